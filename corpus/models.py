@@ -1,0 +1,165 @@
+"""Plain dataclasses shared by every part of sayso.
+
+Their fields are the JSON contract of the CLI (`sayso docs --json`, `sayso show`,
+`sayso speakers`, `sayso search`, `sayso quotes`): `to_dict()` gives exactly what
+the CLI prints, `from_dict()` reads what the store saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: Document kinds an importer may report.
+KINDS = ("panel", "interview", "podcast", "article", "speaker page", "subtitles", "hearing", "debate", "talk")
+
+#: The separator placed between passages when a document's text is laid end to end.
+#: Character positions of quotes (W3C TextPositionSelector) count in that text.
+PASSAGE_SEPARATOR = "\n\n"
+
+
+class _Record:
+    """Mixin giving dataclasses a JSON-friendly round trip."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Passage(_Record):
+    """One turn (or one paragraph of an essay) in reading order.
+
+    `offset` is where `text` starts in the document text (passages joined by
+    PASSAGE_SEPARATOR); `sentences` are `[start, end]` character spans into `text`.
+    """
+
+    id: str
+    document: str
+    index: int
+    speaker: str | None
+    text: str
+    start: float | None = None
+    end: float | None = None
+    offset: int = 0
+    sentences: list[list[int]] = field(default_factory=list)
+    heading: str | None = None
+
+
+@dataclass
+class Document(_Record):
+    """One imported source file and its citation metadata."""
+
+    id: str
+    title: str
+    kind: str
+    source: str
+    content_hash: str = ""
+    text_hash: str = ""
+    date: str | None = None
+    url: str | None = None
+    speakers: list[str] = field(default_factory=list)
+    passages: int = 0
+    words: int = 0
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+    imported: str = ""
+    publisher: str | None = None
+    event: str | None = None
+    place: str | None = None
+
+
+@dataclass
+class Speaker(_Record):
+    """A person across the library, with every name they go by."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    passages: int = 0
+    documents: list[str] = field(default_factory=list)
+    #: passages per document id, so re-importing one document updates the totals
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class ParsedPassage:
+    """What an importer yields for one passage, before the library gives it ids."""
+
+    speaker: str | None
+    text: str
+    start: float | None = None
+    end: float | None = None
+    heading: str | None = None
+
+
+@dataclass
+class ParsedDocument:
+    """What an importer makes of one file: passages plus what it learned about it."""
+
+    title: str
+    kind: str
+    passages: list[ParsedPassage]
+    #: full speaker name -> other names used for them in this document (initials, short forms)
+    speakers: dict[str, list[str]] = field(default_factory=dict)
+    date: str | None = None
+    url: str | None = None
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+
+def document_text(passages: list[Passage]) -> str:
+    """The document's text as quotes count positions in it."""
+    return PASSAGE_SEPARATOR.join(p.text for p in passages)
+
+
+@dataclass
+class Hit(_Record):
+    """One search result: the passage, who said it, where, how well it matched.
+
+    `spans` are `[start, end]` character offsets into `text` of the matched words.
+    """
+
+    passage: str
+    document: str
+    speaker: str | None
+    text: str
+    score: float
+    spans: list[list[int]] = field(default_factory=list)
+    title: str = ""
+    index: int = 0
+    start: float | None = None
+
+
+@dataclass
+class Quote(_Record):
+    """The user's quote: exact words anchored W3C-style, plus their note and tags.
+
+    `start`/`end` are character positions in the document text (see
+    `document_text`); `prefix`/`suffix` are the words around it, used with the
+    speaker and timestamp to re-anchor the quote when the document changes.
+    `status` is "anchored" or "needs review".
+    """
+
+    id: str
+    document: str
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int = 0
+    end: int = 0
+    passage: str | None = None
+    speaker: str | None = None
+    timestamp: float | None = None
+    text_hash: str = ""
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    created: str = ""
+    modified: str = ""
+    status: str = "anchored"
+    history: list[dict[str, Any]] = field(default_factory=list)

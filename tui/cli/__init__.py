@@ -1,0 +1,133 @@
+"""The `sayso` command: no arguments opens the app; subcommands script everything else.
+
+Each command group lives in its own module with a `register(subparsers)`
+function; commands are thin layers over `corpus.Library`.  Errors a user can
+cause print one line on stderr and exit non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from corpus.errors import SaysoError
+from corpus.library import Library, default_data_dir
+from corpus.safety import safe_json, visible
+
+#: Modules under tui.cli that add subcommands, in the order `sayso --help` lists them.
+COMMAND_MODULES = ("library_cmds", "search_cmd", "quote_cmds", "export_cmd")
+
+Handler = Callable[[argparse.Namespace, Library], int | None]
+
+
+class CliParser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line, like every other sayso error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"sayso: error: {message} (see `{self.prog} --help`)\n")
+
+
+def add_common(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
+    """Options every command takes: the data folder and JSON output.
+
+    Subcommands add them with `suppress=True` so that `sayso --data D docs` and
+    `sayso docs --data D` both work without one overriding the other.
+    """
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        default=argparse.SUPPRESS if suppress else None,
+        help="data folder (default: $SAYSO_DATA or the user data folder; `sayso where` prints it)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="print JSON instead of text",
+    )
+
+
+def common_options() -> argparse.ArgumentParser:
+    """A parent parser carrying --data and --json, for `add_parser(..., parents=[common_options()])`."""
+    parent = argparse.ArgumentParser(add_help=False)
+    add_common(parent, suppress=True)
+    return parent
+
+
+def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
+    """Print `data` as JSON with --json, otherwise the readable `text` (controls made visible)."""
+    if getattr(args, "json", False):
+        print(safe_json(data, indent=2))
+    else:
+        out = text() if callable(text) else text
+        if out:
+            print(visible(out))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = CliParser(
+        prog="sayso",
+        description="A keyboard-driven terminal reader for transcripts. With no command, opens the app.",
+    )
+    add_common(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"tui.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tui.cli.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def _open_library(args: argparse.Namespace) -> Library:
+    return Library.open(args.data) if args.data else Library.open()
+
+
+def run_app(library: Library, **options: Any) -> int:
+    """Open the Textual app, refusing politely where there is no usable terminal."""
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        print("sayso: error: the app needs a terminal; use a subcommand (see `sayso --help`) to script it", file=sys.stderr)
+        return 2
+    if os.environ.get("TERM", "") in ("dumb", ""):
+        print("sayso: error: TERM is 'dumb' or unset; the app needs a terminal with cursor control (try TERM=xterm-256color)", file=sys.stderr)
+        return 2
+    from tui.app import SaysoApp
+
+    app = SaysoApp(library, **options)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `sayso` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        library = _open_library(args)
+        handler: Handler | None = getattr(args, "handler", None)
+        if handler is None:
+            return run_app(library)
+        return handler(args, library) or 0
+    except SaysoError as exc:
+        print(f"sayso: error: {visible(str(exc), keep_newlines=False)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`sayso docs | head`): not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
