@@ -23,10 +23,30 @@ class LibraryBusy(SaysoError):
     """Another live sayso process holds the write lock for too long."""
 
 
-class DamagedFile(SaysoError):
-    """A data file that does not parse; it has been set aside, never treated as empty."""
+class SaveFailed(SaysoError):
+    """A save that did not happen (disk full, I/O error, no permission); the previous file is intact."""
 
-    def __init__(self, message: str, *, moved_to: str | None = None, backups: list[str] | None = None) -> None:
+
+class DataFolderError(SaysoError):
+    """The data folder cannot be used (it is a file, unwritable, or written by a newer sayso)."""
+
+
+class DamagedFile(SaysoError):
+    """A data file that does not parse; it has been set aside, never treated as empty.
+
+    `moved_to` is where the damaged file now lies (intact), `backups` the
+    rotating backups that parse, newest first: the first is what to offer.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        moved_to: str | None = None,
+        backups: list[str] | None = None,
+    ) -> None:
         super().__init__(message)
+        self.path = path
         self.moved_to = moved_to
         self.backups = backups or []

@@ -5,7 +5,9 @@
     lib.documents(); lib.passages(doc_id); lib.speakers(); lib.search("opne wieghts")
 
 Every method returns plain dataclasses from `corpus.models`.  Writers take the
-store's lock, so several sayso processes can share one data folder.
+store's lock, so several sayso processes can share one data folder.  User
+mistakes (an unknown document, a binary file, a busy library) raise
+`corpus.errors.SaysoError` subclasses whose message is one line.
 """
 
 from __future__ import annotations
@@ -21,15 +23,24 @@ from typing import TYPE_CHECKING, Any
 
 from corpus.errors import Ambiguous, ImportRefused, NotFound, SaysoError
 from corpus.importers import SUPPORTED_SUFFIXES, parse_path
-from corpus.models import Document, Hit, ParsedDocument, Passage, Speaker, document_text, PASSAGE_SEPARATOR
+from corpus.models import (
+    KINDS,
+    PASSAGE_SEPARATOR,
+    Document,
+    Hit,
+    ParsedDocument,
+    Passage,
+    Speaker,
+    document_text,
+)
 from corpus.sentences import split_sentences
-from corpus.store import Store
+from corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, Store
 
 if TYPE_CHECKING:
     from corpus.quotes import QuoteBook
     from corpus.search import SearchIndex
 
-#: Fields of a document the user may edit (`sayso doc edit`).
+#: Fields of a document the user may edit (`sayso doc edit`); edits survive a re-import.
 EDITABLE_FIELDS = ("title", "kind", "date", "url", "publisher", "event", "place")
 
 
@@ -45,12 +56,23 @@ def default_data_dir() -> Path:
 
 def document_id_for(source: Path) -> str:
     """A stable id from the file's absolute path, so re-importing updates in place."""
-    resolved = str(source.expanduser().resolve())
+    resolved = str(Path(source).expanduser().resolve())
     return hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
 
 
 def _name_key(name: str) -> str:
+    """How names compare: case, punctuation and spacing do not matter."""
     return re.sub(r"[^\w]+", " ", name.casefold()).strip()
+
+
+def _is_initials(name: str) -> bool:
+    """`NT`, `KFL`, `J.S.`: short labels that must not merge speakers across documents."""
+    bare = name.replace(".", "").strip()
+    return " " not in bare and len(bare) <= 4 and bare.isupper()
+
+
+def _tidy_name(name: str) -> str:
+    return " ".join(name.split())
 
 
 @dataclass
@@ -73,23 +95,38 @@ class ImportReport:
         }
 
 
+def _supported_files(folder: Path) -> list[Path]:
+    """Every supported file under `folder`, skipping hidden files and folders; symlinked folders are not followed."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if not name.startswith(".") and path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
+                found.append(path)
+    return found
+
+
 class Library:
     """A data folder of imported documents, their speakers, the search index and quotes."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self.data_dir = Path(data_dir).expanduser()
-        self.store = Store(self.data_dir)
+        self.store = Store(self.data_dir, lock_timeout=lock_timeout)
         self._index: SearchIndex | None = None
         self._quotes: QuoteBook | None = None
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike[str] | None = None) -> Library:
-        """Open (creating if needed) the library in `data_dir` or the default folder."""
-        lib = cls(Path(data_dir) if data_dir is not None else default_data_dir())
-        try:
-            lib.store.prepare()
-        except OSError as exc:
-            raise SaysoError(f"cannot use data folder {lib.data_dir}: {exc.strerror or exc}") from None
+    def open(
+        cls, data_dir: str | os.PathLike[str] | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    ) -> Library:
+        """Open (creating if needed) the library in `data_dir` or the default folder.
+
+        Raises DataFolderError (unusable folder, newer schema) or DamagedFile
+        (library.json damaged: set aside, newest good backup named).
+        """
+        lib = cls(Path(data_dir) if data_dir is not None else default_data_dir(), lock_timeout=lock_timeout)
+        lib.store.prepare()
         return lib
 
     # -- reading ------------------------------------------------------------
@@ -98,33 +135,44 @@ class Library:
         return self.store.documents()
 
     def document(self, ref: str) -> Document:
-        """Find a document by id, id prefix, exact title or a unique part of its title or source."""
-        docs = self.documents()
-        ref_key = ref.strip()
+        """Find a document by id, id prefix, exact title or source, or a unique part of its title or source."""
+        return self._resolve_document(ref, self.documents())
+
+    @staticmethod
+    def _resolve_document(ref: str, docs: list[Document]) -> Document:
+        key = ref.strip()
+        if not key:
+            raise NotFound("no document named: give an id, id prefix or title (see `sayso docs`)")
         for doc in docs:
-            if doc.id == ref_key:
+            if doc.id == key:
                 return doc
-        by_prefix = [d for d in docs if d.id.startswith(ref_key)] if len(ref_key) >= 4 else []
-        if len(by_prefix) == 1:
-            return by_prefix[0]
-        folded = ref_key.casefold()
-        exact = [d for d in docs if d.title.casefold() == folded or d.source == ref_key]
+        if len(key) >= 4:
+            by_prefix = [d for d in docs if d.id.startswith(key)]
+            if len(by_prefix) == 1:
+                return by_prefix[0]
+            if len(by_prefix) > 1:
+                raise Ambiguous(f"document id {ref!r} matches several: " + _listed(by_prefix))
+        folded = key.casefold()
+        exact = [d for d in docs if d.title.casefold() == folded or d.source == key or d.source.casefold() == folded]
         if len(exact) == 1:
             return exact[0]
+        if exact:
+            raise Ambiguous(f"document {ref!r} matches several: " + _listed(exact) + " (use the id)")
         partial = [d for d in docs if folded in d.title.casefold() or folded in d.source.casefold()]
         if len(partial) == 1:
             return partial[0]
-        candidates = partial or exact
-        if not candidates:
+        if partial:
+            raise Ambiguous(f"document {ref!r} matches several: " + _listed(partial) + " (use the id)")
+        hint = ""
+        try:
             from corpus.search import fuzzy_choices
 
-            candidates = [docs[i] for i in fuzzy_choices(ref_key, [d.title for d in docs], limit=3)]
-            if len(candidates) == 1:
-                return candidates[0]
-        if candidates:
-            listed = "; ".join(f"{d.id} {d.title!r}" for d in candidates[:5])
-            raise Ambiguous(f"document {ref!r} matches several: {listed} (use the id)")
-        raise NotFound(f"no document matches {ref!r} (see `sayso docs`)")
+            near = [docs[i] for i in fuzzy_choices(key, [d.title for d in docs], limit=3)]
+            if near:
+                hint = "; did you mean " + _listed(near) + "?"
+        except Exception:  # noqa: BLE001 - a suggestion must never turn NotFound into a crash
+            hint = ""
+        raise NotFound(f"no document matches {ref!r}{hint} (see `sayso docs`)")
 
     def passages(self, doc_id: str) -> list[Passage]:
         """The passages of one document in reading order."""
@@ -139,12 +187,22 @@ class Library:
         return sorted(self.store.speakers(), key=lambda s: (-s.passages, s.name.casefold()))
 
     def speaker(self, ref: str) -> Speaker:
-        """Find a speaker by name or alias (case-insensitive, then a unique part of it)."""
-        speakers = self.speakers()
+        """Find a speaker by name or alias (case and punctuation ignored), then by a unique part of it."""
+        return self._resolve_speaker(ref, self.speakers())
+
+    @staticmethod
+    def _resolve_speaker(ref: str, speakers: list[Speaker]) -> Speaker:
         key = _name_key(ref)
-        for s in speakers:
-            if key in {_name_key(n) for n in [s.name, *s.aliases]}:
-                return s
+        if not key:
+            raise NotFound("no speaker named (see `sayso speakers`)")
+        by_name = [s for s in speakers if _name_key(s.name) == key]
+        if len(by_name) == 1:
+            return by_name[0]
+        by_alias = [s for s in speakers if key in {_name_key(a) for a in s.aliases}]
+        if len(by_alias) == 1:
+            return by_alias[0]
+        if len(by_alias) > 1:
+            raise Ambiguous(f"speaker {ref!r} is an alias of several: {', '.join(s.name for s in by_alias[:6])}")
         partial = [s for s in speakers if any(key in _name_key(n) for n in [s.name, *s.aliases])]
         if len(partial) == 1:
             return partial[0]
@@ -162,163 +220,322 @@ class Library:
 
         A file that cannot be imported is reported in `errors` and changes
         nothing; the others still import.  `progress(name, done, total)` is
-        called after each file.
+        called after each file.  LibraryBusy and DamagedFile stop the import.
         """
         files: list[Path] = []
         report = ImportReport()
         for raw in paths:
             path = Path(raw).expanduser()
-            if path.is_dir():
-                found = sorted(
-                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                )
-                if not found:
-                    report.errors.append(f"{raw}: no supported files in this folder")
-                files.extend(found)
-            elif path.is_file():
-                files.append(path)
-            elif path.exists():
-                report.errors.append(f"{raw}: not a regular file")
-            else:
-                report.errors.append(f"{raw}: no such file or folder")
+            try:
+                if path.is_dir():
+                    found = _supported_files(path)
+                    if not found:
+                        report.errors.append(
+                            f"{raw}: no supported files in this folder ({', '.join(SUPPORTED_SUFFIXES)})"
+                        )
+                    files.extend(found)
+                elif path.is_file():
+                    files.append(path)
+                elif path.exists():
+                    report.errors.append(f"{raw}: not a regular file")
+                else:
+                    report.errors.append(f"{raw}: no such file or folder")
+            except OSError as exc:
+                report.errors.append(f"{raw}: {exc.strerror or exc}")
+        seen: set[Path] = set()
+        unique = []
+        for path in files:
+            resolved = path.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                unique.append(path)
         speakers_seen: dict[str, None] = {}
-        for done, path in enumerate(files, 1):
+        for done, path in enumerate(unique, 1):
             try:
                 doc = self.import_file(path)
-            except SaysoError as exc:
+            except (ImportRefused, NotFound) as exc:
                 report.errors.append(str(exc))
             except OSError as exc:
                 report.errors.append(f"{path}: {exc.strerror or exc}")
+            except (UnicodeError, ValueError, RecursionError) as exc:
+                # An importer bug on odd input must not abort the other files.
+                report.errors.append(f"{path}: could not be read as a transcript ({type(exc).__name__})")
             else:
                 report.documents.append(doc)
                 report.passages += doc.passages
                 report.warnings.extend(f"{path}: {w}" for w in doc.warnings)
                 speakers_seen.update(dict.fromkeys(doc.speakers))
             if progress:
-                progress(str(path), done, len(files))
+                progress(str(path), done, len(unique))
         report.speakers = list(speakers_seen)
         if report.documents:
             self._save_index()
         return report
 
-    def import_file(self, path: Path, source: str | None = None) -> Document:
+    def import_file(self, path: str | os.PathLike[str], source: str | None = None) -> Document:
         """Parse one file and store it, replacing the document from the same path."""
+        path = Path(path)
+        if not path.is_file():
+            raise ImportRefused(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
         parsed = parse_path(path)
-        if not parsed.passages:
-            raise ImportRefused(f"{path}: no readable text found")
         raw = path.read_bytes()
-        doc_id = document_id_for(path)
-        return self._store_parsed(doc_id, source or str(path), parsed, hashlib.sha256(raw).hexdigest())
+        return self.import_parsed(
+            parsed, source=source or str(path), doc_id=document_id_for(path),
+            content_hash=hashlib.sha256(raw).hexdigest(),
+        )
 
-    def _store_parsed(self, doc_id: str, source: str, parsed: ParsedDocument, content_hash: str) -> Document:
-        passages: list[Passage] = []
-        offset = 0
-        for i, pp in enumerate(parsed.passages):
-            passages.append(
-                Passage(
-                    id=f"{doc_id}:{i}",
-                    document=doc_id,
-                    index=i,
-                    speaker=pp.speaker,
-                    text=pp.text,
-                    start=pp.start,
-                    end=pp.end,
-                    offset=offset,
-                    sentences=split_sentences(pp.text),
-                    heading=pp.heading,
-                )
-            )
-            offset += len(pp.text) + len(PASSAGE_SEPARATOR)
-        text = document_text(passages)
-        names = list(dict.fromkeys(p.speaker for p in passages if p.speaker))
+    def import_parsed(
+        self,
+        parsed: ParsedDocument,
+        source: str,
+        doc_id: str | None = None,
+        content_hash: str | None = None,
+    ) -> Document:
+        """Store an already parsed document (scripts and tests; `import_file` uses it).
+
+        Re-importing the same `doc_id` replaces its passages in place, keeps
+        the citation fields the user edited, and re-anchors quotes on it.
+        """
+        if not parsed.passages:
+            raise ImportRefused(f"{source}: no readable text found")
+        doc_id = doc_id or document_id_for(Path(source))
+        counts: dict[str, int] = {}
+        for pp in parsed.passages:
+            if pp.speaker:
+                counts[pp.speaker] = counts.get(pp.speaker, 0) + 1
         with self.store.lock.held():
-            old = next((d for d in self.store.documents() if d.id == doc_id), None)
+            data = self.store.read_for_update()
+            old = data.document(doc_id)
+            canonical = self._merge_speakers(data, doc_id, counts, parsed.speakers)
+            passages: list[Passage] = []
+            offset = 0
+            for i, pp in enumerate(parsed.passages):
+                passages.append(
+                    Passage(
+                        id=f"{doc_id}:{i}",
+                        document=doc_id,
+                        index=i,
+                        speaker=canonical.get(pp.speaker) if pp.speaker else None,
+                        text=pp.text,
+                        start=pp.start,
+                        end=pp.end,
+                        offset=offset,
+                        sentences=split_sentences(pp.text),
+                        heading=pp.heading,
+                    )
+                )
+                offset += len(pp.text) + len(PASSAGE_SEPARATOR)
+            text = document_text(passages)
             doc = Document(
                 id=doc_id,
                 title=parsed.title,
                 kind=parsed.kind,
                 source=source,
-                content_hash=content_hash,
+                content_hash=content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest(),
                 text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                 date=parsed.date,
                 url=parsed.url,
-                speakers=names,
+                speakers=list(dict.fromkeys(p.speaker for p in passages if p.speaker)),
                 passages=len(passages),
                 words=len(text.split()),
                 encoding=parsed.encoding,
                 warnings=list(parsed.warnings),
                 imported=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             )
-            if old is not None:
-                # The user's edits to citation fields survive a re-import.
-                for name in ("publisher", "event", "place"):
-                    setattr(doc, name, getattr(old, name))
-            counts: dict[str, int] = {}
-            for p in passages:
-                if p.speaker:
-                    counts[p.speaker] = counts.get(p.speaker, 0) + 1
-            speakers = self._merge_speakers(doc_id, counts, parsed.speakers)
-            self.store.save_document(doc, passages, speakers)
+            # The user's edits to citation fields win over what the importer found.
+            for name, value in data.edits.get(doc_id, {}).items():
+                if name in EDITABLE_FIELDS:
+                    setattr(doc, name, value)
+            self.store.save_passages(doc_id, passages)
+            data.upsert(doc)
+            self.store.write_library(data)
             self.index.add_document(doc, passages)
             if old is not None:
                 self.quotes.reanchor_document(doc_id)
         return doc
 
+    @staticmethod
     def _merge_speakers(
-        self, doc_id: str, counts: dict[str, int], aliases: dict[str, list[str]]
-    ) -> list[Speaker]:
-        """The speaker table with this document's contribution replaced."""
-        table: dict[str, Speaker] = {}
-        for s in self.store.speakers():
+        data: LibraryData, doc_id: str, counts: dict[str, int], aliases: dict[str, list[str]]
+    ) -> dict[str, str]:
+        """Replace this document's contribution to `data.speakers`; returns name in document -> display name.
+
+        A name joins an existing speaker when it equals their name or one of
+        their aliases, or when one of the document's aliases for it does;
+        initials (`NT`) alone never join people across documents.
+        """
+        table = data.speakers
+        for s in table:
             s.counts.pop(doc_id, None)
-            table[_name_key(s.name)] = s
-        alias_owner = {_name_key(a): k for k, s in table.items() for a in s.aliases}
-        for name, n in counts.items():
+
+        def owner_of(name: str, *, initials_ok: bool) -> Speaker | None:
             key = _name_key(name)
-            doc_aliases = aliases.get(name, [])
-            owner = key if key in table else alias_owner.get(key)
+            if not key or (_is_initials(name) and not initials_ok):
+                return None
+            named = [s for s in table if _name_key(s.name) == key]
+            if named:
+                return named[0]
+            aliased = [s for s in table if key in {_name_key(a) for a in s.aliases}]
+            return aliased[0] if len(aliased) == 1 else None
+
+        canonical: dict[str, str] = {}
+        for name, n in counts.items():
+            doc_aliases = [a for a in aliases.get(name, []) if a and _name_key(a)]
+            owner = owner_of(name, initials_ok=False)
             if owner is None:
-                owner = next((alias_owner[_name_key(a)] for a in doc_aliases if _name_key(a) in alias_owner), None)
+                owner = next((o for a in doc_aliases if (o := owner_of(a, initials_ok=False))), None)
             if owner is None:
-                owner = next((_name_key(a) for a in doc_aliases if _name_key(a) in table), None)
-            if owner is None:
-                table[key] = Speaker(name=name)
-                owner = key
-            s = table[owner]
-            for a in [name, *doc_aliases]:
-                if _name_key(a) != _name_key(s.name) and a not in s.aliases:
-                    s.aliases.append(a)
-            s.counts[doc_id] = s.counts.get(doc_id, 0) + n
-        result = []
-        for s in table.values():
+                owner = Speaker(name=_tidy_name(name) or name)
+                table.append(owner)
+            known = {_name_key(owner.name), *(_name_key(a) for a in owner.aliases)}
+            for alias in [name, *doc_aliases]:
+                key = _name_key(alias)
+                if key and key not in known:
+                    owner.aliases.append(_tidy_name(alias))
+                    known.add(key)
+            owner.counts[doc_id] = owner.counts.get(doc_id, 0) + n
+            canonical[name] = owner.name
+        for s in table:
             s.passages = sum(s.counts.values())
             s.documents = sorted(s.counts)
-            if s.passages:
-                result.append(s)
-        return result
+        data.speakers = [s for s in table if s.passages]
+        return canonical
 
+    # -- changing -----------------------------------------------------------
     def remove(self, ref: str) -> Document:
         """Remove a document from the library (its quotes stay, flagged for review)."""
-        doc = self.document(ref)
         with self.store.lock.held():
-            speakers = self._merge_speakers(doc.id, {}, {})
-            self.store.remove_document(doc.id, speakers)
+            data = self.store.read_for_update()
+            doc = self._resolve_document(ref, data.documents)
+            self._merge_speakers(data, doc.id, {}, {})
+            self.store.remove_document(data, doc.id)
             self.index.remove_document(doc.id)
             self._save_index()
         return doc
 
     def edit_document(self, ref: str, **changes: str | None) -> Document:
-        """Change citation fields of a document (title, kind, date, url, publisher, event, place)."""
+        """Change citation fields of a document (title, kind, date, url, publisher, event, place).
+
+        An empty string clears a field (the title cannot be cleared).  Edits
+        are remembered and survive re-importing the file.
+        """
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
             raise SaysoError(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE_FIELDS)}")
         with self.store.lock.held():
-            doc = self.document(ref)
+            data = self.store.read_for_update()
+            doc = self._resolve_document(ref, data.documents)
+            edits = data.edits.setdefault(doc.id, {})
             for name, value in changes.items():
-                if value is not None:
-                    setattr(doc, name, value.strip() or None if name != "title" else value.strip() or doc.title)
-            self.store.update_document(doc)
+                if value is None:
+                    continue
+                value = " ".join(value.split())
+                if name == "title" and not value:
+                    raise SaysoError("a document's title cannot be empty")
+                if name == "kind" and value and value not in KINDS:
+                    raise SaysoError(f"unknown kind {value!r}; kinds: {', '.join(KINDS)}")
+                setattr(doc, name, value or None)
+                edits[name] = value or None
+            data.upsert(doc)
+            self.store.write_library(data)
         return doc
+
+    def edit_speaker(
+        self,
+        ref: str,
+        name: str | None = None,
+        add_aliases: Iterable[str] = (),
+        remove_aliases: Iterable[str] = (),
+    ) -> Speaker:
+        """Rename a speaker, add or remove aliases; renames reach every document's passages.
+
+        Renaming to the name (or an alias) of another speaker merges the two.
+        The old name becomes an alias, so re-importing a document keeps the new
+        name.  An alias already used by another speaker is refused.
+        """
+        changed_docs: list[tuple[Document, list[Passage]]] = []
+        with self.store.lock.held():
+            data = self.store.read_for_update()
+            speaker = next(s for s in data.speakers if s.name == self._resolve_speaker(ref, data.speakers).name)
+            target = speaker
+            old_names = {speaker.name}
+            if name is not None:
+                new = _tidy_name(name)
+                if not new:
+                    raise SaysoError("a speaker's name cannot be empty")
+                key = _name_key(new)
+                other = next(
+                    (s for s in data.speakers if s is not speaker
+                     and key in {_name_key(s.name), *(_name_key(a) for a in s.aliases)}),
+                    None,
+                )
+                if other is not None:
+                    old_names.add(other.name)
+                    for alias in [other.name, speaker.name, *speaker.aliases]:
+                        if alias not in other.aliases:
+                            other.aliases.append(alias)
+                    for doc_id, n in speaker.counts.items():
+                        other.counts[doc_id] = other.counts.get(doc_id, 0) + n
+                    data.speakers = [s for s in data.speakers if s is not speaker]
+                    target = other
+                elif _name_key(speaker.name) != key and speaker.name not in speaker.aliases:
+                    speaker.aliases.append(speaker.name)
+                target.name = new
+            for alias in add_aliases:
+                alias = _tidy_name(alias)
+                key = _name_key(alias)
+                if not key:
+                    continue
+                owner = next(
+                    (s for s in data.speakers if s is not target
+                     and key in {_name_key(s.name), *(_name_key(a) for a in s.aliases)}),
+                    None,
+                )
+                if owner is not None:
+                    raise SaysoError(
+                        f"{alias!r} already names {owner.name}; to merge them, rename one to the other's name"
+                    )
+                if key not in {_name_key(a) for a in target.aliases}:
+                    target.aliases.append(alias)
+            for alias in remove_aliases:
+                key = _name_key(alias)
+                kept = [a for a in target.aliases if _name_key(a) != key]
+                if len(kept) == len(target.aliases):
+                    raise NotFound(f"{target.name} has no alias {alias!r}")
+                target.aliases = kept
+            # The display name is never also listed as an alias; aliases stay unique.
+            seen = {_name_key(target.name)}
+            unique = []
+            for alias in target.aliases:
+                if _name_key(alias) not in seen:
+                    seen.add(_name_key(alias))
+                    unique.append(alias)
+            target.aliases = unique
+            target.passages = sum(target.counts.values())
+            target.documents = sorted(target.counts)
+            renamed = old_names - {target.name}
+            if renamed:
+                for doc_id in target.documents:
+                    doc = data.document(doc_id)
+                    if doc is None:
+                        continue
+                    passages = self.store.passages(doc_id)
+                    for p in passages:
+                        if p.speaker in renamed:
+                            p.speaker = target.name
+                    doc.speakers = list(dict.fromkeys(target.name if n in renamed else n for n in doc.speakers))
+                    self.store.save_passages(doc_id, passages)
+                    changed_docs.append((doc, passages))
+            self.store.write_library(data)
+            for doc, passages in changed_docs:
+                self.index.add_document(doc, passages)
+            if changed_docs:
+                self._save_index()
+                rename = getattr(self.quotes, "rename_speaker", None)
+                if callable(rename):
+                    for old in renamed:
+                        rename(old, target.name)
+        return Speaker.from_dict(target.to_dict())
 
     # -- search and quotes ---------------------------------------------------
     @property
@@ -358,3 +575,7 @@ class Library:
 
     def speaker_names(self) -> Sequence[str]:
         return [s.name for s in self.speakers()]
+
+
+def _listed(docs: list[Document]) -> str:
+    return "; ".join(f"{d.id} {d.title!r}" for d in docs[:5]) + (" …" if len(docs) > 5 else "")

@@ -2,15 +2,18 @@
 
 Layout of a data folder (every file small, so one change rewrites one small file)::
 
-    library.json        documents and speakers (what the first screen needs)
-    docs/<doc_id>.json  the passages of one document
+    library.json        documents, speakers and the user's edits (what the first screen needs)
+    library.json.bak.N  rotating backups of library.json (it holds the user's edits)
+    docs/<doc_id>.json  the passages of one document (derived data: re-import recreates it)
     quotes.json         the user's quotes and notes (see corpus.quotes), with backups
     index/              the persisted search index (owned by corpus.search)
     .lock               serialises writers across processes
 
-Every save is atomic: the new JSON goes to a temporary file in the same folder,
-is fsynced, renamed over the old one, and the folder is fsynced.  A reader
-therefore always sees a complete old or a complete new file.
+Every file is in TinyDB's format (``{"table": {"1": {...}, ...}}``), so
+``TinyDB(path).table("documents").all()`` reads it.  Every save is atomic: the
+new JSON goes to a temporary file in the same folder, is fsynced, renamed over
+the old one, and the folder is fsynced.  A reader therefore always sees a
+complete old or a complete new file, and "saved" means it survives a crash.
 """
 
 from __future__ import annotations
@@ -20,81 +23,148 @@ import errno
 import fcntl
 import json
 import os
-import shutil
-import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from corpus.errors import DamagedFile, LibraryBusy
+from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
 from corpus.models import Document, Passage, Speaker
 
+#: Version of the layout and file formats; a library with a higher one is refused.
 SCHEMA_VERSION = 1
+#: Temporary files are named `.sayso-tmp-<pid>-<random>` so a cleaner can tell a live writer's from a crash's.
 TEMP_PREFIX = ".sayso-tmp-"
+#: How many rotating backups of library.json are kept.
+LIBRARY_BACKUPS = 3
+#: Default seconds a writer waits for another process before "library busy".
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+def _reason(exc: OSError) -> str:
+    """A short human reason for an OS error ("No space left on device")."""
+    return exc.strerror or str(exc)
+
+
+# -- atomic files ---------------------------------------------------------------
 
 
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable."""
-    fd = os.open(folder, os.O_RDONLY)
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data`: temp file, fsync, rename, fsync the folder.
 
-    On any failure the old file is untouched and the temp file is removed.
+    On any failure before the rename the old file is untouched and the temp
+    file is removed; SaveFailed says why in one line.  A failure of the final
+    folder fsync also raises SaveFailed (the new version is in place but not
+    known to be durable).
     """
+    path = Path(path)
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        raise SaveFailed(f"cannot save {path.name} in {folder}: {_reason(exc)}") from None
+    try:
+        try:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, os.stat(path).st_mode & 0o777)
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise SaveFailed(
+                f"cannot save {path.name}: {_reason(exc)}; the previous version is intact"
+            ) from None
         raise
-    fsync_dir(folder)
+    try:
+        fsync_dir(folder)
+    except OSError as exc:
+        raise SaveFailed(f"cannot confirm {path.name} was saved: {_reason(exc)}") from None
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def clean_orphaned_temp_files(folder: Path) -> int:
-    """Remove temp files a crashed writer left behind; returns how many."""
+    """Remove temp files whose writer process is gone (a crash's leftovers); returns how many.
+
+    A temp file of a live process (another sayso saving right now) is left alone.
+    """
     removed = 0
-    if not folder.is_dir():
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
         return 0
-    for tmp in folder.glob(TEMP_PREFIX + "*"):
+    for entry in entries:
+        if not entry.name.startswith(TEMP_PREFIX):
+            continue
+        pid_text = entry.name[len(TEMP_PREFIX):].split("-", 1)[0]
+        pid = int(pid_text) if pid_text.isdigit() else 0
+        if pid and pid != os.getpid() and _pid_alive(pid):
+            continue
+        if pid == os.getpid():
+            continue
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            os.unlink(entry.path)
             removed += 1
     return removed
 
 
-def _looks_damaged(raw: bytes) -> str | None:
-    """Why `raw` is not a sound TinyDB JSON file, or None if it is."""
-    if not raw:
+# -- damage, set-aside and backups ------------------------------------------------
+
+
+def damage_reason(raw: bytes) -> str | None:
+    """Why `raw` is not a sound sayso/TinyDB JSON file, or None if it is."""
+    if not raw.strip():
         return "it is empty"
-    if raw.strip(b"\x00") == b"":
+    if raw.strip(b"\x00 \t\r\n") == b"":
         return "it holds only NUL bytes"
+    if b"\x00" in raw:
+        return "it holds NUL bytes (overwritten or cut short by a crash)"
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return "it is not valid JSON (truncated or overwritten)"
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         return "it is not a sayso data file"
     return None
 
 
-def set_aside(path: Path, reason: str) -> Path:
+def set_aside(path: Path, reason: str = "") -> Path:
     """Move a damaged file out of the way, intact, and return where it went."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
@@ -103,217 +173,534 @@ def set_aside(path: Path, reason: str) -> Path:
         target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
         n += 1
     os.replace(path, target)
-    fsync_dir(path.parent)
+    with contextlib.suppress(OSError):
+        fsync_dir(path.parent)
     return target
 
 
+def _backup_path(path: Path, n: int) -> Path:
+    return path.with_name(f"{path.name}.bak.{n}")
+
+
 def backups_of(path: Path) -> list[Path]:
-    """Rotating backups of `path`, newest first."""
-    found = sorted(path.parent.glob(path.name + ".bak.*"), key=lambda p: p.stat().st_mtime, reverse=True)
-    return found
+    """Rotating backups of `path` (`<name>.bak.N`), newest (lowest N) first."""
+    path = Path(path)
+    prefix = path.name + ".bak."
+    found: list[tuple[int, Path]] = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            suffix = entry.name[len(prefix):]
+            if entry.name.startswith(prefix) and suffix.isdigit():
+                found.append((int(suffix), Path(entry.path)))
+    return [p for _, p in sorted(found)]
+
+
+def good_backups(path: Path) -> list[Path]:
+    """The backups of `path` that parse, newest first: the first is the one to offer."""
+    good = []
+    for backup in backups_of(path):
+        try:
+            if damage_reason(backup.read_bytes()) is None:
+                good.append(backup)
+        except OSError:
+            continue
+    return good
+
+
+def restore_backup(path: Path, backup: Path | None = None) -> Path:
+    """Put `backup` (default: the newest good one) back as `path`, atomically.
+
+    The current file, if any, is kept beside it as `<name>.before-restore-<time>`
+    so restoring never loses anything.  Raises DamagedFile if the backup itself
+    does not parse, NotFound-style SaysoError if there is none.
+    """
+    path = Path(path)
+    if backup is None:
+        offered = good_backups(path)
+        if not offered:
+            raise DamagedFile(f"no good backup of {path.name} to restore", path=str(path))
+        backup = offered[0]
+    backup = Path(backup)
+    try:
+        raw = backup.read_bytes()
+    except OSError as exc:
+        raise DamagedFile(f"cannot read backup {backup.name}: {_reason(exc)}", path=str(path)) from None
+    reason = damage_reason(raw)
+    if reason:
+        raise DamagedFile(f"backup {backup.name} cannot be restored: {reason}", path=str(path))
+    if path.exists():
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        keep = path.with_name(f"{path.name}.before-restore-{stamp}")
+        n = 1
+        while keep.exists():
+            keep = path.with_name(f"{path.name}.before-restore-{stamp}-{n}")
+            n += 1
+        try:
+            os.link(path, keep)
+        except OSError:
+            atomic_write_bytes(keep, path.read_bytes())
+    atomic_write_bytes(path, raw)
+    return path
+
+
+def read_json_file(path: Path) -> dict[str, Any] | None:
+    """A data file's JSON, None if absent; a damaged file is set aside and DamagedFile raised."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise DataFolderError(f"{path} is a folder, not a sayso data file") from None
+    except OSError as exc:
+        raise DataFolderError(f"cannot read {path}: {_reason(exc)}") from None
+    reason = damage_reason(raw)
+    if reason:
+        moved = set_aside(path, reason)
+        offered = [str(p) for p in good_backups(path)]
+        hint = f"; newest good backup: {offered[0]} (`sayso restore`)" if offered else "; no backup found"
+        raise DamagedFile(
+            f"{path.name} is damaged ({reason}); set aside intact as {moved.name}{hint}",
+            path=str(path),
+            moved_to=str(moved),
+            backups=offered,
+        )
+    data: dict[str, Any] = json.loads(raw.decode("utf-8"))
+    return data
+
+
+def encode_json(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage that reads the whole file and replaces it atomically on write.
 
-    A damaged file is never read as empty: opening it raises DamagedFile after
-    moving it aside.  With `backups` > 0 the previous good version is kept as
-    `<name>.bak.N` (rotating) before each write.
+    A damaged file is never read as empty: reading it moves it aside and raises
+    DamagedFile.  With `backups` > 0 the version being replaced is kept as
+    `<name>.bak.1` and older ones shift up to `.bak.<backups>`; a new slot is
+    only started when `.bak.1` is older than `backup_interval` seconds, so a
+    burst of saves keeps the previous version without pushing out older ones.
     """
 
-    def __init__(self, path: str | os.PathLike[str], backups: int = 0) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], backups: int = 0, backup_interval: float = 60.0
+    ) -> None:
         self.path = Path(path)
         self.backups = backups
-        self._last_backup = 0.0
+        self.backup_interval = backup_interval
 
     def read(self) -> dict[str, Any] | None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        reason = _looks_damaged(raw)
-        if reason:
-            moved = set_aside(self.path, reason)
-            found = [str(p) for p in backups_of(self.path)]
-            hint = f"; newest backup: {found[0]}" if found else "; no backup found"
-            raise DamagedFile(
-                f"{self.path.name} is damaged ({reason}); set aside as {moved.name}{hint}",
-                moved_to=str(moved),
-                backups=found,
-            )
-        return json.loads(raw.decode("utf-8"))
+        return read_json_file(self.path)
 
     def write(self, data: dict[str, Any]) -> None:
-        if self.backups and self.path.exists():
-            self._rotate_backups()
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = encode_json(data)
+        if self.backups:
+            self._keep_backup()
         atomic_write_bytes(self.path, payload)
 
-    def _rotate_backups(self) -> None:
-        """Keep `backups` copies, the newest as .bak.1; at most one rotation per second."""
-        now = time.monotonic()
-        if now - self._last_backup < 1.0:
+    def _keep_backup(self) -> None:
+        """Hard-link the current version as .bak.1 (it is never modified in place, only replaced)."""
+        if not self.path.exists():
             return
-        self._last_backup = now
-        for n in range(self.backups - 1, 0, -1):
-            older = self.path.with_name(f"{self.path.name}.bak.{n}")
-            if older.exists():
-                os.replace(older, self.path.with_name(f"{self.path.name}.bak.{n + 1}"))
-        shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.bak.1"))
+        newest = _backup_path(self.path, 1)
+        try:
+            shift = time.time() - newest.stat().st_mtime >= self.backup_interval
+        except FileNotFoundError:
+            shift = True
+        try:
+            if shift:
+                for n in range(self.backups - 1, 0, -1):
+                    older = _backup_path(self.path, n)
+                    if older.exists():
+                        os.replace(older, _backup_path(self.path, n + 1))
+            tmp = self.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}")
+            try:
+                os.link(self.path, tmp)
+                os.replace(tmp, newest)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                atomic_write_bytes(newest, self.path.read_bytes())
+            # A fresh slot gets the time of the backup, not of the version it holds.
+            if shift:
+                with contextlib.suppress(OSError):
+                    os.utime(newest)
+        except OSError as exc:
+            raise SaveFailed(f"cannot keep a backup of {self.path.name}: {_reason(exc)}") from None
 
     def close(self) -> None:
         pass
 
 
-def open_db(path: Path, backups: int = 0) -> TinyDB:
-    """A TinyDB over an atomic JSON file (created on first write)."""
-    return TinyDB(path, storage=AtomicJSONStorage, backups=backups)
+def open_db(path: str | os.PathLike[str], backups: int = 0, backup_interval: float = 60.0) -> TinyDB:
+    """A TinyDB over an atomic JSON file (created on first write), with `backups` rotating copies."""
+    return TinyDB(Path(path), storage=AtomicJSONStorage, backups=backups, backup_interval=backup_interval)
+
+
+# -- the writer lock ------------------------------------------------------------
+
+
+class _ProcessSide:
+    """Per-process state of one lock file: which thread holds it, how deep, the flock fd."""
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.owner: int | None = None
+        self.depth = 0
+        self.fd: int | None = None
+
+
+_SIDES: dict[str, _ProcessSide] = {}
+_SIDES_GUARD = threading.Lock()
+
+
+def _forget_locks_after_fork() -> None:
+    # A forked child does not hold its parent's lock, whatever the parent's state.
+    global _SIDES, _SIDES_GUARD
+    _SIDES = {}
+    _SIDES_GUARD = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_locks_after_fork)
 
 
 class WriteLock:
     """An exclusive advisory lock on `<data>/.lock`, shared by every sayso process.
 
     The kernel drops a flock when its holder dies, so a lock left by a dead
-    process never blocks.  A live holder past `timeout` raises LibraryBusy.
-    Re-entrant within one process.
+    process never blocks.  A live holder past `timeout` raises LibraryBusy
+    (never a hang).  Re-entrant for the thread that holds it; other threads of
+    the same process wait like other processes do.  The holder's pid is written
+    into the file so "library busy" can say who.
     """
 
-    def __init__(self, path: Path, timeout: float = 10.0) -> None:
-        self.path = path
+    def __init__(self, path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT,
+                 on_acquire: Callable[[], None] | None = None) -> None:
+        self.path = Path(path)
         self.timeout = timeout
-        self._fd: int | None = None
-        self._depth = 0
+        self.on_acquire = on_acquire
+
+    def _side(self) -> _ProcessSide:
+        key = os.path.abspath(self.path)
+        with _SIDES_GUARD:
+            return _SIDES.setdefault(key, _ProcessSide())
+
+    @property
+    def is_held(self) -> bool:
+        """Whether the calling thread holds the lock."""
+        return self._side().owner == threading.get_ident()
+
+    def holder(self) -> int | None:
+        """The pid written by the current (or last) holder, if readable."""
+        try:
+            text = self.path.read_text(encoding="ascii", errors="replace").strip()
+        except OSError:
+            return None
+        return int(text) if text.isdigit() else None
+
+    def _busy(self) -> LibraryBusy:
+        pid = self.holder()
+        who = f"sayso process {pid}" if pid and pid != os.getpid() else "another sayso process"
+        return LibraryBusy(
+            f"library busy: {who} is writing to {self.path.parent}; try again in a moment"
+        )
 
     @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
+    def held(self, timeout: float | None = None) -> Iterator[None]:
+        """Hold the lock for the `with` block; LibraryBusy after `timeout` seconds of waiting."""
+        side = self._side()
+        me = threading.get_ident()
+        wait = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + wait
+        with side.cond:
+            if side.owner == me:
+                side.depth += 1
+                reentered = True
+            else:
+                reentered = False
+                while side.owner is not None:
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise LibraryBusy("library busy: another task of this sayso is writing; try again")
+                    side.cond.wait(remaining)
+                side.owner = me
+        if reentered:
             try:
                 yield
             finally:
-                self._depth -= 1
+                with side.cond:
+                    side.depth -= 1
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + self.timeout
+        try:
+            fd = self._flock(deadline)
+        except BaseException:
+            with side.cond:
+                side.owner = None
+                side.cond.notify()
+            raise
+        side.fd, side.depth = fd, 1
+        try:
+            if self.on_acquire is not None:
+                self.on_acquire()
+            yield
+        finally:
+            with side.cond:
+                side.depth = 0
+                side.fd = None
+                with contextlib.suppress(OSError):
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+                side.owner = None
+                side.cond.notify()
+
+    def _flock(self, deadline: float) -> int:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise DataFolderError(f"cannot lock {self.path.parent}: {_reason(exc)}") from None
+        delay = 0.005
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                     os.close(fd)
-                    raise
+                    raise DataFolderError(f"cannot lock {self.path.parent}: {_reason(exc)}") from None
                 if time.monotonic() >= deadline:
                     os.close(fd)
-                    raise LibraryBusy(
-                        "library busy: another sayso process is writing; try again in a moment"
-                    ) from None
-                time.sleep(0.01)
-        self._fd, self._depth = fd, 1
-        try:
-            yield
-        finally:
-            self._depth = 0
-            self._fd = None
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
+                    raise self._busy() from None
+                time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+                delay = min(delay * 2, 0.1)
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        return fd
+
+
+# -- the library layout -------------------------------------------------------------
+
+
+def _rows(table: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """A TinyDB table's rows in id order."""
+    if not table:
+        return []
+    return [table[k] for k in sorted(table, key=lambda k: int(k) if k.isdigit() else 0)]
+
+
+def _table(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {str(i + 1): row for i, row in enumerate(rows)}
+
+
+@dataclass
+class LibraryData:
+    """library.json in memory: what a writer changes under the lock, then saves at once."""
+
+    documents: list[Document] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    #: document id -> the citation fields the user edited (they win over a re-import)
+    edits: dict[str, dict[str, Any]] = field(default_factory=dict)
+    generation: int = 0
+
+    def document(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def upsert(self, doc: Document) -> None:
+        for i, old in enumerate(self.documents):
+            if old.id == doc.id:
+                self.documents[i] = doc
+                return
+        self.documents.append(doc)
+
+    def remove(self, doc_id: str) -> None:
+        self.documents = [d for d in self.documents if d.id != doc_id]
+        self.edits.pop(doc_id, None)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LibraryData:
+        meta = next(iter(_rows(data.get("meta"))), {})
+        return cls(
+            documents=[Document.from_dict(r) for r in _rows(data.get("documents"))],
+            speakers=[Speaker.from_dict(r) for r in _rows(data.get("speakers"))],
+            edits={r["document"]: dict(r.get("fields", {})) for r in _rows(data.get("edits")) if "document" in r},
+            generation=int(meta.get("generation", 0)),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "meta": {"1": {"schema": SCHEMA_VERSION, "generation": self.generation}},
+            "documents": _table([d.to_dict() for d in self.documents]),
+            "speakers": _table([s.to_dict() for s in self.speakers]),
+            "edits": _table([{"document": k, "fields": v} for k, v in self.edits.items() if v]),
+        }
+
+
+def _check_schema(path: Path, data: dict[str, Any]) -> None:
+    meta = next(iter(_rows(data.get("meta"))), {})
+    try:
+        version = int(meta.get("schema", SCHEMA_VERSION))
+    except (TypeError, ValueError):
+        version = -1
+    if version > SCHEMA_VERSION:
+        raise DataFolderError(
+            f"{path} was written by a newer sayso (schema {version}; this sayso reads {SCHEMA_VERSION}): upgrade sayso"
+        )
+    if version < 1:
+        raise DataFolderError(f"{path} has an unknown schema version {meta.get('schema')!r}")
 
 
 class Store:
-    """The library's files in one data folder.  Nothing is opened at import time."""
+    """The library's files in one data folder.  Nothing is opened at import time.
 
-    def __init__(self, data_dir: Path) -> None:
+    Readers need no lock (files are replaced atomically).  Writers call
+    `update_library` / `save_passages` inside `with store.lock.held():`, which
+    re-reads library.json fresh so no other process's write is lost.
+    """
+
+    def __init__(self, data_dir: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self.data_dir = Path(data_dir)
         self.docs_dir = self.data_dir / "docs"
         self.index_dir = self.data_dir / "index"
-        self.lock = WriteLock(self.data_dir / ".lock")
-        self._library_path = self.data_dir / "library.json"
-        self._cache: dict[str, Any] | None = None
-        self._cache_mtime: float | None = None
+        self.library_path = self.data_dir / "library.json"
+        self.quotes_path = self.data_dir / "quotes.json"
+        self.lock = WriteLock(self.data_dir / ".lock", timeout=lock_timeout, on_acquire=self.forget_cache)
+        self._cache: LibraryData | None = None
+        self._cache_key: tuple[int, int, int, int] | None = None
 
     # -- opening -----------------------------------------------------------
     def prepare(self) -> None:
-        """Create the folder, clean a crash's leftovers, check the schema version."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.docs_dir.mkdir(exist_ok=True)
-        clean_orphaned_temp_files(self.data_dir)
-        clean_orphaned_temp_files(self.docs_dir)
+        """Create the folder, clean a crash's leftovers, check library.json and its schema.
 
-    def _library(self) -> TinyDB:
-        return open_db(self._library_path)
-
-    def _library_data(self) -> dict[str, Any]:
-        """library.json as a dict, re-read only when the file changed on disk."""
+        Raises DataFolderError for an unusable folder or a newer schema and
+        DamagedFile (after setting the file aside) for a damaged library.json.
+        """
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise DataFolderError(f"data folder {self.data_dir} is a file, not a folder")
         try:
-            mtime = self._library_path.stat().st_mtime_ns
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.docs_dir.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise DataFolderError(f"cannot use data folder {self.data_dir}: {_reason(exc)}") from None
+        if not os.access(self.data_dir, os.W_OK | os.X_OK):
+            raise DataFolderError(f"cannot use data folder {self.data_dir}: it is not writable")
+        for folder in (self.data_dir, self.docs_dir, self.index_dir):
+            clean_orphaned_temp_files(folder)
+        self._library()
+
+    def forget_cache(self) -> None:
+        """Drop the in-memory library.json so the next read sees the disk (called on taking the lock)."""
+        self._cache = None
+        self._cache_key = None
+
+    def _library(self) -> LibraryData:
+        """library.json, parsed once and re-read only when the file on disk was replaced."""
+        try:
+            st = os.stat(self.library_path)
         except FileNotFoundError:
-            return {}
-        if self._cache is None or self._cache_mtime != mtime:
-            self._cache = AtomicJSONStorage(self._library_path).read() or {}
-            self._cache_mtime = mtime
+            self.forget_cache()
+            return LibraryData()
+        except OSError as exc:
+            raise DataFolderError(f"cannot read {self.library_path}: {_reason(exc)}") from None
+        key = (st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
+        if self._cache is None or self._cache_key != key:
+            data = read_json_file(self.library_path) or {}
+            _check_schema(self.library_path, data)
+            self._cache = LibraryData.from_json(data)
+            self._cache_key = key
         return self._cache
 
-    def schema_version(self) -> int | None:
-        meta = self._library_data().get("meta", {})
-        for row in meta.values():
-            return int(row.get("schema", 0))
-        return None
+    def generation(self) -> int:
+        """A counter bumped by every write of library.json (cheap change detection)."""
+        return self._library().generation
 
-    # -- documents ---------------------------------------------------------
+    def schema_version(self) -> int | None:
+        if not self.library_path.exists():
+            return None
+        data = read_json_file(self.library_path) or {}
+        meta = next(iter(_rows(data.get("meta"))), {})
+        return int(meta["schema"]) if "schema" in meta else None
+
+    # -- reading -------------------------------------------------------------
     def documents(self) -> list[Document]:
-        rows = self._library_data().get("documents", {})
-        return [Document.from_dict(row) for row in rows.values()]
+        return [Document.from_dict(d.to_dict()) for d in self._library().documents]
+
+    def document(self, doc_id: str) -> Document | None:
+        found = self._library().document(doc_id)
+        return Document.from_dict(found.to_dict()) if found else None
 
     def speakers(self) -> list[Speaker]:
-        rows = self._library_data().get("speakers", {})
-        return [Speaker.from_dict(row) for row in rows.values()]
+        return [Speaker.from_dict(s.to_dict()) for s in self._library().speakers]
+
+    def edits(self, doc_id: str) -> dict[str, Any]:
+        return dict(self._library().edits.get(doc_id, {}))
+
+    def passages_path(self, doc_id: str) -> Path:
+        if not doc_id or "/" in doc_id or doc_id.startswith("."):
+            raise DataFolderError(f"bad document id {doc_id!r}")
+        return self.docs_dir / f"{doc_id}.json"
 
     def passages(self, doc_id: str) -> list[Passage]:
-        path = self.docs_dir / f"{doc_id}.json"
-        data = AtomicJSONStorage(path).read() or {}
-        rows = data.get("passages", {})
-        ordered = sorted(rows.values(), key=lambda r: r["index"])
-        return [Passage.from_dict(row) for row in ordered]
+        """One document's passages in reading order (DamagedFile if its file is damaged)."""
+        data = read_json_file(self.passages_path(doc_id)) or {}
+        return [Passage.from_dict(row) for row in sorted(_rows(data.get("passages")), key=lambda r: r["index"])]
+
+    # -- writing (caller holds the lock) --------------------------------------------
+    def read_for_update(self) -> LibraryData:
+        """A fresh, private copy of library.json to change and pass to `write_library`."""
+        self.forget_cache()
+        current = self._library()
+        return LibraryData.from_json(current.to_json())
+
+    def write_library(self, data: LibraryData) -> None:
+        """Save library.json (keeping rotating backups); the caller holds the lock."""
+        data.generation += 1
+        AtomicJSONStorage(self.library_path, backups=LIBRARY_BACKUPS, backup_interval=60.0).write(data.to_json())
+        self.forget_cache()
+
+    @contextlib.contextmanager
+    def update_library(self) -> Iterator[LibraryData]:
+        """`with store.update_library() as lib:` change `lib`; saved on exit, under the lock."""
+        with self.lock.held():
+            data = self.read_for_update()
+            yield data
+            self.write_library(data)
+
+    def save_passages(self, doc_id: str, passages: list[Passage]) -> None:
+        """Write one document's passages file (a small file: only this document)."""
+        payload = {
+            "meta": {"1": {"schema": SCHEMA_VERSION, "document": doc_id}},
+            "passages": _table([p.to_dict() for p in passages]),
+        }
+        atomic_write_bytes(self.passages_path(doc_id), encode_json(payload))
 
     def save_document(self, document: Document, passages: list[Passage], speakers: list[Speaker]) -> None:
         """Write one document's passages, then its record and the speaker table.
 
-        Caller holds the lock.  The passages file lands first, so a crash in
-        between leaves an unlisted passages file, never a listed document
+        The passages file lands first, so a crash in between leaves an unlisted
+        passages file (overwritten by the next import), never a listed document
         without passages.
         """
-        rows = {str(i + 1): p.to_dict() for i, p in enumerate(passages)}
-        AtomicJSONStorage(self.docs_dir / f"{document.id}.json").write({"passages": rows})
-        self._write_library(upsert_doc=document, speakers=speakers)
+        with self.lock.held():
+            self.save_passages(document.id, passages)
+            data = self.read_for_update()
+            data.upsert(document)
+            data.speakers = speakers
+            self.write_library(data)
 
-    def remove_document(self, doc_id: str, speakers: list[Speaker]) -> None:
-        self._write_library(remove_doc=doc_id, speakers=speakers)
-        with contextlib.suppress(FileNotFoundError):
-            (self.docs_dir / f"{doc_id}.json").unlink()
-            fsync_dir(self.docs_dir)
+    def remove_document(self, data: LibraryData, doc_id: str) -> None:
+        """Drop a document from `data` (fresh from `read_for_update`), save it, then delete its passages file."""
+        with self.lock.held():
+            data.remove(doc_id)
+            self.write_library(data)
+            with contextlib.suppress(FileNotFoundError):
+                self.passages_path(doc_id).unlink()
+                fsync_dir(self.docs_dir)
 
-    def update_document(self, document: Document) -> None:
-        self._write_library(upsert_doc=document)
-
-    def _write_library(
-        self,
-        upsert_doc: Document | None = None,
-        remove_doc: str | None = None,
-        speakers: list[Speaker] | None = None,
-    ) -> None:
-        data = dict(AtomicJSONStorage(self._library_path).read() or {})
-        docs = dict(data.get("documents", {}))
-        if remove_doc is not None:
-            docs = {k: v for k, v in docs.items() if v.get("id") != remove_doc}
-        if upsert_doc is not None:
-            key = next((k for k, v in docs.items() if v.get("id") == upsert_doc.id), None)
-            if key is None:
-                key = str(max((int(k) for k in docs), default=0) + 1)
-            docs[key] = upsert_doc.to_dict()
-        data["documents"] = docs
-        if speakers is not None:
-            data["speakers"] = {str(i + 1): s.to_dict() for i, s in enumerate(speakers)}
-        data["meta"] = {"1": {"schema": SCHEMA_VERSION}}
-        AtomicJSONStorage(self._library_path).write(data)
-        self._cache = None
+    def update_document(self, document: Document, edits: dict[str, Any] | None = None) -> None:
+        with self.lock.held():
+            data = self.read_for_update()
+            data.upsert(document)
+            if edits is not None:
+                data.edits[document.id] = dict(edits)
+            self.write_library(data)
