@@ -163,3 +163,9 @@ class Quote(_Record):
     modified: str = ""
     status: str = "anchored"
     history: list[dict[str, Any]] = field(default_factory=list)
+    #: why a quote needs review (empty when anchored)
+    review_reason: str = ""
+    #: the user chose to keep this quote detached (its words kept, no place in the text)
+    detached: bool = False
+    #: for a quote needing review: the best place found, {"start", "end", "exact", "confidence"}
+    suggestion: dict[str, Any] | None = None
