@@ -243,11 +243,41 @@ def restore_backup(path: Path, backup: Path | None = None) -> Path:
     return path
 
 
+def set_aside_copies(path: Path) -> list[Path]:
+    """Damaged versions of `path` that were moved aside (`<name>.damaged-*`), newest first."""
+    prefix = path.name + ".damaged-"
+    found: list[Path] = []
+    with contextlib.suppress(OSError):
+        found = [Path(e.path) for e in os.scandir(path.parent) if e.name.startswith(prefix)]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def _recovery_hint(path: Path, offered: list[str]) -> str:
+    if path.parent.name == "docs":
+        return "; import its source file again to rebuild it"
+    if offered:
+        return f"; newest good backup: {Path(offered[0]).name} (restore it with `sayso restore {path.stem}`)"
+    return f"; no good backup (start empty with `sayso restore {path.stem} --empty`)"
+
+
 def read_json_file(path: Path) -> dict[str, Any] | None:
-    """A data file's JSON, None if absent; a damaged file is set aside and DamagedFile raised."""
+    """A data file's JSON, or None if it never existed.
+
+    A damaged file is moved aside intact and DamagedFile raised (naming the
+    newest good backup).  While a set-aside copy exists and nothing replaced
+    the file, reading keeps raising DamagedFile: a damaged file is never
+    silently treated as empty, not even on the next start.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
+        earlier = set_aside_copies(path)
+        if earlier:
+            offered = [str(p) for p in good_backups(path)]
+            raise DamagedFile(
+                f"{path.name} was damaged and set aside as {earlier[0].name}{_recovery_hint(path, offered)}",
+                path=str(path), moved_to=str(earlier[0]), backups=offered,
+            ) from None
         return None
     except IsADirectoryError:
         raise DataFolderError(f"{path} is a folder, not a sayso data file") from None
@@ -257,15 +287,19 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
     if reason:
         moved = set_aside(path, reason)
         offered = [str(p) for p in good_backups(path)]
-        hint = f"; newest good backup: {offered[0]} (`sayso restore`)" if offered else "; no backup found"
         raise DamagedFile(
-            f"{path.name} is damaged ({reason}); set aside intact as {moved.name}{hint}",
+            f"{path.name} is damaged ({reason}); set aside intact as {moved.name}{_recovery_hint(path, offered)}",
             path=str(path),
             moved_to=str(moved),
             backups=offered,
         )
     data: dict[str, Any] = json.loads(raw.decode("utf-8"))
     return data
+
+
+def start_empty(path: Path) -> None:
+    """Give up on a damaged file: write an empty one (the set-aside copy stays where it is)."""
+    atomic_write_bytes(Path(path), b"{}")
 
 
 def encode_json(data: dict[str, Any]) -> bytes:
@@ -599,6 +633,7 @@ class Store:
             st = os.stat(self.library_path)
         except FileNotFoundError:
             self.forget_cache()
+            read_json_file(self.library_path)  # raises if a damaged library.json was set aside
             return LibraryData()
         except OSError as exc:
             raise DataFolderError(f"cannot read {self.library_path}: {_reason(exc)}") from None

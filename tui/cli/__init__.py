@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from corpus.errors import SaysoError
@@ -28,7 +29,7 @@ class CliParser(argparse.ArgumentParser):
     """argparse whose usage errors are one line, like every other sayso error."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"sayso: error: {message} (see `{self.prog} --help`)\n")
+        self.exit(2, f"sayso: error: {visible(message, keep_newlines=False)} (see `{self.prog} --help`)\n")
 
 
 def add_common(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
@@ -68,6 +69,11 @@ def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> 
             print(visible(out))
 
 
+def print_error(message: str) -> None:
+    """One line on stderr, `sayso: error: ...`, with any control character made visible."""
+    print(f"sayso: error: {visible(str(message), keep_newlines=False)}", file=sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = CliParser(
         prog="sayso",
@@ -87,7 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_library(args: argparse.Namespace) -> Library:
-    return Library.open(args.data) if args.data else Library.open()
+    """The library in --data (or $SAYSO_DATA, or the default folder).
+
+    Commands that must work on a damaged library (`where`, `restore`) set
+    `open_library=False` and get an unopened Library: same paths, nothing read.
+    """
+    data_dir = Path(args.data).expanduser() if args.data else default_data_dir()
+    if not getattr(args, "open_library", True):
+        return Library(data_dir)
+    return Library.open(data_dir)
 
 
 def run_app(library: Library, **options: Any) -> int:
@@ -116,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(library)
         return handler(args, library) or 0
     except SaysoError as exc:
-        print(f"sayso: error: {visible(str(exc), keep_newlines=False)}", file=sys.stderr)
+        print_error(str(exc))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -127,6 +141,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return 0
+    except OSError as exc:
+        # A file or folder the user named that the OS refused: one line, no traceback.
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print_error(f"{where}{exc.strerror or exc}")
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Library commands: import, docs, show, speakers, doc edit, rm, where, demo."""
+"""Library commands: import, docs, show, speakers, speaker edit, doc edit, rm, where, restore, demo."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ from pathlib import Path
 
 from corpus.errors import SaysoError
 from corpus.library import EDITABLE_FIELDS, Library
-from tui.cli import common_options, emit, run_app
+from corpus.store import backups_of, damage_reason, restore_backup, set_aside_copies, start_empty
+from tui.cli import common_options, emit, print_error, run_app
+
+#: Files `sayso restore` can bring back from a backup.
+RESTORABLE = ("library", "quotes")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,12 +33,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("speakers", parents=[common], help="list speakers across the library")
     p.set_defaults(handler=cmd_speakers)
 
+    p = sub.add_parser("speaker", parents=[common], help="rename a speaker or change their aliases")
+    speaker_sub = p.add_subparsers(dest="speaker_command", metavar="ACTION", required=True)
+    e = speaker_sub.add_parser(
+        "edit", parents=[common],
+        help="rename (renaming to another speaker's name merges them), add or remove aliases",
+    )
+    e.add_argument("speaker", metavar="NAME", help="speaker name or alias")
+    e.add_argument("--name", default=None, metavar="NEW", help="new display name")
+    e.add_argument("--alias", action="append", default=[], metavar="ALIAS", help="add an alias (repeatable)")
+    e.add_argument("--remove-alias", action="append", default=[], metavar="ALIAS", help="remove an alias (repeatable)")
+    e.set_defaults(handler=cmd_speaker_edit)
+
     p = sub.add_parser("doc", parents=[common], help="edit a document's citation fields")
     doc_sub = p.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
-    e = doc_sub.add_parser("edit", parents=[common], help="set title, date, url, kind, publisher, event or place")
+    e = doc_sub.add_parser("edit", parents=[common], help="set title, kind, date, url, publisher, event or place")
     e.add_argument("doc", metavar="DOC")
     for name in EDITABLE_FIELDS:
-        e.add_argument(f"--{name}", default=None, metavar=name.upper())
+        e.add_argument(f"--{name}", default=None, metavar=name.upper(), help="an empty value clears it")
     e.set_defaults(handler=cmd_doc_edit)
 
     p = sub.add_parser("rm", parents=[common], help="remove a document (quotes on it are kept)")
@@ -42,7 +58,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_rm)
 
     p = sub.add_parser("where", parents=[common], help="print where sayso keeps its data")
-    p.set_defaults(handler=cmd_where)
+    p.set_defaults(handler=cmd_where, open_library=False)
+
+    p = sub.add_parser("restore", parents=[common], help="bring back library.json or quotes.json from a backup")
+    p.add_argument("what", choices=RESTORABLE, metavar="{library,quotes}", help="which file")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--list", action="store_true", help="list the backups instead")
+    group.add_argument("--backup", metavar="FILE", help="restore this backup (default: the newest good one)")
+    group.add_argument("--empty", action="store_true", help="start with an empty file (damaged copies are kept)")
+    p.set_defaults(handler=cmd_restore, open_library=False)
 
     p = sub.add_parser("demo", parents=[common], help="load the demo corpus (if absent) and open the app")
     p.add_argument("--no-app", action="store_true", help="only load the demo corpus")
@@ -50,12 +74,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_import(args: argparse.Namespace, lib: Library) -> int:
+    show_progress = not args.json and sys.stderr.isatty()
+
     def progress(name: str, done: int, total: int) -> None:
-        if total > 20 and not args.json and sys.stderr.isatty():
+        if total > 20 and show_progress:
             print(f"\rimporting {done}/{total}", end="", file=sys.stderr, flush=True)
 
     report = lib.import_paths(args.paths, progress=progress)
-    if not args.json and len(report.documents) > 20 and sys.stderr.isatty():
+    if show_progress and len(report.documents) > 20:
         print(file=sys.stderr)
 
     def text() -> str:
@@ -70,9 +96,10 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         lines.extend(f"warning: {w}" for w in report.warnings)
         return "\n".join(lines)
 
-    emit(args, report.to_dict(), text)
+    if report.documents or not report.errors:
+        emit(args, report.to_dict(), text)
     for err in report.errors:
-        print(f"sayso: error: {err}", file=sys.stderr)
+        print_error(err)
     return 1 if report.errors else 0
 
 
@@ -112,14 +139,24 @@ def cmd_speakers(args: argparse.Namespace, lib: Library) -> None:
     def text() -> str:
         if not speakers:
             return "no speakers yet"
-        out = []
-        for s in speakers:
-            aka = f" (also {', '.join(s.aliases)})" if s.aliases else ""
-            docs = "; ".join(titles.get(d, d) for d in s.documents)
-            out.append(f"{s.name}{aka}: {s.passages} passages in {docs}")
-        return "\n".join(out)
+        return "\n".join(_speaker_line(s, titles) for s in speakers)
 
     emit(args, [s.to_dict() for s in speakers], text)
+
+
+def _speaker_line(s: object, titles: dict[str, str]) -> str:
+    aliases = getattr(s, "aliases", [])
+    aka = f" (also {', '.join(aliases)})" if aliases else ""
+    docs = "; ".join(titles.get(d, d) for d in getattr(s, "documents", []))
+    return f"{getattr(s, 'name', '')}{aka}: {getattr(s, 'passages', 0)} passages in {docs}"
+
+
+def cmd_speaker_edit(args: argparse.Namespace, lib: Library) -> None:
+    if args.name is None and not args.alias and not args.remove_alias:
+        raise SaysoError("nothing to change: give --name, --alias or --remove-alias")
+    speaker = lib.edit_speaker(args.speaker, name=args.name, add_aliases=args.alias, remove_aliases=args.remove_alias)
+    titles = {d.id: d.title for d in lib.documents()}
+    emit(args, speaker.to_dict(), "updated " + _speaker_line(speaker, titles))
 
 
 def cmd_doc_edit(args: argparse.Namespace, lib: Library) -> None:
@@ -136,27 +173,69 @@ def cmd_rm(args: argparse.Namespace, lib: Library) -> None:
 
 
 def cmd_where(args: argparse.Namespace, lib: Library) -> None:
-    emit(args, {"data": str(lib.data_dir)}, str(lib.data_dir))
+    store = lib.store
+    paths = {
+        "data": str(lib.data_dir),
+        "library": str(store.library_path),
+        "documents": str(store.docs_dir),
+        "quotes": str(store.quotes_path),
+        "index": str(store.index_dir),
+    }
+    emit(args, paths, str(lib.data_dir) if not args.json else "")
+
+
+def cmd_restore(args: argparse.Namespace, lib: Library) -> int:
+    path = lib.store.library_path if args.what == "library" else lib.store.quotes_path
+    with lib.store.lock.held():
+        if args.list:
+            rows = []
+            for backup in backups_of(path):
+                try:
+                    reason = damage_reason(backup.read_bytes())
+                except OSError as exc:
+                    reason = exc.strerror or str(exc)
+                rows.append({"backup": str(backup), "good": reason is None, "problem": reason})
+            damaged = [str(p) for p in set_aside_copies(path)]
+
+            def text() -> str:
+                if not rows:
+                    return f"no backups of {path.name}"
+                return "\n".join(f"{r['backup']}  {'good' if r['good'] else 'damaged: ' + str(r['problem'])}" for r in rows)
+
+            emit(args, {"file": str(path), "backups": rows, "set_aside": damaged}, text)
+            return 0
+        if args.empty:
+            start_empty(path)
+            emit(args, {"file": str(path), "restored": None}, f"{path.name} starts empty (damaged copies kept beside it)")
+            return 0
+        backup = Path(args.backup).expanduser() if args.backup else None
+        restore_backup(path, backup)
+        lib.store.forget_cache()
+    restored = str(backup) if backup else "newest good backup"
+    emit(args, {"file": str(path), "restored": restored}, f"restored {path.name} from {restored}")
+    return 0
 
 
 def demo_files() -> list[Path]:
     """The demo corpus shipped inside the package."""
     folder = resources.files("corpus.demo")
     return sorted(
-        Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith((".txt", ".vtt", ".md"))
+        Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith((".txt", ".vtt", ".md", ".srt"))
     )
 
 
 def cmd_demo(args: argparse.Namespace, lib: Library) -> int:
     known = {d.source for d in lib.documents()}
     missing = [p for p in demo_files() if str(p) not in known]
+    rc = 0
     if missing:
         report = lib.import_paths(missing)
         for err in report.errors:
-            print(f"sayso: error: {err}", file=sys.stderr)
+            print_error(err)
+        rc = 1 if report.errors else 0
     if args.no_app:
         emit(args, [d.to_dict() for d in lib.documents()], f"demo corpus ready in {lib.data_dir}")
-        return 0
+        return rc
     return run_app(lib)
 
 
