@@ -86,6 +86,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     except OSError as exc:
         raise SaveFailed(f"cannot save {path.name} in {folder}: {_reason(exc)}") from None
+    # A second name for the old version, so a failed folder fsync can put it back.
+    previous: Path | None = folder / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
     try:
         try:
             with contextlib.suppress(OSError):
@@ -94,10 +96,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        try:
+            os.link(path, previous)  # type: ignore[arg-type]
+        except FileNotFoundError:
+            previous = None
         os.replace(tmp, path)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for leftover in (tmp, previous):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
         if isinstance(exc, OSError):
             raise SaveFailed(
                 f"cannot save {path.name}: {_reason(exc)}; the previous version is intact"
@@ -106,7 +114,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         fsync_dir(folder)
     except OSError as exc:
-        raise SaveFailed(f"cannot confirm {path.name} was saved: {_reason(exc)}") from None
+        # Not known to be durable: report failure and leave the old version in place,
+        # so a caller that retries never applies its change twice.
+        with contextlib.suppress(OSError):
+            if previous is not None:
+                os.replace(previous, path)
+            else:
+                os.unlink(path)
+            fsync_dir(folder)
+        raise SaveFailed(f"cannot save {path.name}: {_reason(exc)}; the previous version is intact") from None
+    finally:
+        if previous is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(previous)
 
 
 def _pid_alive(pid: int) -> bool:

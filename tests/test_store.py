@@ -1,0 +1,396 @@
+"""The store's promises: atomic saves, clear failures, damage set aside, backups, schema, lock, layout."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from tinydb import TinyDB
+
+from corpus import store as store_mod
+from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
+from corpus.library import Library
+from corpus.models import ParsedDocument, ParsedPassage
+from corpus.store import (
+    TEMP_PREFIX,
+    AtomicJSONStorage,
+    WriteLock,
+    atomic_write_bytes,
+    backups_of,
+    good_backups,
+    open_db,
+    restore_backup,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def parsed(title: str, turns: list[tuple[str | None, str]], aliases: dict[str, list[str]] | None = None) -> ParsedDocument:
+    return ParsedDocument(
+        title=title, kind="panel", passages=[ParsedPassage(s, t) for s, t in turns], speakers=aliases or {}
+    )
+
+
+def temp_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob(TEMP_PREFIX + "*"))
+
+
+# -- round trips ----------------------------------------------------------------
+
+
+def test_open_db_round_trip_and_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "q.json"
+    db = open_db(path)
+    db.insert({"text": "Ünïcode — “quotes” \u202e and \x1b"})
+    db.table("other").insert({"n": 1})
+    again = open_db(path)
+    assert again.all() == [{"text": "Ünïcode — “quotes” \u202e and \x1b"}]
+    assert again.table("other").all() == [{"n": 1}]
+    # Plain TinyDB reads the same file: the format is TinyDB's own.
+    assert TinyDB(path).table("other").all() == [{"n": 1}]
+
+
+def test_library_round_trip_in_tinydb_format(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "data")
+    doc = lib.import_parsed(parsed("Panel", [("Ann Lee", "One. Two."), ("Bo Ray", "Three."), (None, "Four.")]), "p.txt")
+    reopened = Library.open(tmp_path / "data")
+    assert [d.to_dict() for d in reopened.documents()] == [doc.to_dict()]
+    assert [(p.speaker, p.text) for p in reopened.passages(doc.id)] == [
+        ("Ann Lee", "One. Two."), ("Bo Ray", "Three."), (None, "Four.")
+    ]
+    raw = TinyDB(tmp_path / "data" / "library.json")
+    assert [r["id"] for r in raw.table("documents").all()] == [doc.id]
+    assert raw.table("meta").all()[0]["schema"] == store_mod.SCHEMA_VERSION
+    assert lib.store.schema_version() == store_mod.SCHEMA_VERSION
+
+
+def test_library_json_stays_small_and_reimport_rewrites_only_small_files(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "data")
+    docs = []
+    for d in range(30):
+        turns = [(f"Speaker {i % 4}", f"doc{d}word{i} " + "lorem ipsum dolor " * 10) for i in range(200)]
+        docs.append(lib.import_parsed(parsed(f"Doc {d}", turns), f"doc{d}.txt"))
+    library_json = (tmp_path / "data" / "library.json").read_text(encoding="utf-8")
+    assert "doc7word13" not in library_json  # no passage text in the file the first screen reads
+    assert len(library_json) < 60_000
+    other = tmp_path / "data" / "docs" / f"{docs[3].id}.json"
+    before = os.stat(other)
+    lib.import_parsed(parsed("Doc 5", [("Speaker 1", "changed text")]), "doc5.txt")
+    after = os.stat(other)
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+    assert [p.text for p in lib.passages(docs[5].id)] == ["changed text"]
+
+
+# -- a save fails or the process dies part way --------------------------------------
+
+
+class Crash(BaseException):
+    """Stands for the process dying at this point (nothing after it runs)."""
+
+
+STEPS = ["write", "fsync", "replace", "fsync_dir"]
+
+
+@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("failure", ["crash", "ENOSPC", "EIO"])
+def test_failure_at_each_step_leaves_old_or_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str, failure: str) -> None:
+    path = tmp_path / "library.json"
+    old, new = b'{"t":{"1":{"v":"old"}}}', b'{"t":{"1":{"v":"new"}}}'
+    atomic_write_bytes(path, old)
+
+    def boom(*args: object, **kwargs: object) -> None:
+        if failure == "crash":
+            raise Crash()
+        raise OSError(errno.ENOSPC if failure == "ENOSPC" else errno.EIO, os.strerror(errno.ENOSPC if failure == "ENOSPC" else errno.EIO))
+
+    if step == "write":
+        monkeypatch.setattr(os, "write", boom)
+    elif step == "fsync":
+        monkeypatch.setattr(os, "fsync", boom)
+    elif step == "replace":
+        monkeypatch.setattr(os, "replace", boom)
+    else:
+        monkeypatch.setattr(store_mod, "fsync_dir", boom)
+    expected = (Crash,) if failure == "crash" else (SaveFailed,)
+    with pytest.raises(expected) as info:
+        atomic_write_bytes(path, new)
+    monkeypatch.undo()
+    content = path.read_bytes()
+    if step == "fsync_dir" and failure == "crash":
+        assert content == new  # died after the rename: the new version, complete
+    else:
+        assert content == old  # the old version, untouched (a failed folder fsync is rolled back)
+    assert temp_files(tmp_path) == []
+    if failure != "crash":
+        message = str(info.value)
+        assert "\n" not in message
+        assert ("No space left on device" if failure == "ENOSPC" else "Input/output error") in message
+    json.loads(path.read_bytes())
+
+
+@pytest.mark.parametrize("op", ["write", "fsync", "replace", "link"])
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
+def test_nth_operation_fails_during_a_tinydb_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, op: str, code: int) -> None:
+    """The n-th write/fsync/rename/link of a save (with backups) fails: clear error, file unchanged and readable."""
+    path = tmp_path / "quotes.json"
+    db = open_db(path, backups=3, backup_interval=0)
+    for i in range(3):
+        db.insert({"n": i})
+    for n in range(1, 6):
+        before = path.read_bytes()
+        real = getattr(os, op)
+        calls = {"n": 0}
+
+        def failing(*args: object, _real=real, _calls=calls, _n=n, **kwargs: object) -> object:
+            _calls["n"] += 1
+            if _calls["n"] == _n:
+                raise OSError(code, os.strerror(code))
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(os, op, failing)
+        try:
+            open_db(path, backups=3, backup_interval=0).insert({"n": 100 + n})
+            failed = False
+        except SaveFailed as exc:
+            failed = True
+            assert os.strerror(code) in str(exc)
+        finally:
+            monkeypatch.undo()
+        rows = open_db(path).all()
+        if failed:
+            assert path.read_bytes() == before
+        else:
+            assert {"n": 100 + n} in rows
+        assert temp_files(tmp_path) == []
+        for backup in backups_of(path):
+            json.loads(backup.read_bytes())
+
+
+def test_unwritable_folder_gives_save_failed(tmp_path: Path) -> None:
+    target = tmp_path / "file-not-folder"
+    target.write_text("x")
+    with pytest.raises(SaveFailed):
+        atomic_write_bytes(target / "library.json", b"{}")
+
+
+# -- damaged files --------------------------------------------------------------------
+
+
+def _damage(good: bytes) -> dict[str, bytes]:
+    return {
+        "zero-length": b"",
+        "whitespace": b"  \n",
+        "truncated": good[: len(good) // 2],
+        "nul-filled": b"\x00" * len(good),
+        "nul-tail": good[: len(good) // 2] + b"\x00" * (len(good) // 2),
+        "garbage": os.urandom(200),
+        "not-an-object": b"[1, 2, 3]",
+        "wrong-shape": b'{"documents": [1]}',
+        "bad-utf8": b'{"documents": {"1": {"title": "\xff\xfe"}}}',
+    }
+
+
+@pytest.mark.parametrize("kind", list(_damage(b"0123456789" * 20)))
+def test_damaged_library_is_set_aside_never_opened_empty(tmp_path: Path, kind: str) -> None:
+    data = tmp_path / "data"
+    lib = Library.open(data)
+    first = lib.import_parsed(parsed("First", [("Ann", "Hello.")]), "first.txt")
+    time.sleep(0.01)
+    lib.import_parsed(parsed("Second", [("Bo", "Hi.")]), "second.txt")
+    path = data / "library.json"
+    damaged = _damage(path.read_bytes())[kind]
+    path.write_bytes(damaged)
+
+    with pytest.raises(DamagedFile) as info:
+        Library.open(data)
+    err = info.value
+    assert "\n" not in str(err) and "library.json" in str(err)
+    assert err.moved_to and Path(err.moved_to).read_bytes() == damaged  # set aside intact
+    assert not path.exists()  # nothing written in its place
+    assert err.backups and Path(err.backups[0]).name == "library.json.bak.1"
+    assert "sayso restore library" in str(err)
+
+    # The next start refuses too: never opened as empty.
+    with pytest.raises(DamagedFile):
+        Library.open(data)
+    with pytest.raises(DamagedFile):
+        Library(data).import_parsed(parsed("Third", [("Cy", "Yo.")]), "third.txt")
+    assert Path(err.moved_to).read_bytes() == damaged
+
+    backup = json.loads(Path(err.backups[0]).read_bytes())
+    restore_backup(path, Path(err.backups[0]))
+    restored = Library.open(data)
+    assert [d.id for d in restored.documents()] == [r["id"] for r in backup["documents"].values()]
+    assert [d.id for d in restored.documents()] == [first.id]
+
+
+def test_damaged_passages_file_is_set_aside_and_reimport_rebuilds(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "data")
+    doc = lib.import_parsed(parsed("Doc", [("Ann", "Hello.")]), "doc.txt")
+    path = tmp_path / "data" / "docs" / f"{doc.id}.json"
+    path.write_bytes(b"\x00" * 50)
+    with pytest.raises(DamagedFile, match="import its source file again"):
+        lib.passages(doc.id)
+    with pytest.raises(DamagedFile):
+        lib.passages(doc.id)
+    lib.import_parsed(parsed("Doc", [("Ann", "Hello.")]), "doc.txt")
+    assert [p.text for p in lib.passages(doc.id)] == ["Hello."]
+
+
+def test_damaged_quotes_file_offers_newest_good_backup(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.json"
+    db = open_db(path, backups=3, backup_interval=0)
+    for i in range(4):
+        db.insert({"n": i})
+    good = good_backups(path)
+    assert [p.name for p in good] == ["quotes.json.bak.1", "quotes.json.bak.2", "quotes.json.bak.3"]
+    # Damage the newest backup too: the offer skips it.
+    good[0].write_bytes(b"{")
+    path.write_bytes(b"")
+    with pytest.raises(DamagedFile) as info:
+        open_db(path, backups=3).all()
+    assert Path(info.value.backups[0]).name == "quotes.json.bak.2"
+    restore_backup(path)
+    assert open_db(path).all() == [{"n": 0}, {"n": 1}]
+    with pytest.raises(DamagedFile):
+        restore_backup(path, good[0])  # a damaged backup is never restored
+
+
+def test_restore_keeps_the_current_file(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.json"
+    db = open_db(path, backups=2, backup_interval=0)
+    db.insert({"n": 1})
+    db.insert({"n": 2})
+    current = path.read_bytes()
+    restore_backup(path)
+    assert open_db(path).all() == [{"n": 1}]
+    kept = list(tmp_path.glob("quotes.json.before-restore-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == current
+
+
+def test_backups_rotate_by_interval(tmp_path: Path) -> None:
+    path = tmp_path / "q.json"
+    versions = []
+    db = open_db(path, backups=3, backup_interval=0)
+    for i in range(5):
+        db.insert({"n": i})
+        versions.append(path.read_bytes())
+    assert [p.read_bytes() for p in backups_of(path)] == [versions[3], versions[2], versions[1]]
+    # Within the interval, only .bak.1 follows (the previous version), older slots stay.
+    slow = AtomicJSONStorage(path, backups=3, backup_interval=3600)
+    slow.write({"_default": {"1": {"n": "x"}}})
+    assert [p.read_bytes() for p in backups_of(path)] == [versions[4], versions[2], versions[1]]
+
+
+# -- schema and leftovers --------------------------------------------------------------
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    Library.open(data).import_parsed(parsed("Doc", [("Ann", "Hi.")]), "d.txt")
+    raw = json.loads((data / "library.json").read_text())
+    raw["meta"]["1"]["schema"] = store_mod.SCHEMA_VERSION + 1
+    (data / "library.json").write_text(json.dumps(raw))
+    with pytest.raises(DataFolderError, match="newer sayso"):
+        Library.open(data)
+    assert (data / "library.json").exists()  # refused, not touched
+
+
+def test_orphaned_temp_files_are_cleaned_but_live_ones_kept(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    Library.open(data)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(dead.stdout)
+    orphans = [data / f"{TEMP_PREFIX}{dead_pid}-ab12", data / "docs" / f"{TEMP_PREFIX}{dead_pid}-cd34", data / f"{TEMP_PREFIX}junk"]
+    live = data / f"{TEMP_PREFIX}{os.getppid()}-ef56"
+    for p in [*orphans, live]:
+        p.write_bytes(b"partial")
+    Library.open(data)
+    assert [p.exists() for p in orphans] == [False, False, False]
+    assert live.exists()
+
+
+def test_bad_data_folder(tmp_path: Path) -> None:
+    a_file = tmp_path / "f"
+    a_file.write_text("x")
+    with pytest.raises(DataFolderError, match="is a file"):
+        Library.open(a_file)
+    with pytest.raises(DataFolderError):
+        Library.open(a_file / "sub")
+
+
+# -- the writer lock ---------------------------------------------------------------------
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from corpus.store import WriteLock
+lock = WriteLock(Path(sys.argv[1]))
+with lock.held():
+    print("held", flush=True)
+    time.sleep(60)
+"""
+
+
+def _start_holder(lock_path: Path) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(lock_path)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_lock_is_reentrant_and_threads_wait(tmp_path: Path) -> None:
+    lock = WriteLock(tmp_path / ".lock", timeout=0.2)
+    with lock.held():
+        with lock.held():
+            assert lock.is_held
+        assert lock.is_held
+        errors: list[BaseException] = []
+
+        def other() -> None:
+            try:
+                with lock.held():
+                    pass
+            except BaseException as exc:  # noqa: BLE001
+                errors.append(exc)
+
+        t = threading.Thread(target=other)
+        t.start()
+        t.join(5)
+        assert errors and isinstance(errors[0], LibraryBusy)
+    assert not lock.is_held
+    # Two WriteLock objects on one file in one process share it (no self-deadlock).
+    with WriteLock(tmp_path / ".lock", timeout=0.2).held():
+        with WriteLock(tmp_path / ".lock", timeout=0.2).held():
+            pass
+
+
+def test_live_holder_gives_library_busy_quickly(tmp_path: Path) -> None:
+    proc = _start_holder(tmp_path / ".lock")
+    try:
+        lib = Library.open(tmp_path, lock_timeout=0.3)  # opening needs no lock
+        t0 = time.monotonic()
+        with pytest.raises(LibraryBusy, match="library busy") as info:
+            lib.import_parsed(parsed("Doc", [("Ann", "Hi.")]), "d.txt")
+        assert time.monotonic() - t0 < 2.0
+        assert str(proc.pid) in str(info.value)
+        assert lib.documents() == []  # reading still works while busy
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_lock_of_a_killed_holder_does_not_block(tmp_path: Path) -> None:
+    proc = _start_holder(tmp_path / ".lock")
+    proc.kill()  # SIGKILL: no cleanup runs in the holder
+    proc.wait()
+    t0 = time.monotonic()
+    with WriteLock(tmp_path / ".lock", timeout=2.0).held():
+        pass
+    assert time.monotonic() - t0 < 0.5
