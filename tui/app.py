@@ -1,21 +1,100 @@
-"""The sayso Textual app (placeholder until the reader issue lands)."""
+"""The sayso Textual app: stylesheets, themes, global keys and the command palette.
+
+Everything a user sees lives in `tui.screens.main.MainScreen`; this module only
+sets the stage.  The first frame is painted before the library is read: the
+screen loads documents, speakers and the search index in a worker.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
 
 from corpus.library import Library
+from tui.commands import SaysoCommands
+from tui.themes import THEMES
+
+
+def stylesheet_paths() -> list[Path]:
+    """The app's .tcss files, found beside the `styles` package (works from a wheel too)."""
+    folder = files("styles")
+    return [Path(str(folder.joinpath(name))) for name in ("sayso.tcss", "reader.tcss", "dialogs.tcss")]
+
+
+#: Colours for the sayso variables when a built-in Textual theme is chosen instead of ours.
+_VARIABLE_FALLBACKS = {
+    "speaker-0": "primary",
+    "speaker-1": "accent",
+    "speaker-2": "success",
+    "speaker-3": "secondary",
+    "speaker-4": "warning",
+    "speaker-5": "error",
+    "sentence-background": "surface-lighten-2",
+    "hit-background": "warning-muted",
+    "quote-background": "success-muted",
+}
 
 
 class SaysoApp(App[None]):
+    """A keyboard-driven reader for transcripts; `SaysoApp(library).run()`."""
+
     TITLE = "sayso"
+    CSS_PATH: ClassVar[list[str | Path]] = stylesheet_paths()  # type: ignore[assignment,misc]
+    COMMANDS = App.COMMANDS | {SaysoCommands}
+    ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, library: Library) -> None:
-        super().__init__()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, id="app.toggle_theme"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit_q"),
+    ]
+
+    def __init__(self, library: Library, *, theme: str | None = None, **kwargs: Any) -> None:
+        """`library` is the open corpus; `theme` one of sayso-dark, sayso-light or a Textual theme."""
+        super().__init__(**kwargs)
         self.library = library
+        for sayso_theme in THEMES:
+            self.register_theme(sayso_theme)
+        self.theme = theme or "sayso-dark"
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"{len(self.library.documents())} documents", markup=False)
-        yield Footer()
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        defaults = dict(super().get_theme_variable_defaults())
+        generated = self.current_theme.to_color_system().generate()
+        for name, source in _VARIABLE_FALLBACKS.items():
+            defaults.setdefault(name, generated[source])
+        return defaults
+
+    def on_mount(self) -> None:
+        from tui.screens.main import MainScreen
+
+        self.push_screen(MainScreen(self.library))
+
+    # -- global actions ------------------------------------------------------------
+    def action_help(self) -> None:
+        """Open help listing the keys of the focused pane, taken from the live bindings."""
+        from tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        focused: Widget | None = self.focused
+        self.push_screen(HelpScreen(self.screen.active_bindings, focused))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light and the dark sayso theme."""
+        self.theme = "sayso-light" if self.current_theme.dark else "sayso-dark"
+
+    def main_screen(self) -> Any:
+        """The MainScreen (under any dialogs), for command palette actions."""
+        from tui.screens.main import MainScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+        return None

@@ -1,0 +1,90 @@
+"""Command palette (ctrl+p): every action, every document and every speaker, by fuzzy name.
+
+Document titles and speaker names are untrusted, so hits are built as plain
+`Text` and highlighted by offsets; `Matcher.highlight` would parse markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.markup import escape
+
+from corpus.safety import visible
+
+if TYPE_CHECKING:
+    from tui.screens.main import MainScreen
+
+Command = tuple[str, Callable[[], Any], str]
+
+
+def highlight(matcher: Matcher, candidate: str) -> Text:
+    """`candidate` as plain text with the fuzzy-matched letters styled (never markup)."""
+    text = Text(candidate, end="")
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if score:
+        for offset in offsets:
+            if offset < len(candidate) and not candidate[offset].isspace():
+                text.stylize(matcher.match_style, offset, offset + 1)
+    return text
+
+
+class SaysoCommands(Provider):
+    """Actions of the main screen, then documents to open and speakers to focus on."""
+
+    def _main(self) -> MainScreen | None:
+        return self.app.main_screen()  # type: ignore[attr-defined,no-any-return]
+
+    def _run(self, action: str) -> None:
+        main = self._main()
+        if main is not None:
+            self.app.call_later(main.run_action, action)
+
+    def actions(self) -> list[Command]:
+        """The fixed actions, as (name, callback, help)."""
+        run = self._run
+        return [
+            ("Search all documents", partial(run, "search"), "Focus the query box (/)"),
+            ("Show documents", partial(run, "show_pane('documents')"), "The documents pane (1)"),
+            ("Show speakers", partial(run, "show_pane('speakers')"), "The speakers pane (2)"),
+            ("Show search results", partial(run, "show_pane('search')"), "The search pane (3)"),
+            ("Show reader", partial(run, "show_pane('reader')"), "The open document (4)"),
+            ("Import files…", partial(run, "import"), "Add transcripts from a path (i)"),
+            ("Export (coming soon)", partial(run, "export"), "Export quotes and citations (e)"),
+            ("Clear speaker lens", partial(run, "clear_lens"), "Show every speaker again (x)"),
+            ("Jump back", partial(run, "jump_back"), "Where the reader was before (ctrl+o)"),
+            ("Jump forward", partial(run, "jump_forward"), "Undo a jump back (ctrl+n)"),
+            ("Next search hit", partial(run, "next_hit(1)"), "Open the next result (n)"),
+            ("Previous search hit", partial(run, "next_hit(-1)"), "Open the previous result (N)"),
+            ("Toggle light/dark theme", self.app.action_toggle_theme, "sayso-light ↔ sayso-dark (ctrl+t)"),  # type: ignore[attr-defined]
+            ("Theme: sayso-dark", partial(setattr, self.app, "theme", "sayso-dark"), "Dark theme"),
+            ("Theme: sayso-light", partial(setattr, self.app, "theme", "sayso-light"), "Light theme"),
+            ("Help: keys", partial(self.app.call_later, self.app.run_action, "help"), "Keys of the focused pane (?)"),
+        ]
+
+    def library_commands(self) -> list[Command]:
+        """Open each document; focus on each speaker."""
+        main = self._main()
+        if main is None:
+            return []
+        commands: list[Command] = []
+        for doc in main.documents:
+            commands.append((f"Open document: {visible(doc.title, keep_newlines=False)}", partial(main.open_document, doc.id), doc.kind))
+        for speaker in main.speakers:
+            commands.append((f"Speaker lens: {visible(speaker.name, keep_newlines=False)}", partial(main.set_lens, speaker.name), f"{speaker.passages} turns"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self.actions():
+            yield DiscoveryHit(Text(name, end=""), callback, text=name, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in [*self.actions(), *self.library_commands()]:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, highlight(matcher, name), callback, text=name, help=escape(visible(help_text, keep_newlines=False)))

@@ -1,0 +1,112 @@
+"""ImportDialog: a path prompt with completion that imports files in a worker, showing progress."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, ProgressBar, Static
+
+from corpus.library import ImportReport, Library
+from tui.widgets.pane_list import plain
+
+
+class PathSuggester(Suggester):
+    """Completes the last part of a path from the file system (right arrow accepts)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        expanded = os.path.expanduser(value)
+        folder, stem = os.path.split(expanded)
+        try:
+            names = sorted(os.listdir(folder or "."))
+        except OSError:
+            return None
+        for name in names:
+            if name.startswith(stem) and name != stem and (stem.startswith(".") or not name.startswith(".")):
+                full = os.path.join(folder, name)
+                completed = value[: len(value) - len(stem)] + name
+                return completed + ("/" if os.path.isdir(full) else "")
+        return None
+
+
+class ImportDialog(ModalScreen[ImportReport | None]):
+    """Ask for a file or folder, import it with `Library.import_paths`, report what happened."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("escape", "close", "Close", id="import.close"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.report: ImportReport | None = None
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-box"):
+            yield Static(Text("Import files or a folder", style="bold"), id="import-title")
+            yield Input(placeholder="path (→ completes, enter imports)", suggester=PathSuggester(), id="import-path")
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static(Text("Transcripts: .txt .md .vtt .srt .html", style="dim"), id="import-status")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        path = event.value.strip()
+        if not path or self.running:
+            return
+        self.running = True
+        event.input.disabled = True
+        self._set_status(Text("Importing…"))
+        self.run_import(os.path.expanduser(path))
+
+    def _set_status(self, text: Text) -> None:
+        self.query_one("#import-status", Static).update(text)
+
+    def _progress(self, name: str, done: int, total: int) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=total, progress=done)
+        self._set_status(plain(f"{done}/{total} {Path(name).name}"))
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, path: str) -> None:
+        """Import in a thread; progress and the final report come back to the UI thread."""
+
+        def progress(name: str, done: int, total: int) -> None:
+            self.app.call_from_thread(self._progress, name, done, total)
+
+        report = self.library.import_paths([path], progress=progress)
+        self.app.call_from_thread(self._finished, report)
+
+    def _finished(self, report: ImportReport) -> None:
+        self.report = report
+        self.running = False
+        summary = Text(f"Imported {len(report.documents)} document(s), {report.passages:,} turns.", style="bold")
+        for line in (report.errors + report.warnings)[:4]:
+            summary.append("\n")
+            summary.append_text(plain(line, style="dim"))
+        summary.append("\nescape closes", style="dim")
+        self._set_status(summary)
+        field = self.query_one("#import-path", Input)
+        field.disabled = False
+        field.focus()
+        if report.documents:
+            self.app.notify(f"Imported {len(report.documents)} document(s)", markup=False)
+
+    def action_close(self) -> None:
+        if not self.running:
+            self.dismiss(self.report)

@@ -1,0 +1,53 @@
+"""PaneBar: the one-line tab strip naming the panes, the active one and the speaker lens."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.widgets.pane_list import plain
+
+#: Pane ids in tab order, with the label shown for each.
+PANES: tuple[tuple[str, str], ...] = (
+    ("documents", "Documents"),
+    ("speakers", "Speakers"),
+    ("search", "Search"),
+    ("reader", "Reader"),
+)
+
+
+class PaneBar(Static):
+    """Shows `1 Documents  2 Speakers  3 Search  4 Reader`, the active pane marked."""
+
+    COMPONENT_CLASSES = {"pane-bar--active", "pane-bar--key", "pane-bar--lens"}
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
+        self.active = "documents"
+        self.lens: str | None = None
+
+    def set_state(self, active: str, lens: str | None) -> None:
+        self.active = active
+        self.lens = lens
+        self.refresh_bar()
+
+    def refresh_bar(self) -> None:
+        bar = Text(" sayso ", style="bold", end="")
+        for number, (pane, label) in enumerate(PANES, 1):
+            bar.append(" ")
+            bar.append(str(number), style=self.get_component_rich_style("pane-bar--key", partial=True))
+            style = self.get_component_rich_style("pane-bar--active", partial=True) if pane == self.active else ""
+            bar.append(f" {label} ", style=style)
+        if self.lens:
+            bar.append("  lens: ", style=self.get_component_rich_style("pane-bar--lens", partial=True))
+            bar.append_text(plain(self.lens, style=self.get_component_rich_style("pane-bar--lens", partial=True)))
+            bar.append(" (x clears)", style="dim")
+        self.update(bar)
+
+    def on_mount(self) -> None:
+        self.refresh_bar()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self.refresh_bar()

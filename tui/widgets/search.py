@@ -1,0 +1,140 @@
+"""SearchPane: a query box over live ranked results, each with its keyword in context."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+from textual.widgets.option_list import Option
+
+from corpus.models import Hit
+from tui.widgets.pane_list import PaneList, plain
+from tui.widgets.transcript import format_time
+
+#: Characters of context shown before the first matched word.
+CONTEXT_BEFORE = 40
+#: Characters shown in the keyword-in-context line.
+CONTEXT_LENGTH = 160
+
+
+def kwic(hit: Hit) -> Text:
+    """The hit's text around its first match, matched words highlighted, on one logical line."""
+    text = hit.text
+    spans = sorted((max(0, a), min(len(text), b)) for a, b in hit.spans if b > a) or [(0, 0)]
+    start = max(0, spans[0][0] - CONTEXT_BEFORE)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < spans[0][0] else start
+    end = min(len(text), start + CONTEXT_LENGTH)
+    line = Text("…" if start else "", style="dim", end="")
+    cursor = start
+    for a, b in spans:
+        if a >= end or b <= cursor:
+            continue
+        a = max(a, cursor)
+        line.append_text(plain(text[cursor:a].replace("\n", " ")))
+        line.append_text(plain(text[a:min(b, end)].replace("\n", " "), style="bold reverse"))
+        cursor = min(b, end)
+    line.append_text(plain(text[cursor:end].replace("\n", " ")))
+    if end < len(text):
+        line.append("…", style="dim")
+    return line
+
+
+def hit_prompt(hit: Hit) -> Text:
+    """Speaker, document and time on the first line; the keyword in context below."""
+    head = plain(hit.speaker or "(no speaker)", style="bold")
+    head.append(" · ", style="dim")
+    head.append_text(plain(hit.title, style="italic"))
+    stamp = format_time(hit.start)
+    if stamp:
+        head.append(" " + stamp, style="dim")
+    head.append("\n")
+    head.append_text(kwic(hit))
+    return head
+
+
+class HitList(PaneList):
+    """Search results; enter opens one in the reader."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("enter,o", "select", "Open hit", id="search.open"),
+        Binding("n", "cursor_down", "Next hit", show=False, id="search.next"),
+        Binding("N", "cursor_up", "Prev hit", show=False, id="search.previous"),
+    ]
+
+
+class SearchPane(Vertical):
+    """Query box, a one-line status and the result list.  Posts `QueryChanged` and `HitChosen`."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("down", "focus_results", "Results", show=False, id="search.results"),
+    ]
+
+    class QueryChanged(Message):
+        """The query text changed; only the latest one matters."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, SearchPane.QueryChanged)
+
+    class HitChosen(Message):
+        """The user opened a result."""
+
+        def __init__(self, hit: Hit, index: int) -> None:
+            super().__init__()
+            self.hit = hit
+            self.index = index
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.hits: list[Hit] = []
+        self.query = ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="search (typos ok)", id="query")
+        yield Static("", id="search-status", markup=False)
+        yield HitList(id="hits")
+
+    @property
+    def query_input(self) -> Input:
+        return self.query_one("#query", Input)
+
+    @property
+    def results(self) -> HitList:
+        return self.query_one("#hits", HitList)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.QueryChanged(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_focus_results()
+
+    def action_focus_results(self) -> None:
+        if self.hits:
+            self.results.focus()
+
+    def show_hits(self, query: str, hits: list[Hit], status: str) -> None:
+        """Replace the results with `hits` for `query`."""
+        self.query = query
+        self.hits = hits
+        self.results.set_options(Option(hit_prompt(h), id=f"h{i}") for i, h in enumerate(hits))
+        self.results.highlighted = 0 if hits else None
+        self.set_status(status)
+
+    def set_status(self, status: str) -> None:
+        self.query_one("#search-status", Static).update(plain(status))
+
+    def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and event.option.id.startswith("h"):
+            index = int(event.option.id[1:])
+            self.post_message(self.HitChosen(self.hits[index], index))
