@@ -1,16 +1,878 @@
-"""Quotes: the user's data.  (First version: a placeholder until the quotes issue lands.)"""
+"""Quotes: the user's exact words with their notes and tags, kept durably beside the corpus.
+
+    book = library.quotes
+    q = book.add("davos panel", exact="open source is winning", note="key claim", tags=["open"])
+    book.edit(q.id[:8], add_tags=["davos"]); book.undo(); book.redo()
+    book.list(tag="open"); book.verify(); book.needs_review()
+
+Quotes live in `<data>/quotes.json` (TinyDB format, table "quotes") with
+rotating backups.  Every change is made under the library's write lock on a
+fresh read of the file and saved atomically (temp file, fsync, rename, folder
+fsync) before the method returns, so two sayso processes never lose each
+other's quotes and an acknowledged quote survives a crash.  A damaged file is
+never read as empty: it is set aside intact and DamagedFile offers the newest
+good backup (`restore_backup`).
+
+Each quote is anchored W3C-style (exact words, prefix/suffix, positions,
+passage, speaker, timestamp, hash of the text); corpus.anchoring finds it again
+when its document is re-imported.  A quote that cannot be placed confidently is
+never deleted or moved: it is marked "needs review" with its stored words.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import contextlib
+import hashlib
+import os
+import threading
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from corpus import anchoring, fuzzy
+from corpus.errors import Ambiguous, DamagedFile, NotFound, SaysoError
+from corpus.models import Passage, Quote, document_text
+from corpus.store import (
+    AtomicJSONStorage,
+    WriteLock,
+    damage_reason,
+    good_backups,
+    read_json_file,
+    restore_backup,
+    start_empty,
+)
 
 if TYPE_CHECKING:
     from corpus.library import Library
 
+#: Status of a quote whose words are where its positions say.
+ANCHORED = "anchored"
+#: Status of a quote that could not be placed confidently after its document changed.
+NEEDS_REVIEW = "needs review"
+#: Rotating backups kept of quotes.json.
+QUOTE_BACKUPS = 5
+#: Seconds between starting a new backup slot (each save still refreshes the newest one).
+BACKUP_INTERVAL = 60.0
+#: Earlier versions kept per quote.
+HISTORY_LIMIT = 50
+#: Characters of a quote id shown to users; any unique prefix is accepted.
+SHORT_ID = 8
+
+_SNAPSHOT_FIELDS = (
+    "exact", "prefix", "suffix", "start", "end", "passage", "speaker", "timestamp", "text_hash",
+    "note", "tags", "status", "review_reason", "detached", "modified",
+)
+
+
+def now_iso() -> str:
+    """The current UTC time, ISO 8601 with milliseconds (quotes sort by it)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def text_hash(text: str) -> str:
+    """The hash a quote keeps of its document's text (same as Document.text_hash)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def short_id(quote: Quote) -> str:
+    """The id prefix shown to users."""
+    return quote.id[:SHORT_ID]
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    """Tags trimmed, without a leading '#', empty ones dropped, duplicates (ignoring case) removed."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for tag in tags:
+        tag = " ".join(str(tag).split()).lstrip("#").strip()
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return out
+
+
+def _snapshot(quote: Quote, why: str) -> dict[str, Any]:
+    """The fields of `quote` worth keeping in another version's history."""
+    entry = {name: getattr(quote, name) for name in _SNAPSHOT_FIELDS}
+    entry["tags"] = list(quote.tags)
+    entry["replaced"] = now_iso()
+    entry["why"] = why
+    return entry
+
+
+def _push_history(quote: Quote, earlier: Quote, why: str) -> None:
+    quote.history = [*earlier.history, _snapshot(earlier, why)][-HISTORY_LIMIT:]
+
+
+# -- undo -------------------------------------------------------------------------------
+
+
+@dataclass
+class UndoStep:
+    """One quote action and how to take it back and do it again."""
+
+    label: str
+    undo: Callable[[], Any]
+    redo: Callable[[], Any]
+
+
+class UndoLog:
+    """Undo and redo for the quote actions of this session.
+
+    Each action records its inverse; `undo()` runs the latest inverse and makes
+    the action redoable, `redo()` does it again.  A new action clears the redo
+    list.  Undo and redo are themselves saved durably like any other change.
+    """
+
+    def __init__(self, limit: int = 500) -> None:
+        self.limit = limit
+        self._done: list[UndoStep] = []
+        self._undone: list[UndoStep] = []
+        self._guard = threading.RLock()
+
+    def record(self, label: str, undo: Callable[[], Any], redo: Callable[[], Any]) -> None:
+        with self._guard:
+            self._done.append(UndoStep(label, undo, redo))
+            del self._done[: -self.limit]
+            self._undone.clear()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    def peek_undo(self) -> str | None:
+        """What `undo()` would take back, for a menu or a message."""
+        return self._done[-1].label if self._done else None
+
+    def peek_redo(self) -> str | None:
+        return self._undone[-1].label if self._undone else None
+
+    def undo(self) -> str | None:
+        """Take back the latest action; returns its label, or None if there is nothing to undo.
+
+        If the inverse fails (the quote was removed meanwhile by another
+        process), the step is dropped and the error raised.
+        """
+        with self._guard:
+            if not self._done:
+                return None
+            step = self._done.pop()
+            step.undo()
+            self._undone.append(step)
+            return step.label
+
+    def redo(self) -> str | None:
+        """Do again the latest undone action; returns its label, or None."""
+        with self._guard:
+            if not self._undone:
+                return None
+            step = self._undone.pop()
+            step.redo()
+            self._done.append(step)
+            return step.label
+
+    def clear(self) -> None:
+        with self._guard:
+            self._done.clear()
+            self._undone.clear()
+
+
+# -- the book ------------------------------------------------------------------------------
+
+
+@dataclass
+class ReanchorReport:
+    """What `reanchor_document` did to the quotes of one document."""
+
+    kept: int = 0
+    moved: int = 0
+    reworded: int = 0
+    review: int = 0
+
 
 class QuoteBook:
+    """The user's quotes in `<data>/quotes.json`: create, find, edit, remove, undo, re-anchor, verify."""
+
     def __init__(self, library: Library) -> None:
         self.library = library
+        self.path = Path(library.data_dir) / "quotes.json"
+        self.drafts_path = Path(library.data_dir) / "drafts.json"
+        self._storage = AtomicJSONStorage(self.path, backups=QUOTE_BACKUPS, backup_interval=BACKUP_INTERVAL)
+        self._drafts_lock = WriteLock(Path(library.data_dir) / ".drafts.lock", timeout=3.0)
+        self.undo_log = UndoLog()
+        self._cache: dict[str, dict[str, Any]] | None = None
+        self._cache_key: tuple[int, int, int, int] | None = None
 
-    def reanchor_document(self, doc_id: str) -> None:
-        pass
+    # -- the file ----------------------------------------------------------------------
+    @property
+    def lock(self) -> WriteLock:
+        return self.library.store.lock
+
+    def _read_rows(self) -> dict[str, dict[str, Any]]:
+        """quotes.json as {id: row}; DamagedFile (file set aside) if it does not parse."""
+        try:
+            data = read_json_file(self.path)
+        except DamagedFile as exc:
+            raise self._damaged(exc) from None
+        if data is None:
+            return {}
+        table = data.get("quotes", {})
+        rows: dict[str, dict[str, Any]] = {}
+        for row in table.values():
+            if not isinstance(row, dict) or not isinstance(row.get("id"), str) or "document" not in row:
+                raise self._damaged_structure()
+            rows[row["id"]] = row
+        return rows
+
+    def _damaged(self, exc: DamagedFile) -> DamagedFile:
+        """The store's DamagedFile (file set aside, newest good backup named), as is."""
+        return exc
+
+    def _damaged_structure(self) -> DamagedFile:
+        from corpus.store import set_aside
+
+        moved = set_aside(self.path, "not a quotes file")
+        offered = [str(p) for p in good_backups(self.path)]
+        exc = DamagedFile(
+            f"{self.path.name} is damaged (its quotes table is malformed); set aside intact as {moved.name}",
+            path=str(self.path), moved_to=str(moved), backups=offered,
+        )
+        return self._damaged(exc)
+
+    def _rows(self) -> dict[str, dict[str, Any]]:
+        """The rows for reading, re-parsed only when the file on disk was replaced."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            self._cache = None
+            return self._read_rows()
+        key = (st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
+        if self._cache is None or key != self._cache_key:
+            self._cache = self._read_rows()
+            self._cache_key = key
+        return self._cache
+
+    def _write_rows(self, rows: dict[str, dict[str, Any]]) -> None:
+        ordered = sorted(rows.values(), key=lambda r: (r.get("created", ""), r["id"]))
+        data = {
+            "meta": {"1": {"schema": 1, "kind": "sayso quotes"}},
+            "quotes": {str(i + 1): row for i, row in enumerate(ordered)},
+        }
+        self._storage.write(data)
+        self._cache = None
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[dict[str, dict[str, Any]]]:
+        """Read-modify-write under the library's lock: change the yielded rows, saved on exit."""
+        with self.lock.held():
+            rows = self._read_rows()
+            yield rows
+            self._write_rows(rows)
+
+    def _all(self) -> list[Quote]:
+        return [Quote.from_dict(row) for row in self._rows().values()]
+
+    # -- documents -----------------------------------------------------------------------
+    def _document_text(self, doc_id: str) -> tuple[list[Passage], str]:
+        passages = self.library.passages(doc_id)
+        return passages, document_text(passages)
+
+    # -- creating --------------------------------------------------------------------------
+    def add(
+        self,
+        doc_ref: str,
+        exact: str,
+        prefix: str | None = None,
+        suffix: str | None = None,
+        note: str = "",
+        tags: Iterable[str] = (),
+        occurrence: int | None = None,
+        *,
+        record: bool = True,
+    ) -> Quote:
+        """Quote `exact` words of a document (spacing, quote marks and case may differ).
+
+        Several places with these words: narrow them with `prefix`/`suffix`
+        (words right before/after) or pick the `occurrence`-th (1-based);
+        otherwise Ambiguous lists the candidates.  The stored `exact` is the
+        document's own characters.
+        """
+        doc = self.library.document(doc_ref)
+        passages, text = self._document_text(doc.id)
+        words = exact.strip()
+        if not words:
+            raise SaysoError('give the exact words to quote (--exact "...")')
+        spans = anchoring.find_exact(text, words) or anchoring.find_folded(text, words)
+        if not spans:
+            hint = self._closest_hint(text, words)
+            raise NotFound(f"{anchoring.one_line(words)!r} is not in {doc.title!r}{hint}")
+        total = len(spans)
+        if prefix and prefix.strip():
+            want = anchoring.folded(prefix)
+            spans = [(s, e) for s, e in spans
+                     if anchoring.folded(text[max(0, s - 3 * len(prefix) - 16):s]).endswith(want)]
+        if suffix and suffix.strip():
+            want = anchoring.folded(suffix)
+            spans = [(s, e) for s, e in spans if anchoring.folded(text[e:e + 3 * len(suffix) + 16]).startswith(want)]
+        if not spans:
+            raise NotFound(
+                f"{anchoring.one_line(words)!r} occurs {total} time(s) in {doc.title!r} but never with that "
+                "--prefix/--suffix right beside it"
+            )
+        if occurrence is not None:
+            if not 1 <= occurrence <= len(spans):
+                raise SaysoError(f"--occurrence must be between 1 and {len(spans)} (the words occur {len(spans)} time(s))")
+            spans = [spans[occurrence - 1]]
+        if len(spans) > 1:
+            raise self._ambiguous(doc.title, words, text, passages, spans)
+        start, end = spans[0]
+        return self._create(doc.id, passages, text, start, end, note, tags, record)
+
+    def _closest_hint(self, text: str, words: str) -> str:
+        for _, s, e in anchoring._fuzzy_spans(text, words)[:1]:
+            s, e = anchoring.snap_to_words(text, s, e)
+            if fuzzy.similarity(anchoring.folded(words), anchoring.folded(text[s:e])) >= 0.7:
+                return f"; closest: {anchoring.one_line(text[s:e])!r}"
+        return " (the words must appear in the text; check spelling)"
+
+    def _ambiguous(
+        self, title: str, words: str, text: str, passages: list[Passage], spans: list[tuple[int, int]]
+    ) -> Ambiguous:
+        listed = []
+        candidates = []
+        for n, (s, e) in enumerate(spans, 1):
+            before, after = anchoring.context(text, s, e, 30)
+            under = anchoring.passages_in_span(passages, s, e)
+            who = under[0].speaker if under and under[0].speaker else "no speaker"
+            where = f"passage {under[0].index + 1}" if under else ""
+            flat_before, flat_after = " ".join(f"{before}|".split())[:-1], " ".join(f"|{after}".split())[1:]
+            shown = f"…{flat_before[-30:]}[{anchoring.one_line(text[s:e], 40)}]{flat_after[:30]}…"
+            candidates.append({"occurrence": n, "start": s, "end": e, "speaker": under[0].speaker if under else None,
+                               "passage": under[0].id if under else None, "context": shown})
+            if n <= 5:
+                listed.append(f"#{n} {who}, {where}: {shown}")
+        more = f"; and {len(spans) - 5} more" if len(spans) > 5 else ""
+        error = Ambiguous(
+            f"{anchoring.one_line(words, 40)!r} occurs {len(spans)} times in {title!r}: " + "; ".join(listed) + more
+            + " — pick one with --occurrence N, or add --prefix/--suffix with the words just before/after it"
+        )
+        error.candidates = candidates  # type: ignore[attr-defined]
+        return error
+
+    def add_span(
+        self, doc_id: str, start: int, end: int, note: str = "", tags: Iterable[str] = (), *, record: bool = True
+    ) -> Quote:
+        """Quote the characters `[start, end)` of a document's text (a selection in the reader)."""
+        doc = self.library.document(doc_id)
+        passages, text = self._document_text(doc.id)
+        return self._create(doc.id, passages, text, start, end, note, tags, record)
+
+    def _placement(self, passages: list[Passage], text: str, start: int, end: int) -> dict[str, Any]:
+        """The anchor fields for `[start, end)`, checked: inside the text, some words, one speaker."""
+        if not (0 <= start < end <= len(text)):
+            raise SaysoError(f"selection {start}-{end} is outside the document (0-{len(text)})")
+        s, e = anchoring.trim_span(text, start, end)
+        if s >= e:
+            raise SaysoError("the selection holds no words")
+        speakers = anchoring.speakers_in_span(passages, s, e)
+        if len(speakers) > 1:
+            names = " and ".join(sp or "no speaker" for sp in speakers[:3])
+            raise SaysoError(f"a quote keeps to one speaker; this one runs across {names}")
+        under = anchoring.passages_in_span(passages, s, e)
+        prefix, suffix = anchoring.context(text, s, e)
+        return {
+            "exact": text[s:e], "prefix": prefix, "suffix": suffix, "start": s, "end": e,
+            "passage": under[0].id if under else None,
+            "speaker": under[0].speaker if under else None,
+            "timestamp": under[0].start if under else None,
+            "text_hash": text_hash(text),
+        }
+
+    def _create(
+        self, doc_id: str, passages: list[Passage], text: str, start: int, end: int,
+        note: str, tags: Iterable[str], record: bool,
+    ) -> Quote:
+        stamp = now_iso()
+        quote = Quote(
+            id=uuid.uuid4().hex, document=doc_id, note=note or "", tags=clean_tags(tags),
+            created=stamp, modified=stamp, status=ANCHORED,
+            **self._placement(passages, text, start, end),
+        )
+        with self._writing() as rows:
+            rows[quote.id] = quote.to_dict()
+        if record:
+            self.undo_log.record(
+                f"add quote {short_id(quote)}",
+                undo=lambda: self.remove(quote.id, record=False),
+                redo=lambda: self.restore(quote, record=False),
+            )
+        return quote
+
+    # -- reading ----------------------------------------------------------------------------
+    def get(self, ref: str) -> Quote:
+        """A quote by id or unique id prefix."""
+        key = ref.strip().lower()
+        if not key:
+            raise NotFound("give a quote id (see `sayso quotes`)")
+        rows = self._rows()
+        if key in rows:
+            return Quote.from_dict(rows[key])
+        found = [row for qid, row in rows.items() if qid.startswith(key)]
+        if len(found) == 1:
+            return Quote.from_dict(found[0])
+        if found:
+            listed = ", ".join(row["id"][: max(SHORT_ID, len(key) + 2)] for row in found[:6])
+            raise Ambiguous(f"quote id {ref!r} matches several: {listed} (give more characters)")
+        raise NotFound(f"no quote with id {ref!r} (see `sayso quotes`)")
+
+    def list(
+        self,
+        tag: str | None = None,
+        speaker: str | None = None,
+        doc: str | None = None,
+        status: str | None = None,
+        text: str | None = None,
+    ) -> list[Quote]:
+        """Quotes matching every filter given, oldest first (best match first with `text`).
+
+        `doc` is a document reference (or the id of a removed document);
+        `speaker` a name or alias; `status` "anchored" or "needs review";
+        `text` a typo-tolerant filter over the words, note, tags and speaker.
+        """
+        quotes = self._all()
+        if doc:
+            quotes = [q for q in quotes if q.document in self._doc_ids(doc, quotes)]
+        if speaker:
+            names = self._speaker_names(speaker)
+            quotes = [q for q in quotes if q.speaker and q.speaker.casefold() in names]
+        if tag:
+            want = tag.lstrip("#").strip().casefold()
+            quotes = [q for q in quotes if any(t.casefold() == want for t in q.tags)]
+        if status:
+            want = NEEDS_REVIEW if status.strip().casefold() in ("review", "needs review", "needs-review") else status
+            quotes = [q for q in quotes if q.status == want]
+        quotes.sort(key=lambda q: (q.created, q.id))
+        if text and text.strip():
+            scored = [(self._text_score(q, text), q) for q in quotes]
+            quotes = [q for score, q in sorted(scored, key=lambda sq: -sq[0]) if score >= 0.8]
+        return quotes
+
+    def _doc_ids(self, ref: str, quotes: list[Quote]) -> set[str]:
+        try:
+            return {self.library.document(ref).id}
+        except NotFound:
+            found = {q.document for q in quotes if q.document.startswith(ref.strip())}
+            if found:
+                return found
+            raise
+
+    def _speaker_names(self, ref: str) -> set[str]:
+        try:
+            found = self.library.speaker(ref)
+            return {n.casefold() for n in [found.name, *found.aliases]}
+        except NotFound:
+            return {ref.strip().casefold()}
+
+    @staticmethod
+    def _text_score(quote: Quote, query: str) -> float:
+        want = anchoring.folded(query)
+        fields = [quote.exact, quote.note, " ".join(quote.tags), quote.speaker or ""]
+        best = 0.0
+        for value in fields:
+            have = anchoring.folded(value)
+            if not have:
+                continue
+            if want in have:
+                return 1.0
+            if len(want) >= 3:
+                best = max(best, fuzzy.partial_similarity(want, have))
+        return best
+
+    def tags(self) -> list[str]:
+        """Every tag in use, most used first (then alphabetically)."""
+        counts: Counter[str] = Counter()
+        spelling: dict[str, str] = {}
+        for q in self._all():
+            for t in q.tags:
+                counts[t.casefold()] += 1
+                spelling.setdefault(t.casefold(), t)
+        return [spelling[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def quotes_for_document(self, doc_id: str) -> list[Quote]:
+        """One document's quotes in reading order (for marking them in the reader)."""
+        return sorted((q for q in self._all() if q.document == doc_id), key=lambda q: (q.start, q.end))
+
+    def passages_with_tag(self, tag: str) -> set[str]:
+        """Ids of the passages holding a quote tagged `tag` (search's `tag:` facet)."""
+        want = tag.lstrip("#").strip().casefold()
+        return {q.passage for q in self._all() if q.passage and any(t.casefold() == want for t in q.tags)}
+
+    def needs_review(self) -> list[Quote]:
+        """Quotes that could not be placed after their document changed, minus those kept detached."""
+        return [q for q in self.list(status=NEEDS_REVIEW) if not q.detached]
+
+    def verify(self) -> list[tuple[Quote, bool, str]]:
+        """Re-check every quote's exact words against its document's current text.
+
+        Returns (quote, ok, message) for each quote; `ok` is False when the
+        words at the stored positions are not the quote's words.
+        """
+        results: list[tuple[Quote, bool, str]] = []
+        texts: dict[str, str | None] = {}
+        known = {d.id for d in self.library.documents()}
+        for q in sorted(self._all(), key=lambda q: (q.document, q.start)):
+            if q.document not in texts:
+                texts[q.document] = self._document_text(q.document)[1] if q.document in known else None
+            text = texts[q.document]
+            if text is None:
+                results.append((q, False, "its document is no longer in the library"))
+                continue
+            actual = text[q.start:q.end]
+            if actual == q.exact:
+                note = f"ok; marked for review: {q.review_reason}" if q.status == NEEDS_REVIEW else "ok"
+                results.append((q, True, note))
+                continue
+            elsewhere = anchoring.find_exact(text, q.exact)
+            where = f"; the words are still found at {elsewhere[0][0]}" if elsewhere else "; the words are not in the text"
+            results.append((q, False, f"the text at {q.start}-{q.end} now reads {anchoring.one_line(actual, 50)!r}{where}"))
+        return results
+
+    # -- changing --------------------------------------------------------------------------------
+    def _update(self, quote_id: str, change: Callable[[Quote], None], why: str) -> tuple[Quote, Quote]:
+        """Apply `change` to the freshest version of a quote; the earlier version goes to history."""
+        with self._writing() as rows:
+            row = rows.get(quote_id)
+            if row is None:
+                raise NotFound(f"quote {quote_id[:SHORT_ID]} no longer exists (removed elsewhere?)")
+            before = Quote.from_dict(row)
+            after = Quote.from_dict(row)
+            after.tags = list(after.tags)
+            change(after)
+            if _snapshot(after, why) | {"replaced": ""} != _snapshot(before, why) | {"replaced": ""}:
+                after.modified = now_iso()
+                _push_history(after, before, why)
+                rows[quote_id] = after.to_dict()
+        return before, after
+
+    def edit(
+        self,
+        ref: str,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+        add_tags: Iterable[str] = (),
+        remove_tags: Iterable[str] = (),
+        *,
+        record: bool = True,
+    ) -> Quote:
+        """Change a quote's note and tags (set `tags`, or `add_tags` / `remove_tags`)."""
+        quote_id = self.get(ref).id
+        new_tags = None if tags is None else clean_tags(tags)
+        adding = clean_tags(add_tags)
+        removing = {t.casefold() for t in clean_tags(remove_tags)}
+
+        def change(q: Quote) -> None:
+            if note is not None:
+                q.note = note
+            if new_tags is not None:
+                q.tags = list(new_tags)
+            q.tags = clean_tags([*q.tags, *adding])
+            q.tags = [t for t in q.tags if t.casefold() not in removing]
+
+        before, after = self._update(quote_id, change, "edit")
+        if record and (before.note, before.tags) != (after.note, after.tags):
+            self.undo_log.record(
+                f"edit quote {short_id(after)}",
+                undo=lambda: self.edit(quote_id, note=before.note, tags=before.tags, record=False),
+                redo=lambda: self.edit(quote_id, note=after.note, tags=after.tags, record=False),
+            )
+        return after
+
+    def remove(self, ref: str, *, record: bool = True) -> Quote:
+        """Delete a quote; returns it (give it to `restore` to bring it back)."""
+        quote_id = self.get(ref).id
+        with self._writing() as rows:
+            row = rows.pop(quote_id, None)
+            if row is None:
+                raise NotFound(f"quote {quote_id[:SHORT_ID]} no longer exists (removed elsewhere?)")
+        removed = Quote.from_dict(row)
+        if record:
+            self.undo_log.record(
+                f"delete quote {short_id(removed)}",
+                undo=lambda: self.restore(removed, record=False),
+                redo=lambda: self.remove(quote_id, record=False),
+            )
+        return removed
+
+    def restore(self, quote: Quote, *, record: bool = True) -> Quote:
+        """Put `quote` back as it was (undo of a delete); if it exists, it replaces it (history kept)."""
+        restored = Quote.from_dict(quote.to_dict())
+        with self._writing() as rows:
+            current = rows.get(quote.id)
+            if current is not None:
+                earlier = Quote.from_dict(current)
+                _push_history(restored, earlier, "restore")
+                restored.modified = now_iso()
+            rows[quote.id] = restored.to_dict()
+        if record:
+            if current is None:
+                self.undo_log.record(
+                    f"restore quote {short_id(restored)}",
+                    undo=lambda: self.remove(restored.id, record=False),
+                    redo=lambda: self.restore(restored, record=False),
+                )
+            else:
+                self.undo_log.record(
+                    f"restore quote {short_id(restored)}",
+                    undo=lambda: self.restore(earlier, record=False),
+                    redo=lambda: self.restore(restored, record=False),
+                )
+        return restored
+
+    def reattach(self, ref: str, start: int, end: int, *, record: bool = True) -> Quote:
+        """Anchor a quote needing review to `[start, end)` of its document's current text."""
+        quote = self.get(ref)
+        if quote.document not in {d.id for d in self.library.documents()}:
+            raise SaysoError("its document is no longer in the library; import it again first")
+        passages, text = self._document_text(quote.document)
+        placement = self._placement(passages, text, start, end)
+
+        def change(q: Quote) -> None:
+            for name, value in placement.items():
+                setattr(q, name, value)
+            q.status, q.review_reason, q.detached, q.suggestion = ANCHORED, "", False, None
+
+        before, after = self._update(quote.id, change, "re-attached")
+        self._record_replace("re-attach", before, after, record)
+        return after
+
+    def accept_suggestion(self, ref: str, *, record: bool = True) -> Quote:
+        """Re-attach a quote needing review to the place re-anchoring suggested."""
+        quote = self.get(ref)
+        if not quote.suggestion:
+            raise SaysoError(f"quote {short_id(quote)} has no suggested place; re-attach it by hand or keep it detached")
+        return self.reattach(quote.id, int(quote.suggestion["start"]), int(quote.suggestion["end"]), record=record)
+
+    def keep_detached(self, ref: str, *, record: bool = True) -> Quote:
+        """Keep a quote needing review as it is, without a place in the text (its words stay)."""
+        quote = self.get(ref)
+
+        def change(q: Quote) -> None:
+            q.detached = True
+            if q.status != NEEDS_REVIEW:
+                q.status = NEEDS_REVIEW
+                q.review_reason = q.review_reason or "kept detached by the user"
+
+        before, after = self._update(quote.id, change, "kept detached")
+        self._record_replace("keep detached", before, after, record)
+        return after
+
+    def _record_replace(self, label: str, before: Quote, after: Quote, record: bool) -> None:
+        if record:
+            self.undo_log.record(
+                f"{label} quote {short_id(after)}",
+                undo=lambda: self.restore(before, record=False),
+                redo=lambda: self.restore(after, record=False),
+            )
+
+    def rename_speaker(self, old: str, new: str) -> int:
+        """Follow a speaker rename (Library.edit_speaker); returns how many quotes changed."""
+        changed = 0
+        with self._writing() as rows:
+            for qid, row in rows.items():
+                if row.get("speaker") == old:
+                    row["speaker"] = new
+                    rows[qid] = row
+                    changed += 1
+        return changed
+
+    # -- undo -----------------------------------------------------------------------------------
+    def undo(self) -> str | None:
+        """Take back this session's latest quote action; returns what was undone, or None."""
+        return self.undo_log.undo()
+
+    def redo(self) -> str | None:
+        """Do again the latest undone quote action; returns what was redone, or None."""
+        return self.undo_log.redo()
+
+    # -- re-anchoring -----------------------------------------------------------------------------
+    def reanchor_document(self, doc_id: str) -> ReanchorReport:
+        """Find the quotes of a re-imported (or removed) document again in its current text.
+
+        Quotes placed confidently move to their new positions (changed words
+        are recorded in history); the others are marked "needs review" with
+        their stored words and positions untouched.  Quotes kept detached are
+        left alone.
+        """
+        report = ReanchorReport()
+        with self.lock.held():
+            present = doc_id in {d.id for d in self.library.documents()}
+            passages, text = self._document_text(doc_id) if present else ([], "")
+            current_hash = text_hash(text)
+            with self._writing() as rows:
+                for qid, row in list(rows.items()):
+                    if row.get("document") != doc_id:
+                        continue
+                    quote = Quote.from_dict(row)
+                    if quote.detached:
+                        continue
+                    if not present:
+                        if quote.status != NEEDS_REVIEW:
+                            earlier = Quote.from_dict(row)
+                            quote.status, quote.review_reason = NEEDS_REVIEW, "its document was removed from the library"
+                            _push_history(quote, earlier, "document removed")
+                            rows[qid] = quote.to_dict()
+                        report.review += 1
+                        continue
+                    outcome = self._reanchor_one(quote, passages, text, current_hash)
+                    setattr(report, outcome, getattr(report, outcome) + 1)
+                    rows[qid] = quote.to_dict()
+        return report
+
+    def _reanchor_one(self, quote: Quote, passages: list[Passage], text: str, current_hash: str) -> str:
+        """Re-anchor `quote` in place; returns "kept", "moved", "reworded" or "review"."""
+        if quote.text_hash == current_hash and text[quote.start:quote.end] == quote.exact and quote.status == ANCHORED:
+            return "kept"
+        earlier = Quote.from_dict(quote.to_dict())
+        hints = anchoring.AnchorHints(
+            exact=quote.exact, prefix=quote.prefix, suffix=quote.suffix, start=quote.start, end=quote.end,
+            speaker=quote.speaker, timestamp=quote.timestamp,
+        )
+        found = anchoring.relocate(text, passages, hints)
+        if found.placed is None:
+            quote.status = NEEDS_REVIEW
+            quote.review_reason = found.reason
+            sug = found.suggestion
+            quote.suggestion = None if sug is None else {
+                "start": sug.start, "end": sug.end, "exact": sug.exact, "confidence": round(sug.confidence, 3),
+            }
+            if (earlier.status, earlier.review_reason) != (quote.status, quote.review_reason):
+                _push_history(quote, earlier, "needs review after re-import")
+            return "review"
+        place = found.placed
+        prefix, suffix = anchoring.context(text, place.start, place.end)
+        under = anchoring.passages_in_span(passages, place.start, place.end)
+        quote.exact = place.exact
+        quote.start, quote.end, quote.prefix, quote.suffix = place.start, place.end, prefix, suffix
+        quote.passage = under[0].id if under else None
+        quote.speaker = under[0].speaker if under else quote.speaker
+        quote.timestamp = under[0].start if under else None
+        quote.text_hash = current_hash
+        quote.status, quote.review_reason, quote.suggestion = ANCHORED, "", None
+        reworded = earlier.exact != quote.exact
+        if reworded or earlier.speaker != quote.speaker or earlier.status != ANCHORED:
+            why = f"re-anchored ({place.method} match, {place.confidence:.0%} confident)"
+            if reworded:
+                why += ": the words changed"
+            _push_history(quote, earlier, why)
+            quote.modified = now_iso()
+        if reworded:
+            return "reworded"
+        return "kept" if (earlier.start, earlier.end) == (quote.start, quote.end) else "moved"
+
+    def reanchor_stale(self) -> ReanchorReport:
+        """Re-anchor every quote whose document text changed since it was anchored (e.g. after a restore)."""
+        total = ReanchorReport()
+        hashes = {d.id: d.text_hash for d in self.library.documents()}
+        stale = {q.document for q in self._all()
+                 if not q.detached and (q.document not in hashes or q.text_hash != hashes[q.document]
+                                        or q.status != ANCHORED)}
+        for doc_id in sorted(stale):
+            part = self.reanchor_document(doc_id)
+            for name in ("kept", "moved", "reworded", "review"):
+                setattr(total, name, getattr(total, name) + getattr(part, name))
+        return total
+
+    # -- damage and backups ---------------------------------------------------------------------------
+    def backups(self) -> list[tuple[Path, int]]:
+        """Good backups of quotes.json, newest first, with how many quotes each holds."""
+        out = []
+        for path in good_backups(self.path):
+            try:
+                data = read_json_file(path) or {}
+            except SaysoError:
+                continue
+            out.append((path, len(data.get("quotes", {}))))
+        return out
+
+    def restore_backup(self, path: str | os.PathLike[str] | None = None) -> list[Quote]:
+        """Make a backup (default: the newest good one) the quotes file again; returns its quotes.
+
+        The current quotes.json, if any, is kept beside it, so nothing is lost.
+        Quotes on documents that changed since are re-anchored.
+        """
+        with self.lock.held():
+            if path is not None:
+                backup = Path(path)
+                try:
+                    raw = backup.read_bytes()
+                except OSError as exc:
+                    raise SaysoError(f"cannot read {backup}: {exc.strerror or exc}") from None
+                reason = damage_reason(raw)
+                if reason:
+                    raise DamagedFile(f"{backup.name} cannot be restored: {reason}", path=str(self.path))
+            else:
+                backup = None
+            restore_backup(self.path, backup)
+            self._cache = None
+            quotes = self._all()
+        with contextlib.suppress(SaysoError):
+            # Quotes on documents re-imported since the backup are re-anchored now if the library is
+            # readable; otherwise `verify` will show them and the next re-import re-anchors them.
+            self.reanchor_stale()
+        return quotes
+
+    def start_empty(self) -> None:
+        """After damage with no good backup: start a new, empty quotes file (set-aside copies stay)."""
+        with self.lock.held():
+            if self.path.exists():
+                try:
+                    read_json_file(self.path)
+                except DamagedFile:
+                    pass
+                else:
+                    raise SaysoError(f"{self.path.name} is not damaged; nothing to start afresh from")
+            start_empty(self.path)
+            self._cache = None
+
+    # -- drafts -------------------------------------------------------------------------------------------
+    def save_draft(self, key: str, text: str) -> None:
+        """Keep an unfinished note durably (the app calls this on hangup/SIGTERM while typing)."""
+        with self._drafts_lock.held():
+            drafts = self._read_drafts()
+            drafts[key] = {"key": key, "text": text, "saved": now_iso()}
+            self._write_drafts(drafts)
+
+    def drafts(self) -> dict[str, str]:
+        """Saved drafts: key -> text."""
+        return {key: row["text"] for key, row in self._read_drafts().items()}
+
+    def clear_draft(self, key: str) -> None:
+        with self._drafts_lock.held():
+            drafts = self._read_drafts()
+            if drafts.pop(key, None) is not None:
+                self._write_drafts(drafts)
+
+    def _read_drafts(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = read_json_file(self.drafts_path) or {}
+        except DamagedFile:
+            # The damaged copy is set aside intact; a new draft must still be saved.
+            from corpus.store import set_aside_copies
+
+            for copy in set_aside_copies(self.drafts_path):
+                with contextlib.suppress(OSError):
+                    copy.rename(copy.with_name(copy.name.replace(".damaged-", ".unreadable-")))
+            return {}
+        rows = data.get("drafts", {})
+        return {row["key"]: row for row in rows.values() if isinstance(row, dict) and "key" in row}
+
+    def _write_drafts(self, drafts: dict[str, dict[str, Any]]) -> None:
+        AtomicJSONStorage(self.drafts_path).write({"drafts": {str(i + 1): row for i, row in enumerate(drafts.values())}})
