@@ -1,0 +1,137 @@
+"""Exports: quotes leave sayso cited, verified and safe to paste.  Pure functions: models in, text out.
+
+    text = export_quotes("markdown", quotes, library, style="apa")
+    text = export_quotes("csl-json", quotes, Sources.of(documents, passages))
+
+Every format re-checks each quote against the document's current text and
+flags any whose words are no longer exactly there (`entries.check_quote`).
+Formats: markdown, csl-json, w3c, csv, bibtex (`FORMATS`).  Citation styles:
+`cite.STYLES` (apa, chicago, chicago-notes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from corpus.errors import SaysoError
+from corpus.export import bibtex, csl_json, csv_export, markdown, w3c
+from corpus.export.cite import DEFAULT_STYLE, STYLES, format_in_text, format_reference, style_name
+from corpus.export.entries import Entry, Sources, check_quote, prepare, prepare_one
+from corpus.models import Document, Passage, Quote
+from corpus.safety import visible
+
+if TYPE_CHECKING:
+    from corpus.library import Library
+
+__all__ = [
+    "DEFAULT_STYLE",
+    "FORMATS",
+    "STYLES",
+    "SUFFIXES",
+    "Entry",
+    "Sources",
+    "check_quote",
+    "export_entries",
+    "export_quotes",
+    "format_clipboard",
+    "format_in_text",
+    "format_reference",
+    "prepare",
+]
+
+Renderer = Callable[..., str]
+
+#: Format name -> (renderer of prepared entries, usual file ending, one-line description).
+FORMATS: dict[str, tuple[Renderer, str, str]] = {
+    "markdown": (markdown.render, ".md", "blockquotes with speaker, place, note, tags and citation"),
+    "csl-json": (csl_json.render, ".json", "CSL-JSON items, one per cited document (Zotero, pandoc)"),
+    "w3c": (w3c.render, ".jsonld", "W3C Web Annotation collection (JSON-LD)"),
+    "csv": (csv_export.render, ".csv", "one row per quote"),
+    "bibtex": (bibtex.render, ".bib", "BibTeX entries, one per cited document"),
+}
+#: File endings that name a format when `--format` is left out.
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".bib": "bibtex", ".jsonld": "w3c"}
+
+
+def format_name(fmt: str) -> str:
+    """The canonical format name; SaysoError for one sayso does not write."""
+    key = fmt.strip().casefold()
+    key = {"md": "markdown", "csl": "csl-json", "csljson": "csl-json", "json": "csl-json", "bib": "bibtex",
+           "web-annotation": "w3c", "jsonld": "w3c"}.get(key, key)
+    if key not in FORMATS:
+        raise SaysoError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return key
+
+
+def _sources(where: Library | Sources, quotes: Sequence[Quote]) -> Sources:
+    if isinstance(where, Sources):
+        return where
+    return Sources.from_library(where, quotes)
+
+
+def export_entries(fmt: str, entries: Sequence[Entry], **options: Any) -> str:
+    """Render already prepared entries (lets a caller report flagged quotes without preparing twice)."""
+    name = format_name(fmt)
+    renderer = FORMATS[name][0]
+    if name == "w3c":
+        return renderer(entries, creator=options.get("creator"))
+    return renderer(entries)
+
+
+def export_quotes(
+    fmt: str,
+    quotes: Iterable[Quote],
+    where: Library | Sources,
+    *,
+    style: str = DEFAULT_STYLE,
+    creator: str | None = None,
+) -> str:
+    """The export of `quotes` in format `fmt`, each checked against the current text of its document.
+
+    `where` is the Library (documents are read from it once) or a `Sources`
+    snapshot.  `style` picks the citation style for formatted citations;
+    `creator` names the annotator in the W3C export.
+    """
+    quote_list = list(quotes)
+    entries = prepare(quote_list, _sources(where, quote_list), style_name(style))
+    return export_entries(fmt, entries, creator=creator)
+
+
+def format_clipboard(
+    quote: Quote,
+    document: Document | None,
+    style: str = DEFAULT_STYLE,
+    *,
+    passages: Sequence[Passage] | None = None,
+) -> str:
+    """The quote with who said it, where, and its citation: plain text for the clipboard (OSC 52).
+
+    With the document's `passages` the quote is checked against the current
+    text and located (timestamp or paragraph); a quote that no longer matches
+    is marked.  Control characters are made visible: the result is safe to
+    send through a terminal escape sequence.
+    """
+    docs = [document] if document is not None else []
+    sources = Sources.of(docs, {document.id: list(passages)} if document is not None and passages is not None else {})
+    entry = prepare_one(quote, sources, style_name(style))
+    if document is not None and passages is None:
+        # Nothing to check the words against: only the quote's own status can flag it.
+        entry.problem = f"quote {quote.status}" if quote.status and quote.status != "anchored" else ""
+    who = ", ".join(
+        part
+        for part in (
+            entry.speaker or "",
+            document.title if document is not None else "",
+            entry.locator,
+        )
+        if part
+    )
+    lines = [f"\u201c{quote.exact}\u201d"]
+    if who:
+        lines.append(f"\u2014 {who}")
+    if entry.problem:
+        lines.append(f"\u26a0 {entry.problem}")
+    if entry.citation:
+        lines.append(entry.citation)
+    return visible("\n".join(lines))

@@ -1,0 +1,251 @@
+"""Documents as CSL-JSON items: the citation model every other format builds on.
+
+One item per cited document.  The people quoted from it are its authors (a
+speaker is the author of their own words); nothing is invented: a document with
+no date has no `issued`, one with no URL has no `URL`.
+
+Kind to CSL type (`csl_type`):
+
+- panel, talk, debate -> `speech`; interview -> `interview`; podcast ->
+  `broadcast`; hearing -> `hearing`.
+- article -> `post` when its URL is a blog's (a blog host such as
+  substack.com, medium.com, wordpress.com, blogspot.com, ghost.io, a host
+  beginning with `blog.`, or a `/blog/` path), otherwise `webpage`.  A newspaper
+  cannot be told from a URL reliably, so `article-newspaper` is used only when
+  the user sets that kind (`sayso doc edit DOC --kind article-newspaper`).
+- subtitles -> `speech` when an event is known (a recorded talk), otherwise
+  `motion_picture` (a video).
+- speaker page -> `webpage`.
+- A kind that already is a CSL type (the user set it) is kept as is; anything
+  else unknown becomes `document`.
+
+Publisher or programme (`Document.publisher`): for broadcasts, web pages,
+posts and newspaper articles it names the programme, site or paper, so it goes
+into `container-title`; for a hearing it is the committee (`authority`); for
+everything else it is the `publisher`.  `place`
+is the `event-place` when the item is an event (speech, hearing, or any item
+with an event), otherwise the `publisher-place`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date as _date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from corpus.models import Document
+
+#: Every item type CSL 1.0.2 defines (the csl-data schema's enum).
+CSL_TYPES = frozenset(
+    "article article-journal article-magazine article-newspaper bill book broadcast chapter classic "
+    "collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing "
+    "interview legal_case legislation manuscript map motion_picture musical_score pamphlet "
+    "paper-conference patent performance periodical personal_communication post post-weblog regulation "
+    "report review review-book software song speech standard thesis treaty webpage".split()
+)
+
+_KIND_TO_TYPE = {
+    "panel": "speech",
+    "talk": "speech",
+    "debate": "speech",
+    "interview": "interview",
+    "podcast": "broadcast",
+    "hearing": "hearing",
+    "speaker page": "webpage",
+}
+
+#: Types whose `publisher` field names a programme, site or periodical (container-title).
+_CONTAINER_TYPES = frozenset({"broadcast", "webpage", "post", "post-weblog", "article-newspaper", "article-magazine"})
+#: Types that are events: their place is where the event happened.
+_EVENT_TYPES = frozenset({"speech", "hearing", "event", "performance", "paper-conference"})
+
+_BLOG_HOSTS = ("substack.com", "medium.com", "wordpress.com", "blogspot.com", "ghost.io", "tumblr.com", "typepad.com")
+
+
+def is_blog_url(url: str | None) -> bool:
+    """Whether `url` looks like a blog post's address (see the module docstring)."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    host = (parts.hostname or "").casefold()
+    if host.startswith("blog.") or any(host == h or host.endswith("." + h) for h in _BLOG_HOSTS):
+        return True
+    return "/blog/" in parts.path.casefold() or parts.path.casefold().startswith("/blog")
+
+
+def csl_type(doc: Document) -> str:
+    """The CSL item type for a document's kind (see the module docstring)."""
+    kind = (doc.kind or "").strip().casefold()
+    if kind in _KIND_TO_TYPE:
+        return _KIND_TO_TYPE[kind]
+    if kind == "article":
+        return "post" if is_blog_url(doc.url) else "webpage"
+    if kind == "subtitles":
+        return "speech" if doc.event else "motion_picture"
+    if kind in CSL_TYPES:
+        return kind
+    return "document"
+
+
+# -- names -------------------------------------------------------------------
+
+_PARTICLES = frozenset("van von der den de du da das dos di del della la le ter ten zu af al bin ibn".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v phd ph.d. md m.d.".split())
+_HONORIFICS = frozenset(
+    "dr dr. mr mr. mrs mrs. ms ms. mx mx. prof prof. professor sir dame sen sen. senator rep rep. "
+    "representative hon hon. gov gov. governor president judge justice".split()
+)
+#: Words that mark a role, a placeholder or an organisation rather than a person's name.
+_NOT_A_PERSON = frozenset(
+    "unknown speaker speakers moderator host co-host cohost interviewer interviewee audience narrator "
+    "participant panelist panellist chair chairman chairwoman announcer voice reporter caller guest "
+    "member members question answer crowd everyone multiple all various "
+    "inc inc. ltd ltd. llc corp corp. company corporation group foundation institute university "
+    "college committee council association agency department ministry commission government office "
+    "news times network media press lab labs team club society union party bank plc gmbh "
+    "the".split()
+)
+
+
+def parse_name(name: str) -> dict[str, str]:
+    """A speaker's name as a CSL name: family/given where it splits cleanly, else `literal`.
+
+    "Yann LeCun" -> family LeCun, given Yann; "LeCun, Yann" likewise;
+    "Ludwig van Beethoven" keeps "van" as a non-dropping particle; "Martin
+    Luther King Jr." keeps "Jr." as a suffix; honorifics ("Dr.", "Senator") are
+    left out of a split name.  Placeholders, roles, organisations and single
+    words ("Unknown Speaker", "SPEAKER_01", "Meta", "OpenAI Inc.") stay whole.
+    """
+    clean = " ".join(name.split())
+    if not clean:
+        return {"literal": name}
+    if "," in clean:
+        family, _, given = clean.partition(",")
+        family, given = family.strip(), given.strip()
+        given, _, maybe_suffix = given.partition(",")
+        given, maybe_suffix = given.strip(), maybe_suffix.strip()
+        if family and given and not _is_placeholder(clean) and given.casefold() not in _SUFFIXES:
+            split = {"family": family, "given": given}
+            if maybe_suffix:
+                split["suffix"] = maybe_suffix
+            return split
+    if len(clean.split()) < 2 or _is_placeholder(clean):
+        return {"literal": clean}
+    words = clean.split(" ")
+    suffix = ""
+    while len(words) > 2 and words[-1].casefold().rstrip(",") in _SUFFIXES:
+        suffix = (words.pop().rstrip(",") + (" " + suffix if suffix else "")).strip()
+    while len(words) > 2 and words[0].casefold() in _HONORIFICS:
+        words.pop(0)
+    if len(words) < 2 or (words[0].casefold() in _HONORIFICS):
+        return {"literal": clean}
+    given_words: list[str] = []
+    i = 0
+    # The given name runs up to the first particle after it ("Robert De Niro") or the last word.
+    while i < len(words) - 1 and not (i >= 1 and words[i].casefold() in _PARTICLES):
+        given_words.append(words[i])
+        i += 1
+    particle_words: list[str] = []
+    while i < len(words) - 1 and words[i].casefold() in _PARTICLES and words[i][:1].islower():
+        particle_words.append(words[i])
+        i += 1
+    family_words = words[i:]
+    if not given_words:
+        return {"literal": clean}
+    result = {"family": " ".join(family_words), "given": " ".join(given_words)}
+    if particle_words:
+        result["non-dropping-particle"] = " ".join(particle_words)
+    if suffix:
+        result["suffix"] = suffix
+    return result
+
+
+def _is_placeholder(text: str) -> bool:
+    """Whether a name is a role, placeholder or organisation rather than a person's name."""
+    words = text.replace(",", " ").split()
+    if any(ch.isdigit() for ch in text) or any(ch in text for ch in "_@/&()[]"):
+        return True
+    folded = [w.casefold().strip(".,") for w in words]
+    return any(w in _NOT_A_PERSON or w + "." in _NOT_A_PERSON for w in folded)
+
+
+# -- dates -------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
+_TEXT_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y", "%Y/%m/%d", "%d.%m.%Y")
+
+
+def date_parts(value: str | None) -> list[int] | None:
+    """[year, month?, day?] for an ISO-like or common written date, or None when it cannot be read."""
+    if not value:
+        return None
+    text = value.strip()
+    m = _ISO.match(text)
+    if m:
+        parts = [int(p) for p in m.groups() if p is not None]
+        try:
+            if len(parts) == 3:
+                _date(*parts)
+            elif len(parts) == 2 and not 1 <= parts[1] <= 12:
+                return None
+        except ValueError:
+            return None
+        return parts
+    for fmt in _TEXT_FORMATS:
+        try:
+            parsed = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return [parsed.year, parsed.month] if "%d" not in fmt else [parsed.year, parsed.month, parsed.day]
+    return None
+
+
+def csl_date(value: str | None) -> dict[str, Any] | None:
+    """A CSL date: date-parts when readable, else the user's text as `literal`; None when there is no date."""
+    if not value or not value.strip():
+        return None
+    parts = date_parts(value)
+    if parts is not None:
+        return {"date-parts": [parts]}
+    return {"literal": value.strip()}
+
+
+# -- items -------------------------------------------------------------------
+
+
+def citation_key(doc: Document) -> str:
+    """The item id / citation key of a document: `sayso-` and its id, usable as a pandoc `[@key]`."""
+    safe = re.sub(r"[^A-Za-z0-9_-]", "-", doc.id).lower()
+    return f"sayso-{safe}"
+
+
+def document_item(doc: Document, authors: Iterable[str] = ()) -> dict[str, Any]:
+    """The CSL-JSON item for `doc`, with `authors` (speaker names, in order) as its authors."""
+    item_type = csl_type(doc)
+    item: dict[str, Any] = {"id": citation_key(doc), "type": item_type}
+    names = [parse_name(a) for a in dict.fromkeys(a for a in authors if a and a.strip())]
+    if names:
+        item["author"] = names
+    if doc.title and doc.title.strip():
+        item["title"] = doc.title.strip()
+    issued = csl_date(doc.date)
+    if issued:
+        item["issued"] = issued
+    if doc.publisher:
+        if item_type == "hearing":
+            item["authority"] = doc.publisher
+        else:
+            item["container-title" if item_type in _CONTAINER_TYPES else "publisher"] = doc.publisher
+    if doc.event:
+        item["event"] = doc.event
+    if doc.place:
+        event_like = item_type in _EVENT_TYPES or bool(doc.event)
+        item["event-place" if event_like else "publisher-place"] = doc.place
+    if doc.url:
+        item["URL"] = doc.url.strip()
+    return item

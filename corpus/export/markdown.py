@@ -1,0 +1,185 @@
+"""Markdown export: each quote a blockquote with who, where, the note, tags and a formatted citation.
+
+Every quote sits between markers carrying its id:
+
+    <!-- sayso:quote 3f2a9c -->
+    ...
+    <!-- /sayso:quote -->
+
+so `merge(existing, fresh)` can update those quotes in place when the user
+exports into the same file again, leaving their own writing outside the
+markers untouched.  Each block ends with the document's citation key
+(`[@sayso-...]`) so `pandoc --citeproc` with the CSL-JSON export renders a
+reference list.
+
+Text from documents and notes is escaped so it reads as the same words and
+cannot become a link, an image, HTML, a heading, a list or a pandoc citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpus.errors import SaysoError
+from corpus.export.entries import Entry
+from corpus.safety import visible
+
+OPEN_MARKER = "<!-- sayso:quote {id} -->"
+CLOSE_MARKER = "<!-- /sayso:quote -->"
+HEADER = (
+    "# Quotes\n\n"
+    "<!-- Exported by sayso. Blocks between sayso:quote markers are replaced when you export into this file "
+    "again; write your own text outside them. -->\n"
+)
+WARNING_SIGN = "\u26a0"
+
+_OPEN_RE = re.compile(r"^<!-- sayso:quote (\S+) -->\s*$")
+_CLOSE_RE = re.compile(r"^<!-- /sayso:quote -->\s*$")
+
+# Characters with a meaning in CommonMark, GitHub Markdown or pandoc's Markdown inline syntax.
+_SPECIAL = re.compile(r"([\\`*_\[\]()<>!#|~&$@^])")
+# Bare addresses that GitHub and pandoc would turn into links.
+_AUTOLINK = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(//)|\b(www)\.")
+# What makes a line a heading, list item, rule or definition when it starts one.
+_LINE_START = re.compile(r"^(\s*)([-+=:]|\d+(?=[.)]))")
+
+
+def escape(text: str, *, line_starts: bool = True) -> str:
+    """`text` as literal Markdown: control characters made visible, syntax characters backslash-escaped.
+
+    With `line_starts` (text that begins lines of the file) a leading `-`,
+    `+`, `=`, `:` or `1.` is escaped too, so it cannot start a list or heading.
+    """
+    safe = visible(text)
+    safe = _SPECIAL.sub(r"\\\1", safe)
+    safe = _AUTOLINK.sub(lambda m: f"{m.group(1)}\\:{m.group(2)}" if m.group(1) else f"{m.group(3)}\\.", safe)
+    if not line_starts:
+        return safe
+    return "\n".join(_escape_line_start(line) for line in safe.split("\n"))
+
+
+def _escape_line_start(line: str) -> str:
+    m = _LINE_START.match(line)
+    if not m:
+        return line
+    lead, mark = m.groups()
+    if mark.isdigit():
+        # "1." or "1)" would start an ordered list: escape the punctuation after the number.
+        end = m.end()
+        return line[:end] + "\\" + line[end:]
+    return f"{lead}\\{line[len(lead):]}"
+
+
+def _inline(text: str) -> str:
+    """A one-line field (speaker, title, tag): newlines and tabs folded into spaces, then escaped."""
+    return escape(" ".join(visible(text, keep_newlines=False).split()), line_starts=False)
+
+
+def marker_id(quote_id: str) -> str:
+    """The quote id as it appears in a marker (anything but [A-Za-z0-9._:-] replaced)."""
+    return re.sub(r"[^A-Za-z0-9._:-]", "_", quote_id) or "_"
+
+
+def render_entry(entry: Entry) -> str:
+    """One quote's block, markers included."""
+    q = entry.quote
+    lines = [OPEN_MARKER.format(id=marker_id(q.id)), ""]
+    for line in escape(q.exact).split("\n"):
+        lines.append(f"> {line}" if line.strip() else ">")
+    lines.append(">")
+    where = []
+    if entry.speaker:
+        where.append(f"**{_inline(entry.speaker)}**")
+    if entry.document is not None:
+        where.append(f"*{_inline(entry.document.title)}*")
+    if entry.locator:
+        where.append(escape(entry.locator, line_starts=False))
+    lines.append("> \u2014 " + (", ".join(where) if where else "unattributed"))
+    lines.append("")
+    details = []
+    if entry.problem:
+        details.append(f"{WARNING_SIGN} **{escape(entry.problem, line_starts=False)}**: check these words against the document before using them")
+    if q.note.strip():
+        note_lines = escape(q.note.strip()).split("\n")
+        details.append("Note: " + "\n  ".join(note_lines))
+    if q.tags:
+        details.append("Tags: " + ", ".join(_inline(t) for t in q.tags))
+    if entry.citation:
+        details.append(f"Citation: {_inline(entry.citation)} [@{entry.key}]")
+    elif entry.document is None:
+        details.append("Citation: none (the document is no longer in the library)")
+    lines.extend(f"- {d}" for d in details)
+    lines.extend(["", CLOSE_MARKER])
+    return "\n".join(lines)
+
+
+def render(entries: Sequence[Entry]) -> str:
+    """A fresh Markdown file for these quotes."""
+    blocks = [render_entry(e) for e in entries]
+    return HEADER + "\n" + "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def split_blocks(text: str) -> list[tuple[str | None, str]]:
+    """`text` cut into (quote id, block) and (None, the user's own text) pieces, in order.
+
+    Raises SaysoError when a start marker has no end marker, rather than
+    guessing where the user's text begins.
+    """
+    pieces: list[tuple[str | None, str]] = []
+    lines = text.splitlines(keepends=True)
+    own: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _OPEN_RE.match(lines[i])
+        if not m:
+            if _CLOSE_RE.match(lines[i]):
+                raise SaysoError(f"line {i + 1}: a sayso:quote end marker without its start marker")
+            own.append(lines[i])
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and not _CLOSE_RE.match(lines[end]):
+            if _OPEN_RE.match(lines[end]):
+                break
+            end += 1
+        if end >= len(lines) or not _CLOSE_RE.match(lines[end]):
+            raise SaysoError(f"line {i + 1}: sayso:quote {m.group(1)} has no end marker (<!-- /sayso:quote -->)")
+        if own:
+            pieces.append((None, "".join(own)))
+            own = []
+        block = "".join(lines[i : end + 1])
+        pieces.append((m.group(1), block))
+        i = end + 1
+    if own:
+        pieces.append((None, "".join(own)))
+    return pieces
+
+
+def merge(existing: str, fresh: str) -> str:
+    """`existing` with the quote blocks of `fresh` replacing the blocks of the same ids.
+
+    Quotes new to the file are appended at its end; blocks of quotes not in
+    this export (another filter, or since deleted) and all text outside the
+    markers stay exactly as they were.
+    """
+    if not existing.strip():
+        return fresh
+    fresh_blocks: dict[str, str] = {}
+    for quote_id, block in split_blocks(fresh):
+        if quote_id is not None:
+            fresh_blocks[quote_id] = block.rstrip("\n")
+    out: list[str] = []
+    used: set[str] = set()
+    for quote_id, piece in split_blocks(existing):
+        if quote_id is not None and quote_id in fresh_blocks:
+            newline = "\n" if piece.endswith(("\n", "\r")) else ""
+            out.append(fresh_blocks[quote_id] + newline)
+            used.add(quote_id)
+        else:
+            out.append(piece)
+    merged = "".join(out)
+    added = [block for quote_id, block in fresh_blocks.items() if quote_id not in used]
+    if added:
+        merged = merged.rstrip("\n") + "\n\n" + "\n\n".join(added) + "\n"
+    return merged
