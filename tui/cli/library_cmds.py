@@ -205,11 +205,17 @@ def cmd_restore(args: argparse.Namespace, lib: Library) -> int:
             emit(args, {"file": str(path), "backups": rows, "set_aside": damaged}, text)
             return 0
         if args.empty:
-            start_empty(path)
+            if args.what == "quotes":
+                lib.quotes.start_empty()
+            else:
+                start_empty(path)
             emit(args, {"file": str(path), "restored": None}, f"{path.name} starts empty (damaged copies kept beside it)")
             return 0
         backup = Path(args.backup).expanduser() if args.backup else None
-        restore_backup(path, backup)
+        if args.what == "quotes":
+            lib.quotes.restore_backup(backup)  # also re-anchors quotes on documents changed since
+        else:
+            restore_backup(path, backup)
         lib.store.forget_cache()
     restored = str(backup) if backup else "newest good backup"
     emit(args, {"file": str(path), "restored": restored}, f"restored {path.name} from {restored}")

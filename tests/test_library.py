@@ -1,0 +1,213 @@
+"""The Library API: importing, re-importing in place, speakers across documents, edits, lookups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus import Library
+from corpus.errors import Ambiguous, ImportRefused, NotFound, SaysoError
+from corpus.models import ParsedDocument, ParsedPassage
+
+
+def parsed(title: str, turns: list[tuple[str | None, str]], aliases: dict[str, list[str]] | None = None,
+           kind: str = "panel") -> ParsedDocument:
+    return ParsedDocument(title=title, kind=kind, passages=[ParsedPassage(s, t) for s, t in turns],
+                          speakers=aliases or {})
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Library:
+    return Library.open(tmp_path / "data")
+
+
+def names(lib: Library) -> dict[str, tuple[list[str], int, int]]:
+    return {s.name: (s.aliases, s.passages, len(s.documents)) for s in lib.speakers()}
+
+
+# -- importing files and folders -------------------------------------------------------
+
+
+def test_folder_import_takes_every_supported_file(lib: Library, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "sub" / "deeper").mkdir(parents=True)
+    (src / ".hidden").mkdir()
+    (src / "a.txt").write_text("First paragraph.\n\nSecond paragraph.\n", encoding="utf-8")
+    (src / "sub" / "b.md").write_text("# Title\n\nSome words here.\n", encoding="utf-8")
+    (src / "sub" / "deeper" / "c.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Hello there.\n", encoding="utf-8")
+    (src / "notes.pdf").write_bytes(b"%PDF-1.4 binary")
+    (src / ".hidden" / "x.txt").write_text("should be skipped", encoding="utf-8")
+    (src / ".dot.txt").write_text("skipped too", encoding="utf-8")
+    report = lib.import_paths([src, src / "a.txt"])  # a.txt twice: imported once
+    assert report.errors == []
+    assert sorted(Path(d.source).name for d in report.documents) == ["a.txt", "b.md", "c.vtt"]
+    assert len(lib.documents()) == 3
+    assert report.passages == sum(d.passages for d in lib.documents())
+
+
+def test_import_errors_are_one_line_and_do_not_stop_the_others(lib: Library, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Words worth keeping.\n", encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    (nothing / "readme.pdf").write_bytes(b"%PDF")
+    report = lib.import_paths([good, binary, empty, nothing, tmp_path / "missing.txt"])
+    assert [Path(d.source).name for d in report.documents] == ["good.txt"]
+    assert len(report.errors) == 4
+    assert all("\n" not in e for e in report.errors)
+    joined = " | ".join(report.errors)
+    assert "missing.txt: no such file or folder" in joined
+    assert "no supported files in this folder" in joined
+    with pytest.raises(ImportRefused):
+        lib.import_file(binary)
+    with pytest.raises(ImportRefused):
+        lib.import_file(tmp_path / "missing.txt")
+
+
+def test_reimport_updates_in_place_and_keeps_user_edits(lib: Library, tmp_path: Path) -> None:
+    a = lib.import_parsed(parsed("Alpha", [("Ann Lee", "One.")]), "alpha.txt")
+    b = lib.import_parsed(parsed("Beta", [("Bo Ray", "Two.")]), "beta.txt")
+    lib.edit_document(a.id, title="Alpha (edited)", publisher="The Press", date="2024-01-02")
+    again = lib.import_parsed(parsed("Alpha v2", [("Ann Lee", "One, revised."), ("Cy Dee", "New turn.")]), "alpha.txt")
+    assert again.id == a.id
+    assert [d.id for d in lib.documents()] == [a.id, b.id]  # same place in the list
+    doc = lib.document(a.id)
+    assert (doc.title, doc.publisher, doc.date) == ("Alpha (edited)", "The Press", "2024-01-02")
+    assert [p.text for p in lib.passages(a.id)] == ["One, revised.", "New turn."]
+    assert [p.id for p in lib.passages(a.id)] == [f"{a.id}:0", f"{a.id}:1"]
+    assert names(lib) == {"Ann Lee": ([], 1, 1), "Bo Ray": ([], 1, 1), "Cy Dee": ([], 1, 1)}
+    # Same file path imported from disk twice: one document.
+    f = tmp_path / "t.txt"
+    f.write_text("Hello.\n", encoding="utf-8")
+    first = lib.import_file(f)
+    f.write_text("Hello again.\n", encoding="utf-8")
+    second = lib.import_file(f)
+    assert first.id == second.id and first.content_hash != second.content_hash
+    assert len(lib.documents()) == 3
+
+
+def test_passage_offsets_and_sentences(lib: Library) -> None:
+    doc = lib.import_parsed(parsed("Doc", [("A B", "First one. Second one."), ("C D", "Third.")]), "d.txt")
+    passages = lib.passages(doc.id)
+    text = lib.text(doc.id)
+    for p in passages:
+        assert text[p.offset:p.offset + len(p.text)] == p.text
+    assert passages[0].sentences == [[0, 10], [11, 22]]
+
+
+# -- speakers across documents -----------------------------------------------------------
+
+
+def test_speakers_merge_across_documents_by_full_names_not_initials(lib: Library) -> None:
+    lib.import_parsed(parsed("Panel", [("Nick Thompson", "Welcome."), ("Kai-Fu Lee", "Thanks."),
+                                       ("Nick Thompson", "Next.")],
+                             {"Nick Thompson": ["NT"], "Kai-Fu Lee": ["KFL"]}), "panel.txt")
+    lib.import_parsed(parsed("Talk", [("Nicholas Thompson", "Hi.")], {"Nicholas Thompson": ["Nick Thompson"]}),
+                      "talk.txt")
+    lib.import_parsed(parsed("Other", [("NT", "Initials alone are someone else.")]), "other.txt")
+    got = names(lib)
+    assert got["Nick Thompson"] == (["NT", "Nicholas Thompson"], 3, 2)
+    assert got["NT"] == ([], 1, 1)  # not merged on initials
+    talk = lib.document("Talk")
+    assert talk.speakers == ["Nick Thompson"]  # passages carry the display name
+    assert [p.speaker for p in lib.passages(talk.id)] == ["Nick Thompson"]
+    assert lib.speaker("nicholas thompson").name == "Nick Thompson"
+    assert lib.speaker("KFL").name == "Kai-Fu Lee"
+    assert lib.speaker("kai").name == "Kai-Fu Lee"
+
+
+def test_edit_speaker_renames_everywhere_and_survives_reimport(lib: Library) -> None:
+    panel = parsed("Panel", [("Nick Thompson", "Welcome."), ("Kai-Fu Lee", "Thanks.")], {"Nick Thompson": ["NT"]})
+    p = lib.import_parsed(panel, "panel.txt")
+    t = lib.import_parsed(parsed("Talk", [("Nick Thompson", "Hi.")]), "talk.txt")
+    renamed = lib.edit_speaker("NT", name="Nicholas Thompson", add_aliases=["Nico"])
+    assert renamed.name == "Nicholas Thompson"
+    assert renamed.aliases == ["NT", "Nick Thompson", "Nico"]
+    for doc_id in (p.id, t.id):
+        assert "Nicholas Thompson" in lib.document(doc_id).speakers
+        assert "Nick Thompson" not in lib.document(doc_id).speakers
+    assert [x.speaker for x in lib.passages(p.id)] == ["Nicholas Thompson", "Kai-Fu Lee"]
+    lib.import_parsed(panel, "panel.txt")  # the importer still says "Nick Thompson"
+    assert [x.speaker for x in lib.passages(p.id)] == ["Nicholas Thompson", "Kai-Fu Lee"]
+    assert names(lib)["Nicholas Thompson"][1:] == (2, 2)
+    lib.edit_speaker("Nicholas Thompson", remove_aliases=["nico"])
+    assert "Nico" not in lib.speaker("Nicholas Thompson").aliases
+    with pytest.raises(NotFound):
+        lib.edit_speaker("Nicholas Thompson", remove_aliases=["Nobody"])
+    with pytest.raises(SaysoError, match="already names Kai-Fu Lee"):
+        lib.edit_speaker("Nicholas Thompson", add_aliases=["Kai-Fu Lee"])
+    with pytest.raises(SaysoError):
+        lib.edit_speaker("Nicholas Thompson", name="   ")
+
+
+def test_renaming_to_another_speaker_merges_them(lib: Library) -> None:
+    a = lib.import_parsed(parsed("A", [("Yann LeCun", "Open."), ("Moderator", "Q?")]), "a.txt")
+    b = lib.import_parsed(parsed("B", [("Y. LeCun", "Weights.")]), "b.txt")
+    merged = lib.edit_speaker("Y. LeCun", name="Yann LeCun")
+    assert merged.name == "Yann LeCun" and "Y. LeCun" in merged.aliases
+    assert (merged.passages, sorted(merged.documents)) == (2, sorted([a.id, b.id]))
+    assert [s.name for s in lib.speakers()] == ["Yann LeCun", "Moderator"]
+    assert [x.speaker for x in lib.passages(b.id)] == ["Yann LeCun"]
+
+
+def test_remove_document_updates_speakers_and_files(lib: Library, tmp_path: Path) -> None:
+    a = lib.import_parsed(parsed("Alpha", [("Ann Lee", "One."), ("Bo Ray", "Two.")]), "alpha.txt")
+    lib.import_parsed(parsed("Beta", [("Ann Lee", "Three.")]), "beta.txt")
+    removed = lib.remove("alpha")
+    assert removed.id == a.id
+    assert [d.title for d in lib.documents()] == ["Beta"]
+    assert names(lib) == {"Ann Lee": ([], 1, 1)}
+    assert not (tmp_path / "data" / "docs" / f"{a.id}.json").exists()
+    with pytest.raises(NotFound):
+        lib.remove("alpha")
+
+
+# -- edits and lookups --------------------------------------------------------------------
+
+
+def test_edit_document_validates(lib: Library) -> None:
+    doc = lib.import_parsed(parsed("Doc", [("A", "x.")]), "d.txt")
+    with pytest.raises(SaysoError, match="unknown kind"):
+        lib.edit_document(doc.id, kind="novel")
+    with pytest.raises(SaysoError, match="title cannot be empty"):
+        lib.edit_document(doc.id, title="  ")
+    with pytest.raises(SaysoError, match="cannot edit"):
+        lib.edit_document(doc.id, speakers="x")
+    lib.edit_document(doc.id, url="https://example.org", kind="interview")
+    assert lib.edit_document(doc.id, url="").url is None
+    assert lib.document(doc.id).kind == "interview"
+
+
+def test_document_and_speaker_resolution(lib: Library) -> None:
+    one = lib.import_parsed(parsed("Davos panel on AI", [("Ann", "x.")]), "/t/davos-2024.txt", doc_id="abcd111111")
+    two = lib.import_parsed(parsed("Davos panel on energy", [("Ann", "y.")]), "/t/davos-2023.txt", doc_id="abcd222222")
+    lib.import_parsed(parsed("Other", [("Bo", "z.")]), "/t/other.txt", doc_id="ffff000000")
+    assert lib.document("abcd111111").id == one.id
+    assert lib.document("abcd2").id == two.id
+    assert lib.document("davos panel on ai").id == one.id
+    assert lib.document("/t/davos-2023.txt").id == two.id
+    assert lib.document("energy").id == two.id
+    with pytest.raises(Ambiguous) as amb:
+        lib.document("davos")
+    assert "\n" not in str(amb.value) and one.id in str(amb.value) and two.id in str(amb.value)
+    with pytest.raises(Ambiguous):
+        lib.document("abcd")
+    with pytest.raises(NotFound) as nf:
+        lib.document("nothing like it")
+    assert "\n" not in str(nf.value)
+    with pytest.raises(NotFound):
+        lib.speaker("Zed")
+
+
+def test_ambiguous_speaker_alias(lib: Library) -> None:
+    lib.import_parsed(parsed("A", [("John Smith", "x.")], {"John Smith": ["JS"]}), "a.txt")
+    lib.import_parsed(parsed("B", [("Jane Stone", "y.")], {"Jane Stone": ["JS"]}), "b.txt")
+    with pytest.raises(Ambiguous):
+        lib.speaker("JS")
+    assert lib.speaker("jane stone").name == "Jane Stone"
