@@ -33,6 +33,8 @@ _ALIASES = {
 DEFAULT_STYLE = "apa"
 
 _lock = threading.Lock()
+#: Variables rendered by each `cs:substitute` child being tried (see `_conform_citeproc`); used under `_lock`.
+_substituting: list[set[str]] = []
 
 
 def style_name(style: str | None) -> str:
@@ -55,7 +57,12 @@ def _conform_citeproc() -> None:
     - `cs:label` with a `variable` renders only when that variable is set;
       citeproc-py prints the term regardless, so Chicago cites an interview
       with no edition as "..., Edition.".
-    Both wrap citeproc's own rendering; the citation text still comes from the style.
+    - Variables rendered through `cs:substitute` are suppressed in the rest of
+      the entry.  citeproc-py suppresses only a substitute's direct
+      `<text variable>`, so a document with no speaker came out as
+      "Title. (n.d.). Title." in APA; here every variable the chosen
+      substitute rendered (through macros and choices too) is suppressed.
+    All three wrap citeproc's own rendering; the citation text still comes from the style.
     """
     from citeproc import model
     from citeproc.source import VariableError
@@ -83,9 +90,41 @@ def _conform_citeproc() -> None:
                 return None
         return original_label(self, item, variable, plural, context, **kw)
 
+    original_variable = model.Text._variable
+
+    def text_variable(self: Any, item: Any, context: Any) -> Any:
+        value = original_variable(self, item, context)
+        if _substituting and value:
+            _substituting[-1].add(self.get("variable"))
+        return value
+
+    def substitute_render(self: Any, item: Any, context: Any = None, **kw: Any) -> Any:
+        text = None
+        for child in self.getchildren():
+            _substituting.append(set())
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]
+                    text = child.render(item, names_context=names, context=context, **kw)
+                else:
+                    text = child.render(item, context=context, **kw)
+            except VariableError:
+                continue
+            finally:
+                rendered = _substituting.pop()
+            if text:
+                self.add_to_repressed_list(child, context)
+                repressed = context.get_layout().repressed
+                for tag in {child.tag, "{http://purl.org/net/xbiblio/csl}text"}:
+                    repressed.setdefault(tag, []).extend(rendered)
+                break
+        return text
+
     get_option._sayso = True  # type: ignore[attr-defined]
     model.Name.get_option = get_option
     model.Label.process = label_process
+    model.Text._variable = text_variable
+    model.Substitute.render = substitute_render
 
 
 def _initialize_off(name_element: Any, context: Any) -> bool:

@@ -107,7 +107,8 @@ def check_quote(quote: Quote, text: str | None) -> str:
     if not (0 <= quote.start <= quote.end <= len(text)) or text[quote.start : quote.end] != quote.exact:
         return TEXT_CHANGED
     if quote.status and quote.status != "anchored":
-        return f"quote {quote.status}"
+        reason = getattr(quote, "review_reason", "")
+        return f"quote {quote.status}" + (f": {reason}" if reason else "")
     return ""
 
 
