@@ -456,7 +456,8 @@ class Library:
         changed_docs: list[tuple[Document, list[Passage]]] = []
         with self.store.lock.held():
             data = self.store.read_for_update()
-            speaker = next(s for s in data.speakers if s.name == self._resolve_speaker(ref, data.speakers).name)
+            found = self._resolve_speaker(ref, data.speakers)
+            speaker = next(s for s in data.speakers if s.name == found.name)
             target = speaker
             old_names = {speaker.name}
             if name is not None:

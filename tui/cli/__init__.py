@@ -18,6 +18,7 @@ from typing import Any
 from corpus.errors import SaysoError
 from corpus.library import Library, default_data_dir
 from corpus.safety import safe_json, visible
+from corpus.store import DEFAULT_LOCK_TIMEOUT
 
 #: Modules under tui.cli that add subcommands, in the order `sayso --help` lists them.
 COMMAND_MODULES = ("library_cmds", "search_cmd", "quote_cmds", "export_cmd")
@@ -99,9 +100,13 @@ def _open_library(args: argparse.Namespace) -> Library:
     `open_library=False` and get an unopened Library: same paths, nothing read.
     """
     data_dir = Path(args.data).expanduser() if args.data else default_data_dir()
+    try:
+        lock_timeout = float(os.environ.get("SAYSO_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        lock_timeout = DEFAULT_LOCK_TIMEOUT
     if not getattr(args, "open_library", True):
-        return Library(data_dir)
-    return Library.open(data_dir)
+        return Library(data_dir, lock_timeout=lock_timeout)
+    return Library.open(data_dir, lock_timeout=lock_timeout)
 
 
 def run_app(library: Library, **options: Any) -> int:

@@ -1,0 +1,328 @@
+"""The CLI contract other issues, tests and scripts rely on (issue 2), and its error discipline.
+
+Most tests run `tui.cli.main` in-process with a tiny labelled-text parser
+standing in for the importers, so the contract is pinned independently of
+importer heuristics; the no-traceback and terminal checks run the real
+command in a subprocess.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import corpus.library
+from corpus.models import ParsedDocument, ParsedPassage
+from tui.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+TIMESTAMP = re.compile(r"^\[(\d+):(\d\d)\] (.*)$")
+
+
+def labelled_parser(path: Path) -> ParsedDocument:
+    """`Name: words` paragraphs (optionally `[m:ss] Name: words`); `# Title` first line."""
+    text = path.read_text(encoding="utf-8")
+    title = path.stem
+    passages = []
+    for para in [p.strip() for p in text.split("\n\n") if p.strip()]:
+        if para.startswith("# "):
+            title = para[2:]
+            continue
+        start = None
+        stamp = TIMESTAMP.match(para)
+        if stamp:
+            start = int(stamp.group(1)) * 60 + int(stamp.group(2))
+            para = stamp.group(3)
+        speaker, sep, words = para.partition(": ")
+        if sep and len(speaker) < 40:
+            passages.append(ParsedPassage(speaker, words, start=start, end=start + 5 if start is not None else None))
+        else:
+            passages.append(ParsedPassage(None, para, start=start))
+    return ParsedDocument(title=title, kind="panel", passages=passages, speakers={})
+
+
+@pytest.fixture(autouse=True)
+def fake_importer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus.library, "parse_path", labelled_parser)
+    monkeypatch.delenv("SAYSO_DATA", raising=False)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    rc = main(list(argv))
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+@pytest.fixture
+def panel(tmp_path: Path) -> Path:
+    path = tmp_path / "panel.txt"
+    path.write_text(
+        "# AI panel\n\n[0:05] Nick Thompson: Welcome to the panel.\n\n"
+        "[0:12] Kai-Fu Lee: Thank you. Glad to be here.\n\nNick Thompson: Let us begin.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_import_summary_text_and_json(capsys: pytest.CaptureFixture[str], data: Path, panel: Path) -> None:
+    rc, out, err = run(capsys, "import", str(panel), "--data", str(data))
+    assert rc == 0 and err == ""
+    assert "imported 1 document(s), 3 passages, 2 speaker(s), 0 warning(s)" in out
+    rc, out, _ = run(capsys, "--data", str(data), "--json", "import", str(panel))
+    report = json.loads(out)
+    assert report["passages"] == 3 and report["speakers"] == ["Nick Thompson", "Kai-Fu Lee"]
+    assert report["errors"] == [] and report["warnings"] == []
+    assert len(report["documents"]) == 1
+
+
+def test_docs_show_speakers_json_contract(capsys: pytest.CaptureFixture[str], data: Path, panel: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(panel.parent)
+    run(capsys, "import", "panel.txt", "--data", str(data))
+    rc, out, _ = run(capsys, "docs", "--json", "--data", str(data))
+    docs = json.loads(out)
+    assert rc == 0 and len(docs) == 1
+    doc = docs[0]
+    assert {"id", "title", "source", "kind", "speakers"} <= set(doc)
+    assert (doc["title"], doc["source"], doc["kind"]) == ("AI panel", "panel.txt", "panel")  # source as given
+    assert doc["speakers"] == ["Nick Thompson", "Kai-Fu Lee"]
+
+    rc, out, _ = run(capsys, "show", doc["id"][:6], "--json", "--data", str(data))
+    shown = json.loads(out)
+    assert set(shown) == {"document", "passages"}
+    assert shown["document"]["id"] == doc["id"]
+    first, second, third = shown["passages"]
+    assert {"id", "speaker", "text", "start", "end"} <= set(first)
+    assert (first["speaker"], first["text"], first["start"], first["end"]) == ("Nick Thompson", "Welcome to the panel.", 5, 10)
+    assert second["speaker"] == "Kai-Fu Lee" and third["start"] is None
+    assert [p["index"] for p in shown["passages"]] == [0, 1, 2]
+
+    rc, out, _ = run(capsys, "speakers", "--json", "--data", str(data))
+    speakers = json.loads(out)
+    assert [s["name"] for s in speakers] == ["Nick Thompson", "Kai-Fu Lee"]
+    assert {"name", "aliases", "passages", "documents"} <= set(speakers[0])
+    assert (speakers[0]["passages"], speakers[0]["documents"]) == (2, [doc["id"]])
+
+    rc, out, _ = run(capsys, "show", "AI panel", "--data", str(data))
+    assert "[0:00:05] Nick Thompson: Welcome to the panel." in out
+
+
+def test_data_folder_from_environment_and_where(capsys: pytest.CaptureFixture[str], data: Path, panel: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAYSO_DATA", str(data))
+    run(capsys, "import", str(panel))
+    assert (data / "library.json").exists()
+    rc, out, _ = run(capsys, "where")
+    assert out.strip() == str(data)
+    rc, out, _ = run(capsys, "where", "--json")
+    paths = json.loads(out)
+    assert paths["data"] == str(data) and paths["library"] == str(data / "library.json")
+    other = data.parent / "other"
+    rc, out, _ = run(capsys, "--data", str(other), "docs", "--json")  # the flag wins over the variable
+    assert json.loads(out) == []
+
+
+def test_speaker_edit_doc_edit_and_rm(capsys: pytest.CaptureFixture[str], data: Path, panel: Path) -> None:
+    run(capsys, "import", str(panel), "--data", str(data))
+    rc, out, err = run(capsys, "speaker", "edit", "nick thompson", "--name", "Nicholas Thompson",
+                       "--alias", "NT", "--alias", "Nick", "--json", "--data", str(data))
+    assert rc == 0, err
+    edited = json.loads(out)
+    assert edited["name"] == "Nicholas Thompson" and edited["aliases"] == ["Nick Thompson", "NT", "Nick"]
+    rc, out, _ = run(capsys, "speaker", "edit", "NT", "--remove-alias", "Nick", "--data", str(data))
+    assert rc == 0 and out.startswith("updated Nicholas Thompson (also Nick Thompson, NT)")
+    rc, out, _ = run(capsys, "show", "panel", "--json", "--data", str(data))
+    assert json.loads(out)["passages"][0]["speaker"] == "Nicholas Thompson"
+    rc, _, err = run(capsys, "speaker", "edit", "Nicholas Thompson", "--data", str(data))
+    assert rc == 1 and err.startswith("sayso: error: nothing to change")
+
+    rc, out, _ = run(capsys, "doc", "edit", "panel", "--publisher", "WEF", "--date", "2024-01-17", "--json", "--data", str(data))
+    assert json.loads(out)["publisher"] == "WEF"
+    rc, _, err = run(capsys, "doc", "edit", "panel", "--kind", "novel", "--data", str(data))
+    assert rc == 1 and "unknown kind" in err and err.count("\n") == 1
+    rc, out, _ = run(capsys, "rm", "panel", "--data", str(data))
+    assert rc == 0 and out.startswith("removed ")
+    rc, out, _ = run(capsys, "docs", "--json", "--data", str(data))
+    assert json.loads(out) == []
+
+
+def test_unknown_document_and_speaker_are_one_line(capsys: pytest.CaptureFixture[str], data: Path, panel: Path) -> None:
+    run(capsys, "import", str(panel), "--data", str(data))
+    for argv in (["show", "nonexistent"], ["rm", "zzzz"], ["speaker", "edit", "Nobody", "--name", "X"]):
+        rc, out, err = run(capsys, *argv, "--data", str(data))
+        assert rc == 1 and out == ""
+        assert err.startswith("sayso: error: ") and err.count("\n") == 1
+
+
+def test_import_mistakes(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path, panel: Path) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+    rc, out, err = run(capsys, "import", str(tmp_path / "missing.txt"), str(empty_dir), str(binary), str(panel),
+                       "--data", str(data))
+    assert rc == 1
+    assert "imported 1 document(s)" in out  # the good file still imports
+    lines = err.splitlines()
+    assert len(lines) == 3 and all(line.startswith("sayso: error: ") for line in lines)
+    assert "missing.txt: no such file or folder" in lines[0]
+    assert "no supported files" in lines[1]
+    assert "image.txt" in lines[2]
+
+
+def test_output_never_carries_control_characters(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
+    nasty = "Hi \x1b]0;owned\x07 \x1b[2J \x9b31m \u202egnp.exe\u202c [bold]x[/] \x00 done."
+    path = tmp_path / "evil\x1b[31m.txt"
+    path.write_text(f"# Title \x1b]52;c;ZXZpbA==\x07\n\nMal\x1bory: {nasty}\n", encoding="utf-8")
+    rc, out, err = run(capsys, "import", str(path), "--data", str(data))
+    assert rc == 0, err
+    for argv in (["docs"], ["show", "Title"], ["speakers"], ["docs", "--json"], ["show", "Title", "--json"],
+                 ["speakers", "--json"], ["where"]):
+        rc, out, err = run(capsys, *argv, "--data", str(data))
+        assert rc == 0
+        assert not CONTROL.search(out.replace("\n", "")), (argv, out)
+    rc, out, _ = run(capsys, "show", "Title", "--json", "--data", str(data))
+    passages = json.loads(out)["passages"]
+    assert passages[0]["text"] == nasty  # JSON round-trips the exact text
+    assert passages[0]["speaker"] == "Mal\x1bory"
+    rc, out, err = run(capsys, "show", "\x1b[2Jnope", "--data", str(data))
+    assert rc == 1 and not CONTROL.search(err.replace("\n", ""))
+
+
+def test_damaged_library_reported_then_restored(capsys: pytest.CaptureFixture[str], data: Path, panel: Path,
+                                                 tmp_path: Path) -> None:
+    run(capsys, "import", str(panel), "--data", str(data))
+    other = tmp_path / "other.txt"
+    other.write_text("Ann Lee: words.\n", encoding="utf-8")
+    run(capsys, "import", str(other), "--data", str(data))
+    (data / "library.json").write_bytes(b'{"documents": {"1": {"id": "tru')
+    rc, out, err = run(capsys, "docs", "--data", str(data))
+    assert rc == 1 and out == "" and err.count("\n") == 1
+    assert "library.json is damaged" in err and "sayso restore library" in err
+    rc, _, err = run(capsys, "docs", "--data", str(data))
+    assert rc == 1 and "set aside" in err  # still refused: never opened as empty
+    rc, out, _ = run(capsys, "restore", "library", "--list", "--json", "--data", str(data))
+    listing = json.loads(out)
+    assert listing["backups"][0]["good"] and listing["set_aside"]
+    rc, out, err = run(capsys, "restore", "library", "--data", str(data))
+    assert rc == 0, err
+    rc, out, _ = run(capsys, "docs", "--json", "--data", str(data))
+    assert [d["title"] for d in json.loads(out)] == ["AI panel"]
+
+
+# -- the real command, in a subprocess ---------------------------------------------------------
+
+
+def sayso(*argv: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "SAYSO_LOCK_TIMEOUT": "0.5", **(env or {})}
+    full_env.pop("SAYSO_DATA", None)
+    return subprocess.run([sys.executable, "-m", "tui.cli", *argv], capture_output=True, text=True,
+                          cwd=REPO, env=full_env, timeout=60, **kwargs)  # type: ignore[call-overload]
+
+
+def test_user_mistakes_never_print_a_traceback(tmp_path: Path) -> None:
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    data = str(tmp_path / "data")
+    cases = [
+        ["--data", str(a_file), "docs"],
+        ["--data", str(a_file / "sub"), "docs"],
+        ["--data", "/proc/sayso-cannot-be-here", "docs"],
+        ["--data", data, "import", str(tmp_path / "nope.txt")],
+        ["--data", data, "import", str(tmp_path)],  # no supported files besides bin.txt, which is binary
+        ["--data", data, "import", str(binary)],
+        ["--data", data, "show", "nothing"],
+        ["--data", data, "rm", "nothing"],
+        ["--data", data, "speaker", "edit", "Nobody", "--name", "X"],
+        ["--data", data, "doc", "edit", "nothing", "--title", "T"],
+        ["--data", data, "restore", "library"],
+        ["--data", data, "no-such-command"],
+        ["--data", data],  # the app, without a terminal
+    ]
+    for argv in cases:
+        result = sayso(*argv)
+        assert result.returncode != 0, argv
+        assert "Traceback" not in result.stderr, (argv, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert lines and all(line.startswith("sayso: error: ") for line in lines), (argv, result.stderr)
+
+
+def test_unwritable_data_folder(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        result = sayso("--data", str(locked / "data"), "docs")
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+    finally:
+        locked.chmod(0o700)
+
+
+def test_library_busy_via_cli(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys,time; from pathlib import Path; from corpus.store import WriteLock\n"
+         "with WriteLock(Path(sys.argv[1]) / '.lock').held():\n print('held', flush=True); time.sleep(60)",
+         str(data)],
+        stdout=subprocess.PIPE, text=True, cwd=REPO,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        doc = tmp_path / "d.txt"
+        doc.write_text("Some words.\n", encoding="utf-8")
+        result = sayso("--data", str(data), "import", str(doc))
+        assert result.returncode == 1
+        assert result.stderr.startswith("sayso: error: library busy") and result.stderr.count("\n") == 1
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_app_refuses_without_a_usable_terminal(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    piped = sayso("--data", data)
+    assert piped.returncode == 2 and "needs a terminal" in piped.stderr
+    # A real terminal, but TERM=dumb: a clear line, no escape codes.
+    primary, secondary = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--data", data], stdin=secondary, stdout=secondary,
+            stderr=subprocess.PIPE, text=True, cwd=REPO, env={**os.environ, "TERM": "dumb"}, timeout=60,
+        )
+    finally:
+        os.close(secondary)
+    os.set_blocking(primary, False)
+    try:
+        screen = os.read(primary, 65536)
+    except OSError:
+        screen = b""
+    os.close(primary)
+    assert result.returncode == 2 and "TERM is 'dumb'" in result.stderr
+    assert b"\x1b" not in screen
+
+
+def test_demo_loads_once_without_the_app(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    first = sayso("--data", data, "demo", "--no-app", "--json")
+    assert first.returncode == 0, first.stderr
+    docs = json.loads(first.stdout)
+    second = sayso("--data", data, "demo", "--no-app", "--json")
+    assert second.returncode == 0 and json.loads(second.stdout) == docs  # loaded once, not duplicated
