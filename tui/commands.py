@@ -26,10 +26,11 @@ def highlight(matcher: Matcher, candidate: str) -> Text:
     """`candidate` as plain text with the fuzzy-matched letters styled (never markup)."""
     text = Text(candidate, end="")
     score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    style = getattr(matcher.match_style, "rich_style", matcher.match_style)
     if score:
         for offset in offsets:
             if offset < len(candidate) and not candidate[offset].isspace():
-                text.stylize(matcher.match_style, offset, offset + 1)
+                text.stylize(style, offset, offset + 1)
     return text
 
 
