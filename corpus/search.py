@@ -1,16 +1,74 @@
-"""Search: the one module that uses rapidfuzz.  (First version: a plain scan, to be replaced.)"""
+"""Search: typo-tolerant, faceted, ranked; the one module that uses rapidfuzz.
+
+How a query is answered (at 100k passages, a few milliseconds):
+
+1. `corpus.query.parse_query` reads words, "phrases", -exclusions and facets.
+2. Each query word is expanded to vocabulary words: itself, words within one
+   edit (4-7 letters) or two (8 or more; a transposition is one edit) found
+   through the deletion-neighbourhood index and checked with rapidfuzz's OSA
+   distance, and, for the word still being typed, the words it begins (and a
+   few it begins with one typo).
+3. Candidates: BM25 over the postings of those words, with each expansion
+   weighted by how exact it is, and passages matching more of the query words
+   first.
+4. The best few hundred candidates are re-scored on their word sequence: how
+   many query words they hold, how exactly, and how many query words stand
+   next to each other in query order (phrase and proximity).  Ties keep
+   document order.
+5. Hits carry the text and the character spans of the matched words.
+
+The index (see corpus.searchindex) lives in `<data>/index/`: a manifest naming
+the current generation's file, replaced atomically on save.  Another process
+saving a new generation is noticed on the next search, which reloads it.
+"""
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import json
+import math
+import os
+import sys
+import zlib
+from collections import OrderedDict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from corpus.models import Document, Hit, Passage
+from corpus.query import Query, fold, parse_query, word_spans
+from corpus.searchindex import (
+    TYPO_PREFIX,
+    DamagedIndex,
+    DocEntry,
+    IndexData,
+    PendingDoc,
+    Vocabulary,
+    commit,
+    deletes,
+    read_index,
+    tokenise_document,
+    write_index,
+)
 
 if TYPE_CHECKING:
     from corpus.library import Library
+
+MANIFEST = "manifest.json"
+#: BM25 parameters.
+K1, B = 1.2, 0.75
+#: How much an expansion of a query word counts, by kind.
+EXACT, PREFIX, FUZZY_1, FUZZY_2, FUZZY_PREFIX = 1.0, 0.8, 0.6, 0.4, 0.45
+#: Candidates re-scored on their word sequence.
+RESCORE = 400
+RESCORE_PHRASE = 4000
+#: Most completions taken for the word being typed (the most frequent ones).
+MAX_COMPLETIONS = 40
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def fuzzy_choices(query: str, choices: list[str], limit: int = 5, cutoff: float = 60) -> list[int]:
@@ -19,33 +77,571 @@ def fuzzy_choices(query: str, choices: list[str], limit: int = 5, cutoff: float 
     return [index for _, _, index in found]
 
 
+def max_edits(word: str) -> int:
+    """Typos tolerated in a query word: none up to 3 letters, one up to 7, then two."""
+    n = len(word)
+    return 0 if n <= 3 else 1 if n <= 7 else 2
+
+
 class SearchIndex:
-    """Placeholder index: keeps nothing on disk and scans passages on each query."""
+    """The persisted, incrementally updated search index of one library."""
 
-    def __init__(self, folder: Path, library: Library) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path, library: Library | Any) -> None:
+        self.folder = Path(folder)
         self.library = library
+        self.data = IndexData.empty()
+        self.vocab = Vocabulary()
+        self.speaker_numbers: dict[str, int] = {}
+        self.pending: list[PendingDoc] = []
+        self.removed: set[str] = set()
+        self.generation = 0
+        self._signature: tuple[int, int, int] | None = None
+        self._doc_numbers: dict[str, int] = {}
+        self._derived: dict[str, Any] = {}
+        self._expansions: OrderedDict[tuple[str, bool, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        #: "loaded", "missing" or "damaged: why" (for `sayso where` and tests)
+        self.state = "missing"
 
+    # -- opening and saving -----------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path, library: Library) -> SearchIndex:
-        return cls(folder, library)
+    def open(cls, folder: Path, library: Library | Any) -> SearchIndex:
+        """Load the persisted index (fast: the arrays are memory-mapped) and bring it up to date.
 
-    def add_document(self, doc: Document, passages: list[Passage]) -> None:
-        pass
+        A missing or damaged index is rebuilt from the library's passages; one
+        that disagrees with the library's documents is patched document by document.
+        """
+        index = cls(folder, library)
+        try:
+            loaded = index._load()
+        except DamagedIndex as exc:
+            index.state = f"damaged: {exc}"
+            loaded = False
+        if not loaded:
+            index.rebuild()
+        else:
+            index._sync_with_library()
+        return index
 
-    def remove_document(self, doc_id: str) -> None:
-        pass
+    def _manifest_signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.folder / MANIFEST)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def _load(self) -> bool:
+        """Read the current generation; False when there is none yet."""
+        for _attempt in range(3):
+            signature = self._manifest_signature()
+            if signature is None:
+                return False
+            try:
+                manifest = json.loads((self.folder / MANIFEST).read_text("utf-8"))
+                name = str(manifest["file"])
+                generation = int(manifest["generation"])
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise DamagedIndex(f"manifest unreadable: {exc}") from None
+            if "/" in name or name.startswith("."):
+                raise DamagedIndex("manifest names a file outside the index folder")
+            path = self.folder / name
+            if not path.exists():
+                continue  # a writer replaced it between our two reads: read the manifest again
+            data = read_index(path)
+            self._install(data, generation, signature)
+            self.state = "loaded"
+            return True
+        raise DamagedIndex("manifest names a missing file")
+
+    def _install(self, data: IndexData, generation: int, signature: tuple[int, int, int] | None) -> None:
+        self.data = data
+        self.generation = generation
+        self._signature = signature
+        self.vocab = Vocabulary(list(data.vocab_words))
+        data.vocab_words = self.vocab.words
+        self.speaker_numbers = {name: i for i, name in enumerate(data.speakers)}
+        self._doc_numbers = {d.id: i for i, d in enumerate(data.docs)}
+        self._derived = {}
+        self._expansions.clear()
+
+    def rebuild(self) -> None:
+        """Index every passage of the library again, from nothing, and save."""
+        self._install(IndexData.empty(), self.generation, self._signature)
+        self.pending, self.removed = [], set()
+        for doc in self._library_documents() or []:
+            self.add_document(doc, self.library.passages(doc.id))
+        self._save_locked()
+
+    def _library_documents(self) -> list[Document] | None:
+        documents = getattr(self.library, "documents", None)
+        if documents is None:
+            return None
+        try:
+            return list(documents())
+        except Exception:  # noqa: BLE001 - a damaged library is reported by the library itself
+            return None
+
+    def _sync_with_library(self) -> None:
+        """Patch the loaded index where the library changed behind its back (or a save was lost)."""
+        docs = self._library_documents()
+        if docs is None:
+            return
+        wanted = {d.id: d for d in docs}
+        changed = False
+        for entry in list(self.data.docs):
+            doc = wanted.get(entry.id)
+            if doc is None or (doc.text_hash and entry.text_hash and doc.text_hash != entry.text_hash):
+                self.remove_document(entry.id)
+                changed = True
+            else:
+                entry.title, entry.kind = doc.title, doc.kind
+        for doc_id, doc in wanted.items():
+            if doc_id not in self._doc_numbers or doc_id in self.removed:
+                self.add_document(doc, self.library.passages(doc_id))
+                changed = True
+        if changed:
+            self._save_locked()
+
+    def _save_locked(self) -> None:
+        """Save under the library's write lock when there is one; stay in memory if it is busy."""
+        store = getattr(self.library, "store", None)
+        lock = getattr(store, "lock", None)
+        try:
+            with lock.held() if lock is not None else contextlib.nullcontext():
+                self.save()
+        except Exception as exc:  # noqa: BLE001 - a read-only or busy folder must not stop searching
+            print(f"sayso: search index not saved: {exc}", file=sys.stderr)
 
     def save(self) -> None:
-        pass
+        """Persist the index as a new generation (the caller holds the library's write lock)."""
+        if not self.pending and not self.removed and self.state == "loaded":
+            return
+        self._commit()
+        on_disk = 0
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            on_disk = int(json.loads((self.folder / MANIFEST).read_text("utf-8"))["generation"])
+        generation = max(self.generation, on_disk) + 1
+        name = f"index-{generation}.bin"
+        write_index(self.folder / name, self.data, generation)
+        from corpus.store import atomic_write_bytes
 
+        manifest = {"format": 1, "generation": generation, "file": name, "passages": self.data.slots}
+        atomic_write_bytes(self.folder / MANIFEST, json.dumps(manifest).encode("utf-8"))
+        for old in self.folder.glob("index-*.bin"):
+            if old.name != name:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+        self.generation = generation
+        self._signature = self._manifest_signature()
+        self.state = "loaded"
+
+    def _refresh(self) -> None:
+        """Before searching: fold in pending changes, or reload what another process saved."""
+        if self.pending or self.removed:
+            self._commit()
+            return
+        signature = self._manifest_signature()
+        if signature is not None and signature != self._signature:
+            try:
+                self._load()
+            except DamagedIndex:
+                self._signature = signature  # keep serving what we have; the next writer rebuilds
+
+    def _commit(self) -> None:
+        if not self.pending and not self.removed:
+            return
+        data = commit(self.data, self.pending, self.removed, self.vocab, self.speaker_numbers)
+        self.pending, self.removed = [], set()
+        self.data = data
+        self._doc_numbers = {d.id: i for i, d in enumerate(data.docs)}
+        self._derived = {}
+        self._expansions.clear()
+
+    # -- changing ---------------------------------------------------------------------------
+    def add_document(self, doc: Document, passages: list[Passage]) -> None:
+        """Index a document's passages, replacing an earlier version of it."""
+        if not self.pending and not self.removed:
+            self._refresh()
+        self.remove_document(doc.id)
+        entry = DocEntry(doc.id, doc.title, doc.kind, doc.text_hash or "")
+        self.pending.append(tokenise_document(self.vocab, self.speaker_numbers, entry, passages))
+
+    def remove_document(self, doc_id: str) -> None:
+        """Forget a document (nothing happens if it is not indexed)."""
+        self.pending = [p for p in self.pending if p.entry.id != doc_id]
+        if doc_id in self._doc_numbers:
+            self.removed.add(doc_id)
+
+    # -- derived arrays, computed once per committed index ---------------------------------
+    def _get(self, name: str) -> Any:
+        found = self._derived.get(name)
+        if found is not None:
+            return found
+        a = self.data.arrays
+        if name == "df":
+            found = np.diff(a["term_start"])
+        elif name == "norm":
+            lens = np.diff(a["tok_off"]).astype(np.float32)
+            avg = float(lens.mean()) if len(lens) else 1.0
+            found = (K1 * (1 - B + B * lens / max(avg, 1.0))).astype(np.float32)
+        elif name == "sorted_words":
+            words = self.vocab.words
+            found = [words[i] for i in a["vocab_order"]]
+        elif name == "kinds":
+            found = np.array([fold(d.kind) for d in self.data.docs], dtype=object)
+        self._derived[name] = found
+        return found
+
+    # -- expanding query words ------------------------------------------------------------
+    def _fuzzy_terms(self, word: str, k: int) -> dict[int, int]:
+        """Vocabulary words within `k` edits (OSA) of `word`: id -> distance."""
+        a = self.data.arrays
+        keys = np.array(sorted({zlib.crc32(d.encode("utf-8")) for d in deletes(word[:TYPO_PREFIX], k)}), np.uint32)
+        lo = np.searchsorted(a["del_key"], keys, "left")
+        hi = np.searchsorted(a["del_key"], keys, "right")
+        found: dict[int, int] = {}
+        words = self.vocab.words
+        n = len(word)
+        terms = [a["del_term"][i:j] for i, j in zip(lo.tolist(), hi.tolist()) if j > i]
+        if not terms:
+            return found
+        for term_id in np.unique(np.concatenate(terms)).tolist():
+            candidate = words[term_id]
+            if abs(len(candidate) - n) > k or candidate == word:
+                continue
+            d = OSA.distance(word, candidate, score_cutoff=k)
+            if d <= k:
+                found[term_id] = d
+        return found
+
+    def _completions(self, prefix: str, limit: int) -> list[int]:
+        """Ids of the most frequent vocabulary words that start with `prefix` (not the word itself)."""
+        words = self._get("sorted_words")
+        lo = bisect.bisect_left(words, prefix)
+        hi = bisect.bisect_left(words, prefix + "\U0010ffff", lo)
+        if hi <= lo:
+            return []
+        ids = self.data.arrays["vocab_order"][lo:hi]
+        df = self._get("df")[ids]
+        if len(ids) > limit:
+            top = np.argpartition(-df, limit)[:limit]
+            ids, df = ids[top], df[top]
+        return [int(i) for i, d in zip(ids.tolist(), df.tolist()) if d > 0 and self.vocab.words[i] != prefix]
+
+    def _fuzzy_completions(self, prefix: str, limit: int) -> list[int]:
+        """Words that begin with `prefix` give or take one typo (for the word being typed)."""
+        words = self._get("sorted_words")
+        variants: set[str] = set()
+        n = len(prefix)
+        for i in range(n):
+            variants.add(prefix[:i] + prefix[i + 1 :])
+            if i + 1 < n:
+                variants.add(prefix[:i] + prefix[i + 1] + prefix[i] + prefix[i + 2 :])
+            for ch in _ALPHABET:
+                variants.add(prefix[:i] + ch + prefix[i + 1 :])
+                variants.add(prefix[:i] + ch + prefix[i:])
+        variants.discard(prefix)
+        found: list[int] = []
+        for variant in variants:
+            if len(variant) < 3:
+                continue
+            lo = bisect.bisect_left(words, variant)
+            if lo < len(words) and words[lo].startswith(variant):
+                found.extend(self._completions(variant, 4))
+                if len(found) >= limit:
+                    break
+        return found
+
+    def _expand(self, word: str, prefix: bool) -> tuple[np.ndarray, np.ndarray]:
+        """(word ids, how much each counts) for one query word."""
+        key = (word, prefix, False)
+        cached = self._expansions.get(key)
+        if cached is not None:
+            self._expansions.move_to_end(key)
+            return cached
+        df = self._get("df")
+        weights: dict[int, float] = {}
+        exact = self.vocab.ids.get(word)
+        if exact is not None and exact < len(df) and df[exact] > 0:
+            weights[exact] = EXACT
+        k = max_edits(word)
+        if k:
+            for term_id, d in self._fuzzy_terms(word, k).items():
+                if term_id < len(df) and df[term_id] > 0:
+                    weights.setdefault(term_id, FUZZY_1 if d <= 1 else FUZZY_2)
+        if prefix:
+            for term_id in self._completions(word, MAX_COMPLETIONS):
+                weights.setdefault(term_id, PREFIX)
+            if len(word) >= 4:
+                for term_id in self._fuzzy_completions(word, 12):
+                    weights.setdefault(term_id, FUZZY_PREFIX)
+        result = (np.fromiter(weights.keys(), np.int64, len(weights)), np.fromiter(weights.values(), np.float32, len(weights)))
+        self._expansions[key] = result
+        if len(self._expansions) > 256:
+            self._expansions.popitem(last=False)
+        return result
+
+    # -- facets -----------------------------------------------------------------------------
+    def _speaker_numbers_for(self, value: str) -> set[int]:
+        """Index speaker numbers of the speaker(s) `value` names (name or alias, fuzzy)."""
+        groups: list[list[str]] = []
+        speakers = getattr(self.library, "speakers", None)
+        if speakers is not None:
+            with contextlib.suppress(Exception):
+                groups = [[s.name, *s.aliases] for s in speakers()]
+        known = {n for g in groups for n in g}
+        groups.extend([name] for name in self.data.speakers if name not in known)
+        key = fold(value)
+        if not key:
+            return set()
+        chosen = [g for g in groups if any(fold(n) == key for n in g)]
+        if not chosen:
+            chosen = [g for g in groups if any(key in fold(n) for n in g)]
+        if not chosen:
+            labels = [n for g in groups for n in g]
+            owners = [i for i, g in enumerate(groups) for _ in g]
+            best = fuzzy_choices(value, labels, limit=1, cutoff=70)
+            chosen = [groups[owners[i]] for i in best]
+        folded = {fold(n) for g in chosen for n in g}
+        return {i for name, i in self.speaker_numbers.items() if fold(name) in folded}
+
+    def _doc_numbers_for(self, value: str) -> set[int]:
+        docs = self.data.docs
+        key = value.strip()
+        exact = {i for i, d in enumerate(docs) if d.id == key or (len(key) >= 4 and d.id.startswith(key))}
+        if exact:
+            return exact
+        folded = fold(key)
+        if not folded:
+            return set()
+        titles = [fold(d.title) for d in docs]
+        found = {i for i, t in enumerate(titles) if folded in t}
+        if found:
+            return found
+        return set(fuzzy_choices(folded, titles, limit=1, cutoff=70))
+
+    def _facet_mask(self, facets: dict[str, list[str]]) -> np.ndarray | None:
+        """Passages the facets allow (None: all); an all-False mask when a facet matches nothing."""
+        a = self.data.arrays
+        mask: np.ndarray | None = None
+
+        def narrow(allowed: np.ndarray) -> None:
+            nonlocal mask
+            mask = allowed if mask is None else mask & allowed
+
+        if facets.get("speaker"):
+            numbers: set[int] = set()
+            for value in facets["speaker"]:
+                numbers |= self._speaker_numbers_for(value)
+            narrow(np.isin(a["slot_speaker"], np.array(sorted(numbers), np.int32)))
+        if facets.get("doc"):
+            numbers = set()
+            for value in facets["doc"]:
+                numbers |= self._doc_numbers_for(value)
+            narrow(np.isin(a["slot_doc"], np.array(sorted(numbers), np.int32)))
+        if facets.get("kind"):
+            kinds = self._get("kinds")
+            values = [fold(v) for v in facets["kind"]]
+            numbers = {i for i, k in enumerate(kinds) if any(v and (k == v or k.startswith(v)) for v in values)}
+            narrow(np.isin(a["slot_doc"], np.array(sorted(numbers), np.int32)))
+        if facets.get("tag"):
+            allowed = self._tag_mask(facets["tag"])
+            if allowed is not None:
+                narrow(allowed)
+        return mask
+
+    def _tag_mask(self, tags: list[str]) -> np.ndarray | None:
+        quotes = getattr(self.library, "quotes", None)
+        finder = getattr(quotes, "passages_with_tag", None)
+        if finder is None:
+            return None
+        ids: set[str] = set()
+        for tag in tags:
+            with contextlib.suppress(Exception):
+                ids |= set(finder(tag))
+        allowed = np.zeros(self.data.slots, dtype=bool)
+        for passage_id in ids:
+            slot = self._slot_of(passage_id)
+            if slot is not None:
+                allowed[slot] = True
+        return allowed
+
+    def _slot_of(self, passage_id: str) -> int | None:
+        doc_id, _, index = passage_id.rpartition(":")
+        number = self._doc_numbers.get(doc_id)
+        if number is None:
+            return None
+        entry = self.data.docs[number]
+        if entry.ids is not None:
+            with contextlib.suppress(ValueError):
+                return entry.first + entry.ids.index(passage_id)
+            return None
+        indexes = self.data.arrays["slot_index"][entry.first : entry.first + entry.count]
+        with contextlib.suppress(ValueError):
+            found = np.flatnonzero(indexes == int(index))
+            if len(found):
+                return entry.first + int(found[0])
+        return None
+
+    def _containing(self, words: list[str]) -> np.ndarray:
+        """Passages holding every one of `words` exactly."""
+        a = self.data.arrays
+        result = np.ones(self.data.slots, dtype=bool)
+        for word in words:
+            term = self.vocab.ids.get(word)
+            has = np.zeros(self.data.slots, dtype=bool)
+            if term is not None and term + 1 < len(a["term_start"]):
+                has[a["post_slot"][a["term_start"][term] : a["term_start"][term + 1]]] = True
+            result &= has
+        return result
+
+    # -- searching -------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 10, speaker: str | None = None, doc: str | None = None,
                kind: str | None = None, tag: str | None = None) -> list[Hit]:
-        hits: list[Hit] = []
-        q = query.casefold()
-        for d in self.library.documents():
-            for p in self.library.passages(d.id):
-                at = p.text.casefold().find(q)
-                if at >= 0:
-                    hits.append(Hit(p.id, d.id, p.speaker, p.text, 1.0, [[at, at + len(q)]], d.title, p.index, p.start))
-        return hits[:limit]
+        """Ranked hits for `query` (see the module docstring); never raises on odd input."""
+        self._refresh()
+        q = parse_query(query if isinstance(query, str) else "")
+        for name, value in (("speaker", speaker), ("doc", doc), ("kind", kind), ("tag", tag)):
+            if value and value.strip():
+                q.facets.setdefault(name, []).append(value.strip())
+        n = self.data.slots
+        if n == 0 or limit <= 0:
+            return []
+        mask = self._facet_mask(q.facets)
+        for words in q.excluded:
+            outside = ~self._containing(words)
+            mask = outside if mask is None else mask & outside
+        for phrase in q.phrases:
+            inside = self._containing(phrase)
+            mask = inside if mask is None else mask & inside
+        if q.is_empty:
+            slots = np.flatnonzero(mask)[:limit] if mask is not None else np.arange(min(limit, n))
+            return [self._hit(int(s), 0.0, set()) for s in slots]
+        return self._ranked(q, mask, limit)
+
+    def _ranked(self, q: Query, mask: np.ndarray | None, limit: int) -> list[Hit]:
+        a = self.data.arrays
+        n = self.data.slots
+        words = q.all_words()
+        last = q.words[-1] if q.prefix and q.words else None
+        expansions = []
+        for word in words:
+            in_phrase_only = word not in q.words
+            terms, quality = self._expand(word, prefix=(word == last))
+            if in_phrase_only:
+                keep = self.vocab.ids.get(word)
+                sel = terms == keep if keep is not None else np.zeros(len(terms), bool)
+                terms, quality = terms[sel], quality[sel]
+            expansions.append((terms, quality))
+        # Stage 1: BM25 over the postings of every expansion; more query words matched ranks first.
+        df = self._get("df")
+        norm = self._get("norm")
+        score = np.zeros(n, np.float64)
+        count = np.zeros(n, np.int16)
+        typed_short = last is not None and len(last) <= 2 and len(words) > 1
+        stage_words = 0
+        for word, (terms, quality) in zip(words, expansions):
+            if not len(terms) or (typed_short and word == last):
+                continue
+            stage_words += 1
+            starts = a["term_start"][terms]
+            ends = a["term_start"][terms + 1]
+            sizes = ends - starts
+            idf = np.log1p((n - df[terms] + 0.5) / (df[terms] + 0.5)).astype(np.float32)
+            slots = np.concatenate([a["post_slot"][s:e] for s, e in zip(starts.tolist(), ends.tolist())])
+            tf = np.concatenate([a["post_tf"][s:e] for s, e in zip(starts.tolist(), ends.tolist())]).astype(np.float32)
+            weight = np.repeat(idf * quality, sizes) * (tf * (K1 + 1) / (tf + norm[slots]))
+            word_score = np.bincount(slots, weights=weight, minlength=n)
+            score += word_score
+            count += word_score > 0
+        if not stage_words:
+            return []
+        key = count * 1000.0 + np.minimum(score, 999.0)
+        if mask is not None:
+            key[~mask] = 0
+        matched = int(np.count_nonzero(key))
+        if not matched:
+            return []
+        k = min(matched, RESCORE_PHRASE if q.phrases else RESCORE)
+        candidates = np.argpartition(-key, k - 1)[:k] if k < n else np.arange(n)
+        candidates = candidates[key[candidates] > 0]
+        return self._rescore(q, words, expansions, candidates, score, limit)
+
+    def _rescore(self, q: Query, words: list[str], expansions: list[tuple[np.ndarray, np.ndarray]],
+                 candidates: np.ndarray, bm25: np.ndarray, limit: int) -> list[Hit]:
+        """Order candidates by words matched, exactness, adjacency in query order, then BM25."""
+        a = self.data.arrays
+        v = len(self.vocab.words)
+        nw = len(words)
+        lut_word = np.full(v, -1, np.int16)
+        lut_quality = np.zeros(v, np.float32)
+        for j in range(nw - 1, -1, -1):
+            terms, quality = expansions[j]
+            better = quality > lut_quality[terms]
+            lut_word[terms[better]] = j
+            lut_quality[terms[better]] = quality[better]
+        starts = a["tok_off"][candidates]
+        lens = a["tok_off"][candidates + 1] - starts
+        total = int(lens.sum())
+        kc = len(candidates)
+        if total == 0:
+            return []
+        begin = np.cumsum(lens) - lens
+        positions = np.repeat(starts - begin, lens) + np.arange(total)
+        tokens = a["tokens"][positions].astype(np.int64)
+        owner = np.repeat(np.arange(kc), lens)
+        wj = lut_word[tokens]
+        quality = lut_quality[tokens]
+        hit = wj >= 0
+        best = np.zeros(kc * nw, np.float32)
+        np.maximum.at(best, owner[hit] * nw + wj[hit], quality[hit])
+        best = best.reshape(kc, nw)
+        words_matched = (best > 0).sum(axis=1)
+        exactness = best.sum(axis=1)
+        same = owner[:-1] == owner[1:]
+        adjacent = same & (wj[:-1] >= 0) & (wj[1:] == wj[:-1] + 1)
+        near = np.zeros(kc, np.int64)
+        if nw > 1:
+            adj = np.minimum(np.bincount(owner[:-1][adjacent], minlength=kc), nw - 1)
+            gap_ok = (owner[:-2] == owner[2:]) & (wj[:-2] >= 0) & (wj[2:] == wj[:-2] + 1)
+            gap = np.minimum(np.bincount(owner[:-2][gap_ok], minlength=kc), nw - 1)
+            near = adj * 2 + gap
+        ok = np.ones(kc, dtype=bool)
+        for phrase in q.phrases:
+            ids = [self.vocab.ids.get(w, -1) for w in phrase]
+            m = len(ids)
+            run = tokens[: total - m + 1] == ids[0] if total >= m else np.zeros(0, bool)
+            for offset in range(1, m):
+                run = run & (tokens[offset : total - m + 1 + offset] == ids[offset]) & (owner[offset : total - m + 1 + offset] == owner[: total - m + 1])
+            has = np.zeros(kc, dtype=bool)
+            has[owner[: total - m + 1][run]] = True
+            ok &= has
+        rel = bm25[candidates]
+        top = float(rel.max()) if len(rel) else 1.0
+        final = words_matched * 100.0 + exactness * 20.0 + near * 8.0 + 10.0 * rel / max(top, 1e-9)
+        final[~ok] = -1.0
+        order = np.lexsort((candidates, -final))
+        order = order[final[order] >= 0][:limit]
+        highlight: set[str] = set()
+        for terms, _quality in expansions:
+            highlight.update(self.vocab.words[t] for t in terms.tolist())
+        best_possible = nw * 100.0 + nw * 20.0 + max(nw - 1, 0) * 24.0 + 10.0
+        return [self._hit(int(candidates[i]), round(float(final[i]) / best_possible, 4), highlight) for i in order]
+
+    def _hit(self, slot: int, score: float, highlight: set[str]) -> Hit:
+        data = self.data
+        entry = data.docs[int(data.arrays["slot_doc"][slot])]
+        text = data.text_of(slot)
+        spans = [[s, e] for s, e, w in word_spans(text) if w in highlight] if highlight else []
+        speaker_no = int(data.arrays["slot_speaker"][slot])
+        start = float(data.arrays["slot_start"][slot])
+        return Hit(
+            passage=data.passage_id(slot),
+            document=entry.id,
+            speaker=data.speakers[speaker_no] if speaker_no >= 0 else None,
+            text=text,
+            score=score,
+            spans=spans,
+            title=entry.title,
+            index=int(data.arrays["slot_index"][slot]),
+            start=None if math.isnan(start) else start,
+        )
