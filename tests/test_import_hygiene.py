@@ -1,0 +1,61 @@
+"""Layers: `corpus` never loads Textual, Rich or tui; the CLI starts without Textual."""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import corpus
+
+REPO = Path(__file__).resolve().parents[1]
+FORBIDDEN = ("textual", "rich", "tui")
+
+
+def loaded_after(code: str) -> list[str]:
+    probe = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def offenders(modules: list[str], roots: tuple[str, ...]) -> list[str]:
+    return [m for m in modules if m.split(".")[0] in roots]
+
+
+def corpus_modules() -> list[str]:
+    names = ["corpus"]
+    for info in pkgutil.walk_packages(corpus.__path__, "corpus."):
+        names.append(info.name)
+    return names
+
+
+def test_import_corpus_loads_no_ui() -> None:
+    assert offenders(loaded_after("import corpus"), FORBIDDEN) == []
+
+
+def test_every_corpus_module_loads_no_ui() -> None:
+    modules = corpus_modules()
+    assert "corpus.store" in modules and "corpus.library" in modules
+    code = "\n".join(f"import {name}" for name in modules)
+    assert offenders(loaded_after(code), FORBIDDEN) == []
+
+
+def test_store_is_the_only_tinydb_user() -> None:
+    users = [
+        str(path.relative_to(REPO))
+        for path in (REPO / "corpus").rglob("*.py")
+        if any(line.strip().startswith(("import tinydb", "from tinydb")) for line in path.read_text(encoding="utf-8").splitlines())
+    ]
+    assert users == ["corpus/store.py"]
+
+
+def test_cli_starts_without_textual() -> None:
+    loaded = loaded_after("import tui.cli\ntui.cli.build_parser()")
+    assert offenders(loaded, ("textual",)) == []
+    help_run = subprocess.run([sys.executable, "-X", "importtime", "-m", "tui.cli", "--help"],
+                              capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert help_run.returncode == 0
+    assert "textual" not in {line.split("|")[-1].strip().split(".")[0] for line in help_run.stderr.splitlines()}
