@@ -1,0 +1,87 @@
+"""`sayso search`: typo-tolerant search from the shell, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from corpus.library import Library
+from corpus.models import Hit
+from corpus.safety import visible
+from tui.cli import common_options, emit
+
+#: Characters of context shown each side of the first match in text output.
+CONTEXT = 70
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "search",
+        parents=[common_options()],
+        help="find who said what (typos forgiven; \"phrases\", -exclude, speaker:, doc:, kind:, tag:)",
+        description=(
+            "Search every passage. Words may be misspelt; \"double quotes\" ask for an exact phrase; "
+            "-word excludes; speaker:NAME, doc:TITLE, kind:KIND and tag:TAG narrow inline "
+            '(quote values with spaces: speaker:"Kai-Fu Lee").'
+        ),
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+    p.add_argument("--speaker", metavar="NAME", help="only passages by this speaker (name or alias)")
+    p.add_argument("--doc", metavar="DOC", help="only this document (id or title)")
+    p.add_argument("--kind", metavar="KIND", help="only documents of this kind (panel, interview, ...)")
+    p.add_argument("--tag", metavar="TAG", help="only passages holding a quote with this tag")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    p.set_defaults(handler=cmd_search)
+
+
+def keyword_in_context(hit: Hit, width: int = CONTEXT) -> str:
+    """One line around the first matched word, matched words marked [like this], controls made visible."""
+    text = hit.text
+    spans = sorted(hit.spans)
+    if spans:
+        first = spans[0][0]
+        lo = max(0, first - width)
+        hi = min(len(text), spans[0][1] + width * 2)
+    else:
+        lo, hi = 0, min(len(text), width * 3)
+    pieces: list[str] = []
+    at = lo
+    for start, end in spans:
+        if start < at or end > hi:
+            continue
+        pieces.append(text[at:start])
+        pieces.append("[" + text[start:end] + "]")
+        at = end
+    pieces.append(text[at:hi])
+    line = "".join(pieces)
+    line = " ".join(line.split())
+    return ("…" if lo > 0 else "") + visible(line, keep_newlines=False) + ("…" if hi < len(text) else "")
+
+
+def format_hits(hits: list[Hit]) -> str:
+    """Readable blocks: speaker and document, then the keyword-in-context line."""
+    if not hits:
+        return "no matches"
+    blocks = []
+    for hit in hits:
+        who = hit.speaker or "(no speaker)"
+        when = ""
+        if hit.start is not None:
+            total = int(hit.start)
+            when = f" @ {total // 3600:d}:{total % 3600 // 60:02d}:{total % 60:02d}"
+        head = f"{who} — {hit.title} #{hit.index}{when}  ({hit.passage}, score {hit.score:.2f})"
+        blocks.append(visible(head, keep_newlines=False) + "\n  " + keyword_in_context(hit))
+    return "\n\n".join(blocks)
+
+
+def cmd_search(args: argparse.Namespace, lib: Library) -> int:
+    query = " ".join(args.query)
+    hits = lib.search(
+        query,
+        limit=max(0, args.limit),
+        speaker=args.speaker,
+        doc=args.doc,
+        kind=args.kind,
+        tag=args.tag,
+    )
+    emit(args, [h.to_dict() for h in hits], lambda: format_hits(hits))
+    return 0
