@@ -229,7 +229,7 @@ def _timestamp_term(hint: float | None, found: float | None) -> float:
         return 0.0
     gap = abs(hint - found)
     if gap <= 5:
-        return 0.03
+        return 0.05
     if gap > 120:
         return -0.05
     return 0.0
