@@ -1,45 +1,122 @@
-"""Sentence boundaries inside a passage, so quotes can start and end on a sentence."""
+"""Sentence boundaries inside a passage, so quotes can start and end on a sentence.
+
+`split_sentences(text)` returns `[start, end]` character spans that together
+cover every non-space character of `text`.  A sentence ends at `.`, `!`, `?`,
+`…` or CJK full stops (with any closing quotes or brackets), when what follows
+can start a sentence, and not after abbreviations ("Mr.", "e.g."), initials
+("Richard M. Nixon"), decimals ("3.5") or an ellipsis that trails into a
+lower-case word.  A line break always ends a sentence.  Sentences glued
+together by a lost space ("year.It seemed") are split without changing a
+character.
+"""
 
 from __future__ import annotations
 
 import re
 
-# A sentence ends at . ! ? or … (optionally followed by closing quotes or brackets)
-# and whitespace, unless the word before is a common abbreviation or an initial.
-_END = re.compile(r"""[.!?…]+["'\u2019\u201d)\]]*(?=\s+|$)""")
+_END = re.compile(
+    r"""(?:[.!?…]+|[。！？]+)["'\u2019\u201d\u00bb)\]]*"""
+)
+#: Abbreviations that never end a sentence.
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd",
-    "co", "corp", "gen", "sen", "rep", "gov", "lt", "col", "capt", "adm", "no", "vol", "fig",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "a.m", "p.m",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "vs", "v", "etc", "e.g", "eg", "i.e", "ie",
+    "inc", "ltd", "co", "corp", "gen", "sen", "rep", "gov", "lt", "col", "capt", "adm", "sgt", "rev",
+    "hon", "pres", "supt", "messrs", "mme", "mlle", "approx", "dept", "est", "cf", "al", "viz",
+    "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d", "b.a", "m.a", "d.c", "n.y", "l.a", "mt", "ft", "ave",
+    "blvd", "rd", "univ", "assn", "bros", "govt", "natl", "intl",
 }
+#: Abbreviations only when a number follows ("No. 5", "Oct. 3", "p. 12"), so "No. No." still ends.
+_BEFORE_NUMBER = {
+    "no", "nos", "vol", "vols", "fig", "figs", "p", "pp", "art", "sec", "ch", "chap", "ed", "eq",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "op", "ex",
+}
+_OPENERS = "\"'\u201c\u2018\u00ab([{-\u2014\u2013*¿¡"
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    chunk = text[start:end]
+    parts = chunk.rsplit(None, 1)
+    return parts[-1] if parts else ""
+
+
+def _can_start(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in _OPENERS or (ch.isalpha() and not ch.islower())
+
+
+def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
+    punct = m.group()
+    end = m.end()
+    n = len(text)
+    if punct[0] in "。！？":
+        return True
+    after = text[end] if end < n else ""
+    glued = False
+    if after and not after.isspace():
+        # "year.It": a lower-case word, a full stop, then a capitalised word, no space.
+        before = text[max(0, m.start() - 2):m.start()]
+        nxt = text[end:end + 2]
+        if (
+            len(before) == 2 and before.isalpha() and before.islower()
+            and len(nxt) == 2 and nxt[0].isupper() and nxt[1].islower()
+        ) or (punct[-1] in "\"'\u201d\u2019" and after.isupper()):
+            glued = True
+        else:
+            return False
+    word = _word_before(text, start, m.start())
+    bare = word.lstrip("\"'(\u201c\u2018[").casefold()
+    rest = text[end:].lstrip(" \t")
+    if punct.startswith(".") and len(punct.rstrip("\"'\u2019\u201d\u00bb)]")) == 1 and not glued:
+        if bare in _ABBREVIATIONS:
+            return False
+        if bare in _BEFORE_NUMBER and rest[:1].isdigit():
+            return False
+        if len(bare) == 1 and bare.isalpha() and word[-1:].isupper():
+            return False  # an initial: "Howard K. Smith"
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
+            return False  # "e.g", "U.S", "a.m"
+    if rest.startswith("\n"):
+        return True
+    if not rest:
+        return True
+    if punct.startswith(("...", "…")) and not rest[0].isupper():
+        return False
+    return _can_start(rest[0])
 
 
 def split_sentences(text: str) -> list[list[int]]:
     """`[start, end]` spans of the sentences in `text`, covering every non-space character."""
     spans: list[list[int]] = []
-    start = 0
     n = len(text)
-    while start < n and text[start].isspace():
-        start += 1
-    for match in _END.finditer(text):
-        end = match.end()
-        if end <= start:
-            continue
-        word = text[start:match.start()].rsplit(None, 1)[-1] if text[start:match.start()].strip() else ""
-        bare = word.strip("\"'(").casefold()
-        if match.group().startswith(".") and (bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha())):
-            continue
-        # The next sentence must start with something that can start one.
-        rest = text[end:].lstrip()
-        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018([-\u2014"):
-            continue
-        spans.append([start, end])
-        start = end
-        while start < n and text[start].isspace():
+    for line_start, line_end in _lines(text):
+        start = line_start
+        while start < line_end and text[start].isspace():
             start += 1
-    if start < n:
-        end = n
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        spans.append([start, end])
+        if start >= line_end:
+            continue
+        line = text[:line_end]
+        for m in _END.finditer(line, start):
+            if m.end() <= start:
+                continue
+            if m.start() == start:
+                continue  # an opening ellipsis ("... to be continued")
+            if _is_boundary(line, m, start):
+                spans.append([start, m.end()])
+                start = m.end()
+                while start < line_end and text[start].isspace():
+                    start += 1
+        if start < line_end:
+            end = line_end
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            spans.append([start, end])
+    del n
     return spans
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for part in text.split("\n"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out

@@ -2,6 +2,15 @@
 
 `parse_path(path)` detects the format from the content (not only the name) and
 returns passages with speakers, plus the title, kind and metadata it found.
+The work is split by concern:
+
+- `encoding`: bytes to text (BOMs, UTF-16, cp1252 fallback, line endings), refusing binary/empty files;
+- `detect`: WebVTT, SRT, HTML or labelled text, from the content;
+- `vtt`, `srt`, `cues`: timed cues to merged speaker turns;
+- `html`: tags removed, entities decoded, blocks to lines;
+- `text`, `names`, `speakers`: speaker labels in plain text and Markdown, intro and chrome handling;
+- `clean`: chrome lines, mojibake, repeats, comment sections and link lists;
+- `metadata`: title, kind, date, URL.
 """
 
 from __future__ import annotations
@@ -9,20 +18,91 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus.errors import ImportRefused
-from corpus.models import ParsedDocument, ParsedPassage
+from corpus.importers import metadata
+from corpus.importers.cues import cues_to_passages
+from corpus.importers.detect import detect_format
+from corpus.importers.encoding import decode_bytes
+from corpus.importers.html import html_to_text
+from corpus.importers.srt import parse_srt
+from corpus.importers.text import parse_lines, split_long
+from corpus.importers.vtt import parse_vtt
+from corpus.models import ParsedDocument
 
 #: File endings the folder import picks up.
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".html", ".htm", ".php", ".text")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".html", ".htm", ".php", ".text", ".xhtml")
+
+__all__ = ["SUPPORTED_SUFFIXES", "parse_path", "parse_bytes", "parse_text"]
 
 
 def parse_path(path: Path) -> ParsedDocument:
     """Read and parse one file.  Raises ImportRefused with one clear line."""
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise ImportRefused(f"{path}: file is empty")
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportRefused(f"{path}: looks like a binary file, not a transcript")
-    text = raw.decode("utf-8", errors="replace")
-    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    passages = [ParsedPassage(speaker=None, text=p) for p in paragraphs]
-    return ParsedDocument(title=path.stem, kind="article", passages=passages)
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ImportRefused(f"{path}: is a folder, not a file") from None
+    return parse_bytes(raw, path)
+
+
+def parse_bytes(raw: bytes, path: Path | str = "document.txt") -> ParsedDocument:
+    """Parse a file's bytes; `path` names it in messages and gives a fallback title."""
+    path = Path(path)
+    decoded = decode_bytes(raw, str(path))
+    doc = parse_text(decoded.text, path)
+    doc.encoding = decoded.encoding
+    doc.warnings = decoded.warnings + doc.warnings
+    if not doc.passages:
+        raise ImportRefused(f"{path}: no readable text found")
+    return doc
+
+
+def parse_text(text: str, path: Path | str = "document.txt") -> ParsedDocument:
+    """Parse already decoded text (newlines folded to "\\n")."""
+    path = Path(path)
+    fmt = detect_format(text, path.suffix.lower())
+    file_title = metadata.readable_file_title(path)
+    if fmt in {"vtt", "srt"}:
+        if fmt == "vtt":
+            cues, title, notes = parse_vtt(text)
+        else:
+            cues, title, notes = parse_srt(text), None, []
+        passages, speakers = cues_to_passages(cues)
+        head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])
+        title = title or file_title or (metadata.first_words(passages[0].text) if passages else path.stem)
+        kind = metadata.guess_kind(fmt=fmt, speakers=list(speakers), title=title, head=head,
+                                   file_name=path.name, speaker_page=False, dialogue=bool(speakers))
+        return ParsedDocument(
+            title=title, kind=kind, passages=passages, speakers=speakers,
+            date=metadata.find_date(head), url=metadata.find_url(head),
+        )
+    html_title = None
+    if fmt == "html":
+        text, html_title = html_to_text(text)
+    result = parse_lines(text)
+    title = (
+        html_title or result.title or _first_heading(result) or file_title
+        or (metadata.first_words(result.passages[0].text) if result.passages else path.stem)
+    )
+    head = "\n".join(result.header)
+    if result.passages:
+        head = head + "\n" + "\n".join(p.text for p in result.passages[:6])[:3000]
+    speakers = result.speakers
+    kind = metadata.guess_kind(fmt=fmt, speakers=list(speakers), title=title, head=head,
+                               file_name=path.name, speaker_page=result.speaker_page, dialogue=result.dialogue)
+    front = result.front_matter
+    return ParsedDocument(
+        title=title, kind=front.get("kind") if front.get("kind") else kind, passages=result.passages,
+        speakers=speakers, date=front.get("date") or metadata.find_date(head),
+        url=front.get("url") or front.get("source") or metadata.find_url(head), warnings=result.warnings,
+    )
+
+
+def _first_heading(result: object) -> str | None:
+    for p in getattr(result, "passages", []):
+        if p.heading:
+            return p.heading
+    return None
+
+
+# Re-exported for callers that split long text the same way the importers do.
+split_paragraph = split_long

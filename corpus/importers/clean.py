@@ -1,0 +1,249 @@
+"""Cleaning pasted pages: chrome lines, mojibake, repeated lines, and where the transcript ends.
+
+These are general heuristics (UI phrases in several languages, script mixing,
+U+FFFD, classic UTF-8-read-as-cp1252 patterns, comment-section shapes), not
+rules for one page.  Lines are dropped or kept whole; the words in kept lines
+are never changed, except that a line of recoverable mojibake is decoded back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Whole lines that are player, page or share chrome, in several languages (compared case-insensitively).
+CHROME_LINES = {
+    # English
+    "podcast appearances", "appearances over time", "speakerappearances over time", "table of contents",
+    "contents", "share", "share this", "share this article", "share this post", "share this episode",
+    "subscribe", "subscribe now", "sign in", "sign up", "log in", "login", "like", "reply", "comment",
+    "comments", "follow", "following", "listen now", "listen", "play", "play episode", "pause",
+    "download", "read more", "show more", "show less", "see more", "load more", "advertisement",
+    "skip to content", "skip to main content", "menu", "home", "back to top", "related",
+    "related articles", "related posts", "recommended", "recommended for you", "you may also like",
+    "latest from us", "copy link", "print", "email", "tweet", "facebook", "twitter", "linkedin",
+    "privacy policy", "terms of service", "all rights reserved", "watch now", "explore topics",
+    "insights from the community", "others also viewed", "to view or add a comment, sign in",
+    "no reviews yet", "be the first to comment", "leave a comment", "leave a reply", "add a comment",
+    "about this episode", "episode details", "show notes", "listen on apple podcasts",
+    "listen on spotify", "open in app", "get the app", "cancel", "close", "report", "save",
+    "more episodes", "all episodes", "view all", "see all", "free", "listen for free",
+    "report this article", "report this comment", "cookie settings", "accept all cookies",
+    "accept cookies", "manage cookies", "edit transcript", "copy transcript", "show transcript",
+    "hide transcript", "summary", "highlights", "chapters", "audio player", "video player",
+    "loading...", "loading…", "♪", "♫",
+    # Japanese
+    "無料で聴く", "ポッドキャストの詳細を見る", "このコンテンツについて", "まだレビューはありません",
+    "シェア", "フォロー", "再生", "もっと見る", "続きを読む", "ログイン", "コメント", "目次",
+    "エピソード", "詳細を見る", "レビュー", "カスタマーレビュー", "今すぐ聴く", "無料体験",
+    # Chinese
+    "分享", "订阅", "訂閱", "阅读更多", "閱讀更多", "登录", "登入", "评论", "評論", "免费收听", "目录", "目錄",
+    # Korean
+    "공유", "구독", "더 보기", "로그인", "댓글", "목차",
+    # German, French, Spanish, Italian, Portuguese
+    "teilen", "abonnieren", "mehr lesen", "anmelden", "kommentare", "inhaltsverzeichnis",
+    "partager", "s'abonner", "lire la suite", "se connecter", "commentaires", "écouter",
+    "table des matières", "compartir", "suscribirse", "suscríbete", "leer más", "iniciar sesión",
+    "comentarios", "escuchar", "índice", "condividi", "iscriviti", "leggi di più", "commenti",
+    "partilhar", "inscreva-se", "ler mais", "comentários", "sumário",
+}
+
+#: A heading that opens a list of links to other pages; from here to the end is page chrome.
+_LINK_LIST_HEADING = re.compile(
+    r"^[|#>*\-\s]*(latest from us|latest (news|posts|articles|stories)|related (articles|posts|stories|reading|content)?|"
+    r"read (more|next|also)|more from [\w .'-]+|more articles by [\w .'-]+|you (may|might) also like|recommended( for you| reading)?|"
+    r"popular (posts|articles|stories)|trending( now)?|further reading|see also|others also viewed|"
+    r"insights from the community|explore topics|more stories|up next|what to read next|"
+    r"関連記事|おすすめ|相关文章|推荐阅读|관련 기사)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+#: Lines that end a transcript: transcription credits and sign-in walls.
+_END_MARKERS = re.compile(
+    r"^\s*(transcribed by\b.*|transcription by\b.*|this transcript was (auto-?)?generated\b.*|"
+    r"to view or add a comment,? sign in.*|more articles by\b.*|"
+    r"\(?end of transcript\)?\.?|\[end of transcript\]|end transcript\.?)\s*$",
+    re.IGNORECASE,
+)
+
+#: Relative times under comments ("11mo", "3w", "2 days ago", "Edited").
+_REL_TIME = re.compile(r"^\s*(\d{1,3}\s?(mo|yr|y|w|d|h|m|min|hrs?|s)|\d{1,3} (months?|years?|weeks?|days?|hours?|minutes?) ago|edited)\s*(•.*)?$", re.IGNORECASE)
+_LIKE_REPLY = re.compile(r"^\s*(like|reply|\d+\s+(likes?|replies|reactions?)|report|helpful|いいね|返信|赞|回复)\s*$", re.IGNORECASE)
+
+#: Cover-art lines: 『Title』のカバーアート, "Cover art for Title", "Title cover art".
+COVER_ART = re.compile(
+    r"^\s*(?:[『「](?P<ja>.+?)[』」]\s*の\s*カバーアート|cover art (?:for|of) (?P<en1>.+)|(?P<en2>.+?) (?:cover art|artwork)|artwork for (?P<en3>.+))\s*$",
+    re.IGNORECASE,
+)
+
+_MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf™œ\u009d\u201c\u201d\u2018\u2019\u2122\u0153\u0161\u017e]|ï»¿|Ã©|Ã¨|Ã¼|Ã¶|Ã¤")
+_C1 = re.compile(r"[\u0080-\u009f]")
+
+
+def is_chrome_line(line: str) -> bool:
+    """A whole line of interface text (buttons, menus, player labels)."""
+    bare = line.strip().strip("|•·-–—*#>").strip().casefold()
+    if not bare:
+        return False
+    if bare in CHROME_LINES or COVER_ART.match(line.strip()):
+        return True
+    return False
+
+
+def cover_art_title(line: str) -> str | None:
+    m = COVER_ART.match(line.strip())
+    if not m:
+        return None
+    return next(g for g in m.groups() if g).strip()
+
+
+def _script(ch: str) -> str:
+    if ch.isascii():
+        return "latin" if ch.isalpha() else ""
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return "unknown"
+    if not ch.isalpha():
+        return ""
+    script = name.split()[0].lower()
+    return _SCRIPT_GROUPS.get(script, script)
+
+
+#: Scripts written together count as one (Japanese mixes kana and kanji).
+_SCRIPT_GROUPS = {"hiragana": "cjk", "katakana": "cjk", "katakana-hiragana": "cjk", "halfwidth": "cjk",
+                  "fullwidth": "latin", "hangul": "hangul", "ideographic": "cjk"}
+
+
+def try_repair(line: str) -> str | None:
+    """Decode a line of UTF-8 that was read as cp1252/Latin-1 back to what it said, if it round-trips."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = line.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != line and not _MOJIBAKE.search(fixed):
+            return fixed
+    return None
+
+
+def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
+    """True for lines of garbled bytes: U+FFFD runs, cp1252 patterns, stray C1 controls,
+    or a short run of a script the rest of the document never uses glued to Latin text."""
+    text = line.strip()
+    if not text:
+        return False
+    if text.count("\ufffd") >= 2 or (text.count("\ufffd") and len(text) < 40):
+        return True
+    if len(_MOJIBAKE.findall(text)) >= 1 or len(_C1.findall(text)) >= 2:
+        return True
+    scripts: dict[str, int] = {}
+    for ch in text:
+        s = _script(ch)
+        if s:
+            scripts[s] = scripts.get(s, 0) + 1
+    if "latin" in scripts and len(scripts) >= 2 and doc_scripts is not None:
+        for script, n in scripts.items():
+            if script in ("latin", "common"):
+                continue
+            rare_in_doc = doc_scripts.get(script, 0) <= n + 2
+            if n <= 4 and rare_in_doc and scripts["latin"] >= 3 * n:
+                return True
+    # Thai glyphs used as the bytes of an emoji or punctuation (cp874 mojibake): "๐ค", "โ€"
+    if re.search(r"[\u0e00-\u0e7f][\u0e00-\u0e7f\u20ac]?\s?[A-Za-z]{3,}", text) and (doc_scripts or {}).get("thai", 0) <= 4:
+        return True
+    return False
+
+
+def document_scripts(text: str) -> dict[str, int]:
+    """Letters per script across the whole document (to tell a real script from stray bytes)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            s = _script(ch)
+            counts[s] = counts.get(s, 0) + 1
+    return counts
+
+
+def fold_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def find_footer(lines: list[str]) -> int | None:
+    """Index of the first line of trailing page chrome (comments, link lists, credits), if any."""
+    n = len(lines)
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _END_MARKERS.match(stripped):
+            return _back_over_headers(lines, i) if "comment" in stripped.casefold() else i
+        if _LINK_LIST_HEADING.match(stripped) and _mostly_links(lines[i + 1:]):
+            return i
+        if _REL_TIME.match(stripped) or _LIKE_REPLY.match(stripped):
+            # A comment block: a relative time or Like/Reply near other comment signs.
+            window = [l.strip() for l in lines[i:i + 12] if l.strip()]
+            signs = sum(1 for l in window if _REL_TIME.match(l) or _LIKE_REPLY.match(l) or _END_MARKERS.match(l))
+            if signs >= 2:
+                return _back_over_headers(lines, i)
+    # A trailing run of bullet links ("- Some Headline") after the text.
+    tail = n
+    while tail > 0 and (not lines[tail - 1].strip() or _is_link_line(lines[tail - 1])):
+        tail -= 1
+    bullets = sum(1 for l in lines[tail:] if l.strip())
+    if bullets >= 3 and tail > 0:
+        return tail
+    return None
+
+
+def _is_link_line(line: str) -> bool:
+    s = line.strip()
+    return bool(re.match(r"^[-*•]\s+\S", s)) and not re.search(r"[.!?…:;]$", s) and len(s) < 160
+
+
+def _mostly_links(rest: list[str]) -> bool:
+    body = [l for l in rest if l.strip()]
+    if not body:
+        return True
+    short = sum(1 for l in body if _is_link_line(l) or (len(l) < 120 and not re.search(r"[.!?…]$", l.strip())))
+    return short >= 0.6 * len(body)
+
+
+def _back_over_headers(lines: list[str], i: int) -> int:
+    """Step back from a comment sign over the commenter's name and headline (short lines without sentence ends)."""
+    j = i
+    steps = 0
+    while j > 0 and steps < 6:
+        prev = lines[j - 1].strip()
+        if not prev:
+            j -= 1
+            continue
+        if len(prev) <= 160 and not re.search(r"[.!?…\"”'’)]$", prev) and ":" not in prev[:40]:
+            j -= 1
+            steps += 1
+            continue
+        break
+    return j
+
+
+def dedupe_lines(lines: list[str], window: int = 3, min_len: int = 20) -> list[str]:
+    """Drop a line identical (spacing aside) to one of the last few non-blank lines.
+
+    Short lines (under `min_len` characters) only go when they repeat the line
+    right before them and look like chrome or titles, since people do say
+    "No. No." on separate lines.
+    """
+    out: list[str] = []
+    recent: list[str] = []
+    for line in lines:
+        key = fold_space(line)
+        if not key:
+            out.append(line)
+            continue
+        if key in recent and (len(key) >= min_len or (recent and recent[-1] == key and not re.search(r"[.!?…,]$", key))):
+            continue
+        out.append(line)
+        recent.append(key)
+        if len(recent) > window:
+            recent.pop(0)
+    return out

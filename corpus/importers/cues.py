@@ -1,0 +1,111 @@
+"""Timed cues (WebVTT, SRT) to turns: speakers found, consecutive cues by one speaker merged."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from corpus.importers.names import display_name, match_label, name_key
+from corpus.models import ParsedPassage
+
+_TAG = re.compile(r"</?(?:c|i|b|u|ruby|rt|lang|font|span|v)(?:[.\s][^<>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>|<\d{2}:\d{2}\.\d{3}>", re.I)
+_ASS = re.compile(r"\{\\[^{}]*\}")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>]+?)[ \t]*>", re.I)
+
+
+@dataclass
+class Cue:
+    start: float | None
+    end: float | None
+    text: str                 #: payload with line breaks, tags still in
+    voice: str | None = None
+
+
+@dataclass
+class Segment:
+    speaker: str | None
+    text: str
+    start: float | None
+    end: float | None
+
+
+def strip_tags(text: str) -> str:
+    """Cue text without styling tags and timestamps, entities decoded."""
+    return html.unescape(_ASS.sub("", _TAG.sub("", text)))
+
+
+def _voice_segments(cue: Cue) -> list[tuple[str | None, str]]:
+    """Split one cue payload at `<v Name>` spans (closed or not)."""
+    payload = cue.text
+    parts: list[tuple[str | None, str]] = []
+    pos = 0
+    current: str | None = None
+    for m in _VOICE.finditer(payload):
+        before = payload[pos:m.start()]
+        if before.strip():
+            parts.append((current, before))
+        current = m.group(1).strip()
+        pos = m.end()
+    rest = payload[pos:]
+    if rest.strip() or not parts:
+        parts.append((current, rest))
+    return parts
+
+
+def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, list[str]]]:
+    """Turns from cues: voices or in-text labels name the speaker; unnamed cues continue the last one."""
+    segments: list[Segment] = []
+    label_counts: dict[str, int] = {}
+    # (voice, line, cue, label name or None, text after the label)
+    raw: list[tuple[str | None, str, Cue, str | None, str]] = []
+    for cue in cues:
+        for voice, payload in _voice_segments(cue):
+            lines = [strip_tags(line).strip() for line in payload.split("\n")]
+            for line in (l for l in lines if l):
+                label = match_label(line) if voice is None else None
+                if label is not None and label.form != "semicolon":
+                    name = display_name(label.raw)
+                    key = name_key(name)
+                    label_counts[key] = label_counts.get(key, 0) + 1
+                    raw.append((voice, line, cue, name, label.rest))
+                else:
+                    raw.append((voice, line, cue, None, line))
+    for voice, line, cue, labelled, rest in raw:
+        # In-text labels count when they recur; a one-off "Note:" is just words.
+        if labelled is not None and label_counts.get(name_key(labelled), 0) < 2:
+            labelled, rest = None, line
+        text = rest if labelled is not None else line
+        if voice is None:
+            text = re.sub(r"^(?:[-–—]|>>)\s+", "", text)
+        speaker = display_name(voice) if voice else labelled
+        segments.append(Segment(speaker, text, cue.start, cue.end))
+    passages: list[ParsedPassage] = []
+    current: ParsedPassage | None = None
+    last_speaker: str | None = None
+    for seg in segments:
+        speaker = seg.speaker if seg.speaker is not None else last_speaker
+        if current is not None and speaker == current.speaker:
+            if seg.text:
+                current.text = _join(current.text, seg.text)
+            if seg.end is not None:
+                current.end = seg.end
+        else:
+            if current is not None and current.text.strip():
+                passages.append(current)
+            current = ParsedPassage(speaker=speaker, text=seg.text, start=seg.start, end=seg.end)
+        last_speaker = speaker
+    if current is not None and current.text.strip():
+        passages.append(current)
+    speakers: dict[str, list[str]] = {p.speaker: [] for p in passages if p.speaker}
+    return passages, speakers
+
+
+def _join(a: str, b: str) -> str:
+    if not a:
+        return b
+    if not b:
+        return a
+    if a.endswith(" ") or b.startswith(" "):
+        return a + b
+    return a + " " + b

@@ -1,0 +1,36 @@
+"""Which parser a file needs, judged from its content first and its name second."""
+
+from __future__ import annotations
+
+import re
+
+_SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}", re.M)
+_VTT_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}", re.M)
+_HTML_TAG = re.compile(r"<(?:p|br|div|span|strong|b|i|em|a|li|ul|ol|h[1-6]|font|table|tr|td|body|html|head|article|section|blockquote)\b[^>]*>", re.I)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
+def detect_format(text: str, suffix: str = "") -> str:
+    """One of "vtt", "srt", "html", "text"."""
+    head = text.lstrip("\ufeff \t\n")[:4000]
+    if head.startswith("WEBVTT"):
+        return "vtt"
+    cues = len(_SRT_TIMING.findall(text[:20000]))
+    if cues >= 1 and re.match(r"^\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->", head):
+        return "srt"
+    if cues >= 2 and "," in (_SRT_TIMING.search(text) or [""])[0]:
+        return "srt"
+    vtt_cues = len(_VTT_TIMING.findall(text[:20000]))
+    if vtt_cues >= 2:
+        return "vtt" if suffix != ".srt" else "srt"
+    low = head.lower()
+    if low.startswith(("<!doctype html", "<html", "<?xml")) and "<" in low:
+        return "html"
+    sample = text[:50000]
+    tags = len(_HTML_TAG.findall(sample))
+    lines = max(1, sample.count("\n"))
+    if tags >= 3 and (tags >= lines * 0.2 or suffix in {".html", ".htm", ".php", ".xhtml"}):
+        return "html"
+    if tags >= 1 and suffix in {".html", ".htm", ".php", ".xhtml"} and _ENTITY.search(sample):
+        return "html"
+    return "text"

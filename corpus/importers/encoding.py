@@ -1,0 +1,101 @@
+"""Bytes to text: encodings, byte-order marks, line endings, and refusing what is not text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.errors import ImportRefused
+
+#: Every line-ending style folds to "\n" so CRLF, CR, mixed and U+2028 files give the same passages.
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0c|\x0b|\x85")
+
+# Control characters that never appear in real text files (tab, newline, CR, FF, VT and ESC are allowed).
+_BINARY_CONTROLS = set(range(0, 9)) | {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 127}
+
+_MAGIC = (
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a zip archive (docx/epub?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"ID3", "an MP3 audio file"),
+    (b"OggS", "an Ogg audio file"),
+    (b"fLaC", "a FLAC audio file"),
+    (b"RIFF", "a RIFF audio/video file"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+
+@dataclass
+class Decoded:
+    """Text of a file with its line endings folded, and what decoding it took."""
+
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def normalise_newlines(text: str) -> str:
+    """Fold CRLF, CR, U+2028/U+2029, form feed and NEL to "\\n"."""
+    return _LINE_BREAKS.sub("\n", text)
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    bad = sum(1 for b in sample if b in _BINARY_CONTROLS)
+    return bad > max(2, len(sample) // 100)
+
+
+def decode_bytes(raw: bytes, name: str = "file") -> Decoded:
+    """Decode a file's bytes, or raise ImportRefused with one clear line.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read exactly; other
+    bytes fall back to cp1252 (flagged), and bytes nothing can decode are
+    replaced with U+FFFD (flagged).
+    """
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise ImportRefused(f"{name}: file is empty")
+    warnings: list[str] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        text, encoding = raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    elif raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        text, encoding = raw.decode("utf-32", errors="replace"), "utf-32"
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16-le" if raw.startswith(b"\xff\xfe") else "utf-16-be"
+        body = raw[2:]
+        if len(body) % 2:
+            body = body[:-1]
+            warnings.append("odd number of bytes in a UTF-16 file; the last byte was dropped")
+        text = body.decode(encoding, errors="replace")
+        encoding = "utf-16"
+    else:
+        for label, kind in _MAGIC:
+            if raw.startswith(label):
+                raise ImportRefused(f"{name}: this is {kind}, not a transcript")
+        if _looks_binary(raw):
+            raise ImportRefused(f"{name}: looks like a binary file, not a transcript")
+        try:
+            text, encoding = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text, encoding = raw.decode("cp1252"), "cp1252"
+                warnings.append("not valid UTF-8; read as Windows-1252 (cp1252), check accented letters")
+            except UnicodeDecodeError:
+                text, encoding = raw.decode("utf-8", errors="replace"), "utf-8"
+                warnings.append("some bytes could not be decoded and were replaced with \ufffd")
+    if "\ufffd" in text and not any("replaced" in w for w in warnings) and "\ufffd".encode() not in raw:
+        warnings.append("some bytes could not be decoded and were replaced with \ufffd")
+    if "\x00" in text:
+        if text.count("\x00") > max(2, len(text) // 100):
+            raise ImportRefused(f"{name}: looks like a binary file, not a transcript")
+        text = text.replace("\x00", "")
+    text = normalise_newlines(text).lstrip("\ufeff")
+    if not text.strip():
+        raise ImportRefused(f"{name}: file is empty")
+    return Decoded(text=text, encoding=encoding, warnings=warnings)

@@ -1,0 +1,91 @@
+"""HTML-wrapped transcripts: tags removed, entities decoded, blocks become lines.
+
+Whitespace inside a block collapses as a browser would (so hard-wrapped OCR
+lines of one paragraph join with single spaces); `<br>`, `<p>`, `<div>`,
+headings and list items start new lines.  `<strong>Mr. NORTH</strong>:` comes
+out as `Mr. NORTH:` for the label parser.  Scripts, styles and navigation go.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_BLOCK = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+    "article", "blockquote", "pre", "hr", "dt", "dd", "dl", "header", "footer", "main", "figure",
+    "figcaption", "td", "th", "body", "html",
+}
+_SKIP = {"script", "style", "head", "nav", "noscript", "svg", "template", "iframe", "button", "form", "select", "aside"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.h1: list[str] = []
+        self.in_h1 = False
+        self.pre = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in _SKIP:
+            self.skip += 1
+            return
+        if tag == "h1":
+            self.in_h1 = True
+        if tag == "pre":
+            self.pre += 1
+        if tag == "br":
+            self.out.append("\n")
+        elif tag in _BLOCK:
+            self.out.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.out.append("\n")
+        elif tag in _BLOCK:
+            self.out.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if tag == "h1":
+            self.in_h1 = False
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        if tag in _BLOCK and tag != "br":
+            self.out.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.skip:
+            return
+        if self.in_h1:
+            self.h1.append(data)
+        if self.pre:
+            self.out.append(data)
+        else:
+            self.out.append(re.sub(r"[ \t\n]+", " ", data))
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """Plain text with line breaks where blocks were, and the page title if any."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.out).replace("\xa0", " ")
+    # Two <br>s (or any block end) make a paragraph break; single <br>s a line break.
+    lines = [line.strip(" \t") for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    title = " ".join("".join(parser.title).split()) or " ".join("".join(parser.h1).split()) or None
+    return text, title

@@ -1,0 +1,91 @@
+"""Citation metadata guessed from a document: title, kind, date and URL."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+_MONTH_RE = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
+    re.compile(rf"\b{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
+    re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s*,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})年(?P<mnum>1[0-2]|0?[1-9])月(?P<day>[0-3]?\d)日"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})/(?P<mnum>0[1-9]|1[0-2])/(?P<day>0[1-9]|[12]\d|3[01])\b"),
+)
+_URL = re.compile(r"https?://[^\s<>\"'）)\]]+[^\s<>\"'）).,;:!?\]]")
+_HASHY = re.compile(r"^(?:\d+[_-])?[0-9a-f]{8,}$", re.I)
+
+
+def find_date(text: str) -> str | None:
+    """The first full date in `text` as YYYY-MM-DD ("December 17th, 2025" -> "2025-12-17")."""
+    best: tuple[int, str] | None = None
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(_month_name(groups["month"]), 0)
+        day = int(groups["day"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        value = f"{int(groups['year']):04d}-{month:02d}-{day:02d}"
+        if best is None or m.start() < best[0]:
+            best = (m.start(), value)
+    return best[1] if best else None
+
+
+def _month_name(short: str) -> str:
+    short = short.casefold().rstrip(".")
+    return next((name for name in _MONTHS if name.startswith(short[:3])), short)
+
+
+def find_url(text: str) -> str | None:
+    m = _URL.search(text)
+    return m.group(0) if m else None
+
+
+def readable_file_title(path: Path) -> str | None:
+    """"debate-2020-part2.txt" -> "Debate 2020 part2"; hash-like names give None."""
+    stem = path.stem
+    if _HASHY.match(stem):
+        return None
+    words = re.sub(r"[_\-.]+", " ", stem).strip()
+    if not words:
+        return None
+    return words[0].upper() + words[1:]
+
+
+def first_words(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+def guess_kind(*, fmt: str, speakers: list[str], title: str, head: str, file_name: str,
+               speaker_page: bool, dialogue: bool) -> str:
+    """One of corpus.models.KINDS, from what the document says about itself."""
+    if speaker_page:
+        return "speaker page"
+    context = f"{title}\n{file_name}\n{head}".casefold()
+    people = [s for s in speakers if not re.match(r"(?i)unknown|speaker \d", s)]
+    podcast = re.search(r"podcast|ポッドキャスト|播客|\bepisode\b", context)
+    if not dialogue:
+        if fmt in {"vtt", "srt"}:
+            return "podcast" if podcast else "subtitles"
+        return "podcast" if podcast else "article"
+    if re.search(r"\bdebates?\b", context):
+        return "debate"
+    if re.search(r"\bhearings?\b|\btestimony\b|\btestif(y|ied)\b|\bcommittee\b|\bdeposition\b", context):
+        return "hearing"
+    if re.search(r"\bpanel(ists?)?\b", context):
+        return "panel"
+    if podcast:
+        return "podcast"
+    if len(people) >= 5:
+        return "panel"
+    if len(people) <= 1:
+        return "talk"
+    return "interview"

@@ -1,0 +1,364 @@
+"""Speaker labels: what looks like a name, how to show it, and who initials stand for.
+
+A label is only a label when it has the shape of a name: short, made of
+capitalised name-like tokens (titles, initials and particles allowed), and not
+a sentence word ("The point is this:", "Note:", "Update:" are prose).  Clock
+times never qualify because a name must start with a letter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Courtesy and office titles that may open a label ("MR. NIXON", "Senator Kennedy").
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sen", "senator", "rep",
+    "representative", "gov", "governor", "gen", "general", "col", "colonel", "capt", "captain",
+    "lt", "sgt", "rev", "hon", "judge", "justice", "chairman", "chairwoman", "chair", "president",
+    "vice", "secretary", "ambassador", "amb", "admiral", "adm", "sir", "dame", "lord", "lady",
+    "mayor", "minister", "commissioner", "congressman", "congresswoman", "father", "sister",
+    "brother", "chief", "officer", "detective", "agent", "pres", "sr", "jr", "madam", "mme", "mlle",
+    "herr", "frau", "don", "doña", "señor", "señora", "rabbi", "imam", "pastor", "coach",
+}
+_MALE_TITLES = {"mr", "sir", "lord", "herr", "señor", "brother", "father", "congressman", "chairman"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "frau", "señora", "sister", "congresswoman",
+                  "chairwoman", "madam", "mme", "mlle", "doña"}
+
+#: Lower-case particles allowed inside a name ("Ursula von der Leyen", "Gabriel García Márquez").
+PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le",
+    "bin", "bint", "ibn", "al", "el", "y", "ten", "ter", "zu", "af", "st", "st.",
+}
+
+#: Words that start sentences, headings or notes, never a speaker's name.
+NOT_NAMES = {
+    "the", "this", "that", "these", "those", "it", "its", "it's", "here", "there", "note", "notes",
+    "nb", "ps", "update", "updated", "edit", "edited", "warning", "caution", "tip", "tips", "example",
+    "examples", "source", "sources", "summary", "transcript", "transcription", "step", "chapter",
+    "part", "section", "table", "figure", "fig", "date", "time", "location", "place", "title",
+    "subject", "from", "to", "cc", "bcc", "re", "fw", "fwd", "posted", "published", "tags", "tag",
+    "category", "categories", "keywords", "link", "links", "contents", "listen", "watch", "read",
+    "credit", "credits", "photo", "image", "images", "video", "audio", "disclaimer", "bonus", "why",
+    "how", "what", "when", "where", "who", "which", "whose", "one", "two", "three", "first", "second",
+    "third", "finally", "and", "but", "so", "or", "if", "in", "on", "at", "for", "with", "as", "by",
+    "of", "my", "our", "your", "his", "her", "their", "we", "you", "they", "he", "she", "i", "i'm",
+    "a", "an", "all", "some", "also", "then", "now", "today", "yesterday", "tomorrow", "remember",
+    "important", "question", "questions", "answer", "answers", "result", "results", "conclusion",
+    "introduction", "intro", "outro", "overview", "background", "agenda", "topic", "topics",
+    "theme", "lesson", "lessons", "key", "goal", "goals", "problem", "solution", "reason", "reasons",
+    "fact", "facts", "quote", "quotes", "definition", "translation", "abstract", "author", "authors",
+    "by", "host", "hosts", "guest", "guests", "speaker", "speakers", "panelists", "participants",
+    "attendees", "present", "episode", "season", "duration", "length", "runtime", "recorded",
+    "language", "kind", "style", "region", "url", "website", "email", "phone", "tel", "fax", "address",
+    "price", "cost", "total", "todo", "done", "status", "priority", "version", "license", "copyright",
+    "pros", "cons", "yes", "no", "ok", "okay", "well", "look", "see", "say", "said", "like", "just",
+    "sure", "right", "hello", "hi", "thanks", "thank", "please", "sorry", "wait", "listen", "anyway",
+    "meanwhile", "however", "therefore", "thus", "hence", "moreover", "besides", "actually",
+    "basically", "honestly", "seriously", "everyone", "everybody", "nobody", "someone", "people",
+    "q", "a", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "caption", "captions", "subtitles", "lyrics", "chorus",
+    "verse", "bridge", "instrumental", "music", "applause", "laughter", "crosstalk", "inaudible",
+    "tl;dr", "tldr", "faq", "index", "appendix", "references", "bibliography", "acknowledgments",
+    "acknowledgements", "about", "contact", "follow", "subscribe", "share", "comments", "comment",
+    "reply", "sign", "log", "login", "menu", "home", "next", "previous", "prev", "back", "more",
+    "https", "http", "www", "mailto", "file", "ftp", "step", "level", "phase", "stage", "round",
+    "rule", "rules", "law", "article", "chapter", "vol", "volume", "issue", "page", "pages",
+}
+
+#: Bracketed captions that describe sounds, not speakers ("[Music]", "[crosstalk]").
+SOUND_WORDS = {
+    "music", "applause", "laughter", "laughs", "laughing", "crosstalk", "inaudible", "silence",
+    "sighs", "cheering", "cheers", "foreign", "singing", "noise", "background", "static", "coughs",
+    "indistinct", "unintelligible", "pause", "beep", "bleep", "clapping", "chuckles", "groans",
+    "music playing", "no audio", "blank_audio", "sound", "phone rings", "door closes", "gunshot",
+}
+
+#: Placeholders transcription tools use for people they could not name.
+GENERIC_SPEAKER = re.compile(
+    r"^(unknown( speaker)?|speaker( ?[\dA-Z]{1,2})?|unidentified (speaker|male|female|man|woman)|voice|narrator|announcer|"
+    r"audience( member)?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|crowd|male|female)$",
+    re.I,
+)
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+TIME_RE = re.compile(_TIME)
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
+_TOKEN_WORD = re.compile(r"^[^\W\d_](?:[\w'’.\-]*[\w.])?$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}$")
+
+# Label forms at the start of a line.
+_OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]+(?P<ts>{_TIME})[ \t]*$")
+_TS_PREFIX = re.compile(rf"^[\[(]?(?P<ts>{_TIME})[\])]?[ \t]*(?:[-–—|][ \t]*)?(?=\S)")
+_BOLD = re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)[ \t]*[:：]?)[ \t]*(?P<rest>.*)$")
+_NAME_TS = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
+_PLAIN = re.compile(r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,59}?)\s*(?P<sep>[:：]|;(?=\s))(?:\s+|$)(?P<rest>.*)$")
+_BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
+
+
+@dataclass
+class Label:
+    """A possible speaker label found at the start of a line."""
+
+    raw: str            #: the name as written (role removed)
+    rest: str           #: text after the label on the same line
+    form: str           #: "otter", "bold", "timed", "plain", "caps", "dash", "bracket", "semicolon"
+    time: float | None = None
+    role: str | None = None
+
+    @property
+    def strong(self) -> bool:
+        """Forms that are labels by construction, not by luck of a colon."""
+        return self.form in {"otter", "bold", "timed", "caps"}
+
+
+def parse_time(stamp: str) -> float:
+    """Seconds in `1:02`, `01:02:03`, `0:00:12.6` or `00:00:01,500`."""
+    stamp = stamp.replace(",", ".")
+    parts = stamp.split(":")
+    seconds = 0.0
+    for part in parts:
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,'’\"()").casefold()
+
+
+def split_role(candidate: str) -> tuple[str, str | None]:
+    """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`."""
+    if "," in candidate:
+        name, _, role = candidate.partition(",")
+        role = role.strip()
+        if role and len(role.split()) <= 4 and not any(ch.isdigit() for ch in role):
+            return name.strip(), role
+    m = re.match(r"^(.*?)\s*\(([^()]{2,40})\)$", candidate)
+    if m and not TIME_RE.fullmatch(m.group(2)):
+        return m.group(1).strip(), m.group(2).strip()
+    return candidate.strip(), None
+
+
+def name_tokens(name: str) -> list[str]:
+    return name.split()
+
+
+def is_initials(name: str) -> bool:
+    """`NT`, `KFL`, `N.T.`: two to four capital letters standing for a name."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and " " not in name
+
+
+def is_name_like(name: str) -> bool:
+    """True when `name` has the shape of a person's name or title-and-surname."""
+    if not name or len(name) > 48 or "  " in name:
+        return False
+    if _CJK.match(name):
+        return True
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 6:
+        return False
+    if is_initials(name):
+        return True  # "NT", "AN": decided later by whether the document says who they are
+    if GENERIC_SPEAKER.match(name):
+        return True
+    first = _bare(tokens[0])
+    if first in NOT_NAMES and not (first in TITLES):
+        return False
+    seen_name = False
+    for i, token in enumerate(tokens):
+        bare = _bare(token)
+        if not bare:
+            return False
+        if bare in TITLES and (token[0].isupper()):
+            continue
+        if i > 0 and token in PARTICLES:
+            continue
+        if _INITIAL.match(token):
+            seen_name = True
+            continue
+        if i == len(tokens) - 1 and token.isdigit() and i > 0 and len(token) <= 3:
+            # "Speaker 1", "Guest 2"
+            return True
+        if not token[0].isupper():
+            return False
+        if not _TOKEN_WORD.match(token):
+            # OCR'd capitals such as "SM1TH" only inside all-caps labels
+            if not (token.isupper() and re.fullmatch(r"[A-Z0-9'.\-]+", token) and re.search(r"[A-Z]{2}", token)):
+                return False
+        if i > 0 and bare in NOT_NAMES and bare not in TITLES and not token.isupper():
+            return False
+        seen_name = True
+    return True
+
+
+def match_label(line: str) -> Label | None:
+    """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
+    text = line.strip()
+    if not text or len(text) < 2:
+        return None
+    if text[0] in "#|>*_[(-–—" or text[0].isdigit() or text[0].isalpha():
+        pass
+    else:
+        return None
+    m = _OTTER.match(text)
+    if m and is_name_like(m.group("name").strip()):
+        return Label(m.group("name").strip(), "", "otter", parse_time(m.group("ts")))
+    time = None
+    m = _TS_PREFIX.match(text)
+    if m:
+        time = parse_time(m.group("ts"))
+        text = text[m.end():]
+    m = _BOLD.match(text)
+    if m:
+        name, role = split_role(m.group("name").strip())
+        if is_name_like(name):
+            return Label(name, m.group("rest"), "bold", time, role)
+        return None
+    m = _NAME_TS.match(text)
+    if m:
+        name, role = split_role(m.group("name").strip())
+        if is_name_like(name):
+            return Label(name, m.group("rest"), "timed", parse_time(m.group("ts")), role)
+    m = _BRACKET.match(text)
+    if m and time is None:
+        name = m.group("name").strip()
+        if name.casefold() not in SOUND_WORDS and is_name_like(name) and not is_initials(name):
+            return Label(name, m.group("rest"), "bracket", None)
+    m = _PLAIN.match(text)
+    if m:
+        name, role = split_role(m.group("name").strip())
+        if not is_name_like(name):
+            return None
+        if m.group("sep") == ";":
+            form = "semicolon"
+        elif time is not None:
+            form = "timed"
+        elif m.group("dash"):
+            form = "dash"
+        else:
+            letters = [c for c in name if c.isalpha()]
+            caps = bool(letters) and all(c.isupper() for c in letters)
+            has_title = _bare(name.split()[0]) in TITLES and len(name.split()) > 1
+            form = "caps" if caps and (has_title or role is not None) else "plain"
+        return Label(name, m.group("rest"), form, time, role)
+    return None
+
+
+# -- display names ---------------------------------------------------------
+
+def _cap_token(token: str) -> str:
+    if _ROMAN.match(token) or _INITIAL.match(token):
+        return token
+    out = []
+    for part in re.split(r"([\-'’])", token):
+        if not part or part in "-'’":
+            out.append(part)
+            continue
+        low = part.lower()
+        if low.startswith("mc") and len(low) > 3:
+            out.append("Mc" + low[2:].capitalize())
+        else:
+            out.append(low.capitalize())
+    return "".join(out)
+
+
+def display_name(raw: str) -> str:
+    """The name as the document gives it, with ALL-CAPS labels put in ordinary case.
+
+    "MR. NIXON" -> "Mr. Nixon", "Mr. NORTH" -> "Mr. North", "SENATOR KENNEDY" ->
+    "Senator Kennedy"; mixed-case names ("Kai-Fu Lee", "DJ Khaled") stay as written.
+    """
+    name = " ".join(raw.split()).strip(" *_")
+    if is_initials(name) or _CJK.match(name):
+        return name
+    tokens = name.split()
+    body = [t for t in tokens if _bare(t) not in TITLES and not _INITIAL.match(t)]
+    if body and all(t.upper() == t and any(c.isalpha() for c in t) for t in body):
+        return " ".join(t if t in PARTICLES else _cap_token(t) for t in tokens)
+    return name
+
+
+def name_key(name: str) -> str:
+    """Comparison key: case, punctuation and accents ignored."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^\w]+", " ", folded).strip()
+
+
+def ocr_key(name: str) -> str:
+    """Key that forgives OCR digit-for-letter slips in labels ("SM1TH" = "SMITH")."""
+    return name_key(name).translate(str.maketrans("1053", "iosb")).replace("l", "i")
+
+
+def person_tokens(name: str) -> list[str]:
+    """The name without titles: "Vice President Joe Biden" -> ["Joe", "Biden"]."""
+    tokens = name.split()
+    while tokens and _bare(tokens[0]) in TITLES and len(tokens) > 1:
+        tokens = tokens[1:]
+    return tokens
+
+
+def titles_of(name: str) -> set[str]:
+    out = set()
+    for t in name.split():
+        if _bare(t) in TITLES:
+            out.add(_bare(t))
+        else:
+            break
+    return out
+
+
+def surname(name: str) -> str:
+    tokens = [t for t in person_tokens(name) if not _INITIAL.match(t)]
+    return name_key(tokens[-1]) if tokens else ""
+
+
+def is_full_name(name: str) -> bool:
+    """At least a given name and a surname besides any title."""
+    tokens = [t for t in person_tokens(name) if _bare(t) not in TITLES]
+    return len(tokens) >= 2 and not tokens[-1].isdigit()
+
+
+def titles_compatible(a: str, b: str) -> bool:
+    ta, tb = titles_of(a), titles_of(b)
+    return not ((ta & _MALE_TITLES and tb & _FEMALE_TITLES) or (ta & _FEMALE_TITLES and tb & _MALE_TITLES))
+
+
+def initials_of(name: str) -> set[str]:
+    """Initials a document might use for `name`: "Kai-Fu Lee" -> {"KFL", "KL"}; "Yann LeCun" -> {"YL", "YLC"}."""
+    tokens = [t for t in person_tokens(name) if t not in PARTICLES]
+    if not tokens:
+        return set()
+    plain = ""
+    hyphen = ""
+    inner = ""
+    for t in tokens:
+        t = t.strip(".")
+        if not t or not t[0].isalpha():
+            continue
+        plain += t[0].upper()
+        parts = [p for p in t.split("-") if p]
+        hyphen += "".join(p[0].upper() for p in parts)
+        inner += t[0].upper() + "".join(c for c in t[1:] if c.isupper())
+    return {x for x in (plain, hyphen, inner) if len(x) >= 2}
+
+
+_MENTION = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.)"
+    r"(?:[ \t]+(?:(?:van|von|der|de|del|di|da|du|la|le|bin|al)[ \t]+)?(?:[A-Z][\w'’]*(?:-[A-Z][\w]+)?|[A-Z]\.)){1,3})"
+)
+
+
+def mentioned_names(text: str) -> dict[str, int]:
+    """Capitalised two-to-four word sequences in `text` that could be people, with counts."""
+    counts: dict[str, int] = {}
+    for m in _MENTION.finditer(text):
+        name = m.group(1)
+        if _bare(name.split()[0]) in NOT_NAMES:
+            continue
+        counts[name] = counts.get(name, 0) + 1
+    return counts

@@ -1,0 +1,216 @@
+"""Deciding which label candidates are speakers, and who each one is.
+
+Label shapes come from `names.match_label`; this module weighs them against the
+whole document: a label counts when its form is unmistakable, when it recurs,
+or when the document introduces that person.  Initials ("NT") and short forms
+("MR. SMITH", "LIMAN") are then resolved to the full name the same document
+gives, and every other form is kept as an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.importers.names import (
+    GENERIC_SPEAKER, NOT_NAMES, Label, display_name, initials_of, is_full_name, is_initials, mentioned_names, name_key,
+    ocr_key, person_tokens, surname, titles_compatible, titles_of,
+)
+
+
+
+@dataclass
+class SpeakerTable:
+    """Accepted labels of one document: label key -> canonical display name, plus aliases."""
+
+    canonical: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+    def name_for(self, label: Label) -> str | None:
+        return self.canonical.get(name_key(display_name(label.raw)))
+
+    def add_alias(self, name: str, alias: str) -> None:
+        if name_key(alias) == name_key(name):
+            return
+        bucket = self.aliases.setdefault(name, [])
+        if alias not in bucket:
+            bucket.append(alias)
+
+
+def is_generic(name: str) -> bool:
+    """"Unknown Speaker", "Speaker 2", "Moderator": placeholders, not people."""
+    return bool(GENERIC_SPEAKER.match(name.strip()))
+
+
+def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[SpeakerTable, set[int]]:
+    """Choose the real labels among `candidates` (line index, label) and name their speakers.
+
+    Returns the speaker table and the set of line indexes whose labels were accepted.
+    """
+    by_key: dict[str, list[tuple[int, Label]]] = {}
+    for idx, label in candidates:
+        by_key.setdefault(name_key(display_name(label.raw)), []).append((idx, label))
+    mentions = mentioned_names(text)
+    intro_mentions = mentioned_names(intro)
+    mention_counts: dict[str, int] = {}
+    for m, c in mentions.items():
+        mention_counts[name_key(m)] = mention_counts.get(name_key(m), 0) + c
+    intro_keys = {name_key(m) for m in intro_mentions}
+
+    def strong(key: str) -> bool:
+        return any(l.strong for _, l in by_key[key])
+
+    accepted: set[str] = set()
+    for key, items in by_key.items():
+        label = items[0][1]
+        name = display_name(label.raw)
+        count = len(items)
+        forms = {l.form for _, l in items}
+        if forms <= {"semicolon"}:
+            continue
+        letters = name.replace(".", "").replace(" ", "")
+        if len(letters) == 1:
+            if count >= 3:
+                accepted.add(key)
+            continue
+        if is_initials(name) and name.replace(".", "").casefold() in NOT_NAMES:
+            continue  # "AN:", "NOTE:", "PS:" only count once resolved to a person (below)
+        if strong(key) or count >= 2:
+            accepted.add(key)
+        elif is_full_name(name) and (mention_counts.get(key, 0) >= 2 or key in intro_keys):
+            accepted.add(key)
+    # Initials and one-off names become speakers if the document says who they are.
+    full_labels = [display_name(by_key[k][0][1].raw) for k in accepted if is_full_name(display_name(by_key[k][0][1].raw))]
+    for key, items in by_key.items():
+        name = display_name(items[0][1].raw)
+        if key in accepted or not is_initials(name):
+            continue
+        if _resolve_initials(name, full_labels, intro_mentions, mentions):
+            accepted.add(key)
+    # A lone full-name label in a conversation with other accepted speakers is a guest.
+    if len(accepted) >= 2:
+        for key, items in by_key.items():
+            name = display_name(items[0][1].raw)
+            if key not in accepted and is_full_name(name) and len(person_tokens(name)) <= 3 and items[0][1].form != "semicolon":
+                accepted.add(key)
+    # ";" typos count only for names that are labels elsewhere.
+    table = SpeakerTable()
+    display: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for key in accepted:
+        items = by_key[key]
+        display[key] = display_name(items[0][1].raw)
+        counts[key] = len(items)
+    # Resolve: OCR slips, initials, title+surname forms.
+    full_names = [display[k] for k in accepted if is_full_name(display[k])]
+    for key in sorted(accepted, key=lambda k: -counts[k]):
+        name = display[key]
+        target = None
+        if is_initials(name):
+            target = _resolve_initials(name, full_names, intro_mentions, mentions)
+        elif not is_full_name(name) and not is_generic(name):
+            target = _resolve_surname(name, full_names)
+            if target is None:
+                target = _resolve_ocr(key, display, counts)
+            if target is None:
+                target = _resolve_titled(name, key, display, counts)
+        table.canonical[key] = target or name
+        if target:
+            table.add_alias(target, name)
+    # Chains (an alias of an alias) collapse to the final name.
+    for key in list(table.canonical):
+        name = table.canonical[key]
+        seen: set[str] = set()
+        while name_key(name) in table.canonical and table.canonical[name_key(name)] != name and name not in seen:
+            seen.add(name)
+            name = table.canonical[name_key(name)]
+        if name != table.canonical[key]:
+            for alias in table.aliases.pop(table.canonical[key], []):
+                table.add_alias(name, alias)
+            table.add_alias(name, table.canonical[key])
+            table.canonical[key] = name
+    lines = {idx for key in accepted for idx, _ in by_key[key]}
+    # Semicolon typos of accepted names.
+    for key, items in by_key.items():
+        if key in accepted:
+            continue
+        if all(l.form == "semicolon" for _, l in items) and key in table.canonical:
+            lines.update(idx for idx, _ in items)
+    for key, items in by_key.items():
+        for idx, label in items:
+            if label.form == "semicolon" and key in accepted:
+                lines.add(idx)
+    return table, lines
+
+
+def _resolve_initials(initials: str, full_labels: list[str], intro: dict[str, int], mentions: dict[str, int]) -> str | None:
+    letters = initials.replace(".", "").upper()
+    for pool in (full_labels, list(intro), list(mentions)):
+        hits = [n for n in dict.fromkeys(pool) if letters in initials_of(n)]
+        # The same person written twice ("Nick Thompson", "Nicholas Thompson") is one candidate.
+        if not hits:
+            continue
+        if len(hits) == 1:
+            return hits[0]
+        weights = sorted(((mentions.get(h, 0), h) for h in hits), reverse=True)
+        if pool is full_labels:
+            return None
+        if weights[0][0] > weights[1][0]:
+            return weights[0][1]
+        return None
+    return None
+
+
+def _resolve_surname(name: str, full_names: list[str]) -> str | None:
+    key = surname(name)
+    if not key:
+        return None
+    hits = [f for f in full_names if surname(f) == key and titles_compatible(f, name)]
+    if len(set(hits)) == 1:
+        return hits[0]
+    return None
+
+
+def _resolve_ocr(key: str, display: dict[str, str], counts: dict[str, int]) -> str | None:
+    mine = ocr_key(display[key])
+    if mine == name_key(display[key]):
+        # only names that contain digits are OCR suspects
+        if not any(ch.isdigit() for ch in display[key]):
+            return None
+    for other, name in display.items():
+        if other != key and ocr_key(name) == mine and counts[other] > counts[key] and not any(c.isdigit() for c in name):
+            return name
+    return None
+
+
+def _resolve_titled(name: str, key: str, display: dict[str, str], counts: dict[str, int]) -> str | None:
+    """"Mr. Kennedy" and "Senator Kennedy" in one document are one person; keep the most telling form."""
+    sn = surname(name)
+    if not sn or not titles_of(name):
+        return None
+    group = [k for k, n in display.items() if surname(n) == sn and titles_of(n) and titles_compatible(n, name) and not is_full_name(n)]
+    if len(group) < 2:
+        return None
+
+    def rank(k: str) -> tuple[int, int]:
+        plain = titles_of(display[k]) <= {"mr", "mrs", "ms", "miss", "mx"}
+        return (0 if not plain else 1, -counts[k])
+
+    best = min(group, key=rank)
+    return None if best == key else display[best]
+
+
+def self_introductions(name: str, turns_text: str) -> list[str]:
+    """Other names a speaker gives for themself: "I'm Nicholas Thompson" for Nick Thompson."""
+    found = []
+    tokens = person_tokens(name)
+    if len(tokens) < 2:
+        return found
+    for m in re.finditer(r"\b(?:I'm|I’m|I am|my name is|My name is|This is)\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)", turns_text):
+        other = m.group(1).strip()
+        otoks = other.split()
+        if name_key(otoks[-1]) == name_key(tokens[-1]) and name_key(other) != name_key(name):
+            a, b = name_key(otoks[0]), name_key(tokens[0])
+            if a[:3] == b[:3] or a.startswith(b) or b.startswith(a):
+                found.append(other)
+    return list(dict.fromkeys(found))

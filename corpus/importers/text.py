@@ -1,0 +1,335 @@
+"""Labelled plain text and Markdown: turns by speaker, or paragraphs for essays and pages.
+
+The parser works on lines.  It cleans them (mojibake, chrome, trailing comment
+sections and link lists), finds speaker labels (see `names` and `speakers`),
+then builds passages: one per turn in a transcript, one per paragraph in an
+essay (long paragraphs split at sentence ends), each paragraph once on a
+speaker page.  Text before the first label (title, intro, "Transcript:") is
+kept as unattributed passages; the chrome after the end is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.importers import clean
+from corpus.importers.names import Label, is_full_name, is_name_like, match_label, name_key
+from corpus.importers.speakers import SpeakerTable, decide, self_introductions
+from corpus.models import ParsedPassage
+from corpus.sentences import split_sentences
+
+#: Lines that announce the transcript itself ("Transcript:", "## Full transcript").
+_TRANSCRIPT_MARKER = re.compile(
+    r"^[#*_\s]*(full |complete |episode |interview |panel )?(transcript|transcription|transkript|transcripción|文字起こし|文字稿|逐字稿)"
+    r"( follows| below| of (the|this) [\w ]+)?[*_\s]*[:.]?[*_\s]*$",
+    re.IGNORECASE,
+)
+_SPEAKER_PAGE_SIGN = re.compile(r"appearances|\bspeaker\b|speakerappearances|\bquotes by\b|\btalks by\b|\bepisodes featuring\b", re.I)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
+
+#: Passages of an essay are cut to about this many words, at sentence ends.
+PASSAGE_WORDS = 120
+
+
+@dataclass
+class TextResult:
+    """What the text parser found, before metadata is guessed."""
+
+    passages: list[ParsedPassage]
+    speakers: dict[str, list[str]]
+    header: list[str]                    #: lines before the transcript (title, intro) for metadata
+    title: str | None = None
+    speaker_page: bool = False
+    dialogue: bool = False
+    front_matter: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _front_matter(text: str) -> tuple[str, dict[str, str]]:
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text, {}
+    meta: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith(" "):
+            meta[key.strip().casefold()] = value.strip().strip("\"'")
+    return text[m.end():], meta
+
+
+def _clean_lines(lines: list[str], warnings: list[str]) -> tuple[list[str], str | None]:
+    """Drop or repair mojibake lines; return the lines and a cover-art title if one was seen."""
+    scripts = clean.document_scripts("\n".join(lines))
+    out: list[str] = []
+    repaired = dropped = 0
+    cover: str | None = None
+    for line in lines:
+        if clean.is_mojibake(line, scripts):
+            fixed = clean.try_repair(line)
+            if fixed is not None:
+                out.append(fixed)
+                repaired += 1
+            else:
+                dropped += 1
+            continue
+        if cover is None:
+            cover = clean.cover_art_title(line)
+        out.append(line.rstrip())
+    if repaired:
+        warnings.append(f"{repaired} line(s) of mis-decoded text were repaired")
+    if dropped:
+        warnings.append(f"{dropped} unreadable line(s) of garbled characters were dropped")
+    return out, cover
+
+
+def looks_hard_wrapped(lines: list[str]) -> bool:
+    """True for text wrapped at a fixed width (OCR, email), whose lines are not paragraphs."""
+    body = [l.strip() for l in lines if l.strip()]
+    if len(body) < 8:
+        return False
+    lengths = sorted(len(l) for l in body)
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    if p90 > 110 or p90 < 30:
+        return False
+    near = sum(1 for l in body if len(l) >= 0.6 * p90)
+    open_end = sum(1 for l in body if not re.search(r"[.!?…\"”:]$", l))
+    return near >= 0.5 * len(body) and open_end >= 0.3 * len(body)
+
+
+def _paragraphs(lines: list[str], wrapped: bool) -> list[str]:
+    """Lines to paragraphs: blank lines separate; hard-wrapped lines join with one space."""
+    paras: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if not s:
+            if current:
+                paras.append(" ".join(current))
+                current = []
+            continue
+        if wrapped:
+            current.append(s)
+        else:
+            paras.append(s)
+    if current:
+        paras.append(" ".join(current))
+    return paras
+
+
+def _dedupe(paras: list[str], window: int = 3, min_len: int = 20) -> list[str]:
+    out: list[str] = []
+    recent: list[str] = []
+    for p in paras:
+        key = clean.fold_space(p)
+        if key in recent and (len(key) >= min_len or (recent[-1] == key and not re.search(r"[.!?…,]$", key))):
+            continue
+        out.append(p)
+        recent.append(key)
+        if len(recent) > window:
+            recent.pop(0)
+    return out
+
+
+def split_long(text: str, limit: int = PASSAGE_WORDS) -> list[str]:
+    """Cut a long paragraph at sentence ends into pieces of at most about `limit` words.
+
+    The pieces are exact substrings of `text`; only the spaces between them go.
+    A single sentence longer than the limit stays whole.
+    """
+    if len(text.split()) <= limit * 1.25:
+        return [text]
+    spans = split_sentences(text)
+    pieces: list[str] = []
+    start = None
+    end = 0
+    words = 0
+    for a, b in spans:
+        n = len(text[a:b].split())
+        if start is not None and words + n > limit:
+            pieces.append(text[start:end])
+            start, words = None, 0
+        if start is None:
+            start = a
+        end = b
+        words += n
+    if start is not None:
+        pieces.append(text[start:end])
+    return [p for p in pieces if p.strip()]
+
+
+def _heading_like(line: str, next_line: str | None) -> bool:
+    s = line.strip()
+    if not s or len(s) > 90 or len(s.split()) > 12:
+        return False
+    if re.search(r"[.!?…,;:\"”)]$", s) or not s[0].isupper() and not s[0].isdigit():
+        return False
+    return next_line is not None and len(next_line.strip()) > len(s)
+
+
+def _title_like(line: str) -> bool:
+    s = line.strip().strip("#*_ ").strip()
+    if not s or len(s) > 140 or len(s.split()) > 20:
+        return False
+    if s.endswith((".", ",", ";")) and not s.endswith("..."):
+        return False
+    return not clean.is_chrome_line(s) and not _TRANSCRIPT_MARKER.match(s)
+
+
+def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
+    """Parse labelled text (already decoded, newlines folded) into passages and speakers."""
+    warnings: list[str] = []
+    text, front = _front_matter(text)
+    raw_lines = text.split("\n")
+    lines, cover = _clean_lines(raw_lines, warnings)
+    end = clean.find_footer(lines)
+    if end is not None and end > 0:
+        lines = lines[:end]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
+
+    candidates: list[tuple[int, Label]] = []
+    for i, line in enumerate(lines):
+        label = match_label(line)
+        if label is not None:
+            candidates.append((i, label))
+    first_candidate = candidates[0][0] if candidates else len(lines)
+    intro = "\n".join(lines[:first_candidate])
+    table, label_lines = decide(candidates, "\n".join(lines), intro)
+    labels = {i: l for i, l in candidates if i in label_lines}
+    dialogue = len(labels) >= 2 or any(l.strong for l in labels.values())
+
+    result = TextResult(passages=[], speakers={}, header=[], front_matter=front, warnings=warnings)
+    if dialogue:
+        first = min(labels)
+        result.dialogue = True
+        head = lines[:first]
+        result.header = [l for l in head if l.strip()]
+        result.title = front.get("title") or _pick_title(head, cover)
+        result.passages.extend(_prose_passages(head, result.title, wrapped, split=False))
+        result.passages.extend(_turns(lines[first:], labels, first, table, wrapped))
+        _add_self_aliases(result.passages, table)
+        spoken = {p.speaker for p in result.passages if p.speaker}
+        result.speakers = {name: list(table.aliases.get(name, [])) for name in dict.fromkeys(
+            p.speaker for p in result.passages if p.speaker)}
+        del spoken
+        return result
+
+    head = lines[:12]
+    result.header = [l for l in head if l.strip()]
+    result.title = front.get("title") or _pick_title(lines, cover)
+    page_name = _speaker_page_name(raw_lines, lines)
+    if page_name:
+        result.speaker_page = True
+        result.title = page_name
+        body = _prose_passages(lines, page_name, wrapped, split=False)
+        for p in body:
+            p.speaker = page_name
+        result.passages = body
+        result.speakers = {page_name: []}
+        return result
+    result.passages = _prose_passages(lines, result.title, wrapped, split=True)
+    return result
+
+
+def _pick_title(lines: list[str], cover: str | None) -> str | None:
+    if cover:
+        return cover
+    for line in lines[:8]:
+        s = line.strip()
+        if not s or clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s):
+            continue
+        m = _MD_HEADING.match(s)
+        if m:
+            return m.group(2).strip("*_ ")
+        if _title_like(s) and match_label(s) is None:
+            return s.strip("*_ ")
+        break
+    return None
+
+
+def _speaker_page_name(raw_lines: list[str], lines: list[str]) -> str | None:
+    """The person a speaker page is about: a name on the first line, speaker-page chrome below it."""
+    firsts = [l.strip() for l in lines if l.strip()][:1]
+    if not firsts:
+        return None
+    name = firsts[0].strip("#*_ ")
+    if not (is_name_like(name) and is_full_name(name) and len(name.split()) <= 4 and not re.search(r"[:.!?,]$", name)):
+        return None
+    head = [l for l in raw_lines[:8] if l.strip()]
+    if not any(_SPEAKER_PAGE_SIGN.search(l) for l in head[1:]):
+        return None
+    return name
+
+
+def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: bool) -> list[ParsedPassage]:
+    """Paragraph passages without a speaker; chrome, title repeats and "Transcript:" lines dropped."""
+    kept: list[str] = []
+    title_key = clean.fold_space(title).casefold() if title else None
+    for line in lines:
+        s = line.strip()
+        if s and (clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s)):
+            continue
+        if s and title_key and clean.fold_space(s.strip("#*_ ")).casefold() == title_key:
+            continue
+        kept.append(line)
+    paras = _dedupe(_paragraphs(kept, wrapped))
+    out: list[ParsedPassage] = []
+    heading: str | None = None
+    for i, para in enumerate(paras):
+        m = _MD_HEADING.match(para)
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if m:
+            heading = m.group(2).strip("*_ ") or heading
+            continue
+        if split and _heading_like(para, nxt) and len(paras) > 2:
+            heading = para.strip()
+            continue
+        pieces = split_long(para) if split else [para]
+        for piece in pieces:
+            out.append(ParsedPassage(speaker=None, text=piece, heading=heading))
+    return out
+
+
+def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: SpeakerTable, wrapped: bool) -> list[ParsedPassage]:
+    passages: list[ParsedPassage] = []
+    speaker: str | None = None
+    start: float | None = None
+    body: list[str] = []
+
+    def flush() -> None:
+        paras = _dedupe(_paragraphs(body, wrapped))
+        text = "\n".join(p for p in paras if p)
+        if text.strip():
+            passages.append(ParsedPassage(speaker=speaker, text=text, start=start))
+
+    for j, line in enumerate(lines):
+        label = labels.get(j + offset)
+        if label is None:
+            body.append(line)
+            continue
+        flush()
+        body = []
+        speaker = table.name_for(label)
+        start = label.time
+        if label.rest.strip():
+            body.append(label.rest)
+    flush()
+    # A turn ends where the next timed turn starts.
+    for a, b in zip(passages, passages[1:]):
+        if a.start is not None and b.start is not None and b.start >= a.start:
+            a.end = b.start
+    return passages
+
+
+def _add_self_aliases(passages: list[ParsedPassage], table: SpeakerTable) -> None:
+    said: dict[str, list[str]] = {}
+    for p in passages:
+        if p.speaker:
+            said.setdefault(p.speaker, []).append(p.text)
+    for name, texts in said.items():
+        for other in self_introductions(name, "\n".join(texts[:3])):
+            table.add_alias(name, other)
+
