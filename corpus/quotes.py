@@ -739,7 +739,9 @@ class QuoteBook:
     def _reanchor_one(self, quote: Quote, passages: list[Passage], text: str, current_hash: str) -> str:
         """Re-anchor `quote` in place; returns "kept", "moved", "reworded" or "review"."""
         if quote.text_hash == current_hash and text[quote.start:quote.end] == quote.exact and quote.status == ANCHORED:
-            return "kept"
+            under = anchoring.passages_in_span(passages, quote.start, quote.end)
+            if under and under[0].speaker == quote.speaker:
+                return "kept"
         earlier = Quote.from_dict(quote.to_dict())
         hints = anchoring.AnchorHints(
             exact=quote.exact, prefix=quote.prefix, suffix=quote.suffix, start=quote.start, end=quote.end,

@@ -1,0 +1,214 @@
+"""Re-anchoring: each seed is quoted, edited (typo fixed, sentence inserted before a quote,
+whitespace reflowed, passage deleted, paragraph added) and re-imported.
+
+Every quote whose words still exist stays on the same words at correct new
+positions; the quote whose passage was deleted goes to review with its words
+kept; none is lost.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from test_quotes import SEEDS, add_first, run_cli, spread, unique_sentences
+
+from corpus.anchoring import folded
+from corpus.fuzzy import partial_similarity
+from corpus.library import Library
+from corpus.models import ParsedDocument, ParsedPassage
+from corpus.quotes import ANCHORED, NEEDS_REVIEW
+
+INSERTED = "This sentence was inserted before the quote. "
+NEW_PARAGRAPH = "A new paragraph was added in the middle of the file by an editor."
+
+
+def make_typo(sentence: str) -> str | None:
+    """The sentence with two letters of its longest word swapped (a typo to be fixed later)."""
+    words = sorted(re.findall(r"[A-Za-z]{6,}", sentence), key=len, reverse=True)
+    for word in words:
+        if word[2] != word[3]:
+            bad = word[:2] + word[3] + word[2] + word[4:]
+            return sentence.replace(word, bad, 1)
+    return None
+
+
+def lines_with(raw: str, words: str) -> set[int]:
+    return {i for i, line in enumerate(raw.split("\n")) if words in line}
+
+
+def plan(raw: str, sentences: list[str]) -> dict[str, str]:
+    """Pick a sentence for each role: inserted-before, typo, reflowed, deleted, and two left alone."""
+    usable = [s for s in sentences if not any(s != o and (s in o or o in s) for o in sentences)]
+    roles: dict[str, str] = {}
+    typo_ok = [s for s in usable if make_typo(s) and raw.count(make_typo(s) or "") == 0]
+    assert typo_ok, "no sentence to put a typo in"
+    roles["typo"] = typo_ok[len(typo_ok) // 2]
+    rest = [s for s in usable if s != roles["typo"]]
+    for role, sentence in zip(("insert", "reflow", "plain1", "plain2"), spread(rest, 4)):
+        roles[role] = sentence
+    taken = set(roles.values())
+    kept_lines = set().union(*(lines_with(raw, s) for s in taken))
+    spare = [s for s in usable if s not in taken]
+    # Prefer deleting a whole line that holds no other quote; else delete just the sentence.
+    spare.sort(key=lambda s: bool(lines_with(raw, s) & kept_lines))
+    for sentence in spare:
+        edited = delete(raw, sentence, kept_lines)
+        if partial_similarity(folded(sentence), folded(edited)) < 0.75:
+            roles["delete"] = sentence
+            break
+    assert "delete" in roles, "no sentence whose deletion leaves nothing like it"
+    return roles
+
+
+def delete(raw: str, sentence: str, kept_lines: set[int]) -> str:
+    lines = raw.split("\n")
+    mine = lines_with(raw, sentence)
+    if mine & kept_lines:
+        return raw.replace(sentence, "")
+    return "\n".join(line for i, line in enumerate(lines) if i not in mine)
+
+
+def edit(raw: str, roles: dict[str, str]) -> str:
+    """The corrected re-transcription: every edit a real re-import brings."""
+    kept_lines = set().union(*(lines_with(raw, s) for r, s in roles.items() if r != "delete"))
+    text = delete(raw, roles["delete"], kept_lines)
+    text = text.replace(roles["insert"], INSERTED + roles["insert"])
+    text = text.replace(roles["reflow"], roles["reflow"].replace(" ", "  "))
+    lines = text.split("\n")
+    quoted = [any(s in line for s in roles.values()) for line in lines]
+    # Reflow a whole unquoted line too, and add a paragraph in the middle.
+    for i, line in enumerate(lines):
+        if not quoted[i] and len(line.split()) > 10:
+            lines[i] = re.sub(r" ", "  ", line)
+            break
+    middle = len(lines) // 2
+    lines[middle:middle] = ["", NEW_PARAGRAPH, ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
+def test_reimport_with_edits_keeps_every_quote_it_can(
+    seed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = seed.read_text(encoding="utf-8")
+    scratch = Library.open(tmp_path / "scratch")
+    pristine = tmp_path / "pristine" / "doc.txt"
+    pristine.parent.mkdir()
+    pristine.write_text(raw, encoding="utf-8")
+    sentences = unique_sentences(scratch, scratch.import_file(pristine).id, raw)
+    roles = plan(raw, sentences)
+    typo = make_typo(roles["typo"])
+    assert typo is not None
+
+    # The first import carries a typo; the quotes are taken on it.
+    data = tmp_path / "data"
+    lib = Library.open(data)
+    source = tmp_path / "src" / "doc.txt"
+    source.parent.mkdir()
+    source.write_text(raw.replace(roles["typo"], typo), encoding="utf-8")
+    doc = lib.import_file(source)
+    quotes = {}
+    for role, sentence in roles.items():
+        words = typo if role == "typo" else sentence
+        quotes[role] = add_first(lib, doc.id, words, note=f"{role} note", tags=[role])
+    before = {q.id for q in lib.quotes.list()}
+
+    # The corrected file replaces it: re-import re-anchors.
+    source.write_text(edit(raw, roles), encoding="utf-8")
+    again = lib.import_file(source)
+    assert again.id == doc.id
+    text = lib.text(doc.id)
+    assert text != scratch.text(scratch.documents()[0].id)
+    after = {q.id: q for q in Library.open(data).quotes.list()}
+    assert set(after) == before, "a quote was lost"
+
+    for role in ("insert", "plain1", "plain2"):
+        q = after[quotes[role].id]
+        assert q.status == ANCHORED, (role, q.review_reason)
+        assert q.exact == roles[role], role
+        assert text[q.start:q.end] == q.exact, role
+        assert q.note == f"{role} note" and q.tags == [role]
+    assert after[quotes["insert"].id].start != quotes["insert"].start
+
+    reflowed = after[quotes["reflow"].id]
+    assert reflowed.status == ANCHORED, reflowed.review_reason
+    assert folded(reflowed.exact) == folded(roles["reflow"])
+    assert text[reflowed.start:reflowed.end] == reflowed.exact
+
+    fixed = after[quotes["typo"].id]
+    assert fixed.status == ANCHORED, fixed.review_reason
+    assert fixed.exact == roles["typo"]
+    assert text[fixed.start:fixed.end] == fixed.exact
+    assert fixed.history and fixed.history[-1]["exact"] == typo
+
+    gone = after[quotes["delete"].id]
+    assert gone.status == NEEDS_REVIEW
+    assert gone.exact == roles["delete"] and gone.note == "delete note"
+    assert gone.review_reason
+    assert [q.id for q in lib.quotes.needs_review()] == [gone.id]
+
+    verdict = {q.id: ok for q, ok, _ in lib.quotes.verify()}
+    assert verdict.pop(gone.id) is False
+    assert all(verdict.values())
+    code, out, _ = run_cli(capsys, data, "quotes", "--verify", "--json")
+    assert code == 1 and [r["id"] for r in json.loads(out) if not r["ok"]] == [gone.id]
+    code, out, _ = run_cli(capsys, data, "quotes", "--review", "--json")
+    assert [r["id"] for r in json.loads(out)] == [gone.id]
+
+    # Importing the same corrected file again changes nothing.
+    lib.import_file(source)
+    assert {q.id: q.to_dict() for q in lib.quotes.list()} == {k: v.to_dict() for k, v in after.items()}
+
+
+def test_deleted_passage_restored_by_a_later_import_is_anchored_again(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "data")
+    turns = [
+        ParsedPassage("Ann", "We should publish the weights so others can check our work.", 1.0),
+        ParsedPassage("Bob", "Publishing them lets anyone remove the safeguards we built.", 9.0),
+        ParsedPassage("Ann", "Then we need better safeguards, not more secrecy.", 15.0),
+    ]
+    source = str(tmp_path / "talk.txt")
+    doc = lib.import_parsed(ParsedDocument("Talk", "panel", turns), source=source)
+    q = lib.quotes.add(doc.id, "lets anyone remove the safeguards")
+    lib.import_parsed(ParsedDocument("Talk", "panel", [turns[0], turns[2]]), source=source)
+    assert lib.quotes.get(q.id).status == NEEDS_REVIEW
+    lib.import_parsed(ParsedDocument("Talk", "panel", turns), source=source)
+    back = lib.quotes.get(q.id)
+    assert back.status == ANCHORED and back.exact == q.exact and (back.start, back.end) == (q.start, q.end)
+
+
+def test_reattributed_passage_moves_quote_speaker_and_keeps_history(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "data")
+    source = str(tmp_path / "talk.txt")
+    first = [ParsedPassage("Ann", "Intro words here."), ParsedPassage("Ann", "Open weights let researchers inspect models.")]
+    doc = lib.import_parsed(ParsedDocument("Talk", "panel", first), source=source)
+    q = lib.quotes.add(doc.id, "Open weights let researchers inspect models.")
+    fixed = [first[0], ParsedPassage("Bob", "Open weights let researchers inspect models.")]
+    lib.import_parsed(ParsedDocument("Talk", "panel", fixed), source=source)
+    moved = lib.quotes.get(q.id)
+    assert moved.status == ANCHORED and moved.speaker == "Bob"
+    assert moved.history[-1]["speaker"] == "Ann"
+
+
+def test_rewritten_words_go_to_review_with_a_suggestion_and_can_be_accepted(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "data")
+    source = str(tmp_path / "talk.txt")
+    doc = lib.import_parsed(
+        ParsedDocument("Talk", "panel", [ParsedPassage("Ann", "We think the risk is small but real, and we watch it.")]),
+        source=source,
+    )
+    q = lib.quotes.add(doc.id, "the risk is small but real")
+    lib.import_parsed(
+        ParsedDocument("Talk", "panel", [ParsedPassage("Ann", "We think the danger is small yet real, and we watch it.")]),
+        source=source,
+    )
+    pending = lib.quotes.get(q.id)
+    assert pending.status == NEEDS_REVIEW and pending.exact == q.exact
+    assert (pending.start, pending.end) == (q.start, q.end)  # never silently moved
+    assert pending.suggestion is not None and "real" in pending.suggestion["exact"]
+    accepted = lib.quotes.accept_suggestion(q.id)
+    assert accepted.status == ANCHORED and lib.text(doc.id)[accepted.start:accepted.end] == accepted.exact
+    assert accepted.history[-1]["exact"] == q.exact
