@@ -37,7 +37,8 @@ def check_golden(name: str, actual: str) -> None:
             pytest.fail(f"golden file {name} is missing; run with SAYSO_UPDATE_GOLDEN=1 to create it")
         path.write_text(actual, encoding="utf-8", newline="")
         return
-    expected = path.read_text(encoding="utf-8", newline="")
+    with path.open(encoding="utf-8", newline="") as fh:
+        expected = fh.read()
     assert actual == expected, f"{name} differs from its golden file (SAYSO_UPDATE_GOLDEN=1 regenerates it)"
 
 
