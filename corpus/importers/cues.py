@@ -74,7 +74,10 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
     for voice, line, cue, labelled, rest in raw:
         # In-text labels count when they recur; a one-off "Note:" is just words.
         if labelled is not None and label_counts.get(name_key(labelled), 0) < 2:
-            labelled, rest = None, line
+            # a one-off label counts beside recurring ones when it is a dialogue dash or a full name
+            others = any(n >= 2 for k, n in label_counts.items() if k != name_key(labelled))
+            if not (others and (line.startswith(("-", "–", "—", ">>")) or len(labelled.split()) >= 2)):
+                labelled, rest = None, line
         text = rest if labelled is not None else line
         if voice is None:
             text = re.sub(r"^(?:[-–—]|>>)\s+", "", text)

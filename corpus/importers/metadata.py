@@ -70,7 +70,7 @@ def guess_kind(*, fmt: str, speakers: list[str], title: str, head: str, file_nam
     if speaker_page:
         return "speaker page"
     context = f"{title}\n{file_name}\n{head}".casefold()
-    people = [s for s in speakers if not re.match(r"(?i)unknown|speaker \d", s)]
+    people = [s for s in speakers if not re.match(r"(?i)unknown", s)]
     podcast = re.search(r"podcast|ポッドキャスト|播客|\bepisode\b", context)
     if not dialogue:
         if fmt in {"vtt", "srt"}:

@@ -75,10 +75,21 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
             continue
         if is_initials(name) and name.replace(".", "").casefold() in NOT_NAMES:
             continue  # "AN:", "NOTE:", "PS:" only count once resolved to a person (below)
-        if strong(key) or count >= 2:
+        if strong(key) or count >= 2 or is_generic(name):
             accepted.add(key)
         elif is_full_name(name) and (mention_counts.get(key, 0) >= 2 or key in intro_keys):
             accepted.add(key)
+    # A one-off full-name label that recurring initials stand for ("Nick Thompson:" then "NT:").
+    all_full = [display_name(items[0][1].raw) for items in by_key.values() if is_full_name(display_name(items[0][1].raw))]
+    for key in list(accepted):
+        name = display_name(by_key[key][0][1].raw)
+        if is_initials(name):
+            target = _resolve_initials(name, all_full, {}, {})
+            if target:
+                accepted.add(name_key(target))
+    # Labels before the transcript proper (a title such as "Open Models, Open Archives: Who
+    # Keeps the Record?") only count on the strength of the rules above.
+    anchor = min((idx for key in accepted for idx, _ in by_key[key]), default=-1)
     # Initials and one-off names become speakers if the document says who they are.
     full_labels = [display_name(by_key[k][0][1].raw) for k in accepted if is_full_name(display_name(by_key[k][0][1].raw))]
     for key, items in by_key.items():
@@ -91,9 +102,24 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
     if len(accepted) >= 2:
         for key, items in by_key.items():
             name = display_name(items[0][1].raw)
-            if key not in accepted and is_full_name(name) and len(person_tokens(name)) <= 3 and items[0][1].form != "semicolon":
+            if key not in accepted and items[0][0] > anchor and is_full_name(name) and len(person_tokens(name)) <= 3 and items[0][1].form != "semicolon":
                 accepted.add(key)
-    # ";" typos count only for names that are labels elsewhere.
+    # A one-off "Mr. North:" or "- Ben:" in a document that already has speakers.
+    if accepted:
+        for key, items in by_key.items():
+            label = items[0][1]
+            name = display_name(label.raw)
+            if key in accepted or label.form == "semicolon" or is_initials(name) or items[0][0] < anchor:
+                continue
+            if (titles_of(name) and len(name.split()) >= 2) or label.form in {"dash", "bracket"}:
+                accepted.add(key)
+    # A one-off surname ("NIXON:") of someone already speaking.
+    surnames = {surname(display_name(by_key[k][0][1].raw)) for k in accepted}
+    for key, items in by_key.items():
+        name = display_name(items[0][1].raw)
+        if key not in accepted and not is_initials(name) and surname(name) in surnames and items[0][1].form != "semicolon" and items[0][0] > anchor:
+            accepted.add(key)
+
     table = SpeakerTable()
     display: dict[str, str] = {}
     counts: dict[str, int] = {}
@@ -110,12 +136,16 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
             target = _resolve_initials(name, full_names, intro_mentions, mentions)
         elif not is_full_name(name) and not is_generic(name):
             target = _resolve_surname(name, full_names)
+            if target is None and not titles_of(name):
+                same = {display[k] for k in accepted if k != key and surname(display[k]) == surname(name)}
+                if len(same) == 1:
+                    target = same.pop()
             if target is None:
                 target = _resolve_ocr(key, display, counts)
             if target is None:
                 target = _resolve_titled(name, key, display, counts)
         table.canonical[key] = target or name
-        if target:
+        if target and not any(ch.isdigit() for ch in name):
             table.add_alias(target, name)
     # Chains (an alias of an alias) collapse to the final name.
     for key in list(table.canonical):

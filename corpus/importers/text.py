@@ -207,7 +207,7 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
         result.dialogue = True
         head = lines[:first]
         result.header = [l for l in head if l.strip()]
-        result.title = front.get("title") or _pick_title(head, cover)
+        result.title = front.get("title") or _pick_title(head, cover, set(labels))
         result.passages.extend(_prose_passages(head, result.title, wrapped, split=False))
         result.passages.extend(_turns(lines[first:], labels, first, table, wrapped))
         _add_self_aliases(result.passages, table)
@@ -219,7 +219,7 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
 
     head = lines[:12]
     result.header = [l for l in head if l.strip()]
-    result.title = front.get("title") or _pick_title(lines, cover)
+    result.title = front.get("title") or _pick_title(lines, cover, set(labels))
     page_name = _speaker_page_name(raw_lines, lines)
     if page_name:
         result.speaker_page = True
@@ -234,17 +234,19 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
     return result
 
 
-def _pick_title(lines: list[str], cover: str | None) -> str | None:
+def _pick_title(lines: list[str], cover: str | None, label_lines: set[int]) -> str | None:
     if cover:
         return cover
-    for line in lines[:8]:
+    for i, line in enumerate(lines[:8]):
+        if i in label_lines:
+            break
         s = line.strip()
         if not s or clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s):
             continue
         m = _MD_HEADING.match(s)
         if m:
             return m.group(2).strip("*_ ")
-        if _title_like(s) and match_label(s) is None:
+        if _title_like(s):
             return s.strip("*_ ")
         break
     return None
