@@ -35,6 +35,8 @@ _VARIABLE_FALLBACKS = {
     "speaker-4": "warning",
     "speaker-5": "error",
     "sentence-background": "surface-lighten-2",
+    "muted-foreground": "foreground-darken-2",
+    "dim-foreground": "panel-lighten-3",
     "hit-background": "warning-muted",
     "quote-background": "success-muted",
 }

@@ -25,6 +25,10 @@ _SECTION_NAMES = {
 }
 
 
+#: Inherited actions that mean nothing in sayso (no horizontal scrolling anywhere).
+_HIDDEN_ACTIONS = {"scroll_left", "scroll_right", "page_left", "page_right"}
+
+
 def _section(node: DOMNode) -> str:
     return _SECTION_NAMES.get(type(node).__name__, type(node).__name__)
 
@@ -34,10 +38,10 @@ def help_table(bindings: dict[str, ActiveBinding], key_display: object) -> Table
     grouped: dict[str, dict[tuple[str, str], list[str]]] = {}
     for key, active in bindings.items():
         binding = active.binding
-        if not binding.description or not active.enabled:
+        if not binding.description or not active.enabled or binding.action in _HIDDEN_ACTIONS:
             continue
         section = grouped.setdefault(_section(active.node), {})
-        keys = section.setdefault((binding.action, binding.description), [])
+        keys = section.setdefault((binding.action, binding.tooltip or binding.description), [])
         shown = key_display(Binding(key, binding.action, binding.description))  # type: ignore[operator]
         if shown not in keys:
             keys.append(shown)

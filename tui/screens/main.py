@@ -25,6 +25,7 @@ from textual.widgets import ContentSwitcher, Footer, Static
 from corpus.errors import SaysoError
 from corpus.library import Library
 from corpus.models import Document, Hit, Passage, Speaker
+from corpus.safety import visible
 from tui.widgets.documents import DocumentsPane
 from tui.widgets.pane_bar import PANES, PaneBar
 from tui.widgets.pane_list import plain
@@ -104,7 +105,7 @@ class MainScreen(Screen[None]):
                 yield Static("", id="reader-title", markup=False)
                 yield TranscriptView(id="transcript")
         yield Static("", id="too-small", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def reader(self) -> TranscriptView:
@@ -198,7 +199,7 @@ class MainScreen(Screen[None]):
 
     def _load_failed(self, message: str) -> None:
         self.query_one(DocumentsPane).loading = False
-        self.app.notify(message, title="Cannot read the library", severity="error", markup=False)
+        self.app.notify(visible(message), title="Cannot read the library", severity="error", markup=False)
 
     def _library_loaded(self, documents: list[Document], speakers: list[Speaker]) -> None:
         self.documents = documents
@@ -247,7 +248,7 @@ class MainScreen(Screen[None]):
             document = self.document(doc_id) or self.library.document(doc_id)
             passages = self.library.passages(doc_id)
         except SaysoError as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
+            self.app.call_from_thread(self.app.notify, visible(str(exc)), severity="error", markup=False)
             return
         self.app.call_from_thread(self._show_in_reader, document, passages, passage, sentence, hit)
 
@@ -442,7 +443,7 @@ class MainScreen(Screen[None]):
         if self.search_pane.query:
             self._request_search(self.search_pane.query)
         if name:
-            self.app.notify(Text.assemble("Showing only ", plain(name), "'s turns; x clears the lens"), markup=False)  # type: ignore[arg-type]
+            self.app.notify(f"Showing only {visible(name, keep_newlines=False)}'s turns; x clears the lens", markup=False)
         self.refresh_bindings()
 
     def action_clear_lens(self) -> None:
@@ -452,6 +453,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_lens":
             return self.lens is not None
+        if action == "back":
+            return self.pane in ("reader", "search") or self.lens is not None
         return True
 
     def action_back(self) -> None:

@@ -49,7 +49,7 @@ class Mark:
     kind: str = "hit"
 
 
-class TranscriptView(ScrollView, can_focus=True):
+class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
     """The open document, drawn line by line with a passage and a sentence cursor."""
 
     COMPONENT_CLASSES = {
@@ -66,10 +66,10 @@ class TranscriptView(ScrollView, can_focus=True):
     }
 
     BINDINGS: list[BindingType] = [
-        Binding("j,down,right_parenthesis", "next_sentence", "Next sentence", id="reader.next_sentence"),
-        Binding("k,up,left_parenthesis", "previous_sentence", "Prev sentence", id="reader.previous_sentence"),
-        Binding("J,right_square_bracket,ctrl+down", "next_passage", "Next turn", id="reader.next_passage"),
-        Binding("K,left_square_bracket,ctrl+up", "previous_passage", "Prev turn", id="reader.previous_passage"),
+        Binding("j,down,right_parenthesis", "next_sentence", "Sentence", key_display="j/k", id="reader.next_sentence", tooltip="Next sentence"),
+        Binding("k,up,left_parenthesis", "previous_sentence", "Previous sentence", show=False, id="reader.previous_sentence"),
+        Binding("J,right_square_bracket,ctrl+down", "next_passage", "Turn", key_display="J/K", id="reader.next_passage", tooltip="Next turn"),
+        Binding("K,left_square_bracket,ctrl+up", "previous_passage", "Previous turn", show=False, id="reader.previous_passage"),
         Binding("g,home", "first", "Start", show=False, id="reader.first"),
         Binding("G,end", "last", "End", show=False, id="reader.last"),
         Binding("pagedown,ctrl+d,space", "page(1)", "Page down", show=False, id="reader.page_down"),
@@ -361,7 +361,8 @@ class TranscriptView(ScrollView, can_focus=True):
             if passage.speaker:
                 slot = self._speaker_slot.get(passage.speaker, 0)
                 name = visible(passage.speaker, keep_newlines=False)
-                segments.append(Segment(name, text_base + self._style(f"transcript--speaker-{slot}")))
+                name_style = text_base + Style(bold=True) if dim else text_base + self._style(f"transcript--speaker-{slot}")
+                segments.append(Segment(name, name_style))
             stamp = format_time(passage.start)
             if stamp:
                 segments.append(Segment((" " if passage.speaker else "") + stamp, text_base + self._style("transcript--timestamp")))
