@@ -229,3 +229,13 @@ def test_document_removed_from_library_is_flagged_not_crashing() -> None:
     assert "document no longer in the library" in md
     assert json.loads(export_quotes("csl-json", [q], only_others)) == []
     assert "document no longer in the library" in export_quotes("csv", [q], only_others)
+
+
+def test_needs_review_and_detached_quotes_are_flagged_with_their_reason() -> None:
+    review = fixture_quotes()[0]
+    review.status, review.review_reason = "needs review", "the speaker changed"
+    detached = fixture_quotes()[4]
+    detached.detached = True
+    entries = {e.quote.id: e for e in prepare([review, detached], sources(), "apa")}
+    assert entries["q1-dynamic"].problem == "quote needs review: the speaker changed"
+    assert entries["q5-stale"].problem.startswith("text changed since quoted; kept detached")

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 #: What an export says about a quote whose words are no longer in the document at its place.
 TEXT_CHANGED = "text changed since quoted"
 DOCUMENT_MISSING = "document no longer in the library"
+DETACHED = "text changed since quoted; kept detached, these words are no longer in the document"
 
 
 @dataclass
@@ -105,7 +106,7 @@ def check_quote(quote: Quote, text: str | None) -> str:
     if text is None:
         return DOCUMENT_MISSING
     if not (0 <= quote.start <= quote.end <= len(text)) or text[quote.start : quote.end] != quote.exact:
-        return TEXT_CHANGED
+        return DETACHED if getattr(quote, "detached", False) else TEXT_CHANGED
     if quote.status and quote.status != "anchored":
         reason = getattr(quote, "review_reason", "")
         return f"quote {quote.status}" + (f": {reason}" if reason else "")
