@@ -178,3 +178,18 @@ def test_bibtex_escapes_specials() -> None:
     assert "author = {Doe, Jane}" in bib
     # Braces balance in every entry.
     assert bib.count("{") - bib.count("\\{") == bib.count("}") - bib.count("\\}")
+
+
+def test_quote_across_passages_is_one_blockquote() -> None:
+    passages = [
+        Passage(id="m:0", document="m", index=0, speaker="A", text="First turn ends here."),
+        Passage(id="m:1", document="m", index=1, speaker="A", text="Second turn starts.", offset=23),
+    ]
+    doc = Document(id="m", title="Two turns", kind="talk", source="/m.txt")
+    exact = "ends here.\n\nSecond turn"
+    quote = Quote(id="mq", document="m", exact=exact, start=11, end=11 + len(exact), speaker="A")
+    md = export_quotes("markdown", [quote], Sources.of([doc], {"m": passages}))
+    assert "> ends here.\n>\n> Second turn\n" in md
+    html = html_of(md)
+    assert html.count("<blockquote>") == 1
+    assert "\u26a0" not in md
