@@ -22,7 +22,7 @@ from referencing.jsonschema import DRAFT4
 
 from corpus.export import Sources, export_quotes
 from corpus.models import Document, Quote
-from test_export_formats import DOCUMENTS, PASSAGES, fixture_quotes, sources
+from test_export_formats import fixture_quotes, sources
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
 W3C = SCHEMAS / "w3c-web-annotation"
