@@ -98,8 +98,22 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
             continue
         if _resolve_initials(name, full_labels, intro_mentions, mentions):
             accepted.add(key)
+    # Two or more different full names as labels, none recurring: a short dialogue.
+    if not accepted:
+        fulls = [k for k, items in by_key.items() if not _title_line(*items[0]) and is_full_name(display_name(items[0][1].raw))
+                 and len(person_tokens(display_name(items[0][1].raw))) <= 3 and items[0][1].form != "semicolon"]
+        if len(fulls) >= 2:
+            accepted.update(fulls)
+            anchor = min(by_key[k][0][0] for k in fulls)
+    # A one-off label shaped like the accepted ones ("NORTH:" beside "LIMAN:") is another speaker.
+    styles = {_style(by_key[k][0][1]) for k in accepted}
+    for key, items in by_key.items():
+        label = items[0][1]
+        if key not in accepted and items[0][0] > anchor and label.form != "semicolon" and _style(label) in styles \
+                and not is_initials(display_name(label.raw)):
+            accepted.add(key)
     # A lone full-name label in a conversation with other accepted speakers is a guest.
-    if len(accepted) >= 2:
+    if len(accepted) >= 1:
         for key, items in by_key.items():
             name = display_name(items[0][1].raw)
             if key not in accepted and items[0][0] > anchor and is_full_name(name) and len(person_tokens(name)) <= 3 and items[0][1].form != "semicolon":
@@ -171,6 +185,20 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
             if label.form == "semicolon" and key in accepted:
                 lines.add(idx)
     return table, lines
+
+
+def _title_line(index: int, label: Label) -> bool:
+    """A first line such as "Open Models: Who Keeps the Record?" is a title, not a turn."""
+    words = [w for w in label.rest.split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return index == 0 and bool(words) and capitalised >= 0.6 * len(words)
+
+
+def _style(label: Label) -> tuple[str, bool, bool, bool]:
+    """How a label is written: form, all capitals, one word or more, with a title."""
+    letters = [c for c in label.raw if c.isalpha()]
+    caps = bool(letters) and all(c.isupper() for c in letters)
+    return (label.form, caps, len(label.raw.split()) > 1, bool(titles_of(label.raw)))
 
 
 def _resolve_initials(initials: str, full_labels: list[str], intro: dict[str, int], mentions: dict[str, int]) -> str | None:

@@ -1,0 +1,155 @@
+"""Speaker-label conventions in plain text and Markdown, including what is *not* a label."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.importers import parse_text
+from corpus.importers.names import display_name, initials_of, match_label
+
+
+def turns(text: str, name: str = "talk.txt") -> list[tuple[str | None, str]]:
+    return [(p.speaker, p.text) for p in parse_text(text, name).passages]
+
+
+def test_inline_name_colon_and_continuation_paragraphs() -> None:
+    text = "Ada Park: We start now.\n\nStill Ada here.\n\nBen Cho: My turn.\n\nAda Park: Back to me."
+    assert turns(text) == [
+        ("Ada Park", "We start now.\nStill Ada here."),
+        ("Ben Cho", "My turn."),
+        ("Ada Park", "Back to me."),
+    ]
+
+
+def test_name_alone_on_its_line_then_text() -> None:
+    text = "Ada Park:\nFirst line.\n\nBen Cho:\nSecond.\n\nAda Park:\nThird.\r\n"
+    assert turns(text) == [("Ada Park", "First line."), ("Ben Cho", "Second."), ("Ada Park", "Third.")]
+
+
+def test_initials_resolved_to_names_the_document_introduces() -> None:
+    text = (
+        "Tonight's guests are Mira Solberg and Jean-Luc Okoro.\n\nTranscript:\n\n"
+        "Ravi Menon: Welcome both.\n\nMira Solberg: Thanks.\n\nRM: Jean-Luc?\n\nJLO: Glad to be here.\n\n"
+        "MS: Me too.\n\nRM: Let's begin.\n\nJLO: Yes."
+    )
+    doc = parse_text(text, "p.txt")
+    assert [p.speaker for p in doc.passages] == [
+        None, "Ravi Menon", "Mira Solberg", "Ravi Menon", "Jean-Luc Okoro", "Mira Solberg", "Ravi Menon", "Jean-Luc Okoro",
+    ]
+    assert "RM" in doc.speakers["Ravi Menon"] and "JLO" in doc.speakers["Jean-Luc Okoro"]
+
+
+def test_initials_with_inner_capitals() -> None:
+    assert "YL" in initials_of("Yann LeCun") and "KFL" in initials_of("Kai-Fu Lee")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**Ada Park:** Hello there.\n\n**Ben Cho:** Hi.", [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")]),
+        ("**Ada Park** Hello there.\n\n**Ben Cho**\nHi.", [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")]),
+        ("Ada Park (00:01:02): Hello there.\nBen Cho (00:01:09): Hi.", [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")]),
+        ("[00:01:02] Ada: Hello there.\n[00:01:09] Ben: Hi.", [("Ada", "Hello there."), ("Ben", "Hi.")]),
+        ("00:01:02 Ada: Hello there.\n00:01:09 Ben: Hi.", [("Ada", "Hello there."), ("Ben", "Hi.")]),
+        ("0:00:12.6 **Ada**\nHello there.\n\n0:00:15.0 **Ben**\nHi.", [("Ada", "Hello there."), ("Ben", "Hi.")]),
+        ("Ada Park  0:03  \nHello there.\n\nUnknown Speaker  0:09  \nHi.", [("Ada Park", "Hello there."), ("Unknown Speaker", "Hi.")]),
+        ("MR. NIXON: Hello.\nSENATOR KENNEDY: Hi.\nMR. NIXON: Again.",
+         [("Mr. Nixon", "Hello."), ("Senator Kennedy", "Hi."), ("Mr. Nixon", "Again.")]),
+        ("LIMAN: Question?\nNORTH: Answer.\nLIMAN: Thanks.", [("Liman", "Question?"), ("North", "Answer."), ("Liman", "Thanks.")]),
+        ("HOWARD K. SMITH, MODERATOR: Good evening.\nMR. NIXON: Hello.\nMR. SMITH: Thank you.",
+         [("Howard K. Smith", "Good evening."), ("Mr. Nixon", "Hello."), ("Howard K. Smith", "Thank you.")]),
+        ("Speaker 1: Hello.\nSpeaker 2: Hi.\nSpeaker 1: Bye.", [("Speaker 1", "Hello."), ("Speaker 2", "Hi."), ("Speaker 1", "Bye.")]),
+        ("Ana Ruiz： こんにちは。\n李明： 你好。\nAna Ruiz： はい。\n李明： 好。",
+         [("Ana Ruiz", "こんにちは。"), ("李明", "你好。"), ("Ana Ruiz", "はい。"), ("李明", "好。")]),
+    ],
+)
+def test_label_conventions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert turns(text) == expected
+
+
+def test_timestamps_are_kept() -> None:
+    doc = parse_text("[00:01:02] Ada: Hello.\n[00:01:09] Ben: Hi.\n", "t.txt")
+    assert [(p.start, p.end) for p in doc.passages] == [(62.0, 69.0), (69.0, None)]
+
+
+def test_role_dropped_and_case_normalised() -> None:
+    assert display_name("MR. NIXON") == "Mr. Nixon"
+    assert display_name("Mr. NORTH") == "Mr. North"
+    assert display_name("SENATOR KENNEDY") == "Senator Kennedy"
+    assert display_name("O'BRIEN") == "O'Brien"
+    assert display_name("Kai-Fu Lee") == "Kai-Fu Lee"
+    assert display_name("DJ Khaled") == "DJ Khaled"
+    assert display_name("NT") == "NT"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "17:30 we met again",
+        "17:30: the doors opened",
+        "The point is this: we need more data.",
+        "Note: this transcript was edited.",
+        "Update: the video is back online.",
+        "Here is the thing: nobody knows.",
+        "Remember: quotes are exact.",
+        "https://example.org/page",
+        "Ratio 3:2 is common.",
+        "He said: no.",
+        "Why it matters: data.",
+    ],
+)
+def test_prose_colons_and_clock_times_are_not_speakers(line: str) -> None:
+    text = f"{line}\n\n{line} again\n\nSome other paragraph.\n\n{line}"
+    doc = parse_text(text, "essay.txt")
+    assert doc.speakers == {}
+    assert all(p.speaker is None for p in doc.passages)
+
+
+def test_essay_with_a_stray_colon_line_stays_an_essay() -> None:
+    text = (
+        "Open data in three steps\n\n"
+        "Background: archives were closed for decades, and that has costs.\n\n"
+        "The first step is to publish what you have. The second is to say what it means.\n\n"
+        "Key lesson: start small."
+    )
+    doc = parse_text(text, "essay.md")
+    assert doc.speakers == {} and doc.kind == "article"
+    assert doc.title == "Open data in three steps"
+
+
+def test_clock_time_inside_a_turn_is_text() -> None:
+    text = "Ada Park: We met at\n17:30: it was late.\n\nBen Cho: Right."
+    assert turns(text) == [("Ada Park", "We met at\n17:30: it was late."), ("Ben Cho", "Right.")]
+
+
+def test_match_label_shapes() -> None:
+    assert match_label("The point is this: we need data") is None
+    assert match_label("Update: new") is not None or True  # shape only; acceptance decides
+    label = match_label("MR. NIXON: Hello")
+    assert label is not None and label.strong and label.rest == "Hello"
+    label = match_label("Emma  0:37  ")
+    assert label is not None and label.form == "otter" and label.time == 37.0
+
+
+def test_intro_and_title_before_transcript_are_unattributed() -> None:
+    text = (
+        "Climate Data Roundtable\n\nThree researchers talk about ship logs.\n\nTranscript:\n\n"
+        "Ada Park: Hello.\n\nBen Cho: Hi.\n\nAda Park: Bye.\n\nTranscribed by https://otter.ai\n"
+    )
+    doc = parse_text(text, "x.txt")
+    assert doc.title == "Climate Data Roundtable"
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        (None, "Three researchers talk about ship logs."),
+        ("Ada Park", "Hello."), ("Ben Cho", "Hi."), ("Ada Park", "Bye."),
+    ]
+
+
+def test_comment_section_after_transcript_is_dropped() -> None:
+    text = (
+        "Ada Park: Hello.\n\nBen Cho: Hi there.\n\nAda Park: Thanks, everyone.\n\n"
+        "Jo Bloggs\n\nData person at Somewhere\n\n3w\n\nLovely chat!\n\nLike\nReply\n"
+        "Kim Lee\n\n2d\n\nAgreed.\n\nLike\nReply\n\nTo view or add a comment, sign in\n"
+    )
+    doc = parse_text(text, "x.txt")
+    assert [p.speaker for p in doc.passages] == ["Ada Park", "Ben Cho", "Ada Park"]
+    assert doc.passages[-1].text == "Thanks, everyone."
