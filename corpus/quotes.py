@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import threading
 import uuid
@@ -237,15 +238,19 @@ class QuoteBook:
         return exc
 
     def _damaged_structure(self) -> DamagedFile:
+        """Valid JSON that is not a quotes file: set aside like any damaged file."""
         from corpus.store import set_aside
 
         moved = set_aside(self.path, "not a quotes file")
-        offered = [str(p) for p in good_backups(self.path)]
-        exc = DamagedFile(
-            f"{self.path.name} is damaged (its quotes table is malformed); set aside intact as {moved.name}",
+        offered = [str(p) for p, _ in self.backups()]
+        if offered:
+            hint = f"; newest good backup: {Path(offered[0]).name} (restore it with `sayso quote restore-backup`)"
+        else:
+            hint = "; no good backup (start empty with `sayso quote restore-backup --empty`)"
+        return DamagedFile(
+            f"{self.path.name} is damaged (its quotes table is malformed); set aside intact as {moved.name}{hint}",
             path=str(self.path), moved_to=str(moved), backups=offered,
         )
-        return self._damaged(exc)
 
     def _rows(self) -> dict[str, dict[str, Any]]:
         """The rows for reading, re-parsed only when the file on disk was replaced."""
@@ -798,10 +803,11 @@ class QuoteBook:
         out = []
         for path in good_backups(self.path):
             try:
-                data = read_json_file(path) or {}
+                table = (read_json_file(path) or {}).get("quotes", {})
             except SaysoError:
                 continue
-            out.append((path, len(data.get("quotes", {}))))
+            if all(isinstance(row, dict) and isinstance(row.get("id"), str) for row in table.values()):
+                out.append((path, len(table)))
         return out
 
     def restore_backup(self, path: str | os.PathLike[str] | None = None) -> list[Quote]:
@@ -818,10 +824,22 @@ class QuoteBook:
                 except OSError as exc:
                     raise SaysoError(f"cannot read {backup}: {exc.strerror or exc}") from None
                 reason = damage_reason(raw)
+                if reason is None:
+                    table = json.loads(raw.decode("utf-8")).get("quotes", {})
+                    if not isinstance(table, dict) or not all(
+                        isinstance(row, dict) and isinstance(row.get("id"), str) for row in table.values()
+                    ):
+                        reason = "it is not a quotes file"
                 if reason:
                     raise DamagedFile(f"{backup.name} cannot be restored: {reason}", path=str(self.path))
             else:
-                backup = None
+                offered = self.backups()
+                if not offered:
+                    raise DamagedFile(
+                        f"no good backup of {self.path.name} to restore "
+                        "(start empty with `sayso quote restore-backup --empty`)", path=str(self.path),
+                    )
+                backup = offered[0][0]
             restore_backup(self.path, backup)
             self._cache = None
             quotes = self._all()
