@@ -1,0 +1,111 @@
+"""End to end in a real terminal: the installed `sayso` inside tmux, driven by keys, read by capture-pane."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tmux_support import Tmux, sayso_command
+from tui_support import build_library
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+#: xterm-256 palette entries without hue: black, greys, white and the grey ramp.
+GREYS = {0, 7, 8, 15, 16, 59, 102, 145, 188, 231, *range(232, 256)}
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    lib = build_library(folder)
+    if SEEDS.is_dir():
+        lib.import_paths([SEEDS])
+    return folder
+
+
+@pytest.fixture
+def tmux() -> Iterator[Tmux]:
+    session = Tmux(100, 30)
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def sayso_shell(data_dir: Path) -> str:
+    return f"{shlex.quote(str(sayso_command()))} --data {shlex.quote(str(data_dir))}"
+
+
+def exercise(tmux: Tmux) -> None:
+    """The same user session, locally or over ssh: browse, search, open a hit, go back, view hostile text."""
+    screen = tmux.wait_for("Panel on open models")
+    assert "1 Documents" in screen and "Interview with Grace" in screen
+    tmux.keys("/", "lit:fifty feet")
+    screen = tmux.wait_for("result")
+    assert "Grace Hopper · Interview with Grace" in screen
+    tmux.keys("Enter", "Enter")
+    screen = tmux.wait_for("turn 2/4")
+    assert "In 1944, at Harvard." in screen
+    tmux.keys("Escape")
+    screen = tmux.wait_for("result", timeout=5)
+    assert "fifty feet" in screen  # back on the result list, the query kept
+    # The hostile document: third in the list.
+    tmux.keys("1", "g", "j", "j", "Enter")
+    screen = tmux.wait_for("[bold]not bold[/bold]")
+    assert "[@click=app.quit]click[/]" in screen
+    assert "␛[31mred" in screen and "<U+009B>31m" in screen and "<U+202E>evil" in screen
+    assert "[red]Mallory[/red]" in screen
+    assert tmux.pane_title() == "sayso-e2e-title"
+    assert tmux.buffers().strip() == ""
+    # Still alive and responsive after showing it.
+    tmux.keys("j")
+    tmux.wait_for("Alan Turing")
+    tmux.keys("?")
+    tmux.wait_for("Keys in Reader")
+    tmux.keys("Escape", "C-q")
+
+
+def test_browse_search_and_hostile_text_in_tmux(tmux: Tmux, data_dir: Path) -> None:
+    tmux.start(sayso_shell(data_dir))
+    exercise(tmux)
+
+
+def test_80x24_and_too_small_in_tmux(tmux: Tmux, data_dir: Path) -> None:
+    tmux.start(sayso_shell(data_dir))
+    tmux.wait_for("Panel on open models")
+    tmux.run("resize-window", "-t", "t", "-x", "80", "-y", "24")
+    tmux.keys("Enter")
+    screen = tmux.wait_for("Welcome to the panel.")
+    assert "Interview with Grace" not in screen  # narrow: the reader has the whole width
+    assert max(len(line) for line in screen.splitlines()) <= 80
+    tmux.keys("Tab")
+    tmux.wait_for("Interview with Grace")
+    tmux.run("resize-window", "-t", "t", "-x", "36", "-y", "8")
+    tmux.wait_for("Terminal too small")
+    tmux.run("resize-window", "-t", "t", "-x", "100", "-y", "30")
+    screen = tmux.wait_for("Interview with Grace")
+    assert "Terminal too small" not in screen
+    tmux.keys("C-q")
+
+
+def test_no_color_still_marks_the_cursor(tmux: Tmux, data_dir: Path) -> None:
+    tmux.start(f"env NO_COLOR=1 {sayso_shell(data_dir)}")
+    tmux.wait_for("Panel on open models")
+    tmux.keys("Enter")
+    tmux.wait_for("Welcome to the panel.")
+    styled = tmux.run("capture-pane", "-t", "t", "-p", "-e")
+    # Textual honours NO_COLOR by drawing in greys only: no hue anywhere...
+    for index in re.findall(r"[34]8;5;(\d+)", styled):
+        assert int(index) in GREYS, f"colour {index} under NO_COLOR"
+    for r, g, b in re.findall(r"[34]8;2;(\d+);(\d+);(\d+)", styled):
+        assert r == g == b, f"colour {r},{g},{b} under NO_COLOR"
+    # ...and the cursor still shows without colour: a gutter bar and an underlined sentence.
+    assert "▌" in styled
+    assert re.search(r"\x1b\[(?:[0-9;]*;)?4(?:;[0-9;]*)?m", styled)
+    tmux.keys("C-q")
