@@ -20,7 +20,7 @@ CHROME = [
     "無料で聴く", "ポッドキャストの詳細を見る", "このコンテンツについて", "まだレビューはありません", "カバーアート",
     "SpeakerAppearances", "Podcast Appearances", "Table of Contents", "Latest From Us", "Meet Codeflash",
     "To view or add a comment", "More articles by", "Others also viewed", "Explore topics", "Sam Toolan",
-    "Great discussion", "11mo", "Transcribed by", "\ufffd", "๐",
+    "Great discussion", "11mo", "Transcribed by", "๐",
 ]
 
 

@@ -133,8 +133,9 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
     text = line.strip()
     if not text:
         return False
-    if text.count("\ufffd") >= 2 or (text.count("\ufffd") and len(text) < 40):
-        return True
+    bad = text.count("\ufffd")
+    if bad and bad >= 0.2 * len(text.replace(" ", "")):
+        return True  # mostly replacement characters: nothing left to read
     if len(_MOJIBAKE.findall(text)) >= 1 or len(_C1.findall(text)) >= 2:
         return True
     scripts: dict[str, int] = {}
