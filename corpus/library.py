@@ -21,7 +21,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpus.errors import Ambiguous, ImportRefused, NotFound, SaysoError
+from corpus.errors import (
+    Ambiguous,
+    DamagedFile,
+    DataFolderError,
+    ImportRefused,
+    LibraryBusy,
+    NotFound,
+    SaveFailed,
+    SaysoError,
+)
 from corpus.importers import SUPPORTED_SUFFIXES, parse_path
 from corpus.models import (
     KINDS,
@@ -250,26 +259,30 @@ class Library:
                 seen.add(resolved)
                 unique.append(path)
         speakers_seen: dict[str, None] = {}
-        for done, path in enumerate(unique, 1):
-            try:
-                doc = self.import_file(path)
-            except (ImportRefused, NotFound) as exc:
-                report.errors.append(str(exc))
-            except OSError as exc:
-                report.errors.append(f"{path}: {exc.strerror or exc}")
-            except (UnicodeError, ValueError, RecursionError) as exc:
-                # An importer bug on odd input must not abort the other files.
-                report.errors.append(f"{path}: could not be read as a transcript ({type(exc).__name__})")
-            else:
-                report.documents.append(doc)
-                report.passages += doc.passages
-                report.warnings.extend(f"{path}: {w}" for w in doc.warnings)
-                speakers_seen.update(dict.fromkeys(doc.speakers))
-            if progress:
-                progress(str(path), done, len(unique))
-        report.speakers = list(speakers_seen)
-        if report.documents:
-            self._save_index()
+        try:
+            for done, path in enumerate(unique, 1):
+                try:
+                    doc = self.import_file(path)
+                except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed):
+                    raise  # the library itself cannot take the import: stop and say why
+                except SaysoError as exc:
+                    report.errors.append(str(exc))
+                except OSError as exc:
+                    report.errors.append(f"{path}: {exc.strerror or exc}")
+                except Exception as exc:  # noqa: BLE001
+                    # An importer failure on one odd file must not abort the others or print a traceback.
+                    report.errors.append(f"{path}: could not be read as a transcript ({type(exc).__name__}: {exc})")
+                else:
+                    report.documents.append(doc)
+                    report.passages += doc.passages
+                    report.warnings.extend(f"{path}: {w}" for w in doc.warnings)
+                    speakers_seen.update(dict.fromkeys(doc.speakers))
+                if progress:
+                    progress(str(path), done, len(unique))
+        finally:
+            report.speakers = list(speakers_seen)
+            if report.documents:
+                self._save_index()
         return report
 
     def import_file(self, path: str | os.PathLike[str], source: str | None = None) -> Document:
@@ -350,8 +363,8 @@ class Library:
             data.upsert(doc)
             self.store.write_library(data)
             self.index.add_document(doc, passages)
-            if old is not None:
-                self.quotes.reanchor_document(doc_id)
+            # Also when `old` is None: quotes left by a removed document come back with it.
+            self.quotes.reanchor_document(doc_id)
         return doc
 
     @staticmethod
@@ -411,6 +424,7 @@ class Library:
             self.store.remove_document(data, doc.id)
             self.index.remove_document(doc.id)
             self._save_index()
+            self.quotes.reanchor_document(doc.id)  # its quotes stay, flagged for review
         return doc
 
     def edit_document(self, ref: str, **changes: str | None) -> Document:

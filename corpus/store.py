@@ -543,6 +543,12 @@ def _rows(table: dict[str, Any] | None) -> list[dict[str, Any]]:
     return [table[k] for k in sorted(table, key=lambda k: int(k) if k.isdigit() else 0)]
 
 
+def _fresh(cls: Any, row: dict[str, Any]) -> Any:
+    """A dataclass from a cached row, with its own copies of list and dict fields."""
+    return cls.from_dict({k: (list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v)
+                          for k, v in row.items()})
+
+
 def _table(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {str(i + 1): row for i, row in enumerate(rows)}
 
@@ -619,7 +625,7 @@ class Store:
         self.library_path = self.data_dir / "library.json"
         self.quotes_path = self.data_dir / "quotes.json"
         self.lock = WriteLock(self.data_dir / ".lock", timeout=lock_timeout, on_acquire=self.forget_cache)
-        self._cache: LibraryData | None = None
+        self._cache: dict[str, Any] | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
 
     # -- opening -----------------------------------------------------------
@@ -640,55 +646,60 @@ class Store:
             raise DataFolderError(f"cannot use data folder {self.data_dir}: it is not writable")
         for folder in (self.data_dir, self.docs_dir, self.index_dir):
             clean_orphaned_temp_files(folder)
-        self._library()
+        self._raw()
 
     def forget_cache(self) -> None:
         """Drop the in-memory library.json so the next read sees the disk (called on taking the lock)."""
         self._cache = None
         self._cache_key = None
 
-    def _library(self) -> LibraryData:
-        """library.json, parsed once and re-read only when the file on disk was replaced."""
+    def _raw(self) -> dict[str, Any]:
+        """library.json as parsed JSON, re-read only when the file on disk was replaced.
+
+        Readers build fresh dataclasses from these rows (cheap shallow copies),
+        so nothing a caller changes can leak back into the cache.
+        """
         try:
             st = os.stat(self.library_path)
         except FileNotFoundError:
             self.forget_cache()
             read_json_file(self.library_path)  # raises if a damaged library.json was set aside
-            return LibraryData()
+            return {}
         except OSError as exc:
             raise DataFolderError(f"cannot read {self.library_path}: {_reason(exc)}") from None
         key = (st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
         if self._cache is None or self._cache_key != key:
             data = read_json_file(self.library_path) or {}
             _check_schema(self.library_path, data)
-            self._cache = LibraryData.from_json(data)
+            self._cache = data
             self._cache_key = key
         return self._cache
 
     def generation(self) -> int:
         """A counter bumped by every write of library.json (cheap change detection)."""
-        return self._library().generation
+        meta = next(iter(_rows(self._raw().get("meta"))), {})
+        return int(meta.get("generation", 0))
 
     def schema_version(self) -> int | None:
         if not self.library_path.exists():
             return None
-        data = read_json_file(self.library_path) or {}
-        meta = next(iter(_rows(data.get("meta"))), {})
+        meta = next(iter(_rows(self._raw().get("meta"))), {})
         return int(meta["schema"]) if "schema" in meta else None
 
     # -- reading -------------------------------------------------------------
     def documents(self) -> list[Document]:
-        return [Document.from_dict(d.to_dict()) for d in self._library().documents]
+        return [_fresh(Document, row) for row in _rows(self._raw().get("documents"))]
 
     def document(self, doc_id: str) -> Document | None:
-        found = self._library().document(doc_id)
-        return Document.from_dict(found.to_dict()) if found else None
+        row = next((r for r in _rows(self._raw().get("documents")) if r.get("id") == doc_id), None)
+        return _fresh(Document, row) if row is not None else None
 
     def speakers(self) -> list[Speaker]:
-        return [Speaker.from_dict(s.to_dict()) for s in self._library().speakers]
+        return [_fresh(Speaker, row) for row in _rows(self._raw().get("speakers"))]
 
     def edits(self, doc_id: str) -> dict[str, Any]:
-        return dict(self._library().edits.get(doc_id, {}))
+        row = next((r for r in _rows(self._raw().get("edits")) if r.get("document") == doc_id), None)
+        return dict(row.get("fields", {})) if row else {}
 
     def passages_path(self, doc_id: str) -> Path:
         if not doc_id or "/" in doc_id or doc_id.startswith("."):
@@ -704,8 +715,12 @@ class Store:
     def read_for_update(self) -> LibraryData:
         """A fresh, private copy of library.json to change and pass to `write_library`."""
         self.forget_cache()
-        current = self._library()
-        return LibraryData.from_json(current.to_json())
+        if not self.library_path.exists():
+            read_json_file(self.library_path)  # raises if a damaged library.json was set aside
+            return LibraryData()
+        data = read_json_file(self.library_path) or {}
+        _check_schema(self.library_path, data)
+        return LibraryData.from_json(data)
 
     def write_library(self, data: LibraryData) -> None:
         """Save library.json (keeping rotating backups); the caller holds the lock."""
