@@ -197,6 +197,8 @@ class ReanchorReport:
     moved: int = 0
     reworded: int = 0
     review: int = 0
+    #: the quotes file was damaged, so nothing was re-anchored
+    damaged: bool = False
 
 
 class QuoteBook:
@@ -717,6 +719,13 @@ class QuoteBook:
         left alone.
         """
         report = ReanchorReport()
+        try:
+            if not any(row.get("document") == doc_id for row in self._rows().values()):
+                return report
+        except DamagedFile:
+            # A damaged quotes file must not block importing; `restore_backup` re-anchors stale quotes.
+            report.damaged = True
+            return report
         with self.lock.held():
             present = doc_id in {d.id for d in self.library.documents()}
             passages, text = self._document_text(doc_id) if present else ([], "")

@@ -340,13 +340,20 @@ def test_verify_reports_a_quote_whose_words_no_longer_match(panel: tuple[Library
 def test_removing_a_document_flags_its_quotes_and_keeps_them(panel: tuple[Library, Document]) -> None:
     lib, doc = panel
     q = lib.quotes.add(doc.id, "Closed models hide")
+    passages = lib.passages(doc.id)
     lib.remove(doc.id)
-    lib.quotes.reanchor_document(doc.id)
     (kept,) = lib.quotes.list()
     assert kept.id == q.id and kept.exact == q.exact and kept.status == NEEDS_REVIEW
     assert "removed" in kept.review_reason
     assert [ok for _, ok, _ in lib.quotes.verify()] == [False]
     assert lib.quotes.list(doc=doc.id[:6]) == [kept]
+    # Importing the document again (same source, a sentence added in front) brings the quote back.
+    turns = [ParsedPassage("Ada Lovelace", "A new opening line.", None)]
+    turns += [ParsedPassage(p.speaker, p.text, p.start) for p in passages]
+    lib.import_parsed(ParsedDocument("Open models panel", "panel", turns), source=doc.source)
+    back = lib.quotes.get(q.id)
+    assert back.status == "anchored" and back.exact == q.exact
+    assert lib.text(doc.id)[back.start:back.end] == q.exact and back.start > q.start
 
 
 def test_speaker_rename_reaches_quotes(panel: tuple[Library, Document]) -> None:
