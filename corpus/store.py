@@ -25,12 +25,13 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
+from tinydb.table import Table
 from tinydb.storages import Storage
 
 from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
@@ -386,9 +387,43 @@ class AtomicJSONStorage(Storage):
         pass
 
 
+class SharedTable(Table):
+    """A TinyDB table another process may write to between two calls (under the writer lock).
+
+    Stock TinyDB remembers the next document id and caches query results in
+    the Table object, which goes stale when another process saves: an insert
+    would then clash with (or silently reuse) an id.  This table recomputes the
+    next id from the file on every insert and keeps no query cache.
+    """
+
+    default_query_cache_capacity = 0
+
+    def insert(self, document: Mapping[str, Any]) -> int:
+        self._next_id = None
+        return super().insert(document)
+
+    def insert_multiple(self, documents: Iterable[Mapping[str, Any]]) -> list[int]:
+        self._next_id = None
+        return super().insert_multiple(documents)
+
+    def upsert(self, document: Mapping[str, Any], cond: Any = None) -> list[int]:
+        self._next_id = None
+        return super().upsert(document, cond)
+
+
+class SharedTinyDB(TinyDB):
+    """TinyDB whose tables are SharedTables (see there)."""
+
+    table_class = SharedTable
+
+
 def open_db(path: str | os.PathLike[str], backups: int = 0, backup_interval: float = 60.0) -> TinyDB:
-    """A TinyDB over an atomic JSON file (created on first write), with `backups` rotating copies."""
-    return TinyDB(Path(path), storage=AtomicJSONStorage, backups=backups, backup_interval=backup_interval)
+    """A TinyDB over an atomic JSON file (created on first write), with `backups` rotating copies.
+
+    Safe to share between processes when writes are made under the data
+    folder's WriteLock: every operation reads the file fresh.
+    """
+    return SharedTinyDB(Path(path), storage=AtomicJSONStorage, backups=backups, backup_interval=backup_interval)
 
 
 # -- the writer lock ------------------------------------------------------------
