@@ -18,7 +18,10 @@ Nothing is stored or changed; corpus.quotes decides what to do with a result.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus import fuzzy
@@ -88,6 +91,13 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+@functools.lru_cache(maxsize=1)
+def _fold_cached(text: str) -> tuple[str, Sequence[int]]:
+    """`fold` of a whole document (compact), kept while the quotes of one document are re-anchored."""
+    hay, origin = fold(text)
+    return hay, array("q", origin)
+
+
 def folded(text: str) -> str:
     """Just the folded string of `text` (see `fold`)."""
     return fold(text)[0]
@@ -110,12 +120,14 @@ def find_exact(text: str, words: str) -> list[tuple[int, int]]:
     return [(at, at + len(words)) for at in find_all(text, words)]
 
 
-def find_folded(text: str, words: str, folded_text: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
+def find_folded(
+    text: str, words: str, folded_text: tuple[str, Sequence[int]] | None = None
+) -> list[tuple[int, int]]:
     """Spans of `words` in `text` ignoring whitespace differences, quote/dash styles and case."""
     needle = folded(words)
     if not needle:
         return []
-    hay, origin = folded_text or fold(text)
+    hay, origin = folded_text or _fold_cached(text)
     return [(origin[at], origin[at + len(needle) - 1] + 1) for at in find_all(hay, needle)]
 
 
@@ -362,9 +374,11 @@ def relocate(text: str, passages: list[Passage], hints: AnchorHints) -> Relocati
     ranked = _rank(cands, hints)
     best = ranked[0]
     if best.method == "fuzzy":
+        if best.words < 0.6:
+            return Relocation(None, "its words are no longer in the document", candidates=ranked)
         if best.words < MIN_FUZZY_WORDS:
-            return Relocation(None, f"its words are no longer in the document (closest match {best.words:.0%} alike)",
-                              suggestion=best if best.words >= 0.6 else None, candidates=ranked)
+            return Relocation(None, f"its words changed too much to be sure (closest match {best.words:.0%} alike)",
+                              suggestion=best, candidates=ranked)
         rival = next((c for c in ranked[1:] if folded(c.exact) != folded(best.exact)), None)
         if rival is not None and rival.confidence >= best.confidence - 0.03:
             return Relocation(None, "its words now match several places equally well", suggestion=best,
