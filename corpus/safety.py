@@ -6,9 +6,10 @@ import json
 import re
 from typing import Any
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides and isolates.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_UNSAFE_INLINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# C0 controls except tab and newline, DEL, C1 controls, the bidi marks, overrides and isolates
+# (U+061C, U+200E/F, U+202A-E, U+2066-9), and the Unicode line/paragraph separators.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSAFE_INLINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def _picture(ch: str) -> str:
@@ -31,7 +32,7 @@ def has_control(text: str) -> bool:
     return _UNSAFE.search(text) is not None
 
 
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def safe_json(data: Any, **kwargs: Any) -> str:
