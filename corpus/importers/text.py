@@ -73,6 +73,7 @@ def _clean_lines(lines: list[str], warnings: list[str]) -> tuple[list[str], str 
                 repaired += 1
             else:
                 dropped += 1
+                out.append("")
             continue
         if cover is None:
             cover = clean.cover_art_title(line)
@@ -273,8 +274,10 @@ def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: b
     for line in lines:
         s = line.strip()
         if s and (clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s)):
+            kept.append("")  # a dropped line still separates what was around it
             continue
         if s and title_key and clean.fold_space(s.strip("#*_ ")).casefold() == title_key:
+            kept.append("")
             continue
         kept.append(line)
     paras = _dedupe(_paragraphs(kept, wrapped))

@@ -1,0 +1,105 @@
+"""WebVTT, SRT and HTML: detected from content, speakers from voices or labels, tags and entities gone."""
+
+from __future__ import annotations
+
+from corpus.importers import parse_text
+from corpus.importers.detect import detect_format
+
+VTT = """WEBVTT - Ship logs and storms
+
+NOTE
+This is a comment block, not a cue.
+
+STYLE
+::cue(.loud) { font-weight: bold; }
+
+REGION
+id:left width:40%
+
+intro
+00:00:01.000 --> 00:00:03.000 align:start position:10%
+<v.loud Ana Ruiz>Hello &amp; welcome</v>
+
+00:00:03.500 --> 00:00:05.000
+<v Ana Ruiz><i>to</i> the <c.yellow>show</c> <00:00:04.000>today.
+
+00:00:05.000 --> 00:00:07.000
+and more from Ana.
+
+00:00:07.000 --> 00:00:09.000
+<v Ben Ode>Thanks &lt;3
+<v Ana Ruiz>Sure.
+
+00:00:09.500 --> 00:00:11.000
+<v Ana Ruiz>One more.
+"""
+
+
+def test_detection_from_content_not_name() -> None:
+    assert detect_format(VTT, ".txt") == "vtt"
+    assert detect_format("1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:02,000 --> 00:00:03,000\nYo\n", ".txt") == "srt"
+    assert detect_format("<p><strong>Mr. A</strong>: hi</p><p>x<br>y</p><div>z</div>", ".txt") == "html"
+    assert detect_format("Ada: <3 is not a tag. a < b > c", ".html") == "text"
+    assert detect_format("Ada Park: Hello.\nBen: Hi.", ".vtt") == "text"
+
+
+def test_vtt_voices_merging_tags_entities_and_notes() -> None:
+    doc = parse_text(VTT, "ship.vtt")
+    assert doc.title == "Ship logs and storms"
+    got = [(p.speaker, p.text, p.start, p.end) for p in doc.passages]
+    assert got == [
+        ("Ana Ruiz", "Hello & welcome to the show today. and more from Ana.", 1.0, 7.0),
+        ("Ben Ode", "Thanks <3", 7.0, 9.0),
+        ("Ana Ruiz", "Sure. One more.", 7.0, 11.0),
+    ]
+    assert "comment block" not in " ".join(p.text for p in doc.passages)
+    assert set(doc.speakers) == {"Ana Ruiz", "Ben Ode"}
+
+
+def test_vtt_labels_in_cue_text_and_title_from_file_name() -> None:
+    vtt = (
+        "WEBVTT\n\n00:01.000 --> 00:02.000\nAda: Hi there.\n\n00:02.000 --> 00:03.000\nBen: Hello.\n\n"
+        "00:03.000 --> 00:04.000\nstill Ben\n\n00:04.000 --> 00:05.000\nAda: Bye.\n\n00:05.000 --> 00:06.000\nBen: Bye.\n"
+    )
+    doc = parse_text(vtt, "/tmp/archive_tour-2024.vtt")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Ada", "Hi there."), ("Ben", "Hello. still Ben"), ("Ada", "Bye."), ("Ben", "Bye."),
+    ]
+    assert doc.title == "Archive tour 2024"
+
+
+def test_vtt_without_voices_is_subtitles() -> None:
+    doc = parse_text("WEBVTT\n\n00:01.000 --> 00:02.000\nJust words.\n\n00:02.000 --> 00:03.000\nMore words.\n", "film.vtt")
+    assert doc.kind == "subtitles" and doc.speakers == {}
+    assert [p.text for p in doc.passages] == ["Just words. More words."]
+
+
+def test_srt_labels_and_dialogue_dashes() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\n- Ana: Hello there.\n- Ben: Hi Ana.\n\n"
+        "2\n00:00:03,500 --> 00:00:05,000\n<i>How are you?</i>\n\n"
+        "3\n00:00:05,000 --> 00:00:07,000\n<font color=\"#fff\">Ana:</font> Fine, {\\an8}thanks.\n"
+    )
+    doc = parse_text(srt, "clip.srt")
+    assert [(p.speaker, p.text, p.start, p.end) for p in doc.passages] == [
+        ("Ana", "Hello there.", 1.0, 3.0),
+        ("Ben", "Hi Ana. How are you?", 1.0, 5.0),
+        ("Ana", "Fine, thanks.", 5.0, 7.0),
+    ]
+
+
+def test_html_tags_removed_entities_decoded_labels_found() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>Hearing &amp; record</title><style>p{color:red}</style>"
+        "<script>var x = 'Mr. FAKE: no';</script></head><body><nav>Home | About</nav>"
+        "<p><strong>Mr. LIMAN</strong>: Did you &ldquo;shred&rdquo; it?\nI ask\nagain.</p>"
+        "<p><strong>Mr. NORTH</strong>: No&nbsp;sir &amp; never &#8212; not once.</p>"
+        "<p><b>Mr. LIMAN</b>: Ok.</p></body></html>"
+    )
+    doc = parse_text(html, "h.php")
+    assert doc.title == "Hearing & record"
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Mr. Liman", "Did you “shred” it? I ask again."),
+        ("Mr. North", "No sir & never — not once."),
+        ("Mr. Liman", "Ok."),
+    ]

@@ -1,0 +1,64 @@
+"""Property tests: the importers never crash on random input and never invent or change words."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus.errors import ImportRefused
+from corpus.importers import parse_bytes, parse_text
+from corpus.importers.encoding import normalise_newlines
+
+# Text built from pieces that exercise the label, chrome and cue machinery.
+PIECES = st.sampled_from([
+    "Ada Park: ", "NT: ", "MR. NIXON: ", "**Ben Cho:** ", "Emma  0:03\n", "[00:01:02] Ada: ", "17:30 ", "Note: ",
+    "The point is this: ", "Like\n", "Reply\n", "11mo\n", "Transcript:\n", "Hello there. ", "It seemed.", "year.It ",
+    "\n", "\n\n", "\r\n", "\r", "\u2028", "- ", "| Latest From Us\n", "Table of Contents\n", "Transcribed by otter\n",
+    "WEBVTT\n\n", "00:00:01.000 --> 00:00:02.000\n", "<v Ana>", "</v>", "1\n00:00:01,000 --> 00:00:02,000\n",
+    "<p>", "</p>", "<br>", "<strong>Mr. NORTH</strong>: ", "&amp;", "…", "“quoted”", "Zoë ", "日本語。", "   ",
+])
+DOCUMENTS = st.lists(PIECES | st.text(max_size=12), max_size=40).map("".join)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENTS, st.sampled_from(["a.txt", "a.md", "a.vtt", "a.srt", "a.html"]))
+def test_text_never_raises_anything_but_import_refused(text: str, name: str) -> None:
+    try:
+        doc = parse_text(normalise_newlines(text), name)
+    except ImportRefused:
+        return
+    for p in doc.passages:
+        assert p.text.strip(), "no empty passages"
+        assert p.speaker is None or p.speaker.strip()
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from(["b.txt", "b.vtt", "b.srt", "b.html"]))
+def test_bytes_never_raise_anything_but_import_refused(raw: bytes, name: str) -> None:
+    try:
+        parse_bytes(raw, name)
+    except ImportRefused as exc:
+        assert "\n" not in str(exc)
+
+
+# Plain labelled text (no markup, no mojibake patterns): every word of every passage is a word of the input.
+WORDS = st.sampled_from(["Ada Park:", "Ben Cho:", "NT:", "hello", "world.", "It", "seemed", "year.It", "Yes!",
+                         "17:30", "Note:", "the", "point", "is", "this:", "Zoë", "café", "—", "“quote”", "3.5", "U.S."])
+LINES = st.lists(st.lists(WORDS, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=25)
+
+
+@settings(max_examples=250, deadline=None)
+@given(LINES, st.sampled_from(["\n", "\n\n", "\r\n", "\r\n\r\n"]))
+def test_passage_words_are_copies_of_input_words(lines: list[str], sep: str) -> None:
+    source = sep.join(lines)
+    try:
+        doc = parse_bytes(source.encode("utf-8"), "p.txt")
+    except ImportRefused:
+        return
+    folded = " ".join(source.split())
+    for p in doc.passages:
+        for paragraph in p.text.split("\n"):
+            # hard-wrapped lines may join with one space; nothing else changes
+            assert " ".join(paragraph.split()) in folded, paragraph
+        for word in p.text.split():
+            assert word in source
