@@ -410,3 +410,26 @@ def test_open_db_handles_see_each_others_writes(tmp_path: Path) -> None:
     assert first.search(Query().n == 2) == [{"n": 2}]
     assert sorted(r["n"] for r in open_db(path).all()) == [1, 2, 3, 4, 5]
     assert sorted(r.doc_id for r in open_db(path).all()) == [1, 2, 3, 4, 5]
+
+
+def test_opening_and_listing_reads_only_library_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first screen's data (documents, speakers) never touches the per-document passage files."""
+    data = tmp_path / "data"
+    lib = Library.open(data)
+    for d in range(40):
+        lib.import_parsed(parsed(f"Doc {d}", [(f"Person {d % 5}", "words " * 50)] * 50), f"d{d}.txt")
+    read: list[str] = []
+    real = store_mod.read_json_file
+
+    def spy(path: Path) -> object:
+        read.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(store_mod, "read_json_file", spy)
+    t0 = time.perf_counter()
+    fresh = Library.open(data)
+    docs, speakers = fresh.documents(), fresh.speakers()
+    elapsed = time.perf_counter() - t0
+    assert len(docs) == 40 and len(speakers) == 5
+    assert read == ["library.json"]
+    assert elapsed < 0.5
