@@ -96,6 +96,16 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
     return out
 
 
+def _quote(row: dict[str, Any]) -> Quote:
+    """A Quote from a stored row, sharing no list or dict with it (rows may be cached)."""
+    quote = Quote.from_dict(row)
+    quote.tags = list(quote.tags)
+    quote.history = [dict(entry) for entry in quote.history]
+    if quote.suggestion is not None:
+        quote.suggestion = dict(quote.suggestion)
+    return quote
+
+
 def _snapshot(quote: Quote, why: str) -> dict[str, Any]:
     """The fields of `quote` worth keeping in another version's history."""
     entry = {name: getattr(quote, name) for name in _SNAPSHOT_FIELDS}
@@ -285,7 +295,7 @@ class QuoteBook:
             self._write_rows(rows)
 
     def _all(self) -> list[Quote]:
-        return [Quote.from_dict(row) for row in self._rows().values()]
+        return [_quote(row) for row in self._rows().values()]
 
     # -- documents -----------------------------------------------------------------------
     def _document_text(self, doc_id: str) -> tuple[list[Passage], str]:
@@ -431,10 +441,10 @@ class QuoteBook:
             raise NotFound("give a quote id (see `sayso quotes`)")
         rows = self._rows()
         if key in rows:
-            return Quote.from_dict(rows[key])
+            return _quote(rows[key])
         found = [row for qid, row in rows.items() if qid.startswith(key)]
         if len(found) == 1:
-            return Quote.from_dict(found[0])
+            return _quote(found[0])
         if found:
             listed = ", ".join(row["id"][: max(SHORT_ID, len(key) + 2)] for row in found[:6])
             raise Ambiguous(f"quote id {ref!r} matches several: {listed} (give more characters)")
@@ -559,8 +569,8 @@ class QuoteBook:
             row = rows.get(quote_id)
             if row is None:
                 raise NotFound(f"quote {quote_id[:SHORT_ID]} no longer exists (removed elsewhere?)")
-            before = Quote.from_dict(row)
-            after = Quote.from_dict(row)
+            before = _quote(row)
+            after = _quote(row)
             after.tags = list(after.tags)
             change(after)
             if _snapshot(after, why) | {"replaced": ""} != _snapshot(before, why) | {"replaced": ""}:
@@ -609,7 +619,7 @@ class QuoteBook:
             row = rows.pop(quote_id, None)
             if row is None:
                 raise NotFound(f"quote {quote_id[:SHORT_ID]} no longer exists (removed elsewhere?)")
-        removed = Quote.from_dict(row)
+        removed = _quote(row)
         if record:
             self.undo_log.record(
                 f"delete quote {short_id(removed)}",
@@ -734,12 +744,12 @@ class QuoteBook:
                 for qid, row in list(rows.items()):
                     if row.get("document") != doc_id:
                         continue
-                    quote = Quote.from_dict(row)
+                    quote = _quote(row)
                     if quote.detached:
                         continue
                     if not present:
                         if quote.status != NEEDS_REVIEW:
-                            earlier = Quote.from_dict(row)
+                            earlier = _quote(row)
                             quote.status, quote.review_reason = NEEDS_REVIEW, "its document was removed from the library"
                             _push_history(quote, earlier, "document removed")
                             rows[qid] = quote.to_dict()

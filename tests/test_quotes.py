@@ -472,3 +472,12 @@ def test_cli_in_a_real_process_prints_json(panel: tuple[Library, Document], tmp_
     q = json.loads(result.stdout)
     assert q["exact"] == "open weights matter because" and q["speaker"] == "Alan Turing"
     assert folded(lib.quotes.get(q["id"]).exact) == "open weights matter because"
+
+
+def test_returned_quotes_are_copies(panel: tuple[Library, Document]) -> None:
+    lib, doc = panel
+    q = lib.quotes.add(doc.id, "Closed models hide", tags=["a"])
+    listed = lib.quotes.list()[0]
+    listed.tags.append("not saved")
+    listed.note = "not saved"
+    assert lib.quotes.get(q.id).tags == ["a"] and lib.quotes.get(q.id).note == ""
