@@ -743,7 +743,10 @@ class Store:
 
     def passages(self, doc_id: str) -> list[Passage]:
         """One document's passages in reading order (DamagedFile if its file is damaged)."""
-        data = read_json_file(self.passages_path(doc_id)) or {}
+        path = self.passages_path(doc_id)
+        data = read_json_file(path) or {}
+        if "meta" in data:
+            _check_schema(path, data)
         return [Passage.from_dict(row) for row in sorted(_rows(data.get("passages")), key=lambda r: r["index"])]
 
     # -- writing (caller holds the lock) --------------------------------------------
