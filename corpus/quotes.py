@@ -21,6 +21,7 @@ never deleted or moved: it is marked "needs review" with its stored words.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import hashlib
 import json
@@ -457,7 +458,7 @@ class QuoteBook:
         doc: str | None = None,
         status: str | None = None,
         text: str | None = None,
-    ) -> list[Quote]:
+    ) -> builtins.list[Quote]:
         """Quotes matching every filter given, oldest first (best match first with `text`).
 
         `doc` is a document reference (or the id of a removed document);
@@ -482,7 +483,7 @@ class QuoteBook:
             quotes = [q for score, q in sorted(scored, key=lambda sq: -sq[0]) if score >= 0.8]
         return quotes
 
-    def _doc_ids(self, ref: str, quotes: list[Quote]) -> set[str]:
+    def _doc_ids(self, ref: str, quotes: builtins.list[Quote]) -> set[str]:
         try:
             return {self.library.document(ref).id}
         except NotFound:
@@ -513,7 +514,7 @@ class QuoteBook:
                 best = max(best, fuzzy.partial_similarity(want, have))
         return best
 
-    def tags(self) -> list[str]:
+    def tags(self) -> builtins.list[str]:
         """Every tag in use, most used first (then alphabetically)."""
         counts: Counter[str] = Counter()
         spelling: dict[str, str] = {}
@@ -523,7 +524,7 @@ class QuoteBook:
                 spelling.setdefault(t.casefold(), t)
         return [spelling[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    def quotes_for_document(self, doc_id: str) -> list[Quote]:
+    def quotes_for_document(self, doc_id: str) -> builtins.list[Quote]:
         """One document's quotes in reading order (for marking them in the reader)."""
         return sorted((q for q in self._all() if q.document == doc_id), key=lambda q: (q.start, q.end))
 
@@ -532,17 +533,17 @@ class QuoteBook:
         want = tag.lstrip("#").strip().casefold()
         return {q.passage for q in self._all() if q.passage and any(t.casefold() == want for t in q.tags)}
 
-    def needs_review(self) -> list[Quote]:
+    def needs_review(self) -> builtins.list[Quote]:
         """Quotes that could not be placed after their document changed, minus those kept detached."""
         return [q for q in self.list(status=NEEDS_REVIEW) if not q.detached]
 
-    def verify(self) -> list[tuple[Quote, bool, str]]:
+    def verify(self) -> builtins.list[tuple[Quote, bool, str]]:
         """Re-check every quote's exact words against its document's current text.
 
         Returns (quote, ok, message) for each quote; `ok` is False when the
         words at the stored positions are not the quote's words.
         """
-        results: list[tuple[Quote, bool, str]] = []
+        results: builtins.list[tuple[Quote, bool, str]] = []
         texts: dict[str, str | None] = {}
         known = {d.id for d in self.library.documents()}
         for q in sorted(self._all(), key=lambda q: (q.document, q.start)):
@@ -760,7 +761,7 @@ class QuoteBook:
                     rows[qid] = quote.to_dict()
         return report
 
-    def _reanchor_one(self, quote: Quote, passages: list[Passage], text: str, current_hash: str) -> str:
+    def _reanchor_one(self, quote: Quote, passages: builtins.list[Passage], text: str, current_hash: str) -> str:
         """Re-anchor `quote` in place; returns "kept", "moved", "reworded" or "review"."""
         if quote.text_hash == current_hash and text[quote.start:quote.end] == quote.exact and quote.status == ANCHORED:
             under = anchoring.passages_in_span(passages, quote.start, quote.end)
@@ -817,7 +818,7 @@ class QuoteBook:
         return total
 
     # -- damage and backups ---------------------------------------------------------------------------
-    def backups(self) -> list[tuple[Path, int]]:
+    def backups(self) -> builtins.list[tuple[Path, int]]:
         """Good backups of quotes.json, newest first, with how many quotes each holds."""
         out = []
         for path in good_backups(self.path):
@@ -829,7 +830,7 @@ class QuoteBook:
                 out.append((path, len(table)))
         return out
 
-    def restore_backup(self, path: str | os.PathLike[str] | None = None) -> list[Quote]:
+    def restore_backup(self, path: str | os.PathLike[str] | None = None) -> builtins.list[Quote]:
         """Make a backup (default: the newest good one) the quotes file again; returns its quotes.
 
         The current quotes.json, if any, is kept beside it, so nothing is lost.
