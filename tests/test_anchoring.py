@@ -149,3 +149,59 @@ def test_words_now_across_two_speakers_are_not_placed() -> None:
     found = relocate(new_text, new_passages, hints)
     assert found.placed is None
     assert "two speakers" in found.reason
+
+
+# -- properties --------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+VOCAB = ["open", "weights", "models", "we", "think", "the", "risk", "is", "small", "but", "real", "and",
+         "researchers", "inspect", "closed", "systems", "policy", "matters", "today", "a", "of", "to"]
+sentence = st.lists(st.sampled_from(VOCAB), min_size=3, max_size=12).map(lambda w: " ".join(w).capitalize() + ".")
+turn = st.tuples(st.sampled_from(["Ann", "Bob", None]), st.lists(sentence, min_size=1, max_size=4).map(" ".join))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    before=st.lists(turn, max_size=4),
+    after=st.lists(turn, max_size=4),
+    added_before=st.lists(turn, max_size=3),
+    added_after=st.lists(turn, max_size=3),
+    speaker=st.sampled_from(["Ann", "Bob", None]),
+)
+def test_a_quote_whose_turn_is_untouched_is_always_found_on_the_same_words(
+    before: list[tuple[str | None, str]], after: list[tuple[str | None, str]],
+    added_before: list[tuple[str | None, str]], added_after: list[tuple[str | None, str]], speaker: str | None,
+) -> None:
+    quoted = "Zebra crossings outlast every transcript revision."
+    passages, text = make([*before, (speaker, f"Well. {quoted} Indeed."), *after])
+    hints = hints_for(text, quoted, speaker)
+    new_passages, new_text = make([*added_before, *before, (speaker, f"Well. {quoted} Indeed."), *after, *added_after])
+    found = relocate(new_text, new_passages, hints)
+    assert found.placed is not None, found.reason
+    assert new_text[found.placed.start:found.placed.end] == quoted
+    assert found.placed.speaker == speaker
+
+
+@settings(max_examples=100, deadline=None)
+@given(turns=st.lists(turn, min_size=1, max_size=6), data=st.data())
+def test_relocate_never_crashes_and_placements_are_real_spans(
+    turns: list[tuple[str | None, str]], data: st.DataObject
+) -> None:
+    passages, text = make(turns)
+    start = data.draw(st.integers(0, max(0, len(text) - 2)))
+    end = data.draw(st.integers(start + 1, len(text)))
+    s, e = trim_span(text, start, end)
+    if s >= e:
+        return
+    prefix, suffix = context(text, s, e)
+    hints = AnchorHints(text[s:e], prefix, suffix, s, e, passages[0].speaker)
+    shuffled = data.draw(st.permutations(turns))
+    new_passages, new_text = make(list(shuffled))
+    found = relocate(new_text, new_passages, hints)
+    if found.placed is not None:
+        p = found.placed
+        assert 0 <= p.start < p.end <= len(new_text)
+        assert new_text[p.start:p.end] == p.exact
+        assert len(speakers_in_span(new_passages, p.start, p.end)) == 1

@@ -481,3 +481,32 @@ def test_returned_quotes_are_copies(panel: tuple[Library, Document]) -> None:
     listed.tags.append("not saved")
     listed.note = "not saved"
     assert lib.quotes.get(q.id).tags == ["a"] and lib.quotes.get(q.id).note == ""
+
+
+def test_a_failed_save_is_one_clear_error_and_changes_nothing(
+    panel: tuple[Library, Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from corpus.errors import SaveFailed
+
+    lib, doc = panel
+    q = lib.quotes.add(doc.id, "Closed models hide", note="kept")
+    path = tmp_path / "data" / "quotes.json"
+    before = path.read_bytes()
+
+    def failing_fsync(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(SaveFailed) as info:
+        lib.quotes.edit(q.id, note="not saved")
+    assert "No space left on device" in str(info.value) and "\n" not in str(info.value)
+    with pytest.raises(SaveFailed):
+        lib.quotes.add(doc.id, "Tools spread")
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert [(x.id, x.note) for x in lib.quotes.list()] == [(q.id, "kept")]
+    assert lib.quotes.undo_log.peek_undo() == f"add quote {q.id[:8]}"  # failed actions are not undoable
+    assert lib.quotes.edit(q.id, note="saved now").note == "saved now"
