@@ -584,6 +584,14 @@ def _fresh(cls: Any, row: dict[str, Any]) -> Any:
                           for k, v in row.items()})
 
 
+def _plain(record: Any) -> dict[str, Any]:
+    """A record's fields for JSON, without `dataclasses.asdict`'s deep copies (the rows are encoded at once).
+
+    Models hold only strings, numbers, lists and dicts, so the encoder needs nothing more.
+    """
+    return dict(vars(record))
+
+
 def _table(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {str(i + 1): row for i, row in enumerate(rows)}
 
@@ -625,8 +633,8 @@ class LibraryData:
     def to_json(self) -> dict[str, Any]:
         return {
             "meta": {"1": {"schema": SCHEMA_VERSION, "generation": self.generation}},
-            "documents": _table([d.to_dict() for d in self.documents]),
-            "speakers": _table([s.to_dict() for s in self.speakers]),
+            "documents": _table([_plain(d) for d in self.documents]),
+            "speakers": _table([_plain(s) for s in self.speakers]),
             "edits": _table([{"document": k, "fields": v} for k, v in self.edits.items() if v]),
         }
 
@@ -778,7 +786,7 @@ class Store:
         """Write one document's passages file (a small file: only this document)."""
         payload = {
             "meta": {"1": {"schema": SCHEMA_VERSION, "document": doc_id}},
-            "passages": _table([p.to_dict() for p in passages]),
+            "passages": _table([_plain(p) for p in passages]),
         }
         atomic_write_bytes(self.passages_path(doc_id), encode_json(payload))
 
