@@ -34,19 +34,26 @@ _OPENERS = "\"'\u201c\u2018\u00ab([{-\u2014\u2013*¿¡"
 
 
 def _word_before(text: str, start: int, end: int) -> str:
-    chunk = text[start:end]
+    chunk = text[max(start, end - 64):end]
     parts = chunk.rsplit(None, 1)
     return parts[-1] if parts else ""
+
+
+def _peek(text: str, at: int, size: int = 4) -> str:
+    """The few characters after `at`, spaces and tabs skipped (without copying the rest)."""
+    n = len(text)
+    while at < n and text[at] in " \t":
+        at += 1
+    return text[at:at + size]
 
 
 def _can_start(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _OPENERS or (ch.isalpha() and not ch.islower())
 
 
-def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
+def _is_boundary(text: str, m: re.Match[str], start: int, n: int) -> bool:
     punct = m.group()
     end = m.end()
-    n = len(text)
     if punct[0] in "。！？":
         return True
     after = text[end] if end < n else ""
@@ -64,7 +71,7 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
             return False
     word = _word_before(text, start, m.start())
     bare = word.lstrip("\"'(\u201c\u2018[").casefold()
-    rest = text[end:].lstrip(" \t")
+    rest = _peek(text, end)
     if punct.startswith(".") and len(punct.rstrip("\"'\u2019\u201d\u00bb)]")) == 1 and not glued:
         if bare in _ABBREVIATIONS:
             return False
@@ -93,13 +100,12 @@ def split_sentences(text: str) -> list[list[int]]:
             start += 1
         if start >= line_end:
             continue
-        line = text[:line_end]
-        for m in _END.finditer(line, start):
+        for m in _END.finditer(text, start, line_end):
             if m.end() <= start:
                 continue
             if m.start() == start:
                 continue  # an opening ellipsis ("... to be continued")
-            if _is_boundary(line, m, start):
+            if _is_boundary(text, m, start, line_end):
                 spans.append([start, m.end()])
                 start = m.end()
                 while start < line_end and text[start].isspace():

@@ -131,7 +131,7 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
     """True for lines of garbled bytes: U+FFFD runs, cp1252 patterns, stray C1 controls,
     or a short run of a script the rest of the document never uses glued to Latin text."""
     text = line.strip()
-    if not text:
+    if not text or text.isascii():
         return False
     bad = text.count("\ufffd")
     if bad and bad >= 0.2 * len(text.replace(" ", "")):
@@ -139,7 +139,10 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
     if len(_MOJIBAKE.findall(text)) >= 1 or len(_C1.findall(text)) >= 2:
         return True
     scripts: dict[str, int] = {}
-    for ch in text:
+    latin = len(_ASCII_LETTERS.findall(text))
+    if latin:
+        scripts["latin"] = latin
+    for ch in _NON_ASCII.findall(text):
         s = _script(ch)
         if s:
             scripts[s] = scripts.get(s, 0) + 1
@@ -159,11 +162,18 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
 def document_scripts(text: str) -> dict[str, int]:
     """Letters per script across the whole document (to tell a real script from stray bytes)."""
     counts: dict[str, int] = {}
-    for ch in text:
+    latin = len(_ASCII_LETTERS.findall(text))
+    if latin:
+        counts["latin"] = latin
+    for ch in _NON_ASCII.findall(text):
         if ch.isalpha():
             s = _script(ch)
             counts[s] = counts.get(s, 0) + 1
     return counts
+
+
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold_space(text: str) -> str:

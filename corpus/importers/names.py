@@ -99,6 +99,9 @@ _PLAIN = re.compile(r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,5
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
 
 
+_MAYBE_LABEL = re.compile(r"[:：;*_\[]")
+
+
 @dataclass
 class Label:
     """A possible speaker label found at the start of a line."""
@@ -198,12 +201,10 @@ def is_name_like(name: str) -> bool:
 def match_label(line: str) -> Label | None:
     """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
     text = line.strip()
-    if not text or len(text) < 2:
+    if len(text) < 2 or not (text[0] in "|>*_[(-–—" or text[0].isalnum()):
         return None
-    if text[0] in "#|>*_[(-–—" or text[0].isdigit() or text[0].isalpha():
-        pass
-    else:
-        return None
+    if not _MAYBE_LABEL.search(text, 0, 120):
+        return None  # no colon, bold or bracket near the start: ordinary text
     m = _OTTER.match(text)
     if m and is_name_like(m.group("name").strip()):
         return Label(m.group("name").strip(), "", "otter", parse_time(m.group("ts")))
