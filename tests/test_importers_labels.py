@@ -58,6 +58,7 @@ def test_initials_with_inner_capitals() -> None:
         ("LIMAN: Question?\nNORTH: Answer.\nLIMAN: Thanks.", [("Liman", "Question?"), ("North", "Answer."), ("Liman", "Thanks.")]),
         ("HOWARD K. SMITH, MODERATOR: Good evening.\nMR. NIXON: Hello.\nMR. SMITH: Thank you.",
          [("Howard K. Smith", "Good evening."), ("Mr. Nixon", "Hello."), ("Howard K. Smith", "Thank you.")]),
+        ("Ada Park: (01:20)\nHello there.\n\nBen Cho: (01:31)\nHi.", [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")]),
         ("Speaker 1: Hello.\nSpeaker 2: Hi.\nSpeaker 1: Bye.", [("Speaker 1", "Hello."), ("Speaker 2", "Hi."), ("Speaker 1", "Bye.")]),
         ("Ana Ruiz： こんにちは。\n李明： 你好。\nAna Ruiz： はい。\n李明： 好。",
          [("Ana Ruiz", "こんにちは。"), ("李明", "你好。"), ("Ana Ruiz", "はい。"), ("李明", "好。")]),
@@ -103,6 +104,13 @@ def test_prose_colons_and_clock_times_are_not_speakers(line: str) -> None:
     doc = parse_text(text, "essay.txt")
     assert doc.speakers == {}
     assert all(p.speaker is None for p in doc.passages)
+
+
+def test_bold_lead_ins_in_an_article_are_not_speakers() -> None:
+    text = "# Notes on open data\n\n**Bottom Line:** publish early.\n\nMore about archives.\n\n**Open data:** is good."
+    doc = parse_text(text, "notes.md")
+    assert doc.speakers == {} and doc.title == "Notes on open data"
+    assert doc.passages[0].text == "**Bottom Line:** publish early."
 
 
 def test_essay_with_a_stray_colon_line_stays_an_essay() -> None:

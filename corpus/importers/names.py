@@ -99,6 +99,7 @@ _PLAIN = re.compile(r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,5
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
 
 
+_REST_TIME = re.compile(rf"^[\[(]({_TIME})[\])]\s*")
 _MAYBE_LABEL = re.compile(r"[:：;*_\[]")
 
 
@@ -115,7 +116,7 @@ class Label:
     @property
     def strong(self) -> bool:
         """Forms that are labels by construction, not by luck of a colon."""
-        return self.form in {"otter", "bold", "timed", "caps"}
+        return self.form in {"otter", "timed", "caps"}
 
 
 def parse_time(stamp: str) -> float:
@@ -217,7 +218,7 @@ def match_label(line: str) -> Label | None:
     if m:
         name, role = split_role(m.group("name").strip())
         if is_name_like(name):
-            return Label(name, m.group("rest"), "bold", time, role)
+            return Label(name, m.group("rest"), "bold" if time is None else "timed", time, role)
         return None
     m = _NAME_TS.match(text)
     if m:
@@ -234,6 +235,11 @@ def match_label(line: str) -> Label | None:
         name, role = split_role(m.group("name").strip())
         if not is_name_like(name):
             return None
+        rest = m.group("rest")
+        stamp = _REST_TIME.match(rest)
+        if stamp:  # Rev style: "Name: (01:20)" then the words
+            time = parse_time(stamp.group(1))
+            rest = rest[stamp.end():]
         if m.group("sep") == ";":
             form = "semicolon"
         elif time is not None:
@@ -245,7 +251,7 @@ def match_label(line: str) -> Label | None:
             caps = bool(letters) and all(c.isupper() for c in letters)
             has_title = _bare(name.split()[0]) in TITLES and len(name.split()) > 1
             form = "caps" if caps and (has_title or role is not None) else "plain"
-        return Label(name, m.group("rest"), form, time, role)
+        return Label(name, rest, form, time, role)
     return None
 
 
