@@ -197,6 +197,12 @@ class UndoLog:
             self._undone.clear()
 
 
+class _Rows(dict):  # type: ignore[type-arg]
+    """Quote rows by id, read fresh under the lock; `unchanged` skips the save."""
+
+    unchanged = False
+
+
 # -- the book ------------------------------------------------------------------------------
 
 
@@ -288,12 +294,16 @@ class QuoteBook:
         self._cache = None
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[dict[str, dict[str, Any]]]:
-        """Read-modify-write under the library's lock: change the yielded rows, saved on exit."""
+    def _writing(self) -> Iterator[_Rows]:
+        """Read-modify-write under the library's lock: change the yielded rows, saved on exit.
+
+        The body sets `rows.unchanged = True` when it changed nothing, to skip the save.
+        """
         with self.lock.held():
-            rows = self._read_rows()
+            rows = _Rows(self._read_rows())
             yield rows
-            self._write_rows(rows)
+            if not rows.unchanged:
+                self._write_rows(rows)
 
     def _all(self) -> list[Quote]:
         return [_quote(row) for row in self._rows().values()]
@@ -578,6 +588,8 @@ class QuoteBook:
                 after.modified = now_iso()
                 _push_history(after, before, why)
                 rows[quote_id] = after.to_dict()
+            else:
+                rows.unchanged = True
         return before, after
 
     def edit(
@@ -704,11 +716,11 @@ class QuoteBook:
         """Follow a speaker rename (Library.edit_speaker); returns how many quotes changed."""
         changed = 0
         with self._writing() as rows:
-            for qid, row in rows.items():
+            for row in rows.values():
                 if row.get("speaker") == old:
                     row["speaker"] = new
-                    rows[qid] = row
                     changed += 1
+            rows.unchanged = not changed
         return changed
 
     # -- undo -----------------------------------------------------------------------------------
@@ -742,6 +754,7 @@ class QuoteBook:
             passages, text = self._document_text(doc_id) if present else ([], "")
             current_hash = text_hash(text)
             with self._writing() as rows:
+                untouched = {k: json.loads(json.dumps(v)) for k, v in rows.items() if v.get("document") == doc_id}
                 for qid, row in list(rows.items()):
                     if row.get("document") != doc_id:
                         continue
@@ -759,6 +772,7 @@ class QuoteBook:
                     outcome = self._reanchor_one(quote, passages, text, current_hash)
                     setattr(report, outcome, getattr(report, outcome) + 1)
                     rows[qid] = quote.to_dict()
+                rows.unchanged = all(rows.get(k) == v for k, v in untouched.items())
         return report
 
     def _reanchor_one(self, quote: Quote, passages: builtins.list[Passage], text: str, current_hash: str) -> str:

@@ -510,3 +510,16 @@ def test_a_failed_save_is_one_clear_error_and_changes_nothing(
     assert [(x.id, x.note) for x in lib.quotes.list()] == [(q.id, "kept")]
     assert lib.quotes.undo_log.peek_undo() == f"add quote {q.id[:8]}"  # failed actions are not undoable
     assert lib.quotes.edit(q.id, note="saved now").note == "saved now"
+
+
+def test_changes_that_change_nothing_do_not_rewrite_the_file(panel: tuple[Library, Document], tmp_path: Path) -> None:
+    lib, doc = panel
+    q = lib.quotes.add(doc.id, "Closed models hide", note="same", tags=["t"])
+    path = tmp_path / "data" / "quotes.json"
+    stamp = (path.stat().st_ino, path.stat().st_mtime_ns)
+    lib.quotes.edit(q.id, note="same", add_tags=["T"])
+    lib.quotes.reanchor_document(doc.id)
+    assert lib.quotes.rename_speaker("Nobody Here", "Someone") == 0
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == stamp
+    assert lib.quotes.get(q.id).history == []
+    assert lib.quotes.undo_log.peek_undo() == f"add quote {q.id[:8]}"
