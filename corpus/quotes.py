@@ -31,7 +31,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,9 +70,23 @@ _SNAPSHOT_FIELDS = (
 )
 
 
+_last_stamp = datetime.min.replace(tzinfo=timezone.utc)
+_stamp_guard = threading.Lock()
+
+
 def now_iso() -> str:
-    """The current UTC time, ISO 8601 with milliseconds (quotes sort by it)."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    """The current UTC time, ISO 8601 with microseconds, strictly increasing within a process.
+
+    Quotes sort by their `created` stamp, so two made in the same microsecond
+    still keep the order they were made in.
+    """
+    global _last_stamp
+    with _stamp_guard:
+        now = datetime.now(timezone.utc)
+        if now <= _last_stamp:
+            now = _last_stamp + timedelta(microseconds=1)
+        _last_stamp = now
+    return now.isoformat(timespec="microseconds")
 
 
 def text_hash(text: str) -> str:
