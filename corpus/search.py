@@ -30,7 +30,6 @@ import json
 import math
 import os
 import sys
-import zlib
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,16 +41,15 @@ from rapidfuzz.distance import OSA
 from corpus.models import Document, Hit, Passage
 from corpus.query import Query, fold, parse_query, word_spans
 from corpus.searchindex import (
-    TYPO_PREFIX,
     DamagedIndex,
     DocEntry,
     IndexData,
     PendingDoc,
     Vocabulary,
     commit,
-    deletes,
     read_index,
     tokenise_document,
+    typo_keys,
     write_index,
 )
 
@@ -94,6 +92,7 @@ class SearchIndex:
         self.speaker_numbers: dict[str, int] = {}
         self.pending: list[PendingDoc] = []
         self.removed: set[str] = set()
+        self._pending_ids: set[str] = set()
         self.generation = 0
         self._signature: tuple[int, int, int] | None = None
         self._doc_numbers: dict[str, int] = {}
@@ -166,7 +165,7 @@ class SearchIndex:
     def rebuild(self) -> None:
         """Index every passage of the library again, from nothing, and save."""
         self._install(IndexData.empty(), self.generation, self._signature)
-        self.pending, self.removed = [], set()
+        self.pending, self.removed, self._pending_ids = [], set(), set()
         for doc in self._library_documents() or []:
             self.add_document(doc, self.library.passages(doc.id))
         self._save_locked()
@@ -250,7 +249,7 @@ class SearchIndex:
         if not self.pending and not self.removed:
             return
         data = commit(self.data, self.pending, self.removed, self.vocab, self.speaker_numbers)
-        self.pending, self.removed = [], set()
+        self.pending, self.removed, self._pending_ids = [], set(), set()
         self.data = data
         self._doc_numbers = {d.id: i for i, d in enumerate(data.docs)}
         self._derived = {}
@@ -264,10 +263,13 @@ class SearchIndex:
         self.remove_document(doc.id)
         entry = DocEntry(doc.id, doc.title, doc.kind, doc.text_hash or "")
         self.pending.append(tokenise_document(self.vocab, self.speaker_numbers, entry, passages))
+        self._pending_ids.add(doc.id)
 
     def remove_document(self, doc_id: str) -> None:
         """Forget a document (nothing happens if it is not indexed)."""
-        self.pending = [p for p in self.pending if p.entry.id != doc_id]
+        if any(p.entry.id == doc_id for p in self.pending[-1:]) or doc_id in self._pending_ids:
+            self.pending = [p for p in self.pending if p.entry.id != doc_id]
+            self._pending_ids.discard(doc_id)
         if doc_id in self._doc_numbers:
             self.removed.add(doc_id)
 
@@ -295,7 +297,7 @@ class SearchIndex:
     def _fuzzy_terms(self, word: str, k: int) -> dict[int, int]:
         """Vocabulary words within `k` edits (OSA) of `word`: id -> distance."""
         a = self.data.arrays
-        keys = np.array(sorted({zlib.crc32(d.encode("utf-8")) for d in deletes(word[:TYPO_PREFIX], k)}), np.uint32)
+        keys = np.unique(typo_keys([word], [k])[0])
         lo = np.searchsorted(a["del_key"], keys, "left")
         hi = np.searchsorted(a["del_key"], keys, "right")
         found: dict[int, int] = {}
@@ -379,6 +381,46 @@ class SearchIndex:
         if len(self._expansions) > 256:
             self._expansions.popitem(last=False)
         return result
+
+    def _speakers_matching_word(self, word: str, prefix: bool) -> tuple[np.ndarray, float]:
+        """Index speaker numbers whose name or alias holds `word` (typos forgiven), and how exactly.
+
+        So "lecun open source" finds Yann LeCun saying "open source": a word
+        of the query may name the speaker instead of appearing in the text.
+        """
+        table = self._derived.get("speaker_words")
+        if table is None:
+            table = {}
+            groups: dict[str, set[str]] = {}
+            speakers = getattr(self.library, "speakers", None)
+            if speakers is not None:
+                with contextlib.suppress(Exception):
+                    for s in speakers():
+                        names = [s.name, *s.aliases]
+                        for n in names:
+                            groups.setdefault(fold(n), set()).update(fold(m) for m in names)
+            for name, number in self.speaker_numbers.items():
+                for full in groups.get(fold(name), {fold(name)}):
+                    parts = full.split()
+                    # "Kai-Fu Lee" answers to kai, fu, lee and kaifu.
+                    for w in parts + ["".join(parts[i : i + 2]) for i in range(len(parts) - 1)]:
+                        if len(w) >= 2:
+                            table.setdefault(w, set()).add(number)
+            self._derived["speaker_words"] = table
+        if len(word) < 2:
+            return np.zeros(0, np.int32), 0.0
+        found: set[int] = set(table.get(word, ()))
+        quality = EXACT if found else 0.0
+        k = max_edits(word)
+        if not found and (k or prefix):
+            for name_word, numbers in table.items():
+                if prefix and len(word) >= 3 and name_word.startswith(word):
+                    found |= numbers
+                    quality = max(quality, PREFIX)
+                elif k and abs(len(name_word) - len(word)) <= k and OSA.distance(word, name_word, score_cutoff=k) <= k:
+                    found |= numbers
+                    quality = max(quality, FUZZY_1)
+        return np.array(sorted(found), np.int32), quality
 
     # -- facets -----------------------------------------------------------------------------
     def _speaker_numbers_for(self, value: str) -> set[int]:
@@ -537,10 +579,24 @@ class SearchIndex:
         norm = self._get("norm")
         score = np.zeros(n, np.float64)
         count = np.zeros(n, np.int16)
+        by_speaker: list[tuple[np.ndarray, float]] = []
+        for word in words:
+            numbers, quality = self._speakers_matching_word(word, prefix=(word == last)) if word in q.words else (np.zeros(0, np.int32), 0.0)
+            by_speaker.append((np.isin(a["slot_speaker"], numbers) if len(numbers) else None, quality))
         typed_short = last is not None and len(last) <= 2 and len(words) > 1
         stage_words = 0
-        for word, (terms, quality) in zip(words, expansions):
-            if not len(terms) or (typed_short and word == last):
+        for word, (terms, quality), (spoke, spoke_quality) in zip(words, expansions, by_speaker):
+            if typed_short and word == last:
+                continue
+            if spoke is not None:
+                stage_words += 1
+                word_score = spoke * (2.0 * spoke_quality)
+                if len(terms):
+                    word_score = np.maximum(word_score, self._word_scores(terms, quality, n, df, norm))
+                score += word_score
+                count += word_score > 0
+                continue
+            if not len(terms):
                 continue
             stage_words += 1
             starts = a["term_start"][terms]
@@ -564,10 +620,21 @@ class SearchIndex:
         k = min(matched, RESCORE_PHRASE if q.phrases else RESCORE)
         candidates = np.argpartition(-key, k - 1)[:k] if k < n else np.arange(n)
         candidates = candidates[key[candidates] > 0]
-        return self._rescore(q, words, expansions, candidates, score, limit)
+        return self._rescore(q, words, expansions, candidates, score, limit, by_speaker)
+
+    def _word_scores(self, terms: np.ndarray, quality: np.ndarray, n: int, df: np.ndarray, norm: np.ndarray) -> np.ndarray:
+        a = self.data.arrays
+        starts = a["term_start"][terms]
+        ends = a["term_start"][terms + 1]
+        idf = np.log1p((n - df[terms] + 0.5) / (df[terms] + 0.5)).astype(np.float32)
+        slots = np.concatenate([a["post_slot"][s:e] for s, e in zip(starts.tolist(), ends.tolist())])
+        tf = np.concatenate([a["post_tf"][s:e] for s, e in zip(starts.tolist(), ends.tolist())]).astype(np.float32)
+        weight = np.repeat(idf * quality, ends - starts) * (tf * (K1 + 1) / (tf + norm[slots]))
+        return np.bincount(slots, weights=weight, minlength=n)
 
     def _rescore(self, q: Query, words: list[str], expansions: list[tuple[np.ndarray, np.ndarray]],
-                 candidates: np.ndarray, bm25: np.ndarray, limit: int) -> list[Hit]:
+                 candidates: np.ndarray, bm25: np.ndarray, limit: int,
+                 by_speaker: list[tuple[np.ndarray | None, float]]) -> list[Hit]:
         """Order candidates by words matched, exactness, adjacency in query order, then BM25."""
         a = self.data.arrays
         v = len(self.vocab.words)
@@ -595,6 +662,9 @@ class SearchIndex:
         best = np.zeros(kc * nw, np.float32)
         np.maximum.at(best, owner[hit] * nw + wj[hit], quality[hit])
         best = best.reshape(kc, nw)
+        for j, (spoke, spoke_quality) in enumerate(by_speaker):
+            if spoke is not None:
+                best[:, j] = np.maximum(best[:, j], spoke[candidates] * spoke_quality)
         words_matched = (best > 0).sum(axis=1)
         exactness = best.sum(axis=1)
         same = owner[:-1] == owner[1:]

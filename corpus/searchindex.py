@@ -22,11 +22,12 @@ No rapidfuzz here (corpus.search owns it).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import mmap
 import os
+import re
 import tempfile
-import zlib
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from corpus.query import WORD_RE, normalize_word
+from corpus.query import words_of
 
 FORMAT_VERSION = 1
 MAGIC = b"SAYSOIX1"
@@ -42,7 +43,6 @@ MAGIC = b"SAYSOIX1"
 TYPO_PREFIX = 7
 #: Temp-file prefix shared with corpus.store, so a crash's leftovers are cleaned the same way.
 TEMP_PREFIX = ".sayso-tmp-"
-_EMPTY = -1
 _ARRAYS = {
     "tokens": np.uint32, "tok_off": np.int64, "term_start": np.int64, "post_slot": np.uint32,
     "post_tf": np.uint8, "del_key": np.uint32, "del_term": np.uint32, "slot_doc": np.int32,
@@ -69,15 +69,59 @@ def deletes(word: str, depth: int) -> set[str]:
     return found
 
 
-def index_depth(word: str) -> int:
-    """How many deletions of a vocabulary word the typo index stores."""
-    n = len(word)
-    return 2 if n >= 5 else 1 if n >= 3 else 0
+def index_depth(length: int) -> int:
+    """How many deletions of a vocabulary word of `length` letters the typo index stores."""
+    return 2 if length >= 5 else 1 if length >= 3 else 0
 
 
-def delete_keys(word: str, depth: int) -> list[int]:
-    """Stable hashes of the deletion neighbourhood of `word`'s first TYPO_PREFIX letters."""
-    return [zlib.crc32(d.encode("utf-8")) for d in deletes(word[:TYPO_PREFIX], depth)]
+#: Every way of deleting 0, 1 or 2 of TYPO_PREFIX letters: the columns kept, in order.
+_PATTERNS = [tuple(c for c in range(TYPO_PREFIX) if c not in drop)
+             for size in range(3) for drop in itertools.combinations(range(TYPO_PREFIX), size)]
+_DROPPED = [tuple(sorted(set(range(TYPO_PREFIX)) - set(keep))) for keep in _PATTERNS]
+_POWERS = np.array([pow(1099511628211, i, 1 << 64) for i in range(TYPO_PREFIX)], dtype=np.uint64)
+
+
+def _hash_rows(codes: np.ndarray) -> np.ndarray:
+    """A stable 32-bit hash of each row of character codes (zero codes are padding)."""
+    h = np.zeros(len(codes), dtype=np.uint64)
+    for c in range(codes.shape[1]):
+        h += codes[:, c] * _POWERS[c]
+    h ^= h >> np.uint64(29)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(32)
+    return (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+
+
+def typo_keys(words: list[str], depths: list[int] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed deletion neighbourhoods of many words at once: (keys, row of the word each belongs to).
+
+    The neighbourhood of a word is every string made by deleting up to its
+    depth of letters from its first TYPO_PREFIX letters (SymSpell); a query
+    word's neighbourhood is hashed the same way, so a shared key means "maybe
+    within reach", which the caller then checks with a real edit distance.
+    """
+    if not words:
+        return np.zeros(0, np.uint32), np.zeros(0, np.int64)
+    padded = "".join(w[:TYPO_PREFIX].ljust(TYPO_PREFIX, "\0") for w in words)
+    codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).reshape(len(words), TYPO_PREFIX)
+    codes = codes.astype(np.uint64)
+    lengths = np.minimum(np.fromiter((len(w) for w in words), np.int64, len(words)), TYPO_PREFIX)
+    depth = np.asarray(depths, dtype=np.int64)
+    keys: list[np.ndarray] = []
+    rows: list[np.ndarray] = []
+    zero = np.zeros((len(words), 1), np.uint64)
+    for keep, drop in zip(_PATTERNS, _DROPPED):
+        real_drops = np.zeros(len(words), np.int64)
+        for d in drop:
+            real_drops += lengths > d
+        ok = (real_drops <= depth) & (depth >= 0)
+        if drop and not ok.any():
+            continue
+        kept = codes[:, list(keep)] if keep else zero
+        which = np.flatnonzero(ok)
+        keys.append(_hash_rows(kept[which]))
+        rows.append(which)
+    return np.concatenate(keys), np.concatenate(rows)
 
 
 @dataclass
@@ -116,37 +160,58 @@ class PendingDoc:
 
 
 class Vocabulary:
-    """Words and their ids; grows as documents are added and never shrinks."""
+    """Words and their ids; grows as documents are added and never shrinks.
+
+    Writers also map token hashes (see `hash_tokens`) to ids: a sorted array
+    for the bulk of the vocabulary, searched vectorised, plus a dict of the
+    words added since it was last sorted.
+    """
 
     def __init__(self, words: list[str] | None = None) -> None:
         self.words: list[str] = words or []
         self.ids: dict[str, int] = {w: i for i, w in enumerate(self.words)}
-        #: surface form found by WORD_RE (lowercased when ASCII) -> word id or _EMPTY
-        self.surface: dict[str, int] = {}
+        self._sorted_hashes: np.ndarray | None = None
+        self._sorted_ids = np.zeros(0, np.int64)
+        self._recent: dict[int, int] = {}
 
-    def id_for_surface(self, token: str) -> int:
-        word = normalize_word(token)
-        if not word:
-            found = _EMPTY
-        else:
-            found = self.ids.get(word, -2)
-            if found == -2:
-                found = len(self.words)
-                self.words.append(word)
-                self.ids[word] = found
-        self.surface[token] = found
+    def _ensure_hashes(self) -> None:
+        if self._sorted_hashes is None:
+            hashes = hash_tokens(" ".join(self.words).encode("utf-8"))[0] if self.words else np.zeros(0, np.uint64)
+            order = np.argsort(hashes)
+            self._sorted_hashes, self._sorted_ids = hashes[order], order.astype(np.int64)
+            self._recent = {}
+
+    def lookup(self, hashes: np.ndarray) -> np.ndarray:
+        """Word ids of token hashes, -1 where the word is new."""
+        self._ensure_hashes()
+        known = self._sorted_hashes
+        assert known is not None
+        found = np.full(len(hashes), -1, np.int64)
+        if len(known):
+            pos = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
+            hit = known[pos] == hashes
+            found[hit] = self._sorted_ids[pos[hit]]
+        if self._recent:
+            for i in np.flatnonzero(found < 0).tolist():
+                found[i] = self._recent.get(int(hashes[i]), -1)
         return found
 
-    def encode(self, text: str) -> list[int]:
-        """Word ids of `text` in order."""
-        raw = WORD_RE.findall(text.lower() if text.isascii() else text)
-        surface = self.surface
-        ids = list(map(surface.get, raw))
-        if None in ids:
-            ids = [self.id_for_surface(tok) if i is None else i for tok, i in zip(raw, ids)]
-        if _EMPTY in ids:
-            ids = [i for i in ids if i != _EMPTY]
-        return ids  # type: ignore[return-value]
+    def add(self, word: str, token_hash: int) -> int:
+        found = self.ids.get(word)
+        if found is None:
+            found = len(self.words)
+            self.words.append(word)
+            self.ids[word] = found
+        self._ensure_hashes()
+        self._recent[token_hash] = found
+        if len(self._recent) > 20_000:
+            extra = np.fromiter(self._recent.keys(), np.uint64, len(self._recent))
+            ids = np.fromiter(self._recent.values(), np.int64, len(self._recent))
+            hashes = np.concatenate([self._sorted_hashes, extra])
+            order = np.argsort(hashes)
+            self._sorted_hashes, self._sorted_ids = hashes[order], np.concatenate([self._sorted_ids, ids])[order]
+            self._recent = {}
+        return found
 
 
 @dataclass
@@ -192,51 +257,139 @@ class IndexData:
         return f"{entry.id}:{index}"
 
 
+#: ASCII fast path: lowercase letters and digits stay, apostrophes and underscores go, the rest splits words.
+_ASCII_TABLE = bytes(
+    c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256)
+)
+_NUMBER_SEPARATOR = re.compile(r"\d[.,:]\d")
+_ASCII_POSSESSIVE = re.compile(r"(?<=[A-Za-z0-9])'s\b")
+
+
+def _words_line(text: str, plain: bool = False) -> bytes:
+    """The normalised words of one passage, space-separated.
+
+    Plain ASCII passages (most of them) take a fast path with bytes.translate
+    that yields exactly what WORD_RE + normalize_word would.
+    """
+    if text.isascii() and (plain or not _NUMBER_SEPARATOR.search(text)):
+        if "'" in text:
+            if "''" in text:
+                text = text.replace("''", " ")
+            text = _ASCII_POSSESSIVE.sub("", text)
+        return text.encode("ascii").translate(_ASCII_TABLE, b"'_")
+    return " ".join(words_of(text)).encode("utf-8")
+
+
+_P = 1099511628211
+_POW = np.ones(1, np.uint64)
+_IPOW = np.ones(1, np.uint64)
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """P**j and P**-j modulo 2**64 for j < n (grown on demand)."""
+    global _POW, _IPOW
+    if len(_POW) < n:
+        size = max(n, 2 * len(_POW), 1 << 16)
+        _POW = np.cumprod(np.full(size, _P, np.uint64))
+        _POW = np.concatenate([np.ones(1, np.uint64), _POW[:-1]])
+        _IPOW = np.cumprod(np.full(size, pow(_P, -1, 1 << 64), np.uint64))
+        _IPOW = np.concatenate([np.ones(1, np.uint64), _IPOW[:-1]])
+    return _POW, _IPOW
+
+
+def hash_tokens(buf: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(64-bit hash, start, end) of every space- or newline-separated token of `buf`, vectorised."""
+    b = np.frombuffer(buf, np.uint8)
+    n = len(b)
+    if n == 0:
+        empty = np.zeros(0, np.int64)
+        return np.zeros(0, np.uint64), empty, empty
+    sep = (b == 32) | (b == 10)
+    word = ~sep
+    before = np.empty(n, bool)
+    before[0] = True
+    before[1:] = sep[:-1]
+    after = np.empty(n, bool)
+    after[-1] = True
+    after[:-1] = sep[1:]
+    starts = np.flatnonzero(word & before)
+    ends = np.flatnonzero(word & after) + 1
+    pw, ipw = _powers(n + 1)
+    prefix = np.zeros(n + 1, np.uint64)
+    np.cumsum(b.astype(np.uint64) * pw[:n], out=prefix[1:])
+    h = (prefix[ends] - prefix[starts]) * ipw[starts]
+    h ^= (ends - starts).astype(np.uint64) << np.uint64(57)
+    h ^= h >> np.uint64(31)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(29)
+    return h, starts, ends
+
+
 def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEntry, passages: list[Any]) -> PendingDoc:
-    """Turn one document's passages into arrays (the only per-passage Python work of indexing)."""
-    tokens = array("I")
-    lens = array("q")
-    texts: list[bytes] = []
-    text_lens = array("q")
-    spk = array("i")
-    idx = array("i")
-    starts = array("d")
-    ids: list[str] = []
-    regular = True
-    nan = float("nan")
-    encode = vocab.encode
+    """Turn one document's passages into arrays, with as little per-passage Python work as possible."""
+    texts = [p.text for p in passages]
+    n = len(texts)
+    plain = not _NUMBER_SEPARATOR.search("\n".join(texts))
+    buf = b"\n".join([_words_line(t, plain) for t in texts])
+    hashes, starts, ends = hash_tokens(buf)
+    newlines = np.cumsum(np.frombuffer(buf, np.uint8) == 10) if len(buf) else np.zeros(0, np.int64)
+    lens = np.bincount(newlines[starts], minlength=n) if len(starts) else np.zeros(n, np.int64)
+    if len(hashes):
+        distinct, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+        found = vocab.lookup(distinct)
+        for i in np.flatnonzero(found < 0).tolist():
+            at = int(first[i])
+            word = buf[int(starts[at]) : int(ends[at])].decode("utf-8")
+            found[i] = vocab.add(word, int(distinct[i]))
+        tokens = found.astype(np.uint32)[inverse.reshape(-1)]
+    else:
+        tokens = np.zeros(0, np.uint32)
+    joined = "".join(texts)
+    if joined.isascii():
+        raw = joined.encode("ascii")
+        text_lens = np.fromiter((len(t) for t in texts), np.int64, n)
+    else:
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        raw = b"".join(encoded)
+        text_lens = np.fromiter((len(e) for e in encoded), np.int64, n)
+    spk = []
     for p in passages:
-        word_ids = encode(p.text)
-        tokens.extend(word_ids)
-        lens.append(len(word_ids))
-        raw = p.text.encode("utf-8", "surrogatepass")
-        texts.append(raw)
-        text_lens.append(len(raw))
         name = p.speaker
-        if name:
-            number = speakers.get(name)
-            if number is None:
-                number = speakers[name] = len(speakers)
-            spk.append(number)
-        else:
+        if not name:
             spk.append(-1)
-        idx.append(p.index)
-        starts.append(nan if p.start is None else float(p.start))
-        ids.append(p.id)
-        if regular and p.id != f"{entry.id}:{p.index}":
-            regular = False
-    entry.count = len(ids)
-    entry.ids = None if regular else ids
+            continue
+        number = speakers.get(name)
+        if number is None:
+            number = speakers[name] = len(speakers)
+        spk.append(number)
+    indexes = [p.index for p in passages]
+    nan = float("nan")
+    starts = [nan if p.start is None else float(p.start) for p in passages]
+    ids_list = [p.id for p in passages]
+    prefix = entry.id + ":"
+    regular = all(pid == prefix + str(i) for pid, i in zip(ids_list, indexes))
+    entry.count = n
+    entry.ids = None if regular else ids_list
     return PendingDoc(
         entry=entry,
-        tokens=np.frombuffer(tokens, dtype=np.uint32).copy() if tokens else np.zeros(0, np.uint32),
-        lens=np.frombuffer(lens, dtype=np.int64).copy() if lens else np.zeros(0, np.int64),
-        text=b"".join(texts),
-        text_lens=np.frombuffer(text_lens, dtype=np.int64).copy() if text_lens else np.zeros(0, np.int64),
-        speakers=np.frombuffer(spk, dtype=np.int32).copy() if spk else np.zeros(0, np.int32),
-        indexes=np.frombuffer(idx, dtype=np.int32).copy() if idx else np.zeros(0, np.int32),
-        starts=np.frombuffer(starts, dtype=np.float64).copy() if starts else np.zeros(0, np.float64),
+        tokens=tokens,
+        lens=lens.astype(np.int64),
+        text=raw,
+        text_lens=text_lens,
+        speakers=np.array(spk, dtype=np.int32),
+        indexes=np.array(indexes, dtype=np.int32),
+        starts=np.array(starts, dtype=np.float64),
     )
+
+
+def _unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values and how often each occurs (a sort, which beats hashing here)."""
+    ordered = np.sort(values)
+    if not len(ordered):
+        return ordered, np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    counts = np.diff(np.append(starts, len(ordered)))
+    return ordered[starts], counts
 
 
 def _offsets(lengths: np.ndarray) -> np.ndarray:
@@ -260,7 +413,7 @@ def _postings_of(tokens: np.ndarray, lens: np.ndarray, first_slot: int) -> np.nd
         if hi > lo:
             slots = np.repeat(np.arange(first_slot + slot, first_slot + end, dtype=np.uint64), lens[slot:end])
             keys = (tokens[lo:hi].astype(np.uint64) << np.uint64(32)) | slots
-            uniq, counts = np.unique(keys, return_counts=True)
+            uniq, counts = _unique_counts(keys)
             terms = uniq >> np.uint64(32)
             slots_u = uniq & np.uint64(0xFFFFFFFF)
             tf = np.minimum(counts, 255).astype(np.uint64)
@@ -344,22 +497,14 @@ def commit(base: IndexData, pending: list[PendingDoc], removed: set[str], vocab:
     typo_upto = base.typo_upto
     del_key, del_term = a["del_key"], a["del_term"]
     if v > typo_upto:
-        new_keys = array("I")
-        new_terms = array("I")
-        for term_id in range(typo_upto, v):
-            word = vocab.words[term_id]
-            depth = index_depth(word)
-            if depth == 0 and len(word) < 3:
-                continue
-            ks = delete_keys(word, depth)
-            new_keys.extend(ks)
-            new_terms.extend([term_id] * len(ks))
+        new_words = vocab.words[typo_upto:v]
+        depths = [index_depth(len(w)) if len(w) >= 3 else -1 for w in new_words]
+        keys_new, rows_new = typo_keys(new_words, depths)
         combined = np.concatenate([
             (del_key.astype(np.uint64) << np.uint64(32)) | del_term.astype(np.uint64),
-            (np.frombuffer(new_keys, np.uint32).astype(np.uint64) << np.uint64(32))
-            | np.frombuffer(new_terms, np.uint32).astype(np.uint64),
-        ]) if new_keys else (del_key.astype(np.uint64) << np.uint64(32)) | del_term.astype(np.uint64)
-        combined.sort()
+            (keys_new.astype(np.uint64) << np.uint64(32)) | (rows_new + typo_upto).astype(np.uint64),
+        ])
+        combined = _unique_counts(combined)[0]
         del_key = (combined >> np.uint64(32)).astype(np.uint32)
         del_term = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
         typo_upto = v
