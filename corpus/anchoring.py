@@ -327,15 +327,20 @@ def _refine(text: str, words: str, start: int, end: int) -> tuple[int, int]:
     hi = min(len(text), end + slack)
     window = text[lo:hi]
     edge = 16
+    new_start, new_end = start, end
     if len(words) > 2 * edge:
         head = fuzzy.align(words[:edge], window)
         if head is not None:
             tail = fuzzy.align(words[-edge:], window[head[1]:])
-            if tail is not None:
+            if tail is not None and head[1] + tail[2] > head[1]:
                 new_start, new_end = lo + head[1], lo + head[1] + tail[2]
-                if new_end > new_start:
-                    return snap_to_words(text, new_start, new_end)
-    return snap_to_words(text, start, end)
+    new_start, new_end = snap_to_words(text, new_start, new_end)
+    # Keep punctuation the quote began or ended with ("real." stays "real.", not "real").
+    if new_end < len(text) and not words[-1].isalnum() and text[new_end] == words[-1]:
+        new_end += 1
+    if new_start > 0 and not words[0].isalnum() and text[new_start - 1] == words[0]:
+        new_start -= 1
+    return new_start, new_end
 
 
 def _confident_in(cands: list[Candidate], hints: AnchorHints) -> bool:

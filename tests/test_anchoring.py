@@ -205,3 +205,11 @@ def test_relocate_never_crashes_and_placements_are_real_spans(
         assert 0 <= p.start < p.end <= len(new_text)
         assert new_text[p.start:p.end] == p.exact
         assert len(speakers_in_span(new_passages, p.start, p.end)) == 1
+
+
+def test_fuzzy_match_keeps_the_quotes_closing_punctuation() -> None:
+    passages, text = make([("A", "We think the risk is smal but real. And more.")])
+    hints = hints_for(text, "the risk is smal but real.", "A")
+    new_passages, new_text = make([("A", "We think the risk is small but real. And more.")])
+    found = relocate(new_text, new_passages, hints)
+    assert found.placed is not None and found.placed.exact == "the risk is small but real."
