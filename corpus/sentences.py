@@ -58,6 +58,8 @@ def _is_boundary(text: str, m: re.Match[str], start: int, n: int) -> bool:
         return True
     after = text[end] if end < n else ""
     glued = False
+    if after in ("*", "•") and text[end + 1:end + 2] == " " and end + 1 < n:
+        return True  # "posts.* The next bullet": a list item glued to the sentence before it
     if after and not after.isspace():
         # "year.It": a lower-case word, a full stop, then a capitalised word, no space.
         before = text[max(0, m.start() - 2):m.start()]

@@ -68,6 +68,14 @@ def test_label_conventions(text: str, expected: list[tuple[str, str]]) -> None:
     assert turns(text) == expected
 
 
+def test_bare_timestamp_lines_and_ads_inside_turns_are_not_words() -> None:
+    text = "Ada Park:\n0:03\nHello there.\n\nAdvertisement\n\nStill Ada.\n\nBen Cho:\n[0:09]\nHi.\n\nAda Park: Like\n\nLike"
+    doc = parse_text(text, "t.txt")
+    assert [(p.speaker, p.text, p.start) for p in doc.passages] == [
+        ("Ada Park", "Hello there.\nStill Ada.", 3.0), ("Ben Cho", "Hi.", 9.0), ("Ada Park", "Like\nLike", None),
+    ]
+
+
 def test_timestamps_are_kept() -> None:
     doc = parse_text("[00:01:02] Ada: Hello.\n[00:01:09] Ben: Hi.\n", "t.txt")
     assert [(p.start, p.end) for p in doc.passages] == [(62.0, 69.0), (69.0, None)]

@@ -36,6 +36,7 @@ def sentences(text: str) -> list[str]:
         ("First paragraph without a stop\nSecond one.", ["First paragraph without a stop", "Second one."]),
         ("日本語です。次の文。", ["日本語です。", "次の文。"]),
         ("What?! Really. ", ["What?!", "Really."]),
+        ("for paywalled posts.* The Discord is better.", ["for paywalled posts.", "* The Discord is better."]),
         ("  ", []),
     ],
 )

@@ -31,7 +31,7 @@ CHROME_LINES = {
     "report this article", "report this comment", "cookie settings", "accept all cookies",
     "accept cookies", "manage cookies", "edit transcript", "copy transcript", "show transcript",
     "hide transcript", "summary", "highlights", "chapters", "audio player", "video player",
-    "loading...", "loading…", "♪", "♫",
+    "loading...", "loading…", "advertisement", "sponsored", "♪", "♫",
     # Japanese
     "無料で聴く", "ポッドキャストの詳細を見る", "このコンテンツについて", "まだレビューはありません",
     "シェア", "フォロー", "再生", "もっと見る", "続きを読む", "ログイン", "コメント", "目次",
@@ -88,6 +88,18 @@ def is_chrome_line(line: str) -> bool:
     if bare in CHROME_LINES or COVER_ART.match(line.strip()):
         return True
     return False
+
+
+#: Chrome that nobody says as a whole paragraph (a lone "Like" or "Share" might be speech).
+_UI_ONLY_WORDS = {"advertisement", "sponsored", "skip to content", "skip to main content", "loading...", "loading…"}
+
+
+def is_ui_only_line(line: str) -> bool:
+    """Chrome that can be dropped even inside a speaker's turn: multi-word UI phrases and non-Latin UI text."""
+    bare = line.strip().strip("|•·-–—*#>").strip().casefold()
+    if not bare or bare not in CHROME_LINES and bare not in _UI_ONLY_WORDS and not COVER_ART.match(line.strip()):
+        return False
+    return bare in _UI_ONLY_WORDS or len(bare.split()) >= 2 or not bare.isascii()
 
 
 def cover_art_title(line: str) -> str | None:
@@ -194,8 +206,8 @@ def find_footer(lines: list[str]) -> int | None:
         if _REL_TIME.match(stripped) or _LIKE_REPLY.match(stripped):
             # A comment block: a relative time or Like/Reply near other comment signs.
             window = [l.strip() for l in lines[i:i + 12] if l.strip()]
-            signs = sum(1 for l in window if _REL_TIME.match(l) or _LIKE_REPLY.match(l) or _END_MARKERS.match(l))
-            if signs >= 2:
+            kinds = {_sign_kind(l) for l in window} - {None}
+            if len(kinds) >= 2:
                 return _back_over_headers(lines, i)
     # A trailing run of bullet links ("- Some Headline") after the text.
     tail = n
@@ -204,6 +216,17 @@ def find_footer(lines: list[str]) -> int | None:
     bullets = sum(1 for l in lines[tail:] if l.strip())
     if bullets >= 3 and tail > 0:
         return tail
+    return None
+
+
+def _sign_kind(line: str) -> str | None:
+    """Which comment-section sign a line is: a relative time, "Like", "Reply"-like, or a sign-in wall."""
+    if _REL_TIME.match(line):
+        return "time"
+    if _END_MARKERS.match(line):
+        return "end"
+    if _LIKE_REPLY.match(line):
+        return "like" if line.strip().casefold() in {"like", "いいね", "赞"} or "like" in line.casefold() else "reply"
     return None
 
 

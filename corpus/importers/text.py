@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.importers import clean
-from corpus.importers.names import Label, is_full_name, is_name_like, match_label, name_key
+from corpus.importers.names import Label, is_full_name, is_name_like, match_label, parse_time
 from corpus.importers.speakers import SpeakerTable, decide, self_introductions
 from corpus.models import ParsedPassage
 from corpus.sentences import split_sentences
@@ -26,6 +26,7 @@ _TRANSCRIPT_MARKER = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER_PAGE_SIGN = re.compile(r"appearances|\bspeaker\b|speakerappearances|\bquotes by\b|\btalks by\b|\bepisodes featuring\b", re.I)
+_TIME_ONLY = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 
@@ -119,12 +120,16 @@ def _paragraphs(lines: list[str], wrapped: bool) -> list[str]:
     return paras
 
 
-def _dedupe(paras: list[str], window: int = 3, min_len: int = 20) -> list[str]:
+def _dedupe(paras: list[str], window: int = 3, min_len: int = 20, short: bool = True) -> list[str]:
+    """Drop paragraphs repeated within the last few (pasted pages repeat everything).
+
+    Short ones (titles, "Like") only go when `short` and they repeat the one right before.
+    """
     out: list[str] = []
     recent: list[str] = []
     for p in paras:
         key = clean.fold_space(p)
-        if key in recent and (len(key) >= min_len or (recent[-1] == key and not re.search(r"[.!?…,]$", key))):
+        if key in recent and (len(key) >= min_len or (short and recent[-1] == key and not re.search(r"[.!?…,]$", key))):
             continue
         out.append(p)
         recent.append(key)
@@ -273,7 +278,7 @@ def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: b
     title_key = clean.fold_space(title).casefold() if title else None
     for line in lines:
         s = line.strip()
-        if s and (clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s)):
+        if s and (clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s) or _TIME_ONLY.match(s)):
             kept.append("")  # a dropped line still separates what was around it
             continue
         if s and title_key and clean.fold_space(s.strip("#*_ ")).casefold() == title_key:
@@ -305,7 +310,7 @@ def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: Speak
     body: list[str] = []
 
     def flush() -> None:
-        paras = _dedupe(_paragraphs(body, wrapped))
+        paras = _dedupe(_paragraphs(body, wrapped), short=False)
         text = "\n".join(p for p in paras if p)
         if text.strip():
             passages.append(ParsedPassage(speaker=speaker, text=text, start=start))
@@ -313,6 +318,15 @@ def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: Speak
     for j, line in enumerate(lines):
         label = labels.get(j + offset)
         if label is None:
+            stripped = line.strip()
+            if _TIME_ONLY.match(stripped):
+                body.append("")  # a bare timestamp line marks time, it is not words
+                if start is None and not any(b.strip() for b in body):
+                    start = parse_time(stripped.strip("[]()"))
+                continue
+            if clean.is_ui_only_line(stripped):
+                body.append("")
+                continue
             body.append(line)
             continue
         flush()
