@@ -400,3 +400,93 @@ def one_line(text: str, limit: int = 60) -> str:
     """`text` on one line (whitespace collapsed), cut to `limit` characters with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# -- selection helpers (for the reader's visual mode) ------------------------------------------------
+
+
+def passage_at(passages: list[Passage], pos: int) -> Passage | None:
+    """The passage whose text holds position `pos` (or the one a separator after it belongs to)."""
+    if not passages:
+        return None
+    offsets = [p.offset for p in passages]
+    i = max(0, bisect.bisect_right(offsets, pos) - 1)
+    return passages[i]
+
+
+def word_span_at(text: str, pos: int) -> tuple[int, int]:
+    """The word (run of word characters) at or right after `pos`; an empty span at the end."""
+    n = len(text)
+    pos = max(0, min(pos, n))
+    while pos < n and not _WORD.match(text[pos]):
+        pos += 1
+    start = pos
+    while start > 0 and _WORD.match(text[start - 1]):
+        start -= 1
+    end = pos
+    while end < n and _WORD.match(text[end]):
+        end += 1
+    return start, end
+
+
+def next_word_end(text: str, pos: int) -> int:
+    """Where the word after `pos` ends, taking trailing punctuation like "." or "," with it."""
+    n = len(text)
+    i = pos
+    while i < n and not _WORD.match(text[i]):
+        i += 1
+    while i < n and _WORD.match(text[i]):
+        i += 1
+    while i < n and not text[i].isspace() and not _WORD.match(text[i]):
+        i += 1
+    return i
+
+
+def previous_word_start(text: str, pos: int) -> int:
+    """Where the word before `pos` starts."""
+    i = pos
+    while i > 0 and not _WORD.match(text[i - 1]):
+        i -= 1
+    while i > 0 and _WORD.match(text[i - 1]):
+        i -= 1
+    return i
+
+
+def sentence_span_at(passages: list[Passage], pos: int) -> tuple[int, int] | None:
+    """The sentence holding `pos` (or the next one after a gap), in document positions."""
+    passage = passage_at(passages, pos)
+    if passage is None:
+        return None
+    local = pos - passage.offset
+    spans = passage.sentences or [[0, len(passage.text)]]
+    chosen = next(((s, e) for s, e in spans if local < e), tuple(spans[-1]))
+    return passage.offset + chosen[0], passage.offset + chosen[1]
+
+
+def passage_span_at(passages: list[Passage], pos: int) -> tuple[int, int] | None:
+    """The whole turn holding `pos`, without surrounding whitespace (the "take the whole turn" key)."""
+    passage = passage_at(passages, pos)
+    if passage is None:
+        return None
+    s, e = trim_span(passage.text, 0, len(passage.text))
+    return passage.offset + s, passage.offset + e
+
+
+def keep_to_one_speaker(passages: list[Passage], anchor: int, start: int, end: int) -> tuple[int, int]:
+    """Shrink `[start, end)` so it covers only the speaker at `anchor` (a quote never spans two).
+
+    `anchor` is where the selection began; the selection may run across
+    several passages of that speaker but stops at the first other speaker.
+    """
+    home = passage_at(passages, anchor)
+    if home is None:
+        return start, end
+    index = passages.index(home)
+    lo = index
+    while lo > 0 and passages[lo - 1].speaker == home.speaker:
+        lo -= 1
+    hi = index
+    while hi + 1 < len(passages) and passages[hi + 1].speaker == home.speaker:
+        hi += 1
+    first, last = passages[lo], passages[hi]
+    return max(start, first.offset), min(end, last.offset + len(last.text))

@@ -552,6 +552,10 @@ class QuoteBook:
         """One document's quotes in reading order (for marking them in the reader)."""
         return sorted((q for q in self._all() if q.document == doc_id), key=lambda q: (q.start, q.end))
 
+    def quotes_at(self, doc_id: str, pos: int) -> builtins.list[Quote]:
+        """Anchored quotes covering document position `pos` (the reader shows their notes)."""
+        return [q for q in self.quotes_for_document(doc_id) if q.status == ANCHORED and q.start <= pos < q.end]
+
     def passages_with_tag(self, tag: str) -> set[str]:
         """Ids of the passages holding a quote tagged `tag` (search's `tag:` facet)."""
         want = tag.lstrip("#").strip().casefold()

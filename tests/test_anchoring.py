@@ -213,3 +213,31 @@ def test_fuzzy_match_keeps_the_quotes_closing_punctuation() -> None:
     new_passages, new_text = make([("A", "We think the risk is small but real. And more.")])
     found = relocate(new_text, new_passages, hints)
     assert found.placed is not None and found.placed.exact == "the risk is small but real."
+
+
+def test_selection_helpers_move_by_word_sentence_and_turn() -> None:
+    from corpus.anchoring import (
+        keep_to_one_speaker,
+        next_word_end,
+        passage_span_at,
+        previous_word_start,
+        sentence_span_at,
+        word_span_at,
+    )
+    from corpus.sentences import split_sentences
+
+    passages, text = make([("Ann", "First one. Second, longer one!"), ("Ann", "More from Ann."), ("Bob", "Bob here.")])
+    for p in passages:
+        p.sentences = split_sentences(p.text)
+    second = text.index("Second")
+    assert word_span_at(text, second + 2) == (second, second + len("Second"))
+    assert text[second:next_word_end(text, second)] == "Second,"
+    assert previous_word_start(text, second) == text.index("one")
+    s, e = sentence_span_at(passages, second + 3)  # type: ignore[misc]
+    assert text[s:e] == "Second, longer one!"
+    s, e = passage_span_at(passages, text.index("More"))  # type: ignore[misc]
+    assert text[s:e] == "More from Ann."
+    # A selection dragged from Ann into Bob stops at Ann's last word.
+    s, e = keep_to_one_speaker(passages, second, second, len(text))
+    assert text[s:e] == "Second, longer one!\n\nMore from Ann."
+    assert len(speakers_in_span(passages, s, e)) == 1

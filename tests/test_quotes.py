@@ -225,6 +225,7 @@ def test_list_filters_by_tag_speaker_document_status_and_fuzzy_text(panel: tuple
     assert book.tags() == ["open", "closed", "Research"]
     assert book.passages_with_tag("OPEN") == {a.passage, c.passage}
     assert ids(book.quotes_for_document(doc.id)) == [a.id, b.id, c.id]
+    assert ids(book.quotes_at(doc.id, b.start)) == [b.id] and book.quotes_at(doc.id, b.end) == []
 
 
 def test_get_by_id_prefix_and_unknown_id(panel: tuple[Library, Document]) -> None:
