@@ -24,7 +24,7 @@ from corpus.importers.detect import detect_format
 from corpus.importers.encoding import decode_bytes
 from corpus.importers.html import html_to_text
 from corpus.importers.srt import parse_srt
-from corpus.importers.text import parse_lines, split_long
+from corpus.importers.text import parse_lines
 from corpus.importers.vtt import parse_vtt
 from corpus.models import ParsedDocument
 
@@ -103,6 +103,3 @@ def _first_heading(result: object) -> str | None:
             return p.heading
     return None
 
-
-# Re-exported for callers that split long text the same way the importers do.
-split_paragraph = split_long

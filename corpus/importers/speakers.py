@@ -173,17 +173,8 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
                 table.add_alias(name, alias)
             table.add_alias(name, table.canonical[key])
             table.canonical[key] = name
+    # Every line of an accepted name is a label, ";" typos ("MR. NIXON; I ...") included.
     lines = {idx for key in accepted for idx, _ in by_key[key]}
-    # Semicolon typos of accepted names.
-    for key, items in by_key.items():
-        if key in accepted:
-            continue
-        if all(l.form == "semicolon" for _, l in items) and key in table.canonical:
-            lines.update(idx for idx, _ in items)
-    for key, items in by_key.items():
-        for idx, label in items:
-            if label.form == "semicolon" and key in accepted:
-                lines.add(idx)
     return table, lines
 
 

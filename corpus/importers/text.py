@@ -217,10 +217,8 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
         result.passages.extend(_prose_passages(head, result.title, wrapped, split=False))
         result.passages.extend(_turns(lines[first:], labels, first, table, wrapped))
         _add_self_aliases(result.passages, table)
-        spoken = {p.speaker for p in result.passages if p.speaker}
         result.speakers = {name: list(table.aliases.get(name, [])) for name in dict.fromkeys(
             p.speaker for p in result.passages if p.speaker)}
-        del spoken
         return result
 
     head = lines[:12]
