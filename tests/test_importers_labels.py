@@ -76,6 +76,24 @@ def test_bare_timestamp_lines_and_ads_inside_turns_are_not_words() -> None:
     ]
 
 
+def test_congressional_record_style() -> None:
+    text = (
+        "HEARING BEFORE THE COMMITTEE ON SCIENCE\n\n"
+        "    The CHAIRMAN. The committee will come to order.\n"
+        "    Mr. SMITH of Texas. Thank you, Mr. Chairman.\n"
+        "    Ms. LOFGREN. I yield back.\n"
+        "    The CHAIRMAN. Thank you. Dr. Okafor is recognized.\n"
+    )
+    doc = parse_text(text, "h.txt")
+    assert doc.kind == "hearing"
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("The Chairman", "The committee will come to order."),
+        ("Mr. Smith of Texas", "Thank you, Mr. Chairman."),
+        ("Ms. Lofgren", "I yield back."),
+        ("The Chairman", "Thank you. Dr. Okafor is recognized."),
+    ]
+
+
 def test_timestamps_are_kept() -> None:
     doc = parse_text("[00:01:02] Ada: Hello.\n[00:01:09] Ben: Hi.\n", "t.txt")
     assert [(p.start, p.end) for p in doc.passages] == [(62.0, 69.0), (69.0, None)]

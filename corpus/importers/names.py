@@ -99,6 +99,12 @@ _PLAIN = re.compile(r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,5
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
 
 
+_HEARING = re.compile(
+    r"^(?P<name>(?:(?:(?:Mr|Mrs|Ms|Dr|Hon)\.|Senator|Chairman|Chairwoman|Representative|Judge|General|Admiral|"
+    r"Secretary|Ambassador|Governor|Mayor|Commissioner|Director)\s+[A-Z][A-Z'’\-]+(?:\s+of\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?|"
+    r"The (?:VICE )?(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|SPEAKER|CLERK|WITNESS|PRESIDING OFFICER|REPORTER|COURT)))"
+    r"\.\s+(?P<rest>\S.*)$"
+)
 _REST_TIME = re.compile(rf"^[\[(]({_TIME})[\])]\s*")
 _MAYBE_LABEL = re.compile(r"[:：;*_\[]")
 
@@ -109,7 +115,7 @@ class Label:
 
     raw: str            #: the name as written (role removed)
     rest: str           #: text after the label on the same line
-    form: str           #: "otter", "bold", "timed", "plain", "caps", "dash", "bracket", "semicolon"
+    form: str           #: "otter", "bold", "timed", "plain", "caps", "dash", "bracket", "semicolon", "record"
     time: float | None = None
     role: str | None = None
 
@@ -205,6 +211,9 @@ def match_label(line: str) -> Label | None:
     if len(text) < 2 or not (text[0] in "|>*_[(-–—" or text[0].isalnum()):
         return None
     if not _MAYBE_LABEL.search(text, 0, 120):
+        m = _HEARING.match(text)
+        if m:  # Congressional-record style: "Mr. NADLER. The committee will come to order."
+            return Label(m.group("name"), m.group("rest"), "record", None, None)
         return None  # no colon, bold or bracket near the start: ordinary text
     m = _OTTER.match(text)
     if m and is_name_like(m.group("name").strip()):
@@ -218,8 +227,17 @@ def match_label(line: str) -> Label | None:
     if m:
         name, role = split_role(m.group("name").strip())
         if is_name_like(name):
-            return Label(name, m.group("rest"), "bold" if time is None else "timed", time, role)
+            rest = m.group("rest")
+            stamp = _REST_TIME.match(rest)
+            if stamp:  # "**Name** [00:01:02]"
+                time = parse_time(stamp.group(1))
+                rest = rest[stamp.end():]
+            return Label(name, rest, "bold" if time is None else "timed", time, role)
         return None
+    m = _HEARING.match(text)
+    if m and time is None:
+        # Congressional-record style: "Mr. NADLER. The committee will come to order."
+        return Label(m.group("name"), m.group("rest"), "record", None, None)
     m = _NAME_TS.match(text)
     if m:
         name, role = split_role(m.group("name").strip())
@@ -283,9 +301,16 @@ def display_name(raw: str) -> str:
     if is_initials(name) or _CJK.match(name):
         return name
     tokens = name.split()
-    body = [t for t in tokens if _bare(t) not in TITLES and not _INITIAL.match(t)]
+    if len(tokens) >= 2 and tokens[0] == "The" and tokens[1].isupper():
+        return "The " + " ".join(_cap_token(t) for t in tokens[1:])  # "The CHAIRMAN"
+    # "Mr. SMITH of Texas": the state after "of" is not part of the name's case.
+    own = tokens[: tokens.index("of")] if "of" in tokens[1:] else tokens
+    body = [t for t in own if _bare(t) not in TITLES and not _INITIAL.match(t)]
     if body and all(t.upper() == t and any(c.isalpha() for c in t) for t in body):
-        return " ".join(t if t in PARTICLES else _cap_token(t) for t in tokens)
+        return " ".join(
+            t if t in PARTICLES or (t.upper() != t) or not any(c.isalpha() for c in t) else _cap_token(t)
+            for t in tokens
+        )
     return name
 
 
