@@ -93,6 +93,8 @@ class SearchIndex:
         self.pending: list[PendingDoc] = []
         self.removed: set[str] = set()
         self._pending_ids: set[str] = set()
+        #: committed in memory but not yet written
+        self._unsaved = False
         self.generation = 0
         self._signature: tuple[int, int, int] | None = None
         self._doc_numbers: dict[str, int] = {}
@@ -212,7 +214,7 @@ class SearchIndex:
 
     def save(self) -> None:
         """Persist the index as a new generation (the caller holds the library's write lock)."""
-        if not self.pending and not self.removed and self.state == "loaded":
+        if not self.pending and not self.removed and not self._unsaved and self.state == "loaded":
             return
         self._commit()
         on_disk = 0
@@ -232,6 +234,7 @@ class SearchIndex:
         self.generation = generation
         self._signature = self._manifest_signature()
         self.state = "loaded"
+        self._unsaved = False
 
     def _refresh(self) -> None:
         """Before searching: fold in pending changes, or reload what another process saved."""
@@ -239,7 +242,7 @@ class SearchIndex:
             self._commit()
             return
         signature = self._manifest_signature()
-        if signature is not None and signature != self._signature:
+        if signature is not None and signature != self._signature and not self._unsaved:
             try:
                 self._load()
             except DamagedIndex:
@@ -250,6 +253,7 @@ class SearchIndex:
             return
         data = commit(self.data, self.pending, self.removed, self.vocab, self.speaker_numbers)
         self.pending, self.removed, self._pending_ids = [], set(), set()
+        self._unsaved = True
         self.data = data
         self._doc_numbers = {d.id: i for i, d in enumerate(data.docs)}
         self._derived = {}
@@ -315,7 +319,7 @@ class SearchIndex:
                 found[term_id] = d
         return found
 
-    def _completions(self, prefix: str, limit: int) -> list[int]:
+    def _completions(self, prefix: str, limit: int | None) -> list[int]:
         """Ids of the most frequent vocabulary words that start with `prefix` (not the word itself)."""
         words = self._get("sorted_words")
         lo = bisect.bisect_left(words, prefix)
@@ -324,10 +328,14 @@ class SearchIndex:
             return []
         ids = self.data.arrays["vocab_order"][lo:hi]
         df = self._get("df")[ids]
-        if len(ids) > limit:
+        if limit is not None and len(ids) > limit:
             top = np.argpartition(-df, limit)[:limit]
             ids, df = ids[top], df[top]
-        return [int(i) for i, d in zip(ids.tolist(), df.tolist()) if d > 0 and self.vocab.words[i] != prefix]
+        ids = ids[df > 0]
+        exact = self.vocab.ids.get(prefix)
+        if exact is not None:
+            ids = ids[ids != exact]
+        return ids.astype(np.int64).tolist() if limit is not None else ids.astype(np.int64)
 
     def _fuzzy_completions(self, prefix: str, limit: int) -> list[int]:
         """Words that begin with `prefix` give or take one typo (for the word being typed)."""
@@ -620,6 +628,13 @@ class SearchIndex:
         k = min(matched, RESCORE_PHRASE if q.phrases else RESCORE)
         candidates = np.argpartition(-key, k - 1)[:k] if k < n else np.arange(n)
         candidates = candidates[key[candidates] > 0]
+        if last is not None:
+            # Re-scoring may look at every word the last one begins, not only the most frequent.
+            j = words.index(last)
+            more = np.asarray(self._completions(last, None), np.int64)
+            if len(more) > len(expansions[j][0]):
+                expansions[j] = (np.concatenate([expansions[j][0], more]),
+                                 np.concatenate([expansions[j][1], np.full(len(more), PREFIX, np.float32)]))
         return self._rescore(q, words, expansions, candidates, score, limit, by_speaker)
 
     def _word_scores(self, terms: np.ndarray, quality: np.ndarray, n: int, df: np.ndarray, norm: np.ndarray) -> np.ndarray:
