@@ -103,3 +103,14 @@ def test_html_tags_removed_entities_decoded_labels_found() -> None:
         ("Mr. North", "No sir & never — not once."),
         ("Mr. Liman", "Ok."),
     ]
+
+
+def test_auto_captions_that_repeat_the_previous_line() -> None:
+    vtt = "WEBVTT\nKind: captions\nLanguage: en\n\n"
+    rows = [("00:00:01.000", "00:00:02.000", "so the archive"), ("00:00:02.000", "00:00:02.010", "so the archive"),
+            ("00:00:02.010", "00:00:04.000", "so the archive\nkeeps <00:00:02.500><c>every</c><c> word</c>"),
+            ("00:00:04.000", "00:00:04.010", "keeps every word"),
+            ("00:00:04.010", "00:00:06.000", "keeps every word\nthat people said")]
+    vtt += "\n".join(f"{a} --> {b} align:start position:0%\n{t}\n" for a, b, t in rows)
+    doc = parse_text(vtt, "auto.vtt")
+    assert [p.text for p in doc.passages] == ["so the archive keeps every word that people said"]

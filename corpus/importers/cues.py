@@ -53,16 +53,36 @@ def _voice_segments(cue: Cue) -> list[tuple[str | None, str]]:
     return parts
 
 
+def _rolling_captions(cues: list[Cue]) -> bool:
+    """True for auto-captions (YouTube) where most cues start with the previous cue's last line."""
+    repeats = 0
+    last = None
+    for cue in cues:
+        lines = [l for l in (strip_tags(x).strip() for x in cue.text.split("\n")) if l]
+        if lines and last is not None and lines[0] == last:
+            repeats += 1
+        if lines:
+            last = lines[-1]
+    return len(cues) >= 4 and repeats >= 0.3 * len(cues)
+
+
 def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, list[str]]]:
     """Turns from cues: voices or in-text labels name the speaker; unnamed cues continue the last one."""
     segments: list[Segment] = []
     label_counts: dict[str, int] = {}
     # (voice, line, cue, label name or None, text after the label)
     raw: list[tuple[str | None, str, Cue, str | None, str]] = []
+    rolling = _rolling_captions(cues)
+    previous_last = ""
     for cue in cues:
         for voice, payload in _voice_segments(cue):
             lines = [strip_tags(line).strip() for line in payload.split("\n")]
-            for line in (l for l in lines if l):
+            lines = [l for l in lines if l]
+            if rolling and lines and lines[0] == previous_last:
+                lines = lines[1:]  # auto-captions repeat the previous cue's last line
+            if lines:
+                previous_last = lines[-1]
+            for line in lines:
                 label = match_label(line) if voice is None else None
                 if label is not None and label.form != "semicolon":
                     name = display_name(label.raw)
