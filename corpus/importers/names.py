@@ -208,6 +208,8 @@ def is_name_like(name: str) -> bool:
 def match_label(line: str) -> Label | None:
     """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
     text = line.strip()
+    if text.startswith(">") and not text.startswith(">>"):
+        text = text.lstrip("> ")  # Markdown blockquote: "> **Ada:** text"
     if len(text) < 2 or not (text[0] in "|>*_[(-–—" or text[0].isalnum()):
         return None
     if not _MAYBE_LABEL.search(text, 0, 120):

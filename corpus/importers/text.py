@@ -26,6 +26,7 @@ _TRANSCRIPT_MARKER = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER_PAGE_SIGN = re.compile(r"appearances|\bspeaker\b|speakerappearances|\bquotes by\b|\btalks by\b|\bepisodes featuring\b", re.I)
+_URL_ONLY = re.compile(r"^<?https?://\S+>?$")
 _TIME_ONLY = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
@@ -214,7 +215,8 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
         head = lines[:first]
         result.header = [l for l in head if l.strip()]
         result.title = front.get("title") or _pick_title(head, cover, set(labels))
-        result.passages.extend(_prose_passages(head, result.title, wrapped, split=False))
+        head_lines = ["" if _URL_ONLY.match(l.strip()) else l for l in head]  # the URL goes to metadata
+        result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False))
         result.passages.extend(_turns(lines[first:], labels, first, table, wrapped))
         _add_self_aliases(result.passages, table)
         result.speakers = {name: list(table.aliases.get(name, [])) for name in dict.fromkeys(
