@@ -57,7 +57,7 @@ def normalize_word(token: str) -> str:
     """
     word = token.casefold()
     if not word.isascii():
-        word = strip_accents(word)
+        word = strip_accents(word).casefold()
     if "'" in word or not word.isascii():
         word = _POSSESSIVE.sub("", word)
     word = word.translate(_DROP)

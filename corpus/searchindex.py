@@ -43,6 +43,8 @@ MAGIC = b"SAYSOIX1"
 TYPO_PREFIX = 7
 #: Temp-file prefix shared with corpus.store, so a crash's leftovers are cleaned the same way.
 TEMP_PREFIX = ".sayso-tmp-"
+#: Words per batch when building postings (bounds the memory an import of a million passages needs).
+POSTINGS_CHUNK = 4_000_000
 _ARRAYS = {
     "tokens": np.uint32, "tok_off": np.int64, "term_start": np.int64, "post_slot": np.uint32,
     "post_tf": np.uint8, "del_key": np.uint32, "del_term": np.uint32, "slot_doc": np.int32,
@@ -401,7 +403,7 @@ def _offsets(lengths: np.ndarray) -> np.ndarray:
 def _postings_of(tokens: np.ndarray, lens: np.ndarray, first_slot: int) -> np.ndarray:
     """Sorted keys term<<40 | slot<<8 | tf for a run of passages, built in chunks to bound memory."""
     out: list[np.ndarray] = []
-    chunk = 4_000_000
+    chunk = POSTINGS_CHUNK
     offsets = _offsets(lens)
     slot = 0
     n = len(lens)
@@ -421,7 +423,10 @@ def _postings_of(tokens: np.ndarray, lens: np.ndarray, first_slot: int) -> np.nd
         slot = end
     if not out:
         return np.zeros(0, np.uint64)
-    return np.concatenate(out)
+    keys = np.concatenate(out)
+    if len(out) > 1:
+        keys.sort()  # each chunk is sorted by word; the whole must be too
+    return keys
 
 
 def commit(base: IndexData, pending: list[PendingDoc], removed: set[str], vocab: Vocabulary,

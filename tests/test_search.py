@@ -308,6 +308,17 @@ def test_damaged_index_is_rebuilt(tmp_path: Path) -> None:
     assert [h.passage for h in Library.open(data).search("zukerberg espionge")] == expected
 
 
+def test_postings_built_in_many_batches_give_the_same_hits(lib: Library, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import corpus.searchindex as searchindex
+
+    monkeypatch.setattr(searchindex, "POSTINGS_CHUNK", 500)
+    small = Library.open(tmp_path / "data")
+    small.import_paths([SEEDS, REALWORLD])
+    for query in ["executve ordr competitivness", "open source", "kenedy nixon farm", "machine g"]:
+        assert [h.passage for h in small.search(query)] == [h.passage for h in lib.search(query)]
+
+
 def test_index_lost_is_rebuilt_from_the_library(tmp_path: Path) -> None:
     data = tmp_path / "data"
     library = Library.open(data)
