@@ -29,6 +29,7 @@ def test_text_never_raises_anything_but_import_refused(text: str, name: str) -> 
         return
     for p in doc.passages:
         assert p.text.strip(), "no empty passages"
+        assert p.text == p.text.strip() and "\n\n" not in p.text, "the passage separator never appears inside a passage"
         assert p.speaker is None or p.speaker.strip()
 
 
