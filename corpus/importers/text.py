@@ -230,7 +230,7 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
     if page_name:
         result.speaker_page = True
         result.title = page_name
-        body = _prose_passages(lines, page_name, wrapped, split=False)
+        body = _prose_passages(lines, page_name, wrapped, split=True)
         for p in body:
             p.speaker = page_name
         result.passages = body
