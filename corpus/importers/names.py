@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Courtesy and office titles that may open a label ("MR. NIXON", "Senator Kennedy").
 TITLES = {
@@ -162,6 +163,7 @@ def is_initials(name: str) -> bool:
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and " " not in name
 
 
+@lru_cache(maxsize=4096)
 def is_name_like(name: str) -> bool:
     """True when `name` has the shape of a person's name or title-and-surname."""
     if not name or len(name) > 48 or "  " in name:
@@ -293,6 +295,7 @@ def _cap_token(token: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)
 def display_name(raw: str) -> str:
     """The name as the document gives it, with ALL-CAPS labels put in ordinary case.
 
@@ -316,6 +319,7 @@ def display_name(raw: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Comparison key: case, punctuation and accents ignored."""
     folded = unicodedata.normalize("NFKD", name.casefold())
@@ -362,11 +366,12 @@ def titles_compatible(a: str, b: str) -> bool:
     return not ((ta & _MALE_TITLES and tb & _FEMALE_TITLES) or (ta & _FEMALE_TITLES and tb & _MALE_TITLES))
 
 
-def initials_of(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def initials_of(name: str) -> frozenset[str]:
     """Initials a document might use for `name`: "Kai-Fu Lee" -> {"KFL", "KL"}; "Yann LeCun" -> {"YL", "YLC"}."""
     tokens = [t for t in person_tokens(name) if t not in PARTICLES]
     if not tokens:
-        return set()
+        return frozenset()
     plain = ""
     hyphen = ""
     inner = ""
@@ -378,7 +383,7 @@ def initials_of(name: str) -> set[str]:
         parts = [p for p in t.split("-") if p]
         hyphen += "".join(p[0].upper() for p in parts)
         inner += t[0].upper() + "".join(c for c in t[1:] if c.isupper())
-    return {x for x in (plain, hyphen, inner) if len(x) >= 2}
+    return frozenset(x for x in (plain, hyphen, inner) if len(x) >= 2)
 
 
 _MENTION = re.compile(

@@ -50,8 +50,13 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
     by_key: dict[str, list[tuple[int, Label]]] = {}
     for idx, label in candidates:
         by_key.setdefault(name_key(display_name(label.raw)), []).append((idx, label))
-    mentions = mentioned_names(text)
-    intro_mentions = mentioned_names(intro)
+    # Names mentioned in the text only matter for initials and one-off labels; skip the scan otherwise.
+    needed = any(
+        is_initials(n) or (len(items) == 1 and is_full_name(n))
+        for items in by_key.values() for n in [display_name(items[0][1].raw)]
+    )
+    mentions = mentioned_names(text) if needed else {}
+    intro_mentions = mentioned_names(intro) if needed else {}
     mention_counts: dict[str, int] = {}
     for m, c in mentions.items():
         mention_counts[name_key(m)] = mention_counts.get(name_key(m), 0) + c
