@@ -30,6 +30,7 @@ import json
 import math
 import os
 import sys
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,7 +40,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from corpus.models import Document, Hit, Passage
-from corpus.query import Query, fold, parse_query, word_spans
+from corpus.query import WORD_RE, Query, fold, normalize_word, parse_query, word_spans
 from corpus.searchindex import (
     DamagedIndex,
     DocEntry,
@@ -49,7 +50,9 @@ from corpus.searchindex import (
     commit,
     read_index,
     tokenise_document,
-    typo_keys,
+    TYPO_PREFIX,
+    deletes,
+    hash_string,
     write_index,
 )
 
@@ -102,6 +105,8 @@ class SearchIndex:
         self._expansions: OrderedDict[tuple[str, bool, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         #: "loaded", "missing" or "damaged: why" (for `sayso where` and tests)
         self.state = "missing"
+        #: the app searches from a worker thread while an import may be running in another
+        self.lock = threading.RLock()
 
     # -- opening and saving -----------------------------------------------------------------
     @classmethod
@@ -214,6 +219,10 @@ class SearchIndex:
 
     def save(self) -> None:
         """Persist the index as a new generation (the caller holds the library's write lock)."""
+        with self.lock:
+            self._save()
+
+    def _save(self) -> None:
         if not self.pending and not self.removed and not self._unsaved and self.state == "loaded":
             return
         self._commit()
@@ -262,6 +271,10 @@ class SearchIndex:
     # -- changing ---------------------------------------------------------------------------
     def add_document(self, doc: Document, passages: list[Passage]) -> None:
         """Index a document's passages, replacing an earlier version of it."""
+        with self.lock:
+            self._add_document(doc, passages)
+
+    def _add_document(self, doc: Document, passages: list[Passage]) -> None:
         if not self.pending and not self.removed:
             self._refresh()
         self.remove_document(doc.id)
@@ -271,6 +284,10 @@ class SearchIndex:
 
     def remove_document(self, doc_id: str) -> None:
         """Forget a document (nothing happens if it is not indexed)."""
+        with self.lock:
+            self._remove_document(doc_id)
+
+    def _remove_document(self, doc_id: str) -> None:
         if any(p.entry.id == doc_id for p in self.pending[-1:]) or doc_id in self._pending_ids:
             self.pending = [p for p in self.pending if p.entry.id != doc_id]
             self._pending_ids.discard(doc_id)
@@ -301,7 +318,7 @@ class SearchIndex:
     def _fuzzy_terms(self, word: str, k: int) -> dict[int, int]:
         """Vocabulary words within `k` edits (OSA) of `word`: id -> distance."""
         a = self.data.arrays
-        keys = np.unique(typo_keys([word], [k])[0])
+        keys = np.array(sorted({hash_string(d) for d in deletes(word[:TYPO_PREFIX], k)}), np.uint32)
         lo = np.searchsorted(a["del_key"], keys, "left")
         hi = np.searchsorted(a["del_key"], keys, "right")
         found: dict[int, int] = {}
@@ -378,10 +395,17 @@ class SearchIndex:
             for term_id, d in self._fuzzy_terms(word, k).items():
                 if term_id < len(df) and df[term_id] > 0:
                     weights.setdefault(term_id, FUZZY_1 if d <= 1 else FUZZY_2)
+        elif len(word) == 3:
+            # A three-letter word may be a longer one missing a letter ("yng") or with two swapped:
+            # weaker matches, but without them such queries find nothing.
+            for term_id, d in self._fuzzy_terms(word, 1).items():
+                candidate = self.vocab.words[term_id]
+                if term_id < len(df) and df[term_id] > 0 and (len(candidate) == 4 or sorted(candidate) == sorted(word)):
+                    weights.setdefault(term_id, FUZZY_2)
         if prefix:
             for term_id in self._completions(word, MAX_COMPLETIONS):
                 weights.setdefault(term_id, PREFIX)
-            if len(word) >= 4:
+            if len(word) >= 4 and exact is None and len(weights) < 3:
                 for term_id in self._fuzzy_completions(word, 12):
                     weights.setdefault(term_id, FUZZY_PREFIX)
         result = (np.fromiter(weights.keys(), np.int64, len(weights)), np.fromiter(weights.values(), np.float32, len(weights)))
@@ -417,6 +441,13 @@ class SearchIndex:
             self._derived["speaker_words"] = table
         if len(word) < 2:
             return np.zeros(0, np.int32), 0.0
+        cache = self._derived.setdefault("speaker_word_cache", {})
+        cached = cache.get((word, prefix))
+        if cached is None:
+            cached = cache[(word, prefix)] = self._match_speaker_word(table, word, prefix)
+        return cached
+
+    def _match_speaker_word(self, table: dict[str, set[int]], word: str, prefix: bool) -> tuple[np.ndarray, float]:
         found: set[int] = set(table.get(word, ()))
         quality = EXACT if found else 0.0
         k = max_edits(word)
@@ -548,6 +579,11 @@ class SearchIndex:
     def search(self, query: str, *, limit: int = 10, speaker: str | None = None, doc: str | None = None,
                kind: str | None = None, tag: str | None = None) -> list[Hit]:
         """Ranked hits for `query` (see the module docstring); never raises on odd input."""
+        with self.lock:
+            return self._search(query, limit, speaker, doc, kind, tag)
+
+    def _search(self, query: str, limit: int, speaker: str | None, doc: str | None, kind: str | None,
+                tag: str | None) -> list[Hit]:
         self._refresh()
         q = parse_query(query if isinstance(query, str) else "")
         for name, value in (("speaker", speaker), ("doc", doc), ("kind", kind), ("tag", tag)):
@@ -565,7 +601,7 @@ class SearchIndex:
             mask = inside if mask is None else mask & inside
         if q.is_empty:
             slots = np.flatnonzero(mask)[:limit] if mask is not None else np.arange(min(limit, n))
-            return [self._hit(int(s), 0.0, set()) for s in slots]
+            return [self._hit(int(s), 0.0, None) for s in slots]
         return self._ranked(q, mask, limit)
 
     def _ranked(self, q: Query, mask: np.ndarray | None, limit: int) -> list[Hit]:
@@ -706,17 +742,34 @@ class SearchIndex:
         final[~ok] = -1.0
         order = np.lexsort((candidates, -final))
         order = order[final[order] >= 0][:limit]
-        highlight: set[str] = set()
-        for terms, _quality in expansions:
-            highlight.update(self.vocab.words[t] for t in terms.tolist())
+        highlight = lut_word >= 0
         best_possible = nw * 100.0 + nw * 20.0 + max(nw - 1, 0) * 24.0 + 10.0
         return [self._hit(int(candidates[i]), round(float(final[i]) / best_possible, 4), highlight) for i in order]
 
-    def _hit(self, slot: int, score: float, highlight: set[str]) -> Hit:
+    def _spans(self, slot: int, text: str, highlight: np.ndarray) -> list[list[int]]:
+        """Character spans of the passage's words whose ids `highlight` marks.
+
+        The forward index holds the passage's words in text order, one per
+        WORD_RE match (matches that normalise to nothing aside), so the
+        matched positions come from the ids and the offsets from one regex pass.
+        """
+        a = self.data.arrays
+        tokens = a["tokens"][int(a["tok_off"][slot]) : int(a["tok_off"][slot + 1])]
+        picked = np.flatnonzero(highlight[tokens])
+        if not len(picked):
+            return []
+        spans = [m.span() for m in WORD_RE.finditer(text) if "_" not in m.group() or normalize_word(m.group())]
+        if len(spans) != len(tokens):
+            words = self.vocab.words
+            wanted = {words[int(t)] for t in tokens[picked]}
+            return [[s, e] for s, e, w in word_spans(text) if w in wanted]
+        return [list(spans[k]) for k in picked.tolist()]
+
+    def _hit(self, slot: int, score: float, highlight: np.ndarray | None) -> Hit:
         data = self.data
         entry = data.docs[int(data.arrays["slot_doc"][slot])]
         text = data.text_of(slot)
-        spans = [[s, e] for s, e, w in word_spans(text) if w in highlight] if highlight else []
+        spans = self._spans(slot, text, highlight) if highlight is not None else []
         speaker_no = int(data.arrays["slot_speaker"][slot])
         start = float(data.arrays["slot_start"][slot])
         return Hit(

@@ -38,9 +38,13 @@ def keyword_in_context(hit: Hit, width: int = CONTEXT) -> str:
     text = hit.text
     spans = sorted(hit.spans)
     if spans:
-        first = spans[0][0]
+        # Centre on the stretch holding the most matched words.
+        best = max(range(len(spans)), key=lambda i: (sum(1 for s in spans if spans[i][0] <= s[0] < spans[i][0] + width * 2), -i))
+        first = spans[best][0]
         lo = max(0, first - width)
-        hi = min(len(text), spans[0][1] + width * 2)
+        hi = min(len(text), spans[best][1] + width * 2)
+        while lo > 0 and not text[lo - 1].isspace() and first - lo < width + 20:
+            lo -= 1
     else:
         lo, hi = 0, min(len(text), width * 3)
     pieces: list[str] = []
