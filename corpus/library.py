@@ -224,8 +224,11 @@ class Library:
         self,
         paths: Iterable[str | os.PathLike[str]],
         progress: Callable[[str, int, int], None] | None = None,
+        encoding: str | None = None,
     ) -> ImportReport:
         """Import files and folders (every supported file inside, recursively).
+
+        `encoding` names the files' encoding when it cannot be detected (e.g. "latin-1").
 
         A file that cannot be imported is reported in `errors` and changes
         nothing; the others still import.  `progress(name, done, total)` is
@@ -262,7 +265,7 @@ class Library:
         try:
             for done, path in enumerate(unique, 1):
                 try:
-                    doc = self.import_file(path)
+                    doc = self.import_file(path, encoding=encoding)
                 except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed):
                     raise  # the library itself cannot take the import: stop and say why
                 except SaysoError as exc:
@@ -285,12 +288,14 @@ class Library:
                 self._save_index()
         return report
 
-    def import_file(self, path: str | os.PathLike[str], source: str | None = None) -> Document:
-        """Parse one file and store it, replacing the document from the same path."""
+    def import_file(
+        self, path: str | os.PathLike[str], source: str | None = None, encoding: str | None = None
+    ) -> Document:
+        """Parse one file (in `encoding` if given) and store it, replacing the document from the same path."""
         path = Path(path)
         if not path.is_file():
             raise ImportRefused(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
-        parsed = parse_path(path)
+        parsed = parse_path(path, encoding=encoding) if encoding else parse_path(path)
         raw = path.read_bytes()
         return self.import_parsed(
             parsed, source=source or str(path), doc_id=document_id_for(path),

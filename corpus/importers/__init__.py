@@ -34,20 +34,20 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".html", ".htm
 __all__ = ["SUPPORTED_SUFFIXES", "parse_path", "parse_bytes", "parse_text"]
 
 
-def parse_path(path: Path) -> ParsedDocument:
-    """Read and parse one file.  Raises ImportRefused with one clear line."""
+def parse_path(path: Path, encoding: str | None = None) -> ParsedDocument:
+    """Read and parse one file (`encoding` overrides detection).  Raises ImportRefused with one clear line."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
         raise ImportRefused(f"{path}: is a folder, not a file") from None
-    return parse_bytes(raw, path)
+    return parse_bytes(raw, path, encoding)
 
 
-def parse_bytes(raw: bytes, path: Path | str = "document.txt") -> ParsedDocument:
+def parse_bytes(raw: bytes, path: Path | str = "document.txt", encoding: str | None = None) -> ParsedDocument:
     """Parse a file's bytes; `path` names it in messages and gives a fallback title."""
     path = Path(path)
-    decoded = decode_bytes(raw, str(path))
+    decoded = decode_bytes(raw, str(path), encoding)
     doc = parse_text(decoded.text, path)
     doc.encoding = decoded.encoding
     doc.warnings = decoded.warnings + doc.warnings

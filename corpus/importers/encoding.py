@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 
@@ -52,16 +53,19 @@ def _looks_binary(raw: bytes) -> bool:
     return bad > max(2, len(sample) // 100)
 
 
-def decode_bytes(raw: bytes, name: str = "file") -> Decoded:
+def decode_bytes(raw: bytes, name: str = "file", encoding: str | None = None) -> Decoded:
     """Decode a file's bytes, or raise ImportRefused with one clear line.
 
     UTF-8 (with or without BOM) and UTF-16/32 with BOM are read exactly; other
     bytes fall back to cp1252 (flagged), and bytes nothing can decode are
-    replaced with U+FFFD (flagged).
+    replaced with U+FFFD (flagged).  `encoding` (any Python codec name) reads
+    the file in that encoding instead, without the binary guess.
     """
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ImportRefused(f"{name}: file is empty")
     warnings: list[str] = []
+    if encoding:
+        return _decode_as(raw, name, encoding)
     if raw.startswith(b"\xef\xbb\xbf"):
         text, encoding = raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     elif raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -99,3 +103,19 @@ def decode_bytes(raw: bytes, name: str = "file") -> Decoded:
     if not text.strip():
         raise ImportRefused(f"{name}: file is empty")
     return Decoded(text=text, encoding=encoding, warnings=warnings)
+
+
+def _decode_as(raw: bytes, name: str, encoding: str) -> Decoded:
+    """Decode with the encoding the user named; undecodable bytes become U+FFFD (flagged)."""
+    try:
+        codec = codecs.lookup(encoding)
+        text = raw.decode(codec.name, errors="replace")
+    except (LookupError, ValueError):
+        raise ImportRefused(f"{name}: unknown encoding {encoding!r}") from None
+    warnings = []
+    if "\ufffd" in text and "\ufffd" not in raw.decode(codec.name, errors="ignore"):
+        warnings.append(f"some bytes are not valid {codec.name} and were replaced with \ufffd")
+    text = normalise_newlines(text.replace("\x00", "")).lstrip("\ufeff")
+    if not text.strip():
+        raise ImportRefused(f"{name}: file is empty")
+    return Decoded(text=text, encoding=codec.name, warnings=warnings)

@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("import", parents=[common], help="import transcript files or folders")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every supported file inside)")
+    p.add_argument("--encoding", metavar="ENC", default=None,
+                   help="read the files in this encoding (e.g. latin-1, cp1251, shift_jis) instead of detecting it")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("docs", parents=[common], help="list documents")
@@ -80,7 +82,7 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         if total > 20 and show_progress:
             print(f"\rimporting {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    report = lib.import_paths(args.paths, progress=progress)
+    report = lib.import_paths(args.paths, progress=progress, encoding=args.encoding)
     if show_progress and len(report.documents) > 20:
         print(file=sys.stderr)
 
