@@ -279,7 +279,9 @@ _ASCII_TABLE = bytes(
     c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256)
 )
 _NUMBER_SEPARATOR = re.compile(r"\d[.,:]\d")
-_ASCII_POSSESSIVE = re.compile(r"(?<=[A-Za-z0-9])'s\b")
+_ASCII_POSSESSIVE = re.compile(r"'s\b")
+_DIGITS = bytes(range(48, 58))
+_NOT_DIGITS = bytes(c for c in range(256) if c not in _DIGITS)
 
 
 def _words_line(text: str, plain: bool = False) -> bytes:
@@ -292,7 +294,8 @@ def _words_line(text: str, plain: bool = False) -> bytes:
         if "'" in text:
             if "''" in text:
                 text = text.replace("''", " ")
-            text = _ASCII_POSSESSIVE.sub("", text)
+            source = text
+            text = _ASCII_POSSESSIVE.sub(lambda m: "" if m.start() and source[m.start() - 1].isalnum() else m.group(), text)
         return text.encode("ascii").translate(_ASCII_TABLE, b"'_")
     return " ".join(words_of(text)).encode("utf-8")
 
@@ -346,7 +349,8 @@ def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEnt
     """Turn one document's passages into arrays, with as little per-passage Python work as possible."""
     texts = [p.text for p in passages]
     n = len(texts)
-    plain = not _NUMBER_SEPARATOR.search("\n".join(texts))
+    joined_texts = "\n".join(texts)
+    plain = (joined_texts.isascii() and not joined_texts.encode("ascii").translate(None, _NOT_DIGITS)) or not _NUMBER_SEPARATOR.search(joined_texts)
     buf = b"\n".join([_words_line(t, plain) for t in texts])
     hashes, starts, ends = hash_tokens(buf)
     newlines = np.cumsum(np.frombuffer(buf, np.uint8) == 10) if len(buf) else np.zeros(0, np.int64)
