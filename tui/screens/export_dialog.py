@@ -1,0 +1,193 @@
+"""ExportDialog: choose format, style, filter and destination; see a preview; write the file.
+
+The preview and the export run in thread workers; the file is written
+atomically (Markdown merges into an existing file, like `sayso export -o`).
+The preview is plain text: quotes and notes are untrusted, never markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static
+
+from corpus.errors import SaysoError
+from corpus.export import FORMATS, STYLES, Sources, export_entries, prepare
+from corpus.export.cite import DEFAULT_STYLE
+from corpus.library import Library
+from corpus.safety import visible
+from tui.quote_filter import parse_filter
+
+#: Lines of the export shown in the preview.
+PREVIEW_LINES = 40
+#: Seconds of quiet typing before the preview is rebuilt.
+PREVIEW_DELAY = 0.25
+
+
+def default_destination(fmt: str, folder: Path | None = None) -> Path:
+    """`sayso-quotes<ending>` in `folder` (the current folder by default)."""
+    return (folder or Path.cwd()) / f"sayso-quotes{FORMATS[fmt][1]}"
+
+
+def render_export(library: Library, fmt: str, style: str, filter_line: str) -> tuple[str, int, int]:
+    """The export text for the quotes matching `filter_line`: (text, quotes, flagged)."""
+    wanted = parse_filter(filter_line)
+    quotes = library.quotes.list(**wanted.list_kwargs())
+    if not quotes:
+        raise SaysoError("no quotes match this filter; nothing to export")
+    entries = prepare(quotes, Sources.from_library(library, quotes), style)
+    return export_entries(fmt, entries), len(entries), sum(1 for e in entries if e.problem)
+
+
+def write_export(path: Path, fmt: str, text: str) -> None:
+    """Write like `sayso export -o` does (atomic; Markdown updates quotes already in the file)."""
+    from tui.cli.export_cmd import _write
+
+    _write(path, fmt, text)
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Format, citation style, filter and destination, with a live preview; ctrl+s exports."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("ctrl+s", "export", "Export", priority=True, id="export.write"),
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+    ]
+
+    def __init__(self, library: Library, *, filter_line: str = "", folder: Path | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.fmt = "markdown"
+        self.style = DEFAULT_STYLE
+        self._filter_line = filter_line
+        self._folder = folder
+        self._preview_timer = None
+        self.preview_text = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Static(Text("Export quotes", style="bold"), id="export-title")
+            with Horizontal(id="export-choices"):
+                yield Select([(f"{name} — {desc}", name) for name, (_, _, desc) in FORMATS.items()],
+                             value=self.fmt, allow_blank=False, id="export-format", compact=True)
+                yield Select([(name, name) for name in STYLES], value=self.style, allow_blank=False,
+                             id="export-style", compact=True)
+            yield Input(self._filter_line, placeholder="filter: words  tag:T  speaker:S  doc:D (empty: every quote)",
+                        id="export-filter")
+            yield Input(str(default_destination(self.fmt, self._folder)), placeholder="file to write", id="export-path")
+            with VerticalScroll(id="export-preview-box"):
+                yield Static("", id="export-preview", markup=False)
+            yield Static("", id="export-status", markup=False)
+            yield Static("ctrl+s export · esc cancel · tab next field", id="export-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+        self._schedule_preview()
+
+    @property
+    def path(self) -> Path:
+        return Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+
+    @property
+    def filter_line(self) -> str:
+        return self.query_one("#export-filter", Input).value
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(Text(visible(text, keep_newlines=False), style="bold" if error else "dim"))
+        status.set_class(error, "-error")
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        old = FORMATS[self.fmt][1]
+        self.fmt = str(event.value)
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value.strip())
+        if path.suffix == old or not path.suffix:
+            path_input.value = str(path.with_suffix(FORMATS[self.fmt][1]))
+        self._schedule_preview()
+
+    @on(Select.Changed, "#export-style")
+    def _style_changed(self, event: Select.Changed) -> None:
+        self.style = str(event.value)
+        self._schedule_preview()
+
+    @on(Input.Changed, "#export-filter")
+    def _filter_changed(self) -> None:
+        self._schedule_preview()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_export()
+
+    def _schedule_preview(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._preview)
+
+    def _preview(self) -> None:
+        self._status("building the preview…")
+        self.build_preview(self.fmt, self.style, self.filter_line)
+
+    @work(thread=True, exclusive=True, group="export-preview")
+    def build_preview(self, fmt: str, style: str, filter_line: str) -> None:
+        try:
+            text, count, flagged = render_export(self.library, fmt, style, filter_line)
+        except SaysoError as exc:
+            self.app.call_from_thread(self._show_preview, "", str(exc), True)
+            return
+        except Exception as exc:  # a broken export must not take the app down
+            self.app.call_from_thread(self._show_preview, "", f"{type(exc).__name__}: {exc}", True)
+            return
+        note = f"{count} quote{'s' if count != 1 else ''} as {fmt}, {style} citations"
+        if flagged:
+            note += f" · {flagged} marked: their words changed in the document"
+        self.app.call_from_thread(self._show_preview, text, note, False)
+
+    def _show_preview(self, text: str, note: str, error: bool) -> None:
+        self.preview_text = text
+        lines = text.splitlines()
+        shown = "\n".join(lines[:PREVIEW_LINES])
+        if len(lines) > PREVIEW_LINES:
+            shown += f"\n… {len(lines) - PREVIEW_LINES} more lines"
+        self.query_one("#export-preview", Static).update(Text(visible(shown), end=""))
+        self._status(note, error=error)
+
+    def action_export(self) -> None:
+        """Write the export in a worker; notify where it went."""
+        self._status("exporting…")
+        self.write_file(self.fmt, self.style, self.filter_line, self.path)
+
+    @work(thread=True, exclusive=True, group="export-write")
+    def write_file(self, fmt: str, style: str, filter_line: str, path: Path) -> None:
+        try:
+            if not str(path).strip() or str(path) == ".":
+                raise SaysoError("give a file to write")
+            text, count, flagged = render_export(self.library, fmt, style, filter_line)
+            write_export(path, fmt, text)
+        except SaysoError as exc:
+            self.app.call_from_thread(self._status, str(exc), error=True)
+            return
+        except OSError as exc:
+            self.app.call_from_thread(self._status, f"cannot write {path}: {exc.strerror or exc}", error=True)
+            return
+        except Exception as exc:  # a broken export must not take the app down
+            self.app.call_from_thread(self._status, f"{type(exc).__name__}: {exc}", error=True)
+            return
+        self.app.call_from_thread(self._written, path, count, flagged, fmt)
+
+    def _written(self, path: Path, count: int, flagged: int, fmt: str) -> None:
+        message = f"Exported {count} quote{'s' if count != 1 else ''} as {fmt} to {path}"
+        if flagged:
+            message += f" ({flagged} marked: words changed)"
+        self.app.notify(visible(message, keep_newlines=False), title="Export", markup=False)
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

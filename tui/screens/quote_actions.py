@@ -1,0 +1,391 @@
+"""QuoteActions: the main screen's handling of quotes (a mixin of MainScreen).
+
+The reader (QuoteReader) and the Quotes pane post messages; this mixin decides
+and calls `library.quotes` from thread workers, one at a time, and tells the
+user only once a change is on disk.  Every QuoteBook error becomes a one-line
+notification; nothing a quote action does can take the app down.
+
+Handlers use Textual's naming convention (`on_<widget>_<message>`): `@on`
+decorators are only collected on message-pump classes, and this is a mixin.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import work
+from textual.widgets import Static
+
+from corpus.anchoring import one_line
+from corpus.errors import SaysoError
+from corpus.export import format_clipboard
+from corpus.models import Document, Hit, Passage, Quote
+from corpus.quotes import short_id
+from corpus.safety import visible
+from tui.clipboard import clipboard_plan, write_clipboard_file
+from tui.quote_filter import parse_filter
+from tui.screens.note_editor import TAGS_SUFFIX, NoteEditor, NoteResult, NoteTarget
+from tui.widgets.quote_reader import QuoteReader
+from tui.widgets.quotes_pane import QuotesPane
+
+if TYPE_CHECKING:
+    from corpus.library import Library
+
+#: One quote job at a time, in the order asked: undo never overtakes the save it undoes.
+_QUOTE_JOBS = threading.Lock()
+#: Characters of a quote shown in a notification.
+NOTIFY_CHARS = 60
+
+
+def short(text: str, limit: int = NOTIFY_CHARS) -> str:
+    """`text` on one line, shortened, with control characters made visible (for notifications)."""
+    return visible(one_line(text, limit), keep_newlines=False)
+
+
+class QuoteActions:
+    """Quote handling for MainScreen: keep, annotate, copy, list, jump, edit, delete, undo, export, drafts."""
+
+    library: Library
+    app: Any
+    documents: list[Document]
+
+    # -- plumbing ----------------------------------------------------------------------------------
+    def _say(self, message: str, *, title: str = "", severity: str = "information") -> None:
+        self.app.notify(message, title=title, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def _failed(self, what: str, error: str) -> None:
+        self._say(f"{what}: {visible(error, keep_newlines=False)}", title="Quotes", severity="error")
+
+    @work(thread=True, group="quotes")
+    def quote_job(self, what: str, job: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
+        """Run `job` (a QuoteBook call) off the UI thread, then `done(result)` on it; errors become notifications."""
+        with _QUOTE_JOBS:
+            try:
+                result = job()
+            except SaysoError as exc:
+                self.app.call_from_thread(self._failed, what, str(exc))
+                return
+            except Exception as exc:  # never let a quote action take the app down
+                self.app.call_from_thread(self._failed, what, f"{type(exc).__name__}: {exc}")
+                return
+        if done is not None:
+            self.app.call_from_thread(done, result)
+
+    def _reader(self) -> QuoteReader | None:
+        try:
+            reader = self.query_one(QuoteReader)  # type: ignore[attr-defined]
+        except Exception:
+            return None
+        return reader
+
+    def _pane(self) -> QuotesPane | None:
+        try:
+            return self.query_one(QuotesPane)  # type: ignore[attr-defined,no-any-return]
+        except Exception:
+            return None
+
+    def _title(self, doc_id: str) -> str:
+        doc = next((d for d in self.documents if d.id == doc_id), None)
+        return doc.title if doc is not None else doc_id
+
+    def quotes_changed(self) -> None:
+        """Redraw the quotes in the reader and the Quotes pane after any change."""
+        reader = self._reader()
+        if reader is not None and reader.document is not None:
+            self.load_reader_quotes(reader.document.id)
+        self.refresh_quote_list()
+
+    # -- the reader ---------------------------------------------------------------------------------
+    def on_quote_reader_document_shown(self, event: QuoteReader.DocumentShown) -> None:
+        self.load_reader_quotes(event.doc_id)
+
+    def load_reader_quotes(self, doc_id: str) -> None:
+        def shown(quotes: list[Quote]) -> None:
+            reader = self._reader()
+            if reader is not None:
+                reader.show_quotes(doc_id, quotes)
+
+        self.quote_job("Cannot show quotes", lambda: self.library.quotes.quotes_for_document(doc_id), shown)
+
+    def on_quote_reader_keep(self, event: QuoteReader.Keep) -> None:
+        self.keep_quote(event.doc_id, event.start, event.end)
+
+    def keep_quote(self, doc_id: str, start: int, end: int, note: str = "", tags: list[str] | None = None) -> None:
+        """Save a new quote of `[start, end)`; "Quote saved" only once it is on disk."""
+
+        def saved(quote: Quote) -> None:
+            self._say(f"Quote saved: \u201c{short(quote.exact)}\u201d (a adds a note, u undoes)")
+            self.quotes_changed()
+
+        self.quote_job("Cannot keep the quote", lambda: self.library.quotes.add_span(doc_id, start, end, note, tags or []), saved)
+
+    def on_quote_reader_annotate(self, event: QuoteReader.Annotate) -> None:
+        reader = self._reader()
+        words = event.quote.exact if event.quote else (reader.selection_text.text[event.start:event.end] if reader else "")
+        self.open_note_editor(NoteTarget(event.doc_id, event.start, event.end, words, event.quote))
+
+    def on_quote_reader_copy(self, event: QuoteReader.Copy) -> None:
+        self.copy_quote(event.quote, event.document, event.passages)
+
+    def on_quote_reader_status_changed(self, event: QuoteReader.StatusChanged) -> None:
+        try:
+            strip = self.query_one("#quote-strip", Static)  # type: ignore[attr-defined]
+        except Exception:
+            return
+        line = Text(end="")
+        if event.selecting is not None:
+            line.append("VISUAL ", style="bold reverse")
+            line.append(" m keep · a note · y copy · w/b word · j/k sentence · J/K turn · o end · esc  ", style="dim")
+            line.append(f"\u201c{short(event.selecting, 200)}\u201d", style="italic")
+        elif event.quote is not None:
+            quote = event.quote
+            line.append("❝ ", style="bold")
+            line.append(short(quote.note, 300) if quote.note else "quote (no note: a adds one)", style="" if quote.note else "dim italic")
+            if quote.tags:
+                line.append("  " + " ".join(f"#{visible(t, keep_newlines=False)}" for t in quote.tags), style="bold")
+        strip.update(line)
+        strip.set_class(not line.plain, "-empty")
+
+    # -- the note editor -------------------------------------------------------------------------------
+    def open_note_editor(self, target: NoteTarget, *, note: str | None = None, tags: list[str] | None = None,
+                         focus_tags: bool = False) -> None:
+        """Ask for note and tags, then save them (a new quote, or an edit of `target.quote`)."""
+
+        def opened(known: list[str]) -> None:
+            editor = NoteEditor(target, note=note, tags=tags, known_tags=known, focus_tags=focus_tags)
+            self.app.push_screen(editor, lambda result: self._note_done(target, result))
+
+        self.quote_job("Cannot open the note", self.library.quotes.tags, opened)
+
+    def _note_done(self, target: NoteTarget, result: NoteResult | None) -> None:
+        book = self.library.quotes
+
+        def clear_draft() -> None:
+            book.clear_draft(target.key)
+            book.clear_draft(target.key + TAGS_SUFFIX)
+
+        if result is None:
+            self.quote_job("Cannot discard the draft", clear_draft)
+            return
+        if target.quote is not None:
+            quote_id = target.quote.id
+
+            def edit() -> Quote:
+                quote = book.edit(quote_id, note=result.note, tags=result.tags)
+                clear_draft()
+                return quote
+
+            def edited(quote: Quote) -> None:
+                self._say(f"Note saved for \u201c{short(quote.exact, 40)}\u201d")
+                self.quotes_changed()
+
+            self.quote_job("Cannot save the note", edit, edited)
+            return
+
+        def create() -> Quote:
+            quote = book.add_span(target.doc_id, target.start, target.end, result.note, result.tags)
+            clear_draft()
+            return quote
+
+        def created(quote: Quote) -> None:
+            self._say(f"Quote saved with its note: \u201c{short(quote.exact, 40)}\u201d")
+            self.quotes_changed()
+
+        self.quote_job("Cannot keep the quote", create, created)
+
+    # -- copying -----------------------------------------------------------------------------------------
+    def copy_quote(self, quote: Quote, document: Document | None = None, passages: list[Passage] | None = None) -> None:
+        """Copy `quote` with its citation: OSC 52, and a file where the terminal cannot take it."""
+        library = self.library
+
+        def build() -> str:
+            doc = document or library.document(quote.document)
+            return format_clipboard(quote, doc, passages=passages if passages is not None else library.passages(doc.id))
+
+        self.quote_job("Cannot copy", build, lambda text: self.put_on_clipboard(text, quote.exact))
+
+    def put_on_clipboard(self, text: str, words: str) -> None:
+        """Send `text` through OSC 52 and/or to the fallback file; say which."""
+        plan = clipboard_plan(self.library.data_dir)
+        sent = False
+        problem = plan.reason
+        if plan.osc52:
+            try:
+                self.app.copy_to_clipboard(text)
+                sent = True
+            except Exception as exc:  # a broken terminal: fall back to the file
+                problem = f"the terminal refused the copy ({exc})"
+        path = plan.file
+        if path is None and not sent:
+            from tui.clipboard import CLIPBOARD_FILE
+
+            path = self.library.data_dir / CLIPBOARD_FILE
+        shown = f"\u201c{short(words, 48)}\u201d with its citation"
+        if path is None:
+            self._say(f"Copied {shown} (OSC 52)", title="Copied")
+            return
+        try:
+            write_clipboard_file(path, text)
+        except OSError as exc:
+            self._failed("Cannot write the clipboard file", f"{path}: {exc.strerror or exc}")
+            return
+        where = visible(str(path), keep_newlines=False)
+        if sent:
+            self._say(f"Copied {shown} (OSC 52; also in {where})", title="Copied")
+        else:
+            self._say(f"Saved {shown} to {where} ({problem})", title="Copied to a file")
+
+    # -- the Quotes pane ----------------------------------------------------------------------------------
+    def action_show_quotes(self) -> None:
+        """Show the Quotes pane."""
+        self.run_action("show_pane('quotes')")  # type: ignore[attr-defined]
+
+    def on_quotes_pane_filter_changed(self, event: QuotesPane.FilterChanged) -> None:
+        self.refresh_quote_list(event.line)
+
+    def refresh_quote_list(self, line: str | None = None) -> None:
+        pane = self._pane()
+        if pane is None:
+            return
+        line = pane.line if line is None else line
+        wanted = parse_filter(line)
+        book = self.library.quotes
+
+        def fetch() -> tuple[list[Quote], str]:
+            try:
+                return book.list(**wanted.list_kwargs()), ""
+            except SaysoError as exc:  # an unknown doc: or speaker: while typing is not an error popup
+                return [], visible(str(exc), keep_newlines=False)
+
+        def show(result: tuple[list[Quote], str]) -> None:
+            quotes, error = result
+            if pane.line == line:
+                pane.show_quotes(quotes, {d.id: d.title for d in self.documents}, matching=bool(wanted.text), error=error)
+
+        self.quote_job("Cannot list quotes", fetch, show)
+
+    def on_quotes_pane_act(self, event: QuotesPane.Act) -> None:
+        quote = event.quote
+        if event.action == "jump":
+            self.jump_to_quote(quote)
+        elif event.action in ("edit", "retag"):
+            self.open_note_editor(NoteTarget(quote.document, quote.start, quote.end, quote.exact, quote),
+                                  focus_tags=event.action == "retag")
+        elif event.action == "delete":
+            self.delete_quote(quote)
+        elif event.action == "copy":
+            self.copy_quote(quote)
+
+    def jump_to_quote(self, quote: Quote) -> None:
+        """Open the quote's document at its passage with its words highlighted."""
+        if quote.status != "anchored":
+            self._say(f"Quote {short_id(quote)} needs review ({quote.review_reason or 'its words moved'}); "
+                      "see `sayso quotes --verify`", severity="warning")
+        if not any(d.id == quote.document for d in self.documents):
+            self._failed("Cannot open the quote", "its document is no longer in the library")
+            return
+
+        def located(passages: list[Passage]) -> None:
+            index = next((i for i, p in enumerate(passages) if p.offset <= quote.start < p.offset + len(p.text) + 2), 0)
+            p = passages[index] if passages else None
+            spans = [[max(0, quote.start - p.offset), min(len(p.text), quote.end - p.offset)]] if p else []
+            hit = Hit(passage=p.id if p else "", document=quote.document, speaker=quote.speaker, text=p.text if p else "",
+                      score=1.0, spans=spans, title=self._title(quote.document), index=index)
+            self._return_to = ("quotes", None)  # type: ignore[attr-defined]
+            self.open_document(quote.document, index, hit=hit)  # type: ignore[attr-defined]
+
+        self.quote_job("Cannot open the quote", lambda: self.library.passages(quote.document), located)
+
+    def delete_quote(self, quote: Quote) -> None:
+        def deleted(removed: Quote) -> None:
+            self._say(f"Deleted quote \u201c{short(removed.exact, 40)}\u201d (u undoes)")
+            self.quotes_changed()
+
+        self.quote_job("Cannot delete the quote", lambda: self.library.quotes.remove(quote.id), deleted)
+
+    # -- undo and redo ------------------------------------------------------------------------------------
+    def action_undo_quote(self) -> None:
+        """Take back the latest quote action of this session."""
+        self._undo_redo("undo")
+
+    def action_redo_quote(self) -> None:
+        """Do again the latest undone quote action."""
+        self._undo_redo("redo")
+
+    def _undo_redo(self, which: str) -> None:
+        book = self.library.quotes
+
+        def done(label: str | None) -> None:
+            if label is None:
+                self._say(f"Nothing to {which} in this session")
+                return
+            self._say(f"{'Undone' if which == 'undo' else 'Redone'}: {label}")
+            self.quotes_changed()
+
+        self.quote_job(f"Cannot {which}", book.undo if which == "undo" else book.redo, done)
+
+    # -- export --------------------------------------------------------------------------------------------
+    def open_export_dialog(self) -> None:
+        """The export dialog, with the Quotes pane's filter as its starting filter."""
+        from tui.screens.export_dialog import ExportDialog
+
+        pane = self._pane()
+        self.app.push_screen(ExportDialog(self.library, filter_line=pane.line if pane is not None else ""))
+
+    # -- drafts ------------------------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.check_drafts()
+
+    def check_drafts(self) -> None:
+        """Say so when notes were left unsaved by a hangup; R (or the palette) reopens them."""
+
+        def found(drafts: dict[str, str]) -> None:
+            self._drafts = {k: v for k, v in drafts.items() if not k.endswith(TAGS_SUFFIX)}
+            if self._drafts:
+                n = len(self._drafts)
+                self._say(f"{n} unsaved note{'s' if n != 1 else ''} from last time: press R to reopen "
+                          f"{'it' if n == 1 else 'them'}", title="Drafts", severity="warning")
+
+        self.quote_job("Cannot read drafts", self.library.quotes.drafts, found)
+
+    def action_restore_drafts(self) -> None:
+        """Reopen the note editor on the first unsaved draft."""
+        book = self.library.quotes
+
+        def target_of() -> tuple[NoteTarget, str, list[str]] | None:
+            drafts = book.drafts()
+            for key, text in drafts.items():
+                if key.endswith(TAGS_SUFFIX):
+                    continue
+                tags = [t for t in drafts.get(key + TAGS_SUFFIX, "").split(",") if t.strip()]
+                kind, _, rest = key.partition(":")
+                if kind == "quote":
+                    try:
+                        quote = book.get(rest)
+                    except SaysoError:
+                        book.clear_draft(key)
+                        book.clear_draft(key + TAGS_SUFFIX)
+                        continue
+                    return NoteTarget(quote.document, quote.start, quote.end, quote.exact, quote), text, tags
+                doc_id, _, span = rest.rpartition(":")
+                doc_id, _, start = doc_id.rpartition(":")
+                try:
+                    words = self.library.text(doc_id)[int(start):int(span)]
+                except (SaysoError, ValueError):
+                    book.clear_draft(key)
+                    book.clear_draft(key + TAGS_SUFFIX)
+                    continue
+                return NoteTarget(doc_id, int(start), int(span), words), text, tags
+            return None
+
+        def restore(found: tuple[NoteTarget, str, list[str]] | None) -> None:
+            if found is None:
+                self._say("No unsaved notes to reopen")
+                return
+            target, text, tags = found
+            self.open_note_editor(target, note=text, tags=tags)
+
+        self.quote_job("Cannot reopen the draft", target_of, restore)

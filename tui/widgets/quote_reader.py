@@ -1,0 +1,257 @@
+"""QuoteReader: the transcript reader with quotes: visual selection, marked quotes and their notes.
+
+Visual mode follows vim: `v` selects the sentence under the cursor, `V` the
+whole turn; w/l and b/h move the selection's free end by a word, j/k and )/(
+by a sentence, J/K and ]/[ by a turn, `o` swaps ends, escape cancels.  A
+selection never runs across two speakers.  `m` (or enter) keeps it as a quote,
+`a` keeps it with a note, `y` copies it with its citation.
+
+The widget never touches the library: it posts messages that the screen
+handles (tui.screens.quote_actions) and is handed the document's quotes to draw.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from corpus.models import Document, Passage, Quote
+from tui.selection import Selection, SelectionText
+from tui.widgets.transcript import Mark, TranscriptView
+
+#: Actions that only make sense while a selection is being made.
+VISUAL_ONLY = {"visual_word", "visual_swap", "visual_cancel", "visual_enter"}
+
+
+class QuoteReader(TranscriptView):
+    """TranscriptView plus visual selection, quote marks and the note of the quote under the cursor."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("v", "visual", "Select", id="quotes.visual", tooltip="Select the sentence (then w/b, j/k, J/K)"),
+        Binding("V", "visual_turn", "Select turn", show=False, id="quotes.visual_turn"),
+        Binding("w,l,right", "visual_word(1)", "Extend a word", show=False, id="quotes.word_forward"),
+        Binding("b,h,left", "visual_word(-1)", "Shrink a word", show=False, id="quotes.word_back"),
+        # `b` pages up outside visual mode, as in the plain reader.
+        Binding("b", "page(-1)", "Page up", show=False, id="quotes.page_up_b"),
+        Binding("o", "visual_swap", "Other end", show=False, id="quotes.swap"),
+        Binding("m", "bookmark", "Keep quote", id="quotes.bookmark", tooltip="Keep the selection (or sentence) as a quote"),
+        Binding("enter", "visual_enter", "Keep quote", show=False, id="quotes.keep"),
+        Binding("a", "annotate", "Note", id="quotes.annotate", tooltip="Note and tags for the quote here"),
+        Binding("y", "copy", "Copy", id="quotes.copy", tooltip="Copy with its citation (OSC 52)"),
+        Binding("escape", "visual_cancel", "Cancel selection", show=False, id="quotes.cancel"),
+    ]
+
+    class DocumentShown(Message):
+        """A document was loaded: its quotes are wanted."""
+
+        def __init__(self, doc_id: str) -> None:
+            super().__init__()
+            self.doc_id = doc_id
+
+    class Keep(Message):
+        """Keep `[start, end)` of the document as a quote (one key, no note)."""
+
+        def __init__(self, doc_id: str, start: int, end: int) -> None:
+            super().__init__()
+            self.doc_id, self.start, self.end = doc_id, start, end
+
+    class Annotate(Message):
+        """Open the note editor for `quote`, or for a new quote of `[start, end)` when it is None."""
+
+        def __init__(self, doc_id: str, start: int, end: int, quote: Quote | None) -> None:
+            super().__init__()
+            self.doc_id, self.start, self.end, self.quote = doc_id, start, end, quote
+
+    class Copy(Message):
+        """Copy `quote` (saved, or an unsaved one made from the selection) with its citation."""
+
+        def __init__(self, document: Document, quote: Quote, passages: list[Passage]) -> None:
+            super().__init__()
+            self.document, self.quote, self.passages = document, quote, passages
+
+    class StatusChanged(Message):
+        """What the strip under the reader should say: the note here, or the visual-mode hint."""
+
+        def __init__(self, quote: Quote | None, selecting: str | None) -> None:
+            super().__init__()
+            self.quote = quote
+            self.selecting = selecting
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, QuoteReader.StatusChanged)
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.selection: Selection | None = None
+        self.quotes: list[Quote] = []
+        self._text: SelectionText | None = None
+        self._status: tuple[str | None, str | None] = (None, None)
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def selection_text(self) -> SelectionText:
+        """The open document's text with its motions (built on first use)."""
+        if self._text is None or self._text.passages is not self.passages:
+            self._text = SelectionText(self.passages)
+        return self._text
+
+    @property
+    def selecting(self) -> bool:
+        return self.selection is not None
+
+    def load(self, document: Document, passages: list[Passage], *, passage: int = 0, sentence: int = 0) -> None:
+        self.selection = None
+        self.quotes = []
+        self._text = None
+        super().load(document, passages, passage=passage, sentence=sentence)
+        self.post_message(self.DocumentShown(document.id))
+
+    def show_quotes(self, doc_id: str, quotes: list[Quote]) -> None:
+        """Mark `quotes` (of document `doc_id`) in the text; quotes needing review are not placed."""
+        if self.document is None or self.document.id != doc_id:
+            return
+        self.quotes = [q for q in quotes if q.status == "anchored"]
+        text = self.selection_text
+        marks = [Mark(i, a, b, "quote") for q in self.quotes for i, a, b in text.local_spans(q.start, q.end)]
+        self.set_marks(marks, kinds={"quote"})
+        self._report_status()
+
+    def cursor_span(self) -> tuple[int, int]:
+        """The current sentence in document positions."""
+        if not self.passages:
+            return (0, 0)
+        a, b = self.sentence_span
+        offset = self.passages[self.passage].offset
+        return offset + a, offset + b
+
+    def quote_here(self) -> Quote | None:
+        """The quote under the cursor (the selection's free end in visual mode), if any."""
+        if self.selection is not None:
+            pos = self.selection.head - (1 if self.selection.head > self.selection.anchor else 0)
+            return next((q for q in self.quotes if q.start <= pos < q.end), None)
+        a, b = self.cursor_span()
+        return next((q for q in self.quotes if q.start < b and q.end > a), None)
+
+    def target_span(self) -> tuple[int, int]:
+        """What a quote action applies to: the selection, else the sentence under the cursor."""
+        if self.selection is not None:
+            return self.selection.start, self.selection.end
+        text = self.selection_text
+        selection = text.sentence(self.passage, self.sentence)
+        return selection.start, selection.end
+
+    # -- selection ---------------------------------------------------------------------------------
+    def _set_selection(self, selection: Selection | None, *, follow: bool = True) -> None:
+        self.selection = selection
+        marks: list[Mark] = []
+        if selection is not None:
+            marks = [Mark(i, a, b, "selection") for i, a, b in self.selection_text.local_spans(selection.start, selection.end)]
+        self.set_marks(marks, kinds={"selection"})
+        if selection is not None and follow:
+            head = selection.head - (1 if selection.head > selection.anchor else 0)
+            passage, sentence = self.selection_text.cursor_of(max(0, head))
+            if (passage, sentence) != (self.passage, self.sentence):
+                self.move_to(passage, sentence)
+        self._report_status()
+
+    def selected_words(self) -> str:
+        return self.selection_text.words(self.selection) if self.selection is not None else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in VISUAL_ONLY:
+            return self.selection is not None
+        if action in ("visual", "visual_turn", "bookmark", "annotate", "copy"):
+            return bool(self.passages)
+        return True
+
+    def action_visual(self) -> None:
+        """Start selecting at the sentence under the cursor (`v` again cancels)."""
+        if self.selection is not None:
+            self._set_selection(None)
+            return
+        self._set_selection(self.selection_text.sentence(self.passage, self.sentence), follow=False)
+
+    def action_visual_turn(self) -> None:
+        """Select the whole turn under the cursor."""
+        a, _ = self.cursor_span()
+        self._set_selection(self.selection_text.turn(a), follow=False)
+
+    def action_visual_word(self, step: int) -> None:
+        if self.selection is not None:
+            self._set_selection(self.selection_text.move(self.selection, "word", step))
+
+    def action_visual_swap(self) -> None:
+        if self.selection is not None:
+            self._set_selection(self.selection.swap())
+
+    def action_visual_cancel(self) -> None:
+        self._set_selection(None)
+
+    def action_visual_enter(self) -> None:
+        self.action_bookmark()
+
+    # Sentence and turn keys move the selection's free end while selecting, the cursor otherwise.
+    def action_next_sentence(self) -> None:
+        if self.selection is not None:
+            self._set_selection(self.selection_text.move(self.selection, "sentence", 1))
+        else:
+            super().action_next_sentence()
+
+    def action_previous_sentence(self) -> None:
+        if self.selection is not None:
+            self._set_selection(self.selection_text.move(self.selection, "sentence", -1))
+        else:
+            super().action_previous_sentence()
+
+    def action_next_passage(self) -> None:
+        if self.selection is not None:
+            self._set_selection(self.selection_text.move(self.selection, "passage", 1))
+        else:
+            super().action_next_passage()
+
+    def action_previous_passage(self) -> None:
+        if self.selection is not None:
+            self._set_selection(self.selection_text.move(self.selection, "passage", -1))
+        else:
+            super().action_previous_passage()
+
+    # -- quote actions (posted to the screen) -----------------------------------------------------------
+    def action_bookmark(self) -> None:
+        """Keep the selection (or the sentence under the cursor) as a quote."""
+        if self.document is None:
+            return
+        start, end = self.target_span()
+        self._set_selection(None)
+        self.post_message(self.Keep(self.document.id, start, end))
+
+    def action_annotate(self) -> None:
+        """Note and tags: for the quote under the cursor, or for a new quote of the selection."""
+        if self.document is None:
+            return
+        existing = None if self.selection is not None else self.quote_here()
+        start, end = (existing.start, existing.end) if existing else self.target_span()
+        self._set_selection(None)
+        self.post_message(self.Annotate(self.document.id, start, end, existing))
+
+    def action_copy(self) -> None:
+        """Copy the selection, else the quote under the cursor, else the sentence, with its citation."""
+        if self.document is None:
+            return
+        quote = None if self.selection is not None else self.quote_here()
+        if quote is None:
+            start, end = self.target_span()
+            quote = self.selection_text.draft_quote(self.document.id, start, end)
+        self.post_message(self.Copy(self.document, quote, self.passages))
+
+    # -- the status strip -------------------------------------------------------------------------------------
+    def on_transcript_view_cursor_moved(self, event: TranscriptView.CursorMoved) -> None:
+        # Not stopped: the screen follows the cursor too.
+        self._report_status()
+
+    def _report_status(self) -> None:
+        quote = self.quote_here()
+        selecting = self.selected_words() if self.selection is not None else None
+        key = (quote.id + quote.modified if quote else None, selecting)
+        if key != self._status:
+            self._status = key
+            self.post_message(self.StatusChanged(quote, selecting))

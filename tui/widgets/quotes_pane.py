@@ -1,0 +1,199 @@
+"""QuotesPane: every quote with its speaker, document, tags, note and date; filter, sort and act.
+
+The filter box takes words (typo-tolerant) plus `tag:`, `#tag`, `speaker:`,
+`doc:` and `is:review`; `s` cycles the order.  enter jumps to the quote in its
+document, `e` edits the note, `t` the tags, `d` deletes (u undoes).  The pane
+only posts messages; the screen fetches quotes and carries the actions out.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from corpus.models import Quote
+from tui.widgets.pane_list import PaneList, plain
+
+#: Orders `s` cycles through; "match" only while words are typed in the filter.
+SORTS = ("newest", "oldest", "document", "speaker")
+
+
+def quote_lines(quote: Quote, title: str) -> tuple[Text, Text]:
+    """The quoted words, then speaker · document · #tags · note · date (review marked)."""
+    first = Text(end="")
+    if quote.status != "anchored":
+        first.append("⚠ review ", style="bold")
+    first.append_text(plain(f"\u201c{quote.exact}\u201d", style="italic"))
+    parts = [quote.speaker or "no speaker", title or quote.document]
+    if quote.tags:
+        parts.append(" ".join(f"#{t}" for t in quote.tags))
+    if quote.note:
+        parts.append(quote.note)
+    parts.append(quote.created[:10])
+    return first, plain("  " + " · ".join(parts), style="dim")
+
+
+class QuoteList(PaneList):
+    """The rows of the Quotes pane."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("enter,o", "select", "Go to quote", id="quotes.jump"),
+        Binding("e", "act('edit')", "Edit note", id="quotes.edit"),
+        Binding("t", "act('retag')", "Tags", id="quotes.retag"),
+        Binding("d,delete", "act('delete')", "Delete", id="quotes.delete"),
+        Binding("s", "sort", "Sort", id="quotes.sort"),
+        Binding("f,slash", "filter", "Filter", show=False, id="quotes.filter"),
+        Binding("y", "act('copy')", "Copy", show=False, id="quotes.copy_row"),
+    ]
+
+    empty_text = "No quotes yet: in the reader, v selects and m keeps a quote."
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.quotes: list[Quote] = []
+        self.titles: dict[str, str] = {}
+        self._lines: dict[int, tuple[Text, Text]] = {}
+
+    def row_lines(self, index: int) -> tuple[Text, Text]:
+        lines = self._lines.get(index)
+        if lines is None:
+            quote = self.quotes[index]
+            lines = self._lines[index] = quote_lines(quote, self.titles.get(quote.document, ""))
+        return lines
+
+    def set_quotes(self, quotes: list[Quote], titles: dict[str, str]) -> None:
+        keep = self.highlighted_quote.id if self.highlighted_quote else None
+        self.quotes = quotes
+        self.titles = titles
+        self._lines.clear()
+        ids = [q.id for q in quotes]
+        self.set_row_count(len(quotes), ids.index(keep) if keep in ids else 0)
+
+    @property
+    def highlighted_quote(self) -> Quote | None:
+        if self.highlighted is None or self.highlighted >= len(self.quotes):
+            return None
+        return self.quotes[self.highlighted]
+
+    def action_act(self, action: str) -> None:
+        quote = self.highlighted_quote
+        if quote is not None:
+            self.post_message(QuotesPane.Act(action, quote))
+
+    def action_sort(self) -> None:
+        pane = self.parent
+        if isinstance(pane, QuotesPane):
+            pane.cycle_sort()
+
+    def action_filter(self) -> None:
+        pane = self.parent
+        if isinstance(pane, QuotesPane):
+            pane.filter_input.focus()
+
+    def on_pane_list_selected(self, event: PaneList.Selected) -> None:
+        event.stop()
+        if event.index < len(self.quotes):
+            self.post_message(QuotesPane.Act("jump", self.quotes[event.index]))
+
+
+class QuotesPane(Vertical):
+    """Filter box, status line and the list of quotes."""
+
+    class FilterChanged(Message):
+        """The filter line changed (or the pane wants its quotes again)."""
+
+        def __init__(self, line: str) -> None:
+            super().__init__()
+            self.line = line
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, QuotesPane.FilterChanged)
+
+    class Act(Message):
+        """Do `action` (jump, edit, retag, delete, copy) to `quote`."""
+
+        def __init__(self, action: str, quote: Quote) -> None:
+            super().__init__()
+            self.action = action
+            self.quote = quote
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.sort = "newest"
+        self._quotes: list[Quote] = []
+        self._titles: dict[str, str] = {}
+        self._matching = False
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter: words  tag:T  speaker:S  doc:D  is:review", id="quotes-filter")
+        yield Static("", id="quotes-status", markup=False)
+        yield QuoteList(id="quote-list")
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#quotes-filter", Input)
+
+    @property
+    def quote_list(self) -> QuoteList:
+        return self.query_one(QuoteList)
+
+    @property
+    def line(self) -> str:
+        return self.filter_input.value
+
+    def focus(self, scroll_visible: bool = True) -> QuotesPane:  # type: ignore[override]
+        """Focus the list (the filter when there is nothing to list yet)."""
+        self.quote_list.focus(scroll_visible)
+        return self
+
+    @on(Input.Changed, "#quotes-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.FilterChanged(event.value))
+
+    @on(Input.Submitted, "#quotes-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.quote_list.focus()
+
+    def show_quotes(self, quotes: list[Quote], titles: dict[str, str], *, matching: bool, error: str = "") -> None:
+        """List `quotes` (best match first when `matching`), sorted by the chosen order."""
+        self._quotes, self._titles, self._matching = quotes, titles, matching
+        self._redraw(error)
+
+    def cycle_sort(self) -> None:
+        order = (("match",) if self._matching else ()) + SORTS
+        self.sort = order[(order.index(self.sort) + 1) % len(order)] if self.sort in order else order[0]
+        self._redraw()
+
+    def _sorted(self) -> list[Quote]:
+        quotes = list(self._quotes)
+        if self.sort == "match" and self._matching:
+            return quotes
+        if self.sort == "newest":
+            quotes.sort(key=lambda q: (q.created, q.id), reverse=True)
+        elif self.sort == "oldest":
+            quotes.sort(key=lambda q: (q.created, q.id))
+        elif self.sort == "document":
+            quotes.sort(key=lambda q: (self._titles.get(q.document, q.document).casefold(), q.start))
+        elif self.sort == "speaker":
+            quotes.sort(key=lambda q: ((q.speaker or "").casefold(), q.created))
+        return quotes
+
+    def _redraw(self, error: str = "") -> None:
+        if self.sort == "match" and not self._matching:
+            self.sort = "newest"
+        quotes = self._sorted()
+        self.quote_list.set_quotes(quotes, self._titles)
+        review = sum(1 for q in quotes if q.status != "anchored")
+        status = f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''} · sort: {self.sort} (s)"
+        if review:
+            status += f" · {review} need review"
+        if error:
+            status = error
+        self.query_one("#quotes-status", Static).update(plain(status, style="dim"))
