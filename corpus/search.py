@@ -162,7 +162,7 @@ class SearchIndex:
         self.data = data
         self.generation = generation
         self._signature = signature
-        self.vocab = Vocabulary(list(data.vocab_words))
+        self.vocab = Vocabulary(data.vocab_words)
         data.vocab_words = self.vocab.words
         self.speaker_numbers = {name: i for i, name in enumerate(data.speakers)}
         self._doc_numbers = {d.id: i for i, d in enumerate(data.docs)}

@@ -28,7 +28,6 @@ import mmap
 import os
 import re
 import tempfile
-from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -186,7 +185,7 @@ class Vocabulary:
 
     def __init__(self, words: list[str] | None = None) -> None:
         self.words: list[str] = words or []
-        self.ids: dict[str, int] = {w: i for i, w in enumerate(self.words)}
+        self.ids: dict[str, int] = dict(zip(self.words, range(len(self.words))))
         self._sorted_hashes: np.ndarray | None = None
         self._sorted_ids = np.zeros(0, np.int64)
         self._recent: dict[int, int] = {}

@@ -345,3 +345,27 @@ def test_cli_search_json_and_text(lib: Library, capsys: pytest.CaptureFixture[st
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", out)
     assert main(["search", "--data", str(lib.data_dir), "qqqxxzzyy"]) == 0
     assert "no matches" in capsys.readouterr().out
+
+
+def test_tag_facet_uses_quotes_when_they_can_answer(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    hits = lib.search("open source", limit=5)
+    assert len(hits) >= 3
+    chosen = {hits[1].passage, hits[2].passage}
+
+    class Quotes:
+        def passages_with_tag(self, tag: str) -> list[str]:
+            return sorted(chosen) if tag == "keep" else []
+
+    index = lib.index
+    monkeypatch.setattr(index, "library", type("Stub", (), {"quotes": Quotes(), "speakers": lib.speakers})())
+    assert {h.passage for h in lib.search("open source tag:keep")} == chosen
+    assert {h.passage for h in lib.search("open source", tag="keep")} == chosen
+    assert lib.search("open source tag:other") == []
+
+
+def test_doc_facet_by_id_and_facets_alone(lib: Library) -> None:
+    doc = next(d for d in lib.documents() if "Zuckerberg" in d.title)
+    hits = lib.search(f"doc:{doc.id}", limit=3)
+    assert [h.index for h in hits] == sorted(h.index for h in hits)
+    assert hits and {h.document for h in hits} == {doc.id}
+    assert all(h.spans == [] for h in hits)
