@@ -1,0 +1,139 @@
+"""Large documents: a 10 MB single-line transcript and a 200,000-line transcript import through the real
+importers, and the app opens each, jumps to the end (G) and back (g) and still answers keys.
+
+Times are bounded loosely (a hang or a quadratic blow-up fails; a slow machine does not); the performance
+floors themselves are measured by the benchmarks in bench/, not asserted here.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from corpus.library import Library
+from tui_support import screen_text
+
+pytestmark = pytest.mark.slow
+
+#: Generous ceilings for one import and for opening one document (a hang or blow-up, not a benchmark).
+IMPORT_CEILING_S = 120.0
+OPEN_CEILING_S = 60.0
+WORDS = "archive keeps every word that people said about models and data in long careful sentences".split()
+
+
+def one_line_document(size: int) -> str:
+    """`size` characters on one line: a label, then sentences (capitalised, full stops), no newline inside."""
+    rng = random.Random(7)
+    parts = ["Ada Park: "]
+    length = len(parts[0])
+    n = 0
+    while length < size:
+        sentence = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 18))).capitalize() + f" number {n}. "
+        parts.append(sentence)
+        length += len(sentence)
+        n += 1
+    return "".join(parts)[:size].rstrip() + " The very end."
+
+
+def many_lines_document(lines: int) -> str:
+    speakers = ("Ada Park", "Ben Cho", "Chair")
+    return "Hearing on archives\n\n" + "\n".join(
+        f"{speakers[i % 3]}: Line {i} of the long hearing, with a few ordinary words." for i in range(lines)
+    ) + "\n"
+
+
+@pytest.fixture(scope="module")
+def big_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, float]]:
+    folder = tmp_path_factory.mktemp("big")
+    src = folder / "src"
+    src.mkdir()
+    (src / "one-line.txt").write_text(one_line_document(10_000_000), encoding="utf-8")
+    (src / "many-lines.txt").write_text(many_lines_document(200_000), encoding="utf-8")
+    assert (src / "one-line.txt").stat().st_size >= 10_000_000
+    assert (src / "one-line.txt").read_bytes().count(b"\n") == 0
+    lib = Library.open(folder / "data")
+    ids: dict[str, str] = {}
+    took: dict[str, float] = {}
+    for name in ("one-line.txt", "many-lines.txt"):
+        t0 = time.monotonic()
+        report = lib.import_paths([src / name])
+        took[name] = time.monotonic() - t0
+        assert report.errors == [] and len(report.documents) == 1, report.errors
+        ids[name] = report.documents[0].id
+    return folder / "data", ids, took
+
+
+def test_both_import_completely_within_a_loose_bound(big_library: tuple[Path, dict[str, str], dict[str, float]]) -> None:
+    data, ids, took = big_library
+    lib = Library.open(data)
+    for name, seconds in took.items():
+        assert seconds < IMPORT_CEILING_S, f"{name} took {seconds:.1f}s to import"
+    one = lib.passages(ids["one-line.txt"])
+    text = "\n\n".join(p.text for p in one)
+    assert len(text) >= 9_900_000 and text.rstrip().endswith("The very end.")
+    assert "number 0." in text and "number 1000." in text
+    many = lib.passages(ids["many-lines.txt"])
+    joined = "\n".join(p.text for p in many)
+    for i in (0, 1, 99_999, 199_999):
+        assert f"Line {i} of the long hearing" in joined
+    assert joined.count("of the long hearing") == 200_000  # every line kept, none twice
+    assert {p.speaker for p in many} == {"Ada Park", "Ben Cho", "Chair"}
+
+
+async def _settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("name", ["many-lines.txt", "one-line.txt"])
+async def test_app_opens_jumps_to_the_end_and_back(big_library: tuple[Path, dict[str, str], dict[str, float]], name: str) -> None:
+    from tui.app import SaysoApp
+
+    data, ids, _ = big_library
+    app = SaysoApp(Library.open(data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        screen = app.screen
+        t0 = time.monotonic()
+        screen.open_document(ids[name])
+        await _settle(app, pilot)
+        assert time.monotonic() - t0 < OPEN_CEILING_S
+        reader = screen.reader
+        assert reader.document is not None and reader.document.id == ids[name]
+        screen.action_show_pane("reader")
+        await pilot.pause()
+        last = len(reader.passages) - 1
+        first_screen = "\n".join(screen_text(reader))
+        await pilot.press("G")
+        await pilot.pause()
+        assert reader.passage == last
+        end_screen = "\n".join(screen_text(reader))
+        if name == "many-lines.txt":
+            assert "Line 199999 of the long hearing" in end_screen
+        else:
+            # The essay line was split into readable passages; the cursor's (last) passage is on screen.
+            assert len(reader.passages) > 1000
+            assert reader.passages[last].text.endswith("The very end.")
+            opening = " ".join(reader.passages[last].text.split()[:2])
+            assert opening in end_screen
+        await pilot.press("g")
+        await pilot.pause()
+        assert reader.passage == 0
+        assert "\n".join(screen_text(reader)) == first_screen
+        # Still answering keys: move on by sentence/turn, page down, and the help screen opens and closes.
+        before = (reader.passage, reader.sentence_span)
+        await pilot.press("j")
+        await pilot.pause()
+        assert (reader.passage, reader.sentence_span) != before
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is not screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
