@@ -238,10 +238,10 @@ async def test_layout_adapts_to_80x24_60x20_and_too_small(library: Library) -> N
         for pane in ("documents", "speakers", "search", "reader"):  # every pane reachable by tab
             assert screen.pane == ("reader" if pane == "documents" else screen.pane)
         seen = []
-        for _ in range(4):
+        for _ in range(5):
             await pilot.press("tab")
             seen.append(screen.pane)
-        assert seen == ["documents", "speakers", "search", "reader"]
+        assert seen == ["quotes", "documents", "speakers", "search", "reader"]
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert screen.has_class("narrow") and not screen.has_class("too-small")
@@ -350,13 +350,15 @@ async def test_import_dialog_imports_seeds_with_progress(library: Library, tmp_p
         assert screen.query_one(DocumentsPane).option_count == 4 + len(dialog.report.documents)
 
 
-async def test_export_is_a_named_stub(library: Library) -> None:
+async def test_export_key_opens_the_export_dialog(library: Library) -> None:
+    from tui.screens.export_dialog import ExportDialog
+
     app = SaysoApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
         await pilot.press("e")
         await pilot.pause()
-        assert any("coming soon" in str(n.message) for n in app._notifications)
+        assert isinstance(app.screen, ExportDialog)  # the dialog itself: tests/test_tui_export.py
 
 
 async def test_seeds_library_opens_every_document(tmp_path: Path) -> None:

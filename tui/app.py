@@ -23,7 +23,7 @@ from tui.themes import THEMES
 def stylesheet_paths() -> list[Path]:
     """The app's .tcss files, found beside the `styles` package (works from a wheel too)."""
     folder = files("styles")
-    return [Path(str(folder.joinpath(name))) for name in ("sayso.tcss", "reader.tcss", "dialogs.tcss")]
+    return [Path(str(folder.joinpath(name))) for name in ("sayso.tcss", "reader.tcss", "dialogs.tcss", "quotes.tcss")]
 
 
 #: Colours for the sayso variables when a built-in Textual theme is chosen instead of ours.
@@ -73,8 +73,11 @@ class SaysoApp(App[None]):
         return defaults
 
     def on_mount(self) -> None:
+        from tui.drafts import install_signal_handlers
         from tui.screens.main import MainScreen
 
+        # A hangup (closed SSH session) or SIGTERM saves the note being typed as a draft first.
+        install_signal_handlers(self)
         self.push_screen(MainScreen(self.library))
 
     # -- global actions ------------------------------------------------------------

@@ -15,6 +15,9 @@ from textual.widgets import Static
 #: Where each binding owner is described in the help table.
 _SECTION_NAMES = {
     "TranscriptView": "Reader",
+    "QuoteReader": "Reader",
+    "QuoteList": "Quotes",
+    "TagInput": "Tags",
     "DocumentsPane": "Documents",
     "SpeakersPane": "Speakers",
     "HitList": "Search results",

@@ -26,9 +26,12 @@ from corpus.errors import SaysoError
 from corpus.library import Library
 from corpus.models import Document, Hit, Passage, Speaker
 from corpus.safety import visible
+from tui.screens.quote_actions import QuoteActions
 from tui.widgets.documents import DocumentsPane
 from tui.widgets.pane_bar import PANES, PaneBar
 from tui.widgets.pane_list import plain
+from tui.widgets.quote_reader import QuoteReader
+from tui.widgets.quotes_pane import QuotesPane
 from tui.widgets.search import SearchPane
 from tui.widgets.speakers import SpeakersPane
 from tui.widgets.transcript import Mark, TranscriptView
@@ -54,7 +57,7 @@ class Position:
     sentence: int
 
 
-class MainScreen(Screen[None]):
+class MainScreen(QuoteActions, Screen[None]):
     """Documents, Speakers and Search beside the Reader (or as tabs on narrow terminals)."""
 
     BINDINGS: list[BindingType] = [
@@ -72,7 +75,11 @@ class MainScreen(Screen[None]):
         Binding("ctrl+o", "jump_back", "Jump back", show=False, id="main.jump_back"),
         Binding("ctrl+n", "jump_forward", "Jump forward", show=False, id="main.jump_forward"),
         Binding("i", "import", "Import files", show=False, id="main.import"),
-        Binding("e", "export", "Export (coming soon)", show=False, id="main.export"),
+        Binding("e", "export", "Export quotes", show=False, id="main.export"),
+        Binding("5,Q", "show_pane('quotes')", "Quotes", show=False, id="main.quotes"),
+        Binding("u", "undo_quote", "Undo quote action", show=False, id="main.undo_quote"),
+        Binding("ctrl+r", "redo_quote", "Redo quote action", show=False, id="main.redo_quote"),
+        Binding("R", "restore_drafts", "Reopen unsaved notes", show=False, id="main.restore_drafts"),
     ]
 
     def __init__(self, library: Library) -> None:
@@ -101,9 +108,11 @@ class MainScreen(Screen[None]):
                 yield DocumentsPane(id="documents")
                 yield SpeakersPane(id="speakers")
                 yield SearchPane(id="search")
+                yield QuotesPane(id="quotes")
             with Vertical(id="reader"):
                 yield Static("", id="reader-title", markup=False)
-                yield TranscriptView(id="transcript")
+                yield QuoteReader(id="transcript")
+                yield Static("", id="quote-strip", classes="-empty", markup=False)
         yield Static("", id="too-small", markup=False)
         yield Footer(compact=True)
 
@@ -160,7 +169,7 @@ class MainScreen(Screen[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         node: Widget | None = event.widget
         while node is not None and node is not self:
-            if node.id in ("documents", "speakers", "search", "reader"):
+            if node.id in ("documents", "speakers", "search", "quotes", "reader"):
                 if node.id != self.pane:
                     self._set_pane(node.id)
                 return
@@ -483,5 +492,5 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ImportDialog(self.library), done)
 
     def action_export(self) -> None:
-        """Placeholder until export lands in the app."""
-        self.app.notify("Export from the app is coming soon; use `sayso export` meanwhile.", title="Export", markup=False)
+        """Export quotes: format, filter, destination and a preview (tui.screens.export_dialog)."""
+        self.open_export_dialog()

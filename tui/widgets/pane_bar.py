@@ -13,6 +13,7 @@ PANES: tuple[tuple[str, str], ...] = (
     ("speakers", "Speakers"),
     ("search", "Search"),
     ("reader", "Reader"),
+    ("quotes", "Quotes"),
 )
 
 
