@@ -125,18 +125,20 @@ class MainScreen(QuoteActions, Screen[None]):
         return self.query_one(SearchPane)
 
     def on_mount(self) -> None:
-        self.add_class("browsing")
-        self.query_one("#documents", DocumentsPane).loading = True
+        documents = self.query_one(DocumentsPane)
+        documents.empty_text = "Loading the library…"
         self.search_pane.set_status("type to search every document")
         self._set_reader_title()
-        self.load_library()
-        self.query_one(DocumentsPane).focus()
+        documents.focus()
+        # Paint first, then read the library: the first frame never waits for the store or the index.
+        self.call_after_refresh(self.load_library)
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "too-small")
         self.set_class(width < NARROW_WIDTH, "narrow")
+        self._apply_layout_classes()
         if small:
             self.query_one("#too-small", Static).update(
                 f"Terminal too small: {width}x{height}.\nsayso needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
@@ -160,11 +162,20 @@ class MainScreen(QuoteActions, Screen[None]):
 
     def _set_pane(self, pane: str) -> None:
         self.pane = pane
-        reading = pane == "reader"
-        self.set_class(reading, "reading")
-        self.set_class(not reading, "browsing")
+        self._apply_layout_classes()
         self.query_one(PaneBar).set_state(pane, self.lens)
         self.refresh_bindings()
+
+    def _apply_layout_classes(self) -> None:
+        """Which of sidebar and reader shows, on narrow screens only.
+
+        On wide screens both show and the classes stay off, so switching panes
+        never restyles the whole screen.
+        """
+        narrow = self.has_class("narrow")
+        reading = self.pane == "reader"
+        self.set_class(narrow and reading, "reading")
+        self.set_class(narrow and not reading, "browsing")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         node: Widget | None = event.widget
@@ -207,7 +218,7 @@ class MainScreen(QuoteActions, Screen[None]):
             self.app.call_from_thread(self.search_pane.set_status, f"search index unavailable: {exc}")
 
     def _load_failed(self, message: str) -> None:
-        self.query_one(DocumentsPane).loading = False
+        self.query_one(DocumentsPane).empty_text = "The library could not be read."
         self.app.notify(visible(message), title="Cannot read the library", severity="error", markup=False)
 
     def _library_loaded(self, documents: list[Document], speakers: list[Speaker]) -> None:
@@ -215,7 +226,7 @@ class MainScreen(QuoteActions, Screen[None]):
         self.speakers = speakers
         self._passages.clear()
         pane = self.query_one(DocumentsPane)
-        pane.loading = False
+        pane.empty_text = DocumentsPane.empty_text
         pane.show_documents(documents, self._lens_documents())
         self.query_one(SpeakersPane).show_speakers(speakers, self.lens)
         self.loaded = True

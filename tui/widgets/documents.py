@@ -5,20 +5,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets.option_list import Option
 
 from corpus.models import Document
 from tui.widgets.pane_list import PaneList, plain
 
 
-def document_prompt(doc: Document) -> Text:
-    """Two lines: the title, then kind, length and the first speakers."""
-    prompt = plain(doc.title, style="bold")
+def document_lines(doc: Document) -> tuple[Text, Text]:
+    """The title, then kind, length and the first speakers."""
     speakers = ", ".join(doc.speakers[:3]) + (f" +{len(doc.speakers) - 3}" if len(doc.speakers) > 3 else "")
-    details = f"{doc.kind} · {doc.passages:,} turns · {doc.words:,} words"
-    prompt.append("\n")
-    prompt.append_text(plain(details + (f" · {speakers}" if speakers else ""), style="dim"))
-    return prompt
+    details = f"  {doc.kind} · {doc.passages:,} turns · {doc.words:,} words"
+    return plain(doc.title, style="bold"), plain(details + (f" · {speakers}" if speakers else ""), style="dim")
 
 
 class DocumentsPane(PaneList):
@@ -27,6 +23,8 @@ class DocumentsPane(PaneList):
     BINDINGS: list[BindingType] = [
         Binding("enter,o", "select", "Open", id="documents.open"),
     ]
+
+    empty_text = "No documents yet: press i to import files."
 
     class OpenDocument(Message):
         """The user chose a document to read."""
@@ -38,21 +36,34 @@ class DocumentsPane(PaneList):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.all_documents: list[Document] = []
-        self.only: set[str] | None = None
+        self.shown: list[Document] = []
+        self._lines: dict[int, tuple[Text, Text]] = {}
 
     def show_documents(self, documents: list[Document], only: set[str] | None = None) -> None:
         """List `documents`, or those whose id is in `only` (the speaker lens)."""
+        keep = self.highlighted_id
         self.all_documents = documents
-        self.only = only
-        keep = self.highlighted_option.id if self.highlighted_option else None
-        shown = [d for d in documents if only is None or d.id in only]
-        self.set_options(Option(document_prompt(d), id=d.id) for d in shown)
-        if not shown:
-            self.add_option(Option(Text("No documents yet: press i to import files.", style="italic"), disabled=True))
-        ids = [d.id for d in shown]
-        self.highlighted = ids.index(keep) if keep in ids else (0 if shown else None)
+        self.shown = [d for d in documents if only is None or d.id in only]
+        self._lines.clear()
+        ids = [d.id for d in self.shown]
+        self.set_row_count(len(self.shown), ids.index(keep) if keep in ids else 0)
 
-    def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the highlighted document."""
+        if self.highlighted is None or self.highlighted >= len(self.shown):
+            return None
+        return self.shown[self.highlighted].id
+
+    def index_of(self, doc_id: str) -> int:
+        return [d.id for d in self.shown].index(doc_id)
+
+    def row_lines(self, index: int) -> tuple[Text, Text]:
+        lines = self._lines.get(index)
+        if lines is None:
+            lines = self._lines[index] = document_lines(self.shown[index])
+        return lines
+
+    def on_pane_list_selected(self, event: PaneList.Selected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.OpenDocument(event.option.id))
+        self.post_message(self.OpenDocument(self.shown[event.index].id))

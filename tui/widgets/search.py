@@ -8,14 +8,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
-from textual.widgets.option_list import Option
 
 from corpus.models import Hit
 from tui.widgets.pane_list import PaneList, plain
 from tui.widgets.transcript import format_time
 
 #: Characters of context shown before the first matched word.
-CONTEXT_BEFORE = 40
+CONTEXT_BEFORE = 24
 #: Characters shown in the keyword-in-context line.
 CONTEXT_LENGTH = 160
 
@@ -44,7 +43,7 @@ def kwic(hit: Hit) -> Text:
     return line
 
 
-def hit_prompt(hit: Hit) -> Text:
+def hit_lines(hit: Hit) -> tuple[Text, Text]:
     """Speaker, document and time on the first line; the keyword in context below."""
     head = plain(hit.speaker or "(no speaker)", style="bold")
     head.append(" · ", style="dim")
@@ -52,19 +51,37 @@ def hit_prompt(hit: Hit) -> Text:
     stamp = format_time(hit.start)
     if stamp:
         head.append(" " + stamp, style="dim")
-    head.append("\n")
-    head.append_text(kwic(hit))
-    return head
+    context = Text("  ", end="")
+    context.append_text(kwic(hit))
+    return head, context
 
 
 class HitList(PaneList):
-    """Search results; enter opens one in the reader."""
+    """Search results, two lines each; enter opens one in the reader."""
 
     BINDINGS: list[BindingType] = [
         Binding("enter,o", "select", "Open hit", id="search.open"),
-        Binding("n", "cursor_down", "Next hit", show=False, id="search.next"),
-        Binding("N", "cursor_up", "Prev hit", show=False, id="search.previous"),
+        Binding("n", "cursor(1)", "Next hit", show=False, id="search.next"),
+        Binding("N", "cursor(-1)", "Prev hit", show=False, id="search.previous"),
     ]
+
+    empty_text = "No results."
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.hits: list[Hit] = []
+        self._lines: dict[int, tuple[Text, Text]] = {}
+
+    def show(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self._lines.clear()
+        self.set_row_count(len(hits), 0)
+
+    def row_lines(self, index: int) -> tuple[Text, Text]:
+        lines = self._lines.get(index)
+        if lines is None:
+            lines = self._lines[index] = hit_lines(self.hits[index])
+        return lines
 
 
 class SearchPane(Vertical):
@@ -126,15 +143,12 @@ class SearchPane(Vertical):
         """Replace the results with `hits` for `query`."""
         self.query = query
         self.hits = hits
-        self.results.set_options(Option(hit_prompt(h), id=f"h{i}") for i, h in enumerate(hits))
-        self.results.highlighted = 0 if hits else None
+        self.results.show(hits)
         self.set_status(status)
 
     def set_status(self, status: str) -> None:
         self.query_one("#search-status", Static).update(plain(status))
 
-    def on_option_list_option_selected(self, event: PaneList.OptionSelected) -> None:
+    def on_pane_list_selected(self, event: PaneList.Selected) -> None:
         event.stop()
-        if event.option.id and event.option.id.startswith("h"):
-            index = int(event.option.id[1:])
-            self.post_message(self.HitChosen(self.hits[index], index))
+        self.post_message(self.HitChosen(self.hits[event.index], event.index))
