@@ -8,6 +8,7 @@ the CLI prints, `from_dict()` reads what the store saved.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -28,8 +29,14 @@ class _Record:
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> frozenset[str]:
+    """The field names of a dataclass, computed once (from_dict runs per passage on every load)."""
+    return frozenset(f.name for f in fields(cls))
 
 
 @dataclass
