@@ -254,6 +254,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200, help="queries per corpus")
     parser.add_argument("--baseline-queries", type=int, default=0,
                         help="queries timed for the baselines (default: all up to 10k passages, 100 up to 100k, 20 beyond)")
+    parser.add_argument("--fzf-queries", type=int, default=0,
+                        help="queries timed for fzf, seconds each at 100k+ (default: 50 up to 10k passages, 20 up to 100k, 4 beyond)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", default=None, help="where corpora and indexes go (default: a temp folder)")
     parser.add_argument("--no-baselines", action="store_true")
@@ -285,6 +287,7 @@ def main() -> None:
         build = run_worker("build", str(size), str(folder), str(args.queries), str(args.seed))
         sayso = run_worker("sayso", str(folder))
         sample = args.baseline_queries or (args.queries if size <= 10_000 else min(100 if size <= 100_000 else 20, args.queries))
+        fzf_sample = args.fzf_queries or min(args.queries, 50 if size <= 10_000 else 20 if size <= 100_000 else 4)
         print(f"== {size:,} passages ==")
         print(f"  sayso index: build {build['build_s']:.1f} s ({build['passages_per_s']:,.0f} passages/s, "
               f"of which tokenising {build['tokenise_s']:.1f} s), {build['index_mb']:.0f} MB on disk, "
@@ -302,7 +305,7 @@ def main() -> None:
         print(f"  rapidfuzz partial_ratio ({pr['queries']} queries x typo+clean, full queries): p50 {pr['p50_ms']:.0f} ms, "
               f"p95 {pr['p95_ms']:.0f} ms; recall@10 typo {pr['recall_typo']:.3f}, clean {pr['recall_clean']:.3f}; "
               f"RSS {pr['rss_mb']:.0f} MB", flush=True)
-        fz = run_worker("fzf", str(folder), str(sample))
+        fz = run_worker("fzf", str(folder), str(fzf_sample))
         if "skipped" in fz:
             print(f"  fzf: skipped, {fz['skipped']}")
         else:
