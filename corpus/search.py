@@ -450,7 +450,8 @@ class SearchIndex:
     def _match_speaker_word(self, table: dict[str, set[int]], word: str, prefix: bool) -> tuple[np.ndarray, float]:
         found: set[int] = set(table.get(word, ()))
         quality = EXACT if found else 0.0
-        k = max_edits(word)
+        # Typos in a name only for words long enough not to be mistaken for another word.
+        k = max_edits(word) if len(word) >= 5 and word not in self.vocab.ids else 0
         if not found and (k or prefix):
             for name_word, numbers in table.items():
                 if prefix and len(word) >= 3 and name_word.startswith(word):
@@ -643,14 +644,7 @@ class SearchIndex:
             if not len(terms):
                 continue
             stage_words += 1
-            starts = a["term_start"][terms]
-            ends = a["term_start"][terms + 1]
-            sizes = ends - starts
-            idf = np.log1p((n - df[terms] + 0.5) / (df[terms] + 0.5)).astype(np.float32)
-            slots = np.concatenate([a["post_slot"][s:e] for s, e in zip(starts.tolist(), ends.tolist())])
-            tf = np.concatenate([a["post_tf"][s:e] for s, e in zip(starts.tolist(), ends.tolist())]).astype(np.float32)
-            weight = np.repeat(idf * quality, sizes) * (tf * (K1 + 1) / (tf + norm[slots]))
-            word_score = np.bincount(slots, weights=weight, minlength=n)
+            word_score = self._word_scores(terms, quality, n, df, norm)
             score += word_score
             count += word_score > 0
         if not stage_words:
@@ -674,6 +668,7 @@ class SearchIndex:
         return self._rescore(q, words, expansions, candidates, score, limit, by_speaker)
 
     def _word_scores(self, terms: np.ndarray, quality: np.ndarray, n: int, df: np.ndarray, norm: np.ndarray) -> np.ndarray:
+        """BM25 of one query word for every passage: its expansions' postings, each weighted by how exact it is."""
         a = self.data.arrays
         starts = a["term_start"][terms]
         ends = a["term_start"][terms + 1]
