@@ -34,6 +34,7 @@ from tui.widgets.quote_reader import QuoteReader
 from tui.widgets.quotes_pane import QuotesPane
 from tui.widgets.search import SearchPane
 from tui.widgets.speakers import SpeakersPane
+from tui.widgets.status_line import StatusLine
 from tui.widgets.transcript import Mark, TranscriptView
 
 #: Below this size the screen shows a "too small" message instead of the panes.
@@ -110,7 +111,7 @@ class MainScreen(QuoteActions, Screen[None]):
                 yield SearchPane(id="search")
                 yield QuotesPane(id="quotes")
             with Vertical(id="reader"):
-                yield Static("", id="reader-title", markup=False)
+                yield StatusLine(id="reader-title")
                 yield QuoteReader(id="transcript")
                 yield Static("", id="quote-strip", classes="-empty", markup=False)
         yield Static("", id="too-small", markup=False)
@@ -259,7 +260,7 @@ class MainScreen(QuoteActions, Screen[None]):
         if cached is not None and document is not None:
             self._show_in_reader(document, cached, passage, sentence, hit)
             return
-        self.query_one("#reader-title", Static).update(Text("Opening…", style="italic"))
+        self.query_one("#reader-title", StatusLine).update(Text("Opening…", style="italic"))
         self._load_document(doc_id, passage, sentence, hit)
 
     @work(thread=True, exclusive=True, group="open")
@@ -305,7 +306,7 @@ class MainScreen(QuoteActions, Screen[None]):
 
     def _set_reader_title(self) -> None:
         reader = self.reader
-        title = self.query_one("#reader-title", Static)
+        title = self.query_one("#reader-title", StatusLine)
         if reader.document is None:
             title.update(Text("Reader", style="bold"))
             return

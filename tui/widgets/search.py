@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from corpus.models import Hit
 from tui.widgets.pane_list import PaneList, plain
+from tui.widgets.status_line import StatusLine
 from tui.widgets.transcript import format_time
 
 #: Characters of context shown before the first matched word.
@@ -116,7 +117,7 @@ class SearchPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search (typos ok)", id="query")
-        yield Static("", id="search-status", markup=False)
+        yield StatusLine(id="search-status")
         yield HitList(id="hits")
 
     @property
@@ -147,7 +148,7 @@ class SearchPane(Vertical):
         self.set_status(status)
 
     def set_status(self, status: str) -> None:
-        self.query_one("#search-status", Static).update(plain(status))
+        self.query_one("#search-status", StatusLine).update(plain(status))
 
     def on_pane_list_selected(self, event: PaneList.Selected) -> None:
         event.stop()
