@@ -151,6 +151,10 @@ class QuotesPane(Vertical):
         self.quote_list.focus(scroll_visible)
         return self
 
+    def on_show(self) -> None:
+        """Fetch the quotes afresh whenever the pane comes into view."""
+        self.post_message(self.FilterChanged(self.line))
+
     @on(Input.Changed, "#quotes-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         event.stop()
