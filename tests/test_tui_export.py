@@ -1,0 +1,116 @@
+"""The export dialog: format, style, filter, destination, a plain-text preview, an atomic write."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+from corpus.export import export_quotes
+from corpus.library import Library
+from tui.app import SaysoApp
+from tui.screens.export_dialog import ExportDialog
+from tui.screens.main import MainScreen
+from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library
+
+
+@pytest.fixture(scope="module")
+def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("export-lib")
+    lib = build_library(folder)
+    lib.quotes.add(PANEL_ID, exact="Closed models hide their failures.", note="key claim", tags=["open"])
+    lib.quotes.add(INTERVIEW_ID, exact="Go ahead and do it.", note="advice [b]bold?[/b]", tags=["advice"])
+    lib.quotes.add(HOSTILE_ID, exact="A calm reply.", tags=["open"])
+    return folder
+
+
+@pytest.fixture
+def library(library_dir: Path, tmp_path: Path) -> Library:
+    copy = tmp_path / "lib"
+    shutil.copytree(library_dir, copy)
+    return Library.open(copy)
+
+
+async def settle(app: SaysoApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_dialog(app: SaysoApp, pilot) -> ExportDialog:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    assert isinstance(app.screen, MainScreen)
+    await pilot.press("e")
+    await pilot.pause(0.4)  # the preview waits for a quiet moment
+    await settle(app, pilot)
+    dialog = app.screen
+    assert isinstance(dialog, ExportDialog)
+    return dialog
+
+
+async def test_export_dialog_writes_what_export_quotes_makes(library: Library, tmp_path: Path) -> None:
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 36)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        # Markdown preview of every quote, shown as plain text (the note's brackets are not markup).
+        assert dialog.preview_text == export_quotes("markdown", library.quotes.list(), library)
+        preview = str(dialog.query_one("#export-preview", Static).render())
+        # Markdown escapes the brackets; shown literally, the backslashes stay (markup would eat them).
+        assert "Closed models hide their failures." in preview and "\\[b\\]bold?\\[/b\\]" in preview
+        assert "3 quotes as markdown, apa citations" in str(dialog.query_one("#export-status", Static).render())
+        # CSV, Chicago, only the quotes tagged "open", into a file of our choosing.
+        dialog.query_one("#export-format", Select).value = "csv"
+        dialog.query_one("#export-style", Select).value = "chicago"
+        dialog.query_one("#export-filter", Input).value = "tag:open"
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        path_input = dialog.query_one("#export-path", Input)
+        assert path_input.value.endswith("sayso-quotes.csv")  # the ending follows the format
+        target = tmp_path / "out" / "quotes.csv"
+        target.parent.mkdir()
+        path_input.value = str(target)
+        expected = export_quotes("csv", library.quotes.list(tag="open"), library, style="chicago")
+        assert dialog.preview_text == expected
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert target.read_bytes().decode("utf-8") == expected  # byte for byte (CSV keeps its CRLF)
+        assert not isinstance(app.screen, ExportDialog)
+        assert any(f"Exported 2 quotes as csv to {target}" in str(n.message) for n in app._notifications)
+        assert not list(target.parent.glob("*.tmp*"))  # written atomically, nothing left behind
+
+
+async def test_export_dialog_errors_stay_in_the_dialog(library: Library, tmp_path: Path) -> None:
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 36)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "missing-folder" / "q.md")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is dialog
+        status = str(dialog.query_one("#export-status", Static).render())
+        assert "does not exist" in status
+        dialog.query_one("#export-filter", Input).value = "tag:nothing-has-this"
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        assert "no quotes match" in str(dialog.query_one("#export-status", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_export_markdown_updates_an_existing_file(library: Library, tmp_path: Path) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("# My article\n\nMy own words stay.\n", encoding="utf-8")
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 36)) as pilot:
+        for _ in range(2):  # exporting twice updates the quotes in place
+            dialog = await open_dialog(app, pilot)
+            dialog.query_one("#export-path", Input).value = str(target)
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# My article\n\nMy own words stay.\n")
+    assert text.count("Closed models hide their failures.") == 1
