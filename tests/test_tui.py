@@ -376,3 +376,63 @@ async def test_seeds_library_opens_every_document(tmp_path: Path) -> None:
             assert screen.reader.document is not None and screen.reader.document.id == doc.id
             assert any(line.strip() for line in screen_text(screen.reader))
             await pilot.press("G", "g", "j")
+
+
+async def test_widgets_post_messages_and_the_screen_acts_on_them(library: Library) -> None:
+    """Messages up, calls down: the panes post what the user chose; the screen does the work."""
+    from tui.widgets.search import SearchPane
+    from tui.widgets.transcript import TranscriptView
+
+    posted: list[object] = []
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36), message_hook=posted.append) as pilot:
+        screen = await ready(app, pilot)
+        highlight_document(screen, INTERVIEW_ID)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        opened = [m for m in posted if isinstance(m, DocumentsPane.OpenDocument)]
+        assert len({id(m) for m in opened}) == 1 and opened[0].doc_id == INTERVIEW_ID  # one message, seen as it bubbles
+        await pilot.press("j")
+        moved = [m for m in posted if isinstance(m, TranscriptView.CursorMoved)]
+        assert moved and (moved[-1].passage, moved[-1].sentence) == (1, 0)  # turn 0 has one sentence
+        await pilot.press("slash", *"harvard")
+        await settle(app, pilot)
+        queries = [m.query for m in posted if isinstance(m, SearchPane.QueryChanged)]
+        assert queries[-1] == "harvard"
+        assert screen.search_pane.query == "harvard"  # only the latest query's results are shown
+        await pilot.press("enter", "enter")
+        await settle(app, pilot)
+        chosen = [m for m in posted if isinstance(m, SearchPane.HitChosen)]
+        assert chosen and chosen[-1].hit.document == INTERVIEW_ID
+        await pilot.press("2", "enter")
+        lens = [m for m in posted if isinstance(m, SpeakersPane.LensChosen)]
+        assert lens and screen.lens == lens[-1].name
+
+
+async def test_fast_typing_searches_only_what_is_needed(library: Library) -> None:
+    """A burst of keys while a search runs collapses to the latest query; the results match it."""
+    calls: list[str] = []
+    original = library.search
+
+    def slow_search(query: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append(query)
+        import time as _time
+
+        _time.sleep(0.05)
+        return original(query, *args, **kwargs)  # type: ignore[arg-type]
+
+    library.search = slow_search  # type: ignore[method-assign]
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("slash")
+        from textual import events
+
+        for char in "compilers":  # as fast as a terminal delivers a paste or a fast typist
+            app.post_message(events.Key(char, char))
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        await settle(app, pilot)
+        assert screen.search_pane.query == "compilers"
+        assert calls[-1] == "compilers"
+        assert len(calls) < len("compilers")  # stale prefixes were skipped, not queued

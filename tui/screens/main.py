@@ -398,25 +398,47 @@ class MainScreen(QuoteActions, Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search_worker(self) -> None:
-        while True:
+        """Run the latest pending query, then the next latest, until none is waiting.
+
+        Queries typed while one runs replace each other, so only the newest is
+        searched next: stale queries cost nothing and typing never queues work.
+        """
+        try:
+            while True:
+                with self._search_lock:
+                    job = self._search_pending
+                    self._search_pending = None
+                    if job is None:
+                        return
+                query, lens = job
+                started = time.perf_counter()
+                try:
+                    hits = self.library.search(query, limit=SEARCH_LIMIT, speaker=lens)
+                except Exception as exc:  # a broken query or index must not take the app down
+                    self.app.call_from_thread(self.search_pane.set_status, f"search failed: {visible(str(exc), keep_newlines=False)}")
+                    continue
+                elapsed = time.perf_counter() - started
+                with self._search_lock:
+                    stale = self._search_pending is not None
+                if not stale:
+                    self.app.call_from_thread(self._show_hits, query, lens, hits, elapsed)
+        finally:
             with self._search_lock:
-                job = self._search_pending
-                self._search_pending = None
-                if job is None:
-                    self._search_busy = False
-                    return
-            query, lens = job
-            started = time.perf_counter()
-            try:
-                hits = self.library.search(query, limit=SEARCH_LIMIT, speaker=lens)
-            except Exception as exc:  # a broken query or index must not take the app down
-                self.app.call_from_thread(self.search_pane.set_status, f"search failed: {exc}")
-                continue
-            elapsed = time.perf_counter() - started
-            with self._search_lock:
-                stale = self._search_pending is not None
-            if not stale:
-                self.app.call_from_thread(self._show_hits, query, lens, hits, elapsed)
+                self._search_busy = False
+                # A query that arrived as we were leaving must not be stranded.
+                leftover = self._search_pending is not None
+            if leftover and self.is_attached:
+                try:
+                    self.app.call_from_thread(self._restart_search)
+                except RuntimeError:  # the app is closing
+                    pass
+
+    def _restart_search(self) -> None:
+        with self._search_lock:
+            if self._search_busy or self._search_pending is None:
+                return
+            self._search_busy = True
+        self._search_worker()
 
     def _show_hits(self, query: str, lens: str | None, hits: list[Hit], elapsed: float) -> None:
         count = f"{len(hits)}{'+' if len(hits) >= SEARCH_LIMIT else ''} result{'s' if len(hits) != 1 else ''}"
