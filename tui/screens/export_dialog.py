@@ -74,7 +74,7 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(id="export-box"):
             yield Static(Text("Export quotes", style="bold"), id="export-title")
             with Horizontal(id="export-choices"):
-                yield Select([(f"{name} — {desc}", name) for name, (_, _, desc) in FORMATS.items()],
+                yield Select([(f"{name} ({ending})", name) for name, (_, ending, _) in FORMATS.items()],
                              value=self.fmt, allow_blank=False, id="export-format", compact=True)
                 yield Select([(name, name) for name in STYLES], value=self.style, allow_blank=False,
                              id="export-style", compact=True)
@@ -87,6 +87,9 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Static("ctrl+s export · esc cancel · tab next field", id="export-hint", markup=False)
 
     def on_mount(self) -> None:
+        self.query_one("#export-filter", Input).border_title = "Filter"
+        self.query_one("#export-path", Input).border_title = "Write to"
+        self.query_one("#export-preview-box").border_title = "Preview"
         self.query_one("#export-path", Input).focus()
         self._schedule_preview()
 
@@ -122,9 +125,13 @@ class ExportDialog(ModalScreen[Path | None]):
     def _filter_changed(self) -> None:
         self._schedule_preview()
 
-    @on(Input.Submitted)
+    @on(Input.Submitted, "#export-path")
     def _submitted(self) -> None:
         self.action_export()
+
+    @on(Input.Submitted, "#export-filter")
+    def _filter_submitted(self) -> None:
+        self.query_one("#export-path", Input).focus()
 
     def _schedule_preview(self) -> None:
         if self._preview_timer is not None:
@@ -145,7 +152,7 @@ class ExportDialog(ModalScreen[Path | None]):
         except Exception as exc:  # a broken export must not take the app down
             self.app.call_from_thread(self._show_preview, "", f"{type(exc).__name__}: {exc}", True)
             return
-        note = f"{count} quote{'s' if count != 1 else ''} as {fmt}, {style} citations"
+        note = f"{count} quote{'s' if count != 1 else ''} as {fmt}, {style} citations: {FORMATS[fmt][2]}"
         if flagged:
             note += f" · {flagged} marked: their words changed in the document"
         self.app.call_from_thread(self._show_preview, text, note, False)

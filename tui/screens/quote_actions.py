@@ -137,9 +137,10 @@ class QuoteActions:
             return
         line = Text(end="")
         if event.selecting is not None:
-            line.append("VISUAL ", style="bold reverse")
-            line.append(" m keep · a note · y copy · w/b word · j/k sentence · J/K turn · o end · esc  ", style="dim")
-            line.append(f"\u201c{short(event.selecting, 200)}\u201d", style="italic")
+            words = len(event.selecting.split())
+            line.append(" VISUAL ", style="bold reverse")
+            line.append(f" {words} word{'s' if words != 1 else ''} ", style="bold")
+            line.append(" m keep · a note · y copy · w/b word · j/k sentence · J/K turn · o other end · esc cancel", style="dim")
         elif event.quote is not None:
             quote = event.quote
             line.append("❝ ", style="bold")

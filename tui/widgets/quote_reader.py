@@ -36,8 +36,8 @@ class QuoteReader(TranscriptView):
         Binding("o", "visual_swap", "Other end", show=False, id="quotes.swap"),
         Binding("m", "bookmark", "Keep quote", id="quotes.bookmark", tooltip="Keep the selection (or sentence) as a quote"),
         Binding("enter", "visual_enter", "Keep quote", show=False, id="quotes.keep"),
-        Binding("a", "annotate", "Note", id="quotes.annotate", tooltip="Note and tags for the quote here"),
-        Binding("y", "copy", "Copy", id="quotes.copy", tooltip="Copy with its citation (OSC 52)"),
+        Binding("a", "annotate", "Note", show=False, id="quotes.annotate", tooltip="Note and tags for the quote here"),
+        Binding("y", "copy", "Copy", show=False, id="quotes.copy", tooltip="Copy with its citation (OSC 52)"),
         Binding("escape", "visual_cancel", "Cancel selection", show=False, id="quotes.cancel"),
     ]
 
@@ -241,6 +241,7 @@ class QuoteReader(TranscriptView):
         if quote is None:
             start, end = self.target_span()
             quote = self.selection_text.draft_quote(self.document.id, start, end)
+        self._set_selection(None)  # like vim's yank, copying ends the selection
         self.post_message(self.Copy(self.document, quote, self.passages))
 
     # -- the status strip -------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ def quote_lines(quote: Quote, title: str) -> tuple[Text, Text]:
     if quote.tags:
         parts.append(" ".join(f"#{t}" for t in quote.tags))
     if quote.note:
-        parts.append(quote.note)
+        parts.append(" ".join(quote.note.split()))
     parts.append(quote.created[:10])
     return first, plain("  " + " · ".join(parts), style="dim")
 

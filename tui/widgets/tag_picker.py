@@ -80,7 +80,7 @@ class TagPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="tag-chips", markup=False)
-        yield TagInput(placeholder="add a tag: type, enter takes the offer, comma takes it as typed", id="tag-input")
+        yield TagInput(placeholder="add a tag (enter takes the offer, a comma takes it as typed)", id="tag-input")
         yield OptionList(id="tag-offers")
 
     @property
