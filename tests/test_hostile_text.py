@@ -184,6 +184,14 @@ def test_exports_carry_no_control_and_json_exports_round_trip(hostile: dict[str,
         exported = "\n".join(strings_in(json.loads(out)))
         if fmt == "w3c":  # annotations carry the quoted words (CSL-JSON only cites the documents)
             assert "\x1b]0;PWNED\x07 inside" in exported, "w3c lost the exact words"
+    # What `y` in the app sends through OSC 52 (the clipboard) is made visible as well.
+    from corpus.export import format_clipboard
+
+    lib = Library.open(data)
+    quote = lib.quotes.list()[0]
+    copied = format_clipboard(quote, lib.document(quote.document), passages=lib.passages(quote.document))
+    assert_clean(copied, "clipboard text")
+    assert "Payload 4 is ␛]0;PWNED␇ inside" in copied
     written = tmp_path / "quotes.md"
     rc, _, err = run(capsys, "--data", data, "export", "-o", str(written))
     assert rc == 0, err
