@@ -109,6 +109,17 @@ def test_undecodable_bytes_are_replaced_and_the_document_flagged(capsys: pytest.
             assert "\ufffd" in first
 
 
+@pytest.mark.parametrize("bom_encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_a_bom_is_read_exactly(capsys: pytest.CaptureFixture[str], tmp_path: Path, bom_encoding: str) -> None:
+    text = "Zoë Ångström: Ça va très bien, merci.\n\nBen Cho: 日本語も大丈夫です。\n"
+    path = tmp_path / "wide.txt"
+    path.write_bytes(("\ufeff" + text).encode(bom_encoding))
+    shown = import_and_show(capsys, tmp_path / "data", path)
+    assert [(p["speaker"], p["text"]) for p in shown["passages"]] == [
+        ("Zoë Ångström", "Ça va très bien, merci."), ("Ben Cho", "日本語も大丈夫です。")]
+    assert not shown["document"].get("warnings")
+
+
 # -- line endings --------------------------------------------------------------------------------------------
 
 

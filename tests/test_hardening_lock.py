@@ -85,6 +85,9 @@ def test_a_live_holder_gives_library_busy_in_one_line_with_the_default_timeout(t
         result, took = sayso("--data", str(data), "docs", "--json")
         assert result.returncode == 0 and took < 6.0, result.stderr
         assert "talk" in result.stdout.lower()
+        for argv in (["show", "talk"], ["search", "hello"], ["speakers"]):
+            result, took = sayso("--data", str(data), *argv, timeout_env="30")
+            assert result.returncode == 0 and took < 6.0, (argv, result.stderr)
     finally:
         holder.kill()
         holder.wait()
