@@ -291,8 +291,11 @@ def test_real_terminal_gets_no_escape_from_an_imported_hostile_file(hostile: dic
             time.sleep(0.6)
             tmux.keys("G", "g", "Tab")
             tmux.keys("1", "j")
-        tmux.keys("1", "g", "Enter")
-        screen = tmux.wait_for("Payload", timeout=10)
+        # Then find the payloads by search and open the hit: the reader shows them.
+        tmux.keys("/", "lit:Payload")
+        screen = tmux.wait_for("result", timeout=10)
+        tmux.keys("Enter", "Enter")
+        screen += tmux.wait_for("inside an ordinary sentence", timeout=10)
         tmux.keys("2")
         time.sleep(0.5)
         screen += tmux.screen()
