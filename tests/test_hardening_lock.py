@@ -125,3 +125,49 @@ async def test_app_import_while_another_process_writes_says_busy_and_keeps_runni
     finally:
         holder.kill()
         holder.wait()
+
+
+async def test_app_quote_save_while_another_process_writes_says_busy_then_saves(tmp_path: Path) -> None:
+    """Keeping a quote while the lock is held: a "library busy" notification, the app answers keys, and the
+    same action succeeds once the other writer is gone."""
+    from tui.app import SaysoApp
+    from tui_support import PANEL_ID, build_library, screen_text
+
+    data = tmp_path / "data"
+    build_library(data)
+    words = "Welcome to the panel."
+    holder = start_holder(data)
+    app = SaysoApp(Library.open(data, lock_timeout=0.5))
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            screen = app.screen
+            screen.open_document(PANEL_ID)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            start = Library.open(data).text(PANEL_ID).index(words)
+            screen.keep_quote(PANEL_ID, start, start + len(words))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            messages = [str(n.message) for n in app._notifications]  # noqa: SLF001
+            assert any("library busy" in m for m in messages), messages
+            assert not any(m.startswith("Quote saved") for m in messages)
+            assert app.is_running
+            screen.action_show_pane("reader")
+            await pilot.pause()
+            before = (screen.reader.passage, screen.reader.sentence_span)
+            await pilot.press("j")  # still answering keys
+            await pilot.pause()
+            assert (screen.reader.passage, screen.reader.sentence_span) != before
+            assert any(words in line for line in screen_text(screen.reader))
+            holder.kill()
+            holder.wait()
+            screen.keep_quote(PANEL_ID, start, start + len(words))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert any(str(n.message).startswith("Quote saved") for n in app._notifications)  # noqa: SLF001
+    finally:
+        holder.kill()
+        holder.wait()
+    assert [q.exact for q in Library.open(data).quotes.list()] == [words]
