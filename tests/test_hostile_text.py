@@ -160,6 +160,16 @@ def test_every_cli_output_carries_no_control_and_json_round_trips(hostile: dict[
     # Text output shows the payload as visible symbols, not dropped silently.
     rc, out, _ = run(capsys, "--data", data, "show", hostile["hostile"])
     assert "[@click=app.quit]" in out and "[bold]" in out and "]0;PWNED" in out
+    # Commands that echo what they changed: a hostile new title, then removing the documents.
+    for argv in (["doc", "edit", hostile["api"], "--title", "T \x1b]0;PWNED\x07 \u202e[bold]"],
+                 ["speaker", "edit", "Ada Park", "--alias", "A\x1b[2J"], ["rm", hostile["api"]], ["rm", hostile["hostile"]],
+                 ["quotes", "--review"]):
+        for json_flag in ([], ["--json"]):
+            if argv[0] == "rm" and json_flag:
+                continue
+            rc, out, err = run(capsys, "--data", data, *argv, *json_flag)
+            assert_clean(out, argv + json_flag)
+            assert_clean(err, argv + json_flag)
 
 
 def test_exports_carry_no_control_and_json_exports_round_trip(hostile: dict[str, str], capsys: pytest.CaptureFixture[str],
