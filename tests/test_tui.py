@@ -436,3 +436,20 @@ async def test_fast_typing_searches_only_what_is_needed(library: Library) -> Non
         assert screen.search_pane.query == "compilers"
         assert calls[-1] == "compilers"
         assert len(calls) < len("compilers")  # stale prefixes were skipped, not queued
+
+
+async def test_narrow_open_deep_in_a_document_shows_the_cursor(library: Library) -> None:
+    """At 80x24 the reader is hidden until opened; the first open still scrolls to the cursor."""
+    app = SaysoApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app, pilot)
+        assert not screen.query_one("#reader").display
+        screen.open_document(LONG_ID, 2000)
+        await settle(app, pilot)
+        lines = screen_text(screen.reader)
+        assert any("Turn number 2000." in line for line in lines)
+        assert any(line.startswith("▌") for line in lines)  # the cursor's gutter mark is on screen
+        await pilot.press("1")
+        screen.open_document(INTERVIEW_ID, 3)
+        await settle(app, pilot)
+        assert any("Go ahead and do it." in line for line in screen_text(screen.reader))

@@ -91,9 +91,9 @@ class PaneList(ScrollView, can_focus=True, inherit_bindings=False):
             top = value * ROW_HEIGHT
             height = self.scrollable_content_region.height
             if top < self.scroll_y:
-                self.scroll_to(y=top, animate=False, immediate=True)
+                self.scroll_to(y=top, animate=False, immediate=True, force=True)
             elif top + ROW_HEIGHT > self.scroll_y + height:
-                self.scroll_to(y=top + ROW_HEIGHT - height, animate=False, immediate=True)
+                self.scroll_to(y=top + ROW_HEIGHT - height, animate=False, immediate=True, force=True)
         self.refresh()
 
     def action_cursor(self, step: int) -> None:

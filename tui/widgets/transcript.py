@@ -102,6 +102,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self._speaker_slot: dict[str, int] = {}
         self._strips: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
         self._style_epoch = 0
+        self._shown_height = 0  # viewport height at the last resize (0 while hidden)
 
     # -- loading and state -----------------------------------------------------
     def load(self, document: Document, passages: list[Passage], *, passage: int = 0, sentence: int = 0) -> None:
@@ -226,7 +227,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         page = max(1, self.scrollable_content_region.height - 2)
         target = max(0, min(self.scroll_y + direction * page, self.max_scroll_y))
-        self.scroll_to(y=target, animate=False, immediate=True)
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
         self._settle()
         line = self.layout_.line_at(int(self.scroll_y) + (1 if direction > 0 else 0))
         if line is not None:
@@ -237,7 +238,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.CursorMoved(self, self.passage, self.sentence))
 
     def action_scroll_lines(self, count: int) -> None:
-        self.scroll_to(y=self.scroll_y + count, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + count, animate=False, immediate=True, force=True)
 
     # -- geometry ----------------------------------------------------------------
     def _text_width(self) -> int:
@@ -268,7 +269,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
                 if delta:
                     changed = True
                     if chunk_top + layout._heights[chunk] - delta <= top:  # wholly above the view
-                        self.scroll_to(y=max(0, top + delta), animate=False, immediate=True)
+                        self.scroll_to(y=max(0, top + delta), animate=False, immediate=True, force=True)
             if not changed:
                 break
             self._update_virtual_size()
@@ -294,7 +295,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
             target = max(0, min(first - 1, last - height + 2))
         else:
             return
-        self.scroll_to(y=target, animate=False, immediate=True)
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
 
     def on_resize(self) -> None:
         if not self.passages:
@@ -303,8 +304,15 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         cursor_row = self.layout_.passage_top(self.passage) - int(self.scroll_y)
         self._forget_strips()
         self._apply_width()
+        if not 0 <= cursor_row < self._shown_height:
+            # The cursor was not in view (e.g. the document was opened while the
+            # reader was hidden and had no size): bring it into view now.
+            self._shown_height = self.scrollable_content_region.height
+            self._scroll_to_cursor(center=True)
+            return
+        self._shown_height = self.scrollable_content_region.height
         top = self.layout_.passage_top(self.passage)
-        self.scroll_to(y=max(0, top - max(0, cursor_row)), animate=False, immediate=True)
+        self.scroll_to(y=max(0, top - max(0, cursor_row)), animate=False, immediate=True, force=True)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
