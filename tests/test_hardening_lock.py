@@ -95,8 +95,6 @@ def test_a_live_holder_gives_library_busy_in_one_line_with_the_default_timeout(t
     assert result.returncode == 0, result.stderr  # free again once the holder is gone
 
 
-@pytest.mark.xfail(strict=True, reason="tui/screens/import_dialog.py: LibraryBusy escapes the import worker and "
-                   "exits the app with a traceback (reported; the fix belongs to the TUI owner)")
 async def test_app_import_while_another_process_writes_says_busy_and_keeps_running(tmp_path: Path,
                                                                                    transcript: Path) -> None:
     from tui.app import SaysoApp

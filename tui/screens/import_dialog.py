@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, ProgressBar, Static
 
+from corpus.errors import SaysoError
 from corpus.library import ImportReport, Library
 from tui.widgets.pane_list import plain
 
@@ -89,7 +90,11 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         def progress(name: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, name, done, total)
 
-        report = self.library.import_paths([path], progress=progress)
+        try:
+            report = self.library.import_paths([path], progress=progress)
+        except SaysoError as exc:
+            # Library busy or damaged: say so in the dialog and keep the app running.
+            report = ImportReport(errors=[str(exc)])
         self.app.call_from_thread(self._finished, report)
 
     def _finished(self, report: ImportReport) -> None:
