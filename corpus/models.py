@@ -29,8 +29,12 @@ class _Record:
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        names = _field_names(cls)
-        return cls(**{k: v for k, v in data.items() if k in names})
+        try:
+            # Fast path: a row saved by this version has exactly the fields.
+            return cls(**data)
+        except TypeError:
+            names = _field_names(cls)
+            return cls(**{k: v for k, v in data.items() if k in names})
 
 
 @lru_cache(maxsize=None)

@@ -168,21 +168,26 @@ def clean_orphaned_temp_files(folder: Path) -> int:
 # -- damage, set-aside and backups ------------------------------------------------
 
 
-def damage_reason(raw: bytes) -> str | None:
-    """Why `raw` is not a sound sayso/TinyDB JSON file, or None if it is."""
+def parse_data_file(raw: bytes) -> tuple[dict[str, Any] | None, str | None]:
+    """Parse a sayso/TinyDB JSON file once: `(data, None)` if sound, `(None, why)` if damaged."""
     if not raw.strip():
-        return "it is empty"
+        return None, "it is empty"
     if raw.strip(b"\x00 \t\r\n") == b"":
-        return "it holds only NUL bytes"
+        return None, "it holds only NUL bytes"
     if b"\x00" in raw:
-        return "it holds NUL bytes (overwritten or cut short by a crash)"
+        return None, "it holds NUL bytes (overwritten or cut short by a crash)"
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        return "it is not valid JSON (truncated or overwritten)"
+        return None, "it is not valid JSON (truncated or overwritten)"
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        return "it is not a sayso data file"
-    return None
+        return None, "it is not a sayso data file"
+    return data, None
+
+
+def damage_reason(raw: bytes) -> str | None:
+    """Why `raw` is not a sound sayso/TinyDB JSON file, or None if it is."""
+    return parse_data_file(raw)[1]
 
 
 def set_aside(path: Path, reason: str = "") -> Path:
@@ -304,7 +309,7 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         raise DataFolderError(f"{path} is a folder, not a sayso data file") from None
     except OSError as exc:
         raise DataFolderError(f"cannot read {path}: {_reason(exc)}") from None
-    reason = damage_reason(raw)
+    data, reason = parse_data_file(raw)
     if reason:
         moved = set_aside(path, reason)
         offered = [str(p) for p in good_backups(path)]
@@ -314,7 +319,6 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
             moved_to=str(moved),
             backups=offered,
         )
-    data: dict[str, Any] = json.loads(raw.decode("utf-8"))
     return data
 
 
