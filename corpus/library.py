@@ -321,9 +321,11 @@ class Library:
         for pp in parsed.passages:
             if pp.speaker:
                 counts[pp.speaker] = counts.get(pp.speaker, 0) + 1
+        # Open (or build) the index before this document is on disk, so that a
+        # first import indexes it once, not once in the rebuild and again below.
+        index = self.index
         with self.store.lock.held():
             data = self.store.read_for_update()
-            old = data.document(doc_id)
             canonical = self._merge_speakers(data, doc_id, counts, parsed.speakers)
             passages: list[Passage] = []
             offset = 0
@@ -367,8 +369,8 @@ class Library:
             self.store.save_passages(doc_id, passages)
             data.upsert(doc)
             self.store.write_library(data)
-            self.index.add_document(doc, passages)
-            # Also when `old` is None: quotes left by a removed document come back with it.
+            index.add_document(doc, passages)
+            # Also for a new document: quotes left by a removed one come back with it.
             self.quotes.reanchor_document(doc_id)
         return doc
 
