@@ -321,10 +321,10 @@ class Library:
         for pp in parsed.passages:
             if pp.speaker:
                 counts[pp.speaker] = counts.get(pp.speaker, 0) + 1
-        # Open (or build) the index before this document is on disk, so that a
-        # first import indexes it once, not once in the rebuild and again below.
-        index = self.index
         with self.store.lock.held():
+            # Open (or build) the index before this document is on disk, so that a
+            # first import indexes it once, not once in the rebuild and again below.
+            index = self.index
             data = self.store.read_for_update()
             canonical = self._merge_speakers(data, doc_id, counts, parsed.speakers)
             passages: list[Passage] = []
