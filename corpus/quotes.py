@@ -35,7 +35,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpus import anchoring, fuzzy
+from corpus import anchoring
+from corpus import search as fuzzy
 from corpus.errors import Ambiguous, DamagedFile, NotFound, SaysoError
 from corpus.models import Passage, Quote, document_text
 from corpus.store import (

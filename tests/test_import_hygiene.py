@@ -43,13 +43,23 @@ def test_every_corpus_module_loads_no_ui() -> None:
     assert offenders(loaded_after(code), FORBIDDEN) == []
 
 
-def test_store_is_the_only_tinydb_user() -> None:
-    users = [
+def _importers_of(package: str) -> list[str]:
+    """Project files (corpus/ and tui/) with an import statement of `package`."""
+    starts = (f"import {package}", f"from {package}")
+    return sorted(
         str(path.relative_to(REPO))
-        for path in (REPO / "corpus").rglob("*.py")
-        if any(line.strip().startswith(("import tinydb", "from tinydb")) for line in path.read_text(encoding="utf-8").splitlines())
-    ]
-    assert users == ["corpus/store.py"]
+        for top in ("corpus", "tui")
+        for path in (REPO / top).rglob("*.py")
+        if any(line.strip().startswith(starts) for line in path.read_text(encoding="utf-8").splitlines())
+    )
+
+
+def test_store_is_the_only_tinydb_user() -> None:
+    assert _importers_of("tinydb") == ["corpus/store.py"]
+
+
+def test_search_is_the_only_rapidfuzz_user() -> None:
+    assert _importers_of("rapidfuzz") == ["corpus/search.py"]
 
 
 def test_cli_starts_without_textual() -> None:
