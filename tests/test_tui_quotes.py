@@ -143,10 +143,14 @@ async def test_select_by_sentence_and_word_then_keep_in_one_key(library: Library
         assert any(m.startswith("Quote saved") for m in messages(app))
         assert [(m.passage, m.kind) for m in reader.marks("quote")] == [(1, "quote")]
         assert "quote (no note" in str(strip.render())
-        # One key on a plain sentence keeps that sentence.
+        # One key on a plain sentence keeps that sentence; again on it keeps no duplicate.
         await pilot.press("j", "m")
         await settle(app, pilot)
         assert {q.exact for q in library.quotes.list()} >= {"Closed models hide their failures."}
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert len(library.quotes.list()) == 2
+        assert any(m.startswith("Already kept") for m in messages(app))
 
 
 async def test_annotate_with_note_and_tags_then_undo_and_redo(library: Library) -> None:
@@ -431,3 +435,22 @@ async def test_palette_reaches_quotes_and_export(library: Library) -> None:
         assert {"Show quotes", "Export quotes…", "Undo quote action", "Redo quote action", "Reopen unsaved notes"} <= set(names)
         assert not any("coming soon" in name for name in names)
         assert isinstance(app.screen.query_one("#quote-list"), QuoteList)
+
+
+async def test_a_note_being_typed_is_kept_as_a_draft_after_a_pause(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.screens.note_editor as note_editor
+
+    monkeypatch.setattr(note_editor, "AUTOSAVE_DELAY", 0.05)
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await open_at(app, pilot, PANEL_ID, 0, 0)
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press(*"half a thought")
+        await pilot.pause(0.2)
+        await settle(app, pilot)
+        assert list(library.quotes.drafts().values()) == ["half a thought"]  # even a SIGKILL now loses little
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert library.quotes.drafts() == {}  # saved: the draft is gone
+        assert [q.note for q in library.quotes.list()] == ["half a thought"]

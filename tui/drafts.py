@@ -14,7 +14,7 @@ import signal
 import threading
 from typing import Any
 
-from tui.screens.note_editor import TAGS_SUFFIX, NoteEditor
+from tui.screens.note_editor import NoteEditor, save_draft
 
 #: Signals that mean "the terminal or the machine is going away".
 HANGUP_SIGNALS = tuple(s for s in (getattr(signal, "SIGHUP", None), signal.SIGTERM) if s is not None)
@@ -32,9 +32,7 @@ def save_open_drafts(app: Any) -> int:
                 key, note, tags = screen.draft()
             except Exception:  # the editor is half torn down: nothing to save
                 continue
-            book.save_draft(key, note)
-            if tags:
-                book.save_draft(key + TAGS_SUFFIX, ",".join(tags))
+            save_draft(book, key, note, tags)
             saved += 1
     return saved
 

@@ -7,9 +7,11 @@ draft (`draft()`), which is what a hangup or SIGTERM saves.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -50,6 +52,19 @@ class NoteResult:
 
 #: Suffix of the draft key that holds the tags of a draft (comma separated).
 TAGS_SUFFIX = "#tags"
+#: Seconds of quiet typing after which the note is kept as a draft (even a SIGKILL then loses little).
+AUTOSAVE_DELAY = 2.0
+#: Held while a draft is written or cleared, so a late autosave never outlives the saved note.
+DRAFT_LOCK = threading.Lock()
+
+
+def save_draft(book: object, key: str, note: str, tags: list[str]) -> None:
+    """Keep `note` and `tags` as the draft `key` (tags under `key#tags`)."""
+    book.save_draft(key, note)  # type: ignore[attr-defined]
+    if tags:
+        book.save_draft(key + TAGS_SUFFIX, ",".join(tags))  # type: ignore[attr-defined]
+    else:
+        book.clear_draft(key + TAGS_SUFFIX)  # type: ignore[attr-defined]
 
 
 class NoteEditor(ModalScreen[NoteResult | None]):
@@ -70,6 +85,8 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         self._tags = start_tags
         self._known = known_tags or []
         self._focus_tags = focus_tags
+        self._note_closed = False
+        self._autosave_timer: object | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
@@ -106,9 +123,35 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         tags = [*picker.tags, typed] if typed else list(picker.tags)
         return self.target.key, self.text_area.text, tags
 
+    def on_text_area_changed(self) -> None:
+        """Keep the note as a draft a moment after typing stops."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()  # type: ignore[attr-defined]
+        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+
+    def _autosave(self) -> None:
+        if not self._note_closed:
+            self.write_draft(*self.draft())
+
+    @work(thread=True, exclusive=True, group="note-draft")
+    def write_draft(self, key: str, note: str, tags: list[str]) -> None:
+        with DRAFT_LOCK:
+            if self._note_closed:
+                return
+            try:
+                save_draft(self.app.library.quotes, key, note, tags)  # type: ignore[attr-defined]
+            except Exception:  # a draft is best effort; the note itself is saved on ctrl+s
+                return
+
+    def _close(self, result: NoteResult | None) -> None:
+        self._note_closed = True
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()  # type: ignore[attr-defined]
+        self.dismiss(result)
+
     def action_save(self) -> None:
         self.tag_picker.take_typed()
-        self.dismiss(NoteResult(self.text_area.text.rstrip(), list(self.tag_picker.tags)))
+        self._close(NoteResult(self.text_area.text.rstrip(), list(self.tag_picker.tags)))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._close(None)

@@ -27,7 +27,7 @@ from corpus.quotes import short_id
 from corpus.safety import visible
 from tui.clipboard import clipboard_plan, write_clipboard_file
 from tui.quote_filter import parse_filter
-from tui.screens.note_editor import TAGS_SUFFIX, NoteEditor, NoteResult, NoteTarget
+from tui.screens.note_editor import DRAFT_LOCK, TAGS_SUFFIX, NoteEditor, NoteResult, NoteTarget
 from tui.widgets.quote_reader import QuoteReader
 from tui.widgets.quotes_pane import QuotesPane
 
@@ -165,8 +165,9 @@ class QuoteActions:
         book = self.library.quotes
 
         def clear_draft() -> None:
-            book.clear_draft(target.key)
-            book.clear_draft(target.key + TAGS_SUFFIX)
+            with DRAFT_LOCK:
+                book.clear_draft(target.key)
+                book.clear_draft(target.key + TAGS_SUFFIX)
 
         if result is None:
             self.quote_job("Cannot discard the draft", clear_draft)

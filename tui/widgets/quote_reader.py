@@ -222,6 +222,9 @@ class QuoteReader(TranscriptView):
             return
         start, end = self.target_span()
         self._set_selection(None)
+        if any(q.start == start and q.end == end for q in self.quotes):
+            self.notify("Already kept as a quote (a edits its note)", markup=False)
+            return
         self.post_message(self.Keep(self.document.id, start, end))
 
     def action_annotate(self) -> None:
