@@ -71,8 +71,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Replace `path` with `data`: temp file, fsync, rename, fsync the folder.
+
+    A replaced file keeps its permissions; a new one gets `mode` less the
+    umask (private 0600 for sayso's own data, 0666 for files the user exports).
 
     On any failure before the rename the old file is untouched and the temp
     file is removed; SaveFailed says why in one line.  A failure of the final
@@ -84,7 +87,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
     except OSError as exc:
         raise SaveFailed(f"cannot save {path.name} in {folder}: {_reason(exc)}") from None
     # A second name for the old version, so a failed folder fsync can put it back.

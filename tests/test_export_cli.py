@@ -190,3 +190,20 @@ def test_cli_errors_are_one_line(seeded: tuple[Library, Path], capsys: pytest.Ca
     code, _, err = run(capsys, "export", "--data", str(data), "-o", str(broken))
     assert code == 1 and "no end marker" in err
     assert broken.read_text(encoding="utf-8") == "<!-- sayso:quote abc -->\nno end\n"
+
+
+def test_a_new_export_file_is_an_ordinary_readable_file(seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """sayso's own data files are private (0600), but an export follows the umask like any file the user makes."""
+    import os
+
+    lib, data = seeded
+    doc = lib.documents()[0]
+    lib.quotes.add(doc.id, words_from(lib.text(doc.id)))
+    target = tmp_path / "quotes.md"
+    old = os.umask(0o022)
+    try:
+        code, _, err = run(capsys, "export", "--data", str(data), "-o", str(target))
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    assert target.stat().st_mode & 0o777 == 0o644

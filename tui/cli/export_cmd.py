@@ -54,7 +54,7 @@ def _format_for(args: argparse.Namespace) -> str:
     return "markdown"
 
 
-def _write(path: Path, fmt: str, text: str) -> None:
+def write_export(path: Path, fmt: str, text: str) -> None:
     """Write the export; Markdown merges into an existing file so the user's own text stays."""
     if path.is_dir():
         raise SaysoError(f"{path} is a folder; give a file name with -o")
@@ -71,7 +71,7 @@ def _write(path: Path, fmt: str, text: str) -> None:
             text = markdown_export.merge(existing, text)
         except SaysoError as exc:
             raise SaysoError(f"{path}: {exc}; not updating it") from None
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), mode=0o666)  # an export is an ordinary user file
 
 
 def cmd_export(args: argparse.Namespace, lib: Library) -> int:
@@ -84,7 +84,7 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
     text = export_entries(fmt, entries, creator=args.creator)
     flagged = [e for e in entries if e.problem]
     if args.output:
-        _write(Path(args.output).expanduser(), fmt, text)
+        write_export(Path(args.output).expanduser(), fmt, text)
     summary = {
         "format": fmt,
         "style": style,

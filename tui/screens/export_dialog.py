@@ -23,6 +23,7 @@ from corpus.export.cite import DEFAULT_STYLE
 from corpus.library import Library
 from corpus.safety import visible
 from tui.quote_filter import parse_filter
+from tui.cli.export_cmd import write_export
 
 #: Lines of the export shown in the preview.
 PREVIEW_LINES = 40
@@ -44,12 +45,6 @@ def render_export(library: Library, fmt: str, style: str, filter_line: str) -> t
     entries = prepare(quotes, Sources.from_library(library, quotes), style)
     return export_entries(fmt, entries), len(entries), sum(1 for e in entries if e.problem)
 
-
-def write_export(path: Path, fmt: str, text: str) -> None:
-    """Write like `sayso export -o` does (atomic; Markdown updates quotes already in the file)."""
-    from tui.cli.export_cmd import _write
-
-    _write(path, fmt, text)
 
 
 class ExportDialog(ModalScreen[Path | None]):
