@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.documents import DocumentsPane
 from tui.widgets.speakers import SpeakersPane
-from tui_support import HOSTILE_ID, INTERVIEW_ID, LONG_ID, PANEL_ID, build_library, screen_text
+from tui_support import HOSTILE_ID, INTERVIEW_ID, LONG_ID, PANEL_ID, build_library, screen_text, private_copy
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -29,9 +28,7 @@ def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def library(library_dir: Path, tmp_path: Path) -> Library:
     """A private copy per test, so tests that write (import) cannot affect each other."""
-    copy = tmp_path / "lib"
-    shutil.copytree(library_dir, copy)
-    return Library.open(copy)
+    return private_copy(library_dir, tmp_path)
 
 
 async def ready(app: SaysoApp, pilot) -> MainScreen:  # type: ignore[no-untyped-def]

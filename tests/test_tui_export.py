@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from corpus.library import Library
 from tui.app import SaysoApp
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.main import MainScreen
-from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library
+from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library, private_copy, settle as settle_app
 
 
 @pytest.fixture(scope="module")
@@ -28,16 +27,11 @@ def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def library(library_dir: Path, tmp_path: Path) -> Library:
-    copy = tmp_path / "lib"
-    shutil.copytree(library_dir, copy)
-    return Library.open(copy)
+    return private_copy(library_dir, tmp_path)
 
 
 async def settle(app: SaysoApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle_app(app, pilot, 0.05)
 
 
 async def open_dialog(app: SaysoApp, pilot) -> ExportDialog:  # type: ignore[no-untyped-def]

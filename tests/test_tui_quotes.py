@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from tui.screens.note_editor import NoteEditor
 from tui.selection import SelectionText
 from tui.widgets.quotes_pane import QuoteList, QuotesPane
 from tui.widgets.tag_picker import TagPicker, suggest_tags
-from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library, screen_text
+from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library, screen_text, private_copy, settle
 
 
 @pytest.fixture(scope="module")
@@ -34,16 +33,8 @@ def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def library(library_dir: Path, tmp_path: Path) -> Library:
     """A private copy per test: quote tests write."""
-    copy = tmp_path / "lib"
-    shutil.copytree(library_dir, copy)
-    return Library.open(copy)
+    return private_copy(library_dir, tmp_path)
 
-
-async def settle(app: SaysoApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_at(app: SaysoApp, pilot, doc_id: str, passage: int = 0, sentence: int = 0) -> MainScreen:  # type: ignore[no-untyped-def]

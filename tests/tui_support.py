@@ -6,6 +6,7 @@ so what the screen shows does not depend on importer heuristics or tmp paths.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from corpus.library import Library
@@ -86,3 +87,18 @@ def build_library(folder: Path, *, long_turns: int = 0, hostile: bool = True) ->
 def screen_text(widget) -> list[str]:  # type: ignore[no-untyped-def]
     """The text of every visible line a Line API widget draws right now."""
     return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+def private_copy(library_dir: Path, tmp_path: Path) -> Library:
+    """A private copy of a module's library for one test, so tests that write cannot affect each other."""
+    copy = tmp_path / "lib"
+    shutil.copytree(library_dir, copy)
+    return Library.open(copy)
+
+
+async def settle(app, pilot, pause: float | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Let the app's workers and the messages they post run to the end."""
+    for _ in range(3):
+        await pilot.pause(pause)
+        await app.workers.wait_for_complete()
+    await pilot.pause()
