@@ -162,3 +162,12 @@ def test_style_names() -> None:
     assert style_name("chicago-notes-bibliography") == "chicago-notes"
     with pytest.raises(SaysoError, match="unknown citation style"):
         style_name("mla-ish")
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago", "chicago-notes"])
+def test_a_title_ending_in_a_question_mark_gets_no_extra_full_stop(style: str) -> None:
+    item = {"id": "q", "type": "speech", "title": "Who Keeps the Record?",
+            "author": [{"family": "Lee", "given": "Marcus"}], "issued": {"date-parts": [[2024, 3, 14]]}}
+    entry = format_reference(item, style)
+    assert "Record?" in entry
+    assert "?." not in entry and "?”." not in entry and '?".' not in entry

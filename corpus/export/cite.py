@@ -10,6 +10,7 @@ every string comes from citeproc rendering the style's CSL.
 
 from __future__ import annotations
 
+import re
 import threading
 import warnings
 from functools import lru_cache
@@ -164,7 +165,18 @@ def _render(item: dict[str, Any], style: str) -> tuple[str, str]:
         bibliography.register(citation)
         in_text = str(bibliography.cite(citation, lambda missing: None))
         entries = [str(entry) for entry in bibliography.bibliography()]
-    return (" ".join(entries[0].split()) if entries else ""), " ".join(in_text.split())
+    return (_tidy(entries[0]) if entries else ""), _tidy(in_text)
+
+
+# A title ending in ? or ! followed by the style's own full stop ("Who Keeps the
+# Record?.") is one mark too many; CSL processors such as citeproc-js drop the
+# stop, citeproc-py 0.11 does not.
+_DOUBLED_STOP = re.compile(r"([?!][\u201d\u2019\"']?)\.(?=\s|$)")
+
+
+def _tidy(text: str) -> str:
+    """One line, without a full stop doubled after ? or !."""
+    return _DOUBLED_STOP.sub(r"\1", " ".join(text.split()))
 
 
 @lru_cache(maxsize=4096)
