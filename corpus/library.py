@@ -80,6 +80,20 @@ def _is_initials(name: str) -> bool:
     return " " not in bare and len(bare) <= 4 and bare.isupper()
 
 
+#: Labels that name a role or say nobody is known; they are people only within one document.
+_GENERIC_LABEL = re.compile(
+    r"(?:unknown|unidentified|unnamed)(?: (?:speaker|male|female|man|woman|voice|person))?(?: \d+)?"
+    r"|(?:speaker|participant|voice|person|guest|caller|respondent|interviewee|panelist|panellist) ?\d*[a-z]?"
+    r"|(?:the )?(?:moderator|host|co host|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
+    r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer)"
+)
+
+
+def is_generic_label(name: str) -> bool:
+    """Whether `name` is a role or placeholder ("Unknown Speaker", "Speaker 2", "Moderator"), not a person's name."""
+    return _GENERIC_LABEL.fullmatch(_name_key(name)) is not None
+
+
 def _tidy_name(name: str) -> str:
     return " ".join(name.split())
 
@@ -393,6 +407,11 @@ class Library:
             if not key or (_is_initials(name) and not initials_ok):
                 return None
             named = [s for s in table if _name_key(s.name) == key]
+            if is_generic_label(name):
+                # "Unknown Speaker" or "Moderator" in two documents is two people:
+                # join only this document's own, never another document's name or alias.
+                own = [s for s in named if not s.counts]
+                return own[0] if own else None
             if named:
                 return named[0]
             aliased = [s for s in table if key in {_name_key(a) for a in s.aliases}]

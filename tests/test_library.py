@@ -122,6 +122,23 @@ def test_speakers_merge_across_documents_by_full_names_not_initials(lib: Library
     assert lib.speaker("kai").name == "Kai-Fu Lee"
 
 
+def test_placeholder_and_role_labels_are_not_one_person_across_documents(lib: Library) -> None:
+    lib.import_parsed(parsed("Ep 1", [("Emma", "Hi."), ("Unknown Speaker", "Me too."), ("Moderator", "Go on.")]),
+                      "ep1.txt")
+    lib.import_parsed(parsed("Ep 2", [("Unknown Speaker", "Who am I?"), ("Moderator", "Order."), ("Emma", "Back.")]),
+                      "ep2.txt")
+    lib.import_parsed(parsed("Debate", [("Howard K. Smith", "Good evening.")],
+                             {"Howard K. Smith": ["Moderator"]}), "debate.txt")
+    unknowns = [s for s in lib.speakers() if s.name == "Unknown Speaker"]
+    assert sorted(len(s.documents) for s in unknowns) == [1, 1] and len({s.documents[0] for s in unknowns}) == 2
+    moderators = [s for s in lib.speakers() if s.name == "Moderator"]
+    assert len(moderators) == 2  # neither joins the other, nor Howard K. Smith through his alias
+    assert names(lib)["Howard K. Smith"][1:] == (1, 1)
+    assert names(lib)["Emma"][1:] == (2, 2)  # a real name still joins across documents
+    lib.import_parsed(parsed("Ep 1", [("Unknown Speaker", "Again."), ("Emma", "Hi.")]), "ep1.txt")
+    assert sorted(s.passages for s in lib.speakers() if s.name == "Unknown Speaker") == [1, 1]
+
+
 def test_edit_speaker_renames_everywhere_and_survives_reimport(lib: Library) -> None:
     panel = parsed("Panel", [("Nick Thompson", "Welcome."), ("Kai-Fu Lee", "Thanks.")], {"Nick Thompson": ["NT"]})
     p = lib.import_parsed(panel, "panel.txt")
