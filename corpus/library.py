@@ -603,7 +603,13 @@ class Library:
         tag: str | None = None,
     ) -> list[Hit]:
         """Typo-tolerant ranked search; facets may also be written inline (`speaker:lecun`)."""
-        return self.index.search(query, limit=limit, speaker=speaker, doc=doc, kind=kind, tag=tag)
+        hits = self.index.search(query, limit=limit, speaker=speaker, doc=doc, kind=kind, tag=tag)
+        if hits:
+            # The index keeps titles from when it indexed a document; `doc edit` may have changed them.
+            titles = {d.id: d.title for d in self.documents()}
+            for hit in hits:
+                hit.title = titles.get(hit.document, hit.title)
+        return hits
 
     @property
     def quotes(self) -> QuoteBook:

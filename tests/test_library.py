@@ -228,3 +228,10 @@ def test_ambiguous_speaker_alias(lib: Library) -> None:
     with pytest.raises(Ambiguous):
         lib.speaker("JS")
     assert lib.speaker("jane stone").name == "Jane Stone"
+
+
+def test_search_hits_show_a_title_edited_after_indexing(lib: Library) -> None:
+    lib.import_parsed(parsed("Old title", [("Ann Lee", "Archives keep the exact words.")]), "t.txt")
+    lib.edit_document("Old title", title="New title")
+    hits = lib.search("archives")
+    assert [h.title for h in hits] == ["New title"]
