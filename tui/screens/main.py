@@ -27,6 +27,7 @@ from corpus.library import Library
 from corpus.models import Document, Hit, Passage, Speaker
 from corpus.safety import visible
 from tui.screens.quote_actions import QuoteActions
+from tui.screens.review_actions import ReviewActions
 from tui.widgets.documents import DocumentsPane
 from tui.widgets.pane_bar import PANES, PaneBar
 from tui.widgets.pane_list import plain
@@ -58,7 +59,7 @@ class Position:
     sentence: int
 
 
-class MainScreen(QuoteActions, Screen[None]):
+class MainScreen(QuoteActions, ReviewActions, Screen[None]):
     """Documents, Speakers and Search beside the Reader (or as tabs on narrow terminals)."""
 
     BINDINGS: list[BindingType] = [

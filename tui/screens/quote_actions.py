@@ -23,13 +23,13 @@ from corpus.anchoring import one_line
 from corpus.errors import SaysoError
 from corpus.export import format_clipboard
 from corpus.models import Document, Hit, Passage, Quote
-from corpus.quotes import short_id
 from corpus.safety import visible
 from tui.clipboard import clipboard_plan, write_clipboard_file
 from tui.quote_filter import parse_filter
 from tui.screens.note_editor import DRAFT_LOCK, TAGS_SUFFIX, NoteEditor, NoteResult, NoteTarget
 from tui.widgets.quote_reader import QuoteReader
 from tui.widgets.quotes_pane import QuotesPane
+from tui.widgets.review import placing_line
 
 if TYPE_CHECKING:
     from corpus.library import Library
@@ -136,7 +136,11 @@ class QuoteActions:
         except Exception:
             return
         line = Text(end="")
-        if event.selecting is not None:
+        reader = self._reader()
+        placing = reader.placing if reader is not None and reader.document is not None else None
+        if placing is not None and placing.document == reader.document.id:  # type: ignore[union-attr]
+            line = placing_line(placing, event.selecting)
+        elif event.selecting is not None:
             words = len(event.selecting.split())
             line.append(" VISUAL ", style="bold reverse")
             line.append(f" {words} word{'s' if words != 1 else ''} ", style="bold")
@@ -280,12 +284,17 @@ class QuoteActions:
             self.delete_quote(quote)
         elif event.action == "copy":
             self.copy_quote(quote)
+        elif event.action in ("accept", "detach"):
+            self.settle_quote(event.action, quote)  # type: ignore[attr-defined]
 
     def jump_to_quote(self, quote: Quote) -> None:
         """Open the quote's document at its passage with its words highlighted."""
-        if quote.status != "anchored":
-            self._say(f"Quote {short_id(quote)} needs review ({quote.review_reason or 'its words moved'}); "
-                      "see `sayso quotes --verify`", severity="warning")
+        if quote.status != "anchored":  # tui.screens.review_actions: place it again by hand
+            self.place_quote(quote)  # type: ignore[attr-defined]
+            return
+        reader = self._reader()
+        if reader is not None:
+            reader.set_placing(None)
         if not any(d.id == quote.document for d in self.documents):
             self._failed("Cannot open the quote", "its document is no longer in the library")
             return

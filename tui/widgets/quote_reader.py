@@ -39,6 +39,8 @@ class QuoteReader(TranscriptView):
         Binding("a", "annotate", "Note", show=False, id="quotes.annotate", tooltip="Note and tags for the quote here"),
         Binding("y", "copy", "Copy", show=False, id="quotes.copy", tooltip="Copy with its citation (OSC 52)"),
         Binding("escape", "visual_cancel", "Cancel selection", show=False, id="quotes.cancel"),
+        Binding("r", "reattach_here", "Re-attach quote here", id="quotes.reattach_here",
+                tooltip="Re-attach the quote being placed to the selection (or sentence)"),
     ]
 
     class DocumentShown(Message):
@@ -69,6 +71,13 @@ class QuoteReader(TranscriptView):
             super().__init__()
             self.document, self.quote, self.passages = document, quote, passages
 
+    class Reattach(Message):
+        """Re-attach `quote` (one needing review, being placed) to `[start, end)` of the open document."""
+
+        def __init__(self, quote: Quote, start: int, end: int) -> None:
+            super().__init__()
+            self.quote, self.start, self.end = quote, start, end
+
     class StatusChanged(Message):
         """What the strip under the reader should say: the note here, or the visual-mode hint."""
 
@@ -85,7 +94,9 @@ class QuoteReader(TranscriptView):
         self.selection: Selection | None = None
         self.quotes: list[Quote] = []
         self._text: SelectionText | None = None
-        self._status: tuple[str | None, str | None] = (None, None)
+        self._status: tuple[object, ...] = (None, None)
+        #: A quote needing review that `r` re-attaches to the selection (set from the Quotes pane).
+        self.placing: Quote | None = None
 
     # -- state --------------------------------------------------------------------------------
     @property
@@ -162,6 +173,9 @@ class QuoteReader(TranscriptView):
             return self.selection is not None
         if action in ("visual", "visual_turn", "bookmark", "annotate", "copy"):
             return bool(self.passages)
+        if action == "reattach_here":
+            return bool(self.passages) and self.placing is not None and self.document is not None \
+                and self.placing.document == self.document.id
         return True
 
     def action_visual(self) -> None:
@@ -247,6 +261,20 @@ class QuoteReader(TranscriptView):
         self._set_selection(None)  # like vim's yank, copying ends the selection
         self.post_message(self.Copy(self.document, quote, self.passages))
 
+    def action_reattach_here(self) -> None:
+        """Re-attach the quote being placed to the selection (or the sentence under the cursor)."""
+        if self.placing is None or self.document is None or self.placing.document != self.document.id:
+            return
+        start, end = self.target_span()
+        self._set_selection(None)
+        self.post_message(self.Reattach(self.placing, start, end))
+
+    def set_placing(self, quote: Quote | None) -> None:
+        """Start (or with None, stop) placing `quote` again: `r` then re-attaches it."""
+        self.placing = quote
+        self._report_status()
+        self.refresh_bindings()
+
     # -- the status strip -------------------------------------------------------------------------------------
     def on_transcript_view_cursor_moved(self, event: TranscriptView.CursorMoved) -> None:
         # Not stopped: the screen follows the cursor too.
@@ -255,7 +283,8 @@ class QuoteReader(TranscriptView):
     def _report_status(self) -> None:
         quote = self.quote_here()
         selecting = self.selected_words() if self.selection is not None else None
-        key = (quote.id + quote.modified if quote else None, selecting)
+        placing = (self.placing.id, self.document.id if self.document else None) if self.placing else None
+        key = (quote.id + quote.modified if quote else None, selecting, placing)
         if key != self._status:
             self._status = key
             self.post_message(self.StatusChanged(quote, selecting))

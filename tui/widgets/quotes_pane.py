@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 
 from corpus.models import Quote
 from tui.widgets.pane_list import PaneList, plain
+from tui.widgets.review import review_parts
 
 #: Orders `s` cycles through; "match" only while words are typed in the filter.
 SORTS = ("newest", "oldest", "document", "speaker")
@@ -30,6 +31,8 @@ def quote_lines(quote: Quote, title: str) -> tuple[Text, Text]:
         first.append("⚠ review ", style="bold")
     first.append_text(plain(f"\u201c{quote.exact}\u201d", style="italic"))
     parts = [quote.speaker or "no speaker", title or quote.document]
+    if quote.status != "anchored":
+        parts[:0] = review_parts(quote)
     if quote.tags:
         parts.append(" ".join(f"#{t}" for t in quote.tags))
     if quote.note:
@@ -49,6 +52,8 @@ class QuoteList(PaneList):
         Binding("s", "sort", "Sort", id="quotes.sort"),
         Binding("f,slash", "filter", "Filter", show=False, id="quotes.filter"),
         Binding("y", "act('copy')", "Copy", show=False, id="quotes.copy_row"),
+        Binding("r", "act('accept')", "Re-attach to suggestion", show=False, id="quotes.review_accept"),
+        Binding("D", "act('detach')", "Keep detached", show=False, id="quotes.review_detach"),
     ]
 
     empty_text = "No quotes yet: in the reader, v selects and m keeps a quote."
@@ -115,7 +120,7 @@ class QuotesPane(Vertical):
             return isinstance(message, QuotesPane.FilterChanged)
 
     class Act(Message):
-        """Do `action` (jump, edit, retag, delete, copy) to `quote`."""
+        """Do `action` (jump, edit, retag, delete, copy; accept, detach for review) to `quote`."""
 
         def __init__(self, action: str, quote: Quote) -> None:
             super().__init__()

@@ -1,0 +1,152 @@
+"""Settling quotes that need review inside the app: accept the suggestion, keep detached, place by hand, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.library import Library
+from corpus.models import ParsedDocument, ParsedPassage, Quote
+from tui.app import SaysoApp
+from tui.screens.main import MainScreen
+from tui.widgets.quotes_pane import QuoteList, QuotesPane
+from tui.widgets.review import placing_line, review_parts
+from tui_support import PANEL, PANEL_ID, build_library, private_copy, settle
+
+SUGGESTED = "I think open weights matter because researchers can inspect them."
+REMOVED = "Compilers taught us that tools spread when people can read them."
+REWORDED = "The question is whether secrecy makes us safer."
+
+
+@pytest.fixture(scope="module")
+def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("review-lib")
+    build_library(folder, hostile=False)
+    return folder
+
+
+def reimport_changed(library: Library) -> tuple[Quote, Quote, Quote]:
+    """Quote three sentences, then re-import the panel with them rewritten or gone: all three need review."""
+    book = library.quotes
+    quotes = tuple(book.add(PANEL_ID, exact=words) for words in (SUGGESTED, REMOVED, REWORDED))
+    changed = list(PANEL)
+    changed[1] = ParsedPassage("Alan Turing", "Thank you. I believe open weights are important since scientists may "
+                               "inspect them. Closed models hide their failures.", 12.5)
+    changed[2] = ParsedPassage("Grace Hopper", "The same is true for models.", 31.0)
+    changed[4] = ParsedPassage("Alan Turing", "Every powerful tool can be misused. Is secrecy safer? I doubt it does.", 64.0)
+    library.import_parsed(ParsedDocument(title="Panel on open models", kind="panel", passages=changed, date="2024-01-18"),
+                          source="fixtures/panel.txt", doc_id=PANEL_ID, content_hash="panel-v2")
+    book.undo_log.clear()
+    return quotes  # type: ignore[return-value]
+
+
+@pytest.fixture
+def library(library_dir: Path, tmp_path: Path) -> Library:
+    return private_copy(library_dir, tmp_path)
+
+
+def messages(app: SaysoApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def highlight(rows: QuoteList, quote_id: str) -> None:
+    rows.highlighted = [q.id for q in rows.quotes].index(quote_id)
+
+
+def test_review_details_are_plain_text(library: Library) -> None:
+    suggested, removed, _ = reimport_changed(library)
+    book = library.quotes
+    first = book.get(suggested.id)
+    assert first.status == "needs review" and first.suggestion
+    parts = review_parts(first)
+    assert parts[0] == first.review_reason and parts[1].startswith("r: \u201cbelieve open weights")
+    assert review_parts(book.get(removed.id))[1].startswith("no suggestion")
+    hostile = Quote.from_dict({**first.to_dict(), "exact": "[bold]x\x1b[31m", "review_reason": "[red]why\x07"})
+    line = placing_line(hostile, None)
+    assert "\x1b" not in line.plain and "\x07" not in line.plain and "[bold]x" in line.plain
+    assert not line.spans or all(span.style for span in line.spans)
+
+
+async def test_settle_quotes_needing_review_in_the_app(library: Library) -> None:
+    suggested, removed, reworded = reimport_changed(library)
+    book = library.quotes
+    assert {q.id for q in book.needs_review()} == {suggested.id, removed.id, reworded.id}
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("5")
+        await settle(app, pilot)
+        pane = screen.query_one(QuotesPane)
+        rows = pane.quote_list
+        await pilot.press("f", *"is:review", "enter")
+        await settle(app, pilot)
+        assert {q.id for q in rows.quotes} == {suggested.id, removed.id, reworded.id}
+        assert app.focused is rows
+        # The row says why, and which words the suggestion would take.
+        index = [q.id for q in rows.quotes].index(suggested.id)
+        first_line, detail = rows.row_lines(index)
+        assert first_line.plain.startswith("⚠ review")
+        assert "closest match" in detail.plain and "r: \u201cbelieve open weights are important" in detail.plain
+
+        # r accepts the suggested place.
+        highlight(rows, suggested.id)
+        await pilot.press("r")
+        await settle(app, pilot)
+        accepted = book.get(suggested.id)
+        assert accepted.status == "anchored" and not accepted.suggestion
+        assert library.text(PANEL_ID)[accepted.start:accepted.end] == accepted.exact
+        assert accepted.exact.startswith("believe open weights are important")
+        assert any(m.startswith("Re-attached") for m in messages(app))
+        assert suggested.id not in {q.id for q in rows.quotes}  # the is:review list follows
+
+        # r on a quote without a suggestion says what to do instead and changes nothing.
+        highlight(rows, removed.id)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert book.get(removed.id).status == "needs review"
+        assert any(m.startswith("No suggested place") for m in messages(app))
+
+        # D keeps it detached.
+        await pilot.press("D")
+        await settle(app, pilot)
+        kept = book.get(removed.id)
+        assert kept.detached and kept.exact == REMOVED and kept.status == "needs review"
+        assert "kept detached" in rows.row_lines([q.id for q in rows.quotes].index(removed.id))[1].plain
+
+        # u takes the detach back; ctrl+r does it again.
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert not book.get(removed.id).detached
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert book.get(removed.id).detached
+
+        # enter opens the document for placing by hand: v selects the new words, r re-attaches.
+        highlight(rows, reworded.id)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        reader = screen.reader
+        assert screen.pane == "reader" and reader.document is not None and reader.document.id == PANEL_ID
+        assert reader.placing is not None and reader.placing.id == reworded.id
+        strip = str(screen.query_one("#quote-strip").render())
+        assert "PLACING" in strip and "The question is whether secrecy" in strip and "no longer in the document" in strip
+        reader.move_to(4, 1)
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert reader.selected_words() == "Is secrecy safer?"
+        await pilot.press("r")
+        await settle(app, pilot)
+        placed = book.get(reworded.id)
+        assert placed.status == "anchored" and placed.exact == "Is secrecy safer?"
+        assert library.text(PANEL_ID)[placed.start:placed.end] == placed.exact
+        assert reader.placing is None and placed.id in {q.id for q in reader.quotes}
+
+        # u undoes the re-attach: the quote needs review again, with its old words.
+        await pilot.press("u")
+        await settle(app, pilot)
+        again = book.get(reworded.id)
+        assert again.status == "needs review" and again.exact == REWORDED
+        assert reworded.id not in {q.id for q in reader.quotes}

@@ -1,0 +1,103 @@
+"""ReviewActions: settling quotes that need review, without leaving the app (a mixin of MainScreen).
+
+A quote whose document changed too much to re-anchor it is never moved
+silently.  From the Quotes pane the user accepts the suggested place (`r`),
+keeps it detached (`D`), or opens the document at the suggested (else stored)
+place with that span marked; there the reader is "placing" the quote, and `r`
+re-attaches it to the visual selection.  Every change runs through the serial
+quote worker of QuoteActions, is announced only once on disk, and is undoable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from corpus.models import Hit, Passage, Quote
+from corpus.quotes import short_id
+from tui.widgets.quote_reader import QuoteReader
+
+if TYPE_CHECKING:
+    from corpus.library import Library
+
+
+class ReviewActions:
+    """Accept a suggestion, keep detached, or place by hand: the needs-review workflow of MainScreen."""
+
+    library: Library
+    app: Any
+
+    def settle_quote(self, action: str, quote: Quote) -> None:
+        """Carry out `action` ("accept" or "detach") on a quote needing review."""
+        from tui.screens.quote_actions import short
+
+        if quote.status == "anchored":
+            self._say(f"Quote {short_id(quote)} is anchored: nothing to review")  # type: ignore[attr-defined]
+            return
+        book = self.library.quotes
+        if action == "accept":
+            if not quote.suggestion:
+                self._say("No suggested place for this quote: enter opens its document, "  # type: ignore[attr-defined]
+                          "v selects the new words and r re-attaches", severity="warning")
+                return
+
+            def accepted(done: Quote) -> None:
+                self._say(f"Re-attached \u201c{short(done.exact, 40)}\u201d to the suggested place (u undoes)")  # type: ignore[attr-defined]
+                self.quotes_changed()  # type: ignore[attr-defined]
+
+            self.quote_job("Cannot re-attach the quote", lambda: book.accept_suggestion(quote.id), accepted)  # type: ignore[attr-defined]
+            return
+        if quote.detached:
+            self._say(f"Quote {short_id(quote)} is already kept detached")  # type: ignore[attr-defined]
+            return
+
+        def detached(done: Quote) -> None:
+            self._say(f"Kept \u201c{short(done.exact, 40)}\u201d detached: its words stay, unplaced (u undoes)")  # type: ignore[attr-defined]
+            self.quotes_changed()  # type: ignore[attr-defined]
+
+        self.quote_job("Cannot keep the quote detached", lambda: book.keep_detached(quote.id), detached)  # type: ignore[attr-defined]
+
+    def place_quote(self, quote: Quote) -> None:
+        """Open the quote's document at its suggested (else stored) place, marked, with the reader placing it."""
+        if not any(d.id == quote.document for d in self.documents):  # type: ignore[attr-defined]
+            self._failed("Cannot open the quote", "its document is no longer in the library")  # type: ignore[attr-defined]
+            return
+        if quote.suggestion:
+            start, end = int(quote.suggestion["start"]), int(quote.suggestion["end"])
+        else:
+            start, end = quote.start, quote.end
+
+        def located(passages: list[Passage]) -> None:
+            size = passages[-1].offset + len(passages[-1].text) if passages else 0
+            a, b = max(0, min(start, size)), max(0, min(end, size))
+            index = next((i for i, p in enumerate(passages) if p.offset <= a < p.offset + len(p.text) + 2), len(passages) - 1)
+            p = passages[index] if passages else None
+            spans = [[max(0, a - p.offset), min(len(p.text), b - p.offset)]] if p is not None and b > a else []
+            hit = Hit(passage=p.id if p else "", document=quote.document, speaker=quote.speaker, text=p.text if p else "",
+                      score=1.0, spans=[s for s in spans if s[1] > s[0]], title=self._title(quote.document),  # type: ignore[attr-defined]
+                      index=max(0, index))
+            self._return_to = ("quotes", None)
+            self.open_document(quote.document, max(0, index), hit=hit)  # type: ignore[attr-defined]
+            reader = self._reader()  # type: ignore[attr-defined]
+            if reader is not None:
+                reader.set_placing(quote)
+            where = "the suggested place is marked" if quote.suggestion else "no suggestion; its old place is shown"
+            self._say(f"Placing quote {short_id(quote)}: {where}. v selects the new words, r re-attaches them "
+                      "(u undoes)", title="Needs review")  # type: ignore[attr-defined]
+
+        self.quote_job("Cannot open the quote", lambda: self.library.passages(quote.document), located)  # type: ignore[attr-defined]
+
+    def on_quote_reader_reattach(self, event: QuoteReader.Reattach) -> None:
+        from tui.screens.quote_actions import short
+
+        quote = event.quote
+        book = self.library.quotes
+
+        def reattached(done: Quote) -> None:
+            reader = self._reader()  # type: ignore[attr-defined]
+            if reader is not None and reader.placing is not None and reader.placing.id == done.id:
+                reader.set_placing(None)
+            self._say(f"Re-attached quote {short_id(done)} to \u201c{short(done.exact, 40)}\u201d (u undoes)")  # type: ignore[attr-defined]
+            self.quotes_changed()  # type: ignore[attr-defined]
+
+        self.quote_job("Cannot re-attach the quote",  # type: ignore[attr-defined]
+                       lambda: book.reattach(quote.id, event.start, event.end), reattached)
