@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from tmux_support import Tmux, sayso_command
+from corpus.library import Library
+from corpus.models import ParsedDocument, ParsedPassage
 from tui_support import build_library
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -109,3 +111,21 @@ def test_no_color_still_marks_the_cursor(tmux: Tmux, data_dir: Path) -> None:
     assert "▌" in styled
     assert re.search(r"\x1b\[(?:[0-9;]*;)?4(?:;[0-9;]*)?m", styled)
     tmux.keys("C-q")
+
+
+def test_a_pane_first_shown_at_80x24_starts_at_its_first_row(data_dir: Path) -> None:
+    """Panes hidden behind tabs have no height until shown; their first row must not be scrolled away."""
+    lib = Library.open(data_dir)
+    crowd = [ParsedPassage(f"Caller Number{n:02d}", f"Line {n}.") for n in range(30)]
+    lib.import_parsed(ParsedDocument(title="Phone-in", kind="podcast", passages=crowd), "phone-in.txt")
+    top_speaker = lib.speakers()[0].name  # more rows than the screen holds, so a wrong scroll shows
+    session = Tmux(80, 24)
+    try:
+        session.start(sayso_shell(data_dir))
+        session.wait_for("Panel on open models")
+        session.keys("2")
+        screen = session.wait_for("turns ·")
+        assert screen.splitlines()[1].lstrip("› ").startswith(top_speaker), screen
+        session.keys("C-q")
+    finally:
+        session.close()

@@ -150,7 +150,7 @@ def _speaker_line(s: object, titles: dict[str, str]) -> str:
     aliases = getattr(s, "aliases", [])
     aka = f" (also {', '.join(aliases)})" if aliases else ""
     docs = "; ".join(titles.get(d, d) for d in getattr(s, "documents", []))
-    return f"{getattr(s, 'name', '')}{aka}: {getattr(s, 'passages', 0)} passages in {docs}"
+    return f"{getattr(s, 'name', '')}{aka}: {getattr(s, 'passages', 0)} passage{'' if getattr(s, 'passages', 0) == 1 else 's'} in {docs}"
 
 
 def cmd_speaker_edit(args: argparse.Namespace, lib: Library) -> None:

@@ -87,14 +87,20 @@ class PaneList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_highlighted(self, value: int | None) -> None:
         self._strips.clear()
-        if value is not None and self.is_mounted:
-            top = value * ROW_HEIGHT
-            height = self.scrollable_content_region.height
-            if top < self.scroll_y:
-                self.scroll_to(y=top, animate=False, immediate=True, force=True)
-            elif top + ROW_HEIGHT > self.scroll_y + height:
-                self.scroll_to(y=top + ROW_HEIGHT - height, animate=False, immediate=True, force=True)
+        self._keep_highlighted_in_view()
         self.refresh()
+
+    def _keep_highlighted_in_view(self) -> None:
+        """Scroll so the highlighted row shows; a hidden pane (no height yet) waits for its resize."""
+        value = self.highlighted
+        height = self.scrollable_content_region.height
+        if value is None or not self.is_mounted or height <= 0:
+            return
+        top = value * ROW_HEIGHT
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)
+        elif top + ROW_HEIGHT > self.scroll_y + height:
+            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False, immediate=True, force=True)
 
     def action_cursor(self, step: int) -> None:
         if self.row_count:
@@ -121,6 +127,7 @@ class PaneList(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, max(1, self.row_count) * ROW_HEIGHT)
+        self._keep_highlighted_in_view()
 
     def on_focus(self) -> None:
         self._strips.clear()
