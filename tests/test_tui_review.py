@@ -150,3 +150,24 @@ async def test_settle_quotes_needing_review_in_the_app(library: Library) -> None
         again = book.get(reworded.id)
         assert again.status == "needs review" and again.exact == REWORDED
         assert reworded.id not in {q.id for q in reader.quotes}
+
+
+async def test_palette_actions_list_and_settle_review(library: Library) -> None:
+    suggested, _, _ = reimport_changed(library)
+    book = library.quotes
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await screen.run_action("review_quotes")
+        await settle(app, pilot)
+        pane = screen.query_one(QuotesPane)
+        assert screen.pane == "quotes" and pane.line == "is:review" and len(pane.quote_list.quotes) == 3
+        highlight(pane.quote_list, suggested.id)
+        await screen.run_action("review_settle('accept')")
+        await settle(app, pilot)
+        assert book.get(suggested.id).status == "anchored"
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert book.get(suggested.id).status == "needs review"

@@ -101,3 +101,21 @@ class ReviewActions:
 
         self.quote_job("Cannot re-attach the quote",  # type: ignore[attr-defined]
                        lambda: book.reattach(quote.id, event.start, event.end), reattached)
+
+    # -- palette entries (tui.commands) -----------------------------------------------------------------
+    def action_review_quotes(self) -> None:
+        """Show the Quotes pane filtered to the quotes needing review."""
+        self.action_show_pane("quotes")  # type: ignore[attr-defined]
+        pane = self._pane()  # type: ignore[attr-defined]
+        if pane is not None:
+            pane.filter_input.value = "is:review"
+            pane.quote_list.focus()
+
+    def action_review_settle(self, action: str) -> None:
+        """Accept the suggestion for (or keep detached) the quote highlighted in the Quotes pane."""
+        pane = self._pane()  # type: ignore[attr-defined]
+        quote = pane.quote_list.highlighted_quote if pane is not None else None
+        if quote is None:
+            self._say("Highlight a quote needing review in the Quotes pane first (5, then is:review)")  # type: ignore[attr-defined]
+            return
+        self.settle_quote(action, quote)
