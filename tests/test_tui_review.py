@@ -91,8 +91,11 @@ async def test_settle_quotes_needing_review_in_the_app(library: Library) -> None
         assert first_line.plain.startswith("⚠ review")
         assert "closest match" in detail.plain and "r: \u201cbelieve open weights are important" in detail.plain
 
-        # r accepts the suggested place.
+        # r accepts the suggested place; the strip under the reader says why and where first.
         highlight(rows, suggested.id)
+        await settle(app, pilot)
+        strip = str(screen.query_one("#quote-strip").render())
+        assert strip.startswith("⚠ review its words changed too much") and "suggested: “believe open weights" in strip
         await pilot.press("r")
         await settle(app, pilot)
         accepted = book.get(suggested.id)

@@ -153,6 +153,7 @@ class QuoteActions:
                 line.append("  " + " ".join(f"#{visible(t, keep_newlines=False)}" for t in quote.tags), style="bold")
         strip.update(line)
         strip.set_class(not line.plain, "-empty")
+        strip.set_class(placing is not None and placing.document == reader.document.id, "-review")  # type: ignore[union-attr]
 
     # -- the note editor -------------------------------------------------------------------------------
     def open_note_editor(self, target: NoteTarget, *, note: str | None = None, tags: list[str] | None = None,

@@ -12,9 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import events
+from textual.css.query import NoMatches
+from textual.widgets import Static
+
 from corpus.models import Hit, Passage, Quote
 from corpus.quotes import short_id
 from tui.widgets.quote_reader import QuoteReader
+from tui.widgets.quotes_pane import QuotesPane
+from tui.widgets.review import review_strip_line
 
 if TYPE_CHECKING:
     from corpus.library import Library
@@ -85,6 +91,38 @@ class ReviewActions:
                       "(u undoes)", title="Needs review")  # type: ignore[attr-defined]
 
         self.quote_job("Cannot open the quote", lambda: self.library.passages(quote.document), located)  # type: ignore[attr-defined]
+
+    # -- the strip under the reader ----------------------------------------------------------------------
+    def on_quotes_pane_highlighted(self, event: QuotesPane.Highlighted) -> None:
+        """While the Quotes pane has focus, the strip tells why the highlighted quote needs review."""
+        pane = self._pane()  # type: ignore[attr-defined]
+        if pane is None or not pane.quote_list.has_focus:
+            return
+        self._show_review_strip(event.quote)
+
+    def _show_review_strip(self, quote: Quote | None) -> None:
+        try:
+            strip = self.query_one("#quote-strip", Static)  # type: ignore[attr-defined]
+        except NoMatches:
+            return
+        if quote is not None and quote.status != "anchored":
+            strip.update(review_strip_line(quote))
+            strip.set_class(False, "-empty")
+            strip.add_class("-review")
+            self._review_strip = True
+            return
+        if getattr(self, "_review_strip", False):
+            self._review_strip = False
+            strip.remove_class("-review")
+            reader = self._reader()  # type: ignore[attr-defined]
+            if reader is not None:
+                reader.refresh_status()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # MainScreen's own handler runs too (Textual calls the handlers of every class in the MRO).
+        pane = self._pane()  # type: ignore[attr-defined]
+        focused = pane is not None and event.widget is pane.quote_list
+        self._show_review_strip(pane.quote_list.highlighted_quote if focused else None)  # type: ignore[union-attr]
 
     def on_quote_reader_reattach(self, event: QuoteReader.Reattach) -> None:
         from tui.screens.quote_actions import short

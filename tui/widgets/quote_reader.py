@@ -280,6 +280,11 @@ class QuoteReader(TranscriptView):
         # Not stopped: the screen follows the cursor too.
         self._report_status()
 
+    def refresh_status(self) -> None:
+        """Say again what the strip should show (after something else used the strip)."""
+        self._status = ()
+        self._report_status()
+
     def _report_status(self) -> None:
         quote = self.quote_here()
         selecting = self.selected_words() if self.selection is not None else None

@@ -85,6 +85,10 @@ class QuoteList(PaneList):
             return None
         return self.quotes[self.highlighted]
 
+    def watch_highlighted(self, value: int | None) -> None:
+        super().watch_highlighted(value)
+        self.post_message(QuotesPane.Highlighted(self.highlighted_quote))
+
     def action_act(self, action: str) -> None:
         quote = self.highlighted_quote
         if quote is not None:
@@ -118,6 +122,16 @@ class QuotesPane(Vertical):
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, QuotesPane.FilterChanged)
+
+    class Highlighted(Message):
+        """The highlighted row changed (the screen shows a needing-review quote's details)."""
+
+        def __init__(self, quote: Quote | None) -> None:
+            super().__init__()
+            self.quote = quote
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, QuotesPane.Highlighted)
 
     class Act(Message):
         """Do `action` (jump, edit, retag, delete, copy; accept, detach for review) to `quote`."""

@@ -52,3 +52,17 @@ def placing_line(quote: Quote, selecting: str | None) -> Text:
         line.append(" v select the new words, r re-attach (sentence here) · ", style="dim")
         line.append(visible(review_reason(quote), keep_newlines=False), style="dim")
     return line
+
+
+def review_strip_line(quote: Quote) -> Text:
+    """The strip while a needing-review quote is highlighted in the Quotes pane: why, where, and the keys."""
+    line = Text(end="")
+    line.append("⚠ review ", style="bold")
+    line.append(visible(review_reason(quote), keep_newlines=False), style="dim")
+    words = suggested_words(quote)
+    if words is not None:
+        line.append(" · suggested: ", style="dim")
+        line.append("\u201c" + visible(words, keep_newlines=False) + "\u201d", style="italic")
+        line.append(" · r re-attach there", style="dim")
+    line.append(" · enter place by hand · D keep detached" if not quote.detached else " · enter place by hand", style="dim")
+    return line
