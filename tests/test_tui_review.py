@@ -85,6 +85,9 @@ async def test_settle_quotes_needing_review_in_the_app(library: Library) -> None
         await settle(app, pilot)
         assert {q.id for q in rows.quotes} == {suggested.id, removed.id, reworded.id}
         assert app.focused is rows
+        # The keys are live bindings with ids, so ? lists them.
+        ids = {b.binding.id for b in screen.active_bindings.values() if b.enabled}
+        assert {"quotes.review_accept", "quotes.review_detach"} <= ids and "quotes.reattach_here" not in ids
         # The row says why, and which words the suggestion would take.
         index = [q.id for q in rows.quotes].index(suggested.id)
         first_line, detail = rows.row_lines(index)
@@ -134,6 +137,7 @@ async def test_settle_quotes_needing_review_in_the_app(library: Library) -> None
         reader = screen.reader
         assert screen.pane == "reader" and reader.document is not None and reader.document.id == PANEL_ID
         assert reader.placing is not None and reader.placing.id == reworded.id
+        assert any(b.binding.id == "quotes.reattach_here" and b.enabled for b in screen.active_bindings.values())
         strip = str(screen.query_one("#quote-strip").render())
         assert "PLACING" in strip and "The question is whether secrecy" in strip and "no longer in the document" in strip
         reader.move_to(4, 1)

@@ -47,6 +47,7 @@ class ReviewActions:
                 return
 
             def accepted(done: Quote) -> None:
+                self._stop_placing(done.id)
                 self._say(f"Re-attached \u201c{short(done.exact, 40)}\u201d to the suggested place (u undoes)")  # type: ignore[attr-defined]
                 self.quotes_changed()  # type: ignore[attr-defined]
 
@@ -57,10 +58,17 @@ class ReviewActions:
             return
 
         def detached(done: Quote) -> None:
+            self._stop_placing(done.id)
             self._say(f"Kept \u201c{short(done.exact, 40)}\u201d detached: its words stay, unplaced (u undoes)")  # type: ignore[attr-defined]
             self.quotes_changed()  # type: ignore[attr-defined]
 
         self.quote_job("Cannot keep the quote detached", lambda: book.keep_detached(quote.id), detached)  # type: ignore[attr-defined]
+
+    def _stop_placing(self, quote_id: str) -> None:
+        """The reader stops placing `quote_id` once it is settled some other way."""
+        reader = self._reader()  # type: ignore[attr-defined]
+        if reader is not None and reader.placing is not None and reader.placing.id == quote_id:
+            reader.set_placing(None)
 
     def place_quote(self, quote: Quote) -> None:
         """Open the quote's document at its suggested (else stored) place, marked, with the reader placing it."""
@@ -131,9 +139,7 @@ class ReviewActions:
         book = self.library.quotes
 
         def reattached(done: Quote) -> None:
-            reader = self._reader()  # type: ignore[attr-defined]
-            if reader is not None and reader.placing is not None and reader.placing.id == done.id:
-                reader.set_placing(None)
+            self._stop_placing(done.id)
             self._say(f"Re-attached quote {short_id(done)} to \u201c{short(done.exact, 40)}\u201d (u undoes)")  # type: ignore[attr-defined]
             self.quotes_changed()  # type: ignore[attr-defined]
 

@@ -2,7 +2,9 @@
 
 The filter box takes words (typo-tolerant) plus `tag:`, `#tag`, `speaker:`,
 `doc:` and `is:review`; `s` cycles the order.  enter jumps to the quote in its
-document, `e` edits the note, `t` the tags, `d` deletes (u undoes).  The pane
+document, `e` edits the note, `t` the tags, `d` deletes (u undoes).  On a quote
+needing review `r` takes the suggested place and `D` keeps it detached
+(tui.screens.review_actions); enter opens it for placing by hand.  The pane
 only posts messages; the screen fetches quotes and carries the actions out.
 """
 
