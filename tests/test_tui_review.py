@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tui_support import PANEL, PANEL_ID, build_library, private_copy, settle
 
 from corpus.library import Library
 from corpus.models import ParsedDocument, ParsedPassage, Quote
@@ -12,7 +13,6 @@ from tui.app import SaysoApp
 from tui.screens.main import MainScreen
 from tui.widgets.quotes_pane import QuoteList, QuotesPane
 from tui.widgets.review import placing_line, review_parts
-from tui_support import PANEL, PANEL_ID, build_library, private_copy, settle
 
 SUGGESTED = "I think open weights matter because researchers can inspect them."
 REMOVED = "Compilers taught us that tools spread when people can read them."
