@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import gc
 import json
 import os
 import threading
@@ -35,10 +36,13 @@ from tinydb.table import Table
 from tinydb.storages import Storage
 
 from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
-from corpus.models import Document, Passage, Speaker
+from corpus.models import PASSAGE_SEPARATOR, Document, Passage, Speaker
 
 #: Version of the layout and file formats; a library with a higher one is refused.
 SCHEMA_VERSION = 1
+#: Version of a docs/<id>.json file, checked per file like SCHEMA_VERSION: 1 = one
+#: TinyDB row per passage (still read), 2 = the passages as columns (written now).
+PASSAGES_SCHEMA = 2
 #: Temporary files are named `.sayso-tmp-<pid>-<random>` so a cleaner can tell a live writer's from a crash's.
 TEMP_PREFIX = ".sayso-tmp-"
 #: How many rotating backups of library.json are kept.
@@ -314,15 +318,20 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         raise DataFolderError(f"cannot read {path}: {_reason(exc)}") from None
     data, reason = parse_data_file(raw)
     if reason:
-        moved = set_aside(path, reason)
-        offered = [str(p) for p in good_backups(path)]
-        raise DamagedFile(
-            f"{path.name} is damaged ({reason}); set aside intact as {moved.name}{_recovery_hint(path, offered)}",
-            path=str(path),
-            moved_to=str(moved),
-            backups=offered,
-        )
+        raise _set_aside_damaged(path, reason)
     return data
+
+
+def _set_aside_damaged(path: Path, reason: str) -> DamagedFile:
+    """Move the damaged `path` aside intact; the DamagedFile to raise (naming the newest good backup)."""
+    moved = set_aside(path, reason)
+    offered = [str(p) for p in good_backups(path)]
+    return DamagedFile(
+        f"{path.name} is damaged ({reason}); set aside intact as {moved.name}{_recovery_hint(path, offered)}",
+        path=str(path),
+        moved_to=str(moved),
+        backups=offered,
+    )
 
 
 def start_empty(path: Path) -> None:
@@ -646,18 +655,106 @@ class LibraryData:
         }
 
 
-def _check_schema(path: Path, data: dict[str, Any]) -> None:
+def _check_schema(path: Path, data: dict[str, Any], supported: int = SCHEMA_VERSION) -> int:
+    """The file's schema version; DataFolderError if it is newer than `supported` or unknown."""
     meta = next(iter(_rows(data.get("meta"))), {})
     try:
-        version = int(meta.get("schema", SCHEMA_VERSION))
+        version = int(meta.get("schema", 1))
     except (TypeError, ValueError):
         version = -1
-    if version > SCHEMA_VERSION:
+    if version > supported:
         raise DataFolderError(
-            f"{path} was written by a newer sayso (schema {version}; this sayso reads {SCHEMA_VERSION}): upgrade sayso"
+            f"{path} was written by a newer sayso (schema {version}; this sayso reads {supported}): upgrade sayso"
         )
     if version < 1:
         raise DataFolderError(f"{path} has an unknown schema version {meta.get('schema')!r}")
+    return version
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a big load allocates only acyclic objects.
+
+    Decoding a large passages file creates hundreds of thousands of lists,
+    strings and dataclasses, each allocation counting towards a collection that
+    walks every live object (the search index included): measured, that more
+    than doubled the time to open a 25,000-turn document.  Nested and
+    concurrent pauses count, so the collector is back on when the last ends.
+    """
+    global _gc_pauses
+    with _gc_lock:
+        if _gc_pauses == 0:
+            was_enabled = gc.isenabled()
+            gc.disable()
+            _gc_state["enabled"] = was_enabled
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_state["enabled"]:
+                gc.enable()
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_state = {"enabled": True}
+
+
+def _passage_columns(doc_id: str, passages: list[Passage]) -> dict[str, list[Any]] | None:
+    """The passages as parallel columns, or None if they do not fit the compact form.
+
+    What loading derives is left out: `id` (`<doc>:<index>`), `document`,
+    `index` (the position) and `offset` (the running sum of text lengths and
+    separators); each sentence list is flattened to `[s0, e0, s1, e1, ...]`.
+    Passages where any of that does not hold are saved row by row instead, so
+    a load always gives back exactly what was saved.
+    """
+    speaker: list[str | None] = []
+    text: list[str] = []
+    start: list[float | None] = []
+    end: list[float | None] = []
+    sentences: list[list[int]] = []
+    heading: list[str | None] = []
+    offset = 0
+    gap = len(PASSAGE_SEPARATOR)
+    for i, p in enumerate(passages):
+        if p.id != f"{doc_id}:{i}" or p.document != doc_id or p.index != i or p.offset != offset:
+            return None
+        flat: list[int] = []
+        for span in p.sentences:
+            if len(span) != 2:
+                return None
+            flat.extend(span)
+        speaker.append(p.speaker)
+        text.append(p.text)
+        start.append(p.start)
+        end.append(p.end)
+        sentences.append(flat)
+        heading.append(p.heading)
+        offset += len(p.text) + gap
+    return {"speaker": speaker, "text": text, "start": start, "end": end, "sentences": sentences, "heading": heading}
+
+
+def _passages_from_columns(doc_id: str, columns: dict[str, Any]) -> list[Passage]:
+    """The passages of a schema-2 file; ValueError, TypeError or KeyError if its columns do not fit together."""
+    text = columns["text"]
+    names = ("speaker", "start", "end", "sentences", "heading")
+    cols = [columns[name] for name in names]
+    if not isinstance(text, list) or any(not isinstance(c, list) or len(c) != len(text) for c in cols):
+        raise ValueError("its passage columns differ in length")
+    gap = len(PASSAGE_SEPARATOR)
+    prefix = f"{doc_id}:"
+    out: list[Passage] = []
+    append = out.append
+    offset = 0
+    for i, (t, speaker, start, end, flat, heading) in enumerate(zip(text, *cols)):
+        pairs = iter(flat)
+        append(Passage(prefix + str(i), doc_id, i, speaker, t, start, end, offset,
+                       [list(pair) for pair in zip(pairs, pairs)], heading))
+        offset += len(t) + gap
+    return out
 
 
 class Store:
@@ -757,12 +854,25 @@ class Store:
         return self.docs_dir / f"{doc_id}.json"
 
     def passages(self, doc_id: str) -> list[Passage]:
-        """One document's passages in reading order (DamagedFile if its file is damaged)."""
+        """One document's passages in reading order (DamagedFile if its file is damaged).
+
+        Reads both layouts of docs/<id>.json: columns (schema 2, written now)
+        and one row per passage (schema 1, written by earlier versions).
+        """
         path = self.passages_path(doc_id)
-        data = read_json_file(path) or {}
-        if "meta" in data:
-            _check_schema(path, data)
-        return [Passage.from_dict(row) for row in sorted(_rows(data.get("passages")), key=lambda r: r["index"])]
+        with _gc_paused():
+            data = read_json_file(path) or {}
+            version = _check_schema(path, data, PASSAGES_SCHEMA) if "meta" in data else 1
+            if version < 2:
+                return [Passage.from_dict(row) for row in sorted(_rows(data.get("passages")), key=lambda r: r["index"])]
+            try:
+                passages = _passages_from_columns(doc_id, next(iter(_rows(data["columns"]))))
+                if next(iter(_rows(data["meta"])))["passages"] == len(passages):
+                    return passages
+            except (KeyError, TypeError, ValueError, StopIteration):
+                pass
+            reason = "its passage columns are incomplete or do not fit together"
+        raise _set_aside_damaged(path, reason)
 
     # -- writing (caller holds the lock) --------------------------------------------
     def read_for_update(self) -> LibraryData:
@@ -790,11 +900,23 @@ class Store:
             self.write_library(data)
 
     def save_passages(self, doc_id: str, passages: list[Passage]) -> None:
-        """Write one document's passages file (a small file: only this document)."""
-        payload = {
-            "meta": {"1": {"schema": SCHEMA_VERSION, "document": doc_id}},
-            "passages": _table([_plain(p) for p in passages]),
-        }
+        """Write one document's passages file (a small file: only this document).
+
+        The passages are stored as columns (`{"columns": {"1": {"text": [...],
+        ...}}}`, still a TinyDB file): far fewer JSON objects than a row per
+        passage, so opening a long document decodes in a fraction of the time.
+        """
+        columns = _passage_columns(doc_id, passages)
+        if columns is not None:
+            payload: dict[str, Any] = {
+                "meta": {"1": {"schema": PASSAGES_SCHEMA, "document": doc_id, "passages": len(passages)}},
+                "columns": {"1": columns},
+            }
+        else:
+            payload = {
+                "meta": {"1": {"schema": 1, "document": doc_id}},
+                "passages": _table([_plain(p) for p in passages]),
+            }
         atomic_write_bytes(self.passages_path(doc_id), encode_json(payload))
 
     def save_document(self, document: Document, passages: list[Passage], speakers: list[Speaker]) -> None:

@@ -417,7 +417,7 @@ def test_opening_and_listing_reads_only_library_json(tmp_path: Path, monkeypatch
     data = tmp_path / "data"
     lib = Library.open(data)
     for d in range(40):
-        lib.import_parsed(parsed(f"Doc {d}", [(f"Person {d % 5}", "words " * 50)] * 50), f"d{d}.txt")
+        lib.import_parsed(parsed(f"Doc {d}", [(["Ann Lee", "Bo Ray", "Cy Dee", "Di Eve", "Ed Fox"][d % 5], "words " * 50)] * 50), f"d{d}.txt")
     read: list[str] = []
     real = store_mod.read_json_file
 

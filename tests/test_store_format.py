@@ -1,0 +1,160 @@
+"""The layout of docs/<id>.json: passages as columns (schema 2), the old one-row-per-passage files still read."""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+
+import pytest
+from tinydb import TinyDB
+
+import corpus.store as store_mod
+from corpus.errors import DamagedFile, DataFolderError
+from corpus.models import PASSAGE_SEPARATOR, Passage
+from corpus.store import Store
+
+DOC = "d0c1d2e3f4"
+
+
+def make_passages(doc: str = DOC) -> list[Passage]:
+    """Every combination of optional fields: timestamps or not, heading or not, no sentences, unicode."""
+    texts = ["Hello there. General Kenobi!", "", "Ünïcödé — 日本語のテキスト。二つ目。", "emoji 🎉 and \"quotes\" \\ and\nnewline", "Last."]
+    sentences = [[[0, 12], [13, 29]], [], [[0, 20], [20, 25]], [[0, 9]], [[0, 5]]]
+    out, offset = [], 0
+    for i, text in enumerate(texts):
+        out.append(Passage(
+            id=f"{doc}:{i}", document=doc, index=i,
+            speaker=[None, "Ann Lee", "Zoë Ōsaka", None, "Ann Lee"][i],
+            text=text,
+            start=[None, 1.5, 0.0, None, 12.25][i],
+            end=[None, None, 3.0, None, 14.0][i],
+            offset=offset,
+            sentences=sentences[i],
+            heading=[None, "Part one", None, "Ⅱ. Zwei", None][i],
+        ))
+        offset += len(text) + len(PASSAGE_SEPARATOR)
+    return out
+
+
+def old_format_bytes(doc: str, passages: list[Passage]) -> bytes:
+    """A passages file exactly as sayso wrote it before the columns (schema 1, one row each)."""
+    payload = {"meta": {"1": {"schema": 1, "document": doc}},
+               "passages": {str(i + 1): p.to_dict() for i, p in enumerate(passages)}}
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "data")
+    s.prepare()
+    return s
+
+
+def test_round_trip_of_every_field_combination(store: Store) -> None:
+    passages = make_passages()
+    store.save_passages(DOC, passages)
+    loaded = store.passages(DOC)
+    assert [p.to_dict() for p in loaded] == [p.to_dict() for p in passages]
+    assert all(type(s) is list for p in loaded for s in p.sentences)
+    assert [type(p.offset) for p in loaded] == [int] * len(passages)
+    # Loads are independent: changing one result leaves the next load alone.
+    loaded[0].sentences[0][0] = 99
+    assert store.passages(DOC)[0].sentences[0] == [0, 12]
+
+
+def test_new_file_is_columns_in_tinydb_format(store: Store) -> None:
+    store.save_passages(DOC, make_passages())
+    path = store.passages_path(DOC)
+    raw = json.loads(path.read_bytes())
+    assert set(raw) == {"meta", "columns"}
+    meta = raw["meta"]["1"]
+    assert (meta["schema"], meta["document"], meta["passages"]) == (store_mod.PASSAGES_SCHEMA, DOC, 5)
+    columns = raw["columns"]["1"]
+    assert columns["sentences"][0] == [0, 12, 13, 29]  # flat, not a list per sentence
+    assert "id" not in columns and "offset" not in columns  # derived on load
+    assert TinyDB(path).table("columns").all()[0]["text"][2] == "Ünïcödé — 日本語のテキスト。二つ目。"
+
+
+def test_empty_document_round_trips(store: Store) -> None:
+    store.save_passages(DOC, [])
+    assert store.passages(DOC) == []
+
+
+def test_passages_that_do_not_fit_columns_are_saved_as_rows_and_come_back_exactly(store: Store) -> None:
+    odd = make_passages()
+    odd[1].id = "legacy-id"          # not <doc>:<index>
+    odd[2].offset = 7                # not the running sum
+    odd[3].sentences = [[0, 3, 9]]   # not a pair
+    store.save_passages(DOC, odd)
+    assert "passages" in json.loads(store.passages_path(DOC).read_bytes())
+    assert [p.to_dict() for p in store.passages(DOC)] == [p.to_dict() for p in odd]
+
+
+def test_old_row_format_file_loads_identically(store: Store) -> None:
+    passages = make_passages()
+    path = store.passages_path(DOC)
+    path.write_bytes(old_format_bytes(DOC, passages))
+    old = store.passages(DOC)
+    assert [p.to_dict() for p in old] == [p.to_dict() for p in passages]
+    store.save_passages(DOC, old)  # written again in the new layout, same passages
+    assert "columns" in json.loads(path.read_bytes())
+    assert [p.to_dict() for p in store.passages(DOC)] == [p.to_dict() for p in passages]
+
+
+def test_old_row_format_without_meta_loads(store: Store) -> None:
+    passages = make_passages()
+    rows = {str(i + 1): p.to_dict() for i, p in enumerate(reversed(passages))}  # keys out of reading order
+    store.passages_path(DOC).write_bytes(json.dumps({"passages": rows}).encode())
+    assert [p.to_dict() for p in store.passages(DOC)] == [p.to_dict() for p in passages]
+
+
+def test_file_from_a_newer_sayso_is_refused_in_one_line(store: Store) -> None:
+    store.save_passages(DOC, make_passages())
+    path = store.passages_path(DOC)
+    raw = json.loads(path.read_bytes())
+    raw["meta"]["1"]["schema"] = store_mod.PASSAGES_SCHEMA + 1
+    path.write_bytes(json.dumps(raw).encode())
+    with pytest.raises(DataFolderError) as info:
+        store.passages(DOC)
+    message = str(info.value)
+    assert "\n" not in message and "newer sayso" in message and "upgrade sayso" in message
+    assert path.exists()  # refused, not set aside: the newer sayso can still read it
+
+
+@pytest.mark.parametrize("damage", [
+    lambda raw: raw[: len(raw) // 2],                                       # cut short
+    lambda raw: raw.replace(b'"text":[', b'"text":["extra",', 1),           # columns differ in length
+    lambda raw: raw.replace(b'"columns"', b'"kolumns"', 1),                 # columns missing
+    lambda raw: raw.replace(b'"passages":5', b'"passages":4', 1),           # count disagrees
+])
+def test_damaged_new_format_file_is_set_aside(store: Store, damage) -> None:
+    store.save_passages(DOC, make_passages())
+    path = store.passages_path(DOC)
+    damaged = damage(path.read_bytes())
+    path.write_bytes(damaged)
+    with pytest.raises(DamagedFile, match="import its source file again") as info:
+        store.passages(DOC)
+    assert "\n" not in str(info.value)
+    assert not path.exists() and Path(info.value.moved_to).read_bytes() == damaged
+    with pytest.raises(DamagedFile):
+        store.passages(DOC)  # never silently empty afterwards
+    store.save_passages(DOC, make_passages())
+    assert len(store.passages(DOC)) == 5
+
+
+def test_loading_leaves_the_garbage_collector_as_it_was(store: Store) -> None:
+    store.save_passages(DOC, make_passages())
+    assert gc.isenabled()
+    store.passages(DOC)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        store.passages(DOC)
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
+    store.passages_path(DOC).write_bytes(b"{")
+    with pytest.raises(DamagedFile):
+        store.passages(DOC)
+    assert gc.isenabled()
