@@ -4,7 +4,8 @@ Layout of a data folder (every file small, so one change rewrites one small file
 
     library.json        documents, speakers and the user's edits (what the first screen needs)
     library.json.bak.N  rotating backups of library.json (it holds the user's edits)
-    docs/<doc_id>.json  the passages of one document (derived data: re-import recreates it)
+    docs/<doc_id>.json  the passages of one document (derived data: re-import recreates it),
+                        as one TinyDB row of parallel columns (see Store.save_passages)
     quotes.json         the user's quotes and notes (see corpus.quotes), with backups
     index/              the persisted search index (owned by corpus.search)
     .lock               serialises writers across processes
