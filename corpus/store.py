@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Table
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
 from corpus.models import PASSAGE_SEPARATOR, Document, Passage, Speaker
