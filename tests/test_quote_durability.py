@@ -16,7 +16,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ import pytest
 from corpus.errors import DamagedFile
 from corpus.library import Library
 from corpus.models import Document, ParsedDocument, ParsedPassage
+from fork_support import fork_writer, read_lines
 from tui.cli import main
 
 pytestmark = pytest.mark.slow
@@ -44,34 +44,6 @@ def span(lib: Library, doc_id: str, k: int) -> tuple[int, int]:
     p = lib.passages(doc_id)[k % 20]
     start = p.offset + (k % 5)
     return start, start + 20
-
-
-def fork_child(body: Callable[[int], None]) -> tuple[int, int]:
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        code = 0
-        try:
-            os.close(r)
-            body(w)
-        except BaseException as exc:  # noqa: BLE001
-            os.write(w, f"error {type(exc).__name__}: {exc}\n".encode())
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(w)
-    return pid, r
-
-
-def drain(fd: int) -> list[str]:
-    chunks = []
-    while True:
-        data = os.read(fd, 65536)
-        if not data:
-            break
-        chunks.append(data)
-    os.close(fd)
-    return b"".join(chunks).decode(errors="replace").splitlines()
 
 
 def ids_on_disk(path: Path) -> list[str]:
@@ -95,13 +67,13 @@ def test_sigkill_at_random_moments_200_times_keeps_every_acknowledged_quote(tmp_
                 q = book.add_span(doc.id, s, e, note=f"round {round_no} quote {k}")
                 os.write(ack, f"ack {q.id}\n".encode())
 
-        pid, fd = fork_child(writer)
+        pid, fd = fork_writer(writer)
         if round_no % 2:
             select.select([fd], [], [], 10.0)  # half the kills land mid-stream, half maybe before any save
         time.sleep(rng.uniform(0, 0.04))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        lines = drain(fd)
+        lines = read_lines(fd)
         assert not [line for line in lines if line.startswith("error")], lines
         acknowledged += [line.split()[1] for line in lines if line.startswith("ack ") and len(line.split()[1]) == 32]
         if quotes_path.exists():
@@ -295,11 +267,11 @@ def test_draft_saved_from_a_hangup_or_term_handler(signum: int, tmp_path: Path) 
         while True:
             time.sleep(0.01)
 
-    pid, fd = fork_child(editor)
+    pid, fd = fork_writer(editor)
     ready, _, _ = select.select([fd], [], [], 10.0)
     assert ready
     os.kill(pid, signum)
     _, status = os.waitpid(pid, 0)
-    drain(fd)
+    read_lines(fd)
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
     assert Library.open(data).quotes.drafts() == {"quote:new:note": "a note being typed\nwhen the connection dropped"}

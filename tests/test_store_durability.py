@@ -14,7 +14,6 @@ import resource
 import select
 import signal
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,37 +22,9 @@ from corpus.errors import SaveFailed
 from corpus.library import Library
 from corpus.models import ParsedDocument, ParsedPassage
 from corpus.store import TEMP_PREFIX, WriteLock, clean_orphaned_temp_files, open_db
+from fork_support import fork_writer, read_lines
 
 pytestmark = pytest.mark.slow
-
-
-def fork_writer(body: Callable[[int], None]) -> tuple[int, int]:
-    """Fork a child running `body(ack_fd)`; returns (pid, read end of its ack pipe)."""
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child
-        code = 0
-        try:
-            os.close(r)
-            body(w)
-        except BaseException as exc:  # noqa: BLE001
-            os.write(w, f"error {type(exc).__name__}: {exc}\n".encode())
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(w)
-    return pid, r
-
-
-def read_all(fd: int) -> list[str]:
-    chunks = []
-    while True:
-        data = os.read(fd, 65536)
-        if not data:
-            break
-        chunks.append(data)
-    os.close(fd)
-    return b"".join(chunks).decode().splitlines()
 
 
 def wait_first_line(fd: int, timeout: float = 10.0) -> bytes:
@@ -91,7 +62,7 @@ def test_sigkill_at_random_moments_200_times_loses_no_acknowledged_write(tmp_pat
         time.sleep(rng.uniform(0, 0.03))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        acknowledged += acked(read_all(fd))
+        acknowledged += acked(read_lines(fd))
 
         # After every kill: the file parses and holds every acknowledged write, once.
         rows = json.loads(path.read_bytes())["_default"].values() if path.exists() else []
@@ -126,7 +97,7 @@ def test_sigkill_during_library_imports_keeps_every_acknowledged_document(tmp_pa
         time.sleep(rng.uniform(0, 0.05))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        acknowledged += acked(read_all(fd))
+        acknowledged += acked(read_lines(fd))
     lib = Library.open(data)
     docs = {d.title: d for d in lib.documents()}
     assert len(docs) == len(lib.documents())
@@ -152,7 +123,7 @@ def test_two_processes_writing_through_the_lock_lose_nothing(tmp_path: Path) -> 
 
     children = [fork_writer(lambda ack, who=who: writer(ack, who)) for who in (1, 2)]
     for pid, fd in children:
-        assert read_all(fd) == ["done"]
+        assert read_lines(fd) == ["done"]
         _, status = os.waitpid(pid, 0)
         assert status == 0
     rows = open_db(path).all()
@@ -173,7 +144,7 @@ def test_two_processes_importing_at_once_lose_no_document(tmp_path: Path) -> Non
 
     children = [fork_writer(lambda ack, who=who: importer(ack, who)) for who in (1, 2)]
     for pid, fd in children:
-        assert read_all(fd) == ["done"]
+        assert read_lines(fd) == ["done"]
         os.waitpid(pid, 0)
     lib = Library.open(data)
     assert len(lib.documents()) == 50
@@ -202,7 +173,7 @@ def test_real_disk_full_through_a_file_size_limit(tmp_path: Path) -> None:
             os.write(ack, b"saved\n")
 
     pid, fd = fork_writer(writer)
-    lines = read_all(fd)
+    lines = read_lines(fd)
     os.waitpid(pid, 0)
     assert len(lines) == 1 and lines[0].startswith("failed "), lines
     assert "File too large" in lines[0] and "previous version is intact" in lines[0]
