@@ -260,12 +260,12 @@ def _back_over_headers(lines: list[str], i: int) -> int:
     return j
 
 
-def dedupe_lines(lines: list[str], window: int = 3, min_len: int = 20) -> list[str]:
-    """Drop a line identical (spacing aside) to one of the last few non-blank lines.
+def dedupe_lines(lines: list[str], window: int = 3, min_len: int = 20, short: bool = True) -> list[str]:
+    """Drop a line (or paragraph) identical, spacing aside, to one of the last few non-blank ones.
 
-    Short lines (under `min_len` characters) only go when they repeat the line
-    right before them and look like chrome or titles, since people do say
-    "No. No." on separate lines.
+    Pasted pages repeat everything.  Short ones (under `min_len` characters)
+    only go when `short` and they repeat the one right before them and look
+    like chrome or titles, since people do say "No. No." on separate lines.
     """
     out: list[str] = []
     recent: list[str] = []
@@ -274,7 +274,7 @@ def dedupe_lines(lines: list[str], window: int = 3, min_len: int = 20) -> list[s
         if not key:
             out.append(line)
             continue
-        if key in recent and (len(key) >= min_len or (recent and recent[-1] == key and not re.search(r"[.!?…,]$", key))):
+        if key in recent and (len(key) >= min_len or (short and recent[-1] == key and not re.search(r"[.!?…,]$", key))):
             continue
         out.append(line)
         recent.append(key)

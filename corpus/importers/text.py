@@ -121,24 +121,6 @@ def _paragraphs(lines: list[str], wrapped: bool) -> list[str]:
     return paras
 
 
-def _dedupe(paras: list[str], window: int = 3, min_len: int = 20, short: bool = True) -> list[str]:
-    """Drop paragraphs repeated within the last few (pasted pages repeat everything).
-
-    Short ones (titles, "Like") only go when `short` and they repeat the one right before.
-    """
-    out: list[str] = []
-    recent: list[str] = []
-    for p in paras:
-        key = clean.fold_space(p)
-        if key in recent and (len(key) >= min_len or (short and recent[-1] == key and not re.search(r"[.!?…,]$", key))):
-            continue
-        out.append(p)
-        recent.append(key)
-        if len(recent) > window:
-            recent.pop(0)
-    return out
-
-
 def split_long(text: str, limit: int = PASSAGE_WORDS) -> list[str]:
     """Cut a long paragraph at sentence ends into pieces of at most about `limit` words.
 
@@ -285,7 +267,7 @@ def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: b
             kept.append("")
             continue
         kept.append(line)
-    paras = _dedupe(_paragraphs(kept, wrapped))
+    paras = clean.dedupe_lines(_paragraphs(kept, wrapped))
     out: list[ParsedPassage] = []
     heading: str | None = None
     for i, para in enumerate(paras):
@@ -310,7 +292,7 @@ def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: Speak
     body: list[str] = []
 
     def flush() -> None:
-        paras = _dedupe(_paragraphs(body, wrapped), short=False)
+        paras = clean.dedupe_lines(_paragraphs(body, wrapped), short=False)
         text = "\n".join(p for p in paras if p)
         if text.strip():
             passages.append(ParsedPassage(speaker=speaker, text=text, start=start))
