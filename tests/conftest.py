@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tmux_support import Tmux
 
 #: ../shared beside the repository (read-only seeds and real transcripts).
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -16,3 +19,13 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"shared test material not found at {SHARED}")
     return SHARED
+
+
+@pytest.fixture
+def tmux() -> Iterator[Tmux]:
+    """A private 100x30 tmux server for one test (skipped where tmux is not installed)."""
+    session = Tmux(100, 30)
+    try:
+        yield session
+    finally:
+        session.close()

@@ -7,7 +7,6 @@ import shlex
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,15 +23,6 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     build_library(folder)
     return folder
-
-
-@pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    session = Tmux(100, 30)
-    try:
-        yield session
-    finally:
-        session.close()
 
 
 def start(tmux: Tmux, data_dir: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,15 +28,6 @@ def data_dir(tmp_path: Path) -> Path:
     if SEEDS.is_dir():
         lib.import_paths([SEEDS])
     return folder
-
-
-@pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    session = Tmux(100, 30)
-    try:
-        yield session
-    finally:
-        session.close()
 
 
 def sayso_shell(data_dir: Path) -> str:
