@@ -75,8 +75,7 @@ def test_keep_annotate_copy_and_list_a_quote_in_tmux(tmux: Tmux, data_dir: Path)
     assert buffers.startswith("\u201cI think open weights matter because researchers can inspect\u201d")  # OSC 52 landed in tmux
     assert "Turing, A. (2024" in buffers
     tmux.keys("5")
-    screen = tmux.wait_for("1 quote")
-    assert "\u201cI think open weights" in screen  # the row in the Quotes pane
+    tmux.wait_for("1 quote", "\u201cI think open weights")  # the row in the Quotes pane
     tmux.keys("C-q")
     [quote] = Library.open(data_dir).quotes.list()
     assert quote.note == "a claim worth keeping" and quote.tags == ["open"]

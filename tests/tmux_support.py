@@ -65,16 +65,21 @@ class Tmux:
     def screen(self) -> str:
         return self.run("capture-pane", "-t", "t", "-p")
 
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
-        """The screen once it shows `text`; fails with the last screen after `timeout`."""
+    def wait_for(self, *texts: str, timeout: float = 15.0) -> str:
+        """The screen once it shows every one of `texts`; fails with the last screen after `timeout`.
+
+        A capture can land in the middle of a repaint (over ssh most of all), so a test waits
+        for everything it expects to see rather than waiting for one string and asserting the rest.
+        """
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if all(text in screen for text in texts):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
+        missing = [text for text in texts if text not in screen]
+        raise AssertionError(f"{missing!r} never appeared; screen was:\n{screen}")
 
     def pane_title(self) -> str:
         return self.run("display-message", "-p", "-t", "t", "#{pane_title}").strip()
