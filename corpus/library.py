@@ -606,7 +606,7 @@ class Library:
         hits = self.index.search(query, limit=limit, speaker=speaker, doc=doc, kind=kind, tag=tag)
         if hits:
             # The index keeps titles from when it indexed a document; `doc edit` may have changed them.
-            titles = {d.id: d.title for d in self.documents()}
+            titles = self.store.titles()
             for hit in hits:
                 hit.title = titles.get(hit.document, hit.title)
         return hits

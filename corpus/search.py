@@ -29,9 +29,12 @@ import contextlib
 import json
 import math
 import os
+import re
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +72,10 @@ RESCORE = 400
 RESCORE_PHRASE = 4000
 #: Most completions taken for the word being typed (the most frequent ones).
 MAX_COMPLETIONS = 40
+#: Completions in more than this share of passages ("the" for a typed "t") are left out of the
+#: first, BM25 pass: their weight there is next to nothing, yet their postings are most of
+#: the work of a one- or two-letter keystroke.  Re-scoring still counts and highlights them.
+COMMON_COMPLETION_SHARE = 0.2
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
@@ -644,6 +651,10 @@ class SearchIndex:
             if not len(terms):
                 continue
             stage_words += 1
+            if word == last:
+                rare = (quality != PREFIX) | (df[terms] <= COMMON_COMPLETION_SHARE * n)
+                if rare.any():
+                    terms, quality = terms[rare], quality[rare]
             word_score = self._word_scores(terms, quality, n, df, norm)
             score += word_score
             count += word_score > 0
@@ -741,43 +752,76 @@ class SearchIndex:
         best_possible = nw * 100.0 + nw * 20.0 + max(nw - 1, 0) * 24.0 + 10.0
         return [self._hit(int(candidates[i]), round(float(final[i]) / best_possible, 4), highlight) for i in order]
 
-    def _spans(self, slot: int, text: str, highlight: np.ndarray) -> list[list[int]]:
-        """Character spans of the passage's words whose ids `highlight` marks.
-
-        The forward index holds the passage's words in text order, one per
-        WORD_RE match (matches that normalise to nothing aside), so the
-        matched positions come from the ids and the offsets from one regex pass.
-        """
-        a = self.data.arrays
-        tokens = a["tokens"][int(a["tok_off"][slot]) : int(a["tok_off"][slot + 1])]
-        picked = np.flatnonzero(highlight[tokens])
-        if not len(picked):
-            return []
-        spans = [m.span() for m in WORD_RE.finditer(text) if "_" not in m.group() or normalize_word(m.group())]
-        if len(spans) != len(tokens):
-            words = self.vocab.words
-            wanted = {words[int(t)] for t in tokens[picked]}
-            return [[s, e] for s, e, w in word_spans(text) if w in wanted]
-        return [list(spans[k]) for k in picked.tolist()]
-
     def _hit(self, slot: int, score: float, highlight: np.ndarray | None) -> Hit:
         data = self.data
         entry = data.docs[int(data.arrays["slot_doc"][slot])]
         text = data.text_of(slot)
-        spans = self._spans(slot, text, highlight) if highlight is not None else []
         speaker_no = int(data.arrays["slot_speaker"][slot])
         start = float(data.arrays["slot_start"][slot])
-        return Hit(
+        hit = _IndexHit(
             passage=data.passage_id(slot),
             document=entry.id,
             speaker=data.speakers[speaker_no] if speaker_no >= 0 else None,
             text=text,
             score=score,
-            spans=spans,
+            spans=[] if highlight is None else None,
             title=entry.title,
             index=int(data.arrays["slot_index"][slot]),
             start=None if math.isnan(start) else start,
         )
+        if highlight is not None:
+            hit._where = (data.arrays, self.vocab.words, slot, highlight)
+        return hit
+
+
+class _IndexHit(Hit):
+    """A hit whose `spans` are worked out the first time they are read.
+
+    A result list shows a screenful of a hundred hits, so finding the matched
+    words of the rest would be wasted on every keystroke; what a caller reads
+    (the screen's visible rows, or every hit for --json) is found on demand,
+    from the index data the search used.
+    """
+
+    _where: tuple[dict[str, np.ndarray], Any, int, np.ndarray] | None = None
+    _spans: list[list[int]] | None = None
+
+    @property  # type: ignore[override]
+    def spans(self) -> list[list[int]]:
+        if self._spans is None:
+            self._spans = _matched_spans(*self._where, self.text) if self._where is not None else []
+            self._where = None
+        return self._spans
+
+    @spans.setter
+    def spans(self, value: list[list[int]] | None) -> None:
+        self._spans = value
+
+
+def _matched_spans(arrays: dict[str, np.ndarray], words: Any, slot: int, highlight: np.ndarray, text: str) -> list[list[int]]:
+    """Character spans of the passage's words whose ids `highlight` marks.
+
+    The forward index holds the passage's words in text order, one per
+    WORD_RE match (matches that normalise to nothing aside), so the matched
+    positions come from the ids and the offsets from one regex pass over the
+    text up to the last matched word.
+    """
+    tokens = arrays["tokens"][int(arrays["tok_off"][slot]) : int(arrays["tok_off"][slot + 1])]
+    picked = np.flatnonzero(highlight[tokens])
+    if not len(picked):
+        return []
+    wanted_at = picked.tolist()
+    matches: Iterable[re.Match[str]] = WORD_RE.finditer(text)
+    if "_" in text:  # rare: skip the tokens that normalise to nothing, as indexing did
+        matches = (m for m in matches if "_" not in m.group() or normalize_word(m.group()))
+    spans = [m.span() for m in islice(matches, wanted_at[-1] + 1)]
+    if len(spans) == wanted_at[-1] + 1 and all(
+        normalize_word(text[spans[k][0] : spans[k][1]]) == words[int(tokens[k])] for k in wanted_at
+    ):
+        return [list(spans[k]) for k in wanted_at]
+    # The text and the forward index disagree (should not happen): match the words themselves.
+    wanted = {words[int(t)] for t in tokens[picked]}
+    return [[s, e] for s, e, w in word_spans(text) if w in wanted]
 
 
 # -- character-level helpers for re-anchoring quotes (corpus.anchoring) --------

@@ -775,6 +775,7 @@ class Store:
         self.lock = WriteLock(self.data_dir / ".lock", timeout=lock_timeout, on_acquire=self.forget_cache)
         self._cache: dict[str, Any] | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
+        self._titles: tuple[dict[str, Any], dict[str, str]] | None = None
 
     # -- opening -----------------------------------------------------------
     def prepare(self) -> None:
@@ -837,6 +838,13 @@ class Store:
     # -- reading -------------------------------------------------------------
     def documents(self) -> list[Document]:
         return [_fresh(Document, row) for row in _rows(self._raw().get("documents"))]
+
+    def titles(self) -> dict[str, str]:
+        """Each document's current title by id, without building the documents (search asks on every keystroke)."""
+        raw = self._raw()
+        if self._titles is None or self._titles[0] is not raw:
+            self._titles = (raw, {r["id"]: r.get("title", "") for r in (raw.get("documents") or {}).values()})
+        return self._titles[1]
 
     def document(self, doc_id: str) -> Document | None:
         row = next((r for r in _rows(self._raw().get("documents")) if r.get("id") == doc_id), None)
