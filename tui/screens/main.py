@@ -8,6 +8,7 @@ a search hit, the jump list and the responsive layout classes.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections import OrderedDict
@@ -218,6 +219,9 @@ class MainScreen(QuoteActions, ReviewActions, Screen[None]):
             _ = self.library.index
         except Exception as exc:  # the index is optional for browsing; say why search may fail
             self.app.call_from_thread(self.search_pane.set_status, f"search index unavailable: {exc}")
+        # What was just loaded lives as long as the app: keep it out of the collector's full
+        # passes, which would otherwise stall a frame by tens of ms now and then while typing.
+        gc.freeze()
 
     def _load_failed(self, message: str) -> None:
         self.query_one(DocumentsPane).empty_text = "The library could not be read."
@@ -272,6 +276,7 @@ class MainScreen(QuoteActions, ReviewActions, Screen[None]):
         except SaysoError as exc:
             self.app.call_from_thread(self.app.notify, visible(str(exc)), severity="error", markup=False)
             return
+        gc.freeze()  # kept while the document is cached: out of the collector's full passes (see load_library)
         self.app.call_from_thread(self._show_in_reader, document, passages, passage, sentence, hit)
 
     def _show_in_reader(self, document: Document, passages: list[Passage], passage: int, sentence: int, hit: Hit | None) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -61,6 +62,9 @@ class PaneList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id, classes=classes)
         self.row_count = 0
         self._strips: OrderedDict[tuple[int, int, int, bool, bool], Strip] = OrderedDict()
+        #: (base, highlighted row, empty text) styles; computing a widget's style walks the DOM,
+        #: too slow to repeat for every line of every frame, so it is kept until the styles change.
+        self._styles: tuple[Style, Style, Style] | None = None
 
     # -- contents --------------------------------------------------------------------
     def row_lines(self, index: int) -> tuple[Text, Text]:
@@ -130,27 +134,40 @@ class PaneList(ScrollView, can_focus=True, inherit_bindings=False):
         self._keep_highlighted_in_view()
 
     def on_focus(self) -> None:
-        self._strips.clear()
+        self._forget_drawing()
         self.refresh()
 
     def on_blur(self) -> None:
-        self._strips.clear()
+        self._forget_drawing()
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._forget_drawing()
+
+    def _forget_drawing(self) -> None:
         self._strips.clear()
+        self._styles = None
+
+    def _row_styles(self) -> tuple[Style, Style, Style]:
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (
+                base,
+                base + self.get_component_rich_style("pane-list--highlight", partial=True),
+                base + self.get_component_rich_style("pane-list--empty", partial=True),
+            )
+        return self._styles
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, _, empty = self._row_styles()
         absolute = int(self.scroll_y) + y
         if not self.row_count:
             if absolute == 0:
                 text = Text(self.empty_text, end="")
                 text.truncate(width, overflow="ellipsis")
-                style = base + self.get_component_rich_style("pane-list--empty", partial=True)
-                return Strip([Segment(text.plain, style)]).extend_cell_length(width, base)
+                return Strip([Segment(text.plain, empty)]).extend_cell_length(width, base)
             return Strip.blank(width, base)
         index, line = divmod(absolute, ROW_HEIGHT)
         if index >= self.row_count:
@@ -166,9 +183,8 @@ class PaneList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _draw(self, index: int, line: int, width: int, current: bool) -> Strip:
-        base = self.rich_style
-        if current:
-            base = base + self.get_component_rich_style("pane-list--highlight", partial=True)
+        plain_style, highlighted, _ = self._row_styles()
+        base = highlighted if current else plain_style
         text = self.row_lines(index)[line].copy()
         text.truncate(max(1, width - 1), overflow="ellipsis")
         segments = [Segment("›" if current else " ", base)] + [

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input
 
 from corpus.models import Hit
@@ -18,6 +21,11 @@ from tui.widgets.transcript import format_time
 CONTEXT_BEFORE = 24
 #: Characters shown in the keyword-in-context line.
 CONTEXT_LENGTH = 160
+#: How long the screen may wait, after a keystroke changed the query, for that query's results,
+#: so that the typed character and its results are painted in one frame.  Otherwise the echo
+#: takes a frame of its own and the results wait for the next one (Textual leaves one to two
+#: frame intervals between frames).  A slower search lets the echo through when this passes.
+ECHO_HOLD = 0.015
 
 
 def kwic(hit: Hit) -> Text:
@@ -114,11 +122,35 @@ class SearchPane(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.hits: list[Hit] = []
         self.query = ""
+        self._held: AbstractContextManager[None] | None = None
+        self._hold_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search (typos ok)", id="query")
         yield StatusLine(id="search-status")
         yield HitList(id="hits")
+
+    def on_mount(self) -> None:
+        # A watcher runs as the value changes, before the screen can paint the echo.
+        self.watch(self.query_input, "value", self._hold_paint, init=False)
+
+    def on_unmount(self) -> None:
+        self._release_paint()
+
+    def _hold_paint(self, _value: str) -> None:
+        """Hold painting until this query's results are shown, or ECHO_HOLD passes."""
+        if self._held is None:
+            self._held = self.app.batch_update()
+            self._held.__enter__()
+            self._hold_timer = self.set_timer(ECHO_HOLD, self._release_paint, name="echo-hold")
+
+    def _release_paint(self) -> None:
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        if self._held is not None:
+            held, self._held = self._held, None
+            held.__exit__(None, None, None)
 
     @property
     def query_input(self) -> Input:
@@ -146,6 +178,8 @@ class SearchPane(Vertical):
         self.hits = hits
         self.results.show(hits)
         self.set_status(status)
+        if query == self.query_input.value:
+            self._release_paint()
 
     def set_status(self, status: str) -> None:
         self.query_one("#search-status", StatusLine).update(plain(status))
