@@ -13,6 +13,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.documents import DocumentsPane
 from tui.widgets.speakers import SpeakersPane
+from tui.widgets.status_line import StatusLine
 from tui_support import HOSTILE_ID, INTERVIEW_ID, LONG_ID, PANEL_ID, build_library, screen_text, private_copy
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -433,6 +434,47 @@ async def test_fast_typing_searches_only_what_is_needed(library: Library) -> Non
         assert screen.search_pane.query == "compilers"
         assert calls[-1] == "compilers"
         assert len(calls) < len("compilers")  # stale prefixes were skipped, not queued
+
+
+async def test_typing_holds_the_echo_only_until_results_or_the_hold_ends(library: Library) -> None:
+    """The query box holds painting so a keystroke and its results share a frame; it must never hold for good."""
+    import threading
+
+    from tui.widgets.search import ECHO_HOLD
+
+    gate = threading.Event()
+    original = library.search
+
+    def gated_search(query: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if query == "slow":
+            gate.wait(5)
+        if query == "broken":
+            raise RuntimeError("index gone")
+        return original(query, *args, **kwargs)  # type: ignore[arg-type]
+
+    library.search = gated_search  # type: ignore[method-assign]
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("slash")
+        # A fast search: the hold ends with its results, the screen paints both.
+        await pilot.press(*"compilers")
+        await settle(app, pilot)
+        assert app._batch_count == 0 and screen.search_pane.query == "compilers"
+        # A search slower than the hold: the echo is painted after ECHO_HOLD, results later.
+        screen.search_pane.query_input.value = "slow"
+        await pilot.pause(ECHO_HOLD * 4)
+        assert app._batch_count == 0
+        assert screen.search_pane.query != "slow"
+        gate.set()
+        await settle(app, pilot)
+        assert screen.search_pane.query == "slow"
+        # A search that fails: the hold ends too, and the failure is said.
+        screen.search_pane.query_input.value = "broken"
+        await pilot.pause(ECHO_HOLD * 4)
+        await settle(app, pilot)
+        assert app._batch_count == 0
+        assert "search failed: index gone" in screen.search_pane.query_one("#search-status", StatusLine).text.plain
 
 
 async def test_narrow_open_deep_in_a_document_shows_the_cursor(library: Library) -> None:
