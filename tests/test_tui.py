@@ -12,6 +12,7 @@ from tui.app import SaysoApp
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.documents import DocumentsPane
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.speakers import SpeakersPane
 from tui.widgets.status_line import StatusLine
 from tui_support import HOSTILE_ID, INTERVIEW_ID, LONG_ID, PANEL_ID, build_library, screen_text, private_copy
@@ -475,6 +476,30 @@ async def test_typing_holds_the_echo_only_until_results_or_the_hold_ends(library
         await settle(app, pilot)
         assert app._batch_count == 0
         assert "search failed: index gone" in screen.search_pane.query_one("#search-status", StatusLine).text.plain
+
+
+async def test_key_hints_follow_the_focused_pane_and_its_state(library: Library) -> None:
+    """The footer names the keys of the focused pane, including ones that depend on state."""
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(app, pilot)
+        hints = screen.query_one(KeyHints)
+
+        def shown() -> list[str]:
+            return [description for _key, description, _enabled in hints.hints]
+
+        assert "Open" in shown() and "Select" not in shown()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "Select" in shown() and "Keep quote" in shown() and "Open" not in shown()
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert "Back" not in shown()  # in visual mode escape cancels the selection instead
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert "Back" in shown()
+        line = hints.render().plain
+        assert line.startswith("j/k Sentence") and line.endswith("\u258f^p palette") and len(line) == 120
 
 
 async def test_narrow_open_deep_in_a_document_shows_the_cursor(library: Library) -> None:

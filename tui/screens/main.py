@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from corpus.errors import SaysoError
 from corpus.library import Library
@@ -30,6 +30,7 @@ from corpus.safety import visible
 from tui.screens.quote_actions import QuoteActions
 from tui.screens.review_actions import ReviewActions
 from tui.widgets.documents import DocumentsPane
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.pane_bar import PANES, PaneBar
 from tui.widgets.pane_list import plain
 from tui.widgets.quote_reader import QuoteReader
@@ -117,7 +118,7 @@ class MainScreen(QuoteActions, ReviewActions, Screen[None]):
                 yield QuoteReader(id="transcript")
                 yield Static("", id="quote-strip", classes="-empty", markup=False)
         yield Static("", id="too-small", markup=False)
-        yield Footer(compact=True)
+        yield KeyHints(id="key-hints")
 
     @property
     def reader(self) -> TranscriptView:

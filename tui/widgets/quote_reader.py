@@ -153,7 +153,10 @@ class QuoteReader(TranscriptView):
 
     # -- selection ---------------------------------------------------------------------------------
     def _set_selection(self, selection: Selection | None, *, follow: bool = True) -> None:
+        toggled = (selection is None) != (self.selection is None)
         self.selection = selection
+        if toggled:
+            self.refresh_bindings()  # visual mode's keys (and escape's meaning) came or went
         marks: list[Mark] = []
         if selection is not None:
             marks = [Mark(i, a, b, "selection") for i, a, b in self.selection_text.local_spans(selection.start, selection.end)]

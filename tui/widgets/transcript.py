@@ -118,6 +118,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self._forget_strips()
         self._apply_width()
         self.move_to(passage, sentence, center=True)
+        self.refresh_bindings()  # actions that need an open document are now available
 
     @property
     def current(self) -> Passage | None:
