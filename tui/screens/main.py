@@ -46,6 +46,9 @@ MIN_WIDTH, MIN_HEIGHT = 40, 10
 NARROW_WIDTH = 100
 #: Results fetched per query.
 SEARCH_LIMIT = 100
+#: Documents with at least this many turns are frozen out of the garbage collector's full
+#: passes once loaded (a 25,000-turn transcript made them stall frames by ~100 ms).
+FREEZE_PASSAGES = 5000
 #: A cursor move longer than this many turns is recorded in the jump list.
 JUMP_DISTANCE = 10
 #: Documents whose passages stay in memory, so jumping back is instant.
@@ -277,7 +280,11 @@ class MainScreen(QuoteActions, ReviewActions, Screen[None]):
         except SaysoError as exc:
             self.app.call_from_thread(self.app.notify, visible(str(exc)), severity="error", markup=False)
             return
-        gc.freeze()  # kept while the document is cached: out of the collector's full passes (see load_library)
+        if len(passages) >= FREEZE_PASSAGES:
+            # Kept while the document is cached: out of the collector's full passes (see
+            # load_library).  Only for big documents, since whatever else is alive now is
+            # frozen too and, if it later becomes cyclic garbage, is never reclaimed.
+            gc.freeze()
         self.app.call_from_thread(self._show_in_reader, document, passages, passage, sentence, hit)
 
     def _show_in_reader(self, document: Document, passages: list[Passage], passage: int, sentence: int, hit: Hit | None) -> None:
