@@ -9,6 +9,7 @@ The work is split by concern:
 - `vtt`, `srt`, `cues`: timed cues to merged speaker turns;
 - `html`: tags removed, entities decoded, blocks to lines;
 - `text`, `names`, `speakers`: speaker labels in plain text and Markdown, intro and chrome handling;
+- `qa`: question-and-answer transcripts (`Q:`/`A:`, depositions), turns by role;
 - `clean`: chrome lines, mojibake, repeats, comment sections and link lists;
 - `metadata`: title, kind, date, URL.
 """

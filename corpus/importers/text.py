@@ -13,8 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.importers import clean
-from corpus.importers.names import Label, is_full_name, is_name_like, match_label, parse_time
+from corpus.importers import clean, qa
+from corpus.importers.names import (
+    Label,
+    display_name,
+    is_full_name,
+    is_name_like,
+    match_label,
+    name_key,
+    parse_time,
+)
 from corpus.importers.speakers import SpeakerTable, decide, self_introductions
 from corpus.models import ParsedPassage
 from corpus.sentences import split_sentences
@@ -177,17 +185,16 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
         lines = lines[:end]
     while lines and not lines[-1].strip():
         lines.pop()
+    plan = qa.find(lines)  # "Q:"/"A:" transcripts: turns by role (see qa)
+    table, labels = _accepted_labels(plan.lines if plan else lines, plan)
+    if plan is not None and plan.questions_only and not qa.answered(plan, labels):
+        plan = None  # the names after the questions were not speakers after all
+        table, labels = _accepted_labels(lines, None)
+    if plan is not None:
+        lines = plan.lines
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
-
-    candidates: list[tuple[int, Label]] = []
-    for i, line in enumerate(lines):
-        label = match_label(line)
-        if label is not None:
-            candidates.append((i, label))
-    first_candidate = candidates[0][0] if candidates else len(lines)
-    intro = "\n".join(lines[:first_candidate])
-    table, label_lines = decide(candidates, "\n".join(lines), intro)
-    labels = {i: l for i, l in candidates if i in label_lines}
+    if plan is not None and plan.numbered and hard_wrapped is None:
+        wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
     dialogue = len(labels) >= 2 or any(l.strong for l in labels.values())
 
     result = TextResult(passages=[], speakers={}, header=[], front_matter=front, warnings=warnings)
@@ -196,7 +203,8 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
         result.dialogue = True
         head = lines[:first]
         result.header = [l for l in head if l.strip()]
-        result.title = front.get("title") or _pick_title(head, cover, set(labels))
+        claimed = plan.claimed if plan is not None else set()  # "Interviewer: Jane Doe" is no title
+        result.title = front.get("title") or _pick_title(head, cover, set(labels) | claimed)
         head_lines = ["" if _URL_ONLY.match(l.strip()) else l for l in head]  # the URL goes to metadata
         result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False))
         result.passages.extend(_turns(lines[first:], labels, first, table, wrapped))
@@ -220,6 +228,24 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
         return result
     result.passages = _prose_passages(lines, result.title, wrapped, split=True)
     return result
+
+
+def _accepted_labels(lines: list[str], plan: qa.QAPlan | None) -> tuple[SpeakerTable, dict[int, Label]]:
+    """The speaker table and the accepted label of each turn-opening line (Q/A turns included)."""
+    candidates: list[tuple[int, Label]] = []
+    for i, line in enumerate(lines):
+        if plan is not None and i in plan.claimed:
+            continue
+        label = match_label(line)
+        if label is not None:
+            candidates.append((i, label))
+    first_candidate = candidates[0][0] if candidates else len(lines)
+    intro = "\n".join(lines[:first_candidate])
+    table, label_lines = decide(candidates, "\n".join(lines), intro)
+    labels = {i: l for i, l in candidates if i in label_lines}
+    if plan is not None:
+        _add_qa(plan, labels, table)
+    return table, labels
 
 
 def _pick_title(lines: list[str], cover: str | None, label_lines: set[int]) -> str | None:
@@ -323,6 +349,19 @@ def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: Speak
         if a.start is not None and b.start is not None and b.start >= a.start:
             a.end = b.start
     return passages
+
+
+def _add_qa(plan: qa.QAPlan, labels: dict[int, Label], table: SpeakerTable) -> None:
+    """Add the Q/A turns to the accepted labels; a Q/A name another label also gives is one speaker."""
+    for i, label in plan.labels.items():
+        labels[i] = label
+        if not label.raw:
+            continue  # a procedural line ("EXAMINATION BY MR. SMITH:"): said by no one
+        key = name_key(display_name(label.raw))
+        table.canonical.setdefault(key, label.raw)
+    for name, aliases in plan.aliases.items():
+        for alias in aliases:
+            table.add_alias(table.canonical.get(name_key(display_name(name)), name), alias)
 
 
 def _add_self_aliases(passages: list[ParsedPassage], table: SpeakerTable) -> None:

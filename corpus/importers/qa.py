@@ -1,0 +1,422 @@
+"""Question-and-answer transcripts: turns marked by role ("Q:"/"A:") instead of by name.
+
+Interviews, depositions, hearings and oral histories often write `Q:` / `A:`,
+`Q.` / `A.` (court reporters, often after a line number), `Q -` / `A -`,
+`Q<tab>` or `QUESTION:` / `ANSWER:`.  A lone "A. Smith said" or "A: the first
+option" is prose, so a document only counts as Q/A when the markers repeat and
+alternate (at least Q, A, Q, A) and it is not a lettered list or quiz (no "B."
+or "C." items in the same style).  A document whose questions are marked "Q"
+but whose answers carry names ("THE PRESIDENT:", "ROE:") counts too.
+
+Who asks and who answers comes from the document when it says so: a header
+(`Interviewer: Jane Doe`, `Narrator: John Roe`, `Q = Jane Doe`), a sentence
+("Interview with John Roe, conducted by Jane Doe"), a deposition's
+`DEPOSITION OF JOHN ROE` or "JOHN ROE, having been first duly sworn", and
+`EXAMINATION BY MR. SMITH:` / `BY MR. SMITH:` / `Q. (By Mr. Smith)`, after which
+Q is Mr. Smith until the next such line.  `THE WITNESS:` is the answerer.
+"Q"/"A" are kept as aliases of whoever they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.importers.names import (
+    NOT_NAMES,
+    PARTICLES,
+    TITLES,
+    Label,
+    display_name,
+    is_full_name,
+    is_name_like,
+    match_label,
+    parse_time,
+    titles_of,
+)
+
+#: Names for the two sides when the document does not say who they are.  "Interviewer" and
+#: "Interviewee" read well in the speaker list and in citations (where a bare "A" as the author
+#: of a quote says nothing), fit oral histories and press interviews, which most Q/A transcripts
+#: are, and are placeholders both here (names.GENERIC_SPEAKER) and in the library
+#: (library.is_generic_label), so the askers of two different documents never merge into one
+#: person.  When only questions are marked and named people answer (press briefings, audience
+#: questions after a talk) the questions usually come from several people, so they go to
+#: "Questioner", which the library also treats as a placeholder.
+ASKER = "Interviewer"
+ANSWERER = "Interviewee"
+QUESTIONER = "Questioner"
+
+_WORD_ROLE = {"q": "Q", "a": "A", "question": "Q", "answer": "A"}
+
+#: A role marker opening a line: optional line number, clock time, Markdown emphasis,
+#: the role, an optional "(Name)", then ":", ".", " -" or a wide gap (tab or 2+ spaces).
+_MARK = re.compile(
+    r"^(?:(?P<num>\d{1,4})[ \t]+)?"
+    r"(?:[\[(]?(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?[ \t]+)?"
+    r"(?P<em>\*\*|__|\*|_)?"
+    r"(?P<role>Q|A|QUESTION|ANSWER|Question|Answer)"
+    r"(?:[ \t]*[(\[](?P<who>[^()\[\]\n]{2,60})[)\]])?"
+    r"(?:"
+    r"(?P<p1>[:.：])(?:\*\*|__|\*|_)?(?=[ \t]|$)"          # Q: / Q. / **Q:**
+    r"|(?:\*\*|__|\*|_)[ \t]*(?P<p2>[:.：])(?=[ \t]|$)"     # **Q**:
+    r"|(?:\*\*|__|\*|_)?(?P<dash>[ \t]+[-–—])(?=[ \t])"     # Q - / Q –
+    r"|(?:\*\*|__|\*|_)?(?P<gap>\t|[ \t]{2,})(?=\S)"       # Q<tab>Did you / Q   Did you
+    r")[ \t]*(?P<rest>.*)$"
+)
+#: Lettered list items ("B. Methods", "C: option three") in the styles a Q/A marker could take.
+_LETTER_ITEM = re.compile(r"^(?:\d{1,4}[ \t]+)?(?:\*\*|__|\*|_)?[B-H](?:[:.)](?:\*\*|__|\*|_)?[ \t]|[ \t]+[-–—][ \t])")
+#: Lists of questions that are not a conversation.
+_NOT_A_CONVERSATION = re.compile(r"\bFAQs?\b|frequently asked|\bquiz(zes)?\b|flash ?cards?|(practice|exam|review|study) questions", re.I)
+
+#: A deposition's or hearing's line number (1-25, sometimes more) opening a line.
+_LINE_NO = re.compile(r"^[ \t]*\d{1,2}(?=[ \t]|$)")
+_PAGE_LINE = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,4})\s*$", re.I)
+
+#: "EXAMINATION BY MR. SMITH:", "CROSS-EXAMINATION", "FURTHER REDIRECT EXAMINATION BY MS. JONES:".
+_EXAMINATION = re.compile(
+    r"^(?:(?:FURTHER|RE-?)[ \t-]*)?(?:(?:DIRECT|CROSS|REDIRECT|RECROSS|VOIR[ \t]+DIRE)[ \t-]*)?(?:RE-?)?EXAMINATION"
+    r"(?:[ \t]+(?:OF[ \t]+.+?[ \t]+)?BY[ \t]+(?P<who>[^:]+?))?[ \t]*[:.]?[ \t]*$",
+    re.I,
+)
+#: "BY MR. SMITH:" alone on a line (questioning resumes after an objection).
+_BY_LINE = re.compile(r"^BY[ \t]+(?P<who>[^:]{3,60}?)[ \t]*:[ \t]*$", re.I)
+#: "Q. (By Mr. Smith) Did you ..."
+_BY_PAREN = re.compile(r"^\((?:by|BY|By)[ \t]+(?P<who>[^()]{3,60})\)[ \t]*")
+#: "(Whereupon, a recess was taken.)", "(Exhibit 4 was marked for identification.)"
+_PROCEDURE = re.compile(
+    r"^\((?=[^()]*\b(?:recess|off the record|on the record|exhibit|marked|whereupon|luncheon|lunch break|"
+    r"adjourned|concluded|short break|brief break|discussion held|witness excused|sworn)\b)[^()]*\)$",
+    re.I,
+)
+#: Court roles written "THE WITNESS:"; the witness and deponent are the answerer.
+_THE_ROLE = re.compile(
+    r"^(?P<name>THE[ \t]+(?:WITNESS|DEPONENT|COURT|REPORTER|COURT REPORTER|VIDEOGRAPHER|INTERPRETER|CLERK|BAILIFF|"
+    r"PRESIDENT|VICE PRESIDENT|FIRST LADY|SECRETARY|CHAIRMAN|CHAIRWOMAN|CHAIR|PRIME MINISTER|MODERATOR)|"
+    r"The[ \t]+(?:Witness|Deponent|Court|Reporter|Videographer|Interpreter|President|Vice President|Chairman|Chairwoman|Chair))"
+    r"[ \t]*:[ \t]*(?P<rest>.*)$"
+)
+_ANSWERER_ROLES = {"the witness", "the deponent"}
+
+#: Header lines that say who asks or answers: "Interviewer: Jane Doe", "Q = Jane Doe".
+_ROLE_LINE = re.compile(
+    r"^[*_#>\s-]*(?P<key>interviewers?|interviewed by|interview conducted by|conducted by|questions? by|questioner|examiner|"
+    r"interviewees?|narrators?|respondents?|witness|deponent|q|a)[*_\s]*(?P<sep>[:=]|[ \t][-–—])[*_\s]*(?P<value>\S.*?)[*_\s]*$",
+    re.I,
+)
+_ASKER_KEYS = {"interviewer", "interviewers", "interviewed by", "interview conducted by", "conducted by", "question by",
+               "questions by", "questioner", "examiner", "q"}
+#: Phrases in the header naming one side: the name follows the phrase.
+_ASKER_PHRASE = re.compile(r"\b(?:conducted|interviewed|questioned|examined)[ \t]+by[ \t]*:?[ \t]+", re.I)
+_ANSWERER_PHRASE = re.compile(
+    r"\b(?:interview(?:ed)?|conversation|talk|oral[ \t]+history)[ \t]+(?:with|of)[ \t]+|\b(?:deposition|testimony)[ \t]+of[ \t]+", re.I)
+#: "JOHN ROE, having been first duly sworn, ..." / "JOHN ROE, called as a witness, ...".
+_SWORN = re.compile(r"^(?P<who>[^,]{3,60}?),[ \t]+(?:having[ \t]+been|being|called|was[ \t]+(?:called|sworn|duly))\b", re.I)
+
+#: Words that end a name run in a header sentence ("Interview with John Roe Conducted By ...").
+_STOP = {"conducted", "interviewed", "recorded", "transcribed", "edited", "held", "taken", "dated", "date",
+         "interview", "interviews", "oral", "history", "project", "transcript", "deposition", "volume", "vol",
+         "esq", "esquire", "phd", "ph.d", "md", "jr", "sr", "called", "having", "being", "who", "was"}
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’\-]*\.?|[^\W\d_]\.)$")
+
+
+@dataclass
+class QAPlan:
+    """What `find` decided for one document: the lines to use and a label for every turn it owns."""
+
+    lines: list[str]                                   #: the document's lines (line numbers removed if it had them)
+    labels: dict[int, Label] = field(default_factory=dict)
+    claimed: set[int] = field(default_factory=set)     #: lines the ordinary label rules must not read as speakers
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    numbered: bool = False
+    questions_only: bool = False                       #: "Q" marks questions; answers carry names
+    questions: set[int] = field(default_factory=set)   #: the lines of "Q" turns
+
+
+def answered(plan: QAPlan, labels: dict[int, Label]) -> bool:
+    """For a questions-only plan: do accepted named turns answer the questions (Q, name, ... 3 times)?"""
+    kinds = ["Q" if i in plan.questions else "N" for i in sorted(labels) if labels[i].raw]
+    return sum(1 for a, b in zip(kinds, kinds[1:]) if a == "Q" and b == "N") >= 3
+
+
+@dataclass
+class _Mark:
+    role: str          # "Q" or "A"
+    written: str       # "Q", "A", "Question", "Answer"
+    style: str         # separator kind, for telling a convention from a one-off
+    rest: str
+    who: str | None
+    time: float | None
+
+
+def match_marker(line: str) -> _Mark | None:
+    """The Q/A marker opening `line`, if it has one (shape only; `find` decides)."""
+    s = line.strip()
+    if s.startswith(">") and not s.startswith(">>"):
+        s = s.lstrip("> ")
+    if not s or s[0] not in "QAqa0123456789*_[(":
+        return None
+    m = _MARK.match(s)
+    if not m:
+        return None
+    word = m.group("role")
+    if len(word) > 1 and m.group("gap"):
+        return None  # "Answer   the call": only single letters are written with a bare gap
+    sep = m.group("p1") or m.group("p2")
+    style = ("gap" if m.group("gap") else "-" if m.group("dash") else ":" if sep in {":", "："} else ".")
+    rest = m.group("rest").rstrip()
+    if m.group("em") and rest.endswith(m.group("em")) and not rest[:-len(m.group("em"))].count(m.group("em")):
+        rest = rest[:-len(m.group("em"))].rstrip()  # "**Q: Where were you born?**"
+    if style in {".", "gap", "-"} and not rest:
+        return None  # "A." alone on a line is a list letter; only "Q:" stands alone before its words
+    ts = m.group("ts")
+    return _Mark(
+        role=_WORD_ROLE[word.casefold()], written=word if len(word) == 1 else word.capitalize(),
+        style=("word" if len(word) > 1 else "letter") + style, rest=rest, who=m.group("who"),
+        time=parse_time(ts) if ts else None,
+    )
+
+
+def _numbered(lines: list[str]) -> bool:
+    """Whether most lines open with a line number, as deposition and hearing transcripts do."""
+    body = [l for l in lines if l.strip()]
+    if len(body) < 6:
+        return False
+    hits = 0
+    for line in body:
+        m = _LINE_NO.match(line)
+        if m and int(m.group(0)) <= 40:
+            hits += 1
+    return hits >= 0.6 * len(body)
+
+
+def _strip_numbers(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        m = _LINE_NO.match(line)
+        if m and int(m.group(0)) <= 40:
+            line = line[m.end():]
+        out.append("" if _PAGE_LINE.match(line) else line)
+    return out
+
+
+def find(lines: list[str]) -> QAPlan | None:
+    """A plan for a Q/A document, or None when `lines` are not one."""
+    numbered = _numbered(lines)
+    work = _strip_numbers(lines) if numbered else lines
+    marks: list[tuple[int, _Mark]] = []
+    letters = 0
+    for i, line in enumerate(work):
+        mark = match_marker(line)
+        if mark is not None:
+            marks.append((i, mark))
+        elif _LETTER_ITEM.match(line.strip()):
+            letters += 1
+    if len(marks) < 3:
+        return None
+    # A style used once ("A. Smith said" among "Q:"/"A:") is prose, not the convention.
+    styles: dict[str, int] = {}
+    for _, mark in marks:
+        styles[mark.style] = styles.get(mark.style, 0) + 1
+    marks = [(i, m) for i, m in marks if styles[m.style] >= 2 or m.who or _BY_PAREN.match(m.rest)]
+    if (letters >= 2 and letters * 4 >= len(marks)) or not marks:
+        return None  # "A. Introduction / B. Methods", "A: yes / B: no / C: maybe": a list or a quiz
+    first = marks[0][0]
+    head = [l.strip() for l in work[:first] if l.strip()]
+    if any(_NOT_A_CONVERSATION.search(l) for l in head[:12]):
+        return None
+    roles = [m.role for _, m in marks]
+    n_q, n_a = roles.count("Q"), roles.count("A")
+    switches = sum(1 for a, b in zip(roles, roles[1:]) if a != b)
+    if n_q >= 2 and n_a >= 2 and switches >= 3:
+        questions_only = False
+    elif n_q >= 3 and n_a == 0 and _answered_by_names(marks, work):
+        questions_only = True
+    else:
+        return None
+    return _plan(work, marks, numbered, questions_only)
+
+
+def _answered_by_names(marks: list[tuple[int, _Mark]], lines: list[str]) -> bool:
+    """Questions marked "Q" and answers under names: Q, name, Q, name ... at least three times.
+
+    The names are label candidates, not yet accepted ones; the ordinary rules decide them after.
+    """
+    questions = {i for i, _ in marks}
+    events = [(i, "Q") for i in questions]
+    events += [(i, "N") for i, line in enumerate(lines)
+               if i not in questions and (_THE_ROLE.match(line.strip()) or match_label(line) is not None)]
+    events.sort()
+    kinds = [k for _, k in events]
+    return sum(1 for a, b in zip(kinds, kinds[1:]) if a == "Q" and b == "N") >= 3
+
+
+def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, questions_only: bool) -> QAPlan:
+    plan = QAPlan(lines=lines, numbered=numbered, questions_only=questions_only)
+    asker, answerer = _header_names(lines[:marks[0][0]], plan.claimed)
+    default_asker = asker or (QUESTIONER if questions_only else ASKER)
+    asker = default_asker
+    answerer = answerer or ANSWERER
+    by_line = dict(marks)
+    used: dict[str, set[str]] = {}
+
+    def label(i: int, name: str, rest: str, written: str | None, time: float | None = None) -> None:
+        plan.labels[i] = Label(name, rest, "qa", time)
+        plan.claimed.add(i)
+        if written:
+            used.setdefault(name, set()).add(written)
+
+    procedure = False  # the last non-blank line was procedural ("EXAMINATION", then "BY MR. SMITH:")
+
+    def aside(i: int, s: str, after_procedure: bool) -> None:
+        """A procedural line: kept, said by no one; a run of them is one passage."""
+        if after_procedure:
+            plan.claimed.add(i)  # not a label: the words join the procedural passage before
+        else:
+            label(i, "", s, None)
+
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or i in plan.claimed:
+            continue
+        was, procedure = procedure, False
+        mark = by_line.get(i)
+        if mark is not None:
+            rest = mark.rest
+            who = _name(mark.who) if mark.who else None
+            if mark.role == "Q":
+                m = _BY_PAREN.match(rest)
+                if m and _name(m.group("who")):
+                    asker = _name(m.group("who")) or asker
+                    rest = rest[m.end():]
+                asker = who or asker
+                label(i, asker, rest, mark.written, mark.time)
+                plan.questions.add(i)
+            else:
+                answerer = who or answerer
+                label(i, answerer, rest, mark.written, mark.time)
+            continue
+        m = _EXAMINATION.match(s) or _BY_LINE.match(s)
+        if m:
+            who = _name(m.group("who")) if m.group("who") else None
+            if m.re is _BY_LINE and who is None:
+                continue
+            asker = who or asker
+            aside(i, s, was)
+            procedure = True
+            continue
+        m = _SWORN.match(s)
+        if m and re.search(r"\bsworn\b|\bwitness\b|\baffirmed\b", s, re.I) and _name(m.group("who")):
+            answerer = _name(m.group("who")) or answerer
+            aside(i, s, was)
+            procedure = True
+            continue
+        if _PROCEDURE.match(s):
+            aside(i, s, was)
+            procedure = True
+            continue
+        m = _THE_ROLE.match(s)
+        if m:
+            role = display_name(" ".join(m.group("name").split()))
+            label(i, answerer if role.casefold() in _ANSWERER_ROLES else role, m.group("rest"), None)
+    for name, written in used.items():
+        letters = {w[0] for w in written}  # "Q" and "A" stay aliases where the document wrote "Question"
+        plan.aliases[name] = sorted(written | letters, key=lambda w: (len(w), w))
+    return plan
+
+
+def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str | None]:
+    """Who asks and who answers, as the lines before the first question say."""
+    asker = answerer = None
+    for i, line in enumerate(head):
+        s = line.strip()
+        m = _ROLE_LINE.match(s)
+        if m:
+            key = m.group("key").casefold()
+            if key in {"q", "a"} and m.group("sep") == ":":
+                continue  # "Q: Jane Doe?" could be a question; only "Q = Jane Doe" names
+            name = _name(m.group("value"), whole=True)
+            claimed.add(i)  # a cast line, never a turn or a title, even when it names two people
+            if name:
+                if key in _ASKER_KEYS:
+                    asker = asker or name
+                else:
+                    answerer = answerer or name
+            continue
+        m = _SWORN.match(s)
+        if m and re.search(r"\bsworn\b|\bwitness\b|\baffirmed\b", s, re.I):
+            answerer = _name(m.group("who")) or answerer
+    text = " ".join(l.strip() for l in head)
+    if asker is None:
+        for m in _ASKER_PHRASE.finditer(text):
+            asker = _name_run(text[m.end():])
+            if asker:
+                break
+    if answerer is None:
+        for m in _ANSWERER_PHRASE.finditer(text):
+            answerer = _name_run(text[m.end():])
+            if answerer:
+                break
+    return asker, answerer
+
+
+def _name(value: str | None, whole: bool = False) -> str | None:
+    """A person's name from a label or header value ("MR. SMITH", "Jane Doe, Oral History Project").
+
+    With `whole`, the value must be nothing but the name (and a trailing role after a comma).
+    """
+    if not value:
+        return None
+    value = value.strip().strip("*_ ")
+    value = re.split(r"\s*[,;(\[]|\s+[-–—]\s+", value, maxsplit=1)[0].strip()
+    if re.search(r"\s(?:and|&)\s", value):
+        return None  # two interviewers: a "Q" could be either of them
+    name, used = _name_tokens(value)
+    if name is None or (whole and used < len(value.split())):
+        return None
+    return name
+
+
+def _name_run(text: str) -> str | None:
+    """The name at the start of `text` (a header sentence runs on after it)."""
+    return _name_tokens(text)[0]
+
+
+def _name_tokens(text: str) -> tuple[str | None, int]:
+    """The name at the start of `text` and how many words it took: capitalised words, initials,
+    titles and particles, ending at a lower-case word, a stop word or the end of a clause."""
+    tokens: list[str] = []
+    for raw in text.split()[:8]:
+        token = raw.rstrip(",;:")
+        bare = token.strip(".'’\"").casefold()
+        if re.fullmatch(r"[^\W\d_]\.", token) and token[0].isupper():
+            tokens.append(token)  # an initial ("John A. Roe")
+            if raw != token:
+                break
+            continue
+        if not _NAME_TOKEN.match(token) or bare in _STOP:
+            break
+        if token in PARTICLES and tokens:
+            tokens.append(token)
+            continue
+        if not token[0].isupper() or (bare in NOT_NAMES and bare not in TITLES):
+            break
+        ends = token.endswith(".") and bare not in TITLES
+        tokens.append(token.rstrip(".") if ends else token)
+        if ends or raw != token or len(tokens) >= 5:
+            break  # a sentence or clause ends after this word
+    used = len(tokens)
+    while tokens and (tokens[-1] in PARTICLES or _bare_title(tokens[-1])):
+        tokens.pop()
+    if not tokens:
+        return None, 0
+    name = display_name(" ".join(tokens))
+    if not is_name_like(name):
+        return None, 0
+    if is_full_name(name) or (titles_of(name) and len(name.split()) >= 2):
+        return name, used
+    return None, 0
+
+
+def _bare_title(token: str) -> bool:
+    return token.strip(".").casefold() in TITLES

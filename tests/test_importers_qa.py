@@ -1,0 +1,381 @@
+"""Question-and-answer transcripts: "Q:"/"A:", "Q."/"A.", "QUESTION:"/"ANSWER:", and what is not one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus import Library
+from corpus.importers import parse_text, qa
+
+
+def turns(text: str, name: str = "talk.txt") -> list[tuple[str | None, str]]:
+    return [(p.speaker, p.text) for p in parse_text(text, name).passages]
+
+
+ORAL_HISTORY = """\
+Dust Bowl Memories: An Oral History
+
+Interviewer: Margaret Lindqvist
+Narrator: Walter Brandt
+Date: June 14, 1978
+
+This interview was recorded at the narrator's home in Guymon, Oklahoma.
+
+Q: Mr. Brandt, when did your family come to the Panhandle?
+
+A: My father came out in 1909. He filed on a quarter section north of town.
+
+Q: And you were born there?
+
+A: In the dugout, yes. Mother said the wind never stopped that whole spring.
+
+We moved into the frame house when I was four.
+
+Q: What do you remember about the dusters?
+
+A: Black. Just black. You'd hang wet sheets over the windows and they'd be brown by noon.
+"""
+
+
+def test_oral_history_with_named_interviewer_and_narrator() -> None:
+    doc = parse_text(ORAL_HISTORY, "brandt.txt")
+    assert doc.title == "Dust Bowl Memories: An Oral History"
+    assert doc.kind == "interview"
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        # the cast lines are intro, read as one wrapped paragraph as in any transcript of this shape
+        (None, "Interviewer: Margaret Lindqvist Narrator: Walter Brandt Date: June 14, 1978"),
+        (None, "This interview was recorded at the narrator's home in Guymon, Oklahoma."),
+        ("Margaret Lindqvist", "Mr. Brandt, when did your family come to the Panhandle?"),
+        ("Walter Brandt", "My father came out in 1909. He filed on a quarter section north of town."),
+        ("Margaret Lindqvist", "And you were born there?"),
+        ("Walter Brandt", "In the dugout, yes. Mother said the wind never stopped that whole spring.\n"
+                          "We moved into the frame house when I was four."),
+        ("Margaret Lindqvist", "What do you remember about the dusters?"),
+        ("Walter Brandt", "Black. Just black. You'd hang wet sheets over the windows and they'd be brown by noon."),
+    ]
+    assert doc.speakers == {"Margaret Lindqvist": ["Q"], "Walter Brandt": ["A"]}
+
+
+DEPOSITION = """\
+                                                              Page 1
+ 1              UNITED STATES DISTRICT COURT
+ 2                  DISTRICT OF MINNESOTA
+ 3
+ 4        VIDEOTAPED DEPOSITION OF HAROLD P. VANCE
+ 5                Taken on March 3, 2019
+ 6
+ 7                  HAROLD P. VANCE,
+ 8        having been first duly sworn, was examined and
+ 9        testified as follows:
+10
+11                      EXAMINATION
+12   BY MR. SMITH:
+13        Q.   Good morning, Mr. Vance.  Would you state your
+14   name for the record?
+15        A.   Harold Vance.
+16        Q.   Where were you on the night of June 4th?
+17        A.   At the warehouse on Fifth Street.
+18        Q.   Did you see anyone else there?
+19             MS. GARCIA:  Objection.  Form.
+20             THE WITNESS:  I saw two men near the loading
+21   dock.
+22   BY MR. SMITH:
+23        Q.   Did you recognize either of them?
+24        A.   No.
+25             (Whereupon, a short recess was taken.)
+                                                              Page 2
+ 1                      CROSS-EXAMINATION
+ 2   BY MS. GARCIA:
+ 3        Q.   Mr. Vance, how far away were you standing?
+ 4        A.   Maybe fifty feet.
+ 5        Q.   Was it 25 feet or more?
+ 6        A.   More.
+"""
+
+
+def test_deposition_with_line_numbers_examinations_objections_and_the_witness() -> None:
+    doc = parse_text(DEPOSITION, "vance-depo.txt")
+    assert doc.kind == "hearing"
+    body = [(p.speaker, p.text) for p in doc.passages]
+    first_q = next(i for i, (s, _) in enumerate(body) if s is not None)
+    assert all(s is None for s, _ in body[:first_q])  # caption, sworn statement: no one's turn
+    assert (None, "EXAMINATION BY MR. SMITH:") in body[:first_q]
+    assert body[first_q:] == [
+        ("Mr. Smith", "Good morning, Mr. Vance.  Would you state your name for the record?"),
+        ("Harold P. Vance", "Harold Vance."),
+        ("Mr. Smith", "Where were you on the night of June 4th?"),
+        ("Harold P. Vance", "At the warehouse on Fifth Street."),
+        ("Mr. Smith", "Did you see anyone else there?"),
+        ("Ms. Garcia", "Objection.  Form."),
+        ("Harold P. Vance", "I saw two men near the loading dock."),
+        (None, "BY MR. SMITH:"),
+        ("Mr. Smith", "Did you recognize either of them?"),
+        ("Harold P. Vance", "No."),
+        (None, "(Whereupon, a short recess was taken.)\nCROSS-EXAMINATION BY MS. GARCIA:"),
+        ("Ms. Garcia", "Mr. Vance, how far away were you standing?"),
+        ("Harold P. Vance", "Maybe fifty feet."),
+        ("Ms. Garcia", "Was it 25 feet or more?"),  # a number in the words is not a line number
+        ("Harold P. Vance", "More."),
+    ]
+    # No line number or page header survives anywhere.
+    assert not any(t.lstrip()[:1].isdigit() or "Page" in t for _, t in body)
+    assert set(doc.speakers) == {"Mr. Smith", "Harold P. Vance", "Ms. Garcia"}
+    assert "Q" in doc.speakers["Mr. Smith"] and "Q" in doc.speakers["Ms. Garcia"]
+    assert "A" in doc.speakers["Harold P. Vance"]
+
+
+PRESS = """\
+Interview with Governor Ana Ruiz, conducted by Tom Beck of the Daily Ledger, May 2, 2023
+
+QUESTION: Governor, why veto the transit bill?
+
+ANSWER: Because it spent money we do not have.
+
+QUESTION: Your critics say that is an excuse.
+
+ANSWER: My critics have not read the budget.
+
+And I say that with respect.
+
+QUESTION: Will you run again?
+
+ANSWER: Ask me in a year.
+"""
+
+
+def test_press_interview_with_question_and_answer_named_in_the_intro() -> None:
+    doc = parse_text(PRESS, "ruiz.txt")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Tom Beck", "Governor, why veto the transit bill?"),
+        ("Governor Ana Ruiz", "Because it spent money we do not have."),
+        ("Tom Beck", "Your critics say that is an excuse."),
+        ("Governor Ana Ruiz", "My critics have not read the budget.\nAnd I say that with respect."),
+        ("Tom Beck", "Will you run again?"),
+        ("Governor Ana Ruiz", "Ask me in a year."),
+    ]
+    assert doc.date == "2023-05-02"
+    assert doc.speakers == {"Tom Beck": ["Q", "Question"], "Governor Ana Ruiz": ["A", "Answer"]}
+
+
+UNNAMED = """\
+# Memories of the mill
+
+Recorded in 1998 for the county library.
+
+**Q:** When did you start at the mill?
+
+**A:** I was sixteen. My uncle got me the job.
+
+**Q:** What was the work like?
+
+**A:** Hot. Loud. You couldn't hear yourself think.
+
+But the pay was good.
+
+**Q:** Did you stay long?
+
+**A:** Forty-one years.
+"""
+
+
+def test_unnamed_sides_are_interviewer_and_interviewee() -> None:
+    doc = parse_text(UNNAMED, "mill.md")
+    assert doc.title == "Memories of the mill"
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        (None, "Recorded in 1998 for the county library."),
+        ("Interviewer", "When did you start at the mill?"),
+        ("Interviewee", "I was sixteen. My uncle got me the job."),
+        ("Interviewer", "What was the work like?"),
+        ("Interviewee", "Hot. Loud. You couldn't hear yourself think.\nBut the pay was good."),
+        ("Interviewer", "Did you stay long?"),
+        ("Interviewee", "Forty-one years."),
+    ]
+    assert doc.speakers == {"Interviewer": ["Q"], "Interviewee": ["A"]}
+
+
+def test_unnamed_q_and_a_of_two_documents_stay_two_people(tmp_path: Path) -> None:
+    one = tmp_path / "mill.md"
+    two = tmp_path / "farm.txt"
+    one.write_text(UNNAMED, encoding="utf-8")
+    two.write_text("Q. Where did you grow up?\nA. On a farm.\nQ. Near here?\nA. Near Ames.\n", encoding="utf-8")
+    lib = Library.open(tmp_path / "data")
+    lib.import_paths([one, two])
+    interviewers = [s for s in lib.speakers() if s.name == "Interviewer"]
+    assert len(interviewers) == 2 and all(len(s.counts) == 1 for s in interviewers)
+    assert len([s for s in lib.speakers() if s.name == "Interviewee"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Q - / A -, the asker and answerer given as "Q = name"
+        ("Q = Jane Doe\nA = John Roe\n\nQ - Where did you grow up?\nA - On a farm near Ames.\n"
+         "Q - What did you grow?\nA - Corn, mostly.",
+         [(None, "Q = Jane Doe"), (None, "A = John Roe"), ("Jane Doe", "Where did you grow up?"),
+          ("John Roe", "On a farm near Ames."), ("Jane Doe", "What did you grow?"), ("John Roe", "Corn, mostly.")]),
+        # court style with a tab, indentation, and "Q. (By Ms. Park)" naming the examiner from there on
+        ("STATE v. HOLT, day 2\n\n     Q\tDid you see him?\n     A\tI did.\n     Q\tWhere?\n     A\tOutside.\n"
+         "     Q. (By Ms. Park) Were you drinking?\n     A\tOne beer.\n     Q\tJust one?\n     A\tYes.",
+         [("Interviewer", "Did you see him?"), ("Interviewee", "I did."), ("Interviewer", "Where?"),
+          ("Interviewee", "Outside."), ("Ms. Park", "Were you drinking?"), ("Interviewee", "One beer."),
+          ("Ms. Park", "Just one?"), ("Interviewee", "Yes.")]),
+        # the marker alone on its line, and "Q (Name):" naming one asker of two
+        ("Interviewers: Jane Doe and Bob Lee\nInterviewee: Mary Okafor\n\nQ:\nCan you say your name?\n\nA:\nMary Okafor.\n\n"
+         "Q (Bob Lee): Where were you born?\n\nA: Lagos.",
+         [(None, "Interviewers: Jane Doe and Bob Lee"), (None, "Interviewee: Mary Okafor"),
+          ("Interviewer", "Can you say your name?"), ("Mary Okafor", "Mary Okafor."),
+          ("Bob Lee", "Where were you born?"), ("Mary Okafor", "Lagos.")]),
+        # an interview sentence naming only the interviewee
+        ("An interview with Rosa Delgado about the cannery strike.\n\nQ. When did it start?\nA. In July.\n"
+         "Q. Who led it?\nA. The women on the line.",
+         [(None, "An interview with Rosa Delgado about the cannery strike."), ("Interviewer", "When did it start?"),
+          ("Rosa Delgado", "In July."), ("Interviewer", "Who led it?"), ("Rosa Delgado", "The women on the line.")]),
+    ],
+)
+def test_real_world_variants(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert turns(text) == expected
+
+
+def test_timestamped_markers_keep_their_times() -> None:
+    doc = parse_text("[00:00:05] Q: Your name?\n[00:00:09] A: Mary.\n[00:00:12] Q: Born?\n[00:00:15] A: Lagos.", "t.txt")
+    assert [(p.speaker, p.text, p.start, p.end) for p in doc.passages] == [
+        ("Interviewer", "Your name?", 5.0, 9.0), ("Interviewee", "Mary.", 9.0, 12.0),
+        ("Interviewer", "Born?", 12.0, 15.0), ("Interviewee", "Lagos.", 15.0, None),
+    ]
+
+
+def test_questions_marked_q_answered_by_named_people() -> None:
+    text = (
+        "Press Briefing by Press Secretary Dana Lee\n\n"
+        "MS. LEE: Good afternoon, everyone.\n\n"
+        "Q    Thanks, Dana. Will the President intervene in the strike?\n\n"
+        "MS. LEE: He is following it closely.\n\n"
+        "Q    Has he called the union?\n\n"
+        "MS. LEE: I won't get ahead of him.\n\n"
+        "Q    One more on trade.\n\n"
+        "THE PRESIDENT: I'll take that one.\n"
+    )
+    assert turns(text) == [
+        ("Ms. Lee", "Good afternoon, everyone."),
+        ("Questioner", "Thanks, Dana. Will the President intervene in the strike?"),
+        ("Ms. Lee", "He is following it closely."),
+        ("Questioner", "Has he called the union?"),
+        ("Ms. Lee", "I won't get ahead of him."),
+        ("Questioner", "One more on trade."),
+        ("The President", "I'll take that one."),
+    ]
+
+
+# -- what is not a Q/A transcript -------------------------------------------------------
+
+OUTLINE = """\
+Project plan
+
+A. Introduction
+B. Methods
+C. Results
+
+A. Smith said the plan was sound, and we agreed.
+
+Q: what remains? Mostly the budget.
+
+A: the first option is to wait.
+"""
+
+ESSAY = """\
+Why interviews matter
+
+Oral histories preserve voices that archives miss. They are often written down as questions and answers.
+
+A typical transcript marks the interviewer with "Q:" and the narrator with "A:".
+
+Q: is that enough? Not always. A. Smith said that names matter more than letters.
+
+A: the first option is to name everyone; the second is to keep the letters.
+
+In the end the letters are a convention, nothing more.
+"""
+
+QUIZ = """\
+Chapter 3 review
+
+Q: What year did the mill open?
+A: 1902
+B: 1911
+C: 1923
+
+Q: Who founded it?
+A: The Brandt family
+B: The county
+"""
+
+FAQ = """\
+Frequently asked questions
+
+Q: How do I import a folder?
+A: Run sayso import with the folder.
+Q: Can I re-import?
+A: Yes, your quotes are kept.
+"""
+
+
+@pytest.mark.parametrize("text", [OUTLINE, ESSAY, QUIZ, FAQ], ids=["outline", "essay", "quiz", "faq"])
+def test_prose_lists_and_quizzes_are_not_q_and_a(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert qa.find(text.split("\n")) is None
+    doc = parse_text(text, "notes.txt")
+    assert doc.speakers == {} and all(p.speaker is None for p in doc.passages)
+    # and the document imports exactly as it would without the Q/A rules
+    monkeypatch.setattr(qa, "find", lambda lines: None)
+    assert [(p.speaker, p.text) for p in parse_text(text, "notes.txt").passages] == [
+        (p.speaker, p.text) for p in doc.passages
+    ]
+
+
+def test_one_question_and_answer_in_an_article_are_not_a_transcript() -> None:
+    text = ("Notes from the archive\n\nQ: Why keep paper at all?\n\nA: Because formats die.\n\n"
+            "That exchange, from a 1994 newsletter, still holds.")
+    assert qa.find(text.split("\n")) is None
+    assert all(p.speaker is None for p in parse_text(text, "a.txt").passages)
+
+
+def test_a_one_off_a_dot_inside_a_q_colon_transcript_is_text() -> None:
+    text = ("Q: Who signed it?\n\nA: Two people.\n\nA. Smith was the first, I think.\n\n"
+            "Q: And the second?\n\nA: Nobody knows.")
+    assert turns(text) == [
+        ("Interviewer", "Who signed it?"),
+        ("Interviewee", "Two people.\nA. Smith was the first, I think."),
+        ("Interviewer", "And the second?"),
+        ("Interviewee", "Nobody knows."),
+    ]
+
+
+def test_shared_transcripts_are_untouched_by_the_q_and_a_rules(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from corpus.importers import parse_path
+
+    files = [f for d in ("seeds", "realworld") for f in sorted((shared / d).iterdir())
+             if f.is_file() and f.name != "SOURCES.md"]
+    with_qa = [parse_path(f) for f in files]
+    monkeypatch.setattr(qa, "find", lambda lines: None)
+    without = [parse_path(f) for f in files]
+    for f, a, b in zip(files, with_qa, without):
+        assert [(p.speaker, p.text) for p in a.passages] == [(p.speaker, p.text) for p in b.passages], f.name
+        assert a.speakers == b.speakers and a.title == b.title, f.name
+
+
+def test_questions_followed_by_lead_ins_that_are_not_speakers_stay_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Reader questions, answered\n\n"
+        "Q    Why do archives close?\n\nFunding: most lose it slowly.\n\n"
+        "Q    Can volunteers help?\n\nVolunteers: yes, with scanning.\n\n"
+        "Q    What about email?\n\nStorage: nobody keeps it.\n"
+    )
+    plan = qa.find(text.split("\n"))
+    assert plan is not None and plan.questions_only  # the shape fits, but "Funding:" is nobody
+    doc = parse_text(text, "column.txt")
+    assert all(p.speaker is None for p in doc.passages)
+    monkeypatch.setattr(qa, "find", lambda lines: None)
+    assert [(p.speaker, p.text) for p in parse_text(text, "column.txt").passages] == [
+        (p.speaker, p.text) for p in doc.passages
+    ]
