@@ -50,7 +50,37 @@ if TYPE_CHECKING:
     from corpus.search import SearchIndex
 
 #: Fields of a document the user may edit (`sayso doc edit`); edits survive a re-import.
-EDITABLE_FIELDS = ("title", "kind", "date", "url", "publisher", "event", "place")
+#: `host` is whoever hosts, interviews or moderates.
+EDITABLE_FIELDS = ("title", "kind", "date", "url", "publisher", "event", "place", "host")
+
+#: How a date may be written (`sayso doc edit --date`, the app's citation dialog).
+DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD (also \"March 5, 2024\", \"5 March 2024\", \"March 2024\")"
+
+
+def citation_kinds() -> tuple[str, ...]:
+    """Kinds a user may give a document: sayso's own, then any CSL 1.0.2 item type (e.g. `article-newspaper`)."""
+    from corpus.export.csl import CSL_TYPES
+
+    return KINDS + tuple(sorted(CSL_TYPES - set(KINDS)))
+
+
+def check_citation_field(name: str, value: str) -> str:
+    """`value` tidied for the citation field `name` (whitespace collapsed); SaysoError with one line if unusable.
+
+    The title cannot be empty; a kind must be one of `citation_kinds()`; a date
+    must be readable as a date (see DATE_FORMATS).  Empty clears any other field.
+    """
+    value = " ".join(value.split())
+    if name == "title" and not value:
+        raise SaysoError("a document's title cannot be empty")
+    if name == "kind" and value and value not in citation_kinds():
+        raise SaysoError(f"unknown kind {value!r}; kinds: {', '.join(KINDS)} (or a CSL type such as article-newspaper)")
+    if name == "date" and value:
+        from corpus.export.csl import date_parts
+
+        if date_parts(value) is None:
+            raise SaysoError(f"cannot read the date {value!r}; write it as {DATE_FORMATS}")
+    return value
 
 
 def default_data_dir() -> Path:
@@ -209,18 +239,47 @@ class Library:
         """Every speaker across the library, most passages first."""
         return sorted(self.store.speakers(), key=lambda s: (-s.passages, s.name.casefold()))
 
-    def speaker(self, ref: str) -> Speaker:
-        """Find a speaker by name or alias (case and punctuation ignored), then by a unique part of it."""
-        return self._resolve_speaker(ref, self.speakers())
+    def speaker(self, ref: str, doc: str | None = None) -> Speaker:
+        """Find a speaker by name or alias (case and punctuation ignored), then by a unique part of it.
+
+        `doc` (an id, id prefix or title) picks among the speakers of one
+        document: "Unknown Speaker" or "Interviewer" is a different person in
+        each document, so without it such a name is ambiguous.
+        """
+        speakers = self.speakers()
+        if doc is not None:
+            return self._resolve_speaker_in(ref, speakers, self._resolve_document(doc, self.documents()))
+        return self._resolve_speaker(ref, speakers, self.documents())
+
+    @classmethod
+    def _resolve_speaker_in(cls, ref: str, speakers: list[Speaker], doc: Document) -> Speaker:
+        """The speaker `ref` among those speaking in `doc`."""
+        here = [s for s in speakers if doc.id in s.counts or doc.id in s.documents]
+        try:
+            return cls._resolve_speaker(ref, here)
+        except NotFound:
+            raise NotFound(
+                f"no speaker matches {ref!r} in {doc.id} {doc.title!r}"
+                + (f" (its speakers: {', '.join(s.name for s in here[:8])})" if here else " (it has no speakers)")
+            ) from None
 
     @staticmethod
-    def _resolve_speaker(ref: str, speakers: list[Speaker]) -> Speaker:
+    def _resolve_speaker(ref: str, speakers: list[Speaker], documents: list[Document] | None = None) -> Speaker:
         key = _name_key(ref)
         if not key:
             raise NotFound("no speaker named (see `sayso speakers`)")
         by_name = [s for s in speakers if _name_key(s.name) == key]
         if len(by_name) == 1:
             return by_name[0]
+        if len(by_name) > 1:
+            # The same label in several documents ("Unknown Speaker", "Interviewer"): one person per document.
+            titles = {d.id: d.title for d in documents or []}
+            places = [d for s in by_name for d in (s.documents or sorted(s.counts))]
+            listed = "; ".join(f"{d} {titles[d]!r}" if d in titles else d for d in places[:5])
+            raise Ambiguous(
+                f"speaker {ref!r} is a different person in each of {len(places)} documents: "
+                f"{listed}{' …' if len(places) > 5 else ''}; add --doc DOC"
+            )
         by_alias = [s for s in speakers if key in {_name_key(a) for a in s.aliases}]
         if len(by_alias) == 1:
             return by_alias[0]
@@ -454,26 +513,22 @@ class Library:
         return doc
 
     def edit_document(self, ref: str, **changes: str | None) -> Document:
-        """Change citation fields of a document (title, kind, date, url, publisher, event, place).
+        """Change citation fields of a document (title, kind, date, url, publisher, event, place, host).
 
-        An empty string clears a field (the title cannot be cleared).  Edits
-        are remembered and survive re-importing the file.
+        An empty string clears a field (the title cannot be cleared).  Every
+        value is checked before anything is written (`check_citation_field`),
+        so a bad date changes nothing.  Edits are remembered and survive
+        re-importing the file.
         """
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
             raise SaysoError(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE_FIELDS)}")
+        checked = {name: check_citation_field(name, value) for name, value in changes.items() if value is not None}
         with self.store.lock.held():
             data = self.store.read_for_update()
             doc = self._resolve_document(ref, data.documents)
             edits = data.edits.setdefault(doc.id, {})
-            for name, value in changes.items():
-                if value is None:
-                    continue
-                value = " ".join(value.split())
-                if name == "title" and not value:
-                    raise SaysoError("a document's title cannot be empty")
-                if name == "kind" and value and value not in KINDS:
-                    raise SaysoError(f"unknown kind {value!r}; kinds: {', '.join(KINDS)}")
+            for name, value in checked.items():
                 setattr(doc, name, value or None)
                 edits[name] = value or None
             data.upsert(doc)
@@ -486,18 +541,24 @@ class Library:
         name: str | None = None,
         add_aliases: Iterable[str] = (),
         remove_aliases: Iterable[str] = (),
+        doc: str | None = None,
     ) -> Speaker:
         """Rename a speaker, add or remove aliases; renames reach every document's passages.
 
         Renaming to the name (or an alias) of another speaker merges the two.
         The old name becomes an alias, so re-importing a document keeps the new
-        name.  An alias already used by another speaker is refused.
+        name.  An alias already used by another speaker is refused.  `doc`
+        picks the speaker among one document's (needed for labels such as
+        "Unknown Speaker" that are a different person in each document).
         """
         changed_docs: list[tuple[Document, list[Passage]]] = []
         with self.store.lock.held():
             data = self.store.read_for_update()
-            found = self._resolve_speaker(ref, data.speakers)
-            speaker = next(s for s in data.speakers if s.name == found.name)
+            if doc is not None:
+                speaker = self._resolve_speaker_in(ref, data.speakers, self._resolve_document(doc, data.documents))
+            else:
+                speaker = self._resolve_speaker(ref, data.speakers, data.documents)
+            per_document = is_generic_label(speaker.name)
             target = speaker
             old_names = {speaker.name}
             if name is not None:
@@ -507,7 +568,9 @@ class Library:
                 key = _name_key(new)
                 other = next(
                     (s for s in data.speakers if s is not speaker
-                     and key in {_name_key(s.name), *(_name_key(a) for a in s.aliases)}),
+                     and key in {_name_key(s.name), *(_name_key(a) for a in s.aliases)}
+                     # "Host" in another document is someone else: never merge strangers by a role label
+                     and not (is_generic_label(new) and not set(s.counts) & set(speaker.counts))),
                     None,
                 )
                 if other is not None:
@@ -575,7 +638,11 @@ class Library:
                 rename = getattr(self.quotes, "rename_speaker", None)
                 if callable(rename):
                     for old in renamed:
-                        rename(old, target.name)
+                        if per_document or is_generic_label(old):
+                            # Quotes of the same label in other documents belong to other people.
+                            rename(old, target.name, documents=set(target.documents))
+                        else:
+                            rename(old, target.name)
         return Speaker.from_dict(target.to_dict())
 
     # -- search and quotes ---------------------------------------------------

@@ -84,6 +84,9 @@ class Document(_Record):
     publisher: str | None = None
     event: str | None = None
     place: str | None = None
+    #: who hosts, interviews or moderates (CSL `interviewer` of an interview, `host` of a broadcast);
+    #: None when unknown.  Libraries saved before this field existed load with None.
+    host: str | None = None
 
 
 @dataclass

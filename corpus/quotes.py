@@ -29,7 +29,7 @@ import os
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -731,12 +731,12 @@ class QuoteBook:
                 redo=lambda: self.restore(after, record=False),
             )
 
-    def rename_speaker(self, old: str, new: str) -> int:
-        """Follow a speaker rename (Library.edit_speaker); returns how many quotes changed."""
+    def rename_speaker(self, old: str, new: str, documents: Collection[str] | None = None) -> int:
+        """Follow a speaker rename (Library.edit_speaker), only on quotes of `documents` if given; returns how many changed."""
         changed = 0
         with self._writing() as rows:
             for row in rows.values():
-                if row.get("speaker") == old:
+                if row.get("speaker") == old and (documents is None or row.get("document") in documents):
                     row["speaker"] = new
                     changed += 1
             rows.unchanged = not changed

@@ -33,6 +33,9 @@ _ALIASES = {
 }
 DEFAULT_STYLE = "apa"
 
+#: CSL 1.0.2 name variables citeproc-py 0.11 lacks; exports use `host` (see csl.HOST_ROLES).
+NEWER_NAME_VARIABLES = ("host",)
+
 _lock = threading.Lock()
 #: Variables rendered by each `cs:substitute` child being tried (see `_conform_citeproc`); used under `_lock`.
 _substituting: list[set[str]] = []
@@ -62,15 +65,26 @@ def _conform_citeproc() -> None:
       the entry.  citeproc-py suppresses only a substitute's direct
       `<text variable>`, so a document with no speaker came out as
       "Title. (n.d.). Title." in APA; here every variable the chosen
-      substitute rendered (through macros and choices too) is suppressed.
-    All three wrap citeproc's own rendering; the citation text still comes from the style.
+      substitute rendered (through macros and choices too) is suppressed,
+      names as well: a broadcast cited by its host is not "hosted by" them again.
+    - `host` is a CSL 1.0.2 name variable citeproc-py 0.11 does not know: it
+      read a host as plain text and Chicago failed on it.  It is registered
+      as a name variable, so the styles' own `host` rules apply.
+    All of these wrap citeproc's own rendering; the citation text still comes from the style.
     """
+    import citeproc
     from citeproc import model
     from citeproc.source import VariableError
 
     original_option = model.Name.get_option
     if getattr(original_option, "_sayso", False):
         return
+    for variable in NEWER_NAME_VARIABLES:
+        # citeproc.NAMES is the list its JSON reader and its model consult (imported by reference).
+        if variable not in citeproc.NAMES:
+            citeproc.NAMES.append(variable)
+        if variable not in citeproc.VARIABLES:
+            citeproc.VARIABLES.append(variable)
 
     def get_option(self: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
         value = original_option(self, name, context, sort_options)
@@ -99,6 +113,26 @@ def _conform_citeproc() -> None:
             _substituting[-1].add(self.get("variable"))
         return value
 
+    original_names = model.Names.process
+
+    def names_process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kw: Any) -> Any:
+        roles = (self.get("variable") or "").split()
+        where = context if context is not None else self
+        repressed = where.get_layout().repressed.get(self.tag, [])
+        gone = {role for variables in repressed if variables for role in variables.split()}
+        kept = [role for role in roles if role not in gone]
+        if not kept:
+            return None
+        if len(kept) < len(roles):
+            self.set("variable", " ".join(kept))
+        try:
+            text = original_names(self, item, names_context=names_context, context=context, **kw)
+        finally:
+            self.set("variable", " ".join(roles))
+        if _substituting and text:
+            _substituting[-1].update(kept)
+        return text
+
     def substitute_render(self: Any, item: Any, context: Any = None, **kw: Any) -> Any:
         text = None
         for child in self.getchildren():
@@ -116,7 +150,7 @@ def _conform_citeproc() -> None:
             if text:
                 self.add_to_repressed_list(child, context)
                 repressed = context.get_layout().repressed
-                for tag in {child.tag, "{http://purl.org/net/xbiblio/csl}text"}:
+                for tag in {child.tag, "{http://purl.org/net/xbiblio/csl}text", "{http://purl.org/net/xbiblio/csl}names"}:
                     repressed.setdefault(tag, []).extend(rendered)
                 break
         return text
@@ -126,6 +160,7 @@ def _conform_citeproc() -> None:
     model.Label.process = label_process
     model.Text._variable = text_variable
     model.Substitute.render = substitute_render
+    model.Names.process = names_process
 
 
 def _initialize_off(name_element: Any, context: Any) -> bool:

@@ -25,6 +25,12 @@ into `container-title`; for a hearing it is the committee (`authority`); for
 everything else it is the `publisher`.  `place`
 is the `event-place` when the item is an event (speech, hearing, or any item
 with an event), otherwise the `publisher-place`.
+
+Host (`Document.host`: whoever hosts, interviews or moderates) is the
+`interviewer` of an interview and the `host` of a broadcast (both CSL 1.0.2
+name variables).  CSL has no moderator role, so for other types (a panel's
+moderator) it is not exported rather than put in a field that means something
+else.  Several people are separated by `;` ("Marcus Lee; Priya Raman").
 """
 
 from __future__ import annotations
@@ -248,4 +254,29 @@ def document_item(doc: Document, authors: Iterable[str] = ()) -> dict[str, Any]:
         item["event-place" if event_like else "publisher-place"] = doc.place
     if doc.url:
         item["URL"] = doc.url.strip()
+    role = HOST_ROLES.get(item_type)
+    hosts = host_names(doc.host)
+    if role and hosts:
+        item[role] = [parse_name(h) for h in hosts]
     return item
+
+
+#: The CSL name variable a document's host goes into, by item type (see the module docstring).
+HOST_ROLES = {"interview": "interviewer", "broadcast": "host"}
+
+
+def host_role(doc: Document) -> str | None:
+    """`interviewer` or `host`: where `doc.host` goes in its CSL item, or None when its type has no such role."""
+    return HOST_ROLES.get(csl_type(doc))
+
+
+def host_names(value: str | None) -> list[str]:
+    """The people in a host field, separated by `;` (" and " is left alone: "Tom and Ray Magliozzi")."""
+    if not value or not value.strip():
+        return []
+    people = []
+    for part in value.split(";"):
+        part = " ".join(part.split())
+        if part and part not in people:
+            people.append(part)
+    return people

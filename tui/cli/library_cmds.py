@@ -8,9 +8,17 @@ from importlib import resources
 from pathlib import Path
 
 from corpus.errors import SaysoError
-from corpus.library import EDITABLE_FIELDS, Library
+from corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
 from corpus.store import backups_of, damage_reason, restore_backup, set_aside_copies, start_empty
 from tui.cli import common_options, emit, print_error, run_app
+
+#: `sayso doc edit --help` for fields whose meaning is not obvious from the name.
+_FIELD_HELP = {
+    "date": f"{DATE_FORMATS}; an empty value clears it",
+    "kind": "panel, interview, podcast, article, hearing, debate, talk, ... or a CSL type such as article-newspaper",
+    "publisher": "publisher, programme, site or paper; an empty value clears it",
+    "host": "host, interviewer or moderator (several: separate with ;); an empty value clears it",
+}
 
 #: Files `sayso restore` can bring back from a backup.
 RESTORABLE = ("library", "quotes")
@@ -45,14 +53,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     e.add_argument("--name", default=None, metavar="NEW", help="new display name")
     e.add_argument("--alias", action="append", default=[], metavar="ALIAS", help="add an alias (repeatable)")
     e.add_argument("--remove-alias", action="append", default=[], metavar="ALIAS", help="remove an alias (repeatable)")
+    e.add_argument("--doc", default=None, metavar="DOC",
+                   help="the speaker of this document (for labels like 'Unknown Speaker' found in several)")
     e.set_defaults(handler=cmd_speaker_edit)
 
     p = sub.add_parser("doc", parents=[common], help="edit a document's citation fields")
     doc_sub = p.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
-    e = doc_sub.add_parser("edit", parents=[common], help="set title, kind, date, url, publisher, event or place")
+    e = doc_sub.add_parser("edit", parents=[common], help="set title, kind, date, url, publisher, event, place or host")
     e.add_argument("doc", metavar="DOC")
     for name in EDITABLE_FIELDS:
-        e.add_argument(f"--{name}", default=None, metavar=name.upper(), help="an empty value clears it")
+        e.add_argument(f"--{name}", default=None, metavar=name.upper(), help=_FIELD_HELP.get(name, "an empty value clears it"))
     e.set_defaults(handler=cmd_doc_edit)
 
     p = sub.add_parser("rm", parents=[common], help="remove a document (quotes on it are kept)")
@@ -156,7 +166,8 @@ def _speaker_line(s: object, titles: dict[str, str]) -> str:
 def cmd_speaker_edit(args: argparse.Namespace, lib: Library) -> None:
     if args.name is None and not args.alias and not args.remove_alias:
         raise SaysoError("nothing to change: give --name, --alias or --remove-alias")
-    speaker = lib.edit_speaker(args.speaker, name=args.name, add_aliases=args.alias, remove_aliases=args.remove_alias)
+    speaker = lib.edit_speaker(args.speaker, name=args.name, add_aliases=args.alias, remove_aliases=args.remove_alias,
+                               doc=args.doc)
     titles = {d.id: d.title for d in lib.documents()}
     emit(args, speaker.to_dict(), "updated " + _speaker_line(speaker, titles))
 
