@@ -56,6 +56,8 @@ class SaysoCommands(Provider):
             ("Show reader", partial(run, "show_pane('reader')"), "The open document (4)"),
             ("Import files…", partial(run, "import"), "Add transcripts from a path (i)"),
             ("Export quotes…", partial(run, "export"), "Format, filter, destination, preview (e)"),
+            ("Edit citation…", partial(run, "edit_citation"),
+             "Title, kind, date, URL, publisher, host of the open or highlighted document (c in Documents)"),
             ("Show quotes", partial(run, "show_pane('quotes')"), "Every quote: filter, jump, edit, delete (5)"),
             ("Undo quote action", partial(run, "undo_quote"), "Take back the latest quote change (u)"),
             ("Redo quote action", partial(run, "redo_quote"), "Do the undone quote change again (ctrl+r)"),
@@ -82,6 +84,7 @@ class SaysoCommands(Provider):
         commands: list[Command] = []
         for doc in main.documents:
             commands.append((f"Open document: {visible(doc.title, keep_newlines=False)}", partial(main.open_document, doc.id), doc.kind))
+            commands.append((f"Edit citation: {visible(doc.title, keep_newlines=False)}", partial(main.open_citation_dialog, doc.id), doc.kind))
         for speaker in main.speakers:
             commands.append((f"Speaker lens: {visible(speaker.name, keep_newlines=False)}", partial(main.set_lens, speaker.name), f"{speaker.passages} turns"))
         return commands

@@ -27,6 +27,7 @@ from corpus.errors import SaysoError
 from corpus.library import Library
 from corpus.models import Document, Hit, Passage, Speaker
 from corpus.safety import visible
+from tui.screens.citation_dialog import CitationActions
 from tui.screens.quote_actions import QuoteActions
 from tui.screens.review_actions import ReviewActions
 from tui.widgets.documents import DocumentsPane
@@ -64,7 +65,7 @@ class Position:
     sentence: int
 
 
-class MainScreen(QuoteActions, ReviewActions, Screen[None]):
+class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
     """Documents, Speakers and Search beside the Reader (or as tabs on narrow terminals)."""
 
     BINDINGS: list[BindingType] = [

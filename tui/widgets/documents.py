@@ -1,4 +1,4 @@
-"""DocumentsPane: every document with its kind, speakers and length; enter opens one."""
+"""DocumentsPane: every document with its kind, speakers and length; enter opens one, c edits its citation."""
 
 from __future__ import annotations
 
@@ -22,12 +22,21 @@ class DocumentsPane(PaneList):
 
     BINDINGS: list[BindingType] = [
         Binding("enter,o", "select", "Open", id="documents.open"),
+        Binding("c", "citation", "Citation", show=False, id="documents.citation",
+                tooltip="See and edit the citation fields (title, kind, date, URL, publisher, host…)"),
     ]
 
     empty_text = "No documents yet: press i to import files."
 
     class OpenDocument(Message):
         """The user chose a document to read."""
+
+        def __init__(self, doc_id: str) -> None:
+            super().__init__()
+            self.doc_id = doc_id
+
+    class EditCitation(Message):
+        """The user wants to see or edit a document's citation fields."""
 
         def __init__(self, doc_id: str) -> None:
             super().__init__()
@@ -63,6 +72,13 @@ class DocumentsPane(PaneList):
         if lines is None:
             lines = self._lines[index] = document_lines(self.shown[index])
         return lines
+
+    def action_citation(self) -> None:
+        doc_id = self.highlighted_id
+        if doc_id is None:
+            self.app.bell()
+            return
+        self.post_message(self.EditCitation(doc_id))
 
     def on_pane_list_selected(self, event: PaneList.Selected) -> None:
         event.stop()
