@@ -8,6 +8,15 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Select, Static
+from tui_support import (
+    HOSTILE_ID,
+    HOSTILE_TITLE,
+    INTERVIEW_ID,
+    PANEL_ID,
+    build_library,
+    private_copy,
+    settle,
+)
 
 from corpus.export import export_quotes
 from corpus.library import Library
@@ -16,7 +25,6 @@ from tui.screens.citation_dialog import MISSING, CitationDialog
 from tui.screens.main import MainScreen
 from tui.widgets.documents import DocumentsPane
 from tui.widgets.status_line import StatusLine
-from tui_support import HOSTILE_ID, HOSTILE_TITLE, INTERVIEW_ID, PANEL_ID, build_library, private_copy, settle
 
 
 @pytest.fixture(scope="module")
