@@ -22,7 +22,7 @@ class DocumentsPane(PaneList):
 
     BINDINGS: list[BindingType] = [
         Binding("enter,o", "select", "Open", id="documents.open"),
-        Binding("c", "citation", "Citation", show=False, id="documents.citation",
+        Binding("c", "citation", "Citation", id="documents.citation",
                 tooltip="See and edit the citation fields (title, kind, date, URL, publisher, host…)"),
     ]
 
