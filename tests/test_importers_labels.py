@@ -187,3 +187,12 @@ def test_comment_section_after_transcript_is_dropped() -> None:
     doc = parse_text(text, "x.txt")
     assert [p.speaker for p in doc.passages] == ["Ada Park", "Ben Cho", "Ada Park"]
     assert doc.passages[-1].text == "Thanks, everyone."
+
+
+@pytest.mark.parametrize("asker, answerer", [("HOST", "GUEST"), ("HOST", "CALLER"), ("Host", "Guest")])
+def test_role_labels_in_capitals_are_speakers_not_initials(asker: str, answerer: str) -> None:
+    """A four-letter role such as HOST: is a speaker label (broadcast transcripts), not unresolved initials."""
+    text = (f"Call-in hour\n\n{asker}: Welcome back, you're on the air.\n\n{answerer}: Thanks, long time listener.\n\n"
+            f"{asker}: What's your question?\n\n{answerer}: Why do bees swarm in May?\n")
+    who = [speaker for speaker, _ in turns(text)]
+    assert who == [asker.title(), answerer.title()] * 2

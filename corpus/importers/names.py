@@ -303,8 +303,8 @@ def display_name(raw: str) -> str:
     "Senator Kennedy"; mixed-case names ("Kai-Fu Lee", "DJ Khaled") stay as written.
     """
     name = " ".join(raw.split()).strip(" *_")
-    if is_initials(name) or _CJK.match(name):
-        return name
+    if (is_initials(name) and not GENERIC_SPEAKER.match(name)) or _CJK.match(name):
+        return name  # "NT" stays; a role such as "HOST" reads as "Host" below
     tokens = name.split()
     if len(tokens) >= 2 and tokens[0] == "The" and tokens[1].isupper():
         return "The " + " ".join(_cap_token(t) for t in tokens[1:])  # "The CHAIRMAN"

@@ -78,8 +78,8 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
             if count >= 3:
                 accepted.add(key)
             continue
-        if is_initials(name) and name.replace(".", "").casefold() in NOT_NAMES:
-            continue  # "AN:", "NOTE:", "PS:" only count once resolved to a person (below)
+        if is_initials(name) and name.replace(".", "").casefold() in NOT_NAMES and not is_generic(name):
+            continue  # "AN:", "NOTE:", "PS:" only count once resolved to a person (below); "HOST:" is a role
         if strong(key) or count >= 2 or is_generic(name):
             accepted.add(key)
         elif is_full_name(name) and (mention_counts.get(key, 0) >= 2 or key in intro_keys):
