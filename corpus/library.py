@@ -12,11 +12,15 @@ mistakes (an unknown document, a binary file, a busy library) raise
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,9 +103,13 @@ def document_id_for(source: Path) -> str:
     return hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def _name_key(name: str) -> str:
     """How names compare: case, punctuation and spacing do not matter."""
-    return re.sub(r"[^\w]+", " ", name.casefold()).strip()
+    return _NOT_WORD.sub(" ", name.casefold()).strip()
 
 
 def _is_initials(name: str) -> bool:
@@ -160,6 +168,11 @@ def _supported_files(folder: Path) -> list[Path]:
     return found
 
 
+#: A multi-file import writes library.json about this often (and at its end), holding the
+#: library lock for about this long at a time.
+BATCH_SECONDS = 1.0
+
+
 class Library:
     """A data folder of imported documents, their speakers, the search index and quotes."""
 
@@ -168,6 +181,11 @@ class Library:
         self.store = Store(self.data_dir, lock_timeout=lock_timeout)
         self._index: SearchIndex | None = None
         self._quotes: QuoteBook | None = None
+        #: library.json in memory while a multi-file import holds the lock (see `_import_batch`),
+        #: with the thread that owns it and whether it has changes not yet written.
+        self._batch: LibraryData | None = None
+        self._batch_owner: int | None = None
+        self._batch_dirty = False
 
     @classmethod
     def open(
@@ -336,30 +354,67 @@ class Library:
                 unique.append(path)
         speakers_seen: dict[str, None] = {}
         try:
-            for done, path in enumerate(unique, 1):
-                try:
-                    doc = self.import_file(path, encoding=encoding)
-                except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed):
-                    raise  # the library itself cannot take the import: stop and say why
-                except SaysoError as exc:
-                    report.errors.append(str(exc))
-                except OSError as exc:
-                    report.errors.append(f"{path}: {exc.strerror or exc}")
-                except Exception as exc:  # noqa: BLE001
-                    # An importer failure on one odd file must not abort the others or print a traceback.
-                    report.errors.append(f"{path}: could not be read as a transcript ({type(exc).__name__}: {exc})")
-                else:
-                    report.documents.append(doc)
-                    report.passages += doc.passages
-                    report.warnings.extend(f"{path}: {w}" for w in doc.warnings)
-                    speakers_seen.update(dict.fromkeys(doc.speakers))
-                if progress:
-                    progress(str(path), done, len(unique))
+            done = 0
+            while done < len(unique):
+                # Files go in batches of about BATCH_SECONDS under one hold of the lock, with
+                # library.json written once per batch: rewriting it after every file made
+                # importing thousands of files quadratic, and releasing the lock between
+                # batches lets another sayso session get its saves in.
+                with self._import_batch():
+                    started = time.monotonic()
+                    while done < len(unique) and time.monotonic() - started < BATCH_SECONDS:
+                        path = unique[done]
+                        done += 1
+                        try:
+                            doc = self.import_file(path, encoding=encoding)
+                        except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed):
+                            raise  # the library itself cannot take the import: stop and say why
+                        except SaysoError as exc:
+                            report.errors.append(str(exc))
+                        except OSError as exc:
+                            report.errors.append(f"{path}: {exc.strerror or exc}")
+                        except Exception as exc:  # noqa: BLE001
+                            # An importer failure on one odd file must not abort the others or print a traceback.
+                            report.errors.append(f"{path}: could not be read as a transcript ({type(exc).__name__}: {exc})")
+                        else:
+                            report.documents.append(doc)
+                            report.passages += doc.passages
+                            report.warnings.extend(f"{path}: {w}" for w in doc.warnings)
+                            speakers_seen.update(dict.fromkeys(doc.speakers))
+                        if progress:
+                            progress(str(path), done, len(unique))
         finally:
             report.speakers = list(speakers_seen)
             if report.documents:
                 self._save_index()
         return report
+
+    @contextlib.contextmanager
+    def _import_batch(self) -> Iterator[None]:
+        """Hold the lock and keep library.json in memory for the imports in this block; written once at its end.
+
+        Each document's passages file is still written (and fsynced) as it is
+        imported; only the document list waits.  If the block fails, what was
+        imported so far is still written before the error goes on.
+        """
+        with self.store.lock.held():
+            self._batch = self.store.read_for_update()
+            self._batch_owner = threading.get_ident()
+            self._batch_dirty = False
+            try:
+                yield
+            except BaseException:
+                with contextlib.suppress(Exception):  # the first error is the one to report
+                    self._end_batch()
+                raise
+            else:
+                self._end_batch()
+
+    def _end_batch(self) -> None:
+        data, dirty = self._batch, self._batch_dirty
+        self._batch, self._batch_owner, self._batch_dirty = None, None, False
+        if data is not None and dirty:
+            self.store.write_library(data)
 
     def import_file(
         self, path: str | os.PathLike[str], source: str | None = None, encoding: str | None = None
@@ -398,7 +453,8 @@ class Library:
             # Open (or build) the index before this document is on disk, so that a
             # first import indexes it once, not once in the rebuild and again below.
             index = self.index
-            data = self.store.read_for_update()
+            batch = self._batch if self._batch_owner == threading.get_ident() else None
+            data = batch if batch is not None else self.store.read_for_update()
             canonical = self._merge_speakers(data, doc_id, counts, parsed.speakers)
             passages: list[Passage] = []
             offset = 0
@@ -441,7 +497,12 @@ class Library:
                     setattr(doc, name, value)
             self.store.save_passages(doc_id, passages)
             data.upsert(doc)
-            self.store.write_library(data)
+            if batch is None or self.quotes.refers_to(doc_id):
+                # Re-anchoring reads the document list from disk, so it must be current.
+                self.store.write_library(data)
+                self._batch_dirty = False
+            else:
+                self._batch_dirty = True
             index.add_document(doc, passages)
             # Also for a new document: quotes left by a removed one come back with it.
             self.quotes.reanchor_document(doc_id)
@@ -458,14 +519,22 @@ class Library:
         initials (`NT`) alone never join people across documents.
         """
         table = data.speakers
+        # Everyone this document touched, before and after: only their totals change.
+        touched: list[Speaker] = [s for s in table if s.counts.pop(doc_id, None) is not None]
+        # Name and alias lookups built once per document, not a scan of every speaker per name
+        # (an import of thousands of files, each with new guests, was quadratic in them).
+        by_name: dict[str, list[Speaker]] = {}
+        by_alias: dict[str, list[Speaker]] = {}
         for s in table:
-            s.counts.pop(doc_id, None)
+            by_name.setdefault(_name_key(s.name), []).append(s)
+            for key in {_name_key(a) for a in s.aliases}:
+                by_alias.setdefault(key, []).append(s)
 
         def owner_of(name: str, *, initials_ok: bool) -> Speaker | None:
             key = _name_key(name)
             if not key or (_is_initials(name) and not initials_ok):
                 return None
-            named = [s for s in table if _name_key(s.name) == key]
+            named = by_name.get(key, [])
             if is_generic_label(name):
                 # "Unknown Speaker" or "Moderator" in two documents is two people:
                 # join only this document's own, never another document's name or alias.
@@ -473,7 +542,7 @@ class Library:
                 return own[0] if own else None
             if named:
                 return named[0]
-            aliased = [s for s in table if key in {_name_key(a) for a in s.aliases}]
+            aliased = by_alias.get(key, [])
             return aliased[0] if len(aliased) == 1 else None
 
         canonical: dict[str, str] = {}
@@ -485,15 +554,18 @@ class Library:
             if owner is None:
                 owner = Speaker(name=_tidy_name(name) or name)
                 table.append(owner)
+                by_name.setdefault(_name_key(owner.name), []).append(owner)
             known = {_name_key(owner.name), *(_name_key(a) for a in owner.aliases)}
             for alias in [name, *doc_aliases]:
                 key = _name_key(alias)
                 if key and key not in known:
                     owner.aliases.append(_tidy_name(alias))
                     known.add(key)
+                    by_alias.setdefault(key, []).append(owner)
             owner.counts[doc_id] = owner.counts.get(doc_id, 0) + n
             canonical[name] = owner.name
-        for s in table:
+            touched.append(owner)
+        for s in touched:
             s.passages = sum(s.counts.values())
             s.documents = sorted(s.counts)
         data.speakers = [s for s in table if s.passages]

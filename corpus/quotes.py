@@ -752,6 +752,13 @@ class QuoteBook:
         return self.undo_log.redo()
 
     # -- re-anchoring -----------------------------------------------------------------------------
+    def refers_to(self, doc_id: str) -> bool:
+        """Whether any quote is on `doc_id` (False when the quotes file is damaged: re-anchoring skips it then)."""
+        try:
+            return any(row.get("document") == doc_id for row in self._rows().values())
+        except DamagedFile:
+            return False
+
     def reanchor_document(self, doc_id: str) -> ReanchorReport:
         """Find the quotes of a re-imported (or removed) document again in its current text.
 

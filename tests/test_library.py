@@ -235,3 +235,75 @@ def test_search_hits_show_a_title_edited_after_indexing(lib: Library) -> None:
     lib.edit_document("Old title", title="New title")
     hits = lib.search("archives")
     assert [h.title for h in hits] == ["New title"]
+
+
+# -- importing many files at once -------------------------------------------------------
+
+
+def _conversations(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"talk{n:03d}.txt"
+        turns = [f"Jane Smith: Welcome, guest {n}.", f"Guest{n} Person: Hello number {n}.",
+                 f"Jane Smith: Thanks, guest {n}.", f"Guest{n} Person: My pleasure {n}."]
+        path.write_text(f"Talk {n}\n\n" + "\n\n".join(turns) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_folder_import_writes_the_document_list_once_per_batch(lib: Library, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rewriting library.json after every file made big imports quadratic; a batch writes it once."""
+    _conversations(tmp_path / "src", 40)
+    writes: list[int] = []
+    original = lib.store.write_library
+
+    def counting(data):  # type: ignore[no-untyped-def]
+        writes.append(len(data.documents))
+        return original(data)
+
+    monkeypatch.setattr(lib.store, "write_library", counting)
+    report = lib.import_paths([tmp_path / "src"])
+    assert report.errors == [] and len(report.documents) == 40
+    assert len(writes) <= 3, writes  # 40 files in well under BATCH_SECONDS each batch
+    reopened = Library.open(lib.data_dir)
+    assert len(reopened.documents()) == 40
+    speakers = {s.name: s for s in reopened.speakers()}
+    assert speakers["Jane Smith"].passages == 80 and len(speakers["Jane Smith"].documents) == 40
+    assert speakers["Guest7 Person"].passages == 2
+
+
+def test_a_failure_mid_batch_keeps_the_files_imported_before_it(lib: Library, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from corpus.errors import SaveFailed
+
+    paths = _conversations(tmp_path / "src", 6)
+    original = lib.store.save_passages
+    saved: list[str] = []
+
+    def failing(doc_id, passages):  # type: ignore[no-untyped-def]
+        if len(saved) == 4:
+            raise SaveFailed("cannot save: No space left on device")
+        saved.append(doc_id)
+        return original(doc_id, passages)
+
+    monkeypatch.setattr(lib.store, "save_passages", failing)
+    with pytest.raises(SaveFailed):
+        lib.import_paths(paths)
+    reopened = Library.open(lib.data_dir)
+    assert sorted(d.id for d in reopened.documents()) == sorted(saved)
+    assert len(saved) == 4
+
+
+def test_quotes_on_a_file_reimported_in_a_batch_follow_its_new_text(lib: Library, tmp_path: Path) -> None:
+    paths = _conversations(tmp_path / "src", 5)
+    lib.import_paths(paths)
+    target = lib.import_file(paths[2])
+    quote = lib.quotes.add(target.id, exact="Thanks, guest 2.")
+    paths[2].write_text(paths[2].read_text(encoding="utf-8").replace("Welcome, guest 2.", "Welcome back, dear guest 2."),
+                        encoding="utf-8")
+    lib.import_paths(paths)
+    [moved] = [q for q in lib.quotes.list() if q.id == quote.id]
+    assert moved.status == "anchored" and moved.start > quote.start
+    assert all(ok for _quote, ok, _why in lib.quotes.verify())
