@@ -128,15 +128,15 @@ def test_apa_without_date_or_url_says_no_date_and_invents_nothing() -> None:
 
 def test_chicago_author_date_keeps_full_given_names() -> None:
     assert format_reference(FULL, "chicago") == (
-        "LeCun, Yann. 2024. \u201cOpen Models\u201d. AI Summit, Paris, March 5. https://example.org/p."
+        "LeCun, Yann. 2024. \u201cOpen Models.\u201d AI Summit, Paris, March 5. https://example.org/p."
     )
-    assert format_reference(BARE, "chicago") == "LeCun, Yann. n.d. \u201cUntitled Panel\u201d."
+    assert format_reference(BARE, "chicago") == "LeCun, Yann. n.d. \u201cUntitled Panel.\u201d"
     assert format_in_text(FULL, "chicago") == "(LeCun 2024)"
 
 
 def test_chicago_notes() -> None:
-    assert format_in_text(FULL, "chicago-notes").startswith("Yann LeCun, \u201cOpen Models\u201d, AI Summit, Paris")
-    assert format_reference(FULL, "chicago-notes").startswith("LeCun, Yann. \u201cOpen Models\u201d.")
+    assert format_in_text(FULL, "chicago-notes").startswith("Yann LeCun, \u201cOpen Models,\u201d AI Summit, Paris")
+    assert format_reference(FULL, "chicago-notes").startswith("LeCun, Yann. \u201cOpen Models.\u201d")
 
 
 def test_no_author_does_not_repeat_the_title() -> None:
@@ -171,3 +171,11 @@ def test_a_title_ending_in_a_question_mark_gets_no_extra_full_stop(style: str) -
     entry = format_reference(item, style)
     assert "Record?" in entry
     assert "?." not in entry and "?”." not in entry and '?".' not in entry
+
+
+def test_stops_go_inside_closing_double_quotes_but_not_after_apostrophes() -> None:
+    """en-US punctuation-in-quote, which citeproc-py does not apply itself."""
+    item = {**FULL, "title": "The students’ view"}
+    reference = format_reference(item, "chicago")
+    assert "\u201cThe Students\u2019 View.\u201d" in reference
+    assert "\u201d." not in reference and "\u201d," not in format_in_text(item, "chicago-notes")

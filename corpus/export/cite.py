@@ -209,9 +209,19 @@ def _render(item: dict[str, Any], style: str) -> tuple[str, str]:
 _DOUBLED_STOP = re.compile(r"([?!][\u201d\u2019\"']?)\.(?=\s|$)")
 
 
+#: A full stop or comma just after a closing double quote.
+_PUNCT_AFTER_QUOTE = re.compile(r"\u201d([.,])")
+
+
 def _tidy(text: str) -> str:
-    """One line, without a full stop doubled after ? or !."""
-    return _DOUBLED_STOP.sub(r"\1", " ".join(text.split()))
+    """One line, without a full stop doubled after ? or !, with the stop or comma inside a closing quote.
+
+    The styles' American English locale asks for punctuation inside quotation
+    marks (`punctuation-in-quote`), which citeproc-py does not apply:
+    "Models”." becomes "Models.”".  Only double quotes: a closing single
+    quote is as often an apostrophe ("the students’, ...").
+    """
+    return _PUNCT_AFTER_QUOTE.sub("\\1\u201d", _DOUBLED_STOP.sub(r"\1", " ".join(text.split())))
 
 
 @lru_cache(maxsize=4096)
