@@ -484,6 +484,8 @@ class Library:
                 text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                 date=parsed.date,
                 url=parsed.url,
+                # The document's own word for who hosts, under the names the library uses.
+                host="; ".join(canonical.get(n, n) for n in parsed.host.split("; ")) if parsed.host else None,
                 speakers=list(dict.fromkeys(p.speaker for p in passages if p.speaker)),
                 passages=len(passages),
                 words=len(text.split()),

@@ -125,6 +125,8 @@ class ParsedDocument:
     url: str | None = None
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    #: whom the document names as host, interviewer or moderator ("; " between several)
+    host: str | None = None
 
 
 def document_text(passages: list[Passage]) -> str:

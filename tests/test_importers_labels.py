@@ -196,3 +196,19 @@ def test_role_labels_in_capitals_are_speakers_not_initials(asker: str, answerer:
             f"{asker}: What's your question?\n\n{answerer}: Why do bees swarm in May?\n")
     who = [speaker for speaker, _ in turns(text)]
     assert who == [asker.title(), answerer.title()] * 2
+
+
+def test_the_host_is_whom_the_document_names_as_host_and_nobody_else() -> None:
+    """`NAME, HOST:` (broadcast style) and a one-person Q/A interviewer fill the citation's host; roles alone do not."""
+    broadcast = ("Morning Edition\n\nSTEVE INSKEEP, HOST:\n\nGood morning. Bees are swarming early.\n\n"
+                 "JANE DOE, BYLINE:\n\nThat is right, Steve.\n\nSTEVE INSKEEP, HOST:\n\nWhat should people do?\n\n"
+                 "JANE DOE, BYLINE:\n\nCall a local beekeeper.\n")
+    assert parse_text(broadcast, "edition.txt").host == "Steve Inskeep"
+    oral_history = ("Interview with Maria Lopez, conducted by Tom Reed.\n\nQ: Where did you grow up?\n\n"
+                    "A: Near Oaxaca.\n\nQ: And after that?\n\nA: School, mostly.\n")
+    assert parse_text(oral_history, "lopez.txt").host == "Tom Reed"
+    roles_only = ("Call-in\n\nHOST: Welcome back.\n\nCALLER: Thanks.\n\nHOST: Your question?\n\nCALLER: Bees.\n")
+    assert parse_text(roles_only, "call.txt").host is None
+    panel = ("Panel\n\nAda Lovelace: Engines compute.\n\nAlan Turing: Machines think.\n\n"
+             "Ada Lovelace: Only what we order.\n\nAlan Turing: We shall see.\n")
+    assert parse_text(panel, "panel.txt").host is None

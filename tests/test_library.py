@@ -307,3 +307,13 @@ def test_quotes_on_a_file_reimported_in_a_batch_follow_its_new_text(lib: Library
     [moved] = [q for q in lib.quotes.list() if q.id == quote.id]
     assert moved.status == "anchored" and moved.start > quote.start
     assert all(ok for _quote, ok, _why in lib.quotes.verify())
+
+
+def test_the_host_the_document_names_is_stored_under_the_library_name_and_an_edit_wins(lib: Library, tmp_path: Path) -> None:
+    source = tmp_path / "edition.txt"
+    source.write_text("Morning Edition\n\nSTEVE INSKEEP, HOST:\n\nGood morning.\n\nJANE DOE, BYLINE:\n\nHello, Steve.\n\n"
+                      "STEVE INSKEEP, HOST:\n\nAnd bees?\n\nJANE DOE, BYLINE:\n\nSwarming.\n", encoding="utf-8")
+    doc = lib.import_file(source)
+    assert doc.host == "Steve Inskeep" and lib.document(doc.id).host == "Steve Inskeep"
+    lib.edit_document(doc.id, host="Rachel Martin")
+    assert lib.import_file(source).host == "Rachel Martin"  # the user's edit survives a re-import

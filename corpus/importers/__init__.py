@@ -95,6 +95,7 @@ def parse_text(text: str, path: Path | str = "document.txt") -> ParsedDocument:
         title=title, kind=front.get("kind") if front.get("kind") else kind, passages=result.passages,
         speakers=speakers, date=front.get("date") or metadata.find_date(head),
         url=front.get("url") or front.get("source") or metadata.find_url(head), warnings=result.warnings,
+        host=front.get("host") or "; ".join(result.hosts) or None,
     )
 
 

@@ -23,7 +23,7 @@ from corpus.importers.names import (
     name_key,
     parse_time,
 )
-from corpus.importers.speakers import SpeakerTable, decide, self_introductions
+from corpus.importers.speakers import SpeakerTable, decide, is_generic, self_introductions
 from corpus.models import ParsedPassage
 from corpus.sentences import split_sentences
 
@@ -55,6 +55,8 @@ class TextResult:
     dialogue: bool = False
     front_matter: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: who the document itself says hosts, interviews or moderates (see `_hosts`)
+    hosts: list[str] = field(default_factory=list)
 
 
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
@@ -211,6 +213,7 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
         _add_self_aliases(result.passages, table)
         result.speakers = {name: list(table.aliases.get(name, [])) for name in dict.fromkeys(
             p.speaker for p in result.passages if p.speaker)}
+        result.hosts = _hosts(labels, table, plan, set(result.speakers))
         return result
 
     head = lines[:12]
@@ -309,6 +312,32 @@ def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: b
         for piece in pieces:
             out.append(ParsedPassage(speaker=None, text=piece, heading=heading))
     return out
+
+
+#: Roles in a `NAME, ROLE:` label that make NAME the host, interviewer or moderator.
+_HOST_ROLE = re.compile(r"\b(?:co-?host|host|interviewer|moderator|anchor|presenter)\b", re.I)
+
+
+def _hosts(labels: dict[int, Label], table: SpeakerTable, plan: qa.QAPlan | None, speakers: set[str]) -> list[str]:
+    """Whom the document itself names as host, interviewer or moderator; never a guess.
+
+    From `STEVE INSKEEP, HOST:` style labels, else from a Q/A interview whose
+    questions are all put by one named person ("Interviewer: Jane Doe").
+    Generic labels ("Host", "Interviewer") name nobody.
+    """
+    found: dict[str, None] = {}
+    for label in labels.values():
+        if label.role and _HOST_ROLE.search(label.role):
+            name = table.name_for(label)
+            if name and name in speakers and not is_generic(name):
+                found[name] = None
+    if not found and plan is not None and not plan.numbered and not plan.questions_only:
+        askers = {table.name_for(labels[i]) for i in plan.questions if i in labels}
+        if len(askers) == 1:
+            [asker] = askers
+            if asker and asker in speakers and not is_generic(asker):
+                found[asker] = None
+    return list(found)
 
 
 def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: SpeakerTable, wrapped: bool) -> list[ParsedPassage]:
