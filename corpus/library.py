@@ -123,7 +123,9 @@ _GENERIC_LABEL = re.compile(
     r"(?:unknown|unidentified|unnamed)(?: (?:speaker|male|female|man|woman|voice|person))?(?: \d+)?"
     r"|(?:speaker|participant|voice|person|guest|caller|respondent|interviewee|panelist|panellist) ?\d*[a-z]?"
     r"|(?:the )?(?:moderator|host|co host|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
-    r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer)"
+    r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer|"
+    # Court and hearing records, press briefings: a different person in each transcript.
+    r"witness|deponent|court|clerk|videographer|interpreter|court reporter|president|vice president)"
 )
 
 

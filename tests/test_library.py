@@ -317,3 +317,14 @@ def test_the_host_the_document_names_is_stored_under_the_library_name_and_an_edi
     assert doc.host == "Steve Inskeep" and lib.document(doc.id).host == "Steve Inskeep"
     lib.edit_document(doc.id, host="Rachel Martin")
     assert lib.import_file(source).host == "Rachel Martin"  # the user's edit survives a re-import
+
+
+@pytest.mark.parametrize("role", ["THE WITNESS", "THE COURT", "THE PRESIDENT"])
+def test_court_and_briefing_roles_are_a_different_person_in_each_transcript(lib: Library, role: str) -> None:
+    for n, title in enumerate(["Hearing one", "Hearing two"]):
+        lib.import_parsed(parsed(title, [(role.title(), f"Statement {n}."), ("Ms. Park", f"Question {n}?"),
+                                         (role.title(), f"Answer {n}.")]), f"{title}.txt")
+    people = [s for s in lib.speakers() if s.name == role.title()]
+    assert len(people) == 2 and all(len(s.documents) == 1 for s in people)
+    [park] = [s for s in lib.speakers() if s.name == "Ms. Park"]
+    assert len(park.documents) == 2  # a name is still one person across documents
