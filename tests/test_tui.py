@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
+from tui_support import (
+    HOSTILE_ID,
+    INTERVIEW_ID,
+    LONG_ID,
+    PANEL_ID,
+    build_library,
+    palette,
+    private_copy,
+    screen_text,
+)
 
 from corpus.library import Library
 from tui.app import SaysoApp
@@ -15,7 +24,6 @@ from tui.widgets.documents import DocumentsPane
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.speakers import SpeakersPane
 from tui.widgets.status_line import StatusLine
-from tui_support import HOSTILE_ID, INTERVIEW_ID, LONG_ID, PANEL_ID, build_library, screen_text, private_copy
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -281,20 +289,11 @@ async def test_command_palette_opens_document_and_reaches_actions(library: Libra
     app = SaysoApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await ready(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"Open document: Interview")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await palette(app, pilot, "Open document: Interview")
         await settle(app, pilot)
         assert app.screen is screen
         assert screen.reader.document is not None and screen.reader.document.id == INTERVIEW_ID
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Theme: sayso-light")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await palette(app, pilot, "Theme: sayso-light")
         await pilot.pause()
         assert app.theme == "sayso-light"
         await pilot.press("ctrl+t")

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
 from textual.widgets import Input, Select, Static
 from tui_support import (
     HOSTILE_ID,
@@ -14,6 +13,7 @@ from tui_support import (
     INTERVIEW_ID,
     PANEL_ID,
     build_library,
+    palette,
     private_copy,
     settle,
 )
@@ -145,12 +145,7 @@ async def test_new_title_shows_in_documents_pane_and_reader(library: Library) ->
         main.open_document(PANEL_ID)
         await settle(app, pilot, 0.05)
         # From the reader, ctrl+p "Edit citation…" opens the dialog on the open document.
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"Edit citation…")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await palette(app, pilot, "Edit citation…")
         await settle(app, pilot, 0.3)
         dialog = app.screen
         assert isinstance(dialog, CitationDialog) and dialog.document.id == PANEL_ID

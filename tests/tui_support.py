@@ -102,3 +102,15 @@ async def settle(app, pilot, pause: float | None = None) -> None:  # type: ignor
         await pilot.pause(pause)
         await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def palette(app, pilot, command: str) -> None:  # type: ignore[no-untyped-def]
+    """Run `command` from the ctrl+p command palette, as typed."""
+    from textual.command import CommandPalette
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*command)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
