@@ -35,7 +35,8 @@ from corpus.errors import (
     SaveFailed,
     SaysoError,
 )
-from corpus.importers import SUPPORTED_SUFFIXES, parse_path
+from corpus.importers import SUPPORTED_SUFFIXES
+from corpus.importers.parallel import Prepared, prepare_all, prepare_file
 from corpus.models import (
     KINDS,
     PASSAGE_SEPARATOR,
@@ -318,10 +319,14 @@ class Library:
         paths: Iterable[str | os.PathLike[str]],
         progress: Callable[[str, int, int], None] | None = None,
         encoding: str | None = None,
+        parallel: bool = False,
     ) -> ImportReport:
         """Import files and folders (every supported file inside, recursively).
 
         `encoding` names the files' encoding when it cannot be detected (e.g. "latin-1").
+        `parallel` lets spare cores parse ahead in worker processes (see
+        corpus.importers.parallel: the calling program's main module must be
+        import-safe); the result is the same either way.
 
         A file that cannot be imported is reported in `errors` and changes
         nothing; the others still import.  `progress(name, done, total)` is
@@ -355,6 +360,8 @@ class Library:
                 seen.add(resolved)
                 unique.append(path)
         speakers_seen: dict[str, None] = {}
+        # Files are parsed ahead (in worker processes where there are spare cores), in order.
+        ready = prepare_all(unique, encoding, parallel=parallel)
         try:
             done = 0
             while done < len(unique):
@@ -365,10 +372,12 @@ class Library:
                 with self._import_batch():
                     started = time.monotonic()
                     while done < len(unique) and time.monotonic() - started < BATCH_SECONDS:
-                        path = unique[done]
+                        path, prepared = next(ready)
                         done += 1
                         try:
-                            doc = self.import_file(path, encoding=encoding)
+                            if isinstance(prepared, Exception):
+                                raise prepared
+                            doc = self._import_prepared(path, prepared)
                         except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed):
                             raise  # the library itself cannot take the import: stop and say why
                         except SaysoError as exc:
@@ -386,6 +395,7 @@ class Library:
                         if progress:
                             progress(str(path), done, len(unique))
         finally:
+            ready.close()
             report.speakers = list(speakers_seen)
             if report.documents:
                 self._save_index()
@@ -423,13 +433,12 @@ class Library:
     ) -> Document:
         """Parse one file (in `encoding` if given) and store it, replacing the document from the same path."""
         path = Path(path)
-        if not path.is_file():
-            raise ImportRefused(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
-        parsed = parse_path(path, encoding=encoding) if encoding else parse_path(path)
-        raw = path.read_bytes()
+        return self._import_prepared(path, prepare_file(path, encoding), source)
+
+    def _import_prepared(self, path: Path, prepared: Prepared, source: str | None = None) -> Document:
         return self.import_parsed(
-            parsed, source=source or str(path), doc_id=document_id_for(path),
-            content_hash=hashlib.sha256(raw).hexdigest(),
+            prepared.parsed, source=source or str(path), doc_id=document_id_for(path),
+            content_hash=prepared.content_hash,
         )
 
     def import_parsed(
@@ -471,7 +480,7 @@ class Library:
                         start=pp.start,
                         end=pp.end,
                         offset=offset,
-                        sentences=split_sentences(pp.text),
+                        sentences=pp.sentences if pp.sentences is not None else split_sentences(pp.text),
                         heading=pp.heading,
                     )
                 )

@@ -110,6 +110,8 @@ class ParsedPassage:
     start: float | None = None
     end: float | None = None
     heading: str | None = None
+    #: sentence spans, when worked out ahead (a folder import does that in worker processes)
+    sentences: list[list[int]] | None = None
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-import corpus.library
+import corpus.importers.parallel
 from corpus.models import ParsedDocument, ParsedPassage
 from tui.cli import main
 
@@ -51,7 +51,10 @@ def labelled_parser(path: Path) -> ParsedDocument:
 
 @pytest.fixture(autouse=True)
 def fake_importer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(corpus.library, "parse_path", labelled_parser)
+    # Files reach the library through corpus.importers.parallel.prepare_file (fewer files than
+    # PARALLEL_MIN_FILES, as here, are parsed in this process, so the stand-in is used).
+    monkeypatch.setattr(corpus.importers.parallel, "parse_bytes",
+                        lambda raw, path, encoding=None: labelled_parser(Path(path)))
     monkeypatch.delenv("SAYSO_DATA", raising=False)
 
 

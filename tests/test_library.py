@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from corpus import Library
+from corpus.library import document_id_for
 from corpus.errors import Ambiguous, ImportRefused, NotFound, SaysoError
 from corpus.models import ParsedDocument, ParsedPassage
 
@@ -328,3 +329,51 @@ def test_court_and_briefing_roles_are_a_different_person_in_each_transcript(lib:
     assert len(people) == 2 and all(len(s.documents) == 1 for s in people)
     [park] = [s for s in lib.speakers() if s.name == "Ms. Park"]
     assert len(park.documents) == 2  # a name is still one person across documents
+
+
+def test_parsing_in_worker_processes_gives_the_same_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parallel=True` (what `sayso import` and the app use) only changes where parsing runs."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    import corpus.importers.parallel as parallel_module
+
+    submitted: list[int] = []
+
+    class CountingPool(ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+            submitted.append(os.getpid())
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(parallel_module, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(parallel_module, "workers_for", lambda count: 2)  # even on a one-core machine
+    paths = _conversations(tmp_path / "src", 12)
+    (tmp_path / "src" / "photo.txt").write_bytes(bytes(range(256)) * 20)
+    results = []
+    for parallel in (False, True):
+        lib = Library.open(tmp_path / f"data-{parallel}")
+        report = lib.import_paths([tmp_path / "src"], parallel=parallel)
+        assert len(report.documents) == 12 and len(report.errors) == 1 and "photo.txt" in report.errors[0]
+        docs = sorted((d.title, d.passages, d.speakers, d.content_hash, d.text_hash) for d in lib.documents())
+        passages = [(p.speaker, p.text, p.sentences) for path in paths for p in lib.passages(document_id_for(path))]
+        results.append((docs, passages, [(s.name, s.passages) for s in lib.speakers()]))
+    assert results[0] == results[1]
+    assert len(submitted) == 13  # the parallel run parsed every file in a worker
+
+
+def test_a_folder_import_still_works_where_worker_processes_cannot_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside the app, for one, stderr has no file descriptor and spawning fails: parse here instead."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import corpus.importers.parallel as parallel_module
+
+    class BrokenPool(ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+            raise ValueError("bad value(s) in fds_to_keep")
+
+    monkeypatch.setattr(parallel_module, "ProcessPoolExecutor", BrokenPool)
+    monkeypatch.setattr(parallel_module, "workers_for", lambda count: 2)
+    _conversations(tmp_path / "src", 10)
+    lib = Library.open(tmp_path / "data")
+    report = lib.import_paths([tmp_path / "src"], parallel=True)
+    assert report.errors == [] and len(report.documents) == 10 and len(lib.documents()) == 10

@@ -6,4 +6,5 @@ import sys
 
 from tui.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # import-safe: worker processes of a folder import import it again
+    sys.exit(main())

@@ -92,7 +92,7 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         if total > 20 and show_progress:
             print(f"\rimporting {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    report = lib.import_paths(args.paths, progress=progress, encoding=args.encoding)
+    report = lib.import_paths(args.paths, progress=progress, encoding=args.encoding, parallel=True)
     if show_progress and len(report.documents) > 20:
         print(file=sys.stderr)
 

@@ -91,6 +91,8 @@ class ImportDialog(ModalScreen[ImportReport | None]):
             self.app.call_from_thread(self._progress, name, done, total)
 
         try:
+            # In this process (parallel=False): Textual's stand-in stderr has no file descriptor,
+            # which multiprocessing's spawn needs; the command line import uses workers.
             report = self.library.import_paths([path], progress=progress)
         except SaysoError as exc:
             # Library busy or damaged: say so in the dialog and keep the app running.

@@ -1,0 +1,121 @@
+"""Preparing many files for import at once: parsed and split into sentences in worker processes.
+
+Parsing is most of an import's work and each file is independent, so a folder
+import parses ahead in a small pool of processes (one per spare core) while
+the library stores the files already parsed, in the order given.  With one
+core, a handful of files, or a caller that did not ask for workers, it all
+happens in this process, as it is used.
+Workers ignore Ctrl+C (the importing process decides what an interrupt stops)
+and write nothing to the terminal they inherit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.errors import ImportRefused
+from corpus.importers import parse_bytes
+from corpus.models import ParsedDocument
+from corpus.sentences import split_sentences
+
+#: Fewer files than this are parsed in this process: starting workers would cost more.
+PARALLEL_MIN_FILES = 8
+#: Files parsed ahead per worker, so memory stays bounded on a big folder.
+AHEAD_PER_WORKER = 3
+
+
+@dataclass
+class Prepared:
+    """One file ready to store: its parsed document (sentences included) and the hash of its bytes."""
+
+    parsed: ParsedDocument
+    content_hash: str
+
+
+def prepare_file(path: str | os.PathLike[str], encoding: str | None = None) -> Prepared:
+    """Read, parse and sentence-split one file; ImportRefused (one line) for what cannot be imported."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRefused(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
+    raw = path.read_bytes()
+    parsed = parse_bytes(raw, path, encoding)
+    for passage in parsed.passages:
+        passage.sentences = split_sentences(passage.text)
+    return Prepared(parsed, hashlib.sha256(raw).hexdigest())
+
+
+def _quiet_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+def workers_for(count: int) -> int:
+    """Worker processes for `count` files: none for a few files or a single core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if count < PARALLEL_MIN_FILES or cores < 2:
+        return 0
+    return min(cores, 4)
+
+
+def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel: bool = False,
+                ) -> Iterator[tuple[Path, Prepared | Exception]]:
+    """Each path with its Prepared file or the exception preparing it raised, in the order given.
+
+    `parallel` allows worker processes.  They are started with "spawn", which
+    imports the program's main module again in each worker, so only programs
+    whose main module is import-safe (`if __name__ == "__main__":`) may ask:
+    sayso's command and app do; a library caller opts in knowingly.
+    """
+    workers = workers_for(len(paths)) if parallel else 0
+    if workers == 0:
+        yield from _in_process(paths, encoding)
+        return
+    context = multiprocessing.get_context("spawn")  # safe from any thread, unlike fork
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker) as pool:
+        ahead: deque[tuple[Path, Future[Prepared]]] = deque()
+        queued = 0
+        done = 0
+        try:
+            while done < len(paths):
+                while queued < len(paths) and len(ahead) < workers * AHEAD_PER_WORKER:
+                    try:
+                        future = pool.submit(prepare_file, str(paths[queued]), encoding)
+                    except Exception:  # noqa: BLE001  workers cannot start here (no real stderr, no fds...)
+                        break
+                    ahead.append((paths[queued], future))
+                    queued += 1
+                if not ahead:
+                    break  # nothing could be handed to a worker: finish in this process
+                path, future = ahead.popleft()
+                try:
+                    yield path, future.result()
+                except BrokenProcessPool:
+                    break  # a worker died (out of memory?): finish in this process
+                except Exception as exc:  # noqa: BLE001  (reported for that file; the others go on)
+                    yield path, exc
+                done += 1
+        finally:
+            for _, future in ahead:
+                future.cancel()
+    if done < len(paths):
+        yield from _in_process(paths[done:], encoding)
+
+
+def _in_process(paths: Sequence[Path], encoding: str | None) -> Iterator[tuple[Path, Prepared | Exception]]:
+    for path in paths:
+        try:
+            yield path, prepare_file(path, encoding)
+        except Exception as exc:  # noqa: BLE001
+            yield path, exc
