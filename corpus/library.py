@@ -172,8 +172,11 @@ def _supported_files(folder: Path) -> list[Path]:
 
 
 #: A multi-file import writes library.json about this often (and at its end), holding the
-#: library lock for about this long at a time.
+#: library lock for about this long at a time...
 BATCH_SECONDS = 1.0
+#: ...then leaves it free this long, so a session waiting to save (which polls the lock at
+#: least every 20 ms, store.WriteLock) gets in before the next batch takes it again.
+BATCH_GAP = 0.03
 
 
 class Library:
@@ -394,6 +397,8 @@ class Library:
                             speakers_seen.update(dict.fromkeys(doc.speakers))
                         if progress:
                             progress(str(path), done, len(unique))
+                if done < len(unique):
+                    time.sleep(BATCH_GAP)
         finally:
             ready.close()
             report.speakers = list(speakers_seen)

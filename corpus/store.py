@@ -578,7 +578,7 @@ class WriteLock:
                     os.close(fd)
                     raise self._busy() from None
                 time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
-                delay = min(delay * 2, 0.1)
+                delay = min(delay * 2, 0.02)  # often enough to catch the gap a folder import leaves
         with contextlib.suppress(OSError):
             # Fixed width, so no truncate (a metadata change, slow on some disks) is needed.
             os.pwrite(fd, f"{os.getpid():>12}\n".encode("ascii"), 0)

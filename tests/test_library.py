@@ -377,3 +377,46 @@ def test_a_folder_import_still_works_where_worker_processes_cannot_start(tmp_pat
     lib = Library.open(tmp_path / "data")
     report = lib.import_paths([tmp_path / "src"], parallel=True)
     assert report.errors == [] and len(report.documents) == 10 and len(lib.documents()) == 10
+
+
+def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import holds the lock a batch at a time and then leaves a gap, so another process's save gets in."""
+    import os
+    import subprocess
+    import sys
+    import threading
+    import time as _time
+
+    import corpus.importers.parallel as parallel_module
+    import corpus.library as library_module
+
+    paths = _conversations(tmp_path / "src", 40)
+    importer = Library.open(tmp_path / "data")
+    first = importer.import_file(paths[0])
+    real_parse = parallel_module.parse_bytes
+
+    def slow_parse(raw, path, encoding=None):  # type: ignore[no-untyped-def]
+        _time.sleep(0.1)  # 39 files: the import lasts about 4 s, far longer than the other sayso waits
+        return real_parse(raw, path, encoding)
+
+    monkeypatch.setattr(parallel_module, "parse_bytes", slow_parse)
+    monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.3)
+    done = threading.Event()
+    thread = threading.Thread(target=lambda: (importer.import_paths(paths[1:]), done.set()))
+    thread.start()
+    try:
+        _time.sleep(0.5)  # well into the import
+        env = {**os.environ, "SAYSO_LOCK_TIMEOUT": "1.5"}
+        cli = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--data", str(tmp_path / "data"), "quote", "add", first.id,
+             "--exact", "Hello number 0.", "--json"],
+            capture_output=True, text=True, env=env, timeout=60,
+        )
+        import_still_running = not done.is_set()
+    finally:
+        thread.join(60)
+    assert cli.returncode == 0, cli.stderr
+    assert import_still_running, "the import finished first: the test proves nothing"
+    reopened = Library.open(tmp_path / "data")
+    assert len(reopened.documents()) == 40 and len(reopened.quotes.list()) == 1
