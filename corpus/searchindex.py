@@ -36,7 +36,8 @@ import numpy as np
 
 from corpus.query import words_of
 
-FORMAT_VERSION = 2
+#: 3: upper-case possessives ("ADA'S") are indexed as the query side reads them; older indexes are rebuilt.
+FORMAT_VERSION = 3
 MAGIC = b"SAYSOIX1"
 #: Letters of a word that the typo index covers (SymSpell's prefix length).
 TYPO_PREFIX = 7
@@ -278,7 +279,7 @@ _ASCII_TABLE = bytes(
     c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256)
 )
 _NUMBER_SEPARATOR = re.compile(r"\d[.,:]\d")
-_ASCII_POSSESSIVE = re.compile(r"'s\b")
+_ASCII_POSSESSIVE = re.compile(r"'[sS]\b")  # "ADA'S" too: the query side folds case first
 _DIGITS = bytes(range(48, 58))
 _NOT_DIGITS = bytes(c for c in range(256) if c not in _DIGITS)
 
