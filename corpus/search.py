@@ -45,17 +45,17 @@ from rapidfuzz.distance import OSA, Levenshtein
 from corpus.models import Document, Hit, Passage
 from corpus.query import WORD_RE, Query, fold, normalize_word, parse_query, word_spans
 from corpus.searchindex import (
+    TYPO_PREFIX,
     DamagedIndex,
     DocEntry,
     IndexData,
     PendingDoc,
     Vocabulary,
     commit,
-    read_index,
-    tokenise_document,
-    TYPO_PREFIX,
     deletes,
     hash_string,
+    read_index,
+    tokenise_document,
     write_index,
 )
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from corpus import Library
-from corpus.library import document_id_for
 from corpus.errors import Ambiguous, ImportRefused, NotFound, SaysoError
+from corpus.library import document_id_for
 from corpus.models import ParsedDocument, ParsedPassage
 
 
