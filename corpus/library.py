@@ -471,50 +471,58 @@ class Library:
             index = self.index
             batch = self._batch if self._batch_owner == threading.get_ident() else None
             data = batch if batch is not None else self.store.read_for_update()
-            canonical = self._merge_speakers(data, doc_id, counts, parsed.speakers)
-            passages: list[Passage] = []
-            offset = 0
-            for i, pp in enumerate(parsed.passages):
-                passages.append(
-                    Passage(
-                        id=f"{doc_id}:{i}",
-                        document=doc_id,
-                        index=i,
-                        speaker=canonical.get(pp.speaker) if pp.speaker else None,
-                        text=pp.text,
-                        start=pp.start,
-                        end=pp.end,
-                        offset=offset,
-                        sentences=pp.sentences if pp.sentences is not None else split_sentences(pp.text),
-                        heading=pp.heading,
+            # In a batch, library.json is written later: a failure below (a full disk) must not leave
+            # this document's speakers merged into what the batch writes for the files before it.
+            undo: list[Callable[[], None]] | None = [] if batch is not None else None
+            canonical = self._merge_speakers(data, doc_id, counts, parsed.speakers, undo)
+            try:
+                passages: list[Passage] = []
+                offset = 0
+                for i, pp in enumerate(parsed.passages):
+                    passages.append(
+                        Passage(
+                            id=f"{doc_id}:{i}",
+                            document=doc_id,
+                            index=i,
+                            speaker=canonical.get(pp.speaker) if pp.speaker else None,
+                            text=pp.text,
+                            start=pp.start,
+                            end=pp.end,
+                            offset=offset,
+                            sentences=pp.sentences if pp.sentences is not None else split_sentences(pp.text),
+                            heading=pp.heading,
+                        )
                     )
+                    offset += len(pp.text) + len(PASSAGE_SEPARATOR)
+                text = document_text(passages)
+                doc = Document(
+                    id=doc_id,
+                    title=parsed.title,
+                    kind=parsed.kind,
+                    source=source,
+                    content_hash=content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    date=parsed.date,
+                    url=parsed.url,
+                    # The document's own word for who hosts, under the names the library uses.
+                    host="; ".join(canonical.get(n, n) for n in parsed.host.split("; ")) if parsed.host else None,
+                    speakers=list(dict.fromkeys(p.speaker for p in passages if p.speaker)),
+                    passages=len(passages),
+                    words=len(text.split()),
+                    encoding=parsed.encoding,
+                    warnings=list(parsed.warnings),
+                    imported=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 )
-                offset += len(pp.text) + len(PASSAGE_SEPARATOR)
-            text = document_text(passages)
-            doc = Document(
-                id=doc_id,
-                title=parsed.title,
-                kind=parsed.kind,
-                source=source,
-                content_hash=content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                date=parsed.date,
-                url=parsed.url,
-                # The document's own word for who hosts, under the names the library uses.
-                host="; ".join(canonical.get(n, n) for n in parsed.host.split("; ")) if parsed.host else None,
-                speakers=list(dict.fromkeys(p.speaker for p in passages if p.speaker)),
-                passages=len(passages),
-                words=len(text.split()),
-                encoding=parsed.encoding,
-                warnings=list(parsed.warnings),
-                imported=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            )
-            # The user's edits to citation fields win over what the importer found.
-            for name, value in data.edits.get(doc_id, {}).items():
-                if name in EDITABLE_FIELDS:
-                    setattr(doc, name, value)
-            self.store.save_passages(doc_id, passages)
-            data.upsert(doc)
+                # The user's edits to citation fields win over what the importer found.
+                for name, value in data.edits.get(doc_id, {}).items():
+                    if name in EDITABLE_FIELDS:
+                        setattr(doc, name, value)
+                self.store.save_passages(doc_id, passages)
+                data.upsert(doc)
+            except BaseException:
+                for step in undo or ():
+                    step()
+                raise
             if batch is None or self.quotes.refers_to(doc_id):
                 # Re-anchoring reads the document list from disk, so it must be current.
                 self.store.write_library(data)
@@ -528,17 +536,31 @@ class Library:
 
     @staticmethod
     def _merge_speakers(
-        data: LibraryData, doc_id: str, counts: dict[str, int], aliases: dict[str, list[str]]
+        data: LibraryData, doc_id: str, counts: dict[str, int], aliases: dict[str, list[str]],
+        undo: list[Callable[[], None]] | None = None,
     ) -> dict[str, str]:
         """Replace this document's contribution to `data.speakers`; returns name in document -> display name.
 
         A name joins an existing speaker when it equals their name or one of
         their aliases, or when one of the document's aliases for it does;
-        initials (`NT`) alone never join people across documents.
+        initials (`NT`) alone never join people across documents.  With
+        `undo`, a step that puts `data.speakers` back as it was is appended to it.
         """
         table = data.speakers
+        before = list(table) if undo is not None else []
+        saved: dict[int, tuple[Speaker, dict[str, int], list[str], int, list[str]]] = {}
+
+        def keep(s: Speaker) -> None:
+            if undo is not None and id(s) not in saved:
+                saved[id(s)] = (s, dict(s.counts), list(s.aliases), s.passages, list(s.documents))
+
         # Everyone this document touched, before and after: only their totals change.
-        touched: list[Speaker] = [s for s in table if s.counts.pop(doc_id, None) is not None]
+        touched: list[Speaker] = []
+        for s in table:
+            if doc_id in s.counts:
+                keep(s)
+                del s.counts[doc_id]
+                touched.append(s)
         # Name and alias lookups built once per document, not a scan of every speaker per name
         # (an import of thousands of files, each with new guests, was quadratic in them).
         by_name: dict[str, list[Speaker]] = {}
@@ -573,6 +595,7 @@ class Library:
                 owner = Speaker(name=_tidy_name(name) or name)
                 table.append(owner)
                 by_name.setdefault(_name_key(owner.name), []).append(owner)
+            keep(owner)
             known = {_name_key(owner.name), *(_name_key(a) for a in owner.aliases)}
             for alias in [name, *doc_aliases]:
                 key = _name_key(alias)
@@ -587,6 +610,14 @@ class Library:
             s.passages = sum(s.counts.values())
             s.documents = sorted(s.counts)
         data.speakers = [s for s in table if s.passages]
+        if undo is not None:
+
+            def restore() -> None:
+                for s, old_counts, old_aliases, old_passages, old_documents in saved.values():
+                    s.counts, s.aliases, s.passages, s.documents = old_counts, old_aliases, old_passages, old_documents
+                data.speakers = before
+
+            undo.append(restore)
         return canonical
 
     # -- changing -----------------------------------------------------------

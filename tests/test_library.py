@@ -423,3 +423,29 @@ def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(tmp_path: P
     assert import_still_running, "the import finished first: the test proves nothing"
     reopened = Library.open(tmp_path / "data")
     assert len(reopened.documents()) == 40 and len(reopened.quotes.list()) == 1
+
+
+def test_a_failure_mid_batch_leaves_no_trace_of_the_failed_file_among_the_speakers(
+        lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from corpus.errors import SaveFailed
+
+    paths = _conversations(tmp_path / "src", 6)
+    lib.import_paths(paths[:3])  # three documents already in the library
+    original = lib.store.save_passages
+    calls: list[str] = []
+
+    def failing(doc_id, passages):  # type: ignore[no-untyped-def]
+        calls.append(doc_id)
+        if len(calls) == 5:  # the second new file (a re-import of the first three went through)
+            raise SaveFailed("cannot save: No space left on device")
+        return original(doc_id, passages)
+
+    monkeypatch.setattr(lib.store, "save_passages", failing)
+    with pytest.raises(SaveFailed):
+        lib.import_paths(paths)
+    reopened = Library.open(lib.data_dir)
+    listed = {d.id for d in reopened.documents()}
+    assert listed == {document_id_for(p) for p in paths[:4]}
+    for speaker in reopened.speakers():
+        assert set(speaker.documents) <= listed and speaker.passages == sum(speaker.counts.values())
+    assert not any(s.name == "Guest4 Person" for s in reopened.speakers())  # the failed file's guest
