@@ -40,10 +40,14 @@ from corpus import search as fuzzy
 from corpus.errors import Ambiguous, DamagedFile, NotFound, SaysoError
 from corpus.models import Passage, Quote, document_text
 from corpus.store import (
+    DRAFTS_FILE,
+    QUOTES_FILE,
     AtomicJSONStorage,
+    NewerSchema,
     WriteLock,
-    damage_reason,
     good_backups,
+    judge,
+    quotes_meta,
     read_json_file,
     restore_backup,
     start_empty,
@@ -240,7 +244,9 @@ class QuoteBook:
         self.library = library
         self.path = Path(library.data_dir) / "quotes.json"
         self.drafts_path = Path(library.data_dir) / "drafts.json"
-        self._storage = AtomicJSONStorage(self.path, backups=QUOTE_BACKUPS, backup_interval=BACKUP_INTERVAL)
+        self._storage = AtomicJSONStorage(
+            self.path, backups=QUOTE_BACKUPS, backup_interval=BACKUP_INTERVAL, kind=QUOTES_FILE
+        )
         self._drafts_lock = WriteLock(Path(library.data_dir) / ".drafts.lock", timeout=3.0)
         self.undo_log = UndoLog()
         self._cache: dict[str, dict[str, Any]] | None = None
@@ -252,9 +258,12 @@ class QuoteBook:
         return self.library.store.lock
 
     def _read_rows(self) -> dict[str, dict[str, Any]]:
-        """quotes.json as {id: row}; DamagedFile (file set aside) if it does not parse."""
+        """quotes.json as {id: row}; DamagedFile (file set aside) if it is not a complete quotes file.
+
+        NewerSchema (file untouched) if a newer sayso wrote it.
+        """
         try:
-            data = read_json_file(self.path)
+            data = read_json_file(self.path, QUOTES_FILE)
         except DamagedFile as exc:
             raise self._damaged(exc) from None
         if data is None:
@@ -302,7 +311,7 @@ class QuoteBook:
     def _write_rows(self, rows: dict[str, dict[str, Any]]) -> None:
         ordered = sorted(rows.values(), key=lambda r: (r.get("created", ""), r["id"]))
         data = {
-            "meta": {"1": {"schema": 1, "kind": "sayso quotes"}},
+            "meta": {"1": quotes_meta()},
             "quotes": {str(i + 1): row for i, row in enumerate(ordered)},
         }
         self._storage.write(data)
@@ -756,7 +765,7 @@ class QuoteBook:
         """Whether any quote is on `doc_id` (False when the quotes file is damaged: re-anchoring skips it then)."""
         try:
             return any(row.get("document") == doc_id for row in self._rows().values())
-        except DamagedFile:
+        except (DamagedFile, NewerSchema):
             return False
 
     def reanchor_document(self, doc_id: str) -> ReanchorReport:
@@ -771,8 +780,9 @@ class QuoteBook:
         try:
             if not any(row.get("document") == doc_id for row in self._rows().values()):
                 return report
-        except DamagedFile:
+        except (DamagedFile, NewerSchema):
             # A damaged quotes file must not block importing; `restore_backup` re-anchors stale quotes.
+            # One a newer sayso wrote is left to that sayso.
             report.damaged = True
             return report
         with self.lock.held():
@@ -861,9 +871,9 @@ class QuoteBook:
     def backups(self) -> builtins.list[tuple[Path, int]]:
         """Good backups of quotes.json, newest first, with how many quotes each holds."""
         out = []
-        for path in good_backups(self.path):
+        for path in good_backups(self.path, QUOTES_FILE):
             try:
-                table = (read_json_file(path) or {}).get("quotes", {})
+                table = (read_json_file(path, QUOTES_FILE) or {}).get("quotes", {})
             except SaysoError:
                 continue
             if all(isinstance(row, dict) and isinstance(row.get("id"), str) for row in table.values()):
@@ -883,9 +893,9 @@ class QuoteBook:
                     raw = backup.read_bytes()
                 except OSError as exc:
                     raise SaysoError(f"cannot read {backup}: {exc.strerror or exc}") from None
-                reason = damage_reason(raw)
-                if reason is None:
-                    table = json.loads(raw.decode("utf-8")).get("quotes", {})
+                data, reason = judge(raw, QUOTES_FILE, backup)
+                if data is not None:
+                    table = data.get("quotes", {})
                     if not isinstance(table, dict) or not all(
                         isinstance(row, dict) and isinstance(row.get("id"), str) for row in table.values()
                     ):
@@ -900,7 +910,7 @@ class QuoteBook:
                         "(start empty with `sayso quote restore-backup --empty`)", path=str(self.path),
                     )
                 backup = offered[0][0]
-            restore_backup(self.path, backup)
+            restore_backup(self.path, backup, QUOTES_FILE)
             self._cache = None
             quotes = self._all()
         with contextlib.suppress(SaysoError):
@@ -914,12 +924,12 @@ class QuoteBook:
         with self.lock.held():
             if self.path.exists():
                 try:
-                    read_json_file(self.path)
+                    read_json_file(self.path, QUOTES_FILE)
                 except DamagedFile:
                     pass
                 else:
                     raise SaysoError(f"{self.path.name} is not damaged; nothing to start afresh from")
-            start_empty(self.path)
+            start_empty(self.path, QUOTES_FILE)
             self._cache = None
 
     # -- drafts -------------------------------------------------------------------------------------------
@@ -942,7 +952,7 @@ class QuoteBook:
 
     def _read_drafts(self) -> dict[str, dict[str, Any]]:
         try:
-            data = read_json_file(self.drafts_path) or {}
+            data = read_json_file(self.drafts_path, DRAFTS_FILE) or {}
         except DamagedFile:
             # The damaged copy is set aside intact; a new draft must still be saved.
             from corpus.store import set_aside_copies
@@ -955,4 +965,5 @@ class QuoteBook:
         return {row["key"]: row for row in rows.values() if isinstance(row, dict) and "key" in row}
 
     def _write_drafts(self, drafts: dict[str, dict[str, Any]]) -> None:
-        AtomicJSONStorage(self.drafts_path).write({"drafts": {str(i + 1): row for i, row in enumerate(drafts.values())}})
+        table = {str(i + 1): row for i, row in enumerate(drafts.values())}
+        AtomicJSONStorage(self.drafts_path, kind=DRAFTS_FILE).write({**DRAFTS_FILE.empty(), "drafts": table})

@@ -193,9 +193,178 @@ def parse_data_file(raw: bytes) -> tuple[dict[str, Any] | None, str | None]:
     return data, None
 
 
-def damage_reason(raw: bytes) -> str | None:
-    """Why `raw` is not a sound sayso/TinyDB JSON file, or None if it is."""
-    return parse_data_file(raw)[1]
+# -- what a complete file of each kind holds ------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a complete sayso file of one kind holds: checked on every read, backup and restore.
+
+    `schema` is the newest version this sayso reads (None: a plain TinyDB file
+    without a version); a newer one is refused ("upgrade sayso"), never rewritten.
+    `marker` is the `kind` its meta row must name, `tables` the tables it must
+    have, `legacy` a table whose presence makes a file without a meta row an
+    early version 1.  `rows` checks the rows further and says why they do not fit.
+    """
+
+    name: str
+    schema: int | None = None
+    marker: str | None = None
+    tables: tuple[str, ...] = ()
+    legacy: str | None = None
+    rows: Callable[[dict[str, Any], int], str | None] | None = None
+    empty: Callable[[], dict[str, Any]] = dict
+
+
+class NewerSchema(DataFolderError):
+    """A data file written by a newer sayso: refused and left untouched."""
+
+
+def _meta_row(data: dict[str, Any]) -> dict[str, Any] | None:
+    table = data.get("meta")
+    if not isinstance(table, dict) or len(table) != 1:
+        return None
+    row = next(iter(table.values()))
+    return row if isinstance(row, dict) else None
+
+
+def check_kind(data: dict[str, Any], kind: FileKind, path: Path | None = None) -> str | None:
+    """Why parsed `data` is not a complete file of `kind` (None if it is).
+
+    Raises NewerSchema (naming `path`) for a version newer than this sayso reads.
+    """
+    if kind.schema is None:
+        return None
+    if "meta" not in data and kind.legacy is not None and kind.legacy in data:
+        version = 1
+    else:
+        meta = _meta_row(data)
+        if meta is None:
+            return f"it is not a sayso {kind.name} (no version row)"
+        if kind.marker is not None and meta.get("kind") != kind.marker:
+            return f"it is not a sayso {kind.name} (it says it is {meta.get('kind')!r})"
+        version = meta.get("schema")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            return f"it is not a sayso {kind.name} (unknown version {version!r})"
+        if version > kind.schema:
+            where = path if path is not None else f"this {kind.name}"
+            raise NewerSchema(
+                f"{where} was written by a newer sayso (schema {version}; this sayso reads {kind.schema}): upgrade sayso"
+            )
+    missing = [t for t in kind.tables if t not in data]
+    if missing:
+        return f"it is not a complete sayso {kind.name} (no {missing[0]!r} table)"
+    if kind.rows is not None:
+        return kind.rows(data, version)
+    return None
+
+
+def _rows_have(data: dict[str, Any], table: str, fields: tuple[str, ...], types: tuple[type, ...]) -> str | None:
+    for key, row in (data.get(table) or {}).items():
+        if not isinstance(row, dict):
+            return f"row {key} of its {table} table is not a record"
+        for name, want in zip(fields, types):
+            if not isinstance(row.get(name), want):
+                return f"row {key} of its {table} table has no valid {name!r}"
+    return None
+
+
+def _library_rows(data: dict[str, Any], version: int) -> str | None:
+    return (
+        _rows_have(data, "documents", ("id", "title", "kind", "source"), (str, str, str, str))
+        or _rows_have(data, "speakers", ("name",), (str,))
+        or _rows_have(data, "edits", ("document", "fields"), (str, dict))
+    )
+
+
+def _passages_rows(data: dict[str, Any], version: int) -> str | None:
+    table = "columns" if version >= 2 else "passages"
+    if table not in data:
+        return f"it is not a complete sayso passages file (no {table!r} table)"
+    return None
+
+
+#: A plain TinyDB file (only its shape is checked).
+TINYDB_FILE = FileKind("data file")
+#: library.json.
+LIBRARY_FILE = FileKind(
+    "library", schema=SCHEMA_VERSION, tables=("meta", "documents"), rows=_library_rows,
+    empty=lambda: LibraryData().to_json(),
+)
+#: Version of quotes.json; a newer one is refused.
+QUOTES_SCHEMA = 1
+#: quotes.json (its rows are checked one by one by corpus.quotes).
+QUOTES_FILE = FileKind(
+    "quotes file", schema=QUOTES_SCHEMA, marker="sayso quotes", tables=("meta", "quotes"),
+    empty=lambda: {"meta": {"1": quotes_meta()}, "quotes": {}},
+)
+#: drafts.json (files from before it had a version row hold just the drafts table).
+DRAFTS_FILE = FileKind(
+    "drafts file", schema=1, marker="sayso drafts", tables=("drafts",), legacy="drafts",
+    empty=lambda: {"meta": {"1": {"schema": 1, "kind": "sayso drafts"}}, "drafts": {}},
+)
+#: docs/<id>.json (schema 1 files from the first versions have no meta row).
+PASSAGES_FILE = FileKind("passages file", schema=PASSAGES_SCHEMA, legacy="passages", rows=_passages_rows)
+
+_KINDS_BY_NAME = {"library.json": LIBRARY_FILE, "quotes.json": QUOTES_FILE, "drafts.json": DRAFTS_FILE}
+
+
+def quotes_meta() -> dict[str, Any]:
+    """The meta row quotes.json is written with."""
+    return {"schema": QUOTES_SCHEMA, "kind": QUOTES_FILE.marker}
+
+
+def kind_of(path: Path) -> FileKind:
+    """The kind of a data folder's file, by its name (any other file is a plain TinyDB file)."""
+    path = Path(path)
+    if path.name in _KINDS_BY_NAME:
+        return _KINDS_BY_NAME[path.name]
+    if path.parent.name == "docs" and path.suffix == ".json":
+        return PASSAGES_FILE
+    return TINYDB_FILE
+
+
+def judge(raw: bytes, kind: FileKind, path: Path | None = None) -> tuple[dict[str, Any] | None, str | None]:
+    """Parse and check a file's bytes: `(data, None)` if it is a complete `kind` file, `(None, why)` if not.
+
+    Raises NewerSchema for a version newer than this sayso reads.
+    """
+    data, reason = parse_data_file(raw)
+    if data is None:
+        return None, reason
+    reason = check_kind(data, kind, path)
+    return (None, reason) if reason else (data, None)
+
+
+#: Files this process read or wrote and found complete, by path: (device, inode, size, mtime).
+#: A backup links the current file only if it is one of these or passes the check again.
+_verified: dict[str, tuple[int, int, int, int]] = {}
+_verified_guard = threading.Lock()
+
+
+def _stat_key(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _remember_verified(path: Path, st: os.stat_result | None) -> None:
+    with _verified_guard:
+        if st is None:
+            _verified.pop(os.path.abspath(path), None)
+        else:
+            _verified[os.path.abspath(path)] = _stat_key(st)
+
+
+def _was_verified(path: Path, st: os.stat_result) -> bool:
+    with _verified_guard:
+        return _verified.get(os.path.abspath(path)) == _stat_key(st)
+
+
+def damage_reason(raw: bytes, kind: FileKind = TINYDB_FILE) -> str | None:
+    """Why `raw` is not a complete `kind` file (a plain TinyDB file by default), or None if it is."""
+    try:
+        return judge(raw, kind)[1]
+    except NewerSchema as exc:
+        return str(exc)
 
 
 def set_aside(path: Path, reason: str = "") -> Path:
@@ -229,28 +398,31 @@ def backups_of(path: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
-def good_backups(path: Path) -> list[Path]:
-    """The backups of `path` that parse, newest first: the first is the one to offer."""
+def good_backups(path: Path, kind: FileKind | None = None) -> list[Path]:
+    """The backups of `path` that are complete files of its kind, newest first: the first is the one to offer."""
+    kind = kind or kind_of(path)
     good = []
     for backup in backups_of(path):
         try:
-            if damage_reason(backup.read_bytes()) is None:
+            if damage_reason(backup.read_bytes(), kind) is None:
                 good.append(backup)
         except OSError:
             continue
     return good
 
 
-def restore_backup(path: Path, backup: Path | None = None) -> Path:
+def restore_backup(path: Path, backup: Path | None = None, kind: FileKind | None = None) -> Path:
     """Put `backup` (default: the newest good one) back as `path`, atomically.
 
     The current file, if any, is kept beside it as `<name>.before-restore-<time>`
     so restoring never loses anything.  Raises DamagedFile if the backup itself
-    does not parse, NotFound-style SaysoError if there is none.
+    is not a complete file of `path`'s kind (or there is none), NewerSchema if
+    a newer sayso wrote it.
     """
     path = Path(path)
+    kind = kind or kind_of(path)
     if backup is None:
-        offered = good_backups(path)
+        offered = good_backups(path, kind)
         if not offered:
             raise DamagedFile(f"no good backup of {path.name} to restore", path=str(path))
         backup = offered[0]
@@ -259,7 +431,7 @@ def restore_backup(path: Path, backup: Path | None = None) -> Path:
         raw = backup.read_bytes()
     except OSError as exc:
         raise DamagedFile(f"cannot read backup {backup.name}: {_reason(exc)}", path=str(path)) from None
-    reason = damage_reason(raw)
+    reason = judge(raw, kind, backup)[1]
     if reason:
         raise DamagedFile(f"backup {backup.name} cannot be restored: {reason}", path=str(path))
     if path.exists():
@@ -274,6 +446,8 @@ def restore_backup(path: Path, backup: Path | None = None) -> Path:
         except OSError:
             atomic_write_bytes(keep, path.read_bytes())
     atomic_write_bytes(path, raw)
+    with contextlib.suppress(OSError):
+        _remember_verified(path, os.stat(path))
     return path
 
 
@@ -294,20 +468,28 @@ def _recovery_hint(path: Path, offered: list[str]) -> str:
     return f"; no good backup (start empty with `sayso restore {path.stem} --empty`)"
 
 
-def read_json_file(path: Path) -> dict[str, Any] | None:
+def read_json_file(path: Path, kind: FileKind | None = None) -> dict[str, Any] | None:
     """A data file's JSON, or None if it never existed.
 
-    A damaged file is moved aside intact and DamagedFile raised (naming the
-    newest good backup).  While a set-aside copy exists and nothing replaced
-    the file, reading keeps raising DamagedFile: a damaged file is never
-    silently treated as empty, not even on the next start.
+    A file that is not a complete file of its kind (`kind`, by default known
+    by its name: see `kind_of`) is damaged, whatever the reason (cut short,
+    not JSON, valid JSON of another shape): it is moved aside intact and
+    DamagedFile raised (naming the newest good backup).  While a set-aside
+    copy exists and nothing replaced the file, reading keeps raising
+    DamagedFile: a damaged file is never silently treated as empty, not even
+    on the next start.  A file of a newer schema raises NewerSchema and is
+    left untouched.
     """
+    path = Path(path)
+    kind = kind or kind_of(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            raw = handle.read()
     except FileNotFoundError:
         earlier = set_aside_copies(path)
         if earlier:
-            offered = [str(p) for p in good_backups(path)]
+            offered = [str(p) for p in good_backups(path, kind)]
             raise DamagedFile(
                 f"{path.name} was damaged and set aside as {earlier[0].name}{_recovery_hint(path, offered)}",
                 path=str(path), moved_to=str(earlier[0]), backups=offered,
@@ -317,16 +499,18 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         raise DataFolderError(f"{path} is a folder, not a sayso data file") from None
     except OSError as exc:
         raise DataFolderError(f"cannot read {path}: {_reason(exc)}") from None
-    data, reason = parse_data_file(raw)
-    if reason:
-        raise _set_aside_damaged(path, reason)
+    data, reason = judge(raw, kind, path)
+    if data is None:
+        raise _set_aside_damaged(path, reason or "it is damaged", kind)
+    _remember_verified(path, st)
     return data
 
 
-def _set_aside_damaged(path: Path, reason: str) -> DamagedFile:
+def _set_aside_damaged(path: Path, reason: str, kind: FileKind | None = None) -> DamagedFile:
     """Move the damaged `path` aside intact; the DamagedFile to raise (naming the newest good backup)."""
+    _remember_verified(path, None)
     moved = set_aside(path, reason)
-    offered = [str(p) for p in good_backups(path)]
+    offered = [str(p) for p in good_backups(path, kind)]
     return DamagedFile(
         f"{path.name} is damaged ({reason}); set aside intact as {moved.name}{_recovery_hint(path, offered)}",
         path=str(path),
@@ -335,9 +519,13 @@ def _set_aside_damaged(path: Path, reason: str) -> DamagedFile:
     )
 
 
-def start_empty(path: Path) -> None:
-    """Give up on a damaged file: write an empty one (the set-aside copy stays where it is)."""
-    atomic_write_bytes(Path(path), b"{}")
+def start_empty(path: Path, kind: FileKind | None = None) -> None:
+    """Give up on a damaged file: write an empty but complete one (the set-aside copy stays where it is)."""
+    path = Path(path)
+    kind = kind or kind_of(path)
+    atomic_write_bytes(path, encode_json(kind.empty()))
+    with contextlib.suppress(OSError):
+        _remember_verified(path, os.stat(path))
 
 
 def encode_json(data: dict[str, Any]) -> bytes:
@@ -347,33 +535,65 @@ def encode_json(data: dict[str, Any]) -> bytes:
 class AtomicJSONStorage(Storage):
     """TinyDB storage that reads the whole file and replaces it atomically on write.
 
-    A damaged file is never read as empty: reading it moves it aside and raises
-    DamagedFile.  With `backups` > 0 the version being replaced is kept as
-    `<name>.bak.1` and older ones shift up to `.bak.<backups>`; a new slot is
-    only started when `.bak.1` is older than `backup_interval` seconds, so a
+    A file that is not a complete file of its `kind` (by default known by its
+    name, see `kind_of`) is never read as empty: reading it moves it aside and
+    raises DamagedFile.  With `backups` > 0 the version being replaced is kept
+    as `<name>.bak.1` and older ones shift up to `.bak.<backups>`; a new slot
+    is only started when `.bak.1` is older than `backup_interval` seconds, so a
     burst of saves keeps the previous version without pushing out older ones.
+    Only a version that passes the same check becomes a backup, and only a
+    complete file of its kind is written.
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], backups: int = 0, backup_interval: float = 60.0
+        self, path: str | os.PathLike[str], backups: int = 0, backup_interval: float = 60.0,
+        kind: FileKind | None = None,
     ) -> None:
         self.path = Path(path)
         self.backups = backups
         self.backup_interval = backup_interval
+        self.kind = kind or kind_of(self.path)
 
     def read(self) -> dict[str, Any] | None:
-        return read_json_file(self.path)
+        return read_json_file(self.path, self.kind)
 
     def write(self, data: dict[str, Any]) -> None:
+        reason = check_kind(data, self.kind, self.path)
+        if reason:
+            raise SaveFailed(f"cannot save {self.path.name}: {reason} (a bug in sayso); the previous version is intact")
         payload = encode_json(data)
         if self.backups:
             self._keep_backup()
         atomic_write_bytes(self.path, payload)
+        with contextlib.suppress(OSError):
+            _remember_verified(self.path, os.stat(self.path))
+
+    def _current_is_complete(self, st: os.stat_result) -> None:
+        """Check the version about to become a backup; a damaged one is set aside and DamagedFile raised."""
+        if _was_verified(self.path, st):
+            return
+        try:
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            raise SaveFailed(f"cannot keep a backup of {self.path.name}: {_reason(exc)}") from None
+        data, reason = judge(raw, self.kind, self.path)
+        if data is None:
+            raise _set_aside_damaged(self.path, reason or "it is damaged", self.kind)
 
     def _keep_backup(self) -> None:
-        """Hard-link the current version as .bak.1 (it is never modified in place, only replaced)."""
-        if not self.path.exists():
+        """Hard-link the current version as .bak.1 (it is never modified in place, only replaced).
+
+        The current version must pass the same check as a read: a file that
+        does not (replaced behind sayso's back since it was read) is set aside
+        intact and DamagedFile raised, so no backup slot is ever filled with it.
+        """
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
             return
+        except OSError as exc:
+            raise SaveFailed(f"cannot keep a backup of {self.path.name}: {_reason(exc)}") from None
+        self._current_is_complete(st)
         newest = _backup_path(self.path, 1)
         try:
             shift = time.time() - newest.stat().st_mtime >= self.backup_interval
@@ -664,7 +884,7 @@ def _check_schema(path: Path, data: dict[str, Any], supported: int = SCHEMA_VERS
     except (TypeError, ValueError):
         version = -1
     if version > supported:
-        raise DataFolderError(
+        raise NewerSchema(
             f"{path} was written by a newer sayso (schema {version}; this sayso reads {supported}): upgrade sayso"
         )
     if version < 1:
@@ -818,7 +1038,7 @@ class Store:
             raise DataFolderError(f"cannot read {self.library_path}: {_reason(exc)}") from None
         key = (st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
         if self._cache is None or self._cache_key != key:
-            data = read_json_file(self.library_path) or {}
+            data = read_json_file(self.library_path, LIBRARY_FILE) or {}
             _check_schema(self.library_path, data)
             self._cache = data
             self._cache_key = key
@@ -870,7 +1090,7 @@ class Store:
         """
         path = self.passages_path(doc_id)
         with _gc_paused():
-            data = read_json_file(path) or {}
+            data = read_json_file(path, PASSAGES_FILE) or {}
             version = _check_schema(path, data, PASSAGES_SCHEMA) if "meta" in data else 1
             if version < 2:
                 return [Passage.from_dict(row) for row in sorted(_rows(data.get("passages")), key=lambda r: r["index"])]
@@ -890,14 +1110,16 @@ class Store:
         if not self.library_path.exists():
             read_json_file(self.library_path)  # raises if a damaged library.json was set aside
             return LibraryData()
-        data = read_json_file(self.library_path) or {}
+        data = read_json_file(self.library_path, LIBRARY_FILE) or {}
         _check_schema(self.library_path, data)
         return LibraryData.from_json(data)
 
     def write_library(self, data: LibraryData) -> None:
         """Save library.json (keeping rotating backups); the caller holds the lock."""
         data.generation += 1
-        AtomicJSONStorage(self.library_path, backups=LIBRARY_BACKUPS, backup_interval=60.0).write(data.to_json())
+        AtomicJSONStorage(
+            self.library_path, backups=LIBRARY_BACKUPS, backup_interval=60.0, kind=LIBRARY_FILE
+        ).write(data.to_json())
         self.forget_cache()
 
     @contextlib.contextmanager

@@ -178,9 +178,18 @@ def damage(path: Path, kind: str) -> None:
         path.write_bytes(b'{"quotes": {"1": {"id": "x", oops')
     elif kind == "not-quotes":
         path.write_bytes(b'{"quotes": {"1": "just a string"}}')
+    # Valid JSON of the wrong shape: read as "no quotes" and overwritten before issue 11 item 4.
+    elif kind == "empty-object":
+        path.write_bytes(b"{}")
+    elif kind == "other-table":
+        path.write_bytes(b'{"notes": {"1": {"text": "my own notes"}}}')
+    elif kind == "no-version":
+        data = json.loads(raw)
+        del data["meta"]
+        path.write_bytes(json.dumps(data).encode())
 
 
-KINDS = ["truncated", "zero-length", "nul-filled", "invalid-json", "not-quotes"]
+KINDS = ["truncated", "zero-length", "nul-filled", "invalid-json", "not-quotes", "empty-object", "other-table", "no-version"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -197,6 +206,7 @@ def test_damaged_quotes_file_is_set_aside_never_empty_and_backup_restores_identi
     path = data / "quotes.json"
     damage(path, kind)
     damaged_bytes = path.read_bytes()
+    backups = {p.name: p.read_bytes() for p in data.glob("quotes.json.bak.*")}
 
     fresh = Library.open(data).quotes
     with pytest.raises(DamagedFile) as info:
@@ -213,6 +223,7 @@ def test_damaged_quotes_file_is_set_aside_never_empty_and_backup_restores_identi
             s, e = span(lib, doc.id, 9)
             book.add_span(doc.id, s, e)
     assert not path.exists()
+    assert {p.name: p.read_bytes() for p in data.glob("quotes.json.bak.*")} == backups  # no slot overwritten
     code = main(["--data", str(data), "quotes"])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("sayso: error: ") and "damaged" in err and err.count("\n") == 1

@@ -139,7 +139,7 @@ def test_failure_at_each_step_leaves_old_or_new(tmp_path: Path, monkeypatch: pyt
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
 def test_nth_operation_fails_during_a_tinydb_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, op: str, code: int) -> None:
     """The n-th write/fsync/rename/link of a save (with backups) fails: clear error, file unchanged and readable."""
-    path = tmp_path / "quotes.json"
+    path = tmp_path / "table.json"
     db = open_db(path, backups=3, backup_interval=0)
     for i in range(3):
         db.insert({"n": i})
@@ -194,7 +194,22 @@ def _damage(good: bytes) -> dict[str, bytes]:
         "not-an-object": b"[1, 2, 3]",
         "wrong-shape": b'{"documents": [1]}',
         "bad-utf8": b'{"documents": {"1": {"title": "\xff\xfe"}}}',
+        # Valid JSON, but not a complete library: read as "no documents" before issue 11 item 4.
+        "empty-object": b"{}",
+        "no-version": b'{"documents": {}, "speakers": {}}',
+        "unknown-version": b'{"meta": {"1": {"schema": "one"}}, "documents": {}}',
+        "row-without-title": _without_title(good),
     }
+
+
+def _without_title(good: bytes) -> bytes:
+    """`good` (a library.json) with its first document's title removed; `good` itself if it is not one."""
+    try:
+        data = json.loads(good)
+        del next(iter(data["documents"].values()))["title"]
+    except (ValueError, KeyError, StopIteration):
+        return good
+    return json.dumps(data).encode()
 
 
 @pytest.mark.parametrize("kind", list(_damage(b"0123456789" * 20)))
@@ -207,6 +222,7 @@ def test_damaged_library_is_set_aside_never_opened_empty(tmp_path: Path, kind: s
     path = data / "library.json"
     damaged = _damage(path.read_bytes())[kind]
     path.write_bytes(damaged)
+    backups = {p.name: p.read_bytes() for p in backups_of(path)}
 
     with pytest.raises(DamagedFile) as info:
         Library.open(data)
@@ -223,6 +239,7 @@ def test_damaged_library_is_set_aside_never_opened_empty(tmp_path: Path, kind: s
     with pytest.raises(DamagedFile):
         Library(data).import_parsed(parsed("Third", [("Cy", "Yo.")]), "third.txt")
     assert Path(err.moved_to).read_bytes() == damaged
+    assert {p.name: p.read_bytes() for p in backups_of(path)} == backups  # no backup slot overwritten
 
     backup = json.loads(Path(err.backups[0]).read_bytes())
     restore_backup(path, Path(err.backups[0]))
@@ -244,19 +261,19 @@ def test_damaged_passages_file_is_set_aside_and_reimport_rebuilds(tmp_path: Path
     assert [p.text for p in lib.passages(doc.id)] == ["Hello."]
 
 
-def test_damaged_quotes_file_offers_newest_good_backup(tmp_path: Path) -> None:
-    path = tmp_path / "quotes.json"
+def test_damaged_file_offers_newest_good_backup(tmp_path: Path) -> None:
+    path = tmp_path / "table.json"
     db = open_db(path, backups=3, backup_interval=0)
     for i in range(4):
         db.insert({"n": i})
     good = good_backups(path)
-    assert [p.name for p in good] == ["quotes.json.bak.1", "quotes.json.bak.2", "quotes.json.bak.3"]
+    assert [p.name for p in good] == ["table.json.bak.1", "table.json.bak.2", "table.json.bak.3"]
     # Damage the newest backup too: the offer skips it.
     good[0].write_bytes(b"{")
     path.write_bytes(b"")
     with pytest.raises(DamagedFile) as info:
         open_db(path, backups=3).all()
-    assert Path(info.value.backups[0]).name == "quotes.json.bak.2"
+    assert Path(info.value.backups[0]).name == "table.json.bak.2"
     restore_backup(path)
     assert open_db(path).all() == [{"n": 0}, {"n": 1}]
     with pytest.raises(DamagedFile):
@@ -264,14 +281,14 @@ def test_damaged_quotes_file_offers_newest_good_backup(tmp_path: Path) -> None:
 
 
 def test_restore_keeps_the_current_file(tmp_path: Path) -> None:
-    path = tmp_path / "quotes.json"
+    path = tmp_path / "table.json"
     db = open_db(path, backups=2, backup_interval=0)
     db.insert({"n": 1})
     db.insert({"n": 2})
     current = path.read_bytes()
     restore_backup(path)
     assert open_db(path).all() == [{"n": 1}]
-    kept = list(tmp_path.glob("quotes.json.before-restore-*"))
+    kept = list(tmp_path.glob("table.json.before-restore-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == current
 
 
@@ -301,6 +318,70 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataFolderError, match="newer sayso"):
         Library.open(data)
     assert (data / "library.json").exists()  # refused, not touched
+
+
+def test_newer_quotes_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    lib = Library.open(data)
+    doc = lib.import_parsed(parsed("Doc", [("Ann", "Hello there, world.")]), "d.txt")
+    lib.quotes.add(doc.id, "Hello there")
+    lib.quotes.add(doc.id, "world")
+    path = data / "quotes.json"
+    raw = json.loads(path.read_text())
+    raw["meta"]["1"]["schema"] = store_mod.QUOTES_SCHEMA + 1
+    raw["meta"]["1"]["new field"] = {"only a newer sayso": "knows this"}
+    newer = json.dumps(raw).encode()
+    path.write_bytes(newer)
+    backups = {p.name: p.read_bytes() for p in backups_of(path)}
+
+    book = Library.open(data).quotes
+    for attempt in (book.list, lambda: book.add(doc.id, "world"), lambda: book.start_empty()):
+        with pytest.raises(DataFolderError, match="newer sayso .*upgrade sayso") as info:
+            attempt()
+        assert "\n" not in str(info.value)
+    assert path.read_bytes() == newer  # refused, never rewritten as the old schema
+    assert not list(data.glob("quotes.json.damaged-*"))
+    assert {p.name: p.read_bytes() for p in backups_of(path)} == backups
+    # A re-import does not rewrite it either (its quotes are left to the newer sayso).
+    lib.import_parsed(parsed("Doc", [("Ann", "Hello there, world!")]), "d.txt")
+    assert path.read_bytes() == newer
+
+
+def test_a_backup_is_never_replaced_by_a_file_that_fails_the_check(tmp_path: Path) -> None:
+    """A quotes.json replaced behind sayso's back after it was read is set aside, not linked as the newest backup."""
+    path = tmp_path / "quotes.json"
+    storage = AtomicJSONStorage(path, backups=3, backup_interval=3600)
+    good = {"meta": {"1": {"schema": 1, "kind": "sayso quotes"}}, "quotes": {}}
+    storage.write(good)
+    storage.write({**good, "quotes": {"1": {"id": "a", "document": "d", "exact": "x"}}})
+    assert storage.read() is not None
+    newest = path.with_name("quotes.json.bak.1")
+    before = newest.read_bytes()
+    for wrong in (b"{}", b'{"notes": {"1": {"text": "mine"}}}'):
+        path.write_bytes(wrong)
+        with pytest.raises(DamagedFile) as info:
+            storage.write(good)
+        assert newest.read_bytes() == before
+        assert Path(info.value.moved_to or "").read_bytes() == wrong
+        assert not path.exists()
+        # A backup of the wrong shape is never offered nor restored.
+        newest.with_name("quotes.json.bak.3").write_bytes(wrong)
+        assert [p.name for p in good_backups(path)] == ["quotes.json.bak.1"]
+        with pytest.raises(DamagedFile, match="cannot be restored"):
+            restore_backup(path, newest.with_name("quotes.json.bak.3"))
+        restore_backup(path)
+        assert storage.read() == json.loads(before)
+
+
+def test_starting_empty_writes_a_complete_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    Library.open(data).import_parsed(parsed("Doc", [("Ann", "Hi.")]), "d.txt")
+    (data / "library.json").write_bytes(b"{}")
+    with pytest.raises(DamagedFile):
+        Library.open(data)
+    store_mod.start_empty(data / "library.json")
+    assert Library.open(data).documents() == []
+    Library.open(data).import_parsed(parsed("Doc", [("Ann", "Hi.")]), "d.txt")
 
 
 def test_orphaned_temp_files_are_cleaned_but_live_ones_kept(tmp_path: Path) -> None:
@@ -400,7 +481,7 @@ def test_open_db_handles_see_each_others_writes(tmp_path: Path) -> None:
     """Stock TinyDB caches the next id and query results per handle; a shared file must not."""
     from tinydb import Query
 
-    path = tmp_path / "quotes.json"
+    path = tmp_path / "table.json"
     first, second = open_db(path), open_db(path)
     first.insert({"n": 1})
     assert first.search(Query().n == 2) == []  # would be cached by stock TinyDB
@@ -421,9 +502,9 @@ def test_opening_and_listing_reads_only_library_json(tmp_path: Path, monkeypatch
     read: list[str] = []
     real = store_mod.read_json_file
 
-    def spy(path: Path) -> object:
+    def spy(path: Path, *kind: object) -> object:
         read.append(Path(path).name)
-        return real(path)
+        return real(path, *kind)
 
     monkeypatch.setattr(store_mod, "read_json_file", spy)
     t0 = time.perf_counter()

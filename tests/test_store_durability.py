@@ -40,7 +40,7 @@ def acked(lines: list[str]) -> list[int]:
 
 
 def test_sigkill_at_random_moments_200_times_loses_no_acknowledged_write(tmp_path: Path) -> None:
-    path = tmp_path / "quotes.json"
+    path = tmp_path / "table.json"
     rng = random.Random(7)
     acknowledged: list[int] = []
     t0 = time.monotonic()
@@ -111,7 +111,7 @@ def test_sigkill_during_library_imports_keeps_every_acknowledged_document(tmp_pa
 
 
 def test_two_processes_writing_through_the_lock_lose_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "quotes.json"
+    path = tmp_path / "table.json"
 
     def writer(ack: int, who: int) -> None:
         db = open_db(path, backups=2)
@@ -155,7 +155,7 @@ def test_two_processes_importing_at_once_lose_no_document(tmp_path: Path) -> Non
 
 
 def test_real_disk_full_through_a_file_size_limit(tmp_path: Path) -> None:
-    path = tmp_path / "quotes.json"
+    path = tmp_path / "table.json"
     db = open_db(path)
     for i in range(20):
         db.insert({"n": i, "text": "y" * 100})
