@@ -43,6 +43,7 @@ from corpus.store import (
     DRAFTS_FILE,
     QUOTES_FILE,
     AtomicJSONStorage,
+    TINYDB_FILE,
     NewerSchema,
     WriteLock,
     good_backups,
@@ -68,6 +69,16 @@ BACKUP_INTERVAL = 60.0
 HISTORY_LIMIT = 50
 #: Characters of a quote id shown to users; any unique prefix is accepted.
 SHORT_ID = 8
+
+#: Types of a quote row's fields (a row lacking an optional field takes the Quote default).
+_ROW_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (str,), "document": (str,), "exact": (str,), "prefix": (str,), "suffix": (str,),
+    "start": (int,), "end": (int,), "passage": (str, type(None)), "speaker": (str, type(None)),
+    "timestamp": (int, float, type(None)), "text_hash": (str,), "note": (str,), "tags": (list,),
+    "created": (str,), "modified": (str,), "status": (str,), "history": (list,), "review_reason": (str,),
+    "detached": (bool,), "suggestion": (dict, type(None)),
+}
+_REQUIRED = ("id", "document", "exact")
 
 _SNAPSHOT_FIELDS = (
     "exact", "prefix", "suffix", "start", "end", "passage", "speaker", "timestamp", "text_hash",
@@ -114,6 +125,32 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
             seen.add(tag.casefold())
             out.append(tag)
     return out
+
+
+def row_problem(row: Any) -> str | None:
+    """Why a row of quotes.json is not a readable quote (None if it is)."""
+    if not isinstance(row, dict):
+        return "it is not a record"
+    for name in _REQUIRED:
+        if name not in row:
+            return f"it has no {name!r}"
+    for name, types in _ROW_TYPES.items():
+        if name not in row:
+            continue
+        value = row[name]
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            return f"its {name!r} is {type(value).__name__ if value is not None else 'null'}, not {types[0].__name__}"
+    if not row["id"].strip() or not row["exact"]:
+        return "its id or its words are empty"
+    if not 0 <= row.get("start", 0) <= row.get("end", 0):
+        return "its positions are out of order"
+    if any(not isinstance(t, str) for t in row.get("tags", [])):
+        return "its 'tags' hold something other than text"
+    if any(not isinstance(h, dict) for h in row.get("history", [])):
+        return "its 'history' holds something other than records"
+    if row.get("status", ANCHORED) not in (ANCHORED, NEEDS_REVIEW):
+        return f"its status {row['status']!r} is unknown"
+    return None
 
 
 def _quote(row: dict[str, Any]) -> Quote:
@@ -251,49 +288,73 @@ class QuoteBook:
         self.undo_log = UndoLog()
         self._cache: dict[str, dict[str, Any]] | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
+        #: rows of the last read that are not readable quotes: (id or row number, row, why)
+        self._unreadable: builtins.list[tuple[str, Any, str]] = []
+        #: one line per row this session set aside in the rejected-rows file, not yet reported
+        self._set_aside: builtins.list[str] = []
 
     # -- the file ----------------------------------------------------------------------
     @property
     def lock(self) -> WriteLock:
         return self.library.store.lock
 
-    def _read_rows(self) -> dict[str, dict[str, Any]]:
-        """quotes.json as {id: row}; DamagedFile (file set aside) if it is not a complete quotes file.
+    @property
+    def rejected_path(self) -> Path:
+        """Where rows of quotes.json that are not readable quotes are kept (`quotes.rejected.json`)."""
+        return self.path.with_name("quotes.rejected.json")
 
-        NewerSchema (file untouched) if a newer sayso wrote it.
+    def _read_rows(self) -> dict[str, dict[str, Any]]:
+        """quotes.json's readable quotes as {id: row}; DamagedFile (file set aside) if it is not a quotes file.
+
+        NewerSchema (file untouched) if a newer sayso wrote it.  A row that is
+        not a readable quote (a field missing or of the wrong type, a second row
+        with the same id) is left out and remembered for `problems()`; the next
+        save moves it to the rejected-rows file instead of carrying it along.
         """
-        try:
-            data = read_json_file(self.path, QUOTES_FILE)
-        except DamagedFile as exc:
-            raise self._damaged(exc) from None
+        data = read_json_file(self.path, QUOTES_FILE)
+        self._unreadable = []
         if data is None:
             return {}
-        table = data.get("quotes", {})
         rows: dict[str, dict[str, Any]] = {}
-        for row in table.values():
-            if not isinstance(row, dict) or not isinstance(row.get("id"), str) or "document" not in row:
-                raise self._damaged_structure()
+        for key, row in data.get("quotes", {}).items():
+            why = row_problem(row)
+            if why is None and row["id"] in rows:
+                why = "another row has the same id"
+            if why is not None:
+                qid = row.get("id") if isinstance(row, dict) else None
+                name = qid[:SHORT_ID] if isinstance(qid, str) and qid.strip() else f"in row {key}"
+                self._unreadable.append((name, row, why))
+                continue
             rows[row["id"]] = row
         return rows
 
-    def _damaged(self, exc: DamagedFile) -> DamagedFile:
-        """The store's DamagedFile (file set aside, newest good backup named), as is."""
-        return exc
+    def problems(self) -> builtins.list[str]:
+        """One line per unreadable quote row: those left out of the last read, then those set aside since last asked."""
+        lines = [
+            f"quote {name} in {self.path.name} cannot be read ({why}): left out; the next save moves it to "
+            f"{self.rejected_path.name}"
+            for name, _, why in self._unreadable
+        ]
+        lines += self._set_aside
+        self._set_aside = []
+        return lines
 
-    def _damaged_structure(self) -> DamagedFile:
-        """Valid JSON that is not a quotes file: set aside like any damaged file."""
-        from corpus.store import set_aside
-
-        moved = set_aside(self.path, "not a quotes file")
-        offered = [str(p) for p, _ in self.backups()]
-        if offered:
-            hint = f"; newest good backup: {Path(offered[0]).name} (restore it with `sayso quote restore-backup`)"
-        else:
-            hint = "; no good backup (start empty with `sayso quote restore-backup --empty`)"
-        return DamagedFile(
-            f"{self.path.name} is damaged (its quotes table is malformed); set aside intact as {moved.name}{hint}",
-            path=str(self.path), moved_to=str(moved), backups=offered,
-        )
+    def _keep_rejected(self, unreadable: builtins.list[tuple[str, Any, str]]) -> None:
+        """Add unreadable rows to the rejected-rows file (durably, before quotes.json is saved without them)."""
+        try:
+            kept = read_json_file(self.rejected_path, TINYDB_FILE) or {}
+        except DamagedFile:
+            kept = {}  # the damaged copy is set aside intact; start a new one
+        table = dict(kept.get("rejected", {}))
+        known = [entry.get("row") for entry in table.values() if isinstance(entry, dict)]
+        for name, row, why in unreadable:
+            if row not in known:
+                table[str(len(table) + 1)] = {"row": row, "why": why, "from": self.path.name, "rejected": now_iso()}
+        AtomicJSONStorage(self.rejected_path, kind=TINYDB_FILE).write({"rejected": table})
+        self._set_aside += [
+            f"quote {name} in {self.path.name} could not be read ({why}); set aside in {self.rejected_path.name}"
+            for name, _, why in unreadable
+        ]
 
     def _rows(self) -> dict[str, dict[str, Any]]:
         """The rows for reading, re-parsed only when the file on disk was replaced."""
@@ -325,9 +386,13 @@ class QuoteBook:
         """
         with self.lock.held():
             rows = _Rows(self._read_rows())
+            unreadable = self._unreadable
             yield rows
             if not rows.unchanged:
+                if unreadable:
+                    self._keep_rejected(unreadable)
                 self._write_rows(rows)
+                self._unreadable = []
 
     def _all(self) -> list[Quote]:
         return [_quote(row) for row in self._rows().values()]
@@ -869,15 +934,14 @@ class QuoteBook:
 
     # -- damage and backups ---------------------------------------------------------------------------
     def backups(self) -> builtins.list[tuple[Path, int]]:
-        """Good backups of quotes.json, newest first, with how many quotes each holds."""
+        """Good backups of quotes.json, newest first, with how many readable quotes each holds."""
         out = []
         for path in good_backups(self.path, QUOTES_FILE):
             try:
                 table = (read_json_file(path, QUOTES_FILE) or {}).get("quotes", {})
             except SaysoError:
                 continue
-            if all(isinstance(row, dict) and isinstance(row.get("id"), str) for row in table.values()):
-                out.append((path, len(table)))
+            out.append((path, sum(row_problem(row) is None for row in table.values())))
         return out
 
     def restore_backup(self, path: str | os.PathLike[str] | None = None) -> builtins.list[Quote]:
@@ -893,13 +957,7 @@ class QuoteBook:
                     raw = backup.read_bytes()
                 except OSError as exc:
                     raise SaysoError(f"cannot read {backup}: {exc.strerror or exc}") from None
-                data, reason = judge(raw, QUOTES_FILE, backup)
-                if data is not None:
-                    table = data.get("quotes", {})
-                    if not isinstance(table, dict) or not all(
-                        isinstance(row, dict) and isinstance(row.get("id"), str) for row in table.values()
-                    ):
-                        reason = "it is not a quotes file"
+                reason = judge(raw, QUOTES_FILE, backup)[1]
                 if reason:
                     raise DamagedFile(f"{backup.name} cannot be restored: {reason}", path=str(self.path))
             else:

@@ -524,3 +524,57 @@ def test_changes_that_change_nothing_do_not_rewrite_the_file(panel: tuple[Librar
     assert (path.stat().st_ino, path.stat().st_mtime_ns) == stamp
     assert lib.quotes.get(q.id).history == []
     assert lib.quotes.undo_log.peek_undo() == f"add quote {q.id[:8]}"
+
+
+# -- malformed rows (issue 11 item 6) ------------------------------------------------------------------------
+
+
+def test_a_malformed_quote_row_is_reported_by_id_the_others_work_and_the_next_save_sets_it_aside(
+    panel: tuple[Library, Document], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib, doc = panel
+    good = lib.quotes.add(doc.id, "Closed models hide", note="keep me")
+    no_exact = lib.quotes.add(doc.id, "Welcome")
+    null_tags = lib.quotes.add(doc.id, "who builds them")
+    data = tmp_path / "data"
+    path = data / "quotes.json"
+    raw = json.loads(path.read_text())
+    for row in raw["quotes"].values():
+        if row["id"] == no_exact.id:
+            del row["exact"]
+        elif row["id"] == null_tags.id:
+            row["tags"] = None
+    raw["quotes"]["9"] = ["not", "a", "quote"]
+    path.write_text(json.dumps(raw))
+    bad_rows = [row for row in raw["quotes"].values() if not isinstance(row, dict) or row["id"] != good.id]
+
+    def warnings(err: str) -> list[str]:
+        assert "Traceback" not in err
+        return [line for line in err.splitlines() if line.startswith("sayso: warning: ")]
+
+    # Listing and exporting work for the good quote, with one line per bad row naming it.
+    for argv in (["quotes"], ["quotes", "--json"], ["export", "--format", "csv"], ["quote", "show", good.id[:8]]):
+        assert main(["--data", str(data), *argv]) == 0, argv
+        out, err = capsys.readouterr()
+        assert good.id[:8] in out or "Closed models hide" in out
+        assert no_exact.id not in out and "who builds them" not in out
+        lines = warnings(err)
+        assert len(lines) == 3 and len(err.splitlines()) == 3, err
+        assert any(no_exact.id[:8] in line and "'exact'" in line for line in lines)
+        assert any(null_tags.id[:8] in line and "'tags'" in line for line in lines)
+        assert any("row 9" in line for line in lines)
+    assert [q.id for q in Library.open(data).quotes.list()] == [good.id]
+    assert path.read_text() == json.dumps(raw)  # reading changes nothing
+
+    # The next save does not carry the bad rows along: they go, intact, to quotes.rejected.json.
+    assert main(["--data", str(data), "quote", "edit", good.id[:8], "--note", "edited"]) == 0
+    out, err = capsys.readouterr()
+    lines = warnings(err)
+    assert len(lines) == 3 and all("set aside in quotes.rejected.json" in line for line in lines), err
+    saved = json.loads(path.read_text())
+    assert [row["id"] for row in saved["quotes"].values()] == [good.id]
+    rejected = json.loads((data / "quotes.rejected.json").read_text())["rejected"]
+    assert [entry["row"] for entry in rejected.values()] == bad_rows
+    assert main(["--data", str(data), "quotes"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and "edited" in out

@@ -283,6 +283,34 @@ async def test_quotes_pane_filter_sort_jump_edit_retag_delete(library: Library) 
         assert book.get(first.id).tags == ["advice"]
 
 
+async def test_a_malformed_quote_row_hides_only_itself_in_the_quotes_pane(library: Library) -> None:
+    """Issue 11 item 6: one bad row (no `exact`, `"tags": null`) made the pane say "No quotes yet"."""
+    import json
+
+    book = library.quotes
+    keep = book.add(PANEL_ID, exact="Closed models hide their failures.", tags=["open"])
+    broken = book.add(INTERVIEW_ID, exact="Go ahead and do it.")
+    nulled = book.add(PANEL_ID, exact="Let us end there.")
+    raw = json.loads(book.path.read_text())
+    for row in raw["quotes"].values():
+        if row["id"] == broken.id:
+            del row["exact"]
+        if row["id"] == nulled.id:
+            row["tags"] = None
+    book.path.write_text(json.dumps(raw))
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        rows = app.screen.query_one(QuotesPane).quote_list
+        assert [q.id for q in rows.quotes] == [keep.id]
+        warned = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        assert len(warned) == 2 and all("\n" not in m for m in warned)
+        assert any(broken.id[:8] in m and "'exact'" in m for m in warned)
+        assert any(nulled.id[:8] in m and "'tags'" in m for m in warned)
+
+
 async def test_quote_errors_are_one_line_notifications(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise SaysoError("the library is busy (another sayso is writing)")

@@ -75,6 +75,19 @@ def print_error(message: str) -> None:
     print(f"sayso: error: {visible(str(message), keep_newlines=False)}", file=sys.stderr)
 
 
+def print_warning(message: str) -> None:
+    """One line on stderr, `sayso: warning: ...`, with any control character made visible."""
+    print(f"sayso: warning: {visible(str(message), keep_newlines=False)}", file=sys.stderr)
+
+
+def report_problems(library: Library | None) -> None:
+    """Warn, one line each, about quote rows the command could not read (left out or set aside)."""
+    if library is None:
+        return
+    for line in library.quotes.problems():
+        print_warning(line)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = CliParser(
         prog="sayso",
@@ -128,13 +141,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `sayso` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    library: Library | None = None
     try:
         library = _open_library(args)
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
             return run_app(library)
-        return handler(args, library) or 0
+        code = handler(args, library) or 0
+        report_problems(library)
+        return code
     except SaysoError as exc:
+        report_problems(library)
         print_error(str(exc))
         return 1
     except KeyboardInterrupt:

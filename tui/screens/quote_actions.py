@@ -269,10 +269,19 @@ class QuoteActions:
 
         def show(result: tuple[list[Quote], str]) -> None:
             quotes, error = result
+            self.report_quote_problems()
             if pane.line == line:
                 pane.show_quotes(quotes, {d.id: d.title for d in self.documents}, matching=bool(wanted.text), error=error)
 
         self.quote_job("Cannot list quotes", fetch, show)
+
+    def report_quote_problems(self) -> None:
+        """Say once per session which quote rows could not be read (the others are listed as usual)."""
+        shown: set[str] = self.__dict__.setdefault("_quote_problems_shown", set())
+        for problem in self.library.quotes.problems():
+            if problem not in shown:
+                shown.add(problem)
+                self._say(visible(problem, keep_newlines=False), title="Quotes", severity="warning")
 
     def on_quotes_pane_act(self, event: QuotesPane.Act) -> None:
         quote = event.quote
