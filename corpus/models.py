@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 #: Document kinds an importer may report.
-KINDS = ("panel", "interview", "podcast", "article", "speaker page", "subtitles", "hearing", "debate", "talk")
+KINDS = ("panel", "interview", "podcast", "article", "speaker page", "subtitles", "hearing", "debate", "talk", "script")
 
 #: The separator placed between passages when a document's text is laid end to end.
 #: Character positions of quotes (W3C TextPositionSelector) count in that text.
@@ -87,6 +87,13 @@ class Document(_Record):
     #: who hosts, interviews or moderates (CSL `interviewer` of an interview, `host` of a broadcast);
     #: None when unknown.  Libraries saved before this field existed load with None.
     host: str | None = None
+    #: how speakers were found: {"shape", "description", "turns", "confidence"[, "pattern"]} (see
+    #: corpus.importers.grammar); None for documents imported before conventions were recorded
+    convention: dict[str, Any] | None = None
+    #: the --labels pattern the user gave for this document, reused on re-import
+    labels: str | None = None
+    #: how many pieces of source text were left out of the passages (`sayso show DOC --dropped` lists them)
+    dropped: int = 0
 
 
 @dataclass
@@ -129,6 +136,10 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
     #: whom the document names as host, interviewer or moderator ("; " between several)
     host: str | None = None
+    #: the labelling convention applied: {"shape", "description", "turns", "confidence"[, "pattern"]}
+    convention: dict[str, Any] | None = None
+    #: source text left out of the passages: [{"reason", "text"}]
+    dropped: list[dict[str, str]] = field(default_factory=list)
 
 
 def document_text(passages: list[Passage]) -> str:

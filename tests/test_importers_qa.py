@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -352,16 +354,31 @@ def test_a_one_off_a_dot_inside_a_q_colon_transcript_is_text() -> None:
 
 
 def test_shared_transcripts_are_untouched_by_the_q_and_a_rules(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Q/A rules change only transcripts written in questions and answers.
+
+    The one shared transcript in that convention (a pre-2004 Supreme Court argument,
+    where every justice is `QUESTION:`) must read its questions as the Questioner's;
+    every other file parses the same with the rules switched off.
+    """
     from corpus.importers import parse_path
+    from corpus.importers.encoding import decode_bytes
 
     files = [f for d in ("seeds", "realworld") for f in sorted((shared / d).iterdir())
              if f.is_file() and f.name != "SOURCES.md"]
     with_qa = [parse_path(f) for f in files]
+    found: dict[str, bool] = {}
     monkeypatch.setattr(qa, "find", lambda lines: None)
     without = [parse_path(f) for f in files]
     for f, a, b in zip(files, with_qa, without):
+        text = decode_bytes(f.read_bytes(), f.name).text
+        found[f.name] = bool(re.search(r"^\s*\d*\s*QUESTION:", text, re.M))
+        if found[f.name]:
+            asked = [p for p in a.passages if p.speaker == qa.QUESTIONER]
+            assert len(asked) >= 0.9 * len(re.findall(r"^\s*\d*\s*QUESTION:", text, re.M)), f.name
+            continue
         assert [(p.speaker, p.text) for p in a.passages] == [(p.speaker, p.text) for p in b.passages], f.name
         assert a.speakers == b.speakers and a.title == b.title, f.name
+    assert sum(found.values()) <= 1, "only one shared file is written in QUESTION:/answer form"
 
 
 def test_questions_followed_by_lead_ins_that_are_not_speakers_stay_as_before(monkeypatch: pytest.MonkeyPatch) -> None:

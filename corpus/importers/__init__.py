@@ -24,13 +24,16 @@ from corpus.importers.cues import cues_to_passages
 from corpus.importers.detect import detect_format
 from corpus.importers.encoding import decode_bytes
 from corpus.importers.html import html_to_text
+from corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from corpus.importers.srt import parse_srt
 from corpus.importers.text import parse_lines
 from corpus.importers.vtt import parse_vtt
+from corpus.importers.whisper import looks_like_json, parse_whisper
 from corpus.models import ParsedDocument
 
 #: File endings the folder import picks up.
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".html", ".htm", ".php", ".text", ".xhtml")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".html", ".htm", ".php", ".text", ".xhtml",
+                      ".json", ".fountain", ".spmd")
 
 __all__ = ["SUPPORTED_SUFFIXES", "parse_path", "parse_bytes", "parse_text"]
 
@@ -60,21 +63,32 @@ def parse_bytes(raw: bytes, path: Path | str = "document.txt", encoding: str | N
 def parse_text(text: str, path: Path | str = "document.txt") -> ParsedDocument:
     """Parse already decoded text (newlines folded to "\\n")."""
     path = Path(path)
-    fmt = detect_format(text, path.suffix.lower())
+    suffix = path.suffix.lower()
+    fmt = "json" if suffix == ".json" or (looks_like_json(text) and suffix not in {".txt", ".md"}) else \
+        detect_format(text, suffix)
     file_title = metadata.readable_file_title(path)
-    if fmt in {"vtt", "srt"}:
+    if fmt == "text" and looks_like_screenplay(text, suffix):
+        return parse_screenplay(text, file_title)
+    if fmt in {"vtt", "srt", "json"}:
         if fmt == "vtt":
             cues, title, notes = parse_vtt(text)
+        elif fmt == "json":
+            cues, title, notes = parse_whisper(text, str(path)), None, []
         else:
             cues, title, notes = parse_srt(text), None, []
         passages, speakers = cues_to_passages(cues)
+        shape = "json" if fmt == "json" else "cues"
+        convention = {"shape": shape, "description": (
+            "Whisper segments" + (" with diarised speakers" if speakers else "") if fmt == "json"
+            else "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")),
+            "turns": sum(1 for p in passages if p.speaker), "confidence": 1.0}
         head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])
         title = title or file_title or (metadata.first_words(passages[0].text) if passages else path.stem)
         kind = metadata.guess_kind(fmt=fmt, speakers=list(speakers), title=title, head=head,
                                    file_name=path.name, speaker_page=False, dialogue=bool(speakers))
         return ParsedDocument(
             title=title, kind=kind, passages=passages, speakers=speakers,
-            date=metadata.find_date(head), url=metadata.find_url(head),
+            date=metadata.find_date(head), url=metadata.find_url(head), convention=convention,
         )
     html_title = None
     if fmt == "html":
@@ -96,6 +110,8 @@ def parse_text(text: str, path: Path | str = "document.txt") -> ParsedDocument:
         speakers=speakers, date=front.get("date") or metadata.find_date(head),
         url=front.get("url") or front.get("source") or metadata.find_url(head), warnings=result.warnings,
         host=front.get("host") or "; ".join(result.hosts) or None,
+        convention=result.convention.to_dict() if result.convention else None,
+        dropped=[s.to_dict() for s in result.stripped],
     )
 
 

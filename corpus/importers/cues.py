@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from corpus.importers.grammar import match_bracket
 from corpus.importers.names import display_name, match_label, name_key
 from corpus.models import ParsedPassage
 
@@ -28,6 +29,32 @@ class Segment:
     text: str
     start: float | None
     end: float | None
+    #: the cue opened with a dialogue dash ("- Who's there?"): someone else speaks
+    dash: bool = False
+
+
+_DASH = re.compile(r"^(?:[-–—]|>>)\s+")
+#: Unnamed speech is cut into passages of about a paragraph: after this many words at a sentence end,
+PARAGRAPH_WORDS = 80
+#: at a pause of this many seconds once a passage has a few sentences,
+PAUSE_SECONDS = 2.0
+#: and at any cue boundary past this many words (auto-captions have no sentence ends).
+MAX_WORDS = 200
+
+
+def _paragraph_break(current: ParsedPassage, seg: Segment, last_end: float | None) -> bool:
+    """Whether unnamed speech starts a new passage before `seg` (named turns stay whole)."""
+    if current.speaker is not None:
+        return False
+    if seg.dash:
+        return True
+    words = len(current.text.split())
+    ended = current.text.rstrip().endswith((".", "?", "!", "…", '."', '?"', ".”", "?”"))
+    if words >= PARAGRAPH_WORDS and ended:
+        return True
+    if words >= 30 and ended and seg.start is not None and last_end is not None and seg.start - last_end >= PAUSE_SECONDS:
+        return True
+    return words >= MAX_WORDS
 
 
 def strip_tags(text: str) -> str:
@@ -40,7 +67,7 @@ def _voice_segments(cue: Cue) -> list[tuple[str | None, str]]:
     payload = cue.text
     parts: list[tuple[str | None, str]] = []
     pos = 0
-    current: str | None = None
+    current: str | None = cue.voice
     for m in _VOICE.finditer(payload):
         before = payload[pos:m.start()]
         if before.strip():
@@ -83,7 +110,7 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
             if lines:
                 previous_last = lines[-1]
             for line in lines:
-                label = match_label(line) if voice is None else None
+                label = (match_label(line) or match_bracket(line)) if voice is None else None
                 if label is not None and label.form != "semicolon":
                     name = display_name(label.raw)
                     key = name_key(name)
@@ -99,16 +126,19 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
             if not (others and (line.startswith(("-", "–", "—", ">>")) or len(labelled.split()) >= 2)):
                 labelled, rest = None, line
         text = rest if labelled is not None else line
+        dash = False
         if voice is None:
-            text = re.sub(r"^(?:[-–—]|>>)\s+", "", text)
+            dash = bool(_DASH.match(text))
+            text = _DASH.sub("", text)
         speaker = display_name(voice) if voice else labelled
-        segments.append(Segment(speaker, text, cue.start, cue.end))
+        segments.append(Segment(speaker, text, cue.start, cue.end, dash))
     passages: list[ParsedPassage] = []
     current: ParsedPassage | None = None
     last_speaker: str | None = None
+    last_end: float | None = None
     for seg in segments:
         speaker = seg.speaker if seg.speaker is not None else last_speaker
-        if current is not None and speaker == current.speaker:
+        if current is not None and speaker == current.speaker and not _paragraph_break(current, seg, last_end):
             if seg.text:
                 current.text = _join(current.text, seg.text)
             if seg.end is not None:
@@ -118,6 +148,7 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
                 passages.append(current)
             current = ParsedPassage(speaker=speaker, text=seg.text, start=seg.start, end=seg.end)
         last_speaker = speaker
+        last_end = seg.end if seg.end is not None else last_end
     if current is not None and current.text.strip():
         passages.append(current)
     speakers: dict[str, list[str]] = {p.speaker: [] for p in passages if p.speaker}

@@ -73,12 +73,16 @@ def guess_kind(*, fmt: str, speakers: list[str], title: str, head: str, file_nam
     people = [s for s in speakers if not re.match(r"(?i)unknown", s)]
     podcast = re.search(r"podcast|ポッドキャスト|播客|\bepisode\b", context)
     if not dialogue:
-        if fmt in {"vtt", "srt"}:
+        if fmt in {"vtt", "srt", "json"}:
             return "podcast" if podcast else "subtitles"
         return "podcast" if podcast else "article"
     if re.search(r"\bdebates?\b", context):
         return "debate"
     if re.search(r"\bhearings?\b|\btestimony\b|\btestif(y|ied)\b|\bcommittee\b|\bdeposition\b", context):
+        return "hearing"
+    # Court and legislative records: arguments, proceedings, parliaments and councils.
+    if re.search(r"\bcourt\b|oral argument|\bproceedings\b|congressional record|\bhansard\b|\bparliament|"
+                 r"\bsenate\b|house of (?:representatives|commons|assembly)|\bcouncil\b|\blegislat", context):
         return "hearing"
     if re.search(r"\bpanel(ists?)?\b", context):
         return "panel"

@@ -23,6 +23,8 @@ TITLES = {
     "brother", "chief", "officer", "detective", "agent", "pres", "sr", "jr", "madam", "mme", "mlle",
     "herr", "frau", "don", "doña", "señor", "señora", "rabbi", "imam", "pastor", "coach",
 }
+#: Titles that never stand alone for a person (unlike "Chairman" or "Senator").
+_COURTESY = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hon", "rev", "sr", "jr", "st", "messrs", "mme", "mlle"}
 _MALE_TITLES = {"mr", "sir", "lord", "herr", "señor", "brother", "father", "congressman", "chairman"}
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "frau", "señora", "sister", "congresswoman",
                   "chairwoman", "madam", "mme", "mlle", "doña"}
@@ -79,7 +81,7 @@ SOUND_WORDS = {
 
 #: Placeholders transcription tools use for people they could not name.
 GENERIC_SPEAKER = re.compile(
-    r"^(unknown( speaker)?|speaker( ?[\dA-Z]{1,2})?|unidentified (speaker|male|female|man|woman)|voice|narrator|announcer|"
+    r"^(unknown( speaker)?|speaker( ?[\dA-Z]{1,2}|[ _]?\d{1,3})?|unidentified (speaker|male|female|man|woman)|voice|narrator|announcer|"
     r"audience( member)?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|crowd|male|female)$",
     re.I,
 )
@@ -89,6 +91,9 @@ TIME_RE = re.compile(_TIME)
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
 _TOKEN_WORD = re.compile(r"^[^\W\d_](?:[\w'’.\-]*[\w.])?$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
+_INITIALS_RUN = re.compile(r"^(?:[^\W\d_]\.){2,4}$")
+#: Diarisation labels ("SPEAKER_00") as people read them ("Speaker 1").
+_DIARISED = re.compile(r"^SPEAKER_(\d{1,3})$", re.I)
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}$")
 
 # Label forms at the start of a line.
@@ -180,6 +185,8 @@ def is_name_like(name: str) -> bool:
     first = _bare(tokens[0])
     if first in NOT_NAMES and not (first in TITLES):
         return False
+    if all(_bare(t) in _COURTESY for t in tokens):
+        return False  # "Mr" or "Dr." alone names nobody ("Mr: Speaker, ..." is an OCR'd "Mr. Speaker")
     seen_name = False
     for i, token in enumerate(tokens):
         bare = _bare(token)
@@ -280,7 +287,7 @@ def match_label(line: str) -> Label | None:
 # -- display names ---------------------------------------------------------
 
 def _cap_token(token: str) -> str:
-    if _ROMAN.match(token) or _INITIAL.match(token):
+    if _ROMAN.match(token) or _INITIAL.match(token) or _INITIALS_RUN.match(token):
         return token
     out = []
     for part in re.split(r"([\-'’])", token):
@@ -303,6 +310,9 @@ def display_name(raw: str) -> str:
     "Senator Kennedy"; mixed-case names ("Kai-Fu Lee", "DJ Khaled") stay as written.
     """
     name = " ".join(raw.split()).strip(" *_")
+    diarised = _DIARISED.match(name)
+    if diarised:
+        return f"Speaker {int(diarised.group(1)) + 1}"
     if (is_initials(name) and not GENERIC_SPEAKER.match(name)) or _CJK.match(name):
         return name  # "NT" stays; a role such as "HOST" reads as "Host" below
     tokens = name.split()

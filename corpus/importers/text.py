@@ -11,15 +11,15 @@ kept as unattributed passages; the chrome after the end is dropped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from corpus.importers import clean, qa
+from corpus.importers import clean, grammar, layout, qa
 from corpus.importers.names import (
     Label,
     display_name,
     is_full_name,
     is_name_like,
-    match_label,
     name_key,
     parse_time,
 )
@@ -41,6 +41,8 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 
 #: Passages of an essay are cut to about this many words, at sentence ends.
 PASSAGE_WORDS = 120
+#: A turn longer than this is cut into passages of about 3 x PASSAGE_WORDS words, same speaker.
+LONG_TURN_WORDS = 1500
 
 
 @dataclass
@@ -57,6 +59,10 @@ class TextResult:
     warnings: list[str] = field(default_factory=list)
     #: who the document itself says hosts, interviews or moderates (see `_hosts`)
     hosts: list[str] = field(default_factory=list)
+    #: the labelling convention applied (see `grammar`)
+    convention: grammar.Convention | None = None
+    #: source text left out of the passages, with reasons
+    stripped: list[layout.Stripped] = field(default_factory=list)
 
 
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
@@ -176,49 +182,73 @@ def _title_like(line: str) -> bool:
     return not clean.is_chrome_line(s) and not _TRANSCRIPT_MARKER.match(s)
 
 
-def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
-    """Parse labelled text (already decoded, newlines folded) into passages and speakers."""
+def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | None = None) -> TextResult:
+    """Parse labelled text (already decoded, newlines folded) into passages and speakers.
+
+    `labels` is a user-stated convention (see `grammar.compile_pattern`); without
+    it the convention is inferred from the document.
+    """
     warnings: list[str] = []
     text, front = _front_matter(text)
-    raw_lines = text.split("\n")
+    page = layout.normalise(text.split("\n"))
+    raw_lines = page.lines
     lines, cover = _clean_lines(raw_lines, warnings)
     end = clean.find_footer(lines)
+    stripped = list(page.stripped)
     if end is not None and end > 0:
+        stripped.extend(layout.Stripped("closing chrome", l.strip()) for l in lines[end:] if l.strip())
         lines = lines[:end]
     while lines and not lines[-1].strip():
         lines.pop()
-    plan = qa.find(lines)  # "Q:"/"A:" transcripts: turns by role (see qa)
-    table, labels = _accepted_labels(plan.lines if plan else lines, plan)
-    if plan is not None and plan.questions_only and not qa.answered(plan, labels):
+    user_pattern = grammar.compile_pattern(labels) if labels else None
+    plan = None if user_pattern else qa.find(lines)  # "Q:"/"A:" transcripts: turns by role (see qa)
+    table, labels_at, convention = _choose_convention(plan.lines if plan else lines, plan, user_pattern, labels)
+    if plan is not None and plan.questions_only and not qa.answered(plan, labels_at):
         plan = None  # the names after the questions were not speakers after all
-        table, labels = _accepted_labels(lines, None)
+        table, labels_at, convention = _choose_convention(lines, None, None, None)
     if plan is not None:
         lines = plan.lines
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
-    if plan is not None and plan.numbered and hard_wrapped is None:
+    if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
-    dialogue = len(labels) >= 2 or any(l.strong for l in labels.values())
+    dialogue = len(labels_at) >= 2 or any(l.strong for l in labels_at.values())
+    if user_pattern is not None and labels_at:
+        dialogue = True
+    if not dialogue:
+        convention = grammar.Convention("none", grammar.DESCRIPTIONS["none"], 0, 1.0)
+    if user_pattern is None:
+        unread = grammar.unexplained_prefix(lines, set(labels_at) if dialogue else set())
+        if unread is not None:
+            example, count = unread
+            convention.confidence = min(convention.confidence, 0.3)
+            warnings.append(
+                f"{count} lines start like {example!r} but no speaker convention fits them; "
+                "see sayso import --labels"
+            )
+    elif not labels_at:
+        warnings.append(f"the --labels pattern {labels!r} matched no line")
 
-    result = TextResult(passages=[], speakers={}, header=[], front_matter=front, warnings=warnings)
+    result = TextResult(passages=[], speakers={}, header=[], front_matter=front, warnings=warnings,
+                        convention=convention, stripped=stripped)
     if dialogue:
-        first = min(labels)
+        first = min(labels_at)
         result.dialogue = True
         head = lines[:first]
         result.header = [l for l in head if l.strip()]
         claimed = plan.claimed if plan is not None else set()  # "Interviewer: Jane Doe" is no title
-        result.title = front.get("title") or _pick_title(head, cover, set(labels) | claimed)
+        result.title = front.get("title") or _pick_title(head, cover, set(labels_at) | claimed)
         head_lines = ["" if _URL_ONLY.match(l.strip()) else l for l in head]  # the URL goes to metadata
         result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False))
-        result.passages.extend(_turns(lines[first:], labels, first, table, wrapped))
+        result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped))
         _add_self_aliases(result.passages, table)
         result.speakers = {name: list(table.aliases.get(name, [])) for name in dict.fromkeys(
             p.speaker for p in result.passages if p.speaker)}
-        result.hosts = _hosts(labels, table, plan, set(result.speakers))
+        result.hosts = _hosts(labels_at, table, plan, set(result.speakers))
         return result
 
     head = lines[:12]
     result.header = [l for l in head if l.strip()]
-    result.title = front.get("title") or _pick_title(lines, cover, set(labels))
+    result.title = front.get("title") or _pick_title(lines, cover, set(labels_at))
     page_name = _speaker_page_name(raw_lines, lines)
     if page_name:
         result.speaker_page = True
@@ -233,18 +263,85 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None) -> TextResult:
     return result
 
 
-def _accepted_labels(lines: list[str], plan: qa.QAPlan | None) -> tuple[SpeakerTable, dict[int, Label]]:
-    """The speaker table and the accepted label of each turn-opening line (Q/A turns included)."""
-    candidates: list[tuple[int, Label]] = []
-    for i, line in enumerate(lines):
-        if plan is not None and i in plan.claimed:
+def _choose_convention(
+    lines: list[str], plan: qa.QAPlan | None, pattern: re.Pattern[str] | None, pattern_text: str | None,
+) -> tuple[SpeakerTable, dict[int, Label], grammar.Convention]:
+    """Weigh every label family on the document and apply the one that explains it best (see `grammar`)."""
+    skip = plan.claimed if plan is not None else set()
+    if pattern is not None:
+        found = grammar.pattern_candidates(pattern, lines)
+        table, labels = _accepted_labels(lines, found, None, accept_all=True)
+        conv = grammar.Convention("pattern", f"{grammar.DESCRIPTIONS['pattern']}: {pattern_text}", len(labels),
+                                  1.0 if labels else 0.0, pattern_text)
+        return table, labels, conv
+    results: dict[str, tuple[float, SpeakerTable, dict[int, Label]]] = {}
+    labelish: set[int] = set()
+    for family in grammar.FAMILIES:
+        found = grammar.candidates(family, lines, skip)
+        if len(found) < 2 and family != "inline":
             continue
-        label = match_label(line)
-        if label is not None:
-            candidates.append((i, label))
+        keys = Counter(name_key(display_name(l.raw)) for _, l in found)
+        labelish.update(i for i, l in found if keys[name_key(display_name(l.raw))] >= 2)
+        table, labels = _accepted_labels(lines, found, plan)
+        value = grammar.score({i: l for i, l in labels.items() if i not in (plan.labels if plan else {})},
+                              table.name_for)
+        if plan is not None:
+            value += len(plan.labels)
+        results[family] = (value, table, labels)
+    family = max(results, key=lambda f: results[f][0])  # ties go to the earlier family
+    _, table, labels = results[family]
+    labels = dict(labels)
+    # Records quote other records: a hearing inserts an interview written "Name: text".  Labels of
+    # the other same-line family join when they recur on their own (three times or more).
+    for other in ("inline", "record"):
+        if other == family or other not in results or family not in ("inline", "record"):
+            continue
+        _, other_table, other_labels = results[other]
+        fresh = {i: l for i, l in other_labels.items() if i not in labels and l.rest.strip()}
+        counts = Counter(other_table.name_for(l) for l in fresh.values())
+        for i, label in fresh.items():
+            name = other_table.name_for(label)
+            if name is None or counts[name] < 3:
+                continue
+            key = name_key(display_name(label.raw))
+            table.canonical.setdefault(key, name)
+            for alias in other_table.aliases.get(name, []):
+                table.add_alias(name, alias)
+            labels[i] = label
+    names = {table.name_for(l) for l in labels.values()}
+    turns = len(labels)
+    description = grammar.DESCRIPTIONS[family]
+    if family == "inline" and labels:
+        forms = Counter(l.form for l in labels.values())
+        form = forms.most_common(1)[0][0]
+        description = _INLINE_FORMS.get(form, description)
+    conv = grammar.Convention(family, description, turns,
+                              grammar.confidence(turns, len(labelish | set(labels)), len(names)))
+    return table, labels, conv
+
+
+#: What the inline family's most common label form looks like, for the description.
+_INLINE_FORMS = {
+    "otter": "label and time alone on a line (Name  0:03), then text",
+    "timed": "label with a time (Name (00:01): text)",
+    "bold": "label in bold (**Name:** text)",
+    "record": "record style: label ending in a full stop (Mr. SMITH. text)",
+    "bracket": "label in brackets ([Name] text)",
+}
+
+
+def _accepted_labels(
+    lines: list[str], candidates: list[tuple[int, Label]], plan: qa.QAPlan | None, accept_all: bool = False,
+) -> tuple[SpeakerTable, dict[int, Label]]:
+    """The speaker table and the accepted label of each turn-opening line (Q/A turns included)."""
     first_candidate = candidates[0][0] if candidates else len(lines)
     intro = "\n".join(lines[:first_candidate])
     table, label_lines = decide(candidates, "\n".join(lines), intro)
+    if accept_all:
+        for i, label in candidates:
+            key = name_key(display_name(label.raw))
+            table.canonical.setdefault(key, display_name(label.raw))
+        label_lines = {i for i, _ in candidates}
     labels = {i: l for i, l in candidates if i in label_lines}
     if plan is not None:
         _add_qa(plan, labels, table)
@@ -349,8 +446,15 @@ def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: Speak
     def flush() -> None:
         paras = clean.dedupe_lines(_paragraphs(body, wrapped), short=False)
         text = "\n".join(p for p in paras if p)
-        if text.strip():
+        if not text.strip():
+            return
+        if len(text.split()) <= LONG_TURN_WORDS:
             passages.append(ParsedPassage(speaker=speaker, text=text, start=start))
+            return
+        # A turn of thousands of words (a statement read into the record) reads and searches
+        # better as paragraphs of the same speaker, cut at sentence ends.
+        for k, piece in enumerate(p for para in paras if para for p in split_long(para, PASSAGE_WORDS * 3)):
+            passages.append(ParsedPassage(speaker=speaker, text=piece, start=start if k == 0 else None))
 
     for j, line in enumerate(lines):
         label = labels.get(j + offset)

@@ -1,0 +1,405 @@
+"""Which labelling convention a document uses, worked out from the document itself.
+
+Real transcripts come in endless variants of a few shapes.  Instead of trying
+a catalogue of known conventions one after another, each *shape family* below
+proposes candidate labels on every line, the candidates of each family are
+weighed against the whole document (see `speakers.decide`: recurrence, name
+shape, what the document says about its people), and the family that explains
+the most turns with the fewest one-off labels wins.  The winner is recorded as
+a `Convention` with a human description and a confidence, and a document that
+looks labelled but that no family explains gets a warning instead of a guess.
+
+The families:
+
+- ``inline``: `Name: text`, `**Name:** text`, `Name (00:01): text`, `[00:01] Name: text`,
+  `Name  0:03` (Otter) and `Mr. NAME. text` in capitals;
+- ``record``: the label ends with a full stop, or a stop and a dash or colon, as in
+  legislative and hearing records: `The Chairman. text`, `Mr. McCONNELL. text`,
+  `HON. S.S. KIRPAL.- text`, `The PRESIDING OFFICER (Mr. Sununu). text`;
+- ``bracket``: `[Name] text`, `[Speaker 1] [00:00] text`, `[00:01:02] [Name] text`;
+- ``alone``: the label alone on its line (`Name`, `NAME (V.O.)`, `Name (00:01:02)`,
+  `Speaker 1  0:03`) after a break, with the words on the lines below.
+
+A user can also state the convention (`pattern`, see `compile_pattern`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from corpus.importers.names import (
+    GENERIC_SPEAKER,
+    NOT_NAMES,
+    SOUND_WORDS,
+    TIME_RE,
+    TITLES,
+    Label,
+    is_name_like,
+    match_label,
+    parse_time,
+)
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+
+#: Descriptions shown to the user, by family.
+DESCRIPTIONS = {
+    "inline": "label then text on the same line (Name: text)",
+    "record": "record style: label ending in a full stop (Mr. SMITH. text)",
+    "bracket": "label in brackets ([Name] text)",
+    "alone": "label alone on its line, then text",
+    "qa": "question and answer markers (Q:/A:)",
+    "pattern": "the convention given with --labels",
+    "none": "no speaker labels",
+}
+
+
+@dataclass
+class Convention:
+    """The labelling convention applied to a document, and how sure the importer is of it."""
+
+    shape: str
+    description: str
+    turns: int = 0
+    confidence: float = 1.0
+    pattern: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "shape": self.shape, "description": self.description, "turns": self.turns,
+            "confidence": round(self.confidence, 2),
+        }
+        if self.pattern:
+            out["pattern"] = self.pattern
+        return out
+
+
+# -- record style ------------------------------------------------------------------
+
+_STRONG_END = re.compile(r"(?:\.-|\.–|\.—|\.:|:-|\.\s*-)$")
+_INITIALS_TOKEN = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_ROLE_PAREN = re.compile(
+    r"^(?P<name>The\s+(?:[A-Z][\w'’-]*\s+){0,3}?[A-Z][\w'’-]*(?:\s+pro\s+tempore)?)\s*\((?P<who>[^()]{2,50})\)"
+    r"\s*(?:\.-|\.—|\.:|\.|:)\s+(?P<rest>\S.*)$"
+)
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,:;-–—()'’\"").casefold()
+
+
+def _record_label_ok(name: str) -> bool:
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 7:
+        return False
+    first = _bare(tokens[0])
+    if tokens[0] == "The" and len(tokens) >= 2:
+        words = [t for t in tokens[1:] if t not in {"pro", "tempore", "of", "the"}]
+        return bool(words) and all(t[:1].isupper() and t.strip(".").replace("-", "").isalpha() for t in words)
+    if first in TITLES and len(tokens) >= 2:
+        rest = [t for t in tokens[1:] if t not in {"of", "the", "de", "van", "von", "la", "del", "pro", "tempore"}]
+        return bool(rest) and all(t[:1].isupper() for t in rest)
+    # No title: only a name written in capitals ("NARRATOR", "McCONNELL") counts.
+    letters = "".join(c for c in name if c.isalpha())
+    if len(letters) < 4 or len(tokens) > 4:
+        return False
+    if first in NOT_NAMES:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= 0.75 * len(letters) and is_name_like(name)
+
+
+def match_record(line: str) -> Label | None:
+    """A record-style label: the name ends with ".", ".-", ".:" or ". -" and the words follow."""
+    s = line.strip()
+    if len(s) < 4 or not s[0].isupper():
+        return None
+    m = _ROLE_PAREN.match(s)
+    if m:
+        return Label(m.group("name"), m.group("rest"), "record", None, m.group("who"))
+    tokens = s.split(" ")
+    head = [t for t in tokens[:10]]
+    # A stop and a dash or colon is a label's end by construction; take the first.
+    for k, tok in enumerate(head):
+        if _STRONG_END.search(tok) and k + 1 < len(tokens):
+            end = _STRONG_END.search(tok)
+            assert end is not None
+            name = " ".join([*head[:k], tok[: end.start()]]).strip()
+            if _record_label_ok(name):
+                return Label(name, " ".join(tokens[k + 1:]).strip(), "record")
+            return None
+        if tok in {"-", "–", "—"} and k > 0 and head[k - 1].endswith(".") and k + 1 < len(tokens):
+            name = " ".join(head[:k])[:-1]
+            if _record_label_ok(name):
+                return Label(name, " ".join(tokens[k + 1:]).strip(), "record")
+            return None
+    # Otherwise the first full stop after a name word ends the label; titles and initials go on.
+    for k, tok in enumerate(head[:8]):
+        if not tok.endswith(".") or k + 1 >= len(tokens):
+            if tok.endswith((",", ";", ":", "?", "!")):
+                return None
+            continue
+        bare = tok[:-1]
+        name = " ".join([*head[:k], bare]).strip()
+        if _bare(bare) in TITLES or _INITIALS_TOKEN.match(tok) or (len(bare) == 1 and bare.isupper()):
+            continue
+        rest = " ".join(tokens[k + 1:]).strip()
+        if not rest or rest[0].islower():
+            return None
+        if _record_label_ok(name) and not (len(name.split()) == 1 and name[0] != name[0].upper()):
+            # one bare word needs a title or capitals (checked in _record_label_ok)
+            return Label(name, rest, "record")
+        return None
+    return None
+
+
+# -- bracketed labels ----------------------------------------------------------------
+
+_BRACKET = re.compile(
+    rf"^(?:[\[(](?P<t1>{_TIME})[\])][ \t]*)?\[(?P<name>[^\[\]]{{1,40}})\][ \t]*"
+    rf"(?:[\[(](?P<t2>{_TIME})[\])])?[ \t]*[:：\-–—]?[ \t]*(?P<rest>.*)$"
+)
+#: Bracketed notes in records and captions that are no one's name.
+_NOT_BRACKET_NAMES = {"graphic", "tiff omitted", "omitted", "exhibit", "photo", "image", "chart", "table",
+                      "recess", "pause", "break", "end", "beginning", "continued", "sic", "unclear", "redacted"}
+
+
+def match_bracket(line: str) -> Label | None:
+    s = line.strip()
+    if not s.startswith("[") and not (s[:1] in "[(" and "] [" in s[:30]):
+        return None
+    m = _BRACKET.match(s)
+    if not m:
+        return None
+    name = " ".join(m.group("name").split())
+    folded = name.casefold()
+    if TIME_RE.fullmatch(name) or folded in SOUND_WORDS or folded in _NOT_BRACKET_NAMES:
+        return None
+    if not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
+        return None
+    stamp = m.group("t1") or m.group("t2")
+    return Label(name, m.group("rest"), "bracket", parse_time(stamp) if stamp else None)
+
+
+# -- a label alone on its line -------------------------------------------------------
+
+_EXTENSION = re.compile(r"\s*\((?:V\.?\s?O\.?|O\.?\s?S\.?|O\.?\s?C\.?|CONT'?D|CONT’D|CONTINUED|cont'?d|contd|"
+                        r"ON THE PHONE|ON PHONE|INTO PHONE|PRE-?LAP|FILTERED|SUBTITLED|OVER)\)", re.I)
+_ALONE_TIME = re.compile(rf"(?:\s*[-–—|]?\s*[\[(]?(?P<ts>{_TIME})[\])]?)\s*:?$")
+_TRANSITION = re.compile(r"^(?:[A-Z][A-Z .']*\s+TO:|FADE (?:IN|OUT)[:.]?|FADE TO BLACK\.?|CUT TO BLACK\.?|THE END\.?|"
+                         r"INTERCUT(?: WITH)?:?|BACK TO SCENE:?|CONTINUED:?|END (?:OF )?[A-Z ]+\.?)$")
+_SCENE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s/]", re.I)
+_ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,50}?)\s*\^?\s*:?$")
+
+
+def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
+    """A label alone on its line: after a break (or at the top), with words on the next line."""
+    s = line.strip()
+    if not s or len(s) > 64 or following is None or not following.strip():
+        return None
+    if previous is not None and previous.strip():
+        return None
+    if s[0] in "#=>!~.*_" or s.endswith((".", "?", "!", ",", ";")) and not s.endswith(("Jr.", "Sr.")):
+        return None
+    if _TRANSITION.match(s) or _SCENE.match(s):
+        return None
+    time = None
+    m = _ALONE_TIME.search(s)
+    if m and m.start() > 0:
+        time = parse_time(m.group("ts"))
+        s = s[: m.start()].rstrip(" -–—|:")
+    s = _EXTENSION.sub("", s).strip()
+    m2 = _ALONE_PLAIN.match(s)
+    if not m2:
+        return None
+    name = m2.group("name").strip().rstrip(":").strip()
+    role = None
+    paren = re.match(r"^(.*?)\s*\(([^()]{2,40})\)$", name)
+    if paren:
+        name, role = paren.group(1).strip(), paren.group(2).strip()
+    if not name or not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
+        return None
+    # A label is a name, not the first words of a sentence that happens to sit on its own line.
+    if len(name.split()) > 5:
+        return None
+    return Label(name, "", "alone" if time is None else "timed", time, role)
+
+
+# -- candidates and inference ------------------------------------------------------
+
+Matcher = Callable[[list[str], int], "Label | None"]
+
+
+def _inline(lines: list[str], i: int) -> Label | None:
+    return match_label(lines[i])
+
+
+def _record(lines: list[str], i: int) -> Label | None:
+    return match_record(lines[i])
+
+
+def _bracket(lines: list[str], i: int) -> Label | None:
+    return match_bracket(lines[i])
+
+
+def _alone(lines: list[str], i: int) -> Label | None:
+    return match_alone(lines[i], lines[i - 1] if i > 0 else None, lines[i + 1] if i + 1 < len(lines) else None)
+
+
+#: The families in order of preference when two explain a document equally well.
+FAMILIES: dict[str, Matcher] = {"inline": _inline, "record": _record, "bracket": _bracket, "alone": _alone}
+
+
+def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, Label]]:
+    """Every line that family `family` reads as opening with a label (not yet weighed)."""
+    match = FAMILIES[family]
+    out: list[tuple[int, Label]] = []
+    for i, line in enumerate(lines):
+        if i in skip or not line.strip():
+            continue
+        label = match(lines, i)
+        if label is not None:
+            out.append((i, label))
+    return out
+
+
+def score(accepted: dict[int, Label], name_of: Callable[[Label], str | None]) -> float:
+    """How well a family explains a document: turns explained, less for labels used only once."""
+    if not accepted:
+        return 0.0
+    counts = Counter(name_of(l) for l in accepted.values())
+    turns = len(accepted)
+    once = sum(1 for n in counts.values() if n == 1)
+    recurring = sum(1 for n in counts.values() if n >= 2)
+    if recurring == 0 and turns < 2:
+        return 0.0
+    return turns - 0.5 * once
+
+
+def confidence(turns: int, labelish: int, distinct: int) -> float:
+    """0..1: the share of label-looking line starts the convention explains, lower when most labels are one-offs."""
+    if turns == 0:
+        return 0.0
+    share = turns / max(turns, labelish)
+    spread = 1.0 if distinct <= max(2, turns // 2) else 0.75
+    return max(0.0, min(1.0, share * spread))
+
+
+# -- looking labelled ----------------------------------------------------------------
+
+_PREFIX = re.compile(r"^\s*(?P<p>[\[(<]?[^\s:\]\)>]{1,24}(?:[ \t][^\s:\]\)>]{1,24}){0,3}[\])>:](?:[ \t]*[\[(][\d:.,]{4,12}[\])])?)")
+
+
+def _prefix_shape(prefix: str) -> str:
+    shape = re.sub(r"\d+", "9", prefix)
+    return re.sub(r"[^\W\d_]+", "a", shape)
+
+
+def unexplained_prefix(lines: list[str], explained: set[int]) -> tuple[str, int] | None:
+    """A line-start shape that most lines share but the convention did not read, with an example.
+
+    Returns (an example prefix as written, how many lines have that shape) when
+    at least 30% of the document's lines open the same way and fewer than half of
+    those were read as labels; None otherwise.
+    """
+    body = [(i, l) for i, l in enumerate(lines) if l.strip()]
+    if len(body) < 6:
+        return None
+    shapes: Counter[str] = Counter()
+    example: dict[str, str] = {}
+    where: dict[str, list[int]] = {}
+    for i, line in body:
+        m = _PREFIX.match(line)
+        if not m:
+            continue
+        shape = _prefix_shape(m.group("p"))
+        if shape in {"a:", "a a:"} and not m.group("p")[:1].isupper():
+            continue
+        shapes[shape] += 1
+        example.setdefault(shape, m.group("p"))
+        where.setdefault(shape, []).append(i)
+    if not shapes:
+        return None
+    shape, n = shapes.most_common(1)[0]
+    if n < max(5, 0.3 * len(body)):
+        return None
+    read = sum(1 for i in where[shape] if i in explained)
+    if read >= 0.5 * n:
+        return None
+    return example[shape], n
+
+
+# -- user-stated conventions ---------------------------------------------------------
+
+_FIELD = re.compile(r"\{(speaker|name|time|text|skip|\*)\}")
+
+
+class PatternError(ValueError):
+    """A --labels pattern that cannot be used, with a one-line reason."""
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """`"[{speaker}] [{time}] {text}"` to a regular expression over one line.
+
+    Fields: `{speaker}` (required; `{name}` is the same), `{time}` (a clock time
+    such as 0:03, 01:02:03 or 00:00:01,500), `{text}` (the words; without it the
+    label stands alone on its line and the words follow below), `{skip}` or `{*}`
+    (anything, ignored).  Everything else is literal, and a space matches any
+    run of spaces or tabs.
+    """
+    if "{speaker}" not in pattern and "{name}" not in pattern:
+        raise PatternError("a --labels pattern needs {speaker}, e.g. \"{speaker}: {text}\"")
+    parts: list[str] = ["^\\s*"]
+    pos = 0
+    seen: set[str] = set()
+    for m in _FIELD.finditer(pattern):
+        parts.append(_literal(pattern[pos:m.start()]))
+        field = "speaker" if m.group(1) == "name" else m.group(1)
+        if field in seen and field != "skip" and field != "*":
+            raise PatternError(f"--labels: {{{field}}} appears twice")
+        seen.add(field)
+        if field == "speaker":
+            parts.append(r"(?P<speaker>[^\W\d_][^\n]{0,60}?)")
+        elif field == "time":
+            parts.append(rf"(?P<time>{_TIME})")
+        elif field == "text":
+            parts.append(r"(?P<text>.*)")
+        else:
+            parts.append(r".*?")
+        pos = m.end()
+    parts.append(_literal(pattern[pos:]))
+    parts.append(r"\s*$")
+    if re.search(r"\{[^}]*\}", _FIELD.sub("", pattern)):
+        raise PatternError("--labels: unknown field; use {speaker}, {time}, {text} or {skip}")
+    try:
+        return re.compile("".join(parts))
+    except re.error as exc:  # pragma: no cover - literals are escaped
+        raise PatternError(f"--labels: {exc}") from None
+
+
+def _literal(text: str) -> str:
+    out = []
+    for chunk in re.split(r"(\s+)", text):
+        if not chunk:
+            continue
+        out.append(r"[ \t]*" if chunk.isspace() else re.escape(chunk))
+    return "".join(out)
+
+
+def pattern_candidates(regex: re.Pattern[str], lines: list[str]) -> list[tuple[int, Label]]:
+    """The lines a user's pattern reads as labels."""
+    out: list[tuple[int, Label]] = []
+    alone = "text" not in regex.groupindex
+    for i, line in enumerate(lines):
+        m = regex.match(line)
+        if not m:
+            continue
+        name = " ".join(m.group("speaker").split()).strip(" :")
+        if not name:
+            continue
+        stamp = m.group("time") if "time" in regex.groupindex else None
+        rest = "" if alone else m.group("text")
+        out.append((i, Label(name, rest, "pattern", parse_time(stamp) if stamp else None)))
+    return out

@@ -1,0 +1,228 @@
+"""Normalise a page before looking for speakers: take off what repeats mechanically and is not speech.
+
+Documents converted from PDF or print carry furniture that has nothing to do
+with who said what: a line number before every line (court transcripts number
+1 to 25 on every page), running headers and footers ("Official - Subject to
+Final Review", "Alderson Reporting Company", "Page 27"), bare page numbers,
+a quoting prefix on every line (`> `), layout padding (long runs of spaces),
+and double spacing.  All of it is found from the document itself (what
+recurs, where), never from a list of known publishers, and everything taken
+off is recorded with its reason (`Stripped`) so no word is lost silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+#: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
+_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]+|$)")
+#: A line that is only a page number ("6", "- 6 -", "Page 51", "12 of 40").
+_PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?(?:[ \t]*[-–—])?[ \t]*$", re.I)
+#: Layout padding inside a line: pdftotext -layout justifies with long runs of spaces.
+_PADDING = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+#: Prefixes that quote or box every line.
+_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>(?!>)|\|)[ \t]?")
+#: Sentence punctuation that ends speech, not furniture.
+_SPEECH_END = re.compile(r"[.!?…\"”’)]\s*$")
+
+
+@dataclass
+class Stripped:
+    """Source text left out of the passages, and why."""
+
+    reason: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"reason": self.reason, "text": self.text}
+
+
+@dataclass
+class Page:
+    """The lines of a document with its furniture taken off, and what was taken."""
+
+    lines: list[str]
+    stripped: list[Stripped] = field(default_factory=list)
+    #: short human descriptions of what normalising did ("line numbers 1-25 on 412 lines")
+    notes: list[str] = field(default_factory=list)
+    #: the lines were numbered: fixed-width lines of a court reporter, not paragraphs
+    numbered: bool = False
+
+
+def _line_numbered(lines: list[str]) -> bool:
+    """True when most lines start with a running line number (1, 2, 3 ... restarting on each page)."""
+    numbers: list[int] = []
+    body = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        body += 1
+        m = _LINE_NUMBER.match(line)
+        if m:
+            numbers.append(int(m.group(1)))
+    if body < 10 or len(numbers) < 0.5 * body:
+        return False
+    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1 or (b == 1 and a >= 10))
+    return steps >= 0.7 * (len(numbers) - 1)
+
+
+def _shape(line: str) -> str:
+    """A line's identity for spotting running headers: spacing folded, digits alike."""
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+
+def normalise(lines: list[str]) -> Page:
+    """Take furniture off `lines` (already split, newlines folded); see the module docstring."""
+    page = Page(lines=list(lines))
+    _strip_quote_prefix(page)
+    _strip_line_numbers(page)
+    _strip_page_furniture(page)
+    _strip_word_index(page)
+    _strip_padding(page)
+    _single_space(page)
+    return page
+
+
+def _strip_quote_prefix(page: Page) -> None:
+    body = [l for l in page.lines if l.strip()]
+    if len(body) < 5:
+        return
+    quoted = sum(1 for l in body if _QUOTE_PREFIX.match(l))
+    if quoted < 0.9 * len(body):
+        return
+    page.lines = [_QUOTE_PREFIX.sub("", l, count=1) for l in page.lines]
+    page.notes.append(f"a quoting prefix on {quoted} lines")
+
+
+def _strip_line_numbers(page: Page) -> None:
+    if not _line_numbered(page.lines):
+        return
+    out: list[str] = []
+    count = 0
+    previous = 0
+    for line in page.lines:
+        m = _LINE_NUMBER.match(line) if line.strip() else None
+        if m:
+            n = int(m.group(1))
+            in_sequence = n == previous + 1 or (n == 1 and previous >= 10)
+            if not line[m.end():].strip() and not in_sequence:
+                out.append(line)  # a bare number out of sequence is a page number (see below)
+                continue
+            previous = n
+            out.append(line[m.end():])
+            count += 1
+        else:
+            out.append(line)
+    page.lines = out
+    page.numbered = True
+    page.notes.append(f"line numbers on {count} lines")
+    page.stripped.append(Stripped("line numbers", f"{count} line numbers"))
+
+
+def _strip_page_furniture(page: Page) -> None:
+    """Bare page numbers, and lines that recur beside page breaks (running headers and footers)."""
+    lines = page.lines
+    body_index = [i for i, l in enumerate(lines) if l.strip()]
+    if len(body_index) < 20:
+        return
+    page_marks = [i for i in body_index if _PAGE_NUMBER.match(lines[i])]
+    if len(page_marks) < 2:
+        return
+    # Positions (in body order) of the page breaks.
+    order = {i: k for k, i in enumerate(body_index)}
+    marks = [order[i] for i in page_marks]
+    near: set[int] = set()
+    for k in marks:
+        for d in range(-3, 4):
+            if 0 <= k + d < len(body_index):
+                near.add(body_index[k + d])
+    shapes = Counter(_shape(lines[i]) for i in body_index)
+    by_shape: dict[str, list[int]] = {}
+    for i in body_index:
+        by_shape.setdefault(_shape(lines[i]), []).append(i)
+    furniture: set[int] = set(page_marks)
+    for shape, where in by_shape.items():
+        if shapes[shape] < 3 or len(shape) > 140 or shape.strip("# ") == "":
+            continue
+        close = sum(1 for i in where if i in near)
+        if close >= 0.5 * len(where):
+            furniture.update(where)
+    if not furniture:
+        return
+    kinds: Counter[str] = Counter()
+    for i in sorted(furniture):
+        text = " ".join(lines[i].split())
+        reason = "page number" if i in page_marks else "page header or footer"
+        kinds[reason] += 1
+        page.stripped.append(Stripped(reason, text))
+        lines[i] = ""
+    page.notes.append(", ".join(f"{n} {k}s" for k, n in kinds.items()))
+
+
+_PAGE_LINE_REF = re.compile(r"(?<![\[(\d:])\b\d{1,3}:\d{1,2}\b(?![\])\d:])")
+
+
+def _index_line(line: str) -> bool:
+    """Index entries are a word or two and their references; a timed line of speech has more words."""
+    refs = len(_PAGE_LINE_REF.findall(line))
+    words = sum(1 for w in line.split() if any(c.isalpha() for c in w))
+    return refs >= 1 and words <= 2 * refs + 1
+
+
+def _strip_word_index(page: Page) -> None:
+    """A court reporter's word index at the end ("ability 20:1,12 41:16 ..."): page:line references, not speech."""
+    lines = page.lines
+    body = [i for i, l in enumerate(lines) if l.strip()]
+    if len(body) < 60:
+        return
+    refs = [_index_line(lines[i]) for i in body]
+    # Walk back from the end while the lines are mostly references.
+    start = len(body)
+    hits = 0
+    for k in range(len(body) - 1, int(len(body) * 0.5), -1):
+        hits += refs[k]
+        seen = len(body) - k
+        if seen >= 20 and hits < 0.8 * seen:
+            break
+        if refs[k] and hits >= 0.8 * seen:
+            start = k
+    if len(body) - start < 20:
+        return
+    for k in range(start, len(body)):
+        i = body[k]
+        page.stripped.append(Stripped("word index", " ".join(lines[i].split())))
+        lines[i] = ""
+    page.notes.append(f"a word index of {len(body) - start} lines")
+
+
+def _strip_padding(page: Page) -> None:
+    padded = sum(1 for l in page.lines if _PADDING.search(l))
+    body = sum(1 for l in page.lines if l.strip())
+    if padded < 10 or padded < 0.1 * body:
+        return  # a few wide gaps are the author's ("Q    Why?"), not a layout conversion's
+    page.lines = [_PADDING.sub(" ", l) for l in page.lines]
+
+
+def _single_space(page: Page) -> None:
+    """Double-spaced text (a blank line after every line) carries no paragraph breaks: fold them."""
+    lines = page.lines
+    body = [i for i, l in enumerate(lines) if l.strip()]
+    if len(body) < 20:
+        return
+    gaps = Counter(b - a - 1 for a, b in zip(body, body[1:]))
+    singles = gaps.get(1, 0)
+    if singles < 0.8 * (len(body) - 1):
+        return
+    # Lines that end mid-sentence are wrapped; the double spacing is the converter's, not the author's.
+    open_end = sum(1 for i in body if not _SPEECH_END.search(lines[i]))
+    if open_end < 0.3 * len(body):
+        return
+    out: list[str] = []
+    for k, i in enumerate(body):
+        out.append(lines[i])
+        if k + 1 < len(body) and body[k + 1] - i - 1 >= 2:
+            out.append("")  # two or more blank lines still separate
+    page.lines = out
+    page.notes.append("double spacing")
