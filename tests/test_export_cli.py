@@ -207,3 +207,58 @@ def test_a_new_export_file_is_an_ordinary_readable_file(seeded: tuple[Library, P
         os.umask(old)
     assert code == 0, err
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_export_never_writes_into_the_data_folder_nor_over_a_foreign_file(
+    seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue 11 item 5: `-o $DATA/quotes.json` replaced the quotes with CSL-JSON."""
+    import os
+
+    lib, data = seeded
+    doc = lib.documents()[0]
+    lib.quotes.add(doc.id, words_from(lib.text(doc.id)))
+    own = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    link = tmp_path / "innocent.json"
+    link.symlink_to(data / "quotes.json")
+    for target, fmt in [
+        (data / "quotes.json", "csl-json"), (data / "library.json", "csl-json"),
+        (data / "docs" / f"{doc.id}.json", "csl-json"), (data / "quotes.md", "markdown"),
+        (data / "new.bib", "bibtex"), (link, "csl-json"),
+    ]:
+        for force in ([], ["--force"]):
+            code, _, err = run(capsys, "export", "--data", str(data), "-f", fmt, "-o", str(target), *force)
+            assert code == 1 and "data folder" in err and err.count("\n") == 1, (target, err)
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == own
+    assert link.is_symlink()
+
+    # A file sayso did not write is only replaced with --force, and then atomically (a new inode).
+    foreign = tmp_path / "mine.csv"
+    foreign.write_text("my,own\nspreadsheet,data\n", encoding="utf-8")
+    code, _, err = run(capsys, "export", "--data", str(data), "-o", str(foreign))
+    assert code == 1 and "not a sayso export" in err and "--force" in err and err.count("\n") == 1
+    assert foreign.read_text(encoding="utf-8") == "my,own\nspreadsheet,data\n"
+    inode = foreign.stat().st_ino
+    code, _, err = run(capsys, "export", "--data", str(data), "-o", str(foreign), "--force")
+    assert code == 0, err
+    assert foreign.read_text(encoding="utf-8").startswith("id,document,")
+    assert foreign.stat().st_ino != inode
+
+    # sayso's own export of any format is replaced again without --force.
+    for fmt, name in (("csv", "a.csv"), ("bibtex", "a.bib"), ("csl-json", "a.json"), ("w3c", "a.jsonld")):
+        target = tmp_path / name
+        for _ in range(2):
+            code, _, err = run(capsys, "export", "--data", str(data), "-f", fmt, "-o", str(target))
+            assert code == 0, (fmt, err)
+        assert target.read_bytes().decode("utf-8") == export_quotes(fmt, lib.quotes.list(), lib)
+
+    # A symlink is followed to its target, and stays a symlink.
+    real = tmp_path / "real" / "quotes.bib"
+    real.parent.mkdir()
+    real.write_text("% Exported by sayso\n\nold\n", encoding="utf-8")
+    pointer = tmp_path / "pointer.bib"
+    pointer.symlink_to(real)
+    code, _, err = run(capsys, "export", "--data", str(data), "-o", str(pointer))
+    assert code == 0, err
+    assert pointer.is_symlink() and os.readlink(pointer) == str(real)
+    assert real.read_text(encoding="utf-8") == export_quotes("bibtex", lib.quotes.list(), lib)

@@ -95,6 +95,28 @@ async def test_export_dialog_errors_stay_in_the_dialog(library: Library, tmp_pat
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_export_dialog_never_writes_into_the_data_folder_nor_over_a_foreign_file(library: Library, tmp_path: Path) -> None:
+    """Issue 11 item 5: the dialog writes through the same checks as `sayso export -o`."""
+    quotes_file = Path(library.data_dir) / "quotes.json"
+    before = quotes_file.read_bytes()
+    foreign = tmp_path / "mine.csv"
+    foreign.write_text("my,own\n", encoding="utf-8")
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 36)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#export-format", Select).value = "csl-json"
+        await pilot.pause(0.4)  # let the preview finish, so its status line does not replace the error
+        await settle(app, pilot)
+        for target, refusal in ((quotes_file, "data folder"), (foreign, "not a sayso export")):
+            dialog.query_one("#export-path", Input).value = str(target)
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert app.screen is dialog
+            assert refusal in str(dialog.query_one("#export-status", Static).render())
+    assert quotes_file.read_bytes() == before
+    assert foreign.read_text(encoding="utf-8") == "my,own\n"
+
+
 async def test_export_markdown_updates_an_existing_file(library: Library, tmp_path: Path) -> None:
     target = tmp_path / "notes.md"
     target.write_text("# My article\n\nMy own words stay.\n", encoding="utf-8")

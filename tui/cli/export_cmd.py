@@ -8,11 +8,10 @@ from pathlib import Path
 
 from corpus.errors import SaysoError
 from corpus.export import FORMATS, SUFFIXES, Sources, export_entries, format_name, prepare
-from corpus.export import markdown as markdown_export
 from corpus.export.cite import DEFAULT_STYLE, STYLES, style_name
+from corpus.export.files import write_export
 from corpus.library import Library
 from corpus.safety import safe_json, visible
-from corpus.store import atomic_write_bytes
 from tui.cli import common_options
 
 
@@ -24,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description=(
             "Export quotes, each re-checked against its document's current text; quotes whose words "
             "changed are marked in the export and listed on stderr. Exporting Markdown into an existing "
-            "file updates the quotes already in it and keeps the rest of the file."
+            "file updates the quotes already in it and keeps the rest of the file. Any other existing file "
+            "is only replaced if sayso wrote it (or with --force); nothing is ever written into the data folder."
         ),
     )
     p.add_argument(
@@ -40,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--creator", metavar="NAME", help="your name as the annotations' creator (w3c)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (Markdown: update it in place) instead of stdout")
+    p.add_argument("--force", action="store_true", help="replace an existing -o file that is not a sayso export")
     p.set_defaults(handler=cmd_export)
 
 
@@ -54,26 +55,6 @@ def _format_for(args: argparse.Namespace) -> str:
     return "markdown"
 
 
-def write_export(path: Path, fmt: str, text: str) -> None:
-    """Write the export; Markdown merges into an existing file so the user's own text stays."""
-    if path.is_dir():
-        raise SaysoError(f"{path} is a folder; give a file name with -o")
-    if not path.parent.exists():
-        raise SaysoError(f"folder {path.parent} does not exist")
-    if fmt == "markdown" and path.exists():
-        try:
-            existing = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            raise SaysoError(f"{path} is not UTF-8 text; not updating it (choose another -o file)") from None
-        except OSError as exc:
-            raise SaysoError(f"cannot read {path}: {exc.strerror or exc}") from None
-        try:
-            text = markdown_export.merge(existing, text)
-        except SaysoError as exc:
-            raise SaysoError(f"{path}: {exc}; not updating it") from None
-    atomic_write_bytes(path, text.encode("utf-8"), mode=0o666)  # an export is an ordinary user file
-
-
 def cmd_export(args: argparse.Namespace, lib: Library) -> int:
     fmt = _format_for(args)
     style = style_name(args.style)
@@ -84,7 +65,7 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
     text = export_entries(fmt, entries, creator=args.creator)
     flagged = [e for e in entries if e.problem]
     if args.output:
-        write_export(Path(args.output).expanduser(), fmt, text)
+        write_export(Path(args.output).expanduser(), fmt, text, data_dir=lib.data_dir, force=args.force)
     summary = {
         "format": fmt,
         "style": style,

@@ -1,7 +1,9 @@
 """ExportDialog: choose format, style, filter and destination; see a preview; write the file.
 
 The preview and the export run in thread workers; the file is written
-atomically (Markdown merges into an existing file, like `sayso export -o`).
+like `sayso export -o` (corpus.export.files): atomically, never into the
+data folder, never over a file that is not a sayso export (Markdown merges
+into an existing file).
 The preview is plain text: quotes and notes are untrusted, never markup.
 """
 
@@ -20,10 +22,10 @@ from textual.widgets import Input, Select, Static
 from corpus.errors import SaysoError
 from corpus.export import FORMATS, STYLES, Sources, export_entries, prepare
 from corpus.export.cite import DEFAULT_STYLE
+from corpus.export.files import write_export
 from corpus.library import Library
 from corpus.safety import visible
 from tui.quote_filter import parse_filter
-from tui.cli.export_cmd import write_export
 
 #: Lines of the export shown in the preview.
 PREVIEW_LINES = 40
@@ -172,7 +174,7 @@ class ExportDialog(ModalScreen[Path | None]):
             if not str(path).strip() or str(path) == ".":
                 raise SaysoError("give a file to write")
             text, count, flagged = render_export(self.library, fmt, style, filter_line)
-            write_export(path, fmt, text)
+            write_export(path, fmt, text, data_dir=self.library.data_dir)
         except SaysoError as exc:
             self.app.call_from_thread(self._status, str(exc), error=True)
             return

@@ -1,0 +1,102 @@
+"""Writing an export to a file, for `sayso export -o` and the app's export dialog.
+
+An export never lands in the data folder (it would replace the user's
+quotes or library with a citation file), never replaces a file sayso did
+not write unless the caller forces it, is written atomically (temp file,
+fsync, rename), and goes through a symlink to the file it points at
+instead of replacing the link.  Markdown into an existing file is the one
+update in place: `markdown.merge` keeps everything outside sayso's quote
+blocks, so it needs no force.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from corpus.errors import SaysoError
+from corpus.export import csv_export, markdown
+from corpus.safety import visible
+from corpus.store import atomic_write_bytes
+
+#: How much of an existing file is read to tell whether sayso wrote it.
+SIGNATURE_BYTES = 4096
+
+# What each format sayso writes starts with.
+_SIGNATURES = (
+    re.compile(r"\A% Exported by sayso\n"),  # BibTeX
+    re.compile(r"\A" + re.escape(",".join(csv_export.COLUMNS)) + r"\r?\n"),  # CSV header
+    re.compile(r'\A\[\s*\{\s*"id": "sayso-'),  # CSL-JSON items
+    re.compile(r'\A\{\s*"@context": "[^"]*",\s*"id": "urn:sayso:export:'),  # W3C collection
+    re.compile(r"\A" + re.escape(markdown.HEADER.split("\n", 1)[0]) + r"\n\n<!-- Exported by sayso\."),  # Markdown
+)
+
+
+def made_by_sayso(head: bytes) -> bool:
+    """Whether a file starting with `head` is an export sayso wrote (in any of its formats)."""
+    text = head.decode("utf-8", errors="replace")
+    return any(sig.match(text) for sig in _SIGNATURES)
+
+
+def _inside(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:
+        return False
+
+
+def write_export(path: Path, fmt: str, text: str, *, data_dir: Path | None = None, force: bool = False) -> Path:
+    """Write the export `text` (format `fmt`) to `path`; returns the file actually written.
+
+    Refused with one line (nothing written): a path in the data folder
+    `data_dir` (its own files, or a symlink to one), a folder, a
+    non-regular file, and an existing file that is not a sayso export unless
+    `force`.  Markdown merges into an existing file (see `markdown.merge`).
+    """
+    given = Path(path)
+    shown = visible(str(given), keep_newlines=False)
+    target = Path(os.path.realpath(given))  # a symlink is followed to the file it points at
+    if data_dir is not None and _inside(str(target), os.path.realpath(data_dir)):
+        raise SaysoError(
+            f"{shown} is in sayso's data folder; exports never write there (choose a file outside {visible(str(data_dir))})"
+        )
+    if target.is_dir():
+        raise SaysoError(f"{shown} is a folder; give a file name with -o")
+    if not target.parent.is_dir():
+        raise SaysoError(f"folder {visible(str(target.parent))} does not exist")
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise SaysoError(f"cannot use {shown}: {exc.strerror or exc}") from None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            raise SaysoError(f"{shown} is not a regular file; not writing over it")
+        try:
+            existing = target.read_bytes() if fmt == "markdown" else _head(target)
+        except OSError as exc:
+            raise SaysoError(f"cannot read {shown}: {exc.strerror or exc}") from None
+        if fmt == "markdown":
+            try:
+                old = existing.decode("utf-8")
+            except UnicodeDecodeError:
+                raise SaysoError(f"{shown} is not UTF-8 text; not updating it (choose another -o file)") from None
+            try:
+                text = markdown.merge(old, text)
+            except SaysoError as exc:
+                raise SaysoError(f"{shown}: {exc}; not updating it") from None
+        elif not force and not made_by_sayso(existing):
+            raise SaysoError(
+                f"{shown} exists and is not a sayso export; not replacing it (choose another file, "
+                "or replace it with `sayso export --force`)"
+            )
+    atomic_write_bytes(target, text.encode("utf-8"), mode=0o666)  # an export is an ordinary user file
+    return target
+
+
+def _head(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(SIGNATURE_BYTES)
