@@ -23,6 +23,11 @@ TITLES = {
     "brother", "chief", "officer", "detective", "agent", "pres", "sr", "jr", "madam", "mme", "mlle",
     "herr", "frau", "don", "doña", "señor", "señora", "rabbi", "imam", "pastor", "coach",
 }
+#: Words that join a sentence; capitalised inside a label they make it a heading, not a name.
+_FUNCTION_WORDS = {"the", "this", "that", "these", "those", "and", "but", "or", "of", "in", "on", "at", "for", "with",
+                   "to", "is", "are", "was", "were", "be", "it", "its", "we", "you", "they", "he", "she", "i", "my",
+                   "our", "your", "what", "why", "how", "when", "where", "who", "which", "if", "so", "not", "no",
+                   "all", "some", "about", "from", "by", "as", "an", "a"}
 #: Titles that never stand alone for a person (unlike "Chairman" or "Senator").
 _COURTESY = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hon", "rev", "sr", "jr", "st", "messrs", "mme", "mlle"}
 _MALE_TITLES = {"mr", "sir", "lord", "herr", "señor", "brother", "father", "congressman", "chairman"}
@@ -208,8 +213,8 @@ def is_name_like(name: str) -> bool:
             # OCR'd capitals such as "SM1TH" only inside all-caps labels
             if not (token.isupper() and re.fullmatch(r"[A-Z0-9'.\-]+", token) and re.search(r"[A-Z]{2}", token)):
                 return False
-        if i > 0 and bare in NOT_NAMES and bare not in TITLES and not token.isupper():
-            return False
+        if i > 0 and bare in _FUNCTION_WORDS and not token.isupper():
+            return False  # "What Is This:", "Part Of It:"; a surname such as "Example" or "Summers" is fine
         seen_name = True
     return True
 

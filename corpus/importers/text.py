@@ -23,7 +23,7 @@ from corpus.importers.names import (
     name_key,
     parse_time,
 )
-from corpus.importers.speakers import SpeakerTable, decide, is_generic, self_introductions
+from corpus.importers.speakers import SpeakerTable, _title_line, decide, is_generic, self_introductions
 from corpus.models import ParsedPassage
 from corpus.sentences import split_sentences
 
@@ -164,10 +164,16 @@ def split_long(text: str, limit: int = PASSAGE_WORDS) -> list[str]:
     return [p for p in pieces if p.strip()]
 
 
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "on", "in", "to", "for", "with", "at", "by", "from", "is", "vs"}
+
+
 def _heading_like(line: str, next_line: str | None) -> bool:
     s = line.strip()
     if not s or len(s) > 90 or len(s.split()) > 12:
         return False
+    words = [w for w in s.split() if w[:1].isalpha() and w.casefold() not in _SMALL_WORDS]
+    if not words or sum(1 for w in words if w[0].isupper()) < 0.6 * len(words):
+        return False  # a line of prose or testimony, not a heading: headings are in title case
     if re.search(r"[.!?…,;:\"”)]$", s) or not s[0].isupper() and not s[0].isdigit():
         return False
     return next_line is not None and len(next_line.strip()) > len(s)
@@ -239,6 +245,8 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
         result.title = front.get("title") or _pick_title(head, cover, set(labels_at) | claimed)
         head_lines = ["" if _URL_ONLY.match(l.strip()) else l for l in head]  # the URL goes to metadata
         result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False))
+        if result.title and not front.get("title"):
+            result.stripped.append(layout.Stripped("title", result.title))
         result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped))
         _add_self_aliases(result.passages, table)
         result.speakers = {name: list(table.aliases.get(name, [])) for name in dict.fromkeys(
@@ -260,6 +268,8 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
         result.speakers = {page_name: []}
         return result
     result.passages = _prose_passages(lines, result.title, wrapped, split=True)
+    if result.title and not any(result.title in p.text for p in result.passages[:3]):
+        result.stripped.append(layout.Stripped("title", result.title))
     return result
 
 
@@ -283,6 +293,16 @@ def _choose_convention(
         keys = Counter(name_key(display_name(l.raw)) for _, l in found)
         labelish.update(i for i, l in found if keys[name_key(display_name(l.raw))] >= 2)
         table, labels = _accepted_labels(lines, found, plan)
+        if family != "alone" and _opens_most_paragraphs(lines, found, skip):
+            # Structure outweighs name-likeness: when labels open nearly every paragraph,
+            # "ALICE:"/"BOB:" or one-off full names are speakers, not initials or a title.
+            keys = Counter(name_key(display_name(l.raw)) for _, l in found)
+            solid = {name_key(display_name(l.raw)) for i, l in found if l.form != "semicolon"
+                     and not (i == 0 and keys[name_key(display_name(l.raw))] == 1 and len(l.rest.split()) >= 3
+                              and _title_line(i, l))}
+            table, labels = _accepted_labels(
+                lines, [(i, l) for i, l in found if name_key(display_name(l.raw)) in solid],
+                plan, accept_all=True)
         value = grammar.score({i: l for i, l in labels.items() if i not in (plan.labels if plan else {})},
                               table.name_for)
         if plan is not None:
@@ -318,6 +338,22 @@ def _choose_convention(
     conv = grammar.Convention(family, description, turns,
                               grammar.confidence(turns, len(labelish | set(labels)), len(names)))
     return table, labels, conv
+
+
+def _opens_most_paragraphs(lines: list[str], found: list[tuple[int, Label]], skip: set[int]) -> bool:
+    """Whether the candidates open at least 3 in 4 paragraphs, with two or more different names."""
+    keys = Counter(name_key(display_name(l.raw)) for _, l in found)
+    if len(found) < 2 or len(keys) < 2:
+        return False
+    # One-off single words ("Funding:", "Storage:") are lead-ins; a recurring label or full names are people.
+    if max(keys.values()) < 2 and not all(is_full_name(display_name(l.raw)) for _, l in found):
+        return False
+    blank_separated = any(not l.strip() for l in lines)
+    starts = [i for i, l in enumerate(lines) if l.strip() and i not in skip
+              and (not blank_separated or i == 0 or not lines[i - 1].strip())]
+    at = {i for i, _ in found}
+    opened = sum(1 for i in starts if i in at)
+    return bool(starts) and opened >= 0.75 * len(starts) and at <= set(starts) | at and len(starts) <= 400
 
 
 #: What the inline family's most common label form looks like, for the description.
@@ -390,7 +426,7 @@ def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: b
             kept.append("")  # a dropped line still separates what was around it
             continue
         if s and title_key and clean.fold_space(s.strip("#*_ ")).casefold() == title_key:
-            kept.append("")
+            kept.append("")  # the title is the document's, recorded by the caller (see parse_lines)
             continue
         kept.append(line)
     paras = clean.dedupe_lines(_paragraphs(kept, wrapped))
