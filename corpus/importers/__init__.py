@@ -23,6 +23,7 @@ from corpus.importers import metadata
 from corpus.importers.cues import cues_to_passages
 from corpus.importers.detect import detect_format
 from corpus.importers.encoding import decode_bytes
+from corpus.importers.grammar import PatternError
 from corpus.importers.html import html_to_text
 from corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from corpus.importers.srt import parse_srt
@@ -38,21 +39,26 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".html", ".htm
 __all__ = ["SUPPORTED_SUFFIXES", "parse_path", "parse_bytes", "parse_text"]
 
 
-def parse_path(path: Path, encoding: str | None = None) -> ParsedDocument:
-    """Read and parse one file (`encoding` overrides detection).  Raises ImportRefused with one clear line."""
+def parse_path(path: Path, encoding: str | None = None, labels: str | None = None) -> ParsedDocument:
+    """Read and parse one file (`encoding` overrides detection, `labels` states the speaker convention).
+
+    Raises ImportRefused with one clear line.
+    """
     path = Path(path)
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
         raise ImportRefused(f"{path}: is a folder, not a file") from None
-    return parse_bytes(raw, path, encoding)
+    return parse_bytes(raw, path, encoding, labels)
 
 
-def parse_bytes(raw: bytes, path: Path | str = "document.txt", encoding: str | None = None) -> ParsedDocument:
+def parse_bytes(
+    raw: bytes, path: Path | str = "document.txt", encoding: str | None = None, labels: str | None = None,
+) -> ParsedDocument:
     """Parse a file's bytes; `path` names it in messages and gives a fallback title."""
     path = Path(path)
     decoded = decode_bytes(raw, str(path), encoding)
-    doc = parse_text(decoded.text, path)
+    doc = parse_text(decoded.text, path, labels)
     doc.encoding = decoded.encoding
     doc.warnings = decoded.warnings + doc.warnings
     if not doc.passages:
@@ -60,14 +66,14 @@ def parse_bytes(raw: bytes, path: Path | str = "document.txt", encoding: str | N
     return doc
 
 
-def parse_text(text: str, path: Path | str = "document.txt") -> ParsedDocument:
-    """Parse already decoded text (newlines folded to "\\n")."""
+def parse_text(text: str, path: Path | str = "document.txt", labels: str | None = None) -> ParsedDocument:
+    """Parse already decoded text (newlines folded to "\\n"); `labels` is a --labels pattern (see grammar)."""
     path = Path(path)
     suffix = path.suffix.lower()
     fmt = "json" if suffix == ".json" or (looks_like_json(text) and suffix not in {".txt", ".md"}) else \
         detect_format(text, suffix)
     file_title = metadata.readable_file_title(path)
-    if fmt == "text" and looks_like_screenplay(text, suffix):
+    if fmt == "text" and labels is None and looks_like_screenplay(text, suffix):
         return parse_screenplay(text, file_title)
     if fmt in {"vtt", "srt", "json"}:
         if fmt == "vtt":
@@ -93,7 +99,10 @@ def parse_text(text: str, path: Path | str = "document.txt") -> ParsedDocument:
     html_title = None
     if fmt == "html":
         text, html_title = html_to_text(text)
-    result = parse_lines(text)
+    try:
+        result = parse_lines(text, labels=labels)
+    except PatternError as exc:
+        raise ImportRefused(str(exc)) from None
     title = (
         html_title or result.title or _first_heading(result) or file_title
         or (metadata.first_words(result.passages[0].text) if result.passages else path.stem)

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -41,13 +41,13 @@ class Prepared:
     content_hash: str
 
 
-def prepare_file(path: str | os.PathLike[str], encoding: str | None = None) -> Prepared:
+def prepare_file(path: str | os.PathLike[str], encoding: str | None = None, labels: str | None = None) -> Prepared:
     """Read, parse and sentence-split one file; ImportRefused (one line) for what cannot be imported."""
     path = Path(path)
     if not path.is_file():
         raise ImportRefused(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
     raw = path.read_bytes()
-    parsed = parse_bytes(raw, path, encoding)
+    parsed = parse_bytes(raw, path, encoding, labels)
     for passage in parsed.passages:
         passage.sentences = split_sentences(passage.text)
     return Prepared(parsed, hashlib.sha256(raw).hexdigest())
@@ -70,7 +70,7 @@ def workers_for(count: int) -> int:
 
 
 def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel: bool = False,
-                ) -> Iterator[tuple[Path, Prepared | Exception]]:
+                labels: Mapping[Path, str] | None = None) -> Iterator[tuple[Path, Prepared | Exception]]:
     """Each path with its Prepared file or the exception preparing it raised, in the order given.
 
     `parallel` allows worker processes.  They are started with "spawn", which
@@ -80,7 +80,7 @@ def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel:
     """
     workers = workers_for(len(paths)) if parallel else 0
     if workers == 0:
-        yield from _in_process(paths, encoding)
+        yield from _in_process(paths, encoding, labels)
         return
     context = multiprocessing.get_context("spawn")  # safe from any thread, unlike fork
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker) as pool:
@@ -91,7 +91,8 @@ def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel:
             while done < len(paths):
                 while queued < len(paths) and len(ahead) < workers * AHEAD_PER_WORKER:
                     try:
-                        future = pool.submit(prepare_file, str(paths[queued]), encoding)
+                        future = pool.submit(prepare_file, str(paths[queued]), encoding,
+                                             (labels or {}).get(paths[queued]))
                     except Exception:  # noqa: BLE001  workers cannot start here (no real stderr, no fds...)
                         break
                     ahead.append((paths[queued], future))
@@ -110,12 +111,13 @@ def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel:
             for _, future in ahead:
                 future.cancel()
     if done < len(paths):
-        yield from _in_process(paths[done:], encoding)
+        yield from _in_process(paths[done:], encoding, labels)
 
 
-def _in_process(paths: Sequence[Path], encoding: str | None) -> Iterator[tuple[Path, Prepared | Exception]]:
+def _in_process(paths: Sequence[Path], encoding: str | None, labels: Mapping[Path, str] | None = None,
+                ) -> Iterator[tuple[Path, Prepared | Exception]]:
     for path in paths:
         try:
-            yield path, prepare_file(path, encoding)
+            yield path, prepare_file(path, encoding, (labels or {}).get(path))
         except Exception as exc:  # noqa: BLE001
             yield path, exc
