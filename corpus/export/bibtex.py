@@ -5,6 +5,13 @@ pages and posts with a URL, `@misc` for everything else (talks, panels,
 interviews, podcasts, hearings).  Field names are those BibTeX and biblatex
 share, plus biblatex's `date`, `eventtitle` and `location`.  Values are
 LaTeX-escaped (`& % $ # _ { } ~ ^ \\`); control characters are made visible.
+
+BibTeX counts every brace in a value, escaped or not, so a literal `{` or
+`}` is written as `\\textbraceleft{}` / `\\textbraceright{}`, never as `\\{`:
+a lone `\\{` would leave the entry unbalanced (BibTeX rejects it, or
+swallows the next field).  A word of a name that is "and" or holds a
+comma, a hyphen or a LaTeX escape is braced, so BibTeX neither splits the
+name there nor turns the hyphen into a space.
 """
 
 from __future__ import annotations
@@ -18,8 +25,8 @@ from corpus.safety import visible
 
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "&": r"\&",
     "%": r"\%",
     "$": r"\$",
@@ -43,16 +50,33 @@ def url_value(url: str) -> str:
     return flat.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
 
 
+def _name_token(token: str) -> str:
+    """One word of a name, braced if BibTeX's name parser would split or change it.
+
+    It splits names at "and" (any case) and parts at commas, and turns a
+    hyphen into a space or a tie (after a short word, or in a word holding a
+    LaTeX escape); inside braces a word is kept as it is.
+    """
+    if token.casefold() == "and" or any(ch in token for ch in ",-\\"):
+        return "{" + token + "}"
+    return token
+
+
+def _name_part(text: str) -> str:
+    """One part of a name (family, given, suffix), escaped, with the words BibTeX would change braced."""
+    return " ".join(_name_token(token) for token in latex_escape(text).split(" "))
+
+
 def bib_name(name: dict[str, str]) -> str:
     """A CSL name as BibTeX writes it: "von Last, Jr, First", or a literal name in braces."""
     if "literal" in name:
         return "{" + latex_escape(name["literal"]) + "}"
     last = " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
-    parts = [latex_escape(last)]
+    parts = [_name_part(last)]
     if name.get("suffix"):
-        parts.append(latex_escape(name["suffix"]))
+        parts.append(_name_part(name["suffix"]))
     if name.get("given"):
-        parts.append(latex_escape(name["given"]))
+        parts.append(_name_part(name["given"]))
     return ", ".join(parts)
 
 
