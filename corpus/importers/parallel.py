@@ -7,6 +7,12 @@ core, a handful of files, or a caller that did not ask for workers, it all
 happens in this process, as it is used.
 Workers ignore Ctrl+C (the importing process decides what an interrupt stops)
 and write nothing to the terminal they inherit.
+
+Workers never outlive the importing process, whatever ends it (SIGKILL
+included): a watchdog thread in each worker exits the worker as soon as its
+parent is gone.  With the workers gone, multiprocessing's resource tracker
+sees its pipe closed and exits too; it is started with /dev/null as its
+stderr, so it never holds the caller's stderr open.
 """
 
 from __future__ import annotations
@@ -15,8 +21,12 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
+from multiprocessing import resource_tracker
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -31,6 +41,8 @@ from corpus.sentences import split_sentences
 PARALLEL_MIN_FILES = 8
 #: Files parsed ahead per worker, so memory stays bounded on a big folder.
 AHEAD_PER_WORKER = 3
+#: Seconds between a worker's checks that the importing process is still there.
+PARENT_POLL = 0.2
 
 
 @dataclass
@@ -53,12 +65,63 @@ def prepare_file(path: str | os.PathLike[str], encoding: str | None = None, labe
     return Prepared(parsed, hashlib.sha256(raw).hexdigest())
 
 
-def _quiet_worker() -> None:
+def _quiet_worker(parent: int) -> None:
+    """Worker set-up: ignore Ctrl+C, write nowhere, and exit when `parent` (the importing process) is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     os.close(devnull)
+    if os.getppid() != parent:
+        os._exit(1)  # it died while this worker was starting
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="sayso-parent-watch", daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this worker at once when it is no longer `parent`'s child (the parent died, however killed).
+
+    A dead parent's children are re-parented (to init or a subreaper), so
+    polling getppid notices any death; unlike PR_SET_PDEATHSIG it does not
+    fire when merely the thread that started the pool ends.
+    """
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
+
+
+class _StderrForTracker:
+    """sys.stderr as resource_tracker.ensure_running sees it: writes go to stderr, but its fd is /dev/null."""
+
+    def __init__(self, real: object, fd: int) -> None:
+        self._real = real
+        self._fd = fd
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+
+_tracker_guard = threading.Lock()
+
+
+def _start_tracker_quietly() -> None:
+    """Start multiprocessing's resource tracker (if not running) with /dev/null as its stderr.
+
+    The tracker is handed `sys.stderr.fileno()`; given the caller's stderr it
+    would keep that pipe open for as long as it runs, so a script reading
+    sayso's stderr waits for the tracker too.
+    """
+    with _tracker_guard:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        real = sys.stderr
+        try:
+            sys.stderr = _StderrForTracker(real, devnull)  # type: ignore[assignment]
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = real
+            os.close(devnull)
 
 
 def workers_for(count: int) -> int:
@@ -83,7 +146,12 @@ def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel:
         yield from _in_process(paths, encoding, labels)
         return
     context = multiprocessing.get_context("spawn")  # safe from any thread, unlike fork
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker) as pool:
+    try:
+        _start_tracker_quietly()
+    except Exception:  # noqa: BLE001  it starts with the pool as usual then
+        pass
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker,
+                             initargs=(os.getpid(),)) as pool:
         ahead: deque[tuple[Path, Future[Prepared]]] = deque()
         queued = 0
         done = 0

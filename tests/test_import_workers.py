@@ -1,0 +1,94 @@
+"""A killed folder import leaves no process behind (issue 11 item 12).
+
+`sayso import FOLDER` parses in worker processes; killed (SIGKILL included),
+its workers and multiprocessing's resource tracker kept running with parent
+1, and the tracker held the caller's stderr open, so a calling script never
+finished.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from corpus.importers.parallel import workers_for
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(workers_for(1000) == 0, reason="one core: a folder import starts no workers"),
+]
+
+
+def make_folder(folder: Path, count: int = 400) -> Path:
+    folder.mkdir()
+    for i in range(count):
+        turns = "".join(
+            f"Speaker {k % 3}: Sentence {k} of file {i} says something about archives and their keepers. "
+            f"Another sentence follows it here, number {k}.\n\n"
+            for k in range(60)
+        )
+        (folder / f"talk-{i:04d}.txt").write_text(f"Talk {i}\n\n{turns}", encoding="utf-8")
+    return folder
+
+
+def descendants_once_workers_run(proc: psutil.Process, timeout: float = 30.0) -> list[psutil.Process]:
+    """The import's child processes, once its parsing workers have started."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = proc.children(recursive=True)
+        workers = [p for p in found if "spawn_main" in " ".join(_cmdline(p))]
+        if len(workers) >= 2:
+            time.sleep(0.3)  # let it get going: some files parsed, some queued
+            return proc.children(recursive=True)
+        time.sleep(0.02)
+    raise AssertionError("the import never started its workers")
+
+
+def _cmdline(p: psutil.Process) -> list[str]:
+    try:
+        return p.cmdline()
+    except psutil.Error:
+        return []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
+def test_killing_a_folder_import_leaves_no_worker_nor_tracker_running(tmp_path: Path, signum: int) -> None:
+    folder = make_folder(tmp_path / "talks")
+    env = {**os.environ, "SAYSO_DATA": str(tmp_path / "data")}
+    importer = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "import", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True,
+    )
+    try:
+        children = descendants_once_workers_run(psutil.Process(importer.pid))
+        assert any("resource_tracker" in " ".join(_cmdline(p)) for p in children), [_cmdline(p) for p in children]
+        os.kill(importer.pid, signum)
+        importer.wait(timeout=10)
+        gone, alive = psutil.wait_procs(children, timeout=5)
+        assert not alive, [(p.pid, _cmdline(p)) for p in alive]
+        # Nobody holds the caller's stderr any more: reading it comes to its end.
+        assert importer.stderr is not None
+        assert reaches_end(importer.stderr.fileno(), timeout=5), "something still holds the caller's stderr"
+    finally:
+        try:
+            os.killpg(importer.pid, signal.SIGKILL)  # whatever is left of its session, if the test failed
+        except ProcessLookupError:
+            pass
+
+
+def reaches_end(fd: int, timeout: float) -> bool:
+    """Whether the pipe `fd` reads to its end (every writer closed it) within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if ready and os.read(fd, 65536) == b"":
+            return True
+    return False
