@@ -251,6 +251,10 @@ class Library:
             hint = ""
         raise NotFound(f"no document matches {ref!r}{hint} (see `sayso docs`)")
 
+    def dropped(self, ref: str) -> list[dict[str, str]]:
+        """What the import of a document left out of its passages, with reasons (`sayso show --dropped`)."""
+        return self.store.dropped(self.document(ref).id)
+
     def passages(self, doc_id: str) -> list[Passage]:
         """The passages of one document in reading order."""
         return self.store.passages(doc_id)
@@ -323,10 +327,13 @@ class Library:
         progress: Callable[[str, int, int], None] | None = None,
         encoding: str | None = None,
         parallel: bool = False,
+        labels: str | None = None,
     ) -> ImportReport:
         """Import files and folders (every supported file inside, recursively).
 
         `encoding` names the files' encoding when it cannot be detected (e.g. "latin-1").
+        `labels` states the speaker convention (see corpus.importers.grammar.compile_pattern);
+        it is remembered for each document and used again when it is re-imported without one.
         `parallel` lets spare cores parse ahead in worker processes (see
         corpus.importers.parallel: the calling program's main module must be
         import-safe); the result is the same either way.
@@ -364,7 +371,8 @@ class Library:
                 unique.append(path)
         speakers_seen: dict[str, None] = {}
         # Files are parsed ahead (in worker processes where there are spare cores), in order.
-        ready = prepare_all(unique, encoding, parallel=parallel)
+        given = {path: labels for path in unique} if labels else self._remembered_labels(unique)
+        ready = prepare_all(unique, encoding, parallel=parallel, labels=given)
         try:
             done = 0
             while done < len(unique):
@@ -380,7 +388,7 @@ class Library:
                         try:
                             if isinstance(prepared, Exception):
                                 raise prepared
-                            doc = self._import_prepared(path, prepared)
+                            doc = self._import_prepared(path, prepared, labels=given.get(path))
                         except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed):
                             raise  # the library itself cannot take the import: stop and say why
                         except SaysoError as exc:
@@ -434,16 +442,33 @@ class Library:
             self.store.write_library(data)
 
     def import_file(
-        self, path: str | os.PathLike[str], source: str | None = None, encoding: str | None = None
+        self, path: str | os.PathLike[str], source: str | None = None, encoding: str | None = None,
+        labels: str | None = None,
     ) -> Document:
-        """Parse one file (in `encoding` if given) and store it, replacing the document from the same path."""
-        path = Path(path)
-        return self._import_prepared(path, prepare_file(path, encoding), source)
+        """Parse one file (in `encoding` if given) and store it, replacing the document from the same path.
 
-    def _import_prepared(self, path: Path, prepared: Prepared, source: str | None = None) -> Document:
+        `labels` states the speaker convention; without it, one given on an earlier import is used again.
+        """
+        path = Path(path)
+        labels = labels or self._remembered_labels([path]).get(path)
+        return self._import_prepared(path, prepare_file(path, encoding, labels), source, labels)
+
+    def _remembered_labels(self, paths: list[Path]) -> dict[Path, str]:
+        """The --labels pattern each file's document was last imported with."""
+        docs = {d.id: d for d in self.store.documents()}
+        out: dict[Path, str] = {}
+        for path in paths:
+            doc = docs.get(document_id_for(path))
+            if doc is not None and doc.labels:
+                out[path] = doc.labels
+        return out
+
+    def _import_prepared(
+        self, path: Path, prepared: Prepared, source: str | None = None, labels: str | None = None,
+    ) -> Document:
         return self.import_parsed(
             prepared.parsed, source=source or str(path), doc_id=document_id_for(path),
-            content_hash=prepared.content_hash,
+            content_hash=prepared.content_hash, labels=labels,
         )
 
     def import_parsed(
@@ -452,6 +477,7 @@ class Library:
         source: str,
         doc_id: str | None = None,
         content_hash: str | None = None,
+        labels: str | None = None,
     ) -> Document:
         """Store an already parsed document (scripts and tests; `import_file` uses it).
 
@@ -512,12 +538,15 @@ class Library:
                     encoding=parsed.encoding,
                     warnings=list(parsed.warnings),
                     imported=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    convention=parsed.convention,
+                    labels=labels,
+                    dropped=len(parsed.dropped),
                 )
                 # The user's edits to citation fields win over what the importer found.
                 for name, value in data.edits.get(doc_id, {}).items():
                     if name in EDITABLE_FIELDS:
                         setattr(doc, name, value)
-                self.store.save_passages(doc_id, passages)
+                self.store.save_passages(doc_id, passages, parsed.dropped)
                 data.upsert(doc)
             except BaseException:
                 for step in undo or ():

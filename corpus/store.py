@@ -1130,7 +1130,14 @@ class Store:
             yield data
             self.write_library(data)
 
-    def save_passages(self, doc_id: str, passages: list[Passage]) -> None:
+    def dropped(self, doc_id: str) -> list[dict[str, str]]:
+        """What the importer left out of this document's passages ({"reason", "text"} each)."""
+        data = read_json_file(self.passages_path(doc_id)) or {}
+        rows = next(iter(_rows(data.get("dropped"))), {}) if data.get("dropped") else {}
+        items = rows.get("items", []) if isinstance(rows, dict) else []
+        return [i for i in items if isinstance(i, dict)]
+
+    def save_passages(self, doc_id: str, passages: list[Passage], dropped: list[dict[str, str]] | None = None) -> None:
         """Write one document's passages file (a small file: only this document).
 
         The passages are stored as columns (`{"columns": {"1": {"text": [...],
@@ -1148,6 +1155,8 @@ class Store:
                 "meta": {"1": {"schema": 1, "document": doc_id}},
                 "passages": _table([_plain(p) for p in passages]),
             }
+        if dropped:
+            payload["dropped"] = {"1": {"items": dropped}}
         atomic_write_bytes(self.passages_path(doc_id), encode_json(payload))
 
     def save_document(self, document: Document, passages: list[Passage], speakers: list[Speaker]) -> None:

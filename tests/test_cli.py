@@ -54,7 +54,7 @@ def fake_importer(monkeypatch: pytest.MonkeyPatch) -> None:
     # Files reach the library through corpus.importers.parallel.prepare_file (fewer files than
     # PARALLEL_MIN_FILES, as here, are parsed in this process, so the stand-in is used).
     monkeypatch.setattr(corpus.importers.parallel, "parse_bytes",
-                        lambda raw, path, encoding=None: labelled_parser(Path(path)))
+                        lambda raw, path, encoding=None, labels=None: labelled_parser(Path(path)))
     monkeypatch.delenv("SAYSO_DATA", raising=False)
 
 

@@ -286,11 +286,11 @@ def test_a_failure_mid_batch_keeps_the_files_imported_before_it(lib: Library, tm
     original = lib.store.save_passages
     saved: list[str] = []
 
-    def failing(doc_id, passages):  # type: ignore[no-untyped-def]
+    def failing(doc_id, passages, *rest):  # type: ignore[no-untyped-def]
         if len(saved) == 4:
             raise SaveFailed("cannot save: No space left on device")
         saved.append(doc_id)
-        return original(doc_id, passages)
+        return original(doc_id, passages, *rest)
 
     monkeypatch.setattr(lib.store, "save_passages", failing)
     with pytest.raises(SaveFailed):
@@ -399,9 +399,9 @@ def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(tmp_path: P
     first = importer.import_file(paths[0])
     real_parse = parallel_module.parse_bytes
 
-    def slow_parse(raw, path, encoding=None):  # type: ignore[no-untyped-def]
+    def slow_parse(raw, path, encoding=None, labels=None):  # type: ignore[no-untyped-def]
         _time.sleep(0.2)  # 39 files: the import lasts about 8 s, far longer than the other sayso needs
-        return real_parse(raw, path, encoding)
+        return real_parse(raw, path, encoding, labels)
 
     monkeypatch.setattr(parallel_module, "parse_bytes", slow_parse)
     monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.3)
@@ -434,11 +434,11 @@ def test_a_failure_mid_batch_leaves_no_trace_of_the_failed_file_among_the_speake
     original = lib.store.save_passages
     calls: list[str] = []
 
-    def failing(doc_id, passages):  # type: ignore[no-untyped-def]
+    def failing(doc_id, passages, *rest):  # type: ignore[no-untyped-def]
         calls.append(doc_id)
         if len(calls) == 5:  # the second new file (a re-import of the first three went through)
             raise SaveFailed("cannot save: No space left on device")
-        return original(doc_id, passages)
+        return original(doc_id, passages, *rest)
 
     monkeypatch.setattr(lib.store, "save_passages", failing)
     with pytest.raises(SaveFailed):

@@ -116,6 +116,7 @@ _HEARING = re.compile(
     r"The (?:VICE )?(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|SPEAKER|CLERK|WITNESS|PRESIDING OFFICER|REPORTER|COURT)))"
     r"\.\s+(?P<rest>\S.*)$"
 )
+_PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
 _REST_TIME = re.compile(rf"^[\[(]({_TIME})[\])]\s*")
 _MAYBE_LABEL = re.compile(r"[:：;*_\[]")
 
@@ -267,8 +268,8 @@ def match_label(line: str) -> Label | None:
     m = _PLAIN.match(text)
     if m:
         name, role = split_role(m.group("name").strip())
-        if not is_name_like(name):
-            return None
+        if not is_name_like(name) or (role and _PARTIES.search(role)):
+            return None  # a case caption ("FLORIDA, ET AL., :") names parties, not a speaker
         rest = m.group("rest")
         stamp = _REST_TIME.match(rest)
         if stamp:  # Rev style: "Name: (01:20)" then the words

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from corpus.errors import SaysoError
+from corpus.importers.grammar import PatternError, compile_pattern
 from corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
 from corpus.store import backups_of, damage_reason, restore_backup, set_aside_copies, start_empty
 from tui.cli import common_options, emit, print_error, run_app
@@ -31,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every supported file inside)")
     p.add_argument("--encoding", metavar="ENC", default=None,
                    help="read the files in this encoding (e.g. latin-1, cp1251, shift_jis) instead of detecting it")
+    p.add_argument("--labels", metavar="PATTERN", default=None,
+                   help="state how speakers are labelled instead of letting sayso infer it, e.g. "
+                        "\"{speaker}: {text}\", \"[{speaker}] [{time}] {text}\" or \"{speaker} ({time})\" "
+                        "(label alone on its line, words below); fields {speaker} {time} {text} {skip}; "
+                        "remembered for the document on re-import")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("docs", parents=[common], help="list documents")
@@ -38,6 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("show", parents=[common], help="print one document's passages")
     p.add_argument("doc", metavar="DOC", help="document id, id prefix or title")
+    p.add_argument("--dropped", action="store_true",
+                   help="list what the import left out of the passages (page furniture, chrome, duplicates...) and why")
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("speakers", parents=[common], help="list speakers across the library")
@@ -92,7 +100,14 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         if total > 20 and show_progress:
             print(f"\rimporting {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    report = lib.import_paths(args.paths, progress=progress, encoding=args.encoding, parallel=True)
+    if args.labels is not None:
+        try:
+            compile_pattern(args.labels)
+        except PatternError as exc:
+            print_error(str(exc))
+            return 2
+    report = lib.import_paths(args.paths, progress=progress, encoding=args.encoding, parallel=True,
+                              labels=args.labels)
     if show_progress and len(report.documents) > 20:
         print(file=sys.stderr)
 
@@ -101,6 +116,9 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         for doc in report.documents:
             who = ", ".join(doc.speakers[:6]) + (" …" if len(doc.speakers) > 6 else "")
             lines.append(f"{doc.id}  {doc.title}  [{doc.kind}] {doc.passages} passages" + (f"; {who}" if who else ""))
+            if doc.convention and doc.convention.get("shape") not in (None, "none"):
+                lines.append(f"    speakers: {doc.convention['description']}, {doc.convention['turns']} turns, "
+                             f"confidence {doc.convention['confidence']:.0%}")
         lines.append(
             f"imported {len(report.documents)} document(s), {report.passages} passages, "
             f"{len(report.speakers)} speaker(s), {len(report.warnings)} warning(s)"
@@ -122,7 +140,9 @@ def cmd_docs(args: argparse.Namespace, lib: Library) -> None:
         if not docs:
             return "no documents yet: `sayso import PATH` or `sayso demo`"
         return "\n".join(
-            f"{d.id}  {d.title}  [{d.kind}] {d.passages} passages, {len(d.speakers)} speaker(s)" for d in docs
+            f"{d.id}  {d.title}  [{d.kind}] {d.passages} passages, {len(d.speakers)} speaker(s)"
+            + (" (speakers uncertain)" if d.convention and float(d.convention.get("confidence", 1)) < 0.5 else "")
+            for d in docs
         )
 
     emit(args, [d.to_dict() for d in docs], text)
@@ -130,10 +150,24 @@ def cmd_docs(args: argparse.Namespace, lib: Library) -> None:
 
 def cmd_show(args: argparse.Namespace, lib: Library) -> None:
     doc = lib.document(args.doc)
+    if args.dropped:
+        dropped = lib.dropped(doc.id)
+
+        def listing() -> str:
+            if not dropped:
+                return f"nothing was left out of {doc.title}"
+            return "\n".join(f"{d.get('reason', '')}: {d.get('text', '')}" for d in dropped)
+
+        emit(args, {"document": doc.id, "dropped": dropped}, listing)
+        return
     passages = lib.passages(doc.id)
 
     def text() -> str:
-        lines = [f"{doc.title}  [{doc.kind}]  {doc.source}", ""]
+        lines = [f"{doc.title}  [{doc.kind}]  {doc.source}"]
+        if doc.convention:
+            lines.append(f"speakers: {doc.convention.get('description')}, {doc.convention.get('turns')} turns, "
+                         f"confidence {float(doc.convention.get('confidence', 0)):.0%}")
+        lines.append("")
         for p in passages:
             stamp = f"[{_clock(p.start)}] " if p.start is not None else ""
             who = f"{p.speaker}: " if p.speaker else ""
