@@ -27,7 +27,6 @@ import json
 import mmap
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,8 @@ from typing import Any
 import numpy as np
 
 from corpus.query import words_of
+from corpus.store import TEMP_PREFIX as STORE_TEMP_PREFIX
+from corpus.store import temp_path
 
 #: 3: upper-case possessives ("ADA'S") are indexed as the query side reads them; older indexes are rebuilt.
 FORMAT_VERSION = 3
@@ -42,7 +43,7 @@ MAGIC = b"SAYSOIX1"
 #: Letters of a word that the typo index covers (SymSpell's prefix length).
 TYPO_PREFIX = 7
 #: Temp-file prefix shared with corpus.store, so a crash's leftovers are cleaned the same way.
-TEMP_PREFIX = ".sayso-tmp-"
+TEMP_PREFIX = STORE_TEMP_PREFIX
 #: Words per batch when building postings (bounds the memory an import of a million passages needs).
 POSTINGS_CHUNK = 4_000_000
 _ARRAYS = {
@@ -574,7 +575,8 @@ def write_index(path: Path, data: IndexData, generation: int) -> None:
     start = (16 + len(header) + 63) // 64 * 64
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+    tmp = temp_path(folder)  # named with this process's pid: another sayso's clean-up leaves it alone
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(MAGIC + len(header).to_bytes(8, "little") + header)

@@ -44,8 +44,11 @@ SCHEMA_VERSION = 1
 #: Version of a docs/<id>.json file, checked per file like SCHEMA_VERSION: 1 = one
 #: TinyDB row per passage (still read), 2 = the passages as columns (written now).
 PASSAGES_SCHEMA = 2
-#: Temporary files are named `.sayso-tmp-<pid>-<random>` so a cleaner can tell a live writer's from a crash's.
+#: Temporary files are named `.sayso-tmp-<pid>-<random>` (see `temp_path`) so a cleaner can tell a live
+#: writer's from a crash's.
 TEMP_PREFIX = ".sayso-tmp-"
+#: Seconds a temp file without an owner's pid in its name must lie untouched before it is cleaned.
+UNOWNED_TEMP_AGE = 3600.0
 #: How many rotating backups of library.json are kept.
 LIBRARY_BACKUPS = 3
 #: Default seconds a writer waits for another process before "library busy".
@@ -67,6 +70,14 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def temp_path(folder: Path) -> Path:
+    """A new temporary file name in `folder` carrying this process's pid, for every temp file sayso writes.
+
+    `clean_orphaned_temp_files` removes it only once this process is gone.
+    """
+    return Path(folder) / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -91,12 +102,12 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
+        tmp = temp_path(folder)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
     except OSError as exc:
         raise SaveFailed(f"cannot save {path.name} in {folder}: {_reason(exc)}") from None
     # A second name for the old version, so a failed folder fsync can put it back.
-    previous: Path | None = folder / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
+    previous: Path | None = temp_path(folder)
     try:
         try:
             with contextlib.suppress(OSError):
@@ -151,7 +162,9 @@ def _pid_alive(pid: int) -> bool:
 def clean_orphaned_temp_files(folder: Path) -> int:
     """Remove temp files whose writer process is gone (a crash's leftovers); returns how many.
 
-    A temp file of a live process (another sayso saving right now) is left alone.
+    A temp file of a live process (another sayso saving right now) is left
+    alone.  One whose name carries no pid (not written by `temp_path`) has no
+    known owner: it is removed only after UNOWNED_TEMP_AGE seconds untouched.
     """
     removed = 0
     try:
@@ -161,12 +174,16 @@ def clean_orphaned_temp_files(folder: Path) -> int:
     for entry in entries:
         if not entry.name.startswith(TEMP_PREFIX):
             continue
-        pid_text = entry.name[len(TEMP_PREFIX):].split("-", 1)[0]
-        pid = int(pid_text) if pid_text.isdigit() else 0
-        if pid and pid != os.getpid() and _pid_alive(pid):
+        pid_text, dash, _ = entry.name[len(TEMP_PREFIX):].partition("-")
+        pid = int(pid_text) if pid_text.isdigit() and dash else 0
+        if pid == os.getpid() or (pid and _pid_alive(pid)):
             continue
-        if pid == os.getpid():
-            continue
+        if not pid:
+            try:
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime < UNOWNED_TEMP_AGE:
+                    continue
+            except OSError:
+                continue
         with contextlib.suppress(OSError):
             os.unlink(entry.path)
             removed += 1
@@ -605,7 +622,7 @@ class AtomicJSONStorage(Storage):
                     older = _backup_path(self.path, n)
                     if older.exists():
                         os.replace(older, _backup_path(self.path, n + 1))
-            tmp = self.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}")
+            tmp = temp_path(self.path.parent)
             try:
                 os.link(self.path, tmp)
                 os.replace(tmp, newest)

@@ -389,13 +389,45 @@ def test_orphaned_temp_files_are_cleaned_but_live_ones_kept(tmp_path: Path) -> N
     Library.open(data)
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead_pid = int(dead.stdout)
-    orphans = [data / f"{TEMP_PREFIX}{dead_pid}-ab12", data / "docs" / f"{TEMP_PREFIX}{dead_pid}-cd34", data / f"{TEMP_PREFIX}junk"]
+    stale = data / f"{TEMP_PREFIX}junk"
+    orphans = [data / f"{TEMP_PREFIX}{dead_pid}-ab12", data / "docs" / f"{TEMP_PREFIX}{dead_pid}-cd34",
+               data / "index" / f"{TEMP_PREFIX}{dead_pid}-9f", stale]
     live = data / f"{TEMP_PREFIX}{os.getppid()}-ef56"
-    for p in [*orphans, live]:
+    # A name without an owner's pid is only cleaned once nobody has written it for an hour.
+    unowned_recent = data / "index" / f"{TEMP_PREFIX}x1y2z3"
+    for p in [*orphans, live, unowned_recent]:
+        p.parent.mkdir(exist_ok=True)
         p.write_bytes(b"partial")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
     Library.open(data)
-    assert [p.exists() for p in orphans] == [False, False, False]
-    assert live.exists()
+    assert [p.exists() for p in orphans] == [False, False, False, False]
+    assert live.exists() and unowned_recent.exists()
+
+
+def test_another_sayso_starting_up_keeps_a_live_imports_index_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11 item 13: index temp files had no owner pid, so `sayso docs` elsewhere deleted a live import's."""
+    data = tmp_path / "data"
+    lib = Library.open(data)
+    real_replace = os.replace
+    started: list[str] = []
+
+    def another_sayso_starts_first(src: object, dst: object) -> None:
+        if Path(str(dst)).parent == data / "index" and Path(str(src)).name.startswith(TEMP_PREFIX):
+            done = subprocess.run([sys.executable, "-m", "tui.cli", "--data", str(data), "docs"],
+                                  capture_output=True, text=True, cwd=REPO)
+            assert done.returncode == 0, done.stderr
+            started.append(Path(str(src)).name)
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    doc = lib.import_parsed(parsed("Doc", [("Ann", "Searchable words here.")]), "doc.txt")
+    monkeypatch.setattr(os, "replace", another_sayso_starts_first)
+    with lib.store.lock.held():
+        lib.index.save()  # what an import does after each batch
+    monkeypatch.undo()
+    assert started and all(name.startswith(f"{TEMP_PREFIX}{os.getpid()}-") for name in started)  # named with its owner
+    assert [h.passage for h in Library.open(data).search("searchable")] == [f"{doc.id}:0"]
 
 
 def test_bad_data_folder(tmp_path: Path) -> None:
