@@ -127,7 +127,7 @@ def match_record(line: str) -> Label | None:
             end = _STRONG_END.search(tok)
             assert end is not None
             name = " ".join([*head[:k], tok[: end.start()]]).strip()
-            if _record_label_ok(name):
+            if _record_label_ok(name) and not tokens[k + 1].startswith((".", "…")):
                 return Label(name, " ".join(tokens[k + 1:]).strip(), "record")
             return None
         if tok in {"-", "–", "—"} and k > 0 and head[k - 1].endswith(".") and k + 1 < len(tokens):
@@ -137,6 +137,8 @@ def match_record(line: str) -> Label | None:
             return None
     # Otherwise the first full stop after a name word ends the label; titles and initials go on.
     for k, tok in enumerate(head[:8]):
+        if tok.endswith(".."):
+            return None  # dot leaders: a table of contents
         if not tok.endswith(".") or k + 1 >= len(tokens):
             if tok.endswith((",", ";", ":", "?", "!")):
                 return None
@@ -146,8 +148,8 @@ def match_record(line: str) -> Label | None:
         if _bare(bare) in TITLES or _INITIALS_TOKEN.match(tok) or (len(bare) == 1 and bare.isupper()):
             continue
         rest = " ".join(tokens[k + 1:]).strip()
-        if not rest or rest[0].islower():
-            return None
+        if not rest or rest[0].islower() or rest[0] in ".…":
+            return None  # lower case goes on a sentence; dot leaders are a table of contents
         if _record_label_ok(name) and not (len(name.split()) == 1 and name[0] != name[0].upper()):
             # one bare word needs a title or capitals (checked in _record_label_ok)
             return Label(name, rest, "record")

@@ -88,6 +88,8 @@ def parse_screenplay(text: str, file_title: str | None) -> ParsedDocument:
                 nxt = lines[i + 1].strip()
         if prev_blank and nxt and m and (m.group("forced") or sum(c.isalpha() for c in m.group("name")) >= 2):
             name = _display(m.group("name"))
+            if m.group("ext").strip():
+                dropped.append(Stripped("character cue extension", m.group("ext").strip()))
             cues += 1
             body: list[str] = []
             i += 1
@@ -139,7 +141,7 @@ def _title_page(lines: list[str], dropped: list[Stripped]) -> tuple[str | None, 
             value = raw.strip()
         value = re.sub(r"[*_]+", "", value).strip()
         if value:
-            dropped.append(Stripped("title page", value))
+            dropped.append(Stripped("title page", f"{key.capitalize()}: {value}" if key else value))
             if key == "title":
                 title = f"{title} {value}" if title else value
         i += 1

@@ -199,8 +199,10 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
     page = layout.normalise(text.split("\n"))
     raw_lines = page.lines
     lines, cover = _clean_lines(raw_lines, warnings)
+    stripped_garbled = [layout.Stripped("unreadable characters", r.strip()) for r, l in zip(raw_lines, lines)
+                        if r.strip() and not l.strip()]
     end = clean.find_footer(lines)
-    stripped = list(page.stripped)
+    stripped = list(page.stripped) + stripped_garbled
     if end is not None and end > 0:
         stripped.extend(layout.Stripped("closing chrome", l.strip()) for l in lines[end:] if l.strip())
         lines = lines[:end]
@@ -244,7 +246,7 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
         claimed = plan.claimed if plan is not None else set()  # "Interviewer: Jane Doe" is no title
         result.title = front.get("title") or _pick_title(head, cover, set(labels_at) | claimed)
         head_lines = ["" if _URL_ONLY.match(l.strip()) else l for l in head]  # the URL goes to metadata
-        result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False))
+        result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False, stripped=stripped))
         if result.title and not front.get("title"):
             result.stripped.append(layout.Stripped("title", result.title))
         result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped))
@@ -261,13 +263,13 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
     if page_name:
         result.speaker_page = True
         result.title = page_name
-        body = _prose_passages(lines, page_name, wrapped, split=True)
+        body = _prose_passages(lines, page_name, wrapped, split=True, stripped=stripped)
         for p in body:
             p.speaker = page_name
         result.passages = body
         result.speakers = {page_name: []}
         return result
-    result.passages = _prose_passages(lines, result.title, wrapped, split=True)
+    result.passages = _prose_passages(lines, result.title, wrapped, split=True, stripped=stripped)
     if result.title and not any(result.title in p.text for p in result.passages[:3]):
         result.stripped.append(layout.Stripped("title", result.title))
     return result
@@ -416,14 +418,17 @@ def _speaker_page_name(raw_lines: list[str], lines: list[str]) -> str | None:
     return name
 
 
-def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: bool) -> list[ParsedPassage]:
-    """Paragraph passages without a speaker; chrome, title repeats and "Transcript:" lines dropped."""
+def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: bool,
+                    stripped: list[layout.Stripped] | None = None) -> list[ParsedPassage]:
+    """Paragraph passages without a speaker; chrome, title repeats and "Transcript:" lines dropped (and recorded)."""
     kept: list[str] = []
     title_key = clean.fold_space(title).casefold() if title else None
     for line in lines:
         s = line.strip()
         if s and (clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s) or _TIME_ONLY.match(s)):
             kept.append("")  # a dropped line still separates what was around it
+            if stripped is not None and not _TIME_ONLY.match(s):
+                stripped.append(layout.Stripped("page chrome" if clean.is_chrome_line(s) else "transcript marker", s))
             continue
         if s and title_key and clean.fold_space(s.strip("#*_ ")).casefold() == title_key:
             kept.append("")  # the title is the document's, recorded by the caller (see parse_lines)
@@ -432,6 +437,7 @@ def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: b
     paras = clean.dedupe_lines(_paragraphs(kept, wrapped))
     out: list[ParsedPassage] = []
     heading: str | None = None
+    used = True
     for i, para in enumerate(paras):
         m = _MD_HEADING.match(para)
         nxt = paras[i + 1] if i + 1 < len(paras) else None
@@ -439,11 +445,14 @@ def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: b
             heading = m.group(2).strip("*_ ") or heading
             continue
         if split and _heading_like(para, nxt) and len(paras) > 2:
-            heading = para.strip()
+            if heading is not None and not used:
+                out.append(ParsedPassage(speaker=None, text=heading))  # two headings in a row: keep the first's words
+            heading, used = para.strip(), False
             continue
         pieces = split_long(para) if split else [para]
         for piece in pieces:
             out.append(ParsedPassage(speaker=None, text=piece, heading=heading))
+            used = True
     return out
 
 

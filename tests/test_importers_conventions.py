@@ -1,0 +1,280 @@
+"""Each document's own labelling convention is inferred: real transcripts in many conventions, nothing lost.
+
+The real documents live in ../shared/realworld (never copied here).  Expected
+speakers are checked against what the source itself says, sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus.importers import parse_path, parse_text
+from corpus.importers.cues import strip_tags
+from corpus.importers.detect import detect_format
+from corpus.importers.encoding import decode_bytes
+from corpus.importers.grammar import PatternError, compile_pattern
+from corpus.importers.html import html_to_text
+from corpus.models import ParsedDocument
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+REAL = SHARED / "realworld"
+pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/realworld not found beside the repository")
+
+
+def doc_of(name: str) -> ParsedDocument:
+    return parse_path(REAL / name)
+
+
+def said_by(doc: ParsedDocument, words: str) -> str | None:
+    """The speaker of the first passage holding `words` (spacing folded)."""
+    want = " ".join(words.split())
+    for p in doc.passages:
+        if want in " ".join(p.text.split()):
+            return p.speaker
+    raise AssertionError(f"{words!r} is in no passage")
+
+
+# -- court transcripts converted from PDF ---------------------------------------------------
+
+def test_supreme_court_layout_conversion_line_numbers_and_furniture_stripped() -> None:
+    doc = doc_of("scotus-argument-2012-03-27.txt")
+    assert doc.kind == "hearing" and doc.title == "IN THE SUPREME COURT OF THE UNITED STATES"
+    assert {"Chief Justice Roberts", "General Verrilli", "Justice Scalia", "Mr. Carvin", "Mr. Clement"} <= set(doc.speakers)
+    assert said_by(doc, "It seems to me that's the same as in my hypothetical.") == "Chief Justice Roberts"
+    assert said_by(doc, "I think that's different.") == "General Verrilli"
+    for p in doc.passages:
+        assert "Alderson Reporting Company" not in p.text and "Official - Subject to Final Review" not in p.text
+        assert not re.search(r"\b\d{1,3}:\d{1,2},\d", p.text), "the word index is not speech"
+    reasons = {d["reason"] for d in doc.dropped}
+    assert {"line numbers", "page header or footer", "page number", "word index"} <= reasons
+    assert doc.convention and doc.convention["turns"] >= 360 and doc.convention["confidence"] >= 0.9
+    # Every labelled turn in the source is a passage of that speaker, in order.
+    raw = (REAL / "scotus-argument-2012-03-27.txt").read_text(encoding="utf-8")
+    labels = re.findall(r"^\s*\d+\s+((?:CHIEF )?JUSTICE [A-Z]+|GENERAL [A-Z]+|MR\. [A-Z]+):", raw, re.M)
+    spoken = [p.speaker.upper() for p in doc.passages if p.speaker]
+    assert spoken == [" ".join(label.split()) for label in labels]
+
+
+def test_supreme_court_layout_conversion_2013() -> None:
+    doc = doc_of("scotus-argument-2013-maryland-v-king.txt")
+    assert said_by(doc, "It does, Mr. Chief Justice.") == "Ms. Winfree"
+    assert said_by(doc, "procedure limits the collection to certain violent") == "Chief Justice Roberts"
+    assert "Official" not in {p.text for p in doc.passages}
+
+
+def test_pre_2004_court_style_questions_from_the_bench() -> None:
+    doc = doc_of("scotus-argument-2002-eldred-v-ashcroft.txt")
+    assert said_by(doc, "Justice, we are not making an empirical claim at all.") == "Mr. Lessig"
+    assert said_by(doc, "I just don't see any empirical evidence for that.") == "Questioner"
+    assert all("1-800-FOR-DEPO" not in p.text for p in doc.passages)
+
+
+# -- legislative records ---------------------------------------------------------------------
+
+def test_congressional_record_period_labels_and_an_inserted_interview() -> None:
+    doc = doc_of("crec-house-2005-07-20-H6117.htm")
+    assert doc.kind == "hearing"
+    counts = {n: sum(1 for p in doc.passages if p.speaker == n) for n in doc.speakers}
+    assert counts["Mr. Lantos"] >= 40 and counts["The Acting CHAIRMAN"] >= 15
+    # The record quotes an interview written "Hansen: ..."; both conventions are read.
+    assert said_by(doc, "Do you believe that Taylor himself was personally") == "Hansen"
+    senate = doc_of("crec-senate-2005-07-20-S8536.htm")
+    assert {"The Presiding Officer", "Mr. Warner", "Mr. Levin"} <= set(senate.speakers)
+
+
+def test_gpo_hearing_mixed_case_record_labels() -> None:
+    doc = doc_of("gpo-house-hearing-2008-auto-industry.htm")
+    assert sum(1 for p in doc.passages if p.speaker == "The Chairman") >= 40
+    assert said_by(doc, "Mr. Chairman, we meet today again with") == "Mr. Kanjorski"
+    assert max(len(p.text) for p in doc.passages) < 20000
+    assert "Graphic" not in doc.speakers
+
+
+def test_hansard_name_stop_dash_labels() -> None:
+    doc = doc_of("hansard-fiji-2021-03-25.html")
+    assert said_by(doc, "I now invite the Chairperson of the Standing Committee") == "Hon. Speaker"
+    assert said_by(doc, "Mr: Speaker, Sir, I second the motion.") == "Hon. J. Sigarara"
+    assert all(not s.endswith((".", "-")) for s in doc.speakers)
+    assert all("Page 51" not in p.text for p in doc.passages)
+    council = doc_of("hansard-winnipeg-council-2014-06-25.htm")
+    assert said_by(council, "We'll now move on to delegations.") == "Madam Speaker"
+    assert all(p.text != "COUNCIL OF THE CITY OF WINNIPEG" for p in council.passages)
+
+
+# -- machine transcripts -----------------------------------------------------------------------
+
+def test_diarised_bracket_labels_with_times() -> None:
+    doc = doc_of("oxide-debugging-odyssey.md")
+    raw = (REAL / "oxide-debugging-odyssey.md").read_text(encoding="utf-8")
+    labels = re.findall(r"^\[(Speaker \d+)\] \[([\d:]+)\]", raw, re.M)
+    assert [p.speaker for p in doc.passages] == [l[0] for l in labels]
+    assert [p.start for p in doc.passages][:3] == [int(t.split(":")[0]) * 60 + int(t.split(":")[1]) for _, t in labels[:3]]
+    assert doc.convention and doc.convention["shape"] == "bracket"
+
+
+def test_whisperx_json_diarised_speakers_become_numbered_placeholders() -> None:
+    doc = doc_of("whisperx-seattle-school-board-a95KMDHf4vQ.json")
+    data = json.loads((REAL / "whisperx-seattle-school-board-a95KMDHf4vQ.json").read_text(encoding="utf-8"))
+    assert all(re.fullmatch(r"Speaker \d+", s) for s in doc.speakers)
+    assert said_by(doc, "will read the audit announcement into the record") == "Speaker 12"  # SPEAKER_11
+    first = data["segments"][0]
+    assert doc.passages[0].start == pytest.approx(float(first["start"]))
+
+
+def test_whisper_json_without_speakers_reads_as_paragraphs() -> None:
+    doc = doc_of("whisper-openai-fairfax-council-2026-04-07-seg003.json")
+    assert not doc.speakers and all(p.speaker is None for p in doc.passages)
+    assert len(doc.passages) >= 10 and max(len(p.text.split()) for p in doc.passages) <= 250
+    assert all(p.start is not None for p in doc.passages)
+
+
+def test_other_json_is_refused_in_one_line(tmp_path: Path) -> None:
+    from corpus.errors import ImportRefused
+
+    path = tmp_path / "settings.json"
+    path.write_text('{"theme": "dark", "items": [1, 2]}', encoding="utf-8")
+    with pytest.raises(ImportRefused) as err:
+        parse_path(path)
+    assert "not a Whisper" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_whisperx_srt_labels() -> None:
+    srt = ("1\n00:00:00,000 --> 00:00:02,000\n[SPEAKER_00]: Welcome back to the show.\n\n"
+           "2\n00:00:02,000 --> 00:00:04,000\n[SPEAKER_01]: Thanks for having me.\n\n"
+           "3\n00:00:04,000 --> 00:00:06,000\n[SPEAKER_00]: Let's begin.\n")
+    doc = parse_text(srt, "ep.srt")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Speaker 1", "Welcome back to the show."), ("Speaker 2", "Thanks for having me."), ("Speaker 1", "Let's begin.")]
+
+
+# -- subtitles and screenplays ---------------------------------------------------------------
+
+def test_captions_without_speakers_become_paragraphs_not_one_passage() -> None:
+    for name in ("council-captions-2026-06-25.vtt", "youtube-autocaption-ru-cooking.vtt"):
+        doc = doc_of(name)
+        assert not doc.speakers, name
+        assert len(doc.passages) >= 3, name
+        assert max(len(p.text.split()) for p in doc.passages) <= 250, name
+
+
+def test_fountain_screenplays_cues_dialogue_and_action() -> None:
+    doc = doc_of("screenplay-brick-and-steel.fountain")
+    assert doc.kind == "script" and doc.title.startswith("BRICK & STEEL")
+    assert said_by(doc, "Are they cold?") == "Brick"
+    assert said_by(doc, "Does a bear crap in the woods?") == "Steel"
+    assert said_by(doc, "Steel sits.") is None  # action
+    assert said_by(doc, "EXT. BRICK'S PATIO - DAY") is None  # scene heading
+    assert not any(name.endswith(")") or "TO:" in name.upper() for name in doc.speakers)
+    memory = doc_of("screenplay-my-living-memory.fountain")
+    assert said_by(memory, "He's down for his nap.") == "Joe"
+    assert said_by(memory, "He didn't argue?") == "Kate"
+    card = doc_of("screenplay-the-last-birthday-card.fountain")
+    assert card.title == "THE LAST BIRTHDAY CARD"
+    assert "Scott" in card.speakers
+
+
+# -- inference on small documents ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Alice Example: Hello there, how are you?\n\nBob Example: Fine, thanks.\n\nAlice Example: Good.\n",
+     [("Alice Example", "Hello there, how are you?"), ("Bob Example", "Fine, thanks."), ("Alice Example", "Good.")]),
+    ("ALICE: Hi.\n\nBOB: Hello.\n\nALICE: Bye.\n", [("Alice", "Hi."), ("BOB", "Hello."), ("Alice", "Bye.")]),
+    ("[Speaker 1] [00:00] Hi.\n[Speaker 2] [00:02] Hello.\n[Speaker 1] [00:04] Bye.\n",
+     [("Speaker 1", "Hi."), ("Speaker 2", "Hello."), ("Speaker 1", "Bye.")]),
+])
+def test_inferred_conventions(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse_text(text, "t.txt")
+    assert [(p.speaker, p.text) for p in doc.passages] == expected
+
+
+def test_prose_colons_are_not_speakers() -> None:
+    doc = parse_text("Note: this is prose.\n\nThe point is this: we go.\n\nSo it is.\n", "essay.txt")
+    assert not doc.speakers and doc.convention and doc.convention["shape"] == "none"
+
+
+def test_an_unexplained_label_shape_is_warned_about_not_guessed() -> None:
+    lines = "\n".join(f"<<P{i % 3}>> 00:{i:02d} words number {i} here" for i in range(20))
+    doc = parse_text(lines, "odd.txt")
+    assert not doc.speakers
+    assert any("no speaker convention fits" in w and "--labels" in w for w in doc.warnings)
+
+
+def test_labels_pattern_states_the_convention() -> None:
+    lines = "\n".join(f"<<P{i % 3}>> 00:{i:02d} words number {i} here" for i in range(6))
+    doc = parse_text(lines, "odd.txt", labels="<<{speaker}>> {time} {text}")
+    assert [p.speaker for p in doc.passages] == ["P0", "P1", "P2", "P0", "P1", "P2"]
+    assert doc.passages[1].text == "words number 1 here" and doc.passages[1].start == 1.0
+    assert doc.convention and doc.convention["shape"] == "pattern"
+    with pytest.raises(PatternError):
+        compile_pattern("{text} only")
+
+
+# -- nothing lost ----------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def _body(path: Path) -> str:
+    """The source's body as a reader sees it: markup and cue syntax removed, nothing else."""
+    text = decode_bytes(path.read_bytes(), path.name).text
+    if path.suffix == ".json":
+        return " ".join(str(s.get("text", "")) for s in json.loads(text)["segments"])
+    fmt = detect_format(text, path.suffix)
+    if fmt == "html":
+        return html_to_text(text)[0]
+    if fmt in {"vtt", "srt"}:
+        cues = re.split(r"\n\s*\n", text)
+        return "\n".join(strip_tags(c.split("-->", 1)[1].split("\n", 1)[-1]) for c in cues if "-->" in c)
+    return text
+
+
+def _shared_files() -> list[Path]:
+    return [f for d in ("seeds", "realworld") for f in sorted((SHARED / d).iterdir())
+            if f.is_file() and f.name != "SOURCES.md"]
+
+
+@pytest.mark.parametrize("path", _shared_files(), ids=lambda p: p.name)
+def test_every_word_of_every_shared_document_is_kept_or_recorded(path: Path) -> None:
+    doc = parse_path(path)
+    kept = " ".join(
+        [p.text + " " + (p.heading or "") for p in doc.passages]
+        + [d["text"] for d in doc.dropped] + [doc.title] + list(doc.speakers)
+        + [a for aliases in doc.speakers.values() for a in aliases]
+    )
+    body = _body(path)
+    roles = {w.casefold() for w in re.findall(r",\s*([A-Za-z]+)\s*:", body)}  # "NAME, MODERATOR:"
+    missing = _words(body) - _words(kept) - roles
+    assert not missing, f"{path.name}: words neither in a passage nor recorded as left out: {sorted(missing)[:10]}"
+
+
+# -- properties ------------------------------------------------------------------------------
+
+_names = st.sampled_from(["Ada Park", "BEN", "Mr. SMITH", "The Chairman", "Speaker 1", "Dr. Ng", "[Speaker 2]"])
+_seps = st.sampled_from([": ", ". ", "\n", " "])
+_say = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_names, _seps, _say), min_size=1, max_size=12), st.sampled_from(["\n", "\n\n"]))
+def test_inference_never_raises_never_loses_a_word_and_is_stable(turns: list[tuple[str, str, str]], gap: str) -> None:
+    text = gap.join(f"{name}{sep}{said}" for name, sep, said in turns)
+    if not text.strip():
+        return
+    first = parse_text(text, "p.txt")
+    again = parse_text(text, "p.txt")
+    assert [(p.speaker, p.text) for p in first.passages] == [(p.speaker, p.text) for p in again.passages]
+    kept = " ".join([p.text + " " + (p.heading or "") for p in first.passages] + [d["text"] for d in first.dropped]
+                    + [first.title]
+                    + list(first.speakers) + [a for v in first.speakers.values() for a in v])
+    label_words = _words(" ".join(name for name, _, _ in turns))
+    assert _words(text) - _words(kept) <= label_words | {"speaker"}
