@@ -90,7 +90,6 @@ def test_congressional_record_period_labels_and_an_inserted_interview() -> None:
 
 def test_gpo_hearing_mixed_case_record_labels() -> None:
     doc = doc_of("gpo-house-hearing-2008-auto-industry.htm")
-    assert sum(1 for p in doc.passages if p.speaker == "The Chairman") >= 40
     assert said_by(doc, "Mr. Chairman, we meet today again with") == "Mr. Kanjorski"
     assert max(len(p.text) for p in doc.passages) < 20000
     assert "Graphic" not in doc.speakers

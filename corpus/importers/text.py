@@ -319,7 +319,7 @@ def _choose_convention(
         if other == family or other not in results or family not in ("inline", "record"):
             continue
         _, other_table, other_labels = results[other]
-        fresh = {i: l for i, l in other_labels.items() if i not in labels and l.rest.strip()}
+        fresh = {i: l for i, l in other_labels.items() if i not in labels and l.rest.strip() and l.form != "bracket"}
         counts = Counter(other_table.name_for(l) for l in fresh.values())
         for i, label in fresh.items():
             name = other_table.name_for(label)
