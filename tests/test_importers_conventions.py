@@ -81,8 +81,9 @@ def test_congressional_record_period_labels_and_an_inserted_interview() -> None:
     doc = doc_of("crec-house-2005-07-20-H6117.htm")
     assert doc.kind == "hearing"
     counts = {n: sum(1 for p in doc.passages if p.speaker == n) for n in doc.speakers}
-    assert counts["Mr. Lantos"] >= 40 and counts["The Acting CHAIRMAN"] >= 15
+    assert counts["Mr. Lantos"] >= 40 and counts["The Acting Chairman"] >= 15
     # The record quotes an interview written "Hansen: ..."; both conventions are read.
+    assert said_by(doc, "Is the gentleman from New Jersey acting as the") == "The Acting Chairman"
     assert said_by(doc, "Do you believe that Taylor himself was personally") == "Hansen"
     senate = doc_of("crec-senate-2005-07-20-S8536.htm")
     assert {"The Presiding Officer", "Mr. Warner", "Mr. Levin"} <= set(senate.speakers)
@@ -90,7 +91,10 @@ def test_congressional_record_period_labels_and_an_inserted_interview() -> None:
 
 def test_gpo_hearing_mixed_case_record_labels() -> None:
     doc = doc_of("gpo-house-hearing-2008-auto-industry.htm")
+    assert said_by(doc, "This hearing will come to order.") == "The Chairman"
+    assert said_by(doc, "Members will be held strictly") == "The Chairman"
     assert said_by(doc, "Mr. Chairman, we meet today again with") == "Mr. Kanjorski"
+    assert sum(1 for p in doc.passages if p.speaker == "The Chairman") >= 90
     assert max(len(p.text) for p in doc.passages) < 20000
     assert "Graphic" not in doc.speakers
 
@@ -184,6 +188,8 @@ def test_fountain_screenplays_cues_dialogue_and_action() -> None:
     ("Alice Example: Hello there, how are you?\n\nBob Example: Fine, thanks.\n\nAlice Example: Good.\n",
      [("Alice Example", "Hello there, how are you?"), ("Bob Example", "Fine, thanks."), ("Alice Example", "Good.")]),
     ("ALICE: Hi.\n\nBOB: Hello.\n\nALICE: Bye.\n", [("Alice", "Hi."), ("BOB", "Hello."), ("Alice", "Bye.")]),
+    ("The Chairman. The committee will come to order.\nMr. Smith. Thank you.\nThe Chairman. Proceed.\n",
+     [("The Chairman", "The committee will come to order."), ("Mr. Smith", "Thank you."), ("The Chairman", "Proceed.")]),
     ("[Speaker 1] [00:00] Hi.\n[Speaker 2] [00:02] Hello.\n[Speaker 1] [00:04] Bye.\n",
      [("Speaker 1", "Hi."), ("Speaker 2", "Hello."), ("Speaker 1", "Bye.")]),
 ])

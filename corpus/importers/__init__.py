@@ -99,6 +99,7 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
     html_title = None
     if fmt == "html":
         text, html_title = html_to_text(text)
+        html_title = metadata.page_title(html_title)
     try:
         result = parse_lines(text, labels=labels)
     except PatternError as exc:

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.importers.names import (
+    BRACKET_NOTES,
     GENERIC_SPEAKER,
     NOT_NAMES,
     SOUND_WORDS,
@@ -90,6 +91,12 @@ def _bare(token: str) -> str:
     return token.strip(".,:;-–—()'’\"").casefold()
 
 
+def titled(name: str) -> bool:
+    """Whether a label opens with a title or "The" ("Mr. Smith", "HON. S.S. KIRPAL", "The Chairman")."""
+    tokens = name.split()
+    return bool(tokens) and (tokens[0] == "The" or _bare(tokens[0]) in TITLES) and len(tokens) >= 2
+
+
 def _record_label_ok(name: str) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 7:
@@ -145,7 +152,8 @@ def match_record(line: str) -> Label | None:
             continue
         bare = tok[:-1]
         name = " ".join([*head[:k], bare]).strip()
-        if _bare(bare) in TITLES or _INITIALS_TOKEN.match(tok) or (len(bare) == 1 and bare.isupper()):
+        role = head[0] == "The" and k > 0  # "The Chairman.": after "The", a title is the role and ends the label
+        if not role and (_bare(bare) in TITLES or _INITIALS_TOKEN.match(tok) or (len(bare) == 1 and bare.isupper())):
             continue
         rest = " ".join(tokens[k + 1:]).strip()
         if not rest or rest[0].islower() or rest[0] in ".…":
@@ -163,9 +171,6 @@ _BRACKET = re.compile(
     rf"^(?:[\[(](?P<t1>{_TIME})[\])][ \t]*)?\[(?P<name>[^\[\]]{{1,40}})\][ \t]*"
     rf"(?:[\[(](?P<t2>{_TIME})[\])])?[ \t]*[:：\-–—]?[ \t]*(?P<rest>.*)$"
 )
-#: Bracketed notes in records and captions that are no one's name.
-_NOT_BRACKET_NAMES = {"graphic", "tiff omitted", "omitted", "exhibit", "photo", "image", "chart", "table",
-                      "recess", "pause", "break", "end", "beginning", "continued", "sic", "unclear", "redacted"}
 
 
 def match_bracket(line: str) -> Label | None:
@@ -177,7 +182,7 @@ def match_bracket(line: str) -> Label | None:
         return None
     name = " ".join(m.group("name").split())
     folded = name.casefold()
-    if TIME_RE.fullmatch(name) or folded in SOUND_WORDS or folded in _NOT_BRACKET_NAMES:
+    if TIME_RE.fullmatch(name) or folded in SOUND_WORDS or folded in BRACKET_NOTES:
         return None
     if not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
         return None

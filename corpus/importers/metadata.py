@@ -59,6 +59,24 @@ def readable_file_title(path: Path) -> str | None:
     return words[0].upper() + words[1:]
 
 
+#: A page <title> that names the program that made the page, not the document.
+_GENERATED_TITLE = re.compile(
+    r"^(?:created|generated|converted|produced|exported)\s+(?:by|with|using)\b|\bconverter\b|^microsoft word\s*-|"
+    r"^untitled(?:\s+document)?$|^document\d*$|^new page$",
+    re.I,
+)
+
+
+def page_title(title: str | None) -> str | None:
+    """An HTML page title fit to name the document: the converter's own name and stray dashes removed."""
+    if not title:
+        return None
+    title = title.strip(" \t-–—|:·")
+    if not title or _GENERATED_TITLE.search(title):
+        return None
+    return title
+
+
 def first_words(text: str, n: int = 8) -> str:
     words = text.split()
     return " ".join(words[:n]) + ("…" if len(words) > n else "")

@@ -84,6 +84,10 @@ SOUND_WORDS = {
     "music playing", "no audio", "blank_audio", "sound", "phone rings", "door closes", "gunshot",
 }
 
+#: Bracketed notes in records and captions that are no one's name ("[GRAPHIC] [TIFF OMITTED]", "[Recess]").
+BRACKET_NOTES = {"graphic", "tiff omitted", "omitted", "exhibit", "photo", "image", "chart", "table", "recess",
+                 "pause", "break", "end", "beginning", "continued", "sic", "unclear", "redacted"}
+
 #: Placeholders transcription tools use for people they could not name.
 GENERIC_SPEAKER = re.compile(
     r"^(unknown( speaker)?|speaker( ?[\dA-Z]{1,2}|[ _]?\d{1,3})?|unidentified (speaker|male|female|man|woman)|voice|narrator|announcer|"
@@ -263,7 +267,7 @@ def match_label(line: str) -> Label | None:
     m = _BRACKET.match(text)
     if m and time is None:
         name = m.group("name").strip()
-        if name.casefold() not in SOUND_WORDS and is_name_like(name) and not is_initials(name):
+        if name.casefold() not in SOUND_WORDS | BRACKET_NOTES and is_name_like(name) and not is_initials(name):
             return Label(name, m.group("rest"), "bracket", None)
     m = _PLAIN.match(text)
     if m:
@@ -295,6 +299,9 @@ def match_label(line: str) -> Label | None:
 def _cap_token(token: str) -> str:
     if _ROMAN.match(token) or _INITIAL.match(token) or _INITIALS_RUN.match(token):
         return token
+    prefixed = _SHOUTED_PREFIX.match(token)
+    if prefixed:  # the Record's "McMORRIS", "DeLAY": the prefix as written, the rest in ordinary case
+        return prefixed.group(1) + _cap_token(prefixed.group(2))
     out = []
     for part in re.split(r"([\-'’])", token):
         if not part or part in "-'’":
@@ -306,6 +313,14 @@ def _cap_token(token: str) -> str:
         else:
             out.append(low.capitalize())
     return "".join(out)
+
+
+_SHOUTED_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])([A-Z'’\-]{2,})$")
+
+
+def _shouted(token: str) -> bool:
+    """A name token in capitals: "NIXON", "O'BRIEN", and the Record's "McMORRIS"."""
+    return any(c.isalpha() for c in token) and (token.upper() == token or bool(_SHOUTED_PREFIX.match(token)))
 
 
 @lru_cache(maxsize=4096)
@@ -322,14 +337,15 @@ def display_name(raw: str) -> str:
     if (is_initials(name) and not GENERIC_SPEAKER.match(name)) or _CJK.match(name):
         return name  # "NT" stays; a role such as "HOST" reads as "Host" below
     tokens = name.split()
-    if len(tokens) >= 2 and tokens[0] == "The" and tokens[1].isupper():
-        return "The " + " ".join(_cap_token(t) for t in tokens[1:])  # "The CHAIRMAN"
+    if len(tokens) >= 2 and tokens[0] == "The" and any(t.isupper() and len(t) > 1 for t in tokens[1:]):
+        # "The CHAIRMAN", "The Acting CHAIRMAN", "The SPEAKER pro tempore": a role, in ordinary case
+        return "The " + " ".join(_cap_token(t) if t.isupper() else t for t in tokens[1:])
     # "Mr. SMITH of Texas": the state after "of" is not part of the name's case.
     own = tokens[: tokens.index("of")] if "of" in tokens[1:] else tokens
     body = [t for t in own if _bare(t) not in TITLES and not _INITIAL.match(t)]
-    if body and all(t.upper() == t and any(c.isalpha() for c in t) for t in body):
+    if body and all(_shouted(t) for t in body):
         return " ".join(
-            t if t in PARTICLES or (t.upper() != t) or not any(c.isalpha() for c in t) else _cap_token(t)
+            t if t in PARTICLES or not _shouted(t) else _cap_token(t)
             for t in tokens
         )
     return name

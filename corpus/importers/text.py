@@ -249,7 +249,7 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
         result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False, stripped=stripped))
         if result.title and not front.get("title"):
             result.stripped.append(layout.Stripped("title", result.title))
-        result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped))
+        result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped, stripped))
         _add_self_aliases(result.passages, table)
         result.speakers = {name: list(table.aliases.get(name, [])) for name in dict.fromkeys(
             p.speaker for p in result.passages if p.speaker)}
@@ -298,6 +298,7 @@ def _choose_convention(
         if family != "alone" and _opens_most_paragraphs(lines, found, skip):
             # Structure outweighs name-likeness: when labels open nearly every paragraph,
             # "ALICE:"/"BOB:" or one-off full names are speakers, not initials or a title.
+            # A first line such as "Open Models, Open Archives: Who Keeps the Record?" is the title.
             keys = Counter(name_key(display_name(l.raw)) for _, l in found)
             solid = {name_key(display_name(l.raw)) for i, l in found if l.form != "semicolon"
                      and not (i == 0 and keys[name_key(display_name(l.raw))] == 1 and len(l.rest.split()) >= 3
@@ -305,6 +306,11 @@ def _choose_convention(
             table, labels = _accepted_labels(
                 lines, [(i, l) for i, l in found if name_key(display_name(l.raw)) in solid],
                 plan, accept_all=True)
+        labels = _without_header_one_offs(labels, table)
+        if family == "record":
+            # A record label without a title or "The" ("CARE USA. The President of CARE...") must recur.
+            once = Counter(table.name_for(l) for l in labels.values())
+            labels = {i: l for i, l in labels.items() if once[table.name_for(l)] >= 2 or grammar.titled(l.raw)}
         value = grammar.score({i: l for i, l in labels.items() if i not in (plan.labels if plan else {})},
                               table.name_for)
         if plan is not None:
@@ -319,7 +325,7 @@ def _choose_convention(
         if other == family or other not in results or family not in ("inline", "record"):
             continue
         _, other_table, other_labels = results[other]
-        fresh = {i: l for i, l in other_labels.items() if i not in labels and l.rest.strip() and l.form != "bracket"}
+        fresh = {i: l for i, l in other_labels.items() if i not in labels and l.rest.strip()}
         counts = Counter(other_table.name_for(l) for l in fresh.values())
         for i, label in fresh.items():
             name = other_table.name_for(label)
@@ -340,6 +346,22 @@ def _choose_convention(
     conv = grammar.Convention(family, description, turns,
                               grammar.confidence(turns, len(labelish | set(labels)), len(names)))
     return table, labels, conv
+
+
+def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Drop one-off labels with no words after them before the conversation starts, where labels carry words.
+
+    A case caption ("ALONZO JAY KING, JR.    :") or a cover line is shaped like a label
+    but stands in the header; the document's real labels have their words beside them.
+    """
+    counts = Counter(table.name_for(l) for l in labels.values())
+    recurring = [i for i, l in labels.items() if counts[table.name_for(l)] >= 2]
+    with_words = sum(1 for l in labels.values() if l.rest.strip())
+    if not recurring or with_words < 0.8 * len(labels):
+        return labels
+    start = min(recurring)
+    return {i: l for i, l in labels.items()
+            if not (i < start and counts[table.name_for(l)] == 1 and not l.rest.strip())}
 
 
 def _opens_most_paragraphs(lines: list[str], found: list[tuple[int, Label]], skip: set[int]) -> bool:
@@ -482,7 +504,8 @@ def _hosts(labels: dict[int, Label], table: SpeakerTable, plan: qa.QAPlan | None
     return list(found)
 
 
-def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: SpeakerTable, wrapped: bool) -> list[ParsedPassage]:
+def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: SpeakerTable, wrapped: bool,
+           dropped: list[layout.Stripped]) -> list[ParsedPassage]:
     passages: list[ParsedPassage] = []
     speaker: str | None = None
     start: float | None = None
@@ -512,6 +535,7 @@ def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: Speak
                 continue
             if clean.is_ui_only_line(stripped):
                 body.append("")
+                dropped.append(layout.Stripped("page chrome", stripped))
                 continue
             body.append(line)
             continue
