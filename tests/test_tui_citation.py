@@ -251,3 +251,23 @@ async def test_dialog_fits_80x24_with_every_field_reachable(library: Library) ->
             assert dialog.query_one("#citation-body").region.contains_region(widget.region), name
         for hint in ("#citation-status", "#citation-hint"):
             assert box.region.contains_region(dialog.query_one(hint).region)
+
+
+async def test_details_say_how_speakers_were_found_and_warn_when_unsure(library: Library, tmp_path: Path) -> None:
+    sure = tmp_path / "sure.txt"
+    sure.write_text("Ada Park: Hello there.\n\nBen Cho: Hi.\n\nAda Park: Shall we start?\n", encoding="utf-8")
+    unsure = tmp_path / "unsure.txt"
+    unsure.write_text("\n".join(f"<<P{i % 3}>> 00:{i:02d} words number {i} here" for i in range(20)), encoding="utf-8")
+    sure_id, unsure_id = library.import_file(sure).id, library.import_file(unsure).id
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_on(app, pilot, sure_id)
+        line = dialog.query_one("#citation-speakers", Static)
+        assert str(line.render()) == "speakers: label then text on the same line (Name: text), 3 turns, confidence 100%"
+        assert not line.has_class("-uncertain")
+        await pilot.press("escape")
+        await settle(app, pilot, 0.1)
+        dialog = await open_on(app, pilot, unsure_id)
+        line = dialog.query_one("#citation-speakers", Static)
+        assert "uncertain" in str(line.render()) and "--labels" in str(line.render())
+        assert line.has_class("-uncertain")

@@ -54,6 +54,7 @@ DESCRIPTIONS = {
     "qa": "question and answer markers (Q:/A:)",
     "pattern": "the convention given with --labels",
     "none": "no speaker labels",
+    "unknown": "lines look labelled but no convention fits",
 }
 
 
@@ -75,6 +76,35 @@ class Convention:
         if self.pattern:
             out["pattern"] = self.pattern
         return out
+
+
+#: Below this confidence a document's speakers are called uncertain.
+UNCERTAIN = 0.5
+
+
+def _confidence_of(convention: dict[str, object]) -> float:
+    try:
+        return float(convention.get("confidence", 0))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def is_uncertain(convention: dict[str, object] | None) -> bool:
+    """Whether a document's recorded convention is too unsure to trust its speakers."""
+    return convention is not None and convention.get("shape") != "none" and _confidence_of(convention) < UNCERTAIN
+
+
+def describe(convention: dict[str, object] | None) -> str:
+    """One line for people: how a document's speakers were found, and how sure sayso is."""
+    if not convention:
+        return "speakers: not recorded (imported by an earlier sayso; import it again to see)"
+    if convention.get("shape") == "none":
+        return "speakers: none labelled"
+    line = (f"speakers: {convention.get('description')}, {convention.get('turns')} turns, "
+            f"confidence {_confidence_of(convention):.0%}")
+    if is_uncertain(convention):
+        line += " (uncertain: state the convention with sayso import --labels)"
+    return line
 
 
 # -- record style ------------------------------------------------------------------

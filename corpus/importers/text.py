@@ -229,6 +229,9 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
         if unread is not None:
             example, count = unread
             convention.confidence = min(convention.confidence, 0.3)
+            if convention.shape == "none":
+                convention.shape = "unknown"
+                convention.description = f"no convention fits lines that start like {example!r}"
             warnings.append(
                 f"{count} lines start like {example!r} but no speaker convention fits them; "
                 "see sayso import --labels"

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from corpus.errors import SaysoError
-from corpus.importers.grammar import PatternError, compile_pattern
+from corpus.importers.grammar import PatternError, compile_pattern, describe, is_uncertain
 from corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
 from corpus.store import backups_of, damage_reason, restore_backup, set_aside_copies, start_empty
 from tui.cli import common_options, emit, print_error, run_app
@@ -116,9 +116,8 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         for doc in report.documents:
             who = ", ".join(doc.speakers[:6]) + (" …" if len(doc.speakers) > 6 else "")
             lines.append(f"{doc.id}  {doc.title}  [{doc.kind}] {doc.passages} passages" + (f"; {who}" if who else ""))
-            if doc.convention and doc.convention.get("shape") not in (None, "none"):
-                lines.append(f"    speakers: {doc.convention['description']}, {doc.convention['turns']} turns, "
-                             f"confidence {doc.convention['confidence']:.0%}")
+            if doc.convention and doc.convention.get("shape") != "none":
+                lines.append(f"    {describe(doc.convention)}")
         lines.append(
             f"imported {len(report.documents)} document(s), {report.passages} passages, "
             f"{len(report.speakers)} speaker(s), {len(report.warnings)} warning(s)"
@@ -141,7 +140,7 @@ def cmd_docs(args: argparse.Namespace, lib: Library) -> None:
             return "no documents yet: `sayso import PATH` or `sayso demo`"
         return "\n".join(
             f"{d.id}  {d.title}  [{d.kind}] {d.passages} passages, {len(d.speakers)} speaker(s)"
-            + (" (speakers uncertain)" if d.convention and float(d.convention.get("confidence", 1)) < 0.5 else "")
+            + (" (speakers uncertain)" if is_uncertain(d.convention) else "")
             for d in docs
         )
 
@@ -164,9 +163,7 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> None:
 
     def text() -> str:
         lines = [f"{doc.title}  [{doc.kind}]  {doc.source}"]
-        if doc.convention:
-            lines.append(f"speakers: {doc.convention.get('description')}, {doc.convention.get('turns')} turns, "
-                         f"confidence {float(doc.convention.get('confidence', 0)):.0%}")
+        lines.append(describe(doc.convention))
         lines.append("")
         for p in passages:
             stamp = f"[{_clock(p.start)}] " if p.start is not None else ""

@@ -36,6 +36,7 @@ from textual.widgets import Input, Select, Static
 
 from corpus.errors import SaysoError
 from corpus.export.cite import format_reference
+from corpus.importers.grammar import describe, is_uncertain
 from corpus.export.csl import csl_type, document_item, host_names, host_role
 from corpus.library import EDITABLE_FIELDS, check_citation_field, is_generic_label
 from corpus.models import KINDS, Document
@@ -129,6 +130,9 @@ class CitationDialog(ModalScreen[Document | None]):
             title = Text("Citation of ", style="bold", end="")
             title.append(self.initial["title"], style="italic")
             yield Static(title, id="citation-heading", markup=False)
+            # How the speakers were found and how sure the import was (never silent about a guess).
+            yield Static(visible(describe(self.document.convention), keep_newlines=False), id="citation-speakers",
+                         markup=False, classes="-uncertain" if is_uncertain(self.document.convention) else "")
             with VerticalScroll(id="citation-body"):
                 for name, label in TEXT_FIELDS:
                     with Horizontal(classes="citation-row", id=f"citation-row-{name}"):
