@@ -159,14 +159,27 @@ class ImportReport:
         }
 
 
-def _supported_files(folder: Path) -> list[Path]:
-    """Every supported file under `folder`, skipping hidden files and folders; symlinked folders are not followed."""
+#: Files a folder of transcripts often also holds that describe the folder and are no transcript.
+_FOLDER_NOTES = {"readme", "sources", "license", "licence", "copying", "changelog", "changes", "contributing",
+                 "authors", "notice", "history", "todo"}
+
+
+def _supported_files(folder: Path, skipped: list[Path] | None = None) -> list[Path]:
+    """Every supported file under `folder`, skipping hidden files and folders; symlinked folders are not followed.
+
+    A folder's own notes (README.md, SOURCES.md, LICENSE.txt...) are left out and, with
+    `skipped`, listed there so the import can say so; named on their own they import as asked.
+    """
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
             if not name.startswith(".") and path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
+                if path.stem.casefold() in _FOLDER_NOTES:
+                    if skipped is not None:
+                        skipped.append(path)
+                    continue
                 found.append(path)
     return found
 
@@ -348,7 +361,12 @@ class Library:
             path = Path(raw).expanduser()
             try:
                 if path.is_dir():
-                    found = _supported_files(path)
+                    notes: list[Path] = []
+                    found = _supported_files(path, notes)
+                    report.warnings.extend(
+                        f"{note}: skipped, a folder's notes rather than a transcript (import it by name to include it)"
+                        for note in notes
+                    )
                     if not found:
                         report.errors.append(
                             f"{raw}: no supported files in this folder ({', '.join(SUPPORTED_SUFFIXES)})"

@@ -449,3 +449,15 @@ def test_a_failure_mid_batch_leaves_no_trace_of_the_failed_file_among_the_speake
     for speaker in reopened.speakers():
         assert set(speaker.documents) <= listed and speaker.passages == sum(speaker.counts.values())
     assert not any(s.name == "Guest4 Person" for s in reopened.speakers())  # the failed file's guest
+
+
+def test_a_folder_import_leaves_out_the_folders_own_notes_and_says_so(lib: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "panel.txt").write_text("Ada Park: Hello.\n\nBen Cho: Hi.\n\nAda Park: Bye.\n", encoding="utf-8")
+    (folder / "SOURCES.md").write_text("# Where these came from\n\nSee the table below.\n", encoding="utf-8")
+    report = lib.import_paths([folder])
+    assert [d.title for d in report.documents] == ["Panel"]
+    assert any("SOURCES.md: skipped" in w for w in report.warnings)
+    named = lib.import_paths([folder / "SOURCES.md"])  # named on its own, it imports as asked
+    assert len(named.documents) == 1

@@ -36,6 +36,8 @@ _TRANSCRIPT_MARKER = re.compile(
 _SPEAKER_PAGE_SIGN = re.compile(r"appearances|\bspeaker\b|speakerappearances|\bquotes by\b|\btalks by\b|\bepisodes featuring\b", re.I)
 _URL_ONLY = re.compile(r"^<?https?://\S+>?$")
 _TIME_ONLY = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$")
+#: "IN THE SUPREME COURT OF THE UNITED STATES": names the court, which every argument there shares, not the document.
+_COURT_HEADER = re.compile(r"^in the\b.{0,60}\bcourt\b.{0,80}$", re.I)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 
@@ -183,6 +185,9 @@ def _title_like(line: str) -> bool:
     s = line.strip().strip("#*_ ").strip()
     if not s or len(s) > 140 or len(s.split()) > 20:
         return False
+    words = [w for w in s.split() if sum(c.isalpha() for c in w) >= 2]
+    if len(words) < 0.5 * len(s.split()):
+        return False  # a rule of dashes ("- - - - x"), a row of numbers: not a title
     if s.endswith((".", ",", ";")) and not s.endswith("..."):
         return False
     return not clean.is_chrome_line(s) and not _TRANSCRIPT_MARKER.match(s)
@@ -418,7 +423,7 @@ def _pick_title(lines: list[str], cover: str | None, label_lines: set[int]) -> s
         if i in label_lines:
             break
         s = line.strip()
-        if not s or clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s):
+        if not s or clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s) or _COURT_HEADER.match(s):
             continue
         m = _MD_HEADING.match(s)
         if m:
