@@ -284,3 +284,12 @@ def test_inference_never_raises_never_loses_a_word_and_is_stable(turns: list[tup
                     + list(first.speakers) + [a for v in first.speakers.values() for a in v])
     label_words = _words(" ".join(name for name, _, _ in turns))
     assert _words(text) - _words(kept) <= label_words | {"speaker"}
+
+
+def test_angle_bracket_speaker_marks_in_plain_text_are_not_html_and_lose_nothing() -> None:
+    text = "".join(f"<<{'AB'[i % 2]}>> 00:0{i} line {i} here\n" for i in range(6))
+    doc = parse_text(text, "odd.txt")
+    kept = " ".join(p.text for p in doc.passages)
+    assert "<<A>> 00:00 line 0 here" in kept and "<<B>> 00:05 line 5 here" in kept  # not read as <a> tags
+    assert any("start like '<<A>> 00:00'" in w for w in doc.warnings)
+    assert doc.convention and doc.convention["shape"] == "unknown" and doc.convention["confidence"] < 0.5

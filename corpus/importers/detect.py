@@ -7,6 +7,7 @@ import re
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}", re.M)
 _VTT_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}", re.M)
 _HTML_TAG = re.compile(r"<(?:p|br|div|span|strong|b|i|em|a|li|ul|ol|h[1-6]|font|table|tr|td|body|html|head|article|section|blockquote)\b[^>]*>", re.I)
+_CLOSING = re.compile(r"</(?:p|div|span|strong|b|i|em|a|li|ul|ol|h[1-6]|font|table|tr|td|body|html)\s*>|<br\s*/?>", re.I)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
@@ -29,7 +30,10 @@ def detect_format(text: str, suffix: str = "") -> str:
     sample = text[:50000]
     tags = len(_HTML_TAG.findall(sample))
     lines = max(1, sample.count("\n"))
-    if tags >= 3 and (tags >= lines * 0.2 or suffix in {".html", ".htm", ".php", ".xhtml"}):
+    html_name = suffix in {".html", ".htm", ".php", ".xhtml"}
+    # Outside an .html file, opening tags alone ("<A> hi", "<B> hello" as speaker marks) are not HTML:
+    # real markup closes its elements or breaks lines.
+    if tags >= 3 and (html_name or (tags >= lines * 0.2 and _CLOSING.search(sample))):
         return "html"
     if tags >= 1 and suffix in {".html", ".htm", ".php", ".xhtml"} and _ENTITY.search(sample):
         return "html"

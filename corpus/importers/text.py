@@ -185,6 +185,8 @@ def _title_like(line: str) -> bool:
     s = line.strip().strip("#*_ ").strip()
     if not s or len(s) > 140 or len(s.split()) > 20:
         return False
+    if s[0] in "[<({":
+        return False  # "[Senate Hearing 117-999]", "(Intro music)", "<<A>> 00:01 ...": a note or a label, not a title
     words = [w for w in s.split() if sum(c.isalpha() for c in w) >= 2]
     if len(words) < 0.5 * len(s.split()):
         return False  # a rule of dashes ("- - - - x"), a row of numbers: not a title
