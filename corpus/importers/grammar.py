@@ -155,11 +155,14 @@ def match_record(line: str) -> Label | None:
     s = line.strip()
     if len(s) < 4 or not s[0].isupper():
         return None
+    dot, colon = s.find(".", 0, 120), s.find(":", 0, 120)
+    if dot < 0 or 0 <= colon < dot:
+        return None  # no stop near the start, or a colon before it: "Name: text" is the inline family's
     m = _ROLE_PAREN.match(s)
     if m:
         return Label(m.group("name"), m.group("rest"), "record", None, m.group("who"))
-    tokens = s.split(" ")
-    head = [t for t in tokens[:10]]
+    tokens = s.split(" ", 10)  # a label is in the first ten words; the last item holds the rest of the line
+    head = tokens[:10]
     # A stop and a dash or colon is a label's end by construction; take the first.
     for k, tok in enumerate(head):
         if _STRONG_END.search(tok) and k + 1 < len(tokens):
@@ -190,10 +193,7 @@ def match_record(line: str) -> Label | None:
         rest = " ".join(tokens[k + 1:]).strip()
         if not rest or rest[0].islower() or rest[0] in ".…":
             return None  # lower case goes on a sentence; dot leaders are a table of contents
-        if _record_label_ok(name) and not (len(name.split()) == 1 and name[0] != name[0].upper()):
-            # one bare word needs a title or capitals (checked in _record_label_ok)
-            return Label(name, rest, "record")
-        return None
+        return Label(name, rest, "record") if _record_label_ok(name) else None
     return None
 
 
@@ -284,6 +284,8 @@ def _bracket(lines: list[str], i: int) -> Label | None:
 
 
 def _alone(lines: list[str], i: int) -> Label | None:
+    if len(lines[i]) > 80 or (i > 0 and lines[i - 1].strip()):
+        return None  # a label alone is short and follows a break (checked again, exactly, in match_alone)
     return match_alone(lines[i], lines[i - 1] if i > 0 else None, lines[i + 1] if i + 1 < len(lines) else None)
 
 

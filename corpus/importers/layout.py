@@ -167,8 +167,10 @@ _PAGE_LINE_REF = re.compile(r"(?<![\[(\d:])\b\d{1,3}:\d{1,2}\b(?![\])\d:])")
 def _index_line(line: str) -> bool:
     """Index entries are a word or two and their references; a timed line of speech has more words."""
     refs = len(_PAGE_LINE_REF.findall(line))
+    if not refs:
+        return False
     words = sum(1 for w in line.split() if any(c.isalpha() for c in w))
-    return refs >= 1 and words <= 2 * refs + 1
+    return words <= 2 * refs + 1
 
 
 def _strip_word_index(page: Page) -> None:
@@ -177,16 +179,16 @@ def _strip_word_index(page: Page) -> None:
     body = [i for i, l in enumerate(lines) if l.strip()]
     if len(body) < 60:
         return
-    refs = [_index_line(lines[i]) for i in body]
-    # Walk back from the end while the lines are mostly references.
+    # Walk back from the end while the lines are mostly references (most documents stop after 20 lines).
     start = len(body)
     hits = 0
     for k in range(len(body) - 1, int(len(body) * 0.5), -1):
-        hits += refs[k]
+        ref = _index_line(lines[body[k]])
+        hits += ref
         seen = len(body) - k
         if seen >= 20 and hits < 0.8 * seen:
             break
-        if refs[k] and hits >= 0.8 * seen:
+        if ref and hits >= 0.8 * seen:
             start = k
     if len(body) - start < 20:
         return
@@ -198,7 +200,7 @@ def _strip_word_index(page: Page) -> None:
 
 
 def _strip_padding(page: Page) -> None:
-    padded = sum(1 for l in page.lines if _PADDING.search(l))
+    padded = sum(1 for l in page.lines if "   " in l and _PADDING.search(l))
     body = sum(1 for l in page.lines if l.strip())
     if padded < 10 or padded < 0.1 * body:
         return  # a few wide gaps are the author's ("Q    Why?"), not a layout conversion's

@@ -231,7 +231,9 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
         dialogue = True
     if not dialogue:
         convention = grammar.Convention("none", grammar.DESCRIPTIONS["none"], 0, 1.0)
-    if user_pattern is None:
+    body_lines = sum(1 for line in lines if line.strip())
+    if user_pattern is None and not (dialogue and len(labels_at) >= 0.5 * body_lines):
+        # (when labels open half the lines, a convention plainly fits: nothing to warn about)
         unread = grammar.unexplained_prefix(lines, set(labels_at) if dialogue else set())
         if unread is not None:
             example, count = unread
@@ -305,7 +307,7 @@ def _choose_convention(
         keys = Counter(name_key(display_name(l.raw)) for _, l in found)
         labelish.update(i for i, l in found if keys[name_key(display_name(l.raw))] >= 2)
         table, labels = _accepted_labels(lines, found, plan)
-        if family != "alone" and _opens_most_paragraphs(lines, found, skip):
+        if family != "alone" and len(labels) < len(found) and _opens_most_paragraphs(lines, found, skip):
             # Structure outweighs name-likeness: when labels open nearly every paragraph,
             # "ALICE:"/"BOB:" or one-off full names are speakers, not initials or a title.
             # A first line such as "Open Models, Open Archives: Who Keeps the Record?" is the title.
@@ -364,6 +366,8 @@ def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> d
     A case caption ("ALONZO JAY KING, JR.    :") or a cover line is shaped like a label
     but stands in the header; the document's real labels have their words beside them.
     """
+    if all(l.rest.strip() for l in labels.values()):
+        return labels
     counts = Counter(table.name_for(l) for l in labels.values())
     recurring = [i for i, l in labels.items() if counts[table.name_for(l)] >= 2]
     with_words = sum(1 for l in labels.values() if l.rest.strip())
@@ -526,7 +530,7 @@ def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: Speak
         text = "\n".join(p for p in paras if p)
         if not text.strip():
             return
-        if len(text.split()) <= LONG_TURN_WORDS:
+        if text.count(" ") < LONG_TURN_WORDS or len(text.split()) <= LONG_TURN_WORDS:
             passages.append(ParsedPassage(speaker=speaker, text=text, start=start))
             return
         # A turn of thousands of words (a statement read into the record) reads and searches
