@@ -293,3 +293,9 @@ def test_angle_bracket_speaker_marks_in_plain_text_are_not_html_and_lose_nothing
     assert "<<A>> 00:00 line 0 here" in kept and "<<B>> 00:05 line 5 here" in kept  # not read as <a> tags
     assert any("start like '<<A>> 00:00'" in w for w in doc.warnings)
     assert doc.convention and doc.convention["shape"] == "unknown" and doc.convention["confidence"] < 0.5
+
+
+def test_labels_on_a_cue_file_is_said_to_be_unused() -> None:
+    srt = "1\n00:00:00,000 --> 00:00:02,000\nAnn: Hello.\n\n2\n00:00:02,000 --> 00:00:04,000\nBen: Hi.\n"
+    doc = parse_text(srt, "ep.srt", labels="{speaker}: {text}")
+    assert any("--labels is for text transcripts" in w for w in doc.warnings)

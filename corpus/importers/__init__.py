@@ -23,13 +23,13 @@ from corpus.importers import metadata
 from corpus.importers.cues import cues_to_passages
 from corpus.importers.detect import detect_format
 from corpus.importers.encoding import decode_bytes
-from corpus.importers.grammar import PatternError
+from corpus.importers.grammar import Convention, PatternError
 from corpus.importers.html import html_to_text
 from corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from corpus.importers.srt import parse_srt
 from corpus.importers.text import parse_lines
 from corpus.importers.vtt import parse_vtt
-from corpus.importers.whisper import looks_like_json, parse_whisper
+from corpus.importers.whisper import parse_whisper
 from corpus.models import ParsedDocument
 
 #: File endings the folder import picks up.
@@ -70,11 +70,10 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
     """Parse already decoded text (newlines folded to "\\n"); `labels` is a --labels pattern (see grammar)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    fmt = "json" if suffix == ".json" or (looks_like_json(text) and suffix not in {".txt", ".md"}) else \
-        detect_format(text, suffix)
+    fmt = detect_format(text, suffix)
     file_title = metadata.readable_file_title(path)
     if fmt == "text" and labels is None and looks_like_screenplay(text, suffix):
-        return parse_screenplay(text, file_title)
+        return parse_screenplay(text, file_title)  # (a --labels pattern reads a script as plain text)
     if fmt in {"vtt", "srt", "json"}:
         if fmt == "vtt":
             cues, title, notes = parse_vtt(text)
@@ -83,18 +82,22 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
         else:
             cues, title, notes = parse_srt(text), None, []
         passages, speakers = cues_to_passages(cues)
-        shape = "json" if fmt == "json" else "cues"
-        convention = {"shape": shape, "description": (
-            "Whisper segments" + (" with diarised speakers" if speakers else "") if fmt == "json"
-            else "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")),
-            "turns": sum(1 for p in passages if p.speaker), "confidence": 1.0}
+        named = sum(1 for p in passages if p.speaker)
+        if fmt == "json":
+            described = "Whisper segments" + (" with diarised speakers" if speakers else "")
+        else:
+            described = "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")
+        convention = Convention("json" if fmt == "json" else "cues", described, named, 1.0)
+        # Cues carry their own speakers; a --labels pattern is for text transcripts.
+        ignored = [f"--labels is for text transcripts; this {fmt} file was read by its cues"] if labels else []
         head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])
         title = title or file_title or (metadata.first_words(passages[0].text) if passages else path.stem)
         kind = metadata.guess_kind(fmt=fmt, speakers=list(speakers), title=title, head=head,
                                    file_name=path.name, speaker_page=False, dialogue=bool(speakers))
         return ParsedDocument(
             title=title, kind=kind, passages=passages, speakers=speakers,
-            date=metadata.find_date(head), url=metadata.find_url(head), convention=convention,
+            date=metadata.find_date(head), url=metadata.find_url(head), convention=convention.to_dict(),
+            warnings=ignored,
         )
     html_title = None
     if fmt == "html":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}", re.M)
@@ -11,9 +12,22 @@ _CLOSING = re.compile(r"</(?:p|div|span|strong|b|i|em|a|li|ul|ol|h[1-6]|font|tab
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
+_JSON_START = re.compile(r'^(?:\{\s*"|\[\s*[\[{"])')
+
+
+def _parses_as_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
 def detect_format(text: str, suffix: str = "") -> str:
-    """One of "vtt", "srt", "html", "text"."""
+    """One of "vtt", "srt", "html", "json", "text"."""
     head = text.lstrip("\ufeff \t\n")[:4000]
+    if suffix == ".json" or (_JSON_START.match(head) and _parses_as_json(text)):
+        return "json"  # a Whisper transcript, or JSON sayso refuses in one line (see whisper)
     if head.startswith("WEBVTT"):
         return "vtt"
     cues = len(_SRT_TIMING.findall(text[:20000]))

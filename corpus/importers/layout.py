@@ -138,13 +138,12 @@ def _strip_page_furniture(page: Page) -> None:
         for d in range(-3, 4):
             if 0 <= k + d < len(body_index):
                 near.add(body_index[k + d])
-    shapes = Counter(_shape(lines[i]) for i in body_index)
     by_shape: dict[str, list[int]] = {}
     for i in body_index:
         by_shape.setdefault(_shape(lines[i]), []).append(i)
     furniture: set[int] = set(page_marks)
     for shape, where in by_shape.items():
-        if shapes[shape] < 3 or len(shape) > 140 or shape.strip("# ") == "":
+        if len(where) < 3 or len(shape) > 140 or shape.strip("# ") == "":
             continue
         close = sum(1 for i in where if i in near)
         if close >= 0.5 * len(where):

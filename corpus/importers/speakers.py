@@ -105,7 +105,7 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
             accepted.add(key)
     # Two or more different full names as labels, none recurring: a short dialogue.
     if not accepted:
-        fulls = [k for k, items in by_key.items() if not _title_line(*items[0]) and is_full_name(display_name(items[0][1].raw))
+        fulls = [k for k, items in by_key.items() if not is_title_line(*items[0]) and is_full_name(display_name(items[0][1].raw))
                  and len(person_tokens(display_name(items[0][1].raw))) <= 3 and items[0][1].form != "semicolon"]
         if len(fulls) >= 2:
             accepted.update(fulls)
@@ -183,7 +183,7 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
     return table, lines
 
 
-def _title_line(index: int, label: Label) -> bool:
+def is_title_line(index: int, label: Label) -> bool:
     """A first line such as "Open Models: Who Keeps the Record?" is a title, not a turn."""
     words = [w for w in label.rest.split() if w[:1].isalpha()]
     capitalised = sum(1 for w in words if w[0].isupper())

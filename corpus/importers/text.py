@@ -23,7 +23,7 @@ from corpus.importers.names import (
     name_key,
     parse_time,
 )
-from corpus.importers.speakers import SpeakerTable, _title_line, decide, is_generic, self_introductions
+from corpus.importers.speakers import SpeakerTable, decide, is_generic, is_title_line, self_introductions
 from corpus.models import ParsedPassage
 from corpus.sentences import split_sentences
 
@@ -259,8 +259,6 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
         result.title = front.get("title") or _pick_title(head, cover, set(labels_at) | claimed)
         head_lines = ["" if _URL_ONLY.match(l.strip()) else l for l in head]  # the URL goes to metadata
         result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False, stripped=stripped))
-        if result.title and not front.get("title"):
-            result.stripped.append(layout.Stripped("title", result.title))
         result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped, stripped))
         _add_self_aliases(result.passages, table)
         result.speakers = {name: list(table.aliases.get(name, [])) for name in dict.fromkeys(
@@ -282,8 +280,6 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
         result.speakers = {page_name: []}
         return result
     result.passages = _prose_passages(lines, result.title, wrapped, split=True, stripped=stripped)
-    if result.title and not any(result.title in p.text for p in result.passages[:3]):
-        result.stripped.append(layout.Stripped("title", result.title))
     return result
 
 
@@ -304,20 +300,18 @@ def _choose_convention(
         found = grammar.candidates(family, lines, skip)
         if len(found) < 2 and family != "inline":
             continue
-        keys = Counter(name_key(display_name(l.raw)) for _, l in found)
-        labelish.update(i for i, l in found if keys[name_key(display_name(l.raw))] >= 2)
+        key_of = {i: name_key(display_name(l.raw)) for i, l in found}
+        keys = Counter(key_of.values())
+        labelish.update(i for i in key_of if keys[key_of[i]] >= 2)
         table, labels = _accepted_labels(lines, found, plan)
-        if family != "alone" and len(labels) < len(found) and _opens_most_paragraphs(lines, found, skip):
+        if family != "alone" and len(labels) < len(found) and _opens_most_paragraphs(lines, found, keys, skip):
             # Structure outweighs name-likeness: when labels open nearly every paragraph,
             # "ALICE:"/"BOB:" or one-off full names are speakers, not initials or a title.
             # A first line such as "Open Models, Open Archives: Who Keeps the Record?" is the title.
-            keys = Counter(name_key(display_name(l.raw)) for _, l in found)
-            solid = {name_key(display_name(l.raw)) for i, l in found if l.form != "semicolon"
-                     and not (i == 0 and keys[name_key(display_name(l.raw))] == 1 and len(l.rest.split()) >= 3
-                              and _title_line(i, l))}
-            table, labels = _accepted_labels(
-                lines, [(i, l) for i, l in found if name_key(display_name(l.raw)) in solid],
-                plan, accept_all=True)
+            solid = {key_of[i] for i, l in found if l.form != "semicolon"
+                     and not (i == 0 and keys[key_of[i]] == 1 and len(l.rest.split()) >= 3 and is_title_line(i, l))}
+            table, labels = _accepted_labels(lines, [(i, l) for i, l in found if key_of[i] in solid], plan,
+                                             accept_all=True)
         labels = _without_header_one_offs(labels, table)
         if family == "record":
             # A record label without a title or "The" ("CARE USA. The President of CARE...") must recur.
@@ -378,9 +372,9 @@ def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> d
             if not (i < start and counts[table.name_for(l)] == 1 and not l.rest.strip())}
 
 
-def _opens_most_paragraphs(lines: list[str], found: list[tuple[int, Label]], skip: set[int]) -> bool:
-    """Whether the candidates open at least 3 in 4 paragraphs, with two or more different names."""
-    keys = Counter(name_key(display_name(l.raw)) for _, l in found)
+def _opens_most_paragraphs(lines: list[str], found: list[tuple[int, Label]], keys: Counter[str],
+                           skip: set[int]) -> bool:
+    """Whether the candidates open at least 3 in 4 paragraphs, with two or more different names (`keys`: their counts)."""
     if len(found) < 2 or len(keys) < 2:
         return False
     # One-off single words ("Funding:", "Storage:") are lead-ins; a recurring label or full names are people.
@@ -391,7 +385,7 @@ def _opens_most_paragraphs(lines: list[str], found: list[tuple[int, Label]], ski
               and (not blank_separated or i == 0 or not lines[i - 1].strip())]
     at = {i for i, _ in found}
     opened = sum(1 for i in starts if i in at)
-    return bool(starts) and opened >= 0.75 * len(starts) and at <= set(starts) | at and len(starts) <= 400
+    return bool(starts) and opened >= 0.75 * len(starts) and len(starts) <= 400
 
 
 #: What the inline family's most common label form looks like, for the description.
@@ -467,7 +461,9 @@ def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: b
                 stripped.append(layout.Stripped("page chrome" if clean.is_chrome_line(s) else "transcript marker", s))
             continue
         if s and title_key and clean.fold_space(s.strip("#*_ ")).casefold() == title_key:
-            kept.append("")  # the title is the document's, recorded by the caller (see parse_lines)
+            kept.append("")  # the document's title, not a passage
+            if stripped is not None:
+                stripped.append(layout.Stripped("title", s))
             continue
         kept.append(line)
     paras = clean.dedupe_lines(_paragraphs(kept, wrapped))

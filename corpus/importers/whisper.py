@@ -16,11 +16,6 @@ from corpus.errors import ImportRefused
 from corpus.importers.cues import Cue
 
 
-def looks_like_json(text: str) -> bool:
-    head = text.lstrip("\ufeff \t\n")[:1]
-    return head in {"{", "["}
-
-
 def _number(value: Any) -> float | None:
     try:
         return float(value)
