@@ -39,8 +39,8 @@ def looks_like_screenplay(text: str, suffix: str) -> bool:
 def parse_screenplay(text: str, file_title: str | None) -> ParsedDocument:
     dropped: list[Stripped] = []
     for pattern, reason in ((_BONEYARD, "boneyard (commented out)"), (_NOTE, "note")):
-        for m in pattern.finditer(text):
-            dropped.append(Stripped(reason, " ".join(m.group(0).split())))
+        for found in pattern.finditer(text):
+            dropped.append(Stripped(reason, " ".join(found.group(0).split())))
         text = pattern.sub("", text)
     lines = text.split("\n")
     title, start = _title_page(lines, dropped)
