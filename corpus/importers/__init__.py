@@ -22,6 +22,7 @@ from corpus.errors import ImportRefused
 from corpus.importers import metadata
 from corpus.importers.cues import cues_to_passages
 from corpus.importers.detect import detect_format
+from corpus.importers.docx import docx_to_text, is_docx
 from corpus.importers.encoding import decode_bytes
 from corpus.importers.grammar import Convention, PatternError
 from corpus.importers.html import html_to_text
@@ -34,7 +35,7 @@ from corpus.models import ParsedDocument
 
 #: File endings the folder import picks up.
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".html", ".htm", ".php", ".text", ".xhtml",
-                      ".json", ".fountain", ".spmd")
+                      ".json", ".fountain", ".spmd", ".docx")
 
 __all__ = ["SUPPORTED_SUFFIXES", "parse_path", "parse_bytes", "parse_text"]
 
@@ -57,10 +58,17 @@ def parse_bytes(
 ) -> ParsedDocument:
     """Parse a file's bytes; `path` names it in messages and gives a fallback title."""
     path = Path(path)
-    decoded = decode_bytes(raw, str(path), encoding)
-    doc = parse_text(decoded.text, path, labels)
-    doc.encoding = decoded.encoding
-    doc.warnings = decoded.warnings + doc.warnings
+    if path.suffix.lower() == ".docx" or is_docx(raw):
+        text, title = docx_to_text(raw, str(path))
+        if title:  # the document's own title, as front matter, so its first line stays a passage
+            text = "---\ntitle: " + " ".join(title.split()) + "\n---\n" + text
+        doc = parse_text(text, path, labels)
+        doc.encoding = "docx"
+    else:
+        decoded = decode_bytes(raw, str(path), encoding)
+        doc = parse_text(decoded.text, path, labels)
+        doc.encoding = decoded.encoding
+        doc.warnings = decoded.warnings + doc.warnings
     if not doc.passages:
         raise ImportRefused(f"{path}: no readable text found")
     return doc

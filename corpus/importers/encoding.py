@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import re
+
+import charset_normalizer
 from dataclasses import dataclass, field
 
 from corpus.errors import ImportRefused
@@ -16,7 +18,7 @@ _BINARY_CONTROLS = set(range(0, 9)) | {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 2
 
 _MAGIC = (
     (b"%PDF", "a PDF"),
-    (b"PK\x03\x04", "a zip archive (docx/epub?)"),
+    (b"PK\x03\x04", "a zip archive (not a Word document)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
@@ -57,8 +59,9 @@ def decode_bytes(raw: bytes, name: str = "file", encoding: str | None = None) ->
     """Decode a file's bytes, or raise ImportRefused with one clear line.
 
     UTF-8 (with or without BOM) and UTF-16/32 with BOM are read exactly; other
-    bytes fall back to cp1252 (flagged), and bytes nothing can decode are
-    replaced with U+FFFD (flagged).  `encoding` (any Python codec name) reads
+    bytes are read in the encoding charset-normalizer detects (Windows-1251,
+    Shift-JIS...; cp1252 when it cannot tell), flagged, and bytes nothing can
+    decode are replaced with U+FFFD (flagged).  `encoding` (any Python codec name) reads
     the file in that encoding instead, without the binary guess.
     """
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
@@ -87,10 +90,13 @@ def decode_bytes(raw: bytes, name: str = "file", encoding: str | None = None) ->
         try:
             text, encoding = raw.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
+            guess = detect_encoding(raw)
             try:
-                text, encoding = raw.decode("cp1252"), "cp1252"
-                warnings.append("not valid UTF-8; read as Windows-1252 (cp1252), check accented letters")
-            except UnicodeDecodeError:
+                text, encoding = raw.decode(guess), guess
+                shown = "Windows-1252 (cp1252)" if guess == "cp1252" else guess
+                warnings.append(f"not valid UTF-8; read as {shown}, detected from the bytes: check accented letters "
+                                "and other scripts, or give --encoding")
+            except (UnicodeDecodeError, LookupError):
                 text, encoding = raw.decode("utf-8", errors="replace"), "utf-8"
                 warnings.append("some bytes could not be decoded and were replaced with \ufffd")
     if "\ufffd" in text and not any("replaced" in w for w in warnings) and "\ufffd".encode() not in raw:
@@ -103,6 +109,27 @@ def decode_bytes(raw: bytes, name: str = "file", encoding: str | None = None) ->
     if not text.strip():
         raise ImportRefused(f"{name}: file is empty")
     return Decoded(text=text, encoding=encoding, warnings=warnings)
+
+
+#: Single-byte Latin code pages that short Western European text cannot tell apart; Windows-1252,
+#: by far the most common of them, is read when it fits as well as the detector's first choice.
+_LATIN_PAGES = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9",
+                "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_latin2", "mac_roman"}
+
+
+def detect_encoding(raw: bytes) -> str:
+    """The encoding of bytes that are not UTF-8, as charset-normalizer judges it (cp1252 when it cannot tell).
+
+    A guess counts when its reading is recognisably a language or free of mess (charset-normalizer's
+    coherence and chaos; CJK text scores no coherence).
+    """
+    matches = charset_normalizer.from_bytes(raw[:400_000])
+    best = matches.best()
+    if best is None or (best.coherence < 0.1 and best.chaos > 0.02):
+        return "cp1252"  # no language recognised in any reading (a few stray bytes): the old default
+    if best.encoding in _LATIN_PAGES and any(m.encoding == "cp1252" for m in matches):
+        return "cp1252"
+    return str(best.encoding)
 
 
 def _decode_as(raw: bytes, name: str, encoding: str) -> Decoded:

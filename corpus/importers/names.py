@@ -104,6 +104,7 @@ _INITIALS_RUN = re.compile(r"^(?:[^\W\d_]\.){2,4}$")
 #: Diarisation labels ("SPEAKER_00") as people read them ("Speaker 1").
 _DIARISED = re.compile(r"^SPEAKER_(\d{1,3})$", re.I)
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}$")
+_CJK_PART = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
 
 # Label forms at the start of a line.
 _OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]+(?P<ts>{_TIME})[ \t]*$")
@@ -183,8 +184,8 @@ def is_name_like(name: str) -> bool:
     """True when `name` has the shape of a person's name or title-and-surname."""
     if not name or len(name) > 48 or "  " in name:
         return False
-    if _CJK.match(name):
-        return True
+    if _CJK.match(name) or (" " in name and len(name.split()) <= 3 and all(_CJK_PART.match(t) for t in name.split())):
+        return True  # "山田太郎", and family and given name apart: "山田 太郎"
     tokens = name.split()
     if not 1 <= len(tokens) <= 6:
         return False
