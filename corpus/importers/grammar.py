@@ -378,6 +378,14 @@ def unexplained_prefix(lines: list[str], explained: set[int]) -> tuple[str, int]
 # -- user-stated conventions ---------------------------------------------------------
 
 _FIELD = re.compile(r"\{(speaker|name|time|text|skip|\*)\}")
+#: What each field of a --labels pattern matches.
+_FIELD_REGEX = {
+    "speaker": r"(?P<speaker>[^\W\d_][^\n]{0,60}?)",
+    "time": rf"(?P<time>{_TIME})",
+    "text": r"(?P<text>.*)",
+    "skip": r".*?",
+    "*": r".*?",
+}
 
 
 class PatternError(ValueError):
@@ -404,14 +412,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         if field in seen and field != "skip" and field != "*":
             raise PatternError(f"--labels: {{{field}}} appears twice")
         seen.add(field)
-        if field == "speaker":
-            parts.append(r"(?P<speaker>[^\W\d_][^\n]{0,60}?)")
-        elif field == "time":
-            parts.append(rf"(?P<time>{_TIME})")
-        elif field == "text":
-            parts.append(r"(?P<text>.*)")
-        else:
-            parts.append(r".*?")
+        parts.append(_FIELD_REGEX[field])
         pos = m.end()
     parts.append(_literal(pattern[pos:]))
     parts.append(r"\s*$")
