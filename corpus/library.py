@@ -465,10 +465,13 @@ class Library:
     ) -> Document:
         """Parse one file (in `encoding` if given) and store it, replacing the document from the same path.
 
-        `labels` states the speaker convention; without it, one given on an earlier import is used again.
+        `labels` states the speaker convention; without it (None), one given on an earlier import is
+        used again; an empty string forgets it and lets the convention be inferred again.
         """
         path = Path(path)
-        labels = labels or self._remembered_labels([path]).get(path)
+        if labels is None:
+            labels = self._remembered_labels([path]).get(path)
+        labels = labels or None
         return self._import_prepared(path, prepare_file(path, encoding, labels), source, labels)
 
     def _remembered_labels(self, paths: list[Path]) -> dict[Path, str]:

@@ -271,3 +271,40 @@ async def test_details_say_how_speakers_were_found_and_warn_when_unsure(library:
         line = dialog.query_one("#citation-speakers", Static)
         assert "uncertain" in str(line.render()) and "--labels" in str(line.render())
         assert line.has_class("-uncertain")
+
+
+async def test_stating_the_speaker_labels_in_the_details_reimports_the_document(library: Library, tmp_path: Path) -> None:
+    source = tmp_path / "odd.txt"
+    source.write_text("\n".join(f"<<P{i % 3}>> 00:{i:02d} words number {i} here" for i in range(20)), encoding="utf-8")
+    doc_id = library.import_file(source).id
+    assert not library.document(doc_id).speakers
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_on(app, pilot, doc_id)
+        # A pattern without {speaker} is refused in the status line, nothing is saved.
+        await type_into(pilot, dialog, "labels", "{text}")
+        assert "needs {speaker}" in status(dialog)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot, 0.2)
+        assert app.screen is dialog and library.document(doc_id).labels is None
+        await type_into(pilot, dialog, "labels", "<<{speaker}>> {time} {text}")
+        assert "re-imports" in status(dialog)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot, 0.5)
+        await app.workers.wait_for_complete()
+        await settle(app, pilot, 0.3)
+        assert not isinstance(app.screen, CitationDialog)
+        doc = library.document(doc_id)
+        assert doc.labels == "<<{speaker}>> {time} {text}" and set(doc.speakers) == {"P0", "P1", "P2"}
+        assert doc.convention and doc.convention["shape"] == "pattern"
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert next(d for d in screen.documents if d.id == doc_id).labels == doc.labels
+        # Emptying the field forgets the pattern: the convention is inferred again.
+        dialog = await open_on(app, pilot, doc_id)
+        assert field(dialog, "labels").value == "<<{speaker}>> {time} {text}"
+        await type_into(pilot, dialog, "labels", "")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot, 0.5)
+        await app.workers.wait_for_complete()
+        assert library.document(doc_id).labels is None and not library.document(doc_id).speakers

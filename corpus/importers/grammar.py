@@ -100,12 +100,14 @@ def describe(convention: dict[str, object] | None) -> str:
         return "speakers: not recorded (imported by an earlier sayso; import it again to see)"
     if convention.get("shape") == "none":
         return "speakers: none labelled"
+    if convention.get("shape") == "unknown":
+        return f"speakers: uncertain, {convention.get('description')}; state it with --labels"
     if not convention.get("turns") and not is_uncertain(convention):
         return f"speakers: none named ({convention.get('description')})"
     line = (f"speakers: {convention.get('description')}, {convention.get('turns')} turns, "
             f"confidence {_confidence_of(convention):.0%}")
     if is_uncertain(convention):
-        line += " (uncertain: state the convention with sayso import --labels)"
+        line += " (uncertain: state it with --labels)"
     return line
 
 

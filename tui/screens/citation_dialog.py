@@ -24,6 +24,7 @@ after a save.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -36,7 +37,7 @@ from textual.widgets import Input, Select, Static
 
 from corpus.errors import SaysoError
 from corpus.export.cite import format_reference
-from corpus.importers.grammar import describe, is_uncertain
+from corpus.importers.grammar import PatternError, compile_pattern, describe, is_uncertain
 from corpus.export.csl import csl_type, document_item, host_names, host_role
 from corpus.library import EDITABLE_FIELDS, check_citation_field, is_generic_label
 from corpus.models import KINDS, Document
@@ -57,6 +58,8 @@ TEXT_FIELDS = (
 )
 #: Placeholder of an empty field: shown, never saved.
 MISSING = "missing"
+#: Placeholder of the speaker-labels field: empty means sayso infers the convention.
+LABELS_PLACEHOLDER = "inferred · or state it: [{speaker}] [{time}] {text}"
 #: Kinds offered besides sayso's own (README: an article becomes `article-newspaper` only when the user says so).
 EXTRA_KINDS = ("article-newspaper",)
 #: Styles shown in the preview, with their labels.
@@ -119,6 +122,8 @@ class CitationDialog(ModalScreen[Document | None]):
         #: What each field shows at the start (control characters made visible): a change is a difference from this.
         self.initial = {name: visible(str(getattr(document, name) or ""), keep_newlines=False) for name in EDITABLE_FIELDS}
         self.initial["kind"] = document.kind
+        #: the --labels pattern the document was imported with ("" when inferred); changing it re-imports
+        self.initial_labels = visible(document.labels or "", keep_newlines=False)
         self.problem = ""
         self.preview_text = ""
         self._preview_timer: Any = None
@@ -144,6 +149,10 @@ class CitationDialog(ModalScreen[Document | None]):
                             yield Static("Kind", classes="citation-label", markup=False)
                             yield Select(kind_options(self.document.kind), value=self.document.kind, allow_blank=False,
                                          id="citation-kind", compact=True)
+                with Horizontal(classes="citation-row", id="citation-row-labels"):
+                    yield Static("Speaker labels", classes="citation-label", markup=False)
+                    yield Input(self.initial_labels, placeholder=LABELS_PLACEHOLDER, id="citation-labels", compact=True,
+                                select_on_focus=False)
                 yield Static("", id="citation-preview", markup=False)
             yield Static("", id="citation-status", markup=False)
             yield Static("ctrl+s save · esc cancel · tab next field · empty = missing", id="citation-hint", markup=False)
@@ -169,6 +178,11 @@ class CitationDialog(ModalScreen[Document | None]):
             if " ".join(value.split()) != " ".join(self.initial[name].split())
         }
 
+    def labels_change(self) -> str | None:
+        """The new speaker-labels pattern ("" to infer again), or None when unchanged."""
+        value = self.query_one("#citation-labels", Input).value.strip()
+        return None if value == self.initial_labels.strip() else value
+
     def checked(self) -> tuple[dict[str, str], str]:
         """(changed fields tidied, the first problem or "")."""
         tidy: dict[str, str] = {}
@@ -176,6 +190,12 @@ class CitationDialog(ModalScreen[Document | None]):
             try:
                 tidy[name] = check_citation_field(name, value)
             except SaysoError as exc:
+                return tidy, str(exc)
+        labels = self.labels_change()
+        if labels:
+            try:
+                compile_pattern(labels)
+            except PatternError as exc:
                 return tidy, str(exc)
         return tidy, ""
 
@@ -218,8 +238,11 @@ class CitationDialog(ModalScreen[Document | None]):
         if self.problem:
             self._status(self.problem, error=True)
         else:
-            count = len(self.changes())
-            self._status(f"{count} field{'s' if count != 1 else ''} changed" if count else "no changes yet")
+            count = len(self.changes()) + (self.labels_change() is not None)
+            status = f"{count} field{'s' if count != 1 else ''} changed" if count else "no changes yet"
+            if self.labels_change() is not None:
+                status += " · saving re-imports the document with the new speaker labels"
+            self._status(status)
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#citation-status", Static)
@@ -266,17 +289,23 @@ class CitationDialog(ModalScreen[Document | None]):
             self._status(problem, error=True)
             self.app.bell()
             return
-        if not changes:
+        labels = self.labels_change()
+        if not changes and labels is None:
             self.dismiss(None)
             return
         self._saving = True
-        self._status("saving…")
-        self.save(changes)
+        self._status("saving…" if labels is None else "re-importing with the new speaker labels…")
+        self.save(changes, labels)
 
     @work(thread=True, exclusive=True, group="citation-save")
-    def save(self, changes: dict[str, str]) -> None:
+    def save(self, changes: dict[str, str], labels: str | None = None) -> None:
+        """Save the changed fields; with `labels` ("" = infer), re-import the document's file with them."""
         try:
-            doc = self.library.edit_document(self.document.id, **changes)
+            doc = self.document
+            if changes:
+                doc = self.library.edit_document(self.document.id, **changes)
+            if labels is not None:
+                doc = self.library.import_file(Path(self.document.source), labels=labels)
         except SaysoError as exc:
             self.app.call_from_thread(self._save_failed, str(exc))
             return
@@ -334,6 +363,12 @@ class CitationActions:
         if doc is None:
             return
         from tui.widgets.documents import DocumentsPane
+
+        before = next((d for d in self.documents if d.id == doc.id), None)
+        if before is not None and (before.text_hash != doc.text_hash or before.labels != doc.labels):
+            # Re-imported with other speaker labels: passages, speakers and hits all change.
+            self._reimported(doc)  # type: ignore[attr-defined]
+            return
 
         self.documents = [doc if d.id == doc.id else d for d in self.documents]
         self.query_one(DocumentsPane).show_documents(self.documents, self._lens_documents())  # type: ignore[attr-defined]

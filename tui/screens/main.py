@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from corpus.errors import SaysoError
+from corpus.importers.grammar import describe
 from corpus.library import Library
 from corpus.models import Document, Hit, Passage, Speaker
 from corpus.safety import visible
@@ -248,6 +249,16 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         """Re-read the library (after an import)."""
         self.load_library()
 
+    def _reimported(self, doc: Document) -> None:
+        """`doc` was imported again from the app (new speaker labels): re-read the library, reopen it if open."""
+        self.documents = [doc if d.id == doc.id else d for d in self.documents]
+        self._passages.pop(doc.id, None)
+        self.reload()
+        if self.reader.document is not None and self.reader.document.id == doc.id:
+            self._load_document(doc.id, self.reader.passage, 0, None)
+        self.app.notify(visible(describe(doc.convention), keep_newlines=False),
+                        title=f"Re-imported {visible(doc.title, keep_newlines=False)}", markup=False)
+
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 
@@ -278,6 +289,7 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         try:
             document = self.document(doc_id) or self.library.document(doc_id)
             passages = self.library.passages(doc_id)
+            passage = min(passage, max(0, len(passages) - 1))  # the document may have been re-imported shorter
         except SaysoError as exc:
             self.app.call_from_thread(self.app.notify, visible(str(exc)), severity="error", markup=False)
             return
