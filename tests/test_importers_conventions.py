@@ -299,3 +299,18 @@ def test_labels_on_a_cue_file_is_said_to_be_unused() -> None:
     srt = "1\n00:00:00,000 --> 00:00:02,000\nAnn: Hello.\n\n2\n00:00:02,000 --> 00:00:04,000\nBen: Hi.\n"
     doc = parse_text(srt, "ep.srt", labels="{speaker}: {text}")
     assert any("--labels is for text transcripts" in w for w in doc.warnings)
+
+
+def test_hansard_labels_in_their_own_span_and_srt_name_tags() -> None:
+    cook = doc_of("hansard-cook-islands-1998-12-09.html")
+    assert said_by(cook, "Who will second the Motion?") == "Mr Speaker"
+    assert "Hon. N. Puna" in cook.speakers
+    coffee = doc_of("subtitles-srt-name-tags-virtual-coffee-s4e7.srt")
+    assert said_by(coffee, "Hello and welcome to") == "Bekah"
+    assert set(coffee.speakers) == {"Bekah", "Dan", "Jessica"}
+
+
+def test_a_file_without_a_header_keeps_its_first_line() -> None:
+    doc = parse_text("1 one line\n2 two line\n3 three line\n4 four line\n", "numbered.txt")
+    assert doc.title == "Numbered"
+    assert [p.text for p in doc.passages] == ["1 one line", "2 two line", "3 three line", "4 four line"]

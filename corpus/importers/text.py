@@ -428,10 +428,24 @@ def _pick_title(lines: list[str], cover: str | None, label_lines: set[int]) -> s
         m = _MD_HEADING.match(s)
         if m:
             return m.group(2).strip("*_ ")
-        if _title_like(s):
+        if _title_like(s) and not _opens_like_the_body(s, lines[i + 1:i + 8]):
             return s.strip("*_ ")
         break
     return None
+
+
+def _lead_shape(line: str) -> str:
+    token = line.split(maxsplit=1)[0] if line.strip() else ""
+    return re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "a", token))
+
+
+def _opens_like_the_body(line: str, following: list[str]) -> bool:
+    """A first line that starts like the lines after it ("1 one line", "2 two line") is body, not a title."""
+    shape = _lead_shape(line)
+    if not shape or shape == "a":
+        return False  # lines starting with a word: a title may well do so too
+    body = [l for l in following if l.strip()]
+    return len(body) >= 2 and sum(1 for l in body if _lead_shape(l) == shape) >= 0.6 * len(body)
 
 
 def _speaker_page_name(raw_lines: list[str], lines: list[str]) -> str | None:
