@@ -84,3 +84,10 @@ def test_span_rows_finds_sentence_lines() -> None:
     for y in range(first, last + 1):
         line = layout.line_at(y)
         assert line is not None and line.kind == BODY and line.passage == 1
+
+
+def test_a_section_heading_is_shown_once_above_the_first_passage_under_it() -> None:
+    under = [Passage(f"d:{i}", "d", i, None, f"Paragraph {i}.", heading=h)
+                for i, h in enumerate([None, "Why it matters", "Why it matters", "Next steps", "Next steps"])]
+    layout = TranscriptLayout(under)
+    assert layout.headings == [None, "Why it matters", None, "Next steps", None]

@@ -133,10 +133,15 @@ class TranscriptLayout:
     def __init__(self, passages: list[Passage]) -> None:
         self.passages = passages
         self.shown: list[ShownText | None] = [None] * len(passages)
-        self.headings: list[str | None] = [visible(p.heading, keep_newlines=False) if p.heading else None for p in passages]
+        # A section heading is shown once, above the first passage under it (not above every one).
+        self.headings: list[str | None] = [
+            visible(p.heading, keep_newlines=False) if p.heading and (i == 0 or p.heading != passages[i - 1].heading)
+            else None
+            for i, p in enumerate(passages)
+        ]
         self.show_header = [
             bool(p.speaker or p.start is not None)
-            and (i == 0 or p.start is not None or p.speaker != passages[i - 1].speaker or p.heading is not None)
+            and (i == 0 or p.start is not None or p.speaker != passages[i - 1].speaker or self.headings[i] is not None)
             for i, p in enumerate(passages)
         ]
         n_chunks = max(1, math.ceil(len(passages) / CHUNK_SIZE))
@@ -146,7 +151,7 @@ class TranscriptLayout:
         for i, p in enumerate(passages):
             c = i // CHUNK_SIZE
             self._chunk_chars[c] += len(p.text)
-            self._chunk_fixed[c] += 1 + self.show_header[i] + p.text.count("\n") + (2 if p.heading else 0)
+            self._chunk_fixed[c] += 1 + self.show_header[i] + p.text.count("\n") + (2 if self.headings[i] else 0)
         self.width = 0
         self._measured: dict[int, dict[int, list[list[Line]]]] = {}  # width -> chunk -> lines per passage
         self._heights: list[int] = [0] * n_chunks
