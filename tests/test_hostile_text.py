@@ -324,3 +324,92 @@ def test_real_terminal_gets_no_escape_from_an_imported_hostile_file(hostile: dic
     assert "[@click=app.quit]" in screen and "[bold]" in screen
     assert "␛]0;PWNED␇" in screen or "␛]0;X␇" in screen
     assert os.path.exists(raw_log)
+
+
+#: File names that wrote the clipboard (OSC 52) and set the window title (OSC 0) through the import dialog.
+HOSTILE_FILE_NAMES = ["b\x1b]52;c;SU5KRUNURUQ=\x07.txt", "c\x1b]0;PWNED-TITLE\x07.txt"]
+
+
+def _drawn(app) -> str:  # type: ignore[no-untyped-def]
+    """Every character the current screen draws (dialogs and toasts included), from the compositor's strips."""
+    strips = app.screen._compositor.render_strips()  # the strips the driver writes
+    return "\n".join("".join(seg.text for seg in strip if not seg.control) for strip in strips)
+
+
+async def test_every_widget_showing_outside_text_draws_no_control_character(
+        hostile: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Walk every widget that shows outside text (documents, speakers, search results, reader, quotes pane,
+    citation, export and help dialogs, notifications, the import dialog's path completion, its progress and
+    errors) with hostile names and text; nothing drawn holds a raw control character (issue 11 item 9)."""
+    from textual.widgets import Input
+
+    from tui.app import SaysoApp
+
+    folder = tmp_path / "names"
+    folder.mkdir()
+    for name in HOSTILE_FILE_NAMES:
+        (folder / name).write_text(hostile_transcript(), encoding="utf-8")
+    (folder / "d\x1b[2Jbinary.txt").write_bytes(bytes(range(256)) * 4)
+    monkeypatch.chdir(tmp_path)  # a short path, so that the completion fits in the field
+    drawn: dict[str, str] = {}
+    app = SaysoApp(Library.open(hostile["data"]))
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        screen = await _ready(app, pilot)
+
+        async def look(step: str, until: str = "") -> None:
+            """Draw the screen after `step` (waiting up to 3 s for `until` to show) and check it."""
+            for _ in range(30):
+                await _ready(app, pilot)
+                drawn[step] = _drawn(app)
+                if until in drawn[step]:
+                    break
+                await pilot.pause(0.1)
+            assert_clean(drawn[step], step)
+            assert until in drawn[step], f"{step}: {until!r} never drawn"
+
+        await look("documents")
+        await pilot.press("2")
+        await look("speakers", until="Mal␛]0;X␇ory")
+        screen.action_search()
+        await pilot.press(*"Payload")
+        await look("search results", until="Payload 4 is ␛]0;PWNED␇")
+        screen.search_pane.query_input.value = "Payload \x1b]0;PWNED\x07"  # as pasted
+        await look("search query pasted", until="Payload ␛]0;PWNED␇")
+        for doc in ("hostile", "api", "vtt"):
+            screen.open_document(hostile[doc])
+            await look(f"reader {doc}")
+            await pilot.press("G")
+            await look(f"reader {doc} end")
+        await pilot.press("5")
+        await look("quotes pane", until="#t␛[2J")
+        await pilot.press("1", "G", "c")
+        await look("citation dialog", until="Citation of API ␛]0;PWNED␇")
+        await pilot.press("escape")
+        await pilot.press("e")
+        await look("export dialog", until="Payload 4")
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        await look("help")
+        await pilot.press("escape")
+        # Any caller's notification, even one that forgot to make its text safe.
+        app.notify("raw \x1b]0;PWNED\x07 \x9b2J [bold]x[/]", title="t\x1b]52;c;SU5K\x07")
+        await look("notification", until="raw ␛]0;PWNED␇ <U+009B>2J [bold]x[/]")
+        # The import dialog: completing, accepting and importing a file whose name holds escapes.
+        await pilot.press("i")
+        await _ready(app, pilot)
+        field = app.screen.query_one("#import-path", Input)
+        field.value = "names/b"
+        field.cursor_position = len(field.value)
+        await look("import completion", until="␛]52;c;SU5KRUNURUQ=␇")
+        await pilot.press("right")
+        await look("import completion accepted")
+        await pilot.press("enter")
+        await look("import done", until="Imported 1 document(s)")
+        assert app.screen.report is not None and not app.screen.report.errors
+        field.value = "names/d\x1b[2Jbinary.txt"  # as pasted
+        await look("import path pasted")
+        await pilot.press("enter")
+        await look("import error", until="␛[2Jbinary.txt: looks like a binary file")
+        await pilot.press("escape")
+        await look("after import")
+    assert any(d.source.endswith(HOSTILE_FILE_NAMES[0]) for d in Library.open(hostile["data"]).documents())

@@ -13,9 +13,11 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from corpus.library import Library
+from corpus.safety import visible
 from tui.commands import SaysoCommands
 from tui.themes import THEMES
 
@@ -79,6 +81,16 @@ class SaysoApp(App[None]):
         # A hangup (closed SSH session) or SIGTERM saves the note being typed as a draft first.
         install_signal_handlers(self)
         self.push_screen(MainScreen(self.library))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text with its control characters made visible, whoever sends it.
+
+        Messages carry file names, titles and errors from outside; `markup` is accepted for Textual's
+        signature and ignored, so a `[link=…]` or `[@click=…]` in them is shown, never obeyed.
+        """
+        super().notify(visible(message), title=visible(title, keep_newlines=False), severity=severity,
+                       timeout=timeout, markup=False)
 
     # -- global actions ------------------------------------------------------------
     def action_help(self) -> None:

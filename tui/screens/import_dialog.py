@@ -16,11 +16,41 @@ from textual.widgets import Input, ProgressBar, Static
 
 from corpus.errors import SaysoError
 from corpus.library import ImportReport, Library
+from corpus.safety import visible
 from tui.widgets.pane_list import plain
+from tui.widgets.safe_input import SafeInput
+
+
+def shown_name(name: str) -> str:
+    """A file name as the dialog shows and completes it: its control characters made visible."""
+    return visible(name, keep_newlines=False)
+
+
+def real_path(shown: str) -> str:
+    """The path on disk that `shown` (typed, or completed from shown names) stands for.
+
+    A part that does not exist as written is looked up among the names in its folder as they are
+    shown, so a file whose name holds control characters is found from its visible form.
+    """
+    path = os.path.expanduser(shown)
+    if os.path.lexists(path):
+        return path
+    head, tail = os.path.split(path)
+    if not tail or head == path:
+        return path
+    parent = real_path(head) if head else ""
+    candidate = os.path.join(parent, tail)
+    if os.path.lexists(candidate):
+        return candidate
+    try:
+        names = os.listdir(parent or ".")
+    except OSError:
+        return candidate
+    return next((os.path.join(parent, name) for name in names if shown_name(name) == tail), candidate)
 
 
 class PathSuggester(Suggester):
-    """Completes the last part of a path from the file system (right arrow accepts)."""
+    """Completes the last part of a path from the file system (right arrow accepts), names shown safely."""
 
     def __init__(self) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
@@ -28,17 +58,17 @@ class PathSuggester(Suggester):
     async def get_suggestion(self, value: str) -> str | None:
         if not value:
             return None
-        expanded = os.path.expanduser(value)
-        folder, stem = os.path.split(expanded)
+        folder, stem = os.path.split(os.path.expanduser(value))
+        folder = real_path(folder) if folder else folder
         try:
             names = sorted(os.listdir(folder or "."))
         except OSError:
             return None
         for name in names:
-            if name.startswith(stem) and name != stem and (stem.startswith(".") or not name.startswith(".")):
-                full = os.path.join(folder, name)
-                completed = value[: len(value) - len(stem)] + name
-                return completed + ("/" if os.path.isdir(full) else "")
+            shown = shown_name(name)
+            if shown.startswith(stem) and shown != stem and (stem.startswith(".") or not name.startswith(".")):
+                completed = value[: len(value) - len(stem)] + shown
+                return completed + ("/" if os.path.isdir(os.path.join(folder, name)) else "")
         return None
 
 
@@ -58,7 +88,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box"):
             yield Static(Text("Import files or a folder", style="bold"), id="import-title")
-            yield Input(placeholder="path (→ completes, enter imports)", suggester=PathSuggester(), id="import-path")
+            yield SafeInput(placeholder="path (→ completes, enter imports)", suggester=PathSuggester(), id="import-path")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static(Text("Transcripts: .txt .md .vtt .srt .html", style="dim"), id="import-status")
 
@@ -73,7 +103,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         self.running = True
         event.input.disabled = True
         self._set_status(Text("Importing…"))
-        self.run_import(os.path.expanduser(path))
+        self.run_import(real_path(path))
 
     def _set_status(self, text: Text) -> None:
         self.query_one("#import-status", Static).update(text)

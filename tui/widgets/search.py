@@ -14,6 +14,7 @@ from textual.widgets import Input
 
 from corpus.models import Hit
 from tui.widgets.pane_list import PaneList, plain
+from tui.widgets.safe_input import SafeInput
 from tui.widgets.status_line import StatusLine
 from tui.widgets.transcript import format_time
 
@@ -126,7 +127,7 @@ class SearchPane(Vertical):
         self._hold_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="search (typos ok)", id="query")
+        yield SafeInput(placeholder="search (typos ok)", id="query")
         yield StatusLine(id="search-status")
         yield HitList(id="hits")
 
