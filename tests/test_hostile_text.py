@@ -39,7 +39,7 @@ FILE_PAYLOADS = [
     "\u202eevil\u202c",                       # right-to-left override
     "\u2066iso\u2069",                        # left-to-right isolate
 ]
-#: Stored through the scripts API, because the importers refuse NUL (binary) and drop C1-heavy lines (mojibake).
+#: Stored through the scripts API, because the importers refuse NUL (binary data).
 API_TEXT = "NUL \x00 here, CSI8 \x9b31m, C1 \x90\x9c\x85 and ESC \x1b[5m, RLO \u202edone\u202c, [@click=app.quit]quit[/]."
 API_SPEAKERS = ["[@click=app.quit]", "Mal\x1b]0;X\x07ory", "Eve \u202eRTL\u202c \x9b1m"]
 HOSTILE_FILE_NAME = "[bold]evil\x1b[31m name.txt"
@@ -206,6 +206,39 @@ def test_exports_carry_no_control_and_json_exports_round_trip(hostile: dict[str,
     rc, _, err = run(capsys, "--data", data, "export", "-o", str(written))
     assert rc == 0, err
     assert_clean(written.read_text(encoding="utf-8"), "markdown file")
+
+
+# -- importing text that holds control characters -----------------------------------------------------------
+
+
+def test_text_with_control_characters_is_imported_whole_and_shown_visibly(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A paragraph holding escape sequences (ESC [ 31 m, an 8-bit CSI) is a passage like any other, not a
+    garbled line; a short file with a few OSC sequences is a transcript, not binary; both show visibly."""
+    data = str(tmp_path / "data")
+    paragraph = tmp_path / "paragraph.txt"
+    paragraph.write_text("Alice: Hello there, this is a normal line.\n"
+                         "Bob: Here is \x1b[31mred text\x1b[0m and \x9b31m more of it, yes.\n"
+                         "Alice: And another normal line to finish.\n", encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text("Alice: \x1b]0;title\x07 one\nBob: \x1b]0;t\x07 two \x1b]52;c;SU5K\x07\nAlice: three\x07\n",
+                     encoding="utf-8")
+    rc, out, err = run(capsys, "--data", data, "import", str(paragraph), str(short), "--json")
+    assert rc == 0, err
+    report = json.loads(out)
+    assert len(report["documents"]) == 2, report
+    assert not any("unreadable" in w or "binary" in w for w in report.get("warnings", []) + report.get("errors", []))
+    texts = {d["id"]: "\n".join(p.text for p in Library.open(data).passages(d["id"])) for d in report["documents"]}
+    paragraph_id, short_id = (d["id"] for d in report["documents"])
+    assert "Here is \x1b[31mred text\x1b[0m and \x9b31m more of it, yes." in texts[paragraph_id]  # the words, exactly
+    assert "two \x1b]52;c;SU5K\x07" in texts[short_id] and "three\x07" in texts[short_id]
+    rc, out, err = run(capsys, "--data", data, "show", paragraph_id)
+    assert rc == 0, err
+    assert_clean(out, "show")
+    assert "␛[31mred text␛[0m and <U+009B>31m more of it" in out
+    rc, out, err = run(capsys, "--data", data, "show", short_id)
+    assert_clean(out, "show")
+    assert "two ␛]52;c;SU5K␇" in out
 
 
 # -- the app ------------------------------------------------------------------------------------------------

@@ -77,7 +77,9 @@ COVER_ART = re.compile(
 )
 
 _MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf™œ\u009d\u201c\u201d\u2018\u2019\u2122\u0153\u0161\u017e]|ï»¿|Ã©|Ã¨|Ã¼|Ã¶|Ã¤")
-_C1 = re.compile(r"[\u0080-\u009f]")
+#: A C1 control that is a UTF-8 continuation byte read as Latin-1 ("â\x80\x99" for ’): it follows a lead
+#: byte's letter (Â-ô) or another continuation byte.  A C1 control elsewhere (an 8-bit CSI) is text.
+_C1_MOJIBAKE = re.compile(r"(?<=[\u00c2-\u00f4\u0080-\u00bf])[\u0080-\u009f]")
 
 
 def is_chrome_line(line: str) -> bool:
@@ -112,6 +114,8 @@ def cover_art_title(line: str) -> str | None:
 def _script(ch: str) -> str:
     if ch.isascii():
         return "latin" if ch.isalpha() else ""
+    if unicodedata.category(ch) == "Cc":
+        return ""  # a C1 control is no script (see _C1_MOJIBAKE for when it is a garbled byte)
     try:
         name = unicodedata.name(ch)
     except ValueError:
@@ -140,7 +144,7 @@ def try_repair(line: str) -> str | None:
 
 
 def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
-    """True for lines of garbled bytes: U+FFFD runs, cp1252 patterns, stray C1 controls,
+    """True for lines of garbled bytes: U+FFFD runs, cp1252 patterns, UTF-8 bytes read as Latin-1,
     or a short run of a script the rest of the document never uses glued to Latin text."""
     text = line.strip()
     if not text or text.isascii():
@@ -148,7 +152,7 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
     bad = text.count("\ufffd")
     if bad and bad >= 0.2 * len(text.replace(" ", "")):
         return True  # mostly replacement characters: nothing left to read
-    if len(_MOJIBAKE.findall(text)) >= 1 or len(_C1.findall(text)) >= 2:
+    if len(_MOJIBAKE.findall(text)) >= 1 or len(_C1_MOJIBAKE.findall(text)) >= 2:
         return True
     scripts: dict[str, int] = {}
     latin = len(_ASCII_LETTERS.findall(text))

@@ -13,8 +13,15 @@ from corpus.errors import ImportRefused
 #: Every line-ending style folds to "\n" so CRLF, CR, mixed and U+2028 files give the same passages.
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0c|\x0b|\x85")
 
-# Control characters that never appear in real text files (tab, newline, CR, FF, VT and ESC are allowed).
+# Control characters that are rare in text files (tab, newline, CR, FF, VT and ESC are allowed).
 _BINARY_CONTROLS = set(range(0, 9)) | {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 127}
+
+#: Terminal escape sequences (CSI, OSC ended by BEL or ST, two-byte escapes): text copied from a terminal
+#: holds them, binary data does not, so their bytes never count as binary.
+_ESCAPE_SEQUENCE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)|\x1b[ -~]")
+
+#: Share of stray control bytes above which valid UTF-8 is still data, not text.
+_UTF8_CONTROL_SHARE = 0.25
 
 _MAGIC = (
     (b"%PDF", "a PDF"),
@@ -48,11 +55,21 @@ def normalise_newlines(text: str) -> str:
 
 
 def _looks_binary(raw: bytes) -> bool:
+    """Whether the start of `raw` is data rather than text that happens to hold control characters.
+
+    NUL bytes mean data.  Escape sequences are text.  Other control bytes are tolerated in valid
+    UTF-8 up to a quarter of the sample; in other bytes (which nothing decodes exactly) above 1%.
+    """
     sample = raw[:8192]
     if b"\x00" in sample:
         return True
-    bad = sum(1 for b in sample if b in _BINARY_CONTROLS)
-    return bad > max(2, len(sample) // 100)
+    stray = _ESCAPE_SEQUENCE.sub(b"", sample)
+    bad = sum(1 for b in stray if b in _BINARY_CONTROLS)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return bad > max(2, len(stray) // 100)
+    return bad > max(2, len(stray) * _UTF8_CONTROL_SHARE)
 
 
 def decode_bytes(raw: bytes, name: str = "file", encoding: str | None = None) -> Decoded:
