@@ -272,6 +272,14 @@ class Library:
         """The passages of one document in reading order."""
         return self.store.passages(doc_id)
 
+    def passages_and_version(self, doc_id: str) -> tuple[list[Passage], str]:
+        """The passages of one document and the version they are (the search index records it)."""
+        return self.store.passages_and_version(doc_id)
+
+    def passage_versions(self) -> dict[str, str]:
+        """The live version of each document's passages, by id ("" for a library of schema 1)."""
+        return self.store.passage_files()
+
     def text(self, doc_id: str) -> str:
         """The document text that quote positions count in."""
         return document_text(self.passages(doc_id))
@@ -567,7 +575,9 @@ class Library:
                 for name, value in data.edits.get(doc_id, {}).items():
                     if name in EDITABLE_FIELDS:
                         setattr(doc, name, value)
-                self.store.save_passages(doc_id, passages, parsed.dropped)
+                # A new version of the passages, live only once library.json naming it is written.
+                version = self.store.write_passages(doc_id, passages, parsed.dropped)
+                data.files[doc_id] = version
                 data.upsert(doc)
             except BaseException:
                 for step in undo or ():
@@ -579,7 +589,7 @@ class Library:
                 self._batch_dirty = False
             else:
                 self._batch_dirty = True
-            index.add_document(doc, passages)
+            index.add_document(doc, passages, version)
             # Also for a new document: quotes left by a removed one come back with it.
             self.quotes.reanchor_document(doc_id)
         return doc
@@ -799,11 +809,11 @@ class Library:
                         if p.speaker in renamed:
                             p.speaker = target.name
                     doc.speakers = list(dict.fromkeys(target.name if n in renamed else n for n in doc.speakers))
-                    self.store.save_passages(doc_id, passages)
+                    data.files[doc_id] = self.store.write_passages(doc_id, passages, self.store.dropped(doc_id))
                     changed_docs.append((doc, passages))
             self.store.write_library(data)
             for doc, passages in changed_docs:
-                self.index.add_document(doc, passages)
+                self.index.add_document(doc, passages, data.files[doc.id])
             if changed_docs:
                 self._save_index()
                 rename = getattr(self.quotes, "rename_speaker", None)

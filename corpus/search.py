@@ -184,8 +184,25 @@ class SearchIndex:
         self._install(IndexData.empty(), self.generation, self._signature)
         self.pending, self.removed, self._pending_ids = [], set(), set()
         for doc in self._library_documents() or []:
-            self.add_document(doc, self.library.passages(doc.id))
+            self._index_from_library(doc)
         self._save_locked()
+
+    def _index_from_library(self, doc: Document) -> None:
+        """Index `doc` with the passages the library holds now, recording their version."""
+        read = getattr(self.library, "passages_and_version", None)
+        if read is None:
+            self.add_document(doc, self.library.passages(doc.id))
+        else:
+            self.add_document(doc, *read(doc.id))
+
+    def _library_versions(self) -> dict[str, str]:
+        versions = getattr(self.library, "passage_versions", None)
+        if versions is None:
+            return {}
+        try:
+            return dict(versions())
+        except Exception:  # noqa: BLE001 - a damaged library is reported by the library itself
+            return {}
 
     def _library_documents(self) -> list[Document] | None:
         documents = getattr(self.library, "documents", None)
@@ -197,22 +214,29 @@ class SearchIndex:
             return None
 
     def _sync_with_library(self) -> None:
-        """Patch the loaded index where the library changed behind its back (or a save was lost)."""
+        """Patch the loaded index where the library changed behind its back (or a save was lost).
+
+        A document is indexed again when its text hash or the version of its
+        passages differs from the library's: after a killed import the index
+        may hold the old version of a document library.json already lists new.
+        """
         docs = self._library_documents()
         if docs is None:
             return
         wanted = {d.id: d for d in docs}
+        versions = self._library_versions()
         changed = False
         for entry in list(self.data.docs):
             doc = wanted.get(entry.id)
-            if doc is None or (doc.text_hash and entry.text_hash and doc.text_hash != entry.text_hash):
+            if (doc is None or (doc.text_hash and entry.text_hash and doc.text_hash != entry.text_hash)
+                    or versions.get(entry.id, "") != entry.version):
                 self.remove_document(entry.id)
                 changed = True
             else:
                 entry.title, entry.kind = doc.title, doc.kind
         for doc_id, doc in wanted.items():
             if doc_id not in self._doc_numbers or doc_id in self.removed:
-                self.add_document(doc, self.library.passages(doc_id))
+                self._index_from_library(doc)
                 changed = True
         if changed:
             self._save_locked()
@@ -279,16 +303,20 @@ class SearchIndex:
         self._expansions.clear()
 
     # -- changing ---------------------------------------------------------------------------
-    def add_document(self, doc: Document, passages: list[Passage]) -> None:
-        """Index a document's passages, replacing an earlier version of it."""
-        with self.lock:
-            self._add_document(doc, passages)
+    def add_document(self, doc: Document, passages: list[Passage], version: str = "") -> None:
+        """Index a document's passages, replacing an earlier version of it.
 
-    def _add_document(self, doc: Document, passages: list[Passage]) -> None:
+        `version` names the passages' version in the library (see
+        `Library.passages_and_version`), so a stale entry is noticed on opening.
+        """
+        with self.lock:
+            self._add_document(doc, passages, version)
+
+    def _add_document(self, doc: Document, passages: list[Passage], version: str) -> None:
         if not self.pending and not self.removed:
             self._refresh()
         self.remove_document(doc.id)
-        entry = DocEntry(doc.id, doc.title, doc.kind, doc.text_hash or "")
+        entry = DocEntry(doc.id, doc.title, doc.kind, doc.text_hash or "", version=version)
         self.pending.append(tokenise_document(self.vocab, self.speaker_numbers, entry, passages))
         self._pending_ids.add(doc.id)
 

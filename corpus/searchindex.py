@@ -154,12 +154,17 @@ class DocEntry:
     count: int = 0
     #: passage ids when they do not follow "<doc id>:<index>"
     ids: list[str] | None = None
+    #: the version of the document's passages indexed (its passages file, see corpus.store);
+    #: one that differs from the library's is indexed again
+    version: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        data = {"id": self.id, "title": self.title, "kind": self.kind, "text_hash": self.text_hash,
-                "first": self.first, "count": self.count}
+        data: dict[str, Any] = {"id": self.id, "title": self.title, "kind": self.kind, "text_hash": self.text_hash,
+                                "first": self.first, "count": self.count}
         if self.ids is not None:
             data["ids"] = self.ids
+        if self.version:
+            data["version"] = self.version
         return data
 
 
@@ -462,7 +467,8 @@ def commit(base: IndexData, pending: list[PendingDoc], removed: set[str], vocab:
             keep[entry.first : entry.first + entry.count] = False
         else:
             doc_map[number] = len(kept_docs)
-            kept_docs.append(DocEntry(entry.id, entry.title, entry.kind, entry.text_hash, 0, entry.count, entry.ids))
+            kept_docs.append(DocEntry(entry.id, entry.title, entry.kind, entry.text_hash, 0, entry.count, entry.ids,
+                                      entry.version))
     all_kept = bool(keep.all())
     base_lens = np.diff(a["tok_off"])
     base_text_lens = np.diff(a["text_off"])

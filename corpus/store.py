@@ -2,10 +2,13 @@
 
 Layout of a data folder (every file small, so one change rewrites one small file)::
 
-    library.json        documents, speakers and the user's edits (what the first screen needs)
+    library.json        documents, speakers, the user's edits, and which passages file is each
+                        document's (what the first screen needs)
     library.json.bak.N  rotating backups of library.json (it holds the user's edits)
-    docs/<doc_id>.json  the passages of one document (derived data: re-import recreates it),
-                        as one TinyDB row of parallel columns (see Store.save_passages)
+    docs/<doc_id>.v<version>.json
+                        the passages of one document (derived data: re-import recreates it),
+                        as one TinyDB row of parallel columns (see Store.write_passages);
+                        `docs/<doc_id>.json` in libraries of schema 1
     quotes.json         the user's quotes and notes (see corpus.quotes), with backups
     index/              the persisted search index (owned by corpus.search)
     .lock               serialises writers across processes
@@ -15,6 +18,12 @@ Every file is in TinyDB's format (``{"table": {"1": {...}, ...}}``), so
 new JSON goes to a temporary file in the same folder, is fsynced, renamed over
 the old one, and the folder is fsynced.  A reader therefore always sees a
 complete old or a complete new file, and "saved" means it survives a crash.
+
+A document's passages file is never replaced in place: a new version is
+written under a new name and goes live only when library.json, which names
+it, is swapped in.  A writer killed at any moment therefore leaves each
+document's record and passages at the old version or the new one, never a
+mix; files no longer named are removed by the next writer (`write_library`).
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ import fcntl
 import gc
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -40,7 +50,8 @@ from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
 from corpus.models import PASSAGE_SEPARATOR, Document, Passage, Speaker
 
 #: Version of the layout and file formats; a library with a higher one is refused.
-SCHEMA_VERSION = 1
+#: 2: passages files are versioned (`docs/<id>.v<version>.json`, named in library.json's "files" table).
+SCHEMA_VERSION = 2
 #: Version of a docs/<id>.json file, checked per file like SCHEMA_VERSION: 1 = one
 #: TinyDB row per passage (still read), 2 = the passages as columns (written now).
 PASSAGES_SCHEMA = 2
@@ -291,6 +302,7 @@ def _library_rows(data: dict[str, Any], version: int) -> str | None:
         _rows_have(data, "documents", ("id", "title", "kind", "source"), (str, str, str, str))
         or _rows_have(data, "speakers", ("name",), (str,))
         or _rows_have(data, "edits", ("document", "fields"), (str, dict))
+        or _rows_have(data, "files", ("document", "file"), (str, str))
     )
 
 
@@ -859,6 +871,8 @@ class LibraryData:
     #: document id -> the citation fields the user edited (they win over a re-import)
     edits: dict[str, dict[str, Any]] = field(default_factory=dict)
     generation: int = 0
+    #: document id -> the name of its live passages file in docs/ (absent: `<id>.json`, schema 1)
+    files: dict[str, str] = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -873,6 +887,7 @@ class LibraryData:
     def remove(self, doc_id: str) -> None:
         self.documents = [d for d in self.documents if d.id != doc_id]
         self.edits.pop(doc_id, None)
+        self.files.pop(doc_id, None)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LibraryData:
@@ -882,6 +897,7 @@ class LibraryData:
             speakers=[Speaker.from_dict(r) for r in _rows(data.get("speakers"))],
             edits={r["document"]: dict(r.get("fields", {})) for r in _rows(data.get("edits")) if "document" in r},
             generation=int(meta.get("generation", 0)),
+            files=_files_table(data),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -890,7 +906,25 @@ class LibraryData:
             "documents": _table([_plain(d) for d in self.documents]),
             "speakers": _table([_plain(s) for s in self.speakers]),
             "edits": _table([{"document": k, "fields": v} for k, v in self.edits.items() if v]),
+            "files": _table([{"document": k, "file": v} for k, v in self.files.items()]),
         }
+
+
+def _files_table(data: dict[str, Any]) -> dict[str, str]:
+    """library.json's "files" table: document id -> the name of its live passages file."""
+    return {r["document"]: r["file"] for r in _rows(data.get("files")) if "document" in r and "file" in r}
+
+
+#: A versioned passages file: `<doc id>.v<8 hex digits>.json`.
+_VERSIONED = re.compile(r"(?P<doc>.+)\.v[0-9a-f]{8}\.json")
+
+
+def passages_owner(name: str) -> str | None:
+    """The document id a file name in docs/ holds the passages of (None: not a passages file)."""
+    if name.startswith(".") or not name.endswith(".json"):
+        return None
+    found = _VERSIONED.fullmatch(name)
+    return found.group("doc") if found else name[: -len(".json")]
 
 
 def _check_schema(path: Path, data: dict[str, Any], supported: int = SCHEMA_VERSION) -> int:
@@ -1013,6 +1047,7 @@ class Store:
         self._cache: dict[str, Any] | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
         self._titles: tuple[dict[str, Any], dict[str, str]] | None = None
+        self._files: tuple[dict[str, Any], dict[str, str]] | None = None
 
     # -- opening -----------------------------------------------------------
     def prepare(self) -> None:
@@ -1094,27 +1129,69 @@ class Store:
         row = next((r for r in _rows(self._raw().get("edits")) if r.get("document") == doc_id), None)
         return dict(row.get("fields", {})) if row else {}
 
+    def passage_files(self) -> dict[str, str]:
+        """Each document's live passages file name by id, as library.json names them (schema 1 documents absent)."""
+        raw = self._raw()
+        if self._files is None or self._files[0] is not raw:
+            self._files = (raw, _files_table(raw))
+        return self._files[1]
+
     def passages_path(self, doc_id: str) -> Path:
+        """The live passages file of `doc_id`: the one library.json names, else the schema-1 `docs/<id>.json`."""
         if not doc_id or "/" in doc_id or doc_id.startswith("."):
             raise DataFolderError(f"bad document id {doc_id!r}")
-        return self.docs_dir / f"{doc_id}.json"
+        return self.docs_dir / (self.passage_files().get(doc_id) or f"{doc_id}.json")
 
     def passages(self, doc_id: str) -> list[Passage]:
-        """One document's passages in reading order (DamagedFile if its file is damaged).
+        """One document's passages in reading order (DamagedFile if its file is damaged)."""
+        return self.passages_and_version(doc_id)[0]
 
-        Reads both layouts of docs/<id>.json: columns (schema 2, written now)
-        and one row per passage (schema 1, written by earlier versions).
+    def _live_passages_file(self, doc_id: str) -> tuple[Path, dict[str, Any] | None]:
+        """The live passages file of `doc_id` and its JSON (None: no file).
+
+        A writer may replace the document (and remove the file library.json
+        named a moment ago) between the two reads: then library.json is read
+        again.  A listed document whose named file is gone (library.json put
+        back from a backup) falls back to the newest passages file it has.
         """
         path = self.passages_path(doc_id)
+        data = read_json_file(path, PASSAGES_FILE)
+        if data is None:
+            self.forget_cache()
+            again = self.passages_path(doc_id)
+            if again != path:
+                path, data = again, read_json_file(again, PASSAGES_FILE)
+        if data is None:
+            found = self._files_of(doc_id)
+            if found:
+                path = max(found, key=lambda p: p.stat().st_mtime_ns if p.exists() else 0)
+                data = read_json_file(path, PASSAGES_FILE)
+        return path, data
+
+    def _files_of(self, doc_id: str) -> list[Path]:
+        """Every passages file in docs/ that belongs to `doc_id`, live or not."""
+        with contextlib.suppress(OSError):
+            return [Path(e.path) for e in os.scandir(self.docs_dir) if passages_owner(e.name) == doc_id]
+        return []
+
+    def passages_and_version(self, doc_id: str) -> tuple[list[Passage], str]:
+        """One document's passages and the name of the file they came from (the version the index records).
+
+        Reads both layouts of a passages file: columns (schema 2, written now)
+        and one row per passage (schema 1, written by earlier versions).
+        """
         with _gc_paused():
-            data = read_json_file(path, PASSAGES_FILE) or {}
-            version = _check_schema(path, data, PASSAGES_SCHEMA) if "meta" in data else 1
-            if version < 2:
-                return [Passage.from_dict(row) for row in sorted(_rows(data.get("passages")), key=lambda r: r["index"])]
+            path, found = self._live_passages_file(doc_id)
+            version = path.name if found is not None and path.name != f"{doc_id}.json" else ""
+            data = found or {}
+            schema = _check_schema(path, data, PASSAGES_SCHEMA) if "meta" in data else 1
+            if schema < 2:
+                rows = sorted(_rows(data.get("passages")), key=lambda r: r["index"])
+                return [Passage.from_dict(row) for row in rows], version
             try:
                 passages = _passages_from_columns(doc_id, next(iter(_rows(data["columns"]))))
                 if next(iter(_rows(data["meta"])))["passages"] == len(passages):
-                    return passages
+                    return passages, version
             except (KeyError, TypeError, ValueError, StopIteration):
                 pass
             reason = "its passage columns are incomplete or do not fit together"
@@ -1132,12 +1209,44 @@ class Store:
         return LibraryData.from_json(data)
 
     def write_library(self, data: LibraryData) -> None:
-        """Save library.json (keeping rotating backups); the caller holds the lock."""
+        """Save library.json (keeping rotating backups), then remove passages files it no longer names.
+
+        The caller holds the lock, so every passages file not named here is a
+        replaced version or a killed writer's, never one about to go live.
+        """
         data.generation += 1
         AtomicJSONStorage(
             self.library_path, backups=LIBRARY_BACKUPS, backup_interval=60.0, kind=LIBRARY_FILE
         ).write(data.to_json())
         self.forget_cache()
+        self._remove_unnamed_passages(data)
+
+    def _remove_unnamed_passages(self, data: LibraryData) -> None:
+        """Delete the passages files in docs/ that `data` (just saved) does not name.
+
+        A listed document whose named file is missing (library.json put back
+        from a backup) keeps its newest file, which reading falls back to.
+        """
+        try:
+            entries = list(os.scandir(self.docs_dir))
+        except OSError:
+            return
+        by_doc: dict[str, list[os.DirEntry[str]]] = {}
+        for entry in entries:
+            owner = passages_owner(entry.name)
+            if owner is not None:
+                by_doc.setdefault(owner, []).append(entry)
+        listed = {d.id for d in data.documents}
+        for doc_id, found in by_doc.items():
+            live = data.files.get(doc_id) or f"{doc_id}.json"
+            keep = {live} if doc_id in listed or doc_id in data.files else set()
+            if doc_id in listed and live not in {e.name for e in found}:
+                with contextlib.suppress(OSError):
+                    keep = {max(found, key=lambda e: e.stat().st_mtime_ns).name}
+            for entry in found:
+                if entry.name not in keep:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
 
     @contextlib.contextmanager
     def update_library(self) -> Iterator[LibraryData]:
@@ -1149,18 +1258,22 @@ class Store:
 
     def dropped(self, doc_id: str) -> list[dict[str, str]]:
         """What the importer left out of this document's passages ({"reason", "text"} each)."""
-        data = read_json_file(self.passages_path(doc_id)) or {}
+        data = self._live_passages_file(doc_id)[1] or {}
         rows = next(iter(_rows(data.get("dropped"))), {}) if data.get("dropped") else {}
         items = rows.get("items", []) if isinstance(rows, dict) else []
         return [i for i in items if isinstance(i, dict)]
 
-    def save_passages(self, doc_id: str, passages: list[Passage], dropped: list[dict[str, str]] | None = None) -> None:
-        """Write one document's passages file (a small file: only this document).
+    def write_passages(self, doc_id: str, passages: list[Passage], dropped: list[dict[str, str]] | None = None) -> str:
+        """Write a new version of one document's passages file; returns its name, for `LibraryData.files`.
 
+        The file is not live until library.json naming it is written
+        (`write_library`): the version it replaces stays readable till then.
         The passages are stored as columns (`{"columns": {"1": {"text": [...],
         ...}}}`, still a TinyDB file): far fewer JSON objects than a row per
         passage, so opening a long document decodes in a fraction of the time.
         """
+        if not doc_id or "/" in doc_id or doc_id.startswith("."):
+            raise DataFolderError(f"bad document id {doc_id!r}")
         columns = _passage_columns(doc_id, passages)
         if columns is not None:
             payload: dict[str, Any] = {
@@ -1174,30 +1287,41 @@ class Store:
             }
         if dropped:
             payload["dropped"] = {"1": {"items": dropped}}
-        atomic_write_bytes(self.passages_path(doc_id), encode_json(payload))
+        while True:
+            name = f"{doc_id}.v{os.urandom(4).hex()}.json"
+            if not (self.docs_dir / name).exists():
+                break
+        atomic_write_bytes(self.docs_dir / name, encode_json(payload))
+        return name
+
+    def save_passages(self, doc_id: str, passages: list[Passage], dropped: list[dict[str, str]] | None = None) -> None:
+        """Write one document's passages and make them live at once (library.json names the new file)."""
+        with self.lock.held():
+            name = self.write_passages(doc_id, passages, dropped)
+            data = self.read_for_update()
+            data.files[doc_id] = name
+            self.write_library(data)
 
     def save_document(self, document: Document, passages: list[Passage], speakers: list[Speaker]) -> None:
-        """Write one document's passages, then its record and the speaker table.
+        """Write one document's passages, then its record, the speaker table and the name of the new file.
 
-        The passages file lands first, so a crash in between leaves an unlisted
-        passages file (overwritten by the next import), never a listed document
-        without passages.
+        The passages go live with library.json, so a crash in between leaves an
+        unnamed passages file (removed by the next writer), never a listed
+        document with passages of another version.
         """
         with self.lock.held():
-            self.save_passages(document.id, passages)
+            name = self.write_passages(document.id, passages)
             data = self.read_for_update()
             data.upsert(document)
             data.speakers = speakers
+            data.files[document.id] = name
             self.write_library(data)
 
     def remove_document(self, data: LibraryData, doc_id: str) -> None:
-        """Drop a document from `data` (fresh from `read_for_update`), save it, then delete its passages file."""
+        """Drop a document from `data` (fresh from `read_for_update`) and save it; its passages files go with it."""
         with self.lock.held():
             data.remove(doc_id)
             self.write_library(data)
-            with contextlib.suppress(FileNotFoundError):
-                self.passages_path(doc_id).unlink()
-                fsync_dir(self.docs_dir)
 
     def update_document(self, document: Document, edits: dict[str, Any] | None = None) -> None:
         with self.lock.held():

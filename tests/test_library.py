@@ -283,7 +283,7 @@ def test_a_failure_mid_batch_keeps_the_files_imported_before_it(lib: Library, tm
     from corpus.errors import SaveFailed
 
     paths = _conversations(tmp_path / "src", 6)
-    original = lib.store.save_passages
+    original = lib.store.write_passages
     saved: list[str] = []
 
     def failing(doc_id, passages, *rest):  # type: ignore[no-untyped-def]
@@ -292,7 +292,7 @@ def test_a_failure_mid_batch_keeps_the_files_imported_before_it(lib: Library, tm
         saved.append(doc_id)
         return original(doc_id, passages, *rest)
 
-    monkeypatch.setattr(lib.store, "save_passages", failing)
+    monkeypatch.setattr(lib.store, "write_passages", failing)
     with pytest.raises(SaveFailed):
         lib.import_paths(paths)
     reopened = Library.open(lib.data_dir)
@@ -431,7 +431,7 @@ def test_a_failure_mid_batch_leaves_no_trace_of_the_failed_file_among_the_speake
 
     paths = _conversations(tmp_path / "src", 6)
     lib.import_paths(paths[:3])  # three documents already in the library
-    original = lib.store.save_passages
+    original = lib.store.write_passages
     calls: list[str] = []
 
     def failing(doc_id, passages, *rest):  # type: ignore[no-untyped-def]
@@ -440,7 +440,7 @@ def test_a_failure_mid_batch_leaves_no_trace_of_the_failed_file_among_the_speake
             raise SaveFailed("cannot save: No space left on device")
         return original(doc_id, passages, *rest)
 
-    monkeypatch.setattr(lib.store, "save_passages", failing)
+    monkeypatch.setattr(lib.store, "write_passages", failing)
     with pytest.raises(SaveFailed):
         lib.import_paths(paths)
     reopened = Library.open(lib.data_dir)

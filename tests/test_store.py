@@ -80,7 +80,7 @@ def test_library_json_stays_small_and_reimport_rewrites_only_small_files(tmp_pat
     library_json = (tmp_path / "data" / "library.json").read_text(encoding="utf-8")
     assert "doc7word13" not in library_json  # no passage text in the file the first screen reads
     assert len(library_json) < 60_000
-    other = tmp_path / "data" / "docs" / f"{docs[3].id}.json"
+    other = lib.store.passages_path(docs[3].id)
     before = os.stat(other)
     lib.import_parsed(parsed("Doc 5", [("Speaker 1", "changed text")]), "doc5.txt")
     after = os.stat(other)
@@ -251,7 +251,7 @@ def test_damaged_library_is_set_aside_never_opened_empty(tmp_path: Path, kind: s
 def test_damaged_passages_file_is_set_aside_and_reimport_rebuilds(tmp_path: Path) -> None:
     lib = Library.open(tmp_path / "data")
     doc = lib.import_parsed(parsed("Doc", [("Ann", "Hello.")]), "doc.txt")
-    path = tmp_path / "data" / "docs" / f"{doc.id}.json"
+    path = lib.store.passages_path(doc.id)
     path.write_bytes(b"\x00" * 50)
     with pytest.raises(DamagedFile, match="import its source file again"):
         lib.passages(doc.id)

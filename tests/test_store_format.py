@@ -98,7 +98,8 @@ def test_old_row_format_file_loads_identically(store: Store) -> None:
     old = store.passages(DOC)
     assert [p.to_dict() for p in old] == [p.to_dict() for p in passages]
     store.save_passages(DOC, old)  # written again in the new layout, same passages
-    assert "columns" in json.loads(path.read_bytes())
+    assert not path.exists()  # the old file is replaced by a new version
+    assert "columns" in json.loads(store.passages_path(DOC).read_bytes())
     assert [p.to_dict() for p in store.passages(DOC)] == [p.to_dict() for p in passages]
 
 
