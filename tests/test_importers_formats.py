@@ -114,3 +114,36 @@ def test_auto_captions_that_repeat_the_previous_line() -> None:
     vtt += "\n".join(f"{a} --> {b} align:start position:0%\n{t}\n" for a, b, t in rows)
     doc = parse_text(vtt, "auto.vtt")
     assert [p.text for p in doc.passages] == ["so the archive keeps every word that people said"]
+
+
+# -- a document's URL is the one it gives as its own (issue 11 item 11) ----------------------------------------
+
+TURNS = ("Ada Park: Welcome to the panel on archives and who keeps them.\n\n"
+         "Ben Cho: Thank you. See [link=https://evil.example]this page[/link] and https://evil.example/two for more.\n\n"
+         "Ada Park: Let us stop there.\n")
+
+
+def test_url_comes_from_the_documents_own_metadata_never_from_its_body() -> None:
+    # Any URL in what people say (markup, a bare link in a turn) is words, not the document's address.
+    assert parse_text("Archive panel\n\n" + TURNS, "p.txt").url is None
+    assert parse_text(TURNS, "p.txt").url is None
+    assert parse_text("An essay about links.\n\nRead https://evil.example/essay and [link=https://evil.example].\n",
+                      "e.txt").url is None
+    vtt = ("WEBVTT\n\nNOTE\nRecorded at the town hall.\n\n00:00:01.000 --> 00:00:03.000\n<v Ada>See https://evil.example now.\n\n"
+           "00:00:03.000 --> 00:00:05.000\n<v Ben>Indeed.\n")
+    assert parse_text(vtt, "t.vtt").url is None
+    html = ("<html><head><title>Panel</title></head><body><p>Ada Park: Go to <a href='https://evil.example'>"
+            "https://evil.example/x</a> now, everyone.</p><p>Ben Cho: Yes indeed, I will.</p>"
+            "<p>Ada Park: Thank you both.</p></body></html>")
+    assert parse_text(html, "p.html").url is None
+    # What the document gives as its own source: front matter, a header line, a page's canonical address.
+    assert parse_text("---\ntitle: Panel\nurl: https://good.example/fm\n---\n" + TURNS, "p.md").url == "https://good.example/fm"
+    assert parse_text("Archive panel\nSource: https://good.example/panel\n\n" + TURNS, "p.txt").url == "https://good.example/panel"
+    assert parse_text("Archive panel\nURL: <https://good.example/u>\n\n" + TURNS, "p.txt").url == "https://good.example/u"
+    assert parse_text("Archive panel\n14 March 2024\nhttps://good.example/bare\n\n" + TURNS, "p.txt").url == "https://good.example/bare"
+    assert parse_text(vtt.replace("Recorded at the town hall.", "Source: https://good.example/vtt"), "t.vtt").url \
+        == "https://good.example/vtt"
+    canonical = html.replace("<title>Panel</title>", "<title>Panel</title><link rel='canonical' href='https://good.example/c'>")
+    assert parse_text(canonical, "p.html").url == "https://good.example/c"
+    og = html.replace("<title>Panel</title>", "<title>Panel</title><meta property='og:url' content='https://good.example/og'>")
+    assert parse_text(og, "p.html").url == "https://good.example/og"

@@ -104,12 +104,12 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
                                    file_name=path.name, speaker_page=False, dialogue=bool(speakers))
         return ParsedDocument(
             title=title, kind=kind, passages=passages, speakers=speakers,
-            date=metadata.find_date(head), url=metadata.find_url(head), convention=convention.to_dict(),
+            date=metadata.find_date(head), url=metadata.find_source_url(notes), convention=convention.to_dict(),
             warnings=ignored,
         )
-    html_title = None
+    html_title = html_url = None
     if fmt == "html":
-        text, html_title = html_to_text(text)
+        text, html_title, html_url = html_to_text(text)
         html_title = metadata.page_title(html_title)
     try:
         result = parse_lines(text, labels=labels)
@@ -129,7 +129,8 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
     return ParsedDocument(
         title=title, kind=front.get("kind") if front.get("kind") else kind, passages=result.passages,
         speakers=speakers, date=front.get("date") or metadata.find_date(head),
-        url=front.get("url") or front.get("source") or metadata.find_url(head), warnings=result.warnings,
+        url=front.get("url") or front.get("source") or html_url or metadata.find_source_url(result.header),
+        warnings=result.warnings,
         host=front.get("host") or "; ".join(result.hosts) or None,
         convention=result.convention.to_dict() if result.convention else None,
         dropped=[s.to_dict() for s in result.stripped],

@@ -29,8 +29,20 @@ class _TextExtractor(HTMLParser):
         self.h1: list[str] = []
         self.in_h1 = False
         self.pre = 0
+        #: the page's own address: <link rel="canonical"> first, else <meta property="og:url">
+        self.canonical: str | None = None
+        self.og_url: str | None = None
+
+    def _note_address(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {key: (value or "").strip() for key, value in attrs}
+        if tag == "link" and "canonical" in found.get("rel", "").casefold().split() and self.canonical is None:
+            self.canonical = found.get("href") or None
+        elif tag == "meta" and "og:url" in (found.get("property", "").casefold(), found.get("name", "").casefold()):
+            self.og_url = self.og_url or found.get("content") or None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"link", "meta"}:
+            self._note_address(tag, attrs)
         if tag == "title":
             self.in_title = True
         if tag in _SKIP:
@@ -46,6 +58,8 @@ class _TextExtractor(HTMLParser):
             self.out.append("\n\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"link", "meta"}:
+            self._note_address(tag, attrs)
         if tag == "br":
             self.out.append("\n")
         elif tag in _BLOCK:
@@ -78,8 +92,8 @@ class _TextExtractor(HTMLParser):
             self.out.append(re.sub(r"[ \t\n]+", " ", data))
 
 
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """Plain text with line breaks where blocks were, and the page title if any."""
+def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
+    """Plain text with line breaks where blocks were, the page title and the page's own URL, if any."""
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
@@ -88,4 +102,5 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     lines = [line.strip(" \t") for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     title = " ".join("".join(parser.title).split()) or " ".join("".join(parser.h1).split()) or None
-    return text, title
+    url = next((u for u in (parser.canonical, parser.og_url) if u and re.match(r"(?i)^https?://\S+$", u)), None)
+    return text, title, url

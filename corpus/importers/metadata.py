@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -43,9 +45,28 @@ def _month_name(short: str) -> str:
     return next((name for name in _MONTHS if name.startswith(short[:3])), short)
 
 
-def find_url(text: str) -> str | None:
-    m = _URL.search(text)
-    return m.group(0) if m else None
+#: A line that gives the document's own address: only a URL, or a URL labelled as the source
+#: ("Source: …", "URL: <…>", "Retrieved from …"), markdown emphasis and quoting around it allowed.
+_SOURCE_LINE = re.compile(
+    r"^[\s*_>#|-]*(?:(?:source|url|link|permalink|canonical(?:\s+url)?|original(?:ly\s+published)?(?:\s+(?:at|on))?|"
+    r"retrieved\s+from|available\s+(?:at|from)|transcript(?:\s+from)?|from)[\s*_]*[:：]?[\s*_]*)?"
+    r"[<(]?(?P<url>" + _URL.pattern + r")[>)]?[\s*_]*$",
+    re.IGNORECASE,
+)
+
+
+def find_source_url(lines: Iterable[str], limit: int = 12) -> str | None:
+    """The URL a document gives as its own, from its first `limit` non-blank header lines.
+
+    Only a line that is a URL alone or a labelled source counts: a URL anywhere in what people
+    say (a link, `[link=…]` markup) is their words, never the document's address.
+    """
+    shown = (line for line in lines if line.strip())
+    for line in itertools.islice(shown, limit):
+        m = _SOURCE_LINE.match(line.strip())
+        if m:
+            return m.group("url")
+    return None
 
 
 def readable_file_title(path: Path) -> str | None:

@@ -47,7 +47,7 @@ NOT_NAMES = {
     "examples", "source", "sources", "summary", "transcript", "transcription", "step", "chapter",
     "part", "section", "table", "figure", "fig", "date", "time", "location", "place", "title",
     "subject", "from", "to", "cc", "bcc", "re", "fw", "fwd", "posted", "published", "tags", "tag",
-    "category", "categories", "keywords", "link", "links", "contents", "listen", "watch", "read",
+    "category", "categories", "keywords", "link", "links", "url", "permalink", "contents", "listen", "watch", "read",
     "credit", "credits", "photo", "image", "images", "video", "audio", "disclaimer", "bonus", "why",
     "how", "what", "when", "where", "who", "which", "whose", "one", "two", "three", "first", "second",
     "third", "finally", "and", "but", "so", "or", "if", "in", "on", "at", "for", "with", "as", "by",

@@ -307,9 +307,11 @@ def _choose_convention(
         if family != "alone" and len(labels) < len(found) and _opens_most_paragraphs(lines, found, keys, skip):
             # Structure outweighs name-likeness: when labels open nearly every paragraph,
             # "ALICE:"/"BOB:" or one-off full names are speakers, not initials or a title.
-            # A first line such as "Open Models, Open Archives: Who Keeps the Record?" is the title.
+            # A first line such as "Open Models, Open Archives: Who Keeps the Record?" is the title,
+            # and a one-off "URL: <https://…>" the document's address.
             solid = {key_of[i] for i, l in found if l.form != "semicolon"
-                     and not (i == 0 and keys[key_of[i]] == 1 and len(l.rest.split()) >= 3 and is_title_line(i, l))}
+                     and not (i == 0 and keys[key_of[i]] == 1 and len(l.rest.split()) >= 3 and is_title_line(i, l))
+                     and not (keys[key_of[i]] == 1 and _URL_ONLY.match(l.rest.strip()))}
             table, labels = _accepted_labels(lines, [(i, l) for i, l in found if key_of[i] in solid], plan,
                                              accept_all=True)
         labels = _without_header_one_offs(labels, table)
