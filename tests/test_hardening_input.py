@@ -201,3 +201,41 @@ def test_random_queries_never_crash_a_search(small_library: Library, query: str)
     for hit in hits:
         for start, end in hit.spans:
             assert 0 <= start <= end <= len(hit.text)
+
+
+# -- free-text values that begin with a dash --------------------------------------------------------------
+
+
+def test_free_text_values_may_begin_with_a_dash(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A note, tag, quoted words or search words may start with '-': the option takes the next argument
+    whatever it is (`--note -2+3`), and a search word '-word' is an exclusion, not an unknown option."""
+    data = str(tmp_path / "data")
+    path = tmp_path / "sums.txt"
+    path.write_text("Sums on air\n\nAda Park: The answer is -2+3 as I said.\n\nBen Cho: It is -5 degrees tonight.\n\n"
+                    "Ada Park: The answer stands tonight.\n", encoding="utf-8")
+    rc, out, err = run(capsys, "--data", data, "import", str(path), "--json")
+    assert rc == 0, err
+    doc = json.loads(out)["documents"][0]["id"]
+    rc, out, err = run(capsys, "--data", data, "quote", "add", doc, "--exact", "-2+3", "--note", "-2+3",
+                       "--tag", "-neg", "--json")
+    assert rc == 0, err
+    quote = json.loads(out)
+    assert (quote["exact"], quote["note"], quote["tags"]) == ("-2+3", "-2+3", ["-neg"])
+    rc, out, err = run(capsys, "--data", data, "quote", "edit", quote["id"], "--note", "--json", "--json")
+    assert rc == 0, err
+    assert json.loads(out)["note"] == "--json"  # the value of --note, then the flag
+    rc, out, err = run(capsys, "--data", data, "quote", "edit", quote["id"], "--note=-x", "--untag", "-neg", "--json")
+    assert rc == 0, err
+    assert (json.loads(out)["note"], json.loads(out)["tags"]) == ("-x", [])
+    rc, out, err = run(capsys, "--data", data, "quotes", "--text", "-x", "--json")
+    assert rc == 0, err
+    # Search words: '-answer' leaves out Ada's turns, in any position, with options around it.
+    for argv in (["tonight", "-answer"], ["-answer", "tonight"], ["tonight", "--limit", "5", "-answer"],
+                 ["--", "tonight", "-answer"]):
+        rc, out, err = run(capsys, "--data", data, "search", "--json", *argv)
+        assert rc == 0, (argv, err)
+        assert [h["speaker"] for h in json.loads(out)] == ["Ben Cho"], argv
+    with pytest.raises(SystemExit) as exited:
+        main(["--data", data, "search", "--json"])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and "QUERY" in err and err.count("\n") == 1  # one line when no words are given

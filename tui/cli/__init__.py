@@ -27,10 +27,47 @@ Handler = Callable[[argparse.Namespace, Library], int | None]
 
 
 class CliParser(argparse.ArgumentParser):
-    """argparse whose usage errors are one line, like every other sayso error."""
+    """argparse whose usage errors are one line, and whose free-text values may begin with "-".
+
+    argparse reads `--note -2+3` as an option without its value.  Here an option that takes a
+    value always takes the next argument (as getopt does); with `free_words=True` (search) any
+    argument that is not one of the command's options is a word of the query, so `-word` works.
+    """
+
+    def __init__(self, *args: Any, free_words: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.free_words = free_words
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"sayso: error: {visible(message, keep_newlines=False)} (see `{self.prog} --help`)\n")
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        if args is None:
+            args = sys.argv[1:]
+        return super().parse_known_args(self._values_attached(list(args)), namespace)
+
+    def _values_attached(self, args: list[str]) -> list[str]:
+        """`--note -2+3` as `--note=-2+3`; for `free_words`, the options first and the words after `--`."""
+        options: list[str] = []
+        words: list[str] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                (words if self.free_words else options).extend(args[i + (1 if self.free_words else 0):])
+                break
+            action = self._option_string_actions.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
+            if action is None:
+                # (a misspelt "--option" stays an option, so that it is reported)
+                (words if self.free_words and not arg.startswith("--") else options).append(arg)
+            elif action.nargs is None and "=" not in arg and i + 1 < len(args):
+                i += 1  # the value, whatever it begins with
+                options.append(f"{arg}={args[i]}" if arg.startswith("--") else arg + args[i])
+            else:
+                options.append(arg)
+            i += 1
+        return options + (["--", *words] if words else [])
 
 
 def add_common(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:

@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "search",
         parents=[common_options()],
+        free_words=True,  # "-word" is a word of the query (an exclusion), not an option
         help="find who said what (typos forgiven; \"phrases\", -exclude, speaker:, doc:, kind:, tag:)",
         description=(
             "Search every passage. Words may be misspelt; \"double quotes\" ask for an exact phrase; "
