@@ -813,6 +813,11 @@ class WriteLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise DataFolderError(
+                    f"cannot change anything in {self.path.parent}: the data folder is read-only ({_reason(exc)}); "
+                    "reading still works"
+                ) from None
             raise DataFolderError(f"cannot lock {self.path.parent}: {_reason(exc)}") from None
         delay = 0.005
         while True:
@@ -1053,6 +1058,9 @@ class Store:
     def prepare(self) -> None:
         """Create the folder, clean a crash's leftovers, check library.json and its schema.
 
+        A folder that exists but cannot be written to (read-only media, another
+        user's folder) still opens for reading: `docs`, `show`, `search` and
+        `quotes` work, and a write says why it cannot be made when it is tried.
         Raises DataFolderError for an unusable folder or a newer schema and
         DamagedFile (after setting the file aside) for a damaged library.json.
         """
@@ -1060,11 +1068,12 @@ class Store:
             raise DataFolderError(f"data folder {self.data_dir} is a file, not a folder")
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            self.docs_dir.mkdir(exist_ok=True)
         except OSError as exc:
             raise DataFolderError(f"cannot use data folder {self.data_dir}: {_reason(exc)}") from None
-        if not os.access(self.data_dir, os.W_OK | os.X_OK):
-            raise DataFolderError(f"cannot use data folder {self.data_dir}: it is not writable")
+        if not os.access(self.data_dir, os.R_OK | os.X_OK):
+            raise DataFolderError(f"cannot use data folder {self.data_dir}: it is not readable")
+        with contextlib.suppress(OSError):  # a read-only folder without docs/ simply has no documents yet
+            self.docs_dir.mkdir(exist_ok=True)
         for folder in (self.data_dir, self.docs_dir, self.index_dir):
             clean_orphaned_temp_files(folder)
         self._raw()
