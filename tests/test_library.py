@@ -461,3 +461,28 @@ def test_a_folder_import_leaves_out_the_folders_own_notes_and_says_so(lib: Libra
     assert any("SOURCES.md: skipped" in w for w in report.warnings)
     named = lib.import_paths([folder / "SOURCES.md"])  # named on its own, it imports as asked
     assert len(named.documents) == 1
+
+
+def test_a_newline_in_a_file_name_keeps_each_docs_row_on_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11: a file named "two<newline>lines.txt" split its `sayso docs` row in two."""
+    from tui.cli import main
+
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    (folder / "two\nlines\x1b[31m.txt").write_text(
+        "Ada Park: Hello there, everyone, welcome.\n\nBen Cho: Thanks for having me here today.\n", encoding="utf-8")
+    (folder / "plain.txt").write_text("Ada Park: A second talk.\n\nBen Cho: With two turns.\n", encoding="utf-8")
+    data = str(tmp_path / "data")
+    assert main(["--data", data, "import", str(folder)]) == 0
+    imported = capsys.readouterr().out
+    assert main(["--data", data, "docs"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 2, rows
+    row = next(r for r in rows if "lines" in r)
+    assert "\u240a" in row and "\x1b" not in row and row.endswith("2 passages, 2 speaker(s)")
+    assert not [line for line in imported.splitlines() if line.startswith("lines")]
+    doc_id = row.split()[0]
+    assert main(["--data", data, "show", doc_id]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert "\u240a" in header and header.endswith(".txt")

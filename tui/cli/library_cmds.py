@@ -10,6 +10,7 @@ from pathlib import Path
 from corpus.errors import SaysoError
 from corpus.importers.grammar import PatternError, compile_pattern, describe, is_uncertain
 from corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
+from corpus.safety import visible
 from corpus.store import backups_of, damage_reason, restore_backup, set_aside_copies, start_empty
 from tui.cli import common_options, emit, print_error, run_app
 
@@ -23,6 +24,11 @@ _FIELD_HELP = {
 
 #: Files `sayso restore` can bring back from a backup.
 RESTORABLE = ("library", "quotes")
+
+
+def one_line(text: str) -> str:
+    """`text` for one row of output: a newline or any other control character in it shown visibly (␊)."""
+    return visible(text, keep_newlines=False)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -115,14 +121,15 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         lines = []
         for doc in report.documents:
             who = ", ".join(doc.speakers[:6]) + (" …" if len(doc.speakers) > 6 else "")
-            lines.append(f"{doc.id}  {doc.title}  [{doc.kind}] {doc.passages} passages" + (f"; {who}" if who else ""))
+            lines.append(f"{doc.id}  {one_line(doc.title)}  [{one_line(doc.kind)}] {doc.passages} passages"
+                         + (f"; {one_line(who)}" if who else ""))
             if doc.convention and doc.convention.get("shape") != "none":
                 lines.append(f"    {describe(doc.convention)}")
         lines.append(
             f"imported {len(report.documents)} document(s), {report.passages} passages, "
             f"{len(report.speakers)} speaker(s), {len(report.warnings)} warning(s)"
         )
-        lines.extend(f"warning: {w}" for w in report.warnings)
+        lines.extend(f"warning: {one_line(w)}" for w in report.warnings)
         return "\n".join(lines)
 
     if report.documents or not report.errors:
@@ -139,7 +146,7 @@ def cmd_docs(args: argparse.Namespace, lib: Library) -> None:
         if not docs:
             return "no documents yet: `sayso import PATH` or `sayso demo`"
         return "\n".join(
-            f"{d.id}  {d.title}  [{d.kind}] {d.passages} passages, {len(d.speakers)} speaker(s)"
+            f"{d.id}  {one_line(d.title)}  [{one_line(d.kind)}] {d.passages} passages, {len(d.speakers)} speaker(s)"
             + (" (speakers uncertain)" if is_uncertain(d.convention) else "")
             for d in docs
         )
@@ -162,7 +169,7 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> None:
     passages = lib.passages(doc.id)
 
     def text() -> str:
-        lines = [f"{doc.title}  [{doc.kind}]  {doc.source}"]
+        lines = [f"{one_line(doc.title)}  [{one_line(doc.kind)}]  {one_line(doc.source)}"]
         lines.append(describe(doc.convention))
         lines.append("")
         for p in passages:
@@ -191,7 +198,8 @@ def _speaker_line(s: object, titles: dict[str, str]) -> str:
     aliases = getattr(s, "aliases", [])
     aka = f" (also {', '.join(aliases)})" if aliases else ""
     docs = "; ".join(titles.get(d, d) for d in getattr(s, "documents", []))
-    return f"{getattr(s, 'name', '')}{aka}: {getattr(s, 'passages', 0)} passage{'' if getattr(s, 'passages', 0) == 1 else 's'} in {docs}"
+    count = getattr(s, "passages", 0)
+    return one_line(f"{getattr(s, 'name', '')}{aka}: {count} passage{'' if count == 1 else 's'} in {docs}")
 
 
 def cmd_speaker_edit(args: argparse.Namespace, lib: Library) -> None:
@@ -208,12 +216,12 @@ def cmd_doc_edit(args: argparse.Namespace, lib: Library) -> None:
     if not changes:
         raise SaysoError("nothing to change: give at least one of " + ", ".join(f"--{n}" for n in EDITABLE_FIELDS))
     doc = lib.edit_document(args.doc, **changes)
-    emit(args, doc.to_dict(), f"updated {doc.id}  {doc.title}")
+    emit(args, doc.to_dict(), f"updated {doc.id}  {one_line(doc.title)}")
 
 
 def cmd_rm(args: argparse.Namespace, lib: Library) -> None:
     doc = lib.remove(args.doc)
-    emit(args, doc.to_dict(), f"removed {doc.id}  {doc.title} (quotes on it are kept)")
+    emit(args, doc.to_dict(), f"removed {doc.id}  {one_line(doc.title)} (quotes on it are kept)")
 
 
 def cmd_where(args: argparse.Namespace, lib: Library) -> None:
