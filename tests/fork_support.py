@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import select
+import time
 from collections.abc import Callable
 
 
@@ -28,9 +30,27 @@ def fork_writer(body: Callable[[int], None]) -> tuple[int, int]:
     return pid, r
 
 
-def read_lines(fd: int) -> list[str]:
-    """Everything the child wrote until it closed its end (or died), as lines; closes `fd`."""
-    chunks = []
+def wait_for_acks(fd: int, count: int, timeout: float = 120.0) -> bytes:
+    """Read the child's pipe until it has written `count` whole lines (or closed it); returns the bytes read.
+
+    The wait is for the child's progress, not for a time: `timeout` only catches a child that hangs.
+    Pass the bytes on to `read_lines`, since they are acknowledgements to check like the rest.
+    """
+    got = b""
+    deadline = time.monotonic() + timeout
+    while (lines := got.count(b"\n")) < count:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        assert ready, f"the writer acknowledged {lines} of {count} saves in {timeout:.0f} s"
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        got += chunk
+    return got
+
+
+def read_lines(fd: int, already: bytes = b"") -> list[str]:
+    """Everything the child wrote until it closed its end (or died), after `already` read; closes `fd`."""
+    chunks = [already]
     while True:
         data = os.read(fd, 65536)
         if not data:
