@@ -178,3 +178,33 @@ async def test_palette_actions_list_and_settle_review(library: Library) -> None:
         await pilot.press("u")
         await settle(app, pilot)
         assert book.get(suggested.id).status == "needs review"
+
+
+async def test_placing_a_quote_with_a_suggestion_reattaches_to_the_suggested_words(library: Library) -> None:
+    """Issue 11 item 9b: r while placing took the sentence under the cursor, not the suggested words marked."""
+    suggested, _, _ = reimport_changed(library)
+    book = library.quotes
+    offered = book.get(suggested.id).suggestion
+    assert offered and offered["exact"].startswith("believe open weights")
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("5")
+        await settle(app, pilot)
+        rows = screen.query_one(QuotesPane).quote_list
+        await pilot.press("f", *"is:review", "enter")
+        await settle(app, pilot)
+        highlight(rows, suggested.id)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        reader = screen.reader
+        assert reader.placing is not None and reader.placing.id == suggested.id
+        assert reader.selected_words() == offered["exact"]
+        await pilot.press("r")
+        await settle(app, pilot)
+        placed = book.get(suggested.id)
+        assert placed.status == "anchored" and placed.exact == offered["exact"]
+        assert (placed.start, placed.end) == (offered["start"], offered["end"])
+        assert library.text(PANEL_ID)[placed.start:placed.end] == placed.exact

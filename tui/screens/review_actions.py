@@ -3,9 +3,11 @@
 A quote whose document changed too much to re-anchor it is never moved
 silently.  From the Quotes pane the user accepts the suggested place (`r`),
 keeps it detached (`D`), or opens the document at the suggested (else stored)
-place with that span marked; there the reader is "placing" the quote, and `r`
-re-attaches it to the visual selection.  Every change runs through the serial
-quote worker of QuoteActions, is announced only once on disk, and is undoable.
+place; there the reader is "placing" the quote with the suggested words
+selected, and `r` re-attaches it to the selection: the suggested words unless
+the user changed the selection, never the sentence under the cursor.  Every
+change runs through the serial quote worker of QuoteActions, is announced only
+once on disk, and is undoable.
 """
 
 from __future__ import annotations
@@ -16,14 +18,20 @@ from textual import events
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
-from corpus.models import Hit, Passage, Quote
+from corpus.models import Hit, Passage, Quote, document_text
 from corpus.quotes import short_id
+from tui.selection import Selection
 from tui.widgets.quote_reader import QuoteReader
 from tui.widgets.quotes_pane import QuotesPane
 from tui.widgets.review import review_strip_line
 
 if TYPE_CHECKING:
     from corpus.library import Library
+
+
+def passages_text_at(passages: list[Passage], start: int, end: int) -> str:
+    """The document text `[start, end)` of `passages` (quote positions count in it)."""
+    return document_text(passages)[start:end]
 
 
 class ReviewActions:
@@ -71,7 +79,11 @@ class ReviewActions:
             reader.set_placing(None)
 
     def place_quote(self, quote: Quote) -> None:
-        """Open the quote's document at its suggested (else stored) place, marked, with the reader placing it."""
+        """Open the quote's document at its suggested (else stored) place, with the reader placing it.
+
+        The suggested words start out selected, so `r` re-attaches the quote to
+        exactly them (v, w/b and j/k change the selection first).
+        """
         if not any(d.id == quote.document for d in self.documents):  # type: ignore[attr-defined]
             self._failed("Cannot open the quote", "its document is no longer in the library")  # type: ignore[attr-defined]
             return
@@ -90,13 +102,24 @@ class ReviewActions:
                       score=1.0, spans=[s for s in spans if s[1] > s[0]], title=self._title(quote.document),  # type: ignore[attr-defined]
                       index=max(0, index))
             self._return_to = ("quotes", None)
+            # Shown at once from these passages (not reloaded in a worker), so the selection below sticks.
+            self._passages[quote.document] = passages  # type: ignore[attr-defined]
             self.open_document(quote.document, max(0, index), hit=hit)  # type: ignore[attr-defined]
             reader = self._reader()  # type: ignore[attr-defined]
+            suggested = (quote.suggestion is not None and b > a and reader is not None and reader.document is not None
+                         and reader.document.id == quote.document
+                         and passages_text_at(reader.passages, a, b) == str(quote.suggestion.get("exact", "")))
             if reader is not None:
                 reader.set_placing(quote)
-            where = "the suggested place is marked" if quote.suggestion else "no suggestion; its old place is shown"
-            self._say(f"Placing quote {short_id(quote)}: {where}. v selects the new words, r re-attaches them "
-                      "(u undoes)", title="Needs review")  # type: ignore[attr-defined]
+                if suggested:
+                    reader._set_selection(Selection(a, b, a))  # noqa: SLF001 - the reader has no public setter
+            if suggested:
+                where = "the suggested words are selected: r re-attaches to them, v/w/b/j/k change the selection"
+            elif quote.suggestion:
+                where = "the suggested place is marked; v selects the new words, r re-attaches them"
+            else:
+                where = "no suggestion; its old place is shown; v selects the new words, r re-attaches them"
+            self._say(f"Placing quote {short_id(quote)}: {where} (u undoes)", title="Needs review")  # type: ignore[attr-defined]
 
         self.quote_job("Cannot open the quote", lambda: self.library.passages(quote.document), located)  # type: ignore[attr-defined]
 
