@@ -131,6 +131,15 @@ def find_folded(
     return [(origin[at], origin[at + len(needle) - 1] + 1) for at in find_all(hay, needle)]
 
 
+def same_words(a: str, b: str) -> bool:
+    """Whether `a` and `b` are the same characters but for how whitespace runs are laid out.
+
+    A quote re-anchors quietly only onto the same words: a changed letter,
+    case, comma or quote mark sends it to review instead.
+    """
+    return a == b or a.split() == b.split()
+
+
 def starts_at_word(text: str, pos: int) -> bool:
     """Whether `pos` is not inside a word (the characters on both sides are not both word characters)."""
     return pos <= 0 or pos >= len(text) or not (_WORD.match(text[pos - 1]) and _WORD.match(text[pos]))

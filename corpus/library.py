@@ -148,6 +148,8 @@ class ImportReport:
     speakers: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: quotes on the imported documents that need review (their exact words were not found again)
+    review: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -156,7 +158,16 @@ class ImportReport:
             "speakers": self.speakers,
             "warnings": self.warnings,
             "errors": self.errors,
+            "review": self.review,
         }
+
+    def review_line(self) -> str | None:
+        """A line such as "3 quotes need review: ..." when the import left quotes needing review, else None."""
+        if not self.review:
+            return None
+        many = self.review != 1
+        return (f"{self.review} quote{'s' if many else ''} need{'' if many else 's'} review: "
+                f"{'their' if many else 'its'} exact words are no longer in the text")
 
 
 #: Files a folder of transcripts often also holds that describe the folder and are no transcript.
@@ -414,7 +425,7 @@ class Library:
                         try:
                             if isinstance(prepared, Exception):
                                 raise prepared
-                            doc = self._import_prepared(path, prepared, labels=given.get(path))
+                            doc = self._import_prepared(path, prepared, labels=given.get(path), report=report)
                         except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed):
                             raise  # the library itself cannot take the import: stop and say why
                         except SaysoError as exc:
@@ -494,10 +505,11 @@ class Library:
 
     def _import_prepared(
         self, path: Path, prepared: Prepared, source: str | None = None, labels: str | None = None,
+        report: ImportReport | None = None,
     ) -> Document:
         return self.import_parsed(
             prepared.parsed, source=source or str(path), doc_id=document_id_for(path),
-            content_hash=prepared.content_hash, labels=labels,
+            content_hash=prepared.content_hash, labels=labels, report=report,
         )
 
     def import_parsed(
@@ -507,11 +519,13 @@ class Library:
         doc_id: str | None = None,
         content_hash: str | None = None,
         labels: str | None = None,
+        report: ImportReport | None = None,
     ) -> Document:
         """Store an already parsed document (scripts and tests; `import_file` uses it).
 
         Re-importing the same `doc_id` replaces its passages in place, keeps
-        the citation fields the user edited, and re-anchors quotes on it.
+        the citation fields the user edited, and re-anchors quotes on it
+        (counting in `report.review` those that need review).
         """
         if not parsed.passages:
             raise ImportRefused(f"{source}: no readable text found")
@@ -591,7 +605,9 @@ class Library:
                 self._batch_dirty = True
             index.add_document(doc, passages, version)
             # Also for a new document: quotes left by a removed one come back with it.
-            self.quotes.reanchor_document(doc_id)
+            reanchored = self.quotes.reanchor_document(doc_id)
+            if report is not None:
+                report.review += reanchored.review
         return doc
 
     @staticmethod

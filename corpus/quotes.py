@@ -777,11 +777,25 @@ class QuoteBook:
         return after
 
     def accept_suggestion(self, ref: str, *, record: bool = True) -> Quote:
-        """Re-attach a quote needing review to the place re-anchoring suggested."""
+        """Re-attach a quote needing review to the suggested words re-anchoring found (and showed the user).
+
+        If the document changed again since, the suggested words are looked
+        for where they now are; they are never swapped for other words.
+        """
         quote = self.get(ref)
         if not quote.suggestion:
             raise SaysoError(f"quote {short_id(quote)} has no suggested place; re-attach it by hand or keep it detached")
-        return self.reattach(quote.id, int(quote.suggestion["start"]), int(quote.suggestion["end"]), record=record)
+        start, end = int(quote.suggestion["start"]), int(quote.suggestion["end"])
+        words = str(quote.suggestion.get("exact", ""))
+        if quote.document in {d.id for d in self.library.documents()}:
+            text = self._document_text(quote.document)[1]
+            if words and text[start:end] != words:
+                found = anchoring.find_exact(text, words)
+                if len(found) != 1:
+                    raise SaysoError(f"the suggested words of quote {short_id(quote)} are no longer in the document "
+                                     "as suggested; place it by hand")
+                start, end = found[0]
+        return self.reattach(quote.id, start, end, record=record)
 
     def keep_detached(self, ref: str, *, record: bool = True) -> Quote:
         """Keep a quote needing review as it is, without a place in the text (its words stay)."""
@@ -836,10 +850,11 @@ class QuoteBook:
     def reanchor_document(self, doc_id: str) -> ReanchorReport:
         """Find the quotes of a re-imported (or removed) document again in its current text.
 
-        Quotes placed confidently move to their new positions (changed words
-        are recorded in history); the others are marked "needs review" with
-        their stored words and positions untouched.  Quotes kept detached are
-        left alone.
+        A quote whose exact words are found again (whitespace aside) and placed
+        confidently moves to its new position quietly.  Every other quote is
+        marked "needs review" with its stored words and positions untouched and
+        the closest place as a suggestion: it is never moved onto other words.
+        Quotes kept detached are left alone.
         """
         report = ReanchorReport()
         try:
@@ -899,6 +914,16 @@ class QuoteBook:
                 _push_history(quote, earlier, "needs review after re-import")
             return "review"
         place = found.placed
+        if not anchoring.same_words(place.exact, quote.exact):
+            # The words a user quoted are theirs: never moved onto other words, not even a comma apart.
+            quote.status = NEEDS_REVIEW
+            quote.review_reason = (f"its exact words are no longer in the document (closest: {place.method} match, "
+                                   f"{place.words:.0%} alike)")
+            quote.suggestion = {"start": place.start, "end": place.end, "exact": place.exact,
+                                "confidence": round(place.confidence, 3)}
+            if (earlier.status, earlier.review_reason) != (quote.status, quote.review_reason):
+                _push_history(quote, earlier, "needs review after re-import")
+            return "review"
         prefix, suffix = anchoring.context(text, place.start, place.end)
         under = anchoring.passages_in_span(passages, place.start, place.end)
         quote.exact = place.exact

@@ -138,25 +138,31 @@ def test_reimport_with_edits_keeps_every_quote_it_can(
     assert folded(reflowed.exact) == folded(roles["reflow"])
     assert text[reflowed.start:reflowed.end] == reflowed.exact
 
+    # The typo's fix changed the quoted words: the quote keeps the words the user quoted and waits
+    # for review with the corrected words as the suggestion (issue 11 item 9b).
     fixed = after[quotes["typo"].id]
-    assert fixed.status == ANCHORED, fixed.review_reason
-    assert fixed.exact == roles["typo"]
-    assert text[fixed.start:fixed.end] == fixed.exact
-    assert fixed.history and fixed.history[-1]["exact"] == typo
+    assert fixed.status == NEEDS_REVIEW and fixed.exact == typo
+    assert (fixed.start, fixed.end) == (quotes["typo"].start, quotes["typo"].end)
+    assert fixed.suggestion and roles["typo"] in text and partial_similarity(
+        folded(fixed.suggestion["exact"]), folded(roles["typo"])) > 0.9
 
     gone = after[quotes["delete"].id]
     assert gone.status == NEEDS_REVIEW
     assert gone.exact == roles["delete"] and gone.note == "delete note"
     assert gone.review_reason
-    assert [q.id for q in lib.quotes.needs_review()] == [gone.id]
+    assert {q.id for q in lib.quotes.needs_review()} == {gone.id, fixed.id}
 
     verdict = {q.id: ok for q, ok, _ in lib.quotes.verify()}
     assert verdict.pop(gone.id) is False
+    assert verdict.pop(fixed.id) is False
     assert all(verdict.values())
     code, out, _ = run_cli(capsys, data, "quotes", "--verify", "--json")
-    assert code == 1 and [r["id"] for r in json.loads(out) if not r["ok"]] == [gone.id]
+    assert code == 1 and {r["id"] for r in json.loads(out) if not r["ok"]} == {gone.id, fixed.id}
     code, out, _ = run_cli(capsys, data, "quotes", "--review", "--json")
-    assert [r["id"] for r in json.loads(out)] == [gone.id]
+    assert {r["id"] for r in json.loads(out)} == {gone.id, fixed.id}
+    after[fixed.id] = accepted = lib.quotes.accept_suggestion(fixed.id)
+    assert accepted.status == ANCHORED and text[accepted.start:accepted.end] == accepted.exact
+    assert accepted.history and accepted.history[-1]["exact"] == typo
 
     # Importing the same corrected file again changes nothing.
     lib.import_file(source)
@@ -212,3 +218,51 @@ def test_rewritten_words_go_to_review_with_a_suggestion_and_can_be_accepted(tmp_
     accepted = lib.quotes.accept_suggestion(q.id)
     assert accepted.status == ANCHORED and lib.text(doc.id)[accepted.start:accepted.end] == accepted.exact
     assert accepted.history[-1]["exact"] == q.exact
+
+
+def test_reimport_never_moves_a_quote_onto_other_words_and_says_how_many_need_review(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 11 item 9b: "archive" fixed to "arXiv," took a quote along (96% alike, a comma it never had)."""
+    source = tmp_path / "talk.txt"
+    source.write_text(
+        "Ann: We put the paper on archive and the preprint server took it within a day.\n\n"
+        "Bob: Well, honestly, we never expected that many readers so soon.\n\n"
+        "Ann: Open review helped us more than the conference did.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    code, _, _ = run_cli(capsys, data, "import", str(source))
+    assert code == 0
+    lib = Library.open(data)
+    doc = lib.documents()[0]
+    typo = lib.quotes.add(doc.id, "put the paper on archive and the preprint server took it")
+    comma = lib.quotes.add(doc.id, "Well, honestly, we never expected that many readers")
+    moved = lib.quotes.add(doc.id, "Open review helped us more than the conference did.")
+    source.write_text(
+        "Ann: We put the paper on arXiv, and the preprint server took it within a day.\n\n"
+        "Bob: Well honestly, we never expected that many readers so soon.\n\n"
+        "Cy: A new turn before the last one.\n\n"
+        "Ann: Open review helped us more than the conference did.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(capsys, data, "import", str(source))
+    assert code == 0 and "2 quotes need review" in out, out
+
+    book = Library.open(data).quotes
+    text = Library.open(data).text(doc.id)
+    for original in (typo, comma):
+        q = book.get(original.id)
+        assert q.status == NEEDS_REVIEW, q.to_dict()
+        assert (q.exact, q.start, q.end) == (original.exact, original.start, original.end)  # the user's words kept
+        assert q.suggestion and q.suggestion["exact"] != original.exact  # the new words offered, not taken
+        assert text[q.suggestion["start"]:q.suggestion["end"]] == q.suggestion["exact"]
+    assert "arXiv," in book.get(typo.id).suggestion["exact"]
+    again = book.get(moved.id)
+    assert again.status == ANCHORED and again.exact == moved.exact and again.start > moved.start
+    verdict = {q.id: ok for q, ok, _ in book.verify()}
+    assert verdict == {typo.id: False, comma.id: False, moved.id: True}
+
+    # --json carries the count too; an unchanged re-import still says which quotes wait.
+    code, out, _ = run_cli(capsys, data, "import", str(source), "--json")
+    assert json.loads(out)["review"] == 2

@@ -130,6 +130,9 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
             f"{len(report.speakers)} speaker(s), {len(report.warnings)} warning(s)"
         )
         lines.extend(f"warning: {one_line(w)}" for w in report.warnings)
+        review = report.review_line()
+        if review:
+            lines.append(f"{review} (`sayso quotes --review` lists them)")
         return "\n".join(lines)
 
     if report.documents or not report.errors:

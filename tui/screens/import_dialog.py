@@ -133,6 +133,9 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         self.report = report
         self.running = False
         summary = Text(f"Imported {len(report.documents)} document(s), {report.passages:,} turns.", style="bold")
+        review = report.review_line()
+        if review:
+            summary.append(f"\n{review} (Quotes pane, is:review)")
         for line in (report.errors + report.warnings)[:4]:
             summary.append("\n")
             summary.append_text(plain(line, style="dim"))
@@ -142,7 +145,10 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         field.disabled = False
         field.focus()
         if report.documents:
-            self.app.notify(f"Imported {len(report.documents)} document(s)", markup=False)
+            message = f"Imported {len(report.documents)} document(s)"
+            if review:
+                message += f". {review} (Quotes pane, is:review)"
+            self.app.notify(message, markup=False, severity="warning" if review else "information")
 
     def action_close(self) -> None:
         if not self.running:
