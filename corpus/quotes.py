@@ -67,6 +67,8 @@ QUOTE_BACKUPS = 5
 BACKUP_INTERVAL = 60.0
 #: Earlier versions kept per quote.
 HISTORY_LIMIT = 50
+#: Characters of stored history kept per quote (as JSON); the newest earlier version is always kept.
+HISTORY_CHARS = 256_000
 #: Characters of a quote id shown to users; any unique prefix is accepted.
 SHORT_ID = 8
 
@@ -154,13 +156,59 @@ def row_problem(row: Any) -> str | None:
 
 
 def _quote(row: dict[str, Any]) -> Quote:
-    """A Quote from a stored row, sharing no list or dict with it (rows may be cached)."""
+    """A Quote from a stored row, sharing no list or dict with it (rows may be cached).
+
+    Its history holds every earlier version whole, though the file keeps only
+    what changed (see `_stored`).
+    """
     quote = Quote.from_dict(row)
     quote.tags = list(quote.tags)
-    quote.history = [dict(entry) for entry in quote.history]
+    quote.history = _expanded_history(quote)
     if quote.suggestion is not None:
         quote.suggestion = dict(quote.suggestion)
     return quote
+
+
+def _fields(quote: Quote) -> dict[str, Any]:
+    return {name: getattr(quote, name) for name in _SNAPSHOT_FIELDS}
+
+
+def _expanded_history(quote: Quote) -> list[dict[str, Any]]:
+    """`quote.history` with every entry whole: each stored entry holds only the fields that differ from
+    the version after it (files from before that hold whole versions read the same way)."""
+    later = _fields(quote)
+    out: list[dict[str, Any]] = []
+    for entry in reversed(quote.history):
+        whole = {**later, **entry}
+        whole["tags"] = list(whole.get("tags") or [])
+        out.append(whole)
+        later = {name: whole.get(name) for name in _SNAPSHOT_FIELDS}
+    out.reverse()
+    return out
+
+
+def _stored(quote: Quote) -> dict[str, Any]:
+    """The row saved for `quote`: each history entry keeps only the fields that differ from the version
+    after it, and the oldest entries go beyond HISTORY_LIMIT versions or HISTORY_CHARS of JSON.
+
+    A note edited on a 10 MB quote so adds the old note, not another 10 MB.
+    """
+    row = quote.to_dict()
+    later = _fields(quote)
+    kept: list[dict[str, Any]] = []
+    size = 0
+    for entry in reversed(quote.history[-HISTORY_LIMIT:]):
+        whole = {**later, **entry}
+        change = {k: v for k, v in entry.items() if k not in _SNAPSHOT_FIELDS}
+        change.update({name: whole[name] for name in _SNAPSHOT_FIELDS if name in whole and whole[name] != later[name]})
+        size += len(json.dumps(change, ensure_ascii=False))
+        if kept and size > HISTORY_CHARS:
+            break
+        kept.append(change)
+        later = {name: whole.get(name) for name in _SNAPSHOT_FIELDS}
+    kept.reverse()
+    row["history"] = kept
+    return row
 
 
 def _snapshot(quote: Quote, why: str) -> dict[str, Any]:
@@ -524,7 +572,7 @@ class QuoteBook:
             **self._placement(passages, text, start, end),
         )
         with self._writing() as rows:
-            rows[quote.id] = quote.to_dict()
+            rows[quote.id] = _stored(quote)
         if record:
             self.undo_log.record(
                 f"add quote {short_id(quote)}",
@@ -680,7 +728,7 @@ class QuoteBook:
             if _snapshot(after, why) | {"replaced": ""} != _snapshot(before, why) | {"replaced": ""}:
                 after.modified = now_iso()
                 _push_history(after, before, why)
-                rows[quote_id] = after.to_dict()
+                rows[quote_id] = _stored(after)
             else:
                 rows.unchanged = True
         return before, after
@@ -740,10 +788,10 @@ class QuoteBook:
         with self._writing() as rows:
             current = rows.get(quote.id)
             if current is not None:
-                earlier = Quote.from_dict(current)
+                earlier = _quote(current)
                 _push_history(restored, earlier, "restore")
                 restored.modified = now_iso()
-            rows[quote.id] = restored.to_dict()
+            rows[quote.id] = _stored(restored)
         if record:
             if current is None:
                 self.undo_log.record(
@@ -882,12 +930,12 @@ class QuoteBook:
                             earlier = _quote(row)
                             quote.status, quote.review_reason = NEEDS_REVIEW, "its document was removed from the library"
                             _push_history(quote, earlier, "document removed")
-                            rows[qid] = quote.to_dict()
+                            rows[qid] = _stored(quote)
                         report.review += 1
                         continue
                     outcome = self._reanchor_one(quote, passages, text, current_hash)
                     setattr(report, outcome, getattr(report, outcome) + 1)
-                    rows[qid] = quote.to_dict()
+                    rows[qid] = _stored(quote)
                 rows.unchanged = all(rows.get(k) == v for k, v in untouched.items())
         return report
 
