@@ -1064,16 +1064,36 @@ class QuoteBook:
             self._cache = None
 
     # -- drafts -------------------------------------------------------------------------------------------
-    def save_draft(self, key: str, text: str) -> None:
-        """Keep an unfinished note durably (the app calls this on hangup/SIGTERM while typing)."""
+    def save_draft(self, key: str, text: str, target: dict[str, Any] | None = None) -> None:
+        """Keep an unfinished note durably, with what it is for (`target`: the words, their context, a quote id).
+
+        The app calls this while a note is typed, when its save fails and on
+        hangup/SIGTERM.  A draft is removed only by `clear_draft`, that is when
+        the user saves or discards it.
+        """
         with self._drafts_lock.held():
             drafts = self._read_drafts()
-            drafts[key] = {"key": key, "text": text, "saved": now_iso()}
+            row: dict[str, Any] = {"key": key, "text": text, "saved": now_iso()}
+            if target is not None:
+                row["target"] = target
+            elif isinstance(drafts.get(key, {}).get("target"), dict):
+                row["target"] = drafts[key]["target"]
+            drafts[key] = row
             self._write_drafts(drafts)
 
     def drafts(self) -> dict[str, str]:
         """Saved drafts: key -> text."""
-        return {key: row["text"] for key, row in self._read_drafts().items()}
+        return {key: row["text"] for key, row in self.draft_rows().items()}
+
+    def draft_rows(self) -> dict[str, dict[str, Any]]:
+        """Saved drafts: key -> {"key", "text", "saved", and "target" when it was saved with one}."""
+        return {key: row for key, row in self._read_drafts().items() if isinstance(row.get("text"), str)}
+
+    def draft_problems(self) -> builtins.list[str]:
+        """One line per damaged drafts file set aside since last asked (its drafts are in the set-aside copy)."""
+        lines: builtins.list[str] = getattr(self, "_drafts_damage", [])
+        self._drafts_damage: builtins.list[str] = []
+        return lines
 
     def clear_draft(self, key: str) -> None:
         with self._drafts_lock.held():
@@ -1081,16 +1101,37 @@ class QuoteBook:
             if drafts.pop(key, None) is not None:
                 self._write_drafts(drafts)
 
+    def keep_draft_detached(self, target: dict[str, Any], note: str, tags: Iterable[str], reason: str) -> Quote:
+        """Keep a draft whose words cannot be placed as a detached quote: its words and note, no place in the text."""
+        stamp = now_iso()
+        quote = Quote(
+            id=uuid.uuid4().hex, document=str(target.get("doc_id", "")), exact=str(target.get("words", "")),
+            prefix=str(target.get("prefix", "")), suffix=str(target.get("suffix", "")),
+            start=int(target.get("start", 0) or 0), end=int(target.get("end", 0) or 0),
+            text_hash=str(target.get("text_hash", "")), note=note, tags=clean_tags(tags),
+            created=stamp, modified=stamp, status=NEEDS_REVIEW, review_reason=reason, detached=True,
+        )
+        if not quote.exact.strip():
+            raise SaysoError("the draft keeps no words to quote; copy its text instead")
+        return self.restore(quote)
+
     def _read_drafts(self) -> dict[str, dict[str, Any]]:
         try:
             data = read_json_file(self.drafts_path, DRAFTS_FILE) or {}
-        except DamagedFile:
-            # The damaged copy is set aside intact; a new draft must still be saved.
+        except DamagedFile as exc:
+            # The damaged copy is set aside intact (renamed, so reading does not keep failing: a new
+            # draft must still be saved) and the damage is reported once through draft_problems().
             from corpus.store import set_aside_copies
 
+            kept = []
             for copy in set_aside_copies(self.drafts_path):
+                renamed = copy.with_name(copy.name.replace(".damaged-", ".unreadable-"))
                 with contextlib.suppress(OSError):
-                    copy.rename(copy.with_name(copy.name.replace(".damaged-", ".unreadable-")))
+                    copy.rename(renamed)
+                    kept.append(renamed.name)
+            why = str(exc).split(";")[0]
+            where = f"; set aside intact as {kept[0]} (its notes are in it)" if kept else ""
+            self._drafts_damage = [*getattr(self, "_drafts_damage", []), f"{why}{where}"]
             return {}
         rows = data.get("drafts", {})
         return {row["key"]: row for row in rows.values() if isinstance(row, dict) and "key" in row}
