@@ -145,7 +145,7 @@ async def test_app_quote_save_while_another_process_writes_says_busy_then_saves(
             await pilot.pause()
             await app.workers.wait_for_complete()
             start = Library.open(data).text(PANEL_ID).index(words)
-            screen.keep_quote(PANEL_ID, start, start + len(words))
+            screen.keep_quote(screen.reader.shown_words(start, start + len(words)))
             await app.workers.wait_for_complete()
             await pilot.pause()
             messages = [str(n.message) for n in app._notifications]  # noqa: SLF001
@@ -161,7 +161,7 @@ async def test_app_quote_save_while_another_process_writes_says_busy_then_saves(
             assert any(words in line for line in screen_text(screen.reader))
             holder.kill()
             holder.wait()
-            screen.keep_quote(PANEL_ID, start, start + len(words))
+            screen.keep_quote(screen.reader.shown_words(start, start + len(words)))
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert any(str(n.message).startswith("Quote saved") for n in app._notifications)  # noqa: SLF001

@@ -29,10 +29,10 @@ def save_open_drafts(app: Any) -> int:
     for screen in list(app.screen_stack):
         if isinstance(screen, NoteEditor):
             try:
-                key, note, tags = screen.draft()
+                target, note, tags = screen.draft()
             except Exception:  # the editor is half torn down: nothing to save
                 continue
-            save_draft(book, key, note, tags)
+            save_draft(book, target, note, tags)
             saved += 1
     return saved
 

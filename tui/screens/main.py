@@ -259,6 +259,14 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         self.app.notify(visible(describe(doc.convention), keep_newlines=False),
                         title=f"Re-imported {visible(doc.title, keep_newlines=False)}", markup=False)
 
+    def refresh_document(self, doc_id: str) -> None:
+        """`doc_id` changed on disk (re-imported by another sayso): re-read the library, reload it if open."""
+        self._passages.pop(doc_id, None)
+        self.reload()
+        reader = self.reader
+        if reader.document is not None and reader.document.id == doc_id:
+            self._load_document(doc_id, reader.passage, reader.sentence, None)
+
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 

@@ -11,6 +11,7 @@ decorators are only collected on message-pump classes, and this is a mixin.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -20,13 +21,23 @@ from textual import work
 from textual.widgets import Static
 
 from corpus.anchoring import one_line
-from corpus.errors import SaysoError
+from corpus.errors import NotFound, SaysoError
 from corpus.export import format_clipboard
-from corpus.models import Document, Hit, Passage, Quote
+from corpus.models import Document, Hit, Passage, Quote, document_text
+from corpus.quotes import text_hash
 from corpus.safety import visible
 from tui.clipboard import clipboard_plan, write_clipboard_file
 from tui.quote_filter import parse_filter
-from tui.screens.note_editor import DRAFT_LOCK, TAGS_SUFFIX, NoteEditor, NoteResult, NoteTarget
+from tui.screens.draft_dialog import COPY, DETACH, DISCARD, DraftDialog, StrandedDraft
+from tui.screens.note_editor import (
+    TAGS_SUFFIX,
+    NoteEditor,
+    NoteResult,
+    NoteTarget,
+    QuoteGone,
+    clear_drafts,
+)
+from tui.shown_words import Placement, ShownWords, place
 from tui.widgets.quote_reader import QuoteReader
 from tui.widgets.quotes_pane import QuotesPane
 from tui.widgets.review import placing_line
@@ -36,6 +47,8 @@ if TYPE_CHECKING:
 
 #: One quote job at a time, in the order asked: undo never overtakes the save it undoes.
 _QUOTE_JOBS = threading.Lock()
+#: Seconds between looks at quotes.json for changes made by another sayso.
+QUOTES_WATCH_INTERVAL = 1.0
 #: Characters of a quote shown in a notification.
 NOTIFY_CHARS = 60
 
@@ -93,6 +106,7 @@ class QuoteActions:
 
     def quotes_changed(self) -> None:
         """Redraw the quotes in the reader and the Quotes pane after any change."""
+        self._quotes_stamp = self._quotes_file_stamp()
         reader = self._reader()
         if reader is not None and reader.document is not None:
             self.load_reader_quotes(reader.document.id)
@@ -111,21 +125,45 @@ class QuoteActions:
         self.quote_job("Cannot show quotes", lambda: self.library.quotes.quotes_for_document(doc_id), shown)
 
     def on_quote_reader_keep(self, event: QuoteReader.Keep) -> None:
-        self.keep_quote(event.doc_id, event.start, event.end)
+        self.keep_quote(event.shown)
 
-    def keep_quote(self, doc_id: str, start: int, end: int, note: str = "", tags: list[str] | None = None) -> None:
-        """Save a new quote of `[start, end)`; "Quote saved" only once it is on disk."""
+    def keep_quote(self, shown: ShownWords, note: str = "", tags: list[str] | None = None) -> None:
+        """Save a new quote of the words `shown`; "Quote saved" only once it is on disk."""
 
         def saved(quote: Quote) -> None:
             self._say(f"Quote saved: \u201c{short(quote.exact)}\u201d (a adds a note, u undoes)")
             self.quotes_changed()
 
-        self.quote_job("Cannot keep the quote", lambda: self.library.quotes.add_span(doc_id, start, end, note, tags or []), saved)
+        self.quote_job("Cannot keep the quote", lambda: self.add_shown(shown, note, tags or []), saved)
+
+    def add_shown(self, shown: ShownWords, note: str, tags: list[str]) -> Quote:
+        """A new quote of exactly the words the reader showed (runs in a worker).
+
+        Under the library's lock (so no re-import slips in between), the
+        document's current text is checked: if it changed since it was shown,
+        the words are placed again by their exact characters and the reader
+        reloaded; if they cannot be placed, nothing is saved (SaysoError).
+        """
+        book = self.library.quotes
+        quote: Quote | None = None
+        with book.lock.held():
+            placed = place(shown, document_text(self.library.passages(shown.doc_id)))
+            if placed.span is not None:
+                quote = book.add_span(shown.doc_id, placed.span[0], placed.span[1], note, tags)
+        if placed.moved:
+            self.app.call_from_thread(self.refresh_document, shown.doc_id)  # type: ignore[attr-defined]
+        if quote is None:
+            raise SaysoError(f"the document changed since it was shown (re-imported elsewhere) and "
+                             f"{placed.reason}; it is reloaded, select the words again")
+        if placed.moved:
+            self.app.call_from_thread(
+                self._say, "The document was re-imported since it was shown: the quote is on the same words "
+                           "in the new text", title="Quotes", severity="warning")
+        return quote
 
     def on_quote_reader_annotate(self, event: QuoteReader.Annotate) -> None:
-        reader = self._reader()
-        words = event.quote.exact if event.quote else (reader.selection_text.text[event.start:event.end] if reader else "")
-        self.open_note_editor(NoteTarget(event.doc_id, event.start, event.end, words, event.quote))
+        target = NoteTarget.of_quote(event.quote) if event.quote else NoteTarget(event.shown)
+        self.open_note_editor(target)
 
     def on_quote_reader_copy(self, event: QuoteReader.Copy) -> None:
         self.copy_quote(event.quote, event.document, event.passages)
@@ -157,51 +195,42 @@ class QuoteActions:
 
     # -- the note editor -------------------------------------------------------------------------------
     def open_note_editor(self, target: NoteTarget, *, note: str | None = None, tags: list[str] | None = None,
-                         focus_tags: bool = False) -> None:
+                         focus_tags: bool = False, draft_key: str | None = None, notice: str = "") -> None:
         """Ask for note and tags, then save them (a new quote, or an edit of `target.quote`)."""
 
         def opened(known: list[str]) -> None:
-            editor = NoteEditor(target, note=note, tags=tags, known_tags=known, focus_tags=focus_tags)
-            self.app.push_screen(editor, lambda result: self._note_done(target, result))
+            editor = NoteEditor(target, self.save_note, note=note, tags=tags, known_tags=known, focus_tags=focus_tags,
+                                draft_key=draft_key, notice=notice)
+            self.app.push_screen(editor, lambda result: self._note_done(editor, result))
 
         self.quote_job("Cannot open the note", self.library.quotes.tags, opened)
 
-    def _note_done(self, target: NoteTarget, result: NoteResult | None) -> None:
+    def save_note(self, target: NoteTarget, result: NoteResult) -> Quote:
+        """Save a note from the editor (runs in its worker, after earlier quote jobs); errors go to the editor."""
         book = self.library.quotes
+        with _QUOTE_JOBS:
+            if target.quote is None:
+                return self.add_shown(target.shown, result.note, result.tags)
+            try:
+                return book.edit(target.quote.id, note=result.note, tags=result.tags)
+            except NotFound:
+                self.app.call_from_thread(self.quotes_changed)
+                raise QuoteGone("this quote was deleted (by another sayso?)") from None
 
-        def clear_draft() -> None:
-            with DRAFT_LOCK:
-                book.clear_draft(target.key)
-                book.clear_draft(target.key + TAGS_SUFFIX)
-
+    def _note_done(self, editor: NoteEditor, result: NoteResult | None) -> None:
+        """The editor closed: saved (say so), kept for later, or cancelled (its drafts are discarded)."""
         if result is None:
-            self.quote_job("Cannot discard the draft", clear_draft)
+            if not editor.kept_for_later:
+                self.quote_job("Cannot discard the draft", lambda: clear_drafts(self.library.quotes, editor.draft_keys))
             return
-        if target.quote is not None:
-            quote_id = target.quote.id
-
-            def edit() -> Quote:
-                quote = book.edit(quote_id, note=result.note, tags=result.tags)
-                clear_draft()
-                return quote
-
-            def edited(quote: Quote) -> None:
-                self._say(f"Note saved for \u201c{short(quote.exact, 40)}\u201d")
-                self.quotes_changed()
-
-            self.quote_job("Cannot save the note", edit, edited)
+        quote = result.quote
+        if quote is None:
             return
-
-        def create() -> Quote:
-            quote = book.add_span(target.doc_id, target.start, target.end, result.note, result.tags)
-            clear_draft()
-            return quote
-
-        def created(quote: Quote) -> None:
+        if editor.target.quote is not None:
+            self._say(f"Note saved for \u201c{short(quote.exact, 40)}\u201d")
+        else:
             self._say(f"Quote saved with its note: \u201c{short(quote.exact, 40)}\u201d")
-            self.quotes_changed()
-
-        self.quote_job("Cannot keep the quote", create, created)
+        self.quotes_changed()
 
     # -- copying -----------------------------------------------------------------------------------------
     def copy_quote(self, quote: Quote, document: Document | None = None, passages: list[Passage] | None = None) -> None:
@@ -288,8 +317,7 @@ class QuoteActions:
         if event.action == "jump":
             self.jump_to_quote(quote)
         elif event.action in ("edit", "retag"):
-            self.open_note_editor(NoteTarget(quote.document, quote.start, quote.end, quote.exact, quote),
-                                  focus_tags=event.action == "retag")
+            self.open_note_editor(NoteTarget.of_quote(quote), focus_tags=event.action == "retag")
         elif event.action == "delete":
             self.delete_quote(quote)
         elif event.action == "copy":
@@ -359,11 +387,32 @@ class QuoteActions:
     # -- drafts ------------------------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.check_drafts()
+        self._quotes_stamp = self._quotes_file_stamp()
+        self.set_interval(QUOTES_WATCH_INTERVAL, self._watch_quotes_file)  # type: ignore[attr-defined]
+
+    def _quotes_file_stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.library.quotes.path)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _watch_quotes_file(self) -> None:
+        """quotes.json replaced (by another sayso, e.g. `sayso quote rm`): redraw the marks, the note strip and the list."""
+        stamp = self._quotes_file_stamp()
+        if stamp != self._quotes_stamp:
+            self._quotes_stamp = stamp
+            self.quotes_changed()
+
+    def _report_draft_problems(self) -> None:
+        for problem in self.library.quotes.draft_problems():
+            self._say(visible(problem, keep_newlines=False), title="Drafts", severity="error")
 
     def check_drafts(self) -> None:
-        """Say so when notes were left unsaved by a hangup; R (or the palette) reopens them."""
+        """Say so when notes were left unsaved (a hangup, a failed save, kept for later); R reopens them."""
 
         def found(drafts: dict[str, str]) -> None:
+            self._report_draft_problems()
             self._drafts = {k: v for k, v in drafts.items() if not k.endswith(TAGS_SUFFIX)}
             if self._drafts:
                 n = len(self._drafts)
@@ -373,40 +422,99 @@ class QuoteActions:
         self.quote_job("Cannot read drafts", self.library.quotes.drafts, found)
 
     def action_restore_drafts(self) -> None:
-        """Reopen the note editor on the first unsaved draft."""
+        """Reopen the next unsaved draft: in the note editor when its words are found, else in the draft dialog."""
         book = self.library.quotes
+        later: set[str] = self.__dict__.setdefault("_drafts_later", set())
 
-        def target_of() -> tuple[NoteTarget, str, list[str]] | None:
-            drafts = book.drafts()
-            for key, text in drafts.items():
-                if key.endswith(TAGS_SUFFIX):
-                    continue
-                tags = [t for t in drafts.get(key + TAGS_SUFFIX, "").split(",") if t.strip()]
-                kind, _, rest = key.partition(":")
-                if kind == "quote":
-                    try:
-                        quote = book.get(rest)
-                    except SaysoError:
-                        book.clear_draft(key)
-                        book.clear_draft(key + TAGS_SUFFIX)
-                        continue
-                    return NoteTarget(quote.document, quote.start, quote.end, quote.exact, quote), text, tags
-                doc_id, _, span = rest.rpartition(":")
-                doc_id, _, start = doc_id.rpartition(":")
-                try:
-                    words = self.library.text(doc_id)[int(start):int(span)]
-                except (SaysoError, ValueError):
-                    book.clear_draft(key)
-                    book.clear_draft(key + TAGS_SUFFIX)
-                    continue
-                return NoteTarget(doc_id, int(start), int(span), words), text, tags
-            return None
+        def next_draft() -> tuple[NoteTarget, str, list[str], str, str] | StrandedDraft | None:
+            rows = book.draft_rows()
+            keys = [k for k in rows if not k.endswith(TAGS_SUFFIX)]
+            if not keys:
+                return None
+            waiting = [k for k in keys if k not in later]
+            if not waiting:  # every draft was put off this session: go round again
+                later.clear()
+                waiting = keys
+            key = waiting[0]
+            tags = [t for t in str(rows.get(key + TAGS_SUFFIX, {}).get("text", "")).split(",") if t.strip()]
+            return self._place_draft(key, rows[key], tags)
 
-        def restore(found: tuple[NoteTarget, str, list[str]] | None) -> None:
+        def restore(found: tuple[NoteTarget, str, list[str], str, str] | StrandedDraft | None) -> None:
+            self._report_draft_problems()
             if found is None:
                 self._say("No unsaved notes to reopen")
                 return
-            target, text, tags = found
-            self.open_note_editor(target, note=text, tags=tags)
+            if isinstance(found, StrandedDraft):
+                self.app.push_screen(DraftDialog(found), lambda choice: self._draft_chosen(found, choice))
+                return
+            target, text, tags, key, notice = found
+            self.open_note_editor(target, note=text, tags=tags, draft_key=key, notice=notice)
 
-        self.quote_job("Cannot reopen the draft", target_of, restore)
+        self.quote_job("Cannot reopen the draft", next_draft, restore)
+
+    def _place_draft(self, key: str, row: dict[str, Any], tags: list[str]
+                     ) -> tuple[NoteTarget, str, list[str], str, str] | StrandedDraft:
+        """Where a draft's note goes now (runs in a worker): its quote, or its words found again exactly.
+
+        Nothing is guessed: a draft whose quote or words cannot be found is
+        returned as a StrandedDraft for the user to decide; it is never deleted here.
+        """
+        book = self.library.quotes
+        text = str(row.get("text", ""))
+        stored = row.get("target") if isinstance(row.get("target"), dict) else {}
+        shown = ShownWords.from_dict(stored)
+
+        def stranded(reason: str) -> StrandedDraft:
+            return StrandedDraft(key, text, reason, tags, dict(stored or {}))
+
+        notice = ""
+        kind, _, rest = key.partition(":")
+        if kind == "quote":
+            quote_id = str(stored.get("quote") or rest) if stored else rest
+            try:
+                return NoteTarget.of_quote(book.get(quote_id)), text, tags, key, ""
+            except NotFound:
+                if shown is None:
+                    return stranded("its quote was deleted, and this draft kept no words to place it by")
+                notice = "Its quote was deleted: ctrl+s keeps the note with a new quote of the same words"
+            except SaysoError as exc:
+                return stranded(f"its quote cannot be read: {exc}")
+        if shown is None:
+            return stranded("this draft was saved by an older sayso without its words, so its place cannot be checked")
+        try:
+            current = document_text(self.library.passages(shown.doc_id))
+        except SaysoError as exc:
+            return stranded(f"its document cannot be read: {exc}")
+        placed: Placement = place(shown, current)
+        if placed.span is None:
+            return stranded(f"the document changed since the note was begun: {placed.reason}")
+        if placed.moved:
+            notice = notice or "The document was re-imported since: the note is on the same words in the new text"
+        target = NoteTarget(ShownWords.of(shown.doc_id, current, placed.span[0], placed.span[1], text_hash(current)))
+        return target, text, tags, key, notice
+
+    def _draft_chosen(self, draft: StrandedDraft, choice: str | None) -> None:
+        """Carry out the user's choice for a draft that cannot be placed."""
+        book = self.library.quotes
+        later: set[str] = self.__dict__.setdefault("_drafts_later", set())
+        if choice == DETACH:
+            def detach() -> Quote:
+                quote = book.keep_draft_detached(draft.target, draft.text, draft.tags, f"kept from a draft: {draft.reason}")
+                clear_drafts(book, [draft.key])
+                return quote
+
+            def detached(quote: Quote) -> None:
+                self._say(f"Kept as a detached quote with its note: \u201c{short(quote.exact, 40)}\u201d "
+                          "(Quotes pane; u undoes)")
+                self.quotes_changed()
+
+            self.quote_job("Cannot keep the draft", detach, detached)
+        elif choice == COPY:
+            later.add(draft.key)
+            self.put_on_clipboard(draft.text, draft.text)
+        elif choice == DISCARD:
+            self.quote_job("Cannot discard the draft", lambda: clear_drafts(book, [draft.key]),
+                           lambda _: self._say("Draft discarded"))
+        else:
+            later.add(draft.key)
+            self._say("Draft kept for later: R shows it again")

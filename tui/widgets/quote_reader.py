@@ -16,7 +16,9 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from corpus.models import Document, Passage, Quote
+from corpus.quotes import text_hash
 from tui.selection import Selection, SelectionText
+from tui.shown_words import ShownWords
 from tui.widgets.transcript import Mark, TranscriptView
 
 #: Actions that only make sense while a selection is being made.
@@ -51,18 +53,18 @@ class QuoteReader(TranscriptView):
             self.doc_id = doc_id
 
     class Keep(Message):
-        """Keep `[start, end)` of the document as a quote (one key, no note)."""
+        """Keep the words `shown` as a quote (one key, no note)."""
 
-        def __init__(self, doc_id: str, start: int, end: int) -> None:
+        def __init__(self, shown: ShownWords) -> None:
             super().__init__()
-            self.doc_id, self.start, self.end = doc_id, start, end
+            self.shown = shown
 
     class Annotate(Message):
-        """Open the note editor for `quote`, or for a new quote of `[start, end)` when it is None."""
+        """Open the note editor for `quote`, or for a new quote of the words `shown` when it is None."""
 
-        def __init__(self, doc_id: str, start: int, end: int, quote: Quote | None) -> None:
+        def __init__(self, shown: ShownWords, quote: Quote | None) -> None:
             super().__init__()
-            self.doc_id, self.start, self.end, self.quote = doc_id, start, end, quote
+            self.shown, self.quote = shown, quote
 
     class Copy(Message):
         """Copy `quote` (saved, or an unsaved one made from the selection) with its citation."""
@@ -95,6 +97,7 @@ class QuoteReader(TranscriptView):
         self.quotes: list[Quote] = []
         self._text: SelectionText | None = None
         self._status: tuple[object, ...] = (None, None)
+        self._shown_hash: tuple[object, str] | None = None
         #: A quote needing review that `r` re-attaches to the selection (set from the Quotes pane).
         self.placing: Quote | None = None
 
@@ -105,6 +108,14 @@ class QuoteReader(TranscriptView):
         if self._text is None or self._text.passages is not self.passages:
             self._text = SelectionText(self.passages)
         return self._text
+
+    def shown_words(self, start: int, end: int) -> ShownWords:
+        """The words `[start, end)` as shown, with their context and the hash of the text on screen."""
+        text = self.selection_text.text
+        if self._shown_hash is None or self._shown_hash[0] is not self.passages:
+            self._shown_hash = (self.passages, text_hash(text))
+        doc_id = self.document.id if self.document is not None else ""
+        return ShownWords.of(doc_id, text, start, end, self._shown_hash[1])
 
     @property
     def selecting(self) -> bool:
@@ -242,7 +253,7 @@ class QuoteReader(TranscriptView):
         if any(q.start == start and q.end == end for q in self.quotes):
             self.notify("Already kept as a quote (a edits its note)", markup=False)
             return
-        self.post_message(self.Keep(self.document.id, start, end))
+        self.post_message(self.Keep(self.shown_words(start, end)))
 
     def action_annotate(self) -> None:
         """Note and tags: for the quote under the cursor, or for a new quote of the selection."""
@@ -251,7 +262,7 @@ class QuoteReader(TranscriptView):
         existing = None if self.selection is not None else self.quote_here()
         start, end = (existing.start, existing.end) if existing else self.target_span()
         self._set_selection(None)
-        self.post_message(self.Annotate(self.document.id, start, end, existing))
+        self.post_message(self.Annotate(self.shown_words(start, end), existing))
 
     def action_copy(self) -> None:
         """Copy the selection, else the quote under the cursor, else the sentence, with its citation."""
