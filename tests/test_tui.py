@@ -397,7 +397,7 @@ async def test_widgets_post_messages_and_the_screen_acts_on_them(library: Librar
         await settle(app, pilot)
         queries = [m.query for m in posted if isinstance(m, SearchPane.QueryChanged)]
         assert queries[-1] == "harvard"
-        assert screen.search_pane.query == "harvard"  # only the latest query's results are shown
+        assert screen.search_pane.shown_query == "harvard"  # only the latest query's results are shown
         await pilot.press("enter", "enter")
         await settle(app, pilot)
         chosen = [m for m in posted if isinstance(m, SearchPane.HitChosen)]
@@ -431,7 +431,7 @@ async def test_fast_typing_searches_only_what_is_needed(library: Library) -> Non
         await settle(app, pilot)
         await pilot.pause(0.2)
         await settle(app, pilot)
-        assert screen.search_pane.query == "compilers"
+        assert screen.search_pane.shown_query == "compilers"
         assert calls[-1] == "compilers"
         assert len(calls) < len("compilers")  # stale prefixes were skipped, not queued
 
@@ -460,7 +460,7 @@ async def test_typing_holds_the_echo_only_until_results_or_the_hold_ends(library
         # A fast search: the hold ends with its results, the screen paints both.
         await pilot.press(*"compilers")
         await settle(app, pilot)
-        assert app._batch_count == 0 and screen.search_pane.query == "compilers"
+        assert app._batch_count == 0 and screen.search_pane.shown_query == "compilers"
         # A search slower than the hold: the echo is painted after ECHO_HOLD, results later.
         screen.search_pane.query_input.value = "slow"
         await pilot.pause(ECHO_HOLD)
@@ -469,10 +469,10 @@ async def test_typing_holds_the_echo_only_until_results_or_the_hold_ends(library
                 break
             await pilot.pause(0.02)
         assert app._batch_count == 0
-        assert screen.search_pane.query != "slow"  # released while the search is still held at the gate
+        assert screen.search_pane.shown_query != "slow"  # released while the search is still held at the gate
         gate.set()
         await settle(app, pilot)
-        assert screen.search_pane.query == "slow"
+        assert screen.search_pane.shown_query == "slow"
         # A search that fails: the hold ends too, and the failure is said.
         screen.search_pane.query_input.value = "broken"
         await pilot.pause(ECHO_HOLD * 4)
@@ -520,3 +520,16 @@ async def test_narrow_open_deep_in_a_document_shows_the_cursor(library: Library)
         screen.open_document(INTERVIEW_ID, 3)
         await settle(app, pilot)
         assert any("Go ahead and do it." in line for line in screen_text(screen.reader))
+
+
+async def test_triple_click_on_the_search_status_selects_without_crashing(library: Library) -> None:
+    """Textual's text selection calls `widget.query("*")` on the pane: it must still be DOMNode.query."""
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("slash", *"weights")
+        await settle(app, pilot)
+        assert await pilot.click("#search-status", times=3)
+        await settle(app, pilot)
+        assert app.is_running and app.screen is screen
+        assert screen.search_pane.shown_query == "weights"

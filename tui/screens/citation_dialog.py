@@ -376,7 +376,7 @@ class CitationActions:
         if reader.document is not None and reader.document.id == doc.id:
             reader.document = doc
             self._set_reader_title()  # type: ignore[attr-defined]
-        query = self.search_pane.query  # type: ignore[attr-defined]
+        query = self.search_pane.shown_query  # type: ignore[attr-defined]
         if query:
             self._request_search(query)  # type: ignore[attr-defined]  # hits show the new title
         refresh = getattr(self, "refresh_quote_list", None)

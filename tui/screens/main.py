@@ -242,8 +242,8 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         pane.show_documents(documents, self._lens_documents())
         self.query_one(SpeakersPane).show_speakers(speakers, self.lens)
         self.loaded = True
-        if self.search_pane.query:
-            self._request_search(self.search_pane.query)
+        if self.search_pane.shown_query:
+            self._request_search(self.search_pane.shown_query)
 
     def reload(self) -> None:
         """Re-read the library (after an import)."""
@@ -518,8 +518,8 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         self.query_one(DocumentsPane).show_documents(self.documents, self._lens_documents())
         self.query_one(SpeakersPane).show_speakers(self.speakers, name)
         self.query_one(PaneBar).set_state(self.pane, name)
-        if self.search_pane.query:
-            self._request_search(self.search_pane.query)
+        if self.search_pane.shown_query:
+            self._request_search(self.search_pane.shown_query)
         if name:
             self.app.notify(f"Showing only {visible(name, keep_newlines=False)}'s turns; x clears the lens", markup=False)
         self.refresh_bindings()

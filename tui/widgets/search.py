@@ -122,7 +122,8 @@ class SearchPane(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.hits: list[Hit] = []
-        self.query = ""
+        #: The query whose results are listed (not `query`: that is DOMNode.query()).
+        self.shown_query = ""
         self._held: AbstractContextManager[None] | None = None
         self._hold_timer: Timer | None = None
 
@@ -175,7 +176,7 @@ class SearchPane(Vertical):
 
     def show_hits(self, query: str, hits: list[Hit], status: str) -> None:
         """Replace the results with `hits` for `query`."""
-        self.query = query
+        self.shown_query = query
         self.hits = hits
         self.results.show(hits)
         self.set_status(status)
