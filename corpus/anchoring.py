@@ -8,7 +8,7 @@ looks for the words again, in three tiers:
 1. the exact characters (choosing among several places by context, speaker,
    timestamp and nearness to the old position);
 2. the same words with whitespace, typographic quotes/dashes and case folded;
-3. an approximate match of the words (rapidfuzz, via corpus.search), accepted
+3. an approximate match of the words (corpus.fuzzy), accepted
    only when the words, their context and the speaker agree well enough.
 
 Every function here is pure: text and passages in, positions and scores out.
@@ -24,7 +24,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from corpus import search as fuzzy
+from corpus import fuzzy
 from corpus.models import Passage
 
 #: How many characters of context a quote keeps on each side (W3C TextQuoteSelector prefix/suffix).

@@ -266,7 +266,7 @@ class Library:
             raise Ambiguous(f"document {ref!r} matches several: " + _listed(partial) + " (use the id)")
         hint = ""
         try:
-            from corpus.search import fuzzy_choices
+            from corpus.fuzzy import fuzzy_choices
 
             near = [docs[i] for i in fuzzy_choices(key, [d.title for d in docs], limit=3)]
             if near:

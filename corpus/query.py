@@ -12,7 +12,7 @@ the user and a word in a transcript meet on the same normalised form:
 `parse_query` reads what the user typed: bare words, "exact phrases",
 `-excluded` words and `speaker:` / `doc:` / `kind:` / `tag:` facets.  It never
 raises: unbalanced quotes, a lone `-` or an empty facet are read as well as
-they can be.  No rapidfuzz here (corpus.search owns it).
+they can be.  No rapidfuzz here (corpus.fuzzy owns it).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from corpus import anchoring
-from corpus import search as fuzzy
+from corpus import fuzzy
 from corpus.errors import Ambiguous, DamagedFile, NotFound, SaysoError
 from corpus.models import Passage, Quote, document_text
 from corpus.store import (

@@ -1,12 +1,12 @@
-"""Search: typo-tolerant, faceted, ranked; the one module that uses rapidfuzz.
+"""Search: typo-tolerant, faceted, ranked (approximate matching through corpus.fuzzy).
 
 How a query is answered (at 100k passages, a few milliseconds):
 
 1. `corpus.query.parse_query` reads words, "phrases", -exclusions and facets.
 2. Each query word is expanded to vocabulary words: itself, words within one
    edit (4-7 letters) or two (8 or more; a transposition is one edit) found
-   through the deletion-neighbourhood index and checked with rapidfuzz's OSA
-   distance, and, for the word still being typed, the words it begins (and a
+   through the deletion-neighbourhood index and checked with the OSA
+   distance (corpus.fuzzy), and, for the word still being typed, the words it begins (and a
    few it begins with one typo).
 3. Candidates: BM25 over the postings of those words, with each expansion
    weighted by how exact it is, and passages matching more of the query words
@@ -39,9 +39,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
 
+from corpus.fuzzy import fuzzy_choices, osa_distance
 from corpus.models import Document, Hit, Passage
 from corpus.query import WORD_RE, Query, fold, normalize_word, parse_query, word_spans
 from corpus.searchindex import (
@@ -80,12 +79,6 @@ MAX_COMPLETIONS = 40
 #: the work of a one- or two-letter keystroke.  Re-scoring still counts and highlights them.
 COMMON_COMPLETION_SHARE = 0.2
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
-
-
-def fuzzy_choices(query: str, choices: list[str], limit: int = 5, cutoff: float = 60) -> list[int]:
-    """Indexes of the `choices` that best match `query` (typo-tolerant), best first."""
-    found = process.extract(query, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
-    return [index for _, _, index in found]
 
 
 def max_edits(word: str) -> int:
@@ -369,7 +362,7 @@ class SearchIndex:
             candidate = words[term_id]
             if abs(len(candidate) - n) > k or candidate == word:
                 continue
-            d = OSA.distance(word, candidate, score_cutoff=k)
+            d = osa_distance(word, candidate, score_cutoff=k)
             if d <= k:
                 found[term_id] = d
         return found
@@ -495,7 +488,7 @@ class SearchIndex:
                 if prefix and len(word) >= 3 and name_word.startswith(word):
                     found |= numbers
                     quality = max(quality, PREFIX)
-                elif k and abs(len(name_word) - len(word)) <= k and OSA.distance(word, name_word, score_cutoff=k) <= k:
+                elif k and abs(len(name_word) - len(word)) <= k and osa_distance(word, name_word, score_cutoff=k) <= k:
                     found |= numbers
                     quality = max(quality, FUZZY_1)
         return np.array(sorted(found), np.int32), quality
@@ -871,66 +864,3 @@ def _matched_spans(arrays: dict[str, np.ndarray], words: Any, slot: int, lut_wor
     # The text and the forward index disagree (should not happen): match the words themselves.
     wanted = {words[int(t)] for t in tokens[picked]}
     return [[s, e] for s, e, w in word_spans(text) if w in wanted]
-
-
-# -- character-level helpers for re-anchoring quotes (corpus.anchoring) --------
-# They live here so that this module stays the only one that touches rapidfuzz.
-
-
-def similarity(a: str, b: str) -> float:
-    """Normalised Indel similarity of two strings, 0.0 (nothing shared) to 1.0 (equal)."""
-    if not a and not b:
-        return 1.0
-    return fuzz.ratio(a, b) / 100.0
-
-
-def partial_similarity(needle: str, haystack: str) -> float:
-    """How well `needle` matches the best same-length part of `haystack` (0.0 to 1.0)."""
-    if not needle:
-        return 1.0
-    if not haystack:
-        return 0.0
-    return fuzz.partial_ratio(needle, haystack) / 100.0
-
-
-def align(needle: str, haystack: str, cutoff: float = 0.0) -> tuple[float, int, int] | None:
-    """Best approximate place of `needle` in `haystack`: (score 0..1, start, end) or None.
-
-    The span covers about `len(needle)` characters of `haystack`; callers refine
-    its edges.  `haystack` must be at least as long as `needle` (rapidfuzz swaps
-    the roles otherwise), so a shorter haystack returns None.
-    """
-    if not needle or len(haystack) < len(needle):
-        return None
-    found = fuzz.partial_ratio_alignment(needle, haystack, score_cutoff=cutoff * 100.0)
-    if found is None:
-        return None
-    return found.score / 100.0, found.dest_start, found.dest_end
-
-
-def map_positions(old: str, new: str, positions: list[int]) -> list[int]:
-    """Where each character position of `old` lands in `new`, by a minimal edit script.
-
-    A position inside an unchanged run moves with it; one inside a replaced run
-    lands proportionally inside the replacement; one inside a deleted run lands
-    where the deletion happened.  `len(old)` maps to the end of the last aligned run.
-    """
-    blocks = list(Levenshtein.opcodes(old, new))
-    result: list[int] = []
-    for pos in positions:
-        mapped = len(new)
-        for op in blocks:
-            if op.src_start <= pos < op.src_end:
-                if op.tag == "equal":
-                    mapped = op.dest_start + (pos - op.src_start)
-                elif op.tag == "replace":
-                    span_old = op.src_end - op.src_start
-                    span_new = op.dest_end - op.dest_start
-                    mapped = op.dest_start + min(span_new, (pos - op.src_start) * span_new // max(span_old, 1))
-                else:  # delete
-                    mapped = op.dest_start
-                break
-            if pos == len(old) and op.src_end == pos and op.tag != "insert":
-                mapped = op.dest_end
-        result.append(mapped)
-    return result

@@ -16,7 +16,7 @@ New documents wait in `Pending` until `commit` merges them (and drops removed
 documents) into a new IndexData with a few vectorised passes.  The file is
 one binary blob (a JSON header, then 64-byte-aligned arrays) read with mmap,
 so opening a large index costs milliseconds and touches only what is used.
-No rapidfuzz here (corpus.search owns it).
+No rapidfuzz here (corpus.fuzzy owns it).
 """
 
 from __future__ import annotations

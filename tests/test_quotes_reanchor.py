@@ -16,7 +16,7 @@ import pytest
 from test_quotes import SEEDS, add_first, run_cli, spread, unique_sentences
 
 from corpus.anchoring import folded
-from corpus.search import partial_similarity
+from corpus.fuzzy import partial_similarity
 from corpus.library import Library
 from corpus.models import ParsedDocument, ParsedPassage
 from corpus.quotes import ANCHORED, NEEDS_REVIEW

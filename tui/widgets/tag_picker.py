@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from corpus.quotes import clean_tags
 from corpus.safety import visible
-from corpus.search import fuzzy_choices
+from corpus.fuzzy import fuzzy_choices
 
 #: Offers shown under the box.
 MAX_OFFERS = 5

@@ -1,0 +1,53 @@
+"""Approximate string matching: the one module that imports rapidfuzz.
+
+Search (typo-tolerant words, facet values), anchoring (finding a quote's words
+again in changed text), quote filters and the app's tag picker all match
+approximately through these few functions, so the dependency has one owner.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+#: Optimal-string-alignment distance (an adjacent transposition is one edit):
+#: `osa_distance(a, b, score_cutoff=k)` is at most k + 1 when the strings are further apart.
+#: Bound directly (no wrapper) because search calls it in its innermost loop.
+osa_distance = OSA.distance
+
+
+def fuzzy_choices(query: str, choices: list[str], limit: int = 5, cutoff: float = 60) -> list[int]:
+    """Indexes of the `choices` that best match `query` (typo-tolerant), best first."""
+    found = process.extract(query, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
+    return [index for _, _, index in found]
+
+
+def similarity(a: str, b: str) -> float:
+    """Normalised Indel similarity of two strings, 0.0 (nothing shared) to 1.0 (equal)."""
+    if not a and not b:
+        return 1.0
+    return float(fuzz.ratio(a, b)) / 100.0
+
+
+def partial_similarity(needle: str, haystack: str) -> float:
+    """How well `needle` matches the best same-length part of `haystack` (0.0 to 1.0)."""
+    if not needle:
+        return 1.0
+    if not haystack:
+        return 0.0
+    return float(fuzz.partial_ratio(needle, haystack)) / 100.0
+
+
+def align(needle: str, haystack: str, cutoff: float = 0.0) -> tuple[float, int, int] | None:
+    """Best approximate place of `needle` in `haystack`: (score 0..1, start, end) or None.
+
+    The span covers about `len(needle)` characters of `haystack`; callers refine
+    its edges.  `haystack` must be at least as long as `needle` (rapidfuzz swaps
+    the roles otherwise), so a shorter haystack returns None.
+    """
+    if not needle or len(haystack) < len(needle):
+        return None
+    found = fuzz.partial_ratio_alignment(needle, haystack, score_cutoff=cutoff * 100.0)
+    if found is None:
+        return None
+    return float(found.score) / 100.0, found.dest_start, found.dest_end
