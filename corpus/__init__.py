@@ -7,24 +7,48 @@ This package never imports Textual, Rich or `tui`; scripts and benchmarks use it
     lib.import_paths(["panel.txt"])
     for hit in lib.search("lecun opne wieghts"):
         print(hit.speaker, hit.text)
+
+The names below are loaded on first use, so `import corpus` (and `import
+corpus.models`, which runs this file first) loads neither the store nor TinyDB.
 """
 
 from __future__ import annotations
 
-from corpus.errors import Ambiguous, DamagedFile, ImportRefused, LibraryBusy, NotFound, SaysoError
-from corpus.library import ImportReport, Library
-from corpus.models import Document, Passage, Speaker
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "Ambiguous",
-    "DamagedFile",
-    "Document",
-    "ImportRefused",
-    "ImportReport",
-    "Library",
-    "LibraryBusy",
-    "NotFound",
-    "Passage",
-    "SaysoError",
-    "Speaker",
-]
+if TYPE_CHECKING:
+    from corpus.errors import Ambiguous, DamagedFile, ImportRefused, LibraryBusy, NotFound, SaysoError
+    from corpus.library import ImportReport, Library
+    from corpus.models import Document, Passage, Speaker
+
+#: Exported name -> the module that defines it.
+_EXPORTS = {
+    "Ambiguous": "corpus.errors",
+    "DamagedFile": "corpus.errors",
+    "ImportRefused": "corpus.errors",
+    "LibraryBusy": "corpus.errors",
+    "NotFound": "corpus.errors",
+    "SaysoError": "corpus.errors",
+    "ImportReport": "corpus.library",
+    "Library": "corpus.library",
+    "Document": "corpus.models",
+    "Passage": "corpus.models",
+    "Speaker": "corpus.models",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Load an exported name from its module the first time it is asked for."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'corpus' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
