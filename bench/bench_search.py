@@ -29,7 +29,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -85,7 +84,7 @@ def worker_build(size: int, folder: Path, queries: int, seed: int) -> dict[str, 
     except OSError:
         pass
     t0 = time.perf_counter()
-    index = SearchIndex.open(index_dir, SimpleNamespace())
+    index = SearchIndex.open(index_dir)
     for start in range(0, size, 100):
         # Documents of 100 passages, made as the Library would hand them over.
         chunk = generated[start : start + 100]
@@ -118,7 +117,7 @@ def worker_sayso(folder: Path) -> dict[str, object]:
 
     qs = json.loads((folder / "queries.json").read_text())
     t0 = time.perf_counter()
-    index = SearchIndex.open(folder / "index", SimpleNamespace())
+    index = SearchIndex.open(folder / "index")
     open_ms = (time.perf_counter() - t0) * 1000
     rss_open = rss_mb()[0]
     latencies: list[float] = []

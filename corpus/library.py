@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -216,6 +216,8 @@ class Library:
         self._batch: LibraryData | None = None
         self._batch_owner: int | None = None
         self._batch_dirty = False
+        #: lines for `problems()`: what went wrong without failing the call (the CLI prints them)
+        self._problems: list[str] = []
 
     @classmethod
     def open(
@@ -580,7 +582,7 @@ class Library:
                     words=len(text.split()),
                     encoding=parsed.encoding,
                     warnings=list(parsed.warnings),
-                    imported=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    imported=datetime.now(UTC).isoformat(timespec="seconds"),
                     convention=parsed.convention,
                     labels=labels,
                     dropped=len(parsed.dropped),
@@ -832,14 +834,12 @@ class Library:
                 self.index.add_document(doc, passages, data.files[doc.id])
             if changed_docs:
                 self._save_index()
-                rename = getattr(self.quotes, "rename_speaker", None)
-                if callable(rename):
-                    for old in renamed:
-                        if per_document or is_generic_label(old):
-                            # Quotes of the same label in other documents belong to other people.
-                            rename(old, target.name, documents=set(target.documents))
-                        else:
-                            rename(old, target.name)
+                for old in renamed:
+                    if per_document or is_generic_label(old):
+                        # Quotes of the same label in other documents belong to other people.
+                        self.quotes.rename_speaker(old, target.name, documents=set(target.documents))
+                    else:
+                        self.quotes.rename_speaker(old, target.name)
         return Speaker.from_dict(target.to_dict())
 
     # -- search and quotes ---------------------------------------------------
@@ -849,7 +849,10 @@ class Library:
         if self._index is None:
             from corpus.search import SearchIndex
 
-            self._index = SearchIndex.open(self.store.index_dir, self)
+            self._index = SearchIndex.open(
+                self.store.index_dir, self, speakers=self.speakers, tags=self._passages_with_tag,
+                lock=self.store.lock, warn=self._problems.append,
+            )
         return self._index
 
     def _save_index(self) -> None:
@@ -881,8 +884,16 @@ class Library:
         if self._quotes is None:
             from corpus.quotes import QuoteBook
 
-            self._quotes = QuoteBook(self)
+            self._quotes = QuoteBook(self.data_dir, self.store.lock, self, speaker=self.speaker)
         return self._quotes
+
+    def _passages_with_tag(self, tag: str) -> set[str]:
+        return self.quotes.passages_with_tag(tag)
+
+    def problems(self) -> list[str]:
+        """One line per problem that was no error of the caller's (an index not saved), since last asked."""
+        lines, self._problems[:] = list(self._problems), []
+        return lines
 
     def speaker_names(self) -> Sequence[str]:
         return [s.name for s in self.speakers()]

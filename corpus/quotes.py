@@ -33,19 +33,18 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from corpus import anchoring
-from corpus import fuzzy
+from corpus import anchoring, fuzzy
 from corpus.errors import Ambiguous, DamagedFile, NotFound, SaysoError
 from corpus.models import Passage, Quote, document_text
+from corpus.sources import DocumentSource, SpeakerResolver, WriteLock
 from corpus.store import (
     DRAFTS_FILE,
     QUOTES_FILE,
-    AtomicJSONStorage,
     TINYDB_FILE,
+    AtomicJSONStorage,
     NewerSchema,
-    WriteLock,
     good_backups,
     judge,
     quotes_meta,
@@ -53,9 +52,7 @@ from corpus.store import (
     restore_backup,
     start_empty,
 )
-
-if TYPE_CHECKING:
-    from corpus.library import Library
+from corpus.store import WriteLock as StoreLock
 
 #: Status of a quote whose words are where its positions say.
 ANCHORED = "anchored"
@@ -325,14 +322,23 @@ class ReanchorReport:
 class QuoteBook:
     """The user's quotes in `<data>/quotes.json`: create, find, edit, remove, undo, re-anchor, verify."""
 
-    def __init__(self, library: Library) -> None:
-        self.library = library
-        self.path = Path(library.data_dir) / "quotes.json"
-        self.drafts_path = Path(library.data_dir) / "drafts.json"
+    def __init__(
+        self, data_dir: Path, lock: WriteLock, documents: DocumentSource, *, speaker: SpeakerResolver
+    ) -> None:
+        """Quotes of the library in `data_dir`, changed under its write `lock`.
+
+        `documents` gives the texts quotes are anchored in; `speaker` resolves a
+        name or alias for the `speaker` filter.  The Library assembles these.
+        """
+        self.source = documents
+        self.resolve_speaker = speaker
+        self._lock = lock
+        self.path = Path(data_dir) / "quotes.json"
+        self.drafts_path = Path(data_dir) / "drafts.json"
         self._storage = AtomicJSONStorage(
             self.path, backups=QUOTE_BACKUPS, backup_interval=BACKUP_INTERVAL, kind=QUOTES_FILE
         )
-        self._drafts_lock = WriteLock(Path(library.data_dir) / ".drafts.lock", timeout=3.0)
+        self._drafts_lock = StoreLock(Path(data_dir) / ".drafts.lock", timeout=3.0)
         self.undo_log = UndoLog()
         self._cache: dict[str, dict[str, Any]] | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
@@ -344,7 +350,8 @@ class QuoteBook:
     # -- the file ----------------------------------------------------------------------
     @property
     def lock(self) -> WriteLock:
-        return self.library.store.lock
+        """The data folder's write lock, held for every read-modify-write of quotes.json."""
+        return self._lock
 
     @property
     def rejected_path(self) -> Path:
@@ -447,7 +454,7 @@ class QuoteBook:
 
     # -- documents -----------------------------------------------------------------------
     def _document_text(self, doc_id: str) -> tuple[list[Passage], str]:
-        passages = self.library.passages(doc_id)
+        passages = self.source.passages(doc_id)
         return passages, document_text(passages)
 
     # -- creating --------------------------------------------------------------------------
@@ -470,7 +477,7 @@ class QuoteBook:
         otherwise Ambiguous lists the candidates.  The stored `exact` is the
         document's own characters.
         """
-        doc = self.library.document(doc_ref)
+        doc = self.source.document(doc_ref)
         passages, text = self._document_text(doc.id)
         words = exact.strip()
         if not words:
@@ -536,7 +543,7 @@ class QuoteBook:
         self, doc_id: str, start: int, end: int, note: str = "", tags: Iterable[str] = (), *, record: bool = True
     ) -> Quote:
         """Quote the characters `[start, end)` of a document's text (a selection in the reader)."""
-        doc = self.library.document(doc_id)
+        doc = self.source.document(doc_id)
         passages, text = self._document_text(doc.id)
         return self._create(doc.id, passages, text, start, end, note, tags, record)
 
@@ -632,7 +639,7 @@ class QuoteBook:
 
     def _doc_ids(self, ref: str, quotes: builtins.list[Quote]) -> set[str]:
         try:
-            return {self.library.document(ref).id}
+            return {self.source.document(ref).id}
         except NotFound:
             found = {q.document for q in quotes if q.document.startswith(ref.strip())}
             if found:
@@ -641,7 +648,7 @@ class QuoteBook:
 
     def _speaker_names(self, ref: str) -> set[str]:
         try:
-            found = self.library.speaker(ref)
+            found = self.resolve_speaker(ref)
             return {n.casefold() for n in [found.name, *found.aliases]}
         except NotFound:
             return {ref.strip().casefold()}
@@ -696,7 +703,7 @@ class QuoteBook:
         """
         results: builtins.list[tuple[Quote, bool, str]] = []
         texts: dict[str, str | None] = {}
-        known = {d.id for d in self.library.documents()}
+        known = {d.id for d in self.source.documents()}
         for q in sorted(self._all(), key=lambda q: (q.document, q.start)):
             if q.document not in texts:
                 texts[q.document] = self._document_text(q.document)[1] if q.document in known else None
@@ -810,7 +817,7 @@ class QuoteBook:
     def reattach(self, ref: str, start: int, end: int, *, record: bool = True) -> Quote:
         """Anchor a quote needing review to `[start, end)` of its document's current text."""
         quote = self.get(ref)
-        if quote.document not in {d.id for d in self.library.documents()}:
+        if quote.document not in {d.id for d in self.source.documents()}:
             raise SaysoError("its document is no longer in the library; import it again first")
         passages, text = self._document_text(quote.document)
         placement = self._placement(passages, text, start, end)
@@ -835,7 +842,7 @@ class QuoteBook:
             raise SaysoError(f"quote {short_id(quote)} has no suggested place; re-attach it by hand or keep it detached")
         start, end = int(quote.suggestion["start"]), int(quote.suggestion["end"])
         words = str(quote.suggestion.get("exact", ""))
-        if quote.document in {d.id for d in self.library.documents()}:
+        if quote.document in {d.id for d in self.source.documents()}:
             text = self._document_text(quote.document)[1]
             if words and text[start:end] != words:
                 found = anchoring.find_exact(text, words)
@@ -914,7 +921,7 @@ class QuoteBook:
             report.damaged = True
             return report
         with self.lock.held():
-            present = doc_id in {d.id for d in self.library.documents()}
+            present = doc_id in {d.id for d in self.source.documents()}
             passages, text = self._document_text(doc_id) if present else ([], "")
             current_hash = text_hash(text)
             with self._writing() as rows:
@@ -995,7 +1002,7 @@ class QuoteBook:
     def reanchor_stale(self) -> ReanchorReport:
         """Re-anchor every quote whose document text changed since it was anchored (e.g. after a restore)."""
         total = ReanchorReport()
-        hashes = {d.id: d.text_hash for d in self.library.documents()}
+        hashes = {d.id: d.text_hash for d in self.source.documents()}
         stale = {q.document for q in self._all()
                  if not q.detached and (q.document not in hashes or q.text_hash != hashes[q.document]
                                         or q.status != ANCHORED)}

@@ -27,19 +27,20 @@ from __future__ import annotations
 import bisect
 import contextlib
 import json
+import logging
 import math
 import os
 import re
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
+from corpus.errors import SaysoError
 from corpus.fuzzy import fuzzy_choices, osa_distance
 from corpus.models import Document, Hit, Passage
 from corpus.query import WORD_RE, Query, fold, normalize_word, parse_query, word_spans
@@ -57,9 +58,8 @@ from corpus.searchindex import (
     tokenise_document,
     write_index,
 )
-
-if TYPE_CHECKING:
-    from corpus.library import Library
+from corpus.sources import DocumentSource, SpeakerList, TagLookup, Warn, WriteLock
+from corpus.store import atomic_write_bytes
 
 MANIFEST = "manifest.json"
 #: BM25 parameters.
@@ -88,11 +88,31 @@ def max_edits(word: str) -> int:
 
 
 class SearchIndex:
-    """The persisted, incrementally updated search index of one library."""
+    """The persisted, incrementally updated search index of one library.
 
-    def __init__(self, folder: Path, library: Library | Any) -> None:
+    It is given what it needs (see corpus.sources), never the Library:
+    `documents` to build and check itself from, `speakers` for the names people
+    go by, `tags` for the `tag:` facet, `lock` to save under and `warn` for a
+    problem that must not stop searching (by default, logged).  Without
+    `documents` it indexes only what `add_document` gives it.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        documents: DocumentSource | None = None,
+        *,
+        speakers: SpeakerList | None = None,
+        tags: TagLookup | None = None,
+        lock: WriteLock | None = None,
+        warn: Warn | None = None,
+    ) -> None:
         self.folder = Path(folder)
-        self.library = library
+        self.source = documents
+        self.speakers = speakers
+        self.tags = tags
+        self.write_lock = lock
+        self.warn: Warn = warn or logging.getLogger(__name__).warning
         self.data = IndexData.empty()
         self.vocab = Vocabulary()
         self.speaker_numbers: dict[str, int] = {}
@@ -113,13 +133,22 @@ class SearchIndex:
 
     # -- opening and saving -----------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path, library: Library | Any) -> SearchIndex:
+    def open(
+        cls,
+        folder: Path,
+        documents: DocumentSource | None = None,
+        *,
+        speakers: SpeakerList | None = None,
+        tags: TagLookup | None = None,
+        lock: WriteLock | None = None,
+        warn: Warn | None = None,
+    ) -> SearchIndex:
         """Load the persisted index (fast: the arrays are memory-mapped) and bring it up to date.
 
-        A missing or damaged index is rebuilt from the library's passages; one
-        that disagrees with the library's documents is patched document by document.
+        A missing or damaged index is rebuilt from the documents' passages; one
+        that disagrees with the documents is patched document by document.
         """
-        index = cls(folder, library)
+        index = cls(folder, documents, speakers=speakers, tags=tags, lock=lock, warn=warn)
         try:
             loaded = index._load()
         except DamagedIndex as exc:
@@ -182,28 +211,28 @@ class SearchIndex:
 
     def _index_from_library(self, doc: Document) -> None:
         """Index `doc` with the passages the library holds now, recording their version."""
-        read = getattr(self.library, "passages_and_version", None)
-        if read is None:
-            self.add_document(doc, self.library.passages(doc.id))
-        else:
-            self.add_document(doc, *read(doc.id))
+        assert self.source is not None
+        self.add_document(doc, *self.source.passages_and_version(doc.id))
 
     def _library_versions(self) -> dict[str, str]:
-        versions = getattr(self.library, "passage_versions", None)
-        if versions is None:
+        if self.source is None:
             return {}
         try:
-            return dict(versions())
-        except Exception:  # noqa: BLE001 - a damaged library is reported by the library itself
+            return dict(self.source.passage_versions())
+        except (SaysoError, OSError):  # a damaged library is reported by the library itself
             return {}
 
     def _library_documents(self) -> list[Document] | None:
-        documents = getattr(self.library, "documents", None)
-        if documents is None:
+        """The library's documents, or None when there is no source or it cannot be read now.
+
+        None (not an empty list) keeps a damaged library.json from emptying the index:
+        the library reports the damage itself.
+        """
+        if self.source is None:
             return None
         try:
-            return list(documents())
-        except Exception:  # noqa: BLE001 - a damaged library is reported by the library itself
+            return list(self.source.documents())
+        except (SaysoError, OSError):
             return None
 
     def _sync_with_library(self) -> None:
@@ -235,14 +264,17 @@ class SearchIndex:
             self._save_locked()
 
     def _save_locked(self) -> None:
-        """Save under the library's write lock when there is one; stay in memory if it is busy."""
-        store = getattr(self.library, "store", None)
-        lock = getattr(store, "lock", None)
+        """Save under the library's write lock when there is one; stay in memory if it is busy.
+
+        A read-only or busy folder must not stop searching: the index is kept in
+        memory and the problem goes to `warn`.
+        """
+        lock = self.write_lock
         try:
             with lock.held() if lock is not None else contextlib.nullcontext():
                 self.save()
-        except Exception as exc:  # noqa: BLE001 - a read-only or busy folder must not stop searching
-            print(f"sayso: search index not saved: {exc}", file=sys.stderr)
+        except (SaysoError, OSError) as exc:
+            self.warn(f"search index not saved: {exc}")
 
     def save(self) -> None:
         """Persist the index as a new generation (the caller holds the library's write lock)."""
@@ -259,8 +291,6 @@ class SearchIndex:
         generation = max(self.generation, on_disk) + 1
         name = f"index-{generation}.bin"
         write_index(self.folder / name, self.data, generation)
-        from corpus.store import atomic_write_bytes
-
         manifest = {"format": 1, "generation": generation, "file": name, "passages": self.data.slots}
         atomic_write_bytes(self.folder / MANIFEST, json.dumps(manifest).encode("utf-8"))
         for old in self.folder.glob("index-*.bin"):
@@ -455,13 +485,9 @@ class SearchIndex:
         if table is None:
             table = {}
             groups: dict[str, set[str]] = {}
-            speakers = getattr(self.library, "speakers", None)
-            if speakers is not None:
-                with contextlib.suppress(Exception):
-                    for s in speakers():
-                        names = [s.name, *s.aliases]
-                        for n in names:
-                            groups.setdefault(fold(n), set()).update(fold(m) for m in names)
+            for names in self._speaker_groups():
+                for n in names:
+                    groups.setdefault(fold(n), set()).update(fold(m) for m in names)
             for name, number in self.speaker_numbers.items():
                 for full in groups.get(fold(name), {fold(name)}):
                     parts = full.split()
@@ -496,11 +522,7 @@ class SearchIndex:
     # -- facets -----------------------------------------------------------------------------
     def _speaker_numbers_for(self, value: str) -> set[int]:
         """Index speaker numbers of the speaker(s) `value` names (name or alias, fuzzy)."""
-        groups: list[list[str]] = []
-        speakers = getattr(self.library, "speakers", None)
-        if speakers is not None:
-            with contextlib.suppress(Exception):
-                groups = [[s.name, *s.aliases] for s in speakers()]
+        groups = self._speaker_groups()
         known = {n for g in groups for n in g}
         groups.extend([name] for name in self.data.speakers if name not in known)
         key = fold(value)
@@ -516,6 +538,12 @@ class SearchIndex:
             chosen = [groups[owners[i]] for i in best]
         folded = {fold(n) for g in chosen for n in g}
         return {i for name, i in self.speaker_numbers.items() if fold(name) in folded}
+
+    def _speaker_groups(self) -> list[list[str]]:
+        """Each person's name and aliases, from the speaker list given (none without one)."""
+        if self.speakers is None:
+            return []
+        return [[s.name, *s.aliases] for s in self.speakers()]
 
     def _doc_numbers_for(self, value: str) -> set[int]:
         docs = self.data.docs
@@ -563,14 +591,16 @@ class SearchIndex:
         return mask
 
     def _tag_mask(self, tags: list[str]) -> np.ndarray | None:
-        quotes = getattr(self.library, "quotes", None)
-        finder = getattr(quotes, "passages_with_tag", None)
-        if finder is None:
+        """Passages holding a quote with one of `tags` (None: no tag lookup given, so all)."""
+        if self.tags is None:
             return None
         ids: set[str] = set()
         for tag in tags:
-            with contextlib.suppress(Exception):
-                ids |= set(finder(tag))
+            try:
+                ids |= set(self.tags(tag))
+            except SaysoError as exc:
+                # A damaged quotes file: no passage is known to hold the tag (the library reports the damage).
+                self.warn(f"tag:{tag} matches nothing: {exc}")
         allowed = np.zeros(self.data.slots, dtype=bool)
         for passage_id in ids:
             slot = self._slot_of(passage_id)

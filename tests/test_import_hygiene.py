@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import corpus
 
 REPO = Path(__file__).resolve().parents[1]
@@ -58,8 +60,29 @@ def test_store_is_the_only_tinydb_user() -> None:
     assert _importers_of("tinydb") == ["corpus/store.py"]
 
 
-def test_search_is_the_only_rapidfuzz_user() -> None:
-    assert _importers_of("rapidfuzz") == ["corpus/search.py"]
+def test_fuzzy_is_the_only_rapidfuzz_user() -> None:
+    assert _importers_of("rapidfuzz") == ["corpus/fuzzy.py"]
+
+
+def test_import_corpus_models_loads_no_store() -> None:
+    """The models (and the package root) are cheap: no TinyDB, store, library or search engine."""
+    for code in ("import corpus.models", "import corpus"):
+        loaded = loaded_after(code)
+        assert offenders(loaded, ("tinydb", "rapidfuzz", "numpy")) == [], code
+        assert not {"corpus.store", "corpus.library", "corpus.search"} & set(loaded), code
+
+
+def test_corpus_import_graph_has_no_cycle() -> None:
+    """corpus/ is layered: no module reaches back to one that imports it, type-checking imports included."""
+    grimp = pytest.importorskip("grimp")
+
+    graph = grimp.build_graph("corpus", include_external_packages=False)
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in sorted(graph.find_modules_directly_imported_by(module)):
+            if graph.chain_exists(importer=imported, imported=module):
+                cycles.append(f"{module} <-> {imported}")
+    assert cycles == []
 
 
 def test_cli_starts_without_textual() -> None:

@@ -19,7 +19,7 @@ from corpus.anchoring import folded
 from corpus.errors import Ambiguous, NotFound, SaysoError
 from corpus.library import Library
 from corpus.models import Document, ParsedDocument, ParsedPassage
-from corpus.quotes import NEEDS_REVIEW, QuoteBook, UndoLog
+from corpus.quotes import NEEDS_REVIEW, UndoLog
 from tui.cli import main
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -368,7 +368,7 @@ def test_drafts_are_saved_durably_and_cleared(tmp_path: Path) -> None:
     lib = Library.open(tmp_path / "data")
     lib.quotes.save_draft("quote:abc:note", "half a thought\nsecond line")
     lib.quotes.save_draft("new:doc:1-5", "other")
-    again = QuoteBook(Library.open(tmp_path / "data"))
+    again = Library.open(tmp_path / "data").quotes
     assert again.drafts() == {"quote:abc:note": "half a thought\nsecond line", "new:doc:1-5": "other"}
     again.clear_draft("new:doc:1-5")
     assert lib.quotes.drafts() == {"quote:abc:note": "half a thought\nsecond line"}

@@ -118,10 +118,11 @@ def print_warning(message: str) -> None:
 
 
 def report_problems(library: Library | None) -> None:
-    """Warn, one line each, about quote rows the command could not read (left out or set aside)."""
+    """Warn, one line each, about what went wrong without failing the command (an index not saved)
+    and about quote rows the command could not read (left out or set aside)."""
     if library is None:
         return
-    for line in library.quotes.problems():
+    for line in [*library.problems(), *library.quotes.problems()]:
         print_warning(line)
 
 
