@@ -113,7 +113,7 @@ async def test_app_import_while_another_process_writes_says_busy_and_keeps_runni
             await pilot.press(*str(transcript), "enter")
             for _ in range(30):
                 await pilot.pause(0.1)
-            shown = [str(n.message) for n in app._notifications]  # noqa: SLF001
+            shown = [str(n.message) for n in app.notices]
             status = str(app.screen.query_one("#import-status").render()) if app.screen.query("#import-status") else ""
             assert any("busy" in s for s in [*shown, status]), (shown, status)
             assert app.is_running
@@ -148,7 +148,7 @@ async def test_app_quote_save_while_another_process_writes_says_busy_then_saves(
             screen.keep_quote(screen.reader.shown_words(start, start + len(words)))
             await app.workers.wait_for_complete()
             await pilot.pause()
-            messages = [str(n.message) for n in app._notifications]  # noqa: SLF001
+            messages = [str(n.message) for n in app.notices]
             assert any("library busy" in m for m in messages), messages
             assert not any(m.startswith("Quote saved") for m in messages)
             assert app.is_running
@@ -164,7 +164,7 @@ async def test_app_quote_save_while_another_process_writes_says_busy_then_saves(
             screen.keep_quote(screen.reader.shown_words(start, start + len(words)))
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert any(str(n.message).startswith("Quote saved") for n in app._notifications)  # noqa: SLF001
+            assert any(str(n.message).startswith("Quote saved") for n in app.notices)
     finally:
         holder.kill()
         holder.wait()

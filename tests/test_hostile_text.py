@@ -289,7 +289,7 @@ async def test_app_shows_hostile_text_literally_in_every_pane(hostile: dict[str,
         # A lens on a speaker whose name is markup and escapes: the notification shows it literally.
         screen.set_lens("Mal\x1b]0;X\x07ory")
         await _ready(app, pilot)
-        messages = [n.message for n in app._notifications]  # noqa: SLF001 (no public list of live toasts)
+        messages = [n.message for n in app.notices]
         assert any("Mal␛]0;X␇ory" in m for m in messages), messages
         for toast_text in messages:
             assert_clean(toast_text, "notification")
@@ -297,7 +297,7 @@ async def test_app_shows_hostile_text_literally_in_every_pane(hostile: dict[str,
         await _ready(app, pilot)
         screen.set_lens("[@click=app.quit]")
         await _ready(app, pilot)
-        assert any("[@click=app.quit]" in n.message for n in app._notifications)  # noqa: SLF001
+        assert any("[@click=app.quit]" in n.message for n in app.notices)
         await pilot.pause(0.2)
         assert app.is_running  # a literal [@click=app.quit] anywhere never quits
         text = "\n".join(seen)

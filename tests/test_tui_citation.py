@@ -117,7 +117,7 @@ async def test_edit_date_and_publisher_then_save(library: Library) -> None:
         await settle(app, pilot, 0.05)
         main = app.screen
         assert isinstance(main, MainScreen)
-        assert any("Citation saved: Interview with Grace" in str(n.message) for n in app._notifications)
+        assert any("Citation saved: Interview with Grace" in str(n.message) for n in app.notices)
         # The screen's copy of the document is the saved one.
         assert main.document(INTERVIEW_ID).date == "1952-05-06"  # type: ignore[union-attr]
 

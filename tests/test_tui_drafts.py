@@ -41,7 +41,7 @@ def library(library_dir: Path, tmp_path: Path) -> Library:
 
 
 def messages(app: SaysoApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in app.notices]
 
 
 async def open_at(app: SaysoApp, pilot, doc_id: str, passage: int = 0, sentence: int = 0) -> MainScreen:  # type: ignore[no-untyped-def]
@@ -255,7 +255,7 @@ async def test_a_damaged_drafts_file_is_set_aside_with_a_message(library: Librar
     app = SaysoApp(library)
     async with app.run_test(size=(110, 30)) as pilot:
         await settle(app, pilot)
-        errors = [str(n.message) for n in app._notifications if n.severity == "error"]
+        errors = [str(n.message) for n in app.notices if n.severity == "error"]
         assert any("drafts.json" in m and "set aside" in m for m in errors), errors
     [kept] = list(drafts.parent.glob("drafts.json.unreadable-*"))
     assert kept.read_bytes().endswith(b'"half')
@@ -286,7 +286,7 @@ async def test_m_refuses_in_one_line_when_the_words_on_screen_are_gone(library: 
         await pilot.press("m")
         await settle(app, pilot)
         assert library.quotes.list() == []
-        errors = [str(n.message) for n in app._notifications if n.severity == "error"]
+        errors = [str(n.message) for n in app.notices if n.severity == "error"]
         assert len(errors) == 1 and "\n" not in errors[0] and "changed since it was shown" in errors[0]
         assert "Does secrecy make us safer?" in screen.reader.passages[4].text  # reloaded
 

@@ -72,7 +72,7 @@ async def test_export_dialog_writes_what_export_quotes_makes(library: Library, t
         await settle(app, pilot)
         assert target.read_bytes().decode("utf-8") == expected  # byte for byte (CSV keeps its CRLF)
         assert not isinstance(app.screen, ExportDialog)
-        assert any(f"Exported 2 quotes as csv to {target}" in str(n.message) for n in app._notifications)
+        assert any(f"Exported 2 quotes as csv to {target}" in str(n.message) for n in app.notices)
         assert not list(target.parent.glob("*.tmp*"))  # written atomically, nothing left behind
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import re
 from pathlib import Path
 
 import pytest
@@ -48,7 +46,7 @@ async def open_at(app: SaysoApp, pilot, doc_id: str, passage: int = 0, sentence:
 
 
 def messages(app: SaysoApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in app.notices]
 
 
 # -- pure helpers -------------------------------------------------------------------------------
@@ -305,7 +303,7 @@ async def test_a_malformed_quote_row_hides_only_itself_in_the_quotes_pane(librar
         await settle(app, pilot)
         rows = app.screen.query_one(QuotesPane).quote_list
         assert [q.id for q in rows.quotes] == [keep.id]
-        warned = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        warned = [str(n.message) for n in app.notices if n.severity == "warning"]
         assert len(warned) == 2 and all("\n" not in m for m in warned)
         assert any(broken.id[:8] in m and "'exact'" in m for m in warned)
         assert any(nulled.id[:8] in m and "'tags'" in m for m in warned)
@@ -324,7 +322,7 @@ async def test_quote_errors_are_one_line_notifications(library: Library, monkeyp
         monkeypatch.setattr(library.quotes, "add_span", refuse)
         await pilot.press("m")
         await settle(app, pilot)
-        errors = [n for n in app._notifications if n.severity == "error"]
+        errors = [n for n in app.notices if n.severity == "error"]
         assert [str(n.message) for n in errors] == ["Cannot keep the quote: the library is busy (another sayso is writing)"]
         monkeypatch.setattr(library.quotes, "undo", crash)
         await pilot.press("u")
@@ -336,8 +334,17 @@ async def test_quote_errors_are_one_line_notifications(library: Library, monkeyp
 # -- copying -------------------------------------------------------------------------------------------
 
 
-def osc52_payloads(written: list[str]) -> list[str]:
-    return [base64.b64decode(m).decode("utf-8") for chunk in written for m in re.findall(r"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07", chunk)]
+def copies_sent(app: SaysoApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app hands to the terminal's clipboard (OSC 52), recorded as it passes through copy_to_clipboard."""
+    sent: list[str] = []
+    original = app.copy_to_clipboard
+
+    def record(text: str) -> None:
+        sent.append(text)
+        original(text)
+
+    monkeypatch.setattr(app, "copy_to_clipboard", record)
+    return sent
 
 
 async def test_y_copies_the_quote_with_its_citation_through_osc52(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -348,14 +355,11 @@ async def test_y_copies_the_quote_with_its_citation_through_osc52(library: Libra
     app = SaysoApp(library)
     async with app.run_test(size=(110, 30)) as pilot:
         await open_at(app, pilot, PANEL_ID, 1, 2)
-        written: list[str] = []
-        driver = app._driver
-        assert driver is not None
-        monkeypatch.setattr(driver, "write", lambda data: written.append(data))
+        written = copies_sent(app, monkeypatch)
         await pilot.press("y")
         await settle(app, pilot)
         expected = format_clipboard(quote, library.document(PANEL_ID), passages=library.passages(PANEL_ID))
-        assert osc52_payloads(written) == [expected]
+        assert written == [expected]
         assert app.clipboard == expected
         assert expected.startswith("\u201cClosed models hide their failures.\u201d\n\u2014 Alan Turing, Panel on open models")
         assert "2024" in expected  # the formatted citation, with the panel's date
@@ -365,7 +369,7 @@ async def test_y_copies_the_quote_with_its_citation_through_osc52(library: Libra
         written.clear()
         await pilot.press("k", "v", "b", "y")
         await settle(app, pilot)
-        [payload] = osc52_payloads(written)
+        [payload] = written
         assert payload.startswith("\u201cI think open weights matter because researchers can inspect\u201d\n\u2014 Alan Turing")
 
 
@@ -375,15 +379,14 @@ async def test_copy_falls_back_to_a_file_where_the_terminal_cannot(library: Libr
     app = SaysoApp(library)
     async with app.run_test(size=(110, 30)) as pilot:
         await open_at(app, pilot, HOSTILE_ID, 0, 0)
-        written: list[str] = []
-        monkeypatch.setattr(app._driver, "write", lambda data: written.append(data))
+        written = copies_sent(app, monkeypatch)
         await pilot.press("y")
         await settle(app, pilot)
         target = library.data_dir / CLIPBOARD_FILE
         text = target.read_text(encoding="utf-8")
         assert text.startswith("\u201c[bold]not bold[/bold]")
         assert not any(ord(c) < 32 and c != "\n" for c in text) and "\x1b" not in text and "\u202e" not in text
-        assert osc52_payloads(written) == []  # the Linux console has no OSC 52
+        assert written == []  # the Linux console has no OSC 52
         assert any(f"to {target}" in m and "TERM=linux" in m for m in messages(app))
 
 

@@ -47,7 +47,7 @@ def library(library_dir: Path, tmp_path: Path) -> Library:
 
 
 def messages(app: SaysoApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in app.notices]
 
 
 def highlight(rows: QuoteList, quote_id: str) -> None:

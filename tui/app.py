@@ -7,6 +7,8 @@ screen loads documents, speakers and the search index in a worker.
 
 from __future__ import annotations
 
+from collections import deque
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, ClassVar
@@ -44,6 +46,19 @@ _VARIABLE_FALLBACKS = {
 }
 
 
+#: Notifications remembered in `SaysoApp.notices` (the oldest are forgotten first).
+NOTICES_KEPT = 500
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notification the app showed, as shown (control characters already made visible)."""
+
+    message: str
+    title: str
+    severity: SeverityLevel
+
+
 class SaysoApp(App[None]):
     """A keyboard-driven reader for transcripts; `SaysoApp(library).run()`."""
 
@@ -63,6 +78,8 @@ class SaysoApp(App[None]):
         """`library` is the open corpus; `theme` one of sayso-dark, sayso-light or a Textual theme."""
         super().__init__(**kwargs)
         self.library = library
+        #: Every notification shown, newest last: what tests read instead of Textual's live toasts.
+        self.notices: deque[Notice] = deque(maxlen=NOTICES_KEPT)
         for sayso_theme in THEMES:
             self.register_theme(sayso_theme)
         self.theme = theme or "sayso-dark"
@@ -89,8 +106,9 @@ class SaysoApp(App[None]):
         Messages carry file names, titles and errors from outside; `markup` is accepted for Textual's
         signature and ignored, so a `[link=…]` or `[@click=…]` in them is shown, never obeyed.
         """
-        super().notify(visible(message), title=visible(title, keep_newlines=False), severity=severity,
-                       timeout=timeout, markup=False)
+        notice = Notice(visible(message), visible(title, keep_newlines=False), severity)
+        self.notices.append(notice)
+        super().notify(notice.message, title=notice.title, severity=severity, timeout=timeout, markup=False)
 
     # -- global actions ------------------------------------------------------------
     def action_help(self) -> None:

@@ -155,6 +155,11 @@ class SearchPane(Vertical):
             held.__exit__(None, None, None)
 
     @property
+    def holding_paint(self) -> bool:
+        """Whether painting is held for the latest keystroke's results (see ECHO_HOLD)."""
+        return self._held is not None
+
+    @property
     def query_input(self) -> Input:
         return self.query_one("#query", Input)
 
