@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 #: Whole lines that are player, page or share chrome, in several languages (compared case-insensitively).
 CHROME_LINES = {
@@ -175,16 +176,26 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
     return False
 
 
-def document_scripts(text: str) -> dict[str, int]:
-    """Letters per script across the whole document (to tell a real script from stray bytes)."""
+#: Characters counted at a time by `document_scripts` (a list per letter of a whole book is gigabytes).
+_SCRIPT_CHUNK = 1 << 20
+
+
+def document_scripts(text: str | Iterable[str]) -> dict[str, int]:
+    """Letters per script across the whole document, given whole or line by line (to tell a real
+    script from stray bytes)."""
     counts: dict[str, int] = {}
-    latin = len(_ASCII_LETTERS.findall(text))
+    latin = 0
+    pieces = (text[at:at + _SCRIPT_CHUNK] for at in range(0, len(text), _SCRIPT_CHUNK)) if isinstance(text, str) else text
+    for chunk in pieces:
+        latin += len(_ASCII_LETTERS.findall(chunk))
+        if chunk.isascii():
+            continue
+        for ch in _NON_ASCII.findall(chunk):
+            if ch.isalpha():
+                s = _script(ch)
+                counts[s] = counts.get(s, 0) + 1
     if latin:
-        counts["latin"] = latin
-    for ch in _NON_ASCII.findall(text):
-        if ch.isalpha():
-            s = _script(ch)
-            counts[s] = counts.get(s, 0) + 1
+        counts = {"latin": latin, **counts}
     return counts
 
 

@@ -9,9 +9,12 @@ times never qualify because a name must start with a letter.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+# The one initials rule and name key (corpus.identity's), offered here to the importers that use them.
+from corpus.identity import is_initials as is_initials
+from corpus.identity import name_key as name_key
 
 #: Courtesy and office titles that may open a label ("MR. NIXON", "Senator Kennedy").
 TITLES = {
@@ -126,7 +129,7 @@ _REST_TIME = re.compile(rf"^[\[(]({_TIME})[\])]\s*")
 _MAYBE_LABEL = re.compile(r"[:：;*_\[]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Label:
     """A possible speaker label found at the start of a line."""
 
@@ -167,16 +170,6 @@ def split_role(candidate: str) -> tuple[str, str | None]:
     if m and not TIME_RE.fullmatch(m.group(2)):
         return m.group(1).strip(), m.group(2).strip()
     return candidate.strip(), None
-
-
-def name_tokens(name: str) -> list[str]:
-    return name.split()
-
-
-def is_initials(name: str) -> bool:
-    """`NT`, `KFL`, `N.T.`: two to four capital letters standing for a name."""
-    letters = name.replace(".", "")
-    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and " " not in name
 
 
 @lru_cache(maxsize=4096)
@@ -222,7 +215,9 @@ def is_name_like(name: str) -> bool:
         if i > 0 and bare in _FUNCTION_WORDS and not token.isupper():
             return False  # "What Is This:", "Part Of It:"; a surname such as "Example" or "Summers" is fine
         seen_name = True
-    return True
+    # Titles and particles alone ("Mr. van") name nobody, unless a title stands for a person on its own
+    # ("Senator", "Vice President", "Chairman").
+    return seen_name or any(_bare(t) in TITLES and _bare(t) not in _COURTESY for t in tokens)
 
 
 def match_label(line: str) -> Label | None:
@@ -350,14 +345,6 @@ def display_name(raw: str) -> str:
             for t in tokens
         )
     return name
-
-
-@lru_cache(maxsize=4096)
-def name_key(name: str) -> str:
-    """Comparison key: case, punctuation and accents ignored."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^\w]+", " ", folded).strip()
 
 
 def ocr_key(name: str) -> str:

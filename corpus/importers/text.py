@@ -81,7 +81,7 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
 
 def _clean_lines(lines: list[str], warnings: list[str]) -> tuple[list[str], str | None]:
     """Drop or repair mojibake lines; return the lines and a cover-art title if one was seen."""
-    scripts = clean.document_scripts("\n".join(lines))
+    scripts = clean.document_scripts(lines)
     out: list[str] = []
     repaired = dropped = 0
     cover: str | None = None
@@ -139,15 +139,50 @@ def _paragraphs(lines: list[str], wrapped: bool) -> list[str]:
     return paras
 
 
+#: Where a run-on stretch is cut: any sentence-ending mark before a space, whatever case follows.
+_LOOSE_END = re.compile(r"[.!?…。！？]+[\"'\u2019\u201d\u00bb)\]]*(?=\s)")
+_WORD = re.compile(r"\S+")
+
+
+def _run_on_spans(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
+    """`text[a:b]`, one "sentence" of thousands of words (sentences that start in lower case, or no
+    punctuation at all), as spans of about `limit` words: at any full stop, else between words."""
+    spans: list[tuple[int, int]] = []
+    start, words = a, 0
+    for m in _WORD.finditer(text, a, b):
+        words += 1
+        end = m.end()
+        if words >= limit and (_LOOSE_END.match(text, end - 1 - _trailing_closers(m.group()), end + 1) or words >= 2 * limit):
+            spans.append((start, end))
+            start, words = end, 0
+            while start < b and text[start].isspace():
+                start += 1
+    if start < b:
+        spans.append((start, b))
+    return spans
+
+
+def _trailing_closers(word: str) -> int:
+    """How many closing quotes and brackets end `word` (they may follow its full stop)."""
+    return len(word) - len(word.rstrip("\"'\u2019\u201d\u00bb)]"))
+
+
 def split_long(text: str, limit: int = PASSAGE_WORDS) -> list[str]:
     """Cut a long paragraph at sentence ends into pieces of at most about `limit` words.
 
-    The pieces are exact substrings of `text`; only the spaces between them go.
-    A single sentence longer than the limit stays whole.
+    The pieces are exact substrings of `text`; only the spaces between them go.  A single
+    sentence longer than the limit stays whole, unless it runs past four times the limit
+    (sentences starting in lower case, no punctuation): that is cut at any full stop, else
+    between words, so that no passage holds a whole book.
     """
     if len(text.split()) <= limit * 1.25:
         return [text]
-    spans = split_sentences(text)
+    spans: list[tuple[int, int]] = []
+    for a, b in split_sentences(text):
+        if b - a > limit * 8 and len(text[a:b].split()) > limit * 4:
+            spans.extend(_run_on_spans(text, a, b, limit))
+        else:
+            spans.append((a, b))
     pieces: list[str] = []
     start = None
     end = 0
