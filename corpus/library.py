@@ -15,13 +15,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +33,7 @@ from corpus.errors import (
     SaveFailed,
     SaysoError,
 )
+from corpus.identity import is_initials, is_placeholder, name_key
 from corpus.importers import SUPPORTED_SUFFIXES
 from corpus.importers.parallel import Prepared, prepare_all, prepare_file
 from corpus.models import (
@@ -104,35 +103,44 @@ def document_id_for(source: Path) -> str:
     return hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
 
 
-_NOT_WORD = re.compile(r"[^\w]+")
+#: Kept under its old name for callers outside corpus (the citation dialog); the rule is corpus.identity's.
+is_generic_label = is_placeholder
 
 
-@lru_cache(maxsize=1 << 16)
-def _name_key(name: str) -> str:
-    """How names compare: case, punctuation and spacing do not matter."""
-    return _NOT_WORD.sub(" ", name.casefold()).strip()
+def _one_per_person(speakers: list[Speaker]) -> list[Speaker]:
+    """`speakers` with those whose names share a key (corpus.identity.name_key) shown as one person.
 
-
-def _is_initials(name: str) -> bool:
-    """`NT`, `KFL`, `J.S.`: short labels that must not merge speakers across documents."""
-    bare = name.replace(".", "").strip()
-    return " " not in bare and len(bare) <= 4 and bare.isupper()
-
-
-#: Labels that name a role or say nobody is known; they are people only within one document.
-_GENERIC_LABEL = re.compile(
-    r"(?:unknown|unidentified|unnamed)(?: (?:speaker|male|female|man|woman|voice|person))?(?: \d+)?"
-    r"|(?:speaker|participant|voice|person|guest|caller|respondent|interviewee|panelist|panellist) ?\d*[a-z]?"
-    r"|(?:the )?(?:moderator|host|co host|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
-    r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer|"
-    # Court and hearing records, press briefings: a different person in each transcript.
-    r"witness|deponent|court|clerk|videographer|interpreter|court reporter|president|vice president)"
-)
-
-
-def is_generic_label(name: str) -> bool:
-    """Whether `name` is a role or placeholder ("Unknown Speaker", "Speaker 2", "Moderator"), not a person's name."""
-    return _GENERIC_LABEL.fullmatch(_name_key(name)) is not None
+    A library saved before names were compared without accents may hold "José
+    Ruiz" and "Jose Ruiz" apart; search always took them for one, so they are
+    listed as one here too, under the spelling with the most passages (the
+    first on a tie), the other spellings as aliases.  Placeholders ("Unknown
+    Speaker") and initials stay one person per document.
+    """
+    groups: dict[str, list[Speaker]] = {}
+    for s in speakers:
+        if not is_placeholder(s.name) and not is_initials(s.name) and name_key(s.name):
+            groups.setdefault(name_key(s.name), []).append(s)
+    merged: dict[int, Speaker | None] = {}
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        shown = max(same, key=lambda s: s.passages)  # the first of the most frequent
+        person = Speaker(name=shown.name)
+        known = {name_key(shown.name)}
+        for s in same:
+            for alias in [s.name, *s.aliases]:
+                if name_key(alias) not in known:
+                    known.add(name_key(alias))
+                    person.aliases.append(alias)
+            for doc_id, n in s.counts.items():
+                person.counts[doc_id] = person.counts.get(doc_id, 0) + n
+            person.passages += s.passages
+            merged[id(s)] = None
+        person.documents = sorted({d for s in same for d in (s.documents or s.counts)})
+        merged[id(same[0])] = person
+    if not merged:
+        return speakers
+    return [found for s in speakers if (found := merged.get(id(s), s)) is not None]
 
 
 def _tidy_name(name: str) -> str:
@@ -299,7 +307,7 @@ class Library:
 
     def speakers(self) -> list[Speaker]:
         """Every speaker across the library, most passages first."""
-        return sorted(self.store.speakers(), key=lambda s: (-s.passages, s.name.casefold()))
+        return sorted(_one_per_person(self.store.speakers()), key=lambda s: (-s.passages, s.name.casefold()))
 
     def speaker(self, ref: str, doc: str | None = None) -> Speaker:
         """Find a speaker by name or alias (case and punctuation ignored), then by a unique part of it.
@@ -327,10 +335,10 @@ class Library:
 
     @staticmethod
     def _resolve_speaker(ref: str, speakers: list[Speaker], documents: list[Document] | None = None) -> Speaker:
-        key = _name_key(ref)
+        key = name_key(ref)
         if not key:
             raise NotFound("no speaker named (see `sayso speakers`)")
-        by_name = [s for s in speakers if _name_key(s.name) == key]
+        by_name = [s for s in speakers if name_key(s.name) == key]
         if len(by_name) == 1:
             return by_name[0]
         if len(by_name) > 1:
@@ -342,12 +350,12 @@ class Library:
                 f"speaker {ref!r} is a different person in each of {len(places)} documents: "
                 f"{listed}{' …' if len(places) > 5 else ''}; add --doc DOC"
             )
-        by_alias = [s for s in speakers if key in {_name_key(a) for a in s.aliases}]
+        by_alias = [s for s in speakers if key in {name_key(a) for a in s.aliases}]
         if len(by_alias) == 1:
             return by_alias[0]
         if len(by_alias) > 1:
             raise Ambiguous(f"speaker {ref!r} is an alias of several: {', '.join(s.name for s in by_alias[:6])}")
-        partial = [s for s in speakers if any(key in _name_key(n) for n in [s.name, *s.aliases])]
+        partial = [s for s in speakers if any(key in name_key(n) for n in [s.name, *s.aliases])]
         if len(partial) == 1:
             return partial[0]
         if partial:
@@ -644,16 +652,16 @@ class Library:
         by_name: dict[str, list[Speaker]] = {}
         by_alias: dict[str, list[Speaker]] = {}
         for s in table:
-            by_name.setdefault(_name_key(s.name), []).append(s)
-            for key in {_name_key(a) for a in s.aliases}:
+            by_name.setdefault(name_key(s.name), []).append(s)
+            for key in {name_key(a) for a in s.aliases}:
                 by_alias.setdefault(key, []).append(s)
 
         def owner_of(name: str, *, initials_ok: bool) -> Speaker | None:
-            key = _name_key(name)
-            if not key or (_is_initials(name) and not initials_ok):
+            key = name_key(name)
+            if not key or (is_initials(name) and not initials_ok):
                 return None
             named = by_name.get(key, [])
-            if is_generic_label(name):
+            if is_placeholder(name):
                 # "Unknown Speaker" or "Moderator" in two documents is two people:
                 # join only this document's own, never another document's name or alias.
                 own = [s for s in named if not s.counts]
@@ -665,18 +673,18 @@ class Library:
 
         canonical: dict[str, str] = {}
         for name, n in counts.items():
-            doc_aliases = [a for a in aliases.get(name, []) if a and _name_key(a)]
+            doc_aliases = [a for a in aliases.get(name, []) if a and name_key(a)]
             owner = owner_of(name, initials_ok=False)
             if owner is None:
                 owner = next((o for a in doc_aliases if (o := owner_of(a, initials_ok=False))), None)
             if owner is None:
                 owner = Speaker(name=_tidy_name(name) or name)
                 table.append(owner)
-                by_name.setdefault(_name_key(owner.name), []).append(owner)
+                by_name.setdefault(name_key(owner.name), []).append(owner)
             keep(owner)
-            known = {_name_key(owner.name), *(_name_key(a) for a in owner.aliases)}
+            known = {name_key(owner.name), *(name_key(a) for a in owner.aliases)}
             for alias in [name, *doc_aliases]:
-                key = _name_key(alias)
+                key = name_key(alias)
                 if key and key not in known:
                     owner.aliases.append(_tidy_name(alias))
                     known.add(key)
@@ -757,19 +765,19 @@ class Library:
                 speaker = self._resolve_speaker_in(ref, data.speakers, self._resolve_document(doc, data.documents))
             else:
                 speaker = self._resolve_speaker(ref, data.speakers, data.documents)
-            per_document = is_generic_label(speaker.name)
+            per_document = is_placeholder(speaker.name)
             target = speaker
             old_names = {speaker.name}
             if name is not None:
                 new = _tidy_name(name)
                 if not new:
                     raise SaysoError("a speaker's name cannot be empty")
-                key = _name_key(new)
+                key = name_key(new)
                 other = next(
                     (s for s in data.speakers if s is not speaker
-                     and key in {_name_key(s.name), *(_name_key(a) for a in s.aliases)}
+                     and key in {name_key(s.name), *(name_key(a) for a in s.aliases)}
                      # "Host" in another document is someone else: never merge strangers by a role label
-                     and not (is_generic_label(new) and not set(s.counts) & set(speaker.counts))),
+                     and not (is_placeholder(new) and not set(s.counts) & set(speaker.counts))),
                     None,
                 )
                 if other is not None:
@@ -781,37 +789,37 @@ class Library:
                         other.counts[doc_id] = other.counts.get(doc_id, 0) + n
                     data.speakers = [s for s in data.speakers if s is not speaker]
                     target = other
-                elif _name_key(speaker.name) != key and speaker.name not in speaker.aliases:
+                elif name_key(speaker.name) != key and speaker.name not in speaker.aliases:
                     speaker.aliases.append(speaker.name)
                 target.name = new
             for alias in add_aliases:
                 alias = _tidy_name(alias)
-                key = _name_key(alias)
+                key = name_key(alias)
                 if not key:
                     continue
                 owner = next(
                     (s for s in data.speakers if s is not target
-                     and key in {_name_key(s.name), *(_name_key(a) for a in s.aliases)}),
+                     and key in {name_key(s.name), *(name_key(a) for a in s.aliases)}),
                     None,
                 )
                 if owner is not None:
                     raise SaysoError(
                         f"{alias!r} already names {owner.name}; to merge them, rename one to the other's name"
                     )
-                if key not in {_name_key(a) for a in target.aliases}:
+                if key not in {name_key(a) for a in target.aliases}:
                     target.aliases.append(alias)
             for alias in remove_aliases:
-                key = _name_key(alias)
-                kept = [a for a in target.aliases if _name_key(a) != key]
+                key = name_key(alias)
+                kept = [a for a in target.aliases if name_key(a) != key]
                 if len(kept) == len(target.aliases):
                     raise NotFound(f"{target.name} has no alias {alias!r}")
                 target.aliases = kept
             # The display name is never also listed as an alias; aliases stay unique.
-            seen = {_name_key(target.name)}
+            seen = {name_key(target.name)}
             unique = []
             for alias in target.aliases:
-                if _name_key(alias) not in seen:
-                    seen.add(_name_key(alias))
+                if name_key(alias) not in seen:
+                    seen.add(name_key(alias))
                     unique.append(alias)
             target.aliases = unique
             target.passages = sum(target.counts.values())
@@ -835,7 +843,7 @@ class Library:
             if changed_docs:
                 self._save_index()
                 for old in renamed:
-                    if per_document or is_generic_label(old):
+                    if per_document or is_placeholder(old):
                         # Quotes of the same label in other documents belong to other people.
                         self.quotes.rename_speaker(old, target.name, documents=set(target.documents))
                     else:

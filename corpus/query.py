@@ -1,13 +1,7 @@
-"""Search queries and words: how text is cut into words and how a query is read.
+"""Search queries: how what the user typed is read.
 
-Both the index and the query use the same two functions, so a word typed by
-the user and a word in a transcript meet on the same normalised form:
-
-- `WORD_RE` finds words in text (letters and digits, with inner apostrophes;
-  hyphens and other punctuation split words, so "open-source" is the two words
-  "open" and "source"; numbers keep inner separators, "10,000" and "3.5");
-- `normalize_word` folds case and accents, drops apostrophes and a possessive
-  "'s" ("LeCun's" -> "lecun", "don't" -> "dont").
+Query words are cut and folded by corpus.words, as the index's words are, so a
+word typed by the user and a word in a transcript meet on the same form.
 
 `parse_query` reads what the user typed: bare words, "exact phrases",
 `-excluded` words and `speaker:` / `doc:` / `kind:` / `tag:` facets.  It never
@@ -18,19 +12,13 @@ they can be.  No rapidfuzz here (corpus.fuzzy owns it).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-#: A word in text: a number with inner separators, or letters/digits (and
-#: combining accents) with inner apostrophes.
-WORD_RE = re.compile(r"\d+(?:[.,:]\d+)+|[\w\u0300-\u036f]+(?:['\u2019\u02bc\u2018][\w\u0300-\u036f]+)*")
+from corpus.words import words_of
 
 #: Facets a query may name inline (`speaker:lecun`) or as arguments.
 FACETS = ("speaker", "doc", "kind", "tag")
 
-_APOSTROPHES = "'\u2019\u02bc\u2018"
-_POSSESSIVE = re.compile(r"['\u2019\u02bc\u2018]s$")
-_DROP = str.maketrans("", "", _APOSTROPHES + "_")
 _QUERY_PART = re.compile(
     r"""(?P<space>\s+)
       | (?P<facet>(?i:speaker|doc|kind|tag)):(?:"(?P<fquoted>[^"]*)("|$)|(?P<fvalue>[^\s"]*))
@@ -40,50 +28,6 @@ _QUERY_PART = re.compile(
     """,
     re.VERBOSE,
 )
-
-
-def strip_accents(text: str) -> str:
-    """`text` without combining marks ("Café" -> "Cafe"); ASCII passes through untouched."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def normalize_word(token: str) -> str:
-    """The indexed form of one word found by WORD_RE: folded case and accents, no apostrophes.
-
-    May return "" (for a token made only of underscores), which callers skip.
-    """
-    word = token.casefold()
-    if not word.isascii():
-        word = strip_accents(word).casefold()
-    if "'" in word or not word.isascii():
-        word = _POSSESSIVE.sub("", word)
-    word = word.translate(_DROP)
-    if "," in word and word[:1].isdigit():
-        word = word.replace(",", "")
-    return word
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded text with punctuation turned to single spaces (for names and titles)."""
-    return " ".join(normalize_word(w) for w in WORD_RE.findall(text) if normalize_word(w))
-
-
-def words_of(text: str) -> list[str]:
-    """The normalised words of `text`, in order (empty ones dropped)."""
-    return [w for w in (normalize_word(t) for t in WORD_RE.findall(text)) if w]
-
-
-def word_spans(text: str) -> list[tuple[int, int, str]]:
-    """Every word of `text` as (start, end, normalised word), for highlighting."""
-    spans = []
-    for match in WORD_RE.finditer(text):
-        word = normalize_word(match.group())
-        if word:
-            spans.append((match.start(), match.end(), word))
-    return spans
 
 
 @dataclass

@@ -42,8 +42,9 @@ import numpy as np
 
 from corpus.errors import SaysoError
 from corpus.fuzzy import fuzzy_choices, osa_distance
+from corpus.identity import name_key
 from corpus.models import Document, Hit, Passage
-from corpus.query import WORD_RE, Query, fold, normalize_word, parse_query, word_spans
+from corpus.query import Query, parse_query
 from corpus.searchindex import (
     TYPO_PREFIX,
     DamagedIndex,
@@ -60,6 +61,7 @@ from corpus.searchindex import (
 )
 from corpus.sources import DocumentSource, SpeakerList, TagLookup, Warn, WriteLock
 from corpus.store import atomic_write_bytes
+from corpus.words import WORD_RE, fold, normalize_word, word_spans
 
 MANIFEST = "manifest.json"
 #: BM25 parameters.
@@ -487,9 +489,9 @@ class SearchIndex:
             groups: dict[str, set[str]] = {}
             for names in self._speaker_groups():
                 for n in names:
-                    groups.setdefault(fold(n), set()).update(fold(m) for m in names)
+                    groups.setdefault(name_key(n), set()).update(name_key(m) for m in names)
             for name, number in self.speaker_numbers.items():
-                for full in groups.get(fold(name), {fold(name)}):
+                for full in groups.get(name_key(name), {name_key(name)}):
                     parts = full.split()
                     # "Kai-Fu Lee" answers to kai, fu, lee and kaifu.
                     for w in parts + ["".join(parts[i : i + 2]) for i in range(len(parts) - 1)]:
@@ -525,19 +527,19 @@ class SearchIndex:
         groups = self._speaker_groups()
         known = {n for g in groups for n in g}
         groups.extend([name] for name in self.data.speakers if name not in known)
-        key = fold(value)
+        key = name_key(value)
         if not key:
             return set()
-        chosen = [g for g in groups if any(fold(n) == key for n in g)]
+        chosen = [g for g in groups if any(name_key(n) == key for n in g)]
         if not chosen:
-            chosen = [g for g in groups if any(key in fold(n) for n in g)]
+            chosen = [g for g in groups if any(key in name_key(n) for n in g)]
         if not chosen:
             labels = [n for g in groups for n in g]
             owners = [i for i, g in enumerate(groups) for _ in g]
             best = fuzzy_choices(value, labels, limit=1, cutoff=70)
             chosen = [groups[owners[i]] for i in best]
-        folded = {fold(n) for g in chosen for n in g}
-        return {i for name, i in self.speaker_numbers.items() if fold(name) in folded}
+        folded = {name_key(n) for g in chosen for n in g}
+        return {i for name, i in self.speaker_numbers.items() if name_key(name) in folded}
 
     def _speaker_groups(self) -> list[list[str]]:
         """Each person's name and aliases, from the speaker list given (none without one)."""

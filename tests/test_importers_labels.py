@@ -158,11 +158,22 @@ def test_clock_time_inside_a_turn_is_text() -> None:
 
 def test_match_label_shapes() -> None:
     assert match_label("The point is this: we need data") is None
-    assert match_label("Update: new") is not None or True  # shape only; acceptance decides
+    assert match_label("Update: new") is None  # a note's heading word is never a name
     label = match_label("MR. NIXON: Hello")
     assert label is not None and label.strong and label.rest == "Hello"
     label = match_label("Emma  0:37  ")
     assert label is not None and label.form == "otter" and label.time == 37.0
+
+
+@pytest.mark.parametrize("line", ["Mr.: hello", "Mr. van: hello", "Dr. de la: we met", "Mrs. van der: so"])
+def test_titles_and_particles_alone_are_not_a_label(line: str) -> None:
+    """A label must name someone: courtesy titles and particles without a name are text (issue 12)."""
+    assert match_label(line) is None
+
+
+@pytest.mark.parametrize("line", ["Senator: hello", "Mr. President: thank you", "Vice President: we agree"])
+def test_a_title_that_stands_for_a_person_is_a_label(line: str) -> None:
+    assert match_label(line) is not None
 
 
 def test_intro_and_title_before_transcript_are_unattributed() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from corpus.library import Library
-from corpus.query import normalize_word
+from corpus.words import normalize_word
 from corpus.search import SearchIndex
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

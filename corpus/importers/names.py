@@ -91,7 +91,11 @@ SOUND_WORDS = {
 BRACKET_NOTES = {"graphic", "tiff omitted", "omitted", "exhibit", "photo", "image", "chart", "table", "recess",
                  "pause", "break", "end", "beginning", "continued", "sic", "unclear", "redacted"}
 
-#: Placeholders transcription tools use for people they could not name.
+#: Placeholders transcription tools write as labels for people they could not name: the label
+#: shapes the import grammar accepts before any name check.  Every one is also a placeholder to
+#: corpus.identity.is_placeholder (the one rule for who is a different person in each document),
+#: whose wider list ("Question", "President", "All") is left out here: as a label shape those
+#: would turn an essay's "Question:" line into a speaker.
 GENERIC_SPEAKER = re.compile(
     r"^(unknown( speaker)?|speaker( ?[\dA-Z]{1,2}|[ _]?\d{1,3})?|unidentified (speaker|male|female|man|woman)|voice|narrator|announcer|"
     r"audience( member)?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|crowd|male|female)$",

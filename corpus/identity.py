@@ -1,0 +1,47 @@
+"""Who a speaker is: one name key, one initials rule, one placeholder rule.
+
+Importers (grouping a document's labels), the library (merging speakers across
+documents, finding one by name) and search (the `speaker:` facet, a query word
+naming a speaker) all compare names through these, so "José Ruiz" and "jose
+ruiz" are one person everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from corpus.words import fold
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """How names compare: case, accents, apostrophes, punctuation and spacing do not matter.
+
+    "José Ruiz", "JOSE RUIZ" and "Jose  Ruiz" share the key "jose ruiz"; "Kai-Fu Lee" is "kai fu lee".
+    """
+    return fold(name)
+
+
+def is_initials(name: str) -> bool:
+    """`NT`, `KFL`, `N.T.`: two to four capital letters standing for a name (never a name of their own)."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and " " not in name
+
+
+#: Labels that name a role or say nobody is known, on their name key: a different person in each document.
+_PLACEHOLDER = re.compile(
+    r"(?:unknown|unidentified|unnamed)(?: (?:speaker|male|female|man|woman|voice|person))?(?: \d+)?"
+    r"|(?:speaker|participant|voice|person|guest|caller|respondent|interviewee|panelist|panellist)"
+    r" ?(?:\d{0,3}[a-z]?|[a-z]{2})"
+    r"|male|female"
+    r"|(?:the )?(?:moderator|host|co host|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
+    r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer|"
+    # Court and hearing records, press briefings: a different person in each transcript.
+    r"witness|deponent|court|clerk|videographer|interpreter|court reporter|president|vice president)"
+)
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether `name` is a role or placeholder ("Unknown Speaker", "Speaker 2", "Moderator"), not a person's name."""
+    return _PLACEHOLDER.fullmatch(name_key(name)) is not None
