@@ -1,4 +1,10 @@
-"""Errors a user can cause. Each carries one line that the CLI and the app show as is."""
+"""Errors a user can cause. Each carries one line that the CLI and the app show as is.
+
+The line says what went wrong in the library's terms, never which command to
+run next: errors carry structured fields (what was not found, which file is
+damaged and how it can be recovered) from which a front end adds its own
+advice (the CLI names its commands, see tui.cli.advice).
+"""
 
 from __future__ import annotations
 
@@ -12,11 +18,28 @@ class ImportRefused(SaysoError):
 
 
 class NotFound(SaysoError):
-    """A document, speaker or quote that the user named does not exist."""
+    """A document, speaker or quote that the user named does not exist.
+
+    `what` is "document", "speaker" or "quote" when the error is about finding
+    one of those by a reference (`ref`), so a front end can point at its list.
+    """
+
+    def __init__(self, message: str, *, what: str = "", ref: str = "") -> None:
+        super().__init__(message)
+        self.what = what
+        self.ref = ref
 
 
 class Ambiguous(SaysoError):
     """A name or quote that matches more than one thing; the message lists them."""
+
+
+class NotReplaced(SaysoError):
+    """An existing file an export would replace but does not, since sayso did not write it (`path`)."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class LibraryBusy(SaysoError):
@@ -36,6 +59,9 @@ class DamagedFile(SaysoError):
 
     `moved_to` is where the damaged file now lies (intact), `backups` the
     rotating backups that parse, newest first: the first is what to offer.
+    `recovery` says what brings the file back: "backup" (restore the newest
+    good backup), "empty" (no good backup: start an empty file), "reimport"
+    (import the document's source again) or "" (nothing to offer).
     """
 
     def __init__(
@@ -45,8 +71,10 @@ class DamagedFile(SaysoError):
         path: str | None = None,
         moved_to: str | None = None,
         backups: list[str] | None = None,
+        recovery: str = "",
     ) -> None:
         super().__init__(message)
         self.path = path
         self.moved_to = moved_to
         self.backups = backups or []
+        self.recovery = recovery

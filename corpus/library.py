@@ -253,7 +253,7 @@ class Library:
     def _resolve_document(ref: str, docs: list[Document]) -> Document:
         key = ref.strip()
         if not key:
-            raise NotFound("no document named: give an id, id prefix or title (see `sayso docs`)")
+            raise NotFound("no document named: give an id, id prefix or title", what="document", ref=ref)
         for doc in docs:
             if doc.id == key:
                 return doc
@@ -283,7 +283,7 @@ class Library:
                 hint = "; did you mean " + _listed(near) + "?"
         except Exception:  # noqa: BLE001 - a suggestion must never turn NotFound into a crash
             hint = ""
-        raise NotFound(f"no document matches {ref!r}{hint} (see `sayso docs`)")
+        raise NotFound(f"no document matches {ref!r}{hint}", what="document", ref=ref)
 
     def dropped(self, ref: str) -> list[dict[str, str]]:
         """What the import of a document left out of its passages, with reasons (`sayso show --dropped`)."""
@@ -337,7 +337,7 @@ class Library:
     def _resolve_speaker(ref: str, speakers: list[Speaker], documents: list[Document] | None = None) -> Speaker:
         key = name_key(ref)
         if not key:
-            raise NotFound("no speaker named (see `sayso speakers`)")
+            raise NotFound("no speaker named", what="speaker", ref=ref)
         by_name = [s for s in speakers if name_key(s.name) == key]
         if len(by_name) == 1:
             return by_name[0]
@@ -360,7 +360,7 @@ class Library:
             return partial[0]
         if partial:
             raise Ambiguous(f"speaker {ref!r} matches several: {', '.join(s.name for s in partial[:6])}")
-        raise NotFound(f"no speaker matches {ref!r} (see `sayso speakers`)")
+        raise NotFound(f"no speaker matches {ref!r}", what="speaker", ref=ref)
 
     # -- importing ----------------------------------------------------------
     def import_paths(

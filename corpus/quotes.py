@@ -593,7 +593,7 @@ class QuoteBook:
         """A quote by id or unique id prefix."""
         key = ref.strip().lower()
         if not key:
-            raise NotFound("give a quote id (see `sayso quotes`)")
+            raise NotFound("give a quote id", what="quote", ref=ref)
         rows = self._rows()
         if key in rows:
             return _quote(rows[key])
@@ -603,7 +603,7 @@ class QuoteBook:
         if found:
             listed = ", ".join(row["id"][: max(SHORT_ID, len(key) + 2)] for row in found[:6])
             raise Ambiguous(f"quote id {ref!r} matches several: {listed} (give more characters)")
-        raise NotFound(f"no quote with id {ref!r} (see `sayso quotes`)")
+        raise NotFound(f"no quote with id {ref!r}", what="quote", ref=ref)
 
     def list(
         self,
@@ -1044,8 +1044,7 @@ class QuoteBook:
                 offered = self.backups()
                 if not offered:
                     raise DamagedFile(
-                        f"no good backup of {self.path.name} to restore "
-                        "(start empty with `sayso quote restore-backup --empty`)", path=str(self.path),
+                        f"no good backup of {self.path.name} to restore", path=str(self.path), recovery="empty",
                     )
                 backup = offered[0][0]
             restore_backup(self.path, backup, QUOTES_FILE)

@@ -453,7 +453,7 @@ def restore_backup(path: Path, backup: Path | None = None, kind: FileKind | None
     if backup is None:
         offered = good_backups(path, kind)
         if not offered:
-            raise DamagedFile(f"no good backup of {path.name} to restore", path=str(path))
+            raise DamagedFile(f"no good backup of {path.name} to restore", path=str(path), recovery="empty")
         backup = offered[0]
     backup = Path(backup)
     try:
@@ -489,12 +489,13 @@ def set_aside_copies(path: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
-def _recovery_hint(path: Path, offered: list[str]) -> str:
+def _recovery(path: Path, offered: list[str]) -> tuple[str, str]:
+    """How a damaged `path` can be brought back: the end of its error line, and DamagedFile.recovery."""
     if path.parent.name == "docs":
-        return "; import its source file again to rebuild it"
+        return "; import its source file again to rebuild it", "reimport"
     if offered:
-        return f"; newest good backup: {Path(offered[0]).name} (restore it with `sayso restore {path.stem}`)"
-    return f"; no good backup (start empty with `sayso restore {path.stem} --empty`)"
+        return f"; newest good backup: {Path(offered[0]).name}", "backup"
+    return "; no good backup", "empty"
 
 
 def read_json_file(path: Path, kind: FileKind | None = None) -> dict[str, Any] | None:
@@ -519,9 +520,10 @@ def read_json_file(path: Path, kind: FileKind | None = None) -> dict[str, Any] |
         earlier = set_aside_copies(path)
         if earlier:
             offered = [str(p) for p in good_backups(path, kind)]
+            hint, recovery = _recovery(path, offered)
             raise DamagedFile(
-                f"{path.name} was damaged and set aside as {earlier[0].name}{_recovery_hint(path, offered)}",
-                path=str(path), moved_to=str(earlier[0]), backups=offered,
+                f"{path.name} was damaged and set aside as {earlier[0].name}{hint}",
+                path=str(path), moved_to=str(earlier[0]), backups=offered, recovery=recovery,
             ) from None
         return None
     except IsADirectoryError:
@@ -540,11 +542,13 @@ def _set_aside_damaged(path: Path, reason: str, kind: FileKind | None = None) ->
     _remember_verified(path, None)
     moved = set_aside(path, reason)
     offered = [str(p) for p in good_backups(path, kind)]
+    hint, recovery = _recovery(path, offered)
     return DamagedFile(
-        f"{path.name} is damaged ({reason}); set aside intact as {moved.name}{_recovery_hint(path, offered)}",
+        f"{path.name} is damaged ({reason}); set aside intact as {moved.name}{hint}",
         path=str(path),
         moved_to=str(moved),
         backups=offered,
+        recovery=recovery,
     )
 
 

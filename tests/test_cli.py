@@ -205,6 +205,21 @@ def test_output_never_carries_control_characters(capsys: pytest.CaptureFixture[s
     assert rc == 1 and not CONTROL.search(err.replace("\n", ""))
 
 
+def test_not_found_errors_get_the_cli_advice(capsys: pytest.CaptureFixture[str], data: Path, panel: Path) -> None:
+    """The library's NotFound names no command; the CLI adds which listing to look at (issue 12)."""
+    from corpus.errors import NotFound
+    from corpus.library import Library
+
+    run(capsys, "import", str(panel), "--data", str(data))
+    with pytest.raises(NotFound) as info:
+        Library.open(data).document("no such talk at all")
+    assert info.value.what == "document" and "`sayso" not in str(info.value)
+    rc, _, err = run(capsys, "show", "no such talk at all", "--data", str(data))
+    assert rc == 1 and err.rstrip().endswith("(see `sayso docs`)") and err.count("\n") == 1
+    rc, _, err = run(capsys, "quote", "show", "ffffffff", "--data", str(data))
+    assert rc == 1 and err.rstrip().endswith("(see `sayso quotes`)")
+
+
 def test_damaged_library_reported_then_restored(capsys: pytest.CaptureFixture[str], data: Path, panel: Path,
                                                  tmp_path: Path) -> None:
     run(capsys, "import", str(panel), "--data", str(data))

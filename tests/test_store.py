@@ -231,7 +231,8 @@ def test_damaged_library_is_set_aside_never_opened_empty(tmp_path: Path, kind: s
     assert err.moved_to and Path(err.moved_to).read_bytes() == damaged  # set aside intact
     assert not path.exists()  # nothing written in its place
     assert err.backups and Path(err.backups[0]).name == "library.json.bak.1"
-    assert "sayso restore library" in str(err)
+    assert err.recovery == "backup" and "newest good backup: library.json.bak.1" in str(err)
+    assert "`sayso" not in str(err)  # the library names no command: the CLI adds its advice from `recovery`
 
     # The next start refuses too: never opened as empty.
     with pytest.raises(DamagedFile):

@@ -16,7 +16,7 @@ import re
 import stat
 from pathlib import Path
 
-from corpus.errors import SaysoError
+from corpus.errors import NotReplaced, SaysoError
 from corpus.export import csv_export, markdown
 from corpus.safety import visible
 from corpus.store import atomic_write_bytes
@@ -89,10 +89,7 @@ def write_export(path: Path, fmt: str, text: str, *, data_dir: Path | None = Non
             except SaysoError as exc:
                 raise SaysoError(f"{shown}: {exc}; not updating it") from None
         elif not force and not made_by_sayso(existing):
-            raise SaysoError(
-                f"{shown} exists and is not a sayso export; not replacing it (choose another file, "
-                "or replace it with `sayso export --force`)"
-            )
+            raise NotReplaced(f"{shown} exists and is not a sayso export; not replacing it", path=str(target))
     atomic_write_bytes(target, text.encode("utf-8"), mode=0o666)  # an export is an ordinary user file
     return target
 

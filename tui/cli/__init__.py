@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from corpus.errors import SaysoError
+from corpus.errors import DamagedFile, NotFound, NotReplaced, SaysoError
 from corpus.library import Library, default_data_dir
 from corpus.safety import safe_json, visible
 from corpus.store import DEFAULT_LOCK_TIMEOUT
@@ -107,6 +107,25 @@ def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> 
             print(visible(out))
 
 
+#: The listing that shows what a NotFound error could not find, by NotFound.what.
+_LISTINGS = {"document": "docs", "speaker": "speakers", "quote": "quotes"}
+
+
+def advice(exc: SaysoError) -> str:
+    """What to run next, from the error's fields: the library's errors name no command, the CLI adds them."""
+    if isinstance(exc, NotReplaced):
+        return " (choose another file, or replace it with `sayso export --force`)"
+    if isinstance(exc, NotFound) and exc.what in _LISTINGS:
+        return f" (see `sayso {_LISTINGS[exc.what]}`)"
+    if isinstance(exc, DamagedFile) and exc.path and Path(exc.path).stem in ("library", "quotes"):
+        stem = Path(exc.path).stem
+        if exc.recovery == "backup":
+            return f" (restore it with `sayso restore {stem}`)"
+        if exc.recovery == "empty":
+            return f" (start empty with `sayso restore {stem} --empty`)"
+    return ""
+
+
 def print_error(message: str) -> None:
     """One line on stderr, `sayso: error: ...`, with any control character made visible."""
     print(f"sayso: error: {visible(str(message), keep_newlines=False)}", file=sys.stderr)
@@ -190,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except SaysoError as exc:
         report_problems(library)
-        print_error(str(exc))
+        print_error(str(exc) + advice(exc))
         return 1
     except KeyboardInterrupt:
         return 130
