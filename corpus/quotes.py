@@ -265,9 +265,6 @@ class UndoLog:
         """What `undo()` would take back, for a menu or a message."""
         return self._done[-1].label if self._done else None
 
-    def peek_redo(self) -> str | None:
-        return self._undone[-1].label if self._undone else None
-
     def undo(self) -> str | None:
         """Take back the latest action; returns its label, or None if there is nothing to undo.
 

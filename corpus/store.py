@@ -37,14 +37,12 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Table
 
 from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
 from corpus.models import PASSAGE_SEPARATOR, Document, Passage, Speaker
@@ -657,45 +655,6 @@ class AtomicJSONStorage(Storage):
         pass
 
 
-class SharedTable(Table):
-    """A TinyDB table another process may write to between two calls (under the writer lock).
-
-    Stock TinyDB remembers the next document id and caches query results in
-    the Table object, which goes stale when another process saves: an insert
-    would then clash with (or silently reuse) an id.  This table recomputes the
-    next id from the file on every insert and keeps no query cache.
-    """
-
-    default_query_cache_capacity = 0
-
-    def insert(self, document: Mapping[str, Any]) -> int:
-        self._next_id = None
-        return super().insert(document)
-
-    def insert_multiple(self, documents: Iterable[Mapping[str, Any]]) -> list[int]:
-        self._next_id = None
-        return super().insert_multiple(documents)
-
-    def upsert(self, document: Mapping[str, Any], cond: Any = None) -> list[int]:
-        self._next_id = None
-        return super().upsert(document, cond)
-
-
-class SharedTinyDB(TinyDB):
-    """TinyDB whose tables are SharedTables (see there)."""
-
-    table_class = SharedTable
-
-
-def open_db(path: str | os.PathLike[str], backups: int = 0, backup_interval: float = 60.0) -> TinyDB:
-    """A TinyDB over an atomic JSON file (created on first write), with `backups` rotating copies.
-
-    Safe to share between processes when writes are made under the data
-    folder's WriteLock: every operation reads the file fresh.
-    """
-    return SharedTinyDB(Path(path), storage=AtomicJSONStorage, backups=backups, backup_interval=backup_interval)
-
-
 # -- the writer lock ------------------------------------------------------------
 
 
@@ -1042,7 +1001,7 @@ class Store:
     """The library's files in one data folder.  Nothing is opened at import time.
 
     Readers need no lock (files are replaced atomically).  Writers call
-    `update_library` / `save_passages` inside `with store.lock.held():`, which
+    `read_for_update` / `write_library` / `save_passages` inside `with store.lock.held():`, which
     re-reads library.json fresh so no other process's write is lost.
     """
 
@@ -1261,14 +1220,6 @@ class Store:
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
 
-    @contextlib.contextmanager
-    def update_library(self) -> Iterator[LibraryData]:
-        """`with store.update_library() as lib:` change `lib`; saved on exit, under the lock."""
-        with self.lock.held():
-            data = self.read_for_update()
-            yield data
-            self.write_library(data)
-
     def dropped(self, doc_id: str) -> list[dict[str, str]]:
         """What the importer left out of this document's passages ({"reason", "text"} each)."""
         data = self._live_passages_file(doc_id)[1] or {}
@@ -1315,31 +1266,8 @@ class Store:
             data.files[doc_id] = name
             self.write_library(data)
 
-    def save_document(self, document: Document, passages: list[Passage], speakers: list[Speaker]) -> None:
-        """Write one document's passages, then its record, the speaker table and the name of the new file.
-
-        The passages go live with library.json, so a crash in between leaves an
-        unnamed passages file (removed by the next writer), never a listed
-        document with passages of another version.
-        """
-        with self.lock.held():
-            name = self.write_passages(document.id, passages)
-            data = self.read_for_update()
-            data.upsert(document)
-            data.speakers = speakers
-            data.files[document.id] = name
-            self.write_library(data)
-
     def remove_document(self, data: LibraryData, doc_id: str) -> None:
         """Drop a document from `data` (fresh from `read_for_update`) and save it; its passages files go with it."""
         with self.lock.held():
             data.remove(doc_id)
-            self.write_library(data)
-
-    def update_document(self, document: Document, edits: dict[str, Any] | None = None) -> None:
-        with self.lock.held():
-            data = self.read_for_update()
-            data.upsert(document)
-            if edits is not None:
-                data.edits[document.id] = dict(edits)
             self.write_library(data)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from tinydb import TinyDB
+from tinydb_support import open_db
 
 from corpus import store as store_mod
 from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
@@ -25,7 +26,6 @@ from corpus.store import (
     atomic_write_bytes,
     backups_of,
     good_backups,
-    open_db,
     restore_backup,
 )
 
@@ -508,22 +508,6 @@ def test_lock_of_a_killed_holder_does_not_block(tmp_path: Path) -> None:
     with WriteLock(tmp_path / ".lock", timeout=2.0).held():
         pass
     assert time.monotonic() - t0 < 0.5
-
-
-def test_open_db_handles_see_each_others_writes(tmp_path: Path) -> None:
-    """Stock TinyDB caches the next id and query results per handle; a shared file must not."""
-    from tinydb import Query
-
-    path = tmp_path / "table.json"
-    first, second = open_db(path), open_db(path)
-    first.insert({"n": 1})
-    assert first.search(Query().n == 2) == []  # would be cached by stock TinyDB
-    second.insert({"n": 2})
-    first.insert({"n": 3})  # stock TinyDB: "Document with ID 2 already exists"
-    second.insert_multiple([{"n": 4}, {"n": 5}])
-    assert first.search(Query().n == 2) == [{"n": 2}]
-    assert sorted(r["n"] for r in open_db(path).all()) == [1, 2, 3, 4, 5]
-    assert sorted(r.doc_id for r in open_db(path).all()) == [1, 2, 3, 4, 5]
 
 
 def test_opening_and_listing_reads_only_library_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

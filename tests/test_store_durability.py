@@ -17,12 +17,13 @@ import time
 from pathlib import Path
 
 import pytest
+from fork_support import fork_writer, read_lines, wait_for_acks
+from tinydb_support import open_db
 
 from corpus.errors import SaveFailed
 from corpus.library import Library
 from corpus.models import ParsedDocument, ParsedPassage
-from corpus.store import TEMP_PREFIX, WriteLock, clean_orphaned_temp_files, open_db
-from fork_support import fork_writer, read_lines, wait_for_acks
+from corpus.store import TEMP_PREFIX, WriteLock, clean_orphaned_temp_files
 
 pytestmark = pytest.mark.slow
 

@@ -174,13 +174,6 @@ async def test_search_opens_hit_and_escape_returns_to_results(library: Library) 
         assert search.results.highlighted == (chosen + 1) % len(search.hits)
 
 
-def _engine_is_placeholder() -> bool:
-    from corpus.search import SearchIndex
-
-    return "Placeholder" in (SearchIndex.__doc__ or "")
-
-
-@pytest.mark.skipif(_engine_is_placeholder(), reason="the typo-tolerant search engine has not landed yet")
 async def test_search_with_a_typo_finds_and_opens(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -219,8 +212,7 @@ async def test_speaker_lens_narrows_reader_documents_and_search(library: Library
         await pilot.press("slash", *"computer")
         await settle(app, pilot)
         assert "lens: Grace Hopper" in str(screen.search_pane.query_one("#search-status").render())
-        if not _engine_is_placeholder():
-            assert all(hit.speaker == "Grace Hopper" for hit in screen.search_pane.hits)
+        assert all(hit.speaker == "Grace Hopper" for hit in screen.search_pane.hits)
         await pilot.press("escape")  # leaves the query box
         await pilot.press("escape")  # clears the lens
         await pilot.pause()
