@@ -827,19 +827,20 @@ class Library:
             renamed = old_names - {target.name}
             if renamed:
                 for doc_id in target.documents:
-                    doc = data.document(doc_id)
-                    if doc is None:
+                    document = data.document(doc_id)
+                    if document is None:
                         continue
                     passages = self.store.passages(doc_id)
                     for p in passages:
                         if p.speaker in renamed:
                             p.speaker = target.name
-                    doc.speakers = list(dict.fromkeys(target.name if n in renamed else n for n in doc.speakers))
+                    document.speakers = list(dict.fromkeys(target.name if n in renamed else n
+                                                           for n in document.speakers))
                     data.files[doc_id] = self.store.write_passages(doc_id, passages, self.store.dropped(doc_id))
-                    changed_docs.append((doc, passages))
+                    changed_docs.append((document, passages))
             self.store.write_library(data)
-            for doc, passages in changed_docs:
-                self.index.add_document(doc, passages, data.files[doc.id])
+            for document, passages in changed_docs:
+                self.index.add_document(document, passages, data.files[document.id])
             if changed_docs:
                 self._save_index()
                 for old in renamed:

@@ -8,10 +8,11 @@ the CLI prints, `from_dict()` reads what the store saved.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from functools import lru_cache
-from typing import Any, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, Any, Self, cast
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 #: Document kinds an importer may report.
 KINDS = ("panel", "interview", "podcast", "article", "speaker page", "subtitles", "hearing", "debate", "talk", "script")
@@ -25,19 +26,19 @@ class _Record:
     """Mixin giving dataclasses a JSON-friendly round trip."""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        return asdict(cast("DataclassInstance", self))  # every _Record is a dataclass
 
     @classmethod
-    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    def from_dict(cls, data: dict[str, Any]) -> Self:
         try:
             # Fast path: a row saved by this version has exactly the fields.
             return cls(**data)
         except TypeError:
-            names = _field_names(cls)
+            names = _field_names(cast(type, cls))  # a class is hashable; mypy cannot see it for type[Self]
             return cls(**{k: v for k, v in data.items() if k in names})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names(cls: type) -> frozenset[str]:
     """The field names of a dataclass, computed once (from_dict runs per passage on every load)."""
     return frozenset(f.name for f in fields(cls))

@@ -399,15 +399,20 @@ class SearchIndex:
                 found[term_id] = d
         return found
 
-    def _completions(self, prefix: str, limit: int | None) -> list[int]:
-        """Ids of the most frequent vocabulary words that start with `prefix` (not the word itself)."""
+    def _completions(self, prefix: str, limit: int) -> list[int]:
+        """Ids of the `limit` most frequent vocabulary words that start with `prefix` (not the word itself)."""
+        found: list[int] = self._completion_ids(prefix, limit).tolist()
+        return found
+
+    def _completion_ids(self, prefix: str, limit: int | None) -> np.ndarray:
+        """`_completions` as an array of int64, every one of them when `limit` is None."""
         words = self._get("sorted_words")
         lo = bisect.bisect_left(words, prefix)
         hi = bisect.bisect_left(words, prefix + "\U0010ffff", lo)
         if hi <= lo:
-            return []
+            return np.zeros(0, np.int64)
         ids = self.data.arrays["vocab_order"][lo:hi]
-        df = self._get("df")[ids]
+        df: np.ndarray = self._get("df")[ids]
         if limit is not None and len(ids) > limit:
             top = np.argpartition(-df, limit)[:limit]
             ids, df = ids[top], df[top]
@@ -415,7 +420,7 @@ class SearchIndex:
         exact = self.vocab.ids.get(prefix)
         if exact is not None:
             ids = ids[ids != exact]
-        return ids.astype(np.int64).tolist() if limit is not None else ids.astype(np.int64)
+        return ids.astype(np.int64)
 
     def _fuzzy_completions(self, prefix: str, limit: int) -> list[int]:
         """Words that begin with `prefix` give or take one typo (for the word being typed)."""
@@ -501,7 +506,7 @@ class SearchIndex:
         if len(word) < 2:
             return np.zeros(0, np.int32), 0.0
         cache = self._derived.setdefault("speaker_word_cache", {})
-        cached = cache.get((word, prefix))
+        cached: tuple[np.ndarray, float] | None = cache.get((word, prefix))
         if cached is None:
             cached = cache[(word, prefix)] = self._match_speaker_word(table, word, prefix)
         return cached
@@ -687,10 +692,10 @@ class SearchIndex:
         norm = self._get("norm")
         score = np.zeros(n, np.float64)
         count = np.zeros(n, np.int16)
-        by_speaker: list[tuple[np.ndarray, float]] = []
+        by_speaker: list[tuple[np.ndarray | None, float]] = []
         for word in words:
-            numbers, quality = self._speakers_matching_word(word, prefix=(word == last)) if word in q.words else (np.zeros(0, np.int32), 0.0)
-            by_speaker.append((np.isin(a["slot_speaker"], numbers) if len(numbers) else None, quality))
+            numbers, named = self._speakers_matching_word(word, prefix=(word == last)) if word in q.words else (np.zeros(0, np.int32), 0.0)
+            by_speaker.append((np.isin(a["slot_speaker"], numbers) if len(numbers) else None, named))
         typed_short = last is not None and len(last) <= 2 and len(words) > 1
         stage_words = 0
         for word, (terms, quality), (spoke, spoke_quality) in zip(words, expansions, by_speaker):
@@ -728,7 +733,7 @@ class SearchIndex:
         if last is not None:
             # Re-scoring may look at every word the last one begins, not only the most frequent.
             j = words.index(last)
-            more = np.asarray(self._completions(last, None), np.int64)
+            more = self._completion_ids(last, None)
             if len(more) > len(expansions[j][0]):
                 expansions[j] = (np.concatenate([expansions[j][0], more]),
                                  np.concatenate([expansions[j][1], np.full(len(more), PREFIX, np.float32)]))
@@ -772,9 +777,9 @@ class SearchIndex:
         wj = lut_word[tokens]
         quality = lut_quality[tokens]
         hit = wj >= 0
-        best = np.zeros(kc * nw, np.float32)
-        np.maximum.at(best, owner[hit] * nw + wj[hit], quality[hit])
-        best = best.reshape(kc, nw)
+        best_flat = np.zeros(kc * nw, np.float32)
+        np.maximum.at(best_flat, owner[hit] * nw + wj[hit], quality[hit])
+        best = best_flat.reshape(kc, nw)
         said = np.zeros(kc, np.float32)  # query words naming the passage's speaker (by how exactly)
         naming = np.zeros(kc, np.int64)  # ...and how many
         for j, (spoke, spoke_quality) in enumerate(by_speaker):
@@ -830,12 +835,13 @@ class SearchIndex:
             speaker=data.speakers[speaker_no] if speaker_no >= 0 else None,
             text=text,
             score=score,
-            spans=[] if highlight is None else None,
+            spans=[],
             title=entry.title,
             index=int(data.arrays["slot_index"][slot]),
             start=None if math.isnan(start) else start,
         )
         if highlight is not None:
+            hit._spans = None  # found when first read
             hit._where = (data.arrays, self.vocab.words, slot, *highlight)
         return hit
 
@@ -852,7 +858,7 @@ class _IndexHit(Hit):
     _where: tuple[dict[str, np.ndarray], Any, int, np.ndarray, np.ndarray] | None = None
     _spans: list[list[int]] | None = None
 
-    @property  # type: ignore[override]
+    @property
     def spans(self) -> list[list[int]]:
         if self._spans is None:
             self._spans = _matched_spans(*self._where, self.text) if self._where is not None else []

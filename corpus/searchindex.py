@@ -259,7 +259,7 @@ class IndexData:
         return data
 
     def __getattr__(self, name: str) -> np.ndarray:
-        arrays = self.__dict__.get("arrays")
+        arrays: dict[str, np.ndarray] | None = self.__dict__.get("arrays")
         if arrays is not None and name in arrays:
             return arrays[name]
         raise AttributeError(name)
@@ -307,8 +307,8 @@ def _words_line(text: str, plain: bool = False) -> bytes:
 
 
 _P = 1099511628211
-_POW = np.ones(1, np.uint64)
-_IPOW = np.ones(1, np.uint64)
+_POW: np.ndarray = np.ones(1, np.uint64)
+_IPOW: np.ndarray = np.ones(1, np.uint64)
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -391,7 +391,7 @@ def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEnt
         spk.append(number)
     indexes = [p.index for p in passages]
     nan = float("nan")
-    starts = [nan if p.start is None else float(p.start) for p in passages]
+    times = [nan if p.start is None else float(p.start) for p in passages]
     ids_list = [p.id for p in passages]
     prefix = entry.id + ":"
     regular = all(pid == prefix + str(i) for pid, i in zip(ids_list, indexes))
@@ -405,7 +405,7 @@ def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEnt
         text_lens=text_lens,
         speakers=np.array(spk, dtype=np.int32),
         indexes=np.array(indexes, dtype=np.int32),
-        starts=np.array(starts, dtype=np.float64),
+        starts=np.array(times, dtype=np.float64),
     )
 
 
@@ -593,7 +593,7 @@ def write_index(path: Path, data: IndexData, generation: int) -> None:
                 if at > pos:
                     handle.write(b"\0" * (at - pos))
                     pos = at
-                handle.write(memoryview(arr).cast("B"))
+                handle.write(arr.data.cast("B"))
                 pos += arr.nbytes
             handle.flush()
             os.fsync(handle.fileno())

@@ -269,9 +269,10 @@ def check_kind(data: dict[str, Any], kind: FileKind, path: Path | None = None) -
             return f"it is not a sayso {kind.name} (no version row)"
         if kind.marker is not None and meta.get("kind") != kind.marker:
             return f"it is not a sayso {kind.name} (it says it is {meta.get('kind')!r})"
-        version = meta.get("schema")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            return f"it is not a sayso {kind.name} (unknown version {version!r})"
+        stated = meta.get("schema")
+        if not isinstance(stated, int) or isinstance(stated, bool) or stated < 1:
+            return f"it is not a sayso {kind.name} (unknown version {stated!r})"
+        version = stated
         if version > kind.schema:
             where = path if path is not None else f"this {kind.name}"
             raise NewerSchema(

