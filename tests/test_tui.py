@@ -525,3 +525,37 @@ async def test_triple_click_on_the_search_status_selects_without_crashing(librar
         await settle(app, pilot)
         assert app.is_running and app.screen is screen
         assert screen.search_pane.shown_query == "weights"
+
+
+async def test_workers_answer_with_typed_result_messages(library: Library) -> None:
+    """The library, a document and a search come back as LibraryLoaded, DocumentLoaded and SearchDone/SearchFailed."""
+    from tui.messages import DocumentLoaded, LibraryLoaded, SearchDone, SearchFailed
+
+    original = library.search
+
+    def search(query: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if query == "broken":
+            raise RuntimeError("index gone")
+        return original(query, *args, **kwargs)  # type: ignore[arg-type]
+
+    library.search = search  # type: ignore[method-assign]
+    posted: list[object] = []
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36), message_hook=posted.append) as pilot:
+        screen = await ready(app, pilot)
+        loaded = [m for m in posted if isinstance(m, LibraryLoaded)]
+        assert loaded and {PANEL_ID, INTERVIEW_ID} <= {d.id for d in loaded[0].documents}
+        assert {s.name for s in loaded[0].speakers} >= {"Ada Lovelace", "Grace Hopper"}
+        screen.open_document(INTERVIEW_ID, 1)
+        await settle(app, pilot)
+        opened = [m for m in posted if isinstance(m, DocumentLoaded)]
+        assert opened and opened[-1].document.id == INTERVIEW_ID and opened[-1].destination.passage == 1
+        assert len(opened[-1].passages) == 4
+        await pilot.press("slash", *"harvard")
+        await settle(app, pilot)
+        done = [m for m in posted if isinstance(m, SearchDone)]
+        assert done[-1].query == "harvard" and done[-1].hits[0].document == INTERVIEW_ID
+        screen.search_pane.query_input.value = "broken"
+        await settle(app, pilot)
+        failed = [m for m in posted if isinstance(m, SearchFailed)]
+        assert failed and (failed[-1].query, failed[-1].error) == ("broken", "index gone")

@@ -13,16 +13,23 @@ import threading
 from pathlib import Path
 
 import pytest
+from tui_support import (
+    INTERVIEW_ID,
+    PANEL,
+    PANEL_ID,
+    build_library,
+    private_copy,
+    settle,
+)
 
 from corpus.library import Library
 from corpus.models import ParsedDocument, ParsedPassage
+from corpus.shown_words import ShownWords, place
 from tui.app import SaysoApp
 from tui.drafts import save_open_drafts
 from tui.screens.draft_dialog import DraftDialog
 from tui.screens.main import MainScreen
 from tui.screens.note_editor import NoteEditor
-from tui.shown_words import ShownWords, place
-from tui_support import INTERVIEW_ID, PANEL, PANEL_ID, build_library, private_copy, settle
 
 #: The sentence the tests quote (passage 4, sentence 1 of the panel).
 SENTENCE = "The question is whether secrecy makes us safer."
@@ -295,9 +302,9 @@ async def test_m_refuses_in_one_line_when_the_words_on_screen_are_gone(library: 
 
 
 async def test_the_note_strip_forgets_a_quote_removed_elsewhere(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tui.screens.quote_actions as quote_actions
+    import tui.screens.main as main
 
-    monkeypatch.setattr(quote_actions, "QUOTES_WATCH_INTERVAL", 0.1, raising=False)
+    monkeypatch.setattr(main, "QUOTES_WATCH_INTERVAL", 0.1)
     existing = library.quotes.add(INTERVIEW_ID, exact="Computers reward curiosity.", note="a note to forget")
     app = SaysoApp(library)
     async with app.run_test(size=(110, 30)) as pilot:

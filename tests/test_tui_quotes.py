@@ -5,6 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tui_support import (
+    HOSTILE_ID,
+    INTERVIEW_ID,
+    PANEL_ID,
+    build_library,
+    private_copy,
+    screen_text,
+    settle,
+)
 
 from corpus.errors import SaysoError
 from corpus.export import format_clipboard
@@ -18,7 +27,6 @@ from tui.screens.note_editor import NoteEditor
 from tui.selection import SelectionText
 from tui.widgets.quotes_pane import QuoteList, QuotesPane
 from tui.widgets.tag_picker import TagPicker, suggest_tags
-from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library, screen_text, private_copy, settle
 
 
 @pytest.fixture(scope="module")
@@ -475,3 +483,47 @@ async def test_a_note_being_typed_is_kept_as_a_draft_after_a_pause(library: Libr
         await settle(app, pilot)
         assert library.quotes.drafts() == {}  # saved: the draft is gone
         assert [q.note for q in library.quotes.list()] == ["half a thought"]
+
+
+# -- messages up: what the widgets ask and what the quote jobs answer ------------------------------------
+
+
+async def test_quote_work_is_asked_and_answered_by_typed_messages(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`m` posts Keep and the job answers QuoteKept; the Quotes pane posts one message class per action;
+    a job that raises answers JobFailed, never a traceback."""
+    from tui.jobs import JobFailed
+    from tui.messages import QuoteDeleted, QuoteKept, QuotesListed, QuoteUndone, ReaderQuotesRead
+    from tui.widgets.quote_reader import QuoteReader
+
+    posted: list[object] = []
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 30), message_hook=posted.append) as pilot:
+        await open_at(app, pilot, PANEL_ID, 1, 2)
+        await pilot.press("m")
+        await settle(app, pilot)
+        [keep] = {id(m): m for m in posted if isinstance(m, QuoteReader.Keep)}.values()
+        assert keep.shown.words == "Closed models hide their failures."
+        kept = [m for m in posted if isinstance(m, QuoteKept)]
+        assert kept and kept[0].quote.exact == "Closed models hide their failures."
+        assert any(isinstance(m, ReaderQuotesRead) and [q.id for q in m.quotes] == [kept[0].quote.id] for m in posted)
+        await pilot.press("5")
+        await settle(app, pilot)
+        assert any(isinstance(m, QuotesListed) and len(m.quotes) == 1 for m in posted)
+        await pilot.press("d")
+        await settle(app, pilot)
+        actions = {id(m): m for m in posted if isinstance(m, QuotesPane.QuoteAction)}.values()
+        assert [type(m) for m in actions] == [QuotesPane.Delete]
+        assert any(isinstance(m, QuoteDeleted) and m.quote.id == kept[0].quote.id for m in posted)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert any(isinstance(m, QuoteUndone) and m.which == "undo" and m.label for m in posted)
+
+        def crash() -> None:
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(library.quotes, "redo", crash)
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        failed = [m for m in posted if isinstance(m, JobFailed)]
+        assert failed and (failed[0].what, failed[0].error) == ("Cannot redo", "RuntimeError: disk on fire")
+        assert app.is_running

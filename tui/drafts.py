@@ -14,7 +14,8 @@ import signal
 import threading
 from typing import Any
 
-from tui.screens.note_editor import NoteEditor, save_draft
+from corpus.drafts import save_draft
+from tui.screens.note_editor import NoteEditor
 
 #: Signals that mean "the terminal or the machine is going away".
 HANGUP_SIGNALS = tuple(s for s in (getattr(signal, "SIGHUP", None), signal.SIGTERM) if s is not None)
@@ -61,10 +62,3 @@ def install_signal_handlers(app: Any) -> list[int]:
             continue
         installed.append(int(sig))
     return installed
-
-
-def remove_signal_handlers(installed: list[int]) -> None:
-    with contextlib.suppress(Exception):
-        loop = asyncio.get_running_loop()
-        for sig in installed:
-            loop.remove_signal_handler(sig)

@@ -41,6 +41,7 @@ from datetime import date as _date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from corpus.identity import is_placeholder
 from corpus.models import Document
 
 #: Every item type CSL 1.0.2 defines (the csl-data schema's enum).
@@ -280,3 +281,14 @@ def host_names(value: str | None) -> list[str]:
         if part and part not in people:
             people.append(part)
     return people
+
+
+def cited_speaker(doc: Document) -> str | None:
+    """The speaker a document's citation names as author when no quote says whose words they are.
+
+    The first speaker with a name (not a role label such as "Interviewer"),
+    the host only when no one else has one; None when no speaker is named.
+    """
+    named = [s for s in doc.speakers if s and s.strip() and not is_placeholder(s)]
+    hosts = {h.casefold() for h in host_names(doc.host)}
+    return next((s for s in named if s.casefold() not in hosts), named[0] if named else None)

@@ -16,9 +16,8 @@ disk.  escape closes without writing anything.
 Document text is untrusted: values are shown with control characters made
 visible, labels and previews are plain Text, never markup.
 
-`CitationActions` is the main screen's side: which document to open the
-dialog on (`c` in Documents, or ctrl+p), and showing the new title everywhere
-after a save.
+The main screen decides which document to open the dialog on (`c` in
+Documents, or ctrl+p) and shows the new title everywhere after a save.
 """
 
 from __future__ import annotations
@@ -32,16 +31,23 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from corpus.errors import SaysoError
 from corpus.export.cite import format_reference
-from corpus.importers.grammar import PatternError, compile_pattern, describe, is_uncertain
-from corpus.export.csl import csl_type, document_item, host_names, host_role
-from corpus.library import EDITABLE_FIELDS, check_citation_field, is_generic_label
+from corpus.export.csl import cited_speaker, csl_type, document_item, host_role
+from corpus.importers.grammar import (
+    PatternError,
+    compile_pattern,
+    describe,
+    is_uncertain,
+)
+from corpus.library import EDITABLE_FIELDS, check_citation_field
 from corpus.models import KINDS, Document
 from corpus.safety import visible
+from tui.jobs import describe_error
 
 if TYPE_CHECKING:
     from corpus.library import Library
@@ -85,16 +91,9 @@ def kind_options(current: str) -> list[tuple[str, str]]:
     return [(kind_label(k), k) for k in kinds]
 
 
-def quoted_speaker(doc: Document) -> str | None:
-    """The speaker a preview cites as author: the first with a name (not a role label), the host last."""
-    named = [s for s in doc.speakers if s and s.strip() and not is_generic_label(s)]
-    hosts = {h.casefold() for h in host_names(doc.host)}
-    return next((s for s in named if s.casefold() not in hosts), named[0] if named else None)
-
-
 def preview_lines(doc: Document) -> list[tuple[str, str]]:
     """(label, text) lines of the preview: the item's type and where the host goes, then each style's reference."""
-    speaker = quoted_speaker(doc)
+    speaker = cited_speaker(doc)
     item = document_item(doc, [speaker] if speaker else [])
     role = host_role(doc)
     about = f"CSL type {item['type']}"
@@ -109,6 +108,27 @@ def preview_lines(doc: Document) -> list[tuple[str, str]]:
 
 class CitationDialog(ModalScreen[Document | None]):
     """A document's citation fields with a live preview; ctrl+s saves the changed ones, escape cancels."""
+
+    class PreviewBuilt(Message):
+        """The preview's (label, text) lines for the fields as typed."""
+
+        def __init__(self, lines: list[tuple[str, str]]) -> None:
+            super().__init__()
+            self.lines = lines
+
+    class Saved(Message):
+        """The changes are on disk: `document` as it is now."""
+
+        def __init__(self, document: Document) -> None:
+            super().__init__()
+            self.document = document
+
+    class NotSaved(Message):
+        """Saving failed; `error` says why and nothing was claimed saved."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
 
     BINDINGS: list[BindingType] = [
         Binding("ctrl+s", "save", "Save", priority=True, id="citation.save"),
@@ -264,9 +284,11 @@ class CitationDialog(ModalScreen[Document | None]):
             lines = preview_lines(doc)
         except Exception as exc:  # a citation the processor cannot format must not take the app down
             lines = [("", f"cannot format this citation: {type(exc).__name__}: {exc}")]
-        self.app.call_from_thread(self._show_preview, lines)
+        self.post_message(self.PreviewBuilt(lines))
 
-    def _show_preview(self, lines: list[tuple[str, str]]) -> None:
+    @on(PreviewBuilt)
+    def _show_preview(self, event: PreviewBuilt) -> None:
+        lines = event.lines
         text = Text(end="")
         plain_lines = []
         for i, (label, line) in enumerate(lines):
@@ -306,80 +328,20 @@ class CitationDialog(ModalScreen[Document | None]):
                 doc = self.library.edit_document(self.document.id, **changes)
             if labels is not None:
                 doc = self.library.import_file(Path(self.document.source), labels=labels)
-        except SaysoError as exc:
-            self.app.call_from_thread(self._save_failed, str(exc))
-            return
         except Exception as exc:  # a failed save must not take the app down; nothing is claimed saved
-            self.app.call_from_thread(self._save_failed, f"{type(exc).__name__}: {exc}")
+            self.post_message(self.NotSaved(describe_error(exc)))
             return
-        self.app.call_from_thread(self.dismiss, doc)
+        self.post_message(self.Saved(doc))
 
-    def _save_failed(self, message: str) -> None:
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        self.dismiss(event.document)
+
+    @on(NotSaved)
+    def _save_failed(self, event: NotSaved) -> None:
         self._saving = False
-        self._status(f"not saved: {message}", error=True)
+        self._status(f"not saved: {event.error}", error=True)
 
     def action_cancel(self) -> None:
         if not self._saving:
             self.dismiss(None)
-
-
-class CitationActions:
-    """The main screen's side of the citation dialog (a mixin of MainScreen).
-
-    Handlers use Textual's naming convention: `@on` decorators are only
-    collected on message-pump classes, and this is a mixin.
-    """
-
-    library: Library
-    app: Any
-    documents: list[Document]
-    pane: str
-
-    def on_documents_pane_edit_citation(self, event: Any) -> None:
-        event.stop()
-        self.open_citation_dialog(event.doc_id)
-
-    def action_edit_citation(self) -> None:
-        """The citation of the open document when reading, else of the highlighted one."""
-        from tui.widgets.documents import DocumentsPane
-
-        reader_doc = self.reader.document  # type: ignore[attr-defined]
-        highlighted = self.query_one(DocumentsPane).highlighted_id  # type: ignore[attr-defined]
-        doc_id = reader_doc.id if reader_doc is not None and (self.pane != "documents" or highlighted is None) else highlighted
-        if doc_id is None:
-            self.app.bell()
-            self.app.notify("No document to cite yet: import one first (i).", markup=False)
-            return
-        self.open_citation_dialog(doc_id)
-
-    def open_citation_dialog(self, doc_id: str) -> None:
-        doc = next((d for d in self.documents if d.id == doc_id), None)
-        if doc is None:
-            self.app.bell()
-            return
-        self.app.push_screen(CitationDialog(self.library, doc), self._citation_saved)
-
-    def _citation_saved(self, doc: Document | None) -> None:
-        if doc is None:
-            return
-        from tui.widgets.documents import DocumentsPane
-
-        before = next((d for d in self.documents if d.id == doc.id), None)
-        if before is not None and (before.text_hash != doc.text_hash or before.labels != doc.labels):
-            # Re-imported with other speaker labels: passages, speakers and hits all change.
-            self._reimported(doc)  # type: ignore[attr-defined]
-            return
-
-        self.documents = [doc if d.id == doc.id else d for d in self.documents]
-        self.query_one(DocumentsPane).show_documents(self.documents, self._lens_documents())  # type: ignore[attr-defined]
-        reader = self.reader  # type: ignore[attr-defined]
-        if reader.document is not None and reader.document.id == doc.id:
-            reader.document = doc
-            self._set_reader_title()  # type: ignore[attr-defined]
-        query = self.search_pane.shown_query  # type: ignore[attr-defined]
-        if query:
-            self._request_search(query)  # type: ignore[attr-defined]  # hits show the new title
-        refresh = getattr(self, "refresh_quote_list", None)
-        if callable(refresh):
-            refresh()
-        self.app.notify(f"Citation saved: {visible(doc.title, keep_newlines=False)}", title="Citation", markup=False)

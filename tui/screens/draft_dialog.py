@@ -10,8 +10,6 @@ copy, discard or keep for later.  Its text is untrusted: shown as plain text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,27 +18,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from corpus.anchoring import one_line
+from corpus.drafts import StrandedDraft
 from corpus.safety import visible
 
 #: What the dialog returns.
 DETACH, COPY, DISCARD, LATER = "detach", "copy", "discard", "later"
-
-
-@dataclass(frozen=True)
-class StrandedDraft:
-    """A draft (`key`, `text`, `tags`) that cannot be placed, `reason` saying why; `target` as it was stored."""
-
-    key: str
-    text: str
-    reason: str
-    tags: list[str] = field(default_factory=list)
-    target: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def words(self) -> str:
-        """The words the note was for ("" when the draft kept none)."""
-        words = self.target.get("words", "")
-        return words if isinstance(words, str) else ""
 
 
 class DraftDialog(ModalScreen[str]):

@@ -1,41 +1,83 @@
 """MainScreen: the side panes and the reader, and every decision about what they show.
 
-Widgets only post messages; this screen handles them and calls `corpus` from
-thread workers (the library, the search index, a document's passages), posting
-results back to the widgets.  It also owns the speaker lens, the way back from
-a search hit, the jump list and the responsive layout classes.
+Widgets only post messages; this screen handles each with one handler and
+calls `corpus` off the UI thread: the library and a document's passages in
+thread workers, searches in a latest-only JobQueue, quote changes through
+the QuoteDesk.  Their results come back as the messages of `tui.messages`.
+Where the reader has been (jump list, way back, documents in memory) lives
+in `tui.navigation`, plain objects this screen asks.
 """
 
 from __future__ import annotations
 
 import gc
-import threading
+import os
 import time
-from collections import OrderedDict
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
+from textual.worker import get_current_worker
 
+from corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
 from corpus.errors import SaysoError
 from corpus.importers.grammar import describe
 from corpus.library import Library
-from corpus.models import Document, Hit, Passage, Speaker
+from corpus.models import Document, Hit, Passage, Quote, Speaker, document_text
+from corpus.quotes import short_id
 from corpus.safety import visible
-from tui.screens.citation_dialog import CitationActions
-from tui.screens.quote_actions import QuoteActions
-from tui.screens.review_actions import ReviewActions
+from corpus.shown_words import ShownWords
+from tui.clipboard import CLIPBOARD_FILE, clipboard_plan, write_clipboard_file
+from tui.jobs import JobFailed, JobQueue
+from tui.messages import (
+    ClipboardReady,
+    Destination,
+    DocumentLoaded,
+    DocumentUnreadable,
+    DraftDiscarded,
+    DraftKeptDetached,
+    DraftPlaced,
+    DraftsFound,
+    IndexUnavailable,
+    LibraryLoaded,
+    LibraryUnreadable,
+    NoteEditorReady,
+    NoteRequest,
+    QuoteDeleted,
+    QuoteKept,
+    QuoteLocated,
+    QuoteSettled,
+    QuotesListed,
+    QuoteUndone,
+    ReaderQuotesRead,
+    SearchDone,
+    SearchFailed,
+    ShownTextChanged,
+)
+from tui.navigation import (
+    JumpList,
+    PassageCache,
+    Position,
+    ReturnTo,
+    hit_position,
+    span_hit,
+)
+from tui.quote_desk import QuoteDesk
+from tui.screens.citation_dialog import CitationDialog
+from tui.screens.draft_dialog import COPY, DETACH, DISCARD, DraftDialog
+from tui.screens.note_editor import NoteEditor, NoteResult
 from tui.widgets.documents import DocumentsPane
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.pane_bar import PANES, PaneBar
 from tui.widgets.pane_list import plain
 from tui.widgets.quote_reader import QuoteReader
+from tui.widgets.quote_strip import QuoteStrip, short
 from tui.widgets.quotes_pane import QuotesPane
 from tui.widgets.search import SearchPane
 from tui.widgets.speakers import SpeakersPane
@@ -51,25 +93,16 @@ SEARCH_LIMIT = 100
 #: Documents with at least this many turns are frozen out of the garbage collector's full
 #: passes once loaded (a 25,000-turn transcript made them stall frames by ~100 ms).
 FREEZE_PASSAGES = 5000
-#: A cursor move longer than this many turns is recorded in the jump list.
-JUMP_DISTANCE = 10
-#: Documents whose passages stay in memory, so jumping back is instant.
-CACHED_DOCUMENTS = 4
+#: Seconds between looks at quotes.json for changes made by another sayso.
+QUOTES_WATCH_INTERVAL = 1.0
+#: The side panes, by id.
+SIDE_PANES = ("documents", "speakers", "search", "quotes")
 
 
-@dataclass(frozen=True)
-class Position:
-    """A place in the library the jump list can return to."""
+class MainScreen(Screen[None]):
+    """Documents, Speakers, Search and Quotes beside the Reader (or as tabs on narrow terminals)."""
 
-    doc_id: str
-    passage: int
-    sentence: int
-
-
-class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
-    """Documents, Speakers and Search beside the Reader (or as tabs on narrow terminals)."""
-
-    BINDINGS: list[BindingType] = [
+    BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual's own annotation
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),
         Binding("1", "show_pane('documents')", "Documents", show=False, id="main.documents"),
@@ -96,18 +129,23 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         self.library = library
         self.documents: list[Document] = []
         self.speakers: list[Speaker] = []
+        #: the speaker whose turns alone are shown (None: everyone)
         self.lens: str | None = None
+        #: the pane shown and focused: one of SIDE_PANES or "reader"
         self.pane = "documents"
         self.loaded = False
-        self._return_to: tuple[str, int | None] | None = None
-        self._jumps: list[Position] = []
-        self._jump_at = 0
-        self._last_cursor: Position | None = None
+        #: where escape leaves the reader for
+        self.return_to = ReturnTo()
+        self.jumps = JumpList()
+        self.cache = PassageCache()
+        self.quote_desk = QuoteDesk(self, library)
+        self._search_jobs = JobQueue(self, "search", latest_only=True)
+        #: moving the reader ourselves (a jump, not a cursor move the jump list records)
         self._jumping = False
-        self._passages: OrderedDict[str, list[Passage]] = OrderedDict()
-        self._search_lock = threading.Lock()
-        self._search_pending: tuple[str, str | None] | None = None
-        self._search_busy = False
+        self._quotes_stamp: tuple[int, int, int] | None = None
+        self._quote_problems_shown: set[str] = set()
+        #: drafts put off this session (R shows the others first)
+        self._drafts_later: set[str] = set()
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -121,17 +159,25 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
             with Vertical(id="reader"):
                 yield StatusLine(id="reader-title")
                 yield QuoteReader(id="transcript")
-                yield Static("", id="quote-strip", classes="-empty", markup=False)
+                yield QuoteStrip(id="quote-strip")
         yield Static("", id="too-small", markup=False)
         yield KeyHints(id="key-hints")
 
     @property
-    def reader(self) -> TranscriptView:
-        return self.query_one(TranscriptView)
+    def reader(self) -> QuoteReader:
+        return self.query_one(QuoteReader)
 
     @property
     def search_pane(self) -> SearchPane:
         return self.query_one(SearchPane)
+
+    @property
+    def quotes_pane(self) -> QuotesPane:
+        return self.query_one(QuotesPane)
+
+    @property
+    def quote_strip(self) -> QuoteStrip:
+        return self.query_one(QuoteStrip)
 
     def on_mount(self) -> None:
         documents = self.query_one(DocumentsPane)
@@ -141,6 +187,9 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         documents.focus()
         # Paint first, then read the library: the first frame never waits for the store or the index.
         self.call_after_refresh(self.load_library)
+        self.quote_desk.check_drafts()
+        self._quotes_stamp = self._quotes_file_stamp()
+        self.set_interval(QUOTES_WATCH_INTERVAL, self._watch_quotes_file)
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
@@ -163,7 +212,7 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         return self.query_one(f"#{pane}")
 
     def action_show_pane(self, pane: str) -> None:
-        """Show and focus `pane` (documents, speakers, search or reader)."""
+        """Show and focus `pane` (documents, speakers, search, quotes or reader)."""
         if pane != "reader":
             self.query_one("#sidebar", ContentSwitcher).current = pane
         self._set_pane(pane)
@@ -187,13 +236,16 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         self.set_class(narrow and not reading, "browsing")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Follow focus: the pane it is in becomes the current pane; the Quotes list explains review quotes."""
+        quote_list = self.quotes_pane.quote_list
+        self._show_review(quote_list.highlighted_quote if event.widget is quote_list else None)
         node: Widget | None = event.widget
         while node is not None and node is not self:
-            if node.id in ("documents", "speakers", "search", "quotes", "reader"):
+            if node.id in (*SIDE_PANES, "reader"):
                 if node.id != self.pane:
                     self._set_pane(node.id)
                 return
-            node = node.parent  # type: ignore[assignment]
+            node = node.parent if isinstance(node.parent, Widget) else None
 
     def action_next_pane(self) -> None:
         names = [name for name, _ in PANES]
@@ -218,29 +270,35 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
             documents = self.library.documents()
             speakers = self.library.speakers()
         except SaysoError as exc:
-            self.app.call_from_thread(self._load_failed, str(exc))
+            self.post_message(LibraryUnreadable(str(exc)))
             return
-        self.app.call_from_thread(self._library_loaded, documents, speakers)
+        self.post_message(LibraryLoaded(documents, speakers))
         try:
             _ = self.library.index
         except Exception as exc:  # the index is optional for browsing; say why search may fail
-            self.app.call_from_thread(self.search_pane.set_status, f"search index unavailable: {exc}")
+            self.post_message(IndexUnavailable(str(exc)))
         # What was just loaded lives as long as the app: keep it out of the collector's full
         # passes, which would otherwise stall a frame by tens of ms now and then while typing.
         gc.freeze()
 
-    def _load_failed(self, message: str) -> None:
+    @on(LibraryUnreadable)
+    def _library_unreadable(self, event: LibraryUnreadable) -> None:
         self.query_one(DocumentsPane).empty_text = "The library could not be read."
-        self.app.notify(visible(message), title="Cannot read the library", severity="error", markup=False)
+        self.app.notify(visible(event.error), title="Cannot read the library", severity="error", markup=False)
 
-    def _library_loaded(self, documents: list[Document], speakers: list[Speaker]) -> None:
-        self.documents = documents
-        self.speakers = speakers
-        self._passages.clear()
+    @on(IndexUnavailable)
+    def _index_unavailable(self, event: IndexUnavailable) -> None:
+        self.search_pane.set_status(f"search index unavailable: {event.error}")
+
+    @on(LibraryLoaded)
+    def _library_loaded(self, event: LibraryLoaded) -> None:
+        self.documents = event.documents
+        self.speakers = event.speakers
+        self.cache.clear()
         pane = self.query_one(DocumentsPane)
         pane.empty_text = DocumentsPane.empty_text
-        pane.show_documents(documents, self._lens_documents())
-        self.query_one(SpeakersPane).show_speakers(speakers, self.lens)
+        pane.show_documents(self.documents, self._lens_documents())
+        self.query_one(SpeakersPane).show_speakers(self.speakers, self.lens)
         self.loaded = True
         if self.search_pane.shown_query:
             self._request_search(self.search_pane.shown_query)
@@ -252,92 +310,96 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
     def _reimported(self, doc: Document) -> None:
         """`doc` was imported again from the app (new speaker labels): re-read the library, reopen it if open."""
         self.documents = [doc if d.id == doc.id else d for d in self.documents]
-        self._passages.pop(doc.id, None)
+        self.cache.forget(doc.id)
         self.reload()
         if self.reader.document is not None and self.reader.document.id == doc.id:
-            self._load_document(doc.id, self.reader.passage, 0, None)
+            self._load_document(doc.id, Destination(self.reader.passage))
         self.app.notify(visible(describe(doc.convention), keep_newlines=False),
                         title=f"Re-imported {visible(doc.title, keep_newlines=False)}", markup=False)
 
     def refresh_document(self, doc_id: str) -> None:
         """`doc_id` changed on disk (re-imported by another sayso): re-read the library, reload it if open."""
-        self._passages.pop(doc_id, None)
+        self.cache.forget(doc_id)
         self.reload()
         reader = self.reader
         if reader.document is not None and reader.document.id == doc_id:
-            self._load_document(doc_id, reader.passage, reader.sentence, None)
+            self._load_document(doc_id, Destination(reader.passage, reader.sentence))
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 
+    def _title(self, doc_id: str) -> str:
+        doc = self.document(doc_id)
+        return doc.title if doc is not None else doc_id
+
     # -- opening documents -------------------------------------------------------------
     @on(DocumentsPane.OpenDocument)
     def _open_from_list(self, event: DocumentsPane.OpenDocument) -> None:
-        self._return_to = ("documents", self.query_one(DocumentsPane).highlighted)
+        self.return_to = ReturnTo("documents", self.query_one(DocumentsPane).highlighted)
         self.open_document(event.doc_id)
 
-    def open_document(self, doc_id: str, passage: int = 0, sentence: int = 0, *, hit: Hit | None = None, record: bool = True) -> None:
+    def open_document(self, doc_id: str, passage: int = 0, sentence: int = 0, *, hit: Hit | None = None,
+                      record: bool = True) -> None:
         """Show `doc_id` in the reader at `passage`/`sentence`, marking `hit`'s words."""
         if record:
-            self._record_jump()
+            self.jumps.record(self._current_position())
         self.action_show_pane("reader")
+        destination = Destination(passage, sentence, hit)
         if self.reader.document is not None and self.reader.document.id == doc_id:
-            self._show_in_reader(self.reader.document, self.reader.passages, passage, sentence, hit)
+            self._show_in_reader(self.reader.document, self.reader.passages, destination)
             return
-        cached = self._passages.get(doc_id)
+        cached = self.cache.get(doc_id)
         document = self.document(doc_id)
         if cached is not None and document is not None:
-            self._show_in_reader(document, cached, passage, sentence, hit)
+            self._show_in_reader(document, cached, destination)
             return
         self.query_one("#reader-title", StatusLine).update(Text("Opening…", style="italic"))
-        self._load_document(doc_id, passage, sentence, hit)
+        self._load_document(doc_id, destination)
 
     @work(thread=True, exclusive=True, group="open")
-    def _load_document(self, doc_id: str, passage: int, sentence: int, hit: Hit | None) -> None:
+    def _load_document(self, doc_id: str, destination: Destination) -> None:
         try:
             document = self.document(doc_id) or self.library.document(doc_id)
             passages = self.library.passages(doc_id)
-            passage = min(passage, max(0, len(passages) - 1))  # the document may have been re-imported shorter
         except SaysoError as exc:
-            self.app.call_from_thread(self.app.notify, visible(str(exc)), severity="error", markup=False)
+            self.post_message(DocumentUnreadable(str(exc)))
             return
         if len(passages) >= FREEZE_PASSAGES:
             # Kept while the document is cached: out of the collector's full passes (see
             # load_library).  Only for big documents, since whatever else is alive now is
             # frozen too and, if it later becomes cyclic garbage, is never reclaimed.
             gc.freeze()
-        self.app.call_from_thread(self._show_in_reader, document, passages, passage, sentence, hit)
+        if not get_current_worker().is_cancelled:  # another document was asked for meanwhile
+            self.post_message(DocumentLoaded(document, passages, destination))
 
-    def _show_in_reader(self, document: Document, passages: list[Passage], passage: int, sentence: int, hit: Hit | None) -> None:
-        self._passages[document.id] = passages
-        self._passages.move_to_end(document.id)
-        while len(self._passages) > CACHED_DOCUMENTS:
-            self._passages.popitem(last=False)
+    @on(DocumentUnreadable)
+    def _document_unreadable(self, event: DocumentUnreadable) -> None:
+        self.app.notify(visible(event.error), severity="error", markup=False)
+
+    @on(DocumentLoaded)
+    def _document_loaded(self, event: DocumentLoaded) -> None:
+        destination = event.destination
+        # The document may have been re-imported shorter since the destination was chosen.
+        passage = min(destination.passage, max(0, len(event.passages) - 1))
+        self._show_in_reader(event.document, event.passages, Destination(passage, destination.sentence, destination.hit))
+
+    def _show_in_reader(self, document: Document, passages: list[Passage], destination: Destination) -> None:
+        self.cache.put(document.id, passages)
         reader = self.reader
+        passage, sentence, hit = destination.passage, destination.sentence, destination.hit
         self._jumping = True
         try:
             if reader.document is None or reader.document.id != document.id or reader.passages is not passages:
                 reader.load(document, passages, passage=passage, sentence=sentence)
                 reader.set_lens(self.lens)
             if hit is not None:
-                passage, sentence = self._hit_position(passages, hit)
+                passage, sentence = hit_position(passages, hit)
                 reader.set_marks([Mark(passage, a, b, "hit") for a, b in hit.spans], kinds={"hit"})
             reader.move_to(passage, sentence, center=True)
         finally:
             self._jumping = False
-        self._last_cursor = Position(document.id, reader.passage, reader.sentence)
+        self.jumps.last = Position(document.id, reader.passage, reader.sentence)
         self._set_reader_title()
-
-    @staticmethod
-    def _hit_position(passages: list[Passage], hit: Hit) -> tuple[int, int]:
-        """The passage index of `hit` and the sentence holding its first matched word."""
-        index = hit.index
-        if not (0 <= index < len(passages) and passages[index].id == hit.passage):
-            index = next((i for i, p in enumerate(passages) if p.id == hit.passage), max(0, min(index, len(passages) - 1)))
-        first = min((a for a, _ in hit.spans), default=0)
-        sentences = passages[index].sentences if passages else []
-        sentence = next((k for k, (a, b) in enumerate(sentences) if a <= first < b), 0)
-        return index, sentence
 
     def _set_reader_title(self) -> None:
         reader = self.reader
@@ -358,16 +420,7 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         reader = self.reader
         if reader.document is None:
             return
-        position = Position(reader.document.id, event.passage, event.sentence)
-        last = self._last_cursor
-        if (
-            not self._jumping
-            and last is not None
-            and last.doc_id == position.doc_id
-            and abs(last.passage - position.passage) > JUMP_DISTANCE
-        ):
-            self._push_jump(last)
-        self._last_cursor = position
+        self.jumps.moved(Position(reader.document.id, event.passage, event.sentence), jumping=self._jumping)
         self._set_reader_title()
 
     # -- jump list -----------------------------------------------------------------------
@@ -377,40 +430,19 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
             return None
         return Position(reader.document.id, reader.passage, reader.sentence)
 
-    def _push_jump(self, position: Position) -> None:
-        del self._jumps[self._jump_at:]
-        if not self._jumps or self._jumps[-1] != position:
-            self._jumps.append(position)
-        self._jump_at = len(self._jumps)
-
-    def _record_jump(self) -> None:
-        position = self._current_position()
-        if position is not None:
-            self._push_jump(position)
-
-    def _go(self, position: Position) -> None:
+    def _go(self, position: Position | None) -> None:
+        if position is None:
+            self.app.bell()
+            return
         self.open_document(position.doc_id, position.passage, position.sentence, record=False)
 
     def action_jump_back(self) -> None:
         """Return to where the reader was before the last jump (ctrl+o)."""
-        if self._jump_at == len(self._jumps):
-            current = self._current_position()
-            if current is not None and (not self._jumps or self._jumps[-1] != current):
-                self._jumps.append(current)
-            self._jump_at = len(self._jumps) - 1
-        if self._jump_at <= 0:
-            self.app.bell()
-            return
-        self._jump_at -= 1
-        self._go(self._jumps[self._jump_at])
+        self._go(self.jumps.back(self._current_position()))
 
     def action_jump_forward(self) -> None:
         """Undo a jump back (ctrl+n; ctrl+i is the tab key in most terminals)."""
-        if self._jump_at + 1 >= len(self._jumps):
-            self.app.bell()
-            return
-        self._jump_at += 1
-        self._go(self._jumps[self._jump_at])
+        self._go(self.jumps.forward())
 
     # -- search ------------------------------------------------------------------------------
     @on(SearchPane.QueryChanged)
@@ -420,69 +452,37 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
     def _request_search(self, query: str) -> None:
         """Search for `query` now, or right after the search in flight; stale queries are dropped."""
         if not query.strip():
-            with self._search_lock:
-                self._search_pending = None
+            self._search_jobs.clear()
             self.search_pane.show_hits("", [], "type to search every document")
             return
-        with self._search_lock:
-            self._search_pending = (query, self.lens)
-            if self._search_busy:
-                return
-            self._search_busy = True
-        self._search_worker()
+        lens = self.lens
 
-    @work(thread=True, exclusive=True, group="search")
-    def _search_worker(self) -> None:
-        """Run the latest pending query, then the next latest, until none is waiting.
+        def search() -> SearchDone | SearchFailed | None:
+            started = time.perf_counter()
+            try:
+                hits = self.library.search(query, limit=SEARCH_LIMIT, speaker=lens)
+            except Exception as exc:  # a broken query or index must not take the app down
+                return SearchFailed(query, visible(str(exc), keep_newlines=False))
+            if self._search_jobs.waiting:  # a newer query is next: these results are stale
+                return None
+            return SearchDone(query, lens, hits, time.perf_counter() - started)
 
-        Queries typed while one runs replace each other, so only the newest is
-        searched next: stale queries cost nothing and typing never queues work.
-        """
-        try:
-            while True:
-                with self._search_lock:
-                    job = self._search_pending
-                    self._search_pending = None
-                    if job is None:
-                        return
-                query, lens = job
-                started = time.perf_counter()
-                try:
-                    hits = self.library.search(query, limit=SEARCH_LIMIT, speaker=lens)
-                except Exception as exc:  # a broken query or index must not take the app down
-                    self.app.call_from_thread(self.search_pane.set_status, f"search failed: {visible(str(exc), keep_newlines=False)}")
-                    continue
-                elapsed = time.perf_counter() - started
-                with self._search_lock:
-                    stale = self._search_pending is not None
-                if not stale:
-                    self.app.call_from_thread(self._show_hits, query, lens, hits, elapsed)
-        finally:
-            with self._search_lock:
-                self._search_busy = False
-                # A query that arrived as we were leaving must not be stranded.
-                leftover = self._search_pending is not None
-            if leftover and self.is_attached:
-                try:
-                    self.app.call_from_thread(self._restart_search)
-                except RuntimeError:  # the app is closing
-                    pass
+        self._search_jobs.submit("Cannot search", search)
 
-    def _restart_search(self) -> None:
-        with self._search_lock:
-            if self._search_busy or self._search_pending is None:
-                return
-            self._search_busy = True
-        self._search_worker()
-
-    def _show_hits(self, query: str, lens: str | None, hits: list[Hit], elapsed: float) -> None:
+    @on(SearchDone)
+    def _search_done(self, event: SearchDone) -> None:
+        hits = event.hits
         count = f"{len(hits)}{'+' if len(hits) >= SEARCH_LIMIT else ''} result{'s' if len(hits) != 1 else ''}"
-        status = f"{count} · {elapsed * 1000:.0f} ms" + (f" · lens: {lens}" if lens else "")
-        self.search_pane.show_hits(query, hits, status)
+        status = f"{count} · {event.elapsed * 1000:.0f} ms" + (f" · lens: {event.lens}" if event.lens else "")
+        self.search_pane.show_hits(event.query, hits, status)
+
+    @on(SearchFailed)
+    def _search_failed(self, event: SearchFailed) -> None:
+        self.search_pane.set_status(f"search failed: {event.error}")
 
     @on(SearchPane.HitChosen)
     def _open_hit(self, event: SearchPane.HitChosen) -> None:
-        self._return_to = ("search", event.index)
+        self.return_to = ReturnTo("search", event.index)
         self.open_document(event.hit.document, event.hit.index, hit=event.hit)
 
     def action_next_hit(self, step: int) -> None:
@@ -494,7 +494,7 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         current = search.results.highlighted or 0
         index = (current + step) % len(search.hits)
         search.results.highlighted = index
-        self._return_to = ("search", index)
+        self.return_to = ReturnTo("search", index)
         hit = search.hits[index]
         self.open_document(hit.document, hit.index, hit=hit)
 
@@ -538,10 +538,10 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
     def action_back(self) -> None:
         """Leave the reader for where it was opened from; else clear the lens."""
         if self.pane == "reader":
-            pane, index = self._return_to or ("documents", None)
-            self.action_show_pane(pane)
-            if pane == "search":
+            self.action_show_pane(self.return_to.pane)
+            if self.return_to.pane == "search":
                 self.search_pane.results.focus()
+                index = self.return_to.row
                 if index is not None and index < len(self.search_pane.hits):
                     self.search_pane.results.highlighted = index
             return
@@ -550,7 +550,7 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         elif self.pane == "search" and self.search_pane.hits:
             self.search_pane.results.focus()
 
-    # -- import and export -------------------------------------------------------------------------
+    # -- import, export and citations -----------------------------------------------------------------
     def action_import(self) -> None:
         from tui.screens.import_dialog import ImportDialog
 
@@ -561,5 +561,442 @@ class MainScreen(CitationActions, QuoteActions, ReviewActions, Screen[None]):
         self.app.push_screen(ImportDialog(self.library), done)
 
     def action_export(self) -> None:
-        """Export quotes: format, filter, destination and a preview (tui.screens.export_dialog)."""
-        self.open_export_dialog()
+        """Export quotes: format, filter, destination and a preview, starting from the Quotes pane's filter."""
+        from tui.screens.export_dialog import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.library, filter_line=self.quotes_pane.line))
+
+    @on(DocumentsPane.EditCitation)
+    def _edit_citation(self, event: DocumentsPane.EditCitation) -> None:
+        event.stop()
+        self.open_citation_dialog(event.doc_id)
+
+    def action_edit_citation(self) -> None:
+        """The citation of the open document when reading, else of the highlighted one."""
+        reader_doc = self.reader.document
+        highlighted = self.query_one(DocumentsPane).highlighted_id
+        doc_id = reader_doc.id if reader_doc is not None and (self.pane != "documents" or highlighted is None) else highlighted
+        if doc_id is None:
+            self.app.bell()
+            self.app.notify("No document to cite yet: import one first (i).", markup=False)
+            return
+        self.open_citation_dialog(doc_id)
+
+    def open_citation_dialog(self, doc_id: str) -> None:
+        doc = self.document(doc_id)
+        if doc is None:
+            self.app.bell()
+            return
+        self.app.push_screen(CitationDialog(self.library, doc), self._citation_saved)
+
+    def _citation_saved(self, doc: Document | None) -> None:
+        if doc is None:
+            return
+        before = self.document(doc.id)
+        if before is not None and (before.text_hash != doc.text_hash or before.labels != doc.labels):
+            # Re-imported with other speaker labels: passages, speakers and hits all change.
+            self._reimported(doc)
+            return
+        self.documents = [doc if d.id == doc.id else d for d in self.documents]
+        self.query_one(DocumentsPane).show_documents(self.documents, self._lens_documents())
+        reader = self.reader
+        if reader.document is not None and reader.document.id == doc.id:
+            reader.document = doc
+            self._set_reader_title()
+        if self.search_pane.shown_query:
+            self._request_search(self.search_pane.shown_query)  # hits show the new title
+        self.refresh_quote_list()
+        self.app.notify(f"Citation saved: {visible(doc.title, keep_newlines=False)}", title="Citation", markup=False)
+
+    # -- quotes: saying what happened ----------------------------------------------------------------------------
+    def _say(self, message: str, *, title: str = "", severity: SeverityLevel = "information") -> None:
+        self.app.notify(message, title=title, severity=severity, markup=False)
+
+    def _failed(self, what: str, error: str) -> None:
+        self._say(f"{what}: {visible(error, keep_newlines=False)}", title="Quotes", severity="error")
+
+    @on(JobFailed)
+    def _job_failed(self, event: JobFailed) -> None:
+        self._failed(event.what, event.error)
+
+    def quotes_changed(self) -> None:
+        """Redraw the quotes in the reader and the Quotes pane after any change."""
+        self._quotes_stamp = self._quotes_file_stamp()
+        if self.reader.document is not None:
+            self.quote_desk.reader_quotes(self.reader.document.id)
+        self.refresh_quote_list()
+
+    def _quotes_file_stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.library.quotes.path)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _watch_quotes_file(self) -> None:
+        """quotes.json replaced (by another sayso, e.g. `sayso quote rm`): redraw the marks, the note strip and the list."""
+        stamp = self._quotes_file_stamp()
+        if stamp != self._quotes_stamp:
+            self._quotes_stamp = stamp
+            self.quotes_changed()
+
+    # -- quotes in the reader -------------------------------------------------------------------------------------
+    @on(QuoteReader.DocumentShown)
+    def _document_shown(self, event: QuoteReader.DocumentShown) -> None:
+        self.quote_desk.reader_quotes(event.doc_id)
+
+    @on(ReaderQuotesRead)
+    def _reader_quotes_read(self, event: ReaderQuotesRead) -> None:
+        self.reader.show_quotes(event.doc_id, event.quotes)
+
+    @on(QuoteReader.Keep)
+    def _keep(self, event: QuoteReader.Keep) -> None:
+        self.keep_quote(event.shown)
+
+    def keep_quote(self, shown: ShownWords) -> None:
+        """Save a new quote of the words `shown`; "Quote saved" only once it is on disk."""
+        self.quote_desk.keep(shown)
+
+    @on(QuoteKept)
+    def _quote_kept(self, event: QuoteKept) -> None:
+        self._say(f"Quote saved: \u201c{short(event.quote.exact)}\u201d (a adds a note, u undoes)")
+        self.quotes_changed()
+
+    @on(ShownTextChanged)
+    def _shown_text_changed(self, event: ShownTextChanged) -> None:
+        self.refresh_document(event.doc_id)
+        if event.placed:
+            self._say("The document was re-imported since it was shown: the quote is on the same words "
+                      "in the new text", title="Quotes", severity="warning")
+
+    @on(QuoteReader.Annotate)
+    def _annotate(self, event: QuoteReader.Annotate) -> None:
+        target = NoteTarget.of_quote(event.quote) if event.quote else NoteTarget(event.shown)
+        self.quote_desk.open_note(NoteRequest(target))
+
+    @on(QuoteReader.Copy)
+    def _copy_from_reader(self, event: QuoteReader.Copy) -> None:
+        self.quote_desk.copy(event.quote, event.document, event.passages)
+
+    @on(QuoteReader.StatusChanged)
+    def _reader_status(self, event: QuoteReader.StatusChanged) -> None:
+        reader = self.reader
+        placing = reader.placing
+        if placing is not None and (reader.document is None or placing.document != reader.document.id):
+            placing = None
+        self.quote_strip.show_reader(event.quote, event.selecting, placing)
+
+    @on(QuoteReader.Reattach)
+    def _reattach(self, event: QuoteReader.Reattach) -> None:
+        self.quote_desk.reattach(event.quote, event.start, event.end)
+
+    # -- the note editor -------------------------------------------------------------------------------------------
+    @on(NoteEditorReady)
+    def _open_note_editor(self, event: NoteEditorReady) -> None:
+        request = event.request
+        editor = NoteEditor(request.target, self, note=request.note, tags=request.tags, known_tags=request.known_tags,
+                            focus_tags=request.focus_tags, draft_key=request.draft_key, notice=request.notice)
+        self.app.push_screen(editor, lambda result: self._note_done(editor, result))
+
+    @on(NoteEditor.SaveRequested)
+    def _save_note(self, event: NoteEditor.SaveRequested) -> None:
+        self.quote_desk.save_note(event.editor, event.target, event.result, event.draft_keys)
+
+    @on(NoteEditor.DraftTyped)
+    def _keep_draft(self, event: NoteEditor.DraftTyped) -> None:
+        self.quote_desk.keep_draft(event.target, event.note, event.tags)
+
+    @on(NoteEditor.LaterRequested)
+    def _keep_for_later(self, event: NoteEditor.LaterRequested) -> None:
+        self.quote_desk.keep_for_later(event.editor, event.target, event.note, event.tags)
+
+    def _note_done(self, editor: NoteEditor, result: NoteResult | None) -> None:
+        """The editor closed: saved (say so), kept for later, or cancelled (its drafts are discarded)."""
+        if result is None:
+            if not editor.kept_for_later:
+                self.quote_desk.discard_drafts(editor.draft_keys)
+            return
+        quote = result.quote
+        if quote is None:
+            return
+        if editor.target.quote is not None:
+            self._say(f"Note saved for \u201c{short(quote.exact, 40)}\u201d")
+        else:
+            self._say(f"Quote saved with its note: \u201c{short(quote.exact, 40)}\u201d")
+        self.quotes_changed()
+
+    # -- copying -----------------------------------------------------------------------------------------------------
+    @on(ClipboardReady)
+    def _clipboard_ready(self, event: ClipboardReady) -> None:
+        self.put_on_clipboard(event.text, event.words)
+
+    def put_on_clipboard(self, text: str, words: str) -> None:
+        """Send `text` through OSC 52 and/or to the fallback file; say which."""
+        plan = clipboard_plan(self.library.data_dir)
+        sent = False
+        problem = plan.reason
+        if plan.osc52:
+            try:
+                self.app.copy_to_clipboard(text)
+                sent = True
+            except Exception as exc:  # a broken terminal: fall back to the file
+                problem = f"the terminal refused the copy ({exc})"
+        path = plan.file
+        if path is None and not sent:
+            path = self.library.data_dir / CLIPBOARD_FILE
+        shown = f"\u201c{short(words, 48)}\u201d with its citation"
+        if path is None:
+            self._say(f"Copied {shown} (OSC 52)", title="Copied")
+            return
+        try:
+            write_clipboard_file(path, text)
+        except OSError as exc:
+            self._failed("Cannot write the clipboard file", f"{path}: {exc.strerror or exc}")
+            return
+        where = visible(str(path), keep_newlines=False)
+        if sent:
+            self._say(f"Copied {shown} (OSC 52; also in {where})", title="Copied")
+        else:
+            self._say(f"Saved {shown} to {where} ({problem})", title="Copied to a file")
+
+    # -- the Quotes pane ----------------------------------------------------------------------------------------------
+    def action_show_quotes(self) -> None:
+        """Show the Quotes pane."""
+        self.action_show_pane("quotes")
+
+    @on(QuotesPane.FilterChanged)
+    def _filter_changed(self, event: QuotesPane.FilterChanged) -> None:
+        self.refresh_quote_list(event.line)
+
+    def refresh_quote_list(self, line: str | None = None) -> None:
+        """Fetch the quotes for the Quotes pane's filter (`line`, else the one typed)."""
+        self.quote_desk.list_quotes(self.quotes_pane.line if line is None else line)
+
+    @on(QuotesListed)
+    def _quotes_listed(self, event: QuotesListed) -> None:
+        for problem in event.problems:  # quote rows that could not be read: said once per session
+            if problem not in self._quote_problems_shown:
+                self._quote_problems_shown.add(problem)
+                self._say(visible(problem, keep_newlines=False), title="Quotes", severity="warning")
+        pane = self.quotes_pane
+        if pane.line == event.line:
+            pane.show_quotes(event.quotes, {d.id: d.title for d in self.documents}, matching=event.matching,
+                             error=event.error)
+
+    @on(QuotesPane.Highlighted)
+    def _quote_highlighted(self, event: QuotesPane.Highlighted) -> None:
+        """While the Quotes pane has focus, the strip tells why the highlighted quote needs review."""
+        if self.quotes_pane.quote_list.has_focus:
+            self._show_review(event.quote)
+
+    def _show_review(self, quote: Quote | None) -> None:
+        if self.quote_strip.show_review(quote):
+            self.reader.refresh_status()
+
+    @on(QuotesPane.GoTo)
+    def _go_to_quote(self, event: QuotesPane.GoTo) -> None:
+        self.jump_to_quote(event.quote)
+
+    @on(QuotesPane.EditNote)
+    def _edit_note(self, event: QuotesPane.EditNote) -> None:
+        self.quote_desk.open_note(NoteRequest(NoteTarget.of_quote(event.quote)))
+
+    @on(QuotesPane.EditTags)
+    def _edit_tags(self, event: QuotesPane.EditTags) -> None:
+        self.quote_desk.open_note(NoteRequest(NoteTarget.of_quote(event.quote), focus_tags=True))
+
+    @on(QuotesPane.Delete)
+    def _delete_quote(self, event: QuotesPane.Delete) -> None:
+        self.quote_desk.delete(event.quote)
+
+    @on(QuoteDeleted)
+    def _quote_deleted(self, event: QuoteDeleted) -> None:
+        self._say(f"Deleted quote \u201c{short(event.quote.exact, 40)}\u201d (u undoes)")
+        self.quotes_changed()
+
+    @on(QuotesPane.Copy)
+    def _copy_from_list(self, event: QuotesPane.Copy) -> None:
+        self.quote_desk.copy(event.quote)
+
+    @on(QuotesPane.AcceptSuggestion)
+    def _accept_suggestion(self, event: QuotesPane.AcceptSuggestion) -> None:
+        self.settle_quote("accept", event.quote)
+
+    @on(QuotesPane.KeepDetached)
+    def _keep_detached(self, event: QuotesPane.KeepDetached) -> None:
+        self.settle_quote("detach", event.quote)
+
+    def jump_to_quote(self, quote: Quote) -> None:
+        """Open the quote's document at its words; a quote needing review opens for placing by hand."""
+        if quote.status == "anchored":
+            self.reader.set_placing(None)
+        if self.document(quote.document) is None:
+            self._failed("Cannot open the quote", "its document is no longer in the library")
+            return
+        self.quote_desk.locate(quote, placing=quote.status != "anchored")
+
+    @on(QuoteLocated)
+    def _quote_located(self, event: QuoteLocated) -> None:
+        quote, passages = event.quote, event.passages
+        if not event.placing:
+            hit = span_hit(passages, quote, quote.start, quote.end, self._title(quote.document))
+            self.return_to = ReturnTo("quotes")
+            self.open_document(quote.document, hit.index, hit=hit)
+            return
+        self._place_quote(quote, passages)
+
+    # -- quotes needing review ------------------------------------------------------------------------------------
+    def settle_quote(self, action: str, quote: Quote) -> None:
+        """Carry out `action` ("accept" or "detach") on a quote needing review."""
+        if quote.status == "anchored":
+            self._say(f"Quote {short_id(quote)} is anchored: nothing to review")
+            return
+        if action == "accept":
+            if not quote.suggestion:
+                self._say("No suggested place for this quote: enter opens its document, "
+                          "v selects the new words and r re-attaches", severity="warning")
+                return
+            self.quote_desk.accept(quote)
+            return
+        if quote.detached:
+            self._say(f"Quote {short_id(quote)} is already kept detached")
+            return
+        self.quote_desk.detach(quote)
+
+    @on(QuoteSettled)
+    def _quote_settled(self, event: QuoteSettled) -> None:
+        done = event.quote
+        reader = self.reader
+        if reader.placing is not None and reader.placing.id == done.id:
+            reader.set_placing(None)  # settled some other way: the reader stops placing it
+        if event.how == "accepted":
+            self._say(f"Re-attached \u201c{short(done.exact, 40)}\u201d to the suggested place (u undoes)")
+        elif event.how == "detached":
+            self._say(f"Kept \u201c{short(done.exact, 40)}\u201d detached: its words stay, unplaced (u undoes)")
+        else:
+            self._say(f"Re-attached quote {short_id(done)} to \u201c{short(done.exact, 40)}\u201d (u undoes)")
+        self.quotes_changed()
+
+    def _place_quote(self, quote: Quote, passages: list[Passage]) -> None:
+        """Open the quote's document at its suggested (else stored) place, with the reader placing it.
+
+        The suggested words start out selected, so `r` re-attaches the quote to
+        exactly them (v, w/b and j/k change the selection first).
+        """
+        if quote.suggestion:
+            start, end = int(quote.suggestion["start"]), int(quote.suggestion["end"])
+        else:
+            start, end = quote.start, quote.end
+        size = len(document_text(passages))
+        start, end = max(0, min(start, size)), max(0, min(end, size))
+        hit = span_hit(passages, quote, start, end, self._title(quote.document))
+        self.return_to = ReturnTo("quotes")
+        # Shown at once from these passages (not reloaded in a worker), so the selection below sticks.
+        self.cache.put(quote.document, passages)
+        self.open_document(quote.document, hit.index, hit=hit)
+        reader = self.reader
+        suggested = (quote.suggestion is not None and end > start and reader.document is not None
+                     and reader.document.id == quote.document
+                     and document_text(reader.passages)[start:end] == str(quote.suggestion.get("exact", "")))
+        reader.set_placing(quote)
+        if suggested:
+            reader.select(start, end)
+            where = "the suggested words are selected: r re-attaches to them, v/w/b/j/k change the selection"
+        elif quote.suggestion:
+            where = "the suggested place is marked; v selects the new words, r re-attaches them"
+        else:
+            where = "no suggestion; its old place is shown; v selects the new words, r re-attaches them"
+        self._say(f"Placing quote {short_id(quote)}: {where} (u undoes)", title="Needs review")
+
+    def action_review_quotes(self) -> None:
+        """Show the Quotes pane filtered to the quotes needing review."""
+        self.action_show_pane("quotes")
+        pane = self.quotes_pane
+        pane.filter_input.value = "is:review"
+        pane.quote_list.focus()
+
+    def action_review_settle(self, action: str) -> None:
+        """Accept the suggestion for (or keep detached) the quote highlighted in the Quotes pane."""
+        quote = self.quotes_pane.quote_list.highlighted_quote
+        if quote is None:
+            self._say("Highlight a quote needing review in the Quotes pane first (5, then is:review)")
+            return
+        self.settle_quote(action, quote)
+
+    # -- undo and redo ----------------------------------------------------------------------------------------------
+    def action_undo_quote(self) -> None:
+        """Take back the latest quote action of this session."""
+        self.quote_desk.undo("undo")
+
+    def action_redo_quote(self) -> None:
+        """Do again the latest undone quote action."""
+        self.quote_desk.undo("redo")
+
+    @on(QuoteUndone)
+    def _quote_undone(self, event: QuoteUndone) -> None:
+        if event.label is None:
+            self._say(f"Nothing to {event.which} in this session")
+            return
+        self._say(f"{'Undone' if event.which == 'undo' else 'Redone'}: {event.label}")
+        self.quotes_changed()
+
+    # -- drafts -------------------------------------------------------------------------------------------------------
+    def _report_draft_problems(self, problems: list[str]) -> None:
+        for problem in problems:
+            self._say(visible(problem, keep_newlines=False), title="Drafts", severity="error")
+
+    @on(DraftsFound)
+    def _drafts_found(self, event: DraftsFound) -> None:
+        """Say so when notes were left unsaved (a hangup, a failed save, kept for later); R reopens them."""
+        self._report_draft_problems(event.problems)
+        n = event.count
+        if n:
+            self._say(f"{n} unsaved note{'s' if n != 1 else ''} from last time: press R to reopen "
+                      f"{'it' if n == 1 else 'them'}", title="Drafts", severity="warning")
+
+    def action_restore_drafts(self) -> None:
+        """Reopen the next unsaved draft: in the note editor when its words are found, else in the draft dialog."""
+        self.quote_desk.next_draft(self._drafts_later)
+
+    @on(DraftPlaced)
+    def _draft_placed(self, event: DraftPlaced) -> None:
+        self._report_draft_problems(event.problems)
+        found = event.draft
+        if found is None:
+            self._say("No unsaved notes to reopen")
+            return
+        key = found.key if isinstance(found, StrandedDraft) else found.draft.key
+        if key in self._drafts_later:  # every draft was put off this session: go round again
+            self._drafts_later.clear()
+        if isinstance(found, StrandedDraft):
+            self.app.push_screen(DraftDialog(found), lambda choice: self._draft_chosen(found, choice))
+            return
+        self._reopen(found)
+
+    def _reopen(self, placed: PlacedDraft) -> None:
+        draft = placed.draft
+        self.quote_desk.open_note(NoteRequest(placed.target, note=draft.text, tags=draft.tags, draft_key=draft.key,
+                                              notice=placed.notice))
+
+    def _draft_chosen(self, draft: StrandedDraft, choice: str | None) -> None:
+        """Carry out the user's choice for a draft that cannot be placed."""
+        if choice == DETACH:
+            self.quote_desk.keep_stranded(draft)
+        elif choice == COPY:
+            self._drafts_later.add(draft.key)
+            self.put_on_clipboard(draft.text, draft.text)
+        elif choice == DISCARD:
+            self.quote_desk.discard_stranded(draft)
+        else:
+            self._drafts_later.add(draft.key)
+            self._say("Draft kept for later: R shows it again")
+
+    @on(DraftKeptDetached)
+    def _draft_kept_detached(self, event: DraftKeptDetached) -> None:
+        self._say(f"Kept as a detached quote with its note: \u201c{short(event.quote.exact, 40)}\u201d "
+                  "(Quotes pane; u undoes)")
+        self.quotes_changed()
+
+    @on(DraftDiscarded)
+    def _draft_discarded(self, event: DraftDiscarded) -> None:
+        self._say("Draft discarded")

@@ -1,8 +1,10 @@
 """NoteEditor: the modal for a quote's note (multi-line) and tags (fuzzy tag picker).
 
 It edits an existing quote or a new one made from the words the reader showed.
-ctrl+s saves while the editor stays open: it closes only once the note is on
-disk.  A failed save (library busy, disk full, the quote deleted elsewhere,
+The editor never touches the library: it posts its requests (save, keep a
+draft) to the screen that opened it, which runs them in its quote jobs and
+posts the outcome back here.  ctrl+s saves while the editor stays open: it
+closes only once the note is on disk.  A failed save (library busy, disk full, the quote deleted elsewhere,
 the document re-imported) shows the error in the editor and keeps the text as
 a draft, so a typed note is never lost.  While it is open the app can ask it
 for a draft (`draft()`), which is what a hangup or SIGTERM saves.
@@ -10,66 +12,24 @@ for a draft (`draft()`), which is what a hangup or SIGTERM saves.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from corpus.anchoring import one_line
-from corpus.errors import SaysoError
+from corpus.drafts import NoteTarget
 from corpus.models import Quote
 from corpus.safety import visible
-from tui.shown_words import ShownWords
 from tui.widgets.tag_picker import TagPicker
-
-
-@dataclass(frozen=True)
-class NoteTarget:
-    """What the note is for: an existing `quote`, or a new quote of the words `shown`."""
-
-    shown: ShownWords
-    quote: Quote | None = None
-
-    @classmethod
-    def of_quote(cls, quote: Quote) -> NoteTarget:
-        """The note of a saved quote (its stored words and context)."""
-        shown = ShownWords(quote.document, quote.start, quote.end, quote.exact, quote.prefix, quote.suffix,
-                           quote.text_hash)
-        return cls(shown, quote)
-
-    @property
-    def doc_id(self) -> str:
-        return self.shown.doc_id
-
-    @property
-    def start(self) -> int:
-        return self.shown.start
-
-    @property
-    def end(self) -> int:
-        return self.shown.end
-
-    @property
-    def words(self) -> str:
-        return self.shown.words
-
-    @property
-    def key(self) -> str:
-        """The draft key: `quote:<id>` or `new:<doc>:<start>:<end>`."""
-        if self.quote is not None:
-            return f"quote:{self.quote.id}"
-        return f"new:{self.doc_id}:{self.start}:{self.end}"
-
-    def to_dict(self) -> dict[str, object]:
-        """What a draft keeps of its target: the words with their context, and the quote's id if any."""
-        return {**self.shown.to_dict(), "quote": self.quote.id if self.quote is not None else None}
 
 
 @dataclass
@@ -81,37 +41,8 @@ class NoteResult:
     quote: Quote | None = None
 
 
-class QuoteGone(SaysoError):
-    """The quote being annotated was deleted (by another sayso) before its note was saved."""
-
-
-#: Saves a note: (target, result) -> the saved quote; raises SaysoError (QuoteGone for a deleted quote).
-NoteSaver = Callable[[NoteTarget, NoteResult], Quote]
-
-#: Suffix of the draft key that holds the tags of a draft (comma separated).
-TAGS_SUFFIX = "#tags"
 #: Seconds of quiet typing after which the note is kept as a draft (even a SIGKILL then loses little).
 AUTOSAVE_DELAY = 2.0
-#: Held while a draft is written or cleared, so a late autosave never outlives the saved note.
-DRAFT_LOCK = threading.Lock()
-
-
-def save_draft(book: object, target: NoteTarget, note: str, tags: list[str]) -> None:
-    """Keep `note` and `tags` as the draft of `target` (tags under `key#tags`), with the words it is for."""
-    key = target.key
-    book.save_draft(key, note, target=target.to_dict())  # type: ignore[attr-defined]
-    if tags:
-        book.save_draft(key + TAGS_SUFFIX, ",".join(tags))  # type: ignore[attr-defined]
-    else:
-        book.clear_draft(key + TAGS_SUFFIX)  # type: ignore[attr-defined]
-
-
-def clear_drafts(book: object, keys: list[str]) -> None:
-    """Forget the drafts `keys` (and their tags): the note was saved or discarded."""
-    with DRAFT_LOCK:
-        for key in keys:
-            book.clear_draft(key)  # type: ignore[attr-defined]
-            book.clear_draft(key + TAGS_SUFFIX)  # type: ignore[attr-defined]
 
 
 class NoteEditor(ModalScreen[NoteResult | None]):
@@ -123,12 +54,58 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
-    def __init__(self, target: NoteTarget, saver: NoteSaver, *, note: str | None = None, tags: list[str] | None = None,
-                 known_tags: list[str] | None = None, focus_tags: bool = False, draft_key: str | None = None,
-                 notice: str = "") -> None:
+    class SaveRequested(Message):
+        """Save `result` for `target` (then forget the drafts `draft_keys`); reply to `editor`."""
+
+        def __init__(self, editor: NoteEditor, target: NoteTarget, result: NoteResult, draft_keys: list[str]) -> None:
+            super().__init__()
+            self.editor, self.target, self.result, self.draft_keys = editor, target, result, list(draft_keys)
+
+    class DraftTyped(Message):
+        """Keep what is typed so far as the draft of `target` (best effort, no reply)."""
+
+        def __init__(self, target: NoteTarget, note: str, tags: list[str]) -> None:
+            super().__init__()
+            self.target, self.note, self.tags = target, note, tags
+
+    class LaterRequested(Message):
+        """Keep the note as the draft of `target` and close (ctrl+l); reply to `editor`."""
+
+        def __init__(self, editor: NoteEditor, target: NoteTarget, note: str, tags: list[str]) -> None:
+            super().__init__()
+            self.editor, self.target, self.note, self.tags = editor, target, note, tags
+
+    class Saved(Message):
+        """Reply: the note is on disk with `result.quote`."""
+
+        def __init__(self, result: NoteResult) -> None:
+            super().__init__()
+            self.result = result
+
+    class NotSaved(Message):
+        """Reply: the save failed with `error`; `kept` says whether the text was kept as a draft."""
+
+        def __init__(self, error: str, kept: bool) -> None:
+            super().__init__()
+            self.error, self.kept = error, kept
+
+    class QuoteGone(Message):
+        """Reply: the quote being annotated was deleted (by another sayso) before its note was saved."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    class KeptForLater(Message):
+        """Reply: the note is kept as a draft (ctrl+l)."""
+
+    def __init__(self, target: NoteTarget, requests_to: MessagePump, *, note: str | None = None,
+                 tags: list[str] | None = None, known_tags: list[str] | None = None, focus_tags: bool = False,
+                 draft_key: str | None = None, notice: str = "") -> None:
+        """`requests_to` (the screen that opened the editor) carries out its save and draft requests."""
         super().__init__()
         self.target = target
-        self._saver = saver
+        self._requests_to = requests_to
         start_note = note if note is not None else (target.quote.note if target.quote else "")
         start_tags = tags if tags is not None else (list(target.quote.tags) if target.quote else [])
         self._note = start_note
@@ -136,7 +113,7 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         self._known = known_tags or []
         self._focus_tags = focus_tags
         self._note_closed = False
-        self._autosave_timer: object | None = None
+        self._autosave_timer: Timer | None = None
         #: a save is on its way to disk (ctrl+s is not taken twice)
         self.saving = False
         #: the last save failed: the text is kept as a draft and escape keeps it instead of discarding it
@@ -204,22 +181,12 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     def on_text_area_changed(self) -> None:
         """Keep the note as a draft a moment after typing stops."""
         if self._autosave_timer is not None:
-            self._autosave_timer.stop()  # type: ignore[attr-defined]
+            self._autosave_timer.stop()
         self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
 
     def _autosave(self) -> None:
         if not self._note_closed and not self.saving:
-            self.write_draft(*self.draft())
-
-    @work(thread=True, exclusive=True, group="note-draft")
-    def write_draft(self, target: NoteTarget, note: str, tags: list[str]) -> None:
-        with DRAFT_LOCK:
-            if self._note_closed or self.saving:
-                return
-            try:
-                save_draft(self.app.library.quotes, target, note, tags)  # type: ignore[attr-defined]
-            except Exception:  # a draft is best effort; the note itself is saved on ctrl+s
-                return
+            self._requests_to.post_message(self.DraftTyped(*self.draft()))
 
     # -- saving ------------------------------------------------------------------------------------------
     def _say(self, message: str, kind: str) -> None:
@@ -235,34 +202,22 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         self.tag_picker.take_typed()
         self.saving = True
         if self._autosave_timer is not None:
-            self._autosave_timer.stop()  # type: ignore[attr-defined]
+            self._autosave_timer.stop()
         self._say("Saving…", "saving")
-        self.save_note(self.target, NoteResult(self.text_area.text.rstrip(), list(self.tag_picker.tags)))
+        result = NoteResult(self.text_area.text.rstrip(), list(self.tag_picker.tags))
+        self._requests_to.post_message(self.SaveRequested(self, self.target, result, self.draft_keys))
 
-    @work(thread=True, exclusive=True, group="note-save")
-    def save_note(self, target: NoteTarget, result: NoteResult) -> None:
-        """Run the save off the UI thread; on failure keep the text as a draft as well as on screen."""
-        book = self.app.library.quotes  # type: ignore[attr-defined]
-        try:
-            result.quote = self._saver(target, result)
-        except QuoteGone as exc:
-            self.app.call_from_thread(self._quote_gone, str(exc))
-            return
-        except Exception as exc:  # any failure: the text stays, on screen and as a draft
-            error = str(exc) if isinstance(exc, SaysoError) else f"{type(exc).__name__}: {exc}"
-            kept = True
-            with DRAFT_LOCK:
-                try:
-                    save_draft(book, target, result.note, result.tags)
-                except Exception:  # the disk may be what failed: the editor still holds the text
-                    kept = False
-            self.app.call_from_thread(self._save_failed, error, kept)
-            return
-        try:
-            clear_drafts(book, self.draft_keys)
-        except Exception:  # the note is saved; a stale draft is only offered again by R
-            pass
-        self.app.call_from_thread(self._saved, result)
+    @on(Saved)
+    def _saved_message(self, event: Saved) -> None:
+        self._saved(event.result)
+
+    @on(NotSaved)
+    def _not_saved(self, event: NotSaved) -> None:
+        self._save_failed(event.error, event.kept)
+
+    @on(QuoteGone)
+    def _quote_gone_message(self, event: QuoteGone) -> None:
+        self._quote_gone(event.error)
 
     def _saved(self, result: NoteResult) -> None:
         self.saving = False
@@ -284,30 +239,23 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         self.query_one("#note-title", Static).update(self._title())
         self._say(f"{visible(error, keep_newlines=False)} · ctrl+s keeps the note with a new quote of the same "
                   "words, esc discards it", "error")
-        self.write_draft(*self.draft())
+        self._requests_to.post_message(self.DraftTyped(*self.draft()))
 
     def _close(self, result: NoteResult | None) -> None:
         self._note_closed = True
         if self._autosave_timer is not None:
-            self._autosave_timer.stop()  # type: ignore[attr-defined]
+            self._autosave_timer.stop()
         self.dismiss(result)
 
     def action_later(self) -> None:
         """Close, keeping the note as a draft (R reopens it)."""
         if self.saving:
             return
-        self.later(*self.draft())
+        self._requests_to.post_message(self.LaterRequested(self, *self.draft()))
 
-    @work(thread=True, exclusive=True, group="note-save")
-    def later(self, target: NoteTarget, note: str, tags: list[str]) -> None:
-        with DRAFT_LOCK:
-            try:
-                save_draft(self.app.library.quotes, target, note, tags)  # type: ignore[attr-defined]
-            except Exception as exc:
-                error = str(exc) if isinstance(exc, SaysoError) else f"{type(exc).__name__}: {exc}"
-                self.app.call_from_thread(self._save_failed, f"cannot keep it as a draft: {error}", False)
-                return
-        self.app.call_from_thread(self._kept_for_later)
+    @on(KeptForLater)
+    def _kept_message(self) -> None:
+        self._kept_for_later()
 
     def _kept_for_later(self) -> None:
         self.app.notify("Note kept as a draft: R reopens it", title="Drafts", markup=False)

@@ -7,7 +7,7 @@ selection never runs across two speakers.  `m` (or enter) keeps it as a quote,
 `a` keeps it with a note, `y` copies it with its citation.
 
 The widget never touches the library: it posts messages that the screen
-handles (tui.screens.quote_actions) and is handed the document's quotes to draw.
+handles (through tui.quote_desk) and is handed the document's quotes to draw.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from textual.message import Message
 
 from corpus.models import Document, Passage, Quote
 from corpus.quotes import text_hash
+from corpus.shown_words import ShownWords
 from tui.selection import Selection, SelectionText
-from tui.shown_words import ShownWords
 from tui.widgets.transcript import Mark, TranscriptView
 
 #: Actions that only make sense while a selection is being made.
@@ -178,6 +178,10 @@ class QuoteReader(TranscriptView):
             if (passage, sentence) != (self.passage, self.sentence):
                 self.move_to(passage, sentence)
         self._report_status()
+
+    def select(self, start: int, end: int) -> None:
+        """Select `[start, end)` of the document text (as if chosen with v), the cursor at its start."""
+        self._set_selection(Selection(start, end, start))
 
     def selected_words(self) -> str:
         return self.selection_text.words(self.selection) if self.selection is not None else ""

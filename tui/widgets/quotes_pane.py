@@ -4,7 +4,7 @@ The filter box takes words (typo-tolerant) plus `tag:`, `#tag`, `speaker:`,
 `doc:` and `is:review`; `s` cycles the order.  enter jumps to the quote in its
 document, `e` edits the note, `t` the tags, `d` deletes (u undoes).  On a quote
 needing review `r` takes the suggested place and `D` keeps it detached
-(tui.screens.review_actions); enter opens it for placing by hand.  The pane
+(the main screen settles it); enter opens it for placing by hand.  The pane
 only posts messages; the screen fetches quotes and carries the actions out.
 """
 
@@ -48,14 +48,14 @@ class QuoteList(PaneList):
 
     BINDINGS: list[BindingType] = [
         Binding("enter,o", "select", "Go to quote", id="quotes.jump"),
-        Binding("e", "act('edit')", "Edit note", id="quotes.edit"),
-        Binding("t", "act('retag')", "Tags", id="quotes.retag"),
-        Binding("d,delete", "act('delete')", "Delete", id="quotes.delete"),
+        Binding("e", "edit_note", "Edit note", id="quotes.edit"),
+        Binding("t", "edit_tags", "Tags", id="quotes.retag"),
+        Binding("d,delete", "delete", "Delete", id="quotes.delete"),
         Binding("s", "sort", "Sort", id="quotes.sort"),
         Binding("f,slash", "filter", "Filter", show=False, id="quotes.filter"),
-        Binding("y", "act('copy')", "Copy", show=False, id="quotes.copy_row"),
-        Binding("r", "act('accept')", "Re-attach to suggestion", show=False, id="quotes.review_accept"),
-        Binding("D", "act('detach')", "Keep detached", show=False, id="quotes.review_detach"),
+        Binding("y", "copy", "Copy", show=False, id="quotes.copy_row"),
+        Binding("r", "accept_suggestion", "Re-attach to suggestion", show=False, id="quotes.review_accept"),
+        Binding("D", "keep_detached", "Keep detached", show=False, id="quotes.review_detach"),
     ]
 
     empty_text = "No quotes yet: in the reader, v selects and m keeps a quote."
@@ -91,10 +91,28 @@ class QuoteList(PaneList):
         super().watch_highlighted(value)
         self.post_message(QuotesPane.Highlighted(self.highlighted_quote))
 
-    def action_act(self, action: str) -> None:
+    def _act(self, message: type[QuotesPane.QuoteAction]) -> None:
         quote = self.highlighted_quote
         if quote is not None:
-            self.post_message(QuotesPane.Act(action, quote))
+            self.post_message(message(quote))
+
+    def action_edit_note(self) -> None:
+        self._act(QuotesPane.EditNote)
+
+    def action_edit_tags(self) -> None:
+        self._act(QuotesPane.EditTags)
+
+    def action_delete(self) -> None:
+        self._act(QuotesPane.Delete)
+
+    def action_copy(self) -> None:
+        self._act(QuotesPane.Copy)
+
+    def action_accept_suggestion(self) -> None:
+        self._act(QuotesPane.AcceptSuggestion)
+
+    def action_keep_detached(self) -> None:
+        self._act(QuotesPane.KeepDetached)
 
     def action_sort(self) -> None:
         pane = self.parent
@@ -109,7 +127,7 @@ class QuoteList(PaneList):
     def on_pane_list_selected(self, event: PaneList.Selected) -> None:
         event.stop()
         if event.index < len(self.quotes):
-            self.post_message(QuotesPane.Act("jump", self.quotes[event.index]))
+            self.post_message(QuotesPane.GoTo(self.quotes[event.index]))
 
 
 class QuotesPane(Vertical):
@@ -135,13 +153,33 @@ class QuotesPane(Vertical):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, QuotesPane.Highlighted)
 
-    class Act(Message):
-        """Do `action` (jump, edit, retag, delete, copy; accept, detach for review) to `quote`."""
+    class QuoteAction(Message):
+        """The user asked for something to be done to `quote` (each subclass names one action)."""
 
-        def __init__(self, action: str, quote: Quote) -> None:
+        def __init__(self, quote: Quote) -> None:
             super().__init__()
-            self.action = action
             self.quote = quote
+
+    class GoTo(QuoteAction):
+        """Open the quote's document at its words (a quote needing review: to place it by hand)."""
+
+    class EditNote(QuoteAction):
+        """Edit the quote's note."""
+
+    class EditTags(QuoteAction):
+        """Edit the quote's tags."""
+
+    class Delete(QuoteAction):
+        """Delete the quote (u undoes)."""
+
+    class Copy(QuoteAction):
+        """Copy the quote with its citation."""
+
+    class AcceptSuggestion(QuoteAction):
+        """Re-attach a quote needing review to its suggested place."""
+
+    class KeepDetached(QuoteAction):
+        """Keep a quote needing review detached: its words stay, unplaced."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

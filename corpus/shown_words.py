@@ -10,11 +10,13 @@ similar-looking passage.  Pure: text in, positions out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from corpus import anchoring
-from corpus.quotes import text_hash
+from corpus.models import Quote
+from corpus.quotes import QuoteBook, text_hash
 
 
 @dataclass(frozen=True)
@@ -86,3 +88,25 @@ def place(shown: ShownWords, text: str) -> Placement:
         return Placement(None, moved=True, reason=f"its words now occur {len(spans)} times and the context cannot tell which")
     best = ranked[0][1]
     return Placement(best, moved=best != (shown.start, shown.end))
+
+
+@dataclass(frozen=True)
+class KeptQuote:
+    """What `keep_shown` did: the new `quote` (None when the words could not be placed) and where they were found."""
+
+    quote: Quote | None
+    placement: Placement
+
+
+def keep_shown(book: QuoteBook, text_of: Callable[[str], str], shown: ShownWords, note: str = "",
+               tags: list[str] | None = None) -> KeptQuote:
+    """A new quote of exactly the words `shown`, placed in the document's current text (`text_of(doc_id)`).
+
+    Under the quote book's lock (so no re-import slips in between) the words are
+    placed by `place`: unchanged text keeps the positions, a re-imported one is
+    searched by the exact characters.  Words that cannot be placed save nothing.
+    """
+    with book.lock.held():
+        placed = place(shown, text_of(shown.doc_id))
+        quote = book.add_span(shown.doc_id, placed.span[0], placed.span[1], note, tags or []) if placed.span else None
+    return KeptQuote(quote, placed)

@@ -1,0 +1,237 @@
+"""QuoteDesk: every change to quotes and drafts the main screen asks for, run one at a time off the UI thread.
+
+Each method queues one job on a JobQueue kept in order (an undo never
+overtakes the save it undoes) and returns at once; the job calls the
+library's quote book and its result comes back as a message (tui.messages,
+or a NoteEditor reply), a failure as `JobFailed`.  The desk holds no widgets
+and decides nothing about what the user sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from textual.widget import Widget
+
+from corpus.drafts import (
+    NoteTarget,
+    StrandedDraft,
+    clear_drafts,
+    keep_stranded,
+    pending_drafts,
+    place_draft,
+    save_draft,
+)
+from corpus.errors import NotFound, SaysoError
+from corpus.export import format_clipboard
+from corpus.models import Document, Passage, Quote, document_text
+from corpus.safety import visible
+from corpus.shown_words import ShownWords, keep_shown
+from tui.jobs import JobQueue, describe_error
+from tui.messages import (
+    ClipboardReady,
+    DraftDiscarded,
+    DraftKeptDetached,
+    DraftPlaced,
+    DraftsFound,
+    NoteEditorReady,
+    NoteRequest,
+    QuoteDeleted,
+    QuoteKept,
+    QuoteLocated,
+    QuoteSettled,
+    QuotesListed,
+    QuoteUndone,
+    ReaderQuotesRead,
+    ShownTextChanged,
+)
+from tui.quote_filter import parse_filter
+from tui.screens.note_editor import NoteEditor, NoteResult
+
+if TYPE_CHECKING:
+    from corpus.library import Library
+
+
+class QuoteDesk:
+    """Quote and draft jobs for `owner` (the main screen), which receives their messages."""
+
+    def __init__(self, owner: Widget, library: Library) -> None:
+        self.owner = owner
+        self.library = library
+        self.jobs = JobQueue(owner, "quotes")
+
+    def _text_of(self, doc_id: str) -> str:
+        return document_text(self.library.passages(doc_id))
+
+    def _keep_shown(self, shown: ShownWords, note: str, tags: list[str]) -> Quote:
+        """A new quote of the words `shown`; the screen hears when the document changed under them."""
+        kept = keep_shown(self.library.quotes, self._text_of, shown, note, tags)
+        if kept.placement.moved:
+            self.owner.post_message(ShownTextChanged(shown.doc_id, placed=kept.quote is not None))
+        if kept.quote is None:
+            raise SaysoError(f"the document changed since it was shown (re-imported elsewhere) and "
+                             f"{kept.placement.reason}; it is reloaded, select the words again")
+        return kept.quote
+
+    # -- quotes ------------------------------------------------------------------------------------------
+    def reader_quotes(self, doc_id: str) -> None:
+        """The quotes of `doc_id`, for the reader (ReaderQuotesRead)."""
+        self.jobs.submit("Cannot show quotes",
+                         lambda: ReaderQuotesRead(doc_id, self.library.quotes.quotes_for_document(doc_id)))
+
+    def keep(self, shown: ShownWords) -> None:
+        """A new quote of exactly the words `shown` (QuoteKept)."""
+        self.jobs.submit("Cannot keep the quote", lambda: QuoteKept(self._keep_shown(shown, "", [])))
+
+    def list_quotes(self, line: str) -> None:
+        """The quotes matching the Quotes pane's filter `line` (QuotesListed)."""
+        wanted = parse_filter(line)
+        book = self.library.quotes
+
+        def fetch() -> QuotesListed:
+            try:
+                quotes, error = book.list(**wanted.list_kwargs()), ""
+            except SaysoError as exc:  # an unknown doc: or speaker: while typing is not an error popup
+                quotes, error = [], visible(str(exc), keep_newlines=False)
+            return QuotesListed(line, quotes, matching=bool(wanted.text), error=error, problems=book.problems())
+
+        self.jobs.submit("Cannot list quotes", fetch)
+
+    def delete(self, quote: Quote) -> None:
+        self.jobs.submit("Cannot delete the quote", lambda: QuoteDeleted(self.library.quotes.remove(quote.id)))
+
+    def undo(self, which: str) -> None:
+        """Undo (`which` = "undo") or redo the latest quote action of this session (QuoteUndone)."""
+        book = self.library.quotes
+        self.jobs.submit(f"Cannot {which}", lambda: QuoteUndone(which, book.undo() if which == "undo" else book.redo()))
+
+    def copy(self, quote: Quote, document: Document | None = None, passages: list[Passage] | None = None) -> None:
+        """`quote` formatted with its citation for the clipboard (ClipboardReady)."""
+        library = self.library
+
+        def build() -> ClipboardReady:
+            doc = document or library.document(quote.document)
+            text = format_clipboard(quote, doc, passages=passages if passages is not None else library.passages(doc.id))
+            return ClipboardReady(text, quote.exact)
+
+        self.jobs.submit("Cannot copy", build)
+
+    def locate(self, quote: Quote, *, placing: bool) -> None:
+        """The passages of `quote`'s document, to open it there (QuoteLocated)."""
+        self.jobs.submit("Cannot open the quote",
+                         lambda: QuoteLocated(quote, self.library.passages(quote.document), placing=placing))
+
+    # -- settling quotes that need review ------------------------------------------------------------------
+    def accept(self, quote: Quote) -> None:
+        book = self.library.quotes
+        self.jobs.submit("Cannot re-attach the quote", lambda: QuoteSettled(book.accept_suggestion(quote.id), "accepted"))
+
+    def detach(self, quote: Quote) -> None:
+        book = self.library.quotes
+        self.jobs.submit("Cannot keep the quote detached", lambda: QuoteSettled(book.keep_detached(quote.id), "detached"))
+
+    def reattach(self, quote: Quote, start: int, end: int) -> None:
+        book = self.library.quotes
+        self.jobs.submit("Cannot re-attach the quote",
+                         lambda: QuoteSettled(book.reattach(quote.id, start, end), "reattached"))
+
+    # -- notes ------------------------------------------------------------------------------------------------
+    def open_note(self, request: NoteRequest) -> None:
+        """Read the known tags, then the editor of `request` can open (NoteEditorReady)."""
+
+        def ready() -> NoteEditorReady:
+            request.known_tags[:] = self.library.quotes.tags()
+            return NoteEditorReady(request)
+
+        self.jobs.submit("Cannot open the note", ready)
+
+    def save_note(self, editor: NoteEditor, target: NoteTarget, result: NoteResult, draft_keys: list[str]) -> None:
+        """Save a note from `editor`, then forget its drafts; the editor hears how it went."""
+        book = self.library.quotes
+
+        def save() -> NoteEditor.Saved | NoteEditor.NotSaved | NoteEditor.QuoteGone:
+            try:
+                if target.quote is None:
+                    quote = self._keep_shown(target.shown, result.note, result.tags)
+                else:
+                    quote = book.edit(target.quote.id, note=result.note, tags=result.tags)
+            except NotFound:
+                return NoteEditor.QuoteGone("this quote was deleted (by another sayso?)")
+            except Exception as exc:  # any failure: the text stays, on screen and as a draft
+                try:
+                    save_draft(book, target, result.note, result.tags)
+                    kept = True
+                except Exception:  # the disk may be what failed: the editor still holds the text
+                    kept = False
+                return NoteEditor.NotSaved(describe_error(exc), kept)
+            try:
+                clear_drafts(book, draft_keys)
+            except Exception:  # the note is saved; a stale draft is only offered again by R
+                pass
+            return NoteEditor.Saved(NoteResult(result.note, result.tags, quote))
+
+        self.jobs.submit("Cannot save the note", save, reply_to=editor)
+
+    def keep_draft(self, target: NoteTarget, note: str, tags: list[str]) -> None:
+        """Keep what is typed as a draft (best effort: the note itself is saved on ctrl+s)."""
+
+        def keep() -> None:
+            try:
+                save_draft(self.library.quotes, target, note, tags)
+            except Exception:
+                return
+
+        self.jobs.submit("Cannot keep the draft", keep)
+
+    def keep_for_later(self, editor: NoteEditor, target: NoteTarget, note: str, tags: list[str]) -> None:
+        """ctrl+l: keep the note as a draft; the editor closes once it is on disk."""
+
+        def keep() -> NoteEditor.KeptForLater | NoteEditor.NotSaved:
+            try:
+                save_draft(self.library.quotes, target, note, tags)
+            except Exception as exc:
+                return NoteEditor.NotSaved(f"cannot keep it as a draft: {describe_error(exc)}", False)
+            return NoteEditor.KeptForLater()
+
+        self.jobs.submit("Cannot keep the draft", keep, reply_to=editor)
+
+    def discard_drafts(self, keys: list[str]) -> None:
+        self.jobs.submit("Cannot discard the draft", lambda: clear_drafts(self.library.quotes, keys))
+
+    # -- drafts from before ---------------------------------------------------------------------------------
+    def check_drafts(self) -> None:
+        """How many notes were left unsaved (DraftsFound)."""
+        book = self.library.quotes
+
+        def check() -> DraftsFound:
+            count = len(pending_drafts(book))
+            return DraftsFound(count, book.draft_problems())
+
+        self.jobs.submit("Cannot read drafts", check)
+
+    def next_draft(self, later: Collection[str]) -> None:
+        """The next draft not put off (`later`; all of them again once every one was), placed (DraftPlaced)."""
+        book = self.library.quotes
+        put_off = set(later)
+
+        def find() -> DraftPlaced:
+            drafts = pending_drafts(book)
+            if not drafts:
+                return DraftPlaced(None, book.draft_problems())
+            draft = next((d for d in drafts if d.key not in put_off), drafts[0])
+            placed = place_draft(book, self.library.passages, draft)
+            return DraftPlaced(placed, book.draft_problems())
+
+        self.jobs.submit("Cannot reopen the draft", find)
+
+    def keep_stranded(self, draft: StrandedDraft) -> None:
+        """Keep a draft that cannot be placed as a detached quote (DraftKeptDetached)."""
+        self.jobs.submit("Cannot keep the draft", lambda: DraftKeptDetached(keep_stranded(self.library.quotes, draft)))
+
+    def discard_stranded(self, draft: StrandedDraft) -> None:
+        def discard() -> DraftDiscarded:
+            clear_drafts(self.library.quotes, [draft.key])
+            return DraftDiscarded()
+
+        self.jobs.submit("Cannot discard the draft", discard)
