@@ -8,6 +8,8 @@ advice (the CLI names its commands, see tui.cli.advice).
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class SaysoError(Exception):
     """A user-facing failure: the message is one clear line, never a traceback."""
@@ -31,7 +33,15 @@ class NotFound(SaysoError):
 
 
 class Ambiguous(SaysoError):
-    """A name or quote that matches more than one thing; the message lists them."""
+    """A name or quote that matches more than one thing; the message lists them.
+
+    `candidates` lists them as records when a front end can offer a choice (the
+    places of a quote's words: occurrence, start, end, speaker, passage, context).
+    """
+
+    def __init__(self, message: str, *, candidates: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.candidates = candidates or []
 
 
 class NotReplaced(SaysoError):

@@ -295,7 +295,7 @@ class UndoLog:
             self._undone.clear()
 
 
-class _Rows(dict):  # type: ignore[type-arg]
+class _Rows(dict[str, dict[str, Any]]):
     """Quote rows by id, read fresh under the lock; `unchanged` skips the save."""
 
     unchanged = False
@@ -529,12 +529,11 @@ class QuoteBook:
             if n <= 5:
                 listed.append(f"#{n} {who}, {where}: {shown}")
         more = f"; and {len(spans) - 5} more" if len(spans) > 5 else ""
-        error = Ambiguous(
+        return Ambiguous(
             f"{anchoring.one_line(words, 40)!r} occurs {len(spans)} times in {title!r}: " + "; ".join(listed) + more
-            + " — pick one with --occurrence N, or add --prefix/--suffix with the words just before/after it"
+            + " — pick one with --occurrence N, or add --prefix/--suffix with the words just before/after it",
+            candidates=candidates,
         )
-        error.candidates = candidates  # type: ignore[attr-defined]
-        return error
 
     def add_span(
         self, doc_id: str, start: int, end: int, note: str = "", tags: Iterable[str] = (), *, record: bool = True

@@ -116,7 +116,8 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     except OSError as exc:
         raise SaveFailed(f"cannot save {path.name} in {folder}: {_reason(exc)}") from None
     # A second name for the old version, so a failed folder fsync can put it back.
-    previous: Path | None = temp_path(folder)
+    second_name = temp_path(folder)
+    previous: Path | None = second_name
     try:
         try:
             with contextlib.suppress(OSError):
@@ -126,7 +127,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
         finally:
             os.close(fd)
         try:
-            os.link(path, previous)  # type: ignore[arg-type]
+            os.link(path, second_name)
         except FileNotFoundError:
             previous = None
         os.replace(tmp, path)

@@ -160,7 +160,7 @@ def test_ambiguous_words_list_candidates_and_how_to_pick(seeded: tuple[Library, 
     assert "\n" not in message
     assert f"occurs {count} times" in message and "#1" in message and "#2" in message
     assert "--occurrence" in message and "--prefix" in message
-    candidates = info.value.candidates  # type: ignore[attr-defined]
+    candidates = info.value.candidates
     assert len(candidates) == count
     assert [c["start"] for c in candidates] == sorted(c["start"] for c in candidates)
     # --occurrence picks the N-th, --prefix picks by the words before it.

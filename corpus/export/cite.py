@@ -37,6 +37,8 @@ DEFAULT_STYLE = "apa"
 NEWER_NAME_VARIABLES = ("host",)
 
 _lock = threading.Lock()
+#: citeproc's classes are patched once per process (see _conform_citeproc).
+_conformed = False
 #: Variables rendered by each `cs:substitute` child being tried (see `_conform_citeproc`); used under `_lock`.
 _substituting: list[set[str]] = []
 
@@ -76,9 +78,10 @@ def _conform_citeproc() -> None:
     from citeproc import model
     from citeproc.source import VariableError  # type: ignore[import-untyped]
 
-    original_option = model.Name.get_option
-    if getattr(original_option, "_sayso", False):
+    global _conformed
+    if _conformed:
         return
+    original_option = model.Name.get_option
     for variable in NEWER_NAME_VARIABLES:
         # citeproc.NAMES is the list its JSON reader and its model consult (imported by reference).
         if variable not in citeproc.NAMES:
@@ -155,7 +158,7 @@ def _conform_citeproc() -> None:
                 break
         return text
 
-    get_option._sayso = True  # type: ignore[attr-defined]
+    _conformed = True
     model.Name.get_option = get_option
     model.Label.process = label_process
     model.Text._variable = text_variable

@@ -28,7 +28,7 @@ from corpus.importers.grammar import Convention, PatternError
 from corpus.importers.html import html_to_text
 from corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from corpus.importers.srt import parse_srt
-from corpus.importers.text import parse_lines
+from corpus.importers.text import TextResult, parse_lines
 from corpus.importers.vtt import parse_vtt
 from corpus.importers.whisper import parse_whisper
 from corpus.models import ParsedDocument
@@ -127,7 +127,7 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
                                file_name=path.name, speaker_page=result.speaker_page, dialogue=result.dialogue)
     front = result.front_matter
     return ParsedDocument(
-        title=title, kind=front.get("kind") if front.get("kind") else kind, passages=result.passages,
+        title=title, kind=front.get("kind") or kind, passages=result.passages,
         speakers=speakers, date=front.get("date") or metadata.find_date(head),
         url=front.get("url") or front.get("source") or html_url or metadata.find_source_url(result.header),
         warnings=result.warnings,
@@ -137,8 +137,9 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
     )
 
 
-def _first_heading(result: object) -> str | None:
-    for p in getattr(result, "passages", []):
+def _first_heading(result: TextResult) -> str | None:
+    """The first section heading a passage stands under, if any."""
+    for p in result.passages:
         if p.heading:
             return p.heading
     return None

@@ -83,9 +83,12 @@ UNCERTAIN = 0.5
 
 
 def _confidence_of(convention: dict[str, object]) -> float:
+    value = convention.get("confidence", 0)
+    if not isinstance(value, (int, float, str)):
+        return 0.0
     try:
-        return float(convention.get("confidence", 0))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return float(value)
+    except ValueError:
         return 0.0
 
 

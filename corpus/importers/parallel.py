@@ -25,7 +25,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from multiprocessing import resource_tracker
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -117,7 +117,7 @@ def _start_tracker_quietly() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         real = sys.stderr
         try:
-            sys.stderr = _StderrForTracker(real, devnull)  # type: ignore[assignment]
+            sys.stderr = _StderrForTracker(real, devnull)
             resource_tracker.ensure_running()
         finally:
             sys.stderr = real
@@ -133,7 +133,7 @@ def workers_for(count: int) -> int:
 
 
 def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel: bool = False,
-                labels: Mapping[Path, str] | None = None) -> Iterator[tuple[Path, Prepared | Exception]]:
+                labels: Mapping[Path, str] | None = None) -> Generator[tuple[Path, Prepared | Exception], None, None]:
     """Each path with its Prepared file or the exception preparing it raised, in the order given.
 
     `parallel` allows worker processes.  They are started with "spawn", which

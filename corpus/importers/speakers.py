@@ -256,7 +256,7 @@ def _resolve_titled(name: str, key: str, display: dict[str, str], counts: dict[s
 
 def self_introductions(name: str, turns_text: str) -> list[str]:
     """Other names a speaker gives for themself: "I'm Nicholas Thompson" for Nick Thompson."""
-    found = []
+    found: list[str] = []
     tokens = person_tokens(name)
     if len(tokens) < 2:
         return found
