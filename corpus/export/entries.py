@@ -17,7 +17,7 @@ from corpus.export.csl import citation_key, document_item
 from corpus.models import Document, Passage, Quote, document_text
 
 if TYPE_CHECKING:
-    from corpus.library import Library
+    from corpus.sources import DocumentSource
 
 #: What an export says about a quote whose words are no longer in the document at its place.
 TEXT_CHANGED = "text changed since quoted"
@@ -34,7 +34,7 @@ class Sources:
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_library(cls, library: Library, quotes: Iterable[Quote]) -> Sources:
+    def from_library(cls, library: DocumentSource, quotes: Iterable[Quote]) -> Sources:
         """The documents the quotes come from, read once from the library."""
         wanted = {q.document for q in quotes}
         docs = {d.id: d for d in library.documents() if d.id in wanted}
