@@ -12,11 +12,18 @@ Formats: markdown, csl-json, w3c, csv, bibtex (`FORMATS`).  Citation styles:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from corpus.errors import SaysoError
 from corpus.export import bibtex, csl_json, csv_export, markdown, w3c
-from corpus.export.cite import DEFAULT_STYLE, STYLES, format_in_text, format_reference, style_name
+from corpus.export.cite import (
+    DEFAULT_STYLE,
+    STYLES,
+    format_in_text,
+    format_reference,
+    style_name,
+)
 from corpus.export.entries import Entry, Sources, check_quote, prepare, prepare_one
 from corpus.models import Document, Passage, Quote
 from corpus.safety import visible
@@ -30,9 +37,12 @@ __all__ = [
     "STYLES",
     "SUFFIXES",
     "Entry",
+    "Export",
+    "NothingToExport",
     "Sources",
     "check_quote",
     "export_entries",
+    "export_library",
     "export_quotes",
     "format_clipboard",
     "format_in_text",
@@ -68,6 +78,43 @@ def _sources(where: Library | Sources, quotes: Sequence[Quote]) -> Sources:
     if isinstance(where, Sources):
         return where
     return Sources.from_library(where, quotes)
+
+
+class NothingToExport(SaysoError):
+    """No quote matches the filters: nothing is exported (each front end says what to try instead)."""
+
+    def __init__(self) -> None:
+        super().__init__("no quotes match; nothing exported")
+
+
+@dataclass(frozen=True)
+class Export:
+    """An export of the library's quotes: its `text`, and the `entries` it was made from."""
+
+    fmt: str
+    style: str
+    text: str
+    entries: list[Entry]
+
+    @property
+    def flagged(self) -> list[Entry]:
+        """The quotes marked in the export: their words are no longer exactly in the document."""
+        return [e for e in self.entries if e.problem]
+
+
+def export_library(library: Library, fmt: str, style: str = DEFAULT_STYLE, *, creator: str | None = None,
+                   **filters: Any) -> Export:
+    """The one export pipeline of the CLI and the app: the quotes `filters` select, prepared, checked and rendered.
+
+    `filters` are `QuoteBook.list`'s (tag, speaker, doc, text, ...).  Raises
+    NothingToExport when none match, SaysoError for an unknown format or style.
+    """
+    name, style = format_name(fmt), style_name(style)
+    quotes = library.quotes.list(**filters)
+    if not quotes:
+        raise NothingToExport
+    entries = prepare(quotes, Sources.from_library(library, quotes), style)
+    return Export(name, style, export_entries(name, entries, creator=creator), entries)
 
 
 def export_entries(fmt: str, entries: Sequence[Entry], **options: Any) -> str:

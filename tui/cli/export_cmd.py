@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 from corpus.errors import SaysoError
-from corpus.export import FORMATS, SUFFIXES, Sources, export_entries, format_name, prepare
+from corpus.export import (
+    FORMATS,
+    SUFFIXES,
+    NothingToExport,
+    export_library,
+    format_name,
+)
 from corpus.export.cite import DEFAULT_STYLE, STYLES, style_name
 from corpus.export.files import write_export
 from corpus.library import Library
@@ -56,14 +62,13 @@ def _format_for(args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace, lib: Library) -> int:
-    fmt = _format_for(args)
-    style = style_name(args.style)
-    quotes = lib.quotes.list(tag=args.tag, speaker=args.speaker, doc=args.doc)
-    if not quotes:
-        raise SaysoError("no quotes match; nothing exported (see `sayso quotes`)")
-    entries = prepare(quotes, Sources.from_library(lib, quotes), style)
-    text = export_entries(fmt, entries, creator=args.creator)
-    flagged = [e for e in entries if e.problem]
+    try:
+        export = export_library(lib, _format_for(args), style_name(args.style), creator=args.creator,
+                                tag=args.tag, speaker=args.speaker, doc=args.doc)
+    except NothingToExport:
+        raise SaysoError("no quotes match; nothing exported (see `sayso quotes`)") from None
+    fmt, text, entries, flagged = export.fmt, export.text, export.entries, export.flagged
+    style = export.style
     if args.output:
         write_export(Path(args.output).expanduser(), fmt, text, data_dir=lib.data_dir, force=args.force)
     summary = {

@@ -16,15 +16,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 
 from corpus.errors import SaysoError
-from corpus.export import FORMATS, STYLES, Sources, export_entries, prepare
+from corpus.export import FORMATS, STYLES, Export, NothingToExport, export_library
 from corpus.export.cite import DEFAULT_STYLE
 from corpus.export.files import write_export
 from corpus.library import Library
 from corpus.safety import visible
+from tui.jobs import describe_error
 from tui.quote_filter import parse_filter
 
 #: Lines of the export shown in the preview.
@@ -38,19 +41,37 @@ def default_destination(fmt: str, folder: Path | None = None) -> Path:
     return (folder or Path.cwd()) / f"sayso-quotes{FORMATS[fmt][1]}"
 
 
-def render_export(library: Library, fmt: str, style: str, filter_line: str) -> tuple[str, int, int]:
-    """The export text for the quotes matching `filter_line`: (text, quotes, flagged)."""
-    wanted = parse_filter(filter_line)
-    quotes = library.quotes.list(**wanted.list_kwargs())
-    if not quotes:
-        raise SaysoError("no quotes match this filter; nothing to export")
-    entries = prepare(quotes, Sources.from_library(library, quotes), style)
-    return export_entries(fmt, entries), len(entries), sum(1 for e in entries if e.problem)
-
+def render_export(library: Library, fmt: str, style: str, filter_line: str) -> Export:
+    """The export of the quotes matching the Quotes pane's `filter_line` (corpus.export's one pipeline)."""
+    try:
+        return export_library(library, fmt, style, **parse_filter(filter_line).list_kwargs())
+    except NothingToExport:
+        raise SaysoError("no quotes match this filter; nothing to export") from None
 
 
 class ExportDialog(ModalScreen[Path | None]):
     """Format, citation style, filter and destination, with a live preview; ctrl+s exports."""
+
+    class PreviewBuilt(Message):
+        """The preview `text` and the line `note` about it (`error`: why there is no preview)."""
+
+        def __init__(self, text: str, note: str, *, error: bool) -> None:
+            super().__init__()
+            self.text, self.note, self.error = text, note, error
+
+    class Written(Message):
+        """`export` was written to `path`."""
+
+        def __init__(self, path: Path, export: Export) -> None:
+            super().__init__()
+            self.path, self.export = path, export
+
+    class NotWritten(Message):
+        """Nothing was written; `error` says why."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
 
     BINDINGS: list[BindingType] = [
         Binding("ctrl+s", "export", "Export", priority=True, id="export.write"),
@@ -64,7 +85,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.style = DEFAULT_STYLE
         self._filter_line = filter_line
         self._folder = folder
-        self._preview_timer = None
+        self._preview_timer: Timer | None = None
         self.preview_text = ""
 
     def compose(self) -> ComposeResult:
@@ -142,26 +163,25 @@ class ExportDialog(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export-preview")
     def build_preview(self, fmt: str, style: str, filter_line: str) -> None:
         try:
-            text, count, flagged = render_export(self.library, fmt, style, filter_line)
-        except SaysoError as exc:
-            self.app.call_from_thread(self._show_preview, "", str(exc), True)
-            return
+            export = render_export(self.library, fmt, style, filter_line)
         except Exception as exc:  # a broken export must not take the app down
-            self.app.call_from_thread(self._show_preview, "", f"{type(exc).__name__}: {exc}", True)
+            self.post_message(self.PreviewBuilt("", describe_error(exc), error=True))
             return
+        count, flagged = len(export.entries), len(export.flagged)
         note = f"{count} quote{'s' if count != 1 else ''} as {fmt}, {style} citations: {FORMATS[fmt][2]}"
         if flagged:
             note += f" · {flagged} marked: their words changed in the document"
-        self.app.call_from_thread(self._show_preview, text, note, False)
+        self.post_message(self.PreviewBuilt(export.text, note, error=False))
 
-    def _show_preview(self, text: str, note: str, error: bool) -> None:
-        self.preview_text = text
+    @on(PreviewBuilt)
+    def _show_preview(self, event: PreviewBuilt) -> None:
+        self.preview_text = text = event.text
         lines = text.splitlines()
         shown = "\n".join(lines[:PREVIEW_LINES])
         if len(lines) > PREVIEW_LINES:
             shown += f"\n… {len(lines) - PREVIEW_LINES} more lines"
         self.query_one("#export-preview", Static).update(Text(visible(shown), end=""))
-        self._status(note, error=error)
+        self._status(event.note, error=event.error)
 
     def action_export(self) -> None:
         """Write the export in a worker; notify where it went."""
@@ -173,25 +193,28 @@ class ExportDialog(ModalScreen[Path | None]):
         try:
             if not str(path).strip() or str(path) == ".":
                 raise SaysoError("give a file to write")
-            text, count, flagged = render_export(self.library, fmt, style, filter_line)
-            write_export(path, fmt, text, data_dir=self.library.data_dir)
-        except SaysoError as exc:
-            self.app.call_from_thread(self._status, str(exc), error=True)
-            return
+            export = render_export(self.library, fmt, style, filter_line)
+            write_export(path, fmt, export.text, data_dir=self.library.data_dir)
         except OSError as exc:
-            self.app.call_from_thread(self._status, f"cannot write {path}: {exc.strerror or exc}", error=True)
+            self.post_message(self.NotWritten(f"cannot write {path}: {exc.strerror or exc}"))
             return
         except Exception as exc:  # a broken export must not take the app down
-            self.app.call_from_thread(self._status, f"{type(exc).__name__}: {exc}", error=True)
+            self.post_message(self.NotWritten(describe_error(exc)))
             return
-        self.app.call_from_thread(self._written, path, count, flagged, fmt)
+        self.post_message(self.Written(path, export))
 
-    def _written(self, path: Path, count: int, flagged: int, fmt: str) -> None:
-        message = f"Exported {count} quote{'s' if count != 1 else ''} as {fmt} to {path}"
+    @on(NotWritten)
+    def _not_written(self, event: NotWritten) -> None:
+        self._status(event.error, error=True)
+
+    @on(Written)
+    def _written(self, event: Written) -> None:
+        count, flagged = len(event.export.entries), len(event.export.flagged)
+        message = f"Exported {count} quote{'s' if count != 1 else ''} as {event.export.fmt} to {event.path}"
         if flagged:
             message += f" ({flagged} marked: words changed)"
         self.app.notify(visible(message, keep_newlines=False), title="Export", markup=False)
-        self.dismiss(path)
+        self.dismiss(event.path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

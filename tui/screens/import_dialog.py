@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, ProgressBar, Static
@@ -75,9 +77,26 @@ class PathSuggester(Suggester):
 class ImportDialog(ModalScreen[ImportReport | None]):
     """Ask for a file or folder, import it with `Library.import_paths`, report what happened."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="import.close"),
     ]
+
+    class Progress(Message):
+        """`done` of `total` files imported, `name` the latest (only the newest is shown)."""
+
+        def __init__(self, name: str, done: int, total: int) -> None:
+            super().__init__()
+            self.name, self.done, self.total = name, done, total
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ImportDialog.Progress)
+
+    class Finished(Message):
+        """The import is over: `report` says what was imported and what failed."""
+
+        def __init__(self, report: ImportReport) -> None:
+            super().__init__()
+            self.report = report
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -108,17 +127,18 @@ class ImportDialog(ModalScreen[ImportReport | None]):
     def _set_status(self, text: Text) -> None:
         self.query_one("#import-status", Static).update(text)
 
-    def _progress(self, name: str, done: int, total: int) -> None:
+    @on(Progress)
+    def _progress(self, event: Progress) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
-        bar.update(total=total, progress=done)
-        self._set_status(plain(f"{done}/{total} {Path(name).name}"))
+        bar.update(total=event.total, progress=event.done)
+        self._set_status(plain(f"{event.done}/{event.total} {Path(event.name).name}"))
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, path: str) -> None:
         """Import in a thread; progress and the final report come back to the UI thread."""
 
         def progress(name: str, done: int, total: int) -> None:
-            self.app.call_from_thread(self._progress, name, done, total)
+            self.post_message(self.Progress(name, done, total))
 
         try:
             # In this process (parallel=False): Textual's stand-in stderr has no file descriptor,
@@ -127,10 +147,11 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         except SaysoError as exc:
             # Library busy or damaged: say so in the dialog and keep the app running.
             report = ImportReport(errors=[str(exc)])
-        self.app.call_from_thread(self._finished, report)
+        self.post_message(self.Finished(report))
 
-    def _finished(self, report: ImportReport) -> None:
-        self.report = report
+    @on(Finished)
+    def _finished(self, event: Finished) -> None:
+        self.report = report = event.report
         self.running = False
         summary = Text(f"Imported {len(report.documents)} document(s), {report.passages:,} turns.", style="bold")
         review = report.review_line()
