@@ -8,10 +8,15 @@ from importlib import resources
 from pathlib import Path
 
 from corpus.errors import SaysoError
-from corpus.importers.grammar import PatternError, compile_pattern, describe, is_uncertain
+from corpus.importers.grammar import (
+    PatternError,
+    compile_pattern,
+    describe,
+    is_uncertain,
+)
 from corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
+from corpus.restore import RESTORABLE, list_backups, restore, start_afresh
 from corpus.safety import visible
-from corpus.store import backups_of, damage_reason, restore_backup, set_aside_copies, start_empty
 from tui.cli import common_options, emit, print_error, run_app
 
 #: `sayso doc edit --help` for fields whose meaning is not obvious from the name.
@@ -21,10 +26,6 @@ _FIELD_HELP = {
     "publisher": "publisher, programme, site or paper; an empty value clears it",
     "host": "host, interviewer or moderator (several: separate with ;); an empty value clears it",
 }
-
-#: Files `sayso restore` can bring back from a backup.
-RESTORABLE = ("library", "quotes")
-
 
 def one_line(text: str) -> str:
     """`text` for one row of output: a newline or any other control character in it shown visibly (␊)."""
@@ -240,40 +241,25 @@ def cmd_where(args: argparse.Namespace, lib: Library) -> None:
 
 
 def cmd_restore(args: argparse.Namespace, lib: Library) -> int:
-    path = lib.store.library_path if args.what == "library" else lib.store.quotes_path
-    with lib.store.lock.held():
-        if args.list:
-            rows = []
-            for backup in backups_of(path):
-                try:
-                    reason = damage_reason(backup.read_bytes())
-                except OSError as exc:
-                    reason = exc.strerror or str(exc)
-                rows.append({"backup": str(backup), "good": reason is None, "problem": reason})
-            damaged = [str(p) for p in set_aside_copies(path)]
+    if args.list:
+        found = list_backups(lib, args.what)
+        path = found.file
+        rows = [{"backup": str(b.path), "good": b.good, "problem": b.problem} for b in found.backups]
 
-            def text() -> str:
-                if not rows:
-                    return f"no backups of {path.name}"
-                return "\n".join(f"{r['backup']}  {'good' if r['good'] else 'damaged: ' + str(r['problem'])}" for r in rows)
+        def text() -> str:
+            if not rows:
+                return f"no backups of {path.name}"
+            return "\n".join(f"{r['backup']}  {'good' if r['good'] else 'damaged: ' + str(r['problem'])}" for r in rows)
 
-            emit(args, {"file": str(path), "backups": rows, "set_aside": damaged}, text)
-            return 0
-        if args.empty:
-            if args.what == "quotes":
-                lib.quotes.start_empty()
-            else:
-                start_empty(path)
-            emit(args, {"file": str(path), "restored": None}, f"{path.name} starts empty (damaged copies kept beside it)")
-            return 0
-        backup = Path(args.backup).expanduser() if args.backup else None
-        if args.what == "quotes":
-            lib.quotes.restore_backup(backup)  # also re-anchors quotes on documents changed since
-        else:
-            restore_backup(path, backup)
-        lib.store.forget_cache()
-    restored = str(backup) if backup else "newest good backup"
-    emit(args, {"file": str(path), "restored": restored}, f"restored {path.name} from {restored}")
+        emit(args, {"file": str(path), "backups": rows, "set_aside": [str(p) for p in found.set_aside]}, text)
+        return 0
+    if args.empty:
+        path = start_afresh(lib, args.what)
+        emit(args, {"file": str(path), "restored": None}, f"{path.name} starts empty (damaged copies kept beside it)")
+        return 0
+    done = restore(lib, args.what, Path(args.backup).expanduser() if args.backup else None)
+    restored = str(done.backup) if done.backup else "newest good backup"
+    emit(args, {"file": str(done.file), "restored": restored}, f"restored {done.file.name} from {restored}")
     return 0
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from corpus.anchoring import one_line
 from corpus.library import Library
 from corpus.models import Quote
 from corpus.quotes import NEEDS_REVIEW, short_id
+from corpus.restore import restore, start_afresh
 from tui.cli import common_options, emit
 
 
@@ -171,13 +173,13 @@ def cmd_restore_backup(args: argparse.Namespace, lib: Library) -> None:
              "\n".join(f"{p}  {n} quote(s)" for p, n in found) or "no good backups of quotes.json")
         return
     if args.empty:
-        book.start_empty()
-        emit(args, {"file": str(book.path), "quotes": 0}, "quotes.json starts empty (set-aside copies kept beside it)")
+        path = start_afresh(lib, "quotes")
+        emit(args, {"file": str(path), "quotes": 0}, "quotes.json starts empty (set-aside copies kept beside it)")
         return
-    quotes = book.restore_backup(args.file)
+    done = restore(lib, "quotes", Path(args.file) if args.file else None)
     source = args.file or "the newest good backup"
-    emit(args, {"file": str(book.path), "restored_from": source, "quotes": len(quotes)},
-         f"restored {len(quotes)} quote(s) from {source}")
+    emit(args, {"file": str(done.file), "restored_from": source, "quotes": done.quotes},
+         f"restored {done.quotes} quote(s) from {source}")
 
 
 def cmd_quotes(args: argparse.Namespace, lib: Library) -> int:
