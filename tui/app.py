@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from importlib.resources import files
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, CSSPathType
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
@@ -24,7 +24,7 @@ from tui.commands import SaysoCommands
 from tui.themes import THEMES
 
 
-def stylesheet_paths() -> list[Path]:
+def stylesheet_paths() -> list[str | PurePath]:
     """The app's .tcss files, found beside the `styles` package (works from a wheel too)."""
     folder = files("styles")
     return [Path(str(folder.joinpath(name))) for name in ("sayso.tcss", "reader.tcss", "dialogs.tcss", "quotes.tcss")]
@@ -63,7 +63,7 @@ class SaysoApp(App[None]):
     """A keyboard-driven reader for transcripts; `SaysoApp(library).run()`."""
 
     TITLE = "sayso"
-    CSS_PATH: ClassVar[list[str | Path]] = stylesheet_paths()  # type: ignore[assignment,misc]
+    CSS_PATH: ClassVar[CSSPathType | None] = stylesheet_paths()
     COMMANDS = App.COMMANDS | {SaysoCommands}
     ENABLE_COMMAND_PALETTE = True
 
@@ -124,12 +124,3 @@ class SaysoApp(App[None]):
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark sayso theme."""
         self.theme = "sayso-light" if self.current_theme.dark else "sayso-dark"
-
-    def main_screen(self) -> Any:
-        """The MainScreen (under any dialogs), for command palette actions."""
-        from tui.screens.main import MainScreen
-
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, MainScreen):
-                return screen
-        return None

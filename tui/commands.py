@@ -26,7 +26,7 @@ def highlight(matcher: Matcher, candidate: str) -> Text:
     """`candidate` as plain text with the fuzzy-matched letters styled (never markup)."""
     text = Text(candidate, end="")
     score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
-    style = getattr(matcher.match_style, "rich_style", matcher.match_style)
+    style = matcher.match_style.rich_style
     if score:
         for offset in offsets:
             if offset < len(candidate) and not candidate[offset].isspace():
@@ -38,7 +38,10 @@ class SaysoCommands(Provider):
     """Actions of the main screen, then documents to open and speakers to focus on."""
 
     def _main(self) -> MainScreen | None:
-        return self.app.main_screen()  # type: ignore[attr-defined,no-any-return]
+        """The main screen, under any dialogs."""
+        from tui.screens.main import MainScreen
+
+        return next((s for s in reversed(self.app.screen_stack) if isinstance(s, MainScreen)), None)
 
     def _run(self, action: str) -> None:
         main = self._main()
@@ -70,7 +73,8 @@ class SaysoCommands(Provider):
             ("Jump forward", partial(run, "jump_forward"), "Undo a jump back (ctrl+n)"),
             ("Next search hit", partial(run, "next_hit(1)"), "Open the next result (n)"),
             ("Previous search hit", partial(run, "next_hit(-1)"), "Open the previous result (N)"),
-            ("Toggle light/dark theme", self.app.action_toggle_theme, "sayso-light ↔ sayso-dark (ctrl+t)"),  # type: ignore[attr-defined]
+            ("Toggle light/dark theme", partial(self.app.call_later, self.app.run_action, "toggle_theme"),
+             "sayso-light ↔ sayso-dark (ctrl+t)"),
             ("Theme: sayso-dark", partial(setattr, self.app, "theme", "sayso-dark"), "Dark theme"),
             ("Theme: sayso-light", partial(setattr, self.app, "theme", "sayso-light"), "Light theme"),
             ("Help: keys", partial(self.app.call_later, self.app.run_action, "help"), "Keys of the focused pane (?)"),

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from corpus.errors import DamagedFile, NotFound, NotReplaced, SaysoError
 from corpus.library import Library, default_data_dir
@@ -38,9 +38,10 @@ class CliParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self.free_words = free_words
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"sayso: error: {visible(message, keep_newlines=False)} (see `{self.prog} --help`)\n")
 
+    # typeshed overloads parse_known_args by namespace type; this override accepts both forms.
     def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
                          namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
         if args is None:

@@ -21,7 +21,7 @@ from corpus.safety import safe_json, visible
 from tui.cli import common_options
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         parents=[common_options()],

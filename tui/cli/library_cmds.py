@@ -32,7 +32,7 @@ def one_line(text: str) -> str:
     return visible(text, keep_newlines=False)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = common_options()
 
     p = sub.add_parser("import", parents=[common], help="import transcript files or folders")

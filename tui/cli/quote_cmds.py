@@ -14,7 +14,7 @@ from corpus.restore import restore, start_afresh
 from tui.cli import common_options, emit
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = common_options()
 
     p = sub.add_parser("quote", parents=[common], help="add, edit or remove a quote")

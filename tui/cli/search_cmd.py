@@ -13,7 +13,7 @@ from tui.cli import common_options, emit
 CONTEXT = 70
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "search",
         parents=[common_options()],

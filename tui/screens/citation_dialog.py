@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -130,7 +130,7 @@ class CitationDialog(ModalScreen[Document | None]):
             super().__init__()
             self.error = error
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True, id="citation.save"),
         Binding("escape", "cancel", "Cancel", id="citation.cancel"),
     ]

@@ -10,6 +10,8 @@ copy, discard or keep for later.  Its text is untrusted: shown as plain text.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,7 +30,7 @@ DETACH, COPY, DISCARD, LATER = "detach", "copy", "discard", "later"
 class DraftDialog(ModalScreen[str]):
     """Shows a stranded draft's note: d keeps it as a detached quote, c copies, x discards, esc keeps it for later."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "choose('detach')", "Keep detached", id="draft.detach"),
         Binding("c,y", "choose('copy')", "Copy", id="draft.copy"),
         Binding("x", "discard", "Discard", id="draft.discard"),

@@ -10,6 +10,7 @@ The preview is plain text: quotes and notes are untrusted, never markup.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -73,7 +74,7 @@ class ExportDialog(ModalScreen[Path | None]):
             super().__init__()
             self.error = error
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", priority=True, id="export.write"),
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -36,16 +39,16 @@ def _section(node: DOMNode) -> str:
     return _SECTION_NAMES.get(type(node).__name__, type(node).__name__)
 
 
-def help_table(bindings: dict[str, ActiveBinding], key_display: object) -> Table:
+def help_table(bindings: dict[str, ActiveBinding], key_display: Callable[[Binding], str]) -> Table:
     """A table of key → description, grouped by where the binding lives (innermost first)."""
     grouped: dict[str, dict[tuple[str, str], list[str]]] = {}
     for key, active in bindings.items():
         binding = active.binding
         if not binding.description or not active.enabled or binding.action in _HIDDEN_ACTIONS:
             continue
-        section = grouped.setdefault(_section(active.node), {})
-        keys = section.setdefault((binding.action, binding.tooltip or binding.description), [])
-        shown = key_display(Binding(key, binding.action, binding.description))  # type: ignore[operator]
+        rows = grouped.setdefault(_section(active.node), {})
+        keys = rows.setdefault((binding.action, binding.tooltip or binding.description), [])
+        shown = key_display(Binding(key, binding.action, binding.description))
         if shown not in keys:
             keys.append(shown)
     table = Table.grid(padding=(0, 2))
@@ -62,7 +65,7 @@ def help_table(bindings: dict[str, ActiveBinding], key_display: object) -> Table
 class HelpScreen(ModalScreen[None]):
     """A modal listing the keys of the focused pane, then the screen-wide and app-wide ones."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="help.down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="help.up"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import time
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -102,7 +103,7 @@ SIDE_PANES = ("documents", "speakers", "search", "quotes")
 class MainScreen(Screen[None]):
     """Documents, Speakers, Search and Quotes beside the Reader (or as tabs on narrow terminals)."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012 - Textual's own annotation
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),
         Binding("1", "show_pane('documents')", "Documents", show=False, id="main.documents"),

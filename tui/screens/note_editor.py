@@ -13,6 +13,7 @@ for a draft (`draft()`), which is what a hangup or SIGTERM saves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -48,7 +49,7 @@ AUTOSAVE_DELAY = 2.0
 class NoteEditor(ModalScreen[NoteResult | None]):
     """A note (TextArea) and tags (TagPicker) for one quote; ctrl+s saves, ctrl+l keeps it for later, escape cancels."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True, id="note.save"),
         Binding("ctrl+l", "later", "Keep for later", priority=True, id="note.later"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -20,7 +22,7 @@ def document_lines(doc: Document) -> tuple[Text, Text]:
 class DocumentsPane(PaneList):
     """The library's documents; posts `OpenDocument` when one is chosen."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,o", "select", "Open", id="documents.open"),
         Binding("c", "citation", "Citation", id="documents.citation",
                 tooltip="See and edit the citation fields (title, kind, date, URL, publisher, host…)"),
@@ -42,8 +44,8 @@ class DocumentsPane(PaneList):
             super().__init__()
             self.doc_id = doc_id
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.all_documents: list[Document] = []
         self.shown: list[Document] = []
         self._lines: dict[int, tuple[Text, Text]] = {}

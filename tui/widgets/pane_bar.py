@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -22,8 +24,8 @@ class PaneBar(Static):
 
     COMPONENT_CLASSES = {"pane-bar--active", "pane-bar--key", "pane-bar--lens"}
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", markup=False, **kwargs)
         self.active = "documents"
         self.lens: str | None = None
 

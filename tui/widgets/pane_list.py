@@ -9,6 +9,7 @@ of being measured and wrapped up front.
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -26,7 +27,7 @@ from corpus.safety import visible
 ROW_HEIGHT = 2
 
 
-def plain(text: str | None, *, style: str = "") -> Text:
+def plain(text: str | None, *, style: str | Style = "") -> Text:
     """Untrusted text as a Rich Text: never parsed as markup, controls made visible, one line."""
     return Text(visible(text or "", keep_newlines=False).replace("\t", " "), style=style, end="")
 
@@ -36,7 +37,7 @@ class PaneList(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES = {"pane-list--highlight", "pane-list--empty"}
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor(1)", "Down", show=False, id="list.down"),
         Binding("k,up", "cursor(-1)", "Up", show=False, id="list.up"),
         Binding("g,home", "first", "First", show=False, id="list.first"),

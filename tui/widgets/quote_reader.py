@@ -12,6 +12,8 @@ handles (through tui.quote_desk) and is handed the document's quotes to draw.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
@@ -28,7 +30,7 @@ VISUAL_ONLY = {"visual_word", "visual_swap", "visual_cancel", "visual_enter"}
 class QuoteReader(TranscriptView):
     """TranscriptView plus visual selection, quote marks and the note of the quote under the cursor."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "visual", "Select", id="quotes.visual", tooltip="Select the sentence (then w/b, j/k, J/K)"),
         Binding("V", "visual_turn", "Select turn", show=False, id="quotes.visual_turn"),
         Binding("w,l,right", "visual_word(1)", "Extend a word", show=False, id="quotes.word_forward"),

@@ -10,6 +10,8 @@ only posts messages; the screen fetches quotes and carries the actions out.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar, Self
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -46,7 +48,7 @@ def quote_lines(quote: Quote, title: str) -> tuple[Text, Text]:
 class QuoteList(PaneList):
     """The rows of the Quotes pane."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,o", "select", "Go to quote", id="quotes.jump"),
         Binding("e", "edit_note", "Edit note", id="quotes.edit"),
         Binding("t", "edit_tags", "Tags", id="quotes.retag"),
@@ -60,8 +62,8 @@ class QuoteList(PaneList):
 
     empty_text = "No quotes yet: in the reader, v selects and m keeps a quote."
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.quotes: list[Quote] = []
         self.titles: dict[str, str] = {}
         self._lines: dict[int, tuple[Text, Text]] = {}
@@ -181,8 +183,8 @@ class QuotesPane(Vertical):
     class KeepDetached(QuoteAction):
         """Keep a quote needing review detached: its words stay, unplaced."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.sort = "newest"
         self._quotes: list[Quote] = []
         self._titles: dict[str, str] = {}
@@ -205,7 +207,7 @@ class QuotesPane(Vertical):
     def line(self) -> str:
         return self.filter_input.value
 
-    def focus(self, scroll_visible: bool = True) -> QuotesPane:  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         """Focus the list (the filter when there is nothing to list yet)."""
         self.quote_list.focus(scroll_visible)
         return self

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -69,7 +70,7 @@ def hit_lines(hit: Hit) -> tuple[Text, Text]:
 class HitList(PaneList):
     """Search results, two lines each; enter opens one in the reader."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,o", "select", "Open hit", id="search.open"),
         Binding("n", "cursor(1)", "Next hit", show=False, id="search.next"),
         Binding("N", "cursor(-1)", "Prev hit", show=False, id="search.previous"),
@@ -77,8 +78,8 @@ class HitList(PaneList):
 
     empty_text = "No results."
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.hits: list[Hit] = []
         self._lines: dict[int, tuple[Text, Text]] = {}
 
@@ -97,7 +98,7 @@ class HitList(PaneList):
 class SearchPane(Vertical):
     """Query box, a one-line status and the result list.  Posts `QueryChanged` and `HitChosen`."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
     ]
 
@@ -119,8 +120,8 @@ class SearchPane(Vertical):
             self.hit = hit
             self.index = index
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.hits: list[Hit] = []
         #: The query whose results are listed (not `query`: that is DOMNode.query()).
         self.shown_query = ""

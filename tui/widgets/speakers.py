@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -21,7 +23,7 @@ def speaker_lines(speaker: Speaker, lens: str | None) -> tuple[Text, Text]:
 class SpeakersPane(PaneList):
     """The library's speakers, most talkative first; posts `LensChosen`."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,l", "select", "Lens on speaker", id="speakers.lens"),
     ]
 
@@ -34,8 +36,8 @@ class SpeakersPane(PaneList):
             super().__init__()
             self.name = name
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.speakers: list[Speaker] = []
         self.lens: str | None = None
 

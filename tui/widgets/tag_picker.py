@@ -7,17 +7,19 @@ typed as they are, backspace in the empty box drops the last tag.
 
 from __future__ import annotations
 
+from typing import ClassVar, Self
+
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from corpus.fuzzy import fuzzy_choices
 from corpus.quotes import clean_tags
 from corpus.safety import visible
-from corpus.fuzzy import fuzzy_choices
 
 #: Offers shown under the box.
 MAX_OFFERS = 5
@@ -43,7 +45,7 @@ def suggest_tags(typed: str, known: list[str], chosen: list[str]) -> list[str]:
 class TagInput(Input):
     """The box of the tag picker; up/down move through the offers, backspace when empty drops a tag."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "offer(1)", "Next offer", show=False, id="tags.next"),
         Binding("up", "offer(-1)", "Previous offer", show=False, id="tags.previous"),
     ]
@@ -53,7 +55,7 @@ class TagInput(Input):
         if isinstance(picker, TagPicker):
             picker.move_offer(step)
 
-    async def _on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    async def _on_key(self, event: events.Key) -> None:
         if event.key == "backspace" and not self.value and isinstance(self.parent, TagPicker):
             event.stop()
             event.prevent_default()
@@ -90,7 +92,7 @@ class TagPicker(Vertical):
     def on_mount(self) -> None:
         self._show_chips()
 
-    def focus(self, scroll_visible: bool = True) -> TagPicker:  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         self.input.focus(scroll_visible)
         return self
 

@@ -12,18 +12,26 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from corpus.models import Document, Passage
 from corpus.safety import visible
-from tui.widgets.transcript_layout import BLANK, BODY, HEADER, HEADING, TranscriptLayout
+from tui.widgets.transcript_layout import (
+    BLANK,
+    BODY,
+    HEADER,
+    HEADING,
+    Line,
+    TranscriptLayout,
+)
 
 GUTTER = 2
 SPEAKER_STYLES = 6
@@ -65,7 +73,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         *{f"transcript--speaker-{i}" for i in range(SPEAKER_STYLES)},
     }
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down,right_parenthesis", "next_sentence", "Sentence", key_display="j/k", id="reader.next_sentence", tooltip="Next sentence"),
         Binding("k,up,left_parenthesis", "previous_sentence", "Previous sentence", show=False, id="reader.previous_sentence"),
         Binding("J,right_square_bracket,ctrl+down", "next_passage", "Turn", key_display="J/K", id="reader.next_passage", tooltip="Next turn"),
@@ -324,7 +332,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self._style_epoch += 1
 
-    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+    def render_lines(self, crop: Region) -> list[Strip]:
         self._settle()
         return super().render_lines(crop)
 
@@ -354,7 +362,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
 
-    def _draw(self, line, width: int, base: Style) -> Strip:  # type: ignore[no-untyped-def]
+    def _draw(self, line: Line, width: int, base: Style) -> Strip:
         index = line.passage
         passage = self.passages[index]
         current = index == self.passage
