@@ -364,9 +364,18 @@ HOSTILE_FILE_NAMES = ["b\x1b]52;c;SU5KRUNURUQ=\x07.txt", "c\x1b]0;PWNED-TITLE\x0
 
 
 def _drawn(app) -> str:  # type: ignore[no-untyped-def]
-    """Every character the current screen draws (dialogs and toasts included), from the compositor's strips."""
-    strips = app.screen._compositor.render_strips()  # the strips the driver writes
-    return "\n".join("".join(seg.text for seg in strip if not seg.control) for strip in strips)
+    """Every character the current screen draws (dialogs and toasts included), line by line.
+
+    Read from `App.export_screenshot()`, the public render of what the driver
+    writes: its SVG keeps each drawn character (control characters included)
+    in `<text>` runs, which are put back together by row and column.
+    """
+    import html
+
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in re.findall(r'<text[^>]*\bx="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', app.export_screenshot(), re.S):
+        rows.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
+    return "\n".join("".join(run for _, run in sorted(runs)) for _, runs in sorted(rows.items()))
 
 
 async def test_every_widget_showing_outside_text_draws_no_control_character(
