@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from corpus.models import Hit, Passage, Quote
-from tui.navigation import JUMP_DISTANCE, JumpList, PassageCache, Position, ReturnTo, hit_position, span_hit
+from tui.navigation import (
+    JUMP_DISTANCE,
+    JumpList,
+    PassageCache,
+    Position,
+    ReturnTo,
+    hit_position,
+    span_hit,
+)
 
 
 def passages(*texts: str) -> list[Passage]:

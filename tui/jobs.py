@@ -20,10 +20,10 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from textual.message import Message
 from textual.message_pump import MessagePump
-from textual.widget import Widget
 
 from corpus.errors import SaysoError
 
@@ -50,15 +50,24 @@ class Job:
     reply_to: MessagePump | None = None
 
 
+class JobOwner(Protocol):
+    """What runs the queue's worker and receives its messages: a widget or screen (DOMNode) in the app."""
+
+    def run_worker(self, work: Callable[[], None], name: str | None = ..., group: str = ..., description: str = ...,
+                   exit_on_error: bool = ..., start: bool = ..., exclusive: bool = ..., thread: bool = ...) -> Any: ...
+
+    def post_message(self, message: Message) -> bool: ...
+
+
 def describe_error(exc: BaseException) -> str:
     """A library error's own words; anything else with its type, so a bug is recognisable."""
     return str(exc) if isinstance(exc, SaysoError) else f"{type(exc).__name__}: {exc}"
 
 
 class JobQueue:
-    """Jobs for `owner` (a widget or screen, which runs the worker and receives the messages)."""
+    """Jobs for `owner` (the screen, which runs the worker and receives the messages)."""
 
-    def __init__(self, owner: Widget, group: str, *, latest_only: bool = False) -> None:
+    def __init__(self, owner: JobOwner, group: str, *, latest_only: bool = False) -> None:
         self.owner = owner
         self.group = group
         self.latest_only = latest_only

@@ -209,36 +209,27 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         self._requests_to.post_message(self.SaveRequested(self, self.target, result, self.draft_keys))
 
     @on(Saved)
-    def _saved_message(self, event: Saved) -> None:
-        self._saved(event.result)
+    def _saved(self, event: Saved) -> None:
+        self.saving = False
+        self._close(event.result)
 
     @on(NotSaved)
-    def _not_saved(self, event: NotSaved) -> None:
-        self._save_failed(event.error, event.kept)
-
-    @on(QuoteGone)
-    def _quote_gone_message(self, event: QuoteGone) -> None:
-        self._quote_gone(event.error)
-
-    def _saved(self, result: NoteResult) -> None:
+    def _save_failed(self, event: NotSaved) -> None:
         self.saving = False
-        self._close(result)
-
-    def _save_failed(self, error: str, kept: bool) -> None:
-        self.saving = False
-        self.failed = error
-        where = "kept as a draft too" if kept else "NOT kept as a draft (copy it before closing)"
-        self._say(f"Not saved: {visible(error, keep_newlines=False)} · the note is still here, {where}", "error")
+        self.failed = event.error
+        where = "kept as a draft too" if event.kept else "NOT kept as a draft (copy it before closing)"
+        self._say(f"Not saved: {visible(event.error, keep_newlines=False)} · the note is still here, {where}", "error")
         self.query_one("#note-hint", Static).update(self._hint())
 
-    def _quote_gone(self, error: str) -> None:
+    @on(QuoteGone)
+    def _quote_gone(self, event: QuoteGone) -> None:
         """The quote was deleted elsewhere: the note now goes with a new quote of the same words."""
         self.saving = False
         self.target = NoteTarget(self.target.shown, None)
         if self.target.key not in self.draft_keys:
             self.draft_keys.append(self.target.key)
         self.query_one("#note-title", Static).update(self._title())
-        self._say(f"{visible(error, keep_newlines=False)} · ctrl+s keeps the note with a new quote of the same "
+        self._say(f"{visible(event.error, keep_newlines=False)} · ctrl+s keeps the note with a new quote of the same "
                   "words, esc discards it", "error")
         self._requests_to.post_message(self.DraftTyped(*self.draft()))
 
@@ -255,9 +246,6 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         self._requests_to.post_message(self.LaterRequested(self, *self.draft()))
 
     @on(KeptForLater)
-    def _kept_message(self) -> None:
-        self._kept_for_later()
-
     def _kept_for_later(self) -> None:
         self.app.notify("Note kept as a draft: R reopens it", title="Drafts", markup=False)
         self.kept_for_later = True
