@@ -110,7 +110,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self._speaker_slot: dict[str, int] = {}
         self._strips: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
         self._style_epoch = 0
-        self._shown_height = 0  # viewport height at the last resize (0 while hidden)
+        self._shown_height = 0  # viewport height the cursor was last placed for (0 while hidden)
 
     # -- loading and state -----------------------------------------------------
     def load(self, document: Document, passages: list[Passage], *, passage: int = 0, sentence: int = 0) -> None:
@@ -126,6 +126,9 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self._forget_strips()
         self._apply_width()
         self.move_to(passage, sentence, center=True)
+        # The cursor was just placed for this height (0 while hidden): the next resize keeps its row
+        # rather than centring again, however that resize and this load happened to be ordered.
+        self._shown_height = self.scrollable_content_region.height
         self.refresh_bindings()  # actions that need an open document are now available
 
     @property
