@@ -35,8 +35,8 @@ from tinydb import TinyDB  # noqa: E402  (the baseline; sayso itself touches Tin
 from tinydb.storages import JSONStorage  # noqa: E402
 
 from bench.corpus_gen import write_corpus  # noqa: E402
-import corpus.library  # noqa: E402
-from corpus import Library  # noqa: E402
+import sayso.corpus.library  # noqa: E402
+from sayso.corpus import Library  # noqa: E402
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 
         index.add_document = timed_add  # type: ignore[method-assign]
         parse_time = [0.0]  # time the library waited for parsed files (parsing runs ahead in worker processes)
-        real_prepare = corpus.library.prepare_all
+        real_prepare = sayso.corpus.library.prepare_all
 
         def timed_prepare(*args: Any, **kwargs: Any) -> Any:
             ready = real_prepare(*args, **kwargs)
@@ -123,11 +123,11 @@ def main(argv: list[str] | None = None) -> int:
                     parse_time[0] += time.perf_counter() - t0
                 yield item
 
-        corpus.library.prepare_all = timed_prepare  # type: ignore[assignment]
+        sayso.corpus.library.prepare_all = timed_prepare  # type: ignore[assignment]
         try:
             import_time, report = timed(lambda: lib.import_paths([src], parallel=True))
         finally:
-            corpus.library.prepare_all = real_prepare  # type: ignore[assignment]
+            sayso.corpus.library.prepare_all = real_prepare  # type: ignore[assignment]
         if report.errors:
             print(f"import errors ({len(report.errors)}): {report.errors[:3]}")
         stored = sum(d.passages for d in lib.documents())

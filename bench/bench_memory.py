@@ -80,7 +80,7 @@ def main() -> None:
             make(path, int(mb * 1_000_000))
             size = path.stat().st_size
             parsed = peak_of([sys.executable, "-c", parse, str(path)])
-            imported = peak_of([sys.executable, "-m", "tui.cli", "--data", str(folder / f"data-{path.stem}"), "import", str(path)])
+            imported = peak_of([sys.executable, "-m", "sayso", "--data", str(folder / f"data-{path.stem}"), "import", str(path)])
             print(f"{path.name:<16}{size / 1e6:>8.1f}{parsed / 1e6:>10.0f} MB {parsed / size:>3.0f}x"
                   f"{imported / 1e6:>11.0f} MB {imported / size:>3.0f}x")
 

@@ -29,7 +29,7 @@ _CHILD = r"""
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from corpus.importers import parse_path
+from sayso.corpus.importers import parse_path
 files = json.loads(Path(sys.argv[2]).read_text())
 best = None
 for _ in range(int(sys.argv[3])):

@@ -63,8 +63,8 @@ def percentile(values: list[float], p: float) -> float:
 def worker_build(size: int, folder: Path, queries: int, seed: int) -> dict[str, object]:
     from search_corpus import generate_passages, make_queries
 
-    from corpus.models import Document, Passage
-    from corpus.search import SearchIndex
+    from sayso.corpus.models import Document, Passage
+    from sayso.corpus.search import SearchIndex
 
     t0 = time.perf_counter()
     generated = generate_passages(size, seed)
@@ -113,7 +113,7 @@ def _slot_of(passage_id: str) -> int:
 
 
 def worker_sayso(folder: Path) -> dict[str, object]:
-    from corpus.search import SearchIndex
+    from sayso.corpus.search import SearchIndex
 
     qs = json.loads((folder / "queries.json").read_text())
     t0 = time.perf_counter()

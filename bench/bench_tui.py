@@ -49,7 +49,7 @@ def build_library(folder: Path, passages: int, largest: int, seed: int = 1) -> P
         return data
     import random
 
-    from corpus.library import Library
+    from sayso.corpus.library import Library
 
     sources = folder / f"src-{passages}-{largest}"
     write_corpus(sources, passages - largest, seed=seed)
@@ -143,8 +143,8 @@ async def until(condition: object, timeout: float = 10.0) -> None:
 
 
 async def open_and_search(data: Path) -> dict[str, object]:
-    from corpus.library import Library
-    from tui.app import SaysoApp
+    from sayso.corpus.library import Library
+    from sayso.tui.app import SaysoApp
 
     lib = Library.open(data)
     app = SaysoApp(lib)

@@ -1,15 +1,15 @@
 """sayso's headless library: models, importers, the store, search, anchoring and export.
 
-This package never imports Textual, Rich or `tui`; scripts and benchmarks use it directly::
+This package never imports Textual, Rich or a front end (`sayso.tui`, `sayso.cli`); scripts and benchmarks use it directly::
 
-    from corpus import Library
+    from sayso.corpus import Library
     lib = Library.open("~/transcripts-data")
     lib.import_paths(["panel.txt"])
     for hit in lib.search("lecun opne wieghts"):
         print(hit.speaker, hit.text)
 
-The names below are loaded on first use, so `import corpus` (and `import
-corpus.models`, which runs this file first) loads neither the store nor TinyDB.
+The names below are loaded on first use, so `import sayso.corpus` (and `import
+sayso.corpus.models`, which runs this file first) loads neither the store nor TinyDB.
 """
 
 from __future__ import annotations
@@ -18,23 +18,23 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from corpus.errors import Ambiguous, DamagedFile, ImportRefused, LibraryBusy, NotFound, SaysoError
-    from corpus.library import ImportReport, Library
-    from corpus.models import Document, Passage, Speaker
+    from sayso.corpus.errors import Ambiguous, DamagedFile, ImportRefused, LibraryBusy, NotFound, SaysoError
+    from sayso.corpus.library import ImportReport, Library
+    from sayso.corpus.models import Document, Passage, Speaker
 
 #: Exported name -> the module that defines it.
 _EXPORTS = {
-    "Ambiguous": "corpus.errors",
-    "DamagedFile": "corpus.errors",
-    "ImportRefused": "corpus.errors",
-    "LibraryBusy": "corpus.errors",
-    "NotFound": "corpus.errors",
-    "SaysoError": "corpus.errors",
-    "ImportReport": "corpus.library",
-    "Library": "corpus.library",
-    "Document": "corpus.models",
-    "Passage": "corpus.models",
-    "Speaker": "corpus.models",
+    "Ambiguous": ".errors",
+    "DamagedFile": ".errors",
+    "ImportRefused": ".errors",
+    "LibraryBusy": ".errors",
+    "NotFound": ".errors",
+    "SaysoError": ".errors",
+    "ImportReport": ".library",
+    "Library": ".library",
+    "Document": ".models",
+    "Passage": ".models",
+    "Speaker": ".models",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -44,8 +44,8 @@ def __getattr__(name: str) -> Any:
     """Load an exported name from its module the first time it is asked for."""
     module = _EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module 'corpus' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
     globals()[name] = value
     return value
 

@@ -24,8 +24,8 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from corpus import fuzzy
-from corpus.models import Passage
+from sayso.corpus import fuzzy
+from sayso.corpus.models import Passage
 
 #: How many characters of context a quote keeps on each side (W3C TextQuoteSelector prefix/suffix).
 CONTEXT_CHARS = 32

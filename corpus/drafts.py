@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from corpus.errors import NotFound, SaysoError
-from corpus.models import Passage, Quote, document_text
-from corpus.quotes import QuoteBook, text_hash
-from corpus.shown_words import ShownWords, place
+from sayso.corpus.errors import NotFound, SaysoError
+from sayso.corpus.models import Passage, Quote, document_text
+from sayso.corpus.quotes import QuoteBook, text_hash
+from sayso.corpus.shown_words import ShownWords, place
 
 #: Suffix of the key that holds a draft's tags (comma separated) beside its note.
 _TAGS_SUFFIX = "#tags"

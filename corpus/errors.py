@@ -3,7 +3,7 @@
 The line says what went wrong in the library's terms, never which command to
 run next: errors carry structured fields (what was not found, which file is
 damaged and how it can be recovered) from which a front end adds its own
-advice (the CLI names its commands, see tui.cli.advice).
+advice (the CLI names its commands, see sayso.cli.advice).
 """
 
 from __future__ import annotations

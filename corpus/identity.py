@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corpus.words import fold
+from sayso.corpus.words import fold
 
 
 @lru_cache(maxsize=1 << 16)

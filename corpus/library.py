@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpus.errors import (
+from sayso.corpus.errors import (
     Ambiguous,
     DamagedFile,
     DataFolderError,
@@ -33,10 +33,10 @@ from corpus.errors import (
     SaveFailed,
     SaysoError,
 )
-from corpus.identity import is_initials, is_placeholder, name_key
-from corpus.importers import SUPPORTED_SUFFIXES
-from corpus.importers.parallel import Prepared, prepare_all, prepare_file
-from corpus.models import (
+from sayso.corpus.identity import is_initials, is_placeholder, name_key
+from sayso.corpus.importers import SUPPORTED_SUFFIXES
+from sayso.corpus.importers.parallel import Prepared, prepare_all, prepare_file
+from sayso.corpus.models import (
     KINDS,
     PASSAGE_SEPARATOR,
     Document,
@@ -46,12 +46,12 @@ from corpus.models import (
     Speaker,
     document_text,
 )
-from corpus.sentences import split_sentences
-from corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, Store
+from sayso.corpus.sentences import split_sentences
+from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, Store
 
 if TYPE_CHECKING:
-    from corpus.quotes import QuoteBook
-    from corpus.search import SearchIndex
+    from sayso.corpus.quotes import QuoteBook
+    from sayso.corpus.search import SearchIndex
 
 #: Fields of a document the user may edit (`sayso doc edit`); edits survive a re-import.
 #: `host` is whoever hosts, interviews or moderates.
@@ -63,7 +63,7 @@ DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD (also \"March 5, 2024\", \"5 March 2
 
 def citation_kinds() -> tuple[str, ...]:
     """Kinds a user may give a document: sayso's own, then any CSL 1.0.2 item type (e.g. `article-newspaper`)."""
-    from corpus.export.csl import CSL_TYPES
+    from sayso.corpus.export.csl import CSL_TYPES
 
     return KINDS + tuple(sorted(CSL_TYPES - set(KINDS)))
 
@@ -80,7 +80,7 @@ def check_citation_field(name: str, value: str) -> str:
     if name == "kind" and value and value not in citation_kinds():
         raise SaysoError(f"unknown kind {value!r}; kinds: {', '.join(KINDS)} (or a CSL type such as article-newspaper)")
     if name == "date" and value:
-        from corpus.export.csl import date_parts
+        from sayso.corpus.export.csl import date_parts
 
         if date_parts(value) is None:
             raise SaysoError(f"cannot read the date {value!r}; write it as {DATE_FORMATS}")
@@ -276,7 +276,7 @@ class Library:
             raise Ambiguous(f"document {ref!r} matches several: " + _listed(partial) + " (use the id)")
         hint = ""
         try:
-            from corpus.fuzzy import fuzzy_choices
+            from sayso.corpus.fuzzy import fuzzy_choices
 
             near = [docs[i] for i in fuzzy_choices(key, [d.title for d in docs], limit=3)]
             if near:
@@ -856,7 +856,7 @@ class Library:
     def index(self) -> SearchIndex:
         """The persisted search index, opened on first use."""
         if self._index is None:
-            from corpus.search import SearchIndex
+            from sayso.corpus.search import SearchIndex
 
             self._index = SearchIndex.open(
                 self.store.index_dir, self, speakers=self.speakers, tags=self._passages_with_tag,
@@ -891,7 +891,7 @@ class Library:
     def quotes(self) -> QuoteBook:
         """The user's quotes, in their own durable file beside the corpus."""
         if self._quotes is None:
-            from corpus.quotes import QuoteBook
+            from sayso.corpus.quotes import QuoteBook
 
             self._quotes = QuoteBook(self.data_dir, self.store.lock, self, speaker=self.speaker)
         return self._quotes

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.words import words_of
+from sayso.corpus.words import words_of
 
 #: Facets a query may name inline (`speaker:lecun`) or as arguments.
 FACETS = ("speaker", "doc", "kind", "tag")

@@ -35,11 +35,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from corpus import anchoring, fuzzy
-from corpus.errors import Ambiguous, DamagedFile, NotFound, SaysoError
-from corpus.models import Passage, Quote, document_text
-from corpus.sources import DocumentSource, SpeakerResolver, WriteLock
-from corpus.store import (
+from sayso.corpus import anchoring, fuzzy
+from sayso.corpus.errors import Ambiguous, DamagedFile, NotFound, SaysoError
+from sayso.corpus.models import Passage, Quote, document_text
+from sayso.corpus.sources import DocumentSource, SpeakerResolver, WriteLock
+from sayso.corpus.store import (
     DRAFTS_FILE,
     QUOTES_FILE,
     TINYDB_FILE,
@@ -52,7 +52,7 @@ from corpus.store import (
     restore_backup,
     start_empty,
 )
-from corpus.store import WriteLock as StoreLock
+from sayso.corpus.store import WriteLock as StoreLock
 
 #: Status of a quote whose words are where its positions say.
 ANCHORED = "anchored"
@@ -1123,7 +1123,7 @@ class QuoteBook:
         except DamagedFile as exc:
             # The damaged copy is set aside intact (renamed, so reading does not keep failing: a new
             # draft must still be saved) and the damage is reported once through draft_problems().
-            from corpus.store import set_aside_copies
+            from sayso.corpus.store import set_aside_copies
 
             kept = []
             for copy in set_aside_copies(self.drafts_path):

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from corpus.errors import SaysoError
-from corpus.store import (
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.store import (
     backups_of,
     damage_reason,
     restore_backup,
@@ -22,7 +22,7 @@ from corpus.store import (
 )
 
 if TYPE_CHECKING:
-    from corpus.library import Library
+    from sayso.corpus.library import Library
 
 #: The files that can be brought back from a backup.
 RESTORABLE = ("library", "quotes")

@@ -40,12 +40,12 @@ from typing import Any
 
 import numpy as np
 
-from corpus.errors import SaysoError
-from corpus.fuzzy import fuzzy_choices, osa_distance
-from corpus.identity import name_key
-from corpus.models import Document, Hit, Passage
-from corpus.query import Query, parse_query
-from corpus.searchindex import (
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.fuzzy import fuzzy_choices, osa_distance
+from sayso.corpus.identity import name_key
+from sayso.corpus.models import Document, Hit, Passage
+from sayso.corpus.query import Query, parse_query
+from sayso.corpus.searchindex import (
     TYPO_PREFIX,
     DamagedIndex,
     DocEntry,
@@ -59,9 +59,9 @@ from corpus.searchindex import (
     tokenise_document,
     write_index,
 )
-from corpus.sources import DocumentSource, SpeakerList, TagLookup, Warn, WriteLock
-from corpus.store import atomic_write_bytes
-from corpus.words import WORD_RE, fold, normalize_word, word_spans
+from sayso.corpus.sources import DocumentSource, SpeakerList, TagLookup, Warn, WriteLock
+from sayso.corpus.store import atomic_write_bytes
+from sayso.corpus.words import WORD_RE, fold, normalize_word, word_spans
 
 MANIFEST = "manifest.json"
 #: BM25 parameters.

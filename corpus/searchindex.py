@@ -33,9 +33,9 @@ from typing import Any
 
 import numpy as np
 
-from corpus.store import TEMP_PREFIX as STORE_TEMP_PREFIX
-from corpus.store import temp_path
-from corpus.words import words_of
+from sayso.corpus.store import TEMP_PREFIX as STORE_TEMP_PREFIX
+from sayso.corpus.store import temp_path
+from sayso.corpus.words import words_of
 
 #: 3: upper-case possessives ("ADA'S") are indexed as the query side reads them; older indexes are rebuilt.
 FORMAT_VERSION = 3

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from corpus import anchoring
-from corpus.models import Quote
-from corpus.quotes import QuoteBook, text_hash
+from sayso.corpus import anchoring
+from sayso.corpus.models import Quote
+from sayso.corpus.quotes import QuoteBook, text_hash
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from corpus.models import Document, Passage, Speaker
+from sayso.corpus.models import Document, Passage, Speaker
 
 
 class DocumentSource(Protocol):

@@ -44,8 +44,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
-from corpus.models import PASSAGE_SEPARATOR, Document, Passage, Speaker
+from sayso.corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
+from sayso.corpus.models import PASSAGE_SEPARATOR, Document, Passage, Speaker
 
 #: Version of the layout and file formats; a library with a higher one is refused.
 #: 2: passages files are versioned (`docs/<id>.v<version>.json`, named in library.json's "files" table).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.anchoring import (
+from sayso.corpus.anchoring import (
     AnchorHints,
     context,
     find_exact,
@@ -14,7 +14,7 @@ from corpus.anchoring import (
     speakers_in_span,
     trim_span,
 )
-from corpus.models import Passage, document_text
+from sayso.corpus.models import Passage, document_text
 
 
 def make(turns: list[tuple[str | None, str]], times: list[float] | None = None) -> tuple[list[Passage], str]:
@@ -216,7 +216,7 @@ def test_fuzzy_match_keeps_the_quotes_closing_punctuation() -> None:
 
 
 def test_selection_helpers_move_by_word_sentence_and_turn() -> None:
-    from corpus.anchoring import (
+    from sayso.corpus.anchoring import (
         keep_to_one_speaker,
         next_word_end,
         passage_span_at,
@@ -224,7 +224,7 @@ def test_selection_helpers_move_by_word_sentence_and_turn() -> None:
         sentence_span_at,
         word_span_at,
     )
-    from corpus.sentences import split_sentences
+    from sayso.corpus.sentences import split_sentences
 
     passages, text = make([("Ann", "First one. Second, longer one!"), ("Ann", "More from Ann."), ("Bob", "Bob here.")])
     for p in passages:

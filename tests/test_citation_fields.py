@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from corpus.errors import SaysoError
-from corpus.export import Sources, export_quotes, format_reference
-from corpus.export.csl import document_item, host_names
-from corpus.library import Library
-from corpus.models import Document, ParsedDocument, ParsedPassage, Passage, Quote
-from tui.cli import main
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.export import Sources, export_quotes, format_reference
+from sayso.corpus.export.csl import document_item, host_names
+from sayso.corpus.library import Library
+from sayso.corpus.models import Document, ParsedDocument, ParsedPassage, Passage, Quote
+from sayso.cli import main
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
 

@@ -1,6 +1,6 @@
 """The CLI contract other issues, tests and scripts rely on (issue 2), and its error discipline.
 
-Most tests run `tui.cli.main` in-process with a tiny labelled-text parser
+Most tests run `sayso.cli.main` in-process with a tiny labelled-text parser
 standing in for the importers, so the contract is pinned independently of
 importer heuristics; the no-traceback and terminal checks run the real
 command in a subprocess.
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-import corpus.importers.parallel
-from corpus.models import ParsedDocument, ParsedPassage
-from tui.cli import main
+from sayso.corpus.importers import parallel as parallel_module
+from sayso.corpus.models import ParsedDocument, ParsedPassage
+from sayso.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -51,9 +51,9 @@ def labelled_parser(path: Path) -> ParsedDocument:
 
 @pytest.fixture(autouse=True)
 def fake_importer(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Files reach the library through corpus.importers.parallel.prepare_file (fewer files than
+    # Files reach the library through sayso.corpus.importers.parallel.prepare_file (fewer files than
     # PARALLEL_MIN_FILES, as here, are parsed in this process, so the stand-in is used).
-    monkeypatch.setattr(corpus.importers.parallel, "parse_bytes",
+    monkeypatch.setattr(parallel_module, "parse_bytes",
                         lambda raw, path, encoding=None, labels=None: labelled_parser(Path(path)))
     monkeypatch.delenv("SAYSO_DATA", raising=False)
 
@@ -207,8 +207,8 @@ def test_output_never_carries_control_characters(capsys: pytest.CaptureFixture[s
 
 def test_not_found_errors_get_the_cli_advice(capsys: pytest.CaptureFixture[str], data: Path, panel: Path) -> None:
     """The library's NotFound names no command; the CLI adds which listing to look at (issue 12)."""
-    from corpus.errors import NotFound
-    from corpus.library import Library
+    from sayso.corpus.errors import NotFound
+    from sayso.corpus.library import Library
 
     run(capsys, "import", str(panel), "--data", str(data))
     with pytest.raises(NotFound) as info:
@@ -247,7 +247,7 @@ def test_damaged_library_reported_then_restored(capsys: pytest.CaptureFixture[st
 def sayso(*argv: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "SAYSO_LOCK_TIMEOUT": "0.5", **(env or {})}
     full_env.pop("SAYSO_DATA", None)
-    return subprocess.run([sys.executable, "-m", "tui.cli", *argv], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "sayso", *argv], capture_output=True, text=True,
                           cwd=REPO, env=full_env, timeout=60, **kwargs)  # type: ignore[call-overload]
 
 
@@ -322,7 +322,7 @@ def test_app_refuses_without_a_usable_terminal(tmp_path: Path) -> None:
     primary, secondary = pty.openpty()
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "tui.cli", "--data", data], stdin=secondary, stdout=secondary,
+            [sys.executable, "-m", "sayso", "--data", data], stdin=secondary, stdout=secondary,
             stderr=subprocess.PIPE, text=True, cwd=REPO, env={**os.environ, "TERM": "dumb"}, timeout=60,
         )
     finally:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import build_parser
+from sayso.cli import build_parser
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -6,16 +6,16 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
-from corpus import Library
-from corpus.importers import parse_path
+from sayso.corpus import Library
+from sayso.corpus.importers import parse_path
 
-DEMO = Path(str(resources.files("corpus.demo")))
+DEMO = Path(str(resources.files("sayso.corpus.demo")))
 FILES = sorted(p for p in DEMO.iterdir() if p.suffix in {".txt", ".vtt", ".md"})
 
 
 def test_demo_files_are_packaged() -> None:
     pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8"))
-    patterns = pyproject["tool"]["setuptools"]["package-data"]["corpus.demo"]
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["sayso.corpus.demo"]
     assert {f"*{p.suffix}" for p in FILES} <= set(patterns)
     assert {p.suffix for p in FILES} == {".txt", ".vtt", ".md"}
     assert len(FILES) >= 3

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.library import Library
+from sayso.corpus.library import Library
 from tmux_support import Tmux, sayso_command
 from tui_support import build_library
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tmux_support import Tmux, sayso_command
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
 from tui_support import build_library
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from corpus.export import Sources, export_quotes
-from corpus.export.bibtex import render_item, url_value
-from corpus.models import Document, Passage, Quote
-from corpus.safety import visible
+from sayso.corpus.export import Sources, export_quotes
+from sayso.corpus.export.bibtex import render_item, url_value
+from sayso.corpus.models import Document, Passage, Quote
+from sayso.corpus.safety import visible
 
 BIBTEX = shutil.which("bibtex")
 pytestmark = pytest.mark.skipif(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.errors import SaysoError
-from corpus.export.cite import STYLES, format_in_text, format_reference, style_name
-from corpus.export.csl import csl_date, csl_type, document_item, parse_name
-from corpus.models import Document
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.export.cite import STYLES, format_in_text, format_reference, style_name
+from sayso.corpus.export.csl import csl_date, csl_type, document_item, parse_name
+from sayso.corpus.models import Document
 
 
 def doc(**fields: object) -> Document:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from corpus.export import FORMATS, Sources, export_quotes, prepare
-from corpus.library import Library
-from corpus.models import Quote
-from tui.cli import main
+from sayso.corpus.export import FORMATS, Sources, export_quotes, prepare
+from sayso.corpus.library import Library
+from sayso.corpus.models import Quote
+from sayso.cli import main
 from test_export_schemas import check_csl, check_w3c
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

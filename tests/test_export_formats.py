@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.export import FORMATS, Sources, export_quotes, format_clipboard, prepare
-from corpus.models import Document, Passage, Quote, document_text
+from sayso.corpus.export import FORMATS, Sources, export_quotes, format_clipboard, prepare
+from sayso.corpus.models import Document, Passage, Quote, document_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

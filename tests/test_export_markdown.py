@@ -9,12 +9,12 @@ import json
 import pytest
 from markdown_it import MarkdownIt
 
-from corpus.errors import SaysoError
-from corpus.export import export_quotes
-from corpus.export.csv_export import cell
-from corpus.export.markdown import escape, merge, split_blocks
-from corpus.models import Document, Passage, Quote
-from corpus.export import Sources
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.export import export_quotes
+from sayso.corpus.export.csv_export import cell
+from sayso.corpus.export.markdown import escape, merge, split_blocks
+from sayso.corpus.models import Document, Passage, Quote
+from sayso.corpus.export import Sources
 from test_export_formats import fixture_quotes, sources
 
 PAYLOADS = [

@@ -20,8 +20,8 @@ from jsonschema import Draft4Validator, Draft7Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from corpus.export import Sources, export_quotes
-from corpus.models import Document, Quote
+from sayso.corpus.export import Sources, export_quotes
+from sayso.corpus.models import Document, Quote
 from test_export_formats import fixture_quotes, sources
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
@@ -183,7 +183,7 @@ def test_csl_json_event_and_place_fields() -> None:
     doc = Document(id="panel1", title="Open models", kind="panel", source="/x.vtt", date="2024-03-05",
                    event="AI Summit", place="Paris", publisher="Example TV")
     q = Quote(id="p1", document="panel1", exact="open", start=0, end=4, speaker="Yann LeCun")
-    from corpus.models import Passage
+    from sayso.corpus.models import Passage
 
     passages = {"panel1": [Passage(id="panel1:0", document="panel1", index=0, speaker="Yann LeCun", text="open weights")]}
     items = json.loads(export_quotes("csl-json", [q], Sources.of([doc], passages)))

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 
 class SyscallLog:
@@ -102,7 +102,7 @@ def test_import_quote_edit_and_draft_are_fsynced_before_returning(tmp_path: Path
 
 def test_cli_import_fsyncs_before_printing_the_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    from tui.cli import main
+    from sayso.cli import main
 
     monkeypatch.delenv("SAYSO_DATA", raising=False)
     data = tmp_path / "data"

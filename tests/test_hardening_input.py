@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.errors import ImportRefused, SaysoError
-from corpus.importers import parse_bytes
-from corpus.library import Library
-from tui.cli import main
+from sayso.corpus.errors import ImportRefused, SaysoError
+from sayso.corpus.importers import parse_bytes
+from sayso.corpus.library import Library
+from sayso.cli import main
 
 DIALOGUE = "Panel on archives\n\nAda Park: First words.\nStill the first turn.\n\nBen Cho: Second turn here.\n\nAda Park: Third, and last.\n"
 VTT = (

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.library import Library
-from corpus.store import DEFAULT_LOCK_TIMEOUT
+from sayso.corpus.library import Library
+from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
 
 REPO = Path(__file__).resolve().parents[1]
 HOLDER = (
@@ -41,7 +41,7 @@ def sayso(*argv: str, timeout_env: str | None = None) -> tuple[subprocess.Comple
     if timeout_env is not None:
         env["SAYSO_LOCK_TIMEOUT"] = timeout_env
     t0 = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "tui.cli", *argv], capture_output=True, text=True, cwd=REPO,
+    result = subprocess.run([sys.executable, "-m", "sayso", *argv], capture_output=True, text=True, cwd=REPO,
                             env=env, timeout=60)
     return result, time.monotonic() - t0
 
@@ -97,7 +97,7 @@ def test_a_live_holder_gives_library_busy_in_one_line_with_the_default_timeout(t
 
 async def test_app_import_while_another_process_writes_says_busy_and_keeps_running(tmp_path: Path,
                                                                                    transcript: Path) -> None:
-    from tui.app import SaysoApp
+    from sayso.tui.app import SaysoApp
     from tui_support import build_library
 
     data = tmp_path / "data"
@@ -128,7 +128,7 @@ async def test_app_import_while_another_process_writes_says_busy_and_keeps_runni
 async def test_app_quote_save_while_another_process_writes_says_busy_then_saves(tmp_path: Path) -> None:
     """Keeping a quote while the lock is held: a "library busy" notification, the app answers keys, and the
     same action succeeds once the other writer is gone."""
-    from tui.app import SaysoApp
+    from sayso.tui.app import SaysoApp
     from tui_support import PANEL_ID, build_library, screen_text
 
     data = tmp_path / "data"

@@ -67,7 +67,7 @@ def run_in_pty(argv: list[str], env: dict[str, str], stdin_tty: bool = True, std
 )
 def test_the_app_without_a_usable_terminal_is_one_clear_line_and_no_escape(tmp_path: Path, stdin_tty: bool,
                                                                           stdout_tty: bool, term: str) -> None:
-    rc, screen, err = run_in_pty([sys.executable, "-m", "tui.cli", "--data", str(tmp_path / "data")],
+    rc, screen, err = run_in_pty([sys.executable, "-m", "sayso", "--data", str(tmp_path / "data")],
                                  env_without("NO_COLOR", TERM=term), stdin_tty=stdin_tty, stdout_tty=stdout_tty)
     assert rc != 0
     lines = err.decode().strip().splitlines()
@@ -85,7 +85,7 @@ def test_cli_commands_in_a_real_terminal_write_no_escape_codes(tmp_path: Path) -
         env = env_without("NO_COLOR", TERM="xterm-256color", **no_color)
         for argv in (["import", str(doc)], ["docs"], ["show", "talk"], ["speakers"], ["search", "hello"],
                      ["quotes"], ["where"], ["--help"], ["show", "nothing-matches"]):
-            rc, screen, err = run_in_pty([sys.executable, "-m", "tui.cli", "--data", data, *argv], env)
+            rc, screen, err = run_in_pty([sys.executable, "-m", "sayso", "--data", data, *argv], env)
             assert not ESC_OR_CSI.search(screen), (argv, screen[:300])
             assert not ESC_OR_CSI.search(err), (argv, err[:300])
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
-from tui.cli import main
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
+from sayso.cli import main
 
 #: What must never reach a terminal or an export: C0 controls except newline and tab, DEL, C1 controls,
 #: bidi embeddings/overrides/isolates and marks, and the Unicode line/paragraph separators.
@@ -195,7 +195,7 @@ def test_exports_carry_no_control_and_json_exports_round_trip(hostile: dict[str,
         if fmt == "w3c":  # annotations carry the quoted words (CSL-JSON only cites the documents)
             assert "\x1b]0;PWNED\x07 inside" in exported, "w3c lost the exact words"
     # What `y` in the app sends through OSC 52 (the clipboard) is made visible as well.
-    from corpus.export import format_clipboard
+    from sayso.corpus.export import format_clipboard
 
     lib = Library.open(data)
     quote = lib.quotes.list()[0]
@@ -256,9 +256,9 @@ def _lines(widget) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def test_app_shows_hostile_text_literally_in_every_pane(hostile: dict[str, str]) -> None:
-    from tui.app import SaysoApp
-    from tui.widgets.documents import DocumentsPane
-    from tui.widgets.speakers import SpeakersPane
+    from sayso.tui.app import SaysoApp
+    from sayso.tui.widgets.documents import DocumentsPane
+    from sayso.tui.widgets.speakers import SpeakersPane
 
     app = SaysoApp(Library.open(hostile["data"]))
     async with app.run_test(size=(160, 50)) as pilot:
@@ -385,7 +385,7 @@ async def test_every_widget_showing_outside_text_draws_no_control_character(
     errors) with hostile names and text; nothing drawn holds a raw control character (issue 11 item 9)."""
     from textual.widgets import Input
 
-    from tui.app import SaysoApp
+    from sayso.tui.app import SaysoApp
 
     folder = tmp_path / "names"
     folder.mkdir()

@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from corpus.importers.parallel import workers_for
+from sayso.corpus.importers.parallel import workers_for
 
 pytestmark = [
     pytest.mark.slow,
@@ -64,7 +64,7 @@ def test_killing_a_folder_import_leaves_no_worker_nor_tracker_running(tmp_path: 
     folder = make_folder(tmp_path / "talks")
     env = {**os.environ, "SAYSO_DATA": str(tmp_path / "data")}
     importer = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "import", str(folder)],
+        [sys.executable, "-m", "sayso", "import", str(folder)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True,
     )
     try:

@@ -14,13 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.importers import parse_path, parse_text
-from corpus.importers.cues import strip_tags
-from corpus.importers.detect import detect_format
-from corpus.importers.encoding import decode_bytes
-from corpus.importers.grammar import PatternError, compile_pattern
-from corpus.importers.html import html_to_text
-from corpus.models import ParsedDocument
+from sayso.corpus.importers import parse_path, parse_text
+from sayso.corpus.importers.cues import strip_tags
+from sayso.corpus.importers.detect import detect_format
+from sayso.corpus.importers.encoding import decode_bytes
+from sayso.corpus.importers.grammar import PatternError, compile_pattern
+from sayso.corpus.importers.html import html_to_text
+from sayso.corpus.models import ParsedDocument
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REAL = SHARED / "realworld"
@@ -139,7 +139,7 @@ def test_whisper_json_without_speakers_reads_as_paragraphs() -> None:
 
 
 def test_other_json_is_refused_in_one_line(tmp_path: Path) -> None:
-    from corpus.errors import ImportRefused
+    from sayso.corpus.errors import ImportRefused
 
     path = tmp_path / "settings.json"
     path.write_text('{"theme": "dark", "items": [1, 2]}', encoding="utf-8")

@@ -7,8 +7,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from corpus.errors import ImportRefused
-from corpus.importers import parse_bytes, parse_path
+from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers import parse_bytes, parse_path
 
 
 def _word(path: Path, paragraphs: list[tuple[str, str]], title: str | None = None) -> Path:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.errors import ImportRefused
-from corpus.importers import parse_bytes, parse_path
+from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers import parse_bytes, parse_path
 
 DIALOGUE = "Zoë Ångström: Café au lait, s’il vous plaît.\n\nBen Cho: Naïve question — why?\n\nZoë Ångström: Because.\n"
 

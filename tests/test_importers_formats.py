@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from corpus.importers import parse_text
-from corpus.importers.detect import detect_format
+from sayso.corpus.importers import parse_text
+from sayso.corpus.importers.detect import detect_format
 
 VTT = """WEBVTT - Ship logs and storms
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.importers import parse_text
-from corpus.importers.names import display_name, initials_of, match_label
+from sayso.corpus.importers import parse_text
+from sayso.corpus.importers.names import display_name, initials_of, match_label
 
 
 def turns(text: str, name: str = "talk.txt") -> list[tuple[str | None, str]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.errors import ImportRefused
-from corpus.importers import parse_bytes, parse_text
-from corpus.importers.encoding import normalise_newlines
+from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers import parse_bytes, parse_text
+from sayso.corpus.importers.encoding import normalise_newlines
 
 # Text built from pieces that exercise the label, chrome and cue machinery.
 PIECES = st.sampled_from([

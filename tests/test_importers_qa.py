@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus import Library
-from corpus.importers import parse_text, qa
+from sayso.corpus import Library
+from sayso.corpus.importers import parse_text, qa
 
 
 def turns(text: str, name: str = "talk.txt") -> list[tuple[str | None, str]]:
@@ -360,8 +360,8 @@ def test_shared_transcripts_are_untouched_by_the_q_and_a_rules(shared: Path, mon
     where every justice is `QUESTION:`) must read its questions as the Questioner's;
     every other file parses the same with the rules switched off.
     """
-    from corpus.importers import parse_path
-    from corpus.importers.encoding import decode_bytes
+    from sayso.corpus.importers import parse_path
+    from sayso.corpus.importers.encoding import decode_bytes
 
     files = [f for d in ("seeds", "realworld") for f in sorted((shared / d).iterdir())
              if f.is_file() and f.name != "SOURCES.md"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus.importers import parse_path
-from corpus.models import ParsedDocument
-from corpus.sentences import split_sentences
+from sayso.corpus.importers import parse_path
+from sayso.corpus.models import ParsedDocument
+from sayso.corpus.sentences import split_sentences
 
 PANELISTS = {"Nick Thompson", "Yann LeCun", "Kai-Fu Lee", "Daphne Koller", "Andrew Ng", "Aidan Gomez"}
 INITIALS = {"NT": "Nick Thompson", "YL": "Yann LeCun", "KFL": "Kai-Fu Lee", "DK": "Daphne Koller",

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.errors import ImportRefused
-from corpus.importers import parse_bytes, parse_path
+from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers import parse_bytes, parse_path
 
 SDIST = "webvtt-py-0.5.1.tar.gz"
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>]+?)>")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.library import Library
+from sayso.corpus.library import Library
 from tui_support import screen_text
 
 pytestmark = pytest.mark.slow
@@ -102,7 +102,7 @@ async def _settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", ["many-lines.txt", "one-line.txt", "lower-case-line.txt"])
 async def test_app_opens_jumps_to_the_end_and_back(big_library: tuple[Path, dict[str, str], dict[str, float]], name: str) -> None:
-    from tui.app import SaysoApp
+    from sayso.tui.app import SaysoApp
 
     data, ids, _ = big_library
     app = SaysoApp(Library.open(data))
@@ -210,5 +210,5 @@ def test_parsing_a_large_transcript_holds_a_few_times_its_text(tmp_path: Path) -
 def test_importing_a_large_transcript_stays_under_five_times_its_size(tmp_path: Path) -> None:
     path = tmp_path / "talk.txt"
     path.write_text(many_lines_document(100_000), encoding="utf-8")
-    peak = peak_rss_of(["-m", "tui.cli", "--data", str(tmp_path / "data"), "import", str(path)])
+    peak = peak_rss_of(["-m", "sayso", "--data", str(tmp_path / "data"), "import", str(path)])
     assert peak < MEMORY_FACTOR * path.stat().st_size, f"import peaked at {peak / path.stat().st_size:.1f}x the file"

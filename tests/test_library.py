@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from corpus import Library
-from corpus.errors import Ambiguous, ImportRefused, NotFound, SaysoError
-from corpus.library import document_id_for
-from corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus import Library
+from sayso.corpus.errors import Ambiguous, ImportRefused, NotFound, SaysoError
+from sayso.corpus.library import document_id_for
+from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 
 def parsed(title: str, turns: list[tuple[str | None, str]], aliases: dict[str, list[str]] | None = None,
@@ -118,7 +118,7 @@ def test_a_name_with_and_without_accents_is_one_person_in_speakers_and_search(li
 
 def test_speakers_saved_apart_by_accents_are_listed_as_one(lib: Library) -> None:
     """A library saved when accents told names apart still lists one person, under the commoner spelling."""
-    from corpus.models import Speaker
+    from sayso.corpus.models import Speaker
 
     lib.import_parsed(parsed("Madrid", [("José Ruiz", "Housing first.")]), "a.txt")
     lib.import_parsed(parsed("Lima", [("Jose Ruiz", "Housing."), ("Jose Ruiz", "Transit.")]), "b.txt")
@@ -139,8 +139,8 @@ def test_speakers_saved_apart_by_accents_are_listed_as_one(lib: Library) -> None
                                    "Crowd", "Male", "Female"])
 def test_every_placeholder_label_of_the_importers_is_a_placeholder_person(label: str) -> None:
     """One placeholder rule: what an importer takes for a placeholder, the library never merges across documents."""
-    from corpus.identity import is_placeholder
-    from corpus.importers.names import GENERIC_SPEAKER
+    from sayso.corpus.identity import is_placeholder
+    from sayso.corpus.importers.names import GENERIC_SPEAKER
 
     assert GENERIC_SPEAKER.match(label) and is_placeholder(label)
 
@@ -296,7 +296,7 @@ def _conversations(folder: Path, count: int) -> list[Path]:
 def test_a_folder_import_writes_the_document_list_once_per_batch(lib: Library, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Rewriting library.json after every file made big imports quadratic; a batch writes it once."""
-    import corpus.library as library_module
+    import sayso.corpus.library as library_module
 
     _conversations(tmp_path / "src", 40)
     writes: list[int] = []
@@ -320,7 +320,7 @@ def test_a_folder_import_writes_the_document_list_once_per_batch(lib: Library, t
 
 def test_a_failure_mid_batch_keeps_the_files_imported_before_it(lib: Library, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from corpus.errors import SaveFailed
+    from sayso.corpus.errors import SaveFailed
 
     paths = _conversations(tmp_path / "src", 6)
     original = lib.store.write_passages
@@ -379,7 +379,7 @@ def test_parsing_in_worker_processes_gives_the_same_library(tmp_path: Path, monk
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    import corpus.importers.parallel as parallel_module
+    import sayso.corpus.importers.parallel as parallel_module
 
     submitted: list[int] = []
 
@@ -408,7 +408,7 @@ def test_a_folder_import_still_works_where_worker_processes_cannot_start(tmp_pat
     """Inside the app, for one, stderr has no file descriptor and spawning fails: parse here instead."""
     from concurrent.futures import ProcessPoolExecutor
 
-    import corpus.importers.parallel as parallel_module
+    import sayso.corpus.importers.parallel as parallel_module
 
     class BrokenPool(ProcessPoolExecutor):
         def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
@@ -431,8 +431,8 @@ def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(tmp_path: P
     import threading
     import time as _time
 
-    import corpus.importers.parallel as parallel_module
-    import corpus.library as library_module
+    import sayso.corpus.importers.parallel as parallel_module
+    import sayso.corpus.library as library_module
 
     paths = _conversations(tmp_path / "src", 40)
     importer = Library.open(tmp_path / "data")
@@ -452,7 +452,7 @@ def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(tmp_path: P
         _time.sleep(0.5)  # well into the import
         env = {**os.environ, "SAYSO_LOCK_TIMEOUT": "1.5"}
         cli = subprocess.run(
-            [sys.executable, "-m", "tui.cli", "--data", str(tmp_path / "data"), "quote", "add", first.id,
+            [sys.executable, "-m", "sayso", "--data", str(tmp_path / "data"), "quote", "add", first.id,
              "--exact", "Hello number 0.", "--json"],
             capture_output=True, text=True, env=env, timeout=60,
         )
@@ -467,7 +467,7 @@ def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(tmp_path: P
 
 def test_a_failure_mid_batch_leaves_no_trace_of_the_failed_file_among_the_speakers(
         lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from corpus.errors import SaveFailed
+    from sayso.corpus.errors import SaveFailed
 
     paths = _conversations(tmp_path / "src", 6)
     lib.import_paths(paths[:3])  # three documents already in the library
@@ -506,7 +506,7 @@ def test_a_folder_import_leaves_out_the_folders_own_notes_and_says_so(lib: Libra
 def test_a_newline_in_a_file_name_keeps_each_docs_row_on_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Issue 11: a file named "two<newline>lines.txt" split its `sayso docs` row in two."""
-    from tui.cli import main
+    from sayso.cli import main
 
     folder = tmp_path / "talks"
     folder.mkdir()

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.library import Library
-from corpus.query import parse_query
-from corpus.searchindex import _words_line
-from corpus.words import WORD_RE, normalize_word, word_spans, words_of
+from sayso.corpus.library import Library
+from sayso.corpus.query import parse_query
+from sayso.corpus.searchindex import _words_line
+from sayso.corpus.words import WORD_RE, normalize_word, word_spans, words_of
 
 
 def test_words_phrases_exclusions_and_facets() -> None:

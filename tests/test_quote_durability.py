@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from corpus.errors import DamagedFile
-from corpus.library import Library
-from corpus.models import Document, ParsedDocument, ParsedPassage
+from sayso.corpus.errors import DamagedFile
+from sayso.corpus.library import Library
+from sayso.corpus.models import Document, ParsedDocument, ParsedPassage
 from fork_support import fork_writer, read_lines, wait_for_acks
-from tui.cli import main
+from sayso.cli import main
 
 pytestmark = pytest.mark.slow
 
@@ -93,7 +93,7 @@ def test_sigkill_at_random_moments_200_times_keeps_every_acknowledged_quote(tmp_
 WRITER = textwrap.dedent(
     """
     import sys
-    from corpus.library import Library
+    from sayso.corpus.library import Library
     data, doc_id, name, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     lib = Library.open(data)
     book = lib.quotes
@@ -128,7 +128,7 @@ def test_two_processes_adding_500_quotes_each_end_with_1000(tmp_path: Path) -> N
 EDITOR = textwrap.dedent(
     """
     import sys
-    from corpus.library import Library
+    from sayso.corpus.library import Library
     data, action, ids = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
     book = Library.open(data).quotes
     for n, qid in enumerate(ids):

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from corpus.anchoring import folded
-from corpus.errors import Ambiguous, NotFound, SaysoError
-from corpus.library import Library
-from corpus.models import Document, ParsedDocument, ParsedPassage
-from corpus.quotes import NEEDS_REVIEW, UndoLog
-from tui.cli import main
+from sayso.corpus.anchoring import folded
+from sayso.corpus.errors import Ambiguous, NotFound, SaysoError
+from sayso.corpus.library import Library
+from sayso.corpus.models import Document, ParsedDocument, ParsedPassage
+from sayso.corpus.quotes import NEEDS_REVIEW, UndoLog
+from sayso.cli import main
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "seeds").iterdir())
@@ -465,7 +465,7 @@ def test_cli_verify_exits_non_zero_and_names_the_quote(panel: tuple[Library, Doc
 def test_cli_in_a_real_process_prints_json(panel: tuple[Library, Document], tmp_path: Path) -> None:
     lib, doc = panel
     result = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--data", str(tmp_path / "data"), "quote", "add", doc.id,
+        [sys.executable, "-m", "sayso", "--data", str(tmp_path / "data"), "quote", "add", doc.id,
          "--exact", "open  WEIGHTS matter because", "--tag", "t", "--json"],
         capture_output=True, text=True, timeout=60,
     )
@@ -490,7 +490,7 @@ def test_a_failed_save_is_one_clear_error_and_changes_nothing(
     import errno
     import os
 
-    from corpus.errors import SaveFailed
+    from sayso.corpus.errors import SaveFailed
 
     lib, doc = panel
     q = lib.quotes.add(doc.id, "Closed models hide", note="kept")

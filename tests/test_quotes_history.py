@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from corpus import quotes as quotes_mod
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus import quotes as quotes_mod
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 
 def big_library(tmp_path: Path, words: int) -> tuple[Library, str]:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from test_quotes import SEEDS, add_first, run_cli, spread, unique_sentences
 
-from corpus.anchoring import folded
-from corpus.fuzzy import partial_similarity
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
-from corpus.quotes import ANCHORED, NEEDS_REVIEW
+from sayso.corpus.anchoring import folded
+from sayso.corpus.fuzzy import partial_similarity
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus.quotes import ANCHORED, NEEDS_REVIEW
 
 INSERTED = "This sentence was inserted before the quote. "
 NEW_PARAGRAPH = "A new paragraph was added in the middle of the file by an editor."

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.library import Library
+from sayso.corpus.library import Library
 from tui_support import LONG_ID, PANEL_ID, build_library, screen_text
 
 pytestmark = pytest.mark.slow
@@ -24,8 +24,8 @@ async def _settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def test_200_random_resizes_down_to_20x5(tmp_path: Path) -> None:
-    from tui.app import SaysoApp
-    from tui.screens.main import MIN_HEIGHT, MIN_WIDTH
+    from sayso.tui.app import SaysoApp
+    from sayso.tui.screens.main import MIN_HEIGHT, MIN_WIDTH
 
     build_library(tmp_path / "data", long_turns=300)
     app = SaysoApp(Library.open(tmp_path / "data"))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus.library import Library
-from corpus.words import normalize_word
-from corpus.search import SearchIndex
+from sayso.corpus.library import Library
+from sayso.corpus.words import normalize_word
+from sayso.corpus.search import SearchIndex
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
@@ -75,7 +75,7 @@ def test_a_speaker_named_in_the_query_ranks_their_own_turns_above_a_mention(lib:
 
 def test_only_the_best_match_of_each_word_is_highlighted(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """ "aid" found as itself is marked; "paid" (a weak variant of it) in the same passage is not."""
-    from corpus.models import ParsedDocument, ParsedPassage
+    from sayso.corpus.models import ParsedDocument, ParsedPassage
 
     library = Library.open(tmp_path / "data")
     text = "The bill would have been paid for by the tax. Secondly, I support federal aid to education."
@@ -337,7 +337,7 @@ def test_damaged_index_is_rebuilt(tmp_path: Path) -> None:
 
 def test_postings_built_in_many_batches_give_the_same_hits(lib: Library, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    import corpus.searchindex as searchindex
+    import sayso.corpus.searchindex as searchindex
 
     monkeypatch.setattr(searchindex, "POSTINGS_CHUNK", 500)
     small = Library.open(tmp_path / "data")
@@ -357,7 +357,7 @@ def test_index_lost_is_rebuilt_from_the_library(tmp_path: Path) -> None:
 
 # -- CLI ----------------------------------------------------------------------------------------
 def test_cli_search_json_and_text(lib: Library, capsys: pytest.CaptureFixture[str]) -> None:
-    from tui.cli import main
+    from sayso.cli import main
 
     assert main(["--data", str(lib.data_dir), "search", "executve ordr", "--json", "--limit", "3"]) == 0
     hits = json.loads(capsys.readouterr().out)

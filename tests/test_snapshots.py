@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import SaysoApp
-from tui.screens.main import MainScreen
+from sayso.tui.app import SaysoApp
+from sayso.tui.screens.main import MainScreen
 from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import SaysoApp
+from sayso.tui.app import SaysoApp
 from tui_support import INTERVIEW_ID, PANEL_ID, build_library
 
 

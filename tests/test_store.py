@@ -15,11 +15,11 @@ import pytest
 from tinydb import TinyDB
 from tinydb_support import open_db
 
-from corpus import store as store_mod
-from corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
-from corpus.store import (
+from sayso.corpus import store as store_mod
+from sayso.corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus.store import (
     TEMP_PREFIX,
     AtomicJSONStorage,
     WriteLock,
@@ -416,7 +416,7 @@ def test_another_sayso_starting_up_keeps_a_live_imports_index_temp_file(
 
     def another_sayso_starts_first(src: object, dst: object) -> None:
         if Path(str(dst)).parent == data / "index" and Path(str(src)).name.startswith(TEMP_PREFIX):
-            done = subprocess.run([sys.executable, "-m", "tui.cli", "--data", str(data), "docs"],
+            done = subprocess.run([sys.executable, "-m", "sayso", "--data", str(data), "docs"],
                                   capture_output=True, text=True, cwd=REPO)
             assert done.returncode == 0, done.stderr
             started.append(Path(str(src)).name)
@@ -445,7 +445,7 @@ def test_bad_data_folder(tmp_path: Path) -> None:
 HOLDER = """
 import sys, time
 from pathlib import Path
-from corpus.store import WriteLock
+from sayso.corpus.store import WriteLock
 lock = WriteLock(Path(sys.argv[1]))
 with lock.held():
     print("held", flush=True)

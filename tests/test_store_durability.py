@@ -20,10 +20,10 @@ import pytest
 from fork_support import fork_writer, read_lines, wait_for_acks
 from tinydb_support import open_db
 
-from corpus.errors import SaveFailed
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
-from corpus.store import TEMP_PREFIX, WriteLock, clean_orphaned_temp_files
+from sayso.corpus.errors import SaveFailed
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus.store import TEMP_PREFIX, WriteLock, clean_orphaned_temp_files
 
 pytestmark = pytest.mark.slow
 

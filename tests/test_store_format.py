@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-import corpus.store as store_mod
-from corpus.errors import DamagedFile, DataFolderError
-from corpus.models import PASSAGE_SEPARATOR, Passage
-from corpus.store import Store
+import sayso.corpus.store as store_mod
+from sayso.corpus.errors import DamagedFile, DataFolderError
+from sayso.corpus.models import PASSAGE_SEPARATOR, Passage
+from sayso.corpus.store import Store
 
 DOC = "d0c1d2e3f4"
 

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.library import Library
-from corpus.models import document_text
+from sayso.corpus.library import Library
+from sayso.corpus.models import document_text
 from fork_support import fork_writer, read_lines
 
 pytestmark = pytest.mark.slow

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 REPO = Path(__file__).resolve().parents[1]
 NOBODY = 65534
@@ -75,7 +75,7 @@ def read_only_library() -> Iterator[tuple[Path, Path, list[str]]]:
 def sayso(prefix: list[str], *argv: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("SAYSO_DATA", None)
-    return subprocess.run([*prefix, sys.executable, "-m", "tui.cli", *argv], capture_output=True, text=True,
+    return subprocess.run([*prefix, sys.executable, "-m", "sayso", *argv], capture_output=True, text=True,
                           timeout=60, cwd="/", env=env)
 
 

@@ -16,14 +16,14 @@ from tui_support import (
     screen_text,
 )
 
-from corpus.library import Library
-from tui.app import SaysoApp
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen
-from tui.widgets.documents import DocumentsPane
-from tui.widgets.key_hints import KeyHints
-from tui.widgets.speakers import SpeakersPane
-from tui.widgets.status_line import StatusLine
+from sayso.corpus.library import Library
+from sayso.tui.app import SaysoApp
+from sayso.tui.screens.help import HelpScreen
+from sayso.tui.screens.main import MainScreen
+from sayso.tui.widgets.documents import DocumentsPane
+from sayso.tui.widgets.key_hints import KeyHints
+from sayso.tui.widgets.speakers import SpeakersPane
+from sayso.tui.widgets.status_line import StatusLine
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -318,7 +318,7 @@ async def test_untrusted_text_is_shown_literally(library: Library) -> None:
 async def test_import_dialog_imports_seeds_with_progress(library: Library, tmp_path: Path) -> None:
     if not SEEDS.is_dir():
         pytest.skip("shared seeds not found beside the repository")
-    from tui.screens.import_dialog import ImportDialog, PathSuggester
+    from sayso.tui.screens.import_dialog import ImportDialog, PathSuggester
 
     suggestion = await PathSuggester().get_suggestion(str(SEEDS.parent) + "/se")
     assert suggestion == str(SEEDS) + "/"
@@ -341,7 +341,7 @@ async def test_import_dialog_imports_seeds_with_progress(library: Library, tmp_p
 
 
 async def test_export_key_opens_the_export_dialog(library: Library) -> None:
-    from tui.screens.export_dialog import ExportDialog
+    from sayso.tui.screens.export_dialog import ExportDialog
 
     app = SaysoApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -370,8 +370,8 @@ async def test_seeds_library_opens_every_document(tmp_path: Path) -> None:
 
 async def test_widgets_post_messages_and_the_screen_acts_on_them(library: Library) -> None:
     """Messages up, calls down: the panes post what the user chose; the screen does the work."""
-    from tui.widgets.search import SearchPane
-    from tui.widgets.transcript import TranscriptView
+    from sayso.tui.widgets.search import SearchPane
+    from sayso.tui.widgets.transcript import TranscriptView
 
     posted: list[object] = []
     app = SaysoApp(library)
@@ -432,7 +432,7 @@ async def test_typing_holds_the_echo_only_until_results_or_the_hold_ends(library
     """The query box holds painting so a keystroke and its results share a frame; it must never hold for good."""
     import threading
 
-    from tui.widgets.search import ECHO_HOLD
+    from sayso.tui.widgets.search import ECHO_HOLD
 
     gate = threading.Event()
     original = library.search
@@ -529,7 +529,7 @@ async def test_triple_click_on_the_search_status_selects_without_crashing(librar
 
 async def test_workers_answer_with_typed_result_messages(library: Library) -> None:
     """The library, a document and a search come back as LibraryLoaded, DocumentLoaded and SearchDone/SearchFailed."""
-    from tui.messages import DocumentLoaded, LibraryLoaded, SearchDone, SearchFailed
+    from sayso.tui.messages import DocumentLoaded, LibraryLoaded, SearchDone, SearchFailed
 
     original = library.search
 

@@ -18,13 +18,13 @@ from tui_support import (
     settle,
 )
 
-from corpus.export import export_quotes
-from corpus.library import Library
-from tui.app import SaysoApp
-from tui.screens.citation_dialog import MISSING, CitationDialog
-from tui.screens.main import MainScreen
-from tui.widgets.documents import DocumentsPane
-from tui.widgets.status_line import StatusLine
+from sayso.corpus.export import export_quotes
+from sayso.corpus.library import Library
+from sayso.tui.app import SaysoApp
+from sayso.tui.screens.citation_dialog import MISSING, CitationDialog
+from sayso.tui.screens.main import MainScreen
+from sayso.tui.widgets.documents import DocumentsPane
+from sayso.tui.widgets.status_line import StatusLine
 
 
 @pytest.fixture(scope="module")

@@ -22,14 +22,14 @@ from tui_support import (
     settle,
 )
 
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
-from corpus.shown_words import ShownWords, place
-from tui.app import SaysoApp
-from tui.drafts import save_open_drafts
-from tui.screens.draft_dialog import DraftDialog
-from tui.screens.main import MainScreen
-from tui.screens.note_editor import NoteEditor
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus.shown_words import ShownWords, place
+from sayso.tui.app import SaysoApp
+from sayso.tui.drafts import save_open_drafts
+from sayso.tui.screens.draft_dialog import DraftDialog
+from sayso.tui.screens.main import MainScreen
+from sayso.tui.screens.note_editor import NoteEditor
 
 #: The sentence the tests quote (passage 4, sentence 1 of the panel).
 SENTENCE = "The question is whether secrecy makes us safer."
@@ -302,7 +302,7 @@ async def test_m_refuses_in_one_line_when_the_words_on_screen_are_gone(library: 
 
 
 async def test_the_note_strip_forgets_a_quote_removed_elsewhere(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tui.screens.main as main
+    import sayso.tui.screens.main as main
 
     monkeypatch.setattr(main, "QUOTES_WATCH_INTERVAL", 0.1)
     existing = library.quotes.add(INTERVIEW_ID, exact="Computers reward curiosity.", note="a note to forget")

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, Static
 
-from corpus.export import export_quotes
-from corpus.library import Library
-from tui.app import SaysoApp
-from tui.screens.export_dialog import ExportDialog
-from tui.screens.main import MainScreen
+from sayso.corpus.export import export_quotes
+from sayso.corpus.library import Library
+from sayso.tui.app import SaysoApp
+from sayso.tui.screens.export_dialog import ExportDialog
+from sayso.tui.screens.main import MainScreen
 from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library, private_copy, settle as settle_app
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from textual.message import Message
 
-from corpus.errors import SaysoError
-from tui.jobs import JobFailed, JobQueue
+from sayso.corpus.errors import SaysoError
+from sayso.tui.jobs import JobFailed, JobQueue
 
 
 class Done(Message):

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from corpus.models import Passage
-from corpus.sentences import split_sentences
-from tui.widgets.transcript_layout import BODY, CHUNK_SIZE, HEADER, ShownText, TranscriptLayout, wrap_offsets
+from sayso.corpus.models import Passage
+from sayso.corpus.sentences import split_sentences
+from sayso.tui.widgets.transcript_layout import BODY, CHUNK_SIZE, HEADER, ShownText, TranscriptLayout, wrap_offsets
 
 
 def passages(count: int, words: int = 30) -> list[Passage]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from corpus.models import Hit, Passage, Quote
-from tui.navigation import (
+from sayso.corpus.models import Hit, Passage, Quote
+from sayso.tui.navigation import (
     JUMP_DISTANCE,
     JumpList,
     PassageCache,

@@ -15,18 +15,18 @@ from tui_support import (
     settle,
 )
 
-from corpus.errors import SaysoError
-from corpus.export import format_clipboard
-from corpus.library import Library
-from tui.app import SaysoApp
-from tui.clipboard import CLIPBOARD_FILE, clipboard_plan
-from tui.drafts import save_open_drafts
-from tui.quote_filter import parse_filter
-from tui.screens.main import MainScreen
-from tui.screens.note_editor import NoteEditor
-from tui.selection import SelectionText
-from tui.widgets.quotes_pane import QuoteList, QuotesPane
-from tui.widgets.tag_picker import TagPicker, suggest_tags
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.export import format_clipboard
+from sayso.corpus.library import Library
+from sayso.tui.app import SaysoApp
+from sayso.tui.clipboard import CLIPBOARD_FILE, clipboard_plan
+from sayso.tui.drafts import save_open_drafts
+from sayso.tui.quote_filter import parse_filter
+from sayso.tui.screens.main import MainScreen
+from sayso.tui.screens.note_editor import NoteEditor
+from sayso.tui.selection import SelectionText
+from sayso.tui.widgets.quotes_pane import QuoteList, QuotesPane
+from sayso.tui.widgets.tag_picker import TagPicker, suggest_tags
 
 
 @pytest.fixture(scope="module")
@@ -459,7 +459,7 @@ async def test_palette_reaches_quotes_and_export(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(110, 30)) as pilot:
         await settle(app, pilot)
-        from tui.commands import SaysoCommands
+        from sayso.tui.commands import SaysoCommands
 
         names = [name for name, _, _ in SaysoCommands(app.screen).actions()]
         assert {"Show quotes", "Export quotes…", "Undo quote action", "Redo quote action", "Reopen unsaved notes"} <= set(names)
@@ -467,7 +467,7 @@ async def test_palette_reaches_quotes_and_export(library: Library) -> None:
 
 
 async def test_a_note_being_typed_is_kept_as_a_draft_after_a_pause(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tui.screens.note_editor as note_editor
+    import sayso.tui.screens.note_editor as note_editor
 
     monkeypatch.setattr(note_editor, "AUTOSAVE_DELAY", 0.05)
     app = SaysoApp(library)
@@ -491,9 +491,9 @@ async def test_a_note_being_typed_is_kept_as_a_draft_after_a_pause(library: Libr
 async def test_quote_work_is_asked_and_answered_by_typed_messages(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     """`m` posts Keep and the job answers QuoteKept; the Quotes pane posts one message class per action;
     a job that raises answers JobFailed, never a traceback."""
-    from tui.jobs import JobFailed
-    from tui.messages import QuoteDeleted, QuoteKept, QuotesListed, QuoteUndone, ReaderQuotesRead
-    from tui.widgets.quote_reader import QuoteReader
+    from sayso.tui.jobs import JobFailed
+    from sayso.tui.messages import QuoteDeleted, QuoteKept, QuotesListed, QuoteUndone, ReaderQuotesRead
+    from sayso.tui.widgets.quote_reader import QuoteReader
 
     posted: list[object] = []
     app = SaysoApp(library)

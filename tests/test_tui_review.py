@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from tui_support import PANEL, PANEL_ID, build_library, private_copy, settle
 
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage, Quote
-from tui.app import SaysoApp
-from tui.screens.main import MainScreen
-from tui.widgets.quotes_pane import QuoteList, QuotesPane
-from tui.widgets.review import placing_line, review_parts
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage, Quote
+from sayso.tui.app import SaysoApp
+from sayso.tui.screens.main import MainScreen
+from sayso.tui.widgets.quotes_pane import QuoteList, QuotesPane
+from sayso.tui.widgets.review import placing_line, review_parts
 
 SUGGESTED = "I think open weights matter because researchers can inspect them."
 REMOVED = "Compilers taught us that tools spread when people can read them."

@@ -15,7 +15,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from corpus.store import AtomicJSONStorage
+from sayso.corpus.store import AtomicJSONStorage
 
 
 class SharedTable(Table):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from corpus.library import Library
-from corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus.library import Library
+from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 PANEL_ID = "panel00001"
 INTERVIEW_ID = "intervw002"

@@ -18,15 +18,15 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
-from corpus.library import Library
-from corpus.safety import visible
-from tui.commands import SaysoCommands
-from tui.themes import THEMES
+from sayso.corpus.library import Library
+from sayso.corpus.safety import visible
+from sayso.tui.commands import SaysoCommands
+from sayso.tui.themes import THEMES
 
 
 def stylesheet_paths() -> list[str | PurePath]:
     """The app's .tcss files, found beside the `styles` package (works from a wheel too)."""
-    folder = files("styles")
+    folder = files("sayso.styles")
     return [Path(str(folder.joinpath(name))) for name in ("sayso.tcss", "reader.tcss", "dialogs.tcss", "quotes.tcss")]
 
 
@@ -92,8 +92,8 @@ class SaysoApp(App[None]):
         return defaults
 
     def on_mount(self) -> None:
-        from tui.drafts import install_signal_handlers
-        from tui.screens.main import MainScreen
+        from sayso.tui.drafts import install_signal_handlers
+        from sayso.tui.screens.main import MainScreen
 
         # A hangup (closed SSH session) or SIGTERM saves the note being typed as a draft first.
         install_signal_handlers(self)
@@ -113,7 +113,7 @@ class SaysoApp(App[None]):
     # -- global actions ------------------------------------------------------------
     def action_help(self) -> None:
         """Open help listing the keys of the focused pane, taken from the live bindings."""
-        from tui.screens.help import HelpScreen
+        from sayso.tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()

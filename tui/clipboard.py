@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.store import atomic_write_bytes
+from sayso.corpus.store import atomic_write_bytes
 
 #: File name of the clipboard fallback in the data folder.
 CLIPBOARD_FILE = "clipboard.txt"

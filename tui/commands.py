@@ -14,10 +14,10 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.markup import escape
 
-from corpus.safety import visible
+from sayso.corpus.safety import visible
 
 if TYPE_CHECKING:
-    from tui.screens.main import MainScreen
+    from sayso.tui.screens.main import MainScreen
 
 Command = tuple[str, Callable[[], Any], str]
 
@@ -39,7 +39,7 @@ class SaysoCommands(Provider):
 
     def _main(self) -> MainScreen | None:
         """The main screen, under any dialogs."""
-        from tui.screens.main import MainScreen
+        from sayso.tui.screens.main import MainScreen
 
         return next((s for s in reversed(self.app.screen_stack) if isinstance(s, MainScreen)), None)
 

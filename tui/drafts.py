@@ -14,8 +14,8 @@ import signal
 import threading
 from typing import Any
 
-from corpus.drafts import save_draft
-from tui.screens.note_editor import NoteEditor
+from sayso.corpus.drafts import save_draft
+from sayso.tui.screens.note_editor import NoteEditor
 
 #: Signals that mean "the terminal or the machine is going away".
 HANGUP_SIGNALS = tuple(s for s in (getattr(signal, "SIGHUP", None), signal.SIGTERM) if s is not None)

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from corpus.errors import SaysoError
+from sayso.corpus.errors import SaysoError
 
 
 class JobFailed(Message):

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
-from corpus.models import Document, Hit, Passage, Quote, Speaker
+from sayso.corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
+from sayso.corpus.models import Document, Hit, Passage, Quote, Speaker
 
 # -- the library and its documents ------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from corpus.models import Hit, Passage, Quote
+from sayso.corpus.models import Hit, Passage, Quote
 
 #: A cursor move longer than this many turns is recorded in the jump list.
 JUMP_DISTANCE = 10

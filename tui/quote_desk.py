@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.widget import Widget
 
-from corpus.drafts import (
+from sayso.corpus.drafts import (
     NoteTarget,
     StrandedDraft,
     clear_drafts,
@@ -23,13 +23,13 @@ from corpus.drafts import (
     place_draft,
     save_draft,
 )
-from corpus.errors import NotFound, SaysoError
-from corpus.export import format_clipboard
-from corpus.models import Document, Passage, Quote, document_text
-from corpus.safety import visible
-from corpus.shown_words import ShownWords, keep_shown
-from tui.jobs import JobQueue, describe_error
-from tui.messages import (
+from sayso.corpus.errors import NotFound, SaysoError
+from sayso.corpus.export import format_clipboard
+from sayso.corpus.models import Document, Passage, Quote, document_text
+from sayso.corpus.safety import visible
+from sayso.corpus.shown_words import ShownWords, keep_shown
+from sayso.tui.jobs import JobQueue, describe_error
+from sayso.tui.messages import (
     ClipboardReady,
     DraftDiscarded,
     DraftKeptDetached,
@@ -46,11 +46,11 @@ from tui.messages import (
     ReaderQuotesRead,
     ShownTextChanged,
 )
-from tui.quote_filter import parse_filter
-from tui.screens.note_editor import NoteEditor, NoteResult
+from sayso.tui.quote_filter import parse_filter
+from sayso.tui.screens.note_editor import NoteEditor, NoteResult
 
 if TYPE_CHECKING:
-    from corpus.library import Library
+    from sayso.corpus.library import Library
 
 
 class QuoteDesk:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corpus import anchoring
-from corpus.models import Passage, Quote, document_text
+from sayso.corpus import anchoring
+from sayso.corpus.models import Passage, Quote, document_text
 
 #: Motion units accepted by `Selection.move`.
 UNITS = ("word", "sentence", "passage")

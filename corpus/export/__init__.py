@@ -15,21 +15,21 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from corpus.errors import SaysoError
-from corpus.export import bibtex, csl_json, csv_export, markdown, w3c
-from corpus.export.cite import (
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.export import bibtex, csl_json, csv_export, markdown, w3c
+from sayso.corpus.export.cite import (
     DEFAULT_STYLE,
     STYLES,
     format_in_text,
     format_reference,
     style_name,
 )
-from corpus.export.entries import Entry, Sources, check_quote, prepare, prepare_one
-from corpus.models import Document, Passage, Quote
-from corpus.safety import visible
+from sayso.corpus.export.entries import Entry, Sources, check_quote, prepare, prepare_one
+from sayso.corpus.models import Document, Passage, Quote
+from sayso.corpus.safety import visible
 
 if TYPE_CHECKING:
-    from corpus.library import Library
+    from sayso.corpus.sources import DocumentSource
 
 __all__ = [
     "DEFAULT_STYLE",
@@ -74,7 +74,7 @@ def format_name(fmt: str) -> str:
     return key
 
 
-def _sources(where: Library | Sources, quotes: Sequence[Quote]) -> Sources:
+def _sources(where: DocumentSource | Sources, quotes: Sequence[Quote]) -> Sources:
     if isinstance(where, Sources):
         return where
     return Sources.from_library(where, quotes)
@@ -102,18 +102,18 @@ class Export:
         return [e for e in self.entries if e.problem]
 
 
-def export_library(library: Library, fmt: str, style: str = DEFAULT_STYLE, *, creator: str | None = None,
-                   **filters: Any) -> Export:
-    """The one export pipeline of the CLI and the app: the quotes `filters` select, prepared, checked and rendered.
+def export_library(documents: DocumentSource, quotes: Sequence[Quote], fmt: str, style: str = DEFAULT_STYLE, *,
+                   creator: str | None = None) -> Export:
+    """The one export pipeline of the CLI and the app: the chosen quotes prepared, checked and rendered.
 
-    `filters` are `QuoteBook.list`'s (tag, speaker, doc, text, ...).  Raises
-    NothingToExport when none match, SaysoError for an unknown format or style.
+    `quotes` are the ones the user selected (`QuoteBook.list` with their filters), `documents`
+    the library they come from.  Raises NothingToExport when there are none, SaysoError for an
+    unknown format or style.
     """
     name, style = format_name(fmt), style_name(style)
-    quotes = library.quotes.list(**filters)
     if not quotes:
         raise NothingToExport
-    entries = prepare(quotes, Sources.from_library(library, quotes), style)
+    entries = prepare(quotes, Sources.from_library(documents, quotes), style)
     return Export(name, style, export_entries(name, entries, creator=creator), entries)
 
 
@@ -129,7 +129,7 @@ def export_entries(fmt: str, entries: Sequence[Entry], **options: Any) -> str:
 def export_quotes(
     fmt: str,
     quotes: Iterable[Quote],
-    where: Library | Sources,
+    where: DocumentSource | Sources,
     *,
     style: str = DEFAULT_STYLE,
     creator: str | None = None,

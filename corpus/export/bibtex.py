@@ -20,8 +20,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from corpus.export.entries import Entry, document_items
-from corpus.safety import visible
+from sayso.corpus.export.entries import Entry, document_items
+from sayso.corpus.safety import visible
 
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",

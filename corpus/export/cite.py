@@ -16,7 +16,7 @@ import warnings
 from functools import lru_cache
 from typing import Any
 
-from corpus.errors import SaysoError
+from sayso.corpus.errors import SaysoError
 
 #: The styles `--style` accepts, by short name, and the CSL style file each uses.
 STYLES: dict[str, str] = {

@@ -41,8 +41,8 @@ from datetime import date as _date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from corpus.identity import is_placeholder
-from corpus.models import Document
+from sayso.corpus.identity import is_placeholder
+from sayso.corpus.models import Document
 
 #: Every item type CSL 1.0.2 defines (the csl-data schema's enum).
 CSL_TYPES = frozenset(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from corpus.export.entries import Entry, document_items
-from corpus.safety import safe_json
+from sayso.corpus.export.entries import Entry, document_items
+from sayso.corpus.safety import safe_json
 
 
 def render(entries: Sequence[Entry]) -> str:

@@ -12,8 +12,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from corpus.export.entries import Entry, format_timestamp
-from corpus.safety import visible
+from sayso.corpus.export.entries import Entry, format_timestamp
+from sayso.corpus.safety import visible
 
 COLUMNS = ("id", "document", "title", "speaker", "timestamp", "locator", "exact", "note", "tags", "status", "citation")
 #: What the status column says for a quote whose words are exactly at its place.

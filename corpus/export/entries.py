@@ -12,12 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from corpus.export.cite import format_reference
-from corpus.export.csl import citation_key, document_item
-from corpus.models import Document, Passage, Quote, document_text
+from sayso.corpus.export.cite import format_reference
+from sayso.corpus.export.csl import citation_key, document_item
+from sayso.corpus.models import Document, Passage, Quote, document_text
 
 if TYPE_CHECKING:
-    from corpus.sources import DocumentSource
+    from sayso.corpus.sources import DocumentSource
 
 #: What an export says about a quote whose words are no longer in the document at its place.
 TEXT_CHANGED = "text changed since quoted"

@@ -16,10 +16,10 @@ import re
 import stat
 from pathlib import Path
 
-from corpus.errors import NotReplaced, SaysoError
-from corpus.export import csv_export, markdown
-from corpus.safety import visible
-from corpus.store import atomic_write_bytes
+from sayso.corpus.errors import NotReplaced, SaysoError
+from sayso.corpus.export import csv_export, markdown
+from sayso.corpus.safety import visible
+from sayso.corpus.store import atomic_write_bytes
 
 #: How much of an existing file is read to tell whether sayso wrote it.
 SIGNATURE_BYTES = 4096

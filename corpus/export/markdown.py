@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.errors import SaysoError
-from corpus.export.entries import Entry
-from corpus.safety import visible
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.export.entries import Entry
+from sayso.corpus.safety import visible
 
 OPEN_MARKER = "<!-- sayso:quote {id} -->"
 CLOSE_MARKER = "<!-- /sayso:quote -->"

@@ -23,8 +23,8 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote as percent_encode
 
-from corpus.export.entries import Entry
-from corpus.safety import safe_json
+from sayso.corpus.export.entries import Entry
+from sayso.corpus.safety import safe_json
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 GENERATOR = {"type": "Software", "name": "sayso"}

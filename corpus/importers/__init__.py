@@ -18,20 +18,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus.errors import ImportRefused
-from corpus.importers import metadata
-from corpus.importers.cues import cues_to_passages
-from corpus.importers.detect import detect_format
-from corpus.importers.docx import docx_to_text, is_docx
-from corpus.importers.encoding import decode_bytes
-from corpus.importers.grammar import Convention, PatternError
-from corpus.importers.html import html_to_text
-from corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
-from corpus.importers.srt import parse_srt
-from corpus.importers.text import TextResult, parse_lines
-from corpus.importers.vtt import parse_vtt
-from corpus.importers.whisper import parse_whisper
-from corpus.models import ParsedDocument
+from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers import metadata
+from sayso.corpus.importers.cues import cues_to_passages
+from sayso.corpus.importers.detect import detect_format
+from sayso.corpus.importers.docx import docx_to_text, is_docx
+from sayso.corpus.importers.encoding import decode_bytes
+from sayso.corpus.importers.grammar import Convention, PatternError
+from sayso.corpus.importers.html import html_to_text
+from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
+from sayso.corpus.importers.srt import parse_srt
+from sayso.corpus.importers.text import TextResult, parse_lines
+from sayso.corpus.importers.vtt import parse_vtt
+from sayso.corpus.importers.whisper import parse_whisper
+from sayso.corpus.models import ParsedDocument
 
 #: File endings the folder import picks up.
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".html", ".htm", ".php", ".text", ".xhtml",

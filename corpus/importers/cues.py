@@ -6,9 +6,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from corpus.importers.grammar import match_bracket
-from corpus.importers.names import display_name, match_label, name_key
-from corpus.models import ParsedPassage
+from sayso.corpus.importers.grammar import match_bracket
+from sayso.corpus.importers.names import display_name, match_label, name_key
+from sayso.corpus.models import ParsedPassage
 
 _TAG = re.compile(r"</?(?:c|i|b|u|ruby|rt|lang|font|span|v)(?:[.\s][^<>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>|<\d{2}:\d{2}\.\d{3}>", re.I)
 _ASS = re.compile(r"\{\\[^{}]*\}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from corpus.errors import ImportRefused
+from sayso.corpus.errors import ImportRefused
 
 #: A leading bold run longer than this is emphasis, not a name.
 _LABEL_CHARS = 60

@@ -8,7 +8,7 @@ import re
 import charset_normalizer
 from dataclasses import dataclass, field
 
-from corpus.errors import ImportRefused
+from sayso.corpus.errors import ImportRefused
 
 #: Every line-ending style folds to "\n" so CRLF, CR, mixed and U+2028 files give the same passages.
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0c|\x0b|\x85")

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from corpus.importers.names import (
+from sayso.corpus.importers.names import (
     BRACKET_NOTES,
     GENERIC_SPEAKER,
     NOT_NAMES,

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # The one initials rule and name key (corpus.identity's), offered here to the importers that use them.
-from corpus.identity import is_initials as is_initials
-from corpus.identity import name_key as name_key
+from sayso.corpus.identity import is_initials as is_initials
+from sayso.corpus.identity import name_key as name_key
 
 #: Courtesy and office titles that may open a label ("MR. NIXON", "Senator Kennedy").
 TITLES = {

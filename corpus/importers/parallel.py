@@ -32,10 +32,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.errors import ImportRefused
-from corpus.importers import parse_bytes
-from corpus.models import ParsedDocument
-from corpus.sentences import split_sentences
+from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers import parse_bytes
+from sayso.corpus.models import ParsedDocument
+from sayso.corpus.sentences import split_sentences
 
 #: Fewer files than this are parsed in this process: starting workers would cost more.
 PARALLEL_MIN_FILES = 8

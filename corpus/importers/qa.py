@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.importers.names import (
+from sayso.corpus.importers.names import (
     NOT_NAMES,
     PARTICLES,
     TITLES,

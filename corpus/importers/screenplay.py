@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from corpus.importers.grammar import Convention
-from corpus.importers.layout import Stripped
-from corpus.models import ParsedDocument, ParsedPassage
+from sayso.corpus.importers.grammar import Convention
+from sayso.corpus.importers.layout import Stripped
+from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 _TITLE_KEY = re.compile(r"^(title|credit|author|authors|source|draft date|date|contact|copyright|notes|revision)\s*:", re.I)
 _SCENE = re.compile(r"^(?:(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s]|\.(?!\.)\S)", re.I)

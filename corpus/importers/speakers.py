@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.importers.names import (
+from sayso.corpus.importers.names import (
     GENERIC_SPEAKER, NOT_NAMES, Label, display_name, initials_of, is_full_name, is_initials, mentioned_names, name_key,
     ocr_key, person_tokens, surname, titles_compatible, titles_of,
 )

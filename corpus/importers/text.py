@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from corpus.importers import clean, grammar, layout, qa
-from corpus.importers.names import (
+from sayso.corpus.importers import clean, grammar, layout, qa
+from sayso.corpus.importers.names import (
     Label,
     display_name,
     is_full_name,
@@ -23,9 +23,9 @@ from corpus.importers.names import (
     name_key,
     parse_time,
 )
-from corpus.importers.speakers import SpeakerTable, decide, is_generic, is_title_line, self_introductions
-from corpus.models import ParsedPassage
-from corpus.sentences import split_sentences
+from sayso.corpus.importers.speakers import SpeakerTable, decide, is_generic, is_title_line, self_introductions
+from sayso.corpus.models import ParsedPassage
+from sayso.corpus.sentences import split_sentences
 
 #: Lines that announce the transcript itself ("Transcript:", "## Full transcript").
 _TRANSCRIPT_MARKER = re.compile(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from corpus.importers.cues import Cue
-from corpus.importers.names import parse_time
+from sayso.corpus.importers.cues import Cue
+from sayso.corpus.importers.names import parse_time
 
 _TIMING = re.compile(r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from corpus.errors import ImportRefused
-from corpus.importers.cues import Cue
+from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers.cues import Cue
 
 
 def _number(value: Any) -> float | None:

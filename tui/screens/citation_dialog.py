@@ -35,22 +35,22 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from corpus.errors import SaysoError
-from corpus.export.cite import format_reference
-from corpus.export.csl import cited_speaker, csl_type, document_item, host_role
-from corpus.importers.grammar import (
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.export.cite import format_reference
+from sayso.corpus.export.csl import cited_speaker, csl_type, document_item, host_role
+from sayso.corpus.importers.grammar import (
     PatternError,
     compile_pattern,
     describe,
     is_uncertain,
 )
-from corpus.library import EDITABLE_FIELDS, check_citation_field
-from corpus.models import KINDS, Document
-from corpus.safety import visible
-from tui.jobs import describe_error
+from sayso.corpus.library import EDITABLE_FIELDS, check_citation_field
+from sayso.corpus.models import KINDS, Document
+from sayso.corpus.safety import visible
+from sayso.tui.jobs import describe_error
 
 if TYPE_CHECKING:
-    from corpus.library import Library
+    from sayso.corpus.library import Library
 
 #: The text fields in the order shown: (field, label).  Kind is the Select between title and date.
 TEXT_FIELDS = (

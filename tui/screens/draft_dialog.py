@@ -19,9 +19,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from corpus.anchoring import one_line
-from corpus.drafts import StrandedDraft
-from corpus.safety import visible
+from sayso.corpus.anchoring import one_line
+from sayso.corpus.drafts import StrandedDraft
+from sayso.corpus.safety import visible
 
 #: What the dialog returns.
 DETACH, COPY, DISCARD, LATER = "detach", "copy", "discard", "later"

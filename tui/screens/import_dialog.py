@@ -16,11 +16,11 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, ProgressBar, Static
 
-from corpus.errors import SaysoError
-from corpus.library import ImportReport, Library
-from corpus.safety import visible
-from tui.widgets.pane_list import plain
-from tui.widgets.safe_input import SafeInput
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.library import ImportReport, Library
+from sayso.corpus.safety import visible
+from sayso.tui.widgets.pane_list import plain
+from sayso.tui.widgets.safe_input import SafeInput
 
 
 def shown_name(name: str) -> str:

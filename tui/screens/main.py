@@ -26,17 +26,17 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 from textual.worker import get_current_worker
 
-from corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
-from corpus.errors import SaysoError
-from corpus.importers.grammar import describe
-from corpus.library import Library
-from corpus.models import Document, Hit, Passage, Quote, Speaker, document_text
-from corpus.quotes import short_id
-from corpus.safety import visible
-from corpus.shown_words import ShownWords
-from tui.clipboard import CLIPBOARD_FILE, clipboard_plan, write_clipboard_file
-from tui.jobs import JobFailed, JobQueue
-from tui.messages import (
+from sayso.corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.importers.grammar import describe
+from sayso.corpus.library import Library
+from sayso.corpus.models import Document, Hit, Passage, Quote, Speaker, document_text
+from sayso.corpus.quotes import short_id
+from sayso.corpus.safety import visible
+from sayso.corpus.shown_words import ShownWords
+from sayso.tui.clipboard import CLIPBOARD_FILE, clipboard_plan, write_clipboard_file
+from sayso.tui.jobs import JobFailed, JobQueue
+from sayso.tui.messages import (
     ClipboardReady,
     Destination,
     DocumentLoaded,
@@ -61,7 +61,7 @@ from tui.messages import (
     SearchFailed,
     ShownTextChanged,
 )
-from tui.navigation import (
+from sayso.tui.navigation import (
     JumpList,
     PassageCache,
     Position,
@@ -69,21 +69,21 @@ from tui.navigation import (
     hit_position,
     span_hit,
 )
-from tui.quote_desk import QuoteDesk
-from tui.screens.citation_dialog import CitationDialog
-from tui.screens.draft_dialog import COPY, DETACH, DISCARD, DraftDialog
-from tui.screens.note_editor import NoteEditor, NoteResult
-from tui.widgets.documents import DocumentsPane
-from tui.widgets.key_hints import KeyHints
-from tui.widgets.pane_bar import PANES, PaneBar
-from tui.widgets.pane_list import plain
-from tui.widgets.quote_reader import QuoteReader
-from tui.widgets.quote_strip import QuoteStrip, short
-from tui.widgets.quotes_pane import QuotesPane
-from tui.widgets.search import SearchPane
-from tui.widgets.speakers import SpeakersPane
-from tui.widgets.status_line import StatusLine
-from tui.widgets.transcript import Mark, TranscriptView
+from sayso.tui.quote_desk import QuoteDesk
+from sayso.tui.screens.citation_dialog import CitationDialog
+from sayso.tui.screens.draft_dialog import COPY, DETACH, DISCARD, DraftDialog
+from sayso.tui.screens.note_editor import NoteEditor, NoteResult
+from sayso.tui.widgets.documents import DocumentsPane
+from sayso.tui.widgets.key_hints import KeyHints
+from sayso.tui.widgets.pane_bar import PANES, PaneBar
+from sayso.tui.widgets.pane_list import plain
+from sayso.tui.widgets.quote_reader import QuoteReader
+from sayso.tui.widgets.quote_strip import QuoteStrip, short
+from sayso.tui.widgets.quotes_pane import QuotesPane
+from sayso.tui.widgets.search import SearchPane
+from sayso.tui.widgets.speakers import SpeakersPane
+from sayso.tui.widgets.status_line import StatusLine
+from sayso.tui.widgets.transcript import Mark, TranscriptView
 
 #: Below this size the screen shows a "too small" message instead of the panes.
 MIN_WIDTH, MIN_HEIGHT = 40, 10
@@ -553,7 +553,7 @@ class MainScreen(Screen[None]):
 
     # -- import, export and citations -----------------------------------------------------------------
     def action_import(self) -> None:
-        from tui.screens.import_dialog import ImportDialog
+        from sayso.tui.screens.import_dialog import ImportDialog
 
         def done(report: object) -> None:
             if report is not None:
@@ -563,7 +563,7 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export quotes: format, filter, destination and a preview, starting from the Quotes pane's filter."""
-        from tui.screens.export_dialog import ExportDialog
+        from sayso.tui.screens.export_dialog import ExportDialog
 
         self.app.push_screen(ExportDialog(self.library, filter_line=self.quotes_pane.line))
 

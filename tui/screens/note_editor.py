@@ -26,11 +26,11 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from corpus.anchoring import one_line
-from corpus.drafts import NoteTarget
-from corpus.models import Quote
-from corpus.safety import visible
-from tui.widgets.tag_picker import TagPicker
+from sayso.corpus.anchoring import one_line
+from sayso.corpus.drafts import NoteTarget
+from sayso.corpus.models import Quote
+from sayso.corpus.safety import visible
+from sayso.tui.widgets.tag_picker import TagPicker
 
 
 @dataclass

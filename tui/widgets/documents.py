@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from corpus.models import Document
-from tui.widgets.pane_list import PaneList, plain
+from sayso.corpus.models import Document
+from sayso.tui.widgets.pane_list import PaneList, plain
 
 
 def document_lines(doc: Document) -> tuple[Text, Text]:

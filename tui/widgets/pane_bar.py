@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.widgets.pane_list import plain
+from sayso.tui.widgets.pane_list import plain
 
 #: Pane ids in tab order, with the label shown for each.
 PANES: tuple[tuple[str, str], ...] = (

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from corpus.safety import visible
+from sayso.corpus.safety import visible
 
 #: Lines per row: a title line and a detail line.
 ROW_HEIGHT = 2

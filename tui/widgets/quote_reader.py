@@ -17,11 +17,11 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from corpus.models import Document, Passage, Quote
-from corpus.quotes import text_hash
-from corpus.shown_words import ShownWords
-from tui.selection import Selection, SelectionText
-from tui.widgets.transcript import Mark, TranscriptView
+from sayso.corpus.models import Document, Passage, Quote
+from sayso.corpus.quotes import text_hash
+from sayso.corpus.shown_words import ShownWords
+from sayso.tui.selection import Selection, SelectionText
+from sayso.tui.widgets.transcript import Mark, TranscriptView
 
 #: Actions that only make sense while a selection is being made.
 VISUAL_ONLY = {"visual_word", "visual_swap", "visual_cancel", "visual_enter"}

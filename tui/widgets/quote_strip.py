@@ -11,10 +11,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from corpus.anchoring import one_line
-from corpus.models import Quote
-from corpus.safety import visible
-from tui.widgets.review import placing_line, review_strip_line
+from sayso.corpus.anchoring import one_line
+from sayso.corpus.models import Quote
+from sayso.corpus.safety import visible
+from sayso.tui.widgets.review import placing_line, review_strip_line
 
 
 def short(text: str, limit: int = 60) -> str:

@@ -20,9 +20,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from corpus.models import Quote
-from tui.widgets.pane_list import PaneList, plain
-from tui.widgets.review import review_parts
+from sayso.corpus.models import Quote
+from sayso.tui.widgets.pane_list import PaneList, plain
+from sayso.tui.widgets.review import review_parts
 
 #: Orders `s` cycles through; "match" only while words are typed in the filter.
 SORTS = ("newest", "oldest", "document", "speaker")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from corpus.anchoring import one_line
-from corpus.models import Quote
-from corpus.safety import visible
+from sayso.corpus.anchoring import one_line
+from sayso.corpus.models import Quote
+from sayso.corpus.safety import visible
 
 #: Characters of suggested words shown in a row or the strip.
 SUGGESTION_CHARS = 60

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from corpus.safety import visible
+from sayso.corpus.safety import visible
 
 
 class SafeInput(Input):

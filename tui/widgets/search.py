@@ -13,11 +13,11 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
-from corpus.models import Hit
-from tui.widgets.pane_list import PaneList, plain
-from tui.widgets.safe_input import SafeInput
-from tui.widgets.status_line import StatusLine
-from tui.widgets.transcript import format_time
+from sayso.corpus.models import Hit
+from sayso.tui.widgets.pane_list import PaneList, plain
+from sayso.tui.widgets.safe_input import SafeInput
+from sayso.tui.widgets.status_line import StatusLine
+from sayso.tui.widgets.transcript import format_time
 
 #: Characters of context shown before the first matched word.
 CONTEXT_BEFORE = 24

@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from corpus.models import Speaker
-from tui.widgets.pane_list import PaneList, plain
+from sayso.corpus.models import Speaker
+from sayso.tui.widgets.pane_list import PaneList, plain
 
 
 def speaker_lines(speaker: Speaker, lens: str | None) -> tuple[Text, Text]:

@@ -17,9 +17,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from corpus.fuzzy import fuzzy_choices
-from corpus.quotes import clean_tags
-from corpus.safety import visible
+from sayso.corpus.fuzzy import fuzzy_choices
+from sayso.corpus.quotes import clean_tags
+from sayso.corpus.safety import visible
 
 #: Offers shown under the box.
 MAX_OFFERS = 5

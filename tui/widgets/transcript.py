@@ -22,9 +22,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from corpus.models import Document, Passage
-from corpus.safety import visible
-from tui.widgets.transcript_layout import (
+from sayso.corpus.models import Document, Passage
+from sayso.corpus.safety import visible
+from sayso.tui.widgets.transcript_layout import (
     BLANK,
     BODY,
     HEADER,

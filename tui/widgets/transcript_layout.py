@@ -19,8 +19,8 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
-from corpus.models import Passage
-from corpus.safety import visible
+from sayso.corpus.models import Passage
+from sayso.corpus.safety import visible
 
 #: Passages per chunk: small enough that measuring one is a fraction of a frame.
 CHUNK_SIZE = 48

@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from corpus.anchoring import one_line
-from corpus.library import Library
-from corpus.models import Quote
-from corpus.quotes import NEEDS_REVIEW, short_id
-from corpus.restore import restore, start_afresh
-from tui.cli import common_options, emit
+from sayso.corpus.anchoring import one_line
+from sayso.corpus.library import Library
+from sayso.corpus.models import Quote
+from sayso.corpus.quotes import NEEDS_REVIEW, short_id
+from sayso.corpus.restore import restore, start_afresh
+from sayso.cli import common_options, emit
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -109,7 +109,7 @@ def cmd_add(args: argparse.Namespace, lib: Library) -> None:
 
 def cmd_edit(args: argparse.Namespace, lib: Library) -> None:
     if args.note is None and not args.tag and not args.untag:
-        from corpus.errors import SaysoError
+        from sayso.corpus.errors import SaysoError
 
         raise SaysoError("nothing to change: give --note, --tag or --untag")
     quote = lib.quotes.edit(args.id, note=args.note, add_tags=args.tag, remove_tags=args.untag)
@@ -147,7 +147,7 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> None:
 
 
 def cmd_reattach(args: argparse.Namespace, lib: Library) -> None:
-    from corpus.errors import SaysoError
+    from sayso.corpus.errors import SaysoError
 
     if args.suggested:
         quote = lib.quotes.accept_suggestion(args.id)

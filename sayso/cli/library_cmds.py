@@ -7,17 +7,17 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from corpus.errors import SaysoError
-from corpus.importers.grammar import (
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.importers.grammar import (
     PatternError,
     compile_pattern,
     describe,
     is_uncertain,
 )
-from corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
-from corpus.restore import RESTORABLE, list_backups, restore, start_afresh
-from corpus.safety import visible
-from tui.cli import common_options, emit, print_error, run_app
+from sayso.corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
+from sayso.corpus.restore import RESTORABLE, list_backups, restore, start_afresh
+from sayso.corpus.safety import visible
+from sayso.cli import common_options, emit, print_error, run_app
 
 #: `sayso doc edit --help` for fields whose meaning is not obvious from the name.
 _FIELD_HELP = {
@@ -265,7 +265,7 @@ def cmd_restore(args: argparse.Namespace, lib: Library) -> int:
 
 def demo_files() -> list[Path]:
     """The demo corpus shipped inside the package."""
-    folder = resources.files("corpus.demo")
+    folder = resources.files("sayso.corpus.demo")
     return sorted(
         Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith((".txt", ".vtt", ".md", ".srt"))
     )

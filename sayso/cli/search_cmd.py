@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from corpus.library import Library
-from corpus.models import Hit
-from corpus.safety import visible
-from tui.cli import common_options, emit
+from sayso.corpus.library import Library
+from sayso.corpus.models import Hit
+from sayso.corpus.safety import visible
+from sayso.cli import common_options, emit
 
 #: Characters of context shown each side of the first match in text output.
 CONTEXT = 70

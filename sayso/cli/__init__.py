@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from corpus.errors import DamagedFile, NotFound, NotReplaced, SaysoError
-from corpus.library import Library, default_data_dir
-from corpus.safety import safe_json, visible
-from corpus.store import DEFAULT_LOCK_TIMEOUT
+from sayso.corpus.errors import DamagedFile, NotFound, NotReplaced, SaysoError
+from sayso.corpus.library import Library, default_data_dir
+from sayso.corpus.safety import safe_json, visible
+from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
 
-#: Modules under tui.cli that add subcommands, in the order `sayso --help` lists them.
+#: Modules under sayso.cli that add subcommands, in the order `sayso --help` lists them.
 COMMAND_MODULES = ("library_cmds", "search_cmd", "quote_cmds", "export_cmd")
 
 Handler = Callable[[argparse.Namespace, Library], int | None]
@@ -155,9 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
     for name in COMMAND_MODULES:
         try:
-            module = importlib.import_module(f"tui.cli.{name}")
+            module = importlib.import_module(f"sayso.cli.{name}")
         except ModuleNotFoundError as exc:
-            if exc.name != f"tui.cli.{name}":
+            if exc.name != f"sayso.cli.{name}":
                 raise
             continue
         module.register(sub)
@@ -188,7 +188,7 @@ def run_app(library: Library, **options: Any) -> int:
     if os.environ.get("TERM", "") in ("dumb", ""):
         print("sayso: error: TERM is 'dumb' or unset; the app needs a terminal with cursor control (try TERM=xterm-256color)", file=sys.stderr)
         return 2
-    from tui.app import SaysoApp
+    from sayso.tui.app import SaysoApp
 
     app = SaysoApp(library, **options)
     app.run()

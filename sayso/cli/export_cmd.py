@@ -6,19 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from corpus.errors import SaysoError
-from corpus.export import (
+from sayso.corpus.errors import SaysoError
+from sayso.corpus.export import (
     FORMATS,
     SUFFIXES,
     NothingToExport,
     export_library,
     format_name,
 )
-from corpus.export.cite import DEFAULT_STYLE, STYLES, style_name
-from corpus.export.files import write_export
-from corpus.library import Library
-from corpus.safety import safe_json, visible
-from tui.cli import common_options
+from sayso.corpus.export.cite import DEFAULT_STYLE, STYLES, style_name
+from sayso.corpus.export.files import write_export
+from sayso.corpus.library import Library
+from sayso.corpus.safety import safe_json, visible
+from sayso.cli import common_options
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,8 +63,8 @@ def _format_for(args: argparse.Namespace) -> str:
 
 def cmd_export(args: argparse.Namespace, lib: Library) -> int:
     try:
-        export = export_library(lib, _format_for(args), style_name(args.style), creator=args.creator,
-                                tag=args.tag, speaker=args.speaker, doc=args.doc)
+        quotes = lib.quotes.list(tag=args.tag, speaker=args.speaker, doc=args.doc)
+        export = export_library(lib, quotes, _format_for(args), style_name(args.style), creator=args.creator)
     except NothingToExport:
         raise SaysoError("no quotes match; nothing exported (see `sayso quotes`)") from None
     fmt, text, entries, flagged = export.fmt, export.text, export.entries, export.flagged
