@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
@@ -31,12 +30,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tinydb import TinyDB  # noqa: E402  (the baseline; sayso itself touches TinyDB only in corpus.store)
-from tinydb.storages import JSONStorage  # noqa: E402
+from tinydb import TinyDB
+from tinydb.storages import JSONStorage
 
-from bench.corpus_gen import write_corpus  # noqa: E402
-import sayso.corpus.library  # noqa: E402
-from sayso.corpus import Library  # noqa: E402
+import sayso.corpus.library
+from bench.corpus_gen import write_corpus
+from sayso.corpus import Library
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -93,8 +92,10 @@ def main(argv: list[str] | None = None) -> int:
 
         gen_time, files = timed(lambda: write_corpus(src, args.passages, seed=args.seed))
         size = sum(f.stat().st_size for f in files)
-        print(f"corpus: {args.passages:,} passages in {len(files):,} files, {human_bytes(size)} "
-              f"(generated in {gen_time:.1f} s) in {work}")
+        print(
+            f"corpus: {args.passages:,} passages in {len(files):,} files, {human_bytes(size)} "
+            f"(generated in {gen_time:.1f} s) in {work}"
+        )
 
         # -- sayso ---------------------------------------------------------------------
         lib = Library.open(data)
@@ -133,26 +134,31 @@ def main(argv: list[str] | None = None) -> int:
         stored = sum(d.passages for d in lib.documents())
         library_json = (data / "library.json").stat().st_size
         docs_total = sum(p.stat().st_size for p in (data / "docs").glob("*.json"))
-        print(f"\nsayso: imported {len(report.documents):,} documents, {stored:,} passages, "
-              f"{len(lib.speakers())} speakers in {import_time:.1f} s: "
-              f"{size / 1e6 / import_time:.2f} MB/s, {stored / import_time:,.0f} passages/s "
-              f"(waiting for parsed files: {parse_time[0]:.1f} s, search index: {index_time[0]:.1f} s, "
-              f"store and the rest: {import_time - parse_time[0] - index_time[0]:.1f} s)")
-        print(f"  files: library.json {human_bytes(library_json)}, docs/ {human_bytes(docs_total)} "
-              f"in {len(files):,} files")
+        print(
+            f"\nsayso: imported {len(report.documents):,} documents, {stored:,} passages, "
+            f"{len(lib.speakers())} speakers in {import_time:.1f} s: "
+            f"{size / 1e6 / import_time:.2f} MB/s, {stored / import_time:,.0f} passages/s "
+            f"(waiting for parsed files: {parse_time[0]:.1f} s, search index: {index_time[0]:.1f} s, "
+            f"store and the rest: {import_time - parse_time[0] - index_time[0]:.1f} s)"
+        )
+        print(
+            f"  files: library.json {human_bytes(library_json)}, docs/ {human_bytes(docs_total)} "
+            f"in {len(files):,} files"
+        )
 
         open_sayso(data)  # warm the OS cache, as for the baseline below
         sayso_open = median_time(lambda: open_sayso(data), args.runs)
-        print(f"  open library (Library.open + documents() + speakers()): {ms(sayso_open)} "
-              f"(median of {args.runs})")
+        print(f"  open library (Library.open + documents() + speakers()): {ms(sayso_open)} (median of {args.runs})")
 
         one = files[len(files) // 2]
         reimport_lib = Library.open(data)
         reimport_time, doc = timed(lambda: reimport_lib.import_file(one))
         doc_path = reimport_lib.store.passages_path(doc.id)
         doc_file = doc_path.stat().st_size
-        print(f"  re-import one document ({doc.passages} passages): {ms(reimport_time)}, writes "
-              f"docs/{doc_path.name} ({human_bytes(doc_file)}) and library.json ({human_bytes(library_json)})")
+        print(
+            f"  re-import one document ({doc.passages} passages): {ms(reimport_time)}, writes "
+            f"docs/{doc_path.name} ({human_bytes(doc_file)}) and library.json ({human_bytes(library_json)})"
+        )
 
         # -- baseline: stock TinyDB, one file ------------------------------------------------
         rows = [p.to_dict() for d in lib.documents() for p in lib.passages(d.id)]
@@ -163,15 +169,19 @@ def main(argv: list[str] | None = None) -> int:
         db.close()
         open_baseline(baseline_path)
         base_open = median_time(lambda: open_baseline(baseline_path), max(3, args.runs // 2))
-        print(f"\nbaseline (stock TinyDB JSONStorage, every passage in one file, {human_bytes(baseline_path.stat().st_size)}):")
+        print(
+            f"\nbaseline (stock TinyDB JSONStorage, every passage in one file, {human_bytes(baseline_path.stat().st_size)}):"
+        )
         print(f"  insert all {len(rows):,} passages (insert_multiple): {fill_time:.1f} s")
         print(f"  one more insert: {ms(insert_time)}")
         print(f"  open + read (TinyDB(path).all(), documents and speakers derived): {ms(base_open)}")
 
         print("\nratios:")
         print(f"  sayso open is {base_open / sayso_open:,.0f}x faster than the one-file TinyDB baseline")
-        print(f"  re-importing a whole document ({doc.passages} passages) is {insert_time / reimport_time:,.0f}x faster "
-              f"than inserting one passage into the baseline")
+        print(
+            f"  re-importing a whole document ({doc.passages} passages) is {insert_time / reimport_time:,.0f}x faster "
+            f"than inserting one passage into the baseline"
+        )
         return 0
     finally:
         if not args.keep:

@@ -27,7 +27,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-WORDS = "the archive model open weights record library people question answer time words history reader".split()
+WORDS = [
+    "the",
+    "archive",
+    "model",
+    "open",
+    "weights",
+    "record",
+    "library",
+    "people",
+    "question",
+    "answer",
+    "time",
+    "words",
+    "history",
+    "reader",
+]
 
 
 def transcript(path: Path, size: int) -> None:
@@ -38,8 +53,10 @@ def transcript(path: Path, size: int) -> None:
         out.write("Big panel\n\n")
         written, turn = 0, 0
         while written < size:
-            sentences = " ".join(" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 18))).capitalize() + "."
-                                 for _ in range(rng.randint(2, 8)))
+            sentences = " ".join(
+                " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 18))).capitalize() + "."
+                for _ in range(rng.randint(2, 8))
+            )
             line = f"{speakers[turn % 4]}: {sentences}\n\n"
             out.write(line)
             written += len(line)
@@ -60,8 +77,10 @@ def lower_case_line(path: Path, size: int) -> None:
 
 def peak_of(argv: list[str]) -> int:
     """Peak RSS in bytes of one child process (run alone, so the maximum is its own)."""
-    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    code = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
     done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
     return int(done.stdout) * 1024
 
@@ -71,18 +90,27 @@ def main() -> None:
     parser.add_argument("--transcript-mb", type=float, default=50)
     parser.add_argument("--line-mb", type=float, default=10)
     args = parser.parse_args()
-    parse = "import sys; from pathlib import Path; from corpus.importers import parse_path; parse_path(Path(sys.argv[1]))"
+    parse = (
+        "import sys; from pathlib import Path; from corpus.importers import parse_path; parse_path(Path(sys.argv[1]))"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        files = [(folder / "transcript.txt", transcript, args.transcript_mb), (folder / "line.txt", lower_case_line, args.line_mb)]
+        files = [
+            (folder / "transcript.txt", transcript, args.transcript_mb),
+            (folder / "line.txt", lower_case_line, args.line_mb),
+        ]
         print(f"{'file':<16}{'MB':>8}{'parse only':>16}{'sayso import':>18}")
         for path, make, mb in files:
             make(path, int(mb * 1_000_000))
             size = path.stat().st_size
             parsed = peak_of([sys.executable, "-c", parse, str(path)])
-            imported = peak_of([sys.executable, "-m", "sayso", "--data", str(folder / f"data-{path.stem}"), "import", str(path)])
-            print(f"{path.name:<16}{size / 1e6:>8.1f}{parsed / 1e6:>10.0f} MB {parsed / size:>3.0f}x"
-                  f"{imported / 1e6:>11.0f} MB {imported / size:>3.0f}x")
+            imported = peak_of(
+                [sys.executable, "-m", "sayso", "--data", str(folder / f"data-{path.stem}"), "import", str(path)]
+            )
+            print(
+                f"{path.name:<16}{size / 1e6:>8.1f}{parsed / 1e6:>10.0f} MB {parsed / size:>3.0f}x"
+                f"{imported / 1e6:>11.0f} MB {imported / size:>3.0f}x"
+            )
 
 
 if __name__ == "__main__":

@@ -42,15 +42,21 @@ print(json.dumps({"seconds": best, "passages": passages}))
 
 
 def measure(code_root: Path, files_list: Path, repeat: int) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(code_root), str(files_list), str(repeat)],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(code_root), str(files_list), str(repeat)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=100_000)
-    parser.add_argument("--baseline", default="23e80b1", help="git revision to compare with (default: before inference)")
+    parser.add_argument(
+        "--baseline", default="23e80b1", help="git revision to compare with (default: before inference)"
+    )
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sayso-bench-parse-") as tmp:
@@ -59,18 +65,24 @@ def main() -> None:
         listing = tmpdir / "files.json"
         listing.write_text(json.dumps([str(f) for f in files]))
         worktree = tmpdir / "baseline"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(worktree), args.baseline],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(worktree), args.baseline],
+            check=True,
+            capture_output=True,
+        )
         try:
             base = measure(worktree, listing, args.repeat)
             mine = measure(ROOT, listing, args.repeat)
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)],
-                           capture_output=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], capture_output=True
+            )
     print(f"{len(files)} files, generated {args.passages} passages (bench.corpus_gen, seed 1), best of {args.repeat}")
     for name, r in ((f"baseline {args.baseline}", base), ("this checkout", mine)):
-        print(f"  {name:<22} {r['passages']:>8.0f} passages  {r['seconds']:7.2f} s  "
-              f"{r['passages'] / r['seconds']:>9,.0f} passages/s")
+        print(
+            f"  {name:<22} {r['passages']:>8.0f} passages  {r['seconds']:7.2f} s  "
+            f"{r['passages'] / r['seconds']:>9,.0f} passages/s"
+        )
     change = (mine["passages"] / mine["seconds"]) / (base["passages"] / base["seconds"]) - 1
     print(f"  parsing throughput change: {change:+.0%}")
 

@@ -89,8 +89,10 @@ def worker_build(size: int, folder: Path, queries: int, seed: int) -> dict[str, 
         # Documents of 100 passages, made as the Library would hand them over.
         chunk = generated[start : start + 100]
         doc_id = f"d{chunk[0].doc:07d}"
-        passages = [Passage(id=f"{doc_id}:{p.index}", document=doc_id, index=p.index, speaker=p.speaker, text=p.text)
-                    for p in chunk]
+        passages = [
+            Passage(id=f"{doc_id}:{p.index}", document=doc_id, index=p.index, speaker=p.speaker, text=p.text)
+            for p in chunk
+        ]
         index.add_document(Document(id=doc_id, title=f"Session {chunk[0].doc}", kind="panel", source=""), passages)
     t_added = time.perf_counter() - t0
     index.save()
@@ -199,7 +201,9 @@ def worker_fzf(folder: Path, sample: int) -> dict[str, object]:
                 t = time.perf_counter()
                 proc = subprocess.Popen(
                     [fzf, "--filter", q[kind], "--delimiter", "\t", "--nth", "2.."],
-                    stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                    stdin=stdin,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
                 )
                 out, _ = proc.communicate()
                 times.append((time.perf_counter() - t) * 1000)
@@ -222,8 +226,9 @@ def worker_fzf(folder: Path, sample: int) -> dict[str, object]:
 
 # -- orchestration -------------------------------------------------------------------------------
 def run_worker(*args: str) -> dict[str, object]:
-    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--worker", *args],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--worker", *args], capture_output=True, text=True, check=False
+    )
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
         raise SystemExit(f"worker {args[0]} failed")
@@ -243,18 +248,28 @@ def machine() -> str:
     import numpy
     import rapidfuzz
 
-    return (f"{cpu}, {os.cpu_count()} cores, {mem}; Python {platform.python_version()}, "
-            f"numpy {numpy.__version__}, rapidfuzz {rapidfuzz.__version__}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {mem}; Python {platform.python_version()}, "
+        f"numpy {numpy.__version__}, rapidfuzz {rapidfuzz.__version__}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000", help="corpus sizes in passages, comma-separated")
     parser.add_argument("--queries", type=int, default=200, help="queries per corpus")
-    parser.add_argument("--baseline-queries", type=int, default=0,
-                        help="queries timed for the baselines (default: all up to 10k passages, 100 up to 100k, 20 beyond)")
-    parser.add_argument("--fzf-queries", type=int, default=0,
-                        help="queries timed for fzf, seconds each at 100k+ (default: 50 up to 10k passages, 20 up to 100k, 4 beyond)")
+    parser.add_argument(
+        "--baseline-queries",
+        type=int,
+        default=0,
+        help="queries timed for the baselines (default: all up to 10k passages, 100 up to 100k, 20 beyond)",
+    )
+    parser.add_argument(
+        "--fzf-queries",
+        type=int,
+        default=0,
+        help="queries timed for fzf, seconds each at 100k+ (default: 50 up to 10k passages, 20 up to 100k, 4 beyond)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", default=None, help="where corpora and indexes go (default: a temp folder)")
     parser.add_argument("--no-baselines", action="store_true")
@@ -277,40 +292,56 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     root = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="sayso-bench-"))
     print(f"machine: {machine()}")
-    print(f"queries: {args.queries} per corpus, 2-4 consecutive content words from a random passage, "
-          "one typo (insert/delete/substitute/transpose) per word of 4+ letters; latency = every prefix as typed")
+    print(
+        f"queries: {args.queries} per corpus, 2-4 consecutive content words from a random passage, "
+        "one typo (insert/delete/substitute/transpose) per word of 4+ letters; latency = every prefix as typed"
+    )
     print(flush=True)
     for size in sizes:
         folder = root / str(size)
         folder.mkdir(parents=True, exist_ok=True)
         build = run_worker("build", str(size), str(folder), str(args.queries), str(args.seed))
         sayso = run_worker("sayso", str(folder))
-        sample = args.baseline_queries or (args.queries if size <= 10_000 else min(100 if size <= 100_000 else 20, args.queries))
+        sample = args.baseline_queries or (
+            args.queries if size <= 10_000 else min(100 if size <= 100_000 else 20, args.queries)
+        )
         fzf_sample = args.fzf_queries or min(args.queries, 50 if size <= 10_000 else 20 if size <= 100_000 else 4)
         print(f"== {size:,} passages ==")
-        print(f"  sayso index: build {build['build_s']:.1f} s ({build['passages_per_s']:,.0f} passages/s, "
-              f"of which tokenising {build['tokenise_s']:.1f} s), {build['index_mb']:.0f} MB on disk, "
-              f"indexing used at most {build['build_peak_rss_mb']:.0f} MB beyond the generated corpus")
-        print(f"  sayso search: open {sayso['open_ms']:.1f} ms; per keystroke p50 {sayso['p50_ms']:.2f} ms, "
-              f"p95 {sayso['p95_ms']:.2f} ms ({sayso['keystrokes']} keystrokes); full query p50 "
-              f"{sayso['full_p50_ms']:.2f} ms")
-        print(f"               recall@10 typo {sayso['recall_typo']:.3f}, clean {sayso['recall_clean']:.3f}; "
-              f"RSS after open {sayso['rss_open_mb']:.0f} MB, after queries {sayso['rss_mb']:.0f} MB "
-              f"(peak {sayso['peak_rss_mb']:.0f} MB; {sayso['rss_anon_mb']:.0f} MB private, "
-              f"{sayso['rss_file_mb']:.0f} MB mapped index pages)", flush=True)
+        print(
+            f"  sayso index: build {build['build_s']:.1f} s ({build['passages_per_s']:,.0f} passages/s, "
+            f"of which tokenising {build['tokenise_s']:.1f} s), {build['index_mb']:.0f} MB on disk, "
+            f"indexing used at most {build['build_peak_rss_mb']:.0f} MB beyond the generated corpus"
+        )
+        print(
+            f"  sayso search: open {sayso['open_ms']:.1f} ms; per keystroke p50 {sayso['p50_ms']:.2f} ms, "
+            f"p95 {sayso['p95_ms']:.2f} ms ({sayso['keystrokes']} keystrokes); full query p50 "
+            f"{sayso['full_p50_ms']:.2f} ms"
+        )
+        print(
+            f"               recall@10 typo {sayso['recall_typo']:.3f}, clean {sayso['recall_clean']:.3f}; "
+            f"RSS after open {sayso['rss_open_mb']:.0f} MB, after queries {sayso['rss_mb']:.0f} MB "
+            f"(peak {sayso['peak_rss_mb']:.0f} MB; {sayso['rss_anon_mb']:.0f} MB private, "
+            f"{sayso['rss_file_mb']:.0f} MB mapped index pages)",
+            flush=True,
+        )
         if args.no_baselines:
             continue
         pr = run_worker("partial_ratio", str(folder), str(sample))
-        print(f"  rapidfuzz partial_ratio ({pr['queries']} queries x typo+clean, full queries): p50 {pr['p50_ms']:.0f} ms, "
-              f"p95 {pr['p95_ms']:.0f} ms; recall@10 typo {pr['recall_typo']:.3f}, clean {pr['recall_clean']:.3f}; "
-              f"RSS {pr['rss_mb']:.0f} MB", flush=True)
+        print(
+            f"  rapidfuzz partial_ratio ({pr['queries']} queries x typo+clean, full queries): p50 {pr['p50_ms']:.0f} ms, "
+            f"p95 {pr['p95_ms']:.0f} ms; recall@10 typo {pr['recall_typo']:.3f}, clean {pr['recall_clean']:.3f}; "
+            f"RSS {pr['rss_mb']:.0f} MB",
+            flush=True,
+        )
         fz = run_worker("fzf", str(folder), str(fzf_sample))
         if "skipped" in fz:
             print(f"  fzf: skipped, {fz['skipped']}")
         else:
-            print(f"  fzf --filter ({fz['queries']} queries x typo+clean, full queries): p50 {fz['p50_ms']:.0f} ms, "
-                  f"p95 {fz['p95_ms']:.0f} ms; recall@10 typo {fz['recall_typo']:.3f}, clean {fz['recall_clean']:.3f}; "
-                  f"peak RSS {fz['peak_rss_mb']:.0f} MB")
+            print(
+                f"  fzf --filter ({fz['queries']} queries x typo+clean, full queries): p50 {fz['p50_ms']:.0f} ms, "
+                f"p95 {fz['p95_ms']:.0f} ms; recall@10 typo {fz['recall_typo']:.3f}, clean {fz['recall_clean']:.3f}; "
+                f"peak RSS {fz['peak_rss_mb']:.0f} MB"
+            )
         ratio = pr["p50_ms"] / max(sayso["full_p50_ms"], 1e-6)
         line = f"  vs partial_ratio: sayso full query {ratio:,.0f}x faster (p50), per keystroke {pr['p50_ms'] / max(sayso['p50_ms'], 1e-6):,.0f}x"
         if "skipped" not in fz:

@@ -37,7 +37,20 @@ _EXPORTS = {
     "Speaker": ".models",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Ambiguous",
+    "DamagedFile",
+    "Document",
+    "ImportRefused",
+    "ImportReport",
+    "Library",
+    "LibraryBusy",
+    "NotFound",
+    "Passage",
+    "SaysoError",
+    "Speaker",
+]
+assert sorted(__all__) == sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:

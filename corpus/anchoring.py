@@ -38,9 +38,23 @@ MIN_FUZZY_WORDS = 0.8
 
 _FOLD_CHARS = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
     }
 )
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -51,7 +65,7 @@ _WORD = re.compile(r"\w", re.UNICODE)
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
     """The `width` characters before `start` and after `end` (the W3C prefix and suffix)."""
-    return text[max(0, start - width):start], text[end:end + width]
+    return text[max(0, start - width) : start], text[end : end + width]
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -120,9 +134,7 @@ def find_exact(text: str, words: str) -> list[tuple[int, int]]:
     return [(at, at + len(words)) for at in find_all(text, words)]
 
 
-def find_folded(
-    text: str, words: str, folded_text: tuple[str, Sequence[int]] | None = None
-) -> list[tuple[int, int]]:
+def find_folded(text: str, words: str, folded_text: tuple[str, Sequence[int]] | None = None) -> list[tuple[int, int]]:
     """Spans of `words` in `text` ignoring whitespace differences, quote/dash styles and case."""
     needle = folded(words)
     if not needle:
@@ -241,7 +253,7 @@ def _side_agreement(stored: str, actual: str, from_end: bool) -> float:
 def context_agreement(text: str, start: int, end: int, prefix: str, suffix: str) -> float:
     """Mean agreement of the stored prefix and suffix with the text around `[start, end)`."""
     before, after = context(text, start, end, width=max(len(prefix), 1))
-    after = text[end:end + max(len(suffix), 1)]
+    after = text[end : end + max(len(suffix), 1)]
     return (_side_agreement(prefix, before, True) + _side_agreement(suffix, after, False)) / 2
 
 
@@ -311,7 +323,7 @@ def _fuzzy_spans(text: str, words: str) -> list[tuple[float, int, int]]:
     step = max(1, window - n - 1)
     found: list[tuple[float, int, int]] = []
     for base in range(0, max(1, len(text) - n + step), step):
-        chunk = text[base:base + window]
+        chunk = text[base : base + window]
         hit = fuzzy.align(words, chunk, cutoff=0.6)
         if hit is not None:
             found.append((hit[0], base + hit[1], base + hit[2]))
@@ -340,7 +352,7 @@ def _refine(text: str, words: str, start: int, end: int) -> tuple[int, int]:
     if len(words) > 2 * edge:
         head = fuzzy.align(words[:edge], window)
         if head is not None:
-            tail = fuzzy.align(words[-edge:], window[head[1]:])
+            tail = fuzzy.align(words[-edge:], window[head[1] :])
             if tail is not None and head[1] + tail[2] > head[1]:
                 new_start, new_end = lo + head[1], lo + head[1] + tail[2]
     new_start, new_end = snap_to_words(text, new_start, new_end)
@@ -391,12 +403,17 @@ def relocate(text: str, passages: list[Passage], hints: AnchorHints) -> Relocati
         if best.words < 0.6:
             return Relocation(None, "its words are no longer in the document", candidates=ranked)
         if best.words < MIN_FUZZY_WORDS:
-            return Relocation(None, f"its words changed too much to be sure (closest match {best.words:.0%} alike)",
-                              suggestion=best, candidates=ranked)
+            return Relocation(
+                None,
+                f"its words changed too much to be sure (closest match {best.words:.0%} alike)",
+                suggestion=best,
+                candidates=ranked,
+            )
         rival = next((c for c in ranked[1:] if folded(c.exact) != folded(best.exact)), None)
         if rival is not None and rival.confidence >= best.confidence - 0.03:
-            return Relocation(None, "its words now match several places equally well", suggestion=best,
-                              candidates=ranked)
+            return Relocation(
+                None, "its words now match several places equally well", suggestion=best, candidates=ranked
+            )
     if best.spans_speakers:
         return Relocation(None, "its words now run across two speakers", suggestion=best, candidates=ranked)
     if best.confidence < CONFIDENT:

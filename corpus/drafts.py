@@ -38,8 +38,9 @@ class NoteTarget:
     @classmethod
     def of_quote(cls, quote: Quote) -> NoteTarget:
         """The note of a saved quote (its stored words and context)."""
-        shown = ShownWords(quote.document, quote.start, quote.end, quote.exact, quote.prefix, quote.suffix,
-                           quote.text_hash)
+        shown = ShownWords(
+            quote.document, quote.start, quote.end, quote.exact, quote.prefix, quote.suffix, quote.text_hash
+        )
         return cls(shown, quote)
 
     @property
@@ -146,7 +147,9 @@ def pending_drafts(book: QuoteBook) -> list[Draft]:
     return drafts
 
 
-def place_draft(book: QuoteBook, passages_of: Callable[[str], list[Passage]], draft: Draft) -> PlacedDraft | StrandedDraft:
+def place_draft(
+    book: QuoteBook, passages_of: Callable[[str], list[Passage]], draft: Draft
+) -> PlacedDraft | StrandedDraft:
     """Where `draft`'s note goes now: its quote, or its words found again exactly in the current text.
 
     Nothing is guessed: a draft whose quote or words cannot be found is

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 EDITABLE_FIELDS = ("title", "kind", "date", "url", "publisher", "event", "place", "host")
 
 #: How a date may be written (`sayso doc edit --date`, the app's citation dialog).
-DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD (also \"March 5, 2024\", \"5 March 2024\", \"March 2024\")"
+DATE_FORMATS = 'YYYY, YYYY-MM or YYYY-MM-DD (also "March 5, 2024", "5 March 2024", "March 2024")'
 
 
 def citation_kinds() -> tuple[str, ...]:
@@ -174,13 +174,27 @@ class ImportReport:
         if not self.review:
             return None
         many = self.review != 1
-        return (f"{self.review} quote{'s' if many else ''} need{'' if many else 's'} review: "
-                f"{'their' if many else 'its'} exact words are no longer in the text")
+        return (
+            f"{self.review} quote{'s' if many else ''} need{'' if many else 's'} review: "
+            f"{'their' if many else 'its'} exact words are no longer in the text"
+        )
 
 
 #: Files a folder of transcripts often also holds that describe the folder and are no transcript.
-_FOLDER_NOTES = {"readme", "sources", "license", "licence", "copying", "changelog", "changes", "contributing",
-                 "authors", "notice", "history", "todo"}
+_FOLDER_NOTES = {
+    "readme",
+    "sources",
+    "license",
+    "licence",
+    "copying",
+    "changelog",
+    "changes",
+    "contributing",
+    "authors",
+    "notice",
+    "history",
+    "todo",
+}
 
 
 def _supported_files(folder: Path, skipped: list[Path] | None = None) -> list[Path]:
@@ -418,7 +432,7 @@ class Library:
                 unique.append(path)
         speakers_seen: dict[str, None] = {}
         # Files are parsed ahead (in worker processes where there are spare cores), in order.
-        given = {path: labels for path in unique} if labels else self._remembered_labels(unique)
+        given = dict.fromkeys(unique, labels) if labels else self._remembered_labels(unique)
         ready = prepare_all(unique, encoding, parallel=parallel, labels=given)
         try:
             done = 0
@@ -444,7 +458,9 @@ class Library:
                             report.errors.append(f"{path}: {exc.strerror or exc}")
                         except Exception as exc:  # noqa: BLE001
                             # An importer failure on one odd file must not abort the others or print a traceback.
-                            report.errors.append(f"{path}: could not be read as a transcript ({type(exc).__name__}: {exc})")
+                            report.errors.append(
+                                f"{path}: could not be read as a transcript ({type(exc).__name__}: {exc})"
+                            )
                         else:
                             report.documents.append(doc)
                             report.passages += doc.passages
@@ -489,7 +505,10 @@ class Library:
             self.store.write_library(data)
 
     def import_file(
-        self, path: str | os.PathLike[str], source: str | None = None, encoding: str | None = None,
+        self,
+        path: str | os.PathLike[str],
+        source: str | None = None,
+        encoding: str | None = None,
         labels: str | None = None,
     ) -> Document:
         """Parse one file (in `encoding` if given) and store it, replacing the document from the same path.
@@ -514,12 +533,20 @@ class Library:
         return out
 
     def _import_prepared(
-        self, path: Path, prepared: Prepared, source: str | None = None, labels: str | None = None,
+        self,
+        path: Path,
+        prepared: Prepared,
+        source: str | None = None,
+        labels: str | None = None,
         report: ImportReport | None = None,
     ) -> Document:
         return self.import_parsed(
-            prepared.parsed, source=source or str(path), doc_id=document_id_for(path),
-            content_hash=prepared.content_hash, labels=labels, report=report,
+            prepared.parsed,
+            source=source or str(path),
+            doc_id=document_id_for(path),
+            content_hash=prepared.content_hash,
+            labels=labels,
+            report=report,
         )
 
     def import_parsed(
@@ -622,7 +649,10 @@ class Library:
 
     @staticmethod
     def _merge_speakers(
-        data: LibraryData, doc_id: str, counts: dict[str, int], aliases: dict[str, list[str]],
+        data: LibraryData,
+        doc_id: str,
+        counts: dict[str, int],
+        aliases: dict[str, list[str]],
         undo: list[Callable[[], None]] | None = None,
     ) -> dict[str, str]:
         """Replace this document's contribution to `data.speakers`; returns name in document -> display name.
@@ -774,10 +804,14 @@ class Library:
                     raise SaysoError("a speaker's name cannot be empty")
                 key = name_key(new)
                 other = next(
-                    (s for s in data.speakers if s is not speaker
-                     and key in {name_key(s.name), *(name_key(a) for a in s.aliases)}
-                     # "Host" in another document is someone else: never merge strangers by a role label
-                     and not (is_placeholder(new) and not set(s.counts) & set(speaker.counts))),
+                    (
+                        s
+                        for s in data.speakers
+                        if s is not speaker
+                        and key in {name_key(s.name), *(name_key(a) for a in s.aliases)}
+                        # "Host" in another document is someone else: never merge strangers by a role label
+                        and not (is_placeholder(new) and not set(s.counts) & set(speaker.counts))
+                    ),
                     None,
                 )
                 if other is not None:
@@ -798,8 +832,11 @@ class Library:
                 if not key:
                     continue
                 owner = next(
-                    (s for s in data.speakers if s is not target
-                     and key in {name_key(s.name), *(name_key(a) for a in s.aliases)}),
+                    (
+                        s
+                        for s in data.speakers
+                        if s is not target and key in {name_key(s.name), *(name_key(a) for a in s.aliases)}
+                    ),
                     None,
                 )
                 if owner is not None:
@@ -834,8 +871,9 @@ class Library:
                     for p in passages:
                         if p.speaker in renamed:
                             p.speaker = target.name
-                    document.speakers = list(dict.fromkeys(target.name if n in renamed else n
-                                                           for n in document.speakers))
+                    document.speakers = list(
+                        dict.fromkeys(target.name if n in renamed else n for n in document.speakers)
+                    )
                     data.files[doc_id] = self.store.write_passages(doc_id, passages, self.store.dropped(doc_id))
                     changed_docs.append((document, passages))
             self.store.write_library(data)
@@ -859,8 +897,12 @@ class Library:
             from sayso.corpus.search import SearchIndex
 
             self._index = SearchIndex.open(
-                self.store.index_dir, self, speakers=self.speakers, tags=self._passages_with_tag,
-                lock=self.store.lock, warn=self._problems.append,
+                self.store.index_dir,
+                self,
+                speakers=self.speakers,
+                tags=self._passages_with_tag,
+                lock=self.store.lock,
+                warn=self._problems.append,
             )
         return self._index
 

@@ -31,7 +31,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -71,21 +71,49 @@ SHORT_ID = 8
 
 #: Types of a quote row's fields (a row lacking an optional field takes the Quote default).
 _ROW_TYPES: dict[str, tuple[type, ...]] = {
-    "id": (str,), "document": (str,), "exact": (str,), "prefix": (str,), "suffix": (str,),
-    "start": (int,), "end": (int,), "passage": (str, type(None)), "speaker": (str, type(None)),
-    "timestamp": (int, float, type(None)), "text_hash": (str,), "note": (str,), "tags": (list,),
-    "created": (str,), "modified": (str,), "status": (str,), "history": (list,), "review_reason": (str,),
-    "detached": (bool,), "suggestion": (dict, type(None)),
+    "id": (str,),
+    "document": (str,),
+    "exact": (str,),
+    "prefix": (str,),
+    "suffix": (str,),
+    "start": (int,),
+    "end": (int,),
+    "passage": (str, type(None)),
+    "speaker": (str, type(None)),
+    "timestamp": (int, float, type(None)),
+    "text_hash": (str,),
+    "note": (str,),
+    "tags": (list,),
+    "created": (str,),
+    "modified": (str,),
+    "status": (str,),
+    "history": (list,),
+    "review_reason": (str,),
+    "detached": (bool,),
+    "suggestion": (dict, type(None)),
 }
 _REQUIRED = ("id", "document", "exact")
 
 _SNAPSHOT_FIELDS = (
-    "exact", "prefix", "suffix", "start", "end", "passage", "speaker", "timestamp", "text_hash",
-    "note", "tags", "status", "review_reason", "detached", "modified",
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+    "passage",
+    "speaker",
+    "timestamp",
+    "text_hash",
+    "note",
+    "tags",
+    "status",
+    "review_reason",
+    "detached",
+    "modified",
 )
 
 
-_last_stamp = datetime.min.replace(tzinfo=timezone.utc)
+_last_stamp = datetime.min.replace(tzinfo=UTC)
 _stamp_guard = threading.Lock()
 
 
@@ -97,7 +125,7 @@ def now_iso() -> str:
     """
     global _last_stamp
     with _stamp_guard:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         if now <= _last_stamp:
             now = _last_stamp + timedelta(microseconds=1)
         _last_stamp = now
@@ -319,9 +347,7 @@ class ReanchorReport:
 class QuoteBook:
     """The user's quotes in `<data>/quotes.json`: create, find, edit, remove, undo, re-anchor, verify."""
 
-    def __init__(
-        self, data_dir: Path, lock: WriteLock, documents: DocumentSource, *, speaker: SpeakerResolver
-    ) -> None:
+    def __init__(self, data_dir: Path, lock: WriteLock, documents: DocumentSource, *, speaker: SpeakerResolver) -> None:
         """Quotes of the library in `data_dir`, changed under its write `lock`.
 
         `documents` gives the texts quotes are anchored in; `speaker` resolves a
@@ -399,7 +425,7 @@ class QuoteBook:
             kept = {}  # the damaged copy is set aside intact; start a new one
         table = dict(kept.get("rejected", {}))
         known = [entry.get("row") for entry in table.values() if isinstance(entry, dict)]
-        for name, row, why in unreadable:
+        for _name, row, why in unreadable:
             if row not in known:
                 table[str(len(table) + 1)] = {"row": row, "why": why, "from": self.path.name, "rejected": now_iso()}
         AtomicJSONStorage(self.rejected_path, kind=TINYDB_FILE).write({"rejected": table})
@@ -486,11 +512,12 @@ class QuoteBook:
         total = len(spans)
         if prefix and prefix.strip():
             want = anchoring.folded(prefix)
-            spans = [(s, e) for s, e in spans
-                     if anchoring.folded(text[max(0, s - 3 * len(prefix) - 16):s]).endswith(want)]
+            spans = [
+                (s, e) for s, e in spans if anchoring.folded(text[max(0, s - 3 * len(prefix) - 16) : s]).endswith(want)
+            ]
         if suffix and suffix.strip():
             want = anchoring.folded(suffix)
-            spans = [(s, e) for s, e in spans if anchoring.folded(text[e:e + 3 * len(suffix) + 16]).startswith(want)]
+            spans = [(s, e) for s, e in spans if anchoring.folded(text[e : e + 3 * len(suffix) + 16]).startswith(want)]
         if not spans:
             raise NotFound(
                 f"{anchoring.one_line(words)!r} occurs {total} time(s) in {doc.title!r} but never with that "
@@ -498,7 +525,9 @@ class QuoteBook:
             )
         if occurrence is not None:
             if not 1 <= occurrence <= len(spans):
-                raise SaysoError(f"--occurrence must be between 1 and {len(spans)} (the words occur {len(spans)} time(s))")
+                raise SaysoError(
+                    f"--occurrence must be between 1 and {len(spans)} (the words occur {len(spans)} time(s))"
+                )
             spans = [spans[occurrence - 1]]
         if len(spans) > 1:
             raise self._ambiguous(doc.title, words, text, passages, spans)
@@ -524,13 +553,23 @@ class QuoteBook:
             where = f"passage {under[0].index + 1}" if under else ""
             flat_before, flat_after = " ".join(f"{before}|".split())[:-1], " ".join(f"|{after}".split())[1:]
             shown = f"…{flat_before[-30:]}[{anchoring.one_line(text[s:e], 40)}]{flat_after[:30]}…"
-            candidates.append({"occurrence": n, "start": s, "end": e, "speaker": under[0].speaker if under else None,
-                               "passage": under[0].id if under else None, "context": shown})
+            candidates.append(
+                {
+                    "occurrence": n,
+                    "start": s,
+                    "end": e,
+                    "speaker": under[0].speaker if under else None,
+                    "passage": under[0].id if under else None,
+                    "context": shown,
+                }
+            )
             if n <= 5:
                 listed.append(f"#{n} {who}, {where}: {shown}")
         more = f"; and {len(spans) - 5} more" if len(spans) > 5 else ""
         return Ambiguous(
-            f"{anchoring.one_line(words, 40)!r} occurs {len(spans)} times in {title!r}: " + "; ".join(listed) + more
+            f"{anchoring.one_line(words, 40)!r} occurs {len(spans)} times in {title!r}: "
+            + "; ".join(listed)
+            + more
             + " — pick one with --occurrence N, or add --prefix/--suffix with the words just before/after it",
             candidates=candidates,
         )
@@ -557,7 +596,11 @@ class QuoteBook:
         under = anchoring.passages_in_span(passages, s, e)
         prefix, suffix = anchoring.context(text, s, e)
         return {
-            "exact": text[s:e], "prefix": prefix, "suffix": suffix, "start": s, "end": e,
+            "exact": text[s:e],
+            "prefix": prefix,
+            "suffix": suffix,
+            "start": s,
+            "end": e,
             "passage": under[0].id if under else None,
             "speaker": under[0].speaker if under else None,
             "timestamp": under[0].start if under else None,
@@ -565,13 +608,25 @@ class QuoteBook:
         }
 
     def _create(
-        self, doc_id: str, passages: list[Passage], text: str, start: int, end: int,
-        note: str, tags: Iterable[str], record: bool,
+        self,
+        doc_id: str,
+        passages: list[Passage],
+        text: str,
+        start: int,
+        end: int,
+        note: str,
+        tags: Iterable[str],
+        record: bool,
     ) -> Quote:
         stamp = now_iso()
         quote = Quote(
-            id=uuid.uuid4().hex, document=doc_id, note=note or "", tags=clean_tags(tags),
-            created=stamp, modified=stamp, status=ANCHORED,
+            id=uuid.uuid4().hex,
+            document=doc_id,
+            note=note or "",
+            tags=clean_tags(tags),
+            created=stamp,
+            modified=stamp,
+            status=ANCHORED,
             **self._placement(passages, text, start, end),
         )
         with self._writing() as rows:
@@ -707,14 +762,18 @@ class QuoteBook:
             if text is None:
                 results.append((q, False, "its document is no longer in the library"))
                 continue
-            actual = text[q.start:q.end]
+            actual = text[q.start : q.end]
             if actual == q.exact:
                 note = f"ok; marked for review: {q.review_reason}" if q.status == NEEDS_REVIEW else "ok"
                 results.append((q, True, note))
                 continue
             elsewhere = anchoring.find_exact(text, q.exact)
-            where = f"; the words are still found at {elsewhere[0][0]}" if elsewhere else "; the words are not in the text"
-            results.append((q, False, f"the text at {q.start}-{q.end} now reads {anchoring.one_line(actual, 50)!r}{where}"))
+            where = (
+                f"; the words are still found at {elsewhere[0][0]}" if elsewhere else "; the words are not in the text"
+            )
+            results.append(
+                (q, False, f"the text at {q.start}-{q.end} now reads {anchoring.one_line(actual, 50)!r}{where}")
+            )
         return results
 
     # -- changing --------------------------------------------------------------------------------
@@ -835,7 +894,9 @@ class QuoteBook:
         """
         quote = self.get(ref)
         if not quote.suggestion:
-            raise SaysoError(f"quote {short_id(quote)} has no suggested place; re-attach it by hand or keep it detached")
+            raise SaysoError(
+                f"quote {short_id(quote)} has no suggested place; re-attach it by hand or keep it detached"
+            )
         start, end = int(quote.suggestion["start"]), int(quote.suggestion["end"])
         words = str(quote.suggestion.get("exact", ""))
         if quote.document in {d.id for d in self.source.documents()}:
@@ -843,8 +904,10 @@ class QuoteBook:
             if words and text[start:end] != words:
                 found = anchoring.find_exact(text, words)
                 if len(found) != 1:
-                    raise SaysoError(f"the suggested words of quote {short_id(quote)} are no longer in the document "
-                                     "as suggested; place it by hand")
+                    raise SaysoError(
+                        f"the suggested words of quote {short_id(quote)} are no longer in the document "
+                        "as suggested; place it by hand"
+                    )
                 start, end = found[0]
         return self.reattach(quote.id, start, end, record=record)
 
@@ -931,7 +994,10 @@ class QuoteBook:
                     if not present:
                         if quote.status != NEEDS_REVIEW:
                             earlier = _quote(row)
-                            quote.status, quote.review_reason = NEEDS_REVIEW, "its document was removed from the library"
+                            quote.status, quote.review_reason = (
+                                NEEDS_REVIEW,
+                                "its document was removed from the library",
+                            )
                             _push_history(quote, earlier, "document removed")
                             rows[qid] = _stored(quote)
                         report.review += 1
@@ -944,23 +1010,39 @@ class QuoteBook:
 
     def _reanchor_one(self, quote: Quote, passages: builtins.list[Passage], text: str, current_hash: str) -> str:
         """Re-anchor `quote` in place; returns "kept", "moved", "reworded" or "review"."""
-        if quote.text_hash == current_hash and text[quote.start:quote.end] == quote.exact and quote.status == ANCHORED:
+        if (
+            quote.text_hash == current_hash
+            and text[quote.start : quote.end] == quote.exact
+            and quote.status == ANCHORED
+        ):
             under = anchoring.passages_in_span(passages, quote.start, quote.end)
             if under and under[0].speaker == quote.speaker:
                 return "kept"
         earlier = Quote.from_dict(quote.to_dict())
         hints = anchoring.AnchorHints(
-            exact=quote.exact, prefix=quote.prefix, suffix=quote.suffix, start=quote.start, end=quote.end,
-            speaker=quote.speaker, timestamp=quote.timestamp,
+            exact=quote.exact,
+            prefix=quote.prefix,
+            suffix=quote.suffix,
+            start=quote.start,
+            end=quote.end,
+            speaker=quote.speaker,
+            timestamp=quote.timestamp,
         )
         found = anchoring.relocate(text, passages, hints)
         if found.placed is None:
             quote.status = NEEDS_REVIEW
             quote.review_reason = found.reason
             sug = found.suggestion
-            quote.suggestion = None if sug is None else {
-                "start": sug.start, "end": sug.end, "exact": sug.exact, "confidence": round(sug.confidence, 3),
-            }
+            quote.suggestion = (
+                None
+                if sug is None
+                else {
+                    "start": sug.start,
+                    "end": sug.end,
+                    "exact": sug.exact,
+                    "confidence": round(sug.confidence, 3),
+                }
+            )
             if (earlier.status, earlier.review_reason) != (quote.status, quote.review_reason):
                 _push_history(quote, earlier, "needs review after re-import")
             return "review"
@@ -968,10 +1050,16 @@ class QuoteBook:
         if not anchoring.same_words(place.exact, quote.exact):
             # The words a user quoted are theirs: never moved onto other words, not even a comma apart.
             quote.status = NEEDS_REVIEW
-            quote.review_reason = (f"its exact words are no longer in the document (closest: {place.method} match, "
-                                   f"{place.words:.0%} alike)")
-            quote.suggestion = {"start": place.start, "end": place.end, "exact": place.exact,
-                                "confidence": round(place.confidence, 3)}
+            quote.review_reason = (
+                f"its exact words are no longer in the document (closest: {place.method} match, "
+                f"{place.words:.0%} alike)"
+            )
+            quote.suggestion = {
+                "start": place.start,
+                "end": place.end,
+                "exact": place.exact,
+                "confidence": round(place.confidence, 3),
+            }
             if (earlier.status, earlier.review_reason) != (quote.status, quote.review_reason):
                 _push_history(quote, earlier, "needs review after re-import")
             return "review"
@@ -999,9 +1087,12 @@ class QuoteBook:
         """Re-anchor every quote whose document text changed since it was anchored (e.g. after a restore)."""
         total = ReanchorReport()
         hashes = {d.id: d.text_hash for d in self.source.documents()}
-        stale = {q.document for q in self._all()
-                 if not q.detached and (q.document not in hashes or q.text_hash != hashes[q.document]
-                                        or q.status != ANCHORED)}
+        stale = {
+            q.document
+            for q in self._all()
+            if not q.detached
+            and (q.document not in hashes or q.text_hash != hashes[q.document] or q.status != ANCHORED)
+        }
         for doc_id in sorted(stale):
             part = self.reanchor_document(doc_id)
             for name in ("kept", "moved", "reworded", "review"):
@@ -1040,7 +1131,9 @@ class QuoteBook:
                 offered = self.backups()
                 if not offered:
                     raise DamagedFile(
-                        f"no good backup of {self.path.name} to restore", path=str(self.path), recovery="empty",
+                        f"no good backup of {self.path.name} to restore",
+                        path=str(self.path),
+                        recovery="empty",
                     )
                 backup = offered[0][0]
             restore_backup(self.path, backup, QUOTES_FILE)
@@ -1107,11 +1200,21 @@ class QuoteBook:
         """Keep a draft whose words cannot be placed as a detached quote: its words and note, no place in the text."""
         stamp = now_iso()
         quote = Quote(
-            id=uuid.uuid4().hex, document=str(target.get("doc_id", "")), exact=str(target.get("words", "")),
-            prefix=str(target.get("prefix", "")), suffix=str(target.get("suffix", "")),
-            start=int(target.get("start", 0) or 0), end=int(target.get("end", 0) or 0),
-            text_hash=str(target.get("text_hash", "")), note=note, tags=clean_tags(tags),
-            created=stamp, modified=stamp, status=NEEDS_REVIEW, review_reason=reason, detached=True,
+            id=uuid.uuid4().hex,
+            document=str(target.get("doc_id", "")),
+            exact=str(target.get("words", "")),
+            prefix=str(target.get("prefix", "")),
+            suffix=str(target.get("suffix", "")),
+            start=int(target.get("start", 0) or 0),
+            end=int(target.get("end", 0) or 0),
+            text_hash=str(target.get("text_hash", "")),
+            note=note,
+            tags=clean_tags(tags),
+            created=stamp,
+            modified=stamp,
+            status=NEEDS_REVIEW,
+            review_reason=reason,
+            detached=True,
         )
         if not quote.exact.strip():
             raise SaysoError("the draft keeps no words to quote; copy its text instead")

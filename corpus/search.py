@@ -252,8 +252,11 @@ class SearchIndex:
         changed = False
         for entry in list(self.data.docs):
             doc = wanted.get(entry.id)
-            if (doc is None or (doc.text_hash and entry.text_hash and doc.text_hash != entry.text_hash)
-                    or versions.get(entry.id, "") != entry.version):
+            if (
+                doc is None
+                or (doc.text_hash and entry.text_hash and doc.text_hash != entry.text_hash)
+                or versions.get(entry.id, "") != entry.version
+            ):
                 self.remove_document(entry.id)
                 changed = True
             else:
@@ -466,7 +469,7 @@ class SearchIndex:
         elif len(word) == 3:
             # A three-letter word may be a longer one missing a letter ("yng") or with two swapped:
             # weaker matches, but without them such queries find nothing.
-            for term_id, d in self._fuzzy_terms(word, 1).items():
+            for term_id in self._fuzzy_terms(word, 1):
                 candidate = self.vocab.words[term_id]
                 if term_id < len(df) and df[term_id] > 0 and (len(candidate) == 4 or sorted(candidate) == sorted(word)):
                     weights.setdefault(term_id, FUZZY_2)
@@ -476,7 +479,10 @@ class SearchIndex:
             if len(word) >= 4 and exact is None and len(weights) < 3:
                 for term_id in self._fuzzy_completions(word, 12):
                     weights.setdefault(term_id, FUZZY_PREFIX)
-        result = (np.fromiter(weights.keys(), np.int64, len(weights)), np.fromiter(weights.values(), np.float32, len(weights)))
+        result = (
+            np.fromiter(weights.keys(), np.int64, len(weights)),
+            np.fromiter(weights.values(), np.float32, len(weights)),
+        )
         self._expansions[key] = result
         if len(self._expansions) > 256:
             self._expansions.popitem(last=False)
@@ -645,14 +651,23 @@ class SearchIndex:
         return result
 
     # -- searching -------------------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 10, speaker: str | None = None, doc: str | None = None,
-               kind: str | None = None, tag: str | None = None) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        speaker: str | None = None,
+        doc: str | None = None,
+        kind: str | None = None,
+        tag: str | None = None,
+    ) -> list[Hit]:
         """Ranked hits for `query` (see the module docstring); never raises on odd input."""
         with self.lock:
             return self._search(query, limit, speaker, doc, kind, tag)
 
-    def _search(self, query: str, limit: int, speaker: str | None, doc: str | None, kind: str | None,
-                tag: str | None) -> list[Hit]:
+    def _search(
+        self, query: str, limit: int, speaker: str | None, doc: str | None, kind: str | None, tag: str | None
+    ) -> list[Hit]:
         self._refresh()
         q = parse_query(query if isinstance(query, str) else "")
         for name, value in (("speaker", speaker), ("doc", doc), ("kind", kind), ("tag", tag)):
@@ -694,7 +709,11 @@ class SearchIndex:
         count = np.zeros(n, np.int16)
         by_speaker: list[tuple[np.ndarray | None, float]] = []
         for word in words:
-            numbers, named = self._speakers_matching_word(word, prefix=(word == last)) if word in q.words else (np.zeros(0, np.int32), 0.0)
+            numbers, named = (
+                self._speakers_matching_word(word, prefix=(word == last))
+                if word in q.words
+                else (np.zeros(0, np.int32), 0.0)
+            )
             by_speaker.append((np.isin(a["slot_speaker"], numbers) if len(numbers) else None, named))
         typed_short = last is not None and len(last) <= 2 and len(words) > 1
         stage_words = 0
@@ -735,11 +754,15 @@ class SearchIndex:
             j = words.index(last)
             more = self._completion_ids(last, None)
             if len(more) > len(expansions[j][0]):
-                expansions[j] = (np.concatenate([expansions[j][0], more]),
-                                 np.concatenate([expansions[j][1], np.full(len(more), PREFIX, np.float32)]))
+                expansions[j] = (
+                    np.concatenate([expansions[j][0], more]),
+                    np.concatenate([expansions[j][1], np.full(len(more), PREFIX, np.float32)]),
+                )
         return self._rescore(q, words, expansions, candidates, score, limit, by_speaker)
 
-    def _word_scores(self, terms: np.ndarray, quality: np.ndarray, n: int, df: np.ndarray, norm: np.ndarray) -> np.ndarray:
+    def _word_scores(
+        self, terms: np.ndarray, quality: np.ndarray, n: int, df: np.ndarray, norm: np.ndarray
+    ) -> np.ndarray:
         """BM25 of one query word for every passage: its expansions' postings, each weighted by how exact it is."""
         a = self.data.arrays
         starts = a["term_start"][terms]
@@ -750,9 +773,16 @@ class SearchIndex:
         weight = np.repeat(idf * quality, ends - starts) * (tf * (K1 + 1) / (tf + norm[slots]))
         return np.bincount(slots, weights=weight, minlength=n)
 
-    def _rescore(self, q: Query, words: list[str], expansions: list[tuple[np.ndarray, np.ndarray]],
-                 candidates: np.ndarray, bm25: np.ndarray, limit: int,
-                 by_speaker: list[tuple[np.ndarray | None, float]]) -> list[Hit]:
+    def _rescore(
+        self,
+        q: Query,
+        words: list[str],
+        expansions: list[tuple[np.ndarray, np.ndarray]],
+        candidates: np.ndarray,
+        bm25: np.ndarray,
+        limit: int,
+        by_speaker: list[tuple[np.ndarray | None, float]],
+    ) -> list[Hit]:
         """Order candidates by words matched, exactness, adjacency in query order, then BM25."""
         a = self.data.arrays
         v = len(self.vocab.words)
@@ -803,7 +833,11 @@ class SearchIndex:
             m = len(ids)
             run = tokens[: total - m + 1] == ids[0] if total >= m else np.zeros(0, bool)
             for offset in range(1, m):
-                run = run & (tokens[offset : total - m + 1 + offset] == ids[offset]) & (owner[offset : total - m + 1 + offset] == owner[: total - m + 1])
+                run = (
+                    run
+                    & (tokens[offset : total - m + 1 + offset] == ids[offset])
+                    & (owner[offset : total - m + 1 + offset] == owner[: total - m + 1])
+                )
             has = np.zeros(kc, dtype=bool)
             has[owner[: total - m + 1][run]] = True
             ok &= has
@@ -820,8 +854,10 @@ class SearchIndex:
         order = np.lexsort((candidates, -final))
         order = order[final[order] >= 0][:limit]
         best_possible = nw * 100.0 + nw * 20.0 + max(nw - 1, 0) * 24.0 + 10.0
-        return [self._hit(int(candidates[i]), round(min(1.0, float(final[i]) / best_possible), 4), (lut_word, lut_quality))
-                for i in order]
+        return [
+            self._hit(int(candidates[i]), round(min(1.0, float(final[i]) / best_possible), 4), (lut_word, lut_quality))
+            for i in order
+        ]
 
     def _hit(self, slot: int, score: float, highlight: tuple[np.ndarray, np.ndarray] | None) -> Hit:
         data = self.data
@@ -870,8 +906,9 @@ class _IndexHit(Hit):
         self._spans = value
 
 
-def _matched_spans(arrays: dict[str, np.ndarray], words: Any, slot: int, lut_word: np.ndarray, lut_quality: np.ndarray,
-                   text: str) -> list[list[int]]:
+def _matched_spans(
+    arrays: dict[str, np.ndarray], words: Any, slot: int, lut_word: np.ndarray, lut_quality: np.ndarray, text: str
+) -> list[list[int]]:
     """Character spans of the passage's words that matched a query word (the best match of each word).
 
     The forward index holds the passage's words in text order, one per

@@ -47,10 +47,21 @@ TEMP_PREFIX = STORE_TEMP_PREFIX
 #: Words per batch when building postings (bounds the memory an import of a million passages needs).
 POSTINGS_CHUNK = 4_000_000
 _ARRAYS = {
-    "tokens": np.uint32, "tok_off": np.int64, "term_start": np.int64, "post_slot": np.uint32,
-    "post_tf": np.uint8, "del_key": np.uint32, "del_term": np.uint32, "slot_doc": np.int32,
-    "slot_index": np.int32, "slot_speaker": np.int32, "slot_start": np.float64,
-    "text": np.uint8, "text_off": np.int64, "vocab": np.uint8, "vocab_order": np.int32,
+    "tokens": np.uint32,
+    "tok_off": np.int64,
+    "term_start": np.int64,
+    "post_slot": np.uint32,
+    "post_tf": np.uint8,
+    "del_key": np.uint32,
+    "del_term": np.uint32,
+    "slot_doc": np.int32,
+    "slot_index": np.int32,
+    "slot_speaker": np.int32,
+    "slot_start": np.float64,
+    "text": np.uint8,
+    "text_off": np.int64,
+    "vocab": np.uint8,
+    "vocab_order": np.int32,
 }
 
 
@@ -78,8 +89,11 @@ def index_depth(length: int) -> int:
 
 
 #: Every way of deleting 0, 1 or 2 of TYPO_PREFIX letters: the columns kept, in order.
-_PATTERNS = [tuple(c for c in range(TYPO_PREFIX) if c not in drop)
-             for size in range(3) for drop in itertools.combinations(range(TYPO_PREFIX), size)]
+_PATTERNS = [
+    tuple(c for c in range(TYPO_PREFIX) if c not in drop)
+    for size in range(3)
+    for drop in itertools.combinations(range(TYPO_PREFIX), size)
+]
 _DROPPED = [tuple(sorted(set(range(TYPO_PREFIX)) - set(keep))) for keep in _PATTERNS]
 _POWERS = np.array([pow(1099511628211, i, 1 << 64) for i in range(TYPO_PREFIX)], dtype=np.uint64)
 
@@ -159,8 +173,14 @@ class DocEntry:
     version: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "title": self.title, "kind": self.kind, "text_hash": self.text_hash,
-                                "first": self.first, "count": self.count}
+        data: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "text_hash": self.text_hash,
+            "first": self.first,
+            "count": self.count,
+        }
         if self.ids is not None:
             data["ids"] = self.ids
         if self.version:
@@ -281,9 +301,7 @@ class IndexData:
 
 
 #: ASCII fast path: lowercase letters and digits stay, apostrophes and underscores go, the rest splits words.
-_ASCII_TABLE = bytes(
-    c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256)
-)
+_ASCII_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 _NUMBER_SEPARATOR = re.compile(r"\d[.,:]\d")
 _ASCII_POSSESSIVE = re.compile(r"'[sS]\b")  # "ADA'S" too: the query side folds case first
 _DIGITS = bytes(range(48, 58))
@@ -301,7 +319,9 @@ def _words_line(text: str, plain: bool = False) -> bytes:
             if "''" in text:
                 text = text.replace("''", " ")
             source = text
-            text = _ASCII_POSSESSIVE.sub(lambda m: "" if m.start() and source[m.start() - 1].isalnum() else m.group(), text)
+            text = _ASCII_POSSESSIVE.sub(
+                lambda m: "" if m.start() and source[m.start() - 1].isalnum() else m.group(), text
+            )
         return text.encode("ascii").translate(_ASCII_TABLE, b"'_")
     return " ".join(words_of(text)).encode("utf-8")
 
@@ -356,7 +376,9 @@ def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEnt
     texts = [p.text for p in passages]
     n = len(texts)
     joined_texts = "\n".join(texts)
-    plain = (joined_texts.isascii() and not joined_texts.encode("ascii").translate(None, _NOT_DIGITS)) or not _NUMBER_SEPARATOR.search(joined_texts)
+    plain = (
+        joined_texts.isascii() and not joined_texts.encode("ascii").translate(None, _NOT_DIGITS)
+    ) or not _NUMBER_SEPARATOR.search(joined_texts)
     buf = b"\n".join([_words_line(t, plain) for t in texts])
     hashes, starts, ends = hash_tokens(buf)
     newlines = np.cumsum(np.frombuffer(buf, np.uint8) == 10) if len(buf) else np.zeros(0, np.int64)
@@ -454,8 +476,9 @@ def _postings_of(tokens: np.ndarray, lens: np.ndarray, first_slot: int) -> np.nd
     return keys
 
 
-def commit(base: IndexData, pending: list[PendingDoc], removed: set[str], vocab: Vocabulary,
-           speakers: dict[str, int]) -> IndexData:
+def commit(
+    base: IndexData, pending: list[PendingDoc], removed: set[str], vocab: Vocabulary, speakers: dict[str, int]
+) -> IndexData:
     """A new IndexData: `base` without the `removed` documents, plus the `pending` ones."""
     a = base.arrays
     base_slots = base.slots
@@ -467,8 +490,9 @@ def commit(base: IndexData, pending: list[PendingDoc], removed: set[str], vocab:
             keep[entry.first : entry.first + entry.count] = False
         else:
             doc_map[number] = len(kept_docs)
-            kept_docs.append(DocEntry(entry.id, entry.title, entry.kind, entry.text_hash, 0, entry.count, entry.ids,
-                                      entry.version))
+            kept_docs.append(
+                DocEntry(entry.id, entry.title, entry.kind, entry.text_hash, 0, entry.count, entry.ids, entry.version)
+            )
     all_kept = bool(keep.all())
     base_lens = np.diff(a["tok_off"])
     base_text_lens = np.diff(a["text_off"])
@@ -511,7 +535,7 @@ def commit(base: IndexData, pending: list[PendingDoc], removed: set[str], vocab:
             terms, slots, tf = terms[alive], renumber[slots[alive]], tf[alive]
         parts.append((terms << np.uint64(40)) | (slots.astype(np.uint64) << np.uint64(8)) | tf)
     if pending:
-        new_tokens = tokens[len(base_tokens):]
+        new_tokens = tokens[len(base_tokens) :]
         parts.append(_postings_of(new_tokens, lens[kept_slots:], kept_slots))
     keys = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
     if len(parts) > 1:
@@ -531,10 +555,12 @@ def commit(base: IndexData, pending: list[PendingDoc], removed: set[str], vocab:
         new_words = vocab.words[typo_upto:v]
         depths = [index_depth(len(w)) if len(w) >= 3 else -1 for w in new_words]
         keys_new, rows_new = typo_keys(new_words, depths)
-        combined = np.concatenate([
-            (del_key.astype(np.uint64) << np.uint64(32)) | del_term.astype(np.uint64),
-            (keys_new.astype(np.uint64) << np.uint64(32)) | (rows_new + typo_upto).astype(np.uint64),
-        ])
+        combined = np.concatenate(
+            [
+                (del_key.astype(np.uint64) << np.uint64(32)) | del_term.astype(np.uint64),
+                (keys_new.astype(np.uint64) << np.uint64(32)) | (rows_new + typo_upto).astype(np.uint64),
+            ]
+        )
         combined = _unique_counts(combined)[0]
         del_key = (combined >> np.uint64(32)).astype(np.uint32)
         del_term = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
@@ -543,13 +569,23 @@ def commit(base: IndexData, pending: list[PendingDoc], removed: set[str], vocab:
     else:
         vocab_order = a["vocab_order"]
 
-    data = IndexData(docs=docs, speakers=sorted(speakers, key=speakers.__getitem__), vocab_words=vocab.words,
-                     typo_upto=typo_upto)
+    data = IndexData(
+        docs=docs, speakers=sorted(speakers, key=speakers.__getitem__), vocab_words=vocab.words, typo_upto=typo_upto
+    )
     data.arrays = {
-        "tokens": tokens, "tok_off": _offsets(lens), "term_start": term_start, "post_slot": post_slot,
-        "post_tf": post_tf, "del_key": del_key, "del_term": del_term, "slot_doc": slot_doc.astype(np.int32),
-        "slot_index": slot_index.astype(np.int32), "slot_speaker": slot_speaker.astype(np.int32),
-        "slot_start": slot_start.astype(np.float64), "text": text, "text_off": _offsets(text_lens),
+        "tokens": tokens,
+        "tok_off": _offsets(lens),
+        "term_start": term_start,
+        "post_slot": post_slot,
+        "post_tf": post_tf,
+        "del_key": del_key,
+        "del_term": del_term,
+        "slot_doc": slot_doc.astype(np.int32),
+        "slot_index": slot_index.astype(np.int32),
+        "slot_speaker": slot_speaker.astype(np.int32),
+        "slot_start": slot_start.astype(np.float64),
+        "text": text,
+        "text_off": _offsets(text_lens),
         "vocab_order": vocab_order,
     }
     return data
@@ -569,15 +605,18 @@ def write_index(path: Path, data: IndexData, generation: int) -> None:
         arrays[name] = arr
         layout[name] = [np.dtype(_ARRAYS[name]).str, offset, int(arr.size)]
         offset += arr.nbytes
-    header = json.dumps({
-        "format": FORMAT_VERSION,
-        "generation": generation,
-        "vocab_words": len(data.vocab_words),
-        "typo_upto": data.typo_upto,
-        "docs": [d.to_json() for d in data.docs],
-        "speakers": data.speakers,
-        "arrays": layout,
-    }, ensure_ascii=False).encode("utf-8")
+    header = json.dumps(
+        {
+            "format": FORMAT_VERSION,
+            "generation": generation,
+            "vocab_words": len(data.vocab_words),
+            "typo_upto": data.typo_upto,
+            "docs": [d.to_json() for d in data.docs],
+            "speakers": data.speakers,
+            "arrays": layout,
+        },
+        ensure_ascii=False,
+    ).encode("utf-8")
     start = (16 + len(header) + 63) // 64 * 64
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -656,12 +695,19 @@ def _check(data: IndexData) -> None:
     s = len(a["slot_doc"])
     v = len(data.vocab_words)
     ok = (
-        len(a["slot_index"]) == s and len(a["slot_speaker"]) == s and len(a["slot_start"]) == s
-        and len(a["tok_off"]) == s + 1 and len(a["text_off"]) == s + 1
-        and int(a["tok_off"][-1]) == len(a["tokens"]) and int(a["text_off"][-1]) == len(a["text"])
-        and len(a["term_start"]) == v + 1 and int(a["term_start"][-1]) == len(a["post_slot"])
-        and len(a["post_tf"]) == len(a["post_slot"]) and len(a["del_key"]) == len(a["del_term"])
-        and len(a["vocab_order"]) == v and sum(d.count for d in data.docs) == s
+        len(a["slot_index"]) == s
+        and len(a["slot_speaker"]) == s
+        and len(a["slot_start"]) == s
+        and len(a["tok_off"]) == s + 1
+        and len(a["text_off"]) == s + 1
+        and int(a["tok_off"][-1]) == len(a["tokens"])
+        and int(a["text_off"][-1]) == len(a["text"])
+        and len(a["term_start"]) == v + 1
+        and int(a["term_start"][-1]) == len(a["post_slot"])
+        and len(a["post_tf"]) == len(a["post_slot"])
+        and len(a["del_key"]) == len(a["del_term"])
+        and len(a["vocab_order"]) == v
+        and sum(d.count for d in data.docs) == s
         and data.typo_upto <= v
     )
     if not ok:

@@ -14,27 +14,110 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(
-    r"""(?:[.!?…]+|[。！？]+)["'\u2019\u201d\u00bb)\]]*"""
-)
+_END = re.compile(r"""(?:[.!?…]+|[。！？]+)["'\u2019\u201d\u00bb)\]]*""")
 #: Abbreviations that never end a sentence.
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "vs", "v", "etc", "e.g", "eg", "i.e", "ie",
-    "inc", "ltd", "co", "corp", "gen", "sen", "rep", "gov", "lt", "col", "capt", "adm", "sgt", "rev",
-    "hon", "pres", "supt", "messrs", "mme", "mlle", "approx", "dept", "est", "cf", "al", "viz",
-    "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d", "b.a", "m.a", "d.c", "n.y", "l.a", "mt", "ft", "ave",
-    "blvd", "rd", "univ", "assn", "bros", "govt", "natl", "intl",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "dr",
+    "prof",
+    "sr",
+    "jr",
+    "st",
+    "vs",
+    "v",
+    "etc",
+    "e.g",
+    "eg",
+    "i.e",
+    "ie",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "capt",
+    "adm",
+    "sgt",
+    "rev",
+    "hon",
+    "pres",
+    "supt",
+    "messrs",
+    "mme",
+    "mlle",
+    "approx",
+    "dept",
+    "est",
+    "cf",
+    "al",
+    "viz",
+    "u.s",
+    "u.k",
+    "u.n",
+    "a.m",
+    "p.m",
+    "ph.d",
+    "b.a",
+    "m.a",
+    "d.c",
+    "n.y",
+    "l.a",
+    "mt",
+    "ft",
+    "ave",
+    "blvd",
+    "rd",
+    "univ",
+    "assn",
+    "bros",
+    "govt",
+    "natl",
+    "intl",
 }
 #: Abbreviations only when a number follows ("No. 5", "Oct. 3", "p. 12"), so "No. No." still ends.
 _BEFORE_NUMBER = {
-    "no", "nos", "vol", "vols", "fig", "figs", "p", "pp", "art", "sec", "ch", "chap", "ed", "eq",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "op", "ex",
+    "no",
+    "nos",
+    "vol",
+    "vols",
+    "fig",
+    "figs",
+    "p",
+    "pp",
+    "art",
+    "sec",
+    "ch",
+    "chap",
+    "ed",
+    "eq",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "op",
+    "ex",
 }
 _OPENERS = "\"'\u201c\u2018\u00ab([{-\u2014\u2013*¿¡"
 
 
 def _word_before(text: str, start: int, end: int) -> str:
-    chunk = text[max(start, end - 64):end]
+    chunk = text[max(start, end - 64) : end]
     parts = chunk.rsplit(None, 1)
     return parts[-1] if parts else ""
 
@@ -44,7 +127,7 @@ def _peek(text: str, at: int, size: int = 4) -> str:
     n = len(text)
     while at < n and text[at] in " \t":
         at += 1
-    return text[at:at + size]
+    return text[at : at + size]
 
 
 def _can_start(ch: str) -> bool:
@@ -58,15 +141,19 @@ def _is_boundary(text: str, m: re.Match[str], start: int, n: int) -> bool:
         return True
     after = text[end] if end < n else ""
     glued = False
-    if after in ("*", "•") and text[end + 1:end + 2] == " " and end + 1 < n:
+    if after in ("*", "•") and text[end + 1 : end + 2] == " " and end + 1 < n:
         return True  # "posts.* The next bullet": a list item glued to the sentence before it
     if after and not after.isspace():
         # "year.It": a lower-case word, a full stop, then a capitalised word, no space.
-        before = text[max(0, m.start() - 2):m.start()]
-        nxt = text[end:end + 2]
+        before = text[max(0, m.start() - 2) : m.start()]
+        nxt = text[end : end + 2]
         if (
-            len(before) == 2 and before.isalpha() and before.islower()
-            and len(nxt) == 2 and nxt[0].isupper() and nxt[1].islower()
+            len(before) == 2
+            and before.isalpha()
+            and before.islower()
+            and len(nxt) == 2
+            and nxt[0].isupper()
+            and nxt[1].islower()
         ) or (punct[-1] in "\"'\u201d\u2019" and after.isupper()):
             glued = True
         else:

@@ -47,8 +47,15 @@ class ShownWords:
         if not isinstance(row, dict):
             return None
         try:
-            shown = cls(str(row["doc_id"]), int(row["start"]), int(row["end"]), str(row["words"]),
-                        str(row.get("prefix", "")), str(row.get("suffix", "")), str(row.get("text_hash", "")))
+            shown = cls(
+                str(row["doc_id"]),
+                int(row["start"]),
+                int(row["end"]),
+                str(row["words"]),
+                str(row.get("prefix", "")),
+                str(row.get("suffix", "")),
+                str(row.get("text_hash", "")),
+            )
         except (KeyError, TypeError, ValueError):
             return None
         return shown
@@ -73,7 +80,7 @@ def place(shown: ShownWords, text: str) -> Placement:
     words = shown.words
     if not words.strip():
         return Placement(None, reason="no words were kept with it")
-    if text[shown.start:shown.end] == words and (not shown.text_hash or text_hash(text) == shown.text_hash):
+    if text[shown.start : shown.end] == words and (not shown.text_hash or text_hash(text) == shown.text_hash):
         return Placement((shown.start, shown.end))
     spans = anchoring.find_exact(text, words)
     if not spans:
@@ -85,7 +92,9 @@ def place(shown: ShownWords, text: str) -> Placement:
         key=lambda item: (-item[0], abs(item[1][0] - shown.start)),
     )
     if ranked[0][0] - ranked[1][0] < 0.05:
-        return Placement(None, moved=True, reason=f"its words now occur {len(spans)} times and the context cannot tell which")
+        return Placement(
+            None, moved=True, reason=f"its words now occur {len(spans)} times and the context cannot tell which"
+        )
     best = ranked[0][1]
     return Placement(best, moved=best != (shown.start, shown.end))
 
@@ -98,8 +107,9 @@ class KeptQuote:
     placement: Placement
 
 
-def keep_shown(book: QuoteBook, text_of: Callable[[str], str], shown: ShownWords, note: str = "",
-               tags: list[str] | None = None) -> KeptQuote:
+def keep_shown(
+    book: QuoteBook, text_of: Callable[[str], str], shown: ShownWords, note: str = "", tags: list[str] | None = None
+) -> KeptQuote:
     """A new quote of exactly the words `shown`, placed in the document's current text (`text_of(doc_id)`).
 
     Under the quote book's lock (so no re-import slips in between) the words are

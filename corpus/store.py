@@ -137,9 +137,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
                 with contextlib.suppress(OSError):
                     os.unlink(leftover)
         if isinstance(exc, OSError):
-            raise SaveFailed(
-                f"cannot save {path.name}: {_reason(exc)}; the previous version is intact"
-            ) from None
+            raise SaveFailed(f"cannot save {path.name}: {_reason(exc)}; the previous version is intact") from None
         raise
     try:
         fsync_dir(folder)
@@ -184,7 +182,7 @@ def clean_orphaned_temp_files(folder: Path) -> int:
     for entry in entries:
         if not entry.name.startswith(TEMP_PREFIX):
             continue
-        pid_text, dash, _ = entry.name[len(TEMP_PREFIX):].partition("-")
+        pid_text, dash, _ = entry.name[len(TEMP_PREFIX) :].partition("-")
         pid = int(pid_text) if pid_text.isdigit() and dash else 0
         if pid == os.getpid() or (pid and _pid_alive(pid)):
             continue
@@ -317,19 +315,29 @@ def _passages_rows(data: dict[str, Any], version: int) -> str | None:
 TINYDB_FILE = FileKind("data file")
 #: library.json.
 LIBRARY_FILE = FileKind(
-    "library", schema=SCHEMA_VERSION, tables=("meta", "documents"), rows=_library_rows,
+    "library",
+    schema=SCHEMA_VERSION,
+    tables=("meta", "documents"),
+    rows=_library_rows,
     empty=lambda: LibraryData().to_json(),
 )
 #: Version of quotes.json; a newer one is refused.
 QUOTES_SCHEMA = 1
 #: quotes.json (its rows are checked one by one by corpus.quotes).
 QUOTES_FILE = FileKind(
-    "quotes file", schema=QUOTES_SCHEMA, marker="sayso quotes", tables=("meta", "quotes"),
+    "quotes file",
+    schema=QUOTES_SCHEMA,
+    marker="sayso quotes",
+    tables=("meta", "quotes"),
     empty=lambda: {"meta": {"1": quotes_meta()}, "quotes": {}},
 )
 #: drafts.json (files from before it had a version row hold just the drafts table).
 DRAFTS_FILE = FileKind(
-    "drafts file", schema=1, marker="sayso drafts", tables=("drafts",), legacy="drafts",
+    "drafts file",
+    schema=1,
+    marker="sayso drafts",
+    tables=("drafts",),
+    legacy="drafts",
     empty=lambda: {"meta": {"1": {"schema": 1, "kind": "sayso drafts"}}, "drafts": {}},
 )
 #: docs/<id>.json (schema 1 files from the first versions have no meta row).
@@ -421,7 +429,7 @@ def backups_of(path: Path) -> list[Path]:
     found: list[tuple[int, Path]] = []
     with contextlib.suppress(OSError):
         for entry in os.scandir(path.parent):
-            suffix = entry.name[len(prefix):]
+            suffix = entry.name[len(prefix) :]
             if entry.name.startswith(prefix) and suffix.isdigit():
                 found.append((int(suffix), Path(entry.path)))
     return [p for _, p in sorted(found)]
@@ -523,7 +531,10 @@ def read_json_file(path: Path, kind: FileKind | None = None) -> dict[str, Any] |
             hint, recovery = _recovery(path, offered)
             raise DamagedFile(
                 f"{path.name} was damaged and set aside as {earlier[0].name}{hint}",
-                path=str(path), moved_to=str(earlier[0]), backups=offered, recovery=recovery,
+                path=str(path),
+                moved_to=str(earlier[0]),
+                backups=offered,
+                recovery=recovery,
             ) from None
         return None
     except IsADirectoryError:
@@ -579,7 +590,10 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], backups: int = 0, backup_interval: float = 60.0,
+        self,
+        path: str | os.PathLike[str],
+        backups: int = 0,
+        backup_interval: float = 60.0,
         kind: FileKind | None = None,
     ) -> None:
         self.path = Path(path)
@@ -694,8 +708,9 @@ class WriteLock:
     into the file so "library busy" can say who.
     """
 
-    def __init__(self, path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT,
-                 on_acquire: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT, on_acquire: Callable[[], None] | None = None
+    ) -> None:
         self.path = Path(path)
         self.timeout = timeout
         self.on_acquire = on_acquire
@@ -721,9 +736,7 @@ class WriteLock:
     def _busy(self) -> LibraryBusy:
         pid = self.holder()
         who = f"sayso process {pid}" if pid and pid != os.getpid() else "another sayso process"
-        return LibraryBusy(
-            f"library busy: {who} is writing to {self.path.parent}; try again in a moment"
-        )
+        return LibraryBusy(f"library busy: {who} is writing to {self.path.parent}; try again in a moment")
 
     @contextlib.contextmanager
     def held(self, timeout: float | None = None) -> Iterator[None]:
@@ -816,8 +829,9 @@ def _rows(table: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 def _fresh(cls: Any, row: dict[str, Any]) -> Any:
     """A dataclass from a cached row, with its own copies of list and dict fields."""
-    return cls.from_dict({k: (list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v)
-                          for k, v in row.items()})
+    return cls.from_dict(
+        {k: (list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v) for k, v in row.items()}
+    )
 
 
 def _plain(record: Any) -> dict[str, Any]:
@@ -993,8 +1007,20 @@ def _passages_from_columns(doc_id: str, columns: dict[str, Any]) -> list[Passage
     offset = 0
     for i, (t, speaker, start, end, flat, heading) in enumerate(zip(text, *cols)):
         pairs = iter(flat)
-        append(Passage(prefix + str(i), doc_id, i, speaker, t, start, end, offset,
-                       [list(pair) for pair in zip(pairs, pairs)], heading))
+        append(
+            Passage(
+                prefix + str(i),
+                doc_id,
+                i,
+                speaker,
+                t,
+                start,
+                end,
+                offset,
+                [list(pair) for pair in zip(pairs, pairs)],
+                heading,
+            )
+        )
         offset += len(t) + gap
     return out
 
@@ -1189,9 +1215,9 @@ class Store:
         replaced version or a killed writer's, never one about to go live.
         """
         data.generation += 1
-        AtomicJSONStorage(
-            self.library_path, backups=LIBRARY_BACKUPS, backup_interval=60.0, kind=LIBRARY_FILE
-        ).write(data.to_json())
+        AtomicJSONStorage(self.library_path, backups=LIBRARY_BACKUPS, backup_interval=60.0, kind=LIBRARY_FILE).write(
+            data.to_json()
+        )
         self.forget_cache()
         self._remove_unnamed_passages(data)
 

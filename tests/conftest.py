@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from tmux_support import Tmux
 
 #: ../shared beside the repository (read-only seeds and real transcripts).

@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from sayso.cli import main
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export import Sources, export_quotes, format_reference
 from sayso.corpus.export.csl import document_item, host_names
 from sayso.corpus.library import Library
 from sayso.corpus.models import Document, ParsedDocument, ParsedPassage, Passage, Quote
-from sayso.cli import main
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
 
 RADIO = [
-    ParsedPassage("Interviewer", "Welcome back to the night shift. Who calls the station at three in the morning?", None),
+    ParsedPassage(
+        "Interviewer", "Welcome back to the night shift. Who calls the station at three in the morning?", None
+    ),
     ParsedPassage("Lena Brooks", "Mostly truckers and nurses. They want a voice that is awake with them.", None),
 ]
 CLIMATE = [
@@ -29,10 +31,18 @@ CLIMATE = [
 
 def build(folder: Path) -> Library:
     lib = Library.open(folder)
-    lib.import_parsed(ParsedDocument(title="Community radio night shift", kind="interview", passages=RADIO),
-                      source="fixtures/radio.txt", doc_id="radio00001", content_hash="radio")
-    lib.import_parsed(ParsedDocument(title="Rescuing old weather logs", kind="interview", passages=CLIMATE),
-                      source="fixtures/climate.txt", doc_id="climate002", content_hash="climate")
+    lib.import_parsed(
+        ParsedDocument(title="Community radio night shift", kind="interview", passages=RADIO),
+        source="fixtures/radio.txt",
+        doc_id="radio00001",
+        content_hash="radio",
+    )
+    lib.import_parsed(
+        ParsedDocument(title="Rescuing old weather logs", kind="interview", passages=CLIMATE),
+        source="fixtures/climate.txt",
+        doc_id="climate002",
+        content_hash="climate",
+    )
     return lib
 
 
@@ -63,22 +73,35 @@ def test_doc_edit_host_sets_clears_and_survives_reimport(capsys: pytest.CaptureF
     assert {d["id"]: d["host"] for d in json.loads(out)} == {"radio00001": None, "climate002": "Marcus Lee"}
     # Re-importing the document keeps the user's host.
     lib = Library.open(data)
-    lib.import_parsed(ParsedDocument(title="Rescuing old weather logs", kind="interview", passages=CLIMATE),
-                      source="fixtures/climate.txt", doc_id="climate002", content_hash="climate-2")
+    lib.import_parsed(
+        ParsedDocument(title="Rescuing old weather logs", kind="interview", passages=CLIMATE),
+        source="fixtures/climate.txt",
+        doc_id="climate002",
+        content_hash="climate-2",
+    )
     assert Library.open(data).document("climate002").host == "Marcus Lee"
     rc, out, _ = run(capsys, "doc", "edit", "weather", "--host", "", "--json", "--data", str(data))
     assert rc == 0 and json.loads(out)["host"] is None
 
 
-def test_doc_edit_refuses_an_unreadable_date_and_changes_nothing(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+def test_doc_edit_refuses_an_unreadable_date_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
     before = library_bytes(data)
     for bad in ("2024-13-45", "5/3/24", "sometime in spring", "2023-02-29"):
-        rc, out, err = run(capsys, "doc", "edit", "weather", "--date", bad, "--publisher", "Radio 4", "--data", str(data))
+        rc, out, err = run(
+            capsys, "doc", "edit", "weather", "--date", bad, "--publisher", "Radio 4", "--data", str(data)
+        )
         assert rc == 1 and out == ""
         assert err.count("\n") == 1 and f"cannot read the date {bad!r}" in err and "YYYY-MM-DD" in err
         assert "Traceback" not in err
     assert library_bytes(data) == before  # not even the good --publisher was written
-    for good, stored in (("2024", "2024"), ("2024-03", "2024-03"), ("March 5, 2024", "March 5, 2024"), ("5 March 2024", "5 March 2024")):
+    for good, stored in (
+        ("2024", "2024"),
+        ("2024-03", "2024-03"),
+        ("March 5, 2024", "March 5, 2024"),
+        ("5 March 2024", "5 March 2024"),
+    ):
         rc, out, _ = run(capsys, "doc", "edit", "weather", "--date", good, "--json", "--data", str(data))
         assert rc == 0 and json.loads(out)["date"] == stored
 
@@ -106,7 +129,9 @@ def test_libraries_saved_before_host_existed_still_load(data: Path) -> None:
 # -- speaker edit --doc ----------------------------------------------------------------------------------
 
 
-def test_speaker_edit_names_the_documents_when_a_label_is_ambiguous(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+def test_speaker_edit_names_the_documents_when_a_label_is_ambiguous(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
     before = library_bytes(data)
     rc, out, err = run(capsys, "speaker", "edit", "Interviewer", "--name", "Sam Ortiz", "--data", str(data))
     assert rc == 1 and out == "" and err.count("\n") == 1
@@ -119,8 +144,9 @@ def test_speaker_edit_doc_renames_only_that_documents_label(capsys: pytest.Captu
     lib = Library.open(data)
     on_radio = lib.quotes.add("radio00001", exact="Welcome back to the night shift.")
     on_climate = lib.quotes.add("climate002", exact="How old are the weather logs you rescued?")
-    rc, out, err = run(capsys, "speaker", "edit", "interviewer", "--doc", "radio", "--name", "Sam Ortiz",
-                       "--json", "--data", str(data))
+    rc, out, err = run(
+        capsys, "speaker", "edit", "interviewer", "--doc", "radio", "--name", "Sam Ortiz", "--json", "--data", str(data)
+    )
     assert rc == 0, err
     assert json.loads(out)["name"] == "Sam Ortiz" and json.loads(out)["documents"] == ["radio00001"]
     lib = Library.open(data)
@@ -149,7 +175,9 @@ def test_renaming_a_label_to_another_documents_label_does_not_merge_them(data: P
 
 def _sources(**fields: object) -> tuple[list[Quote], Sources]:
     doc = Document(id="radio1", title="Night shift", source="/radio.txt", date="2024-03-05", **fields)  # type: ignore[arg-type]
-    passages = [Passage(id="radio1:0", document="radio1", index=0, speaker="Lena Brooks", text="Mostly truckers and nurses.")]
+    passages = [
+        Passage(id="radio1:0", document="radio1", index=0, speaker="Lena Brooks", text="Mostly truckers and nurses.")
+    ]
     quote = Quote(id="q1", document="radio1", exact="Mostly truckers", start=0, end=15, speaker="Lena Brooks")
     return [quote], Sources.of([doc], {"radio1": passages})
 
@@ -188,13 +216,25 @@ def test_host_in_csl_json_and_citations() -> None:
 
 def test_a_host_cited_as_author_is_not_named_twice() -> None:
     # A podcast quote with no speaker: the styles cite the host in the author's place, once.
-    item = document_item(Document(id="p", title="Night shift", kind="podcast", source="/p", date="2024", host="Marcus Lee",
-                                  publisher="Night Shift Radio"))
+    item = document_item(
+        Document(
+            id="p",
+            title="Night shift",
+            kind="podcast",
+            source="/p",
+            date="2024",
+            host="Marcus Lee",
+            publisher="Night Shift Radio",
+        )
+    )
     chicago = format_reference(item, "chicago")
     assert chicago.startswith("Lee, Marcus.") and chicago.count("Marcus") == 1
     assert format_reference(item, "apa").startswith("Lee, M. (host).")
-    interview = document_item(Document(id="i", title="Night shift", kind="interview", source="/i", host="Marcus Lee",
-                                       publisher="Community Radio"))
+    interview = document_item(
+        Document(
+            id="i", title="Night shift", kind="interview", source="/i", host="Marcus Lee", publisher="Community Radio"
+        )
+    )
     assert format_reference(interview, "apa").count("interviewer") == 1
 
 
@@ -202,7 +242,10 @@ def test_host_is_not_put_where_csl_means_something_else() -> None:
     # A panel's moderator: CSL has no such role, so nothing is exported rather than a wrong one.
     item = document_item(Document(id="x", title="Panel", kind="panel", source="/x", host="Marcus Lee"))
     assert "host" not in item and "interviewer" not in item
-    assert document_item(Document(id="y", title="Talk", kind="interview", source="/y", host="  ")).get("interviewer") is None
+    assert (
+        document_item(Document(id="y", title="Talk", kind="interview", source="/y", host="  ")).get("interviewer")
+        is None
+    )
     assert host_names(" Marcus  Lee ;; Priya Raman ; Marcus Lee") == ["Marcus Lee", "Priya Raman"]
     assert host_names("Tom and Ray Magliozzi") == ["Tom and Ray Magliozzi"]
 

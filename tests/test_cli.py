@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from sayso.cli import main
 from sayso.corpus.importers import parallel as parallel_module
 from sayso.corpus.models import ParsedDocument, ParsedPassage
-from sayso.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -53,8 +53,9 @@ def labelled_parser(path: Path) -> ParsedDocument:
 def fake_importer(monkeypatch: pytest.MonkeyPatch) -> None:
     # Files reach the library through sayso.corpus.importers.parallel.prepare_file (fewer files than
     # PARALLEL_MIN_FILES, as here, are parsed in this process, so the stand-in is used).
-    monkeypatch.setattr(parallel_module, "parse_bytes",
-                        lambda raw, path, encoding=None, labels=None: labelled_parser(Path(path)))
+    monkeypatch.setattr(
+        parallel_module, "parse_bytes", lambda raw, path, encoding=None, labels=None: labelled_parser(Path(path))
+    )
     monkeypatch.delenv("SAYSO_DATA", raising=False)
 
 
@@ -91,8 +92,9 @@ def test_import_summary_text_and_json(capsys: pytest.CaptureFixture[str], data: 
     assert len(report["documents"]) == 1
 
 
-def test_docs_show_speakers_json_contract(capsys: pytest.CaptureFixture[str], data: Path, panel: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_docs_show_speakers_json_contract(
+    capsys: pytest.CaptureFixture[str], data: Path, panel: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(panel.parent)
     run(capsys, "import", "panel.txt", "--data", str(data))
     rc, out, _ = run(capsys, "docs", "--json", "--data", str(data))
@@ -109,7 +111,12 @@ def test_docs_show_speakers_json_contract(capsys: pytest.CaptureFixture[str], da
     assert shown["document"]["id"] == doc["id"]
     first, second, third = shown["passages"]
     assert {"id", "speaker", "text", "start", "end"} <= set(first)
-    assert (first["speaker"], first["text"], first["start"], first["end"]) == ("Nick Thompson", "Welcome to the panel.", 5, 10)
+    assert (first["speaker"], first["text"], first["start"], first["end"]) == (
+        "Nick Thompson",
+        "Welcome to the panel.",
+        5,
+        10,
+    )
     assert second["speaker"] == "Kai-Fu Lee" and third["start"] is None
     assert [p["index"] for p in shown["passages"]] == [0, 1, 2]
 
@@ -123,25 +130,39 @@ def test_docs_show_speakers_json_contract(capsys: pytest.CaptureFixture[str], da
     assert "[0:00:05] Nick Thompson: Welcome to the panel." in out
 
 
-def test_data_folder_from_environment_and_where(capsys: pytest.CaptureFixture[str], data: Path, panel: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_folder_from_environment_and_where(
+    capsys: pytest.CaptureFixture[str], data: Path, panel: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SAYSO_DATA", str(data))
     run(capsys, "import", str(panel))
     assert (data / "library.json").exists()
-    rc, out, _ = run(capsys, "where")
+    rc, out, _ = run(capsys, "where")  # noqa: RUF059
     assert out.strip() == str(data)
-    rc, out, _ = run(capsys, "where", "--json")
+    _, out, _ = run(capsys, "where", "--json")
     paths = json.loads(out)
     assert paths["data"] == str(data) and paths["library"] == str(data / "library.json")
     other = data.parent / "other"
-    rc, out, _ = run(capsys, "--data", str(other), "docs", "--json")  # the flag wins over the variable
+    _rc, out, _ = run(capsys, "--data", str(other), "docs", "--json")  # the flag wins over the variable
     assert json.loads(out) == []
 
 
 def test_speaker_edit_doc_edit_and_rm(capsys: pytest.CaptureFixture[str], data: Path, panel: Path) -> None:
     run(capsys, "import", str(panel), "--data", str(data))
-    rc, out, err = run(capsys, "speaker", "edit", "nick thompson", "--name", "Nicholas Thompson",
-                       "--alias", "NT", "--alias", "Nick", "--json", "--data", str(data))
+    rc, out, err = run(
+        capsys,
+        "speaker",
+        "edit",
+        "nick thompson",
+        "--name",
+        "Nicholas Thompson",
+        "--alias",
+        "NT",
+        "--alias",
+        "Nick",
+        "--json",
+        "--data",
+        str(data),
+    )
     assert rc == 0, err
     edited = json.loads(out)
     assert edited["name"] == "Nicholas Thompson" and edited["aliases"] == ["Nick Thompson", "NT", "Nick"]
@@ -152,7 +173,9 @@ def test_speaker_edit_doc_edit_and_rm(capsys: pytest.CaptureFixture[str], data: 
     rc, _, err = run(capsys, "speaker", "edit", "Nicholas Thompson", "--data", str(data))
     assert rc == 1 and err.startswith("sayso: error: nothing to change")
 
-    rc, out, _ = run(capsys, "doc", "edit", "panel", "--publisher", "WEF", "--date", "2024-01-17", "--json", "--data", str(data))
+    rc, out, _ = run(
+        capsys, "doc", "edit", "panel", "--publisher", "WEF", "--date", "2024-01-17", "--json", "--data", str(data)
+    )
     assert json.loads(out)["publisher"] == "WEF"
     rc, _, err = run(capsys, "doc", "edit", "panel", "--kind", "novel", "--data", str(data))
     assert rc == 1 and "unknown kind" in err and err.count("\n") == 1
@@ -175,8 +198,9 @@ def test_import_mistakes(capsys: pytest.CaptureFixture[str], data: Path, tmp_pat
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     empty_dir = tmp_path / "empty"
     empty_dir.mkdir()
-    rc, out, err = run(capsys, "import", str(tmp_path / "missing.txt"), str(empty_dir), str(binary), str(panel),
-                       "--data", str(data))
+    rc, out, err = run(
+        capsys, "import", str(tmp_path / "missing.txt"), str(empty_dir), str(binary), str(panel), "--data", str(data)
+    )
     assert rc == 1
     assert "imported 1 document(s)" in out  # the good file still imports
     lines = err.splitlines()
@@ -186,14 +210,23 @@ def test_import_mistakes(capsys: pytest.CaptureFixture[str], data: Path, tmp_pat
     assert "image.txt" in lines[2]
 
 
-def test_output_never_carries_control_characters(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
+def test_output_never_carries_control_characters(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path
+) -> None:
     nasty = "Hi \x1b]0;owned\x07 \x1b[2J \x9b31m \u202egnp.exe\u202c [bold]x[/] \x00 done."
     path = tmp_path / "evil\x1b[31m.txt"
     path.write_text(f"# Title \x1b]52;c;ZXZpbA==\x07\n\nMal\x1bory: {nasty}\n", encoding="utf-8")
     rc, out, err = run(capsys, "import", str(path), "--data", str(data))
     assert rc == 0, err
-    for argv in (["docs"], ["show", "Title"], ["speakers"], ["docs", "--json"], ["show", "Title", "--json"],
-                 ["speakers", "--json"], ["where"]):
+    for argv in (
+        ["docs"],
+        ["show", "Title"],
+        ["speakers"],
+        ["docs", "--json"],
+        ["show", "Title", "--json"],
+        ["speakers", "--json"],
+        ["where"],
+    ):
         rc, out, err = run(capsys, *argv, "--data", str(data))
         assert rc == 0
         assert not CONTROL.search(out.replace("\n", "")), (argv, out)
@@ -220,8 +253,9 @@ def test_not_found_errors_get_the_cli_advice(capsys: pytest.CaptureFixture[str],
     assert rc == 1 and err.rstrip().endswith("(see `sayso quotes`)")
 
 
-def test_damaged_library_reported_then_restored(capsys: pytest.CaptureFixture[str], data: Path, panel: Path,
-                                                 tmp_path: Path) -> None:
+def test_damaged_library_reported_then_restored(
+    capsys: pytest.CaptureFixture[str], data: Path, panel: Path, tmp_path: Path
+) -> None:
     run(capsys, "import", str(panel), "--data", str(data))
     other = tmp_path / "other.txt"
     other.write_text("Ann Lee: words.\n", encoding="utf-8")
@@ -247,8 +281,15 @@ def test_damaged_library_reported_then_restored(capsys: pytest.CaptureFixture[st
 def sayso(*argv: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "SAYSO_LOCK_TIMEOUT": "0.5", **(env or {})}
     full_env.pop("SAYSO_DATA", None)
-    return subprocess.run([sys.executable, "-m", "sayso", *argv], capture_output=True, text=True,
-                          cwd=REPO, env=full_env, timeout=60, **kwargs)  # type: ignore[call-overload]
+    return subprocess.run(
+        [sys.executable, "-m", "sayso", *argv],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=full_env,
+        timeout=60,
+        **kwargs,
+    )  # type: ignore[call-overload]
 
 
 def test_user_mistakes_never_print_a_traceback(tmp_path: Path) -> None:
@@ -296,11 +337,16 @@ def test_unwritable_data_folder(tmp_path: Path) -> None:
 def test_library_busy_via_cli(tmp_path: Path) -> None:
     data = tmp_path / "data"
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys,time; from pathlib import Path; from corpus.store import WriteLock\n"
-         "with WriteLock(Path(sys.argv[1]) / '.lock').held():\n print('held', flush=True); time.sleep(60)",
-         str(data)],
-        stdout=subprocess.PIPE, text=True, cwd=REPO,
+        [
+            sys.executable,
+            "-c",
+            "import sys,time; from pathlib import Path; from corpus.store import WriteLock\n"
+            "with WriteLock(Path(sys.argv[1]) / '.lock').held():\n print('held', flush=True); time.sleep(60)",
+            str(data),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
@@ -322,8 +368,14 @@ def test_app_refuses_without_a_usable_terminal(tmp_path: Path) -> None:
     primary, secondary = pty.openpty()
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "sayso", "--data", data], stdin=secondary, stdout=secondary,
-            stderr=subprocess.PIPE, text=True, cwd=REPO, env={**os.environ, "TERM": "dumb"}, timeout=60,
+            [sys.executable, "-m", "sayso", "--data", data],
+            stdin=secondary,
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            env={**os.environ, "TERM": "dumb"},
+            timeout=60,
         )
     finally:
         os.close(secondary)

@@ -12,8 +12,17 @@ from sayso.corpus.safety import has_control, safe_json, visible
 
 DANGEROUS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 PAYLOADS = [
-    "\x1b]0;title\x07", "\x1b]52;c;ZXZpbA==\x07", "\x1b]8;;https://evil\x1b\\x\x1b]8;;\x1b\\", "\x1b[2J",
-    "\x9b31m", "\x00", "\x7f", "\r overwrite", "\u202eexe.txt", "\u2066isolate\u2069", "\u061c",
+    "\x1b]0;title\x07",
+    "\x1b]52;c;ZXZpbA==\x07",
+    "\x1b]8;;https://evil\x1b\\x\x1b]8;;\x1b\\",
+    "\x1b[2J",
+    "\x9b31m",
+    "\x00",
+    "\x7f",
+    "\r overwrite",
+    "\u202eexe.txt",
+    "\u2066isolate\u2069",
+    "\u061c",
 ]
 
 

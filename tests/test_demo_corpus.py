@@ -26,7 +26,13 @@ def test_panel_with_initials_and_continuations() -> None:
     assert doc.kind == "panel"
     assert doc.title == "Open Models, Open Archives: Who Keeps the Record?"
     assert doc.date == "2024-03-14" and doc.url == "https://example.org/forum/open-models-archives"
-    assert doc.speakers == {"Marcus Lee": ["ML"], "Priya Raman": ["PR"], "Tomasz Wierzbicki": ["TW"], "Grace Okafor": ["GO"]}
+    assert doc.speakers == {
+        "Marcus Lee": ["ML"],
+        "Priya Raman": ["PR"],
+        "Tomasz Wierzbicki": ["TW"],
+        "Grace Okafor": ["GO"],
+    }
+
     def said(words: str) -> str | None:
         (speaker,) = {p.speaker for p in doc.passages if words in p.text}
         return speaker
@@ -51,7 +57,12 @@ def test_vtt_interview_voices_and_times() -> None:
 def test_essay_and_otter_export() -> None:
     essay = parse_path(DEMO / "essay-keeping-the-exact-words.md")
     assert essay.kind == "article" and essay.speakers == {} and essay.title == "Keeping the exact words"
-    assert [p.heading for p in essay.passages] == [None, "Why paraphrase is not enough", "Where the words live", "A small promise"]
+    assert [p.heading for p in essay.passages] == [
+        None,
+        "Why paraphrase is not enough",
+        "Where the words live",
+        "A small promise",
+    ]
     radio = parse_path(DEMO / "community-radio-night-shift.txt")
     assert set(radio.speakers) == {"Lena Brooks", "Sam Ortiz", "Unknown Speaker"}
     assert radio.passages[-1].text == "Then that's the first one we digitise."

@@ -10,10 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-from sayso.corpus.library import Library
 from tmux_support import Tmux, sayso_command
 from tui_support import build_library
+
+from sayso.corpus.library import Library
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -72,7 +72,9 @@ def test_keep_annotate_copy_and_list_a_quote_in_tmux(tmux: Tmux, data_dir: Path)
     tmux.keys("y")
     tmux.wait_for("Copied")
     buffers = tmux.run("show-buffer", check=False)
-    assert buffers.startswith("\u201cI think open weights matter because researchers can inspect\u201d")  # OSC 52 landed in tmux
+    assert buffers.startswith(
+        "\u201cI think open weights matter because researchers can inspect\u201d"
+    )  # OSC 52 landed in tmux
     assert "Turing, A. (2024" in buffers
     tmux.keys("5")
     tmux.wait_for("1 quote", "\u201cI think open weights")  # the row in the Quotes pane

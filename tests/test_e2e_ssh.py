@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from test_e2e_tmux import exercise
 from tmux_support import Tmux, sayso_command
 from tui_support import build_library
@@ -33,7 +32,9 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float =
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"sshd exited: {process.stderr.read().decode(errors='replace') if process.stderr else ''}")
+            raise AssertionError(
+                f"sshd exited: {process.stderr.read().decode(errors='replace') if process.stderr else ''}"
+            )
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return
@@ -63,24 +64,28 @@ def sshd(tmp_path: Path) -> Iterator[tuple[int, Path]]:
     port = _free_port()
     config = keys / "sshd_config"
     config.write_text(
-        "\n".join([
-            f"Port {port}",
-            "ListenAddress 127.0.0.1",
-            f"HostKey {keys / 'host_key'}",
-            f"AuthorizedKeysFile {authorized}",
-            f"PidFile {keys / 'sshd.pid'}",
-            "PasswordAuthentication no",
-            "KbdInteractiveAuthentication no",
-            "PubkeyAuthentication yes",
-            "PermitRootLogin prohibit-password",
-            "StrictModes no",
-            "UsePAM no",
-            "PrintMotd no",
-            "AcceptEnv LANG LC_*",
-            "",
-        ])
+        "\n".join(
+            [
+                f"Port {port}",
+                "ListenAddress 127.0.0.1",
+                f"HostKey {keys / 'host_key'}",
+                f"AuthorizedKeysFile {authorized}",
+                f"PidFile {keys / 'sshd.pid'}",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PubkeyAuthentication yes",
+                "PermitRootLogin prohibit-password",
+                "StrictModes no",
+                "UsePAM no",
+                "PrintMotd no",
+                "AcceptEnv LANG LC_*",
+                "",
+            ]
+        )
     )
-    process = subprocess.Popen([sshd_bin, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sshd_bin, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         _wait_for_port(port, process)
         yield port, keys / "client_key"
@@ -98,10 +103,22 @@ def test_sayso_over_ssh(sshd: tuple[int, Path], tmp_path: Path) -> None:
     build_library(data)
     remote = f"cd /tmp && TERM=xterm-256color {shlex.quote(str(sayso_command()))} --data {shlex.quote(str(data))}"
     ssh = [
-        "ssh", "-tt", "-p", str(port), "-i", str(client_key),
-        "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-        "-o", "LogLevel=ERROR", "-o", "BatchMode=yes",
-        f"{getpass.getuser()}@127.0.0.1", remote,
+        "ssh",
+        "-tt",
+        "-p",
+        str(port),
+        "-i",
+        str(client_key),
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        "-o",
+        "BatchMode=yes",
+        f"{getpass.getuser()}@127.0.0.1",
+        remote,
     ]
     tmux = Tmux(100, 30)
     try:

@@ -7,11 +7,11 @@ import shlex
 from pathlib import Path
 
 import pytest
-
 from tmux_support import Tmux, sayso_command
+from tui_support import build_library
+
 from sayso.corpus.library import Library
 from sayso.corpus.models import ParsedDocument, ParsedPassage
-from tui_support import build_library
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -46,7 +46,11 @@ def exercise(tmux: Tmux) -> None:
     # The hostile document: third in the list.
     tmux.keys("1", "g", "j", "j", "Enter")
     tmux.wait_for(
-        "[bold]not bold[/bold]", "[@click=app.quit]click[/]", "␛[31mred", "<U+009B>31m", "<U+202E>evil",
+        "[bold]not bold[/bold]",
+        "[@click=app.quit]click[/]",
+        "␛[31mred",
+        "<U+009B>31m",
+        "<U+202E>evil",
         "[red]Mallory[/red]",
     )
     assert tmux.pane_title() == "sayso-e2e-title"

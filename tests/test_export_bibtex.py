@@ -32,14 +32,14 @@ FIELDS_BST = (
     "ENTRY { author " + " ".join(FIELDS) + " } {} {}\n"
     "INTEGERS { nameptr numnames }\n"
     "FUNCTION {entry.out}\n"
-    "{ \"KEY \" cite$ * write$ newline$\n"
-    + "".join(f"  {name} empty$ 'skip$ {{ \"{name} \" {name} * write$ newline$ }} if$\n" for name in FIELDS)
+    '{ "KEY " cite$ * write$ newline$\n'
+    + "".join(f'  {name} empty$ \'skip$ {{ "{name} " {name} * write$ newline$ }} if$\n' for name in FIELDS)
     + "  author empty$\n"
     "    'skip$\n"
     "    { author num.names$ 'numnames :=\n"
     "      #1 'nameptr :=\n"
     "      { nameptr numnames #1 + < }\n"
-    "      { \"name \" author nameptr \"{vv~}{ll}{, jj}{, ff}\" format.name$ * write$ newline$\n"
+    '      { "name " author nameptr "{vv~}{ll}{, jj}{, ff}" format.name$ * write$ newline$\n'
     "        nameptr #1 + 'nameptr := }\n"
     "      while$ }\n"
     "  if$\n"
@@ -54,17 +54,27 @@ FIELDS_BST = (
 
 # sayso's escapes, undone the way LaTeX reads them.
 _UNESCAPE = {
-    r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceright{}": "}", r"\textasciitilde{}": "~",
-    r"\textasciicircum{}": "^", r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_",
+    r"\textbackslash{}": "\\",
+    r"\textbraceleft{}": "{",
+    r"\textbraceright{}": "}",
+    r"\textasciitilde{}": "~",
+    r"\textasciicircum{}": "^",
+    r"\&": "&",
+    r"\%": "%",
+    r"\$": "$",
+    r"\#": "#",
+    r"\_": "_",
 }
 _TOKENS = re.compile("|".join(re.escape(k) for k in sorted(_UNESCAPE, key=len, reverse=True)) + r"|[{}~]")
 
 
 def read_back(value: str) -> str:
     """The text a LaTeX reader gets from a field value: escapes undone, grouping braces dropped, ties as spaces."""
+
     def one(m: re.Match[str]) -> str:
         token = m.group()
         return _UNESCAPE.get(token, " " if token == "~" else "")
+
     return _TOKENS.sub(one, value)
 
 
@@ -103,7 +113,18 @@ def expected_name(name: dict[str, str]) -> str:
     return ", ".join([last, *rest])
 
 
-HOSTILE = list("abcXYZ ,.'\"-(){}[]{}\\&%$#_~^@=é漢\t") + ["and", " and ", "AND", "{", "}", "}", "\\", "\x1b[31m", "\u202e"]
+HOSTILE = [
+    *list("abcXYZ ,.'\"-(){}[]{}\\&%$#_~^@=é漢\t"),
+    "and",
+    " and ",
+    "AND",
+    "{",
+    "}",
+    "}",
+    "\\",
+    "\x1b[31m",
+    "\u202e",
+]
 
 
 def hostile_text(rng: random.Random, words: int = 6) -> str:
@@ -116,7 +137,9 @@ def test_issue_example_single_brace_title_round_trips(tmp_path: Path) -> None:
         Document(id="a1", title="Panel on {AI", kind="panel", source="/a.txt", publisher="Open } House"),
         Document(id="b2", title="Close } then open {", kind="talk", source="/b.txt", event="Summit {2024"),
     ]
-    passages = {d.id: [Passage(id=f"{d.id}:0", document=d.id, index=0, speaker="Jane Doe", text="words here")] for d in docs}
+    passages = {
+        d.id: [Passage(id=f"{d.id}:0", document=d.id, index=0, speaker="Jane Doe", text="words here")] for d in docs
+    }
     quotes = [Quote(id=f"q{d.id}", document=d.id, exact="words", start=0, end=5, speaker="Jane Doe") for d in docs]
     bib = export_quotes("bibtex", quotes, Sources.of(docs, passages))
     _, parsed = run_bibtex(tmp_path, bib)

@@ -112,12 +112,17 @@ def test_programme_of_a_podcast_is_its_container_and_committee_of_a_hearing_its_
 
 # -- formatted citations ------------------------------------------------------------------------------------
 
-FULL = document_item(doc(date="2024-03-05", url="https://example.org/p", event="AI Summit", place="Paris"), ["Yann LeCun"])
+FULL = document_item(
+    doc(date="2024-03-05", url="https://example.org/p", event="AI Summit", place="Paris"), ["Yann LeCun"]
+)
 BARE = document_item(doc(title="Untitled panel"), ["Yann LeCun"])
 
 
 def test_apa_with_date_and_url() -> None:
-    assert format_reference(FULL, "apa") == "LeCun, Y. (2024, March 5). Open models. AI Summit, Paris. https://example.org/p"
+    assert (
+        format_reference(FULL, "apa")
+        == "LeCun, Y. (2024, March 5). Open models. AI Summit, Paris. https://example.org/p"
+    )
     assert format_in_text(FULL, "apa") == "(LeCun, 2024)"
 
 
@@ -166,8 +171,13 @@ def test_style_names() -> None:
 
 @pytest.mark.parametrize("style", ["apa", "chicago", "chicago-notes"])
 def test_a_title_ending_in_a_question_mark_gets_no_extra_full_stop(style: str) -> None:
-    item = {"id": "q", "type": "speech", "title": "Who Keeps the Record?",
-            "author": [{"family": "Lee", "given": "Marcus"}], "issued": {"date-parts": [[2024, 3, 14]]}}
+    item = {
+        "id": "q",
+        "type": "speech",
+        "title": "Who Keeps the Record?",
+        "author": [{"family": "Lee", "given": "Marcus"}],
+        "issued": {"date-parts": [[2024, 3, 14]]},
+    }
     entry = format_reference(item, style)
     assert "Record?" in entry
     assert "?." not in entry and "?”." not in entry and '?".' not in entry

@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_export_schemas import check_csl, check_w3c
 
+from sayso.cli import main
 from sayso.corpus.export import FORMATS, Sources, export_quotes, prepare
 from sayso.corpus.library import Library
 from sayso.corpus.models import Quote
-from sayso.cli import main
-from test_export_schemas import check_csl, check_w3c
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repository")
@@ -24,7 +24,7 @@ def words_from(text: str, count: int = 8) -> str:
     """A run of words from the middle of a document's text that occurs there once."""
     tokens = text.split()
     for middle in range(len(tokens) // 2, len(tokens) - count):
-        candidate = " ".join(tokens[middle:middle + count])
+        candidate = " ".join(tokens[middle : middle + count])
         if text.count(candidate) == 1:
             return candidate
     raise AssertionError("no unique run of words")
@@ -58,8 +58,18 @@ def test_seed_exports_have_the_right_structure(seeded: tuple[Library, Path]) -> 
         text = lib.text(doc.id)
         words = words_from(text)
         start = text.index(words)
-        quotes.append(Quote(id=f"seed-{i}", document=doc.id, exact=words, start=start, end=start + len(words),
-                            note=f"note {i}", tags=["seed"], created="2025-02-01T00:00:00+00:00"))
+        quotes.append(
+            Quote(
+                id=f"seed-{i}",
+                document=doc.id,
+                exact=words,
+                start=start,
+                end=start + len(words),
+                note=f"note {i}",
+                tags=["seed"],
+                created="2025-02-01T00:00:00+00:00",
+            )
+        )
     entries = prepare(quotes, Sources.from_library(lib, quotes), "apa")
     assert all(e.verified for e in entries)
     assert all(e.citation for e in entries)
@@ -90,7 +100,9 @@ def test_seed_exports_have_the_right_structure(seeded: tuple[Library, Path]) -> 
     assert bib.count("\n@") == len(docs)
 
 
-def test_cli_markdown_export_updates_the_file_in_place(seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_markdown_export_updates_the_file_in_place(
+    seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     lib, data = seeded
     doc = lib.documents()[0]
     first = lib.quotes.add(doc.id, words_from(lib.text(doc.id)), note="first note", tags=["ai"])
@@ -123,7 +135,9 @@ def test_cli_markdown_export_updates_the_file_in_place(seeded: tuple[Library, Pa
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_cli_every_format_to_stdout_and_json(seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+def test_cli_every_format_to_stdout_and_json(
+    seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
     lib, data = seeded
     doc = lib.documents()[0]
     lib.quotes.add(doc.id, words_from(lib.text(doc.id)), tags=["keep"])
@@ -136,7 +150,9 @@ def test_cli_every_format_to_stdout_and_json(seeded: tuple[Library, Path], capsy
     assert summary["content"] == export_quotes(fmt, lib.quotes.list(), lib)
 
 
-def test_cli_filters_and_format_from_file_ending(seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_filters_and_format_from_file_ending(
+    seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     lib, data = seeded
     docs = lib.documents()
     lib.quotes.add(docs[0].id, words_from(lib.text(docs[0].id)), tags=["wanted"])
@@ -170,7 +186,9 @@ def test_cli_flags_quotes_whose_text_changed(tmp_path: Path, capsys: pytest.Capt
     assert [f["id"] for f in summary["flagged"]] == [quote.id]
 
 
-def test_cli_errors_are_one_line(seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_errors_are_one_line(
+    seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     _, data = seeded
     code, _, err = run(capsys, "export", "--data", str(data))
     assert code == 1 and "no quotes match" in err and err.count("\n") == 1
@@ -192,7 +210,9 @@ def test_cli_errors_are_one_line(seeded: tuple[Library, Path], capsys: pytest.Ca
     assert broken.read_text(encoding="utf-8") == "<!-- sayso:quote abc -->\nno end\n"
 
 
-def test_a_new_export_file_is_an_ordinary_readable_file(seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_new_export_file_is_an_ordinary_readable_file(
+    seeded: tuple[Library, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """sayso's own data files are private (0600), but an export follows the umask like any file the user makes."""
     import os
 
@@ -222,9 +242,12 @@ def test_export_never_writes_into_the_data_folder_nor_over_a_foreign_file(
     link = tmp_path / "innocent.json"
     link.symlink_to(data / "quotes.json")
     for target, fmt in [
-        (data / "quotes.json", "csl-json"), (data / "library.json", "csl-json"),
-        (data / "docs" / f"{doc.id}.json", "csl-json"), (data / "quotes.md", "markdown"),
-        (data / "new.bib", "bibtex"), (link, "csl-json"),
+        (data / "quotes.json", "csl-json"),
+        (data / "library.json", "csl-json"),
+        (data / "docs" / f"{doc.id}.json", "csl-json"),
+        (data / "quotes.md", "markdown"),
+        (data / "new.bib", "bibtex"),
+        (link, "csl-json"),
     ]:
         for force in ([], ["--force"]):
             code, _, err = run(capsys, "export", "--data", str(data), "-f", fmt, "-o", str(target), *force)

@@ -45,7 +45,11 @@ def check_golden(name: str, actual: str) -> None:
 def _passages(doc_id: str, turns: list[tuple[str | None, str, float | None]]) -> list[Passage]:
     out, offset = [], 0
     for i, (speaker, text, start) in enumerate(turns):
-        out.append(Passage(id=f"{doc_id}:{i}", document=doc_id, index=i, speaker=speaker, text=text, start=start, offset=offset))
+        out.append(
+            Passage(
+                id=f"{doc_id}:{i}", document=doc_id, index=i, speaker=speaker, text=text, start=start, offset=offset
+            )
+        )
         offset += len(text) + 2
     return out
 
@@ -90,18 +94,29 @@ INTERCONNECTS = _passages(
 
 DOCUMENTS = [
     Document(
-        id="buchanan01", title="Ben Buchanan on AI and competitiveness", kind="interview",
-        source="/corpus/000_825fe89ec78cf346.txt", date="2025-01-21",
-        url="https://example.org/podcasts/buchanan", publisher="The Ezra Klein Show",
+        id="buchanan01",
+        title="Ben Buchanan on AI and competitiveness",
+        kind="interview",
+        source="/corpus/000_825fe89ec78cf346.txt",
+        date="2025-01-21",
+        url="https://example.org/podcasts/buchanan",
+        publisher="The Ezra Klein Show",
         speakers=["Ben Buchanan", "Ezra Klein"],
     ),
     Document(
-        id="zuck0002", title="Zuckerberg on why open source AI is the path forward", kind="article",
-        source="/corpus/001_50d4e848dd70f24a.txt", url="https://blog.example.com/zuckerberg-open-source-ai",
+        id="zuck0002",
+        title="Zuckerberg on why open source AI is the path forward",
+        kind="article",
+        source="/corpus/001_50d4e848dd70f24a.txt",
+        url="https://blog.example.com/zuckerberg-open-source-ai",
     ),
     Document(
-        id="intercon03", title="On China's open source AI trajectory", kind="podcast",
-        source="/corpus/002 interconnects.txt", date="2024-08", publisher="Interconnects",
+        id="intercon03",
+        title="On China's open source AI trajectory",
+        kind="podcast",
+        source="/corpus/002 interconnects.txt",
+        date="2024-08",
+        publisher="Interconnects",
         speakers=["Nathan Lambert"],
     ),
 ]
@@ -112,9 +127,15 @@ def _quote(qid: str, doc_id: str, words: str, **fields: object) -> Quote:
     text = document_text(PASSAGES[doc_id])
     start = text.index(words)
     return Quote(
-        id=qid, document=doc_id, exact=words, start=start, end=start + len(words),
-        prefix=text[max(0, start - 20):start], suffix=text[start + len(words):start + len(words) + 20],
-        created="2025-02-01T09:30:00.000+00:00", modified="2025-02-02T10:00:00.000+00:00",
+        id=qid,
+        document=doc_id,
+        exact=words,
+        start=start,
+        end=start + len(words),
+        prefix=text[max(0, start - 20) : start],
+        suffix=text[start + len(words) : start + len(words) + 20],
+        created="2025-02-01T09:30:00.000+00:00",
+        modified="2025-02-02T10:00:00.000+00:00",
         **fields,  # type: ignore[arg-type]
     )
 
@@ -125,22 +146,35 @@ def fixture_quotes() -> list[Quote]:
     stale.exact = "I met with him twice."  # the document no longer says this at the quote's place
     return [
         _quote(
-            "q1-dynamic", "buchanan01", "it's pretty clear that we want a dynamic ecosystem.",
-            speaker="Ben Buchanan", timestamp=3725.0, passage="buchanan01:2",
-            note="Competition is the administration's stated aim.", tags=["policy", "competition"],
+            "q1-dynamic",
+            "buchanan01",
+            "it's pretty clear that we want a dynamic ecosystem.",
+            speaker="Ben Buchanan",
+            timestamp=3725.0,
+            passage="buchanan01:2",
+            note="Competition is the administration's stated aim.",
+            tags=["policy", "competition"],
         ),
         _quote(
-            "q2-weights", "zuck0002", "not just about access to weights and algorithms",
-            passage="zuck0002:1", note="Open vs closed framing", tags=["open-weights"],
+            "q2-weights",
+            "zuck0002",
+            "not just about access to weights and algorithms",
+            passage="zuck0002:1",
+            note="Open vs closed framing",
+            tags=["open-weights"],
         ),
         _quote(
-            "q3-vacation", "intercon03", "I\u2019m coming back online after two weeks of vacation.",
+            "q3-vacation",
+            "intercon03",
+            "I\u2019m coming back online after two weeks of vacation.",
             speaker="Nathan Lambert",
         ),
         _quote(
-            "q4-hostile", "zuck0002", "He says that the issue goes beyond mere access.",
+            "q4-hostile",
+            "zuck0002",
+            "He says that the issue goes beyond mere access.",
             note="See [click](javascript:alert(1)) <script>alert(1)</script> ![x](http://e/x.png) **bold**\x1b[31m",
-            tags=["=HYPERLINK(\"http://e\")", "@risk", "#hash"],
+            tags=['=HYPERLINK("http://e")', "@risk", "#hash"],
         ),
         stale,
     ]
@@ -196,7 +230,7 @@ def test_exports_are_deterministic() -> None:
 def test_stale_quote_is_flagged_in_every_format() -> None:
     quotes = fixture_quotes()
     md = export_quotes("markdown", quotes, sources())
-    block = md[md.index("sayso:quote q5-stale"):]
+    block = md[md.index("sayso:quote q5-stale") :]
     block = block[: block.index("/sayso:quote")]
     assert "\u26a0 **text changed since quoted**" in block
     assert md.count("\u26a0") == 1

@@ -8,14 +8,13 @@ import json
 
 import pytest
 from markdown_it import MarkdownIt
+from test_export_formats import fixture_quotes, sources
 
 from sayso.corpus.errors import SaysoError
-from sayso.corpus.export import export_quotes
+from sayso.corpus.export import Sources, export_quotes
 from sayso.corpus.export.csv_export import cell
 from sayso.corpus.export.markdown import escape, merge, split_blocks
 from sayso.corpus.models import Document, Passage, Quote
-from sayso.corpus.export import Sources
-from test_export_formats import fixture_quotes, sources
 
 PAYLOADS = [
     "[click](javascript:alert(1))",
@@ -35,10 +34,12 @@ PAYLOADS = [
 
 def hostile_library(text: str) -> tuple[Quote, Sources]:
     passage = Passage(id="h:0", document="h", index=0, speaker="Eve [x](javascript:1)", text=text)
-    doc = Document(id="h", title="Evil <b>title</b> [t](javascript:2)", kind="talk", source="/h.txt",
-                   url="javascript:alert(3)")
-    quote = Quote(id="hq", document="h", exact=text, start=0, end=len(text), note=text, tags=[text],
-                  speaker=passage.speaker)
+    doc = Document(
+        id="h", title="Evil <b>title</b> [t](javascript:2)", kind="talk", source="/h.txt", url="javascript:alert(3)"
+    )
+    quote = Quote(
+        id="hq", document="h", exact=text, start=0, end=len(text), note=text, tags=[text], speaker=passage.speaker
+    )
     return quote, Sources.of([doc], {"h": [passage]})
 
 
@@ -78,7 +79,9 @@ def test_reexport_appends_new_quotes_and_keeps_blocks_outside_the_filter() -> No
 def test_user_edits_between_blocks_survive_and_order_is_kept() -> None:
     quotes = fixture_quotes()[:2]
     text = export_quotes("markdown", quotes, sources())
-    text = text.replace("<!-- sayso:quote q2-weights -->", "Between the quotes, my words.\n\n<!-- sayso:quote q2-weights -->")
+    text = text.replace(
+        "<!-- sayso:quote q2-weights -->", "Between the quotes, my words.\n\n<!-- sayso:quote q2-weights -->"
+    )
     updated = merge(text, export_quotes("markdown", list(reversed(quotes)), sources()))
     assert "Between the quotes, my words.\n\n<!-- sayso:quote q2-weights -->" in updated
     assert updated.index("q1-dynamic") < updated.index("q2-weights")
@@ -142,7 +145,7 @@ def test_control_characters_never_reach_any_export() -> None:
 # -- csv ----------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("formula", ["=1+1", "+SUM(A1)", "-2+3", "@SUM(A1)", "\t=1", "=HYPERLINK(\"http://e\")"])
+@pytest.mark.parametrize("formula", ["=1+1", "+SUM(A1)", "-2+3", "@SUM(A1)", "\t=1", '=HYPERLINK("http://e")'])
 def test_csv_neutralises_formulas(formula: str) -> None:
     assert cell(formula).startswith("'")
     quote, src = hostile_library(formula)
@@ -157,7 +160,19 @@ def test_csv_is_rfc4180() -> None:
     assert out.endswith("\r\n")
     assert all(line for line in out.split("\r\n")[:-1] if not line.startswith(" "))
     rows = list(csv.reader(io.StringIO(out, newline="")))
-    assert rows[0] == ["id", "document", "title", "speaker", "timestamp", "locator", "exact", "note", "tags", "status", "citation"]
+    assert rows[0] == [
+        "id",
+        "document",
+        "title",
+        "speaker",
+        "timestamp",
+        "locator",
+        "exact",
+        "note",
+        "tags",
+        "status",
+        "citation",
+    ]
     assert len(rows) == 1 + len(fixture_quotes())
     by_id = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
     assert by_id["q1-dynamic"]["timestamp"] == "1:02:05"
@@ -168,13 +183,20 @@ def test_csv_is_rfc4180() -> None:
 
 
 def test_bibtex_escapes_specials() -> None:
-    doc = Document(id="b", title="50% of {AI} & $money$ #1 under_score ~ ^ \\end", kind="talk", source="/b.txt",
-                   url="https://e.example/a%20b?x={y}")
+    doc = Document(
+        id="b",
+        title="50% of {AI} & $money$ #1 under_score ~ ^ \\end",
+        kind="talk",
+        source="/b.txt",
+        url="https://e.example/a%20b?x={y}",
+    )
     passage = Passage(id="b:0", document="b", index=0, speaker="Jane Doe", text="words")
     quote = Quote(id="bq", document="b", exact="words", start=0, end=5, speaker="Jane Doe")
     bib = export_quotes("bibtex", [quote], Sources.of([doc], {"b": [passage]}))
-    assert (r"title = {50\% of \textbraceleft{}AI\textbraceright{} \& \$money\$ \#1 under\_score "
-            r"\textasciitilde{} \textasciicircum{} \textbackslash{}end}") in bib
+    assert (
+        r"title = {50\% of \textbraceleft{}AI\textbraceright{} \& \$money\$ \#1 under\_score "
+        r"\textasciitilde{} \textasciicircum{} \textbackslash{}end}"
+    ) in bib
     assert "url = {https://e.example/a%20b?x=%7By%7D}" in bib
     assert "author = {Doe, Jane}" in bib
     # Braces balance in every entry, counting every brace as BibTeX does (escaped or not).

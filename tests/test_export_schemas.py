@@ -19,10 +19,10 @@ import pytest
 from jsonschema import Draft4Validator, Draft7Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
+from test_export_formats import fixture_quotes, sources
 
 from sayso.corpus.export import Sources, export_quotes
 from sayso.corpus.models import Document, Quote
-from test_export_formats import fixture_quotes, sources
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
 W3C = SCHEMAS / "w3c-web-annotation"
@@ -96,7 +96,9 @@ def test_w3c_checker_accepts_the_suites_correct_samples() -> None:
     dropped = {"anno11.json", "anno12.json", "anno13.json"}
     for path in sorted((W3C / "samples" / "correct").glob("anno*.json")):
         if path.name not in dropped:
-            assert must_failures(json.loads(path.read_text(encoding="utf-8")), "annotations/annotationMusts.test") == [], path.name
+            assert (
+                must_failures(json.loads(path.read_text(encoding="utf-8")), "annotations/annotationMusts.test") == []
+            ), path.name
 
 
 @pytest.mark.parametrize(
@@ -180,12 +182,22 @@ def test_csl_json_export_is_valid_and_maps_fields() -> None:
 
 
 def test_csl_json_event_and_place_fields() -> None:
-    doc = Document(id="panel1", title="Open models", kind="panel", source="/x.vtt", date="2024-03-05",
-                   event="AI Summit", place="Paris", publisher="Example TV")
+    doc = Document(
+        id="panel1",
+        title="Open models",
+        kind="panel",
+        source="/x.vtt",
+        date="2024-03-05",
+        event="AI Summit",
+        place="Paris",
+        publisher="Example TV",
+    )
     q = Quote(id="p1", document="panel1", exact="open", start=0, end=4, speaker="Yann LeCun")
     from sayso.corpus.models import Passage
 
-    passages = {"panel1": [Passage(id="panel1:0", document="panel1", index=0, speaker="Yann LeCun", text="open weights")]}
+    passages = {
+        "panel1": [Passage(id="panel1:0", document="panel1", index=0, speaker="Yann LeCun", text="open weights")]
+    }
     items = json.loads(export_quotes("csl-json", [q], Sources.of([doc], passages)))
     check_csl(items)
     assert items[0]["type"] == "speech"
@@ -213,15 +225,33 @@ def test_pandoc_citeproc_renders_the_markdown_export_with_the_csl_json(tmp_path:
     (tmp_path / "quotes.md").write_text(export_quotes("markdown", quotes, sources()), encoding="utf-8")
     (tmp_path / "refs.json").write_text(export_quotes("csl-json", quotes, sources()), encoding="utf-8")
     result = subprocess.run(
-        [pandoc, "--citeproc", "--bibliography", "refs.json", "--csl", get_style_filepath(style),
-         "-f", "markdown", "-t", "plain", "--wrap=none", "quotes.md"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        [
+            pandoc,
+            "--citeproc",
+            "--bibliography",
+            "refs.json",
+            "--csl",
+            get_style_filepath(style),
+            "-f",
+            "markdown",
+            "-t",
+            "plain",
+            "--wrap=none",
+            "quotes.md",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "not found" not in result.stderr
     out = result.stdout
     if style == "apa":
-        assert "Buchanan, B. (2025, January 21). Ben Buchanan on AI and competitiveness [Interview]. The Ezra Klein Show." in out
+        assert (
+            "Buchanan, B. (2025, January 21). Ben Buchanan on AI and competitiveness [Interview]. The Ezra Klein Show."
+            in out
+        )
         assert "Lambert, N. (2024, August). On China\u2019s open source AI trajectory" in out
         assert "(Buchanan, 2025)" in out
     else:
@@ -231,7 +261,10 @@ def test_pandoc_citeproc_renders_the_markdown_export_with_the_csl_json(tmp_path:
     assert "it\u2019s pretty clear that we want a dynamic ecosystem." in out or "it's pretty clear" in out
     html = subprocess.run(
         [pandoc, "--citeproc", "--bibliography", "refs.json", "-f", "markdown", "-t", "html", "quotes.md"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     ).stdout
     assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
     assert "[click](javascript:alert(1))" in html

@@ -1,4 +1,4 @@
-""""Saved" means durable: before an import, a quote, an edit or a draft returns, the new file's bytes and the
+""" "Saved" means durable: before an import, a quote, an edit or a draft returns, the new file's bytes and the
 folder entry that names it have both been fsynced, in that order around the rename.
 
 The crash, disk-full and two-writer tests live in tests/test_store.py, tests/test_store_durability.py and
@@ -55,18 +55,26 @@ class SyscallLog:
         temp = Path(self.events[last][1]).resolve()
         before = [e for e in self.events[:last] if e[:2] == ("fsync", "file") and Path(e[2]).resolve() == temp]
         assert before, f"the new {target.name} was renamed into place without an fsync of its bytes"
-        after = [e for e in self.events[last + 1:] if e[:2] == ("fsync", "dir") and Path(e[2]).resolve() == target.parent]
+        after = [
+            e for e in self.events[last + 1 :] if e[:2] == ("fsync", "dir") and Path(e[2]).resolve() == target.parent
+        ]
         assert after, f"the folder of {target.name} was not fsynced after the rename"
 
 
 def parsed(title: str) -> ParsedDocument:
-    return ParsedDocument(title=title, kind="panel", passages=[
-        ParsedPassage("Ada Park", "Hello there, everyone. We begin with archives.", None),
-        ParsedPassage("Ben Cho", "Thanks for having me. Archives matter.", None),
-    ])
+    return ParsedDocument(
+        title=title,
+        kind="panel",
+        passages=[
+            ParsedPassage("Ada Park", "Hello there, everyone. We begin with archives.", None),
+            ParsedPassage("Ben Cho", "Thanks for having me. Archives matter.", None),
+        ],
+    )
 
 
-def test_import_quote_edit_and_draft_are_fsynced_before_returning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_quote_edit_and_draft_are_fsynced_before_returning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
     lib = Library.open(data)
     log = SyscallLog(monkeypatch)
@@ -100,8 +108,9 @@ def test_import_quote_edit_and_draft_are_fsynced_before_returning(tmp_path: Path
     assert fresh.quotes.drafts() == {"quote:new:note": "half a thought"}
 
 
-def test_cli_import_fsyncs_before_printing_the_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_import_fsyncs_before_printing_the_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from sayso.cli import main
 
     monkeypatch.delenv("SAYSO_DATA", raising=False)

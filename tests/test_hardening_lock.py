@@ -41,8 +41,9 @@ def sayso(*argv: str, timeout_env: str | None = None) -> tuple[subprocess.Comple
     if timeout_env is not None:
         env["SAYSO_LOCK_TIMEOUT"] = timeout_env
     t0 = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "sayso", *argv], capture_output=True, text=True, cwd=REPO,
-                            env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "sayso", *argv], capture_output=True, text=True, cwd=REPO, env=env, timeout=60
+    )
     return result, time.monotonic() - t0
 
 
@@ -67,7 +68,9 @@ def test_a_lock_left_by_a_killed_process_never_blocks_the_cli(tmp_path: Path, tr
 
 
 @pytest.mark.slow
-def test_a_live_holder_gives_library_busy_in_one_line_with_the_default_timeout(tmp_path: Path, transcript: Path) -> None:
+def test_a_live_holder_gives_library_busy_in_one_line_with_the_default_timeout(
+    tmp_path: Path, transcript: Path
+) -> None:
     data = tmp_path / "data"
     result, _ = sayso("--data", str(data), "import", str(transcript))
     assert result.returncode == 0, result.stderr
@@ -95,10 +98,12 @@ def test_a_live_holder_gives_library_busy_in_one_line_with_the_default_timeout(t
     assert result.returncode == 0, result.stderr  # free again once the holder is gone
 
 
-async def test_app_import_while_another_process_writes_says_busy_and_keeps_running(tmp_path: Path,
-                                                                                   transcript: Path) -> None:
-    from sayso.tui.app import SaysoApp
+async def test_app_import_while_another_process_writes_says_busy_and_keeps_running(
+    tmp_path: Path, transcript: Path
+) -> None:
     from tui_support import build_library
+
+    from sayso.tui.app import SaysoApp
 
     data = tmp_path / "data"
     build_library(data)
@@ -128,8 +133,9 @@ async def test_app_import_while_another_process_writes_says_busy_and_keeps_runni
 async def test_app_quote_save_while_another_process_writes_says_busy_then_saves(tmp_path: Path) -> None:
     """Keeping a quote while the lock is held: a "library busy" notification, the app answers keys, and the
     same action succeeds once the other writer is gone."""
-    from sayso.tui.app import SaysoApp
     from tui_support import PANEL_ID, build_library, screen_text
+
+    from sayso.tui.app import SaysoApp
 
     data = tmp_path / "data"
     build_library(data)

@@ -29,8 +29,9 @@ def env_without(*names: str, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_in_pty(argv: list[str], env: dict[str, str], stdin_tty: bool = True, stdout_tty: bool = True,
-               timeout: float = 30.0) -> tuple[int, bytes, bytes]:
+def run_in_pty(
+    argv: list[str], env: dict[str, str], stdin_tty: bool = True, stdout_tty: bool = True, timeout: float = 30.0
+) -> tuple[int, bytes, bytes]:
     """Run `argv` with a pseudo-terminal on the chosen ends; return (exit code, terminal bytes, stderr bytes)."""
     primary, secondary = pty.openpty()
     stdin = secondary if stdin_tty else subprocess.DEVNULL
@@ -61,14 +62,23 @@ def run_in_pty(argv: list[str], env: dict[str, str], stdin_tty: bool = True, std
 
 @pytest.mark.parametrize(
     ("stdin_tty", "stdout_tty", "term"),
-    [(True, False, "xterm-256color"), (False, True, "xterm-256color"), (False, False, "xterm-256color"),
-     (True, True, "dumb")],
+    [
+        (True, False, "xterm-256color"),
+        (False, True, "xterm-256color"),
+        (False, False, "xterm-256color"),
+        (True, True, "dumb"),
+    ],
     ids=["stdout-piped", "stdin-not-a-tty", "no-terminal-at-all", "term-dumb"],
 )
-def test_the_app_without_a_usable_terminal_is_one_clear_line_and_no_escape(tmp_path: Path, stdin_tty: bool,
-                                                                          stdout_tty: bool, term: str) -> None:
-    rc, screen, err = run_in_pty([sys.executable, "-m", "sayso", "--data", str(tmp_path / "data")],
-                                 env_without("NO_COLOR", TERM=term), stdin_tty=stdin_tty, stdout_tty=stdout_tty)
+def test_the_app_without_a_usable_terminal_is_one_clear_line_and_no_escape(
+    tmp_path: Path, stdin_tty: bool, stdout_tty: bool, term: str
+) -> None:
+    rc, screen, err = run_in_pty(
+        [sys.executable, "-m", "sayso", "--data", str(tmp_path / "data")],
+        env_without("NO_COLOR", TERM=term),
+        stdin_tty=stdin_tty,
+        stdout_tty=stdout_tty,
+    )
     assert rc != 0
     lines = err.decode().strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("sayso: error: "), err
@@ -83,9 +93,18 @@ def test_cli_commands_in_a_real_terminal_write_no_escape_codes(tmp_path: Path) -
     doc.write_text("Ada Park: Hello there, everyone.\n\nBen Cho: Thanks for having me.\n", encoding="utf-8")
     for no_color in ({"NO_COLOR": "1"}, {}):
         env = env_without("NO_COLOR", TERM="xterm-256color", **no_color)
-        for argv in (["import", str(doc)], ["docs"], ["show", "talk"], ["speakers"], ["search", "hello"],
-                     ["quotes"], ["where"], ["--help"], ["show", "nothing-matches"]):
-            rc, screen, err = run_in_pty([sys.executable, "-m", "sayso", "--data", data, *argv], env)
+        for argv in (
+            ["import", str(doc)],
+            ["docs"],
+            ["show", "talk"],
+            ["speakers"],
+            ["search", "hello"],
+            ["quotes"],
+            ["where"],
+            ["--help"],
+            ["show", "nothing-matches"],
+        ):
+            _rc, screen, err = run_in_pty([sys.executable, "-m", "sayso", "--data", data, *argv], env)
             assert not ESC_OR_CSI.search(screen), (argv, screen[:300])
             assert not ESC_OR_CSI.search(err), (argv, err[:300])
 
@@ -104,8 +123,12 @@ def test_no_color_in_tmux_draws_no_hue_anywhere(tmp_path: Path) -> None:
     try:
         tmux.start(f"env NO_COLOR=1 {shlex.quote(str(sayso_command()))} --data {shlex.quote(str(data))}")
         tmux.wait_for("Panel on open models")
-        for keys, expect in ((["Enter"], "Welcome to the panel."), (["2"], "Ada Lovelace"),
-                             (["/", "lit:models"], "result"), (["Escape", "F1"], "Keys in")):
+        for keys, expect in (
+            (["Enter"], "Welcome to the panel."),
+            (["2"], "Ada Lovelace"),
+            (["/", "lit:models"], "result"),
+            (["Escape", "F1"], "Keys in"),
+        ):
             tmux.keys(*keys)
             tmux.wait_for(expect)
             styled.append(tmux.run("capture-pane", "-t", "t", "-p", "-e"))

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from sayso.cli import main
 from sayso.corpus.library import Library
 from sayso.corpus.models import ParsedDocument, ParsedPassage
-from sayso.cli import main
 
 #: What must never reach a terminal or an export: C0 controls except newline and tab, DEL, C1 controls,
 #: bidi embeddings/overrides/isolates and marks, and the Unicode line/paragraph separators.
@@ -30,17 +30,22 @@ DANGEROUS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u
 
 #: One payload per passage, each inside an ordinary sentence (as they arrive in text copied from the web).
 FILE_PAYLOADS = [
-    "[bold]", "[/]", "[link=http://x]", "[@click=app.quit]",
-    "\x1b]0;PWNED\x07",                       # OSC 0: set the window title
-    "\x1b]52;c;cHduZWQ=\x07",                 # OSC 52: write the clipboard
+    "[bold]",
+    "[/]",
+    "[link=http://x]",
+    "[@click=app.quit]",
+    "\x1b]0;PWNED\x07",  # OSC 0: set the window title
+    "\x1b]52;c;cHduZWQ=\x07",  # OSC 52: write the clipboard
     "\x1b]8;;http://evil\x1b\\here\x1b]8;;\x1b\\",  # OSC 8: a hyperlink
-    "\x1b[2J",                                # CSI: clear the screen
-    "\x7f",                                   # DEL
-    "\u202eevil\u202c",                       # right-to-left override
-    "\u2066iso\u2069",                        # left-to-right isolate
+    "\x1b[2J",  # CSI: clear the screen
+    "\x7f",  # DEL
+    "\u202eevil\u202c",  # right-to-left override
+    "\u2066iso\u2069",  # left-to-right isolate
 ]
 #: Stored through the scripts API, because the importers refuse NUL (binary data).
-API_TEXT = "NUL \x00 here, CSI8 \x9b31m, C1 \x90\x9c\x85 and ESC \x1b[5m, RLO \u202edone\u202c, [@click=app.quit]quit[/]."
+API_TEXT = (
+    "NUL \x00 here, CSI8 \x9b31m, C1 \x90\x9c\x85 and ESC \x1b[5m, RLO \u202edone\u202c, [@click=app.quit]quit[/]."
+)
 API_SPEAKERS = ["[@click=app.quit]", "Mal\x1b]0;X\x07ory", "Eve \u202eRTL\u202c \x9b1m"]
 HOSTILE_FILE_NAME = "[bold]evil\x1b[31m name.txt"
 
@@ -73,7 +78,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def assert_clean(text: str, what: object) -> None:
     """No dangerous character anywhere in `text` (newlines and tabs are fine)."""
     found = DANGEROUS.search(text)
-    assert found is None, f"{what}: raw {found.group()!r} at {found.start()}: {text[max(0, found.start() - 40):found.end() + 40]!r}"
+    assert found is None, (
+        f"{what}: raw {found.group()!r} at {found.start()}: {text[max(0, found.start() - 40) : found.end() + 40]!r}"
+    )
 
 
 @pytest.fixture
@@ -99,15 +106,34 @@ def hostile(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pyt
     hostile_id, vtt_id = imported[0]["id"], imported[1]["id"]
     lib = Library.open(data)
     lib.import_parsed(
-        ParsedDocument(title="API \x1b]0;PWNED\x07 [@click=app.quit]doc", kind="article",
-                       passages=[ParsedPassage(name, f"{API_TEXT} Turn {i}.", None) for i, name in enumerate(API_SPEAKERS)]),
-        source="api/\x1b]52;c;cHduZWQ=\x07.txt", doc_id="apidoc0001", content_hash="api",
+        ParsedDocument(
+            title="API \x1b]0;PWNED\x07 [@click=app.quit]doc",
+            kind="article",
+            passages=[ParsedPassage(name, f"{API_TEXT} Turn {i}.", None) for i, name in enumerate(API_SPEAKERS)],
+        ),
+        source="api/\x1b]52;c;cHduZWQ=\x07.txt",
+        doc_id="apidoc0001",
+        content_hash="api",
     )
-    rc, _, err = run(capsys, "--data", str(data), "speaker", "edit", "Ben Cho", "--name", "[@click=app.quit]Ben\x1b]0;PWNED\x07")
+    rc, _, err = run(
+        capsys, "--data", str(data), "speaker", "edit", "Ben Cho", "--name", "[@click=app.quit]Ben\x1b]0;PWNED\x07"
+    )
     assert rc == 0, err
-    rc, out, err = run(capsys, "--data", str(data), "quote", "add", hostile_id, "--json",
-                       "--exact", "Payload 4 is \x1b]0;PWNED\x07 inside",
-                       "--note", "note \x1b]52;c;cHduZWQ=\x07 [bold]b[/] \u202eevil", "--tag", "t\x1b[2J")
+    rc, out, err = run(
+        capsys,
+        "--data",
+        str(data),
+        "quote",
+        "add",
+        hostile_id,
+        "--json",
+        "--exact",
+        "Payload 4 is \x1b]0;PWNED\x07 inside",
+        "--note",
+        "note \x1b]52;c;cHduZWQ=\x07 [bold]b[/] \u202eevil",
+        "--tag",
+        "t\x1b[2J",
+    )
     assert rc == 0, err
     return {"data": str(data), "hostile": hostile_id, "api": "apidoc0001", "vtt": vtt_id}
 
@@ -115,12 +141,21 @@ def hostile(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pyt
 # -- the CLI ----------------------------------------------------------------------------------------------
 
 
-def test_every_cli_output_carries_no_control_and_json_round_trips(hostile: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_cli_output_carries_no_control_and_json_round_trips(
+    hostile: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     data = hostile["data"]
     lib = Library.open(data)
     commands = [
-        ["docs"], ["speakers"], ["where"], ["quotes"], ["quotes", "--verify"],
-        ["search", "archives"], ["search", "Payload"], ["search", "[bold]"], ["search", "\x1b]0;PWNED\x07"],
+        ["docs"],
+        ["speakers"],
+        ["where"],
+        ["quotes"],
+        ["quotes", "--verify"],
+        ["search", "archives"],
+        ["search", "Payload"],
+        ["search", "[bold]"],
+        ["search", "\x1b]0;PWNED\x07"],
         ["search", "quit", "--speaker", "[@click=app.quit]"],
         *[["show", doc] for doc in (hostile["hostile"], hostile["api"], hostile["vtt"])],
     ]
@@ -161,9 +196,13 @@ def test_every_cli_output_carries_no_control_and_json_round_trips(hostile: dict[
     rc, out, _ = run(capsys, "--data", data, "show", hostile["hostile"])
     assert "[@click=app.quit]" in out and "[bold]" in out and "]0;PWNED" in out
     # Commands that echo what they changed: a hostile new title, then removing the documents.
-    for argv in (["doc", "edit", hostile["api"], "--title", "T \x1b]0;PWNED\x07 \u202e[bold]"],
-                 ["speaker", "edit", "Ada Park", "--alias", "A\x1b[2J"], ["rm", hostile["api"]], ["rm", hostile["hostile"]],
-                 ["quotes", "--review"]):
+    for argv in (
+        ["doc", "edit", hostile["api"], "--title", "T \x1b]0;PWNED\x07 \u202e[bold]"],
+        ["speaker", "edit", "Ada Park", "--alias", "A\x1b[2J"],
+        ["rm", hostile["api"]],
+        ["rm", hostile["hostile"]],
+        ["quotes", "--review"],
+    ):
         for json_flag in ([], ["--json"]):
             if argv[0] == "rm" and json_flag:
                 continue
@@ -172,8 +211,9 @@ def test_every_cli_output_carries_no_control_and_json_round_trips(hostile: dict[
             assert_clean(err, argv + json_flag)
 
 
-def test_exports_carry_no_control_and_json_exports_round_trip(hostile: dict[str, str], capsys: pytest.CaptureFixture[str],
-                                                              tmp_path: Path) -> None:
+def test_exports_carry_no_control_and_json_exports_round_trip(
+    hostile: dict[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     data = hostile["data"]
     rc, out, err = run(capsys, "--data", data, "export", "-f", "markdown")
     assert rc == 0, err
@@ -211,18 +251,23 @@ def test_exports_carry_no_control_and_json_exports_round_trip(hostile: dict[str,
 # -- importing text that holds control characters -----------------------------------------------------------
 
 
-def test_text_with_control_characters_is_imported_whole_and_shown_visibly(tmp_path: Path,
-                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_with_control_characters_is_imported_whole_and_shown_visibly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A paragraph holding escape sequences (ESC [ 31 m, an 8-bit CSI) is a passage like any other, not a
     garbled line; a short file with a few OSC sequences is a transcript, not binary; both show visibly."""
     data = str(tmp_path / "data")
     paragraph = tmp_path / "paragraph.txt"
-    paragraph.write_text("Alice: Hello there, this is a normal line.\n"
-                         "Bob: Here is \x1b[31mred text\x1b[0m and \x9b31m more of it, yes.\n"
-                         "Alice: And another normal line to finish.\n", encoding="utf-8")
+    paragraph.write_text(
+        "Alice: Hello there, this is a normal line.\n"
+        "Bob: Here is \x1b[31mred text\x1b[0m and \x9b31m more of it, yes.\n"
+        "Alice: And another normal line to finish.\n",
+        encoding="utf-8",
+    )
     short = tmp_path / "short.txt"
-    short.write_text("Alice: \x1b]0;title\x07 one\nBob: \x1b]0;t\x07 two \x1b]52;c;SU5K\x07\nAlice: three\x07\n",
-                     encoding="utf-8")
+    short.write_text(
+        "Alice: \x1b]0;title\x07 one\nBob: \x1b]0;t\x07 two \x1b]52;c;SU5K\x07\nAlice: three\x07\n", encoding="utf-8"
+    )
     rc, out, err = run(capsys, "--data", data, "import", str(paragraph), str(short), "--json")
     assert rc == 0, err
     report = json.loads(out)
@@ -302,8 +347,19 @@ async def test_app_shows_hostile_text_literally_in_every_pane(hostile: dict[str,
         assert app.is_running  # a literal [@click=app.quit] anywhere never quits
         text = "\n".join(seen)
         assert_clean(text, "screen")
-        for literal in ("[bold]", "[/]", "[link=http://x]", "[@click=app.quit]", "␛]0;PWNED␇", "␛]52;c;cHduZWQ=␇",
-                        "␛[2J", "<U+202E>evil", "[@click=app.quit]Ben␛]0;PWNED␇", "Mal␛]0;X␇ory", "<U+009B>31m"):
+        for literal in (
+            "[bold]",
+            "[/]",
+            "[link=http://x]",
+            "[@click=app.quit]",
+            "␛]0;PWNED␇",
+            "␛]52;c;cHduZWQ=␇",
+            "␛[2J",
+            "<U+202E>evil",
+            "[@click=app.quit]Ben␛]0;PWNED␇",
+            "Mal␛]0;X␇ory",
+            "<U+009B>31m",
+        ):
             assert literal in text, f"{literal!r} not shown literally"
         # Clicking where the markup is drawn runs nothing either.
         await pilot.click(offset=(40, 5))
@@ -351,8 +407,20 @@ def test_real_terminal_gets_no_escape_from_an_imported_hostile_file(hostile: dic
     raw = raw_log.read_bytes() if raw_log.exists() else b""
     assert len(raw) > 1000, "pipe-pane recorded nothing"
     assert "␛]0;PWNED␇".encode() in raw  # shown, as visible symbols
-    for needle in (b"PWNED\x07", b"\x1b]0;PWNED", b"\x1b]52;", b"\x1b]8;;http://evil", b"\x1b[2J", b"\xc2\x9b",
-                   b"\xc2\x90", b"\x9b31m", "\u202e".encode(), "\u2066".encode(), b"\x1b]0;X", b"\x7f"):
+    for needle in (
+        b"PWNED\x07",
+        b"\x1b]0;PWNED",
+        b"\x1b]52;",
+        b"\x1b]8;;http://evil",
+        b"\x1b[2J",
+        b"\xc2\x9b",
+        b"\xc2\x90",
+        b"\x9b31m",
+        "\u202e".encode(),
+        "\u2066".encode(),
+        b"\x1b]0;X",
+        b"\x7f",
+    ):
         assert needle not in raw, f"{needle!r} reached the terminal"
     assert "[@click=app.quit]" in screen and "[bold]" in screen
     assert "␛]0;PWNED␇" in screen or "␛]0;X␇" in screen
@@ -373,13 +441,16 @@ def _drawn(app) -> str:  # type: ignore[no-untyped-def]
     import html
 
     rows: dict[float, list[tuple[float, str]]] = {}
-    for x, y, text in re.findall(r'<text[^>]*\bx="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', app.export_screenshot(), re.S):
+    for x, y, text in re.findall(
+        r'<text[^>]*\bx="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', app.export_screenshot(), re.S
+    ):
         rows.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
     return "\n".join("".join(run for _, run in sorted(runs)) for _, runs in sorted(rows.items()))
 
 
 async def test_every_widget_showing_outside_text_draws_no_control_character(
-        hostile: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Walk every widget that shows outside text (documents, speakers, search results, reader, quotes pane,
     citation, export and help dialogs, notifications, the import dialog's path completion, its progress and
     errors) with hostile names and text; nothing drawn holds a raw control character (issue 11 item 9)."""

@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import sayso.corpus
 
 REPO = Path(__file__).resolve().parents[1]
@@ -26,10 +24,10 @@ def loaded_after(code: str) -> list[str]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def offenders(modules: list[str], roots: tuple[str, ...] = FRONT_ENDS,
-              packages: tuple[str, ...] = FRONT_END_PACKAGES) -> list[str]:
-    return [m for m in modules
-            if m.split(".")[0] in roots or any(m == p or m.startswith(p + ".") for p in packages)]
+def offenders(
+    modules: list[str], roots: tuple[str, ...] = FRONT_ENDS, packages: tuple[str, ...] = FRONT_END_PACKAGES
+) -> list[str]:
+    return [m for m in modules if m.split(".")[0] in roots or any(m == p or m.startswith(p + ".") for p in packages)]
 
 
 def corpus_modules() -> list[str]:
@@ -66,7 +64,11 @@ def _importers_of(package: str) -> list[str]:
 
 def _project_files() -> list[Path]:
     files = [p for top in ("corpus", "tui") for p in (REPO / top).rglob("*.py")]
-    files += [p for p in (REPO / "sayso").rglob("*.py") if p.relative_to(REPO / "sayso").parts[0] in {"cli", "__init__.py", "__main__.py"}]
+    files += [
+        p
+        for p in (REPO / "sayso").rglob("*.py")
+        if p.relative_to(REPO / "sayso").parts[0] in {"cli", "__init__.py", "__main__.py"}
+    ]
     return [p for p in files if "__pycache__" not in p.parts]
 
 
@@ -112,7 +114,12 @@ def test_corpus_import_graph_has_no_cycle() -> None:
 def test_cli_starts_without_textual() -> None:
     loaded = loaded_after("import sayso.cli\nsayso.cli.build_parser()")
     assert offenders(loaded, ("textual", "rich"), ("sayso.tui",)) == []
-    help_run = subprocess.run([sys.executable, "-X", "importtime", "-m", "sayso", "--help"],
-                              capture_output=True, text=True, cwd=REPO, timeout=120)
+    help_run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "sayso", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
     assert help_run.returncode == 0
     assert "textual" not in {line.split("|")[-1].strip().split(".")[0] for line in help_run.stderr.splitlines()}

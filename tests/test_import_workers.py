@@ -65,14 +65,17 @@ def test_killing_a_folder_import_leaves_no_worker_nor_tracker_running(tmp_path: 
     env = {**os.environ, "SAYSO_DATA": str(tmp_path / "data")}
     importer = subprocess.Popen(
         [sys.executable, "-m", "sayso", "import", str(folder)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
     )
     try:
         children = descendants_once_workers_run(psutil.Process(importer.pid))
         assert any("resource_tracker" in " ".join(_cmdline(p)) for p in children), [_cmdline(p) for p in children]
         os.kill(importer.pid, signum)
         importer.wait(timeout=10)
-        gone, alive = psutil.wait_procs(children, timeout=5)
+        _gone, alive = psutil.wait_procs(children, timeout=5)
         assert not alive, [(p.pid, _cmdline(p)) for p in alive]
         # Nobody holds the caller's stderr any more: reading it comes to its end.
         assert importer.stderr is not None

@@ -42,11 +42,14 @@ def said_by(doc: ParsedDocument, words: str) -> str | None:
 
 # -- court transcripts converted from PDF ---------------------------------------------------
 
+
 def test_supreme_court_layout_conversion_line_numbers_and_furniture_stripped() -> None:
     doc = doc_of("scotus-argument-2012-03-27.txt")
     # "IN THE SUPREME COURT OF THE UNITED STATES" heads every argument there: it names the court, not this one.
     assert doc.kind == "hearing" and doc.title == "Scotus argument 2012 03 27"
-    assert {"Chief Justice Roberts", "General Verrilli", "Justice Scalia", "Mr. Carvin", "Mr. Clement"} <= set(doc.speakers)
+    assert {"Chief Justice Roberts", "General Verrilli", "Justice Scalia", "Mr. Carvin", "Mr. Clement"} <= set(
+        doc.speakers
+    )
     assert said_by(doc, "It seems to me that's the same as in my hypothetical.") == "Chief Justice Roberts"
     assert said_by(doc, "I think that's different.") == "General Verrilli"
     for p in doc.passages:
@@ -77,6 +80,7 @@ def test_pre_2004_court_style_questions_from_the_bench() -> None:
 
 
 # -- legislative records ---------------------------------------------------------------------
+
 
 def test_congressional_record_period_labels_and_an_inserted_interview() -> None:
     doc = doc_of("crec-house-2005-07-20-H6117.htm")
@@ -113,12 +117,15 @@ def test_hansard_name_stop_dash_labels() -> None:
 
 # -- machine transcripts -----------------------------------------------------------------------
 
+
 def test_diarised_bracket_labels_with_times() -> None:
     doc = doc_of("oxide-debugging-odyssey.md")
     raw = (REAL / "oxide-debugging-odyssey.md").read_text(encoding="utf-8")
     labels = re.findall(r"^\[(Speaker \d+)\] \[([\d:]+)\]", raw, re.M)
     assert [p.speaker for p in doc.passages] == [l[0] for l in labels]
-    assert [p.start for p in doc.passages][:3] == [int(t.split(":")[0]) * 60 + int(t.split(":")[1]) for _, t in labels[:3]]
+    assert [p.start for p in doc.passages][:3] == [
+        int(t.split(":")[0]) * 60 + int(t.split(":")[1]) for _, t in labels[:3]
+    ]
     assert doc.convention and doc.convention["shape"] == "bracket"
 
 
@@ -149,15 +156,21 @@ def test_other_json_is_refused_in_one_line(tmp_path: Path) -> None:
 
 
 def test_whisperx_srt_labels() -> None:
-    srt = ("1\n00:00:00,000 --> 00:00:02,000\n[SPEAKER_00]: Welcome back to the show.\n\n"
-           "2\n00:00:02,000 --> 00:00:04,000\n[SPEAKER_01]: Thanks for having me.\n\n"
-           "3\n00:00:04,000 --> 00:00:06,000\n[SPEAKER_00]: Let's begin.\n")
+    srt = (
+        "1\n00:00:00,000 --> 00:00:02,000\n[SPEAKER_00]: Welcome back to the show.\n\n"
+        "2\n00:00:02,000 --> 00:00:04,000\n[SPEAKER_01]: Thanks for having me.\n\n"
+        "3\n00:00:04,000 --> 00:00:06,000\n[SPEAKER_00]: Let's begin.\n"
+    )
     doc = parse_text(srt, "ep.srt")
     assert [(p.speaker, p.text) for p in doc.passages] == [
-        ("Speaker 1", "Welcome back to the show."), ("Speaker 2", "Thanks for having me."), ("Speaker 1", "Let's begin.")]
+        ("Speaker 1", "Welcome back to the show."),
+        ("Speaker 2", "Thanks for having me."),
+        ("Speaker 1", "Let's begin."),
+    ]
 
 
 # -- subtitles and screenplays ---------------------------------------------------------------
+
 
 def test_captions_without_speakers_become_paragraphs_not_one_passage() -> None:
     for name in ("council-captions-2026-06-25.vtt", "youtube-autocaption-ru-cooking.vtt"):
@@ -185,15 +198,33 @@ def test_fountain_screenplays_cues_dialogue_and_action() -> None:
 
 # -- inference on small documents ------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Alice Example: Hello there, how are you?\n\nBob Example: Fine, thanks.\n\nAlice Example: Good.\n",
-     [("Alice Example", "Hello there, how are you?"), ("Bob Example", "Fine, thanks."), ("Alice Example", "Good.")]),
-    ("ALICE: Hi.\n\nBOB: Hello.\n\nALICE: Bye.\n", [("Alice", "Hi."), ("BOB", "Hello."), ("Alice", "Bye.")]),
-    ("The Chairman. The committee will come to order.\nMr. Smith. Thank you.\nThe Chairman. Proceed.\n",
-     [("The Chairman", "The committee will come to order."), ("Mr. Smith", "Thank you."), ("The Chairman", "Proceed.")]),
-    ("[Speaker 1] [00:00] Hi.\n[Speaker 2] [00:02] Hello.\n[Speaker 1] [00:04] Bye.\n",
-     [("Speaker 1", "Hi."), ("Speaker 2", "Hello."), ("Speaker 1", "Bye.")]),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Alice Example: Hello there, how are you?\n\nBob Example: Fine, thanks.\n\nAlice Example: Good.\n",
+            [
+                ("Alice Example", "Hello there, how are you?"),
+                ("Bob Example", "Fine, thanks."),
+                ("Alice Example", "Good."),
+            ],
+        ),
+        ("ALICE: Hi.\n\nBOB: Hello.\n\nALICE: Bye.\n", [("Alice", "Hi."), ("BOB", "Hello."), ("Alice", "Bye.")]),
+        (
+            "The Chairman. The committee will come to order.\nMr. Smith. Thank you.\nThe Chairman. Proceed.\n",
+            [
+                ("The Chairman", "The committee will come to order."),
+                ("Mr. Smith", "Thank you."),
+                ("The Chairman", "Proceed."),
+            ],
+        ),
+        (
+            "[Speaker 1] [00:00] Hi.\n[Speaker 2] [00:02] Hello.\n[Speaker 1] [00:04] Bye.\n",
+            [("Speaker 1", "Hi."), ("Speaker 2", "Hello."), ("Speaker 1", "Bye.")],
+        ),
+    ],
+)
 def test_inferred_conventions(text: str, expected: list[tuple[str, str]]) -> None:
     doc = parse_text(text, "t.txt")
     assert [(p.speaker, p.text) for p in doc.passages] == expected
@@ -245,8 +276,12 @@ def _body(path: Path) -> str:
 
 
 def _shared_files() -> list[Path]:
-    return [f for d in ("seeds", "realworld") for f in sorted((SHARED / d).iterdir())
-            if f.is_file() and f.name != "SOURCES.md"]
+    return [
+        f
+        for d in ("seeds", "realworld")
+        for f in sorted((SHARED / d).iterdir())
+        if f.is_file() and f.name != "SOURCES.md"
+    ]
 
 
 @pytest.mark.parametrize("path", _shared_files(), ids=lambda p: p.name)
@@ -254,7 +289,9 @@ def test_every_word_of_every_shared_document_is_kept_or_recorded(path: Path) -> 
     doc = parse_path(path)
     kept = " ".join(
         [p.text + " " + (p.heading or "") for p in doc.passages]
-        + [d["text"] for d in doc.dropped] + [doc.title] + list(doc.speakers)
+        + [d["text"] for d in doc.dropped]
+        + [doc.title]
+        + list(doc.speakers)
         + [a for aliases in doc.speakers.values() for a in aliases]
     )
     body = _body(path)
@@ -279,9 +316,13 @@ def test_inference_never_raises_never_loses_a_word_and_is_stable(turns: list[tup
     first = parse_text(text, "p.txt")
     again = parse_text(text, "p.txt")
     assert [(p.speaker, p.text) for p in first.passages] == [(p.speaker, p.text) for p in again.passages]
-    kept = " ".join([p.text + " " + (p.heading or "") for p in first.passages] + [d["text"] for d in first.dropped]
-                    + [first.title]
-                    + list(first.speakers) + [a for v in first.speakers.values() for a in v])
+    kept = " ".join(
+        [p.text + " " + (p.heading or "") for p in first.passages]
+        + [d["text"] for d in first.dropped]
+        + [first.title]
+        + list(first.speakers)
+        + [a for v in first.speakers.values() for a in v]
+    )
     label_words = _words(" ".join(name for name, _, _ in turns))
     assert _words(text) - _words(kept) <= label_words | {"speaker"}
 

@@ -27,13 +27,17 @@ def _word(path: Path, paragraphs: list[tuple[str, str]], title: str | None = Non
 
 
 def test_word_transcript_with_bold_labels(tmp_path: Path) -> None:
-    path = _word(tmp_path / "budget.docx", [
-        ("Opening Remarks", ""),  # a bold heading alone, no colon: text, not a speaker
-        ("Ada Park:", " Welcome to the show."),
-        ("Ben Cho", " Thanks for having me."),
-        ("", "This paragraph continues Ben's answer."),
-        ("Ada Park:", " Shall we start?"),
-    ], title="Budget interview")
+    path = _word(
+        tmp_path / "budget.docx",
+        [
+            ("Opening Remarks", ""),  # a bold heading alone, no colon: text, not a speaker
+            ("Ada Park:", " Welcome to the show."),
+            ("Ben Cho", " Thanks for having me."),
+            ("", "This paragraph continues Ben's answer."),
+            ("Ada Park:", " Shall we start?"),
+        ],
+        title="Budget interview",
+    )
     doc = parse_path(path)
     assert doc.title == "Budget interview" and doc.encoding == "docx"
     assert [(p.speaker, p.text) for p in doc.passages if p.speaker] == [
@@ -54,14 +58,25 @@ def test_a_damaged_word_document_is_refused_in_one_line(tmp_path: Path) -> None:
     assert "\n" not in str(err.value) and "bad.docx" in str(err.value)
 
 
-@pytest.mark.parametrize(("codec", "detected", "text"), [
-    ("cp1251", "cp1251", "Иван Петров: Добрый вечер, коллеги. Сегодня мы обсуждаем бюджет города.\n\n"
-                         "Анна Смирнова: Спасибо, Иван. Начнём с расходов на транспорт.\n\n"
-                         "Иван Петров: Хорошо, начнём.\n"),
-    ("shift_jis", "cp932", "山田 太郎: こんにちは、皆さん。今日は会議の議事録を読みます。\n\n"
-                           "佐藤 花子: よろしくお願いします。最初の議題は予算です。\n\n"
-                           "山田 太郎: 始めましょう。来年度の計画について話し合います。\n"),
-])
+@pytest.mark.parametrize(
+    ("codec", "detected", "text"),
+    [
+        (
+            "cp1251",
+            "cp1251",
+            "Иван Петров: Добрый вечер, коллеги. Сегодня мы обсуждаем бюджет города.\n\n"
+            "Анна Смирнова: Спасибо, Иван. Начнём с расходов на транспорт.\n\n"
+            "Иван Петров: Хорошо, начнём.\n",
+        ),
+        (
+            "shift_jis",
+            "cp932",
+            "山田 太郎: こんにちは、皆さん。今日は会議の議事録を読みます。\n\n"
+            "佐藤 花子: よろしくお願いします。最初の議題は予算です。\n\n"
+            "山田 太郎: 始めましょう。来年度の計画について話し合います。\n",
+        ),
+    ],
+)
 def test_legacy_encodings_are_detected_read_exactly_and_flagged(codec: str, detected: str, text: str) -> None:
     doc = parse_bytes(text.encode(codec), "talk.txt")
     assert doc.encoding == detected

@@ -16,7 +16,11 @@ def passages(raw: bytes, name: str = "t.txt") -> list[tuple[str | None, str]]:
     return [(p.speaker, p.text) for p in parse_bytes(raw, name).passages]
 
 
-EXPECTED = [("Zoë Ångström", "Café au lait, s’il vous plaît."), ("Ben Cho", "Naïve question — why?"), ("Zoë Ångström", "Because.")]
+EXPECTED = [
+    ("Zoë Ångström", "Café au lait, s’il vous plaît."),
+    ("Ben Cho", "Naïve question — why?"),
+    ("Zoë Ångström", "Because."),
+]
 
 
 @pytest.mark.parametrize(
@@ -112,8 +116,10 @@ def test_binary_files_refused_with_one_line(raw: bytes, tmp_path: Path) -> None:
 def test_mojibake_line_repaired_or_dropped() -> None:
     good = "Zoë said the café was closed."
     garbled = good.encode("utf-8").decode("cp1252")  # "ZoÃ« said the cafÃ© was closed."
-    doc = parse_bytes(f"Title here\n\n{garbled}\n\nA normal paragraph follows.".encode("utf-8"), "m.txt")
+    doc = parse_bytes(f"Title here\n\n{garbled}\n\nA normal paragraph follows.".encode(), "m.txt")
     assert doc.passages[0].text == good
     assert any("repaired" in w for w in doc.warnings)
-    doc = parse_bytes("Page title\n\u0e50\u0e04 SpeakerAppearances Over Time\n\nReal words here.\n".encode("utf-8"), "m.txt")
+    doc = parse_bytes(
+        "Page title\n\u0e50\u0e04 SpeakerAppearances Over Time\n\nReal words here.\n".encode("utf-8"), "m.txt"
+    )
     assert [p.text for p in doc.passages] == ["Real words here."]

@@ -37,7 +37,9 @@ and more from Ana.
 
 def test_detection_from_content_not_name() -> None:
     assert detect_format(VTT, ".txt") == "vtt"
-    assert detect_format("1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:02,000 --> 00:00:03,000\nYo\n", ".txt") == "srt"
+    assert (
+        detect_format("1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:02,000 --> 00:00:03,000\nYo\n", ".txt") == "srt"
+    )
     assert detect_format("<p><strong>Mr. A</strong>: hi</p><p>x<br>y</p><div>z</div>", ".txt") == "html"
     assert detect_format("Ada: <3 is not a tag. a < b > c", ".html") == "text"
     assert detect_format("Ada Park: Hello.\nBen: Hi.", ".vtt") == "text"
@@ -63,13 +65,18 @@ def test_vtt_labels_in_cue_text_and_title_from_file_name() -> None:
     )
     doc = parse_text(vtt, "/tmp/archive_tour-2024.vtt")
     assert [(p.speaker, p.text) for p in doc.passages] == [
-        ("Ada", "Hi there."), ("Ben", "Hello. still Ben"), ("Ada", "Bye."), ("Ben", "Bye."),
+        ("Ada", "Hi there."),
+        ("Ben", "Hello. still Ben"),
+        ("Ada", "Bye."),
+        ("Ben", "Bye."),
     ]
     assert doc.title == "Archive tour 2024"
 
 
 def test_vtt_without_voices_is_subtitles() -> None:
-    doc = parse_text("WEBVTT\n\n00:01.000 --> 00:02.000\nJust words.\n\n00:02.000 --> 00:03.000\nMore words.\n", "film.vtt")
+    doc = parse_text(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\nJust words.\n\n00:02.000 --> 00:03.000\nMore words.\n", "film.vtt"
+    )
     assert doc.kind == "subtitles" and doc.speakers == {}
     assert [p.text for p in doc.passages] == ["Just words. More words."]
 
@@ -78,7 +85,7 @@ def test_srt_labels_and_dialogue_dashes() -> None:
     srt = (
         "1\n00:00:01,000 --> 00:00:03,000\n- Ana: Hello there.\n- Ben: Hi Ana.\n\n"
         "2\n00:00:03,500 --> 00:00:05,000\n<i>How are you?</i>\n\n"
-        "3\n00:00:05,000 --> 00:00:07,000\n<font color=\"#fff\">Ana:</font> Fine, {\\an8}thanks.\n"
+        '3\n00:00:05,000 --> 00:00:07,000\n<font color="#fff">Ana:</font> Fine, {\\an8}thanks.\n'
     )
     doc = parse_text(srt, "clip.srt")
     assert [(p.speaker, p.text, p.start, p.end) for p in doc.passages] == [
@@ -107,10 +114,13 @@ def test_html_tags_removed_entities_decoded_labels_found() -> None:
 
 def test_auto_captions_that_repeat_the_previous_line() -> None:
     vtt = "WEBVTT\nKind: captions\nLanguage: en\n\n"
-    rows = [("00:00:01.000", "00:00:02.000", "so the archive"), ("00:00:02.000", "00:00:02.010", "so the archive"),
-            ("00:00:02.010", "00:00:04.000", "so the archive\nkeeps <00:00:02.500><c>every</c><c> word</c>"),
-            ("00:00:04.000", "00:00:04.010", "keeps every word"),
-            ("00:00:04.010", "00:00:06.000", "keeps every word\nthat people said")]
+    rows = [
+        ("00:00:01.000", "00:00:02.000", "so the archive"),
+        ("00:00:02.000", "00:00:02.010", "so the archive"),
+        ("00:00:02.010", "00:00:04.000", "so the archive\nkeeps <00:00:02.500><c>every</c><c> word</c>"),
+        ("00:00:04.000", "00:00:04.010", "keeps every word"),
+        ("00:00:04.010", "00:00:06.000", "keeps every word\nthat people said"),
+    ]
     vtt += "\n".join(f"{a} --> {b} align:start position:0%\n{t}\n" for a, b, t in rows)
     doc = parse_text(vtt, "auto.vtt")
     assert [p.text for p in doc.passages] == ["so the archive keeps every word that people said"]
@@ -118,32 +128,59 @@ def test_auto_captions_that_repeat_the_previous_line() -> None:
 
 # -- a document's URL is the one it gives as its own (issue 11 item 11) ----------------------------------------
 
-TURNS = ("Ada Park: Welcome to the panel on archives and who keeps them.\n\n"
-         "Ben Cho: Thank you. See [link=https://evil.example]this page[/link] and https://evil.example/two for more.\n\n"
-         "Ada Park: Let us stop there.\n")
+TURNS = (
+    "Ada Park: Welcome to the panel on archives and who keeps them.\n\n"
+    "Ben Cho: Thank you. See [link=https://evil.example]this page[/link] and https://evil.example/two for more.\n\n"
+    "Ada Park: Let us stop there.\n"
+)
 
 
 def test_url_comes_from_the_documents_own_metadata_never_from_its_body() -> None:
     # Any URL in what people say (markup, a bare link in a turn) is words, not the document's address.
     assert parse_text("Archive panel\n\n" + TURNS, "p.txt").url is None
     assert parse_text(TURNS, "p.txt").url is None
-    assert parse_text("An essay about links.\n\nRead https://evil.example/essay and [link=https://evil.example].\n",
-                      "e.txt").url is None
-    vtt = ("WEBVTT\n\nNOTE\nRecorded at the town hall.\n\n00:00:01.000 --> 00:00:03.000\n<v Ada>See https://evil.example now.\n\n"
-           "00:00:03.000 --> 00:00:05.000\n<v Ben>Indeed.\n")
+    assert (
+        parse_text(
+            "An essay about links.\n\nRead https://evil.example/essay and [link=https://evil.example].\n", "e.txt"
+        ).url
+        is None
+    )
+    vtt = (
+        "WEBVTT\n\nNOTE\nRecorded at the town hall.\n\n00:00:01.000 --> 00:00:03.000\n<v Ada>See https://evil.example now.\n\n"
+        "00:00:03.000 --> 00:00:05.000\n<v Ben>Indeed.\n"
+    )
     assert parse_text(vtt, "t.vtt").url is None
-    html = ("<html><head><title>Panel</title></head><body><p>Ada Park: Go to <a href='https://evil.example'>"
-            "https://evil.example/x</a> now, everyone.</p><p>Ben Cho: Yes indeed, I will.</p>"
-            "<p>Ada Park: Thank you both.</p></body></html>")
+    html = (
+        "<html><head><title>Panel</title></head><body><p>Ada Park: Go to <a href='https://evil.example'>"
+        "https://evil.example/x</a> now, everyone.</p><p>Ben Cho: Yes indeed, I will.</p>"
+        "<p>Ada Park: Thank you both.</p></body></html>"
+    )
     assert parse_text(html, "p.html").url is None
     # What the document gives as its own source: front matter, a header line, a page's canonical address.
-    assert parse_text("---\ntitle: Panel\nurl: https://good.example/fm\n---\n" + TURNS, "p.md").url == "https://good.example/fm"
-    assert parse_text("Archive panel\nSource: https://good.example/panel\n\n" + TURNS, "p.txt").url == "https://good.example/panel"
-    assert parse_text("Archive panel\nURL: <https://good.example/u>\n\n" + TURNS, "p.txt").url == "https://good.example/u"
-    assert parse_text("Archive panel\n14 March 2024\nhttps://good.example/bare\n\n" + TURNS, "p.txt").url == "https://good.example/bare"
-    assert parse_text(vtt.replace("Recorded at the town hall.", "Source: https://good.example/vtt"), "t.vtt").url \
+    assert (
+        parse_text("---\ntitle: Panel\nurl: https://good.example/fm\n---\n" + TURNS, "p.md").url
+        == "https://good.example/fm"
+    )
+    assert (
+        parse_text("Archive panel\nSource: https://good.example/panel\n\n" + TURNS, "p.txt").url
+        == "https://good.example/panel"
+    )
+    assert (
+        parse_text("Archive panel\nURL: <https://good.example/u>\n\n" + TURNS, "p.txt").url == "https://good.example/u"
+    )
+    assert (
+        parse_text("Archive panel\n14 March 2024\nhttps://good.example/bare\n\n" + TURNS, "p.txt").url
+        == "https://good.example/bare"
+    )
+    assert (
+        parse_text(vtt.replace("Recorded at the town hall.", "Source: https://good.example/vtt"), "t.vtt").url
         == "https://good.example/vtt"
-    canonical = html.replace("<title>Panel</title>", "<title>Panel</title><link rel='canonical' href='https://good.example/c'>")
+    )
+    canonical = html.replace(
+        "<title>Panel</title>", "<title>Panel</title><link rel='canonical' href='https://good.example/c'>"
+    )
     assert parse_text(canonical, "p.html").url == "https://good.example/c"
-    og = html.replace("<title>Panel</title>", "<title>Panel</title><meta property='og:url' content='https://good.example/og'>")
+    og = html.replace(
+        "<title>Panel</title>", "<title>Panel</title><meta property='og:url' content='https://good.example/og'>"
+    )
     assert parse_text(og, "p.html").url == "https://good.example/og"

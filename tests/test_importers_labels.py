@@ -34,7 +34,14 @@ def test_initials_resolved_to_names_the_document_introduces() -> None:
     )
     doc = parse_text(text, "p.txt")
     assert [p.speaker for p in doc.passages] == [
-        None, "Ravi Menon", "Mira Solberg", "Ravi Menon", "Jean-Luc Okoro", "Mira Solberg", "Ravi Menon", "Jean-Luc Okoro",
+        None,
+        "Ravi Menon",
+        "Mira Solberg",
+        "Ravi Menon",
+        "Jean-Luc Okoro",
+        "Mira Solberg",
+        "Ravi Menon",
+        "Jean-Luc Okoro",
     ]
     assert "RM" in doc.speakers["Ravi Menon"] and "JLO" in doc.speakers["Jean-Luc Okoro"]
 
@@ -48,20 +55,41 @@ def test_initials_with_inner_capitals() -> None:
     [
         ("**Ada Park:** Hello there.\n\n**Ben Cho:** Hi.", [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")]),
         ("**Ada Park** Hello there.\n\n**Ben Cho**\nHi.", [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")]),
-        ("Ada Park (00:01:02): Hello there.\nBen Cho (00:01:09): Hi.", [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")]),
+        (
+            "Ada Park (00:01:02): Hello there.\nBen Cho (00:01:09): Hi.",
+            [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")],
+        ),
         ("[00:01:02] Ada: Hello there.\n[00:01:09] Ben: Hi.", [("Ada", "Hello there."), ("Ben", "Hi.")]),
         ("00:01:02 Ada: Hello there.\n00:01:09 Ben: Hi.", [("Ada", "Hello there."), ("Ben", "Hi.")]),
         ("0:00:12.6 **Ada**\nHello there.\n\n0:00:15.0 **Ben**\nHi.", [("Ada", "Hello there."), ("Ben", "Hi.")]),
-        ("Ada Park  0:03  \nHello there.\n\nUnknown Speaker  0:09  \nHi.", [("Ada Park", "Hello there."), ("Unknown Speaker", "Hi.")]),
-        ("MR. NIXON: Hello.\nSENATOR KENNEDY: Hi.\nMR. NIXON: Again.",
-         [("Mr. Nixon", "Hello."), ("Senator Kennedy", "Hi."), ("Mr. Nixon", "Again.")]),
-        ("LIMAN: Question?\nNORTH: Answer.\nLIMAN: Thanks.", [("Liman", "Question?"), ("North", "Answer."), ("Liman", "Thanks.")]),
-        ("HOWARD K. SMITH, MODERATOR: Good evening.\nMR. NIXON: Hello.\nMR. SMITH: Thank you.",
-         [("Howard K. Smith", "Good evening."), ("Mr. Nixon", "Hello."), ("Howard K. Smith", "Thank you.")]),
-        ("Ada Park: (01:20)\nHello there.\n\nBen Cho: (01:31)\nHi.", [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")]),
-        ("Speaker 1: Hello.\nSpeaker 2: Hi.\nSpeaker 1: Bye.", [("Speaker 1", "Hello."), ("Speaker 2", "Hi."), ("Speaker 1", "Bye.")]),
-        ("Ana Ruiz： こんにちは。\n李明： 你好。\nAna Ruiz： はい。\n李明： 好。",
-         [("Ana Ruiz", "こんにちは。"), ("李明", "你好。"), ("Ana Ruiz", "はい。"), ("李明", "好。")]),
+        (
+            "Ada Park  0:03  \nHello there.\n\nUnknown Speaker  0:09  \nHi.",
+            [("Ada Park", "Hello there."), ("Unknown Speaker", "Hi.")],
+        ),
+        (
+            "MR. NIXON: Hello.\nSENATOR KENNEDY: Hi.\nMR. NIXON: Again.",
+            [("Mr. Nixon", "Hello."), ("Senator Kennedy", "Hi."), ("Mr. Nixon", "Again.")],
+        ),
+        (
+            "LIMAN: Question?\nNORTH: Answer.\nLIMAN: Thanks.",
+            [("Liman", "Question?"), ("North", "Answer."), ("Liman", "Thanks.")],
+        ),
+        (
+            "HOWARD K. SMITH, MODERATOR: Good evening.\nMR. NIXON: Hello.\nMR. SMITH: Thank you.",
+            [("Howard K. Smith", "Good evening."), ("Mr. Nixon", "Hello."), ("Howard K. Smith", "Thank you.")],
+        ),
+        (
+            "Ada Park: (01:20)\nHello there.\n\nBen Cho: (01:31)\nHi.",
+            [("Ada Park", "Hello there."), ("Ben Cho", "Hi.")],
+        ),
+        (
+            "Speaker 1: Hello.\nSpeaker 2: Hi.\nSpeaker 1: Bye.",
+            [("Speaker 1", "Hello."), ("Speaker 2", "Hi."), ("Speaker 1", "Bye.")],
+        ),
+        (
+            "Ana Ruiz： こんにちは。\n李明： 你好。\nAna Ruiz： はい。\n李明： 好。",
+            [("Ana Ruiz", "こんにちは。"), ("李明", "你好。"), ("Ana Ruiz", "はい。"), ("李明", "好。")],
+        ),
     ],
 )
 def test_label_conventions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -72,7 +100,9 @@ def test_bare_timestamp_lines_and_ads_inside_turns_are_not_words() -> None:
     text = "Ada Park:\n0:03\nHello there.\n\nAdvertisement\n\nStill Ada.\n\nBen Cho:\n[0:09]\nHi.\n\nAda Park: Like\n\nLike"
     doc = parse_text(text, "t.txt")
     assert [(p.speaker, p.text, p.start) for p in doc.passages] == [
-        ("Ada Park", "Hello there.\nStill Ada.", 3.0), ("Ben Cho", "Hi.", 9.0), ("Ada Park", "Like\nLike", None),
+        ("Ada Park", "Hello there.\nStill Ada.", 3.0),
+        ("Ben Cho", "Hi.", 9.0),
+        ("Ada Park", "Like\nLike", None),
     ]
 
 
@@ -185,7 +215,9 @@ def test_intro_and_title_before_transcript_are_unattributed() -> None:
     assert doc.title == "Climate Data Roundtable"
     assert [(p.speaker, p.text) for p in doc.passages] == [
         (None, "Three researchers talk about ship logs."),
-        ("Ada Park", "Hello."), ("Ben Cho", "Hi."), ("Ada Park", "Bye."),
+        ("Ada Park", "Hello."),
+        ("Ben Cho", "Hi."),
+        ("Ada Park", "Bye."),
     ]
 
 
@@ -203,23 +235,31 @@ def test_comment_section_after_transcript_is_dropped() -> None:
 @pytest.mark.parametrize("asker, answerer", [("HOST", "GUEST"), ("HOST", "CALLER"), ("Host", "Guest")])
 def test_role_labels_in_capitals_are_speakers_not_initials(asker: str, answerer: str) -> None:
     """A four-letter role such as HOST: is a speaker label (broadcast transcripts), not unresolved initials."""
-    text = (f"Call-in hour\n\n{asker}: Welcome back, you're on the air.\n\n{answerer}: Thanks, long time listener.\n\n"
-            f"{asker}: What's your question?\n\n{answerer}: Why do bees swarm in May?\n")
+    text = (
+        f"Call-in hour\n\n{asker}: Welcome back, you're on the air.\n\n{answerer}: Thanks, long time listener.\n\n"
+        f"{asker}: What's your question?\n\n{answerer}: Why do bees swarm in May?\n"
+    )
     who = [speaker for speaker, _ in turns(text)]
     assert who == [asker.title(), answerer.title()] * 2
 
 
 def test_the_host_is_whom_the_document_names_as_host_and_nobody_else() -> None:
     """`NAME, HOST:` (broadcast style) and a one-person Q/A interviewer fill the citation's host; roles alone do not."""
-    broadcast = ("Morning Edition\n\nSTEVE INSKEEP, HOST:\n\nGood morning. Bees are swarming early.\n\n"
-                 "JANE DOE, BYLINE:\n\nThat is right, Steve.\n\nSTEVE INSKEEP, HOST:\n\nWhat should people do?\n\n"
-                 "JANE DOE, BYLINE:\n\nCall a local beekeeper.\n")
+    broadcast = (
+        "Morning Edition\n\nSTEVE INSKEEP, HOST:\n\nGood morning. Bees are swarming early.\n\n"
+        "JANE DOE, BYLINE:\n\nThat is right, Steve.\n\nSTEVE INSKEEP, HOST:\n\nWhat should people do?\n\n"
+        "JANE DOE, BYLINE:\n\nCall a local beekeeper.\n"
+    )
     assert parse_text(broadcast, "edition.txt").host == "Steve Inskeep"
-    oral_history = ("Interview with Maria Lopez, conducted by Tom Reed.\n\nQ: Where did you grow up?\n\n"
-                    "A: Near Oaxaca.\n\nQ: And after that?\n\nA: School, mostly.\n")
+    oral_history = (
+        "Interview with Maria Lopez, conducted by Tom Reed.\n\nQ: Where did you grow up?\n\n"
+        "A: Near Oaxaca.\n\nQ: And after that?\n\nA: School, mostly.\n"
+    )
     assert parse_text(oral_history, "lopez.txt").host == "Tom Reed"
-    roles_only = ("Call-in\n\nHOST: Welcome back.\n\nCALLER: Thanks.\n\nHOST: Your question?\n\nCALLER: Bees.\n")
+    roles_only = "Call-in\n\nHOST: Welcome back.\n\nCALLER: Thanks.\n\nHOST: Your question?\n\nCALLER: Bees.\n"
     assert parse_text(roles_only, "call.txt").host is None
-    panel = ("Panel\n\nAda Lovelace: Engines compute.\n\nAlan Turing: Machines think.\n\n"
-             "Ada Lovelace: Only what we order.\n\nAlan Turing: We shall see.\n")
+    panel = (
+        "Panel\n\nAda Lovelace: Engines compute.\n\nAlan Turing: Machines think.\n\n"
+        "Ada Lovelace: Only what we order.\n\nAlan Turing: We shall see.\n"
+    )
     assert parse_text(panel, "panel.txt").host is None

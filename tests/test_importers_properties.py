@@ -10,13 +10,50 @@ from sayso.corpus.importers import parse_bytes, parse_text
 from sayso.corpus.importers.encoding import normalise_newlines
 
 # Text built from pieces that exercise the label, chrome and cue machinery.
-PIECES = st.sampled_from([
-    "Ada Park: ", "NT: ", "MR. NIXON: ", "**Ben Cho:** ", "Emma  0:03\n", "[00:01:02] Ada: ", "17:30 ", "Note: ",
-    "The point is this: ", "Like\n", "Reply\n", "11mo\n", "Transcript:\n", "Hello there. ", "It seemed.", "year.It ",
-    "\n", "\n\n", "\r\n", "\r", "\u2028", "- ", "| Latest From Us\n", "Table of Contents\n", "Transcribed by otter\n",
-    "WEBVTT\n\n", "00:00:01.000 --> 00:00:02.000\n", "<v Ana>", "</v>", "1\n00:00:01,000 --> 00:00:02,000\n",
-    "<p>", "</p>", "<br>", "<strong>Mr. NORTH</strong>: ", "&amp;", "…", "“quoted”", "Zoë ", "日本語。", "   ",
-])
+PIECES = st.sampled_from(
+    [
+        "Ada Park: ",
+        "NT: ",
+        "MR. NIXON: ",
+        "**Ben Cho:** ",
+        "Emma  0:03\n",
+        "[00:01:02] Ada: ",
+        "17:30 ",
+        "Note: ",
+        "The point is this: ",
+        "Like\n",
+        "Reply\n",
+        "11mo\n",
+        "Transcript:\n",
+        "Hello there. ",
+        "It seemed.",
+        "year.It ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\u2028",
+        "- ",
+        "| Latest From Us\n",
+        "Table of Contents\n",
+        "Transcribed by otter\n",
+        "WEBVTT\n\n",
+        "00:00:01.000 --> 00:00:02.000\n",
+        "<v Ana>",
+        "</v>",
+        "1\n00:00:01,000 --> 00:00:02,000\n",
+        "<p>",
+        "</p>",
+        "<br>",
+        "<strong>Mr. NORTH</strong>: ",
+        "&amp;",
+        "…",
+        "“quoted”",
+        "Zoë ",
+        "日本語。",
+        "   ",
+    ]
+)
 DOCUMENTS = st.lists(PIECES | st.text(max_size=12), max_size=40).map("".join)
 
 
@@ -43,8 +80,31 @@ def test_bytes_never_raise_anything_but_import_refused(raw: bytes, name: str) ->
 
 
 # Plain labelled text (no markup, no mojibake patterns): every word of every passage is a word of the input.
-WORDS = st.sampled_from(["Ada Park:", "Ben Cho:", "NT:", "hello", "world.", "It", "seemed", "year.It", "Yes!",
-                         "17:30", "Note:", "the", "point", "is", "this:", "Zoë", "café", "—", "“quote”", "3.5", "U.S."])
+WORDS = st.sampled_from(
+    [
+        "Ada Park:",
+        "Ben Cho:",
+        "NT:",
+        "hello",
+        "world.",
+        "It",
+        "seemed",
+        "year.It",
+        "Yes!",
+        "17:30",
+        "Note:",
+        "the",
+        "point",
+        "is",
+        "this:",
+        "Zoë",
+        "café",
+        "—",
+        "“quote”",
+        "3.5",
+        "U.S.",
+    ]
+)
 LINES = st.lists(st.lists(WORDS, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=25)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
@@ -52,8 +51,11 @@ def test_oral_history_with_named_interviewer_and_narrator() -> None:
         ("Margaret Lindqvist", "Mr. Brandt, when did your family come to the Panhandle?"),
         ("Walter Brandt", "My father came out in 1909. He filed on a quarter section north of town."),
         ("Margaret Lindqvist", "And you were born there?"),
-        ("Walter Brandt", "In the dugout, yes. Mother said the wind never stopped that whole spring.\n"
-                          "We moved into the frame house when I was four."),
+        (
+            "Walter Brandt",
+            "In the dugout, yes. Mother said the wind never stopped that whole spring.\n"
+            "We moved into the frame house when I was four.",
+        ),
         ("Margaret Lindqvist", "What do you remember about the dusters?"),
         ("Walter Brandt", "Black. Just black. You'd hang wet sheets over the windows and they'd be brown by noon."),
     ]
@@ -213,27 +215,58 @@ def test_unnamed_q_and_a_of_two_documents_stay_two_people(tmp_path: Path) -> Non
     ("text", "expected"),
     [
         # Q - / A -, the asker and answerer given as "Q = name"
-        ("Q = Jane Doe\nA = John Roe\n\nQ - Where did you grow up?\nA - On a farm near Ames.\n"
-         "Q - What did you grow?\nA - Corn, mostly.",
-         [(None, "Q = Jane Doe"), (None, "A = John Roe"), ("Jane Doe", "Where did you grow up?"),
-          ("John Roe", "On a farm near Ames."), ("Jane Doe", "What did you grow?"), ("John Roe", "Corn, mostly.")]),
+        (
+            "Q = Jane Doe\nA = John Roe\n\nQ - Where did you grow up?\nA - On a farm near Ames.\n"
+            "Q - What did you grow?\nA - Corn, mostly.",
+            [
+                (None, "Q = Jane Doe"),
+                (None, "A = John Roe"),
+                ("Jane Doe", "Where did you grow up?"),
+                ("John Roe", "On a farm near Ames."),
+                ("Jane Doe", "What did you grow?"),
+                ("John Roe", "Corn, mostly."),
+            ],
+        ),
         # court style with a tab, indentation, and "Q. (By Ms. Park)" naming the examiner from there on
-        ("STATE v. HOLT, day 2\n\n     Q\tDid you see him?\n     A\tI did.\n     Q\tWhere?\n     A\tOutside.\n"
-         "     Q. (By Ms. Park) Were you drinking?\n     A\tOne beer.\n     Q\tJust one?\n     A\tYes.",
-         [("Interviewer", "Did you see him?"), ("Interviewee", "I did."), ("Interviewer", "Where?"),
-          ("Interviewee", "Outside."), ("Ms. Park", "Were you drinking?"), ("Interviewee", "One beer."),
-          ("Ms. Park", "Just one?"), ("Interviewee", "Yes.")]),
+        (
+            "STATE v. HOLT, day 2\n\n     Q\tDid you see him?\n     A\tI did.\n     Q\tWhere?\n     A\tOutside.\n"
+            "     Q. (By Ms. Park) Were you drinking?\n     A\tOne beer.\n     Q\tJust one?\n     A\tYes.",
+            [
+                ("Interviewer", "Did you see him?"),
+                ("Interviewee", "I did."),
+                ("Interviewer", "Where?"),
+                ("Interviewee", "Outside."),
+                ("Ms. Park", "Were you drinking?"),
+                ("Interviewee", "One beer."),
+                ("Ms. Park", "Just one?"),
+                ("Interviewee", "Yes."),
+            ],
+        ),
         # the marker alone on its line, and "Q (Name):" naming one asker of two
-        ("Interviewers: Jane Doe and Bob Lee\nInterviewee: Mary Okafor\n\nQ:\nCan you say your name?\n\nA:\nMary Okafor.\n\n"
-         "Q (Bob Lee): Where were you born?\n\nA: Lagos.",
-         [(None, "Interviewers: Jane Doe and Bob Lee"), (None, "Interviewee: Mary Okafor"),
-          ("Interviewer", "Can you say your name?"), ("Mary Okafor", "Mary Okafor."),
-          ("Bob Lee", "Where were you born?"), ("Mary Okafor", "Lagos.")]),
+        (
+            "Interviewers: Jane Doe and Bob Lee\nInterviewee: Mary Okafor\n\nQ:\nCan you say your name?\n\nA:\nMary Okafor.\n\n"
+            "Q (Bob Lee): Where were you born?\n\nA: Lagos.",
+            [
+                (None, "Interviewers: Jane Doe and Bob Lee"),
+                (None, "Interviewee: Mary Okafor"),
+                ("Interviewer", "Can you say your name?"),
+                ("Mary Okafor", "Mary Okafor."),
+                ("Bob Lee", "Where were you born?"),
+                ("Mary Okafor", "Lagos."),
+            ],
+        ),
         # an interview sentence naming only the interviewee
-        ("An interview with Rosa Delgado about the cannery strike.\n\nQ. When did it start?\nA. In July.\n"
-         "Q. Who led it?\nA. The women on the line.",
-         [(None, "An interview with Rosa Delgado about the cannery strike."), ("Interviewer", "When did it start?"),
-          ("Rosa Delgado", "In July."), ("Interviewer", "Who led it?"), ("Rosa Delgado", "The women on the line.")]),
+        (
+            "An interview with Rosa Delgado about the cannery strike.\n\nQ. When did it start?\nA. In July.\n"
+            "Q. Who led it?\nA. The women on the line.",
+            [
+                (None, "An interview with Rosa Delgado about the cannery strike."),
+                ("Interviewer", "When did it start?"),
+                ("Rosa Delgado", "In July."),
+                ("Interviewer", "Who led it?"),
+                ("Rosa Delgado", "The women on the line."),
+            ],
+        ),
     ],
 )
 def test_real_world_variants(text: str, expected: list[tuple[str | None, str]]) -> None:
@@ -241,10 +274,14 @@ def test_real_world_variants(text: str, expected: list[tuple[str | None, str]]) 
 
 
 def test_timestamped_markers_keep_their_times() -> None:
-    doc = parse_text("[00:00:05] Q: Your name?\n[00:00:09] A: Mary.\n[00:00:12] Q: Born?\n[00:00:15] A: Lagos.", "t.txt")
+    doc = parse_text(
+        "[00:00:05] Q: Your name?\n[00:00:09] A: Mary.\n[00:00:12] Q: Born?\n[00:00:15] A: Lagos.", "t.txt"
+    )
     assert [(p.speaker, p.text, p.start, p.end) for p in doc.passages] == [
-        ("Interviewer", "Your name?", 5.0, 9.0), ("Interviewee", "Mary.", 9.0, 12.0),
-        ("Interviewer", "Born?", 12.0, 15.0), ("Interviewee", "Lagos.", 15.0, None),
+        ("Interviewer", "Your name?", 5.0, 9.0),
+        ("Interviewee", "Mary.", 9.0, 12.0),
+        ("Interviewer", "Born?", 12.0, 15.0),
+        ("Interviewee", "Lagos.", 15.0, None),
     ]
 
 
@@ -336,15 +373,19 @@ def test_prose_lists_and_quizzes_are_not_q_and_a(text: str, monkeypatch: pytest.
 
 
 def test_one_question_and_answer_in_an_article_are_not_a_transcript() -> None:
-    text = ("Notes from the archive\n\nQ: Why keep paper at all?\n\nA: Because formats die.\n\n"
-            "That exchange, from a 1994 newsletter, still holds.")
+    text = (
+        "Notes from the archive\n\nQ: Why keep paper at all?\n\nA: Because formats die.\n\n"
+        "That exchange, from a 1994 newsletter, still holds."
+    )
     assert qa.find(text.split("\n")) is None
     assert all(p.speaker is None for p in parse_text(text, "a.txt").passages)
 
 
 def test_a_one_off_a_dot_inside_a_q_colon_transcript_is_text() -> None:
-    text = ("Q: Who signed it?\n\nA: Two people.\n\nA. Smith was the first, I think.\n\n"
-            "Q: And the second?\n\nA: Nobody knows.")
+    text = (
+        "Q: Who signed it?\n\nA: Two people.\n\nA. Smith was the first, I think.\n\n"
+        "Q: And the second?\n\nA: Nobody knows."
+    )
     assert turns(text) == [
         ("Interviewer", "Who signed it?"),
         ("Interviewee", "Two people.\nA. Smith was the first, I think."),
@@ -363,8 +404,12 @@ def test_shared_transcripts_are_untouched_by_the_q_and_a_rules(shared: Path, mon
     from sayso.corpus.importers import parse_path
     from sayso.corpus.importers.encoding import decode_bytes
 
-    files = [f for d in ("seeds", "realworld") for f in sorted((shared / d).iterdir())
-             if f.is_file() and f.name != "SOURCES.md"]
+    files = [
+        f
+        for d in ("seeds", "realworld")
+        for f in sorted((shared / d).iterdir())
+        if f.is_file() and f.name != "SOURCES.md"
+    ]
     with_qa = [parse_path(f) for f in files]
     found: dict[str, bool] = {}
     monkeypatch.setattr(qa, "find", lambda lines: None)

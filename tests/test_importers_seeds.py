@@ -12,15 +12,36 @@ from sayso.corpus.models import ParsedDocument
 from sayso.corpus.sentences import split_sentences
 
 PANELISTS = {"Nick Thompson", "Yann LeCun", "Kai-Fu Lee", "Daphne Koller", "Andrew Ng", "Aidan Gomez"}
-INITIALS = {"NT": "Nick Thompson", "YL": "Yann LeCun", "KFL": "Kai-Fu Lee", "DK": "Daphne Koller",
-            "AN": "Andrew Ng", "AG": "Aidan Gomez"}
+INITIALS = {
+    "NT": "Nick Thompson",
+    "YL": "Yann LeCun",
+    "KFL": "Kai-Fu Lee",
+    "DK": "Daphne Koller",
+    "AN": "Andrew Ng",
+    "AG": "Aidan Gomez",
+}
 
 #: Interface text that must never reach a passage of any seed.
 CHROME = [
-    "無料で聴く", "ポッドキャストの詳細を見る", "このコンテンツについて", "まだレビューはありません", "カバーアート",
-    "SpeakerAppearances", "Podcast Appearances", "Table of Contents", "Latest From Us", "Meet Codeflash",
-    "To view or add a comment", "More articles by", "Others also viewed", "Explore topics", "Sam Toolan",
-    "Great discussion", "11mo", "Transcribed by", "๐",
+    "無料で聴く",
+    "ポッドキャストの詳細を見る",
+    "このコンテンツについて",
+    "まだレビューはありません",
+    "カバーアート",
+    "SpeakerAppearances",
+    "Podcast Appearances",
+    "Table of Contents",
+    "Latest From Us",
+    "Meet Codeflash",
+    "To view or add a comment",
+    "More articles by",
+    "Others also viewed",
+    "Explore topics",
+    "Sam Toolan",
+    "Great discussion",
+    "11mo",
+    "Transcribed by",
+    "๐",
 ]
 
 
@@ -56,6 +77,7 @@ def test_every_shared_file_imports_without_chrome(shared: Path) -> None:
 
 
 # -- seed 003: the panel with initials and a comment section --------------------------
+
 
 def test_panel_speakers_are_the_six_panelists_under_full_names(shared: Path) -> None:
     doc = parse(shared, "seeds/003_ec03862bfd892207.txt")
@@ -125,8 +147,16 @@ def test_panel_sentences(shared: Path, words: str, speaker: str | None) -> None:
 def test_panel_comment_section_is_dropped(shared: Path) -> None:
     doc = parse(shared, "seeds/003_ec03862bfd892207.txt")
     text = "\n".join(p.text for p in doc.passages)
-    for junk in ("Sam Toolan", "Dan Södergren", "Leonard Donnelly", "Like\nReply", "Some legends", "Great discussion",
-                 "Insights from the community", "Chief Executive Officer at Waylay.io"):
+    for junk in (
+        "Sam Toolan",
+        "Dan Södergren",
+        "Leonard Donnelly",
+        "Like\nReply",
+        "Some legends",
+        "Great discussion",
+        "Insights from the community",
+        "Chief Executive Officer at Waylay.io",
+    ):
         assert junk not in text
     last = doc.passages[-1]
     assert last.speaker == "Nick Thompson" and last.text.endswith("You're all great.Thanks.")
@@ -136,6 +166,7 @@ def test_panel_comment_section_is_dropped(shared: Path) -> None:
 
 
 # -- seed 000: speaker page ----------------------------------------------------------
+
 
 def test_speaker_page_each_paragraph_once_by_the_page_person(shared: Path) -> None:
     path = shared / "seeds/000_825fe89ec78cf346.txt"
@@ -152,6 +183,7 @@ def test_speaker_page_each_paragraph_once_by_the_page_person(shared: Path) -> No
 
 # -- seed 001: Japanese player page around a one-line essay --------------------------
 
+
 def test_essay_on_one_line_is_split_into_readable_passages(shared: Path) -> None:
     path = shared / "seeds/001_50d4e848dd70f24a.txt"
     doc = parse_path(path)
@@ -164,8 +196,9 @@ def test_essay_on_one_line_is_split_into_readable_passages(shared: Path) -> None
         assert p.text in essay  # exact characters, a piece of the original line
         assert len(p.text.split()) <= 160
         assert re.search(r"[.!?…”\"]$", p.text), p.text[-30:]  # cut at a sentence end
-    assert " ".join(p.text for p in doc.passages).split() == essay.split() or \
-        "".join("".join(p.text.split()) for p in doc.passages) == "".join(essay.split())
+    assert " ".join(p.text for p in doc.passages).split() == essay.split() or "".join(
+        "".join(p.text.split()) for p in doc.passages
+    ) == "".join(essay.split())
     glued = next(p for p in doc.passages if "year.It seemed" in p.text)
     pieces = [glued.text[a:b] for a, b in split_sentences(glued.text)]
     assert any(s.endswith("last months of the year.") for s in pieces)
@@ -173,6 +206,7 @@ def test_essay_on_one_line_is_split_into_readable_passages(shared: Path) -> None
 
 
 # -- seed 002: article with a table of contents and a link list ----------------------
+
 
 def test_article_chrome_and_link_list_dropped_headings_kept(shared: Path) -> None:
     doc = parse(shared, "seeds/002_9c0a5e428faa091d.txt")
@@ -189,11 +223,20 @@ def test_article_chrome_and_link_list_dropped_headings_kept(shared: Path) -> Non
 # -- real-world transcripts -----------------------------------------------------------
 
 DEBATE_1960 = {
-    "HOWARD K. SMITH, MODERATOR": "Howard K. Smith", "MR. SMITH": "Howard K. Smith", "Mr. SMITH": "Howard K. Smith",
-    "MR. SM1TH": "Howard K. Smith", "SENATOR KENNEDY": "Senator Kennedy", "MR. KENNEDY": "Senator Kennedy",
-    "Mr. KENNEDY": "Senator Kennedy", "MR. NIXON": "Mr. Nixon", "Mr. NIXON": "Mr. Nixon",
-    "MR. FLEMING": "Mr. Fleming", "MR. NOVINS": "Mr. Novins", "MR. WARREN": "Mr. Warren",
-    "MR. VANOCUR": "Mr. Vanocur", "VOICE": "Voice",
+    "HOWARD K. SMITH, MODERATOR": "Howard K. Smith",
+    "MR. SMITH": "Howard K. Smith",
+    "Mr. SMITH": "Howard K. Smith",
+    "MR. SM1TH": "Howard K. Smith",
+    "SENATOR KENNEDY": "Senator Kennedy",
+    "MR. KENNEDY": "Senator Kennedy",
+    "Mr. KENNEDY": "Senator Kennedy",
+    "MR. NIXON": "Mr. Nixon",
+    "Mr. NIXON": "Mr. Nixon",
+    "MR. FLEMING": "Mr. Fleming",
+    "MR. NOVINS": "Mr. Novins",
+    "MR. WARREN": "Mr. Warren",
+    "MR. VANOCUR": "Mr. Vanocur",
+    "VOICE": "Voice",
 }
 
 
@@ -207,9 +250,9 @@ def test_debate_1960_every_turn_by_its_speaker(shared: Path) -> None:
     lines = [l for l in path.read_text(encoding="utf-8").split("\n") if l.strip()]
     assert len(doc.passages) == len(lines)
     for line, passage in zip(lines, doc.passages):
-        label, _, rest = re.split(r"([:;])", line, maxsplit=1)[0], None, line
+        label = re.split(r"([:;])", line, maxsplit=1)[0]
         assert passage.speaker == DEBATE_1960[label.strip()], line[:50]
-        assert passage.text == line[len(label) + 1:].strip()
+        assert passage.text == line[len(label) + 1 :].strip()
     # very long turns keep correct sentence spans
     longest = max(doc.passages, key=lambda p: len(p.text))
     spans = split_sentences(longest.text)
@@ -247,8 +290,15 @@ def test_otter_export_speakers_times_and_footer(shared: Path) -> None:
 def test_vtt_seven_voices_merged_turns(shared: Path) -> None:
     path = shared / "realworld/voices-533.vtt"
     doc = parse_path(path)
-    voices = {"Michael Kennedy", "Carlton Gibson", "David Lord", "Phil Jones", "Janek Nouvertné", "Cody Fincher",
-              "Jeff Triplett"}
+    voices = {
+        "Michael Kennedy",
+        "Carlton Gibson",
+        "David Lord",
+        "Phil Jones",
+        "Janek Nouvertné",
+        "Cody Fincher",
+        "Jeff Triplett",
+    }
     assert set(doc.speakers) == voices
     # Independent count of turns: voice changes in cue order, unvoiced cues continuing the last voice.
     turns = []

@@ -37,9 +37,21 @@ def webvtt_sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cache.mkdir(parents=True, exist_ok=True)
         try:
             run = subprocess.run(
-                [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                 "webvtt-py==0.5.1", "-d", str(cache)],
-                capture_output=True, text=True, timeout=180,
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--no-deps",
+                    "--no-binary",
+                    ":all:",
+                    "webvtt-py==0.5.1",
+                    "-d",
+                    str(cache),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=180,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             pytest.skip(f"could not download webvtt-py 0.5.1 sdist: {exc}")
@@ -92,7 +104,9 @@ def test_lisa_and_homer_turns(webvtt_sdist: Path, tmp_path: Path) -> None:
     assert samples
     doc = parse_path(samples[0])
     assert [(p.speaker, p.text) for p in doc.passages] == [
-        ("Lisa Simpson", "Knock knock"), ("Homer Simpson", "Who's there?"), ("Lisa Simpson", "Atish"),
+        ("Lisa Simpson", "Knock knock"),
+        ("Homer Simpson", "Who's there?"),
+        ("Lisa Simpson", "Atish"),
     ]
     assert [p.start for p in doc.passages] == [0.0, 2.1, 10.53]
 

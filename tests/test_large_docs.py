@@ -12,16 +12,32 @@ import time
 from pathlib import Path
 
 import pytest
+from tui_support import screen_text
 
 from sayso.corpus.library import Library
-from tui_support import screen_text
 
 pytestmark = pytest.mark.slow
 
 #: Generous ceilings for one import and for opening one document (a hang or blow-up, not a benchmark).
 IMPORT_CEILING_S = 120.0
 OPEN_CEILING_S = 60.0
-WORDS = "archive keeps every word that people said about models and data in long careful sentences".split()
+WORDS = [
+    "archive",
+    "keeps",
+    "every",
+    "word",
+    "that",
+    "people",
+    "said",
+    "about",
+    "models",
+    "and",
+    "data",
+    "in",
+    "long",
+    "careful",
+    "sentences",
+]
 
 
 def one_line_document(size: int, *, capitalised: bool = True) -> str:
@@ -44,9 +60,13 @@ def one_line_document(size: int, *, capitalised: bool = True) -> str:
 
 def many_lines_document(lines: int) -> str:
     speakers = ("Ada Park", "Ben Cho", "Chair")
-    return "Hearing on archives\n\n" + "\n".join(
-        f"{speakers[i % 3]}: Line {i} of the long hearing, with a few ordinary words." for i in range(lines)
-    ) + "\n"
+    return (
+        "Hearing on archives\n\n"
+        + "\n".join(
+            f"{speakers[i % 3]}: Line {i} of the long hearing, with a few ordinary words." for i in range(lines)
+        )
+        + "\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +92,9 @@ def big_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     return folder / "data", ids, took
 
 
-def test_both_import_completely_within_a_loose_bound(big_library: tuple[Path, dict[str, str], dict[str, float]]) -> None:
+def test_both_import_completely_within_a_loose_bound(
+    big_library: tuple[Path, dict[str, str], dict[str, float]],
+) -> None:
     data, ids, took = big_library
     lib = Library.open(data)
     for name, seconds in took.items():
@@ -101,7 +123,9 @@ async def _settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("name", ["many-lines.txt", "one-line.txt", "lower-case-line.txt"])
-async def test_app_opens_jumps_to_the_end_and_back(big_library: tuple[Path, dict[str, str], dict[str, float]], name: str) -> None:
+async def test_app_opens_jumps_to_the_end_and_back(
+    big_library: tuple[Path, dict[str, str], dict[str, float]], name: str
+) -> None:
     from sayso.tui.app import SaysoApp
 
     data, ids, _ = big_library
@@ -163,7 +187,9 @@ def peak_rss_of(argv: list[str]) -> int:
     import sys
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    done = subprocess.run([sys.executable, *argv], capture_output=True, text=True, timeout=IMPORT_CEILING_S * 2, check=False)
+    done = subprocess.run(
+        [sys.executable, *argv], capture_output=True, text=True, timeout=IMPORT_CEILING_S * 2, check=False
+    )
     assert done.returncode == 0, done.stderr
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     assert peak >= before, "a bigger child ran earlier in this process: the reading would be stale"
@@ -179,7 +205,8 @@ def paragraph_turns(size: int) -> str:
     while length < size:
         turn = f"{speakers[len(parts) % 3]}: " + " ".join(
             " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 18))).capitalize() + "."
-            for _ in range(rng.randint(2, 8)))
+            for _ in range(rng.randint(2, 8))
+        )
         parts.append(turn)
         length += len(turn) + 2
     return "\n\n".join(parts) + "\n"
@@ -198,15 +225,20 @@ def test_parsing_a_large_transcript_holds_a_few_times_its_text(tmp_path: Path) -
 
     path = tmp_path / "talk.txt"
     path.write_text(paragraph_turns(4_000_000), encoding="utf-8")
-    code = ("import sys, tracemalloc; from pathlib import Path; from corpus.importers import parse_path; "
-            "tracemalloc.start(); doc = parse_path(Path(sys.argv[1])); print(tracemalloc.get_traced_memory()[1])")
+    code = (
+        "import sys, tracemalloc; from pathlib import Path; from corpus.importers import parse_path; "
+        "tracemalloc.start(); doc = parse_path(Path(sys.argv[1])); print(tracemalloc.get_traced_memory()[1])"
+    )
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     size = path.stat().st_size
     assert int(done.stdout) < PARSE_FACTOR * size, f"parsing peaked at {int(done.stdout) / size:.1f}x the file"
 
 
-@pytest.mark.xfail(reason="the search index build (corpus/searchindex.py add_document) peaks near 40x the text; "
-                          "the importers' share is checked above", strict=False)
+@pytest.mark.xfail(
+    reason="the search index build (corpus/searchindex.py add_document) peaks near 40x the text; "
+    "the importers' share is checked above",
+    strict=False,
+)
 def test_importing_a_large_transcript_stays_under_five_times_its_size(tmp_path: Path) -> None:
     path = tmp_path / "talk.txt"
     path.write_text(many_lines_document(100_000), encoding="utf-8")

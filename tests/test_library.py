@@ -12,10 +12,12 @@ from sayso.corpus.library import document_id_for
 from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 
-def parsed(title: str, turns: list[tuple[str | None, str]], aliases: dict[str, list[str]] | None = None,
-           kind: str = "panel") -> ParsedDocument:
-    return ParsedDocument(title=title, kind=kind, passages=[ParsedPassage(s, t) for s, t in turns],
-                          speakers=aliases or {})
+def parsed(
+    title: str, turns: list[tuple[str | None, str]], aliases: dict[str, list[str]] | None = None, kind: str = "panel"
+) -> ParsedDocument:
+    return ParsedDocument(
+        title=title, kind=kind, passages=[ParsedPassage(s, t) for s, t in turns], speakers=aliases or {}
+    )
 
 
 @pytest.fixture
@@ -37,7 +39,8 @@ def test_folder_import_takes_every_supported_file(lib: Library, tmp_path: Path) 
     (src / "a.txt").write_text("First paragraph.\n\nSecond paragraph.\n", encoding="utf-8")
     (src / "sub" / "b.md").write_text("# Title\n\nSome words here.\n", encoding="utf-8")
     (src / "sub" / "deeper" / "c.vtt").write_text(
-        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Hello there.\n", encoding="utf-8")
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Hello there.\n", encoding="utf-8"
+    )
     (src / "notes.pdf").write_bytes(b"%PDF-1.4 binary")
     (src / ".hidden" / "x.txt").write_text("should be skipped", encoding="utf-8")
     (src / ".dot.txt").write_text("skipped too", encoding="utf-8")
@@ -98,7 +101,7 @@ def test_passage_offsets_and_sentences(lib: Library) -> None:
     passages = lib.passages(doc.id)
     text = lib.text(doc.id)
     for p in passages:
-        assert text[p.offset:p.offset + len(p.text)] == p.text
+        assert text[p.offset : p.offset + len(p.text)] == p.text
     assert passages[0].sentences == [[0, 10], [11, 22]]
 
 
@@ -125,18 +128,43 @@ def test_speakers_saved_apart_by_accents_are_listed_as_one(lib: Library) -> None
     a, b = lib.document("Madrid").id, lib.document("Lima").id
     with lib.store.lock.held():
         data = lib.store.read_for_update()
-        data.speakers = [Speaker("José Ruiz", [], 1, [a], {a: 1}), Speaker("Jose Ruiz", [], 2, [b], {b: 2}),
-                         Speaker("Unknown Speaker", [], 1, [a], {a: 1}), Speaker("Unknown Speaker", [], 1, [b], {b: 1})]
+        data.speakers = [
+            Speaker("José Ruiz", [], 1, [a], {a: 1}),
+            Speaker("Jose Ruiz", [], 2, [b], {b: 2}),
+            Speaker("Unknown Speaker", [], 1, [a], {a: 1}),
+            Speaker("Unknown Speaker", [], 1, [b], {b: 1}),
+        ]
         lib.store.write_library(data)
     got = {s.name: (s.aliases, s.passages, s.documents) for s in lib.speakers() if "Ruiz" in s.name}
     assert got == {"Jose Ruiz": ([], 3, sorted([a, b]))}  # one spelling of one key: no alias needed
     assert [s.name for s in lib.speakers()].count("Unknown Speaker") == 2  # placeholders stay one per document
 
 
-@pytest.mark.parametrize("label", ["Unknown", "Unknown Speaker", "SPEAKER_00", "Speaker 2", "Speaker B", "Speaker AB",
-                                   "Speaker_12", "Unidentified Male", "Voice", "Narrator", "Audience Member",
-                                   "Participant 3", "Guest 2", "Interviewer", "Interviewee", "Moderator", "HOST",
-                                   "Crowd", "Male", "Female"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Unknown",
+        "Unknown Speaker",
+        "SPEAKER_00",
+        "Speaker 2",
+        "Speaker B",
+        "Speaker AB",
+        "Speaker_12",
+        "Unidentified Male",
+        "Voice",
+        "Narrator",
+        "Audience Member",
+        "Participant 3",
+        "Guest 2",
+        "Interviewer",
+        "Interviewee",
+        "Moderator",
+        "HOST",
+        "Crowd",
+        "Male",
+        "Female",
+    ],
+)
 def test_every_placeholder_label_of_the_importers_is_a_placeholder_person(label: str) -> None:
     """One placeholder rule: what an importer takes for a placeholder, the library never merges across documents."""
     from sayso.corpus.identity import is_placeholder
@@ -146,11 +174,17 @@ def test_every_placeholder_label_of_the_importers_is_a_placeholder_person(label:
 
 
 def test_speakers_merge_across_documents_by_full_names_not_initials(lib: Library) -> None:
-    lib.import_parsed(parsed("Panel", [("Nick Thompson", "Welcome."), ("Kai-Fu Lee", "Thanks."),
-                                       ("Nick Thompson", "Next.")],
-                             {"Nick Thompson": ["NT"], "Kai-Fu Lee": ["KFL"]}), "panel.txt")
-    lib.import_parsed(parsed("Talk", [("Nicholas Thompson", "Hi.")], {"Nicholas Thompson": ["Nick Thompson"]}),
-                      "talk.txt")
+    lib.import_parsed(
+        parsed(
+            "Panel",
+            [("Nick Thompson", "Welcome."), ("Kai-Fu Lee", "Thanks."), ("Nick Thompson", "Next.")],
+            {"Nick Thompson": ["NT"], "Kai-Fu Lee": ["KFL"]},
+        ),
+        "panel.txt",
+    )
+    lib.import_parsed(
+        parsed("Talk", [("Nicholas Thompson", "Hi.")], {"Nicholas Thompson": ["Nick Thompson"]}), "talk.txt"
+    )
     lib.import_parsed(parsed("Other", [("NT", "Initials alone are someone else.")]), "other.txt")
     got = names(lib)
     assert got["Nick Thompson"] == (["NT", "Nicholas Thompson"], 3, 2)
@@ -164,12 +198,15 @@ def test_speakers_merge_across_documents_by_full_names_not_initials(lib: Library
 
 
 def test_placeholder_and_role_labels_are_not_one_person_across_documents(lib: Library) -> None:
-    lib.import_parsed(parsed("Ep 1", [("Emma", "Hi."), ("Unknown Speaker", "Me too."), ("Moderator", "Go on.")]),
-                      "ep1.txt")
-    lib.import_parsed(parsed("Ep 2", [("Unknown Speaker", "Who am I?"), ("Moderator", "Order."), ("Emma", "Back.")]),
-                      "ep2.txt")
-    lib.import_parsed(parsed("Debate", [("Howard K. Smith", "Good evening.")],
-                             {"Howard K. Smith": ["Moderator"]}), "debate.txt")
+    lib.import_parsed(
+        parsed("Ep 1", [("Emma", "Hi."), ("Unknown Speaker", "Me too."), ("Moderator", "Go on.")]), "ep1.txt"
+    )
+    lib.import_parsed(
+        parsed("Ep 2", [("Unknown Speaker", "Who am I?"), ("Moderator", "Order."), ("Emma", "Back.")]), "ep2.txt"
+    )
+    lib.import_parsed(
+        parsed("Debate", [("Howard K. Smith", "Good evening.")], {"Howard K. Smith": ["Moderator"]}), "debate.txt"
+    )
     unknowns = [s for s in lib.speakers() if s.name == "Unknown Speaker"]
     assert sorted(len(s.documents) for s in unknowns) == [1, 1] and len({s.documents[0] for s in unknowns}) == 2
     moderators = [s for s in lib.speakers() if s.name == "Moderator"]
@@ -286,15 +323,20 @@ def _conversations(folder: Path, count: int) -> list[Path]:
     paths = []
     for n in range(count):
         path = folder / f"talk{n:03d}.txt"
-        turns = [f"Jane Smith: Welcome, guest {n}.", f"Guest{n} Person: Hello number {n}.",
-                 f"Jane Smith: Thanks, guest {n}.", f"Guest{n} Person: My pleasure {n}."]
+        turns = [
+            f"Jane Smith: Welcome, guest {n}.",
+            f"Guest{n} Person: Hello number {n}.",
+            f"Jane Smith: Thanks, guest {n}.",
+            f"Guest{n} Person: My pleasure {n}.",
+        ]
         path.write_text(f"Talk {n}\n\n" + "\n\n".join(turns) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def test_a_folder_import_writes_the_document_list_once_per_batch(lib: Library, tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_import_writes_the_document_list_once_per_batch(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Rewriting library.json after every file made big imports quadratic; a batch writes it once."""
     import sayso.corpus.library as library_module
 
@@ -318,8 +360,9 @@ def test_a_folder_import_writes_the_document_list_once_per_batch(lib: Library, t
     assert speakers["Guest7 Person"].passages == 2
 
 
-def test_a_failure_mid_batch_keeps_the_files_imported_before_it(lib: Library, tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_mid_batch_keeps_the_files_imported_before_it(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sayso.corpus.errors import SaveFailed
 
     paths = _conversations(tmp_path / "src", 6)
@@ -345,18 +388,25 @@ def test_quotes_on_a_file_reimported_in_a_batch_follow_its_new_text(lib: Library
     lib.import_paths(paths)
     target = lib.import_file(paths[2])
     quote = lib.quotes.add(target.id, exact="Thanks, guest 2.")
-    paths[2].write_text(paths[2].read_text(encoding="utf-8").replace("Welcome, guest 2.", "Welcome back, dear guest 2."),
-                        encoding="utf-8")
+    paths[2].write_text(
+        paths[2].read_text(encoding="utf-8").replace("Welcome, guest 2.", "Welcome back, dear guest 2."),
+        encoding="utf-8",
+    )
     lib.import_paths(paths)
     [moved] = [q for q in lib.quotes.list() if q.id == quote.id]
     assert moved.status == "anchored" and moved.start > quote.start
     assert all(ok for _quote, ok, _why in lib.quotes.verify())
 
 
-def test_the_host_the_document_names_is_stored_under_the_library_name_and_an_edit_wins(lib: Library, tmp_path: Path) -> None:
+def test_the_host_the_document_names_is_stored_under_the_library_name_and_an_edit_wins(
+    lib: Library, tmp_path: Path
+) -> None:
     source = tmp_path / "edition.txt"
-    source.write_text("Morning Edition\n\nSTEVE INSKEEP, HOST:\n\nGood morning.\n\nJANE DOE, BYLINE:\n\nHello, Steve.\n\n"
-                      "STEVE INSKEEP, HOST:\n\nAnd bees?\n\nJANE DOE, BYLINE:\n\nSwarming.\n", encoding="utf-8")
+    source.write_text(
+        "Morning Edition\n\nSTEVE INSKEEP, HOST:\n\nGood morning.\n\nJANE DOE, BYLINE:\n\nHello, Steve.\n\n"
+        "STEVE INSKEEP, HOST:\n\nAnd bees?\n\nJANE DOE, BYLINE:\n\nSwarming.\n",
+        encoding="utf-8",
+    )
     doc = lib.import_file(source)
     assert doc.host == "Steve Inskeep" and lib.document(doc.id).host == "Steve Inskeep"
     lib.edit_document(doc.id, host="Rachel Martin")
@@ -366,8 +416,13 @@ def test_the_host_the_document_names_is_stored_under_the_library_name_and_an_edi
 @pytest.mark.parametrize("role", ["THE WITNESS", "THE COURT", "THE PRESIDENT"])
 def test_court_and_briefing_roles_are_a_different_person_in_each_transcript(lib: Library, role: str) -> None:
     for n, title in enumerate(["Hearing one", "Hearing two"]):
-        lib.import_parsed(parsed(title, [(role.title(), f"Statement {n}."), ("Ms. Park", f"Question {n}?"),
-                                         (role.title(), f"Answer {n}.")]), f"{title}.txt")
+        lib.import_parsed(
+            parsed(
+                title,
+                [(role.title(), f"Statement {n}."), ("Ms. Park", f"Question {n}?"), (role.title(), f"Answer {n}.")],
+            ),
+            f"{title}.txt",
+        )
     people = [s for s in lib.speakers() if s.name == role.title()]
     assert len(people) == 2 and all(len(s.documents) == 1 for s in people)
     [park] = [s for s in lib.speakers() if s.name == "Ms. Park"]
@@ -404,7 +459,9 @@ def test_parsing_in_worker_processes_gives_the_same_library(tmp_path: Path, monk
     assert len(submitted) == 13  # the parallel run parsed every file in a worker
 
 
-def test_a_folder_import_still_works_where_worker_processes_cannot_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_import_still_works_where_worker_processes_cannot_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Inside the app, for one, stderr has no file descriptor and spawning fails: parse here instead."""
     from concurrent.futures import ProcessPoolExecutor
 
@@ -422,8 +479,9 @@ def test_a_folder_import_still_works_where_worker_processes_cannot_start(tmp_pat
     assert report.errors == [] and len(report.documents) == 10 and len(lib.documents()) == 10
 
 
-def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The import holds the lock a batch at a time and then leaves a gap, so another process's save gets in."""
     import os
     import subprocess
@@ -452,9 +510,23 @@ def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(tmp_path: P
         _time.sleep(0.5)  # well into the import
         env = {**os.environ, "SAYSO_LOCK_TIMEOUT": "1.5"}
         cli = subprocess.run(
-            [sys.executable, "-m", "sayso", "--data", str(tmp_path / "data"), "quote", "add", first.id,
-             "--exact", "Hello number 0.", "--json"],
-            capture_output=True, text=True, env=env, timeout=60,
+            [
+                sys.executable,
+                "-m",
+                "sayso",
+                "--data",
+                str(tmp_path / "data"),
+                "quote",
+                "add",
+                first.id,
+                "--exact",
+                "Hello number 0.",
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
         )
         import_still_running = not done.is_set()
     finally:
@@ -466,7 +538,8 @@ def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(tmp_path: P
 
 
 def test_a_failure_mid_batch_leaves_no_trace_of_the_failed_file_among_the_speakers(
-        lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sayso.corpus.errors import SaveFailed
 
     paths = _conversations(tmp_path / "src", 6)
@@ -504,14 +577,16 @@ def test_a_folder_import_leaves_out_the_folders_own_notes_and_says_so(lib: Libra
 
 
 def test_a_newline_in_a_file_name_keeps_each_docs_row_on_one_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 11: a file named "two<newline>lines.txt" split its `sayso docs` row in two."""
     from sayso.cli import main
 
     folder = tmp_path / "talks"
     folder.mkdir()
     (folder / "two\nlines\x1b[31m.txt").write_text(
-        "Ada Park: Hello there, everyone, welcome.\n\nBen Cho: Thanks for having me here today.\n", encoding="utf-8")
+        "Ada Park: Hello there, everyone, welcome.\n\nBen Cho: Thanks for having me here today.\n", encoding="utf-8"
+    )
     (folder / "plain.txt").write_text("Ada Park: A second talk.\n\nBen Cho: With two turns.\n", encoding="utf-8")
     data = str(tmp_path / "data")
     assert main(["--data", data, "import", str(folder)]) == 0

@@ -18,8 +18,13 @@ pytestmark = pytest.mark.slow
 def build_wheel(tmp_path: Path) -> Path:
     # Build from a copy so setuptools' build/ and *.egg-info never land in the working tree.
     src = tmp_path / "src"
-    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "venv", "__pycache__", "build", "dist", "*.egg-info", ".pytest_cache", "tests", "bench"))
+    shutil.copytree(
+        REPO,
+        src,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "venv", "__pycache__", "build", "dist", "*.egg-info", ".pytest_cache", "tests", "bench"
+        ),
+    )
     out = tmp_path / "wheels"
     attempts = [
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", str(src), "-w", str(out)],
@@ -44,19 +49,34 @@ def test_wheel_holds_styles_demo_and_entry_point(tmp_path: Path) -> None:
     tcss_in_tree = sorted(p.name for p in (REPO / "styles").glob("*.tcss"))
     assert tcss_in_tree, "styles/ holds no .tcss file"
     assert {f"sayso/styles/{name}" for name in tcss_in_tree} <= names
-    demo_in_tree = sorted(p.name for p in (REPO / "corpus" / "demo").iterdir()
-                          if p.is_file() and p.suffix in {".txt", ".vtt", ".md", ".srt"})
+    demo_in_tree = sorted(
+        p.name
+        for p in (REPO / "corpus" / "demo").iterdir()
+        if p.is_file() and p.suffix in {".txt", ".vtt", ".md", ".srt"}
+    )
     assert demo_in_tree, "corpus/demo holds no demo document"
     assert {f"sayso/corpus/demo/{name}" for name in demo_in_tree} <= names
     # Every package of the source tree is in the wheel, under the one top-level package `sayso`.
-    in_tree = sorted(
-        "sayso/" + str(init.relative_to(REPO)) for top in ("corpus", "tui", "styles")
-        for init in (REPO / top).rglob("__init__.py") if "__pycache__" not in init.parts
-    ) + ["sayso/__init__.py", "sayso/__main__.py", "sayso/cli/__init__.py"]
+    in_tree = [
+        *sorted(
+            "sayso/" + str(init.relative_to(REPO))
+            for top in ("corpus", "tui", "styles")
+            for init in (REPO / top).rglob("__init__.py")
+            if "__pycache__" not in init.parts
+        ),
+        "sayso/__init__.py",
+        "sayso/__main__.py",
+        "sayso/cli/__init__.py",
+    ]
     missing = [name for name in in_tree if name not in names]
     assert not missing, f"packages missing from the wheel (add them to pyproject.toml): {missing}"
-    for package in ("sayso/corpus/__init__.py", "sayso/corpus/store.py", "sayso/corpus/importers/__init__.py",
-                    "sayso/cli/__init__.py", "sayso/tui/app.py"):
+    for package in (
+        "sayso/corpus/__init__.py",
+        "sayso/corpus/store.py",
+        "sayso/corpus/importers/__init__.py",
+        "sayso/cli/__init__.py",
+        "sayso/tui/app.py",
+    ):
         assert package in names
     # One top-level package: nothing installs a generic `corpus`, `tui` or `styles` beside it.
     assert {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")} == {"sayso"}

@@ -19,22 +19,41 @@ import time
 from pathlib import Path
 
 import pytest
+from fork_support import fork_writer, read_lines, wait_for_acks
 
+from sayso.cli import main
 from sayso.corpus.errors import DamagedFile
 from sayso.corpus.library import Library
 from sayso.corpus.models import Document, ParsedDocument, ParsedPassage
-from fork_support import fork_writer, read_lines, wait_for_acks
-from sayso.cli import main
 
 pytestmark = pytest.mark.slow
 
-WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa".split()
+WORDS = [
+    "alpha",
+    "bravo",
+    "charlie",
+    "delta",
+    "echo",
+    "foxtrot",
+    "golf",
+    "hotel",
+    "india",
+    "juliet",
+    "kilo",
+    "lima",
+    "mike",
+    "november",
+    "oscar",
+    "papa",
+]
 
 
 def make_library(data: Path) -> tuple[Library, Document]:
     lib = Library.open(data)
-    turns = [ParsedPassage(f"Speaker {i % 3}", " ".join(WORDS[(i + k) % len(WORDS)] for k in range(12)) + ".", float(i))
-             for i in range(20)]
+    turns = [
+        ParsedPassage(f"Speaker {i % 3}", " ".join(WORDS[(i + k) % len(WORDS)] for k in range(12)) + ".", float(i))
+        for i in range(20)
+    ]
     doc = lib.import_parsed(ParsedDocument("Durability talk", "panel", turns), source=str(data.parent / "talk.txt"))
     return lib, doc
 
@@ -110,8 +129,12 @@ def test_two_processes_adding_500_quotes_each_end_with_1000(tmp_path: Path) -> N
     data = tmp_path / "data"
     _, doc = make_library(data)
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(data), doc.id, name, "500"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(data), doc.id, name, "500"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for name in ("left", "right")
     ]
     outputs = [p.communicate(timeout=240) for p in procs]
@@ -150,8 +173,12 @@ def test_one_process_edits_while_another_deletes_other_quotes(tmp_path: Path) ->
     to_edit = [q.id for q in initial[0::2]]
     to_delete = [q.id for q in initial[1::2]]
     procs = [
-        subprocess.Popen([sys.executable, "-c", EDITOR, str(data), action, ",".join(ids)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", EDITOR, str(data), action, ",".join(ids)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for action, ids in (("edit", to_edit), ("delete", to_delete))
     ]
     for p in procs:
@@ -191,7 +218,16 @@ def damage(path: Path, kind: str) -> None:
         path.write_bytes(json.dumps(data).encode())
 
 
-KINDS = ["truncated", "zero-length", "nul-filled", "invalid-json", "not-quotes", "empty-object", "other-table", "no-version"]
+KINDS = [
+    "truncated",
+    "zero-length",
+    "nul-filled",
+    "invalid-json",
+    "not-quotes",
+    "empty-object",
+    "other-table",
+    "no-version",
+]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from sayso.cli import main
 from sayso.corpus.anchoring import folded
 from sayso.corpus.errors import Ambiguous, NotFound, SaysoError
 from sayso.corpus.library import Library
 from sayso.corpus.models import Document, ParsedDocument, ParsedPassage
 from sayso.corpus.quotes import NEEDS_REVIEW, UndoLog
-from sayso.cli import main
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "seeds").iterdir())
@@ -93,7 +93,9 @@ def panel(tmp_path: Path) -> tuple[Library, Document]:
             ParsedPassage("Ada Lovelace", "Welcome. Today we talk about open models and who builds them.", 0.0),
             ParsedPassage("Alan Turing", "I think open weights matter because researchers can inspect them.", 12.5),
             ParsedPassage("Alan Turing", "Closed models hide their failures from everyone.", 20.0),
-            ParsedPassage("Grace Hopper", "Tools spread when people can read them. I think open weights matter too.", 31.0),
+            ParsedPassage(
+                "Grace Hopper", "Tools spread when people can read them. I think open weights matter too.", 31.0
+            ),
         ],
     )
     doc = lib.import_parsed(parsed, source=str(tmp_path / "panel.txt"))
@@ -115,8 +117,8 @@ def test_add_by_exact_words_on_every_seed_round_trips_through_a_fresh_library(
             q = add_first(lib, doc.id, words, note=f"note on {path.name}", tags=["seed", path.stem[:3]])
             text = lib.text(doc.id)
             assert q.exact == words
-            assert text[q.start:q.end] == words
-            assert text[:q.start].endswith(q.prefix) and text[q.end:].startswith(q.suffix)
+            assert text[q.start : q.end] == words
+            assert text[: q.start].endswith(q.prefix) and text[q.end :].startswith(q.suffix)
             assert len(q.prefix) == min(32, q.start)
             assert q.text_hash == lib.document(doc.id).text_hash
             assert q.passage is not None and q.passage.startswith(doc.id + ":")
@@ -149,7 +151,7 @@ def test_absent_words_are_one_line_not_found(seeded: tuple[Library, list[tuple[P
 
 def test_ambiguous_words_list_candidates_and_how_to_pick(seeded: tuple[Library, list[tuple[Path, Document]]]) -> None:
     lib, docs = seeded
-    path, doc = docs[-1]
+    _path, doc = docs[-1]
     text = lib.text(doc.id)
     words = "open source"
     count = text.count(words)
@@ -167,7 +169,7 @@ def test_ambiguous_words_list_candidates_and_how_to_pick(seeded: tuple[Library, 
     second = lib.quotes.add(doc.id, words, occurrence=2)
     assert second.start == candidates[1]["start"]
     third = candidates[2]
-    before = text[third["start"] - 20:third["start"]]
+    before = text[third["start"] - 20 : third["start"]]
     by_prefix = lib.quotes.add(doc.id, words, prefix=before)
     assert by_prefix.start == third["start"]
     assert lib.quotes.list()[-1].id == by_prefix.id
@@ -196,7 +198,7 @@ def test_add_span_trims_and_keeps_speaker_timestamp_and_context(panel: tuple[Lib
     assert q.exact == "Closed models hide their failures"
     assert (q.start, q.end) == (start, start + len(q.exact))
     assert q.speaker == "Alan Turing" and q.timestamp == 20.0
-    assert q.prefix == text[start - 32:start] and q.suffix == text[q.end:q.end + 32]
+    assert q.prefix == text[start - 32 : start] and q.suffix == text[q.end : q.end + 32]
     with pytest.raises(SaysoError):
         lib.quotes.add_span(doc.id, 5, 10_000)
     with pytest.raises(SaysoError):
@@ -354,7 +356,7 @@ def test_removing_a_document_flags_its_quotes_and_keeps_them(panel: tuple[Librar
     lib.import_parsed(ParsedDocument("Open models panel", "panel", turns), source=doc.source)
     back = lib.quotes.get(q.id)
     assert back.status == "anchored" and back.exact == q.exact
-    assert lib.text(doc.id)[back.start:back.end] == q.exact and back.start > q.start
+    assert lib.text(doc.id)[back.start : back.end] == q.exact and back.start > q.start
 
 
 def test_speaker_rename_reaches_quotes(panel: tuple[Library, Document]) -> None:
@@ -390,8 +392,23 @@ def test_cli_add_list_edit_rm_round_trip(
     for path, doc in docs:
         words = unique_sentences(lib, doc.id, path.read_text(encoding="utf-8", errors="replace"))[0]
         occurrence = ["--occurrence", "1"] if lib.text(doc.id).count(words) > 1 else []
-        code, out, err = run_cli(capsys, data, "quote", "add", doc.id, "--exact", words, *occurrence,
-                                 "--note", "why", "--tag", "cli", "--tag", doc.id[:4], "--json")
+        code, out, err = run_cli(
+            capsys,
+            data,
+            "quote",
+            "add",
+            doc.id,
+            "--exact",
+            words,
+            *occurrence,
+            "--note",
+            "why",
+            "--tag",
+            "cli",
+            "--tag",
+            doc.id[:4],
+            "--json",
+        )
         assert code == 0, err
         q = json.loads(out)
         assert q["exact"] == words and q["tags"] == ["cli", doc.id[:4]] and q["status"] == "anchored"
@@ -406,8 +423,20 @@ def test_cli_add_list_edit_rm_round_trip(
     code, out, _ = run_cli(capsys, data, "quotes", "--doc", added[1]["document"], "--json")
     assert [q["id"] for q in json.loads(out)] == [added[1]["id"]]
 
-    code, out, err = run_cli(capsys, data, "quote", "edit", added[0]["id"][:8], "--note", "changed",
-                             "--tag", "new", "--untag", "cli", "--json")
+    code, out, err = run_cli(
+        capsys,
+        data,
+        "quote",
+        "edit",
+        added[0]["id"][:8],
+        "--note",
+        "changed",
+        "--tag",
+        "new",
+        "--untag",
+        "cli",
+        "--json",
+    )
     assert code == 0, err
     edited = json.loads(out)
     assert edited["note"] == "changed" and edited["tags"] == [added[0]["document"][:4], "new"]
@@ -424,7 +453,7 @@ def test_cli_add_list_edit_rm_round_trip(
 def test_cli_errors_are_one_line_and_non_zero(
     seeded: tuple[Library, list[tuple[Path, Document]]], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    lib, docs = seeded
+    _lib, docs = seeded
     data = tmp_path / "data"
     doc = docs[-1][1]
     for argv in (
@@ -440,12 +469,15 @@ def test_cli_errors_are_one_line_and_non_zero(
         assert "Traceback" not in err
     code, _, err = run_cli(capsys, data, "quote", "add", doc.id, "--exact", "open source")
     assert "--occurrence" in err
-    code, out, err = run_cli(capsys, data, "quote", "add", doc.id, "--exact", "open source", "--occurrence", "3", "--json")
+    code, out, err = run_cli(
+        capsys, data, "quote", "add", doc.id, "--exact", "open source", "--occurrence", "3", "--json"
+    )
     assert code == 0 and json.loads(out)["exact"] == "open source"
 
 
-def test_cli_verify_exits_non_zero_and_names_the_quote(panel: tuple[Library, Document],
-                                                        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_verify_exits_non_zero_and_names_the_quote(
+    panel: tuple[Library, Document], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     lib, doc = panel
     bad = lib.quotes.add(doc.id, "Closed models hide their failures")
     lib.quotes.add(doc.id, "Tools spread when people")
@@ -465,9 +497,24 @@ def test_cli_verify_exits_non_zero_and_names_the_quote(panel: tuple[Library, Doc
 def test_cli_in_a_real_process_prints_json(panel: tuple[Library, Document], tmp_path: Path) -> None:
     lib, doc = panel
     result = subprocess.run(
-        [sys.executable, "-m", "sayso", "--data", str(tmp_path / "data"), "quote", "add", doc.id,
-         "--exact", "open  WEIGHTS matter because", "--tag", "t", "--json"],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "sayso",
+            "--data",
+            str(tmp_path / "data"),
+            "quote",
+            "add",
+            doc.id,
+            "--exact",
+            "open  WEIGHTS matter because",
+            "--tag",
+            "t",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     q = json.loads(result.stdout)

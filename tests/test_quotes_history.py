@@ -13,9 +13,17 @@ from sayso.corpus.models import ParsedDocument, ParsedPassage
 def big_library(tmp_path: Path, words: int) -> tuple[Library, str]:
     lib = Library.open(tmp_path / "data")
     long_turn = " ".join(f"word{i % 997}" for i in range(words)) + "."
-    doc = lib.import_parsed(ParsedDocument("Long talk", "talk", [
-        ParsedPassage("Ann", "A short opening."), ParsedPassage("Ann", long_turn),
-    ]), source="long.txt")
+    doc = lib.import_parsed(
+        ParsedDocument(
+            "Long talk",
+            "talk",
+            [
+                ParsedPassage("Ann", "A short opening."),
+                ParsedPassage("Ann", long_turn),
+            ],
+        ),
+        source="long.txt",
+    )
     return lib, doc.id
 
 
@@ -63,7 +71,7 @@ def test_a_file_whose_history_holds_whole_versions_still_reads(tmp_path: Path) -
     path = tmp_path / "data" / "quotes.json"
     raw = json.loads(path.read_bytes())
     row = next(iter(raw["quotes"].values()))
-    whole = {name: row[name] for name in quotes_mod._SNAPSHOT_FIELDS}  # noqa: SLF001 - the old format
+    whole = {name: row[name] for name in quotes_mod._SNAPSHOT_FIELDS}
     # As sayso wrote it before: every entry a whole earlier version.
     row["history"] = [
         {**whole, "note": "zero", "tags": [], "replaced": "2024-01-01T00:00:00+00:00", "why": "edit"},
@@ -73,7 +81,9 @@ def test_a_file_whose_history_holds_whole_versions_still_reads(tmp_path: Path) -
     fresh = Library.open(tmp_path / "data").quotes
     read = fresh.get(quote.id)
     assert [(h["note"], h["tags"], h["exact"]) for h in read.history] == [
-        ("zero", [], "A short opening."), ("half", ["a"], "A short opening.")]
+        ("zero", [], "A short opening."),
+        ("half", ["a"], "A short opening."),
+    ]
     after = fresh.edit(quote.id, note="two")
     assert [h["note"] for h in after.history] == ["zero", "half", "one"]
     assert [h["note"] for h in Library.open(tmp_path / "data").quotes.get(quote.id).history] == ["zero", "half", "one"]

@@ -129,22 +129,25 @@ def test_reimport_with_edits_keeps_every_quote_it_can(
         q = after[quotes[role].id]
         assert q.status == ANCHORED, (role, q.review_reason)
         assert q.exact == roles[role], role
-        assert text[q.start:q.end] == q.exact, role
+        assert text[q.start : q.end] == q.exact, role
         assert q.note == f"{role} note" and q.tags == [role]
     assert after[quotes["insert"].id].start != quotes["insert"].start
 
     reflowed = after[quotes["reflow"].id]
     assert reflowed.status == ANCHORED, reflowed.review_reason
     assert folded(reflowed.exact) == folded(roles["reflow"])
-    assert text[reflowed.start:reflowed.end] == reflowed.exact
+    assert text[reflowed.start : reflowed.end] == reflowed.exact
 
     # The typo's fix changed the quoted words: the quote keeps the words the user quoted and waits
     # for review with the corrected words as the suggestion (issue 11 item 9b).
     fixed = after[quotes["typo"].id]
     assert fixed.status == NEEDS_REVIEW and fixed.exact == typo
     assert (fixed.start, fixed.end) == (quotes["typo"].start, quotes["typo"].end)
-    assert fixed.suggestion and roles["typo"] in text and partial_similarity(
-        folded(fixed.suggestion["exact"]), folded(roles["typo"])) > 0.9
+    assert (
+        fixed.suggestion
+        and roles["typo"] in text
+        and partial_similarity(folded(fixed.suggestion["exact"]), folded(roles["typo"])) > 0.9
+    )
 
     gone = after[quotes["delete"].id]
     assert gone.status == NEEDS_REVIEW
@@ -161,7 +164,7 @@ def test_reimport_with_edits_keeps_every_quote_it_can(
     code, out, _ = run_cli(capsys, data, "quotes", "--review", "--json")
     assert {r["id"] for r in json.loads(out)} == {gone.id, fixed.id}
     after[fixed.id] = accepted = lib.quotes.accept_suggestion(fixed.id)
-    assert accepted.status == ANCHORED and text[accepted.start:accepted.end] == accepted.exact
+    assert accepted.status == ANCHORED and text[accepted.start : accepted.end] == accepted.exact
     assert accepted.history and accepted.history[-1]["exact"] == typo
 
     # Importing the same corrected file again changes nothing.
@@ -189,7 +192,10 @@ def test_deleted_passage_restored_by_a_later_import_is_anchored_again(tmp_path: 
 def test_reattributed_passage_moves_quote_speaker_and_keeps_history(tmp_path: Path) -> None:
     lib = Library.open(tmp_path / "data")
     source = str(tmp_path / "talk.txt")
-    first = [ParsedPassage("Ann", "Intro words here."), ParsedPassage("Ann", "Open weights let researchers inspect models.")]
+    first = [
+        ParsedPassage("Ann", "Intro words here."),
+        ParsedPassage("Ann", "Open weights let researchers inspect models."),
+    ]
     doc = lib.import_parsed(ParsedDocument("Talk", "panel", first), source=source)
     q = lib.quotes.add(doc.id, "Open weights let researchers inspect models.")
     fixed = [first[0], ParsedPassage("Bob", "Open weights let researchers inspect models.")]
@@ -203,12 +209,16 @@ def test_rewritten_words_go_to_review_with_a_suggestion_and_can_be_accepted(tmp_
     lib = Library.open(tmp_path / "data")
     source = str(tmp_path / "talk.txt")
     doc = lib.import_parsed(
-        ParsedDocument("Talk", "panel", [ParsedPassage("Ann", "We think the risk is small but real, and we watch it.")]),
+        ParsedDocument(
+            "Talk", "panel", [ParsedPassage("Ann", "We think the risk is small but real, and we watch it.")]
+        ),
         source=source,
     )
     q = lib.quotes.add(doc.id, "the risk is small but real")
     lib.import_parsed(
-        ParsedDocument("Talk", "panel", [ParsedPassage("Ann", "We think the danger is small yet real, and we watch it.")]),
+        ParsedDocument(
+            "Talk", "panel", [ParsedPassage("Ann", "We think the danger is small yet real, and we watch it.")]
+        ),
         source=source,
     )
     pending = lib.quotes.get(q.id)
@@ -216,7 +226,7 @@ def test_rewritten_words_go_to_review_with_a_suggestion_and_can_be_accepted(tmp_
     assert (pending.start, pending.end) == (q.start, q.end)  # never silently moved
     assert pending.suggestion is not None and "real" in pending.suggestion["exact"]
     accepted = lib.quotes.accept_suggestion(q.id)
-    assert accepted.status == ANCHORED and lib.text(doc.id)[accepted.start:accepted.end] == accepted.exact
+    assert accepted.status == ANCHORED and lib.text(doc.id)[accepted.start : accepted.end] == accepted.exact
     assert accepted.history[-1]["exact"] == q.exact
 
 
@@ -256,7 +266,7 @@ def test_reimport_never_moves_a_quote_onto_other_words_and_says_how_many_need_re
         assert q.status == NEEDS_REVIEW, q.to_dict()
         assert (q.exact, q.start, q.end) == (original.exact, original.start, original.end)  # the user's words kept
         assert q.suggestion and q.suggestion["exact"] != original.exact  # the new words offered, not taken
-        assert text[q.suggestion["start"]:q.suggestion["end"]] == q.suggestion["exact"]
+        assert text[q.suggestion["start"] : q.suggestion["end"]] == q.suggestion["exact"]
     assert "arXiv," in book.get(typo.id).suggestion["exact"]
     again = book.get(moved.id)
     assert again.status == ANCHORED and again.exact == moved.exact and again.start > moved.start

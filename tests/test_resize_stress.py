@@ -10,9 +10,9 @@ import random
 from pathlib import Path
 
 import pytest
+from tui_support import LONG_ID, PANEL_ID, build_library, screen_text
 
 from sayso.corpus.library import Library
-from tui_support import LONG_ID, PANEL_ID, build_library, screen_text
 
 pytestmark = pytest.mark.slow
 

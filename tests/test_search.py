@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from sayso.corpus.library import Library
-from sayso.corpus.words import normalize_word
 from sayso.corpus.search import SearchIndex
+from sayso.corpus.words import normalize_word
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
@@ -79,8 +80,14 @@ def test_only_the_best_match_of_each_word_is_highlighted(tmp_path) -> None:  # t
 
     library = Library.open(tmp_path / "data")
     text = "The bill would have been paid for by the tax. Secondly, I support federal aid to education."
-    library.import_parsed(ParsedDocument(title="Debate", kind="debate", passages=[
-        ParsedPassage("Senator Kennedy", text), ParsedPassage("Mr. Nixon", "We paid for roads.")]), "debate.txt")
+    library.import_parsed(
+        ParsedDocument(
+            title="Debate",
+            kind="debate",
+            passages=[ParsedPassage("Senator Kennedy", text), ParsedPassage("Mr. Nixon", "We paid for roads.")],
+        ),
+        "debate.txt",
+    )
     [hit, *_] = library.search("federal aid educaton")
     assert words_at(hit) == ["federal", "aid", "education"]
 
@@ -169,7 +176,9 @@ def test_exact_phrase_in_quotes(lib: Library) -> None:
     assert hits
     for hit in hits:
         assert has_phrase(hit.text, "machine guns")
-    assert lib.search('"guns machine"') == [] or all(has_phrase(h.text, "guns machine") for h in lib.search('"guns machine"'))
+    assert lib.search('"guns machine"') == [] or all(
+        has_phrase(h.text, "guns machine") for h in lib.search('"guns machine"')
+    )
 
 
 def test_exclusion_removes_passages_with_the_word(lib: Library) -> None:
@@ -182,8 +191,11 @@ def test_exclusion_removes_passages_with_the_word(lib: Library) -> None:
 
 
 def test_spans_point_at_the_matched_words(lib: Library) -> None:
-    for query, expected in [("competitivness", {"competitiveness"}), ("espionage", {"espionage"}),
-                            ("open-source", {"open", "source"})]:
+    for query, expected in [
+        ("competitivness", {"competitiveness"}),
+        ("espionage", {"espionage"}),
+        ("open-source", {"open", "source"}),
+    ]:
         hits = lib.search(query, limit=5)
         assert hits, query
         for hit in hits:
@@ -209,7 +221,7 @@ def test_prefix_as_you_type(lib: Library) -> None:
         assert hits, typed
         words = [normalize_word(w) for w in re.findall(r"\w+(?:['’]\w+)*", hits[0].text)]
         last = typed.split()[-1]
-        assert any(a == "machine" and b.startswith(last) for a, b in zip(words, words[1:])), typed
+        assert any(a == "machine" and b.startswith(last) for a, b in itertools.pairwise(words)), typed
     assert any(has_phrase(h.text, "machine guns") for h in lib.search("machine guns", limit=3))
     hits = lib.search("espion", limit=3)
     assert hits and "espionage" in words_at(hits[0])
@@ -217,8 +229,26 @@ def test_prefix_as_you_type(lib: Library) -> None:
 
 def test_no_results_and_malformed_queries(lib: Library) -> None:
     assert lib.search("qqqxxzzyy") == []
-    for query in ['"unbalanced quote', "-", "- -", "speaker:", 'speaker:"', "doc:", '""', "-\"\"", ":::", "   ",
-                  "tag:", "kind:", "\x00\x1b[31m", "a" * 500, "-open", "\"open", "open\"", "speaker:\"Kai"]:
+    for query in [
+        '"unbalanced quote',
+        "-",
+        "- -",
+        "speaker:",
+        'speaker:"',
+        "doc:",
+        '""',
+        '-""',
+        ":::",
+        "   ",
+        "tag:",
+        "kind:",
+        "\x00\x1b[31m",
+        "a" * 500,
+        "-open",
+        '"open',
+        'open"',
+        'speaker:"Kai',
+    ]:
         result = lib.search(query)
         assert isinstance(result, list)
 
@@ -235,13 +265,15 @@ def test_exact_words_rank_above_fuzzy_ones(tmp_path: Path) -> None:
 
 
 def test_rare_words_and_proximity_rank_higher(tmp_path: Path) -> None:
-    text = "\n\n".join([
-        "Animal notes",
-        "the cat sat on the mat and the dog ran",
-        "the dog and the cat played all day long in the garden",
-        "a quiet zebra walked past the cat",
-        "the cat the dog the bird the fish",
-    ])
+    text = "\n\n".join(
+        [
+            "Animal notes",
+            "the cat sat on the mat and the dog ran",
+            "the dog and the cat played all day long in the garden",
+            "a quiet zebra walked past the cat",
+            "the cat the dog the bird the fish",
+        ]
+    )
     (tmp_path / "t.txt").write_text(text, "utf-8")
     library = Library.open(tmp_path / "data")
     library.import_paths([tmp_path / "t.txt"])
@@ -335,8 +367,9 @@ def test_damaged_index_is_rebuilt(tmp_path: Path) -> None:
     assert [h.passage for h in Library.open(data).search("zukerberg espionge")] == expected
 
 
-def test_postings_built_in_many_batches_give_the_same_hits(lib: Library, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_postings_built_in_many_batches_give_the_same_hits(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sayso.corpus.searchindex as searchindex
 
     monkeypatch.setattr(searchindex, "POSTINGS_CHUNK", 500)

@@ -18,7 +18,10 @@ def sentences(text: str) -> list[str]:
     [
         ("Hello there. How are you?", ["Hello there.", "How are you?"]),
         ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
-        ("Vice President Richard M. Nixon spoke. Then Kennedy.", ["Vice President Richard M. Nixon spoke.", "Then Kennedy."]),
+        (
+            "Vice President Richard M. Nixon spoke. Then Kennedy.",
+            ["Vice President Richard M. Nixon spoke.", "Then Kennedy."],
+        ),
         ("Inflation was 3.5 percent. It fell.", ["Inflation was 3.5 percent.", "It fell."]),
         ("It ran at 2 a.m. on Sunday. Nobody came.", ["It ran at 2 a.m. on Sunday.", "Nobody came."]),
         ("The U.S. and China disagree. Fine.", ["The U.S. and China disagree.", "Fine."]),

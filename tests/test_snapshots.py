@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library
 
 from sayso.tui.app import SaysoApp
 from sayso.tui.screens.main import MainScreen
-from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library
 
 
 @pytest.fixture

@@ -8,15 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tui_support import INTERVIEW_ID, PANEL_ID, build_library
 
 from sayso.tui.app import SaysoApp
-from tui_support import INTERVIEW_ID, PANEL_ID, build_library
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> SaysoApp:
     lib = build_library(tmp_path / "lib")
-    lib.quotes.add(PANEL_ID, exact="Closed models hide their failures.", note="The key claim [b]not markup[/b]", tags=["open", "risk"])
+    lib.quotes.add(
+        PANEL_ID,
+        exact="Closed models hide their failures.",
+        note="The key claim [b]not markup[/b]",
+        tags=["open", "risk"],
+    )
     lib.quotes.add(PANEL_ID, exact="The question is whether secrecy makes us safer.", tags=["secrecy"])
     lib.quotes.add(INTERVIEW_ID, exact="Computers reward curiosity.")
     return SaysoApp(lib)

@@ -32,7 +32,9 @@ from sayso.corpus.store import (
 REPO = Path(__file__).resolve().parents[1]
 
 
-def parsed(title: str, turns: list[tuple[str | None, str]], aliases: dict[str, list[str]] | None = None) -> ParsedDocument:
+def parsed(
+    title: str, turns: list[tuple[str | None, str]], aliases: dict[str, list[str]] | None = None
+) -> ParsedDocument:
     return ParsedDocument(
         title=title, kind="panel", passages=[ParsedPassage(s, t) for s, t in turns], speakers=aliases or {}
     )
@@ -63,7 +65,9 @@ def test_library_round_trip_in_tinydb_format(tmp_path: Path) -> None:
     reopened = Library.open(tmp_path / "data")
     assert [d.to_dict() for d in reopened.documents()] == [doc.to_dict()]
     assert [(p.speaker, p.text) for p in reopened.passages(doc.id)] == [
-        ("Ann Lee", "One. Two."), ("Bo Ray", "Three."), (None, "Four.")
+        ("Ann Lee", "One. Two."),
+        ("Bo Ray", "Three."),
+        (None, "Four."),
     ]
     raw = TinyDB(tmp_path / "data" / "library.json")
     assert [r["id"] for r in raw.table("documents").all()] == [doc.id]
@@ -100,7 +104,9 @@ STEPS = ["write", "fsync", "replace", "fsync_dir"]
 
 @pytest.mark.parametrize("step", STEPS)
 @pytest.mark.parametrize("failure", ["crash", "ENOSPC", "EIO"])
-def test_failure_at_each_step_leaves_old_or_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str, failure: str) -> None:
+def test_failure_at_each_step_leaves_old_or_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str, failure: str
+) -> None:
     path = tmp_path / "library.json"
     old, new = b'{"t":{"1":{"v":"old"}}}', b'{"t":{"1":{"v":"new"}}}'
     atomic_write_bytes(path, old)
@@ -108,7 +114,10 @@ def test_failure_at_each_step_leaves_old_or_new(tmp_path: Path, monkeypatch: pyt
     def boom(*args: object, **kwargs: object) -> None:
         if failure == "crash":
             raise Crash()
-        raise OSError(errno.ENOSPC if failure == "ENOSPC" else errno.EIO, os.strerror(errno.ENOSPC if failure == "ENOSPC" else errno.EIO))
+        raise OSError(
+            errno.ENOSPC if failure == "ENOSPC" else errno.EIO,
+            os.strerror(errno.ENOSPC if failure == "ENOSPC" else errno.EIO),
+        )
 
     if step == "write":
         monkeypatch.setattr(os, "write", boom)
@@ -137,7 +146,9 @@ def test_failure_at_each_step_leaves_old_or_new(tmp_path: Path, monkeypatch: pyt
 
 @pytest.mark.parametrize("op", ["write", "fsync", "replace", "link"])
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
-def test_nth_operation_fails_during_a_tinydb_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, op: str, code: int) -> None:
+def test_nth_operation_fails_during_a_tinydb_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, op: str, code: int
+) -> None:
     """The n-th write/fsync/rename/link of a save (with backups) fails: clear error, file unchanged and readable."""
     path = tmp_path / "table.json"
     db = open_db(path, backups=3, backup_interval=0)
@@ -337,7 +348,7 @@ def test_newer_quotes_schema_is_refused_and_left_untouched(tmp_path: Path) -> No
 
     book = Library.open(data).quotes
     for attempt in (book.list, lambda: book.add(doc.id, "world"), lambda: book.start_empty()):
-        with pytest.raises(DataFolderError, match="newer sayso .*upgrade sayso") as info:
+        with pytest.raises(DataFolderError, match=r"newer sayso .*upgrade sayso") as info:
             attempt()
         assert "\n" not in str(info.value)
     assert path.read_bytes() == newer  # refused, never rewritten as the old schema
@@ -391,8 +402,12 @@ def test_orphaned_temp_files_are_cleaned_but_live_ones_kept(tmp_path: Path) -> N
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead_pid = int(dead.stdout)
     stale = data / f"{TEMP_PREFIX}junk"
-    orphans = [data / f"{TEMP_PREFIX}{dead_pid}-ab12", data / "docs" / f"{TEMP_PREFIX}{dead_pid}-cd34",
-               data / "index" / f"{TEMP_PREFIX}{dead_pid}-9f", stale]
+    orphans = [
+        data / f"{TEMP_PREFIX}{dead_pid}-ab12",
+        data / "docs" / f"{TEMP_PREFIX}{dead_pid}-cd34",
+        data / "index" / f"{TEMP_PREFIX}{dead_pid}-9f",
+        stale,
+    ]
     live = data / f"{TEMP_PREFIX}{os.getppid()}-ef56"
     # A name without an owner's pid is only cleaned once nobody has written it for an hour.
     unowned_recent = data / "index" / f"{TEMP_PREFIX}x1y2z3"
@@ -416,8 +431,9 @@ def test_another_sayso_starting_up_keeps_a_live_imports_index_temp_file(
 
     def another_sayso_starts_first(src: object, dst: object) -> None:
         if Path(str(dst)).parent == data / "index" and Path(str(src)).name.startswith(TEMP_PREFIX):
-            done = subprocess.run([sys.executable, "-m", "sayso", "--data", str(data), "docs"],
-                                  capture_output=True, text=True, cwd=REPO)
+            done = subprocess.run(
+                [sys.executable, "-m", "sayso", "--data", str(data), "docs"], capture_output=True, text=True, cwd=REPO
+            )
             assert done.returncode == 0, done.stderr
             started.append(Path(str(src)).name)
         real_replace(src, dst)  # type: ignore[arg-type]
@@ -480,9 +496,8 @@ def test_lock_is_reentrant_and_threads_wait(tmp_path: Path) -> None:
         assert errors and isinstance(errors[0], LibraryBusy)
     assert not lock.is_held
     # Two WriteLock objects on one file in one process share it (no self-deadlock).
-    with WriteLock(tmp_path / ".lock", timeout=0.2).held():
-        with WriteLock(tmp_path / ".lock", timeout=0.2).held():
-            pass
+    with WriteLock(tmp_path / ".lock", timeout=0.2).held(), WriteLock(tmp_path / ".lock", timeout=0.2).held():
+        pass
 
 
 def test_live_holder_gives_library_busy_quickly(tmp_path: Path) -> None:
@@ -515,7 +530,10 @@ def test_opening_and_listing_reads_only_library_json(tmp_path: Path, monkeypatch
     data = tmp_path / "data"
     lib = Library.open(data)
     for d in range(40):
-        lib.import_parsed(parsed(f"Doc {d}", [(["Ann Lee", "Bo Ray", "Cy Dee", "Di Eve", "Ed Fox"][d % 5], "words " * 50)] * 50), f"d{d}.txt")
+        lib.import_parsed(
+            parsed(f"Doc {d}", [(["Ann Lee", "Bo Ray", "Cy Dee", "Di Eve", "Ed Fox"][d % 5], "words " * 50)] * 50),
+            f"d{d}.txt",
+        )
     read: list[str] = []
     real = store_mod.read_json_file
 

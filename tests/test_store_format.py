@@ -19,28 +19,40 @@ DOC = "d0c1d2e3f4"
 
 def make_passages(doc: str = DOC) -> list[Passage]:
     """Every combination of optional fields: timestamps or not, heading or not, no sentences, unicode."""
-    texts = ["Hello there. General Kenobi!", "", "Ünïcödé — 日本語のテキスト。二つ目。", "emoji 🎉 and \"quotes\" \\ and\nnewline", "Last."]
+    texts = [
+        "Hello there. General Kenobi!",
+        "",
+        "Ünïcödé — 日本語のテキスト。二つ目。",
+        'emoji 🎉 and "quotes" \\ and\nnewline',
+        "Last.",
+    ]
     sentences = [[[0, 12], [13, 29]], [], [[0, 20], [20, 25]], [[0, 9]], [[0, 5]]]
     out, offset = [], 0
     for i, text in enumerate(texts):
-        out.append(Passage(
-            id=f"{doc}:{i}", document=doc, index=i,
-            speaker=[None, "Ann Lee", "Zoë Ōsaka", None, "Ann Lee"][i],
-            text=text,
-            start=[None, 1.5, 0.0, None, 12.25][i],
-            end=[None, None, 3.0, None, 14.0][i],
-            offset=offset,
-            sentences=sentences[i],
-            heading=[None, "Part one", None, "Ⅱ. Zwei", None][i],
-        ))
+        out.append(
+            Passage(
+                id=f"{doc}:{i}",
+                document=doc,
+                index=i,
+                speaker=[None, "Ann Lee", "Zoë Ōsaka", None, "Ann Lee"][i],
+                text=text,
+                start=[None, 1.5, 0.0, None, 12.25][i],
+                end=[None, None, 3.0, None, 14.0][i],
+                offset=offset,
+                sentences=sentences[i],
+                heading=[None, "Part one", None, "Ⅱ. Zwei", None][i],
+            )
+        )
         offset += len(text) + len(PASSAGE_SEPARATOR)
     return out
 
 
 def old_format_bytes(doc: str, passages: list[Passage]) -> bytes:
     """A passages file exactly as sayso wrote it before the columns (schema 1, one row each)."""
-    payload = {"meta": {"1": {"schema": 1, "document": doc}},
-               "passages": {str(i + 1): p.to_dict() for i, p in enumerate(passages)}}
+    payload = {
+        "meta": {"1": {"schema": 1, "document": doc}},
+        "passages": {str(i + 1): p.to_dict() for i, p in enumerate(passages)},
+    }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -83,9 +95,9 @@ def test_empty_document_round_trips(store: Store) -> None:
 
 def test_passages_that_do_not_fit_columns_are_saved_as_rows_and_come_back_exactly(store: Store) -> None:
     odd = make_passages()
-    odd[1].id = "legacy-id"          # not <doc>:<index>
-    odd[2].offset = 7                # not the running sum
-    odd[3].sentences = [[0, 3, 9]]   # not a pair
+    odd[1].id = "legacy-id"  # not <doc>:<index>
+    odd[2].offset = 7  # not the running sum
+    odd[3].sentences = [[0, 3, 9]]  # not a pair
     store.save_passages(DOC, odd)
     assert "passages" in json.loads(store.passages_path(DOC).read_bytes())
     assert [p.to_dict() for p in store.passages(DOC)] == [p.to_dict() for p in odd]
@@ -123,12 +135,15 @@ def test_file_from_a_newer_sayso_is_refused_in_one_line(store: Store) -> None:
     assert path.exists()  # refused, not set aside: the newer sayso can still read it
 
 
-@pytest.mark.parametrize("damage", [
-    lambda raw: raw[: len(raw) // 2],                                       # cut short
-    lambda raw: raw.replace(b'"text":[', b'"text":["extra",', 1),           # columns differ in length
-    lambda raw: raw.replace(b'"columns"', b'"kolumns"', 1),                 # columns missing
-    lambda raw: raw.replace(b'"passages":5', b'"passages":4', 1),           # count disagrees
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # cut short
+        lambda raw: raw.replace(b'"text":[', b'"text":["extra",', 1),  # columns differ in length
+        lambda raw: raw.replace(b'"columns"', b'"kolumns"', 1),  # columns missing
+        lambda raw: raw.replace(b'"passages":5', b'"passages":4', 1),  # count disagrees
+    ],
+)
 def test_damaged_new_format_file_is_set_aside(store: Store, damage) -> None:
     store.save_passages(DOC, make_passages())
     path = store.passages_path(DOC)

@@ -23,10 +23,10 @@ import time
 from pathlib import Path
 
 import pytest
+from fork_support import fork_writer, read_lines
 
 from sayso.corpus.library import Library
 from sayso.corpus.models import document_text
-from fork_support import fork_writer, read_lines
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +45,9 @@ def write_version(folder: Path, version: int) -> None:
     """Every document of the folder at `version`: its own words and its own number of turns."""
     for i in range(DOCS):
         turns = [f"Ada Park: {marker(version, i)} opens round {version} of document {i}."]
-        turns += [f"Ben Cho: turn {t} of {marker(version, i)}, answered at length." for t in range(1 + (version + i) % 3)]
+        turns += [
+            f"Ben Cho: turn {t} of {marker(version, i)}, answered at length." for t in range(1 + (version + i) % 3)
+        ]
         (folder / f"doc{i}.txt").write_text("\n\n".join(turns) + "\n", encoding="utf-8")
 
 
@@ -100,7 +102,9 @@ def check_agreement(data: Path, folder: Path, before: dict[int, int], new: int) 
         doc = docs[f"doc{i}.txt"]
         passages = lib.passages(doc.id)  # what `sayso show` prints
         text = document_text(passages)
-        assert len(passages) == doc.passages, f"doc{i}: `docs` says {doc.passages} passages, `show` prints {len(passages)}"
+        assert len(passages) == doc.passages, (
+            f"doc{i}: `docs` says {doc.passages} passages, `show` prints {len(passages)}"
+        )
         assert hashlib.sha256(text.encode()).hexdigest() == doc.text_hash, f"doc{i}: listed hash is not of its text"
         version = version_of(passages[0].text)
         assert version in (before[i], new), f"doc{i}: version {version}, neither old {before[i]} nor new {new}"
@@ -124,7 +128,7 @@ def test_killed_reimport_leaves_docs_show_and_search_agreeing(tmp_path: Path) ->
     write_version(folder, 0)
     lib = Library.open(data)
     lib.import_paths([folder])
-    versions = {i: 0 for i in range(DOCS)}
+    versions = dict.fromkeys(range(DOCS), 0)
 
     # How many file-system steps one whole re-import takes (a kill point is drawn among them).
     write_version(folder, 1)

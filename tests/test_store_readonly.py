@@ -42,10 +42,17 @@ def read_only_library() -> Iterator[tuple[Path, Path, list[str]]]:
     os.chmod(base, 0o755)
     data = base / "data"
     lib = Library.open(data)
-    doc = lib.import_parsed(ParsedDocument("Archive talk", "talk", [
-        ParsedPassage("Ada Park", "We keep every tape in the basement archive."),
-        ParsedPassage("Ben Cho", "Nobody has listened to most of them in years."),
-    ]), source="archive.txt")
+    doc = lib.import_parsed(
+        ParsedDocument(
+            "Archive talk",
+            "talk",
+            [
+                ParsedPassage("Ada Park", "We keep every tape in the basement archive."),
+                ParsedPassage("Ben Cho", "Nobody has listened to most of them in years."),
+            ],
+        ),
+        source="archive.txt",
+    )
     lib.quotes.add(doc.id, "every tape in the basement archive", note="the tapes")
     Library.open(data).search("basement")  # a fresh reader brings the saved index up to date
     out = base / "out"
@@ -75,8 +82,9 @@ def read_only_library() -> Iterator[tuple[Path, Path, list[str]]]:
 def sayso(prefix: list[str], *argv: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("SAYSO_DATA", None)
-    return subprocess.run([*prefix, sys.executable, "-m", "sayso", *argv], capture_output=True, text=True,
-                          timeout=60, cwd="/", env=env)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "sayso", *argv], capture_output=True, text=True, timeout=60, cwd="/", env=env
+    )
 
 
 def test_reading_works_in_a_read_only_data_folder(read_only_library: tuple[Path, Path, list[str]]) -> None:

@@ -269,7 +269,12 @@ async def test_help_lists_live_bindings_of_focused_pane(library: Library) -> Non
         assert isinstance(app.screen, HelpScreen)
         assert app.screen.focused_name == "Reader"
         table = app.screen.query_one("#help-table").render()
-        rendered = "\n".join(line.text for line in app.screen.query_one("#help-table").render_lines(app.screen.query_one("#help-table").region.reset_offset))
+        rendered = "\n".join(
+            line.text
+            for line in app.screen.query_one("#help-table").render_lines(
+                app.screen.query_one("#help-table").region.reset_offset
+            )
+        )
         assert "Next sentence" in rendered and "Next turn" in rendered and "Jump back" in rendered
         assert table is not None
         await pilot.press("escape")

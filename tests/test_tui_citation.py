@@ -273,7 +273,9 @@ async def test_details_say_how_speakers_were_found_and_warn_when_unsure(library:
         assert line.has_class("-uncertain")
 
 
-async def test_stating_the_speaker_labels_in_the_details_reimports_the_document(library: Library, tmp_path: Path) -> None:
+async def test_stating_the_speaker_labels_in_the_details_reimports_the_document(
+    library: Library, tmp_path: Path
+) -> None:
     source = tmp_path / "odd.txt"
     source.write_text("\n".join(f"<<P{i % 3}>> 00:{i:02d} words number {i} here" for i in range(20)), encoding="utf-8")
     doc_id = library.import_file(source).id

@@ -64,15 +64,21 @@ def reimport_panel(data_dir: Path, passages: list[ParsedPassage]) -> None:
     """Another sayso re-imports the panel with changed text."""
     Library.open(data_dir).import_parsed(
         ParsedDocument(title="Panel on open models", kind="panel", passages=passages, date="2024-01-18"),
-        source="fixtures/panel.txt", doc_id=PANEL_ID, content_hash="panel-changed",
+        source="fixtures/panel.txt",
+        doc_id=PANEL_ID,
+        content_hash="panel-changed",
     )
 
 
 #: The panel with a correction inserted first: every position after it shifts.
 CORRECTED = [ParsedPassage("Editor", "Correction added. Good evening, this transcript was corrected.", None), *PANEL]
 #: The panel with the quoted sentence reworded.
-REWORDED = [p if SENTENCE not in p.text else ParsedPassage(p.speaker, p.text.replace(SENTENCE, "Does secrecy make us safer?"), p.start)
-            for p in PANEL]
+REWORDED = [
+    p
+    if SENTENCE not in p.text
+    else ParsedPassage(p.speaker, p.text.replace(SENTENCE, "Does secrecy make us safer?"), p.start)
+    for p in PANEL
+]
 
 
 def test_shown_words_are_placed_again_by_their_exact_characters_only() -> None:
@@ -301,7 +307,9 @@ async def test_m_refuses_in_one_line_when_the_words_on_screen_are_gone(library: 
 # -- the note strip follows quotes.json -------------------------------------------------------------------
 
 
-async def test_the_note_strip_forgets_a_quote_removed_elsewhere(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_note_strip_forgets_a_quote_removed_elsewhere(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sayso.tui.screens.main as main
 
     monkeypatch.setattr(main, "QUOTES_WATCH_INTERVAL", 0.1)
@@ -315,4 +323,3 @@ async def test_the_note_strip_forgets_a_quote_removed_elsewhere(library: Library
         await settle(app, pilot, 0.4)
         assert "a note to forget" not in str(strip.render())
         assert screen.reader.quotes == []
-

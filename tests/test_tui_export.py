@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select, Static
+from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library, private_copy
+from tui_support import settle as settle_app
 
 from sayso.corpus.export import export_quotes
 from sayso.corpus.library import Library
 from sayso.tui.app import SaysoApp
 from sayso.tui.screens.export_dialog import ExportDialog
 from sayso.tui.screens.main import MainScreen
-from tui_support import HOSTILE_ID, INTERVIEW_ID, PANEL_ID, build_library, private_copy, settle as settle_app
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +96,9 @@ async def test_export_dialog_errors_stay_in_the_dialog(library: Library, tmp_pat
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_export_dialog_never_writes_into_the_data_folder_nor_over_a_foreign_file(library: Library, tmp_path: Path) -> None:
+async def test_export_dialog_never_writes_into_the_data_folder_nor_over_a_foreign_file(
+    library: Library, tmp_path: Path
+) -> None:
     """Issue 11 item 5: the dialog writes through the same checks as `sayso export -o`."""
     quotes_file = Path(library.data_dir) / "quotes.json"
     before = quotes_file.read_bytes()

@@ -15,7 +15,16 @@ def passages(count: int, words: int = 30) -> list[Passage]:
     out = []
     for i in range(count):
         text = f"Turn {i}. Then " + " ".join(f"word{j}" for j in range(words)) + ". Last one."
-        out.append(Passage(id=f"d:{i}", document="d", index=i, speaker=("A", "B")[i % 2], text=text, sentences=split_sentences(text)))
+        out.append(
+            Passage(
+                id=f"d:{i}",
+                document="d",
+                index=i,
+                speaker=("A", "B")[i % 2],
+                text=text,
+                sentences=split_sentences(text),
+            )
+        )
     return out
 
 
@@ -40,7 +49,9 @@ def test_wrap_property(text: str, width: int) -> None:
 def test_shown_text_makes_controls_visible_and_maps_offsets() -> None:
     raw = "a\x1b[31mb\x85c\u202ed\te"
     shown = ShownText(raw)
-    assert "\x1b" not in shown.text and "\x85" not in shown.text and "\u202e" not in shown.text and "\t" not in shown.text
+    assert (
+        "\x1b" not in shown.text and "\x85" not in shown.text and "\u202e" not in shown.text and "\t" not in shown.text
+    )
     assert shown.text.startswith("a␛[31mb<U+0085>c<U+202E>d e")
     # Every original character lands where its stand-in starts.
     for i, ch in enumerate(raw):
@@ -87,7 +98,9 @@ def test_span_rows_finds_sentence_lines() -> None:
 
 
 def test_a_section_heading_is_shown_once_above_the_first_passage_under_it() -> None:
-    under = [Passage(f"d:{i}", "d", i, None, f"Paragraph {i}.", heading=h)
-                for i, h in enumerate([None, "Why it matters", "Why it matters", "Next steps", "Next steps"])]
+    under = [
+        Passage(f"d:{i}", "d", i, None, f"Paragraph {i}.", heading=h)
+        for i, h in enumerate([None, "Why it matters", "Why it matters", "Next steps", "Next steps"])
+    ]
     layout = TranscriptLayout(under)
     assert layout.headings == [None, "Why it matters", None, "Next steps", None]

@@ -24,7 +24,9 @@ def passages(*texts: str) -> list[Passage]:
             end = start + len(part) + (2 if start + len(part) < len(text) else 0)
             sentences.append([start, min(end, len(text))])
             start = end
-        out.append(Passage(id=f"p{i}", document="doc", speaker="A", text=text, offset=offset, index=i, sentences=sentences))
+        out.append(
+            Passage(id=f"p{i}", document="doc", speaker="A", text=text, offset=offset, index=i, sentences=sentences)
+        )
         offset += len(text) + 2
     return out
 
@@ -91,7 +93,9 @@ def test_escape_returns_to_the_documents_list_unless_told_otherwise() -> None:
 
 def test_a_hit_opens_at_the_sentence_of_its_first_matched_word() -> None:
     doc = passages("Hello there. General Kenobi.", "You are a bold one. Kill him.")
-    hit = Hit(passage="p1", document="doc", speaker="A", text=doc[1].text, score=1.0, spans=[[24, 28]], title="", index=1)
+    hit = Hit(
+        passage="p1", document="doc", speaker="A", text=doc[1].text, score=1.0, spans=[[24, 28]], title="", index=1
+    )
     assert hit_position(doc, hit) == (1, 1)
     stale = Hit(passage="p1", document="doc", speaker="A", text="", score=1.0, spans=[], title="", index=7)
     assert hit_position(doc, stale) == (1, 0)  # an index from before a re-import: found by the passage id

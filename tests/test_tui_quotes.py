@@ -42,7 +42,6 @@ def library(library_dir: Path, tmp_path: Path) -> Library:
     return private_copy(library_dir, tmp_path)
 
 
-
 async def open_at(app: SaysoApp, pilot, doc_id: str, passage: int = 0, sentence: int = 0) -> MainScreen:  # type: ignore[no-untyped-def]
     await settle(app, pilot)
     screen = app.screen
@@ -66,9 +65,15 @@ def test_selection_motions_keep_to_one_speaker(library: Library) -> None:
     sentence = text.sentence(1, 1)
     assert text.words(sentence) == "I think open weights matter because researchers can inspect them."
     assert text.words(text.move(sentence, "word", -1)) == "I think open weights matter because researchers can inspect"
-    assert text.words(text.move(sentence, "word", 1)) == "I think open weights matter because researchers can inspect them. Closed"
+    assert (
+        text.words(text.move(sentence, "word", 1))
+        == "I think open weights matter because researchers can inspect them. Closed"
+    )
     longer = text.move(sentence, "sentence", 1)
-    assert text.words(longer) == "I think open weights matter because researchers can inspect them. Closed models hide their failures."
+    assert (
+        text.words(longer)
+        == "I think open weights matter because researchers can inspect them. Closed models hide their failures."
+    )
     assert text.move(longer, "sentence", -1) == sentence
     # The next turn is Grace Hopper's: the selection stops at Alan Turing's last word.
     turn_end = text.move(longer, "passage", 1)
@@ -77,7 +82,10 @@ def test_selection_motions_keep_to_one_speaker(library: Library) -> None:
     # Shrinking never collapses the selection; `o` moves the other end.
     word = text.word(passages[1].offset)
     assert text.words(text.move(word, "word", -1)) == "Thank"
-    assert text.words(text.move(sentence.swap(), "word", -1)) == "you. I think open weights matter because researchers can inspect them."
+    assert (
+        text.words(text.move(sentence.swap(), "word", -1))
+        == "you. I think open weights matter because researchers can inspect them."
+    )
     assert text.words(text.turn(passages[2].offset + 5)) == passages[2].text
 
 
@@ -245,7 +253,11 @@ async def test_quotes_pane_filter_sort_jump_edit_retag_delete(library: Library) 
         await pilot.press("s")
         assert pane.sort == "oldest" and rows.quotes[0].id == first.id
         await pilot.press("s", "s")
-        assert pane.sort == "speaker" and [q.speaker for q in rows.quotes] == ["Ada Lovelace", "Alan Turing", "Grace Hopper"]
+        assert pane.sort == "speaker" and [q.speaker for q in rows.quotes] == [
+            "Ada Lovelace",
+            "Alan Turing",
+            "Grace Hopper",
+        ]
         # Filter by tag, then by fuzzy words.
         await pilot.press("f", *"tag:advice")
         await settle(app, pilot)
@@ -331,7 +343,9 @@ async def test_quote_errors_are_one_line_notifications(library: Library, monkeyp
         await pilot.press("m")
         await settle(app, pilot)
         errors = [n for n in app.notices if n.severity == "error"]
-        assert [str(n.message) for n in errors] == ["Cannot keep the quote: the library is busy (another sayso is writing)"]
+        assert [str(n.message) for n in errors] == [
+            "Cannot keep the quote: the library is busy (another sayso is writing)"
+        ]
         monkeypatch.setattr(library.quotes, "undo", crash)
         await pilot.press("u")
         await settle(app, pilot)
@@ -355,7 +369,9 @@ def copies_sent(app: SaysoApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return sent
 
 
-async def test_y_copies_the_quote_with_its_citation_through_osc52(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_y_copies_the_quote_with_its_citation_through_osc52(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.delenv("SAYSO_CLIPBOARD_FILE", raising=False)
     monkeypatch.delenv("SAYSO_CLIPBOARD", raising=False)
@@ -369,19 +385,28 @@ async def test_y_copies_the_quote_with_its_citation_through_osc52(library: Libra
         expected = format_clipboard(quote, library.document(PANEL_ID), passages=library.passages(PANEL_ID))
         assert written == [expected]
         assert app.clipboard == expected
-        assert expected.startswith("\u201cClosed models hide their failures.\u201d\n\u2014 Alan Turing, Panel on open models")
+        assert expected.startswith(
+            "\u201cClosed models hide their failures.\u201d\n\u2014 Alan Turing, Panel on open models"
+        )
         assert "2024" in expected  # the formatted citation, with the panel's date
-        assert any(m.startswith("Copied \u201cClosed models hide their failures.\u201d with its citation (OSC 52)") for m in messages(app))
+        assert any(
+            m.startswith("Copied \u201cClosed models hide their failures.\u201d with its citation (OSC 52)")
+            for m in messages(app)
+        )
         assert not (library.data_dir / CLIPBOARD_FILE).exists()
         # Without a quote under the cursor, y copies the sentence (or the selection).
         written.clear()
         await pilot.press("k", "v", "b", "y")
         await settle(app, pilot)
         [payload] = written
-        assert payload.startswith("\u201cI think open weights matter because researchers can inspect\u201d\n\u2014 Alan Turing")
+        assert payload.startswith(
+            "\u201cI think open weights matter because researchers can inspect\u201d\n\u2014 Alan Turing"
+        )
 
 
-async def test_copy_falls_back_to_a_file_where_the_terminal_cannot(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_copy_falls_back_to_a_file_where_the_terminal_cannot(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TERM", "linux")
     monkeypatch.delenv("SAYSO_CLIPBOARD_FILE", raising=False)
     app = SaysoApp(library)
@@ -448,7 +473,9 @@ async def test_draft_of_a_new_quote_reopens_on_its_words(library: Library) -> No
         await pilot.press("R")
         await settle(again, pilot)
         editor = again.screen
-        assert isinstance(editor, NoteEditor) and editor.target.words == "The question is whether secrecy makes us safer."
+        assert (
+            isinstance(editor, NoteEditor) and editor.target.words == "The question is whether secrecy makes us safer."
+        )
         await pilot.press("ctrl+s")
         await settle(again, pilot)
         [quote] = again.library.quotes.list()
@@ -462,11 +489,19 @@ async def test_palette_reaches_quotes_and_export(library: Library) -> None:
         from sayso.tui.commands import SaysoCommands
 
         names = [name for name, _, _ in SaysoCommands(app.screen).actions()]
-        assert {"Show quotes", "Export quotes…", "Undo quote action", "Redo quote action", "Reopen unsaved notes"} <= set(names)
+        assert {
+            "Show quotes",
+            "Export quotes…",
+            "Undo quote action",
+            "Redo quote action",
+            "Reopen unsaved notes",
+        } <= set(names)
         assert isinstance(app.screen.query_one("#quote-list"), QuoteList)
 
 
-async def test_a_note_being_typed_is_kept_as_a_draft_after_a_pause(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_note_being_typed_is_kept_as_a_draft_after_a_pause(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sayso.tui.screens.note_editor as note_editor
 
     monkeypatch.setattr(note_editor, "AUTOSAVE_DELAY", 0.05)
@@ -488,7 +523,9 @@ async def test_a_note_being_typed_is_kept_as_a_draft_after_a_pause(library: Libr
 # -- messages up: what the widgets ask and what the quote jobs answer ------------------------------------
 
 
-async def test_quote_work_is_asked_and_answered_by_typed_messages(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_quote_work_is_asked_and_answered_by_typed_messages(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`m` posts Keep and the job answers QuoteKept; the Quotes pane posts one message class per action;
     a job that raises answers JobFailed, never a traceback."""
     from sayso.tui.jobs import JobFailed

@@ -31,12 +31,22 @@ def reimport_changed(library: Library) -> tuple[Quote, Quote, Quote]:
     book = library.quotes
     quotes = tuple(book.add(PANEL_ID, exact=words) for words in (SUGGESTED, REMOVED, REWORDED))
     changed = list(PANEL)
-    changed[1] = ParsedPassage("Alan Turing", "Thank you. I believe open weights are important since scientists may "
-                               "inspect them. Closed models hide their failures.", 12.5)
+    changed[1] = ParsedPassage(
+        "Alan Turing",
+        "Thank you. I believe open weights are important since scientists may "
+        "inspect them. Closed models hide their failures.",
+        12.5,
+    )
     changed[2] = ParsedPassage("Grace Hopper", "The same is true for models.", 31.0)
-    changed[4] = ParsedPassage("Alan Turing", "Every powerful tool can be misused. Is secrecy safer? I doubt it does.", 64.0)
-    library.import_parsed(ParsedDocument(title="Panel on open models", kind="panel", passages=changed, date="2024-01-18"),
-                          source="fixtures/panel.txt", doc_id=PANEL_ID, content_hash="panel-v2")
+    changed[4] = ParsedPassage(
+        "Alan Turing", "Every powerful tool can be misused. Is secrecy safer? I doubt it does.", 64.0
+    )
+    library.import_parsed(
+        ParsedDocument(title="Panel on open models", kind="panel", passages=changed, date="2024-01-18"),
+        source="fixtures/panel.txt",
+        doc_id=PANEL_ID,
+        content_hash="panel-v2",
+    )
     book.undo_log.clear()
     return quotes  # type: ignore[return-value]
 
@@ -103,7 +113,7 @@ async def test_settle_quotes_needing_review_in_the_app(library: Library) -> None
         await settle(app, pilot)
         accepted = book.get(suggested.id)
         assert accepted.status == "anchored" and not accepted.suggestion
-        assert library.text(PANEL_ID)[accepted.start:accepted.end] == accepted.exact
+        assert library.text(PANEL_ID)[accepted.start : accepted.end] == accepted.exact
         assert accepted.exact.startswith("believe open weights are important")
         assert any(m.startswith("Re-attached") for m in messages(app))
         assert suggested.id not in {q.id for q in rows.quotes}  # the is:review list follows
@@ -139,7 +149,9 @@ async def test_settle_quotes_needing_review_in_the_app(library: Library) -> None
         assert reader.placing is not None and reader.placing.id == reworded.id
         assert any(b.binding.id == "quotes.reattach_here" and b.enabled for b in screen.active_bindings.values())
         strip = str(screen.query_one("#quote-strip").render())
-        assert "PLACING" in strip and "The question is whether secrecy" in strip and "no longer in the document" in strip
+        assert (
+            "PLACING" in strip and "The question is whether secrecy" in strip and "no longer in the document" in strip
+        )
         reader.move_to(4, 1)
         await pilot.press("v")
         await settle(app, pilot)
@@ -148,7 +160,7 @@ async def test_settle_quotes_needing_review_in_the_app(library: Library) -> None
         await settle(app, pilot)
         placed = book.get(reworded.id)
         assert placed.status == "anchored" and placed.exact == "Is secrecy safer?"
-        assert library.text(PANEL_ID)[placed.start:placed.end] == placed.exact
+        assert library.text(PANEL_ID)[placed.start : placed.end] == placed.exact
         assert reader.placing is None and placed.id in {q.id for q in reader.quotes}
 
         # u undoes the re-attach: the quote needs review again, with its old words.
@@ -207,4 +219,4 @@ async def test_placing_a_quote_with_a_suggestion_reattaches_to_the_suggested_wor
         placed = book.get(suggested.id)
         assert placed.status == "anchored" and placed.exact == offered["exact"]
         assert (placed.start, placed.end) == (offered["start"], offered["end"])
-        assert library.text(PANEL_ID)[placed.start:placed.end] == placed.exact
+        assert library.text(PANEL_ID)[placed.start : placed.end] == placed.exact

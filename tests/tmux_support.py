@@ -33,7 +33,9 @@ class Tmux:
     def run(self, *args: str, check: bool = True) -> str:
         result = subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True, text=True, timeout=20,
+            capture_output=True,
+            text=True,
+            timeout=20,
         )
         if check and result.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args)} failed: {result.stderr.strip()}")
@@ -43,9 +45,25 @@ class Tmux:
         """Open the session running `command` (a shell string), with set-clipboard on so OSC 52 would land in a buffer."""
         environment = {**os.environ, "TERM": "screen-256color", **(env or {})}
         subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
-             "-x", str(self.width), "-y", str(self.height), "sleep 600"],
-            check=True, env=environment, timeout=20,
+            [
+                "tmux",
+                "-L",
+                self.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                str(self.width),
+                "-y",
+                str(self.height),
+                "sleep 600",
+            ],
+            check=True,
+            env=environment,
+            timeout=20,
         )
         self.run("set-option", "-g", "set-clipboard", "on")
         self.run("set-option", "-g", "allow-rename", "on")

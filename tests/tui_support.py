@@ -27,12 +27,34 @@ HOSTILE_TITLE = "[bold]Hostile[/bold] [@click=app.quit]title\x1b]0;PWNED\x07"
 HOSTILE_SPEAKER = "[red]Mallory[/red]"
 
 PANEL = [
-    ParsedPassage("Ada Lovelace", "Welcome to the panel. Today we talk about open models and who gets to build them.", 0.0, heading="Opening"),
-    ParsedPassage("Alan Turing", "Thank you. I think open weights matter because researchers can inspect them. Closed models hide their failures.", 12.5),
-    ParsedPassage("Grace Hopper", "Compilers taught us that tools spread when people can read them. The same is true for models.", 31.0),
+    ParsedPassage(
+        "Ada Lovelace",
+        "Welcome to the panel. Today we talk about open models and who gets to build them.",
+        0.0,
+        heading="Opening",
+    ),
+    ParsedPassage(
+        "Alan Turing",
+        "Thank you. I think open weights matter because researchers can inspect them. Closed models hide their failures.",
+        12.5,
+    ),
+    ParsedPassage(
+        "Grace Hopper",
+        "Compilers taught us that tools spread when people can read them. The same is true for models.",
+        31.0,
+    ),
     ParsedPassage("Ada Lovelace", "Alan, do you worry about misuse? Some say releasing weights is reckless.", 55.0),
-    ParsedPassage("Alan Turing", "Every powerful tool can be misused. The question is whether secrecy makes us safer. I doubt it does.", 64.0),
-    ParsedPassage("Grace Hopper", "It is easier to ask forgiveness than permission. But with models we should ask both.", 90.0, heading="Risks"),
+    ParsedPassage(
+        "Alan Turing",
+        "Every powerful tool can be misused. The question is whether secrecy makes us safer. I doubt it does.",
+        64.0,
+    ),
+    ParsedPassage(
+        "Grace Hopper",
+        "It is easier to ask forgiveness than permission. But with models we should ask both.",
+        90.0,
+        heading="Risks",
+    ),
     ParsedPassage("Ada Lovelace", "Let us end there. Thank you both for coming.", 120.0),
 ]
 
@@ -40,7 +62,9 @@ INTERVIEW = [
     ParsedPassage("Ada Lovelace", "Grace, when did you first see a computer?", None),
     ParsedPassage("Grace Hopper", "In 1944, at Harvard. It was fifty feet long and it was wonderful.", None),
     ParsedPassage("Ada Lovelace", "And what would you tell students today?", None),
-    ParsedPassage("Grace Hopper", "Go ahead and do it. You can always apologise later. Computers reward curiosity.", None),
+    ParsedPassage(
+        "Grace Hopper", "Go ahead and do it. You can always apologise later. Computers reward curiosity.", None
+    ),
 ]
 
 
@@ -62,24 +86,36 @@ def build_library(folder: Path, *, long_turns: int = 0, hostile: bool = True) ->
     lib = Library.open(folder)
     lib.import_parsed(
         ParsedDocument(title="Panel on open models", kind="panel", passages=PANEL, date="2024-01-18"),
-        source="fixtures/panel.txt", doc_id=PANEL_ID, content_hash="panel",
+        source="fixtures/panel.txt",
+        doc_id=PANEL_ID,
+        content_hash="panel",
     )
     lib.import_parsed(
         ParsedDocument(title="Interview with Grace", kind="interview", passages=INTERVIEW),
-        source="fixtures/interview.txt", doc_id=INTERVIEW_ID, content_hash="interview",
+        source="fixtures/interview.txt",
+        doc_id=INTERVIEW_ID,
+        content_hash="interview",
     )
     if hostile:
         lib.import_parsed(
             ParsedDocument(
-                title=HOSTILE_TITLE, kind="article",
-                passages=[ParsedPassage(HOSTILE_SPEAKER, HOSTILE_TEXT, None), ParsedPassage("Alan Turing", "A calm reply.", None)],
+                title=HOSTILE_TITLE,
+                kind="article",
+                passages=[
+                    ParsedPassage(HOSTILE_SPEAKER, HOSTILE_TEXT, None),
+                    ParsedPassage("Alan Turing", "A calm reply.", None),
+                ],
             ),
-            source="fixtures/hostile.txt", doc_id=HOSTILE_ID, content_hash="hostile",
+            source="fixtures/hostile.txt",
+            doc_id=HOSTILE_ID,
+            content_hash="hostile",
         )
     if long_turns:
         lib.import_parsed(
             ParsedDocument(title="A very long hearing", kind="hearing", passages=long_passages(long_turns)),
-            source="fixtures/long.txt", doc_id=LONG_ID, content_hash="long",
+            source="fixtures/long.txt",
+            doc_id=LONG_ID,
+            content_hash="long",
         )
     return lib
 

@@ -99,8 +99,15 @@ class SaysoApp(App[None]):
         install_signal_handlers(self)
         self.push_screen(MainScreen(self.library))
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notification is plain text with its control characters made visible, whoever sends it.
 
         Messages carry file names, titles and errors from outside; `markup` is accepted for Textual's

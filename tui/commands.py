@@ -59,22 +59,36 @@ class SaysoCommands(Provider):
             ("Show reader", partial(run, "show_pane('reader')"), "The open document (4)"),
             ("Import files…", partial(run, "import"), "Add transcripts from a path (i)"),
             ("Export quotes…", partial(run, "export"), "Format, filter, destination, preview (e)"),
-            ("Edit citation…", partial(run, "edit_citation"),
-             "Title, kind, date, URL, publisher, host of the open or highlighted document (c in Documents)"),
+            (
+                "Edit citation…",
+                partial(run, "edit_citation"),
+                "Title, kind, date, URL, publisher, host of the open or highlighted document (c in Documents)",
+            ),
             ("Show quotes", partial(run, "show_pane('quotes')"), "Every quote: filter, jump, edit, delete (5)"),
             ("Undo quote action", partial(run, "undo_quote"), "Take back the latest quote change (u)"),
             ("Redo quote action", partial(run, "redo_quote"), "Do the undone quote change again (ctrl+r)"),
             ("Reopen unsaved notes", partial(run, "restore_drafts"), "Notes left open by a hangup (R)"),
             ("Review quotes needing review", partial(run, "review_quotes"), "Quotes pane filtered to is:review"),
-            ("Re-attach quote to suggestion", partial(run, "review_settle('accept')"), "The highlighted quote needing review (r)"),
-            ("Keep quote detached", partial(run, "review_settle('detach')"), "The highlighted quote needing review (D)"),
+            (
+                "Re-attach quote to suggestion",
+                partial(run, "review_settle('accept')"),
+                "The highlighted quote needing review (r)",
+            ),
+            (
+                "Keep quote detached",
+                partial(run, "review_settle('detach')"),
+                "The highlighted quote needing review (D)",
+            ),
             ("Clear speaker lens", partial(run, "clear_lens"), "Show every speaker again (x)"),
             ("Jump back", partial(run, "jump_back"), "Where the reader was before (ctrl+o)"),
             ("Jump forward", partial(run, "jump_forward"), "Undo a jump back (ctrl+n)"),
             ("Next search hit", partial(run, "next_hit(1)"), "Open the next result (n)"),
             ("Previous search hit", partial(run, "next_hit(-1)"), "Open the previous result (N)"),
-            ("Toggle light/dark theme", partial(self.app.call_later, self.app.run_action, "toggle_theme"),
-             "sayso-light ↔ sayso-dark (ctrl+t)"),
+            (
+                "Toggle light/dark theme",
+                partial(self.app.call_later, self.app.run_action, "toggle_theme"),
+                "sayso-light ↔ sayso-dark (ctrl+t)",
+            ),
             ("Theme: sayso-dark", partial(setattr, self.app, "theme", "sayso-dark"), "Dark theme"),
             ("Theme: sayso-light", partial(setattr, self.app, "theme", "sayso-light"), "Light theme"),
             ("Help: keys", partial(self.app.call_later, self.app.run_action, "help"), "Keys of the focused pane (?)"),
@@ -87,10 +101,28 @@ class SaysoCommands(Provider):
             return []
         commands: list[Command] = []
         for doc in main.documents:
-            commands.append((f"Open document: {visible(doc.title, keep_newlines=False)}", partial(main.open_document, doc.id), doc.kind))
-            commands.append((f"Edit citation: {visible(doc.title, keep_newlines=False)}", partial(main.open_citation_dialog, doc.id), doc.kind))
+            commands.append(
+                (
+                    f"Open document: {visible(doc.title, keep_newlines=False)}",
+                    partial(main.open_document, doc.id),
+                    doc.kind,
+                )
+            )
+            commands.append(
+                (
+                    f"Edit citation: {visible(doc.title, keep_newlines=False)}",
+                    partial(main.open_citation_dialog, doc.id),
+                    doc.kind,
+                )
+            )
         for speaker in main.speakers:
-            commands.append((f"Speaker lens: {visible(speaker.name, keep_newlines=False)}", partial(main.set_lens, speaker.name), f"{speaker.passages} turns"))
+            commands.append(
+                (
+                    f"Speaker lens: {visible(speaker.name, keep_newlines=False)}",
+                    partial(main.set_lens, speaker.name),
+                    f"{speaker.passages} turns",
+                )
+            )
         return commands
 
     async def discover(self) -> Hits:
@@ -102,4 +134,10 @@ class SaysoCommands(Provider):
         for name, callback, help_text in [*self.actions(), *self.library_commands()]:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, highlight(matcher, name), callback, text=name, help=escape(visible(help_text, keep_newlines=False)))
+                yield Hit(
+                    score,
+                    highlight(matcher, name),
+                    callback,
+                    text=name,
+                    help=escape(visible(help_text, keep_newlines=False)),
+                )

@@ -31,7 +31,7 @@ def save_open_drafts(app: Any) -> int:
         if isinstance(screen, NoteEditor):
             try:
                 target, note, tags = screen.draft()
-            except Exception:  # the editor is half torn down: nothing to save
+            except Exception:  # the editor is half torn down: nothing to save  # noqa: BLE001, S112
                 continue
             save_draft(book, target, note, tags)
             saved += 1

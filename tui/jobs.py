@@ -53,8 +53,17 @@ class Job:
 class JobOwner(Protocol):
     """What runs the queue's worker and receives its messages: a widget or screen (DOMNode) in the app."""
 
-    def run_worker(self, work: Callable[[], None], name: str | None = ..., group: str = ..., description: str = ...,
-                   exit_on_error: bool = ..., start: bool = ..., exclusive: bool = ..., thread: bool = ...) -> Any: ...
+    def run_worker(
+        self,
+        work: Callable[[], None],
+        name: str | None = ...,
+        group: str = ...,
+        description: str = ...,
+        exit_on_error: bool = ...,
+        start: bool = ...,
+        exclusive: bool = ...,
+        thread: bool = ...,
+    ) -> Any: ...
 
     def post_message(self, message: Message) -> bool: ...
 
@@ -84,7 +93,9 @@ class JobQueue:
             if self._draining:
                 return
             self._draining = True
-        self.owner.run_worker(self._drain, name=f"{self.group} jobs", group=self.group, thread=True, exit_on_error=False)
+        self.owner.run_worker(
+            self._drain, name=f"{self.group} jobs", group=self.group, thread=True, exit_on_error=False
+        )
 
     def clear(self) -> None:
         """Drop the jobs still waiting (the one running finishes)."""
@@ -110,7 +121,7 @@ class JobQueue:
             while (job := self._next()) is not None:
                 try:
                     message = job.run()
-                except Exception as exc:  # never let a job take the app down
+                except Exception as exc:  # never let a job take the app down  # noqa: BLE001
                     message = JobFailed(job.what, describe_error(exc))
                 if message is not None:
                     (job.reply_to or self.owner).post_message(message)

@@ -53,7 +53,7 @@ class JumpList:
 
     def push(self, position: Position) -> None:
         """Record `position` as a place to come back to."""
-        del self.positions[self.at:]
+        del self.positions[self.at :]
         if not self.positions or self.positions[-1] != position:
             self.positions.append(position)
         self.at = len(self.positions)
@@ -66,8 +66,12 @@ class JumpList:
     def moved(self, position: Position, *, jumping: bool = False) -> None:
         """The cursor is at `position` now; a long move (not one of our own jumps) is recorded."""
         last = self.last
-        if (not jumping and last is not None and last.doc_id == position.doc_id
-                and abs(last.passage - position.passage) > JUMP_DISTANCE):
+        if (
+            not jumping
+            and last is not None
+            and last.doc_id == position.doc_id
+            and abs(last.passage - position.passage) > JUMP_DISTANCE
+        ):
             self.push(last)
         self.last = position
 
@@ -139,5 +143,13 @@ def span_hit(passages: list[Passage], quote: Quote, start: int, end: int, title:
     index = next((i for i, p in enumerate(passages) if p.offset <= a < p.offset + len(p.text) + 2), len(passages) - 1)
     p = passages[index] if passages else None
     spans = [[max(0, a - p.offset), min(len(p.text), b - p.offset)]] if p is not None and b > a else []
-    return Hit(passage=p.id if p else "", document=quote.document, speaker=quote.speaker, text=p.text if p else "",
-               score=1.0, spans=[s for s in spans if s[1] > s[0]], title=title, index=max(0, index))
+    return Hit(
+        passage=p.id if p else "",
+        document=quote.document,
+        speaker=quote.speaker,
+        text=p.text if p else "",
+        score=1.0,
+        spans=[s for s in spans if s[1] > s[0]],
+        title=title,
+        index=max(0, index),
+    )

@@ -70,15 +70,18 @@ class QuoteDesk:
         if kept.placement.moved:
             self.owner.post_message(ShownTextChanged(shown.doc_id, placed=kept.quote is not None))
         if kept.quote is None:
-            raise SaysoError(f"the document changed since it was shown (re-imported elsewhere) and "
-                             f"{kept.placement.reason}; it is reloaded, select the words again")
+            raise SaysoError(
+                f"the document changed since it was shown (re-imported elsewhere) and "
+                f"{kept.placement.reason}; it is reloaded, select the words again"
+            )
         return kept.quote
 
     # -- quotes ------------------------------------------------------------------------------------------
     def reader_quotes(self, doc_id: str) -> None:
         """The quotes of `doc_id`, for the reader (ReaderQuotesRead)."""
-        self.jobs.submit("Cannot show quotes",
-                         lambda: ReaderQuotesRead(doc_id, self.library.quotes.quotes_for_document(doc_id)))
+        self.jobs.submit(
+            "Cannot show quotes", lambda: ReaderQuotesRead(doc_id, self.library.quotes.quotes_for_document(doc_id))
+        )
 
     def keep(self, shown: ShownWords) -> None:
         """A new quote of exactly the words `shown` (QuoteKept)."""
@@ -119,22 +122,28 @@ class QuoteDesk:
 
     def locate(self, quote: Quote, *, placing: bool) -> None:
         """The passages of `quote`'s document, to open it there (QuoteLocated)."""
-        self.jobs.submit("Cannot open the quote",
-                         lambda: QuoteLocated(quote, self.library.passages(quote.document), placing=placing))
+        self.jobs.submit(
+            "Cannot open the quote", lambda: QuoteLocated(quote, self.library.passages(quote.document), placing=placing)
+        )
 
     # -- settling quotes that need review ------------------------------------------------------------------
     def accept(self, quote: Quote) -> None:
         book = self.library.quotes
-        self.jobs.submit("Cannot re-attach the quote", lambda: QuoteSettled(book.accept_suggestion(quote.id), "accepted"))
+        self.jobs.submit(
+            "Cannot re-attach the quote", lambda: QuoteSettled(book.accept_suggestion(quote.id), "accepted")
+        )
 
     def detach(self, quote: Quote) -> None:
         book = self.library.quotes
-        self.jobs.submit("Cannot keep the quote detached", lambda: QuoteSettled(book.keep_detached(quote.id), "detached"))
+        self.jobs.submit(
+            "Cannot keep the quote detached", lambda: QuoteSettled(book.keep_detached(quote.id), "detached")
+        )
 
     def reattach(self, quote: Quote, start: int, end: int) -> None:
         book = self.library.quotes
-        self.jobs.submit("Cannot re-attach the quote",
-                         lambda: QuoteSettled(book.reattach(quote.id, start, end), "reattached"))
+        self.jobs.submit(
+            "Cannot re-attach the quote", lambda: QuoteSettled(book.reattach(quote.id, start, end), "reattached")
+        )
 
     # -- notes ------------------------------------------------------------------------------------------------
     def open_note(self, request: NoteRequest) -> None:
@@ -158,16 +167,16 @@ class QuoteDesk:
                     quote = book.edit(target.quote.id, note=result.note, tags=result.tags)
             except NotFound:
                 return NoteEditor.QuoteGone("this quote was deleted (by another sayso?)")
-            except Exception as exc:  # any failure: the text stays, on screen and as a draft
+            except Exception as exc:  # any failure: the text stays, on screen and as a draft  # noqa: BLE001
                 try:
                     save_draft(book, target, result.note, result.tags)
                     kept = True
-                except Exception:  # the disk may be what failed: the editor still holds the text
+                except Exception:  # the disk may be what failed: the editor still holds the text  # noqa: BLE001
                     kept = False
                 return NoteEditor.NotSaved(describe_error(exc), kept)
             try:
                 clear_drafts(book, draft_keys)
-            except Exception:  # the note is saved; a stale draft is only offered again by R
+            except Exception:  # the note is saved; a stale draft is only offered again by R  # noqa: BLE001, S110
                 pass
             return NoteEditor.Saved(NoteResult(result.note, result.tags, quote))
 
@@ -179,7 +188,7 @@ class QuoteDesk:
         def keep() -> None:
             try:
                 save_draft(self.library.quotes, target, note, tags)
-            except Exception:
+            except Exception:  # noqa: BLE001
                 return
 
         self.jobs.submit("Cannot keep the draft", keep)
@@ -190,7 +199,7 @@ class QuoteDesk:
         def keep() -> NoteEditor.KeptForLater | NoteEditor.NotSaved:
             try:
                 save_draft(self.library.quotes, target, note, tags)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001
                 return NoteEditor.NotSaved(f"cannot keep it as a draft: {describe_error(exc)}", False)
             return NoteEditor.KeptForLater()
 

@@ -22,7 +22,13 @@ class QuoteFilter:
     status: str | None = None
 
     def list_kwargs(self) -> dict[str, str | None]:
-        return {"text": self.text or None, "tag": self.tag, "speaker": self.speaker, "doc": self.doc, "status": self.status}
+        return {
+            "text": self.text or None,
+            "tag": self.tag,
+            "speaker": self.speaker,
+            "doc": self.doc,
+            "status": self.status,
+        }
 
     @property
     def empty(self) -> bool:
@@ -47,6 +53,9 @@ def parse_filter(line: str) -> QuoteFilter:
         else:
             rest.append(word)
     return QuoteFilter(
-        text=" ".join(rest), tag=fields.get("tag"), speaker=fields.get("speaker"), doc=fields.get("doc"),
+        text=" ".join(rest),
+        tag=fields.get("tag"),
+        speaker=fields.get("speaker"),
+        doc=fields.get("doc"),
         status=fields.get("status"),
     )

@@ -75,7 +75,11 @@ class SelectionText:
             if step > 0:
                 head = self._next_word_start(head) if head < selection.anchor else anchoring.next_word_end(text, head)
             else:
-                head = self._end_of_word_before(head) if head > selection.anchor else anchoring.previous_word_start(text, head)
+                head = (
+                    self._end_of_word_before(head)
+                    if head > selection.anchor
+                    else anchoring.previous_word_start(text, head)
+                )
         elif unit in ("sentence", "passage"):
             head = self._boundary(selection, unit, step)
         else:
@@ -133,7 +137,7 @@ class SelectionText:
 
     # -- reading ----------------------------------------------------------------------------------
     def words(self, selection: Selection) -> str:
-        return self.text[selection.start:selection.end]
+        return self.text[selection.start : selection.end]
 
     def passage_index(self, pos: int) -> int:
         """The index of the passage holding `pos`."""
@@ -164,7 +168,14 @@ class SelectionText:
         under = anchoring.passages_in_span(self.passages, s, e)
         prefix, suffix = anchoring.context(self.text, s, e)
         return Quote(
-            id="", document=doc_id, exact=self.text[s:e], prefix=prefix, suffix=suffix, start=s, end=e,
-            passage=under[0].id if under else None, speaker=under[0].speaker if under else None,
+            id="",
+            document=doc_id,
+            exact=self.text[s:e],
+            prefix=prefix,
+            suffix=suffix,
+            start=s,
+            end=e,
+            passage=under[0].id if under else None,
+            speaker=under[0].speaker if under else None,
             timestamp=under[0].start if under else None,
         )

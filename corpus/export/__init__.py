@@ -67,8 +67,15 @@ SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".bib": "
 def format_name(fmt: str) -> str:
     """The canonical format name; SaysoError for one sayso does not write."""
     key = fmt.strip().casefold()
-    key = {"md": "markdown", "csl": "csl-json", "csljson": "csl-json", "json": "csl-json", "bib": "bibtex",
-           "web-annotation": "w3c", "jsonld": "w3c"}.get(key, key)
+    key = {
+        "md": "markdown",
+        "csl": "csl-json",
+        "csljson": "csl-json",
+        "json": "csl-json",
+        "bib": "bibtex",
+        "web-annotation": "w3c",
+        "jsonld": "w3c",
+    }.get(key, key)
     if key not in FORMATS:
         raise SaysoError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     return key
@@ -102,8 +109,14 @@ class Export:
         return [e for e in self.entries if e.problem]
 
 
-def export_library(documents: DocumentSource, quotes: Sequence[Quote], fmt: str, style: str = DEFAULT_STYLE, *,
-                   creator: str | None = None) -> Export:
+def export_library(
+    documents: DocumentSource,
+    quotes: Sequence[Quote],
+    fmt: str,
+    style: str = DEFAULT_STYLE,
+    *,
+    creator: str | None = None,
+) -> Export:
     """The one export pipeline of the CLI and the app: the chosen quotes prepared, checked and rendered.
 
     `quotes` are the ones the user selected (`QuoteBook.list` with their filters), `documents`

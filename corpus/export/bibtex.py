@@ -97,7 +97,12 @@ def render_item(item: dict[str, Any]) -> str:
         fields.append(("title", latex_escape(item["title"])))
     container = item.get("container-title")
     if container:
-        fields.append(("journal" if kind == "article" else "organization" if kind == "online" else "howpublished", latex_escape(container)))
+        fields.append(
+            (
+                "journal" if kind == "article" else "organization" if kind == "online" else "howpublished",
+                latex_escape(container),
+            )
+        )
     for csl_field in ("publisher", "authority"):
         if item.get(csl_field):
             fields.append(("publisher", latex_escape(item[csl_field])))

@@ -97,7 +97,9 @@ def _conform_citeproc() -> None:
 
     original_label = model.Label.process
 
-    def label_process(self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kw: Any) -> Any:
+    def label_process(
+        self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kw: Any
+    ) -> Any:
         own = self.get("variable")
         if variable is None and own and own != "locator":
             try:
@@ -153,7 +155,11 @@ def _conform_citeproc() -> None:
             if text:
                 self.add_to_repressed_list(child, context)
                 repressed = context.get_layout().repressed
-                for tag in {child.tag, "{http://purl.org/net/xbiblio/csl}text", "{http://purl.org/net/xbiblio/csl}names"}:
+                for tag in {
+                    child.tag,
+                    "{http://purl.org/net/xbiblio/csl}text",
+                    "{http://purl.org/net/xbiblio/csl}names",
+                }:
                     repressed.setdefault(tag, []).extend(rendered)
                 break
         return text

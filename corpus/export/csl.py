@@ -37,7 +37,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date as _date, datetime
+from datetime import date as _date
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -46,11 +47,53 @@ from sayso.corpus.models import Document
 
 #: Every item type CSL 1.0.2 defines (the csl-data schema's enum).
 CSL_TYPES = frozenset(
-    "article article-journal article-magazine article-newspaper bill book broadcast chapter classic "
-    "collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing "
-    "interview legal_case legislation manuscript map motion_picture musical_score pamphlet "
-    "paper-conference patent performance periodical personal_communication post post-weblog regulation "
-    "report review review-book software song speech standard thesis treaty webpage".split()
+    [
+        "article",
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "bill",
+        "book",
+        "broadcast",
+        "chapter",
+        "classic",
+        "collection",
+        "dataset",
+        "document",
+        "entry",
+        "entry-dictionary",
+        "entry-encyclopedia",
+        "event",
+        "figure",
+        "graphic",
+        "hearing",
+        "interview",
+        "legal_case",
+        "legislation",
+        "manuscript",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "pamphlet",
+        "paper-conference",
+        "patent",
+        "performance",
+        "periodical",
+        "personal_communication",
+        "post",
+        "post-weblog",
+        "regulation",
+        "report",
+        "review",
+        "review-book",
+        "software",
+        "song",
+        "speech",
+        "standard",
+        "thesis",
+        "treaty",
+        "webpage",
+    ]
 )
 
 _KIND_TO_TYPE = {
@@ -101,21 +144,139 @@ def csl_type(doc: Document) -> str:
 
 # -- names -------------------------------------------------------------------
 
-_PARTICLES = frozenset("van von der den de du da das dos di del della la le ter ten zu af al bin ibn".split())
-_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v phd ph.d. md m.d.".split())
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "du",
+        "da",
+        "das",
+        "dos",
+        "di",
+        "del",
+        "della",
+        "la",
+        "le",
+        "ter",
+        "ten",
+        "zu",
+        "af",
+        "al",
+        "bin",
+        "ibn",
+    ]
+)
+_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "phd", "ph.d.", "md", "m.d."])
 _HONORIFICS = frozenset(
-    "dr dr. mr mr. mrs mrs. ms ms. mx mx. prof prof. professor sir dame sen sen. senator rep rep. "
-    "representative hon hon. gov gov. governor president judge justice".split()
+    [
+        "dr",
+        "dr.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "mx",
+        "mx.",
+        "prof",
+        "prof.",
+        "professor",
+        "sir",
+        "dame",
+        "sen",
+        "sen.",
+        "senator",
+        "rep",
+        "rep.",
+        "representative",
+        "hon",
+        "hon.",
+        "gov",
+        "gov.",
+        "governor",
+        "president",
+        "judge",
+        "justice",
+    ]
 )
 #: Words that mark a role, a placeholder or an organisation rather than a person's name.
 _NOT_A_PERSON = frozenset(
-    "unknown speaker speakers moderator host co-host cohost interviewer interviewee audience narrator "
-    "participant panelist panellist chair chairman chairwoman announcer voice reporter caller guest "
-    "member members question answer crowd everyone multiple all various "
-    "inc inc. ltd ltd. llc corp corp. company corporation group foundation institute university "
-    "college committee council association agency department ministry commission government office "
-    "news times network media press lab labs team club society union party bank plc gmbh "
-    "the".split()
+    [
+        "unknown",
+        "speaker",
+        "speakers",
+        "moderator",
+        "host",
+        "co-host",
+        "cohost",
+        "interviewer",
+        "interviewee",
+        "audience",
+        "narrator",
+        "participant",
+        "panelist",
+        "panellist",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "announcer",
+        "voice",
+        "reporter",
+        "caller",
+        "guest",
+        "member",
+        "members",
+        "question",
+        "answer",
+        "crowd",
+        "everyone",
+        "multiple",
+        "all",
+        "various",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "corp",
+        "corp.",
+        "company",
+        "corporation",
+        "group",
+        "foundation",
+        "institute",
+        "university",
+        "college",
+        "committee",
+        "council",
+        "association",
+        "agency",
+        "department",
+        "ministry",
+        "commission",
+        "government",
+        "office",
+        "news",
+        "times",
+        "network",
+        "media",
+        "press",
+        "lab",
+        "labs",
+        "team",
+        "club",
+        "society",
+        "union",
+        "party",
+        "bank",
+        "plc",
+        "gmbh",
+        "the",
+    ]
 )
 
 

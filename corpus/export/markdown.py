@@ -68,7 +68,7 @@ def _escape_line_start(line: str) -> str:
         # "1." or "1)" would start an ordered list: escape the punctuation after the number.
         end = m.end()
         return line[:end] + "\\" + line[end:]
-    return f"{lead}\\{line[len(lead):]}"
+    return f"{lead}\\{line[len(lead) :]}"
 
 
 def _inline(text: str) -> str:
@@ -99,7 +99,9 @@ def render_entry(entry: Entry) -> str:
     lines.append("")
     details = []
     if entry.problem:
-        details.append(f"{WARNING_SIGN} **{escape(entry.problem, line_starts=False)}**: check these words against the document before using them")
+        details.append(
+            f"{WARNING_SIGN} **{escape(entry.problem, line_starts=False)}**: check these words against the document before using them"
+        )
     if q.note.strip():
         note_lines = escape(q.note.strip()).split("\n")
         details.append("Note: " + "\n  ".join(note_lines))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote as percent_encode
@@ -61,8 +61,8 @@ def timestamp(value: str) -> str | None:
     except ValueError:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)  # sayso records times in UTC
-    return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        parsed = parsed.replace(tzinfo=UTC)  # sayso records times in UTC
+    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def annotation(entry: Entry, creator: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +110,9 @@ def annotation(entry: Entry, creator: dict[str, Any]) -> dict[str, Any]:
     return anno
 
 
-def collection(entries: Sequence[Entry], *, creator: str | None = None, label: str = "Quotes exported from sayso") -> dict[str, Any]:
+def collection(
+    entries: Sequence[Entry], *, creator: str | None = None, label: str = "Quotes exported from sayso"
+) -> dict[str, Any]:
     """The AnnotationCollection, its single page embedded as `first`.
 
     Its id is derived from the quote ids so the same selection exports to the

@@ -34,10 +34,24 @@ from sayso.corpus.importers.whisper import parse_whisper
 from sayso.corpus.models import ParsedDocument
 
 #: File endings the folder import picks up.
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".html", ".htm", ".php", ".text", ".xhtml",
-                      ".json", ".fountain", ".spmd", ".docx")
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".vtt",
+    ".srt",
+    ".html",
+    ".htm",
+    ".php",
+    ".text",
+    ".xhtml",
+    ".json",
+    ".fountain",
+    ".spmd",
+    ".docx",
+)
 
-__all__ = ["SUPPORTED_SUFFIXES", "parse_path", "parse_bytes", "parse_text"]
+__all__ = ["SUPPORTED_SUFFIXES", "parse_bytes", "parse_path", "parse_text"]
 
 
 def parse_path(path: Path, encoding: str | None = None, labels: str | None = None) -> ParsedDocument:
@@ -54,7 +68,10 @@ def parse_path(path: Path, encoding: str | None = None, labels: str | None = Non
 
 
 def parse_bytes(
-    raw: bytes, path: Path | str = "document.txt", encoding: str | None = None, labels: str | None = None,
+    raw: bytes,
+    path: Path | str = "document.txt",
+    encoding: str | None = None,
+    labels: str | None = None,
 ) -> ParsedDocument:
     """Parse a file's bytes; `path` names it in messages and gives a fallback title."""
     path = Path(path)
@@ -100,11 +117,23 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
         ignored = [f"--labels is for text transcripts; this {fmt} file was read by its cues"] if labels else []
         head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])
         title = title or file_title or (metadata.first_words(passages[0].text) if passages else path.stem)
-        kind = metadata.guess_kind(fmt=fmt, speakers=list(speakers), title=title, head=head,
-                                   file_name=path.name, speaker_page=False, dialogue=bool(speakers))
+        kind = metadata.guess_kind(
+            fmt=fmt,
+            speakers=list(speakers),
+            title=title,
+            head=head,
+            file_name=path.name,
+            speaker_page=False,
+            dialogue=bool(speakers),
+        )
         return ParsedDocument(
-            title=title, kind=kind, passages=passages, speakers=speakers,
-            date=metadata.find_date(head), url=metadata.find_source_url(notes), convention=convention.to_dict(),
+            title=title,
+            kind=kind,
+            passages=passages,
+            speakers=speakers,
+            date=metadata.find_date(head),
+            url=metadata.find_source_url(notes),
+            convention=convention.to_dict(),
             warnings=ignored,
         )
     html_title = html_url = None
@@ -116,19 +145,32 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
     except PatternError as exc:
         raise ImportRefused(str(exc)) from None
     title = (
-        html_title or result.title or _first_heading(result) or file_title
+        html_title
+        or result.title
+        or _first_heading(result)
+        or file_title
         or (metadata.first_words(result.passages[0].text) if result.passages else path.stem)
     )
     head = "\n".join(result.header)
     if result.passages:
         head = head + "\n" + "\n".join(p.text for p in result.passages[:6])[:3000]
     speakers = result.speakers
-    kind = metadata.guess_kind(fmt=fmt, speakers=list(speakers), title=title, head=head,
-                               file_name=path.name, speaker_page=result.speaker_page, dialogue=result.dialogue)
+    kind = metadata.guess_kind(
+        fmt=fmt,
+        speakers=list(speakers),
+        title=title,
+        head=head,
+        file_name=path.name,
+        speaker_page=result.speaker_page,
+        dialogue=result.dialogue,
+    )
     front = result.front_matter
     return ParsedDocument(
-        title=title, kind=front.get("kind") or kind, passages=result.passages,
-        speakers=speakers, date=front.get("date") or metadata.find_date(head),
+        title=title,
+        kind=front.get("kind") or kind,
+        passages=result.passages,
+        speakers=speakers,
+        date=front.get("date") or metadata.find_date(head),
         url=front.get("url") or front.get("source") or html_url or metadata.find_source_url(result.header),
         warnings=result.warnings,
         host=front.get("host") or "; ".join(result.hosts) or None,
@@ -143,4 +185,3 @@ def _first_heading(result: TextResult) -> str | None:
         if p.heading:
             return p.heading
     return None
-

@@ -15,38 +15,179 @@ from collections.abc import Iterable
 #: Whole lines that are player, page or share chrome, in several languages (compared case-insensitively).
 CHROME_LINES = {
     # English
-    "podcast appearances", "appearances over time", "speakerappearances over time", "table of contents",
-    "contents", "share", "share this", "share this article", "share this post", "share this episode",
-    "subscribe", "subscribe now", "sign in", "sign up", "log in", "login", "like", "reply", "comment",
-    "comments", "follow", "following", "listen now", "listen", "play", "play episode", "pause",
-    "download", "read more", "show more", "show less", "see more", "load more", "advertisement",
-    "skip to content", "skip to main content", "menu", "home", "back to top", "related",
-    "related articles", "related posts", "recommended", "recommended for you", "you may also like",
-    "latest from us", "copy link", "print", "email", "tweet", "facebook", "twitter", "linkedin",
-    "privacy policy", "terms of service", "all rights reserved", "watch now", "explore topics",
-    "insights from the community", "others also viewed", "to view or add a comment, sign in",
-    "no reviews yet", "be the first to comment", "leave a comment", "leave a reply", "add a comment",
-    "about this episode", "episode details", "show notes", "listen on apple podcasts",
-    "listen on spotify", "open in app", "get the app", "cancel", "close", "report", "save",
-    "more episodes", "all episodes", "view all", "see all", "free", "listen for free",
-    "report this article", "report this comment", "cookie settings", "accept all cookies",
-    "accept cookies", "manage cookies", "edit transcript", "copy transcript", "show transcript",
-    "hide transcript", "summary", "highlights", "chapters", "audio player", "video player",
-    "loading...", "loading…", "advertisement", "sponsored", "♪", "♫",
+    "podcast appearances",
+    "appearances over time",
+    "speakerappearances over time",
+    "table of contents",
+    "contents",
+    "share",
+    "share this",
+    "share this article",
+    "share this post",
+    "share this episode",
+    "subscribe",
+    "subscribe now",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "like",
+    "reply",
+    "comment",
+    "comments",
+    "follow",
+    "following",
+    "listen now",
+    "listen",
+    "play",
+    "play episode",
+    "pause",
+    "download",
+    "read more",
+    "show more",
+    "show less",
+    "see more",
+    "load more",
+    "advertisement",
+    "skip to content",
+    "skip to main content",
+    "menu",
+    "home",
+    "back to top",
+    "related",
+    "related articles",
+    "related posts",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "latest from us",
+    "copy link",
+    "print",
+    "email",
+    "tweet",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "privacy policy",
+    "terms of service",
+    "all rights reserved",
+    "watch now",
+    "explore topics",
+    "insights from the community",
+    "others also viewed",
+    "to view or add a comment, sign in",
+    "no reviews yet",
+    "be the first to comment",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "about this episode",
+    "episode details",
+    "show notes",
+    "listen on apple podcasts",
+    "listen on spotify",
+    "open in app",
+    "get the app",
+    "cancel",
+    "close",
+    "report",
+    "save",
+    "more episodes",
+    "all episodes",
+    "view all",
+    "see all",
+    "free",
+    "listen for free",
+    "report this article",
+    "report this comment",
+    "cookie settings",
+    "accept all cookies",
+    "accept cookies",
+    "manage cookies",
+    "edit transcript",
+    "copy transcript",
+    "show transcript",
+    "hide transcript",
+    "summary",
+    "highlights",
+    "chapters",
+    "audio player",
+    "video player",
+    "loading...",
+    "loading…",
+    "sponsored",
+    "♪",
+    "♫",
     # Japanese
-    "無料で聴く", "ポッドキャストの詳細を見る", "このコンテンツについて", "まだレビューはありません",
-    "シェア", "フォロー", "再生", "もっと見る", "続きを読む", "ログイン", "コメント", "目次",
-    "エピソード", "詳細を見る", "レビュー", "カスタマーレビュー", "今すぐ聴く", "無料体験",
+    "無料で聴く",
+    "ポッドキャストの詳細を見る",
+    "このコンテンツについて",
+    "まだレビューはありません",
+    "シェア",
+    "フォロー",
+    "再生",
+    "もっと見る",
+    "続きを読む",
+    "ログイン",
+    "コメント",
+    "目次",
+    "エピソード",
+    "詳細を見る",
+    "レビュー",
+    "カスタマーレビュー",
+    "今すぐ聴く",
+    "無料体験",
     # Chinese
-    "分享", "订阅", "訂閱", "阅读更多", "閱讀更多", "登录", "登入", "评论", "評論", "免费收听", "目录", "目錄",
+    "分享",
+    "订阅",
+    "訂閱",
+    "阅读更多",
+    "閱讀更多",
+    "登录",
+    "登入",
+    "评论",
+    "評論",
+    "免费收听",
+    "目录",
+    "目錄",
     # Korean
-    "공유", "구독", "더 보기", "로그인", "댓글", "목차",
+    "공유",
+    "구독",
+    "더 보기",
+    "로그인",
+    "댓글",
+    "목차",
     # German, French, Spanish, Italian, Portuguese
-    "teilen", "abonnieren", "mehr lesen", "anmelden", "kommentare", "inhaltsverzeichnis",
-    "partager", "s'abonner", "lire la suite", "se connecter", "commentaires", "écouter",
-    "table des matières", "compartir", "suscribirse", "suscríbete", "leer más", "iniciar sesión",
-    "comentarios", "escuchar", "índice", "condividi", "iscriviti", "leggi di più", "commenti",
-    "partilhar", "inscreva-se", "ler mais", "comentários", "sumário",
+    "teilen",
+    "abonnieren",
+    "mehr lesen",
+    "anmelden",
+    "kommentare",
+    "inhaltsverzeichnis",
+    "partager",
+    "s'abonner",
+    "lire la suite",
+    "se connecter",
+    "commentaires",
+    "écouter",
+    "table des matières",
+    "compartir",
+    "suscribirse",
+    "suscríbete",
+    "leer más",
+    "iniciar sesión",
+    "comentarios",
+    "escuchar",
+    "índice",
+    "condividi",
+    "iscriviti",
+    "leggi di più",
+    "commenti",
+    "partilhar",
+    "inscreva-se",
+    "ler mais",
+    "comentários",
+    "sumário",
 }
 
 #: A heading that opens a list of links to other pages; from here to the end is page chrome.
@@ -68,8 +209,13 @@ _END_MARKERS = re.compile(
 )
 
 #: Relative times under comments ("11mo", "3w", "2 days ago", "Edited").
-_REL_TIME = re.compile(r"^\s*(\d{1,3}\s?(mo|yr|y|w|d|h|m|min|hrs?|s)|\d{1,3} (months?|years?|weeks?|days?|hours?|minutes?) ago|edited)\s*(•.*)?$", re.IGNORECASE)
-_LIKE_REPLY = re.compile(r"^\s*(like|reply|\d+\s+(likes?|replies|reactions?)|report|helpful|いいね|返信|赞|回复)\s*$", re.IGNORECASE)
+_REL_TIME = re.compile(
+    r"^\s*(\d{1,3}\s?(mo|yr|y|w|d|h|m|min|hrs?|s)|\d{1,3} (months?|years?|weeks?|days?|hours?|minutes?) ago|edited)\s*(•.*)?$",
+    re.IGNORECASE,
+)
+_LIKE_REPLY = re.compile(
+    r"^\s*(like|reply|\d+\s+(likes?|replies|reactions?)|report|helpful|いいね|返信|赞|回复)\s*$", re.IGNORECASE
+)
 
 #: Cover-art lines: 『Title』のカバーアート, "Cover art for Title", "Title cover art".
 COVER_ART = re.compile(
@@ -77,7 +223,9 @@ COVER_ART = re.compile(
     re.IGNORECASE,
 )
 
-_MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf™œ\u009d\u201c\u201d\u2018\u2019\u2122\u0153\u0161\u017e]|ï»¿|Ã©|Ã¨|Ã¼|Ã¶|Ã¤")
+_MOJIBAKE = re.compile(
+    r"Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf™œ\u009d\u201c\u201d\u2018\u2019\u2122\u0153\u0161\u017e]|ï»¿|Ã©|Ã¨|Ã¼|Ã¶|Ã¤"
+)
 #: A C1 control that is a UTF-8 continuation byte read as Latin-1 ("â\x80\x99" for ’): it follows a lead
 #: byte's letter (Â-ô) or another continuation byte.  A C1 control elsewhere (an 8-bit CSI) is text.
 _C1_MOJIBAKE = re.compile(r"(?<=[\u00c2-\u00f4\u0080-\u00bf])[\u0080-\u009f]")
@@ -88,9 +236,7 @@ def is_chrome_line(line: str) -> bool:
     bare = line.strip().strip("|•·-–—*#>").strip().casefold()
     if not bare:
         return False
-    if bare in CHROME_LINES or COVER_ART.match(line.strip()):
-        return True
-    return False
+    return bool(bare in CHROME_LINES or COVER_ART.match(line.strip()))
 
 
 #: Chrome that nobody says as a whole paragraph (a lone "Like" or "Share" might be speech).
@@ -100,7 +246,7 @@ _UI_ONLY_WORDS = {"advertisement", "sponsored", "skip to content", "skip to main
 def is_ui_only_line(line: str) -> bool:
     """Chrome that can be dropped even inside a speaker's turn: multi-word UI phrases and non-Latin UI text."""
     bare = line.strip().strip("|•·-–—*#>").strip().casefold()
-    if not bare or bare not in CHROME_LINES and bare not in _UI_ONLY_WORDS and not COVER_ART.match(line.strip()):
+    if not bare or (bare not in CHROME_LINES and bare not in _UI_ONLY_WORDS and not COVER_ART.match(line.strip())):
         return False
     return bare in _UI_ONLY_WORDS or len(bare.split()) >= 2 or not bare.isascii()
 
@@ -128,8 +274,15 @@ def _script(ch: str) -> str:
 
 
 #: Scripts written together count as one (Japanese mixes kana and kanji).
-_SCRIPT_GROUPS = {"hiragana": "cjk", "katakana": "cjk", "katakana-hiragana": "cjk", "halfwidth": "cjk",
-                  "fullwidth": "latin", "hangul": "hangul", "ideographic": "cjk"}
+_SCRIPT_GROUPS = {
+    "hiragana": "cjk",
+    "katakana": "cjk",
+    "katakana-hiragana": "cjk",
+    "halfwidth": "cjk",
+    "fullwidth": "latin",
+    "hangul": "hangul",
+    "ideographic": "cjk",
+}
 
 
 def try_repair(line: str) -> str | None:
@@ -171,9 +324,10 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
             if n <= 4 and rare_in_doc and scripts["latin"] >= 3 * n:
                 return True
     # Thai glyphs used as the bytes of an emoji or punctuation (cp874 mojibake): "๐ค", "โ€"
-    if re.search(r"[\u0e00-\u0e7f][\u0e00-\u0e7f\u20ac]?\s?[A-Za-z]{3,}", text) and (doc_scripts or {}).get("thai", 0) <= 4:
-        return True
-    return False
+    return bool(
+        re.search(r"[\u0e00-\u0e7f][\u0e00-\u0e7f\u20ac]?\s?[A-Za-z]{3,}", text)
+        and (doc_scripts or {}).get("thai", 0) <= 4
+    )
 
 
 #: Characters counted at a time by `document_scripts` (a list per letter of a whole book is gigabytes).
@@ -185,7 +339,9 @@ def document_scripts(text: str | Iterable[str]) -> dict[str, int]:
     script from stray bytes)."""
     counts: dict[str, int] = {}
     latin = 0
-    pieces = (text[at:at + _SCRIPT_CHUNK] for at in range(0, len(text), _SCRIPT_CHUNK)) if isinstance(text, str) else text
+    pieces = (
+        (text[at : at + _SCRIPT_CHUNK] for at in range(0, len(text), _SCRIPT_CHUNK)) if isinstance(text, str) else text
+    )
     for chunk in pieces:
         latin += len(_ASCII_LETTERS.findall(chunk))
         if chunk.isascii():
@@ -216,11 +372,11 @@ def find_footer(lines: list[str]) -> int | None:
             continue
         if _END_MARKERS.match(stripped):
             return _back_over_headers(lines, i) if "comment" in stripped.casefold() else i
-        if _LINK_LIST_HEADING.match(stripped) and _mostly_links(lines[i + 1:]):
+        if _LINK_LIST_HEADING.match(stripped) and _mostly_links(lines[i + 1 :]):
             return i
         if _REL_TIME.match(stripped) or _LIKE_REPLY.match(stripped):
             # A comment block: a relative time or Like/Reply near other comment signs.
-            window = [l.strip() for l in lines[i:i + 12] if l.strip()]
+            window = [l.strip() for l in lines[i : i + 12] if l.strip()]
             kinds = {_sign_kind(l) for l in window} - {None}
             if len(kinds) >= 2:
                 return _back_over_headers(lines, i)

@@ -10,7 +10,10 @@ from sayso.corpus.importers.grammar import match_bracket
 from sayso.corpus.importers.names import display_name, match_label, name_key
 from sayso.corpus.models import ParsedPassage
 
-_TAG = re.compile(r"</?(?:c|i|b|u|ruby|rt|lang|font|span|v)(?:[.\s][^<>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>|<\d{2}:\d{2}\.\d{3}>", re.I)
+_TAG = re.compile(
+    r"</?(?:c|i|b|u|ruby|rt|lang|font|span|v)(?:[.\s][^<>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>|<\d{2}:\d{2}\.\d{3}>",
+    re.I,
+)
 _ASS = re.compile(r"\{\\[^{}]*\}")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>]+?)[ \t]*>", re.I)
 
@@ -19,7 +22,7 @@ _VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>]+?)[ \t]*>", re.I)
 class Cue:
     start: float | None
     end: float | None
-    text: str                 #: payload with line breaks, tags still in
+    text: str  #: payload with line breaks, tags still in
     voice: str | None = None
 
 
@@ -52,7 +55,13 @@ def _paragraph_break(current: ParsedPassage, seg: Segment, last_end: float | Non
     ended = current.text.rstrip().endswith((".", "?", "!", "…", '."', '?"', ".”", "?”"))
     if words >= PARAGRAPH_WORDS and ended:
         return True
-    if words >= 30 and ended and seg.start is not None and last_end is not None and seg.start - last_end >= PAUSE_SECONDS:
+    if (
+        words >= 30
+        and ended
+        and seg.start is not None
+        and last_end is not None
+        and seg.start - last_end >= PAUSE_SECONDS
+    ):
         return True
     return words >= MAX_WORDS
 
@@ -69,7 +78,7 @@ def _voice_segments(cue: Cue) -> list[tuple[str | None, str]]:
     pos = 0
     current: str | None = cue.voice
     for m in _VOICE.finditer(payload):
-        before = payload[pos:m.start()]
+        before = payload[pos : m.start()]
         if before.strip():
             parts.append((current, before))
         current = m.group(1).strip()

@@ -7,8 +7,13 @@ import re
 
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}", re.M)
 _VTT_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}", re.M)
-_HTML_TAG = re.compile(r"<(?:p|br|div|span|strong|b|i|em|a|li|ul|ol|h[1-6]|font|table|tr|td|body|html|head|article|section|blockquote)\b[^>]*>", re.I)
-_CLOSING = re.compile(r"</(?:p|div|span|strong|b|i|em|a|li|ul|ol|h[1-6]|font|table|tr|td|body|html)\s*>|<br\s*/?>", re.I)
+_HTML_TAG = re.compile(
+    r"<(?:p|br|div|span|strong|b|i|em|a|li|ul|ol|h[1-6]|font|table|tr|td|body|html|head|article|section|blockquote)\b[^>]*>",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"</(?:p|div|span|strong|b|i|em|a|li|ul|ol|h[1-6]|font|table|tr|td|body|html)\s*>|<br\s*/?>", re.I
+)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 

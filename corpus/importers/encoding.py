@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass, field
 
 import charset_normalizer
-from dataclasses import dataclass, field
 
 from sayso.corpus.errors import ImportRefused
 
@@ -14,7 +14,7 @@ from sayso.corpus.errors import ImportRefused
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0c|\x0b|\x85")
 
 # Control characters that are rare in text files (tab, newline, CR, FF, VT and ESC are allowed).
-_BINARY_CONTROLS = set(range(0, 9)) | {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 127}
+_BINARY_CONTROLS = set(range(9)) | {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 127}
 
 #: Terminal escape sequences (CSI, OSC ended by BEL or ST, two-byte escapes): text copied from a terminal
 #: holds them, binary data does not, so their bytes never count as binary.
@@ -111,8 +111,10 @@ def decode_bytes(raw: bytes, name: str = "file", encoding: str | None = None) ->
             try:
                 text, encoding = raw.decode(guess), guess
                 shown = "Windows-1252 (cp1252)" if guess == "cp1252" else guess
-                warnings.append(f"not valid UTF-8; read as {shown}, detected from the bytes: check accented letters "
-                                "and other scripts, or give --encoding")
+                warnings.append(
+                    f"not valid UTF-8; read as {shown}, detected from the bytes: check accented letters "
+                    "and other scripts, or give --encoding"
+                )
             except (UnicodeDecodeError, LookupError):
                 text, encoding = raw.decode("utf-8", errors="replace"), "utf-8"
                 warnings.append("some bytes could not be decoded and were replaced with \ufffd")
@@ -130,8 +132,24 @@ def decode_bytes(raw: bytes, name: str = "file", encoding: str | None = None) ->
 
 #: Single-byte Latin code pages that short Western European text cannot tell apart; Windows-1252,
 #: by far the most common of them, is read when it fits as well as the detector's first choice.
-_LATIN_PAGES = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9",
-                "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_latin2", "mac_roman"}
+_LATIN_PAGES = {
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_9",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "mac_latin2",
+    "mac_roman",
+}
 
 
 def detect_encoding(raw: bytes) -> str:

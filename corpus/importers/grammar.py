@@ -70,7 +70,9 @@ class Convention:
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
-            "shape": self.shape, "description": self.description, "turns": self.turns,
+            "shape": self.shape,
+            "description": self.description,
+            "turns": self.turns,
             "confidence": round(self.confidence, 2),
         }
         if self.pattern:
@@ -107,8 +109,10 @@ def describe(convention: dict[str, object] | None) -> str:
         return f"speakers: uncertain, {convention.get('description')}; state it with --labels"
     if not convention.get("turns") and not is_uncertain(convention):
         return f"speakers: none named ({convention.get('description')})"
-    line = (f"speakers: {convention.get('description')}, {convention.get('turns')} turns, "
-            f"confidence {_confidence_of(convention):.0%}")
+    line = (
+        f"speakers: {convention.get('description')}, {convention.get('turns')} turns, "
+        f"confidence {_confidence_of(convention):.0%}"
+    )
     if is_uncertain(convention):
         line += " (uncertain: state it with --labels)"
     return line
@@ -175,12 +179,12 @@ def match_record(line: str) -> Label | None:
             assert end is not None
             name = " ".join([*head[:k], tok[: end.start()]]).strip()
             if _record_label_ok(name) and not tokens[k + 1].startswith((".", "…")):
-                return Label(name, " ".join(tokens[k + 1:]).strip(), "record")
+                return Label(name, " ".join(tokens[k + 1 :]).strip(), "record")
             return None
         if tok in {"-", "–", "—"} and k > 0 and head[k - 1].endswith(".") and k + 1 < len(tokens):
             name = " ".join(head[:k])[:-1]
             if _record_label_ok(name):
-                return Label(name, " ".join(tokens[k + 1:]).strip(), "record")
+                return Label(name, " ".join(tokens[k + 1 :]).strip(), "record")
             return None
     # Otherwise the first full stop after a name word ends the label; titles and initials go on.
     for k, tok in enumerate(head[:8]):
@@ -195,7 +199,7 @@ def match_record(line: str) -> Label | None:
         role = head[0] == "The" and k > 0  # "The Chairman.": after "The", a title is the role and ends the label
         if not role and (_bare(bare) in TITLES or _INITIALS_TOKEN.match(tok) or (len(bare) == 1 and bare.isupper())):
             continue
-        rest = " ".join(tokens[k + 1:]).strip()
+        rest = " ".join(tokens[k + 1 :]).strip()
         if not rest or rest[0].islower() or rest[0] in ".…":
             return None  # lower case goes on a sentence; dot leaders are a table of contents
         return Label(name, rest, "record") if _record_label_ok(name) else None
@@ -229,11 +233,16 @@ def match_bracket(line: str) -> Label | None:
 
 # -- a label alone on its line -------------------------------------------------------
 
-_EXTENSION = re.compile(r"\s*\((?:V\.?\s?O\.?|O\.?\s?S\.?|O\.?\s?C\.?|CONT'?D|CONT’D|CONTINUED|cont'?d|contd|"
-                        r"ON THE PHONE|ON PHONE|INTO PHONE|PRE-?LAP|FILTERED|SUBTITLED|OVER)\)", re.I)
+_EXTENSION = re.compile(
+    r"\s*\((?:V\.?\s?O\.?|O\.?\s?S\.?|O\.?\s?C\.?|CONT'?D|CONT’D|CONTINUED|cont'?d|contd|"
+    r"ON THE PHONE|ON PHONE|INTO PHONE|PRE-?LAP|FILTERED|SUBTITLED|OVER)\)",
+    re.I,
+)
 _ALONE_TIME = re.compile(rf"(?:\s*[-–—|]?\s*[\[(]?(?P<ts>{_TIME})[\])]?)\s*:?$")
-_TRANSITION = re.compile(r"^(?:[A-Z][A-Z .']*\s+TO:|FADE (?:IN|OUT)[:.]?|FADE TO BLACK\.?|CUT TO BLACK\.?|THE END\.?|"
-                         r"INTERCUT(?: WITH)?:?|BACK TO SCENE:?|CONTINUED:?|END (?:OF )?[A-Z ]+\.?)$")
+_TRANSITION = re.compile(
+    r"^(?:[A-Z][A-Z .']*\s+TO:|FADE (?:IN|OUT)[:.]?|FADE TO BLACK\.?|CUT TO BLACK\.?|THE END\.?|"
+    r"INTERCUT(?: WITH)?:?|BACK TO SCENE:?|CONTINUED:?|END (?:OF )?[A-Z ]+\.?)$"
+)
 _SCENE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s/]", re.I)
 _ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,50}?)\s*\^?\s*:?$")
 
@@ -245,7 +254,7 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         return None
     if previous is not None and previous.strip():
         return None
-    if s[0] in "#=>!~.*_" or s.endswith((".", "?", "!", ",", ";")) and not s.endswith(("Jr.", "Sr.")):
+    if s[0] in "#=>!~.*_" or (s.endswith((".", "?", "!", ",", ";")) and not s.endswith(("Jr.", "Sr."))):
         return None
     if _TRANSITION.match(s) or _SCENE.match(s):
         return None
@@ -407,12 +416,12 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     run of spaces or tabs.
     """
     if "{speaker}" not in pattern and "{name}" not in pattern:
-        raise PatternError("a --labels pattern needs {speaker}, e.g. \"{speaker}: {text}\"")
+        raise PatternError('a --labels pattern needs {speaker}, e.g. "{speaker}: {text}"')
     parts: list[str] = ["^\\s*"]
     pos = 0
     seen: set[str] = set()
     for m in _FIELD.finditer(pattern):
-        parts.append(_literal(pattern[pos:m.start()]))
+        parts.append(_literal(pattern[pos : m.start()]))
         field = "speaker" if m.group(1) == "name" else m.group(1)
         if field in seen and field != "skip" and field != "*":
             raise PatternError(f"--labels: {{{field}}} appears twice")

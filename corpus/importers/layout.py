@@ -12,6 +12,7 @@ off is recorded with its reason (`Stripped`) so no word is lost silently.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from dataclasses import dataclass, field
 #: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
 _LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]+|$)")
 #: A line that is only a page number ("6", "- 6 -", "Page 51", "12 of 40").
-_PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?(?:[ \t]*[-–—])?[ \t]*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?(?:[ \t]*[-–—])?[ \t]*$", re.I
+)
 #: Layout padding inside a line: pdftotext -layout justifies with long runs of spaces.
 _PADDING = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 #: Prefixes that quote or box every line.
@@ -64,7 +67,7 @@ def _line_numbered(lines: list[str]) -> bool:
             numbers.append(int(m.group(1)))
     if body < 10 or len(numbers) < 0.5 * body:
         return False
-    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1 or (b == 1 and a >= 10))
+    steps = sum(1 for a, b in itertools.pairwise(numbers) if b == a + 1 or (b == 1 and a >= 10))
     return steps >= 0.7 * (len(numbers) - 1)
 
 
@@ -107,11 +110,11 @@ def _strip_line_numbers(page: Page) -> None:
         if m:
             n = int(m.group(1))
             in_sequence = n == previous + 1 or (n == 1 and previous >= 10)
-            if not line[m.end():].strip() and not in_sequence:
+            if not line[m.end() :].strip() and not in_sequence:
                 out.append(line)  # a bare number out of sequence is a page number (see below)
                 continue
             previous = n
-            out.append(line[m.end():])
+            out.append(line[m.end() :])
             count += 1
         else:
             out.append(line)
@@ -212,7 +215,7 @@ def _single_space(page: Page) -> None:
     body = [i for i, l in enumerate(lines) if l.strip()]
     if len(body) < 20:
         return
-    gaps = Counter(b - a - 1 for a, b in zip(body, body[1:]))
+    gaps = Counter(b - a - 1 for a, b in itertools.pairwise(body))
     singles = gaps.get(1, 0)
     if singles < 0.8 * (len(body) - 1):
         return

@@ -7,14 +7,33 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _MONTH_RE = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
     re.compile(rf"\b{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
-    re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s*,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
+    re.compile(
+        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s*,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I
+    ),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})年(?P<mnum>1[0-2]|0?[1-9])月(?P<day>[0-3]?\d)日"),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})/(?P<mnum>0[1-9]|1[0-2])/(?P<day>0[1-9]|[12]\d|3[01])\b"),
 )
@@ -70,7 +89,7 @@ def find_source_url(lines: Iterable[str], limit: int = 12) -> str | None:
 
 
 def readable_file_title(path: Path) -> str | None:
-    """"debate-2020-part2.txt" -> "Debate 2020 part2"; hash-like names give None."""
+    """ "debate-2020-part2.txt" -> "Debate 2020 part2"; hash-like names give None."""
     stem = path.stem
     if _HASHY.match(stem):
         return None
@@ -103,8 +122,9 @@ def first_words(text: str, n: int = 8) -> str:
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
-def guess_kind(*, fmt: str, speakers: list[str], title: str, head: str, file_name: str,
-               speaker_page: bool, dialogue: bool) -> str:
+def guess_kind(
+    *, fmt: str, speakers: list[str], title: str, head: str, file_name: str, speaker_page: bool, dialogue: bool
+) -> str:
     """One of corpus.models.KINDS, from what the document says about itself."""
     if speaker_page:
         return "speaker page"
@@ -120,8 +140,11 @@ def guess_kind(*, fmt: str, speakers: list[str], title: str, head: str, file_nam
     if re.search(r"\bhearings?\b|\btestimony\b|\btestif(y|ied)\b|\bcommittee\b|\bdeposition\b", context):
         return "hearing"
     # Court and legislative records: arguments, proceedings, parliaments and councils.
-    if re.search(r"\bcourt\b|oral argument|\bproceedings\b|congressional record|\bhansard\b|\bparliament|"
-                 r"\bsenate\b|house of (?:representatives|commons|assembly)|\bcouncil\b|\blegislat", context):
+    if re.search(
+        r"\bcourt\b|oral argument|\bproceedings\b|congressional record|\bhansard\b|\bparliament|"
+        r"\bsenate\b|house of (?:representatives|commons|assembly)|\bcouncil\b|\blegislat",
+        context,
+    ):
         return "hearing"
     if re.search(r"\bpanel(ists?)?\b", context):
         return "panel"

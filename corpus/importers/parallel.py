@@ -26,10 +26,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Generator, Iterator, Mapping, Sequence
-from multiprocessing import resource_tracker
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing import resource_tracker
 from pathlib import Path
 
 from sayso.corpus.errors import ImportRefused
@@ -132,8 +132,13 @@ def workers_for(count: int) -> int:
     return min(cores, 4)
 
 
-def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel: bool = False,
-                labels: Mapping[Path, str] | None = None) -> Generator[tuple[Path, Prepared | Exception], None, None]:
+def prepare_all(
+    paths: Sequence[Path],
+    encoding: str | None = None,
+    *,
+    parallel: bool = False,
+    labels: Mapping[Path, str] | None = None,
+) -> Generator[tuple[Path, Prepared | Exception], None, None]:
     """Each path with its Prepared file or the exception preparing it raised, in the order given.
 
     `parallel` allows worker processes.  They are started with "spawn", which
@@ -148,10 +153,11 @@ def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel:
     context = multiprocessing.get_context("spawn")  # safe from any thread, unlike fork
     try:
         _start_tracker_quietly()
-    except Exception:  # noqa: BLE001  it starts with the pool as usual then
+    except Exception:  # noqa: BLE001, S110
         pass
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker,
-                             initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_quiet_worker, initargs=(os.getpid(),)
+    ) as pool:
         ahead: deque[tuple[Path, Future[Prepared]]] = deque()
         queued = 0
         done = 0
@@ -159,8 +165,9 @@ def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel:
             while done < len(paths):
                 while queued < len(paths) and len(ahead) < workers * AHEAD_PER_WORKER:
                     try:
-                        future = pool.submit(prepare_file, str(paths[queued]), encoding,
-                                             (labels or {}).get(paths[queued]))
+                        future = pool.submit(
+                            prepare_file, str(paths[queued]), encoding, (labels or {}).get(paths[queued])
+                        )
                     except Exception:  # noqa: BLE001  workers cannot start here (no real stderr, no fds...)
                         break
                     ahead.append((paths[queued], future))
@@ -182,8 +189,11 @@ def prepare_all(paths: Sequence[Path], encoding: str | None = None, *, parallel:
         yield from _in_process(paths[done:], encoding, labels)
 
 
-def _in_process(paths: Sequence[Path], encoding: str | None, labels: Mapping[Path, str] | None = None,
-                ) -> Iterator[tuple[Path, Prepared | Exception]]:
+def _in_process(
+    paths: Sequence[Path],
+    encoding: str | None,
+    labels: Mapping[Path, str] | None = None,
+) -> Iterator[tuple[Path, Prepared | Exception]]:
     for path in paths:
         try:
             yield path, prepare_file(path, encoding, (labels or {}).get(path))

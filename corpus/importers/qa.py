@@ -19,6 +19,7 @@ Q is Mr. Smith until the next such line.  `THE WITNESS:` is the answerer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -58,16 +59,18 @@ _MARK = re.compile(
     r"(?P<role>Q|A|QUESTION|ANSWER|Question|Answer)"
     r"(?:[ \t]*[(\[](?P<who>[^()\[\]\n]{2,60})[)\]])?"
     r"(?:"
-    r"(?P<p1>[:.：])(?:\*\*|__|\*|_)?(?=[ \t]|$)"          # Q: / Q. / **Q:**
-    r"|(?:\*\*|__|\*|_)[ \t]*(?P<p2>[:.：])(?=[ \t]|$)"     # **Q**:
-    r"|(?:\*\*|__|\*|_)?(?P<dash>[ \t]+[-–—])(?=[ \t])"     # Q - / Q –
-    r"|(?:\*\*|__|\*|_)?(?P<gap>\t|[ \t]{2,})(?=\S)"       # Q<tab>Did you / Q   Did you
+    r"(?P<p1>[:.：])(?:\*\*|__|\*|_)?(?=[ \t]|$)"  # Q: / Q. / **Q:**
+    r"|(?:\*\*|__|\*|_)[ \t]*(?P<p2>[:.：])(?=[ \t]|$)"  # **Q**:
+    r"|(?:\*\*|__|\*|_)?(?P<dash>[ \t]+[-–—])(?=[ \t])"  # Q - / Q –
+    r"|(?:\*\*|__|\*|_)?(?P<gap>\t|[ \t]{2,})(?=\S)"  # Q<tab>Did you / Q   Did you
     r")[ \t]*(?P<rest>.*)$"
 )
 #: Lettered list items ("B. Methods", "C: option three") in the styles a Q/A marker could take.
 _LETTER_ITEM = re.compile(r"^(?:\d{1,4}[ \t]+)?(?:\*\*|__|\*|_)?[B-H](?:[:.)](?:\*\*|__|\*|_)?[ \t]|[ \t]+[-–—][ \t])")
 #: Lists of questions that are not a conversation.
-_NOT_A_CONVERSATION = re.compile(r"\bFAQs?\b|frequently asked|\bquiz(zes)?\b|flash ?cards?|(practice|exam|review|study) questions", re.I)
+_NOT_A_CONVERSATION = re.compile(
+    r"\bFAQs?\b|frequently asked|\bquiz(zes)?\b|flash ?cards?|(practice|exam|review|study) questions", re.I
+)
 
 #: A deposition's or hearing's line number (1-25, sometimes more) opening a line.
 _LINE_NO = re.compile(r"^[ \t]*\d{1,2}(?=[ \t]|$)")
@@ -104,19 +107,62 @@ _ROLE_LINE = re.compile(
     r"interviewees?|narrators?|respondents?|witness|deponent|q|a)[*_\s]*(?P<sep>[:=]|[ \t][-–—])[*_\s]*(?P<value>\S.*?)[*_\s]*$",
     re.I,
 )
-_ASKER_KEYS = {"interviewer", "interviewers", "interviewed by", "interview conducted by", "conducted by", "question by",
-               "questions by", "questioner", "examiner", "q"}
+_ASKER_KEYS = {
+    "interviewer",
+    "interviewers",
+    "interviewed by",
+    "interview conducted by",
+    "conducted by",
+    "question by",
+    "questions by",
+    "questioner",
+    "examiner",
+    "q",
+}
 #: Phrases in the header naming one side: the name follows the phrase.
 _ASKER_PHRASE = re.compile(r"\b(?:conducted|interviewed|questioned|examined)[ \t]+by[ \t]*:?[ \t]+", re.I)
 _ANSWERER_PHRASE = re.compile(
-    r"\b(?:interview(?:ed)?|conversation|talk|oral[ \t]+history)[ \t]+(?:with|of)[ \t]+|\b(?:deposition|testimony)[ \t]+of[ \t]+", re.I)
+    r"\b(?:interview(?:ed)?|conversation|talk|oral[ \t]+history)[ \t]+(?:with|of)[ \t]+|\b(?:deposition|testimony)[ \t]+of[ \t]+",
+    re.I,
+)
 #: "JOHN ROE, having been first duly sworn, ..." / "JOHN ROE, called as a witness, ...".
-_SWORN = re.compile(r"^(?P<who>[^,]{3,60}?),[ \t]+(?:having[ \t]+been|being|called|was[ \t]+(?:called|sworn|duly))\b", re.I)
+_SWORN = re.compile(
+    r"^(?P<who>[^,]{3,60}?),[ \t]+(?:having[ \t]+been|being|called|was[ \t]+(?:called|sworn|duly))\b", re.I
+)
 
 #: Words that end a name run in a header sentence ("Interview with John Roe Conducted By ...").
-_STOP = {"conducted", "interviewed", "recorded", "transcribed", "edited", "held", "taken", "dated", "date",
-         "interview", "interviews", "oral", "history", "project", "transcript", "deposition", "volume", "vol",
-         "esq", "esquire", "phd", "ph.d", "md", "jr", "sr", "called", "having", "being", "who", "was"}
+_STOP = {
+    "conducted",
+    "interviewed",
+    "recorded",
+    "transcribed",
+    "edited",
+    "held",
+    "taken",
+    "dated",
+    "date",
+    "interview",
+    "interviews",
+    "oral",
+    "history",
+    "project",
+    "transcript",
+    "deposition",
+    "volume",
+    "vol",
+    "esq",
+    "esquire",
+    "phd",
+    "ph.d",
+    "md",
+    "jr",
+    "sr",
+    "called",
+    "having",
+    "being",
+    "who",
+    "was",
+}
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’\-]*\.?|[^\W\d_]\.)$")
 
 
@@ -124,26 +170,26 @@ _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w'’\-]*\.?|[^\W\d_]\.)$")
 class QAPlan:
     """What `find` decided for one document: the lines to use and a label for every turn it owns."""
 
-    lines: list[str]                                   #: the document's lines (line numbers removed if it had them)
+    lines: list[str]  #: the document's lines (line numbers removed if it had them)
     labels: dict[int, Label] = field(default_factory=dict)
-    claimed: set[int] = field(default_factory=set)     #: lines the ordinary label rules must not read as speakers
+    claimed: set[int] = field(default_factory=set)  #: lines the ordinary label rules must not read as speakers
     aliases: dict[str, list[str]] = field(default_factory=dict)
     numbered: bool = False
-    questions_only: bool = False                       #: "Q" marks questions; answers carry names
-    questions: set[int] = field(default_factory=set)   #: the lines of "Q" turns
+    questions_only: bool = False  #: "Q" marks questions; answers carry names
+    questions: set[int] = field(default_factory=set)  #: the lines of "Q" turns
 
 
 def answered(plan: QAPlan, labels: dict[int, Label]) -> bool:
     """For a questions-only plan: do accepted named turns answer the questions (Q, name, ... 3 times)?"""
     kinds = ["Q" if i in plan.questions else "N" for i in sorted(labels) if labels[i].raw]
-    return sum(1 for a, b in zip(kinds, kinds[1:]) if a == "Q" and b == "N") >= 3
+    return sum(1 for a, b in itertools.pairwise(kinds) if a == "Q" and b == "N") >= 3
 
 
 @dataclass
 class _Mark:
-    role: str          # "Q" or "A"
-    written: str       # "Q", "A", "Question", "Answer"
-    style: str         # separator kind, for telling a convention from a one-off
+    role: str  # "Q" or "A"
+    written: str  # "Q", "A", "Question", "Answer"
+    style: str  # separator kind, for telling a convention from a one-off
     rest: str
     who: str | None
     time: float | None
@@ -163,16 +209,19 @@ def match_marker(line: str) -> _Mark | None:
     if len(word) > 1 and m.group("gap"):
         return None  # "Answer   the call": only single letters are written with a bare gap
     sep = m.group("p1") or m.group("p2")
-    style = ("gap" if m.group("gap") else "-" if m.group("dash") else ":" if sep in {":", "："} else ".")
+    style = "gap" if m.group("gap") else "-" if m.group("dash") else ":" if sep in {":", "："} else "."
     rest = m.group("rest").rstrip()
-    if m.group("em") and rest.endswith(m.group("em")) and not rest[:-len(m.group("em"))].count(m.group("em")):
-        rest = rest[:-len(m.group("em"))].rstrip()  # "**Q: Where were you born?**"
+    if m.group("em") and rest.endswith(m.group("em")) and not rest[: -len(m.group("em"))].count(m.group("em")):
+        rest = rest[: -len(m.group("em"))].rstrip()  # "**Q: Where were you born?**"
     if style in {".", "gap", "-"} and not rest:
         return None  # "A." alone on a line is a list letter; only "Q:" stands alone before its words
     ts = m.group("ts")
     return _Mark(
-        role=_WORD_ROLE[word.casefold()], written=word if len(word) == 1 else word.capitalize(),
-        style=("word" if len(word) > 1 else "letter") + style, rest=rest, who=m.group("who"),
+        role=_WORD_ROLE[word.casefold()],
+        written=word if len(word) == 1 else word.capitalize(),
+        style=("word" if len(word) > 1 else "letter") + style,
+        rest=rest,
+        who=m.group("who"),
         time=parse_time(ts) if ts else None,
     )
 
@@ -195,7 +244,7 @@ def _strip_numbers(lines: list[str]) -> list[str]:
     for line in lines:
         m = _LINE_NO.match(line)
         if m and int(m.group(0)) <= 40:
-            line = line[m.end():]
+            line = line[m.end() :]
         out.append("" if _PAGE_LINE.match(line) else line)
     return out
 
@@ -227,7 +276,7 @@ def find(lines: list[str]) -> QAPlan | None:
         return None
     roles = [m.role for _, m in marks]
     n_q, n_a = roles.count("Q"), roles.count("A")
-    switches = sum(1 for a, b in zip(roles, roles[1:]) if a != b)
+    switches = sum(1 for a, b in itertools.pairwise(roles) if a != b)
     if n_q >= 2 and n_a >= 2 and switches >= 3:
         questions_only = False
     elif n_q >= 3 and n_a == 0 and _answered_by_names(marks, work):
@@ -244,16 +293,19 @@ def _answered_by_names(marks: list[tuple[int, _Mark]], lines: list[str]) -> bool
     """
     questions = {i for i, _ in marks}
     events = [(i, "Q") for i in questions]
-    events += [(i, "N") for i, line in enumerate(lines)
-               if i not in questions and (_THE_ROLE.match(line.strip()) or match_label(line) is not None)]
+    events += [
+        (i, "N")
+        for i, line in enumerate(lines)
+        if i not in questions and (_THE_ROLE.match(line.strip()) or match_label(line) is not None)
+    ]
     events.sort()
     kinds = [k for _, k in events]
-    return sum(1 for a, b in zip(kinds, kinds[1:]) if a == "Q" and b == "N") >= 3
+    return sum(1 for a, b in itertools.pairwise(kinds) if a == "Q" and b == "N") >= 3
 
 
 def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, questions_only: bool) -> QAPlan:
     plan = QAPlan(lines=lines, numbered=numbered, questions_only=questions_only)
-    asker, answerer = _header_names(lines[:marks[0][0]], plan.claimed)
+    asker, answerer = _header_names(lines[: marks[0][0]], plan.claimed)
     default_asker = asker or (QUESTIONER if questions_only else ASKER)
     asker = default_asker
     answerer = answerer or ANSWERER
@@ -288,7 +340,7 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                 m = _BY_PAREN.match(rest)
                 if m and _name(m.group("who")):
                     asker = _name(m.group("who")) or asker
-                    rest = rest[m.end():]
+                    rest = rest[m.end() :]
                 asker = who or asker
                 label(i, asker, rest, mark.written, mark.time)
                 plan.questions.add(i)
@@ -349,12 +401,12 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
     text = " ".join(l.strip() for l in head)
     if asker is None:
         for m in _ASKER_PHRASE.finditer(text):
-            asker = _name_run(text[m.end():])
+            asker = _name_run(text[m.end() :])
             if asker:
                 break
     if answerer is None:
         for m in _ANSWERER_PHRASE.finditer(text):
-            answerer = _name_run(text[m.end():])
+            answerer = _name_run(text[m.end() :])
             if answerer:
                 break
     return asker, answerer

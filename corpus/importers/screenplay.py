@@ -18,7 +18,9 @@ from sayso.corpus.importers.grammar import Convention
 from sayso.corpus.importers.layout import Stripped
 from sayso.corpus.models import ParsedDocument, ParsedPassage
 
-_TITLE_KEY = re.compile(r"^(title|credit|author|authors|source|draft date|date|contact|copyright|notes|revision)\s*:", re.I)
+_TITLE_KEY = re.compile(
+    r"^(title|credit|author|authors|source|draft date|date|contact|copyright|notes|revision)\s*:", re.I
+)
 _SCENE = re.compile(r"^(?:(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s]|\.(?!\.)\S)", re.I)
 _TRANSITION = re.compile(r"^(?:[A-Z0-9 .'’-]+ TO:|FADE (?:IN|OUT)[:.]|FADE TO BLACK\.?)$|^>(?!.*<\s*$)")
 _CUE = re.compile(r"^(?P<forced>@)?(?P<name>[^\W_a-z][^a-z()\n]*?[^\s^])\s*(?P<ext>(?:\([^()]*\)\s*)*)\^?$")
@@ -83,7 +85,7 @@ def parse_screenplay(text: str, file_title: str | None) -> ParsedDocument:
             while k < n and k <= i + 4 and not lines[k].strip():
                 k += 1
             if k < n and lines[k].strip().startswith("("):
-                del lines[i + 1:k]
+                del lines[i + 1 : k]
                 n = len(lines)
                 nxt = lines[i + 1].strip()
         if prev_blank and nxt and m and (m.group("forced") or sum(c.isalpha() for c in m.group("name")) >= 2):
@@ -107,9 +109,13 @@ def parse_screenplay(text: str, file_title: str | None) -> ParsedDocument:
         passages.append(ParsedPassage(speaker=None, text=" ".join(body), heading=heading))
     passages = [p for p in passages if p.text.strip()]
     return ParsedDocument(
-        title=title or file_title or "Screenplay", kind="script", passages=passages, speakers=speakers,
-        convention=Convention("screenplay", "screenplay: character cue in capitals, dialogue below",
-                              cues, 1.0 if cues else 0.0).to_dict(),
+        title=title or file_title or "Screenplay",
+        kind="script",
+        passages=passages,
+        speakers=speakers,
+        convention=Convention(
+            "screenplay", "screenplay: character cue in capitals, dialogue below", cues, 1.0 if cues else 0.0
+        ).to_dict(),
         dropped=[d.to_dict() for d in dropped],
     )
 
@@ -136,7 +142,7 @@ def _title_page(lines: list[str], dropped: list[Stripped]) -> tuple[str | None, 
         m = _TITLE_KEY.match(raw.strip())
         if m and not raw[:1].isspace():
             key = m.group(1).casefold()
-            value = raw.strip()[m.end():].strip()
+            value = raw.strip()[m.end() :].strip()
         else:
             value = raw.strip()
         value = re.sub(r"[*_]+", "", value).strip()

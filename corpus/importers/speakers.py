@@ -13,10 +13,21 @@ import re
 from dataclasses import dataclass, field
 
 from sayso.corpus.importers.names import (
-    GENERIC_SPEAKER, NOT_NAMES, Label, display_name, initials_of, is_full_name, is_initials, mentioned_names, name_key,
-    ocr_key, person_tokens, surname, titles_compatible, titles_of,
+    GENERIC_SPEAKER,
+    NOT_NAMES,
+    Label,
+    display_name,
+    initials_of,
+    is_full_name,
+    is_initials,
+    mentioned_names,
+    name_key,
+    ocr_key,
+    person_tokens,
+    surname,
+    titles_compatible,
+    titles_of,
 )
-
 
 
 @dataclass
@@ -38,7 +49,7 @@ class SpeakerTable:
 
 
 def is_generic(name: str) -> bool:
-    """"Unknown Speaker", "Speaker 2", "Moderator": placeholders, not people."""
+    """ "Unknown Speaker", "Speaker 2", "Moderator": placeholders, not people."""
     return bool(GENERIC_SPEAKER.match(name.strip()))
 
 
@@ -53,7 +64,8 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
     # Names mentioned in the text only matter for initials and one-off labels; skip the scan otherwise.
     needed = any(
         is_initials(n) or (len(items) == 1 and is_full_name(n))
-        for items in by_key.values() for n in [display_name(items[0][1].raw)]
+        for items in by_key.values()
+        for n in [display_name(items[0][1].raw)]
     )
     mentions = mentioned_names(text) if needed else {}
     intro_mentions = mentioned_names(intro) if needed else {}
@@ -80,12 +92,17 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
             continue
         if is_initials(name) and name.replace(".", "").casefold() in NOT_NAMES and not is_generic(name):
             continue  # "AN:", "NOTE:", "PS:" only count once resolved to a person (below); "HOST:" is a role
-        if strong(key) or count >= 2 or is_generic(name):
-            accepted.add(key)
-        elif is_full_name(name) and (mention_counts.get(key, 0) >= 2 or key in intro_keys):
+        if (
+            strong(key)
+            or count >= 2
+            or is_generic(name)
+            or (is_full_name(name) and (mention_counts.get(key, 0) >= 2 or key in intro_keys))
+        ):
             accepted.add(key)
     # A one-off full-name label that recurring initials stand for ("Nick Thompson:" then "NT:").
-    all_full = [display_name(items[0][1].raw) for items in by_key.values() if is_full_name(display_name(items[0][1].raw))]
+    all_full = [
+        display_name(items[0][1].raw) for items in by_key.values() if is_full_name(display_name(items[0][1].raw))
+    ]
     for key in list(accepted):
         name = display_name(by_key[key][0][1].raw)
         if is_initials(name):
@@ -96,7 +113,9 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
     # Keeps the Record?") only count on the strength of the rules above.
     anchor = min((idx for key in accepted for idx, _ in by_key[key]), default=-1)
     # Initials and one-off names become speakers if the document says who they are.
-    full_labels = [display_name(by_key[k][0][1].raw) for k in accepted if is_full_name(display_name(by_key[k][0][1].raw))]
+    full_labels = [
+        display_name(by_key[k][0][1].raw) for k in accepted if is_full_name(display_name(by_key[k][0][1].raw))
+    ]
     for key, items in by_key.items():
         name = display_name(items[0][1].raw)
         if key in accepted or not is_initials(name):
@@ -105,8 +124,14 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
             accepted.add(key)
     # Two or more different full names as labels, none recurring: a short dialogue.
     if not accepted:
-        fulls = [k for k, items in by_key.items() if not is_title_line(*items[0]) and is_full_name(display_name(items[0][1].raw))
-                 and len(person_tokens(display_name(items[0][1].raw))) <= 3 and items[0][1].form != "semicolon"]
+        fulls = [
+            k
+            for k, items in by_key.items()
+            if not is_title_line(*items[0])
+            and is_full_name(display_name(items[0][1].raw))
+            and len(person_tokens(display_name(items[0][1].raw))) <= 3
+            and items[0][1].form != "semicolon"
+        ]
         if len(fulls) >= 2:
             accepted.update(fulls)
             anchor = min(by_key[k][0][0] for k in fulls)
@@ -114,14 +139,25 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
     styles = {_style(by_key[k][0][1]) for k in accepted}
     for key, items in by_key.items():
         label = items[0][1]
-        if key not in accepted and items[0][0] > anchor and label.form != "semicolon" and _style(label) in styles \
-                and not is_initials(display_name(label.raw)):
+        if (
+            key not in accepted
+            and items[0][0] > anchor
+            and label.form != "semicolon"
+            and _style(label) in styles
+            and not is_initials(display_name(label.raw))
+        ):
             accepted.add(key)
     # A lone full-name label in a conversation with other accepted speakers is a guest.
     if len(accepted) >= 1:
         for key, items in by_key.items():
             name = display_name(items[0][1].raw)
-            if key not in accepted and items[0][0] > anchor and is_full_name(name) and len(person_tokens(name)) <= 3 and items[0][1].form != "semicolon":
+            if (
+                key not in accepted
+                and items[0][0] > anchor
+                and is_full_name(name)
+                and len(person_tokens(name)) <= 3
+                and items[0][1].form != "semicolon"
+            ):
                 accepted.add(key)
     # A one-off "Mr. North:" or "- Ben:" in a document that already has speakers.
     if accepted:
@@ -136,7 +172,13 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
     surnames = {surname(display_name(by_key[k][0][1].raw)) for k in accepted}
     for key, items in by_key.items():
         name = display_name(items[0][1].raw)
-        if key not in accepted and not is_initials(name) and surname(name) in surnames and items[0][1].form != "semicolon" and items[0][0] > anchor:
+        if (
+            key not in accepted
+            and not is_initials(name)
+            and surname(name) in surnames
+            and items[0][1].form != "semicolon"
+            and items[0][0] > anchor
+        ):
             accepted.add(key)
 
     table = SpeakerTable()
@@ -197,7 +239,9 @@ def _style(label: Label) -> tuple[str, bool, bool, bool]:
     return (label.form, caps, len(label.raw.split()) > 1, bool(titles_of(label.raw)))
 
 
-def _resolve_initials(initials: str, full_labels: list[str], intro: dict[str, int], mentions: dict[str, int]) -> str | None:
+def _resolve_initials(
+    initials: str, full_labels: list[str], intro: dict[str, int], mentions: dict[str, int]
+) -> str | None:
     letters = initials.replace(".", "").upper()
     for pool in (full_labels, list(intro), list(mentions)):
         hits = [n for n in dict.fromkeys(pool) if letters in initials_of(n)]
@@ -232,17 +276,26 @@ def _resolve_ocr(key: str, display: dict[str, str], counts: dict[str, int]) -> s
         if not any(ch.isdigit() for ch in display[key]):
             return None
     for other, name in display.items():
-        if other != key and ocr_key(name) == mine and counts[other] > counts[key] and not any(c.isdigit() for c in name):
+        if (
+            other != key
+            and ocr_key(name) == mine
+            and counts[other] > counts[key]
+            and not any(c.isdigit() for c in name)
+        ):
             return name
     return None
 
 
 def _resolve_titled(name: str, key: str, display: dict[str, str], counts: dict[str, int]) -> str | None:
-    """"Mr. Kennedy" and "Senator Kennedy" in one document are one person; keep the most telling form."""
+    """ "Mr. Kennedy" and "Senator Kennedy" in one document are one person; keep the most telling form."""
     sn = surname(name)
     if not sn or not titles_of(name):
         return None
-    group = [k for k, n in display.items() if surname(n) == sn and titles_of(n) and titles_compatible(n, name) and not is_full_name(n)]
+    group = [
+        k
+        for k, n in display.items()
+        if surname(n) == sn and titles_of(n) and titles_compatible(n, name) and not is_full_name(n)
+    ]
     if len(group) < 2:
         return None
 
@@ -260,7 +313,9 @@ def self_introductions(name: str, turns_text: str) -> list[str]:
     tokens = person_tokens(name)
     if len(tokens) < 2:
         return found
-    for m in re.finditer(r"\b(?:I'm|I’m|I am|my name is|My name is|This is)\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)", turns_text):
+    for m in re.finditer(
+        r"\b(?:I'm|I’m|I am|my name is|My name is|This is)\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)", turns_text
+    ):
         other = m.group(1).strip()
         otoks = other.split()
         if name_key(otoks[-1]) == name_key(tokens[-1]) and name_key(other) != name_key(name):

@@ -10,6 +10,7 @@ kept as unattributed passages; the chrome after the end is dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,7 +34,9 @@ _TRANSCRIPT_MARKER = re.compile(
     r"( follows| below| of (the|this) [\w ]+)?[*_\s]*[:.]?[*_\s]*$",
     re.IGNORECASE,
 )
-_SPEAKER_PAGE_SIGN = re.compile(r"appearances|\bspeaker\b|speakerappearances|\bquotes by\b|\btalks by\b|\bepisodes featuring\b", re.I)
+_SPEAKER_PAGE_SIGN = re.compile(
+    r"appearances|\bspeaker\b|speakerappearances|\bquotes by\b|\btalks by\b|\bepisodes featuring\b", re.I
+)
 _URL_ONLY = re.compile(r"^<?https?://\S+>?$")
 _TIME_ONLY = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$")
 #: "IN THE SUPREME COURT OF THE UNITED STATES": names the court, which every argument there shares, not the document.
@@ -53,7 +56,7 @@ class TextResult:
 
     passages: list[ParsedPassage]
     speakers: dict[str, list[str]]
-    header: list[str]                    #: lines before the transcript (title, intro) for metadata
+    header: list[str]  #: lines before the transcript (title, intro) for metadata
     title: str | None = None
     speaker_page: bool = False
     dialogue: bool = False
@@ -76,7 +79,7 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
         key, sep, value = line.partition(":")
         if sep and key.strip() and not key.startswith(" "):
             meta[key.strip().casefold()] = value.strip().strip("\"'")
-    return text[m.end():], meta
+    return text[m.end() :], meta
 
 
 def _clean_lines(lines: list[str], warnings: list[str]) -> tuple[list[str], str | None]:
@@ -152,7 +155,9 @@ def _run_on_spans(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]
     for m in _WORD.finditer(text, a, b):
         words += 1
         end = m.end()
-        if words >= limit and (_LOOSE_END.match(text, end - 1 - _trailing_closers(m.group()), end + 1) or words >= 2 * limit):
+        if words >= limit and (
+            _LOOSE_END.match(text, end - 1 - _trailing_closers(m.group()), end + 1) or words >= 2 * limit
+        ):
             spans.append((start, end))
             start, words = end, 0
             while start < b and text[start].isspace():
@@ -201,7 +206,25 @@ def split_long(text: str, limit: int = PASSAGE_WORDS) -> list[str]:
     return [p for p in pieces if p.strip()]
 
 
-_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "on", "in", "to", "for", "with", "at", "by", "from", "is", "vs"}
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "on",
+    "in",
+    "to",
+    "for",
+    "with",
+    "at",
+    "by",
+    "from",
+    "is",
+    "vs",
+}
 
 
 def _heading_like(line: str, next_line: str | None) -> bool:
@@ -211,7 +234,7 @@ def _heading_like(line: str, next_line: str | None) -> bool:
     words = [w for w in s.split() if w[:1].isalpha() and w.casefold() not in _SMALL_WORDS]
     if not words or sum(1 for w in words if w[0].isupper()) < 0.6 * len(words):
         return False  # a line of prose or testimony, not a heading: headings are in title case
-    if re.search(r"[.!?…,;:\"”)]$", s) or not s[0].isupper() and not s[0].isdigit():
+    if re.search(r"[.!?…,;:\"”)]$", s) or (not s[0].isupper() and not s[0].isdigit()):
         return False
     return next_line is not None and len(next_line.strip()) > len(s)
 
@@ -241,8 +264,11 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
     page = layout.normalise(text.split("\n"))
     raw_lines = page.lines
     lines, cover = _clean_lines(raw_lines, warnings)
-    stripped_garbled = [layout.Stripped("unreadable characters", r.strip()) for r, l in zip(raw_lines, lines)
-                        if r.strip() and not l.strip()]
+    stripped_garbled = [
+        layout.Stripped("unreadable characters", r.strip())
+        for r, l in zip(raw_lines, lines)
+        if r.strip() and not l.strip()
+    ]
     end = clean.find_footer(lines)
     stripped = list(page.stripped) + stripped_garbled
     if end is not None and end > 0:
@@ -277,14 +303,20 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
                 convention.shape = "unknown"
                 convention.description = f"no convention fits lines that start like {example!r}"
             warnings.append(
-                f"{count} lines start like {example!r} but no speaker convention fits them; "
-                "see sayso import --labels"
+                f"{count} lines start like {example!r} but no speaker convention fits them; see sayso import --labels"
             )
     elif not labels_at:
         warnings.append(f"the --labels pattern {labels!r} matched no line")
 
-    result = TextResult(passages=[], speakers={}, header=[], front_matter=front, warnings=warnings,
-                        convention=convention, stripped=stripped)
+    result = TextResult(
+        passages=[],
+        speakers={},
+        header=[],
+        front_matter=front,
+        warnings=warnings,
+        convention=convention,
+        stripped=stripped,
+    )
     if dialogue:
         first = min(labels_at)
         result.dialogue = True
@@ -296,8 +328,10 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
         result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False, stripped=stripped))
         result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped, stripped))
         _add_self_aliases(result.passages, table)
-        result.speakers = {name: list(table.aliases.get(name, [])) for name in dict.fromkeys(
-            p.speaker for p in result.passages if p.speaker)}
+        result.speakers = {
+            name: list(table.aliases.get(name, []))
+            for name in dict.fromkeys(p.speaker for p in result.passages if p.speaker)
+        }
         result.hosts = _hosts(labels_at, table, plan, set(result.speakers))
         return result
 
@@ -319,15 +353,23 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
 
 
 def _choose_convention(
-    lines: list[str], plan: qa.QAPlan | None, pattern: re.Pattern[str] | None, pattern_text: str | None,
+    lines: list[str],
+    plan: qa.QAPlan | None,
+    pattern: re.Pattern[str] | None,
+    pattern_text: str | None,
 ) -> tuple[SpeakerTable, dict[int, Label], grammar.Convention]:
     """Weigh every label family on the document and apply the one that explains it best (see `grammar`)."""
     skip = plan.claimed if plan is not None else set()
     if pattern is not None:
         found = grammar.pattern_candidates(pattern, lines)
         table, labels = _accepted_labels(lines, found, None, accept_all=True)
-        conv = grammar.Convention("pattern", f"{grammar.DESCRIPTIONS['pattern']}: {pattern_text}", len(labels),
-                                  1.0 if labels else 0.0, pattern_text)
+        conv = grammar.Convention(
+            "pattern",
+            f"{grammar.DESCRIPTIONS['pattern']}: {pattern_text}",
+            len(labels),
+            1.0 if labels else 0.0,
+            pattern_text,
+        )
         return table, labels, conv
     results: dict[str, tuple[float, SpeakerTable, dict[int, Label]]] = {}
     labelish: set[int] = set()
@@ -344,18 +386,24 @@ def _choose_convention(
             # "ALICE:"/"BOB:" or one-off full names are speakers, not initials or a title.
             # A first line such as "Open Models, Open Archives: Who Keeps the Record?" is the title,
             # and a one-off "URL: <https://…>" the document's address.
-            solid = {key_of[i] for i, l in found if l.form != "semicolon"
-                     and not (i == 0 and keys[key_of[i]] == 1 and len(l.rest.split()) >= 3 and is_title_line(i, l))
-                     and not (keys[key_of[i]] == 1 and _URL_ONLY.match(l.rest.strip()))}
-            table, labels = _accepted_labels(lines, [(i, l) for i, l in found if key_of[i] in solid], plan,
-                                             accept_all=True)
+            solid = {
+                key_of[i]
+                for i, l in found
+                if l.form != "semicolon"
+                and not (i == 0 and keys[key_of[i]] == 1 and len(l.rest.split()) >= 3 and is_title_line(i, l))
+                and not (keys[key_of[i]] == 1 and _URL_ONLY.match(l.rest.strip()))
+            }
+            table, labels = _accepted_labels(
+                lines, [(i, l) for i, l in found if key_of[i] in solid], plan, accept_all=True
+            )
         labels = _without_header_one_offs(labels, table)
         if family == "record":
             # A record label without a title or "The" ("CARE USA. The President of CARE...") must recur.
             once = Counter(table.name_for(l) for l in labels.values())
             labels = {i: l for i, l in labels.items() if once[table.name_for(l)] >= 2 or grammar.titled(l.raw)}
-        value = grammar.score({i: l for i, l in labels.items() if i not in (plan.labels if plan else {})},
-                              table.name_for)
+        value = grammar.score(
+            {i: l for i, l in labels.items() if i not in (plan.labels if plan else {})}, table.name_for
+        )
         if plan is not None:
             value += len(plan.labels)
         results[family] = (value, table, labels)
@@ -386,8 +434,9 @@ def _choose_convention(
         forms = Counter(l.form for l in labels.values())
         form = forms.most_common(1)[0][0]
         description = _INLINE_FORMS.get(form, description)
-    conv = grammar.Convention(family, description, turns,
-                              grammar.confidence(turns, len(labelish | set(labels)), len(names)))
+    conv = grammar.Convention(
+        family, description, turns, grammar.confidence(turns, len(labelish | set(labels)), len(names))
+    )
     return table, labels, conv
 
 
@@ -405,12 +454,14 @@ def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> d
     if not recurring or with_words < 0.8 * len(labels):
         return labels
     start = min(recurring)
-    return {i: l for i, l in labels.items()
-            if not (i < start and counts[table.name_for(l)] == 1 and not l.rest.strip())}
+    return {
+        i: l for i, l in labels.items() if not (i < start and counts[table.name_for(l)] == 1 and not l.rest.strip())
+    }
 
 
-def _opens_most_paragraphs(lines: list[str], found: list[tuple[int, Label]], keys: Counter[str],
-                           skip: set[int]) -> bool:
+def _opens_most_paragraphs(
+    lines: list[str], found: list[tuple[int, Label]], keys: Counter[str], skip: set[int]
+) -> bool:
     """Whether the candidates open at least 3 in 4 paragraphs, with two or more different names (`keys`: their counts)."""
     if len(found) < 2 or len(keys) < 2:
         return False
@@ -418,8 +469,11 @@ def _opens_most_paragraphs(lines: list[str], found: list[tuple[int, Label]], key
     if max(keys.values()) < 2 and not all(is_full_name(display_name(l.raw)) for _, l in found):
         return False
     blank_separated = any(not l.strip() for l in lines)
-    starts = [i for i, l in enumerate(lines) if l.strip() and i not in skip
-              and (not blank_separated or i == 0 or not lines[i - 1].strip())]
+    starts = [
+        i
+        for i, l in enumerate(lines)
+        if l.strip() and i not in skip and (not blank_separated or i == 0 or not lines[i - 1].strip())
+    ]
     at = {i for i, _ in found}
     opened = sum(1 for i in starts if i in at)
     return bool(starts) and opened >= 0.75 * len(starts) and len(starts) <= 400
@@ -436,14 +490,17 @@ _INLINE_FORMS = {
 
 
 def _accepted_labels(
-    lines: list[str], candidates: list[tuple[int, Label]], plan: qa.QAPlan | None, accept_all: bool = False,
+    lines: list[str],
+    candidates: list[tuple[int, Label]],
+    plan: qa.QAPlan | None,
+    accept_all: bool = False,
 ) -> tuple[SpeakerTable, dict[int, Label]]:
     """The speaker table and the accepted label of each turn-opening line (Q/A turns included)."""
     first_candidate = candidates[0][0] if candidates else len(lines)
     intro = "\n".join(lines[:first_candidate])
     table, label_lines = decide(candidates, "\n".join(lines), intro)
     if accept_all:
-        for i, label in candidates:
+        for _i, label in candidates:
             key = name_key(display_name(label.raw))
             table.canonical.setdefault(key, display_name(label.raw))
         label_lines = {i for i, _ in candidates}
@@ -465,7 +522,7 @@ def _pick_title(lines: list[str], cover: str | None, label_lines: set[int]) -> s
         m = _MD_HEADING.match(s)
         if m:
             return m.group(2).strip("*_ ")
-        if _title_like(s) and not _opens_like_the_body(s, lines[i + 1:i + 8]):
+        if _title_like(s) and not _opens_like_the_body(s, lines[i + 1 : i + 8]):
             return s.strip("*_ ")
         break
     return None
@@ -499,8 +556,9 @@ def _speaker_page_name(raw_lines: list[str], lines: list[str]) -> str | None:
     return name
 
 
-def _prose_passages(lines: list[str], title: str | None, wrapped: bool, split: bool,
-                    stripped: list[layout.Stripped] | None = None) -> list[ParsedPassage]:
+def _prose_passages(
+    lines: list[str], title: str | None, wrapped: bool, split: bool, stripped: list[layout.Stripped] | None = None
+) -> list[ParsedPassage]:
     """Paragraph passages without a speaker; chrome, title repeats and "Transcript:" lines dropped (and recorded)."""
     kept: list[str] = []
     title_key = clean.fold_space(title).casefold() if title else None
@@ -565,8 +623,14 @@ def _hosts(labels: dict[int, Label], table: SpeakerTable, plan: qa.QAPlan | None
     return list(found)
 
 
-def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: SpeakerTable, wrapped: bool,
-           dropped: list[layout.Stripped]) -> list[ParsedPassage]:
+def _turns(
+    lines: list[str],
+    labels: dict[int, Label],
+    offset: int,
+    table: SpeakerTable,
+    wrapped: bool,
+    dropped: list[layout.Stripped],
+) -> list[ParsedPassage]:
     passages: list[ParsedPassage] = []
     speaker: str | None = None
     start: float | None = None
@@ -608,7 +672,7 @@ def _turns(lines: list[str], labels: dict[int, Label], offset: int, table: Speak
             body.append(label.rest)
     flush()
     # A turn ends where the next timed turn starts.
-    for a, b in zip(passages, passages[1:]):
+    for a, b in itertools.pairwise(passages):
         if a.start is not None and b.start is not None and b.start >= a.start:
             a.end = b.start
     return passages
@@ -635,4 +699,3 @@ def _add_self_aliases(passages: list[ParsedPassage], table: SpeakerTable) -> Non
     for name, texts in said.items():
         for other in self_introductions(name, "\n".join(texts[:3])):
             table.add_alias(name, other)
-

@@ -27,7 +27,7 @@ def parse_vtt(text: str) -> tuple[list[Cue], str | None, list[str]]:
                 title = value.strip()
         blocks = blocks[1:]
     for block in blocks:
-        lines = [l for l in block.split("\n")]
+        lines = list(block.split("\n"))
         while lines and not lines[0].strip():
             lines.pop(0)
         if not lines:
@@ -51,6 +51,6 @@ def parse_vtt(text: str) -> tuple[list[Cue], str | None, list[str]]:
         m = _TIMING.match(lines[timing_at])
         if not m:
             continue
-        payload = "\n".join(lines[timing_at + 1:])
+        payload = "\n".join(lines[timing_at + 1 :])
         cues.append(Cue(parse_time(m.group(1)), parse_time(m.group(2)), payload))
     return cues, title, notes

@@ -30,11 +30,13 @@ def parse_whisper(text: str, name: str) -> list[Cue]:
     except json.JSONDecodeError as exc:
         raise ImportRefused(f"{name}: looks like JSON but is not valid JSON (line {exc.lineno}: {exc.msg})") from None
     segments = data.get("segments") if isinstance(data, dict) else data if isinstance(data, list) else None
-    if not isinstance(segments, list) or not segments or not all(
-        isinstance(s, dict) and isinstance(s.get("text", s.get("words")), (str, list)) for s in segments
+    if (
+        not isinstance(segments, list)
+        or not segments
+        or not all(isinstance(s, dict) and isinstance(s.get("text", s.get("words")), (str, list)) for s in segments)
     ):
         raise ImportRefused(
-            f"{name}: JSON that is not a Whisper or WhisperX transcript (no \"segments\" with \"text\"); "
+            f'{name}: JSON that is not a Whisper or WhisperX transcript (no "segments" with "text"); '
             "sayso reads JSON only in that shape"
         )
     cues: list[Cue] = []
@@ -56,8 +58,9 @@ def parse_whisper(text: str, name: str) -> list[Cue]:
     return cues
 
 
-def _split_by_word_speaker(words: list[dict[str, Any]], speaker: str | None, start: float | None,
-                           end: float | None) -> list[Cue]:
+def _split_by_word_speaker(
+    words: list[dict[str, Any]], speaker: str | None, start: float | None, end: float | None
+) -> list[Cue]:
     cues: list[Cue] = []
     current: list[str] = []
     who = speaker

@@ -42,8 +42,11 @@ class CliParser(argparse.ArgumentParser):
         self.exit(2, f"sayso: error: {visible(message, keep_newlines=False)} (see `{self.prog} --help`)\n")
 
     # typeshed overloads parse_known_args by namespace type; this override accepts both forms.
-    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
-                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+    def parse_known_args(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        namespace: argparse.Namespace | None = None,
+    ) -> tuple[argparse.Namespace, list[str]]:
         if args is None:
             args = sys.argv[1:]
         return super().parse_known_args(self._values_attached(list(args)), namespace)
@@ -56,7 +59,7 @@ class CliParser(argparse.ArgumentParser):
         while i < len(args):
             arg = args[i]
             if arg == "--":
-                (words if self.free_words else options).extend(args[i + (1 if self.free_words else 0):])
+                (words if self.free_words else options).extend(args[i + (1 if self.free_words else 0) :])
                 break
             action = self._option_string_actions.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
             if action is None:
@@ -183,10 +186,16 @@ def _open_library(args: argparse.Namespace) -> Library:
 def run_app(library: Library, **options: Any) -> int:
     """Open the Textual app, refusing politely where there is no usable terminal."""
     if not sys.stdout.isatty() or not sys.stdin.isatty():
-        print("sayso: error: the app needs a terminal; use a subcommand (see `sayso --help`) to script it", file=sys.stderr)
+        print(
+            "sayso: error: the app needs a terminal; use a subcommand (see `sayso --help`) to script it",
+            file=sys.stderr,
+        )
         return 2
     if os.environ.get("TERM", "") in ("dumb", ""):
-        print("sayso: error: TERM is 'dumb' or unset; the app needs a terminal with cursor control (try TERM=xterm-256color)", file=sys.stderr)
+        print(
+            "sayso: error: TERM is 'dumb' or unset; the app needs a terminal with cursor control (try TERM=xterm-256color)",
+            file=sys.stderr,
+        )
         return 2
     from sayso.tui.app import SaysoApp
 

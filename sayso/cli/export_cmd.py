@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sayso.cli import common_options
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export import (
     FORMATS,
@@ -18,7 +19,6 @@ from sayso.corpus.export.cite import DEFAULT_STYLE, STYLES, style_name
 from sayso.corpus.export.files import write_export
 from sayso.corpus.library import Library
 from sayso.corpus.safety import safe_json, visible
-from sayso.cli import common_options
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,18 +34,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     p.add_argument(
-        "--format", "-f", dest="export_format", metavar="FORMAT",
+        "--format",
+        "-f",
+        dest="export_format",
+        metavar="FORMAT",
         help=f"one of: {', '.join(FORMATS)} (default: from the -o file's ending, else markdown)",
     )
     p.add_argument("--tag", metavar="TAG", help="only quotes with this tag")
     p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
     p.add_argument("--doc", metavar="DOC", help="only quotes from this document")
     p.add_argument(
-        "--style", default=DEFAULT_STYLE, metavar="STYLE",
+        "--style",
+        default=DEFAULT_STYLE,
+        metavar="STYLE",
         help=f"citation style: {', '.join(STYLES)} (default: {DEFAULT_STYLE})",
     )
     p.add_argument("--creator", metavar="NAME", help="your name as the annotations' creator (w3c)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (Markdown: update it in place) instead of stdout")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (Markdown: update it in place) instead of stdout"
+    )
     p.add_argument("--force", action="store_true", help="replace an existing -o file that is not a sayso export")
     p.set_defaults(handler=cmd_export)
 
@@ -88,7 +95,9 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
         sys.stdout.write(text)
     for e in flagged:
         print(
-            visible(f"sayso: warning: quote {e.quote.id[:8]} is marked in the export: {e.problem}", keep_newlines=False),
+            visible(
+                f"sayso: warning: quote {e.quote.id[:8]} is marked in the export: {e.problem}", keep_newlines=False
+            ),
             file=sys.stderr,
         )
     return 0

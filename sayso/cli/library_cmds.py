@@ -7,6 +7,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from sayso.cli import common_options, emit, print_error, run_app
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.importers.grammar import (
     PatternError,
@@ -17,7 +18,6 @@ from sayso.corpus.importers.grammar import (
 from sayso.corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
 from sayso.corpus.restore import RESTORABLE, list_backups, restore, start_afresh
 from sayso.corpus.safety import visible
-from sayso.cli import common_options, emit, print_error, run_app
 
 #: `sayso doc edit --help` for fields whose meaning is not obvious from the name.
 _FIELD_HELP = {
@@ -26,6 +26,7 @@ _FIELD_HELP = {
     "publisher": "publisher, programme, site or paper; an empty value clears it",
     "host": "host, interviewer or moderator (several: separate with ;); an empty value clears it",
 }
+
 
 def one_line(text: str) -> str:
     """`text` for one row of output: a newline or any other control character in it shown visibly (␊)."""
@@ -37,13 +38,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("import", parents=[common], help="import transcript files or folders")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every supported file inside)")
-    p.add_argument("--encoding", metavar="ENC", default=None,
-                   help="read the files in this encoding (e.g. latin-1, cp1251, shift_jis) instead of detecting it")
-    p.add_argument("--labels", metavar="PATTERN", default=None,
-                   help="state how speakers are labelled instead of letting sayso infer it, e.g. "
-                        "\"{speaker}: {text}\", \"[{speaker}] [{time}] {text}\" or \"{speaker} ({time})\" "
-                        "(label alone on its line, words below); fields {speaker} {time} {text} {skip}; "
-                        "remembered for the document on re-import")
+    p.add_argument(
+        "--encoding",
+        metavar="ENC",
+        default=None,
+        help="read the files in this encoding (e.g. latin-1, cp1251, shift_jis) instead of detecting it",
+    )
+    p.add_argument(
+        "--labels",
+        metavar="PATTERN",
+        default=None,
+        help="state how speakers are labelled instead of letting sayso infer it, e.g. "
+        '"{speaker}: {text}", "[{speaker}] [{time}] {text}" or "{speaker} ({time})" '
+        "(label alone on its line, words below); fields {speaker} {time} {text} {skip}; "
+        "remembered for the document on re-import",
+    )
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("docs", parents=[common], help="list documents")
@@ -51,8 +60,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("show", parents=[common], help="print one document's passages")
     p.add_argument("doc", metavar="DOC", help="document id, id prefix or title")
-    p.add_argument("--dropped", action="store_true",
-                   help="list what the import left out of the passages (page furniture, chrome, duplicates...) and why")
+    p.add_argument(
+        "--dropped",
+        action="store_true",
+        help="list what the import left out of the passages (page furniture, chrome, duplicates...) and why",
+    )
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("speakers", parents=[common], help="list speakers across the library")
@@ -61,15 +73,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("speaker", parents=[common], help="rename a speaker or change their aliases")
     speaker_sub = p.add_subparsers(dest="speaker_command", metavar="ACTION", required=True)
     e = speaker_sub.add_parser(
-        "edit", parents=[common],
+        "edit",
+        parents=[common],
         help="rename (renaming to another speaker's name merges them), add or remove aliases",
     )
     e.add_argument("speaker", metavar="NAME", help="speaker name or alias")
     e.add_argument("--name", default=None, metavar="NEW", help="new display name")
     e.add_argument("--alias", action="append", default=[], metavar="ALIAS", help="add an alias (repeatable)")
     e.add_argument("--remove-alias", action="append", default=[], metavar="ALIAS", help="remove an alias (repeatable)")
-    e.add_argument("--doc", default=None, metavar="DOC",
-                   help="the speaker of this document (for labels like 'Unknown Speaker' found in several)")
+    e.add_argument(
+        "--doc",
+        default=None,
+        metavar="DOC",
+        help="the speaker of this document (for labels like 'Unknown Speaker' found in several)",
+    )
     e.set_defaults(handler=cmd_speaker_edit)
 
     p = sub.add_parser("doc", parents=[common], help="edit a document's citation fields")
@@ -77,7 +94,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     e = doc_sub.add_parser("edit", parents=[common], help="set title, kind, date, url, publisher, event, place or host")
     e.add_argument("doc", metavar="DOC")
     for name in EDITABLE_FIELDS:
-        e.add_argument(f"--{name}", default=None, metavar=name.upper(), help=_FIELD_HELP.get(name, "an empty value clears it"))
+        e.add_argument(
+            f"--{name}", default=None, metavar=name.upper(), help=_FIELD_HELP.get(name, "an empty value clears it")
+        )
     e.set_defaults(handler=cmd_doc_edit)
 
     p = sub.add_parser("rm", parents=[common], help="remove a document (quotes on it are kept)")
@@ -113,8 +132,7 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         except PatternError as exc:
             print_error(str(exc))
             return 2
-    report = lib.import_paths(args.paths, progress=progress, encoding=args.encoding, parallel=True,
-                              labels=args.labels)
+    report = lib.import_paths(args.paths, progress=progress, encoding=args.encoding, parallel=True, labels=args.labels)
     if show_progress and len(report.documents) > 20:
         print(file=sys.stderr)
 
@@ -122,8 +140,10 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
         lines = []
         for doc in report.documents:
             who = ", ".join(doc.speakers[:6]) + (" …" if len(doc.speakers) > 6 else "")
-            lines.append(f"{doc.id}  {one_line(doc.title)}  [{one_line(doc.kind)}] {doc.passages} passages"
-                         + (f"; {one_line(who)}" if who else ""))
+            lines.append(
+                f"{doc.id}  {one_line(doc.title)}  [{one_line(doc.kind)}] {doc.passages} passages"
+                + (f"; {one_line(who)}" if who else "")
+            )
             if doc.convention and doc.convention.get("shape") != "none":
                 lines.append(f"    {describe(doc.convention)}")
         lines.append(
@@ -209,8 +229,9 @@ def _speaker_line(s: object, titles: dict[str, str]) -> str:
 def cmd_speaker_edit(args: argparse.Namespace, lib: Library) -> None:
     if args.name is None and not args.alias and not args.remove_alias:
         raise SaysoError("nothing to change: give --name, --alias or --remove-alias")
-    speaker = lib.edit_speaker(args.speaker, name=args.name, add_aliases=args.alias, remove_aliases=args.remove_alias,
-                               doc=args.doc)
+    speaker = lib.edit_speaker(
+        args.speaker, name=args.name, add_aliases=args.alias, remove_aliases=args.remove_alias, doc=args.doc
+    )
     titles = {d.id: d.title for d in lib.documents()}
     emit(args, speaker.to_dict(), "updated " + _speaker_line(speaker, titles))
 

@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from sayso.cli import common_options, emit
 from sayso.corpus.anchoring import one_line
 from sayso.corpus.library import Library
 from sayso.corpus.models import Quote
 from sayso.corpus.quotes import NEEDS_REVIEW, short_id
 from sayso.corpus.restore import restore, start_afresh
-from sayso.cli import common_options, emit
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     a = actions.add_parser("add", parents=[common], help="quote a document's exact words")
     a.add_argument("doc", metavar="DOC", help="document id, id prefix or title")
-    a.add_argument("--exact", required=True, metavar="WORDS", help="the words, as in the text (spacing and case may differ)")
+    a.add_argument(
+        "--exact", required=True, metavar="WORDS", help="the words, as in the text (spacing and case may differ)"
+    )
     a.add_argument("--prefix", metavar="WORDS", help="words right before the quote, to pick one of several places")
     a.add_argument("--suffix", metavar="WORDS", help="words right after the quote, to pick one of several places")
     a.add_argument("--occurrence", type=int, metavar="N", help="take the N-th place the words occur (1 = first)")
@@ -32,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     e = actions.add_parser("edit", parents=[common], help="change a quote's note or tags")
     e.add_argument("id", metavar="ID", help="quote id or unique id prefix")
-    e.add_argument("--note", metavar="TEXT", help="replace the note (\"\" clears it)")
+    e.add_argument("--note", metavar="TEXT", help='replace the note ("" clears it)')
     e.add_argument("--tag", action="append", default=[], metavar="TAG", help="add a tag (repeatable)")
     e.add_argument("--untag", action="append", default=[], metavar="TAG", help="remove a tag (repeatable)")
     e.set_defaults(handler=cmd_edit)
@@ -58,7 +60,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     b = actions.add_parser("restore-backup", parents=[common], help="bring quotes.json back from a backup")
     b.add_argument("file", nargs="?", metavar="FILE", help="backup file (default: the newest good backup)")
-    b.add_argument("--empty", action="store_true", help="no good backup: start an empty quotes file (damaged copies kept)")
+    b.add_argument(
+        "--empty", action="store_true", help="no good backup: start an empty quotes file (damaged copies kept)"
+    )
     b.add_argument("--list", action="store_true", help="list the good backups instead")
     b.set_defaults(handler=cmd_restore_backup, open_library=False)
 
@@ -100,7 +104,12 @@ def _titles(lib: Library) -> dict[str, str]:
 
 def cmd_add(args: argparse.Namespace, lib: Library) -> None:
     quote = lib.quotes.add(
-        args.doc, args.exact, prefix=args.prefix, suffix=args.suffix, note=args.note, tags=args.tag,
+        args.doc,
+        args.exact,
+        prefix=args.prefix,
+        suffix=args.suffix,
+        note=args.note,
+        tags=args.tag,
         occurrence=args.occurrence,
     )
     titles = _titles(lib)
@@ -136,11 +145,15 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> None:
             lines += ["", quote.note]
         if quote.suggestion:
             sug = quote.suggestion
-            lines.append(f"suggested place {sug['start']}-{sug['end']}: \u201c{one_line(str(sug['exact']), 80)}\u201d "
-                         f"(`sayso quote reattach {short_id(quote)} --suggested`)")
+            lines.append(
+                f"suggested place {sug['start']}-{sug['end']}: \u201c{one_line(str(sug['exact']), 80)}\u201d "
+                f"(`sayso quote reattach {short_id(quote)} --suggested`)"
+            )
         for old in quote.history:
-            lines.append(f"earlier ({old.get('why', '')}, replaced {old.get('replaced', '')}): "
-                         f"\u201c{one_line(str(old.get('exact', '')), 60)}\u201d {one_line(str(old.get('note', '')), 40)}")
+            lines.append(
+                f"earlier ({old.get('why', '')}, replaced {old.get('replaced', '')}): "
+                f"\u201c{one_line(str(old.get('exact', '')), 60)}\u201d {one_line(str(old.get('note', '')), 40)}"
+            )
         return "\n".join(lines)
 
     emit(args, quote_json(quote, titles), text)
@@ -169,8 +182,11 @@ def cmd_restore_backup(args: argparse.Namespace, lib: Library) -> None:
     book = lib.quotes
     if args.list:
         found = book.backups()
-        emit(args, [{"backup": str(p), "quotes": n} for p, n in found],
-             "\n".join(f"{p}  {n} quote(s)" for p, n in found) or "no good backups of quotes.json")
+        emit(
+            args,
+            [{"backup": str(p), "quotes": n} for p, n in found],
+            "\n".join(f"{p}  {n} quote(s)" for p, n in found) or "no good backups of quotes.json",
+        )
         return
     if args.empty:
         path = start_afresh(lib, "quotes")
@@ -178,8 +194,11 @@ def cmd_restore_backup(args: argparse.Namespace, lib: Library) -> None:
         return
     done = restore(lib, "quotes", Path(args.file) if args.file else None)
     source = args.file or "the newest good backup"
-    emit(args, {"file": str(done.file), "restored_from": source, "quotes": done.quotes},
-         f"restored {done.quotes} quote(s) from {source}")
+    emit(
+        args,
+        {"file": str(done.file), "restored_from": source, "quotes": done.quotes},
+        f"restored {done.quotes} quote(s) from {source}",
+    )
 
 
 def cmd_quotes(args: argparse.Namespace, lib: Library) -> int:
@@ -192,19 +211,22 @@ def cmd_quotes(args: argparse.Namespace, lib: Library) -> int:
         rows = [quote_json(q, titles) | {"ok": ok, "problem": "" if ok else msg} for q, ok, msg in results]
 
         def text() -> str:
-            lines = [f"{'ok  ' if ok else 'FAIL'}  {quote_line(q, titles)}" + ("" if ok else f"\n      {msg}")
-                     for q, ok, msg in results]
+            lines = [
+                f"{'ok  ' if ok else 'FAIL'}  {quote_line(q, titles)}" + ("" if ok else f"\n      {msg}")
+                for q, ok, msg in results
+            ]
             lines.append(f"{len(results)} quote(s) checked, {len(bad)} no longer match")
             return "\n".join(lines)
 
         emit(args, rows, text)
         return 1 if bad else 0
-    quotes = book.list(tag=args.tag, speaker=args.speaker, doc=args.doc, text=args.text,
-                       status=NEEDS_REVIEW if args.review else None)
+    quotes = book.list(
+        tag=args.tag, speaker=args.speaker, doc=args.doc, text=args.text, status=NEEDS_REVIEW if args.review else None
+    )
 
     def listing() -> str:
         if not quotes:
-            return "no quotes need review" if args.review else "no quotes yet: `sayso quote add DOC --exact \"words\"`"
+            return "no quotes need review" if args.review else 'no quotes yet: `sayso quote add DOC --exact "words"`'
         return "\n".join(quote_line(q, titles) for q in quotes)
 
     emit(args, [quote_json(q, titles) for q in quotes], listing)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from sayso.cli import common_options, emit
 from sayso.corpus.library import Library
 from sayso.corpus.models import Hit
 from sayso.corpus.safety import visible
-from sayso.cli import common_options, emit
 
 #: Characters of context shown each side of the first match in text output.
 CONTEXT = 70
@@ -18,9 +18,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "search",
         parents=[common_options()],
         free_words=True,  # "-word" is a word of the query (an exclusion), not an option
-        help="find who said what (typos forgiven; \"phrases\", -exclude, speaker:, doc:, kind:, tag:)",
+        help='find who said what (typos forgiven; "phrases", -exclude, speaker:, doc:, kind:, tag:)',
         description=(
-            "Search every passage. Words may be misspelt; \"double quotes\" ask for an exact phrase; "
+            'Search every passage. Words may be misspelt; "double quotes" ask for an exact phrase; '
             "-word excludes; speaker:NAME, doc:TITLE, kind:KIND and tag:TAG narrow inline "
             '(quote values with spaces: speaker:"Kai-Fu Lee").'
         ),
@@ -40,7 +40,10 @@ def keyword_in_context(hit: Hit, width: int = CONTEXT) -> str:
     spans = sorted(hit.spans)
     if spans:
         # Centre on the stretch holding the most matched words.
-        best = max(range(len(spans)), key=lambda i: (sum(1 for s in spans if spans[i][0] <= s[0] < spans[i][0] + width * 2), -i))
+        best = max(
+            range(len(spans)),
+            key=lambda i: (sum(1 for s in spans if spans[i][0] <= s[0] < spans[i][0] + width * 2), -i),
+        )
         first = spans[best][0]
         lo = max(0, first - width)
         hi = min(len(text), spans[best][1] + width * 2)

@@ -98,8 +98,14 @@ def preview_lines(doc: Document) -> list[tuple[str, str]]:
     role = host_role(doc)
     about = f"CSL type {item['type']}"
     if doc.host:
-        about += f"; host exported as {role}" if role else "; host not cited (CSL has one only for a broadcast or an interview)"
-    about += f"; author: {speaker}, as for a quote of theirs" if speaker else "; no named speaker: cited without an author"
+        about += (
+            f"; host exported as {role}"
+            if role
+            else "; host not cited (CSL has one only for a broadcast or an interview)"
+        )
+    about += (
+        f"; author: {speaker}, as for a quote of theirs" if speaker else "; no named speaker: cited without an author"
+    )
     lines = [("", about)]
     for style, label in PREVIEW_STYLES:
         lines.append((label, format_reference(item, style)))
@@ -140,7 +146,9 @@ class CitationDialog(ModalScreen[Document | None]):
         self.library = library
         self.document = document
         #: What each field shows at the start (control characters made visible): a change is a difference from this.
-        self.initial = {name: visible(str(getattr(document, name) or ""), keep_newlines=False) for name in EDITABLE_FIELDS}
+        self.initial = {
+            name: visible(str(getattr(document, name) or ""), keep_newlines=False) for name in EDITABLE_FIELDS
+        }
         self.initial["kind"] = document.kind
         #: the --labels pattern the document was imported with ("" when inferred); changing it re-imports
         self.initial_labels = visible(document.labels or "", keep_newlines=False)
@@ -156,26 +164,47 @@ class CitationDialog(ModalScreen[Document | None]):
             title.append(self.initial["title"], style="italic")
             yield Static(title, id="citation-heading", markup=False)
             # How the speakers were found and how sure the import was (never silent about a guess).
-            yield Static(visible(describe(self.document.convention), keep_newlines=False), id="citation-speakers",
-                         markup=False, classes="-uncertain" if is_uncertain(self.document.convention) else "")
+            yield Static(
+                visible(describe(self.document.convention), keep_newlines=False),
+                id="citation-speakers",
+                markup=False,
+                classes="-uncertain" if is_uncertain(self.document.convention) else "",
+            )
             with VerticalScroll(id="citation-body"):
                 for name, label in TEXT_FIELDS:
                     with Horizontal(classes="citation-row", id=f"citation-row-{name}"):
                         yield Static(label, classes="citation-label", id=f"citation-label-{name}", markup=False)
-                        yield Input(self.initial[name], placeholder=MISSING, id=f"citation-{name}", compact=True,
-                                    select_on_focus=False)
+                        yield Input(
+                            self.initial[name],
+                            placeholder=MISSING,
+                            id=f"citation-{name}",
+                            compact=True,
+                            select_on_focus=False,
+                        )
                     if name == "title":
                         with Horizontal(classes="citation-row", id="citation-row-kind"):
                             yield Static("Kind", classes="citation-label", markup=False)
-                            yield Select(kind_options(self.document.kind), value=self.document.kind, allow_blank=False,
-                                         id="citation-kind", compact=True)
+                            yield Select(
+                                kind_options(self.document.kind),
+                                value=self.document.kind,
+                                allow_blank=False,
+                                id="citation-kind",
+                                compact=True,
+                            )
                 with Horizontal(classes="citation-row", id="citation-row-labels"):
                     yield Static("Speaker labels", classes="citation-label", markup=False)
-                    yield Input(self.initial_labels, placeholder=LABELS_PLACEHOLDER, id="citation-labels", compact=True,
-                                select_on_focus=False)
+                    yield Input(
+                        self.initial_labels,
+                        placeholder=LABELS_PLACEHOLDER,
+                        id="citation-labels",
+                        compact=True,
+                        select_on_focus=False,
+                    )
                 yield Static("", id="citation-preview", markup=False)
             yield Static("", id="citation-status", markup=False)
-            yield Static("ctrl+s save · esc cancel · tab next field · empty = missing", id="citation-hint", markup=False)
+            yield Static(
+                "ctrl+s save · esc cancel · tab next field · empty = missing", id="citation-hint", markup=False
+            )
 
     def on_mount(self) -> None:
         self.query_one("#citation-body").border_title = "Fields"
@@ -194,7 +223,8 @@ class CitationDialog(ModalScreen[Document | None]):
     def changes(self) -> dict[str, str]:
         """The fields whose value differs from what the dialog opened with (whitespace differences ignored)."""
         return {
-            name: value for name, value in self.values().items()
+            name: value
+            for name, value in self.values().items()
             if " ".join(value.split()) != " ".join(self.initial[name].split())
         }
 
@@ -282,7 +312,7 @@ class CitationDialog(ModalScreen[Document | None]):
     def build_preview(self, doc: Document) -> None:
         try:
             lines = preview_lines(doc)
-        except Exception as exc:  # a citation the processor cannot format must not take the app down
+        except Exception as exc:  # a citation the processor cannot format must not take the app down  # noqa: BLE001
             lines = [("", f"cannot format this citation: {type(exc).__name__}: {exc}")]
         self.post_message(self.PreviewBuilt(lines))
 
@@ -328,7 +358,7 @@ class CitationDialog(ModalScreen[Document | None]):
                 doc = self.library.edit_document(self.document.id, **changes)
             if labels is not None:
                 doc = self.library.import_file(Path(self.document.source), labels=labels)
-        except Exception as exc:  # a failed save must not take the app down; nothing is claimed saved
+        except Exception as exc:  # a failed save must not take the app down; nothing is claimed saved  # noqa: BLE001
             self.post_message(self.NotSaved(describe_error(exc)))
             return
         self.post_message(self.Saved(doc))

@@ -93,12 +93,25 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(id="export-box"):
             yield Static(Text("Export quotes", style="bold"), id="export-title")
             with Horizontal(id="export-choices"):
-                yield Select([(f"{name} ({ending})", name) for name, (_, ending, _) in FORMATS.items()],
-                             value=self.fmt, allow_blank=False, id="export-format", compact=True)
-                yield Select([(name, name) for name in STYLES], value=self.style, allow_blank=False,
-                             id="export-style", compact=True)
-            yield Input(self._filter_line, placeholder="filter: words  tag:T  speaker:S  doc:D (empty: every quote)",
-                        id="export-filter")
+                yield Select(
+                    [(f"{name} ({ending})", name) for name, (_, ending, _) in FORMATS.items()],
+                    value=self.fmt,
+                    allow_blank=False,
+                    id="export-format",
+                    compact=True,
+                )
+                yield Select(
+                    [(name, name) for name in STYLES],
+                    value=self.style,
+                    allow_blank=False,
+                    id="export-style",
+                    compact=True,
+                )
+            yield Input(
+                self._filter_line,
+                placeholder="filter: words  tag:T  speaker:S  doc:D (empty: every quote)",
+                id="export-filter",
+            )
             yield Input(str(default_destination(self.fmt, self._folder)), placeholder="file to write", id="export-path")
             with VerticalScroll(id="export-preview-box"):
                 yield Static("", id="export-preview", markup=False)
@@ -165,7 +178,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def build_preview(self, fmt: str, style: str, filter_line: str) -> None:
         try:
             export = render_export(self.library, fmt, style, filter_line)
-        except Exception as exc:  # a broken export must not take the app down
+        except Exception as exc:  # a broken export must not take the app down  # noqa: BLE001
             self.post_message(self.PreviewBuilt("", describe_error(exc), error=True))
             return
         count, flagged = len(export.entries), len(export.flagged)
@@ -199,7 +212,7 @@ class ExportDialog(ModalScreen[Path | None]):
         except OSError as exc:
             self.post_message(self.NotWritten(f"cannot write {path}: {exc.strerror or exc}"))
             return
-        except Exception as exc:  # a broken export must not take the app down
+        except Exception as exc:  # a broken export must not take the app down  # noqa: BLE001
             self.post_message(self.NotWritten(describe_error(exc)))
             return
         self.post_message(self.Written(path, export))

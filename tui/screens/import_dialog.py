@@ -107,7 +107,9 @@ class ImportDialog(ModalScreen[ImportReport | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box"):
             yield Static(Text("Import files or a folder", style="bold"), id="import-title")
-            yield SafeInput(placeholder="path (→ completes, enter imports)", suggester=PathSuggester(), id="import-path")
+            yield SafeInput(
+                placeholder="path (→ completes, enter imports)", suggester=PathSuggester(), id="import-path"
+            )
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static(Text("Transcripts: .txt .md .vtt .srt .html", style="dim"), id="import-status")
 

@@ -276,7 +276,7 @@ class MainScreen(Screen[None]):
         self.post_message(LibraryLoaded(documents, speakers))
         try:
             _ = self.library.index
-        except Exception as exc:  # the index is optional for browsing; say why search may fail
+        except Exception as exc:  # the index is optional for browsing; say why search may fail  # noqa: BLE001
             self.post_message(IndexUnavailable(str(exc)))
         # What was just loaded lives as long as the app: keep it out of the collector's full
         # passes, which would otherwise stall a frame by tens of ms now and then while typing.
@@ -315,8 +315,11 @@ class MainScreen(Screen[None]):
         self.reload()
         if self.reader.document is not None and self.reader.document.id == doc.id:
             self._load_document(doc.id, Destination(self.reader.passage))
-        self.app.notify(visible(describe(doc.convention), keep_newlines=False),
-                        title=f"Re-imported {visible(doc.title, keep_newlines=False)}", markup=False)
+        self.app.notify(
+            visible(describe(doc.convention), keep_newlines=False),
+            title=f"Re-imported {visible(doc.title, keep_newlines=False)}",
+            markup=False,
+        )
 
     def refresh_document(self, doc_id: str) -> None:
         """`doc_id` changed on disk (re-imported by another sayso): re-read the library, reload it if open."""
@@ -339,8 +342,9 @@ class MainScreen(Screen[None]):
         self.return_to = ReturnTo("documents", self.query_one(DocumentsPane).highlighted)
         self.open_document(event.doc_id)
 
-    def open_document(self, doc_id: str, passage: int = 0, sentence: int = 0, *, hit: Hit | None = None,
-                      record: bool = True) -> None:
+    def open_document(
+        self, doc_id: str, passage: int = 0, sentence: int = 0, *, hit: Hit | None = None, record: bool = True
+    ) -> None:
         """Show `doc_id` in the reader at `passage`/`sentence`, marking `hit`'s words."""
         if record:
             self.jumps.record(self._current_position())
@@ -382,7 +386,9 @@ class MainScreen(Screen[None]):
         destination = event.destination
         # The document may have been re-imported shorter since the destination was chosen.
         passage = min(destination.passage, max(0, len(event.passages) - 1))
-        self._show_in_reader(event.document, event.passages, Destination(passage, destination.sentence, destination.hit))
+        self._show_in_reader(
+            event.document, event.passages, Destination(passage, destination.sentence, destination.hit)
+        )
 
     def _show_in_reader(self, document: Document, passages: list[Passage], destination: Destination) -> None:
         self.cache.put(document.id, passages)
@@ -462,7 +468,7 @@ class MainScreen(Screen[None]):
             started = time.perf_counter()
             try:
                 hits = self.library.search(query, limit=SEARCH_LIMIT, speaker=lens)
-            except Exception as exc:  # a broken query or index must not take the app down
+            except Exception as exc:  # a broken query or index must not take the app down  # noqa: BLE001
                 return SearchFailed(query, visible(str(exc), keep_newlines=False))
             if self._search_jobs.waiting:  # a newer query is next: these results are stale
                 return None
@@ -522,7 +528,9 @@ class MainScreen(Screen[None]):
         if self.search_pane.shown_query:
             self._request_search(self.search_pane.shown_query)
         if name:
-            self.app.notify(f"Showing only {visible(name, keep_newlines=False)}'s turns; x clears the lens", markup=False)
+            self.app.notify(
+                f"Showing only {visible(name, keep_newlines=False)}'s turns; x clears the lens", markup=False
+            )
         self.refresh_bindings()
 
     def action_clear_lens(self) -> None:
@@ -576,7 +584,11 @@ class MainScreen(Screen[None]):
         """The citation of the open document when reading, else of the highlighted one."""
         reader_doc = self.reader.document
         highlighted = self.query_one(DocumentsPane).highlighted_id
-        doc_id = reader_doc.id if reader_doc is not None and (self.pane != "documents" or highlighted is None) else highlighted
+        doc_id = (
+            reader_doc.id
+            if reader_doc is not None and (self.pane != "documents" or highlighted is None)
+            else highlighted
+        )
         if doc_id is None:
             self.app.bell()
             self.app.notify("No document to cite yet: import one first (i).", markup=False)
@@ -667,8 +679,11 @@ class MainScreen(Screen[None]):
     def _shown_text_changed(self, event: ShownTextChanged) -> None:
         self.refresh_document(event.doc_id)
         if event.placed:
-            self._say("The document was re-imported since it was shown: the quote is on the same words "
-                      "in the new text", title="Quotes", severity="warning")
+            self._say(
+                "The document was re-imported since it was shown: the quote is on the same words in the new text",
+                title="Quotes",
+                severity="warning",
+            )
 
     @on(QuoteReader.Annotate)
     def _annotate(self, event: QuoteReader.Annotate) -> None:
@@ -695,8 +710,16 @@ class MainScreen(Screen[None]):
     @on(NoteEditorReady)
     def _open_note_editor(self, event: NoteEditorReady) -> None:
         request = event.request
-        editor = NoteEditor(request.target, self, note=request.note, tags=request.tags, known_tags=request.known_tags,
-                            focus_tags=request.focus_tags, draft_key=request.draft_key, notice=request.notice)
+        editor = NoteEditor(
+            request.target,
+            self,
+            note=request.note,
+            tags=request.tags,
+            known_tags=request.known_tags,
+            focus_tags=request.focus_tags,
+            draft_key=request.draft_key,
+            notice=request.notice,
+        )
         self.app.push_screen(editor, lambda result: self._note_done(editor, result))
 
     @on(NoteEditor.SaveRequested)
@@ -740,7 +763,7 @@ class MainScreen(Screen[None]):
             try:
                 self.app.copy_to_clipboard(text)
                 sent = True
-            except Exception as exc:  # a broken terminal: fall back to the file
+            except Exception as exc:  # a broken terminal: fall back to the file  # noqa: BLE001
                 problem = f"the terminal refused the copy ({exc})"
         path = plan.file
         if path is None and not sent:
@@ -781,8 +804,9 @@ class MainScreen(Screen[None]):
                 self._say(visible(problem, keep_newlines=False), title="Quotes", severity="warning")
         pane = self.quotes_pane
         if pane.line == event.line:
-            pane.show_quotes(event.quotes, {d.id: d.title for d in self.documents}, matching=event.matching,
-                             error=event.error)
+            pane.show_quotes(
+                event.quotes, {d.id: d.title for d in self.documents}, matching=event.matching, error=event.error
+            )
 
     @on(QuotesPane.Highlighted)
     def _quote_highlighted(self, event: QuotesPane.Highlighted) -> None:
@@ -854,8 +878,11 @@ class MainScreen(Screen[None]):
             return
         if action == "accept":
             if not quote.suggestion:
-                self._say("No suggested place for this quote: enter opens its document, "
-                          "v selects the new words and r re-attaches", severity="warning")
+                self._say(
+                    "No suggested place for this quote: enter opens its document, "
+                    "v selects the new words and r re-attaches",
+                    severity="warning",
+                )
                 return
             self.quote_desk.accept(quote)
             return
@@ -896,9 +923,13 @@ class MainScreen(Screen[None]):
         self.cache.put(quote.document, passages)
         self.open_document(quote.document, hit.index, hit=hit)
         reader = self.reader
-        suggested = (quote.suggestion is not None and end > start and reader.document is not None
-                     and reader.document.id == quote.document
-                     and document_text(reader.passages)[start:end] == str(quote.suggestion.get("exact", "")))
+        suggested = (
+            quote.suggestion is not None
+            and end > start
+            and reader.document is not None
+            and reader.document.id == quote.document
+            and document_text(reader.passages)[start:end] == str(quote.suggestion.get("exact", ""))
+        )
         reader.set_placing(quote)
         if suggested:
             reader.select(start, end)
@@ -952,8 +983,12 @@ class MainScreen(Screen[None]):
         self._report_draft_problems(event.problems)
         n = event.count
         if n:
-            self._say(f"{n} unsaved note{'s' if n != 1 else ''} from last time: press R to reopen "
-                      f"{'it' if n == 1 else 'them'}", title="Drafts", severity="warning")
+            self._say(
+                f"{n} unsaved note{'s' if n != 1 else ''} from last time: press R to reopen "
+                f"{'it' if n == 1 else 'them'}",
+                title="Drafts",
+                severity="warning",
+            )
 
     def action_restore_drafts(self) -> None:
         """Reopen the next unsaved draft: in the note editor when its words are found, else in the draft dialog."""
@@ -976,8 +1011,9 @@ class MainScreen(Screen[None]):
 
     def _reopen(self, placed: PlacedDraft) -> None:
         draft = placed.draft
-        self.quote_desk.open_note(NoteRequest(placed.target, note=draft.text, tags=draft.tags, draft_key=draft.key,
-                                              notice=placed.notice))
+        self.quote_desk.open_note(
+            NoteRequest(placed.target, note=draft.text, tags=draft.tags, draft_key=draft.key, notice=placed.notice)
+        )
 
     def _draft_chosen(self, draft: StrandedDraft, choice: str | None) -> None:
         """Carry out the user's choice for a draft that cannot be placed."""
@@ -994,8 +1030,10 @@ class MainScreen(Screen[None]):
 
     @on(DraftKeptDetached)
     def _draft_kept_detached(self, event: DraftKeptDetached) -> None:
-        self._say(f"Kept as a detached quote with its note: \u201c{short(event.quote.exact, 40)}\u201d "
-                  "(Quotes pane; u undoes)")
+        self._say(
+            f"Kept as a detached quote with its note: \u201c{short(event.quote.exact, 40)}\u201d "
+            "(Quotes pane; u undoes)"
+        )
         self.quotes_changed()
 
     @on(DraftDiscarded)

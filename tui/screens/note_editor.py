@@ -100,9 +100,18 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     class KeptForLater(Message):
         """Reply: the note is kept as a draft (ctrl+l)."""
 
-    def __init__(self, target: NoteTarget, requests_to: MessagePump, *, note: str | None = None,
-                 tags: list[str] | None = None, known_tags: list[str] | None = None, focus_tags: bool = False,
-                 draft_key: str | None = None, notice: str = "") -> None:
+    def __init__(
+        self,
+        target: NoteTarget,
+        requests_to: MessagePump,
+        *,
+        note: str | None = None,
+        tags: list[str] | None = None,
+        known_tags: list[str] | None = None,
+        focus_tags: bool = False,
+        draft_key: str | None = None,
+        notice: str = "",
+    ) -> None:
         """`requests_to` (the screen that opened the editor) carries out its save and draft requests."""
         super().__init__()
         self.target = target
@@ -229,8 +238,11 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         if self.target.key not in self.draft_keys:
             self.draft_keys.append(self.target.key)
         self.query_one("#note-title", Static).update(self._title())
-        self._say(f"{visible(event.error, keep_newlines=False)} · ctrl+s keeps the note with a new quote of the same "
-                  "words, esc discards it", "error")
+        self._say(
+            f"{visible(event.error, keep_newlines=False)} · ctrl+s keeps the note with a new quote of the same "
+            "words, esc discards it",
+            "error",
+        )
         self._requests_to.post_message(self.DraftTyped(*self.draft()))
 
     def _close(self, result: NoteResult | None) -> None:

@@ -24,8 +24,13 @@ class DocumentsPane(PaneList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,o", "select", "Open", id="documents.open"),
-        Binding("c", "citation", "Citation", id="documents.citation",
-                tooltip="See and edit the citation fields (title, kind, date, URL, publisher, host…)"),
+        Binding(
+            "c",
+            "citation",
+            "Citation",
+            id="documents.citation",
+            tooltip="See and edit the citation fields (title, kind, date, URL, publisher, host…)",
+        ),
     ]
 
     empty_text = "No documents yet: press i to import files."

@@ -189,7 +189,6 @@ class PaneList(ScrollView, can_focus=True, inherit_bindings=False):
         text = self.row_lines(index)[line].copy()
         text.truncate(max(1, width - 1), overflow="ellipsis")
         segments = [Segment("›" if current else " ", base)] + [
-            Segment(seg.text, base + seg.style if seg.style else base)
-            for seg in text.render(self.app.console, end="")
+            Segment(seg.text, base + seg.style if seg.style else base) for seg in text.render(self.app.console, end="")
         ]
         return Strip(segments).crop(0, width).extend_cell_length(width, base)

@@ -38,13 +38,20 @@ class QuoteReader(TranscriptView):
         # `b` pages up outside visual mode, as in the plain reader.
         Binding("b", "page(-1)", "Page up", show=False, id="quotes.page_up_b"),
         Binding("o", "visual_swap", "Other end", show=False, id="quotes.swap"),
-        Binding("m", "bookmark", "Keep quote", id="quotes.bookmark", tooltip="Keep the selection (or sentence) as a quote"),
+        Binding(
+            "m", "bookmark", "Keep quote", id="quotes.bookmark", tooltip="Keep the selection (or sentence) as a quote"
+        ),
         Binding("enter", "visual_enter", "Keep quote", show=False, id="quotes.keep"),
         Binding("a", "annotate", "Note", show=False, id="quotes.annotate", tooltip="Note and tags for the quote here"),
         Binding("y", "copy", "Copy", show=False, id="quotes.copy", tooltip="Copy with its citation (OSC 52)"),
         Binding("escape", "visual_cancel", "Cancel selection", show=False, id="quotes.cancel"),
-        Binding("r", "reattach_here", "Re-attach quote here", id="quotes.reattach_here",
-                tooltip="Re-attach the quote being placed to the selection (or sentence)"),
+        Binding(
+            "r",
+            "reattach_here",
+            "Re-attach quote here",
+            id="quotes.reattach_here",
+            tooltip="Re-attach the quote being placed to the selection (or sentence)",
+        ),
     ]
 
     class DocumentShown(Message):
@@ -172,7 +179,10 @@ class QuoteReader(TranscriptView):
             self.refresh_bindings()  # visual mode's keys (and escape's meaning) came or went
         marks: list[Mark] = []
         if selection is not None:
-            marks = [Mark(i, a, b, "selection") for i, a, b in self.selection_text.local_spans(selection.start, selection.end)]
+            marks = [
+                Mark(i, a, b, "selection")
+                for i, a, b in self.selection_text.local_spans(selection.start, selection.end)
+            ]
         self.set_marks(marks, kinds={"selection"})
         if selection is not None and follow:
             head = selection.head - (1 if selection.head > selection.anchor else 0)
@@ -194,8 +204,12 @@ class QuoteReader(TranscriptView):
         if action in ("visual", "visual_turn", "bookmark", "annotate", "copy"):
             return bool(self.passages)
         if action == "reattach_here":
-            return bool(self.passages) and self.placing is not None and self.document is not None \
+            return (
+                bool(self.passages)
+                and self.placing is not None
+                and self.document is not None
                 and self.placing.document == self.document.id
+            )
         return True
 
     def action_visual(self) -> None:

@@ -39,10 +39,15 @@ class QuoteStrip(Static):
             words = len(selecting.split())
             line.append(" VISUAL ", style="bold reverse")
             line.append(f" {words} word{'s' if words != 1 else ''} ", style="bold")
-            line.append(" m keep · a note · y copy · w/b word · j/k sentence · J/K turn · o other end · esc cancel", style="dim")
+            line.append(
+                " m keep · a note · y copy · w/b word · j/k sentence · J/K turn · o other end · esc cancel", style="dim"
+            )
         elif quote is not None:
             line.append("❝ ", style="bold")
-            line.append(short(quote.note, 300) if quote.note else "quote (no note: a adds one)", style="" if quote.note else "dim italic")
+            line.append(
+                short(quote.note, 300) if quote.note else "quote (no note: a adds one)",
+                style="" if quote.note else "dim italic",
+            )
             if quote.tags:
                 line.append("  " + " ".join(f"#{visible(t, keep_newlines=False)}" for t in quote.tags), style="bold")
         self.update(line)

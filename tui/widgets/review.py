@@ -64,5 +64,7 @@ def review_strip_line(quote: Quote) -> Text:
         line.append(" · suggested: ", style="dim")
         line.append("\u201c" + visible(words, keep_newlines=False) + "\u201d", style="italic")
         line.append(" · r re-attach there", style="dim")
-    line.append(" · enter place by hand · D keep detached" if not quote.detached else " · enter place by hand", style="dim")
+    line.append(
+        " · enter place by hand · D keep detached" if not quote.detached else " · enter place by hand", style="dim"
+    )
     return line

@@ -46,7 +46,7 @@ def kwic(hit: Hit) -> Text:
             continue
         a = max(a, cursor)
         line.append_text(plain(text[cursor:a].replace("\n", " ")))
-        line.append_text(plain(text[a:min(b, end)].replace("\n", " "), style="bold reverse"))
+        line.append_text(plain(text[a : min(b, end)].replace("\n", " "), style="bold reverse"))
         cursor = min(b, end)
     line.append_text(plain(text[cursor:end].replace("\n", " ")))
     if end < len(text):

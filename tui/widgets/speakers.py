@@ -17,7 +17,11 @@ def speaker_lines(speaker: Speaker, lens: str | None) -> tuple[Text, Text]:
     name = Text("● " if speaker.name == lens else "", style="bold", end="")
     name.append_text(plain(speaker.name, style="bold"))
     docs = len(speaker.documents)
-    return name, Text(f"  {speaker.passages:,} turn{'s' if speaker.passages != 1 else ''} · {docs} document{'s' if docs != 1 else ''}", style="dim", end="")
+    return name, Text(
+        f"  {speaker.passages:,} turn{'s' if speaker.passages != 1 else ''} · {docs} document{'s' if docs != 1 else ''}",
+        style="dim",
+        end="",
+    )
 
 
 class SpeakersPane(PaneList):

@@ -29,7 +29,9 @@ class StatusLine(Widget):
 
     def update(self, text: Text) -> None:
         """Show `text`; repaint only when it changed."""
-        if text == self._text or (text.plain == self._text.plain and text.spans == self._text.spans and text.style == self._text.style):
+        if text == self._text or (
+            text.plain == self._text.plain and text.spans == self._text.spans and text.style == self._text.style
+        ):
             return
         self._text = text
         self.refresh()

@@ -34,7 +34,11 @@ def suggest_tags(typed: str, known: list[str], chosen: list[str]) -> list[str]:
         return pool[:MAX_OFFERS]
     prefix = [t for t in pool if t.casefold().startswith(want)]
     inside = [t for t in pool if want in t.casefold() and t not in prefix]
-    fuzzy = [pool[i] for i in fuzzy_choices(want, [t.casefold() for t in pool], limit=MAX_OFFERS, cutoff=75)] if len(want) >= 4 else []
+    fuzzy = (
+        [pool[i] for i in fuzzy_choices(want, [t.casefold() for t in pool], limit=MAX_OFFERS, cutoff=75)]
+        if len(want) >= 4
+        else []
+    )
     out: list[str] = []
     for tag in [*prefix, *inside, *fuzzy]:
         if tag not in out:

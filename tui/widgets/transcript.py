@@ -10,6 +10,7 @@ style (search hits, quotes, a selection), which is how quote selection plugs in.
 
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import ClassVar
@@ -74,10 +75,32 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down,right_parenthesis", "next_sentence", "Sentence", key_display="j/k", id="reader.next_sentence", tooltip="Next sentence"),
-        Binding("k,up,left_parenthesis", "previous_sentence", "Previous sentence", show=False, id="reader.previous_sentence"),
-        Binding("J,right_square_bracket,ctrl+down", "next_passage", "Turn", key_display="J/K", id="reader.next_passage", tooltip="Next turn"),
-        Binding("K,left_square_bracket,ctrl+up", "previous_passage", "Previous turn", show=False, id="reader.previous_passage"),
+        Binding(
+            "j,down,right_parenthesis",
+            "next_sentence",
+            "Sentence",
+            key_display="j/k",
+            id="reader.next_sentence",
+            tooltip="Next sentence",
+        ),
+        Binding(
+            "k,up,left_parenthesis", "previous_sentence", "Previous sentence", show=False, id="reader.previous_sentence"
+        ),
+        Binding(
+            "J,right_square_bracket,ctrl+down",
+            "next_passage",
+            "Turn",
+            key_display="J/K",
+            id="reader.next_passage",
+            tooltip="Next turn",
+        ),
+        Binding(
+            "K,left_square_bracket,ctrl+up",
+            "previous_passage",
+            "Previous turn",
+            show=False,
+            id="reader.previous_passage",
+        ),
         Binding("g,home", "first", "Start", show=False, id="reader.first"),
         Binding("G,end", "last", "End", show=False, id="reader.last"),
         Binding("pagedown,ctrl+d,space", "page(1)", "Page down", show=False, id="reader.page_down"),
@@ -243,7 +266,11 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self._settle()
         line = self.layout_.line_at(int(self.scroll_y) + (1 if direction > 0 else 0))
         if line is not None:
-            index = line.passage if self._in_lens(line.passage) else (self._step_passage(line.passage, direction) or line.passage)
+            index = (
+                line.passage
+                if self._in_lens(line.passage)
+                else (self._step_passage(line.passage, direction) or line.passage)
+            )
             self.passage, self.sentence = index, 0
             self._forget_strips()
             self.refresh()
@@ -345,7 +372,9 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.passages:
             if y == 1:
                 text = "  No document open: pick one in Documents (1) or Search (/)."
-                return Strip([Segment(text[:width], self.get_component_rich_style("transcript--empty"))]).extend_cell_length(width, base)
+                return Strip(
+                    [Segment(text[:width], self.get_component_rich_style("transcript--empty"))]
+                ).extend_cell_length(width, base)
             return Strip.blank(width, base)
         absolute = int(self.scroll_y) + y
         line = self.layout_.line_at(absolute)
@@ -376,16 +405,22 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         text_base = base + self._style("transcript--dim") if dim else base
         if line.kind == HEADING:
             heading = self.layout_.headings[index] or ""
-            segments.append(Segment(heading[line.start:line.end].rstrip(), text_base + self._style("transcript--heading")))
+            segments.append(
+                Segment(heading[line.start : line.end].rstrip(), text_base + self._style("transcript--heading"))
+            )
         elif line.kind == HEADER:
             if passage.speaker:
                 slot = self._speaker_slot.get(passage.speaker, 0)
                 name = visible(passage.speaker, keep_newlines=False)
-                name_style = text_base + Style(bold=True) if dim else text_base + self._style(f"transcript--speaker-{slot}")
+                name_style = (
+                    text_base + Style(bold=True) if dim else text_base + self._style(f"transcript--speaker-{slot}")
+                )
                 segments.append(Segment(name, name_style))
             stamp = format_time(passage.start)
             if stamp:
-                segments.append(Segment((" " if passage.speaker else "") + stamp, text_base + self._style("transcript--timestamp")))
+                segments.append(
+                    Segment((" " if passage.speaker else "") + stamp, text_base + self._style("transcript--timestamp"))
+                )
         elif line.kind == BODY:
             segments.extend(self._body_segments(index, line.start, line.end, text_base, current and not dim))
         strip = Strip(segments).crop(0, width)
@@ -410,7 +445,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
                 cuts.add(b)
         points = sorted(cuts)
         segments = []
-        for a, b in zip(points, points[1:]):
+        for a, b in itertools.pairwise(points):
             style = base
             for oa, ob, overlay in overlays:
                 if oa <= a and b <= ob:

@@ -40,7 +40,7 @@ class ShownText:
     so they go through `shown()` before use.  Tabs become one space.
     """
 
-    __slots__ = ("text", "_map")
+    __slots__ = ("_map", "text")
 
     def __init__(self, raw: str) -> None:
         shown = visible(raw).replace("\t", " ")
@@ -135,7 +135,8 @@ class TranscriptLayout:
         self.shown: list[ShownText | None] = [None] * len(passages)
         # A section heading is shown once, above the first passage under it (not above every one).
         self.headings: list[str | None] = [
-            visible(p.heading, keep_newlines=False) if p.heading and (i == 0 or p.heading != passages[i - 1].heading)
+            visible(p.heading, keep_newlines=False)
+            if p.heading and (i == 0 or p.heading != passages[i - 1].heading)
             else None
             for i, p in enumerate(passages)
         ]
