@@ -17,7 +17,6 @@ Nothing is stored or changed; corpus.quotes decides what to do with a result.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from array import array
@@ -25,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sayso.corpus import fuzzy
-from sayso.corpus.models import Passage
+from sayso.corpus.models import Passage, passage_at, passage_index_at
 
 #: How many characters of context a quote keeps on each side (W3C TextQuoteSelector prefix/suffix).
 CONTEXT_CHARS = 32
@@ -171,12 +170,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 def passages_in_span(passages: list[Passage], start: int, end: int) -> list[Passage]:
     """The passages whose text overlaps `[start, end)` of the document text."""
-    if not passages:
-        return []
-    offsets = [p.offset for p in passages]
-    first = max(0, bisect.bisect_right(offsets, start) - 1)
     found = []
-    for p in passages[first:]:
+    for p in passages[max(0, passage_index_at(passages, start)) :]:
         if p.offset >= max(end, start + 1):
             break
         if p.offset + len(p.text) > start:
@@ -431,15 +426,6 @@ def one_line(text: str, limit: int = 60) -> str:
 # -- selection helpers (for the reader's visual mode) ------------------------------------------------
 
 
-def passage_at(passages: list[Passage], pos: int) -> Passage | None:
-    """The passage whose text holds position `pos` (or the one a separator after it belongs to)."""
-    if not passages:
-        return None
-    offsets = [p.offset for p in passages]
-    i = max(0, bisect.bisect_right(offsets, pos) - 1)
-    return passages[i]
-
-
 def word_span_at(text: str, pos: int) -> tuple[int, int]:
     """The word (run of word characters) at or right after `pos`; an empty span at the end."""
     n = len(text)
@@ -504,10 +490,10 @@ def keep_to_one_speaker(passages: list[Passage], anchor: int, start: int, end: i
     `anchor` is where the selection began; the selection may run across
     several passages of that speaker but stops at the first other speaker.
     """
-    home = passage_at(passages, anchor)
-    if home is None:
+    index = passage_index_at(passages, anchor)
+    if index < 0:
         return start, end
-    index = passages.index(home)
+    home = passages[index]
     lo = index
     while lo > 0 and passages[lo - 1].speaker == home.speaker:
         lo -= 1

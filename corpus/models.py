@@ -7,6 +7,8 @@ the CLI prints, `from_dict()` reads what the store saved.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from typing import TYPE_CHECKING, Any, Self, cast
@@ -146,6 +148,27 @@ class ParsedDocument:
 def document_text(passages: list[Passage]) -> str:
     """The document's text as quotes count positions in it."""
     return PASSAGE_SEPARATOR.join(p.text for p in passages)
+
+
+def passage_index_at(passages: Sequence[Passage], pos: int) -> int:
+    """The index of the passage holding position `pos` of the document text, or -1 when there are none.
+
+    A position in the separator after a passage belongs to that passage; one
+    before the text belongs to the first and one past the end to the last.
+    """
+    if not passages:
+        return -1
+    return max(0, bisect_right(passages, pos, key=_offset) - 1)
+
+
+def passage_at(passages: Sequence[Passage], pos: int) -> Passage | None:
+    """The passage holding position `pos` of the document text (see `passage_index_at`)."""
+    index = passage_index_at(passages, pos)
+    return passages[index] if index >= 0 else None
+
+
+def _offset(passage: Passage) -> int:
+    return passage.offset
 
 
 @dataclass

@@ -14,7 +14,7 @@ from sayso.corpus.anchoring import (
     speakers_in_span,
     trim_span,
 )
-from sayso.corpus.models import Passage, document_text
+from sayso.corpus.models import Passage, document_text, passage_at, passage_index_at
 
 
 def make(turns: list[tuple[str | None, str]], times: list[float] | None = None) -> tuple[list[Passage], str]:
@@ -75,6 +75,20 @@ def test_passages_in_span_and_speakers() -> None:
     # The separator between two passages belongs to neither.
     gap = passages[1].offset - 1
     assert passages_in_span(passages, gap, gap + 1) == []
+
+
+def test_the_passage_at_a_position() -> None:
+    """One rule for every caller: a separator belongs to the passage before it; the ends clamp."""
+    passages, text = make(TURNS)
+    second = passages[1]
+    assert passage_index_at(passages, second.offset) == 1
+    assert passage_index_at(passages, second.offset - 1) == 0  # in the separator after the first
+    assert passage_index_at(passages, passages[0].offset + len(passages[0].text)) == 0
+    assert passage_index_at(passages, -5) == 0
+    assert passage_index_at(passages, len(text) + 10) == len(passages) - 1
+    assert passage_at(passages, second.offset + 3) is second
+    assert passage_index_at([], 3) == -1
+    assert passage_at([], 3) is None
 
 
 def test_exact_words_found_again_after_text_inserted_before() -> None:

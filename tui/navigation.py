@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from sayso.corpus.models import Hit, Passage, Quote
+from sayso.corpus.models import Hit, Passage, Quote, passage_index_at
 
 #: A cursor move longer than this many turns is recorded in the jump list.
 JUMP_DISTANCE = 10
@@ -140,8 +140,8 @@ def span_hit(passages: list[Passage], quote: Quote, start: int, end: int, title:
     """
     size = passages[-1].offset + len(passages[-1].text) if passages else 0
     a, b = max(0, min(start, size)), max(0, min(end, size))
-    index = next((i for i, p in enumerate(passages) if p.offset <= a < p.offset + len(p.text) + 2), len(passages) - 1)
-    p = passages[index] if passages else None
+    index = passage_index_at(passages, a)
+    p = passages[index] if index >= 0 else None
     spans = [[max(0, a - p.offset), min(len(p.text), b - p.offset)]] if p is not None and b > a else []
     return Hit(
         passage=p.id if p else "",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sayso.corpus import anchoring
-from sayso.corpus.models import Passage, Quote, document_text
+from sayso.corpus.models import Passage, Quote, document_text, passage_index_at
 
 #: Motion units accepted by `Selection.move`.
 UNITS = ("word", "sentence", "passage")
@@ -141,13 +141,15 @@ class SelectionText:
 
     def passage_index(self, pos: int) -> int:
         """The index of the passage holding `pos`."""
-        found = anchoring.passage_at(self.passages, pos)
-        return self.passages.index(found) if found is not None else 0
+        return max(0, passage_index_at(self.passages, pos))
 
     def local_spans(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """`(passage index, start, end)` pieces of a document span, in each passage's own text."""
         pieces = []
-        for i, p in enumerate(self.passages):
+        first = max(0, passage_index_at(self.passages, start))
+        for i, p in enumerate(self.passages[first:], first):
+            if p.offset >= end:
+                break
             a, b = max(start, p.offset), min(end, p.offset + len(p.text))
             if a < b:
                 pieces.append((i, a - p.offset, b - p.offset))

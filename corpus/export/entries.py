@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sayso.corpus.export.cite import format_reference
 from sayso.corpus.export.csl import citation_key, document_item
-from sayso.corpus.models import Document, Passage, Quote, document_text
+from sayso.corpus.models import Document, Passage, Quote, document_text, passage_at
 
 if TYPE_CHECKING:
     from sayso.corpus.sources import DocumentSource
@@ -113,15 +113,13 @@ def check_quote(quote: Quote, text: str | None) -> str:
     return ""
 
 
-def _passage_at(passages: Sequence[Passage], quote: Quote) -> Passage | None:
+def _passage_of(passages: Sequence[Passage], quote: Quote) -> Passage | None:
+    """The passage the quote names, else the one holding where it starts."""
     if quote.passage:
         for p in passages:
             if p.id == quote.passage:
                 return p
-    for p in passages:
-        if p.offset <= quote.start <= p.offset + len(p.text):
-            return p
-    return None
+    return passage_at(passages, quote.start)
 
 
 def prepare_one(quote: Quote, sources: Sources, style: str) -> Entry:
@@ -129,7 +127,7 @@ def prepare_one(quote: Quote, sources: Sources, style: str) -> Entry:
     doc = sources.documents.get(quote.document)
     text = sources.text(quote.document) if doc else None
     problem = check_quote(quote, text)
-    passage = _passage_at(sources.passages.get(quote.document, []), quote) if doc else None
+    passage = _passage_of(sources.passages.get(quote.document, []), quote) if doc else None
     speaker = quote.speaker or (passage.speaker if passage else None)
     timestamp = quote.timestamp if quote.timestamp is not None else (passage.start if passage else None)
     item = document_item(doc, [speaker] if speaker else []) if doc else None
