@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sayso.corpus.document_ref import find_document
 from sayso.corpus.errors import (
     Ambiguous,
     DamagedFile,
@@ -261,43 +262,7 @@ class Library:
 
     def document(self, ref: str) -> Document:
         """Find a document by id, id prefix, exact title or source, or a unique part of its title or source."""
-        return self._resolve_document(ref, self.documents())
-
-    @staticmethod
-    def _resolve_document(ref: str, docs: list[Document]) -> Document:
-        key = ref.strip()
-        if not key:
-            raise NotFound("no document named: give an id, id prefix or title", what="document", ref=ref)
-        for doc in docs:
-            if doc.id == key:
-                return doc
-        if len(key) >= 4:
-            by_prefix = [d for d in docs if d.id.startswith(key)]
-            if len(by_prefix) == 1:
-                return by_prefix[0]
-            if len(by_prefix) > 1:
-                raise Ambiguous(f"document id {ref!r} matches several: " + _listed(by_prefix))
-        folded = key.casefold()
-        exact = [d for d in docs if d.title.casefold() == folded or d.source == key or d.source.casefold() == folded]
-        if len(exact) == 1:
-            return exact[0]
-        if exact:
-            raise Ambiguous(f"document {ref!r} matches several: " + _listed(exact) + " (use the id)")
-        partial = [d for d in docs if folded in d.title.casefold() or folded in d.source.casefold()]
-        if len(partial) == 1:
-            return partial[0]
-        if partial:
-            raise Ambiguous(f"document {ref!r} matches several: " + _listed(partial) + " (use the id)")
-        hint = ""
-        try:
-            from sayso.corpus.fuzzy import fuzzy_choices
-
-            near = [docs[i] for i in fuzzy_choices(key, [d.title for d in docs], limit=3)]
-            if near:
-                hint = "; did you mean " + _listed(near) + "?"
-        except Exception:  # noqa: BLE001 - a suggestion must never turn NotFound into a crash
-            hint = ""
-        raise NotFound(f"no document matches {ref!r}{hint}", what="document", ref=ref)
+        return find_document(ref, self.documents())
 
     def dropped(self, ref: str) -> list[dict[str, str]]:
         """What the import of a document left out of its passages, with reasons (`sayso show --dropped`)."""
@@ -332,7 +297,7 @@ class Library:
         """
         speakers = self.speakers()
         if doc is not None:
-            return self._resolve_speaker_in(ref, speakers, self._resolve_document(doc, self.documents()))
+            return self._resolve_speaker_in(ref, speakers, find_document(doc, self.documents()))
         return self._resolve_speaker(ref, speakers, self.documents())
 
     @classmethod
@@ -741,7 +706,7 @@ class Library:
         """Remove a document from the library (its quotes stay, flagged for review)."""
         with self.store.lock.held():
             data = self.store.read_for_update()
-            doc = self._resolve_document(ref, data.documents)
+            doc = find_document(ref, data.documents)
             self._merge_speakers(data, doc.id, {}, {})
             self.store.remove_document(data, doc.id)
             self.index.remove_document(doc.id)
@@ -763,7 +728,7 @@ class Library:
         checked = {name: check_citation_field(name, value) for name, value in changes.items() if value is not None}
         with self.store.lock.held():
             data = self.store.read_for_update()
-            doc = self._resolve_document(ref, data.documents)
+            doc = find_document(ref, data.documents)
             edits = data.edits.setdefault(doc.id, {})
             for name, value in checked.items():
                 setattr(doc, name, value or None)
@@ -792,7 +757,7 @@ class Library:
         with self.store.lock.held():
             data = self.store.read_for_update()
             if doc is not None:
-                speaker = self._resolve_speaker_in(ref, data.speakers, self._resolve_document(doc, data.documents))
+                speaker = self._resolve_speaker_in(ref, data.speakers, find_document(doc, data.documents))
             else:
                 speaker = self._resolve_speaker(ref, data.speakers, data.documents)
             per_document = is_placeholder(speaker.name)
@@ -948,7 +913,3 @@ class Library:
 
     def speaker_names(self) -> Sequence[str]:
         return [s.name for s in self.speakers()]
-
-
-def _listed(docs: list[Document]) -> str:
-    return "; ".join(f"{d.id} {d.title!r}" for d in docs[:5]) + (" …" if len(docs) > 5 else "")

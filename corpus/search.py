@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from sayso.corpus.document_ref import documents_like, documents_named
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.fuzzy import fuzzy_choices, osa_distance
 from sayso.corpus.identity import name_key
@@ -559,19 +560,11 @@ class SearchIndex:
         return [[s.name, *s.aliases] for s in self.speakers()]
 
     def _doc_numbers_for(self, value: str) -> set[int]:
+        """The documents a `doc:` value names (by corpus.document_ref's rule), else the one most like it."""
         docs = self.data.docs
-        key = value.strip()
-        exact = {i for i, d in enumerate(docs) if d.id == key or (len(key) >= 4 and d.id.startswith(key))}
-        if exact:
-            return exact
-        folded = fold(key)
-        if not folded:
-            return set()
-        titles = [fold(d.title) for d in docs]
-        found = {i for i, t in enumerate(titles) if folded in t}
-        if found:
-            return found
-        return set(fuzzy_choices(folded, titles, limit=1, cutoff=70))
+        titles = [d.title for d in docs]
+        found = documents_named(value, [d.id for d in docs], [(t,) for t in titles])
+        return set(found or documents_like(value, titles, limit=1, cutoff=70))
 
     def _facet_mask(self, facets: dict[str, list[str]]) -> np.ndarray | None:
         """Passages the facets allow (None: all); an all-False mask when a facet matches nothing."""

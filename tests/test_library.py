@@ -300,6 +300,25 @@ def test_document_and_speaker_resolution(lib: Library) -> None:
         lib.speaker("Zed")
 
 
+def test_search_doc_facet_and_document_lookup_name_the_same_documents(lib: Library) -> None:
+    """One rule (corpus.document_ref): `doc:REF` searches the documents `sayso show REF` would name."""
+    panel = lib.import_parsed(parsed("Panel", [("Ann", "Archives keep words.")]), "/t/p.txt", doc_id="abcd111111")
+    later = lib.import_parsed(
+        parsed("Panel two", [("Ann", "Archives keep more words.")]), "/t/q.txt", doc_id="abcd2222"
+    )
+    lib.import_parsed(parsed("José’s talk", [("Bo", "Archives again.")]), "/t/j.txt", doc_id="ffff000000")
+
+    def searched(ref: str) -> set[str]:
+        return {h.document for h in lib.search(f'archives doc:"{ref}"', limit=20)}
+
+    for ref in ("panel", "abcd2", "two", "jose's talk", "JOSÉ"):
+        assert searched(ref) == {lib.document(ref).id}, ref
+    assert lib.document("panel").id == panel.id  # the whole title wins over a title that contains it
+    assert searched("abcd") == {panel.id, later.id}  # a filter takes every document a reference names
+    with pytest.raises(Ambiguous):
+        lib.document("abcd")
+
+
 def test_ambiguous_speaker_alias(lib: Library) -> None:
     lib.import_parsed(parsed("A", [("John Smith", "x.")], {"John Smith": ["JS"]}), "a.txt")
     lib.import_parsed(parsed("B", [("Jane Stone", "y.")], {"Jane Stone": ["JS"]}), "b.txt")
