@@ -1,33 +1,60 @@
-"""Search queries: how what the user typed is read.
+"""What the user types to find things: search queries and the quote filter, one grammar.
 
 Query words are cut and folded by corpus.words, as the index's words are, so a
 word typed by the user and a word in a transcript meet on the same form.
 
 `parse_query` reads what the user typed: bare words, "exact phrases",
-`-excluded` words and `speaker:` / `doc:` / `kind:` / `tag:` facets.  It never
-raises: unbalanced quotes, a lone `-` or an empty facet are read as well as
-they can be.  No rapidfuzz here (corpus.fuzzy owns it).
+`-excluded` words and `name:value` facets (`speaker:"Ada Lovelace"`).  Which
+facet names a caller reads is its table: search reads `speaker:` / `doc:` /
+`kind:` / `tag:`; the quote filter (`parse_quote_filter`, the Quotes pane and
+the export dialog) reads `speaker:` / `doc:` / `tag:` the same way, plus
+`is:review` (or `status:`) and the `#tag` shorthand.  It never raises:
+unbalanced quotes, a lone `-` or an empty facet are read as well as they can
+be.  No rapidfuzz here (corpus.fuzzy owns it).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sayso.corpus.words import words_of
 
-#: Facets a query may name inline (`speaker:lecun`) or as arguments.
+#: Facets a search query may name inline (`speaker:lecun`) or as arguments.
 FACETS = ("speaker", "doc", "kind", "tag")
 
-_QUERY_PART = re.compile(
-    r"""(?P<space>\s+)
-      | (?P<facet>(?i:speaker|doc|kind|tag)):(?:"(?P<fquoted>[^"]*)("|$)|(?P<fvalue>[^\s"]*))
-      | (?P<neg>-)(?:"(?P<nquoted>[^"]*)("|$)|(?P<nword>[^\s"]+))?
-      | "(?P<phrase>[^"]*)(?P<closed>"|$)
-      | (?P<word>[^\s"]+)
-    """,
-    re.VERBOSE,
-)
+#: What search reads as facets: the name typed -> the facet it sets.
+SEARCH_FACETS: Mapping[str, str] = {name: name for name in FACETS}
+
+#: What the quote filter reads as facets; "#" is the `#tag` shorthand.
+QUOTE_FACETS: Mapping[str, str] = {
+    "speaker": "speaker",
+    "doc": "doc",
+    "tag": "tag",
+    "#": "tag",
+    "is": "status",
+    "status": "status",
+}
+
+
+@functools.cache
+def _query_part(names: tuple[str, ...], hashtags: bool) -> re.Pattern[str]:
+    """The grammar's one pattern, reading `names` as facets (and `#word` as a facet when `hashtags`)."""
+    hashtag = r'| \#(?P<hashtag>[^\s"]+)' if hashtags else ""
+    facet = "|".join(map(re.escape, names)) or "(?!)"  # (?!) never matches: no facets read
+    return re.compile(
+        rf"""(?P<space>\s+)
+          | (?P<facet>(?i:{facet})):(?:"(?P<fquoted>[^"]*)("|$)|(?P<fvalue>[^\s"]*))
+          | (?P<neg>-)(?:"(?P<nquoted>[^"]*)("|$)|(?P<nword>[^\s"]+))?
+          | "(?P<phrase>[^"]*)(?P<closed>"|$)
+          {hashtag}
+          | (?P<word>[^\s"]+)
+        """,
+        re.VERBOSE,
+    )
 
 
 @dataclass
@@ -38,6 +65,8 @@ class Query:
     its parts); `prefix` says the last of them is still being typed.  `phrases`
     are lists of normalised words that must appear consecutively.  `facets`
     maps a facet name to the values given for it (any of them may match).
+    `text` is the words and phrases as typed, for a filter that reads text
+    rather than words (the quote filter).
     """
 
     words: list[str] = field(default_factory=list)
@@ -45,6 +74,7 @@ class Query:
     phrases: list[list[str]] = field(default_factory=list)
     excluded: list[list[str]] = field(default_factory=list)
     facets: dict[str, list[str]] = field(default_factory=dict)
+    text: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -62,8 +92,8 @@ class Query:
         return list(seen)
 
 
-def parse_query(text: str) -> Query:
-    """Read a query string; never raises.
+def parse_query(text: str, facets: Mapping[str, str] = SEARCH_FACETS) -> Query:
+    """Read a query string, `facets` naming the facets the caller reads (see the module); never raises.
 
     >>> q = parse_query('speaker:"Kai-Fu" open sorce -closed "machine guns"')
     >>> q.facets, q.words, q.excluded, q.phrases
@@ -72,17 +102,23 @@ def parse_query(text: str) -> Query:
     query = Query()
     if not isinstance(text, str):
         return query
+    names = tuple(name for name in facets if name != "#")
+    free: list[str] = []
     last_kind = ""
-    for match in _QUERY_PART.finditer(text):
+    for match in _query_part(names, "#" in facets).finditer(text):
         kind = match.lastgroup
         if match.group("space") is not None:
             last_kind = "space"
             continue
-        if match.group("facet") is not None:
-            name = match.group("facet").casefold()
-            value = match.group("fquoted")
-            if value is None:
-                value = match.group("fvalue") or ""
+        hashtag = match.groupdict().get("hashtag")
+        if match.group("facet") is not None or hashtag is not None:
+            if hashtag is not None:
+                name, value = facets["#"], hashtag
+            else:
+                name = facets[match.group("facet").casefold()]
+                value = match.group("fquoted")
+                if value is None:
+                    value = match.group("fvalue") or ""
             value = value.strip()
             if value:
                 query.facets.setdefault(name, []).append(value)
@@ -98,6 +134,7 @@ def parse_query(text: str) -> Query:
             last_kind = "neg"
             continue
         if match.group("phrase") is not None or (kind == "closed"):
+            free.append(match.group("phrase") or "")
             words = words_of(match.group("phrase") or "")
             if match.group("closed") == '"':
                 if len(words) > 1:
@@ -111,8 +148,64 @@ def parse_query(text: str) -> Query:
                 query.words.extend(words)
                 last_kind = "word" if words else "phrase"
             continue
+        free.append(match.group("word") or "")
         words = words_of(match.group("word") or "")
         query.words.extend(words)
         last_kind = "word" if words else last_kind
     query.prefix = last_kind == "word" and bool(query.words)
+    query.text = " ".join(" ".join(free).split())
     return query
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """What the quote filter line asks for, as the arguments of QuoteBook.list.
+
+    `text` is the words and phrases typed (a typo-tolerant filter), `exclude`
+    the `-excluded` words or phrases in folded form; of a facet given twice the
+    last one typed counts.
+    """
+
+    text: str = ""
+    tag: str | None = None
+    speaker: str | None = None
+    doc: str | None = None
+    status: str | None = None
+    exclude: tuple[str, ...] = ()
+
+    def list_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for QuoteBook.list."""
+        return {
+            "text": self.text or None,
+            "tag": self.tag,
+            "speaker": self.speaker,
+            "doc": self.doc,
+            "status": self.status,
+            "exclude": list(self.exclude) or None,
+        }
+
+    @property
+    def empty(self) -> bool:
+        """True when the line asks for nothing: every quote is listed."""
+        return not (self.text or self.tag or self.speaker or self.doc or self.status or self.exclude)
+
+
+def parse_quote_filter(line: str) -> QuoteFilter:
+    """Read the quote filter typed in the Quotes pane or the export dialog; never raises.
+
+    open data  tag:climate  speaker:"Ada Lovelace"  doc:panel  #policy  is:review  -draft
+    """
+    query = parse_query(line, QUOTE_FACETS)
+
+    def last(name: str) -> str | None:
+        values = query.facets.get(name)
+        return values[-1] if values else None
+
+    return QuoteFilter(
+        text=query.text,
+        tag=last("tag"),
+        speaker=last("speaker"),
+        doc=last("doc"),
+        status=last("status"),
+        exclude=tuple(" ".join(words) for words in query.excluded),
+    )

@@ -53,6 +53,7 @@ from sayso.corpus.store import (
     start_empty,
 )
 from sayso.corpus.store import WriteLock as StoreLock
+from sayso.corpus.words import fold
 
 #: Status of a quote whose words are where its positions say.
 ANCHORED = "anchored"
@@ -663,16 +664,22 @@ class QuoteBook:
         doc: str | None = None,
         status: str | None = None,
         text: str | None = None,
+        exclude: Iterable[str] | None = None,
     ) -> builtins.list[Quote]:
         """Quotes matching every filter given, oldest first (best match first with `text`).
 
         `doc` is a document reference (or the id of a removed document);
         `speaker` a name or alias; `status` "anchored" or "needs review";
-        `text` a typo-tolerant filter over the words, note, tags and speaker.
+        `text` a typo-tolerant filter over the words, note, tags and speaker;
+        `exclude` words or phrases none of those may hold (whole words, folded).
         """
         quotes = self._all()
+        unwanted = [f" {fold(e)} " for e in exclude or () if fold(e)]
+        if unwanted:
+            quotes = [q for q in quotes if not any(e in f" {fold(f)} " for f in self._fields(q) for e in unwanted)]
         if doc:
-            quotes = [q for q in quotes if q.document in self._doc_ids(doc, quotes)]
+            wanted_docs = self._doc_ids(doc, quotes)
+            quotes = [q for q in quotes if q.document in wanted_docs]
         if speaker:
             names = self._speaker_names(speaker)
             quotes = [q for q in quotes if q.speaker and q.speaker.casefold() in names]
@@ -705,9 +712,14 @@ class QuoteBook:
             return {ref.strip().casefold()}
 
     @staticmethod
-    def _text_score(quote: Quote, query: str) -> float:
+    def _fields(quote: Quote) -> builtins.list[str]:
+        """What the text filter reads of a quote: its words, note, tags and speaker."""
+        return [quote.exact, quote.note, " ".join(quote.tags), quote.speaker or ""]
+
+    @classmethod
+    def _text_score(cls, quote: Quote, query: str) -> float:
         want = anchoring.folded(query)
-        fields = [quote.exact, quote.note, " ".join(quote.tags), quote.speaker or ""]
+        fields = cls._fields(quote)
         best = 0.0
         for value in fields:
             have = anchoring.folded(value)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sayso.corpus.library import Library
-from sayso.corpus.query import parse_query
+from sayso.corpus.query import QUOTE_FACETS, parse_query, parse_quote_filter
 from sayso.corpus.searchindex import _words_line
 from sayso.corpus.words import WORD_RE, normalize_word, word_spans, words_of
 
@@ -19,6 +19,24 @@ def test_words_phrases_exclusions_and_facets() -> None:
     assert q.excluded == [["closed"]]
     assert q.facets == {"speaker": ["Kai-Fu"], "doc": ["davos"], "kind": ["panel"], "tag": ["ai"]}
     assert q.prefix is False
+
+
+def test_search_and_the_quote_filter_read_one_grammar() -> None:
+    """The facets both read (speaker:, doc:, tag:) parse the same way; each reads only its own names."""
+    line = 'speaker:"Ada Lovelace" doc:panel TAG:ai open "data sets" -closed'
+    search, quotes = parse_query(line), parse_query(line, QUOTE_FACETS)
+    assert search == quotes
+    assert search.facets == {"speaker": ["Ada Lovelace"], "doc": ["panel"], "tag": ["ai"]}
+    assert search.text == "open data sets"
+    wanted = parse_quote_filter(line)
+    assert (wanted.speaker, wanted.doc, wanted.tag) == ("Ada Lovelace", "panel", "ai")
+    assert wanted.text == "open data sets" and wanted.exclude == ("closed",)
+    # Names one side does not read stay words there: `is:` and `#tag` in search, `kind:` in the quote filter.
+    assert parse_query("is:review #policy").facets == {}
+    assert parse_query("is:review #policy", QUOTE_FACETS).facets == {"status": ["review"], "tag": ["policy"]}
+    assert parse_quote_filter("kind:debate").text == "kind:debate"
+    assert parse_quote_filter("status:anchored is:review").status == "review"  # the last typed counts
+    assert parse_quote_filter("").empty and not parse_quote_filter("-x").empty
 
 
 def test_prefix_only_when_the_last_word_is_still_being_typed() -> None:

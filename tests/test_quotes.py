@@ -20,6 +20,7 @@ from sayso.corpus.anchoring import folded
 from sayso.corpus.errors import Ambiguous, NotFound, SaysoError
 from sayso.corpus.library import Library
 from sayso.corpus.models import Document, ParsedDocument, ParsedPassage
+from sayso.corpus.query import parse_quote_filter
 from sayso.corpus.quotes import NEEDS_REVIEW, UndoLog
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -228,6 +229,26 @@ def test_list_filters_by_tag_speaker_document_status_and_fuzzy_text(panel: tuple
     assert book.passages_with_tag("OPEN") == {a.passage, c.passage}
     assert ids(book.quotes_for_document(doc.id)) == [a.id, b.id, c.id]
     assert ids(book.quotes_at(doc.id, b.start)) == [b.id] and book.quotes_at(doc.id, b.end) == []
+
+
+def test_the_quote_filter_line_lists_what_its_parts_ask_for(panel: tuple[Library, Document]) -> None:
+    """The Quotes pane's line (corpus.query.parse_quote_filter) maps onto QuoteBook.list, exclusions included."""
+    lib, doc = panel
+    book = lib.quotes
+    a = book.add(doc.id, "open weights matter because", tags=["open", "Research"], note="the inspectability argument")
+    b = book.add(doc.id, "Closed models hide their failures", tags=["closed"])
+    c = book.add(doc.id, "Tools spread when people can read them", tags=["open"])
+
+    def listed(line: str) -> list[str]:
+        return [q.id for q in book.list(**parse_quote_filter(line).list_kwargs())]
+
+    assert listed("") == [a.id, b.id, c.id]
+    assert listed("#open") == listed("tag:open") == [a.id, c.id]
+    assert listed('speaker:"Alan Turing" -closed') == [a.id]
+    assert listed('tag:open -"read them"') == [a.id]
+    assert listed("-inspectability -failures") == [c.id]  # a note's words count too
+    assert listed("faillures is:anchored") == [b.id]
+    assert listed("is:review") == []
 
 
 def test_get_by_id_prefix_and_unknown_id(panel: tuple[Library, Document]) -> None:

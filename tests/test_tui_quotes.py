@@ -18,10 +18,10 @@ from tui_support import (
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export import format_clipboard
 from sayso.corpus.library import Library
+from sayso.corpus.query import parse_quote_filter
 from sayso.tui.app import SaysoApp
 from sayso.tui.clipboard import CLIPBOARD_FILE, clipboard_plan
 from sayso.tui.drafts import save_open_drafts
-from sayso.tui.quote_filter import parse_filter
 from sayso.tui.screens.main import MainScreen
 from sayso.tui.screens.note_editor import NoteEditor
 from sayso.tui.selection import SelectionText
@@ -101,11 +101,11 @@ def test_clipboard_plan_falls_back_to_a_file(tmp_path: Path) -> None:
 
 
 def test_filter_line_and_tag_suggestions() -> None:
-    parsed = parse_filter('open data tag:climate speaker:"Ada Lovelace" doc:panel is:review')
+    parsed = parse_quote_filter('open data tag:climate speaker:"Ada Lovelace" doc:panel is:review')
     assert parsed.text == "open data" and parsed.tag == "climate" and parsed.speaker == "Ada Lovelace"
     assert parsed.doc == "panel" and parsed.status == "review"
-    assert parse_filter("#policy words").tag == "policy"
-    assert parse_filter('unclosed "quote').text  # never raises while typing
+    assert parse_quote_filter("#policy words").tag == "policy"
+    assert parse_quote_filter('unclosed "quote').text  # never raises while typing
     known = ["climate", "policy", "open data", "climbing"]
     assert suggest_tags("cli", known, [])[:2] == ["climate", "climbing"]
     assert suggest_tags("cli", known, ["climate"]) == ["climbing"]

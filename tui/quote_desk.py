@@ -26,6 +26,7 @@ from sayso.corpus.drafts import (
 from sayso.corpus.errors import NotFound, SaysoError
 from sayso.corpus.export import format_clipboard
 from sayso.corpus.models import Document, Passage, Quote, document_text
+from sayso.corpus.query import parse_quote_filter
 from sayso.corpus.safety import visible
 from sayso.corpus.shown_words import ShownWords, keep_shown
 from sayso.tui.jobs import JobQueue, describe_error
@@ -46,7 +47,6 @@ from sayso.tui.messages import (
     ReaderQuotesRead,
     ShownTextChanged,
 )
-from sayso.tui.quote_filter import parse_filter
 from sayso.tui.screens.note_editor import NoteEditor, NoteResult
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ class QuoteDesk:
 
     def list_quotes(self, line: str) -> None:
         """The quotes matching the Quotes pane's filter `line` (QuotesListed)."""
-        wanted = parse_filter(line)
+        wanted = parse_quote_filter(line)
         book = self.library.quotes
 
         def fetch() -> QuotesListed:

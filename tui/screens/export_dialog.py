@@ -27,9 +27,9 @@ from sayso.corpus.export import FORMATS, STYLES, Export, NothingToExport, export
 from sayso.corpus.export.cite import DEFAULT_STYLE
 from sayso.corpus.export.files import write_export
 from sayso.corpus.library import Library
+from sayso.corpus.query import parse_quote_filter
 from sayso.corpus.safety import visible
 from sayso.tui.jobs import describe_error
-from sayso.tui.quote_filter import parse_filter
 
 #: Lines of the export shown in the preview.
 PREVIEW_LINES = 40
@@ -45,7 +45,7 @@ def default_destination(fmt: str, folder: Path | None = None) -> Path:
 def render_export(library: Library, fmt: str, style: str, filter_line: str) -> Export:
     """The export of the quotes matching the Quotes pane's `filter_line` (corpus.export's one pipeline)."""
     try:
-        return export_library(library, library.quotes.list(**parse_filter(filter_line).list_kwargs()), fmt, style)
+        return export_library(library, library.quotes.list(**parse_quote_filter(filter_line).list_kwargs()), fmt, style)
     except NothingToExport:
         raise SaysoError("no quotes match this filter; nothing to export") from None
 
