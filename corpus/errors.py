@@ -37,15 +37,27 @@ class Ambiguous(SaysoError):
 
     `candidates` lists them as records when a front end can offer a choice (the
     places of a quote's words: occurrence, start, end, speaker, passage, context).
+    `narrow_by` says what tells them apart, for a front end to ask for: "place"
+    (which occurrence, or the words right before or after it) or "document"
+    (a speaker label that is a different person in each document).
     """
 
-    def __init__(self, message: str, *, candidates: list[dict[str, Any]] | None = None) -> None:
+    def __init__(self, message: str, *, candidates: list[dict[str, Any]] | None = None, narrow_by: str = "") -> None:
         super().__init__(message)
         self.candidates = candidates or []
+        self.narrow_by = narrow_by
 
 
 class NotReplaced(SaysoError):
     """An existing file an export would replace but does not, since sayso did not write it (`path`)."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class UnusableFile(SaysoError):
+    """A file an export cannot write to (a folder, or Markdown that is not UTF-8 text to update): `path`."""
 
     def __init__(self, message: str, *, path: str) -> None:
         super().__init__(message)

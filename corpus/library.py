@@ -327,7 +327,9 @@ class Library:
             listed = "; ".join(f"{d} {titles[d]!r}" if d in titles else d for d in places[:5])
             raise Ambiguous(
                 f"speaker {ref!r} is a different person in each of {len(places)} documents: "
-                f"{listed}{' …' if len(places) > 5 else ''}; add --doc DOC"
+                f"{listed}{' …' if len(places) > 5 else ''}",
+                candidates=[{"document": d, "title": titles.get(d)} for d in places],
+                narrow_by="document",
             )
         by_alias = [s for s in speakers if key in {name_key(a) for a in s.aliases}]
         if len(by_alias) == 1:

@@ -505,7 +505,7 @@ class QuoteBook:
         passages, text = self._document_text(doc.id)
         words = exact.strip()
         if not words:
-            raise SaysoError('give the exact words to quote (--exact "...")')
+            raise SaysoError("give the exact words to quote")
         spans = anchoring.find_exact(text, words) or anchoring.find_folded(text, words)
         if not spans:
             hint = self._closest_hint(text, words)
@@ -521,14 +521,12 @@ class QuoteBook:
             spans = [(s, e) for s, e in spans if anchoring.folded(text[e : e + 3 * len(suffix) + 16]).startswith(want)]
         if not spans:
             raise NotFound(
-                f"{anchoring.one_line(words)!r} occurs {total} time(s) in {doc.title!r} but never with that "
-                "--prefix/--suffix right beside it"
+                f"{anchoring.one_line(words)!r} occurs {total} time(s) in {doc.title!r} but never with those "
+                "words right before or after it"
             )
         if occurrence is not None:
             if not 1 <= occurrence <= len(spans):
-                raise SaysoError(
-                    f"--occurrence must be between 1 and {len(spans)} (the words occur {len(spans)} time(s))"
-                )
+                raise SaysoError(f"there is no occurrence {occurrence}: the words occur {len(spans)} time(s)")
             spans = [spans[occurrence - 1]]
         if len(spans) > 1:
             raise self._ambiguous(doc.title, words, text, passages, spans)
@@ -568,11 +566,9 @@ class QuoteBook:
                 listed.append(f"#{n} {who}, {where}: {shown}")
         more = f"; and {len(spans) - 5} more" if len(spans) > 5 else ""
         return Ambiguous(
-            f"{anchoring.one_line(words, 40)!r} occurs {len(spans)} times in {title!r}: "
-            + "; ".join(listed)
-            + more
-            + " — pick one with --occurrence N, or add --prefix/--suffix with the words just before/after it",
+            f"{anchoring.one_line(words, 40)!r} occurs {len(spans)} times in {title!r}: " + "; ".join(listed) + more,
             candidates=candidates,
+            narrow_by="place",
         )
 
     def add_span(
@@ -709,6 +705,12 @@ class QuoteBook:
             found = self.resolve_speaker(ref)
             return {n.casefold() for n in [found.name, *found.aliases]}
         except NotFound:
+            return {ref.strip().casefold()}
+        except Ambiguous as exc:
+            if exc.narrow_by != "document":
+                raise
+            # A label that is a different person in each document ("Interviewer"): the label in every
+            # document, which a `doc` filter narrows.
             return {ref.strip().casefold()}
 
     @staticmethod

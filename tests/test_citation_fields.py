@@ -256,3 +256,12 @@ def test_edit_document_checks_every_field_before_writing(tmp_path: Path) -> None
     with pytest.raises(SaysoError, match="cannot read the date"):
         lib.edit_document("radio", title="New title", date="31/31/2024")
     assert (tmp_path / "lib" / "library.json").read_bytes() == before
+
+
+def test_a_quote_filter_on_a_label_of_several_people_lists_each_and_doc_narrows(data: Path) -> None:
+    """`speaker:Interviewer` is that label in every document (no error asking for a flag); `doc:` narrows it."""
+    lib = Library.open(data)
+    on_radio = lib.quotes.add("radio00001", exact="Welcome back to the night shift.")
+    on_climate = lib.quotes.add("climate002", exact="How old are the weather logs you rescued?")
+    assert [q.id for q in lib.quotes.list(speaker="Interviewer")] == [on_radio.id, on_climate.id]
+    assert [q.id for q in lib.quotes.list(speaker="interviewer", doc="weather")] == [on_climate.id]

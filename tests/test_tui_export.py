@@ -110,12 +110,13 @@ async def test_export_dialog_never_writes_into_the_data_folder_nor_over_a_foreig
         dialog.query_one("#export-format", Select).value = "csl-json"
         await pilot.pause(0.4)  # let the preview finish, so its status line does not replace the error
         await settle(app, pilot)
-        for target, refusal in ((quotes_file, "data folder"), (foreign, "not a sayso export")):
+        for target, refusal in ((quotes_file, "data folder"), (foreign, "not a sayso export"), (tmp_path, "a folder")):
             dialog.query_one("#export-path", Input).value = str(target)
             await pilot.press("ctrl+s")
             await settle(app, pilot)
             assert app.screen is dialog
-            assert refusal in str(dialog.query_one("#export-status", Static).render())
+            status = str(dialog.query_one("#export-status", Static).render())
+            assert refusal in status and " -o" not in status and "--force" not in status  # no CLI advice in the app
     assert quotes_file.read_bytes() == before
     assert foreign.read_text(encoding="utf-8") == "my,own\n"
 

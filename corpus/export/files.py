@@ -16,7 +16,7 @@ import re
 import stat
 from pathlib import Path
 
-from sayso.corpus.errors import NotReplaced, SaysoError
+from sayso.corpus.errors import NotReplaced, SaysoError, UnusableFile
 from sayso.corpus.export import csv_export, markdown
 from sayso.corpus.safety import visible
 from sayso.corpus.store import atomic_write_bytes
@@ -63,7 +63,7 @@ def write_export(path: Path, fmt: str, text: str, *, data_dir: Path | None = Non
             f"{shown} is in sayso's data folder; exports never write there (choose a file outside {visible(str(data_dir))})"
         )
     if target.is_dir():
-        raise SaysoError(f"{shown} is a folder; give a file name with -o")
+        raise UnusableFile(f"{shown} is a folder, not a file", path=str(target))
     if not target.parent.is_dir():
         raise SaysoError(f"folder {visible(str(target.parent))} does not exist")
     try:
@@ -83,7 +83,7 @@ def write_export(path: Path, fmt: str, text: str, *, data_dir: Path | None = Non
             try:
                 old = existing.decode("utf-8")
             except UnicodeDecodeError:
-                raise SaysoError(f"{shown} is not UTF-8 text; not updating it (choose another -o file)") from None
+                raise UnusableFile(f"{shown} is not UTF-8 text; not updating it", path=str(target)) from None
             try:
                 text = markdown.merge(old, text)
             except SaysoError as exc:

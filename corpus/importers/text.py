@@ -302,9 +302,7 @@ def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | No
             if convention.shape == "none":
                 convention.shape = "unknown"
                 convention.description = f"no convention fits lines that start like {example!r}"
-            warnings.append(
-                f"{count} lines start like {example!r} but no speaker convention fits them; see sayso import --labels"
-            )
+            warnings.append(f"{count} lines start like {example!r} but no speaker convention fits them")
     elif not labels_at:
         warnings.append(f"the --labels pattern {labels!r} matched no line")
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sayso.corpus.errors import DamagedFile, NotFound, NotReplaced, SaysoError
+from sayso.corpus.errors import Ambiguous, DamagedFile, NotFound, NotReplaced, SaysoError, UnusableFile
 from sayso.corpus.library import Library, default_data_dir
 from sayso.corpus.safety import safe_json, visible
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
@@ -119,6 +119,12 @@ def advice(exc: SaysoError) -> str:
     """What to run next, from the error's fields: the library's errors name no command, the CLI adds them."""
     if isinstance(exc, NotReplaced):
         return " (choose another file, or replace it with `sayso export --force`)"
+    if isinstance(exc, UnusableFile):
+        return " (choose another -o file)"
+    if isinstance(exc, Ambiguous) and exc.narrow_by == "place":
+        return " — pick one with --occurrence N, or add --prefix/--suffix with the words just before/after it"
+    if isinstance(exc, Ambiguous) and exc.narrow_by == "document":
+        return "; add --doc DOC"
     if isinstance(exc, NotFound) and exc.what in _LISTINGS:
         return f" (see `sayso {_LISTINGS[exc.what]}`)"
     if isinstance(exc, DamagedFile) and exc.path and Path(exc.path).stem in ("library", "quotes"):

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 
-from sayso.corpus.errors import SaysoError
+from sayso.corpus.errors import NotReplaced, SaysoError, UnusableFile
 from sayso.corpus.export import FORMATS, STYLES, Export, NothingToExport, export_library
 from sayso.corpus.export.cite import DEFAULT_STYLE
 from sayso.corpus.export.files import write_export
@@ -211,6 +211,9 @@ class ExportDialog(ModalScreen[Path | None]):
             write_export(path, fmt, export.text, data_dir=self.library.data_dir)
         except OSError as exc:
             self.post_message(self.NotWritten(f"cannot write {path}: {exc.strerror or exc}"))
+            return
+        except (NotReplaced, UnusableFile) as exc:  # the dialog's own advice; the CLI names its flags
+            self.post_message(self.NotWritten(f"{describe_error(exc)}: choose another file"))
             return
         except Exception as exc:  # a broken export must not take the app down  # noqa: BLE001
             self.post_message(self.NotWritten(describe_error(exc)))
