@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 
 from sayso.corpus.document_ref import documents_like, documents_named
-from sayso.corpus.errors import SaysoError
+from sayso.corpus.errors import LibraryBusy, SaysoError
 from sayso.corpus.fuzzy import fuzzy_choices, osa_distance
 from sayso.corpus.identity import name_key
 from sayso.corpus.models import Document, Hit, Passage
@@ -270,15 +270,18 @@ class SearchIndex:
             self._save_locked()
 
     def _save_locked(self) -> None:
-        """Save under the library's write lock when there is one; stay in memory if it is busy.
+        """Save under the library's write lock when it is free at once; else stay in memory.
 
-        A read-only or busy folder must not stop searching: the index is kept in
-        memory and the problem goes to `warn`.
+        Reading never waits for a writer: a search that patched a stale index answers
+        from memory, and the index is saved by this or a later session's next write.
+        A read-only folder must not stop searching either: the problem goes to `warn`.
         """
         lock = self.write_lock
         try:
-            with lock.held() if lock is not None else contextlib.nullcontext():
+            with lock.held(timeout=0) if lock is not None else contextlib.nullcontext():
                 self.save()
+        except LibraryBusy:
+            return  # another sayso is writing; the patch stays in memory for this session
         except (SaysoError, OSError) as exc:
             self.warn(f"search index not saved: {exc}")
 

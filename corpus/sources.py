@@ -41,8 +41,9 @@ class DocumentSource(Protocol):
 class WriteLock(Protocol):
     """The data folder's write lock (corpus.store.WriteLock): held while a file is written."""
 
-    def held(self) -> AbstractContextManager[object]:
-        """Hold the lock for the `with` block (re-entrant within a thread)."""
+    def held(self, timeout: float | None = None) -> AbstractContextManager[object]:
+        """Hold the lock for the `with` block (re-entrant within a thread); LibraryBusy after `timeout`
+        seconds of waiting (the lock's own timeout when None)."""
         ...
 
 

@@ -175,3 +175,25 @@ async def test_app_quote_save_while_another_process_writes_says_busy_then_saves(
         holder.kill()
         holder.wait()
     assert [q.exact for q in Library.open(data).quotes.list()] == [words]
+
+
+@pytest.mark.slow
+def test_a_search_never_waits_for_a_writer_even_when_its_index_needs_saving(tmp_path: Path, transcript: Path) -> None:
+    """A search whose index is stale patches it in memory and answers at once; saving it is left to a
+    later writer instead of waiting for the lock another process holds (issue 11 item 13)."""
+    data = tmp_path / "data"
+    result, _ = sayso("--data", str(data), "import", str(transcript))
+    assert result.returncode == 0, result.stderr
+    index_files = [p for p in data.rglob("*") if p.is_file() and "index" in p.relative_to(data).parts[0]]
+    assert index_files, "the import wrote no search index"
+    for path in index_files:
+        path.unlink()  # as after a crash before the index was saved: the search must rebuild it
+    holder = start_holder(data)
+    try:
+        result, took = sayso("--data", str(data), "search", "hello", timeout_env="30")
+        assert result.returncode == 0, result.stderr
+        assert "hello" in result.stdout.lower()
+        assert took < 6.0, f"the search waited {took:.1f}s for the writer"
+    finally:
+        holder.kill()
+        holder.wait()
