@@ -323,3 +323,44 @@ async def test_the_note_strip_forgets_a_quote_removed_elsewhere(
         await settle(app, pilot, 0.4)
         assert "a note to forget" not in str(strip.render())
         assert screen.reader.quotes == []
+
+
+# -- user trial: quitting and escape keep notes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["ctrl+q", "palette", "exit"])
+async def test_quitting_with_the_note_editor_open_keeps_the_note_as_a_draft(library: Library, how: str) -> None:
+    """ctrl+q, the palette's quit or app.exit while a note is being typed: the note is a draft, not lost."""
+    from tui_support import palette
+
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await open_at(app, pilot, PANEL_ID, 4, 1)
+        await pilot.press("v", "a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"typed before quitting")
+        if how == "ctrl+q":
+            await pilot.press("ctrl+q")
+        elif how == "palette":
+            await palette(app, pilot, "quit")
+            await pilot.pause()
+            await pilot.press("enter")
+        else:
+            app.exit()
+        await pilot.pause()
+        assert app._exit
+    assert list(library.quotes.drafts().values()) == ["typed before quitting"]
+
+
+async def test_quitting_with_an_untouched_note_editor_leaves_no_draft(library: Library) -> None:
+    existing = library.quotes.add(INTERVIEW_ID, exact="Computers reward curiosity.", note="old")
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await open_at(app, pilot, INTERVIEW_ID, 3, 2)
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoteEditor) and app.screen.target.quote is not None
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert library.quotes.drafts() == {} and library.quotes.get(existing.id).note == "old"

@@ -83,6 +83,8 @@ class SaysoApp(App[None]):
         for sayso_theme in THEMES:
             self.register_theme(sayso_theme)
         self.theme = theme or "sayso-dark"
+        #: the open notes could not be kept as drafts and the user was told: the next quit leaves anyway
+        self._quit_without_drafts = False
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         defaults = dict(super().get_theme_variable_defaults())
@@ -116,6 +118,27 @@ class SaysoApp(App[None]):
         notice = Notice(visible(message), visible(title, keep_newlines=False), severity)
         self.notices.append(notice)
         super().notify(notice.message, title=notice.title, severity=severity, timeout=timeout, markup=False)
+
+    def exit(self, result: None = None, return_code: int = 0, message: Any | None = None) -> None:
+        """Every way out (ctrl+q, q, the palette's quit, a hangup) first keeps an open note editor's text as a draft.
+
+        When the draft cannot be written (disk full, library busy) the app stays open and says so: the
+        note is still on screen to copy, and quitting again leaves without it.
+        """
+        from sayso.tui.drafts import save_open_drafts
+
+        if not self._quit_without_drafts:
+            try:
+                save_open_drafts(self, changed_only=True)
+            except Exception as exc:  # noqa: BLE001
+                self._quit_without_drafts = True
+                self.notify(
+                    f"The open note could not be kept as a draft ({exc}); copy it, or quit again to leave without it",
+                    title="Not quitting",
+                    severity="error",
+                )
+                return
+        super().exit(result, return_code, message)
 
     # -- global actions ------------------------------------------------------------
     def action_help(self) -> None:

@@ -23,12 +23,14 @@ HANGUP_SIGNALS = tuple(s for s in (getattr(signal, "SIGHUP", None), signal.SIGTE
 EXIT_GRACE = 3.0
 
 
-def save_open_drafts(app: Any) -> int:
-    """Save the draft of every open note editor; returns how many were saved."""
+def save_open_drafts(app: Any, *, changed_only: bool = False) -> int:
+    """Save the draft of every open note editor (with `changed_only`, of those whose text was changed); returns how many."""
     saved = 0
     book = app.library.quotes
     for screen in list(app.screen_stack):
         if isinstance(screen, NoteEditor):
+            if changed_only and not screen.changed():
+                continue
             try:
                 target, note, tags = screen.draft()
             except Exception:  # the editor is half torn down: nothing to save  # noqa: BLE001, S112

@@ -120,6 +120,8 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         start_tags = tags if tags is not None else (list(target.quote.tags) if target.quote else [])
         self._note = start_note
         self._tags = start_tags
+        #: what the editor opened with (a copy: the tag picker may change its list)
+        self._opened_with = (start_note, list(start_tags))
         self._known = known_tags or []
         self._focus_tags = focus_tags
         self._note_closed = False
@@ -186,6 +188,11 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         typed = picker.input.value.strip()
         tags = [*picker.tags, typed] if typed else list(picker.tags)
         return self.target, self.text_area.text, tags
+
+    def changed(self) -> bool:
+        """Whether the note or tags differ from what the editor opened with (quitting keeps only those)."""
+        _, note, tags = self.draft()
+        return (note, tags) != self._opened_with
 
     # -- drafts while typing --------------------------------------------------------------------------
     def on_text_area_changed(self) -> None:
