@@ -374,10 +374,18 @@ def relocate(text: str, passages: list[Passage], hints: AnchorHints) -> Relocati
         return Relocation(None, "the quote has no words to look for")
     # 1. exact characters, 2. the same words folded, 3. approximately the same words;
     # a later tier is tried only when the earlier ones found nothing confident.
-    cands = [_candidate(text, passages, hints, s, e, "exact", 1.0) for s, e in find_exact(text, words)]
+    # The same characters inside longer words ("reader" in "readers") are other words: only
+    # whole-word spans count as the quote's words; the fuzzy tier may still offer them.
+    cands = [
+        _candidate(text, passages, hints, s, e, "exact", 1.0)
+        for s, e in find_exact(text, words)
+        if starts_at_word(text, s) and starts_at_word(text, e)
+    ]
     if not _confident_in(cands, hints):
         seen = {(c.start, c.end) for c in cands}
         for s, e in find_folded(text, words):
+            if not (starts_at_word(text, s) and starts_at_word(text, e)):
+                continue
             if (s, e) not in seen:
                 seen.add((s, e))
                 cands.append(_candidate(text, passages, hints, s, e, "normalized", 0.99))

@@ -276,3 +276,30 @@ def test_reimport_never_moves_a_quote_onto_other_words_and_says_how_many_need_re
     # --json carries the count too; an unchanged re-import still says which quotes wait.
     code, out, _ = run_cli(capsys, data, "import", str(source), "--json")
     assert json.loads(out)["review"] == 2
+
+
+def test_reimport_never_anchors_a_quote_inside_a_longer_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A user trial: "the next reader" became "the next readers"; the quote re-anchored on the letters
+    inside "readers" and stayed anchored (`»…the next reader«s`). The same characters inside a longer
+    word are other words: the quote goes to review, offering the whole new words."""
+    source = tmp_path / "talk.txt"
+    source.write_text(
+        "Ann: The archive is for the next reader, always.\n\nBob: And for the one after that.\n", encoding="utf-8"
+    )
+    data = tmp_path / "data"
+    code, _, _ = run_cli(capsys, data, "import", str(source))
+    assert code == 0
+    lib = Library.open(data)
+    doc = lib.documents()[0]
+    quote = lib.quotes.add(doc.id, "The archive is for the next reader")
+    source.write_text(
+        "Ann: The archive is for the next readers, always.\n\nBob: And for the one after that.\n", encoding="utf-8"
+    )
+    code, out, _ = run_cli(capsys, data, "import", str(source))
+    assert code == 0 and "1 quote needs review" in out, out
+    again = Library.open(data).quotes.get(quote.id)
+    assert again.status == NEEDS_REVIEW, again.to_dict()
+    assert again.exact == quote.exact
+    assert again.suggestion and again.suggestion["exact"].endswith("readers"), again.suggestion
