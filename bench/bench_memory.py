@@ -7,15 +7,18 @@ runs, each in a fresh child process so that `getrusage(RUSAGE_CHILDREN).ru_maxrs
 `parse_path` alone (the importers' share), and `sayso --data TMP import FILE` (parse, passage files,
 search index).  The goal (issue 11) is an import under 5x the file's size.
 
-Measured on the 2-core development machine (issue 11, after the importer fixes):
+Measured on the 2-core development machine (issue 11):
 
-    file                      parse only         sayso import
-    50 MB transcript          ~350 MB (7x)       ~2.3 GB (46x)
-    10 MB lower-case line     ~180 MB (18x)      ~540 MB (54x)
+    file                      parse only         sayso import (before)   sayso import (now)
+    50 MB transcript          ~340 MB (7x)       ~2.3 GB (46x)           ~460 MB (9x)
+    10 MB lower-case line     ~180 MB (18x)      ~540 MB (54x)           ~190 MB (19x)
 
-Before them the 10 MB line was one passage and the parse of the 50 MB transcript peaked ~600 MB.  What
-remains is the search index build (`SearchIndex.add_document`: ~2 GB peak, ~0.9 GB kept, for the 50 MB
-transcript) and the passage files' write (~140 MB); the interpreter with sayso's imports is ~30 MB.
+The index build used to tokenise a whole document at once (~2 GB peak for the 50 MB transcript, plus
+~0.8 GB of hashing powers kept for the process's life); it now goes a run of passages at a time and adds
+about 6x the text at its peak (tests/test_large_docs.py checks 8x).  The import also counted words by
+splitting the whole text into one list (~0.4 GB).  What remains is the importers' parse (the peak for
+the 10 MB line; ~30 MB of it is the interpreter with sayso's imports), the passage objects and the
+passage file's JSON (~130 MB for the 50 MB transcript).
 """
 
 from __future__ import annotations

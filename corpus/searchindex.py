@@ -27,6 +27,7 @@ import json
 import mmap
 import os
 import re
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,9 @@ TYPO_PREFIX = 7
 #: Temp-file prefix shared with corpus.store, so a crash's leftovers are cleaned the same way.
 TEMP_PREFIX = STORE_TEMP_PREFIX
 #: Words per batch when building postings (bounds the memory an import of a million passages needs).
-POSTINGS_CHUNK = 4_000_000
+POSTINGS_CHUNK = 1_000_000
+#: New vocabulary words whose typo keys are made at a time (bounds the memory of a commit that adds many).
+TYPO_CHUNK = 10_000
 _ARRAYS = {
     "tokens": np.uint32,
     "tok_off": np.int64,
@@ -195,7 +198,7 @@ class PendingDoc:
     entry: DocEntry
     tokens: np.ndarray
     lens: np.ndarray
-    text: bytes
+    text: bytes | bytearray
     text_lens: np.ndarray
     speakers: np.ndarray
     indexes: np.ndarray
@@ -329,10 +332,13 @@ def _words_line(text: str, plain: bool = False) -> bytes:
 _P = 1099511628211
 _POW: np.ndarray = np.ones(1, np.uint64)
 _IPOW: np.ndarray = np.ones(1, np.uint64)
+#: Bytes hashed at a time by hash_tokens, and about as many bytes of passage text tokenised at a time by
+#: tokenise_document: the index build's working arrays (8 bytes per byte of text) grow with this, not the document.
+TOKENISE_CHUNK = 1 << 18
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """P**j and P**-j modulo 2**64 for j < n (grown on demand)."""
+    """P**j and P**-j modulo 2**64 for j < n (grown on demand; hash_tokens keeps n near TOKENISE_CHUNK)."""
     global _POW, _IPOW
     if len(_POW) < n:
         size = max(n, 2 * len(_POW), 1 << 16)
@@ -343,13 +349,9 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return _POW, _IPOW
 
 
-def hash_tokens(buf: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(64-bit hash, start, end) of every space- or newline-separated token of `buf`, vectorised."""
-    b = np.frombuffer(buf, np.uint8)
+def _hash_piece(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """hash_tokens for a piece of bytes that starts and ends at a token boundary."""
     n = len(b)
-    if n == 0:
-        empty = np.zeros(0, np.int64)
-        return np.zeros(0, np.uint64), empty, empty
     sep = (b == 32) | (b == 10)
     word = ~sep
     before = np.empty(n, bool)
@@ -358,12 +360,15 @@ def hash_tokens(buf: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     after = np.empty(n, bool)
     after[-1] = True
     after[:-1] = sep[1:]
+    del sep
     starts = np.flatnonzero(word & before)
     ends = np.flatnonzero(word & after) + 1
+    del word, before, after
     pw, ipw = _powers(n + 1)
     prefix = np.zeros(n + 1, np.uint64)
     np.cumsum(b.astype(np.uint64) * pw[:n], out=prefix[1:])
     h = (prefix[ends] - prefix[starts]) * ipw[starts]
+    del prefix
     h ^= (ends - starts).astype(np.uint64) << np.uint64(57)
     h ^= h >> np.uint64(31)
     h *= np.uint64(0x94D049BB133111EB)
@@ -371,19 +376,71 @@ def hash_tokens(buf: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return h, starts, ends
 
 
-def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEntry, passages: list[Any]) -> PendingDoc:
-    """Turn one document's passages into arrays, with as little per-passage Python work as possible."""
-    texts = [p.text for p in passages]
+def hash_tokens(buf: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(64-bit hash, start, end) of every space- or newline-separated token of `buf`, vectorised.
+
+    A token's hash depends only on its bytes, so `buf` is hashed in pieces of
+    about TOKENISE_CHUNK bytes cut at separators: the working arrays stay small
+    whatever the size of `buf`.
+    """
+    b = np.frombuffer(buf, np.uint8)
+    n = len(b)
+    if n == 0:
+        empty = np.zeros(0, np.int64)
+        return np.zeros(0, np.uint64), empty, empty
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    lo = 0
+    while lo < n:
+        hi = min(lo + TOKENISE_CHUNK, n)
+        if hi < n:
+            # Cut after the last separator of the window, or (one token longer than it) at the next one.
+            window = b[lo:hi]
+            cut = np.flatnonzero((window == 32) | (window == 10))
+            if len(cut):
+                hi = lo + int(cut[-1]) + 1
+            else:
+                rest = b[hi:]
+                following = np.flatnonzero((rest == 32) | (rest == 10))
+                hi = hi + int(following[0]) + 1 if len(following) else n
+        h, starts, ends = _hash_piece(b[lo:hi])
+        parts.append((h, starts + lo, ends + lo))
+        lo = hi
+    if len(parts) == 1:
+        return parts[0]
+    return (
+        np.concatenate([p[0] for p in parts]),
+        np.concatenate([p[1] for p in parts]),
+        np.concatenate([p[2] for p in parts]),
+    )
+
+
+def _passage_runs(texts: list[str]) -> list[tuple[int, int]]:
+    """Consecutive runs of passages holding about TOKENISE_CHUNK characters each (at least one passage)."""
+    runs = []
+    lo, size = 0, 0
+    for i, text in enumerate(texts):
+        size += len(text) + 1
+        if size >= TOKENISE_CHUNK:
+            runs.append((lo, i + 1))
+            lo, size = i + 1, 0
+    if lo < len(texts) or not runs:
+        runs.append((lo, len(texts)))
+    return runs
+
+
+def _tokenise_run(vocab: Vocabulary, texts: list[str]) -> tuple[np.ndarray, np.ndarray, bytes, np.ndarray]:
+    """(word ids, words per passage, UTF-8 text, text bytes per passage) of a few passages."""
     n = len(texts)
-    joined_texts = "\n".join(texts)
-    plain = (
-        joined_texts.isascii() and not joined_texts.encode("ascii").translate(None, _NOT_DIGITS)
-    ) or not _NUMBER_SEPARATOR.search(joined_texts)
+    joined = "\n".join(texts)
+    plain = (joined.isascii() and not joined.encode("ascii").translate(None, _NOT_DIGITS)) or not (
+        _NUMBER_SEPARATOR.search(joined)
+    )
     buf = b"\n".join([_words_line(t, plain) for t in texts])
     hashes, starts, ends = hash_tokens(buf)
-    newlines = np.cumsum(np.frombuffer(buf, np.uint8) == 10) if len(buf) else np.zeros(0, np.int64)
-    lens = np.bincount(newlines[starts], minlength=n) if len(starts) else np.zeros(n, np.int64)
     if len(hashes):
+        # The passage of each word: how many line breaks come before it.
+        breaks = np.flatnonzero(np.frombuffer(buf, np.uint8) == 10)
+        lens = np.bincount(np.searchsorted(breaks, starts), minlength=n)
         distinct, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
         found = vocab.lookup(distinct)
         for i in np.flatnonzero(found < 0).tolist():
@@ -392,15 +449,38 @@ def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEnt
             found[i] = vocab.add(word, int(distinct[i]))
         tokens = found.astype(np.uint32)[inverse.reshape(-1)]
     else:
+        lens = np.zeros(n, np.int64)
         tokens = np.zeros(0, np.uint32)
-    joined = "".join(texts)
     if joined.isascii():
-        raw = joined.encode("ascii")
+        raw = "".join(texts).encode("ascii")
         text_lens = np.fromiter((len(t) for t in texts), np.int64, n)
     else:
         encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
         raw = b"".join(encoded)
         text_lens = np.fromiter((len(e) for e in encoded), np.int64, n)
+    return tokens, lens.astype(np.int64), raw, text_lens
+
+
+def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEntry, passages: list[Any]) -> PendingDoc:
+    """Turn one document's passages into arrays, with as little per-passage Python work as possible.
+
+    The passages go in runs of about TOKENISE_CHUNK characters, so the working
+    arrays stay small; what is kept grows in compact buffers (4 bytes a word,
+    the UTF-8 text) rather than being joined at the end.
+    """
+    texts = [p.text for p in passages]
+    n = len(texts)
+    tokens = array("I")
+    text = bytearray()
+    lens = np.zeros(n, np.int64)
+    text_lens = np.zeros(n, np.int64)
+    for lo, hi in _passage_runs(texts):
+        run_tokens, run_lens, raw, run_text_lens = _tokenise_run(vocab, texts[lo:hi])
+        tokens.frombytes(run_tokens.astype(np.uint32, copy=False).tobytes())
+        text += raw
+        lens[lo:hi] = run_lens
+        text_lens[lo:hi] = run_text_lens
+    del texts
     spk = []
     for p in passages:
         name = p.speaker
@@ -421,9 +501,9 @@ def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEnt
     entry.ids = None if regular else ids_list
     return PendingDoc(
         entry=entry,
-        tokens=tokens,
-        lens=lens.astype(np.int64),
-        text=raw,
+        tokens=np.frombuffer(tokens, np.uint32) if len(tokens) else np.zeros(0, np.uint32),
+        lens=lens,
+        text=text,
         text_lens=text_lens,
         speakers=np.array(spk, dtype=np.int32),
         indexes=np.array(indexes, dtype=np.int32),
@@ -439,6 +519,15 @@ def _unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
     counts = np.diff(np.append(starts, len(ordered)))
     return ordered[starts], counts
+
+
+def _joined(parts: list[np.ndarray], dtype: Any) -> np.ndarray:
+    """The parts end to end; the one non-empty part itself when there is only one (a first import's
+    words and text are not copied again)."""
+    filled = [part for part in parts if len(part)]
+    if len(filled) == 1:
+        return filled[0].astype(dtype, copy=False)
+    return np.concatenate(parts).astype(dtype, copy=False)
 
 
 def _offsets(lengths: np.ndarray) -> np.ndarray:
@@ -518,8 +607,8 @@ def commit(
     else:
         base_tokens = a["tokens"][np.repeat(keep, base_lens)]
         base_text = a["text"][np.repeat(keep, base_text_lens)]
-    tokens = np.concatenate([base_tokens, *[p.tokens for p in pending]]).astype(np.uint32, copy=False)
-    text = np.concatenate([base_text, *[np.frombuffer(p.text, np.uint8) for p in pending]])
+    tokens = _joined([base_tokens, *[p.tokens for p in pending]], np.uint32)
+    text = _joined([base_text, *[np.frombuffer(p.text, np.uint8) for p in pending]], np.uint8)
 
     # Postings: the kept base postings (renumbered) merged with the new passages'.
     kept_slots = int(keep.sum())
@@ -552,16 +641,18 @@ def commit(
     typo_upto = base.typo_upto
     del_key, del_term = a["del_key"], a["del_term"]
     if v > typo_upto:
-        new_words = vocab.words[typo_upto:v]
-        depths = [index_depth(len(w)) if len(w) >= 3 else -1 for w in new_words]
-        keys_new, rows_new = typo_keys(new_words, depths)
-        combined = np.concatenate(
-            [
-                (del_key.astype(np.uint64) << np.uint64(32)) | del_term.astype(np.uint64),
-                (keys_new.astype(np.uint64) << np.uint64(32)) | (rows_new + typo_upto).astype(np.uint64),
-            ]
-        )
-        combined = _unique_counts(combined)[0]
+        parts = [(del_key.astype(np.uint64) << np.uint64(32)) | del_term.astype(np.uint64)]
+        # A few thousand words at a time: each word has up to 29 keys, and their working arrays add up.
+        for lo in range(typo_upto, v, TYPO_CHUNK):
+            new_words = vocab.words[lo : min(lo + TYPO_CHUNK, v)]
+            depths = [index_depth(len(w)) if len(w) >= 3 else -1 for w in new_words]
+            keys_new, rows_new = typo_keys(new_words, depths)
+            parts.append((keys_new.astype(np.uint64) << np.uint64(32)) | (rows_new + lo).astype(np.uint64))
+        combined = np.concatenate(parts)
+        del parts
+        combined.sort()
+        if len(combined):
+            combined = combined[np.concatenate([[True], combined[1:] != combined[:-1]])]
         del_key = (combined >> np.uint64(32)).astype(np.uint32)
         del_term = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
         typo_upto = v

@@ -379,6 +379,27 @@ def test_postings_built_in_many_batches_give_the_same_hits(
         assert [h.passage for h in small.search(query)] == [h.passage for h in lib.search(query)]
 
 
+def test_words_tokenised_in_many_small_runs_give_the_same_hits(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index build tokenises a document a run of passages at a time, and hashes its words a piece at a
+    time (to bound memory); pieces far smaller than a passage, or than one word, change no result."""
+    import numpy as np
+
+    import sayso.corpus.searchindex as searchindex
+
+    text = "Archive keeps every word " + "x" * 50 + " said, 3.5 times, by Ada's people"
+    whole = searchindex.hash_tokens(searchindex._words_line(text))
+    monkeypatch.setattr(searchindex, "TOKENISE_CHUNK", 7)
+    pieces = searchindex.hash_tokens(searchindex._words_line(text))
+    assert all(np.array_equal(a, b) for a, b in zip(whole, pieces))
+    monkeypatch.setattr(searchindex, "TOKENISE_CHUNK", 300)
+    small = Library.open(tmp_path / "data")
+    small.import_paths([SEEDS, REALWORLD])
+    for query in ["executve ordr competitivness", "open source", "kenedy nixon farm", "machine g", '"open weights"']:
+        assert [(h.passage, h.spans) for h in small.search(query)] == [(h.passage, h.spans) for h in lib.search(query)]
+
+
 def test_index_lost_is_rebuilt_from_the_library(tmp_path: Path) -> None:
     data = tmp_path / "data"
     library = Library.open(data)
