@@ -364,3 +364,42 @@ async def test_quitting_with_an_untouched_note_editor_leaves_no_draft(library: L
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert library.quotes.drafts() == {} and library.quotes.get(existing.id).note == "old"
+
+
+async def test_escape_in_a_reopened_draft_keeps_it_and_only_ctrl_g_twice_discards_it(library: Library) -> None:
+    """Quotes pane, e, type, ctrl+l, R, esc: the draft stays (and a toast says so); ctrl+g asks before discarding."""
+    existing = library.quotes.add(INTERVIEW_ID, exact="Computers reward curiosity.", note="old")
+    key = f"quote:{existing.id}"
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        app.screen.quotes_pane.quote_list.focus()
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*" and more", "ctrl+l")
+        await settle(app, pilot)
+        assert library.quotes.drafts() == {key: "old and more"}
+        await pilot.press("R")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoteEditor) and app.screen.text_area.text == "old and more"
+        app.notices.clear()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert library.quotes.drafts() == {key: "old and more"}
+        assert any("kept as a draft" in m for m in messages(app))
+        await pilot.press("R")
+        await settle(app, pilot)
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        assert app.screen is editor and library.quotes.drafts() == {key: "old and more"}
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert library.quotes.drafts() == {} and library.quotes.get(existing.id).note == "old"
+        assert "Draft discarded" in messages(app)

@@ -739,6 +739,8 @@ class MainScreen(Screen[None]):
         if result is None:
             if not editor.kept_for_later:
                 self.quote_desk.discard_drafts(editor.draft_keys)
+                if editor.discarded:
+                    self._say("Draft discarded", title="Drafts")
             return
         quote = result.quote
         if quote is None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -53,6 +53,7 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         Binding("ctrl+s", "save", "Save", priority=True, id="note.save"),
         Binding("ctrl+l", "later", "Keep for later", priority=True, id="note.later"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        Binding("ctrl+g", "discard_draft", "Discard draft", show=False, priority=True, id="note.discard_draft"),
     ]
 
     class SaveRequested(Message):
@@ -135,8 +136,13 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         if draft_key is not None and draft_key != target.key:
             self.draft_keys.insert(0, draft_key)  # a restored draft, now placed on other positions
         self._notice = notice
+        #: reopened from a draft (R): escape keeps the draft; only ctrl+g twice discards it
+        self.from_draft = draft_key is not None
+        self._confirming_discard = False
         #: closed with the note kept as a draft (so closing discards nothing)
         self.kept_for_later = False
+        #: closed with its draft discarded on purpose (ctrl+g twice)
+        self.discarded = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
@@ -155,6 +161,10 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         return title
 
     def _hint(self) -> str:
+        if self._confirming_discard:
+            return "ctrl+g again discards this draft for good · any other key keeps it"
+        if self.from_draft:
+            return "ctrl+s save · esc or ctrl+l close, keeping the draft · ctrl+g discard · tab: note or tags"
         if self.failed:
             return "ctrl+s try again · esc or ctrl+l close, keeping it as a draft (R reopens it)"
         return "ctrl+s save · ctrl+l keep for later · esc cancel · tab: note or tags"
@@ -197,6 +207,7 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     # -- drafts while typing --------------------------------------------------------------------------
     def on_text_area_changed(self) -> None:
         """Keep the note as a draft a moment after typing stops."""
+        self._stop_confirming()
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
         self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
@@ -270,11 +281,36 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         self.kept_for_later = True
         self._close(None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "discard_draft":
+            return self.from_draft
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key != "ctrl+g":
+            self._stop_confirming()
+
+    def _stop_confirming(self) -> None:
+        if self._confirming_discard:
+            self._confirming_discard = False
+            self.query_one("#note-hint", Static).update(self._hint())
+
     def action_cancel(self) -> None:
-        """Discard the note (after a failed save: close, keeping it as a draft)."""
+        """Discard the note; a reopened draft, or one whose save failed, is closed and kept as a draft instead."""
         if self.saving:
             return
-        if self.failed:
+        if self.failed or self.from_draft:
             self.action_later()
             return
+        self._close(None)
+
+    def action_discard_draft(self) -> None:
+        """Discard a reopened draft, on the second ctrl+g only (as the draft dialog asks twice)."""
+        if self.saving or not self.from_draft:
+            return
+        if not self._confirming_discard:
+            self._confirming_discard = True
+            self.query_one("#note-hint", Static).update(self._hint())
+            return
+        self.discarded = True
         self._close(None)
