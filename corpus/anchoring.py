@@ -351,12 +351,37 @@ def _refine(text: str, words: str, start: int, end: int) -> tuple[int, int]:
             if tail is not None and head[1] + tail[2] > head[1]:
                 new_start, new_end = lo + head[1], lo + head[1] + tail[2]
     new_start, new_end = snap_to_words(text, new_start, new_end)
+    new_start, new_end = _widen_while_closer(text, words, new_start, new_end)
     # Keep punctuation the quote began or ended with ("real." stays "real.", not "real").
     if new_end < len(text) and not words[-1].isalnum() and text[new_end] == words[-1]:
         new_end += 1
     if new_start > 0 and not words[0].isalnum() and text[new_start - 1] == words[0]:
         new_start -= 1
     return new_start, new_end
+
+
+def _widen_while_closer(text: str, words: str, start: int, end: int, most: int = 3) -> tuple[int, int]:
+    """Take in a word before or after the span while that brings it closer to `words`.
+
+    An alignment favours the longest shared run, so "who pays for the boxes" against
+    "who is paying for the boxes" lands on "is paying for the boxes"; the word it left
+    out on either edge is taken back in when the whole becomes more alike.
+    """
+    want = folded(words)
+
+    def alike(s: int, e: int) -> float:
+        return fuzzy.similarity(want, folded(text[s:e]))
+
+    best = alike(start, end)
+    for _ in range(most):
+        before = previous_word_start(text, start) if start > 0 else start
+        after = next_word_end(text, end) if end < len(text) else end
+        options = [(alike(before, end), before, end), (alike(start, after), start, after)]
+        score_, s, e = max(options, key=lambda o: o[0])
+        if score_ <= best or (s, e) == (start, end):
+            break
+        best, start, end = score_, s, e
+    return trim_span(text, start, end)
 
 
 def _confident_in(cands: list[Candidate], hints: AnchorHints) -> bool:

@@ -303,3 +303,27 @@ def test_reimport_never_anchors_a_quote_inside_a_longer_word(
     assert again.status == NEEDS_REVIEW, again.to_dict()
     assert again.exact == quote.exact
     assert again.suggestion and again.suggestion["exact"].endswith("readers"), again.suggestion
+
+
+def test_a_review_suggestion_takes_in_the_words_at_its_edges(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A user trial: "who pays for the boxes" became "who is paying for the boxes" and the suggestion
+    (which `r` attaches to) was "is paying for the boxes", without "who"."""
+    source = tmp_path / "talk.txt"
+    source.write_text(
+        "Ann: Then came the question of who pays for the boxes, at every meeting.\n\nBob: Nobody knew.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    assert run_cli(capsys, data, "import", str(source))[0] == 0
+    lib = Library.open(data)
+    quote = lib.quotes.add(lib.documents()[0].id, "who pays for the boxes")
+    source.write_text(
+        "Ann: Then came the question of who is paying for the boxes, at every meeting.\n\nBob: Nobody knew.\n",
+        encoding="utf-8",
+    )
+    assert run_cli(capsys, data, "import", str(source))[0] == 0
+    again = Library.open(data).quotes.get(quote.id)
+    assert again.status == NEEDS_REVIEW
+    assert again.suggestion and again.suggestion["exact"] == "who is paying for the boxes", again.suggestion

@@ -70,7 +70,7 @@ def test_review_details_are_plain_text(library: Library) -> None:
     first = book.get(suggested.id)
     assert first.status == "needs review" and first.suggestion
     parts = review_parts(first)
-    assert parts[0] == first.review_reason and parts[1].startswith("r: \u201cbelieve open weights")
+    assert parts[0] == first.review_reason and parts[1].startswith("r: \u201cI believe open weights")
     assert review_parts(book.get(removed.id))[1].startswith("no suggestion")
     hostile = Quote.from_dict({**first.to_dict(), "exact": "[bold]x\x1b[31m", "review_reason": "[red]why\x07"})
     line = placing_line(hostile, None)
@@ -102,19 +102,19 @@ async def test_settle_quotes_needing_review_in_the_app(library: Library) -> None
         index = [q.id for q in rows.quotes].index(suggested.id)
         first_line, detail = rows.row_lines(index)
         assert first_line.plain.startswith("⚠ review")
-        assert "closest match" in detail.plain and "r: \u201cbelieve open weights are important" in detail.plain
+        assert "closest match" in detail.plain and "r: \u201cI believe open weights are important" in detail.plain
 
         # r accepts the suggested place; the strip under the reader says why and where first.
         highlight(rows, suggested.id)
         await settle(app, pilot)
         strip = str(screen.query_one("#quote-strip").render())
-        assert strip.startswith("⚠ review its words changed too much") and "suggested: “believe open weights" in strip
+        assert strip.startswith("⚠ review its words changed too much") and "suggested: “I believe open weights" in strip
         await pilot.press("r")
         await settle(app, pilot)
         accepted = book.get(suggested.id)
         assert accepted.status == "anchored" and not accepted.suggestion
         assert library.text(PANEL_ID)[accepted.start : accepted.end] == accepted.exact
-        assert accepted.exact.startswith("believe open weights are important")
+        assert accepted.exact.startswith("I believe open weights are important")
         assert any(m.startswith("Re-attached") for m in messages(app))
         assert suggested.id not in {q.id for q in rows.quotes}  # the is:review list follows
 
@@ -194,10 +194,12 @@ async def test_palette_actions_list_and_settle_review(library: Library) -> None:
 
 async def test_placing_a_quote_with_a_suggestion_reattaches_to_the_suggested_words(library: Library) -> None:
     """Issue 11 item 9b: r while placing took the sentence under the cursor, not the suggested words marked."""
-    suggested, _, _ = reimport_changed(library)
     book = library.quotes
+    # Part of a sentence, so the suggested words differ from the sentence the cursor lands in.
+    suggested = book.add(PANEL_ID, exact="open weights matter because researchers can inspect them")
+    reimport_changed(library)
     offered = book.get(suggested.id).suggestion
-    assert offered and offered["exact"].startswith("believe open weights")
+    assert offered and offered["exact"].startswith("open weights are important"), offered
     app = SaysoApp(library)
     async with app.run_test(size=(120, 32)) as pilot:
         await settle(app, pilot)
