@@ -564,3 +564,52 @@ async def test_quote_work_is_asked_and_answered_by_typed_messages(
         failed = [m for m in posted if isinstance(m, JobFailed)]
         assert failed and (failed[0].what, failed[0].error) == ("Cannot redo", "RuntimeError: disk on fire")
         assert app.is_running
+
+
+# -- user trial: another sayso's imports show up -----------------------------------------------------------------
+
+
+async def test_a_document_imported_by_another_sayso_appears_in_the_running_app(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """library.json is watched like quotes.json: the Documents list, the Quotes pane and enter follow an import."""
+    import sayso.tui.screens.main as main
+    from sayso.corpus.models import ParsedDocument, ParsedPassage
+    from sayso.tui.widgets.documents import DocumentsPane
+
+    monkeypatch.setattr(main, "QUOTES_WATCH_INTERVAL", 0.1)
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        documents = screen.query_one(DocumentsPane)
+        documents.highlighted = 1
+        kept = documents.highlighted_id
+        other = Library.open(library.data_dir)  # `sayso import` in another terminal
+        other.import_parsed(
+            ParsedDocument(
+                title="Lecture on compilers",
+                kind="lecture",
+                passages=[ParsedPassage("Grace", "Compilers are kind.", None)],
+            ),
+            source="fixtures/lecture.txt",
+            doc_id="lecture05",
+            content_hash="lecture",
+        )
+        other.quotes.add("lecture05", exact="Compilers are kind.")
+        await settle(app, pilot, 0.3)
+        await settle(app, pilot, 0.3)
+        assert "lecture05" in [d.id for d in documents.shown]
+        assert documents.highlighted_id == kept
+        await pilot.press("5")
+        await settle(app, pilot)
+        pane = screen.quotes_pane
+        [row] = [i for i, q in enumerate(pane.quote_list.quotes) if q.document == "lecture05"]
+        assert "Lecture on compilers" in pane.quote_list.row_lines(row)[1].plain
+        pane.quote_list.focus()
+        pane.quote_list.highlighted = row
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.reader.document is not None and screen.reader.document.id == "lecture05"
+        assert not [n for n in app.notices if n.severity == "error"]

@@ -94,10 +94,19 @@ SEARCH_LIMIT = 100
 #: Documents with at least this many turns are frozen out of the garbage collector's full
 #: passes once loaded (a 25,000-turn transcript made them stall frames by ~100 ms).
 FREEZE_PASSAGES = 5000
-#: Seconds between looks at quotes.json for changes made by another sayso.
+#: Seconds between looks at quotes.json and library.json for changes made by another sayso.
 QUOTES_WATCH_INTERVAL = 1.0
 #: The side panes, by id.
 SIDE_PANES = ("documents", "speakers", "search", "quotes")
+
+
+def file_stamp(path: os.PathLike[str] | str) -> tuple[int, int, int] | None:
+    """(inode, mtime, size) of `path`, which changes whenever the file is replaced or written; None if missing."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 class MainScreen(Screen[None]):
@@ -144,6 +153,7 @@ class MainScreen(Screen[None]):
         #: moving the reader ourselves (a jump, not a cursor move the jump list records)
         self._jumping = False
         self._quotes_stamp: tuple[int, int, int] | None = None
+        self._library_stamp: tuple[int, int, int] | None = None
         self._quote_problems_shown: set[str] = set()
         #: drafts put off this session (R shows the others first)
         self._drafts_later: set[str] = set()
@@ -190,7 +200,8 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.load_library)
         self.quote_desk.check_drafts()
         self._quotes_stamp = self._quotes_file_stamp()
-        self.set_interval(QUOTES_WATCH_INTERVAL, self._watch_quotes_file)
+        self._library_stamp = file_stamp(self.library.store.library_path)
+        self.set_interval(QUOTES_WATCH_INTERVAL, self._watch_files)
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
@@ -293,6 +304,7 @@ class MainScreen(Screen[None]):
 
     @on(LibraryLoaded)
     def _library_loaded(self, event: LibraryLoaded) -> None:
+        titles_changed = {(d.id, d.title) for d in event.documents} != {(d.id, d.title) for d in self.documents}
         self.documents = event.documents
         self.speakers = event.speakers
         self.cache.clear()
@@ -300,6 +312,8 @@ class MainScreen(Screen[None]):
         pane.empty_text = DocumentsPane.empty_text
         pane.show_documents(self.documents, self._lens_documents())
         self.query_one(SpeakersPane).show_speakers(self.speakers, self.lens)
+        if titles_changed:
+            self.refresh_quote_list()  # the Quotes pane names documents by these titles
         self.loaded = True
         if self.search_pane.shown_query:
             self._request_search(self.search_pane.shown_query)
@@ -640,11 +654,12 @@ class MainScreen(Screen[None]):
         self.refresh_quote_list()
 
     def _quotes_file_stamp(self) -> tuple[int, int, int] | None:
-        try:
-            st = os.stat(self.library.quotes.path)
-        except OSError:
-            return None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
+        return file_stamp(self.library.quotes.path)
+
+    def _watch_files(self) -> None:
+        """Follow another sayso's changes to quotes.json and library.json."""
+        self._watch_quotes_file()
+        self._watch_library_file()
 
     def _watch_quotes_file(self) -> None:
         """quotes.json replaced (by another sayso, e.g. `sayso quote rm`): redraw the marks, the note strip and the list."""
@@ -652,6 +667,13 @@ class MainScreen(Screen[None]):
         if stamp != self._quotes_stamp:
             self._quotes_stamp = stamp
             self.quotes_changed()
+
+    def _watch_library_file(self) -> None:
+        """library.json replaced (another sayso imported or edited documents): re-read documents and speakers."""
+        stamp = file_stamp(self.library.store.library_path)
+        if stamp != self._library_stamp:
+            self._library_stamp = stamp
+            self.reload()
 
     # -- quotes in the reader -------------------------------------------------------------------------------------
     @on(QuoteReader.DocumentShown)
