@@ -613,3 +613,21 @@ async def test_a_document_imported_by_another_sayso_appears_in_the_running_app(
         await settle(app, pilot)
         assert screen.reader.document is not None and screen.reader.document.id == "lecture05"
         assert not [n for n in app.notices if n.severity == "error"]
+
+
+async def test_a_filter_matching_no_quote_says_so_not_how_to_keep_a_first_one(library: Library) -> None:
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("5")
+        await settle(app, pilot)
+        quote_list = screen.quotes_pane.quote_list
+        assert quote_list.quotes == [] and "No quotes yet" in "".join(screen_text(quote_list))
+        library.quotes.add(INTERVIEW_ID, exact="Computers reward curiosity.")
+        screen.quotes_pane.filter_input.value = "is:review"
+        await settle(app, pilot)
+        assert quote_list.quotes == []
+        shown = "".join(screen_text(quote_list))
+        assert "No quotes match this filter" in shown and "No quotes yet" not in shown

@@ -116,9 +116,20 @@ class QuoteKept(Message):
 class QuotesListed(Message):
     """The quotes matching the Quotes pane's filter `line`; `error` when the filter names nothing known."""
 
-    def __init__(self, line: str, quotes: list[Quote], *, matching: bool, error: str, problems: list[str]) -> None:
+    def __init__(
+        self,
+        line: str,
+        quotes: list[Quote],
+        *,
+        matching: bool,
+        error: str,
+        problems: list[str],
+        any_quotes: bool = True,
+    ) -> None:
         super().__init__()
         self.line = line
+        #: the library holds quotes at all (when none match, the pane says the filter matched none)
+        self.any_quotes = any_quotes
         self.quotes = quotes
         self.matching = matching
         self.error = error

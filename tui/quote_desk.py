@@ -97,7 +97,10 @@ class QuoteDesk:
                 quotes, error = book.list(**wanted.list_kwargs()), ""
             except SaysoError as exc:  # an unknown doc: or speaker: while typing is not an error popup
                 quotes, error = [], visible(str(exc), keep_newlines=False)
-            return QuotesListed(line, quotes, matching=bool(wanted.text), error=error, problems=book.problems())
+            any_quotes = bool(quotes) or (bool(line.strip()) and bool(book.list()))
+            return QuotesListed(
+                line, quotes, matching=bool(wanted.text), error=error, problems=book.problems(), any_quotes=any_quotes
+            )
 
         self.jobs.submit("Cannot list quotes", fetch)
 

@@ -829,7 +829,11 @@ class MainScreen(Screen[None]):
         pane = self.quotes_pane
         if pane.line == event.line:
             pane.show_quotes(
-                event.quotes, {d.id: d.title for d in self.documents}, matching=event.matching, error=event.error
+                event.quotes,
+                {d.id: d.title for d in self.documents},
+                matching=event.matching,
+                error=event.error,
+                any_quotes=event.any_quotes,
             )
 
     @on(QuotesPane.Highlighted)

@@ -45,6 +45,10 @@ def quote_lines(quote: Quote, title: str) -> tuple[Text, Text]:
     return first, plain("  " + " · ".join(parts), style="dim")
 
 
+#: What the Quotes list says when quotes exist but the filter matches none.
+NO_MATCH = "No quotes match this filter."
+
+
 class QuoteList(PaneList):
     """The rows of the Quotes pane."""
 
@@ -226,8 +230,14 @@ class QuotesPane(Vertical):
         event.stop()
         self.quote_list.focus()
 
-    def show_quotes(self, quotes: list[Quote], titles: dict[str, str], *, matching: bool, error: str = "") -> None:
-        """List `quotes` (best match first when `matching`), sorted by the chosen order."""
+    def show_quotes(
+        self, quotes: list[Quote], titles: dict[str, str], *, matching: bool, error: str = "", any_quotes: bool = True
+    ) -> None:
+        """List `quotes` (best match first when `matching`), sorted by the chosen order.
+
+        With none listed, the list says the filter matched none, or (`any_quotes` false) how to keep a first quote.
+        """
+        self.quote_list.empty_text = QuoteList.empty_text if not any_quotes else NO_MATCH
         self._quotes, self._titles, self._matching = quotes, titles, matching
         self._redraw(error)
 
