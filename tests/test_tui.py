@@ -143,6 +143,24 @@ async def test_long_document_opens_scrolls_and_jumps_back(library: Library) -> N
         assert measured <= 3
 
 
+async def test_escape_always_leaves_the_search_box(library: Library) -> None:
+    """A user trial: escape in an empty search box (no results, no lens) did nothing, so the keys typed next
+    ('1G') went into the query."""
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("slash")
+        await settle(app, pilot)
+        assert screen.search_pane.query_input.has_focus
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not screen.search_pane.query_input.has_focus and screen.pane != "search"
+        await pilot.press("1", "G")
+        assert screen.search_pane.query_input.value == ""
+
+
 async def test_search_opens_hit_and_escape_returns_to_results(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -256,6 +274,9 @@ async def test_layout_adapts_to_80x24_60x20_and_too_small(library: Library) -> N
         await pilot.pause()
         assert not screen.has_class("too-small") and not screen.has_class("narrow")
         assert sidebar.display and reader_box.display  # side by side again
+        # A user trial: after the too-small screen no pane had focus, so j/G did nothing until 4.
+        await settle(app, pilot)
+        assert app.focused is not None and screen.pane == "reader" and app.focused is screen.reader
 
 
 async def test_help_lists_live_bindings_of_focused_pane(library: Library) -> None:

@@ -206,6 +206,9 @@ class MainScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if self.has_class("too-small") and not small:
+            # Hiding the panes took the focus away; give it back to the pane the user was in.
+            self.call_after_refresh(self._refocus_pane)
         self.set_class(small, "too-small")
         self.set_class(width < NARROW_WIDTH, "narrow")
         self._apply_layout_classes()
@@ -214,6 +217,10 @@ class MainScreen(Screen[None]):
                 f"Terminal too small: {width}x{height}.\nsayso needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
                 "Enlarge the window (ctrl+q quits)."
             )
+
+    def _refocus_pane(self) -> None:
+        if self.app.focused is None and not self.has_class("too-small"):
+            self._pane_widget(self.pane).focus()
 
     def _pane_widget(self, pane: str) -> Widget:
         if pane == "search":
@@ -568,10 +575,18 @@ class MainScreen(Screen[None]):
                 if index is not None and index < len(self.search_pane.hits):
                     self.search_pane.results.highlighted = index
             return
+        search = self.search_pane
+        if self.pane == "search" and search.query_input.has_focus:
+            # Leave the query box first, so the next keys are keys again and not query text.
+            if search.hits:
+                search.results.focus()
+            else:
+                self.action_show_pane("reader" if self.reader.document is not None else "documents")
+            return
         if self.lens is not None:
             self.set_lens(None)
-        elif self.pane == "search" and self.search_pane.hits:
-            self.search_pane.results.focus()
+        elif self.pane == "search" and search.hits:
+            search.results.focus()
 
     # -- import, export and citations -----------------------------------------------------------------
     def action_import(self) -> None:
