@@ -9,16 +9,18 @@ search index).  The goal (issue 11) is an import under 5x the file's size.
 
 Measured on the 2-core development machine (issue 11):
 
-    file                      parse only         sayso import (before)   sayso import (now)
-    50 MB transcript          ~340 MB (7x)       ~2.3 GB (46x)           ~460 MB (9x)
-    10 MB lower-case line     ~180 MB (18x)      ~540 MB (54x)           ~190 MB (19x)
+    file                      parse only       sayso import (first)   (index fix)     (now)
+    50 MB transcript          ~340 MB (7x)     ~2.3 GB (46x)          ~460 MB (9x)    ~380 MB (8x)
+    10 MB lower-case line     ~180 MB (18x)    ~540 MB (54x)          ~190 MB (19x)   ~190 MB (19x)
 
 The index build used to tokenise a whole document at once (~2 GB peak for the 50 MB transcript, plus
 ~0.8 GB of hashing powers kept for the process's life); it now goes a run of passages at a time and adds
 about 6x the text at its peak (tests/test_large_docs.py checks 8x).  The import also counted words by
-splitting the whole text into one list (~0.4 GB).  What remains is the importers' parse (the peak for
-the 10 MB line; ~30 MB of it is the interpreter with sayso's imports), the passage objects and the
-passage file's JSON (~130 MB for the 50 MB transcript).
+splitting the whole text into one list (~0.4 GB), joined the whole text to hash it (and encoded it
+twice), and built the passage file's JSON as one string plus a bytes copy plus flattened sentence lists
+(~130 MB for the 50 MB transcript together); it now hashes and writes a passage run at a time.  What
+remains is the importers' parse, now the import's peak for both files (~35 MB of it is the interpreter
+with sayso's imports: an idle `sayso docs` peaks there).
 """
 
 from __future__ import annotations

@@ -32,12 +32,13 @@ import contextlib
 import errno
 import fcntl
 import gc
+import itertools
 import json
 import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,15 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Replace `path` with `data`: temp file, fsync, rename, fsync the folder.
+    """Replace `path` with `data`: temp file, fsync, rename, fsync the folder (see `atomic_write_chunks`)."""
+    atomic_write_chunks(path, (data,), mode)
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes], mode: int = 0o600) -> None:
+    """Replace `path` with the concatenation of `chunks`: temp file, fsync, rename, fsync the folder.
+
+    The chunks are written as they come, so a large file never has to be held whole in memory;
+    an exception raised while producing them leaves the old file untouched, like a failed write.
 
     A replaced file keeps its permissions; a new one gets `mode` less the
     umask (private 0600 for sayso's own data, 0666 for files the user exports).
@@ -122,7 +131,8 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
         try:
             with contextlib.suppress(OSError):
                 os.fchmod(fd, os.stat(path).st_mode & 0o777)
-            _write_all(fd, data)
+            for data in chunks:
+                _write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -572,8 +582,12 @@ def start_empty(path: Path, kind: FileKind | None = None) -> None:
         _remember_verified(path, os.stat(path))
 
 
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def encode_json(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _dumps(data).encode("utf-8")
 
 
 class AtomicJSONStorage(Storage):
@@ -958,8 +972,14 @@ _gc_pauses = 0
 _gc_state = {"enabled": True}
 
 
-def _passage_columns(doc_id: str, passages: list[Passage]) -> dict[str, list[Any]] | None:
-    """The passages as parallel columns, or None if they do not fit the compact form.
+#: The columns of a schema-2 passages file, in the order they are written.
+PASSAGE_COLUMNS = ("speaker", "text", "start", "end", "sentences", "heading")
+#: Passages encoded per piece of a passages file (`_passage_columns_json`).
+_COLUMN_CHUNK = 4096
+
+
+def _fits_columns(doc_id: str, passages: list[Passage]) -> bool:
+    """True if the passages fit the compact column form.
 
     What loading derives is left out: `id` (`<doc>:<index>`), `document`,
     `index` (the position) and `offset` (the running sum of text lengths and
@@ -967,30 +987,36 @@ def _passage_columns(doc_id: str, passages: list[Passage]) -> dict[str, list[Any
     Passages where any of that does not hold are saved row by row instead, so
     a load always gives back exactly what was saved.
     """
-    speaker: list[str | None] = []
-    text: list[str] = []
-    start: list[float | None] = []
-    end: list[float | None] = []
-    sentences: list[list[int]] = []
-    heading: list[str | None] = []
     offset = 0
     gap = len(PASSAGE_SEPARATOR)
     for i, p in enumerate(passages):
         if p.id != f"{doc_id}:{i}" or p.document != doc_id or p.index != i or p.offset != offset:
-            return None
-        flat: list[int] = []
-        for span in p.sentences:
-            if len(span) != 2:
-                return None
-            flat.extend(span)
-        speaker.append(p.speaker)
-        text.append(p.text)
-        start.append(p.start)
-        end.append(p.end)
-        sentences.append(flat)
-        heading.append(p.heading)
+            return False
+        if any(len(span) != 2 for span in p.sentences):
+            return False
         offset += len(p.text) + gap
-    return {"speaker": speaker, "text": text, "start": start, "end": end, "sentences": sentences, "heading": heading}
+    return True
+
+
+def _column(passages: list[Passage], name: str) -> list[Any]:
+    if name == "sentences":
+        return [[n for span in p.sentences for n in span] for p in passages]
+    return [getattr(p, name) for p in passages]
+
+
+def _passage_columns_json(passages: list[Passage]) -> Iterator[str]:
+    """The JSON of `{name: [value per passage], ...}` for PASSAGE_COLUMNS, in pieces of _COLUMN_CHUNK passages.
+
+    Byte for byte what `encode_json` gives for the whole object, without building its lists or one string
+    of the whole file (for a 50 MB transcript those held ~130 MB more at the import's peak).
+    """
+    yield "{"
+    for k, name in enumerate(PASSAGE_COLUMNS):
+        yield ("," if k else "") + _dumps(name) + ":["
+        for lo in range(0, len(passages), _COLUMN_CHUNK):
+            yield ("," if lo else "") + _dumps(_column(passages[lo : lo + _COLUMN_CHUNK], name))[1:-1]
+        yield "]"
+    yield "}"
 
 
 def _passages_from_columns(doc_id: str, columns: dict[str, Any]) -> list[Passage]:
@@ -1266,24 +1292,23 @@ class Store:
         """
         if not doc_id or "/" in doc_id or doc_id.startswith("."):
             raise DataFolderError(f"bad document id {doc_id!r}")
-        columns = _passage_columns(doc_id, passages)
-        if columns is not None:
-            payload: dict[str, Any] = {
-                "meta": {"1": {"schema": PASSAGES_SCHEMA, "document": doc_id, "passages": len(passages)}},
-                "columns": {"1": columns},
-            }
-        else:
-            payload = {
-                "meta": {"1": {"schema": 1, "document": doc_id}},
-                "passages": _table([_plain(p) for p in passages]),
-            }
-        if dropped:
-            payload["dropped"] = {"1": {"items": dropped}}
         while True:
             name = f"{doc_id}.v{os.urandom(4).hex()}.json"
             if not (self.docs_dir / name).exists():
                 break
-        atomic_write_bytes(self.docs_dir / name, encode_json(payload))
+        tail = _dumps({"dropped": {"1": {"items": dropped}}})[1:] if dropped else "}"
+        if _fits_columns(doc_id, passages):
+            meta = {"meta": {"1": {"schema": PASSAGES_SCHEMA, "document": doc_id, "passages": len(passages)}}}
+            # {"meta":…,"columns":{"1":{…}},"dropped":…}, written a piece at a time.
+            pieces: Iterator[str] = itertools.chain(
+                (_dumps(meta)[:-1] + ',"columns":{"1":',),
+                _passage_columns_json(passages),
+                ("}" + ("," + tail if dropped else tail),),
+            )
+        else:
+            rows = {"meta": {"1": {"schema": 1, "document": doc_id}}, "passages": _table([_plain(p) for p in passages])}
+            pieces = iter((_dumps(rows)[:-1] + ("," + tail if dropped else tail),))
+        atomic_write_chunks(self.docs_dir / name, (piece.encode("utf-8") for piece in pieces))
         return name
 
     def save_passages(self, doc_id: str, passages: list[Passage], dropped: list[dict[str, str]] | None = None) -> None:

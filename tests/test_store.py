@@ -549,3 +549,59 @@ def test_opening_and_listing_reads_only_library_json(tmp_path: Path, monkeypatch
     assert len(docs) == 40 and len(speakers) == 5
     assert read == ["library.json"]
     assert elapsed < 0.5
+
+
+@pytest.mark.parametrize("dropped", [None, [{"line": "x\u00e9", "reason": "chrome"}]])
+@pytest.mark.parametrize("compact", [True, False])
+def test_a_passages_file_written_in_pieces_is_the_json_of_the_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dropped: list[dict[str, str]] | None, compact: bool
+) -> None:
+    """The passages file is written a few thousand passages at a time (issue 11, memory): byte for byte
+    what encoding the whole payload at once gives, with and without dropped lines, in both layouts."""
+    from sayso.corpus.models import PASSAGE_SEPARATOR, Passage
+
+    monkeypatch.setattr(store_mod, "_COLUMN_CHUNK", 3)
+    passages, offset = [], 0
+    for i in range(10):
+        text = f'Passage {i} \u201cquoted\u201d \u00e9t\u00e9 \U0001f600 \\ "q"' * (i % 3 + 1)
+        passages.append(
+            Passage(
+                id=f"d:{i}",
+                document="d",
+                index=i,
+                speaker=None if i % 4 == 0 else f"Speaker {i % 3}",
+                text=text,
+                start=None if i % 2 else i * 1.5,
+                end=None if i % 2 else i * 1.5 + 0.25,
+                offset=offset if compact or i < 5 else offset + 1,
+                sentences=[] if i == 3 else [[0, 8], [9, len(text)]],
+                heading="Part 1" if i == 0 else None,
+            )
+        )
+        offset += len(text) + len(PASSAGE_SEPARATOR)
+    store = store_mod.Store(tmp_path)
+    store.prepare()
+    name = store.write_passages("d", passages, dropped)
+    if compact:
+        columns = {
+            "speaker": [p.speaker for p in passages],
+            "text": [p.text for p in passages],
+            "start": [p.start for p in passages],
+            "end": [p.end for p in passages],
+            "sentences": [[n for span in p.sentences for n in span] for p in passages],
+            "heading": [p.heading for p in passages],
+        }
+        payload: dict[str, object] = {
+            "meta": {"1": {"schema": store_mod.PASSAGES_SCHEMA, "document": "d", "passages": 10}},
+            "columns": {"1": columns},
+        }
+    else:
+        payload = {
+            "meta": {"1": {"schema": 1, "document": "d"}},
+            "passages": store_mod._table([store_mod._plain(p) for p in passages]),
+        }
+    if dropped:
+        payload["dropped"] = {"1": {"items": dropped}}
+    assert (store.docs_dir / name).read_bytes() == store_mod.encode_json(payload)
+    if compact:
+        assert store_mod._passages_from_columns("d", columns) == passages
