@@ -65,6 +65,30 @@ def test_supreme_court_layout_conversion_line_numbers_and_furniture_stripped() -
     assert spoken == [" ".join(label.split()) for label in labels]
 
 
+def test_bracketed_page_markers_and_time_markers_are_not_speech() -> None:
+    """Printed records set "[[Page S12]]" between paragraphs (even mid-sentence) and "{time} 1117" between
+    speeches; a user trial found them inside turns, and as turns of their own. Our own text, record shape."""
+    text = (
+        "  Mr. ADAMS. Mr. President, I rise to speak about the harbour bill that the\n\n"
+        "[[Page S12]]\n\n"
+        "committee reported last week. I yield the floor.\n\n"
+        "  The PRESIDING OFFICER. The Senator from Maine.\n\n"
+        "                              {time}  1117\n\n"
+        "  Ms. BAKER. Mr. President, I thank my colleague and support the bill.\n\n"
+        "[[Page S13]]\n\n"
+        "  Mr. ADAMS. I thank the Senator. [Page 14] is cited in the report.\n\n"
+        "  The PRESIDING OFFICER. Without objection, it is so ordered.\n"
+    )
+    doc = parse_text(text, "record.txt")
+    spoken = [(p.speaker, p.text) for p in doc.passages]
+    assert not any("[[Page" in t or "{time}" in t for _, t in spoken), spoken
+    assert [s for s, _ in spoken if s] == [s for s, _ in spoken]  # no marker became a passage of its own
+    assert said_by(doc, "committee reported last week") == said_by(doc, "I rise to speak about the harbour bill")
+    assert said_by(doc, "[Page 14] is cited in the report.") == said_by(doc, "I thank the Senator.")  # words, kept
+    dropped = {(d["reason"], d["text"]) for d in doc.dropped}
+    assert {("page marker", "[[Page S12]]"), ("page marker", "[[Page S13]]"), ("time marker", "{time} 1117")} <= dropped
+
+
 def test_supreme_court_layout_conversion_2013() -> None:
     doc = doc_of("scotus-argument-2013-maryland-v-king.txt")
     assert said_by(doc, "It does, Mr. Chief Justice.") == "Ms. Winfree"

@@ -23,6 +23,11 @@ _LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]+|$)")
 _PAGE_NUMBER = re.compile(
     r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?(?:[ \t]*[-–—])?[ \t]*$", re.I
 )
+#: A page marker in brackets, as printed records and law reports put them between paragraphs, even
+#: mid-sentence ("[Page 12]", "[[Page S8536]]" with its section letter, "[*12]" star paging).
+_PAGE_MARKER = re.compile(r"^[ \t]*\[{1,2}(?:page[ \t]+[A-Z]?|\*)\d{1,6}\]{1,2}[ \t]*$", re.I)
+#: A clock-time marker a record sets between speeches ("{time}  1117").
+_TIME_MARKER = re.compile(r"^[ \t]*\{time\}[ \t]*\d{3,4}[ \t]*$", re.I)
 #: Layout padding inside a line: pdftotext -layout justifies with long runs of spaces.
 _PADDING = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 #: Prefixes that quote or box every line.
@@ -81,6 +86,7 @@ def normalise(lines: list[str]) -> Page:
     page = Page(lines=list(lines))
     _strip_quote_prefix(page)
     _strip_line_numbers(page)
+    _strip_markers(page)
     _strip_page_furniture(page)
     _strip_word_index(page)
     _strip_padding(page)
@@ -122,6 +128,20 @@ def _strip_line_numbers(page: Page) -> None:
     page.numbered = True
     page.notes.append(f"line numbers on {count} lines")
     page.stripped.append(Stripped("line numbers", f"{count} line numbers"))
+
+
+def _strip_markers(page: Page) -> None:
+    """Bracketed page markers and clock-time markers: unambiguous wherever they stand, so taken off
+    even where the page has too few of them for the page-break heuristics below."""
+    kinds: Counter[str] = Counter()
+    for i, line in enumerate(page.lines):
+        reason = "page marker" if _PAGE_MARKER.match(line) else "time marker" if _TIME_MARKER.match(line) else ""
+        if reason:
+            kinds[reason] += 1
+            page.stripped.append(Stripped(reason, " ".join(line.split())))
+            page.lines[i] = ""
+    if kinds:
+        page.notes.append(", ".join(f"{n} {k}s" for k, n in kinds.items()))
 
 
 def _strip_page_furniture(page: Page) -> None:
