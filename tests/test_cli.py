@@ -396,3 +396,31 @@ def test_demo_loads_once_without_the_app(tmp_path: Path) -> None:
     docs = json.loads(first.stdout)
     second = sayso("--data", data, "demo", "--no-app", "--json")
     assert second.returncode == 0 and json.loads(second.stdout) == docs  # loaded once, not duplicated
+
+
+def test_usage_mistakes_are_one_line_pointing_at_the_command_typed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A user trial: `search x --limit -1` printed "no matches", `search ''` listed every passage, and
+    `docs --bogus` pointed at `sayso --help` instead of `sayso docs --help`."""
+    data = str(tmp_path / "data")
+    for argv, says in (
+        (["docs", "--bogus"], "unrecognized arguments: --bogus (see `sayso docs --help`)"),
+        (["search", "x", "--limit", "-1"], "argument --limit: -1 is not 1 or more (see `sayso search --help`)"),
+        (["search", "x", "--limit", "0"], "argument --limit: 0 is not 1 or more"),
+    ):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--data", data, *argv])
+        err = capsys.readouterr().err
+        assert exit_info.value.code == 2 and err.count("\n") == 1 and says in err, (argv, err)
+    assert main(["--data", data, "search", " "]) == 1
+    err = capsys.readouterr().err
+    assert err == "sayso: error: nothing to search for: give a word or a phrase\n"
+
+
+def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0 and capsys.readouterr().out == f"sayso {version('sayso')}\n"

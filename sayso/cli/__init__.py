@@ -11,7 +11,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -37,6 +37,8 @@ class CliParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, free_words: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.free_words = free_words
+        #: The subcommands' parsers by name (the top-level parser only).
+        self.commands: Mapping[str, argparse.ArgumentParser] = {}
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"sayso: error: {visible(message, keep_newlines=False)} (see `{self.prog} --help`)\n")
@@ -155,13 +157,38 @@ def report_problems(library: Library | None) -> None:
         print_warning(line)
 
 
+def installed_version() -> str:
+    """The installed distribution's version (the source tree's when run from a checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sayso")
+    except PackageNotFoundError:
+        from sayso import __version__
+
+        return __version__
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = CliParser(
         prog="sayso",
         description="A keyboard-driven terminal reader for transcripts. With no command, opens the app.",
     )
     add_common(parser)
+    parser.add_argument("--version", action="version", version=f"sayso {installed_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
+    parser.commands = sub.choices
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"sayso.cli.{name}")
@@ -213,7 +240,12 @@ def run_app(library: Library, **options: Any) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `sayso` console script."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        # Say it where it was typed: `sayso docs --bogus` points at `sayso docs --help`.
+        command = str(getattr(args, "command", None) or "")
+        commands = parser.commands if isinstance(parser, CliParser) else {}
+        commands.get(command, parser).error(f"unrecognized arguments: {' '.join(extras)}")
     library: Library | None = None
     try:
         library = _open_library(args)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from sayso.cli import common_options, emit
+from sayso.cli import common_options, emit, positive_int
+from sayso.corpus.errors import SaysoError
 from sayso.corpus.library import Library
 from sayso.corpus.models import Hit
 from sayso.corpus.safety import visible
@@ -30,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--doc", metavar="DOC", help="only this document (id or title)")
     p.add_argument("--kind", metavar="KIND", help="only documents of this kind (panel, interview, ...)")
     p.add_argument("--tag", metavar="TAG", help="only passages holding a quote with this tag")
-    p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    p.add_argument("--limit", type=positive_int, default=10, metavar="N", help="at most N hits (default 10)")
     p.set_defaults(handler=cmd_search)
 
 
@@ -83,9 +84,11 @@ def format_hits(hits: list[Hit]) -> str:
 
 def cmd_search(args: argparse.Namespace, lib: Library) -> int:
     query = " ".join(args.query)
+    if not query.strip():
+        raise SaysoError("nothing to search for: give a word or a phrase")
     hits = lib.search(
         query,
-        limit=max(0, args.limit),
+        limit=args.limit,
         speaker=args.speaker,
         doc=args.doc,
         kind=args.kind,
