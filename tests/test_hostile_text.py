@@ -526,3 +526,50 @@ async def test_every_widget_showing_outside_text_draws_no_control_character(
         await pilot.press("escape")
         await look("after import")
     assert any(d.source.endswith(HOSTILE_FILE_NAMES[0]) for d in Library.open(hostile["data"]).documents())
+
+
+async def test_every_text_field_keeps_pasted_controls_visible(tmp_path: Path) -> None:
+    """Every one-line field of the app (search, quotes filter, export and citation dialogs, tags) is a
+    SafeInput: a pasted escape sequence is held, and drawn, as visible stand-ins, never as control."""
+    from textual.widgets import Input
+    from tui_support import build_library, settle
+
+    from sayso.tui.app import SaysoApp
+    from sayso.tui.screens.citation_dialog import CitationDialog
+    from sayso.tui.screens.export_dialog import ExportDialog
+    from sayso.tui.widgets.safe_input import SafeInput
+    from sayso.tui.widgets.tag_picker import TagInput
+
+    payload = "x\x1b]0;PWNED\x07y"
+    app = SaysoApp(build_library(tmp_path / "data"))
+    seen: list[str] = []
+
+    def check_fields(where: str) -> None:
+        fields = list(app.screen.query(Input))
+        assert fields, where
+        for field in fields:
+            seen.append(f"{where}:{field.id or type(field).__name__}")
+            assert isinstance(field, SafeInput), f"{where}: {field!r} is a plain Input"
+            field.value = payload
+            assert field.value == "x␛]0;PWNED␇y", (where, field.value)
+
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        check_fields("main")
+        await pilot.press("escape", "1")
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot, 0.4)
+        assert isinstance(app.screen, ExportDialog)
+        check_fields("export")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("1", "c")
+        await settle(app, pilot, 0.3)
+        assert isinstance(app.screen, CitationDialog)
+        check_fields("citation")
+        await pilot.press("escape")
+        await settle(app, pilot)
+    assert any(s.startswith("main:quotes-filter") for s in seen) and issubclass(TagInput, SafeInput)

@@ -48,6 +48,7 @@ from sayso.corpus.library import EDITABLE_FIELDS, check_citation_field
 from sayso.corpus.models import KINDS, Document
 from sayso.corpus.safety import visible
 from sayso.tui.jobs import describe_error
+from sayso.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from sayso.corpus.library import Library
@@ -174,7 +175,7 @@ class CitationDialog(ModalScreen[Document | None]):
                 for name, label in TEXT_FIELDS:
                     with Horizontal(classes="citation-row", id=f"citation-row-{name}"):
                         yield Static(label, classes="citation-label", id=f"citation-label-{name}", markup=False)
-                        yield Input(
+                        yield SafeInput(
                             self.initial[name],
                             placeholder=MISSING,
                             id=f"citation-{name}",
@@ -193,7 +194,7 @@ class CitationDialog(ModalScreen[Document | None]):
                             )
                 with Horizontal(classes="citation-row", id="citation-row-labels"):
                     yield Static("Speaker labels", classes="citation-label", markup=False)
-                    yield Input(
+                    yield SafeInput(
                         self.initial_labels,
                         placeholder=LABELS_PLACEHOLDER,
                         id="citation-labels",

@@ -30,6 +30,7 @@ from sayso.corpus.library import Library
 from sayso.corpus.query import parse_quote_filter
 from sayso.corpus.safety import visible
 from sayso.tui.jobs import describe_error
+from sayso.tui.widgets.safe_input import SafeInput
 
 #: Lines of the export shown in the preview.
 PREVIEW_LINES = 40
@@ -107,12 +108,14 @@ class ExportDialog(ModalScreen[Path | None]):
                     id="export-style",
                     compact=True,
                 )
-            yield Input(
+            yield SafeInput(
                 self._filter_line,
                 placeholder="filter: words  tag:T  speaker:S  doc:D (empty: every quote)",
                 id="export-filter",
             )
-            yield Input(str(default_destination(self.fmt, self._folder)), placeholder="file to write", id="export-path")
+            yield SafeInput(
+                str(default_destination(self.fmt, self._folder)), placeholder="file to write", id="export-path"
+            )
             with VerticalScroll(id="export-preview-box"):
                 yield Static("", id="export-preview", markup=False)
             yield Static("", id="export-status", markup=False)

@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 from sayso.corpus.models import Quote
 from sayso.tui.widgets.pane_list import PaneList, plain
 from sayso.tui.widgets.review import review_parts
+from sayso.tui.widgets.safe_input import SafeInput
 
 #: Orders `s` cycles through; "match" only while words are typed in the filter.
 SORTS = ("newest", "oldest", "document", "speaker")
@@ -195,7 +196,7 @@ class QuotesPane(Vertical):
         self._matching = False
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: words  tag:T  speaker:S  doc:D  is:review", id="quotes-filter")
+        yield SafeInput(placeholder="filter: words  tag:T  speaker:S  doc:D  is:review", id="quotes-filter")
         yield Static("", id="quotes-status", markup=False)
         yield QuoteList(id="quote-list")
 

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from sayso.corpus.fuzzy import fuzzy_choices
 from sayso.corpus.quotes import clean_tags
 from sayso.corpus.safety import visible
+from sayso.tui.widgets.safe_input import SafeInput
 
 #: Offers shown under the box.
 MAX_OFFERS = 5
@@ -46,7 +47,7 @@ def suggest_tags(typed: str, known: list[str], chosen: list[str]) -> list[str]:
     return out[:MAX_OFFERS]
 
 
-class TagInput(Input):
+class TagInput(SafeInput):
     """The box of the tag picker; up/down move through the offers, backspace when empty drops a tag."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
