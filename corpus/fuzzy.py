@@ -22,6 +22,13 @@ def fuzzy_choices(query: str, choices: list[str], limit: int = 5, cutoff: float 
     return [index for _, _, index in found]
 
 
+def closest_word(query: str, words: list[str], cutoff: float = 0.6) -> int | None:
+    """Index of the word in `words` fewest edits from `query` relative to its length (a swap of two
+    neighbouring letters is one edit), or None when none is at least `cutoff` alike (0.0 to 1.0)."""
+    found = process.extractOne(query, words, scorer=OSA.normalized_similarity, score_cutoff=cutoff)
+    return None if found is None else int(found[2])
+
+
 def similarity(a: str, b: str) -> float:
     """Normalised Indel similarity of two strings, 0.0 (nothing shared) to 1.0 (equal)."""
     if not a and not b:

@@ -42,7 +42,7 @@ import numpy as np
 
 from sayso.corpus.document_ref import documents_like, documents_named
 from sayso.corpus.errors import LibraryBusy, SaysoError
-from sayso.corpus.fuzzy import fuzzy_choices, osa_distance
+from sayso.corpus.fuzzy import closest_word, fuzzy_choices, osa_distance
 from sayso.corpus.identity import name_key
 from sayso.corpus.models import Document, Hit, Passage
 from sayso.corpus.query import Query, parse_query
@@ -553,6 +553,12 @@ class SearchIndex:
             owners = [i for i, g in enumerate(groups) for _ in g]
             best = fuzzy_choices(value, labels, limit=1, cutoff=70)
             chosen = [groups[owners[i]] for i in best]
+        if not chosen and len(key) >= 3:
+            # A misspelt first or last name alone ("pryia", "lceun", "nixn") is too short beside a
+            # whole name for the match above: compare it with each word of every name.
+            words = [(w, i) for i, g in enumerate(groups) for n in g for w in name_key(n).split() if len(w) >= 3]
+            closest = closest_word(key, [w for w, _ in words]) if " " not in key else None
+            chosen = [groups[words[closest][1]]] if closest is not None else []
         folded = {name_key(n) for g in chosen for n in g}
         return {i for name, i in self.speaker_numbers.items() if name_key(name) in folded}
 

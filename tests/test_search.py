@@ -135,6 +135,19 @@ def test_speaker_facet_argument_narrows_and_matches_aliases(lib: Library) -> Non
     assert {h.passage for h in typo} == {h.passage for h in only}
 
 
+def test_speaker_facet_forgives_typos_in_a_first_or_last_name_alone(lib: Library) -> None:
+    """A user trial and issue 14: speaker:lecunn, speaker:lceun, speaker:nixn and speaker:dafne found
+    nothing while speaker:koler worked: a misspelt single name is compared with each word of every name."""
+    for name, typos in (("Yann LeCun", ["lecunn", "lceun"]), ("Daphne Koller", ["dafne", "koler", "kolelr"])):
+        if not speaker_known(lib, name):
+            pytest.xfail(f"importer does not attribute {name} yet")
+        exact = {h.passage for h in lib.search("open", limit=50, speaker=name)}
+        assert exact, name
+        for typo in typos:
+            assert {h.passage for h in lib.search(f"speaker:{typo} open", limit=50)} == exact, typo
+    assert lib.search("open", limit=5, speaker="zzqxw") == []
+
+
 def test_seed_003_panelists_are_searchable_speakers(lib: Library) -> None:
     names = ["Nick Thompson", "Yann LeCun", "Kai-Fu Lee", "Daphne Koller", "Andrew Ng", "Aidan Gomez"]
     if not all(speaker_known(lib, n) for n in names):
