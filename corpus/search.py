@@ -652,6 +652,27 @@ class SearchIndex:
             result &= has
         return result
 
+    def unmatched_facets(self, query: str, *, speaker: str | None = None, doc: str | None = None) -> list[str]:
+        """One line for each `speaker:` or `doc:` value that names nobody and nothing, with the closest
+        names or titles; so "no matches" can say why ("no speaker 'nobodyxyz'; closest: ...")."""
+        with self.lock:
+            self._refresh()
+            facets = parse_query(query if isinstance(query, str) else "").facets
+            speakers = [*facets.get("speaker", []), *([speaker.strip()] if speaker and speaker.strip() else [])]
+            docs = [*facets.get("doc", []), *([doc.strip()] if doc and doc.strip() else [])]
+            lines = []
+            names = sorted({n for g in self._speaker_groups() for n in g} | set(self.data.speakers))
+            for value in speakers:
+                if not self._speaker_numbers_for(value):
+                    near = [names[i] for i in fuzzy_choices(value, names, limit=3, cutoff=60)]
+                    lines.append(f"no speaker {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
+            titles = [d.title for d in self.data.docs]
+            for value in docs:
+                if not self._doc_numbers_for(value):
+                    near = [titles[i] for i in documents_like(value, titles, limit=3, cutoff=60)]
+                    lines.append(f"no document {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
+            return lines
+
     # -- searching -------------------------------------------------------------------------
     def search(
         self,

@@ -424,3 +424,21 @@ def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])
     assert exit_info.value.code == 0 and capsys.readouterr().out == f"sayso {version('sayso')}\n"
+
+
+def test_a_search_naming_an_unknown_speaker_or_document_says_so(
+    capsys: pytest.CaptureFixture[str], data: Path, panel: Path
+) -> None:
+    """Issue 14 and a user trial: `--speaker nobodyxyz` and `doc:nosuch` printed "no matches" with exit 0,
+    as if the speaker had said nothing."""
+    assert run(capsys, "--data", str(data), "import", str(panel))[0] == 0
+    rc, out, err = run(capsys, "--data", str(data), "search", "welcome", "--speaker", "nobodyxyz")
+    assert (rc, out, err) == (1, "", "sayso: error: no speaker 'nobodyxyz'\n")
+    rc, _, err = run(capsys, "--data", str(data), "search", "welcome", "--speaker", "Mick Thumper")
+    assert rc == 1 and "no speaker 'Mick Thumper'; closest: Nick Thompson" in err
+    rc, _, err = run(capsys, "--data", str(data), "search", "doc:nosuch welcome")
+    assert rc == 1 and err.startswith("sayso: error: no document 'nosuch'")
+    rc, out, _ = run(capsys, "--data", str(data), "search", "welcome", "--speaker", "nick")
+    assert rc == 0 and "Nick Thompson" in out
+    rc, out, _ = run(capsys, "--data", str(data), "search", "zzqqxx", "--speaker", "nick")
+    assert (rc, out) == (0, "no matches\n")  # a known speaker who did not say it

@@ -94,5 +94,9 @@ def cmd_search(args: argparse.Namespace, lib: Library) -> int:
         kind=args.kind,
         tag=args.tag,
     )
+    if not hits:
+        unknown = lib.index.unmatched_facets(query, speaker=args.speaker, doc=args.doc)
+        if unknown:
+            raise SaysoError("; ".join(unknown))
     emit(args, [h.to_dict() for h in hits], lambda: format_hits(hits))
     return 0
