@@ -77,7 +77,8 @@ def format_hits(hits: list[Hit]) -> str:
         if hit.start is not None:
             total = int(hit.start)
             when = f" @ {total // 3600:d}:{total % 3600 // 60:02d}:{total % 60:02d}"
-        head = f"{who} — {hit.title} #{hit.index}{when}  ({hit.passage}, score {hit.score:.2f})"
+        # Numbered from 1, as the app ("turn 1/3") and the exports ("¶ 1") number passages.
+        head = f"{who} — {hit.title} #{hit.index + 1}{when}  ({hit.passage}, score {hit.score:.2f})"
         blocks.append(visible(head, keep_newlines=False) + "\n  " + keyword_in_context(hit))
     return "\n\n".join(blocks)
 
