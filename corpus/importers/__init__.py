@@ -51,7 +51,7 @@ SUPPORTED_SUFFIXES = (
     ".docx",
 )
 
-__all__ = ["SUPPORTED_SUFFIXES", "parse_bytes", "parse_path", "parse_text"]
+__all__ = ["SUPPORTED_SUFFIXES", "decode_raw", "parse_bytes", "parse_decoded", "parse_path", "parse_text"]
 
 
 def parse_path(path: Path, encoding: str | None = None, labels: str | None = None) -> ParsedDocument:
@@ -64,7 +64,9 @@ def parse_path(path: Path, encoding: str | None = None, labels: str | None = Non
         raw = path.read_bytes()
     except IsADirectoryError:
         raise ImportRefused(f"{path}: is a folder, not a file") from None
-    return parse_bytes(raw, path, encoding, labels)
+    text, used, warnings = decode_raw(raw, path, encoding)
+    del raw  # (the file's bytes are not needed while its text is parsed: the file's size less at the peak)
+    return parse_decoded(text, used, warnings, path, labels)
 
 
 def parse_bytes(
@@ -75,17 +77,26 @@ def parse_bytes(
 ) -> ParsedDocument:
     """Parse a file's bytes; `path` names it in messages and gives a fallback title."""
     path = Path(path)
+    text, used, warnings = decode_raw(raw, path, encoding)
+    return parse_decoded(text, used, warnings, path, labels)
+
+
+def decode_raw(raw: bytes, path: Path, encoding: str | None) -> tuple[str, str, list[str]]:
+    """A file's text, the encoding it was read in ("docx" for a Word file) and the decoding's warnings."""
     if path.suffix.lower() == ".docx" or is_docx(raw):
         text, title = docx_to_text(raw, str(path))
         if title:  # the document's own title, as front matter, so its first line stays a passage
             text = "---\ntitle: " + " ".join(title.split()) + "\n---\n" + text
-        doc = parse_text(text, path, labels)
-        doc.encoding = "docx"
-    else:
-        decoded = decode_bytes(raw, str(path), encoding)
-        doc = parse_text(decoded.text, path, labels)
-        doc.encoding = decoded.encoding
-        doc.warnings = decoded.warnings + doc.warnings
+        return text, "docx", []
+    decoded = decode_bytes(raw, str(path), encoding)
+    return decoded.text, decoded.encoding, decoded.warnings
+
+
+def parse_decoded(text: str, used: str, warnings: list[str], path: Path, labels: str | None) -> ParsedDocument:
+    """Parse what `decode_raw` gave, so that a caller may let go of the bytes first (they are as big as the file)."""
+    doc = parse_text(text, path, labels)
+    doc.encoding = used
+    doc.warnings = warnings + doc.warnings
     if not doc.passages:
         raise ImportRefused(f"{path}: no readable text found")
     return doc

@@ -33,7 +33,7 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 
 from sayso.corpus.errors import ImportRefused
-from sayso.corpus.importers import parse_bytes
+from sayso.corpus.importers import decode_raw, parse_decoded
 from sayso.corpus.models import ParsedDocument
 from sayso.corpus.sentences import split_sentences
 
@@ -59,10 +59,14 @@ def prepare_file(path: str | os.PathLike[str], encoding: str | None = None, labe
     if not path.is_file():
         raise ImportRefused(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
     raw = path.read_bytes()
-    parsed = parse_bytes(raw, path, encoding, labels)
+    content_hash = hashlib.sha256(raw).hexdigest()
+    text, used, warnings = decode_raw(raw, path, encoding)
+    del raw  # (the bytes are as big as the file and not needed while its text is parsed)
+    parsed = parse_decoded(text, used, warnings, path, labels)
+    del text
     for passage in parsed.passages:
         passage.sentences = split_sentences(passage.text)
-    return Prepared(parsed, hashlib.sha256(raw).hexdigest())
+    return Prepared(parsed, content_hash)
 
 
 def _quiet_worker(parent: int) -> None:

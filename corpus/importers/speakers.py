@@ -10,6 +10,7 @@ gives, and every other form is kept as an alias.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sayso.corpus.importers.names import (
@@ -53,8 +54,13 @@ def is_generic(name: str) -> bool:
     return bool(GENERIC_SPEAKER.match(name.strip()))
 
 
-def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[SpeakerTable, set[int]]:
+def decide(
+    candidates: list[tuple[int, Label]], text: str | Callable[[], str], intro: str
+) -> tuple[SpeakerTable, set[int]]:
     """Choose the real labels among `candidates` (line index, label) and name their speakers.
+
+    `text` is the document's text, or a function giving it: it is only read when a label is initials or
+    a one-off full name, so a caller may spare joining a large document's lines when no label needs it.
 
     Returns the speaker table and the set of line indexes whose labels were accepted.
     """
@@ -67,7 +73,7 @@ def decide(candidates: list[tuple[int, Label]], text: str, intro: str) -> tuple[
         for items in by_key.values()
         for n in [display_name(items[0][1].raw)]
     )
-    mentions = mentioned_names(text) if needed else {}
+    mentions = mentioned_names(text() if callable(text) else text) if needed else {}
     intro_mentions = mentioned_names(intro) if needed else {}
     mention_counts: dict[str, int] = {}
     for m, c in mentions.items():

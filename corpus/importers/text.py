@@ -496,7 +496,8 @@ def _accepted_labels(
     """The speaker table and the accepted label of each turn-opening line (Q/A turns included)."""
     first_candidate = candidates[0][0] if candidates else len(lines)
     intro = "\n".join(lines[:first_candidate])
-    table, label_lines = decide(candidates, "\n".join(lines), intro)
+    # (the whole text is joined only if decide needs it: a copy of the document per family weighed)
+    table, label_lines = decide(candidates, lambda: "\n".join(lines), intro)
     if accept_all:
         for _i, label in candidates:
             key = name_key(display_name(label.raw))
