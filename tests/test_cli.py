@@ -51,10 +51,13 @@ def labelled_parser(path: Path) -> ParsedDocument:
 
 @pytest.fixture(autouse=True)
 def fake_importer(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Files reach the library through sayso.corpus.importers.parallel.prepare_file (fewer files than
-    # PARALLEL_MIN_FILES, as here, are parsed in this process, so the stand-in is used).
+    # Files reach the library through sayso.corpus.importers.parallel.prepare_file, which parses with
+    # parse_decoded (fewer files than PARALLEL_MIN_FILES, as here, are parsed in this process, so the
+    # stand-in is used).
+    # The stand-in reads the file itself, so the real decoding (and its binary check) is left out too.
+    monkeypatch.setattr(parallel_module, "decode_raw", lambda raw, path, encoding=None: ("", "utf-8", []))
     monkeypatch.setattr(
-        parallel_module, "parse_bytes", lambda raw, path, encoding=None, labels=None: labelled_parser(Path(path))
+        parallel_module, "parse_decoded", lambda text, used, warnings, path, labels=None: labelled_parser(Path(path))
     )
     monkeypatch.delenv("SAYSO_DATA", raising=False)
 

@@ -514,13 +514,13 @@ def test_another_sayso_saves_a_quote_while_a_long_folder_import_runs(
     paths = _conversations(tmp_path / "src", 40)
     importer = Library.open(tmp_path / "data")
     first = importer.import_file(paths[0])
-    real_parse = parallel_module.parse_bytes
+    real_parse = parallel_module.parse_decoded
 
-    def slow_parse(raw, path, encoding=None, labels=None):  # type: ignore[no-untyped-def]
+    def slow_parse(text, used, warnings, path, labels=None):  # type: ignore[no-untyped-def]
         _time.sleep(0.2)  # 39 files: the import lasts about 8 s, far longer than the other sayso needs
-        return real_parse(raw, path, encoding, labels)
+        return real_parse(text, used, warnings, path, labels)
 
-    monkeypatch.setattr(parallel_module, "parse_bytes", slow_parse)
+    monkeypatch.setattr(parallel_module, "parse_decoded", slow_parse)
     monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.3)
     done = threading.Event()
     thread = threading.Thread(target=lambda: (importer.import_paths(paths[1:]), done.set()))
