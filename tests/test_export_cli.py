@@ -201,6 +201,11 @@ def test_cli_errors_are_one_line(
     assert code == 1 and "unknown export format" in err
     code, _, err = run(capsys, "export", "--data", str(data), "-o", str(tmp_path / "out.txt"))
     assert code == 1 and "cannot tell the format" in err
+    # Issue 14: `-o refs.json` could not tell the format, though .json is CSL-JSON's own ending.
+    code, _, err = run(capsys, "export", "--data", str(data), "-o", str(tmp_path / "refs.json"))
+    assert code == 0, err
+    items = json.loads((tmp_path / "refs.json").read_text(encoding="utf-8"))
+    assert isinstance(items, list) and items and {"id", "type", "title"} <= set(items[0])
     code, _, err = run(capsys, "export", "--data", str(data), "-o", str(tmp_path / "missing" / "out.md"))
     assert code == 1 and "does not exist" in err
     broken = tmp_path / "broken.md"

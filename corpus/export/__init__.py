@@ -61,7 +61,14 @@ FORMATS: dict[str, tuple[Renderer, str, str]] = {
     "bibtex": (bibtex.render, ".bib", "BibTeX entries, one per cited document"),
 }
 #: File endings that name a format when `--format` is left out.
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".bib": "bibtex", ".jsonld": "w3c"}
+SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".bib": "bibtex",
+    ".jsonld": "w3c",
+    ".json": "csl-json",  # the ending FORMATS (and the app's export dialog) give CSL-JSON
+}
 
 
 def format_name(fmt: str) -> str:
