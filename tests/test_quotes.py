@@ -443,6 +443,9 @@ def test_cli_add_list_edit_rm_round_trip(
     assert [q["id"] for q in json.loads(out)] == [added[0]["id"]]
     code, out, _ = run_cli(capsys, data, "quotes", "--doc", added[1]["document"], "--json")
     assert [q["id"] for q in json.loads(out)] == [added[1]["id"]]
+    # Issue 14: a filter matching none said "no quotes yet" though quotes exist.
+    code, out, _ = run_cli(capsys, data, "quotes", "--tag", "no-such-tag")
+    assert code == 0 and out == "no quotes match (`sayso quotes` lists them all)\n"
 
     code, out, err = run_cli(
         capsys,

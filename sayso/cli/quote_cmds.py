@@ -224,9 +224,15 @@ def cmd_quotes(args: argparse.Namespace, lib: Library) -> int:
         tag=args.tag, speaker=args.speaker, doc=args.doc, text=args.text, status=NEEDS_REVIEW if args.review else None
     )
 
+    filtered = any((args.tag, args.speaker, args.doc, args.text))
+
     def listing() -> str:
         if not quotes:
-            return "no quotes need review" if args.review else 'no quotes yet: `sayso quote add DOC --exact "words"`'
+            if args.review:
+                return "no quotes need review"
+            if filtered and book.list():
+                return "no quotes match (`sayso quotes` lists them all)"
+            return 'no quotes yet: `sayso quote add DOC --exact "words"`'
         return "\n".join(quote_line(q, titles) for q in quotes)
 
     emit(args, [quote_json(q, titles) for q in quotes], listing)
