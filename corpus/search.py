@@ -24,7 +24,6 @@ saving a new generation is noticed on the next search, which reloads it.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import json
 import logging
@@ -40,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from sayso.corpus import searchindex
 from sayso.corpus.document_ref import documents_like, documents_named
 from sayso.corpus.errors import LibraryBusy, SaysoError
 from sayso.corpus.fuzzy import closest_word, fuzzy_choices, osa_distance
@@ -50,21 +50,38 @@ from sayso.corpus.searchindex import (
     TYPO_PREFIX,
     DamagedIndex,
     DocEntry,
-    IndexData,
+    IndexView,
+    LiveSegment,
     PendingDoc,
+    Segment,
+    VocabChunk,
     Vocabulary,
-    commit,
+    build_segment,
+    build_vocab_chunk,
     deletes,
     hash_string,
-    read_index,
+    merge_segments,
+    merge_vocab_chunks,
+    new_file_name,
+    plan_merge,
+    read_segment,
+    read_vocab,
+    remap_segment,
+    stale_files,
     tokenise_document,
-    write_index,
+    write_segment,
+    write_vocab,
 )
 from sayso.corpus.sources import DocumentSource, SpeakerList, TagLookup, Warn, WriteLock
 from sayso.corpus.store import atomic_write_bytes
 from sayso.corpus.words import WORD_RE, fold, normalize_word, word_spans
 
 MANIFEST = "manifest.json"
+#: 2: segments, vocabulary chunks and tombstones (format 1 named one whole-index file).
+MANIFEST_FORMAT = 2
+#: Merges a save makes at once, in live passages (bigger ones wait for `SearchIndex.merge`, which the
+#: app runs in the background): a fraction of a second.
+INLINE_MERGE = 50_000
 #: BM25 parameters.
 K1, B = 1.2, 0.75
 #: How much an expansion of a query word counts, by kind.
@@ -84,6 +101,20 @@ COMMON_COMPLETION_SHARE = 0.2
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
+_WRITING: set[str] = set()
+_WRITING_LOCK = threading.Lock()
+
+
+def _writing(add: str | None = None, done: set[str] | None = None) -> set[str]:
+    """Index files this process is writing and has not listed yet, across all its indexes (clean-ups leave them)."""
+    with _WRITING_LOCK:
+        if add is not None:
+            _WRITING.add(add)
+        if done:
+            _WRITING.difference_update(done)
+        return set(_WRITING)
+
+
 def max_edits(word: str) -> int:
     """Typos tolerated in a query word: none up to 3 letters, one up to 7, then two."""
     n = len(word)
@@ -98,6 +129,12 @@ class SearchIndex:
     go by, `tags` for the `tag:` facet, `lock` to save under and `warn` for a
     problem that must not stop searching (by default, logged).  Without
     `documents` it indexes only what `add_document` gives it.
+
+    On disk (`folder`): immutable segment files, vocabulary chunk files and
+    `manifest.json` naming the live ones and each segment's tombstones (the
+    documents removed or indexed again since it was written).  Saving writes
+    only what is new, then swaps the manifest atomically; `merge` combines
+    segments in the background; a reader always sees one whole manifest.
     """
 
     def __init__(
@@ -116,17 +153,27 @@ class SearchIndex:
         self.tags = tags
         self.write_lock = lock
         self.warn: Warn = warn or logging.getLogger(__name__).warning
-        self.data = IndexData.empty()
+        self.view = IndexView([], [])
         self.vocab = Vocabulary()
+        #: the writer's speaker numbers (tokenise_document's); segments keep names
         self.speaker_numbers: dict[str, int] = {}
         self.pending: list[PendingDoc] = []
+        self._pending_tokens = 0
         self.removed: set[str] = set()
         self._pending_ids: set[str] = set()
+        #: documents removed since the last save (replayed if another process saved meanwhile)
+        self._unsaved_removed: set[str] = set()
         #: committed in memory but not yet written
         self._unsaved = False
+        #: set by rebuild: the next save replaces whatever is on disk
+        self._fresh = False
         self.generation = 0
+        #: a rebuild starts a new epoch: word ids of another epoch mean other words
+        self.epoch = ""
+        #: vocabulary words the loaded (or last saved) manifest holds
+        self._disk_vocab = 0
         self._signature: tuple[int, int, int] | None = None
-        self._doc_numbers: dict[str, int] = {}
+        self._files: dict[str, Segment | VocabChunk] = {}
         self._derived: dict[str, Any] = {}
         self._expansions: OrderedDict[tuple[str, bool, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         #: "loaded", "missing" or "damaged: why" (for `sayso where` and tests)
@@ -148,8 +195,8 @@ class SearchIndex:
     ) -> SearchIndex:
         """Load the persisted index (fast: the arrays are memory-mapped) and bring it up to date.
 
-        A missing or damaged index is rebuilt from the documents' passages; one
-        that disagrees with the documents is patched document by document.
+        A missing, damaged or older-format index is rebuilt from the documents'
+        passages; one that disagrees with the documents is patched document by document.
         """
         index = cls(folder, documents, speakers=speakers, tags=tags, lock=lock, warn=warn)
         try:
@@ -163,6 +210,13 @@ class SearchIndex:
             index._sync_with_library()
         return index
 
+    @property
+    def data(self) -> IndexView:
+        """What searches read now (pending changes folded in)."""
+        with self.lock:
+            self._commit()
+            return self.view
+
     def _manifest_signature(self) -> tuple[int, int, int] | None:
         try:
             st = os.stat(self.folder / MANIFEST)
@@ -170,46 +224,119 @@ class SearchIndex:
             return None
         return (st.st_mtime_ns, st.st_size, st.st_ino)
 
+    def _read_manifest(self) -> dict[str, Any] | None:
+        """The manifest on disk; None when there is none; DamagedIndex when unreadable or of an older format."""
+        try:
+            raw = (self.folder / MANIFEST).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise DamagedIndex(f"manifest unreadable: {exc}") from None
+        try:
+            manifest = json.loads(raw.decode("utf-8"))
+            if manifest.get("format") != MANIFEST_FORMAT:
+                raise DamagedIndex("index of an older format")
+            int(manifest["generation"])
+            str(manifest["epoch"])
+            for item in [*manifest["vocab"], *manifest["segments"]]:
+                name = str(item["file"])
+                if "/" in name or "\\" in name or name.startswith(".") or not name.endswith(".bin"):
+                    raise DamagedIndex("manifest names a file outside the index folder")
+            return dict(manifest)
+        except DamagedIndex:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+            raise DamagedIndex(f"manifest unreadable: {exc}") from None
+
+    def _open_file(self, name: str, vocab: bool) -> Segment | VocabChunk:
+        found = self._files.get(name)
+        if found is None:
+            path = self.folder / name
+            found = read_vocab(path) if vocab else read_segment(path)
+        return found
+
     def _load(self) -> bool:
-        """Read the current generation; False when there is none yet."""
+        """Read the current manifest and what it names; False when there is none yet."""
         for _attempt in range(3):
             signature = self._manifest_signature()
-            if signature is None:
+            manifest = self._read_manifest()
+            if manifest is None:
                 return False
             try:
-                manifest = json.loads((self.folder / MANIFEST).read_text("utf-8"))
-                name = str(manifest["file"])
-                generation = int(manifest["generation"])
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                raise DamagedIndex(f"manifest unreadable: {exc}") from None
-            if "/" in name or name.startswith("."):
-                raise DamagedIndex("manifest names a file outside the index folder")
-            path = self.folder / name
-            if not path.exists():
-                continue  # a writer replaced it between our two reads: read the manifest again
-            data = read_index(path)
-            self._install(data, generation, signature)
+                self._install(manifest, signature)
+            except FileNotFoundError:
+                continue  # a writer replaced a file between our reads: read the manifest again
             self.state = "loaded"
+            listed = {str(i["file"]) for i in [*manifest["vocab"], *manifest["segments"]]}
+            for path in stale_files(self.folder, listed, _writing(), others_only=True):
+                with contextlib.suppress(OSError):
+                    path.unlink()  # a killed writer's or merge's file: no live process will list it
             return True
         raise DamagedIndex("manifest names a missing file")
 
-    def _install(self, data: IndexData, generation: int, signature: tuple[int, int, int] | None) -> None:
-        self.data = data
-        self.generation = generation
+    def _install(self, manifest: dict[str, Any], signature: tuple[int, int, int] | None) -> None:
+        """Make `manifest` what searches read (files already open are reused: they never change)."""
+        files: dict[str, Segment | VocabChunk] = {}
+        chunks: list[VocabChunk] = []
+        for item in manifest["vocab"]:
+            name = str(item["file"])
+            if not (self.folder / name).exists() and name not in self._files:
+                raise FileNotFoundError(name)
+            chunk = self._open_file(name, vocab=True)
+            assert isinstance(chunk, VocabChunk)
+            if chunk.lo != (chunks[-1].hi if chunks else 0):
+                raise DamagedIndex("vocabulary chunks do not follow each other")
+            files[name] = chunk
+            chunks.append(chunk)
+        segments: list[LiveSegment] = []
+        for item in manifest["segments"]:
+            name = str(item["file"])
+            if not (self.folder / name).exists() and name not in self._files:
+                raise FileNotFoundError(name)
+            seg = self._open_file(name, vocab=False)
+            assert isinstance(seg, Segment)
+            files[name] = seg
+            segments.append(LiveSegment(seg, name, frozenset(map(str, item.get("deleted", []))), listed=True))
+        size = chunks[-1].hi if chunks else 0
+        for ls in segments:
+            tokens = ls.seg.arrays["post_term"]
+            if len(tokens) and int(tokens[-1]) >= size:
+                raise DamagedIndex("a segment uses words the vocabulary lacks")
+        epoch = str(manifest["epoch"])
+        if epoch == self.epoch and self._disk_vocab <= size and not self._unsaved:
+            # Same words, same ids: keep what is loaded and add the words saved since.
+            self.vocab.truncate(self._disk_vocab)
+            for chunk in chunks:
+                if chunk.hi > self._disk_vocab:
+                    self.vocab.extend(chunk.words[max(0, self._disk_vocab - chunk.lo) :])
+        else:
+            self.vocab = Vocabulary([w for chunk in chunks for w in chunk.words])
+        self._files = files
+        self.view = IndexView(chunks, segments)
+        self.generation = int(manifest["generation"])
+        self.epoch = epoch
+        self._disk_vocab = size
         self._signature = signature
-        self.vocab = Vocabulary(data.vocab_words)
-        data.vocab_words = self.vocab.words
-        self.speaker_numbers = {name: i for i, name in enumerate(data.speakers)}
-        self._doc_numbers = {d.id: i for i, d in enumerate(data.docs)}
+        self.speaker_numbers = dict(self.view.speaker_numbers)
         self._derived = {}
         self._expansions.clear()
 
     def rebuild(self) -> None:
         """Index every passage of the library again, from nothing, and save."""
-        self._install(IndexData.empty(), self.generation, self._signature)
-        self.pending, self.removed, self._pending_ids = [], set(), set()
+        self.view = IndexView([], [])
+        self.vocab = Vocabulary()
+        self.speaker_numbers = {}
+        self.epoch = os.urandom(8).hex()
+        self._disk_vocab = 0
+        self._files = {}
+        self._fresh = True
+        self._derived = {}
+        self._expansions.clear()
+        self.pending, self.removed, self._pending_ids, self._pending_tokens = [], set(), set(), 0
+        self._unsaved_removed = set()
         for doc in self._library_documents() or []:
             self._index_from_library(doc)
+        self._unsaved = True
         self._save_locked()
 
     def _index_from_library(self, doc: Document) -> None:
@@ -251,7 +378,7 @@ class SearchIndex:
         wanted = {d.id: d for d in docs}
         versions = self._library_versions()
         changed = False
-        for entry in list(self.data.docs):
+        for entry in list(self.view.docs):
             doc = wanted.get(entry.id)
             if (
                 doc is None
@@ -263,7 +390,7 @@ class SearchIndex:
             else:
                 entry.title, entry.kind = doc.title, doc.kind
         for doc_id, doc in wanted.items():
-            if doc_id not in self._doc_numbers or doc_id in self.removed:
+            if doc_id not in self.view.doc_numbers or doc_id in self.removed:
                 self._index_from_library(doc)
                 changed = True
         if changed:
@@ -286,30 +413,121 @@ class SearchIndex:
             self.warn(f"search index not saved: {exc}")
 
     def save(self) -> None:
-        """Persist the index as a new generation (the caller holds the library's write lock)."""
+        """Persist what changed as a new generation (the caller holds the library's write lock).
+
+        Only new segments and new words are written: what a save costs grows
+        with the documents added, not with the library.
+        """
         with self.lock:
             self._save()
+        self._merge_rounds(INLINE_MERGE, lock_timeout=0)
 
     def _save(self) -> None:
         if not self.pending and not self.removed and not self._unsaved and self.state == "loaded":
             return
         self._commit()
-        on_disk = 0
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            on_disk = int(json.loads((self.folder / MANIFEST).read_text("utf-8"))["generation"])
+        if not self.epoch:
+            self.epoch = os.urandom(8).hex()
+        try:
+            manifest = self._read_manifest()
+        except DamagedIndex:
+            manifest = None
+        if manifest is not None and not self._fresh and self.state == "loaded":
+            if int(manifest["generation"]) != self.generation or str(manifest["epoch"]) != self.epoch:
+                self._rebase(manifest)
+        on_disk = int(manifest["generation"]) if manifest is not None else 0
+        view = self.view
+        segments = []
+        for ls in view.segments:
+            if ls.name is None or not ls.listed:
+                if ls.live_passages == 0:
+                    continue  # wholly replaced before it was ever listed
+                if ls.name is None:
+                    ls = self._write_segment(ls)
+            segments.append(ls)
+        chunks = self._with_new_words(view.chunks)
+        for chunk in chunks:
+            if not chunk.name:
+                name = new_file_name("vocab")
+                _writing(add=name)
+                write_vocab(self.folder / name, chunk)
+                self._files[name] = chunk
+        names_of_chunks = [c.name for c in chunks]
         generation = max(self.generation, on_disk) + 1
-        name = f"index-{generation}.bin"
-        write_index(self.folder / name, self.data, generation)
-        manifest = {"format": 1, "generation": generation, "file": name, "passages": self.data.slots}
-        atomic_write_bytes(self.folder / MANIFEST, json.dumps(manifest).encode("utf-8"))
-        for old in self.folder.glob("index-*.bin"):
-            if old.name != name:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        self._write_manifest(generation, names_of_chunks, segments)
+        self.view = IndexView(chunks, [LiveSegment(ls.seg, ls.name, ls.deleted, listed=True) for ls in segments])
         self.generation = generation
+        self._disk_vocab = chunks[-1].hi if chunks else 0
         self._signature = self._manifest_signature()
         self.state = "loaded"
         self._unsaved = False
+        self._fresh = False
+        self._unsaved_removed = set()
+        self._derived = {}
+        self._expansions.clear()
+
+    def _with_new_words(self, chunks: list[VocabChunk]) -> list[VocabChunk]:
+        """The saved chunks of `chunks`, and one (not yet saved) of the words added since."""
+        saved = [c for c in chunks if c.name]
+        size = saved[-1].hi if saved else 0
+        if len(self.vocab.words) > size:
+            saved.append(build_vocab_chunk(self.vocab.words[size:], size))
+        return saved
+
+    def _write_segment(self, ls: LiveSegment) -> LiveSegment:
+        """Write an in-memory segment to its file and read it back mapped (its heap memory goes)."""
+        name = new_file_name("seg")
+        _writing(add=name)
+        write_segment(self.folder / name, ls.seg)
+        seg = read_segment(self.folder / name)
+        self._files[name] = seg
+        return LiveSegment(seg, name, ls.deleted, listed=False)
+
+    def _write_manifest(self, generation: int, chunks: list[str], segments: list[LiveSegment]) -> None:
+        live = sum(ls.live_passages for ls in segments)
+        manifest = {
+            "format": MANIFEST_FORMAT,
+            "generation": generation,
+            "epoch": self.epoch,
+            "passages": live,
+            "vocab": [{"file": name} for name in chunks],
+            "segments": [
+                {"file": ls.name, "passages": ls.seg.slots, "live": ls.live_passages, "deleted": sorted(ls.deleted)}
+                for ls in segments
+            ],
+        }
+        atomic_write_bytes(self.folder / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+        listed = set(chunks) | {str(ls.name) for ls in segments}
+        _writing(done=listed)
+        for path in stale_files(self.folder, listed, _writing()):
+            with contextlib.suppress(OSError):
+                path.unlink()
+            self._files.pop(path.name, None)
+
+    def _rebase(self, manifest: dict[str, Any]) -> None:
+        """Another process saved since this one loaded: put this one's unsaved changes on top of its save.
+
+        This process's new segments go after the segments on disk (their words
+        translated to the vocabulary on disk), and every document they hold or
+        this process removed is tombstoned in the segments on disk.
+        """
+        mine = [ls for ls in self.view.segments if not ls.listed]
+        old_words = list(self.vocab.words)
+        kill = set(self._unsaved_removed)
+        for ls in mine:
+            kill |= {d.id for d in ls.seg.docs if d.id not in ls.deleted}
+        self._unsaved = False  # so _install may keep the vocabulary it shares with the disk
+        self._install(manifest, self._manifest_signature())
+        segments = [
+            LiveSegment(ls.seg, ls.name, ls.deleted | (kill & ls.seg.doc_ids), listed=True) for ls in self.view.segments
+        ]
+        for ls in mine:
+            seg = remap_segment(ls.seg, old_words, self.vocab)
+            segments.append(LiveSegment(seg, ls.name if seg is ls.seg else None, ls.deleted, listed=False))
+        for name, value in self.view.speaker_numbers.items():
+            self.speaker_numbers.setdefault(name, value)
+        self.view = IndexView(self._with_new_words(self.view.chunks), segments)
+        self._unsaved = True
 
     def _refresh(self) -> None:
         """Before searching: fold in pending changes, or reload what another process saved."""
@@ -323,16 +541,34 @@ class SearchIndex:
             except DamagedIndex:
                 self._signature = signature  # keep serving what we have; the next writer rebuilds
 
-    def _commit(self) -> None:
+    def _commit(self, words: bool = True) -> None:
+        """Fold pending documents into a new in-memory segment and removals into tombstones
+        (and, unless `words` is False, new words into an in-memory vocabulary chunk)."""
         if not self.pending and not self.removed:
             return
-        data = commit(self.data, self.pending, self.removed, self.vocab, self.speaker_numbers)
-        self.pending, self.removed, self._pending_ids = [], set(), set()
+        kill = set(self.removed) | {p.entry.id for p in self.pending}
+        segments = [
+            LiveSegment(ls.seg, ls.name, ls.deleted | (kill & ls.seg.doc_ids), ls.listed)
+            if kill & ls.seg.doc_ids
+            else ls
+            for ls in self.view.segments
+        ]
+        if self.pending:
+            segments.append(LiveSegment(build_segment(self.pending, self.speaker_numbers)))
+        self._unsaved_removed |= self.removed
+        self.pending, self.removed, self._pending_ids, self._pending_tokens = [], set(), set(), 0
         self._unsaved = True
-        self.data = data
-        self._doc_numbers = {d.id: i for i, d in enumerate(data.docs)}
+        self.view = IndexView(self._with_new_words(self.view.chunks) if words else self.view.chunks, segments)
         self._derived = {}
         self._expansions.clear()
+
+    def _flush(self) -> None:
+        """Write the pending documents out as a segment (not yet listed): a large import's memory stays bounded."""
+        self._commit(words=False)
+        self.view = IndexView(
+            self.view.chunks,
+            [self._write_segment(ls) if ls.name is None else ls for ls in self.view.segments],
+        )
 
     # -- changing ---------------------------------------------------------------------------
     def add_document(self, doc: Document, passages: list[Passage], version: str = "") -> None:
@@ -349,8 +585,12 @@ class SearchIndex:
             self._refresh()
         self.remove_document(doc.id)
         entry = DocEntry(doc.id, doc.title, doc.kind, doc.text_hash or "", version=version)
-        self.pending.append(tokenise_document(self.vocab, self.speaker_numbers, entry, passages))
+        pending = tokenise_document(self.vocab, self.speaker_numbers, entry, passages)
+        self.pending.append(pending)
         self._pending_ids.add(doc.id)
+        self._pending_tokens += len(pending.tokens) + len(pending.text) // 4
+        if self._pending_tokens >= searchindex.FLUSH_TOKENS:
+            self._flush()
 
     def remove_document(self, doc_id: str) -> None:
         """Forget a document (nothing happens if it is not indexed)."""
@@ -358,46 +598,180 @@ class SearchIndex:
             self._remove_document(doc_id)
 
     def _remove_document(self, doc_id: str) -> None:
-        if any(p.entry.id == doc_id for p in self.pending[-1:]) or doc_id in self._pending_ids:
+        if doc_id in self._pending_ids:
             self.pending = [p for p in self.pending if p.entry.id != doc_id]
             self._pending_ids.discard(doc_id)
-        if doc_id in self._doc_numbers:
+        if doc_id in self.view.doc_numbers:
             self.removed.add(doc_id)
+
+    # -- merging ----------------------------------------------------------------------------
+    def merge(self, *, budget: int | None = None, lock_timeout: float | None = None) -> int:
+        """Merge segments and vocabulary chunks by the size-tiered policy (see plan_merge); how many merges.
+
+        The merged file is built and written without holding any lock, so
+        searches (here and in other processes) and imports go on meanwhile;
+        only the manifest swap takes the library's write lock.  A merge whose
+        segments changed meanwhile (another merge took them) is dropped.  A
+        kill at any moment leaves either the old manifest or the new one, each
+        complete.  `budget` caps one merge's size (live passages; a tenth of
+        it in words for vocabulary chunks).
+        """
+        with self.lock:
+            if self.pending or self.removed or self._unsaved:
+                self._save_locked()
+                if self._unsaved:
+                    return 0
+        return self._merge_rounds(budget, lock_timeout)
+
+    def _merge_rounds(self, budget: int | None, lock_timeout: float | None) -> int:
+        done = 0
+        for _round in range(100):
+            with self.lock:
+                if self.pending or self.removed or self._unsaved:
+                    return done
+                try:
+                    manifest = self._read_manifest()
+                except DamagedIndex:
+                    return done
+                if manifest is None:
+                    return done
+            try:
+                merged = self._merge_once(manifest, budget, lock_timeout)
+            except LibraryBusy:
+                return done  # another sayso is writing: the next save or merge goes on from here
+            if merged is None:
+                return done
+            done += merged  # False: another process changed those segments first; plan again
+        return done
+
+    def _merge_once(self, manifest: dict[str, Any], budget: int | None, lock_timeout: float | None) -> bool | None:
+        """One merge: True when made, False when another process got there first, None when none is due."""
+        items = manifest["segments"]
+        limit = min(searchindex.MAX_MERGE, budget) if budget is not None else searchindex.MAX_MERGE
+        span = plan_merge([int(i["passages"]) for i in items], [int(i["live"]) for i in items], limit)
+        vocab_span = None
+        if span is None:
+            counts = []
+            for item in manifest["vocab"]:
+                try:
+                    chunk = self._open_file(str(item["file"]), vocab=True)
+                except (DamagedIndex, FileNotFoundError):
+                    return False
+                assert isinstance(chunk, VocabChunk)
+                counts.append(len(chunk.words))
+            vocab_limit = budget * 10 if budget is not None else 1 << 40
+            vocab_span = plan_merge(counts, counts, vocab_limit)
+            if vocab_span is None:
+                return None
+        kind = "seg" if span is not None else "vocab"
+        lo, hi = span if span is not None else vocab_span  # type: ignore[misc]
+        sources = [str(i["file"]) for i in (items if kind == "seg" else manifest["vocab"])[lo:hi]]
+        snapshot = [frozenset(map(str, i.get("deleted", []))) for i in items[lo:hi]] if kind == "seg" else []
+        name = new_file_name(kind)
+        _writing(add=name)
+        try:
+            try:
+                opened = [self._open_file(s, vocab=kind == "vocab") for s in sources]
+            except (DamagedIndex, FileNotFoundError):
+                return False
+            merged: Segment | VocabChunk
+            if kind == "seg":
+                merged = merge_segments([(s, d) for s, d in zip(opened, snapshot) if isinstance(s, Segment)])
+                if merged.slots:
+                    write_segment(self.folder / name, merged)
+                    merged = read_segment(self.folder / name)  # mapped: the merge's heap memory goes
+            else:
+                merged = merge_vocab_chunks([c for c in opened if isinstance(c, VocabChunk)])
+                write_vocab(self.folder / name, merged)
+                merged = read_vocab(self.folder / name)
+            swapped = False
+            try:
+                swapped = self._swap(kind, sources, snapshot, name, merged, lock_timeout)
+            finally:
+                if not swapped:
+                    with contextlib.suppress(OSError):
+                        (self.folder / name).unlink()
+            return swapped
+        finally:
+            _writing(done={name})
+
+    def _swap(
+        self,
+        kind: str,
+        sources: list[str],
+        snapshot: list[frozenset[str]],
+        name: str,
+        merged: Segment | VocabChunk,
+        lock_timeout: float | None,
+    ) -> bool:
+        """List the merged file in place of its sources, if they are still listed as they were."""
+        lock = self.write_lock
+        held = lock.held(timeout=lock_timeout) if lock is not None else contextlib.nullcontext()
+        with held, self.lock:
+            try:
+                manifest = self._read_manifest()
+                if manifest is None:
+                    return False
+                listed = [str(i["file"]) for i in manifest["segments" if kind == "seg" else "vocab"]]
+                at = next((i for i in range(len(listed)) if listed[i : i + len(sources)] == sources), None)
+                if at is None:
+                    return False  # another merge took these: ours is not needed
+                chunks = [str(i["file"]) for i in manifest["vocab"]]
+                segments = [
+                    LiveSegment(seg, str(i["file"]), frozenset(map(str, i.get("deleted", []))), listed=True)
+                    for i in manifest["segments"]
+                    for seg in [self._open_file(str(i["file"]), vocab=False)]
+                    if isinstance(seg, Segment)
+                ]
+            except (DamagedIndex, FileNotFoundError):
+                return False
+            self._files[name] = merged
+            if kind == "seg":
+                assert isinstance(merged, Segment)
+                # Documents tombstoned since the merge began are tombstoned in the merged segment.
+                since: set[str] = set()
+                for ls, before in zip(segments[at : at + len(sources)], snapshot):
+                    since |= ls.deleted - before
+                replacement = (
+                    [LiveSegment(merged, name, frozenset(since & merged.doc_ids), listed=True)] if merged.slots else []
+                )
+                segments[at : at + len(sources)] = replacement
+            else:
+                chunks[at : at + len(sources)] = [name]
+            generation = int(manifest["generation"]) + 1
+            self._write_manifest(generation, chunks, segments)
+            if not (self.pending or self.removed or self._unsaved):
+                with contextlib.suppress(DamagedIndex):
+                    self._load()
+            return True
 
     # -- derived arrays, computed once per committed index ---------------------------------
     def _get(self, name: str) -> Any:
         found = self._derived.get(name)
         if found is not None:
             return found
-        a = self.data.arrays
+        view = self.view
         if name == "df":
-            found = np.diff(a["term_start"])
+            found = view.df(len(self.vocab.words))
         elif name == "norm":
-            lens = np.diff(a["tok_off"]).astype(np.float32)
-            avg = float(lens.mean()) if len(lens) else 1.0
+            lens = view.lengths().astype(np.float32)
+            live = view.live()
+            alive = lens if live is None else lens[live]
+            avg = float(alive.mean()) if len(alive) else 1.0
             found = (K1 * (1 - B + B * lens / max(avg, 1.0))).astype(np.float32)
-        elif name == "sorted_words":
-            words = self.vocab.words
-            found = [words[i] for i in a["vocab_order"]]
         elif name == "kinds":
-            found = np.array([fold(d.kind) for d in self.data.docs], dtype=object)
+            found = np.array([fold(d.kind) for d in view.docs], dtype=object)
         self._derived[name] = found
         return found
 
     # -- expanding query words ------------------------------------------------------------
     def _fuzzy_terms(self, word: str, k: int) -> dict[int, int]:
         """Vocabulary words within `k` edits (OSA) of `word`: id -> distance."""
-        a = self.data.arrays
         keys = np.array(sorted({hash_string(d) for d in deletes(word[:TYPO_PREFIX], k)}), np.uint32)
-        lo = np.searchsorted(a["del_key"], keys, "left")
-        hi = np.searchsorted(a["del_key"], keys, "right")
         found: dict[int, int] = {}
         words = self.vocab.words
         n = len(word)
-        terms = [a["del_term"][i:j] for i, j in zip(lo.tolist(), hi.tolist()) if j > i]
-        if not terms:
-            return found
-        for term_id in np.unique(np.concatenate(terms)).tolist():
+        for term_id in self.view.typo_terms(keys).tolist():
             candidate = words[term_id]
             if abs(len(candidate) - n) > k or candidate == word:
                 continue
@@ -413,15 +787,20 @@ class SearchIndex:
 
     def _completion_ids(self, prefix: str, limit: int | None) -> np.ndarray:
         """`_completions` as an array of int64, every one of them when `limit` is None."""
-        words = self._get("sorted_words")
-        lo = bisect.bisect_left(words, prefix)
-        hi = bisect.bisect_left(words, prefix + "\U0010ffff", lo)
-        if hi <= lo:
+        ids = self.view.words_from(prefix)
+        if not len(ids):
             return np.zeros(0, np.int64)
-        ids = self.data.arrays["vocab_order"][lo:hi]
         df: np.ndarray = self._get("df")[ids]
         if limit is not None and len(ids) > limit:
-            top = np.argpartition(-df, limit)[:limit]
+            # The most frequent, ties going to the first in alphabetical order: which words a prefix
+            # completes to must not depend on the order the library met them (their ids).
+            kth = np.partition(df, len(df) - limit)[len(df) - limit]
+            above = np.flatnonzero(df > kth)
+            tied = np.flatnonzero(df == kth)
+            if len(above) + len(tied) > limit:
+                words = self.vocab.words
+                tied = np.array(sorted(tied.tolist(), key=lambda i: words[int(ids[i])])[: limit - len(above)], np.int64)
+            top = np.concatenate([above, tied])
             ids, df = ids[top], df[top]
         ids = ids[df > 0]
         exact = self.vocab.ids.get(prefix)
@@ -431,7 +810,6 @@ class SearchIndex:
 
     def _fuzzy_completions(self, prefix: str, limit: int) -> list[int]:
         """Words that begin with `prefix` give or take one typo (for the word being typed)."""
-        words = self._get("sorted_words")
         variants: set[str] = set()
         n = len(prefix)
         for i in range(n):
@@ -443,15 +821,22 @@ class SearchIndex:
                 variants.add(prefix[:i] + ch + prefix[i:])
         variants.discard(prefix)
         found: list[int] = []
-        for variant in variants:
+        for variant in sorted(variants):  # in a set's order, which completions are kept would vary by run
             if len(variant) < 3:
                 continue
-            lo = bisect.bisect_left(words, variant)
-            if lo < len(words) and words[lo].startswith(variant):
+            if self.view.has_word_from(variant):
                 found.extend(self._completions(variant, 4))
                 if len(found) >= limit:
                     break
         return found
+
+    def _live_id(self, word: str) -> int | None:
+        """The id of `word` if a live passage holds it (the vocabulary keeps words of removed documents)."""
+        found = self.vocab.ids.get(word)
+        if found is None:
+            return None
+        df = self._get("df")
+        return found if found < len(df) and df[found] > 0 else None
 
     def _expand(self, word: str, prefix: bool) -> tuple[np.ndarray, np.ndarray]:
         """(word ids, how much each counts) for one query word."""
@@ -462,8 +847,8 @@ class SearchIndex:
             return cached
         df = self._get("df")
         weights: dict[int, float] = {}
-        exact = self.vocab.ids.get(word)
-        if exact is not None and exact < len(df) and df[exact] > 0:
+        exact = self._live_id(word)
+        if exact is not None:
             weights[exact] = EXACT
         k = max_edits(word)
         if k:
@@ -505,7 +890,7 @@ class SearchIndex:
             for names in self._speaker_groups():
                 for n in names:
                     groups.setdefault(name_key(n), set()).update(name_key(m) for m in names)
-            for name, number in self.speaker_numbers.items():
+            for name, number in self.view.speaker_numbers.items():
                 for full in groups.get(name_key(name), {name_key(name)}):
                     parts = full.split()
                     # "Kai-Fu Lee" answers to kai, fu, lee and kaifu.
@@ -525,7 +910,7 @@ class SearchIndex:
         found: set[int] = set(table.get(word, ()))
         quality = EXACT if found else 0.0
         # Typos in a name only for words long enough not to be mistaken for another word.
-        k = max_edits(word) if len(word) >= 5 and word not in self.vocab.ids else 0
+        k = max_edits(word) if len(word) >= 5 and self._live_id(word) is None else 0
         if not found and (k or prefix):
             for name_word, numbers in table.items():
                 if prefix and len(word) >= 3 and name_word.startswith(word):
@@ -541,7 +926,7 @@ class SearchIndex:
         """Index speaker numbers of the speaker(s) `value` names (name or alias, fuzzy)."""
         groups = self._speaker_groups()
         known = {n for g in groups for n in g}
-        groups.extend([name] for name in self.data.speakers if name not in known)
+        groups.extend([name] for name in self.view.speakers if name not in known)
         key = name_key(value)
         if not key:
             return set()
@@ -560,7 +945,7 @@ class SearchIndex:
             closest = closest_word(key, [w for w, _ in words]) if " " not in key else None
             chosen = [groups[words[closest][1]]] if closest is not None else []
         folded = {name_key(n) for g in chosen for n in g}
-        return {i for name, i in self.speaker_numbers.items() if name_key(name) in folded}
+        return {i for name, i in self.view.speaker_numbers.items() if name_key(name) in folded}
 
     def _speaker_groups(self) -> list[list[str]]:
         """Each person's name and aliases, from the speaker list given (none without one)."""
@@ -570,14 +955,14 @@ class SearchIndex:
 
     def _doc_numbers_for(self, value: str) -> set[int]:
         """The documents a `doc:` value names (by corpus.document_ref's rule), else the one most like it."""
-        docs = self.data.docs
+        docs = self.view.docs
         titles = [d.title for d in docs]
         found = documents_named(value, [d.id for d in docs], [(t,) for t in titles])
         return set(found or documents_like(value, titles, limit=1, cutoff=70))
 
     def _facet_mask(self, facets: dict[str, list[str]]) -> np.ndarray | None:
         """Passages the facets allow (None: all); an all-False mask when a facet matches nothing."""
-        a = self.data.arrays
+        view = self.view
         mask: np.ndarray | None = None
 
         def narrow(allowed: np.ndarray) -> None:
@@ -588,17 +973,17 @@ class SearchIndex:
             numbers: set[int] = set()
             for value in facets["speaker"]:
                 numbers |= self._speaker_numbers_for(value)
-            narrow(np.isin(a["slot_speaker"], np.array(sorted(numbers), np.int32)))
+            narrow(np.isin(view.slot_speaker(), np.array(sorted(numbers), np.int32)))
         if facets.get("doc"):
             numbers = set()
             for value in facets["doc"]:
                 numbers |= self._doc_numbers_for(value)
-            narrow(np.isin(a["slot_doc"], np.array(sorted(numbers), np.int32)))
+            narrow(np.isin(view.slot_doc(), np.array(sorted(numbers), np.int32)))
         if facets.get("kind"):
             kinds = self._get("kinds")
             values = [fold(v) for v in facets["kind"]]
             numbers = {i for i, k in enumerate(kinds) if any(v and (k == v or k.startswith(v)) for v in values)}
-            narrow(np.isin(a["slot_doc"], np.array(sorted(numbers), np.int32)))
+            narrow(np.isin(view.slot_doc(), np.array(sorted(numbers), np.int32)))
         if facets.get("tag"):
             allowed = self._tag_mask(facets["tag"])
             if allowed is not None:
@@ -616,39 +1001,22 @@ class SearchIndex:
             except SaysoError as exc:
                 # A damaged quotes file: no passage is known to hold the tag (the library reports the damage).
                 self.warn(f"tag:{tag} matches nothing: {exc}")
-        allowed = np.zeros(self.data.slots, dtype=bool)
+        allowed = np.zeros(self.view.slots, dtype=bool)
         for passage_id in ids:
-            slot = self._slot_of(passage_id)
+            slot = self.view.slot_of(passage_id)
             if slot is not None:
                 allowed[slot] = True
         return allowed
 
-    def _slot_of(self, passage_id: str) -> int | None:
-        doc_id, _, index = passage_id.rpartition(":")
-        number = self._doc_numbers.get(doc_id)
-        if number is None:
-            return None
-        entry = self.data.docs[number]
-        if entry.ids is not None:
-            with contextlib.suppress(ValueError):
-                return entry.first + entry.ids.index(passage_id)
-            return None
-        indexes = self.data.arrays["slot_index"][entry.first : entry.first + entry.count]
-        with contextlib.suppress(ValueError):
-            found = np.flatnonzero(indexes == int(index))
-            if len(found):
-                return entry.first + int(found[0])
-        return None
-
     def _containing(self, words: list[str]) -> np.ndarray:
         """Passages holding every one of `words` exactly."""
-        a = self.data.arrays
-        result = np.ones(self.data.slots, dtype=bool)
+        view = self.view
+        result = np.ones(view.slots, dtype=bool)
         for word in words:
             term = self.vocab.ids.get(word)
-            has = np.zeros(self.data.slots, dtype=bool)
-            if term is not None and term + 1 < len(a["term_start"]):
-                has[a["post_slot"][a["term_start"][term] : a["term_start"][term + 1]]] = True
+            has = np.zeros(view.slots, dtype=bool)
+            if term is not None:
+                has[view.postings(np.array([term]))[0]] = True
             result &= has
         return result
 
@@ -661,12 +1029,12 @@ class SearchIndex:
             speakers = [*facets.get("speaker", []), *([speaker.strip()] if speaker and speaker.strip() else [])]
             docs = [*facets.get("doc", []), *([doc.strip()] if doc and doc.strip() else [])]
             lines = []
-            names = sorted({n for g in self._speaker_groups() for n in g} | set(self.data.speakers))
+            names = sorted({n for g in self._speaker_groups() for n in g} | set(self.view.speakers))
             for value in speakers:
                 if not self._speaker_numbers_for(value):
                     near = [names[i] for i in fuzzy_choices(value, names, limit=3, cutoff=60)]
                     lines.append(f"no speaker {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
-            titles = [d.title for d in self.data.docs]
+            titles = [d.title for d in self.view.docs]
             for value in docs:
                 if not self._doc_numbers_for(value):
                     near = [titles[i] for i in documents_like(value, titles, limit=3, cutoff=60)]
@@ -696,10 +1064,13 @@ class SearchIndex:
         for name, value in (("speaker", speaker), ("doc", doc), ("kind", kind), ("tag", tag)):
             if value and value.strip():
                 q.facets.setdefault(name, []).append(value.strip())
-        n = self.data.slots
-        if n == 0 or limit <= 0:
+        view = self.view
+        if view.live_slots == 0 or limit <= 0:
             return []
         mask = self._facet_mask(q.facets)
+        live = view.live()
+        if live is not None:
+            mask = live if mask is None else mask & live
         for words in q.excluded:
             outside = ~self._containing(words)
             mask = outside if mask is None else mask & outside
@@ -707,13 +1078,14 @@ class SearchIndex:
             inside = self._containing(phrase)
             mask = inside if mask is None else mask & inside
         if q.is_empty:
-            slots = np.flatnonzero(mask)[:limit] if mask is not None else np.arange(min(limit, n))
+            slots = np.flatnonzero(mask)[:limit] if mask is not None else np.arange(min(limit, view.slots))
             return [self._hit(int(s), 0.0, None) for s in slots]
         return self._ranked(q, mask, limit)
 
     def _ranked(self, q: Query, mask: np.ndarray | None, limit: int) -> list[Hit]:
-        a = self.data.arrays
-        n = self.data.slots
+        view = self.view
+        n = view.slots
+        live_n = view.live_slots
         words = q.all_words()
         last = q.words[-1] if q.prefix and q.words else None
         expansions = []
@@ -737,7 +1109,7 @@ class SearchIndex:
                 if word in q.words
                 else (np.zeros(0, np.int32), 0.0)
             )
-            by_speaker.append((np.isin(a["slot_speaker"], numbers) if len(numbers) else None, named))
+            by_speaker.append((np.isin(view.slot_speaker(), numbers) if len(numbers) else None, named))
         typed_short = last is not None and len(last) <= 2 and len(words) > 1
         stage_words = 0
         for word, (terms, quality), (spoke, spoke_quality) in zip(words, expansions, by_speaker):
@@ -747,7 +1119,7 @@ class SearchIndex:
                 stage_words += 1
                 word_score = spoke * (2.0 * spoke_quality)
                 if len(terms):
-                    word_score = np.maximum(word_score, self._word_scores(terms, quality, n, df, norm))
+                    word_score = np.maximum(word_score, self._word_scores(terms, quality, live_n, n, df, norm))
                 score += word_score
                 count += word_score > 0
                 continue
@@ -755,10 +1127,10 @@ class SearchIndex:
                 continue
             stage_words += 1
             if word == last:
-                rare = (quality != PREFIX) | (df[terms] <= COMMON_COMPLETION_SHARE * n)
+                rare = (quality != PREFIX) | (df[terms] <= COMMON_COMPLETION_SHARE * live_n)
                 if rare.any():
                     terms, quality = terms[rare], quality[rare]
-            word_score = self._word_scores(terms, quality, n, df, norm)
+            word_score = self._word_scores(terms, quality, live_n, n, df, norm)
             score += word_score
             count += word_score > 0
         if not stage_words:
@@ -784,16 +1156,16 @@ class SearchIndex:
         return self._rescore(q, words, expansions, candidates, score, limit, by_speaker)
 
     def _word_scores(
-        self, terms: np.ndarray, quality: np.ndarray, n: int, df: np.ndarray, norm: np.ndarray
+        self, terms: np.ndarray, quality: np.ndarray, live_n: int, n: int, df: np.ndarray, norm: np.ndarray
     ) -> np.ndarray:
-        """BM25 of one query word for every passage: its expansions' postings, each weighted by how exact it is."""
-        a = self.data.arrays
-        starts = a["term_start"][terms]
-        ends = a["term_start"][terms + 1]
-        idf = np.log1p((n - df[terms] + 0.5) / (df[terms] + 0.5)).astype(np.float32)
-        slots = np.concatenate([a["post_slot"][s:e] for s, e in zip(starts.tolist(), ends.tolist())])
-        tf = np.concatenate([a["post_tf"][s:e] for s, e in zip(starts.tolist(), ends.tolist())]).astype(np.float32)
-        weight = np.repeat(idf * quality, ends - starts) * (tf * (K1 + 1) / (tf + norm[slots]))
+        """BM25 of one query word for every passage: its expansions' postings, each weighted by how exact it is.
+
+        `live_n` passages are live (the idf's N); `n` is the number of slots.
+        """
+        idf = np.log1p((live_n - df[terms] + 0.5) / (df[terms] + 0.5)).astype(np.float32)
+        slots, tf_raw, which = self.view.postings(terms)
+        tf = tf_raw.astype(np.float32)
+        weight = (idf * quality)[which] * (tf * (K1 + 1) / (tf + norm[slots]))
         return np.bincount(slots, weights=weight, minlength=n)
 
     def _rescore(
@@ -807,7 +1179,6 @@ class SearchIndex:
         by_speaker: list[tuple[np.ndarray | None, float]],
     ) -> list[Hit]:
         """Order candidates by words matched, exactness, adjacency in query order, then BM25."""
-        a = self.data.arrays
         v = len(self.vocab.words)
         nw = len(words)
         lut_word = np.full(v, -1, np.int16)
@@ -817,15 +1188,11 @@ class SearchIndex:
             better = quality > lut_quality[terms]
             lut_word[terms[better]] = j
             lut_quality[terms[better]] = quality[better]
-        starts = a["tok_off"][candidates]
-        lens = a["tok_off"][candidates + 1] - starts
+        tokens, lens = self.view.tokens_of(candidates)
         total = int(lens.sum())
         kc = len(candidates)
         if total == 0:
             return []
-        begin = np.cumsum(lens) - lens
-        positions = np.repeat(starts - begin, lens) + np.arange(total)
-        tokens = a["tokens"][positions].astype(np.int64)
         owner = np.repeat(np.arange(kc), lens)
         wj = lut_word[tokens]
         quality = lut_quality[tokens]
@@ -883,25 +1250,26 @@ class SearchIndex:
         ]
 
     def _hit(self, slot: int, score: float, highlight: tuple[np.ndarray, np.ndarray] | None) -> Hit:
-        data = self.data
-        entry = data.docs[int(data.arrays["slot_doc"][slot])]
-        text = data.text_of(slot)
-        speaker_no = int(data.arrays["slot_speaker"][slot])
-        start = float(data.arrays["slot_start"][slot])
+        view = self.view
+        entry = view.docs[int(view.slot_doc()[slot])]
+        seg, local = view.locate(slot)
+        text = seg.text_of(local)
+        speaker_no = int(view.slot_speaker()[slot])
+        start = float(seg.arrays["slot_start"][local])
         hit = _IndexHit(
-            passage=data.passage_id(slot),
+            passage=seg.passage_id(local),
             document=entry.id,
-            speaker=data.speakers[speaker_no] if speaker_no >= 0 else None,
+            speaker=view.speakers[speaker_no] if speaker_no >= 0 else None,
             text=text,
             score=score,
             spans=[],
             title=entry.title,
-            index=int(data.arrays["slot_index"][slot]),
+            index=int(seg.arrays["slot_index"][local]),
             start=None if math.isnan(start) else start,
         )
         if highlight is not None:
             hit._spans = None  # found when first read
-            hit._where = (data.arrays, self.vocab.words, slot, *highlight)
+            hit._where = (seg.arrays, self.vocab.words, local, *highlight)
         return hit
 
 

@@ -21,6 +21,7 @@ No rapidfuzz here (corpus.fuzzy owns it).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import json
@@ -38,9 +39,11 @@ from sayso.corpus.store import TEMP_PREFIX as STORE_TEMP_PREFIX
 from sayso.corpus.store import temp_path
 from sayso.corpus.words import words_of
 
-#: 3: upper-case possessives ("ADA'S") are indexed as the query side reads them; older indexes are rebuilt.
-FORMAT_VERSION = 3
-MAGIC = b"SAYSOIX1"
+#: 3: upper-case possessives ("ADA'S") are indexed as the query side reads them.
+#: 4: segments (an older index is rebuilt once).
+FORMAT_VERSION = 4
+SEGMENT_MAGIC = b"SAYSOSG4"
+VOCAB_MAGIC = b"SAYSOVC4"
 #: Letters of a word that the typo index covers (SymSpell's prefix length).
 TYPO_PREFIX = 7
 #: Temp-file prefix shared with corpus.store, so a crash's leftovers are cleaned the same way.
@@ -49,23 +52,33 @@ TEMP_PREFIX = STORE_TEMP_PREFIX
 POSTINGS_CHUNK = 1_000_000
 #: New vocabulary words whose typo keys are made at a time (bounds the memory of a commit that adds many).
 TYPO_CHUNK = 10_000
-_ARRAYS = {
+#: Words of pending documents at which a writer writes them out as a segment (bounds a large import's memory).
+FLUSH_TOKENS = 4_000_000
+#: Segments merge MERGE_FACTOR at a time, adjacent ones of one size level (see plan_merge).
+MERGE_FACTOR = 10
+#: Passages of the smallest size level.
+MIN_LEVEL_SIZE = 100
+#: Largest merge (in live passages): bigger segments stay as they are.
+MAX_MERGE = 300_000
+#: Share of tombstoned passages at which a segment is rewritten without them.
+DELETED_SHARE = 0.3
+#: More segments than this (sizes that do not tier) merge anyway, the smallest adjacent pair first.
+MAX_SEGMENTS = 40
+_SEGMENT_ARRAYS = {
     "tokens": np.uint32,
     "tok_off": np.int64,
+    "post_term": np.uint32,
     "term_start": np.int64,
     "post_slot": np.uint32,
     "post_tf": np.uint8,
-    "del_key": np.uint32,
-    "del_term": np.uint32,
     "slot_doc": np.int32,
     "slot_index": np.int32,
     "slot_speaker": np.int32,
     "slot_start": np.float64,
     "text": np.uint8,
     "text_off": np.int64,
-    "vocab": np.uint8,
-    "vocab_order": np.int32,
 }
+_VOCAB_ARRAYS = {"words": np.uint8, "del_key": np.uint32, "del_term": np.uint32, "order": np.uint32}
 
 
 class DamagedIndex(Exception):
@@ -242,6 +255,23 @@ class Vocabulary:
                 found[i] = self._recent.get(int(hashes[i]), -1)
         return found
 
+    def truncate(self, size: int) -> None:
+        """Forget the words from id `size` on (added in memory but never saved)."""
+        if len(self.words) <= size:
+            return
+        for word in self.words[size:]:
+            del self.ids[word]
+        del self.words[size:]
+        self._sorted_hashes = None
+
+    def extend(self, words: list[str]) -> None:
+        """Add words known to be new, in order (ids follow on)."""
+        for word in words:
+            self.ids[word] = len(self.words)
+            self.words.append(word)
+        if words:
+            self._sorted_hashes = None
+
     def add(self, word: str, token_hash: int) -> int:
         found = self.ids.get(word)
         if found is None:
@@ -261,25 +291,29 @@ class Vocabulary:
 
 
 @dataclass
-class IndexData:
-    """One committed, immutable index (arrays may be read-only views of the mmapped file)."""
+class Segment:
+    """An immutable run of documents' passages: forward index, inverted index and passage data.
+
+    Word ids are the library-wide vocabulary's (see VocabChunk), so segments
+    merge without translating words; speaker and document numbers are the
+    segment's own (`speakers`, `docs`).  Postings are kept for the words the
+    segment holds only (`post_term`, sorted, with `term_start` in CSR form).
+    """
 
     docs: list[DocEntry] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
-    vocab_words: list[str] = field(default_factory=list)
-    #: how many vocabulary words the typo index covers
-    typo_upto: int = 0
+    #: derived values worth keeping while the segment lives (it never changes)
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def empty(cls) -> IndexData:
-        data = cls()
-        for name, dtype in _ARRAYS.items():
-            data.arrays[name] = np.zeros(0, dtype=dtype)
-        data.arrays["tok_off"] = np.zeros(1, np.int64)
-        data.arrays["text_off"] = np.zeros(1, np.int64)
-        data.arrays["term_start"] = np.zeros(1, np.int64)
-        return data
+    def empty(cls) -> Segment:
+        seg = cls()
+        for name, dtype in _SEGMENT_ARRAYS.items():
+            seg.arrays[name] = np.zeros(0, dtype=dtype)
+        for name in ("tok_off", "text_off", "term_start"):
+            seg.arrays[name] = np.zeros(1, np.int64)
+        return seg
 
     def __getattr__(self, name: str) -> np.ndarray:
         arrays: dict[str, np.ndarray] | None = self.__dict__.get("arrays")
@@ -291,16 +325,91 @@ class IndexData:
     def slots(self) -> int:
         return len(self.arrays["slot_doc"])
 
+    @property
+    def doc_ids(self) -> frozenset[str]:
+        found: frozenset[str] | None = self.cache.get("doc_ids")
+        if found is None:
+            found = self.cache["doc_ids"] = frozenset(d.id for d in self.docs)
+        return found
+
     def text_of(self, slot: int) -> str:
         off = self.arrays["text_off"]
         return self.arrays["text"][int(off[slot]) : int(off[slot + 1])].tobytes().decode("utf-8", "surrogatepass")
 
     def passage_id(self, slot: int) -> str:
         entry = self.docs[int(self.arrays["slot_doc"][slot])]
-        index = int(self.arrays["slot_index"][slot])
         if entry.ids is not None:
             return entry.ids[slot - entry.first]
-        return f"{entry.id}:{index}"
+        return f"{entry.id}:{int(self.arrays['slot_index'][slot])}"
+
+    def live_mask(self, deleted: frozenset[str]) -> np.ndarray | None:
+        """Which slots belong to documents not in `deleted` (None: all of them)."""
+        dead = [d for d in self.docs if d.id in deleted]
+        if not dead:
+            return None
+        key = ("live", deleted)
+        found: np.ndarray | None = self.cache.get(key)
+        if found is None:
+            found = np.ones(self.slots, dtype=bool)
+            for entry in dead:
+                found[entry.first : entry.first + entry.count] = False
+            self.cache = {k: v for k, v in self.cache.items() if not (isinstance(k, tuple) and k[0] != "doc_ids")}
+            self.cache[key] = found
+        return found
+
+    def dead_df(self, deleted: frozenset[str], live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(word ids, how many deleted passages hold each): what tombstones take off the document frequencies."""
+        key = ("dead_df", deleted)
+        found: tuple[np.ndarray, np.ndarray] | None = self.cache.get(key)
+        if found is None:
+            a = self.arrays
+            dead = ~live[a["post_slot"]]
+            terms = np.repeat(a["post_term"], np.diff(a["term_start"]))[dead]
+            found = self.cache[key] = _unique_counts(terms)
+        return found
+
+
+@dataclass
+class VocabChunk:
+    """Words `lo`..`lo + len(words)` of the library's vocabulary, with their typo keys and sorted order.
+
+    The vocabulary only grows (a word keeps its id while the index lives), so
+    each save that meets new words adds one chunk, and chunks merge like
+    segments.  `del_key`/`del_term` are the typo index of these words (global
+    ids), `order` their ids sorted by word (for prefix lookups).
+    """
+
+    lo: int = 0
+    words: list[str] = field(default_factory=list)
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    #: its file, once written
+    name: str = ""
+    _sorted: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def hi(self) -> int:
+        return self.lo + len(self.words)
+
+    def sorted_words(self) -> list[str]:
+        if self._sorted is None:
+            words, lo = self.words, self.lo
+            self._sorted = [words[i - lo] for i in self.arrays["order"].tolist()]
+        return self._sorted
+
+
+@dataclass
+class LiveSegment:
+    """A segment as a manifest lists it: its file (None while only in memory) and its tombstones."""
+
+    seg: Segment
+    name: str | None = None
+    deleted: frozenset[str] = frozenset()
+    #: named by the manifest the index was loaded from or last saved
+    listed: bool = False
+
+    @property
+    def live_passages(self) -> int:
+        return self.seg.slots - sum(d.count for d in self.seg.docs if d.id in self.deleted)
 
 
 #: ASCII fast path: lowercase letters and digits stay, apostrophes and underscores go, the rest splits words.
@@ -565,160 +674,260 @@ def _postings_of(tokens: np.ndarray, lens: np.ndarray, first_slot: int) -> np.nd
     return keys
 
 
-def commit(
-    base: IndexData, pending: list[PendingDoc], removed: set[str], vocab: Vocabulary, speakers: dict[str, int]
-) -> IndexData:
-    """A new IndexData: `base` without the `removed` documents, plus the `pending` ones."""
-    a = base.arrays
-    base_slots = base.slots
-    keep = np.ones(base_slots, dtype=bool)
-    kept_docs: list[DocEntry] = []
-    doc_map = np.full(max(len(base.docs), 1), -1, dtype=np.int32)
-    for number, entry in enumerate(base.docs):
-        if entry.id in removed:
-            keep[entry.first : entry.first + entry.count] = False
-        else:
-            doc_map[number] = len(kept_docs)
-            kept_docs.append(
+def _split_postings(keys: np.ndarray) -> dict[str, np.ndarray]:
+    """Sorted keys term<<40 | slot<<8 | tf as the CSR arrays of a segment."""
+    terms = keys >> np.uint64(40)
+    starts = np.flatnonzero(np.concatenate([[True], terms[1:] != terms[:-1]])) if len(terms) else np.zeros(0, np.int64)
+    return {
+        "post_term": terms[starts].astype(np.uint32),
+        "term_start": np.append(starts, len(keys)).astype(np.int64),
+        "post_slot": ((keys >> np.uint64(8)) & np.uint64(0xFFFFFFFF)).astype(np.uint32),
+        "post_tf": (keys & np.uint64(0xFF)).astype(np.uint8),
+    }
+
+
+def build_segment(pending: list[PendingDoc], speaker_numbers: dict[str, int]) -> Segment:
+    """A new segment of the `pending` documents (their speaker numbers are `speaker_numbers`')."""
+    names = sorted(speaker_numbers, key=speaker_numbers.__getitem__)
+    docs = []
+    first = 0
+    for p in pending:
+        entry = p.entry
+        docs.append(
+            DocEntry(entry.id, entry.title, entry.kind, entry.text_hash, first, entry.count, entry.ids, entry.version)
+        )
+        first += entry.count
+    spk = np.concatenate([p.speakers for p in pending]) if pending else np.zeros(0, np.int32)
+    known = spk >= 0
+    used = np.unique(spk[known])
+    local = np.full(len(spk), -1, np.int32)
+    local[known] = np.searchsorted(used, spk[known])
+    lens = np.concatenate([p.lens for p in pending]) if pending else np.zeros(0, np.int64)
+    text_lens = np.concatenate([p.text_lens for p in pending]) if pending else np.zeros(0, np.int64)
+    tokens = _joined([p.tokens for p in pending], np.uint32) if pending else np.zeros(0, np.uint32)
+    text = _joined([np.frombuffer(p.text, np.uint8) for p in pending], np.uint8) if pending else np.zeros(0, np.uint8)
+    seg = Segment(docs=docs, speakers=[names[i] for i in used.tolist()])
+    seg.arrays = {
+        "tokens": tokens,
+        "tok_off": _offsets(lens),
+        **_split_postings(_postings_of(tokens, lens, 0)),
+        "slot_doc": np.concatenate(
+            [np.full(p.entry.count, i, np.int32) for i, p in enumerate(pending)] or [np.zeros(0, np.int32)]
+        ),
+        "slot_index": np.concatenate([p.indexes for p in pending]).astype(np.int32)
+        if pending
+        else np.zeros(0, np.int32),
+        "slot_speaker": local,
+        "slot_start": np.concatenate([p.starts for p in pending]).astype(np.float64)
+        if pending
+        else np.zeros(0, np.float64),
+        "text": text,
+        "text_off": _offsets(text_lens),
+    }
+    return seg
+
+
+def merge_segments(parts: list[tuple[Segment, frozenset[str]]]) -> Segment:
+    """One segment holding the live documents of `parts`, in their order (tombstoned documents are dropped)."""
+    docs: list[DocEntry] = []
+    speakers: dict[str, int] = {}
+    columns: dict[str, list[np.ndarray]] = {k: [] for k in ("tokens", "text", "slot_doc", "slot_index")}
+    columns.update({k: [] for k in ("slot_speaker", "slot_start", "lens", "text_lens", "keys")})
+    base = 0
+    for seg, deleted in parts:
+        a = seg.arrays
+        live = seg.live_mask(deleted)
+        keep = live if live is not None else np.ones(seg.slots, dtype=bool)
+        doc_map = np.full(max(len(seg.docs), 1), -1, np.int32)
+        for number, entry in enumerate(seg.docs):
+            if entry.id in deleted:
+                continue
+            doc_map[number] = len(docs)
+            docs.append(
                 DocEntry(entry.id, entry.title, entry.kind, entry.text_hash, 0, entry.count, entry.ids, entry.version)
             )
-    all_kept = bool(keep.all())
-    base_lens = np.diff(a["tok_off"])
-    base_text_lens = np.diff(a["text_off"])
-
-    def pick(values: np.ndarray) -> np.ndarray:
-        return values if all_kept else values[keep]
-
-    docs = kept_docs + [p.entry for p in pending]
+        speaker_map = np.array([speakers.setdefault(n, len(speakers)) for n in seg.speakers] + [-1], np.int32)
+        lens = np.diff(a["tok_off"])
+        text_lens = np.diff(a["text_off"])
+        columns["slot_doc"].append(doc_map[a["slot_doc"][keep]])
+        columns["slot_index"].append(a["slot_index"][keep])
+        columns["slot_speaker"].append(speaker_map[a["slot_speaker"][keep]])  # -1 stays -1 (the last entry)
+        columns["slot_start"].append(a["slot_start"][keep])
+        columns["lens"].append(lens[keep])
+        columns["text_lens"].append(text_lens[keep])
+        columns["tokens"].append(a["tokens"] if live is None else a["tokens"][np.repeat(keep, lens)])
+        columns["text"].append(a["text"] if live is None else a["text"][np.repeat(keep, text_lens)])
+        terms = np.repeat(a["post_term"].astype(np.uint64), np.diff(a["term_start"]))
+        slots = a["post_slot"].astype(np.int64)
+        tf = a["post_tf"].astype(np.uint64)
+        if live is not None:
+            alive = keep[slots]
+            renumber = np.cumsum(keep) - 1
+            terms, slots, tf = terms[alive], renumber[slots[alive]], tf[alive]
+        columns["keys"].append((terms << np.uint64(40)) | ((slots + base).astype(np.uint64) << np.uint64(8)) | tf)
+        base += int(keep.sum())
     first = 0
     for entry in docs:
         entry.first = first
         first += entry.count
-    new_doc_numbers = [np.full(p.entry.count, len(kept_docs) + i, np.int32) for i, p in enumerate(pending)]
-    slot_doc = np.concatenate([doc_map[a["slot_doc"]][keep] if base_slots else np.zeros(0, np.int32), *new_doc_numbers])
-    slot_index = np.concatenate([pick(a["slot_index"]), *[p.indexes for p in pending]])
-    slot_speaker = np.concatenate([pick(a["slot_speaker"]), *[p.speakers for p in pending]])
-    slot_start = np.concatenate([pick(a["slot_start"]), *[p.starts for p in pending]])
-    lens = np.concatenate([pick(base_lens), *[p.lens for p in pending]])
-    text_lens = np.concatenate([pick(base_text_lens), *[p.text_lens for p in pending]])
-    if all_kept:
-        base_tokens = a["tokens"]
-        base_text = a["text"]
-    else:
-        base_tokens = a["tokens"][np.repeat(keep, base_lens)]
-        base_text = a["text"][np.repeat(keep, base_text_lens)]
-    tokens = _joined([base_tokens, *[p.tokens for p in pending]], np.uint32)
-    text = _joined([base_text, *[np.frombuffer(p.text, np.uint8) for p in pending]], np.uint8)
-
-    # Postings: the kept base postings (renumbered) merged with the new passages'.
-    kept_slots = int(keep.sum())
-    parts: list[np.ndarray] = []
-    if base_slots and len(a["post_slot"]):
-        v_base = len(a["term_start"]) - 1
-        terms = np.repeat(np.arange(v_base, dtype=np.uint64), np.diff(a["term_start"]))
-        slots = a["post_slot"].astype(np.int64)
-        tf = a["post_tf"].astype(np.uint64)
-        if not all_kept:
-            alive = keep[slots]
-            renumber = np.cumsum(keep) - 1
-            terms, slots, tf = terms[alive], renumber[slots[alive]], tf[alive]
-        parts.append((terms << np.uint64(40)) | (slots.astype(np.uint64) << np.uint64(8)) | tf)
-    if pending:
-        new_tokens = tokens[len(base_tokens) :]
-        parts.append(_postings_of(new_tokens, lens[kept_slots:], kept_slots))
-    keys = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
+    keys = np.concatenate(columns["keys"]) if parts else np.zeros(0, np.uint64)
     if len(parts) > 1:
         keys.sort()
-    v = len(vocab.words)
-    post_terms = (keys >> np.uint64(40)).astype(np.int64)
-    post_slot = ((keys >> np.uint64(8)) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-    post_tf = (keys & np.uint64(0xFF)).astype(np.uint8)
-    del keys
-    term_start = _offsets(np.bincount(post_terms, minlength=v)) if v else np.zeros(1, np.int64)
-    del post_terms
-
-    # Typo index: deletion neighbourhoods of the words added since the last commit.
-    typo_upto = base.typo_upto
-    del_key, del_term = a["del_key"], a["del_term"]
-    if v > typo_upto:
-        parts = [(del_key.astype(np.uint64) << np.uint64(32)) | del_term.astype(np.uint64)]
-        # A few thousand words at a time: each word has up to 29 keys, and their working arrays add up.
-        for lo in range(typo_upto, v, TYPO_CHUNK):
-            new_words = vocab.words[lo : min(lo + TYPO_CHUNK, v)]
-            depths = [index_depth(len(w)) if len(w) >= 3 else -1 for w in new_words]
-            keys_new, rows_new = typo_keys(new_words, depths)
-            parts.append((keys_new.astype(np.uint64) << np.uint64(32)) | (rows_new + lo).astype(np.uint64))
-        combined = np.concatenate(parts)
-        del parts
-        combined.sort()
-        if len(combined):
-            combined = combined[np.concatenate([[True], combined[1:] != combined[:-1]])]
-        del_key = (combined >> np.uint64(32)).astype(np.uint32)
-        del_term = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-        typo_upto = v
-        vocab_order = np.array(sorted(range(v), key=vocab.words.__getitem__), dtype=np.int32)
-    else:
-        vocab_order = a["vocab_order"]
-
-    data = IndexData(
-        docs=docs, speakers=sorted(speakers, key=speakers.__getitem__), vocab_words=vocab.words, typo_upto=typo_upto
-    )
-    data.arrays = {
-        "tokens": tokens,
-        "tok_off": _offsets(lens),
-        "term_start": term_start,
-        "post_slot": post_slot,
-        "post_tf": post_tf,
-        "del_key": del_key,
-        "del_term": del_term,
-        "slot_doc": slot_doc.astype(np.int32),
-        "slot_index": slot_index.astype(np.int32),
-        "slot_speaker": slot_speaker.astype(np.int32),
-        "slot_start": slot_start.astype(np.float64),
-        "text": text,
-        "text_off": _offsets(text_lens),
-        "vocab_order": vocab_order,
+    merged = Segment(docs=docs, speakers=sorted(speakers, key=speakers.__getitem__))
+    if not parts:
+        return Segment.empty()
+    merged.arrays = {
+        "tokens": _joined(columns["tokens"], np.uint32),
+        "tok_off": _offsets(np.concatenate(columns["lens"])),
+        **_split_postings(keys),
+        "slot_doc": np.concatenate(columns["slot_doc"]).astype(np.int32),
+        "slot_index": np.concatenate(columns["slot_index"]).astype(np.int32),
+        "slot_speaker": np.concatenate(columns["slot_speaker"]).astype(np.int32),
+        "slot_start": np.concatenate(columns["slot_start"]).astype(np.float64),
+        "text": _joined(columns["text"], np.uint8),
+        "text_off": _offsets(np.concatenate(columns["text_lens"])),
     }
-    return data
+    return merged
 
 
-# -- the file ----------------------------------------------------------------------------------
-def write_index(path: Path, data: IndexData, generation: int) -> None:
-    """Write `data` to `path` atomically (temp file, fsync, rename); the caller then updates the manifest."""
-    vocab_blob = np.frombuffer("\n".join(data.vocab_words).encode("utf-8"), np.uint8)
-    arrays = dict(data.arrays)
-    arrays["vocab"] = vocab_blob
+def remap_segment(seg: Segment, old_words: list[str], vocab: Vocabulary) -> Segment:
+    """`seg` with its word ids translated from `old_words` into `vocab` (which gains any word it lacks).
+
+    Needed when another process saved a vocabulary of its own meanwhile: the
+    words are the same, their ids may not be.
+    """
+    used = np.unique(seg.arrays["tokens"]).tolist()
+    mapping = {}
+    for term in used:
+        word = old_words[term]
+        found = vocab.ids.get(word)
+        mapping[term] = found if found is not None else vocab.add(word, hash_string_full(word))
+    if all(mapping[t] == t for t in used):
+        return seg
+    table = np.zeros(max(used) + 1 if used else 1, np.uint32)
+    for term, new in mapping.items():
+        table[term] = new
+    a = seg.arrays
+    tokens = table[a["tokens"]]
+    lens = np.diff(a["tok_off"])
+    out = Segment(docs=[DocEntry(**d.to_json()) for d in seg.docs], speakers=list(seg.speakers))
+    out.arrays = dict(a)
+    out.arrays["tokens"] = tokens
+    out.arrays.update(_split_postings(_postings_of(tokens, lens, 0)))
+    return out
+
+
+def hash_string_full(word: str) -> int:
+    """The token hash `hash_tokens` gives `word` (the writers' vocabulary lookup key)."""
+    return int(hash_tokens(word.encode("utf-8"))[0][0])
+
+
+def build_vocab_chunk(words: list[str], lo: int) -> VocabChunk:
+    """The chunk of vocabulary words `lo`.. (`words`), with their typo keys and sorted order."""
+    parts = []
+    # A few thousand words at a time: each word has up to 29 keys, and their working arrays add up.
+    for at in range(0, len(words), TYPO_CHUNK):
+        batch = words[at : at + TYPO_CHUNK]
+        depths = [index_depth(len(w)) if len(w) >= 3 else -1 for w in batch]
+        keys, rows = typo_keys(batch, depths)
+        parts.append((keys.astype(np.uint64) << np.uint64(32)) | (rows + lo + at).astype(np.uint64))
+    combined = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
+    return _vocab_chunk(words, lo, combined)
+
+
+def _vocab_chunk(words: list[str], lo: int, combined: np.ndarray) -> VocabChunk:
+    combined.sort()
+    if len(combined):
+        combined = combined[np.concatenate([[True], combined[1:] != combined[:-1]])]
+    order = np.array(sorted(range(len(words)), key=words.__getitem__), dtype=np.int64) + lo
+    chunk = VocabChunk(lo=lo, words=words)
+    chunk.arrays = {
+        "del_key": (combined >> np.uint64(32)).astype(np.uint32),
+        "del_term": (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32),
+        "order": order.astype(np.uint32),
+    }
+    return chunk
+
+
+def merge_vocab_chunks(chunks: list[VocabChunk]) -> VocabChunk:
+    """One chunk of consecutive chunks' words (their typo keys are reused, not made again)."""
+    words = [w for c in chunks for w in c.words]
+    combined = np.concatenate(
+        [
+            (c.arrays["del_key"].astype(np.uint64) << np.uint64(32)) | c.arrays["del_term"].astype(np.uint64)
+            for c in chunks
+        ]
+    )
+    return _vocab_chunk(words, chunks[0].lo, combined)
+
+
+# -- the files ---------------------------------------------------------------------------------
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def new_file_name(kind: str) -> str:
+    """A fresh file name for a segment or vocabulary chunk, carrying this process's pid (see `stale_files`)."""
+    return f"{kind}-{os.getpid()}-{os.urandom(6).hex()}.bin"
+
+
+def stale_files(folder: Path, listed: set[str], mine: set[str], *, others_only: bool = False) -> list[Path]:
+    """Index files the manifest does not list and no live writer is about to list.
+
+    A file another live sayso wrote may be a merge about to be swapped in, so
+    it stays, as do this process's files in `mine`; files of older index
+    formats (`index-*.bin`) always go.  With `others_only`, only the files of
+    processes that are gone (safe without holding the library's lock).
+    """
+    stale = []
+    for path in folder.glob("*.bin"):
+        name = path.name
+        if name in listed or name in mine:
+            continue
+        kind, _, rest = name.partition("-")
+        pid_text = rest.partition("-")[0]
+        if kind in ("seg", "vocab") and pid_text.isdigit():
+            pid = int(pid_text)
+            if (pid != os.getpid() and _pid_alive(pid)) or (others_only and pid == os.getpid()):
+                continue
+        elif kind != "index" or others_only:
+            continue
+        stale.append(path)
+    return stale
+
+
+def _write_blob(
+    path: Path, magic: bytes, header: dict[str, Any], arrays: dict[str, np.ndarray], spec: dict[str, Any]
+) -> None:
+    """Write a JSON header and 64-byte-aligned arrays to `path` atomically (temp file, fsync, rename)."""
     layout: dict[str, list[Any]] = {}
     offset = 0
-    for name, arr in arrays.items():
+    ready = {}
+    for name, dtype in spec.items():
+        arr = np.ascontiguousarray(arrays[name], dtype=dtype)
         offset = (offset + 63) // 64 * 64
-        arr = np.ascontiguousarray(arr, dtype=_ARRAYS[name])
-        arrays[name] = arr
-        layout[name] = [np.dtype(_ARRAYS[name]).str, offset, int(arr.size)]
+        ready[name] = arr
+        layout[name] = [np.dtype(dtype).str, offset, int(arr.size)]
         offset += arr.nbytes
-    header = json.dumps(
-        {
-            "format": FORMAT_VERSION,
-            "generation": generation,
-            "vocab_words": len(data.vocab_words),
-            "typo_upto": data.typo_upto,
-            "docs": [d.to_json() for d in data.docs],
-            "speakers": data.speakers,
-            "arrays": layout,
-        },
-        ensure_ascii=False,
-    ).encode("utf-8")
-    start = (16 + len(header) + 63) // 64 * 64
+    header = {"format": FORMAT_VERSION, **header, "arrays": layout}
+    head = json.dumps(header, ensure_ascii=False).encode("utf-8")
+    start = (16 + len(head) + 63) // 64 * 64
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     tmp = temp_path(folder)  # named with this process's pid: another sayso's clean-up leaves it alone
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(MAGIC + len(header).to_bytes(8, "little") + header)
-            handle.write(b"\0" * (start - 16 - len(header)))
+            handle.write(magic + len(head).to_bytes(8, "little") + head)
+            handle.write(b"\0" * (start - 16 - len(head)))
             pos = 0
-            for name, arr in arrays.items():
+            for name, arr in ready.items():
                 at = layout[name][1]
                 if at > pos:
                     handle.write(b"\0" * (at - pos))
@@ -734,72 +943,382 @@ def write_index(path: Path, data: IndexData, generation: int) -> None:
         raise
 
 
-def read_index(path: Path) -> IndexData:
-    """Map the index file at `path`; raises DamagedIndex when it is not whole and consistent."""
+def _read_blob(path: Path, magic: bytes, spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """Map a file `_write_blob` wrote; raises DamagedIndex when it is not whole."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size < 16:
-                raise DamagedIndex("index file too short")
+                raise DamagedIndex(f"{path.name}: too short")
             mm = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except FileNotFoundError:
+        raise  # a merge or a save replaced it: the caller reads the manifest again
     except (OSError, ValueError) as exc:
-        raise DamagedIndex(f"cannot read index: {exc}") from None
+        raise DamagedIndex(f"cannot read {path.name}: {exc}") from None
     try:
-        if mm[:8] != MAGIC:
-            raise DamagedIndex("not a sayso index file")
+        if mm[:8] != magic:
+            raise DamagedIndex(f"{path.name}: not a sayso index file")
         header_len = int.from_bytes(mm[8:16], "little")
         if header_len > size - 16:
-            raise DamagedIndex("index header truncated")
+            raise DamagedIndex(f"{path.name}: header truncated")
         header = json.loads(bytes(mm[16 : 16 + header_len]).decode("utf-8"))
         if header.get("format") != FORMAT_VERSION:
-            raise DamagedIndex("index written by another version")
+            raise DamagedIndex(f"{path.name}: written by another version")
         start = (16 + header_len + 63) // 64 * 64
-        data = IndexData()
-        for name, dtype in _ARRAYS.items():
+        arrays = {}
+        for name, dtype in spec.items():
             dtype_str, offset, count = header["arrays"][name]
             dt = np.dtype(dtype)
             if np.dtype(dtype_str) != dt:
-                raise DamagedIndex(f"index array {name} has the wrong type")
+                raise DamagedIndex(f"{path.name}: array {name} has the wrong type")
             at = start + int(offset)
             if at + int(count) * dt.itemsize > size:
-                raise DamagedIndex("index file truncated")
-            data.arrays[name] = np.frombuffer(mm, dtype=dt, count=int(count), offset=at)
-        blob = data.arrays.pop("vocab")
-        words = blob.tobytes().decode("utf-8").split("\n") if len(blob) else []
-        if len(words) != header["vocab_words"]:
-            raise DamagedIndex("index vocabulary damaged")
-        data.vocab_words = words
-        data.typo_upto = int(header["typo_upto"])
-        data.docs = [DocEntry(**d) for d in header["docs"]]
-        data.speakers = list(header["speakers"])
-        _check(data)
-        return data
+                raise DamagedIndex(f"{path.name}: truncated")
+            arrays[name] = np.frombuffer(mm, dtype=dt, count=int(count), offset=at)
+        return header, arrays
     except DamagedIndex:
         raise
     except (KeyError, TypeError, ValueError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DamagedIndex(f"index header damaged: {exc}") from None
+        raise DamagedIndex(f"{path.name}: header damaged: {exc}") from None
 
 
-def _check(data: IndexData) -> None:
-    """Cheap consistency checks (sizes agree), so a damaged file is rebuilt rather than trusted."""
-    a = data.arrays
+def write_segment(path: Path, seg: Segment) -> None:
+    header = {"kind": "segment", "docs": [d.to_json() for d in seg.docs], "speakers": seg.speakers}
+    _write_blob(path, SEGMENT_MAGIC, header, seg.arrays, _SEGMENT_ARRAYS)
+
+
+def read_segment(path: Path) -> Segment:
+    header, arrays = _read_blob(path, SEGMENT_MAGIC, _SEGMENT_ARRAYS)
+    try:
+        seg = Segment(docs=[DocEntry(**d) for d in header["docs"]], speakers=list(header["speakers"]), arrays=arrays)
+    except (KeyError, TypeError) as exc:
+        raise DamagedIndex(f"{path.name}: header damaged: {exc}") from None
+    a = seg.arrays
     s = len(a["slot_doc"])
-    v = len(data.vocab_words)
     ok = (
-        len(a["slot_index"]) == s
-        and len(a["slot_speaker"]) == s
-        and len(a["slot_start"]) == s
+        all(len(a[k]) == s for k in ("slot_index", "slot_speaker", "slot_start"))
         and len(a["tok_off"]) == s + 1
         and len(a["text_off"]) == s + 1
         and int(a["tok_off"][-1]) == len(a["tokens"])
         and int(a["text_off"][-1]) == len(a["text"])
-        and len(a["term_start"]) == v + 1
+        and len(a["term_start"]) == len(a["post_term"]) + 1
         and int(a["term_start"][-1]) == len(a["post_slot"])
         and len(a["post_tf"]) == len(a["post_slot"])
-        and len(a["del_key"]) == len(a["del_term"])
-        and len(a["vocab_order"]) == v
-        and sum(d.count for d in data.docs) == s
-        and data.typo_upto <= v
+        and sum(d.count for d in seg.docs) == s
     )
     if not ok:
-        raise DamagedIndex("index arrays disagree")
+        raise DamagedIndex(f"{path.name}: arrays disagree")
+    return seg
+
+
+def write_vocab(path: Path, chunk: VocabChunk) -> None:
+    arrays = dict(chunk.arrays)
+    arrays["words"] = np.frombuffer("\n".join(chunk.words).encode("utf-8"), np.uint8)
+    _write_blob(path, VOCAB_MAGIC, {"kind": "vocab", "lo": chunk.lo, "count": len(chunk.words)}, arrays, _VOCAB_ARRAYS)
+    chunk.name = path.name
+
+
+def read_vocab(path: Path) -> VocabChunk:
+    header, arrays = _read_blob(path, VOCAB_MAGIC, _VOCAB_ARRAYS)
+    blob = arrays.pop("words")
+    try:
+        words = blob.tobytes().decode("utf-8").split("\n") if len(blob) else []
+        lo, count = int(header["lo"]), int(header["count"])
+    except (KeyError, TypeError, ValueError, UnicodeDecodeError) as exc:
+        raise DamagedIndex(f"{path.name}: vocabulary damaged: {exc}") from None
+    if len(words) != count or len(arrays["order"]) != count or len(arrays["del_key"]) != len(arrays["del_term"]):
+        raise DamagedIndex(f"{path.name}: vocabulary damaged")
+    return VocabChunk(lo=lo, words=words, arrays=arrays, name=path.name)
+
+
+class IndexView:
+    """Vocabulary chunks and live segments, searched as one run of passage slots.
+
+    Slots are numbered segment after segment, in the manifest's order, which
+    is the order documents were indexed in: ranking ties keep that order.  A
+    tombstoned document's slots stay in place, masked out (`live`), until a
+    merge drops them; the document frequencies and the average passage length
+    count live passages only, so ranking is what one fresh index would give.
+    """
+
+    def __init__(self, chunks: list[VocabChunk], segments: list[LiveSegment]) -> None:
+        self.chunks = chunks
+        self.segments = segments
+        self.bases = _offsets(np.array([ls.seg.slots for ls in segments], np.int64))
+        #: every slot, live or not (the length of per-slot arrays)
+        self.slots = int(self.bases[-1])
+        owner: dict[str, int] = {}
+        # Were a document ever live in two segments, the later one would win (writers never let it happen).
+        for k in range(len(segments) - 1, -1, -1):
+            ls = segments[k]
+            for entry in ls.seg.docs:
+                if entry.id not in ls.deleted:
+                    owner.setdefault(entry.id, k)
+        self.docs: list[DocEntry] = []
+        self._doc_maps: list[np.ndarray] = []
+        self._dead: list[frozenset[str]] = []
+        speakers: dict[str, int] = {}
+        self._speaker_maps: list[np.ndarray] = []
+        for k, ls in enumerate(segments):
+            base = int(self.bases[k])
+            doc_map = np.full(len(ls.seg.docs) + 1, -1, np.int32)
+            dead = set(ls.deleted & ls.seg.doc_ids)
+            for number, entry in enumerate(ls.seg.docs):
+                if owner.get(entry.id) == k:
+                    doc_map[number] = len(self.docs)
+                    self.docs.append(
+                        DocEntry(
+                            entry.id,
+                            entry.title,
+                            entry.kind,
+                            entry.text_hash,
+                            base + entry.first,
+                            entry.count,
+                            entry.ids,
+                            entry.version,
+                        )
+                    )
+                else:
+                    dead.add(entry.id)
+            self._doc_maps.append(doc_map)
+            self._dead.append(frozenset(dead))
+            self._speaker_maps.append(
+                np.array([speakers.setdefault(n, len(speakers)) for n in ls.seg.speakers] + [-1], np.int32)
+            )
+        self.speakers = sorted(speakers, key=speakers.__getitem__)
+        self.speaker_numbers = speakers
+        self.doc_numbers = {d.id: i for i, d in enumerate(self.docs)}
+        self.live_slots = sum(d.count for d in self.docs)
+        self._cache: dict[str, Any] = {}
+
+    @property
+    def vocab_size(self) -> int:
+        return self.chunks[-1].hi if self.chunks else 0
+
+    # -- per-slot arrays over the whole index ----------------------------------------------
+    def _joined(self, name: str, make: Any) -> Any:
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache[name] = make()
+        return found
+
+    def live(self) -> np.ndarray | None:
+        """Which slots hold a live passage (None: every one)."""
+
+        def make() -> np.ndarray | bool:
+            if self.live_slots == self.slots:
+                return False
+            parts = []
+            for ls, dead in zip(self.segments, self._dead):
+                mask = ls.seg.live_mask(dead)
+                parts.append(mask if mask is not None else np.ones(ls.seg.slots, dtype=bool))
+            return np.concatenate(parts)
+
+        found = self._joined("live", make)
+        return None if found is False else np.asarray(found)
+
+    def slot_doc(self) -> np.ndarray:
+        """The (global) document number of every slot; -1 for a tombstoned one."""
+        return np.asarray(
+            self._joined(
+                "slot_doc",
+                lambda: np.concatenate(
+                    [m[ls.seg.arrays["slot_doc"]] for m, ls in zip(self._doc_maps, self.segments)]
+                    or [np.zeros(0, np.int32)]
+                ),
+            )
+        )
+
+    def slot_speaker(self) -> np.ndarray:
+        """The (global) speaker number of every slot; -1 where none was named."""
+        return np.asarray(
+            self._joined(
+                "slot_speaker",
+                lambda: np.concatenate(
+                    [m[ls.seg.arrays["slot_speaker"]] for m, ls in zip(self._speaker_maps, self.segments)]
+                    or [np.zeros(0, np.int32)]
+                ),
+            )
+        )
+
+    def lengths(self) -> np.ndarray:
+        """Words in every slot's passage."""
+        return np.asarray(
+            self._joined(
+                "lengths",
+                lambda: np.concatenate(
+                    [np.diff(ls.seg.arrays["tok_off"]) for ls in self.segments] or [np.zeros(0, np.int64)]
+                ),
+            )
+        )
+
+    def df(self, size: int) -> np.ndarray:
+        """How many live passages hold each of the first `size` words."""
+        cached: np.ndarray | None = self._cache.get("df")
+        if cached is not None and len(cached) == size:
+            return cached
+        df = np.zeros(size, np.int64)
+        for ls, dead in zip(self.segments, self._dead):
+            a = ls.seg.arrays
+            terms = a["post_term"]
+            within = terms < size
+            df[terms[within]] += np.diff(a["term_start"])[within]
+            live = ls.seg.live_mask(dead)
+            if live is not None:
+                dead_terms, counts = ls.seg.dead_df(dead, live)
+                within = dead_terms < size
+                df[dead_terms[within]] -= counts[within]
+        self._cache["df"] = df
+        return df
+
+    # -- reaching into segments -------------------------------------------------------------
+    def locate(self, slot: int) -> tuple[Segment, int]:
+        """The segment holding a slot and the slot's number within it."""
+        k = int(np.searchsorted(self.bases, slot, side="right")) - 1
+        return self.segments[k].seg, slot - int(self.bases[k])
+
+    def postings(self, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every posting of `terms`: (slot, term frequency, position of its word in `terms`).
+
+        Per segment the postings come word by word (in `terms`' order), each
+        word's in slot order.
+        """
+        slots: list[np.ndarray] = []
+        tfs: list[np.ndarray] = []
+        which: list[np.ndarray] = []
+        terms = np.asarray(terms, np.int64)
+        for k, ls in enumerate(self.segments):
+            a = ls.seg.arrays
+            known = a["post_term"]
+            if not len(known) or not len(terms):
+                continue
+            pos = np.searchsorted(known, terms)
+            inside = pos < len(known)
+            found = np.zeros(len(terms), dtype=bool)
+            found[inside] = known[pos[inside]] == terms[inside]
+            if not found.any():
+                continue
+            at = pos[found]
+            starts = a["term_start"][at]
+            counts = a["term_start"][at + 1] - starts
+            total = int(counts.sum())
+            gather = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)
+            slots.append(a["post_slot"][gather].astype(np.int64) + int(self.bases[k]))
+            tfs.append(a["post_tf"][gather])
+            which.append(np.repeat(np.flatnonzero(found), counts))
+        if not slots:
+            return np.zeros(0, np.int64), np.zeros(0, np.uint8), np.zeros(0, np.int64)
+        return np.concatenate(slots), np.concatenate(tfs), np.concatenate(which)
+
+    def tokens_of(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(word ids of the passages in `slots`, end to end; how many words each has), in `slots`' order."""
+        slots = np.asarray(slots, np.int64)
+        k_of = np.searchsorted(self.bases, slots, side="right") - 1
+        lens = np.zeros(len(slots), np.int64)
+        starts = np.zeros(len(slots), np.int64)
+        for k in np.unique(k_of).tolist():
+            sel = k_of == k
+            local = slots[sel] - int(self.bases[k])
+            off = self.segments[k].seg.arrays["tok_off"]
+            starts[sel] = off[local]
+            lens[sel] = off[local + 1] - off[local]
+        total = int(lens.sum())
+        out = np.zeros(total, np.int64)
+        begin = np.cumsum(lens) - lens
+        for k in np.unique(k_of).tolist():
+            sel = np.flatnonzero(k_of == k)
+            n = lens[sel]
+            m = int(n.sum())
+            if not m:
+                continue
+            src = np.repeat(starts[sel] - (np.cumsum(n) - n), n) + np.arange(m)
+            dst = np.repeat(begin[sel] - (np.cumsum(n) - n), n) + np.arange(m)
+            out[dst] = self.segments[k].seg.arrays["tokens"][src]
+        return out, lens
+
+    def typo_terms(self, keys: np.ndarray) -> np.ndarray:
+        """Word ids sharing one of the hashed deletion `keys` (unique)."""
+        found: list[np.ndarray] = []
+        for chunk in self.chunks:
+            dk = chunk.arrays["del_key"]
+            lo = np.searchsorted(dk, keys, "left")
+            hi = np.searchsorted(dk, keys, "right")
+            dt = chunk.arrays["del_term"]
+            found.extend(dt[i:j] for i, j in zip(lo.tolist(), hi.tolist()) if j > i)
+        if not found:
+            return np.zeros(0, np.int64)
+        return np.unique(np.concatenate(found)).astype(np.int64)
+
+    def words_from(self, prefix: str) -> np.ndarray:
+        """Ids of every word beginning with `prefix`."""
+        found = []
+        for chunk in self.chunks:
+            words = chunk.sorted_words()
+            lo = bisect.bisect_left(words, prefix)
+            hi = bisect.bisect_left(words, prefix + "\U0010ffff", lo)
+            if hi > lo:
+                found.append(chunk.arrays["order"][lo:hi])
+        if not found:
+            return np.zeros(0, np.int64)
+        return np.concatenate(found).astype(np.int64)
+
+    def has_word_from(self, prefix: str) -> bool:
+        for chunk in self.chunks:
+            words = chunk.sorted_words()
+            lo = bisect.bisect_left(words, prefix)
+            if lo < len(words) and words[lo].startswith(prefix):
+                return True
+        return False
+
+    def slot_of(self, passage_id: str) -> int | None:
+        """The slot of a live passage, by its id."""
+        doc_id, _, index = passage_id.rpartition(":")
+        number = self.doc_numbers.get(doc_id)
+        if number is None:
+            return None
+        entry = self.docs[number]
+        if entry.ids is not None:
+            with contextlib.suppress(ValueError):
+                return entry.first + entry.ids.index(passage_id)
+            return None
+        seg, local = self.locate(entry.first)
+        indexes = seg.arrays["slot_index"][local : local + entry.count]
+        with contextlib.suppress(ValueError):
+            found = np.flatnonzero(indexes == int(index))
+            if len(found):
+                return entry.first + int(found[0])
+        return None
+
+
+def plan_merge(sizes: list[int], live: list[int], limit: int) -> tuple[int, int] | None:
+    """The next merge by the size-tiered policy: a run [i, j) of adjacent segments, or None.
+
+    Segments are levelled by size (MERGE_FACTOR times bigger, one level up);
+    MERGE_FACTOR adjacent segments of one level merge into one of the next, so
+    a library of N passages has about MERGE_FACTOR * log(N) segments.  A
+    segment mostly tombstoned is rewritten alone; an empty one goes.  Only
+    adjacent segments merge, so document order (and ranking ties) never change.
+    Merges over `limit` (live passages, or words for vocabulary chunks) are not planned.
+    """
+    for i, (size, alive) in enumerate(zip(sizes, live)):
+        if alive == 0 or (size >= 200 and alive < size * (1 - DELETED_SHARE) and alive <= limit):
+            return i, i + 1
+    levels = [_level(n) for n in live]
+    for i in range(len(live) - MERGE_FACTOR + 1):
+        window = levels[i : i + MERGE_FACTOR]
+        if len(set(window)) == 1 and sum(live[i : i + MERGE_FACTOR]) <= limit:
+            return i, i + MERGE_FACTOR
+    if len(live) > MAX_SEGMENTS:
+        # Too many for any rule above (sizes that do not tier): merge the smallest adjacent pair that fits.
+        pairs = sorted(range(len(live) - 1), key=lambda i: live[i] + live[i + 1])
+        for i in pairs:
+            if live[i] + live[i + 1] <= limit:
+                return i, i + 2
+    return None
+
+
+def _level(n: int) -> int:
+    level = 0
+    while n >= MIN_LEVEL_SIZE * MERGE_FACTOR ** (level + 1):
+        level += 1
+    return level

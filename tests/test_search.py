@@ -323,7 +323,7 @@ def test_index_persists_and_reopens_without_rebuilding(tmp_path: Path, monkeypat
     first.import_paths([copy_seeds(tmp_path)])
     expected = [h.passage for h in first.search("executve ordr")]
     assert expected
-    assert list((data / "index").glob("index-*.bin"))
+    assert list((data / "index").glob("seg-*.bin"))
 
     def refuse(*args, **kwargs):
         raise AssertionError("the index was rebuilt instead of loaded")
@@ -372,7 +372,7 @@ def test_damaged_index_is_rebuilt(tmp_path: Path) -> None:
     library = Library.open(data)
     library.import_paths([copy_seeds(tmp_path)])
     expected = [h.passage for h in library.search("zukerberg espionge")]
-    for path in (data / "index").glob("index-*.bin"):
+    for path in (data / "index").glob("seg-*.bin"):
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
     again = Library.open(data)
     assert [h.passage for h in again.search("zukerberg espionge")] == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import ClassVar
@@ -150,6 +151,11 @@ class ImportDialog(ModalScreen[ImportReport | None]):
             # Library busy or damaged: say so in the dialog and keep the app running.
             report = ImportReport(errors=[str(exc)])
         self.post_message(self.Finished(report))
+        if report.documents:
+            # Larger index merges than a save makes at once, here in the background: searches go on
+            # meanwhile, and a merge that cannot finish now is made by a later one.
+            with contextlib.suppress(SaysoError, OSError):
+                self.library.index.merge()
 
     @on(Finished)
     def _finished(self, event: Finished) -> None:
