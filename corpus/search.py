@@ -1138,12 +1138,16 @@ class SearchIndex:
         key = count * 1000.0 + np.minimum(score, 999.0)
         if mask is not None:
             key[~mask] = 0
-        matched = int(np.count_nonzero(key))
-        if not matched:
+        matched_slots = np.flatnonzero(key)
+        if not len(matched_slots):
             return []
-        k = min(matched, RESCORE_PHRASE if q.phrases else RESCORE)
-        candidates = np.argpartition(-key, k - 1)[:k] if k < n else np.arange(n)
-        candidates = candidates[key[candidates] > 0]
+        k = min(len(matched_slots), RESCORE_PHRASE if q.phrases else RESCORE)
+        # The best k among the matched passages only (usually far fewer than all), in slot order:
+        # the order segments are read in.
+        if k < len(matched_slots):
+            candidates = np.sort(matched_slots[np.argpartition(-key[matched_slots], k - 1)[:k]])
+        else:
+            candidates = matched_slots
         if last is not None:
             # Re-scoring may look at every word the last one begins, not only the most frequent.
             j = words.index(last)

@@ -53,7 +53,7 @@ POSTINGS_CHUNK = 1_000_000
 #: New vocabulary words whose typo keys are made at a time (bounds the memory of a commit that adds many).
 TYPO_CHUNK = 10_000
 #: Words of pending documents at which a writer writes them out as a segment (bounds a large import's memory).
-FLUSH_TOKENS = 4_000_000
+FLUSH_TOKENS = 8_000_000
 #: Segments merge MERGE_FACTOR at a time, adjacent ones of one size level (see plan_merge).
 MERGE_FACTOR = 10
 #: Passages of the smallest size level.
@@ -1045,6 +1045,7 @@ class IndexView:
         self.chunks = chunks
         self.segments = segments
         self.bases = _offsets(np.array([ls.seg.slots for ls in segments], np.int64))
+        self._base_list: list[int] = self.bases.tolist()
         #: every slot, live or not (the length of per-slot arrays)
         self.slots = int(self.bases[-1])
         owner: dict[str, int] = {}
@@ -1174,66 +1175,95 @@ class IndexView:
     # -- reaching into segments -------------------------------------------------------------
     def locate(self, slot: int) -> tuple[Segment, int]:
         """The segment holding a slot and the slot's number within it."""
-        k = int(np.searchsorted(self.bases, slot, side="right")) - 1
-        return self.segments[k].seg, slot - int(self.bases[k])
+        k = bisect.bisect_right(self._base_list, slot) - 1
+        return self.segments[k].seg, slot - self._base_list[k]
+
+    def _directory(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Every segment's words in one sorted array (segment << 32 | word id), with where each
+        word's postings lie in its segment: one lookup finds a query's words in all segments."""
+        found = self._cache.get("directory")
+        if found is None:
+            keys, starts, ends, owners = [], [], [], []
+            for k, ls in enumerate(self.segments):
+                a = ls.seg.arrays
+                keys.append(a["post_term"].astype(np.uint64) | np.uint64(k << 32))
+                starts.append(a["term_start"][:-1])
+                ends.append(a["term_start"][1:])
+                owners.append(np.full(len(a["post_term"]), k, np.int32))
+            if keys:
+                found = (np.concatenate(keys), np.concatenate(starts), np.concatenate(ends), np.concatenate(owners))
+            else:
+                found = (np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int32))
+            self._cache["directory"] = found
+        return found
 
     def postings(self, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every posting of `terms`: (slot, term frequency, position of its word in `terms`).
 
-        Per segment the postings come word by word (in `terms`' order), each
-        word's in slot order.
+        Segment by segment, and in each the postings come word by word (in
+        `terms`' order), each word's in slot order.
         """
-        slots: list[np.ndarray] = []
-        tfs: list[np.ndarray] = []
-        which: list[np.ndarray] = []
         terms = np.asarray(terms, np.int64)
-        for k, ls in enumerate(self.segments):
-            a = ls.seg.arrays
-            known = a["post_term"]
-            if not len(known) or not len(terms):
-                continue
-            pos = np.searchsorted(known, terms)
-            inside = pos < len(known)
-            found = np.zeros(len(terms), dtype=bool)
-            found[inside] = known[pos[inside]] == terms[inside]
-            if not found.any():
-                continue
-            at = pos[found]
-            starts = a["term_start"][at]
-            counts = a["term_start"][at + 1] - starts
-            total = int(counts.sum())
-            gather = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)
-            slots.append(a["post_slot"][gather].astype(np.int64) + int(self.bases[k]))
-            tfs.append(a["post_tf"][gather])
-            which.append(np.repeat(np.flatnonzero(found), counts))
-        if not slots:
+        keys, starts, ends, owners = self._directory()
+        if not len(terms) or not len(keys):
             return np.zeros(0, np.int64), np.zeros(0, np.uint8), np.zeros(0, np.int64)
-        return np.concatenate(slots), np.concatenate(tfs), np.concatenate(which)
+        wanted = (
+            (np.arange(len(self.segments), dtype=np.uint64)[:, None] << np.uint64(32))
+            | terms.astype(np.uint64)[None, :]
+        ).ravel()
+        pos = np.searchsorted(keys, wanted)
+        inside = pos < len(keys)
+        hit = np.flatnonzero(inside)
+        hit = hit[keys[pos[hit]] == wanted[hit]]
+        if not len(hit):
+            return np.zeros(0, np.int64), np.zeros(0, np.uint8), np.zeros(0, np.int64)
+        at = pos[hit]
+        lo, hi, seg_of = starts[at], ends[at], owners[at]
+        counts = hi - lo
+        segments = [ls.seg.arrays for ls in self.segments]
+        # Slices copied end to end: less work than an index array and a gather, even for many pieces.
+        pieces = list(zip(seg_of.tolist(), lo.tolist(), hi.tolist()))
+        slots = np.concatenate([segments[k]["post_slot"][i:j] for k, i, j in pieces]).astype(np.int64)
+        tfs = np.concatenate([segments[k]["post_tf"][i:j] for k, i, j in pieces])
+        if len(self.segments) > 1:
+            slots += np.repeat(self.bases[seg_of], counts)
+        which = np.repeat(hit % len(terms), counts)
+        return slots, tfs, which
+
+    def _token_offsets(self) -> tuple[np.ndarray, list[int]]:
+        """Where every slot's words begin in all segments' words laid end to end, and where each segment's begin."""
+        found = self._cache.get("token_offsets")
+        if found is None:
+            parts, bases, at = [], [], 0
+            for ls in self.segments:
+                off = ls.seg.arrays["tok_off"]
+                parts.append(off[:-1] + at)
+                bases.append(at)
+                at += int(off[-1])
+            bases.append(at)
+            found = self._cache["token_offsets"] = (
+                np.concatenate(parts) if parts else np.zeros(0, np.int64),
+                bases,
+            )
+        return found
 
     def tokens_of(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(word ids of the passages in `slots`, end to end; how many words each has), in `slots`' order."""
+        """(word ids of the passages in `slots`, end to end; how many words each has), for sorted `slots`."""
         slots = np.asarray(slots, np.int64)
-        k_of = np.searchsorted(self.bases, slots, side="right") - 1
-        lens = np.zeros(len(slots), np.int64)
-        starts = np.zeros(len(slots), np.int64)
-        for k in np.unique(k_of).tolist():
-            sel = k_of == k
-            local = slots[sel] - int(self.bases[k])
-            off = self.segments[k].seg.arrays["tok_off"]
-            starts[sel] = off[local]
-            lens[sel] = off[local + 1] - off[local]
+        offsets, bases = self._token_offsets()
+        starts = offsets[slots]
+        lens = self.lengths()[slots]
         total = int(lens.sum())
-        out = np.zeros(total, np.int64)
-        begin = np.cumsum(lens) - lens
-        for k in np.unique(k_of).tolist():
-            sel = np.flatnonzero(k_of == k)
-            n = lens[sel]
-            m = int(n.sum())
-            if not m:
-                continue
-            src = np.repeat(starts[sel] - (np.cumsum(n) - n), n) + np.arange(m)
-            dst = np.repeat(begin[sel] - (np.cumsum(n) - n), n) + np.arange(m)
-            out[dst] = self.segments[k].seg.arrays["tokens"][src]
+        positions = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
+        if len(self.segments) == 1:
+            return self.segments[0].seg.arrays["tokens"][positions].astype(np.int64), lens
+        # Sorted slots give sorted positions: each segment's are one run.
+        cuts = np.searchsorted(positions, bases).tolist()
+        out = np.empty(total, np.int64)
+        for k, ls in enumerate(self.segments):
+            lo, hi = cuts[k], cuts[k + 1]
+            if hi > lo:
+                out[lo:hi] = ls.seg.arrays["tokens"][positions[lo:hi] - bases[k]]
         return out, lens
 
     def typo_terms(self, keys: np.ndarray) -> np.ndarray:
