@@ -154,7 +154,8 @@ class SearchIndex:
         self.write_lock = lock
         self.warn: Warn = warn or logging.getLogger(__name__).warning
         self.view = IndexView([], [])
-        self.vocab = Vocabulary()
+        #: the writers' vocabulary (word -> id, token hashes), built from the chunks when first needed
+        self._vocab: Vocabulary | None = Vocabulary()
         #: the writer's speaker numbers (tokenise_document's); segments keep names
         self.speaker_numbers: dict[str, int] = {}
         self.pending: list[PendingDoc] = []
@@ -209,6 +210,13 @@ class SearchIndex:
         else:
             index._sync_with_library()
         return index
+
+    @property
+    def vocab(self) -> Vocabulary:
+        """The writers' vocabulary: every word of the index (saved or not) and its id."""
+        if self._vocab is None:
+            self._vocab = Vocabulary([w for chunk in self.view.chunks if chunk.name for w in chunk.words])
+        return self._vocab
 
     @property
     def data(self) -> IndexView:
@@ -303,14 +311,14 @@ class SearchIndex:
             if len(tokens) and int(tokens[-1]) >= size:
                 raise DamagedIndex("a segment uses words the vocabulary lacks")
         epoch = str(manifest["epoch"])
-        if epoch == self.epoch and self._disk_vocab <= size and not self._unsaved:
+        if self._vocab is not None and epoch == self.epoch and self._disk_vocab <= size and not self._unsaved:
             # Same words, same ids: keep what is loaded and add the words saved since.
-            self.vocab.truncate(self._disk_vocab)
+            self._vocab.truncate(self._disk_vocab)
             for chunk in chunks:
                 if chunk.hi > self._disk_vocab:
-                    self.vocab.extend(chunk.words[max(0, self._disk_vocab - chunk.lo) :])
+                    self._vocab.extend(chunk.words[max(0, self._disk_vocab - chunk.lo) :])
         else:
-            self.vocab = Vocabulary([w for chunk in chunks for w in chunk.words])
+            self._vocab = None  # built when a document is next added: searching needs only the chunks
         self._files = files
         self.view = IndexView(chunks, segments)
         self.generation = int(manifest["generation"])
@@ -324,7 +332,7 @@ class SearchIndex:
     def rebuild(self) -> None:
         """Index every passage of the library again, from nothing, and save."""
         self.view = IndexView([], [])
-        self.vocab = Vocabulary()
+        self._vocab = Vocabulary()
         self.speaker_numbers = {}
         self.epoch = os.urandom(8).hex()
         self._disk_vocab = 0
@@ -470,7 +478,7 @@ class SearchIndex:
         """The saved chunks of `chunks`, and one (not yet saved) of the words added since."""
         saved = [c for c in chunks if c.name]
         size = saved[-1].hi if saved else 0
-        if len(self.vocab.words) > size:
+        if self._vocab is not None and len(self._vocab.words) > size:
             saved.append(build_vocab_chunk(self.vocab.words[size:], size))
         return saved
 
@@ -752,7 +760,7 @@ class SearchIndex:
             return found
         view = self.view
         if name == "df":
-            found = view.df(len(self.vocab.words))
+            found = view.df(view.vocab_size)
         elif name == "norm":
             lens = view.lengths().astype(np.float32)
             live = view.live()
@@ -769,7 +777,7 @@ class SearchIndex:
         """Vocabulary words within `k` edits (OSA) of `word`: id -> distance."""
         keys = np.array(sorted({hash_string(d) for d in deletes(word[:TYPO_PREFIX], k)}), np.uint32)
         found: dict[int, int] = {}
-        words = self.vocab.words
+        words = self.view.words
         n = len(word)
         for term_id in self.view.typo_terms(keys).tolist():
             candidate = words[term_id]
@@ -798,12 +806,12 @@ class SearchIndex:
             above = np.flatnonzero(df > kth)
             tied = np.flatnonzero(df == kth)
             if len(above) + len(tied) > limit:
-                words = self.vocab.words
+                words = self.view.words
                 tied = np.array(sorted(tied.tolist(), key=lambda i: words[int(ids[i])])[: limit - len(above)], np.int64)
             top = np.concatenate([above, tied])
             ids, df = ids[top], df[top]
         ids = ids[df > 0]
-        exact = self.vocab.ids.get(prefix)
+        exact = self.view.word_id(prefix)
         if exact is not None:
             ids = ids[ids != exact]
         return ids.astype(np.int64)
@@ -832,7 +840,7 @@ class SearchIndex:
 
     def _live_id(self, word: str) -> int | None:
         """The id of `word` if a live passage holds it (the vocabulary keeps words of removed documents)."""
-        found = self.vocab.ids.get(word)
+        found = self.view.word_id(word)
         if found is None:
             return None
         df = self._get("df")
@@ -859,7 +867,7 @@ class SearchIndex:
             # A three-letter word may be a longer one missing a letter ("yng") or with two swapped:
             # weaker matches, but without them such queries find nothing.
             for term_id in self._fuzzy_terms(word, 1):
-                candidate = self.vocab.words[term_id]
+                candidate = self.view.words[term_id]
                 if term_id < len(df) and df[term_id] > 0 and (len(candidate) == 4 or sorted(candidate) == sorted(word)):
                     weights.setdefault(term_id, FUZZY_2)
         if prefix:
@@ -1013,7 +1021,7 @@ class SearchIndex:
         view = self.view
         result = np.ones(view.slots, dtype=bool)
         for word in words:
-            term = self.vocab.ids.get(word)
+            term = self.view.word_id(word)
             has = np.zeros(view.slots, dtype=bool)
             if term is not None:
                 has[view.postings(np.array([term]))[0]] = True
@@ -1093,7 +1101,7 @@ class SearchIndex:
             in_phrase_only = word not in q.words
             terms, quality = self._expand(word, prefix=(word == last))
             if in_phrase_only:
-                keep = self.vocab.ids.get(word)
+                keep = self.view.word_id(word)
                 sel = terms == keep if keep is not None else np.zeros(len(terms), bool)
                 terms, quality = terms[sel], quality[sel]
             expansions.append((terms, quality))
@@ -1183,7 +1191,7 @@ class SearchIndex:
         by_speaker: list[tuple[np.ndarray | None, float]],
     ) -> list[Hit]:
         """Order candidates by words matched, exactness, adjacency in query order, then BM25."""
-        v = len(self.vocab.words)
+        v = self.view.vocab_size
         nw = len(words)
         lut_word = np.full(v, -1, np.int16)
         lut_quality = np.zeros(v, np.float32)
@@ -1223,7 +1231,8 @@ class SearchIndex:
             near = adj * 2 + gap
         ok = np.ones(kc, dtype=bool)
         for phrase in q.phrases:
-            ids = [self.vocab.ids.get(w, -1) for w in phrase]
+            ids = [self.view.word_id(w) for w in phrase]
+            ids = [-1 if i is None else i for i in ids]
             m = len(ids)
             run = tokens[: total - m + 1] == ids[0] if total >= m else np.zeros(0, bool)
             for offset in range(1, m):
@@ -1273,7 +1282,7 @@ class SearchIndex:
         )
         if highlight is not None:
             hit._spans = None  # found when first read
-            hit._where = (seg.arrays, self.vocab.words, local, *highlight)
+            hit._where = (seg.arrays, view.words, local, *highlight)
         return hit
 
 

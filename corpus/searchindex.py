@@ -392,9 +392,16 @@ class VocabChunk:
 
     def sorted_words(self) -> list[str]:
         if self._sorted is None:
-            words, lo = self.words, self.lo
-            self._sorted = [words[i - lo] for i in self.arrays["order"].tolist()]
+            local = self.arrays["order"].astype(np.int64) - self.lo
+            self._sorted = np.array(self.words, dtype=object)[local].tolist() if self.words else []
         return self._sorted
+
+    def word_id(self, word: str) -> int | None:
+        words = self.sorted_words()
+        at = bisect.bisect_left(words, word)
+        if at < len(words) and words[at] == word:
+            return int(self.arrays["order"][at])
+        return None
 
 
 @dataclass
@@ -1031,6 +1038,24 @@ def read_vocab(path: Path) -> VocabChunk:
     return VocabChunk(lo=lo, words=words, arrays=arrays, name=path.name)
 
 
+class WordTable:
+    """The words of consecutive vocabulary chunks, by id."""
+
+    def __init__(self, chunks: list[VocabChunk]) -> None:
+        self.chunks = chunks
+        self._los = [c.lo for c in chunks]
+        self._size = chunks[-1].hi if chunks else 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, word_id: int) -> str:
+        if len(self.chunks) == 1:
+            return self.chunks[0].words[word_id]
+        chunk = self.chunks[bisect.bisect_right(self._los, word_id) - 1]
+        return chunk.words[word_id - chunk.lo]
+
+
 class IndexView:
     """Vocabulary chunks and live segments, searched as one run of passage slots.
 
@@ -1095,6 +1120,19 @@ class IndexView:
     @property
     def vocab_size(self) -> int:
         return self.chunks[-1].hi if self.chunks else 0
+
+    @property
+    def words(self) -> WordTable:
+        """Every word by its id (a sequence over the chunks)."""
+        return self._joined("words", lambda: WordTable(self.chunks))  # type: ignore[no-any-return]
+
+    def word_id(self, word: str) -> int | None:
+        """The id of `word`, None when no chunk holds it."""
+        for chunk in self.chunks:
+            found = chunk.word_id(word)
+            if found is not None:
+                return found
+        return None
 
     # -- per-slot arrays over the whole index ----------------------------------------------
     def _joined(self, name: str, make: Any) -> Any:
