@@ -175,7 +175,7 @@ class SearchIndex:
         self._disk_vocab = 0
         self._signature: tuple[int, int, int] | None = None
         self._files: dict[str, Segment | VocabChunk] = {}
-        self._derived: dict[str, Any] = {}
+        self._derived: dict[Any, Any] = {}
         self._expansions: OrderedDict[tuple[str, bool, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         #: "loaded", "missing" or "damaged: why" (for `sayso where` and tests)
         self.state = "missing"
@@ -1108,8 +1108,6 @@ class SearchIndex:
         # Stage 1: BM25 over the postings of every expansion; more query words matched ranks first.
         df = self._get("df")
         norm = self._get("norm")
-        score = np.zeros(n, np.float64)
-        count = np.zeros(n, np.int16)
         by_speaker: list[tuple[np.ndarray | None, float]] = []
         for word in words:
             numbers, named = (
@@ -1117,45 +1115,65 @@ class SearchIndex:
                 if word in q.words
                 else (np.zeros(0, np.int32), 0.0)
             )
-            by_speaker.append((np.isin(view.slot_speaker(), numbers) if len(numbers) else None, named))
+            by_speaker.append((self._speaker_slots(numbers) if len(numbers) else None, named))
         typed_short = last is not None and len(last) <= 2 and len(words) > 1
-        stage_words = 0
+        # Each scoring word's postings as (slot, weight), or the passages of a speaker it names.
+        scoring: list[tuple[tuple[np.ndarray, np.ndarray] | None, np.ndarray | None, float]] = []
         for word, (terms, quality), (spoke, spoke_quality) in zip(words, expansions, by_speaker):
             if typed_short and word == last:
                 continue
             if spoke is not None:
-                stage_words += 1
-                word_score = spoke * (2.0 * spoke_quality)
-                if len(terms):
-                    word_score = np.maximum(word_score, self._word_scores(terms, quality, live_n, n, df, norm))
-                score += word_score
-                count += word_score > 0
+                found = self._word_postings(terms, quality, live_n, df, norm) if len(terms) else None
+                scoring.append((found, spoke, spoke_quality))
                 continue
             if not len(terms):
                 continue
-            stage_words += 1
             if word == last:
                 rare = (quality != PREFIX) | (df[terms] <= COMMON_COMPLETION_SHARE * live_n)
                 if rare.any():
                     terms, quality = terms[rare], quality[rare]
-            word_score = self._word_scores(terms, quality, live_n, n, df, norm)
+            scoring.append((self._word_postings(terms, quality, live_n, df, norm), None, 0.0))
+        if not scoring:
+            return []
+        # Scores are kept only for the passages some word reaches (and the facets allow): at a million
+        # passages, arrays over every slot cost more in memory traffic than the scoring itself.
+        touched = np.zeros(n, dtype=bool)
+        for found, spoke, _ in scoring:
+            if found is not None:
+                touched[found[0]] = True
+            if spoke is not None:
+                touched |= spoke
+        if mask is not None:
+            touched &= mask
+        universe = np.flatnonzero(touched)
+        m = len(universe)
+        if not m:
+            return []
+        # Each slot's place in the universe; postings of passages left out (by the facets) go to a last,
+        # extra place that is then dropped.
+        at = np.full(n, m, np.int32)
+        at[universe] = np.arange(m, dtype=np.int32)
+        score = np.zeros(m, np.float64)
+        count = np.zeros(m, np.int16)
+        for found, spoke, spoke_quality in scoring:
+            bm25 = np.bincount(at[found[0]], weights=found[1], minlength=m + 1)[:m] if found is not None else None
+            if spoke is not None:
+                word_score: np.ndarray = spoke[universe] * (2.0 * spoke_quality)
+                if bm25 is not None:
+                    word_score = np.maximum(word_score, bm25)
+            else:
+                assert bm25 is not None
+                word_score = bm25
             score += word_score
             count += word_score > 0
-        if not stage_words:
-            return []
         key = count * 1000.0 + np.minimum(score, 999.0)
-        if mask is not None:
-            key[~mask] = 0
-        matched_slots = np.flatnonzero(key)
-        if not len(matched_slots):
+        matched = np.flatnonzero(key)
+        if not len(matched):
             return []
-        k = min(len(matched_slots), RESCORE_PHRASE if q.phrases else RESCORE)
-        # The best k among the matched passages only (usually far fewer than all), in slot order:
-        # the order segments are read in.
-        if k < len(matched_slots):
-            candidates = np.sort(matched_slots[np.argpartition(-key[matched_slots], k - 1)[:k]])
-        else:
-            candidates = matched_slots
+        k = min(len(matched), RESCORE_PHRASE if q.phrases else RESCORE)
+        # The best k among the matched passages, in slot order: the order segments are read in.
+        picked = np.sort(matched[np.argpartition(-key[matched], k - 1)[:k]]) if k < len(matched) else matched
+        candidates = universe[picked]
         if last is not None:
             # Re-scoring may look at every word the last one begins, not only the most frequent.
             j = words.index(last)
@@ -1165,20 +1183,28 @@ class SearchIndex:
                     np.concatenate([expansions[j][0], more]),
                     np.concatenate([expansions[j][1], np.full(len(more), PREFIX, np.float32)]),
                 )
-        return self._rescore(q, words, expansions, candidates, score, limit, by_speaker)
+        spoken = [(spoke[candidates] if spoke is not None else None, quality) for spoke, quality in by_speaker]
+        return self._rescore(q, words, expansions, candidates, score[picked], limit, spoken)
 
-    def _word_scores(
-        self, terms: np.ndarray, quality: np.ndarray, live_n: int, n: int, df: np.ndarray, norm: np.ndarray
-    ) -> np.ndarray:
-        """BM25 of one query word for every passage: its expansions' postings, each weighted by how exact it is.
+    def _speaker_slots(self, numbers: np.ndarray) -> np.ndarray:
+        """Which slots are turns of the speakers `numbers` (kept for the index's life: typing repeats them)."""
+        key = ("speaker_slots", tuple(numbers.tolist()))
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = np.isin(self.view.slot_speaker(), numbers)
+        return found
 
-        `live_n` passages are live (the idf's N); `n` is the number of slots.
+    def _word_postings(
+        self, terms: np.ndarray, quality: np.ndarray, live_n: int, df: np.ndarray, norm: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(slot, BM25 weight) of every posting of one query word's expansions, each weighted by how exact it is.
+
+        `live_n` passages are live (the idf's N).
         """
         idf = np.log1p((live_n - df[terms] + 0.5) / (df[terms] + 0.5)).astype(np.float32)
         slots, tf_raw, which = self.view.postings(terms)
         tf = tf_raw.astype(np.float32)
-        weight = (idf * quality)[which] * (tf * (K1 + 1) / (tf + norm[slots]))
-        return np.bincount(slots, weights=weight, minlength=n)
+        return slots, (idf * quality)[which] * (tf * (K1 + 1) / (tf + norm[slots]))
 
     def _rescore(
         self,
@@ -1186,11 +1212,14 @@ class SearchIndex:
         words: list[str],
         expansions: list[tuple[np.ndarray, np.ndarray]],
         candidates: np.ndarray,
-        bm25: np.ndarray,
+        rel: np.ndarray,
         limit: int,
         by_speaker: list[tuple[np.ndarray | None, float]],
     ) -> list[Hit]:
-        """Order candidates by words matched, exactness, adjacency in query order, then BM25."""
+        """Order candidates by words matched, exactness, adjacency in query order, then BM25.
+
+        `rel` holds the candidates' BM25 and `by_speaker`, for each query word, which candidates are
+        turns of a speaker it names."""
         v = self.view.vocab_size
         nw = len(words)
         lut_word = np.full(v, -1, np.int16)
@@ -1216,9 +1245,9 @@ class SearchIndex:
         naming = np.zeros(kc, np.int64)  # ...and how many
         for j, (spoke, spoke_quality) in enumerate(by_speaker):
             if spoke is not None:
-                best[:, j] = np.maximum(best[:, j], spoke[candidates] * spoke_quality)
-                said += spoke[candidates] * spoke_quality
-                naming += spoke[candidates] & (spoke_quality > 0)
+                best[:, j] = np.maximum(best[:, j], spoke * spoke_quality)
+                said += spoke * spoke_quality
+                naming += spoke & (spoke_quality > 0)
         words_matched = (best > 0).sum(axis=1)
         exactness = best.sum(axis=1)
         same = owner[:-1] == owner[1:]
@@ -1244,7 +1273,6 @@ class SearchIndex:
             has = np.zeros(kc, dtype=bool)
             has[owner[: total - m + 1][run]] = True
             ok &= has
-        rel = bm25[candidates]
         top = float(rel.max()) if len(rel) else 1.0
         # Who said it against who is mentioned: the words of a speaker's name that the query
         # gives count as adjacent to each other, as they would in a mention of the name, and
