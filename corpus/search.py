@@ -98,6 +98,10 @@ MAX_COMPLETIONS = 40
 #: first, BM25 pass: their weight there is next to nothing, yet their postings are most of
 #: the work of a one- or two-letter keystroke.  Re-scoring still counts and highlights them.
 COMMON_COMPLETION_SHARE = 0.2
+#: Share of the passages the completions of a one- or two-letter query alone may reach in the first pass.
+SHORT_PREFIX_BUDGET = 0.02
+#: ...but never fewer passages than this (a small library takes every completion).
+SHORT_PREFIX_MIN = 1000
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
@@ -1132,6 +1136,8 @@ class SearchIndex:
                 rare = (quality != PREFIX) | (df[terms] <= COMMON_COMPLETION_SHARE * live_n)
                 if rare.any():
                     terms, quality = terms[rare], quality[rare]
+                if len(word) <= 2:
+                    terms, quality = self._within_budget(terms, quality, df, live_n)
             scoring.append((self._word_postings(terms, quality, live_n, df, norm), None, 0.0))
         if not scoring:
             return []
@@ -1185,6 +1191,20 @@ class SearchIndex:
                 )
         spoken = [(spoke[candidates] if spoke is not None else None, quality) for spoke, quality in by_speaker]
         return self._rescore(q, words, expansions, candidates, score[picked], limit, spoken)
+
+    @staticmethod
+    def _within_budget(
+        terms: np.ndarray, quality: np.ndarray, df: np.ndarray, live_n: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For a query of one or two letters alone, the first pass takes its most frequent completions only
+        up to SHORT_PREFIX_BUDGET of the passages: "s" alone would otherwise score a third of a large
+        library for ten results (re-scoring still counts every completion)."""
+        order = np.argsort(-df[terms], kind="stable")
+        within = np.cumsum(df[terms][order]) <= max(SHORT_PREFIX_BUDGET * live_n, SHORT_PREFIX_MIN)
+        within[0] = True
+        within |= quality[order] == EXACT  # the word itself always counts
+        keep = np.sort(order[within])
+        return terms[keep], quality[keep]
 
     def _speaker_slots(self, numbers: np.ndarray) -> np.ndarray:
         """Which slots are turns of the speakers `numbers` (kept for the index's life: typing repeats them)."""

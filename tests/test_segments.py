@@ -432,3 +432,24 @@ def test_concurrent_searches_see_whole_generations_while_another_process_imports
     assert child.returncode == 0
     assert seen == sorted(seen), "an answer lost documents an earlier one had"
     assert len(library.search(common, limit=100)) == 25
+
+
+def test_a_one_or_two_letter_query_alone_scores_its_most_frequent_completions_and_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first pass of "ai" alone takes only the commonest words it begins, within a budget of passages,
+    but always the word itself: the passage saying "ai" is found though "air" is everywhere."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    turns = [f"Alice Moreno: The air was thin on day {i}." for i in range(30)]
+    turns += ["Bob Tanaka: Ai is what the report calls it.", "Bob Tanaka: An aisle seat, please."]
+    (folder / "t.txt").write_text("\n\n".join(turns) + "\n", "utf-8")
+    library = Library.open(tmp_path / "data")
+    library.import_paths([folder])
+    everything = {h.text for h in library.search("ai", limit=50)}
+    assert any("Ai is what" in t for t in everything) and any("aisle" in t for t in everything)
+    monkeypatch.setattr(search_module, "SHORT_PREFIX_BUDGET", 0.0)
+    monkeypatch.setattr(search_module, "SHORT_PREFIX_MIN", 1)
+    budgeted = {h.text for h in Library.open(tmp_path / "data").search("ai", limit=50)}
+    assert any("Ai is what" in t for t in budgeted), "the word itself was left out"
+    assert not any("aisle" in t for t in budgeted), "a rare completion was scored beyond the budget"
