@@ -49,7 +49,7 @@ TYPO_PREFIX = 7
 #: Temp-file prefix shared with corpus.store, so a crash's leftovers are cleaned the same way.
 TEMP_PREFIX = STORE_TEMP_PREFIX
 #: Words per batch when building postings (bounds the memory an import of a million passages needs).
-POSTINGS_CHUNK = 1_000_000
+POSTINGS_CHUNK = 250_000
 #: New vocabulary words whose typo keys are made at a time (bounds the memory of a commit that adds many).
 TYPO_CHUNK = 10_000
 #: Words of pending documents at which a writer writes them out as a segment (bounds a large import's memory).
@@ -172,7 +172,7 @@ def typo_keys(words: list[str], depths: list[int] | np.ndarray) -> tuple[np.ndar
     return np.concatenate(keys), np.concatenate(rows)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocEntry:
     """What the index keeps about one document."""
 
@@ -990,14 +990,16 @@ def _read_blob(path: Path, magic: bytes, spec: dict[str, Any]) -> tuple[dict[str
 
 
 def write_segment(path: Path, seg: Segment) -> None:
-    header = {"kind": "segment", "docs": [d.to_json() for d in seg.docs], "speakers": seg.speakers}
+    # One row per document (a list, not an object: a large index's headers parse faster).
+    rows = [[d.id, d.title, d.kind, d.text_hash, d.first, d.count, d.ids, d.version] for d in seg.docs]
+    header = {"kind": "segment", "docs": rows, "speakers": seg.speakers}
     _write_blob(path, SEGMENT_MAGIC, header, seg.arrays, _SEGMENT_ARRAYS)
 
 
 def read_segment(path: Path) -> Segment:
     header, arrays = _read_blob(path, SEGMENT_MAGIC, _SEGMENT_ARRAYS)
     try:
-        seg = Segment(docs=[DocEntry(**d) for d in header["docs"]], speakers=list(header["speakers"]), arrays=arrays)
+        seg = Segment(docs=[DocEntry(*row) for row in header["docs"]], speakers=list(header["speakers"]), arrays=arrays)
     except (KeyError, TypeError) as exc:
         raise DamagedIndex(f"{path.name}: header damaged: {exc}") from None
     a = seg.arrays
@@ -1077,9 +1079,12 @@ class IndexView:
         # Were a document ever live in two segments, the later one would win (writers never let it happen).
         for k in range(len(segments) - 1, -1, -1):
             ls = segments[k]
-            for entry in ls.seg.docs:
-                if entry.id not in ls.deleted:
-                    owner.setdefault(entry.id, k)
+            ids = ls.seg.doc_ids - ls.deleted if ls.deleted else ls.seg.doc_ids
+            if owner.keys() & ids:
+                for doc_id in ids:
+                    owner.setdefault(doc_id, k)
+            else:
+                owner.update(dict.fromkeys(ids, k))
         self.docs: list[DocEntry] = []
         self._doc_maps: list[np.ndarray] = []
         self._dead: list[frozenset[str]] = []
