@@ -999,7 +999,10 @@ def write_segment(path: Path, seg: Segment) -> None:
 def read_segment(path: Path) -> Segment:
     header, arrays = _read_blob(path, SEGMENT_MAGIC, _SEGMENT_ARRAYS)
     try:
-        seg = Segment(docs=[DocEntry(*row) for row in header["docs"]], speakers=list(header["speakers"]), arrays=arrays)
+        rows = header["docs"]
+        if not all(isinstance(r, list) and len(r) == 8 and isinstance(r[5], int) for r in rows):
+            raise TypeError("documents are not rows")
+        seg = Segment(docs=[DocEntry(*row) for row in rows], speakers=list(header["speakers"]), arrays=arrays)
     except (KeyError, TypeError) as exc:
         raise DamagedIndex(f"{path.name}: header damaged: {exc}") from None
     a = seg.arrays
