@@ -170,12 +170,16 @@ async def test_search_opens_hit_and_escape_returns_to_results(library: Library) 
         search = screen.search_pane
         assert search.hits, "no results for a word the library contains"
         assert all("weight" in hit.text.lower() for hit in search.hits[:2])
-        await pilot.press("enter")  # from the query box to the results
-        assert app.focused is search.results
-        await pilot.press("down")
+        for _ in range(100):  # the results of the last keystroke are shown (they reset the highlight)
+            if search.shown_query == search.query_input.value:
+                break
+            await pilot.pause(0.02)
+        await pilot.press("ctrl+n", "up", "down")  # through the hits, without leaving the query box
+        assert app.focused is search.query_input
+        assert search.results.highlighted == 1
         chosen = search.results.highlighted
         hit = search.hits[chosen]
-        await pilot.press("enter")
+        await pilot.press("enter")  # opens the highlighted hit, as in fzf
         await settle(app, pilot)
         reader = screen.reader
         assert reader.document is not None and reader.document.id == hit.document

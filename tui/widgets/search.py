@@ -99,7 +99,9 @@ class SearchPane(Vertical):
     """Query box, a one-line status and the result list.  Posts `QueryChanged` and `HitChosen`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "focus_results", "Results", show=False, id="search.results"),
+        # In the query box, as in fzf: the arrows move through the hits and enter opens one.
+        Binding("down,ctrl+n", "move(1)", "Next hit", show=False, id="search.results"),
+        Binding("up,ctrl+p", "move(-1)", "Previous hit", show=False, id="search.results.up"),
     ]
 
     class QueryChanged(Message):
@@ -173,8 +175,15 @@ class SearchPane(Vertical):
         self.post_message(self.QueryChanged(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """enter in the query box opens the highlighted hit."""
         event.stop()
-        self.action_focus_results()
+        index = self.results.highlighted
+        if self.hits and index is not None:
+            self.post_message(self.HitChosen(self.hits[index], index))
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight through the hits; focus stays in the query box."""
+        self.results.action_cursor(step)
 
     def action_focus_results(self) -> None:
         if self.hits:
