@@ -1132,7 +1132,8 @@ class IndexView:
     @property
     def words(self) -> WordTable:
         """Every word by its id (a sequence over the chunks)."""
-        return self._joined("words", lambda: WordTable(self.chunks))  # type: ignore[no-any-return]
+        table: WordTable = self._joined("words", lambda: WordTable(self.chunks))
+        return table
 
     def word_id(self, word: str) -> int | None:
         """The id of `word`, None when no chunk holds it."""
