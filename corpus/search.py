@@ -613,7 +613,7 @@ class SearchIndex:
         if doc_id in self._pending_ids:
             self.pending = [p for p in self.pending if p.entry.id != doc_id]
             self._pending_ids.discard(doc_id)
-        if doc_id in self.view.doc_numbers:
+        if self.view.holds(doc_id):
             self.removed.add(doc_id)
 
     # -- merging ----------------------------------------------------------------------------
@@ -1312,8 +1312,8 @@ class SearchIndex:
 
     def _hit(self, slot: int, score: float, highlight: tuple[np.ndarray, np.ndarray] | None) -> Hit:
         view = self.view
-        entry = view.docs[int(view.slot_doc()[slot])]
         seg, local = view.locate(slot)
+        entry = seg.docs[int(seg.arrays["slot_doc"][local])]
         text = seg.text_of(local)
         speaker_no = int(view.slot_speaker()[slot])
         start = float(seg.arrays["slot_start"][local])

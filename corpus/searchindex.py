@@ -342,6 +342,13 @@ class Segment:
             return entry.ids[slot - entry.first]
         return f"{entry.id}:{int(self.arrays['slot_index'][slot])}"
 
+    def count_of(self, ids: frozenset[str]) -> int:
+        """How many passages the documents `ids` have here."""
+        counts: dict[str, int] | None = self.cache.get("counts")
+        if counts is None:
+            counts = self.cache["counts"] = {d.id: d.count for d in self.docs}
+        return sum(counts.get(i, 0) for i in ids)
+
     def live_mask(self, deleted: frozenset[str]) -> np.ndarray | None:
         """Which slots belong to documents not in `deleted` (None: all of them)."""
         dead = [d for d in self.docs if d.id in deleted]
@@ -416,7 +423,7 @@ class LiveSegment:
 
     @property
     def live_passages(self) -> int:
-        return self.seg.slots - sum(d.count for d in self.seg.docs if d.id in self.deleted)
+        return self.seg.slots - self.seg.count_of(self.deleted) if self.deleted else self.seg.slots
 
 
 #: ASCII fast path: lowercase letters and digits stay, apostrophes and underscores go, the rest splits words.
@@ -1078,52 +1085,74 @@ class IndexView:
         self._base_list: list[int] = self.bases.tolist()
         #: every slot, live or not (the length of per-slot arrays)
         self.slots = int(self.bases[-1])
-        owner: dict[str, int] = {}
-        # Were a document ever live in two segments, the later one would win (writers never let it happen).
-        for k in range(len(segments) - 1, -1, -1):
-            ls = segments[k]
+        # Which documents each segment holds dead: its tombstones, and (never so unless something went
+        # wrong) a document live in a later segment too, which wins.
+        seen: set[str] = set()
+        dead_sets: list[frozenset[str]] = []
+        for ls in reversed(segments):
             ids = ls.seg.doc_ids - ls.deleted if ls.deleted else ls.seg.doc_ids
-            if owner.keys() & ids:
-                for doc_id in ids:
-                    owner.setdefault(doc_id, k)
+            if seen.isdisjoint(ids):
+                dead_sets.append(ls.deleted & ls.seg.doc_ids if ls.deleted else frozenset())
             else:
-                owner.update(dict.fromkeys(ids, k))
-        self.docs: list[DocEntry] = []
-        self._doc_maps: list[np.ndarray] = []
-        self._dead: list[frozenset[str]] = []
+                dead_sets.append(frozenset((ls.deleted & ls.seg.doc_ids) | (ids & seen)))
+            seen |= ids
+        self._dead: list[frozenset[str]] = dead_sets[::-1]
         speakers: dict[str, int] = {}
         self._speaker_maps: list[np.ndarray] = []
-        for k, ls in enumerate(segments):
-            base = int(self.bases[k])
-            doc_map = np.full(len(ls.seg.docs) + 1, -1, np.int32)
-            dead = set(ls.deleted & ls.seg.doc_ids)
-            for number, entry in enumerate(ls.seg.docs):
-                if owner.get(entry.id) == k:
-                    doc_map[number] = len(self.docs)
-                    self.docs.append(
-                        DocEntry(
-                            entry.id,
-                            entry.title,
-                            entry.kind,
-                            entry.text_hash,
-                            base + entry.first,
-                            entry.count,
-                            entry.ids,
-                            entry.version,
-                        )
-                    )
-                else:
-                    dead.add(entry.id)
-            self._doc_maps.append(doc_map)
-            self._dead.append(frozenset(dead))
+        for ls in segments:
             self._speaker_maps.append(
                 np.array([speakers.setdefault(n, len(speakers)) for n in ls.seg.speakers] + [-1], np.int32)
             )
         self.speakers = sorted(speakers, key=speakers.__getitem__)
         self.speaker_numbers = speakers
-        self.doc_numbers = {d.id: i for i, d in enumerate(self.docs)}
-        self.live_slots = sum(d.count for d in self.docs)
+        self.live_slots = sum(
+            ls.seg.slots - ls.seg.count_of(dead) if dead else ls.seg.slots for ls, dead in zip(segments, self._dead)
+        )
+        self._documents: tuple[list[DocEntry], dict[str, int], list[np.ndarray]] | None = None
         self._cache: dict[str, Any] = {}
+
+    def _lay_out_documents(self) -> tuple[list[DocEntry], dict[str, int], list[np.ndarray]]:
+        """The live documents with their (global) first slot, their numbers by id, and per segment
+        each of its documents' global number (-1: dead).  Made when first asked for: opening a large
+        index or adding a document to it should not touch every document."""
+        if self._documents is None:
+            docs: list[DocEntry] = []
+            doc_maps = []
+            for k, (ls, dead) in enumerate(zip(self.segments, self._dead)):
+                base = self._base_list[k]
+                doc_map = np.full(len(ls.seg.docs) + 1, -1, np.int32)
+                for number, entry in enumerate(ls.seg.docs):
+                    if entry.id not in dead:
+                        doc_map[number] = len(docs)
+                        docs.append(
+                            DocEntry(
+                                entry.id,
+                                entry.title,
+                                entry.kind,
+                                entry.text_hash,
+                                base + entry.first,
+                                entry.count,
+                                entry.ids,
+                                entry.version,
+                            )
+                        )
+                doc_maps.append(doc_map)
+            self._documents = (docs, {d.id: i for i, d in enumerate(docs)}, doc_maps)
+        return self._documents
+
+    def holds(self, doc_id: str) -> bool:
+        """Whether a live document has this id (without laying out every document)."""
+        return any(doc_id in ls.seg.doc_ids and doc_id not in dead for ls, dead in zip(self.segments, self._dead))
+
+    @property
+    def docs(self) -> list[DocEntry]:
+        """The live documents, in slot order."""
+        return self._lay_out_documents()[0]
+
+    @property
+    def doc_numbers(self) -> dict[str, int]:
+        """Each live document's number in `docs`."""
+        return self._lay_out_documents()[1]
 
     @property
     def vocab_size(self) -> int:
@@ -1171,7 +1200,7 @@ class IndexView:
             self._joined(
                 "slot_doc",
                 lambda: np.concatenate(
-                    [m[ls.seg.arrays["slot_doc"]] for m, ls in zip(self._doc_maps, self.segments)]
+                    [m[ls.seg.arrays["slot_doc"]] for m, ls in zip(self._lay_out_documents()[2], self.segments)]
                     or [np.zeros(0, np.int32)]
                 ),
             )
