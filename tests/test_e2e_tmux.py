@@ -40,7 +40,7 @@ def exercise(tmux: Tmux) -> None:
     tmux.keys("/", "lit:fifty feet")
     tmux.wait_for("result", "Grace Hopper · Interview with Grace")
     tmux.keys("Enter", "Enter")
-    tmux.wait_for("turn 2/4", "In 1944, at Harvard.")
+    tmux.wait_for("¶ 2/4", "In 1944, at Harvard.")
     tmux.keys("Escape")
     tmux.wait_for("result", "fifty feet", timeout=5)  # back on the result list, the query kept
     # The hostile document: third in the list.

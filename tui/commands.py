@@ -120,7 +120,7 @@ class SaysoCommands(Provider):
                 (
                     f"Speaker lens: {visible(speaker.name, keep_newlines=False)}",
                     partial(main.set_lens, speaker.name),
-                    f"{speaker.passages} turns",
+                    f"{speaker.passages} passages",
                 )
             )
         return commands

@@ -161,7 +161,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
     def _finished(self, event: Finished) -> None:
         self.report = report = event.report
         self.running = False
-        summary = Text(f"Imported {len(report.documents)} document(s), {report.passages:,} turns.", style="bold")
+        summary = Text(f"Imported {len(report.documents)} document(s), {report.passages:,} passages.", style="bold")
         review = report.review_line()
         if review:
             summary.append(f"\n{review} (Quotes pane, is:review)")

@@ -437,7 +437,7 @@ class MainScreen(Screen[None]):
             return
         line = plain(reader.document.title, style="bold")
         current = reader.current
-        where = f"  turn {reader.passage + 1}/{len(reader.passages)}"
+        where = f"  ¶ {reader.passage + 1}/{len(reader.passages)}"
         if current is not None and current.sentences:
             where += f" · sentence {reader.sentence + 1}/{len(current.sentences)}"
         line.append(where, style="dim")
