@@ -134,3 +134,16 @@ async def test_export_markdown_updates_an_existing_file(library: Library, tmp_pa
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# My article\n\nMy own words stay.\n")
     assert text.count("Closed models hide their failures.") == 1
+
+
+async def test_export_from_the_quotes_pane_is_capital_e_since_e_edits_there(library: Library) -> None:
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        app.screen.action_show_pane("quotes")
+        await settle(app, pilot)
+        await pilot.press("E")
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExportDialog)

@@ -56,6 +56,8 @@ class QuoteList(PaneList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,o", "select", "Go to quote", id="quotes.jump"),
         Binding("e", "edit_note", "Edit note", id="quotes.edit"),
+        # e edits here, so export (e everywhere else) is E: the pane that lists the quotes can send them out.
+        Binding("E", "screen.export", "Export", id="quotes.export"),
         Binding("t", "edit_tags", "Tags", id="quotes.retag"),
         Binding("d,delete", "delete", "Delete", id="quotes.delete"),
         Binding("s", "sort", "Sort", id="quotes.sort"),
