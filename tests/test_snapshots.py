@@ -50,6 +50,11 @@ def test_reader_at_80x24(snap_compare, app: SaysoApp) -> None:  # type: ignore[n
     assert snap_compare(app, terminal_size=(80, 24), run_before=_open(PANEL_ID, 4, 0))
 
 
+def test_wide_layout_at_140x40(snap_compare, app: SaysoApp) -> None:  # type: ignore[no-untyped-def]
+    """Documents over Speakers, Search beside them, the reader on the right."""
+    assert snap_compare(app, terminal_size=(140, 40), run_before=_open(PANEL_ID, 4, 0))
+
+
 def test_speaker_lens(snap_compare, app: SaysoApp) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         screen = await _loaded(pilot)

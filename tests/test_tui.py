@@ -242,6 +242,45 @@ async def test_speaker_lens_narrows_reader_documents_and_search(library: Library
         assert docs.option_count == 4
 
 
+async def test_wide_terminals_show_documents_speakers_and_search_beside_the_reader(library: Library) -> None:
+    """From 140 columns the mission is on screen at once: who is in the library, what is searched, what is
+    read; Quotes takes Search's place while in use.  Below that, one side pane at a time, as before."""
+    app = SaysoApp(library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.has_class("wide")
+
+        def shown() -> set[str]:
+            return {n for n in ("documents", "speakers", "search", "quotes") if screen.query_one(f"#{n}").display}
+
+        assert shown() == {"documents", "speakers", "search"}
+        await pilot.press("slash", *"weights")
+        await settle(app, pilot)
+        await pilot.press("enter")  # opens the first hit; every pane stays in view
+        await settle(app, pilot)
+        reader = screen.reader
+        assert reader.document is not None and shown() == {"documents", "speakers", "search"}
+        documents = screen.query_one(DocumentsPane)
+        assert documents.highlighted_id == reader.document.id, "the Documents list follows the opened document"
+        side = screen.query_one("#sidebar").region
+        assert reader.region.x >= side.right and reader.region.width >= 50
+        for name in ("documents", "speakers", "search"):
+            region = screen.query_one(f"#{name}").region
+            assert region.width >= 20 and region.height >= 8, (name, region)
+        await pilot.press("5")
+        await pilot.pause()
+        assert shown() == {"documents", "speakers", "quotes"} and screen.pane == "quotes"
+        await pilot.press("3")
+        await pilot.pause()
+        assert shown() == {"documents", "speakers", "search"}
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert not screen.has_class("wide") and shown() == {"search"}
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert shown() == {"documents", "speakers", "search"}
+
+
 async def test_layout_adapts_to_80x24_60x20_and_too_small(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -10,6 +10,7 @@ in `tui.navigation`, plain objects this screen asks.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import time
@@ -19,11 +20,11 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from sayso.corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
@@ -89,6 +90,9 @@ from sayso.tui.widgets.transcript import Mark, TranscriptView
 MIN_WIDTH, MIN_HEIGHT = 40, 10
 #: Below this width the side panes and the reader take turns (tabs) instead of sitting side by side.
 NARROW_WIDTH = 100
+#: From this width on, Documents, Speakers and Search are all shown beside the reader (Quotes takes
+#: Search's place while it is the pane in use).
+WIDE_WIDTH = 140
 #: Results fetched per query.
 SEARCH_LIMIT = 100
 #: Documents with at least this many turns are frozen out of the garbage collector's full
@@ -143,6 +147,8 @@ class MainScreen(Screen[None]):
         self.lens: str | None = None
         #: the pane shown and focused: one of SIDE_PANES or "reader"
         self.pane = "documents"
+        #: the side pane last in use (the one shown beside the reader, or in Search's place when wide)
+        self._side_pane = "documents"
         self.loaded = False
         #: where escape leaves the reader for
         self.return_to = ReturnTo()
@@ -162,10 +168,11 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield PaneBar(id="pane-bar")
         with Horizontal(id="body"):
-            with ContentSwitcher(id="sidebar", initial="documents"):
+            # One pane at a time, or (wide) a grid: Documents over Speakers, Search (or Quotes) beside them.
+            with Container(id="sidebar"):
                 yield DocumentsPane(id="documents")
-                yield SpeakersPane(id="speakers")
                 yield SearchPane(id="search")
+                yield SpeakersPane(id="speakers")
                 yield QuotesPane(id="quotes")
             with Vertical(id="reader"):
                 yield StatusLine(id="reader-title")
@@ -211,7 +218,9 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._refocus_pane)
         self.set_class(small, "too-small")
         self.set_class(width < NARROW_WIDTH, "narrow")
+        self.set_class(width >= WIDE_WIDTH, "wide")
         self._apply_layout_classes()
+        self._show_side_panes()
         if small:
             self.query_one("#too-small", Static).update(
                 f"Terminal too small: {width}x{height}.\nsayso needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
@@ -233,9 +242,23 @@ class MainScreen(Screen[None]):
     def action_show_pane(self, pane: str) -> None:
         """Show and focus `pane` (documents, speakers, search, quotes or reader)."""
         if pane != "reader":
-            self.query_one("#sidebar", ContentSwitcher).current = pane
+            self._side_pane = pane
+            self._show_side_panes()
         self._set_pane(pane)
         self._pane_widget(pane).focus()
+
+    def _show_side_panes(self) -> None:
+        """Display the side pane in use; on a wide screen Documents, Speakers and Search (or Quotes) too."""
+        side = self._side_pane
+        wide = self.has_class("wide")
+        for name in SIDE_PANES:
+            if wide:
+                shown = name in ("documents", "speakers") or name == ("quotes" if side == "quotes" else "search")
+            else:
+                shown = name == side
+            widget = self.query_one(f"#{name}")
+            if widget.display != shown:
+                widget.display = shown
 
     def _set_pane(self, pane: str) -> None:
         self.pane = pane
@@ -262,6 +285,9 @@ class MainScreen(Screen[None]):
         while node is not None and node is not self:
             if node.id in (*SIDE_PANES, "reader"):
                 if node.id != self.pane:
+                    if node.id != "reader" and node.id != self._side_pane:
+                        self._side_pane = node.id
+                        self._show_side_panes()
                     self._set_pane(node.id)
                 return
             node = node.parent if isinstance(node.parent, Widget) else None
@@ -413,6 +439,11 @@ class MainScreen(Screen[None]):
 
     def _show_in_reader(self, document: Document, passages: list[Passage], destination: Destination) -> None:
         self.cache.put(document.id, passages)
+        # The Documents list follows what is read, wherever it was opened from (search, quotes, a jump).
+        documents = self.query_one(DocumentsPane)
+        if documents.highlighted_id != document.id and not documents.has_focus:
+            with contextlib.suppress(ValueError):
+                documents.highlighted = documents.index_of(document.id)
         reader = self.reader
         passage, sentence, hit = destination.passage, destination.sentence, destination.hit
         self._jumping = True

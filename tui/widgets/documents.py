@@ -15,7 +15,7 @@ from sayso.tui.widgets.pane_list import PaneList, plain
 def document_lines(doc: Document) -> tuple[Text, Text]:
     """The title, then kind, length and the first speakers."""
     speakers = ", ".join(doc.speakers[:3]) + (f" +{len(doc.speakers) - 3}" if len(doc.speakers) > 3 else "")
-    details = f"  {doc.kind} · {doc.passages:,} turn{'s' if doc.passages != 1 else ''} · {doc.words:,} word{'s' if doc.words != 1 else ''}"
+    details = f"  {doc.kind} · {doc.passages:,} passage{'s' if doc.passages != 1 else ''} · {doc.words:,} word{'s' if doc.words != 1 else ''}"
     return plain(doc.title, style="bold"), plain(details + (f" · {speakers}" if speakers else ""), style="dim")
 
 
