@@ -628,3 +628,24 @@ async def test_workers_answer_with_typed_result_messages(library: Library) -> No
         await settle(app, pilot)
         failed = [m for m in posted if isinstance(m, SearchFailed)]
         assert failed and (failed[-1].query, failed[-1].error) == ("broken", "index gone")
+
+
+async def test_the_mouse_is_an_extra_clicks_select_double_clicks_open_tabs_switch(library: Library) -> None:
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(app, pilot)
+        documents = screen.query_one(DocumentsPane)
+        assert documents.option_count >= 2
+        region = documents.region
+        await pilot.click(DocumentsPane, offset=(3, 2))  # the second row (two lines each)
+        assert documents.highlighted == 1 and app.focused is documents
+        assert screen.reader.document is None
+        await pilot.click(DocumentsPane, offset=(3, 2), times=2)
+        await settle(app, pilot)
+        assert screen.reader.document is not None and screen.reader.document.id == documents.shown[1].id
+        bar = screen.query_one("#pane-bar")
+        text = str(bar.render())
+        await pilot.click("#pane-bar", offset=(text.index("Speakers"), 0))
+        await pilot.pause()
+        assert screen.pane == "speakers"
+        assert region.width > 0

@@ -428,6 +428,10 @@ class MainScreen(Screen[None]):
     def _document_unreadable(self, event: DocumentUnreadable) -> None:
         self.app.notify(visible(event.error), severity="error", markup=False)
 
+    @on(PaneBar.PaneClicked)
+    def _pane_clicked(self, event: PaneBar.PaneClicked) -> None:
+        self.action_show_pane(event.pane)
+
     @on(DocumentLoaded)
     def _document_loaded(self, event: DocumentLoaded) -> None:
         destination = event.destination

@@ -14,6 +14,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -127,6 +128,17 @@ class PaneList(ScrollView, can_focus=True, inherit_bindings=False):
     def action_select(self) -> None:
         if self.highlighted is not None:
             self.post_message(self.Selected(self, self.highlighted))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click highlights the row under the mouse, a double click opens it (the keys do the same)."""
+        row = int(event.y + self.scroll_y) // ROW_HEIGHT
+        if not 0 <= row < self.row_count:
+            return
+        event.stop()
+        self.focus()
+        self.highlighted = row
+        if event.chain >= 2:
+            self.action_select()
 
     # -- drawing -------------------------------------------------------------------------
     def on_resize(self) -> None:
