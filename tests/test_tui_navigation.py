@@ -9,9 +9,11 @@ from sayso.tui.navigation import (
     PassageCache,
     Position,
     ReturnTo,
+    densest_match,
     hit_position,
     span_hit,
 )
+from sayso.tui.widgets.search import kwic
 
 
 def passages(*texts: str) -> list[Passage]:
@@ -99,6 +101,26 @@ def test_a_hit_opens_at_the_sentence_of_its_first_matched_word() -> None:
     assert hit_position(doc, hit) == (1, 1)
     stale = Hit(passage="p1", document="doc", speaker="A", text="", score=1.0, spans=[], title="", index=7)
     assert hit_position(doc, stale) == (1, 0)  # an index from before a re-import: found by the passage id
+
+
+def test_a_hit_opens_and_is_shown_where_most_of_its_words_stand_together() -> None:
+    """'magik opn reserch' found "open" alone first, then "magic open research" together: the reader
+    opens at the second sentence and the result's snippet starts there, not at the lone "open"."""
+    text = (
+        "We keep the door open for everyone who comes. "
+        + "Then a long stretch of other words follows here. " * 4
+        + "This is magic open research at its best."
+    )
+    doc = passages("Intro.", text)
+    spans = [[text.index(w), text.index(w) + len(w)] for w in ("open", "magic", "research")]
+    spans.append([text.index("magic open") + 6, text.index("magic open") + 10])
+    hit = Hit(passage="p1", document="doc", speaker="A", text=text, score=1.0, spans=spans, title="", index=1)
+    passage, sentence = hit_position(doc, hit)
+    start, end = doc[1].sentences[sentence]
+    assert passage == 1 and text[start:end].startswith("This is magic open research")
+    assert densest_match(text, spans, 136) == text.index("magic")
+    snippet = kwic(hit).plain
+    assert "magic open research" in snippet and "door" not in snippet
 
 
 def test_a_quote_span_becomes_a_mark_in_the_passage_that_holds_it() -> None:

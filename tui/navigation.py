@@ -121,15 +121,47 @@ class PassageCache:
         return doc_id in self._documents
 
 
+def _distinct_words(text: str, spans: list[tuple[int, int]]) -> int:
+    return len({text[a:b].casefold() for a, b in spans})
+
+
+def densest_match(text: str, spans: list[list[int]] | list[tuple[int, int]], width: int) -> int:
+    """Where the best match of a hit begins: the start of the run of matched words, at most `width`
+    characters long, that holds the most different query words (the earliest such run).
+
+    A hit's spans mark every good match of each query word; the first of them may be a lone common
+    word ("open") far from where all the words stand together ("magic open research").
+    """
+    ordered = sorted((int(a), int(b)) for a, b in spans if b > a)
+    if not ordered:
+        return 0
+    best, best_count = ordered[0][0], 0
+    j = 0
+    for i, (a, _) in enumerate(ordered):
+        j = max(j, i)
+        while j + 1 < len(ordered) and ordered[j + 1][1] - a <= width:
+            j += 1
+        count = _distinct_words(text, ordered[i : j + 1])
+        if count > best_count:
+            best, best_count = a, count
+    return best
+
+
 def hit_position(passages: list[Passage], hit: Hit) -> tuple[int, int]:
-    """The passage index of `hit` and the sentence holding its first matched word."""
+    """The passage index of `hit` and the sentence holding most of its different matched words
+    (the earliest such sentence)."""
     index = hit.index
     if not (0 <= index < len(passages) and passages[index].id == hit.passage):
         index = next((i for i, p in enumerate(passages) if p.id == hit.passage), max(0, min(index, len(passages) - 1)))
-    first = min((a for a, _ in hit.spans), default=0)
     sentences = passages[index].sentences if passages else []
-    sentence = next((k for k, (a, b) in enumerate(sentences) if a <= first < b), 0)
-    return index, sentence
+    spans = [(int(a), int(b)) for a, b in hit.spans if b > a]
+    if not spans or not sentences:
+        first = min((a for a, _ in spans), default=0)
+        return index, next((k for k, (a, b) in enumerate(sentences) if a <= first < b), 0)
+    text = passages[index].text
+    counts = [_distinct_words(text, [s for s in spans if a <= s[0] < b]) for a, b in sentences]
+    best = max(counts)
+    return index, counts.index(best) if best else 0
 
 
 def span_hit(passages: list[Passage], quote: Quote, start: int, end: int, title: str) -> Hit:

@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 from sayso.corpus.models import Hit
+from sayso.tui.navigation import densest_match
 from sayso.tui.widgets.pane_list import PaneList, plain
 from sayso.tui.widgets.safe_input import SafeInput
 from sayso.tui.widgets.status_line import StatusLine
@@ -31,13 +32,15 @@ ECHO_HOLD = 0.015
 
 
 def kwic(hit: Hit) -> Text:
-    """The hit's text around its first match, matched words highlighted, on one logical line."""
+    """The hit's text around its best match (see `densest_match`), matched words highlighted, on one logical line."""
     text = hit.text
     spans = sorted((max(0, a), min(len(text), b)) for a, b in hit.spans if b > a) or [(0, 0)]
-    start = max(0, spans[0][0] - CONTEXT_BEFORE)
+    # Around the place where most of the query's words stand together, not merely the first match.
+    focus = densest_match(text, spans, CONTEXT_LENGTH - CONTEXT_BEFORE)
+    start = max(0, focus - CONTEXT_BEFORE)
     if start:
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < spans[0][0] else start
+        start = space + 1 if 0 <= space < focus else start
     end = min(len(text), start + CONTEXT_LENGTH)
     line = Text("…" if start else "", style="dim", end="")
     cursor = start
