@@ -39,7 +39,7 @@ def exercise(tmux: Tmux) -> None:
     tmux.wait_for("Panel on open models", "1 Documents", "Interview with Grace")
     tmux.keys("/", "lit:fifty feet")
     tmux.wait_for("result", "Grace Hopper · Interview with Grace")
-    tmux.keys("Enter", "Enter")
+    tmux.keys("Enter")  # opens the highlighted hit from the search box
     tmux.wait_for("¶ 2/4", "In 1944, at Harvard.")
     tmux.keys("Escape")
     tmux.wait_for("result", "fifty feet", timeout=5)  # back on the result list, the query kept
@@ -119,3 +119,12 @@ def test_a_pane_first_shown_at_80x24_starts_at_its_first_row(data_dir: Path) -> 
         session.keys("C-q")
     finally:
         session.close()
+
+
+def test_a_key_remapped_in_the_config_file_works_in_a_real_terminal(tmux: Tmux, data_dir: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\n"main.export" = "x"\n', "utf-8")
+    tmux.start(f"{sayso_shell(data_dir)} --config {shlex.quote(str(config))}")
+    tmux.wait_for("1 Documents", "Panel on open models")
+    tmux.keys("x")
+    tmux.wait_for("ctrl+s")  # the export dialog, on the key the config gave it

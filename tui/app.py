@@ -15,9 +15,11 @@ from typing import Any, ClassVar
 
 from textual.app import App, CSSPathType
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
+from sayso.config import remember
 from sayso.corpus.library import Library
 from sayso.corpus.safety import visible
 from sayso.tui.commands import SaysoCommands
@@ -59,6 +61,28 @@ class Notice:
     severity: SeverityLevel
 
 
+def known_binding_ids() -> set[str]:
+    """The ids of every key binding of sayso's app, screens and widgets (what [keys] may remap)."""
+    import sayso.tui.screens.citation_dialog
+    import sayso.tui.screens.draft_dialog
+    import sayso.tui.screens.export_dialog
+    import sayso.tui.screens.help
+    import sayso.tui.screens.import_dialog
+    import sayso.tui.screens.main
+    import sayso.tui.screens.note_editor  # noqa: F401
+
+    found: set[str] = set()
+    pending: list[type] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("sayso.tui"):
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id:
+                    found.add(binding.id)
+    return found
+
+
 class SaysoApp(App[None]):
     """A keyboard-driven reader for transcripts; `SaysoApp(library).run()`."""
 
@@ -74,15 +98,39 @@ class SaysoApp(App[None]):
         Binding("q", "quit", "Quit", show=False, id="app.quit_q"),
     ]
 
-    def __init__(self, library: Library, *, theme: str | None = None, **kwargs: Any) -> None:
-        """`library` is the open corpus; `theme` one of sayso-dark, sayso-light or a Textual theme."""
+    def __init__(
+        self,
+        library: Library,
+        *,
+        theme: str | None = None,
+        keys: dict[str, str] | None = None,
+        remember_theme: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """`library` is the open corpus; `theme` one of sayso-dark, sayso-light or a Textual theme; `keys`
+        remaps key bindings by id (the config file's [keys]); with `remember_theme` a theme chosen in the
+        app is remembered for the next session."""
         super().__init__(**kwargs)
         self.library = library
         #: Every notification shown, newest last: what tests read instead of Textual's live toasts.
         self.notices: deque[Notice] = deque(maxlen=NOTICES_KEPT)
         for sayso_theme in THEMES:
             self.register_theme(sayso_theme)
+        #: problems with the theme or keys asked for, told once the screen is up
+        self._setup_problems: list[str] = []
+        if theme and theme not in self.available_themes:
+            self._setup_problems.append(f"no theme {theme!r}; using sayso-dark (themes: ctrl+p, 'theme')")
+            theme = None
         self.theme = theme or "sayso-dark"
+        self._remember_theme = remember_theme
+        if keys:
+            known = known_binding_ids()
+            unknown = sorted(k for k in keys if k not in known)
+            if unknown:
+                self._setup_problems.append(
+                    f"config [keys]: no binding {', '.join(repr(k) for k in unknown)}; those keys are unchanged"
+                )
+            self.set_keymap({k: v for k, v in keys.items() if k in known})
         #: the open notes could not be kept as drafts and the user was told: the next quit leaves anyway
         self._quit_without_drafts = False
 
@@ -100,6 +148,9 @@ class SaysoApp(App[None]):
         # A hangup (closed SSH session) or SIGTERM saves the note being typed as a draft first.
         install_signal_handlers(self)
         self.push_screen(MainScreen(self.library))
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        for line in self._setup_problems:
+            self.notify(line, severity="warning", timeout=10)
 
     def notify(
         self,
@@ -154,3 +205,8 @@ class SaysoApp(App[None]):
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark sayso theme."""
         self.theme = "sayso-light" if self.current_theme.dark else "sayso-dark"
+
+    def _theme_chosen(self, theme: Any) -> None:
+        """Remember the theme chosen in the app (ctrl+t or the palette) for the next session."""
+        if self._remember_theme:
+            remember("theme", self.theme)

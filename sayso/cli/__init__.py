@@ -15,13 +15,14 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sayso.config import CONFIG_ENV, Config, load_config, remembered
 from sayso.corpus.errors import Ambiguous, DamagedFile, NotFound, NotReplaced, SaysoError, UnusableFile
 from sayso.corpus.library import Library, default_data_dir
 from sayso.corpus.safety import safe_json, visible
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
 
 #: Modules under sayso.cli that add subcommands, in the order `sayso --help` lists them.
-COMMAND_MODULES = ("library_cmds", "search_cmd", "quote_cmds", "export_cmd")
+COMMAND_MODULES = ("library_cmds", "search_cmd", "quote_cmds", "export_cmd", "config_cmd")
 
 Handler = Callable[[argparse.Namespace, Library], int | None]
 
@@ -93,6 +94,12 @@ def add_common(parser: argparse.ArgumentParser, *, suppress: bool = False) -> No
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,
         help="print JSON instead of text",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse.SUPPRESS if suppress else None,
+        help=f"config file (default: ${CONFIG_ENV} or config.toml in the user config folder; `sayso config path`)",
     )
 
 
@@ -187,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_common(parser)
     parser.add_argument("--version", action="version", version=f"sayso {installed_version()}")
+    parser.add_argument("--theme", metavar="NAME", help="the app's theme: sayso-dark, sayso-light or any Textual theme")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
     parser.commands = sub.choices
     for name in COMMAND_MODULES:
@@ -206,7 +214,13 @@ def _open_library(args: argparse.Namespace) -> Library:
     Commands that must work on a damaged library (`where`, `restore`) set
     `open_library=False` and get an unopened Library: same paths, nothing read.
     """
-    data_dir = Path(args.data).expanduser() if args.data else default_data_dir()
+    config: Config | None = getattr(args, "loaded_config", None)
+    if args.data:
+        data_dir = Path(args.data).expanduser()
+    elif not os.environ.get("SAYSO_DATA") and config is not None and config.data:
+        data_dir = Path(config.data).expanduser()
+    else:
+        data_dir = default_data_dir()
     try:
         lock_timeout = float(os.environ.get("SAYSO_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
     except ValueError:
@@ -214,6 +228,13 @@ def _open_library(args: argparse.Namespace) -> Library:
     if not getattr(args, "open_library", True):
         return Library(data_dir, lock_timeout=lock_timeout)
     return Library.open(data_dir, lock_timeout=lock_timeout)
+
+
+def app_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The app's theme (--theme, else the one last chosen in the app, else the config's) and key remaps."""
+    config: Config | None = getattr(args, "loaded_config", None)
+    theme = getattr(args, "theme", None) or remembered("theme") or (config.theme if config else None)
+    return {"theme": theme, "keys": dict(config.keys) if config else {}, "remember_theme": True}
 
 
 def run_app(library: Library, **options: Any) -> int:
@@ -247,11 +268,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = parser.commands if isinstance(parser, CliParser) else {}
         commands.get(command, parser).error(f"unrecognized arguments: {' '.join(extras)}")
     library: Library | None = None
+    config = args.loaded_config = load_config(args.config)
+    for line in config.problems:  # one line each; sayso goes on with the defaults
+        print(f"sayso: warning: {visible(line)}", file=sys.stderr)
     try:
         library = _open_library(args)
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
-            return run_app(library)
+            return run_app(library, **app_options(args))
         code = handler(args, library) or 0
         report_problems(library)
         return code

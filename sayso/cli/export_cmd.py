@@ -45,9 +45,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--doc", metavar="DOC", help="only quotes from this document")
     p.add_argument(
         "--style",
-        default=DEFAULT_STYLE,
+        default=None,
         metavar="STYLE",
-        help=f"citation style: {', '.join(STYLES)} (default: {DEFAULT_STYLE})",
+        help=f"citation style: {', '.join(STYLES)} (default: the config file's [export] style, else {DEFAULT_STYLE})",
     )
     p.add_argument("--creator", metavar="NAME", help="your name as the annotations' creator (w3c)")
     p.add_argument(
@@ -55,6 +55,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--force", action="store_true", help="replace an existing -o file that is not a sayso export")
     p.set_defaults(handler=cmd_export)
+
+
+def _style_of(args: argparse.Namespace) -> str:
+    """--style, else the config file's [export] style, else the default."""
+    if args.style:
+        return str(args.style)
+    config = getattr(args, "loaded_config", None)
+    return str(getattr(config, "style", None) or DEFAULT_STYLE)
 
 
 def _format_for(args: argparse.Namespace) -> str:
@@ -71,7 +79,7 @@ def _format_for(args: argparse.Namespace) -> str:
 def cmd_export(args: argparse.Namespace, lib: Library) -> int:
     try:
         quotes = lib.quotes.list(tag=args.tag, speaker=args.speaker, doc=args.doc)
-        export = export_library(lib, quotes, _format_for(args), style_name(args.style), creator=args.creator)
+        export = export_library(lib, quotes, _format_for(args), style_name(_style_of(args)), creator=args.creator)
     except NothingToExport:
         raise SaysoError("no quotes match; nothing exported (see `sayso quotes`)") from None
     fmt, text, entries, flagged = export.fmt, export.text, export.entries, export.flagged

@@ -7,7 +7,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from sayso.cli import common_options, emit, print_error, run_app
+from sayso.cli import app_options, common_options, emit, print_error, run_app
+from sayso.config import config_path
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.importers.grammar import (
     PatternError,
@@ -257,6 +258,7 @@ def cmd_where(args: argparse.Namespace, lib: Library) -> None:
         "documents": str(store.docs_dir),
         "quotes": str(store.quotes_path),
         "index": str(store.index_dir),
+        "config": str(getattr(getattr(args, "loaded_config", None), "path", "") or config_path(args.config)),
     }
     emit(args, paths, str(lib.data_dir) if not args.json else "")
 
@@ -304,7 +306,7 @@ def cmd_demo(args: argparse.Namespace, lib: Library) -> int:
     if args.no_app:
         emit(args, [d.to_dict() for d in lib.documents()], f"demo corpus ready in {lib.data_dir}")
         return rc
-    return run_app(lib)
+    return run_app(lib, **app_options(args))
 
 
 def _clock(seconds: float) -> str:
