@@ -12,6 +12,19 @@ from tmux_support import Tmux
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The user's own config file and remembered state (theme) neither steer the tests nor get written by
+    them: every test, and every sayso it starts, gets config and state folders of the test session."""
+    base = tmp_path_factory.mktemp("user")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+    patch.setenv("XDG_STATE_HOME", str(base / "state"))
+    patch.delenv("SAYSO_CONFIG", raising=False)
+    yield
+    patch.undo()
+
+
 @pytest.fixture
 def shared() -> Path:
     """The Path of ../shared; the test is skipped when it is not there."""
