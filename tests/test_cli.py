@@ -12,6 +12,7 @@ import json
 import os
 import pty
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -445,3 +446,24 @@ def test_a_search_naming_an_unknown_speaker_or_document_says_so(
     assert rc == 0 and "Nick Thompson — AI panel #1 " in out  # the first passage is #1, as in the app and exports
     rc, out, _ = run(capsys, "--data", str(data), "search", "zzqqxx", "--speaker", "nick")
     assert (rc, out) == (0, "no matches\n")  # a known speaker who did not say it
+
+
+def test_every_commands_help_ends_with_examples_and_the_environment_it_reads(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sayso.cli import EXAMPLES, build_parser
+
+    parser = build_parser()
+    commands = [[]] + [[name] for name in parser.commands] + [["quote", "add"], ["speaker", "edit"]]
+    for words in commands:
+        with pytest.raises(SystemExit):
+            main([*words, "--help"])
+        out = capsys.readouterr().out
+        assert "examples:\n  sayso" in out and "SAYSO_DATA" in out and "SAYSO_CONFIG" in out, words
+    # Each example parses (what a user copies runs, at least as far as the parser).
+    for examples in EXAMPLES.values():
+        for example in examples:
+            argv = shlex.split(example)[1:]
+            if argv and not any("|" in a for a in argv):
+                _args, extras = parser.parse_known_args(argv)
+                assert not extras, example

@@ -187,6 +187,52 @@ def positive_int(text: str) -> int:
     return value
 
 
+#: Two or three examples for each command's --help (those with subcommands: for each of them).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "sayso": ("sayso", "sayso demo", "sayso --data ~/hearings search senator housing"),
+    "import": (
+        "sayso import ~/transcripts",
+        "sayso import hearing.txt --labels '{speaker}: {text}'",
+        "sayso import old.txt --encoding cp1252",
+    ),
+    "docs": ("sayso docs", "sayso docs --json | jq '.[].title'"),
+    "show": ("sayso show davos", "sayso show davos --dropped", "sayso show 3f2a --json"),
+    "speakers": ("sayso speakers", "sayso speakers --json"),
+    "speaker": ('sayso speaker edit "Speaker 1" --name "Bryan Cantrill"', "sayso speaker edit lecun --alias Yann"),
+    "doc": ('sayso doc edit davos --date 2024-01-18 --publisher "World Economic Forum"',),
+    "rm": ("sayso rm davos",),
+    "where": ("sayso where", "sayso where --json"),
+    "restore": ("sayso restore quotes --list", "sayso restore library"),
+    "demo": ("sayso demo", "sayso demo --no-app"),
+    "search": (
+        "sayso search open wieghts",
+        'sayso search "exact words" speaker:lecun',
+        "sayso search housing --json --limit 50",
+    ),
+    "quote": ('sayso quote add davos --exact "open source" --note "his main claim"', "sayso quote rm 3f2a"),
+    "quotes": ("sayso quotes", "sayso quotes --tag housing", "sayso quotes --verify"),
+    "export": (
+        "sayso export -o quotes.md",
+        "sayso export --format csl-json -o refs.json",
+        "sayso export --style chicago",
+    ),
+    "config": ("sayso config path", "sayso config show", "sayso config example"),
+}
+#: What every command reads from the environment (--help ends with it).
+ENVIRONMENT = (
+    "environment: SAYSO_DATA (the data folder), SAYSO_CONFIG (the config file), "
+    "SAYSO_LOCK_TIMEOUT (seconds to wait for another sayso writing)"
+)
+
+
+def _with_examples(parser: argparse.ArgumentParser, name: str) -> None:
+    """End `parser`'s --help with its examples and the environment variables sayso reads."""
+    examples = EXAMPLES.get(name, ())
+    lines = ["examples:", *(f"  {e}" for e in examples)] if examples else []
+    parser.epilog = "\n".join([*lines, "", ENVIRONMENT] if lines else [ENVIRONMENT])
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = CliParser(
         prog="sayso",
@@ -205,6 +251,13 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    _with_examples(parser, "sayso")
+    for name, command in sub.choices.items():
+        _with_examples(command, name)
+        for action in command._actions:  # sub-subcommands (quote add, speaker edit...) get their parent's
+            if isinstance(action, argparse._SubParsersAction):
+                for child in action.choices.values():
+                    _with_examples(child, name)
     return parser
 
 

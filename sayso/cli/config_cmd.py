@@ -30,9 +30,6 @@ def register(sub: Any) -> None:
         parents=[common],
         help="show where the config file is and what it sets",
         description="Show the config file's path, or the settings sayso reads from it (with --json as JSON).",
-        epilog="examples:\n  sayso config path\n  sayso config show\n  SAYSO_CONFIG=~/team.toml sayso config show\n\n"
-        "reads: SAYSO_CONFIG (the config file), --config FILE",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("action", choices=("path", "show", "example"), help="path, show, or example (a commented file)")
     p.set_defaults(handler=cmd_config, open_library=False)
