@@ -22,7 +22,7 @@ from sayso.corpus.safety import safe_json, visible
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
 
 #: Modules under sayso.cli that add subcommands, in the order `sayso --help` lists them.
-COMMAND_MODULES = ("library_cmds", "search_cmd", "quote_cmds", "export_cmd", "config_cmd")
+COMMAND_MODULES = ("library_cmds", "search_cmd", "quote_cmds", "export_cmd", "config_cmd", "completion_cmd")
 
 Handler = Callable[[argparse.Namespace, Library], int | None]
 
@@ -217,6 +217,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "sayso export --style chicago",
     ),
     "config": ("sayso config path", "sayso config show", "sayso config example"),
+    "completion": (
+        "sayso completion bash > ~/.local/share/bash-completion/completions/sayso",
+        "sayso completion zsh > ~/.zfunc/_sayso",
+        "sayso completion fish > ~/.config/fish/completions/sayso.fish",
+    ),
 }
 #: What every command reads from the environment (--help ends with it).
 ENVIRONMENT = (
