@@ -7,6 +7,7 @@ screen loads documents, speakers and the search index in a worker.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from dataclasses import dataclass
 from importlib.resources import files
@@ -24,6 +25,8 @@ from sayso.corpus.library import Library
 from sayso.corpus.safety import visible
 from sayso.tui.commands import SaysoCommands
 from sayso.tui.themes import THEMES
+
+LOG = logging.getLogger(__name__)
 
 
 def stylesheet_paths() -> list[str | PurePath]:
@@ -105,6 +108,7 @@ class SaysoApp(App[None]):
         theme: str | None = None,
         keys: dict[str, str] | None = None,
         remember_theme: bool = False,
+        log_file: Path | None = None,
         **kwargs: Any,
     ) -> None:
         """`library` is the open corpus; `theme` one of sayso-dark, sayso-light or a Textual theme; `keys`
@@ -118,6 +122,8 @@ class SaysoApp(App[None]):
             self.register_theme(sayso_theme)
         #: problems with the theme or keys asked for, told once the screen is up
         self._setup_problems: list[str] = []
+        #: where errors shown as one line keep their tracebacks (--debug, SAYSO_LOG), told at start
+        self.log_file = log_file
         if theme and theme not in self.available_themes:
             self._setup_problems.append(f"no theme {theme!r}; using sayso-dark (themes: ctrl+p, 'theme')")
             theme = None
@@ -151,6 +157,8 @@ class SaysoApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         for line in self._setup_problems:
             self.notify(line, severity="warning", timeout=10)
+        if self.log_file is not None:
+            self.notify(f"Debug log: {self.log_file}", timeout=6)
 
     def notify(
         self,
@@ -181,7 +189,8 @@ class SaysoApp(App[None]):
         if not self._quit_without_drafts:
             try:
                 save_open_drafts(self, changed_only=True)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
+                LOG.exception("shown to the user as one line")
                 self._quit_without_drafts = True
                 self.notify(
                     f"The open note could not be kept as a draft ({exc}); copy it, or quit again to leave without it",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import signal
 import threading
@@ -16,6 +17,8 @@ from typing import Any
 
 from sayso.corpus.drafts import save_draft
 from sayso.tui.screens.note_editor import NoteEditor
+
+LOG = logging.getLogger(__name__)
 
 #: Signals that mean "the terminal or the machine is going away".
 HANGUP_SIGNALS = tuple(s for s in (getattr(signal, "SIGHUP", None), signal.SIGTERM) if s is not None)
@@ -33,7 +36,8 @@ def save_open_drafts(app: Any, *, changed_only: bool = False) -> int:
                 continue
             try:
                 target, note, tags = screen.draft()
-            except Exception:  # the editor is half torn down: nothing to save  # noqa: BLE001, S112
+            except Exception:  # the editor is half torn down: nothing to save
+                LOG.exception("shown to the user as one line")
                 continue
             save_draft(book, target, note, tags)
             saved += 1

@@ -16,6 +16,7 @@ the app down.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -26,6 +27,8 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 
 from sayso.corpus.errors import SaysoError
+
+LOG = logging.getLogger(__name__)
 
 
 class JobFailed(Message):
@@ -121,7 +124,8 @@ class JobQueue:
             while (job := self._next()) is not None:
                 try:
                     message = job.run()
-                except Exception as exc:  # never let a job take the app down  # noqa: BLE001
+                except Exception as exc:  # never let a job take the app down
+                    LOG.exception("shown to the user as one line")
                     message = JobFailed(job.what, describe_error(exc))
                 if message is not None:
                     (job.reply_to or self.owner).post_message(message)

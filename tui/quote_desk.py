@@ -9,6 +9,7 @@ and decides nothing about what the user sees.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,8 @@ from sayso.tui.messages import (
     ShownTextChanged,
 )
 from sayso.tui.screens.note_editor import NoteEditor, NoteResult
+
+LOG = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from sayso.corpus.library import Library
@@ -170,17 +173,19 @@ class QuoteDesk:
                     quote = book.edit(target.quote.id, note=result.note, tags=result.tags)
             except NotFound:
                 return NoteEditor.QuoteGone("this quote was deleted (by another sayso?)")
-            except Exception as exc:  # any failure: the text stays, on screen and as a draft  # noqa: BLE001
+            except Exception as exc:  # any failure: the text stays, on screen and as a draft
+                LOG.exception("shown to the user as one line")
                 try:
                     save_draft(book, target, result.note, result.tags)
                     kept = True
-                except Exception:  # the disk may be what failed: the editor still holds the text  # noqa: BLE001
+                except Exception:  # the disk may be what failed: the editor still holds the text
+                    LOG.exception("shown to the user as one line")
                     kept = False
                 return NoteEditor.NotSaved(describe_error(exc), kept)
             try:
                 clear_drafts(book, draft_keys)
-            except Exception:  # the note is saved; a stale draft is only offered again by R  # noqa: BLE001, S110
-                pass
+            except Exception:  # the note is saved; a stale draft is only offered again by R
+                LOG.exception("shown to the user as one line")
             return NoteEditor.Saved(NoteResult(result.note, result.tags, quote))
 
         self.jobs.submit("Cannot save the note", save, reply_to=editor)
@@ -191,7 +196,8 @@ class QuoteDesk:
         def keep() -> None:
             try:
                 save_draft(self.library.quotes, target, note, tags)
-            except Exception:  # noqa: BLE001
+            except Exception:
+                LOG.exception("shown to the user as one line")
                 return
 
         self.jobs.submit("Cannot keep the draft", keep)
@@ -202,7 +208,8 @@ class QuoteDesk:
         def keep() -> NoteEditor.KeptForLater | NoteEditor.NotSaved:
             try:
                 save_draft(self.library.quotes, target, note, tags)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
+                LOG.exception("shown to the user as one line")
                 return NoteEditor.NotSaved(f"cannot keep it as a draft: {describe_error(exc)}", False)
             return NoteEditor.KeptForLater()
 

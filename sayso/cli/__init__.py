@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -20,6 +21,7 @@ from sayso.corpus.errors import Ambiguous, DamagedFile, NotFound, NotReplaced, S
 from sayso.corpus.library import Library, default_data_dir
 from sayso.corpus.safety import safe_json, visible
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
+from sayso.diagnostics import LOG_ENV, start_logging
 
 #: Modules under sayso.cli that add subcommands, in the order `sayso --help` lists them.
 COMMAND_MODULES = ("library_cmds", "search_cmd", "quote_cmds", "export_cmd", "config_cmd", "completion_cmd")
@@ -226,7 +228,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 #: What every command reads from the environment (--help ends with it).
 ENVIRONMENT = (
     "environment: SAYSO_DATA (the data folder), SAYSO_CONFIG (the config file), "
-    "SAYSO_LOCK_TIMEOUT (seconds to wait for another sayso writing)"
+    "SAYSO_LOCK_TIMEOUT (seconds to wait for another sayso writing), SAYSO_LOG (a debug log file)"
 )
 
 
@@ -246,6 +248,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(parser)
     parser.add_argument("--version", action="version", version=f"sayso {installed_version()}")
     parser.add_argument("--theme", metavar="NAME", help="the app's theme: sayso-dark, sayso-light or any Textual theme")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"log errors with their tracebacks to sayso.log in the user log folder (or ${LOG_ENV}=FILE)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
     parser.commands = sub.choices
     for name in COMMAND_MODULES:
@@ -292,7 +299,12 @@ def app_options(args: argparse.Namespace) -> dict[str, Any]:
     """The app's theme (--theme, else the one last chosen in the app, else the config's) and key remaps."""
     config: Config | None = getattr(args, "loaded_config", None)
     theme = getattr(args, "theme", None) or remembered("theme") or (config.theme if config else None)
-    return {"theme": theme, "keys": dict(config.keys) if config else {}, "remember_theme": True}
+    return {
+        "theme": theme,
+        "keys": dict(config.keys) if config else {},
+        "remember_theme": True,
+        "log_file": getattr(args, "log_file", None),
+    }
 
 
 def run_app(library: Library, **options: Any) -> int:
@@ -327,6 +339,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands.get(command, parser).error(f"unrecognized arguments: {' '.join(extras)}")
     library: Library | None = None
     config = args.loaded_config = load_config(args.config)
+    try:
+        args.log_file = start_logging(bool(getattr(args, "debug", False)))
+    except OSError as exc:
+        args.log_file = None
+        print(f"sayso: warning: no debug log: {visible(str(exc))}", file=sys.stderr)
     for line in config.problems:  # one line each; sayso goes on with the defaults
         print(f"sayso: warning: {visible(line)}", file=sys.stderr)
     try:
@@ -338,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_problems(library)
         return code
     except SaysoError as exc:
+        logging.getLogger("sayso.cli").info("error shown as one line", exc_info=True)
         report_problems(library)
         print_error(str(exc) + advice(exc))
         return 1

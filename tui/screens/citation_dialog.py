@@ -22,6 +22,7 @@ Documents, or ctrl+p) and shows the new title everywhere after a save.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -49,6 +50,8 @@ from sayso.corpus.models import KINDS, Document
 from sayso.corpus.safety import visible
 from sayso.tui.jobs import describe_error
 from sayso.tui.widgets.safe_input import SafeInput
+
+LOG = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from sayso.corpus.library import Library
@@ -313,7 +316,8 @@ class CitationDialog(ModalScreen[Document | None]):
     def build_preview(self, doc: Document) -> None:
         try:
             lines = preview_lines(doc)
-        except Exception as exc:  # a citation the processor cannot format must not take the app down  # noqa: BLE001
+        except Exception as exc:  # a citation the processor cannot format must not take the app down
+            LOG.exception("shown to the user as one line")
             lines = [("", f"cannot format this citation: {type(exc).__name__}: {exc}")]
         self.post_message(self.PreviewBuilt(lines))
 
@@ -359,7 +363,8 @@ class CitationDialog(ModalScreen[Document | None]):
                 doc = self.library.edit_document(self.document.id, **changes)
             if labels is not None:
                 doc = self.library.import_file(Path(self.document.source), labels=labels)
-        except Exception as exc:  # a failed save must not take the app down; nothing is claimed saved  # noqa: BLE001
+        except Exception as exc:  # a failed save must not take the app down; nothing is claimed saved
+            LOG.exception("shown to the user as one line")
             self.post_message(self.NotSaved(describe_error(exc)))
             return
         self.post_message(self.Saved(doc))

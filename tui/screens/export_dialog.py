@@ -9,6 +9,7 @@ The preview is plain text: quotes and notes are untrusted, never markup.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import ClassVar
 
@@ -31,6 +32,8 @@ from sayso.corpus.query import parse_quote_filter
 from sayso.corpus.safety import visible
 from sayso.tui.jobs import describe_error
 from sayso.tui.widgets.safe_input import SafeInput
+
+LOG = logging.getLogger(__name__)
 
 #: Lines of the export shown in the preview.
 PREVIEW_LINES = 40
@@ -181,7 +184,8 @@ class ExportDialog(ModalScreen[Path | None]):
     def build_preview(self, fmt: str, style: str, filter_line: str) -> None:
         try:
             export = render_export(self.library, fmt, style, filter_line)
-        except Exception as exc:  # a broken export must not take the app down  # noqa: BLE001
+        except Exception as exc:  # a broken export must not take the app down
+            LOG.exception("shown to the user as one line")
             self.post_message(self.PreviewBuilt("", describe_error(exc), error=True))
             return
         count, flagged = len(export.entries), len(export.flagged)
@@ -218,7 +222,8 @@ class ExportDialog(ModalScreen[Path | None]):
         except (NotReplaced, UnusableFile) as exc:  # the dialog's own advice; the CLI names its flags
             self.post_message(self.NotWritten(f"{describe_error(exc)}: choose another file"))
             return
-        except Exception as exc:  # a broken export must not take the app down  # noqa: BLE001
+        except Exception as exc:  # a broken export must not take the app down
+            LOG.exception("shown to the user as one line")
             self.post_message(self.NotWritten(describe_error(exc)))
             return
         self.post_message(self.Written(path, export))

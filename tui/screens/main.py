@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import os
 import time
 from typing import ClassVar
@@ -85,6 +86,8 @@ from sayso.tui.widgets.search import SearchPane
 from sayso.tui.widgets.speakers import SpeakersPane
 from sayso.tui.widgets.status_line import StatusLine
 from sayso.tui.widgets.transcript import Mark, TranscriptView
+
+LOG = logging.getLogger(__name__)
 
 #: Below this size the screen shows a "too small" message instead of the panes.
 MIN_WIDTH, MIN_HEIGHT = 40, 10
@@ -320,7 +323,8 @@ class MainScreen(Screen[None]):
         self.post_message(LibraryLoaded(documents, speakers))
         try:
             _ = self.library.index
-        except Exception as exc:  # the index is optional for browsing; say why search may fail  # noqa: BLE001
+        except Exception as exc:  # the index is optional for browsing; say why search may fail
+            LOG.exception("shown to the user as one line")
             self.post_message(IndexUnavailable(str(exc)))
         # What was just loaded lives as long as the app: keep it out of the collector's full
         # passes, which would otherwise stall a frame by tens of ms now and then while typing.
@@ -524,7 +528,8 @@ class MainScreen(Screen[None]):
             started = time.perf_counter()
             try:
                 hits = self.library.search(query, limit=SEARCH_LIMIT, speaker=lens)
-            except Exception as exc:  # a broken query or index must not take the app down  # noqa: BLE001
+            except Exception as exc:  # a broken query or index must not take the app down
+                LOG.exception("shown to the user as one line")
                 return SearchFailed(query, visible(str(exc), keep_newlines=False))
             if self._search_jobs.waiting:  # a newer query is next: these results are stale
                 return None
@@ -837,7 +842,8 @@ class MainScreen(Screen[None]):
             try:
                 self.app.copy_to_clipboard(text)
                 sent = True
-            except Exception as exc:  # a broken terminal: fall back to the file  # noqa: BLE001
+            except Exception as exc:  # a broken terminal: fall back to the file
+                LOG.exception("shown to the user as one line")
                 problem = f"the terminal refused the copy ({exc})"
         path = plan.file
         if path is None and not sent:
