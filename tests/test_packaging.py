@@ -81,3 +81,17 @@ def test_wheel_holds_styles_demo_and_entry_point(tmp_path: Path) -> None:
     # One top-level package: nothing installs a generic `corpus`, `tui` or `styles` beside it.
     assert {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")} == {"sayso"}
     assert "[console_scripts]" in scripts and "sayso = sayso.cli:main" in scripts
+
+
+def test_wheel_carries_its_licence_type_marker_and_classifiers(tmp_path: Path) -> None:
+    wheel = build_wheel(tmp_path)
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        metadata = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "sayso/py.typed" in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert "License-Expression: MIT" in metadata
+    assert (
+        "Classifier: Typing :: Typed" in metadata and "Classifier: Programming Language :: Python :: 3.11" in metadata
+    )
+    assert (REPO / "CHANGELOG.md").read_text("utf-8").startswith("# Changelog")
