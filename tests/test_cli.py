@@ -468,3 +468,46 @@ def test_every_commands_help_ends_with_examples_and_the_environment_it_reads(
             if argv and not any("|" in a for a in argv):
                 _args, extras = parser.parse_known_args(argv)
                 assert not extras, example
+
+
+def test_a_folder_import_shows_progress_a_bar_on_a_terminal_lines_when_piped_nothing_when_quiet(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(22):
+        (folder / f"t{i:02}.txt").write_text(f"Ada Park: Turn number {i}.\n\nBen Cho: Reply {i}.\n", "utf-8")
+    piped = sayso("--data", str(tmp_path / "a"), "import", str(folder))
+    assert piped.returncode == 0, piped.stderr
+    lines = [line for line in piped.stderr.splitlines() if line.startswith("importing ")]
+    assert len(lines) == 22 and lines[-1].startswith("importing 22/22 ")
+    quiet = sayso("--data", str(tmp_path / "b"), "import", "-q", str(folder))
+    assert quiet.returncode == 0 and "importing" not in quiet.stderr
+    primary, secondary = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "sayso", "--data", str(tmp_path / "c"), "import", str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=secondary,
+            cwd=REPO,
+            env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"},
+            timeout=120,
+        )
+    finally:
+        os.close(secondary)
+    os.set_blocking(primary, False)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(primary)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert result.returncode == 0
+    assert "files, left:" in screen and "/22" in screen  # the bar, with counts and time left
+    assert b"imported 22 document(s)" in result.stdout

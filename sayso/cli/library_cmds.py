@@ -6,6 +6,7 @@ import argparse
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from sayso.cli import app_options, common_options, emit, print_error, run_app
 from sayso.config import config_path
@@ -39,6 +40,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("import", parents=[common], help="import transcript files or folders")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (every supported file inside)")
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress (a bar on a terminal, a line per file when piped)"
+    )
     p.add_argument(
         "--encoding",
         metavar="ENC",
@@ -120,22 +124,61 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_demo)
 
 
+#: Files from which an import shows its progress (fewer are done before a bar would help).
+PROGRESS_FROM = 20
+
+
+class ImportProgress:
+    """An import's progress on stderr: a bar with counts and time left on a terminal, a plain line per
+    file when stderr is piped (a log reads well), nothing with --quiet or --json or for a few files."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        if self.quiet or total < PROGRESS_FROM:
+            return
+        if not sys.stderr.isatty():
+            print(f"importing {done}/{total} {visible(name, keep_newlines=False)}", file=sys.stderr, flush=True)
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("importing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files, left:"),
+                TimeRemainingColumn(),
+                console=Console(file=sys.stderr),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("import", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 def cmd_import(args: argparse.Namespace, lib: Library) -> int:
-    show_progress = not args.json and sys.stderr.isatty()
-
-    def progress(name: str, done: int, total: int) -> None:
-        if total > 20 and show_progress:
-            print(f"\rimporting {done}/{total}", end="", file=sys.stderr, flush=True)
-
     if args.labels is not None:
         try:
             compile_pattern(args.labels)
         except PatternError as exc:
             print_error(str(exc))
             return 2
-    report = lib.import_paths(args.paths, progress=progress, encoding=args.encoding, parallel=True, labels=args.labels)
-    if show_progress and len(report.documents) > 20:
-        print(file=sys.stderr)
+    progress = ImportProgress(quiet=args.quiet or args.json)
+    try:
+        report = lib.import_paths(
+            args.paths, progress=progress, encoding=args.encoding, parallel=True, labels=args.labels
+        )
+    finally:
+        progress.close()
 
     def text() -> str:
         lines = []
