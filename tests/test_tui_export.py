@@ -112,6 +112,8 @@ async def test_export_dialog_never_writes_into_the_data_folder_nor_over_a_foreig
         await settle(app, pilot)
         for target, refusal in ((quotes_file, "data folder"), (foreign, "not a sayso export"), (tmp_path, "a folder")):
             dialog.query_one("#export-path", Input).value = str(target)
+            await pilot.pause(0.4)  # mine.csv chooses CSV: its preview first, as a user would see it
+            await settle(app, pilot)
             await pilot.press("ctrl+s")
             await settle(app, pilot)
             assert app.screen is dialog
@@ -147,3 +149,31 @@ async def test_export_from_the_quotes_pane_is_capital_e_since_e_edits_there(libr
         await pilot.pause(0.4)
         await settle(app, pilot)
         assert isinstance(app.screen, ExportDialog)
+
+
+async def test_the_dialog_follows_the_file_ending_edits_the_path_and_remembers_the_last_export(
+    library: Library, tmp_path: Path
+) -> None:
+    app = SaysoApp(library, export_style="chicago")
+    app.remember_choices = True
+    async with app.run_test(size=(110, 36)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        assert dialog.style == "chicago"  # the config's default style
+        path_input = dialog.query_one("#export-path", Input)
+        before = path_input.value
+        await pilot.press("x")  # typing edits the path: it was not selected
+        assert path_input.value == before + "x"
+        folder = tmp_path / "exports"
+        folder.mkdir()
+        path_input.value = str(folder / "refs.json")
+        await pilot.pause()
+        assert dialog.fmt == "csl-json", "the file ending chose the format"
+        dialog.query_one("#export-style", Select).value = "chicago-notes"
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert (folder / "refs.json").exists() and not isinstance(app.screen, ExportDialog)
+        dialog = await open_dialog(app, pilot)  # the next export starts from the last one's choices
+        assert (dialog.fmt, dialog.style) == ("csl-json", "chicago-notes")
+        assert Path(dialog.query_one("#export-path", Input).value).parent == folder.resolve()

@@ -109,6 +109,7 @@ class SaysoApp(App[None]):
         keys: dict[str, str] | None = None,
         remember_theme: bool = False,
         log_file: Path | None = None,
+        export_style: str | None = None,
         **kwargs: Any,
     ) -> None:
         """`library` is the open corpus; `theme` one of sayso-dark, sayso-light or a Textual theme; `keys`
@@ -129,6 +130,9 @@ class SaysoApp(App[None]):
             theme = None
         self.theme = theme or "sayso-dark"
         self._remember_theme = remember_theme
+        #: the config's default citation style, and whether choices (theme, last export) are remembered
+        self.export_style = export_style
+        self.remember_choices = remember_theme
         if keys:
             known = known_binding_ids()
             unknown = sorted(k for k in keys if k not in known)

@@ -304,6 +304,7 @@ def app_options(args: argparse.Namespace) -> dict[str, Any]:
         "keys": dict(config.keys) if config else {},
         "remember_theme": True,
         "log_file": getattr(args, "log_file", None),
+        "export_style": config.style if config else None,
     }
 
 

@@ -23,8 +23,9 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 
+from sayso.config import remember, remembered
 from sayso.corpus.errors import NotReplaced, SaysoError, UnusableFile
-from sayso.corpus.export import FORMATS, STYLES, Export, NothingToExport, export_library
+from sayso.corpus.export import FORMATS, STYLES, SUFFIXES, Export, NothingToExport, export_library
 from sayso.corpus.export.cite import DEFAULT_STYLE
 from sayso.corpus.export.files import write_export
 from sayso.corpus.library import Library
@@ -83,12 +84,28 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
-    def __init__(self, library: Library, *, filter_line: str = "", folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        filter_line: str = "",
+        folder: Path | None = None,
+        style: str | None = None,
+        remembering: bool = False,
+    ) -> None:
+        """`style` is the default citation style (the config file's); with `remembering`, the format, style
+        and folder of the last export made are the next one's defaults (kept between sessions)."""
         super().__init__()
         self.library = library
-        self.fmt = "markdown"
-        self.style = DEFAULT_STYLE
+        self._remembering = remembering
+        last = (lambda name: remembered(name)) if remembering else (lambda name: None)
+        fmt, last_style, last_folder = last("export_format"), last("export_style"), last("export_folder")
+        self.fmt = fmt if fmt in FORMATS else "markdown"
+        chosen = last_style or style
+        self.style = chosen if chosen in STYLES else DEFAULT_STYLE
         self._filter_line = filter_line
+        if folder is None and last_folder and Path(last_folder).is_dir():
+            folder = Path(last_folder)
         self._folder = folder
         self._preview_timer: Timer | None = None
         self.preview_text = ""
@@ -116,8 +133,12 @@ class ExportDialog(ModalScreen[Path | None]):
                 placeholder="filter: words  tag:T  speaker:S  doc:D (empty: every quote)",
                 id="export-filter",
             )
+            # The cursor at the end, nothing selected: typing edits the path rather than replacing it.
             yield SafeInput(
-                str(default_destination(self.fmt, self._folder)), placeholder="file to write", id="export-path"
+                str(default_destination(self.fmt, self._folder)),
+                placeholder="file to write",
+                id="export-path",
+                select_on_focus=False,
             )
             with VerticalScroll(id="export-preview-box"):
                 yield Static("", id="export-preview", markup=False)
@@ -128,7 +149,9 @@ class ExportDialog(ModalScreen[Path | None]):
         self.query_one("#export-filter", Input).border_title = "Filter"
         self.query_one("#export-path", Input).border_title = "Write to"
         self.query_one("#export-preview-box").border_title = "Preview"
-        self.query_one("#export-path", Input).focus()
+        path_input = self.query_one("#export-path", Input)
+        path_input.focus()
+        path_input.cursor_position = len(path_input.value)
         self._schedule_preview()
 
     @property
@@ -162,6 +185,13 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(Input.Changed, "#export-filter")
     def _filter_changed(self) -> None:
         self._schedule_preview()
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        """A file ending that names a format chooses it (refs.json: CSL-JSON), as `sayso export -o` does."""
+        fmt = SUFFIXES.get(Path(event.value.strip()).suffix.lower())
+        if fmt is not None and fmt != self.fmt:
+            self.query_one("#export-format", Select).value = fmt
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self) -> None:
@@ -239,6 +269,10 @@ class ExportDialog(ModalScreen[Path | None]):
         if flagged:
             message += f" ({flagged} marked: words changed)"
         self.app.notify(visible(message, keep_newlines=False), title="Export", markup=False)
+        if self._remembering:
+            remember("export_format", self.fmt)
+            remember("export_style", self.style)
+            remember("export_folder", str(event.path.expanduser().resolve().parent))
         self.dismiss(event.path)
 
     def action_cancel(self) -> None:

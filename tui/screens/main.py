@@ -642,7 +642,14 @@ class MainScreen(Screen[None]):
         """Export quotes: format, filter, destination and a preview, starting from the Quotes pane's filter."""
         from sayso.tui.screens.export_dialog import ExportDialog
 
-        self.app.push_screen(ExportDialog(self.library, filter_line=self.quotes_pane.line))
+        self.app.push_screen(
+            ExportDialog(
+                self.library,
+                filter_line=self.quotes_pane.line,
+                style=getattr(self.app, "export_style", None),
+                remembering=bool(getattr(self.app, "remember_choices", False)),
+            )
+        )
 
     @on(DocumentsPane.EditCitation)
     def _edit_citation(self, event: DocumentsPane.EditCitation) -> None:
