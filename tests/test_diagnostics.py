@@ -69,3 +69,17 @@ async def test_the_app_logs_the_traceback_of_an_error_it_notifies(
     assert path is not None
     text = path.read_text("utf-8")
     assert "Traceback" in text and "RuntimeError: index exploded" in text and "sayso.tui" in text
+
+
+def test_without_a_log_an_error_record_prints_nothing_over_the_app(tmp_path: Path) -> None:
+    """Python's last-resort handler would print the traceback to stderr, onto the app's screen."""
+    code = (
+        "import sayso, logging\ntry:\n    1/0\nexcept Exception:\n    logging.getLogger('sayso.tui.x').exception('x')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0 and done.stderr == ""

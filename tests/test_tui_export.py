@@ -177,3 +177,17 @@ async def test_the_dialog_follows_the_file_ending_edits_the_path_and_remembers_t
         dialog = await open_dialog(app, pilot)  # the next export starts from the last one's choices
         assert (dialog.fmt, dialog.style) == ("csl-json", "chicago-notes")
         assert Path(dialog.query_one("#export-path", Input).value).parent == folder.resolve()
+
+
+async def test_a_notification_over_the_dialog_does_not_cover_its_key_hints(library: Library) -> None:
+    from textual.widgets._toast import Toast
+
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        dialog = await open_dialog(app, pilot)
+        app.notify("Something happened elsewhere, said at some length so the toast is tall", timeout=30)
+        await pilot.pause(0.3)
+        hint = dialog.query_one("#export-hint").region
+        toasts = [t.region for t in dialog.query(Toast)]
+        assert toasts and hint.height
+        assert not any(t.overlaps(hint) for t in toasts), (toasts, hint)
