@@ -511,3 +511,11 @@ def test_a_folder_import_shows_progress_a_bar_on_a_terminal_lines_when_piped_not
     assert result.returncode == 0
     assert "files, left:" in screen and "/22" in screen  # the bar, with counts and time left
     assert b"imported 22 document(s)" in result.stdout
+
+
+def test_the_demo_has_a_library_of_its_own_never_mixed_into_the_users(tmp_path: Path) -> None:
+    demo = sayso("demo", "--no-app", "--json", env={"XDG_DATA_HOME": str(tmp_path / "xdg-data")})
+    assert demo.returncode == 0, demo.stderr
+    assert json.loads(demo.stdout), "the demo corpus was loaded"
+    assert (tmp_path / "xdg-data" / "sayso-demo" / "library.json").exists()
+    assert not (tmp_path / "xdg-data" / "sayso").exists(), "the demo went into the user's library"

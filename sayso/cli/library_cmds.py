@@ -119,9 +119,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group.add_argument("--empty", action="store_true", help="start with an empty file (damaged copies are kept)")
     p.set_defaults(handler=cmd_restore, open_library=False)
 
-    p = sub.add_parser("demo", parents=[common], help="load the demo corpus (if absent) and open the app")
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="open the app on the demo corpus, in a library of its own",
+        description="Open the app on the demo corpus. It has its own library (never mixed into yours), "
+        "loaded on first use; --data DIR puts it elsewhere.",
+    )
     p.add_argument("--no-app", action="store_true", help="only load the demo corpus")
-    p.set_defaults(handler=cmd_demo)
+    p.set_defaults(handler=cmd_demo, open_library=False)
 
 
 #: Files from which an import shows its progress (fewer are done before a bar would help).
@@ -337,7 +343,17 @@ def demo_files() -> list[Path]:
     )
 
 
+def demo_data_dir() -> Path:
+    """The demo's own library: beside the user's, never inside it."""
+    import platformdirs
+
+    return platformdirs.user_data_path("sayso-demo", appauthor=False)
+
+
 def cmd_demo(args: argparse.Namespace, lib: Library) -> int:
+    lib = Library.open(
+        Path(args.data).expanduser() if args.data else demo_data_dir(), lock_timeout=lib.store.lock.timeout
+    )
     known = {d.source for d in lib.documents()}
     missing = [p for p in demo_files() if str(p) not in known]
     rc = 0
