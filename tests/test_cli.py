@@ -8,6 +8,7 @@ command in a subprocess.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import pty
@@ -519,3 +520,22 @@ def test_the_demo_has_a_library_of_its_own_never_mixed_into_the_users(tmp_path: 
     assert json.loads(demo.stdout), "the demo corpus was loaded"
     assert (tmp_path / "xdg-data" / "sayso-demo" / "library.json").exists()
     assert not (tmp_path / "xdg-data" / "sayso").exists(), "the demo went into the user's library"
+
+
+def test_every_option_and_argument_says_what_it_is() -> None:
+    from sayso.cli import build_parser
+
+    parser = build_parser()
+    parsers = {"sayso": parser}
+    for name, command in parser.commands.items():
+        parsers[name] = command
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.update({f"{name} {child}": p for child, p in action.choices.items()})
+    silent = [
+        f"{name}: {action.dest}"
+        for name, p in parsers.items()
+        for action in p._actions
+        if not isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)) and not action.help
+    ]
+    assert not silent, silent

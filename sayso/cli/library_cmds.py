@@ -97,7 +97,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doc", parents=[common], help="edit a document's citation fields")
     doc_sub = p.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
     e = doc_sub.add_parser("edit", parents=[common], help="set title, kind, date, url, publisher, event, place or host")
-    e.add_argument("doc", metavar="DOC")
+    e.add_argument("doc", metavar="DOC", help="the document: id, id prefix or title")
     for name in EDITABLE_FIELDS:
         e.add_argument(
             f"--{name}", default=None, metavar=name.upper(), help=_FIELD_HELP.get(name, "an empty value clears it")
@@ -105,7 +105,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     e.set_defaults(handler=cmd_doc_edit)
 
     p = sub.add_parser("rm", parents=[common], help="remove a document (quotes on it are kept)")
-    p.add_argument("doc", metavar="DOC")
+    p.add_argument("doc", metavar="DOC", help="the document to remove: id, id prefix or title")
     p.set_defaults(handler=cmd_rm)
 
     p = sub.add_parser("where", parents=[common], help="print where sayso keeps its data")

@@ -40,22 +40,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     e.set_defaults(handler=cmd_edit)
 
     r = actions.add_parser("rm", parents=[common], help="delete a quote")
-    r.add_argument("id", metavar="ID")
+    r.add_argument("id", metavar="ID", help="quote id or unique id prefix")
     r.set_defaults(handler=cmd_rm)
 
     s = actions.add_parser("show", parents=[common], help="print one quote with its context and history")
-    s.add_argument("id", metavar="ID")
+    s.add_argument("id", metavar="ID", help="quote id or unique id prefix")
     s.set_defaults(handler=cmd_show)
 
     t = actions.add_parser("reattach", parents=[common], help="anchor a quote needing review to new positions")
-    t.add_argument("id", metavar="ID")
+    t.add_argument("id", metavar="ID", help="quote id or unique id prefix")
     t.add_argument("start", type=int, nargs="?", metavar="START", help="character position in the document text")
-    t.add_argument("end", type=int, nargs="?", metavar="END")
+    t.add_argument("end", type=int, nargs="?", metavar="END", help="character position where the quote ends")
     t.add_argument("--suggested", action="store_true", help="use the place re-anchoring suggested")
     t.set_defaults(handler=cmd_reattach)
 
     d = actions.add_parser("detach", parents=[common], help="keep a quote needing review as it is, without a place")
-    d.add_argument("id", metavar="ID")
+    d.add_argument("id", metavar="ID", help="quote id or unique id prefix")
     d.set_defaults(handler=cmd_detach)
 
     b = actions.add_parser("restore-backup", parents=[common], help="bring quotes.json back from a backup")
@@ -67,9 +67,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b.set_defaults(handler=cmd_restore_backup, open_library=False)
 
     q = sub.add_parser("quotes", parents=[common], help="list quotes (filter, verify, review)")
-    q.add_argument("--tag", metavar="TAG")
-    q.add_argument("--speaker", metavar="NAME")
-    q.add_argument("--doc", metavar="DOC")
+    q.add_argument("--tag", metavar="TAG", help="only quotes with this tag")
+    q.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker (name or alias)")
+    q.add_argument("--doc", metavar="DOC", help="only quotes from this document (id, id prefix or title)")
     q.add_argument("--text", metavar="WORDS", help="typo-tolerant filter over words, notes and tags")
     q.add_argument("--review", action="store_true", help="only quotes that need review after their document changed")
     q.add_argument("--verify", action="store_true", help="re-check every quote's words against the current text")
