@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from sayso.corpus.store import TEMP_PREFIX as STORE_TEMP_PREFIX
-from sayso.corpus.store import temp_path
+from sayso.corpus.store import _pid_alive, temp_path
 from sayso.corpus.words import words_of
 
 #: 3: upper-case possessives ("ADA'S") are indexed as the query side reads them.
@@ -876,16 +876,6 @@ def merge_vocab_chunks(chunks: list[VocabChunk]) -> VocabChunk:
 
 
 # -- the files ---------------------------------------------------------------------------------
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def new_file_name(kind: str) -> str:
     """A fresh file name for a segment or vocabulary chunk, carrying this process's pid (see `stale_files`)."""
     return f"{kind}-{os.getpid()}-{os.urandom(6).hex()}.bin"
