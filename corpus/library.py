@@ -17,6 +17,7 @@ import hashlib
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,7 +49,7 @@ from sayso.corpus.models import (
     document_text,
 )
 from sayso.corpus.sentences import split_sentences
-from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, Store
+from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, PassageColumns, Store, passage_columns
 
 if TYPE_CHECKING:
     from sayso.corpus.quotes import QuoteBook
@@ -146,6 +147,61 @@ def _one_per_person(speakers: list[Speaker]) -> list[Speaker]:
 
 def _tidy_name(name: str) -> str:
     return " ".join(name.split())
+
+
+def _passages_of(doc_id: str, columns: PassageColumns, canonical: dict[str, str]) -> list[Passage]:
+    """The passages of `columns` under the library's names for their speakers (`canonical`), for the index.
+
+    Their sentences stay empty: they are in the passages file, and the search
+    index reads only each passage's id, index, speaker, text and start.
+    """
+    names: dict[str | None, str | None] = {None: None, "": None}
+    names.update(canonical.items())
+    gap = len(PASSAGE_SEPARATOR)
+    prefix = f"{doc_id}:"
+    out: list[Passage] = []
+    append = out.append
+    offset = 0
+    for i, (speaker, text, start, end, heading) in enumerate(
+        zip(columns.speakers, columns.texts, columns.starts, columns.ends, columns.headings)
+    ):
+        append(Passage(prefix + str(i), doc_id, i, names[speaker], text, start, end, offset, [], heading))
+        offset += len(text) + gap
+    return out
+
+
+def _passages_with_sentences(doc_id: str, parsed: ParsedDocument, canonical: dict[str, str]) -> list[Passage]:
+    """The passages of `parsed` under the library's names for their speakers, sentences and all."""
+    passages: list[Passage] = []
+    offset = 0
+    for i, pp in enumerate(parsed.passages):
+        passages.append(
+            Passage(
+                id=f"{doc_id}:{i}",
+                document=doc_id,
+                index=i,
+                speaker=canonical.get(pp.speaker) if pp.speaker else None,
+                text=pp.text,
+                start=pp.start,
+                end=pp.end,
+                offset=offset,
+                sentences=pp.sentences if pp.sentences is not None else split_sentences(pp.text),
+                heading=pp.heading,
+            )
+        )
+        offset += len(pp.text) + len(PASSAGE_SEPARATOR)
+    return passages
+
+
+def _text_hash(passages: list[Passage]) -> str:
+    """The sha256 of document_text(passages), a passage at a time (joining the text would hold it twice more)."""
+    digest = hashlib.sha256()
+    separator = PASSAGE_SEPARATOR.encode("utf-8")
+    for i, p in enumerate(passages):
+        if i:
+            digest.update(separator)
+        digest.update(p.text.encode("utf-8"))
+    return digest.hexdigest()
 
 
 @dataclass
@@ -448,11 +504,13 @@ class Library:
     def _import_batch(self) -> Iterator[None]:
         """Hold the lock and keep library.json in memory for the imports in this block; written once at its end.
 
-        Each document's passages file is still written (and fsynced) as it is
-        imported; only the document list waits.  If the block fails, what was
-        imported so far is still written before the error goes on.
+        Each document's passages file is written as it is imported, to a temp
+        file; at the end of the block they are all fsynced, renamed to their
+        names and docs/ fsynced once, and only then is library.json, which
+        names them, written (see `Store.write_passages`).  If the block fails,
+        what was imported so far is still written before the error goes on.
         """
-        with self.store.lock.held():
+        with self.store.lock.held(), self.store.passages_together():
             self._batch = self.store.read_for_update()
             self._batch_owner = threading.get_ident()
             self._batch_dirty = False
@@ -469,7 +527,7 @@ class Library:
         data, dirty = self._batch, self._batch_dirty
         self._batch, self._batch_owner, self._batch_dirty = None, None, False
         if data is not None and dirty:
-            self.store.write_library(data)
+            self.store.write_library(data)  # (which first makes the batch's passages files durable)
 
     def import_file(
         self,
@@ -507,13 +565,23 @@ class Library:
         labels: str | None = None,
         report: ImportReport | None = None,
     ) -> Document:
-        return self.import_parsed(
+        if prepared.columns is None:  # (passages that do not fit the column form)
+            return self.import_parsed(
+                prepared.parsed,
+                source=source or str(path),
+                doc_id=document_id_for(path),
+                content_hash=prepared.content_hash,
+                labels=labels,
+                report=report,
+            )
+        return self._import(
             prepared.parsed,
-            source=source or str(path),
-            doc_id=document_id_for(path),
-            content_hash=prepared.content_hash,
-            labels=labels,
-            report=report,
+            prepared.columns,
+            source or str(path),
+            document_id_for(path),
+            prepared.content_hash,
+            labels,
+            report,
         )
 
     def import_parsed(
@@ -531,13 +599,32 @@ class Library:
         the citation fields the user edited, and re-anchors quotes on it
         (counting in `report.review` those that need review).
         """
-        if not parsed.passages:
+        columns = passage_columns(parsed.passages, split_sentences) if parsed.passages else None
+        return self._import(parsed, columns, source, doc_id, content_hash, labels, report)
+
+    def _import(
+        self,
+        parsed: ParsedDocument,
+        columns: PassageColumns | None,
+        source: str,
+        doc_id: str | None = None,
+        content_hash: str | None = None,
+        labels: str | None = None,
+        report: ImportReport | None = None,
+    ) -> Document:
+        """`import_parsed` with the passages as `columns` (then `parsed.passages` is not read), if they fit them.
+
+        A folder import's worker processes make the columns with the parse
+        (corpus.importers.parallel), so that here only what needs the library
+        is done: the speakers' names, the passages file's speaker column and
+        its writing, and the search index.
+        """
+        speakers_of = columns.speakers if columns is not None else [pp.speaker for pp in parsed.passages]
+        if not speakers_of:
             raise ImportRefused(f"{source}: no readable text found")
         doc_id = doc_id or document_id_for(Path(source))
-        counts: dict[str, int] = {}
-        for pp in parsed.passages:
-            if pp.speaker:
-                counts[pp.speaker] = counts.get(pp.speaker, 0) + 1
+        # Each speaker's passages, in the order they first speak (a Counter counts in C).
+        counts: dict[str, int] = {name: n for name, n in Counter(speakers_of).items() if name}
         with self.store.lock.held():
             # Open (or build) the index before this document is on disk, so that a
             # first import indexes it once, not once in the rebuild and again below.
@@ -549,47 +636,26 @@ class Library:
             undo: list[Callable[[], None]] | None = [] if batch is not None else None
             canonical = self._merge_speakers(data, doc_id, counts, parsed.speakers, undo)
             try:
-                passages: list[Passage] = []
-                offset = 0
-                for i, pp in enumerate(parsed.passages):
-                    passages.append(
-                        Passage(
-                            id=f"{doc_id}:{i}",
-                            document=doc_id,
-                            index=i,
-                            speaker=canonical.get(pp.speaker) if pp.speaker else None,
-                            text=pp.text,
-                            start=pp.start,
-                            end=pp.end,
-                            offset=offset,
-                            sentences=pp.sentences if pp.sentences is not None else split_sentences(pp.text),
-                            heading=pp.heading,
-                        )
-                    )
-                    offset += len(pp.text) + len(PASSAGE_SEPARATOR)
-                # The hash of document_text(passages), a passage at a time: joining the text and
-                # encoding it twice held ~3x a large document's text at the import's peak.
-                text_hash = hashlib.sha256()
-                separator = PASSAGE_SEPARATOR.encode("utf-8")
-                for i, p in enumerate(passages):
-                    if i:
-                        text_hash.update(separator)
-                    text_hash.update(p.text.encode("utf-8"))
+                if columns is not None:
+                    passages = _passages_of(doc_id, columns, canonical)
+                    text_hash, words = columns.text_hash, columns.words
+                else:
+                    passages = _passages_with_sentences(doc_id, parsed, canonical)
+                    text_hash, words = _text_hash(passages), sum(len(p.text.split()) for p in passages)
                 doc = Document(
                     id=doc_id,
                     title=parsed.title,
                     kind=parsed.kind,
                     source=source,
-                    content_hash=content_hash or text_hash.hexdigest(),
-                    text_hash=text_hash.hexdigest(),
+                    content_hash=content_hash or text_hash,
+                    text_hash=text_hash,
                     date=parsed.date,
                     url=parsed.url,
                     # The document's own word for who hosts, under the names the library uses.
                     host="; ".join(canonical.get(n, n) for n in parsed.host.split("; ")) if parsed.host else None,
-                    speakers=list(dict.fromkeys(p.speaker for p in passages if p.speaker)),
+                    speakers=list(dict.fromkeys(canonical[name] for name in counts)),
                     passages=len(passages),
-                    # Counted per passage (the separator is blank space): one list of every word held ~10x the text.
-                    words=sum(len(p.text.split()) for p in passages),
+                    words=words,
                     encoding=parsed.encoding,
                     warnings=list(parsed.warnings),
                     imported=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -602,7 +668,9 @@ class Library:
                     if name in EDITABLE_FIELDS:
                         setattr(doc, name, value)
                 # A new version of the passages, live only once library.json naming it is written.
-                version = self.store.write_passages(doc_id, passages, parsed.dropped)
+                version = self.store.write_passages(doc_id, passages, parsed.dropped, columns)
+                if columns is not None:
+                    columns.rest = []  # written: the bytes (as big as the file) are not needed any more
                 data.files[doc_id] = version
                 data.upsert(doc)
             except BaseException:

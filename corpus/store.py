@@ -24,6 +24,11 @@ written under a new name and goes live only when library.json, which names
 it, is swapped in.  A writer killed at any moment therefore leaves each
 document's record and passages at the old version or the new one, never a
 mix; files no longer named are removed by the next writer (`write_library`).
+New passages files are made durable together, not one by one: each is
+written to a temporary file, and `write_library` first fsyncs every one
+written since, renames them to their names and fsyncs docs/ once, then
+saves library.json.  So a file under a passages file's name is always
+complete and durable, and library.json never names one that is not.
 """
 
 from __future__ import annotations
@@ -32,21 +37,25 @@ import contextlib
 import errno
 import fcntl
 import gc
+import hashlib
 import itertools
 import json
 import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
 
 from sayso.corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
-from sayso.corpus.models import PASSAGE_SEPARATOR, Document, Passage, Speaker
+from sayso.corpus.models import PASSAGE_SEPARATOR, Document, ParsedPassage, Passage, Speaker
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 #: Version of the layout and file formats; a library with a higher one is refused.
 #: 2: passages files are versioned (`docs/<id>.v<version>.json`, named in library.json's "files" table).
@@ -165,6 +174,78 @@ def atomic_write_chunks(path: Path, chunks: Iterable[bytes], mode: int = 0o600) 
         if previous is not None:
             with contextlib.suppress(OSError):
                 os.unlink(previous)
+
+
+def write_temp_chunks(folder: Path, chunks: Iterable[bytes], what: str, mode: int = 0o600) -> Path:
+    """Write the concatenation of `chunks` to a new temp file in `folder` (not fsynced); returns its path.
+
+    The first half of `atomic_write_chunks`, for files made durable later and together
+    (see `make_durable`).  On any failure the temp file is removed and SaveFailed (naming
+    `what`) raised; an exception raised while producing the chunks also removes it.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = temp_path(folder)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
+    except OSError as exc:
+        raise SaveFailed(f"cannot save {what} in {folder}: {_reason(exc)}") from None
+    try:
+        try:
+            for data in chunks:
+                _write_all(fd, data)
+        finally:
+            os.close(fd)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise SaveFailed(f"cannot save {what}: {_reason(exc)}") from None
+        raise
+    return tmp
+
+
+def fsync_file(path: Path) -> None:
+    """Fsync the file at `path` (its data reaches the disk; its name is the folder's business)."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_durable(
+    folder: Path, renames: Sequence[tuple[Path, Path]], under_way: Sequence[Future[None] | None] = ()
+) -> None:
+    """Fsync each temp file of `renames` (temp, name), rename it to its name, then fsync `folder` once.
+
+    `under_way` holds, in the same order, fsyncs of the temp files already
+    started (`fsync_file` in another thread): each is waited for rather than
+    done again.  Every name in `folder` thus holds a complete file that survives
+    a crash by the time this returns; until then none of them exists.  On a
+    failure before a rename the temp files are removed; after one, the files
+    already renamed are removed too, so nothing not known to be durable stays
+    under its name.  SaveFailed says why in one line.
+    """
+    done: list[Path] = []
+    try:
+        for i, (tmp, _) in enumerate(renames):
+            started = under_way[i] if i < len(under_way) else None
+            if started is not None:
+                started.result()
+            else:
+                fsync_file(tmp)
+        for tmp, name in renames:
+            os.replace(tmp, name)
+            done.append(name)
+        if renames:
+            fsync_dir(folder)
+    except BaseException as exc:
+        for tmp, name in renames:
+            with contextlib.suppress(OSError):
+                os.unlink(name if name in done else tmp)
+        if isinstance(exc, OSError):
+            raise SaveFailed(f"cannot save {len(renames)} passages files in {folder}: {_reason(exc)}") from None
+        raise
 
 
 def _pid_alive(pid: int) -> bool:
@@ -1019,6 +1100,92 @@ def _passage_columns_json(passages: list[Passage]) -> Iterator[str]:
     yield "}"
 
 
+def _column_json(name: str, values: list[Any]) -> Iterator[str]:
+    """`"name":[...]` for one column, in pieces of _COLUMN_CHUNK values (what `_passage_columns_json` writes)."""
+    yield _dumps(name) + ":["
+    for lo in range(0, len(values), _COLUMN_CHUNK):
+        yield ("," if lo else "") + _dumps(values[lo : lo + _COLUMN_CHUNK])[1:-1]
+    yield "]"
+
+
+@dataclass
+class PassageColumns:
+    """One document's passages as the columns of its passages file, most of the file encoded ahead.
+
+    What a folder import works out for each file in a worker process
+    (corpus.importers.parallel), with the parse: the importing process then only
+    adds the speaker column (the library's names for the speakers are known only
+    under its lock) and writes the bytes.  Made by `passage_columns`; the file
+    `Store.write_passages` writes from it is byte for byte the one it writes
+    from the passages themselves.
+    """
+
+    #: each passage's speaker as the document names it
+    speakers: list[str | None]
+    texts: list[str]
+    starts: list[float | None]
+    ends: list[float | None]
+    headings: list[str | None]
+    #: the file's JSON after the speaker column (`,"text":[...],...,"heading":[...]}`), UTF-8, in pieces
+    rest: list[bytes]
+    #: sha256 of the document text (the passages joined by PASSAGE_SEPARATOR): Document.text_hash
+    text_hash: str
+    #: the passages' whitespace-separated words: Document.words
+    words: int
+
+
+def passage_columns(
+    passages: Sequence[ParsedPassage], split: Callable[[str], list[list[int]]]
+) -> PassageColumns | None:
+    """`passages` as PassageColumns, their sentences split by `split` where not worked out ahead.
+
+    None when a sentence span is not a (start, end) pair: such passages do not
+    fit the column form and are stored row by row (`Store.write_passages`).
+    """
+    texts = [p.text for p in passages]
+    try:
+        # Flattened to [s0, e0, s1, e1, ...]; unpacking also checks that every span is a pair.
+        sentences = [
+            [n for a, b in (p.sentences if p.sentences is not None else split(p.text)) for n in (a, b)]
+            for p in passages
+        ]
+    except (TypeError, ValueError):
+        return None
+    starts = [p.start for p in passages]
+    ends = [p.end for p in passages]
+    headings = [p.heading for p in passages]
+    rest: list[bytes] = []
+    for name, values in (
+        ("text", texts),
+        ("start", starts),
+        ("end", ends),
+        ("sentences", sentences),
+        ("heading", headings),
+    ):
+        rest.append(b",")
+        rest.extend(piece.encode("utf-8") for piece in _column_json(name, values))
+    rest.append(b"}")
+    del sentences
+    # The hash of the document text, a passage at a time (joining it would hold the text twice more).
+    digest = hashlib.sha256()
+    separator = PASSAGE_SEPARATOR.encode("utf-8")
+    for i, text in enumerate(texts):
+        if i:
+            digest.update(separator)
+        digest.update(text.encode("utf-8"))
+    return PassageColumns(
+        speakers=[p.speaker for p in passages],
+        texts=texts,
+        starts=starts,
+        ends=ends,
+        headings=headings,
+        rest=rest,
+        text_hash=digest.hexdigest(),
+        # Counted per passage: one list of every word held ~10x the text.
+        words=sum(len(text.split()) for text in texts),
+    )
+
+
 def _passages_from_columns(doc_id: str, columns: dict[str, Any]) -> list[Passage]:
     """The passages of a schema-2 file; ValueError, TypeError or KeyError if its columns do not fit together."""
     text = columns["text"]
@@ -1070,6 +1237,14 @@ class Store:
         self._cache_key: tuple[int, int, int, int] | None = None
         self._titles: tuple[dict[str, Any], dict[str, str]] | None = None
         self._files: tuple[dict[str, Any], dict[str, str]] | None = None
+        #: passages files written but not yet durable under their names: (temp file, name, its fsync under way),
+        #: see `write_passages`
+        self._unflushed: list[tuple[Path, Path, Future[None] | None]] = []
+        self._unflushed_names: set[str] = set()
+        #: the thread inside `passages_together`, whose passages files wait for `write_library`,
+        #: and the thread that fsyncs them meanwhile
+        self._together: int | None = None
+        self._syncer: ThreadPoolExecutor | None = None
 
     # -- opening -----------------------------------------------------------
     def prepare(self) -> None:
@@ -1240,6 +1415,7 @@ class Store:
         The caller holds the lock, so every passages file not named here is a
         replaced version or a killed writer's, never one about to go live.
         """
+        self.flush_passages()  # before library.json names them
         data.generation += 1
         AtomicJSONStorage(self.library_path, backups=LIBRARY_BACKUPS, backup_interval=60.0, kind=LIBRARY_FILE).write(
             data.to_json()
@@ -1281,35 +1457,115 @@ class Store:
         items = rows.get("items", []) if isinstance(rows, dict) else []
         return [i for i in items if isinstance(i, dict)]
 
-    def write_passages(self, doc_id: str, passages: list[Passage], dropped: list[dict[str, str]] | None = None) -> str:
+    def write_passages(
+        self,
+        doc_id: str,
+        passages: list[Passage],
+        dropped: list[dict[str, str]] | None = None,
+        columns: PassageColumns | None = None,
+    ) -> str:
         """Write a new version of one document's passages file; returns its name, for `LibraryData.files`.
 
         The file is not live until library.json naming it is written
         (`write_library`): the version it replaces stays readable till then.
+        Within `passages_together` it is not under its name yet either: it is
+        written to a temp file, and `write_library` makes it and every other one
+        written since durable together (`flush_passages`) before library.json
+        names them, which saves an fsync of the file and of docs/ per document.
         The passages are stored as columns (`{"columns": {"1": {"text": [...],
         ...}}}`, still a TinyDB file): far fewer JSON objects than a row per
         passage, so opening a long document decodes in a fraction of the time.
+        `columns`, the same passages as `passage_columns` gives them (laid out
+        as the library lays them out: ids `<doc_id>:<i>`, offsets of the document
+        text), has most of the file encoded already; the speakers come from `passages`.
         """
         if not doc_id or "/" in doc_id or doc_id.startswith("."):
             raise DataFolderError(f"bad document id {doc_id!r}")
         while True:
             name = f"{doc_id}.v{os.urandom(4).hex()}.json"
-            if not (self.docs_dir / name).exists():
+            if name not in self._unflushed_names and not (self.docs_dir / name).exists():
                 break
         tail = _dumps({"dropped": {"1": {"items": dropped}}})[1:] if dropped else "}"
-        if _fits_columns(doc_id, passages):
-            meta = {"meta": {"1": {"schema": PASSAGES_SCHEMA, "document": doc_id, "passages": len(passages)}}}
+        meta = {"meta": {"1": {"schema": PASSAGES_SCHEMA, "document": doc_id, "passages": len(passages)}}}
+        chunks: Iterator[bytes]
+        if columns is not None:
+            if len(columns.texts) != len(passages):
+                raise ValueError("the columns are not of these passages")
+            speakers = [p.speaker for p in passages]
+            # {"meta":…,"columns":{"1":{"speaker":[…],"text":[…],…}},"dropped":…}
+            chunks = itertools.chain(
+                (
+                    piece.encode("utf-8")
+                    for piece in itertools.chain(
+                        (_dumps(meta)[:-1] + ',"columns":{"1":{',), _column_json("speaker", speakers)
+                    )
+                ),
+                columns.rest,
+                (("}" + ("," + tail if dropped else tail)).encode("utf-8"),),
+            )
+        elif _fits_columns(doc_id, passages):
             # {"meta":…,"columns":{"1":{…}},"dropped":…}, written a piece at a time.
             pieces: Iterator[str] = itertools.chain(
                 (_dumps(meta)[:-1] + ',"columns":{"1":',),
                 _passage_columns_json(passages),
                 ("}" + ("," + tail if dropped else tail),),
             )
+            chunks = (piece.encode("utf-8") for piece in pieces)
         else:
             rows = {"meta": {"1": {"schema": 1, "document": doc_id}}, "passages": _table([_plain(p) for p in passages])}
-            pieces = iter((_dumps(rows)[:-1] + ("," + tail if dropped else tail),))
-        atomic_write_chunks(self.docs_dir / name, (piece.encode("utf-8") for piece in pieces))
+            chunks = iter(((_dumps(rows)[:-1] + ("," + tail if dropped else tail)).encode("utf-8"),))
+        if self._together is not None and self._together == threading.get_ident():
+            tmp = write_temp_chunks(self.docs_dir, chunks, name)
+            # Its fsync starts now, in the background, while the import goes on with the next document.
+            syncing = self._syncer.submit(fsync_file, tmp) if self._syncer is not None else None
+            self._unflushed.append((tmp, self.docs_dir / name, syncing))
+            self._unflushed_names.add(name)
+        else:
+            atomic_write_chunks(self.docs_dir / name, chunks)
         return name
+
+    @contextlib.contextmanager
+    def passages_together(self) -> Iterator[None]:
+        """Passages files this thread writes in the block are made durable together, by `write_library`.
+
+        (A folder import's batch: one fsync of docs/ per batch rather than one
+        per document, and each file's own fsync done by a thread meanwhile.)
+        Those written after the last `write_library` of the block are removed
+        at its end: nothing names them.
+        """
+        if self._together is not None:
+            raise RuntimeError("passages_together is not re-entrant")
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._together = threading.get_ident()
+        self._syncer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sayso-fsync")
+        try:
+            yield
+        finally:
+            self._together = None
+            syncer, self._syncer = self._syncer, None
+            self.discard_passages()
+            syncer.shutdown(wait=True)
+
+    def flush_passages(self) -> None:
+        """Make every passages file written since the last flush durable under its name (see `make_durable`).
+
+        `write_library` does this first, so library.json never names a passages
+        file that is not complete and durable.  SaveFailed if it cannot be done
+        (the files are then removed: none of them is named by library.json yet).
+        """
+        if self._unflushed:
+            pending, self._unflushed = self._unflushed, []
+            self._unflushed_names.clear()
+            make_durable(self.docs_dir, [(tmp, name) for tmp, name, _ in pending], [f for _, _, f in pending])
+
+    def discard_passages(self) -> None:
+        """Remove the passages files written since the last flush (nothing will name them)."""
+        pending, self._unflushed = self._unflushed, []
+        self._unflushed_names.clear()
+        for tmp, _, _ in pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
     def save_passages(self, doc_id: str, passages: list[Passage], dropped: list[dict[str, str]] | None = None) -> None:
         """Write one document's passages and make them live at once (library.json names the new file)."""

@@ -36,6 +36,7 @@ from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import decode_raw, parse_decoded
 from sayso.corpus.models import ParsedDocument
 from sayso.corpus.sentences import split_sentences
+from sayso.corpus.store import PassageColumns, passage_columns
 
 #: Fewer files than this are parsed in this process: starting workers would cost more.
 PARALLEL_MIN_FILES = 8
@@ -47,14 +48,23 @@ PARENT_POLL = 0.2
 
 @dataclass
 class Prepared:
-    """One file ready to store: its parsed document (sentences included) and the hash of its bytes."""
+    """One file ready to store: its parsed document, its passages as columns, and the hash of its bytes.
+
+    `columns` holds the passages (sentences split, most of the passages file
+    encoded: see corpus.store.PassageColumns) and `parsed.passages` is then
+    empty, so a worker hands the importing process a few lists and bytes
+    rather than an object per passage and per sentence.  Passages that do not
+    fit the column form stay in `parsed.passages`, sentences included, and
+    `columns` is None.
+    """
 
     parsed: ParsedDocument
     content_hash: str
+    columns: PassageColumns | None = None
 
 
 def prepare_file(path: str | os.PathLike[str], encoding: str | None = None, labels: str | None = None) -> Prepared:
-    """Read, parse and sentence-split one file; ImportRefused (one line) for what cannot be imported."""
+    """Read, parse, sentence-split and encode one file; ImportRefused (one line) for what cannot be imported."""
     path = Path(path)
     if not path.is_file():
         raise ImportRefused(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
@@ -64,9 +74,13 @@ def prepare_file(path: str | os.PathLike[str], encoding: str | None = None, labe
     del raw  # (the bytes are as big as the file and not needed while its text is parsed)
     parsed = parse_decoded(text, used, warnings, path, labels)
     del text
-    for passage in parsed.passages:
-        passage.sentences = split_sentences(passage.text)
-    return Prepared(parsed, content_hash)
+    columns = passage_columns(parsed.passages, split_sentences) if parsed.passages else None
+    if columns is not None:
+        parsed.passages = []
+    else:
+        for passage in parsed.passages:
+            passage.sentences = split_sentences(passage.text)
+    return Prepared(parsed, content_hash, columns)
 
 
 def _quiet_worker(parent: int) -> None:
