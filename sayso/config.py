@@ -86,6 +86,11 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
         if named:
             config.problems.append(f"{path}: no such config file; using the defaults")
         return config
+    except PermissionError:
+        if not named and not os.access(path.parent, os.X_OK):
+            return config  # a config folder this user may not even look into holds no config of theirs
+        config.problems.append(f"{path}: cannot be read (permission denied); using the defaults")
+        return config
     except (OSError, UnicodeDecodeError) as exc:
         config.problems.append(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc}); using the defaults")
         return config

@@ -270,6 +270,8 @@ async def test_wide_terminals_show_documents_speakers_and_search_beside_the_read
         await pilot.press("5")
         await pilot.pause()
         assert shown() == {"documents", "speakers", "quotes"} and screen.pane == "quotes"
+        quotes, speakers = screen.query_one("#quotes").region, screen.query_one("#speakers").region
+        assert quotes.height >= 16 and quotes.x > speakers.right - 1, (quotes, speakers)  # Search's place
         await pilot.press("3")
         await pilot.pause()
         assert shown() == {"documents", "speakers", "search"}

@@ -173,10 +173,11 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             # One pane at a time, or (wide) a grid: Documents over Speakers, Search (or Quotes) beside them.
             with Container(id="sidebar"):
+                # In grid order: of Search and Quotes only one shows at a time, and it takes the second cell.
                 yield DocumentsPane(id="documents")
                 yield SearchPane(id="search")
-                yield SpeakersPane(id="speakers")
                 yield QuotesPane(id="quotes")
+                yield SpeakersPane(id="speakers")
             with Vertical(id="reader"):
                 yield StatusLine(id="reader-title")
                 yield QuoteReader(id="transcript")
