@@ -274,18 +274,20 @@ def test_indexing_a_large_transcript_holds_a_few_times_its_text(tmp_path: Path) 
 
 
 @pytest.mark.xfail(
-    reason="the import adds ~11x this 10 MB file to an idle sayso (147 - 37 MB): its peak is the search index "
-    "commit (tokenising and hashing a run of passages while the parsed document and its passages are held)",
+    reason="the import takes ~6.5-7.5x this 10 MB file beyond a one-line import (was 11x over an idle sayso): "
+    "Python objects peak at ~5.4x (tracemalloc), the rest is the allocator's freed-but-kept memory",
     strict=False,
 )
 def test_importing_a_large_transcript_stays_under_five_times_its_size(tmp_path: Path) -> None:
-    """What `sayso import` of a 10 MB transcript adds to memory stays under MEMORY_FACTOR times the file:
-    the import's peak RSS minus the peak RSS of an idle sayso (`sayso docs`, the interpreter with sayso's
-    imports, ~35 MB), both measured in this test on this machine."""
+    """What `sayso import` of a 10 MB transcript takes beyond importing a one-line one stays under MEMORY_FACTOR
+    times the file: the peak RSS of each import, measured in this test on this machine. The one-line
+    import is sayso's fixed cost (the interpreter, numpy, the importers and the index code, about 60 MB),
+    which no file's size changes; what grows with the file must stay within five times it."""
     path = tmp_path / "talk.txt"
     path.write_text(paragraph_turns(10_000_000), encoding="utf-8")
-    data = tmp_path / "data"
-    idle = peak_rss_of(["-m", "sayso", "--data", str(data), "docs"])
-    peak = peak_rss_of(["-m", "sayso", "--data", str(data), "import", str(path)])
+    small = tmp_path / "small.txt"
+    small.write_text("Ada Park: One line.\n", encoding="utf-8")
+    idle = peak_rss_of(["-m", "sayso", "--data", str(tmp_path / "small"), "import", str(small)])
+    peak = peak_rss_of(["-m", "sayso", "--data", str(tmp_path / "data"), "import", str(path)])
     size = path.stat().st_size
-    assert peak - idle < MEMORY_FACTOR * size, f"import added {(peak - idle) / size:.1f}x the file to an idle sayso"
+    assert peak - idle < MEMORY_FACTOR * size, f"import took {(peak - idle) / size:.1f}x the file beyond a one-line one"
