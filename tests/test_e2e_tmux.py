@@ -128,3 +128,22 @@ def test_a_key_remapped_in_the_config_file_works_in_a_real_terminal(tmux: Tmux, 
     tmux.wait_for("1 Documents", "Panel on open models")
     tmux.keys("x")
     tmux.wait_for("ctrl+s")  # the export dialog, on the key the config gave it
+
+
+@pytest.mark.parametrize("size", [(140, 40), (200, 50), (260, 60)])
+def test_wide_terminals_show_documents_speakers_search_and_reader_at_once(
+    data_dir: Path, size: tuple[int, int]
+) -> None:
+    session = Tmux(*size)
+    try:
+        session.start(sayso_shell(data_dir))
+        session.wait_for("1 Documents", "Panel on open models")
+        session.keys("/", "lit:weights")
+        # Documents, Speakers (a speaker's name and turn count), the search results and the reader's hint,
+        # all on one screen.
+        screen = session.wait_for("Panel on open models", "turns ·", "result", "No document open")
+        session.keys("Enter")
+        screen = session.wait_for("¶ ", "Panel on open models", "turns ·", "result")
+        assert "Interview with Grace" in screen
+    finally:
+        session.close()
