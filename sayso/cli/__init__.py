@@ -24,7 +24,15 @@ from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
 from sayso.diagnostics import LOG_ENV, start_logging
 
 #: Modules under sayso.cli that add subcommands, in the order `sayso --help` lists them.
-COMMAND_MODULES = ("library_cmds", "search_cmd", "quote_cmds", "export_cmd", "config_cmd", "completion_cmd")
+COMMAND_MODULES = (
+    "library_cmds",
+    "search_cmd",
+    "quote_cmds",
+    "export_cmd",
+    "config_cmd",
+    "completion_cmd",
+    "serve_cmd",
+)
 
 Handler = Callable[[argparse.Namespace, Library], int | None]
 
@@ -219,6 +227,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "sayso export --style chicago",
     ),
     "config": ("sayso config path", "sayso config show", "sayso config example"),
+    "serve": ("sayso serve", "sayso serve --port 8080", "sayso --data ~/hearings serve --host 0.0.0.0"),
     "completion": (
         "sayso completion bash > ~/.local/share/bash-completion/completions/sayso",
         "sayso completion zsh > ~/.zfunc/_sayso",
@@ -309,14 +318,18 @@ def app_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_app(library: Library, **options: Any) -> int:
-    """Open the Textual app, refusing politely where there is no usable terminal."""
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
+    """Open the Textual app, refusing politely where there is no usable terminal.
+
+    Under `sayso serve` (textual-serve chooses Textual's web driver) there is no terminal, and none is needed.
+    """
+    served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+    if not served and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         print(
             "sayso: error: the app needs a terminal; use a subcommand (see `sayso --help`) to script it",
             file=sys.stderr,
         )
         return 2
-    if os.environ.get("TERM", "") in ("dumb", ""):
+    if not served and os.environ.get("TERM", "") in ("dumb", ""):
         print(
             "sayso: error: TERM is 'dumb' or unset; the app needs a terminal with cursor control (try TERM=xterm-256color)",
             file=sys.stderr,
