@@ -43,8 +43,14 @@ PREVIEW_DELAY = 0.25
 
 
 def default_destination(fmt: str, folder: Path | None = None) -> Path:
-    """`sayso-quotes<ending>` in `folder` (the current folder by default)."""
-    return (folder or Path.cwd()) / f"sayso-quotes{FORMATS[fmt][1]}"
+    """`sayso-quotes<ending>` in `folder`: by default the user's documents folder where there is one (not
+    whatever folder sayso happened to be started from), else the current folder."""
+    if folder is None:
+        import platformdirs
+
+        documents = platformdirs.user_documents_path()
+        folder = documents if documents.is_dir() else Path.cwd()
+    return folder / f"sayso-quotes{FORMATS[fmt][1]}"
 
 
 def render_export(library: Library, fmt: str, style: str, filter_line: str) -> Export:
