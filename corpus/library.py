@@ -289,6 +289,8 @@ class Library:
         self.data_dir = Path(data_dir).expanduser()
         self.store = Store(self.data_dir, lock_timeout=lock_timeout)
         self._index: SearchIndex | None = None
+        #: told (title, done, total) while the search index is rebuilt (the CLI shows a bar)
+        self.index_progress: Callable[[str, int, int], None] | None = None
         self._quotes: QuoteBook | None = None
         #: library.json in memory while a multi-file import holds the lock (see `_import_batch`),
         #: with the thread that owns it and whether it has changes not yet written.
@@ -946,6 +948,7 @@ class Library:
                 tags=self._passages_with_tag,
                 lock=self.store.lock,
                 warn=self._problems.append,
+                progress=self.index_progress,
             )
         return self._index
 

@@ -32,7 +32,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,8 @@ from sayso.corpus.store import atomic_write_bytes
 from sayso.corpus.words import WORD_RE, fold, normalize_word, word_spans
 
 MANIFEST = "manifest.json"
+#: (title, done, total): a long rebuild's progress
+Progress = Callable[[str, int, int], None]
 #: 2: segments, vocabulary chunks and tombstones (format 1 named one whole-index file).
 MANIFEST_FORMAT = 2
 #: Merges a save makes at once, in live passages (bigger ones wait for `SearchIndex.merge`, which the
@@ -150,8 +152,11 @@ class SearchIndex:
         tags: TagLookup | None = None,
         lock: WriteLock | None = None,
         warn: Warn | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.folder = Path(folder)
+        #: told (title, done, total) after each document a rebuild indexes
+        self.progress = progress
         self.source = documents
         self.speakers = speakers
         self.tags = tags
@@ -197,13 +202,14 @@ class SearchIndex:
         tags: TagLookup | None = None,
         lock: WriteLock | None = None,
         warn: Warn | None = None,
+        progress: Progress | None = None,
     ) -> SearchIndex:
         """Load the persisted index (fast: the arrays are memory-mapped) and bring it up to date.
 
         A missing, damaged or older-format index is rebuilt from the documents'
         passages; one that disagrees with the documents is patched document by document.
         """
-        index = cls(folder, documents, speakers=speakers, tags=tags, lock=lock, warn=warn)
+        index = cls(folder, documents, speakers=speakers, tags=tags, lock=lock, warn=warn, progress=progress)
         try:
             loaded = index._load()
         except DamagedIndex as exc:
@@ -346,8 +352,11 @@ class SearchIndex:
         self._expansions.clear()
         self.pending, self.removed, self._pending_ids, self._pending_tokens = [], set(), set(), 0
         self._unsaved_removed = set()
-        for doc in self._library_documents() or []:
+        documents = self._library_documents() or []
+        for done, doc in enumerate(documents, 1):
             self._index_from_library(doc)
+            if self.progress is not None:
+                self.progress(doc.title, done, len(documents))
         self._unsaved = True
         self._save_locked()
 

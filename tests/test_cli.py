@@ -14,6 +14,7 @@ import os
 import pty
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -539,3 +540,17 @@ def test_every_option_and_argument_says_what_it_is() -> None:
         if not isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)) and not action.help
     ]
     assert not silent, silent
+
+
+def test_a_search_index_rebuilt_shows_its_progress_like_an_import(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(22):
+        (folder / f"t{i:02}.txt").write_text(f"Ada Park: Archive number {i}.\n\nBen Cho: Noted {i}.\n", "utf-8")
+    data = tmp_path / "data"
+    assert sayso("--data", str(data), "import", "-q", str(folder)).returncode == 0
+    shutil.rmtree(data / "index")  # lost: the next command rebuilds it
+    found = sayso("--data", str(data), "search", "archive")
+    assert found.returncode == 0 and "number 3." in found.stdout
+    lines = [line for line in found.stderr.splitlines() if line.startswith("indexing ")]
+    assert len(lines) == 22 and lines[-1].startswith("indexing 22/22 ")

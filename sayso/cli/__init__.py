@@ -301,7 +301,15 @@ def _open_library(args: argparse.Namespace) -> Library:
         lock_timeout = DEFAULT_LOCK_TIMEOUT
     if not getattr(args, "open_library", True):
         return Library(data_dir, lock_timeout=lock_timeout)
-    return Library.open(data_dir, lock_timeout=lock_timeout)
+    library = Library.open(data_dir, lock_timeout=lock_timeout)
+    if not getattr(args, "json", False) and getattr(args, "handler", None) is not None:
+        from sayso.cli.library_cmds import ImportProgress
+
+        # A search index rebuilt (missing, damaged, of an older sayso) shows its progress like an import.
+        library.index_progress = ImportProgress(
+            quiet=bool(getattr(args, "quiet", False)), verb="indexing", unit="documents"
+        )
+    return library
 
 
 def app_options(args: argparse.Namespace) -> dict[str, Any]:

@@ -135,11 +135,13 @@ PROGRESS_FROM = 20
 
 
 class ImportProgress:
-    """An import's progress on stderr: a bar with counts and time left on a terminal, a plain line per
-    file when stderr is piped (a log reads well), nothing with --quiet or --json or for a few files."""
+    """An import's (or an index rebuild's) progress on stderr: a bar with counts and time left on a terminal,
+    a plain line per file when stderr is piped (a log reads well), nothing with --quiet or --json or for a
+    few files."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, verb: str = "importing", unit: str = "files") -> None:
         self.quiet = quiet
+        self.verb, self.unit = verb, unit
         self.bar: Any = None
         self.task: Any = None
 
@@ -147,17 +149,17 @@ class ImportProgress:
         if self.quiet or total < PROGRESS_FROM:
             return
         if not sys.stderr.isatty():
-            print(f"importing {done}/{total} {visible(name, keep_newlines=False)}", file=sys.stderr, flush=True)
+            print(f"{self.verb} {done}/{total} {visible(name, keep_newlines=False)}", file=sys.stderr, flush=True)
             return
         if self.bar is None:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.bar = Progress(
-                TextColumn("importing"),
+                TextColumn(self.verb),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("files, left:"),
+                TextColumn(f"{self.unit}, left:"),
                 TimeRemainingColumn(),
                 console=Console(file=sys.stderr),
                 transient=True,
@@ -165,10 +167,13 @@ class ImportProgress:
             self.bar.start()
             self.task = self.bar.add_task("import", total=total)
         self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.close()
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
 
 
 def cmd_import(args: argparse.Namespace, lib: Library) -> int:
