@@ -651,3 +651,23 @@ async def test_the_mouse_is_an_extra_clicks_select_double_clicks_open_tabs_switc
         await pilot.pause()
         assert screen.pane == "speakers"
         assert region.width > 0
+
+
+async def test_the_mouse_wheel_scrolls_a_long_list(tmp_path: Path) -> None:
+    from textual import events
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"talk{i:02}.txt").write_text(f"Ada Park: Talk number {i}.\n", "utf-8")
+    library = Library.open(tmp_path / "data")
+    library.import_paths([folder])
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await ready(app, pilot)
+        documents = screen.query_one(DocumentsPane)
+        assert documents.option_count == 30 and documents.scroll_y == 0
+        for _ in range(3):
+            documents.post_message(events.MouseScrollDown(documents, 2, 2, 0, 1, 0, False, False, False))
+        await pilot.pause(0.3)
+        assert documents.scroll_y > 0, "the wheel did not scroll the list"
