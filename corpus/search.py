@@ -441,7 +441,11 @@ class SearchIndex:
         """
         with self.lock:
             self._save()
-        self._merge_rounds(INLINE_MERGE, lock_timeout=0)
+        try:
+            self._merge_rounds(INLINE_MERGE, lock_timeout=0)
+        except (OSError, SaysoError, DamagedIndex) as exc:
+            # The save is done and whole; a merge that could not be made now is made by a later one.
+            self.warn(f"search index segments not merged: {exc}")
 
     def _save(self) -> None:
         if not self.pending and not self.removed and not self._unsaved and self.state == "loaded":
@@ -455,7 +459,12 @@ class SearchIndex:
             manifest = None
         if manifest is not None and not self._fresh and self.state == "loaded":
             if int(manifest["generation"]) != self.generation or str(manifest["epoch"]) != self.epoch:
-                self._rebase(manifest)
+                try:
+                    self._rebase(manifest)
+                except (DamagedIndex, FileNotFoundError):
+                    # What another process saved cannot be read whole: this process's complete view is
+                    # saved instead (files gone from under it are written again below).
+                    self._unsaved, self._fresh = True, True
         on_disk = int(manifest["generation"]) if manifest is not None else 0
         view = self.view
         segments = []
@@ -463,12 +472,13 @@ class SearchIndex:
             if ls.name is None or not ls.listed:
                 if ls.live_passages == 0:
                     continue  # wholly replaced before it was ever listed
-                if ls.name is None:
-                    ls = self._write_segment(ls)
+            if ls.name is None or not (self.folder / ls.name).exists():
+                # New, or (overwriting another's save) merged away meanwhile: still mapped, so written again.
+                ls = self._write_segment(ls)
             segments.append(ls)
         chunks = self._with_new_words(view.chunks)
         for chunk in chunks:
-            if not chunk.name:
+            if not chunk.name or not (self.folder / chunk.name).exists():
                 name = new_file_name("vocab")
                 _writing(add=name)
                 write_vocab(self.folder / name, chunk)

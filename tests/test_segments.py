@@ -453,3 +453,42 @@ def test_a_one_or_two_letter_query_alone_scores_its_most_frequent_completions_an
     budgeted = {h.text for h in Library.open(tmp_path / "data").search("ai", limit=50)}
     assert any("Ai is what" in t for t in budgeted), "the word itself was left out"
     assert not any("aisle" in t for t in budgeted), "a rare completion was scored beyond the budget"
+
+
+def test_a_save_over_an_unreadable_newer_save_writes_a_whole_index(tmp_path: Path) -> None:
+    """Another process saved, then its files vanished (or were damaged): this process's save must still leave
+    a whole index on disk, writing again the files it needs, and never raise."""
+    folder = tmp_path / "index"
+    first = SearchIndex(folder)
+    first.add_document(*doc_and_passages("one", ["shared words here", "alpha beta gamma"]))
+    first.save()
+    second = SearchIndex.open(folder)
+    second.add_document(*doc_and_passages("two", ["xylophone marimba"]))
+    second.save()
+    for path in folder.glob("*.bin"):
+        path.unlink()  # the other save's files, and this one's, gone from under it
+    first.add_document(*doc_and_passages("three", ["quetzalcoatl feathered serpent"]))
+    first.save()
+    reopened = SearchIndex.open(folder)
+    assert reopened.state == "loaded"
+    assert sorted(d.id for d in reopened.data.docs) == ["one", "three"]
+    assert [h.passage for h in reopened.search("alpha")] == ["one:1"]
+    assert [h.passage for h in reopened.search("quetzalcoatl")] == ["three:0"]
+
+
+def test_a_merge_that_fails_does_not_fail_the_save_before_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    index = SearchIndex(tmp_path / "index", warn=warnings.append)
+    monkeypatch.setattr(searchindex, "MAX_SEGMENTS", 1)
+
+    def full_disk(*args: Any, **kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(search_module, "merge_segments", full_disk)
+    for i in range(3):
+        index.add_document(*doc_and_passages(f"d{i}", [f"word{i} shared"]))
+        index.save()  # never raises for the merge after it
+    assert any("not merged" in w and "No space left" in w for w in warnings)
+    reopened = SearchIndex.open(tmp_path / "index")
+    assert sorted(d.id for d in reopened.data.docs) == ["d0", "d1", "d2"]
+    assert len(reopened.view.segments) == 3
