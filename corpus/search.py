@@ -298,8 +298,6 @@ class SearchIndex:
         chunks: list[VocabChunk] = []
         for item in manifest["vocab"]:
             name = str(item["file"])
-            if not (self.folder / name).exists() and name not in self._files:
-                raise FileNotFoundError(name)
             chunk = self._open_file(name, vocab=True)
             assert isinstance(chunk, VocabChunk)
             if chunk.lo != (chunks[-1].hi if chunks else 0):
@@ -309,8 +307,6 @@ class SearchIndex:
         segments: list[LiveSegment] = []
         for item in manifest["segments"]:
             name = str(item["file"])
-            if not (self.folder / name).exists() and name not in self._files:
-                raise FileNotFoundError(name)
             seg = self._open_file(name, vocab=False)
             assert isinstance(seg, Segment)
             files[name] = seg

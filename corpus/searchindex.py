@@ -360,7 +360,8 @@ class Segment:
             found = np.ones(self.slots, dtype=bool)
             for entry in dead:
                 found[entry.first : entry.first + entry.count] = False
-            self.cache = {k: v for k, v in self.cache.items() if not (isinstance(k, tuple) and k[0] != "doc_ids")}
+            # One set of tombstones at a time: what was derived for an older one goes.
+            self.cache = {k: v for k, v in self.cache.items() if not isinstance(k, tuple)}
             self.cache[key] = found
         return found
 

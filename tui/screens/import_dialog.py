@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import os
 from pathlib import Path
 from typing import ClassVar
@@ -50,6 +50,9 @@ def real_path(shown: str) -> str:
     except OSError:
         return candidate
     return next((os.path.join(parent, name) for name in names if shown_name(name) == tail), candidate)
+
+
+LOG = logging.getLogger(__name__)
 
 
 class PathSuggester(Suggester):
@@ -154,8 +157,10 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         if report.documents:
             # Larger index merges than a save makes at once, here in the background: searches go on
             # meanwhile, and a merge that cannot finish now is made by a later one.
-            with contextlib.suppress(SaysoError, OSError):
+            try:
                 self.library.index.merge()
+            except (SaysoError, OSError):
+                LOG.exception("background index merge (it is tried again after the next import)")
 
     @on(Finished)
     def _finished(self, event: Finished) -> None:
