@@ -671,3 +671,19 @@ async def test_the_mouse_wheel_scrolls_a_long_list(tmp_path: Path) -> None:
             documents.post_message(events.MouseScrollDown(documents, 2, 2, 0, 1, 0, False, False, False))
         await pilot.pause(0.3)
         assert documents.scroll_y > 0, "the wheel did not scroll the list"
+
+
+async def test_a_long_title_is_shortened_so_the_place_in_the_document_always_shows(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    title = "Open Models, Open Archives: Who Keeps the Record of What Was Said, and for How Long"
+    (folder / "t.txt").write_text(f"{title}\n\nAda Park: First turn. Second sentence.\n\nBen Cho: Reply.\n", "utf-8")
+    library = Library.open(tmp_path / "data")
+    library.import_paths([folder])
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        screen.open_document(library.documents()[0].id)
+        await settle(app, pilot)
+        header = str(screen.query_one("#reader-title", StatusLine).render())
+        assert "¶ 1/" in header and "sentence 1/2" in header and "…" in header

@@ -225,6 +225,7 @@ class MainScreen(Screen[None]):
         self.set_class(width >= WIDE_WIDTH, "wide")
         self._apply_layout_classes()
         self._show_side_panes()
+        self.call_after_refresh(self._set_reader_title)  # the title is fitted to the header's new width
         if small:
             self.query_one("#too-small", Static).update(
                 f"Terminal too small: {width}x{height}.\nsayso needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
@@ -475,11 +476,16 @@ class MainScreen(Screen[None]):
         if reader.document is None:
             title.update(Text("Reader", style="bold"))
             return
-        line = plain(reader.document.title, style="bold")
         current = reader.current
         where = f"  ¶ {reader.passage + 1}/{len(reader.passages)}"
         if current is not None and current.sentences:
             where += f" · sentence {reader.sentence + 1}/{len(current.sentences)}"
+        name = reader.document.title
+        # The place in the document always shows: a long title is what gets shortened.
+        room = title.size.width - 2 - len(where)
+        if title.size.width and len(name) > max(room, 12):
+            name = name[: max(room, 12) - 1].rstrip() + "…"
+        line = plain(name, style="bold")
         line.append(where, style="dim")
         title.update(line)
 
