@@ -5,7 +5,7 @@
 
 Every format re-checks each quote against the document's current text and
 flags any whose words are no longer exactly there (`entries.check_quote`).
-Formats: markdown, csl-json, w3c, csv, bibtex (`FORMATS`).  Citation styles:
+Formats: markdown, csl-json, w3c, csv, bibtex, ris (`FORMATS`).  Citation styles:
 `cite.STYLES` (apa, chicago, chicago-notes).
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sayso.corpus.errors import SaysoError
-from sayso.corpus.export import bibtex, csl_json, csv_export, markdown, w3c
+from sayso.corpus.export import bibtex, csl_json, csv_export, markdown, ris, w3c
 from sayso.corpus.export.cite import (
     DEFAULT_STYLE,
     STYLES,
@@ -59,6 +59,7 @@ FORMATS: dict[str, tuple[Renderer, str, str]] = {
     "w3c": (w3c.render, ".jsonld", "W3C Web Annotation collection (JSON-LD)"),
     "csv": (csv_export.render, ".csv", "one row per quote"),
     "bibtex": (bibtex.render, ".bib", "BibTeX entries, one per cited document"),
+    "ris": (ris.render, ".ris", "RIS records, one per cited document, quotes as notes (EndNote, Mendeley, Citavi)"),
 }
 #: File endings that name a format when `--format` is left out.
 SUFFIXES = {
@@ -66,6 +67,7 @@ SUFFIXES = {
     ".markdown": "markdown",
     ".csv": "csv",
     ".bib": "bibtex",
+    ".ris": "ris",
     ".jsonld": "w3c",
     ".json": "csl-json",  # the ending FORMATS (and the app's export dialog) give CSL-JSON
 }

@@ -31,6 +31,7 @@ _SIGNATURES = (
     re.compile(r'\A\[\s*\{\s*"id": "sayso-'),  # CSL-JSON items
     re.compile(r'\A\{\s*"@context": "[^"]*",\s*"id": "urn:sayso:export:'),  # W3C collection
     re.compile(r"\A" + re.escape(markdown.HEADER.split("\n", 1)[0]) + r"\n\n<!-- Exported by sayso\."),  # Markdown
+    re.compile(r"\ATY  - [A-Z0-9]+\r?\nID  - sayso-"),  # RIS: the first record, its ID a sayso citation key
 )
 
 
