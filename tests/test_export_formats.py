@@ -209,8 +209,8 @@ def test_export_matches_golden(fmt: str, style: str, golden: str) -> None:
 
 
 def test_every_format_has_a_golden_test() -> None:
-    # RIS has its golden test in tests/test_export_ris.py.
-    tested = {"markdown", "csl-json", "w3c", "csv", "bibtex", "ris"}
+    # RIS and REFI-QDA have theirs in tests/test_export_ris.py and tests/test_export_qdpx.py.
+    tested = {"markdown", "csl-json", "w3c", "csv", "bibtex", "ris", "qdpx"}
     assert set(FORMATS) == tested
 
 

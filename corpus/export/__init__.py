@@ -5,7 +5,9 @@
 
 Every format re-checks each quote against the document's current text and
 flags any whose words are no longer exactly there (`entries.check_quote`).
-Formats: markdown, csl-json, w3c, csv, bibtex, ris (`FORMATS`).  Citation styles:
+Formats: markdown, csl-json, w3c, csv, bibtex, ris, qdpx (`FORMATS`).  A
+binary format (`BINARY`: qdpx, a zip) has a readable summary as its text and
+its file's bytes apart (`Export.content`, `export_bytes`).  Citation styles:
 `cite.STYLES` (apa, chicago, chicago-notes).
 """
 
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sayso.corpus.errors import SaysoError
-from sayso.corpus.export import bibtex, csl_json, csv_export, markdown, ris, w3c
+from sayso.corpus.export import bibtex, csl_json, csv_export, markdown, qdpx, ris, w3c
 from sayso.corpus.export.cite import (
     DEFAULT_STYLE,
     STYLES,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from sayso.corpus.sources import DocumentSource
 
 __all__ = [
+    "BINARY",
     "DEFAULT_STYLE",
     "FORMATS",
     "STYLES",
@@ -41,6 +44,7 @@ __all__ = [
     "NothingToExport",
     "Sources",
     "check_quote",
+    "export_bytes",
     "export_entries",
     "export_library",
     "export_quotes",
@@ -60,7 +64,10 @@ FORMATS: dict[str, tuple[Renderer, str, str]] = {
     "csv": (csv_export.render, ".csv", "one row per quote"),
     "bibtex": (bibtex.render, ".bib", "BibTeX entries, one per cited document"),
     "ris": (ris.render, ".ris", "RIS records, one per cited document, quotes as notes (EndNote, Mendeley, Citavi)"),
+    "qdpx": (qdpx.summary, ".qdpx", "REFI-QDA project, a zip (NVivo, ATLAS.ti, MAXQDA, QualCoder)"),
 }
+#: Formats whose file is binary, by name: (entries, sources, creator=) -> (readable summary, file bytes).
+BINARY: dict[str, Callable[..., tuple[str, bytes]]] = {"qdpx": qdpx.summary_and_archive}
 #: File endings that name a format when `--format` is left out.
 SUFFIXES = {
     ".md": "markdown",
@@ -68,6 +75,7 @@ SUFFIXES = {
     ".csv": "csv",
     ".bib": "bibtex",
     ".ris": "ris",
+    ".qdpx": "qdpx",
     ".jsonld": "w3c",
     ".json": "csl-json",  # the ending FORMATS (and the app's export dialog) give CSL-JSON
 }
@@ -84,6 +92,8 @@ def format_name(fmt: str) -> str:
         "bib": "bibtex",
         "web-annotation": "w3c",
         "jsonld": "w3c",
+        "refi-qda": "qdpx",
+        "refi": "qdpx",
     }.get(key, key)
     if key not in FORMATS:
         raise SaysoError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -105,12 +115,27 @@ class NothingToExport(SaysoError):
 
 @dataclass(frozen=True)
 class Export:
-    """An export of the library's quotes: its `text`, and the `entries` it was made from."""
+    """An export of the library's quotes: its `text`, and the `entries` it was made from.
+
+    For a binary format (`BINARY`) `text` is a readable summary of the file
+    and `data` the file's bytes; `content` is what goes into the file.
+    """
 
     fmt: str
     style: str
     text: str
     entries: list[Entry]
+    data: bytes | None = None
+
+    @property
+    def binary(self) -> bool:
+        """Whether the file is binary (a zip): `text` only describes it."""
+        return self.data is not None
+
+    @property
+    def content(self) -> str | bytes:
+        """What is written to the file: the text, or a binary format's bytes."""
+        return self.data if self.data is not None else self.text
 
     @property
     def flagged(self) -> list[Entry]:
@@ -135,17 +160,42 @@ def export_library(
     name, style = format_name(fmt), style_name(style)
     if not quotes:
         raise NothingToExport
-    entries = prepare(quotes, Sources.from_library(documents, quotes), style)
+    sources = Sources.from_library(documents, quotes)
+    entries = prepare(quotes, sources, style)
+    if name in BINARY:
+        text, data = BINARY[name](entries, sources, creator=creator)
+        return Export(name, style, text, entries, data)
     return Export(name, style, export_entries(name, entries, creator=creator), entries)
 
 
 def export_entries(fmt: str, entries: Sequence[Entry], **options: Any) -> str:
-    """Render already prepared entries (lets a caller report flagged quotes without preparing twice)."""
+    """Render already prepared entries (lets a caller report flagged quotes without preparing twice).
+
+    A binary format gives its summary and needs `sources=` (the documents'
+    text); its file is `export_bytes`.
+    """
     name = format_name(fmt)
     renderer = FORMATS[name][0]
+    if name in BINARY:
+        return renderer(entries, _needed_sources(name, options), creator=options.get("creator"))
     if name == "w3c":
         return renderer(entries, creator=options.get("creator"))
     return renderer(entries)
+
+
+def export_bytes(fmt: str, entries: Sequence[Entry], **options: Any) -> bytes:
+    """The file's content for prepared entries: a text format's text in UTF-8, a binary format's bytes."""
+    name = format_name(fmt)
+    if name in BINARY:
+        return BINARY[name](entries, _needed_sources(name, options), creator=options.get("creator"))[1]
+    return export_entries(name, entries, **options).encode("utf-8")
+
+
+def _needed_sources(name: str, options: dict[str, Any]) -> Sources:
+    sources = options.get("sources")
+    if not isinstance(sources, Sources):
+        raise SaysoError(f"the {name} export needs the documents' text (sources=)")
+    return sources
 
 
 def export_quotes(
@@ -160,11 +210,13 @@ def export_quotes(
 
     `where` is the Library (documents are read from it once) or a `Sources`
     snapshot.  `style` picks the citation style for formatted citations;
-    `creator` names the annotator in the W3C export.
+    `creator` names the annotator in the W3C export (the user of a qdpx).
+    A binary format (qdpx) gives its summary: `export_bytes` gives the file.
     """
     quote_list = list(quotes)
-    entries = prepare(quote_list, _sources(where, quote_list), style_name(style))
-    return export_entries(fmt, entries, creator=creator)
+    sources = _sources(where, quote_list)
+    entries = prepare(quote_list, sources, style_name(style))
+    return export_entries(fmt, entries, creator=creator, sources=sources)
 
 
 def format_clipboard(

@@ -6,7 +6,8 @@ not write unless the caller forces it, is written atomically (temp file,
 fsync, rename), and goes through a symlink to the file it points at
 instead of replacing the link.  Markdown into an existing file is the one
 update in place: `markdown.merge` keeps everything outside sayso's quote
-blocks, so it needs no force.
+blocks, so it needs no force.  A binary format (qdpx) is written as the
+bytes it is given, never as text.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import stat
 from pathlib import Path
 
 from sayso.corpus.errors import NotReplaced, SaysoError, UnusableFile
-from sayso.corpus.export import csv_export, markdown
+from sayso.corpus.export import BINARY, csv_export, markdown, qdpx
 from sayso.corpus.safety import visible
 from sayso.corpus.store import atomic_write_bytes
 
@@ -37,6 +38,8 @@ _SIGNATURES = (
 
 def made_by_sayso(head: bytes) -> bool:
     """Whether a file starting with `head` is an export sayso wrote (in any of its formats)."""
+    if qdpx.made_by_sayso(head):  # a zip: its first file's XML says so
+        return True
     text = head.decode("utf-8", errors="replace")
     return any(sig.match(text) for sig in _SIGNATURES)
 
@@ -48,14 +51,18 @@ def _inside(path: str, folder: str) -> bool:
         return False
 
 
-def write_export(path: Path, fmt: str, text: str, *, data_dir: Path | None = None, force: bool = False) -> Path:
-    """Write the export `text` (format `fmt`) to `path`; returns the file actually written.
+def write_export(path: Path, fmt: str, text: str | bytes, *, data_dir: Path | None = None, force: bool = False) -> Path:
+    """Write the export `text` (format `fmt`; bytes for a binary format, `Export.content`) to `path`; returns the
+    file actually written.
 
     Refused with one line (nothing written): a path in the data folder
     `data_dir` (its own files, or a symlink to one), a folder, a
     non-regular file, and an existing file that is not a sayso export unless
     `force`.  Markdown merges into an existing file (see `markdown.merge`).
     """
+    if isinstance(text, bytes) != (fmt in BINARY):
+        wanted = "binary: give its bytes (Export.content)" if fmt in BINARY else "text, not bytes"
+        raise SaysoError(f"the {fmt} export is {wanted}; nothing written")
     given = Path(path)
     shown = visible(str(given), keep_newlines=False)
     target = Path(os.path.realpath(given))  # a symlink is followed to the file it points at
@@ -80,7 +87,7 @@ def write_export(path: Path, fmt: str, text: str, *, data_dir: Path | None = Non
             existing = target.read_bytes() if fmt == "markdown" else _head(target)
         except OSError as exc:
             raise SaysoError(f"cannot read {shown}: {exc.strerror or exc}") from None
-        if fmt == "markdown":
+        if fmt == "markdown" and isinstance(text, str):
             try:
                 old = existing.decode("utf-8")
             except UnicodeDecodeError:
@@ -91,7 +98,8 @@ def write_export(path: Path, fmt: str, text: str, *, data_dir: Path | None = Non
                 raise SaysoError(f"{shown}: {exc}; not updating it") from None
         elif not force and not made_by_sayso(existing):
             raise NotReplaced(f"{shown} exists and is not a sayso export; not replacing it", path=str(target))
-    atomic_write_bytes(target, text.encode("utf-8"), mode=0o666)  # an export is an ordinary user file
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    atomic_write_bytes(target, data, mode=0o666)  # an export is an ordinary user file
     return target
 
 

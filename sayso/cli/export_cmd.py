@@ -1,4 +1,5 @@
-"""`sayso export`: quotes out as Markdown, CSL-JSON, W3C annotations, CSV or BibTeX, cited and re-verified."""
+"""`sayso export`: quotes out as Markdown, CSL-JSON, W3C annotations, CSV, BibTeX, RIS or a REFI-QDA project, cited
+and re-verified."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from sayso.cli import common_options
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export import (
+    BINARY,
     FORMATS,
     SUFFIXES,
     NothingToExport,
@@ -25,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         parents=[common_options()],
-        help="export quotes with citations (markdown, csl-json, w3c, csv, bibtex)",
+        help="export quotes with citations (markdown, csl-json, w3c, csv, bibtex, ris, qdpx)",
         description=(
             "Export quotes, each re-checked against its document's current text; quotes whose words "
             "changed are marked in the export and listed on stderr. Exporting Markdown into an existing "
@@ -49,7 +51,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="STYLE",
         help=f"citation style: {', '.join(STYLES)} (default: the config file's [export] style, else {DEFAULT_STYLE})",
     )
-    p.add_argument("--creator", metavar="NAME", help="your name as the annotations' creator (w3c)")
+    p.add_argument(
+        "--creator", metavar="NAME", help="your name as the annotations' creator (w3c) or the project's user (qdpx)"
+    )
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (Markdown: update it in place) instead of stdout"
     )
@@ -77,15 +81,18 @@ def _format_for(args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace, lib: Library) -> int:
+    fmt = _format_for(args)
+    if fmt in BINARY and not args.output:  # a zip on a terminal or in a pipe is of no use to anyone
+        raise SaysoError(f"{fmt} is a zip file; give -o FILE{FORMATS[fmt][1]}")
     try:
         quotes = lib.quotes.list(tag=args.tag, speaker=args.speaker, doc=args.doc)
-        export = export_library(lib, quotes, _format_for(args), style_name(_style_of(args)), creator=args.creator)
+        export = export_library(lib, quotes, fmt, style_name(_style_of(args)), creator=args.creator)
     except NothingToExport:
         raise SaysoError("no quotes match; nothing exported (see `sayso quotes`)") from None
     fmt, text, entries, flagged = export.fmt, export.text, export.entries, export.flagged
     style = export.style
     if args.output:
-        write_export(Path(args.output).expanduser(), fmt, text, data_dir=lib.data_dir, force=args.force)
+        write_export(Path(args.output).expanduser(), fmt, export.content, data_dir=lib.data_dir, force=args.force)
     summary = {
         "format": fmt,
         "style": style,
@@ -94,7 +101,7 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
         "flagged": [{"id": e.quote.id, "problem": e.problem} for e in flagged],
     }
     if getattr(args, "json", False):
-        if not args.output:
+        if not args.output and not export.binary:  # never bytes in JSON (a binary export needs -o anyway)
             summary["content"] = text
         print(safe_json(summary, indent=2))
     elif args.output:

@@ -251,7 +251,7 @@ class ExportDialog(ModalScreen[Path | None]):
             if not str(path).strip() or str(path) == ".":
                 raise SaysoError("give a file to write")
             export = render_export(self.library, fmt, style, filter_line)
-            write_export(path, fmt, export.text, data_dir=self.library.data_dir)
+            write_export(path, fmt, export.content, data_dir=self.library.data_dir)  # a zip's bytes for qdpx
         except OSError as exc:
             self.post_message(self.NotWritten(f"cannot write {path}: {exc.strerror or exc}"))
             return
