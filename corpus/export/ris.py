@@ -158,15 +158,31 @@ def record(item: dict[str, Any], entries: Sequence[Entry]) -> list[tuple[str, st
     return [(tag, value) for tag, value in fields if value]
 
 
+def document_record_item(entries: Sequence[Entry]) -> dict[str, Any]:
+    """The CSL item of one document's record: `document_items` of its entries, as one item even if they are
+    split (one per speaker), its authors every speaker quoted, its ID the document's citation key."""
+    items = document_items(entries)
+    item = dict(items[0])
+    authors = [name for each in items for name in each.get("author", [])]
+    unique = [dict(pairs) for pairs in dict.fromkeys(tuple(sorted(n.items())) for n in authors)]
+    if unique:
+        item["author"] = unique
+    document = entries[0].document
+    if document is not None:
+        item["id"] = citation_key(document)
+    return item
+
+
 def render(entries: Sequence[Entry]) -> str:
     """The .ris text: one record per cited document, in the order the documents are first quoted."""
     by_document: dict[str, list[Entry]] = {}
     for entry in entries:
         if entry.document is not None:
-            by_document.setdefault(citation_key(entry.document), []).append(entry)
+            by_document.setdefault(entry.document.id, []).append(entry)
     blocks = []
-    for item in document_items(entries):
-        lines = [f"{tag}  - {value}" for tag, value in record(item, by_document.get(str(item["id"]), []))]
+    for document_entries in by_document.values():
+        item = document_record_item(document_entries)
+        lines = [f"{tag}  - {value}" for tag, value in record(item, document_entries)]
         lines.append("ER  - ")
         blocks.append(EOL.join(lines) + EOL)
     return EOL.join(blocks)
