@@ -7,7 +7,7 @@ approximately through these few functions, so the dependency has one owner.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
 
 #: Optimal-string-alignment distance (an adjacent transposition is one edit):
@@ -58,3 +58,21 @@ def align(needle: str, haystack: str, cutoff: float = 0.0) -> tuple[float, int, 
     if found is None:
         return None
     return float(found.score) / 100.0, found.dest_start, found.dest_end
+
+
+def ranked_choices(query: str, choices: list[str], limit: int = 5, cutoff: float = 60) -> list[int]:
+    """Indexes of the `choices` that best match `query`, ignoring case and punctuation, best first.
+
+    For names made of words and hyphens (citation style ids and titles, locale codes):
+    "modern langauge association" finds `modern-language-association`.
+    """
+    found = process.extract(
+        query, choices, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=cutoff
+    )
+    return [index for _, _, index in found]
+
+
+def similar_words(word: str, vocabulary: list[str], cutoff: float = 0.75) -> dict[int, float]:
+    """The words of `vocabulary` alike to `word` despite a typo or two: {index: similarity 0..1}, at least `cutoff`."""
+    found = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff * 100.0, limit=None)
+    return {index: float(score) / 100.0 for _, score, index in found}

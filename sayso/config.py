@@ -5,7 +5,9 @@
     theme = "sayso-light"                # sayso-dark, sayso-light or any Textual theme (--theme wins)
 
     [export]
-    style = "chicago"                    # the default citation style (--style wins)
+    style = "chicago"                    # the default citation style: any CSL style id or .csl file (--style wins)
+    locale = "en-GB"                     # the citations' locale (--locale wins; default: the style's own)
+    cite = "pandoc"                      # how Markdown cites a quote: text or pandoc (--cite wins)
 
     [keys]                               # any key binding, by its id (`?` in the app lists them)
     "main.export" = "x"
@@ -33,7 +35,7 @@ import platformdirs
 #: Environment variable naming the config file.
 CONFIG_ENV = "SAYSO_CONFIG"
 _TOP = {"data", "theme", "export", "keys"}
-_EXPORT = {"style"}
+_EXPORT = {"style", "locale", "cite"}
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Config:
     data: str | None = None
     theme: str | None = None
     style: str | None = None
+    locale: str | None = None
+    cite: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -54,7 +58,7 @@ class Config:
             "exists": self.exists,
             "data": self.data,
             "theme": self.theme,
-            "export": {"style": self.style},
+            "export": {"style": self.style, "locale": self.locale, "cite": self.cite},
             "keys": dict(self.keys),
             "problems": list(self.problems),
         }
@@ -125,7 +129,8 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
                 continue
             for name, item in value.items():
                 if name in _EXPORT:
-                    setattr(config, name, text_value(f"export.{name}", item))
+                    found = text_value(f"export.{name}", item)
+                    setattr(config, name, _checked_export(name, found, lambda m, n=name: problem(f"export.{n}", m)))
                 else:
                     problem(f"export.{name}", f"unknown setting (known: {', '.join(sorted(_EXPORT))}); ignored")
         elif key == "keys":
@@ -137,6 +142,23 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
                 if found is not None:
                     config.keys[str(binding)] = found
     return config
+
+
+def _checked_export(name: str, value: str | None, problem: Any) -> str | None:
+    """An [export] value the exports accept, else None after saying why (the closest names, in one line)."""
+    if value is None:
+        return None
+    from sayso.corpus.errors import SaysoError
+    from sayso.corpus.export.cite import locale_name, style_name
+    from sayso.corpus.export.markdown import cite_form
+
+    check = {"style": style_name, "locale": locale_name, "cite": cite_form}[name]
+    try:
+        check(value)
+    except SaysoError as exc:
+        problem(f"{exc}; ignored")
+        return None
+    return value
 
 
 # -- what sayso remembers ---------------------------------------------------------------------------

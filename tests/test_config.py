@@ -131,3 +131,34 @@ async def test_the_theme_comes_from_the_option_and_the_one_chosen_in_the_app_is_
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert remembered("theme") == app.theme
+
+
+def test_the_export_locale_and_citation_form_come_from_the_config_and_a_wrong_style_names_the_closest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text('[export]\nstyle = "ieee"\nlocale = "de"\ncite = "pandoc"\n')
+    config = load_config(good)
+    assert (config.style, config.locale, config.cite, config.problems) == ("ieee", "de", "pandoc", [])
+    assert config.to_json()["export"] == {"style": "ieee", "locale": "de", "cite": "pandoc"}
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text('[export]\nstyle = "harvrd"\nlocale = "en-AU"\ncite = "latex"\n')
+    config = load_config(wrong)
+    assert (config.style, config.locale, config.cite) == (None, None, None)  # the defaults, each said in one line
+    assert config.problems[0].startswith(f"{wrong}: line 2: export.style: unknown citation style 'harvrd'; closest: ")
+    assert "harvard-cite-them-right" in config.problems[0]
+    assert config.problems[1].startswith(f"{wrong}: line 3: export.locale: unknown locale 'en-AU'; closest: en-GB")
+    assert config.problems[2] == (
+        f"{wrong}: line 4: export.cite: unknown citation form 'latex'; choose one of: text, pandoc; ignored"
+    )
+    lib_dir = tmp_path / "lib"
+    lib = build_library(lib_dir)
+    doc = lib.documents()[0]
+    lib.quotes.add(doc.id, exact=lib.passages(doc.id)[0].text.split(".")[0])
+    assert main(["--config", str(good), "--data", str(lib_dir), "export", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "- Citation: [@sayso-" in out  # cite = "pandoc"
+    assert main(["--config", str(good), "--data", str(lib_dir), "export", "--cite", "text", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["style"], summary["locale"]) == ("ieee", "de-DE")
+    assert "- Citation: \\[1\\] " in summary["content"]  # --cite wins over the config

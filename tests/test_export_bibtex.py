@@ -143,11 +143,11 @@ def test_issue_example_single_brace_title_round_trips(tmp_path: Path) -> None:
     quotes = [Quote(id=f"q{d.id}", document=d.id, exact="words", start=0, end=5, speaker="Jane Doe") for d in docs]
     bib = export_quotes("bibtex", quotes, Sources.of(docs, passages))
     _, parsed = run_bibtex(tmp_path, bib)
-    assert [read_back(t) for t in parsed["sayso-a1"]["title"]] == ["Panel on {AI"]
-    assert [read_back(t) for t in parsed["sayso-a1"]["publisher"]] == ["Open } House"]
-    assert [read_back(t) for t in parsed["sayso-b2"]["title"]] == ["Close } then open {"]
-    assert [read_back(t) for t in parsed["sayso-b2"]["eventtitle"]] == ["Summit {2024"]
-    assert [read_back(n) for n in parsed["sayso-b2"]["name"]] == ["Doe, Jane"]  # the field after it survived
+    assert [read_back(t) for t in parsed["sayso-a1-doe"]["title"]] == ["Panel on {AI"]
+    assert [read_back(t) for t in parsed["sayso-a1-doe"]["publisher"]] == ["Open } House"]
+    assert [read_back(t) for t in parsed["sayso-b2-doe"]["title"]] == ["Close } then open {"]
+    assert [read_back(t) for t in parsed["sayso-b2-doe"]["eventtitle"]] == ["Summit {2024"]
+    assert [read_back(n) for n in parsed["sayso-b2-doe"]["name"]] == ["Doe, Jane"]  # the field after it survived
 
 
 def test_any_title_name_and_note_round_trips_through_bibtex(tmp_path: Path) -> None:

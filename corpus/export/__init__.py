@@ -8,7 +8,8 @@ flags any whose words are no longer exactly there (`entries.check_quote`).
 Formats: markdown, csl-json, w3c, csv, bibtex, ris, qdpx (`FORMATS`).  A
 binary format (`BINARY`: qdpx, a zip) has a readable summary as its text and
 its file's bytes apart (`Export.content`, `export_bytes`).  Citation styles:
-`cite.STYLES` (apa, chicago, chicago-notes).
+any CSL style by id or `.csl` file, in any locale citeproc-py ships
+(`cite.style_info`, `cite.locale_name`); `cite.STYLES` are the short names.
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ from sayso.corpus.export.cite import (
     STYLES,
     format_in_text,
     format_reference,
+    locale_name,
     style_name,
 )
 from sayso.corpus.export.entries import Entry, Sources, check_quote, prepare, prepare_one
+from sayso.corpus.export.markdown import CITE_FORMS, DEFAULT_CITE
 from sayso.corpus.models import Document, Passage, Quote
 from sayso.corpus.safety import visible
 
@@ -35,6 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BINARY",
+    "CITE_FORMS",
+    "DEFAULT_CITE",
     "DEFAULT_STYLE",
     "FORMATS",
     "STYLES",
@@ -59,10 +64,10 @@ Renderer = Callable[..., str]
 #: Format name -> (renderer of prepared entries, usual file ending, one-line description).
 FORMATS: dict[str, tuple[Renderer, str, str]] = {
     "markdown": (markdown.render, ".md", "blockquotes with speaker, place, note, tags and citation"),
-    "csl-json": (csl_json.render, ".json", "CSL-JSON items, one per cited document (Zotero, pandoc)"),
+    "csl-json": (csl_json.render, ".json", "CSL-JSON items, one per document and speaker quoted (Zotero, pandoc)"),
     "w3c": (w3c.render, ".jsonld", "W3C Web Annotation collection (JSON-LD)"),
     "csv": (csv_export.render, ".csv", "one row per quote"),
-    "bibtex": (bibtex.render, ".bib", "BibTeX entries, one per cited document"),
+    "bibtex": (bibtex.render, ".bib", "BibTeX entries, one per document and speaker quoted"),
     "ris": (ris.render, ".ris", "RIS records, one per cited document, quotes as notes (EndNote, Mendeley, Citavi)"),
     "qdpx": (qdpx.summary, ".qdpx", "REFI-QDA project, a zip (NVivo, ATLAS.ti, MAXQDA, QualCoder)"),
 }
@@ -126,6 +131,8 @@ class Export:
     text: str
     entries: list[Entry]
     data: bytes | None = None
+    #: The citations' locale (None: the style's own).
+    locale: str | None = None
 
     @property
     def binary(self) -> bool:
@@ -150,22 +157,25 @@ def export_library(
     style: str = DEFAULT_STYLE,
     *,
     creator: str | None = None,
+    locale: str | None = None,
+    cite: str = DEFAULT_CITE,
 ) -> Export:
     """The one export pipeline of the CLI and the app: the chosen quotes prepared, checked and rendered.
 
     `quotes` are the ones the user selected (`QuoteBook.list` with their filters), `documents`
-    the library they come from.  Raises NothingToExport when there are none, SaysoError for an
-    unknown format or style.
+    the library they come from; `locale` the citations' (None: the style's own), `cite` how
+    Markdown cites each quote (`markdown.CITE_FORMS`).  Raises NothingToExport when there are
+    none, SaysoError for an unknown format, style or locale.
     """
-    name, style = format_name(fmt), style_name(style)
+    name, style, locale = format_name(fmt), style_name(style), locale_name(locale)
     if not quotes:
         raise NothingToExport
     sources = Sources.from_library(documents, quotes)
-    entries = prepare(quotes, sources, style)
+    entries = prepare(quotes, sources, style, locale)
     if name in BINARY:
         text, data = BINARY[name](entries, sources, creator=creator)
-        return Export(name, style, text, entries, data)
-    return Export(name, style, export_entries(name, entries, creator=creator), entries)
+        return Export(name, style, text, entries, data, locale)
+    return Export(name, style, export_entries(name, entries, creator=creator, cite=cite), entries, locale=locale)
 
 
 def export_entries(fmt: str, entries: Sequence[Entry], **options: Any) -> str:
@@ -180,6 +190,8 @@ def export_entries(fmt: str, entries: Sequence[Entry], **options: Any) -> str:
         return renderer(entries, _needed_sources(name, options), creator=options.get("creator"))
     if name == "w3c":
         return renderer(entries, creator=options.get("creator"))
+    if name == "markdown":
+        return renderer(entries, cite=options.get("cite") or DEFAULT_CITE)
     return renderer(entries)
 
 
@@ -205,18 +217,21 @@ def export_quotes(
     *,
     style: str = DEFAULT_STYLE,
     creator: str | None = None,
+    locale: str | None = None,
+    cite: str = DEFAULT_CITE,
 ) -> str:
     """The export of `quotes` in format `fmt`, each checked against the current text of its document.
 
     `where` is the Library (documents are read from it once) or a `Sources`
-    snapshot.  `style` picks the citation style for formatted citations;
-    `creator` names the annotator in the W3C export (the user of a qdpx).
+    snapshot.  `style` and `locale` pick how citations are formatted, `cite`
+    how Markdown cites each quote; `creator` names the annotator in the W3C
+    export (the user of a qdpx).
     A binary format (qdpx) gives its summary: `export_bytes` gives the file.
     """
     quote_list = list(quotes)
     sources = _sources(where, quote_list)
-    entries = prepare(quote_list, sources, style_name(style))
-    return export_entries(fmt, entries, creator=creator, sources=sources)
+    entries = prepare(quote_list, sources, style_name(style), locale_name(locale))
+    return export_entries(fmt, entries, creator=creator, sources=sources, cite=cite)
 
 
 def format_clipboard(
@@ -225,6 +240,7 @@ def format_clipboard(
     style: str = DEFAULT_STYLE,
     *,
     passages: Sequence[Passage] | None = None,
+    locale: str | None = None,
 ) -> str:
     """The quote with who said it, where, and its citation: plain text for the clipboard (OSC 52).
 
@@ -235,7 +251,7 @@ def format_clipboard(
     """
     docs = [document] if document is not None else []
     sources = Sources.of(docs, {document.id: list(passages)} if document is not None and passages is not None else {})
-    entry = prepare_one(quote, sources, style_name(style))
+    entry = prepare_one(quote, sources, style_name(style), locale_name(locale))
     if document is not None and passages is None:
         # Nothing to check the words against: only the quote's own status can flag it.
         entry.problem = f"quote {quote.status}" if quote.status and quote.status != "anchored" else ""

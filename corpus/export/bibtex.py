@@ -1,4 +1,4 @@
-"""BibTeX export: one entry per cited document.
+"""BibTeX export: one entry per document and speaker quoted (`entries.cited_items`), keyed as in CSL-JSON.
 
 Entry types: `@article` for newspaper and magazine articles, `@online` for web
 pages and posts with a URL, `@misc` for everything else (talks, panels,
@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sayso.corpus.export.entries import Entry, document_items
+from sayso.corpus.export.entries import Entry, cited_items
 from sayso.corpus.safety import visible
 
 _LATEX_SPECIAL = {
@@ -125,6 +125,6 @@ def render_item(item: dict[str, Any]) -> str:
 
 
 def render(entries: Sequence[Entry]) -> str:
-    """The .bib text: one entry per cited document."""
-    items = document_items(entries)
+    """The .bib text: one entry per document and speaker quoted, each speaker the author of their words."""
+    items = cited_items(entries)
     return "% Exported by sayso\n\n" + "\n".join(render_item(item) for item in items)

@@ -1,8 +1,10 @@
 """Documents as CSL-JSON items: the citation model every other format builds on.
 
-One item per cited document.  The people quoted from it are its authors (a
-speaker is the author of their own words); nothing is invented: a document with
-no date has no `issued`, one with no URL has no `URL`.
+One item per document and speaker quoted (`speaker_item`): a speaker is the
+author of their own words, so two panellists quoted from one panel are two
+items, each cited by its own speaker's name, with its own key
+(`citation_key`).  Nothing is invented: a document with no date has no
+`issued`, one with no URL has no `URL`.
 
 Kind to CSL type (`csl_type`):
 
@@ -35,7 +37,9 @@ else.  Several people are separated by `;` ("Marcus Lee; Priya Raman").
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date as _date
 from datetime import datetime
@@ -386,10 +390,59 @@ def csl_date(value: str | None) -> dict[str, Any] | None:
 # -- items -------------------------------------------------------------------
 
 
-def citation_key(doc: Document) -> str:
-    """The item id / citation key of a document: `sayso-` and its id, usable as a pandoc `[@key]`."""
+def citation_key(doc: Document, speaker: str | None = None) -> str:
+    """The item id / citation key, usable as a pandoc `[@key]` and a BibTeX key.
+
+    A document's: `sayso-` and its id.  A speaker's words in it
+    (`speaker_item`): that and the speaker's surname, `sayso-panel01-lecun`;
+    their full name where another of the document's speakers (or hosts) has
+    the same surname (`sayso-radio1-ray-magliozzi`).  Keys depend only on the
+    document and the speaker, never on which quotes are exported.
+    """
     safe = re.sub(r"[^A-Za-z0-9_-]", "-", doc.id).lower()
-    return f"sayso-{safe}"
+    base = f"sayso-{safe}"
+    if not speaker or not speaker.strip():
+        return base
+    surname = _surname_slug(speaker)
+    others = {_name_key(n) for n in [*doc.speakers, *host_names(doc.host)] if n and n.strip()} - {_name_key(speaker)}
+    if any(_surname_slug(other) == surname for other in others):
+        return f"{base}-{_slug(speaker)}"
+    return f"{base}-{surname}"
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _slug(text: str) -> str:
+    """ASCII letters and digits joined by hyphens; a short hash for a name with none (one in Chinese script)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.casefold()).strip("-")
+    return slug or "s" + hashlib.sha1(_name_key(text).encode("utf-8")).hexdigest()[:8]
+
+
+def _surname_slug(name: str) -> str:
+    parts = parse_name(name)
+    surname = " ".join(p for p in (parts.get("non-dropping-particle"), parts.get("family")) if p)
+    return _slug(surname or parts.get("literal") or name)
+
+
+def speaker_item(doc: Document, speaker: str | None) -> dict[str, Any]:
+    """The CSL-JSON item for `speaker`'s words in `doc`: the document with them as its one author.
+
+    A quote is cited to the person who said it: each (document, speaker) is
+    its own item with its own key (`citation_key`), so two panellists quoted
+    from one panel are cited each by their own name.  No speaker: the
+    document's own item, with no author.  A host quoted in their own
+    interview or podcast is its author, and not also its interviewer or host.
+    """
+    name = speaker if speaker and speaker.strip() else None
+    item = document_item(doc, [name] if name else [])
+    item["id"] = citation_key(doc, name)
+    role = HOST_ROLES.get(item["type"])
+    if name and role in item and _name_key(name) in {_name_key(h) for h in host_names(doc.host)}:
+        del item[role]
+    return item
 
 
 def document_item(doc: Document, authors: Iterable[str] = ()) -> dict[str, Any]:

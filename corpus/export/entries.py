@@ -1,19 +1,20 @@
 """What every export format starts from: each quote checked against the current text, located and cited.
 
-`prepare(quotes, sources, style)` gives one `Entry` per quote.  An entry says
-whether the quote still matches the document's text exactly (`problem` is
-empty) or why it must be flagged, where it is (timestamp or paragraph), who
-said it, and its formatted citation.
+`prepare(quotes, sources, style, locale)` gives one `Entry` per quote.  An
+entry says whether the quote still matches the document's text exactly
+(`problem` is empty) or why it must be flagged, where it is (timestamp or
+paragraph), who said it, the item it is cited as (its document and speaker),
+its formatted citation, and what the style would print that sayso lacks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sayso.corpus.export.cite import format_reference
-from sayso.corpus.export.csl import citation_key, document_item
+from sayso.corpus.export.cite import DEFAULT_STYLE, printed_fields, render_items
+from sayso.corpus.export.csl import csl_type, document_item, host_names, host_role, speaker_item
 from sayso.corpus.models import Document, Passage, Quote, document_text, passage_at
 
 if TYPE_CHECKING:
@@ -64,8 +65,16 @@ class Entry:
     paragraph: int | None
     timestamp: float | None
     problem: str
+    #: The quote's formatted citation: a note style's note, else its reference-list entry (`cite.Cited.text`).
     citation: str
+    #: The CSL-JSON item it is cited as: its document and speaker (`csl.speaker_item`).
     item: dict[str, Any] | None
+    #: The in-text citation ("(LeCun, 2024)", "[1]"), or a note style's note.
+    in_text: str = ""
+    #: Fields the style prints that the document (or quote) lacks: left out, never invented (`citation_gaps`).
+    gaps: tuple[str, ...] = ()
+    #: Why the style could not cite this quote at all ("" when it could).
+    cite_error: str = ""
 
     @property
     def verified(self) -> bool:
@@ -74,8 +83,19 @@ class Entry:
 
     @property
     def key(self) -> str:
-        """The citation key of the quote's document (`[@key]` for pandoc), empty if the document is gone."""
-        return citation_key(self.document) if self.document else ""
+        """The citation key of the quote's item (`[@key]` for pandoc), empty if the document is gone."""
+        return str(self.item["id"]) if self.item else ""
+
+    @property
+    def citation_warning(self) -> str:
+        """What is wrong with the citation, in one line ("" when nothing): shown beside it, never put in it."""
+        if self.cite_error:
+            return self.cite_error
+        if self.document is not None and not self.citation:
+            return "this style cites nothing for it"
+        if self.gaps:
+            return f"the citation lacks {', '.join(self.gaps)}, which the style prints (sayso has none)"
+        return ""
 
     @property
     def locator(self) -> str:
@@ -122,16 +142,14 @@ def _passage_of(passages: Sequence[Passage], quote: Quote) -> Passage | None:
     return passage_at(passages, quote.start)
 
 
-def prepare_one(quote: Quote, sources: Sources, style: str) -> Entry:
-    """Check, locate and cite one quote."""
+def _locate(quote: Quote, sources: Sources) -> Entry:
+    """Check and locate one quote; its citation is filled in by `cite_entries`."""
     doc = sources.documents.get(quote.document)
     text = sources.text(quote.document) if doc else None
     problem = check_quote(quote, text)
     passage = _passage_of(sources.passages.get(quote.document, []), quote) if doc else None
     speaker = quote.speaker or (passage.speaker if passage else None)
     timestamp = quote.timestamp if quote.timestamp is not None else (passage.start if passage else None)
-    item = document_item(doc, [speaker] if speaker else []) if doc else None
-    citation = format_reference(item, style) if item else ""
     return Entry(
         quote=quote,
         document=doc,
@@ -139,18 +157,52 @@ def prepare_one(quote: Quote, sources: Sources, style: str) -> Entry:
         paragraph=passage.index + 1 if passage else None,
         timestamp=timestamp,
         problem=problem,
-        citation=citation,
-        item=item,
+        citation="",
+        item=speaker_item(doc, speaker) if doc else None,
     )
 
 
-def prepare(quotes: Iterable[Quote], sources: Sources, style: str) -> list[Entry]:
-    """One entry per quote, in the order given."""
-    return [prepare_one(q, sources, style) for q in quotes]
+def cite_entries(entries: Sequence[Entry], style: str = DEFAULT_STYLE, locale: str | None = None) -> None:
+    """Fill in each entry's citation: all cited together, so a numeric style numbers them in one sequence."""
+    items = cited_items(entries)
+    rendered = {str(item["id"]): cited for item, cited in zip(items, render_items(items, style, locale), strict=True)}
+    for entry in entries:
+        if entry.item is None or entry.document is None:
+            continue
+        cited = rendered[str(entry.item["id"])]
+        entry.citation, entry.in_text, entry.cite_error = cited.text, cited.in_text, cited.error
+        entry.gaps = () if cited.error else citation_gaps(entry.document, entry.speaker, style, locale)
+
+
+def prepare_one(quote: Quote, sources: Sources, style: str = DEFAULT_STYLE, locale: str | None = None) -> Entry:
+    """Check, locate and cite one quote (cited on its own: a numeric style gives it [1])."""
+    return prepare([quote], sources, style, locale)[0]
+
+
+def prepare(
+    quotes: Iterable[Quote], sources: Sources, style: str = DEFAULT_STYLE, locale: str | None = None
+) -> list[Entry]:
+    """One entry per quote, in the order given, cited in `style` (and `locale`: None for the style's own)."""
+    entries = [_locate(q, sources) for q in quotes]
+    cite_entries(entries, style, locale)
+    return entries
+
+
+def cited_items(entries: Iterable[Entry]) -> list[dict[str, Any]]:
+    """One CSL item per document and speaker quoted (`csl.speaker_item`), in the order first quoted."""
+    items: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if entry.item is not None:
+            items.setdefault(str(entry.item["id"]), entry.item)
+    return list(items.values())
 
 
 def document_items(entries: Iterable[Entry]) -> list[dict[str, Any]]:
-    """One CSL item per cited document, its authors the speakers quoted from it (first quoted first)."""
+    """One CSL item per cited document, its authors every speaker quoted from it (first quoted first).
+
+    Kept for formats that give one record per document; citations use `cited_items`,
+    where each speaker's words are their own item.
+    """
     speakers: dict[str, dict[str, None]] = {}
     docs: dict[str, Document] = {}
     for entry in entries:
@@ -161,3 +213,70 @@ def document_items(entries: Iterable[Entry]) -> list[dict[str, Any]]:
         if entry.speaker:
             names.setdefault(entry.speaker, None)
     return [document_item(doc, list(speakers[doc_id])) for doc_id, doc in docs.items()]
+
+
+# -- what a style would print that sayso lacks ---------------------------------------------------------
+
+#: The citation fields sayso keeps, in the order a warning names them, with a stand-in value for each
+#: (`citation_gaps`): distinctive words no style prints on its own.
+_MARKS = {
+    "speaker": ("Zqxgiven Zqxspeaker", "zqxspeaker"),
+    "title": ("Zqxtitle", "zqxtitle"),
+    "date": ("1111", "1111"),
+    "URL": ("https://zqx.invalid/zqxurl", "zqxurl"),
+    "publisher": ("Zqxpublisher", "zqxpublisher"),
+    "event": ("Zqxevent", "zqxevent"),
+    "place": ("Zqxplace", "zqxplace"),
+    "host": ("Zqxgiven Zqxhost", "zqxhost"),
+}
+#: Document fields of the warnings' names.
+_FIELDS = {"title": "title", "date": "date", "URL": "url", "publisher": "publisher", "event": "event", "place": "place"}
+#: What identifies a source (who, what, when, where to find it): an export says when a style prints one sayso
+#: lacks.  The rest (publisher, event, place, host) describe it further; the citation dialog names those too.
+SOURCE_FIELDS = ("speaker", "title", "date", "URL")
+CITATION_FIELDS = tuple(_MARKS)
+
+
+def citation_gaps(
+    doc: Document,
+    speaker: str | None,
+    style: str = DEFAULT_STYLE,
+    locale: str | None = None,
+    fields: Sequence[str] = SOURCE_FIELDS,
+) -> tuple[str, ...]:
+    """Which of `fields` `style` would print in this quote's citation that sayso does not have.
+
+    Asked of the style itself, never of a list kept here: the item is cited
+    again with a stand-in value in each missing field, and every stand-in that
+    comes out is a field the style prints.  The citation itself leaves them
+    out (or says "n.d.", as the style does); exports name them beside it.
+    By default only what identifies the source (`SOURCE_FIELDS`): most styles
+    print an event or a place whenever there is one, which is no gap for a
+    blog post.  The event is tried on its own, since having one can change
+    where a place goes and what a recording is cited as.
+    """
+    missing = [name for name, attr in _FIELDS.items() if not (getattr(doc, attr) or "").strip()]
+    if not speaker or not speaker.strip():
+        missing.append("speaker")
+    if host_role(doc) and not host_names(doc.host):
+        missing.append("host")
+    missing = [name for name in missing if name in fields]
+    if not missing:
+        return ()
+
+    def printed(fields: list[str]) -> list[str]:
+        if not fields:
+            return []
+        changes: dict[str, Any] = {_FIELDS[f]: _MARKS[f][0] for f in fields if f in _FIELDS}
+        if "host" in fields:
+            changes["host"] = _MARKS["host"][0]
+        probe = replace(doc, **changes)
+        if csl_type(probe) != csl_type(doc):
+            return []
+        who = _MARKS["speaker"][0] if "speaker" in fields else speaker
+        return printed_fields(speaker_item(probe, who), {f: _MARKS[f][1] for f in fields}, style, locale)
+
+    found = set(printed([f for f in missing if f != "event"]))
+    if "event" in missing:
+        found.update(printed(["event"]))
+    return tuple(name for name in _MARKS if name in found)

@@ -8,9 +8,14 @@ Every quote sits between markers carrying its id:
 
 so `merge(existing, fresh)` can update those quotes in place when the user
 exports into the same file again, leaving their own writing outside the
-markers untouched.  Each block ends with the document's citation key
-(`[@sayso-...]`) so `pandoc --citeproc` with the CSL-JSON export renders a
-reference list.
+markers untouched.
+
+Each quote is cited once, in the form chosen (`CITE_FORMS`): `text` (the
+default) writes the citation the style formats (a note style's note, else the
+reference-list entry, its URL a `<https://...>` link), so the file reads on
+its own; `pandoc` writes only the key of the quote's item, `[@sayso-doc-speaker]`,
+for `pandoc --citeproc --bibliography quotes.json` to cite in any style.
+Fields the style prints but sayso lacks are named on a line of their own.
 
 Text from documents and notes is escaped so it reads as the same words and
 cannot become a link, an image, HTML, a heading, a list or a pandoc citation.
@@ -24,6 +29,10 @@ from collections.abc import Sequence
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export.entries import Entry
 from sayso.corpus.safety import visible
+
+#: How a quote is cited: the formatted citation (`text`) or a pandoc citation key (`pandoc`).
+CITE_FORMS = ("text", "pandoc")
+DEFAULT_CITE = "text"
 
 OPEN_MARKER = "<!-- sayso:quote {id} -->"
 CLOSE_MARKER = "<!-- /sayso:quote -->"
@@ -81,8 +90,29 @@ def marker_id(quote_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._:-]", "_", quote_id) or "_"
 
 
-def render_entry(entry: Entry) -> str:
-    """One quote's block, markers included."""
+def cite_form(cite: str | None) -> str:
+    """The citation form the user typed (`CITE_FORMS`); SaysoError for another."""
+    key = (cite or DEFAULT_CITE).strip().casefold()
+    if key not in CITE_FORMS:
+        raise SaysoError(f"unknown citation form {cite!r}; choose one of: {', '.join(CITE_FORMS)}")
+    return key
+
+
+#: A URL that can be a Markdown autolink as it is: http(s), nothing that ends or breaks one.
+_LINKABLE = re.compile(r"https?://[^\s<>`\\\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+
+
+def cited(text: str, url: str | None = None) -> str:
+    """A formatted citation on one line as literal Markdown, with the item's `url` in it an autolink (`<https://…>`)."""
+    flat = " ".join(visible(text, keep_newlines=False).split())
+    link = (url or "").strip()
+    if not link or not _LINKABLE.fullmatch(link) or link not in flat:
+        return escape(flat, line_starts=False)
+    return f"<{link}>".join(escape(part, line_starts=False) for part in flat.split(link))
+
+
+def render_entry(entry: Entry, cite: str = DEFAULT_CITE) -> str:
+    """One quote's block, markers included, cited in the form `cite` (`CITE_FORMS`)."""
     q = entry.quote
     lines = [OPEN_MARKER.format(id=marker_id(q.id)), ""]
     for line in escape(q.exact).split("\n"):
@@ -107,18 +137,30 @@ def render_entry(entry: Entry) -> str:
         details.append("Note: " + "\n  ".join(note_lines))
     if q.tags:
         details.append("Tags: " + ", ".join(_inline(t) for t in q.tags))
-    if entry.citation:
-        details.append(f"Citation: {_inline(entry.citation)} [@{entry.key}]")
-    elif entry.document is None:
+    if entry.document is None:
         details.append("Citation: none (the document is no longer in the library)")
+    elif cite_form(cite) == "pandoc" and entry.key:
+        details.append(f"Citation: [@{entry.key}]")
+    elif entry.citation:
+        details.append(f"Citation: {cited(entry.citation, (entry.item or {}).get('URL'))}")
+    else:
+        details.append(
+            f"Citation: none ({escape(entry.cite_error or 'the style cites nothing for it', line_starts=False)})"
+        )
+    if entry.gaps:
+        them = "it" if len(entry.gaps) == 1 else "them"
+        details.append(
+            f"Citation lacks: {', '.join(entry.gaps)} (the style would print {them}; sayso has none and invents none)"
+        )
     lines.extend(f"- {d}" for d in details)
     lines.extend(["", CLOSE_MARKER])
     return "\n".join(lines)
 
 
-def render(entries: Sequence[Entry]) -> str:
-    """A fresh Markdown file for these quotes."""
-    blocks = [render_entry(e) for e in entries]
+def render(entries: Sequence[Entry], cite: str = DEFAULT_CITE) -> str:
+    """A fresh Markdown file for these quotes, each cited in the form `cite` (`CITE_FORMS`)."""
+    form = cite_form(cite)
+    blocks = [render_entry(e, form) for e in entries]
     return HEADER + "\n" + "\n\n".join(blocks) + ("\n" if blocks else "")
 
 

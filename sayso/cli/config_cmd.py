@@ -16,7 +16,9 @@ data = "~/research/transcripts"   # the data folder (--data and SAYSO_DATA win)
 theme = "sayso-light"              # sayso-dark, sayso-light or any Textual theme (--theme wins)
 
 [export]
-style = "chicago"                  # the default citation style (--style wins)
+style = "chicago"                  # the default citation style: any CSL style id or a .csl file (--style wins)
+locale = "en-GB"                   # the citations' locale (--locale wins; default: the style's own)
+cite = "text"                      # how Markdown cites a quote: text, or pandoc for [@key] (--cite wins)
 
 [keys]                             # remap any key binding by its id (`?` in the app lists keys)
 "main.export" = "x"

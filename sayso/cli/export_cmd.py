@@ -17,8 +17,10 @@ from sayso.corpus.export import (
     export_library,
     format_name,
 )
-from sayso.corpus.export.cite import DEFAULT_STYLE, STYLES, style_name
+from sayso.corpus.export.cite import DEFAULT_STYLE, STYLES, catalogue, locale_name, search_styles, style_name
+from sayso.corpus.export.entries import Entry
 from sayso.corpus.export.files import write_export
+from sayso.corpus.export.markdown import DEFAULT_CITE, cite_form
 from sayso.corpus.library import Library
 from sayso.corpus.safety import safe_json, visible
 
@@ -49,7 +51,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--style",
         default=None,
         metavar="STYLE",
-        help=f"citation style: {', '.join(STYLES)} (default: the config file's [export] style, else {DEFAULT_STYLE})",
+        help=(
+            f"citation style: any CSL style id ({', '.join(STYLES)}, modern-language-association, ieee, "
+            "harvard-cite-them-right, ...; --list-styles finds them) or a .csl file "
+            f"(default: the config file's [export] style, else {DEFAULT_STYLE})"
+        ),
+    )
+    p.add_argument(
+        "--locale",
+        default=None,
+        metavar="LOCALE",
+        help="the citations' language, e.g. en-GB, de-DE (default: the config file's [export] locale, else the style's)",
+    )
+    p.add_argument(
+        "--cite",
+        default=None,
+        metavar="FORM",
+        help=(
+            "how Markdown cites each quote: text (the formatted citation) or pandoc ([@key], for pandoc "
+            f"--citeproc with the CSL-JSON export) (default: the config file's [export] cite, else {DEFAULT_CITE})"
+        ),
+    )
+    p.add_argument(
+        "--list-styles",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="QUERY",
+        help="list the citation styles (id, kind, title), or the ones best matching QUERY, and exit",
     )
     p.add_argument(
         "--creator", metavar="NAME", help="your name as the annotations' creator (w3c) or the project's user (qdpx)"
@@ -69,6 +98,40 @@ def _style_of(args: argparse.Namespace) -> str:
     return str(getattr(config, "style", None) or DEFAULT_STYLE)
 
 
+def _locale_of(args: argparse.Namespace) -> str | None:
+    """--locale, else the config file's [export] locale, else None (the style's own)."""
+    config = getattr(args, "loaded_config", None)
+    return getattr(args, "locale", None) or getattr(config, "locale", None)
+
+
+def _cite_of(args: argparse.Namespace) -> str:
+    """--cite, else the config file's [export] cite, else the default."""
+    config = getattr(args, "loaded_config", None)
+    return str(getattr(args, "cite", None) or getattr(config, "cite", None) or DEFAULT_CITE)
+
+
+def _list_styles(query: str, as_json: bool) -> int:
+    """Print the styles (all of them, or the best matches of `query`): id, citation format, title."""
+    found = search_styles(query, limit=25) if query.strip() else list(catalogue())
+    if as_json:
+        rows = [{"id": e.id, "format": e.format, "title": e.title, "parent": e.parent} for e in found]
+        print(safe_json(rows, indent=2))
+        return 0
+    for e in found:
+        title = e.title + (f" (with {e.parent})" if e.parent else "")
+        print("\t".join(visible(part, keep_newlines=False) for part in (e.id, e.format or "-", title)))
+    return 0
+
+
+def _citation_notes(entries: list[Entry]) -> list[tuple[Entry, str]]:
+    """Each document's citation warnings once (an entry of it, the warning), in export order."""
+    notes: dict[tuple[str, str], Entry] = {}
+    for e in entries:
+        if e.document is not None and e.citation_warning:
+            notes.setdefault((e.document.id, e.citation_warning), e)
+    return [(e, warning) for (_, warning), e in notes.items()]
+
+
 def _format_for(args: argparse.Namespace) -> str:
     if args.export_format:
         return format_name(args.export_format)
@@ -81,24 +144,29 @@ def _format_for(args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace, lib: Library) -> int:
+    if args.list_styles is not None:
+        return _list_styles(args.list_styles, getattr(args, "json", False))
     fmt = _format_for(args)
     if fmt in BINARY and not args.output:  # a zip on a terminal or in a pipe is of no use to anyone
         raise SaysoError(f"{fmt} is a zip file; give -o FILE{FORMATS[fmt][1]}")
+    style, locale, cite = style_name(_style_of(args)), locale_name(_locale_of(args)), cite_form(_cite_of(args))
     try:
         quotes = lib.quotes.list(tag=args.tag, speaker=args.speaker, doc=args.doc)
-        export = export_library(lib, quotes, fmt, style_name(_style_of(args)), creator=args.creator)
+        export = export_library(lib, quotes, fmt, style, creator=args.creator, locale=locale, cite=cite)
     except NothingToExport:
         raise SaysoError("no quotes match; nothing exported (see `sayso quotes`)") from None
     fmt, text, entries, flagged = export.fmt, export.text, export.entries, export.flagged
-    style = export.style
+    style, notes = export.style, _citation_notes(export.entries)
     if args.output:
         write_export(Path(args.output).expanduser(), fmt, export.content, data_dir=lib.data_dir, force=args.force)
     summary = {
         "format": fmt,
         "style": style,
+        "locale": export.locale,
         "quotes": len(entries),
         "output": str(Path(args.output).expanduser()) if args.output else None,
         "flagged": [{"id": e.quote.id, "problem": e.problem} for e in flagged],
+        "citation_notes": [{"document": e.document.id, "note": note} for e, note in notes if e.document is not None],
     }
     if getattr(args, "json", False):
         if not args.output and not export.binary:  # never bytes in JSON (a binary export needs -o anyway)
@@ -115,4 +183,10 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
             ),
             file=sys.stderr,
         )
+    for e, note in notes:
+        doc = e.document
+        if doc is None:
+            continue
+        fix = f" (`sayso doc edit {doc.id[:8]}` sets what it has)" if e.gaps and set(e.gaps) - {"speaker"} else ""
+        print(visible(f"sayso: note: {doc.title} ({doc.id[:8]}): {note}{fix}", keep_newlines=False), file=sys.stderr)
     return 0
