@@ -28,10 +28,13 @@ from sayso.corpus.importers.grammar import Convention, PatternError
 from sayso.corpus.importers.html import html_to_text
 from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from sayso.corpus.importers.srt import parse_srt
-from sayso.corpus.importers.text import TextResult, parse_lines
+from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines
 from sayso.corpus.importers.vtt import parse_vtt
 from sayso.corpus.importers.whisper import parse_whisper
 from sayso.corpus.models import ParsedDocument
+
+#: Characters of each head line that the title, date, kind and source URL are looked for in.
+HEAD_LINE = 3000
 
 #: File endings the folder import picks up.
 SUPPORTED_SUFFIXES = (
@@ -51,7 +54,7 @@ SUPPORTED_SUFFIXES = (
     ".docx",
 )
 
-__all__ = ["SUPPORTED_SUFFIXES", "decode_raw", "parse_bytes", "parse_decoded", "parse_path", "parse_text"]
+__all__ = ["SUPPORTED_SUFFIXES", "OwnedText", "decode_raw", "parse_bytes", "parse_decoded", "parse_path", "parse_text"]
 
 
 def parse_path(path: Path, encoding: str | None = None, labels: str | None = None) -> ParsedDocument:
@@ -66,7 +69,9 @@ def parse_path(path: Path, encoding: str | None = None, labels: str | None = Non
         raise ImportRefused(f"{path}: is a folder, not a file") from None
     text, used, warnings = decode_raw(raw, path, encoding)
     del raw  # (the file's bytes are not needed while its text is parsed: the file's size less at the peak)
-    return parse_decoded(text, used, warnings, path, labels)
+    owned = OwnedText(text)
+    del text  # (nor its text once split into lines: see OwnedText)
+    return parse_decoded(owned, used, warnings, path, labels)
 
 
 def parse_bytes(
@@ -92,8 +97,11 @@ def decode_raw(raw: bytes, path: Path, encoding: str | None) -> tuple[str, str, 
     return decoded.text, decoded.encoding, decoded.warnings
 
 
-def parse_decoded(text: str, used: str, warnings: list[str], path: Path, labels: str | None) -> ParsedDocument:
-    """Parse what `decode_raw` gave, so that a caller may let go of the bytes first (they are as big as the file)."""
+def parse_decoded(
+    text: str | OwnedText, used: str, warnings: list[str], path: Path, labels: str | None
+) -> ParsedDocument:
+    """Parse what `decode_raw` gave, so that a caller may let go of the bytes first (they are as big as the file)
+    and, handing the text on as OwnedText, of the text too."""
     doc = parse_text(text, path, labels)
     doc.encoding = used
     doc.warnings = warnings + doc.warnings
@@ -102,15 +110,21 @@ def parse_decoded(text: str, used: str, warnings: list[str], path: Path, labels:
     return doc
 
 
-def parse_text(text: str, path: Path | str = "document.txt", labels: str | None = None) -> ParsedDocument:
-    """Parse already decoded text (newlines folded to "\\n"); `labels` is a --labels pattern (see grammar)."""
+def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels: str | None = None) -> ParsedDocument:
+    """Parse already decoded text (newlines folded to "\\n"); `labels` is a --labels pattern (see grammar).
+
+    Text given as OwnedText is let go of as soon as it has been read (see OwnedText).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
-    fmt = detect_format(text, suffix)
+    owned = text if isinstance(text, OwnedText) else OwnedText(text)
+    del text
+    fmt = detect_format(owned.text, suffix)
     file_title = metadata.readable_file_title(path)
-    if fmt == "text" and labels is None and looks_like_screenplay(text, suffix):
-        return parse_screenplay(text, file_title)  # (a --labels pattern reads a script as plain text)
+    if fmt == "text" and labels is None and looks_like_screenplay(owned.text, suffix):
+        return parse_screenplay(owned.take(), file_title)  # (a --labels pattern reads a script as plain text)
     if fmt in {"vtt", "srt", "json"}:
+        text = owned.take()
         if fmt == "vtt":
             cues, title, notes = parse_vtt(text)
         elif fmt == "json":
@@ -149,10 +163,12 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
         )
     html_title = html_url = None
     if fmt == "html":
-        text, html_title, html_url = html_to_text(text)
+        plain, html_title, html_url = html_to_text(owned.take())
+        owned = OwnedText(plain)
+        del plain
         html_title = metadata.page_title(html_title)
     try:
-        result = parse_lines(text, labels=labels)
+        result = parse_lines(owned, labels=labels)
     except PatternError as exc:
         raise ImportRefused(str(exc)) from None
     title = (
@@ -162,7 +178,8 @@ def parse_text(text: str, path: Path | str = "document.txt", labels: str | None 
         or file_title
         or (metadata.first_words(result.passages[0].text) if result.passages else path.stem)
     )
-    head = "\n".join(result.header)
+    # (what metadata reads of the head: a line's first few thousand characters; a one-line book's head is a book)
+    head = "\n".join(line[:HEAD_LINE] for line in result.header)
     if result.passages:
         head = head + "\n" + "\n".join(p.text for p in result.passages[:6])[:3000]
     speakers = result.speakers

@@ -331,7 +331,7 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
 
 
 #: Characters counted at a time by `document_scripts` (a list per letter of a whole book is gigabytes).
-_SCRIPT_CHUNK = 1 << 20
+_SCRIPT_CHUNK = 1 << 16
 
 
 def document_scripts(text: str | Iterable[str]) -> dict[str, int]:
@@ -340,7 +340,9 @@ def document_scripts(text: str | Iterable[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     latin = 0
     pieces = (
-        (text[at : at + _SCRIPT_CHUNK] for at in range(0, len(text), _SCRIPT_CHUNK)) if isinstance(text, str) else text
+        piece[at : at + _SCRIPT_CHUNK] if len(piece) > _SCRIPT_CHUNK else piece
+        for piece in ((text,) if isinstance(text, str) else text)  # (a long line goes a chunk at a time too)
+        for at in range(0, len(piece), _SCRIPT_CHUNK)
     )
     for chunk in pieces:
         latin += len(_ASCII_LETTERS.findall(chunk))
@@ -355,12 +357,31 @@ def document_scripts(text: str | Iterable[str]) -> dict[str, int]:
     return counts
 
 
+#: Characters from which a line is folded without splitting it into words.
+LONG_LINE = 4096
 _ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+_SPACE = re.compile(r"\s")  # (str.split's whitespace)
+
+
 def fold_space(text: str) -> str:
-    return " ".join(text.split())
+    """`text` with each run of whitespace one space, none at the ends."""
+    if len(text) < LONG_LINE:
+        return " ".join(text.split())
+    # A long line goes a piece at a time, cut at whitespace: its words as one list took 70 bytes a word
+    # (a 10 MB line took 110 MB), and so did re.sub's pieces.
+    folded: list[str] = []
+    at = 0
+    while at < len(text):
+        cut = _SPACE.search(text, at + LONG_LINE)
+        end = cut.start() if cut else len(text)
+        piece = " ".join(text[at:end].split())
+        if piece:
+            folded.append(piece)
+        at = end
+    return " ".join(folded)
 
 
 def find_footer(lines: list[str]) -> int | None:

@@ -28,9 +28,14 @@ def _parses_as_json(text: str) -> bool:
     return True
 
 
+_LEADING_SPACE = re.compile("[\ufeff \t\n]*")
+
+
 def detect_format(text: str, suffix: str = "") -> str:
     """One of "vtt", "srt", "html", "json", "text"."""
-    head = text.lstrip("\ufeff \t\n")[:4000]
+    lead = _LEADING_SPACE.match(text)
+    start = lead.end() if lead else 0
+    head = text[start : start + 4000]  # (sliced, not lstripped: lstrip copied the whole text)
     if suffix == ".json" or (_JSON_START.match(head) and _parses_as_json(text)):
         return "json"  # a Whisper transcript, or JSON sayso refuses in one line (see whisper)
     if head.startswith("WEBVTT"):

@@ -80,8 +80,10 @@ def find_source_url(lines: Iterable[str], limit: int = 12) -> str | None:
     Only a line that is a URL alone or a labelled source counts: a URL anywhere in what people
     say (a link, `[link=…]` markup) is their words, never the document's address.
     """
-    shown = (line for line in lines if line.strip())
+    shown = (line for line in lines if line and not line.isspace())
     for line in itertools.islice(shown, limit):
+        if len(line) > 2000:
+            continue  # (words, not an address; and no copy of a one-line book is made to find out)
         m = _SOURCE_LINE.match(line.strip())
         if m:
             return m.group("url")

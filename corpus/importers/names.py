@@ -9,8 +9,10 @@ times never qualify because a name must start with a letter.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 # The one initials rule and name key (corpus.identity's), offered here to the importers that use them.
 from sayso.corpus.identity import is_initials as is_initials
@@ -657,7 +659,24 @@ def split_role(candidate: str) -> tuple[str, str | None]:
     return candidate.strip(), None
 
 
-@lru_cache(maxsize=4096)
+_R = TypeVar("_R")
+#: Arguments longer than this are not kept by `cached_when_short`.
+CACHED_TEXT = 256
+
+
+def cached_when_short(func: Callable[[str], _R]) -> Callable[[str], _R]:
+    """`func` with an LRU cache for short arguments (names); a longer one (a whole line given to see
+    whether it is a name) is answered uncached, so no cache keeps a one-line book alive after its import."""
+    cached = lru_cache(maxsize=4096)(func)
+
+    @wraps(func)
+    def call(text: str) -> _R:
+        return cached(text) if len(text) <= CACHED_TEXT else func(text)
+
+    return call
+
+
+@cached_when_short
 def is_name_like(name: str) -> bool:
     """True when `name` has the shape of a person's name or title-and-surname."""
     if not name or len(name) > 48 or "  " in name:
@@ -805,7 +824,7 @@ def _shouted(token: str) -> bool:
     return any(c.isalpha() for c in token) and (token.upper() == token or bool(_SHOUTED_PREFIX.match(token)))
 
 
-@lru_cache(maxsize=4096)
+@cached_when_short
 def display_name(raw: str) -> str:
     """The name as the document gives it, with ALL-CAPS labels put in ordinary case.
 
@@ -869,7 +888,7 @@ def titles_compatible(a: str, b: str) -> bool:
     return not ((ta & _MALE_TITLES and tb & _FEMALE_TITLES) or (ta & _FEMALE_TITLES and tb & _MALE_TITLES))
 
 
-@lru_cache(maxsize=4096)
+@cached_when_short
 def initials_of(name: str) -> frozenset[str]:
     """Initials a document might use for `name`: "Kai-Fu Lee" -> {"KFL", "KL"}; "Yann LeCun" -> {"YL", "YLC"}."""
     tokens = [t for t in person_tokens(name) if t not in PARTICLES]

@@ -33,7 +33,7 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 
 from sayso.corpus.errors import ImportRefused
-from sayso.corpus.importers import decode_raw, parse_decoded
+from sayso.corpus.importers import OwnedText, decode_raw, parse_decoded
 from sayso.corpus.models import ParsedDocument
 from sayso.corpus.sentences import split_sentences
 from sayso.corpus.store import PassageColumns, passage_columns
@@ -72,8 +72,9 @@ def prepare_file(path: str | os.PathLike[str], encoding: str | None = None, labe
     content_hash = hashlib.sha256(raw).hexdigest()
     text, used, warnings = decode_raw(raw, path, encoding)
     del raw  # (the bytes are as big as the file and not needed while its text is parsed)
-    parsed = parse_decoded(text, used, warnings, path, labels)
-    del text
+    owned = OwnedText(text)
+    del text  # (nor is the text once split into lines: see OwnedText)
+    parsed = parse_decoded(owned, used, warnings, path, labels)
     columns = passage_columns(parsed.passages, split_sentences) if parsed.passages else None
     if columns is not None:
         parsed.passages = []

@@ -70,6 +70,26 @@ class TextResult:
     stripped: list[layout.Stripped] = field(default_factory=list)
 
 
+class OwnedText:
+    """A document's text handed on by its only holder, so that the parser may let go of it.
+
+    `parse_lines` splits the text into lines and then drops it: a large file's
+    text is not held beside its lines and passages (a 10 MB transcript's text
+    is 10 MB at the import's peak).  A plain `str` may be given instead where
+    the caller keeps the text anyway.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def take(self) -> str:
+        """The text, no longer held here."""
+        text, self.text = self.text, ""
+        return text
+
+
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     m = _FRONT_MATTER.match(text)
     if not m:
@@ -172,6 +192,16 @@ def _trailing_closers(word: str) -> int:
     return len(word) - len(word.rstrip("\"'\u2019\u201d\u00bb)]"))
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _more_words(text: str, limit: int, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] has more than `limit` whitespace-separated words (counted without making
+    them: a 10 MB line's words as a list took 100 MB)."""
+    found = _WORD.finditer(text, start, len(text) if end is None else end)
+    return next(itertools.islice(found, limit, None), None) is not None
+
+
 def split_long(text: str, limit: int = PASSAGE_WORDS) -> list[str]:
     """Cut a long paragraph at sentence ends into pieces of at most about `limit` words.
 
@@ -180,11 +210,11 @@ def split_long(text: str, limit: int = PASSAGE_WORDS) -> list[str]:
     (sentences starting in lower case, no punctuation): that is cut at any full stop, else
     between words, so that no passage holds a whole book.
     """
-    if len(text.split()) <= limit * 1.25:
+    if not _more_words(text, int(limit * 1.25)):
         return [text]
     spans: list[tuple[int, int]] = []
     for a, b in split_sentences(text):
-        if b - a > limit * 8 and len(text[a:b].split()) > limit * 4:
+        if b - a > limit * 8 and _more_words(text, limit * 4, a, b):
             spans.extend(_run_on_spans(text, a, b, limit))
         else:
             spans.append((a, b))
@@ -253,15 +283,18 @@ def _title_like(line: str) -> bool:
     return not clean.is_chrome_line(s) and not _TRANSCRIPT_MARKER.match(s)
 
 
-def parse_lines(text: str, *, hard_wrapped: bool | None = None, labels: str | None = None) -> TextResult:
+def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labels: str | None = None) -> TextResult:
     """Parse labelled text (already decoded, newlines folded) into passages and speakers.
 
     `labels` is a user-stated convention (see `grammar.compile_pattern`); without
-    it the convention is inferred from the document.
+    it the convention is inferred from the document.  Text given as OwnedText is
+    let go of once it is split into lines.
     """
     warnings: list[str] = []
-    text, front = _front_matter(text)
-    page = layout.normalise(text.split("\n"))
+    whole, front = _front_matter(text.take() if isinstance(text, OwnedText) else text)
+    del text
+    page = layout.normalise(whole.split("\n"))
+    del whole
     raw_lines = page.lines
     lines, cover = _clean_lines(raw_lines, warnings)
     stripped_garbled = [
