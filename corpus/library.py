@@ -45,6 +45,7 @@ from sayso.corpus.models import (
     Hit,
     ParsedDocument,
     Passage,
+    PassageTable,
     Speaker,
     document_text,
 )
@@ -149,25 +150,12 @@ def _tidy_name(name: str) -> str:
     return " ".join(name.split())
 
 
-def _passages_of(doc_id: str, columns: PassageColumns, canonical: dict[str, str]) -> list[Passage]:
-    """The passages of `columns` under the library's names for their speakers (`canonical`), for the index.
-
-    Their sentences stay empty: they are in the passages file, and the search
-    index reads only each passage's id, index, speaker, text and start.
-    """
+def _passages_of(doc_id: str, columns: PassageColumns, canonical: dict[str, str]) -> PassageTable:
+    """The passages of `columns` under the library's names for their speakers (`canonical`), for the
+    passages file and the index: columns, not a Passage object each (a 10 MB transcript's took 9 MB)."""
     names: dict[str | None, str | None] = {None: None, "": None}
     names.update(canonical.items())
-    gap = len(PASSAGE_SEPARATOR)
-    prefix = f"{doc_id}:"
-    out: list[Passage] = []
-    append = out.append
-    offset = 0
-    for i, (speaker, text, start, end, heading) in enumerate(
-        zip(columns.speakers, columns.texts, columns.starts, columns.ends, columns.headings)
-    ):
-        append(Passage(prefix + str(i), doc_id, i, names[speaker], text, start, end, offset, [], heading))
-        offset += len(text) + gap
-    return out
+    return PassageTable(doc_id, columns.texts, [names[speaker] for speaker in columns.speakers], columns.starts)
 
 
 def _passages_with_sentences(doc_id: str, parsed: ParsedDocument, canonical: dict[str, str]) -> list[Passage]:
@@ -475,6 +463,8 @@ class Library:
                             if isinstance(prepared, Exception):
                                 raise prepared
                             doc = self._import_prepared(path, prepared, labels=given.get(path), report=report)
+                            # (its passages' text, as big as the file, must not outlive it into the index's save)
+                            del prepared
                         except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed):
                             raise  # the library itself cannot take the import: stop and say why
                         except SaysoError as exc:
@@ -638,6 +628,7 @@ class Library:
             undo: list[Callable[[], None]] | None = [] if batch is not None else None
             canonical = self._merge_speakers(data, doc_id, counts, parsed.speakers, undo)
             try:
+                passages: list[Passage] | PassageTable
                 if columns is not None:
                     passages = _passages_of(doc_id, columns, canonical)
                     text_hash, words = columns.text_hash, columns.words

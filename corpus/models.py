@@ -66,6 +66,26 @@ class Passage(_Record):
     heading: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PassageTable:
+    """One document's passages as columns: what the search index and the passages file read of them.
+
+    A large import hands its passages on in this form rather than as a Passage
+    object each (which cost as much memory again as their text).  The passages
+    are laid out as the library lays them out: passage `i` has the id
+    `<document>:<i>` and the index `i`.
+    """
+
+    document: str
+    texts: Sequence[str]
+    #: each passage's speaker under the library's name for them
+    speakers: Sequence[str | None]
+    starts: Sequence[float | None]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
 @dataclass
 class Document(_Record):
     """One imported source file and its citation metadata."""

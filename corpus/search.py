@@ -44,7 +44,7 @@ from sayso.corpus.document_ref import documents_like, documents_named
 from sayso.corpus.errors import LibraryBusy, SaysoError
 from sayso.corpus.fuzzy import closest_word, fuzzy_choices, osa_distance
 from sayso.corpus.identity import name_key
-from sayso.corpus.models import Document, Hit, Passage
+from sayso.corpus.models import Document, Hit, Passage, PassageTable
 from sayso.corpus.query import Query, parse_query
 from sayso.corpus.searchindex import (
     TYPO_PREFIX,
@@ -598,8 +598,8 @@ class SearchIndex:
         )
 
     # -- changing ---------------------------------------------------------------------------
-    def add_document(self, doc: Document, passages: list[Passage], version: str = "") -> None:
-        """Index a document's passages, replacing an earlier version of it.
+    def add_document(self, doc: Document, passages: list[Passage] | PassageTable, version: str = "") -> None:
+        """Index a document's passages (Passages, or their columns), replacing an earlier version of it.
 
         `version` names the passages' version in the library (see
         `Library.passages_and_version`), so a stale entry is noticed on opening.
@@ -607,7 +607,7 @@ class SearchIndex:
         with self.lock:
             self._add_document(doc, passages, version)
 
-    def _add_document(self, doc: Document, passages: list[Passage], version: str) -> None:
+    def _add_document(self, doc: Document, passages: list[Passage] | PassageTable, version: str) -> None:
         if not self.pending and not self.removed:
             self._refresh()
         self.remove_document(doc.id)

@@ -29,12 +29,14 @@ import mmap
 import os
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from sayso.corpus.models import PassageTable
 from sayso.corpus.store import TEMP_PREFIX as STORE_TEMP_PREFIX
 from sayso.corpus.store import _pid_alive, temp_path
 from sayso.corpus.words import words_of
@@ -458,7 +460,7 @@ _POW: np.ndarray = np.ones(1, np.uint64)
 _IPOW: np.ndarray = np.ones(1, np.uint64)
 #: Bytes hashed at a time by hash_tokens, and about as many bytes of passage text tokenised at a time by
 #: tokenise_document: the index build's working arrays (8 bytes per byte of text) grow with this, not the document.
-TOKENISE_CHUNK = 1 << 18
+TOKENISE_CHUNK = 1 << 16
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -585,14 +587,17 @@ def _tokenise_run(vocab: Vocabulary, texts: list[str]) -> tuple[np.ndarray, np.n
     return tokens, lens.astype(np.int64), raw, text_lens
 
 
-def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEntry, passages: list[Any]) -> PendingDoc:
+def tokenise_document(
+    vocab: Vocabulary, speakers: dict[str, int], entry: DocEntry, passages: list[Any] | PassageTable
+) -> PendingDoc:
     """Turn one document's passages into arrays, with as little per-passage Python work as possible.
 
     The passages go in runs of about TOKENISE_CHUNK characters, so the working
     arrays stay small; what is kept grows in compact buffers (4 bytes a word,
     the UTF-8 text) rather than being joined at the end.
     """
-    texts = [p.text for p in passages]
+    table, rows = (passages, []) if isinstance(passages, PassageTable) else (None, passages)
+    texts = list(table.texts) if table is not None else [p.text for p in rows]
     n = len(texts)
     tokens = array("I")
     text = bytearray()
@@ -606,8 +611,7 @@ def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEnt
         text_lens[lo:hi] = run_text_lens
     del texts
     spk = []
-    for p in passages:
-        name = p.speaker
+    for name in table.speakers if table is not None else (p.speaker for p in rows):
         if not name:
             spk.append(-1)
             continue
@@ -615,14 +619,19 @@ def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEnt
         if number is None:
             number = speakers[name] = len(speakers)
         spk.append(number)
-    indexes = [p.index for p in passages]
     nan = float("nan")
-    times = [nan if p.start is None else float(p.start) for p in passages]
-    ids_list = [p.id for p in passages]
-    prefix = entry.id + ":"
-    regular = all(pid == prefix + str(i) for pid, i in zip(ids_list, indexes))
+    if table is not None:  # (laid out as the library lays passages out: ids <document>:<i>)
+        indexes: Sequence[int] = range(n)
+        times = [nan if start is None else float(start) for start in table.starts]
+        entry.ids = None
+    else:
+        indexes = [p.index for p in rows]
+        times = [nan if p.start is None else float(p.start) for p in rows]
+        ids_list = [p.id for p in rows]
+        prefix = entry.id + ":"
+        regular = all(pid == prefix + str(i) for pid, i in zip(ids_list, indexes))
+        entry.ids = None if regular else ids_list
     entry.count = n
-    entry.ids = None if regular else ids_list
     return PendingDoc(
         entry=entry,
         tokens=np.frombuffer(tokens, np.uint32) if len(tokens) else np.zeros(0, np.uint32),
@@ -630,7 +639,7 @@ def tokenise_document(vocab: Vocabulary, speakers: dict[str, int], entry: DocEnt
         text=text,
         text_lens=text_lens,
         speakers=np.array(spk, dtype=np.int32),
-        indexes=np.array(indexes, dtype=np.int32),
+        indexes=np.fromiter(indexes, np.int32, n),
         starts=np.array(times, dtype=np.float64),
     )
 
@@ -684,20 +693,27 @@ def _postings_of(tokens: np.ndarray, lens: np.ndarray, first_slot: int) -> np.nd
     if not out:
         return np.zeros(0, np.uint64)
     keys = np.concatenate(out)
-    if len(out) > 1:
+    parts = len(out)
+    out.clear()
+    if parts > 1:
         keys.sort()  # each chunk is sorted by word; the whole must be too
     return keys
 
 
 def _split_postings(keys: np.ndarray) -> dict[str, np.ndarray]:
-    """Sorted keys term<<40 | slot<<8 | tf as the CSR arrays of a segment."""
-    terms = keys >> np.uint64(40)
+    """Sorted keys term<<40 | slot<<8 | tf as the CSR arrays of a segment; `keys` is used up (shifted in place,
+    so that no array as big as it is made beside it: they are 8 bytes a posting)."""
+    tf = keys.astype(np.uint8)  # (the low 8 bits)
+    keys >>= np.uint64(8)
+    slots = keys.astype(np.uint32)  # (the next 32)
+    keys >>= np.uint64(32)
+    terms = keys
     starts = np.flatnonzero(np.concatenate([[True], terms[1:] != terms[:-1]])) if len(terms) else np.zeros(0, np.int64)
     return {
         "post_term": terms[starts].astype(np.uint32),
-        "term_start": np.append(starts, len(keys)).astype(np.int64),
-        "post_slot": ((keys >> np.uint64(8)) & np.uint64(0xFFFFFFFF)).astype(np.uint32),
-        "post_tf": (keys & np.uint64(0xFF)).astype(np.uint8),
+        "term_start": np.append(starts, len(terms)).astype(np.int64),
+        "post_slot": slots,
+        "post_tf": tf,
     }
 
 

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb.storages import Storage
 
 from sayso.corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
-from sayso.corpus.models import PASSAGE_SEPARATOR, Document, ParsedPassage, Passage, Speaker
+from sayso.corpus.models import PASSAGE_SEPARATOR, Document, ParsedPassage, Passage, PassageTable, Speaker
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -1460,7 +1460,7 @@ class Store:
     def write_passages(
         self,
         doc_id: str,
-        passages: list[Passage],
+        passages: list[Passage] | PassageTable,
         dropped: list[dict[str, str]] | None = None,
         columns: PassageColumns | None = None,
     ) -> str:
@@ -1477,7 +1477,8 @@ class Store:
         passage, so opening a long document decodes in a fraction of the time.
         `columns`, the same passages as `passage_columns` gives them (laid out
         as the library lays them out: ids `<doc_id>:<i>`, offsets of the document
-        text), has most of the file encoded already; the speakers come from `passages`.
+        text), has most of the file encoded already; the speakers come from `passages` (which may then be
+        a PassageTable).
         """
         if not doc_id or "/" in doc_id or doc_id.startswith("."):
             raise DataFolderError(f"bad document id {doc_id!r}")
@@ -1491,7 +1492,7 @@ class Store:
         if columns is not None:
             if len(columns.texts) != len(passages):
                 raise ValueError("the columns are not of these passages")
-            speakers = [p.speaker for p in passages]
+            speakers = list(passages.speakers) if isinstance(passages, PassageTable) else [p.speaker for p in passages]
             # {"meta":…,"columns":{"1":{"speaker":[…],"text":[…],…}},"dropped":…}
             chunks = itertools.chain(
                 (
@@ -1503,6 +1504,8 @@ class Store:
                 columns.rest,
                 (("}" + ("," + tail if dropped else tail)).encode("utf-8"),),
             )
+        elif isinstance(passages, PassageTable):
+            raise ValueError("a PassageTable is written from its PassageColumns")
         elif _fits_columns(doc_id, passages):
             # {"meta":…,"columns":{"1":{…}},"dropped":…}, written a piece at a time.
             pieces: Iterator[str] = itertools.chain(

@@ -22,6 +22,7 @@ from sayso.corpus.library import Library, default_data_dir
 from sayso.corpus.safety import safe_json, visible
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
 from sayso.diagnostics import LOG_ENV, start_logging
+from sayso.memory import keep_large_blocks_mapped
 
 #: Modules under sayso.cli that add subcommands, in the order `sayso --help` lists them.
 COMMAND_MODULES = (
@@ -352,6 +353,7 @@ def run_app(library: Library, **options: Any) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `sayso` console script."""
+    keep_large_blocks_mapped()
     parser = build_parser()
     args, extras = parser.parse_known_args(argv)
     if extras:
