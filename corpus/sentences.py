@@ -179,6 +179,13 @@ def _is_boundary(text: str, m: re.Match[str], start: int, n: int) -> bool:
     return _can_start(rest[0])
 
 
+def _plain_word(text: str, start: int, end: int) -> bool:
+    """Whether the word ending at `end` (after `start`) is lower-case ASCII letters, two or more, and no
+    abbreviation: a full stop after it ends a sentence whenever a capital follows."""
+    word = text[max(text.rfind(" ", start, end) + 1, start) : end]
+    return len(word) >= 2 and word.isascii() and word.isalpha() and word.islower() and word not in _ABBREVIATIONS
+
+
 def split_sentences(text: str) -> list[list[int]]:
     """`[start, end]` spans of the sentences in `text`, covering every non-space character."""
     spans: list[list[int]] = []
@@ -190,10 +197,24 @@ def split_sentences(text: str) -> list[list[int]]:
         if start >= line_end:
             continue
         for m in _END.finditer(text, start, line_end):
-            if m.end() <= start:
+            end = m.end()
+            if end <= start:
                 continue
-            if m.start() == start:
+            at = m.start()
+            if at == start:
                 continue  # an opening ellipsis ("... to be continued")
+            # The common cases decided at once (the rules below give the same answer): a space, then
+            # a lower-case letter: no new sentence; a space, then a capital after "?", "!", "…" or a
+            # full stop ending an ordinary lower-case word: a new one.
+            follows = text[end + 1 : end + 2] if end + 1 < line_end and text[end] == " " else ""
+            punct = m.group()
+            if follows and punct[0] not in "。！？":
+                if "a" <= follows <= "z":
+                    continue
+                if "A" <= follows <= "Z" and (punct[0] in "?!…" or (punct == "." and _plain_word(text, start, at))):
+                    spans.append([start, end])
+                    start = end + 1
+                    continue
             if _is_boundary(text, m, start, line_end):
                 spans.append([start, m.end()])
                 start = m.end()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 #: Whole lines that are player, page or share chrome, in several languages (compared case-insensitively).
 CHROME_LINES = {
@@ -309,7 +309,8 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
     if len(_MOJIBAKE.findall(text)) >= 1 or len(_C1_MOJIBAKE.findall(text)) >= 2:
         return True
     scripts: dict[str, int] = {}
-    latin = len(_ASCII_LETTERS.findall(text))
+    encoded = text.encode("utf-8", "surrogatepass")
+    latin = len(encoded) - len(encoded.translate(None, _ASCII_LETTER_BYTES))
     if latin:
         scripts["latin"] = latin
     for ch in _NON_ASCII.findall(text):
@@ -334,18 +335,36 @@ def is_mojibake(line: str, doc_scripts: dict[str, int] | None = None) -> bool:
 _SCRIPT_CHUNK = 1 << 16
 
 
+def _script_chunks(text: str | Iterable[str]) -> Iterator[str]:
+    """`text` (whole, or line by line) in pieces of about _SCRIPT_CHUNK characters: a long line is cut,
+    short ones are joined (a regex call per line cost more than the counting)."""
+    if isinstance(text, str):
+        text = (text,)
+    batch: list[str] = []
+    size = 0
+    for line in text:
+        if len(line) > _SCRIPT_CHUNK:
+            for at in range(0, len(line), _SCRIPT_CHUNK):
+                yield line[at : at + _SCRIPT_CHUNK]
+            continue
+        batch.append(line)
+        size += len(line) + 1
+        if size >= _SCRIPT_CHUNK:
+            yield "\n".join(batch)
+            batch, size = [], 0
+    if batch:
+        yield "\n".join(batch)
+
+
 def document_scripts(text: str | Iterable[str]) -> dict[str, int]:
     """Letters per script across the whole document, given whole or line by line (to tell a real
     script from stray bytes)."""
     counts: dict[str, int] = {}
     latin = 0
-    pieces = (
-        piece[at : at + _SCRIPT_CHUNK] if len(piece) > _SCRIPT_CHUNK else piece
-        for piece in ((text,) if isinstance(text, str) else text)  # (a long line goes a chunk at a time too)
-        for at in range(0, len(piece), _SCRIPT_CHUNK)
-    )
-    for chunk in pieces:
-        latin += len(_ASCII_LETTERS.findall(chunk))
+    for chunk in _script_chunks(text):
+        # ASCII letters counted in bytes (UTF-8 never uses an ASCII byte inside another character)
+        encoded = chunk.encode("utf-8", "surrogatepass")
+        latin += len(encoded) - len(encoded.translate(None, _ASCII_LETTER_BYTES))
         if chunk.isascii():
             continue
         for ch in _NON_ASCII.findall(chunk):
@@ -359,7 +378,7 @@ def document_scripts(text: str | Iterable[str]) -> dict[str, int]:
 
 #: Characters from which a line is folded without splitting it into words.
 LONG_LINE = 4096
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_ASCII_LETTER_BYTES = bytes(range(65, 91)) + bytes(range(97, 123))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
