@@ -23,6 +23,7 @@ from sayso.corpus.library import Library
 from sayso.tui.app import SaysoApp
 from sayso.tui.screens.citation_dialog import MISSING, CitationDialog
 from sayso.tui.screens.main import MainScreen
+from sayso.tui.screens.style_picker import StylePicker
 from sayso.tui.widgets.documents import DocumentsPane
 from sayso.tui.widgets.status_line import StatusLine
 
@@ -92,8 +93,9 @@ async def test_edit_date_and_publisher_then_save(library: Library) -> None:
         assert field(dialog, "title").value == "Interview with Grace"
         assert dialog.query_one("#citation-kind", Select).value == "interview"
         assert not dialog.query_one("#citation-row-title").has_class("-missing")
-        # The preview cites it as the style does with no date: "n.d.", not a made-up year.
-        assert "n.d." in dialog.preview_text and "APA:" in dialog.preview_text and "Chicago:" in dialog.preview_text
+        # The preview cites it as the style does with no date: "n.d.", not a made-up year, and names what it lacks.
+        assert "APA Style 7th edition" in dialog.preview_text and "n.d." in dialog.preview_text
+        assert "Lacks: date, URL, publisher, host" in dialog.preview_text
 
         # tab moves from one field to the next, keyboard only.
         field(dialog, "title").focus()
@@ -111,7 +113,21 @@ async def test_edit_date_and_publisher_then_save(library: Library) -> None:
         assert "3 fields changed" in status(dialog)
         # The preview follows the typing: the year, the programme and the interviewer (APA's "(A. Lovelace, interviewer)").
         assert "1952" in dialog.preview_text and "Computing Oral Histories" in dialog.preview_text
-        assert "A. Lovelace, interviewer" in dialog.preview_text and "Interview by Ada Lovelace" in dialog.preview_text
+        assert "A. Lovelace, interviewer" in dialog.preview_text
+        # ctrl+y: any style, found by typing; the preview follows the style chosen (Chicago's "Interview by").
+        await pilot.press("ctrl+y")
+        picker = app.screen
+        assert isinstance(picker, StylePicker)
+        await pilot.press(*"chicago author")
+        await pilot.pause(0.5)
+        await settle(app, pilot, 0.1)
+        assert picker.highlighted == "chicago-author-date"
+        assert "Interview by Ada Lovelace" in picker.preview_text  # the fields as typed, not as saved
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await settle(app, pilot, 0.1)
+        assert app.screen is dialog and dialog.style == "chicago"
+        assert "Chicago Manual of Style" in dialog.preview_text and "Interview by Ada Lovelace" in dialog.preview_text
 
         await pilot.press("ctrl+s")
         await settle(app, pilot, 0.05)

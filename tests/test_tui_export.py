@@ -191,3 +191,82 @@ async def test_a_notification_over_the_dialog_does_not_cover_its_key_hints(libra
         toasts = [t.region for t in dialog.query(Toast)]
         assert toasts and hint.height
         assert not any(t.overlaps(hint) for t in toasts), (toasts, hint)
+
+
+async def test_the_style_picker_finds_any_style_previews_the_quote_under_the_cursor_and_chooses_it(
+    library: Library,
+) -> None:
+    from textual.widgets import OptionList
+
+    from sayso.tui.screens.export_dialog import MORE_STYLES
+    from sayso.tui.screens.style_picker import StylePicker
+
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await settle(app, pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.action_show_pane("quotes")
+        await settle(app, pilot)
+        quote = main.quotes_pane.quote_list.highlighted_quote
+        assert quote is not None
+        await pilot.press("E")
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog) and dialog.sample == quote
+        # ctrl+y: every style, the current one and the popular ones first, the quote under the cursor previewed.
+        await pilot.press("ctrl+y")
+        await pilot.pause(0.4)
+        await settle_app(app, pilot, 0.1)
+        picker = app.screen
+        assert isinstance(picker, StylePicker)
+        options = picker.query_one("#style-options", OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(4)]
+        assert shown[0].startswith("apa  APA Style 7th edition") and shown[1].startswith("chicago-author-date")
+        assert picker.previewed == "apa" and quote.exact[:20] in str(picker.query_one("#style-preview").border_title)
+        speaker = quote.speaker or ""
+        family = speaker.split()[-1]
+        assert f"Reference: {family}," in picker.preview_text and "In text: (" in picker.preview_text
+        # Typing searches ids, titles and initials, a typo away; up/down move, the preview follows.
+        await pilot.press(*"harvrd")
+        await pilot.pause(0.5)
+        await settle_app(app, pilot, 0.1)
+        assert picker.highlighted == "harvard-cite-them-right"
+        assert "Cite Them Right" in picker.preview_text and f"Reference: {family}," in picker.preview_text
+        await pilot.press("down")
+        await pilot.pause(0.4)
+        await settle_app(app, pilot, 0.1)
+        second = picker.highlighted
+        assert second != "harvard-cite-them-right" and picker.previewed == second
+        await pilot.press("up", "enter")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        # Chosen: the export dialog's style list shows it and the export cites in it.
+        assert app.screen is dialog and dialog.style == "harvard-cite-them-right"
+        assert dialog.query_one("#export-style", Select).value == "harvard-cite-them-right"
+        assert dialog.preview_text == export_quotes(
+            "markdown", library.quotes.list(), library, style="harvard-cite-them-right"
+        )
+        # The list's last entry opens the picker too; escape keeps the style.
+        dialog.query_one("#export-style", Select).value = MORE_STYLES
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert isinstance(app.screen, StylePicker)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is dialog and dialog.style == "harvard-cite-them-right"
+        assert dialog.query_one("#export-style", Select).value == "harvard-cite-them-right"
+        # Locale and citation form: German terms; a pandoc key per quote instead of the formatted citation.
+        dialog.query_one("#export-locale", Select).value = "de-DE"
+        dialog.query_one("#export-cite", Select).value = "pandoc"
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        assert dialog.preview_text == export_quotes(
+            "markdown", library.quotes.list(), library, style="harvard-cite-them-right", locale="de-DE", cite="pandoc"
+        )
+        assert "- Citation: [@sayso-" in dialog.preview_text
+        dialog.query_one("#export-cite", Select).value = "text"
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        assert "ohne Datum" in dialog.preview_text or "Verfügbar" in dialog.preview_text

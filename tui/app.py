@@ -72,7 +72,8 @@ def known_binding_ids() -> set[str]:
     import sayso.tui.screens.help
     import sayso.tui.screens.import_dialog
     import sayso.tui.screens.main
-    import sayso.tui.screens.note_editor  # noqa: F401
+    import sayso.tui.screens.note_editor
+    import sayso.tui.screens.style_picker  # noqa: F401
 
     found: set[str] = set()
     pending: list[type] = [DOMNode]
@@ -110,6 +111,8 @@ class SaysoApp(App[None]):
         remember_theme: bool = False,
         log_file: Path | None = None,
         export_style: str | None = None,
+        export_locale: str | None = None,
+        export_cite: str | None = None,
         **kwargs: Any,
     ) -> None:
         """`library` is the open corpus; `theme` one of sayso-dark, sayso-light or a Textual theme; `keys`
@@ -130,8 +133,11 @@ class SaysoApp(App[None]):
             theme = None
         self.theme = theme or "sayso-dark"
         self._remember_theme = remember_theme
-        #: the config's default citation style, and whether choices (theme, last export) are remembered
+        #: the config's default citation style, locale and Markdown citation form, and whether choices
+        #: (theme, last export) are remembered
         self.export_style = export_style
+        self.export_locale = export_locale
+        self.export_cite = export_cite
         self.remember_choices = remember_theme
         if keys:
             known = known_binding_ids()

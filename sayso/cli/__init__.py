@@ -323,6 +323,8 @@ def app_options(args: argparse.Namespace) -> dict[str, Any]:
         "remember_theme": True,
         "log_file": getattr(args, "log_file", None),
         "export_style": config.style if config else None,
+        "export_locale": config.locale if config else None,
+        "export_cite": config.cite if config else None,
     }
 
 

@@ -4,8 +4,10 @@ Every field the citation model uses gets a row: title, kind (a Select of
 sayso's kinds, each with the CSL type it becomes), date, URL, publisher or
 programme, event, place and host (host, interviewer or moderator).  An empty
 field shows "missing": nothing is filled in for the user.  Below them, the
-reference as APA and Chicago format it (corpus.export.cite, the same code the
-exports use), rebuilt in a thread worker a moment after typing stops.
+citation in the chosen style (the config file's, else APA; ctrl+y opens the
+StylePicker over every CSL style) as the exports make it, with the fields
+that style prints but the document lacks, rebuilt in a thread worker a moment
+after typing stops.
 
 Values are checked as they are typed with the rules `sayso doc edit` uses
 (`corpus.library.check_citation_field`); ctrl+s saves only the fields that
@@ -37,7 +39,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from sayso.corpus.errors import SaysoError
-from sayso.corpus.export.cite import format_reference
+from sayso.corpus.export.cite import DEFAULT_STYLE, style_name
 from sayso.corpus.export.csl import cited_speaker, csl_type, document_item, host_role
 from sayso.corpus.importers.grammar import (
     PatternError,
@@ -72,8 +74,6 @@ MISSING = "missing"
 LABELS_PLACEHOLDER = "inferred · or state it: [{speaker}] [{time}] {text}"
 #: Kinds offered besides sayso's own (README: an article becomes `article-newspaper` only when the user says so).
 EXTRA_KINDS = ("article-newspaper",)
-#: Styles shown in the preview, with their labels.
-PREVIEW_STYLES = (("apa", "APA"), ("chicago", "Chicago"))
 #: Seconds of quiet typing before the preview is rebuilt.
 PREVIEW_DELAY = 0.2
 
@@ -95,8 +95,11 @@ def kind_options(current: str) -> list[tuple[str, str]]:
     return [(kind_label(k), k) for k in kinds]
 
 
-def preview_lines(doc: Document) -> list[tuple[str, str]]:
-    """(label, text) lines of the preview: the item's type and where the host goes, then each style's reference."""
+def preview_lines(doc: Document, style: str = DEFAULT_STYLE, locale: str | None = None) -> list[tuple[str, str]]:
+    """(label, text) lines of the preview: the item's type and where the host goes, then how `style` cites it."""
+    from sayso.tui.screens.style_picker import Sample
+    from sayso.tui.screens.style_picker import preview_lines as style_lines
+
     speaker = cited_speaker(doc)
     item = document_item(doc, [speaker] if speaker else [])
     role = host_role(doc)
@@ -110,10 +113,7 @@ def preview_lines(doc: Document) -> list[tuple[str, str]]:
     about += (
         f"; author: {speaker}, as for a quote of theirs" if speaker else "; no named speaker: cited without an author"
     )
-    lines = [("", about)]
-    for style, label in PREVIEW_STYLES:
-        lines.append((label, format_reference(item, style)))
-    return lines
+    return [("", about), *style_lines(None, Sample(document=doc), style, locale)]
 
 
 class CitationDialog(ModalScreen[Document | None]):
@@ -142,13 +142,22 @@ class CitationDialog(ModalScreen[Document | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True, id="citation.save"),
+        Binding("ctrl+y", "pick_style", "Citation style", priority=True, id="citation.styles"),
         Binding("escape", "cancel", "Cancel", id="citation.cancel"),
     ]
 
-    def __init__(self, library: Library, document: Document) -> None:
+    def __init__(
+        self, library: Library, document: Document, *, style: str | None = None, locale: str | None = None
+    ) -> None:
+        """`style` and `locale` are what the preview cites in (the config file's; ctrl+y picks another style)."""
         super().__init__()
         self.library = library
         self.document = document
+        try:
+            self.style = style_name(style)
+        except SaysoError:
+            self.style = DEFAULT_STYLE
+        self.locale = locale
         #: What each field shows at the start (control characters made visible): a change is a difference from this.
         self.initial = {
             name: visible(str(getattr(document, name) or ""), keep_newlines=False) for name in EDITABLE_FIELDS
@@ -207,7 +216,9 @@ class CitationDialog(ModalScreen[Document | None]):
                 yield Static("", id="citation-preview", markup=False)
             yield Static("", id="citation-status", markup=False)
             yield Static(
-                "ctrl+s save · esc cancel · tab next field · empty = missing", id="citation-hint", markup=False
+                "ctrl+s save · ctrl+y style · esc cancel · tab next field · empty = missing",
+                id="citation-hint",
+                markup=False,
             )
 
     def on_mount(self) -> None:
@@ -312,10 +323,22 @@ class CitationDialog(ModalScreen[Document | None]):
         else:
             self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.build_preview(self.edited_document()))
 
+    def action_pick_style(self) -> None:
+        """Every CSL style, searched by typing, previewing this document's citation as the fields stand."""
+        from sayso.tui.screens.style_picker import Sample, StylePicker
+
+        def picked(style: str | None) -> None:
+            if style:
+                self.style = style
+                self._schedule_preview(now=True)
+
+        picker = StylePicker(None, Sample(document=self.edited_document()), current=self.style, locale=self.locale)
+        self.app.push_screen(picker, picked)
+
     @work(thread=True, exclusive=True, group="citation-preview")
     def build_preview(self, doc: Document) -> None:
         try:
-            lines = preview_lines(doc)
+            lines = preview_lines(doc, self.style, self.locale)
         except Exception as exc:  # a citation the processor cannot format must not take the app down
             LOG.exception("shown to the user as one line")
             lines = [("", f"cannot format this citation: {type(exc).__name__}: {exc}")]

@@ -1,5 +1,10 @@
 """ExportDialog: choose format, style, filter and destination; see a preview; write the file.
 
+The style list offers the usual styles; its last entry (or ctrl+y) opens the
+StylePicker over every CSL style, previewing the quote under the cursor (else
+the first quote exported).  Locale and, for Markdown, the citation form
+(formatted text or pandoc keys) are chosen beside it.
+
 The preview and the export run in thread workers; the file is written
 like `sayso export -o` (corpus.export.files): atomically, never into the
 data folder, never over a file that is not a sayso export (Markdown merges
@@ -25,10 +30,12 @@ from textual.widgets import Input, Select, Static
 
 from sayso.config import remember, remembered
 from sayso.corpus.errors import NotReplaced, SaysoError, UnusableFile
-from sayso.corpus.export import FORMATS, STYLES, SUFFIXES, Export, NothingToExport, export_library
-from sayso.corpus.export.cite import DEFAULT_STYLE
+from sayso.corpus.export import FORMATS, SUFFIXES, Export, NothingToExport, export_library
+from sayso.corpus.export.cite import DEFAULT_STYLE, locale_name, locales, style_name
 from sayso.corpus.export.files import write_export
+from sayso.corpus.export.markdown import CITE_FORMS, DEFAULT_CITE
 from sayso.corpus.library import Library
+from sayso.corpus.models import Quote
 from sayso.corpus.query import parse_quote_filter
 from sayso.corpus.safety import visible
 from sayso.tui.jobs import describe_error
@@ -53,10 +60,43 @@ def default_destination(fmt: str, folder: Path | None = None) -> Path:
     return folder / f"sayso-quotes{FORMATS[fmt][1]}"
 
 
-def render_export(library: Library, fmt: str, style: str, filter_line: str) -> Export:
+#: The styles the style list offers without opening the picker (short names where there are some).
+COMMON_STYLES = ("apa", "chicago", "chicago-notes", "modern-language-association", "harvard-cite-them-right", "ieee")
+#: The style list's last entry: it opens the StylePicker over every style.
+MORE_STYLES = "\x00more"
+#: The locale list's first entry: each style's own locale.
+STYLE_LOCALE = ""
+
+
+def known_style(style: str | None) -> str | None:
+    """`style` by the name exports use, None when it is not a style sayso can cite in (a file since removed)."""
+    try:
+        return style_name(style) if style else None
+    except SaysoError:
+        return None
+
+
+def known_locale(locale: str | None) -> str | None:
+    """`locale` as citeproc names it (`de`: de-DE), None for the style's own or one sayso does not know."""
+    try:
+        return locale_name(locale)
+    except SaysoError:
+        return None
+
+
+def style_options(current: str) -> list[tuple[str, str]]:
+    """The style list: the common styles, the current one if it is none of them, then "all styles…"."""
+    names = list(COMMON_STYLES) if current in COMMON_STYLES else [current, *COMMON_STYLES]
+    return [*((visible(n, keep_newlines=False), n) for n in names), ("all styles\u2026 (ctrl+y)", MORE_STYLES)]
+
+
+def render_export(
+    library: Library, fmt: str, style: str, filter_line: str, locale: str | None = None, cite: str = DEFAULT_CITE
+) -> Export:
     """The export of the quotes matching the Quotes pane's `filter_line` (corpus.export's one pipeline)."""
     try:
-        return export_library(library, library.quotes.list(**parse_quote_filter(filter_line).list_kwargs()), fmt, style)
+        quotes = library.quotes.list(**parse_quote_filter(filter_line).list_kwargs())
+        return export_library(library, quotes, fmt, style, locale=locale, cite=cite)
     except NothingToExport:
         raise SaysoError("no quotes match this filter; nothing to export") from None
 
@@ -87,6 +127,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", priority=True, id="export.write"),
+        Binding("ctrl+y", "pick_style", "All citation styles", priority=True, id="export.styles"),
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
@@ -98,17 +139,25 @@ class ExportDialog(ModalScreen[Path | None]):
         folder: Path | None = None,
         style: str | None = None,
         remembering: bool = False,
+        locale: str | None = None,
+        cite: str | None = None,
+        quote: Quote | None = None,
     ) -> None:
-        """`style` is the default citation style (the config file's); with `remembering`, the format, style
-        and folder of the last export made are the next one's defaults (kept between sessions)."""
+        """`style`, `locale` and `cite` are the defaults (the config file's); with `remembering`, the format,
+        style, locale and folder of the last export made are the next one's defaults (kept between sessions).
+        `quote` is the one under the cursor: the style picker previews it."""
         super().__init__()
         self.library = library
         self._remembering = remembering
         last = (lambda name: remembered(name)) if remembering else (lambda name: None)
         fmt, last_style, last_folder = last("export_format"), last("export_style"), last("export_folder")
         self.fmt = fmt if fmt in FORMATS else "markdown"
-        chosen = last_style or style
-        self.style = chosen if chosen in STYLES else DEFAULT_STYLE
+        self.style = known_style(last_style) or known_style(style) or DEFAULT_STYLE
+        last_locale = last("export_locale")
+        chosen_locale = last_locale if last_locale is not None else locale
+        self.locale: str | None = known_locale(chosen_locale)
+        self.cite = cite if cite in CITE_FORMS else DEFAULT_CITE
+        self.sample: Quote | None = quote
         self._filter_line = filter_line
         if folder is None and last_folder and Path(last_folder).is_dir():
             folder = Path(last_folder)
@@ -128,10 +177,24 @@ class ExportDialog(ModalScreen[Path | None]):
                     compact=True,
                 )
                 yield Select(
-                    [(name, name) for name in STYLES],
+                    style_options(self.style),
                     value=self.style,
                     allow_blank=False,
                     id="export-style",
+                    compact=True,
+                )
+                yield Select(
+                    [("locale: the style's", STYLE_LOCALE), *((name, name) for name in locales())],
+                    value=self.locale or STYLE_LOCALE,
+                    allow_blank=False,
+                    id="export-locale",
+                    compact=True,
+                )
+                yield Select(
+                    [("cite: text", "text"), ("cite: [@key]", "pandoc")],
+                    value=self.cite,
+                    allow_blank=False,
+                    id="export-cite",
                     compact=True,
                 )
             yield SafeInput(
@@ -149,7 +212,9 @@ class ExportDialog(ModalScreen[Path | None]):
             with VerticalScroll(id="export-preview-box"):
                 yield Static("", id="export-preview", markup=False)
             yield Static("", id="export-status", markup=False)
-            yield Static("ctrl+s export · esc cancel · tab next field", id="export-hint", markup=False)
+            yield Static(
+                "ctrl+s export · ctrl+y all styles · esc cancel · tab next field", id="export-hint", markup=False
+            )
 
     def on_mount(self) -> None:
         self.query_one("#export-filter", Input).border_title = "Filter"
@@ -185,7 +250,37 @@ class ExportDialog(ModalScreen[Path | None]):
 
     @on(Select.Changed, "#export-style")
     def _style_changed(self, event: Select.Changed) -> None:
+        if event.value == MORE_STYLES:
+            self.action_pick_style()
+            return
         self.style = str(event.value)
+        self._schedule_preview()
+
+    @on(Select.Changed, "#export-locale")
+    def _locale_changed(self, event: Select.Changed) -> None:
+        self.locale = str(event.value) or None
+        self._schedule_preview()
+
+    @on(Select.Changed, "#export-cite")
+    def _cite_changed(self, event: Select.Changed) -> None:
+        self.cite = str(event.value)
+        self._schedule_preview()
+
+    def action_pick_style(self) -> None:
+        """Every CSL style, searched by typing, previewing the quote under the cursor (else the first exported)."""
+        from sayso.tui.screens.style_picker import Sample, StylePicker
+
+        picker = StylePicker(self.library, Sample(quote=self.sample), current=self.style, locale=self.locale)
+        self.app.push_screen(picker, self._style_picked)
+
+    def _style_picked(self, style: str | None) -> None:
+        """Show the chosen style in the list (added to it when it is not a common one); none: keep the style."""
+        select = self.query_one("#export-style", Select)
+        chosen = style or self.style
+        select.set_options(style_options(chosen))
+        select.value = chosen
+        self.style = chosen
+        select.focus()
         self._schedule_preview()
 
     @on(Input.Changed, "#export-filter")
@@ -219,15 +314,21 @@ class ExportDialog(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export-preview")
     def build_preview(self, fmt: str, style: str, filter_line: str) -> None:
         try:
-            export = render_export(self.library, fmt, style, filter_line)
+            export = render_export(self.library, fmt, style, filter_line, self.locale, self.cite)
         except Exception as exc:  # a broken export must not take the app down
             LOG.exception("shown to the user as one line")
             self.post_message(self.PreviewBuilt("", describe_error(exc), error=True))
             return
         count, flagged = len(export.entries), len(export.flagged)
-        note = f"{count} quote{'s' if count != 1 else ''} as {fmt}, {style} citations: {FORMATS[fmt][2]}"
+        where = f", {export.locale}" if export.locale else ""
+        note = f"{count} quote{'s' if count != 1 else ''} as {fmt}, {style}{where} citations: {FORMATS[fmt][2]}"
         if flagged:
             note += f" · {flagged} marked: their words changed in the document"
+        lacking = {e.document.id for e in export.entries if e.document is not None and e.citation_warning}
+        if lacking:
+            note += f" · {len(lacking)} document{'s' if len(lacking) != 1 else ''} lack what the style prints"
+        if self.sample is None and export.entries:
+            self.sample = export.entries[0].quote  # what the style picker previews when no quote was under the cursor
         self.post_message(self.PreviewBuilt(export.text, note, error=False))
 
     @on(PreviewBuilt)
@@ -250,7 +351,7 @@ class ExportDialog(ModalScreen[Path | None]):
         try:
             if not str(path).strip() or str(path) == ".":
                 raise SaysoError("give a file to write")
-            export = render_export(self.library, fmt, style, filter_line)
+            export = render_export(self.library, fmt, style, filter_line, self.locale, self.cite)
             write_export(path, fmt, export.content, data_dir=self.library.data_dir)  # a zip's bytes for qdpx
         except OSError as exc:
             self.post_message(self.NotWritten(f"cannot write {path}: {exc.strerror or exc}"))
@@ -278,6 +379,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if self._remembering:
             remember("export_format", self.fmt)
             remember("export_style", self.style)
+            remember("export_locale", self.locale or STYLE_LOCALE)
             remember("export_folder", str(event.path.expanduser().resolve().parent))
         self.dismiss(event.path)
 

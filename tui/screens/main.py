@@ -655,8 +655,17 @@ class MainScreen(Screen[None]):
                 filter_line=self.quotes_pane.line,
                 style=getattr(self.app, "export_style", None),
                 remembering=bool(getattr(self.app, "remember_choices", False)),
+                locale=getattr(self.app, "export_locale", None),
+                cite=getattr(self.app, "export_cite", None),
+                quote=self.quote_under_cursor(),
             )
         )
+
+    def quote_under_cursor(self) -> Quote | None:
+        """The quote highlighted in the Quotes pane when it is shown, else the one under the reader's cursor."""
+        if self.pane == "quotes":
+            return self.quotes_pane.quote_list.highlighted_quote
+        return self.reader.quote_here() if self.reader.document is not None else None
 
     @on(DocumentsPane.EditCitation)
     def _edit_citation(self, event: DocumentsPane.EditCitation) -> None:
@@ -683,7 +692,13 @@ class MainScreen(Screen[None]):
         if doc is None:
             self.app.bell()
             return
-        self.app.push_screen(CitationDialog(self.library, doc), self._citation_saved)
+        dialog = CitationDialog(
+            self.library,
+            doc,
+            style=getattr(self.app, "export_style", None),
+            locale=getattr(self.app, "export_locale", None),
+        )
+        self.app.push_screen(dialog, self._citation_saved)
 
     def _citation_saved(self, doc: Document | None) -> None:
         if doc is None:
