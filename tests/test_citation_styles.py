@@ -362,3 +362,71 @@ def test_cli_style_locale_list_and_notes_about_missing_fields(
     assert main(["--data", str(lib_dir), "export", "--style", "ieeee"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "unknown citation style 'ieeee'; closest: ieee," in err
+
+
+def test_same_speaker_in_two_works_is_told_apart_as_the_style_asks() -> None:
+    """MLA adds the title only when an author's works would otherwise read the same (disambiguate="true")."""
+    talk = Document(id="talk2", title="Objective-Driven AI", kind="talk", source="/t.txt", date="2024")
+    items = [speaker_item(PANEL, "Yann LeCun"), speaker_item(talk, "Yann LeCun"), speaker_item(PANEL, "Kai-Fu Lee")]
+    assert [c.in_text for c in render_items(items, "mla")] == [
+        "(LeCun, \u201cThe Future of AI\u201d)",
+        "(LeCun, \u201cObjective-Driven AI\u201d)",
+        "(Lee)",
+    ]
+
+
+# The conformance patches hold beyond APA and Chicago: a spread of the styles researchers use, of every kind.
+SPREAD = [
+    "modern-language-association",
+    "harvard-cite-them-right",
+    "ieee",
+    "nature",
+    "nlm-citation-sequence",
+    "american-medical-association",
+    "american-sociological-association",
+    "american-political-science-association",
+    "elsevier-harvard",
+    "springer-basic-author-date",
+    "din-1505-2",
+    "associacao-brasileira-de-normas-tecnicas",
+    "iso690-author-date-en",
+    "oscola",
+    "turabian-fullnote-bibliography",
+    "the-lancet",
+    "cell",
+    "acm-sig-proceedings",
+]
+
+
+@pytest.mark.parametrize("style", SPREAD)
+def test_a_spread_of_styles_cites_each_kind_of_source(style: str) -> None:
+    docs = [
+        PANEL,
+        Document(
+            id="pod",
+            title="On open models",
+            kind="podcast",
+            source="/p",
+            date="2024-08",
+            publisher="Interconnects",
+            host="Nathan Lambert",
+        ),
+        Document(
+            id="hear",
+            title="Oversight of A.I.",
+            kind="hearing",
+            source="/h",
+            date="2023-05-16",
+            publisher="Senate Judiciary",
+        ),
+        Document(id="iv", title="Interview with Grace", kind="interview", source="/i", host="Ada Lovelace"),
+    ]
+    items = [
+        speaker_item(d, s)
+        for d, s in zip(docs, ["Yann LeCun", "Nathan Lambert", "Sam Altman", "Grace Hopper"], strict=True)
+    ]
+    for item, cited_item in zip(items, render_items(items, style), strict=True):
+        assert not cited_item.error, (style, item["id"], cited_item.error)
+        assert cited_item.text, (style, item["id"])
+        assert "?." not in cited_item.text and "  " not in cited_item.text
+        assert not re.search(r"\[\d+\][A-Za-z]", cited_item.text)  # a space after a reference's number
