@@ -184,14 +184,14 @@ class ExportDialog(ModalScreen[Path | None]):
                     compact=True,
                 )
                 yield Select(
-                    [("locale: the style's", STYLE_LOCALE), *((name, name) for name in locales())],
+                    [("own locale", STYLE_LOCALE), *((name, name) for name in locales())],
                     value=self.locale or STYLE_LOCALE,
                     allow_blank=False,
                     id="export-locale",
                     compact=True,
                 )
                 yield Select(
-                    [("cite: text", "text"), ("cite: [@key]", "pandoc")],
+                    [("cite text", "text"), ("cite [@key]", "pandoc")],
                     value=self.cite,
                     allow_blank=False,
                     id="export-cite",
@@ -326,7 +326,8 @@ class ExportDialog(ModalScreen[Path | None]):
             note += f" · {flagged} marked: their words changed in the document"
         lacking = {e.document.id for e in export.entries if e.document is not None and e.citation_warning}
         if lacking:
-            note += f" · {len(lacking)} document{'s' if len(lacking) != 1 else ''} lack what the style prints"
+            lack = "document lacks" if len(lacking) == 1 else "documents lack"
+            note += f" · {len(lacking)} {lack} what the style prints"
         if self.sample is None and export.entries:
             self.sample = export.entries[0].quote  # what the style picker previews when no quote was under the cursor
         self.post_message(self.PreviewBuilt(export.text, note, error=False))

@@ -97,7 +97,8 @@ def preview_lines(library: Library | None, sample: Sample, style: str, locale: s
     if warning and not gaps:
         lines.append(("Lacks", warning))
     elif gaps:
-        lines.append(("Lacks", f"{', '.join(gaps)}: the style prints them, sayso has none (nothing is made up)"))
+        them = "it" if len(gaps) == 1 else "them"
+        lines.append(("Lacks", f"{', '.join(gaps)}: the style prints {them}, sayso has none (nothing is made up)"))
     return lines
 
 
