@@ -404,6 +404,25 @@ async def test_y_copies_the_quote_with_its_citation_through_osc52(
         )
 
 
+async def test_y_copies_in_the_config_files_style_and_locale(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("SAYSO_CLIPBOARD_FILE", raising=False)
+    monkeypatch.delenv("SAYSO_CLIPBOARD", raising=False)
+    quote = library.quotes.add(PANEL_ID, exact="Closed models hide their failures.", note="n")
+    app = SaysoApp(library, export_style="chicago-notes", export_locale="de-DE")
+    async with app.run_test(size=(110, 30)) as pilot:
+        await open_at(app, pilot, PANEL_ID, 1, 2)
+        written = copies_sent(app, monkeypatch)
+        await pilot.press("y")
+        await settle(app, pilot)
+        passages = library.passages(PANEL_ID)
+        expected = format_clipboard(
+            quote, library.document(PANEL_ID), "chicago-notes", passages=passages, locale="de-DE"
+        )
+        assert written == [expected]
+        assert "Alan Turing, \u201ePanel on Open Models\u201c" in expected  # Chicago's note, German quotation marks
+
+
 async def test_copy_falls_back_to_a_file_where_the_terminal_cannot(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

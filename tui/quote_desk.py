@@ -25,7 +25,7 @@ from sayso.corpus.drafts import (
     save_draft,
 )
 from sayso.corpus.errors import NotFound, SaysoError
-from sayso.corpus.export import format_clipboard
+from sayso.corpus.export import DEFAULT_STYLE, format_clipboard
 from sayso.corpus.models import Document, Passage, Quote, document_text
 from sayso.corpus.query import parse_quote_filter
 from sayso.corpus.safety import visible
@@ -116,12 +116,20 @@ class QuoteDesk:
         self.jobs.submit(f"Cannot {which}", lambda: QuoteUndone(which, book.undo() if which == "undo" else book.redo()))
 
     def copy(self, quote: Quote, document: Document | None = None, passages: list[Passage] | None = None) -> None:
-        """`quote` formatted with its citation for the clipboard (ClipboardReady)."""
+        """`quote` formatted with its citation (the config file's style and locale) for the clipboard (ClipboardReady)."""
         library = self.library
+        style = getattr(self.owner.app, "export_style", None) or DEFAULT_STYLE
+        locale = getattr(self.owner.app, "export_locale", None)
 
         def build() -> ClipboardReady:
             doc = document or library.document(quote.document)
-            text = format_clipboard(quote, doc, passages=passages if passages is not None else library.passages(doc.id))
+            text = format_clipboard(
+                quote,
+                doc,
+                style,
+                passages=passages if passages is not None else library.passages(doc.id),
+                locale=locale,
+            )
             return ClipboardReady(text, quote.exact)
 
         self.jobs.submit("Cannot copy", build)
