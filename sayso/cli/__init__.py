@@ -28,6 +28,7 @@ from sayso.memory import keep_large_blocks_mapped
 COMMAND_MODULES = (
     "library_cmds",
     "search_cmd",
+    "stats_cmd",
     "quote_cmds",
     "export_cmd",
     "config_cmd",
@@ -220,6 +221,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         'sayso search "exact words" speaker:lecun',
         "sayso search housing --json --limit 50",
     ),
+    "stats": ("sayso stats", "sayso stats davos", 'sayso stats --speaker "Kai-Fu Lee" --json'),
     "quote": ('sayso quote add davos --exact "open source" --note "his main claim"', "sayso quote rm 3f2a"),
     "quotes": ("sayso quotes", "sayso quotes --tag housing", "sayso quotes --verify"),
     "export": (
