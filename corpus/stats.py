@@ -324,9 +324,9 @@ def _by_share(people: list[PersonStats]) -> list[PersonStats]:
     return sorted(people, key=lambda p: (-p.share, -p.words, p.name.casefold()))
 
 
-def document_stats(lib: Library, doc: Document) -> DocumentStats:
-    """The figures of one document, its speakers largest share first, with its timeline."""
-    return _document_stats(doc, _document_columns(lib, doc.id))
+def document_stats(lib: Library, doc: Document, *, timeline: bool = True) -> DocumentStats:
+    """The figures of one document, its speakers largest share first, with its timeline unless told not."""
+    return _document_stats(doc, _document_columns(lib, doc.id), timeline=timeline)
 
 
 def stats_of_passages(doc: Document, passages: Sequence[Passage]) -> DocumentStats:
@@ -334,23 +334,29 @@ def stats_of_passages(doc: Document, passages: Sequence[Passage]) -> DocumentSta
     return _document_stats(doc, _columns(passages))
 
 
-def _document_stats(doc: Document, c: _Columns) -> DocumentStats:
+def _document_stats(doc: Document, c: _Columns, *, timeline: bool = True) -> DocumentStats:
     t = _turns(c)
     people = _speaker_figures(doc, c, t)
     basis = _share(people)
     nobody = c.codes < 0
     axis_end = float(c.axis[-1] + (c.seconds[-1] if c.axis_basis == "time" else c.words[-1])) if len(c.axis) else 0.0
-    bounds = np.append(c.axis[t.first], axis_end) if len(t.first) else np.zeros(1)
-    timeline = [
-        TimelineTurn(
-            speaker=c.names[code] if code >= 0 else None,
-            passage=int(first),
-            passages=int(count),
-            start=float(bounds[i]),
-            end=float(max(bounds[i + 1], bounds[i])),
-        )
-        for i, (code, first, count) in enumerate(zip(t.codes, t.first, t.counts, strict=True))
-    ]
+    edges: list[float] = (np.append(c.axis[t.first], axis_end) if len(t.first) else np.zeros(1)).tolist()
+    turns = (
+        [
+            TimelineTurn(
+                speaker=c.names[code] if code >= 0 else None,
+                passage=first,
+                passages=count,
+                start=edges[i],
+                end=max(edges[i + 1], edges[i]),
+            )
+            for i, (code, first, count) in enumerate(
+                zip(t.codes.tolist(), t.first.tolist(), t.counts.tolist(), strict=True)
+            )
+        ]
+        if timeline
+        else []
+    )
     return DocumentStats(
         document=doc.id,
         title=doc.title,
@@ -364,7 +370,7 @@ def _document_stats(doc: Document, c: _Columns) -> DocumentStats:
         unattributed_words=int(c.words[nobody].sum()),
         unattributed_seconds=float(c.seconds[nobody].sum()),
         speakers=_by_share(people),
-        timeline=timeline,
+        timeline=turns,
         timeline_basis=c.axis_basis,
     )
 
@@ -401,7 +407,7 @@ def corpus_stats(
     per_doc: list[DocumentStats] = []
     people: dict[int | str, PersonStats] = {}
     for done, doc in enumerate(docs, 1):
-        figures = document_stats(lib, doc)
+        figures = document_stats(lib, doc, timeline=False)
         per_doc.append(figures)
         for s in figures.speakers:
             found = lookup.get((doc.id, name_key(s.name)))
