@@ -28,8 +28,9 @@ from sayso.corpus.export.cite import (
     locale_name,
     style_name,
 )
-from sayso.corpus.export.entries import Entry, Sources, check_quote, prepare, prepare_one
+from sayso.corpus.export.entries import Entry, Sources, check_quote, cite_entries, locate, prepare, prepare_one
 from sayso.corpus.export.markdown import CITE_FORMS, DEFAULT_CITE
+from sayso.corpus.export.pseudonymise import Leak, Protection, load_protection
 from sayso.corpus.models import Document, Passage, Quote
 from sayso.corpus.safety import visible
 
@@ -46,7 +47,9 @@ __all__ = [
     "SUFFIXES",
     "Entry",
     "Export",
+    "Leak",
     "NothingToExport",
+    "Protection",
     "Sources",
     "check_quote",
     "export_bytes",
@@ -56,6 +59,7 @@ __all__ = [
     "format_clipboard",
     "format_in_text",
     "format_reference",
+    "load_protection",
     "prepare",
 ]
 
@@ -133,6 +137,9 @@ class Export:
     data: bytes | None = None
     #: The citations' locale (None: the style's own).
     locale: str | None = None
+    #: The names replaced and terms redacted (`pseudonymise`), None for an export as it is; `write_export`
+    #: checks the file it writes with it.
+    protection: Protection | None = None
 
     @property
     def binary(self) -> bool:
@@ -149,6 +156,11 @@ class Export:
         """The quotes marked in the export: their words are no longer exactly in the document."""
         return [e for e in self.entries if e.problem]
 
+    @property
+    def edited(self) -> list[Entry]:
+        """The quotes whose words had a name replaced (in [brackets]): edited for anonymity, not drifted."""
+        return [e for e in self.entries if e.edited]
+
 
 def export_library(
     documents: DocumentSource,
@@ -159,23 +171,38 @@ def export_library(
     creator: str | None = None,
     locale: str | None = None,
     cite: str = DEFAULT_CITE,
+    protection: Protection | None = None,
 ) -> Export:
     """The one export pipeline of the CLI and the app: the chosen quotes prepared, checked and rendered.
 
     `quotes` are the ones the user selected (`QuoteBook.list` with their filters), `documents`
     the library they come from; `locale` the citations' (None: the style's own), `cite` how
-    Markdown cites each quote (`markdown.CITE_FORMS`).  Raises NothingToExport when there are
-    none, SaysoError for an unknown format, style or locale.
+    Markdown cites each quote (`markdown.CITE_FORMS`).  With a `protection` (`--pseudonymise`,
+    `--redact`) each quote is checked against its document as it is, then names are replaced in the
+    entries and documents before they are cited and rendered, and the result is checked: Leak (one
+    line) if a mapped name is still in it.  Raises NothingToExport when there are none, SaysoError
+    for an unknown format, style or locale.
     """
     name, style, locale = format_name(fmt), style_name(style), locale_name(locale)
     if not quotes:
         raise NothingToExport
     sources = Sources.from_library(documents, quotes)
-    entries = prepare(quotes, sources, style, locale)
+    if protection is None:
+        entries = prepare(quotes, sources, style, locale)
+    else:
+        entries, sources = protection.apply(locate(quotes, sources), sources)
+        cite_entries(entries, style, locale)
     if name in BINARY:
         text, data = BINARY[name](entries, sources, creator=creator)
-        return Export(name, style, text, entries, data, locale)
-    return Export(name, style, export_entries(name, entries, creator=creator, cite=cite), entries, locale=locale)
+        result = Export(name, style, text, entries, data, locale, protection)
+    else:
+        text = export_entries(name, entries, creator=creator, cite=cite)
+        result = Export(name, style, text, entries, locale=locale, protection=protection)
+    if protection is not None:
+        protection.check(name, result.content)
+        if result.binary:
+            protection.check(name, result.text)  # the preview
+    return result
 
 
 def export_entries(fmt: str, entries: Sequence[Entry], **options: Any) -> str:

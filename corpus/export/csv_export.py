@@ -42,7 +42,7 @@ def row(entry: Entry) -> list[str]:
         q.exact,
         q.note,
         "; ".join(q.tags),
-        entry.problem or STATUS_OK,
+        "; ".join(s for s in (entry.problem, entry.edited) if s) or STATUS_OK,
         entry.citation,
     )
     return [cell(v) for v in values]

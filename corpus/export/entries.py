@@ -75,6 +75,8 @@ class Entry:
     gaps: tuple[str, ...] = ()
     #: Why the style could not cite this quote at all ("" when it could).
     cite_error: str = ""
+    #: `pseudonymise.EDITED` when names in the quoted words were replaced (in [brackets]), else "".
+    edited: str = ""
 
     @property
     def verified(self) -> bool:
@@ -183,9 +185,14 @@ def prepare(
     quotes: Iterable[Quote], sources: Sources, style: str = DEFAULT_STYLE, locale: str | None = None
 ) -> list[Entry]:
     """One entry per quote, in the order given, cited in `style` (and `locale`: None for the style's own)."""
-    entries = [_locate(q, sources) for q in quotes]
+    entries = locate(quotes, sources)
     cite_entries(entries, style, locale)
     return entries
+
+
+def locate(quotes: Iterable[Quote], sources: Sources) -> list[Entry]:
+    """One entry per quote, checked against its document and located, not yet cited (`cite_entries`)."""
+    return [_locate(q, sources) for q in quotes]
 
 
 def cited_items(entries: Iterable[Entry]) -> list[dict[str, Any]]:

@@ -16,11 +16,15 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sayso.corpus.errors import NotReplaced, SaysoError, UnusableFile
 from sayso.corpus.export import BINARY, csv_export, markdown, qdpx
 from sayso.corpus.safety import visible
 from sayso.corpus.store import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from sayso.corpus.export.pseudonymise import Protection
 
 #: How much of an existing file is read to tell whether sayso wrote it.
 SIGNATURE_BYTES = 4096
@@ -51,7 +55,15 @@ def _inside(path: str, folder: str) -> bool:
         return False
 
 
-def write_export(path: Path, fmt: str, text: str | bytes, *, data_dir: Path | None = None, force: bool = False) -> Path:
+def write_export(
+    path: Path,
+    fmt: str,
+    text: str | bytes,
+    *,
+    data_dir: Path | None = None,
+    force: bool = False,
+    protection: Protection | None = None,
+) -> Path:
     """Write the export `text` (format `fmt`; bytes for a binary format, `Export.content`) to `path`; returns the
     file actually written.
 
@@ -59,6 +71,9 @@ def write_export(path: Path, fmt: str, text: str | bytes, *, data_dir: Path | No
     `data_dir` (its own files, or a symlink to one), a folder, a
     non-regular file, and an existing file that is not a sayso export unless
     `force`.  Markdown merges into an existing file (see `markdown.merge`).
+    With a `protection` (`Export.protection`) the bytes about to be written,
+    merged ones included, are checked for mapped names first: a leak raises
+    `pseudonymise.Leak` and the file is left as it was.
     """
     if isinstance(text, bytes) != (fmt in BINARY):
         wanted = "binary: give its bytes (Export.content)" if fmt in BINARY else "text, not bytes"
@@ -99,6 +114,8 @@ def write_export(path: Path, fmt: str, text: str | bytes, *, data_dir: Path | No
         elif not force and not made_by_sayso(existing):
             raise NotReplaced(f"{shown} exists and is not a sayso export; not replacing it", path=str(target))
     data = text if isinstance(text, bytes) else text.encode("utf-8")
+    if protection is not None:
+        protection.check(fmt, data)
     atomic_write_bytes(target, data, mode=0o666)  # an export is an ordinary user file
     return target
 

@@ -132,6 +132,10 @@ def render_entry(entry: Entry, cite: str = DEFAULT_CITE) -> str:
         details.append(
             f"{WARNING_SIGN} **{escape(entry.problem, line_starts=False)}**: check these words against the document before using them"
         )
+    if entry.edited:
+        details.append(
+            f"{escape(entry.edited.capitalize(), line_starts=False)}: \\[brackets\\] mark the words replaced"
+        )
     if q.note.strip():
         note_lines = escape(q.note.strip()).split("\n")
         details.append("Note: " + "\n  ".join(note_lines))

@@ -391,6 +391,8 @@ def build(entries: Sequence[Entry], sources: Sources, *, creator: str | None = N
             description = _where(entry)
             if entry.problem:
                 description = (description + " \u00b7 " if description else "") + f"\u26a0 sayso: {entry.problem}"
+            if entry.edited:
+                description = (description + " \u00b7 " if description else "") + f"sayso: {entry.edited}"
             if description:
                 ET.SubElement(selection, _q("Description")).text = xml_text(description, one_line=True)
             for tag in dict.fromkeys("/".join(tag_path(t)) for t in q.tags):

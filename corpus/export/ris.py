@@ -116,6 +116,8 @@ def quote_note(entry: Entry) -> str:
     if entry.problem:
         parts.append(f"\u26a0 sayso: {entry.problem}; check these words against the document before using them")
     parts.append(f"\u201c{q.exact}\u201d" + (f" \u2014 {who}" if who else ""))
+    if entry.edited:
+        parts.append(f"{entry.edited.capitalize()}: [brackets] mark the words replaced")
     if q.note.strip():
         parts.append(f"Note: {q.note.strip()}")
     if q.tags:

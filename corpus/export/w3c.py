@@ -82,6 +82,15 @@ def annotation(entry: Entry, creator: dict[str, Any]) -> dict[str, Any]:
                 "purpose": "assessing",
             }
         )
+    if entry.edited:
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "value": f"sayso: {entry.edited}: [brackets] mark the words replaced",
+                "format": "text/plain",
+                "purpose": "describing",
+            }
+        )
     quote_selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": q.exact}
     if q.prefix:
         quote_selector["prefix"] = q.prefix

@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-from sayso.cli import common_options, export_vault
+from sayso.cli import common_options
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export import (
     BINARY,
@@ -17,6 +16,7 @@ from sayso.corpus.export import (
     NothingToExport,
     export_library,
     format_name,
+    load_protection,
 )
 from sayso.corpus.export.cite import DEFAULT_STYLE, STYLES, catalogue, locale_name, search_styles, style_name
 from sayso.corpus.export.entries import Entry
@@ -88,7 +88,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "-o", "--output", metavar="FILE", help="write to FILE (Markdown: update it in place) instead of stdout"
     )
     p.add_argument("--force", action="store_true", help="replace an existing -o file that is not a sayso export")
-    export_vault.add_arguments(p)
+    p.add_argument(
+        "--pseudonymise",
+        "--pseudonymize",
+        dest="pseudonymise",
+        metavar="MAP",
+        help=(
+            "replace people's names (and other terms) by pseudonyms everywhere in the export, as a TOML or CSV "
+            "map says (README: Protecting the people quoted); the export is refused if a mapped name is left"
+        ),
+    )
+    p.add_argument(
+        "--redact",
+        action="append",
+        default=[],
+        metavar="TERM",
+        help="remove TERM everywhere in the export, shown as [redacted] (repeatable; @FILE: the terms in FILE, one a line)",
+    )
     p.set_defaults(handler=cmd_export)
 
 
@@ -148,39 +164,44 @@ def _format_for(args: argparse.Namespace) -> str:
 def cmd_export(args: argparse.Namespace, lib: Library) -> int:
     if args.list_styles is not None:
         return _list_styles(args.list_styles, getattr(args, "json", False))
-    export_vault.check_args(args)
     fmt = _format_for(args)
     if fmt in BINARY and not args.output:  # a zip on a terminal or in a pipe is of no use to anyone
         raise SaysoError(f"{fmt} is a zip file; give -o FILE{FORMATS[fmt][1]}")
     style, locale, cite = style_name(_style_of(args)), locale_name(_locale_of(args)), cite_form(_cite_of(args))
+    map_path = Path(args.pseudonymise).expanduser() if getattr(args, "pseudonymise", None) else None
+    protection = load_protection(map_path, getattr(args, "redact", None) or [])
     try:
         quotes = lib.quotes.list(tag=args.tag, speaker=args.speaker, doc=args.doc)
-        export = export_library(lib, quotes, fmt, style, creator=args.creator, locale=locale, cite=cite)
+        export = export_library(
+            lib, quotes, fmt, style, creator=args.creator, locale=locale, cite=cite, protection=protection
+        )
     except NothingToExport:
         raise SaysoError("no quotes match; nothing exported (see `sayso quotes`)") from None
     fmt, text, entries, flagged = export.fmt, export.text, export.entries, export.flagged
     style, notes = export.style, _citation_notes(export.entries)
-    vault = export_vault.write(args, lib, export, cite) if args.vault else None
     if args.output:
-        write_export(Path(args.output).expanduser(), fmt, export.content, data_dir=lib.data_dir, force=args.force)
-    summary: dict[str, Any] = {
+        write_export(
+            Path(args.output).expanduser(),
+            fmt,
+            export.content,
+            data_dir=lib.data_dir,
+            force=args.force,
+            protection=export.protection,
+        )
+    summary = {
         "format": fmt,
         "style": style,
         "locale": export.locale,
         "quotes": len(entries),
         "output": str(Path(args.output).expanduser()) if args.output else None,
         "flagged": [{"id": e.quote.id, "problem": e.problem} for e in flagged],
+        "edited": [{"id": e.quote.id, "edit": e.edited} for e in export.edited],
         "citation_notes": [{"document": e.document.id, "note": note} for e, note in notes if e.document is not None],
     }
-    if vault is not None:
-        summary["vault"] = export_vault.summary(vault)
     if getattr(args, "json", False):
-        # never bytes in JSON (a binary export needs -o anyway), nor a vault's many files
-        if not args.output and vault is None and not export.binary:
+        if not args.output and not export.binary:  # never bytes in JSON (a binary export needs -o anyway)
             summary["content"] = text
         print(safe_json(summary, indent=2))
-    elif vault is not None:
-        print(export_vault.said(vault, len(entries)))
     elif args.output:
         print(visible(f"exported {len(entries)} quote(s) as {fmt} to {summary['output']}", keep_newlines=False))
     else:
@@ -192,10 +213,16 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
             ),
             file=sys.stderr,
         )
+    for e in export.edited:
+        print(
+            f"sayso: note: quote {visible(e.quote.id[:8], keep_newlines=False)} is {e.edited}: "
+            "names in its words are replaced, in [brackets]",
+            file=sys.stderr,
+        )
     for e, note in notes:
         doc = e.document
         if doc is None:
             continue
         fix = f" (`sayso doc edit {doc.id[:8]}` sets what it has)" if e.gaps and set(e.gaps) - {"speaker"} else ""
         print(visible(f"sayso: note: {doc.title} ({doc.id[:8]}): {note}{fix}", keep_newlines=False), file=sys.stderr)
-    return export_vault.warn(vault) if vault is not None else 0
+    return 0
