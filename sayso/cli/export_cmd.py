@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from sayso.cli import common_options
+from sayso.cli import common_options, export_vault
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export import (
     BINARY,
@@ -105,6 +106,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="TERM",
         help="remove TERM everywhere in the export, shown as [redacted] (repeatable; @FILE: the terms in FILE, one a line)",
     )
+    export_vault.add_arguments(p)
     p.set_defaults(handler=cmd_export)
 
 
@@ -164,6 +166,7 @@ def _format_for(args: argparse.Namespace) -> str:
 def cmd_export(args: argparse.Namespace, lib: Library) -> int:
     if args.list_styles is not None:
         return _list_styles(args.list_styles, getattr(args, "json", False))
+    export_vault.check_args(args)
     fmt = _format_for(args)
     if fmt in BINARY and not args.output:  # a zip on a terminal or in a pipe is of no use to anyone
         raise SaysoError(f"{fmt} is a zip file; give -o FILE{FORMATS[fmt][1]}")
@@ -179,6 +182,7 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
         raise SaysoError("no quotes match; nothing exported (see `sayso quotes`)") from None
     fmt, text, entries, flagged = export.fmt, export.text, export.entries, export.flagged
     style, notes = export.style, _citation_notes(export.entries)
+    vault = export_vault.write(args, lib, export, cite) if args.vault else None
     if args.output:
         write_export(
             Path(args.output).expanduser(),
@@ -188,7 +192,7 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
             force=args.force,
             protection=export.protection,
         )
-    summary = {
+    summary: dict[str, Any] = {
         "format": fmt,
         "style": style,
         "locale": export.locale,
@@ -198,10 +202,15 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
         "edited": [{"id": e.quote.id, "edit": e.edited} for e in export.edited],
         "citation_notes": [{"document": e.document.id, "note": note} for e, note in notes if e.document is not None],
     }
+    if vault is not None:
+        summary["vault"] = export_vault.summary(vault)
     if getattr(args, "json", False):
-        if not args.output and not export.binary:  # never bytes in JSON (a binary export needs -o anyway)
+        # never bytes in JSON (a binary export needs -o anyway), nor a vault's many files
+        if not args.output and vault is None and not export.binary:
             summary["content"] = text
         print(safe_json(summary, indent=2))
+    elif vault is not None:
+        print(export_vault.said(vault, len(entries)))
     elif args.output:
         print(visible(f"exported {len(entries)} quote(s) as {fmt} to {summary['output']}", keep_newlines=False))
     else:
@@ -225,4 +234,4 @@ def cmd_export(args: argparse.Namespace, lib: Library) -> int:
             continue
         fix = f" (`sayso doc edit {doc.id[:8]}` sets what it has)" if e.gaps and set(e.gaps) - {"speaker"} else ""
         print(visible(f"sayso: note: {doc.title} ({doc.id[:8]}): {note}{fix}", keep_newlines=False), file=sys.stderr)
-    return 0
+    return export_vault.warn(vault) if vault is not None else 0
