@@ -49,10 +49,12 @@ from sayso.corpus.models import (
     Speaker,
     document_text,
 )
+from sayso.corpus.people import LABELS_KEY, person_for_label
 from sayso.corpus.sentences import split_sentences
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, PassageColumns, Store, passage_columns
 
 if TYPE_CHECKING:
+    from sayso.corpus.people import People
     from sayso.corpus.quotes import QuoteBook
     from sayso.corpus.search import SearchIndex
 
@@ -331,8 +333,18 @@ class Library:
         return document_text(self.passages(doc_id))
 
     def speakers(self) -> list[Speaker]:
-        """Every speaker across the library, most passages first."""
-        return sorted(_one_per_person(self.store.speakers()), key=lambda s: (-s.passages, s.name.casefold()))
+        """Every speaker across the library, most passages first; placeholders ("Speaker 1") marked `unnamed`."""
+        people = sorted(_one_per_person(self.store.speakers()), key=lambda s: (-s.passages, s.name.casefold()))
+        for s in people:
+            s.unnamed = is_placeholder(s.name)
+        return people
+
+    @property
+    def people(self) -> People:
+        """Naming a document's unnamed speakers, merging and splitting people, roles, and undo (corpus.people)."""
+        from sayso.corpus.people import People
+
+        return People(self)
 
     def speaker(self, ref: str, doc: str | None = None) -> Speaker:
         """Find a speaker by name or alias (case and punctuation ignored), then by a unique part of it.
@@ -626,7 +638,7 @@ class Library:
             # In a batch, library.json is written later: a failure below (a full disk) must not leave
             # this document's speakers merged into what the batch writes for the files before it.
             undo: list[Callable[[], None]] | None = [] if batch is not None else None
-            canonical = self._merge_speakers(data, doc_id, counts, parsed.speakers, undo)
+            canonical = self._merge_named(data, doc_id, counts, parsed.speakers, speakers_of, undo)
             try:
                 passages: list[Passage] | PassageTable
                 if columns is not None:
@@ -682,6 +694,40 @@ class Library:
             if report is not None:
                 report.review += reanchored.review
         return doc
+
+    @classmethod
+    def _merge_named(
+        cls,
+        data: LibraryData,
+        doc_id: str,
+        counts: dict[str, int],
+        aliases: dict[str, list[str]],
+        labels: Sequence[str | None],
+        undo: list[Callable[[], None]] | None = None,
+    ) -> dict[str, str]:
+        """`_merge_speakers` with the people the user named for this document's labels (corpus.people).
+
+        A label the user named ("Speaker 1" -> "Bryan Cantrill") counts as that
+        person; the passages each named label covers are recorded again, as the
+        provenance a split reads.
+        """
+        named = (data.edits.get(doc_id) or {}).get(LABELS_KEY)
+        if not isinstance(named, dict) or not named:
+            return cls._merge_speakers(data, doc_id, counts, aliases, undo)
+        person = {label: person_for_label(named, label) or label for label in counts}
+        people: dict[str, int] = {}
+        for label, n in counts.items():
+            people[person[label]] = people.get(person[label], 0) + n
+        their_aliases = {label: a for label, a in aliases.items() if person.get(label, label) == label}
+        canonical = cls._merge_speakers(data, doc_id, people, their_aliases, undo)
+        keys = {name_key(given): entry for given, entry in named.items() if isinstance(entry, dict)}
+        for entry in keys.values():
+            entry["passages"] = []
+        for i, raw in enumerate(labels):
+            covering = keys.get(name_key(raw)) if raw else None
+            if covering is not None:
+                covering["passages"].append(i)
+        return {label: canonical[person[label]] for label in counts}
 
     @staticmethod
     def _merge_speakers(
@@ -815,18 +861,30 @@ class Library:
         add_aliases: Iterable[str] = (),
         remove_aliases: Iterable[str] = (),
         doc: str | None = None,
+        role: str | None = None,
+        affiliation: str | None = None,
     ) -> Speaker:
-        """Rename a speaker, add or remove aliases; renames reach every document's passages.
+        """Rename a speaker, add or remove aliases, set their role or affiliation; renames reach every
+        document's passages and quotes.  Undoable with `people.undo()`.
 
         Renaming to the name (or an alias) of another speaker merges the two.
         The old name becomes an alias, so re-importing a document keeps the new
         name.  An alias already used by another speaker is refused.  `doc`
         picks the speaker among one document's (needed for labels such as
-        "Unknown Speaker" that are a different person in each document).
+        "Unknown Speaker" that are a different person in each document); naming
+        such a label is `people.rename` (remembered for the document's re-imports).
+        An empty role or affiliation clears it.
         """
-        changed_docs: list[tuple[Document, list[Passage]]] = []
+        from sayso.corpus.people import _Journal
+
+        if name is not None and doc is not None and is_placeholder(self.speaker(ref, doc=doc).name):
+            named = self.people.rename(doc, [(ref, name)]).speakers[0]
+            if not (list(add_aliases) or list(remove_aliases) or role is not None or affiliation is not None):
+                return named
+            ref, name = named.name, None
         with self.store.lock.held():
             data = self.store.read_for_update()
+            journal = _Journal(self, data)
             if doc is not None:
                 speaker = self._resolve_speaker_in(ref, data.speakers, find_document(doc, data.documents))
             else:
@@ -897,32 +955,36 @@ class Library:
             target.aliases = unique
             target.passages = sum(target.counts.values())
             target.documents = sorted(target.counts)
+            if role is not None:
+                target.role = _tidy_name(role) or None
+            if affiliation is not None:
+                target.affiliation = _tidy_name(affiliation) or None
             renamed = old_names - {target.name}
+            changed: dict[str, list[Passage]] = {}
             if renamed:
                 for doc_id in target.documents:
                     document = data.document(doc_id)
                     if document is None:
                         continue
                     passages = self.store.passages(doc_id)
+                    journal.touch(document, passages)
                     for p in passages:
                         if p.speaker in renamed:
                             p.speaker = target.name
                     document.speakers = list(
                         dict.fromkeys(target.name if n in renamed else n for n in document.speakers)
                     )
-                    data.files[doc_id] = self.store.write_passages(doc_id, passages, self.store.dropped(doc_id))
-                    changed_docs.append((document, passages))
-            self.store.write_library(data)
-            for document, passages in changed_docs:
-                self.index.add_document(document, passages, data.files[document.id])
-            if changed_docs:
-                self._save_index()
+                    changed[doc_id] = passages
+            self.people._commit(data, journal, changed, f"edit {', '.join(sorted(old_names))} → {target.name}")
+            if changed:
                 for old in renamed:
+                    # Quotes on removed documents (no passages to follow) follow the name.
                     if per_document or is_placeholder(old):
                         # Quotes of the same label in other documents belong to other people.
                         self.quotes.rename_speaker(old, target.name, documents=set(target.documents))
                     else:
                         self.quotes.rename_speaker(old, target.name)
+        target.unnamed = is_placeholder(target.name)
         return Speaker.from_dict(target.to_dict())
 
     # -- search and quotes ---------------------------------------------------

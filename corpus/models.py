@@ -121,7 +121,7 @@ class Document(_Record):
 
 @dataclass
 class Speaker(_Record):
-    """A person across the library, with every name they go by."""
+    """A person across the library, with every name they go by, and what the user said they are."""
 
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -129,6 +129,13 @@ class Speaker(_Record):
     documents: list[str] = field(default_factory=list)
     #: passages per document id, so re-importing one document updates the totals
     counts: dict[str, int] = field(default_factory=dict)
+    #: what they are ("Senator", "Host of Oxide and Friends"); the user's, a `role:` search facet
+    role: str | None = None
+    #: whom or where they are from ("Connecticut", "Oxide Computer"); the user's, a `from:` search facet
+    affiliation: str | None = None
+    #: a placeholder the document gave ("Speaker 1", "Unknown Speaker"), not a person's name: one person
+    #: per document until the user names them (set when listed; see corpus.identity.is_placeholder)
+    unnamed: bool = False
 
 
 @dataclass

@@ -6,7 +6,7 @@ word typed by the user and a word in a transcript meet on the same form.
 `parse_query` reads what the user typed: bare words, "exact phrases",
 `-excluded` words and `name:value` facets (`speaker:"Ada Lovelace"`).  Which
 facet names a caller reads is its table: search reads `speaker:` / `doc:` /
-`kind:` / `tag:`; the quote filter (`parse_quote_filter`, the Quotes pane and
+`kind:` / `tag:` / `role:` / `from:`; the quote filter (`parse_quote_filter`, the Quotes pane and
 the export dialog) reads `speaker:` / `doc:` / `tag:` the same way, plus
 `is:review` (or `status:`) and the `#tag` shorthand.  It never raises:
 unbalanced quotes, a lone `-` or an empty facet are read as well as they can
@@ -23,8 +23,9 @@ from typing import Any
 
 from sayso.corpus.words import words_of
 
-#: Facets a search query may name inline (`speaker:lecun`) or as arguments.
-FACETS = ("speaker", "doc", "kind", "tag")
+#: Facets a search query may name inline (`speaker:lecun`) or as arguments; `role:` and `from:`
+#: select the turns of people whose role or affiliation the user gave (`sayso speaker edit --role`).
+FACETS = ("speaker", "doc", "kind", "tag", "role", "from")
 
 #: What search reads as facets: the name typed -> the facet it sets.
 SEARCH_FACETS: Mapping[str, str] = {name: name for name in FACETS}

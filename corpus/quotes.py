@@ -958,6 +958,19 @@ class QuoteBook:
             rows.unchanged = not changed
         return changed
 
+    def set_speakers(self, speakers: dict[str, str | None]) -> int:
+        """Give quotes (by id) the speaker named, as a change to people (corpus.people) or its undo decides;
+        returns how many changed.  Only the speaker changes: words, note, tags and place stay."""
+        changed = 0
+        with self._writing() as rows:
+            for row in rows.values():
+                quote_id = row.get("id")
+                if quote_id in speakers and row.get("speaker") != speakers[quote_id]:
+                    row["speaker"] = speakers[quote_id]
+                    changed += 1
+            rows.unchanged = not changed
+        return changed
+
     # -- undo -----------------------------------------------------------------------------------
     def undo(self) -> str | None:
         """Take back this session's latest quote action; returns what was undone, or None."""

@@ -1015,7 +1015,36 @@ class SearchIndex:
             allowed = self._tag_mask(facets["tag"])
             if allowed is not None:
                 narrow(allowed)
+        for facet, attribute in (("role", "role"), ("from", "affiliation")):
+            if facets.get(facet):
+                numbers = set()
+                for value in facets[facet]:
+                    numbers |= self._people_numbers_for(attribute, value)
+                narrow(np.isin(view.slot_speaker(), np.array(sorted(numbers), np.int32)))
         return mask
+
+    def _people_numbers_for(self, attribute: str, value: str) -> set[int]:
+        """Index speaker numbers of the people whose `attribute` (role, affiliation) `value` names.
+
+        A value matches a part of the attribute ("senator" finds "U.S. Senator"), else the closest
+        attribute, else the closest word of one (typos forgiven as in `speaker:`).
+        """
+        people = [s for s in (self.speakers() if self.speakers is not None else []) if getattr(s, attribute, None)]
+        given = [str(getattr(s, attribute)) for s in people]
+        key = name_key(value)
+        if not key or not people:
+            return set()
+        chosen = [s for s, v in zip(people, given) if key in name_key(v)]
+        if not chosen:
+            chosen = [people[i] for i in fuzzy_choices(value, given, limit=len(given), cutoff=75)]
+        if not chosen and len(key) >= 3 and " " not in key:
+            words = [(w, i) for i, v in enumerate(given) for w in name_key(v).split() if len(w) >= 3]
+            closest = closest_word(key, [w for w, _ in words])
+            if closest is not None:
+                wanted = given[words[closest][1]]
+                chosen = [s for s, v in zip(people, given) if v == wanted]
+        folded = {name_key(n) for s in chosen for n in [s.name, *s.aliases]}
+        return {i for name, i in self.view.speaker_numbers.items() if name_key(name) in folded}
 
     def _tag_mask(self, tags: list[str]) -> np.ndarray | None:
         """Passages holding a quote with one of `tags` (None: no tag lookup given, so all)."""

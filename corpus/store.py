@@ -10,6 +10,7 @@ Layout of a data folder (every file small, so one change rewrites one small file
                         as one TinyDB row of parallel columns (see Store.write_passages);
                         `docs/<doc_id>.json` in libraries of schema 1
     quotes.json         the user's quotes and notes (see corpus.quotes), with backups
+    people-journal.json how to undo the latest changes to people (renames, merges, splits, roles)
     index/              the persisted search index (owned by corpus.search)
     .lock               serialises writers across processes
 
@@ -433,8 +434,23 @@ DRAFTS_FILE = FileKind(
 )
 #: docs/<id>.json (schema 1 files from the first versions have no meta row).
 PASSAGES_FILE = FileKind("passages file", schema=PASSAGES_SCHEMA, legacy="passages", rows=_passages_rows)
+#: people-journal.json: how to take back the latest changes to people (corpus.people), newest last.
+PEOPLE_JOURNAL_FILE = FileKind(
+    "people journal",
+    schema=1,
+    marker="sayso people journal",
+    tables=("meta", "entries"),
+    empty=lambda: {"meta": {"1": {"schema": 1, "kind": "sayso people journal"}}, "entries": {}},
+)
+#: How many changes to people can be taken back, newest first.
+PEOPLE_JOURNAL_ENTRIES = 30
 
-_KINDS_BY_NAME = {"library.json": LIBRARY_FILE, "quotes.json": QUOTES_FILE, "drafts.json": DRAFTS_FILE}
+_KINDS_BY_NAME = {
+    "library.json": LIBRARY_FILE,
+    "quotes.json": QUOTES_FILE,
+    "drafts.json": DRAFTS_FILE,
+    "people-journal.json": PEOPLE_JOURNAL_FILE,
+}
 
 
 def quotes_meta() -> dict[str, Any]:
@@ -947,7 +963,9 @@ class LibraryData:
 
     documents: list[Document] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
-    #: document id -> the citation fields the user edited (they win over a re-import)
+    #: document id -> the citation fields the user edited (they win over a re-import), and under
+    #: "speakers" the people the user named for this document's labels: {label: {"person", "passages"}}
+    #: (corpus.library applies them again when the document is re-imported)
     edits: dict[str, dict[str, Any]] = field(default_factory=dict)
     generation: int = 0
     #: document id -> the name of its live passages file in docs/ (absent: `<id>.json`, schema 1)
@@ -1449,6 +1467,23 @@ class Store:
                 if entry.name not in keep:
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
+
+    # -- the people journal (caller holds the lock) ------------------------------------
+    @property
+    def people_journal_path(self) -> Path:
+        return self.data_dir / "people-journal.json"
+
+    def people_journal(self) -> list[dict[str, Any]]:
+        """The undo journal of changes to people, oldest first (a damaged one is set aside: DamagedFile)."""
+        data = read_json_file(self.people_journal_path, PEOPLE_JOURNAL_FILE) or {}
+        return [r for r in _rows(data.get("entries")) if isinstance(r, dict)]
+
+    def write_people_journal(self, entries: list[dict[str, Any]]) -> None:
+        """Save the journal's newest PEOPLE_JOURNAL_ENTRIES entries atomically, keeping a backup."""
+        kept = entries[-PEOPLE_JOURNAL_ENTRIES:]
+        AtomicJSONStorage(self.people_journal_path, backups=2, kind=PEOPLE_JOURNAL_FILE).write(
+            {**PEOPLE_JOURNAL_FILE.empty(), "entries": _table(kept)}
+        )
 
     def dropped(self, doc_id: str) -> list[dict[str, str]]:
         """What the importer left out of this document's passages ({"reason", "text"} each)."""

@@ -1,4 +1,4 @@
-"""Library commands: import, docs, show, speakers, speaker edit, doc edit, rm, where, restore, demo."""
+"""Library commands: import, docs, show, speakers, speaker edit/rename/split/undo, doc edit, rm, where, restore, demo."""
 
 from __future__ import annotations
 
@@ -75,12 +75,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("speakers", parents=[common], help="list speakers across the library")
     p.set_defaults(handler=cmd_speakers)
 
-    p = sub.add_parser("speaker", parents=[common], help="rename a speaker or change their aliases")
+    p = sub.add_parser(
+        "speaker", parents=[common], help="name, rename, merge or split people; their aliases, role and affiliation"
+    )
     speaker_sub = p.add_subparsers(dest="speaker_command", metavar="ACTION", required=True)
     e = speaker_sub.add_parser(
         "edit",
         parents=[common],
-        help="rename (renaming to another speaker's name merges them), add or remove aliases",
+        help="rename (renaming to another speaker's name merges them), add or remove aliases, set role or affiliation",
+    )
+    e.add_argument("--role", default=None, metavar="ROLE", help='what they are, e.g. "Senator"; empty clears it')
+    e.add_argument(
+        "--affiliation", default=None, metavar="FROM", help='whom or where they are from, e.g. "Connecticut"'
     )
     e.add_argument("speaker", metavar="NAME", help="speaker name or alias")
     e.add_argument("--name", default=None, metavar="NEW", help="new display name")
@@ -93,6 +99,37 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the speaker of this document (for labels like 'Unknown Speaker' found in several)",
     )
     e.set_defaults(handler=cmd_speaker_edit)
+    r = speaker_sub.add_parser(
+        "rename",
+        parents=[common],
+        help='name a document\'s speakers at once: "Speaker 1=Bryan Cantrill" (a known name merges them)',
+    )
+    r.add_argument("--doc", required=True, metavar="DOC", help="the document: id, id prefix or title")
+    r.add_argument("renames", nargs="+", metavar="LABEL=NAME", help='e.g. "Speaker 1=Bryan Cantrill"')
+    r.set_defaults(handler=cmd_speaker_rename)
+    sp = speaker_sub.add_parser(
+        "split",
+        parents=[common],
+        help="take a person's turns back out (a wrong merge): those of a document, or those that came under a label",
+    )
+    sp.add_argument("speaker", metavar="NAME", help="the person to split turns out of")
+    sp.add_argument("--doc", default=None, metavar="DOC", help="their turns in this document")
+    sp.add_argument(
+        "--label", default=None, metavar="LABEL", help='their turns that came under this label ("Speaker 2")'
+    )
+    sp.add_argument(
+        "--as",
+        dest="new_name",
+        default=None,
+        metavar="NAME",
+        help="who those turns are (default: the label they came under)",
+    )
+    sp.set_defaults(handler=cmd_speaker_split)
+    u = speaker_sub.add_parser(
+        "undo", parents=[common], help="take back the latest change to people (rename, merge, split, role...)"
+    )
+    u.add_argument("--list", action="store_true", help="list what can be undone, newest first, without undoing")
+    u.set_defaults(handler=cmd_speaker_undo)
 
     p = sub.add_parser("doc", parents=[common], help="edit a document's citation fields")
     doc_sub = p.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
@@ -276,19 +313,61 @@ def cmd_speakers(args: argparse.Namespace, lib: Library) -> None:
 def _speaker_line(s: object, titles: dict[str, str]) -> str:
     aliases = getattr(s, "aliases", [])
     aka = f" (also {', '.join(aliases)})" if aliases else ""
+    about = ", ".join(v for v in (getattr(s, "role", None), getattr(s, "affiliation", None)) if v)
+    about = f" [{about}]" if about else ""
+    unnamed = " (unnamed: name them with sayso speaker rename)" if getattr(s, "unnamed", False) else ""
     docs = "; ".join(titles.get(d, d) for d in getattr(s, "documents", []))
     count = getattr(s, "passages", 0)
-    return one_line(f"{getattr(s, 'name', '')}{aka}: {count} passage{'' if count == 1 else 's'} in {docs}")
+    return one_line(
+        f"{getattr(s, 'name', '')}{aka}{about}{unnamed}: {count} passage{'' if count == 1 else 's'} in {docs}"
+    )
 
 
 def cmd_speaker_edit(args: argparse.Namespace, lib: Library) -> None:
-    if args.name is None and not args.alias and not args.remove_alias:
-        raise SaysoError("nothing to change: give --name, --alias or --remove-alias")
+    if (
+        args.name is None
+        and not args.alias
+        and not args.remove_alias
+        and args.role is None
+        and args.affiliation is None
+    ):
+        raise SaysoError("nothing to change: give --name, --alias, --remove-alias, --role or --affiliation")
     speaker = lib.edit_speaker(
-        args.speaker, name=args.name, add_aliases=args.alias, remove_aliases=args.remove_alias, doc=args.doc
+        args.speaker,
+        name=args.name,
+        add_aliases=args.alias,
+        remove_aliases=args.remove_alias,
+        doc=args.doc,
+        role=args.role,
+        affiliation=args.affiliation,
     )
     titles = {d.id: d.title for d in lib.documents()}
     emit(args, speaker.to_dict(), "updated " + _speaker_line(speaker, titles))
+
+
+def cmd_speaker_rename(args: argparse.Namespace, lib: Library) -> None:
+    pairs = []
+    for given in args.renames:
+        label, sep, name = given.partition("=")
+        if not sep or not label.strip() or not name.strip():
+            raise SaysoError(f'cannot read {given!r}: write LABEL=NAME, e.g. "Speaker 1=Bryan Cantrill"')
+        pairs.append((label.strip(), name.strip()))
+    change = lib.people.rename(args.doc, pairs)
+    emit(args, change.to_dict(), change.description + " (sayso speaker undo takes it back)")
+
+
+def cmd_speaker_split(args: argparse.Namespace, lib: Library) -> None:
+    change = lib.people.split(args.speaker, doc=args.doc, label=args.label, name=args.new_name)
+    emit(args, change.to_dict(), change.description + " (sayso speaker undo takes it back)")
+
+
+def cmd_speaker_undo(args: argparse.Namespace, lib: Library) -> None:
+    if args.list:
+        history = lib.people.history()
+        emit(args, history, lambda: "\n".join(one_line(h) for h in history) or "nothing to undo")
+        return
+    undone = lib.people.undo()
+    emit(args, {"undone": undone}, f"undone: {undone}")
 
 
 def cmd_doc_edit(args: argparse.Namespace, lib: Library) -> None:
