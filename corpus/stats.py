@@ -173,7 +173,7 @@ class _Columns:
     seconds: Floats
     #: whether each passage's seconds are estimated from words
     estimated: npt.NDArray[np.bool_]
-    #: each passage's start on the timeline's axis (seconds when the document is timed, else words)
+    #: each passage's start on the timeline's axis (seconds when every passage has a start, else words)
     axis: Floats
     axis_basis: str
 
@@ -204,7 +204,9 @@ def _columns(passages: Sequence[Passage]) -> _Columns:
     seconds = np.where(np.isnan(own), until_next, own)
     estimated = np.isnan(seconds)
     seconds[estimated] = words[estimated] * 60.0 / WORDS_PER_MINUTE
-    timed = n > 0 and not estimated.any()
+    # The timeline runs on time when every passage has a start, in order (the last one's length may
+    # be estimated); otherwise on words.
+    timed = n > 0 and not np.isnan(starts).any() and bool(np.all(np.diff(starts) >= 0))
     if timed:
         first = float(np.nanmin(starts))
         axis = starts - first

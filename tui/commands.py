@@ -68,6 +68,9 @@ class SaysoCommands(Provider):
             ("Undo quote action", partial(run, "undo_quote"), "Take back the latest quote change (u)"),
             ("Redo quote action", partial(run, "redo_quote"), "Do the undone quote change again (ctrl+r)"),
             ("Reopen unsaved notes", partial(run, "restore_drafts"), "Notes left open by a hangup (R)"),
+            ("Statistics", partial(run, "stats"), "Who spoke how much: a talk-share chart and figures (S)"),
+            ("Timeline: a tenth on", partial(run, "timeline_jump(1)"), "Jump along the open document's timeline (})"),
+            ("Timeline: a tenth back", partial(run, "timeline_jump(-1)"), "Jump back along the timeline ({)"),
             ("Review quotes needing review", partial(run, "review_quotes"), "Quotes pane filtered to is:review"),
             (
                 "Re-attach quote to suggestion",

@@ -14,6 +14,7 @@ from textual.message import Message
 
 from sayso.corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
 from sayso.corpus.models import Document, Hit, Passage, Quote, Speaker
+from sayso.corpus.stats import CorpusStats, DocumentStats
 
 # -- the library and its documents ------------------------------------------------------------------
 
@@ -246,3 +247,30 @@ class ShownTextChanged(Message):
         super().__init__()
         self.doc_id = doc_id
         self.placed = placed
+
+
+# -- statistics and the timeline -------------------------------------------------------------------------
+
+
+class DocumentStatsReady(Message):
+    """The figures (and timeline) of the open document, worked out from its passages off the UI thread."""
+
+    def __init__(self, figures: DocumentStats) -> None:
+        super().__init__()
+        self.figures = figures
+
+
+class CorpusStatsReady(Message):
+    """The whole library's figures per person."""
+
+    def __init__(self, totals: CorpusStats) -> None:
+        super().__init__()
+        self.totals = totals
+
+
+class StatsUnavailable(Message):
+    """The library's figures could not be worked out; `error` says why."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error

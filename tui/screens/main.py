@@ -36,12 +36,14 @@ from sayso.corpus.models import Document, Hit, Passage, Quote, Speaker, document
 from sayso.corpus.quotes import short_id
 from sayso.corpus.safety import visible
 from sayso.corpus.shown_words import ShownWords
+from sayso.corpus.stats import stats_of_passages
 from sayso.tui.clipboard import CLIPBOARD_FILE, clipboard_plan, write_clipboard_file
 from sayso.tui.jobs import JobFailed, JobQueue
 from sayso.tui.messages import (
     ClipboardReady,
     Destination,
     DocumentLoaded,
+    DocumentStatsReady,
     DocumentUnreadable,
     DraftDiscarded,
     DraftKeptDetached,
@@ -85,6 +87,7 @@ from sayso.tui.widgets.quotes_pane import QuotesPane
 from sayso.tui.widgets.search import SearchPane
 from sayso.tui.widgets.speakers import SpeakersPane
 from sayso.tui.widgets.status_line import StatusLine
+from sayso.tui.widgets.timeline import TimelineStrip
 from sayso.tui.widgets.transcript import Mark, TranscriptView
 
 LOG = logging.getLogger(__name__)
@@ -139,6 +142,23 @@ class MainScreen(Screen[None]):
         Binding("u", "undo_quote", "Undo quote action", show=False, id="main.undo_quote"),
         Binding("ctrl+r", "redo_quote", "Redo quote action", show=False, id="main.redo_quote"),
         Binding("R", "restore_drafts", "Reopen unsaved notes", show=False, id="main.restore_drafts"),
+        Binding("S", "stats", "Statistics", show=False, id="main.stats", tooltip="Who spoke how much (chart)"),
+        Binding(
+            "right_curly_bracket",
+            "timeline_jump(1)",
+            "Timeline: a tenth on",
+            show=False,
+            id="main.timeline_forward",
+            tooltip="Jump a tenth of the document on along the timeline",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "timeline_jump(-1)",
+            "Timeline: a tenth back",
+            show=False,
+            id="main.timeline_back",
+            tooltip="Jump a tenth of the document back along the timeline",
+        ),
     ]
 
     def __init__(self, library: Library) -> None:
@@ -180,6 +200,7 @@ class MainScreen(Screen[None]):
                 yield SpeakersPane(id="speakers")
             with Vertical(id="reader"):
                 yield StatusLine(id="reader-title")
+                yield TimelineStrip(id="timeline")
                 yield QuoteReader(id="transcript")
                 yield QuoteStrip(id="quote-strip")
         yield Static("", id="too-small", markup=False)
@@ -461,6 +482,7 @@ class MainScreen(Screen[None]):
             if reader.document is None or reader.document.id != document.id or reader.passages is not passages:
                 reader.load(document, passages, passage=passage, sentence=sentence)
                 reader.set_lens(self.lens)
+                self._count_document(document, passages)
             if hit is not None:
                 passage, sentence = hit_position(passages, hit)
                 reader.set_marks([Mark(passage, a, b, "hit") for a, b in hit.spans], kinds={"hit"})
@@ -496,6 +518,57 @@ class MainScreen(Screen[None]):
             return
         self.jumps.moved(Position(reader.document.id, event.passage, event.sentence), jumping=self._jumping)
         self._set_reader_title()
+        self.timeline.set_position(event.passage)
+
+    # -- statistics and the timeline ---------------------------------------------------------
+    @property
+    def timeline(self) -> TimelineStrip:
+        return self.query_one(TimelineStrip)
+
+    @work(thread=True, exclusive=True, group="document-stats")
+    def _count_document(self, document: Document, passages: list[Passage]) -> None:
+        """Work out the open document's figures and timeline off the UI thread."""
+        figures = stats_of_passages(document, passages)
+        if not get_current_worker().is_cancelled:
+            self.post_message(DocumentStatsReady(figures))
+
+    @on(DocumentStatsReady)
+    def _document_counted(self, event: DocumentStatsReady) -> None:
+        reader = self.reader
+        if reader.document is None or reader.document.id != event.figures.document:
+            return
+        self.timeline.show(event.figures)
+        self.timeline.set_position(reader.passage)
+
+    @on(TimelineStrip.Jump)
+    def _timeline_clicked(self, event: TimelineStrip.Jump) -> None:
+        if self.reader.document is not None:
+            self.open_document(self.reader.document.id, event.passage)
+
+    def action_timeline_jump(self, direction: int) -> None:
+        """Move the reader a tenth of the document on (1) or back (-1) along the timeline."""
+        strip, reader = self.timeline, self.reader
+        if reader.document is None or not strip.turns:
+            self.app.bell()
+            return
+        here = strip.position_of(reader.passage)
+        target = strip.passage_at(here + direction * strip.length / 10)
+        if target == reader.passage:
+            target = strip.turn_after(reader.passage, direction) or reader.passage
+        if target == reader.passage:
+            self.app.bell()
+            return
+        self.open_document(reader.document.id, target)
+
+    def action_stats(self) -> None:
+        """Open the statistics: the open document's chart and figures, then the library's."""
+        from sayso.tui.screens.stats import StatsScreen
+
+        reader = self.reader
+        figures = self.timeline.figures
+        if reader.document is not None and (figures is None or figures.document != reader.document.id):
+            figures = stats_of_passages(reader.document, reader.passages)
+        self.app.push_screen(StatsScreen(self.library, figures if reader.document is not None else None))
 
     # -- jump list -----------------------------------------------------------------------
     def _current_position(self) -> Position | None:
