@@ -646,6 +646,40 @@ class MainScreen(Screen[None]):
         hit = search.hits[index]
         self.open_document(hit.document, hit.index, hit=hit)
 
+    # -- people --------------------------------------------------------------------------------
+    @on(SpeakersPane.EditPerson)
+    def _edit_person(self, event: SpeakersPane.EditPerson) -> None:
+        from sayso.tui.screens.person_dialog import PersonDialog
+
+        known = [s.name for s in self.speakers if not s.unnamed]
+        self.app.push_screen(PersonDialog(self.library, event.speaker, known), self._people_changed)
+
+    @on(SpeakersPane.UndoPeople)
+    def _undo_people(self) -> None:
+        self.undo_people()
+
+    @work(thread=True, exclusive=True, group="people")
+    def undo_people(self) -> None:
+        """Take back the latest change to people (Speakers pane `u`), off the UI thread."""
+        try:
+            undone = self.library.people.undo()
+        except SaysoError as exc:
+            self.app.call_from_thread(self._say, visible(str(exc), keep_newlines=False), title="People")
+            return
+        self.app.call_from_thread(self._people_changed, f"Undone: {undone}")
+
+    def _people_changed(self, description: str | None) -> None:
+        """Names changed in passages, quotes and the register: re-read them, and the open document."""
+        if not description:
+            return
+        self.cache.clear()
+        self.reload()
+        reader = self.reader
+        if reader.document is not None:
+            self._load_document(reader.document.id, Destination(reader.passage, reader.sentence))
+        self.refresh_quote_list()
+        self._say(visible(description, keep_newlines=False), title="People")
+
     # -- speaker lens --------------------------------------------------------------------------
     def _lens_documents(self) -> set[str] | None:
         if self.lens is None:

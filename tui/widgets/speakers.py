@@ -1,4 +1,4 @@
-"""SpeakersPane: everyone who speaks in the library; enter sets the speaker lens."""
+"""SpeakersPane: everyone who speaks in the library; enter sets the speaker lens, `e` names or edits a person."""
 
 from __future__ import annotations
 
@@ -13,15 +13,19 @@ from sayso.tui.widgets.pane_list import PaneList, plain
 
 
 def speaker_lines(speaker: Speaker, lens: str | None) -> tuple[Text, Text]:
-    """The name (marked when it is the lens), then passage and document counts."""
+    """The name (marked when it is the lens; "unnamed" for a placeholder), then role, affiliation and counts."""
     name = Text("● " if speaker.name == lens else "", style="bold", end="")
-    name.append_text(plain(speaker.name, style="bold"))
+    name.append_text(plain(speaker.name, style="italic" if speaker.unnamed else "bold"))
+    if speaker.unnamed:
+        name.append("  unnamed · e names", style="dim")
     docs = len(speaker.documents)
-    return name, Text(
-        f"  {speaker.passages:,} turn{'s' if speaker.passages != 1 else ''} · {docs} document{'s' if docs != 1 else ''}",
+    about = ", ".join(v for v in (speaker.role, speaker.affiliation) if v)
+    details = plain(f"  {about} · " if about else "  ", style="dim")
+    details.append(
+        f"{speaker.passages:,} turn{'s' if speaker.passages != 1 else ''} · {docs} document{'s' if docs != 1 else ''}",
         style="dim",
-        end="",
     )
+    return name, details
 
 
 class SpeakersPane(PaneList):
@@ -29,6 +33,8 @@ class SpeakersPane(PaneList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,l", "select", "Lens on speaker", id="speakers.lens"),
+        Binding("e", "edit_person", "Name / edit person", id="speakers.edit"),
+        Binding("u", "undo_people", "Undo people change", id="speakers.undo"),
     ]
 
     empty_text = "No named speakers yet."
@@ -39,6 +45,16 @@ class SpeakersPane(PaneList):
         def __init__(self, name: str) -> None:
             super().__init__()
             self.name = name
+
+    class EditPerson(Message):
+        """The user wants to name this speaker (with a preview) or edit their role and affiliation."""
+
+        def __init__(self, speaker: Speaker) -> None:
+            super().__init__()
+            self.speaker = speaker
+
+    class UndoPeople(Message):
+        """The user wants the latest change to people taken back."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -57,3 +73,12 @@ class SpeakersPane(PaneList):
     def on_pane_list_selected(self, event: PaneList.Selected) -> None:
         event.stop()
         self.post_message(self.LensChosen(self.speakers[event.index].name))
+
+    def action_edit_person(self) -> None:
+        if self.highlighted is None or not self.speakers:
+            self.app.bell()
+            return
+        self.post_message(self.EditPerson(self.speakers[self.highlighted]))
+
+    def action_undo_people(self) -> None:
+        self.post_message(self.UndoPeople())
