@@ -588,3 +588,52 @@ def test_redact_alone_and_from_a_file(
     assert found_names(out, ["Montreal", "Leeds", "bakery"]) == [] and out.count(REDACTED) >= 2
     code, _, err = run(capsys, "export", "--data", str(data), "--redact", "@" + str(tmp_path / "missing.txt"))
     assert code == 1 and "no such file" in err and err.count("\n") == 1
+
+
+# -- the app's export dialog ----------------------------------------------------------------------------
+
+
+async def test_the_export_dialog_pseudonymises_with_a_map_and_refuses_a_bad_one(tmp_path: Path) -> None:
+    from textual.widgets import Input, Static
+    from tui_support import PANEL_ID, build_library
+    from tui_support import settle as settle_app
+
+    from sayso.tui.app import SaysoApp
+    from sayso.tui.screens.export_dialog import ExportDialog
+
+    lib = build_library(tmp_path / "lib")
+    lib.quotes.add(PANEL_ID, exact="Alan, do you worry about misuse?", note="Ada Lovelace to Alan Turing")
+    names = tmp_path / "names.toml"
+    names.write_text('[names]\n"Ada Lovelace" = "P1"\n"Alan Turing" = "P2"\n', encoding="utf-8")
+    target = tmp_path / "quotes.csv"
+    app = SaysoApp(lib)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_app(app, pilot, 0.05)
+        await pilot.press("e")
+        await pilot.pause(0.4)
+        await settle_app(app, pilot, 0.05)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert "Alan Turing" in dialog.preview_text
+        dialog.query_one("#export-names", Input).value = str(tmp_path / "missing.toml")
+        await pilot.pause(0.4)
+        await settle_app(app, pilot, 0.05)
+        assert "no such file" in str(dialog.query_one("#export-status", Static).render())
+        dialog.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle_app(app, pilot, 0.05)
+        assert app.screen is dialog and not target.exists()
+
+        dialog.query_one("#export-names", Input).value = str(names)
+        await pilot.pause(0.4)
+        await settle_app(app, pilot, 0.05)
+        assert found_names(dialog.preview_text, ["Ada Lovelace", "Alan Turing", "Alan", "Ada"]) == []
+        assert "[P2], do you worry about misuse?" in dialog.preview_text
+        assert "names pseudonymised (1 quote edited for anonymity)" in str(
+            dialog.query_one("#export-status", Static).render()
+        )
+        await pilot.press("ctrl+s")
+        await settle_app(app, pilot, 0.05)
+        assert app.screen is not dialog
+        written = target.read_text(encoding="utf-8")
+        assert found_names(written, ["Ada Lovelace", "Alan Turing", "Alan", "Ada"]) == [] and "P1 to P2" in written

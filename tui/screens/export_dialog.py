@@ -10,6 +10,8 @@ like `sayso export -o` (corpus.export.files): atomically, never into the
 data folder, never over a file that is not a sayso export (Markdown merges
 into an existing file).
 The preview is plain text: quotes and notes are untrusted, never markup.
+A pseudonym map (beside the filter) pseudonymises the preview and the file
+as `sayso export --pseudonymise MAP` does, leak check included.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from textual.widgets import Input, Select, Static
 
 from sayso.config import remember, remembered
 from sayso.corpus.errors import NotReplaced, SaysoError, UnusableFile
-from sayso.corpus.export import FORMATS, SUFFIXES, Export, NothingToExport, export_library
+from sayso.corpus.export import FORMATS, SUFFIXES, Export, NothingToExport, export_library, load_protection
 from sayso.corpus.export.cite import DEFAULT_STYLE, locale_name, locales, style_name
 from sayso.corpus.export.files import write_export
 from sayso.corpus.export.markdown import CITE_FORMS, DEFAULT_CITE
@@ -91,12 +93,20 @@ def style_options(current: str) -> list[tuple[str, str]]:
 
 
 def render_export(
-    library: Library, fmt: str, style: str, filter_line: str, locale: str | None = None, cite: str = DEFAULT_CITE
+    library: Library,
+    fmt: str,
+    style: str,
+    filter_line: str,
+    locale: str | None = None,
+    cite: str = DEFAULT_CITE,
+    names: str = "",
 ) -> Export:
-    """The export of the quotes matching the Quotes pane's `filter_line` (corpus.export's one pipeline)."""
+    """The export of the quotes matching the Quotes pane's `filter_line` (corpus.export's one pipeline), with the
+    names in the pseudonym map file `names` replaced (none: "")."""
+    protection = load_protection(Path(names.strip()).expanduser()) if names.strip() else None
     try:
         quotes = library.quotes.list(**parse_quote_filter(filter_line).list_kwargs())
-        return export_library(library, quotes, fmt, style, locale=locale, cite=cite)
+        return export_library(library, quotes, fmt, style, locale=locale, cite=cite, protection=protection)
     except NothingToExport:
         raise SaysoError("no quotes match this filter; nothing to export") from None
 
@@ -151,6 +161,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self._remembering = remembering
         last = (lambda name: remembered(name)) if remembering else (lambda name: None)
         fmt, last_style, last_folder = last("export_format"), last("export_style"), last("export_folder")
+        self._names = last("export_names") or ""
         self.fmt = fmt if fmt in FORMATS else "markdown"
         self.style = known_style(last_style) or known_style(style) or DEFAULT_STYLE
         last_locale = last("export_locale")
@@ -197,11 +208,13 @@ class ExportDialog(ModalScreen[Path | None]):
                     id="export-cite",
                     compact=True,
                 )
-            yield SafeInput(
-                self._filter_line,
-                placeholder="filter: words  tag:T  speaker:S  doc:D (empty: every quote)",
-                id="export-filter",
-            )
+            with Horizontal(id="export-fields"):
+                yield SafeInput(
+                    self._filter_line,
+                    placeholder="filter: words  tag:T  speaker:S  doc:D (empty: every quote)",
+                    id="export-filter",
+                )
+                yield SafeInput(self._names, placeholder="names.toml or .csv (empty: none)", id="export-names")
             # The cursor at the end, nothing selected: typing edits the path rather than replacing it.
             yield SafeInput(
                 str(default_destination(self.fmt, self._folder)),
@@ -218,6 +231,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-filter", Input).border_title = "Filter"
+        self.query_one("#export-names", Input).border_title = "Pseudonym map"
         self.query_one("#export-path", Input).border_title = "Write to"
         self.query_one("#export-preview-box").border_title = "Preview"
         path_input = self.query_one("#export-path", Input)
@@ -232,6 +246,11 @@ class ExportDialog(ModalScreen[Path | None]):
     @property
     def filter_line(self) -> str:
         return self.query_one("#export-filter", Input).value
+
+    @property
+    def names(self) -> str:
+        """The pseudonym map file's path as typed ("" for none)."""
+        return self.query_one("#export-names", Input).value
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#export-status", Static)
@@ -284,6 +303,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self._schedule_preview()
 
     @on(Input.Changed, "#export-filter")
+    @on(Input.Changed, "#export-names")
     def _filter_changed(self) -> None:
         self._schedule_preview()
 
@@ -314,7 +334,7 @@ class ExportDialog(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export-preview")
     def build_preview(self, fmt: str, style: str, filter_line: str) -> None:
         try:
-            export = render_export(self.library, fmt, style, filter_line, self.locale, self.cite)
+            export = render_export(self.library, fmt, style, filter_line, self.locale, self.cite, self.names)
         except Exception as exc:  # a broken export must not take the app down
             LOG.exception("shown to the user as one line")
             self.post_message(self.PreviewBuilt("", describe_error(exc), error=True))
@@ -324,6 +344,9 @@ class ExportDialog(ModalScreen[Path | None]):
         note = f"{count} quote{'s' if count != 1 else ''} as {fmt}, {style}{where} citations: {FORMATS[fmt][2]}"
         if flagged:
             note += f" · {flagged} marked: their words changed in the document"
+        if export.protection is not None:
+            edited = len(export.edited)
+            note += f" · names pseudonymised ({edited} quote{'s' if edited != 1 else ''} edited for anonymity)"
         lacking = {e.document.id for e in export.entries if e.document is not None and e.citation_warning}
         if lacking:
             lack = "document lacks" if len(lacking) == 1 else "documents lack"
@@ -352,8 +375,9 @@ class ExportDialog(ModalScreen[Path | None]):
         try:
             if not str(path).strip() or str(path) == ".":
                 raise SaysoError("give a file to write")
-            export = render_export(self.library, fmt, style, filter_line, self.locale, self.cite)
-            write_export(path, fmt, export.content, data_dir=self.library.data_dir)  # a zip's bytes for qdpx
+            export = render_export(self.library, fmt, style, filter_line, self.locale, self.cite, self.names)
+            # a zip's bytes for qdpx; checked for names left when pseudonymised
+            write_export(path, fmt, export.content, data_dir=self.library.data_dir, protection=export.protection)
         except OSError as exc:
             self.post_message(self.NotWritten(f"cannot write {path}: {exc.strerror or exc}"))
             return
@@ -376,12 +400,16 @@ class ExportDialog(ModalScreen[Path | None]):
         message = f"Exported {count} quote{'s' if count != 1 else ''} as {event.export.fmt} to {event.path}"
         if flagged:
             message += f" ({flagged} marked: words changed)"
+        if event.export.protection is not None:
+            edited = len(event.export.edited)
+            message += f", names pseudonymised ({edited} quote{'s' if edited != 1 else ''} edited for anonymity)"
         self.app.notify(visible(message, keep_newlines=False), title="Export", markup=False)
         if self._remembering:
             remember("export_format", self.fmt)
             remember("export_style", self.style)
             remember("export_locale", self.locale or STYLE_LOCALE)
             remember("export_folder", str(event.path.expanduser().resolve().parent))
+            remember("export_names", self.names.strip())
         self.dismiss(event.path)
 
     def action_cancel(self) -> None:
