@@ -20,7 +20,7 @@ from sayso.corpus.stats import stats_of_passages
 from sayso.tui.app import SaysoApp
 from sayso.tui.screens.main import MainScreen
 from sayso.tui.screens.stats import StatsScreen
-from sayso.tui.widgets.speaker_marks import GLYPHS
+from sayso.tui.widgets.speaker_marks import glyph
 from sayso.tui.widgets.talk_share import TalkShareChart
 from sayso.tui.widgets.timeline import MARKER, TimelineStrip
 
@@ -131,10 +131,10 @@ async def test_speakers_are_told_apart_without_colour(app: SaysoApp, monkeypatch
         strip = screen.query_one(TimelineStrip)
         row, legend = strip_rows(strip)
         # Each speaker's own glyph in the row, and the legend says whose glyph it is.
-        for name, slot in strip.slots.items():
-            assert GLYPHS[slot] in row
-            assert f"{GLYPHS[slot]} {name}" in legend
-        assert len({GLYPHS[s] for s in strip.slots.values()}) == 3
+        for name, number in strip.slots.items():
+            assert glyph(number) in row
+            assert f"{glyph(number)} {name}" in legend
+        assert len({glyph(n) for n in strip.slots.values()}) == 3
 
 
 # -- the statistics view -----------------------------------------------------------------------------
@@ -157,7 +157,7 @@ async def test_S_opens_the_statistics_of_the_document_and_the_library(app: Sayso
         lines = console.export_text().splitlines()
         for line, person in zip(lines, figures.speakers, strict=False):
             assert line.startswith(person.name) and f"{person.share:.0%}" in line
-        bars = [line.count(GLYPHS[chart_slot(stats, p.name)]) for line, p in zip(lines, figures.speakers, strict=False)]
+        bars = [line.count(glyph(chart_slot(stats, p.name))) for line, p in zip(lines, figures.speakers, strict=False)]
         assert bars == sorted(bars, reverse=True) and bars[0] > bars[-1] > 0
         # The library's figures arrive from the worker.
         assert stats.totals is not None and stats.totals.documents == len(app.library.documents())
@@ -167,10 +167,10 @@ async def test_S_opens_the_statistics_of_the_document_and_the_library(app: Sayso
 
 
 def chart_slot(stats: StatsScreen, name: str) -> int:
-    from sayso.tui.widgets.speaker_marks import speaker_slots
+    from sayso.tui.widgets.speaker_marks import speaker_order
 
     assert stats.figures is not None
-    return speaker_slots(t.speaker for t in stats.figures.timeline)[name]
+    return speaker_order(t.speaker for t in stats.figures.timeline)[name]
 
 
 async def test_statistics_are_in_the_palette_and_the_help(app: SaysoApp) -> None:

@@ -11,18 +11,28 @@ from collections.abc import Iterable
 
 from sayso.tui.widgets.transcript import SPEAKER_STYLES
 
-#: One fill per colour slot, distinct in shape (slot 0 solid, then shades and hatches).
-GLYPHS = ("█", "▒", "▞", "░", "▓", "≡")
+#: Fills distinct in shape, one per speaker in order of first appearance (the first solid); there are more
+#: of them than colour slots, so the seventh speaker, who shares the first one's colour, still has a fill of
+#: their own.
+GLYPHS = ("█", "▒", "▞", "░", "▓", "≡", "▚", "╳", "▦", "◆")
 #: Turns attributed to no one (titles, stage directions).
 NOBODY_GLYPH = "·"
 
-assert len(GLYPHS) == SPEAKER_STYLES
 
-
-def speaker_slots(speakers_in_order: Iterable[str | None]) -> dict[str, int]:
-    """Each speaker's colour slot, by order of first appearance, as the transcript gives them."""
-    slots: dict[str, int] = {}
+def speaker_order(speakers_in_order: Iterable[str | None]) -> dict[str, int]:
+    """Each speaker's number in order of first appearance (None, no one, is left out)."""
+    order: dict[str, int] = {}
     for name in speakers_in_order:
-        if name and name not in slots:
-            slots[name] = len(slots) % SPEAKER_STYLES
-    return slots
+        if name and name not in order:
+            order[name] = len(order)
+    return order
+
+
+def colour_slot(number: int) -> int:
+    """The colour slot of the speaker `number`, as the transcript gives it."""
+    return number % SPEAKER_STYLES
+
+
+def glyph(number: int) -> str:
+    """The fill of the speaker `number`."""
+    return GLYPHS[number % len(GLYPHS)]

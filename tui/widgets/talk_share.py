@@ -13,7 +13,7 @@ from textual.widget import Widget
 
 from sayso.corpus.safety import visible
 from sayso.corpus.stats import DocumentStats, clock
-from sayso.tui.widgets.speaker_marks import GLYPHS, speaker_slots
+from sayso.tui.widgets.speaker_marks import colour_slot, glyph, speaker_order
 from sayso.tui.widgets.transcript import SPEAKER_STYLES
 
 #: Widest a speaker's name is drawn beside their bar.
@@ -58,7 +58,7 @@ class TalkShareChart(Widget):
             return Text(
                 "No passage is attributed to a speaker.", style=self.get_component_rich_style("talk-share--dim")
             )
-        slots = speaker_slots(t.speaker for t in figures.timeline) or speaker_slots(s.name for s in figures.speakers)
+        slots = speaker_order(t.speaker for t in figures.timeline) or speaker_order(s.name for s in figures.speakers)
         width = self.size.width or 80
         name_width = min(NAME_WIDTH, max(len(s.name) for s in figures.speakers))
         figure_width = 13  # " 100% ~1:02:03"
@@ -69,7 +69,7 @@ class TalkShareChart(Widget):
         lines = Text(no_wrap=True, overflow="ellipsis", end="")
         shown = figures.speakers[:MAX_BARS]
         for i, s in enumerate(shown):
-            slot = slots.get(s.name, i % SPEAKER_STYLES)
+            number = slots.get(s.name, i)
             name = visible(s.name, keep_newlines=False)
             name = name if len(name) <= name_width else name[: name_width - 1] + "…"
             cells = round(s.share / top * bar_width)
@@ -77,7 +77,8 @@ class TalkShareChart(Widget):
                 cells = 1
             lines.append(name.ljust(name_width), style=label)
             lines.append(" ")
-            lines.append(GLYPHS[slot] * cells, style=self.get_component_rich_style(f"talk-share--speaker-{slot}"))
+            style = self.get_component_rich_style(f"talk-share--speaker-{colour_slot(number)}")
+            lines.append(glyph(number) * cells, style=style)
             lines.append(" " * (bar_width - cells))
             when = ("~" if s.estimated else "") + clock(s.seconds)
             lines.append(f" {s.share:>4.0%} {when:>8}", style=label)

@@ -19,7 +19,7 @@ from textual.widget import Widget
 
 from sayso.corpus.safety import visible
 from sayso.corpus.stats import DocumentStats, TimelineTurn
-from sayso.tui.widgets.speaker_marks import GLYPHS, NOBODY_GLYPH, speaker_slots
+from sayso.tui.widgets.speaker_marks import NOBODY_GLYPH, colour_slot, glyph, speaker_order
 from sayso.tui.widgets.transcript import SPEAKER_STYLES
 
 #: The glyph marking the reader's place.
@@ -49,6 +49,7 @@ class TimelineStrip(Widget):
         self.turns: list[TimelineTurn] = []
         self._firsts: list[int] = []
         self._starts: list[float] = []
+        #: each speaker's number in order of first appearance (their colour slot and fill come from it)
         self.slots: dict[str, int] = {}
         #: the reader's passage
         self.passage = 0
@@ -60,7 +61,7 @@ class TimelineStrip(Widget):
         self.turns = list(figures.timeline) if figures is not None else []
         self._firsts = [t.passage for t in self.turns]
         self._starts = [t.start for t in self.turns]
-        self.slots = speaker_slots(t.speaker for t in self.turns)
+        self.slots = speaker_order(t.speaker for t in self.turns)
         self.display = bool(self.turns)
         self.refresh()
 
@@ -133,8 +134,10 @@ class TimelineStrip(Widget):
             elif speaker is None:
                 text.append(NOBODY_GLYPH, style=self.get_component_rich_style("timeline--nobody"))
             else:
-                slot = self.slots.get(speaker, 0)
-                text.append(GLYPHS[slot], style=self.get_component_rich_style(f"timeline--speaker-{slot}"))
+                number = self.slots.get(speaker, 0)
+                text.append(
+                    glyph(number), style=self.get_component_rich_style(f"timeline--speaker-{colour_slot(number)}")
+                )
         text.append("\n")
         text.append_text(self.legend(width))
         return text
@@ -149,8 +152,10 @@ class TimelineStrip(Widget):
         axis = "time" if figures.timeline_basis == "time" else "words"
         legend.append(f"{self.fraction():>4.0%} by {axis} ", style=base)
         for s in figures.speakers:
-            slot = self.slots.get(s.name, 0)
-            legend.append(GLYPHS[slot], style=self.get_component_rich_style(f"timeline--speaker-{slot}"))
+            number = self.slots.get(s.name, 0)
+            legend.append(
+                glyph(number), style=self.get_component_rich_style(f"timeline--speaker-{colour_slot(number)}")
+            )
             legend.append(f" {visible(s.name, keep_newlines=False)}  ", style=base)
         legend.truncate(width, overflow="ellipsis")
         return legend
