@@ -38,6 +38,7 @@ from sayso.corpus.errors import (
 from sayso.corpus.identity import is_initials, is_placeholder, name_key
 from sayso.corpus.importers import SUPPORTED_SUFFIXES
 from sayso.corpus.importers.parallel import Prepared, prepare_all, prepare_file
+from sayso.corpus.media import find_media, normalise_media
 from sayso.corpus.models import (
     KINDS,
     PASSAGE_SEPARATOR,
@@ -54,13 +55,14 @@ from sayso.corpus.sentences import split_sentences
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, PassageColumns, Store, passage_columns
 
 if TYPE_CHECKING:
+    from sayso.corpus.meaning import MeaningIndex
     from sayso.corpus.people import People
     from sayso.corpus.quotes import QuoteBook
     from sayso.corpus.search import SearchIndex
 
 #: Fields of a document the user may edit (`sayso doc edit`); edits survive a re-import.
 #: `host` is whoever hosts, interviews or moderates.
-EDITABLE_FIELDS = ("title", "kind", "date", "url", "publisher", "event", "place", "host")
+EDITABLE_FIELDS = ("title", "kind", "date", "url", "publisher", "event", "place", "host", "media")
 
 #: How a date may be written (`sayso doc edit --date`, the app's citation dialog).
 DATE_FORMATS = 'YYYY, YYYY-MM or YYYY-MM-DD (also "March 5, 2024", "5 March 2024", "March 2024")'
@@ -89,6 +91,8 @@ def check_citation_field(name: str, value: str) -> str:
 
         if date_parts(value) is None:
             raise SaysoError(f"cannot read the date {value!r}; write it as {DATE_FORMATS}")
+    if name == "media" and value:
+        return normalise_media(value)  # (a file's path made absolute: the app may run from elsewhere)
     return value
 
 
@@ -279,6 +283,7 @@ class Library:
         self.data_dir = Path(data_dir).expanduser()
         self.store = Store(self.data_dir, lock_timeout=lock_timeout)
         self._index: SearchIndex | None = None
+        self._meaning: MeaningIndex | None = None
         #: told (title, done, total) while the search index is rebuilt (the CLI shows a bar)
         self.index_progress: Callable[[str, int, int], None] | None = None
         self._quotes: QuoteBook | None = None
@@ -667,6 +672,7 @@ class Library:
                     convention=parsed.convention,
                     labels=labels,
                     dropped=len(parsed.dropped),
+                    media=str(beside) if (beside := find_media(Path(source))) is not None else None,
                 )
                 # The user's edits to citation fields win over what the importer found.
                 for name, value in data.edits.get(doc_id, {}).items():
@@ -832,7 +838,8 @@ class Library:
         return doc
 
     def edit_document(self, ref: str, **changes: str | None) -> Document:
-        """Change citation fields of a document (title, kind, date, url, publisher, event, place, host).
+        """Change citation fields of a document (title, kind, date, url, publisher, event, place, host) or its
+        recording (media: a file or an http(s) URL).
 
         An empty string clears a field (the title cannot be cleared).  Every
         value is checked before anything is written (`check_citation_field`),
@@ -1009,6 +1016,28 @@ class Library:
         if self._index is not None:
             with self.store.lock.held():
                 self._index.save()
+                self._sync_meaning()
+
+    @property
+    def meaning(self) -> MeaningIndex:
+        """The passages' meaning vectors (corpus.meaning), in the index folder."""
+        if self._meaning is None:
+            from sayso.corpus.meaning import MeaningIndex
+
+            self._meaning = MeaningIndex(self.store.index_dir / "meaning", warn=self._problems.append)
+        return self._meaning
+
+    def _sync_meaning(self) -> None:
+        """Embed new or re-imported documents' passages and drop removed ones (the caller holds the lock).
+
+        Meaning search is an extra: a model that cannot be loaded is reported, never stops an import.
+        """
+        from sayso.corpus.meaning import ModelMissing
+
+        try:
+            self.meaning.sync(self)
+        except (ModelMissing, OSError, SaysoError, ValueError) as exc:
+            self._problems.append(f"meaning vectors not updated: {exc}")
 
     def search(
         self,
@@ -1018,15 +1047,60 @@ class Library:
         doc: str | None = None,
         kind: str | None = None,
         tag: str | None = None,
+        meaning: bool = False,
     ) -> list[Hit]:
-        """Typo-tolerant ranked search; facets may also be written inline (`speaker:lecun`)."""
+        """Typo-tolerant ranked search; facets may also be written inline (`speaker:lecun`).
+
+        With `meaning`, passages close in meaning are blended in by reciprocal rank (corpus.meaning);
+        each hit's `match` says whether words, meaning or both found it.
+        """
         hits = self.index.search(query, limit=limit, speaker=speaker, doc=doc, kind=kind, tag=tag)
+        if meaning:
+            hits = self._blend_meaning(query, hits, limit, speaker=speaker, doc=doc, kind=kind, tag=tag)
         if hits:
             # The index keeps titles from when it indexed a document; `doc edit` may have changed them.
             titles = self.store.titles()
             for hit in hits:
                 hit.title = titles.get(hit.document, hit.title)
         return hits
+
+    def _blend_meaning(
+        self,
+        query: str,
+        hits: list[Hit],
+        limit: int,
+        *,
+        speaker: str | None,
+        doc: str | None,
+        kind: str | None,
+        tag: str | None,
+    ) -> list[Hit]:
+        from sayso.corpus import meaning
+
+        vectors = self.meaning
+        embed, drop = vectors.stale(self, meaning.model_id())
+        if embed or drop:
+            # Vectors behind the library (an import by an older sayso, a changed model): brought up to date
+            # now if no other sayso is writing, else searched as they are.
+            with contextlib.suppress(LibraryBusy), self.store.lock.held(timeout=0):
+                self._sync_meaning()
+        facets = {"speaker": speaker, "doc": doc, "kind": kind, "tag": tag}
+        found = meaning.search_meaning(
+            self.index, vectors, query, limit=max(limit, 50), speaker=speaker, doc=doc, kind=kind, tag=tag
+        )
+        words = self.index.search(query, limit=max(limit, 50), **facets) if len(hits) >= limit else hits
+        return meaning.blend(words, found, limit)
+
+    def similar(self, passage_id: str, limit: int = 10) -> list[Hit]:
+        """More like this: the passages closest in meaning to one passage, by anyone, itself left out."""
+        from sayso.corpus import meaning
+
+        doc_id = passage_id.rpartition(":")[0]
+        text = next((p.text for p in self.passages(doc_id) if p.id == passage_id), "")
+        # The passage's words as plain words: no quotes, exclusions or facets of the query grammar.
+        words = " ".join(w.strip('"-').replace(":", " ") for w in text.split())
+        found = meaning.search_meaning(self.index, self.meaning, words, limit=limit + 1) if words.strip() else []
+        return [h for h in found if h.passage != passage_id][:limit]
 
     @property
     def quotes(self) -> QuoteBook:

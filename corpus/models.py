@@ -117,6 +117,9 @@ class Document(_Record):
     labels: str | None = None
     #: how many pieces of source text were left out of the passages (`sayso show DOC --dropped` lists them)
     dropped: int = 0
+    #: the recording: an http(s) URL or a file's absolute path (`sayso doc edit --media`; a media file
+    #: beside the transcript with the same name is found at import); None when there is none
+    media: str | None = None
 
 
 @dataclass

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -72,3 +75,38 @@ def test_over_ssh_or_without_a_display_nothing_plays_here() -> None:
     assert not plays_here({"SSH_TTY": "/dev/pts/3", "DISPLAY": ":0"})
     assert plays_here({"DISPLAY": ":0"}) or plays_here({})  # (macOS needs no DISPLAY)
     assert plays_here({"WAYLAND_DISPLAY": "wayland-0"})
+
+
+def run_sayso(data: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sayso", "--data", str(data), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_import_finds_the_recording_and_doc_edit_names_or_clears_it(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    talk = tmp_path / "talk.txt"
+    talk.write_text("Ada Park: The archive opens at nine.\n\nBen Cho: And closes at five.\n", encoding="utf-8")
+    (tmp_path / "talk.mp3").write_bytes(b"ID3")
+    done = run_sayso(data, "import", str(talk))
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(run_sayso(data, "--json", "docs").stdout)[0]
+    assert doc["media"] == str(tmp_path / "talk.mp3")
+
+    done = run_sayso(data, "doc", "edit", doc["id"], "--media", "recordings/talk.m4a", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(run_sayso(data, "--json", "docs").stdout)[0]["media"] == str(tmp_path / "recordings/talk.m4a")
+    # The user's choice survives re-importing the file (the mp3 beside it does not win back).
+    run_sayso(data, "import", str(talk))
+    assert json.loads(run_sayso(data, "--json", "docs").stdout)[0]["media"] == str(tmp_path / "recordings/talk.m4a")
+
+    bad = run_sayso(data, "doc", "edit", doc["id"], "--media", "ftp://example.org/talk.mp3")
+    assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "ftp" in bad.stderr
+    assert json.loads(run_sayso(data, "--json", "docs").stdout)[0]["media"] == str(tmp_path / "recordings/talk.m4a")
+
+    run_sayso(data, "doc", "edit", doc["id"], "--media", "")
+    assert json.loads(run_sayso(data, "--json", "docs").stdout)[0]["media"] is None

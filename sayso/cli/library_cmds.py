@@ -27,6 +27,8 @@ _FIELD_HELP = {
     "kind": "panel, interview, podcast, article, hearing, debate, talk, ... or a CSL type such as article-newspaper",
     "publisher": "publisher, programme, site or paper; an empty value clears it",
     "host": "host, interviewer or moderator (several: separate with ;); an empty value clears it",
+    "media": "the recording: an audio or video file, or an http(s) URL (YouTube, Vimeo, ...); `p` in the app "
+    "plays it from the moment on screen; an empty value clears it",
 }
 
 
