@@ -27,11 +27,15 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from sayso.corpus.store import atomic_write_bytes, atomic_write_chunks
+
+if TYPE_CHECKING:
+    from sayso.corpus.models import Hit
+    from sayso.corpus.searchindex import IndexView
 
 #: the wordllama configuration and its files inside the installed package
 MODEL_CONFIG = "l2_supercat"
@@ -343,8 +347,13 @@ class MeaningIndex:
                     try:
                         f = self._file(v.file)
                     except (OSError, ValueError) as exc:
+                        # Kept in place as zero vectors (never found), so rows stay in step with `docs`.
                         self._say(f"meaning vectors of a document unreadable: {exc}")
-                        continue
+                        f = VectorFile(
+                            np.zeros((v.row + v.count, DIM), np.int8),
+                            np.zeros(v.row + v.count, np.float32),
+                            np.zeros(v.row + v.count, np.int32),
+                        )
                     codes.append(f.codes[v.row : v.row + v.count])
                     scales.append(f.scales[v.row : v.row + v.count])
                     numbers.append(f.numbers[v.row : v.row + v.count])
@@ -391,3 +400,95 @@ def rrf(rankings: Iterable[Sequence[str]], k: int = 60) -> dict[str, float]:
         for rank, key in enumerate(ranking, 1):
             fused[key] = fused.get(key, 0.0) + 1.0 / (k + rank)
     return fused
+
+
+# -- searching the library by meaning ----------------------------------------------------------------
+class MeaningScope(Protocol):
+    """What meaning search reads of the word index (SearchIndex has these)."""
+
+    def meaning_scope(
+        self,
+        query: str,
+        *,
+        speaker: str | None = ...,
+        doc: str | None = ...,
+        kind: str | None = ...,
+        tag: str | None = ...,
+    ) -> tuple[str, np.ndarray | None, IndexView]: ...
+
+    def meaning_hit(self, view: IndexView, slot: int, score: float) -> Hit: ...
+
+
+def row_slots(vectors: MeaningIndex, view: IndexView) -> np.ndarray:
+    """Each stored vector's slot in the word index's `view` (-1: its document is not indexed in that version)."""
+    owners = vectors.matrix()[2]
+    slots = np.full(len(owners), -1, np.int64)
+    at = 0
+    numbering = view.doc_numbers
+    for doc_id, dv in vectors.docs.items():
+        number = numbering.get(doc_id)
+        if number is not None:
+            entry = view.docs[number]
+            if entry.version == dv.version and entry.count == dv.count:
+                slots[at : at + dv.count] = entry.first + np.arange(dv.count)
+        at += dv.count
+    return slots
+
+
+def search_meaning(
+    index: MeaningScope,
+    vectors: MeaningIndex,
+    query: str,
+    *,
+    limit: int = 10,
+    speaker: str | None = None,
+    doc: str | None = None,
+    kind: str | None = None,
+    tag: str | None = None,
+    embedder: Embedder | None = None,
+) -> list[Hit]:
+    """The passages closest in meaning to the query's words, within what its facets allow (best first)."""
+    words, mask, view = index.meaning_scope(query, speaker=speaker, doc=doc, kind=kind, tag=tag)
+    if not words.strip() or limit <= 0:
+        return []
+    codes, scales, _, _ = vectors.matrix()
+    slots = row_slots(vectors, view)
+    allowed = slots >= 0
+    if mask is not None:
+        allowed &= mask[np.clip(slots, 0, max(len(mask) - 1, 0))] if len(mask) else False
+    rows = np.flatnonzero(allowed)
+    if not len(rows):
+        return []
+    model = load_model() if embedder is None else embedder
+    q = model.embed([words])[0]
+    if not q.any():
+        return []
+    scores = similarities(q, codes, scales, rows)
+    best = top(scores, limit)
+    return [index.meaning_hit(view, int(slots[rows[i]]), float(scores[i])) for i in best]
+
+
+def blend(word_hits: list[Hit], meaning_hits: list[Hit], limit: int) -> list[Hit]:
+    """Word and meaning hits fused by reciprocal rank, each marked with how it was found.
+
+    A passage both searches found sums both ranks' shares, and ties go to the word
+    ranking, so an exact quote (word search's first hit) stays first.
+    """
+    fused = rrf([[h.passage for h in word_hits], [h.passage for h in meaning_hits]])
+    by_id: dict[str, Hit] = {}
+    word_rank = {h.passage: i for i, h in enumerate(word_hits)}
+    meaning_ids = {h.passage for h in meaning_hits}
+    for h in word_hits:
+        h.match = "both" if h.passage in meaning_ids else "words"
+        by_id[h.passage] = h
+    for h in meaning_hits:
+        if h.passage not in by_id:
+            h.match = "meaning"
+            by_id[h.passage] = h
+    order = sorted(by_id, key=lambda pid: (-fused[pid], word_rank.get(pid, len(word_rank))))
+    hits = []
+    for pid in order[:limit]:
+        hit = by_id[pid]
+        hit.score = fused[pid]
+        hits.append(hit)
+    return hits

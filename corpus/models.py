@@ -217,6 +217,8 @@ class Hit(_Record):
     title: str = ""
     index: int = 0
     start: float | None = None
+    #: how it was found: "words", "meaning" (only by meaning search) or "both"
+    match: str = "words"
 
 
 @dataclass

@@ -1138,6 +1138,43 @@ class SearchIndex:
             return [self._hit(int(s), 0.0, None) for s in slots]
         return self._ranked(q, mask, limit)
 
+    def meaning_scope(
+        self,
+        query: str,
+        *,
+        speaker: str | None = None,
+        doc: str | None = None,
+        kind: str | None = None,
+        tag: str | None = None,
+    ) -> tuple[str, np.ndarray | None, IndexView]:
+        """For meaning search (corpus.meaning): the query's words, the slots its facets and exclusions allow
+        (None: all live ones), and the view those slots are of."""
+        with self.lock:
+            self._refresh()
+            q = parse_query(query if isinstance(query, str) else "")
+            for name, value in (("speaker", speaker), ("doc", doc), ("kind", kind), ("tag", tag)):
+                if value and value.strip():
+                    q.facets.setdefault(name, []).append(value.strip())
+            mask = self._facet_mask(q.facets)
+            live = self.view.live()
+            if live is not None:
+                mask = live if mask is None else mask & live
+            for words in q.excluded:
+                outside = ~self._containing(words)
+                mask = outside if mask is None else mask & outside
+            return " ".join(q.all_words()), mask, self.view
+
+    def meaning_hit(self, view: IndexView, slot: int, score: float) -> Hit:
+        """The hit of `slot` in `view` (from `meaning_scope`), found by meaning."""
+        with self.lock:
+            current, self.view = self.view, view
+            try:
+                hit = self._hit(slot, score, None)
+            finally:
+                self.view = current
+        hit.match = "meaning"
+        return hit
+
     def _ranked(self, q: Query, mask: np.ndarray | None, limit: int) -> list[Hit]:
         view = self.view
         n = view.slots

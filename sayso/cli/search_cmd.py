@@ -31,6 +31,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--doc", metavar="DOC", help="only this document (id or title)")
     p.add_argument("--kind", metavar="KIND", help="only documents of this kind (panel, interview, ...)")
     p.add_argument("--tag", metavar="TAG", help="only passages holding a quote with this tag")
+    p.add_argument(
+        "--meaning",
+        action="store_true",
+        help="also find passages close in meaning (offline model), blended with the word hits; "
+        "a hit found only by meaning is marked",
+    )
     p.add_argument("--limit", type=positive_int, default=10, metavar="N", help="at most N hits (default 10)")
     p.set_defaults(handler=cmd_search)
 
@@ -79,6 +85,8 @@ def format_hits(hits: list[Hit]) -> str:
             when = f" @ {total // 3600:d}:{total % 3600 // 60:02d}:{total % 60:02d}"
         # Numbered from 1, as the app ("turn 1/3") and the exports ("¶ 1") number passages.
         head = f"{who} — {hit.title} #{hit.index + 1}{when}  ({hit.passage}, score {hit.score:.2f})"
+        if hit.match == "meaning":
+            head += "  [by meaning]"
         blocks.append(visible(head, keep_newlines=False) + "\n  " + keyword_in_context(hit))
     return "\n\n".join(blocks)
 
@@ -94,6 +102,7 @@ def cmd_search(args: argparse.Namespace, lib: Library) -> int:
         doc=args.doc,
         kind=args.kind,
         tag=args.tag,
+        meaning=args.meaning,
     )
     if not hits:
         unknown = lib.index.unmatched_facets(query, speaker=args.speaker, doc=args.doc)
