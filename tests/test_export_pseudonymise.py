@@ -481,7 +481,7 @@ def protection() -> Protection:
                 Person("Tom Magliozzi", "P4"),
                 Person("Ray Magliozzi", "P5"),
             ],
-            {"Montreal": "[City]"},
+            {"Montreal": "[City]", "AT&T": "[Company]"},
             ["Acme Corp"],
         )
     )
@@ -508,6 +508,7 @@ def protection() -> Protection:
         ("from Montréal", "from [City]"),
         ("ACME corp's office", "[redacted]'s office"),
         ("LeCunning", "LeCunning"),
+        ("AT&T's network, at T", "[Company]'s network, at T"),
     ],
 )
 def test_matching(protection: Protection, text: str, expected: str) -> None:

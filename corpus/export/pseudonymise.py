@@ -162,6 +162,7 @@ class _Folded:
 _SEP_CHARS = "\\s\\-_.,'\u2019\u2010-\u2015\u00b7"
 _SEP = rf"(?:(?!\n\n)[{_SEP_CHARS}]){{1,3}}"
 _SEP_ONLY = re.compile(rf"[{_SEP_CHARS}]+")
+_SEP_STRIP = " \t\n\r\f\v-_.,'\u2019\u2010\u2011\u2012\u2013\u2014\u2015\u00b7\u00a0"
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -378,22 +379,29 @@ def load_protection(map_path: Path | None = None, redact: Iterable[str] = ()) ->
 # -- matching -------------------------------------------------------------------------------------
 
 
+def _core(form: str) -> str:
+    """`form` folded, without separators at its ends."""
+    return fold(form).strip(_SEP_STRIP)
+
+
 def _key(form: str) -> str:
-    """How forms compare: their folded words."""
-    return " ".join(_WORD.findall(fold(form)))
+    """How forms compare: folded, each run of separators one space ("kai fu lee", "c++")."""
+    return _SEP_ONLY.sub(" ", _core(form))
 
 
 def _pattern(form: str) -> str:
-    """A regex for `form` in folded text: its words, each gap a separator (or, for other characters, itself)."""
-    folded = fold(form).strip()
+    """A regex for `form` in folded text: its words, each gap of separators any separators, other characters as
+    they are ("C++")."""
+    core = _core(form)
     parts: list[str] = []
     last = 0
-    for m in _WORD.finditer(folded):
-        gap = folded[last : m.start()]
-        if parts:
-            parts.append(_SEP if _SEP_ONLY.fullmatch(gap) else re.escape(gap))
+    for m in _WORD.finditer(core):
+        gap = core[last : m.start()]
+        if gap:
+            parts.append(_SEP if parts and _SEP_ONLY.fullmatch(gap) else re.escape(gap))
         parts.append(re.escape(m.group()))
         last = m.end()
+    parts.append(re.escape(core[last:]))
     return "".join(parts)
 
 
