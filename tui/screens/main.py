@@ -30,6 +30,7 @@ from textual.worker import get_current_worker
 
 from sayso.corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
 from sayso.corpus.errors import SaysoError
+from sayso.corpus.export.entries import format_timestamp
 from sayso.corpus.importers.grammar import describe
 from sayso.corpus.library import Library
 from sayso.corpus.models import Document, Hit, Passage, Quote, Speaker, document_text
@@ -73,6 +74,7 @@ from sayso.tui.navigation import (
     hit_position,
     span_hit,
 )
+from sayso.tui.player import Player
 from sayso.tui.quote_desk import QuoteDesk
 from sayso.tui.screens.citation_dialog import CitationDialog
 from sayso.tui.screens.draft_dialog import COPY, DETACH, DISCARD, DraftDialog
@@ -144,6 +146,14 @@ class MainScreen(Screen[None]):
         Binding("R", "restore_drafts", "Reopen unsaved notes", show=False, id="main.restore_drafts"),
         Binding("S", "stats", "Statistics", show=False, id="main.stats", tooltip="Who spoke how much (chart)"),
         Binding(
+            "p",
+            "play",
+            "Play from here",
+            show=False,
+            id="main.play",
+            tooltip="Play the recording from the turn, hit or quote under the cursor (over SSH: copy a link to it)",
+        ),
+        Binding(
             "right_curly_bracket",
             "timeline_jump(1)",
             "Timeline: a tenth on",
@@ -178,6 +188,7 @@ class MainScreen(Screen[None]):
         self.jumps = JumpList()
         self.cache = PassageCache()
         self.quote_desk = QuoteDesk(self, library)
+        self.player = Player()
         self._search_jobs = JobQueue(self, "search", latest_only=True)
         #: moving the reader ourselves (a jump, not a cursor move the jump list records)
         self._jumping = False
@@ -969,8 +980,53 @@ class MainScreen(Screen[None]):
     def _clipboard_ready(self, event: ClipboardReady) -> None:
         self.put_on_clipboard(event.text, event.words)
 
-    def put_on_clipboard(self, text: str, words: str) -> None:
-        """Send `text` through OSC 52 and/or to the fallback file; say which."""
+    # -- the recording -------------------------------------------------------------------------------------------
+    def _moment(self) -> tuple[str, float | None] | None:
+        """The document and time of what is under the cursor: a search hit, a quote, or the reader's turn."""
+        if self.pane == "search" and self.search_pane.hits:
+            index = self.search_pane.results.highlighted
+            if index is not None and index < len(self.search_pane.hits):
+                hit = self.search_pane.hits[index]
+                return hit.document, hit.start
+        if self.pane == "quotes":
+            quote = self.quotes_pane.quote_list.highlighted_quote
+            if quote is not None:
+                return quote.document, quote.timestamp
+        reader = self.reader
+        if reader.document is not None and reader.passages:
+            return reader.document.id, reader.passages[reader.passage].start
+        return None
+
+    def action_play(self) -> None:
+        """Play the recording from the moment under the cursor with mpv, or copy a link to that moment."""
+        moment = self._moment()
+        if moment is None:
+            self.app.bell()
+            self._say("Nothing to play: open a document, or highlight a search hit or a quote.", title="Play")
+            return
+        doc_id, seconds = moment
+        doc = self.document(doc_id)
+        title = short(doc.title if doc is not None else doc_id, 40)
+        if doc is None or not doc.media:
+            self.app.bell()
+            self._say(f"“{title}” names no recording: sayso doc edit {doc_id[:8]} --media FILE_OR_URL", title="Play")
+            return
+        if seconds is None:
+            self.app.bell()
+            self._say(f"“{title}” has no timestamp here; sayso does not guess a moment.", title="Play")
+            return
+        at = format_timestamp(seconds)
+        outcome = self.player.play(doc.media, seconds)
+        if outcome.played:
+            self._say(f"Playing “{title}” from {at} (mpv; p again plays another moment)", title="Play")
+            return
+        self.put_on_clipboard(outcome.link, outcome.link, shown=f"a link to {at} in “{title}” ({outcome.reason})")
+
+    def on_unmount(self) -> None:
+        self.player.stop()  # no player outlives sayso
+
+    def put_on_clipboard(self, text: str, words: str, *, shown: str | None = None) -> None:
+        """Send `text` through OSC 52 and/or to the fallback file; say which (`shown`: what it is)."""
         plan = clipboard_plan(self.library.data_dir)
         sent = False
         problem = plan.reason
@@ -984,7 +1040,7 @@ class MainScreen(Screen[None]):
         path = plan.file
         if path is None and not sent:
             path = self.library.data_dir / CLIPBOARD_FILE
-        shown = f"\u201c{short(words, 48)}\u201d with its citation"
+        shown = shown or f"\u201c{short(words, 48)}\u201d with its citation"
         if path is None:
             self._say(f"Copied {shown} (OSC 52)", title="Copied")
             return
