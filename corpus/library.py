@@ -1016,7 +1016,11 @@ class Library:
         if self._index is not None:
             with self.store.lock.held():
                 self._index.save()
-                self._sync_meaning()
+                # Embedding costs as much as the rest of an import (an import of 100k passages took 18 s instead
+                # of 8): the vectors are kept in step only once meaning search has been used (its first search
+                # builds them), not in every library.
+                if self.meaning.in_use():
+                    self._sync_meaning()
 
     @property
     def meaning(self) -> MeaningIndex:
@@ -1077,19 +1081,26 @@ class Library:
     ) -> list[Hit]:
         from sayso.corpus import meaning
 
-        vectors = self.meaning
-        embed, drop = vectors.stale(self, meaning.model_id())
-        if embed or drop:
-            # Vectors behind the library (an import by an older sayso, a changed model): brought up to date
-            # now if no other sayso is writing, else searched as they are.
-            with contextlib.suppress(LibraryBusy), self.store.lock.held(timeout=0):
-                self._sync_meaning()
+        vectors = self._meaning_ready()
         facets = {"speaker": speaker, "doc": doc, "kind": kind, "tag": tag}
         found = meaning.search_meaning(
             self.index, vectors, query, limit=max(limit, 50), speaker=speaker, doc=doc, kind=kind, tag=tag
         )
         words = self.index.search(query, limit=max(limit, 50), **facets) if len(hits) >= limit else hits
         return meaning.blend(words, found, limit)
+
+    def _meaning_ready(self) -> MeaningIndex:
+        """The meaning vectors, brought up to date first where they are behind the library (the first meaning
+        search of a library, an import by an older sayso, a changed model) if no other sayso is writing;
+        else searched as they are."""
+        from sayso.corpus import meaning
+
+        vectors = self.meaning
+        embed, drop = vectors.stale(self, meaning.model_id())
+        if embed or drop:
+            with contextlib.suppress(LibraryBusy), self.store.lock.held(timeout=0):
+                self._sync_meaning()
+        return vectors
 
     def similar(self, passage_id: str, limit: int = 10) -> list[Hit]:
         """More like this: the passages closest in meaning to one passage, by anyone, itself left out."""
@@ -1099,7 +1110,9 @@ class Library:
         text = next((p.text for p in self.passages(doc_id) if p.id == passage_id), "")
         # The passage's words as plain words: no quotes, exclusions or facets of the query grammar.
         words = " ".join(w.strip('"-').replace(":", " ") for w in text.split())
-        found = meaning.search_meaning(self.index, self.meaning, words, limit=limit + 1) if words.strip() else []
+        found = (
+            meaning.search_meaning(self.index, self._meaning_ready(), words, limit=limit + 1) if words.strip() else []
+        )
         return [h for h in found if h.passage != passage_id][:limit]
 
     @property

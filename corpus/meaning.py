@@ -213,6 +213,10 @@ class MeaningIndex:
         self.lock = threading.RLock()
 
     # -- reading ------------------------------------------------------------------------------
+    def in_use(self) -> bool:
+        """Whether this library has meaning vectors (meaning search has been used): imports keep them in step."""
+        return (self.folder / MANIFEST).is_file()
+
     def _manifest_signature(self) -> tuple[int, int] | None:
         try:
             st = os.stat(self.folder / MANIFEST)

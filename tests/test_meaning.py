@@ -23,7 +23,23 @@ RADIO = DEMO / "community-radio-night-shift.txt"
 def lib(tmp_path: Path) -> Library:
     library = Library.open(tmp_path / "data")
     library.import_paths([PANEL, INTERVIEW, RADIO])
+    library.search("a first search by meaning", meaning=True)  # builds the vectors; imports keep them from now on
     return library
+
+
+def test_imports_embed_nothing_until_meaning_search_is_used(tmp_path: Path) -> None:
+    """Embedding costs as much as the rest of an import: a library that never searched by meaning pays nothing."""
+    library = Library.open(tmp_path / "data")
+    library.import_paths([PANEL, INTERVIEW])
+    assert not library.meaning.in_use()
+    assert not (library.store.index_dir / "meaning").exists() or not any(
+        (library.store.index_dir / "meaning").iterdir()
+    )
+    hits = library.search("mariners saying sorry in their notes", meaning=True)
+    assert library.meaning.in_use() and any("apologised" in h.text for h in hits)
+    library.import_paths([RADIO])  # from now on, imports keep the vectors in step
+    library.meaning.load()
+    assert sum(v.count for v in library.meaning.docs.values()) == live_passages(library)
 
 
 def live_passages(library: Library) -> int:
