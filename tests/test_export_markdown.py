@@ -172,6 +172,7 @@ def test_csv_is_rfc4180() -> None:
         "tags",
         "status",
         "citation",
+        "recording",
     ]
     assert len(rows) == 1 + len(fixture_quotes())
     by_id = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +113,22 @@ def test_import_finds_the_recording_and_doc_edit_names_or_clears_it(tmp_path: Pa
 
     run_sayso(data, "doc", "edit", doc["id"], "--media", "")
     assert json.loads(run_sayso(data, "--json", "docs").stdout)[0]["media"] is None
+
+
+def test_exports_carry_a_link_to_the_quoted_moment(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    talk = tmp_path / "interview.vtt"
+    shutil.copy(Path(__file__).resolve().parent.parent / "corpus" / "demo" / "interview-climate-data.vtt", talk)
+    (tmp_path / "interview.mp3").write_bytes(b"ID3")
+    assert run_sayso(data, "import", str(talk)).returncode == 0
+    doc = json.loads(run_sayso(data, "--json", "docs").stdout)[0]
+    passage = json.loads(run_sayso(data, "--json", "show", doc["id"]).stdout)["passages"][3]
+    words = " ".join(passage["text"].split()[:6])
+    assert run_sayso(data, "quote", "add", doc["id"], "--exact", words).returncode == 0
+    link = f"{(tmp_path / 'interview.mp3').as_uri()}#t={int(passage['start'])}"
+    markdown = run_sayso(data, "export", "-f", "markdown").stdout
+    assert f"- Recording: <{link}>" in markdown
+    rows = list(csv.DictReader(io.StringIO(run_sayso(data, "export", "-f", "csv").stdout)))
+    assert rows[0]["recording"] == link
+    run_sayso(data, "doc", "edit", doc["id"], "--media", "")
+    assert "Recording:" not in run_sayso(data, "export", "-f", "markdown").stdout

@@ -15,7 +15,20 @@ from collections.abc import Sequence
 from sayso.corpus.export.entries import Entry, format_timestamp
 from sayso.corpus.safety import visible
 
-COLUMNS = ("id", "document", "title", "speaker", "timestamp", "locator", "exact", "note", "tags", "status", "citation")
+COLUMNS = (
+    "id",
+    "document",
+    "title",
+    "speaker",
+    "timestamp",
+    "locator",
+    "exact",
+    "note",
+    "tags",
+    "status",
+    "citation",
+    "recording",
+)
 #: What the status column says for a quote whose words are exactly at its place.
 STATUS_OK = "verified"
 
@@ -44,6 +57,7 @@ def row(entry: Entry) -> list[str]:
         "; ".join(q.tags),
         "; ".join(s for s in (entry.problem, entry.edited) if s) or STATUS_OK,
         entry.citation,
+        entry.moment_link,
     )
     return [cell(v) for v in values]
 

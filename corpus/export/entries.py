@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sayso.corpus.export.cite import DEFAULT_STYLE, printed_fields, render_items
 from sayso.corpus.export.csl import csl_type, document_item, host_names, host_role, speaker_item
+from sayso.corpus.media import moment_link
 from sayso.corpus.models import Document, Passage, Quote, document_text, passage_at
 
 if TYPE_CHECKING:
@@ -105,6 +106,13 @@ class Entry:
         if self.timestamp is not None:
             return format_timestamp(self.timestamp)
         return self.paragraph_label
+
+    @property
+    def moment_link(self) -> str:
+        """A link to the quote's moment in the document's recording ("" without a recording or a timestamp)."""
+        if self.document is None or not self.document.media or self.timestamp is None:
+            return ""
+        return moment_link(self.document.media, self.timestamp)
 
     @property
     def paragraph_label(self) -> str:

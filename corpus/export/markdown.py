@@ -151,6 +151,8 @@ def render_entry(entry: Entry, cite: str = DEFAULT_CITE) -> str:
         details.append(
             f"Citation: none ({escape(entry.cite_error or 'the style cites nothing for it', line_starts=False)})"
         )
+    if entry.moment_link:
+        details.append(f"Recording: <{entry.moment_link}>")
     if entry.gaps:
         them = "it" if len(entry.gaps) == 1 else "them"
         details.append(

@@ -552,6 +552,7 @@ class Protection:
             kind=self.replace(doc.kind),
             source="" if self.first(doc.source or "") else doc.source,
             url=None if self.first(doc.url or "") else doc.url,
+            media=None if self.first(doc.media or "") else doc.media,
             speakers=[self.replace(s) for s in doc.speakers],
             publisher=self._maybe(doc.publisher),
             event=self._maybe(doc.event),
