@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from sayso.corpus.store import LibraryData, Store
 
 
+class SplitNeedsName(SaysoError):
+    """A split of turns the document itself gave under the person's name: who they are must be said."""
+
+
 class Library(Protocol):
     """What People needs of corpus.library.Library (named here: the library imports this module)."""
 
@@ -292,7 +296,7 @@ class People:
         `name`, the person they are.
         """
         if doc is None and label is None:
-            raise SaysoError("say which turns to split out: give a document (--doc) or a label (--label)")
+            raise SaysoError("say which turns to split out: those of a document, or those that came under a label")
         lib = self.lib
         with lib.store.lock.held():
             data = lib.store.read_for_update()
@@ -320,9 +324,9 @@ class People:
                 if not entries and (label is not None or not own):
                     continue
                 if label is None and own and name is None:
-                    raise SaysoError(
+                    raise SplitNeedsName(
                         f"{person.name}'s turns in {document.title!r} came under that name from the document: "
-                        "give the name of who they are (--as NAME)"
+                        "say who they are"
                     )
                 journal.touch(document, passages)
                 changed[document.id] = passages

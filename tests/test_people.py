@@ -4,6 +4,8 @@ roles and affiliations as search facets, and the `sayso speaker` commands."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from sayso.cli import main
 from sayso.corpus.errors import Ambiguous, NotFound, SaysoError
 from sayso.corpus.library import Library
+from sayso.corpus.people import SplitNeedsName
 
 #: WhisperX's diarised JSON: segments carrying SPEAKER_00 / SPEAKER_01 (imported as "Speaker 1" / "Speaker 2").
 SEGMENTS = [
@@ -186,8 +189,27 @@ def test_a_merge_across_documents_is_split_back_by_document(tmp_path: Path) -> N
     )
     hearing = lib.import_paths([text]).documents[0].id
     assert "John Smith" in lib.document(hearing).speakers
-    with pytest.raises(SaysoError, match="--as NAME"):
+    with pytest.raises(SplitNeedsName, match="say who they are"):
         lib.people.split("John Smith", doc=hearing)
+    # The command line names its option; the library's message names none (the app asks in its own way).
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sayso",
+            "--data",
+            str(lib.data_dir),
+            "speaker",
+            "split",
+            "John Smith",
+            "--doc",
+            hearing,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and done.stderr.strip().endswith("(--as NAME)") and len(done.stderr.splitlines()) == 1
     lib.people.split("John Smith", doc=hearing, name="John Q. Smith")
     assert set(speakers_of(lib, hearing)) == {"John Q. Smith", "Jane Doe"}
 

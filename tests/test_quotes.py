@@ -630,7 +630,9 @@ def test_a_malformed_quote_row_is_reported_by_id_the_others_work_and_the_next_sa
         assert good.id[:8] in out or "Closed models hide" in out
         assert no_exact.id not in out and "who builds them" not in out
         lines = warnings(err)
-        assert len(lines) == 3 and len(err.splitlines()) == 3, err
+        # (an export may also note what the citation style lacks: a note, not a warning about the rows)
+        others = [line for line in err.splitlines() if not line.startswith("sayso: note: ")]
+        assert len(lines) == 3 and len(others) == 3, err
         assert any(no_exact.id[:8] in line and "'exact'" in line for line in lines)
         assert any(null_tags.id[:8] in line and "'tags'" in line for line in lines)
         assert any("row 9" in line for line in lines)

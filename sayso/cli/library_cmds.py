@@ -18,6 +18,7 @@ from sayso.corpus.importers.grammar import (
     is_uncertain,
 )
 from sayso.corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
+from sayso.corpus.people import SplitNeedsName
 from sayso.corpus.restore import RESTORABLE, list_backups, restore, start_afresh
 from sayso.corpus.safety import visible
 
@@ -359,7 +360,12 @@ def cmd_speaker_rename(args: argparse.Namespace, lib: Library) -> None:
 
 
 def cmd_speaker_split(args: argparse.Namespace, lib: Library) -> None:
-    change = lib.people.split(args.speaker, doc=args.doc, label=args.label, name=args.new_name)
+    if args.doc is None and args.label is None:
+        raise SaysoError("say which turns to split out: give a document (--doc DOC) or a label (--label LABEL)")
+    try:
+        change = lib.people.split(args.speaker, doc=args.doc, label=args.label, name=args.new_name)
+    except SplitNeedsName as exc:
+        raise SaysoError(f"{exc} (--as NAME)") from None
     emit(args, change.to_dict(), change.description + " (sayso speaker undo takes it back)")
 
 
