@@ -39,18 +39,7 @@ def _shown(text: str | None) -> str:
 
 
 class PersonDialog(ModalScreen[str | None]):
-    """Name a document's unnamed speaker, or set a person's role and affiliation."""
-
-    DEFAULT_CSS = """
-    PersonDialog { align: center middle; }
-    PersonDialog > Vertical {
-        width: 90%; max-width: 100; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    PersonDialog .person--preview { color: $text-muted; height: auto; max-height: 10; }
-    PersonDialog .person--label { margin-top: 1; }
-    PersonDialog .person--error { color: $error; height: auto; }
-    """
+    """Name a document's unnamed speaker, or set a person's role and affiliation (styles: dialogs.tcss)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="person.save"),
@@ -110,6 +99,7 @@ class PersonDialog(ModalScreen[str | None]):
             text.append(f"“{words[:220]}{'…' if len(words) > 220 else ''}”\n")
         if error:
             text.append(_shown(error))
+        text.rstrip()  # (no blank line under the last turn)
         self.query_one("#person-preview", Static).update(text if text.plain else Text("(no turns)"))
 
     @on(Input.Submitted)

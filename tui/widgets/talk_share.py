@@ -31,10 +31,6 @@ class TalkShareChart(Widget):
         *{f"talk-share--speaker-{i}" for i in range(SPEAKER_STYLES)},
     }
 
-    DEFAULT_CSS = """
-    TalkShareChart { height: auto; }
-    """
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.figures: DocumentStats | None = None
