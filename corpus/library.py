@@ -50,7 +50,7 @@ from sayso.corpus.models import (
     Speaker,
     document_text,
 )
-from sayso.corpus.people import LABELS_KEY, person_for_label
+from sayso.corpus.people import LABELS_KEY, person_for_label, unique_aliases
 from sayso.corpus.sentences import split_sentences
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, PassageColumns, Store, passage_columns
 
@@ -952,14 +952,7 @@ class Library:
                 if len(kept) == len(target.aliases):
                     raise NotFound(f"{target.name} has no alias {alias!r}")
                 target.aliases = kept
-            # The display name is never also listed as an alias; aliases stay unique.
-            seen = {name_key(target.name)}
-            unique = []
-            for alias in target.aliases:
-                if name_key(alias) not in seen:
-                    seen.add(name_key(alias))
-                    unique.append(alias)
-            target.aliases = unique
+            unique_aliases(target)  # (the display name is never also listed as an alias)
             target.passages = sum(target.counts.values())
             target.documents = sorted(target.counts)
             if role is not None:

@@ -133,7 +133,8 @@ class _Journal:
         }
 
 
-def _unique_aliases(person: Speaker) -> None:
+def unique_aliases(person: Speaker) -> None:
+    """The person's aliases without repeats or their own display name (`name_key` equal), in order."""
     seen = {name_key(person.name)}
     unique = []
     for alias in person.aliases:
@@ -208,7 +209,7 @@ def move_turns(
         if not is_placeholder(before) and name_key(before) != name_key(new_name):
             source.aliases.append(before)
         source.name = new_name
-        _unique_aliases(source)
+        unique_aliases(source)
         target = source
     elif target is None:
         target = Speaker(name=new_name)

@@ -108,6 +108,14 @@ class Entry:
         return self.paragraph_label
 
     @property
+    def place(self) -> str:
+        """Where the words are, in full: `h:mm:ss (¶ N)` when timed, else `¶ N`, else empty."""
+        if self.timestamp is None:
+            return self.paragraph_label
+        stamp = format_timestamp(self.timestamp)
+        return f"{stamp} ({self.paragraph_label})" if self.paragraph is not None else stamp
+
+    @property
     def moment_link(self) -> str:
         """A link to the quote's moment in the document's recording ("" without a recording or a timestamp)."""
         if self.document is None or not self.document.media or self.timestamp is None:

@@ -236,14 +236,7 @@ def _placed(entry: Entry, text: str) -> bool:
 
 
 def _where(entry: Entry) -> str:
-    where = ""
-    if entry.timestamp is not None:
-        where = format_timestamp(entry.timestamp)
-        if entry.paragraph is not None:
-            where += f" ({entry.paragraph_label})"
-    else:
-        where = entry.paragraph_label
-    return ", ".join(part for part in (entry.speaker or "", where) if part)
+    return ", ".join(part for part in (entry.speaker or "", entry.place) if part)
 
 
 def _times(element: ET.Element, user: str, created: str, modified: str = "") -> None:

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sayso.corpus.export.csl import citation_key
-from sayso.corpus.export.entries import Entry, document_items, format_timestamp
+from sayso.corpus.export.entries import Entry, document_items
 from sayso.corpus.safety import visible
 
 #: Line ending of every RIS line (the specification's CRLF).
@@ -104,14 +104,7 @@ def ris_date(issued: dict[str, Any] | None) -> tuple[str, str]:
 def quote_note(entry: Entry) -> str:
     """One quote as the text of an `N1` note (see the module docstring)."""
     q = entry.quote
-    where = ""
-    if entry.timestamp is not None:
-        where = format_timestamp(entry.timestamp)
-        if entry.paragraph is not None:
-            where += f" ({entry.paragraph_label})"
-    else:
-        where = entry.paragraph_label
-    who = ", ".join(part for part in (entry.speaker or "", where) if part)
+    who = ", ".join(part for part in (entry.speaker or "", entry.place) if part)
     parts = []
     if entry.problem:
         parts.append(f"\u26a0 sayso: {entry.problem}; check these words against the document before using them")
