@@ -231,6 +231,25 @@ def test_role_and_affiliation_are_search_facets(show: tuple[Library, str, Path])
     assert lib.search("role:host") == []
 
 
+def test_exports_and_the_clipboard_say_who_a_speaker_is(show: tuple[Library, str, Path], tmp_path: Path) -> None:
+    """A person's role and affiliation go beside their name where a quote is attributed (CSL names carry
+    neither, so citations themselves cannot), and a pseudonymised export replaces mapped words in them too."""
+    from sayso.corpus.export import export_library, format_clipboard
+
+    lib, doc_id, _ = show
+    lib.people.rename(doc_id, [("Speaker 1", "Bryan Cantrill"), ("Speaker 2", "Adam Leventhal")])
+    lib.edit_speaker("Bryan Cantrill", role="Podcast host", affiliation="Oxide Computer")
+    passage = next(p for p in lib.passages(doc_id) if p.speaker == "Bryan Cantrill")
+    quote = lib.quotes.add(doc_id, " ".join(passage.text.split()[:5]))
+    markdown = export_library(lib, [quote], "markdown").text
+    assert "**Bryan Cantrill** (Podcast host, Oxide Computer)" in markdown
+    people = {s.name: ", ".join(p for p in (s.role, s.affiliation) if p) for s in lib.speakers()}
+    clip = format_clipboard(quote, lib.document(doc_id), passages=lib.passages(doc_id), people=people)
+    assert "\u2014 Bryan Cantrill (Podcast host, Oxide Computer), " in clip
+    lib.edit_speaker("Bryan Cantrill", role="", affiliation="")
+    assert "(Podcast host" not in export_library(lib, [quote], "markdown").text
+
+
 def test_cli_bulk_rename_speakers_marks_and_undo(
     show: tuple[Library, str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -268,8 +268,11 @@ def format_clipboard(
     *,
     passages: Sequence[Passage] | None = None,
     locale: str | None = None,
+    people: dict[str, str] | None = None,
 ) -> str:
     """The quote with who said it, where, and its citation: plain text for the clipboard (OSC 52).
+
+    `people` is what the register says of speakers (`Sources.people`: name -> "Role, Affiliation").
 
     With the document's `passages` the quote is checked against the current
     text and located (timestamp or paragraph); a quote that no longer matches
@@ -278,6 +281,7 @@ def format_clipboard(
     """
     docs = [document] if document is not None else []
     sources = Sources.of(docs, {document.id: list(passages)} if document is not None and passages is not None else {})
+    sources.people = dict(people or {})
     entry = prepare_one(quote, sources, style_name(style), locale_name(locale))
     if document is not None and passages is None:
         # Nothing to check the words against: only the quote's own status can flag it.
@@ -285,7 +289,7 @@ def format_clipboard(
     who = ", ".join(
         part
         for part in (
-            entry.speaker or "",
+            (entry.speaker or "") + (f" ({entry.about})" if entry.speaker and entry.about else ""),
             document.title if document is not None else "",
             entry.locator,
         )

@@ -34,13 +34,21 @@ class Sources:
     documents: dict[str, Document]
     passages: dict[str, list[Passage]] = field(default_factory=dict)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
+    #: what the register says of a speaker, by name: "Role, Affiliation" (`sayso speaker edit --role`)
+    people: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_library(cls, library: DocumentSource, quotes: Iterable[Quote]) -> Sources:
-        """The documents the quotes come from, read once from the library."""
+        """The documents the quotes come from, read once from the library, and what it says of their speakers."""
         wanted = {q.document for q in quotes}
         docs = {d.id: d for d in library.documents() if d.id in wanted}
-        return cls(docs, {doc_id: library.passages(doc_id) for doc_id in docs})
+        speakers = getattr(library, "speakers", None)  # (a plain DocumentSource has no register of people)
+        people = {
+            s.name: ", ".join(part for part in (s.role, s.affiliation) if part)
+            for s in (speakers() if callable(speakers) else [])
+            if getattr(s, "role", None) or getattr(s, "affiliation", None)
+        }
+        return cls(docs, {doc_id: library.passages(doc_id) for doc_id in docs}, people=people)
 
     @classmethod
     def of(cls, documents: Iterable[Document], passages: dict[str, list[Passage]]) -> Sources:
@@ -78,6 +86,8 @@ class Entry:
     cite_error: str = ""
     #: `pseudonymise.EDITED` when names in the quoted words were replaced (in [brackets]), else "".
     edited: str = ""
+    #: the speaker's role and affiliation from the register of people ("Senator, Connecticut"), else ""
+    about: str = ""
 
     @property
     def verified(self) -> bool:
@@ -177,6 +187,7 @@ def _locate(quote: Quote, sources: Sources) -> Entry:
         problem=problem,
         citation="",
         item=speaker_item(doc, speaker) if doc else None,
+        about=sources.people.get(speaker, "") if speaker else "",
     )
 
 

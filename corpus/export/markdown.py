@@ -120,7 +120,7 @@ def render_entry(entry: Entry, cite: str = DEFAULT_CITE) -> str:
     lines.append(">")
     where = []
     if entry.speaker:
-        where.append(f"**{_inline(entry.speaker)}**")
+        where.append(f"**{_inline(entry.speaker)}**" + (f" ({_inline(entry.about)})" if entry.about else ""))
     if entry.document is not None:
         where.append(f"*{_inline(entry.document.title)}*")
     if entry.locator:

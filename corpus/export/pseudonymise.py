@@ -668,6 +668,7 @@ class Protection:
             gaps=(),
             cite_error="",
             edited=EDITED if exact != q.exact else "",
+            about=self.replace(entry.about),
         )
 
     # -- checking what is written -----------------------------------------------------------------
