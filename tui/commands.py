@@ -53,6 +53,16 @@ class SaysoCommands(Provider):
         run = self._run
         return [
             ("Search all documents", partial(run, "search"), "Focus the query box (/)"),
+            (
+                "Search by meaning",
+                partial(run, "search_by_meaning"),
+                "Blend in passages close in meaning to the query (ctrl+g in the search pane)",
+            ),
+            (
+                "More like this",
+                partial(run, "more_like_this"),
+                "Passages closest in meaning to the reader's turn, the highlighted hit or quote, by anyone (L)",
+            ),
             ("Show documents", partial(run, "show_pane('documents')"), "The documents pane (1)"),
             ("Show speakers", partial(run, "show_pane('speakers')"), "The speakers pane (2)"),
             ("Show search results", partial(run, "show_pane('search')"), "The search pane (3)"),

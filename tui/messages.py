@@ -75,14 +75,50 @@ class DocumentUnreadable(Message):
 
 
 class SearchDone(Message):
-    """`hits` for `query` (under the speaker `lens`), found in `elapsed` seconds."""
+    """`hits` for `query` (under the speaker `lens`), found in `elapsed` seconds.
 
-    def __init__(self, query: str, lens: str | None, hits: list[Hit], elapsed: float) -> None:
+    `meaning`: blended with meaning hits (each hit's `match` says how it was found).  `serial`
+    numbers the screen's search requests: a result whose request is not the latest is stale.
+    """
+
+    def __init__(
+        self,
+        query: str,
+        lens: str | None,
+        hits: list[Hit],
+        elapsed: float,
+        *,
+        meaning: bool = False,
+        serial: int = 0,
+    ) -> None:
         super().__init__()
         self.query = query
         self.lens = lens
         self.hits = hits
         self.elapsed = elapsed
+        self.meaning = meaning
+        self.serial = serial
+
+
+class SimilarFound(Message):
+    """More like this: `hits`, the passages closest in meaning to passage `passage` (which begins `words`)."""
+
+    def __init__(self, passage: str, words: str, hits: list[Hit], elapsed: float, *, serial: int) -> None:
+        super().__init__()
+        self.passage = passage
+        self.words = words
+        self.hits = hits
+        self.elapsed = elapsed
+        self.serial = serial
+
+
+class MeaningFailed(Message):
+    """A meaning search or more-like-this could not run (model missing, library busy); `error` says why."""
+
+    def __init__(self, error: str, *, serial: int) -> None:
+        super().__init__()
+        self.error = error
+        self.serial = serial
 
 
 class SearchFailed(Message):

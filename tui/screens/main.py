@@ -39,7 +39,7 @@ from sayso.corpus.safety import visible
 from sayso.corpus.shown_words import ShownWords
 from sayso.corpus.stats import stats_of_passages
 from sayso.tui.clipboard import CLIPBOARD_FILE, clipboard_plan, write_clipboard_file
-from sayso.tui.jobs import JobFailed, JobQueue
+from sayso.tui.jobs import JobFailed, JobQueue, describe_error
 from sayso.tui.messages import (
     ClipboardReady,
     Destination,
@@ -53,6 +53,7 @@ from sayso.tui.messages import (
     IndexUnavailable,
     LibraryLoaded,
     LibraryUnreadable,
+    MeaningFailed,
     NoteEditorReady,
     NoteRequest,
     QuoteDeleted,
@@ -65,6 +66,7 @@ from sayso.tui.messages import (
     SearchDone,
     SearchFailed,
     ShownTextChanged,
+    SimilarFound,
 )
 from sayso.tui.navigation import (
     JumpList,
@@ -121,6 +123,13 @@ def file_stamp(path: os.PathLike[str] | str) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+def meaning_error(exc: Exception) -> str:
+    """A failed meaning search in one line: a missing model in its own words (it is not a SaysoError)."""
+    from sayso.corpus.meaning import ModelMissing
+
+    return str(exc) if isinstance(exc, ModelMissing) else describe_error(exc)
+
+
 class MainScreen(Screen[None]):
     """Documents, Speakers, Search and Quotes beside the Reader (or as tabs on narrow terminals)."""
 
@@ -145,6 +154,14 @@ class MainScreen(Screen[None]):
         Binding("ctrl+r", "redo_quote", "Redo quote action", show=False, id="main.redo_quote"),
         Binding("R", "restore_drafts", "Reopen unsaved notes", show=False, id="main.restore_drafts"),
         Binding("S", "stats", "Statistics", show=False, id="main.stats", tooltip="Who spoke how much (chart)"),
+        Binding(
+            "L",
+            "more_like_this",
+            "More like this",
+            show=False,
+            id="main.more_like_this",
+            tooltip="List the passages closest in meaning to this turn, hit or quote, by anyone",
+        ),
         Binding(
             "p",
             "play",
@@ -190,6 +207,13 @@ class MainScreen(Screen[None]):
         self.quote_desk = QuoteDesk(self, library)
         self.player = Player()
         self._search_jobs = JobQueue(self, "search", latest_only=True)
+        #: meaning searches and more-like-this: their own lane, so a slow one (the first builds the
+        #: library's vectors) never holds up word search on the next keystroke
+        self._meaning_jobs = JobQueue(self, "meaning", latest_only=True)
+        #: numbers every search request; results of any but the latest are stale and dropped
+        self._search_serial = 0
+        #: the query whose results blend in meaning hits (ctrl+g); typing again returns to word search
+        self._meaning_query: str | None = None
         #: moving the reader ourselves (a jump, not a cursor move the jump list records)
         self._jumping = False
         self._quotes_stamp: tuple[int, int, int] | None = None
@@ -605,13 +629,27 @@ class MainScreen(Screen[None]):
     # -- search ------------------------------------------------------------------------------
     @on(SearchPane.QueryChanged)
     def _query_changed(self, event: SearchPane.QueryChanged) -> None:
+        self._meaning_query = None  # the meaning blend was for the query it was asked for
         self._request_search(event.query)
 
+    def _next_serial(self) -> int:
+        """Number a new search request: results of every earlier one are stale from now on."""
+        self._search_serial += 1
+        self._meaning_jobs.clear()
+        return self._search_serial
+
     def _request_search(self, query: str) -> None:
-        """Search for `query` now, or right after the search in flight; stale queries are dropped."""
+        """Search for `query` now, or right after the search in flight; stale queries are dropped.
+
+        The query meaning was asked for (ctrl+g) is searched by meaning again (after an import, a new lens).
+        """
+        serial = self._next_serial()
         if not query.strip():
             self._search_jobs.clear()
             self.search_pane.show_hits("", [], "type to search every document")
+            return
+        if query == self._meaning_query:
+            self._request_meaning(query, serial)
             return
         lens = self.lens
 
@@ -624,16 +662,155 @@ class MainScreen(Screen[None]):
                 return SearchFailed(query, visible(str(exc), keep_newlines=False))
             if self._search_jobs.waiting:  # a newer query is next: these results are stale
                 return None
-            return SearchDone(query, lens, hits, time.perf_counter() - started)
+            return SearchDone(query, lens, hits, time.perf_counter() - started, serial=serial)
 
         self._search_jobs.submit("Cannot search", search)
 
     @on(SearchDone)
     def _search_done(self, event: SearchDone) -> None:
+        if event.serial != self._search_serial:
+            return  # a newer keystroke, meaning search or more-like-this was asked for since
         hits = event.hits
         count = f"{len(hits)}{'+' if len(hits) >= SEARCH_LIMIT else ''} result{'s' if len(hits) != 1 else ''}"
-        status = f"{count} · {event.elapsed * 1000:.0f} ms" + (f" · lens: {event.lens}" if event.lens else "")
+        how = " · words + meaning" if event.meaning else ""
+        status = f"{count}{how} · {event.elapsed * 1000:.0f} ms" + (f" · lens: {event.lens}" if event.lens else "")
         self.search_pane.show_hits(event.query, hits, status)
+
+    # -- meaning search and more like this ---------------------------------------------------
+    @on(SearchPane.MeaningRequested)
+    def _meaning_requested(self, event: SearchPane.MeaningRequested) -> None:
+        self.search_by_meaning(event.query)
+
+    def action_search_by_meaning(self) -> None:
+        """Blend meaning hits into the results of the query in the search box (ctrl+g there)."""
+        self.action_show_pane("search")
+        self.search_by_meaning(self.search_pane.query_input.value)
+
+    def search_by_meaning(self, query: str) -> None:
+        """Blend passages close in meaning into `query`'s word hits, until the query is typed again."""
+        if not query.strip():
+            self.app.bell()
+            self._say("Type a query first: ctrl+g then blends in passages close in meaning", title="Meaning search")
+            return
+        self._meaning_query = query
+        self._request_meaning(query, self._next_serial())
+
+    def _meaning_status(self, doing: str) -> str:
+        """`doing`, or that the library's vectors are being built (the first meaning search takes seconds)."""
+        if not self.library.meaning.in_use():
+            return f"{doing}: building the library's meaning vectors (first time; may take a while)…"
+        return f"{doing}…"
+
+    def _meaning_unavailable(self) -> str | None:
+        """Why meaning search found nothing it could have found: another sayso held the library when the
+        vectors had to be built (the library searches the vectors as they are rather than wait)."""
+        if not self.library.meaning.in_use() and self.library.passage_versions():
+            return "the library is busy (another sayso is writing to it), so its meaning vectors are not built yet"
+        return None
+
+    def _request_meaning(self, query: str, serial: int) -> None:
+        """Blend meaning hits into `query`'s word hits in the meaning lane; the word hits stay shown meanwhile."""
+        lens = self.lens
+        self.search_pane.set_status(self._meaning_status("words + meaning: searching"))
+
+        def search() -> SearchDone | MeaningFailed | None:
+            started = time.perf_counter()
+            try:
+                hits = self.library.search(query, limit=SEARCH_LIMIT, speaker=lens, meaning=True)
+                problem = self._meaning_unavailable()
+            except Exception as exc:  # a missing model or a broken index: one line, never a traceback
+                LOG.exception("shown to the user as one line")
+                problem = meaning_error(exc)
+            if problem is not None:
+                return MeaningFailed(visible(problem, keep_newlines=False), serial=serial)
+            if self._meaning_jobs.waiting:
+                return None
+            return SearchDone(query, lens, hits, time.perf_counter() - started, meaning=True, serial=serial)
+
+        self._meaning_jobs.submit("Cannot search by meaning", search)
+
+    def _like_source(self) -> tuple[str, str | Quote] | None:
+        """What more-like-this starts from: (words shown in the status, a passage id or a quote)."""
+        search = self.search_pane
+        if self.pane == "search" and search.hits and search.results.has_focus:
+            index = search.results.highlighted
+            if index is not None and index < len(search.hits):
+                hit = search.hits[index]
+                return hit.text, hit.passage
+        if self.pane == "quotes":
+            quote = self.quotes_pane.quote_list.highlighted_quote
+            return (quote.exact, quote) if quote is not None else None
+        reader = self.reader
+        if reader.document is not None and reader.passages:
+            passage = reader.passages[reader.passage]
+            return passage.text, passage.id
+        return None
+
+    def _quote_passage(self, quote: Quote) -> str:
+        """The id of the passage holding `quote` (by its position when the quote names none)."""
+        passages = self.library.passages(quote.document)
+        if quote.passage and any(p.id == quote.passage for p in passages):
+            return quote.passage
+        holding = [p for p in passages if p.offset <= quote.start]
+        if not holding:
+            raise SaysoError("the quote's passage is not in its document any more")
+        return holding[-1].id
+
+    def action_more_like_this(self) -> None:
+        """List the passages closest in meaning to the reader's turn, the highlighted hit or quote, by anyone."""
+        source = self._like_source()
+        if source is None:
+            self.app.bell()
+            self._say(
+                "Nothing to compare: open a document, or highlight a search hit or a quote.", title="More like this"
+            )
+            return
+        words, start = source
+        words = short(" ".join(words.split()), 24)
+        serial = self._next_serial()
+        self._search_jobs.clear()
+        self._meaning_query = None
+        self.action_show_pane("search")
+        self.search_pane.set_status(self._meaning_status(f"like “{words}”: searching"))
+
+        def find() -> SimilarFound | MeaningFailed | None:
+            started = time.perf_counter()
+            try:
+                passage = start if isinstance(start, str) else self._quote_passage(start)
+                hits = self.library.similar(passage, limit=SEARCH_LIMIT)
+                problem = self._meaning_unavailable()
+            except Exception as exc:  # as for meaning search: one line
+                LOG.exception("shown to the user as one line")
+                problem = meaning_error(exc)
+            if problem is not None:
+                return MeaningFailed(visible(problem, keep_newlines=False), serial=serial)
+            if self._meaning_jobs.waiting:
+                return None
+            return SimilarFound(passage, words, hits, time.perf_counter() - started, serial=serial)
+
+        self._meaning_jobs.submit("Cannot find more like this", find)
+
+    @on(SimilarFound)
+    def _similar_found(self, event: SimilarFound) -> None:
+        if event.serial != self._search_serial:
+            return
+        hits = event.hits
+        # Read as a phrase ("12 passages like “…”"), so that a narrow pane cuts only the timing.
+        count = f"{len(hits)} passage{'s' if len(hits) != 1 else ''}"
+        status = f"{count} like “{event.words}” · {event.elapsed * 1000:.0f} ms"
+        pane = self.search_pane
+        pane.show_hits("", hits, status)
+        if hits:
+            pane.results.focus()
+
+    @on(MeaningFailed)
+    def _meaning_failed(self, event: MeaningFailed) -> None:
+        if event.serial != self._search_serial:
+            return
+        self._meaning_query = None
+        self._say(f"Meaning search unavailable: {event.error}", title="Meaning search", severity="warning")
+        # Back to word search for what is typed, which stays usable.
+        self._request_search(self.search_pane.query_input.value)
 
     @on(SearchFailed)
     def _search_failed(self, event: SearchFailed) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Any, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -57,8 +58,15 @@ def kwic(hit: Hit) -> Text:
     return line
 
 
-def hit_lines(hit: Hit) -> tuple[Text, Text]:
-    """Speaker, document and time on the first line; the keyword in context below."""
+#: The tag that starts the second line of a hit found only by meaning (no word of the query is in it).
+MEANING_TAG = "≈ by meaning"
+
+
+def hit_lines(hit: Hit, meaning_style: Style | str = "italic") -> tuple[Text, Text]:
+    """Speaker, document and time on the first line; the keyword in context below.
+
+    A hit found only by meaning says so at the start of its second line, in `meaning_style`.
+    """
     head = plain(hit.speaker or "(no speaker)", style="bold")
     head.append(" · ", style="dim")
     head.append_text(plain(hit.title, style="italic"))
@@ -66,12 +74,17 @@ def hit_lines(hit: Hit) -> tuple[Text, Text]:
     if stamp:
         head.append(" " + stamp, style="dim")
     context = Text("  ", end="")
+    if hit.match == "meaning":
+        context.append(MEANING_TAG, style=meaning_style)
+        context.append(" ")
     context.append_text(kwic(hit))
     return head, context
 
 
 class HitList(PaneList):
     """Search results, two lines each; enter opens one in the reader."""
+
+    COMPONENT_CLASSES = {"hit-list--meaning"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,o", "select", "Open hit", id="search.open"),
@@ -94,8 +107,13 @@ class HitList(PaneList):
     def row_lines(self, index: int) -> tuple[Text, Text]:
         lines = self._lines.get(index)
         if lines is None:
-            lines = self._lines[index] = hit_lines(self.hits[index])
+            style = self.get_component_rich_style("hit-list--meaning", partial=True)
+            lines = self._lines[index] = hit_lines(self.hits[index], style)
         return lines
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()  # the meaning tag's style is in them (a theme change restyles it)
 
 
 class SearchPane(Vertical):
@@ -105,6 +123,13 @@ class SearchPane(Vertical):
         # In the query box, as in fzf: the arrows move through the hits and enter opens one.
         Binding("down,ctrl+n", "move(1)", "Next hit", show=False, id="search.results"),
         Binding("up,ctrl+p", "move(-1)", "Previous hit", show=False, id="search.results.up"),
+        Binding(
+            "ctrl+g",
+            "meaning",
+            "By meaning",
+            id="search.meaning",
+            tooltip="Blend in passages close in meaning to the query (typing again returns to word search)",
+        ),
     ]
 
     class QueryChanged(Message):
@@ -116,6 +141,13 @@ class SearchPane(Vertical):
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, SearchPane.QueryChanged)
+
+    class MeaningRequested(Message):
+        """The user asked for meaning results for the query in the box."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
 
     class HitChosen(Message):
         """The user opened a result."""
@@ -187,6 +219,10 @@ class SearchPane(Vertical):
     def action_move(self, step: int) -> None:
         """Move the highlight through the hits; focus stays in the query box."""
         self.results.action_cursor(step)
+
+    def action_meaning(self) -> None:
+        """Ask for the query's meaning results to be blended in."""
+        self.post_message(self.MeaningRequested(self.query_input.value))
 
     def action_focus_results(self) -> None:
         if self.hits:
