@@ -105,6 +105,8 @@ NARROW_WIDTH = 100
 WIDE_WIDTH = 140
 #: Results fetched per query.
 SEARCH_LIMIT = 100
+#: Passages listed by more-like-this: the closest few; further down a static model's neighbours are noise.
+LIKE_LIMIT = 20
 #: Documents with at least this many turns are frozen out of the garbage collector's full
 #: passes once loaded (a 25,000-turn transcript made them stall frames by ~100 ms).
 FREEZE_PASSAGES = 5000
@@ -777,7 +779,7 @@ class MainScreen(Screen[None]):
             started = time.perf_counter()
             try:
                 passage = start if isinstance(start, str) else self._quote_passage(start)
-                hits = self.library.similar(passage, limit=SEARCH_LIMIT)
+                hits = self.library.similar(passage, limit=LIKE_LIMIT)
                 problem = self._meaning_unavailable()
             except Exception as exc:  # as for meaning search: one line
                 LOG.exception("shown to the user as one line")
