@@ -731,21 +731,30 @@ class MainScreen(Screen[None]):
 
         self._meaning_jobs.submit("Cannot search by meaning", search)
 
-    def _like_source(self) -> tuple[str, str | Quote] | None:
-        """What more-like-this starts from: (words shown in the status, a passage id or a quote)."""
+    def under_cursor(self) -> Hit | Quote | Passage | None:
+        """What the user is on: the highlighted search hit (the results list focused), the highlighted quote
+        (the Quotes pane shown), else the reader's current turn; None with nothing open."""
         search = self.search_pane
         if self.pane == "search" and search.hits and search.results.has_focus:
             index = search.results.highlighted
             if index is not None and index < len(search.hits):
-                hit = search.hits[index]
-                return hit.text, hit.passage
+                return search.hits[index]
         if self.pane == "quotes":
-            quote = self.quotes_pane.quote_list.highlighted_quote
-            return (quote.exact, quote) if quote is not None else None
+            return self.quotes_pane.quote_list.highlighted_quote
         reader = self.reader
         if reader.document is not None and reader.passages:
-            passage = reader.passages[reader.passage]
-            return passage.text, passage.id
+            return reader.passages[reader.passage]
+        return None
+
+    def _like_source(self) -> tuple[str, str | Quote] | None:
+        """What more-like-this starts from: (words shown in the status, a passage id or a quote)."""
+        target = self.under_cursor()
+        if isinstance(target, Hit):
+            return target.text, target.passage
+        if isinstance(target, Quote):
+            return target.exact, target
+        if isinstance(target, Passage):
+            return target.text, target.id
         return None
 
     def _quote_passage(self, quote: Quote) -> str:
@@ -1161,19 +1170,14 @@ class MainScreen(Screen[None]):
 
     # -- the recording -------------------------------------------------------------------------------------------
     def _moment(self) -> tuple[str, float | None] | None:
-        """The document and time of what is under the cursor: a search hit, a quote, or the reader's turn."""
-        if self.pane == "search" and self.search_pane.hits:
-            index = self.search_pane.results.highlighted
-            if index is not None and index < len(self.search_pane.hits):
-                hit = self.search_pane.hits[index]
-                return hit.document, hit.start
-        if self.pane == "quotes":
-            quote = self.quotes_pane.quote_list.highlighted_quote
-            if quote is not None:
-                return quote.document, quote.timestamp
-        reader = self.reader
-        if reader.document is not None and reader.passages:
-            return reader.document.id, reader.passages[reader.passage].start
+        """The document and time of what is under the cursor (`under_cursor`)."""
+        target = self.under_cursor()
+        if isinstance(target, Hit):
+            return target.document, target.start
+        if isinstance(target, Quote):
+            return target.document, target.timestamp
+        if isinstance(target, Passage):
+            return target.document, target.start
         return None
 
     def action_play(self) -> None:
