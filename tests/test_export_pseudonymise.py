@@ -515,6 +515,19 @@ def test_matching(protection: Protection, text: str, expected: str) -> None:
     assert protection.replace(text) == expected
 
 
+def test_a_person_mapped_by_title_and_surname_is_found_by_the_surname_too() -> None:
+    """Hearings and debates name people "Senator Kennedy": the map may too, and "Senator John F. Kennedy" in the
+    quoted words is still replaced, and caught by the check if it were not (a user trial found it leaking)."""
+    guard = Protection.of(PseudonymMap([Person("Senator Kennedy", "P6"), Person("Mr. Nixon", "P7")], {}, []))
+    assert (
+        guard.replace("the Democratic candidate, Senator John F. Kennedy")
+        == "the Democratic candidate, Senator John F. P6"
+    )
+    assert guard.replace("Mr. Nixon and Nixon's answer") == "P7 and P7's answer"
+    hit = guard.first("as Kennedy said")
+    assert hit is not None and hit[0].real == "Senator Kennedy"
+
+
 def test_quoted_words_mark_the_edit(protection: Protection) -> None:
     assert protection.replace("Yann's point, in Montreal, at Acme Corp", quoted=True) == (
         f"[P1]'s point, in [City], at {REDACTED}"

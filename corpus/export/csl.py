@@ -337,6 +337,21 @@ def parse_name(name: str) -> dict[str, str]:
     return result
 
 
+def titled_surname(name: str) -> str | None:
+    """The surname of a name that is only a title and a surname ("Senator Kennedy", "Mr. Nixon", "Dr. van
+    Helsing"): "Kennedy"; None for any other name.  Transcripts of hearings and debates name people this way."""
+    words = " ".join(name.split()).split(" ")
+    titles = 0
+    while titles < len(words) - 1 and words[titles].casefold() in _HONORIFICS:
+        titles += 1
+    rest = words[titles:]
+    if not titles or not rest or len(rest) > 2 or _is_placeholder(" ".join(rest)):
+        return None
+    if len(rest) == 2 and rest[0].casefold() not in _PARTICLES:
+        return None  # "Senator John Kennedy" splits as a full name (parse_name)
+    return " ".join(rest)
+
+
 def _is_placeholder(text: str) -> bool:
     """Whether a name is a role, placeholder or organisation rather than a person's name."""
     words = text.replace(",", " ").split()

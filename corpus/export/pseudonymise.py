@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 from sayso.corpus.errors import SaysoError
-from sayso.corpus.export.csl import parse_name, speaker_item
+from sayso.corpus.export.csl import parse_name, speaker_item, titled_surname
 from sayso.corpus.export.entries import Entry, Sources
 from sayso.corpus.models import PASSAGE_SEPARATOR, Document, Passage, Quote
 from sayso.corpus.safety import visible
@@ -426,7 +426,8 @@ def _alone_forms(person: Person) -> list[str]:
         return list(person.alone)
     parts = parse_name(person.real)
     if "literal" in parts:
-        return []
+        surname = titled_surname(person.real)  # "Senator Kennedy": "Kennedy" alone, as in "Senator John F. Kennedy"
+        return [surname] if surname and not _initials_only(surname) else []
     forms = [parts["family"], parts["given"]]
     if parts.get("non-dropping-particle"):
         forms.append(f"{parts['non-dropping-particle']} {parts['family']}")
