@@ -189,6 +189,13 @@ async def test_search_opens_hit_and_escape_returns_to_results(library: Library) 
         await pilot.pause()
         assert screen.pane == "search" and app.focused is search.results
         assert search.results.highlighted == chosen
+        # Escape from the results goes back to what was being read (a user trial: it stayed on the results).
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.pane == "reader" and reader.document.id == hit.document
+        screen.action_show_pane("search")
+        search.results.focus()
+        await pilot.pause()
         # n from the reader opens the next hit.
         screen.action_show_pane("reader")
         await pilot.press("n")

@@ -938,8 +938,11 @@ class MainScreen(Screen[None]):
             return
         if self.lens is not None:
             self.set_lens(None)
-        elif self.pane == "search" and search.hits:
+        elif self.pane == "search" and search.hits and not search.results.has_focus:
             search.results.focus()
+        elif self.pane == "search":
+            # From the results (of a search, a meaning search or more like this): back to what was being read.
+            self.action_show_pane("reader" if self.reader.document is not None else "documents")
 
     # -- import, export and citations -----------------------------------------------------------------
     def action_import(self) -> None:
