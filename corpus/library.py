@@ -975,7 +975,11 @@ class Library:
                         dict.fromkeys(target.name if n in renamed else n for n in document.speakers)
                     )
                     changed[doc_id] = passages
-            self.people._commit(data, journal, changed, f"edit {', '.join(sorted(old_names))} → {target.name}")
+            what = [f"{', '.join(sorted(renamed))} → {target.name}"] if renamed else []
+            what += [f"alias {a}" for a in add_aliases] + [f"no alias {a}" for a in remove_aliases]
+            what += [f"role {target.role or '(none)'}"] if role is not None else []
+            what += [f"affiliation {target.affiliation or '(none)'}"] if affiliation is not None else []
+            self.people._commit(data, journal, changed, f"{target.name}: {'; '.join(what) or 'unchanged'}")
             if changed:
                 for old in renamed:
                     # Quotes on removed documents (no passages to follow) follow the name.

@@ -19,6 +19,7 @@ state that no longer fits.
 from __future__ import annotations
 
 import copy
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -264,6 +265,25 @@ class People:
         return [str(e.get("change", "")) for e in reversed(self.lib.store.people_journal())]
 
     # -- changing ---------------------------------------------------------------------------
+    def join_last(self, count: int, description: str) -> None:
+        """Make the latest `count` changes one, undone together (a dialog that renames and sets a role in one
+        save); nothing happens unless they followed one another with nothing else changing the library between."""
+        if count < 2:
+            return
+        lib = self.lib
+        with lib.store.lock.held():
+            entries = lib.store.people_journal()
+            if len(entries) < count:
+                return
+            last = entries[-count:]
+            if any(a.get("generation") != b.get("before") for a, b in itertools.pairwise(last)):
+                return
+            documents: dict[str, Any] = {}
+            for entry in reversed(last):  # each document as it was before the first of them touched it
+                documents.update(entry.get("documents") or {})
+            joined = dict(last[0], change=description, generation=last[-1].get("generation"), documents=documents)
+            lib.store.write_people_journal([*entries[:-count], joined])
+
     def rename(self, doc: str, renames: Sequence[tuple[str, str]]) -> PeopleChange:
         """Name labels of one document: each `(label, name)` gives that label's turns to the person `name`.
 

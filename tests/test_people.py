@@ -116,7 +116,7 @@ def test_undo_takes_back_several_changes_newest_first(show: tuple[Library, str, 
     lib.people.rename(doc_id, [("Speaker 1", "Bryan Cantrill")])
     lib.edit_speaker("Bryan Cantrill", role="Host")
     assert lib.speaker("Bryan Cantrill").role == "Host"
-    assert lib.people.history()[0].startswith("edit")
+    assert lib.people.history()[0] == "Bryan Cantrill: role Host"  # says what changed
     lib.people.undo()
     assert lib.speaker("Bryan Cantrill").role is None
     lib.people.undo()
@@ -231,6 +231,26 @@ def test_role_and_affiliation_are_search_facets(show: tuple[Library, str, Path])
     assert lib.search("role:host") == []
 
 
+def test_one_dialog_save_is_one_undo(show: tuple[Library, str, Path]) -> None:
+    """The app's person dialog renames and sets a role in one save; one undo takes back both (a user trial
+    needed two `u` presses, the first undoing only the role)."""
+    lib, doc_id, _ = show
+    lib.people.rename(doc_id, [("Speaker 1", "Bryan Cantrill")])
+    lib.edit_speaker("Bryan Cantrill", role="Podcast host")
+    lib.people.join_last(2, "renamed Speaker 1 → Bryan Cantrill; Bryan Cantrill: role saved")
+    assert lib.people.history()[0] == "renamed Speaker 1 → Bryan Cantrill; Bryan Cantrill: role saved"
+    lib.people.undo()
+    assert "Speaker 1" in lib.document(doc_id).speakers and "Bryan Cantrill" not in lib.document(doc_id).speakers
+    assert all(s.name != "Bryan Cantrill" for s in lib.speakers())
+    # Two changes with something else between them are not joined.
+    lib.people.rename(doc_id, [("Speaker 1", "Bryan Cantrill")])
+    lib.edit_document(doc_id, title="Renamed show")
+    lib.edit_speaker("Bryan Cantrill", role="Podcast host")
+    before = lib.people.history()
+    lib.people.join_last(2, "joined")
+    assert lib.people.history() == before
+
+
 def test_exports_and_the_clipboard_say_who_a_speaker_is(show: tuple[Library, str, Path], tmp_path: Path) -> None:
     """A person's role and affiliation go beside their name where a quote is attributed (CSL names carry
     neither, so citations themselves cannot), and a pseudonymised export replaces mapped words in them too."""
@@ -288,7 +308,7 @@ def test_cli_bulk_rename_speakers_marks_and_undo(
     assert {h["speaker"] for h in json.loads(out)} == {"Bryan Cantrill"}
 
     rc, out, _ = run(capsys, "--data", data, "speaker", "undo", "--list")
-    assert out.splitlines()[0].startswith("edit")
+    assert out.splitlines()[0] == "Bryan Cantrill: role Senator; affiliation Connecticut"
     rc, out, _ = run(capsys, "--data", data, "speaker", "undo")
     rc, out, _ = run(capsys, "--data", data, "speaker", "undo")
     assert rc == 0 and "undone: rename" in out

@@ -136,6 +136,8 @@ class PersonDialog(ModalScreen[str | None]):
                 doc = self.doc_id if current == speaker.name else None
                 self.library.edit_speaker(current, doc=doc, role=new_role, affiliation=new_from)
                 done.append(f"{current}: role and affiliation saved")
+            if len(done) > 1:
+                self.library.people.join_last(len(done), "; ".join(done))  # one save, one undo
         except SaysoError as exc:
             self.app.call_from_thread(self._error, str(exc))
             return
