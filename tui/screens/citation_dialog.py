@@ -51,6 +51,7 @@ from sayso.corpus.library import EDITABLE_FIELDS, check_citation_field
 from sayso.corpus.models import KINDS, Document
 from sayso.corpus.safety import visible
 from sayso.tui.jobs import describe_error
+from sayso.tui.screens.fields import FIELD_KEYS
 from sayso.tui.widgets.safe_input import SafeInput
 
 LOG = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ class CitationDialog(ModalScreen[Document | None]):
             self.error = error
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save", priority=True, id="citation.save"),
         Binding("ctrl+y", "pick_style", "Citation style", priority=True, id="citation.styles"),
         Binding("escape", "cancel", "Cancel", id="citation.cancel"),

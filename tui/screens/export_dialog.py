@@ -41,6 +41,7 @@ from sayso.corpus.models import Quote
 from sayso.corpus.query import parse_quote_filter
 from sayso.corpus.safety import visible
 from sayso.tui.jobs import describe_error
+from sayso.tui.screens.fields import FIELD_KEYS
 from sayso.tui.widgets.safe_input import SafeInput
 
 LOG = logging.getLogger(__name__)
@@ -136,6 +137,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self.error = error
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "export", "Export", priority=True, id="export.write"),
         Binding("ctrl+y", "pick_style", "All citation styles", priority=True, id="export.styles"),
         Binding("escape", "cancel", "Cancel", id="export.cancel"),

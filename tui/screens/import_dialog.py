@@ -20,6 +20,7 @@ from textual.widgets import Input, ProgressBar, Static
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.library import ImportReport, Library
 from sayso.corpus.safety import visible
+from sayso.tui.screens.fields import FIELD_KEYS
 from sayso.tui.widgets.pane_list import plain
 from sayso.tui.widgets.safe_input import SafeInput
 
@@ -82,6 +83,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
     """Ask for a file or folder, import it with `Library.import_paths`, report what happened."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_KEYS,
         Binding("escape", "close", "Close", id="import.close"),
     ]
 

@@ -30,6 +30,7 @@ from sayso.corpus.anchoring import one_line
 from sayso.corpus.drafts import NoteTarget
 from sayso.corpus.models import Quote
 from sayso.corpus.safety import visible
+from sayso.tui.screens.fields import FIELD_KEYS
 from sayso.tui.widgets.tag_picker import TagPicker
 
 
@@ -50,6 +51,7 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     """A note (TextArea) and tags (TagPicker) for one quote; ctrl+s saves, ctrl+l keeps it for later, escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save", priority=True, id="note.save"),
         Binding("ctrl+l", "later", "Keep for later", priority=True, id="note.later"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),

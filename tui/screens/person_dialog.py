@@ -28,6 +28,7 @@ from textual.widgets import Input, Static
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.models import Passage, Speaker
 from sayso.corpus.safety import visible
+from sayso.tui.screens.fields import FIELD_KEYS
 from sayso.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class PersonDialog(ModalScreen[str | None]):
     """Name a document's unnamed speaker, or set a person's role and affiliation (styles: dialogs.tcss)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save", id="person.save"),
         Binding("escape", "cancel", "Cancel", id="person.cancel"),
     ]

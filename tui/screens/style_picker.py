@@ -37,6 +37,7 @@ from sayso.corpus.export.entries import CITATION_FIELDS, Sources, citation_gaps,
 from sayso.corpus.models import Document, Quote
 from sayso.corpus.safety import visible
 from sayso.tui.jobs import describe_error
+from sayso.tui.screens.fields import FIELD_KEYS
 from sayso.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
@@ -136,6 +137,7 @@ class StylePicker(ModalScreen[str | None]):
             self.style, self.lines, self.error = style, lines, error
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_KEYS,
         Binding("escape", "cancel", "Cancel", id="styles.cancel"),
     ]
 
