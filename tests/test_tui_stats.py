@@ -166,6 +166,24 @@ async def test_S_opens_the_statistics_of_the_document_and_the_library(app: Sayso
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_G_and_g_reach_the_bottom_and_top_of_the_statistics(app: SaysoApp) -> None:
+    """As in the reader (a user trial: G did nothing there)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_panel(app, pilot)
+        await pilot.press("S")
+        await settle(app, pilot)
+        stats = app.screen
+        assert isinstance(stats, StatsScreen)
+        body = stats.query_one("#stats-body")
+        assert body.max_scroll_y > 0  # (at 80x24 the figures are longer than the dialog)
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+
+
 def chart_slot(stats: StatsScreen, name: str) -> int:
     from sayso.tui.widgets.speaker_marks import speaker_order
 

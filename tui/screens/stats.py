@@ -43,7 +43,7 @@ def people_table(people: list[PersonStats], *, corpus: bool, narrow: bool = Fals
     `narrow` (a dialog under 100 columns): shorter names and headers, first and last appearance by year.
     """
     table = Table(box=None, padding=(0, 0, 0, 1), show_edge=False, header_style="bold")
-    table.add_column("person", no_wrap=True, overflow="ellipsis", max_width=16 if narrow else 24)
+    table.add_column("person", no_wrap=True, overflow="ellipsis", max_width=16 if narrow else 36)
     for name in ("turns", "words", "talk", "share", "max" if narrow else "longest"):
         table.add_column(name, justify="right", no_wrap=True)
     if corpus:
@@ -99,6 +99,8 @@ class StatsScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="stats.up"),
         Binding("pagedown,space", "page(1)", "Page down", show=False, id="stats.page_down"),
         Binding("pageup,b", "page(-1)", "Page up", show=False, id="stats.page_up"),
+        Binding("g,home", "edge(-1)", "Top", show=False, id="stats.top"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="stats.bottom"),
     ]
 
     def __init__(self, library: Library, figures: DocumentStats | None) -> None:
@@ -159,6 +161,13 @@ class StatsScreen(ModalScreen[None]):
     def action_page(self, pages: int) -> None:
         body = self.query_one("#stats-body", VerticalScroll)
         body.scroll_relative(y=pages * max(1, body.size.height - 1), animate=False)
+
+    def action_edge(self, end: int) -> None:
+        body = self.query_one("#stats-body", VerticalScroll)
+        if end > 0:
+            body.scroll_end(animate=False)
+        else:
+            body.scroll_home(animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)
