@@ -84,9 +84,14 @@ class PersonStats:
         return self.estimated_seconds > 0
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _rounded(asdict(self))
         data["estimated"] = self.estimated
         return data
+
+
+def _rounded(data: dict[str, Any]) -> dict[str, Any]:
+    """Figures for JSON: seconds and shares to 3 decimals (261.68, not 261.67999999999995)."""
+    return {k: round(v, 3) if isinstance(v, float) else v for k, v in data.items()}
 
 
 @dataclass(slots=True)
@@ -118,7 +123,7 @@ class DocumentStats:
         return self.estimated_seconds > 0
 
     def to_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if k not in ("speakers", "timeline")}
+        data = _rounded({k: v for k, v in asdict(self).items() if k not in ("speakers", "timeline")})
         data["estimated"] = self.estimated
         data["speakers"] = [s.to_dict() for s in self.speakers]
         return data
@@ -153,7 +158,7 @@ class CorpusStats:
         return self.estimated_seconds > 0
 
     def to_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if k != "people"}
+        data = _rounded({k: v for k, v in asdict(self).items() if k != "people"})
         data["estimated"] = self.estimated
         data["people"] = [p.to_dict() for p in self.people]
         return data
