@@ -114,7 +114,7 @@ def test_a_pane_first_shown_at_80x24_starts_at_its_first_row(data_dir: Path) -> 
         session.start(sayso_shell(data_dir))
         session.wait_for("Panel on open models")
         session.keys("2")
-        screen = session.wait_for("turns ·", top_speaker)
+        screen = session.wait_for("passages ·", top_speaker)
         assert screen.splitlines()[1].lstrip("› ").startswith(top_speaker), screen
         session.keys("C-q")
     finally:
@@ -141,9 +141,9 @@ def test_wide_terminals_show_documents_speakers_search_and_reader_at_once(
         session.keys("/", "lit:weights")
         # Documents, Speakers (a speaker's name and turn count), the search results and the reader's hint,
         # all on one screen.
-        screen = session.wait_for("Panel on open models", "turns ·", "result", "No document open")
+        screen = session.wait_for("Panel on open models", "passages ·", "result", "No document open")
         session.keys("Enter")
-        screen = session.wait_for("¶ ", "Panel on open models", "turns ·", "result")
+        screen = session.wait_for("¶ ", "Panel on open models", "passages ·", "result")
         assert "Interview with Grace" in screen
     finally:
         session.close()

@@ -694,3 +694,14 @@ async def test_a_long_title_is_shortened_so_the_place_in_the_document_always_sho
         await settle(app, pilot)
         header = str(screen.query_one("#reader-title", StatusLine).render())
         assert "¶ 1/" in header and "sentence 1/2" in header and "…" in header
+
+
+def test_speaker_pane_counts_passages_and_says_so() -> None:
+    """The pane counts a speaker's passages, so it says "passages": `sayso stats` counts turns (runs of passages)."""
+    from sayso.corpus.models import Speaker
+    from sayso.tui.widgets.speakers import speaker_lines
+
+    _, details = speaker_lines(Speaker(name="Ada", passages=241, documents=["d1", "d2"]), None)
+    assert details.plain.strip() == "241 passages · 2 documents"
+    _, one = speaker_lines(Speaker(name="Ada", passages=1, documents=["d1"]), None)
+    assert one.plain.strip() == "1 passage · 1 document"

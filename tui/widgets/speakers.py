@@ -22,7 +22,7 @@ def speaker_lines(speaker: Speaker, lens: str | None) -> tuple[Text, Text]:
     about = ", ".join(v for v in (speaker.role, speaker.affiliation) if v)
     details = plain(f"  {about} · " if about else "  ", style="dim")
     details.append(
-        f"{speaker.passages:,} turn{'s' if speaker.passages != 1 else ''} · {docs} document{'s' if docs != 1 else ''}",
+        f"{speaker.passages:,} passage{'s' if speaker.passages != 1 else ''} · {docs} document{'s' if docs != 1 else ''}",
         style="dim",
     )
     return name, details
