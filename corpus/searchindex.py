@@ -583,12 +583,12 @@ def _tokenise_run(vocab: Vocabulary, texts: list[str]) -> tuple[np.ndarray, np.n
         found = vocab.lookup(hashes, sorted_only=True)
         missing = np.flatnonzero(found < 0)
         if len(missing):
-            distinct, first, inverse = np.unique(hashes[missing], return_index=True, return_inverse=True)
-            ids = vocab.lookup(distinct)
+            new_hashes, first, inverse = np.unique(hashes[missing], return_index=True, return_inverse=True)
+            ids = vocab.lookup(new_hashes)
             for i in np.flatnonzero(ids < 0).tolist():
                 at = int(missing[int(first[i])])
                 word = buf[int(starts[at]) : int(ends[at])].decode("utf-8")
-                ids[i] = vocab.add(word, int(distinct[i]))
+                ids[i] = vocab.add(word, int(new_hashes[i]))
             found[missing] = ids[inverse.reshape(-1)]
         tokens = found.astype(np.uint32)
     else:
@@ -659,6 +659,16 @@ def tokenise_document(
         indexes=np.fromiter(indexes, np.int32, n),
         starts=np.array(times, dtype=np.float64),
     )
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values, as np.unique gives them: np.unique itself imports numpy.ma on its first
+    call (25 ms of a cold search), to ask whether the array is masked."""
+    ordered: np.ndarray = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    found: np.ndarray = ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
+    return found
 
 
 def _unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -747,7 +757,7 @@ def build_segment(pending: list[PendingDoc], speaker_numbers: dict[str, int]) ->
         first += entry.count
     spk = np.concatenate([p.speakers for p in pending]) if pending else np.zeros(0, np.int32)
     known = spk >= 0
-    used = np.unique(spk[known])
+    used = distinct(spk[known])
     local = np.full(len(spk), -1, np.int32)
     local[known] = np.searchsorted(used, spk[known])
     lens = np.concatenate([p.lens for p in pending]) if pending else np.zeros(0, np.int64)
@@ -844,7 +854,7 @@ def remap_segment(seg: Segment, old_words: list[str], vocab: Vocabulary) -> Segm
     Needed when another process saved a vocabulary of its own meanwhile: the
     words are the same, their ids may not be.
     """
-    used = np.unique(seg.arrays["tokens"]).tolist()
+    used = distinct(seg.arrays["tokens"]).tolist()
     mapping = {}
     for term in used:
         word = old_words[term]
@@ -1377,7 +1387,7 @@ class IndexView:
             found.extend(dt[i:j] for i, j in zip(lo.tolist(), hi.tolist()) if j > i)
         if not found:
             return np.zeros(0, np.int64)
-        return np.unique(np.concatenate(found)).astype(np.int64)
+        return distinct(np.concatenate(found)).astype(np.int64)
 
     def words_from(self, prefix: str) -> np.ndarray:
         """Ids of every word beginning with `prefix`."""
