@@ -15,7 +15,8 @@ from test_export_formats import check_golden, fixture_quotes, normalise, sources
 
 from sayso.cli import main
 from sayso.corpus.errors import SaysoError
-from sayso.corpus.export import Sources, prepare
+from sayso.corpus.export import Leak, Sources, cite_entries, locate, prepare
+from sayso.corpus.export.pseudonymise import Person, Protection, PseudonymMap
 from sayso.corpus.export.vault import (
     QUOTES_FOLDER,
     document_uri,
@@ -215,6 +216,25 @@ def test_files_sayso_did_not_write_are_never_touched(tmp_path: Path) -> None:
     assert mine.read_text(encoding="utf-8") == "---\ntitle: my own note\n---\nMine.\n"
     assert other.read_text(encoding="utf-8") == "Nothing to do with sayso.\n"
     assert len(report.written) == 2
+
+
+def test_a_leak_names_its_note_and_no_note_is_written(tmp_path: Path) -> None:
+    """Pseudonymising into a vault of an earlier real-name export: the refusal names the note holding the name
+    (its path in the vault, as `--vault` users find it) and every note is left as it was, not only that one."""
+    folder = tmp_path / "vault"
+    write_vault(folder, entries(), "quote")
+    before = tree(folder)
+    protection = Protection.of(PseudonymMap(people=[Person("Nathan Lambert", "P2")]))
+    src = sources()
+    protected, _ = protection.apply(locate(fixture_quotes(), src), src)
+    cite_entries(protected, "apa", None)
+    with pytest.raises(Leak) as caught:
+        write_vault(folder, protected, "quote", source_paths=False, check=protection.check)
+    said = str(caught.value)
+    named = [path for path in before if f", {path}, line " in said]
+    assert len(named) == 1, said
+    assert re.search(r"(?i)nathan.lambert", before[named[0]])
+    assert tree(folder) == before
 
 
 def test_a_deleted_quotes_file_is_left_alone_and_reported(tmp_path: Path) -> None:

@@ -674,14 +674,19 @@ class Protection:
 
     # -- checking what is written -----------------------------------------------------------------
 
-    def check(self, fmt: str, content: str | bytes) -> None:
-        """Raise Leak (one line: what, where) if the export `content` in format `fmt` holds a mapped name."""
+    def check(self, fmt: str, content: str | bytes, *, file: str = "") -> None:
+        """Raise Leak (one line: what, where) if the export `content` in format `fmt` holds a mapped name.
+
+        `file` names the content's file where an export writes several (a vault's note, by its path there).
+        """
         for part, text in _parts(fmt, content):
             for view in _views(fmt, part, text):
                 found = self.first(view)
                 if found is not None:
                     rule, start, end = found
                     where = _where(fmt, part, view, start)
+                    if file:
+                        where = f"{_shown(file)}, {where}"
                     raise Leak(
                         f"not exported: the {fmt} export would still name {_shown(rule.real)!r} "
                         f"({_shown(view[start:end])!r}, {where}); nothing written"

@@ -38,9 +38,10 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 from urllib.parse import quote as percent
 from urllib.parse import unquote
 
@@ -454,6 +455,12 @@ class VaultReport:
     orphans: list[str] = field(default_factory=list)
 
 
+class Check(Protocol):
+    """A check of a file about to be written (`Protection.check`): raises to stop the export."""
+
+    def __call__(self, fmt: str, content: str | bytes, *, file: str = "") -> None: ...
+
+
 def _inside(path: str, folder: str) -> bool:
     try:
         return os.path.commonpath([path, folder]) == folder
@@ -491,13 +498,13 @@ def write_vault(
     data_dir: Path | None = None,
     known: Collection[str] | None = None,
     source_paths: bool = True,
-    check: Callable[[str, bytes], None] | None = None,
+    check: Check | None = None,
 ) -> VaultReport:
     """Export these entries into the vault `folder` (created if its parent exists), updating sayso's files in it.
 
     `known` are the ids of every quote sayso still has: a quote file of any other id is reported as an
-    orphan.  `check(fmt, data)` is called on each file's bytes before it is written (a pseudonymised
-    export's leak check): an exception leaves that file and the ones after it unwritten.
+    orphan.  `check(fmt, data, file=path)` is called on each file's bytes, with its path in the vault, before
+    any is written (a pseudonymised export's leak check): an exception from it leaves every file unwritten.
     Raises SaysoError (nothing written) for a folder in the data folder or a path that is not a folder.
     """
     given = Path(folder)
@@ -515,8 +522,13 @@ def write_vault(
     existing = scan(root) if root.is_dir() else {}
     files = vault_files(entries, layout, cite, paths=existing, source_paths=source_paths)
     report = VaultReport(root)
-    for f in files:
-        _write_one(root, f, report, check)
+    planned = [(f, data) for f in files if (data := _planned(root, f, report)) is not None]
+    if check is not None:
+        for f, data in planned:
+            check("markdown", data, file=f.path)
+    for f, data in planned:
+        atomic_write_bytes(root / f.path, data, mode=0o666)  # creates quotes/ when needed
+        report.written.append(f.path)
     if known is not None:
         known_ids = set(known)
         for uri, rel in sorted(existing.items(), key=lambda kv: kv[1]):
@@ -526,47 +538,44 @@ def write_vault(
     return report
 
 
-def _write_one(root: Path, f: VaultFile, report: VaultReport, check: Callable[[str, bytes], None] | None) -> None:
+def _planned(root: Path, f: VaultFile, report: VaultReport) -> bytes | None:
+    """What file `f` is to hold (merged into the note already there); None, noted in `report`, to leave it."""
     target = root / f.path
     real = Path(os.path.realpath(target))
     if not _inside(str(real), str(root)) or real != target:
         report.refused.append((f.path, "it is a link, or leads out of the vault folder"))
-        return
+        return None
     try:
         st = os.lstat(target)
     except FileNotFoundError:
         st = None
     except OSError as exc:
         report.refused.append((f.path, f"cannot use it: {exc.strerror or exc}"))
-        return
+        return None
     text = f.text
     if st is not None:
         if not stat.S_ISREG(st.st_mode):
             report.refused.append((f.path, "not a regular file"))
-            return
+            return None
         try:
             old = target.read_bytes().decode("utf-8")
         except UnicodeDecodeError:
             report.refused.append((f.path, "not UTF-8 text"))
-            return
+            return None
         except OSError as exc:
             report.refused.append((f.path, f"cannot read it: {exc.strerror or exc}"))
-            return
+            return None
         owner = sayso_uri_of(old)
         if owner != f.uri:
             why = "sayso did not write it" if owner is None else "sayso wrote it for another document or quote"
             report.refused.append((f.path, why))
-            return
+            return None
         try:
             text = merge_file(old, f.text)
         except SaysoError as exc:
             report.refused.append((f.path, str(exc)))
-            return
+            return None
         if text == old:
             report.unchanged.append(f.path)
-            return
-    data = text.encode("utf-8")
-    if check is not None:
-        check("markdown", data)
-    atomic_write_bytes(target, data, mode=0o666)  # creates quotes/ when needed
-    report.written.append(f.path)
+            return None
+    return text.encode("utf-8")
