@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import subprocess
 
 import pytest
 from markdown_it import MarkdownIt
@@ -29,6 +31,10 @@ PAYLOADS = [
     "`code` and ~~strike~~ and $x^2$ and @citekey and [@key]",
     "&lt;script&gt; &#106;avascript:",
     "\\[escaped\\](x)",
+    "[[wikilink]] and ![[embed.png]] and [a [nested](http://evil.example) link]",
+    "[a][ref], [a] [ref], [a][] and [ref]\n[ref]: http://evil.example/def\n [b]:http://evil.example",
+    "[x]{.smallcaps} word{.smallcaps} [see @key, p. 3] [-@key] [^1] ^[inline note] (parens) [Broadcast]",
+    "[!note] an Obsidian callout\n[ ] a task",
 ]
 
 
@@ -115,6 +121,39 @@ def test_markdown_payloads_stay_text(payload: str) -> None:
     assert html.count("<strong>") == 1
     assert "<h1>" in html and html.count("<h1>") == 1  # only our own title
     assert "<h2>" not in html and "<hr" not in html and "<code>" not in html and "<ol" not in html
+
+
+def test_citations_keep_their_parentheses_and_plain_brackets() -> None:
+    """A user trial read `\\(n.d.\\)` and `\\[Broadcast\\]` in every citation: only syntax is escaped, not any bracket."""
+    md = export_quotes("markdown", fixture_quotes(), sources())
+    assert "Lambert, N. (2024, August). On China's open source AI trajectory [Broadcast]. In Interconnects." in md
+    assert "\\(" not in md and "\\)" not in md and "\\[Broadcast" not in md
+    assert escape("Title (n.d.) [Online post]. [1] and [sic]", line_starts=False) == (
+        "Title (n.d.) [Online post]. [1] and [sic\\]"  # the last `]` could meet a `(` in the line it is put in
+    )
+    assert escape("a [b](c) [d][e] [f]: g [[h]] [i]{.j} [see @k] [^l]") == (
+        "a [b\\](c) [d\\]\\[e\\] [f\\]: g \\[\\[h\\]\\] [i\\]\\{.j} \\[see \\@k\\] \\[\\^l]"
+    )
+
+
+def test_pandoc_reads_no_markup_from_quoted_text() -> None:
+    """pandoc's own Markdown (citations, spans, footnotes, spaced references) reads the payloads as text."""
+    exe = shutil.which("pandoc")
+    if exe is None:
+        pytest.skip("pandoc is not installed (apt-get install pandoc); .ci/run installs it")
+    for payload in PAYLOADS:
+        quote, src = hostile_library(payload)
+        md = export_quotes("markdown", [quote], src)
+        for reader in ("markdown", "commonmark_x"):
+            html = subprocess.run(
+                [exe, "-f", reader, "-t", "html"], input=md, capture_output=True, text=True, check=True
+            ).stdout
+            assert "<a " not in html and "<img" not in html and "<script" not in html, (reader, payload, html)
+            assert 'class="citation"' not in html and "footnote" not in html, (reader, payload, html)
+            assert "<span" not in html and "<h2" not in html and "<li><p>" not in html[html.find("Tags") :], (
+                reader,
+                payload,
+            )
 
 
 def test_escape_reads_back_as_the_same_words() -> None:

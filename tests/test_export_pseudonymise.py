@@ -278,8 +278,8 @@ def test_names_are_replaced_where_each_format_keeps_them(
     assert all(item["id"].startswith("sayso-") and "lecun" not in item["id"] for item in items)
     assert "AU  - P2" in out["ris"] and "[brackets] mark the words replaced" in out["ris"]
     assert "author = {{P2}}" in out["bibtex"]
-    assert "Edited for anonymity: \\[brackets\\] mark the words replaced" in out["markdown"]
-    assert "> My name is \\[P7\\] and I grew up in \\[City\\]." in out["markdown"]
+    assert "Edited for anonymity: [brackets] mark the words replaced" in out["markdown"]
+    assert "> My name is [P7] and I grew up in [City]." in out["markdown"]
     annotations = json.loads(out["w3c"])["first"]["items"]
     sources = {a["target"]["source"] for a in annotations}
     assert not any("Mart" in s for s in sources)  # the file path and the URL named him: left out

@@ -32,7 +32,8 @@ from sayso.corpus.library import Library
 from sayso.corpus.models import Document, Passage, Quote, document_text
 from sayso.corpus.safety import has_control
 
-LINK = re.compile(r"\]\(([^)\s]+)\)")
+# A link: `](` whose `]` is not escaped (an escaped one, `\](`, is text).
+LINK = re.compile(r"(?<!\\)\]\(([^)\s]+)\)")
 SAFE_NAME = re.compile(r"^(quotes/)?[\w-]+\.md$")
 
 

@@ -53,8 +53,8 @@ async def test_export_dialog_writes_what_export_quotes_makes(library: Library, t
         # Markdown preview of every quote, shown as plain text (the note's brackets are not markup).
         assert dialog.preview_text == export_quotes("markdown", library.quotes.list(), library)
         preview = str(dialog.query_one("#export-preview", Static).render())
-        # Markdown escapes the brackets; shown literally, the backslashes stay (markup would eat them).
-        assert "Closed models hide their failures." in preview and "\\[b\\]bold?\\[/b\\]" in preview
+        # Shown literally: the brackets Markdown leaves as they are stay (Rich markup would eat "[b]").
+        assert "Closed models hide their failures." in preview and "[b]bold?[/b]" in preview
         assert "3 quotes as markdown, apa citations" in str(dialog.query_one("#export-status", Static).render())
         # CSV, Chicago, only the quotes tagged "open", into a file of our choosing.
         dialog.query_one("#export-format", Select).value = "csv"

@@ -46,26 +46,55 @@ WARNING_SIGN = "\u26a0"
 _OPEN_RE = re.compile(r"^<!-- sayso:quote (\S+) -->\s*$")
 _CLOSE_RE = re.compile(r"^<!-- /sayso:quote -->\s*$")
 
-# Characters with a meaning in CommonMark, GitHub Markdown or pandoc's Markdown inline syntax.
-_SPECIAL = re.compile(r"([\\`*_\[\]()<>!#|~&$@^])")
+# Characters with a meaning in CommonMark, GitHub Markdown or pandoc's Markdown inline syntax, wherever they are.
+# Parentheses are not among them: they mean something only after a link's `]`, which is escaped there.
+# `{` starts attributes (`word{.class}`, `*a*{#id}`) in pandoc's commonmark_x and Markdown's bracketed spans.
+_SPECIAL = re.compile(r"[\\`*_<>!#|~&$@^{]|(?P<bracket>[\[\]])")
+# Square brackets are escaped only where a Markdown reader could take them as syntax: a `]` that closes an inline
+# link or image `](`, a reference link `][ref]` (or `] [ref]`, pandoc's spaced references), a link reference
+# definition `]:`, a pandoc span `]{.class}` or an Obsidian wikilink `]]`, or that ends a text put inside a line
+# (what follows it there is not known; text that begins lines ends one); a `[` next to another bracket
+# (`[[wikilink`, `][`), first on a line (a definition, a task, an Obsidian callout `[!note]`), or opening a pandoc
+# citation or footnote (`[see @key]`, `[^1]`; their `@` and `^` are escaped as well).  A lone `[Broadcast]` is left
+# as it is: it is a link only where the file defines that label, and no definition can come from exported text.
+# In a link's own text (`escape(link_text=True)`) every bracket is escaped.
+_CLOSE_AS_SYNTAX = re.compile(r"\](?:[(\[\]{:]|\s+\[)")
+_OPEN_AS_SYNTAX = re.compile(r"\[(?:[\[\]]|[^\[\]]*[@^])")
 # Bare addresses that GitHub and pandoc would turn into links.
 _AUTOLINK = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(//)|\b(www)\.")
 # What makes a line a heading, list item, rule or definition when it starts one.
 _LINE_START = re.compile(r"^(\s*)([-+=:]|\d+(?=[.)]))")
 
 
-def escape(text: str, *, line_starts: bool = True) -> str:
+def escape(text: str, *, line_starts: bool = True, link_text: bool = False) -> str:
     """`text` as literal Markdown: control characters made visible, syntax characters backslash-escaped.
 
     With `line_starts` (text that begins lines of the file) a leading `-`,
-    `+`, `=`, `:` or `1.` is escaped too, so it cannot start a list or heading.
+    `+`, `=`, `:`, `[` or `1.` is escaped too, so it cannot start a list, heading or definition.
+    With `link_text` (the text of a link, `[text](…)`) every square bracket is escaped.
     """
-    safe = visible(text)
-    safe = _SPECIAL.sub(r"\\\1", safe)
+
+    def escaped(m: re.Match[str]) -> str:
+        if m["bracket"] and not link_text and not _syntax_bracket(m, line_starts):
+            return m[0]
+        return "\\" + m[0]
+
+    safe = _SPECIAL.sub(escaped, visible(text))
     safe = _AUTOLINK.sub(lambda m: f"{m.group(1)}\\:{m.group(2)}" if m.group(1) else f"{m.group(3)}\\.", safe)
     if not line_starts:
         return safe
     return "\n".join(_escape_line_start(line) for line in safe.split("\n"))
+
+
+def _syntax_bracket(m: re.Match[str], line_starts: bool) -> bool:
+    """Whether the bracket `m` found could be read as Markdown syntax where it is (see `_CLOSE_AS_SYNTAX`)."""
+    text, at = m.string, m.start()
+    if m[0] == "]":
+        return _CLOSE_AS_SYNTAX.match(text, at) is not None or (not line_starts and m.end() == len(text))
+    line_start = text.rfind("\n", 0, at) + 1
+    if (line_starts or line_start > 0) and not text[line_start:at].strip(" \t"):
+        return True
+    return _OPEN_AS_SYNTAX.match(text, at) is not None or (at > 0 and text[at - 1] in "[]")
 
 
 def _escape_line_start(line: str) -> str:
@@ -133,9 +162,7 @@ def render_entry(entry: Entry, cite: str = DEFAULT_CITE) -> str:
             f"{WARNING_SIGN} **{escape(entry.problem, line_starts=False)}**: check these words against the document before using them"
         )
     if entry.edited:
-        details.append(
-            f"{escape(entry.edited.capitalize(), line_starts=False)}: \\[brackets\\] mark the words replaced"
-        )
+        details.append(f"{escape(entry.edited.capitalize(), line_starts=False)}: [brackets] mark the words replaced")
     if q.note.strip():
         note_lines = escape(q.note.strip()).split("\n")
         details.append("Note: " + "\n  ".join(note_lines))

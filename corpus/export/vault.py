@@ -390,7 +390,8 @@ def vault_files(
                 continue
             quote_path = where[quote_uri(doc_id, e.quote.id)]
             blocks.append(_link_block(e, _relative(doc_path, quote_path)))
-            back = f"[{markdown.escape(' '.join(title.split()), line_starts=False)}]({_relative(quote_path, doc_path)})"
+            link_text = markdown.escape(" ".join(title.split()), line_starts=False, link_text=True)
+            back = f"[{link_text}]({_relative(quote_path, doc_path)})"
             files.append(_quote_file(e, doc_id, quote_path, cite, source_paths, back))
         text = frontmatter(fields) + "\n" + _heading(title) + "\n\n" + VAULT_NOTE + "\n\n" + "\n\n".join(blocks) + "\n"
         files.append(VaultFile(doc_path, text, document_uri(doc_id), tuple(e.quote.id for e in doc_entries)))
@@ -403,7 +404,7 @@ def _link_block(entry: Entry, link: str) -> str:
     words = entry.quote.exact.split()
     shown = " ".join(words[:12]) + (" \u2026" if len(words) > 12 else "")
     who = ", ".join(part for part in (entry.speaker or "", entry.locator) if part)
-    line = f"- [\u201c{markdown.escape(shown, line_starts=False)}\u201d]({link})"
+    line = f"- [\u201c{markdown.escape(shown, line_starts=False, link_text=True)}\u201d]({link})"
     if who:
         line += " \u2014 " + markdown.escape(visible(who, keep_newlines=False), line_starts=False)
     if entry.problem:
