@@ -345,7 +345,7 @@ def test_cli_style_locale_list_and_notes_about_missing_fields(
     base = ["--data", str(lib_dir), "export", "--format", "markdown"]
     assert main([*base, "--style", "ieee", "--locale", "de-DE"]) == 0
     captured = capsys.readouterr()
-    assert "- Citation: \\[1\\] " in captured.out and "- Citation: \\[2\\] " in captured.out
+    assert "- Citation: [1] " in captured.out and "- Citation: [2] " in captured.out
     # The test library's panel has no URL: said once for the document, on stderr, in one line.
     notes = [line for line in captured.err.splitlines() if line.startswith("sayso: note: ")]
     assert notes == [

@@ -161,4 +161,4 @@ def test_the_export_locale_and_citation_form_come_from_the_config_and_a_wrong_st
     assert main(["--config", str(good), "--data", str(lib_dir), "export", "--cite", "text", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert (summary["style"], summary["locale"]) == ("ieee", "de-DE")
-    assert "- Citation: \\[1\\] " in summary["content"]  # --cite wins over the config
+    assert "- Citation: [1] " in summary["content"]  # --cite wins over the config
