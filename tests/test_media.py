@@ -102,6 +102,12 @@ def test_import_finds_the_recording_and_doc_edit_names_or_clears_it(tmp_path: Pa
 
     done = run_sayso(data, "doc", "edit", doc["id"], "--media", "recordings/talk.m4a", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
+    # Kept, but said: no file there yet (a user trial set a path that did not exist and heard nothing).
+    assert done.stderr.startswith("sayso: warning: no file at ") and len(done.stderr.splitlines()) == 1
+    (tmp_path / "recordings").mkdir()
+    (tmp_path / "recordings" / "talk.m4a").write_bytes(b"\0")
+    quiet = run_sayso(data, "doc", "edit", doc["id"], "--media", "recordings/talk.m4a", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == ""
     assert json.loads(run_sayso(data, "--json", "docs").stdout)[0]["media"] == str(tmp_path / "recordings/talk.m4a")
     # The user's choice survives re-importing the file (the mp3 beside it does not win back).
     run_sayso(data, "import", str(talk))

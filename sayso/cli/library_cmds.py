@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sayso.cli import app_options, common_options, emit, print_error, run_app
+from sayso.cli import app_options, common_options, emit, print_error, print_warning, run_app
 from sayso.config import config_path
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.importers.grammar import (
@@ -18,6 +18,7 @@ from sayso.corpus.importers.grammar import (
     is_uncertain,
 )
 from sayso.corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
+from sayso.corpus.media import is_url
 from sayso.corpus.people import SplitNeedsName
 from sayso.corpus.restore import RESTORABLE, list_backups, restore, start_afresh
 from sayso.corpus.safety import visible
@@ -384,6 +385,9 @@ def cmd_doc_edit(args: argparse.Namespace, lib: Library) -> None:
         raise SaysoError("nothing to change: give at least one of " + ", ".join(f"--{n}" for n in EDITABLE_FIELDS))
     doc = lib.edit_document(args.doc, **changes)
     emit(args, doc.to_dict(), f"updated {doc.id}  {one_line(doc.title)}")
+    if changes.get("media") and doc.media and not is_url(doc.media) and not Path(doc.media).is_file():
+        # Kept (it may be on a drive not mounted now), but said: `p` would find nothing there today.
+        print_warning(f"no file at {doc.media} yet; p in the app plays it once it is there")
 
 
 def cmd_rm(args: argparse.Namespace, lib: Library) -> None:
