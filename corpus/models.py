@@ -140,6 +140,11 @@ class Speaker(_Record):
     #: per document until the user names them (set when listed; see corpus.identity.is_placeholder)
     unnamed: bool = False
 
+    @property
+    def about(self) -> str:
+        """Who they are, as attributions show it: "Senator, Connecticut" ("" when neither is known)."""
+        return ", ".join(part for part in (self.role, self.affiliation) if part)
+
 
 @dataclass
 class ParsedPassage:

@@ -129,7 +129,7 @@ class QuoteDesk:
                 style,
                 passages=passages if passages is not None else library.passages(doc.id),
                 locale=locale,
-                people={s.name: ", ".join(p for p in (s.role, s.affiliation) if p) for s in library.speakers()},
+                people={s.name: s.about for s in library.speakers() if s.about},
             )
             return ClipboardReady(text, quote.exact)
 

@@ -43,11 +43,7 @@ class Sources:
         wanted = {q.document for q in quotes}
         docs = {d.id: d for d in library.documents() if d.id in wanted}
         speakers = getattr(library, "speakers", None)  # (a plain DocumentSource has no register of people)
-        people = {
-            s.name: ", ".join(part for part in (s.role, s.affiliation) if part)
-            for s in (speakers() if callable(speakers) else [])
-            if getattr(s, "role", None) or getattr(s, "affiliation", None)
-        }
+        people = {s.name: s.about for s in (speakers() if callable(speakers) else []) if s.about}
         return cls(docs, {doc_id: library.passages(doc_id) for doc_id in docs}, people=people)
 
     @classmethod

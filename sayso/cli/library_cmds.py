@@ -317,7 +317,7 @@ def cmd_speakers(args: argparse.Namespace, lib: Library) -> None:
 def _speaker_line(s: object, titles: dict[str, str]) -> str:
     aliases = getattr(s, "aliases", [])
     aka = f" (also {', '.join(aliases)})" if aliases else ""
-    about = ", ".join(v for v in (getattr(s, "role", None), getattr(s, "affiliation", None)) if v)
+    about = str(getattr(s, "about", ""))
     about = f" [{about}]" if about else ""
     unnamed = " (unnamed: name them with sayso speaker rename)" if getattr(s, "unnamed", False) else ""
     docs = "; ".join(titles.get(d, d) for d in getattr(s, "documents", []))

@@ -19,7 +19,7 @@ def speaker_lines(speaker: Speaker, lens: str | None) -> tuple[Text, Text]:
     if speaker.unnamed:
         name.append("  unnamed · e names", style="dim")
     docs = len(speaker.documents)
-    about = ", ".join(v for v in (speaker.role, speaker.affiliation) if v)
+    about = speaker.about
     details = plain(f"  {about} · " if about else "  ", style="dim")
     details.append(
         f"{speaker.passages:,} passage{'s' if speaker.passages != 1 else ''} · {docs} document{'s' if docs != 1 else ''}",
