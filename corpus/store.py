@@ -83,13 +83,17 @@ def _reason(exc: OSError) -> str:
 # -- atomic files ---------------------------------------------------------------
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+def _fsync(path: Path, flags: int) -> None:
+    fd = os.open(path, os.O_RDONLY | flags)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
+    _fsync(folder, os.O_DIRECTORY)
 
 
 def temp_path(folder: Path) -> Path:
@@ -207,11 +211,7 @@ def write_temp_chunks(folder: Path, chunks: Iterable[bytes], what: str, mode: in
 
 def fsync_file(path: Path) -> None:
     """Fsync the file at `path` (its data reaches the disk; its name is the folder's business)."""
-    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _fsync(path, os.O_CLOEXEC)
 
 
 def make_durable(
