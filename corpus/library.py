@@ -291,6 +291,8 @@ class Library:
         #: with the thread that owns it and whether it has changes not yet written.
         self._batch: LibraryData | None = None
         self._batch_owner: int | None = None
+        #: recordings found in each folder during a folder import (see media.find_media)
+        self._media_listings: dict[Path, dict[str, str]] = {}
         self._batch_dirty = False
         #: lines for `problems()`: what went wrong without failing the call (the CLI prints them)
         self._problems: list[str] = []
@@ -464,6 +466,7 @@ class Library:
         # Files are parsed ahead (in worker processes where there are spare cores), in order.
         given = dict.fromkeys(unique, labels) if labels else self._remembered_labels(unique)
         ready = prepare_all(unique, encoding, parallel=parallel, labels=given)
+        self._media_listings = {}
         try:
             done = 0
             while done < len(unique):
@@ -504,6 +507,7 @@ class Library:
                     time.sleep(BATCH_GAP)
         finally:
             ready.close()
+            self._media_listings = {}
             report.speakers = list(speakers_seen)
             if report.documents:
                 self._save_index()
@@ -639,6 +643,7 @@ class Library:
             # first import indexes it once, not once in the rebuild and again below.
             index = self.index
             batch = self._batch if self._batch_owner == threading.get_ident() else None
+            listings = self._media_listings if batch is not None else None  # (one folder read per folder import)
             data = batch if batch is not None else self.store.read_for_update()
             # In a batch, library.json is written later: a failure below (a full disk) must not leave
             # this document's speakers merged into what the batch writes for the files before it.
@@ -672,7 +677,7 @@ class Library:
                     convention=parsed.convention,
                     labels=labels,
                     dropped=len(parsed.dropped),
-                    media=str(beside) if (beside := find_media(Path(source))) is not None else None,
+                    media=str(beside) if (beside := find_media(Path(source), listings)) is not None else None,
                 )
                 # The user's edits to citation fields win over what the importer found.
                 for name, value in data.edits.get(doc_id, {}).items():

@@ -12,6 +12,7 @@ one), and say which they did.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -48,16 +49,30 @@ class BadMedia(SaysoError):
     """A recording that cannot be named: not a URL of the web, nor a file path."""
 
 
-def find_media(transcript: Path) -> Path | None:
-    """The recording beside `transcript`: a media file with the same name and a media ending, if one exists."""
-    folder, stem = transcript.parent, transcript.stem
+def find_media(transcript: Path, listings: dict[Path, dict[str, str]] | None = None) -> Path | None:
+    """The recording beside `transcript`: a media file with the same name and a media ending, if one exists.
+
+    The folder is read once (not a stat per ending); `listings` keeps what was read for the next
+    transcript of the same folder (a folder import).
+    """
+    folder, stem = transcript.parent, transcript.stem.casefold()
+    listing = listings.get(folder) if listings is not None else None
+    if listing is None:
+        listing = {}
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    with contextlib.suppress(OSError):
+                        if Path(entry.name).suffix.casefold() in MEDIA_SUFFIXES and entry.is_file():
+                            listing[entry.name.casefold()] = entry.name
+        except OSError:
+            pass  # (an unreadable folder has no recording sayso can find; `doc edit --media` names one)
+        if listings is not None:
+            listings[folder] = listing
     for suffix in MEDIA_SUFFIXES:
-        for candidate in (folder / f"{stem}{suffix}", folder / f"{stem}{suffix.upper()}"):
-            try:
-                if candidate.is_file():
-                    return candidate
-            except OSError:
-                continue
+        name = listing.get(stem + suffix)
+        if name is not None:
+            return folder / name
     return None
 
 

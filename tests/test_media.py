@@ -27,6 +27,13 @@ def test_the_recording_beside_a_transcript_is_found_by_its_name(tmp_path: Path) 
     assert find_media(transcript) == tmp_path / "council-2026-06-25.m4a"
     (tmp_path / "council-2026-06-25.mp3").mkdir()  # a folder of that name is no recording
     assert find_media(transcript) == tmp_path / "council-2026-06-25.m4a"
+    (tmp_path / "Hearing.MP4").write_bytes(b"\0")
+    assert find_media(tmp_path / "hearing.txt") == tmp_path / "Hearing.MP4"  # endings and names in any case
+    # A folder import reads each folder once: what is listed is reused for the next transcript there.
+    listings: dict[Path, dict[str, str]] = {}
+    assert find_media(tmp_path / "late.txt", listings) is None
+    (tmp_path / "late.ogg").write_bytes(b"OggS")
+    assert find_media(tmp_path / "late.txt", listings) is None and find_media(tmp_path / "late.txt") is not None
 
 
 @pytest.mark.parametrize(
