@@ -100,3 +100,17 @@ class DamagedFile(SaysoError):
         self.moved_to = moved_to
         self.backups = backups or []
         self.recovery = recovery
+
+
+class EditConflict(SaysoError):
+    """An edit made on an older revision of a quote than the one stored (someone else changed it meanwhile).
+
+    Nothing was overwritten: `theirs` is the quote as stored now and `mine` the
+    version this edit would have made; `mine` is also kept in the quote's
+    history, so neither is lost.  Apply it again on `theirs.revision` to keep it.
+    """
+
+    def __init__(self, message: str, *, theirs: object, mine: object) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+        self.mine = mine

@@ -59,6 +59,9 @@ if TYPE_CHECKING:
     from sayso.corpus.people import People
     from sayso.corpus.quotes import QuoteBook
     from sayso.corpus.search import SearchIndex
+    from sayso.corpus.server.pg import Server
+    from sayso.corpus.server.search import ServerSearch
+    from sayso.corpus.server.store import ServerStore
 
 #: Fields of a document the user may edit (`sayso doc edit`); edits survive a re-import.
 #: `host` is whoever hosts, interviews or moderates.
@@ -104,6 +107,14 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("sayso", appauthor=False))
+
+
+def archive_folder(url: str) -> str:
+    """This member's local folder name for the archive at `url` (drafts): a hash of where it is, never the URL
+    itself (which may hold a password)."""
+    from sayso.corpus.server.pg import describe
+
+    return "archive-" + hashlib.sha256(describe(url).encode("utf-8")).hexdigest()[:16]
 
 
 def document_id_for(source: Path) -> str:
@@ -279,10 +290,20 @@ BATCH_GAP = 0.03
 class Library:
     """A data folder of imported documents, their speakers, the search index and quotes."""
 
-    def __init__(self, data_dir: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+    def __init__(
+        self, data_dir: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, *, server: Server | None = None
+    ) -> None:
         self.data_dir = Path(data_dir).expanduser()
-        self.store = Store(self.data_dir, lock_timeout=lock_timeout)
-        self._index: SearchIndex | None = None
+        #: the shared archive this library is (corpus.server), or None for the local library in `data_dir`
+        self.server = server
+        self.store: Store | ServerStore
+        if server is None:
+            self.store = Store(self.data_dir, lock_timeout=lock_timeout)
+        else:
+            from sayso.corpus.server.store import ServerStore
+
+            self.store = ServerStore(server, self.data_dir, lock_timeout=lock_timeout)
+        self._index: SearchIndex | ServerSearch | None = None
         self._meaning: MeaningIndex | None = None
         #: told (title, done, total) while the search index is rebuilt (the CLI shows a bar)
         self.index_progress: Callable[[str, int, int], None] | None = None
@@ -309,6 +330,41 @@ class Library:
         lib = cls(Path(data_dir) if data_dir is not None else default_data_dir(), lock_timeout=lock_timeout)
         lib.store.prepare()
         return lib
+
+    @classmethod
+    def connect(
+        cls, url: str, data_dir: str | os.PathLike[str] | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    ) -> Library:
+        """Open the shared archive at `url` (a libpq connection string; corpus.server).
+
+        `data_dir` is this member's local folder (drafts); by default one per archive under the data folder.
+        Raises ServerUnavailable (cannot connect) or SaysoError (no archive there, or another schema).
+        """
+        from sayso.corpus.server.pg import Server
+
+        server = Server(url)
+        local = Path(data_dir) if data_dir is not None else default_data_dir() / "archives" / archive_folder(url)
+        lib = cls(local, lock_timeout=lock_timeout, server=server)
+        try:
+            lib.store.prepare()
+        except BaseException:
+            server.close()
+            raise
+        return lib
+
+    def close(self) -> None:
+        """Let go of the archive's connections (a local library holds none)."""
+        if self.server is not None:
+            self.server.close()
+
+    @property
+    def where(self) -> str:
+        """Where this library lives, fit to show: its folder, or the archive's address without a password."""
+        if self.server is None:
+            return str(self.data_dir)
+        from sayso.corpus.server.pg import describe
+
+        return describe(self.server.url)
 
     # -- reading ------------------------------------------------------------
     def documents(self) -> list[Document]:
@@ -474,9 +530,12 @@ class Library:
                 # library.json written once per batch: rewriting it after every file made
                 # importing thousands of files quadratic, and releasing the lock between
                 # batches lets another sayso session get its saves in.
+                # On a shared archive each document is its own transaction (all of it or none), so that
+                # other members' quotes are not held up behind a long import.
+                batch_seconds = BATCH_SECONDS if self.server is None else 0.0
                 with self._import_batch():
-                    started = time.monotonic()
-                    while done < len(unique) and time.monotonic() - started < BATCH_SECONDS:
+                    started, first = time.monotonic(), done
+                    while done < len(unique) and (done == first or time.monotonic() - started < batch_seconds):
                         path, prepared = next(ready)
                         done += 1
                         try:
@@ -503,7 +562,7 @@ class Library:
                             speakers_seen.update(dict.fromkeys(doc.speakers))
                         if progress:
                             progress(str(path), done, len(unique))
-                if done < len(unique):
+                if done < len(unique) and self.server is None:
                     time.sleep(BATCH_GAP)
         finally:
             ready.close()
@@ -998,8 +1057,12 @@ class Library:
 
     # -- search and quotes ---------------------------------------------------
     @property
-    def index(self) -> SearchIndex:
+    def index(self) -> SearchIndex | ServerSearch:
         """The persisted search index, opened on first use."""
+        if self._index is None and self.server is not None:
+            from sayso.corpus.server.search import ServerSearch
+
+            self._index = ServerSearch(self.server, speakers=self.speakers, tags=self._passages_with_tag)
         if self._index is None:
             from sayso.corpus.search import SearchIndex
 
@@ -1021,7 +1084,7 @@ class Library:
                 # Embedding costs as much as the rest of an import (an import of 100k passages took 18 s instead
                 # of 8): the vectors are kept in step only once meaning search has been used (its first search
                 # builds them), not in every library.
-                if self.meaning.in_use():
+                if self.server is None and self.meaning.in_use():
                     self._sync_meaning()
 
     @property
@@ -1097,6 +1160,8 @@ class Library:
         else searched as they are."""
         from sayso.corpus import meaning
 
+        if self.server is not None:
+            raise SaysoError("search by meaning works on a local library; a shared archive has word search only")
         vectors = self.meaning
         embed, drop = vectors.stale(self, meaning.model_id())
         if embed or drop:
@@ -1120,6 +1185,10 @@ class Library:
     @property
     def quotes(self) -> QuoteBook:
         """The user's quotes, in their own durable file beside the corpus."""
+        if self._quotes is None and self.server is not None:
+            from sayso.corpus.server.quotes import ServerQuoteBook
+
+            self._quotes = ServerQuoteBook(self.server, self.data_dir, self, speaker=self.speaker)
         if self._quotes is None:
             from sayso.corpus.quotes import QuoteBook
 

@@ -259,3 +259,11 @@ class Quote(_Record):
     detached: bool = False
     #: for a quote needing review: the best place found, {"start", "end", "exact", "confidence"}
     suggestion: dict[str, Any] | None = None
+    #: rises by one with every change: an edit made on an older revision is a conflict (QuoteBook.edit's `expect`)
+    revision: int = 0
+    #: who made the quote and who last changed it (the login name locally; the server role on an archive)
+    created_by: str = ""
+    modified_by: str = ""
+    #: on a shared archive: the note is seen only by its author (`note_by`); locally every note is the user's own
+    private: bool = False
+    note_by: str = ""

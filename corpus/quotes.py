@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from sayso.corpus import anchoring, fuzzy
-from sayso.corpus.errors import Ambiguous, DamagedFile, NotFound, SaysoError
+from sayso.corpus.errors import Ambiguous, DamagedFile, EditConflict, NotFound, SaysoError
 from sayso.corpus.models import Passage, Quote, document_text
 from sayso.corpus.sources import DocumentSource, SpeakerResolver, WriteLock
 from sayso.corpus.store import (
@@ -67,6 +67,8 @@ BACKUP_INTERVAL = 60.0
 HISTORY_LIMIT = 50
 #: Characters of stored history kept per quote (as JSON); the newest earlier version is always kept.
 HISTORY_CHARS = 256_000
+#: Why a history entry holds a version that was not applied (an edit made on an older revision).
+CONFLICT_KEPT = "conflict: not applied, kept here"
 #: Characters of a quote id shown to users; any unique prefix is accepted.
 SHORT_ID = 8
 
@@ -92,6 +94,11 @@ _ROW_TYPES: dict[str, tuple[type, ...]] = {
     "review_reason": (str,),
     "detached": (bool,),
     "suggestion": (dict, type(None)),
+    "revision": (int,),
+    "created_by": (str,),
+    "modified_by": (str,),
+    "private": (bool,),
+    "note_by": (str,),
 }
 _REQUIRED = ("id", "document", "exact")
 
@@ -111,6 +118,7 @@ _SNAPSHOT_FIELDS = (
     "review_reason",
     "detached",
     "modified",
+    "modified_by",
 )
 
 
@@ -131,6 +139,16 @@ def now_iso() -> str:
             now = _last_stamp + timedelta(microseconds=1)
         _last_stamp = now
     return now.isoformat(timespec="microseconds")
+
+
+def local_user() -> str:
+    """The login name changes on this machine are recorded under ("" when there is none)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def text_hash(text: str) -> str:
@@ -364,6 +382,8 @@ class QuoteBook:
         )
         self._drafts_lock = StoreLock(Path(data_dir) / ".drafts.lock", timeout=3.0)
         self.undo_log = UndoLog()
+        #: who makes the changes: recorded as `created_by` / `modified_by` of the quotes they touch
+        self.user = local_user()
         self._cache: dict[str, dict[str, Any]] | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
         #: rows of the last read that are not readable quotes: (id or row number, row, why)
@@ -623,6 +643,9 @@ class QuoteBook:
             tags=clean_tags(tags),
             created=stamp,
             modified=stamp,
+            revision=1,
+            created_by=self.user,
+            modified_by=self.user,
             status=ANCHORED,
             **self._placement(passages, text, start, end),
         )
@@ -791,8 +814,16 @@ class QuoteBook:
         return results
 
     # -- changing --------------------------------------------------------------------------------
-    def _update(self, quote_id: str, change: Callable[[Quote], None], why: str) -> tuple[Quote, Quote]:
-        """Apply `change` to the freshest version of a quote; the earlier version goes to history."""
+    def _update(
+        self, quote_id: str, change: Callable[[Quote], None], why: str, expect: int | None = None
+    ) -> tuple[Quote, Quote]:
+        """Apply `change` to the freshest version of a quote; the earlier version goes to history.
+
+        With `expect` (the revision the change was made on), a quote changed since is a conflict:
+        nothing is overwritten, the version `change` would have made is kept in the quote's history,
+        and EditConflict says what each holds.
+        """
+        conflict: tuple[Quote, Quote] | None = None
         with self._writing() as rows:
             row = rows.get(quote_id)
             if row is None:
@@ -801,12 +832,32 @@ class QuoteBook:
             after = _quote(row)
             after.tags = list(after.tags)
             change(after)
-            if _snapshot(after, why) | {"replaced": ""} != _snapshot(before, why) | {"replaced": ""}:
+            after.modified_by = self.user
+            if expect is not None and before.revision != expect:
+                if _snapshot(after, why) | {"replaced": ""} == _snapshot(before, why) | {"replaced": ""}:
+                    rows.unchanged = True  # (the same change was made by them: nothing to keep apart)
+                    return before, before
+                kept = _quote(row)
+                kept.history = [*before.history, _snapshot(after, CONFLICT_KEPT)][-HISTORY_LIMIT:]
+                rows[quote_id] = _stored(kept)
+                conflict = (before, after)
+            elif _snapshot(after, why) | {"replaced": ""} != _snapshot(before, why) | {"replaced": ""}:
                 after.modified = now_iso()
+                after.revision = before.revision + 1
                 _push_history(after, before, why)
                 rows[quote_id] = _stored(after)
             else:
                 rows.unchanged = True
+        if conflict is not None:
+            theirs, mine = self.get(quote_id), conflict[1]
+            who = f" by {theirs.modified_by}" if theirs.modified_by else ""
+            raise EditConflict(
+                f"quote {quote_id[:SHORT_ID]} was changed{who} at {theirs.modified[:19].replace('T', ' ')} "
+                f"(revision {theirs.revision}) after you read it (revision {expect}): nothing was overwritten; "
+                "your version is kept in its history",
+                theirs=theirs,
+                mine=mine,
+            )
         return before, after
 
     def edit(
@@ -818,8 +869,14 @@ class QuoteBook:
         remove_tags: Iterable[str] = (),
         *,
         record: bool = True,
+        expect: int | None = None,
+        private: bool | None = None,
     ) -> Quote:
-        """Change a quote's note and tags (set `tags`, or `add_tags` / `remove_tags`)."""
+        """Change a quote's note and tags (set `tags`, or `add_tags` / `remove_tags`).
+
+        `expect` is the revision the user saw: if the quote changed since, EditConflict (nothing lost).
+        `private` makes the note private to its author or shares it (on a shared archive).
+        """
         quote_id = self.get(ref).id
         new_tags = None if tags is None else clean_tags(tags)
         adding = clean_tags(add_tags)
@@ -832,8 +889,10 @@ class QuoteBook:
                 q.tags = list(new_tags)
             q.tags = clean_tags([*q.tags, *adding])
             q.tags = [t for t in q.tags if t.casefold() not in removing]
+            if private is not None:
+                q.private = private
 
-        before, after = self._update(quote_id, change, "edit")
+        before, after = self._update(quote_id, change, "edit", expect)
         if record and (before.note, before.tags) != (after.note, after.tags):
             self.undo_log.record(
                 f"edit quote {short_id(after)}",

@@ -41,3 +41,39 @@ def tmux() -> Iterator[Tmux]:
         yield session
     finally:
         session.close()
+
+
+# -- team mode: a throwaway PostgreSQL cluster (tests/pgcluster.py) ------------------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """One PostgreSQL cluster for the session's team-mode tests (skipped with the reason where it cannot run)."""
+    from pgcluster import Cluster, why_unavailable
+
+    why = why_unavailable()
+    if why:
+        pytest.skip(why)
+    cluster = Cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.close()
+
+
+_archives = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def archive_url(pg_cluster: object) -> str:
+    """A fresh database with a sayso archive initialised in it; its superuser URL."""
+    from sayso.corpus.server.admin import migrate
+    from sayso.corpus.server.pg import Server
+
+    url = pg_cluster.create_database(f"archive{next(_archives)}")  # type: ignore[attr-defined]
+    server = Server(url)
+    try:
+        migrate(server, initial=True)
+    finally:
+        server.close()
+    return url

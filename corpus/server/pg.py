@@ -1,0 +1,306 @@
+"""The one module that talks to PostgreSQL (psycopg 3): connections, transactions, locks, errors.
+
+A `Server` holds a small connection pool for one archive.  Each thread that
+writes takes a `ServerLock`: the thread gets a connection of its own, a
+transaction begins, and a transaction-level advisory lock serialises the
+writers of the same part of the archive (the library, or the quotes), as the
+local library's file lock does.  The outermost `held()` block commits; an
+exception rolls everything back.  Readers outside a lock use a pooled
+connection in autocommit and see the last committed state.
+
+Connection strings go to libpq as given (so `sslmode`, `.pgpass`, `PGPASSFILE`,
+`PGHOST` and the rest work as in every libpq client) and are only ever shown
+through `redact`, which drops any password.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import psycopg
+import psycopg.errors
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from sayso.corpus.errors import LibraryBusy, SaysoError
+
+#: Advisory lock keys (one bigint space per database): the library (documents, speakers, passages) and the quotes.
+LIBRARY_LOCK = 0x5A7502
+QUOTES_LOCK = 0x5A7503
+
+#: Seconds to wait for a connection to the server before saying it is unreachable.
+CONNECT_TIMEOUT = 10
+
+#: Channel the archive notifies on when a quote or note changes (the app listens to it).
+QUOTES_CHANNEL = "sayso_quotes"
+
+
+class ServerError(SaysoError):
+    """The server refused or failed a request (one line, no password in it)."""
+
+
+class ServerUnavailable(ServerError):
+    """The server cannot be reached (down, restarting, wrong address): nothing was saved."""
+
+
+class NotAllowed(ServerError):
+    """The server's grants or row-level security refused this for the connected role."""
+
+
+def redact(url: str) -> str:
+    """A connection string fit to show: any password (in the URL, or `password=` in either form) removed."""
+    text = str(url)
+    if "://" in text:
+        text = re.sub(r"(://[^/@:?#]*):[^@/?#]*@", r"\1:***@", text)
+        text = re.sub(r"([?&]password=)[^&#]*", r"\1***", text, flags=re.IGNORECASE)
+        return text
+    return re.sub(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", text, flags=re.IGNORECASE)
+
+
+def describe(url: str) -> str:
+    """Where a connection string points, for messages: `user@host:port/db` (no password, no options)."""
+    if "://" not in url:
+        return redact(url)
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    host = parts.hostname or query.get("host") or "localhost"
+    port = parts.port or query.get("port")
+    user = parts.username or query.get("user")
+    where = f"{host}:{port}" if port else host
+    return f"{user + '@' if user else ''}{where}{parts.path or '/'}"
+
+
+def _reason(exc: BaseException) -> str:
+    """libpq's first line, never the connection string."""
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    text = primary or str(exc) or type(exc).__name__
+    return redact(text.strip().splitlines()[0] if text.strip() else type(exc).__name__)
+
+
+def translate(exc: BaseException, url: str) -> ServerError:
+    """A psycopg error as the one-line SaysoError a user sees."""
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return NotAllowed(f"the server refused this for your role: {_reason(exc)}")
+    if isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.QueryCanceled):
+        return LibraryBusy("archive busy: another member is writing; try again in a moment")  # type: ignore[return-value]
+    if isinstance(exc, psycopg.OperationalError | PoolTimeout | psycopg.errors.AdminShutdown):
+        return ServerUnavailable(f"cannot reach the archive at {describe(url)}: {_reason(exc)}")
+    return ServerError(f"the archive at {describe(url)} failed: {_reason(exc)}")
+
+
+@dataclass
+class _Held:
+    """A thread's connection and open transaction while it holds one or more server locks."""
+
+    conn: psycopg.Connection[Any]
+    depth: int = 0
+    keys: set[int] = field(default_factory=set)
+    #: callbacks run once the outermost block has committed
+    after_commit: list[Callable[[], None]] = field(default_factory=list)
+
+
+class Server:
+    """A connection pool to one archive; `read()` for reading, `lock(key).held()` for writing."""
+
+    def __init__(self, url: str, *, max_size: int = 4, application: str = "sayso") -> None:
+        self.url = url
+        self._local = threading.local()
+        self._closed = False
+        try:
+            self.pool = ConnectionPool(
+                url,
+                min_size=1,
+                max_size=max_size,
+                kwargs={"autocommit": True, "application_name": application, "connect_timeout": CONNECT_TIMEOUT},
+                open=False,
+                timeout=CONNECT_TIMEOUT,
+                name="sayso",
+            )
+            self.pool.open(wait=True, timeout=CONNECT_TIMEOUT)
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise self._unreachable(exc) from None
+
+    def _unreachable(self, exc: BaseException) -> ServerError:
+        """Why the pool could not connect, in libpq's words (the pool's own error hides them)."""
+        try:
+            psycopg.connect(self.url, connect_timeout=CONNECT_TIMEOUT).close()
+        except psycopg.Error as direct:
+            return translate(direct, self.url)
+        return translate(exc, self.url)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            with contextlib.suppress(Exception):
+                self.pool.close()
+
+    @property
+    def user(self) -> str:
+        """The role this connection works as (what `--by me` means)."""
+        with self.read() as cur:
+            cur.execute("SELECT current_user AS u")
+            row = cur.fetchone()
+        return str(row["u"]) if row else ""
+
+    # -- reading and writing ---------------------------------------------------------------
+    def _held(self) -> _Held | None:
+        held: _Held | None = getattr(self._local, "held", None)
+        return held
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[psycopg.Cursor[dict[str, Any]]]:
+        """A cursor returning dict rows: inside a lock, on the lock's transaction (it sees its own writes);
+        else on a pooled autocommit connection (the last committed state)."""
+        held = self._held()
+        try:
+            if held is not None:
+                with held.conn.cursor(row_factory=dict_row) as cur:
+                    yield cur
+                return
+            with self.pool.connection() as conn, conn.cursor(row_factory=dict_row) as cur:
+                yield cur
+        except psycopg.Error as exc:
+            raise translate(exc, self.url) from None
+        except PoolTimeout as exc:
+            raise translate(exc, self.url) from None
+
+    def write_cursor(self) -> contextlib.AbstractContextManager[psycopg.Cursor[dict[str, Any]]]:
+        """A cursor on this thread's locked transaction (RuntimeError outside `lock().held()`)."""
+        if self._held() is None:
+            raise RuntimeError("a write to the archive must be made inside lock().held()")
+        return self.read()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once this thread's transaction has committed (at once outside one)."""
+        held = self._held()
+        if held is None:
+            callback()
+        else:
+            held.after_commit.append(callback)
+
+    def lock(self, key: int, timeout: float | None = None) -> ServerLock:
+        return ServerLock(self, key, timeout)
+
+    @contextlib.contextmanager
+    def transaction(self, key: int, timeout: float | None) -> Iterator[None]:
+        held = self._held()
+        outermost = held is None
+        try:
+            if held is None:
+                conn = self.pool.getconn()
+                held = _Held(conn)
+                try:
+                    conn.execute("BEGIN")
+                except BaseException:
+                    self.pool.putconn(conn)
+                    raise
+                self._local.held = held
+            if key not in held.keys:
+                if timeout is not None:
+                    held.conn.execute(f"SET LOCAL lock_timeout = '{max(1, int(timeout * 1000))}ms'")
+                held.conn.execute("SELECT pg_advisory_xact_lock(%s)", (key,))
+                if timeout is not None:
+                    held.conn.execute("SET LOCAL lock_timeout = 0")
+                held.keys.add(key)
+        except (psycopg.Error, PoolTimeout) as exc:
+            if outermost:
+                self._finish(rollback=True)
+            raise translate(exc, self.url) from None
+        held.depth += 1
+        try:
+            yield
+        except BaseException:
+            held.depth -= 1
+            if outermost:
+                self._finish(rollback=True)
+            raise
+        held.depth -= 1
+        if outermost:
+            self._finish(rollback=False)
+
+    def _finish(self, rollback: bool) -> None:
+        held = self._held()
+        if held is None:
+            return
+        self._local.held = None
+        conn = held.conn
+        try:
+            if rollback:
+                with contextlib.suppress(psycopg.Error):
+                    conn.execute("ROLLBACK")
+            else:
+                try:
+                    conn.execute("COMMIT")
+                except psycopg.Error as exc:
+                    raise translate(exc, self.url) from None
+        finally:
+            if conn.closed or conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            self.pool.putconn(conn)
+        if not rollback:
+            for callback in held.after_commit:
+                callback()
+
+    # -- listening ----------------------------------------------------------------------
+    def listen(self, channel: str, on_message: Callable[[str], None], stop: threading.Event) -> None:
+        """Call `on_message(payload)` for each notification on `channel` until `stop` is set (blocking: run it in
+        a thread).  Reconnects after the server restarts; raises ServerUnavailable only if it cannot at first."""
+        first = True
+        while not stop.is_set():
+            try:
+                with psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as conn:
+                    conn.execute(f"LISTEN {channel}")
+                    first = False
+                    while not stop.is_set():
+                        for note in conn.notifies(timeout=0.5, stop_after=50):
+                            on_message(note.payload)
+            except psycopg.Error as exc:
+                if first:
+                    raise translate(exc, self.url) from None
+                stop.wait(1.0)
+
+
+class ServerLock:
+    """The `WriteLock` protocol over a server: a transaction holding advisory lock `key`."""
+
+    def __init__(self, server: Server, key: int, timeout: float | None = None) -> None:
+        self.server = server
+        self.key = key
+        self.timeout = timeout
+
+    def held(self, timeout: float | None = None) -> contextlib.AbstractContextManager[None]:
+        return self.server.transaction(self.key, timeout if timeout is not None else self.timeout)
+
+    def is_held(self) -> bool:
+        held = self.server._held()
+        return held is not None and self.key in held.keys
+
+
+def copy_rows(cur: psycopg.Cursor[Any], statement: str, rows: Iterator[tuple[Any, ...]]) -> None:
+    """COPY `rows` in (the fast path of an import)."""
+    with cur.copy(statement) as copy:  # type: ignore[arg-type]
+        for row in rows:
+            copy.write_row(row)
+
+
+def json_value(value: Any) -> Any:
+    """A value for a jsonb parameter."""
+    from psycopg.types.json import Jsonb
+
+    return Jsonb(value)
+
+
+def execute_script(cur: psycopg.Cursor[Any], sql: str, what: str) -> None:
+    """Run a migration file (several statements) on this cursor's transaction; ServerError saying which failed."""
+    try:
+        cur.execute(sql.encode("utf-8"))
+    except psycopg.Error as exc:
+        raise ServerError(f"{what} failed: {_reason(exc)}") from None
