@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from sayso.corpus.errors import SaysoError
-from sayso.corpus.server.pg import LIBRARY_LOCK, QUOTES_LOCK, Server, execute_script
+from sayso.corpus.server.pg import LIBRARY_LOCK, QUOTES_LOCK, Server, execute_script, statement
 
 ROLES = ("reader", "editor", "admin")
 
@@ -96,34 +96,34 @@ def migrate(server: Server, *, initial: bool = False) -> list[Migration]:
     return ran
 
 
-def grant(server: Server, user: str, role: str, *, password: str | None = None) -> str:
+def grant(server: Server, user: str, role: str) -> str:
     """Give `user` (a PostgreSQL login role, created if missing) the archive role `role`; returns what was done.
 
-    The user's other archive roles are revoked, so `grant` also demotes.
+    The user's other archive roles are revoked, so `grant` also demotes.  Passwords are set as in any
+    PostgreSQL deployment (psql's `\\password`, or peer/certificate authentication): never by sayso, so
+    none passes through its command line or its logs.
     """
     if role not in ROLES:
         raise SaysoError(f"unknown role {role!r}; one of: {', '.join(ROLES)}")
     if not _ROLE_NAME.match(user):
         raise SaysoError(f"{user!r} is not a usable role name (letters, digits, _ . @ -; up to 63)")
     check_version(server)
-    from psycopg import sql
-
-    who = sql.Identifier(user)
     with server.lock(LIBRARY_LOCK).held(), server.write_cursor() as cur:
         cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,))
         created = cur.fetchone() is None
         if created:
-            cur.execute(sql.SQL("CREATE ROLE {} LOGIN").format(who))
-        if password is not None:
-            cur.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(who, sql.Literal(password)))
+            cur.execute(statement("CREATE ROLE {} LOGIN", user))
         for other in ROLES:
             if other != role:
-                cur.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(f"sayso_{other}"), who))
-        cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(f"sayso_{role}"), who))
+                cur.execute(statement("REVOKE {} FROM {}", f"sayso_{other}", user))
+        cur.execute(statement("GRANT {} TO {}", f"sayso_{role}", user))
+        # An admin grants others: every archive role with the admin option, and creating login roles.
         if role == "admin":
-            # An admin grants others: membership with the admin option of every archive role.
             for each in ROLES:
-                cur.execute(sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(sql.Identifier(f"sayso_{each}"), who))
+                cur.execute(statement("GRANT {} TO {} WITH ADMIN OPTION", f"sayso_{each}", user))
+            cur.execute(statement("ALTER ROLE {} CREATEROLE", user))
+        else:
+            cur.execute(statement("ALTER ROLE {} NOCREATEROLE", user))
     return f"{'created login role ' + user + ' and ' if created else ''}granted {role} to {user}"
 
 

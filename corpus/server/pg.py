@@ -304,3 +304,10 @@ def execute_script(cur: psycopg.Cursor[Any], sql: str, what: str) -> None:
         cur.execute(sql.encode("utf-8"))
     except psycopg.Error as exc:
         raise ServerError(f"{what} failed: {_reason(exc)}") from None
+
+
+def statement(template: str, *names: str) -> Any:
+    """`template` with each `{}` replaced by a quoted SQL identifier (role names in grants)."""
+    from psycopg import sql
+
+    return sql.SQL(template).format(*(sql.Identifier(n) for n in names))
