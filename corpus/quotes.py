@@ -684,8 +684,11 @@ class QuoteBook:
         status: str | None = None,
         text: str | None = None,
         exclude: Iterable[str] | None = None,
+        by: str | None = None,
     ) -> builtins.list[Quote]:
         """Quotes matching every filter given, oldest first (best match first with `text`).
+
+        `by` is who made or last changed them ("me": the user of this book; case ignored).
 
         `doc` is a document reference (or the id of a removed document);
         `speaker` a name or alias; `status` "anchored" or "needs review";
@@ -705,6 +708,11 @@ class QuoteBook:
         if tag:
             want = tag.lstrip("#").strip().casefold()
             quotes = [q for q in quotes if any(t.casefold() == want for t in q.tags)]
+        if by and by.strip():
+            who = (self.user if by.strip().casefold() == "me" else by.strip()).casefold()
+            quotes = [
+                q for q in quotes if who in (q.created_by.casefold(), q.modified_by.casefold(), q.note_by.casefold())
+            ]
         if status:
             want = NEEDS_REVIEW if status.strip().casefold() in ("review", "needs review", "needs-review") else status
             quotes = [q for q in quotes if q.status == want]
@@ -755,6 +763,13 @@ class QuoteBook:
             if len(want) >= 3:
                 best = max(best, fuzzy.partial_similarity(want, have))
         return best
+
+    def people(self) -> builtins.list[str]:
+        """Everyone who made or changed a quote, most quotes first (the Quotes pane's person filter)."""
+        counts: Counter[str] = Counter()
+        for q in self._all():
+            counts.update({name for name in (q.created_by, q.modified_by) if name})
+        return [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))]
 
     def tags(self) -> builtins.list[str]:
         """Every tag in use, most used first (then alphabetically)."""
