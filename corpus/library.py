@@ -60,8 +60,7 @@ if TYPE_CHECKING:
     from sayso.corpus.quotes import QuoteBook
     from sayso.corpus.search import SearchIndex
     from sayso.corpus.server.pg import Server
-    from sayso.corpus.server.search import ServerSearch
-    from sayso.corpus.server.store import ServerStore
+    from sayso.corpus.sources import LibraryStore, WordIndex
 
 #: Fields of a document the user may edit (`sayso doc edit`); edits survive a re-import.
 #: `host` is whoever hosts, interviews or moderates.
@@ -296,14 +295,14 @@ class Library:
         self.data_dir = Path(data_dir).expanduser()
         #: the shared archive this library is (corpus.server), or None for the local library in `data_dir`
         self.server = server
-        self.store: Store | ServerStore
+        self.store: LibraryStore
         if server is None:
             self.store = Store(self.data_dir, lock_timeout=lock_timeout)
         else:
             from sayso.corpus.server.store import ServerStore
 
             self.store = ServerStore(server, self.data_dir, lock_timeout=lock_timeout)
-        self._index: SearchIndex | ServerSearch | None = None
+        self._index: WordIndex | None = None
         self._meaning: MeaningIndex | None = None
         #: told (title, done, total) while the search index is rebuilt (the CLI shows a bar)
         self.index_progress: Callable[[str, int, int], None] | None = None
@@ -1057,25 +1056,35 @@ class Library:
 
     # -- search and quotes ---------------------------------------------------
     @property
-    def index(self) -> SearchIndex | ServerSearch:
+    def index(self) -> WordIndex:
         """The persisted search index, opened on first use."""
         if self._index is None and self.server is not None:
             from sayso.corpus.server.search import ServerSearch
 
             self._index = ServerSearch(self.server, speakers=self.speakers, tags=self._passages_with_tag)
         if self._index is None:
-            from sayso.corpus.search import SearchIndex
-
-            self._index = SearchIndex.open(
-                self.store.index_dir,
-                self,
-                speakers=self.speakers,
-                tags=self._passages_with_tag,
-                lock=self.store.lock,
-                warn=self._problems.append,
-                progress=self.index_progress,
-            )
+            self._index = self._local_index()
         return self._index
+
+    def _local_index(self) -> SearchIndex:
+        """The local search index (meaning search reads its passages table); SaysoError on an archive."""
+        from sayso.corpus.search import SearchIndex
+
+        if self.server is not None:
+            raise SaysoError("search by meaning works on a local library; a shared archive has word search only")
+        if isinstance(self._index, SearchIndex):
+            return self._index
+        index = SearchIndex.open(
+            self.store.index_dir,
+            self,
+            speakers=self.speakers,
+            tags=self._passages_with_tag,
+            lock=self.store.lock,
+            warn=self._problems.append,
+            progress=self.index_progress,
+        )
+        self._index = index
+        return index
 
     def _save_index(self) -> None:
         if self._index is not None:
@@ -1149,7 +1158,7 @@ class Library:
         vectors = self._meaning_ready()
         facets = {"speaker": speaker, "doc": doc, "kind": kind, "tag": tag}
         found = meaning.search_meaning(
-            self.index, vectors, query, limit=max(limit, 50), speaker=speaker, doc=doc, kind=kind, tag=tag
+            self._local_index(), vectors, query, limit=max(limit, 50), speaker=speaker, doc=doc, kind=kind, tag=tag
         )
         words = self.index.search(query, limit=max(limit, 50), **facets) if len(hits) >= limit else hits
         return meaning.blend(words, found, limit)
@@ -1178,7 +1187,9 @@ class Library:
         # The passage's words as plain words: no quotes, exclusions or facets of the query grammar.
         words = " ".join(w.strip('"-').replace(":", " ") for w in text.split())
         found = (
-            meaning.search_meaning(self.index, self._meaning_ready(), words, limit=limit + 1) if words.strip() else []
+            meaning.search_meaning(self._local_index(), self._meaning_ready(), words, limit=limit + 1)
+            if words.strip()
+            else []
         )
         return [h for h in found if h.passage != passage_id][:limit]
 

@@ -32,8 +32,8 @@ from sayso.corpus.models import Document, Passage, Speaker
 
 if TYPE_CHECKING:
     from sayso.corpus.quotes import QuoteBook
-    from sayso.corpus.search import SearchIndex
-    from sayso.corpus.store import LibraryData, Store
+    from sayso.corpus.sources import LibraryStore, WordIndex
+    from sayso.corpus.store import LibraryData
 
 
 class SplitNeedsName(SaysoError):
@@ -43,12 +43,12 @@ class SplitNeedsName(SaysoError):
 class Library(Protocol):
     """What People needs of corpus.library.Library (named here: the library imports this module)."""
 
-    store: Store
+    store: LibraryStore
 
     @property
     def quotes(self) -> QuoteBook: ...
     @property
-    def index(self) -> SearchIndex: ...
+    def index(self) -> WordIndex: ...
     def _save_index(self) -> None: ...
     def document(self, ref: str) -> Document: ...
     def speaker(self, ref: str, doc: str | None = None) -> Speaker: ...

@@ -185,7 +185,7 @@ class Server:
         else:
             held.after_commit.append(callback)
 
-    def lock(self, key: int, timeout: float | None = None) -> ServerLock:
+    def lock(self, key: int, timeout: float = 30.0) -> ServerLock:
         return ServerLock(self, key, timeout)
 
     @contextlib.contextmanager
@@ -271,14 +271,15 @@ class Server:
 class ServerLock:
     """The `WriteLock` protocol over a server: a transaction holding advisory lock `key`."""
 
-    def __init__(self, server: Server, key: int, timeout: float | None = None) -> None:
+    def __init__(self, server: Server, key: int, timeout: float = 30.0) -> None:
         self.server = server
         self.key = key
         self.timeout = timeout
 
     def held(self, timeout: float | None = None) -> contextlib.AbstractContextManager[None]:
-        return self.server.transaction(self.key, timeout if timeout is not None else self.timeout)
+        return self.server.transaction(self.key, self.timeout if timeout is None else timeout)
 
+    @property
     def is_held(self) -> bool:
         held = self.server._held()
         return held is not None and self.key in held.keys
@@ -286,7 +287,7 @@ class ServerLock:
 
 def copy_rows(cur: psycopg.Cursor[Any], statement: str, rows: Iterator[tuple[Any, ...]]) -> None:
     """COPY `rows` in (the fast path of an import)."""
-    with cur.copy(statement) as copy:  # type: ignore[arg-type]
+    with cur.copy(statement) as copy:
         for row in rows:
             copy.write_row(row)
 

@@ -84,7 +84,7 @@ class ServerQuoteBook(QuoteBook):
             )
             row = cur.fetchone() or {}
         stamp = (row.get("n"), row.get("q"), row.get("m"), row.get("t"))
-        if self._cache is None or stamp != self._stamp or self.lock.is_held():
+        if self._cache is None or stamp != self._stamp or self.lock.is_held:
             self._cache = self._read_rows()
             self._stamp = stamp
         return self._cache

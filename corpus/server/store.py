@@ -50,7 +50,7 @@ def _columns_sentences(columns: PassageColumns) -> list[list[list[int]]]:
 class ServerStore:
     """`corpus.store.Store`'s interface over an archive (see the module docstring)."""
 
-    def __init__(self, server: Server, data_dir: Path, lock_timeout: float | None = None) -> None:
+    def __init__(self, server: Server, data_dir: Path, lock_timeout: float = 30.0) -> None:
         self.server = server
         #: this member's local folder (drafts, the meaning vectors): the archive itself is on the server
         self.data_dir = Path(data_dir)
