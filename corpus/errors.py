@@ -114,3 +114,15 @@ class EditConflict(SaysoError):
         super().__init__(message)
         self.theirs = theirs
         self.mine = mine
+
+
+class ServerError(SaysoError):
+    """A shared archive refused or failed a request (one line, never a password in it)."""
+
+
+class ServerUnavailable(ServerError):
+    """The archive's server cannot be reached (down, restarting, wrong address): nothing was saved."""
+
+
+class NotAllowed(ServerError):
+    """The archive's grants or row-level security refused this for the connected role."""

@@ -31,9 +31,11 @@ from sayso.corpus.errors import (
     DataFolderError,
     ImportRefused,
     LibraryBusy,
+    NotAllowed,
     NotFound,
     SaveFailed,
     SaysoError,
+    ServerUnavailable,
 )
 from sayso.corpus.identity import is_initials, is_placeholder, name_key
 from sayso.corpus.importers import SUPPORTED_SUFFIXES
@@ -106,6 +108,10 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("sayso", appauthor=False))
+
+
+class _RolledBack(Exception):
+    """Raised inside an archive's transaction to roll it back (a failed document's import)."""
 
 
 def archive_folder(url: str) -> str:
@@ -314,6 +320,8 @@ class Library:
         #: recordings found in each folder during a folder import (see media.find_media)
         self._media_listings: dict[Path, dict[str, str]] = {}
         self._batch_dirty = False
+        #: a document of the batch failed (on an archive the batch's transaction is then rolled back)
+        self._batch_failed = False
         #: lines for `problems()`: what went wrong without failing the call (the CLI prints them)
         self._problems: list[str] = []
 
@@ -543,13 +551,16 @@ class Library:
                             doc = self._import_prepared(path, prepared, labels=given.get(path), report=report)
                             # (its passages' text, as big as the file, must not outlive it into the index's save)
                             del prepared
-                        except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed):
+                        except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed, ServerUnavailable, NotAllowed):
                             raise  # the library itself cannot take the import: stop and say why
                         except SaysoError as exc:
                             report.errors.append(str(exc))
+                            self._batch_failed = True
                         except OSError as exc:
                             report.errors.append(f"{path}: {exc.strerror or exc}")
+                            self._batch_failed = True
                         except Exception as exc:  # noqa: BLE001
+                            self._batch_failed = True
                             # An importer failure on one odd file must not abort the others or print a traceback.
                             report.errors.append(
                                 f"{path}: could not be read as a transcript ({type(exc).__name__}: {exc})"
@@ -581,10 +592,11 @@ class Library:
         names them, written (see `Store.write_passages`).  If the block fails,
         what was imported so far is still written before the error goes on.
         """
-        with self.store.lock.held(), self.store.passages_together():
+        with contextlib.suppress(_RolledBack), self.store.lock.held(), self.store.passages_together():
             self._batch = self.store.read_for_update()
             self._batch_owner = threading.get_ident()
             self._batch_dirty = False
+            self._batch_failed = False
             try:
                 yield
             except BaseException:
@@ -592,6 +604,11 @@ class Library:
                     self._end_batch()
                 raise
             else:
+                if self._batch_failed and self.server is not None:
+                    # On an archive a batch is one document, in one transaction: a document that failed
+                    # half-way is rolled back whole (its passages, speakers and quote changes).
+                    self._batch, self._batch_owner, self._batch_dirty = None, None, False
+                    raise _RolledBack
                 self._end_batch()
 
     def _end_batch(self) -> None:

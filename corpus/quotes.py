@@ -119,6 +119,7 @@ _SNAPSHOT_FIELDS = (
     "detached",
     "modified",
     "modified_by",
+    "private",
 )
 
 
@@ -864,6 +865,7 @@ class QuoteBook:
             else:
                 rows.unchanged = True
         if conflict is not None:
+            # Theirs as they left it; its history now also holds mine.
             theirs, mine = self.get(quote_id), conflict[1]
             who = f" by {theirs.modified_by}" if theirs.modified_by else ""
             raise EditConflict(

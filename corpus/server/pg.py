@@ -28,7 +28,9 @@ import psycopg.errors
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from sayso.corpus.errors import LibraryBusy, SaysoError
+from sayso.corpus.errors import LibraryBusy, NotAllowed, ServerError, ServerUnavailable
+
+__all__ = ["NotAllowed", "ServerError", "ServerUnavailable"]
 
 #: Advisory lock keys (one bigint space per database): the library (documents, speakers, passages) and the quotes.
 LIBRARY_LOCK = 0x5A7502
@@ -39,18 +41,6 @@ CONNECT_TIMEOUT = 10
 
 #: Channel the archive notifies on when a quote or note changes (the app listens to it).
 QUOTES_CHANNEL = "sayso_quotes"
-
-
-class ServerError(SaysoError):
-    """The server refused or failed a request (one line, no password in it)."""
-
-
-class ServerUnavailable(ServerError):
-    """The server cannot be reached (down, restarting, wrong address): nothing was saved."""
-
-
-class NotAllowed(ServerError):
-    """The server's grants or row-level security refused this for the connected role."""
 
 
 def redact(url: str) -> str:
@@ -121,6 +111,8 @@ class Server:
                 kwargs={"autocommit": True, "application_name": application, "connect_timeout": CONNECT_TIMEOUT},
                 open=False,
                 timeout=CONNECT_TIMEOUT,
+                # A connection the server dropped (a restart) is noticed and replaced before it is used.
+                check=ConnectionPool.check_connection,
                 name="sayso",
             )
             self.pool.open(wait=True, timeout=CONNECT_TIMEOUT)

@@ -79,7 +79,7 @@ class ServerQuoteBook(QuoteBook):
         """The rows for reading, read again only when a quote or note changed (one small query if not)."""
         with self.server.read() as cur:
             cur.execute(
-                "SELECT (SELECT count(*) FROM sayso.quotes) AS n, (SELECT max(modified_at) FROM sayso.quotes) AS q, "
+                "SELECT (SELECT count(*) FROM sayso.quotes) AS n, (SELECT max(touched_at) FROM sayso.quotes) AS q, "
                 "(SELECT count(*) FROM sayso.notes) AS m, (SELECT max(modified_at) FROM sayso.notes) AS t"
             )
             row = cur.fetchone() or {}

@@ -172,6 +172,7 @@ class ServerStore:
 
     # -- writing (the caller holds the lock: one transaction) ------------------------------------
     def read_for_update(self) -> LibraryData:
+        self._pending_dropped.clear()
         with self.server.write_cursor() as cur:
             cur.execute("SELECT generation, speakers, edits, files FROM sayso.library")
             state = cur.fetchone() or {}

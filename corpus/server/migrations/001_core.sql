@@ -82,7 +82,9 @@ CREATE TABLE sayso.quotes (
   created_by  text NOT NULL DEFAULT current_user,
   created_at  timestamptz NOT NULL DEFAULT now(),
   modified_by text NOT NULL DEFAULT current_user,
-  modified_at timestamptz NOT NULL DEFAULT now()
+  modified_at timestamptz NOT NULL DEFAULT now(),
+  -- any write at all, a kept conflict included (readers notice change by it)
+  touched_at  timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX quotes_document ON sayso.quotes (document);
 
@@ -104,10 +106,19 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     NEW.created_by := current_user;
     NEW.created_at := now();
+    NEW.touched_at := clock_timestamp();
     NEW.revision := 1;
   ELSE
     NEW.created_by := OLD.created_by;
     NEW.created_at := OLD.created_at;
+    NEW.touched_at := clock_timestamp();
+    IF (NEW.quote - 'history') = (OLD.quote - 'history') AND NEW.document = OLD.document THEN
+      -- Only the history grew (a conflicting version kept there): not a change of the quote.
+      NEW.revision := OLD.revision;
+      NEW.modified_by := OLD.modified_by;
+      NEW.modified_at := OLD.modified_at;
+      RETURN NEW;
+    END IF;
     NEW.revision := OLD.revision + 1;
   END IF;
   NEW.modified_by := current_user;

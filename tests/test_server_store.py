@@ -1,0 +1,439 @@
+"""Team mode's guarantees on a real PostgreSQL server (a throwaway cluster: tests/pgcluster.py).
+
+The same library logic runs over the archive as over a data folder, so an
+import must give the same documents, passages and speakers; and the archive
+must keep what the issue promises: nothing lost under concurrency or a server
+restart, conflicts that keep both versions, access enforced by the server
+(grants and row-level security), authorship the client cannot forge.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sayso.corpus.errors import EditConflict, SaysoError
+from sayso.corpus.library import Library
+from sayso.corpus.server.admin import grant, latest_version, migrate, schema_version
+from sayso.corpus.server.pg import NotAllowed, Server, ServerUnavailable, describe, redact
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "corpus" / "demo"
+SHARED = ROOT.parent / "shared"
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def _db(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
+def _member(pg_cluster, archive_url: str, name: str, role: str) -> str:  # type: ignore[no-untyped-def]
+    """A login role with an archive role; its URL."""
+    server = Server(archive_url)
+    try:
+        grant(server, name, role)
+    finally:
+        server.close()
+    return str(pg_cluster.url(name, _db(archive_url)))
+
+
+def _connect(url: str, folder: Path) -> Library:
+    return Library.connect(url, data_dir=folder)
+
+
+def _sql(url: str, statement: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Plain SQL as the URL's role (what a member could do with psql)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        cur = conn.execute(statement, params)  # type: ignore[arg-type]
+        return list(cur.fetchall()) if cur.description else []
+
+
+def _comparable(lib: Library) -> dict[str, object]:
+    docs = {}
+    for d in lib.documents():
+        row = d.to_dict()
+        for volatile in ("imported", "source", "media"):
+            row.pop(volatile)
+        passages = [p.to_dict() for p in lib.passages(d.id)]
+        docs[d.id] = (row, passages, lib.dropped(d.id))
+    speakers = sorted((s.name, tuple(s.aliases), s.passages, tuple(s.documents)) for s in lib.speakers())
+    return {"documents": docs, "speakers": speakers}
+
+
+# -- the same library over files and over an archive --------------------------------------------
+
+
+def test_an_archive_imports_exactly_what_a_local_library_does(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    files = [DEMO]
+    for name in ("debate-1960.txt", "oxide-debugging-odyssey.md", "voices-533.vtt", "hansard-fiji-2021-03-25.html"):
+        if (SHARED / "realworld" / name).exists():
+            files.append(SHARED / "realworld" / name)
+    local = Library.open(tmp_path / "local")
+    report_local = local.import_paths(files)
+    editor = _member(pg_cluster, archive_url, "importer", "editor")
+    shared = _connect(editor, tmp_path / "member")
+    try:
+        report = shared.import_paths(files)
+        assert report.errors == report_local.errors == []
+        assert report.passages == report_local.passages > 100
+        assert _comparable(shared) == _comparable(local)
+        # Re-importing changes nothing, and the old passage versions are gone from the table.
+        again = shared.import_paths(files)
+        assert again.errors == []
+        assert _comparable(shared) == _comparable(local)
+        (live,) = _sql(archive_url, "SELECT count(*) FROM sayso.passages")[0]
+        assert live == report.passages
+        # Removing a document removes its passages and its speakers' counts.
+        gone = shared.remove(shared.documents()[0].id)
+        assert gone.id not in {d.id for d in shared.documents()}
+        assert _sql(archive_url, "SELECT count(*) FROM sayso.passages WHERE document = %s", (gone.id,))[0][0] == 0
+        assert all(gone.id not in s.counts for s in shared.speakers())
+        # Who imported a document is recorded by the server.
+        assert {r[0] for r in _sql(archive_url, "SELECT imported_by FROM sayso.documents")} == {"importer"}
+    finally:
+        shared.close()
+
+
+def test_a_document_is_imported_whole_or_not_at_all(pg_cluster, archive_url, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+
+    lib = _connect(_member(pg_cluster, archive_url, "carol", "editor"), tmp_path / "m")
+    try:
+        from sayso.corpus.server import search as server_search
+
+        real = server_search.ServerSearch.add_document
+        calls = {"n": 0}
+
+        def failing(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise OSError("simulated failure after the passages were sent")
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(server_search.ServerSearch, "add_document", failing)
+        files = sorted(p for p in DEMO.iterdir() if p.suffix in (".txt", ".md", ".vtt"))[:3]
+        report = lib.import_paths(files)
+        assert len(report.errors) == 1 and "simulated failure" in report.errors[0]
+        assert len(report.documents) == 2
+        kept = {d.id for d in lib.documents()}
+        assert kept == {d.id for d in report.documents}
+        # The failed document left no row anywhere: not its passages, not its speakers.
+        assert {r[0] for r in _sql(archive_url, "SELECT DISTINCT document FROM sayso.passages")} == kept
+        assert all(set(s.counts) <= kept for s in lib.speakers())
+        assert set(lib.passage_versions()) == kept
+    finally:
+        lib.close()
+
+
+def test_renaming_a_speaker_and_undoing_it_work_on_an_archive(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    lib = _connect(_member(pg_cluster, archive_url, "dana", "editor"), tmp_path / "m")
+    try:
+        lib.import_paths([DEMO])
+        person = next(s for s in lib.speakers() if not s.unnamed)
+        renamed = lib.edit_speaker(person.name, name="Renamed Person", role="Archivist")
+        assert renamed.name == "Renamed Person"
+        doc = renamed.documents[0]
+        assert "Renamed Person" in {p.speaker for p in lib.passages(doc)}
+        lib.people.undo()
+        assert person.name in {p.speaker for p in lib.passages(doc)}
+    finally:
+        lib.close()
+
+
+# -- nothing lost ------------------------------------------------------------------------------------
+
+_WRITER = textwrap.dedent(
+    """
+    import json, os, sys, time
+    from sayso.corpus.library import Library
+    from sayso.corpus.errors import SaysoError
+    url, folder, doc, count, tag, acks = sys.argv[1:7]
+    lib = Library.connect(url, data_dir=folder)
+    passages = lib.passages(doc)
+    done = 0
+    with open(acks, "a") as out:
+        i = 0
+        while done < int(count):
+            p = passages[i % len(passages)]
+            words = p.text.split()[: 3 + (i % 5)]
+            i += 1
+            try:
+                q = lib.quotes.add(doc, " ".join(words), note=f"{tag} {done}", occurrence=1)
+            except SaysoError as exc:
+                if "restart" in sys.argv[7:]:
+                    time.sleep(0.2)
+                    continue
+                raise
+            # Acknowledged: the call returned, so the quote must survive anything from here on.
+            out.write(q.id + "\\n"); out.flush(); os.fsync(out.fileno())
+            done += 1
+    lib.close()
+    """
+)
+
+
+def _start_writer(url: str, folder: Path, doc: str, count: int, tag: str, acks: Path, *extra: str) -> subprocess.Popen:  # type: ignore[type-arg]
+    return subprocess.Popen(
+        [sys.executable, "-c", _WRITER, url, str(folder), doc, str(count), tag, str(acks), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_members_adding_500_quotes_each_end_with_1000(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    alice = _member(pg_cluster, archive_url, "alice", "editor")
+    bob = _member(pg_cluster, archive_url, "bob", "editor")
+    lib = _connect(alice, tmp_path / "a")
+    try:
+        lib.import_paths([DEMO])
+        docs = [d.id for d in lib.documents() if d.passages >= 5]
+        writers = [
+            _start_writer(alice, tmp_path / "wa", docs[0], 500, "alice", tmp_path / "acks-a"),
+            _start_writer(bob, tmp_path / "wb", docs[1], 500, "bob", tmp_path / "acks-b"),
+        ]
+        for w in writers:
+            _, err = w.communicate(timeout=240)
+            assert w.returncode == 0, err
+        quotes = lib.quotes.list()
+        assert len(quotes) == 1000
+        assert {q.created_by for q in quotes} == {"alice", "bob"}
+        assert len(lib.quotes.list(by="bob")) == 500
+        acked = set((tmp_path / "acks-a").read_text().split()) | set((tmp_path / "acks-b").read_text().split())
+        assert acked == {q.id for q in quotes}
+    finally:
+        lib.close()
+
+
+def test_a_server_restart_mid_stream_loses_no_acknowledged_write(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    editor = _member(pg_cluster, archive_url, "erin", "editor")
+    lib = _connect(editor, tmp_path / "m")
+    try:
+        lib.import_paths([DEMO])
+        doc = max(lib.documents(), key=lambda d: d.passages).id
+        acks = tmp_path / "acks"
+        acks.touch()
+        writer = _start_writer(editor, tmp_path / "w", doc, 150, "erin", acks, "restart")
+        deadline = time.monotonic() + 60
+        while len(acks.read_text().split()) < 30 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(acks.read_text().split()) >= 30, writer.stderr.read() if writer.poll() is not None else ""
+        pg_cluster.restart()  # mid-stream: the writer's transaction in flight is cut off
+        _, err = writer.communicate(timeout=240)
+        assert writer.returncode == 0, err
+        acked = acks.read_text().split()
+        assert len(acked) == 150
+        stored = {q.id for q in lib.quotes.list()}
+        assert set(acked) <= stored
+        assert len(stored) == 150  # nothing half-made either
+    finally:
+        lib.close()
+
+
+def test_an_unreachable_archive_is_one_line_without_the_password(tmp_path):  # type: ignore[no-untyped-def]
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"postgresql://member:s3cret-pw@127.0.0.1:{port}/archive?connect_timeout=2"
+    with pytest.raises(ServerUnavailable) as caught:
+        Library.connect(url, data_dir=tmp_path / "m")
+    message = str(caught.value)
+    assert "s3cret" not in message and "\n" not in message
+    assert f"member@127.0.0.1:{port}/archive" in message
+
+
+def test_connection_strings_are_shown_without_passwords() -> None:
+    assert redact("postgresql://ann:pw@db.example/arch") == "postgresql://ann:***@db.example/arch"
+    assert redact("postgresql://db/arch?user=ann&password=pw&sslmode=require") == (
+        "postgresql://db/arch?user=ann&password=***&sslmode=require"
+    )
+    assert redact("host=db password='p w' dbname=arch") == "host=db password=*** dbname=arch"
+    assert "pw" not in describe("postgresql://ann:pw@db.example:6543/arch?sslmode=require")
+    assert describe("postgresql://ann:pw@db.example:6543/arch") == "ann@db.example:6543/arch"
+
+
+# -- conflicts ---------------------------------------------------------------------------------------
+
+
+def test_two_people_editing_one_quote_lose_neither_version(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    alice = _connect(_member(pg_cluster, archive_url, "ann", "editor"), tmp_path / "a")
+    bob = _connect(_member(pg_cluster, archive_url, "ben", "editor"), tmp_path / "b")
+    try:
+        alice.import_paths([DEMO])
+        doc = alice.documents()[0]
+        words = " ".join(alice.passages(doc.id)[0].text.split()[:4])
+        quote = alice.quotes.add(doc.id, words, note="first note")
+        seen_by_alice = alice.quotes.get(quote.id).revision
+        seen_by_bob = bob.quotes.get(quote.id).revision
+        assert seen_by_alice == seen_by_bob
+        alice.quotes.edit(quote.id, note="alice's reading", expect=seen_by_alice)
+        with pytest.raises(EditConflict) as caught:
+            bob.quotes.edit(quote.id, note="bob's reading", expect=seen_by_bob)
+        conflict = caught.value
+        assert conflict.theirs.note == "alice's reading" and conflict.theirs.modified_by == "ann"  # type: ignore[attr-defined]
+        assert conflict.mine.note == "bob's reading"  # type: ignore[attr-defined]
+        stored = bob.quotes.get(quote.id)
+        assert stored.note == "alice's reading"
+        assert "bob's reading" in [h.get("note") for h in stored.history]
+        # Bob chooses his: applied on the revision he has now seen; alice's is kept in the history.
+        bob.quotes.edit(quote.id, note="bob's reading", expect=conflict.theirs.revision)  # type: ignore[attr-defined]
+        final = alice.quotes.get(quote.id)
+        assert final.note == "bob's reading" and final.modified_by == "ben" and final.created_by == "ann"
+        assert {"first note", "alice's reading"} <= {h.get("note") for h in final.history}
+    finally:
+        alice.close()
+        bob.close()
+
+
+def test_a_conflict_is_found_on_a_local_library_too(tmp_path):  # type: ignore[no-untyped-def]
+    one = Library.open(tmp_path / "lib")
+    two = Library.open(tmp_path / "lib")
+    one.import_paths([DEMO])
+    doc = one.documents()[0]
+    quote = one.quotes.add(doc.id, " ".join(one.passages(doc.id)[0].text.split()[:4]), note="a")
+    assert quote.revision == 1 and quote.created_by
+    one.quotes.edit(quote.id, note="from one", expect=1)
+    with pytest.raises(EditConflict):
+        two.quotes.edit(quote.id, note="from two", expect=1)
+    assert "from two" in [h.get("note") for h in two.quotes.get(quote.id).history]
+    assert two.quotes.get(quote.id).note == "from one"
+
+
+# -- access is the server's ----------------------------------------------------------------------
+
+
+def test_a_reader_is_refused_every_write_by_sayso_and_by_sql(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    editor = _connect(_member(pg_cluster, archive_url, "ed", "editor"), tmp_path / "e")
+    reader_url = _member(pg_cluster, archive_url, "rita", "reader")
+    reader = _connect(reader_url, tmp_path / "r")
+    try:
+        editor.import_paths([DEMO])
+        doc = editor.documents()[0]
+        words = " ".join(editor.passages(doc.id)[0].text.split()[:4])
+        quote = editor.quotes.add(doc.id, words, note="shared note")
+        before = _comparable(editor), [q.to_dict() for q in editor.quotes.list()]
+        # Reading works.
+        assert {d.id for d in reader.documents()} == {d.id for d in editor.documents()}
+        assert reader.quotes.get(quote.id).note == "shared note"
+        # Every write through sayso is refused by the server, in one line.
+        refused = [
+            lambda: reader.quotes.add(doc.id, words, note="x"),
+            lambda: reader.quotes.edit(quote.id, note="x"),
+            lambda: reader.quotes.remove(quote.id),
+            lambda: reader.edit_document(doc.id, title="x"),
+            lambda: reader.edit_speaker(reader.speakers()[0].name, role="x"),
+            lambda: reader.remove(doc.id),
+        ]
+        for attempt in refused:
+            with pytest.raises(NotAllowed) as caught:
+                attempt()
+            assert "\n" not in str(caught.value)
+        with pytest.raises(NotAllowed):
+            reader.import_paths([SHARED / "realworld" / "debate-1960.txt"])
+        # And with SQL.
+        for statement in (
+            "INSERT INTO sayso.quotes (id, document, quote) VALUES ('x', 'y', '{}')",
+            "UPDATE sayso.quotes SET quote = '{}'",
+            "DELETE FROM sayso.passages",
+            "UPDATE sayso.library SET speakers = '[]'",
+            "INSERT INTO sayso.notes (quote_id, body) VALUES ('" + quote.id + "', 'x')",
+        ):
+            with pytest.raises(Exception, match="permission denied"):
+                _sql(reader_url, statement)
+        assert (_comparable(editor), [q.to_dict() for q in editor.quotes.list()]) == before
+    finally:
+        editor.close()
+        reader.close()
+
+
+def test_a_private_note_is_invisible_to_another_member_even_through_sql(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    alice_url = _member(pg_cluster, archive_url, "priya", "editor")
+    bob_url = _member(pg_cluster, archive_url, "omar", "admin")
+    alice = _connect(alice_url, tmp_path / "a")
+    bob = _connect(bob_url, tmp_path / "b")
+    try:
+        alice.import_paths([DEMO])
+        doc = alice.documents()[0]
+        words = " ".join(alice.passages(doc.id)[0].text.split()[:4])
+        quote = alice.quotes.add(doc.id, words, note="shared first")
+        alice.quotes.edit(quote.id, note="my private reading", private=True)
+        mine = alice.quotes.get(quote.id)
+        assert mine.note == "my private reading" and mine.private and mine.note_by == "priya"
+        # Bob (even an admin) sees the quote, not the note: not in sayso, not in SQL, not in the history.
+        theirs = bob.quotes.get(quote.id)
+        assert theirs.note == "" and theirs.exact == mine.exact
+        assert "my private reading" not in json.dumps(theirs.to_dict())
+        assert _sql(bob_url, "SELECT body FROM sayso.notes") == []
+        assert _sql(bob_url, "UPDATE sayso.notes SET body = 'x' RETURNING body") == []
+        assert _sql(bob_url, "DELETE FROM sayso.notes RETURNING body") == []
+        assert not any("private reading" in json.dumps(r) for r in _sql(bob_url, "SELECT quote FROM sayso.quotes"))
+        # He cannot overwrite it through sayso either, and alice's note is intact.
+        with pytest.raises(NotAllowed):
+            bob.quotes.edit(quote.id, note="bob's")
+        assert alice.quotes.get(quote.id).note == "my private reading"
+        assert _sql(alice_url, "SELECT body FROM sayso.notes") == [("my private reading",)]
+        # Shared again: everyone reads it.
+        alice.quotes.edit(quote.id, private=False)
+        assert bob.quotes.get(quote.id).note == "my private reading"
+    finally:
+        alice.close()
+        bob.close()
+
+
+def test_who_made_a_change_is_set_by_the_server(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    mallory = _member(pg_cluster, archive_url, "mallory", "editor")
+    _sql(
+        mallory,
+        "INSERT INTO sayso.quotes (id, document, quote, created_by, modified_by, revision) "
+        "VALUES ('forged', 'd', '{}', 'alice', 'alice', 99)",
+    )
+    assert _sql(archive_url, "SELECT created_by, modified_by, revision FROM sayso.quotes WHERE id = 'forged'") == [
+        ("mallory", "mallory", 1)
+    ]
+    _sql(mallory, "UPDATE sayso.quotes SET created_by = 'alice', revision = 7 WHERE id = 'forged'")
+    assert _sql(archive_url, "SELECT created_by, revision FROM sayso.quotes WHERE id = 'forged'") == [("mallory", 1)]
+    _sql(mallory, "UPDATE sayso.quotes SET quote = '{\"note\": 1}', revision = 7, modified_by = 'alice'")
+    assert _sql(archive_url, "SELECT revision, modified_by FROM sayso.quotes WHERE id = 'forged'") == [(2, "mallory")]
+
+
+# -- the schema ----------------------------------------------------------------------------------
+
+
+def test_init_is_idempotent_and_an_archive_of_another_version_is_refused(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    server = Server(archive_url)
+    try:
+        assert migrate(server, initial=True) == []
+        assert schema_version(server) == latest_version()
+        _sql(archive_url, "UPDATE sayso.meta SET value = %s WHERE key = 'schema'", (str(latest_version() + 1),))
+        with pytest.raises(SaysoError, match="newer than this sayso"):
+            Library.connect(archive_url, data_dir=tmp_path / "m")
+        empty = pg_cluster.create_database("emptydb")
+        with pytest.raises(SaysoError, match="no sayso archive"):
+            Library.connect(empty, data_dir=tmp_path / "m")
+        with pytest.raises(SaysoError, match="no sayso archive"):
+            migrate(Server(empty))
+    finally:
+        server.close()
+
+
+def test_the_local_library_needs_no_server_module() -> None:
+    """Without --server nothing of psycopg is imported (the local library stays as it was)."""
+    code = (
+        "import sys; from sayso.corpus.library import Library; import tempfile; "
+        "lib = Library.open(tempfile.mkdtemp()); lib.documents(); lib.quotes.list(); "
+        "print(any(m.startswith('psycopg') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}, check=True)
+    assert out.stdout.strip() == "False"
