@@ -267,3 +267,5 @@ class Quote(_Record):
     #: on a shared archive: the note is seen only by its author (`note_by`); locally every note is the user's own
     private: bool = False
     note_by: str = ""
+    #: who put each tag on: {tag: name}
+    tag_by: dict[str, str] = field(default_factory=dict)

@@ -99,6 +99,7 @@ _ROW_TYPES: dict[str, tuple[type, ...]] = {
     "modified_by": (str,),
     "private": (bool,),
     "note_by": (str,),
+    "tag_by": (dict,),
 }
 _REQUIRED = ("id", "document", "exact")
 
@@ -208,6 +209,7 @@ def _quote(row: dict[str, Any]) -> Quote:
     """
     quote = Quote.from_dict(row)
     quote.tags = list(quote.tags)
+    quote.tag_by = dict(quote.tag_by)
     quote.history = _expanded_history(quote)
     if quote.suggestion is not None:
         quote.suggestion = dict(quote.suggestion)
@@ -647,6 +649,7 @@ class QuoteBook:
             revision=1,
             created_by=self.user,
             modified_by=self.user,
+            tag_by=dict.fromkeys(clean_tags(tags), self.user) if self.user else {},
             status=ANCHORED,
             **self._placement(passages, text, start, end),
         )
@@ -900,6 +903,7 @@ class QuoteBook:
         removing = {t.casefold() for t in clean_tags(remove_tags)}
 
         def change(q: Quote) -> None:
+            had = {t.casefold() for t in q.tags}
             if note is not None:
                 q.note = note
             if new_tags is not None:
@@ -908,6 +912,11 @@ class QuoteBook:
             q.tags = [t for t in q.tags if t.casefold() not in removing]
             if private is not None:
                 q.private = private
+            # Who put each tag on (kept for the tags it still has).
+            q.tag_by = {t: by for t, by in q.tag_by.items() if t in q.tags}
+            for t in q.tags:
+                if t.casefold() not in had and self.user:
+                    q.tag_by[t] = self.user
 
         before, after = self._update(quote_id, change, "edit", expect)
         if record and (before.note, before.tags) != (after.note, after.tags):
@@ -1315,6 +1324,10 @@ class QuoteBook:
             tags=clean_tags(tags),
             created=stamp,
             modified=stamp,
+            revision=1,
+            created_by=self.user,
+            modified_by=self.user,
+            tag_by=dict.fromkeys(clean_tags(tags), self.user) if self.user else {},
             status=NEEDS_REVIEW,
             review_reason=reason,
             detached=True,
