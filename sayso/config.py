@@ -3,6 +3,8 @@
     # ~/.config/sayso/config.toml (`sayso config path` prints where; --config FILE or SAYSO_CONFIG choose another)
     data = "~/research/transcripts"     # the data folder (--data and SAYSO_DATA win)
     theme = "sayso-light"                # sayso-dark, sayso-light or any Textual theme (--theme wins)
+    server = "postgresql://ana@db.example.org/newsroom"  # a shared archive (team mode; --server, then
+                                         # SAYSO_SERVER win; --local ignores it); its password goes in ~/.pgpass
 
     [export]
     style = "chicago"                    # the default citation style: any CSL style id or .csl file (--style wins)
@@ -15,7 +17,8 @@
 
 A file that cannot be read or has a wrong value never stops sayso: each
 problem is one line naming the file, the line and the key, and the defaults
-are used for what it got wrong.  The theme chosen in the app (ctrl+t or the
+are used for what it got wrong.  `server` is only ever shown without its
+password (`to_json`).  The theme chosen in the app (ctrl+t or the
 palette) is remembered in a small state file, not written into the config.
 Both front ends read this module; it imports neither.
 """
@@ -34,7 +37,9 @@ import platformdirs
 
 #: Environment variable naming the config file.
 CONFIG_ENV = "SAYSO_CONFIG"
-_TOP = {"data", "theme", "export", "keys"}
+#: Environment variable naming a shared archive (team mode): a PostgreSQL connection string.
+SERVER_ENV = "SAYSO_SERVER"
+_TOP = {"data", "theme", "server", "export", "keys"}
 _EXPORT = {"style", "locale", "cite"}
 
 
@@ -46,6 +51,8 @@ class Config:
     exists: bool = False
     data: str | None = None
     theme: str | None = None
+    #: the shared archive's connection string (team mode), as written: show it only through `shown_server`
+    server: str | None = None
     style: str | None = None
     locale: str | None = None
     cite: str | None = None
@@ -58,10 +65,19 @@ class Config:
             "exists": self.exists,
             "data": self.data,
             "theme": self.theme,
+            "server": self.shown_server(),
             "export": {"style": self.style, "locale": self.locale, "cite": self.cite},
             "keys": dict(self.keys),
             "problems": list(self.problems),
         }
+
+    def shown_server(self) -> str | None:
+        """`server` fit to show: any password in it replaced by ***."""
+        if self.server is None:
+            return None
+        from sayso.corpus.server.pg import redact
+
+        return redact(self.server)
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -70,6 +86,17 @@ def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if chosen:
         return Path(chosen).expanduser()
     return platformdirs.user_config_path("sayso") / "config.toml"
+
+
+def chosen_server(option: str | None, config: Config | None, *, local: bool = False) -> str | None:
+    """The archive to work on: `--server` (an empty one: none), else $SAYSO_SERVER (empty: none), else the
+    config's `server`; None (the local library) with `local` or when none of them names one."""
+    if local:
+        return None
+    for given in (option, os.environ.get(SERVER_ENV)):
+        if given is not None:
+            return given.strip() or None
+    return config.server if config is not None else None
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -121,7 +148,7 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     for key, value in raw.items():
         if key not in _TOP:
             problem(key, f"unknown setting (known: {', '.join(sorted(_TOP))}); ignored")
-        elif key in ("data", "theme"):
+        elif key in ("data", "theme", "server"):
             setattr(config, key, text_value(key, value))
         elif key == "export":
             if not isinstance(value, dict):

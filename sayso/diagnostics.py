@@ -41,5 +41,14 @@ def start_logging(debug: bool) -> Path | None:
     logger = logging.getLogger("sayso")
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
-    logger.info("sayso started: %s", " ".join(sys.argv))
+    logger.info("sayso started: %s", " ".join(shown_argv(sys.argv)))
     return path
+
+
+def shown_argv(argv: list[str]) -> list[str]:
+    """The command line fit for a log: a connection string's password (`--server URL`) replaced by ***."""
+    if not any("://" in arg or "password" in arg.lower() for arg in argv):
+        return list(argv)
+    from sayso.corpus.server.pg import redact
+
+    return [redact(arg) for arg in argv]

@@ -58,7 +58,7 @@ def test_settings_are_read_and_each_problem_is_one_line_naming_file_line_and_key
     assert config.theme == "sayso-light" and config.data is None  # what is right is kept
     assert config.problems == [
         f"{wrong}: line 3: data: should be a non-empty string; ignored",
-        f"{wrong}: line 4: colour: unknown setting (known: data, export, keys, theme); ignored",
+        f"{wrong}: line 4: colour: unknown setting (known: data, export, keys, server, theme); ignored",
         f"{wrong}: line 6: export.style: should be a non-empty string; ignored",
     ]
 

@@ -16,9 +16,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sayso.config import CONFIG_ENV, Config, load_config, remembered
+from sayso.config import CONFIG_ENV, SERVER_ENV, Config, chosen_server, load_config, remembered
 from sayso.corpus.errors import Ambiguous, DamagedFile, NotFound, NotReplaced, SaysoError, UnusableFile
-from sayso.corpus.library import Library, default_data_dir
+from sayso.corpus.library import Library, archive_folder, default_data_dir
 from sayso.corpus.safety import safe_json, visible
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
 from sayso.diagnostics import LOG_ENV, start_logging
@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "config_cmd",
     "completion_cmd",
     "serve_cmd",
+    "server_cmd",
 )
 
 Handler = Callable[[argparse.Namespace, Library], int | None]
@@ -54,6 +55,7 @@ class CliParser(argparse.ArgumentParser):
         self.commands: Mapping[str, argparse.ArgumentParser] = {}
 
     def error(self, message: str) -> NoReturn:
+        message = hide_passwords(message)  # (`unrecognized arguments: postgresql://ana:secret@...`)
         self.exit(2, f"sayso: error: {visible(message, keep_newlines=False)} (see `{self.prog} --help`)\n")
 
     # typeshed overloads parse_known_args by namespace type; this override accepts both forms.
@@ -89,8 +91,17 @@ class CliParser(argparse.ArgumentParser):
         return options + (["--", *words] if words else [])
 
 
+def hide_passwords(text: str) -> str:
+    """`text` with the password of any connection string in it replaced by ***."""
+    if "://" not in text and "password" not in text.lower():
+        return text
+    from sayso.corpus.server.pg import redact
+
+    return " ".join(redact(word) for word in text.split(" "))
+
+
 def add_common(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
-    """Options every command takes: the data folder and JSON output.
+    """Options every command takes: the data folder, the shared archive, JSON output and the config file.
 
     Subcommands add them with `suppress=True` so that `sayso --data D docs` and
     `sayso docs --data D` both work without one overriding the other.
@@ -100,6 +111,19 @@ def add_common(parser: argparse.ArgumentParser, *, suppress: bool = False) -> No
         metavar="DIR",
         default=argparse.SUPPRESS if suppress else None,
         help="data folder (default: $SAYSO_DATA or the user data folder; `sayso where` prints it)",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        default=argparse.SUPPRESS if suppress else None,
+        help=f"work on the shared archive at this PostgreSQL URL (default: ${SERVER_ENV} or the config's `server`; "
+        '"" or --local: the local library); keep its password in ~/.pgpass, not here',
+    )
+    parser.add_argument(
+        "--local",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help=f"work on the local library even if ${SERVER_ENV} or the config names a shared archive",
     )
     parser.add_argument(
         "--json",
@@ -159,12 +183,12 @@ def advice(exc: SaysoError) -> str:
 
 def print_error(message: str) -> None:
     """One line on stderr, `sayso: error: ...`, with any control character made visible."""
-    print(f"sayso: error: {visible(str(message), keep_newlines=False)}", file=sys.stderr)
+    print(f"sayso: error: {visible(hide_passwords(str(message)), keep_newlines=False)}", file=sys.stderr)
 
 
 def print_warning(message: str) -> None:
     """One line on stderr, `sayso: warning: ...`, with any control character made visible."""
-    print(f"sayso: warning: {visible(str(message), keep_newlines=False)}", file=sys.stderr)
+    print(f"sayso: warning: {visible(hide_passwords(str(message)), keep_newlines=False)}", file=sys.stderr)
 
 
 def report_problems(library: Library | None) -> None:
@@ -230,6 +254,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "sayso export --style chicago",
     ),
     "config": ("sayso config path", "sayso config show", "sayso config example"),
+    "server": (
+        "sayso server init postgresql://admin@db.example.org/newsroom",
+        "sayso --server postgresql://admin@db.example.org/newsroom server grant ana --role editor",
+        "sayso server status postgresql://ana@db.example.org/newsroom",
+    ),
     "serve": ("sayso serve", "sayso serve --port 8080", "sayso --data ~/hearings serve --host 0.0.0.0"),
     "completion": (
         "sayso completion bash > ~/.local/share/bash-completion/completions/sayso",
@@ -240,6 +269,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 #: What every command reads from the environment (--help ends with it).
 ENVIRONMENT = (
     "environment: SAYSO_DATA (the data folder), SAYSO_CONFIG (the config file), "
+    f"{SERVER_ENV} (a shared archive's PostgreSQL URL; libpq's PGPASSFILE, PGSSLMODE... apply), "
     "SAYSO_LOCK_TIMEOUT (seconds to wait for another sayso writing), SAYSO_LOG (a debug log file)"
 )
 
@@ -285,11 +315,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def server_of(args: argparse.Namespace) -> str | None:
+    """The shared archive this command works on (--server, $SAYSO_SERVER, the config's `server`), or None.
+
+    A URL that cannot even be read (`postgresql://host:port-that-is-no-number/db`) is a one-line SaysoError.
+    """
+    config: Config | None = getattr(args, "loaded_config", None)
+    url = chosen_server(getattr(args, "server", None), config, local=bool(getattr(args, "local", False)))
+    return readable_url(url) if url else None
+
+
+def readable_url(url: str) -> str:
+    """`url`, if its parts can be read (a port that is a number...); else a one-line SaysoError."""
+    from sayso.corpus.server.pg import describe, redact
+
+    try:
+        describe(url)
+    except ValueError as exc:
+        raise SaysoError(f"cannot read the archive's address {redact(url)}: {exc}") from None
+    return url
+
+
+def archive_dir(data_dir: Path, url: str) -> Path:
+    """This member's own folder for the archive at `url` (drafts) inside the data folder: named by a hash of
+    the archive's address, never by the URL (which may hold a password)."""
+    return data_dir / "archives" / archive_folder(url)
+
+
 def _open_library(args: argparse.Namespace) -> Library:
-    """The library in --data (or $SAYSO_DATA, or the default folder).
+    """The library in --data (or $SAYSO_DATA, or the default folder), or the shared archive `args.server_url`.
 
     Commands that must work on a damaged library (`where`, `restore`) set
-    `open_library=False` and get an unopened Library: same paths, nothing read.
+    `open_library=False` and get an unopened local Library: same paths, nothing read (no connection made).
+    On an archive the data folder holds this member's own folder for it (drafts), `archives/` inside it.
     """
     config: Config | None = getattr(args, "loaded_config", None)
     if args.data:
@@ -304,7 +362,11 @@ def _open_library(args: argparse.Namespace) -> Library:
         lock_timeout = DEFAULT_LOCK_TIMEOUT
     if not getattr(args, "open_library", True):
         return Library(data_dir, lock_timeout=lock_timeout)
-    library = Library.open(data_dir, lock_timeout=lock_timeout)
+    url = getattr(args, "server_url", None)
+    if url:
+        library = Library.connect(url, archive_dir(data_dir, url), lock_timeout=lock_timeout)
+    else:
+        library = Library.open(data_dir, lock_timeout=lock_timeout)
     if not getattr(args, "json", False) and getattr(args, "handler", None) is not None:
         from sayso.cli.library_cmds import ImportProgress
 
@@ -367,6 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands.get(command, parser).error(f"unrecognized arguments: {' '.join(extras)}")
     library: Library | None = None
     config = args.loaded_config = load_config(args.config)
+    quiet_driver_logs()
     try:
         args.log_file = start_logging(bool(getattr(args, "debug", False)))
     except OSError as exc:
@@ -375,6 +438,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for line in config.problems:  # one line each; sayso goes on with the defaults
         print(f"sayso: warning: {visible(line)}", file=sys.stderr)
     try:
+        args.server_url = server_of(args)
+        local_only = getattr(args, "local_only", None)
+        if args.server_url and local_only:
+            raise SaysoError(f"{local_only} (add --local for the local library)")
         library = _open_library(args)
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
@@ -401,6 +468,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         print_error(f"{where}{exc.strerror or exc}")
         return 1
+    finally:
+        if library is not None:
+            library.close()
+
+
+def quiet_driver_logs() -> None:
+    """Keep the PostgreSQL driver's own log lines (a pool retrying a lost server) off stderr and out of any log:
+    a failure reaches the user as sayso's one line, and a connection string is never written anywhere."""
+    driver = logging.getLogger("psycopg")
+    driver.addHandler(logging.NullHandler())
+    driver.propagate = False
 
 
 if __name__ == "__main__":

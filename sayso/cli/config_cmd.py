@@ -14,6 +14,8 @@ EXAMPLE = """\
 # sayso's config file (TOML). Every setting is optional.
 data = "~/research/transcripts"   # the data folder (--data and SAYSO_DATA win)
 theme = "sayso-light"              # sayso-dark, sayso-light or any Textual theme (--theme wins)
+# server = "postgresql://ana@db.example.org/newsroom"   # a shared archive (--server and SAYSO_SERVER win;
+                                   # --local ignores it); its password belongs in ~/.pgpass, not here
 
 [export]
 style = "chicago"                  # the default citation style: any CSL style id or a .csl file (--style wins)

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sayso.cli import app_options, common_options, emit, print_error, print_warning, run_app
+from sayso.cli import app_options, archive_dir, common_options, emit, print_error, print_warning, run_app
 from sayso.config import config_path
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.importers.grammar import (
@@ -158,7 +158,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group.add_argument("--list", action="store_true", help="list the backups instead")
     group.add_argument("--backup", metavar="FILE", help="restore this backup (default: the newest good one)")
     group.add_argument("--empty", action="store_true", help="start with an empty file (damaged copies are kept)")
-    p.set_defaults(handler=cmd_restore, open_library=False)
+    p.set_defaults(
+        handler=cmd_restore,
+        open_library=False,
+        local_only="restore brings back a local library's files; a shared archive is backed up on its server (pg_dump)",
+    )
 
     p = sub.add_parser(
         "demo",
@@ -396,6 +400,16 @@ def cmd_rm(args: argparse.Namespace, lib: Library) -> None:
 
 
 def cmd_where(args: argparse.Namespace, lib: Library) -> None:
+    config = str(getattr(getattr(args, "loaded_config", None), "path", "") or config_path(args.config))
+    url = getattr(args, "server_url", None)
+    if url:
+        # The archive is on its server: no file of it is here; this machine keeps only drafts for it.
+        from sayso.corpus.server.pg import describe
+
+        local = archive_dir(lib.data_dir, url)
+        where = {"server": describe(url), "data": str(local), "config": config}
+        emit(args, where, f"{where['server']} (a shared archive; drafts for it are kept in {local})")
+        return
     store = lib.store
     paths = {
         "data": str(lib.data_dir),
@@ -403,7 +417,7 @@ def cmd_where(args: argparse.Namespace, lib: Library) -> None:
         "documents": str(store.docs_dir),
         "quotes": str(store.quotes_path),
         "index": str(store.index_dir),
-        "config": str(getattr(getattr(args, "loaded_config", None), "path", "") or config_path(args.config)),
+        "config": config,
     }
     emit(args, paths, str(lib.data_dir) if not args.json else "")
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from sayso.cli import common_options, emit
+from sayso.cli import common_options, emit, print_error
 from sayso.corpus.anchoring import one_line
+from sayso.corpus.errors import EditConflict, SaysoError
 from sayso.corpus.library import Library
 from sayso.corpus.models import Quote
 from sayso.corpus.quotes import NEEDS_REVIEW, short_id
@@ -37,6 +39,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     e.add_argument("--note", metavar="TEXT", help='replace the note ("" clears it)')
     e.add_argument("--tag", action="append", default=[], metavar="TAG", help="add a tag (repeatable)")
     e.add_argument("--untag", action="append", default=[], metavar="TAG", help="remove a tag (repeatable)")
+    e.add_argument(
+        "--if-revision",
+        type=int,
+        default=None,
+        metavar="N",
+        help="change it only if it is still at revision N (as you saw it in `sayso quote show`); if someone "
+        "changed it since, nothing is overwritten: both versions are printed and the exit status is 3",
+    )
+    privacy = e.add_mutually_exclusive_group()
+    privacy.add_argument(
+        "--private",
+        dest="private",
+        action="store_const",
+        const=True,
+        default=None,
+        help="on a shared archive: only you can read the note (the server enforces it)",
+    )
+    privacy.add_argument(
+        "--shared",
+        dest="private",
+        action="store_const",
+        const=False,
+        help="on a shared archive: everyone in the team can read the note (the default)",
+    )
     e.set_defaults(handler=cmd_edit)
 
     r = actions.add_parser("rm", parents=[common], help="delete a quote")
@@ -64,13 +90,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--empty", action="store_true", help="no good backup: start an empty quotes file (damaged copies kept)"
     )
     b.add_argument("--list", action="store_true", help="list the good backups instead")
-    b.set_defaults(handler=cmd_restore_backup, open_library=False)
+    b.set_defaults(
+        handler=cmd_restore_backup,
+        open_library=False,
+        local_only="restore-backup brings back a local quotes.json; a shared archive's quotes are backed up on "
+        "its server (pg_dump)",
+    )
 
     q = sub.add_parser("quotes", parents=[common], help="list quotes (filter, verify, review)")
     q.add_argument("--tag", metavar="TAG", help="only quotes with this tag")
     q.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker (name or alias)")
     q.add_argument("--doc", metavar="DOC", help="only quotes from this document (id, id prefix or title)")
     q.add_argument("--text", metavar="WORDS", help="typo-tolerant filter over words, notes and tags")
+    q.add_argument(
+        "--by",
+        metavar="NAME",
+        help="only quotes made or last changed by this person (on a shared archive, their user name; me: you)",
+    )
     q.add_argument("--review", action="store_true", help="only quotes that need review after their document changed")
     q.add_argument("--verify", action="store_true", help="re-check every quote's words against the current text")
     q.set_defaults(handler=cmd_quotes)
@@ -85,7 +121,15 @@ def quote_json(quote: Quote, titles: dict[str, str] | None = None) -> dict[str, 
     return data
 
 
-def quote_line(quote: Quote, titles: dict[str, str]) -> str:
+def authors(quote: Quote) -> str:
+    """Who made the quote and who last changed it, e.g. "by ana, changed by ben" ("" when not recorded)."""
+    made = f"by {quote.created_by}" if quote.created_by else ""
+    changed = quote.modified_by if quote.modified_by and quote.modified_by != quote.created_by else ""
+    return ", ".join(part for part in (made, f"changed by {changed}" if changed else "") if part)
+
+
+def quote_line(quote: Quote, titles: dict[str, str], *, team: bool = False) -> str:
+    """One quote on one line; with `team` (a shared archive) also who made and changed it."""
     who = quote.speaker or "no speaker"
     title = titles.get(quote.document, f"removed document {quote.document}")
     line = f"{short_id(quote)}  {who} · {one_line(title, 40)}  \u201c{one_line(quote.exact, 90)}\u201d"
@@ -95,6 +139,8 @@ def quote_line(quote: Quote, titles: dict[str, str]) -> str:
         line += f"  \u2014 {one_line(quote.note, 60)}"
     if quote.status == NEEDS_REVIEW:
         line += f"  [needs review{' (kept detached)' if quote.detached else ''}: {quote.review_reason}]"
+    if team and authors(quote):
+        line += f"  ({authors(quote)}{'; private note' if quote.private and quote.note else ''})"
     return line
 
 
@@ -113,23 +159,88 @@ def cmd_add(args: argparse.Namespace, lib: Library) -> None:
         occurrence=args.occurrence,
     )
     titles = _titles(lib)
-    emit(args, quote_json(quote, titles), "added " + quote_line(quote, titles))
+    emit(args, quote_json(quote, titles), "added " + quote_line(quote, titles, team=lib.server is not None))
 
 
-def cmd_edit(args: argparse.Namespace, lib: Library) -> None:
-    if args.note is None and not args.tag and not args.untag:
-        from sayso.corpus.errors import SaysoError
-
-        raise SaysoError("nothing to change: give --note, --tag or --untag")
-    quote = lib.quotes.edit(args.id, note=args.note, add_tags=args.tag, remove_tags=args.untag)
+def cmd_edit(args: argparse.Namespace, lib: Library) -> int:
+    private = args.private
+    if private is not None and lib.server is None:
+        print(
+            "sayso: note: --private and --shared matter on a shared archive; a local library's notes are yours alone",
+            file=sys.stderr,
+        )
+        private = None
+        if args.note is None and not args.tag and not args.untag:
+            return 0
+    if args.note is None and not args.tag and not args.untag and private is None:
+        raise SaysoError("nothing to change: give --note, --tag, --untag, --private or --shared")
+    try:
+        quote = lib.quotes.edit(
+            args.id,
+            note=args.note,
+            add_tags=args.tag,
+            remove_tags=args.untag,
+            expect=args.if_revision,
+            private=private,
+        )
+    except EditConflict as conflict:
+        return _conflict(args, lib, conflict)
     titles = _titles(lib)
-    emit(args, quote_json(quote, titles), "updated " + quote_line(quote, titles))
+    emit(args, quote_json(quote, titles), "updated " + quote_line(quote, titles, team=lib.server is not None))
+    return 0
+
+
+#: Exit status of an edit refused because someone changed the quote first (`quote edit --if-revision`).
+CONFLICT_EXIT = 3
+
+
+def _version(quote: Quote) -> str:
+    """A quote's note and tags as one line (what an edit changes)."""
+    note = f"note \u201c{one_line(quote.note, 200)}\u201d" if quote.note else "no note"
+    if quote.private and quote.note:
+        note += " (private)"
+    tags = " ".join(f"#{t}" for t in quote.tags) or "no tags"
+    return f"{note}; {tags}"
+
+
+def _conflict(args: argparse.Namespace, lib: Library, conflict: EditConflict) -> int:
+    """Someone changed the quote after the revision the edit was made on: say who, print both versions."""
+    theirs, mine = conflict.theirs, conflict.mine
+    assert isinstance(theirs, Quote) and isinstance(mine, Quote)
+    titles = _titles(lib)
+    again = f"to keep yours, run the same command with --if-revision {theirs.revision}"
+    if getattr(args, "json", False):
+        emit(
+            args,
+            {
+                "conflict": str(conflict),
+                "revision": theirs.revision,
+                "theirs": quote_json(theirs, titles),
+                "mine": quote_json(mine, titles),
+            },
+            "",
+        )
+    else:
+        who = theirs.modified_by or "someone"
+        emit(
+            args,
+            None,
+            "\n".join(
+                [
+                    quote_line(theirs, titles, team=lib.server is not None),
+                    f"  theirs (revision {theirs.revision}, by {who}): {_version(theirs)}",
+                    f"  yours (made on revision {args.if_revision}): {_version(mine)}",
+                ]
+            ),
+        )
+    print_error(f"{conflict} ({again})")
+    return CONFLICT_EXIT
 
 
 def cmd_rm(args: argparse.Namespace, lib: Library) -> None:
     quote = lib.quotes.remove(args.id)
     titles = _titles(lib)
-    emit(args, quote_json(quote, titles), "removed " + quote_line(quote, titles))
+    emit(args, quote_json(quote, titles), "removed " + quote_line(quote, titles, team=lib.server is not None))
 
 
 def cmd_show(args: argparse.Namespace, lib: Library) -> None:
@@ -141,6 +252,10 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> None:
         lines.append(f"\u2026{quote.prefix}\u00bb{quote.exact}\u00ab{quote.suffix}\u2026")
         stamp = f", at {quote.timestamp:.0f}s" if quote.timestamp is not None else ""
         lines.append(f"characters {quote.start}-{quote.end}{stamp}; created {quote.created}; status {quote.status}")
+        made = f"; made by {quote.created_by}" if quote.created_by else ""
+        changed = f" by {quote.modified_by}" if quote.modified_by else ""
+        private = "; the note is private to " + (quote.note_by or "its author") if quote.private else ""
+        lines.append(f"revision {quote.revision}{made}; last changed {quote.modified}{changed}{private}")
         if quote.note:
             lines += ["", quote.note]
         if quote.suggestion:
@@ -160,8 +275,6 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> None:
 
 
 def cmd_reattach(args: argparse.Namespace, lib: Library) -> None:
-    from sayso.corpus.errors import SaysoError
-
     if args.suggested:
         quote = lib.quotes.accept_suggestion(args.id)
     elif args.start is None or args.end is None:
@@ -204,15 +317,16 @@ def cmd_restore_backup(args: argparse.Namespace, lib: Library) -> None:
 def cmd_quotes(args: argparse.Namespace, lib: Library) -> int:
     book = lib.quotes
     titles = _titles(lib)
+    team = lib.server is not None
     if args.verify:
-        wanted = {q.id for q in book.list(tag=args.tag, speaker=args.speaker, doc=args.doc, text=args.text)}
+        wanted = {q.id for q in book.list(tag=args.tag, speaker=args.speaker, doc=args.doc, text=args.text, by=args.by)}
         results = [(q, ok, msg) for q, ok, msg in book.verify() if q.id in wanted]
         bad = [r for r in results if not r[1]]
         rows = [quote_json(q, titles) | {"ok": ok, "problem": "" if ok else msg} for q, ok, msg in results]
 
         def text() -> str:
             lines = [
-                f"{'ok  ' if ok else 'FAIL'}  {quote_line(q, titles)}" + ("" if ok else f"\n      {msg}")
+                f"{'ok  ' if ok else 'FAIL'}  {quote_line(q, titles, team=team)}" + ("" if ok else f"\n      {msg}")
                 for q, ok, msg in results
             ]
             lines.append(f"{len(results)} quote(s) checked, {len(bad)} no longer match")
@@ -221,10 +335,15 @@ def cmd_quotes(args: argparse.Namespace, lib: Library) -> int:
         emit(args, rows, text)
         return 1 if bad else 0
     quotes = book.list(
-        tag=args.tag, speaker=args.speaker, doc=args.doc, text=args.text, status=NEEDS_REVIEW if args.review else None
+        tag=args.tag,
+        speaker=args.speaker,
+        doc=args.doc,
+        text=args.text,
+        status=NEEDS_REVIEW if args.review else None,
+        by=args.by,
     )
 
-    filtered = any((args.tag, args.speaker, args.doc, args.text))
+    filtered = any((args.tag, args.speaker, args.doc, args.text, args.by))
 
     def listing() -> str:
         if not quotes:
@@ -233,7 +352,7 @@ def cmd_quotes(args: argparse.Namespace, lib: Library) -> int:
             if filtered and book.list():
                 return "no quotes match (`sayso quotes` lists them all)"
             return 'no quotes yet: `sayso quote add DOC --exact "words"`'
-        return "\n".join(quote_line(q, titles) for q in quotes)
+        return "\n".join(quote_line(q, titles, team=team) for q in quotes)
 
     emit(args, [quote_json(q, titles) for q in quotes], listing)
     return 0

@@ -95,6 +95,11 @@ def cmd_search(args: argparse.Namespace, lib: Library) -> int:
     query = " ".join(args.query)
     if not query.strip():
         raise SaysoError("nothing to search for: give a word or a phrase")
+    if args.meaning and lib.server is not None:
+        raise SaysoError(
+            "search by meaning works on a local library only; a shared archive has word search "
+            "(drop --meaning, or add --local for your own library)"
+        )
     hits = lib.search(
         query,
         limit=args.limit,

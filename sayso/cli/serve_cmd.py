@@ -1,18 +1,23 @@
 """`sayso serve`: the same app in a web browser (textual-serve), for a colleague without a terminal.
 
 It binds to this machine only (localhost) unless --host says otherwise, and says
-so: whoever can reach the port can read and change the library.
+so: whoever can reach the port can read and change the library.  On a shared
+archive each session works on it as the user serving it: the archive's address
+reaches the sessions in the environment ($SAYSO_SERVER), never on a command line
+that `ps` would show with its password.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
 from sayso.cli import common_options
+from sayso.config import SERVER_ENV
 from sayso.corpus.library import Library
 
 
@@ -34,11 +39,14 @@ def register(sub: Any) -> None:
 
 
 def app_command(args: argparse.Namespace, lib: Library) -> str:
-    """The command each browser session runs: this sayso, on this library and config."""
+    """The command each browser session runs: this sayso, on this library and config (on the archive this
+    sayso serves: $SAYSO_SERVER names it, see `cmd_serve`; --local when this one serves the local library)."""
     words = [sys.executable, "-m", "sayso", "--data", str(Path(lib.data_dir).resolve())]
     config = getattr(args, "config", None)
     if config:
         words += ["--config", str(Path(config).expanduser().resolve())]
+    if not getattr(args, "server_url", None):
+        words.append("--local")
     return shlex.join(words)
 
 
@@ -53,6 +61,13 @@ def cmd_serve(args: argparse.Namespace, lib: Library) -> int:
         if args.host in ("localhost", "127.0.0.1", "::1")
         else "the network: anyone who can reach it"
     )
-    print(f"sayso: serving the app on http://{args.host}:{args.port} ({scope}); ctrl+c stops", file=sys.stderr)
+    url = getattr(args, "server_url", None)
+    archive = ""
+    if url:
+        from sayso.corpus.server.pg import describe
+
+        os.environ[SERVER_ENV] = url  # (inherited by each session: not in its command line)
+        archive = f", on the shared archive at {describe(url)} as its user"
+    print(f"sayso: serving the app on http://{args.host}:{args.port} ({scope}{archive}); ctrl+c stops", file=sys.stderr)
     Server(app_command(args, lib), host=args.host, port=args.port, title="sayso").serve()
     return 0
