@@ -60,7 +60,10 @@ def describe(url: str) -> str:
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
     host = parts.hostname or query.get("host") or "localhost"
-    port = parts.port or query.get("port")
+    try:
+        port: int | str | None = parts.port or query.get("port")
+    except ValueError:  # (a port that is not a number: libpq will say so; here it is shown as written)
+        port = parts.netloc.rpartition(":")[2] or None
     user = parts.username or query.get("user")
     where = f"{host}:{port}" if port else host
     return f"{user + '@' if user else ''}{where}{parts.path or '/'}"
@@ -103,6 +106,12 @@ class Server:
         self.url = url
         self._local = threading.local()
         self._closed = False
+        try:
+            # One direct attempt first: a refused connection or a wrong password is said at once, in libpq's
+            # words, rather than after the pool's retries.
+            psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT).close()
+        except psycopg.Error as exc:
+            raise translate(exc, url) from None
         try:
             self.pool = ConnectionPool(
                 url,

@@ -105,7 +105,17 @@ class ServerQuoteBook(QuoteBook):
             with self.server.write_cursor() as cur:
                 gone = [qid for qid in before if qid not in rows]
                 if gone:
-                    cur.execute("DELETE FROM sayso.quotes WHERE id = ANY(%s)", (gone,))
+                    # The notes this member may see go first; another member's private note stays and stops the
+                    # removal (the foreign key sees it though row-level security hides it).
+                    cur.execute("DELETE FROM sayso.notes WHERE quote_id = ANY(%s)", (gone,))
+                    try:
+                        cur.execute("DELETE FROM sayso.quotes WHERE id = ANY(%s)", (gone,))
+                    except Exception as exc:
+                        if getattr(exc, "sqlstate", "") == "23503":
+                            raise NotAllowed(
+                                f"quote {gone[0][:8]} holds a note private to another member: only they can remove it"
+                            ) from None
+                        raise
                 for qid, row in rows.items():
                     if before.get(qid) == json.dumps(row, sort_keys=True):
                         continue

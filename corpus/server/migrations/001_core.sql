@@ -90,7 +90,8 @@ CREATE INDEX quotes_document ON sayso.quotes (document);
 
 -- A quote's note, shared with the team or private to its author (row-level security below).
 CREATE TABLE sayso.notes (
-  quote_id    text PRIMARY KEY REFERENCES sayso.quotes (id) ON DELETE CASCADE,
+  -- (no cascade: a cascade would skip row-level security and delete another member's private note)
+  quote_id    text PRIMARY KEY REFERENCES sayso.quotes (id),
   body        text NOT NULL DEFAULT '',
   private     boolean NOT NULL DEFAULT false,
   author      text NOT NULL DEFAULT current_user,
