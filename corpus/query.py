@@ -8,9 +8,9 @@ word typed by the user and a word in a transcript meet on the same form.
 facet names a caller reads is its table: search reads `speaker:` / `doc:` /
 `kind:` / `tag:` / `role:` / `from:`; the quote filter (`parse_quote_filter`, the Quotes pane and
 the export dialog) reads `speaker:` / `doc:` / `tag:` the same way, plus
-`is:review` (or `status:`) and the `#tag` shorthand.  It never raises:
-unbalanced quotes, a lone `-` or an empty facet are read as well as they can
-be.  No rapidfuzz here (corpus.fuzzy owns it).
+`is:review` (or `status:`), `by:` (who made or last changed a quote; `by:me`)
+and the `#tag` shorthand.  It never raises: unbalanced quotes, a lone `-` or
+an empty facet are read as well as they can be.  No rapidfuzz here (corpus.fuzzy owns it).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ QUOTE_FACETS: Mapping[str, str] = {
     "#": "tag",
     "is": "status",
     "status": "status",
+    "by": "by",
 }
 
 
@@ -173,6 +174,8 @@ class QuoteFilter:
     doc: str | None = None
     status: str | None = None
     exclude: tuple[str, ...] = ()
+    #: who made or last changed the quotes ("me": the user of the quote book)
+    by: str | None = None
 
     def list_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for QuoteBook.list."""
@@ -183,18 +186,19 @@ class QuoteFilter:
             "doc": self.doc,
             "status": self.status,
             "exclude": list(self.exclude) or None,
+            "by": self.by,
         }
 
     @property
     def empty(self) -> bool:
         """True when the line asks for nothing: every quote is listed."""
-        return not (self.text or self.tag or self.speaker or self.doc or self.status or self.exclude)
+        return not (self.text or self.tag or self.speaker or self.doc or self.status or self.exclude or self.by)
 
 
 def parse_quote_filter(line: str) -> QuoteFilter:
     """Read the quote filter typed in the Quotes pane or the export dialog; never raises.
 
-    open data  tag:climate  speaker:"Ada Lovelace"  doc:panel  #policy  is:review  -draft
+    open data  tag:climate  speaker:"Ada Lovelace"  doc:panel  #policy  is:review  by:me  -draft
     """
     query = parse_query(line, QUOTE_FACETS)
 
@@ -209,4 +213,5 @@ def parse_quote_filter(line: str) -> QuoteFilter:
         doc=last("doc"),
         status=last("status"),
         exclude=tuple(" ".join(words) for words in query.excluded),
+        by=last("by"),
     )

@@ -75,6 +75,11 @@ class SaysoCommands(Provider):
                 "Title, kind, date, URL, publisher, host of the open or highlighted document (c in Documents)",
             ),
             ("Show quotes", partial(run, "show_pane('quotes')"), "Every quote: filter, jump, edit, delete (5)"),
+            (
+                "Filter quotes by person…",
+                partial(run, "filter_by_person"),
+                "Everyone's, mine, or one person's quotes (b in the Quotes pane; by: in its filter)",
+            ),
             ("Undo quote action", partial(run, "undo_quote"), "Take back the latest quote change (u)"),
             ("Redo quote action", partial(run, "redo_quote"), "Do the undone quote change again (ctrl+r)"),
             ("Reopen unsaved notes", partial(run, "restore_drafts"), "Notes left open by a hangup (R)"),

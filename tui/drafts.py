@@ -29,7 +29,6 @@ EXIT_GRACE = 3.0
 def save_open_drafts(app: Any, *, changed_only: bool = False) -> int:
     """Save the draft of every open note editor (with `changed_only`, of those whose text was changed); returns how many."""
     saved = 0
-    book = app.library.quotes
     for screen in list(app.screen_stack):
         if isinstance(screen, NoteEditor):
             if changed_only and not screen.changed():
@@ -39,7 +38,9 @@ def save_open_drafts(app: Any, *, changed_only: bool = False) -> int:
             except Exception:  # the editor is half torn down: nothing to save
                 LOG.exception("shown to the user as one line")
                 continue
-            save_draft(book, target, note, tags)
+            # (the quote book is asked for only now: on an archive, making it is a query, which quitting with
+            # no note open must not wait on when the server is gone)
+            save_draft(app.library.quotes, target, note, tags)
             saved += 1
     return saved
 

@@ -79,10 +79,19 @@ def describe_error(exc: BaseException) -> str:
 class JobQueue:
     """Jobs for `owner` (the screen, which runs the worker and receives the messages)."""
 
-    def __init__(self, owner: JobOwner, group: str, *, latest_only: bool = False) -> None:
+    def __init__(
+        self,
+        owner: JobOwner,
+        group: str,
+        *,
+        latest_only: bool = False,
+        describe: Callable[[BaseException], str] = describe_error,
+    ) -> None:
+        """`describe` words a job's failure for its JobFailed (the library's own words by default)."""
         self.owner = owner
         self.group = group
         self.latest_only = latest_only
+        self.describe = describe
         self._lock = threading.Lock()
         self._waiting: deque[Job] = deque()
         self._draining = False
@@ -126,7 +135,7 @@ class JobQueue:
                     message = job.run()
                 except Exception as exc:  # never let a job take the app down
                     LOG.exception("shown to the user as one line")
-                    message = JobFailed(job.what, describe_error(exc))
+                    message = JobFailed(job.what, self.describe(exc))
                 if message is not None:
                     (job.reply_to or self.owner).post_message(message)
             drained = True

@@ -174,6 +174,15 @@ class QuotesListed(Message):
         self.problems = problems
 
 
+class PeopleListed(Message):
+    """Who made or changed quotes (`people`, most quotes first) and who the user is (`me`): the person filter."""
+
+    def __init__(self, people: list[str], me: str) -> None:
+        super().__init__()
+        self.people = people
+        self.me = me
+
+
 class QuoteDeleted(Message):
     """`quote` was deleted."""
 
@@ -230,6 +239,9 @@ class NoteRequest:
     draft_key: str | None = None
     notice: str = ""
     known_tags: list[str] = field(default_factory=list)
+    #: who the user is (the archive's role, or the login name) and whether the library is a shared archive
+    user: str = ""
+    team: bool = False
 
 
 class NoteEditorReady(Message):

@@ -5,7 +5,9 @@ calls `corpus` off the UI thread: the library and a document's passages in
 thread workers, searches in a latest-only JobQueue, quote changes through
 the QuoteDesk.  Their results come back as the messages of `tui.messages`.
 Where the reader has been (jump list, way back, documents in memory) lives
-in `tui.navigation`, plain objects this screen asks.
+in `tui.navigation`, plain objects this screen asks.  On a shared archive the
+QuoteFeed hears other members' quote changes; the screen refreshes once per
+burst and says who did what.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
@@ -56,6 +59,7 @@ from sayso.tui.messages import (
     MeaningFailed,
     NoteEditorReady,
     NoteRequest,
+    PeopleListed,
     QuoteDeleted,
     QuoteKept,
     QuoteLocated,
@@ -78,6 +82,7 @@ from sayso.tui.navigation import (
 )
 from sayso.tui.player import Player
 from sayso.tui.quote_desk import QuoteDesk
+from sayso.tui.quote_feed import QuoteChange, QuoteFeed, QuoteFeedNews, QuoteFeedTrouble, summarise
 from sayso.tui.screens.citation_dialog import CitationDialog
 from sayso.tui.screens.draft_dialog import COPY, DETACH, DISCARD, DraftDialog
 from sayso.tui.screens.note_editor import NoteEditor, NoteResult
@@ -114,6 +119,10 @@ FREEZE_PASSAGES = 5000
 QUOTES_WATCH_INTERVAL = 1.0
 #: The side panes, by id.
 SIDE_PANES = ("documents", "speakers", "search", "quotes")
+#: Seconds the screen waits after hearing of a change on a shared archive, to take a burst in one refresh.
+FEED_DEBOUNCE = 0.5
+#: Seconds at least between two notices of other members' changes (a long burst is told as one).
+FEED_NOTICE_GAP = 3.0
 
 
 def file_stamp(path: os.PathLike[str] | str) -> tuple[int, int, int] | None:
@@ -223,6 +232,13 @@ class MainScreen(Screen[None]):
         self._quote_problems_shown: set[str] = set()
         #: drafts put off this session (R shows the others first)
         self._drafts_later: set[str] = set()
+        #: other members' quote changes on a shared archive (nothing runs for a local library)
+        self.quote_feed = QuoteFeed(self, library)
+        self._feed_timer: Timer | None = None
+        #: changes heard but not yet told (notices are paced by FEED_NOTICE_GAP)
+        self._feed_untold: list[QuoteChange] = []
+        self._feed_notice_timer: Timer | None = None
+        self._feed_told_at = 0.0
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -271,6 +287,10 @@ class MainScreen(Screen[None]):
         self._quotes_stamp = self._quotes_file_stamp()
         self._library_stamp = file_stamp(self.library.store.library_path)
         self.set_interval(QUOTES_WATCH_INTERVAL, self._watch_files)
+        team = self.library.server is not None
+        self.quotes_pane.team = team
+        self.quote_strip.team = team
+        self.quote_feed.start()
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
@@ -1047,6 +1067,8 @@ class MainScreen(Screen[None]):
         self.refresh_quote_list()
 
     def _quotes_file_stamp(self) -> tuple[int, int, int] | None:
+        if self.library.server is not None:
+            return None  # an archive's quotes are followed by the QuoteFeed (and no query runs on the UI thread)
         return file_stamp(self.library.quotes.path)
 
     def _watch_files(self) -> None:
@@ -1060,6 +1082,43 @@ class MainScreen(Screen[None]):
         if stamp != self._quotes_stamp:
             self._quotes_stamp = stamp
             self.quotes_changed()
+
+    # -- other members' changes (a shared archive) ---------------------------------------------------------------
+    @on(QuoteFeedNews)
+    def _feed_news(self) -> None:
+        """A change was heard: take it, and whatever follows it within FEED_DEBOUNCE, in one refresh."""
+        if self._feed_timer is None:
+            self._feed_timer = self.set_timer(FEED_DEBOUNCE, self._take_feed)
+
+    def _take_feed(self) -> None:
+        self._feed_timer = None
+        changes = self.quote_feed.take()
+        if not changes:
+            return
+        self.quotes_changed()
+        self._feed_untold += changes
+        wait = self._feed_told_at + FEED_NOTICE_GAP - time.monotonic()
+        if wait <= 0:
+            self._tell_feed()
+        elif self._feed_notice_timer is None:
+            self._feed_notice_timer = self.set_timer(wait, self._tell_feed)
+
+    def _tell_feed(self) -> None:
+        """Say who added, changed or removed quotes since the last notice (the user's own changes are not told)."""
+        self._feed_notice_timer = None
+        line = summarise(self._feed_untold, self.quote_feed.me)
+        self._feed_untold = []
+        if line:
+            self._feed_told_at = time.monotonic()
+            self._say(line, title="Team")
+
+    @on(QuoteFeedTrouble)
+    def _feed_trouble(self, event: QuoteFeedTrouble) -> None:
+        self._say(
+            f"Other members' quotes will not arrive live for now: {visible(event.error, keep_newlines=False)}",
+            title="Team",
+            severity="warning",
+        )
 
     def _watch_library_file(self) -> None:
         """library.json replaced (another sayso imported or edited documents): re-read documents and speakers."""
@@ -1134,6 +1193,8 @@ class MainScreen(Screen[None]):
             focus_tags=request.focus_tags,
             draft_key=request.draft_key,
             notice=request.notice,
+            team=request.team,
+            user=request.user,
         )
         self.app.push_screen(editor, lambda result: self._note_done(editor, result))
 
@@ -1156,6 +1217,11 @@ class MainScreen(Screen[None]):
                 self.quote_desk.discard_drafts(editor.draft_keys)
                 if editor.discarded:
                     self._say("Draft discarded", title="Drafts")
+            theirs = editor.kept_theirs
+            if theirs is not None:
+                who = short(theirs.modified_by or "someone", 30)
+                self._say(f"Kept {who}'s version of the note; yours is in the quote's history", title="Quotes")
+                self.quotes_changed()
             return
         quote = result.quote
         if quote is None:
@@ -1210,6 +1276,7 @@ class MainScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.player.stop()  # no player outlives sayso
+        self.quote_feed.stop()  # nor a listener on the archive
 
     def put_on_clipboard(self, text: str, words: str, *, shown: str | None = None) -> None:
         """Send `text` through OSC 52 and/or to the fallback file; say which (`shown`: what it is)."""
@@ -1253,6 +1320,30 @@ class MainScreen(Screen[None]):
     def refresh_quote_list(self, line: str | None = None) -> None:
         """Fetch the quotes for the Quotes pane's filter (`line`, else the one typed)."""
         self.quote_desk.list_quotes(self.quotes_pane.line if line is None else line)
+
+    @on(QuotesPane.PersonWanted)
+    def _person_wanted(self) -> None:
+        self.quote_desk.people()
+
+    def action_filter_by_person(self) -> None:
+        """Show the Quotes pane and choose whose quotes it lists."""
+        self.action_show_pane("quotes")
+        self.quote_desk.people()
+
+    @on(PeopleListed)
+    def _people_listed(self, event: PeopleListed) -> None:
+        from sayso.corpus.query import parse_quote_filter
+        from sayso.tui.screens.person_filter import PersonFilter, by_facet
+
+        def chosen(person: str | None) -> None:
+            if person is None:
+                return
+            self.action_show_pane("quotes")
+            self.quotes_pane.set_person(by_facet(person))
+            self.quotes_pane.quote_list.focus()
+
+        current = parse_quote_filter(self.quotes_pane.line).by
+        self.app.push_screen(PersonFilter(event.people, event.me, current), chosen)
 
     @on(QuotesListed)
     def _quotes_listed(self, event: QuotesListed) -> None:

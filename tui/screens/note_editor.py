@@ -8,6 +8,11 @@ closes only once the note is on disk.  A failed save (library busy, disk full, t
 the document re-imported) shows the error in the editor and keeps the text as
 a draft, so a typed note is never lost.  While it is open the app can ask it
 for a draft (`draft()`), which is what a hangup or SIGTERM saves.
+
+The editor remembers the revision of the quote it opened and the save names
+it: when someone else changed the quote meanwhile, the conflict dialog shows
+both versions and the user keeps theirs, keeps their own, or edits on.  On a
+shared archive ctrl+o makes the note private to its author or shares it.
 """
 
 from __future__ import annotations
@@ -41,6 +46,10 @@ class NoteResult:
     note: str
     tags: list[str] = field(default_factory=list)
     quote: Quote | None = None
+    #: make the note private (True) or shared (False); None leaves it as it is (always, on a local library)
+    private: bool | None = None
+    #: the revision of the quote the note was written on (a save on an older one is a conflict)
+    expect: int | None = None
 
 
 #: Seconds of quiet typing after which the note is kept as a draft (even a SIGKILL then loses little).
@@ -56,6 +65,7 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         Binding("ctrl+l", "later", "Keep for later", priority=True, id="note.later"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
         Binding("ctrl+g", "discard_draft", "Discard draft", show=False, priority=True, id="note.discard_draft"),
+        Binding("ctrl+o", "toggle_private", "Private/shared", priority=True, id="note.private"),
     ]
 
     class SaveRequested(Message):
@@ -93,6 +103,17 @@ class NoteEditor(ModalScreen[NoteResult | None]):
             super().__init__()
             self.error, self.kept = error, kept
 
+    class Conflict(Message):
+        """Reply: someone changed the quote since the editor opened it; nothing was overwritten.
+
+        `theirs` is the quote as stored now, `mine` the version this save would have made (kept in the
+        quote's history too); `kept` says whether the text was also kept as a draft.
+        """
+
+        def __init__(self, theirs: Quote, mine: Quote, kept: bool) -> None:
+            super().__init__()
+            self.theirs, self.mine, self.kept = theirs, mine, kept
+
     class QuoteGone(Message):
         """Reply: the quote being annotated was deleted (by another sayso) before its note was saved."""
 
@@ -114,8 +135,13 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         focus_tags: bool = False,
         draft_key: str | None = None,
         notice: str = "",
+        team: bool = False,
+        user: str = "",
     ) -> None:
-        """`requests_to` (the screen that opened the editor) carries out its save and draft requests."""
+        """`requests_to` (the screen that opened the editor) carries out its save and draft requests.
+
+        `team`: the library is a shared archive, where a note may be private; `user` is who is editing.
+        """
         super().__init__()
         self.target = target
         self._requests_to = requests_to
@@ -145,6 +171,15 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         self.kept_for_later = False
         #: closed with its draft discarded on purpose (ctrl+g twice)
         self.discarded = False
+        #: the revision of the quote the note is written on (None for a new quote)
+        self.expect: int | None = target.quote.revision if target.quote is not None else None
+        quote = target.quote
+        #: on a shared archive the note's author (or whoever makes a new one) may make it private
+        self.can_share = team and (quote is None or not quote.note or quote.note_by in ("", user))
+        self.private = bool(quote.private) if quote is not None else False
+        self._team = team
+        #: closed after a conflict, keeping the other version (this one is in the quote's history)
+        self.kept_theirs: Quote | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
@@ -152,6 +187,8 @@ class NoteEditor(ModalScreen[NoteResult | None]):
             yield TextArea(self._note, id="note-text", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
             yield Static("Tags", id="note-tags-label", markup=False)
             yield TagPicker(self._tags, self._known, id="note-tags")
+            sharing = "-private" if self.private else ("" if self._team else "-local")
+            yield Static(self._sharing(), id="note-sharing", classes=sharing, markup=False)
             yield Static("", id="note-error", classes="-empty", markup=False)
             yield Static(self._hint(), id="note-hint", markup=False)
 
@@ -161,6 +198,34 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         if self.target.quote is None:
             title.append("  (new quote)", style="dim")
         return title
+
+    def _sharing(self) -> Text:
+        """Who sees the note, on a shared archive, and the key that changes it (for whoever may)."""
+        line = Text(end="")
+        if not self._team:
+            return line
+        if self.private:
+            line.append("Private", style="bold")
+            line.append(": only you see this note")
+        else:
+            line.append("Shared", style="bold")
+            line.append(" with the team")
+            quote = self.target.quote
+            if not self.can_share and quote is not None and quote.note_by:
+                line.append(f" (a note by {visible(one_line(quote.note_by, 40), keep_newlines=False)})")
+        if self.can_share:
+            line.append(f" · ctrl+o makes it {'shared' if self.private else 'private'}", style="dim")
+        return line
+
+    def action_toggle_private(self) -> None:
+        """Make the note private to its author, or share it with the team (a shared archive only)."""
+        if not self.can_share or self.saving:
+            self.app.bell()
+            return
+        self.private = not self.private
+        sharing = self.query_one("#note-sharing", Static)
+        sharing.update(self._sharing())
+        sharing.set_class(self.private, "-private")
 
     def _hint(self) -> str:
         if self._confirming_discard:
@@ -234,7 +299,12 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
         self._say("Saving…", "saving")
-        result = NoteResult(self.text_area.text.rstrip(), list(self.tag_picker.tags))
+        result = NoteResult(
+            self.text_area.text.rstrip(),
+            list(self.tag_picker.tags),
+            private=self.private if self.can_share else None,
+            expect=self.expect,
+        )
         self._requests_to.post_message(self.SaveRequested(self, self.target, result, self.draft_keys))
 
     @on(Saved)
@@ -249,6 +319,40 @@ class NoteEditor(ModalScreen[NoteResult | None]):
         where = "kept as a draft too" if event.kept else "NOT kept as a draft (copy it before closing)"
         self._say(f"Not saved: {visible(event.error, keep_newlines=False)} · the note is still here, {where}", "error")
         self.query_one("#note-hint", Static).update(self._hint())
+
+    @on(Conflict)
+    def _conflict(self, event: Conflict) -> None:
+        """Someone changed the quote meanwhile: show both versions and let the user choose."""
+        from sayso.tui.screens.conflict_dialog import ConflictDialog
+
+        self.saving = False
+        self.failed = "changed meanwhile"
+        theirs = event.theirs
+        where = "kept as a draft too" if event.kept else "NOT kept as a draft (copy it before closing)"
+        self._say(f"Not saved: the quote was changed meanwhile · your note is still here, {where}", "error")
+        self.query_one("#note-hint", Static).update(self._hint())
+        _, note, tags = self.draft()
+        mine = NoteResult(note, tags, private=self.private if self.can_share else None)
+        self.app.push_screen(ConflictDialog(theirs, mine), lambda choice: self._conflict_chosen(theirs, choice))
+
+    def _conflict_chosen(self, theirs: Quote, choice: str | None) -> None:
+        """Keep their version (close), keep mine (save it on their revision), or edit on from their revision."""
+        from sayso.tui.screens.conflict_dialog import MINE, THEIRS
+
+        self.expect = theirs.revision
+        self.target = NoteTarget.of_quote(theirs) if self.target.quote is not None else self.target
+        if choice == THEIRS:
+            self.kept_theirs = theirs
+            self._close(None)
+            return
+        if choice == MINE:
+            self.failed = ""
+            self.action_save()
+            return
+        who = visible(one_line(theirs.modified_by or "someone", 40), keep_newlines=False)
+        self._say(
+            f"Their version (by {who}) stays saved; ctrl+s saves yours over it, esc keeps yours as a draft", "notice"
+        )
 
     @on(QuoteGone)
     def _quote_gone(self, event: QuoteGone) -> None:
@@ -286,6 +390,8 @@ class NoteEditor(ModalScreen[NoteResult | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "discard_draft":
             return self.from_draft
+        if action == "toggle_private":
+            return self.can_share
         return True
 
     def on_key(self, event: events.Key) -> None:

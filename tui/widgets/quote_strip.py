@@ -2,7 +2,8 @@
 
 It says what the reader is doing (the note and tags of the quote under the
 cursor, the visual-mode keys, the quote being placed) and, while the Quotes
-pane has focus, why the highlighted quote needs review.  The screen tells it
+pane has focus, why the highlighted quote needs review.  On a shared archive
+it also says whose the note is, and when it is private.  The screen tells it
 what to show; it decides how.
 """
 
@@ -14,6 +15,7 @@ from textual.widgets import Static
 from sayso.corpus.anchoring import one_line
 from sayso.corpus.models import Quote
 from sayso.corpus.safety import visible
+from sayso.tui.widgets.quotes_pane import authors
 from sayso.tui.widgets.review import placing_line, review_strip_line
 
 
@@ -29,6 +31,8 @@ class QuoteStrip(Static):
         super().__init__("", id=id, classes="-empty", markup=False)
         #: showing a needing-review quote of the Quotes pane (instead of the reader's status)
         self.reviewing = False
+        #: the library is a shared archive: say whose each note is
+        self.team = False
 
     def show_reader(self, quote: Quote | None, selecting: str | None, placing: Quote | None) -> None:
         """The reader's status: `placing` a quote, `selecting` words, or the `quote` under the cursor."""
@@ -50,6 +54,10 @@ class QuoteStrip(Static):
             )
             if quote.tags:
                 line.append("  " + " ".join(f"#{visible(t, keep_newlines=False)}" for t in quote.tags), style="bold")
+            if self.team and authors(quote):
+                line.append(f"  — {short(authors(quote), 50)}", style="dim")
+            if quote.private:
+                line.append(" (private)", style="dim")
         self.update(line)
         self.set_class(not line.plain, "-empty")
         self.set_class(placing is not None, "-review")

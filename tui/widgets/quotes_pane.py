@@ -1,15 +1,19 @@
 """QuotesPane: every quote with its speaker, document, tags, note and date; filter, sort and act.
 
 The filter box takes words (typo-tolerant) plus `tag:`, `#tag`, `speaker:`,
-`doc:` and `is:review`; `s` cycles the order.  enter jumps to the quote in its
+`doc:`, `by:` and `is:review`; `s` cycles the order and `b` picks whose quotes
+are listed (a `by:` facet).  enter jumps to the quote in its
 document, `e` edits the note, `t` the tags, `d` deletes (u undoes).  On a quote
 needing review `r` takes the suggested place and `D` keeps it detached
-(the main screen settles it); enter opens it for placing by hand.  The pane
-only posts messages; the screen fetches quotes and carries the actions out.
+(the main screen settles it); enter opens it for placing by hand.  When the
+quotes come from more than one person (a shared archive), each row names who
+made it and who changed it last (`alice→bob`); a private note is marked.  The
+pane only posts messages; the screen fetches quotes and carries the actions out.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar, Self
 
 from rich.text import Text
@@ -29,13 +33,32 @@ from sayso.tui.widgets.safe_input import SafeInput
 SORTS = ("newest", "oldest", "document", "speaker")
 
 
-def quote_lines(quote: Quote, title: str) -> tuple[Text, Text]:
-    """The quoted words, then speaker · document · #tags · note · date (review marked)."""
+#: Characters of a person's name shown in a row.
+NAME_CHARS = 20
+
+
+def authors(quote: Quote) -> str:
+    """Who made the quote and who changed it last, compactly: "alice", or "alice→bob" ("" when unknown)."""
+    made, changed = quote.created_by[:NAME_CHARS], quote.modified_by[:NAME_CHARS]
+    if changed and changed != made:
+        return f"{made or '?'}→{changed}"
+    return made
+
+
+def quote_lines(quote: Quote, title: str, *, people: bool = False) -> tuple[Text, Text]:
+    """The quoted words, then [who ·] [private note ·] speaker · document · #tags · note · date (review marked).
+
+    With `people`, the detail line starts with who made and last changed the quote (`authors`).
+    """
     first = Text(end="")
     if quote.status != "anchored":
         first.append("⚠ review ", style="bold")
     first.append_text(plain(f"\u201c{quote.exact}\u201d", style="italic"))
     parts = [quote.speaker or "no speaker", title or quote.document]
+    if quote.private:
+        parts.insert(0, "private note")
+    if people and authors(quote):
+        parts.insert(0, authors(quote))
     if quote.status != "anchored":
         parts[:0] = review_parts(quote)
     if quote.tags:
@@ -44,6 +67,16 @@ def quote_lines(quote: Quote, title: str) -> tuple[Text, Text]:
         parts.append(" ".join(quote.note.split()))
     parts.append(quote.created[:10])
     return first, plain("  " + " · ".join(parts), style="dim")
+
+
+#: A `by:` facet in the filter line (its value bare or in double quotes).
+_BY_FACET = re.compile(r'(?i)(?<!\S)by:(?:"[^"]*"?|\S*)')
+
+
+def with_person(line: str, facet: str) -> str:
+    """The filter `line` with its `by:` facets replaced by `facet` ("" drops them)."""
+    kept = " ".join(_BY_FACET.sub(" ", line).split())
+    return " ".join(part for part in (kept, facet) if part)
 
 
 #: What the Quotes list says when quotes exist but the filter matches none.
@@ -61,6 +94,7 @@ class QuoteList(PaneList):
         Binding("t", "edit_tags", "Tags", id="quotes.retag"),
         Binding("d,delete", "delete", "Delete", id="quotes.delete"),
         Binding("s", "sort", "Sort", id="quotes.sort"),
+        Binding("b", "by_person", "By person", show=False, id="quotes.by_person"),
         Binding("f,slash", "filter", "Filter", show=False, id="quotes.filter"),
         Binding("y", "copy", "Copy", show=False, id="quotes.copy_row"),
         Binding("r", "accept_suggestion", "Re-attach to suggestion", show=False, id="quotes.review_accept"),
@@ -74,18 +108,21 @@ class QuoteList(PaneList):
         self.quotes: list[Quote] = []
         self.titles: dict[str, str] = {}
         self._lines: dict[int, tuple[Text, Text]] = {}
+        #: rows name who made and changed each quote
+        self.people = False
 
     def row_lines(self, index: int) -> tuple[Text, Text]:
         lines = self._lines.get(index)
         if lines is None:
             quote = self.quotes[index]
-            lines = self._lines[index] = quote_lines(quote, self.titles.get(quote.document, ""))
+            lines = self._lines[index] = quote_lines(quote, self.titles.get(quote.document, ""), people=self.people)
         return lines
 
-    def set_quotes(self, quotes: list[Quote], titles: dict[str, str]) -> None:
+    def set_quotes(self, quotes: list[Quote], titles: dict[str, str], *, people: bool = False) -> None:
         keep = self.highlighted_quote.id if self.highlighted_quote else None
         self.quotes = quotes
         self.titles = titles
+        self.people = people
         self._lines.clear()
         ids = [q.id for q in quotes]
         self.set_row_count(len(quotes), ids.index(keep) if keep in ids else 0)
@@ -133,6 +170,10 @@ class QuoteList(PaneList):
         if isinstance(pane, QuotesPane):
             pane.filter_input.focus()
 
+    def action_by_person(self) -> None:
+        """Choose whose quotes are listed (the screen offers the people who made or changed quotes)."""
+        self.post_message(QuotesPane.PersonWanted())
+
     def on_pane_list_selected(self, event: PaneList.Selected) -> None:
         event.stop()
         if event.index < len(self.quotes):
@@ -161,6 +202,9 @@ class QuotesPane(Vertical):
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, QuotesPane.Highlighted)
+
+    class PersonWanted(Message):
+        """The user wants to choose whose quotes are listed (`b`)."""
 
     class QuoteAction(Message):
         """The user asked for something to be done to `quote` (each subclass names one action)."""
@@ -196,9 +240,11 @@ class QuotesPane(Vertical):
         self._quotes: list[Quote] = []
         self._titles: dict[str, str] = {}
         self._matching = False
+        #: the library is a shared archive: rows always name who made and changed each quote
+        self.team = False
 
     def compose(self) -> ComposeResult:
-        yield SafeInput(placeholder="filter: words  tag:T  speaker:S  doc:D  is:review", id="quotes-filter")
+        yield SafeInput(placeholder="filter: words  tag:T  speaker:S  doc:D  by:P  is:review", id="quotes-filter")
         yield Static("", id="quotes-status", markup=False)
         yield QuoteList(id="quote-list")
 
@@ -213,6 +259,10 @@ class QuotesPane(Vertical):
     @property
     def line(self) -> str:
         return self.filter_input.value
+
+    def set_person(self, facet: str) -> None:
+        """Filter by the `by:` `facet` given ("" lists everyone's quotes again); the list is fetched anew."""
+        self.filter_input.value = with_person(self.line, facet)
 
     def focus(self, scroll_visible: bool = True) -> Self:
         """Focus the list (the filter when there is nothing to list yet)."""
@@ -267,7 +317,8 @@ class QuotesPane(Vertical):
         if self.sort == "match" and not self._matching:
             self.sort = "newest"
         quotes = self._sorted()
-        self.quote_list.set_quotes(quotes, self._titles)
+        people = self.team or len({name for q in quotes for name in (q.created_by, q.modified_by) if name}) > 1
+        self.quote_list.set_quotes(quotes, self._titles, people=people)
         review = sum(1 for q in quotes if q.status != "anchored")
         status = f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''} · sort: {self.sort} (s)"
         if review:
