@@ -12,6 +12,7 @@ document's current text, or else a `StrandedDraft` for the user to decide.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -68,7 +69,10 @@ class NoteTarget:
 
     def to_dict(self) -> dict[str, object]:
         """What a draft keeps of its target: the words with their context, and the quote's id if any."""
-        return {**self.shown.to_dict(), "quote": self.quote.id if self.quote is not None else None}
+        if self.quote is None:
+            return {**self.shown.to_dict(), "quote": None}
+        # (the revision the note was begun on: reopened later, its save is a conflict if the quote changed since)
+        return {**self.shown.to_dict(), "quote": self.quote.id, "revision": self.quote.revision}
 
 
 @dataclass(frozen=True)
@@ -164,7 +168,19 @@ def place_draft(
     quote_id = draft.quote_id
     if quote_id is not None:
         try:
-            return PlacedDraft(draft, NoteTarget.of_quote(book.get(quote_id)))
+            quote = book.get(quote_id)
+            begun_on = draft.target.get("revision")
+            if isinstance(begun_on, int) and not isinstance(begun_on, bool) and begun_on != quote.revision:
+                # Changed since the note was begun (by someone else, or elsewhere): the editor saves on the
+                # revision the note was written on, so the save shows both versions instead of overwriting.
+                changed = dataclasses.replace(quote, revision=begun_on)
+                who = f" by {quote.modified_by}" if quote.modified_by else ""
+                return PlacedDraft(
+                    draft,
+                    NoteTarget.of_quote(changed),
+                    f"The quote was changed{who} since this note was begun: saving shows both versions",
+                )
+            return PlacedDraft(draft, NoteTarget.of_quote(quote))
         except NotFound:
             if shown is None:
                 return stranded("its quote was deleted, and this draft kept no words to place it by")

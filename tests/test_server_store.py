@@ -448,3 +448,29 @@ def test_the_local_library_needs_no_server_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_draft_reopened_after_someone_changed_its_quote_saves_as_a_conflict(tmp_path):  # type: ignore[no-untyped-def]
+    from sayso.corpus.drafts import Draft, NoteTarget, place_draft, save_draft
+
+    lib = Library.open(tmp_path / "lib")
+    lib.import_paths([DEMO])
+    doc = lib.documents()[0]
+    quote = lib.quotes.add(doc.id, " ".join(lib.passages(doc.id)[0].text.split()[:4]), note="v1")
+    target = NoteTarget.of_quote(quote)
+    save_draft(lib.quotes, target, "my draft", [])
+    lib.quotes.edit(quote.id, note="someone else's")  # revision 2, while the draft waits
+    ((key, row),) = lib.quotes.draft_rows().items()
+    placed = place_draft(lib.quotes, lib.passages, Draft(key, "my draft", [], row.get("target") or {}))
+    assert placed.target.quote is not None and placed.target.quote.revision == 1  # type: ignore[union-attr]
+    assert "changed" in placed.notice  # type: ignore[union-attr]
+    with pytest.raises(EditConflict):
+        lib.quotes.edit(quote.id, note="my draft", expect=placed.target.quote.revision)  # type: ignore[union-attr]
+    assert lib.quotes.get(quote.id).note == "someone else's"
+
+
+def test_the_listener_s_resync_signal_is_the_one_the_app_knows() -> None:
+    from sayso.corpus.server.pg import RESYNC
+    from sayso.tui.quote_feed import RESYNC as APP_RESYNC
+
+    assert RESYNC == APP_RESYNC

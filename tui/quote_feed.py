@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 LOG = logging.getLogger(__name__)
 
 #: Operations a notification may name, and how a notice says them.
+#: What the listener passes on after reconnecting (corpus.server.pg.RESYNC; written out here so that a local
+#: app never imports the server module).
+RESYNC = '{"op": "resync", "id": "", "by": ""}'
 OPERATIONS = {"insert": "added", "update": "changed", "delete": "removed"}
 #: Characters of a role name shown (PostgreSQL's own limit is 63 bytes).
 NAME_CHARS = 40
@@ -131,6 +134,8 @@ class QuoteFeed:
         self._thread: threading.Thread | None = None
         #: the role this app works as, once known (its own changes are not news)
         self.me = ""
+        #: the listener came back from an outage since last taken (see `take_resync`)
+        self._resync = False
 
     @property
     def running(self) -> bool:
@@ -157,6 +162,12 @@ class QuoteFeed:
             self._told = False
         return heard
 
+    def take_resync(self) -> bool:
+        """True once after the listener came back from an outage (the quotes are to be read again)."""
+        with self._guard:
+            resync, self._resync = self._resync, False
+        return resync
+
     # -- the thread ---------------------------------------------------------------------------------
     def _run(self) -> None:
         from sayso.corpus.errors import ServerError
@@ -178,6 +189,15 @@ class QuoteFeed:
                 return
 
     def _hear(self, payload: str) -> None:
+        if payload == RESYNC:
+            # Back after the archive was away: changes may have been missed, so the screen reads quotes again.
+            with self._guard:
+                self._resync = True
+                if self._told:
+                    return
+                self._told = True
+            self._post(QuoteFeedNews())
+            return
         change = parse_change(payload)
         if change is None:
             return

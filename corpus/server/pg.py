@@ -39,6 +39,10 @@ QUOTES_LOCK = 0x5A7503
 #: Seconds to wait for a connection to the server before saying it is unreachable.
 CONNECT_TIMEOUT = 10
 
+#: Seconds a read or write waits for a pooled connection before making one of its own (the pool pauses between
+#: reconnection attempts after an outage; a connection of its own says at once whether the server is back).
+POOL_WAIT = 1.0
+
 #: Channel the archive notifies on when a quote or note changes (the app listens to it).
 QUOTES_CHANNEL = "sayso_quotes"
 
@@ -93,6 +97,8 @@ class _Held:
     """A thread's connection and open transaction while it holds one or more server locks."""
 
     conn: psycopg.Connection[Any]
+    #: from the pool (else a connection of its own, closed after)
+    pooled: bool = True
     depth: int = 0
     keys: set[int] = field(default_factory=set)
     #: callbacks run once the outermost block has committed
@@ -104,6 +110,7 @@ class Server:
 
     def __init__(self, url: str, *, max_size: int = 4, application: str = "sayso") -> None:
         self.url = url
+        self.application = application
         self._local = threading.local()
         self._closed = False
         try:
@@ -119,7 +126,7 @@ class Server:
                 max_size=max_size,
                 kwargs={"autocommit": True, "application_name": application, "connect_timeout": CONNECT_TIMEOUT},
                 open=False,
-                timeout=CONNECT_TIMEOUT,
+                timeout=POOL_WAIT,
                 # A connection the server dropped (a restart) is noticed and replaced before it is used.
                 check=ConnectionPool.check_connection,
                 name="sayso",
@@ -155,6 +162,24 @@ class Server:
         held: _Held | None = getattr(self._local, "held", None)
         return held
 
+    def _getconn(self) -> tuple[psycopg.Connection[Any], bool]:
+        """A connection from the pool, else (the pool still pausing after an outage, or all its connections
+        busy) one of its own, at once; the server away: psycopg's error, said in a second or so."""
+        try:
+            return self.pool.getconn(timeout=POOL_WAIT), True
+        except PoolTimeout:
+            conn = psycopg.connect(
+                self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name=self.application
+            )
+            return conn, False
+
+    def _putconn(self, conn: psycopg.Connection[Any], pooled: bool) -> None:
+        if pooled:
+            self.pool.putconn(conn)
+        else:
+            with contextlib.suppress(Exception):
+                conn.close()
+
     @contextlib.contextmanager
     def read(self) -> Iterator[psycopg.Cursor[dict[str, Any]]]:
         """A cursor returning dict rows: inside a lock, on the lock's transaction (it sees its own writes);
@@ -165,12 +190,34 @@ class Server:
                 with held.conn.cursor(row_factory=dict_row) as cur:
                     yield cur
                 return
-            with self.pool.connection() as conn, conn.cursor(row_factory=dict_row) as cur:
-                yield cur
+            conn, pooled = self._getconn()
+            try:
+                with conn.cursor(row_factory=dict_row) as cur:
+                    yield cur
+            finally:
+                self._putconn(conn, pooled)
         except psycopg.Error as exc:
             raise translate(exc, self.url) from None
         except PoolTimeout as exc:
             raise translate(exc, self.url) from None
+
+    @contextlib.contextmanager
+    def snapshot(self, settings: dict[str, str] | None = None) -> Iterator[psycopg.Cursor[dict[str, Any]]]:
+        """`read()`, every statement seeing the same committed state (a read-only repeatable-read transaction)
+        with `settings` for that transaction alone; inside a lock, the lock's transaction as it is."""
+        if self._held() is not None:
+            with self.read() as cur:
+                yield cur
+            return
+        with self.read() as cur:
+            try:
+                with cur.connection.transaction():
+                    cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    for name, value in (settings or {}).items():
+                        cur.execute("SELECT set_config(%s, %s, true)", (name, value))
+                    yield cur
+            except psycopg.Error as exc:
+                raise translate(exc, self.url) from None
 
     def write_cursor(self) -> contextlib.AbstractContextManager[psycopg.Cursor[dict[str, Any]]]:
         """A cursor on this thread's locked transaction (RuntimeError outside `lock().held()`)."""
@@ -195,12 +242,12 @@ class Server:
         outermost = held is None
         try:
             if held is None:
-                conn = self.pool.getconn()
-                held = _Held(conn)
+                conn, pooled = self._getconn()
+                held = _Held(conn, pooled=pooled)
                 try:
                     conn.execute("BEGIN")
                 except BaseException:
-                    self.pool.putconn(conn)
+                    self._putconn(conn, pooled)
                     raise
                 self._local.held = held
             if key not in held.keys:
@@ -245,7 +292,7 @@ class Server:
             if conn.closed or conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
                 with contextlib.suppress(Exception):
                     conn.close()
-            self.pool.putconn(conn)
+            self._putconn(conn, held.pooled)
         if not rollback:
             for callback in held.after_commit:
                 callback()
@@ -259,6 +306,9 @@ class Server:
             try:
                 with psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as conn:
                     conn.execute(f"LISTEN {channel}")
+                    if not first:
+                        # Back after the server was away: what was said meanwhile was missed, so read again.
+                        on_message(RESYNC)
                     first = False
                     while not stop.is_set():
                         for note in conn.notifies(timeout=0.5, stop_after=50):
@@ -267,6 +317,10 @@ class Server:
                 if first:
                     raise translate(exc, self.url) from None
                 stop.wait(1.0)
+
+
+#: What `listen` passes on after reconnecting: changes may have been missed, so everything is read again.
+RESYNC = '{"op": "resync", "id": "", "by": ""}'
 
 
 class ServerLock:

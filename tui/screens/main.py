@@ -1093,6 +1093,9 @@ class MainScreen(Screen[None]):
     def _take_feed(self) -> None:
         self._feed_timer = None
         changes = self.quote_feed.take()
+        if self.quote_feed.take_resync() and not changes:
+            self.quotes_changed()  # (back after an outage: read again, nothing to announce)
+            return
         if not changes:
             return
         self.quotes_changed()
