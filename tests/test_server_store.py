@@ -390,9 +390,14 @@ def test_a_private_note_is_invisible_to_another_member_even_through_sql(pg_clust
             _sql(bob_url, "DELETE FROM sayso.quotes")
         assert alice.quotes.get(quote.id).note == "my private reading"
         assert _sql(alice_url, "SELECT body FROM sayso.notes") == [("my private reading",)]
-        # Shared again: everyone reads it.
+        # Shared again: everyone reads it; rewritten by bob, it is his note (he may make it private).
         alice.quotes.edit(quote.id, private=False)
         assert bob.quotes.get(quote.id).note == "my private reading"
+        bob.quotes.edit(quote.id, note="bob's rewrite")
+        assert alice.quotes.get(quote.id).note_by == "omar"
+        bob.quotes.edit(quote.id, private=True)
+        assert alice.quotes.get(quote.id).note == ""
+        bob.quotes.edit(quote.id, private=False)
         # Her own private note goes with her quote when she removes it.
         other = alice.quotes.add(doc.id, words, note="mine only", occurrence=1)
         alice.quotes.edit(other.id, private=True)

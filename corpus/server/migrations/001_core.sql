@@ -136,7 +136,9 @@ BEGIN
     NEW.author := current_user;
     NEW.created_at := now();
   ELSE
-    NEW.author := OLD.author;
+    -- A shared note rewritten by another member is theirs from then on (they may make it private);
+    -- a private one is only ever changed by its author (row-level security below).
+    NEW.author := CASE WHEN NEW.body IS DISTINCT FROM OLD.body THEN current_user ELSE OLD.author END;
     NEW.created_at := OLD.created_at;
   END IF;
   NEW.modified_by := current_user;
