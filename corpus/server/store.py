@@ -16,6 +16,7 @@ deletes the others, in the same transaction.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Iterator
@@ -31,8 +32,25 @@ from sayso.corpus.store import LibraryData, PassageColumns
 PEOPLE_JOURNAL_ENTRIES = 200
 
 
+#: each record class's stored field names
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(record: Any) -> dict[str, Any]:
-    return {k: v for k, v in record.to_dict().items() if k != "unnamed"} if hasattr(record, "to_dict") else record
+    """A record's fields as the archive stores them, for writing and comparing: its lists are the record's own
+    (`asdict` copied every document's on every import, a cost growing with the archive)."""
+    if not hasattr(record, "to_dict"):
+        plain: dict[str, Any] = record
+        return plain
+    names = _FIELDS.get(type(record))
+    if names is None:
+        names = _FIELDS[type(record)] = tuple(f.name for f in dataclasses.fields(record) if f.name != "unnamed")
+    return {name: getattr(record, name) for name in names}
+
+
+def _copied(row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with its lists and dicts copied (a stored row's values are one level deep)."""
+    return {k: list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v for k, v in row.items()}
 
 
 def _columns_sentences(columns: PassageColumns) -> list[list[list[int]]]:
@@ -63,8 +81,13 @@ class ServerStore:
         self._docs: list[dict[str, Any]] = []
         self._state: dict[str, Any] = {}
         #: the rows `read_for_update` read, to write only what changed
-        self._read_docs: dict[str, str] = {}
-        self._read_state: dict[str, str] = {}
+        self._read_docs: dict[str, dict[str, Any]] = {}
+        #: the live versions `read_for_update` read (None: no read since the last write)
+        self._read_files: dict[str, str] | None = None
+        #: (generation, every document's row in order) as this store last committed them: `read_for_update`
+        #: reuses them while nobody else has written (reading every document per import made an archive's
+        #: imports quadratic in its documents)
+        self._committed: tuple[int, list[dict[str, Any]]] | None = None
         #: what the importer left out of each document written since the last `write_library`
         self._pending_dropped: dict[str, list[dict[str, str]]] = {}
 
@@ -176,12 +199,16 @@ class ServerStore:
         with self.server.write_cursor() as cur:
             cur.execute("SELECT generation, speakers, edits, files FROM sayso.library")
             state = cur.fetchone() or {}
-            cur.execute("SELECT doc FROM sayso.documents ORDER BY seq")
-            docs = [r["doc"] for r in cur.fetchall()]
-        self._read_docs = {d["id"]: json.dumps(d, sort_keys=True) for d in docs}
-        self._read_state = {k: json.dumps(state.get(k), sort_keys=True) for k in ("speakers", "edits", "files")}
+            committed = self._committed
+            if committed is not None and committed[0] == int(state.get("generation", 0)):
+                docs = committed[1]
+            else:
+                cur.execute("SELECT doc FROM sayso.documents ORDER BY seq")
+                docs = [r["doc"] for r in cur.fetchall()]
+        self._read_docs = {d["id"]: d for d in docs}
+        self._read_files = dict(state.get("files") or {})
         return LibraryData(
-            documents=[Document.from_dict(dict(d)) for d in docs],
+            documents=[Document.from_dict(_copied(d)) for d in docs],
             speakers=[Speaker.from_dict(dict(s)) for s in state.get("speakers", [])],
             edits={k: dict(v) for k, v in (state.get("edits") or {}).items()},
             generation=int(state.get("generation", 0)),
@@ -198,9 +225,8 @@ class ServerStore:
             if gone:
                 cur.execute("DELETE FROM sayso.documents WHERE id = ANY(%s)", (gone,))
             for doc_id, row in docs.items():
-                encoded = json.dumps(row, sort_keys=True)
                 dropped = self._pending_dropped.pop(doc_id, None)
-                if self._read_docs.get(doc_id) == encoded and dropped is None:
+                if dropped is None and self._read_docs.get(doc_id) == row:
                     continue
                 if doc_id in self._read_docs:
                     cur.execute(
@@ -213,7 +239,8 @@ class ServerStore:
                         "(%s, (SELECT COALESCE(max(seq), 0) + 1 FROM sayso.documents), %s, %s)",
                         (doc_id, json_value(row), json_value(dropped or [])),
                     )
-                self._read_docs[doc_id] = encoded
+                self._read_docs[doc_id] = _copied(row)
+            rows = [self._read_docs[doc_id] for doc_id in docs]
             cur.execute(
                 "UPDATE sayso.library SET generation = %s, speakers = %s, edits = %s, files = %s, "
                 "changed_by = current_user, changed_at = now()",
@@ -224,21 +251,29 @@ class ServerStore:
                     json_value(data.files),
                 ),
             )
-            # Versions nothing names any more: replaced or removed documents' passages.
-            cur.execute(
-                "DELETE FROM sayso.passages p WHERE NOT EXISTS (SELECT 1 FROM sayso.library l "
-                "WHERE l.files ->> p.document = p.version)"
-                if gone or self._versions_changed(data)
-                else "SELECT 1"
-            )
+            # Versions nothing names any more: replaced or removed documents' passages.  Only the documents
+            # whose version changed are looked at (by the primary key): the whole table was read per import.
+            before = self._read_files
+            if before is None:
+                cur.execute(
+                    "DELETE FROM sayso.passages p WHERE NOT EXISTS (SELECT 1 FROM sayso.library l "
+                    "WHERE l.files ->> p.document = p.version)"
+                )
+            elif touched := sorted(
+                {d for d in [*before, *data.files] if before.get(d) != data.files.get(d)} | set(gone)
+            ):
+                cur.execute(
+                    "DELETE FROM sayso.passages p USING sayso.library l WHERE p.document = ANY(%s) "
+                    "AND p.version IS DISTINCT FROM l.files ->> p.document",
+                    (touched,),
+                )
         for doc_id in gone:
             self._read_docs.pop(doc_id, None)
-        self._read_state = {}
+        self._read_files = None
         self._generation = None
-
-    def _versions_changed(self, data: LibraryData) -> bool:
-        before = self._read_state.get("files")
-        return before is None or before != json.dumps(data.files, sort_keys=True)
+        self._committed = None
+        written = (data.generation, rows)
+        self.server.after_commit(lambda: setattr(self, "_committed", written))
 
     def write_passages(
         self,
