@@ -32,7 +32,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ from sayso.corpus.document_ref import documents_like, documents_named
 from sayso.corpus.errors import LibraryBusy, SaysoError
 from sayso.corpus.fuzzy import closest_word, fuzzy_choices, osa_distance
 from sayso.corpus.identity import name_key
-from sayso.corpus.models import Document, Hit, Passage, PassageTable
+from sayso.corpus.models import Document, Hit, Passage, PassageTable, Speaker
 from sayso.corpus.query import Query, parse_query
 from sayso.corpus.searchindex import (
     TYPO_PREFIX,
@@ -125,6 +125,187 @@ def max_edits(word: str) -> int:
     """Typos tolerated in a query word: none up to 3 letters, one up to 7, then two."""
     n = len(word)
     return 0 if n <= 3 else 1 if n <= 7 else 2
+
+
+def bm25_idf(df: np.ndarray, live_n: int) -> np.ndarray:
+    """BM25's inverse document frequency of words held by `df` of `live_n` passages."""
+    return np.log1p((live_n - df + 0.5) / (df + 0.5)).astype(np.float32)
+
+
+def bm25_norms(lens: np.ndarray, avg: float) -> np.ndarray:
+    """BM25's length normalisation of passages of `lens` words, where a passage has `avg` words on average."""
+    return (K1 * (1 - B + B * lens / max(avg, 1.0))).astype(np.float32)
+
+
+def bm25_tf(tf: np.ndarray, norm: np.ndarray) -> np.ndarray:
+    """BM25's saturated term frequency of a word found `tf` times in passages of normalisation `norm`."""
+    saturated: np.ndarray = tf * (K1 + 1) / (tf + norm)
+    return saturated
+
+
+def speaker_word_table(groups: list[list[str]], speaker_numbers: Mapping[str, int]) -> dict[str, set[int]]:
+    """Each word of the speakers' names and aliases -> the numbers of the speakers (`speaker_numbers`: name ->
+    number) it names, so a query word may name who speaks; `groups` are each person's name and aliases."""
+    table: dict[str, set[int]] = {}
+    keys: dict[str, set[str]] = {}
+    for names in groups:
+        for n in names:
+            keys.setdefault(name_key(n), set()).update(name_key(m) for m in names)
+    for name, number in speaker_numbers.items():
+        for full in keys.get(name_key(name), {name_key(name)}):
+            parts = full.split()
+            # "Kai-Fu Lee" answers to kai, fu, lee and kaifu.
+            for w in parts + ["".join(parts[i : i + 2]) for i in range(len(parts) - 1)]:
+                if len(w) >= 2:
+                    table.setdefault(w, set()).add(number)
+    return table
+
+
+def match_speaker_word(
+    table: dict[str, set[int]], word: str, prefix: bool, in_vocabulary: bool
+) -> tuple[np.ndarray, float]:
+    """The speaker numbers of `table` (see `speaker_word_table`) whose names hold `word`, and how exactly;
+    typos are forgiven only in a word of 5+ letters that no passage holds (`in_vocabulary`)."""
+    found: set[int] = set(table.get(word, ()))
+    quality = EXACT if found else 0.0
+    # Typos in a name only for words long enough not to be mistaken for another word.
+    k = max_edits(word) if len(word) >= 5 and not in_vocabulary else 0
+    if not found and (k or prefix):
+        for name_word, numbers in table.items():
+            if prefix and len(word) >= 3 and name_word.startswith(word):
+                found |= numbers
+                quality = max(quality, PREFIX)
+            elif k and abs(len(name_word) - len(word)) <= k and osa_distance(word, name_word, score_cutoff=k) <= k:
+                found |= numbers
+                quality = max(quality, FUZZY_1)
+    return np.array(sorted(found), np.int32), quality
+
+
+def speaker_keys_named(value: str, groups: list[list[str]], names: Iterable[str]) -> set[str]:
+    """The folded names (corpus.identity.name_key) of the speaker(s) a `speaker:` value names: each
+    person's name and aliases (`groups`) and the other `names` passages go by, matched exactly, in part,
+    fuzzily, else by the closest word of a name."""
+    known = {n for g in groups for n in g}
+    groups = [*groups, *([name] for name in names if name not in known)]
+    key = name_key(value)
+    if not key:
+        return set()
+    chosen = [g for g in groups if any(name_key(n) == key for n in g)]
+    if not chosen:
+        chosen = [g for g in groups if any(key in name_key(n) for n in g)]
+    if not chosen:
+        labels = [n for g in groups for n in g]
+        owners = [i for i, g in enumerate(groups) for _ in g]
+        best = fuzzy_choices(value, labels, limit=1, cutoff=70)
+        chosen = [groups[owners[i]] for i in best]
+    if not chosen and len(key) >= 3:
+        # A misspelt first or last name alone ("pryia", "lceun", "nixn") is too short beside a
+        # whole name for the match above: compare it with each word of every name.
+        words = [(w, i) for i, g in enumerate(groups) for n in g for w in name_key(n).split() if len(w) >= 3]
+        closest = closest_word(key, [w for w, _ in words]) if " " not in key else None
+        chosen = [groups[words[closest][1]]] if closest is not None else []
+    return {name_key(n) for g in chosen for n in g}
+
+
+def people_keys_named(attribute: str, value: str, speakers: Iterable[Speaker]) -> set[str]:
+    """The folded names of the people whose `attribute` (role, affiliation) `value` names: a value matches
+    a part of the attribute ("senator" finds "U.S. Senator"), else the closest attribute, else the closest
+    word of one (typos forgiven as in `speaker:`)."""
+    people = [s for s in speakers if getattr(s, attribute, None)]
+    given = [str(getattr(s, attribute)) for s in people]
+    key = name_key(value)
+    if not key or not people:
+        return set()
+    chosen = [s for s, v in zip(people, given) if key in name_key(v)]
+    if not chosen:
+        chosen = [people[i] for i in fuzzy_choices(value, given, limit=len(given), cutoff=75)]
+    if not chosen and len(key) >= 3 and " " not in key:
+        words = [(w, i) for i, v in enumerate(given) for w in name_key(v).split() if len(w) >= 3]
+        closest = closest_word(key, [w for w, _ in words])
+        if closest is not None:
+            wanted = given[words[closest][1]]
+            chosen = [s for s, v in zip(people, given) if v == wanted]
+    return {name_key(n) for s in chosen for n in [s.name, *s.aliases]}
+
+
+def sequence_scores(
+    expansions: list[tuple[np.ndarray, np.ndarray]],
+    vocab_size: int,
+    tokens: np.ndarray,
+    lens: np.ndarray,
+    rel: np.ndarray,
+    by_speaker: list[tuple[np.ndarray | None, float]],
+    phrases: list[list[int]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float] | None:
+    """Re-score candidates on their word sequence: words matched, exactness, adjacency in query order, then BM25.
+
+    `expansions` are, for each query word, (word ids, how much each counts) in a vocabulary of
+    `vocab_size` words; `tokens` the candidates' word ids in text order, `lens` how many each has; `rel`
+    their BM25; `by_speaker`, for each query word, which candidates are turns of a speaker it names (and
+    how exactly); `phrases` the word ids of each phrase (-1: a word no passage holds), which a candidate
+    must hold.  Returns (each candidate's score, -1 where a phrase is missing; each word id's query word
+    or -1; how much it counts; the best score possible), or None when the candidates hold no words.
+    """
+    nw = len(expansions)
+    lut_word = np.full(vocab_size, -1, np.int16)
+    lut_quality = np.zeros(vocab_size, np.float32)
+    for j in range(nw - 1, -1, -1):
+        terms, quality = expansions[j]
+        better = quality > lut_quality[terms]
+        lut_word[terms[better]] = j
+        lut_quality[terms[better]] = quality[better]
+    total = int(lens.sum())
+    kc = len(lens)
+    if total == 0:
+        return None
+    owner = np.repeat(np.arange(kc), lens)
+    wj = lut_word[tokens]
+    quality = lut_quality[tokens]
+    hit = wj >= 0
+    best_flat = np.zeros(kc * nw, np.float32)
+    np.maximum.at(best_flat, owner[hit] * nw + wj[hit], quality[hit])
+    best = best_flat.reshape(kc, nw)
+    said = np.zeros(kc, np.float32)  # query words naming the passage's speaker (by how exactly)
+    naming = np.zeros(kc, np.int64)  # ...and how many
+    for j, (spoke, spoke_quality) in enumerate(by_speaker):
+        if spoke is not None:
+            best[:, j] = np.maximum(best[:, j], spoke * spoke_quality)
+            said += spoke * spoke_quality
+            naming += spoke & (spoke_quality > 0)
+    words_matched = (best > 0).sum(axis=1)
+    exactness = best.sum(axis=1)
+    same = owner[:-1] == owner[1:]
+    adjacent = same & (wj[:-1] >= 0) & (wj[1:] == wj[:-1] + 1)
+    near = np.zeros(kc, np.int64)
+    if nw > 1:
+        adj = np.minimum(np.bincount(owner[:-1][adjacent], minlength=kc), nw - 1)
+        gap_ok = (owner[:-2] == owner[2:]) & (wj[:-2] >= 0) & (wj[2:] == wj[:-2] + 1)
+        gap = np.minimum(np.bincount(owner[:-2][gap_ok], minlength=kc), nw - 1)
+        near = adj * 2 + gap
+    ok = np.ones(kc, dtype=bool)
+    for ids in phrases:
+        m = len(ids)
+        run = tokens[: total - m + 1] == ids[0] if total >= m else np.zeros(0, bool)
+        for offset in range(1, m):
+            run = (
+                run
+                & (tokens[offset : total - m + 1 + offset] == ids[offset])
+                & (owner[offset : total - m + 1 + offset] == owner[: total - m + 1])
+            )
+        has = np.zeros(kc, dtype=bool)
+        has[owner[: total - m + 1][run]] = True
+        ok &= has
+    top = float(rel.max()) if len(rel) else 1.0
+    # Who said it against who is mentioned: the words of a speaker's name that the query
+    # gives count as adjacent to each other, as they would in a mention of the name, and
+    # each earns a little more, so "kai-fu lee open source" puts Kai-Fu Lee's own turns
+    # above an introduction that names him beside those words, while a query whose words
+    # all stand together in one passage ("yann eriksen mils") still finds that passage.
+    near = near + 2 * np.maximum(naming - 1, 0)
+    final = words_matched * 100.0 + exactness * 20.0 + near * 8.0 + said * SAID + 10.0 * rel / max(top, 1e-9)
+    final[~ok] = -1.0
+    best_possible = nw * 100.0 + nw * 20.0 + max(nw - 1, 0) * 24.0 + 10.0
+    return final, lut_word, lut_quality, best_possible
 
 
 class SearchIndex:
@@ -785,7 +966,7 @@ class SearchIndex:
             live = view.live()
             alive = lens if live is None else lens[live]
             avg = float(alive.mean()) if len(alive) else 1.0
-            found = (K1 * (1 - B + B * lens / max(avg, 1.0))).astype(np.float32)
+            found = bm25_norms(lens, avg)
         elif name == "kinds":
             found = np.array([fold(d.kind) for d in view.docs], dtype=object)
         self._derived[name] = found
@@ -912,66 +1093,22 @@ class SearchIndex:
         """
         table = self._derived.get("speaker_words")
         if table is None:
-            table = {}
-            groups: dict[str, set[str]] = {}
-            for names in self._speaker_groups():
-                for n in names:
-                    groups.setdefault(name_key(n), set()).update(name_key(m) for m in names)
-            for name, number in self.view.speaker_numbers.items():
-                for full in groups.get(name_key(name), {name_key(name)}):
-                    parts = full.split()
-                    # "Kai-Fu Lee" answers to kai, fu, lee and kaifu.
-                    for w in parts + ["".join(parts[i : i + 2]) for i in range(len(parts) - 1)]:
-                        if len(w) >= 2:
-                            table.setdefault(w, set()).add(number)
-            self._derived["speaker_words"] = table
+            table = self._derived["speaker_words"] = speaker_word_table(
+                self._speaker_groups(), self.view.speaker_numbers
+            )
         if len(word) < 2:
             return np.zeros(0, np.int32), 0.0
         cache = self._derived.setdefault("speaker_word_cache", {})
         cached: tuple[np.ndarray, float] | None = cache.get((word, prefix))
         if cached is None:
-            cached = cache[(word, prefix)] = self._match_speaker_word(table, word, prefix)
+            in_vocabulary = len(word) >= 5 and self._live_id(word) is not None
+            cached = cache[(word, prefix)] = match_speaker_word(table, word, prefix, in_vocabulary)
         return cached
-
-    def _match_speaker_word(self, table: dict[str, set[int]], word: str, prefix: bool) -> tuple[np.ndarray, float]:
-        found: set[int] = set(table.get(word, ()))
-        quality = EXACT if found else 0.0
-        # Typos in a name only for words long enough not to be mistaken for another word.
-        k = max_edits(word) if len(word) >= 5 and self._live_id(word) is None else 0
-        if not found and (k or prefix):
-            for name_word, numbers in table.items():
-                if prefix and len(word) >= 3 and name_word.startswith(word):
-                    found |= numbers
-                    quality = max(quality, PREFIX)
-                elif k and abs(len(name_word) - len(word)) <= k and osa_distance(word, name_word, score_cutoff=k) <= k:
-                    found |= numbers
-                    quality = max(quality, FUZZY_1)
-        return np.array(sorted(found), np.int32), quality
 
     # -- facets -----------------------------------------------------------------------------
     def _speaker_numbers_for(self, value: str) -> set[int]:
         """Index speaker numbers of the speaker(s) `value` names (name or alias, fuzzy)."""
-        groups = self._speaker_groups()
-        known = {n for g in groups for n in g}
-        groups.extend([name] for name in self.view.speakers if name not in known)
-        key = name_key(value)
-        if not key:
-            return set()
-        chosen = [g for g in groups if any(name_key(n) == key for n in g)]
-        if not chosen:
-            chosen = [g for g in groups if any(key in name_key(n) for n in g)]
-        if not chosen:
-            labels = [n for g in groups for n in g]
-            owners = [i for i, g in enumerate(groups) for _ in g]
-            best = fuzzy_choices(value, labels, limit=1, cutoff=70)
-            chosen = [groups[owners[i]] for i in best]
-        if not chosen and len(key) >= 3:
-            # A misspelt first or last name alone ("pryia", "lceun", "nixn") is too short beside a
-            # whole name for the match above: compare it with each word of every name.
-            words = [(w, i) for i, g in enumerate(groups) for n in g for w in name_key(n).split() if len(w) >= 3]
-            closest = closest_word(key, [w for w, _ in words]) if " " not in key else None
-            chosen = [groups[words[closest][1]]] if closest is not None else []
-        folded = {name_key(n) for g in chosen for n in g}
+        folded = speaker_keys_named(value, self._speaker_groups(), self.view.speakers)
         return {i for name, i in self.view.speaker_numbers.items() if name_key(name) in folded}
 
     def _speaker_groups(self) -> list[list[str]]:
@@ -1024,26 +1161,9 @@ class SearchIndex:
         return mask
 
     def _people_numbers_for(self, attribute: str, value: str) -> set[int]:
-        """Index speaker numbers of the people whose `attribute` (role, affiliation) `value` names.
-
-        A value matches a part of the attribute ("senator" finds "U.S. Senator"), else the closest
-        attribute, else the closest word of one (typos forgiven as in `speaker:`).
-        """
-        people = [s for s in (self.speakers() if self.speakers is not None else []) if getattr(s, attribute, None)]
-        given = [str(getattr(s, attribute)) for s in people]
-        key = name_key(value)
-        if not key or not people:
-            return set()
-        chosen = [s for s, v in zip(people, given) if key in name_key(v)]
-        if not chosen:
-            chosen = [people[i] for i in fuzzy_choices(value, given, limit=len(given), cutoff=75)]
-        if not chosen and len(key) >= 3 and " " not in key:
-            words = [(w, i) for i, v in enumerate(given) for w in name_key(v).split() if len(w) >= 3]
-            closest = closest_word(key, [w for w, _ in words])
-            if closest is not None:
-                wanted = given[words[closest][1]]
-                chosen = [s for s, v in zip(people, given) if v == wanted]
-        folded = {name_key(n) for s in chosen for n in [s.name, *s.aliases]}
+        """Index speaker numbers of the people whose `attribute` (role, affiliation) `value` names
+        (see `people_keys_named`)."""
+        folded = people_keys_named(attribute, value, self.speakers() if self.speakers is not None else [])
         return {i for name, i in self.view.speaker_numbers.items() if name_key(name) in folded}
 
     def _tag_mask(self, tags: list[str]) -> np.ndarray | None:
@@ -1302,10 +1422,10 @@ class SearchIndex:
 
         `live_n` passages are live (the idf's N).
         """
-        idf = np.log1p((live_n - df[terms] + 0.5) / (df[terms] + 0.5)).astype(np.float32)
+        idf = bm25_idf(df[terms], live_n)
         slots, tf_raw, which = self.view.postings(terms)
         tf = tf_raw.astype(np.float32)
-        return slots, (idf * quality)[which] * (tf * (K1 + 1) / (tf + norm[slots]))
+        return slots, (idf * quality)[which] * bm25_tf(tf, norm[slots])
 
     def _rescore(
         self,
@@ -1317,75 +1437,18 @@ class SearchIndex:
         limit: int,
         by_speaker: list[tuple[np.ndarray | None, float]],
     ) -> list[Hit]:
-        """Order candidates by words matched, exactness, adjacency in query order, then BM25.
+        """Order candidates by words matched, exactness, adjacency in query order, then BM25 (see `sequence_scores`).
 
         `rel` holds the candidates' BM25 and `by_speaker`, for each query word, which candidates are
         turns of a speaker it names."""
-        v = self.view.vocab_size
-        nw = len(words)
-        lut_word = np.full(v, -1, np.int16)
-        lut_quality = np.zeros(v, np.float32)
-        for j in range(nw - 1, -1, -1):
-            terms, quality = expansions[j]
-            better = quality > lut_quality[terms]
-            lut_word[terms[better]] = j
-            lut_quality[terms[better]] = quality[better]
         tokens, lens = self.view.tokens_of(candidates)
-        total = int(lens.sum())
-        kc = len(candidates)
-        if total == 0:
+        phrases = [[-1 if i is None else i for i in (self.view.word_id(w) for w in phrase)] for phrase in q.phrases]
+        scored = sequence_scores(expansions, self.view.vocab_size, tokens, lens, rel, by_speaker, phrases)
+        if scored is None:
             return []
-        owner = np.repeat(np.arange(kc), lens)
-        wj = lut_word[tokens]
-        quality = lut_quality[tokens]
-        hit = wj >= 0
-        best_flat = np.zeros(kc * nw, np.float32)
-        np.maximum.at(best_flat, owner[hit] * nw + wj[hit], quality[hit])
-        best = best_flat.reshape(kc, nw)
-        said = np.zeros(kc, np.float32)  # query words naming the passage's speaker (by how exactly)
-        naming = np.zeros(kc, np.int64)  # ...and how many
-        for j, (spoke, spoke_quality) in enumerate(by_speaker):
-            if spoke is not None:
-                best[:, j] = np.maximum(best[:, j], spoke * spoke_quality)
-                said += spoke * spoke_quality
-                naming += spoke & (spoke_quality > 0)
-        words_matched = (best > 0).sum(axis=1)
-        exactness = best.sum(axis=1)
-        same = owner[:-1] == owner[1:]
-        adjacent = same & (wj[:-1] >= 0) & (wj[1:] == wj[:-1] + 1)
-        near = np.zeros(kc, np.int64)
-        if nw > 1:
-            adj = np.minimum(np.bincount(owner[:-1][adjacent], minlength=kc), nw - 1)
-            gap_ok = (owner[:-2] == owner[2:]) & (wj[:-2] >= 0) & (wj[2:] == wj[:-2] + 1)
-            gap = np.minimum(np.bincount(owner[:-2][gap_ok], minlength=kc), nw - 1)
-            near = adj * 2 + gap
-        ok = np.ones(kc, dtype=bool)
-        for phrase in q.phrases:
-            ids = [self.view.word_id(w) for w in phrase]
-            ids = [-1 if i is None else i for i in ids]
-            m = len(ids)
-            run = tokens[: total - m + 1] == ids[0] if total >= m else np.zeros(0, bool)
-            for offset in range(1, m):
-                run = (
-                    run
-                    & (tokens[offset : total - m + 1 + offset] == ids[offset])
-                    & (owner[offset : total - m + 1 + offset] == owner[: total - m + 1])
-                )
-            has = np.zeros(kc, dtype=bool)
-            has[owner[: total - m + 1][run]] = True
-            ok &= has
-        top = float(rel.max()) if len(rel) else 1.0
-        # Who said it against who is mentioned: the words of a speaker's name that the query
-        # gives count as adjacent to each other, as they would in a mention of the name, and
-        # each earns a little more, so "kai-fu lee open source" puts Kai-Fu Lee's own turns
-        # above an introduction that names him beside those words, while a query whose words
-        # all stand together in one passage ("yann eriksen mils") still finds that passage.
-        near = near + 2 * np.maximum(naming - 1, 0)
-        final = words_matched * 100.0 + exactness * 20.0 + near * 8.0 + said * SAID + 10.0 * rel / max(top, 1e-9)
-        final[~ok] = -1.0
+        final, lut_word, lut_quality, best_possible = scored
         order = np.lexsort((candidates, -final))
         order = order[final[order] >= 0][:limit]
-        best_possible = nw * 100.0 + nw * 20.0 + max(nw - 1, 0) * 24.0 + 10.0
         return [
             self._hit(int(candidates[i]), round(min(1.0, float(final[i]) / best_possible), 4), (lut_word, lut_quality))
             for i in order

@@ -1,0 +1,331 @@
+"""Search on a shared archive answers as the local engine does: the same hits, in the same order, with the same
+scores and highlighted words, for clean, misspelt, phrase, exclusion, prefix and faceted queries; typos expand
+to the same spellings; removed and re-imported documents never show their old words; searches during imports
+see whole documents; readers search too."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sayso.corpus.library import Library
+from sayso.corpus.query import parse_query
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEMO = ROOT / "corpus" / "demo"
+#: a debate (two speakers, farm policy), a parliament, a Russian caption file (words pg_trgm cuts otherwise
+#: in a C-locale cluster), a screenplay, a podcast page, and the seed with Yann LeCun and Kai-Fu Lee
+FILES = [
+    SHARED / "realworld" / "debate-1960.txt",
+    SHARED / "realworld" / "hansard-fiji-2021-03-25.html",
+    SHARED / "realworld" / "youtube-autocaption-ru-cooking.vtt",
+    SHARED / "realworld" / "screenplay-brick-and-steel.fountain",
+    SHARED / "realworld" / "otter-62-security.md",
+    SHARED / "seeds" / "003_ec03862bfd892207.txt",
+]
+
+pytestmark = pytest.mark.skipif(not all(f.exists() for f in FILES), reason="shared test material not found")
+
+_databases = iter(range(1, 1000))
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """`word` with one letter inserted, deleted, changed, or swapped with the next."""
+    i = rng.randrange(len(word))
+    letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    return rng.choice(
+        [
+            word[:i] + letter + word[i:],
+            word[:i] + word[i + 1 :],
+            word[:i] + letter + word[i + 1 :],
+            word[:i] + word[i + 1 : i + 2] + word[i] + word[i + 2 :],
+        ]
+    )
+
+
+def new_archive(cluster: Any, member: str = "searcher", role: str = "editor") -> str:
+    """A fresh archive in `cluster` and `member` granted `role` on it; the member's URL."""
+    from sayso.corpus.server.admin import grant, migrate
+    from sayso.corpus.server.pg import Server
+
+    name = f"search{next(_databases)}"
+    server = Server(cluster.create_database(name))
+    try:
+        migrate(server, initial=True)
+        grant(server, member, role)
+    finally:
+        server.close()
+    return str(cluster.url(member, name))
+
+
+@pytest.fixture(scope="module")
+def pair(pg_cluster: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, Library, str]]:
+    """(the archive, a local library, the archive's URL), each with the demo corpus and FILES imported."""
+    url = new_archive(pg_cluster)
+    server = Library.connect(url, data_dir=tmp_path_factory.mktemp("member"))
+    local = Library.open(tmp_path_factory.mktemp("local"))
+    try:
+        for lib in (server, local):
+            report = lib.import_paths([DEMO, *FILES])
+            assert not report.errors
+        assert len(server.documents()) == len(local.documents())
+        yield server, local, url
+    finally:
+        server.close()
+
+
+def same_hits(server: Library, local: Library, query: str, **facets: Any) -> list[str]:
+    """What differs between the two engines' hits for `query` (nothing: the same hits, fields and order)."""
+    a = [h.to_dict() for h in local.search(query, limit=10, **facets)]
+    b = [h.to_dict() for h in server.search(query, limit=10, **facets)]
+    if a == b:
+        return []
+    differing = [f"   {x} != {y}" for x, y in zip(a, b) if x != y][:3]
+    return [
+        f"{query!r} {facets or ''}: local {[h['passage'] for h in a]} server {[h['passage'] for h in b]}",
+        *differing,
+    ]
+
+
+QUERIES = [
+    # clean and misspelt words, names of speakers among them
+    "open source",
+    "opne sorce",
+    "climate data",
+    "clmate dta",
+    "kennedy nixon farm",
+    "kenedy nixn farm surpluses",
+    "lecun opne sorce",
+    "kai-fu lee open sorce",
+    "farm surplusses",
+    "teh",
+    "yuo",
+    "rcord",
+    "exact words",
+    "пастилу",
+    "пастилу абрикос",
+    # prefixes as typed
+    "machine g",
+    "transcri",
+    "secur",
+    "t",
+    "a",
+    "soverign",
+    # phrases and exclusions
+    '"open source"',
+    '"open source" china',
+    '"farm surplus"',
+    "farm -kennedy",
+    'open -"open source"',
+    "-the",
+    # facets alone and with words
+    "speaker:nixon",
+    "speaker:kenedy farm",
+    "speaker:lecun open",
+    'speaker:"Kai-Fu" sorce',
+    "doc:debate farm",
+    "kind:interview data",
+    "kind:debate",
+]
+
+
+def test_the_archive_answers_as_the_local_engine(pair: tuple[Library, Library, str]) -> None:
+    server, local, _ = pair
+    problems = [line for query in QUERIES for line in same_hits(server, local, query)]
+    assert not problems, "\n".join(problems)
+
+
+def test_facet_arguments_and_people_facets(pair: tuple[Library, Library, str]) -> None:
+    server, local, _ = pair
+    for lib in (server, local):
+        lib.edit_speaker("Senator Kennedy", role="Senator", affiliation="Massachusetts")
+    problems = []
+    for query, facets in [
+        ("farm", {"speaker": "nixon"}),
+        ("", {"doc": "debate"}),
+        ("source", {"kind": "podcast"}),
+        ("role:senator farm", {}),
+        ("from:massachusets farm", {}),
+        ("role:nobody farm", {}),
+        ("speaker:nobodyxyz farm", {}),
+    ]:
+        problems += same_hits(server, local, query, **facets)
+    assert not problems, "\n".join(problems)
+    assert server.index.unmatched_facets("speaker:nobodyxyz doc:nothinglikeit farm") == local.index.unmatched_facets(
+        "speaker:nobodyxyz doc:nothinglikeit farm"
+    )
+
+
+def test_tag_facet_finds_the_tagged_passages(pair: tuple[Library, Library, str]) -> None:
+    server, local, _ = pair
+    for lib in (server, local):
+        doc = next(d for d in lib.documents() if "1960" in d.title or "debate" in d.source)
+        lib.quotes.add(doc.id, "farm", tags=["agriculture"], occurrence=1)
+    tagged = [h.passage for h in server.search("tag:agriculture", limit=10)]
+    assert tagged and tagged == [h.passage for h in local.search("tag:agriculture", limit=10)]
+    assert not same_hits(server, local, "farm tag:agriculture")
+    assert server.search("farm tag:nosuchtag") == []
+
+
+def test_malformed_queries_answer_as_locally(pair: tuple[Library, Library, str]) -> None:
+    server, local, _ = pair
+    queries = ['"unbalanced quote', "-", "- -", "speaker:", 'speaker:"', "doc:", '""', '-""', ":::", "   ", "tag:"]
+    queries += ["kind:", "\x00\x1b[31m", "a" * 500, "-open", '"open', 'open"', 'speaker:"Kai', "qqqxxzzyy", "o'"]
+    problems = [line for query in queries for line in same_hits(server, local, query)]
+    assert not problems, "\n".join(problems)
+    assert server.search("open", limit=0) == []
+
+
+def test_typos_expand_to_the_spellings_the_local_engine_finds(pair: tuple[Library, Library, str]) -> None:
+    """Through the trigram index, every vocabulary word within reach and no other (the local engine's rules)."""
+    server, local, _ = pair
+    index = local.index
+    index.search("warm")  # loads the view
+    vocabulary = [w for w in index.view.words if w.isalpha() and len(w) >= 3]
+    rng = random.Random(7)
+    words = [rng.choice(vocabulary) for _ in range(120)] + ["пастилу", "абрикос", "nixon", "kennedy"]
+    differences = []
+    with server.server.snapshot() as cur:
+        for word in words:
+            typed = typo(word, rng) if rng.random() < 0.8 else word
+            if len(typed) > 8 and rng.random() < 0.5:
+                typed = typo(typed, rng)
+            for prefix in (False, True):
+                terms, quality = index._expand(typed, prefix)
+                expected = {index.view.words[int(t)]: round(float(v), 3) for t, v in zip(terms, quality)}
+                q = parse_query(typed + ("" if prefix else " "))
+                found = server.index._expand(cur, q, q.all_words(), typed if prefix else None)[0]  # type: ignore[union-attr]
+                got = {w: round(v, 3) for w, v in found.weights.items()}
+                if got != expected:
+                    differences.append(
+                        f"{typed!r} prefix={prefix}: local only {expected.keys() - got.keys()}, "
+                        f"server only {got.keys() - expected.keys()}"
+                    )
+    assert not differences, "\n".join(differences[:10])
+
+
+def test_vocabulary_counts_are_the_passages_holding_each_word(pair: tuple[Library, Library, str]) -> None:
+    server, local, _ = pair
+    index = local.index
+    index.search("warm")
+    df = index._get("df")
+    expected = {w: int(df[i]) for i, w in enumerate(index.view.words) if i < len(df) and df[i] > 0}
+    with server.server.read() as cur:
+        cur.execute("SELECT word, df FROM sayso.vocabulary")
+        got = {r["word"]: r["df"] for r in cur.fetchall()}
+    assert got == expected
+
+
+def test_removed_and_reimported_documents_never_appear(pg_cluster: Any, tmp_path: Path) -> None:
+    url = new_archive(pg_cluster)
+    lib = Library.connect(url, data_dir=tmp_path / "member")
+    try:
+        source = tmp_path / "talk.txt"
+        source.write_text("Ada: The zanzibarian quorum met at noon.\n\nBob: Nothing else was said.\n", "utf-8")
+        assert not lib.import_paths([source, DEMO]).errors
+        [hit] = lib.search("zanzibarian")
+        assert "zanzibarian" in hit.text and hit.spans
+        source.write_text("Ada: The kalahari quorum met at noon.\n\nBob: Nothing else was said.\n", "utf-8")
+        assert not lib.import_paths([source]).errors
+        assert lib.search("zanzibarian") == [] and lib.search("zanzibaran") == []
+        [hit] = lib.search("kalahari")
+        assert "The kalahari quorum" in hit.text
+        lib.remove(hit.document)
+        assert lib.search("kalahari") == [] and lib.search("quorum met") == []
+        with lib.server.read() as cur:  # type: ignore[union-attr]
+            cur.execute("SELECT word FROM sayso.vocabulary WHERE word IN ('zanzibarian', 'kalahari', 'quorum')")
+            assert cur.fetchall() == []
+            cur.execute("SELECT count(*) AS n FROM sayso.passage_words WHERE document = %s", (hit.document,))
+            assert cur.fetchone()["n"] == 0
+        assert lib.search("open source")  # the other documents are still found
+    finally:
+        lib.close()
+
+
+def test_searches_during_imports_see_whole_documents(pg_cluster: Any, tmp_path: Path) -> None:
+    """A document re-imported over and over in another thread: every search finds one whole version of it."""
+    url = new_archive(pg_cluster)
+    writer = Library.connect(url, data_dir=tmp_path / "writer")
+    reader = Library.connect(url, data_dir=tmp_path / "reader")
+    source = tmp_path / "minutes.txt"
+    versions = [
+        "\n\n".join(f"Chair: Item {i} on the {word} agenda was {word} approved." for i in range(40)) + "\n"
+        for word in ("saffron", "cobalt")
+    ]
+    source.write_text(versions[0], "utf-8")
+    writer.import_paths([source])
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def churn() -> None:
+        try:
+            for n in range(12):
+                source.write_text(versions[(n + 1) % 2], "utf-8")
+                writer.import_paths([source])
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            stop.set()
+
+    thread = threading.Thread(target=churn)
+    thread.start()
+    try:
+        searches = 0
+        while not stop.is_set() or searches == 0:
+            for word in ("saffron", "cobalt"):
+                hits = reader.search(word, limit=100)
+                assert len(hits) in (0, 40), (word, len(hits))
+                assert all(f"{word} agenda" in h.text for h in hits)
+            searches += 1
+    finally:
+        thread.join()
+        writer.close()
+        reader.close()
+    assert not errors
+
+
+def test_a_reader_searches_as_an_editor_does(
+    pair: tuple[Library, Library, str], pg_cluster: Any, tmp_path: Path
+) -> None:
+    from sayso.corpus.server.admin import grant
+    from sayso.corpus.server.pg import Server
+
+    server, _, url = pair
+    admin = Server(url.replace("searcher@", "postgres@"))
+    try:
+        grant(admin, "onlooker", "reader")
+    finally:
+        admin.close()
+    reader = Library.connect(url.replace("searcher@", "onlooker@"), data_dir=tmp_path / "onlooker")
+    try:
+        for query in ("kenedy nixn farm", '"open source"', "speaker:lecun sorce"):
+            assert [h.to_dict() for h in reader.search(query)] == [h.to_dict() for h in server.search(query)]
+    finally:
+        reader.close()
+
+
+def test_an_archive_without_word_search_is_indexed_by_the_next_save(pg_cluster: Any, tmp_path: Path) -> None:
+    """Documents whose words are not indexed (an archive imported before schema 2) are indexed by `save`,
+    which an editor's next import or edit runs; words of documents gone meanwhile are forgotten."""
+    url = new_archive(pg_cluster)
+    lib = Library.connect(url, data_dir=tmp_path / "member")
+    try:
+        assert not lib.import_paths([DEMO]).errors
+        expected = [h.to_dict() for h in lib.search("opne sorce archives")]
+        assert expected
+        with lib.store.lock.held(), lib.server.write_cursor() as cur:  # type: ignore[union-attr]
+            cur.execute("DELETE FROM sayso.passage_words")
+            cur.execute("DELETE FROM sayso.indexed")
+            cur.execute("DELETE FROM sayso.vocabulary")
+        assert lib.search("opne sorce archives") == []
+        with lib.store.lock.held():
+            lib.index.save()
+        assert [h.to_dict() for h in lib.search("opne sorce archives")] == expected
+    finally:
+        lib.close()
