@@ -126,3 +126,11 @@ class ServerUnavailable(ServerError):
 
 class NotAllowed(ServerError):
     """The archive's grants or row-level security refused this for the connected role."""
+
+
+class ArchiveNotReady(ServerError):
+    """The database holds no archive yet (`needs` "init"), or one of an older schema (`needs` "migrate")."""
+
+    def __init__(self, message: str, *, needs: str) -> None:
+        super().__init__(message)
+        self.needs = needs

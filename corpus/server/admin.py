@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from sayso.corpus.errors import SaysoError
+from sayso.corpus.errors import ArchiveNotReady, SaysoError
 from sayso.corpus.server.pg import LIBRARY_LOCK, QUOTES_LOCK, Server, execute_script, statement
 
 ROLES = ("reader", "editor", "admin")
@@ -57,15 +57,15 @@ def check_version(server: Server) -> int:
     """The schema version, if this sayso can use it; else a one-line SaysoError saying what to run."""
     version = schema_version(server)
     if version is None:
-        raise SaysoError("this database holds no sayso archive yet: an admin runs `sayso server init URL` once")
+        raise ArchiveNotReady("this database holds no sayso archive yet: an admin sets it up once", needs="init")
     if version > latest_version():
         raise SaysoError(
             f"the archive is at schema {version}, newer than this sayso knows ({latest_version()}): upgrade sayso"
         )
     if version < latest_version():
-        raise SaysoError(
-            f"the archive is at schema {version}; this sayso needs {latest_version()}: "
-            "an admin runs `sayso server migrate URL`"
+        raise ArchiveNotReady(
+            f"the archive is at schema {version}; this sayso needs {latest_version()}: an admin migrates it",
+            needs="migrate",
         )
     return version
 
@@ -78,7 +78,7 @@ def migrate(server: Server, *, initial: bool = False) -> list[Migration]:
     with server.lock(LIBRARY_LOCK).held(), server.lock(QUOTES_LOCK).held(), server.write_cursor() as cur:
         current = schema_version(server)
         if current is None and not initial:
-            raise SaysoError("this database holds no sayso archive yet: run `sayso server init URL` first")
+            raise ArchiveNotReady("this database holds no sayso archive yet: it is to be set up first", needs="init")
         current = current or 0
         if current > latest_version():
             raise SaysoError(f"the archive is at schema {current}, newer than this sayso knows: upgrade sayso")

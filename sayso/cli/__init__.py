@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from sayso.config import CONFIG_ENV, SERVER_ENV, Config, chosen_server, load_config, remembered
-from sayso.corpus.errors import Ambiguous, DamagedFile, NotFound, NotReplaced, SaysoError, UnusableFile
+from sayso.corpus.errors import (
+    Ambiguous,
+    ArchiveNotReady,
+    DamagedFile,
+    NotFound,
+    NotReplaced,
+    SaysoError,
+    UnusableFile,
+)
 from sayso.corpus.library import Library, archive_folder, default_data_dir
 from sayso.corpus.safety import safe_json, visible
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
@@ -164,6 +172,8 @@ def advice(exc: SaysoError) -> str:
     """What to run next, from the error's fields: the library's errors name no command, the CLI adds them."""
     if isinstance(exc, NotReplaced):
         return " (choose another file, or replace it with `sayso export --force`)"
+    if isinstance(exc, ArchiveNotReady):
+        return f" (`sayso server {exc.needs} URL`)"
     if isinstance(exc, UnusableFile):
         return " (choose another -o file)"
     if isinstance(exc, Ambiguous) and exc.narrow_by == "place":
