@@ -233,9 +233,13 @@ def test_a_server_restart_mid_stream_loses_no_acknowledged_write(pg_cluster, arc
         assert writer.returncode == 0, err
         acked = acks.read_text().split()
         assert len(acked) == 150
-        stored = {q.id for q in lib.quotes.list()}
+        quotes = lib.quotes.list()
+        stored = {q.id for q in quotes}
         assert set(acked) <= stored
-        assert len(stored) == 150  # nothing half-made either
+        # The one save in flight at the restart may have committed with its answer lost (the writer then made
+        # another): at most that one more, and every quote whole, note and all.
+        assert len(stored) - len(acked) <= 1
+        assert all(q.note.startswith("erin ") and q.exact and q.revision == 1 for q in quotes)
     finally:
         lib.close()
 
