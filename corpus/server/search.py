@@ -28,13 +28,15 @@ are the same, and where they can be, the same functions):
    with a similarity no such word can fall below (`near_spelling_search`),
    and for the word being typed its most frequent completions.  A word of the
    query may also name a speaker (`match_speaker_word`).
-3. Candidates come from the GIN index: the passages holding every word (in
-   any of its spellings, or said by the speaker it names), the facets,
-   phrases and exclusions applied in the same statement, best first by BM25
-   as SQL (each spelling's weight, what ts_rank says of how often it is
-   found, the passage's length) or, for very common words, shortest first;
-   while fewer than asked for hold every word, those holding all but one, and
-   so on, then those holding one word, spelling by spelling.
+3. Candidates come from the GIN index (one bitmap per spelling, ORed per word
+   and ANDed across words by the planner), the facets, phrases and
+   exclusions applied in the same statement: passages holding every word in
+   its most exact spellings, then in any spelling (or said by the speaker a
+   word names), then all words but one, and so on, then one word, spelling by
+   spelling; each set ranked by BM25 as SQL (each spelling's weight, what
+   ts_rank says of how often it is found, the passage's length), or, for a
+   set too large to rank whole, only its shortest passages (BM25 favours
+   them).  About as many candidates as the local engine re-scores.
 4. The candidates are scored in Python as locally: BM25 of each spelling
    weighted by how exact it is, then `corpus.search.sequence_scores` (words
    matched, exactness, adjacency, who said it); equal scores keep the order
@@ -60,7 +62,7 @@ from typing import Any
 import numpy as np
 
 from sayso.corpus.document_ref import documents_like, documents_named
-from sayso.corpus.errors import SaysoError
+from sayso.corpus.errors import ArchiveNotReady, SaysoError
 from sayso.corpus.fuzzy import fuzzy_choices, osa_distance
 from sayso.corpus.identity import name_key
 from sayso.corpus.models import Document, Hit, Passage, PassageTable
@@ -671,7 +673,7 @@ class ServerSearch:
             )
             row = cur.fetchone()
             if row is None:
-                raise SaysoError("the archive lacks pg_trgm: an admin runs `sayso server migrate URL`")
+                raise ArchiveNotReady("the archive lacks pg_trgm: an admin migrates it", needs="migrate")
             self._trgm_schema = str(row["schema"])
         return self._trgm_schema
 
