@@ -623,17 +623,19 @@ class Library:
         source: str | None = None,
         encoding: str | None = None,
         labels: str | None = None,
+        doc_id: str | None = None,
     ) -> Document:
         """Parse one file (in `encoding` if given) and store it, replacing the document from the same path.
 
         `labels` states the speaker convention; without it (None), one given on an earlier import is
-        used again; an empty string forgets it and lets the convention be inferred again.
+        used again; an empty string forgets it and lets the convention be inferred again.  `doc_id`
+        stores it as that document instead (a file that moved: its quotes and edits stay with it).
         """
         path = Path(path)
         if labels is None:
             labels = self._remembered_labels([path]).get(path)
         labels = labels or None
-        return self._import_prepared(path, prepare_file(path, encoding, labels), source, labels)
+        return self._import_prepared(path, prepare_file(path, encoding, labels), source, labels, doc_id=doc_id)
 
     def _remembered_labels(self, paths: list[Path]) -> dict[Path, str]:
         """The --labels pattern each file's document was last imported with."""
@@ -652,12 +654,13 @@ class Library:
         source: str | None = None,
         labels: str | None = None,
         report: ImportReport | None = None,
+        doc_id: str | None = None,
     ) -> Document:
         if prepared.columns is None:  # (passages that do not fit the column form)
             return self.import_parsed(
                 prepared.parsed,
                 source=source or str(path),
-                doc_id=document_id_for(path),
+                doc_id=doc_id or document_id_for(path),
                 content_hash=prepared.content_hash,
                 labels=labels,
                 report=report,
@@ -666,7 +669,7 @@ class Library:
             prepared.parsed,
             prepared.columns,
             source or str(path),
-            document_id_for(path),
+            doc_id or document_id_for(path),
             prepared.content_hash,
             labels,
             report,

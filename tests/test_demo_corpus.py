@@ -76,3 +76,28 @@ def test_demo_imports_into_a_library(tmp_path: Path) -> None:
     assert {"Marcus Lee", "Felix Amadi", "Sam Ortiz"} <= names
     marcus = lib.speaker("ML")
     assert marcus.name == "Marcus Lee"
+
+
+def test_a_demo_corpus_from_another_installation_is_updated_not_listed_twice(tmp_path: Path) -> None:
+    """`sayso demo` from a new install (another folder) finds the same documents again, quotes kept."""
+    import shutil
+
+    from sayso.cli import main
+    from sayso.cli.library_cmds import demo_files
+    from sayso.corpus.library import Library
+
+    elsewhere = tmp_path / "old-install" / "sayso" / "corpus" / "demo"
+    elsewhere.mkdir(parents=True)
+    for path in demo_files():
+        shutil.copy(path, elsewhere / path.name)
+    data = tmp_path / "demo-data"
+    lib = Library.open(data)
+    lib.import_paths([elsewhere])
+    doc = lib.documents()[0]
+    quote = lib.quotes.add(doc.id, " ".join(lib.passages(doc.id)[0].text.split()[:4]), note="kept")
+    shutil.rmtree(tmp_path / "old-install")
+    assert main(["--data", str(data), "demo", "--no-app"]) == 0
+    lib = Library.open(data)
+    assert len(lib.documents()) == len(demo_files())
+    assert {d.source for d in lib.documents()} == {str(p) for p in demo_files()}
+    assert lib.quotes.get(quote.id).note == "kept" and lib.quotes.get(quote.id).status == "anchored"

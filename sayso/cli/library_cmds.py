@@ -465,7 +465,21 @@ def cmd_demo(args: argparse.Namespace, lib: Library) -> int:
         Path(args.data).expanduser() if args.data else demo_data_dir(), lock_timeout=lib.store.lock.timeout
     )
     known = {d.source for d in lib.documents()}
-    missing = [p for p in demo_files() if str(p) not in known]
+    # A demo corpus imported by another installation of sayso (another folder): the same documents, moved.
+    # They are updated in place, quotes and all, rather than listed twice.
+    moved = {
+        Path(d.source).name: d
+        for d in lib.documents()
+        if Path(d.source).parent.parts[-2:] == ("corpus", "demo") and d.source not in {str(p) for p in demo_files()}
+    }
+    missing = []
+    for path in demo_files():
+        if str(path) in known:
+            continue
+        if path.name in moved:
+            lib.import_file(path, doc_id=moved[path.name].id)
+        else:
+            missing.append(path)
     rc = 0
     if missing:
         report = lib.import_paths(missing)
