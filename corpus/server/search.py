@@ -105,6 +105,9 @@ MAX_PASSAGE_WORD_BYTES = 1_000_000
 #: Positions a word found several times in a passage gets (its count, as far as ranking needs it).
 TF_POSITIONS = 8
 _TF = [",".join(str(i) for i in range(1, n + 1)) for n in range(TF_POSITIONS + 1)]
+#: The least trigram similarity one search for a word's spellings two edits away may go down to (lower, and
+#: the index offers most of the vocabulary to check).
+WIDE_ENOUGH = 0.18
 _KEY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 _PLAIN = re.compile(r"[a-z0-9]+")
 #: The highest code point: `prefix || it` bounds every word beginning with `prefix` (a range scan).
@@ -117,11 +120,11 @@ EXTRA_CANDIDATES = 1.0
 #: milliseconds, for statements that take a few).
 SEARCH_SETTINGS = {"enable_seqscan": "off", "enable_indexscan": "off", "work_mem": "32MB", "jit": "off"}
 #: Spellings whose presence the SQL rank weighs (the heaviest; re-scoring weighs them all).
-RANK_TERMS = 16
+RANK_TERMS = 10
 #: Candidate sets expected larger than this are not ranked whole: their shortest passages are (see
 #: `ServerSearch._pick`), about SHORTEST_SHARE times as many as are wanted.
 FULL_RANK_ROWS = 3000
-SHORTEST_SHARE = 3
+SHORTEST_SHARE = 1.5
 #: Passage lengths sampled to know where the shortest passages end (kept while the archive does not change).
 LENGTH_SAMPLE = 2000
 
@@ -223,8 +226,9 @@ def near_spelling_search(word: str, k: int) -> tuple[list[list[tuple[str, int, i
 
     A short word may share no trigram with a transposition of it, so transpositions (and for two edits,
     two of them) are looked up as words; any other word within reach lost at most 3 trigrams per edit.
-    A transposition and another edit: the words one edit from each transposition (a group of searches
-    of their own, which need a higher similarity).  A three-letter word (no typos forgiven locally but a
+    A transposition and another edit (at most 7 trigrams): in a long word, one search still has a useful
+    floor (WIDE_ENOUGH); in a shorter one, the words one edit from each transposition (a group of searches of
+    their own, at a higher similarity).  A three-letter word (no typos forgiven locally but a
     missing letter or a swap) is searched for the four-letter words one insertion away.
     """
     n = len(word)
@@ -232,13 +236,16 @@ def near_spelling_search(word: str, k: int) -> tuple[list[list[tuple[str, int, i
     key = trigram_key(word) or word
     if k == 0:
         return [[(key, 4, 4, similarity_floor(key, 2, 1))]], swapped
-    groups = [[(key, n - k, n + k, similarity_floor(key, 3 * k, k))]]
     exact = set(swapped)
+    if k >= 2:
+        for variant in swapped:
+            exact |= transpositions(variant)
+        if similarity_floor(key, 7, k) >= WIDE_ENOUGH:  # a long word: one search covers both cases
+            return [[(key, n - k, n + k, similarity_floor(key, 7, k))]], exact - {word}
+    groups = [[(key, n - k, n + k, similarity_floor(key, 3 * k, k))]]
     if k >= 2:
         keys = sorted(transpositions(key))
         groups.append([(variant, n - 1, n + 1, similarity_floor(variant, 3, 1)) for variant in keys])
-        for variant in swapped:
-            exact |= transpositions(variant)
     exact.discard(word)
     return [g for g in groups if g], exact
 
@@ -297,7 +304,7 @@ class ServerSearch:
         self._counts_stale = False
         #: ((documents, last seq) of the archive, a sample of its passages' lengths, sorted), and the names its
         #: passages are under: read again when that stamp changes
-        self._lengths: tuple[tuple[int, int], list[int]] | None = None
+        self._lengths: tuple[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
         self._speaker_names: tuple[tuple[int, int], list[str]] | None = None
         #: the stamp of the archive as this thread's search found it
         self._stamp = threading.local()
@@ -942,21 +949,21 @@ class ServerSearch:
         # Every word in its most exact spellings first: what re-scoring puts first, and a set far smaller than
         # the one of every spelling when the words are common (whose shortest passages alone are ranked).
         best_where, best_args = list(base), list(base_args)
-        best_share, narrower = 1.0, False
+        best_shares, narrower = [], False
         for e, (sql, sql_args), held in zip(scoring, word_sql, share):
             top = max(e.scoring.values(), default=0.0)
             best = [t for t, quality in e.scoring.items() if quality == top]
             if e.speakers or len(best) == len(e.scoring):
                 best_where.append(sql)
                 best_args.extend(sql_args)
-                best_share *= held
+                best_shares.append(held)
             else:
                 best_where.append("(" + " OR ".join("w.words @@ %s::tsquery" for _ in best) + ")")
                 best_args.extend(_any_of([t]) for t in best)
-                best_share *= min(1.0, sum(max(e.df[t], 0) for t in best) / live_n)
+                best_shares.append(min(1.0, sum(max(e.df[t], 0) for t in best) / live_n))
                 narrower = True
         if narrower:
-            picked += self._pick(cur, best_where, best_args, [(proxy, proxy_args)], cap, live_n * best_share, seen)
+            picked += self._pick(cur, best_where, best_args, [(proxy, proxy_args)], cap, best_shares, live_n, seen)
         for level in range(n, 0 if n == 1 else 1, -1):
             # Holding `level` of the words: the heaviest words' sets first (those the first pass ranks first).
             before = len(picked) if level < n else 0
@@ -967,9 +974,9 @@ class ServerSearch:
                 where, args = list(base), list(base_args)
                 where.extend(word_sql[j][0] for j in subset)
                 args.extend(a for j in subset for a in word_sql[j][1])
-                expected = live_n * math.prod(share[j] for j in subset)
                 room = cap - (len(picked) - before)
-                picked += self._pick(cur, where, args, [(proxy, proxy_args)], room, expected, seen)
+                shares = [share[j] for j in subset]
+                picked += self._pick(cur, where, args, [(proxy, proxy_args)], room, shares, live_n, seen)
             if len(picked) >= limit or n == 1:
                 return self._texts(cur, picked)
         # Passages holding one word: spelling by spelling, the heaviest first (BM25 of one word).
@@ -978,7 +985,8 @@ class ServerSearch:
             if len(picked) >= wanted:
                 break
             keys = [(f"{score} / {norm}", args)]
-            picked += self._pick(cur, [*base, sql], [*base_args, *args], keys, wanted - len(picked), df, seen)
+            room = wanted - len(picked)
+            picked += self._pick(cur, [*base, sql], [*base_args, *args], keys, room, [df / live_n], live_n, seen)
         return self._texts(cur, picked)
 
     def _pick(
@@ -988,37 +996,43 @@ class ServerSearch:
         args: list[Any],
         keys: list[tuple[str, list[Any]]],
         cap: int,
-        expected: float,
+        shares: list[float],
+        live_n: int,
         seen: set[tuple[str, int]],
     ) -> list[tuple[str, str, int]]:
         """Up to `cap` passages (document, version, idx) not `seen` yet that `where` allows, best first by `keys`
         (SQL expressions, each with its parameters, compared in turn).
 
-        A set expected to be large is not ranked whole (ranking a passage costs several microseconds): only
-        its shortest passages are (BM25 favours them), about SHORTEST_SHARE times `cap` of them by the
-        archive's lengths, then the longer ones if that was too few."""
+        `shares` are the shares of the passages holding each word `where` asks for: a set expected to be
+        large is not ranked whole (ranking a passage costs several microseconds), only its shortest passages
+        are (BM25 favours them), about SHORTEST_SHARE times `cap` of them as `_length_bound` expects, then
+        (too few found) eight times as many, then every one."""
         columns = ", ".join(f"{expr} AS k{i}" for i, (expr, _) in enumerate(keys))
         key_args = [a for _, expr_args in keys for a in expr_args]
         order = ", ".join(f"k{i} DESC" for i in range(len(keys)))
         query = f"SELECT w.document, w.version, w.idx, {columns} FROM sayso.passage_words w WHERE " + " AND ".join(
             where
         )
-        longest = (
-            self._shortest(cur, SHORTEST_SHARE * (cap + len(seen)) / expected) if expected > FULL_RANK_ROWS else None
-        )
-        if longest is not None:
-            cur.execute(
-                f"{query} AND w.length <= %s ORDER BY {order} LIMIT %s", [*key_args, *args, longest, cap + len(seen)]
-            )
-            rows: list[dict[str, Any]] = cur.fetchall()
-            if sum((r["document"], r["idx"]) not in seen for r in rows) < cap // 4:  # far fewer than expected
+        rows: list[dict[str, Any]] = []
+        shortest = 0
+        for wanted in (SHORTEST_SHARE * (cap + len(seen)), 8 * SHORTEST_SHARE * (cap + len(seen)), None):
+            longest = self._length_bound(cur, shares, live_n, wanted) if wanted is not None else None
+            # (`length + 0 > n`: the planner must not AND a bitmap of nearly every passage into the words' own.)
+            if longest is None:
                 cur.execute(
-                    f"{query} AND w.length > %s ORDER BY {order} LIMIT %s", [*key_args, *args, longest, cap + len(seen)]
+                    f"{query} AND w.length + 0 > %s ORDER BY {order} LIMIT %s",
+                    [*key_args, *args, shortest, cap + len(seen)],
                 )
                 rows += cur.fetchall()
-        else:
-            cur.execute(f"{query} ORDER BY {order} LIMIT %s", [*key_args, *args, cap + len(seen)])
-            rows = cur.fetchall()
+                break
+            cur.execute(
+                f"{query} AND w.length + 0 > %s AND w.length <= %s ORDER BY {order} LIMIT %s",
+                [*key_args, *args, shortest, longest, cap + len(seen)],
+            )
+            rows += cur.fetchall()
+            if sum((r["document"], r["idx"]) not in seen for r in rows) >= cap // 4:
+                break
+            shortest = longest
         found: list[tuple[str, str, int]] = []
         for r in rows:
             key = (r["document"], r["idx"])
@@ -1027,10 +1041,31 @@ class ServerSearch:
                 found.append((r["document"], r["version"], r["idx"]))
         return found
 
-    def _shortest(self, cur: Any, share: float) -> int | None:
-        """The passage length below which `share` of the archive's passages are (None: every passage)."""
-        if share >= 1.0:
+    def _length_bound(self, cur: Any, shares: list[float], live_n: int, wanted: float) -> int | None:
+        """The passage length up to which about `wanted` passages hold every word of `shares` (the share of the
+        passages holding each), or None when fewer than FULL_RANK_ROWS hold them all (rank them whole) or not
+        that many are that short.
+
+        A longer passage is likelier to hold a word: a word of share s is taken to be in a passage of L words
+        with probability 1 - exp(-a L), a chosen so that its mean over the archive's lengths is s; a set's
+        passages are counted over a sample of the archive's lengths."""
+        lengths, rates, shares_at = self._lengths_sample(cur)
+        if not len(lengths):
             return None
+        held = np.ones(len(lengths))
+        for share in shares:
+            if share < 1.0:
+                rate = float(np.interp(share, shares_at, rates))  # the rate whose mean share is `share`
+                held *= -np.expm1(-rate * lengths)
+        expected = np.cumsum(held) * (live_n / len(lengths))
+        if expected[-1] <= FULL_RANK_ROWS:
+            return None
+        at = int(np.searchsorted(expected, wanted))
+        return int(lengths[at]) if at < len(lengths) - 1 else None
+
+    def _lengths_sample(self, cur: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A sample of the archive's passage lengths, sorted, and for rates a from 1e-6 to 10 the mean share
+        1 - exp(-a L) over them (kept while the archive's stamp is the same)."""
         stamp = getattr(self._stamp, "value", None)
         with self._lock:
             cached = self._lengths
@@ -1039,13 +1074,15 @@ class ServerSearch:
             row = cur.fetchone() or {"p": 0}
             percent = min(100.0, 200.0 * LENGTH_SAMPLE / max(int(row["p"]), 1))
             cur.execute("SELECT length FROM sayso.passage_words TABLESAMPLE SYSTEM (%s)", (percent,))
-            cached = (stamp or (-1, -1), sorted(int(r["length"]) for r in cur.fetchall()))
+            lengths = np.sort(np.fromiter((r["length"] for r in cur.fetchall()), np.float64))
+            rates = np.geomspace(1e-6, 10.0, 400)
+            shares_at = (
+                np.array([np.mean(-np.expm1(-rate * lengths)) for rate in rates]) if len(lengths) else np.zeros(400)
+            )
+            cached = (stamp or (-1, -1), (lengths, rates, shares_at))
             with self._lock:
                 self._lengths = cached
-        lengths = cached[1]
-        if not lengths:
-            return None
-        return lengths[min(len(lengths) - 1, int(share * len(lengths)))]
+        return cached[1]
 
     @staticmethod
     def _texts(cur: Any, picked: list[tuple[str, str, int]]) -> list[_Candidate]:
