@@ -13,7 +13,8 @@ For each size, on the same generated transcripts and the same queries:
    to unique, so recall@10 says how well typos are forgiven rather than how
    ties fall.  Generated once per --workdir and reused.
 2. Import, each in a process of its own, both through `Library.import_paths`
-   on the folder of files: a local library (`Library.open`) and an archive
+   on the folder of files, parsing in worker processes as `sayso import`
+   does (--serial: in the importing process): a local library (`Library.open`) and an archive
    on a throwaway PostgreSQL cluster (tests/pgcluster.py: a Unix socket,
    fsync on) reached with `Library.connect` as an editor, one transaction per
    document.  Passages/s on the import's wall time; the archive's size.  Then
@@ -328,7 +329,7 @@ def run_size(args: argparse.Namespace, cluster: Any, size: int, root: Path) -> d
     }
     for engine, where in engines.items():
         log(f"{engine}: import")
-        done = run_worker("import", transcripts=str(transcripts), parallel=args.parallel, **where)
+        done = run_worker("import", transcripts=str(transcripts), parallel=not args.serial, **where)
         figures[engine].update({k: done[k] for k in ("import_s", "import_rate")})
         figures["corpus"].update(passages=done["passages"], documents=done["documents"])
     figures["local"]["disk_mb"] = bench_scale.folder_mb(local_data)
@@ -369,7 +370,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keystroke-queries", type=int, default=20, help="typo queries also timed per keystroke")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--parallel", action="store_true", help="parse in worker processes (import_paths(parallel=True))"
+        "--serial",
+        action="store_true",
+        help="parse in the importing process (default: in worker processes, as `sayso import` does)",
     )
     parser.add_argument("--workdir", help="keep corpora here (reused by later runs); default: a temp folder")
     parser.add_argument("--keep", action="store_true", help="keep the libraries and archives (with --workdir)")

@@ -18,7 +18,7 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -530,6 +530,21 @@ class Library:
         given = dict.fromkeys(unique, labels) if labels else self._remembered_labels(unique)
         ready = prepare_all(unique, encoding, parallel=parallel, labels=given)
         self._media_listings = {}
+        with self.index.bulk_import(len(unique)):
+            self._import_all(unique, ready, given, labels, report, speakers_seen, progress)
+        return report
+
+    def _import_all(
+        self,
+        unique: list[Path],
+        ready: Generator[tuple[Path, Prepared | Exception], None, None],
+        given: dict[Path, str],
+        labels: str | None,
+        report: ImportReport,
+        speakers_seen: dict[str, None],
+        progress: Callable[[str, int, int], None] | None,
+    ) -> None:
+        """`import_paths`'s work on the files found, parsed ahead by `ready`."""
         try:
             done = 0
             while done < len(unique):
@@ -580,7 +595,6 @@ class Library:
             report.speakers = list(speakers_seen)
             if report.documents:
                 self._save_index()
-        return report
 
     @contextlib.contextmanager
     def _import_batch(self) -> Iterator[None]:

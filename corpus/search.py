@@ -813,6 +813,10 @@ class SearchIndex:
             self.removed.add(doc_id)
 
     # -- merging ----------------------------------------------------------------------------
+    def bulk_import(self, files: int) -> contextlib.AbstractContextManager[None]:
+        """(Nothing to prepare: a big import writes segments of its own, merged later.)"""
+        return contextlib.nullcontext()
+
     def merge(self, *, budget: int | None = None, lock_timeout: float | None = None) -> int:
         """Merge segments and vocabulary chunks by the size-tiered policy (see plan_merge); how many merges.
 

@@ -329,3 +329,125 @@ def test_an_archive_without_word_search_is_indexed_by_the_next_save(pg_cluster: 
         assert [h.to_dict() for h in lib.search("opne sorce archives")] == expected
     finally:
         lib.close()
+
+
+def _word_index_present(url: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute("SELECT to_regclass('sayso.passage_words_words') IS NOT NULL").fetchone()
+    return bool(row and row[0])
+
+
+def _minutes(folder: Path, count: int, word: str = "") -> list[Path]:
+    """`count` short meeting minutes (our own text), each with a word of its own."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"minutes-{word}{i:03d}.txt"
+        path.write_text(
+            f"Chair: We take item {i}, the {word}budget{i} review.\n\n"
+            f"Treasurer: The {word}budget{i} review found the accounts in order.\n\n"
+            f"Chair: Thank you; item {i} is closed.\n",
+            "utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def test_an_import_doubling_the_archive_builds_the_word_index_at_its_end(pg_cluster: Any, tmp_path: Path) -> None:
+    """An import of many files into a small archive drops the GIN index and builds it once at the end; each
+    document is found as soon as it is committed meanwhile, and the answers are those of an import that kept
+    the index up to date."""
+    from sayso.corpus.server.search import BULK_MIN_FILES
+
+    url = new_archive(pg_cluster)
+    files = _minutes(tmp_path / "minutes", BULK_MIN_FILES + 5)
+    lib = Library.connect(url, data_dir=tmp_path / "member")
+    watcher = Library.connect(url, data_dir=tmp_path / "watcher")
+    seen: list[tuple[bool, int]] = []
+
+    def progress(name: str, done: int, total: int) -> None:
+        if done == 3:  # (called inside the third document's transaction: two have committed)
+            found = {h.document for h in watcher.search("review", limit=50)}
+            seen.append((_word_index_present(url), len(found)))
+
+    try:
+        report = lib.import_paths(files, progress=progress)
+        assert not report.errors and len(report.documents) == len(files)
+        assert seen == [(False, 2)], "the index was kept during the import, or committed documents were not found"
+        assert _word_index_present(url)
+        bulk = [h.to_dict() for h in watcher.search("budgte12 reveiw")]
+    finally:
+        lib.close()
+        watcher.close()
+    # The same files into an archive of the same size, imported a few at a time (the index kept up to date).
+    other = new_archive(pg_cluster)
+    lib = Library.connect(other, data_dir=tmp_path / "member2")
+    try:
+        for start in range(0, len(files), 5):
+            assert not lib.import_paths(files[start : start + 5]).errors
+        assert _word_index_present(other)
+        assert [h.to_dict() for h in lib.search("budgte12 reveiw")] == bulk != []
+    finally:
+        lib.close()
+
+
+def test_a_small_import_into_a_big_archive_keeps_the_index(pg_cluster: Any, tmp_path: Path) -> None:
+    from sayso.corpus.server.search import BULK_MIN_FILES
+
+    url = new_archive(pg_cluster)
+    lib = Library.connect(url, data_dir=tmp_path / "member")
+    seen: list[bool] = []
+    try:
+        assert not lib.import_paths(_minutes(tmp_path / "first", BULK_MIN_FILES + 5)).errors
+        report = lib.import_paths(
+            _minutes(tmp_path / "second", BULK_MIN_FILES, "more"),
+            progress=lambda *_: seen.append(_word_index_present(url)),
+        )
+        assert not report.errors and seen and all(seen)
+    finally:
+        lib.close()
+
+
+def test_a_killed_bulk_import_leaves_the_index_to_the_next_import(pg_cluster: Any, tmp_path: Path) -> None:
+    """A bulk import killed after dropping the index (simulated: the function called, the session gone): the
+    next import by anyone builds it again, unless a bulk import still holds the lock; a reader may do neither."""
+    import psycopg
+
+    from sayso.corpus.server.admin import grant
+    from sayso.corpus.server.pg import BULK_LOCK, Server
+
+    url = new_archive(pg_cluster)
+    lib = Library.connect(url, data_dir=tmp_path / "member")
+    try:
+        assert not lib.import_paths([DEMO]).errors
+        expected = [h.to_dict() for h in lib.search("opne sorce archives")]
+        with psycopg.connect(url, autocommit=True) as conn:
+            assert conn.execute("SELECT sayso.suspend_word_index()").fetchone() == (True,)
+        assert not _word_index_present(url)
+        assert [h.to_dict() for h in lib.search("opne sorce archives")] == expected  # slower, not wrong
+        # Another member's bulk import still running (its session holds the lock): left alone.
+        with psycopg.connect(url, autocommit=True) as bulk:
+            bulk.execute("SELECT pg_advisory_lock(%s)", (BULK_LOCK,))
+            assert not lib.import_paths(_minutes(tmp_path / "a", 2, "a")).errors
+            assert not _word_index_present(url)
+        assert not lib.import_paths(_minutes(tmp_path / "b", 2, "b")).errors
+        assert _word_index_present(url)
+        # (the minutes changed the collection's statistics, so scores moved; not which passages are found)
+        again = lib.search("opne sorce archives")
+        assert again[0].passage == expected[0]["passage"]
+        assert {h.passage for h in again} == {h["passage"] for h in expected}
+        # A reader can neither drop nor build it.
+        admin = Server(url.replace("searcher@", "postgres@"))
+        try:
+            grant(admin, "glancer", "reader")
+        finally:
+            admin.close()
+        with psycopg.connect(url.replace("searcher@", "glancer@"), autocommit=True) as conn:
+            for function in ("suspend_word_index", "restore_word_index"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(f"SELECT sayso.{function}()")
+        assert _word_index_present(url)
+    finally:
+        lib.close()

@@ -135,6 +135,38 @@ def test_a_document_is_imported_whole_or_not_at_all(pg_cluster, archive_url, tmp
         lib.close()
 
 
+def test_a_library_write_that_fails_leaves_nothing_to_the_next_write(pg_cluster, archive_url, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """The store hands out the objects of its last commit again rather than reading them back; a transaction that
+    changed them in place and then failed must not pass its changes on to the next write."""
+    url = _member(pg_cluster, archive_url, "cora", "editor")
+    lib = _connect(url, tmp_path / "m")
+    try:
+        from sayso.corpus.server import store as server_store
+
+        def failing(self, data):  # type: ignore[no-untyped-def]
+            raise OSError("simulated failure as the library was written")
+
+        files = sorted(p for p in DEMO.iterdir() if p.suffix in (".txt", ".md", ".vtt"))[:2]
+        assert not lib.import_paths([files[0]]).errors
+        doc = lib.documents()[0]
+        monkeypatch.setattr(server_store.ServerStore, "write_library", failing)
+        with pytest.raises(OSError, match="simulated failure"):
+            lib.edit_document(doc.id, title="A title that was never saved", date="1999-01-01")
+        monkeypatch.undo()
+        lib.edit_document(doc.id, place="Suva")
+        assert not lib.import_paths([files[1]]).errors
+        fresh = _connect(url, tmp_path / "fresh")
+        try:
+            stored = fresh.document(doc.id)
+            assert stored is not None
+            assert (stored.title, stored.date, stored.place) == (doc.title, doc.date, "Suva")
+            assert fresh.store.edits(doc.id) == {"place": "Suva"}
+        finally:
+            fresh.close()
+    finally:
+        lib.close()
+
+
 def test_renaming_a_speaker_and_undoing_it_work_on_an_archive(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
     lib = _connect(_member(pg_cluster, archive_url, "dana", "editor"), tmp_path / "m")
     try:

@@ -32,9 +32,11 @@ from sayso.corpus.errors import LibraryBusy, NotAllowed, ServerError, ServerUnav
 
 __all__ = ["NotAllowed", "ServerError", "ServerUnavailable"]
 
-#: Advisory lock keys (one bigint space per database): the library (documents, speakers, passages) and the quotes.
+#: Advisory lock keys (one bigint space per database): the library (documents, speakers, passages), the quotes,
+#: and a bulk import's (held by the session for as long as the import runs: see corpus.server.search).
 LIBRARY_LOCK = 0x5A7502
 QUOTES_LOCK = 0x5A7503
+BULK_LOCK = 0x5A7504
 
 #: Seconds to wait for a connection to the server before saying it is unreachable.
 CONNECT_TIMEOUT = 10
@@ -233,6 +235,25 @@ class Server:
         else:
             held.after_commit.append(callback)
 
+    @contextlib.contextmanager
+    def session_lock(self, key: int) -> Iterator[Session | None]:
+        """A connection of its own holding session advisory lock `key` for the block, or None if another session
+        holds it (not waited for).  The lock goes with the connection: a killed process leaves none behind."""
+        try:
+            conn = psycopg.connect(
+                self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name=self.application
+            )
+        except psycopg.Error as exc:
+            raise translate(exc, self.url) from None
+        try:
+            row = conn.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()
+            yield Session(conn, self.url) if row and row[0] else None
+        except psycopg.Error as exc:
+            raise translate(exc, self.url) from None
+        finally:
+            with contextlib.suppress(Exception):
+                conn.close()
+
     def lock(self, key: int, timeout: float = 30.0) -> ServerLock:
         return ServerLock(self, key, timeout)
 
@@ -321,6 +342,22 @@ class Server:
 
 #: What `listen` passes on after reconnecting: changes may have been missed, so everything is read again.
 RESYNC = '{"op": "resync", "id": "", "by": ""}'
+
+
+class Session:
+    """One connection of `Server.session_lock`'s, outside any transaction."""
+
+    def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
+        self._conn = conn
+        self._url = url
+
+    def value(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        """The first column of the first row `sql` returns (ServerError, in one line, if it fails)."""
+        try:
+            row = self._conn.execute(sql.encode("utf-8"), params).fetchone()
+        except psycopg.Error as exc:
+            raise translate(exc, self._url) from None
+        return row[0] if row else None
 
 
 class ServerLock:

@@ -49,13 +49,14 @@ document being re-imported or removed meanwhile is either wholly there or not.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,7 +95,7 @@ from sayso.corpus.search import (
     speaker_word_table,
 )
 from sayso.corpus.searchindex import _words_line
-from sayso.corpus.server.pg import Server, copy_rows, statement
+from sayso.corpus.server.pg import BULK_LOCK, Server, copy_rows, statement
 from sayso.corpus.sources import SpeakerList, TagLookup, Warn
 from sayso.corpus.words import fold
 
@@ -105,6 +106,8 @@ MAX_PASSAGE_WORD_BYTES = 1_000_000
 #: Positions a word found several times in a passage gets (its count, as far as ranking needs it).
 TF_POSITIONS = 8
 _TF = [",".join(str(i) for i in range(1, n + 1)) for n in range(TF_POSITIONS + 1)]
+log = logging.getLogger(__name__)
+
 #: The least trigram similarity one search for a word's spellings two edits away may go down to (lower, and
 #: the index offers most of the vocabulary to check).
 WIDE_ENOUGH = 0.18
@@ -125,6 +128,10 @@ RANK_TERMS = 10
 #: `ServerSearch._pick`), about SHORTEST_SHARE times as many as are wanted.
 FULL_RANK_ROWS = 3000
 SHORTEST_SHARE = 1.5
+#: An import of at least this many files, and of at least as many as the archive holds, builds the word index
+#: once at its end instead of keeping it up to date document by document (about half the work: see
+#: migrations/003_bulk_import.sql).
+BULK_MIN_FILES = 20
 #: Passage lengths sampled to know where the shortest passages end (kept while the archive does not change).
 LENGTH_SAMPLE = 2000
 
@@ -326,22 +333,28 @@ class ServerSearch:
             indexes = [p.index for p in passages]
         counts: Counter[str] = Counter()
         total = 0
-        rows = []
-        for text, speaker, idx in zip(texts, speakers, indexes):
-            words = passage_words(text)
-            literal, distinct = tsvector_text(words)
-            counts.update(distinct)
-            total += len(words)
-            rows.append((doc.id, version, idx, speaker, len(words), literal))
+        rows = 0
+
+        def words_rows() -> Iterator[tuple[Any, ...]]:
+            # Made as COPY sends them: the server takes in (and indexes) one batch while the next is made.
+            nonlocal total, rows
+            for text, speaker, idx in zip(texts, speakers, indexes):
+                words = passage_words(text)
+                literal, distinct = tsvector_text(words)
+                counts.update(distinct)
+                total += len(words)
+                rows += 1
+                yield (doc.id, version, idx, speaker, len(words), literal)
+
         with self.server.write_cursor() as cur:
             known = self._known_words(cur)
-            new = sorted(w for w in counts if w not in known)
             self._forget(cur, doc.id)
             copy_rows(
                 cur,
                 "COPY sayso.passage_words (document, version, idx, speaker, length, words) FROM STDIN",
-                iter(rows),
+                words_rows(),
             )
+            new = sorted(w for w in counts if w not in known)
             if new:
                 cur.execute(
                     "INSERT INTO sayso.vocabulary (word, key, df) SELECT w, k, 0 FROM unnest(%s::text[], %s::text[]) "
@@ -350,7 +363,7 @@ class ServerSearch:
                 )
             cur.execute(
                 "INSERT INTO sayso.indexed (document, version, passages, words, speakers) VALUES (%s, %s, %s, %s, %s)",
-                (doc.id, version, len(rows), total, sorted({s for s in speakers if s})),
+                (doc.id, version, rows, total, sorted({s for s in speakers if s})),
             )
 
         def committed() -> None:
@@ -409,8 +422,8 @@ class ServerSearch:
             )
             stale = [(r["document"], r["version"]) for r in cur.fetchall()]
             cur.execute(
-                "SELECT i.document FROM sayso.indexed i WHERE NOT EXISTS "
-                "(SELECT 1 FROM sayso.library l WHERE l.files ? i.document)"
+                # (the library's files read once: `l.files ? i.document` read them again for every document)
+                "SELECT document FROM sayso.indexed EXCEPT SELECT jsonb_object_keys(files) FROM sayso.library"
             )
             gone = [r["document"] for r in cur.fetchall()]
         for doc_id in gone:
@@ -461,10 +474,55 @@ class ServerSearch:
                     self._known -= dropped
 
         self.server.after_commit(committed)
+        # (once this transaction is over: building the index waits for every transaction that wrote words)
+        self.server.after_commit(self._restore_index)
 
     def merge(self, *, budget: int | None = None, lock_timeout: float | None = None) -> int:
         """(PostgreSQL keeps its own indexes: nothing to merge.)"""
         return 0
+
+    @contextlib.contextmanager
+    def bulk_import(self, files: int) -> Iterator[None]:
+        """Around an import of `files` files (outside any transaction): one that at least doubles the archive
+        (BULK_MIN_FILES or more, and as many as it holds) drops the GIN index on the passages' words and builds
+        it again at the end, whatever ends the block.  Each document is still its own transaction, and found
+        by searches as soon as it is committed (more slowly meanwhile).  The index is left alone if another
+        member's bulk import is running, or if it cannot be dropped at once (searches holding it)."""
+        if files < BULK_MIN_FILES:
+            yield
+            return
+        with self.server.read() as cur:
+            cur.execute("SELECT count(*) AS n FROM sayso.indexed")
+            row = cur.fetchone()
+        if files < int(row["n"] if row else 0):
+            yield
+            return
+        with self.server.session_lock(BULK_LOCK) as session:
+            suspended = False
+            if session is not None:
+                try:
+                    suspended = bool(session.value("SELECT sayso.suspend_word_index()"))
+                except SaysoError as exc:  # (an archive before schema 3, or searches holding the table)
+                    log.info("word index kept during a bulk import: %s", exc)
+            try:
+                yield
+            finally:
+                if suspended and session is not None:
+                    session.value("SELECT sayso.restore_word_index()")
+
+    def _restore_index(self) -> None:
+        """Build the word index again if a bulk import that dropped it did not (killed), unless one is running."""
+        try:
+            with self.server.read() as cur:
+                cur.execute("SELECT to_regclass('sayso.passage_words_words') IS NULL AS missing")
+                row = cur.fetchone()
+            if not (row and row["missing"]):
+                return
+            with self.server.session_lock(BULK_LOCK) as session:
+                if session is not None:
+                    session.value("SELECT sayso.restore_word_index()")
+        except SaysoError as exc:
+            log.warning("the archive's word index could not be built again: %s", exc)
 
     # -- facets ---------------------------------------------------------------------------------
     def _groups(self) -> list[list[str]]:

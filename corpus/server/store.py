@@ -45,6 +45,12 @@ def _plain(record: Any) -> dict[str, Any]:
     names = _FIELDS.get(type(record))
     if names is None:
         names = _FIELDS[type(record)] = tuple(f.name for f in dataclasses.fields(record) if f.name != "unnamed")
+    attrs = getattr(record, "__dict__", None)
+    if attrs is not None and len(attrs) == len(names) + ("unnamed" in attrs):
+        # (its fields and nothing else: copied at C speed, a cost paid for every document per import)
+        plain = dict(attrs)
+        plain.pop("unnamed", None)
+        return plain
     return {name: getattr(record, name) for name in names}
 
 
@@ -63,6 +69,15 @@ def _columns_sentences(columns: PassageColumns) -> list[list[list[int]]]:
         pairs = iter(spans)
         out.append([list(pair) for pair in zip(pairs, pairs)])
     return out
+
+
+@dataclasses.dataclass
+class _Committed:
+    """What a store's last commit wrote: the library's generation, its objects, and every document's row."""
+
+    generation: int
+    data: LibraryData
+    rows: dict[str, dict[str, Any]]
 
 
 class ServerStore:
@@ -84,10 +99,9 @@ class ServerStore:
         self._read_docs: dict[str, dict[str, Any]] = {}
         #: the live versions `read_for_update` read (None: no read since the last write)
         self._read_files: dict[str, str] | None = None
-        #: (generation, every document's row in order) as this store last committed them: `read_for_update`
-        #: reuses them while nobody else has written (reading every document per import made an archive's
-        #: imports quadratic in its documents)
-        self._committed: tuple[int, list[dict[str, Any]]] | None = None
+        #: the library as this store last committed it: `read_for_update` hands it out again while nobody else
+        #: has written
+        self._committed: _Committed | None = None
         #: what the importer left out of each document written since the last `write_library`
         self._pending_dropped: dict[str, list[dict[str, str]]] = {}
 
@@ -195,16 +209,31 @@ class ServerStore:
 
     # -- writing (the caller holds the lock: one transaction) ------------------------------------
     def read_for_update(self) -> LibraryData:
+        """The library as committed, for one transaction to change and `write_library`.
+
+        While nobody else has written since this store's last commit, the objects that commit wrote are handed
+        out again rather than read and rebuilt (rebuilding every document per imported document made an
+        import into a big archive quadratic); handed out, they are forgotten until a write of them commits, so
+        a transaction that rolls back leaves nothing half-changed to reuse."""
         self._pending_dropped.clear()
+        committed, self._committed = self._committed, None
         with self.server.write_cursor() as cur:
+            cur.execute("SELECT generation FROM sayso.library")
+            generation = int((cur.fetchone() or {"generation": 0})["generation"])
+            if committed is not None and committed.generation == generation:
+                self._read_docs = dict(committed.rows)
+                self._read_files = dict(committed.data.files)
+                return LibraryData(
+                    documents=list(committed.data.documents),
+                    speakers=list(committed.data.speakers),
+                    edits=dict(committed.data.edits),
+                    generation=generation,
+                    files=dict(committed.data.files),
+                )
             cur.execute("SELECT generation, speakers, edits, files FROM sayso.library")
             state = cur.fetchone() or {}
-            committed = self._committed
-            if committed is not None and committed[0] == int(state.get("generation", 0)):
-                docs = committed[1]
-            else:
-                cur.execute("SELECT doc FROM sayso.documents ORDER BY seq")
-                docs = [r["doc"] for r in cur.fetchall()]
+            cur.execute("SELECT doc FROM sayso.documents ORDER BY seq")
+            docs = [r["doc"] for r in cur.fetchall()]
         self._read_docs = {d["id"]: d for d in docs}
         self._read_files = dict(state.get("files") or {})
         return LibraryData(
@@ -220,6 +249,7 @@ class ServerStore:
         data.generation += 1
         docs = {d.id: _plain(d) for d in data.documents}
         speakers = [_plain(s) for s in data.speakers]
+        changed: set[str] = set()
         with self.server.write_cursor() as cur:
             gone = [doc_id for doc_id in self._read_docs if doc_id not in docs]
             if gone:
@@ -240,7 +270,7 @@ class ServerStore:
                         (doc_id, json_value(row), json_value(dropped or [])),
                     )
                 self._read_docs[doc_id] = _copied(row)
-            rows = [self._read_docs[doc_id] for doc_id in docs]
+                changed.add(doc_id)
             cur.execute(
                 "UPDATE sayso.library SET generation = %s, speakers = %s, edits = %s, files = %s, "
                 "changed_by = current_user, changed_at = now()",
@@ -262,17 +292,34 @@ class ServerStore:
             elif touched := sorted(
                 {d for d in [*before, *data.files] if before.get(d) != data.files.get(d)} | set(gone)
             ):
+                # (the live versions as parameters: `l.files ->> p.document` read the archive's whole list of
+                # files again for every passage row)
                 cur.execute(
-                    "DELETE FROM sayso.passages p USING sayso.library l WHERE p.document = ANY(%s) "
-                    "AND p.version IS DISTINCT FROM l.files ->> p.document",
-                    (touched,),
+                    "DELETE FROM sayso.passages p USING unnest(%s::text[], %s::text[]) AS t(document, version) "
+                    "WHERE p.document = t.document AND p.version IS DISTINCT FROM t.version",
+                    (touched, [data.files.get(d) for d in touched]),
                 )
         for doc_id in gone:
             self._read_docs.pop(doc_id, None)
         self._read_files = None
         self._generation = None
         self._committed = None
-        written = (data.generation, rows)
+        # Kept for the next transaction: the documents this one did not change as they are, and fresh copies of
+        # everything it wrote (the caller keeps, and may go on changing, the objects it handed in).
+        kept = [
+            d if d.id not in changed else Document.from_dict(_copied(self._read_docs[d.id])) for d in data.documents
+        ]
+        written = _Committed(
+            data.generation,
+            LibraryData(
+                kept,
+                [Speaker.from_dict(_copied(s)) for s in speakers],
+                {k: dict(v) for k, v in data.edits.items()},
+                data.generation,
+                dict(data.files),
+            ),
+            dict(self._read_docs),
+        )
         self.server.after_commit(lambda: setattr(self, "_committed", written))
 
     def write_passages(
