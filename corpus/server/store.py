@@ -294,10 +294,9 @@ class ServerStore:
             ):
                 # (the live versions as parameters: `l.files ->> p.document` read the archive's whole list of
                 # files again for every passage row)
-                cur.execute(
-                    "DELETE FROM sayso.passages p USING unnest(%s::text[], %s::text[]) AS t(document, version) "
-                    "WHERE p.document = t.document AND p.version IS DISTINCT FROM t.version",
-                    (touched, [data.files.get(d) for d in touched]),
+                cur.executemany(
+                    "DELETE FROM sayso.passages WHERE document = %s AND version IS DISTINCT FROM %s",
+                    [(d, data.files.get(d)) for d in touched],
                 )
         for doc_id in gone:
             self._read_docs.pop(doc_id, None)
