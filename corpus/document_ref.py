@@ -53,6 +53,21 @@ def documents_like(ref: str, titles: Sequence[str], *, limit: int = 3, cutoff: f
     return fuzzy_choices(folded, [fold(t) for t in titles], limit=limit, cutoff=cutoff)
 
 
+def unmatched_lines(
+    speakers: Sequence[str], docs: Sequence[str], names: Sequence[str], titles: Sequence[str]
+) -> list[str]:
+    """One line for each speaker and document a search's facets named that matched nothing, with the closest
+    of `names` or `titles` ("no speaker 'nobodyxyz'; closest: ...")."""
+    lines = []
+    for value in speakers:
+        near = [names[i] for i in fuzzy_choices(value, list(names), limit=3, cutoff=60)]
+        lines.append(f"no speaker {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
+    for value in docs:
+        near = [titles[i] for i in documents_like(value, titles, limit=3, cutoff=60)]
+        lines.append(f"no document {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
+    return lines
+
+
 def find_document(ref: str, docs: Sequence[Document]) -> Document:
     """The one document `ref` names; NotFound (with near titles) or Ambiguous (listing them) otherwise."""
     if not ref.strip():

@@ -215,3 +215,12 @@ def parse_quote_filter(line: str) -> QuoteFilter:
         exclude=tuple(" ".join(words) for words in query.excluded),
         by=last("by"),
     )
+
+
+def facet_values(query: str, speaker: str | None = None, doc: str | None = None) -> tuple[list[str], list[str]]:
+    """The `speaker:` and `doc:` values a search names, the query's and its arguments' (for saying which
+    of them matched nothing)."""
+    facets = parse_query(query if isinstance(query, str) else "").facets
+    speakers = [*facets.get("speaker", []), *([speaker.strip()] if speaker and speaker.strip() else [])]
+    docs = [*facets.get("doc", []), *([doc.strip()] if doc and doc.strip() else [])]
+    return speakers, docs

@@ -40,12 +40,12 @@ from typing import Any
 import numpy as np
 
 from sayso.corpus import searchindex
-from sayso.corpus.document_ref import documents_like, documents_named
+from sayso.corpus.document_ref import documents_like, documents_named, unmatched_lines
 from sayso.corpus.errors import LibraryBusy, SaysoError
 from sayso.corpus.fuzzy import closest_word, fuzzy_choices, osa_distance
 from sayso.corpus.identity import name_key
 from sayso.corpus.models import Document, Hit, Passage, PassageTable, Speaker
-from sayso.corpus.query import Query, parse_query
+from sayso.corpus.query import Query, facet_values, parse_query
 from sayso.corpus.searchindex import (
     TYPO_PREFIX,
     DamagedIndex,
@@ -1205,21 +1205,14 @@ class SearchIndex:
         names or titles; so "no matches" can say why ("no speaker 'nobodyxyz'; closest: ...")."""
         with self.lock:
             self._refresh()
-            facets = parse_query(query if isinstance(query, str) else "").facets
-            speakers = [*facets.get("speaker", []), *([speaker.strip()] if speaker and speaker.strip() else [])]
-            docs = [*facets.get("doc", []), *([doc.strip()] if doc and doc.strip() else [])]
-            lines = []
+            speakers, docs = facet_values(query, speaker, doc)
             names = sorted({n for g in self._speaker_groups() for n in g} | set(self.view.speakers))
-            for value in speakers:
-                if not self._speaker_numbers_for(value):
-                    near = [names[i] for i in fuzzy_choices(value, names, limit=3, cutoff=60)]
-                    lines.append(f"no speaker {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
-            titles = [d.title for d in self.view.docs]
-            for value in docs:
-                if not self._doc_numbers_for(value):
-                    near = [titles[i] for i in documents_like(value, titles, limit=3, cutoff=60)]
-                    lines.append(f"no document {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
-            return lines
+            return unmatched_lines(
+                [v for v in speakers if not self._speaker_numbers_for(v)],
+                [v for v in docs if not self._doc_numbers_for(v)],
+                names,
+                [d.title for d in self.view.docs],
+            )
 
     # -- searching -------------------------------------------------------------------------
     def search(

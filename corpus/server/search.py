@@ -62,12 +62,12 @@ from typing import Any
 
 import numpy as np
 
-from sayso.corpus.document_ref import documents_like, documents_named
+from sayso.corpus.document_ref import documents_like, documents_named, unmatched_lines
 from sayso.corpus.errors import ArchiveNotReady, SaysoError
-from sayso.corpus.fuzzy import fuzzy_choices, osa_distance
+from sayso.corpus.fuzzy import osa_distance
 from sayso.corpus.identity import name_key
 from sayso.corpus.models import Document, Hit, Passage, PassageTable
-from sayso.corpus.query import Query, parse_query
+from sayso.corpus.query import Query, facet_values, parse_query
 from sayso.corpus.search import (
     _ALPHABET,
     COMMON_COMPLETION_SHARE,
@@ -629,26 +629,18 @@ class ServerSearch:
     def unmatched_facets(self, query: str, *, speaker: str | None = None, doc: str | None = None) -> list[str]:
         """One line for each `speaker:` or `doc:` value that names nobody and nothing, with the closest
         names or titles (as the local index says it)."""
-        facets = parse_query(query if isinstance(query, str) else "").facets
-        speakers = [*facets.get("speaker", []), *([speaker.strip()] if speaker and speaker.strip() else [])]
-        docs = [*facets.get("doc", []), *([doc.strip()] if doc and doc.strip() else [])]
+        speakers, docs = facet_values(query, speaker, doc)
         if not speakers and not docs:
             return []
-        lines = []
         with self.server.read() as cur:
             index_names = self._index_speakers(cur)
             documents = self._documents(cur) if docs else []
-        names = sorted({n for g in self._groups() for n in g} | set(index_names))
-        for value in speakers:
-            if not self._speakers_named(value, index_names):
-                near = [names[i] for i in fuzzy_choices(value, names, limit=3, cutoff=60)]
-                lines.append(f"no speaker {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
-        titles = [t for _, t, _ in documents]
-        for value in docs:
-            if not self._documents_named(value, documents):
-                near = [titles[i] for i in documents_like(value, titles, limit=3, cutoff=60)]
-                lines.append(f"no document {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
-        return lines
+        return unmatched_lines(
+            [v for v in speakers if not self._speakers_named(v, index_names)],
+            [v for v in docs if not self._documents_named(v, documents)],
+            sorted({n for g in self._groups() for n in g} | set(index_names)),
+            [t for _, t, _ in documents],
+        )
 
     # -- searching ----------------------------------------------------------------------------
     def search(
