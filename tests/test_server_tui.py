@@ -194,6 +194,32 @@ async def test_a_quote_another_member_adds_arrives_without_a_restart(archive, tm
     assert not screen.quote_feed.running  # the listener ended with the app
 
 
+async def test_a_notice_names_whom_the_archive_recorded_not_the_payload(archive) -> None:  # type: ignore[no-untyped-def]
+    """Any member may NOTIFY on the channel: a notification naming someone else for a real quote is told under
+    the name the server recorded; one about a quote that is not there, or removing one that is, is dropped."""
+    import json as json_
+
+    import psycopg
+
+    alice = archive(ALICE)
+    bob = archive(BOB)
+    bobs = bob.quotes.add(PANEL_ID, exact="Closed models hide their failures.")
+    app = SaysoApp(alice)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert await until(pilot, lambda: listening(archive.url(ALICE)))
+        with psycopg.connect(archive.url(CAROL), autocommit=True) as conn:
+            for op, quote_id in (("update", bobs.id), ("insert", "no-such-quote"), ("delete", bobs.id)):
+                payload = json_.dumps({"op": op, "id": quote_id, "by": "mallory"})
+                conn.execute("SELECT pg_notify('sayso_quotes', %s)", (payload,))
+        assert await until(pilot, lambda: any("changed a quote" in n for n in notices(app)))
+        await pilot.pause(1.0)
+        told = [n for n in notices(app) if "quote" in n]
+        assert told and all("mallory" not in n for n in told), told
+        assert any(f"{BOB} changed a quote" in n for n in told), told
+        assert not any("removed" in n or "added" in n for n in told), told
+
+
 async def test_a_burst_of_quotes_is_taken_in_a_few_refreshes(archive) -> None:  # type: ignore[no-untyped-def]
     """500 quotes committed at once by another member: a handful of list refreshes, one notice, all listed."""
     import psycopg

@@ -12,7 +12,9 @@ within half a second.
 Anyone who can connect to the archive can send a notification on the channel,
 so a payload is read as untrusted: unknown operations and malformed payloads
 are dropped, and ids and role names are cut short and made visible before
-anyone sees them.
+anyone sees them.  Nor is its name taken at its word: an added or changed
+quote is told under the name the server recorded as its last changer, and a
+change to a quote that is not there (or a removal of one that is) is dropped.
 """
 
 from __future__ import annotations
@@ -199,6 +201,8 @@ class QuoteFeed:
             self._post(QuoteFeedNews())
             return
         change = parse_change(payload)
+        if change is not None:
+            change = self._verified(change)
         if change is None:
             return
         if not self.me:
@@ -210,6 +214,22 @@ class QuoteFeed:
                 return
             self._told = True
         self._post(QuoteFeedNews())
+
+    def _verified(self, change: QuoteChange) -> QuoteChange | None:
+        """`change` as the archive records it (see the module docstring); None if the archive says it did not
+        happen.  The archive unreachable just now: told without a name."""
+        from sayso.corpus.errors import SaysoError
+
+        changed_by = getattr(self.library.quotes, "changed_by", None)
+        if changed_by is None:
+            return change
+        try:
+            who = changed_by(change.quote_id)
+        except SaysoError:
+            return QuoteChange(change.op, change.quote_id, "")
+        if change.op == "delete":
+            return change if who is None else None
+        return QuoteChange(change.op, change.quote_id, who) if who is not None else None
 
     def _learn_who_i_am(self) -> None:
         """The role this app works as, asked once the archive has spoken (so a dead server never holds the

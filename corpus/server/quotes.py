@@ -48,6 +48,13 @@ class ServerQuoteBook(QuoteBook):
         self.user = server.user
         self._stamp: tuple[Any, ...] | None = None
 
+    def changed_by(self, quote_id: str) -> str | None:
+        """Who last changed quote `quote_id`, as the server recorded it; None if there is no such quote."""
+        with self.server.read() as cur:
+            cur.execute("SELECT modified_by FROM sayso.quotes WHERE id = %s", (quote_id,))
+            row = cur.fetchone()
+        return str(row["modified_by"]) if row else None
+
     # -- the rows ----------------------------------------------------------------------------------
     def _read_rows(self) -> dict[str, dict[str, Any]]:
         with self.server.read() as cur:
