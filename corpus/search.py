@@ -59,6 +59,7 @@ from sayso.corpus.searchindex import (
     build_segment,
     build_vocab_chunk,
     deletes,
+    distinct,
     hash_string,
     merge_segments,
     merge_vocab_chunks,
@@ -135,6 +136,59 @@ def bm25_idf(df: np.ndarray, live_n: int) -> np.ndarray:
 def bm25_norms(lens: np.ndarray, avg: float) -> np.ndarray:
     """BM25's length normalisation of passages of `lens` words, where a passage has `avg` words on average."""
     return (K1 * (1 - B + B * lens / max(avg, 1.0))).astype(np.float32)
+
+
+class DocFreq:
+    """How many live passages hold each word (BM25's document frequency), indexed like the array of them
+    (`df[term_id]`, `df[term_ids]`, `len(df)`) but counted only for the words asked about, and kept: a first
+    search of a large index asks about a few words, not its whole vocabulary.  Asked about many at once (a
+    short prefix's completions), it counts the whole vocabulary in one pass instead."""
+
+    #: Asked about more than this share of the vocabulary's words not yet counted: count them all.
+    WHOLE_SHARE = 0.02
+
+    def __init__(self, view: IndexView) -> None:
+        self.view = view
+        self.size = view.vocab_size
+        self._known = np.full(self.size, -1, np.int64)
+        self._whole = False
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, terms: Any) -> Any:
+        if self._whole:
+            return self._known[terms]
+        if isinstance(terms, (int, np.integer)):
+            value = int(self._known[terms])
+            if value < 0:
+                value = int(self.view.df_of(np.array([terms], np.int64))[0])
+                self._known[terms] = value
+            return value
+        terms = np.asarray(terms, np.int64)
+        found = self._known[terms]
+        missing = found < 0
+        if missing.any():
+            unknown = distinct(terms[missing])
+            if len(unknown) > self.WHOLE_SHARE * self.size:
+                self._known = self.view.df(self.size)
+                self._whole = True
+                return self._known[terms]
+            self._known[unknown] = self.view.df_of(unknown)
+            found = self._known[terms]
+        return found
+
+
+class Norms:
+    """BM25's length normalisation of every slot (`bm25_norms`), indexed like the array of them but worked out
+    for the slots asked about only (a search reads the postings of a few words, not every passage)."""
+
+    def __init__(self, lens: np.ndarray, avg: float) -> None:
+        self.lens = lens
+        self.avg = avg
+
+    def __getitem__(self, slots: Any) -> np.ndarray:
+        return bm25_norms(self.lens[slots], self.avg)
 
 
 def bm25_tf(tf: np.ndarray, norm: np.ndarray) -> np.ndarray:
@@ -964,13 +1018,12 @@ class SearchIndex:
             return found
         view = self.view
         if name == "df":
-            found = view.df(view.vocab_size)
+            found = DocFreq(view)
         elif name == "norm":
             lens = view.lengths().astype(np.float32)
             live = view.live()
             alive = lens if live is None else lens[live]
-            avg = float(alive.mean()) if len(alive) else 1.0
-            found = bm25_norms(lens, avg)
+            found = Norms(lens, float(alive.mean()) if len(alive) else 1.0)
         elif name == "kinds":
             found = np.array([fold(d.kind) for d in view.docs], dtype=object)
         self._derived[name] = found
@@ -1050,6 +1103,12 @@ class SearchIndex:
         df = self._get("df")
         return found if found < len(df) and df[found] > 0 else None
 
+    @staticmethod
+    def _alive(df: DocFreq, terms: Iterable[int]) -> set[int]:
+        """Which of `terms` a live passage holds (their frequencies asked for at once)."""
+        ids = np.fromiter((t for t in terms if t < len(df)), np.int64)
+        return set(ids[df[ids] > 0].tolist()) if len(ids) else set()
+
     def _expand(self, word: str, prefix: bool) -> tuple[np.ndarray, np.ndarray]:
         """(word ids, how much each counts) for one query word."""
         key = (word, prefix, False)
@@ -1064,15 +1123,19 @@ class SearchIndex:
             weights[exact] = EXACT
         k = max_edits(word)
         if k:
-            for term_id, d in self._fuzzy_terms(word, k).items():
-                if term_id < len(df) and df[term_id] > 0:
+            near = self._fuzzy_terms(word, k)
+            alive = self._alive(df, near)
+            for term_id, d in near.items():
+                if term_id in alive:
                     weights.setdefault(term_id, FUZZY_1 if d <= 1 else FUZZY_2)
         elif len(word) == 3:
             # A three-letter word may be a longer one missing a letter ("yng") or with two swapped:
             # weaker matches, but without them such queries find nothing.
-            for term_id in self._fuzzy_terms(word, 1):
+            near = self._fuzzy_terms(word, 1)
+            alive = self._alive(df, near)
+            for term_id in near:
                 candidate = self.view.words[term_id]
-                if term_id < len(df) and df[term_id] > 0 and (len(candidate) == 4 or sorted(candidate) == sorted(word)):
+                if term_id in alive and (len(candidate) == 4 or sorted(candidate) == sorted(word)):
                     weights.setdefault(term_id, FUZZY_2)
         if prefix:
             for term_id in self._completions(word, MAX_COMPLETIONS):
@@ -1392,7 +1455,7 @@ class SearchIndex:
 
     @staticmethod
     def _within_budget(
-        terms: np.ndarray, quality: np.ndarray, df: np.ndarray, live_n: int
+        terms: np.ndarray, quality: np.ndarray, df: DocFreq, live_n: int
     ) -> tuple[np.ndarray, np.ndarray]:
         """For a query of one or two letters alone, the first pass takes its most frequent completions only
         up to SHORT_PREFIX_BUDGET of the passages: "s" alone would otherwise score a third of a large
@@ -1413,7 +1476,7 @@ class SearchIndex:
         return found
 
     def _word_postings(
-        self, terms: np.ndarray, quality: np.ndarray, live_n: int, df: np.ndarray, norm: np.ndarray
+        self, terms: np.ndarray, quality: np.ndarray, live_n: int, df: DocFreq, norm: Norms
     ) -> tuple[np.ndarray, np.ndarray]:
         """(slot, BM25 weight) of every posting of one query word's expansions, each weighted by how exact it is.
 

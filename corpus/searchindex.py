@@ -353,6 +353,8 @@ class Segment:
 
     def live_mask(self, deleted: frozenset[str]) -> np.ndarray | None:
         """Which slots belong to documents not in `deleted` (None: all of them)."""
+        if not deleted:
+            return None
         dead = [d for d in self.docs if d.id in deleted]
         if not dead:
             return None
@@ -1102,6 +1104,17 @@ class WordTable:
         return chunk.words[word_id - chunk.lo]
 
 
+def _find_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of `wanted` is in the sorted array `keys` (of the same dtype): (the places, and the positions in
+    `wanted` of those found), in `wanted`'s order."""
+    if not len(keys):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    pos = np.searchsorted(keys, wanted)
+    inside = np.flatnonzero(pos < len(keys))
+    found = inside[keys[pos[inside]] == wanted[inside]]
+    return pos[found], found
+
+
 class IndexView:
     """Vocabulary chunks and live segments, searched as one run of passage slots.
 
@@ -1282,63 +1295,72 @@ class IndexView:
         self._cache["df"] = df
         return df
 
+    def df_of(self, terms: np.ndarray) -> np.ndarray:
+        """`df` of the words `terms` alone: each segment's postings directory searched for them, so that a first
+        search of a large index does not count every word of every segment (`df`) for the few it needs."""
+        terms = np.asarray(terms, np.int64)
+        out = np.zeros(len(terms), np.int64)
+        if not len(terms):
+            return out
+        wanted = terms.astype(np.uint32)
+        for ls, dead in zip(self.segments, self._dead):
+            a = ls.seg.arrays
+            pos, found = _find_sorted(a["post_term"], wanted)
+            if len(found):
+                starts = a["term_start"]
+                out[found] += starts[pos + 1] - starts[pos]
+            live = ls.seg.live_mask(dead) if dead else None
+            if live is not None:
+                dead_terms, counts = ls.seg.dead_df(dead, live)
+                pos, found = _find_sorted(dead_terms.astype(np.uint32), wanted)
+                if len(found):
+                    out[found] -= counts[pos]
+        return out
+
     # -- reaching into segments -------------------------------------------------------------
     def locate(self, slot: int) -> tuple[Segment, int]:
         """The segment holding a slot and the slot's number within it."""
         k = bisect.bisect_right(self._base_list, slot) - 1
         return self.segments[k].seg, slot - self._base_list[k]
 
-    def _directory(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Every segment's words in one sorted array (segment << 32 | word id), with where each
-        word's postings lie in its segment: one lookup finds a query's words in all segments."""
-        found = self._cache.get("directory")
-        if found is None:
-            keys, starts, ends, owners = [], [], [], []
-            for k, ls in enumerate(self.segments):
-                a = ls.seg.arrays
-                keys.append(a["post_term"].astype(np.uint64) | np.uint64(k << 32))
-                starts.append(a["term_start"][:-1])
-                ends.append(a["term_start"][1:])
-                owners.append(np.full(len(a["post_term"]), k, np.int32))
-            if keys:
-                found = (np.concatenate(keys), np.concatenate(starts), np.concatenate(ends), np.concatenate(owners))
-            else:
-                found = (np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int32))
-            self._cache["directory"] = found
-        return found
-
     def postings(self, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every posting of `terms`: (slot, term frequency, position of its word in `terms`).
 
         Segment by segment, and in each the postings come word by word (in
-        `terms`' order), each word's in slot order.
+        `terms`' order), each word's in slot order.  Each segment's sorted
+        words are searched where they lie (memory-mapped): nothing is built
+        over the whole index first, so a first search costs what it reads.
         """
         terms = np.asarray(terms, np.int64)
-        keys, starts, ends, owners = self._directory()
-        if not len(terms) or not len(keys):
-            return np.zeros(0, np.int64), np.zeros(0, np.uint8), np.zeros(0, np.int64)
-        wanted = (
-            (np.arange(len(self.segments), dtype=np.uint64)[:, None] << np.uint64(32))
-            | terms.astype(np.uint64)[None, :]
-        ).ravel()
-        pos = np.searchsorted(keys, wanted)
-        inside = pos < len(keys)
-        hit = np.flatnonzero(inside)
-        hit = hit[keys[pos[hit]] == wanted[hit]]
-        if not len(hit):
-            return np.zeros(0, np.int64), np.zeros(0, np.uint8), np.zeros(0, np.int64)
-        at = pos[hit]
-        lo, hi, seg_of = starts[at], ends[at], owners[at]
-        counts = hi - lo
-        segments = [ls.seg.arrays for ls in self.segments]
-        # Slices copied end to end: less work than an index array and a gather, even for many pieces.
-        pieces = list(zip(seg_of.tolist(), lo.tolist(), hi.tolist()))
-        slots = np.concatenate([segments[k]["post_slot"][i:j] for k, i, j in pieces]).astype(np.int64)
-        tfs = np.concatenate([segments[k]["post_tf"][i:j] for k, i, j in pieces])
-        if len(self.segments) > 1:
-            slots += np.repeat(self.bases[seg_of], counts)
-        which = np.repeat(hit % len(terms), counts)
-        return slots, tfs, which
+        empty = (np.zeros(0, np.int64), np.zeros(0, np.uint8), np.zeros(0, np.int64))
+        if not len(terms):
+            return empty
+        wanted = terms.astype(np.uint32)
+        slot_parts: list[np.ndarray] = []
+        tf_parts: list[np.ndarray] = []
+        which_parts: list[np.ndarray] = []
+        for k, ls in enumerate(self.segments):
+            a = ls.seg.arrays
+            pos, found = _find_sorted(a["post_term"], wanted)
+            if not len(found):
+                continue
+            starts = a["term_start"]
+            lo, hi = starts[pos], starts[pos + 1]
+            counts = hi - lo
+            # Slices copied end to end: less work than an index array and a gather, even for many pieces.
+            pieces = list(zip(lo.tolist(), hi.tolist()))
+            post_slot, post_tf = a["post_slot"], a["post_tf"]
+            slots = np.concatenate([post_slot[i:j] for i, j in pieces]).astype(np.int64)
+            if k:
+                slots += self._base_list[k]
+            slot_parts.append(slots)
+            tf_parts.append(np.concatenate([post_tf[i:j] for i, j in pieces]))
+            which_parts.append(np.repeat(found, counts))
+        if not slot_parts:
+            return empty
+        if len(slot_parts) == 1:
+            return slot_parts[0], tf_parts[0], which_parts[0]
+        return np.concatenate(slot_parts), np.concatenate(tf_parts), np.concatenate(which_parts)
 
     def _token_offsets(self) -> tuple[np.ndarray, list[int]]:
         """Where every slot's words begin in all segments' words laid end to end, and where each segment's begin."""
