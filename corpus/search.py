@@ -1519,7 +1519,7 @@ class SearchIndex:
         seg, local = view.locate(slot)
         entry = seg.docs[int(seg.arrays["slot_doc"][local])]
         text = seg.text_of(local)
-        speaker_no = int(view.slot_speaker()[slot])
+        speaker_no = view.speaker_of(slot)
         start = float(seg.arrays["slot_start"][local])
         hit = _IndexHit(
             passage=seg.passage_id(local),

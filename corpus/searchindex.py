@@ -396,22 +396,32 @@ class VocabChunk:
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     #: its file, once written
     name: str = ""
-    _sorted: list[str] | None = field(default=None, repr=False)
 
     @property
     def hi(self) -> int:
         return self.lo + len(self.words)
 
-    def sorted_words(self) -> list[str]:
-        if self._sorted is None:
-            local = self.arrays["order"].astype(np.int64) - self.lo
-            self._sorted = np.array(self.words, dtype=object)[local].tolist() if self.words else []
-        return self._sorted
+    def find(self, text: str, *, after: bool = False) -> int:
+        """Where `text` goes in these words' sorted order (`bisect_left`, or `bisect_right` if `after`), by a
+        binary search through `order`: no sorted list of every word is made for a few lookups."""
+        order, words, lo = self.arrays["order"], self.words, self.lo
+        low, high = 0, len(order)
+        while low < high:
+            mid = (low + high) // 2
+            word = words[int(order[mid]) - lo]
+            if word < text or (after and word == text):
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+    def word_at(self, at: int) -> str:
+        """The word at place `at` of the sorted order."""
+        return self.words[int(self.arrays["order"][at]) - self.lo]
 
     def word_id(self, word: str) -> int | None:
-        words = self.sorted_words()
-        at = bisect.bisect_left(words, word)
-        if at < len(words) and words[at] == word:
+        at = self.find(word)
+        if at < len(self.words) and self.word_at(at) == word:
             return int(self.arrays["order"][at])
         return None
 
@@ -1265,6 +1275,11 @@ class IndexView:
             )
         )
 
+    def speaker_of(self, slot: int) -> int:
+        """The (global) speaker number of one slot (-1: none named), without `slot_speaker`'s array of them all."""
+        k = bisect.bisect_right(self._base_list, slot) - 1
+        return int(self._speaker_maps[k][self.segments[k].seg.arrays["slot_speaker"][slot - self._base_list[k]]])
+
     def lengths(self) -> np.ndarray:
         """Words in every slot's passage."""
         return np.asarray(
@@ -1362,41 +1377,32 @@ class IndexView:
             return slot_parts[0], tf_parts[0], which_parts[0]
         return np.concatenate(slot_parts), np.concatenate(tf_parts), np.concatenate(which_parts)
 
-    def _token_offsets(self) -> tuple[np.ndarray, list[int]]:
-        """Where every slot's words begin in all segments' words laid end to end, and where each segment's begin."""
-        found = self._cache.get("token_offsets")
-        if found is None:
-            parts, bases, at = [], [], 0
-            for ls in self.segments:
-                off = ls.seg.arrays["tok_off"]
-                parts.append(off[:-1] + at)
-                bases.append(at)
-                at += int(off[-1])
-            bases.append(at)
-            found = self._cache["token_offsets"] = (
-                np.concatenate(parts) if parts else np.zeros(0, np.int64),
-                bases,
-            )
-        return found
-
     def tokens_of(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(word ids of the passages in `slots`, end to end; how many words each has), for sorted `slots`."""
+        """(word ids of the passages in `slots`, end to end; how many words each has), for sorted `slots`.
+
+        Sorted slots come segment by segment: each segment's run is read from its own offsets (no array
+        over every slot of the index is made for a few candidates)."""
         slots = np.asarray(slots, np.int64)
-        offsets, bases = self._token_offsets()
-        starts = offsets[slots]
-        lens = self.lengths()[slots]
-        total = int(lens.sum())
-        positions = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
-        if len(self.segments) == 1:
-            return self.segments[0].seg.arrays["tokens"][positions].astype(np.int64), lens
-        # Sorted slots give sorted positions: each segment's are one run.
-        cuts = np.searchsorted(positions, bases).tolist()
-        out = np.empty(total, np.int64)
+        cuts = np.searchsorted(slots, self.bases).tolist()
+        token_parts: list[np.ndarray] = []
+        len_parts: list[np.ndarray] = []
         for k, ls in enumerate(self.segments):
             lo, hi = cuts[k], cuts[k + 1]
-            if hi > lo:
-                out[lo:hi] = ls.seg.arrays["tokens"][positions[lo:hi] - bases[k]]
-        return out, lens
+            if hi <= lo:
+                continue
+            local = slots[lo:hi] - self._base_list[k]
+            off = ls.seg.arrays["tok_off"]
+            starts, ends = off[local], off[local + 1]
+            lens = ends - starts
+            total = int(lens.sum())
+            positions = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
+            token_parts.append(ls.seg.arrays["tokens"][positions].astype(np.int64))
+            len_parts.append(lens)
+        if not token_parts:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        if len(token_parts) == 1:
+            return token_parts[0], len_parts[0]
+        return np.concatenate(token_parts), np.concatenate(len_parts)
 
     def typo_terms(self, keys: np.ndarray) -> np.ndarray:
         """Word ids sharing one of the hashed deletion `keys` (unique)."""
@@ -1415,9 +1421,8 @@ class IndexView:
         """Ids of every word beginning with `prefix`."""
         found = []
         for chunk in self.chunks:
-            words = chunk.sorted_words()
-            lo = bisect.bisect_left(words, prefix)
-            hi = bisect.bisect_left(words, prefix + "\U0010ffff", lo)
+            lo = chunk.find(prefix)
+            hi = chunk.find(prefix + "\U0010ffff")
             if hi > lo:
                 found.append(chunk.arrays["order"][lo:hi])
         if not found:
@@ -1426,9 +1431,8 @@ class IndexView:
 
     def has_word_from(self, prefix: str) -> bool:
         for chunk in self.chunks:
-            words = chunk.sorted_words()
-            lo = bisect.bisect_left(words, prefix)
-            if lo < len(words) and words[lo].startswith(prefix):
+            lo = chunk.find(prefix)
+            if lo < len(chunk.words) and chunk.word_at(lo).startswith(prefix):
                 return True
         return False
 
