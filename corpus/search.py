@@ -183,12 +183,12 @@ class Norms:
     """BM25's length normalisation of every slot (`bm25_norms`), indexed like the array of them but worked out
     for the slots asked about only (a search reads the postings of a few words, not every passage)."""
 
-    def __init__(self, lens: np.ndarray, avg: float) -> None:
-        self.lens = lens
+    def __init__(self, view: IndexView, avg: float) -> None:
+        self.view = view
         self.avg = avg
 
     def __getitem__(self, slots: Any) -> np.ndarray:
-        return bm25_norms(self.lens[slots], self.avg)
+        return bm25_norms(self.view.lengths_of(slots).astype(np.float32), self.avg)
 
 
 def bm25_tf(tf: np.ndarray, norm: np.ndarray) -> np.ndarray:
@@ -1020,10 +1020,7 @@ class SearchIndex:
         if name == "df":
             found = DocFreq(view)
         elif name == "norm":
-            lens = view.lengths().astype(np.float32)
-            live = view.live()
-            alive = lens if live is None else lens[live]
-            found = Norms(lens, float(alive.mean()) if len(alive) else 1.0)
+            found = Norms(view, view.average_length())
         elif name == "kinds":
             found = np.array([fold(d.kind) for d in view.docs], dtype=object)
         self._derived[name] = found

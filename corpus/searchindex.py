@@ -1291,6 +1291,39 @@ class IndexView:
             )
         )
 
+    def lengths_of(self, slots: np.ndarray) -> np.ndarray:
+        """`lengths()[slots]`, read from each segment's offsets when `slots` come segment by segment (as
+        `postings` gives them), without the array over every slot."""
+        slots = np.asarray(slots, np.int64)
+        if len(self.segments) == 1:
+            off = self.segments[0].seg.arrays["tok_off"]
+            one: np.ndarray = off[slots + 1] - off[slots]
+            return one
+        owner = np.searchsorted(self.bases, slots, "right") - 1
+        if len(owner) > 1 and bool((owner[1:] < owner[:-1]).any()):
+            every: np.ndarray = self.lengths()[slots]
+            return every
+        cuts = np.searchsorted(owner, np.arange(len(self.segments) + 1)).tolist()
+        out = np.empty(len(slots), np.int64)
+        for k, ls in enumerate(self.segments):
+            lo, hi = cuts[k], cuts[k + 1]
+            if hi > lo:
+                local = slots[lo:hi] - self._base_list[k]
+                off = ls.seg.arrays["tok_off"]
+                out[lo:hi] = off[local + 1] - off[local]
+        return out
+
+    def average_length(self) -> float:
+        """Words per live passage, on average (1.0 for an empty index), counted exactly (as the archive counts it:
+        corpus.server.search), so that an index before and after a merge ranks alike to the last bit."""
+        if self.live_slots == self.slots:
+            total = sum(int(ls.seg.arrays["tok_off"][-1]) for ls in self.segments)
+            return total / self.slots if self.slots else 1.0
+        live = self.live()
+        lens = self.lengths()
+        alive = lens if live is None else lens[live]
+        return int(alive.sum()) / len(alive) if len(alive) else 1.0
+
     def df(self, size: int) -> np.ndarray:
         """How many live passages hold each of the first `size` words."""
         cached: np.ndarray | None = self._cache.get("df")

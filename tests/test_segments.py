@@ -155,6 +155,58 @@ def test_a_removed_or_reimported_document_never_appears_and_ranking_matches_a_fr
         assert texts and not (texts & old_d3)
 
 
+def test_what_a_first_search_reads_alone_equals_the_arrays_over_the_whole_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first search counts document frequencies, lengths and words for what it needs only (df_of,
+    lengths_of, tokens_of, the chunks' binary search): each must be what the arrays over every slot and word
+    say, across several segments with tombstones."""
+    import numpy as np
+
+    no_merges(monkeypatch)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = [write_doc(folder, f"d{i}.txt", i) for i in range(8)]
+    library = Library.open(tmp_path / "data")
+    library.import_paths(paths[:5])  # (one segment, in which the two changes below leave tombstones)
+    for path in paths[5:]:
+        library.import_paths([path])
+    write_doc(folder, "d2.txt", 1002)
+    library.import_paths([paths[2]])
+    library.remove(doc_id(library, "d1.txt"))
+    index = SearchIndex(tmp_path / "data" / "index")
+    index.search("warm")
+    view = index.view
+    assert len(view.segments) >= 4 and view.live_slots < view.slots
+    rng = np.random.default_rng(1)
+    every_df = view.df(view.vocab_size)
+    terms = rng.integers(0, view.vocab_size, 300)
+    assert view.df_of(terms).tolist() == every_df[terms].tolist()
+    lazy = search_module.DocFreq(view)
+    assert [lazy[int(t)] for t in terms[:20]] == every_df[terms[:20]].tolist()
+    assert lazy[terms].tolist() == every_df[terms].tolist()
+    many = np.arange(view.vocab_size)  # (asked about most words: counted in one pass)
+    assert search_module.DocFreq(view)[many].tolist() == every_df.tolist()
+    slots = np.sort(rng.choice(view.slots, min(60, view.slots), replace=False))
+    assert view.lengths_of(slots).tolist() == view.lengths()[slots].tolist()
+    shuffled = rng.permutation(slots)
+    assert view.lengths_of(shuffled).tolist() == view.lengths()[shuffled].tolist()
+    tokens, lens = view.tokens_of(slots)
+    offsets = np.concatenate([[0], np.cumsum(view.lengths())])
+    every_token = np.concatenate([ls.seg.arrays["tokens"] for ls in view.segments])
+    assert lens.tolist() == view.lengths()[slots].tolist()
+    assert tokens.tolist() == np.concatenate([every_token[offsets[s] : offsets[s + 1]] for s in slots]).tolist()
+    assert [view.speaker_of(int(s)) for s in slots] == view.slot_speaker()[slots].tolist()
+    words = [view.words[i] for i in range(view.vocab_size)]
+    for word in rng.choice(words, 50).tolist():
+        assert view.word_id(word) == words.index(word)
+        assert sorted(view.words_from(word[:3]).tolist()) == [i for i, w in enumerate(words) if w.startswith(word[:3])]
+    assert view.word_id("notawordhere") is None and not view.has_word_from("zzzz")
+    live = view.live()
+    alive = view.lengths()[live] if live is not None else view.lengths()
+    assert view.average_length() == int(alive.sum()) / len(alive)
+
+
 # -- merges ------------------------------------------------------------------------------------------
 def build_by_one(data: Path, folder: Path, steps: int) -> Library:
     """Import documents one at a time, re-importing and removing some on the way."""
