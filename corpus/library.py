@@ -378,6 +378,10 @@ class Library:
         """Every document, in import order."""
         return self.store.documents()
 
+    def document_facts(self) -> list[tuple[str, str, str, str]]:
+        """(id, text hash, title, kind) of every document, in import order, without building the documents."""
+        return self.store.document_facts()
+
     def document(self, ref: str) -> Document:
         """Find a document by id, id prefix, exact title or source, or a unique part of its title or source."""
         return find_document(ref, self.documents())

@@ -624,27 +624,34 @@ class SearchIndex:
         passages differs from the library's: after a killed import the index
         may hold the old version of a document library.json already lists new.
         """
-        docs = self._library_documents()
-        if docs is None:
+        if self.source is None:
             return
-        wanted = {d.id: d for d in docs}
+        try:
+            facts = self.source.document_facts()
+        except (SaysoError, OSError):  # (None, not nothing: a damaged library.json must not empty the index)
+            return
+        wanted = {doc_id: (text_hash, title, kind) for doc_id, text_hash, title, kind in facts}
         versions = self._library_versions()
         changed = False
         for entry in list(self.view.docs):
-            doc = wanted.get(entry.id)
+            fact = wanted.get(entry.id)
             if (
-                doc is None
-                or (doc.text_hash and entry.text_hash and doc.text_hash != entry.text_hash)
+                fact is None
+                or (fact[0] and entry.text_hash and fact[0] != entry.text_hash)
                 or versions.get(entry.id, "") != entry.version
             ):
                 self.remove_document(entry.id)
                 changed = True
             else:
-                entry.title, entry.kind = doc.title, doc.kind
-        for doc_id, doc in wanted.items():
-            if doc_id not in self.view.doc_numbers or doc_id in self.removed:
-                self._index_from_library(doc)
-                changed = True
+                entry.title, entry.kind = fact[1], fact[2]
+        missing = [doc_id for doc_id in wanted if doc_id not in self.view.doc_numbers or doc_id in self.removed]
+        if missing:
+            # (only now are documents built: the library's own, once)
+            by_id = {d.id: d for d in self._library_documents() or []}
+            for doc_id in missing:
+                if doc_id in by_id:
+                    self._index_from_library(by_id[doc_id])
+                    changed = True
         if changed:
             self._save_locked()
 

@@ -1330,6 +1330,14 @@ class Store:
     def documents(self) -> list[Document]:
         return [_fresh(Document, row) for row in _rows(self._raw().get("documents"))]
 
+    def document_facts(self) -> list[tuple[str, str, str, str]]:
+        """(id, text hash, title, kind) of every document, in import order, without building the documents (a
+        search index checks them on opening: building 3,000 documents cost more than the search)."""
+        return [
+            (r["id"], r.get("text_hash") or "", r.get("title") or "", r.get("kind") or "")
+            for r in _rows(self._raw().get("documents"))
+        ]
+
     def titles(self) -> dict[str, str]:
         """Each document's current title by id, without building the documents (search asks on every keystroke)."""
         raw = self._raw()

@@ -146,6 +146,10 @@ class ServerStore:
         self._fresh()
         return [Document.from_dict(dict(row)) for row in self._docs]
 
+    def document_facts(self) -> list[tuple[str, str, str, str]]:
+        self._fresh()
+        return [(r["id"], r.get("text_hash") or "", r.get("title") or "", r.get("kind") or "") for r in self._docs]
+
     def titles(self) -> dict[str, str]:
         self._fresh()
         return {row["id"]: row.get("title", "") for row in self._docs}
