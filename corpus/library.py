@@ -532,7 +532,8 @@ class Library:
         speakers_seen: dict[str, None] = {}
         # Files are parsed ahead (in worker processes where there are spare cores), in order.
         given = dict.fromkeys(unique, labels) if labels else self._remembered_labels(unique)
-        ready = prepare_all(unique, encoding, parallel=parallel, labels=given)
+        # (an archive's search words are made beside the parse: corpus.server.words)
+        ready = prepare_all(unique, encoding, parallel=parallel, labels=given, extra=self.index.import_words)
         self._media_listings = {}
         with self.index.bulk_import(len(unique)):
             self._import_all(unique, ready, given, labels, report, speakers_seen, progress)
@@ -653,7 +654,12 @@ class Library:
         if labels is None:
             labels = self._remembered_labels([path]).get(path)
         labels = labels or None
-        return self._import_prepared(path, prepare_file(path, encoding, labels), source, labels, doc_id=doc_id)
+        doc = self._import_prepared(path, prepare_file(path, encoding, labels), source, labels, doc_id=doc_id)
+        if self.server is not None:
+            # An archive's word counts are brought up to date by a save (a local index keeps the document in
+            # memory and saves it with the next write): without it, BM25 read the new words as held by none.
+            self._save_index()
+        return doc
 
     def _remembered_labels(self, paths: list[Path]) -> dict[Path, str]:
         """The --labels pattern each file's document was last imported with."""
@@ -691,6 +697,7 @@ class Library:
             prepared.content_hash,
             labels,
             report,
+            index_words=prepared.extra,
         )
 
     def import_parsed(
@@ -720,6 +727,7 @@ class Library:
         content_hash: str | None = None,
         labels: str | None = None,
         report: ImportReport | None = None,
+        index_words: Any = None,
     ) -> Document:
         """`import_parsed` with the passages as `columns` (then `parsed.passages` is not read), if they fit them.
 
@@ -795,7 +803,7 @@ class Library:
                 self._batch_dirty = False
             else:
                 self._batch_dirty = True
-            index.add_document(doc, passages, version)
+            index.add_document(doc, passages, version, index_words if columns is not None else None)
             # Also for a new document: quotes left by a removed one come back with it.
             reanchored = self.quotes.reanchor_document(doc_id)
             if report is not None:

@@ -32,7 +32,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -840,7 +840,12 @@ class SearchIndex:
         )
 
     # -- changing ---------------------------------------------------------------------------
-    def add_document(self, doc: Document, passages: list[Passage] | PassageTable, version: str = "") -> None:
+    #: (nothing is worked out ahead by the parse workers for the local index)
+    import_words: Callable[[Sequence[str]], Any] | None = None
+
+    def add_document(
+        self, doc: Document, passages: list[Passage] | PassageTable, version: str = "", words: Any = None
+    ) -> None:
         """Index a document's passages (Passages, or their columns), replacing an earlier version of it.
 
         `version` names the passages' version in the library (see

@@ -7,7 +7,7 @@ assembles them.  A script or benchmark can pass its own (or none).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -136,7 +136,13 @@ class WordIndex(Protocol):
     """The word search a library keeps in step with its documents: the local segments (corpus.search) or
     the archive's tables (corpus.server.search).  Changes are made inside the store's lock."""
 
-    def add_document(self, doc: Document, passages: list[Passage] | PassageTable, version: str = "") -> None: ...
+    #: what an import's parse workers may work out ahead for `add_document(words=)` from a document's passage
+    #: texts (a module-level function, sent to them by name), or None
+    import_words: Callable[[Sequence[str]], Any] | None
+
+    def add_document(
+        self, doc: Document, passages: list[Passage] | PassageTable, version: str = "", words: Any = None
+    ) -> None: ...
     def remove_document(self, doc_id: str) -> None: ...
     def save(self) -> None: ...
     def merge(self, *, budget: int | None = None, lock_timeout: float | None = None) -> int: ...

@@ -451,3 +451,39 @@ def test_a_killed_bulk_import_leaves_the_index_to_the_next_import(pg_cluster: An
         assert _word_index_present(url)
     finally:
         lib.close()
+
+
+def test_a_folder_imports_search_words_made_beside_the_parse(
+    pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder import hands the index each passage's search words made with the parse (in the workers, or
+    here in one process), so the importing process does not cut them again; the archive then answers exactly
+    as one whose index cut the words itself (`import_file`, one file at a time)."""
+    from sayso.corpus.server import search as server_search
+
+    files = _minutes(tmp_path / "minutes", 6)
+    ahead = Library.connect(new_archive(pg_cluster), data_dir=tmp_path / "ahead")
+    itself = Library.connect(new_archive(pg_cluster, "searcher2"), data_dir=tmp_path / "itself")
+    cut_here = {"n": 0}
+    real = server_search.passage_words
+
+    def counting(text: str) -> list[str]:
+        cut_here["n"] += 1
+        return real(text)
+
+    try:
+        monkeypatch.setattr(server_search, "passage_words", counting)
+        assert not ahead.import_paths(files).errors
+        assert cut_here["n"] == 0, "the importing process cut the words again"
+        for path in files:
+            itself.import_file(path)
+        assert cut_here["n"] >= 18
+        monkeypatch.undo()
+        for query in ("reveiw acounts", '"accounts in order"', "speaker:treasurer review", "review -accounts"):
+            expected = [(h.document, h.text, h.score, h.spans) for h in itself.search(query, limit=20)]
+            assert (
+                expected and [(h.document, h.text, h.score, h.spans) for h in ahead.search(query, limit=20)] == expected
+            )
+    finally:
+        ahead.close()
+        itself.close()

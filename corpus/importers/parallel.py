@@ -25,12 +25,13 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import resource_tracker
 from pathlib import Path
+from typing import Any
 
 from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import OwnedText, decode_raw, parse_decoded
@@ -61,10 +62,20 @@ class Prepared:
     parsed: ParsedDocument
     content_hash: str
     columns: PassageColumns | None = None
+    #: what the caller's `extra` worked out from the passages' texts (with columns only), else None
+    extra: Any = None
 
 
-def prepare_file(path: str | os.PathLike[str], encoding: str | None = None, labels: str | None = None) -> Prepared:
-    """Read, parse, sentence-split and encode one file; ImportRefused (one line) for what cannot be imported."""
+def prepare_file(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    labels: str | None = None,
+    extra: Callable[[Sequence[str]], Any] | None = None,
+) -> Prepared:
+    """Read, parse, sentence-split and encode one file; ImportRefused (one line) for what cannot be imported.
+
+    `extra` (a module-level function: it is sent to workers by name) is applied to the passages' texts too
+    (an archive's search words: corpus.server.words), so that the importing process need not."""
     path = Path(path)
     if not path.is_file():
         raise ImportRefused(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
@@ -81,7 +92,8 @@ def prepare_file(path: str | os.PathLike[str], encoding: str | None = None, labe
     else:
         for passage in parsed.passages:
             passage.sentences = split_sentences(passage.text)
-    return Prepared(parsed, content_hash, columns)
+    made = extra(columns.texts) if extra is not None and columns is not None else None
+    return Prepared(parsed, content_hash, columns, made)
 
 
 def _quiet_worker(parent: int) -> None:
@@ -157,6 +169,7 @@ def prepare_all(
     *,
     parallel: bool = False,
     labels: Mapping[Path, str] | None = None,
+    extra: Callable[[Sequence[str]], Any] | None = None,
 ) -> Generator[tuple[Path, Prepared | Exception], None, None]:
     """Each path with its Prepared file or the exception preparing it raised, in the order given.
 
@@ -167,7 +180,7 @@ def prepare_all(
     """
     workers = workers_for(len(paths)) if parallel else 0
     if workers == 0:
-        yield from _in_process(paths, encoding, labels)
+        yield from _in_process(paths, encoding, labels, extra)
         return
     context = multiprocessing.get_context("spawn")  # safe from any thread, unlike fork
     try:
@@ -185,7 +198,7 @@ def prepare_all(
                 while queued < len(paths) and len(ahead) < workers * AHEAD_PER_WORKER:
                     try:
                         future = pool.submit(
-                            prepare_file, str(paths[queued]), encoding, (labels or {}).get(paths[queued])
+                            prepare_file, str(paths[queued]), encoding, (labels or {}).get(paths[queued]), extra
                         )
                     except Exception:  # noqa: BLE001  workers cannot start here (no real stderr, no fds...)
                         break
@@ -205,16 +218,17 @@ def prepare_all(
             for _, future in ahead:
                 future.cancel()
     if done < len(paths):
-        yield from _in_process(paths[done:], encoding, labels)
+        yield from _in_process(paths[done:], encoding, labels, extra)
 
 
 def _in_process(
     paths: Sequence[Path],
     encoding: str | None,
     labels: Mapping[Path, str] | None = None,
+    extra: Callable[[Sequence[str]], Any] | None = None,
 ) -> Iterator[tuple[Path, Prepared | Exception]]:
     for path in paths:
         try:
-            yield path, prepare_file(path, encoding, (labels or {}).get(path))
+            yield path, prepare_file(path, encoding, (labels or {}).get(path), extra)
         except Exception as exc:  # noqa: BLE001
             yield path, exc

@@ -56,7 +56,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,18 +94,11 @@ from sayso.corpus.search import (
     speaker_keys_named,
     speaker_word_table,
 )
-from sayso.corpus.searchindex import _words_line
 from sayso.corpus.server.pg import BULK_LOCK, Server, copy_rows, statement
+from sayso.corpus.server.words import _lexeme, passage_words, search_words, tsvector_text
 from sayso.corpus.sources import SpeakerList, TagLookup, Warn
 from sayso.corpus.words import fold
 
-#: A tsvector lexeme may hold at most 2047 bytes, and a tsvector 1 MiB of them: longer words (no one types
-#: them) and words past that in one huge passage are left out of the server's index.
-MAX_WORD_BYTES = 2046
-MAX_PASSAGE_WORD_BYTES = 1_000_000
-#: Positions a word found several times in a passage gets (its count, as far as ranking needs it).
-TF_POSITIONS = 8
-_TF = [",".join(str(i) for i in range(1, n + 1)) for n in range(TF_POSITIONS + 1)]
 log = logging.getLogger(__name__)
 
 #: The least trigram similarity one search for a word's spellings two edits away may go down to (lower, and
@@ -134,46 +127,6 @@ SHORTEST_SHARE = 1.5
 BULK_MIN_FILES = 20
 #: Passage lengths sampled to know where the shortest passages end (kept while the archive does not change).
 LENGTH_SAMPLE = 2000
-
-
-def passage_words(text: str) -> list[str]:
-    """The words of a passage as the local index holds them (corpus.searchindex's tokeniser)."""
-    return _words_line(text).decode("utf-8").split()
-
-
-def tsvector_text(words: list[str]) -> tuple[str, list[str]]:
-    """(the tsvector input holding `words`, the distinct words it holds).
-
-    No word has its places: phrases and proximity are checked in Python on the candidates' words, as the
-    local engine checks them (its index knows which passages hold every word of a phrase, then looks).
-    A word found several times has that many positions (1, 2, ...; up to TF_POSITIONS), so that ts_rank
-    counts it as BM25 counts it.  Words too long for a lexeme are left out.
-    """
-    counts = Counter(words)
-    distinct = list(counts)
-    if distinct and (
-        max(map(len, distinct)) > MAX_WORD_BYTES // 4 or sum(map(len, distinct)) > MAX_PASSAGE_WORD_BYTES // 4
-    ):
-        kept: list[str] = []
-        size = 0
-        for w in distinct:
-            n = len(w.encode("utf-8"))
-            if n <= MAX_WORD_BYTES and size + n <= MAX_PASSAGE_WORD_BYTES:
-                kept.append(w)
-                size += n
-        distinct = kept
-    plain = "".join(distinct)
-    escape = "'" in plain or "\\" in plain
-    once = [(_lexeme(w) if escape else w) for w in distinct if counts[w] == 1]
-    more = [f"'{_lexeme(w)}':{_TF[min(counts[w], TF_POSITIONS)]}" for w in distinct if counts[w] > 1]
-    return " ".join((["'" + "' '".join(once) + "'"] if once else []) + more), distinct
-
-
-def _lexeme(word: str) -> str:
-    """`word` quoted for tsvector/tsquery input (folded words hold neither quote nor backslash; made safe anyway)."""
-    if "'" in word or "\\" in word:
-        return word.replace("\\", "\\\\").replace("'", "''")
-    return word
 
 
 def _any_of(words: Iterable[str]) -> str:
@@ -317,11 +270,17 @@ class ServerSearch:
         self._stamp = threading.local()
 
     # -- changing (inside the library's transaction) ---------------------------------------------
-    def add_document(self, doc: Document, passages: list[Passage] | PassageTable, version: str = "") -> None:
+    #: each passage's search words, worked out by an import's parse workers (corpus.server.words)
+    import_words: Callable[[Sequence[str]], Any] | None = staticmethod(search_words)
+
+    def add_document(
+        self, doc: Document, passages: list[Passage] | PassageTable, version: str = "", words: Any = None
+    ) -> None:
         """Index a document's passages, replacing any earlier version (inside the caller's transaction).
 
         New words go into the vocabulary at once (so the document is found by them as soon as it is
         committed); how many passages hold each word is counted by `save`, for the whole import at once.
+        `words` is `search_words` of the passages' texts if an import's parse worker made it already.
         """
         if isinstance(passages, PassageTable):
             texts: Sequence[str] = passages.texts
@@ -334,17 +293,27 @@ class ServerSearch:
         counts: Counter[str] = Counter()
         total = 0
         rows = 0
+        ready: list[tuple[int, str]] | None = None
+        if isinstance(words, tuple) and len(words) == 2 and len(words[0]) == len(texts):
+            ready = words[0]
+            counts.update(words[1])
 
         def words_rows() -> Iterator[tuple[Any, ...]]:
             # Made as COPY sends them: the server takes in (and indexes) one batch while the next is made.
             nonlocal total, rows
+            if ready is not None:
+                for (length, literal), speaker, idx in zip(ready, speakers, indexes):
+                    total += length
+                    rows += 1
+                    yield (doc.id, version, idx, speaker, length, literal)
+                return
             for text, speaker, idx in zip(texts, speakers, indexes):
-                words = passage_words(text)
-                literal, distinct = tsvector_text(words)
+                cut = passage_words(text)
+                literal, distinct = tsvector_text(cut)
                 counts.update(distinct)
-                total += len(words)
+                total += len(cut)
                 rows += 1
-                yield (doc.id, version, idx, speaker, len(words), literal)
+                yield (doc.id, version, idx, speaker, len(cut), literal)
 
         with self.server.write_cursor() as cur:
             known = self._known_words(cur)
