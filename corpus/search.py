@@ -1030,9 +1030,11 @@ class SearchIndex:
             return found
         view = self.view
         if name == "df":
-            found = DocFreq(view)
+            # (the first search of an index counts the words it asks about; later ones, every word at once)
+            found = view.df(view.vocab_size) if view.warm else DocFreq(view)
         elif name == "norm":
-            found = Norms(view, view.average_length())
+            avg = view.average_length()
+            found = bm25_norms(view.lengths().astype(np.float32), avg) if view.warm else Norms(view, avg)
         elif name == "kinds":
             found = np.array([fold(d.kind) for d in view.docs], dtype=object)
         self._derived[name] = found
@@ -1113,7 +1115,7 @@ class SearchIndex:
         return found if found < len(df) and df[found] > 0 else None
 
     @staticmethod
-    def _alive(df: DocFreq, terms: Iterable[int]) -> set[int]:
+    def _alive(df: DocFreq | np.ndarray, terms: Iterable[int]) -> set[int]:
         """Which of `terms` a live passage holds (their frequencies asked for at once)."""
         ids = np.fromiter((t for t in terms if t < len(df)), np.int64)
         return set(ids[df[ids] > 0].tolist()) if len(ids) else set()
@@ -1312,6 +1314,12 @@ class SearchIndex:
         view = self.view
         if view.live_slots == 0 or limit <= 0:
             return []
+        if view.searches and not view.warm:
+            # A second search: from now on the arrays over the whole index (see IndexView.warm).
+            view.warm = True
+            self._derived.pop("df", None)
+            self._derived.pop("norm", None)
+        view.searches += 1
         mask = self._facet_mask(q.facets)
         live = view.live()
         if live is not None:
@@ -1464,7 +1472,7 @@ class SearchIndex:
 
     @staticmethod
     def _within_budget(
-        terms: np.ndarray, quality: np.ndarray, df: DocFreq, live_n: int
+        terms: np.ndarray, quality: np.ndarray, df: DocFreq | np.ndarray, live_n: int
     ) -> tuple[np.ndarray, np.ndarray]:
         """For a query of one or two letters alone, the first pass takes its most frequent completions only
         up to SHORT_PREFIX_BUDGET of the passages: "s" alone would otherwise score a third of a large
@@ -1485,7 +1493,7 @@ class SearchIndex:
         return found
 
     def _word_postings(
-        self, terms: np.ndarray, quality: np.ndarray, live_n: int, df: DocFreq, norm: Norms
+        self, terms: np.ndarray, quality: np.ndarray, live_n: int, df: DocFreq | np.ndarray, norm: Norms | np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """(slot, BM25 weight) of every posting of one query word's expansions, each weighted by how exact it is.
 

@@ -396,14 +396,24 @@ class VocabChunk:
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     #: its file, once written
     name: str = ""
+    #: its words in sorted order, once a warm index asked (see `find`)
+    _sorted: list[str] | None = field(default=None, repr=False)
 
     @property
     def hi(self) -> int:
         return self.lo + len(self.words)
 
-    def find(self, text: str, *, after: bool = False) -> int:
-        """Where `text` goes in these words' sorted order (`bisect_left`, or `bisect_right` if `after`), by a
-        binary search through `order`: no sorted list of every word is made for a few lookups."""
+    def find(self, text: str, *, after: bool = False, keep: bool = False) -> int:
+        """Where `text` goes in these words' sorted order (`bisect_left`, or `bisect_right` if `after`).
+
+        A first search looks up a few words: a binary search through `order`, without a sorted list of
+        every word.  Searches per keystroke look up hundreds (a typed prefix's near spellings): with `keep`
+        the sorted list is made once and kept."""
+        if keep and self._sorted is None:
+            local = self.arrays["order"].astype(np.int64) - self.lo
+            self._sorted = np.array(self.words, dtype=object)[local].tolist() if self.words else []
+        if self._sorted is not None:
+            return (bisect.bisect_right if after else bisect.bisect_left)(self._sorted, text)
         order, words, lo = self.arrays["order"], self.words, self.lo
         low, high = 0, len(order)
         while low < high:
@@ -417,10 +427,12 @@ class VocabChunk:
 
     def word_at(self, at: int) -> str:
         """The word at place `at` of the sorted order."""
+        if self._sorted is not None:
+            return self._sorted[at]
         return self.words[int(self.arrays["order"][at]) - self.lo]
 
-    def word_id(self, word: str) -> int | None:
-        at = self.find(word)
+    def word_id(self, word: str, *, keep: bool = False) -> int | None:
+        at = self.find(word, keep=keep)
         if at < len(self.words) and self.word_at(at) == word:
             return int(self.arrays["order"][at])
         return None
@@ -1167,6 +1179,11 @@ class IndexView:
         )
         self._documents: tuple[list[DocEntry], dict[str, int], list[np.ndarray]] | None = None
         self._cache: dict[str, Any] = {}
+        #: set once this view has answered a search: from then on, arrays over the whole index are built and
+        #: kept (a search per keystroke reads them faster); before, a first search reads only what it needs
+        self.warm = False
+        #: searches this view has answered
+        self.searches = 0
 
     def _lay_out_documents(self) -> tuple[list[DocEntry], dict[str, int], list[np.ndarray]]:
         """The live documents with their (global) first slot, their numbers by id, and per segment
@@ -1224,7 +1241,7 @@ class IndexView:
     def word_id(self, word: str) -> int | None:
         """The id of `word`, None when no chunk holds it."""
         for chunk in self.chunks:
-            found = chunk.word_id(word)
+            found = chunk.word_id(word, keep=self.warm)
             if found is not None:
                 return found
         return None
@@ -1375,10 +1392,62 @@ class IndexView:
         """Every posting of `terms`: (slot, term frequency, position of its word in `terms`).
 
         Segment by segment, and in each the postings come word by word (in
-        `terms`' order), each word's in slot order.  Each segment's sorted
-        words are searched where they lie (memory-mapped): nothing is built
-        over the whole index first, so a first search costs what it reads.
+        `terms`' order), each word's in slot order.  Until the index is `warm`
+        each segment is searched in place; then through one directory of every
+        segment's words (built once: a lookup per query rather than one per
+        segment, which is what a search per keystroke wants).
         """
+        if not self.warm:
+            return self._postings_in_place(terms)
+        terms = np.asarray(terms, np.int64)
+        keys, starts, ends, owners = self._directory()
+        if not len(terms) or not len(keys):
+            return np.zeros(0, np.int64), np.zeros(0, np.uint8), np.zeros(0, np.int64)
+        wanted = (
+            (np.arange(len(self.segments), dtype=np.uint64)[:, None] << np.uint64(32))
+            | terms.astype(np.uint64)[None, :]
+        ).ravel()
+        pos = np.searchsorted(keys, wanted)
+        inside = pos < len(keys)
+        hit = np.flatnonzero(inside)
+        hit = hit[keys[pos[hit]] == wanted[hit]]
+        if not len(hit):
+            return np.zeros(0, np.int64), np.zeros(0, np.uint8), np.zeros(0, np.int64)
+        at = pos[hit]
+        lo, hi, seg_of = starts[at], ends[at], owners[at]
+        counts = hi - lo
+        segments = [ls.seg.arrays for ls in self.segments]
+        # Slices copied end to end: less work than an index array and a gather, even for many pieces.
+        pieces = list(zip(seg_of.tolist(), lo.tolist(), hi.tolist()))
+        slots = np.concatenate([segments[k]["post_slot"][i:j] for k, i, j in pieces]).astype(np.int64)
+        tfs = np.concatenate([segments[k]["post_tf"][i:j] for k, i, j in pieces])
+        if len(self.segments) > 1:
+            slots += np.repeat(self.bases[seg_of], counts)
+        which = np.repeat(hit % len(terms), counts)
+        return slots, tfs, which
+
+    def _directory(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Every segment's words in one sorted array (segment << 32 | word id), with where each
+        word's postings lie in its segment: one lookup finds a query's words in all segments."""
+        found = self._cache.get("directory")
+        if found is None:
+            keys, starts, ends, owners = [], [], [], []
+            for k, ls in enumerate(self.segments):
+                a = ls.seg.arrays
+                keys.append(a["post_term"].astype(np.uint64) | np.uint64(k << 32))
+                starts.append(a["term_start"][:-1])
+                ends.append(a["term_start"][1:])
+                owners.append(np.full(len(a["post_term"]), k, np.int32))
+            if keys:
+                found = (np.concatenate(keys), np.concatenate(starts), np.concatenate(ends), np.concatenate(owners))
+            else:
+                found = (np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int32))
+            self._cache["directory"] = found
+        return found
+
+    def _postings_in_place(self, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`postings` by searching each segment's sorted words where they lie (memory-mapped): nothing is built
+        over the whole index first, so a first search costs what it reads."""
         terms = np.asarray(terms, np.int64)
         empty = (np.zeros(0, np.int64), np.zeros(0, np.uint8), np.zeros(0, np.int64))
         if not len(terms):
@@ -1454,8 +1523,8 @@ class IndexView:
         """Ids of every word beginning with `prefix`."""
         found = []
         for chunk in self.chunks:
-            lo = chunk.find(prefix)
-            hi = chunk.find(prefix + "\U0010ffff")
+            lo = chunk.find(prefix, keep=self.warm)
+            hi = chunk.find(prefix + "\U0010ffff", keep=self.warm)
             if hi > lo:
                 found.append(chunk.arrays["order"][lo:hi])
         if not found:
@@ -1464,7 +1533,7 @@ class IndexView:
 
     def has_word_from(self, prefix: str) -> bool:
         for chunk in self.chunks:
-            lo = chunk.find(prefix)
+            lo = chunk.find(prefix, keep=self.warm)
             if lo < len(chunk.words) and chunk.word_at(lo).startswith(prefix):
                 return True
         return False

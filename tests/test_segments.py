@@ -207,6 +207,31 @@ def test_what_a_first_search_reads_alone_equals_the_arrays_over_the_whole_index(
     assert view.average_length() == int(alive.sum()) / len(alive)
 
 
+def test_a_first_search_answers_as_a_warm_index_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each query asked of a freshly opened index (read lazily) and of one that has answered others (whole-index
+    arrays): the same hits, scores and spans, with tombstones and several segments."""
+    no_merges(monkeypatch)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = [write_doc(folder, f"d{i}.txt", i) for i in range(8)]
+    library = Library.open(tmp_path / "data")
+    library.import_paths(paths[:5])
+    for path in paths[5:]:
+        library.import_paths([path])
+    write_doc(folder, "d2.txt", 1002)
+    library.import_paths([paths[2]])
+    library.remove(doc_id(library, "d1.txt"))
+    warm = SearchIndex(tmp_path / "data" / "index")
+    warm.search("warm")
+    warm.search("again")
+    assert warm.view.warm
+    for q in queries(2) + queries(4) + ["ka", "kari mo", '"tel sun"', "-ka ri"]:
+        cold = SearchIndex(tmp_path / "data" / "index")
+        first = [h.to_dict() for h in cold.search(q, limit=20)]
+        assert not cold.view.warm
+        assert first == [h.to_dict() for h in warm.search(q, limit=20)], q
+
+
 # -- merges ------------------------------------------------------------------------------------------
 def build_by_one(data: Path, folder: Path, steps: int) -> Library:
     """Import documents one at a time, re-importing and removing some on the way."""
