@@ -155,15 +155,8 @@ def test_a_removed_or_reimported_document_never_appears_and_ranking_matches_a_fr
         assert texts and not (texts & old_d3)
 
 
-def test_what_a_first_search_reads_alone_equals_the_arrays_over_the_whole_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A first search counts document frequencies, lengths and words for what it needs only (df_of,
-    lengths_of, tokens_of, the chunks' binary search): each must be what the arrays over every slot and word
-    say, across several segments with tombstones."""
-    import numpy as np
-
-    no_merges(monkeypatch)
+def segments_with_tombstones(tmp_path: Path) -> Path:
+    """An index folder of several segments (merges off), the first holding a re-imported and a removed document."""
     folder = tmp_path / "in"
     folder.mkdir()
     paths = [write_doc(folder, f"d{i}.txt", i) for i in range(8)]
@@ -174,7 +167,19 @@ def test_what_a_first_search_reads_alone_equals_the_arrays_over_the_whole_index(
     write_doc(folder, "d2.txt", 1002)
     library.import_paths([paths[2]])
     library.remove(doc_id(library, "d1.txt"))
-    index = SearchIndex(tmp_path / "data" / "index")
+    return tmp_path / "data" / "index"
+
+
+def test_what_a_first_search_reads_alone_equals_the_arrays_over_the_whole_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first search counts document frequencies, lengths and words for what it needs only (df_of,
+    lengths_of, tokens_of, the chunks' binary search): each must be what the arrays over every slot and word
+    say, across several segments with tombstones."""
+    import numpy as np
+
+    no_merges(monkeypatch)
+    index = SearchIndex(segments_with_tombstones(tmp_path))
     index.search("warm")
     view = index.view
     assert len(view.segments) >= 4 and view.live_slots < view.slots
@@ -211,22 +216,13 @@ def test_a_first_search_answers_as_a_warm_index_does(tmp_path: Path, monkeypatch
     """Each query asked of a freshly opened index (read lazily) and of one that has answered others (whole-index
     arrays): the same hits, scores and spans, with tombstones and several segments."""
     no_merges(monkeypatch)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    paths = [write_doc(folder, f"d{i}.txt", i) for i in range(8)]
-    library = Library.open(tmp_path / "data")
-    library.import_paths(paths[:5])
-    for path in paths[5:]:
-        library.import_paths([path])
-    write_doc(folder, "d2.txt", 1002)
-    library.import_paths([paths[2]])
-    library.remove(doc_id(library, "d1.txt"))
-    warm = SearchIndex(tmp_path / "data" / "index")
+    index_dir = segments_with_tombstones(tmp_path)
+    warm = SearchIndex(index_dir)
     warm.search("warm")
     warm.search("again")
     assert warm.view.warm
     for q in queries(2) + queries(4) + ["ka", "kari mo", '"tel sun"', "-ka ri"]:
-        cold = SearchIndex(tmp_path / "data" / "index")
+        cold = SearchIndex(index_dir)
         first = [h.to_dict() for h in cold.search(q, limit=20)]
         assert not cold.view.warm
         assert first == [h.to_dict() for h in warm.search(q, limit=20)], q
