@@ -1107,7 +1107,9 @@ class Library:
         if self._index is None and self.server is not None:
             from sayso.corpus.server.search import ServerSearch
 
-            self._index = ServerSearch(self.server, speakers=self.speakers, tags=self._passages_with_tag)
+            self._index = ServerSearch(
+                self.server, speakers=self.speakers, tags=self._passages_with_tag, warn=self._problems.append
+            )
         if self._index is None:
             self._index = self._local_index()
         return self._index

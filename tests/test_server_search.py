@@ -487,3 +487,35 @@ def test_a_folder_imports_search_words_made_beside_the_parse(
     finally:
         ahead.close()
         itself.close()
+
+
+def test_an_index_that_cannot_be_built_again_is_said(
+    pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The word index missing and its rebuild refused: the import still succeeds, and the library's problems
+    say in one line that searches are slow and why (not only a log line)."""
+    import psycopg
+
+    from sayso.corpus.errors import ServerError
+    from sayso.corpus.server import pg
+
+    url = new_archive(pg_cluster)
+    lib = Library.connect(url, data_dir=tmp_path / "member")
+    try:
+        assert not lib.import_paths([DEMO]).errors
+        lib.problems()
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("SELECT sayso.suspend_word_index()")
+        real = pg.Session.value
+
+        def refusing(self: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
+            if "restore_word_index" in sql:
+                raise ServerError("permission denied for function restore_word_index")
+            return real(self, sql, params)
+
+        monkeypatch.setattr(pg.Session, "value", refusing)
+        assert not lib.import_paths(_minutes(tmp_path / "m", 1)).errors
+        (line,) = lib.problems()
+        assert "word index could not be built again" in line and "permission denied" in line and "\n" not in line
+    finally:
+        lib.close()

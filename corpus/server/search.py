@@ -491,7 +491,8 @@ class ServerSearch:
                 if session is not None:
                     session.value("SELECT sayso.restore_word_index()")
         except SaysoError as exc:
-            log.warning("the archive's word index could not be built again: %s", exc)
+            # (told: without the index every search of the archive reads the whole words table)
+            self.warn(f"the archive's word index could not be built again, so its searches are slow: {exc}")
 
     # -- facets ---------------------------------------------------------------------------------
     def _groups(self) -> list[list[str]]:
