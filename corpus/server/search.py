@@ -95,7 +95,7 @@ from sayso.corpus.search import (
     speaker_word_table,
 )
 from sayso.corpus.server.pg import BULK_LOCK, Server, copy_rows, statement
-from sayso.corpus.server.words import _lexeme, passage_words, search_words, tsvector_text
+from sayso.corpus.server.words import lexeme, passage_words, search_words, tsvector_text
 from sayso.corpus.sources import SpeakerList, TagLookup, Warn
 from sayso.corpus.words import fold
 
@@ -131,7 +131,7 @@ LENGTH_SAMPLE = 2000
 
 def _any_of(words: Iterable[str]) -> str:
     """A tsquery matching any of `words`."""
-    return " | ".join(f"'{_lexeme(w)}'" for w in words)
+    return " | ".join(f"'{lexeme(w)}'" for w in words)
 
 
 def _all_of(parts: Iterable[str]) -> str:
@@ -648,10 +648,10 @@ class ServerSearch:
             conditions, params = facet_filter
             must: list[str] = []
             for words in q.excluded:
-                must.append("!( " + " & ".join(f"'{_lexeme(w)}'" for w in words) + " )")
+                must.append("!( " + " & ".join(f"'{lexeme(w)}'" for w in words) + " )")
             for phrase in q.phrases:
                 # Passages holding every word of the phrase; re-scoring keeps those holding them in a row.
-                must.append(" & ".join(f"'{_lexeme(w)}'" for w in phrase))
+                must.append(" & ".join(f"'{lexeme(w)}'" for w in phrase))
             if q.is_empty:
                 return self._listed(cur, conditions, params, must, limit)
             return self._ranked(cur, q, conditions, params, must, limit, live_n, total_words / live_n)

@@ -48,12 +48,12 @@ def tsvector_text(words: list[str]) -> tuple[str, list[str]]:
         distinct = kept
     plain = "".join(distinct)
     escape = "'" in plain or "\\" in plain
-    once = [(_lexeme(w) if escape else w) for w in distinct if counts[w] == 1]
-    more = [f"'{_lexeme(w)}':{_TF[min(counts[w], TF_POSITIONS)]}" for w in distinct if counts[w] > 1]
+    once = [(lexeme(w) if escape else w) for w in distinct if counts[w] == 1]
+    more = [f"'{lexeme(w)}':{_TF[min(counts[w], TF_POSITIONS)]}" for w in distinct if counts[w] > 1]
     return " ".join((["'" + "' '".join(once) + "'"] if once else []) + more), distinct
 
 
-def _lexeme(word: str) -> str:
+def lexeme(word: str) -> str:
     """`word` quoted for tsvector/tsquery input (folded words hold neither quote nor backslash; made safe anyway)."""
     if "'" in word or "\\" in word:
         return word.replace("\\", "\\\\").replace("'", "''")
