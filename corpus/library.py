@@ -535,7 +535,10 @@ class Library:
         # (an archive's search words are made beside the parse: corpus.server.words)
         ready = prepare_all(unique, encoding, parallel=parallel, labels=given, extra=self.index.import_words)
         self._media_listings = {}
-        with self.index.bulk_import(len(unique)):
+        # (on an archive, each document's transaction commits without waiting for the disk; the import returns
+        # once the server has all of them on it)
+        together = self.server.durable_together() if self.server is not None else contextlib.nullcontext()
+        with together, self.index.bulk_import(len(unique)):
             self._import_all(unique, ready, given, labels, report, speakers_seen, progress)
         return report
 

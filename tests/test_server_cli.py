@@ -219,7 +219,8 @@ def test_a_reader_is_refused_every_write_by_sayso_and_by_sql(pg_cluster: Any, ar
             "INSERT INTO sayso.quotes (id, document, quote) VALUES ('x', 'y', '{}')",
             "UPDATE sayso.quotes SET quote = '{}'",
             "DELETE FROM sayso.documents",
-            "UPDATE sayso.library SET speakers = '[]'",
+            "UPDATE sayso.library SET generation = 0",
+            "DELETE FROM sayso.speakers",
             "INSERT INTO sayso.notes (quote_id, body) VALUES ('x', 'y')",
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):

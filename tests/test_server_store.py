@@ -182,6 +182,176 @@ def test_renaming_a_speaker_and_undoing_it_work_on_an_archive(pg_cluster, archiv
         lib.close()
 
 
+# Three short hearings (written for these tests) with a placeholder label in each: "Speaker 1" is another
+# person in every document, so the library holds several speakers of that name.
+_HEARINGS = {
+    "a.txt": (
+        "Ana Ruiz: We start with the budget this morning, as the chair asked.\n"
+        "Speaker 1: The budget is late again, and the council knows why.\n"
+        "Ana Ruiz: Why is it late this time?\n"
+        "Speaker 1: Nobody signed it before the recess, so it waited.\n"
+        "Ben Okafor: I can add that the clerk was away for two weeks.\n"
+    ),
+    "b.txt": (
+        "Ben Okafor: The second hearing opens with the harbour plan.\n"
+        "Speaker 1: The harbour plan floods the lower streets every spring.\n"
+        "Ben Okafor: Is that in the engineers' report?\n"
+        "Speaker 1: Page nine of it, in the appendix on tides.\n"
+        "Cara Lind: We asked for that appendix twice.\n"
+    ),
+    "c.txt": (
+        "Ana Ruiz: The third session is on the library's opening hours.\n"
+        "Speaker 1: Evenings matter most to people who work days.\n"
+        "Cara Lind: Then the evenings stay open.\n"
+        "Ana Ruiz: Agreed, and the mornings close.\n"
+    ),
+}
+
+
+def _hearings(folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, text in _HEARINGS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        out[name] = folder / name
+    return out
+
+
+def _library_state(lib: Library) -> tuple[object, ...]:
+    """Everything the library keeps beside the passages, in its order: documents, speakers (every field, in the
+    library's order), the user's edits, and which documents have live passages."""
+    docs = [d.to_dict() for d in lib.documents()]
+    for row in docs:
+        row.pop("imported")
+    speakers = [s.to_dict() for s in lib.speakers()]
+    edits = {d["id"]: lib.store.edits(str(d["id"])) for d in docs}
+    return docs, speakers, edits, sorted(lib.passage_versions())
+
+
+def test_every_library_write_reads_back_as_a_local_library_holds_it(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    """The archive keeps the library as rows per document and per speaker, writing only those that changed: after
+    each kind of change (imports, naming a placeholder, a merge, an undo, edits, a re-import, a removal) a fresh
+    connection reads exactly what a local library doing the same holds."""
+    files = _hearings(tmp_path / "hearings")
+    local = Library.open(tmp_path / "local")
+    url = _member(pg_cluster, archive_url, "rowan", "editor")
+    shared = _connect(url, tmp_path / "m")
+    a, b = (str(local.import_paths([files[n]]).documents[0].id) for n in ("a.txt", "b.txt"))
+    shared.import_paths([files["a.txt"]])
+    shared.import_paths([files["b.txt"]])
+
+    def changed_a(lib: Library) -> None:
+        files["a.txt"].write_text(_HEARINGS["a.txt"] + "Dora Vale: One more thing on the budget.\n", encoding="utf-8")
+        lib.import_paths([files["a.txt"]])
+
+    steps = [
+        ("a third document", lambda lib: lib.import_paths([files["c.txt"]])),
+        ("a placeholder named", lambda lib: lib.people.rename(b, [("Speaker 1", "Dora Vale")])),
+        ("two people merged", lambda lib: lib.edit_speaker("Cara Lind", name="Ana Ruiz")),
+        ("a role and an alias", lambda lib: lib.edit_speaker("Ben Okafor", role="Clerk", add_aliases=["B. Okafor"])),
+        ("the last change undone", lambda lib: lib.people.undo()),
+        ("a document's citation edited", lambda lib: lib.edit_document(a, title="Budget hearing", place="Suva")),
+        ("a changed document re-imported", changed_a),
+        ("a document removed", lambda lib: lib.remove(b)),
+    ]
+    try:
+        assert _library_state(shared) == _library_state(local)
+        for what, step in steps:
+            step(local)
+            step(shared)
+            fresh = _connect(url, tmp_path / "fresh")
+            try:
+                assert _library_state(fresh) == _library_state(local), what
+            finally:
+                fresh.close()
+            assert _library_state(shared) == _library_state(local), what
+        assert [s.name for s in local.speakers()].count("Speaker 1") == 2  # (the test's premise: a shared name)
+    finally:
+        shared.close()
+
+
+def test_importing_a_document_rewrites_no_other_document_s_rows(pg_cluster, archive_url, tmp_path):  # type: ignore[no-untyped-def]
+    """An import writes the rows of what it changes: its document, its live version, the speakers it has and
+    where they speak; no row of another document (once one row held them all, rewritten by every import)."""
+    files = _hearings(tmp_path / "hearings")
+    lib = _connect(_member(pg_cluster, archive_url, "quinn", "editor"), tmp_path / "m")
+    tables = {
+        "documents": "id",
+        "files": "document",
+        "speaker_documents": "name || '/' || nth || '/' || document",
+        "speakers": "name || '/' || nth",
+    }
+
+    def rows() -> dict[str, dict[str, str]]:
+        return {
+            table: dict(_sql(archive_url, f"SELECT {key}, xmin::text FROM sayso.{table}"))  # type: ignore[arg-type]
+            for table, key in tables.items()
+        }
+
+    try:
+        lib.import_paths([files["a.txt"], files["b.txt"]])
+        before = rows()
+        doc = lib.import_paths([files["c.txt"]]).documents[0]
+        after = rows()
+        rewritten = {t: {k for k, xmin in after[t].items() if before[t].get(k) not in (None, xmin)} for t in tables}
+        added = {t: set(after[t]) - set(before[t]) for t in tables}
+        assert added["documents"] == added["files"] == {doc.id}
+        assert {k.rsplit("/", 1)[1] for k in added["speaker_documents"]} == {doc.id}
+        # Cara Lind and Ana Ruiz speak in it (their totals change); Ben Okafor and the other documents' "Speaker 1"
+        # do not, and nothing of the other two documents is written again.
+        assert rewritten["speakers"] == {"Cara Lind/0", "Ana Ruiz/0"}
+        assert rewritten["documents"] == rewritten["files"] == rewritten["speaker_documents"] == set()
+        assert added["speakers"] == {"Speaker 1/2"}
+    finally:
+        lib.close()
+
+
+def test_migration_4_moves_the_library_row_into_rows_losing_nothing(pg_cluster, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """An archive made before schema 4 kept the library in one row; after `sayso server migrate` the same library
+    reads back from the new tables, the speakers of one name, their order and the user's edits included."""
+    from psycopg.types.json import Jsonb
+
+    from sayso.corpus.server import admin
+
+    files = _hearings(tmp_path / "hearings")
+    local = Library.open(tmp_path / "local")
+    local.import_paths([files[n] for n in sorted(files)])
+    b = local.documents()[1].id
+    local.people.rename(b, [("Speaker 1", "Dora Vale")])
+    local.edit_speaker("Ben Okafor", role="Clerk", add_aliases=["B. Okafor"])
+    local.edit_document(local.documents()[0].id, title="Budget hearing")
+    with local.store.lock.held():
+        data = local.store.read_for_update()
+    url = pg_cluster.create_database("before_schema_4")
+    every = admin.migrations()
+    monkeypatch.setattr(admin, "migrations", lambda: [m for m in every if m.version <= 3])
+    server = Server(url)
+    try:
+        migrate(server, initial=True)
+        # The library as schema 3 held it: one row, and a row per document.
+        _sql(
+            url,
+            "UPDATE sayso.library SET speakers = %s, edits = %s, files = %s",
+            (
+                Jsonb([{k: v for k, v in s.to_dict().items() if k != "unnamed"} for s in data.speakers]),
+                Jsonb(data.edits),
+                Jsonb(data.files),
+            ),
+        )
+        for seq, d in enumerate(data.documents, 1):
+            _sql(url, "INSERT INTO sayso.documents (id, seq, doc) VALUES (%s, %s, %s)", (d.id, seq, Jsonb(d.to_dict())))
+        monkeypatch.undo()
+        assert [m.version for m in migrate(server)] == [m.version for m in every if m.version > 3]
+    finally:
+        server.close()
+    migrated = _connect(url, tmp_path / "m")
+    try:
+        assert _library_state(migrated)[:3] == _library_state(local)[:3]
+        assert migrated.passage_versions() == local.passage_versions()
+    finally:
+        migrated.close()
+
+
 # -- nothing lost ------------------------------------------------------------------------------------
 
 _WRITER = textwrap.dedent(
@@ -243,6 +413,38 @@ def test_two_members_adding_500_quotes_each_end_with_1000(pg_cluster, archive_ur
         assert len(lib.quotes.list(by="bob")) == 500
         acked = set((tmp_path / "acks-a").read_text().split()) | set((tmp_path / "acks-b").read_text().split())
         assert acked == {q.id for q in quotes}
+    finally:
+        lib.close()
+
+
+def test_an_import_s_documents_do_not_wait_for_the_disk_one_by_one_but_are_on_it_when_it_returns(  # type: ignore[no-untyped-def]
+    pg_cluster, archive_url, tmp_path, monkeypatch
+):
+    """Each document of an import is its own transaction, committed without waiting for the server's disk; the
+    import returns only once the server has every one of them on disk.  Other writes wait at every commit."""
+    from sayso.corpus.server.store import ServerStore
+
+    files = _hearings(tmp_path / "hearings")
+    lib = _connect(_member(pg_cluster, archive_url, "ivo", "editor"), tmp_path / "m")
+    seen: list[tuple[str, str]] = []
+    real = ServerStore.write_library
+
+    def spying(self, data):  # type: ignore[no-untyped-def]
+        with self.server.write_cursor() as cur:
+            cur.execute("SELECT current_setting('synchronous_commit') AS s, pg_current_wal_insert_lsn()::text AS lsn")
+            row = cur.fetchone()
+            seen.append((row["s"], row["lsn"]))
+        return real(self, data)
+
+    monkeypatch.setattr(ServerStore, "write_library", spying)
+    try:
+        report = lib.import_paths(list(files.values()))
+        assert len(report.documents) == 3 and len(seen) == 3
+        assert {mode for mode, _ in seen} == {"off"}
+        ((flushed,),) = _sql(archive_url, "SELECT pg_current_wal_flush_lsn() >= %s::pg_lsn", (seen[-1][1],))
+        assert flushed
+        lib.edit_document(report.documents[0].id, title="Budget hearing")
+        assert seen[-1][0] == "on"
     finally:
         lib.close()
 
@@ -385,7 +587,8 @@ def test_a_reader_is_refused_every_write_by_sayso_and_by_sql(pg_cluster, archive
             "INSERT INTO sayso.quotes (id, document, quote) VALUES ('x', 'y', '{}')",
             "UPDATE sayso.quotes SET quote = '{}'",
             "DELETE FROM sayso.passages",
-            "UPDATE sayso.library SET speakers = '[]'",
+            "UPDATE sayso.library SET generation = 0",
+            "DELETE FROM sayso.speakers",
             "INSERT INTO sayso.notes (quote_id, body) VALUES ('" + quote.id + "', 'x')",
         ):
             with pytest.raises(Exception, match="permission denied"):

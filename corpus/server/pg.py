@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,10 @@ CONNECT_TIMEOUT = 10
 #: Seconds a read or write waits for a pooled connection before making one of its own (the pool pauses between
 #: reconnection attempts after an outage; a connection of its own says at once whether the server is back).
 POOL_WAIT = 1.0
+
+#: Seconds `durable_together` waits for the server to say its commits are on disk (its WAL writer does so within
+#: a second when all is well).
+DURABLE_WAIT = 60.0
 
 #: Channel the archive notifies on when a quote or note changes (the app listens to it).
 QUOTES_CHANNEL = "sayso_quotes"
@@ -254,6 +259,43 @@ class Server:
             with contextlib.suppress(Exception):
                 conn.close()
 
+    @contextlib.contextmanager
+    def durable_together(self) -> Iterator[None]:
+        """This thread's transactions in the block commit without each waiting for the disk; the block ends only
+        once the server has made all of them durable (an error if it cannot), as a local import makes a batch of
+        files durable with one fsync pass.
+
+        Waiting for the disk at every commit cost about 10 ms per document imported.  A server that crashes
+        meanwhile loses at most the last few commits whole (each stays all or nothing); the block then ends
+        in an error, so nothing it wrote was reported as done."""
+        outer = getattr(self._local, "together", False)
+        self._local.together = True
+        try:
+            yield
+        except BaseException:
+            self._local.together = outer
+            raise
+        self._local.together = outer
+        if outer:
+            return
+        try:
+            with self.read() as cur:
+                cur.execute("SELECT pg_current_wal_insert_lsn()::text AS lsn")
+                written = (cur.fetchone() or {})["lsn"]
+                deadline = time.monotonic() + DURABLE_WAIT
+                while True:
+                    cur.execute("SELECT pg_current_wal_flush_lsn() >= %s::pg_lsn AS done", (written,))
+                    if (cur.fetchone() or {}).get("done"):
+                        return
+                    if time.monotonic() > deadline:
+                        raise ServerError(
+                            f"the archive did not confirm within {DURABLE_WAIT:.0f} s that what was just written is "
+                            "on its disk: check the server, then import again"
+                        )
+                    time.sleep(0.01)
+        except psycopg.Error as exc:
+            raise translate(exc, self.url) from None
+
     def lock(self, key: int, timeout: float = 30.0) -> ServerLock:
         return ServerLock(self, key, timeout)
 
@@ -267,6 +309,8 @@ class Server:
                 held = _Held(conn, pooled=pooled)
                 try:
                     conn.execute("BEGIN")
+                    if getattr(self._local, "together", False):
+                        conn.execute("SET LOCAL synchronous_commit = off")
                 except BaseException:
                     self._putconn(conn, pooled)
                     raise

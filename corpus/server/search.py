@@ -386,14 +386,11 @@ class ServerSearch:
         them), forgetting what it no longer holds.  The caller holds the library's lock."""
         with self.server.write_cursor() as cur:
             cur.execute(
-                "SELECT f.key AS document, f.value AS version FROM sayso.library l, jsonb_each_text(l.files) f "
-                "LEFT JOIN sayso.indexed i ON i.document = f.key WHERE i.version IS DISTINCT FROM f.value"
+                "SELECT f.document, f.version FROM sayso.files f "
+                "LEFT JOIN sayso.indexed i ON i.document = f.document WHERE i.version IS DISTINCT FROM f.version"
             )
             stale = [(r["document"], r["version"]) for r in cur.fetchall()]
-            cur.execute(
-                # (the library's files read once: `l.files ? i.document` read them again for every document)
-                "SELECT document FROM sayso.indexed EXCEPT SELECT jsonb_object_keys(files) FROM sayso.library"
-            )
+            cur.execute("SELECT document FROM sayso.indexed EXCEPT SELECT document FROM sayso.files")
             gone = [r["document"] for r in cur.fetchall()]
         for doc_id in gone:
             self.remove_document(doc_id)

@@ -4,18 +4,20 @@ The library's logic (importing, merging speakers, naming people, re-anchoring)
 runs unchanged above it: it takes `lock.held()`, reads a `LibraryData` with
 `read_for_update`, changes it and hands it to `write_library`.  Here the lock
 is a transaction holding an advisory lock, `read_for_update` reads the tables
-on that transaction, and `write_library` writes only what changed (documents
-by row; speakers, edits and live versions as one row) before the transaction
-commits at the end of the outermost `held()`.  A failure anywhere rolls the
-whole change back: an import is all of a document or none of it.
+on that transaction, and `write_library` writes only the rows that changed
+(a document, its live version, its edits, a speaker and where they speak)
+before the transaction commits at the end of the outermost `held()`.  A
+failure anywhere rolls the whole change back: an import is all of a document
+or none of it.  Nothing written per import grows with the archive.
 
 Passages are rows of `sayso.passages`, one set per version of a document;
-the version `sayso.library.files` names is the live one, and `write_library`
-deletes the others, in the same transaction.
+the version `sayso.files` names is the live one, and `write_library` deletes
+the others, in the same transaction.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import os
@@ -72,12 +74,74 @@ def _columns_sentences(columns: PassageColumns) -> list[list[list[int]]]:
 
 
 @dataclasses.dataclass
+class _Rows:
+    """The library's rows as committed (or as this transaction read them): what `write_library` compares with,
+    to write only what changed.  Its values are its own copies, never the objects handed to a caller."""
+
+    #: document id -> the document's row
+    docs: dict[str, dict[str, Any]]
+    #: document id -> its live passages version
+    files: dict[str, str]
+    #: document id -> the user's edits to it (none empty)
+    edits: dict[str, dict[str, Any]]
+    #: (speaker name, which of that name) -> their row, with `counts` and `documents`, in the library's order
+    speakers: dict[tuple[str, int], dict[str, Any]]
+
+    def copy(self) -> _Rows:
+        # (rows are replaced whole when written, never changed in place: a shallow copy of each table will do)
+        return _Rows(dict(self.docs), dict(self.files), dict(self.edits), dict(self.speakers))
+
+
+def _read_rows(cur: Any) -> tuple[int, _Rows]:
+    """The library's generation and rows, read on `cur`."""
+    cur.execute("SELECT generation FROM sayso.library")
+    generation = int((cur.fetchone() or {"generation": 0})["generation"])
+    cur.execute("SELECT doc FROM sayso.documents ORDER BY seq")
+    docs = {d["id"]: d for d in (r["doc"] for r in cur.fetchall())}
+    cur.execute("SELECT document, version FROM sayso.files")
+    files = {r["document"]: r["version"] for r in cur.fetchall()}
+    cur.execute("SELECT document, edits FROM sayso.edits")
+    edits = {r["document"]: r["edits"] for r in cur.fetchall() if isinstance(r["edits"], dict) and r["edits"]}
+    cur.execute("SELECT name, nth, speaker FROM sayso.speakers ORDER BY pos, name, nth")
+    speakers: dict[tuple[str, int], dict[str, Any]] = {}
+    for r in cur.fetchall():
+        row = dict(r["speaker"]) if isinstance(r["speaker"], dict) else {}
+        row["name"] = r["name"]
+        row["counts"], row["documents"] = {}, []
+        speakers[r["name"], r["nth"]] = row
+    cur.execute("SELECT name, nth, document, passages, listed FROM sayso.speaker_documents ORDER BY document")
+    for r in cur.fetchall():
+        held = speakers.get((r["name"], r["nth"]))
+        if held is None:
+            continue
+        if r["passages"] is not None:
+            held["counts"][r["document"]] = r["passages"]
+        if r["listed"]:
+            held["documents"].append(r["document"])
+    return generation, _Rows(docs, files, edits, speakers)
+
+
+def _speaker_places(old: dict[str, Any] | None, new: dict[str, Any]) -> list[tuple[str, int | None, bool]]:
+    """The (document, passages, listed) rows of `sayso.speaker_documents` that differ between a speaker's old
+    and new row (passages None and listed False: the row goes)."""
+    old_counts: dict[str, Any] = old["counts"] if old else {}
+    old_docs: list[str] = old["documents"] if old else []
+    counts: dict[str, Any] = new.get("counts") or {}
+    docs: list[str] = new.get("documents") or []
+    changed = {d for d, _ in counts.items() ^ old_counts.items()}
+    listed = set(docs)
+    if docs != old_docs:
+        changed |= listed ^ set(old_docs)
+    return [(d, counts.get(d), d in listed) for d in sorted(changed)]
+
+
+@dataclasses.dataclass
 class _Committed:
-    """What a store's last commit wrote: the library's generation, its objects, and every document's row."""
+    """What a store's last commit wrote: the library's generation, its objects, and its rows."""
 
     generation: int
     data: LibraryData
-    rows: dict[str, dict[str, Any]]
+    rows: _Rows
 
 
 class ServerStore:
@@ -92,13 +156,11 @@ class ServerStore:
         self.library_path = self.data_dir / "library.json"
         self.quotes_path = self.data_dir / "quotes.json"
         self.lock = ServerLock(server, LIBRARY_LOCK, lock_timeout)
+        #: the library as last read for reading (its generation: None, to be read again)
         self._generation: int | None = None
-        self._docs: list[dict[str, Any]] = []
-        self._state: dict[str, Any] = {}
-        #: the rows `read_for_update` read, to write only what changed
-        self._read_docs: dict[str, dict[str, Any]] = {}
-        #: the live versions `read_for_update` read (None: no read since the last write)
-        self._read_files: dict[str, str] | None = None
+        self._rows = _Rows({}, {}, {}, {})
+        #: the rows `read_for_update` read, to write only what changed (None: no read since the last write)
+        self._read: _Rows | None = None
         #: the library as this store last committed it: `read_for_update` hands it out again while nobody else
         #: has written
         self._committed: _Committed | None = None
@@ -119,22 +181,21 @@ class ServerStore:
         self._generation = None
 
     def _fresh(self) -> None:
-        """Reload documents and the library row when another writer changed them (one small query if not)."""
+        """Reload the library's rows when another writer changed them (one small query if not)."""
         with self.server.read() as cur:
             cur.execute("SELECT generation FROM sayso.library")
             row = cur.fetchone()
             generation = int(row["generation"]) if row else 0
             if generation == self._generation:
                 return
-            cur.execute("SELECT generation, speakers, edits, files FROM sayso.library")
-            self._state = dict(cur.fetchone() or {"generation": 0, "speakers": [], "edits": {}, "files": {}})
-            cur.execute("SELECT doc FROM sayso.documents ORDER BY seq")
-            self._docs = [r["doc"] for r in cur.fetchall()]
+        # (read together, as of one moment: another member may be writing meanwhile)
+        with self.server.snapshot() as cur:
+            generation, self._rows = _read_rows(cur)
         self._generation = generation
 
     def generation(self) -> int:
         self._fresh()
-        return int(self._state.get("generation", 0))
+        return self._generation or 0
 
     def schema_version(self) -> int | None:
         from sayso.corpus.server.admin import schema_version
@@ -144,39 +205,44 @@ class ServerStore:
     # -- reading -----------------------------------------------------------------------
     def documents(self) -> list[Document]:
         self._fresh()
-        return [Document.from_dict(dict(row)) for row in self._docs]
+        return [Document.from_dict(_copied(row)) for row in self._rows.docs.values()]
 
     def document_facts(self) -> list[tuple[str, str, str, str]]:
         self._fresh()
-        return [(r["id"], r.get("text_hash") or "", r.get("title") or "", r.get("kind") or "") for r in self._docs]
+        return [
+            (r["id"], r.get("text_hash") or "", r.get("title") or "", r.get("kind") or "")
+            for r in self._rows.docs.values()
+        ]
 
     def titles(self) -> dict[str, str]:
         self._fresh()
-        return {row["id"]: row.get("title", "") for row in self._docs}
+        return {doc_id: row.get("title", "") for doc_id, row in self._rows.docs.items()}
 
     def document(self, doc_id: str) -> Document | None:
         self._fresh()
-        row = next((r for r in self._docs if r.get("id") == doc_id), None)
-        return Document.from_dict(dict(row)) if row is not None else None
+        row = self._rows.docs.get(doc_id)
+        return Document.from_dict(_copied(row)) if row is not None else None
 
     def speakers(self) -> list[Speaker]:
         self._fresh()
-        return [Speaker.from_dict(dict(row)) for row in self._state.get("speakers", [])]
+        return [Speaker.from_dict(_copied(row)) for row in self._rows.speakers.values()]
 
     def edits(self, doc_id: str) -> dict[str, Any]:
         self._fresh()
-        return dict(self._state.get("edits", {}).get(doc_id, {}))
+        return copy.deepcopy(self._rows.edits.get(doc_id, {}))
 
     def passage_files(self) -> dict[str, str]:
         self._fresh()
-        return dict(self._state.get("files", {}))
+        return dict(self._rows.files)
 
     def passages(self, doc_id: str) -> list[Passage]:
         return self.passages_and_version(doc_id)[0]
 
     def passages_and_version(self, doc_id: str) -> tuple[list[Passage], str]:
-        with self.server.read() as cur:
-            cur.execute("SELECT files -> %s AS v FROM sayso.library", (doc_id,))
+        # (one snapshot: a version read, then replaced and deleted by another member's import before its
+        # passages were, read as none)
+        with self.server.snapshot() as cur:
+            cur.execute("SELECT version AS v FROM sayso.files WHERE document = %s", (doc_id,))
             row = cur.fetchone()
             version = row["v"] if row and row["v"] else ""
             if not version:
@@ -225,8 +291,7 @@ class ServerStore:
             cur.execute("SELECT generation FROM sayso.library")
             generation = int((cur.fetchone() or {"generation": 0})["generation"])
             if committed is not None and committed.generation == generation:
-                self._read_docs = dict(committed.rows)
-                self._read_files = dict(committed.data.files)
+                self._read = committed.rows.copy()
                 return LibraryData(
                     documents=list(committed.data.documents),
                     speakers=list(committed.data.speakers),
@@ -234,96 +299,203 @@ class ServerStore:
                     generation=generation,
                     files=dict(committed.data.files),
                 )
-            cur.execute("SELECT generation, speakers, edits, files FROM sayso.library")
-            state = cur.fetchone() or {}
-            cur.execute("SELECT doc FROM sayso.documents ORDER BY seq")
-            docs = [r["doc"] for r in cur.fetchall()]
-        self._read_docs = {d["id"]: d for d in docs}
-        self._read_files = dict(state.get("files") or {})
+            generation, rows = _read_rows(cur)
+        self._read = rows
         return LibraryData(
-            documents=[Document.from_dict(_copied(d)) for d in docs],
-            speakers=[Speaker.from_dict(dict(s)) for s in state.get("speakers", [])],
-            edits={k: dict(v) for k, v in (state.get("edits") or {}).items()},
-            generation=int(state.get("generation", 0)),
-            files=dict(state.get("files") or {}),
+            documents=[Document.from_dict(_copied(d)) for d in rows.docs.values()],
+            speakers=[Speaker.from_dict(_copied(s)) for s in rows.speakers.values()],
+            edits=copy.deepcopy(rows.edits),
+            generation=generation,
+            files=dict(rows.files),
         )
 
     def write_library(self, data: LibraryData) -> None:
-        """Write what changed in `data` since `read_for_update`, and drop passages no version names."""
+        """Write the rows that changed in `data` since `read_for_update`, and drop passages no version names."""
         data.generation += 1
-        docs = {d.id: _plain(d) for d in data.documents}
-        speakers = [_plain(s) for s in data.speakers]
-        changed: set[str] = set()
-        with self.server.write_cursor() as cur:
-            gone = [doc_id for doc_id in self._read_docs if doc_id not in docs]
-            if gone:
-                cur.execute("DELETE FROM sayso.documents WHERE id = ANY(%s)", (gone,))
-            for doc_id, row in docs.items():
-                dropped = self._pending_dropped.pop(doc_id, None)
-                if dropped is None and self._read_docs.get(doc_id) == row:
-                    continue
-                if doc_id in self._read_docs:
-                    cur.execute(
-                        "UPDATE sayso.documents SET doc = %s, dropped = COALESCE(%s, dropped) WHERE id = %s",
-                        (json_value(row), json_value(dropped) if dropped is not None else None, doc_id),
-                    )
-                else:
-                    cur.execute(
-                        "INSERT INTO sayso.documents (id, seq, doc, dropped) VALUES "
-                        "(%s, (SELECT COALESCE(max(seq), 0) + 1 FROM sayso.documents), %s, %s)",
-                        (doc_id, json_value(row), json_value(dropped or [])),
-                    )
-                self._read_docs[doc_id] = _copied(row)
-                changed.add(doc_id)
+        # (pipelined: the statements go together, not each waiting for the one before it)
+        with self.server.write_cursor() as cur, cur.connection.pipeline():
+            before = self._read
+            if before is None:  # (not read in this transaction: compare with the archive as it is)
+                _, before = _read_rows(cur)
+            after = before.copy()
+            gone = self._write_documents(cur, data, before, after)
+            self._write_files(cur, data, before, after, gone)
+            self._write_edits(cur, data, before, after)
+            speakers_written = self._write_speakers(cur, data, before, after)
             cur.execute(
-                "UPDATE sayso.library SET generation = %s, speakers = %s, edits = %s, files = %s, "
-                "changed_by = current_user, changed_at = now()",
-                (
-                    data.generation,
-                    json_value(speakers),
-                    json_value({k: v for k, v in data.edits.items() if v}),
-                    json_value(data.files),
-                ),
+                "UPDATE sayso.library SET generation = %s, changed_by = current_user, changed_at = now()",
+                (data.generation,),
             )
-            # Versions nothing names any more: replaced or removed documents' passages.  Only the documents
-            # whose version changed are looked at (by the primary key): the whole table was read per import.
-            before = self._read_files
-            if before is None:
-                cur.execute(
-                    "DELETE FROM sayso.passages p WHERE NOT EXISTS (SELECT 1 FROM sayso.library l "
-                    "WHERE l.files ->> p.document = p.version)"
-                )
-            elif touched := sorted(
-                {d for d in [*before, *data.files] if before.get(d) != data.files.get(d)} | set(gone)
-            ):
-                # (the live versions as parameters: `l.files ->> p.document` read the archive's whole list of
-                # files again for every passage row)
-                cur.executemany(
-                    "DELETE FROM sayso.passages WHERE document = %s AND version IS DISTINCT FROM %s",
-                    [(d, data.files.get(d)) for d in touched],
-                )
-        for doc_id in gone:
-            self._read_docs.pop(doc_id, None)
-        self._read_files = None
+        self._read = None
         self._generation = None
         self._committed = None
-        # Kept for the next transaction: the documents this one did not change as they are, and fresh copies of
-        # everything it wrote (the caller keeps, and may go on changing, the objects it handed in).
+        # Kept for the next transaction: what this one did not change as it is, and fresh copies of everything
+        # it wrote (the caller keeps, and may go on changing, the objects it handed in).
         kept = [
-            d if d.id not in changed else Document.from_dict(_copied(self._read_docs[d.id])) for d in data.documents
+            d if after.docs.get(d.id) is before.docs.get(d.id) else Document.from_dict(_copied(after.docs[d.id]))
+            for d in data.documents
+        ]
+        speakers = [
+            Speaker.from_dict(_copied(row)) if fresh else s
+            for s, fresh, row in zip(data.speakers, speakers_written, after.speakers.values(), strict=True)
         ]
         written = _Committed(
             data.generation,
-            LibraryData(
-                kept,
-                [Speaker.from_dict(_copied(s)) for s in speakers],
-                {k: dict(v) for k, v in data.edits.items()},
-                data.generation,
-                dict(data.files),
-            ),
-            dict(self._read_docs),
+            LibraryData(kept, speakers, copy.deepcopy(data.edits), data.generation, dict(data.files)),
+            after,
         )
         self.server.after_commit(lambda: setattr(self, "_committed", written))
+
+    def _write_documents(self, cur: Any, data: LibraryData, before: _Rows, after: _Rows) -> list[str]:
+        """The documents' rows that changed; returns the ids of those removed."""
+        docs = {d.id: d for d in data.documents}
+        gone = [doc_id for doc_id in before.docs if doc_id not in docs]
+        if gone:
+            cur.execute("DELETE FROM sayso.documents WHERE id = ANY(%s)", (gone,))
+            for doc_id in gone:
+                del after.docs[doc_id]
+        for doc_id, doc in docs.items():
+            dropped = self._pending_dropped.pop(doc_id, None)
+            # (compared as it is, not copied first: this runs for every document of the archive at every write)
+            if dropped is None and before.docs.get(doc_id) == getattr(doc, "__dict__", None):
+                continue
+            row = _plain(doc)
+            if dropped is None and before.docs.get(doc_id) == row:
+                continue
+            if doc_id in before.docs:
+                cur.execute(
+                    "UPDATE sayso.documents SET doc = %s, dropped = COALESCE(%s, dropped) WHERE id = %s",
+                    (json_value(row), json_value(dropped) if dropped is not None else None, doc_id),
+                )
+            else:
+                cur.execute(
+                    "INSERT INTO sayso.documents (id, seq, doc, dropped) VALUES "
+                    "(%s, (SELECT COALESCE(max(seq), 0) + 1 FROM sayso.documents), %s, %s)",
+                    (doc_id, json_value(row), json_value(dropped or [])),
+                )
+            after.docs[doc_id] = _copied(row)
+        return gone
+
+    def _write_files(self, cur: Any, data: LibraryData, before: _Rows, after: _Rows, gone: list[str]) -> None:
+        """The live versions that changed, and the passages of versions nothing names any more (replaced or
+        removed documents': only theirs are looked at, by the primary key)."""
+        changed = {d for d, _ in data.files.items() ^ before.files.items()}
+        if not changed and not gone:
+            return
+        removed = sorted(d for d in changed if d not in data.files)
+        if removed:
+            cur.execute("DELETE FROM sayso.files WHERE document = ANY(%s)", (removed,))
+        named = sorted(d for d in changed if d in data.files)
+        if named:
+            cur.execute(
+                "INSERT INTO sayso.files AS f (document, version) SELECT * FROM unnest(%s::text[], %s::text[]) "
+                "ON CONFLICT (document) DO UPDATE SET version = excluded.version",
+                (named, [data.files[d] for d in named]),
+            )
+        after.files = dict(data.files)
+        touched = sorted(changed | set(gone))
+        cur.executemany(
+            "DELETE FROM sayso.passages WHERE document = %s AND version IS DISTINCT FROM %s",
+            [(d, data.files.get(d)) for d in touched],
+        )
+
+    def _write_edits(self, cur: Any, data: LibraryData, before: _Rows, after: _Rows) -> None:
+        edits = {k: v for k, v in data.edits.items() if v}
+        if edits == before.edits:
+            return
+        removed = [d for d in before.edits if d not in edits]
+        if removed:
+            cur.execute("DELETE FROM sayso.edits WHERE document = ANY(%s)", (removed,))
+            for d in removed:
+                del after.edits[d]
+        for doc_id, value in edits.items():
+            if before.edits.get(doc_id) == value:
+                continue
+            cur.execute(
+                "INSERT INTO sayso.edits AS e (document, edits) VALUES (%s, %s) "
+                "ON CONFLICT (document) DO UPDATE SET edits = excluded.edits",
+                (doc_id, json_value(value)),
+            )
+            after.edits[doc_id] = copy.deepcopy(value)
+
+    def _write_speakers(self, cur: Any, data: LibraryData, before: _Rows, after: _Rows) -> list[bool]:
+        """The speakers' rows and places that changed, and their order if it did; returns for each speaker of
+        `data` whether it was written."""
+        rows: dict[tuple[str, int], dict[str, Any]] = {}
+        seen: dict[str, int] = {}
+        for s in data.speakers:
+            nth = seen[s.name] = seen.get(s.name, -1) + 1
+            rows[s.name, nth] = _plain(s)
+        gone = [key for key in before.speakers if key not in rows]
+        if gone:
+            names, nths = [k[0] for k in gone], [k[1] for k in gone]
+            cur.execute(
+                "DELETE FROM sayso.speaker_documents d USING unnest(%s::text[], %s::integer[]) AS t(name, nth) "
+                "WHERE d.name = t.name AND d.nth = t.nth",
+                (names, nths),
+            )
+            cur.execute(
+                "DELETE FROM sayso.speakers d USING unnest(%s::text[], %s::integer[]) AS t(name, nth) "
+                "WHERE d.name = t.name AND d.nth = t.nth",
+                (names, nths),
+            )
+            for key in gone:
+                del after.speakers[key]
+        # Their order: kept as it was, with newcomers after everyone else, is the usual case (an import);
+        # anything else (a merge, a rename) numbers everyone again.
+        old_order = [key for key in before.speakers if key in rows]
+        order = list(rows)
+        renumber = order[: len(old_order)] != old_order
+        top = 0
+        if not renumber and len(order) > len(old_order):
+            cur.execute("SELECT COALESCE(max(pos), 0) AS top FROM sayso.speakers")
+            top = int((cur.fetchone() or {"top": 0})["top"])
+        written: list[bool] = []
+        places: list[tuple[str, int, str, int | None, bool]] = []
+        own_rows: list[tuple[str, int, int, str]] = []
+        for pos, (key, row) in enumerate(rows.items()):
+            old = before.speakers.get(key)
+            if old is not None and old == row:
+                written.append(False)
+                continue
+            own = {k: v for k, v in row.items() if k not in ("name", "counts", "documents")}
+            if old is None or own != {k: v for k, v in old.items() if k not in ("name", "counts", "documents")}:
+                own_rows.append((*key, pos + 1 if renumber else top + pos + 1, json.dumps(own)))
+            places.extend((*key, *place) for place in _speaker_places(old, row))
+            after.speakers[key] = _copied(row)
+            written.append(True)
+        if own_rows:
+            cur.execute(
+                "INSERT INTO sayso.speakers AS s (name, nth, pos, speaker) "
+                "SELECT * FROM unnest(%s::text[], %s::integer[], %s::bigint[], %s::jsonb[]) "
+                "ON CONFLICT (name, nth) DO UPDATE SET speaker = excluded.speaker",
+                tuple(list(column) for column in zip(*own_rows)),
+            )
+        drop = [p for p in places if p[3] is None and not p[4]]
+        if drop:
+            cur.execute(
+                "DELETE FROM sayso.speaker_documents d USING unnest(%s::text[], %s::integer[], %s::text[]) "
+                "AS t(name, nth, document) WHERE d.name = t.name AND d.nth = t.nth AND d.document = t.document",
+                tuple(list(column) for column in zip(*(p[:3] for p in drop))),
+            )
+        keep = [p for p in places if p[3] is not None or p[4]]
+        if keep:
+            cur.execute(
+                "INSERT INTO sayso.speaker_documents AS d (name, nth, document, passages, listed) "
+                "SELECT * FROM unnest(%s::text[], %s::integer[], %s::text[], %s::integer[], %s::boolean[]) "
+                "ON CONFLICT (name, nth, document) DO UPDATE SET passages = excluded.passages, listed = excluded.listed",
+                tuple(list(column) for column in zip(*keep)),
+            )
+        if renumber:
+            cur.execute(
+                "UPDATE sayso.speakers s SET pos = t.pos "
+                "FROM unnest(%s::text[], %s::integer[], %s::bigint[]) AS t(name, nth, pos) "
+                "WHERE s.name = t.name AND s.nth = t.nth",
+                ([k[0] for k in order], [k[1] for k in order], list(range(1, len(order) + 1))),
+            )
+        # (the rows kept for the next transaction in the library's order)
+        after.speakers = {key: after.speakers[key] for key in order}
+        return written
 
     def write_passages(
         self,
