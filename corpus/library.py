@@ -616,6 +616,8 @@ class Library:
         """
         with contextlib.suppress(_RolledBack), self.store.lock.held(), self.store.passages_together():
             self._batch = self.store.read_for_update()
+            # (nothing in an import's batch changes a document but the ones it imports: `_import` names them)
+            self._batch.only_documents = set()
             self._batch_owner = threading.get_ident()
             self._batch_dirty = False
             self._batch_failed = False
@@ -796,6 +798,8 @@ class Library:
                     columns.rest = []  # written: the bytes (as big as the file) are not needed any more
                 data.files[doc_id] = version
                 data.upsert(doc)
+                if data.only_documents is not None:
+                    data.only_documents.add(doc_id)
             except BaseException:
                 for step in undo or ():
                     step()

@@ -970,6 +970,9 @@ class LibraryData:
     generation: int = 0
     #: document id -> the name of its live passages file in docs/ (absent: `<id>.json`, schema 1)
     files: dict[str, str] = field(default_factory=dict)
+    #: the only documents this change adds, replaces or edits, when its writer knows them all (an import's
+    #: batch): a store may then compare only these with what it read (None: any document may have changed)
+    only_documents: set[str] | None = field(default=None, compare=False)
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
