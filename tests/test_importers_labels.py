@@ -263,3 +263,42 @@ def test_the_host_is_whom_the_document_names_as_host_and_nobody_else() -> None:
         "Ada Lovelace: Only what we order.\n\nAlan Turing: We shall see.\n"
     )
     assert parse_text(panel, "panel.txt").host is None
+
+
+def test_a_named_host_s_one_line_before_numbered_speakers_is_theirs() -> None:
+    """Diarised transcripts often name only the host, once, before "Speaker 1" and "Speaker 2" take turns: the
+    first turn is the host's, not unattributed text."""
+    text = (
+        "Mara Quist: Welcome back, this is the late edition with two callers.\n\n"
+        "Speaker 1: Thanks for having me on again.\n\n"
+        "It has been a long week on the island.\n\n"
+        "The ferry is late again, for the third time.\n\n"
+        "Speaker 2: Glad to be here.\n\n"
+        "Speaker 1: The ferry timetable changed last week.\n\n"
+        "We waited two hours at the pier.\n\n"
+        "Speaker 2: And nobody told the islands.\n"
+    )
+    assert [s for s, _ in turns(text)] == ["Mara Quist", "Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2"]
+    short = "Cara Lind: The session is on opening hours.\nSpeaker 1: Evenings matter most.\nAna Ruiz: Then so be it.\n"
+    assert [s for s, _ in turns(short)] == ["Cara Lind", "Speaker 1", "Ana Ruiz"]
+
+
+def test_a_label_shaped_line_before_prose_and_the_transcript_stays_out_of_it() -> None:
+    """A one-off "Name: ..." line is the first turn only when nothing but turns follows it up to the transcript;
+    a title line never is."""
+    byline = (
+        "Mara Quist: reporting for the late edition.\n\n"
+        "The council met on Tuesday to discuss the ferry timetable, which changed without notice.\n\n"
+        "Islanders say the new times miss the school bus by ten minutes.\n\n"
+        "The operator did not answer our questions before publication.\n\n"
+        "Speaker 1: The ferry timetable changed last week.\n\n"
+        "Speaker 2: And nobody told the islands.\n\n"
+        "Speaker 1: We will ask again.\n"
+    )
+    assert turns(byline)[0][0] is None
+    titled = (
+        "Ferry Hearing: The Islands Reply\n\n"
+        "Speaker 1: The ferry timetable changed last week.\n\n"
+        "Speaker 2: And nobody told the islands.\n"
+    )
+    assert "Ferry Hearing" not in {s for s, _ in turns(titled)}

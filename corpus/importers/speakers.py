@@ -153,13 +153,15 @@ def decide(
             and not is_initials(display_name(label.raw))
         ):
             accepted.add(key)
-    # A lone full-name label in a conversation with other accepted speakers is a guest.
+    # A lone full-name label in a conversation with other accepted speakers is a guest; so is one that opens
+    # the conversation (the host's one line before "Speaker 1:" and "Speaker 2:" take turns), if only labels
+    # stand between it and the first accepted one and it is not a title.
     if len(accepted) >= 1:
         for key, items in by_key.items():
             name = display_name(items[0][1].raw)
             if (
                 key not in accepted
-                and items[0][0] > anchor
+                and (items[0][0] > anchor or _opens_the_conversation(items[0], anchor, candidates, text))
                 and is_full_name(name)
                 and len(person_tokens(name)) <= 3
                 and items[0][1].form != "semicolon"
@@ -229,6 +231,19 @@ def decide(
     # Every line of an accepted name is a label, ";" typos ("MR. NIXON; I ...") included.
     lines = {idx for key in accepted for idx, _ in by_key[key]}
     return table, lines
+
+
+def _opens_the_conversation(
+    item: tuple[int, Label], anchor: int, candidates: list[tuple[int, Label]], text: str | Callable[[], str]
+) -> bool:
+    """Whether a label line before the first accepted label (`anchor`) is the conversation's first turn: it has
+    words after it, is not a title, and nothing but label lines and blank lines come between it and `anchor`."""
+    index, label = item
+    if index >= anchor or not label.rest.strip() or is_title_line(index, label):
+        return False
+    at = {i for i, _ in candidates}
+    lines = (text() if callable(text) else text).split("\n")
+    return all(i in at or not lines[i].strip() for i in range(index + 1, min(anchor, len(lines))))
 
 
 def is_title_line(index: int, label: Label) -> bool:
