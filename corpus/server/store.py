@@ -135,6 +135,11 @@ def _speaker_places(old: dict[str, Any] | None, new: dict[str, Any]) -> list[tup
     return [(d, counts.get(d), d in listed) for d in sorted(changed)]
 
 
+def _as_columns(rows: list[tuple[Any, ...]]) -> tuple[list[Any], ...]:
+    """Rows as one list per column: the arrays an `unnest(...)` statement writes them from, in one statement."""
+    return tuple(list(column) for column in zip(*rows))
+
+
 @dataclasses.dataclass
 class _Committed:
     """What a store's last commit wrote: the library's generation, its objects, and its rows."""
@@ -475,14 +480,14 @@ class ServerStore:
                 "INSERT INTO sayso.speakers AS s (name, nth, pos, speaker) "
                 "SELECT * FROM unnest(%s::text[], %s::integer[], %s::bigint[], %s::jsonb[]) "
                 "ON CONFLICT (name, nth) DO UPDATE SET speaker = excluded.speaker",
-                tuple(list(column) for column in zip(*own_rows)),
+                _as_columns(own_rows),
             )
         drop = [p for p in places if p[3] is None and not p[4]]
         if drop:
             cur.execute(
                 "DELETE FROM sayso.speaker_documents d USING unnest(%s::text[], %s::integer[], %s::text[]) "
                 "AS t(name, nth, document) WHERE d.name = t.name AND d.nth = t.nth AND d.document = t.document",
-                tuple(list(column) for column in zip(*(p[:3] for p in drop))),
+                _as_columns([p[:3] for p in drop]),
             )
         keep = [p for p in places if p[3] is not None or p[4]]
         if keep:
@@ -490,7 +495,7 @@ class ServerStore:
                 "INSERT INTO sayso.speaker_documents AS d (name, nth, document, passages, listed) "
                 "SELECT * FROM unnest(%s::text[], %s::integer[], %s::text[], %s::integer[], %s::boolean[]) "
                 "ON CONFLICT (name, nth, document) DO UPDATE SET passages = excluded.passages, listed = excluded.listed",
-                tuple(list(column) for column in zip(*keep)),
+                _as_columns(keep),
             )
         if renumber:
             cur.execute(
