@@ -272,10 +272,8 @@ class Server:
         self._local.together = True
         try:
             yield
-        except BaseException:
+        finally:
             self._local.together = outer
-            raise
-        self._local.together = outer
         if outer:
             return
         try:
