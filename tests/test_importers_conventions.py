@@ -307,6 +307,7 @@ def _shared_files() -> list[Path]:
     return [
         f
         for d in ("seeds", "realworld")
+        if (SHARED / d).is_dir()  # (collected even where ../shared is absent: the module then skips)
         for f in sorted((SHARED / d).iterdir())
         if f.is_file() and f.name != "SOURCES.md"
     ]
