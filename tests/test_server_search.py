@@ -332,10 +332,14 @@ def test_an_archive_without_word_search_is_indexed_by_the_next_save(pg_cluster: 
 
 
 def _word_index_present(url: str) -> bool:
+    """Whether the word index is whole: the table's index, with every partition's part attached to it."""
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
-        row = conn.execute("SELECT to_regclass('sayso.passage_words_words') IS NOT NULL").fetchone()
+        row = conn.execute(
+            "SELECT coalesce((SELECT indisvalid FROM pg_index WHERE indexrelid = "
+            "to_regclass('sayso.passage_words_words')), false)"
+        ).fetchone()
     return bool(row and row[0])
 
 
@@ -391,6 +395,121 @@ def test_an_import_doubling_the_archive_builds_the_word_index_at_its_end(pg_clus
         assert [h.to_dict() for h in lib.search("budgte12 reveiw")] == bulk != []
     finally:
         lib.close()
+
+
+def test_the_word_index_is_built_in_parts_at_once(
+    pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words table is split in two partitions; an import that rebuilt the word index built each partition's
+    part in a session of its own, at the same time (two cores where PostgreSQL 15 builds a GIN index on one),
+    then attached both to the table's index, which the planner uses for a query word."""
+    import psycopg
+
+    from sayso.corpus.server.pg import Server
+    from sayso.corpus.server.search import BULK_MIN_FILES
+
+    url = new_archive(pg_cluster)
+    files = _minutes(tmp_path / "minutes", BULK_MIN_FILES + 5)
+    running: list[int] = []
+    overlapped: list[int] = []
+    real = Server.values_apart
+
+    def watching(self: Server, calls: list[tuple[str, tuple[Any, ...]]]) -> list[Any]:
+        # (each part's session seen by another connection while both build: both at once, or not)
+        with psycopg.connect(url, autocommit=True) as conn:
+            done = threading.Event()
+
+            def watch() -> None:
+                while not done.is_set():
+                    row = conn.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT sayso.restore_word_index_part%%'"
+                    ).fetchone()
+                    overlapped.append(int(row[0]) if row else 0)
+
+            watcher = threading.Thread(target=watch)
+            watcher.start()
+            try:
+                out = real(self, calls)
+            finally:
+                done.set()
+                watcher.join()
+        running.extend(out)
+        return out
+
+    monkeypatch.setattr(Server, "values_apart", watching)
+    lib = Library.connect(url, data_dir=tmp_path / "member")
+    try:
+        assert not lib.import_paths(files).errors
+        assert running == [True, True], "the parts were not built apart"
+        assert max(overlapped) == 2, "the two parts were not built at the same time"
+        assert _word_index_present(url)
+        with psycopg.connect(url.replace("searcher@", "postgres@"), autocommit=True) as conn:
+            counts = conn.execute(
+                "SELECT (SELECT count(DISTINCT document) FROM sayso.passage_words_p0), "
+                "(SELECT count(DISTINCT document) FROM sayso.passage_words_p1)"
+            ).fetchone()
+            assert counts is not None and min(counts) > 0 and sum(counts) == len(files)
+            conn.execute("SET enable_seqscan = off")
+            plan = "\n".join(
+                r[0] for r in conn.execute("EXPLAIN SELECT idx FROM sayso.passage_words WHERE words @@ 'review'")
+            )
+            assert "passage_words_p0_words" in plan and "passage_words_p1_words" in plan
+        assert len(lib.search("budgte3 reveiw")) >= 1
+    finally:
+        lib.close()
+
+
+def test_migration_5_splits_the_words_table_finding_the_same(
+    pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive searched before schema 5 (one words table) finds, after `sayso server migrate`, exactly what an
+    archive made at schema 5 finds, from the two partitions, with the word index whole."""
+    import psycopg
+
+    from sayso.corpus.server import admin
+    from sayso.corpus.server.pg import Server
+
+    queries = ("opne sorce archives", '"open weights"', "speaker:priya archve", "budgte3 -accounts")
+    files = [DEMO, *_minutes(tmp_path / "minutes", 4)]
+    now = Library.connect(new_archive(pg_cluster), data_dir=tmp_path / "now")
+    try:
+        assert not now.import_paths(files).errors
+        expected = {q: [h.to_dict() for h in now.search(q)] for q in queries}
+    finally:
+        now.close()
+    every = admin.migrations()
+    monkeypatch.setattr(admin, "migrations", lambda: [m for m in every if m.version <= 4])
+    url = new_archive(pg_cluster, "before5")
+    before = Library.connect(url, data_dir=tmp_path / "before")
+    try:
+        assert not before.import_paths(files).errors
+    finally:
+        before.close()
+    monkeypatch.undo()
+    owner = url.replace("before5@", "postgres@")
+    with psycopg.connect(owner, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM sayso.passage_words").fetchone() == (
+            sum(d for (d,) in conn.execute("SELECT passages FROM sayso.indexed")),
+        )
+    server = Server(owner)
+    try:
+        assert [m.version for m in admin.migrate(server)] == [m.version for m in every if m.version > 4]
+    finally:
+        server.close()
+    assert _word_index_present(url)
+    with psycopg.connect(owner, autocommit=True) as conn:
+        parts = conn.execute(
+            "SELECT (SELECT count(*) FROM sayso.passage_words_p0), (SELECT count(*) FROM sayso.passage_words_p1), "
+            "(SELECT sum(passages) FROM sayso.indexed)"
+        ).fetchone()
+        assert parts is not None and min(parts[:2]) > 0 and parts[0] + parts[1] == parts[2]
+    after = Library.connect(url, data_dir=tmp_path / "after")
+    try:
+        for q in queries:
+            assert [h.to_dict() for h in after.search(q)] == expected[q], q
+        assert all(expected[q] for q in queries[:3])
+    finally:
+        after.close()
 
 
 def test_a_small_import_into_a_big_archive_keeps_the_index(pg_cluster: Any, tmp_path: Path) -> None:

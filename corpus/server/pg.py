@@ -19,7 +19,7 @@ import contextlib
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -258,6 +258,35 @@ class Server:
         finally:
             with contextlib.suppress(Exception):
                 conn.close()
+
+    def values_apart(self, calls: Sequence[tuple[str, tuple[Any, ...]]]) -> list[Any]:
+        """The first value of each statement's first row, the statements run at once, each on a connection of its
+        own outside any transaction: for work the server does on one core per statement (building the parts of a
+        partitioned index).  Once all have ended, the first failure as a one-line ServerError."""
+        results: list[Any] = [None] * len(calls)
+        failures: list[ServerError] = []
+
+        def run(i: int, sql: str, params: tuple[Any, ...]) -> None:
+            try:
+                with psycopg.connect(
+                    self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name=self.application
+                ) as conn:
+                    row = conn.execute(sql.encode("utf-8"), params).fetchone()
+                results[i] = row[0] if row else None
+            except psycopg.Error as exc:
+                failures.append(translate(exc, self.url))
+
+        threads = [
+            threading.Thread(target=run, args=(i, sql, params), name="sayso-apart", daemon=True)
+            for i, (sql, params) in enumerate(calls)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise failures[0]
+        return results
 
     @contextlib.contextmanager
     def durable_together(self) -> Iterator[None]:

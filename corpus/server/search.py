@@ -94,7 +94,7 @@ from sayso.corpus.search import (
     speaker_keys_named,
     speaker_word_table,
 )
-from sayso.corpus.server.pg import BULK_LOCK, Server, copy_rows, statement
+from sayso.corpus.server.pg import BULK_LOCK, Server, Session, copy_rows, statement
 from sayso.corpus.server.words import lexeme, passage_words, search_words, tsvector_text
 from sayso.corpus.sources import SpeakerList, TagLookup, Warn
 from sayso.corpus.words import fold
@@ -451,7 +451,7 @@ class ServerSearch:
     def bulk_import(self, files: int) -> Iterator[None]:
         """Around an import of `files` files (outside any transaction): one that at least doubles the archive
         (BULK_MIN_FILES or more, and as many as it holds) drops the GIN index on the passages' words and builds
-        it again at the end, whatever ends the block.  Each document is still its own transaction, and found
+        it again at the end, whatever ends the block (its two partitions' parts at once: `_build_word_index`).  Each document is still its own transaction, and found
         by searches as soon as it is committed (more slowly meanwhile).  The index is left alone if another
         member's bulk import is running, or if it cannot be dropped at once (searches holding it)."""
         if files < BULK_MIN_FILES:
@@ -474,19 +474,31 @@ class ServerSearch:
                 yield
             finally:
                 if suspended and session is not None:
-                    session.value("SELECT sayso.restore_word_index()")
+                    self._build_word_index(session)
+
+    def _build_word_index(self, session: Session) -> None:
+        """Build the word index: each partition's part at once in a session of its own (PostgreSQL builds a GIN
+        index on one core), then the parts attached to the table's index by `restore_word_index`, which also
+        builds any part still missing (the parts' sessions could not start, say): it alone is enough."""
+        parts = int(session.value("SELECT count(*) FROM sayso.word_partitions()") or 0)
+        if parts > 1:
+            try:
+                self.server.values_apart([("SELECT sayso.restore_word_index_part(%s)", (i,)) for i in range(parts)])
+            except SaysoError as exc:
+                log.info("the word index's parts were not built at once: %s", exc)
+        session.value("SELECT sayso.restore_word_index()")
 
     def _restore_index(self) -> None:
         """Build the word index again if a bulk import that dropped it did not (killed), unless one is running."""
         try:
             with self.server.read() as cur:
-                cur.execute("SELECT to_regclass('sayso.passage_words_words') IS NULL AS missing")
+                cur.execute("SELECT sayso.word_index_ready() AS ready")
                 row = cur.fetchone()
-            if not (row and row["missing"]):
+            if row and row["ready"]:
                 return
             with self.server.session_lock(BULK_LOCK) as session:
                 if session is not None:
-                    session.value("SELECT sayso.restore_word_index()")
+                    self._build_word_index(session)
         except SaysoError as exc:
             # (told: without the index every search of the archive reads the whole words table)
             self.warn(f"the archive's word index could not be built again, so its searches are slow: {exc}")
