@@ -7,7 +7,8 @@ the parse, without the server connection: `search_words` is what a worker hands 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from sayso.corpus.searchindex import _words_line
 
@@ -62,12 +63,31 @@ def lexeme(word: str) -> str:
 
 def search_words(texts: Sequence[str]) -> tuple[list[tuple[int, str]], dict[str, int]]:
     """For one document's passages: each passage's (word count, tsvector input), and how many of its passages
-    hold each word (the vocabulary's counts)."""
+    hold each word (the vocabulary's counts).
+
+    `tsvector_text` for each passage, with its common case made directly: words short enough for a lexeme
+    whatever they are (the whole line is), none to escape."""
     rows: list[tuple[int, str]] = []
-    holding: Counter[str] = Counter()
+    append = rows.append
+    distincts: list[Iterable[str]] = []
+    keep = distincts.append
     for text in texts:
-        words = passage_words(text)
-        literal, distinct = tsvector_text(words)
-        holding.update(distinct)
-        rows.append((len(words), literal))
-    return rows, dict(holding)
+        line = _words_line(text)
+        words = line.decode("utf-8").split()
+        if len(line) > MAX_WORD_BYTES or b"'" in line or b"\\" in line:
+            literal, distinct = tsvector_text(words)
+            keep(distinct)
+            append((len(words), literal))
+            continue
+        counts = Counter(words)
+        keep(counts)
+        if len(counts) == len(words):
+            append((len(words), "'" + "' '".join(words) + "'" if words else ""))
+            continue
+        parts = [f"'{w}':{_TF[min(n, TF_POSITIONS)]}" for w, n in counts.items() if n > 1]
+        once = [w for w, n in counts.items() if n == 1]
+        if once:
+            parts.insert(0, "'" + "' '".join(once) + "'")
+        append((len(words), " ".join(parts)))
+    # (each passage's distinct words counted at once, in C)
+    return rows, dict(Counter(chain.from_iterable(distincts)))
