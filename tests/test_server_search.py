@@ -15,6 +15,7 @@ import pytest
 
 from sayso.corpus.library import Library
 from sayso.corpus.query import parse_query
+from sayso.corpus.server.words import passage_words
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -244,6 +245,40 @@ def test_removed_and_reimported_documents_never_appear(pg_cluster: Any, tmp_path
             cur.execute("SELECT count(*) AS n FROM sayso.passage_words WHERE document = %s", (hit.document,))
             assert cur.fetchone()["n"] == 0
         assert lib.search("open source")  # the other documents are still found
+    finally:
+        lib.close()
+
+
+def test_a_reimport_changes_the_vocabularys_counts_in_place(pg_cluster: Any, tmp_path: Path) -> None:
+    """Re-importing a document counts its words out and its new version's in: each count's new row version stays
+    on its page (a HOT update, no index written), because the vocabulary's pages keep room for it."""
+    import psycopg
+
+    url = new_archive(pg_cluster)
+    lib = Library.connect(url, data_dir=tmp_path / "member")
+    files = _minutes(tmp_path / "minutes", 30)
+    owner = url.replace("searcher@", "postgres@")
+
+    def pages() -> dict[str, int]:
+        with psycopg.connect(owner, autocommit=True) as conn:
+            rows = conn.execute("SELECT word, (ctid::text::point)[0]::int FROM sayso.vocabulary").fetchall()
+        return dict(rows)
+
+    try:
+        assert not lib.import_paths([DEMO, *files]).errors
+        panel = next(d for d in lib.documents() if d.title.startswith("Open Models"))
+        words = {w for p in lib.passages(panel.id) for w in passage_words(p.text)}
+        before = pages()
+        assert len({before[w] for w in words}) > 3  # (the words are spread over several pages)
+        path = Path(panel.source)
+        changed = tmp_path / path.name
+        changed.write_text(path.read_text("utf-8").replace("archive", "archives"), "utf-8")
+        lib.import_file(changed, doc_id=panel.id)
+        after = pages()
+        kept = [w for w in words if w in after]
+        assert len(kept) > 0.9 * len(words)
+        moved = [w for w in kept if after[w] != before[w]]
+        assert len(moved) < 0.05 * len(kept), f"{len(moved)} of {len(kept)} counts moved to another page"
     finally:
         lib.close()
 

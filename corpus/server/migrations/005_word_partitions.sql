@@ -1,4 +1,5 @@
--- sayso archive schema 5: the passages' words in two partitions, so that their word index is built on two cores.
+-- sayso archive schema 5: the passages' words in two partitions, so that their word index is built on two cores;
+-- and room in the vocabulary's pages for its counts to change in place (at the end).
 --
 -- An import that at least doubles the archive builds the GIN index on the passages' words once, at its end
 -- (schema 3).  PostgreSQL 15 builds a GIN index on one core: at a million passages that build was a quarter of
@@ -135,3 +136,10 @@ REVOKE ALL ON FUNCTION sayso.suspend_word_index(), sayso.restore_word_index(), s
 GRANT EXECUTE ON FUNCTION sayso.suspend_word_index(), sayso.restore_word_index(), sayso.restore_word_index_part(integer)
   TO sayso_editor;
 GRANT EXECUTE ON FUNCTION sayso.word_partitions(), sayso.word_index_ready() TO sayso_reader, sayso_editor;
+
+-- The vocabulary's counts change with every import (a re-imported document's words are counted out, its new
+-- version's counted in): its pages now keep half their room free, so that a count's new row version fits on
+-- its own page and no index is touched (a HOT update; a full page moved each row and wrote its entries in all
+-- three indexes again).  CLUSTER rewrites the existing rows with that room.
+ALTER TABLE sayso.vocabulary SET (fillfactor = 50);
+CLUSTER sayso.vocabulary USING vocabulary_pkey;
