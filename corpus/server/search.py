@@ -95,7 +95,7 @@ from sayso.corpus.search import (
     speaker_word_table,
 )
 from sayso.corpus.server.pg import BULK_LOCK, Server, Session, copy_rows, statement
-from sayso.corpus.server.words import lexeme, passage_words, search_words, tsvector_text
+from sayso.corpus.server.words import lexeme, passage_words, search_words
 from sayso.corpus.sources import SpeakerList, TagLookup, Warn
 from sayso.corpus.words import fold
 
@@ -290,30 +290,20 @@ class ServerSearch:
             texts = [p.text for p in passages]
             speakers = [p.speaker for p in passages]
             indexes = [p.index for p in passages]
-        counts: Counter[str] = Counter()
+        if not (isinstance(words, tuple) and len(words) == 2 and len(words[0]) == len(texts)):
+            words = search_words(texts)
+        ready: list[tuple[int, str]] = words[0]
+        counts: dict[str, int] = words[1]
         total = 0
         rows = 0
-        ready: list[tuple[int, str]] | None = None
-        if isinstance(words, tuple) and len(words) == 2 and len(words[0]) == len(texts):
-            ready = words[0]
-            counts.update(words[1])
 
         def words_rows() -> Iterator[tuple[Any, ...]]:
             # Made as COPY sends them: the server takes in (and indexes) one batch while the next is made.
             nonlocal total, rows
-            if ready is not None:
-                for (length, literal), speaker, idx in zip(ready, speakers, indexes):
-                    total += length
-                    rows += 1
-                    yield (doc.id, version, idx, speaker, length, literal)
-                return
-            for text, speaker, idx in zip(texts, speakers, indexes):
-                cut = passage_words(text)
-                literal, distinct = tsvector_text(cut)
-                counts.update(distinct)
-                total += len(cut)
+            for (length, literal), speaker, idx in zip(ready, speakers, indexes):
+                total += length
                 rows += 1
-                yield (doc.id, version, idx, speaker, len(cut), literal)
+                yield (doc.id, version, idx, speaker, length, literal)
 
         with self.server.write_cursor() as cur:
             known = self._known_words(cur)
