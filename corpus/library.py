@@ -38,8 +38,6 @@ from sayso.corpus.errors import (
     ServerUnavailable,
 )
 from sayso.corpus.identity import is_initials, is_placeholder, name_key
-from sayso.corpus.importers import SUPPORTED_SUFFIXES
-from sayso.corpus.importers.parallel import Prepared, prepare_all, prepare_file
 from sayso.corpus.media import find_media, normalise_media
 from sayso.corpus.models import (
     KINDS,
@@ -57,6 +55,7 @@ from sayso.corpus.sentences import split_sentences
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, PassageColumns, Store, passage_columns
 
 if TYPE_CHECKING:
+    from sayso.corpus.importers.parallel import Prepared
     from sayso.corpus.meaning import MeaningIndex
     from sayso.corpus.people import People
     from sayso.corpus.quotes import QuoteBook
@@ -270,6 +269,8 @@ def _supported_files(folder: Path, skipped: list[Path] | None = None) -> list[Pa
     A folder's own notes (README.md, SOURCES.md, LICENSE.txt...) are left out and, with
     `skipped`, listed there so the import can say so; named on their own they import as asked.
     """
+    from sayso.corpus.importers import SUPPORTED_SUFFIXES
+
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -497,6 +498,10 @@ class Library:
         nothing; the others still import.  `progress(name, done, total)` is
         called after each file.  LibraryBusy and DamagedFile stop the import.
         """
+        # (the importers are loaded when first needed: opening a library to read or search never needs them)
+        from sayso.corpus.importers import SUPPORTED_SUFFIXES
+        from sayso.corpus.importers.parallel import prepare_all
+
         files: list[Path] = []
         report = ImportReport()
         for raw in paths:
@@ -655,6 +660,8 @@ class Library:
         used again; an empty string forgets it and lets the convention be inferred again.  `doc_id`
         stores it as that document instead (a file that moved: its quotes and edits stay with it).
         """
+        from sayso.corpus.importers.parallel import prepare_file
+
         path = Path(path)
         if labels is None:
             labels = self._remembered_labels([path]).get(path)

@@ -620,3 +620,23 @@ def test_a_newline_in_a_file_name_keeps_each_docs_row_on_one_line(
     assert main(["--data", data, "show", doc_id]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert "\u240a" in header and header.endswith(".txt")
+
+
+def test_opening_and_searching_a_library_loads_no_importer(tmp_path: Path) -> None:
+    """Reading a library (open, documents, speakers, a search) needs none of the importers, which take about
+    half of the package's loading time: a fresh process that only reads must not load them."""
+    import subprocess
+    import sys
+
+    demo = Path(__file__).resolve().parents[1] / "corpus" / "demo"
+    lib = Library.open(tmp_path / "lib")
+    assert not lib.import_paths([demo]).errors
+    script = (
+        "import sys\n"
+        "from sayso.corpus import Library\n"
+        f"lib = Library.open({str(tmp_path / 'lib')!r})\n"
+        "assert lib.search('opne sorce') and lib.documents() and lib.speakers()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('sayso.corpus.importers')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "[]"
