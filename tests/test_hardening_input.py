@@ -284,3 +284,21 @@ def test_free_text_values_may_begin_with_a_dash(capsys: pytest.CaptureFixture[st
         main(["--data", data, "search", "--json"])
     err = capsys.readouterr().err
     assert exited.value.code == 2 and "QUERY" in err and err.count("\n") == 1  # one line when no words are given
+
+
+def test_the_command_line_adds_its_options_to_the_librarys_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The library's lines name no flag (the app has its own ways); the command line points to its options."""
+    data = str(tmp_path / "data")
+    odd = tmp_path / "odd.txt"
+    odd.write_text("\n".join(f"<<P{i % 3}>> 00:{i:02d} words number {i} here" for i in range(20)), encoding="utf-8")
+    rc, out, _ = run(capsys, "--data", data, "import", str(odd))
+    assert rc == 0 and "speakers: uncertain, " in out and out.rstrip().count("; state it with --labels") == 1
+    rc, _, err = run(capsys, "--data", data, "import", "--labels", "{text}", str(odd))
+    assert rc == 2 and err.startswith("sayso: error: --labels: a speaker labels pattern needs {speaker}")
+    accented = tmp_path / "accented.txt"
+    accented.write_bytes("Ana Ruiz: Se habló del café y la señal.\n\nBen Cho: Sí.\n".encode("cp1252"))
+    rc, out, _ = run(capsys, "--data", data, "import", str(accented))
+    (line,) = [w for w in out.splitlines() if w.startswith("warning: ") and "not valid UTF-8" in w]
+    assert rc == 0 and line.endswith("or state the file's encoding (--encoding)")

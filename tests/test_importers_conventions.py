@@ -368,7 +368,7 @@ def test_angle_bracket_speaker_marks_in_plain_text_are_not_html_and_lose_nothing
 def test_labels_on_a_cue_file_is_said_to_be_unused() -> None:
     srt = "1\n00:00:00,000 --> 00:00:02,000\nAnn: Hello.\n\n2\n00:00:02,000 --> 00:00:04,000\nBen: Hi.\n"
     doc = parse_text(srt, "ep.srt", labels="{speaker}: {text}")
-    assert any("--labels is for text transcripts" in w for w in doc.warnings)
+    assert any("a speaker labels pattern is for text transcripts" in w for w in doc.warnings)
 
 
 def test_hansard_labels_in_their_own_span_and_srt_name_tags() -> None:

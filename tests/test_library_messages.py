@@ -23,10 +23,6 @@ ADVICE = re.compile(
     r"`sayso\b|(?<!a )\bsayso (?:import|export|quotes?|restore|docs|show|search|speakers?|where|demo)\b|(?<![\w-])--?[a-z]"
 )
 
-#: Importer messages about the --labels and --encoding options still name them (as does text.py's
-#: "the --labels pattern ... matched no line"): to be reworded with structured warnings.
-NOT_YET = {"importers/grammar.py", "importers/__init__.py", "importers/encoding.py"}
-
 
 def _strings(node: ast.AST) -> list[str]:
     return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
@@ -59,10 +55,8 @@ def test_library_messages_name_no_command_or_flag() -> None:
     offending = []
     for path in sorted(CORPUS.rglob("*.py")):
         name = path.relative_to(CORPUS).as_posix()
-        if name in NOT_YET:
-            continue
         for line, text in _messages(path):
-            if ADVICE.search(text) and not (name == "importers/text.py" and "labels" in text):
+            if ADVICE.search(text):
                 offending.append(f"{name}:{line}: {text!r}")
     assert offending == []
 

@@ -285,7 +285,9 @@ async def test_details_say_how_speakers_were_found_and_warn_when_unsure(library:
         await settle(app, pilot, 0.1)
         dialog = await open_on(app, pilot, unsure_id)
         line = dialog.query_one("#citation-speakers", Static)
-        assert "uncertain" in str(line.render()) and "--labels" in str(line.render())
+        # (the app's own way to state the convention, right below; no command-line flag)
+        assert "uncertain" in str(line.render()) and "state it in Speaker labels below" in str(line.render())
+        assert "--" not in str(line.render())
         assert line.has_class("-uncertain")
 
 
@@ -301,7 +303,7 @@ async def test_stating_the_speaker_labels_in_the_details_reimports_the_document(
         dialog = await open_on(app, pilot, doc_id)
         # A pattern without {speaker} is refused in the status line, nothing is saved.
         await type_into(pilot, dialog, "labels", "{text}")
-        assert "needs {speaker}" in status(dialog)
+        assert "needs {speaker}" in status(dialog) and "--labels" not in status(dialog)
         await pilot.press("ctrl+s")
         await settle(app, pilot, 0.2)
         assert app.screen is dialog and library.document(doc_id).labels is None

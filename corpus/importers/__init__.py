@@ -138,8 +138,12 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         else:
             described = "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")
         convention = Convention("json" if fmt == "json" else "cues", described, named, 1.0)
-        # Cues carry their own speakers; a --labels pattern is for text transcripts.
-        ignored = [f"--labels is for text transcripts; this {fmt} file was read by its cues"] if labels else []
+        # Cues carry their own speakers; a speaker labels pattern is for text transcripts.
+        ignored = (
+            [f"a speaker labels pattern is for text transcripts; this {fmt} file was read by its cues"]
+            if labels
+            else []
+        )
         head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])
         title = title or file_title or (metadata.first_words(passages[0].text) if passages else path.stem)
         kind = metadata.guess_kind(

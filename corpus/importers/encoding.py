@@ -113,7 +113,7 @@ def decode_bytes(raw: bytes, name: str = "file", encoding: str | None = None) ->
                 shown = "Windows-1252 (cp1252)" if guess == "cp1252" else guess
                 warnings.append(
                     f"not valid UTF-8; read as {shown}, detected from the bytes: check accented letters "
-                    "and other scripts, or give --encoding"
+                    "and other scripts, or state the file's encoding"
                 )
             except (UnicodeDecodeError, LookupError):
                 text, encoding = raw.decode("utf-8", errors="replace"), "utf-8"

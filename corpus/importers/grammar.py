@@ -52,7 +52,7 @@ DESCRIPTIONS = {
     "bracket": "label in brackets ([Name] text)",
     "alone": "label alone on its line, then text",
     "qa": "question and answer markers (Q:/A:)",
-    "pattern": "the convention given with --labels",
+    "pattern": "the speaker labels pattern given for it",
     "none": "no speaker labels",
     "unknown": "lines look labelled but no convention fits",
 }
@@ -99,14 +99,17 @@ def is_uncertain(convention: dict[str, object] | None) -> bool:
     return convention is not None and convention.get("shape") != "none" and _confidence_of(convention) < UNCERTAIN
 
 
-def describe(convention: dict[str, object] | None) -> str:
-    """One line for people: how a document's speakers were found, and how sure sayso is."""
+def describe(convention: dict[str, object] | None, remedy: str = "") -> str:
+    """One line for people: how a document's speakers were found, and how sure sayso is.
+
+    `remedy` is the front end's way of stating the convention ("state it with --labels" on the command
+    line), added where sayso is unsure: the library names no command."""
     if not convention:
         return "speakers: not recorded (imported by an earlier sayso; import it again to see)"
     if convention.get("shape") == "none":
         return "speakers: none labelled"
     if convention.get("shape") == "unknown":
-        return f"speakers: uncertain, {convention.get('description')}; state it with --labels"
+        return f"speakers: uncertain, {convention.get('description')}" + (f"; {remedy}" if remedy else "")
     if not convention.get("turns") and not is_uncertain(convention):
         return f"speakers: none named ({convention.get('description')})"
     line = (
@@ -114,7 +117,7 @@ def describe(convention: dict[str, object] | None) -> str:
         f"confidence {_confidence_of(convention):.0%}"
     )
     if is_uncertain(convention):
-        line += " (uncertain: state it with --labels)"
+        line += f" (uncertain: {remedy})" if remedy else " (uncertain)"
     return line
 
 
@@ -403,7 +406,7 @@ _FIELD_REGEX = {
 
 
 class PatternError(ValueError):
-    """A --labels pattern that cannot be used, with a one-line reason."""
+    """A speaker labels pattern that cannot be used, with a one-line reason (naming no command or flag)."""
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
@@ -416,7 +419,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     run of spaces or tabs.
     """
     if "{speaker}" not in pattern and "{name}" not in pattern:
-        raise PatternError('a --labels pattern needs {speaker}, e.g. "{speaker}: {text}"')
+        raise PatternError('a speaker labels pattern needs {speaker}, e.g. "{speaker}: {text}"')
     parts: list[str] = ["^\\s*"]
     pos = 0
     seen: set[str] = set()
@@ -424,18 +427,18 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         parts.append(_literal(pattern[pos : m.start()]))
         field = "speaker" if m.group(1) == "name" else m.group(1)
         if field in seen and field != "skip" and field != "*":
-            raise PatternError(f"--labels: {{{field}}} appears twice")
+            raise PatternError(f"{{{field}}} appears twice in the speaker labels pattern")
         seen.add(field)
         parts.append(_FIELD_REGEX[field])
         pos = m.end()
     parts.append(_literal(pattern[pos:]))
     parts.append(r"\s*$")
     if re.search(r"\{[^}]*\}", _FIELD.sub("", pattern)):
-        raise PatternError("--labels: unknown field; use {speaker}, {time}, {text} or {skip}")
+        raise PatternError("an unknown field in the speaker labels pattern; use {speaker}, {time}, {text} or {skip}")
     try:
         return re.compile("".join(parts))
     except re.error as exc:  # pragma: no cover - literals are escaped
-        raise PatternError(f"--labels: {exc}") from None
+        raise PatternError(f"the speaker labels pattern: {exc}") from None
 
 
 def _literal(text: str) -> str:

@@ -337,7 +337,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 convention.description = f"no convention fits lines that start like {example!r}"
             warnings.append(f"{count} lines start like {example!r} but no speaker convention fits them")
     elif not labels_at:
-        warnings.append(f"the --labels pattern {labels!r} matched no line")
+        warnings.append(f"the speaker labels pattern {labels!r} matched no line")
 
     result = TextResult(
         passages=[],

@@ -221,12 +221,26 @@ class ImportProgress:
             self.bar = None
 
 
+#: How the command line states a document's speaker convention (the library's lines name no flag).
+LABELS_REMEDY = "state it with --labels"
+#: The option an import warning's advice points to, by the words of the advice.
+_WARNING_OPTIONS = {"state the file's encoding": "--encoding", "speaker labels pattern": "--labels"}
+
+
+def _warning_advice(warning: str) -> str:
+    """The command-line option an import warning is about, as " (--option)", or ""."""
+    for words, option in _WARNING_OPTIONS.items():
+        if words in warning:
+            return f" ({option})"
+    return ""
+
+
 def cmd_import(args: argparse.Namespace, lib: Library) -> int:
     if args.labels is not None:
         try:
             compile_pattern(args.labels)
         except PatternError as exc:
-            print_error(str(exc))
+            print_error(f"--labels: {exc}")
             return 2
     progress = ImportProgress(quiet=args.quiet or args.json)
     try:
@@ -245,12 +259,12 @@ def cmd_import(args: argparse.Namespace, lib: Library) -> int:
                 + (f"; {one_line(who)}" if who else "")
             )
             if doc.convention and doc.convention.get("shape") != "none":
-                lines.append(f"    {describe(doc.convention)}")
+                lines.append(f"    {describe(doc.convention, LABELS_REMEDY)}")
         lines.append(
             f"imported {len(report.documents)} document(s), {report.passages} passages, "
             f"{len(report.speakers)} speaker(s), {len(report.warnings)} warning(s)"
         )
-        lines.extend(f"warning: {one_line(w)}" for w in report.warnings)
+        lines.extend(f"warning: {one_line(w)}{_warning_advice(w)}" for w in report.warnings)
         review = report.review_line()
         if review:
             lines.append(f"{review} (`sayso quotes --review` lists them)")
@@ -294,7 +308,7 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> None:
 
     def text() -> str:
         lines = [f"{one_line(doc.title)}  [{one_line(doc.kind)}]  {one_line(doc.source)}"]
-        lines.append(describe(doc.convention))
+        lines.append(describe(doc.convention, LABELS_REMEDY))
         lines.append("")
         for p in passages:
             stamp = f"[{_clock(p.start)}] " if p.start is not None else ""

@@ -180,7 +180,7 @@ class CitationDialog(ModalScreen[Document | None]):
             yield Static(title, id="citation-heading", markup=False)
             # How the speakers were found and how sure the import was (never silent about a guess).
             yield Static(
-                visible(describe(self.document.convention), keep_newlines=False),
+                visible(describe(self.document.convention, "state it in Speaker labels below"), keep_newlines=False),
                 id="citation-speakers",
                 markup=False,
                 classes="-uncertain" if is_uncertain(self.document.convention) else "",

@@ -101,6 +101,8 @@ from sayso.tui.widgets.transcript import Mark, TranscriptView
 
 LOG = logging.getLogger(__name__)
 
+#: How the app states a document's speaker convention, said where the import was unsure of it.
+LABELS_REMEDY = "state it in Edit citation's Speaker labels (c in Documents)"
 #: Below this size the screen shows a "too small" message instead of the panes.
 MIN_WIDTH, MIN_HEIGHT = 40, 10
 #: Below this width the side panes and the reader take turns (tabs) instead of sitting side by side.
@@ -447,7 +449,7 @@ class MainScreen(Screen[None]):
         if self.reader.document is not None and self.reader.document.id == doc.id:
             self._load_document(doc.id, Destination(self.reader.passage))
         self.app.notify(
-            visible(describe(doc.convention), keep_newlines=False),
+            visible(describe(doc.convention, LABELS_REMEDY), keep_newlines=False),
             title=f"Re-imported {visible(doc.title, keep_newlines=False)}",
             markup=False,
         )
