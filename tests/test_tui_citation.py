@@ -278,6 +278,11 @@ async def test_details_say_how_speakers_were_found_and_warn_when_unsure(library:
     app = SaysoApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         dialog = await open_on(app, pilot, sure_id)
+        # The documents list says which documents' speakers are uncertain, before anyone opens their details.
+        main = next(s for s in app.screen_stack if isinstance(s, MainScreen))
+        pane = main.query_one(DocumentsPane)
+        rows = {d.id: str(pane.row_lines(i)[1]) for i, d in enumerate(pane.shown)}
+        assert "speakers uncertain" in rows[unsure_id] and "speakers uncertain" not in rows[sure_id]
         line = dialog.query_one("#citation-speakers", Static)
         assert str(line.render()) == "speakers: label then text on the same line (Name: text), 3 turns, confidence 100%"
         assert not line.has_class("-uncertain")

@@ -8,14 +8,17 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
+from sayso.corpus.importers.grammar import is_uncertain
 from sayso.corpus.models import Document
 from sayso.tui.widgets.pane_list import PaneList, plain
 
 
 def document_lines(doc: Document) -> tuple[Text, Text]:
-    """The title, then kind, length and the first speakers."""
+    """The title, then kind, whether its speakers are uncertain (said early: a narrow pane cuts the end),
+    length and the first speakers."""
     speakers = ", ".join(doc.speakers[:3]) + (f" +{len(doc.speakers) - 3}" if len(doc.speakers) > 3 else "")
-    details = f"  {doc.kind} · {doc.passages:,} passage{'s' if doc.passages != 1 else ''} · {doc.words:,} word{'s' if doc.words != 1 else ''}"
+    unsure = " · speakers uncertain" if is_uncertain(doc.convention) else ""
+    details = f"  {doc.kind}{unsure} · {doc.passages:,} passage{'s' if doc.passages != 1 else ''} · {doc.words:,} word{'s' if doc.words != 1 else ''}"
     return plain(doc.title, style="bold"), plain(details + (f" · {speakers}" if speakers else ""), style="dim")
 
 
