@@ -126,7 +126,7 @@ def test_markdown_payloads_stay_text(payload: str) -> None:
 def test_citations_keep_their_parentheses_and_plain_brackets() -> None:
     """A user trial read `\\(n.d.\\)` and `\\[Broadcast\\]` in every citation: only syntax is escaped, not any bracket."""
     md = export_quotes("markdown", fixture_quotes(), sources())
-    assert "Lambert, N. (2024, August). On China's open source AI trajectory [Broadcast]. In Interconnects." in md
+    assert "Lambert, N. (2024, August). On China's open source AI trajectory [Broadcast]. In *Interconnects*." in md
     assert "\\(" not in md and "\\)" not in md and "\\[Broadcast" not in md
     assert escape("Title (n.d.) [Online post]. [1] and [sic]", line_starts=False) == (
         "Title (n.d.) [Online post]. [1] and [sic\\]"  # the last `]` could meet a `(` in the line it is put in
@@ -134,6 +134,37 @@ def test_citations_keep_their_parentheses_and_plain_brackets() -> None:
     assert escape("a [b](c) [d][e] [f]: g [[h]] [i]{.j} [see @k] [^l]") == (
         "a [b\\](c) [d\\]\\[e\\] [f\\]: g \\[\\[h\\]\\] [i\\]\\{.j} \\[see \\@k\\] \\[\\^l]"
     )
+
+
+def test_citations_set_in_italics_what_their_style_does() -> None:
+    """APA sets a recording's title in italics, Chicago a programme's: Markdown shows them so (a reader sees
+    emphasis, CommonMark and pandoc alike); CSV keeps the citation plain."""
+    md = export_quotes("markdown", fixture_quotes(), sources(), style="apa")
+    assert "*Ben Buchanan on AI and competitiveness* [Interview]. The Ezra Klein Show." in md
+    assert "<em>Ben Buchanan on AI and competitiveness</em> [Interview]" in html_of(md)
+    exe = shutil.which("pandoc")
+    if exe is not None:
+        html = subprocess.run([exe, "-f", "markdown", "-t", "html"], input=md, capture_output=True, text=True).stdout
+        assert "<em>Ben Buchanan on AI and competitiveness</em>" in " ".join(html.split())
+    chicago = export_quotes("markdown", fixture_quotes(), sources(), style="chicago-author-date")
+    assert "“On China's Open Source AI Trajectory.” *Interconnects*." in chicago
+    rows = list(csv.DictReader(io.StringIO(export_quotes("csv", fixture_quotes(), sources(), style="apa"))))
+    assert rows and not any("*" in r["citation"] for r in rows)
+
+
+def test_a_title_cannot_fake_or_break_the_italics() -> None:
+    """A title holding asterisks, underscores or the private-use characters the italics are found by: its own
+    characters stay literal text, and the emphasis around it is the style's alone."""
+    quote, src = hostile_library("words said")
+    doc = src.documents["h"]
+    doc.title = "A *bold* _claim_ \ue000not italic\ue001 here"
+    doc.kind = "book"
+    md = export_quotes("markdown", [quote], src, style="apa")
+    (line,) = [ln for ln in md.splitlines() if ln.startswith("- Citation:")]
+    html = html_of(line)
+    assert html.count("<em>") == 1 and "<strong>" not in html
+    assert "\ue000" not in line and "\ue001" not in line
+    assert "<em>A *bold* _claim_ not italic here</em>" in html
 
 
 def test_pandoc_reads_no_markup_from_quoted_text() -> None:

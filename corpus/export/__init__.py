@@ -77,6 +77,8 @@ FORMATS: dict[str, tuple[Renderer, str, str]] = {
 }
 #: Formats whose file is binary, by name: (entries, sources, creator=) -> (readable summary, file bytes).
 BINARY: dict[str, Callable[..., tuple[str, bytes]]] = {"qdpx": qdpx.summary_and_archive}
+#: Formats that show the italics of a citation (a title set in italics by its style): cited a second time for them.
+STYLED = frozenset({"markdown"})
 #: File endings that name a format when `--format` is left out.
 SUFFIXES = {
     ".md": "markdown",
@@ -187,11 +189,12 @@ def export_library(
     if not quotes:
         raise NothingToExport
     sources = Sources.from_library(documents, quotes)
+    styled = name in STYLED
     if protection is None:
-        entries = prepare(quotes, sources, style, locale)
+        entries = prepare(quotes, sources, style, locale, styled=styled)
     else:
         entries, sources = protection.apply(locate(quotes, sources), sources)
-        cite_entries(entries, style, locale)
+        cite_entries(entries, style, locale, styled=styled)
     if name in BINARY:
         text, data = BINARY[name](entries, sources, creator=creator)
         result = Export(name, style, text, entries, data, locale, protection)
@@ -257,7 +260,7 @@ def export_quotes(
     """
     quote_list = list(quotes)
     sources = _sources(where, quote_list)
-    entries = prepare(quote_list, sources, style_name(style), locale_name(locale))
+    entries = prepare(quote_list, sources, style_name(style), locale_name(locale), styled=format_name(fmt) in STYLED)
     return export_entries(fmt, entries, creator=creator, sources=sources, cite=cite)
 
 

@@ -21,6 +21,7 @@ documented there); the rest is the style's own output.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import os
@@ -137,6 +138,9 @@ class Cited:
     note: bool = False
     #: Why citeproc-py could not cite the item in this style ("" when it could).
     error: str = ""
+    #: The runs of `text` the style sets in italics (a book's or a recording's title), in order: only when asked
+    #: for (`render_items(styled=True)`), for formats that can show them (Markdown).
+    italics: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -628,7 +632,9 @@ def _quote_options(style: Any) -> tuple[bool, str]:
     return cached
 
 
-def _render(items: list[dict[str, Any]], info: StyleInfo, locale: str | None) -> list[tuple[str, str]]:
+def _render(
+    items: list[dict[str, Any]], info: StyleInfo, locale: str | None, marked: bool = False
+) -> list[tuple[str, str]]:
     """(reference-list entry, in-text citation) for each item, cited together in one bibliography.
 
     Each item is cited once, in the order given, so a numeric style numbers
@@ -644,15 +650,15 @@ def _render(items: list[dict[str, Any]], info: StyleInfo, locale: str | None) ->
     with _lock, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         style = _style(info.file, locale or info.default_locale)
-        out = _cite_all(style, unique, references=True)
+        out = _cite_all(style, unique, references=True, marked=marked)
         seen: dict[str, list[str]] = {}
         for key, (_, in_text) in out.items():
-            seen.setdefault(in_text, []).append(key)
+            seen.setdefault(_unmarked(in_text), []).append(key)
         alike = {key for keys in seen.values() if len(keys) > 1 for key in keys}
         if alike:
             _disambiguate.update(alike)
             try:
-                again = _cite_all(style, unique, references=False)
+                again = _cite_all(style, unique, references=False, marked=marked)
             finally:
                 _disambiguate.clear()
             out = {
@@ -662,12 +668,17 @@ def _render(items: list[dict[str, Any]], info: StyleInfo, locale: str | None) ->
     return [out[str(item["id"]).lower()] for item in items]
 
 
-def _cite_all(style: Any, unique: dict[str, dict[str, Any]], *, references: bool) -> dict[str, tuple[str, str]]:
-    """Cite every item once in a fresh bibliography: {key: (reference or "", in-text citation)}."""
+def _cite_all(
+    style: Any, unique: dict[str, dict[str, Any]], *, references: bool, marked: bool = False
+) -> dict[str, tuple[str, str]]:
+    """Cite every item once in a fresh bibliography: {key: (reference or "", in-text citation)}; `marked`: with
+    each italic run between the two ITALIC marks, as rendered (not tidied: only its runs are used)."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]  # citeproc-py is untyped
 
-    bibliography = CitationStylesBibliography(style, CiteProcJSON(list(unique.values())), formatter.plain)
+    bibliography = CitationStylesBibliography(
+        style, CiteProcJSON(list(unique.values())), _Marked if marked else formatter.plain
+    )
     citations = {key: Citation([CitationItem(key)]) for key in unique}
     for citation in citations.values():
         bibliography.register(citation)
@@ -676,11 +687,57 @@ def _cite_all(style: Any, unique: dict[str, dict[str, Any]], *, references: bool
         bibliography.sort()
     quotes = _quote_options(style)
     out: dict[str, tuple[str, str]] = {}
+    tidy = (lambda text: text) if marked else (lambda text: _tidy(text, quotes))
     for key, citation in citations.items():
-        in_text = _tidy(str(bibliography.cite(citation, lambda missing: None)), quotes)
+        in_text = tidy(str(bibliography.cite(citation, lambda missing: None)))
         entries = style.render_bibliography([citation.cites[0]]) if listed else []
-        out[key] = (_tidy(str(entries[0]), quotes) if entries else "", in_text)
+        out[key] = (tidy(str(entries[0])) if entries else "", in_text)
     return out
+
+
+#: Around each run a style sets in italics, in what `_Marked` renders: private-use characters, which `preformat`
+#: takes out of the data, so only the style's own italics are marked.
+ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001"
+
+
+class _Marked:
+    """A citeproc-py formatter: plain text, with the italic runs marked (citeproc-py reads a formatter's names)."""
+
+    @staticmethod
+    def preformat(text: Any) -> Any:
+        plain = str(text)
+        if ITALIC_ON in plain or ITALIC_OFF in plain:
+            return plain.replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
+        return text
+
+    @staticmethod
+    def Italic(text: Any) -> str:  # (citeproc-py's name)
+        return f"{ITALIC_ON}{text}{ITALIC_OFF}"
+
+    Oblique = Italic
+    Bold = Light = Underline = Superscript = Subscript = SmallCaps = str
+
+
+def _unmarked(text: str) -> str:
+    return text.replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
+
+
+def italic_runs(marked: str) -> tuple[str, ...]:
+    """The outermost italic runs of a `_Marked` rendering, each on one line (as `_tidy` spaces the text)."""
+    runs: list[str] = []
+    depth, start = 0, 0
+    for at, char in enumerate(marked):
+        if char == ITALIC_ON:
+            depth += 1
+            if depth == 1:
+                start = at + 1
+        elif char == ITALIC_OFF and depth:
+            depth -= 1
+            if depth == 0:
+                run = " ".join(_unmarked(marked[start:at]).split())
+                if run:
+                    runs.append(run)
+    return tuple(runs)
 
 
 # A title ending in ? or ! followed by the style's own full stop ("Who Keeps the
@@ -708,6 +765,20 @@ def _tidy(text: str, quotes: tuple[bool, str] = (True, "\u201d")) -> str:
 
 
 @lru_cache(maxsize=256)
+def _italics_cached(
+    items_key: str, name: str, locale: str | None
+) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(the reference's italic runs, the in-text citation's) for each item; none for any when it cannot be cited."""
+    info = style_info(name)
+    items = json.loads(items_key)
+    try:
+        pairs = _render(items, info, locale, marked=True)
+    except Exception:  # noqa: BLE001  (the plain rendering says why; here the citation only goes without italics)
+        return tuple(((), ()) for _ in items)
+    return tuple((italic_runs(reference), italic_runs(in_text)) for reference, in_text in pairs)
+
+
+@lru_cache(maxsize=256)
 def _render_cached(items_key: str, name: str, locale: str | None) -> tuple[Cited, ...]:
     info = style_info(name)
     items = json.loads(items_key)
@@ -730,18 +801,32 @@ def _render_cached(items_key: str, name: str, locale: str | None) -> tuple[Cited
 
 
 def render_items(
-    items: Sequence[Mapping[str, Any]], style: str | None = DEFAULT_STYLE, locale: str | None = None
+    items: Sequence[Mapping[str, Any]],
+    style: str | None = DEFAULT_STYLE,
+    locale: str | None = None,
+    *,
+    styled: bool = False,
 ) -> list[Cited]:
     """How `style` (in `locale`) cites each CSL-JSON item, all cited together as in one document.
 
     Items sharing an id are one item.  A numeric style numbers the items in the
-    order given ([1] for the first), consistently across the call.  Raises
-    SaysoError for an unknown style or locale.
+    order given ([1] for the first), consistently across the call.  `styled` also
+    finds the runs each citation sets in italics (`Cited.italics`: the items are
+    cited a second time, so only where a format shows them).  Raises SaysoError
+    for an unknown style or locale.
     """
     if not items:
         return []
     key = json.dumps(list(items), sort_keys=True, ensure_ascii=False)
-    return list(_render_cached(key, style_name(style), locale_name(locale)))
+    name, locale = style_name(style), locale_name(locale)
+    cited = list(_render_cached(key, name, locale))
+    if not styled:
+        return cited
+    out = []
+    for c, (reference, in_text) in zip(cited, _italics_cached(key, name, locale), strict=True):
+        from_in_text = (c.note and c.in_text) or not c.reference
+        out.append(dataclasses.replace(c, italics=in_text if from_in_text else reference))
+    return out
 
 
 def cite(item: Mapping[str, Any], style: str | None = DEFAULT_STYLE, locale: str | None = None) -> Cited:

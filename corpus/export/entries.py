@@ -84,6 +84,8 @@ class Entry:
     edited: str = ""
     #: the speaker's role and affiliation from the register of people ("Senator, Connecticut"), else ""
     about: str = ""
+    #: the runs of `citation` its style sets in italics, where the format shows them (`cite_entries(styled=True)`)
+    italics: tuple[str, ...] = ()
 
     @property
     def verified(self) -> bool:
@@ -187,15 +189,23 @@ def _locate(quote: Quote, sources: Sources) -> Entry:
     )
 
 
-def cite_entries(entries: Sequence[Entry], style: str = DEFAULT_STYLE, locale: str | None = None) -> None:
-    """Fill in each entry's citation: all cited together, so a numeric style numbers them in one sequence."""
+def cite_entries(
+    entries: Sequence[Entry], style: str = DEFAULT_STYLE, locale: str | None = None, *, styled: bool = False
+) -> None:
+    """Fill in each entry's citation: all cited together, so a numeric style numbers them in one sequence.
+
+    `styled` finds each citation's italic runs too (`Entry.italics`), for a format that shows them."""
     items = cited_items(entries)
-    rendered = {str(item["id"]): cited for item, cited in zip(items, render_items(items, style, locale), strict=True)}
+    rendered = {
+        str(item["id"]): cited
+        for item, cited in zip(items, render_items(items, style, locale, styled=styled), strict=True)
+    }
     for entry in entries:
         if entry.item is None or entry.document is None:
             continue
         cited = rendered[str(entry.item["id"])]
         entry.citation, entry.in_text, entry.cite_error = cited.text, cited.in_text, cited.error
+        entry.italics = cited.italics
         entry.gaps = () if cited.error else citation_gaps(entry.document, entry.speaker, style, locale)
 
 
@@ -205,11 +215,17 @@ def prepare_one(quote: Quote, sources: Sources, style: str = DEFAULT_STYLE, loca
 
 
 def prepare(
-    quotes: Iterable[Quote], sources: Sources, style: str = DEFAULT_STYLE, locale: str | None = None
+    quotes: Iterable[Quote],
+    sources: Sources,
+    style: str = DEFAULT_STYLE,
+    locale: str | None = None,
+    *,
+    styled: bool = False,
 ) -> list[Entry]:
-    """One entry per quote, in the order given, cited in `style` (and `locale`: None for the style's own)."""
+    """One entry per quote, in the order given, cited in `style` (and `locale`: None for the style's own);
+    `styled`: with each citation's italic runs (`cite_entries`)."""
     entries = locate(quotes, sources)
-    cite_entries(entries, style, locale)
+    cite_entries(entries, style, locale, styled=styled)
     return entries
 
 

@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from sayso.corpus.errors import SaysoError
+from sayso.corpus.export.cite import ITALIC_OFF, ITALIC_ON
 from sayso.corpus.export.entries import Entry
 from sayso.corpus.safety import visible
 
@@ -131,13 +132,49 @@ def cite_form(cite: str | None) -> str:
 _LINKABLE = re.compile(r"https?://[^\s<>`\\\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 
 
-def cited(text: str, url: str | None = None) -> str:
-    """A formatted citation on one line as literal Markdown, with the item's `url` in it an autolink (`<https://…>`)."""
+def cited(text: str, url: str | None = None, italics: Sequence[str] = ()) -> str:
+    """A formatted citation on one line as literal Markdown, with the item's `url` in it an autolink (`<https://…>`)
+    and the runs its style sets in italics (`italics`, in order: a title) emphasised."""
     flat = " ".join(visible(text, keep_newlines=False).split())
     link = (url or "").strip()
-    if not link or not _LINKABLE.fullmatch(link) or link not in flat:
-        return escape(flat, line_starts=False)
-    return f"<{link}>".join(escape(part, line_starts=False) for part in flat.split(link))
+    linked = bool(link) and _LINKABLE.fullmatch(link) is not None and link in flat
+    flat = _mark_italics(flat, italics, link if linked else "")
+    if not linked:
+        return _emphasised(escape(flat, line_starts=False))
+    return f"<{link}>".join(_emphasised(escape(part, line_starts=False)) for part in flat.split(link))
+
+
+#: Where a run in italics starts and ends while a citation is escaped: characters that are not Markdown syntax and
+#: that no citation holds (citeproc-py's own italic marks; `cite._Marked` keeps them out of the data).
+_EM_ON, _EM_OFF = ITALIC_ON, ITALIC_OFF
+
+
+def _mark_italics(flat: str, italics: Sequence[str], link: str) -> str:
+    """`flat` with each run of `italics` found in it, in order, between the two marks; a run not found as it is
+    (or holding the link) is left plain.  The marks' own characters in `flat` (from a document's fields) are
+    dropped first, so that only the style's italics are emphasised."""
+    flat = flat.replace(_EM_ON, "").replace(_EM_OFF, "")
+    pieces: list[str] = []
+    at = 0
+    for run in italics:
+        run = run.strip()
+        found = flat.find(run, at) if run else -1
+        if found < 0 or (link and link in run):
+            continue
+        pieces += [flat[at:found], _EM_ON, run, _EM_OFF]
+        at = found + len(run)
+    return "".join(pieces) + flat[at:]
+
+
+def _emphasised(escaped: str) -> str:
+    """Escaped Markdown with the italic marks made emphasis (`*…*`); marks that do not pair up (a run the link
+    cut through) are dropped, so no stray asterisk is left."""
+    paired = re.fullmatch(
+        f"[^{_EM_ON}{_EM_OFF}]*(?:{_EM_ON}[^{_EM_ON}{_EM_OFF}]+{_EM_OFF}[^{_EM_ON}{_EM_OFF}]*)*", escaped
+    )
+    if paired is None:
+        return escaped.replace(_EM_ON, "").replace(_EM_OFF, "")
+    return escaped.replace(_EM_ON, "*").replace(_EM_OFF, "*")
 
 
 def render_entry(entry: Entry, cite: str = DEFAULT_CITE) -> str:
@@ -173,7 +210,7 @@ def render_entry(entry: Entry, cite: str = DEFAULT_CITE) -> str:
     elif cite_form(cite) == "pandoc" and entry.key:
         details.append(f"Citation: [@{entry.key}]")
     elif entry.citation:
-        details.append(f"Citation: {cited(entry.citation, (entry.item or {}).get('URL'))}")
+        details.append(f"Citation: {cited(entry.citation, (entry.item or {}).get('URL'), entry.italics)}")
     else:
         details.append(
             f"Citation: none ({escape(entry.cite_error or 'the style cites nothing for it', line_starts=False)})"
