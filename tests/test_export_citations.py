@@ -6,7 +6,7 @@ import pytest
 
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export.cite import STYLES, format_in_text, format_reference, style_name
-from sayso.corpus.export.csl import csl_date, csl_type, document_item, parse_name
+from sayso.corpus.export.csl import citation_key, csl_date, csl_type, document_item, parse_name, speaker_item
 from sayso.corpus.models import Document
 
 
@@ -50,6 +50,21 @@ def test_kind_maps_to_csl_type(kind: str, extra: dict[str, str], expected: str) 
         ("Robert De Niro", {"family": "De Niro", "given": "Robert"}),
         ("Martin Luther King Jr.", {"family": "King", "given": "Martin Luther", "suffix": "Jr."}),
         ("Dr. Jane Smith", {"family": "Smith", "given": "Jane"}),
+        # Hearings, arguments and records name people by title and surname: the title is not a given name.
+        ("Justice Sotomayor", {"family": "Sotomayor"}),
+        ("Chief Justice Roberts", {"family": "Roberts"}),
+        ("General Verrilli", {"family": "Verrilli"}),
+        ("Mr. Lessig", {"family": "Lessig"}),
+        ("Ms. Ros-Lehtinen", {"family": "Ros-Lehtinen"}),
+        ("Mayor Katz", {"family": "Katz"}),
+        ("Mr. King of Iowa", {"family": "King"}),
+        ("Vice President Joe Biden", {"family": "Biden", "given": "Joe"}),
+        ("Hon. Cdr. S.T. Koroilavesau", {"family": "Koroilavesau", "given": "S.T."}),
+        ("Dr. van Helsing", {"family": "Helsing", "non-dropping-particle": "van"}),
+        ("City Clerk", {"literal": "City Clerk"}),
+        ("Madam Speaker", {"literal": "Madam Speaker"}),
+        ("The Acting Chairman", {"literal": "The Acting Chairman"}),
+        ("Senator", {"literal": "Senator"}),
         ("Unknown Speaker", {"literal": "Unknown Speaker"}),
         ("SPEAKER_01", {"literal": "SPEAKER_01"}),
         ("Speaker 2", {"literal": "Speaker 2"}),
@@ -61,6 +76,21 @@ def test_kind_maps_to_csl_type(kind: str, extra: dict[str, str], expected: str) 
 )
 def test_speaker_names_parse(name: str, expected: dict[str, str]) -> None:
     assert parse_name(name) == expected
+
+
+def test_a_justice_is_cited_by_surname_and_keeps_the_key_she_had() -> None:
+    """An argument's "Justice Sotomayor" is cited as Sotomayor, not as a person called Justice; her citation key
+    stays the one earlier versions gave (a manuscript may cite it)."""
+    argument = doc(id="scotus13", title="Maryland v. King", kind="hearing", date="2013-02-26")
+    argument.speakers = ["Justice Sotomayor"]
+    assert format_reference(speaker_item(argument, "Justice Sotomayor"), "apa") == (
+        "Maryland v. King (2013) (testimony of Sotomayor)."
+    )
+    panel = doc(id="panel13", title="Privacy and DNA", kind="panel", date="2013-02-26")
+    panel.speakers = ["Justice Sotomayor"]
+    assert format_reference(speaker_item(panel, "Justice Sotomayor"), "apa").startswith("Sotomayor. (2013")
+    assert format_in_text(speaker_item(panel, "Justice Sotomayor"), "apa") == "(Sotomayor, 2013)"
+    assert citation_key(argument, "Justice Sotomayor") == "sayso-scotus13-justice-sotomayor"
 
 
 @pytest.mark.parametrize(

@@ -203,8 +203,44 @@ _HONORIFICS = frozenset(
         "gov.",
         "governor",
         "president",
+        "vice",
         "judge",
         "justice",
+        "chief",
+        "general",
+        "gen",
+        "gen.",
+        "attorney",
+        "secretary",
+        "ambassador",
+        "minister",
+        "commissioner",
+        "mayor",
+        "councillor",
+        "councilor",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "cdr",
+        "cdr.",
+        "col",
+        "col.",
+        "capt",
+        "capt.",
+        "maj",
+        "maj.",
+        "lt",
+        "lt.",
+        "adm",
+        "adm.",
+        "sgt",
+        "sgt.",
+        "rev",
+        "rev.",
+        "reverend",
+        "rabbi",
+        "bishop",
+        "father",
     ]
 )
 #: Words that mark a role, a placeholder or an organisation rather than a person's name.
@@ -227,6 +263,7 @@ _NOT_A_PERSON = frozenset(
         "chair",
         "chairman",
         "chairwoman",
+        "clerk",
         "announcer",
         "voice",
         "reporter",
@@ -284,6 +321,10 @@ _NOT_A_PERSON = frozenset(
 )
 
 
+#: A surname standing alone after a title: capitalised letters, with hyphens or apostrophes inside.
+_SURNAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
+
+
 def parse_name(name: str) -> dict[str, str]:
     """A speaker's name as a CSL name: family/given where it splits cleanly, else `literal`.
 
@@ -312,8 +353,21 @@ def parse_name(name: str) -> dict[str, str]:
     suffix = ""
     while len(words) > 2 and words[-1].casefold().rstrip(",") in _SUFFIXES:
         suffix = (words.pop().rstrip(",") + (" " + suffix if suffix else "")).strip()
-    while len(words) > 2 and words[0].casefold() in _HONORIFICS:
+    titled = False
+    while len(words) > 1 and words[0].casefold() in _HONORIFICS:
         words.pop(0)
+        titled = True
+    if titled and "of" in words[1:]:
+        words = words[: words.index("of", 1)]  # "Mr. King of Iowa": the Record tells members apart by their state
+    if titled and len(words) >= 2 and words[0][:1].islower() and words[0].casefold() in _PARTICLES:
+        k = 0
+        while k < len(words) - 1 and words[k][:1].islower() and words[k].casefold() in _PARTICLES:
+            k += 1
+        found = {"family": " ".join(words[k:]), "non-dropping-particle": " ".join(words[:k])}  # "Dr. van Helsing"
+        return {**found, **({"suffix": suffix} if suffix else {})}
+    if len(words) == 1 and titled and _SURNAME.fullmatch(words[0]):
+        # "Justice Sotomayor", "Mr. Lessig": hearings name people by title and surname; the title is not a name
+        return {"family": words[0], **({"suffix": suffix} if suffix else {})}
     if len(words) < 2 or (words[0].casefold() in _HONORIFICS):
         return {"literal": clean}
     given_words: list[str] = []
@@ -438,6 +492,10 @@ def _slug(text: str) -> str:
 
 def _surname_slug(name: str) -> str:
     parts = parse_name(name)
+    if "given" not in parts and "literal" not in parts:
+        # A title and a surname ("Justice Sotomayor") was read whole before it was cited by the surname alone:
+        # its key stays what it was, so that a manuscript citing `[@sayso-…-justice-sotomayor]` still finds it.
+        return _slug(name)
     surname = " ".join(p for p in (parts.get("non-dropping-particle"), parts.get("family")) if p)
     return _slug(surname or parts.get("literal") or name)
 

@@ -414,7 +414,7 @@ def _full_forms(person: Person) -> list[str]:
     """A person's full name as written, both ways round (given family, family given), without titles."""
     forms = [person.real]
     parts = parse_name(person.real)
-    if "literal" not in parts:
+    if "given" in parts:
         family = " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
         forms += [f"{parts['given']} {family}", f"{family} {parts['given']}"]
     return forms
@@ -425,7 +425,7 @@ def _alone_forms(person: Person) -> list[str]:
     if person.alone is not None:
         return list(person.alone)
     parts = parse_name(person.real)
-    if "literal" in parts:
+    if "given" not in parts:
         surname = titled_surname(person.real)  # "Senator Kennedy": "Kennedy" alone, as in "Senator John F. Kennedy"
         return [surname] if surname and not _initials_only(surname) else []
     forms = [parts["family"], parts["given"]]
