@@ -568,6 +568,7 @@ class Library:
                 # On a shared archive each document is its own transaction (all of it or none), so that
                 # other members' quotes are not held up behind a long import.
                 batch_seconds = BATCH_SECONDS if self.server is None else 0.0
+                told: tuple[str, int] | None = None
                 with self._import_batch():
                     started, first = time.monotonic(), done
                     while done < len(unique) and (done == first or time.monotonic() - started < batch_seconds):
@@ -598,8 +599,14 @@ class Library:
                             report.passages += doc.passages
                             report.warnings.extend(f"{path}: {w}" for w in doc.warnings)
                             speakers_seen.update(dict.fromkeys(doc.speakers))
-                        if progress:
+                        if progress and self.server is None:
                             progress(str(path), done, len(unique))
+                        elif progress:
+                            told = (str(path), done)  # said once its transaction is over (below)
+                # (an archive's document is said done once committed: however long the caller takes over it,
+                # no lock of the archive is held meanwhile)
+                if progress and told is not None:
+                    progress(told[0], told[1], len(unique))
                 if done < len(unique) and self.server is None:
                     time.sleep(BATCH_GAP)
         finally:

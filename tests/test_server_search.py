@@ -407,14 +407,14 @@ def test_an_import_doubling_the_archive_builds_the_word_index_at_its_end(pg_clus
     seen: list[tuple[bool, int]] = []
 
     def progress(name: str, done: int, total: int) -> None:
-        if done == 3:  # (called inside the third document's transaction: two have committed)
+        if done == 3:  # (called once the third document's transaction has committed)
             found = {h.document for h in watcher.search("review", limit=50)}
             seen.append((_word_index_present(url), len(found)))
 
     try:
         report = lib.import_paths(files, progress=progress)
         assert not report.errors and len(report.documents) == len(files)
-        assert seen == [(False, 2)], "the index was kept during the import, or committed documents were not found"
+        assert seen == [(False, 3)], "the index was kept during the import, or committed documents were not found"
         assert _word_index_present(url)
         bulk = [h.to_dict() for h in watcher.search("budgte12 reveiw")]
     finally:
@@ -545,6 +545,31 @@ def test_migration_5_splits_the_words_table_finding_the_same(
         assert all(expected[q] for q in queries[:3])
     finally:
         after.close()
+
+
+def test_an_archive_import_tells_its_progress_holding_no_lock(pg_cluster: Any, tmp_path: Path) -> None:
+    """The progress callback (the app's progress bar, a script's printing) runs after each document's transaction:
+    however long it takes, another member's write is not kept waiting behind it."""
+    import psycopg
+
+    from sayso.corpus.server.pg import LIBRARY_LOCK
+
+    url = new_archive(pg_cluster)
+    lib = Library.connect(url, data_dir=tmp_path / "member")
+    free: list[bool] = []
+    other = psycopg.connect(url, autocommit=True)
+
+    def progress(name: str, done: int, total: int) -> None:
+        with other.transaction():
+            row = other.execute("SELECT pg_try_advisory_xact_lock(%s)", (LIBRARY_LOCK,)).fetchone()
+        free.append(bool(row and row[0]))
+
+    try:
+        assert not lib.import_paths(_minutes(tmp_path / "minutes", 4), progress=progress).errors
+        assert free == [True] * 4
+    finally:
+        other.close()
+        lib.close()
 
 
 def test_a_small_import_into_a_big_archive_keeps_the_index(pg_cluster: Any, tmp_path: Path) -> None:
