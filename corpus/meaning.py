@@ -53,6 +53,8 @@ BYTES_PER_PASSAGE = DIM + 4 + 4
 BATCH = 256
 #: a passage's tokens beyond this many are not embedded (the mean of 512 tokens already says what it is about)
 MAX_TOKENS = 512
+#: From this share of the rows allowed on, a query scans every row in place and sets the others aside after.
+SCAN_ALL_SHARE = 0.75
 
 
 class ModelMissing(Exception):
@@ -467,6 +469,13 @@ def search_meaning(
     q = model.embed([words])[0]
     if not q.any():
         return []
+    if len(rows) >= SCAN_ALL_SHARE * len(codes):
+        # Most rows allowed (no facet, or a broad one): every row scanned where it lies and the others set
+        # aside after, which is faster than gathering the allowed ones (1M passages: about a fifth).
+        every = similarities(q, codes, scales)
+        every[~allowed] = -np.inf
+        best = top(every, min(limit, len(rows)))
+        return [index.meaning_hit(view, int(slots[i]), float(every[i])) for i in best]
     scores = similarities(q, codes, scales, rows)
     best = top(scores, limit)
     return [index.meaning_hit(view, int(slots[rows[i]]), float(scores[i])) for i in best]

@@ -128,6 +128,22 @@ def test_facets_narrow_meaning_search(lib: Library) -> None:
     assert panel and {h.title for h in panel} == {"Open Models, Open Archives: Who Keeps the Record?"}
 
 
+def test_scanning_every_row_or_only_the_allowed_finds_the_same(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query most rows may answer scans them all in place and sets the rest aside; one narrowed by a facet
+    scans only the rows allowed. Both ways give the same hits, in the same order, with or without a facet."""
+    queries = [("unpaid helpers copy digitised images", {}), ("who may use the archive", {"speaker": "priya raman"})]
+    answers = []
+    for share in (0.0, 2.0):  # every query scans all rows; none does
+        monkeypatch.setattr(meaning, "SCAN_ALL_SHARE", share)
+        answers.append(
+            [[(h.passage, round(h.score, 5)) for h in lib.search(q, meaning=True, limit=8, **kw)] for q, kw in queries]
+        )
+    assert answers[0] == answers[1] and all(answers[0])
+    assert {h.speaker for h in lib.search("who may use the archive", meaning=True, speaker="priya raman")} == {
+        "Priya Raman"
+    }
+
+
 def test_blending_keeps_an_exact_quote_first_and_marks_meaning_hits(lib: Library) -> None:
     words = lib.search('"forgive the ink"')
     blended = lib.search('"forgive the ink"', meaning=True)
