@@ -270,3 +270,33 @@ async def test_the_style_picker_finds_any_style_previews_the_quote_under_the_cur
         await pilot.pause(0.4)
         await settle(app, pilot)
         assert "ohne Datum" in dialog.preview_text or "Verfügbar" in dialog.preview_text
+
+
+async def test_export_dialog_writes_a_vault_as_the_command_line_does(library: Library, tmp_path: Path) -> None:
+    """The format list offers a note vault (a note per document or per quote): the destination becomes a folder,
+    the preview lists the notes, and ctrl+s writes exactly the notes `sayso export --vault` writes."""
+    from sayso.cli import main
+
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 36)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        path_input = dialog.query_one("#export-path", Input)
+        assert path_input.value.endswith("sayso-quotes.md")
+        dialog.query_one("#export-format", Select).value = "vault:quote"
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        assert path_input.value.endswith("sayso-quotes")  # a folder now, not a file
+        assert dialog.preview_text.startswith("6 notes:")  # 3 quotes, and a note for each of their 3 documents
+        assert "as a vault, apa citations: Markdown notes, one per quote" in str(
+            dialog.query_one("#export-status", Static).render()
+        )
+        folder = tmp_path / "vault"
+        path_input.value = str(folder)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ExportDialog)
+        assert any(f"into the vault {folder}: 6 notes written" in str(n.message) for n in app.notices)
+    written = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*.md")}
+    assert main(["--data", str(library.data_dir), "export", "--vault", str(tmp_path / "cli"), "--per", "quote"]) == 0
+    by_cli = {p.relative_to(tmp_path / "cli"): p.read_bytes() for p in (tmp_path / "cli").rglob("*.md")}
+    assert written == by_cli and len(written) == 6

@@ -12,10 +12,14 @@ into an existing file).
 The preview is plain text: quotes and notes are untrusted, never markup.
 A pseudonym map (beside the filter) pseudonymises the preview and the file
 as `sayso export --pseudonymise MAP` does, leak check included.
+The format list also offers a note vault (Obsidian, or any folder of Markdown),
+a note per document or per quote, as `sayso export --vault FOLDER --per ...`:
+the destination is then a folder, and the preview lists the notes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 from typing import ClassVar
@@ -36,6 +40,7 @@ from sayso.corpus.export import FORMATS, SUFFIXES, Export, NothingToExport, expo
 from sayso.corpus.export.cite import DEFAULT_STYLE, locale_name, locales, style_name
 from sayso.corpus.export.files import write_export
 from sayso.corpus.export.markdown import CITE_FORMS, DEFAULT_CITE
+from sayso.corpus.export.vault import LAYOUTS, VaultReport, vault_files, write_vault
 from sayso.corpus.library import Library
 from sayso.corpus.models import Quote
 from sayso.corpus.query import parse_quote_filter
@@ -52,14 +57,28 @@ PREVIEW_LINES = 40
 PREVIEW_DELAY = 0.25
 
 
+#: The format list's vault entries: a folder of Markdown notes, one per document or per quote (`vault.LAYOUTS`).
+VAULT = "vault:"
+VAULTS = {f"{VAULT}{layout}": layout for layout in LAYOUTS}
+
+
+def format_options() -> list[tuple[str, str]]:
+    """The format list: every file format with its ending, then the vault's layouts (a folder)."""
+    files = [(f"{name} ({ending})", name) for name, (_, ending, _) in FORMATS.items()]
+    short = {"document": "doc"}  # (the list is as narrow as its box: "vault (per document)" would wrap)
+    return files + [(f"vault (per {short.get(layout, layout)})", value) for value, layout in VAULTS.items()]
+
+
 def default_destination(fmt: str, folder: Path | None = None) -> Path:
-    """`sayso-quotes<ending>` in `folder`: by default the user's documents folder where there is one (not
-    whatever folder sayso happened to be started from), else the current folder."""
+    """`sayso-quotes<ending>` in `folder` (a vault: the folder `sayso-vault`): by default the user's documents
+    folder where there is one (not whatever folder sayso happened to be started from), else the current folder."""
     if folder is None:
         import platformdirs
 
         documents = platformdirs.user_documents_path()
         folder = documents if documents.is_dir() else Path.cwd()
+    if fmt in VAULTS:
+        return folder / "sayso-vault"
     return folder / f"sayso-quotes{FORMATS[fmt][1]}"
 
 
@@ -103,13 +122,24 @@ def render_export(
     names: str = "",
 ) -> Export:
     """The export of the quotes matching the Quotes pane's `filter_line` (corpus.export's one pipeline), with the
-    names in the pseudonym map file `names` replaced (none: "")."""
+    names in the pseudonym map file `names` replaced (none: ""); a vault's is a Markdown export, its entries the
+    notes' (its text: the notes, listed and the first shown)."""
     protection = load_protection(Path(names.strip()).expanduser()) if names.strip() else None
     try:
         quotes = library.quotes.list(**parse_quote_filter(filter_line).list_kwargs())
+        if fmt in VAULTS:
+            export = export_library(library, quotes, "markdown", style, locale=locale, cite=cite, protection=protection)
+            return dataclasses.replace(export, text=vault_preview(export, VAULTS[fmt], cite))
         return export_library(library, quotes, fmt, style, locale=locale, cite=cite, protection=protection)
     except NothingToExport:
         raise SaysoError("no quotes match this filter; nothing to export") from None
+
+
+def vault_preview(export: Export, layout: str, cite: str) -> str:
+    """What a vault export writes, as the dialog shows it: the notes' paths in the folder, then the first note."""
+    files = vault_files(export.entries, layout, cite, source_paths=export.protection is None)
+    listing = [f"{len(files)} note{'s' if len(files) != 1 else ''}:", *(f"  {f.path}" for f in files)]
+    return "\n".join([*listing, "", f"── {files[0].path} ──", files[0].text] if files else listing)
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -123,11 +153,11 @@ class ExportDialog(ModalScreen[Path | None]):
             self.text, self.note, self.error = text, note, error
 
     class Written(Message):
-        """`export` was written to `path`."""
+        """`export` was written to `path` (a vault: `vault` says which notes were written)."""
 
-        def __init__(self, path: Path, export: Export) -> None:
+        def __init__(self, path: Path, export: Export, vault: VaultReport | None = None) -> None:
             super().__init__()
-            self.path, self.export = path, export
+            self.path, self.export, self.vault = path, export, vault
 
     class NotWritten(Message):
         """Nothing was written; `error` says why."""
@@ -164,7 +194,7 @@ class ExportDialog(ModalScreen[Path | None]):
         last = (lambda name: remembered(name)) if remembering else (lambda name: None)
         fmt, last_style, last_folder = last("export_format"), last("export_style"), last("export_folder")
         self._names = last("export_names") or ""
-        self.fmt = fmt if fmt in FORMATS else "markdown"
+        self.fmt = fmt if fmt in FORMATS or fmt in VAULTS else "markdown"
         self.style = known_style(last_style) or known_style(style) or DEFAULT_STYLE
         last_locale = last("export_locale")
         chosen_locale = last_locale if last_locale is not None else locale
@@ -183,7 +213,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Static(Text("Export quotes", style="bold"), id="export-title")
             with Horizontal(id="export-choices"):
                 yield Select(
-                    [(f"{name} ({ending})", name) for name, (_, ending, _) in FORMATS.items()],
+                    format_options(),
                     value=self.fmt,
                     allow_blank=False,
                     id="export-format",
@@ -261,12 +291,17 @@ class ExportDialog(ModalScreen[Path | None]):
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
-        old = FORMATS[self.fmt][1]
+        was = self.fmt
         self.fmt = str(event.value)
         path_input = self.query_one("#export-path", Input)
         path = Path(path_input.value.strip())
-        if path.suffix == old or not path.suffix:
-            path_input.value = str(path.with_suffix(FORMATS[self.fmt][1]))
+        if self.fmt in VAULTS and was not in VAULTS:
+            # a folder of notes: the file's name without its ending (sayso-quotes.md: the folder sayso-quotes)
+            path_input.value = str(path.with_suffix("") if path.suffix == FORMATS[was][1] else path)
+        elif self.fmt not in VAULTS:
+            old = "" if was in VAULTS else FORMATS[was][1]
+            if path.suffix == old or not path.suffix:
+                path_input.value = str(path.with_suffix(FORMATS[self.fmt][1]))
         self._schedule_preview()
 
     @on(Select.Changed, "#export-style")
@@ -313,7 +348,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def _path_changed(self, event: Input.Changed) -> None:
         """A file ending that names a format chooses it (refs.json: CSL-JSON), as `sayso export -o` does."""
         fmt = SUFFIXES.get(Path(event.value.strip()).suffix.lower())
-        if fmt is not None and fmt != self.fmt:
+        if fmt is not None and fmt != self.fmt and self.fmt not in VAULTS:
             self.query_one("#export-format", Select).value = fmt
 
     @on(Input.Submitted, "#export-path")
@@ -343,7 +378,9 @@ class ExportDialog(ModalScreen[Path | None]):
             return
         count, flagged = len(export.entries), len(export.flagged)
         where = f", {export.locale}" if export.locale else ""
-        note = f"{count} quote{'s' if count != 1 else ''} as {fmt}, {style}{where} citations: {FORMATS[fmt][2]}"
+        what = f"Markdown notes, one per {VAULTS[fmt]}, in a folder" if fmt in VAULTS else FORMATS[fmt][2]
+        shown = "a vault" if fmt in VAULTS else fmt
+        note = f"{count} quote{'s' if count != 1 else ''} as {shown}, {style}{where} citations: {what}"
         if flagged:
             note += f" · {flagged} marked: their words changed in the document"
         if export.protection is not None:
@@ -378,6 +415,14 @@ class ExportDialog(ModalScreen[Path | None]):
             if not str(path).strip() or str(path) == ".":
                 raise SaysoError("give a file to write")
             export = render_export(self.library, fmt, style, filter_line, self.locale, self.cite, self.names)
+            if fmt in VAULTS:
+                report = self._write_vault(path, fmt, export)
+                if report.refused:
+                    name, why = report.refused[0]
+                    more = f" (and {len(report.refused) - 1} more)" if len(report.refused) > 1 else ""
+                    raise SaysoError(f"{name} in the vault was left alone: {why}{more}")
+                self.post_message(self.Written(path, export, report))
+                return
             # a zip's bytes for qdpx; checked for names left when pseudonymised
             write_export(path, fmt, export.content, data_dir=self.library.data_dir, protection=export.protection)
         except OSError as exc:
@@ -392,6 +437,21 @@ class ExportDialog(ModalScreen[Path | None]):
             return
         self.post_message(self.Written(path, export))
 
+    def _write_vault(self, folder: Path, fmt: str, export: Export) -> VaultReport:
+        """Write the export's notes into the vault `folder`, as `sayso export --vault` does (a pseudonymised
+        export's notes checked for names left, no transcript paths in them)."""
+        protection = export.protection
+        return write_vault(
+            folder,
+            export.entries,
+            VAULTS[fmt],
+            self.cite,
+            data_dir=self.library.data_dir,
+            known={q.id for q in self.library.quotes.list()},
+            source_paths=protection is None,
+            check=protection.check if protection is not None else None,
+        )
+
     @on(NotWritten)
     def _not_written(self, event: NotWritten) -> None:
         self._status(event.error, error=True)
@@ -400,6 +460,12 @@ class ExportDialog(ModalScreen[Path | None]):
     def _written(self, event: Written) -> None:
         count, flagged = len(event.export.entries), len(event.export.flagged)
         message = f"Exported {count} quote{'s' if count != 1 else ''} as {event.export.fmt} to {event.path}"
+        if event.vault is not None:
+            notes = len(event.vault.written)
+            message = (
+                f"Exported {count} quote{'s' if count != 1 else ''} into the vault {event.path}: {notes} "
+                f"note{'s' if notes != 1 else ''} written, {len(event.vault.unchanged)} unchanged"
+            )
         if flagged:
             message += f" ({flagged} marked: words changed)"
         if event.export.protection is not None:
@@ -410,7 +476,8 @@ class ExportDialog(ModalScreen[Path | None]):
             remember("export_format", self.fmt)
             remember("export_style", self.style)
             remember("export_locale", self.locale or STYLE_LOCALE)
-            remember("export_folder", str(event.path.expanduser().resolve().parent))
+            where = event.path.expanduser().resolve()
+            remember("export_folder", str(where.parent))
             remember("export_names", self.names.strip())
         self.dismiss(event.path)
 
