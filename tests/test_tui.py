@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 from tui_support import (
     HOSTILE_ID,
     INTERVIEW_ID,
@@ -416,6 +417,35 @@ async def test_import_dialog_imports_seeds_with_progress(library: Library, tmp_p
         await settle(app, pilot)
         assert app.screen is screen
         assert screen.query_one(DocumentsPane).option_count == 4 + len(dialog.report.documents)
+
+
+async def test_import_dialog_reads_a_file_in_the_encoding_given(library: Library, tmp_path: Path) -> None:
+    """A file the import read as a guess (not UTF-8) is imported again in the encoding the user gives; a name
+    that is no encoding is said in the dialog and nothing is imported."""
+    from sayso.tui.screens.import_dialog import ImportDialog
+
+    source = tmp_path / "koi8.txt"
+    source.write_bytes("Анна Петрова: Привет, это проверка.\n\nБорис Иванов: Да, слышу.\n".encode("koi8-r"))
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        await pilot.press(*str(source), "tab", *"no-such-codec", "enter")
+        await settle(app, pilot)
+        assert "unknown encoding 'no-such-codec'" in str(dialog.query_one("#import-status").render())
+        assert dialog.report is None
+        dialog.query_one("#import-encoding", Input).value = "koi8-r"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        assert dialog.report is not None and not dialog.report.errors
+        (doc,) = dialog.report.documents
+        assert doc.encoding == "koi8-r" and not doc.warnings
+        assert [p.text for p in library.passages(doc.id)][:1] == ["Привет, это проверка."]
+        assert library.document(doc.id).speakers == ["Анна Петрова", "Борис Иванов"]
 
 
 async def test_export_key_opens_the_export_dialog(library: Library) -> None:

@@ -1,7 +1,12 @@
-"""ImportDialog: a path prompt with completion that imports files in a worker, showing progress."""
+"""ImportDialog: a path prompt with completion that imports files in a worker, showing progress.
+
+An optional encoding (any Python codec name, as `sayso import --encoding`) reads the files in it instead
+of the one detected from their bytes: for a file an import warned was read as a guess.
+"""
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 from pathlib import Path
@@ -116,6 +121,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
             yield SafeInput(
                 placeholder="path (→ completes, enter imports)", suggester=PathSuggester(), id="import-path"
             )
+            yield SafeInput(placeholder="encoding: empty detects it (or cp1252, latin-1, …)", id="import-encoding")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static(Text("Transcripts: .txt .md .vtt .srt .html", style="dim"), id="import-status")
 
@@ -123,14 +129,26 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         self.query_one("#import-path", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in either field imports the path, in the encoding given (none: detected)."""
         event.stop()
-        path = event.value.strip()
+        path_field = self.query_one("#import-path", Input)
+        path = path_field.value.strip()
         if not path or self.running:
+            if not path:
+                path_field.focus()
             return
+        encoding = self.query_one("#import-encoding", Input).value.strip() or None
+        if encoding is not None:
+            try:
+                codecs.lookup(encoding)
+            except LookupError:
+                self._set_status(plain(f"unknown encoding {encoding!r}: give a codec name such as cp1252 or latin-1"))
+                self.query_one("#import-encoding", Input).focus()
+                return
         self.running = True
-        event.input.disabled = True
+        path_field.disabled = True
         self._set_status(Text("Importing…"))
-        self.run_import(real_path(path))
+        self.run_import(real_path(path), encoding)
 
     def _set_status(self, text: Text) -> None:
         self.query_one("#import-status", Static).update(text)
@@ -142,7 +160,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         self._set_status(plain(f"{event.done}/{event.total} {Path(event.name).name}"))
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, path: str) -> None:
+    def run_import(self, path: str, encoding: str | None = None) -> None:
         """Import in a thread; progress and the final report come back to the UI thread."""
 
         def progress(name: str, done: int, total: int) -> None:
@@ -151,7 +169,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         try:
             # In this process (parallel=False): Textual's stand-in stderr has no file descriptor,
             # which multiprocessing's spawn needs; the command line import uses workers.
-            report = self.library.import_paths([path], progress=progress)
+            report = self.library.import_paths([path], progress=progress, encoding=encoding)
         except SaysoError as exc:
             # Library busy or damaged: say so in the dialog and keep the app running.
             report = ImportReport(errors=[str(exc)])
