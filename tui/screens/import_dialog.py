@@ -23,6 +23,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, ProgressBar, Static
 
 from sayso.corpus.errors import SaysoError
+from sayso.corpus.importers import SUPPORTED_SUFFIXES
 from sayso.corpus.library import ImportReport, Library
 from sayso.corpus.safety import visible
 from sayso.tui.screens.fields import FIELD_KEYS
@@ -123,7 +124,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
             )
             yield SafeInput(placeholder="encoding: empty detects it (or cp1252, latin-1, …)", id="import-encoding")
             yield ProgressBar(id="import-progress", show_eta=False)
-            yield Static(Text("Transcripts: .txt .md .vtt .srt .html", style="dim"), id="import-status")
+            yield Static(Text(f"Transcripts: {' '.join(SUPPORTED_SUFFIXES)}", style="dim"), id="import-status")
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
