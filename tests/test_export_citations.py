@@ -219,3 +219,15 @@ def test_stops_go_inside_closing_double_quotes_but_not_after_apostrophes() -> No
     reference = format_reference(item, "chicago")
     assert "\u201cThe Students\u2019 View.\u201d" in reference
     assert "\u201d." not in reference and "\u201d," not in format_in_text(item, "chicago-notes")
+
+
+def test_no_reference_ends_with_a_comma() -> None:
+    """IEEE cites a talk known only by the programme it was part of as `in Show,`: a group's delimiter left
+    where its later parts are missing. Every style's references end where their parts end."""
+    talk = {"id": "t", "type": "speech", "title": "A Title", "container-title": "Show"}
+    assert format_reference({**talk, "author": [{"family": "Lee", "given": "Kai"}]}, "ieee") == (
+        "[1] K. Lee, “A Title,” in Show."
+    )
+    for style in ("ieee", "apa", "chicago-author-date", "modern-language-association", "harvard-cite-them-right"):
+        for extra in ({}, {"event-place": "Paris"}, {"URL": "https://example.org/t"}):
+            assert not format_reference({**talk, **extra}, style).endswith(","), (style, extra)

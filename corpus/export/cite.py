@@ -747,7 +747,7 @@ _DOUBLED_STOP = re.compile("([?!][\u201d\u201c\u2019\u00bb\u203a\"']?)\\.(?=\\s|
 
 
 def _tidy(text: str, quotes: tuple[bool, str] = (True, "\u201d")) -> str:
-    """One line, without a full stop doubled after ? or !, with a locale's `punctuation-in-quote` applied.
+    """One line, without a full stop doubled after ? or ! or a comma left at its end, with a locale's `punctuation-in-quote` applied.
 
     A locale such as American English asks for a full stop or comma after a
     closing quotation mark to go inside it (`punctuation-in-quote`), which
@@ -756,6 +756,10 @@ def _tidy(text: str, quotes: tuple[bool, str] = (True, "\u201d")) -> str:
     closing single quote is as often an apostrophe ("the students’, ...").
     """
     text = _DOUBLED_STOP.sub(r"\1", " ".join(text.split()))
+    if text.endswith(","):
+        # A group whose later parts are all missing leaves its delimiter at the end (IEEE cites a talk with
+        # only its container: "in Show,"); CSL processors end the entry where its parts end.
+        text = text[:-1] + "."
     inside, close = quotes
     if inside and close:
         text = re.sub(re.escape(close) + r"([.,])", lambda m: m.group(1) + close, text)
