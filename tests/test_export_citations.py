@@ -228,6 +228,38 @@ def test_no_reference_ends_with_a_comma() -> None:
     assert format_reference({**talk, "author": [{"family": "Lee", "given": "Kai"}]}, "ieee") == (
         "[1] K. Lee, “A Title,” in Show."
     )
+    question = {**talk, "container-title": "Who Keeps the Record?"}
+    assert format_reference(question, "ieee") == "[1] “A Title,” in Who Keeps the Record?"
     for style in ("ieee", "apa", "chicago-author-date", "modern-language-association", "harvard-cite-them-right"):
         for extra in ({}, {"event-place": "Paris"}, {"URL": "https://example.org/t"}):
             assert not format_reference({**talk, **extra}, style).endswith(","), (style, extra)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "key"),
+    [
+        # What keys were when sayso first made them: a manuscript citing one must still find it, however
+        # `parse_name` reads the name now ("General Verrilli" is cited as Verrilli; "Mr. King of Iowa" as King).
+        ("General Verrilli", "verrilli"),
+        ("Chief Justice Roberts", "roberts"),
+        ("Justice Sotomayor", "justice-sotomayor"),
+        ("Mayor Katz", "katz"),
+        ("Mr. King of Iowa", "iowa"),
+        ("Dr. van Helsing", "helsing"),
+        ("Secretary Clinton", "clinton"),
+        ("City Clerk", "clerk"),
+        ("Robert De Niro", "de-niro"),
+        ("Mr. President", "mr-president"),
+    ],
+)
+def test_citation_keys_stay_what_they_were(speaker: str, key: str) -> None:
+    hearing = doc(id="h1", kind="hearing")
+    hearing.speakers = [speaker]
+    assert citation_key(hearing, speaker) == f"sayso-h1-{key}"
+
+
+def test_a_form_of_address_alone_is_no_surname() -> None:
+    """ "Mr. President", "Vice President", "Chief Justice" address an office: cited whole, never as a surname."""
+    for name in ("Mr. President", "Vice President", "Chief Justice", "Mr. Secretary", "Attorney General"):
+        assert parse_name(name) == {"literal": name}
+    assert parse_name("Secretary of State Blinken") == {"family": "Blinken"}

@@ -167,6 +167,36 @@ def test_a_title_cannot_fake_or_break_the_italics() -> None:
     assert "<em>A *bold* _claim_ not italic here</em>" in html
 
 
+def test_the_italics_fall_where_the_style_puts_them() -> None:
+    """A run's words may occur before the run (a title that is the author's name, a programme named in an
+    episode's title): the emphasis goes on the occurrence the style set in italics, not the first one."""
+    from sayso.corpus.export.cite import render_items
+    from sayso.corpus.export.markdown import cited
+
+    book = {"id": "b", "type": "book", "title": "Smith", "author": [{"family": "Smith", "given": "J."}]}
+    book["issued"] = {"date-parts": [[2020]]}
+    episode = {"id": "e", "type": "broadcast", "title": "Interconnects turns one", "container-title": "Interconnects"}
+    episode |= {"author": [{"family": "Lambert", "given": "Nathan"}], "issued": {"date-parts": [[2024]]}}
+    for item, style, expected in (
+        (book, "apa", "Smith, J. (2020). *Smith*."),
+        (episode, "chicago-author-date", "Lambert, Nathan. 2024. “Interconnects Turns One.” *Interconnects*. Aired."),
+    ):
+        (c,) = render_items([item], style, styled=True)
+        assert cited(c.text, None, c.italics) == expected
+
+
+def test_the_marks_characters_in_a_title_or_a_name_change_no_italics() -> None:
+    """The private-use characters the italics are found by, in a document's title or a speaker's name (a lone
+    closing one, an opening one in a name), neither move nor cancel the style's italics."""
+    from sayso.corpus.export.cite import ITALIC_OFF, ITALIC_ON, render_items
+    from sayso.corpus.export.markdown import cited
+
+    item = {"id": "x", "type": "book", "title": f"Alpha {ITALIC_OFF}Beta Gamma", "issued": {"date-parts": [[2020]]}}
+    item["author"] = [{"family": f"Sm{ITALIC_ON}ith", "given": "J."}]
+    (c,) = render_items([item], "apa", styled=True)
+    assert cited(c.text, None, c.italics) == "Smith, J. (2020). *Alpha Beta Gamma*."
+
+
 def test_pandoc_reads_no_markup_from_quoted_text() -> None:
     """pandoc's own Markdown (citations, spans, footnotes, spaced references) reads the payloads as text."""
     exe = shutil.which("pandoc")

@@ -302,3 +302,11 @@ def test_the_command_line_adds_its_options_to_the_librarys_words(
     rc, out, _ = run(capsys, "--data", data, "import", str(accented))
     (line,) = [w for w in out.splitlines() if w.startswith("warning: ") and "not valid UTF-8" in w]
     assert rc == 0 and line.endswith("or state the file's encoding (--encoding)")
+    # A pattern that matched nothing points to the option; one a cue file ignored does not (it was not the fix).
+    rc, out, _ = run(capsys, "--data", data, "import", "--labels", "[{speaker}] {text}", str(accented))
+    assert rc == 0 and "matched no line (--labels)" in out
+    cues = tmp_path / "cues.vtt"
+    cues.write_text(VTT, encoding="utf-8")
+    rc, out, _ = run(capsys, "--data", data, "import", "--labels", "{speaker}: {text}", str(cues))
+    (ignored,) = [w for w in out.splitlines() if "read by its cues" in w]
+    assert rc == 0 and not ignored.endswith(")")

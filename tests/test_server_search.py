@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -450,24 +451,32 @@ def test_the_word_index_is_built_in_parts_at_once(
     real = Server.values_apart
 
     def watching(self: Server, calls: list[tuple[str, tuple[Any, ...]]]) -> list[Any]:
-        # (each part's session seen by another connection while both build: both at once, or not)
-        with psycopg.connect(url, autocommit=True) as conn:
-            done = threading.Event()
+        # Both partitions locked by the owner first, so each part's build waits on its partition: both builds
+        # are seen waiting at the same moment (then the locks go) if, and only if, they run at once.
+        owner = psycopg.connect(url.replace("searcher@", "postgres@"))
+        owner.execute("LOCK TABLE sayso.passage_words_p0, sayso.passage_words_p1 IN ACCESS EXCLUSIVE MODE")
 
-            def watch() -> None:
-                while not done.is_set():
-                    row = conn.execute(
-                        "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT sayso.restore_word_index_part%%'"
+        def release_when_both_wait() -> None:
+            with psycopg.connect(url.replace("searcher@", "postgres@"), autocommit=True) as watcher:
+                deadline = time.monotonic() + 10
+                while time.monotonic() < deadline:
+                    row = watcher.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        "AND query LIKE 'SELECT sayso.restore_word_index_part%%'"
                     ).fetchone()
                     overlapped.append(int(row[0]) if row else 0)
+                    if overlapped[-1] >= 2:
+                        break
+                    time.sleep(0.02)
+            owner.commit()
+            owner.close()
 
-            watcher = threading.Thread(target=watch)
-            watcher.start()
-            try:
-                out = real(self, calls)
-            finally:
-                done.set()
-                watcher.join()
+        releaser = threading.Thread(target=release_when_both_wait)
+        releaser.start()
+        try:
+            out = real(self, calls)
+        finally:
+            releaser.join()
         running.extend(out)
         return out
 

@@ -149,7 +149,7 @@ async def test_edit_date_and_publisher_then_save(library: Library) -> None:
     assert items[0]["publisher"] == "Computing Oral Histories"
     assert items[0]["interviewer"] == [{"family": "Lovelace", "given": "Ada"}]
     markdown = export_quotes("markdown", fresh.quotes.list(), fresh)
-    assert "Citation: Hopper, G. (1952, May 6). Interview with Grace (A. Lovelace, interviewer)." in markdown
+    assert "Citation: Hopper, G. (1952, May 6). *Interview with Grace* (A. Lovelace, interviewer)." in markdown
 
 
 async def test_new_title_shows_in_documents_pane_and_reader(library: Library) -> None:

@@ -300,3 +300,31 @@ async def test_export_dialog_writes_a_vault_as_the_command_line_does(library: Li
     assert main(["--data", str(library.data_dir), "export", "--vault", str(tmp_path / "cli"), "--per", "quote"]) == 0
     by_cli = {p.relative_to(tmp_path / "cli"): p.read_bytes() for p in (tmp_path / "cli").rglob("*.md")}
     assert written == by_cli and len(written) == 6
+
+
+async def test_a_vault_note_sayso_did_not_write_is_left_alone_and_the_rest_written(
+    library: Library, tmp_path: Path
+) -> None:
+    """A note of the user's own where sayso would write one is left as it is, and said so; every other note is
+    written all the same (the dialog closes, as after any export)."""
+    folder = tmp_path / "vault"
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 36)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#export-format", Select).value = "vault:document"
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        first = dialog.preview_text.splitlines()[1].strip()  # the first note the preview lists
+        (folder / first).parent.mkdir(parents=True, exist_ok=True)
+        (folder / first).write_text("My own note, not sayso's.\n", "utf-8")
+        dialog.query_one("#export-path", Input).value = str(folder)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ExportDialog)
+        (notice,) = [n for n in app.notices if "into the vault" in str(n.message)]
+        assert "2 notes written" in str(notice.message) and f"left alone: {first} (sayso did not write it)" in str(
+            notice.message
+        )
+        assert notice.severity == "warning"
+    assert (folder / first).read_text("utf-8") == "My own note, not sayso's.\n"
+    assert len(list(folder.rglob("*.md"))) == 3

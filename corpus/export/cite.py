@@ -138,9 +138,10 @@ class Cited:
     note: bool = False
     #: Why citeproc-py could not cite the item in this style ("" when it could).
     error: str = ""
-    #: The runs of `text` the style sets in italics (a book's or a recording's title), in order: only when asked
+    #: The runs of `text` the style sets in italics (a book's or a recording's title), in order, each with how
+    #: many times its words occur in `text` before it (a title that is also the author's name): only when asked
     #: for (`render_items(styled=True)`), for formats that can show them (Markdown).
-    italics: tuple[str, ...] = ()
+    italics: tuple[tuple[str, int], ...] = ()
 
     @property
     def text(self) -> str:
@@ -722,9 +723,10 @@ def _unmarked(text: str) -> str:
     return text.replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
 
 
-def italic_runs(marked: str) -> tuple[str, ...]:
-    """The outermost italic runs of a `_Marked` rendering, each on one line (as `_tidy` spaces the text)."""
-    runs: list[str] = []
+def italic_runs(marked: str) -> tuple[tuple[str, int], ...]:
+    """The outermost italic runs of a `_Marked` rendering, each on one line (as `_tidy` spaces the text), with
+    how many times the run's words occur before it (so the right one is emphasised: "Smith, J. (2020). *Smith*")."""
+    runs: list[tuple[str, int]] = []
     depth, start = 0, 0
     for at, char in enumerate(marked):
         if char == ITALIC_ON:
@@ -736,8 +738,17 @@ def italic_runs(marked: str) -> tuple[str, ...]:
             if depth == 0:
                 run = " ".join(_unmarked(marked[start:at]).split())
                 if run:
-                    runs.append(run)
+                    runs.append((run, occurrences(" ".join(_unmarked(marked[:start]).split()), run)))
     return tuple(runs)
+
+
+def occurrences(text: str, run: str) -> int:
+    """How many times `run` occurs in `text`, overlapping ones included."""
+    count, at = 0, text.find(run)
+    while at >= 0:
+        count += 1
+        at = text.find(run, at + 1)
+    return count
 
 
 # A title ending in ? or ! followed by the style's own full stop ("Who Keeps the
@@ -755,11 +766,13 @@ def _tidy(text: str, quotes: tuple[bool, str] = (True, "\u201d")) -> str:
     (en-GB, de-DE) leave it outside.  Only the locale's closing double quote: a
     closing single quote is as often an apostrophe ("the students’, ...").
     """
-    text = _DOUBLED_STOP.sub(r"\1", " ".join(text.split()))
+    text = " ".join(text.split())
     if text.endswith(","):
         # A group whose later parts are all missing leaves its delimiter at the end (IEEE cites a talk with
-        # only its container: "in Show,"); CSL processors end the entry where its parts end.
+        # only its container: "in Show,"); CSL processors end the entry where its parts end.  (Before the
+        # doubled stop is taken out: "in Who Keeps the Record?," must not end "Record?.")
         text = text[:-1] + "."
+    text = _DOUBLED_STOP.sub(r"\1", text)
     inside, close = quotes
     if inside and close:
         text = re.sub(re.escape(close) + r"([.,])", lambda m: m.group(1) + close, text)
@@ -771,10 +784,13 @@ def _tidy(text: str, quotes: tuple[bool, str] = (True, "\u201d")) -> str:
 @lru_cache(maxsize=256)
 def _italics_cached(
     items_key: str, name: str, locale: str | None
-) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """(the reference's italic runs, the in-text citation's) for each item; none for any when it cannot be cited."""
+) -> tuple[tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]], ...]:
+    """(the reference's italic runs, the in-text citation's) for each item; none for any when it cannot be cited.
+
+    The marks' own characters are taken out of the items first (citeproc-py reads titles and names without
+    `preformat`): only the style's italics are marked."""
     info = style_info(name)
-    items = json.loads(items_key)
+    items = json.loads(items_key.replace(ITALIC_ON, "").replace(ITALIC_OFF, ""))
     try:
         pairs = _render(items, info, locale, marked=True)
     except Exception:  # noqa: BLE001  (the plain rendering says why; here the citation only goes without italics)

@@ -357,6 +357,8 @@ def parse_name(name: str) -> dict[str, str]:
     while len(words) > 1 and words[0].casefold() in _HONORIFICS:
         words.pop(0)
         titled = True
+    while titled and len(words) > 2 and words[0] == "of":
+        words = words[2:]  # "Secretary of State Blinken": the office's "of State" is part of the title
     if titled and "of" in words[1:]:
         words = words[: words.index("of", 1)]  # "Mr. King of Iowa": the Record tells members apart by their state
     if titled and len(words) >= 2 and words[0][:1].islower() and words[0].casefold() in _PARTICLES:
@@ -365,7 +367,7 @@ def parse_name(name: str) -> dict[str, str]:
             k += 1
         found = {"family": " ".join(words[k:]), "non-dropping-particle": " ".join(words[:k])}  # "Dr. van Helsing"
         return {**found, **({"suffix": suffix} if suffix else {})}
-    if len(words) == 1 and titled and _SURNAME.fullmatch(words[0]):
+    if len(words) == 1 and titled and _SURNAME.fullmatch(words[0]) and words[0].casefold() not in _HONORIFICS:
         # "Justice Sotomayor", "Mr. Lessig": hearings name people by title and surname; the title is not a name
         return {"family": words[0], **({"suffix": suffix} if suffix else {})}
     if len(words) < 2 or (words[0].casefold() in _HONORIFICS):
@@ -490,14 +492,80 @@ def _slug(text: str) -> str:
     return slug or "s" + hashlib.sha1(_name_key(text).encode("utf-8")).hexdigest()[:8]
 
 
+#: The titles and the words that name no person as citation keys were first made with: keys are kept as they
+#: were (`_key_surname`), whatever `parse_name` learns since, so that a manuscript citing one still finds it.
+_KEY_TITLES = frozenset(
+    [
+        "dr",
+        "dr.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "mx",
+        "mx.",
+        "prof",
+        "prof.",
+        "professor",
+        "sir",
+        "dame",
+        "sen",
+        "sen.",
+        "senator",
+        "rep",
+        "rep.",
+        "representative",
+        "hon",
+        "hon.",
+        "gov",
+        "gov.",
+        "governor",
+        "president",
+        "judge",
+        "justice",
+    ]
+)
+_KEY_NOT_A_PERSON = _NOT_A_PERSON - {"clerk"}
+
+
+def _key_surname(name: str) -> str:
+    """The part of a speaker's name their citation key is made of, as sayso first made keys: the surname where
+    the name split into given and family names then, else the whole name."""
+    clean = " ".join(name.split())
+    words = clean.replace(",", " ").split()
+    if (
+        any(ch.isdigit() for ch in clean)
+        or any(ch in clean for ch in "_@/&()[]")
+        or any(
+            w.casefold().strip(".,") in _KEY_NOT_A_PERSON or w.casefold().strip(".,") + "." in _KEY_NOT_A_PERSON
+            for w in words
+        )
+    ):
+        return clean
+    if "," in clean:
+        family, _, given = clean.partition(",")
+        given = given.partition(",")[0].strip()
+        if family.strip() and given and given.casefold() not in _SUFFIXES:
+            return family.strip()
+    words = clean.split(" ")
+    if len(words) < 2:
+        return clean
+    while len(words) > 2 and words[-1].casefold().rstrip(",") in _SUFFIXES:
+        words.pop()
+    while len(words) > 2 and words[0].casefold() in _KEY_TITLES:
+        words.pop(0)
+    if len(words) < 2 or words[0].casefold() in _KEY_TITLES:
+        return clean
+    i = 1
+    while i < len(words) - 1 and words[i].casefold() not in _PARTICLES:
+        i += 1
+    return " ".join(words[i:])  # (from the first particle after the given name, else the last word)
+
+
 def _surname_slug(name: str) -> str:
-    parts = parse_name(name)
-    if "given" not in parts and "literal" not in parts:
-        # A title and a surname ("Justice Sotomayor") was read whole before it was cited by the surname alone:
-        # its key stays what it was, so that a manuscript citing `[@sayso-…-justice-sotomayor]` still finds it.
-        return _slug(name)
-    surname = " ".join(p for p in (parts.get("non-dropping-particle"), parts.get("family")) if p)
-    return _slug(surname or parts.get("literal") or name)
+    return _slug(_key_surname(name))
 
 
 def speaker_item(doc: Document, speaker: str | None) -> dict[str, Any]:

@@ -85,7 +85,7 @@ class Entry:
     #: the speaker's role and affiliation from the register of people ("Senator, Connecticut"), else ""
     about: str = ""
     #: the runs of `citation` its style sets in italics, where the format shows them (`cite_entries(styled=True)`)
-    italics: tuple[str, ...] = ()
+    italics: tuple[tuple[str, int], ...] = ()
 
     @property
     def verified(self) -> bool:

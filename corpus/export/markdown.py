@@ -132,7 +132,7 @@ def cite_form(cite: str | None) -> str:
 _LINKABLE = re.compile(r"https?://[^\s<>`\\\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 
 
-def cited(text: str, url: str | None = None, italics: Sequence[str] = ()) -> str:
+def cited(text: str, url: str | None = None, italics: Sequence[tuple[str, int]] = ()) -> str:
     """A formatted citation on one line as literal Markdown, with the item's `url` in it an autolink (`<https://…>`)
     and the runs its style sets in italics (`italics`, in order: a title) emphasised."""
     flat = " ".join(visible(text, keep_newlines=False).split())
@@ -149,17 +149,19 @@ def cited(text: str, url: str | None = None, italics: Sequence[str] = ()) -> str
 _EM_ON, _EM_OFF = ITALIC_ON, ITALIC_OFF
 
 
-def _mark_italics(flat: str, italics: Sequence[str], link: str) -> str:
-    """`flat` with each run of `italics` found in it, in order, between the two marks; a run not found as it is
-    (or holding the link) is left plain.  The marks' own characters in `flat` (from a document's fields) are
-    dropped first, so that only the style's italics are emphasised."""
+def _mark_italics(flat: str, italics: Sequence[tuple[str, int]], link: str) -> str:
+    """`flat` with each run of `italics` (its words, and how many times they occur before it) found in it, in
+    order, between the two marks; a run not found there (or holding the link) is left plain.  The marks' own
+    characters in `flat` (from a document's fields) are dropped first: only the style's italics are emphasised."""
     flat = flat.replace(_EM_ON, "").replace(_EM_OFF, "")
     pieces: list[str] = []
     at = 0
-    for run in italics:
+    for run, before in italics:
         run = run.strip()
-        found = flat.find(run, at) if run else -1
-        if found < 0 or (link and link in run):
+        found = flat.find(run) if run else -1
+        for _ in range(before):
+            found = flat.find(run, found + 1) if found >= 0 else -1
+        if found < at or (link and link in run):
             continue
         pieces += [flat[at:found], _EM_ON, run, _EM_OFF]
         at = found + len(run)

@@ -427,6 +427,8 @@ def _alone_forms(person: Person) -> list[str]:
     parts = parse_name(person.real)
     if "given" not in parts:
         surname = titled_surname(person.real)  # "Senator Kennedy": "Kennedy" alone, as in "Senator John F. Kennedy"
+        if surname is None and "family" in parts:  # "Mr. King of Iowa": King
+            surname = " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
         return [surname] if surname and not _initials_only(surname) else []
     forms = [parts["family"], parts["given"]]
     if parts.get("non-dropping-particle"):

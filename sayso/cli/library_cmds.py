@@ -224,13 +224,14 @@ class ImportProgress:
 #: How the command line states a document's speaker convention (the library's lines name no flag).
 LABELS_REMEDY = "state it with --labels"
 #: The option an import warning's advice points to, by the words of the advice.
-_WARNING_OPTIONS = {"state the file's encoding": "--encoding", "speaker labels pattern": "--labels"}
+_WARNING_OPTIONS = {"state the file's encoding": "--encoding", "speaker labels pattern {} matched no line": "--labels"}
 
 
 def _warning_advice(warning: str) -> str:
     """The command-line option an import warning is about, as " (--option)", or ""."""
     for words, option in _WARNING_OPTIONS.items():
-        if words in warning:
+        before, _, after = words.partition("{}")
+        if warning.endswith(words) or (after and before in warning and warning.endswith(after)):
             return f" ({option})"
     return ""
 

@@ -416,12 +416,8 @@ class ExportDialog(ModalScreen[Path | None]):
                 raise SaysoError("give a file to write")
             export = render_export(self.library, fmt, style, filter_line, self.locale, self.cite, self.names)
             if fmt in VAULTS:
-                report = self._write_vault(path, fmt, export)
-                if report.refused:
-                    name, why = report.refused[0]
-                    more = f" (and {len(report.refused) - 1} more)" if len(report.refused) > 1 else ""
-                    raise SaysoError(f"{name} in the vault was left alone: {why}{more}")
-                self.post_message(self.Written(path, export, report))
+                # (notes sayso did not write are left alone and said so; the others are written all the same)
+                self.post_message(self.Written(path, export, self._write_vault(path, fmt, export)))
                 return
             # a zip's bytes for qdpx; checked for names left when pseudonymised
             write_export(path, fmt, export.content, data_dir=self.library.data_dir, protection=export.protection)
@@ -460,18 +456,28 @@ class ExportDialog(ModalScreen[Path | None]):
     def _written(self, event: Written) -> None:
         count, flagged = len(event.export.entries), len(event.export.flagged)
         message = f"Exported {count} quote{'s' if count != 1 else ''} as {event.export.fmt} to {event.path}"
+        left_alone = event.vault.refused if event.vault is not None else []
         if event.vault is not None:
             notes = len(event.vault.written)
             message = (
                 f"Exported {count} quote{'s' if count != 1 else ''} into the vault {event.path}: {notes} "
                 f"note{'s' if notes != 1 else ''} written, {len(event.vault.unchanged)} unchanged"
             )
+            if left_alone:
+                name, why = left_alone[0]
+                more = f" and {len(left_alone) - 1} more" if len(left_alone) > 1 else ""
+                message += f"; left alone: {name} ({why}){more}"
         if flagged:
             message += f" ({flagged} marked: words changed)"
         if event.export.protection is not None:
             edited = len(event.export.edited)
             message += f", names pseudonymised ({edited} quote{'s' if edited != 1 else ''} edited for anonymity)"
-        self.app.notify(visible(message, keep_newlines=False), title="Export", markup=False)
+        self.app.notify(
+            visible(message, keep_newlines=False),
+            title="Export",
+            markup=False,
+            severity="warning" if left_alone else "information",
+        )
         if self._remembering:
             remember("export_format", self.fmt)
             remember("export_style", self.style)

@@ -84,7 +84,8 @@ BEGIN
 END
 $$;
 
--- Build one partition's part of the word index (`part`: 0, 1, ...), unless it is there; false if it was.
+-- Build one partition's part of the word index (`part`: 0, 1, ...), unless it is there; false if it was.  A part
+-- is built under a lock of its own: a build a killed import left running is waited for, not raced.
 CREATE FUNCTION sayso.restore_word_index_part(part integer) RETURNS boolean
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, pg_temp
@@ -93,6 +94,7 @@ AS $$
 DECLARE
   name text := format('passage_words_p%s', part);
 BEGIN
+  PERFORM pg_advisory_xact_lock(5928197, hashtext(name));
   IF to_regclass(format('sayso.%I', name)) IS NULL OR to_regclass(format('sayso.%I', name || '_words')) IS NOT NULL THEN
     RETURN false;
   END IF;
@@ -101,7 +103,8 @@ BEGIN
 END
 $$;
 
--- Make the word index whole: the table's index, every partition's part (built here if missing) attached to it.
+-- Make the word index whole: the table's index, every partition's part (built here if missing) attached to it;
+-- then the table's statistics (autovacuum analyzes partitions, never a partitioned table itself).
 CREATE OR REPLACE FUNCTION sayso.restore_word_index() RETURNS boolean
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, pg_temp
@@ -118,6 +121,7 @@ BEGIN
     CREATE INDEX passage_words_words ON ONLY sayso.passage_words USING gin (words);
   END IF;
   FOR part IN SELECT sayso.word_partitions() LOOP
+    PERFORM pg_advisory_xact_lock(5928197, hashtext(part));
     piece := to_regclass(format('sayso.%I', part || '_words'));
     IF piece IS NULL THEN
       EXECUTE format('CREATE INDEX %I ON sayso.%I USING gin (words)', part || '_words', part);
@@ -127,6 +131,7 @@ BEGIN
       EXECUTE format('ALTER INDEX sayso.passage_words_words ATTACH PARTITION %s', piece);
     END IF;
   END LOOP;
+  ANALYZE sayso.passage_words;
   RETURN true;
 END
 $$;
