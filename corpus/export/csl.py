@@ -174,7 +174,9 @@ _PARTICLES = frozenset(
     ]
 )
 _SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "phd", "ph.d.", "md", "m.d."])
-_HONORIFICS = frozenset(
+#: The titles citation keys were first made with: keys are kept as they were (`_key_surname`), whatever
+#: `parse_name` learns since, so that a manuscript citing one still finds it.
+_KEY_TITLES = frozenset(
     [
         "dr",
         "dr.",
@@ -203,9 +205,14 @@ _HONORIFICS = frozenset(
         "gov.",
         "governor",
         "president",
-        "vice",
         "judge",
         "justice",
+    ]
+)
+#: Titles before a name: left out of a citation's name ("Justice Sotomayor" is cited as Sotomayor).
+_HONORIFICS = _KEY_TITLES | frozenset(
+    [
+        "vice",
         "chief",
         "general",
         "gen",
@@ -492,41 +499,6 @@ def _slug(text: str) -> str:
     return slug or "s" + hashlib.sha1(_name_key(text).encode("utf-8")).hexdigest()[:8]
 
 
-#: The titles and the words that name no person as citation keys were first made with: keys are kept as they
-#: were (`_key_surname`), whatever `parse_name` learns since, so that a manuscript citing one still finds it.
-_KEY_TITLES = frozenset(
-    [
-        "dr",
-        "dr.",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "mx",
-        "mx.",
-        "prof",
-        "prof.",
-        "professor",
-        "sir",
-        "dame",
-        "sen",
-        "sen.",
-        "senator",
-        "rep",
-        "rep.",
-        "representative",
-        "hon",
-        "hon.",
-        "gov",
-        "gov.",
-        "governor",
-        "president",
-        "judge",
-        "justice",
-    ]
-)
 _KEY_NOT_A_PERSON = _NOT_A_PERSON - {"clerk"}
 
 
