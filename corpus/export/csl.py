@@ -499,6 +499,7 @@ def _slug(text: str) -> str:
     return slug or "s" + hashlib.sha1(_name_key(text).encode("utf-8")).hexdigest()[:8]
 
 
+#: The words that named no person when citation keys were first made (see `_KEY_TITLES`).
 _KEY_NOT_A_PERSON = _NOT_A_PERSON - {"clerk"}
 
 
