@@ -197,6 +197,26 @@ def test_the_marks_characters_in_a_title_or_a_name_change_no_italics() -> None:
     assert cited(c.text, None, c.italics) == "Smith, J. (2020). *Alpha Beta Gamma*."
 
 
+def test_an_item_that_cannot_be_cited_takes_no_other_items_italics(monkeypatch: pytest.MonkeyPatch) -> None:
+    """citeproc-py failing on one item of an export cites the others one by one: they keep their italics."""
+    from sayso.corpus.export import cite
+
+    real = cite._render
+
+    def failing_together(items: list[dict[str, object]], info: object, locale: object, marked: bool = False) -> object:
+        if marked and len(items) > 1:
+            raise ValueError("one item citeproc-py cannot cite")
+        return real(items, info, locale, marked)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cite, "_render", failing_together)
+    book = {"id": "b1", "type": "book", "title": "First Book", "issued": {"date-parts": [[2020]]}}
+    other = {**book, "id": "b2", "title": "Second Book"}
+    assert [c.italics for c in cite.render_items([book, other], "apa", styled=True)] == [
+        (("First Book", 0),),
+        (("Second Book", 0),),
+    ]
+
+
 def test_pandoc_reads_no_markup_from_quoted_text() -> None:
     """pandoc's own Markdown (citations, spans, footnotes, spaced references) reads the payloads as text."""
     exe = shutil.which("pandoc")

@@ -785,7 +785,8 @@ def _tidy(text: str, quotes: tuple[bool, str] = (True, "\u201d")) -> str:
 def _italics_cached(
     items_key: str, name: str, locale: str | None
 ) -> tuple[tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]], ...]:
-    """(the reference's italic runs, the in-text citation's) for each item; none for any when it cannot be cited.
+    """(the reference's italic runs, the in-text citation's) for each item; none for one that cannot be cited
+    (its plain rendering says why), the others' found item by item then, as `_render_cached` cites them.
 
     The marks' own characters are taken out of the items first (citeproc-py reads titles and names without
     `preformat`): only the style's italics are marked."""
@@ -793,8 +794,13 @@ def _italics_cached(
     items = json.loads(items_key.replace(ITALIC_ON, "").replace(ITALIC_OFF, ""))
     try:
         pairs = _render(items, info, locale, marked=True)
-    except Exception:  # noqa: BLE001  (the plain rendering says why; here the citation only goes without italics)
-        return tuple(((), ()) for _ in items)
+    except Exception:  # noqa: BLE001  (one item citeproc-py cannot cite must not take the others' italics)
+        pairs = []
+        for item in items:
+            try:
+                pairs.append(_render([item], info, locale, marked=True)[0])
+            except Exception:  # noqa: BLE001
+                pairs.append(("", ""))
     return tuple((italic_runs(reference), italic_runs(in_text)) for reference, in_text in pairs)
 
 
