@@ -448,6 +448,38 @@ async def test_import_dialog_reads_a_file_in_the_encoding_given(library: Library
         assert library.document(doc.id).speakers == ["Анна Петрова", "Борис Иванов"]
 
 
+async def test_import_dialog_states_the_speaker_labels_of_a_folder(library: Library, tmp_path: Path) -> None:
+    """A folder of transcripts in a convention sayso does not know is imported with the pattern the user gives
+    (each document remembers it); a pattern that cannot be used is said in the dialog and nothing is imported."""
+    from sayso.tui.screens.import_dialog import ImportDialog
+
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    for n in range(2):
+        lines = [f"<<P{i % 3}>> 00:{i:02d} words number {i} of file {n}" for i in range(9)]
+        (folder / f"odd{n}.txt").write_text("\n".join(lines), "utf-8")
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        dialog.query_one("#import-path", Input).value = str(folder)
+        dialog.query_one("#import-labels", Input).value = "{text}"
+        dialog.query_one("#import-labels", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "needs {speaker}" in str(dialog.query_one("#import-status").render()) and dialog.report is None
+        dialog.query_one("#import-labels", Input).value = "<<{speaker}>> {time} {text}"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        assert dialog.report is not None and not dialog.report.errors and len(dialog.report.documents) == 2
+        for doc in dialog.report.documents:
+            assert doc.speakers == ["P0", "P1", "P2"] and doc.labels == "<<{speaker}>> {time} {text}"
+
+
 async def test_export_key_opens_the_export_dialog(library: Library) -> None:
     from sayso.tui.screens.export_dialog import ExportDialog
 

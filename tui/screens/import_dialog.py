@@ -1,7 +1,9 @@
 """ImportDialog: a path prompt with completion that imports files in a worker, showing progress.
 
 An optional encoding (any Python codec name, as `sayso import --encoding`) reads the files in it instead
-of the one detected from their bytes: for a file an import warned was read as a guess.
+of the one detected from their bytes: for a file an import warned was read as a guess.  Optional speaker
+labels (a pattern, as `sayso import --labels`) state the files' convention instead of inferring it: for a
+folder of transcripts in one convention sayso does not know (each document remembers it).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.importers import SUPPORTED_SUFFIXES
+from sayso.corpus.importers.grammar import PatternError, compile_pattern
 from sayso.corpus.library import ImportReport, Library
 from sayso.corpus.safety import visible
 from sayso.tui.screens.fields import FIELD_KEYS
@@ -123,6 +126,10 @@ class ImportDialog(ModalScreen[ImportReport | None]):
                 placeholder="path (→ completes, enter imports)", suggester=PathSuggester(), id="import-path"
             )
             yield SafeInput(placeholder="encoding: empty detects it (or cp1252, latin-1, …)", id="import-encoding")
+            yield SafeInput(
+                placeholder="speaker labels: empty infers them (or e.g. [{speaker}] {text})",
+                id="import-labels",
+            )
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static(Text(f"Transcripts: {' '.join(SUPPORTED_SUFFIXES)}", style="dim"), id="import-status")
 
@@ -146,10 +153,18 @@ class ImportDialog(ModalScreen[ImportReport | None]):
                 self._set_status(plain(f"unknown encoding {encoding!r}: give a codec name such as cp1252 or latin-1"))
                 self.query_one("#import-encoding", Input).focus()
                 return
+        labels = self.query_one("#import-labels", Input).value.strip() or None
+        if labels is not None:
+            try:
+                compile_pattern(labels)
+            except PatternError as exc:
+                self._set_status(plain(str(exc)))
+                self.query_one("#import-labels", Input).focus()
+                return
         self.running = True
         path_field.disabled = True
         self._set_status(Text("Importing…"))
-        self.run_import(real_path(path), encoding)
+        self.run_import(real_path(path), encoding, labels)
 
     def _set_status(self, text: Text) -> None:
         self.query_one("#import-status", Static).update(text)
@@ -161,7 +176,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         self._set_status(plain(f"{event.done}/{event.total} {Path(event.name).name}"))
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, path: str, encoding: str | None = None) -> None:
+    def run_import(self, path: str, encoding: str | None = None, labels: str | None = None) -> None:
         """Import in a thread; progress and the final report come back to the UI thread."""
 
         def progress(name: str, done: int, total: int) -> None:
@@ -170,7 +185,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         try:
             # In this process (parallel=False): Textual's stand-in stderr has no file descriptor,
             # which multiprocessing's spawn needs; the command line import uses workers.
-            report = self.library.import_paths([path], progress=progress, encoding=encoding)
+            report = self.library.import_paths([path], progress=progress, encoding=encoding, labels=labels)
         except SaysoError as exc:
             # Library busy or damaged: say so in the dialog and keep the app running.
             report = ImportReport(errors=[str(exc)])
