@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input
@@ -419,20 +420,25 @@ async def test_import_dialog_imports_seeds_with_progress(library: Library, tmp_p
         assert screen.query_one(DocumentsPane).option_count == 4 + len(dialog.report.documents)
 
 
+async def open_import_dialog(app: SaysoApp, pilot) -> Any:  # type: ignore[no-untyped-def]
+    """The import dialog, opened with `i` on the main screen."""
+    from sayso.tui.screens.import_dialog import ImportDialog
+
+    await ready(app, pilot)
+    await pilot.press("i")
+    await pilot.pause()
+    assert isinstance(app.screen, ImportDialog)
+    return app.screen
+
+
 async def test_import_dialog_reads_a_file_in_the_encoding_given(library: Library, tmp_path: Path) -> None:
     """A file the import read as a guess (not UTF-8) is imported again in the encoding the user gives; a name
     that is no encoding is said in the dialog and nothing is imported."""
-    from sayso.tui.screens.import_dialog import ImportDialog
-
     source = tmp_path / "koi8.txt"
     source.write_bytes("Анна Петрова: Привет, это проверка.\n\nБорис Иванов: Да, слышу.\n".encode("koi8-r"))
     app = SaysoApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
+        dialog = await open_import_dialog(app, pilot)
         await pilot.press(*str(source), "tab", *"no-such-codec", "enter")
         await settle(app, pilot)
         assert "unknown encoding 'no-such-codec'" in str(dialog.query_one("#import-status").render())
@@ -451,8 +457,6 @@ async def test_import_dialog_reads_a_file_in_the_encoding_given(library: Library
 async def test_import_dialog_states_the_speaker_labels_of_a_folder(library: Library, tmp_path: Path) -> None:
     """A folder of transcripts in a convention sayso does not know is imported with the pattern the user gives
     (each document remembers it); a pattern that cannot be used is said in the dialog and nothing is imported."""
-    from sayso.tui.screens.import_dialog import ImportDialog
-
     folder = tmp_path / "odd"
     folder.mkdir()
     for n in range(2):
@@ -460,11 +464,7 @@ async def test_import_dialog_states_the_speaker_labels_of_a_folder(library: Libr
         (folder / f"odd{n}.txt").write_text("\n".join(lines), "utf-8")
     app = SaysoApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ImportDialog)
+        dialog = await open_import_dialog(app, pilot)
         dialog.query_one("#import-path", Input).value = str(folder)
         dialog.query_one("#import-labels", Input).value = "{text}"
         dialog.query_one("#import-labels", Input).focus()
