@@ -7,7 +7,7 @@ the parse, without the server connection: `search_words` is what a worker hands 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 
 from sayso.corpus.searchindex import _words_line
@@ -48,10 +48,16 @@ def tsvector_text(words: list[str]) -> tuple[str, list[str]]:
                 size += n
         distinct = kept
     plain = "".join(distinct)
-    escape = "'" in plain or "\\" in plain
-    once = [(lexeme(w) if escape else w) for w in distinct if counts[w] == 1]
-    more = [f"'{lexeme(w)}':{_TF[min(counts[w], TF_POSITIONS)]}" for w in distinct if counts[w] > 1]
-    return " ".join((["'" + "' '".join(once) + "'"] if once else []) + more), distinct
+    kept_counts = counts if len(distinct) == len(counts) else {w: counts[w] for w in distinct}
+    return _literal(kept_counts, "'" in plain or "\\" in plain), distinct
+
+
+def _literal(counts: Mapping[str, int], escape: bool) -> str:
+    """The tsvector input of the words `counts` counts, in its order: those said once quoted together first, then
+    each other with its positions; `escape`: some word holds a quote or a backslash."""
+    once = [(lexeme(w) if escape else w) for w, n in counts.items() if n == 1]
+    more = [f"'{lexeme(w) if escape else w}':{_TF[min(n, TF_POSITIONS)]}" for w, n in counts.items() if n > 1]
+    return " ".join((["'" + "' '".join(once) + "'"] if once else []) + more)
 
 
 def lexeme(word: str) -> str:
@@ -65,8 +71,8 @@ def search_words(texts: Sequence[str]) -> tuple[list[tuple[int, str]], dict[str,
     """For one document's passages: each passage's (word count, tsvector input), and how many of its passages
     hold each word (the vocabulary's counts).
 
-    `tsvector_text` for each passage, with its common case made directly: words short enough for a lexeme
-    whatever they are (the whole line is), none to escape."""
+    `tsvector_text` for each passage, its common case checked on the whole line at once: words short enough for
+    a lexeme whatever they are (the line is), none to escape."""
     rows: list[tuple[int, str]] = []
     append = rows.append
     distincts: list[Iterable[str]] = []
@@ -81,13 +87,6 @@ def search_words(texts: Sequence[str]) -> tuple[list[tuple[int, str]], dict[str,
             continue
         counts = Counter(words)
         keep(counts)
-        if len(counts) == len(words):
-            append((len(words), "'" + "' '".join(words) + "'" if words else ""))
-            continue
-        parts = [f"'{w}':{_TF[min(n, TF_POSITIONS)]}" for w, n in counts.items() if n > 1]
-        once = [w for w, n in counts.items() if n == 1]
-        if once:
-            parts.insert(0, "'" + "' '".join(once) + "'")
-        append((len(words), " ".join(parts)))
+        append((len(words), _literal(counts, False)))
     # (each passage's distinct words counted at once, in C)
     return rows, dict(Counter(chain.from_iterable(distincts)))
