@@ -137,7 +137,8 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         self.query_one("#import-path", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in either field imports the path, in the encoding given (none: detected)."""
+        """Enter in any field imports the path, in the encoding given (none: detected) and with the speaker labels
+        given (none: inferred)."""
         event.stop()
         path_field = self.query_one("#import-path", Input)
         path = path_field.value.strip()
