@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -57,13 +58,19 @@ class DiskCache:
         self.unsynced_names: dict[str, set[str]] = {}
         self.checked_libraries = 0
         self.named_passages = 0
+        #: an fd's number is reused as soon as it is closed, by any thread (the
+        #: import fsyncs in a thread): opening or closing one and updating `fds`
+        #: happen as one step, or a close's bookkeeping can drop another
+        #: thread's new file of the same number
+        self.fd_lock = threading.Lock()
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         real = {name: getattr(os, name) for name in ("open", "write", "fsync", "close", "replace", "rename", "link")}
 
         def traced_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-            fd = real["open"](path, flags, *args, **kwargs)
-            self.fds[fd] = os.path.abspath(path)
+            with self.fd_lock:
+                fd = real["open"](path, flags, *args, **kwargs)
+                self.fds[fd] = os.path.abspath(path)
             if flags & os.O_CREAT:
                 self._named(self.fds[fd])
             return fd
@@ -81,8 +88,9 @@ class DiskCache:
                 self.unsynced_names.pop(path, None)  # (a folder's fsync makes its names durable)
 
         def traced_close(fd: int) -> None:
-            real["close"](fd)
-            self.fds.pop(fd, None)
+            with self.fd_lock:
+                real["close"](fd)
+                self.fds.pop(fd, None)
 
         def traced_rename(src: Any, dst: Any, *, _real: Callable[..., None] = real["replace"]) -> None:
             src, dst = os.path.abspath(src), os.path.abspath(dst)
