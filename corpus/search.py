@@ -840,8 +840,8 @@ class SearchIndex:
         )
 
     # -- changing ---------------------------------------------------------------------------
-    #: (nothing is worked out ahead by the parse workers for the local index)
-    import_words: Callable[[Sequence[str]], Any] | None = None
+    #: each document's words, worked out ahead by the parse workers (tokenise_document's `words`)
+    import_words: Callable[[Sequence[str]], Any] | None = staticmethod(searchindex.document_words)
 
     def add_document(
         self, doc: Document, passages: list[Passage] | PassageTable, version: str = "", words: Any = None
@@ -852,14 +852,16 @@ class SearchIndex:
         `Library.passages_and_version`), so a stale entry is noticed on opening.
         """
         with self.lock:
-            self._add_document(doc, passages, version)
+            self._add_document(doc, passages, version, words)
 
-    def _add_document(self, doc: Document, passages: list[Passage] | PassageTable, version: str) -> None:
+    def _add_document(
+        self, doc: Document, passages: list[Passage] | PassageTable, version: str, words: Any = None
+    ) -> None:
         if not self.pending and not self.removed:
             self._refresh()
         self.remove_document(doc.id)
         entry = DocEntry(doc.id, doc.title, doc.kind, doc.text_hash or "", version=version)
-        pending = tokenise_document(self.vocab, self.speaker_numbers, entry, passages)
+        pending = tokenise_document(self.vocab, self.speaker_numbers, entry, passages, words)
         self.pending.append(pending)
         self._pending_ids.add(doc.id)
         self._pending_tokens += len(pending.tokens) + len(pending.text) // 4

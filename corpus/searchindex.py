@@ -223,10 +223,14 @@ class PendingDoc:
 class Vocabulary:
     """Words and their ids; grows as documents are added and never shrinks.
 
-    Writers also map token hashes (see `hash_tokens`) to ids: a sorted array
-    for the bulk of the vocabulary, searched vectorised, plus a dict of the
-    words added since it was last sorted.
+    Writers also map token hashes (see `hash_tokens`) to ids, vectorised: a
+    sorted array for the bulk of the vocabulary, plus a small sorted array of
+    the words added since the bulk was last sorted (re-sorted when a lookup
+    follows an add, folded into the bulk once it reaches RECENT_FOLD words).
     """
+
+    #: Words added before the recent ones are folded into the bulk (a copy of the bulk: rare enough).
+    RECENT_FOLD = 8192
 
     def __init__(self, words: list[str] | None = None) -> None:
         self.words: list[str] = words or []
@@ -234,6 +238,8 @@ class Vocabulary:
         self._sorted_hashes: np.ndarray | None = None
         self._sorted_ids = np.zeros(0, np.int64)
         self._recent: dict[int, int] = {}
+        #: `_recent` as sorted (hashes, ids), or None when an add has changed it since
+        self._recent_sorted: tuple[np.ndarray, np.ndarray] | None = None
 
     def _ensure_hashes(self) -> None:
         if self._sorted_hashes is None:
@@ -241,20 +247,26 @@ class Vocabulary:
             order = np.argsort(hashes)
             self._sorted_hashes, self._sorted_ids = hashes[order], order.astype(np.int64)
             self._recent = {}
+            self._recent_sorted = None
 
-    def lookup(self, hashes: np.ndarray, *, sorted_only: bool = False) -> np.ndarray:
-        """Word ids of token hashes, -1 where the word is new (or, `sorted_only`, not yet in the sorted part)."""
+    def _recent_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._recent_sorted is None:
+            hashes = np.fromiter(self._recent.keys(), np.uint64, len(self._recent))
+            ids = np.fromiter(self._recent.values(), np.int64, len(self._recent))
+            order = np.argsort(hashes)
+            self._recent_sorted = (hashes[order], ids[order])
+        return self._recent_sorted
+
+    def lookup(self, hashes: np.ndarray) -> np.ndarray:
+        """Word ids of token hashes, -1 where the word is new."""
         self._ensure_hashes()
         known = self._sorted_hashes
         assert known is not None
-        found = np.full(len(hashes), -1, np.int64)
-        if len(known):
-            pos = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
-            hit = known[pos] == hashes
-            found[hit] = self._sorted_ids[pos[hit]]
-        if self._recent and not sorted_only:
-            for i in np.flatnonzero(found < 0).tolist():
-                found[i] = self._recent.get(int(hashes[i]), -1)
+        found = _map_sorted(known, self._sorted_ids, hashes)
+        if self._recent:
+            missing = np.flatnonzero(found < 0)
+            if len(missing):
+                found[missing] = _map_sorted(*self._recent_arrays(), hashes[missing])
         return found
 
     def truncate(self, size: int) -> None:
@@ -282,14 +294,27 @@ class Vocabulary:
             self.ids[word] = found
         self._ensure_hashes()
         self._recent[token_hash] = found
-        if len(self._recent) > 20_000:
-            extra = np.fromiter(self._recent.keys(), np.uint64, len(self._recent))
-            ids = np.fromiter(self._recent.values(), np.int64, len(self._recent))
-            hashes = np.concatenate([self._sorted_hashes, extra])
-            order = np.argsort(hashes)
-            self._sorted_hashes, self._sorted_ids = hashes[order], np.concatenate([self._sorted_ids, ids])[order]
+        self._recent_sorted = None
+        if len(self._recent) >= self.RECENT_FOLD:
+            extra, ids = self._recent_arrays()
+            bulk = self._sorted_hashes
+            assert bulk is not None
+            at = np.searchsorted(bulk, extra)  # (both sorted: a merge, no sort of the bulk)
+            self._sorted_hashes = np.insert(bulk, at, extra)
+            self._sorted_ids = np.insert(self._sorted_ids, at, ids)
             self._recent = {}
+            self._recent_sorted = None
         return found
+
+
+def _map_sorted(keys: np.ndarray, values: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """values[i] where keys[i] (sorted) equals each hash, else -1."""
+    found = np.full(len(hashes), -1, np.int64)
+    if len(keys):
+        pos = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+        hit = keys[pos] == hashes
+        found[hit] = values[pos[hit]]
+    return found
 
 
 @dataclass
@@ -576,7 +601,7 @@ def hash_tokens(buf: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     )
 
 
-def _passage_runs(texts: list[str]) -> list[tuple[int, int]]:
+def _passage_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
     """Consecutive runs of passages holding about TOKENISE_CHUNK characters each (at least one passage)."""
     runs = []
     lo, size = 0, 0
@@ -590,52 +615,95 @@ def _passage_runs(texts: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _tokenise_run(vocab: Vocabulary, texts: list[str]) -> tuple[np.ndarray, np.ndarray, bytes, np.ndarray]:
-    """(word ids, words per passage, UTF-8 text, text bytes per passage) of a few passages."""
-    n = len(texts)
-    joined = "\n".join(texts)
+@dataclass
+class RunWords:
+    """The words of a run of passages (see `_passage_runs`), worked out without the vocabulary.
+
+    An import's parse workers make these (`document_words`), so that the
+    importing process only looks up each distinct word once and maps the
+    tokens through it.
+    """
+
+    #: the run: passages lo to hi of the document
+    lo: int
+    hi: int
+    #: the run's distinct token hashes (see `hash_tokens`), sorted
+    hashes: np.ndarray
+    #: their words, in the same order, UTF-8, joined by spaces
+    words: bytes
+    #: each token of the run as its position in `hashes`
+    inverse: np.ndarray
+    #: tokens per passage
+    lens: np.ndarray
+
+
+def _run_words(texts: Sequence[str], lo: int, hi: int) -> RunWords:
+    run = texts[lo:hi]
+    joined = "\n".join(run)
     ascii_bytes = joined.encode("ascii") if joined.isascii() else None
     plain = not _has_number_separator(joined, ascii_bytes)
-    buf = b"\n".join([_words_line(t, plain) for t in texts])
+    buf = b"\n".join([_words_line(t, plain) for t in run])
     hashes, starts, ends = hash_tokens(buf)
-    if len(hashes):
-        # The passage of each word: how many line breaks come before it.
-        breaks = np.flatnonzero(np.frombuffer(buf, np.uint8) == 10)
-        lens = np.bincount(np.searchsorted(breaks, starts), minlength=n)
-        # Words already in the sorted vocabulary (nearly all, after the first documents) are looked up
-        # at once; only the others are made distinct and looked for one by one.
-        found = vocab.lookup(hashes, sorted_only=True)
-        missing = np.flatnonzero(found < 0)
-        if len(missing):
-            new_hashes, first, inverse = np.unique(hashes[missing], return_index=True, return_inverse=True)
-            ids = vocab.lookup(new_hashes)
-            for i in np.flatnonzero(ids < 0).tolist():
-                at = int(missing[int(first[i])])
-                word = buf[int(starts[at]) : int(ends[at])].decode("utf-8")
-                ids[i] = vocab.add(word, int(new_hashes[i]))
-            found[missing] = ids[inverse.reshape(-1)]
-        tokens = found.astype(np.uint32)
-    else:
-        lens = np.zeros(n, np.int64)
-        tokens = np.zeros(0, np.uint32)
-    if ascii_bytes is not None:
-        raw = "".join(texts).encode("ascii")
-        text_lens = np.fromiter((len(t) for t in texts), np.int64, n)
+    if not len(hashes):
+        return RunWords(lo, hi, np.zeros(0, np.uint64), b"", np.zeros(0, np.uint32), np.zeros(hi - lo, np.int64))
+    # The passage of each word: how many line breaks come before it.
+    breaks = np.flatnonzero(np.frombuffer(buf, np.uint8) == 10)
+    lens = np.bincount(np.searchsorted(breaks, starts), minlength=hi - lo).astype(np.int64)
+    # Distinct hashes and each token's place among them (np.unique's stable sort, which its first
+    # occurrences need, is not: any occurrence of a hash spells its word).
+    order = np.argsort(hashes)
+    ordered = hashes[order]
+    new = np.empty(len(ordered), bool)
+    new[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inverse = np.empty(len(ordered), np.uint32)
+    inverse[order] = np.cumsum(new, dtype=np.uint32) - 1
+    some = order[new]
+    words = b" ".join([buf[s:e] for s, e in zip(starts[some].tolist(), ends[some].tolist())])
+    return RunWords(lo, hi, ordered[new], words, inverse, lens)
+
+
+def document_words(texts: Sequence[str]) -> list[RunWords]:
+    """A document's words, run by run, for `tokenise_document(words=)`: what needs no vocabulary."""
+    return [_run_words(texts, lo, hi) for lo, hi in _passage_runs(texts)]
+
+
+def _tokenise_run(vocab: Vocabulary, texts: Sequence[str], words: RunWords) -> tuple[np.ndarray, bytes, np.ndarray]:
+    """(word ids, UTF-8 text, text bytes per passage) of a run of passages whose `words` are worked out."""
+    # Each distinct word is looked up once (nearly all are known after the first documents);
+    # the new ones are added in the order of their hashes.
+    ids = vocab.lookup(words.hashes)
+    missing = np.flatnonzero(ids < 0)
+    if len(missing):
+        spelled = words.words.decode("utf-8").split(" ")
+        for i in missing.tolist():
+            ids[i] = vocab.add(spelled[i], int(words.hashes[i]))
+    tokens = ids[words.inverse].astype(np.uint32) if len(words.inverse) else np.zeros(0, np.uint32)
+    joined = "".join(texts)
+    if joined.isascii():
+        raw = joined.encode("ascii")
+        text_lens = np.fromiter((len(t) for t in texts), np.int64, len(texts))
     else:
         encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
         raw = b"".join(encoded)
-        text_lens = np.fromiter((len(e) for e in encoded), np.int64, n)
-    return tokens, lens.astype(np.int64), raw, text_lens
+        text_lens = np.fromiter((len(e) for e in encoded), np.int64, len(encoded))
+    return tokens, raw, text_lens
 
 
 def tokenise_document(
-    vocab: Vocabulary, speakers: dict[str, int], entry: DocEntry, passages: list[Any] | PassageTable
+    vocab: Vocabulary,
+    speakers: dict[str, int],
+    entry: DocEntry,
+    passages: list[Any] | PassageTable,
+    words: list[RunWords] | None = None,
 ) -> PendingDoc:
     """Turn one document's passages into arrays, with as little per-passage Python work as possible.
 
     The passages go in runs of about TOKENISE_CHUNK characters, so the working
     arrays stay small; what is kept grows in compact buffers (4 bytes a word,
-    the UTF-8 text) rather than being joined at the end.
+    the UTF-8 text) rather than being joined at the end.  `words`, the
+    passages' `document_words` if already worked out (by a parse worker), are
+    used when they are of these passages' runs.
     """
     table, rows = (passages, []) if isinstance(passages, PassageTable) else (None, passages)
     texts = list(table.texts) if table is not None else [p.text for p in rows]
@@ -644,11 +712,15 @@ def tokenise_document(
     text = bytearray()
     lens = np.zeros(n, np.int64)
     text_lens = np.zeros(n, np.int64)
-    for lo, hi in _passage_runs(texts):
-        run_tokens, run_lens, raw, run_text_lens = _tokenise_run(vocab, texts[lo:hi])
-        tokens.frombytes(run_tokens.astype(np.uint32, copy=False).tobytes())
+    runs = _passage_runs(texts)
+    if words is None or [(w.lo, w.hi) for w in words] != runs:
+        words = None
+    for run, (lo, hi) in enumerate(runs):
+        run_words = words[run] if words is not None else _run_words(texts, lo, hi)
+        run_tokens, raw, run_text_lens = _tokenise_run(vocab, texts[lo:hi], run_words)
+        tokens.frombytes(run_tokens.tobytes())
         text += raw
-        lens[lo:hi] = run_lens
+        lens[lo:hi] = run_words.lens
         text_lens[lo:hi] = run_text_lens
     del texts
     spk = []
