@@ -123,3 +123,32 @@ def test_passage_words_are_copies_of_input_words(lines: list[str], sep: str) -> 
             assert " ".join(paragraph.split()) in folded, paragraph
         for word in p.text.split():
             assert word in source
+
+
+_COVER_PIECES = st.sampled_from(
+    [
+        *("cover art", "Cover Art for ", "ARTWORK", "artwork for ", " of ", "The Show", "「番組」", "のカバーアート"),
+        *("art", " ", "  ", "\t", "\u212a", "\u017f", "\u0130", "work", "x", "Ä", "-"),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_COVER_PIECES, max_size=8).map("".join))
+def test_cover_art_lines_are_found_as_the_whole_pattern_finds_them(line: str) -> None:
+    # (the quick check before the pattern must never turn a line away that the pattern matches)
+    from sayso.corpus.importers import clean
+
+    whole = clean.COVER_ART.match(line.strip())
+    quick = clean._cover_art(line)
+    assert (whole and whole.groups()) == (quick and quick.groups())
+
+
+def test_cover_art_titles() -> None:
+    from sayso.corpus.importers.clean import cover_art_title
+
+    assert cover_art_title("Cover art for The Daily") == "The Daily"
+    assert cover_art_title("  THE DAILY ARTWORK ") == "THE DAILY"
+    assert cover_art_title("Artwork for Hard Fork") == "Hard Fork"
+    assert cover_art_title("「ニュース」のカバーアート") == "ニュース"
+    assert cover_art_title("Startups and the art of the deal") is None

@@ -223,6 +223,16 @@ COVER_ART = re.compile(
     re.IGNORECASE,
 )
 
+
+def _cover_art(line: str) -> re.Match[str] | None:
+    """COVER_ART's match of the stripped line.  Every English form has "art" in it, whatever the case
+    (`str.lower` folds what IGNORECASE would), so most lines are passed over without the pattern, whose
+    lazy title is tried at every character of a long line."""
+    if "art" not in line.lower() and "カバーアート" not in line:
+        return None
+    return COVER_ART.match(line.strip())
+
+
 _MOJIBAKE = re.compile(
     r"Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf™œ\u009d\u201c\u201d\u2018\u2019\u2122\u0153\u0161\u017e]|ï»¿|Ã©|Ã¨|Ã¼|Ã¶|Ã¤"
 )
@@ -236,7 +246,7 @@ def is_chrome_line(line: str) -> bool:
     bare = line.strip().strip("|•·-–—*#>").strip().casefold()
     if not bare:
         return False
-    return bool(bare in CHROME_LINES or COVER_ART.match(line.strip()))
+    return bool(bare in CHROME_LINES or _cover_art(line))
 
 
 #: Chrome that nobody says as a whole paragraph (a lone "Like" or "Share" might be speech).
@@ -246,13 +256,13 @@ _UI_ONLY_WORDS = {"advertisement", "sponsored", "skip to content", "skip to main
 def is_ui_only_line(line: str) -> bool:
     """Chrome that can be dropped even inside a speaker's turn: multi-word UI phrases and non-Latin UI text."""
     bare = line.strip().strip("|•·-–—*#>").strip().casefold()
-    if not bare or (bare not in CHROME_LINES and bare not in _UI_ONLY_WORDS and not COVER_ART.match(line.strip())):
+    if not bare or (bare not in CHROME_LINES and bare not in _UI_ONLY_WORDS and not _cover_art(line)):
         return False
     return bare in _UI_ONLY_WORDS or len(bare.split()) >= 2 or not bare.isascii()
 
 
 def cover_art_title(line: str) -> str | None:
-    m = COVER_ART.match(line.strip())
+    m = _cover_art(line)
     if not m:
         return None
     return next(g for g in m.groups() if g).strip()
