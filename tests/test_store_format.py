@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tinydb import TinyDB
 
 import sayso.corpus.store as store_mod
@@ -174,3 +176,9 @@ def test_loading_leaves_the_garbage_collector_as_it_was(store: Store) -> None:
     with pytest.raises(DamagedFile):
         store.passages(DOC)
     assert gc.isenabled()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(["a", "é", " ", "\t", "\n", "\r", "\x0b", "\x1c", "\x1f", "\u2003"]))))
+def test_a_documents_word_count_is_str_splits(texts: list[str]) -> None:
+    assert store_mod.count_words(texts) == sum(len(text.split()) for text in texts)

@@ -32,8 +32,9 @@ _TIME_MARKER = re.compile(r"^[ \t]*\{time\}[ \t]*\d{3,4}[ \t]*$", re.I)
 _PADDING = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 #: Prefixes that quote or box every line.
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>(?!>)|\|)[ \t]?")
-#: Sentence punctuation that ends speech, not furniture.
-_SPEECH_END = re.compile(r"[.!?…\"”’)]\s*$")
+#: Sentence punctuation that ends speech, not furniture: what a line of finished speech ends with
+#: (trailing whitespace aside).
+_SPEECH_ENDS = '.!?…"”’)'
 
 
 @dataclass
@@ -240,7 +241,7 @@ def _single_space(page: Page) -> None:
     if singles < 0.8 * (len(body) - 1):
         return
     # Lines that end mid-sentence are wrapped; the double spacing is the converter's, not the author's.
-    open_end = sum(1 for i in body if not _SPEECH_END.search(lines[i]))
+    open_end = sum(1 for i in body if lines[i].rstrip()[-1:] not in _SPEECH_ENDS)  # (body lines are not blank)
     if open_end < 0.3 * len(body):
         return
     out: list[str] = []
