@@ -3,7 +3,9 @@
 `sayso import FOLDER` parses in worker processes; killed (SIGKILL included),
 its workers and multiprocessing's resource tracker kept running with parent
 1, and the tracker held the caller's stderr open, so a calling script never
-finished.
+finished.  Workers are forked when the importing process runs one thread
+(the command) and spawned otherwise (a program with other threads, e.g. a
+database pool's): both ways are killed here.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def descendants_once_workers_run(proc: psutil.Process, timeout: float = 30.0) ->
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = proc.children(recursive=True)
-        workers = [p for p in found if "spawn_main" in " ".join(_cmdline(p))]
+        workers = [p for p in found if "resource_tracker" not in " ".join(_cmdline(p))]
         if len(workers) >= 2:
             time.sleep(0.3)  # let it get going: some files parsed, some queued
             return proc.children(recursive=True)
@@ -59,12 +61,23 @@ def _cmdline(p: psutil.Process) -> list[str]:
         return []
 
 
+#: `sayso import FOLDER` from a program running another thread: its workers are spawned
+WITH_A_THREAD = (
+    "import sys, threading; threading.Thread(target=threading.Event().wait, daemon=True).start(); "
+    "from sayso.cli import main; sys.argv = ['sayso', 'import', sys.argv[1]]; sys.exit(main())"
+)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
-def test_killing_a_folder_import_leaves_no_worker_nor_tracker_running(tmp_path: Path, signum: int) -> None:
+@pytest.mark.parametrize("started", ["fork", "spawn"])
+def test_killing_a_folder_import_leaves_no_worker_nor_tracker_running(
+    tmp_path: Path, signum: int, started: str
+) -> None:
     folder = make_folder(tmp_path / "talks")
     env = {**os.environ, "SAYSO_DATA": str(tmp_path / "data")}
+    command = ["-m", "sayso", "import", str(folder)] if started == "fork" else ["-c", WITH_A_THREAD, str(folder)]
     importer = subprocess.Popen(
-        [sys.executable, "-m", "sayso", "import", str(folder)],
+        [sys.executable, *command],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,
@@ -72,7 +85,12 @@ def test_killing_a_folder_import_leaves_no_worker_nor_tracker_running(tmp_path: 
     )
     try:
         children = descendants_once_workers_run(psutil.Process(importer.pid))
-        assert any("resource_tracker" in " ".join(_cmdline(p)) for p in children), [_cmdline(p) for p in children]
+        spawned = ["spawn_main" in " ".join(_cmdline(p)) for p in children]
+        tracker = ["resource_tracker" in " ".join(_cmdline(p)) for p in children]
+        if started == "spawn":  # (and the tracker that spawned workers need)
+            assert sum(spawned) >= 2 and any(tracker), [_cmdline(p) for p in children]
+        else:  # (a forked worker runs the importing command's own code: no tracker is needed)
+            assert not any(spawned) and not any(tracker), [_cmdline(p) for p in children]
         os.kill(importer.pid, signum)
         importer.wait(timeout=10)
         _gone, alive = psutil.wait_procs(children, timeout=5)

@@ -31,7 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import resource_tracker
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import OwnedText, decode_raw, parse_decoded
@@ -163,6 +163,20 @@ def workers_for(count: int) -> int:
     return min(cores, 4)
 
 
+def start_method() -> str:
+    """How workers are started: "fork" when this process runs no thread but the caller's, else "spawn".
+
+    A forked worker starts in milliseconds with the code already loaded (a
+    spawned one imports it all again: a third of a second, on cores the
+    import needs).  But a fork copies the locks other threads hold, so with
+    any other thread running (the app, a database pool) workers are spawned,
+    which is safe from any thread.
+    """
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
 def prepare_all(
     paths: Sequence[Path],
     encoding: str | None = None,
@@ -173,26 +187,47 @@ def prepare_all(
 ) -> Generator[tuple[Path, Prepared | Exception], None, None]:
     """Each path with its Prepared file or the exception preparing it raised, in the order given.
 
-    `parallel` allows worker processes.  They are started with "spawn", which
-    imports the program's main module again in each worker, so only programs
-    whose main module is import-safe (`if __name__ == "__main__":`) may ask:
-    sayso's command and app do; a library caller opts in knowingly.
+    `parallel` allows worker processes (see `start_method`).  A spawned worker
+    imports the program's main module again, so only programs whose main
+    module is import-safe (`if __name__ == "__main__":`) may ask: sayso's
+    command and app do; a library caller opts in knowingly.  The workers start
+    at once, not at the first file asked for, so that they get going while the
+    caller makes ready; closing the generator stops them.
     """
+    ready = _prepare_all(paths, encoding, parallel, labels, extra)
+    next(ready)  # (runs up to the workers' start)
+    return cast("Generator[tuple[Path, Prepared | Exception], None, None]", ready)
+
+
+def _prepare_all(
+    paths: Sequence[Path],
+    encoding: str | None,
+    parallel: bool,
+    labels: Mapping[Path, str] | None,
+    extra: Callable[[Sequence[str]], Any] | None,
+) -> Generator[tuple[Path, Prepared | Exception] | None, None, None]:
+    """`prepare_all`'s work, after a first None once the workers (if any) are started."""
     workers = workers_for(len(paths)) if parallel else 0
     if workers == 0:
+        yield None
         yield from _in_process(paths, encoding, labels, extra)
         return
-    context = multiprocessing.get_context("spawn")  # safe from any thread, unlike fork
-    try:
-        _start_tracker_quietly()
-    except Exception:  # noqa: BLE001, S110
-        pass
+    method = start_method()
+    if method == "spawn":  # (a forked worker's fds are the caller's: the tracker is not needed to free them)
+        try:
+            _start_tracker_quietly()
+        except Exception:  # noqa: BLE001, S110
+            pass
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_quiet_worker, initargs=(os.getpid(),)
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_quiet_worker,
+        initargs=(os.getpid(),),
     ) as pool:
         ahead: deque[tuple[Path, Future[Prepared]]] = deque()
         queued = 0
         done = 0
+        started = False
         try:
             while done < len(paths):
                 while queued < len(paths) and len(ahead) < workers * AHEAD_PER_WORKER:
@@ -204,6 +239,9 @@ def prepare_all(
                         break
                     ahead.append((paths[queued], future))
                     queued += 1
+                if not started:  # (the first files are handed out: the workers are on their way)
+                    started = True
+                    yield None
                 if not ahead:
                     break  # nothing could be handed to a worker: finish in this process
                 path, future = ahead.popleft()
