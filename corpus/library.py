@@ -123,8 +123,11 @@ def archive_folder(url: str) -> str:
 
 def document_id_for(source: Path) -> str:
     """A stable id from the file's absolute path, so re-importing updates in place."""
-    resolved = str(Path(source).expanduser().resolve())
-    return hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:10]
+    return _id_of_resolved(Path(source).expanduser().resolve())
+
+
+def _id_of_resolved(resolved: Path) -> str:
+    return hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:10]
 
 
 #: Kept under its old name for callers outside corpus (the citation dialog); the rule is corpus.identity's.
@@ -527,6 +530,8 @@ class Library:
                     report.errors.append(f"{raw}: no such file or folder")
             except OSError as exc:
                 report.errors.append(f"{raw}: {exc.strerror or exc}")
+        # (each file resolved once, here: it is a few system calls a path component)
+        ids: dict[Path, str] = {}
         seen: set[Path] = set()
         unique = []
         for path in files:
@@ -534,9 +539,10 @@ class Library:
             if resolved not in seen:
                 seen.add(resolved)
                 unique.append(path)
+                ids[path] = _id_of_resolved(resolved)
         speakers_seen: dict[str, None] = {}
         # Files are parsed ahead (in worker processes where there are spare cores), in order.
-        given = dict.fromkeys(unique, labels) if labels else self._remembered_labels(unique)
+        given = dict.fromkeys(unique, labels) if labels else self._remembered_labels(unique, ids)
         # (an archive's search words are made beside the parse: corpus.server.words)
         ready = prepare_all(unique, encoding, parallel=parallel, labels=given, extra=self.index.import_words)
         self._media_listings = {}
@@ -544,12 +550,13 @@ class Library:
         # once the server has all of them on it)
         together = self.server.durable_together() if self.server is not None else contextlib.nullcontext()
         with together, self.index.bulk_import(len(unique)):
-            self._import_all(unique, ready, given, labels, report, speakers_seen, progress)
+            self._import_all(unique, ids, ready, given, labels, report, speakers_seen, progress)
         return report
 
     def _import_all(
         self,
         unique: list[Path],
+        ids: dict[Path, str],
         ready: Generator[tuple[Path, Prepared | Exception], None, None],
         given: dict[Path, str],
         labels: str | None,
@@ -557,7 +564,7 @@ class Library:
         speakers_seen: dict[str, None],
         progress: Callable[[str, int, int], None] | None,
     ) -> None:
-        """`import_paths`'s work on the files found, parsed ahead by `ready`."""
+        """`import_paths`'s work on the files found (`ids`: their document ids), parsed ahead by `ready`."""
         try:
             done = 0
             while done < len(unique):
@@ -577,7 +584,9 @@ class Library:
                         try:
                             if isinstance(prepared, Exception):
                                 raise prepared
-                            doc = self._import_prepared(path, prepared, labels=given.get(path), report=report)
+                            doc = self._import_prepared(
+                                path, prepared, labels=given.get(path), report=report, doc_id=ids[path]
+                            )
                             # (its passages' text, as big as the file, must not outlive it into the index's save)
                             del prepared
                         except (LibraryBusy, DamagedFile, DataFolderError, SaveFailed, ServerUnavailable, NotAllowed):
@@ -680,12 +689,13 @@ class Library:
             self._save_index()
         return doc
 
-    def _remembered_labels(self, paths: list[Path]) -> dict[Path, str]:
-        """The --labels pattern each file's document was last imported with."""
+    def _remembered_labels(self, paths: list[Path], ids: dict[Path, str] | None = None) -> dict[Path, str]:
+        """The --labels pattern each file's document was last imported with (`ids`: the paths' document ids,
+        if known)."""
         docs = {d.id: d for d in self.store.documents()}
         out: dict[Path, str] = {}
         for path in paths:
-            doc = docs.get(document_id_for(path))
+            doc = docs.get(ids[path] if ids is not None else document_id_for(path))
             if doc is not None and doc.labels:
                 out[path] = doc.labels
         return out

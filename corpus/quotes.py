@@ -1068,6 +1068,8 @@ class QuoteBook:
     # -- re-anchoring -----------------------------------------------------------------------------
     def refers_to(self, doc_id: str) -> bool:
         """Whether any quote is on `doc_id` (False when the quotes file is damaged: re-anchoring skips it then)."""
+        if not os.path.exists(self.path):
+            return False  # (no quotes yet, or a damaged file set aside: the same answer, without reading the folder)
         try:
             return any(row.get("document") == doc_id for row in self._rows().values())
         except (DamagedFile, NewerSchema):
