@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-#: (The lookahead only makes the scan faster: one set of characters lets re skip to the next candidate,
-#: where the alternation was tried at every character.)
-_END = re.compile(r"""(?=[.!?…。！？])(?:[.!?…]+|[。！？]+)["'\u2019\u201d\u00bb)\]]*""")
+#: A run of full stops, question or exclamation marks or ellipses, or of CJK full stops, with any closing
+#: quotes or brackets.  (Written to start with one set of characters, so that re skips from one candidate to
+#: the next; the lookbehind picks the run's kind from its first character.)
+_END = re.compile(r"""[.!?…。！？](?:(?<=[.!?…])[.!?…]*|(?<=[。！？])[。！？]*)["'\u2019\u201d\u00bb)\]]*""")
 #: Abbreviations that never end a sentence.
 _ABBREVIATIONS = {
     "mr",

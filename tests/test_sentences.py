@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import sayso.corpus.sentences as sentences_module
 from sayso.corpus.sentences import split_sentences
 
 
@@ -60,3 +63,14 @@ def test_spans_cover_every_non_space_character_in_order(text: str) -> None:
             covered[i] = True
         last_end = b
     assert all(covered[i] or text[i].isspace() for i in range(len(text)))
+
+
+#: What a sentence's end is, written plainly: sentences._END is the same runs, written for speed
+_PLAIN_END = re.compile(r"""(?:[.!?…]+|[。！？]+)["'\u2019\u201d\u00bb)\]]*""")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a .!?…。！？\"'”’»)]x\n")), max_size=40), st.integers(0, 5))
+def test_sentence_ends_are_the_runs_the_plain_pattern_finds(text: str, start: int) -> None:
+    found = [m.span() for m in sentences_module._END.finditer(text, start, len(text))]
+    assert found == [m.span() for m in _PLAIN_END.finditer(text, start, len(text))]
