@@ -786,10 +786,13 @@ def match_label(line: str) -> Label | None:
         elif m.group("dash"):
             form = "dash"
         else:
-            letters = [c for c in name if c.isalpha()]
-            caps = bool(letters) and all(c.isupper() for c in letters)
-            has_title = _bare(name.split()[0]) in TITLES and len(name.split()) > 1
-            form = "caps" if caps and (has_title or role is not None) else "plain"
+            # "caps": a capitalised name with a title or a role ("MR. SMITH:", "SMITH, CHAIRMAN:")
+            form = "plain"
+            words = name.split()
+            if role is not None or (len(words) > 1 and _bare(words[0]) in TITLES):
+                letters = [c for c in name if c.isalpha()]
+                if letters and all(c.isupper() for c in letters):
+                    form = "caps"
         return Label(name, rest, form, time, role)
     return None
 
