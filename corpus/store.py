@@ -957,10 +957,19 @@ def _table(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {str(i + 1): row for i, row in enumerate(rows)}
 
 
+def _first_places(docs: list[Document]) -> dict[str, int]:
+    places: dict[str, int] = {}
+    for i, d in enumerate(docs):
+        places.setdefault(d.id, i)
+    return places
+
+
 @dataclass
 class LibraryData:
     """library.json in memory: what a writer changes under the lock, then saves at once."""
 
+    #: (added and removed with `upsert` and `remove`, which keep an index of it: a document put in its place
+    #: by hand must keep the id of the one it replaces)
     documents: list[Document] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
     #: document id -> the citation fields the user edited (they win over a re-import), and under
@@ -974,14 +983,41 @@ class LibraryData:
     #: batch): a store may then compare only these with what it read (None: any document may have changed)
     only_documents: set[str] | None = field(default=None, compare=False)
 
+    #: document id -> its place in `documents`, for the list object it was made from (a folder import
+    #: upserts thousands of documents: scanning the list for each was quadratic)
+    _places: tuple[int, dict[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _place(self, doc_id: str) -> int | None:
+        """Where the (first) document `doc_id` is in `documents`, or None."""
+        docs = self.documents
+        places = self._places[1] if self._places is not None and self._places[0] == id(docs) else None
+        if (
+            places is None
+            or len(places) != len(docs)
+            or (
+                docs and places.get(docs[-1].id) != len(docs) - 1  # (one removed by hand, another appended)
+            )
+        ):
+            places = _first_places(docs)
+            self._places = (id(docs), places)
+        i = places.get(doc_id)
+        if i is not None and (i >= len(docs) or docs[i].id != doc_id):  # (the list was changed in place)
+            places = _first_places(docs)
+            self._places = (id(docs), places)
+            i = places.get(doc_id)
+        return i
+
     def document(self, doc_id: str) -> Document | None:
-        return next((d for d in self.documents if d.id == doc_id), None)
+        i = self._place(doc_id)
+        return self.documents[i] if i is not None else None
 
     def upsert(self, doc: Document) -> None:
-        for i, old in enumerate(self.documents):
-            if old.id == doc.id:
-                self.documents[i] = doc
-                return
+        i = self._place(doc.id)
+        if i is not None:
+            self.documents[i] = doc
+            return
+        assert self._places is not None
+        self._places[1][doc.id] = len(self.documents)
         self.documents.append(doc)
 
     def remove(self, doc_id: str) -> None:

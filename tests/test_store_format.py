@@ -182,3 +182,44 @@ def test_loading_leaves_the_garbage_collector_as_it_was(store: Store) -> None:
 @given(st.lists(st.text(alphabet=st.sampled_from(["a", "é", " ", "\t", "\n", "\r", "\x0b", "\x1c", "\x1f", "\u2003"]))))
 def test_a_documents_word_count_is_str_splits(texts: list[str]) -> None:
     assert store_mod.count_words(texts) == sum(len(text.split()) for text in texts)
+
+
+def test_the_document_list_finds_and_replaces_by_id_however_it_was_changed() -> None:
+    # (LibraryData keeps an index of its documents: a folder import upserts thousands)
+    import random
+
+    from sayso.corpus.models import Document
+    from sayso.corpus.store import LibraryData
+
+    def doc(number: int, title: str = "") -> Document:
+        return Document(id=f"d{number}", title=title, kind="talk", source="s")
+
+    rng = random.Random(0)
+    for trial in range(200):
+        data = LibraryData(documents=[doc(1), doc(2)] if trial % 2 else [])
+        model = list(data.documents)
+        for step in range(50):
+            number, roll = rng.randrange(12), rng.random()
+            if roll < 0.5:
+                new = doc(number, str(step))
+                data.upsert(new)
+                at = next((k for k, d in enumerate(model) if d.id == new.id), None)
+                if at is None:
+                    model.append(new)
+                else:
+                    model[at] = new
+            elif roll < 0.65:
+                data.remove(f"d{number}")
+                model = [d for d in model if d.id != f"d{number}"]
+            elif roll < 0.75 and model:  # replaced in place by hand, same id
+                at = rng.randrange(len(model))
+                model[at] = data.documents[at] = doc(int(model[at].id[1:]), "by hand")
+            elif roll < 0.85 and model:  # removed by hand, then another appended by hand
+                at = rng.randrange(len(model))
+                del data.documents[at], model[at]
+                absent = [n for n in range(12) if all(d.id != f"d{n}" for d in model)]
+                data.documents.append(doc(rng.choice(absent), "appended by hand"))
+                model.append(data.documents[-1])
+            else:
+                assert data.document(f"d{number}") is next((d for d in model if d.id == f"d{number}"), None)
+            assert [id(d) for d in data.documents] == [id(d) for d in model]
