@@ -450,16 +450,19 @@ def test_court_and_briefing_roles_are_a_different_person_in_each_transcript(lib:
 
 def test_parsing_in_worker_processes_gives_the_same_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`parallel=True` (what `sayso import` and the app use) only changes where parsing runs."""
+    import fcntl
     import os
     from concurrent.futures import ProcessPoolExecutor
 
     import sayso.corpus.importers.parallel as parallel_module
 
     submitted: list[int] = []
+    pipe_sizes: set[int] = set()
 
     class CountingPool(ProcessPoolExecutor):
         def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
             submitted.append(os.getpid())
+            pipe_sizes.add(fcntl.fcntl(self._result_queue._reader.fileno(), fcntl.F_GETPIPE_SZ))  # type: ignore[attr-defined]
             return super().submit(fn, *args, **kwargs)
 
     monkeypatch.setattr(parallel_module, "ProcessPoolExecutor", CountingPool)
@@ -476,6 +479,9 @@ def test_parsing_in_worker_processes_gives_the_same_library(tmp_path: Path, monk
         results.append((docs, passages, [(s.name, s.passages) for s in lib.speakers()]))
     assert results[0] == results[1]
     assert len(submitted) == 13  # the parallel run parsed every file in a worker
+    # Results come back through a pipe that holds a whole file's (where the system lets a process widen it).
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) >= parallel_module.RESULT_PIPE_BYTES:
+        assert pipe_sizes == {parallel_module.RESULT_PIPE_BYTES}
 
 
 def test_a_folder_import_still_works_where_worker_processes_cannot_start(
