@@ -225,8 +225,8 @@ class Vocabulary:
 
     Writers also map token hashes (see `hash_tokens`) to ids, vectorised: a
     sorted array for the bulk of the vocabulary, plus a small sorted array of
-    the words added since the bulk was last sorted (re-sorted when a lookup
-    follows an add, folded into the bulk once it reaches RECENT_FOLD words).
+    the words added since (merged into as words are added, folded into the
+    bulk once it reaches RECENT_FOLD words).
     """
 
     #: Words added before the recent ones are folded into the bulk (a copy of the bulk: rare enough).
@@ -237,36 +237,24 @@ class Vocabulary:
         self.ids: dict[str, int] = dict(zip(self.words, range(len(self.words))))
         self._sorted_hashes: np.ndarray | None = None
         self._sorted_ids = np.zeros(0, np.int64)
-        self._recent: dict[int, int] = {}
-        #: `_recent` as sorted (hashes, ids), or None when an add has changed it since
-        self._recent_sorted: tuple[np.ndarray, np.ndarray] | None = None
+        self._recent_hashes = np.zeros(0, np.uint64)
+        self._recent_ids = np.zeros(0, np.int64)
 
-    def _ensure_hashes(self) -> None:
+    def _ensure_hashes(self) -> np.ndarray:
         if self._sorted_hashes is None:
             hashes = hash_tokens(" ".join(self.words).encode("utf-8"))[0] if self.words else np.zeros(0, np.uint64)
             order = np.argsort(hashes)
             self._sorted_hashes, self._sorted_ids = hashes[order], order.astype(np.int64)
-            self._recent = {}
-            self._recent_sorted = None
-
-    def _recent_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._recent_sorted is None:
-            hashes = np.fromiter(self._recent.keys(), np.uint64, len(self._recent))
-            ids = np.fromiter(self._recent.values(), np.int64, len(self._recent))
-            order = np.argsort(hashes)
-            self._recent_sorted = (hashes[order], ids[order])
-        return self._recent_sorted
+            self._recent_hashes, self._recent_ids = np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        return self._sorted_hashes
 
     def lookup(self, hashes: np.ndarray) -> np.ndarray:
         """Word ids of token hashes, -1 where the word is new."""
-        self._ensure_hashes()
-        known = self._sorted_hashes
-        assert known is not None
-        found = _map_sorted(known, self._sorted_ids, hashes)
-        if self._recent:
+        found = _map_sorted(self._ensure_hashes(), self._sorted_ids, hashes)
+        if len(self._recent_hashes):
             missing = np.flatnonzero(found < 0)
             if len(missing):
-                found[missing] = _map_sorted(*self._recent_arrays(), hashes[missing])
+                found[missing] = _map_sorted(self._recent_hashes, self._recent_ids, hashes[missing])
         return found
 
     def truncate(self, size: int) -> None:
@@ -287,24 +275,30 @@ class Vocabulary:
             self._sorted_hashes = None
 
     def add(self, word: str, token_hash: int) -> int:
-        found = self.ids.get(word)
-        if found is None:
-            found = len(self.words)
-            self.words.append(word)
-            self.ids[word] = found
-        self._ensure_hashes()
-        self._recent[token_hash] = found
-        self._recent_sorted = None
-        if len(self._recent) >= self.RECENT_FOLD:
-            extra, ids = self._recent_arrays()
-            bulk = self._sorted_hashes
-            assert bulk is not None
-            at = np.searchsorted(bulk, extra)  # (both sorted: a merge, no sort of the bulk)
-            self._sorted_hashes = np.insert(bulk, at, extra)
-            self._sorted_ids = np.insert(self._sorted_ids, at, ids)
-            self._recent = {}
-            self._recent_sorted = None
-        return found
+        """The id of `word` (whose tokens hash to `token_hash`), added if new."""
+        return int(self.add_many([word], np.array([token_hash], np.uint64))[0])
+
+    def add_many(self, words: list[str], hashes: np.ndarray) -> np.ndarray:
+        """The ids of `words` (whose tokens hash to `hashes`, distinct ones, not yet looked up), each added if new,
+        in order."""
+        ids = np.empty(len(words), np.int64)
+        for i, word in enumerate(words):
+            found = self.ids.get(word)
+            if found is None:
+                found = self.ids[word] = len(self.words)
+                self.words.append(word)
+            ids[i] = found
+        bulk = self._ensure_hashes()
+        order = np.argsort(hashes)
+        at = np.searchsorted(self._recent_hashes, hashes[order])  # (both sorted: a merge)
+        self._recent_hashes = np.insert(self._recent_hashes, at, hashes[order])
+        self._recent_ids = np.insert(self._recent_ids, at, ids[order])
+        if len(self._recent_hashes) >= self.RECENT_FOLD:
+            at = np.searchsorted(bulk, self._recent_hashes)
+            self._sorted_hashes = np.insert(bulk, at, self._recent_hashes)
+            self._sorted_ids = np.insert(self._sorted_ids, at, self._recent_ids)
+            self._recent_hashes, self._recent_ids = np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        return ids
 
 
 def _map_sorted(keys: np.ndarray, values: np.ndarray, hashes: np.ndarray) -> np.ndarray:
@@ -676,8 +670,7 @@ def _tokenise_run(vocab: Vocabulary, texts: Sequence[str], words: RunWords) -> t
     missing = np.flatnonzero(ids < 0)
     if len(missing):
         spelled = words.words.decode("utf-8").split(" ")
-        for i in missing.tolist():
-            ids[i] = vocab.add(spelled[i], int(words.hashes[i]))
+        ids[missing] = vocab.add_many([spelled[i] for i in missing.tolist()], words.hashes[missing])
     tokens = ids[words.inverse].astype(np.uint32) if len(words.inverse) else np.zeros(0, np.uint32)
     joined = "".join(texts)
     if joined.isascii():
