@@ -64,14 +64,20 @@ def test_words_of_other_passages_are_not_used(monkeypatch: pytest.MonkeyPatch) -
     same(used, tokenise_document(Vocabulary(), {}, DocEntry("d", "", "", ""), table("d", texts)))
 
 
-def test_an_import_indexes_with_the_workers_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("workers", [True, False])
+def test_an_import_indexes_with_the_workers_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: bool
+) -> None:
+    import sayso.corpus.importers.parallel as parallel
+
     folder = tmp_path / "talks"
     folder.mkdir()
-    for i in range(3):
+    for i in range(8):
         (folder / f"t{i}.txt").write_text(
             f"Ada Park: cafés and budgets {i}.\n\nBen Cho: naïve tea.\n", encoding="utf-8"
         )
     assert SearchIndex.import_words is document_words
+    monkeypatch.setattr(parallel, "workers_for", lambda count: 2 if workers else 0)
     cut_here = 0
     real = searchindex._run_words
 
@@ -80,11 +86,13 @@ def test_an_import_indexes_with_the_workers_words(tmp_path: Path, monkeypatch: p
         cut_here += 1
         return real(*args)  # type: ignore[arg-type]
 
+    monkeypatch.setattr(searchindex, "_run_words", counted)  # (in this process: a worker has its own count)
     lib = Library.open(tmp_path / "data")
-    monkeypatch.setattr(searchindex, "_run_words", counted)
-    lib.import_paths([folder])
-    assert cut_here == 3  # once a document, by prepare_file (a few files: in this process); none by the index
-    assert [h.speaker for h in lib.search("naive")] == ["Ben Cho"] * 3
+    lib.import_paths([folder], parallel=True)
+    # With workers, they cut the words and this process cuts none; without, the index cuts them here, a run
+    # at a time, rather than all of a document at once beside its passages.
+    assert cut_here == (0 if workers else 8)
+    assert [h.speaker for h in lib.search("naive")] == ["Ben Cho"] * 8
 
 
 def test_the_vocabulary_finds_every_word_across_folds(monkeypatch: pytest.MonkeyPatch) -> None:

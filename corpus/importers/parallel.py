@@ -194,7 +194,10 @@ def prepare_all(
     module is import-safe (`if __name__ == "__main__":`) may ask: sayso's
     command and app do; a library caller opts in knowingly.  The workers start
     at once, not at the first file asked for, so that they get going while the
-    caller makes ready; closing the generator stops them.
+    caller makes ready; closing the generator stops them.  `extra` (see
+    `prepare_file`) is worked out by workers only: a file prepared in this
+    process leaves it to the caller, who can do it a piece at a time (the
+    whole of it at once, beside the passages, held another copy of the file).
     """
     ready = _prepare_all(paths, encoding, parallel, labels, extra)
     next(ready)  # (runs up to the workers' start)
@@ -212,7 +215,7 @@ def _prepare_all(
     workers = workers_for(len(paths)) if parallel else 0
     if workers == 0:
         yield None
-        yield from _in_process(paths, encoding, labels, extra)
+        yield from _in_process(paths, encoding, labels)
         return
     method = start_method()
     if method == "spawn":  # (a forked worker's fds are the caller's: the tracker is not needed to free them)
@@ -259,7 +262,7 @@ def _prepare_all(
             for _, future in ahead:
                 future.cancel()
     if done < len(paths):
-        yield from _in_process(paths[done:], encoding, labels, extra)
+        yield from _in_process(paths[done:], encoding, labels)
 
 
 #: Bytes the pipe bringing the workers' results back may hold (Linux's default limit for a process).
@@ -284,13 +287,10 @@ def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
 
 
 def _in_process(
-    paths: Sequence[Path],
-    encoding: str | None,
-    labels: Mapping[Path, str] | None = None,
-    extra: Callable[[Sequence[str]], Any] | None = None,
+    paths: Sequence[Path], encoding: str | None, labels: Mapping[Path, str] | None = None
 ) -> Iterator[tuple[Path, Prepared | Exception]]:
     for path in paths:
         try:
-            yield path, prepare_file(path, encoding, (labels or {}).get(path), extra)
+            yield path, prepare_file(path, encoding, (labels or {}).get(path))
         except Exception as exc:  # noqa: BLE001
             yield path, exc
