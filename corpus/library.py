@@ -544,7 +544,15 @@ class Library:
         # Files are parsed ahead (in worker processes where there are spare cores), in order.
         given = dict.fromkeys(unique, labels) if labels else self._remembered_labels(unique, ids)
         # (an archive's search words are made beside the parse: corpus.server.words)
-        ready = prepare_all(unique, encoding, parallel=parallel, labels=given, extra=self.index.import_words)
+        index = self.index
+        ready = prepare_all(
+            unique,
+            encoding,
+            parallel=parallel,
+            labels=given,
+            extra=index.import_words,
+            extra_here=index.import_words_here,
+        )
         self._media_listings = {}
         # (on an archive, each document's transaction commits without waiting for the disk; the import returns
         # once the server has all of them on it)

@@ -842,6 +842,9 @@ class SearchIndex:
     # -- changing ---------------------------------------------------------------------------
     #: each document's words, worked out ahead by the parse workers (tokenise_document's `words`)
     import_words: Callable[[Sequence[str]], Any] | None = staticmethod(searchindex.document_words)
+    #: (in the importing process the index cuts the words itself, a run at a time: all of a document's at
+    #: once, beside its passages, held another copy of the file)
+    import_words_here = False
 
     def add_document(
         self, doc: Document, passages: list[Passage] | PassageTable, version: str = "", words: Any = None

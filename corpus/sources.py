@@ -139,6 +139,8 @@ class WordIndex(Protocol):
     #: what an import's parse workers may work out ahead for `add_document(words=)` from a document's passage
     #: texts (a module-level function, sent to them by name), or None
     import_words: Callable[[Sequence[str]], Any] | None
+    #: whether `import_words` is worth working out ahead also for a file parsed in the importing process
+    import_words_here: bool
 
     def add_document(
         self, doc: Document, passages: list[Passage] | PassageTable, version: str = "", words: Any = None

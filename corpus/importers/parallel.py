@@ -186,6 +186,7 @@ def prepare_all(
     parallel: bool = False,
     labels: Mapping[Path, str] | None = None,
     extra: Callable[[Sequence[str]], Any] | None = None,
+    extra_here: bool = True,
 ) -> Generator[tuple[Path, Prepared | Exception], None, None]:
     """Each path with its Prepared file or the exception preparing it raised, in the order given.
 
@@ -195,11 +196,10 @@ def prepare_all(
     command and app do; a library caller opts in knowingly.  The workers start
     at once, not at the first file asked for, so that they get going while the
     caller makes ready; closing the generator stops them.  `extra` (see
-    `prepare_file`) is worked out by workers only: a file prepared in this
-    process leaves it to the caller, who can do it a piece at a time (the
-    whole of it at once, beside the passages, held another copy of the file).
+    `prepare_file`) is worked out by the workers, and for a file prepared in
+    this process only if `extra_here`.
     """
-    ready = _prepare_all(paths, encoding, parallel, labels, extra)
+    ready = _prepare_all(paths, encoding, parallel, labels, extra, extra if extra_here else None)
     next(ready)  # (runs up to the workers' start)
     return cast("Generator[tuple[Path, Prepared | Exception], None, None]", ready)
 
@@ -210,12 +210,13 @@ def _prepare_all(
     parallel: bool,
     labels: Mapping[Path, str] | None,
     extra: Callable[[Sequence[str]], Any] | None,
+    extra_here: Callable[[Sequence[str]], Any] | None,
 ) -> Generator[tuple[Path, Prepared | Exception] | None, None, None]:
     """`prepare_all`'s work, after a first None once the workers (if any) are started."""
     workers = workers_for(len(paths)) if parallel else 0
     if workers == 0:
         yield None
-        yield from _in_process(paths, encoding, labels)
+        yield from _in_process(paths, encoding, labels, extra_here)
         return
     method = start_method()
     if method == "spawn":  # (a forked worker's fds are the caller's: the tracker is not needed to free them)
@@ -262,7 +263,7 @@ def _prepare_all(
             for _, future in ahead:
                 future.cancel()
     if done < len(paths):
-        yield from _in_process(paths[done:], encoding, labels)
+        yield from _in_process(paths[done:], encoding, labels, extra_here)
 
 
 #: Bytes the pipe bringing the workers' results back may hold (Linux's default limit for a process).
@@ -287,10 +288,13 @@ def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
 
 
 def _in_process(
-    paths: Sequence[Path], encoding: str | None, labels: Mapping[Path, str] | None = None
+    paths: Sequence[Path],
+    encoding: str | None,
+    labels: Mapping[Path, str] | None = None,
+    extra: Callable[[Sequence[str]], Any] | None = None,
 ) -> Iterator[tuple[Path, Prepared | Exception]]:
     for path in paths:
         try:
-            yield path, prepare_file(path, encoding, (labels or {}).get(path))
+            yield path, prepare_file(path, encoding, (labels or {}).get(path), extra)
         except Exception as exc:  # noqa: BLE001
             yield path, exc

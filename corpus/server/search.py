@@ -272,6 +272,8 @@ class ServerSearch:
     # -- changing (inside the library's transaction) ---------------------------------------------
     #: each passage's search words, worked out by an import's parse workers (corpus.server.words)
     import_words: Callable[[Sequence[str]], Any] | None = staticmethod(search_words)
+    #: (cut before the document's transaction, which then holds the archive's lock for less time)
+    import_words_here = True
 
     def add_document(
         self, doc: Document, passages: list[Passage] | PassageTable, version: str = "", words: Any = None
