@@ -121,6 +121,10 @@ def archive_folder(url: str) -> str:
     return "archive-" + hashlib.sha256(describe(url).encode("utf-8")).hexdigest()[:16]
 
 
+#: Up to this many files, an import looks each one's remembered labels up alone (see `_remembered_labels`).
+REMEMBERED_ONE_BY_ONE = 8
+
+
 def document_id_for(source: Path) -> str:
     """A stable id from the file's absolute path, so re-importing updates in place."""
     return _id_of_resolved(Path(source).expanduser().resolve())
@@ -700,10 +704,17 @@ class Library:
     def _remembered_labels(self, paths: list[Path], ids: dict[Path, str] | None = None) -> dict[Path, str]:
         """The --labels pattern each file's document was last imported with (`ids`: the paths' document ids,
         if known)."""
+
+        def id_of(path: Path) -> str:
+            return ids[path] if ids is not None else document_id_for(path)
+
+        if len(paths) <= REMEMBERED_ONE_BY_ONE:  # (a file or a few: building every document cost more than the import)
+            found = {path: self.store.document(id_of(path)) for path in paths}
+            return {path: doc.labels for path, doc in found.items() if doc is not None and doc.labels}
         docs = {d.id: d for d in self.store.documents()}
         out: dict[Path, str] = {}
         for path in paths:
-            doc = docs.get(ids[path] if ids is not None else document_id_for(path))
+            doc = docs.get(id_of(path))
             if doc is not None and doc.labels:
                 out[path] = doc.labels
         return out

@@ -646,3 +646,24 @@ def test_opening_and_searching_a_library_loads_no_importer(tmp_path: Path) -> No
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("files", [1, 12])  # (a few files are looked up one by one, more through the whole list)
+def test_a_file_imported_with_a_labels_pattern_keeps_it_when_imported_again_without(tmp_path: Path, files: int) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+
+    def write(version: int) -> None:
+        for i in range(files):
+            lines = [f"<<P{t % 3}>> 00:0{t}:00 Round {version}, turn {t} of file {i}." for t in range(4)]
+            (folder / f"t{i:02d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+
+    write(1)
+    lib = Library.open(tmp_path / "data")
+    pattern = "<<{speaker}>> {time} {text}"
+    assert not lib.import_paths([folder], labels=pattern).errors
+    write(2)
+    report = lib.import_paths([folder])  # no pattern given: each document's is used again
+    assert not report.errors and len(report.documents) == files
+    for doc in lib.documents():
+        assert doc.labels == pattern and doc.speakers == ["P0", "P1", "P2"]
