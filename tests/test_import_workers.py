@@ -113,3 +113,54 @@ def reaches_end(fd: int, timeout: float) -> bool:
         if ready and os.read(fd, 65536) == b"":
             return True
     return False
+
+
+#: A folder import whose second fork fails (no memory, a process limit): one worker is already running
+FORK_FAILS = """
+import os, sys
+from pathlib import Path
+import sayso.corpus.importers.parallel as parallel
+parallel.workers_for = lambda count: 2
+real_fork, forks = os.fork, []
+def failing_fork():
+    forks.append(1)
+    if len(forks) == 2:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+    return real_fork()
+os.fork = failing_fork
+assert parallel.start_method() == "fork"
+ready = parallel.prepare_all(sorted(Path(sys.argv[1]).glob("*.txt")), parallel=True)
+print(sum(1 for _, prepared in ready if not isinstance(prepared, Exception)), len(forks))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_fork_that_fails_leaves_the_import_to_this_process_and_no_worker_behind(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "talks", count=8)
+    done = subprocess.run([sys.executable, "-c", FORK_FAILS, str(folder)], capture_output=True, text=True, timeout=30)
+    # Every file prepared (here, once the pool could not start), and the process exits: the worker the
+    # first fork started is stopped, where it kept the process from exiting.
+    assert done.returncode == 0 and done.stdout.split() == ["8", "2"], done.stderr[-2000:]
+
+
+def test_an_import_that_fails_before_its_first_file_stops_its_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.corpus import Library
+
+    folder = make_folder(tmp_path / "talks", count=20)
+    lib = Library.open(tmp_path / "data")
+
+    def refused(files: int) -> None:
+        raise RuntimeError("the index cannot take an import now")
+
+    monkeypatch.setattr(type(lib.index), "bulk_import", lambda self, files: refused(files))
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    with pytest.raises(RuntimeError, match="cannot take an import") as failed:
+        lib.import_paths([folder], parallel=True)  # (its workers started with the import)
+    # (the traceback, kept as a caller may keep it, holds the import's frame: its workers must not wait for that
+    # to be collected)
+    left = [p for p in psutil.Process().children(recursive=True) if p.pid not in before]
+    _gone, alive = psutil.wait_procs(left, timeout=10)
+    assert not alive, [(p.pid, _cmdline(p)) for p in alive]
+    assert failed.tb is not None

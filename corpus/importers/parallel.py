@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -174,8 +175,8 @@ def start_method() -> str:
     any other thread running (the app, a database pool) workers are spawned,
     which is safe from any thread.
     """
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        return "fork"
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"  # (not on macOS, where forking after its system frameworks are loaded is unsafe)
     return "spawn"
 
 
@@ -224,12 +225,18 @@ def _prepare_all(
             _start_tracker_quietly()
         except Exception:  # noqa: BLE001, S110
             pass
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_quiet_worker,
-        initargs=(os.getpid(),),
-    ) as pool:
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_quiet_worker,
+            initargs=(os.getpid(),),
+        )
+    except Exception:  # noqa: BLE001  (no pipes to be had: out of file descriptors)
+        yield None
+        yield from _in_process(paths, encoding, labels, extra_here)
+        return
+    with pool:
         _widen_result_pipe(pool)
         ahead: deque[tuple[Path, Future[Prepared]]] = deque()
         queued = 0
@@ -238,12 +245,22 @@ def _prepare_all(
         try:
             while done < len(paths):
                 while queued < len(paths) and len(ahead) < workers * AHEAD_PER_WORKER:
+                    # (a forked worker would copy every page the collector touches: the objects there are now
+                    # are left out of collections, here and in the workers, while they start)
+                    frozen = method == "fork" and queued == 0
+                    if frozen:
+                        gc.freeze()
                     try:
                         future = pool.submit(
                             prepare_file, str(paths[queued]), encoding, (labels or {}).get(paths[queued]), extra
                         )
                     except Exception:  # noqa: BLE001  workers cannot start here (no real stderr, no fds...)
+                        if not ahead:
+                            _stop_workers(pool)
                         break
+                    finally:
+                        if frozen:
+                            gc.unfreeze()
                     ahead.append((paths[queued], future))
                     queued += 1
                 if not started:  # (the first files are handed out: the workers are on their way)
@@ -264,6 +281,21 @@ def _prepare_all(
                 future.cancel()
     if done < len(paths):
         yield from _in_process(paths[done:], encoding, labels, extra_here)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers a pool started before it failed to start the rest.
+
+    A pool that forks starts all its workers on the first submit; when one of
+    the forks fails (no memory, a process limit), those already started are
+    known to no thread that would ever stop them, and would keep this process
+    from exiting.  (The pool's process table is not public: without it, nothing
+    is done.)
+    """
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
 
 
 #: Bytes the pipe bringing the workers' results back may hold (Linux's default limit for a process).
