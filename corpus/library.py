@@ -561,7 +561,8 @@ class Library:
         # (on an archive, each document's transaction commits without waiting for the disk; the import returns
         # once the server has all of them on it)
         together = self.server.durable_together() if self.server is not None else contextlib.nullcontext()
-        with together, self.index.bulk_import(len(unique)):
+        # (the workers are already parsing: whatever fails before or during the import stops them)
+        with contextlib.closing(ready), together, self.index.bulk_import(len(unique)):
             self._import_all(unique, ids, ready, given, labels, report, speakers_seen, progress)
         return report
 

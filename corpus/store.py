@@ -985,12 +985,12 @@ class LibraryData:
 
     #: document id -> its place in `documents`, for the list object it was made from (a folder import
     #: upserts thousands of documents: scanning the list for each was quadratic)
-    _places: tuple[int, dict[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _places: tuple[list[Document], dict[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def _place(self, doc_id: str) -> int | None:
         """Where the (first) document `doc_id` is in `documents`, or None."""
         docs = self.documents
-        places = self._places[1] if self._places is not None and self._places[0] == id(docs) else None
+        places = self._places[1] if self._places is not None and self._places[0] is docs else None
         if (
             places is None
             or len(places) != len(docs)
@@ -999,11 +999,11 @@ class LibraryData:
             )
         ):
             places = _first_places(docs)
-            self._places = (id(docs), places)
+            self._places = (docs, places)
         i = places.get(doc_id)
         if i is not None and (i >= len(docs) or docs[i].id != doc_id):  # (the list was changed in place)
             places = _first_places(docs)
-            self._places = (id(docs), places)
+            self._places = (docs, places)
             i = places.get(doc_id)
         return i
 
