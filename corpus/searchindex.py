@@ -38,7 +38,7 @@ import numpy as np
 
 from sayso.corpus.models import PassageTable
 from sayso.corpus.store import TEMP_PREFIX as STORE_TEMP_PREFIX
-from sayso.corpus.store import _pid_alive, temp_path
+from sayso.corpus.store import _pid_alive, temp_path, text_runs
 from sayso.corpus.words import words_of
 
 #: 3: upper-case possessives ("ADA'S") are indexed as the query side reads them.
@@ -290,13 +290,13 @@ class Vocabulary:
             ids[i] = found
         bulk = self._ensure_hashes()
         order = np.argsort(hashes)
-        at = np.searchsorted(self._recent_hashes, hashes[order])  # (both sorted: a merge)
-        self._recent_hashes = np.insert(self._recent_hashes, at, hashes[order])
-        self._recent_ids = np.insert(self._recent_ids, at, ids[order])
+        self._recent_hashes, self._recent_ids = _merged(
+            self._recent_hashes, self._recent_ids, hashes[order], ids[order]
+        )
         if len(self._recent_hashes) >= self.RECENT_FOLD:
-            at = np.searchsorted(bulk, self._recent_hashes)
-            self._sorted_hashes = np.insert(bulk, at, self._recent_hashes)
-            self._sorted_ids = np.insert(self._sorted_ids, at, self._recent_ids)
+            self._sorted_hashes, self._sorted_ids = _merged(
+                bulk, self._sorted_ids, self._recent_hashes, self._recent_ids
+            )
             self._recent_hashes, self._recent_ids = np.zeros(0, np.uint64), np.zeros(0, np.int64)
         return ids
 
@@ -304,11 +304,17 @@ class Vocabulary:
 def _map_sorted(keys: np.ndarray, values: np.ndarray, hashes: np.ndarray) -> np.ndarray:
     """values[i] where keys[i] (sorted) equals each hash, else -1."""
     found = np.full(len(hashes), -1, np.int64)
-    if len(keys):
-        pos = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
-        hit = keys[pos] == hashes
-        found[hit] = values[pos[hit]]
+    pos, hit = _find_sorted(keys, hashes)
+    found[hit] = values[pos]
     return found
+
+
+def _merged(
+    keys: np.ndarray, values: np.ndarray, more_keys: np.ndarray, more_values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted `keys` (with their `values`) and sorted `more_keys` (with theirs) as one sorted pair: a merge, no sort."""
+    at = np.searchsorted(keys, more_keys)
+    return np.insert(keys, at, more_keys), np.insert(values, at, more_values)
 
 
 @dataclass
@@ -597,16 +603,7 @@ def hash_tokens(buf: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _passage_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
     """Consecutive runs of passages holding about TOKENISE_CHUNK characters each (at least one passage)."""
-    runs = []
-    lo, size = 0, 0
-    for i, text in enumerate(texts):
-        size += len(text) + 1
-        if size >= TOKENISE_CHUNK:
-            runs.append((lo, i + 1))
-            lo, size = i + 1, 0
-    if lo < len(texts) or not runs:
-        runs.append((lo, len(texts)))
-    return runs
+    return text_runs(texts, TOKENISE_CHUNK)
 
 
 @dataclass

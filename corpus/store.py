@@ -1199,23 +1199,32 @@ _WORD_OR_SPACE = bytes(32 if c in (9, 10, 11, 12, 13, 28, 29, 30, 31, 32) else 1
 _COUNT_CHUNK = 1 << 16
 
 
+def text_runs(texts: Sequence[str], size: int) -> list[tuple[int, int]]:
+    """Consecutive runs (lo, hi) of `texts` holding about `size` characters each: a run ends with the text that
+    brings it to `size`.  At least one run, empty for no texts."""
+    runs = []
+    lo, held = 0, 0
+    for i, text in enumerate(texts):
+        held += len(text) + 1
+        if held >= size:
+            runs.append((lo, i + 1))
+            lo, held = i + 1, 0
+    if lo < len(texts) or not runs:
+        runs.append((lo, len(texts)))
+    return runs
+
+
 def count_words(texts: Sequence[str]) -> int:
     """How many whitespace-separated words `texts` hold (`str.split`'s), without making them: ASCII passages'
     bytes are mapped to space or not and the word starts counted, about _COUNT_CHUNK characters at a time."""
     total = 0
-    lo = 0
-    while lo < len(texts):
-        hi, size = lo, 0
-        while hi < len(texts) and (hi == lo or size < _COUNT_CHUNK):
-            size += len(texts[hi]) + 1
-            hi += 1
+    for lo, hi in text_runs(texts, _COUNT_CHUNK):
         joined = "\n".join(texts[lo:hi])
         if joined.isascii():
             marks = joined.encode("ascii").translate(_WORD_OR_SPACE)
             total += marks.count(b" x") + marks.startswith(b"x")
         else:
             total += sum(len(text.split()) for text in texts[lo:hi])
-        lo = hi
     return total
 
 
