@@ -167,7 +167,7 @@ def workers_for(count: int) -> int:
 
 
 def start_method() -> str:
-    """How workers are started: "fork" when this process runs no thread but the caller's, else "spawn".
+    """How workers are started: "fork" on Linux when this process runs no thread but the caller's, else "spawn".
 
     A forked worker starts in milliseconds with the code already loaded (a
     spawned one imports it all again: a third of a second, on cores the
@@ -200,7 +200,7 @@ def prepare_all(
     `prepare_file`) is worked out by the workers, and for a file prepared in
     this process only if `extra_here`.
     """
-    ready = _prepare_all(paths, encoding, parallel, labels, extra, extra if extra_here else None)
+    ready = _prepare_all(paths, encoding, parallel, labels, extra, extra_in_process=extra if extra_here else None)
     next(ready)  # (runs up to the workers' start)
     return cast("Generator[tuple[Path, Prepared | Exception], None, None]", ready)
 
@@ -211,30 +211,15 @@ def _prepare_all(
     parallel: bool,
     labels: Mapping[Path, str] | None,
     extra: Callable[[Sequence[str]], Any] | None,
-    extra_here: Callable[[Sequence[str]], Any] | None,
+    extra_in_process: Callable[[Sequence[str]], Any] | None,
 ) -> Generator[tuple[Path, Prepared | Exception] | None, None, None]:
     """`prepare_all`'s work, after a first None once the workers (if any) are started."""
     workers = workers_for(len(paths)) if parallel else 0
-    if workers == 0:
-        yield None
-        yield from _in_process(paths, encoding, labels, extra_here)
-        return
     method = start_method()
-    if method == "spawn":  # (a forked worker's fds are the caller's: the tracker is not needed to free them)
-        try:
-            _start_tracker_quietly()
-        except Exception:  # noqa: BLE001, S110
-            pass
-    try:
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context(method),
-            initializer=_quiet_worker,
-            initargs=(os.getpid(),),
-        )
-    except Exception:  # noqa: BLE001  (no pipes to be had: out of file descriptors)
+    pool = _new_pool(workers, method)
+    if pool is None:
         yield None
-        yield from _in_process(paths, encoding, labels, extra_here)
+        yield from _in_process(paths, encoding, labels, extra_in_process)
         return
     with pool:
         _widen_result_pipe(pool)
@@ -280,7 +265,27 @@ def _prepare_all(
             for _, future in ahead:
                 future.cancel()
     if done < len(paths):
-        yield from _in_process(paths[done:], encoding, labels, extra_here)
+        yield from _in_process(paths[done:], encoding, labels, extra_in_process)
+
+
+def _new_pool(workers: int, method: str) -> ProcessPoolExecutor | None:
+    """A pool of `workers` processes started by `method`, or None (no workers wanted, or no pipes to be had)."""
+    if workers == 0:
+        return None
+    if method == "spawn":  # (a forked worker's fds are the caller's: the tracker is not needed to free them)
+        try:
+            _start_tracker_quietly()
+        except Exception:  # noqa: BLE001, S110
+            pass
+    try:
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_quiet_worker,
+            initargs=(os.getpid(),),
+        )
+    except Exception:  # noqa: BLE001  (out of file descriptors: the files are prepared in this process)
+        return None
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
