@@ -39,6 +39,21 @@ class _Record:
             names = _field_names(cast(type, cls))  # a class is hashable; mypy cannot see it for type[Self]
             return cls(**{k: v for k, v in data.items() if k in names})
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Self:
+        """`from_dict` for a row no one else holds (just parsed or copied): the row becomes the record's fields.
+
+        A row with exactly the record's fields is taken as it is, without a call
+        of `__init__` (a library's 3,000 documents are built on every change);
+        any other row goes through `from_dict`.  Like `from_dict`, it does not
+        check the values' types.
+        """
+        if row.keys() == _field_names(cast(type, cls)):
+            record = object.__new__(cls)
+            record.__dict__.update(row)
+            return record
+        return cls.from_dict(row)
+
 
 @cache
 def _field_names(cls: type) -> frozenset[str]:

@@ -227,3 +227,82 @@ def test_the_document_list_finds_and_replaces_by_id_however_it_was_changed() -> 
             else:
                 assert data.document(f"d{number}") is next((d for d in model if d.id == f"d{number}"), None)
             assert [id(d) for d in data.documents] == [id(d) for d in model]
+
+
+# -- library.json through orjson ---------------------------------------------------------------------------------
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**64 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(exclude_categories=["Cs"])),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), _JSON_VALUES, max_size=4))
+def test_data_files_are_read_and_written_as_the_standard_library_does(data: dict) -> None:
+    # (orjson writes and reads library.json; every file must mean what it meant to the standard library)
+    written = store_mod.encode_json(data)
+    assert json.loads(written.decode("utf-8")) == json.loads(json.dumps(data, ensure_ascii=False))
+    assert store_mod._loads(written) == json.loads(written.decode("utf-8"))
+
+
+def test_what_orjson_refuses_is_still_read_and_written(tmp_path: Path) -> None:
+    # A library.json the standard library wrote or reads: NaN, an escaped lone surrogate, a 70-bit integer.
+    s = Store(tmp_path / "data")
+    s.prepare()
+    row = {"id": "d1", "title": "T \\ud800", "kind": "talk", "source": "s", "words": 2**70, "speakers": []}
+    raw = json.dumps(
+        {"meta": {"1": {"schema": store_mod.SCHEMA_VERSION}}, "documents": {"1": row}, "x": {"1": {"v": float("nan")}}}
+    )
+    assert "NaN" in raw
+    (tmp_path / "data" / "library.json").write_text(raw.replace("T \\\\ud800", "T \\ud800"), encoding="utf-8")
+    doc = s.documents()[0]
+    assert doc.title == "T \ud800" and doc.words == 2**70
+    data = s.read_for_update()
+    data.documents[0].title = "T"
+    with s.lock.held():
+        s.write_library(data)  # (an integer beyond 64 bits: written by the standard library)
+    assert json.loads((tmp_path / "data" / "library.json").read_text("utf-8"))["documents"]["1"]["words"] == 2**70
+    assert s.documents()[0].words == 2**70
+
+
+def test_a_read_after_this_stores_own_write_does_not_read_the_file_again(store: Store, monkeypatch) -> None:
+    data = store.read_for_update()
+    from sayso.corpus.models import Document
+
+    data.upsert(Document(id="d1", title="First", kind="talk", source="s"))
+    with store.lock.held():
+        store.write_library(data)
+    reads: list[Path] = []
+    real = store_mod.read_json_file
+    monkeypatch.setattr(store_mod, "read_json_file", lambda path, kind=None: reads.append(path) or real(path, kind))
+    assert [d.title for d in store.documents()] == ["First"]
+    assert reads == []
+    # Another writer (another process) replaces the file: read from disk.
+    other = Store(store.data_dir)
+    again = other.read_for_update()
+    again.documents[0].title = "Second"
+    with other.lock.held():
+        other.write_library(again)
+    reads.clear()
+    assert [d.title for d in store.documents()] == ["Second"]
+    assert reads == [store.library_path]
+
+
+def test_records_built_from_rows_equal_those_built_by_init() -> None:
+    from sayso.corpus.models import Document, Speaker
+
+    full = Document(id="d1", title="T", kind="talk", source="s", speakers=["A"], convention={"shape": "inline"})
+    row = full.to_dict()
+    assert Document.from_row(dict(row)) == full
+    assert Document.from_row({"id": "d1", "title": "T", "kind": "talk", "source": "s"}) == Document(
+        id="d1", title="T", kind="talk", source="s"
+    )  # (a row from an older sayso: the rest take their defaults)
+    assert Document.from_row({**row, "future_field": 1}) == full  # (a newer one's extra field is left out)
+    speaker = Speaker.from_row({"name": "A", "counts": {"d1": 2}})
+    assert speaker == Speaker(name="A", counts={"d1": 2}) and speaker.aliases == []
