@@ -703,7 +703,11 @@ def _loads(raw: bytes) -> Any:
 
 
 def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON text, as `encode_json` writes it (orjson, or the standard library for what orjson cannot)."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+    except (TypeError, orjson.JSONEncodeError):
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def encode_json(data: dict[str, Any]) -> bytes:
@@ -715,7 +719,7 @@ def encode_json(data: dict[str, Any]) -> bytes:
     try:
         return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
     except (TypeError, orjson.JSONEncodeError):
-        return _dumps(data).encode("utf-8")
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class AtomicJSONStorage(Storage):

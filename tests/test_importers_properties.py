@@ -152,3 +152,16 @@ def test_cover_art_titles() -> None:
     assert cover_art_title("Artwork for Hard Fork") == "Hard Fork"
     assert cover_art_title("「ニュース」のカバーアート") == "ニュース"
     assert cover_art_title("Startups and the art of the deal") is None
+
+
+# Every character str.split treats as whitespace, and printable and unprintable others beside them.
+_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*_SPACES, "a", "É", "\u200b", "\x00", "東", ".", " "]), max_size=12).map("".join))
+def test_folding_space_is_splitting_and_joining(line: str) -> None:
+    # (most lines take a quick path that must give exactly what splitting at whitespace gives)
+    from sayso.corpus.importers.clean import fold_space
+
+    assert fold_space(line) == " ".join(line.split())

@@ -109,3 +109,22 @@ def test_the_vocabulary_finds_every_word_across_folds(monkeypatch: pytest.Monkey
     assert vocab.lookup(hashes).tolist() == ids == [vocab.ids[w] for w in spelled]
     assert vocab.lookup(searchindex.hash_tokens(b"alpha beta gamma")[0]).tolist() == [0, 1, -1]
     assert np.all(np.diff(vocab._sorted_hashes.astype(np.float64)) >= 0)  # type: ignore[union-attr]
+
+
+def test_a_save_after_an_import_builds_the_new_words_typo_index_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (the import's last commit built the chunk of its new words; the save used to build it again)
+    import sayso.corpus.search as search_mod
+
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    for i, animal in enumerate(["zebras", "quokkas", "wombats", "narwhals"]):
+        (folder / f"t{i}.txt").write_text(f"Ada Park: tea {i}.\n\nBen Cho: {animal}.\n", "utf-8")
+    built: list[int] = []
+    real = search_mod.build_vocab_chunk
+    monkeypatch.setattr(search_mod, "build_vocab_chunk", lambda words, lo: built.append(len(words)) or real(words, lo))
+    lib = Library.open(tmp_path / "data")
+    lib.import_paths([folder])
+    assert len(built) == 1
+    assert [h.text for h in Library.open(tmp_path / "data").search("wombtas")] == ["wombats."]  # (a typo)

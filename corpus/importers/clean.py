@@ -397,6 +397,9 @@ _SPACE = re.compile(r"\s")  # (str.split's whitespace)
 
 def fold_space(text: str) -> str:
     """`text` with each run of whitespace one space, none at the ends."""
+    if "  " not in text and text.isprintable():
+        # (most lines: the only whitespace a printable string holds is the ASCII space, here never two together)
+        return text.strip(" ")
     if len(text) < LONG_LINE:
         return " ".join(text.split())
     # A long line goes a piece at a time, cut at whitespace: its words as one list took 70 bytes a word
