@@ -89,6 +89,44 @@ def test_bracketed_page_markers_and_time_markers_are_not_speech() -> None:
     assert {("page marker", "[[Page S12]]"), ("page marker", "[[Page S13]]"), ("time marker", "{time} 1117")} <= dropped
 
 
+def test_a_page_break_inside_a_sentence_leaves_no_line_break_in_the_turn() -> None:
+    """A user trial quoted "why" / "not?" from a court transcript: the page break between them (its number and
+    footer taken off) had become a paragraph break inside the turn, and exports carried it."""
+    doc = doc_of("scotus-argument-2002-eldred-v-ashcroft.txt")
+    assert any(
+        " ".join(p.text.split()) == "Why -- or -- and if you wouldn't, why not?" and "\n" not in p.text
+        for p in doc.passages
+    )
+    for name in ("scotus-argument-2012-03-27.txt", "scotus-argument-2013-maryland-v-king.txt"):
+        breaks = [p.text for p in doc_of(name).passages if p.speaker and "\n" in p.text]
+        # (a numbered page marks no paragraphs with blank lines: only a heading in capitals keeps its own line)
+        assert all(t.split("\n", 1)[1].startswith("ORAL ARGUMENT") for t in breaks), breaks
+
+
+def test_page_breaks_join_a_sentence_but_keep_paragraphs_and_headings() -> None:
+    # Our own text, record shape: a marker mid-sentence, one between paragraphs, one before a heading.
+    text = (
+        "  Mr. ADAMS. Mr. President, I rise to speak about the harbour bill that the\n\n"
+        "[[Page S12]]\n\n"
+        "committee reported last week.\n\n"
+        "[[Page S13]]\n\n"
+        "It is a good bill, and the harbour needs it, as the\n\n"
+        "[[Page S14]]\n\n"
+        "AMENDMENT NO. 12\n\n"
+        "  The PRESIDING OFFICER. The Senator from Maine.\n\n"
+        "  Ms. BAKER. Mr. President, I support the bill.\n\n"
+        "  Mr. ADAMS. I thank the Senator.\n\n"
+        "  The PRESIDING OFFICER. Without objection, it is so ordered.\n"
+    )
+    doc = parse_text(text, "record.txt")
+    paragraphs = next(p.text for p in doc.passages if p.speaker == "Mr. Adams").split("\n")
+    assert paragraphs == [
+        "Mr. President, I rise to speak about the harbour bill that the committee reported last week.",
+        "It is a good bill, and the harbour needs it, as the",  # (a full stop before: a paragraph may end there)
+        "AMENDMENT NO. 12",  # (a heading after a break is not the sentence going on)
+    ]
+
+
 def test_supreme_court_layout_conversion_2013() -> None:
     doc = doc_of("scotus-argument-2013-maryland-v-king.txt")
     assert said_by(doc, "It does, Mr. Chief Justice.") == "Ms. Winfree"

@@ -32,6 +32,8 @@ _TIME_MARKER = re.compile(r"^[ \t]*\{time\}[ \t]*\d{3,4}[ \t]*$", re.I)
 _PADDING = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 #: Prefixes that quote or box every line.
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>(?!>)|\|)[ \t]?")
+#: A parenthesised aside in a line ("(10:03 a.m.)").
+_ASIDE = re.compile(r"\([^()]*\)")
 #: Sentence punctuation that ends speech, not furniture: what a line of finished speech ends with
 #: (trailing whitespace aside).
 _SPEECH_ENDS = '.!?…"”’)'
@@ -58,6 +60,8 @@ class Page:
     notes: list[str] = field(default_factory=list)
     #: the lines were numbered: fixed-width lines of a court reporter, not paragraphs
     numbered: bool = False
+    #: lines (by index, until the lines are renumbered) that were a page break's furniture or marker
+    breaks: set[int] = field(default_factory=set)
 
 
 def _line_numbered(lines: list[str]) -> bool:
@@ -91,6 +95,7 @@ def normalise(lines: list[str]) -> Page:
     _strip_page_furniture(page)
     _strip_word_index(page)
     _strip_padding(page)
+    _join_page_breaks(page)
     _single_space(page)
     return page
 
@@ -141,6 +146,7 @@ def _strip_markers(page: Page) -> None:
             kinds[reason] += 1
             page.stripped.append(Stripped(reason, " ".join(line.split())))
             page.lines[i] = ""
+            page.breaks.add(i)
     if kinds:
         page.notes.append(", ".join(f"{n} {k}s" for k, n in kinds.items()))
 
@@ -181,6 +187,7 @@ def _strip_page_furniture(page: Page) -> None:
         kinds[reason] += 1
         page.stripped.append(Stripped(reason, text))
         lines[i] = ""
+        page.breaks.add(i)
     page.notes.append(", ".join(f"{n} {k}s" for k, n in kinds.items()))
 
 
@@ -228,6 +235,48 @@ def _strip_padding(page: Page) -> None:
     if padded < 10 or padded < 0.1 * body:
         return  # a few wide gaps are the author's ("Q    Why?"), not a layout conversion's
     page.lines = [_PADDING.sub(" ", l) for l in page.lines]
+
+
+def _join_page_breaks(page: Page) -> None:
+    """A page break that fell mid-sentence joins the text on either side of it again.
+
+    With its number, header or marker taken off, a page break leaves blank
+    lines, which would read as a paragraph break inside the turn: "if you
+    wouldn't, why" / "not?" (quoted and exported with a line break in it).
+    Where the text before the break does not end a sentence, the blank lines
+    go; where it does, the break may also end a paragraph, and they stay
+    (unless the lines are numbered: a court reporter's page marks no
+    paragraphs with blank lines).  Before a heading in capitals they stay.
+    """
+    if not page.breaks:
+        return
+    lines = page.lines
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if lines[i].strip():
+            i += 1
+            continue
+        start = i
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        if start == 0 or i == len(lines) or not any(k in page.breaks for k in range(start, i)):
+            continue
+        if _heading_like(lines[i]):
+            continue
+        # (numbered lines mark no paragraphs with blank lines: on such pages any break is the page's)
+        if page.numbered or lines[start - 1].rstrip()[-1:] not in _SPEECH_ENDS + ":;":
+            drop.update(range(start, i))
+    if drop:
+        page.lines = [line for k, line in enumerate(lines) if k not in drop]
+        page.notes.append(f"{len(drop)} blank lines of page breaks inside sentences")
+    page.breaks = set()
+
+
+def _heading_like(line: str) -> bool:
+    """A short line in capitals ("THE ACCUSED", "MINUTES"): after a page break, a heading, not the sentence going on."""
+    bare = _ASIDE.sub("", line).strip()  # ("P R O C E E D I N G S (10:03 a.m.)")
+    return 0 < len(bare) <= 60 and any(c.isalpha() for c in bare) and bare.upper() == bare
 
 
 def _single_space(page: Page) -> None:
