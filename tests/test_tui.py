@@ -112,6 +112,31 @@ async def test_sentence_and_passage_cursor(library: Library) -> None:
         assert reader.passages[0].text[a:b].startswith("Welcome to the panel.")
 
 
+async def test_the_next_turn_comes_to_the_top_and_the_header_names_who_speaks(library: Library) -> None:
+    """A user trial at 80x24: J left the next turn at the bottom of the screen (its name and two lines), and a
+    hit deep in a long turn opened with the speaker's name scrolled off the top, nowhere else on screen."""
+    app = SaysoApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app, pilot)
+        screen.open_document(LONG_ID)
+        await settle(app, pilot)
+        reader = screen.reader
+        header = screen.query_one("#reader-title", StatusLine)
+        assert "Speaker One" in str(header.render())
+        for turn in range(1, 9):
+            await pilot.press("J")
+            await pilot.pause()
+            speaker = reader.passages[turn].speaker
+            assert speaker is not None and speaker in str(header.render())
+        rows = screen_text(reader)
+        at = next(i for i, row in enumerate(rows) if "Turn number 8." in row)
+        assert at <= 2, rows  # (the turn moved to is shown from its start, not just brought into view)
+        await pilot.press("K")  # and back up: the turn above at the top too
+        await pilot.pause()
+        rows = screen_text(reader)
+        assert next(i for i, row in enumerate(rows) if "Turn number 7." in row) <= 2, rows
+
+
 async def test_long_document_opens_scrolls_and_jumps_back(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -388,7 +413,9 @@ async def test_untrusted_text_is_shown_literally(library: Library) -> None:
         assert "␛[31mred" in text and "<U+009B>31m" in text and "<U+202E>evil" in text
         assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
         title = str(screen.query_one("#reader-title").render())
-        assert "[bold]Hostile[/bold]" in title and "\x1b" not in title
+        # (a long title is shortened to leave room for the place and the speaker, both plain text too)
+        assert "[bold]Hostile[/" in title and "\x1b" not in title
+        assert "[red]Mallory[/red]" in title
         # Clicking is not needed, but a literal [@click] must never run an action either.
         assert app.is_running
         await pilot.press("2")

@@ -559,15 +559,28 @@ class MainScreen(Screen[None]):
             return
         current = reader.current
         where = f"  ¶ {reader.passage + 1}/{len(reader.passages)}"
+        sentence = ""
         if current is not None and current.sentences:
-            where += f" · sentence {reader.sentence + 1}/{len(current.sentences)}"
+            sentence = f" · sentence {reader.sentence + 1}/{len(current.sentences)}"
+        # Who is speaking, since a long turn's name scrolls out of view above the cursor.
+        who = visible(current.speaker, keep_newlines=False) if current is not None and current.speaker else ""
         name = reader.document.title
-        # The place in the document always shows: a long title is what gets shortened.
-        room = title.size.width - 2 - len(where)
-        if title.size.width and len(name) > max(room, 12):
+        # The place in the document always shows: a long title is what gets shortened, then the speaker's name.
+        width = title.size.width
+        room = width - 2 - len(where) - len(sentence) - (len(who) + 3 if who else 0)
+        if width and who and room < 12:
+            keep = max(8, len(who) - (12 - room))
+            if keep < len(who):
+                who = who[: keep - 1].rstrip() + "…"
+            room = width - 2 - len(where) - len(sentence) - len(who) - 3
+        if width and len(name) > max(room, 12):
             name = name[: max(room, 12) - 1].rstrip() + "…"
         line = plain(name, style="bold")
         line.append(where, style="dim")
+        if who:
+            line.append(" · ", style="dim")
+            line.append(who)
+        line.append(sentence, style="dim")
         title.update(line)
 
     @on(TranscriptView.CursorMoved)

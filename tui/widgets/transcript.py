@@ -200,8 +200,9 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
     def _in_lens(self, index: int) -> bool:
         return self.lens is None or self.passages[index].speaker == self.lens
 
-    def move_to(self, passage: int, sentence: int = 0, *, center: bool = False) -> None:
-        """Put the cursor on `passage`/`sentence` and scroll it into view."""
+    def move_to(self, passage: int, sentence: int = 0, *, center: bool = False, turn: bool = False) -> None:
+        """Put the cursor on `passage`/`sentence` and scroll it into view (`turn`: a move by whole turns, which
+        brings a turn below the view to its top rather than just into it)."""
         if not self.passages:
             self.refresh()
             return
@@ -209,7 +210,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         spans = self.sentence_spans(self.passage)
         self.sentence = max(0, min(sentence, len(spans) - 1))
         self._forget_strips()
-        self._scroll_to_cursor(center=center)
+        self._scroll_to_cursor(center=center, turn=turn)
         self.refresh()
         self.post_message(self.CursorMoved(self, self.passage, self.sentence))
 
@@ -239,11 +240,11 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_next_passage(self) -> None:
         if self.passages and (index := self._step_passage(self.passage, 1)) is not None:
-            self.move_to(index, 0)
+            self.move_to(index, 0, turn=True)
 
     def action_previous_passage(self) -> None:
         if self.passages and (index := self._step_passage(self.passage, -1)) is not None:
-            self.move_to(index, 0)
+            self.move_to(index, 0, turn=True)
 
     def action_first(self) -> None:
         if self.passages:
@@ -313,7 +314,10 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
                 break
             self._update_virtual_size()
 
-    def _scroll_to_cursor(self, *, center: bool = False) -> None:
+    def _scroll_to_cursor(self, *, center: bool = False, turn: bool = False) -> None:
+        """Scroll the cursor's sentence into view: centred (a third down) when `center`, the start of its turn at
+        the top when `turn` and the turn is below, else as little as it takes.  Either way, where the lines
+        from the turn's start (its speaker's name) to the sentence fit in the view, they are all shown."""
         if not self.passages:
             return
         shown = self.layout_.shown_text(self.passage)
@@ -328,10 +332,12 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
             first = min(first, top)
         if center:
             target = max(0, first - height // 3)
+            if top < target and last <= top + height - 2:
+                target = max(0, top - 1)  # (who is speaking stays in view, above the sentence)
         elif first < self.scroll_y:
             target = max(0, first - 1)
         elif last >= self.scroll_y + height:
-            target = max(0, min(first - 1, last - height + 2))
+            target = max(0, first - 1) if turn else max(0, min(first - 1, last - height + 2))
         else:
             return
         self.scroll_to(y=target, animate=False, immediate=True, force=True)
