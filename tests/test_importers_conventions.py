@@ -127,6 +127,43 @@ def test_page_breaks_join_a_sentence_but_keep_paragraphs_and_headings() -> None:
     ]
 
 
+def test_a_heading_in_capitals_between_turns_is_a_heading_not_the_last_speakers_words() -> None:
+    """A user trial found "MINUTES" and the motion after it credited to the councillor who had just said "Thank
+    you.", and "ORAL ARGUMENT OF ..." inside the Chief Justice's turn."""
+    council = doc_of("hansard-winnipeg-council-2014-06-25.htm")
+    thanks = next(p for p in council.passages if p.speaker == "Councillor Nordman" and p.text.startswith("Thank you"))
+    assert thanks.text == "Thank you."
+    moved = next(p for p in council.passages if p.text.startswith("Councillor Steen moves that the minutes"))
+    assert moved.speaker is None and moved.heading == "MINUTES"  # (the chair's procedure: said by no one named)
+    eldred = doc_of("scotus-argument-2002-eldred-v-ashcroft.txt")
+    assert said_by(eldred, "We'll hear argument now in Number 01-618") == "Chief Justice Rehnquist"
+    assert not any("ORAL ARGUMENT" in p.text for p in eldred.passages if p.speaker)
+    opening = next(p for p in eldred.passages if p.heading and p.heading.startswith("ORAL ARGUMENT OF LAWRENCE"))
+    assert opening.heading == "ORAL ARGUMENT OF LAWRENCE LESSIG ON BEHALF OF THE PETITIONERS"  # (over two lines)
+    assert opening.speaker == "Mr. Lessig" and opening.text.startswith("Mr. Chief Justice, may it please")
+    assert eldred.title == "Scotus argument 2002 eldred v ashcroft"  # (a heading between turns is not the title)
+
+
+def test_capitals_inside_a_sentence_or_as_labels_are_not_headings() -> None:
+    # Our own text: a wrapped line in capitals mid-sentence stays the speaker's; labels alone on their line in
+    # capitals (a script's convention) are labels.
+    inline = parse_text(
+        "Ann Lee: We met the people from\nNATO AND THE UNITED NATIONS\nin March, and they agreed.\n"
+        "Bo Chen: Did they?\nAnn Lee: They did.\nBo Chen: Good.\n",
+        "talk.txt",
+    )
+    assert said_by(inline, "NATO AND THE UNITED NATIONS") == "Ann Lee"
+    assert not any(p.heading for p in inline.passages)
+    alone = parse_text(
+        "JOHN SMITH\nWe met them in March, after the long winter.\n\nMARY JONES\nDid they agree to the plan?\n\n"
+        "JOHN SMITH\nThey did, in the end.\n\nMARY JONES\nGood. Then we go ahead.\n\nJOHN SMITH\nWe do.\n\n"
+        "MARY JONES\nFine.\n",
+        "script.txt",
+    )
+    assert [p.speaker for p in alone.passages] == ["John Smith", "Mary Jones"] * 3
+    assert not any(p.heading for p in alone.passages)
+
+
 def test_supreme_court_layout_conversion_2013() -> None:
     doc = doc_of("scotus-argument-2013-maryland-v-king.txt")
     assert said_by(doc, "It does, Mr. Chief Justice.") == "Ms. Winfree"

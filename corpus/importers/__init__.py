@@ -212,8 +212,11 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
 
 
 def _first_heading(result: TextResult) -> str | None:
-    """The first section heading a passage stands under, if any."""
+    """The first section heading a passage stands under, before anyone speaks (a heading between turns,
+    "ORAL ARGUMENT OF ...", names a part of the document, not the document)."""
     for p in result.passages:
+        if p.speaker is not None:
+            return None
         if p.heading:
             return p.heading
     return None

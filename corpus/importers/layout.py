@@ -36,7 +36,7 @@ _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>(?!>)|\|)[ \t]?")
 _ASIDE = re.compile(r"\([^()]*\)")
 #: Sentence punctuation that ends speech, not furniture: what a line of finished speech ends with
 #: (trailing whitespace aside).
-_SPEECH_ENDS = '.!?…"”’)'
+SPEECH_ENDS = '.!?…"”’)'
 
 
 @dataclass
@@ -265,7 +265,7 @@ def _join_page_breaks(page: Page) -> None:
         if _heading_like(lines[i]):
             continue
         # (numbered lines mark no paragraphs with blank lines: on such pages any break is the page's)
-        if page.numbered or lines[start - 1].rstrip()[-1:] not in _SPEECH_ENDS + ":;":
+        if page.numbered or lines[start - 1].rstrip()[-1:] not in SPEECH_ENDS + ":;":
             drop.update(range(start, i))
     if drop:
         page.lines = [line for k, line in enumerate(lines) if k not in drop]
@@ -290,7 +290,7 @@ def _single_space(page: Page) -> None:
     if singles < 0.8 * (len(body) - 1):
         return
     # Lines that end mid-sentence are wrapped; the double spacing is the converter's, not the author's.
-    open_end = sum(1 for i in body if lines[i].rstrip()[-1:] not in _SPEECH_ENDS)  # (body lines are not blank)
+    open_end = sum(1 for i in body if lines[i].rstrip()[-1:] not in SPEECH_ENDS)  # (body lines are not blank)
     if open_end < 0.3 * len(body):
         return
     out: list[str] = []

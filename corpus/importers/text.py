@@ -357,7 +357,10 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         result.title = front.get("title") or _pick_title(head, cover, set(labels_at) | claimed)
         head_lines = ["" if _URL_ONLY.match(l.strip()) else l for l in head]  # the URL goes to metadata
         result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False, stripped=stripped))
-        result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped, stripped))
+        # (a heading in capitals between turns is one only where labels share their line with the words: an
+        # "alone" label is itself a line of capitals)
+        headings = convention.shape != "alone"
+        result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped, stripped, headings))
         _add_self_aliases(result.passages, table)
         result.speakers = {
             name: list(table.aliases.get(name, []))
@@ -662,11 +665,26 @@ def _turns(
     table: SpeakerTable,
     wrapped: bool,
     dropped: list[layout.Stripped],
+    headings: bool = False,
 ) -> list[ParsedPassage]:
+    """The passages of the labelled part of a document: each label's words, until the next label.
+
+    With `headings`, a line in capitals standing between sentences ("MINUTES",
+    "ORAL ARGUMENT OF PAUL D. CLEMENT") is a section heading, not the last
+    speaker's words: it ends their turn, becomes the heading of the next
+    passage, and what follows it without a label is said by no one named
+    (a record's procedural text), rather than credited to that speaker.
+    """
     passages: list[ParsedPassage] = []
     speaker: str | None = None
     start: float | None = None
     body: list[str] = []
+    heading: str | None = None
+
+    def add(passage: ParsedPassage) -> None:
+        nonlocal heading
+        passage.heading, heading = heading, None
+        passages.append(passage)
 
     def flush() -> None:
         paras = clean.dedupe_lines(_paragraphs(body, wrapped), short=False)
@@ -674,17 +692,25 @@ def _turns(
         if not text.strip():
             return
         if text.count(" ") < LONG_TURN_WORDS or len(text.split()) <= LONG_TURN_WORDS:
-            passages.append(ParsedPassage(speaker=speaker, text=text, start=start))
+            add(ParsedPassage(speaker=speaker, text=text, start=start))
             return
         # A turn of thousands of words (a statement read into the record) reads and searches
         # better as paragraphs of the same speaker, cut at sentence ends.
         for k, piece in enumerate(p for para in paras if para for p in split_long(para, PASSAGE_WORDS * 3)):
-            passages.append(ParsedPassage(speaker=speaker, text=piece, start=start if k == 0 else None))
+            add(ParsedPassage(speaker=speaker, text=piece, start=start if k == 0 else None))
 
     for j, line in enumerate(lines):
         label = labels.get(j + offset)
         if label is None:
             stripped = line.strip()
+            if headings and heading is not None and not any(b.strip() for b in body):
+                if _section_heading(stripped, going_on=True):
+                    heading = f"{heading} {stripped}"  # a heading over two lines, or two in a row
+                    continue
+            if headings and _section_heading(stripped) and _between_sentences(lines, j, body, labels, offset):
+                flush()
+                body, speaker, start, heading = [], None, None, stripped
+                continue
             if _TIME_ONLY.match(stripped):
                 body.append("")  # a bare timestamp line marks time, it is not words
                 if start is None and not any(b.strip() for b in body):
@@ -708,6 +734,29 @@ def _turns(
         if a.start is not None and b.start is not None and b.start >= a.start:
             a.end = b.start
     return passages
+
+
+def _section_heading(line: str, *, going_on: bool = False) -> bool:
+    """A line in capitals, a few words long, ending in no punctuation: "MINUTES", "ORAL ARGUMENT OF PAUL D. CLEMENT"
+    (`going_on`: the next line of one, which may end in a full stop: "ON BEHALF OF THE RESPONDENTS, ET AL.")."""
+    if not 4 <= len(line) <= 100 or line[0] in "[(<{" or line[-1] in "!?…,;:-—–\"'”’]}":
+        return False
+    if line[-1] in ".)" and not going_on:
+        return False
+    letters = sum(1 for c in line if c.isalpha())
+    return letters >= 4 and line.upper() == line and any(c.isupper() for c in line) and len(line.split()) <= 14
+
+
+def _between_sentences(lines: list[str], j: int, body: list[str], labels: dict[int, Label], offset: int) -> bool:
+    """Whether line `j` stands between a finished sentence (or no words yet) and a new one or a label."""
+    before = next((b.strip() for b in reversed(body) if b.strip()), "")
+    if before and before[-1] not in layout.SPEECH_ENDS:
+        return False  # mid-sentence: capitals inside a sentence ("... said NATO AND THE UN")
+    for k in range(j + 1, len(lines)):
+        after = lines[k].strip()
+        if after:
+            return k + offset in labels or after[:1].isupper() or after[:1].isdigit()
+    return False
 
 
 def _add_qa(plan: qa.QAPlan, labels: dict[int, Label], table: SpeakerTable) -> None:
