@@ -331,10 +331,15 @@ def sequence_scores(
     same = owner[:-1] == owner[1:]
     adjacent = same & (wj[:-1] >= 0) & (wj[1:] == wj[:-1] + 1)
     near = np.zeros(kc, np.int64)
+    as_typed = np.zeros(kc, np.int64)
     if nw > 1:
         adj = np.minimum(np.bincount(owner[:-1][adjacent], minlength=kc), nw - 1)
         gap_ok = (owner[:-2] == owner[2:]) & (wj[:-2] >= 0) & (wj[2:] == wj[:-2] + 1)
         gap = np.minimum(np.bincount(owner[:-2][gap_ok], minlength=kc), nw - 1)
+        # Words standing together exactly as typed break a tie with a near spelling standing together:
+        # "machine guns" over a shorter "machine gun fire" that holds "guns" elsewhere.
+        exact = adjacent & (quality[:-1] >= 1.0) & (quality[1:] >= 1.0)
+        as_typed = np.minimum(np.bincount(owner[:-1][exact], minlength=kc), nw - 1)
         near = adj * 2 + gap
     ok = np.ones(kc, dtype=bool)
     for ids in phrases:
@@ -356,9 +361,17 @@ def sequence_scores(
     # above an introduction that names him beside those words, while a query whose words
     # all stand together in one passage ("yann eriksen mils") still finds that passage.
     near = near + 2 * np.maximum(naming - 1, 0)
-    final = words_matched * 100.0 + exactness * 20.0 + near * 8.0 + said * SAID + 10.0 * rel / max(top, 1e-9)
+    as_typed = as_typed + np.maximum(naming - 1, 0)  # (and as exactly as the mention's)
+    final = (
+        words_matched * 100.0
+        + exactness * 20.0
+        + near * 8.0
+        + as_typed * 10.0
+        + said * SAID
+        + 10.0 * rel / max(top, 1e-9)
+    )
     final[~ok] = -1.0
-    best_possible = nw * 100.0 + nw * 20.0 + max(nw - 1, 0) * 24.0 + 10.0
+    best_possible = nw * 100.0 + nw * 20.0 + max(nw - 1, 0) * 34.0 + 10.0
     return final, lut_word, lut_quality, best_possible
 
 

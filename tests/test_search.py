@@ -92,6 +92,33 @@ def test_only_the_best_match_of_each_word_is_highlighted(tmp_path) -> None:  # t
     assert words_at(hit) == ["federal", "aid", "education"]
 
 
+def test_words_together_exactly_as_typed_outrank_a_near_spelling_together(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A user trial: "machine guns" put a short line with "guns ... machine gun fire" above the turn that says
+    "machine guns" twice; the README promises words standing together in your order first."""
+    from sayso.corpus.models import ParsedDocument, ParsedPassage
+
+    library = Library.open(tmp_path / "data")
+    said = (
+        "I was in the crowd at the conference, wandering between the stands and talking to people I knew. "
+        "Then I notice they all have machine guns. And so then suddenly, two guys with machine guns look at "
+        "this little guy squirreling through them, and I realise it is an entourage and not a threat at all. "
+        "We laughed about it afterwards, over dinner, with everyone who had been there that evening."
+    )
+    library.import_parsed(
+        ParsedDocument(
+            title="Panel",
+            kind="panel",
+            passages=[
+                ParsedPassage(None, "The gatling guns erupt with a torrent of machine gun fire!"),
+                ParsedPassage("Nick Thompson", said),
+            ],
+        ),
+        "panel.txt",
+    )
+    assert [h.speaker for h in library.search("machine guns")][:1] == ["Nick Thompson"]
+    assert [h.speaker for h in library.search('"machine guns"')] == ["Nick Thompson"]
+
+
 def test_open_weights_with_typos(lib: Library) -> None:
     hit = lib.search("opne wieghts")[0]
     assert has_phrase(hit.text, "open weights")
