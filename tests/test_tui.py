@@ -794,3 +794,24 @@ def test_speaker_pane_counts_passages_and_says_so() -> None:
     assert details.plain.strip() == "241 passages · 2 documents"
     _, one = speaker_lines(Speaker(name="Ada", passages=1, documents=["d1"]), None)
     assert one.plain.strip() == "1 passage · 1 document"
+
+
+async def test_a_dialog_opening_takes_away_earlier_information_notices_but_not_warnings(library: Library) -> None:
+    """A user trial at 80x24: "Quote saved" sat over the note dialog's title; the export notice over Help."""
+    app = SaysoApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        app.notify("Quote saved")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Quote saved"]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert list(app._notifications) == []
+        await pilot.press("escape")
+        await pilot.pause()
+        app.notify("Could not save", severity="error")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Could not save"]  # (an error is not taken away)

@@ -165,6 +165,7 @@ class SaysoApp(App[None]):
         install_signal_handlers(self)
         self.push_screen(MainScreen(self.library))
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         for line in self._setup_problems:
             self.notify(line, severity="warning", timeout=10)
         if self.log_file is not None:
@@ -209,6 +210,18 @@ class SaysoApp(App[None]):
                 )
                 return
         super().exit(result, return_code, message)
+
+    def _screen_changed(self, screen: Any) -> None:
+        """A dialog opening takes away the notices about what came before it ("Quote saved"), when they are all
+        only information: at 80x24 a dialog fills the screen, and they covered its title and fields.  A
+        warning or an error stays until it times out; what the dialog itself reports shows as usual."""
+        from textual.screen import ModalScreen
+
+        if not isinstance(screen, ModalScreen):
+            return
+        showing = list(self._notifications)
+        if showing and all(n.severity == "information" for n in showing):
+            self.clear_notifications()
 
     # -- global actions ------------------------------------------------------------
     def action_help(self) -> None:
