@@ -815,3 +815,29 @@ async def test_a_dialog_opening_takes_away_earlier_information_notices_but_not_w
         await pilot.press("question_mark")
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["Could not save"]  # (an error is not taken away)
+
+
+async def test_documents_of_the_same_title_name_their_files(tmp_path: Path) -> None:
+    """A user trial: the House and Senate Congressional Records of one day share a title, and the pane cut both
+    to the same words even at 200 columns."""
+    from sayso.corpus.models import ParsedDocument, ParsedPassage
+
+    library = Library.open(tmp_path / "data")
+    title = "Congressional Record, Volume 151 Issue 99 (Wednesday, July 20, 2005)"
+    for source in ("crec-house.htm", "crec-senate.htm"):
+        library.import_parsed(
+            ParsedDocument(title=title, kind="hearing", passages=[ParsedPassage("Mr. Warner", "I rise.")]),
+            source=f"/records/{source}",
+        )
+    library.import_parsed(
+        ParsedDocument(title="Another record", kind="hearing", passages=[ParsedPassage("Mr. Levin", "I agree.")]),
+        source="/records/other.htm",
+    )
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        docs = screen.query_one(DocumentsPane)
+        details = {docs.shown[i].source: docs.row_lines(i)[1].plain for i in range(len(docs.shown))}
+        assert details["/records/crec-house.htm"].startswith("  hearing · crec-house.htm · ")
+        assert details["/records/crec-senate.htm"].startswith("  hearing · crec-senate.htm · ")
+        assert "other.htm" not in details["/records/other.htm"]  # (a title of its own needs no file name)

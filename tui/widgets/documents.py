@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -13,11 +15,14 @@ from sayso.corpus.models import Document
 from sayso.tui.widgets.pane_list import PaneList, plain
 
 
-def document_lines(doc: Document) -> tuple[Text, Text]:
+def document_lines(doc: Document, *, same_title: bool = False) -> tuple[Text, Text]:
     """The title, then kind, whether its speakers are uncertain (said early: a narrow pane cuts the end),
-    length and the first speakers."""
+    length and the first speakers.  A document whose title another one has too (`same_title`: two
+    Congressional Records of the same day) also names its file, early, so the two can be told apart."""
     speakers = ", ".join(doc.speakers[:3]) + (f" +{len(doc.speakers) - 3}" if len(doc.speakers) > 3 else "")
     unsure = " · speakers uncertain" if is_uncertain(doc.convention) else ""
+    if same_title and doc.source:
+        unsure += f" · {PurePath(doc.source).name}"
     details = f"  {doc.kind}{unsure} · {doc.passages:,} passage{'s' if doc.passages != 1 else ''} · {doc.words:,} word{'s' if doc.words != 1 else ''}"
     return plain(doc.title, style="bold"), plain(details + (f" · {speakers}" if speakers else ""), style="dim")
 
@@ -57,12 +62,16 @@ class DocumentsPane(PaneList):
         self.all_documents: list[Document] = []
         self.shown: list[Document] = []
         self._lines: dict[int, tuple[Text, Text]] = {}
+        #: ids of the documents whose title another document has too
+        self._same_title: set[str] = set()
 
     def show_documents(self, documents: list[Document], only: set[str] | None = None) -> None:
         """List `documents`, or those whose id is in `only` (the speaker lens)."""
         keep = self.highlighted_id
         self.all_documents = documents
         self.shown = [d for d in documents if only is None or d.id in only]
+        titles = Counter(" ".join(d.title.split()).casefold() for d in documents)
+        self._same_title = {d.id for d in documents if titles[" ".join(d.title.split()).casefold()] > 1}
         self._lines.clear()
         ids = [d.id for d in self.shown]
         self.set_row_count(len(self.shown), ids.index(keep) if keep in ids else 0)
@@ -80,7 +89,8 @@ class DocumentsPane(PaneList):
     def row_lines(self, index: int) -> tuple[Text, Text]:
         lines = self._lines.get(index)
         if lines is None:
-            lines = self._lines[index] = document_lines(self.shown[index])
+            doc = self.shown[index]
+            lines = self._lines[index] = document_lines(doc, same_title=doc.id in self._same_title)
         return lines
 
     def action_citation(self) -> None:
