@@ -321,11 +321,13 @@ def sequence_scores(
     best = best_flat.reshape(kc, nw)
     said = np.zeros(kc, np.float32)  # query words naming the passage's speaker (by how exactly)
     naming = np.zeros(kc, np.int64)  # ...and how many
+    naming_exactly = np.zeros(kc, np.int64)  # ...and how many as typed
     for j, (spoke, spoke_quality) in enumerate(by_speaker):
         if spoke is not None:
             best[:, j] = np.maximum(best[:, j], spoke * spoke_quality)
             said += spoke * spoke_quality
             naming += spoke & (spoke_quality > 0)
+            naming_exactly += spoke & (spoke_quality >= 1.0)
     words_matched = (best > 0).sum(axis=1)
     exactness = best.sum(axis=1)
     same = owner[:-1] == owner[1:]
@@ -361,7 +363,7 @@ def sequence_scores(
     # above an introduction that names him beside those words, while a query whose words
     # all stand together in one passage ("yann eriksen mils") still finds that passage.
     near = near + 2 * np.maximum(naming - 1, 0)
-    as_typed = as_typed + np.maximum(naming - 1, 0)  # (and as exactly as the mention's)
+    as_typed = as_typed + np.maximum(naming_exactly - 1, 0)  # (and, spelled as typed, as a mention would)
     final = (
         words_matched * 100.0
         + exactness * 20.0

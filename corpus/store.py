@@ -48,7 +48,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 from tinydb.storages import Storage
@@ -690,10 +690,11 @@ def _loads(raw: bytes) -> Any:
     """JSON from a file's bytes: orjson, and the standard library for what orjson refuses.
 
     orjson parses a large library.json in about two thirds of the time, but it
-    is stricter than the files sayso has always read: `NaN`, escaped lone
-    surrogates, integers beyond 64 bits.  Such a file is read as before;
-    only what neither accepts is not JSON.  The collector is paused meanwhile
-    (see `_gc_paused`): a large file is tens of thousands of new dicts.
+    refuses some of what the files sayso has always read hold: `NaN` and
+    `Infinity`, escaped lone surrogates.  Such a file is read as before; only
+    what neither accepts is not JSON.  (An integer beyond 64 bits, which sayso
+    never writes, is read by orjson as a float.)  The collector is paused
+    meanwhile (see `_gc_paused`): a large file is tens of thousands of new dicts.
     """
     with _gc_paused():
         try:
@@ -714,7 +715,9 @@ def encode_json(data: dict[str, Any]) -> bytes:
     """A data file's bytes: compact UTF-8 JSON, as `_dumps` gives it, by orjson (ten times faster on a large file).
 
     What orjson cannot encode and the standard library can (an integer beyond 64
-    bits) is encoded by the standard library, as before.
+    bits) is encoded by the standard library, as before.  A float NaN or
+    infinity, which the standard library wrote as `NaN` (not JSON), is written
+    as `null`: a time that is not a number is no time.
     """
     try:
         return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
@@ -1366,8 +1369,8 @@ class Store:
         self.library_path = self.data_dir / "library.json"
         self.quotes_path = self.data_dir / "quotes.json"
         self.lock = WriteLock(self.data_dir / ".lock", timeout=lock_timeout, on_acquire=self.forget_cache)
-        self._cache: dict[str, Any] | None = None
-        self._cache_key: tuple[int, int, int, int] | None = None
+        #: library.json as last parsed, with the key of the file it came from (one tuple: threads read it whole)
+        self._cache: tuple[tuple[int, int, int, int], dict[str, Any]] | None = None
         #: the bytes this store last wrote to library.json and that file's key: a read that finds the file
         #: unchanged parses them rather than reading and checking the file again (see `write_library`)
         self._written: tuple[tuple[int, int, int, int], bytes] | None = None
@@ -1409,7 +1412,6 @@ class Store:
     def forget_cache(self) -> None:
         """Drop the in-memory library.json so the next read sees the disk (called on taking the lock)."""
         self._cache = None
-        self._cache_key = None
         self._written = None
 
     def _raw(self) -> dict[str, Any]:
@@ -1427,17 +1429,19 @@ class Store:
         except OSError as exc:
             raise DataFolderError(f"cannot read {self.library_path}: {_reason(exc)}") from None
         key = _cache_key(st)
-        if self._cache is None or self._cache_key != key:
-            if self._written is not None and self._written[0] == key:
-                # What this store wrote (checked before it was written): parsed from memory.
-                data = _loads(self._written[1])
-            else:
-                data = read_json_file(self.library_path, LIBRARY_FILE) or {}
-                _check_schema(self.library_path, data)
-            self._cache = data
-            self._cache_key = key
-            self._written = None
-        return self._cache
+        cached = self._cache  # (read once, key and data together: another thread may replace or forget it)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        written = self._written
+        if written is not None and written[0] == key:
+            # What this store wrote (checked before it was written): parsed from memory.
+            data = cast("dict[str, Any]", _loads(written[1]))
+        else:
+            data = read_json_file(self.library_path, LIBRARY_FILE) or {}
+            _check_schema(self.library_path, data)
+        self._cache = (key, data)
+        self._written = None
+        return data
 
     def generation(self) -> int:
         """A counter bumped by every write of library.json (cheap change detection)."""

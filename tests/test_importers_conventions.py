@@ -164,6 +164,45 @@ def test_capitals_inside_a_sentence_or_as_labels_are_not_headings() -> None:
     assert not any(p.heading for p in alone.passages)
 
 
+def test_lines_in_capitals_that_are_not_a_records_headings_stay_words() -> None:
+    # Our own texts, from a review: a closing line, a transcript all in capitals, one cue in a conversation,
+    # and a name at the top of a page after a break.
+    closing = parse_text(
+        "Ann Lee: Hello there, how are you.\nBo Chen: Fine thanks, and you.\nAnn Lee: Bye now.\n"
+        "END OF RECORDING\nTRANSCRIPT BY RIVERSIDE\n",
+        "show.txt",
+    )
+    words = " ".join(p.text for p in closing.passages)
+    assert "END OF RECORDING" in words and "TRANSCRIPT BY RIVERSIDE" in words  # (nothing lost)
+    turns = "".join(f"Ann Lee: Question {i}.\nBo Chen: Answer {i}.\n" for i in range(5))
+    sections = parse_text(
+        f"Ann Lee: Hello there.\nPART ONE\n{turns}PART TWO\n{turns}Ann Lee: Bye now.\nEND OF RECORDING\n01:02:03\n",
+        "show.txt",
+    )
+    assert [p.heading for p in sections.passages if p.heading] == ["PART ONE", "PART TWO"]
+    assert sections.passages[-1].text == "END OF RECORDING"  # (a heading with nothing after it keeps its words)
+    shouted = parse_text(
+        "JOHN: GOOD EVENING AND WELCOME TO THE SHOW.\nTHIS IS THE NEWS AT SIX\nTONIGHT WE HAVE A BIG STORY\n"
+        "MARY: THANK YOU. THE FIRE STARTED AT NOON.\nFIREFIGHTERS ARRIVED QUICKLY\nJOHN: THANK YOU MARY.\n"
+        "MARY: YOU ARE WELCOME.\n",
+        "captions.txt",
+    )
+    assert not any(p.heading for p in shouted.passages)
+    assert said_by(shouted, "THIS IS THE NEWS AT SIX") == said_by(shouted, "GOOD EVENING AND WELCOME")
+    cue = parse_text(
+        "Host: Welcome back everyone.\nMUSIC PLAYING\nSo today we are talking about bees.\n"
+        "Guest: Thanks for having me.\nHost: Great.\nGuest: Yes.\n",
+        "podcast.txt",
+    )
+    assert said_by(cue, "So today we are talking about bees.") == "Host"  # (one line in capitals: no record)
+    paged = parse_text(
+        "Ann Lee\nWe talked about it for a while\n\n[Page 2]\n\nBen Ng\nI remember that well, it was long.\n\n"
+        "Ann Lee\nIt was.\n\nBen Ng\nIndeed.\n",
+        "paged.txt",
+    )
+    assert said_by(paged, "I remember that well") == "Ben Ng"  # (a name after a break keeps its blank line)
+
+
 def test_supreme_court_layout_conversion_2013() -> None:
     doc = doc_of("scotus-argument-2013-maryland-v-king.txt")
     assert said_by(doc, "It does, Mr. Chief Justice.") == "Ms. Winfree"

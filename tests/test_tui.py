@@ -815,6 +815,15 @@ async def test_a_dialog_opening_takes_away_earlier_information_notices_but_not_w
         await pilot.press("question_mark")
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["Could not save"]  # (an error is not taken away)
+        # A dialog closing over another (revealing it) takes nothing away: only one opening does.
+        app.clear_notifications()
+        app.push_screen(HelpScreen(app.screen.active_bindings, None))
+        await pilot.pause()
+        app.notify("Exported 3 quotes")
+        await pilot.pause()
+        app.pop_screen()
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Exported 3 quotes"]
 
 
 async def test_documents_of_the_same_title_name_their_files(tmp_path: Path) -> None:

@@ -149,6 +149,8 @@ class SaysoApp(App[None]):
             self.set_keymap({k: v for k, v in keys.items() if k in known})
         #: the open notes could not be kept as drafts and the user was told: the next quit leaves anyway
         self._quit_without_drafts = False
+        #: screens on the stack when it last changed (see `_screen_changed`)
+        self._screen_depth = 0
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         defaults = dict(super().get_theme_variable_defaults())
@@ -165,6 +167,7 @@ class SaysoApp(App[None]):
         install_signal_handlers(self)
         self.push_screen(MainScreen(self.library))
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        self._screen_depth = len(self.screen_stack)
         self.screen_change_signal.subscribe(self, self._screen_changed)
         for line in self._setup_problems:
             self.notify(line, severity="warning", timeout=10)
@@ -217,8 +220,9 @@ class SaysoApp(App[None]):
         warning or an error stays until it times out; what the dialog itself reports shows as usual."""
         from textual.screen import ModalScreen
 
-        if not isinstance(screen, ModalScreen):
-            return
+        depth, self._screen_depth = self._screen_depth, len(self.screen_stack)
+        if not isinstance(screen, ModalScreen) or len(self.screen_stack) <= depth:
+            return  # (not a dialog opening: one closing reveals the screen under it)
         showing = list(self._notifications)
         if showing and all(n.severity == "information" for n in showing):
             self.clear_notifications()

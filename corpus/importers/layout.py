@@ -243,10 +243,11 @@ def _join_page_breaks(page: Page) -> None:
     With its number, header or marker taken off, a page break leaves blank
     lines, which would read as a paragraph break inside the turn: "if you
     wouldn't, why" / "not?" (quoted and exported with a line break in it).
-    Where the text before the break does not end a sentence, the blank lines
-    go; where it does, the break may also end a paragraph, and they stay
-    (unless the lines are numbered: a court reporter's page marks no
-    paragraphs with blank lines).  Before a heading in capitals they stay.
+    Where the text before the break does not end a sentence and the text after
+    it goes on in small letters, the blank lines go; otherwise the break may
+    also end a paragraph or come before a name, and they stay (unless the
+    lines are numbered: a court reporter's page marks no paragraphs with
+    blank lines).  Before a heading in capitals they stay.
     """
     if not page.breaks:
         return
@@ -264,8 +265,12 @@ def _join_page_breaks(page: Page) -> None:
             continue
         if _heading_like(lines[i]):
             continue
-        # (numbered lines mark no paragraphs with blank lines: on such pages any break is the page's)
-        if page.numbered or lines[start - 1].rstrip()[-1:] not in SPEECH_ENDS + ":;":
+        # Numbered lines mark no paragraphs with blank lines: on such pages any break is the page's.
+        # Elsewhere the sentence must plainly go on: no end before the break, a small letter after it (a
+        # name or a label at the top of the next page, "Ben Ng", needs the blank line before it).
+        if page.numbered or (
+            lines[start - 1].rstrip()[-1:] not in SPEECH_ENDS + ":;" and lines[i].lstrip()[:1].islower()
+        ):
             drop.update(range(start, i))
     if drop:
         page.lines = [line for k, line in enumerate(lines) if k not in drop]

@@ -359,7 +359,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         result.passages.extend(_prose_passages(head_lines, result.title, wrapped, split=False, stripped=stripped))
         # (a heading in capitals between turns is one only where labels share their line with the words: an
         # "alone" label is itself a line of capitals)
-        headings = convention.shape != "alone"
+        headings = convention.shape != "alone" and _has_section_headings(lines[first:], labels_at, first)
         result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped, stripped, headings))
         _add_self_aliases(result.passages, table)
         result.speakers = {
@@ -703,8 +703,8 @@ def _turns(
         label = labels.get(j + offset)
         if label is None:
             stripped = line.strip()
-            if headings and heading is not None and not any(b.strip() for b in body):
-                if _section_heading(stripped, going_on=True):
+            if headings and heading is not None and not any(b.strip() for b in body) and heading[-1] not in ".)":
+                if _section_heading(stripped, going_on=True) and len(heading) + len(stripped) < 200:
                     heading = f"{heading} {stripped}"  # a heading over two lines, or two in a row
                     continue
             if headings and _section_heading(stripped) and _between_sentences(lines, j, body, labels, offset):
@@ -729,6 +729,8 @@ def _turns(
         if label.rest.strip():
             body.append(label.rest)
     flush()
+    if heading is not None:  # (a heading with nothing after it: "END OF RECORDING" keeps its words)
+        passages.append(ParsedPassage(speaker=None, text=heading))
     # A turn ends where the next timed turn starts.
     for a, b in itertools.pairwise(passages):
         if a.start is not None and b.start is not None and b.start >= a.start:
@@ -745,6 +747,37 @@ def _section_heading(line: str, *, going_on: bool = False) -> bool:
         return False
     letters = sum(1 for c in line if c.isalpha())
     return letters >= 4 and line.upper() == line and any(c.isupper() for c in line) and len(line.split()) <= 14
+
+
+#: Headings a document's turns must stand between before lines in capitals are read as headings at all.
+MIN_SECTION_HEADINGS = 2
+#: ...and the most of its lines that may be in capitals (closed captions and some broadcast transcripts are
+#: all in capitals: their lines are speech).
+MAX_CAPITAL_LINES = 0.2
+
+
+def _has_section_headings(lines: list[str], labels: dict[int, Label], offset: int) -> bool:
+    """Whether the labelled part of a document is one with section headings in capitals between its turns.
+
+    A record (minutes, a hearing, an argument) has several, in a text written
+    in small letters; one line in capitals in a conversation is more likely
+    a sign read out or a cue, and a text in capitals has no headings to tell.
+    """
+    body = [line.strip() for line in lines if line.strip()]
+    capitals = sum(1 for line in body if line.upper() == line and any(c.isalpha() for c in line))
+    if not body or capitals > MAX_CAPITAL_LINES * len(body):
+        return False
+    found = 0
+    for j, line in enumerate(lines):
+        stripped = line.strip()
+        if j + offset in labels or not _section_heading(stripped):
+            continue
+        before = next((b.strip() for b in reversed(lines[:j]) if b.strip()), "")
+        if _between_sentences(lines, j, [before], labels, offset):
+            found += 1
+            if found >= MIN_SECTION_HEADINGS:
+                return True
+    return False
 
 
 def _between_sentences(lines: list[str], j: int, body: list[str], labels: dict[int, Label], offset: int) -> bool:
