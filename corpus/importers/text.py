@@ -763,21 +763,24 @@ def _has_section_headings(lines: list[str], labels: dict[int, Label], offset: in
     in small letters; one line in capitals in a conversation is more likely
     a sign read out or a cue, and a text in capitals has no headings to tell.
     """
-    body = [line.strip() for line in lines if line.strip()]
-    capitals = sum(1 for line in body if line.upper() == line and any(c.isalpha() for c in line))
-    if not body or capitals > MAX_CAPITAL_LINES * len(body):
-        return False
     found = 0
+    before = ""  # (the last line with words)
     for j, line in enumerate(lines):
         stripped = line.strip()
-        if j + offset in labels or not _section_heading(stripped):
+        if not stripped:
             continue
-        before = next((b.strip() for b in reversed(lines[:j]) if b.strip()), "")
-        if _between_sentences(lines, j, [before], labels, offset):
+        if (
+            j + offset not in labels
+            and _section_heading(stripped)
+            and _between_sentences(lines, j, [before], labels, offset)
+        ):
             found += 1
-            if found >= MIN_SECTION_HEADINGS:
-                return True
-    return False
+        before = stripped
+    if found < MIN_SECTION_HEADINGS:
+        return False  # (most documents: the lines in capitals are not counted at all)
+    body = [line.strip() for line in lines if line.strip()]
+    capitals = sum(1 for line in body if line.upper() == line and any(c.isalpha() for c in line))
+    return capitals <= MAX_CAPITAL_LINES * len(body)
 
 
 def _between_sentences(lines: list[str], j: int, body: list[str], labels: dict[int, Label], offset: int) -> bool:
