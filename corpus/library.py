@@ -38,6 +38,7 @@ from sayso.corpus.errors import (
     ServerUnavailable,
 )
 from sayso.corpus.identity import is_initials, is_placeholder, name_key
+from sayso.corpus.instep import read_in_step
 from sayso.corpus.media import find_media, normalise_media
 from sayso.corpus.models import (
     KINDS,
@@ -343,7 +344,9 @@ class Library:
         (library.json damaged: set aside, newest good backup named).
         """
         lib = cls(Path(data_dir) if data_dir is not None else default_data_dir(), lock_timeout=lock_timeout)
-        lib.store.prepare()
+        # library.json is not parsed again when it is the one the search index was last found in step with.
+        note = read_in_step(lib.store.index_dir)
+        lib.store.prepare(trusted=note.library if note is not None else None)
         return lib
 
     @classmethod
@@ -389,6 +392,10 @@ class Library:
     def document_facts(self) -> list[tuple[str, str, str, str]]:
         """(id, text hash, title, kind) of every document, in import order, without building the documents."""
         return self.store.document_facts()
+
+    def fingerprint(self) -> str | None:
+        """Which version of the library's facts is on disk now (corpus.instep); None on an archive."""
+        return self.store.fingerprint()
 
     def document(self, ref: str) -> Document:
         """Find a document by id, id prefix, exact title or source, or a unique part of its title or source."""
@@ -1234,8 +1241,9 @@ class Library:
         hits = self.index.search(query, limit=limit, speaker=speaker, doc=doc, kind=kind, tag=tag)
         if meaning:
             hits = self._blend_meaning(query, hits, limit, speaker=speaker, doc=doc, kind=kind, tag=tag)
-        if hits:
-            # The index keeps titles from when it indexed a document; `doc edit` may have changed them.
+        if hits and (self.server is not None or self.index.in_step != self.fingerprint()):
+            # The index keeps titles from when it indexed a document; `doc edit` may have changed them
+            # (unless the index has just been found in step with this very library.json).
             titles = self.store.titles()
             for hit in hits:
                 hit.title = titles.get(hit.document, hit.title)

@@ -44,6 +44,7 @@ from sayso.corpus.document_ref import documents_like, documents_named, unmatched
 from sayso.corpus.errors import LibraryBusy, SaysoError
 from sayso.corpus.fuzzy import closest_word, fuzzy_choices, osa_distance
 from sayso.corpus.identity import name_key
+from sayso.corpus.instep import InStep, read_in_step, write_in_step
 from sayso.corpus.models import Document, Hit, Passage, PassageTable, Speaker
 from sayso.corpus.query import Query, facet_values, parse_query
 from sayso.corpus.searchindex import (
@@ -438,6 +439,10 @@ class SearchIndex:
         self._expansions: OrderedDict[tuple[str, bool, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         #: "loaded", "missing" or "damaged: why" (for `sayso where` and tests)
         self.state = "missing"
+        #: the library fingerprint whose titles and kinds the documents' entries carry (see WordIndex)
+        self.in_step: str | None = None
+        #: the note that the index and the library were last found in step (corpus.instep), when it applies
+        self._note: InStep | None = None
         #: the app searches from a worker thread while an import may be running in another
         self.lock = threading.RLock()
 
@@ -584,12 +589,14 @@ class SearchIndex:
         self.speaker_numbers = dict(self.view.speaker_numbers)
         self._derived = {}
         self._expansions.clear()
+        self.in_step = None
 
     def rebuild(self) -> None:
         """Index every passage of the library again, from nothing, and save."""
         self.view = IndexView([], [])
         self._vocab = Vocabulary()
         self.speaker_numbers = {}
+        self.in_step = None
         self.epoch = os.urandom(8).hex()
         self._disk_vocab = 0
         self._files = {}
@@ -641,6 +648,13 @@ class SearchIndex:
         """
         if self.source is None:
             return
+        fingerprint = self._library_fingerprint()
+        note = read_in_step(self.folder) if fingerprint is not None else None
+        if note is not None and note.library == fingerprint and note.manifest == self._manifest_id():
+            # Both are the files last found in step: nothing to compare (corpus.instep).
+            self._retitle(note.retitled)
+            self._note, self.in_step = note, fingerprint
+            return
         try:
             facts = self.source.document_facts()
         except (SaysoError, OSError):  # (None, not nothing: a damaged library.json must not empty the index)
@@ -648,6 +662,7 @@ class SearchIndex:
         wanted = {doc_id: (text_hash, title, kind) for doc_id, text_hash, title, kind in facts}
         versions = self._library_versions()
         changed = False
+        retitled: dict[str, list[str]] = {}
         for entry in list(self.view.docs):
             fact = wanted.get(entry.id)
             if (
@@ -657,8 +672,9 @@ class SearchIndex:
             ):
                 self.remove_document(entry.id)
                 changed = True
-            else:
-                entry.title, entry.kind = fact[1], fact[2]
+            elif (entry.title, entry.kind) != (fact[1], fact[2]):
+                retitled[entry.id] = [fact[1], fact[2]]
+        self._retitle(retitled)
         missing = [doc_id for doc_id in wanted if doc_id not in self.view.doc_numbers or doc_id in self.removed]
         if missing:
             # (only now are documents built: the library's own, once)
@@ -669,6 +685,37 @@ class SearchIndex:
                     changed = True
         if changed:
             self._save_locked()
+        elif fingerprint is not None:
+            groups = self._speaker_groups()
+            if self._library_fingerprint() == fingerprint:  # (library.json not replaced while it was read)
+                self.in_step = fingerprint
+                manifest = self._manifest_id()
+                if manifest is not None:
+                    write_in_step(self.folder, InStep(fingerprint, manifest, groups, retitled))
+
+    def _retitle(self, retitled: dict[str, list[str]]) -> None:
+        """Give documents the titles and kinds the library has now (`doc edit`), where they differ from the
+        ones they were indexed with: in the segments (hits read them) and in the laid-out documents."""
+        if not retitled:
+            return
+        for entries in [ls.seg.docs for ls in self.view.segments] + [self.view.docs]:
+            for entry in entries:
+                if entry.id in retitled:
+                    entry.title, entry.kind = retitled[entry.id]
+
+    def _library_fingerprint(self) -> str | None:
+        if self.source is None:
+            return None
+        try:
+            return self.source.fingerprint()
+        except (SaysoError, OSError):
+            return None
+
+    def _manifest_id(self) -> tuple[Any, ...] | None:
+        """The loaded manifest: its generation, epoch and identity on disk (None when none is loaded)."""
+        if self._signature is None:
+            return None
+        return (self.generation, self.epoch, *self._signature)
 
     def _save_locked(self) -> None:
         """Save under the library's write lock when it is free at once; else stay in memory.
@@ -1214,9 +1261,15 @@ class SearchIndex:
         return {i for name, i in self.view.speaker_numbers.items() if name_key(name) in folded}
 
     def _speaker_groups(self) -> list[list[str]]:
-        """Each person's name and aliases, from the speaker list given (none without one)."""
+        """Each person's name and aliases, from the speaker list given (none without one).
+
+        While library.json is the one the index was last found in step with, from that note.
+        """
         if self.speakers is None:
             return []
+        note = self._note
+        if note is not None and self._library_fingerprint() == note.library:
+            return [list(group) for group in note.speakers]
         return [[s.name, *s.aliases] for s in self.speakers()]
 
     def _doc_numbers_for(self, value: str) -> set[int]:

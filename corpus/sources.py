@@ -45,6 +45,11 @@ class DocumentSource(Protocol):
         """The live version of each document's passages, by document id."""
         ...
 
+    def fingerprint(self) -> str | None:
+        """Which version of all of the above is on disk now (the same one means nothing changed), or None
+        when that cannot be told cheaply."""
+        ...
+
 
 class WriteLock(Protocol):
     """The data folder's write lock (corpus.store.WriteLock), or an archive's (corpus.server.pg.ServerLock):
@@ -97,7 +102,8 @@ class LibraryStore(Protocol):
 
     @property
     def lock(self) -> WriteLock: ...
-    def prepare(self) -> None: ...
+    def prepare(self, trusted: str | None = None) -> None: ...
+    def fingerprint(self) -> str | None: ...
     def forget_cache(self) -> None: ...
     def generation(self) -> int: ...
     def documents(self) -> list[Document]: ...
@@ -141,6 +147,8 @@ class WordIndex(Protocol):
     import_words: Callable[[Sequence[str]], Any] | None
     #: whether `import_words` is worth working out ahead also for a file parsed in the importing process
     import_words_here: bool
+    #: the DocumentSource.fingerprint whose document titles and kinds its hits are known to carry, or None
+    in_step: str | None
 
     def add_document(
         self, doc: Document, passages: list[Passage] | PassageTable, version: str = "", words: Any = None

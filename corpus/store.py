@@ -1386,7 +1386,7 @@ class Store:
         self._syncer: ThreadPoolExecutor | None = None
 
     # -- opening -----------------------------------------------------------
-    def prepare(self) -> None:
+    def prepare(self, trusted: str | None = None) -> None:
         """Create the folder, clean a crash's leftovers, check library.json and its schema.
 
         A folder that exists but cannot be written to (read-only media, another
@@ -1394,6 +1394,10 @@ class Store:
         `quotes` work, and a write says why it cannot be made when it is tried.
         Raises DataFolderError for an unusable folder or a newer schema and
         DamagedFile (after setting the file aside) for a damaged library.json.
+
+        `trusted` is a `fingerprint` of library.json that a sayso of this schema
+        read whole and found sound (corpus.instep): while it is still the file
+        on disk, it is not parsed again here, only when something reads it.
         """
         if self.data_dir.exists() and not self.data_dir.is_dir():
             raise DataFolderError(f"data folder {self.data_dir} is a file, not a folder")
@@ -1407,7 +1411,20 @@ class Store:
             self.docs_dir.mkdir(exist_ok=True)
         for folder in (self.data_dir, self.docs_dir, self.index_dir):
             clean_orphaned_temp_files(folder)
-        self._raw()
+        if trusted is None or self.fingerprint() != trusted:
+            self._raw()
+
+    def fingerprint(self) -> str | None:
+        """Which version of library.json is on disk, from its identity alone (None: there is none).
+
+        library.json is only ever replaced whole, never written in place, so
+        another fingerprint means another file, and the same one the same bytes.
+        """
+        try:
+            st = os.stat(self.library_path)
+        except OSError:
+            return None
+        return "-".join(map(str, _cache_key(st)))
 
     def forget_cache(self) -> None:
         """Drop the in-memory library.json so the next read sees the disk (called on taking the lock)."""

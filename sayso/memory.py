@@ -1,13 +1,24 @@
-"""Process-wide memory settings for the `sayso` command and app.
+"""Process-wide memory settings for the `sayso` command and app: one for importing, one for reading.
 
 glibc's malloc serves a large block (above 128 KiB) with mmap and gives it back
 to the system when freed, but it then raises that threshold to the size of
 the block just freed, so later blocks of that size come from the heap and stay
-in the process once freed.  An import makes and drops many such blocks (the
-file's text, its lines, the index's working arrays), one after another: with
-the moving threshold a 10 MB transcript's import peaked 10-20 MB higher, and
-by how much depended on the order in which threads happened to free them.
-Fixing the threshold keeps large blocks mapped only while they are used.
+in the process once freed.
+
+Importing: an import makes and drops many such blocks (the file's text, its
+lines, the index's working arrays), one after another: with the moving
+threshold a 10 MB transcript's import peaked 10-20 MB higher, and by how much
+depended on the order in which threads happened to free them.  Fixing the
+threshold keeps large blocks mapped only while they are used.
+
+Reading (the app, `sayso search`): every search makes working arrays of up to
+a few MB at a million passages and drops them.  Mapped afresh each time, each
+page of each array is a page fault, and on the 2-core VM sayso is measured on
+a fault costs microseconds: with the threshold fixed at 128 KiB a keystroke's
+search took p95 16 ms at 1M passages instead of 9 ms, and the first search of
+a process twice as long.  So for reading, blocks up to 32 MB come from the
+heap and are used again once freed, the heap grows 32 MB at a time rather than
+a page at a time, and up to 64 MB of it kept free is not given back.
 """
 
 from __future__ import annotations
@@ -15,14 +26,18 @@ from __future__ import annotations
 import ctypes
 import sys
 
-#: glibc's mallopt parameter for the mmap threshold (malloc.h: M_MMAP_THRESHOLD).
+#: glibc's mallopt parameters (malloc.h).
+M_TRIM_THRESHOLD = -1
+M_TOP_PAD = -2
 M_MMAP_THRESHOLD = -3
-#: glibc's default starting threshold, kept fixed.
+#: glibc's default starting threshold, kept fixed for importing.
 MMAP_THRESHOLD = 128 * 1024
+#: for reading: (parameter, value)
+READING = ((M_MMAP_THRESHOLD, 32 << 20), (M_TRIM_THRESHOLD, 64 << 20), (M_TOP_PAD, 32 << 20))
 
 
-def keep_large_blocks_mapped() -> bool:
-    """Fix the C allocator's mmap threshold where it is glibc's (Linux); whether it was set."""
+def _mallopt(settings: tuple[tuple[int, int], ...]) -> bool:
+    """Set glibc malloc's `settings` where the C library is glibc (Linux); whether all were set."""
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -31,4 +46,16 @@ def keep_large_blocks_mapped() -> bool:
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
-    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD))
+    done = [bool(mallopt(param, value)) for param, value in settings]  # every one, even after a refusal
+    return all(done)
+
+
+def keep_large_blocks_mapped() -> bool:
+    """For importing: fix the mmap threshold at glibc's default; whether it was set."""
+    return _mallopt(((M_MMAP_THRESHOLD, MMAP_THRESHOLD),))
+
+
+def reuse_blocks_for_reading() -> bool:
+    """For reading and searching: serve working arrays from a heap kept for them (see the module); whether
+    it was set."""
+    return _mallopt(READING)

@@ -274,6 +274,8 @@ class ServerSearch:
     import_words: Callable[[Sequence[str]], Any] | None = staticmethod(search_words)
     #: (cut before the document's transaction, which then holds the archive's lock for less time)
     import_words_here = True
+    #: (hits carry the titles the archive's search read with them, but the library asks its own)
+    in_step: str | None = None
 
     def add_document(
         self, doc: Document, passages: list[Passage] | PassageTable, version: str = "", words: Any = None

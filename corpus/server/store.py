@@ -173,7 +173,11 @@ class ServerStore:
         self._pending_dropped: dict[str, list[dict[str, str]]] = {}
 
     # -- opening ---------------------------------------------------------------------
-    def prepare(self) -> None:
+    def fingerprint(self) -> str | None:
+        """(An archive's facts are not one file: there is no cheap fingerprint of them.)"""
+        return None
+
+    def prepare(self, trusted: str | None = None) -> None:
         from sayso.corpus.server.admin import check_version
 
         check_version(self.server)

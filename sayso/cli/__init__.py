@@ -30,7 +30,7 @@ from sayso.corpus.library import Library, archive_folder, default_data_dir
 from sayso.corpus.safety import safe_json, visible
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT
 from sayso.diagnostics import LOG_ENV, start_logging
-from sayso.memory import keep_large_blocks_mapped
+from sayso.memory import keep_large_blocks_mapped, reuse_blocks_for_reading
 
 #: Modules under sayso.cli that add subcommands, in the order `sayso --help` lists them.
 COMMAND_MODULES = (
@@ -427,11 +427,18 @@ def run_app(library: Library, **options: Any) -> int:
     return app.return_code or 0
 
 
+#: commands whose memory is set for searching, as the app's is; the others' for importing (sayso.memory)
+READING_COMMANDS = frozenset({"search"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `sayso` console script."""
-    keep_large_blocks_mapped()
     parser = build_parser()
     args, extras = parser.parse_known_args(argv)
+    if getattr(args, "handler", None) is None or getattr(args, "command", None) in READING_COMMANDS:
+        reuse_blocks_for_reading()  # the app and search: each keystroke's working arrays (sayso.memory)
+    else:
+        keep_large_blocks_mapped()
     if extras:
         # Say it where it was typed: `sayso docs --bogus` points at `sayso docs --help`.
         command = str(getattr(args, "command", None) or "")
