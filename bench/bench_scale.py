@@ -539,8 +539,10 @@ def worker_build(p: dict[str, Any]) -> dict[str, Any]:
 def reading_process(engine: str) -> None:
     """Set sayso's process as the `sayso` command sets it for searching and the app (sayso.memory)."""
     if engine == "sayso":
-        from sayso.memory import reuse_blocks_for_reading
-
+        try:
+            from sayso.memory import reuse_blocks_for_reading
+        except ImportError:  # (a tree given by --sayso-src from before it: it ran with glibc's defaults)
+            return
         reuse_blocks_for_reading()
 
 

@@ -1351,6 +1351,30 @@ class SearchIndex:
             result &= has
         return result
 
+    def warm_up(self) -> None:
+        """Build the arrays over the whole index that searches per keystroke read (see IndexView.warm) now,
+        rather than in the second search, which they made 50-140 ms slower at a million passages.
+
+        For a caller with time to spare before searches come (the app, in a worker, once the library is
+        read): searches meanwhile are answered as a first search is, without waiting for it.
+        """
+        with self.lock:
+            self._refresh()
+            view = self.view
+            if view.warm or view.warming or not view.live_slots:
+                return
+            view.warming = True
+        try:
+            view.prepare_warm()
+            df = view.df(view.vocab_size)
+            norm = bm25_norms(view.lengths().astype(np.float32), view.average_length())
+        finally:
+            view.warming = False
+        with self.lock:
+            if self.view is view and not view.warm:
+                view.warm = True
+                self._derived["df"], self._derived["norm"] = df, norm
+
     def unmatched_facets(self, query: str, *, speaker: str | None = None, doc: str | None = None) -> list[str]:
         """One line for each `speaker:` or `doc:` value that names nobody and nothing, with the closest
         names or titles; so "no matches" can say why ("no speaker 'nobodyxyz'; closest: ...")."""
@@ -1391,7 +1415,7 @@ class SearchIndex:
         view = self.view
         if view.live_slots == 0 or limit <= 0:
             return []
-        if view.searches and not view.warm:
+        if view.searches and not view.warm and not view.warming:
             # A second search: from now on the arrays over the whole index (see IndexView.warm).
             view.warm = True
             self._derived.pop("df", None)

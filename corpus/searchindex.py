@@ -1244,6 +1244,8 @@ class IndexView:
         #: set once this view has answered a search: from then on, arrays over the whole index are built and
         #: kept (a search per keystroke reads them faster); before, a first search reads only what it needs
         self.warm = False
+        #: set while `prepare_warm` runs for this view (in another thread): searches stay cold meanwhile
+        self.warming = False
         #: searches this view has answered
         self.searches = 0
 
@@ -1358,6 +1360,15 @@ class IndexView:
         """The (global) speaker number of one slot (-1: none named), without `slot_speaker`'s array of them all."""
         k = bisect.bisect_right(self._base_list, slot) - 1
         return int(self._speaker_maps[k][self.segments[k].seg.arrays["slot_speaker"][slot - self._base_list[k]]])
+
+    def prepare_warm(self) -> None:
+        """Build what a warm view reads (every word's `df`, every slot's length, the postings directory,
+        each vocabulary chunk's sorted words), ahead of the search that would otherwise build it."""
+        self.df(self.vocab_size)
+        self.lengths()
+        self._directory()
+        for chunk in self.chunks:
+            chunk.find("", keep=True)
 
     def lengths(self) -> np.ndarray:
         """Words in every slot's passage."""

@@ -228,6 +228,32 @@ def test_a_first_search_answers_as_a_warm_index_does(tmp_path: Path, monkeypatch
         assert first == [h.to_dict() for h in warm.search(q, limit=20)], q
 
 
+def test_an_index_warmed_ahead_answers_as_one_warmed_by_searching(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`warm_up` (the app calls it once the library is read) builds what a second search would, with the same
+    answers; searches made while it runs stay cold rather than build the same arrays beside it."""
+    no_merges(monkeypatch)
+    index_dir = segments_with_tombstones(tmp_path)
+    by_searching = SearchIndex(index_dir)
+    by_searching.search("warm")
+    by_searching.search("again")
+    ahead = SearchIndex.open(index_dir)
+    ahead.view.warming = True  # (as while another thread warms it)
+    ahead.search("warm")
+    ahead.search("again")
+    assert not ahead.view.warm
+    ahead.view.warming = False
+    ahead.warm_up()
+    assert ahead.view.warm and not ahead.view.warming
+    assert {"df", "directory", "lengths"} <= set(ahead.view._cache)
+    for q in queries(2) + queries(4) + ["ka", "kari mo", '"tel sun"', "-ka ri"]:
+        assert [h.to_dict() for h in ahead.search(q, limit=20)] == [
+            h.to_dict() for h in by_searching.search(q, limit=20)
+        ], q
+    assert ahead.view._cache.keys() == by_searching.view._cache.keys()  # nothing left for a search to build
+
+
 # -- merges ------------------------------------------------------------------------------------------
 def build_by_one(data: Path, folder: Path, steps: int) -> Library:
     """Import documents one at a time, re-importing and removing some on the way."""

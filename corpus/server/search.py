@@ -599,6 +599,9 @@ class ServerSearch:
                 return None
         return conditions, params
 
+    def warm_up(self) -> None:
+        """(Nothing to build ahead: the archive's search runs in PostgreSQL.)"""
+
     def unmatched_facets(self, query: str, *, speaker: str | None = None, doc: str | None = None) -> list[str]:
         """One line for each `speaker:` or `doc:` value that names nobody and nothing, with the closest
         names or titles (as the local index says it)."""

@@ -404,7 +404,8 @@ class MainScreen(Screen[None]):
             return
         self.post_message(LibraryLoaded(documents, speakers))
         try:
-            _ = self.library.index
+            # Opened, and what searches per keystroke read built now, before the user types.
+            self.library.index.warm_up()
         except Exception as exc:  # the index is optional for browsing; say why search may fail
             LOG.exception("shown to the user as one line")
             self.post_message(IndexUnavailable(str(exc)))
