@@ -536,18 +536,21 @@ def worker_build(p: dict[str, Any]) -> dict[str, Any]:
     return {"build_s": build, "passages": count, "index_mb": folder_mb(target), "peak_rss_mb": peak_rss_self_mb()}
 
 
-def reading_process(engine: str) -> None:
-    """Set sayso's process as the `sayso` command sets it for searching and the app (sayso.memory)."""
-    if engine == "sayso":
-        try:
-            from sayso.memory import reuse_blocks_for_reading
-        except ImportError:  # (a tree given by --sayso-src from before it: it ran with glibc's defaults)
-            return
-        reuse_blocks_for_reading()
+def reading_process(engine: str, memory: str = "reading") -> None:
+    """Set sayso's process as the `sayso` command sets it for searching and the app (sayso.memory), or as
+    --memory says: "importing" as the command set every process before, "glibc" left as it starts."""
+    if engine != "sayso" or memory == "glibc":
+        return
+    from sayso import memory as settings
+
+    if memory == "importing":
+        settings.keep_large_blocks_mapped()
+    elif hasattr(settings, "reuse_blocks_for_reading"):  # (a --sayso-src tree from before it ran as glibc starts)
+        settings.reuse_blocks_for_reading()
 
 
 def worker_search(p: dict[str, Any]) -> dict[str, Any]:
-    reading_process(p["engine"])
+    reading_process(p["engine"], p.get("memory", "reading"))
     engine = open_engine(p["engine"], p["target"])
     queries = json.loads(Path(p["queries"]).read_text())
     engine.search(queries[0]["clean"])  # the first search loads what the engine loads lazily
@@ -594,7 +597,7 @@ def worker_search(p: dict[str, Any]) -> dict[str, Any]:
 
 def worker_cold(p: dict[str, Any]) -> dict[str, Any]:
     """A fresh process: import the engine's package, then open + one search, timed from the start of the open."""
-    reading_process(p["engine"])
+    reading_process(p["engine"], p.get("memory", "reading"))
     t0 = time.perf_counter()
     if p["engine"] == "sayso":
         from sayso.corpus import Library
@@ -775,6 +778,7 @@ class Run:
                 target=str(self.targets[engine]),
                 queries=str(self.queries),
                 budget_s=self.args.search_budget,
+                memory=self.args.memory,
             )
             self.figures[engine].update({k: v for k, v in found.items() if not k.startswith("process_")})
 
@@ -784,7 +788,11 @@ class Run:
             self.log(f"{engine}: cold open to first result x{self.args.cold_runs}")
             runs = [
                 run_worker(
-                    "cold", engine=engine, target=str(self.targets[engine]), query=queries[i % len(queries)]["clean"]
+                    "cold",
+                    engine=engine,
+                    target=str(self.targets[engine]),
+                    query=queries[i % len(queries)]["clean"],
+                    memory=self.args.memory,
                 )
                 for i in range(self.args.cold_runs)
             ]
@@ -796,6 +804,7 @@ class Run:
                         target=str(self.data),
                         query=queries[i % len(queries)]["clean"],
                         preload=True,
+                        memory=self.args.memory,
                     )
                     for i in range(self.args.cold_runs)
                 ]
@@ -1064,6 +1073,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--add-runs", type=int, default=3, help="documents added (and re-imports) per engine")
     parser.add_argument("--cold-runs", type=int, default=5, help="fresh processes for cold open (median)")
     parser.add_argument(
+        "--memory",
+        choices=("reading", "importing", "glibc"),
+        default="reading",
+        help="sayso's malloc settings for the search and cold stages: as `sayso search` and the app set them "
+        "(default), as every command did before (importing), or glibc's own",
+    )
+    parser.add_argument(
         "--search-budget", type=float, default=300, help="seconds of keystroke timing per engine and size (default 300)"
     )
     parser.add_argument("--tantivy-threads", type=int, default=1, help="tantivy indexing threads (default 1)")
@@ -1108,7 +1124,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"corpus: {args.corpus} (seed {args.seed}); {args.queries} queries per size of 2-4 content words from a random "
-        "passage, one typo per word of 4+ letters"
+        f"passage, one typo per word of 4+ letters; sayso searches with {args.memory} malloc settings (sayso.memory)"
     )
     if not args.tantivy_ok and "tantivy" not in args.skip:
         print("tantivy: not installed (.venv/bin/pip install tantivy): skipped")
