@@ -430,10 +430,11 @@ def test_words_tokenised_in_many_small_runs_give_the_same_hits(
 
     text = "Archive keeps every word " + "x" * 50 + " said, 3.5 times, by Ada's people"
     whole = searchindex.hash_tokens(searchindex._words_line(text))
-    monkeypatch.setattr(searchindex, "TOKENISE_CHUNK", 7)
+    monkeypatch.setattr(searchindex, "HASH_CHUNK", 7)
     pieces = searchindex.hash_tokens(searchindex._words_line(text))
     assert all(np.array_equal(a, b) for a, b in zip(whole, pieces))
     monkeypatch.setattr(searchindex, "TOKENISE_CHUNK", 300)
+    monkeypatch.setattr(searchindex, "HASH_CHUNK", 300)
     small = Library.open(tmp_path / "data")
     small.import_paths([SEEDS, REALWORLD])
     for query in ["executve ordr competitivness", "open source", "kenedy nixon farm", "machine g", '"open weights"']:
