@@ -19,6 +19,7 @@ a library can consult it before deciding to parse library.json.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 from dataclasses import dataclass, field
@@ -31,6 +32,24 @@ NOTE = "in-step.json"
 #: bumped when the note's fields change; the library schema is part of it too (a note a sayso of another
 #: schema wrote is not trusted: that sayso's library.json may not be one this sayso can read)
 FORMAT = f"1/{SCHEMA_VERSION}"
+#: the modules whose rules make what the note holds: reading library.json's rows and speakers (store,
+#: models), one person per name (library, identity), and what the index compares with it (search)
+_RULES = ("store.py", "models.py", "library.py", "identity.py", "search.py", "instep.py")
+
+
+@functools.cache
+def code_stamp() -> str:
+    """This sayso's code that makes the note (sizes and times of `_RULES`): a note another version of it wrote,
+    an upgrade's or a checkout's, is not trusted, even with the library and the index unchanged."""
+    here = Path(__file__).resolve().parent
+    parts = []
+    for name in _RULES:
+        try:
+            st = os.stat(here / name)
+        except OSError:
+            return ""  # (not trusted: rather compare than guess)
+        parts.append(f"{st.st_size}.{st.st_mtime_ns}")
+    return "/".join(parts)
 
 
 @dataclass(frozen=True)
@@ -51,17 +70,23 @@ def read_in_step(folder: Path) -> InStep | None:
     """The note in the index folder `folder`; None when there is none or it cannot be used."""
     try:
         raw = json.loads((Path(folder) / NOTE).read_bytes())
-        if raw["format"] != FORMAT:
+        if raw["format"] != FORMAT or not raw["code"] or raw["code"] != code_stamp():
             return None
-        note = InStep(
-            library=str(raw["library"]),
-            manifest=tuple(raw["manifest"]),
-            speakers=[[str(n) for n in group] for group in raw["speakers"]],
-            retitled={str(k): [str(v[0]), str(v[1])] for k, v in raw["retitled"].items()},
-        )
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        library, manifest, speakers, retitled = raw["library"], raw["manifest"], raw["speakers"], raw["retitled"]
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    return note if note.library else None
+    if not (
+        isinstance(library, str)
+        and library
+        and isinstance(manifest, list)
+        and all(isinstance(v, (int, str)) for v in manifest)
+        and isinstance(speakers, list)
+        and all(isinstance(g, list) and g and all(isinstance(n, str) for n in g) for g in speakers)
+        and isinstance(retitled, dict)
+        and all(isinstance(v, list) and len(v) == 2 and all(isinstance(t, str) for t in v) for v in retitled.values())
+    ):
+        return None
+    return InStep(library, tuple(manifest), speakers, retitled)
 
 
 def write_in_step(folder: Path, note: InStep) -> None:
@@ -69,6 +94,7 @@ def write_in_step(folder: Path, note: InStep) -> None:
     checks).  Not flushed to the disk: after a power cut an empty note is as good as none."""
     raw = {
         "format": FORMAT,
+        "code": code_stamp(),
         "library": note.library,
         "manifest": list(note.manifest),
         "speakers": note.speakers,
@@ -76,7 +102,13 @@ def write_in_step(folder: Path, note: InStep) -> None:
     }
     tmp = temp_path(Path(folder))
     try:
-        tmp.write_bytes(json.dumps(raw, ensure_ascii=False).encode("utf-8"))
+        # Private, as every file sayso keeps is: it holds people's names and the titles given.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(json.dumps(raw, ensure_ascii=False).encode("utf-8"))
         os.replace(tmp, Path(folder) / NOTE)
     except OSError:
         with contextlib.suppress(OSError):

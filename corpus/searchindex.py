@@ -567,6 +567,20 @@ def _hash_piece(b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return h, starts, ends
 
 
+def _token_end(b: np.ndarray, at: int) -> int:
+    """Just past the first separator at or after `at` (len(b): none), looked for a window at a time, doubling:
+    a token longer than a piece costs what it holds, not what the rest of `b` does."""
+    step = HASH_CHUNK
+    while at < len(b):
+        window = b[at : at + step]
+        found = np.flatnonzero((window == 32) | (window == 10))
+        if len(found):
+            return at + int(found[0]) + 1
+        at += len(window)
+        step *= 2
+    return len(b)
+
+
 def hash_tokens(buf: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(64-bit hash, start, end) of every space- or newline-separated token of `buf`, vectorised.
 
@@ -587,12 +601,7 @@ def hash_tokens(buf: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             # Cut after the last separator of the window, or (one token longer than it) at the next one.
             window = b[lo:hi]
             cut = np.flatnonzero((window == 32) | (window == 10))
-            if len(cut):
-                hi = lo + int(cut[-1]) + 1
-            else:
-                rest = b[hi:]
-                following = np.flatnonzero((rest == 32) | (rest == 10))
-                hi = hi + int(following[0]) + 1 if len(following) else n
+            hi = lo + int(cut[-1]) + 1 if len(cut) else _token_end(b, hi)
         h, starts, ends = _hash_piece(b[lo:hi])
         parts.append((h, starts + lo, ends + lo))
         lo = hi

@@ -487,6 +487,11 @@ _verified: dict[str, tuple[int, int, int, int]] = {}
 _verified_guard = threading.Lock()
 
 
+#: library.json as `write_library` writes it opens with its meta row: `{"meta":{"1":{"schema":2,"generation":38}}`
+_GENERATION_HEAD = re.compile(rb'\{"meta":\{"1":\{"schema":\d+,"generation":(\d+)\}\}')
+_HEAD_BYTES = 128
+
+
 def _cache_key(st: os.stat_result) -> tuple[int, int, int, int]:
     """What identifies one version of library.json for a reader's cache (it is only ever replaced, never
     changed in place)."""
@@ -1415,16 +1420,23 @@ class Store:
             self._raw()
 
     def fingerprint(self) -> str | None:
-        """Which version of library.json is on disk, from its identity alone (None: there is none).
+        """Which version of library.json is on disk, without parsing it (None: none, or one it cannot tell).
 
-        library.json is only ever replaced whole, never written in place, so
-        another fingerprint means another file, and the same one the same bytes.
+        Its identity (inode, times, size: it is only ever replaced whole, never
+        written in place) and the generation its first line carries (bumped by
+        every write): inodes are reused and a file system's times may be
+        coarse, so two writes apart can share an identity, never a generation.
         """
         try:
-            st = os.stat(self.library_path)
+            with open(self.library_path, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                head = handle.read(_HEAD_BYTES)
         except OSError:
             return None
-        return "-".join(map(str, _cache_key(st)))
+        found = _GENERATION_HEAD.match(head)
+        if found is None:
+            return None
+        return "-".join(map(str, _cache_key(st))) + f"-g{int(found.group(1))}"
 
     def forget_cache(self) -> None:
         """Drop the in-memory library.json so the next read sees the disk (called on taking the lock)."""

@@ -19,6 +19,10 @@ search took p95 16 ms at 1M passages instead of 9 ms, and the first search of
 a process twice as long.  So for reading, blocks up to 32 MB come from the
 heap and are used again once freed, the heap grows 32 MB at a time rather than
 a page at a time, and up to 64 MB of it kept free is not given back.
+
+The app runs with the reading settings throughout, so a file imported from it
+peaks somewhat higher than with `sayso import` (10-20 MB for a 10 MB
+transcript), and it may keep up to 64 MB free for its next searches.
 """
 
 from __future__ import annotations

@@ -114,29 +114,96 @@ def test_a_damaged_library_json_is_still_refused_on_opening(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    "note",
+    "change",
     [
-        b"",
-        b"{",
-        b'{"format": "0/1", "library": "x", "manifest": [], "speakers": [], "retitled": {}}',
-        b'{"format": "1/2", "library": 5, "manifest": 7, "speakers": [], "retitled": {}}',
+        {"library": 5},
+        {"manifest": 7},
+        {"speakers": "Ada Park"},  # (not a string's letters as names)
+        {"speakers": [["Ada Park", 3]]},
+        {"retitled": {"x": "title"}},
+        {"retitled": {"x": ["title"]}},
+        {"code": ""},
     ],
 )
-def test_a_damaged_or_foreign_note_is_ignored(tmp_path: Path, note: bytes) -> None:
+def test_a_damaged_note_is_ignored(tmp_path: Path, change: dict[str, object]) -> None:
     data, _ = library(tmp_path)
     before = answer(data, "tides")
-    (data / "index" / instep.NOTE).write_bytes(note)
+    path = data / "index" / instep.NOTE
+    assert instep.read_in_step(data / "index") is not None
+    path.write_text(json.dumps({**json.loads(path.read_text()), **change}))
+    assert instep.read_in_step(data / "index") is None
     assert answer(data, "tides") == before
     assert instep.read_in_step(data / "index") is not None  # written again, whole
+    for raw in (b"", b"{", b"[]"):
+        path.write_bytes(raw)
+        assert instep.read_in_step(data / "index") is None
 
 
-def test_a_note_of_another_library_schema_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"format": f"1/{store_mod.SCHEMA_VERSION + 1}"},  # a sayso of another library schema wrote it
+        {"format": f"2/{store_mod.SCHEMA_VERSION}"},  # a note of another shape
+        {"code": "another version of sayso's code"},  # written before an upgrade (or a checkout)
+    ],
+)
+def test_a_note_another_sayso_wrote_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: dict[str, str]
+) -> None:
     data, _ = library(tmp_path)
     answer(data, "tides")
     path = data / "index" / instep.NOTE
-    note = json.loads(path.read_text())
-    note["format"] = f"1/{store_mod.SCHEMA_VERSION + 1}"
-    path.write_text(json.dumps(note))
+    path.write_text(json.dumps({**json.loads(path.read_text()), **change}))
     reads = library_json_reads(monkeypatch)
     Library.open(data)
     assert reads  # library.json checked on opening
+
+
+def test_the_note_is_private(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        data, _ = library(tmp_path)
+        answer(data, "tides")
+    finally:
+        os.umask(old)
+    assert (data / "index" / instep.NOTE).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_kind_changed_since_indexing_is_a_facet_from_the_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, doc_id = library(tmp_path)
+    Library.open(data).edit_document(doc_id, kind="hearing")
+    assert len(Library.open(data).search("lighthouse", kind="hearing")) == 1
+    reads = library_json_reads(monkeypatch)
+    assert len(Library.open(data).search("lighthouse", kind="hearing")) == 1
+    assert Library.open(data).search("lighthouse", kind="panel") == []
+    assert reads == []
+
+
+def test_two_versions_of_library_json_that_share_an_identity_are_told_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inodes are reused and times may be coarse: the generation in library.json's first line tells apart two
+    writes whose identity on disk is the same."""
+    monkeypatch.setattr(store_mod, "_cache_key", lambda st: (1, 2, 3, 4))  # every version looks the same on disk
+    data, doc_id = library(tmp_path)
+    answer(data, "lighthouse")  # (note written)
+    Library.open(data).edit_document(doc_id, title="Harbour hearing, day two")
+    assert [h.title for h in Library.open(data).search("lighthouse")] == ["Harbour hearing, day two"]
+    assert Library.open(data).store.fingerprint() == f"1-2-3-4-g{Library.open(data).store.generation()}"
+
+
+def test_a_library_json_whose_first_line_is_not_sayso_s_own_is_always_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = library(tmp_path)
+    path = data / "library.json"
+    path.write_text(json.dumps(json.loads(path.read_text()), indent=1))  # (as a person or another tool may)
+    assert Library.open(data).store.fingerprint() is None
+    before = answer(data, "tides")
+    reads = library_json_reads(monkeypatch)
+    assert answer(data, "tides") == before
+    assert reads

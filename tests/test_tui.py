@@ -95,6 +95,22 @@ async def test_the_search_index_is_warmed_before_the_first_keystroke(library: Li
         assert isinstance(index, SearchIndex) and index.view.warm and index.view.searches == 0
 
 
+async def test_an_index_that_cannot_be_warmed_still_searches_and_says_nothing_is_wrong(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_memory(self: SearchIndex) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(SearchIndex, "warm_up", no_memory)
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(app, pilot)
+        assert "unavailable" not in screen.search_pane.query_one("#search-status", StatusLine).text.plain
+        await pilot.press("slash", *"compilres")
+        await settle(app, pilot)
+        assert screen.search_pane.hits and "Compilers" in screen.search_pane.hits[0].text
+
+
 async def test_sentence_and_passage_cursor(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(120, 36)) as pilot:

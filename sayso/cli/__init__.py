@@ -428,7 +428,7 @@ def run_app(library: Library, **options: Any) -> int:
 
 
 #: commands whose memory is set for searching, as the app's is; the others' for importing (sayso.memory)
-READING_COMMANDS = frozenset({"search"})
+READING_COMMANDS = frozenset({"search", "demo"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

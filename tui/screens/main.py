@@ -404,11 +404,15 @@ class MainScreen(Screen[None]):
             return
         self.post_message(LibraryLoaded(documents, speakers))
         try:
-            # Opened, and what searches per keystroke read built now, before the user types.
-            self.library.index.warm_up()
+            index = self.library.index
         except Exception as exc:  # the index is optional for browsing; say why search may fail
             LOG.exception("shown to the user as one line")
             self.post_message(IndexUnavailable(str(exc)))
+        else:
+            try:
+                index.warm_up()  # what searches per keystroke read, built before the user types
+            except Exception:  # (searches still answer, reading the index lazily)
+                LOG.exception("the search index could not be warmed; searches read it as they go")
         # What was just loaded lives as long as the app: keep it out of the collector's full
         # passes, which would otherwise stall a frame by tens of ms now and then while typing.
         gc.freeze()
