@@ -83,6 +83,12 @@ class Query:
         """True when there is nothing to look for (facets alone still select passages)."""
         return not self.words and not self.phrases
 
+    @property
+    def asks_nothing(self) -> bool:
+        """True when the query names nothing at all: no word, phrase, exclusion or facet value (`"`, `*`,
+        `((`, an emoji, `speaker:` alone), so a search has no answer rather than every passage."""
+        return self.is_empty and not self.excluded and not any(v.strip() for vs in self.facets.values() for v in vs)
+
     def all_words(self) -> list[str]:
         """Bare words then phrase words, each once, in order."""
         seen: dict[str, None] = {}

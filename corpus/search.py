@@ -1413,7 +1413,7 @@ class SearchIndex:
             if value and value.strip():
                 q.facets.setdefault(name, []).append(value.strip())
         view = self.view
-        if view.live_slots == 0 or limit <= 0:
+        if view.live_slots == 0 or limit <= 0 or q.asks_nothing:
             return []
         if view.searches and not view.warm and not view.warming:
             # A second search: from now on the arrays over the whole index (see IndexView.warm).

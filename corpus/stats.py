@@ -457,6 +457,13 @@ def _add(total: PersonStats, part: PersonStats) -> None:
         total.last = part.last
 
 
+def percent(share: float) -> str:
+    """A share as a whole percentage, "<1%" for one that rounds to nothing (everyone in a large library
+    showed "0%")."""
+    shown = f"{share:.0%}"
+    return "<1%" if share > 0 and shown == "0%" else shown
+
+
 def clock(seconds: float) -> str:
     """`seconds` as h:mm:ss (m:ss under an hour)."""
     whole = round(seconds)

@@ -419,9 +419,10 @@ def test_usage_mistakes_are_one_line_pointing_at_the_command_typed(
             main(["--data", data, *argv])
         err = capsys.readouterr().err
         assert exit_info.value.code == 2 and err.count("\n") == 1 and says in err, (argv, err)
-    assert main(["--data", data, "search", " "]) == 1
-    err = capsys.readouterr().err
-    assert err == "sayso: error: nothing to search for: give a word or a phrase\n"
+    for nothing in (" ", '"', "((", "speaker:"):
+        assert main(["--data", data, "search", nothing]) == 1
+        err = capsys.readouterr().err
+        assert err == "sayso: error: nothing to search for: give a word or a phrase\n", nothing
 
 
 def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> None:

@@ -74,6 +74,18 @@ def test_a_speaker_named_in_the_query_ranks_their_own_turns_above_a_mention(lib:
     assert any(h.speaker is None and "Kai-Fu Lee" in h.text for h in hits)  # the mention is still found
 
 
+@pytest.mark.parametrize("query", ['"', "*", "((", "-", "\U0001f600", "speaker:", "kind:", 'speaker:"" ""'])
+def test_a_query_that_names_nothing_finds_nothing(lib: Library, query: str) -> None:
+    """It listed the library's first passages, each scored 0, as if they matched."""
+    assert lib.search(query) == []
+
+
+def test_facets_or_exclusions_alone_still_list_passages(lib: Library) -> None:
+    hits = lib.search("speaker:lecun", limit=5)
+    assert hits and all(h.speaker == "Yann LeCun" for h in hits)
+    assert lib.search("-open", limit=5)
+
+
 def test_only_the_best_match_of_each_word_is_highlighted(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """ "aid" found as itself is marked; "paid" (a weak variant of it) in the same passage is not."""
     from sayso.corpus.models import ParsedDocument, ParsedPassage

@@ -326,6 +326,13 @@ def test_searches_during_imports_see_whole_documents(pg_cluster: Any, tmp_path: 
     assert not errors
 
 
+def test_a_query_that_names_nothing_finds_nothing_in_an_archive_too(pair: tuple[Library, Library, str]) -> None:
+    server, local, _ = pair
+    for query in ('"', "((", "speaker:"):
+        assert server.search(query) == [] == local.search(query)
+    assert server.search("speaker:lecun") and local.search("speaker:lecun")
+
+
 def test_a_reader_searches_as_an_editor_does(
     pair: tuple[Library, Library, str], pg_cluster: Any, tmp_path: Path
 ) -> None:

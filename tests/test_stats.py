@@ -263,3 +263,10 @@ def test_cli_shows_hostile_names_visibly(tmp_path: Path, capsys: pytest.CaptureF
     assert rc == 0 and "\x1b" not in out and "\x07" not in out and "␛" in out
     rc, out, _ = run(capsys, "--data", str(tmp_path / "data"), "stats", "--json")
     assert "\x1b" not in out and json.loads(out)["people"][0]["name"].startswith("Ada\x1b")
+
+
+def test_a_share_too_small_to_round_to_a_percent_is_shown_as_under_one() -> None:
+    """In a large library everyone's share rounded to "0%", as if they had said nothing."""
+    from sayso.corpus.stats import percent
+
+    assert [percent(s) for s in (0.0, 0.001, 0.005, 0.0051, 0.42, 1.0)] == ["0%", "<1%", "<1%", "1%", "42%", "100%"]

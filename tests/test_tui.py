@@ -270,6 +270,22 @@ async def test_search_with_a_typo_finds_and_opens(library: Library) -> None:
         assert screen.reader.current is not None and "Compilers" in screen.reader.current.text
 
 
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_a_burst_typed_after_slash_goes_to_the_search_box(library: Library, size: tuple[int, int]) -> None:
+    """`/compilres` arriving in one read (a fast typist, a slow SSH link): every key after `/` is typed into
+    the query box, none is taken as a key of the pane that had focus (`p` played, `i` opened a dialog)."""
+    from textual import events
+
+    app = SaysoApp(library)
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(app, pilot)
+        for key, char in [("slash", "/"), *[(c, c) for c in "spamtris"]]:
+            app.post_message(events.Key(key, char))
+        await settle(app, pilot)
+        assert screen.search_pane.query_input.value == "spamtris"
+        assert app.screen is screen and app.focused is screen.search_pane.query_input
+
+
 async def test_speaker_lens_narrows_reader_documents_and_search(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(120, 36)) as pilot:

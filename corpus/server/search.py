@@ -635,7 +635,7 @@ class ServerSearch:
         for name, value in (("speaker", speaker), ("doc", doc), ("kind", kind), ("tag", tag)):
             if value and value.strip():
                 q.facets.setdefault(name, []).append(value.strip())
-        if limit <= 0:
+        if limit <= 0 or q.asks_nothing:
             return []
         with self.server.snapshot(SEARCH_SETTINGS) as cur:
             cur.execute(

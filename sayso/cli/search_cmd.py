@@ -8,6 +8,7 @@ from sayso.cli import common_options, emit, positive_int
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.library import Library
 from sayso.corpus.models import Hit
+from sayso.corpus.query import parse_query
 from sayso.corpus.safety import visible
 
 #: Characters of context shown each side of the first match in text output.
@@ -93,7 +94,8 @@ def format_hits(hits: list[Hit]) -> str:
 
 def cmd_search(args: argparse.Namespace, lib: Library) -> int:
     query = " ".join(args.query)
-    if not query.strip():
+    facets = (args.speaker, args.doc, args.kind, args.tag)
+    if not query.strip() or (parse_query(query).asks_nothing and not any(f and f.strip() for f in facets)):
         raise SaysoError("nothing to search for: give a word or a phrase")
     if args.meaning and lib.server is not None:
         raise SaysoError(

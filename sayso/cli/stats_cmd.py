@@ -21,6 +21,7 @@ from sayso.corpus.stats import (
     clock,
     corpus_stats,
     document_stats,
+    percent,
 )
 
 #: Widest a name is shown in a table (longer names are cut with …).
@@ -138,7 +139,7 @@ def _people_table(people: Sequence[PersonStats], *, corpus: bool) -> str:
             str(p.turns),
             f"{p.words:,}",
             talk(p.seconds, p.estimated),
-            f"{p.share:.0%}",
+            percent(p.share),
             f"{p.longest_turn_words:,} words",
         ]
         if corpus:
@@ -198,7 +199,7 @@ def format_person(
     lines = [
         visible(p.name, keep_newlines=False),
         f"{_n(p.turns, 'turn')}, {_n(p.passages, 'passage')}, {p.words:,} words, {talk(p.seconds, p.estimated)} talk, "
-        f"{p.share:.0%} of the talk" + (" in their documents" if rows else ""),
+        f"{percent(p.share)} of the talk" + (" in their documents" if rows else ""),
         f"longest turn: {p.longest_turn_words:,} words ({talk(p.longest_turn_seconds, p.estimated)}), "
         f"from passage {p.longest_turn_passage + 1} of {visible(titles.get(p.longest_turn_document, p.longest_turn_document), keep_newlines=False)}",
     ]
@@ -212,7 +213,7 @@ def format_person(
                 str(s.turns),
                 f"{s.words:,}",
                 talk(s.seconds, s.estimated),
-                f"{s.share:.0%}",
+                percent(s.share),
             ]
             for d, s in rows
         ]
