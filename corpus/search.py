@@ -33,6 +33,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -1627,12 +1628,12 @@ class SearchIndex:
         final, lut_word, lut_quality, best_possible = scored
         order = np.lexsort((candidates, -final))
         order = order[final[order] >= 0][:limit]
+        highlight = Highlight(lut_word, lut_quality, *phrase_layout(q, words))
         return [
-            self._hit(int(candidates[i]), round(min(1.0, float(final[i]) / best_possible), 4), (lut_word, lut_quality))
-            for i in order
+            self._hit(int(candidates[i]), round(min(1.0, float(final[i]) / best_possible), 4), highlight) for i in order
         ]
 
-    def _hit(self, slot: int, score: float, highlight: tuple[np.ndarray, np.ndarray] | None) -> Hit:
+    def _hit(self, slot: int, score: float, highlight: Highlight | None) -> Hit:
         view = self.view
         seg, local = view.locate(slot)
         entry = seg.docs[int(seg.arrays["slot_doc"][local])]
@@ -1652,7 +1653,7 @@ class SearchIndex:
         )
         if highlight is not None:
             hit._spans = None  # found when first read
-            hit._where = (seg.arrays, view.words, local, *highlight)
+            hit._where = (seg.arrays, view.words, local, highlight)
         return hit
 
 
@@ -1665,7 +1666,7 @@ class _IndexHit(Hit):
     from the index data the search used.
     """
 
-    _where: tuple[dict[str, np.ndarray], Any, int, np.ndarray, np.ndarray] | None = None
+    _where: tuple[dict[str, np.ndarray], Any, int, Highlight] | None = None
     _spans: list[list[int]] | None = None
 
     @property
@@ -1680,10 +1681,48 @@ class _IndexHit(Hit):
         self._spans = value
 
 
+@dataclass(frozen=True)
+class Highlight:
+    """What finds a hit's matched words: each word id's query word (-1: none) and how well it matches
+    (sequence_scores' tables), the query words of each phrase in order, and the query words found only in
+    phrases, which are highlighted only where their phrase stands."""
+
+    lut_word: np.ndarray
+    lut_quality: np.ndarray
+    phrases: tuple[tuple[int, ...], ...] = ()
+    phrase_only: frozenset[int] = frozenset()
+
+
+def phrase_layout(q: Query, words: list[str]) -> tuple[tuple[tuple[int, ...], ...], frozenset[int]]:
+    """For Highlight: each phrase as positions in `words` (the query's words, q.all_words()), and the
+    positions of the words that appear in phrases only."""
+    at = {w: j for j, w in enumerate(words)}
+    phrases = tuple(tuple(at[w] for w in phrase) for phrase in q.phrases if all(w in at for w in phrase))
+    loose = {at[w] for w in q.words if w in at}
+    return phrases, frozenset(j for phrase in phrases for j in phrase) - loose
+
+
+def _phrase_places(which: np.ndarray, phrases: tuple[tuple[int, ...], ...]) -> np.ndarray:
+    """Token positions that are part of an occurrence of one of `phrases` (`which`: each token's query word)."""
+    n = len(which)
+    inside = np.zeros(n, bool)
+    for phrase in phrases:
+        size = len(phrase)
+        if not size or size > n:
+            continue
+        starts = np.ones(n - size + 1, bool)
+        for i, j in enumerate(phrase):
+            starts &= which[i : n - size + 1 + i] == j
+        for i in range(size):
+            inside[np.flatnonzero(starts) + i] = True
+    return inside
+
+
 def _matched_spans(
-    arrays: dict[str, np.ndarray], words: Any, slot: int, lut_word: np.ndarray, lut_quality: np.ndarray, text: str
+    arrays: dict[str, np.ndarray], words: Any, slot: int, highlight: Highlight, text: str
 ) -> list[list[int]]:
-    """Character spans of the passage's words that matched a query word (the best match of each word).
+    """Character spans of the passage's words that matched a query word (the best match of each word), and
+    of its phrases where they stand (not every "the" of "the models that work").
 
     The forward index holds the passage's words in text order, one per
     WORD_RE match (matches that normalise to nothing aside), so the matched
@@ -1693,12 +1732,20 @@ def _matched_spans(
     tokens = arrays["tokens"][int(arrays["tok_off"][slot]) : int(arrays["tok_off"][slot + 1])]
     # For each query word, only its best match here: "aid" found as itself is highlighted,
     # not also "paid" (a one-letter variant that counts only where nothing better is there).
-    which = lut_word[tokens]
-    quality = lut_quality[tokens]
+    which = highlight.lut_word[tokens]
+    quality = highlight.lut_quality[tokens]
     matched = which >= 0
+    if highlight.phrase_only:
+        # A word asked for only inside a phrase counts where the phrase stands, and only there.
+        alone = np.isin(which, np.fromiter(highlight.phrase_only, np.int64)) & ~_phrase_places(which, highlight.phrases)
+        matched &= ~alone
+        which = np.where(matched, which, -1)
     best = np.zeros(int(which.max()) + 1 if matched.any() else 1, np.float32)
     np.maximum.at(best, which[matched], quality[matched])
     picked = np.flatnonzero(matched & (quality >= best[np.maximum(which, 0)] - 1e-6))
+    if highlight.phrases:
+        # Every occurrence of a phrase, not only the best-matching word of each of its words.
+        picked = np.union1d(picked, np.flatnonzero(_phrase_places(which, highlight.phrases)))
     if not len(picked):
         return []
     wanted_at = picked.tolist()

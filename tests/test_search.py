@@ -86,6 +86,29 @@ def test_facets_or_exclusions_alone_still_list_passages(lib: Library) -> None:
     assert lib.search("-open", limit=5)
 
 
+def test_a_phrase_is_highlighted_where_it_stands_not_each_of_its_words(tmp_path: Path) -> None:
+    """A user trial: `"the models that work best"` bracketed every "the", "that" and "work" of the passage."""
+    from sayso.corpus.models import ParsedDocument, ParsedPassage
+
+    library = Library.open(tmp_path / "data")
+    text = "That is the point: the models that work best are open, and that will work for the rest of us."
+    library.import_parsed(
+        ParsedDocument(title="Panel", kind="panel", passages=[ParsedPassage("Ada Park", text)]), "panel.txt"
+    )
+
+    def marked(query: str) -> list[str]:
+        (hit,) = library.search(query)
+        return [hit.text[s:e] for s, e in hit.spans]
+
+    assert marked('"the models that work best"') == ["the", "models", "that", "work", "best"]
+    at = text.index("the models")
+    assert library.search('"the models"')[0].spans == [[at, at + 3], [at + 4, at + 10]]
+    # A word asked for alone too is marked wherever it is; the phrase's other words where the phrase stands.
+    assert marked('"models that" work') == ["models", "that", "work", "work"]
+    # Near spellings of a word outside the phrase still count as before.
+    assert marked('"open, and" resst') == ["open", "and", "rest"]
+
+
 def test_only_the_best_match_of_each_word_is_highlighted(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """ "aid" found as itself is marked; "paid" (a weak variant of it) in the same passage is not."""
     from sayso.corpus.models import ParsedDocument, ParsedPassage

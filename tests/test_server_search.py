@@ -333,6 +333,16 @@ def test_a_query_that_names_nothing_finds_nothing_in_an_archive_too(pair: tuple[
     assert server.search("speaker:lecun") and local.search("speaker:lecun")
 
 
+def test_a_phrase_is_highlighted_in_an_archive_as_locally(pair: tuple[Library, Library, str]) -> None:
+    server, local, _ = pair
+    for query in ('"open source"', '"the models"', '"open source" models'):
+        found = [(h.passage, h.spans) for h in server.search(query)]
+        assert found and found == [(h.passage, h.spans) for h in local.search(query)], query
+        for hit in server.search(query):
+            marked = [hit.text[s:e].casefold() for s, e in hit.spans]
+            assert "source" not in marked or "open" in marked  # (a phrase's words where the phrase stands)
+
+
 def test_a_reader_searches_as_an_editor_does(
     pair: tuple[Library, Library, str], pg_cluster: Any, tmp_path: Path
 ) -> None:

@@ -83,6 +83,7 @@ from sayso.corpus.search import (
     SHORT_PREFIX_BUDGET,
     SHORT_PREFIX_MIN,
     B,
+    Highlight,
     _IndexHit,
     bm25_idf,
     bm25_norms,
@@ -90,6 +91,7 @@ from sayso.corpus.search import (
     match_speaker_word,
     max_edits,
     people_keys_named,
+    phrase_layout,
     sequence_scores,
     speaker_keys_named,
     speaker_word_table,
@@ -1206,6 +1208,7 @@ class ServerSearch:
         order = order[final[order] >= 0][:limit]
         forward = {"tokens": tokens, "tok_off": np.concatenate([[0], np.cumsum(lens)])}
         vocab_words = list(vocab)
+        highlight = Highlight(lut_word, lut_quality, *phrase_layout(q, words))
         hits: list[Hit] = []
         for i in order.tolist():
             c = candidates[i]
@@ -1221,6 +1224,6 @@ class ServerSearch:
                 start=None if c.start is None or math.isnan(c.start) else c.start,
             )
             hit._spans = None  # found when first read
-            hit._where = (forward, vocab_words, i, lut_word, lut_quality)
+            hit._where = (forward, vocab_words, i, highlight)
             hits.append(hit)
         return hits
