@@ -48,11 +48,17 @@ class Backups:
 
 @dataclass(frozen=True)
 class Restored:
-    """`file` was restored from `backup` (None: the newest good one); `quotes` it holds when it is quotes.json."""
+    """`file` was restored from `backup` (None: the newest good one); `quotes` it holds when it is quotes.json.
+
+    `without_passages`: (title, source) of each document the restored library.json lists whose passages
+    are gone (removed or replaced after that backup was made): it is listed with no text until its source
+    is imported again.
+    """
 
     file: Path
     backup: Path | None
     quotes: int | None = None
+    without_passages: list[tuple[str, str]] = field(default_factory=list)
 
 
 def restorable_path(library: Library, what: str) -> Path:
@@ -79,6 +85,7 @@ def list_backups(library: Library, what: str) -> Backups:
 def restore(library: Library, what: str, backup: Path | None = None) -> Restored:
     """Make `backup` (default: the newest good one) the file `what` again; quotes are re-anchored as they come back."""
     path = restorable_path(library, what)
+    without: list[tuple[str, str]] = []
     with library.store.lock.held():
         count = None
         if what == "quotes":
@@ -86,7 +93,9 @@ def restore(library: Library, what: str, backup: Path | None = None) -> Restored
         else:
             restore_backup(path, backup)
         library.store.forget_cache()
-    return Restored(path, backup, count)
+        if what == "library":
+            without = [(d.title, d.source) for d in library.documents() if not library.store.has_passages(d.id)]
+    return Restored(path, backup, count, without)
 
 
 def start_afresh(library: Library, what: str) -> Path:

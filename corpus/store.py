@@ -1526,6 +1526,11 @@ class Store:
             raise DataFolderError(f"bad document id {doc_id!r}")
         return self.docs_dir / (self.passage_files().get(doc_id) or f"{doc_id}.json")
 
+    def has_passages(self, doc_id: str) -> bool:
+        """Whether any passages file of `doc_id` is there to read (a library.json put back from a backup may list
+        a document removed since)."""
+        return self.passages_path(doc_id).exists() or bool(self._files_of(doc_id))
+
     def passages(self, doc_id: str) -> list[Passage]:
         """One document's passages in reading order (DamagedFile if its file is damaged)."""
         return self.passages_and_version(doc_id)[0]

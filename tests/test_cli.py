@@ -281,6 +281,31 @@ def test_damaged_library_reported_then_restored(
     assert [d["title"] for d in json.loads(out)] == ["AI panel"]
 
 
+def test_restoring_a_library_that_lists_a_removed_document_says_so(
+    capsys: pytest.CaptureFixture[str], data: Path, panel: Path, tmp_path: Path
+) -> None:
+    """A user trial: after `rm`, restoring an older library.json brought the document back with no text and
+    said nothing; it now names it and the command that brings its text back."""
+    run(capsys, "import", str(panel), "--data", str(data))
+    other = tmp_path / "other talk.txt"
+    other.write_text("Ann Lee: words.\n", encoding="utf-8")
+    run(capsys, "import", str(other), "--data", str(data))
+    rc, out, _ = run(capsys, "docs", "--json", "--data", str(data))
+    removed = next(d for d in json.loads(out) if d["title"] != "AI panel")
+    assert run(capsys, "rm", removed["id"], "--data", str(data))[0] == 0
+    rc, out, _ = run(capsys, "restore", "library", "--list", "--json", "--data", str(data))
+    older = json.loads(out)["backups"][0]["backup"]
+    rc, out, err = run(capsys, "restore", "library", "--backup", older, "--json", "--data", str(data))
+    assert rc == 0
+    assert err == (
+        f"sayso: warning: {removed['title']}: its passages are gone (removed after that backup): "
+        f"sayso import '{other}'\n"
+    )
+    assert json.loads(out)["without_passages"] == [{"title": removed["title"], "source": str(other)}]
+    rc, out, err = run(capsys, "restore", "library", "--backup", older, "--data", str(data))
+    assert rc == 0 and "its passages are gone" in err
+
+
 # -- the real command, in a subprocess ---------------------------------------------------------
 
 

@@ -177,6 +177,10 @@ class ServerStore:
         """(An archive's facts are not one file: there is no cheap fingerprint of them.)"""
         return None
 
+    def has_passages(self, doc_id: str) -> bool:
+        """(An archive's document and its passages are written in one transaction.)"""
+        return True
+
     def prepare(self, trusted: str | None = None) -> None:
         from sayso.corpus.server.admin import check_version
 

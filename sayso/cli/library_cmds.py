@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from importlib import resources
 from pathlib import Path
@@ -456,7 +457,21 @@ def cmd_restore(args: argparse.Namespace, lib: Library) -> int:
         return 0
     done = restore(lib, args.what, Path(args.backup).expanduser() if args.backup else None)
     restored = str(done.backup) if done.backup else "newest good backup"
-    emit(args, {"file": str(done.file), "restored": restored}, f"restored {done.file.name} from {restored}")
+    for title, source in done.without_passages:
+        again = f"sayso import {shlex.quote(source)}" if source else "import it again"
+        print(
+            visible(f"sayso: warning: {title}: its passages are gone (removed after that backup): {again}"),
+            file=sys.stderr,
+        )
+    emit(
+        args,
+        {
+            "file": str(done.file),
+            "restored": restored,
+            "without_passages": [{"title": t, "source": s} for t, s in done.without_passages],
+        },
+        f"restored {done.file.name} from {restored}",
+    )
     return 0
 
 
