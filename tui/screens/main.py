@@ -28,7 +28,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 from textual.worker import get_current_worker
 
 from sayso.corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
@@ -153,7 +153,8 @@ class MainScreen(Screen[None]):
         Binding("2", "show_pane('speakers')", "Speakers", show=False, id="main.speakers"),
         Binding("3", "show_pane('search')", "Search pane", show=False, id="main.search_pane"),
         Binding("4", "show_pane('reader')", "Reader", show=False, id="main.reader"),
-        Binding("slash", "search", "Search", id="main.search"),
+        # (a priority binding: handled by the app as it arrives, before the keys typed after it; see action_search)
+        Binding("slash", "search", "Search", id="main.search", priority=True),
         Binding("escape", "back", "Back", id="main.back"),
         Binding("x", "clear_lens", "Clear lens", id="main.clear_lens"),
         Binding("n", "next_hit(1)", "Next hit", show=False, id="main.next_hit"),
@@ -386,10 +387,21 @@ class MainScreen(Screen[None]):
         self.action_show_pane(names[(names.index(self.pane) - 1) % len(names)])
 
     def action_search(self) -> None:
-        """Focus the query box with its text selected, ready to type."""
-        self.action_show_pane("search")
+        """Focus the query box with its text selected, ready to type.
+
+        `/spamtris` arriving in one read, as a fast typist or a slow SSH link sends it, must be typed into
+        the box, not taken as the Documents pane's keys (`p` played, `i` opened the import dialog). So `/` is
+        a priority binding (the app acts on it before it hands on the keys after it, which a pane's binding
+        would have found already queued for the pane) and the box is focused at once, not after the keys
+        already waiting, as `focus()` would.
+        """
+        self._side_pane = "search"
+        self._show_side_panes()
+        self._set_pane("search")
         query = self.search_pane.query_input
-        query.focus()
+        self.set_focus(query)
+        if self.focused is not query:  # (not focusable this moment: as soon as it is)
+            query.focus()
         query.select_all()
 
     # -- loading the library ---------------------------------------------------------
@@ -956,6 +968,8 @@ class MainScreen(Screen[None]):
             return self.lens is not None
         if action == "back":
             return self.pane in ("reader", "search") or self.lens is not None
+        if action == "search":  # (while text is typed, `/` is a character of it)
+            return not isinstance(self.focused, (Input, TextArea))
         return True
 
     def action_back(self) -> None:
