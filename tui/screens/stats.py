@@ -21,7 +21,7 @@ from textual.widgets import Static
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.library import Library
 from sayso.corpus.safety import visible
-from sayso.corpus.stats import WORDS_PER_MINUTE, CorpusStats, DocumentStats, PersonStats, clock, corpus_stats
+from sayso.corpus.stats import WORDS_PER_MINUTE, CorpusStats, DocumentStats, PersonStats, clock, corpus_stats, percent
 from sayso.tui.messages import CorpusStatsReady, StatsUnavailable
 from sayso.tui.widgets.talk_share import TalkShareChart
 
@@ -55,7 +55,7 @@ def people_table(people: list[PersonStats], *, corpus: bool, narrow: bool = Fals
             f"{p.turns:,}",
             f"{p.words:,}",
             _talk(p.seconds, p.estimated),
-            f"{p.share:.0%}",
+            percent(p.share),
             f"{p.longest_turn_words:,}w",
         ]
         if corpus:
