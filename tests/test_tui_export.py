@@ -179,6 +179,32 @@ async def test_the_dialog_follows_the_file_ending_edits_the_path_and_remembers_t
         assert Path(dialog.query_one("#export-path", Input).value).parent == folder.resolve()
 
 
+async def test_the_dialog_offers_neither_another_library_s_last_folder_nor_a_data_folder(
+    library: Library, tmp_path: Path
+) -> None:
+    """A user trial: the first export of a library offered the folder the last export of another library went
+    to, which was that library's data folder."""
+    from sayso.config import remember
+
+    elsewhere = tmp_path / "other exports"
+    elsewhere.mkdir()
+    remember("export_folder /some/other/library", str(elsewhere))
+    remember("export_folder", str(elsewhere))  # (as sayso remembered it before, for every library at once)
+    app = SaysoApp(library)
+    app.remember_choices = True
+    async with app.run_test(size=(110, 36)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        offered = Path(dialog.query_one("#export-path", Input).value).parent
+        assert offered != elsewhere.resolve() and offered != elsewhere
+    remember(f"export_folder {library.where}", str(library.data_dir))
+    app = SaysoApp(library)
+    app.remember_choices = True
+    async with app.run_test(size=(110, 36)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        offered = Path(dialog.query_one("#export-path", Input).value).parent
+        assert offered.resolve() != Path(library.data_dir).resolve()
+
+
 async def test_a_notification_over_the_dialog_does_not_cover_its_key_hints(library: Library) -> None:
     from textual.widgets._toast import Toast
 

@@ -142,6 +142,11 @@ def vault_preview(export: Export, layout: str, cite: str) -> str:
     return "\n".join([*listing, "", f"── {files[0].path} ──", files[0].text] if files else listing)
 
 
+def _holds_a_library(folder: Path) -> bool:
+    """A sayso data folder (or inside one): never offered as where to export."""
+    return any((p / "library.json").exists() for p in (folder, *folder.parents))
+
+
 class ExportDialog(ModalScreen[Path | None]):
     """Format, citation style, filter and destination, with a live preview; ctrl+s exports."""
 
@@ -191,8 +196,10 @@ class ExportDialog(ModalScreen[Path | None]):
         super().__init__()
         self.library = library
         self._remembering = remembering
+        #: each library's last export folder is its own: another's is no default for this one
+        self._folder_key = f"export_folder {library.where}"
         last = (lambda name: remembered(name)) if remembering else (lambda name: None)
-        fmt, last_style, last_folder = last("export_format"), last("export_style"), last("export_folder")
+        fmt, last_style, last_folder = last("export_format"), last("export_style"), last(self._folder_key)
         self._names = last("export_names") or ""
         self.fmt = fmt if fmt in FORMATS or fmt in VAULTS else "markdown"
         self.style = known_style(last_style) or known_style(style) or DEFAULT_STYLE
@@ -202,7 +209,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.cite = cite if cite in CITE_FORMS else DEFAULT_CITE
         self.sample: Quote | None = quote
         self._filter_line = filter_line
-        if folder is None and last_folder and Path(last_folder).is_dir():
+        if folder is None and last_folder and Path(last_folder).is_dir() and not _holds_a_library(Path(last_folder)):
             folder = Path(last_folder)
         self._folder = folder
         self._preview_timer: Timer | None = None
@@ -483,7 +490,7 @@ class ExportDialog(ModalScreen[Path | None]):
             remember("export_style", self.style)
             remember("export_locale", self.locale or STYLE_LOCALE)
             where = event.path.expanduser().resolve()
-            remember("export_folder", str(where.parent))
+            remember(self._folder_key, str(where.parent))
             remember("export_names", self.names.strip())
         self.dismiss(event.path)
 
