@@ -1628,7 +1628,7 @@ class SearchIndex:
         final, lut_word, lut_quality, best_possible = scored
         order = np.lexsort((candidates, -final))
         order = order[final[order] >= 0][:limit]
-        highlight = Highlight(lut_word, lut_quality, *phrase_layout(q, words))
+        highlight = Highlight(lut_word, lut_quality, tuple(map(tuple, phrases)), phrase_only(q, words))
         return [
             self._hit(int(candidates[i]), round(min(1.0, float(final[i]) / best_possible), 4), highlight) for i in order
         ]
@@ -1684,8 +1684,8 @@ class _IndexHit(Hit):
 @dataclass(frozen=True)
 class Highlight:
     """What finds a hit's matched words: each word id's query word (-1: none) and how well it matches
-    (sequence_scores' tables), the query words of each phrase in order, and the query words found only in
-    phrases, which are highlighted only where their phrase stands."""
+    (sequence_scores' tables), each phrase's word ids in order (as exactly as a search requires them), and
+    the query words asked for only in phrases, which are highlighted only where their phrase stands."""
 
     lut_word: np.ndarray
     lut_quality: np.ndarray
@@ -1693,26 +1693,24 @@ class Highlight:
     phrase_only: frozenset[int] = frozenset()
 
 
-def phrase_layout(q: Query, words: list[str]) -> tuple[tuple[tuple[int, ...], ...], frozenset[int]]:
-    """For Highlight: each phrase as positions in `words` (the query's words, q.all_words()), and the
-    positions of the words that appear in phrases only."""
-    at = {w: j for j, w in enumerate(words)}
-    phrases = tuple(tuple(at[w] for w in phrase) for phrase in q.phrases if all(w in at for w in phrase))
-    loose = {at[w] for w in q.words if w in at}
-    return phrases, frozenset(j for phrase in phrases for j in phrase) - loose
+def phrase_only(q: Query, words: list[str]) -> frozenset[int]:
+    """For Highlight: the positions in `words` (the query's words, q.all_words()) of the words that appear in
+    phrases only."""
+    loose = set(q.words)
+    return frozenset(j for j, w in enumerate(words) if w not in loose)
 
 
-def _phrase_places(which: np.ndarray, phrases: tuple[tuple[int, ...], ...]) -> np.ndarray:
-    """Token positions that are part of an occurrence of one of `phrases` (`which`: each token's query word)."""
-    n = len(which)
+def _phrase_places(tokens: np.ndarray, phrases: tuple[tuple[int, ...], ...]) -> np.ndarray:
+    """Token positions that are part of an occurrence of one of `phrases` (word ids, exactly)."""
+    n = len(tokens)
     inside = np.zeros(n, bool)
     for phrase in phrases:
         size = len(phrase)
-        if not size or size > n:
+        if not size or size > n or min(phrase) < 0:
             continue
         starts = np.ones(n - size + 1, bool)
-        for i, j in enumerate(phrase):
-            starts &= which[i : n - size + 1 + i] == j
+        for i, word in enumerate(phrase):
+            starts &= tokens[i : n - size + 1 + i] == word
         for i in range(size):
             inside[np.flatnonzero(starts) + i] = True
     return inside
@@ -1735,17 +1733,18 @@ def _matched_spans(
     which = highlight.lut_word[tokens]
     quality = highlight.lut_quality[tokens]
     matched = which >= 0
-    if highlight.phrase_only:
+    in_phrases = _phrase_places(tokens, highlight.phrases) if highlight.phrases else None
+    if in_phrases is not None and highlight.phrase_only:
         # A word asked for only inside a phrase counts where the phrase stands, and only there.
-        alone = np.isin(which, np.fromiter(highlight.phrase_only, np.int64)) & ~_phrase_places(which, highlight.phrases)
+        alone = np.isin(which, np.fromiter(highlight.phrase_only, np.int64)) & ~in_phrases
         matched &= ~alone
         which = np.where(matched, which, -1)
     best = np.zeros(int(which.max()) + 1 if matched.any() else 1, np.float32)
     np.maximum.at(best, which[matched], quality[matched])
     picked = np.flatnonzero(matched & (quality >= best[np.maximum(which, 0)] - 1e-6))
-    if highlight.phrases:
+    if in_phrases is not None:
         # Every occurrence of a phrase, not only the best-matching word of each of its words.
-        picked = np.union1d(picked, np.flatnonzero(_phrase_places(which, highlight.phrases)))
+        picked = np.union1d(picked, np.flatnonzero(in_phrases))
     if not len(picked):
         return []
     wanted_at = picked.tolist()

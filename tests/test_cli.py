@@ -448,6 +448,9 @@ def test_usage_mistakes_are_one_line_pointing_at_the_command_typed(
         assert main(["--data", data, "search", nothing]) == 1
         err = capsys.readouterr().err
         assert err == "sayso: error: nothing to search for: give a word or a phrase\n", nothing
+        # (a facet given as an option is something to search for: its passages are listed)
+        assert main(["--data", data, "search", nothing, "--speaker", "nobody here"]) in (0, 1)
+        assert "nothing to search for" not in capsys.readouterr().err
 
 
 def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> None:

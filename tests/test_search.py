@@ -107,6 +107,19 @@ def test_a_phrase_is_highlighted_where_it_stands_not_each_of_its_words(tmp_path:
     assert marked('"models that" work') == ["models", "that", "work", "work"]
     # Near spellings of a word outside the phrase still count as before.
     assert marked('"open, and" resst') == ["open", "and", "rest"]
+    # A phrase is marked where its words stand exactly, as the search requires them, not a near spelling
+    # of a word also asked for alone (a review found "opened source" marked for `"open source" open`).
+    library.import_parsed(
+        ParsedDocument(
+            title="Talk",
+            kind="panel",
+            passages=[ParsedPassage("Bo Lee", "They opened source files. Later the open source movement grew.")],
+        ),
+        "talk.txt",
+    )
+    (hit,) = library.search('"open source" open')
+    assert [hit.text[s:e] for s, e in hit.spans] == ["open", "source"]
+    assert hit.spans[0][0] == hit.text.index("open source")
 
 
 def test_only_the_best_match_of_each_word_is_highlighted(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -286,6 +286,20 @@ async def test_a_burst_typed_after_slash_goes_to_the_search_box(library: Library
         assert app.screen is screen and app.focused is screen.search_pane.query_input
 
 
+async def test_slash_in_the_quotes_list_still_filters_the_quotes(library: Library) -> None:
+    """`/` opens the search box from any pane, except where the pane has a use of its own for it: the Quotes
+    list filters with it (a review found the search box taking it there)."""
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await settle(app, pilot)
+        assert app.focused is not None and app.focused.id == "quotes-filter"
+        assert screen.search_pane.query_input.value == ""
+
+
 async def test_speaker_lens_narrows_reader_documents_and_search(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -196,7 +196,7 @@ async def test_the_dialog_offers_neither_another_library_s_last_folder_nor_a_dat
         dialog = await open_dialog(app, pilot)
         offered = Path(dialog.query_one("#export-path", Input).value).parent
         assert offered != elsewhere.resolve() and offered != elsewhere
-    remember(f"export_folder {library.where}", str(library.data_dir))
+    remember(f"export_folder {Path(library.data_dir).resolve()}", str(library.data_dir))
     app = SaysoApp(library)
     app.remember_choices = True
     async with app.run_test(size=(110, 36)) as pilot:

@@ -91,7 +91,7 @@ from sayso.corpus.search import (
     match_speaker_word,
     max_edits,
     people_keys_named,
-    phrase_layout,
+    phrase_only,
     sequence_scores,
     speaker_keys_named,
     speaker_word_table,
@@ -1208,7 +1208,7 @@ class ServerSearch:
         order = order[final[order] >= 0][:limit]
         forward = {"tokens": tokens, "tok_off": np.concatenate([[0], np.cumsum(lens)])}
         vocab_words = list(vocab)
-        highlight = Highlight(lut_word, lut_quality, *phrase_layout(q, words))
+        highlight = Highlight(lut_word, lut_quality, tuple(map(tuple, phrases)), phrase_only(q, words))
         hits: list[Hit] = []
         for i in order.tolist():
             c = candidates[i]

@@ -460,7 +460,10 @@ def cmd_restore(args: argparse.Namespace, lib: Library) -> int:
     for title, source in done.without_passages:
         again = f"sayso import {shlex.quote(source)}" if source else "import it again"
         print(
-            visible(f"sayso: warning: {title}: its passages are gone (removed after that backup): {again}"),
+            visible(
+                f"sayso: warning: {title}: its passages are gone (removed after that backup): {again}",
+                keep_newlines=False,
+            ),
             file=sys.stderr,
         )
     emit(

@@ -95,7 +95,7 @@ def format_hits(hits: list[Hit]) -> str:
 def cmd_search(args: argparse.Namespace, lib: Library) -> int:
     query = " ".join(args.query)
     facets = (args.speaker, args.doc, args.kind, args.tag)
-    if not query.strip() or (parse_query(query).asks_nothing and not any(f and f.strip() for f in facets)):
+    if (not query.strip() or parse_query(query).asks_nothing) and not any(f and f.strip() for f in facets):
         raise SaysoError("nothing to search for: give a word or a phrase")
     if args.meaning and lib.server is not None:
         raise SaysoError(

@@ -197,7 +197,9 @@ class ExportDialog(ModalScreen[Path | None]):
         self.library = library
         self._remembering = remembering
         #: each library's last export folder is its own: another's is no default for this one
-        self._folder_key = f"export_folder {library.where}"
+        self._folder_key = (
+            f"export_folder {library.where if library.server is not None else library.data_dir.resolve()}"
+        )
         last = (lambda name: remembered(name)) if remembering else (lambda name: None)
         fmt, last_style, last_folder = last("export_format"), last("export_style"), last(self._folder_key)
         self._names = last("export_names") or ""

@@ -24,6 +24,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -968,8 +969,27 @@ class MainScreen(Screen[None]):
             return self.lens is not None
         if action == "back":
             return self.pane in ("reader", "search") or self.lens is not None
-        if action == "search":  # (while text is typed, `/` is a character of it)
-            return not isinstance(self.focused, (Input, TextArea))
+        if action == "search":
+            return self._search_key_is_free()
+        return True
+
+    def _search_key_is_free(self) -> bool:
+        """Whether the search key (`/`, or what the config remaps it to) opens the search box now: not while
+        text is typed, where it is a character, nor where the focused pane has a use of its own for that key
+        (the Quotes list filters with `/`).  It is a priority binding, checked before the panes' own."""
+        focused = self.focused
+        if focused is None:
+            return True
+        if isinstance(focused, (Input, TextArea)):
+            return False
+        keys = {
+            key for key, found in self._bindings.key_to_bindings.items() if any(b.action == "search" for b in found)
+        }
+        node: DOMNode | None = focused
+        while node is not None and node is not self:
+            if keys & node._bindings.key_to_bindings.keys():
+                return False
+            node = node.parent
         return True
 
     def action_back(self) -> None:
