@@ -348,15 +348,11 @@ def sequence_scores(
     ok = np.ones(kc, dtype=bool)
     for ids in phrases:
         m = len(ids)
-        run = tokens[: total - m + 1] == ids[0] if total >= m else np.zeros(0, bool)
-        for offset in range(1, m):
-            run = (
-                run
-                & (tokens[offset : total - m + 1 + offset] == ids[offset])
-                & (owner[offset : total - m + 1 + offset] == owner[: total - m + 1])
-            )
         has = np.zeros(kc, dtype=bool)
-        has[owner[: total - m + 1][run]] = True
+        if total >= m:
+            # (a run within one passage: owner only grows, so its first and last word's owner are the same)
+            run = phrase_starts(tokens, ids) & (owner[: total - m + 1] == owner[m - 1 :])
+            has[owner[: total - m + 1][run]] = True
         ok &= has
     top = float(rel.max()) if len(rel) else 1.0
     # Who said it against who is mentioned: the words of a speaker's name that the query
@@ -1700,19 +1696,25 @@ def phrase_only(q: Query, words: list[str]) -> frozenset[int]:
     return frozenset(j for j, w in enumerate(words) if w not in loose)
 
 
+def phrase_starts(tokens: np.ndarray, ids: Sequence[int]) -> np.ndarray:
+    """For each place a run of len(ids) tokens can start, whether the run is `ids` exactly (needs
+    len(tokens) >= len(ids) >= 1)."""
+    m = len(ids)
+    run: np.ndarray = tokens[: len(tokens) - m + 1] == ids[0]
+    for offset in range(1, m):
+        run &= tokens[offset : len(tokens) - m + 1 + offset] == ids[offset]
+    return run
+
+
 def _phrase_places(tokens: np.ndarray, phrases: tuple[tuple[int, ...], ...]) -> np.ndarray:
     """Token positions that are part of an occurrence of one of `phrases` (word ids, exactly)."""
-    n = len(tokens)
-    inside = np.zeros(n, bool)
+    inside = np.zeros(len(tokens), bool)
     for phrase in phrases:
-        size = len(phrase)
-        if not size or size > n or min(phrase) < 0:
+        if not phrase or len(phrase) > len(tokens) or min(phrase) < 0:
             continue
-        starts = np.ones(n - size + 1, bool)
-        for i, word in enumerate(phrase):
-            starts &= tokens[i : n - size + 1 + i] == word
-        for i in range(size):
-            inside[np.flatnonzero(starts) + i] = True
+        starts = np.flatnonzero(phrase_starts(tokens, phrase))
+        for i in range(len(phrase)):
+            inside[starts + i] = True
     return inside
 
 
