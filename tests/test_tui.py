@@ -25,6 +25,7 @@ from sayso.tui.screens.help import HelpScreen
 from sayso.tui.screens.main import MainScreen
 from sayso.tui.widgets.documents import DocumentsPane
 from sayso.tui.widgets.key_hints import KeyHints
+from sayso.tui.widgets.quote_reader import QuoteReader
 from sayso.tui.widgets.speakers import SpeakersPane
 from sayso.tui.widgets.status_line import StatusLine
 
@@ -58,6 +59,14 @@ async def settle(app: SaysoApp, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def reading(app: SaysoApp, pilot, doc_id: str) -> tuple[MainScreen, QuoteReader]:  # type: ignore[no-untyped-def]
+    """Wait for the first load, open `doc_id` in the reader and return the main screen and the reader."""
+    screen = await ready(app, pilot)
+    screen.open_document(doc_id)
+    await settle(app, pilot)
+    return screen, screen.reader
 
 
 def highlight_document(screen: MainScreen, doc_id: str) -> None:
@@ -114,10 +123,7 @@ async def test_an_index_that_cannot_be_warmed_still_searches_and_says_nothing_is
 async def test_sentence_and_passage_cursor(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await ready(app, pilot)
-        screen.open_document(PANEL_ID)
-        await settle(app, pilot)
-        reader = screen.reader
+        _, reader = await reading(app, pilot, PANEL_ID)
         assert (reader.passage, reader.sentence) == (0, 0)
         await pilot.press("j")
         assert (reader.passage, reader.sentence) == (0, 1)
@@ -144,10 +150,7 @@ async def test_the_next_turn_comes_to_the_top_and_the_header_names_who_speaks(li
     hit deep in a long turn opened with the speaker's name scrolled off the top, nowhere else on screen."""
     app = SaysoApp(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await ready(app, pilot)
-        screen.open_document(LONG_ID)
-        await settle(app, pilot)
-        reader = screen.reader
+        screen, reader = await reading(app, pilot, LONG_ID)
         header = screen.query_one("#reader-title", StatusLine)
         assert "Speaker One" in str(header.render())
         for turn in range(1, 9):
@@ -167,10 +170,7 @@ async def test_the_next_turn_comes_to_the_top_and_the_header_names_who_speaks(li
 async def test_long_document_opens_scrolls_and_jumps_back(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await ready(app, pilot)
-        screen.open_document(LONG_ID)
-        await settle(app, pilot)
-        reader = screen.reader
+        _, reader = await reading(app, pilot, LONG_ID)
         assert len(reader.passages) == 3000
         # Lazily laid out: opening measured only a few chunks, not the whole text.
         measured = sum(reader.layout_.is_exact(c) for c in range(reader.layout_.chunks))

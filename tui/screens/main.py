@@ -328,11 +328,15 @@ class MainScreen(Screen[None]):
 
     def action_show_pane(self, pane: str) -> None:
         """Show and focus `pane` (documents, speakers, search, quotes or reader)."""
+        self._reveal_pane(pane)
+        self._pane_widget(pane).focus()
+
+    def _reveal_pane(self, pane: str) -> None:
+        """Show `pane` and make it the current one (its focus is the caller's)."""
         if pane != "reader":
             self._side_pane = pane
             self._show_side_panes()
         self._set_pane(pane)
-        self._pane_widget(pane).focus()
 
     def _show_side_panes(self) -> None:
         """Display the side pane in use; on a wide screen Documents, Speakers and Search (or Quotes) too."""
@@ -396,9 +400,7 @@ class MainScreen(Screen[None]):
         would have found already queued for the pane) and the box is focused at once, not after the keys
         already waiting, as `focus()` would.
         """
-        self._side_pane = "search"
-        self._show_side_panes()
-        self._set_pane("search")
+        self._reveal_pane("search")
         query = self.search_pane.query_input
         self.set_focus(query)
         if self.focused is not query:  # (not focusable this moment: as soon as it is)
