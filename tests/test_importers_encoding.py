@@ -123,3 +123,56 @@ def test_mojibake_line_repaired_or_dropped() -> None:
         "Page title\n\u0e50\u0e04 SpeakerAppearances Over Time\n\nReal words here.\n".encode("utf-8"), "m.txt"
     )
     assert [p.text for p in doc.passages] == ["Real words here."]
+
+
+# Web pages put soft hyphens inside long words, and word joiners and stray byte-order marks turn up in pasted
+# text: they print as nothing, so a reader never sees them, but left in they cut a word in two for search.
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        ("t.txt", "\u200bAda Park: The infor\u00admation is here.\nBen Cho: Word\u2060play and \ufeffmore.\n"),
+        (
+            "t.html",
+            "<html><body><p><b>Ada Park:</b> The infor&shy;mation is here.</p>"
+            "<p><b>Ben Cho:</b> Word&#x2060;play and &#xfeff;more.</p></body></html>",
+        ),
+        (
+            "t.json",
+            '{"segments": [{"start": 0, "end": 1, "text": " The infor\\u00admation is here.", "speaker": "SPEAKER_00"},'
+            ' {"start": 1, "end": 2, "text": " Word\\u2060play and \\ufeffmore.", "speaker": "SPEAKER_01"}]}',
+        ),
+    ],
+)
+def test_invisible_characters_are_dropped(name: str, raw: str) -> None:
+    got = passages(raw.encode("utf-8"), name)
+    assert [text for _, text in got] == ["The information is here.", "Wordplay and more."]
+    if name == "t.txt":
+        # (a zero-width space before a label no longer hides it)
+        assert [speaker for speaker, _ in got] == ["Ada Park", "Ben Cho"]
+
+
+def test_a_zero_width_space_between_letters_stays() -> None:
+    # Thai and Khmer separate words with it: taking it out would join them.
+    thai = "\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35\u200b\u0e04\u0e23\u0e31\u0e1a"
+    assert passages(f"Ada Park: {thai}\nBen Cho: {thai}\n".encode())[0][1] == thai
+
+
+def test_a_soft_hyphenated_word_is_found_by_its_spelling(tmp_path: Path) -> None:
+    from sayso.corpus import Library
+
+    source = tmp_path / "talk.html"
+    source.write_text(
+        "<p><b>Ada Park:</b> Accountability matters.</p><p><b>Ben Cho:</b> So does trans&shy;parency.</p>"
+        "<p><b>Ada Park:</b> Agreed.</p>",
+        encoding="utf-8",
+    )
+    library = Library.open(tmp_path / "data")
+    library.import_paths([source])
+    hits = library.search("transparency")
+    assert [(h.speaker, h.text) for h in hits] == [("Ben Cho", "So does transparency.")]
+
+
+def test_a_soft_hyphen_outside_a_word_is_a_dash() -> None:
+    # Court transcripts' PDFs give an interrupted "And --" as a hyphen and a soft hyphen.
+    got = passages("Ada Park: And -\u00ad\nBen Cho: Go on.\nAda Park: Well -\u00ad no.\n".encode())
+    assert [text for _, text in got] == ["And --", "Go on.", "Well -- no."]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import metadata
+from sayso.corpus.importers.clean import drop_invisible
 from sayso.corpus.importers.cues import cues_to_passages
 from sayso.corpus.importers.detect import detect_format
 from sayso.corpus.importers.docx import docx_to_text, is_docx
@@ -117,7 +118,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    owned = text if isinstance(text, OwnedText) else OwnedText(text)
+    owned = OwnedText(drop_invisible(text.take() if isinstance(text, OwnedText) else text))
     del text
     fmt = detect_format(owned.text, suffix)
     file_title = metadata.readable_file_title(path)
@@ -131,6 +132,10 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title, notes = parse_whisper(text, str(path)), None, []
         else:
             cues, title, notes = parse_srt(text), None, []
+        if fmt == "json":
+            # (JSON spells such characters as escapes, so they are met only once its strings are read)
+            for cue in cues:
+                cue.text = drop_invisible(cue.text)
         passages, speakers = cues_to_passages(cues)
         named = sum(1 for p in passages if p.speaker)
         if fmt == "json":
@@ -168,7 +173,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     html_title = html_url = None
     if fmt == "html":
         plain, html_title, html_url = html_to_text(owned.take())
-        owned = OwnedText(plain)
+        # (entities such as &shy; are read only now)
+        owned = OwnedText(drop_invisible(plain))
         del plain
         html_title = metadata.page_title(html_title)
     try:

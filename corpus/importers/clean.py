@@ -12,6 +12,30 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+#: Characters that print as nothing and only hint at where a word may break: soft hyphens inside a word
+#: (U+00AD, which web pages put in long words), word joiners, and a byte-order mark met inside the text.  Left in, they
+#: split a word for search ("infor\u00admation") and some terminals show them.  Zero-width joiners and
+#: non-joiners are spelling in Persian, Indic scripts and emoji, so they stay.
+_INVISIBLE = re.compile("(?<=\\w)\u00ad+(?=\\w)|[\u2060\ufeff]+")
+#: A soft hyphen anywhere else stands for a printed dash: court transcripts' "And --" comes out of their
+#: PDFs as "-" and a soft hyphen.
+_SHOWN_SOFT_HYPHEN = re.compile("\u00ad+")
+#: A zero-width space separates words in Thai or Khmer, so it stays between letters; beside a space or at a
+#: line's edge it is only in the way (a label "\u200bJOHN:" is not seen as one).
+_LOOSE_ZWSP = re.compile("(?m)^\u200b+|\u200b+$|(?<=\\s)\u200b+|\u200b+(?=\\s)")
+
+
+def drop_invisible(text: str) -> str:
+    """`text` without the invisible characters that only get in the way (see _INVISIBLE and _LOOSE_ZWSP)."""
+    if text.isascii():
+        return text
+    if "\u00ad" in text or "\u2060" in text or "\ufeff" in text:
+        text = _SHOWN_SOFT_HYPHEN.sub("-", _INVISIBLE.sub("", text))
+    if "\u200b" in text:
+        text = _LOOSE_ZWSP.sub("", text)
+    return text
+
+
 #: Whole lines that are player, page or share chrome, in several languages (compared case-insensitively).
 CHROME_LINES = {
     # English
