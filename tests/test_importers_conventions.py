@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sayso.corpus.importers import parse_path, parse_text
+from sayso.corpus.importers.clean import drop_invisible
 from sayso.corpus.importers.cues import strip_tags
 from sayso.corpus.importers.detect import detect_format
 from sayso.corpus.importers.encoding import decode_bytes
@@ -400,7 +401,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
+    # (as a reader sees them: a soft hyphen inside a word is not a break; see importers.clean.drop_invisible)
+    return {w.casefold() for w in _WORD.findall(drop_invisible(text))}
 
 
 def _body(path: Path) -> str:
