@@ -46,6 +46,15 @@ def test_initials_resolved_to_names_the_document_introduces() -> None:
     assert "RM" in doc.speakers["Ravi Menon"] and "JLO" in doc.speakers["Jean-Luc Okoro"]
 
 
+def test_a_short_first_name_in_capitals_is_a_name_when_the_text_says_so() -> None:
+    # "BOB" and "JOHN" have the shape of initials; the document's own "Hi Bob." says they are names, and they
+    # are shown like "ALICE" beside them.  Initials nobody writes as a word stay as they are.
+    text = "BOB: Morning.\nALICE: Hi Bob. Did John call?\nBOB: Not yet.\nJOHN: I did.\nNT: And so did I, Bob.\n" * 2
+    assert [speaker for speaker, _ in turns(text)][:5] == ["Bob", "Alice", "Bob", "John", "NT"]
+    # (a word that only opens sentences is no evidence: "So" would name "SO")
+    assert [speaker for speaker, _ in turns("SO: Yes.\nALICE: So be it.\n" * 2)][:2] == ["SO", "Alice"]
+
+
 def test_initials_with_inner_capitals() -> None:
     assert "YL" in initials_of("Yann LeCun") and "KFL" in initials_of("Kai-Fu Lee")
 

@@ -213,6 +213,8 @@ def decide(
                 target = _resolve_ocr(key, display, counts)
             if target is None:
                 target = _resolve_titled(name, key, display, counts)
+        if target is None and is_initials(name):
+            target = _name_in_capitals(name, text)
         table.canonical[key] = target or name
         if target and not any(ch.isdigit() for ch in name):
             table.add_alias(target, name)
@@ -231,6 +233,20 @@ def decide(
     # Every line of an accepted name is a label, ";" typos ("MR. NIXON; I ...") included.
     lines = {idx for key in accepted for idx, _ in by_key[key]}
     return table, lines
+
+
+def _name_in_capitals(label: str, text: str | Callable[[], str]) -> str | None:
+    """A short label in capitals that is a first name ("BOB", "JOHN"), as the document writes it in running text.
+
+    Two to four capitals are taken for initials ("NT", "KFL"), never a name of their own, unless the document
+    itself writes the word in ordinary case inside a sentence ("Thanks, John."): then "JOHN" is shown as John,
+    like "ALICE" beside it is shown as Alice.  (Only mid-sentence: "It" and "So" open sentences.)
+    """
+    if "." in label or not label.isalpha():
+        return None
+    ordinary = label.capitalize()
+    found = re.search(rf"(?<=[a-z,] ){re.escape(ordinary)}\b", text() if callable(text) else text)
+    return ordinary if found else None
 
 
 def _opens_the_conversation(
