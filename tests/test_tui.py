@@ -286,6 +286,25 @@ async def test_a_burst_typed_after_slash_goes_to_the_search_box(library: Library
         assert app.screen is screen and app.focused is screen.search_pane.query_input
 
 
+async def test_a_key_typed_right_after_escape_in_the_query_box_is_a_key(library: Library) -> None:
+    """Escape then `j` in one read: escape leaves the query box and `j` moves in the results; it is not typed
+    into the query (a user trial found the query growing a `j`)."""
+    from textual import events
+
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("slash", *"models")
+        await settle(app, pilot)
+        search = screen.search_pane
+        assert len(search.hits) >= 2 and search.results.highlighted == 0
+        for key, char in [("escape", None), ("j", "j")]:
+            app.post_message(events.Key(key, char))
+        await settle(app, pilot)
+        assert search.query_input.value == "models"
+        assert app.focused is search.results and search.results.highlighted == 1
+
+
 async def test_slash_in_the_quotes_list_still_filters_the_quotes(library: Library) -> None:
     """`/` opens the search box from any pane, except where the pane has a use of its own for it: the Quotes
     list filters with it (a review found the search box taking it there)."""

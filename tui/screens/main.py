@@ -157,6 +157,8 @@ class MainScreen(Screen[None]):
         # (a priority binding: handled by the app as it arrives, before the keys typed after it; see action_search)
         Binding("slash", "search", "Search", id="main.search", priority=True),
         Binding("escape", "back", "Back", id="main.back"),
+        # (escape in the query box, a priority binding for the same reason as `/`: the keys typed after it are keys)
+        Binding("escape", "leave_query", "Leave the query box", show=False, id="main.leave_query", priority=True),
         Binding("x", "clear_lens", "Clear lens", id="main.clear_lens"),
         Binding("n", "next_hit(1)", "Next hit", show=False, id="main.next_hit"),
         Binding("N", "next_hit(-1)", "Previous hit", show=False, id="main.previous_hit"),
@@ -402,9 +404,7 @@ class MainScreen(Screen[None]):
         """
         self._reveal_pane("search")
         query = self.search_pane.query_input
-        self.set_focus(query)
-        if self.focused is not query:  # (not focusable this moment: as soon as it is)
-            query.focus()
+        self._focus_now(query)
         query.select_all()
 
     # -- loading the library ---------------------------------------------------------
@@ -973,6 +973,8 @@ class MainScreen(Screen[None]):
             return self.pane in ("reader", "search") or self.lens is not None
         if action == "search":
             return self._search_key_is_free()
+        if action == "leave_query":
+            return self.pane == "search" and self.search_pane.query_input.has_focus
         return True
 
     def _search_key_is_free(self) -> bool:
@@ -994,6 +996,23 @@ class MainScreen(Screen[None]):
             node = node.parent
         return True
 
+    def action_leave_query(self) -> None:
+        """Leave the query box, so that the next keys are keys again and not query text: for the results if
+        there are any, else for what was being read.  Focused at once, not after the keys already typed."""
+        search = self.search_pane
+        if search.hits:
+            self._focus_now(search.results)
+        else:
+            pane = "reader" if self.reader.document is not None else "documents"
+            self._reveal_pane(pane)
+            self._focus_now(self._pane_widget(pane))
+
+    def _focus_now(self, widget: Widget) -> None:
+        """Focus `widget` before the keys already typed are handed on (`focus()` waits for them)."""
+        self.set_focus(widget)
+        if self.focused is not widget:  # (not focusable this moment: as soon as it is)
+            widget.focus()
+
     def action_back(self) -> None:
         """Leave the reader for where it was opened from; else clear the lens."""
         if self.pane == "reader":
@@ -1006,11 +1025,7 @@ class MainScreen(Screen[None]):
             return
         search = self.search_pane
         if self.pane == "search" and search.query_input.has_focus:
-            # Leave the query box first, so the next keys are keys again and not query text.
-            if search.hits:
-                search.results.focus()
-            else:
-                self.action_show_pane("reader" if self.reader.document is not None else "documents")
+            self.action_leave_query()
             return
         if self.lens is not None:
             self.set_lens(None)
