@@ -39,6 +39,7 @@ from sayso.corpus.importers.names import (
     TITLES,
     Label,
     is_name_like,
+    is_office,
     match_label,
     parse_time,
 )
@@ -145,7 +146,12 @@ def _record_label_ok(name: str) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 7:
         return False
+    if is_office(name):
+        return True  # "M. le président.", "Mme la ministre."
     first = _bare(tokens[0])
+    if tokens[0] == "M." and len(tokens) >= 2 and len(tokens) <= 4:
+        # French records' "M. Jean Dupont.": "M." is Monsieur, and a name follows
+        return all(t[:1].isupper() or t in {"de", "du", "des", "d'", "le", "la"} for t in tokens[1:])
     if tokens[0] == "The" and len(tokens) >= 2:
         words = [t for t in tokens[1:] if t not in {"pro", "tempore", "of", "the"}]
         return bool(words) and all(t[:1].isupper() and t.strip(".").replace("-", "").isalpha() for t in words)

@@ -600,7 +600,8 @@ _NAME_TS = re.compile(
     rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*[:：]?[ \t]*(?P<rest>.*)$"
 )
 _PLAIN = re.compile(
-    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,59}?)\s*(?P<sep>[:：]|;(?=\s))(?:\s+|$)(?P<rest>.*)$"
+    # (a full-width colon needs no space after it: Chinese and Japanese put none, "主持人：大家好")
+    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,59}?)\s*(?P<sep>：|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
 )
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
 
@@ -691,6 +692,8 @@ def is_name_like(name: str) -> bool:
     if GENERIC_SPEAKER.match(name):
         return True
     first = _bare(tokens[0])
+    if is_office(name):
+        return True
     if first in NOT_NAMES and first not in TITLES:
         return False
     if all(_bare(t) in _COURTESY for t in tokens):
@@ -722,6 +725,32 @@ def is_name_like(name: str) -> bool:
     # Titles and particles alone ("Mr. van") name nobody, unless a title stands for a person on its own
     # ("Senator", "Vice President", "Chairman").
     return seen_name or any(_bare(t) in TITLES and _bare(t) not in _COURTESY for t in tokens)
+
+
+#: How parliaments writing French, Spanish, Italian or Portuguese name someone by office: a title (or "M.")
+#: and an article, then the office in lower case ("M. le président", "Mme la ministre"), or an article and a
+#: title, then the name ("El señor PRESIDENTE", "La señora GARCÍA LÓPEZ", "Il signor Rossi").
+_OFFICE_ARTICLES = {"le", "la", "l'", "l’", "el", "il", "lo", "o", "a"}
+_OFFICE_TITLES = {"señor", "señora", "senyor", "senyora", "senhor", "senhora", "signor", "signora", "sr", "sra"}
+_OFFICE_OPENERS = {"m", "mme", "mmes", "mlle", "mm", "sr", "sra", "on", "sig", "sen", "dep", "deputado", "deputada"}
+
+
+@cached_when_short
+def is_office(name: str) -> bool:
+    """Whether `name` names someone by title and office as Romance-language records do (see _OFFICE_ARTICLES)."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 6 or not tokens[0][:1].isupper():
+        return False
+    first, second = _bare(tokens[0]), _bare(tokens[1])
+    if first in _OFFICE_ARTICLES and second in _OFFICE_TITLES | TITLES and len(tokens) >= 3:
+        # "El señor PRESIDENTE", "La señora García López": the words after the title are a name or an office
+        rest = tokens[2:]
+        return all(t[:1].isupper() or t in PARTICLES for t in rest) and any(t[:1].isupper() for t in rest)
+    if (first in _OFFICE_OPENERS or first in TITLES) and second in _OFFICE_ARTICLES and len(tokens) >= 3:
+        # "M. le président", "Mme la ministre", "M. le président de la commission"
+        office = tokens[2:]
+        return len(office) <= 4 and all(t.replace("-", "").isalpha() for t in office) and office[0].islower()
+    return False
 
 
 def match_label(line: str) -> Label | None:
@@ -847,6 +876,8 @@ def display_name(raw: str) -> str:
     # "Mr. SMITH of Texas": the state after "of" is not part of the name's case.
     own = tokens[: tokens.index("of")] if "of" in tokens[1:] else tokens
     body = [t for t in own if _bare(t) not in TITLES and not _INITIAL.match(t)]
+    if is_office(name) and _bare(tokens[0]) in _OFFICE_ARTICLES:
+        body = [t for t in body[1:] if t[:1].isupper()]  # "El señor GARCÍA": the article is not the name
     if body and all(_shouted(t) for t in body):
         return " ".join(t if t in PARTICLES or not _shouted(t) else _cap_token(t) for t in tokens)
     return name
