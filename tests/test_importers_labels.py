@@ -311,3 +311,86 @@ def test_a_label_shaped_line_before_prose_and_the_transcript_stays_out_of_it() -
         "Speaker 2: And nobody told the islands.\n"
     )
     assert "Ferry Hearing" not in {s for s, _ in turns(titled)}
+
+
+# -- conventions the real-world set does not show -------------------------------------------------------------
+
+_SAID = [
+    "Welcome back, everyone, to the programme.",
+    "Thank you, it is good to be here again.",
+    "Let us start with the vote on the budget.",
+    "It passed, but only by two votes in the end.",
+    "That is closer than anyone expected it to be.",
+    "Much closer, and the next one will be closer still.",
+]
+
+
+def _dialogue(line: str, names: tuple[str, str] = ("Ada Park", "Ben Cho"), gap: str = "\n") -> str:
+    """The six turns above, alternating between `names`, each written by the `line` format."""
+    return gap.join(line.format(name=names[i % 2], said=said, n=i) for i, said in enumerate(_SAID)) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name, a mark other than a colon, the words
+        (_dialogue("{name} — {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name} – {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name} - {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name}\t{said}", ("ADA PARK", "BEN CHO")), ("Ada Park", "Ben Cho")),
+        (_dialogue("00:0{n}:00\t{name}\t{said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name} | {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("<{name}> {said}", ("ada", "ben_c")), ("ada", "ben_c")),
+        # a full-width colon with no space after it
+        (_dialogue("{name}：{said}", ("主持人", "嘉宾")), ("主持人", "嘉宾")),
+        (_dialogue("{name}：{said}"), ("Ada Park", "Ben Cho")),
+        # parliaments in Spanish and French
+        (
+            _dialogue("{name}: {said}", ("El señor PRESIDENTE", "La señora GARCÍA LÓPEZ")),
+            ("El señor Presidente", "La señora García López"),
+        ),
+        (
+            _dialogue("{name}. {said}", ("M. le président", "M. Jean Dupont"), "\n\n"),
+            ("M. le président", "M. Jean Dupont"),
+        ),
+        (
+            _dialogue("{name}. {said}", ("Mme la ministre", "M. Jean Dupont"), "\n\n"),
+            ("Mme la ministre", "M. Jean Dupont"),
+        ),
+        # the name alone on its line: with a time before it, in capitals with no blank line between turns,
+        # and Westminster's seat and party after it
+        (_dialogue("00:0{n}:15 {name}\n{said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("[00:0{n}:15] {name}\n{said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name}\n{said}", ("ADA PARK", "BEN CHO")), ("Ada Park", "Ben Cho")),
+        (
+            _dialogue("{name}\n{said}", ("Jane Smith (Bristol West) (Lab)", "The Prime Minister"), "\n\n"),
+            ("Jane Smith", "The Prime Minister"),
+        ),
+        # one capital letter each
+        (_dialogue("{name}: {said}", ("A", "B")), ("A", "B")),
+        (_dialogue("{name}: {said}", ("I", "R")), ("I", "R")),
+    ],
+)
+def test_conventions_read_from_the_document_alone(text: str, expected: tuple[str, str]) -> None:
+    doc = parse_text(text, "talk.txt")
+    assert [p.speaker for p in doc.passages] == [expected[i % 2] for i in range(len(_SAID))]
+    assert [p.text for p in doc.passages] == _SAID
+    assert doc.convention["confidence"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash after a capitalised word, in prose
+        "The Senate voted on Tuesday — after a long night — to pass it.\n\nCritics — and there were many — objected.\n\n"
+        "Smith — its sponsor — called it a start.\n\nSmith — ever the optimist — promised more.\n\nJones said nothing.\n",
+        # datelines: one place recurs, and they open half the paragraphs
+        "WASHINGTON — The Senate voted.\n\nMore about the vote.\n\nLONDON — Parliament sat.\n\nMore about that.\n\n"
+        "WASHINGTON — The Senate again.\n\nThe end of it.\n",
+        # a table: its first column is no speaker
+        "Name\tRole\tYears\nAda Park\tEditor\t5\nBen Cho\tReporter\t3\nAda Park\tSenior editor\t2\nBen Cho\tIntern\t1\n",
+    ],
+)
+def test_marks_in_prose_and_tables_are_not_labels(text: str) -> None:
+    doc = parse_text(text, "article.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == []

@@ -17,6 +17,8 @@ The families:
   legislative and hearing records: `The Chairman. text`, `Mr. McCONNELL. text`,
   `HON. S.S. KIRPAL.- text`, `The PRESIDING OFFICER (Mr. Sununu). text`;
 - ``bracket``: `[Name] text`, `[Speaker 1] [00:00] text`, `[00:01:02] [Name] text`;
+- ``separated``: a name, then a dash, a tab or a bar, then the words (`Name — text`, `NAME<tab>text`),
+  or a chat log's `<nick> text`; one mark throughout the document, and only where labels open most of it;
 - ``alone``: the label alone on its line (`Name`, `NAME (V.O.)`, `Name (00:01:02)`,
   `Speaker 1  0:03`) after a break, with the words on the lines below.
 
@@ -42,6 +44,7 @@ from sayso.corpus.importers.names import (
     is_office,
     match_label,
     parse_time,
+    split_role,
 )
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -52,6 +55,7 @@ DESCRIPTIONS = {
     "record": "record style: label ending in a full stop (Mr. SMITH. text)",
     "bracket": "label in brackets ([Name] text)",
     "alone": "label alone on its line, then text",
+    "separated": "label, then a mark, then text (Name — text)",
     "qa": "question and answer markers (Q:/A:)",
     "pattern": "the speaker labels pattern given for it",
     "none": "no speaker labels",
@@ -253,40 +257,104 @@ _TRANSITION = re.compile(
     r"INTERCUT(?: WITH)?:?|BACK TO SCENE:?|CONTINUED:?|END (?:OF )?[A-Z ]+\.?)$"
 )
 _SCENE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s/]", re.I)
+_ALONE_TIME_FIRST = re.compile(rf"^[\[(]?(?P<ts>{_TIME})[\])]?[ \t]+(?:[-–—|][ \t]+)?(?=[^\W\d_])")
+
+
+def _in_capitals(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(s.split()) <= 4
+
+
 _ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,50}?)\s*\^?\s*:?$")
 
 
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
-    """A label alone on its line: after a break (or at the top), with words on the next line."""
+    """A label alone on its line: after a break (or at the top), with words on the next line.
+
+    A label with a time ("00:01:02 Ada Park", "Ada Park  0:03") or in capitals ("ADA PARK") needs no break
+    before it: transcripts that put the name on a line of its own and no blank line between turns write it so.
+    """
     s = line.strip()
     if not s or len(s) > 64 or following is None or not following.strip():
-        return None
-    if previous is not None and previous.strip():
         return None
     if s[0] in "#=>!~.*_" or (s.endswith((".", "?", "!", ",", ";")) and not s.endswith(("Jr.", "Sr."))):
         return None
     if _TRANSITION.match(s) or _SCENE.match(s):
         return None
     time = None
+    first = _ALONE_TIME_FIRST.match(s)
+    if first:
+        time = parse_time(first.group("ts"))
+        s = s[first.end() :]
     m = _ALONE_TIME.search(s)
-    if m and m.start() > 0:
+    if m and m.start() > 0 and time is None:
         time = parse_time(m.group("ts"))
         s = s[: m.start()].rstrip(" -–—|:")
+    if previous is not None and previous.strip() and time is None and not _in_capitals(s):
+        return None
     s = _EXTENSION.sub("", s).strip()
     m2 = _ALONE_PLAIN.match(s)
     if not m2:
         return None
     name = m2.group("name").strip().rstrip(":").strip()
-    role = None
-    paren = re.match(r"^(.*?)\s*\(([^()]{2,40})\)$", name)
-    if paren:
-        name, role = paren.group(1).strip(), paren.group(2).strip()
+    # "Jane Smith (Bristol West) (Lab)": a seat and a party after the name, as Westminster's Hansard writes them
+    roles: list[str] = []
+    while (paren := re.match(r"^(.*?)\s*\(([^()]{2,40})\)$", name)) and len(roles) < 3:
+        name = paren.group(1).strip()
+        roles.insert(0, paren.group(2).strip())
+    role = ", ".join(roles) if roles else None
     if not name or not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
         return None
     # A label is a name, not the first words of a sentence that happens to sit on its own line.
     if len(name.split()) > 5:
         return None
     return Label(name, "", "alone" if time is None else "timed", time, role)
+
+
+# -- a name and another mark between it and the words -------------------------------
+
+#: What stands between a name and its words where no colon does, as chat logs, tab-separated exports and
+#: some transcription tools write it.  A document uses one of them throughout (see `candidates`).
+SEPARATORS = {" — ": "a dash", " – ": "a dash", " -- ": "a dash", " - ": "a hyphen", "\t": "a tab", " | ": "a bar"}
+_SEPARATED_TIME = re.compile(rf"^[\[(]?(?P<ts>{_TIME})[\])]?(?:\t|[ \t]+(?:[-–—|][ \t]+)?)(?=\S)")
+#: A chat log's "<nick> words" (a nick is often in lower case: the brackets make it a label).
+_NICK = re.compile(r"^<(?P<name>[^<>\s]{1,30})>[ \t]+(?P<rest>\S.*)$")
+
+
+def match_separated(line: str) -> Label | None:
+    """`Name — text`, `NAME<tab>text`, `Name | text`, `<nick> text`, after a time or not; the form names the mark."""
+    s = line.strip(" ")
+    time = None
+    m = _SEPARATED_TIME.match(s)
+    if m:
+        time = parse_time(m.group("ts"))
+        s = s[m.end() :]
+    nick = _NICK.match(s)
+    if nick:
+        return Label(nick.group("name"), nick.group("rest"), "separated:<>", time)
+    best: tuple[int, str] | None = None
+    for mark in SEPARATORS:
+        at = s.find(mark, 1, 64)
+        if at > 0 and (best is None or at < best[0]):
+            best = (at, mark)
+    if best is None:
+        return None
+    at, mark = best
+    rest = s[at + len(mark) :].strip()
+    head = s[:at].strip(" *_")
+    if not rest or not head or head[-1] in ".,;!?":
+        return None
+    if mark in ("\t", " | ") and mark in rest:
+        return None  # a table's row: its first column is not a speaker
+    name, role = split_role(head)
+    if not (is_name_like(name) or GENERIC_SPEAKER.match(name)) or name.casefold() in NOT_NAMES:
+        return None
+    return Label(name, rest, f"separated:{mark}", time, role)
+
+
+def separator_of(label: Label) -> str | None:
+    """The mark a `separated` label was read by (see SEPARATORS), or None for other families' labels."""
+    return label.form.partition(":")[2] if label.form.startswith("separated:") else None
 
 
 # -- candidates and inference ------------------------------------------------------
@@ -307,13 +375,23 @@ def _bracket(lines: list[str], i: int) -> Label | None:
 
 
 def _alone(lines: list[str], i: int) -> Label | None:
-    if len(lines[i]) > 80 or (i > 0 and lines[i - 1].strip()):
-        return None  # a label alone is short and follows a break (checked again, exactly, in match_alone)
+    if len(lines[i]) > 80:
+        return None  # a label alone is short (and follows a break unless it carries a time or is in capitals)
     return match_alone(lines[i], lines[i - 1] if i > 0 else None, lines[i + 1] if i + 1 < len(lines) else None)
 
 
+def _separated(lines: list[str], i: int) -> Label | None:
+    return match_separated(lines[i])
+
+
 #: The families in order of preference when two explain a document equally well.
-FAMILIES: dict[str, Matcher] = {"inline": _inline, "record": _record, "bracket": _bracket, "alone": _alone}
+FAMILIES: dict[str, Matcher] = {
+    "inline": _inline,
+    "record": _record,
+    "bracket": _bracket,
+    "alone": _alone,
+    "separated": _separated,
+}
 
 
 def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, Label]]:
@@ -326,6 +404,10 @@ def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = 
         label = match(lines, i)
         if label is not None:
             out.append((i, label))
+    if family == "separated" and out:
+        # One mark per document: the commonest ("Ada — text" throughout, not a hyphen in one line too).
+        mark = Counter(l.form for _, l in out).most_common(1)[0][0]
+        out = [(i, l) for i, l in out if l.form == mark]
     return out
 
 

@@ -692,7 +692,7 @@ def is_name_like(name: str) -> bool:
     if GENERIC_SPEAKER.match(name):
         return True
     first = _bare(tokens[0])
-    if is_office(name):
+    if is_office(name) or _the_office(tokens):
         return True
     if first in NOT_NAMES and first not in TITLES:
         return False
@@ -725,6 +725,22 @@ def is_name_like(name: str) -> bool:
     # Titles and particles alone ("Mr. van") name nobody, unless a title stands for a person on its own
     # ("Senator", "Vice President", "Chairman").
     return seen_name or any(_bare(t) in TITLES and _bare(t) not in _COURTESY for t in tokens)
+
+
+#: Words that make "The ..." an office held by someone, beside TITLES: "The Speaker", "The Prime Minister".
+_OFFICE_WORDS = {"speaker", "clerk", "witness", "court", "moderator", "presiding", "deputy", "prime", "leader"}
+
+
+def _the_office(tokens: list[str]) -> bool:
+    """ "The Prime Minister", "The Deputy Speaker", "The Chairman of the Committee": an office, named as one."""
+    if not 2 <= len(tokens) <= 6 or tokens[0] != "The":
+        return False
+    words = [t for t in tokens[1:] if t not in {"of", "the", "pro", "tempore", "for"}]
+    return (
+        bool(words)
+        and all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in words)
+        and any(_bare(t) in TITLES or _bare(t) in _OFFICE_WORDS for t in words)
+    )
 
 
 #: How parliaments writing French, Spanish, Italian or Portuguese name someone by office: a title (or "M.")
@@ -801,7 +817,9 @@ def match_label(line: str) -> Label | None:
     m = _PLAIN.match(text)
     if m:
         name, role = split_role(m.group("name").strip())
-        if not is_name_like(name) or (role and _PARTIES.search(role)):
+        # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)
+        letter = len(name) == 1 and name.isupper()
+        if not (letter or is_name_like(name)) or (role and _PARTIES.search(role)):
             return None  # a case caption ("FLORIDA, ET AL., :") names parties, not a speaker
         rest = m.group("rest")
         stamp = _REST_TIME.match(rest)

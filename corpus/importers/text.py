@@ -413,7 +413,8 @@ def _choose_convention(
             continue
         key_of = {i: name_key(display_name(l.raw)) for i, l in found}
         keys = Counter(key_of.values())
-        labelish.update(i for i in key_of if keys[key_of[i]] >= 2)
+        if family != "separated" or _opens_paragraphs(lines, dict(found), skip, SEPARATED_SHARE):
+            labelish.update(i for i in key_of if keys[key_of[i]] >= 2)
         table, labels = _accepted_labels(lines, found, plan)
         if family != "alone" and len(labels) < len(found) and _opens_most_paragraphs(lines, found, keys, skip):
             # Structure outweighs name-likeness: when labels open nearly every paragraph,
@@ -431,6 +432,10 @@ def _choose_convention(
                 lines, [(i, l) for i, l in found if key_of[i] in solid], plan, accept_all=True
             )
         labels = _without_header_one_offs(labels, table)
+        if family == "separated" and not _a_conversation(lines, labels, table, skip):
+            # A dash or a tab after a capitalised word is common in prose ("WASHINGTON — The Senate..."); as
+            # a convention it opens most of the document's paragraphs, for two people or more.
+            labels = {}
         if family == "record":
             # A record label without a title or "The" ("CARE USA. The President of CARE...") must recur.
             once = Counter(table.name_for(l) for l in labels.values())
@@ -468,6 +473,13 @@ def _choose_convention(
         forms = Counter(l.form for l in labels.values())
         form = forms.most_common(1)[0][0]
         description = _INLINE_FORMS.get(form, description)
+    if family == "separated" and labels:
+        mark = grammar.separator_of(next(iter(labels.values())))
+        description = (
+            "chat log: label in angle brackets (<name> text)"
+            if mark == "<>"
+            else f"label, then {grammar.SEPARATORS.get(mark or '', 'a mark')}, then text"
+        )
     conv = grammar.Convention(
         family, description, turns, grammar.confidence(turns, len(labelish | set(labels)), len(names))
     )
@@ -502,15 +514,36 @@ def _opens_most_paragraphs(
     # One-off single words ("Funding:", "Storage:") are lead-ins; a recurring label or full names are people.
     if max(keys.values()) < 2 and not all(is_full_name(display_name(l.raw)) for _, l in found):
         return False
+    starts = _paragraph_starts(lines, skip)
+    return _opens_paragraphs(lines, dict(found), skip, 0.75) and len(starts) <= 400
+
+
+#: The share of paragraphs a `separated` convention's labels open (see grammar.match_separated).
+SEPARATED_SHARE = 0.6
+
+
+def _a_conversation(lines: list[str], labels: dict[int, Label], table: SpeakerTable, skip: set[int]) -> bool:
+    """Whether `labels` open most paragraphs (SEPARATED_SHARE) and two names or more recur among them."""
+    counts = Counter(table.name_for(l) for l in labels.values())
+    recurring = sum(1 for name, n in counts.items() if name is not None and n >= 2)
+    return recurring >= 2 and _opens_paragraphs(lines, labels, skip, SEPARATED_SHARE)
+
+
+def _paragraph_starts(lines: list[str], skip: set[int]) -> list[int]:
+    """The lines that open a paragraph (every line, where no blank line separates paragraphs)."""
     blank_separated = any(not l.strip() for l in lines)
-    starts = [
+    return [
         i
         for i, l in enumerate(lines)
         if l.strip() and i not in skip and (not blank_separated or i == 0 or not lines[i - 1].strip())
     ]
-    at = {i for i, _ in found}
-    opened = sum(1 for i in starts if i in at)
-    return bool(starts) and opened >= 0.75 * len(starts) and len(starts) <= 400
+
+
+def _opens_paragraphs(lines: list[str], labels: dict[int, Label], skip: set[int], share: float) -> bool:
+    """Whether `labels` open at least `share` of the document's paragraphs."""
+    starts = _paragraph_starts(lines, skip)
+    opened = sum(1 for i in starts if i in labels)
+    return bool(starts) and opened >= share * len(starts)
 
 
 #: What the inline family's most common label form looks like, for the description.
