@@ -366,6 +366,20 @@ def _dialogue(line: str, names: tuple[str, str] = ("Ada Park", "Ben Cho"), gap: 
             _dialogue("{name}\n{said}", ("Jane Smith (Bristol West) (Lab)", "The Prime Minister"), "\n\n"),
             ("Jane Smith", "The Prime Minister"),
         ),
+        # chat exports: WhatsApp on Android and on iOS, Slack, Discord (a date and a time of day)
+        (_dialogue("12/03/2024, 10:4{n} - {name}: {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("[12/03/2024, 10:4{n}:13] {name}: {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name}  10:4{n} AM\n{said}", gap="\n\n"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name} — Today at 10:4{n} PM\n{said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("2024-03-12 10:4{n}:13 {name}: {said}"), ("Ada Park", "Ben Cho")),
+        # a time span after the name; a list's marks before it
+        (_dialogue("{name} (00:0{n}:00 - 00:0{n}:30)\n{said}", gap="\n\n"), ("Ada Park", "Ben Cho")),
+        (_dialogue("- **{name}:** {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{n}. {name}: {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("• {name}: {said}"), ("Ada Park", "Ben Cho")),
+        # scripts without capitals
+        (_dialogue("{name}: {said}", ("المذيع", "أحمد")), ("المذيع", "أحمد")),
+        (_dialogue("{name}: {said}", ("דוד כהן", "שרה")), ("דוד כהן", "שרה")),
         # one capital letter each
         (_dialogue("{name}: {said}", ("A", "B")), ("A", "B")),
         (_dialogue("{name}: {said}", ("I", "R")), ("I", "R")),
@@ -376,6 +390,14 @@ def test_conventions_read_from_the_document_alone(text: str, expected: tuple[str
     assert [p.speaker for p in doc.passages] == [expected[i % 2] for i in range(len(_SAID))]
     assert [p.text for p in doc.passages] == _SAID
     assert doc.convention["confidence"] == 1.0
+
+
+def test_chat_times_are_times_of_day() -> None:
+    """A chat message's "10:42 PM" is 22:42, in seconds past midnight (not ten minutes into a recording)."""
+    doc = parse_text(_dialogue("12/03/2024, 10:4{n} PM - {name}: {said}"), "chat.txt")
+    assert [p.start for p in doc.passages][:2] == [22 * 3600 + 40 * 60, 22 * 3600 + 41 * 60]
+    doc = parse_text(_dialogue("{name}  12:0{n} AM\n{said}", gap="\n\n"), "chat.txt")
+    assert [p.start for p in doc.passages][:2] == [0.0, 60.0]
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ from sayso.corpus.importers.names import (
     GENERIC_SPEAKER,
     NOT_NAMES,
     SOUND_WORDS,
+    STAMP_PREFIX,
     TIME_RE,
     TITLES,
     Label,
@@ -45,6 +46,7 @@ from sayso.corpus.importers.names import (
     match_label,
     parse_time,
     split_role,
+    stamp_seconds,
 )
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -251,13 +253,19 @@ _EXTENSION = re.compile(
     r"ON THE PHONE|ON PHONE|INTO PHONE|PRE-?LAP|FILTERED|SUBTITLED|OVER)\)",
     re.I,
 )
-_ALONE_TIME = re.compile(rf"(?:\s*[-–—|]?\s*[\[(]?(?P<ts>{_TIME})[\])]?)\s*:?$")
+#: A time after a label alone on its line: "Ada Park  0:03", "Ada (00:01:02 - 00:01:30)", and chat apps'
+#: "Ada Park  10:42 AM", "Ada Park — Today at 10:42 AM".
+_ALONE_TIME = re.compile(
+    rf"(?:\s*[-–—|]?\s*(?:(?:today|yesterday)\s+at\s+|at\s+)?[\[(]?(?P<ts>{_TIME})"
+    rf"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?)?(?:\s*[-–—]\s*{_TIME})?[\])]?)\s*:?$",
+    re.I,
+)
 _TRANSITION = re.compile(
     r"^(?:[A-Z][A-Z .']*\s+TO:|FADE (?:IN|OUT)[:.]?|FADE TO BLACK\.?|CUT TO BLACK\.?|THE END\.?|"
     r"INTERCUT(?: WITH)?:?|BACK TO SCENE:?|CONTINUED:?|END (?:OF )?[A-Z ]+\.?)$"
 )
 _SCENE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s/]", re.I)
-_ALONE_TIME_FIRST = re.compile(rf"^[\[(]?(?P<ts>{_TIME})[\])]?[ \t]+(?:[-–—|][ \t]+)?(?=[^\W\d_])")
+_ALONE_TIME_FIRST = re.compile(STAMP_PREFIX.pattern + r"(?=[^\W\d_])")
 
 
 def _in_capitals(s: str) -> bool:
@@ -284,11 +292,11 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     time = None
     first = _ALONE_TIME_FIRST.match(s)
     if first:
-        time = parse_time(first.group("ts"))
+        time = stamp_seconds(first)
         s = s[first.end() :]
     m = _ALONE_TIME.search(s)
     if m and m.start() > 0 and time is None:
-        time = parse_time(m.group("ts"))
+        time = stamp_seconds(m)
         s = s[: m.start()].rstrip(" -–—|:")
     if previous is not None and previous.strip() and time is None and not _in_capitals(s):
         return None
@@ -316,7 +324,7 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
 #: What stands between a name and its words where no colon does, as chat logs, tab-separated exports and
 #: some transcription tools write it.  A document uses one of them throughout (see `candidates`).
 SEPARATORS = {" — ": "a dash", " – ": "a dash", " -- ": "a dash", " - ": "a hyphen", "\t": "a tab", " | ": "a bar"}
-_SEPARATED_TIME = re.compile(rf"^[\[(]?(?P<ts>{_TIME})[\])]?(?:\t|[ \t]+(?:[-–—|][ \t]+)?)(?=\S)")
+_SEPARATED_TIME = STAMP_PREFIX
 #: A chat log's "<nick> words" (a nick is often in lower case: the brackets make it a label).
 _NICK = re.compile(r"^<(?P<name>[^<>\s]{1,30})>[ \t]+(?P<rest>\S.*)$")
 
@@ -327,7 +335,7 @@ def match_separated(line: str) -> Label | None:
     time = None
     m = _SEPARATED_TIME.match(s)
     if m:
-        time = parse_time(m.group("ts"))
+        time = stamp_seconds(m)
         s = s[m.end() :]
     nick = _NICK.match(s)
     if nick:

@@ -9,6 +9,7 @@ times never qualify because a name must start with a letter.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -592,7 +593,35 @@ _CJK_PART = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
 
 # Label forms at the start of a line.
 _OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]+(?P<ts>{_TIME})[ \t]*$")
-_TS_PREFIX = re.compile(rf"^[\[(]?(?P<ts>{_TIME})[\])]?[ \t]*(?:[-–—|][ \t]*)?(?=\S)")
+#: A time of day's "PM", as chat exports write it ("10:42 PM", "10:42 p.m.").
+_AMPM = r"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?(?![\w]))"
+#: A date before a time, as chat exports write it ("12/03/2024, 10:42", "2024-03-12 10:42:13").
+_DATE = r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)"
+#: A time (or a date and a time) opening a line, with the mark after it: "[00:01:02] ", "0:03 - ",
+#: WhatsApp's "12/03/2024, 10:42 - " and "[12/03/2024, 10:42:13] ".
+STAMP_PREFIX = re.compile(
+    rf"^[\[(]?(?P<date>{_DATE})?(?P<ts>{_TIME}){_AMPM}?[\])]?(?:\t|[ \t]*(?:[-–—|][ \t]*)?)(?=\S)"
+)
+_TS_PREFIX = STAMP_PREFIX
+
+
+def stamp_seconds(m: re.Match[str]) -> float:
+    """The seconds a STAMP_PREFIX (or another match with `ts`, `ampm` and `date` groups) gives.
+
+    A time of day (with AM or PM, or after a date: a chat message's) is hours and minutes, given as seconds
+    past midnight; otherwise "1:02" is a minute and two seconds into the recording.
+    """
+    groups = m.groupdict()
+    ampm, dated = groups.get("ampm"), groups.get("date")
+    if not ampm and not dated:
+        return parse_time(m.group("ts"))
+    parts = m.group("ts").replace(",", ".").split(":")
+    hours, minutes = int(parts[0]), int(parts[1])
+    if ampm:
+        hours = hours % 12 + (12 if ampm in "Pp" else 0)
+    return hours * 3600 + minutes * 60 + (float(parts[2]) if len(parts) > 2 else 0.0)
+
+
 _BOLD = re.compile(
     r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)[ \t]*[:：]?)[ \t]*(?P<rest>.*)$"
 )
@@ -612,6 +641,8 @@ _HEARING = re.compile(
     r"The (?:VICE )?(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|SPEAKER|CLERK|WITNESS|PRESIDING OFFICER|REPORTER|COURT)))"
     r"\.\s+(?P<rest>\S.*)$"
 )
+#: A list's mark before a label: a bullet, or a number ("- " before plain words stays a dialogue dash).
+_LIST_MARK = re.compile(r"^(?:[-*•·‣▪]|\d{1,4}[.)])[ \t]+(?=\*\*|__|[^\W\d_])")
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
 _REST_TIME = re.compile(rf"^[\[(]({_TIME})[\])]\s*")
 _MAYBE_LABEL = re.compile(r"[:：;*_\[]")
@@ -684,6 +715,8 @@ def is_name_like(name: str) -> bool:
         return False
     if _CJK.match(name) or (" " in name and len(name.split()) <= 3 and all(_CJK_PART.match(t) for t in name.split())):
         return True  # "山田太郎", and family and given name apart: "山田 太郎"
+    if _caseless(name):
+        return True  # Arabic, Hebrew, Thai, Devanagari...: no capitals to tell a name by
     tokens = name.split()
     if not 1 <= len(tokens) <= 6:
         return False
@@ -769,11 +802,30 @@ def is_office(name: str) -> bool:
     return False
 
 
+def _caseless(name: str) -> bool:
+    """A short name in a script without capitals ("أحمد", "דוד כהן", "राहुल"): one to three words of letters."""
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 3 or len(name) > 30:
+        return False
+    letters = 0
+    for ch in name:
+        if ch.isalpha():
+            if ch.isupper() or ch.islower():
+                return False
+            letters += 1
+        elif not (ch == " " or unicodedata.category(ch).startswith("M")):
+            return False  # (vowel signs and other marks belong to the letters before them)
+    return letters >= 2
+
+
 def match_label(line: str) -> Label | None:
     """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
     text = line.strip()
     if text.startswith(">") and not text.startswith(">>"):
         text = text.lstrip("> ")  # Markdown blockquote: "> **Ada:** text"
+    listed = _LIST_MARK.match(text)
+    if listed and (text[0] != "-" or text[listed.end() :].startswith(("**", "__"))):
+        text = text[listed.end() :]  # "1. Ada Park: text", "• Ada Park: text", "- **Ada Park:** text"
     if len(text) < 2 or not (text[0] in "|>*_[(-–—" or text[0].isalnum()):
         return None
     if not _MAYBE_LABEL.search(text, 0, 120):
@@ -787,7 +839,7 @@ def match_label(line: str) -> Label | None:
     time = None
     m = _TS_PREFIX.match(text)
     if m:
-        time = parse_time(m.group("ts"))
+        time = stamp_seconds(m)
         text = text[m.end() :]
     m = _BOLD.match(text)
     if m:
