@@ -377,6 +377,14 @@ def _dialogue(line: str, names: tuple[str, str] = ("Ada Park", "Ben Cho"), gap: 
         (_dialogue("- **{name}:** {said}"), ("Ada Park", "Ben Cho")),
         (_dialogue("{n}. {name}: {said}"), ("Ada Park", "Ben Cho")),
         (_dialogue("• {name}: {said}"), ("Ada Park", "Ben Cho")),
+        # roles after the name: long ones, in parentheses with a comma, in brackets; a court's "THE WITNESS"
+        (
+            _dialogue("{name}: {said}", ("Ada Park, Director of Research, Acme Corp", "Ben Cho")),
+            ("Ada Park", "Ben Cho"),
+        ),
+        (_dialogue("{name}: {said}", ("Dr. Ada Park (Director, Acme)", "Ben Cho")), ("Dr. Ada Park", "Ben Cho")),
+        (_dialogue("{name}: {said}", ("Ada Park [Acme]", "Ben Cho [Globex]")), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name}: {said}", ("THE WITNESS", "MR. CHO")), ("The Witness", "Mr. Cho")),
         # scripts without capitals
         (_dialogue("{name}: {said}", ("المذيع", "أحمد")), ("المذيع", "أحمد")),
         (_dialogue("{name}: {said}", ("דוד כהן", "שרה")), ("דוד כהן", "שרה")),

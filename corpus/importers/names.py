@@ -679,15 +679,23 @@ def _bare(token: str) -> str:
 
 
 def split_role(candidate: str) -> tuple[str, str | None]:
-    """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`."""
+    """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
+    brackets ("Dr. Ada Park (Director, Acme)", "Ada Park [Acme]") and a longer one in capitals
+    ("Ada Park, Director of Research, Acme Corp")."""
+    m = re.match(r"^(.*?)\s*(?:\(([^()]{2,60})\)|\[([^\[\]]{2,60})\])$", candidate)
+    if m and m.group(1) and not TIME_RE.fullmatch(m.group(2) or m.group(3)):
+        return m.group(1).strip(), (m.group(2) or m.group(3)).strip()
     if "," in candidate:
         name, _, role = candidate.partition(",")
         role = role.strip()
-        if role and len(role.split()) <= 4 and not any(ch.isdigit() for ch in role):
+        words = role.split()
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        if (
+            role
+            and (len(words) <= 4 or (len(words) <= 8 and capitalised >= len(words) / 2))
+            and not any(ch.isdigit() for ch in role)
+        ):
             return name.strip(), role
-    m = re.match(r"^(.*?)\s*\(([^()]{2,40})\)$", candidate)
-    if m and not TIME_RE.fullmatch(m.group(2)):
-        return m.group(1).strip(), m.group(2).strip()
     return candidate.strip(), None
 
 
@@ -766,7 +774,7 @@ _OFFICE_WORDS = {"speaker", "clerk", "witness", "court", "moderator", "presiding
 
 def _the_office(tokens: list[str]) -> bool:
     """ "The Prime Minister", "The Deputy Speaker", "The Chairman of the Committee": an office, named as one."""
-    if not 2 <= len(tokens) <= 6 or tokens[0] != "The":
+    if not 2 <= len(tokens) <= 6 or tokens[0] not in ("The", "THE"):
         return False
     words = [t for t in tokens[1:] if t not in {"of", "the", "pro", "tempore", "for"}]
     return (
