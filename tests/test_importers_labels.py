@@ -424,3 +424,27 @@ def test_chat_times_are_times_of_day() -> None:
 def test_marks_in_prose_and_tables_are_not_labels(text: str) -> None:
     doc = parse_text(text, "article.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == []
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "<tr><td>{name}</td><td>{said}</td></tr>",  # a table: names in one column, words in the next
+        "<dt>{name}</dt><dd>{said}</dd>",
+        '<div class="turn"><div class="speaker">{name}</div><div class="text">{said}</div></div>',
+        "<h3>{name}</h3><p>{said}</p>",
+    ],
+)
+def test_pages_that_set_names_apart_from_their_words(turn: str) -> None:
+    body = "".join(turn.format(name=("Ada Park", "Ben Cho")[i % 2], said=said) for i, said in enumerate(_SAID))
+    doc = parse_text(
+        f"<html><head><title>Talk</title></head><body><table><dl>{body}</dl></table></body></html>", "t.html"
+    )
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        (("Ada Park", "Ben Cho")[i % 2], s) for i, s in enumerate(_SAID)
+    ]
+
+
+def test_a_name_set_apart_once_is_a_heading_not_a_speaker() -> None:
+    text = "Ada Park\n\nWelcome to my notes on the budget.\n\nThe vote\n\nIt passed by two votes.\n\nThe reaction\n\nMuted.\n"
+    assert {p.speaker for p in parse_text(text, "notes.txt").passages} == {None}

@@ -385,7 +385,16 @@ def _bracket(lines: list[str], i: int) -> Label | None:
 def _alone(lines: list[str], i: int) -> Label | None:
     if len(lines[i]) > 80:
         return None  # a label alone is short (and follows a break unless it carries a time or is in capitals)
-    return match_alone(lines[i], lines[i - 1] if i > 0 else None, lines[i + 1] if i + 1 < len(lines) else None)
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if following is not None and not following.strip() and i + 2 < len(lines):
+        # The name as a paragraph of its own, its words in the next ("Ada Park", blank, "Welcome..."): how
+        # pages that put names and words in separate table cells or blocks read as text.  A heading has the
+        # same shape, so such a label must recur (see `candidates`).
+        label = match_alone(lines[i], lines[i - 1] if i > 0 else None, lines[i + 2])
+        if label is not None:
+            label.form = "apart"
+        return label
+    return match_alone(lines[i], lines[i - 1] if i > 0 else None, following)
 
 
 def _separated(lines: list[str], i: int) -> Label | None:
@@ -412,6 +421,10 @@ def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = 
         label = match(lines, i)
         if label is not None:
             out.append((i, label))
+    if family == "alone" and out:
+        # A name set apart as a paragraph of its own counts where it recurs; once, it is as likely a heading.
+        seen = Counter(" ".join(l.raw.split()).casefold() for _, l in out)
+        out = [(i, l) for i, l in out if l.form != "apart" or seen[" ".join(l.raw.split()).casefold()] >= 2]
     if family == "separated" and out:
         # One mark per document: the commonest ("Ada — text" throughout, not a hyphen in one line too).
         mark = Counter(l.form for _, l in out).most_common(1)[0][0]
