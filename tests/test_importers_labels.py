@@ -362,6 +362,7 @@ def _dialogue(line: str, names: tuple[str, str] = ("Ada Park", "Ben Cho"), gap: 
         (_dialogue("00:0{n}:15 {name}\n{said}"), ("Ada Park", "Ben Cho")),
         (_dialogue("[00:0{n}:15] {name}\n{said}"), ("Ada Park", "Ben Cho")),
         (_dialogue("{name}\n{said}", ("ADA PARK", "BEN CHO")), ("Ada Park", "Ben Cho")),
+        (_dialogue("### {name}\n\n{said}", gap="\n\n"), ("Ada Park", "Ben Cho")),
         (
             _dialogue("{name}\n{said}", ("Jane Smith (Bristol West) (Lab)", "The Prime Minister"), "\n\n"),
             ("Jane Smith", "The Prime Minister"),

@@ -382,9 +382,19 @@ def _bracket(lines: list[str], i: int) -> Label | None:
     return match_bracket(lines[i])
 
 
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
+
+
 def _alone(lines: list[str], i: int) -> Label | None:
     if len(lines[i]) > 80:
         return None  # a label alone is short (and follows a break unless it carries a time or is in capitals)
+    heading = _MD_HEADING.match(lines[i])
+    if heading:
+        # "### Ada Park" over each turn: a Markdown heading that recurs is a label (see `candidates`)
+        label = _alone([*lines[:i], lines[i][heading.end() :], *lines[i + 1 : i + 3]], i)
+        if label is not None:
+            label.form = "apart"
+        return label
     following = lines[i + 1] if i + 1 < len(lines) else None
     if following is not None and not following.strip() and i + 2 < len(lines):
         # The name as a paragraph of its own, its words in the next ("Ada Park", blank, "Welcome..."): how
