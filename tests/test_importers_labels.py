@@ -363,6 +363,11 @@ def _dialogue(line: str, names: tuple[str, str] = ("Ada Park", "Ben Cho"), gap: 
         (_dialogue("[00:0{n}:15] {name}\n{said}"), ("Ada Park", "Ben Cho")),
         (_dialogue("{name}\n{said}", ("ADA PARK", "BEN CHO")), ("Ada Park", "Ben Cho")),
         (_dialogue("### {name}\n\n{said}", gap="\n\n"), ("Ada Park", "Ben Cho")),
+        # a time on a line of its own, under or over the name, with or without blank lines between turns
+        (_dialogue("{name}\n00:00:0{n}\n{said}", gap="\n\n"), ("Ada Park", "Ben Cho")),
+        (_dialogue("00:00:0{n}\n{name}\n{said}", gap="\n\n"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name}\n00:00:0{n}\n{said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("0:0{n}\n{name}\n{said}"), ("Ada Park", "Ben Cho")),
         (
             _dialogue("{name}\n{said}", ("Jane Smith (Bristol West) (Lab)", "The Prime Minister"), "\n\n"),
             ("Jane Smith", "The Prime Minister"),
@@ -399,6 +404,15 @@ def test_conventions_read_from_the_document_alone(text: str, expected: tuple[str
     assert [p.speaker for p in doc.passages] == [expected[i % 2] for i in range(len(_SAID))]
     assert [p.text for p in doc.passages] == _SAID
     assert doc.convention["confidence"] == 1.0
+
+
+def test_a_time_on_its_own_line_is_the_turn_time_and_no_label() -> None:
+    doc = parse_text(_dialogue("{name}\n00:00:0{n}\n{said}"), "talk.txt")
+    assert [p.start for p in doc.passages] == [float(n) for n in range(len(_SAID))]
+    # Captions under bare times (a video page copied): no speakers, and nothing to warn about.
+    captions = parse_text("".join(f"0:0{n}\n{said}\n" for n, said in enumerate(_SAID)), "captions.txt")
+    assert [p.speaker for p in captions.passages] == [None] * len(_SAID)
+    assert captions.warnings == [] and captions.convention["shape"] == "none"
 
 
 def test_chat_times_are_times_of_day() -> None:

@@ -382,6 +382,7 @@ def _bracket(lines: list[str], i: int) -> Label | None:
     return match_bracket(lines[i])
 
 
+_BARE_TIME = re.compile(rf"^[\[(]?{_TIME}[\])]?$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
@@ -396,6 +397,16 @@ def _alone(lines: list[str], i: int) -> Label | None:
             label.form = "apart"
         return label
     following = lines[i + 1] if i + 1 < len(lines) else None
+    before = lines[i - 1].strip() if i > 0 else ""
+    after = following.strip() if following is not None else ""
+    if (_BARE_TIME.match(before) or _BARE_TIME.match(after)) and i + 1 < len(lines):
+        # A time on a line of its own just over or under the name ("0:03", "Ada Park", words, or "Ada Park",
+        # "00:00:03", words) sets the turn apart as a blank line would, and is its time.
+        words = lines[i + 2] if _BARE_TIME.match(after) and i + 2 < len(lines) else following
+        label = match_alone(lines[i], None, words)
+        if label is not None and label.time is None:
+            label.time = parse_time((after if _BARE_TIME.match(after) else before).strip("[]()"))
+        return label
     if following is not None and not following.strip() and i + 2 < len(lines):
         # The name as a paragraph of its own, its words in the next ("Ada Park", blank, "Welcome..."): how
         # pages that put names and words in separate table cells or blocks read as text.  A heading has the
@@ -492,8 +503,8 @@ def unexplained_prefix(lines: list[str], explained: set[int]) -> tuple[str, int]
     where: dict[str, list[int]] = {}
     for i, line in body:
         m = _PREFIX.match(line)
-        if not m:
-            continue
+        if not m or _BARE_TIME.match(line.strip()):
+            continue  # (a time alone on its line is no label: "0:03" over a video's captions)
         shape = _prefix_shape(m.group("p"))
         if shape in {"a:", "a a:"} and not m.group("p")[:1].isupper():
             continue

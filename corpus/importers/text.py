@@ -713,6 +713,8 @@ def _turns(
     start: float | None = None
     body: list[str] = []
     heading: str | None = None
+    #: a time alone on its line after the turn's words: the next turn's, if a label follows at once
+    ahead: float | None = None
 
     def add(passage: ParsedPassage) -> None:
         nonlocal heading
@@ -746,19 +748,23 @@ def _turns(
                 continue
             if _TIME_ONLY.match(stripped):
                 body.append("")  # a bare timestamp line marks time, it is not words
+                ahead = parse_time(stripped.strip("[]()"))  # the next label's too, if one follows at once
                 if start is None and not any(b.strip() for b in body):
-                    start = parse_time(stripped.strip("[]()"))
+                    start = ahead
                 continue
             if clean.is_ui_only_line(stripped):
                 body.append("")
                 dropped.append(layout.Stripped("page chrome", stripped))
                 continue
             body.append(line)
+            if stripped:
+                ahead = None
             continue
         flush()
         body = []
         speaker = table.name_for(label)
-        start = label.time
+        start = label.time if label.time is not None else ahead
+        ahead = None
         if label.rest.strip():
             body.append(label.rest)
     flush()
