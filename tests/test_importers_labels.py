@@ -391,6 +391,15 @@ def _dialogue(line: str, names: tuple[str, str] = ("Ada Park", "Ben Cho"), gap: 
         (_dialogue("{name}: {said}", ("Dr. Ada Park (Director, Acme)", "Ben Cho")), ("Dr. Ada Park", "Ben Cho")),
         (_dialogue("{name}: {said}", ("Ada Park [Acme]", "Ben Cho [Globex]")), ("Ada Park", "Ben Cho")),
         (_dialogue("{name}: {said}", ("THE WITNESS", "MR. CHO")), ("The Witness", "Mr. Cho")),
+        # in italics; after a picture; a meeting's chat saved by Zoom; a name in capitals then the words;
+        # a name in parentheses
+        (_dialogue("*{name}:* {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("_{name}_: {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("🎙️ {name}: {said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("10:42:1{n} From {name} to Everyone:\n\t{said}"), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name}  {said}", ("ADA PARK", "BEN CHO")), ("Ada Park", "Ben Cho")),
+        (_dialogue("{name} {said}", ("ADA PARK", "BEN CHO")), ("Ada Park", "Ben Cho")),
+        (_dialogue("({name}) {said}"), ("Ada Park", "Ben Cho")),
         # scripts without capitals
         (_dialogue("{name}: {said}", ("المذيع", "أحمد")), ("المذيع", "أحمد")),
         (_dialogue("{name}: {said}", ("דוד כהן", "שרה")), ("דוד כהן", "שרה")),
@@ -432,6 +441,8 @@ def test_chat_times_are_times_of_day() -> None:
         # datelines: one place recurs, and they open half the paragraphs
         "WASHINGTON — The Senate voted.\n\nMore about the vote.\n\nLONDON — Parliament sat.\n\nMore about that.\n\n"
         "WASHINGTON — The Senate again.\n\nThe end of it.\n",
+        # capitals inside prose
+        "I AM here to say it.\n\nNASA launched today.\n\nThe FBI said no.\n\nNASA said more.\n\nI AM sure.\n\nOK.\n",
         # a table: its first column is no speaker
         "Name\tRole\tYears\nAda Park\tEditor\t5\nBen Cho\tReporter\t3\nAda Park\tSenior editor\t2\nBen Cho\tIntern\t1\n",
     ],

@@ -329,6 +329,12 @@ _SEPARATED_TIME = STAMP_PREFIX
 _NICK = re.compile(r"^<(?P<name>[^<>\s]{1,30})>[ \t]+(?P<rest>\S.*)$")
 
 
+#: "(Ada Park) words"
+_PAREN_NAME = re.compile(r"^\((?P<name>[^()\d]{2,40})\)[ \t]+(?P<rest>\S.*)$")
+#: A name in capitals (one to four words, titles with their stop) opening a line of words not in capitals.
+_CAPS_RUN = re.compile(r"^(?P<name>(?:[A-Z][A-Z'’.\-]*[ \t]+){0,3}[A-Z][A-Z'’\-]+)[ \t]+(?P<rest>(?=\S*[a-z])\S.*)$")
+
+
 def match_separated(line: str) -> Label | None:
     """`Name — text`, `NAME<tab>text`, `Name | text`, `<nick> text`, after a time or not; the form names the mark."""
     s = line.strip(" ")
@@ -340,12 +346,22 @@ def match_separated(line: str) -> Label | None:
     nick = _NICK.match(s)
     if nick:
         return Label(nick.group("name"), nick.group("rest"), "separated:<>", time)
+    paren = _PAREN_NAME.match(s)
+    if paren:
+        name = paren.group("name").strip()
+        if (is_name_like(name) or GENERIC_SPEAKER.match(name)) and name.casefold() not in SOUND_WORDS | BRACKET_NOTES:
+            return Label(name, paren.group("rest"), "separated:()", time)
+        return None
     best: tuple[int, str] | None = None
     for mark in SEPARATORS:
         at = s.find(mark, 1, 64)
         if at > 0 and (best is None or at < best[0]):
             best = (at, mark)
     if best is None:
+        caps = _CAPS_RUN.match(s)
+        if caps and is_name_like(caps.group("name").strip()):
+            # "ADA PARK  Welcome..." or "ADA PARK Welcome...": a name in capitals, then the words
+            return Label(caps.group("name").strip(), caps.group("rest"), "separated:caps", time)
         return None
     at, mark = best
     rest = s[at + len(mark) :].strip()

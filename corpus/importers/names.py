@@ -622,8 +622,9 @@ def stamp_seconds(m: re.Match[str]) -> float:
     return hours * 3600 + minutes * 60 + (float(parts[2]) if len(parts) > 2 else 0.0)
 
 
+#: A name in bold or in italics, the colon inside or after the marks: "**Name:**", "**Name**:", "*Name:*", "_Name_:".
 _BOLD = re.compile(
-    r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)[ \t]*[:：]?)[ \t]*(?P<rest>.*)$"
+    r"^(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{1,60}?)(?:[:：](?P=mark)|(?P=mark)[ \t]*[:：]?)[ \t]*(?P<rest>.*)$"
 )
 _NAME_TS = re.compile(
     rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*[:：]?[ \t]*(?P<rest>.*)$"
@@ -641,6 +642,12 @@ _HEARING = re.compile(
     r"The (?:VICE )?(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|SPEAKER|CLERK|WITNESS|PRESIDING OFFICER|REPORTER|COURT)))"
     r"\.\s+(?P<rest>\S.*)$"
 )
+_SENT_FROM = re.compile(
+    r"^From[ \t]+(?P<name>[^:\n]{1,48}?)(?:[ \t]+to[ \t]+(?:Everyone|[^:\n]{1,48}?)(?:[ \t]*\((?:Direct|Privately)"
+    r"(?: Message)?\))?)?[ \t]*:[ \t]*(?P<rest>.*)$"
+)
+#: Pictures before a label ("🎙️ Ada Park:"): symbols, their variation selectors and joiners.
+_LEADING_SYMBOLS = re.compile(r"^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+[ \t]*)+")
 #: A list's mark before a label: a bullet, or a number ("- " before plain words stays a dialogue dash).
 _LIST_MARK = re.compile(r"^(?:[-*•·‣▪]|\d{1,4}[.)])[ \t]+(?=\*\*|__|[^\W\d_])")
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
@@ -831,6 +838,7 @@ def match_label(line: str) -> Label | None:
     text = line.strip()
     if text.startswith(">") and not text.startswith(">>"):
         text = text.lstrip("> ")  # Markdown blockquote: "> **Ada:** text"
+    text = _LEADING_SYMBOLS.sub("", text)  # "🎙️ Ada Park: text"
     listed = _LIST_MARK.match(text)
     if listed and (text[0] != "-" or text[listed.end() :].startswith(("**", "__"))):
         text = text[listed.end() :]  # "1. Ada Park: text", "• Ada Park: text", "- **Ada Park:** text"
@@ -849,6 +857,10 @@ def match_label(line: str) -> Label | None:
     if m:
         time = stamp_seconds(m)
         text = text[m.end() :]
+        sent = _SENT_FROM.match(text)
+        if sent and is_name_like(sent.group("name")):
+            # a meeting's chat saved by Zoom: "10:42:13 From Ada Park to Everyone:" (the words may follow below)
+            return Label(sent.group("name"), sent.group("rest"), "timed", time, None)
     m = _BOLD.match(text)
     if m:
         name, role = split_role(m.group("name").strip())
