@@ -415,6 +415,21 @@ def test_conventions_read_from_the_document_alone(text: str, expected: tuple[str
     assert doc.convention["confidence"] == 1.0
 
 
+@pytest.mark.parametrize("line", ["{name} — {said}", "{name}\t{said}", "{upper}  {said}"])
+def test_marked_turns_a_line_each_under_a_header_in_paragraphs(line: str) -> None:
+    """A header in paragraphs, then turns a line each, some going on for a second line: the marks open most of
+    the part of the document where they stand, if not most of its paragraphs."""
+    header = "Episode 12: The Budget\nRecorded March 3, 2024\n\nAda Park talks with Ben Cho about the vote.\n\n"
+    turns = []
+    for i, said in enumerate(_SAID):
+        name = ("Ada Park", "Ben Cho")[i % 2]
+        turns.append(line.format(name=name, upper=name.upper(), said=said) + ("\nAnd it goes on." if i == 1 else ""))
+    doc = parse_text(header + "\n".join(turns) + "\n", "episode.txt")
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert said[:3] == [("Ada Park", _SAID[0]), ("Ben Cho", _SAID[1] + "\nAnd it goes on."), ("Ada Park", _SAID[2])]
+    assert len(said) == len(_SAID)
+
+
 def test_a_time_on_its_own_line_is_the_turn_time_and_no_label() -> None:
     doc = parse_text(_dialogue("{name}\n00:00:0{n}\n{said}"), "talk.txt")
     assert [p.start for p in doc.passages] == [float(n) for n in range(len(_SAID))]

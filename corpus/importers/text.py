@@ -526,7 +526,13 @@ def _a_conversation(lines: list[str], labels: dict[int, Label], table: SpeakerTa
     """Whether `labels` open most paragraphs (SEPARATED_SHARE) and two names or more recur among them."""
     counts = Counter(table.name_for(l) for l in labels.values())
     recurring = sum(1 for name, n in counts.items() if name is not None and n >= 2)
-    return recurring >= 2 and _opens_paragraphs(lines, labels, skip, SEPARATED_SHARE)
+    if recurring < 2:
+        return False
+    if _opens_paragraphs(lines, labels, skip, SEPARATED_SHARE):
+        return True
+    # Or most lines from the first label to the last (a header in paragraphs over turns a line each).
+    span = [i for i in range(min(labels), max(labels) + 1) if lines[i].strip() and i not in skip]
+    return sum(1 for i in span if i in labels) >= SEPARATED_SHARE * len(span)
 
 
 def _paragraph_starts(lines: list[str], skip: set[int]) -> list[int]:
