@@ -650,3 +650,28 @@ async def test_a_filter_matching_no_quote_says_so_not_how_to_keep_a_first_one(li
         assert quote_list.quotes == []
         shown = "".join(screen_text(quote_list))
         assert "No quotes match this filter" in shown and "No quotes yet" not in shown
+
+
+async def test_a_quote_just_kept_is_the_one_highlighted_in_the_quotes_pane(library: Library) -> None:
+    """A user trial kept a quote and found the Quotes pane still on an older one; the new one is highlighted."""
+    book = library.quotes
+    book.add(PANEL_ID, exact="Closed models hide their failures.")
+    book.add(INTERVIEW_ID, exact="Go ahead and do it.")
+    app = SaysoApp(library)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        rows = app.screen.query_one(QuotesPane).quote_list
+        await pilot.press("j")  # on the older of the two
+        assert (
+            rows.highlighted_quote is not None and rows.highlighted_quote.exact == "Closed models hide their failures."
+        )
+        screen = await open_at(app, pilot, PANEL_ID, 0, 0)
+        await pilot.press("m")  # keep the sentence under the cursor
+        await settle(app, pilot)
+        kept = max(book.list(), key=lambda q: q.created)
+        assert kept.exact.startswith("Welcome to the panel.")
+        await pilot.press("5")
+        await settle(app, pilot)
+        assert screen.pane == "quotes" and rows.highlighted_quote is not None and rows.highlighted_quote.id == kept.id

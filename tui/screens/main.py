@@ -1221,6 +1221,7 @@ class MainScreen(Screen[None]):
     @on(QuoteKept)
     def _quote_kept(self, event: QuoteKept) -> None:
         self._say(f"Quote saved: \u201c{short(event.quote.exact)}\u201d (a adds a note, u undoes)")
+        self.quotes_pane.highlight_when_listed(event.quote.id)
         self.quotes_changed()
 
     @on(ShownTextChanged)

@@ -118,8 +118,13 @@ class QuoteList(PaneList):
             lines = self._lines[index] = quote_lines(quote, self.titles.get(quote.document, ""), people=self.people)
         return lines
 
-    def set_quotes(self, quotes: list[Quote], titles: dict[str, str], *, people: bool = False) -> None:
+    def set_quotes(
+        self, quotes: list[Quote], titles: dict[str, str], *, people: bool = False, want: str | None = None
+    ) -> None:
+        """List `quotes`, keeping the highlighted one highlighted (or `want`, a quote just kept, if listed)."""
         keep = self.highlighted_quote.id if self.highlighted_quote else None
+        if want is not None and any(q.id == want for q in quotes):
+            keep = want
         self.quotes = quotes
         self.titles = titles
         self.people = people
@@ -240,6 +245,8 @@ class QuotesPane(Vertical):
         self._quotes: list[Quote] = []
         self._titles: dict[str, str] = {}
         self._matching = False
+        #: a quote just kept, to highlight when the list next holds it
+        self._wanted: str | None = None
         #: the library is a shared archive: rows always name who made and changed each quote
         self.team = False
 
@@ -283,6 +290,10 @@ class QuotesPane(Vertical):
         event.stop()
         self.quote_list.focus()
 
+    def highlight_when_listed(self, quote_id: str) -> None:
+        """Highlight quote `quote_id` (just kept) when a list holding it next arrives, not the one highlighted."""
+        self._wanted = quote_id
+
     def show_quotes(
         self, quotes: list[Quote], titles: dict[str, str], *, matching: bool, error: str = "", any_quotes: bool = True
     ) -> None:
@@ -318,7 +329,9 @@ class QuotesPane(Vertical):
             self.sort = "newest"
         quotes = self._sorted()
         people = self.team or len({name for q in quotes for name in (q.created_by, q.modified_by) if name}) > 1
-        self.quote_list.set_quotes(quotes, self._titles, people=people)
+        self.quote_list.set_quotes(quotes, self._titles, people=people, want=self._wanted)
+        if self._wanted is not None and any(q.id == self._wanted for q in quotes):
+            self._wanted = None
         review = sum(1 for q in quotes if q.status != "anchored")
         status = f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''} · sort: {self.sort} (s)"
         if review:
