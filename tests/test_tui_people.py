@@ -71,6 +71,7 @@ async def test_naming_speaker_1_shows_their_first_turns_completes_known_people_a
         assert screen.reader.current is not None
         assert any(p.speaker == "Bryan Cantrill" for p in screen.reader.passages)
         assert "Bryan Cantrill" in [s.name for s in pane.speakers]
+        assert pane.speakers[pane.highlighted or 0].name == "Bryan Cantrill"  # the highlight follows the person
         assert library.speaker("Bryan Cantrill").documents == sorted(d.id for d in library.documents())
 
         # u in the Speakers pane takes it back: passages, quote, the reader.
@@ -101,8 +102,32 @@ async def test_editing_a_persons_role_and_affiliation(library: Library) -> None:
         assert (adam.role, adam.affiliation) == ("Engineer", "Sun Microsystems")
         row = pane.speakers.index(next(s for s in pane.speakers if s.name == "Adam Leventhal"))
         assert "Engineer, Sun Microsystems" in pane.row_lines(row)[1].plain
+        assert pane.highlighted == row
         assert {h.speaker for h in library.search("role:engineer", limit=20)} == {"Adam Leventhal"}
         # escape leaves the dialog without writing
         await pilot.press("e", "tab", "ctrl+u", *"Nobody", "escape")
         await settle(app, pilot)
         assert library.speaker("Adam Leventhal").role == "Engineer"
+
+
+async def test_the_highlight_stays_on_the_person_when_the_list_changes(library: Library) -> None:
+    """A rename can reorder the list or merge two people; the highlight follows the person, not the row number."""
+    from sayso.corpus.models import Speaker
+
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        pane = app.screen.query_one(SpeakersPane)
+        ada = Speaker("Ada Park", passages=5, documents=["d1"], counts={"d1": 5})
+        ben = Speaker("Ben Cho", passages=3, documents=["d1"], counts={"d1": 3})
+        one = Speaker("Speaker 1", passages=2, documents=["d2"], counts={"d2": 2})
+        pane.show_speakers([ada, ben, one])
+        pane.highlighted = 2
+        renamed = Speaker("Zoe Quinn", passages=2, documents=["d2"], counts={"d2": 2})
+        pane.show_speakers([renamed, ada, ben])  # renamed, and listed first
+        assert pane.speakers[pane.highlighted or 0].name == "Zoe Quinn"
+        merged = Speaker("Ada Park", passages=7, documents=["d1", "d2"], counts={"d1": 5, "d2": 2})
+        pane.show_speakers([ben, merged])  # then merged into Ada Park
+        assert pane.speakers[pane.highlighted or 0].name == "Ada Park"
+        pane.show_speakers([merged, ben])  # and moved: by name
+        assert pane.speakers[pane.highlighted or 0].name == "Ada Park"

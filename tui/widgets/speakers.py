@@ -62,10 +62,24 @@ class SpeakersPane(PaneList):
         self.lens: str | None = None
 
     def show_speakers(self, speakers: list[Speaker], lens: str | None = None) -> None:
-        """List `speakers`, marking the one in the lens."""
+        """List `speakers`, marking the one in the lens, the highlight staying on the same person."""
+        before = self.speakers[self.highlighted] if self.highlighted is not None and self.speakers else None
         self.speakers = speakers
         self.lens = lens
-        self.set_row_count(len(speakers), self.highlighted or 0)
+        self.set_row_count(len(speakers), self._same_person(before) if before else self.highlighted or 0)
+
+    def _same_person(self, before: Speaker) -> int:
+        """Where `before` is in the new list: by name, else by an alias, else by holding the same passages in
+        the same documents (renamed, or merged into someone: a user trial saw the highlight move on)."""
+        for match in (
+            lambda s: s.name == before.name,
+            lambda s: before.name in s.aliases,
+            lambda s: bool(before.counts) and before.counts.items() <= s.counts.items(),
+        ):
+            found = [i for i, s in enumerate(self.speakers) if match(s)]
+            if len(found) == 1:
+                return found[0]
+        return min(self.highlighted or 0, max(len(self.speakers) - 1, 0))
 
     def row_lines(self, index: int) -> tuple[Text, Text]:
         return speaker_lines(self.speakers[index], self.lens)
