@@ -675,3 +675,27 @@ async def test_a_quote_just_kept_is_the_one_highlighted_in_the_quotes_pane(libra
         await pilot.press("5")
         await settle(app, pilot)
         assert screen.pane == "quotes" and rows.highlighted_quote is not None and rows.highlighted_quote.id == kept.id
+
+
+async def test_a_document_removed_by_another_sayso_leaves_the_reader(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sayso rm` in another terminal while the document is open: the reader no longer shows words the library
+    has not got (a user trial found them still there, to be quoted), and says why."""
+    import sayso.tui.screens.main as main
+
+    monkeypatch.setattr(main, "QUOTES_WATCH_INTERVAL", 0.1)
+    app = SaysoApp(library)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await open_at(app, pilot, PANEL_ID, 1, 0)
+        assert screen.reader.document is not None
+        Library.open(library.data_dir).remove(PANEL_ID)
+        await settle(app, pilot, 0.3)
+        await settle(app, pilot, 0.3)
+        assert screen.reader.document is None and screen.reader.passages == []
+        assert screen.pane == "documents"
+        assert any("was removed from the library" in m for m in messages(app))
+        await pilot.press("4", "m")  # the reader, and keep: nothing to keep, and no error
+        await settle(app, pilot)
+        assert library.quotes.list() == []
+        assert not [n for n in app.notices if n.severity == "error"]

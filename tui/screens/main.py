@@ -453,6 +453,19 @@ class MainScreen(Screen[None]):
         self.query_one(SpeakersPane).show_speakers(self.speakers, self.lens)
         if titles_changed:
             self.refresh_quote_list()  # the Quotes pane names documents by these titles
+        gone = self.reader.document
+        if gone is not None and all(d.id != gone.id for d in self.documents):
+            # Removed by another sayso (`sayso rm`): its words are no longer the library's to quote.
+            self.reader.unload()
+            self.cache.forget(gone.id)
+            self._set_reader_title()
+            if self.pane == "reader":
+                self.action_show_pane("documents")
+            self._say(
+                f"\u201c{visible(gone.title, keep_newlines=False)}\u201d was removed from the library",
+                title="Reader",
+                severity="warning",
+            )
         self.loaded = True
         if self.search_pane.shown_query:
             self._request_search(self.search_pane.shown_query)

@@ -137,6 +137,13 @@ class QuoteReader(TranscriptView):
         super().load(document, passages, passage=passage, sentence=sentence)
         self.post_message(self.DocumentShown(document.id))
 
+    def unload(self) -> None:
+        self.selection = None
+        self.quotes = []
+        self._text = None
+        super().unload()
+        self._report_status()
+
     def show_quotes(self, doc_id: str, quotes: list[Quote]) -> None:
         """Mark `quotes` (of document `doc_id`) in the text; quotes needing review are not placed."""
         if self.document is None or self.document.id != doc_id:

@@ -154,6 +154,19 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self._shown_height = self.scrollable_content_region.height
         self.refresh_bindings()  # actions that need an open document are now available
 
+    def unload(self) -> None:
+        """Show no document (the open one is gone from the library)."""
+        self.document = None
+        self.passages = []
+        self.layout_ = TranscriptLayout([])
+        self._marks = {}
+        self._speaker_slot = {}
+        self.passage = self.sentence = 0
+        self._forget_strips()
+        self._apply_width()
+        self.refresh()
+        self.refresh_bindings()
+
     @property
     def current(self) -> Passage | None:
         """The passage under the cursor, if a document is open."""
