@@ -839,6 +839,12 @@ class Library:
                     dropped=len(parsed.dropped),
                     media=str(beside) if (beside := find_media(Path(source), listings)) is not None else None,
                 )
+                twin = data.same_text(text_hash, doc_id)
+                if twin is not None:
+                    # (the same transcript saved in two folders: both are kept, and the user is told)
+                    doc.warnings.append(
+                        f"the same text as \u201c{twin.title}\u201d ({twin.id}), imported from {twin.source}"
+                    )
                 # The user's edits to citation fields win over what the importer found.
                 for name, value in data.edits.get(doc_id, {}).items():
                     if name in EDITABLE_FIELDS:

@@ -1033,6 +1033,10 @@ class LibraryData:
     #: document id -> its place in `documents`, for the list object it was made from (a folder import
     #: upserts thousands of documents: scanning the list for each was quadratic)
     _places: tuple[list[Document], dict[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
+    #: text hash -> the ids of the documents with that text (see `same_text`), for the list object and length
+    _by_text: tuple[list[Document], int, dict[str, list[str]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def _place(self, doc_id: str) -> int | None:
         """Where the (first) document `doc_id` is in `documents`, or None."""
@@ -1058,7 +1062,27 @@ class LibraryData:
         i = self._place(doc_id)
         return self.documents[i] if i is not None else None
 
+    def same_text(self, text_hash: str, doc_id: str) -> Document | None:
+        """Another document than `doc_id` whose text is the one `text_hash` stands for (the same file imported
+        from two places), or None."""
+        docs = self.documents
+        cached = self._by_text
+        if cached is None or cached[0] is not docs or cached[1] != len(docs):
+            table: dict[str, list[str]] = {}
+            for d in docs:
+                if d.text_hash:
+                    table.setdefault(d.text_hash, []).append(d.id)
+            self._by_text = cached = (docs, len(docs), table)
+        for other in cached[2].get(text_hash, []):
+            if other != doc_id and (found := self.document(other)) is not None and found.text_hash == text_hash:
+                return found
+        return None
+
     def upsert(self, doc: Document) -> None:
+        if self._by_text is not None and doc.text_hash:
+            self._by_text[2].setdefault(doc.text_hash, []).append(doc.id)
+            if self._by_text[0] is self.documents and self._place(doc.id) is None:
+                self._by_text = (self.documents, len(self.documents) + 1, self._by_text[2])
         i = self._place(doc.id)
         if i is not None:
             self.documents[i] = doc

@@ -74,6 +74,27 @@ def test_import_errors_are_one_line_and_do_not_stop_the_others(lib: Library, tmp
         lib.import_file(tmp_path / "missing.txt")
 
 
+def test_the_same_text_from_two_places_is_kept_twice_and_said(lib: Library, tmp_path: Path) -> None:
+    """A transcript saved in two folders is two documents (their sources differ), and the import says so."""
+    text = "Ada Park: Hello there, all.\nBen Cho: Hi, Ada.\nAda Park: Bye now.\nBen Cho: Bye.\n"
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "talk.txt").write_text(text, encoding="utf-8")
+    first = lib.import_paths([tmp_path / "a" / "talk.txt"])
+    assert first.warnings == []
+    again = lib.import_paths([tmp_path / "a" / "talk.txt"])  # the same file again: no twin
+    assert again.warnings == []
+    second = lib.import_paths([tmp_path / "b" / "talk.txt"])
+    [warning] = second.warnings
+    assert f"the same text as \u201cTalk\u201d ({first.documents[0].id})" in warning
+    assert str(tmp_path / "a" / "talk.txt") in warning
+    assert len(lib.documents()) == 2
+    # Within one folder import too.
+    (tmp_path / "b" / "copy.txt").write_text(text, encoding="utf-8")
+    both = lib.import_paths([tmp_path / "b"])
+    assert sum("the same text as" in w for w in both.warnings) == 2
+
+
 def test_reimport_updates_in_place_and_keeps_user_edits(lib: Library, tmp_path: Path) -> None:
     a = lib.import_parsed(parsed("Alpha", [("Ann Lee", "One.")]), "alpha.txt")
     b = lib.import_parsed(parsed("Beta", [("Bo Ray", "Two.")]), "beta.txt")
