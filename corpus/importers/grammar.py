@@ -339,10 +339,15 @@ def match_separated(line: str) -> Label | None:
     """`Name — text`, `NAME<tab>text`, `Name | text`, `<nick> text`, after a time or not; the form names the mark."""
     s = line.strip(" ")
     time = None
-    m = _SEPARATED_TIME.match(s)
-    if m:
-        time = stamp_seconds(m)
-        s = s[m.end() :]
+    if s[:1].isdigit() or s[:1] in "[(":
+        m = _SEPARATED_TIME.match(s)
+        if m:
+            time = stamp_seconds(m)
+            s = s[m.end() :]
+    head = s[:64]
+    if not (head[:2].isupper() or head[:1] in "<(" or "\t" in head or " - " in head or " | " in head):
+        if not any(mark in head for mark in ("—", "–", " -- ")):
+            return None  # (most lines of most documents: no mark near the start)
     nick = _NICK.match(s)
     if nick:
         return Label(nick.group("name"), nick.group("rest"), "separated:<>", time)

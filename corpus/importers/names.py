@@ -838,7 +838,8 @@ def match_label(line: str) -> Label | None:
     text = line.strip()
     if text.startswith(">") and not text.startswith(">>"):
         text = text.lstrip("> ")  # Markdown blockquote: "> **Ada:** text"
-    text = _LEADING_SYMBOLS.sub("", text)  # "🎙️ Ada Park: text"
+    if text[:1] >= "\u2190":
+        text = _LEADING_SYMBOLS.sub("", text)  # "🎙️ Ada Park: text"
     listed = _LIST_MARK.match(text)
     if listed and (text[0] != "-" or text[listed.end() :].startswith(("**", "__"))):
         text = text[listed.end() :]  # "1. Ada Park: text", "• Ada Park: text", "- **Ada Park:** text"
