@@ -39,6 +39,10 @@ _PLACEHOLDER = re.compile(
     r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer|"
     # Court and hearing records, press briefings: a different person in each transcript.
     r"witness|deponent|court|clerk|videographer|interpreter|court reporter|president|vice president)"
+    # The same offices in Romance-language records: "El señor PRESIDENTE", "M. le président", "Mme la ministre".
+    r"|(?:(?:el|la) (?:senor|senora) |(?:m|mme|mlle) (?:le|la|l) |(?:il|la|o|a) (?:signor|signora|senhor|senhora) |"
+    r"(?:il|la|el|le|o|a) )?(?:vice ?)?(?:presidente|presidenta|president|ministre|ministro|ministra|rapporteur|"
+    r"rapporteure|secretario|secretaria|secretaire|greffier|greffiere|testigo|temoin)"
 )
 
 

@@ -194,6 +194,15 @@ def test_every_placeholder_label_of_the_importers_is_a_placeholder_person(label:
     assert GENERIC_SPEAKER.match(label) and is_placeholder(label)
 
 
+@pytest.mark.parametrize("label", ["El señor PRESIDENTE", "M. le président", "Mme la ministre", "Il Presidente"])
+def test_an_office_in_a_romance_language_record_is_a_different_person_in_each(label: str) -> None:
+    from sayso.corpus.identity import is_placeholder
+    from sayso.corpus.importers.names import display_name
+
+    assert is_placeholder(label) and is_placeholder(display_name(label))
+    assert not is_placeholder("El señor PÉREZ RUIZ") and not is_placeholder("M. Jean Dupont")
+
+
 def test_speakers_merge_across_documents_by_full_names_not_initials(lib: Library) -> None:
     lib.import_parsed(
         parsed(
