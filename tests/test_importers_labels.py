@@ -439,6 +439,42 @@ def test_a_time_on_its_own_line_is_the_turn_time_and_no_label() -> None:
     assert captions.warnings == [] and captions.convention["shape"] == "none"
 
 
+def test_a_chat_export_names_every_sender_and_its_own_notes_no_one() -> None:
+    """WhatsApp's senders may be a phone number or carry an emoji; its own notes ("Bob left") are no one's."""
+    chat = (
+        "12/03/2024, 10:40 - Messages and calls are end-to-end encrypted.\n"
+        "12/03/2024, 10:42 - Ada Park: Hi all! Next book:\nThe Dispossessed.\n"
+        "12/03/2024, 10:43 - +44 7700 900123: Sounds good 👍\n"
+        "12/03/2024, 10:43 - Bob 🌵: Yes!\n"
+        "12/03/2024, 10:45 - +44 7700 900123: Thanks Ada\n"
+        "12/03/2024, 10:46 - Bob 🌵: See you Friday\n"
+        "12/03/2024, 10:47 - Bob 🌵 left\n"
+    )
+    doc = parse_text(chat, "chat.txt")
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert said == [
+        ("Ada Park", "Hi all! Next book: The Dispossessed."),
+        ("+44 7700 900123", "Sounds good 👍"),
+        ("Bob 🌵", "Yes!"),
+        ("+44 7700 900123", "Thanks Ada"),
+        ("Bob 🌵", "See you Friday"),
+    ]
+    assert (None, "Bob 🌵 left") in [(p.speaker, p.text) for p in doc.passages]
+
+
+def test_slack_s_bare_time_over_a_follow_up_is_no_name() -> None:
+    text = "Ada Park  10:41 AM\nHi there.\n10:42 AM\nAnd one more thing.\n\nBen Cho  10:43 AM\nHello.\n\n" * 2
+    assert {p.speaker for p in parse_text(text, "slack.txt").passages} == {"Ada Park", "Ben Cho"}
+
+
+def test_an_interview_in_marked_lines_with_long_answers_is_read_or_said_unsure() -> None:
+    answer = [f"Part {n} of the answer, as I recall it." for n in range(6)]
+    paras = ["Bob Stone — Where did it start?", "Ada Park — By accident. I was studying music.", *answer]
+    paras += ["Bob Stone — And the viaduct?", *answer, "Ada Park — That was the big one, I think."]
+    doc = parse_text("\n\n".join(paras) + "\n", "talk.txt")
+    assert doc.convention["confidence"] < 0.5 and doc.warnings  # not applied, but never silently
+
+
 def test_chat_times_are_times_of_day() -> None:
     """A chat message's "10:42 PM" is 22:42, in seconds past midnight (not ten minutes into a recording)."""
     doc = parse_text(_dialogue("12/03/2024, 10:4{n} PM - {name}: {said}"), "chat.txt")
@@ -458,6 +494,39 @@ def test_chat_times_are_times_of_day() -> None:
         "WASHINGTON — The Senate again.\n\nThe end of it.\n",
         # capitals inside prose
         "I AM here to say it.\n\nNASA launched today.\n\nThe FBI said no.\n\nNASA said more.\n\nI AM sure.\n\nOK.\n",
+        # news briefs under datelines, a glossary, a playlist: marked lines, but nobody talks
+        "WASHINGTON — The Senate passed the bill.\n\nNEW YORK — Markets rose on the news.\n\nLONDON — Shares "
+        "followed.\n\nWASHINGTON — A vote is due next week.\n\nNEW YORK — Analysts were cautious.\n\nLONDON — The "
+        "pound rose.\n",
+        "Latency — the time between a request and its answer.\nJitter — variation in latency.\nLatency — see "
+        "jitter.\nJitter — matters for audio.\n",
+        "Fleetwood Mac - Dreams\nTom Petty - Free Fallin'\nFleetwood Mac - Landslide\nTom Petty - Wildflowers\n",
+        "Ada — who had waited an hour — turned away.\n\nBen — who had not — stayed.\n\nAda — who was tired — "
+        "slept.\n\nBen — who was not — read.\n",
+        # an agenda, a list, a changelog, a README with a heading twice, "On a side note:"
+        "Agenda\n\n1. Budget: approved without changes.\n2. Staffing: two hires.\n3. Budget: reserve reviewed.\n"
+        "4. Staffing: interns in June.\n",
+        "* Parser: faster on long files.\n* Reader: new keys.\n* Parser: handles tabs.\n* Reader: remembers.\n",
+        "## [1.1] - 2024-03-05\n\n### Added\n\n- A thing.\n\n### Fixed\n\n- A bug.\n\n## [1.0] - 2024-01-01\n\n"
+        "### Added\n\n- Another.\n\n### Fixed\n\n- Another bug.\n",
+        "# Tool\n\n## Usage\n\nRun it.\n\n## Usage\n\nAgain.\n\n## License\n\nMIT\n",
+        "On a side note: the printer broke.\nOn a related note: so did the kettle.\nOn a side note: chairs.\n"
+        "On a related note: lunch at noon.\n",
+        # a log: levels and components are no one; a quiz's four choices
+        "2024-03-12 10:42:13 INFO: Server started\n2024-03-12 10:42:15 ERROR: Disk full\n2024-03-12 10:43:00 INFO: "
+        "Cleanup\n2024-03-12 10:44:00 ERROR: Cleanup failed\n",
+        "12/03/2024 10:42 Deploy: version 1.2 released\n12/03/2024 11:00 Rollback: version 1.1\n12/03/2024 12:42 "
+        "Deploy: version 1.2.1\n12/03/2024 13:00 Rollback: version 1.2\n",
+        "Which is right?\nA: West.\nB: East.\nC: Neither.\nD: Both.\nWhich is largest?\nA: Mars\nB: Jupiter\nC: Venus"
+        "\nD: Earth\n",
+        # a video's captions under bare times, a short one recurring; a timetable
+        "0:00\nGood Morning\n0:02\nso first you take the flour\n0:05\nGood Morning\n0:07\nand add water\n0:09\n"
+        "and that's it\n",
+        "Schedule\n09:00 — Registration\n10:30 — Break\n11:00 — Workshops\n12:30 — Lunch\n15:00 — Break\n"
+        "16:00 — Lunch\n",
+        # fields of a form in scripts without capitals
+        "活动\n时间：3月12日下午两点\n地点：北京国家图书馆\n时间：3月13日下午两点\n地点：上海图书馆\n",
+        "מוצר\nמחיר: 100\nצבע: אדום\nמחיר: 200\nצבע: כחול\n",
         # a table: its first column is no speaker
         "Name\tRole\tYears\nAda Park\tEditor\t5\nBen Cho\tReporter\t3\nAda Park\tSenior editor\t2\nBen Cho\tIntern\t1\n",
     ],

@@ -44,6 +44,7 @@ from sayso.corpus.importers.names import (
     is_name_like,
     is_office,
     match_label,
+    names_a_person,
     parse_time,
     split_role,
     stamp_seconds,
@@ -256,7 +257,8 @@ _EXTENSION = re.compile(
 #: A time after a label alone on its line: "Ada Park  0:03", "Ada (00:01:02 - 00:01:30)", and chat apps'
 #: "Ada Park  10:42 AM", "Ada Park — Today at 10:42 AM".
 _ALONE_TIME = re.compile(
-    rf"(?:\s*[-–—|]?\s*(?:(?:today|yesterday)\s+at\s+|at\s+)?[\[(]?(?P<ts>{_TIME})"
+    rf"(?:\s*[-–—|]?\s*(?:(?:today|yesterday)\s+at\s+|(?P<date>\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}},?\s+))?"
+    rf"[\[(]?(?P<ts>{_TIME})"
     rf"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?)?(?:\s*[-–—]\s*{_TIME})?[\])]?)\s*:?$",
     re.I,
 )
@@ -294,12 +296,16 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     if first:
         time = stamp_seconds(first)
         s = s[first.end() :]
+        if previous is not None and previous.strip() and not names_a_person(_EXTENSION.sub("", s).strip()):
+            return None  # a timetable's "10:30 — Break": after a time, without a break, only someone counts
     m = _ALONE_TIME.search(s)
     if m and m.start() > 0 and time is None:
         time = stamp_seconds(m)
         s = s[: m.start()].rstrip(" -–—|:")
     if previous is not None and previous.strip() and time is None and not _in_capitals(s):
         return None
+    if previous is not None and previous.strip() and time is None and not names_a_person(s):
+        return None  # in capitals without a break before it: a name, not a heading ("INGREDIENTS")
     s = _EXTENSION.sub("", s).strip()
     m2 = _ALONE_PLAIN.match(s)
     if not m2:
@@ -325,18 +331,34 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
 #: some transcription tools write it.  A document uses one of them throughout (see `candidates`).
 SEPARATORS = {" — ": "a dash", " – ": "a dash", " -- ": "a dash", " - ": "a hyphen", "\t": "a tab", " | ": "a bar"}
 _SEPARATED_TIME = STAMP_PREFIX
-#: A chat log's "<nick> words" (a nick is often in lower case: the brackets make it a label).
+#: A chat log's "<nick> words" (a nick is often in lower case: the brackets make it a label), and its
+#: "* nick is away" (what the nick does, said by them).
 _NICK = re.compile(r"^<(?P<name>[^<>\s]{1,30})>[ \t]+(?P<rest>\S.*)$")
+#: Markup's element names: "<div> blocks" is written about HTML, not a chat.
+_HTML_TAG = re.compile(
+    r"(?:[abiupqs]|br|hr|em|li|ol|ul|d[ltd]|t[rdh]|h[1-6]|div|span|img|code|pre|strong|table|thead|tbody|head|body|"
+    r"html|title|meta|link|script|style|form|input|button|label|nav|main|section|article|header|footer|aside|"
+    r"figure|small|sub|sup)",
+    re.I,
+)
+_NICK_ACTION = re.compile(r"^\*[ \t]+(?P<name>[^\s*]{1,30})[ \t]+(?P<rest>\S.*)$")
 
 
 #: "(Ada Park) words"
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()\d]{2,40})\)[ \t]+(?P<rest>\S.*)$")
 #: A name in capitals (one to four words, titles with their stop) opening a line of words not in capitals.
-_CAPS_RUN = re.compile(r"^(?P<name>(?:[A-Z][A-Z'’.\-]*[ \t]+){0,3}[A-Z][A-Z'’\-]+)[ \t]+(?P<rest>(?=\S*[a-z])\S.*)$")
+_CAPS_RUN = re.compile(
+    r"^(?P<name>(?:[A-Z][A-Z'’.\-]*[ \t]+){0,3}[A-Z][A-Z'’\-]+)[ \t]+(?P<rest>(?=\S*[a-z]|[AI][ \t])\S.*)$"
+)
 
 
 def match_separated(line: str) -> Label | None:
-    """`Name — text`, `NAME<tab>text`, `Name | text`, `<nick> text`, after a time or not; the form names the mark."""
+    """`Name — text`, `NAME<tab>text`, `Name | text`, `<nick> text`, after a time or not; the form names the mark.
+
+    Words starting in lower case after a dash are the rest of a sentence or a definition ("Ada — who had
+    waited — turned away", "Latency — the time..."), not a turn.  What a whole document's marks must also
+    show to be a conversation is `conversation_marks`' to judge.
+    """
     s = line.strip(" ")
     time = None
     if s[:1].isdigit() or s[:1] in "[(":
@@ -345,12 +367,17 @@ def match_separated(line: str) -> Label | None:
             time = stamp_seconds(m)
             s = s[m.end() :]
     head = s[:64]
-    if not (head[:2].isupper() or head[:1] in "<(" or "\t" in head or " - " in head or " | " in head):
+    if not (head[:2].isupper() or head[:1] in "<(*" or "\t" in head or " - " in head or " | " in head):
         if not any(mark in head for mark in ("—", "–", " -- ")):
             return None  # (most lines of most documents: no mark near the start)
     nick = _NICK.match(s)
     if nick:
+        if _HTML_TAG.fullmatch(nick.group("name")):
+            return None  # "<div> blocks": markup written about, not a chat
         return Label(nick.group("name"), nick.group("rest"), "separated:<>", time)
+    action = _NICK_ACTION.match(s)
+    if action and not action.group("name").endswith(":"):
+        return Label(action.group("name"), action.group("rest"), "separated:*", time)  # (in a chat log only)
     paren = _PAREN_NAME.match(s)
     if paren:
         name = paren.group("name").strip()
@@ -364,21 +391,75 @@ def match_separated(line: str) -> Label | None:
             best = (at, mark)
     if best is None:
         caps = _CAPS_RUN.match(s)
-        if caps and is_name_like(caps.group("name").strip()):
+        name = caps.group("name").strip() if caps else ""
+        rest = caps.group("rest") if caps else ""
+        if name.endswith((" I", " A")):  # "COUNCILLOR STONE I move...": the "I" is the first word said
+            name, rest = name[:-2].rstrip(), name[-1] + " " + rest
+        if caps and len(name.split()) >= 2 and is_name_like(name) and rest[:1].isupper():
             # "ADA PARK  Welcome..." or "ADA PARK Welcome...": a name in capitals, then the words
-            return Label(caps.group("name").strip(), caps.group("rest"), "separated:caps", time)
+            return Label(name, rest, "separated:caps", time)
         return None
     at, mark = best
     rest = s[at + len(mark) :].strip()
     head = s[:at].strip(" *_")
     if not rest or not head or head[-1] in ".,;!?":
         return None
-    if mark in ("\t", " | ") and mark in rest:
-        return None  # a table's row: its first column is not a speaker
+    if mark == "\t" and time is None and (stamp := _SEPARATED_TIME.match(rest)):
+        time, rest = stamp_seconds(stamp), rest[stamp.end() :]  # "Ada Park<tab>00:00:01<tab>words"
+    if mark in (" — ", " – ") and rest[:1].islower() and mark in rest:
+        return None  # "Ada — who had waited an hour — turned away": a sentence's aside, not a turn
     name, role = split_role(head)
     if not (is_name_like(name) or GENERIC_SPEAKER.match(name)) or name.casefold() in NOT_NAMES:
         return None
     return Label(name, rest, f"separated:{mark}", time, role)
+
+
+#: Words by which people in a conversation speak of themselves or to each other, in a few languages, and
+#: question marks: a document of marked lines without them (news briefs under datelines, a glossary, a
+#: playlist) is a list, not a conversation.
+_DIALOGUE_WORD = re.compile(
+    r"(?:^|[^\w])(?:i|i'm|i've|i'd|i'll|me|my|we|we're|us|our|you|you're|your|je|j'|tu|vous|nous|moi|ich|du|wir|"
+    r"sie|mir|mich|yo|tú|usted|nosotros|eu|você|nós|io|noi|voi|ik|jij|wij|я|ты|вы|мы|"
+    r"أنا|أنت|نحن|هل|אני|אתה|את|אנחנו|मैं|आप|हम|let's|thanks|thank|hello|hi|hey|welcome|yes|yeah|no|okay|ok|sure|"
+    r"indeed|right|well|merci|oui|non|bonjour|gracias|sí|hola|danke|ja|nein|hallo|grazie|ciao|obrigado|obrigada|sim"
+    r"|شكرا|نعم|مرحبا|תודה|כן|שלום|नमस्ते|धन्यवाद|हाँ)(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧]|谢谢|ます|です|저는|제가|당신|요[.?!]?$|니다",
+    re.I,
+)
+
+
+def conversation_marks(labels: list[Label], name_of: Callable[[Label], str | None]) -> bool:
+    """Whether a `separated` family's labels read as a conversation rather than a list or a table.
+
+    Two names or more recur and speak most of the turns; the words after the marks are sentences (three
+    words or more, most of the time); people say "I", "you" or ask; and the mark does not come again in most
+    rows (columns of a table).
+    """
+    if not labels:
+        return False
+    counts = Counter(name_of(l) for l in labels)
+    recurring = {name for name, n in counts.items() if name is not None and n >= 2}
+    if len(recurring) < 2 or sum(counts[n] for n in recurring) < 0.75 * len(labels):
+        return False
+    mark = separator_of(labels[0]) or ""
+    if mark == "<>":
+        return True  # a chat log's <nick>: the brackets are made for it, and messages are short
+    if mark in ("\t", " | ") and sum(1 for l in labels if mark in l.rest) >= 0.5 * len(labels):
+        return False  # a table's rows: its first column is not a speaker
+    if sum(1 for l in labels if l.time is not None) >= 0.75 * len(labels):
+        return True  # timed turns ("00:00:01<tab>Ada Park<tab>..."): a recording's, not a list's
+    return talks(labels)
+
+
+def talks(labels: list[Label]) -> bool:
+    """Whether the words after `labels` sound like people talking: one turn in five or more says "I", "you"
+    or "we", asks or exclaims, thanks, greets or answers ("yes", "sure", "merci")."""
+    return sum(1 for l in labels if _DIALOGUE_WORD.search(l.rest)) >= max(1, 0.2 * len(labels))
+
+
+def uncased(name: str) -> bool:
+    """A name with no capitals to judge it by (Chinese, Arabic, Hebrew...): only what is said after it tells
+    a speaker from a field of a form ("时间：3月12日", "מחיר: 100")."""
+    return any(c.isalpha() for c in name) and not any(c.isupper() or c.islower() for c in name)
 
 
 def separator_of(label: Label) -> str | None:
@@ -403,17 +484,21 @@ def _bracket(lines: list[str], i: int) -> Label | None:
     return match_bracket(lines[i])
 
 
-_BARE_TIME = re.compile(rf"^[\[(]?{_TIME}[\])]?$")
+_BARE_TIME = re.compile(rf"^[\[(]?{_TIME}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
 def _alone(lines: list[str], i: int) -> Label | None:
     if len(lines[i]) > 80:
         return None  # a label alone is short (and follows a break unless it carries a time or is in capitals)
-    heading = _MD_HEADING.match(lines[i])
+    line = lines[i]
+    if _BARE_TIME.match(line.strip()):
+        return None  # "10:43 AM" over a message, "0:12" over a caption: a time, not a name
+    heading = _MD_HEADING.match(line)
     if heading:
         # "### Ada Park" over each turn: a Markdown heading that recurs is a label (see `candidates`)
-        label = _alone([*lines[:i], lines[i][heading.end() :], *lines[i + 1 : i + 3]], i)
+        words = next((l for l in lines[i + 1 : i + 3] if l.strip()), None)
+        label = match_alone(line[heading.end() :], None, words)
         if label is not None:
             label.form = "apart"
         return label
@@ -422,9 +507,14 @@ def _alone(lines: list[str], i: int) -> Label | None:
     after = following.strip() if following is not None else ""
     if (_BARE_TIME.match(before) or _BARE_TIME.match(after)) and i + 1 < len(lines):
         # A time on a line of its own just over or under the name ("0:03", "Ada Park", words, or "Ada Park",
-        # "00:00:03", words) sets the turn apart as a blank line would, and is its time.
+        # "00:00:03", words) sets the turn apart as a blank line would, and is its time.  Where the line under
+        # is a time again, the line is a caption between times (a video's transcript pasted), not a name.
+        if _BARE_TIME.match(before) and _BARE_TIME.match(after):
+            return None  # a caption between two times
         words = lines[i + 2] if _BARE_TIME.match(after) and i + 2 < len(lines) else following
-        label = match_alone(lines[i], None, words)
+        if words is None or _BARE_TIME.match(words.strip()) or not words.strip():
+            return None
+        label = match_alone(line, None, words)
         if label is not None and label.time is None:
             label.time = parse_time((after if _BARE_TIME.match(after) else before).strip("[]()"))
         return label
@@ -464,13 +554,20 @@ def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = 
         if label is not None:
             out.append((i, label))
     if family == "alone" and out:
-        # A name set apart as a paragraph of its own counts where it recurs; once, it is as likely a heading.
-        seen = Counter(" ".join(l.raw.split()).casefold() for _, l in out)
-        out = [(i, l) for i, l in out if l.form != "apart" or seen[" ".join(l.raw.split()).casefold()] >= 2]
+        # A name set apart as a paragraph or a heading of its own is as likely a heading ("Usage", "THE COURT"):
+        # it counts where it can only be someone, and two such names or more take turns.
+        apart = Counter(
+            " ".join(l.raw.split()).casefold() for _, l in out if l.form == "apart" and names_a_person(l.raw)
+        )
+        if sum(1 for n in apart.values() if n >= 2) < 2:
+            apart = Counter()
+        out = [(i, l) for i, l in out if l.form != "apart" or apart[" ".join(l.raw.split()).casefold()] >= 2]
     if family == "separated" and out:
-        # One mark per document: the commonest ("Ada — text" throughout, not a hyphen in one line too).
+        # One mark per document: the commonest ("Ada — text" throughout, not a hyphen in one line too); a
+        # chat log's "* nick is away" goes with its "<nick>" lines, and means nothing without them.
         mark = Counter(l.form for _, l in out).most_common(1)[0][0]
-        out = [(i, l) for i, l in out if l.form == mark]
+        keep = {mark, "separated:*"} if mark == "separated:<>" else {mark} - {"separated:*"}
+        out = [(i, l) for i, l in out if l.form in keep]
     return out
 
 

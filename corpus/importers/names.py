@@ -600,8 +600,10 @@ _DATE = r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)"
 #: A time (or a date and a time) opening a line, with the mark after it: "[00:01:02] ", "0:03 - ",
 #: WhatsApp's "12/03/2024, 10:42 - " and "[12/03/2024, 10:42:13] ".
 STAMP_PREFIX = re.compile(
-    rf"^[\[(]?(?P<date>{_DATE})?(?P<ts>{_TIME}){_AMPM}?[\])]?(?:\t|[ \t]*(?:[-–—|][ \t]*)?)(?=\S)"
+    rf"^(?P<open>[\[(])?(?P<date>{_DATE})?(?P<ts>{_TIME}){_AMPM}?[\])]?(?:\t|[ \t]*(?:(?P<dash>[-–—|])[ \t]*)?)(?=\S)"
 )
+#: A chat export's sender, after its date and time: anything up to the colon ("Bob 🌵", "+44 7700 900123").
+_SENDER = re.compile(r"^(?P<name>[^:\n]{1,40}?):[ \t]+(?P<rest>\S.*)$")
 _TS_PREFIX = STAMP_PREFIX
 
 
@@ -646,6 +648,7 @@ _SENT_FROM = re.compile(
     r"^From[ \t]+(?P<name>[^:\n]{1,48}?)(?:[ \t]+to[ \t]+(?:Everyone|[^:\n]{1,48}?)(?:[ \t]*\((?:Direct|Privately)"
     r"(?: Message)?\))?)?[ \t]*:[ \t]*(?P<rest>.*)$"
 )
+_LOG_LEVELS = {"info", "warn", "warning", "error", "debug", "trace", "fatal", "critical", "notice", "severe", "fine"}
 #: Pictures before a label ("🎙️ Ada Park:"): symbols, their variation selectors and joiners.
 _LEADING_SYMBOLS = re.compile(r"^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+[ \t]*)+")
 #: A list's mark before a label: a bullet, or a number ("- " before plain words stays a dialogue dash).
@@ -784,19 +787,25 @@ def _the_office(tokens: list[str]) -> bool:
     if not 2 <= len(tokens) <= 6 or tokens[0] not in ("The", "THE"):
         return False
     words = [t for t in tokens[1:] if t not in {"of", "the", "pro", "tempore", "for"}]
+    # The office is the word before "of" or the last ("The Prime Minister", "The Chairman of the Committee";
+    # not "The Prime Suspect").
+    lowered = [t.casefold() for t in tokens]
+    head = tokens[lowered.index("of") - 1] if "of" in lowered[2:] else tokens[-1]
     return (
         bool(words)
         and all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in words)
-        and any(_bare(t) in TITLES or _bare(t) in _OFFICE_WORDS for t in words)
+        and (_bare(head) in TITLES or _bare(head) in _OFFICE_WORDS - {"prime", "deputy", "presiding"})
     )
 
 
 #: How parliaments writing French, Spanish, Italian or Portuguese name someone by office: a title (or "M.")
 #: and an article, then the office in lower case ("M. le président", "Mme la ministre"), or an article and a
 #: title, then the name ("El señor PRESIDENTE", "La señora GARCÍA LÓPEZ", "Il signor Rossi").
-_OFFICE_ARTICLES = {"le", "la", "l'", "l’", "el", "il", "lo", "o", "a"}
-_OFFICE_TITLES = {"señor", "señora", "senyor", "senyora", "senhor", "senhora", "signor", "signora", "sr", "sra"}
-_OFFICE_OPENERS = {"m", "mme", "mmes", "mlle", "mm", "sr", "sra", "on", "sig", "sen", "dep", "deputado", "deputada"}
+_OFFICE_ARTICLES = {"el", "la", "il", "lo", "o", "a"}
+_OFFICE_TITLES = {"señor", "señora", "senyor", "senyora", "senhor", "senhora", "signor", "signora", "sr", "sra", "sig"}
+#: French records' "M. le président", "Mme la ministre"
+_FRENCH_OPENERS = {"m", "mme", "mmes", "mlle", "mm"}
+_FRENCH_ARTICLES = {"le", "la", "l'", "l’"}
 
 
 @cached_when_short
@@ -806,14 +815,19 @@ def is_office(name: str) -> bool:
     if not 2 <= len(tokens) <= 6 or not tokens[0][:1].isupper():
         return False
     first, second = _bare(tokens[0]), _bare(tokens[1])
-    if first in _OFFICE_ARTICLES and second in _OFFICE_TITLES | TITLES and len(tokens) >= 3:
+    if first in _OFFICE_ARTICLES and second in _OFFICE_TITLES and len(tokens) >= 3:
         # "El señor PRESIDENTE", "La señora García López": the words after the title are a name or an office
         rest = tokens[2:]
         return all(t[:1].isupper() or t in PARTICLES for t in rest) and any(t[:1].isupper() for t in rest)
-    if (first in _OFFICE_OPENERS or first in TITLES) and second in _OFFICE_ARTICLES and len(tokens) >= 3:
+    if first in _FRENCH_OPENERS and tokens[0][:1] == "M" and tokens[1] in _FRENCH_ARTICLES and len(tokens) >= 3:
         # "M. le président", "Mme la ministre", "M. le président de la commission"
         office = tokens[2:]
-        return len(office) <= 4 and all(t.replace("-", "").isalpha() for t in office) and office[0].islower()
+        return (
+            len(office) <= 4
+            and all(t.replace("-", "").isalpha() for t in office)
+            and office[0].islower()
+            and len(office[0]) >= 4
+        )
     return False
 
 
@@ -841,8 +855,13 @@ def match_label(line: str) -> Label | None:
     if text[:1] >= "\u2190":
         text = _LEADING_SYMBOLS.sub("", text)  # "🎙️ Ada Park: text"
     listed = _LIST_MARK.match(text)
+    plain_item = False
     if listed and (text[0] != "-" or text[listed.end() :].startswith(("**", "__"))):
-        text = text[listed.end() :]  # "1. Ada Park: text", "• Ada Park: text", "- **Ada Park:** text"
+        # "1. Ada Park: text", "• Ada Park: text", "- **Ada Park:** text"; but "1. Budget: approved" and
+        # "• Battery: lasts two days" are an agenda's and a list's items: after a plain mark, only a label
+        # that can only be someone counts
+        plain_item = not text[listed.end() :].startswith(("**", "__"))
+        text = text[listed.end() :]
     if len(text) < 2 or not (text[0] in "|>*_[(-–—" or text[0].isalnum()):
         return None
     if not _MAYBE_LABEL.search(text, 0, 120):
@@ -862,6 +881,18 @@ def match_label(line: str) -> Label | None:
         if sent and is_name_like(sent.group("name")):
             # a meeting's chat saved by Zoom: "10:42:13 From Ada Park to Everyone:" (the words may follow below)
             return Label(sent.group("name"), sent.group("rest"), "timed", time, None)
+        if m.group("date"):
+            # A date and a time: a chat export's message ("12/03/2024, 10:42 - Bob 🌵: Yes!", "[12/03/2024,
+            # 10:42:13] Bob: Yes!"), whoever sent it; a log's "2024-03-12 10:42:13 INFO: ..." has no dash or
+            # bracket there, and its levels are no one.
+            sender = _SENDER.match(text)
+            if sender is None or sender.group("name").strip().casefold() in _LOG_LEVELS:
+                return None
+            who = sender.group("name").strip()
+            chat = m.group("open") == "[" or m.group("dash") in ("-", "–", "—")
+            if not chat and not (is_name_like(who) and names_a_person(who)):
+                return None  # (a log's "2024-03-12 10:42 Deploy: ..."; a person's full name is a chat's)
+            return Label(who, sender.group("rest"), "timed", time, None)
     m = _BOLD.match(text)
     if m:
         name, role = split_role(m.group("name").strip())
@@ -899,6 +930,8 @@ def match_label(line: str) -> Label | None:
         if stamp:  # Rev style: "Name: (01:20)" then the words
             time = parse_time(stamp.group(1))
             rest = rest[stamp.end() :]
+        if plain_item and (not names_a_person(name) or m.group("rest")[:1].islower()):
+            return None  # ("1. Ada Park: best newcomer." is a list of awards)
         if m.group("sep") == ";":
             form = "semicolon"
         elif time is not None:
@@ -1006,6 +1039,14 @@ def is_full_name(name: str) -> bool:
     """At least a given name and a surname besides any title."""
     tokens = [t for t in person_tokens(name) if _bare(t) not in TITLES]
     return len(tokens) >= 2 and not tokens[-1].isdigit()
+
+
+def names_a_person(name: str) -> bool:
+    """A label that can only be someone: a given name and a surname, a title and a name ("Mr. Smith"), or a
+    role such as "Host" or "Speaker 2" (a single capitalised word may be a heading: "Usage", "Budget")."""
+    tokens = name.split()
+    titled = len(tokens) >= 2 and (_bare(tokens[0]) in TITLES or tokens[0] in ("The", "THE"))
+    return is_full_name(name) or titled or bool(GENERIC_SPEAKER.match(name)) or is_office(name)
 
 
 def titles_compatible(a: str, b: str) -> bool:

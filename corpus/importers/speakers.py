@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sayso.corpus.importers.names import (
     GENERIC_SPEAKER,
     NOT_NAMES,
+    TITLES,
     Label,
     display_name,
     initials_of,
@@ -64,6 +65,16 @@ def decide(
 
     Returns the speaker table and the set of line indexes whose labels were accepted.
     """
+    if callable(text):
+        # (joined once at most, for every use below: a document of many initials read it again per label)
+        make, joined = text, list[str]()
+
+        def whole() -> str:
+            if not joined:
+                joined.append(make())
+            return joined[0]
+
+        text = whole
     by_key: dict[str, list[tuple[int, Label]]] = {}
     for idx, label in candidates:
         by_key.setdefault(name_key(display_name(label.raw)), []).append((idx, label))
@@ -84,6 +95,8 @@ def decide(
         return any(l.strong for _, l in by_key[key])
 
     accepted: set[str] = set()
+    # Single capitals take turns as two or three people do (A/B, I/R, Q/A); four or more are a quiz's choices.
+    letters_used = sum(1 for items in by_key.values() if len(items[0][1].raw.replace(".", "").strip()) == 1)
     for key, items in by_key.items():
         label = items[0][1]
         name = display_name(label.raw)
@@ -93,7 +106,7 @@ def decide(
             continue
         letters = name.replace(".", "").replace(" ", "")
         if len(letters) == 1:
-            if count >= 3:
+            if count >= 3 and letters_used <= 3:
                 accepted.add(key)
             continue
         if is_initials(name) and name.replace(".", "").casefold() in NOT_NAMES and not is_generic(name):
@@ -235,6 +248,10 @@ def decide(
     return table, lines
 
 
+def _bare_title(label: str) -> bool:
+    return label.casefold() in TITLES
+
+
 def _name_in_capitals(label: str, text: str | Callable[[], str]) -> str | None:
     """A short label in capitals that is a first name ("BOB", "JOHN"), as the document writes it in running text.
 
@@ -242,8 +259,8 @@ def _name_in_capitals(label: str, text: str | Callable[[], str]) -> str | None:
     itself writes the word in ordinary case inside a sentence ("Thanks, John."): then "JOHN" is shown as John,
     like "ALICE" beside it is shown as Alice.  (Only mid-sentence: "It" and "So" open sentences.)
     """
-    if "." in label or not label.isalpha():
-        return None
+    if "." in label or not label.isalpha() or _bare_title(label):
+        return None  # ("MS:" and "DR:" stay: "Ms Jones" in the text says nothing of them)
     ordinary = label.capitalize()
     found = re.search(rf"(?<=[a-z,] ){re.escape(ordinary)}\b", text() if callable(text) else text)
     return ordinary if found else None

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 
 from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
+    STAMP_PREFIX,
     Label,
     display_name,
     is_full_name,
     is_name_like,
     name_key,
     parse_time,
+    stamp_seconds,
 )
 from sayso.corpus.importers.speakers import SpeakerTable, decide, is_generic, is_title_line, self_introductions
 from sayso.corpus.models import ParsedPassage
@@ -323,7 +325,10 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     dialogue = len(labels_at) >= 2 or any(l.strong for l in labels_at.values())
     if user_pattern is not None and labels_at:
         dialogue = True
-    if not dialogue:
+    if not dialogue and convention.shape == "unknown" and user_pattern is None:
+        warnings.append(f"{convention.description} but too few to be sure they are speakers")
+        convention.description = f"no convention fits: {convention.description}"
+    elif not dialogue:
         convention = grammar.Convention("none", grammar.DESCRIPTIONS["none"], 0, 1.0)
     body_lines = sum(1 for line in lines if line.strip())
     if user_pattern is None and not (dialogue and len(labels_at) >= 0.5 * body_lines):
@@ -407,6 +412,7 @@ def _choose_convention(
         return table, labels, conv
     results: dict[str, tuple[float, SpeakerTable, dict[int, Label]]] = {}
     labelish: set[int] = set()
+    near_miss: dict[int, Label] = {}
     for family in grammar.FAMILIES:
         found = grammar.candidates(family, lines, skip)
         if len(found) < 2 and family != "inline":
@@ -421,10 +427,12 @@ def _choose_convention(
             # "ALICE:"/"BOB:" or one-off full names are speakers, not initials or a title.
             # A first line such as "Open Models, Open Archives: Who Keeps the Record?" is the title,
             # and a one-off "URL: <https://…>" the document's address.
+            letters = {key_of[i] for i, l in found if len(l.raw.replace(".", "").strip()) == 1}
             solid = {
                 key_of[i]
                 for i, l in found
                 if l.form != "semicolon"
+                and not (key_of[i] in letters and len(letters) > 3)  # a quiz's A: B: C: D:, not people
                 and not (i == 0 and keys[key_of[i]] == 1 and len(l.rest.split()) >= 3 and is_title_line(i, l))
                 and not (keys[key_of[i]] == 1 and _URL_ONLY.match(l.rest.strip()))
             }
@@ -432,9 +440,16 @@ def _choose_convention(
                 lines, [(i, l) for i, l in found if key_of[i] in solid], plan, accept_all=True
             )
         labels = _without_header_one_offs(labels, table)
+        # Names without capitals are speakers where what follows them talks, all of them together (short
+        # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
+        uncased = {i: l for i, l in labels.items() if l.rest.strip() and grammar.uncased(table.name_for(l) or "")}
+        if uncased and not grammar.talks(list(uncased.values())):
+            labels = {i: l for i, l in labels.items() if i not in uncased}
         if family == "separated" and not _a_conversation(lines, labels, table, skip):
             # A dash or a tab after a capitalised word is common in prose ("WASHINGTON — The Senate..."); as
             # a convention it opens most of the document's paragraphs, for two people or more.
+            if grammar.conversation_marks(list(labels.values()), table.name_for) and len(labels) >= 4:
+                near_miss = labels  # talk between recurring names, but too few of the paragraphs: say so
             labels = {}
         if family == "record":
             # A record label without a title or "The" ("CARE USA. The President of CARE...") must recur.
@@ -483,6 +498,12 @@ def _choose_convention(
     conv = grammar.Convention(
         family, description, turns, grammar.confidence(turns, len(labelish | set(labels)), len(names))
     )
+    if near_miss and len(labels) < 2:
+        # Marked lines that talk, between names that recur, but open too little of the document to be sure
+        # they are its turns: not applied, and said (see parse_lines).
+        first = min(near_miss)
+        example = lines[first].strip()[: lines[first].strip().find(near_miss[first].rest) or None].strip()
+        conv = grammar.Convention("unknown", f"{len(near_miss)} lines start like {example!r}", 0, 0.3)
     return table, labels, conv
 
 
@@ -519,14 +540,13 @@ def _opens_most_paragraphs(
 
 
 #: The share of paragraphs a `separated` convention's labels open (see grammar.match_separated).
-SEPARATED_SHARE = 0.6
+SEPARATED_SHARE = 0.5
 
 
 def _a_conversation(lines: list[str], labels: dict[int, Label], table: SpeakerTable, skip: set[int]) -> bool:
-    """Whether `labels` open most paragraphs (SEPARATED_SHARE) and two names or more recur among them."""
-    counts = Counter(table.name_for(l) for l in labels.values())
-    recurring = sum(1 for name, n in counts.items() if name is not None and n >= 2)
-    if recurring < 2:
+    """Whether `labels` read as a conversation (grammar.conversation_marks) and open most paragraphs
+    (SEPARATED_SHARE), or most lines from the first label to the last."""
+    if not grammar.conversation_marks(list(labels.values()), table.name_for):
         return False
     if _opens_paragraphs(lines, labels, skip, SEPARATED_SHARE):
         return True
@@ -721,6 +741,8 @@ def _turns(
     heading: str | None = None
     #: a time alone on its line after the turn's words: the next turn's, if a label follows at once
     ahead: float | None = None
+    #: the labels are a chat's dated messages (see below)
+    dated = any(l.time is not None and l.form == "timed" for l in labels.values())
 
     def add(passage: ParsedPassage) -> None:
         nonlocal heading
@@ -751,6 +773,13 @@ def _turns(
             if headings and _section_heading(stripped) and _between_sentences(lines, j, body, labels, offset):
                 flush()
                 body, speaker, start, heading = [], None, None, stripped
+                continue
+            event = STAMP_PREFIX.match(stripped) if stripped[:1].isdigit() or stripped[:1] == "[" else None
+            if event is not None and event.group("date") and dated:
+                # A chat's dated line that no one sent ("Bob left", "Messages are end-to-end encrypted"):
+                # the app's own note, said by no one, not the last message's words.
+                flush()
+                body, speaker, start = [stripped[event.end() :]], None, stamp_seconds(event)
                 continue
             if _TIME_ONLY.match(stripped):
                 body.append("")  # a bare timestamp line marks time, it is not words
