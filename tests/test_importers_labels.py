@@ -558,3 +558,11 @@ def test_pages_that_set_names_apart_from_their_words(turn: str) -> None:
 def test_a_name_set_apart_once_is_a_heading_not_a_speaker() -> None:
     text = "Ada Park\n\nWelcome to my notes on the budget.\n\nThe vote\n\nIt passed by two votes.\n\nThe reaction\n\nMuted.\n"
     assert {p.speaker for p in parse_text(text, "notes.txt").passages} == {None}
+
+
+def test_a_credit_under_the_title_does_not_end_the_transcript() -> None:
+    """ "Transcribed by ..." closes many pages; at the top it is a credit, and everything after it is kept."""
+    text = "Title\nTranscribed by Bob\n\nAda: Hello there.\nBen: Hi.\nAda: Bye.\nBen: Bye now.\n\nTranscribed by a machine.\n"
+    doc = parse_text(text, "talk.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Ada", "Ben", "Ada", "Ben"]
+    assert {"reason": "closing chrome", "text": "Transcribed by a machine."} in doc.dropped

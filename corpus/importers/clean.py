@@ -232,6 +232,8 @@ _END_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
+_CREDIT = re.compile(r"^\s*(transcribed by|transcription by|this transcript was)\b", re.IGNORECASE)
+
 #: Relative times under comments ("11mo", "3w", "2 days ago", "Edited").
 _REL_TIME = re.compile(
     r"^\s*(\d{1,3}\s?(mo|yr|y|w|d|h|m|min|hrs?|s)|\d{1,3} (months?|years?|weeks?|days?|hours?|minutes?) ago|edited)\s*(•.*)?$",
@@ -448,6 +450,8 @@ def find_footer(lines: list[str]) -> int | None:
         if not stripped:
             continue
         if _END_MARKERS.match(stripped):
+            if _CREDIT.match(stripped) and i < n // 2:
+                continue  # "Transcribed by ..." at the top is a credit under the title, not where the page ends
             return _back_over_headers(lines, i) if "comment" in stripped.casefold() else i
         if _LINK_LIST_HEADING.match(stripped) and _mostly_links(lines[i + 1 :]):
             return i
