@@ -566,3 +566,17 @@ def test_a_credit_under_the_title_does_not_end_the_transcript() -> None:
     doc = parse_text(text, "talk.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == ["Ada", "Ben", "Ada", "Ben"]
     assert {"reason": "closing chrome", "text": "Transcribed by a machine."} in doc.dropped
+
+
+def test_a_changelog_keeps_every_line() -> None:
+    """Short lines read as hard-wrapped text: a Markdown heading joined the lines under it and took them with
+    it, so a changelog came out with no text at all and could not be imported."""
+    text = (
+        "# Changelog\n\n## [2.3.0] - 2024-01-12\n### Added\n- Export: CSV and TSV output.\n- CLI: a quiet flag.\n\n"
+        "### Fixed\n- Parser: a crash on empty files.\n- Windows: paths with spaces are quoted.\n"
+    )
+    doc = parse_text(text, "CHANGELOG.md")
+    kept = " ".join(p.text + " " + (p.heading or "") for p in doc.passages)
+    for words in ("2.3.0", "Added", "CSV and TSV output", "quiet flag", "Fixed", "empty files", "are quoted"):
+        assert words in kept
+    assert {p.speaker for p in doc.passages} == {None}

@@ -155,13 +155,24 @@ def _paragraphs(lines: list[str], wrapped: bool) -> list[str]:
                 paras.append(" ".join(current))
                 current = []
             continue
-        if wrapped:
+        if wrapped and not _STANDS_ALONE.match(s):
             current.append(s)
+        elif wrapped:
+            # A Markdown heading is a paragraph of its own even in hard-wrapped text: joined to the lines
+            # around it, it took them with it (a changelog's items were lost under "### Added").
+            if current:
+                paras.append(" ".join(current))
+                current = []
+            paras.append(s)
         else:
             paras.append(s)
     if current:
         paras.append(" ".join(current))
     return paras
+
+
+#: Lines that are a paragraph of their own wherever they stand: Markdown headings.
+_STANDS_ALONE = re.compile(r"^#{1,6}\s")
 
 
 #: Where a run-on stretch is cut: any sentence-ending mark before a space, whatever case follows.
@@ -676,18 +687,17 @@ def _prose_passages(
     for i, para in enumerate(paras):
         m = _MD_HEADING.match(para)
         nxt = paras[i + 1] if i + 1 < len(paras) else None
-        if m:
-            heading = m.group(2).strip("*_ ") or heading
-            continue
-        if split and _heading_like(para, nxt) and len(paras) > 2:
+        if m or (split and _heading_like(para, nxt) and len(paras) > 2):
             if heading is not None and not used:
                 out.append(ParsedPassage(speaker=None, text=heading))  # two headings in a row: keep the first's words
-            heading, used = para.strip(), False
+            heading, used = (m.group(2).strip("*_ ") if m else para.strip()) or heading, False
             continue
         pieces = split_long(para) if split else [para]
         for piece in pieces:
             out.append(ParsedPassage(speaker=None, text=piece, heading=heading))
             used = True
+    if heading is not None and not used:
+        out.append(ParsedPassage(speaker=None, text=heading))  # a heading with nothing after it keeps its words
     return out
 
 
