@@ -580,3 +580,22 @@ def test_a_changelog_keeps_every_line() -> None:
     for words in ("2.3.0", "Added", "CSV and TSV output", "quiet flag", "Fixed", "empty files", "are quoted"):
         assert words in kept
     assert {p.speaker for p in doc.passages} == {None}
+
+
+def test_teams_cues_with_the_name_over_the_words() -> None:
+    """Teams' transcript: "0:0:4.10 --> 0:0:5.800" timings (single digits), the name on the cue's first line."""
+    cues = "\n\n".join(
+        f"0:0:{2 * n}.{n}0 --> 0:0:{2 * n + 1}.900\n{('Ada Park', 'Ben Cho')[n % 2]}\n{said}"
+        for n, said in enumerate(_SAID)
+    )
+    doc = parse_text(cues + "\n", "meeting.txt")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        (("Ada Park", "Ben Cho")[n % 2], s) for n, s in enumerate(_SAID)
+    ]
+    assert doc.passages[1].start == 2.1
+
+
+def test_a_one_off_label_in_capitals_beside_recurring_ones_in_subtitles() -> None:
+    srt = "1\n00:00:01,000 --> 00:00:02,000\nMARY: Come in.\n\n2\n00:00:03,000 --> 00:00:04,000\nJOHN: Out.\n\n"
+    srt += "3\n00:00:05,000 --> 00:00:06,000\nMARY: Now.\n\n4\n00:00:07,000 --> 00:00:08,000\nMARY: Please.\n"
+    assert [p.speaker for p in parse_text(srt, "film.srt").passages] == ["MARY", "JOHN", "MARY"]

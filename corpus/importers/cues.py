@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from sayso.corpus.importers.grammar import match_bracket
-from sayso.corpus.importers.names import display_name, match_label, name_key
+from sayso.corpus.importers.names import display_name, is_name_like, match_label, name_key
 from sayso.corpus.models import ParsedPassage
 
 _TAG = re.compile(
@@ -102,13 +102,32 @@ def _rolling_captions(cues: list[Cue]) -> bool:
     return len(cues) >= 4 and repeats >= 0.3 * len(cues)
 
 
+def _names_over_cues(cues: list[Cue]) -> set[str]:
+    """The first lines of cues that are a speaker's name over the words (Teams: "Hannah Becker", then what
+    she said): where most cues of two lines or more open with a name-like line, and names recur."""
+    firsts = []
+    for cue in cues:
+        lines = [l.strip() for l in strip_tags(cue.text).split("\n") if l.strip()]
+        if len(lines) >= 2:
+            firsts.append(lines[0])
+    named = [f for f in firsts if len(f) <= 48 and f[-1] not in ".,;:!?…" and is_name_like(f)]
+    counts: dict[str, int] = {}
+    for f in named:
+        counts[f] = counts.get(f, 0) + 1
+    if len(named) < 0.6 * max(len(firsts), 1) or not any(n >= 2 for n in counts.values()):
+        return set()
+    return set(counts)
+
+
 def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, list[str]]]:
     """Turns from cues: voices or in-text labels name the speaker; unnamed cues continue the last one."""
     segments: list[Segment] = []
     label_counts: dict[str, int] = {}
+    capitals: set[str] = set()  # labels written in capitals
     # (voice, line, cue, label name or None, text after the label)
     raw: list[tuple[str | None, str, Cue, str | None, str]] = []
     rolling = _rolling_captions(cues)
+    named_lines = _names_over_cues(cues)
     previous_last = ""
     for cue in cues:
         for voice, payload in _voice_segments(cue):
@@ -118,21 +137,27 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
                 lines = lines[1:]  # auto-captions repeat the previous cue's last line
             if lines:
                 previous_last = lines[-1]
+            if voice is None and named_lines and len(lines) >= 2 and lines[0] in named_lines:
+                voice, lines = lines[0], lines[1:]  # Teams: the speaker's name on the cue's first line
             for line in lines:
                 label = (match_label(line) or match_bracket(line)) if voice is None else None
                 if label is not None and label.form != "semicolon":
                     name = display_name(label.raw)
                     key = name_key(name)
                     label_counts[key] = label_counts.get(key, 0) + 1
+                    if label.raw.isupper():
+                        capitals.add(key)
                     raw.append((voice, line, cue, name, label.rest))
                 else:
                     raw.append((voice, line, cue, None, line))
     for voice, line, cue, labelled, rest in raw:
         # In-text labels count when they recur; a one-off "Note:" is just words.
         if labelled is not None and label_counts.get(name_key(labelled), 0) < 2:
-            # a one-off label counts beside recurring ones when it is a dialogue dash or a full name
-            others = any(n >= 2 for k, n in label_counts.items() if k != name_key(labelled))
-            if not (others and (line.startswith(("-", "–", "—", ">>")) or len(labelled.split()) >= 2)):
+            # a one-off label counts beside recurring ones when it is a dialogue dash or a full name, or is
+            # written in capitals as they are ("JOHN: Out." beside "MARY:")
+            others = [k for k, n in label_counts.items() if n >= 2 and k != name_key(labelled)]
+            caps = line.split(":", 1)[0].isupper() and all(k in capitals for k in others)
+            if not (others and (line.startswith(("-", "–", "—", ">>")) or len(labelled.split()) >= 2 or caps)):
                 labelled, rest = None, line
         text = rest if labelled is not None else line
         dash = False

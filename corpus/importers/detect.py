@@ -6,7 +6,10 @@ import json
 import re
 
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}", re.M)
-_VTT_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}", re.M)
+#: (Teams writes "0:0:4.10 --> 0:0:5.800": single digits and fewer decimals)
+_VTT_TIMING = re.compile(
+    r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{1,2}\.\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{1,2}\.\d{1,3}", re.M
+)
 _HTML_TAG = re.compile(
     r"<(?:p|br|div|span|strong|b|i|em|a|li|ul|ol|h[1-6]|font|table|tr|td|body|html|head|article|section|blockquote)\b[^>]*>",
     re.I,

@@ -7,7 +7,7 @@ import re
 from sayso.corpus.importers.cues import Cue
 from sayso.corpus.importers.names import parse_time
 
-_TIMING = re.compile(r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})")
+_TIMING = re.compile(r"^\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})")
 
 
 def parse_vtt(text: str) -> tuple[list[Cue], str | None, list[str]]:
