@@ -599,3 +599,38 @@ def test_a_one_off_label_in_capitals_beside_recurring_ones_in_subtitles() -> Non
     srt = "1\n00:00:01,000 --> 00:00:02,000\nMARY: Come in.\n\n2\n00:00:03,000 --> 00:00:04,000\nJOHN: Out.\n\n"
     srt += "3\n00:00:05,000 --> 00:00:06,000\nMARY: Now.\n\n4\n00:00:07,000 --> 00:00:08,000\nMARY: Please.\n"
     assert [p.speaker for p in parse_text(srt, "film.srt").passages] == ["MARY", "JOHN", "MARY"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "対談：地方で働くということ",
+        "[인터뷰] 감독이 말하는 다음 작품",
+        "Interview: working far from home",
+        "Episode 12: the budget",
+    ],
+)
+def test_a_title_shaped_like_a_label_over_the_turns_is_no_speaker(title: str) -> None:
+    text = title + "\n\n" + "".join(f"{('Ada Park', 'Ben Cho')[n % 2]}: {s}\n" for n, s in enumerate(_SAID))
+    doc = parse_text(text, "talk.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [("Ada Park", "Ben Cho")[n % 2] for n in range(6)]
+
+
+def test_labels_heard_once_are_speakers_not_the_last_speaker_s_words() -> None:
+    """A one-off "OMAR:" (shaped like initials) beside recurring "RACHEL:", NPR's "UNIDENTIFIED PERSON #1:",
+    and Otter's "SPEAKERS" list over the transcript (no speaker called "Speakers")."""
+    text = "0:01\nRACHEL: so welcome back\n0:04\ntoday I have my friend with me\n0:06\nOMAR: thanks for having me\n"
+    text += "0:08\nRACHEL: so what are we making\n0:11\nRACHEL: bread\n"
+    assert [p.speaker for p in parse_text(text, "cooking.txt").passages] == ["Rachel", "OMAR", "Rachel", "Rachel"]
+    npr = "RUTH PARK, HOST:\n\nThe wells are dry.\n\nUNIDENTIFIED PERSON #1: Never seen it this low.\n\n"
+    npr += "PARK: Our reporter has more.\n\nBEN CHO, BYLINE: Ruth, it is grim.\n\nPARK: Thank you, Ben.\n"
+    assert [p.speaker for p in parse_text(npr, "npr.txt").passages] == [
+        "Ruth Park",
+        "Unidentified Person #1",
+        "Ruth Park",
+        "Ben Cho",
+        "Ruth Park",
+    ]
+    otter = "Weekly sync\n\nSPEAKERS\nAda Park, Ben Cho\n\n"
+    otter += "".join(f"{('Ada Park', 'Ben Cho')[n % 2]}  0:0{n}\n{s}\n\n" for n, s in enumerate(_SAID))
+    assert {p.speaker for p in parse_text(otter, "otter.txt").passages} - {None} == {"Ada Park", "Ben Cho"}

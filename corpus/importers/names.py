@@ -575,7 +575,8 @@ BRACKET_NOTES = {
 #: whose wider list ("Question", "President", "All") is left out here: as a label shape those
 #: would turn an essay's "Question:" line into a speaker.
 GENERIC_SPEAKER = re.compile(
-    r"^(unknown( speaker)?|speaker( ?[\dA-Z]{1,2}|[ _]?\d{1,3})?|unidentified (speaker|male|female|man|woman)|voice|narrator|announcer|"
+    r"^(unknown( speaker)?|speaker( [\dA-Z]{1,2}|[ _]?#?\d{1,3})?|"
+    r"unidentified (speaker|male|female|man|woman|person|voice|child|reporter|group)( #?\d{1,3})?|voice|narrator|announcer|"
     r"audience( member)?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|crowd|male|female)$",
     re.I,
 )

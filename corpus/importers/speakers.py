@@ -163,8 +163,9 @@ def decide(
             and items[0][0] > anchor
             and label.form != "semicolon"
             and _style(label) in styles
-            and not is_initials(display_name(label.raw))
+            and _bare_label(label) not in NOT_NAMES
         ):
+            # (initials too: "OMAR:" once beside "RACHEL:" is someone speaking, or their words go to Rachel)
             accepted.add(key)
     # A lone full-name label in a conversation with other accepted speakers is a guest; so is one that opens
     # the conversation (the host's one line before "Speaker 1:" and "Speaker 2:" take turns), if only labels
@@ -248,6 +249,10 @@ def decide(
     return table, lines
 
 
+def _bare_label(label: Label) -> str:
+    return label.raw.replace(".", "").strip().casefold()
+
+
 def _bare_title(label: str) -> bool:
     return label.casefold() in TITLES
 
@@ -284,6 +289,13 @@ def is_title_line(index: int, label: Label) -> bool:
     words = [w for w in label.rest.split() if w[:1].isalpha()]
     capitalised = sum(1 for w in words if w[0].isupper())
     return index == 0 and bool(words) and capitalised >= 0.6 * len(words)
+
+
+def unfinished(label: Label) -> bool:
+    """Words after a label that end with no full stop: a title's ("Interview: Working far from home",
+    "対談：地方で働くということ") where the label is the document's first and others recur below it."""
+    rest = label.rest.strip()
+    return bool(rest) and rest[-1] not in ".!?…。！？」』\"'”’)"
 
 
 def _style(label: Label) -> tuple[str, bool, bool, bool]:

@@ -26,7 +26,14 @@ from sayso.corpus.importers.names import (
     parse_time,
     stamp_seconds,
 )
-from sayso.corpus.importers.speakers import SpeakerTable, decide, is_generic, is_title_line, self_introductions
+from sayso.corpus.importers.speakers import (
+    SpeakerTable,
+    decide,
+    is_generic,
+    is_title_line,
+    self_introductions,
+    unfinished,
+)
 from sayso.corpus.models import ParsedPassage
 from sayso.corpus.sentences import split_sentences
 
@@ -439,12 +446,20 @@ def _choose_convention(
             # A first line such as "Open Models, Open Archives: Who Keeps the Record?" is the title,
             # and a one-off "URL: <https://…>" the document's address.
             letters = {key_of[i] for i, l in found if len(l.raw.replace(".", "").strip()) == 1}
+            first_line = next((n for n, line in enumerate(lines) if line.strip()), 0)
             solid = {
                 key_of[i]
                 for i, l in found
                 if l.form != "semicolon"
                 and not (key_of[i] in letters and len(letters) > 3)  # a quiz's A: B: C: D:, not people
-                and not (i == 0 and keys[key_of[i]] == 1 and len(l.rest.split()) >= 3 and is_title_line(i, l))
+                and not (
+                    i == first_line
+                    and keys[key_of[i]] == 1
+                    and (
+                        (len(l.rest.split()) >= 3 and is_title_line(0, l))
+                        or (unfinished(l) and sum(1 for n in keys.values() if n >= 2) >= 2)
+                    )
+                )
                 and not (keys[key_of[i]] == 1 and _URL_ONLY.match(l.rest.strip()))
             }
             table, labels = _accepted_labels(
