@@ -622,14 +622,14 @@ def test_labels_heard_once_are_speakers_not_the_last_speaker_s_words() -> None:
     text = "0:01\nRACHEL: so welcome back\n0:04\ntoday I have my friend with me\n0:06\nOMAR: thanks for having me\n"
     text += "0:08\nRACHEL: so what are we making\n0:11\nRACHEL: bread\n"
     assert [p.speaker for p in parse_text(text, "cooking.txt").passages] == ["Rachel", "OMAR", "Rachel", "Rachel"]
-    npr = "RUTH PARK, HOST:\n\nThe wells are dry.\n\nUNIDENTIFIED PERSON #1: Never seen it this low.\n\n"
-    npr += "PARK: Our reporter has more.\n\nBEN CHO, BYLINE: Ruth, it is grim.\n\nPARK: Thank you, Ben.\n"
+    npr = "A dry summer\n\nRUTH PARKER, HOST:\n\nThe wells are dry.\n\nUNIDENTIFIED PERSON #1: Never seen it this low."
+    npr += "\n\nPARKER: Our reporter has more.\n\nBEN CHO, BYLINE: Ruth, it is grim.\n\nPARKER: Thank you, Ben.\n"
     assert [p.speaker for p in parse_text(npr, "npr.txt").passages] == [
-        "Ruth Park",
+        "Ruth Parker",
         "Unidentified Person #1",
-        "Ruth Park",
+        "Ruth Parker",
         "Ben Cho",
-        "Ruth Park",
+        "Ruth Parker",
     ]
     otter = "Weekly sync\n\nSPEAKERS\nAda Park, Ben Cho\n\n"
     otter += "".join(f"{('Ada Park', 'Ben Cho')[n % 2]}  0:0{n}\n{s}\n\n" for n, s in enumerate(_SAID))

@@ -1000,7 +1000,7 @@ def display_name(raw: str) -> str:
         return "The " + " ".join(_cap_token(t) if t.isupper() else t for t in tokens[1:])
     # "Mr. SMITH of Texas": the state after "of" is not part of the name's case.
     own = tokens[: tokens.index("of")] if "of" in tokens[1:] else tokens
-    body = [t for t in own if _bare(t) not in TITLES and not _INITIAL.match(t)]
+    body = [t for t in own if _bare(t) not in TITLES and not _INITIAL.match(t) and any(c.isalpha() for c in t)]
     if is_office(name) and _bare(tokens[0]) in _OFFICE_ARTICLES:
         body = [t for t in body[1:] if t[:1].isupper()]  # "El señor GARCÍA": the article is not the name
     if body and all(_shouted(t) for t in body):
