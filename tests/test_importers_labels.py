@@ -634,3 +634,12 @@ def test_labels_heard_once_are_speakers_not_the_last_speaker_s_words() -> None:
     otter = "Weekly sync\n\nSPEAKERS\nAda Park, Ben Cho\n\n"
     otter += "".join(f"{('Ada Park', 'Ben Cho')[n % 2]}  0:0{n}\n{s}\n\n" for n, s in enumerate(_SAID))
     assert {p.speaker for p in parse_text(otter, "otter.txt").passages} - {None} == {"Ada Park", "Ben Cho"}
+
+
+def test_a_short_surname_in_capitals_is_the_person_named_in_full() -> None:
+    """NPR names a speaker in full once ("RUTH PARK, HOST:"), then by surname ("PARK:"), which has the shape of
+    initials; it is still her."""
+    text = "A dry summer\n\nRUTH PARK, HOST:\n\nThe wells are dry.\n\nPARK: Our reporter has more, I hear.\n\n"
+    text += "BEN CHO, BYLINE: Ruth, it is grim.\n\nPARK: Thank you, Ben.\n\nCHO: You are welcome.\n"
+    said = [p.speaker for p in parse_text(text, "npr.txt").passages]
+    assert said == ["Ruth Park", "Ruth Park", "Ben Cho", "Ruth Park", "Ben Cho"]

@@ -217,6 +217,8 @@ def decide(
         target = None
         if is_initials(name):
             target = _resolve_initials(name, full_names, intro_mentions, mentions)
+            if target is None and "." not in name:
+                target = _resolve_surname(name, full_names)  # "PARK:" after "RUTH PARK, HOST:"
         elif not is_full_name(name) and not is_generic(name):
             target = _resolve_surname(name, full_names)
             if target is None and not titles_of(name):
