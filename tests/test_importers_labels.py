@@ -643,3 +643,23 @@ def test_a_short_surname_in_capitals_is_the_person_named_in_full() -> None:
     text += "BEN CHO, BYLINE: Ruth, it is grim.\n\nPARK: Thank you, Ben.\n\nCHO: You are welcome.\n"
     said = [p.speaker for p in parse_text(text, "npr.txt").passages]
     assert said == ["Ruth Park", "Ruth Park", "Ben Cho", "Ruth Park", "Ben Cho"]
+
+
+def test_a_short_numbered_court_page_loses_its_line_numbers_and_keeps_its_speakers() -> None:
+    page = "".join(
+        f"{n:2d}             {line}\n"
+        for n, line in enumerate(
+            [
+                "THE COURT:  Be seated.  We are on the record.",
+                "MS. PARK:  Good morning, Your Honour.",
+                "THE COURT:  Good morning.  And for the defence?",
+                "MR. CHO:  Ben Cho, Your Honour, with the",
+                "defendant, who is present.",
+                "THE COURT:  Thank you.  Let us begin.",
+            ],
+            start=1,
+        )
+    )
+    doc = parse_text(page, "hearing.txt")
+    assert [p.speaker for p in doc.passages] == ["The Court", "Ms. Park", "The Court", "Mr. Cho", "The Court"]
+    assert doc.passages[3].text == "Ben Cho, Your Honour, with the defendant, who is present."

@@ -75,7 +75,7 @@ def _line_numbered(lines: list[str]) -> bool:
         m = _LINE_NUMBER.match(line)
         if m:
             numbers.append(int(m.group(1)))
-    if body < 10 or len(numbers) < 0.5 * body:
+    if body < 6 or len(numbers) < 0.5 * body:  # (a page's first lines pasted alone are numbered too)
         return False
     steps = sum(1 for a, b in itertools.pairwise(numbers) if b == a + 1 or (b == 1 and a >= 10))
     return steps >= 0.7 * (len(numbers) - 1)
