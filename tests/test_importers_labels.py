@@ -663,3 +663,44 @@ def test_a_short_numbered_court_page_loses_its_line_numbers_and_keeps_its_speake
     doc = parse_text(page, "hearing.txt")
     assert [p.speaker for p in doc.passages] == ["The Court", "Ms. Park", "The Court", "Mr. Cho", "The Court"]
     assert doc.passages[3].text == "Ben Cho, Your Honour, with the defendant, who is present."
+
+
+def _speakers(text: str, name: str = "talk.txt") -> list[str | None]:
+    return [p.speaker for p in parse_text(text, name).passages if p.speaker]
+
+
+def test_more_parliaments_plays_chats_and_tables() -> None:
+    # Australia's Hansard: a seat and an office, then the time
+    au = "QUESTIONS WITHOUT NOTICE\n\nMr PARKER (Grayndler—Leader of the Opposition) (14:02): Why are prices up?\n"
+    au += "The SPEAKER: The member for Sydney.\nMs CHO (Sydney) (14:03): I thank the member, I do.\n"
+    au += "Mr PARKER: Tell that to the shoppers.\n"
+    assert _speakers(au) == ["Mr Parker", "The Speaker", "Ms Cho", "Mr Parker"]
+    # France's Assemblée nationale: "M." is Monsieur; an office after a comma
+    fr = "Séance du 7 février\n\nM. le président. La parole est à M. Jean Dupont.\n"
+    fr += "M. Jean Dupont. Monsieur le ministre, les Français attendent.\n"
+    fr += "M. Paul Martin, ministre de l'économie. Monsieur le député, nous avons une réforme.\n"
+    fr += "M. le président. Veuillez conclure.\n"
+    assert _speakers(fr) == ["M. le président", "M. Jean Dupont", "M. Paul Martin", "M. le président"]
+    # a play in one-word names ending with a full stop
+    play = "THE LETTER\n\nLADY ASHBY. I won't hear of it. Not a word.\nTOM. But Aunt, you haven't heard it.\n"
+    play += "LADY ASHBY. I can guess it. You want money.\nTOM. I want your blessing.\n"
+    assert _speakers(play) == ["Lady Ashby", "TOM", "Lady Ashby", "TOM"]
+    # Telegram and Discord: a handle and a date or a day over each message
+    tg = (
+        "Anya Park, [15.04.2022 18:03]\nDid you see the new schedule?\n\nDmitri, [15.04.2022 18:05]\nYes, terrible.\n\n"
+    )
+    tg += "Anya Park, [15.04.2022 18:06]\nI'm going to complain.\n"
+    assert _speakers(tg) == ["Anya Park", "Dmitri", "Anya Park"]
+    dc = "frogking — Today at 4:12 PM\nanyone up for a raid\nNightOwl_77 — Today at 4:13 PM\nin 10\n"
+    dc += "frogking — Today at 4:13 PM\nok, setting up\n"
+    assert _speakers(dc) == ["frogking", "NightOwl_77", "frogking"]
+    # a page's table with speaker, time and words in columns
+    rows = "".join(
+        f"<tr><td>{('Nadia', 'Ivan')[n % 2]}</td><td>00:0{n}</td><td>{said}</td></tr>" for n, said in enumerate(_SAID)
+    )
+    page = f"<html><body><table><tr><th>Speaker</th><th>Time</th><th>Text</th></tr>{rows}</table></body></html>"
+    assert _speakers(page, "panel.html") == [("Nadia", "Ivan")[n % 2] for n in range(len(_SAID))]
+    # Italian D:/R: twice each, under an introduction
+    it = "Intervista a Giulia Bernardi\ndi Marco Conti\n\nD: Come si diventa restauratrice?\nR: Con pazienza.\n"
+    it += "D: Il lavoro più difficile?\nR: Un affresco a Orvieto.\n"
+    assert _speakers(it) == ["D", "R", "D", "R"]

@@ -146,7 +146,8 @@ def _bare(token: str) -> str:
 def titled(name: str) -> bool:
     """Whether a label opens with a title or "The" ("Mr. Smith", "HON. S.S. KIRPAL", "The Chairman")."""
     tokens = name.split()
-    return bool(tokens) and (tokens[0] == "The" or _bare(tokens[0]) in TITLES) and len(tokens) >= 2
+    opener = bool(tokens) and (tokens[0] in ("The", "M.", "MM.") or _bare(tokens[0]) in TITLES)  # (French "M.")
+    return opener and len(tokens) >= 2
 
 
 def _record_label_ok(name: str) -> bool:
@@ -167,7 +168,7 @@ def _record_label_ok(name: str) -> bool:
         return bool(rest) and all(t[:1].isupper() for t in rest)
     # No title: only a name written in capitals ("NARRATOR", "McCONNELL") counts.
     letters = "".join(c for c in name if c.isalpha())
-    if len(letters) < 4 or len(tokens) > 4:
+    if len(letters) < 3 or len(tokens) > 4:  # ("TOM.", "ANN." in a play; a label without a title must recur)
         return False
     if first in NOT_NAMES:
         return False
@@ -207,6 +208,16 @@ def match_record(line: str) -> Label | None:
         if tok.endswith(".."):
             return None  # dot leaders: a table of contents
         if not tok.endswith(".") or k + 1 >= len(tokens):
+            if tok.endswith(",") and k > 0 and head[0] in ("M.", "Mme", "MM.", "Mmes", "Mlle"):
+                # "M. Bruno Le Gall, ministre de l'économie. Monsieur le député, ...": a titled name, its office
+                # after a comma, and the words after the office's full stop
+                office = next((j for j in range(k + 1, min(len(head), k + 8)) if head[j].endswith(".")), None)
+                if office is not None and office + 1 < len(tokens):
+                    rest = " ".join(tokens[office + 1 :]).strip()
+                    name = " ".join([*head[:k], tok[:-1]])
+                    if rest[:1].isupper() and _record_label_ok(name):
+                        return Label(name, rest, "record", None, " ".join(head[k + 1 : office + 1])[:-1])
+                return None
             if tok.endswith((",", ";", ":", "?", "!")):
                 return None
             continue
@@ -218,6 +229,8 @@ def match_record(line: str) -> Label | None:
         rest = " ".join(tokens[k + 1 :]).strip()
         if not rest or rest[0].islower() or rest[0] in ".…":
             return None  # lower case goes on a sentence; dot leaders are a table of contents
+        if rest[0].isdigit() and not titled(name):
+            return None  # "SEC. 217. PASSPORT SECURITY": a section's number, not a speaker's words
         return Label(name, rest, "record") if _record_label_ok(name) else None
     return None
 
@@ -257,7 +270,7 @@ _EXTENSION = re.compile(
 #: A time after a label alone on its line: "Ada Park  0:03", "Ada (00:01:02 - 00:01:30)", and chat apps'
 #: "Ada Park  10:42 AM", "Ada Park — Today at 10:42 AM".
 _ALONE_TIME = re.compile(
-    rf"(?:\s*[-–—|]?\s*(?:(?:today|yesterday)\s+at\s+|(?P<date>\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}},?\s+))?"
+    rf"(?:\s*[-–—|,]?\s*[\[(]?(?:(?P<day>(?:today|yesterday)\s+at\s+)|(?P<date>\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}},?\s+))?"
     rf"[\[(]?(?P<ts>{_TIME})"
     rf"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?)?(?:\s*[-–—]\s*{_TIME})?[\])]?)\s*:?$",
     re.I,
@@ -267,6 +280,7 @@ _TRANSITION = re.compile(
     r"INTERCUT(?: WITH)?:?|BACK TO SCENE:?|CONTINUED:?|END (?:OF )?[A-Z ]+\.?)$"
 )
 _SCENE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s/]", re.I)
+_HANDLE = re.compile(r"[^\W_][\w.\-]{1,31}")
 _ALONE_TIME_FIRST = re.compile(STAMP_PREFIX.pattern + r"(?=[^\W\d_])")
 
 
@@ -299,9 +313,13 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         if previous is not None and previous.strip() and not names_a_person(_EXTENSION.sub("", s).strip()):
             return None  # a timetable's "10:30 — Break": after a time, without a break, only someone counts
     m = _ALONE_TIME.search(s)
+    chat = False
     if m and m.start() > 0 and time is None:
         time = stamp_seconds(m)
-        s = s[: m.start()].rstrip(" -–—|:")
+        chat = bool(m.group("day") or m.group("date"))  # Discord's "— Today at 4:12 PM", Telegram's dated header
+        s = s[: m.start()].rstrip(" -–—|:,")
+    if chat and _HANDLE.fullmatch(s):
+        return Label(s, "", "timed", time, None)  # a chat's handle, in whatever case: "frogking", "NightOwl_77"
     if previous is not None and previous.strip() and time is None and not _in_capitals(s):
         return None
     if previous is not None and previous.strip() and time is None and not names_a_person(s):
@@ -406,6 +424,9 @@ def match_separated(line: str) -> Label | None:
         return None
     if mark == "\t" and time is None and (stamp := _SEPARATED_TIME.match(rest)):
         time, rest = stamp_seconds(stamp), rest[stamp.end() :]  # "Ada Park<tab>00:00:01<tab>words"
+    cells = s.split("\t")
+    if mark == "\t" and len(cells) >= 3 and all(len(c.split()) <= 2 and c.strip()[-1:].isalnum() for c in cells):
+        return None  # a table's head ("Speaker<tab>Time<tab>Text")
     if mark in (" — ", " – ") and rest[:1].islower() and mark in rest:
         return None  # "Ada — who had waited an hour — turned away": a sentence's aside, not a turn
     name, role = split_role(head)

@@ -57,6 +57,8 @@ class _TextExtractor(HTMLParser):
         self.h1: list[str] = []
         self.in_h1 = False
         self.pre = 0
+        #: cells met so far in the table row being read
+        self.row_cells = 0
         #: the page's own address: <link rel="canonical"> first, else <meta property="og:url">
         self.canonical: str | None = None
         self.og_url: str | None = None
@@ -82,8 +84,16 @@ class _TextExtractor(HTMLParser):
             self.pre += 1
         if tag == "br":
             self.out.append("\n")
+        elif tag in ("td", "th") and self.row_cells:
+            self.out.append("\t")  # a row's cells on one line ("Nadia<tab>00:01<tab>Welcome..."), as a table reads
+            self.row_cells += 1
+        elif tag in ("td", "th"):
+            self.out.append("\n\n")
+            self.row_cells = 1
         elif tag in _BLOCK:
             self.out.append("\n\n")
+            if tag == "tr":
+                self.row_cells = 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in {"link", "meta"}:
@@ -103,8 +113,12 @@ class _TextExtractor(HTMLParser):
             self.in_h1 = False
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
+        if tag in ("td", "th"):
+            return  # (the next cell goes on the same line; the row's end breaks it)
         if tag in _BLOCK and tag != "br":
             self.out.append("\n\n")
+            if tag in ("tr", "table"):
+                self.row_cells = 0
 
     def handle_data(self, data: str) -> None:
         if self.in_title:

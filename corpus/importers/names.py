@@ -632,6 +632,9 @@ _BOLD = re.compile(
 _NAME_TS = re.compile(
     rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*[:：]?[ \t]*(?P<rest>.*)$"
 )
+_NAME_ROLE_TS = re.compile(
+    rf"^(?P<name>[^\W\d_][^:：\[\]\n]{{0,80}}?\))[ \t]*\((?P<ts>{_TIME})\)[ \t]*[:：][ \t]*(?P<rest>.*)$"
+)
 _PLAIN = re.compile(
     # (a full-width colon needs no space after it: Chinese and Japanese put none, "主持人：大家好")
     r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,59}?)\s*(?P<sep>：|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
@@ -909,6 +912,12 @@ def match_label(line: str) -> Label | None:
     if m and time is None:
         # Congressional-record style: "Mr. NADLER. The committee will come to order."
         return Label(m.group("name"), m.group("rest"), "record", None, None)
+    m = _NAME_ROLE_TS.match(text)
+    if m:
+        # Australia's Hansard: "Mr ALBRIGHT (Grayndler—Leader of the Opposition) (14:02): ..."
+        name, role = split_role(m.group("name").strip())
+        if is_name_like(name):
+            return Label(name, m.group("rest"), "timed", parse_time(m.group("ts")), role)
     m = _NAME_TS.match(text)
     if m:
         name, role = split_role(m.group("name").strip())
@@ -1024,7 +1033,7 @@ def person_tokens(name: str) -> list[str]:
 def titles_of(name: str) -> set[str]:
     out = set()
     for t in name.split():
-        if _bare(t) in TITLES:
+        if _bare(t) in TITLES or t in ("M.", "MM."):  # (French "M." is a title; a bare "M" is not)
             out.add(_bare(t))
         else:
             break
