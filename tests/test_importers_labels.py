@@ -524,6 +524,14 @@ def test_chat_times_are_times_of_day() -> None:
         "and that's it\n",
         "Schedule\n09:00 — Registration\n10:30 — Break\n11:00 — Workshops\n12:30 — Lunch\n15:00 — Break\n"
         "16:00 — Lunch\n",
+        # a press release quoting people, with its contact; a programme; an email thread
+        "Acme opens a new plant\n\nBERLIN, 5 March — Acme said today it will open a plant.\n\nJane Park, CEO of Acme, "
+        'said: "This is a great day."\n\nBen Cho, head of operations, added: "We are ready."\n\nMedia Contact: '
+        'press@acme.example\n\nJane Park, CEO of Acme, said: "Thank you."\n\nMedia Contact: Ada Lee\n',
+        "Programme\n\n09:30  Keynote: The future of maps — Dr. Ada Park\n10:30  Panel: Open data\n"
+        "11:30  Workshop: Tiles\n13:30  Keynote: Archives\n14:30  Panel: Licences\n15:30  Workshop: Styles\n",
+        "From: Ada Park\nSent: Monday, 4 March 2024 10:02\nTo: Ben Cho\nSubject: Budget\n\nBen, can you check it?\n\n"
+        "From: Ben Cho\nSent: Monday, 4 March 2024 11:15\nTo: Ada Park\nSubject: RE: Budget\n\nDone.\n",
         # fields of a form in scripts without capitals
         "活动\n时间：3月12日下午两点\n地点：北京国家图书馆\n时间：3月13日下午两点\n地点：上海图书馆\n",
         "מוצר\nמחיר: 100\nצבע: אדום\nמחיר: 200\nצבע: כחול\n",

@@ -196,6 +196,19 @@ PARTICLES = {
 
 #: Words that start sentences, headings or notes, never a speaker's name.
 NOT_NAMES = {
+    # a press release's and an email's fields, a programme's items
+    "media",
+    "press",
+    "sent",
+    "forwarded",
+    "keynote",
+    "panel",
+    "workshop",
+    "session",
+    "break",
+    "lunch",
+    "registration",
+    "networking",
     "the",
     "this",
     "that",
@@ -657,6 +670,12 @@ _LOG_LEVELS = {"info", "warn", "warning", "error", "debug", "trace", "fatal", "c
 _LEADING_SYMBOLS = re.compile(r"^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+[ \t]*)+")
 #: A list's mark before a label: a bullet, or a number ("- " before plain words stays a dialogue dash).
 _LIST_MARK = re.compile(r"^(?:[-*•·‣▪]|\d{1,4}[.)])[ \t]+(?=\*\*|__|[^\W\d_])")
+#: A reporting verb closing what stands before a colon ("..., said:"): prose that quotes, not a label.
+_REPORTED = re.compile(
+    r"\b(?:said|says|added|adds|told|explained|noted|stated|commented|asked|replied|wrote|writes|continued|"
+    r"remarked|declared|announced|recalled|concluded)$",
+    re.I,
+)
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
 _REST_TIME = re.compile(rf"^[\[(]({_TIME})[\])]\s*")
 _MAYBE_LABEL = re.compile(r"[:：;*_\[]")
@@ -942,6 +961,8 @@ def match_label(line: str) -> Label | None:
             rest = rest[stamp.end() :]
         if plain_item and (not names_a_person(name) or m.group("rest")[:1].islower()):
             return None  # ("1. Ada Park: best newcomer." is a list of awards)
+        if role is not None and _REPORTED.search(role):
+            return None  # a press release's "Jane Park, CEO of Acme, said: ..." reports speech, it is no turn
         if m.group("sep") == ";":
             form = "semicolon"
         elif time is not None:

@@ -300,8 +300,8 @@ def is_title_line(index: int, label: Label) -> bool:
 def unfinished(label: Label) -> bool:
     """Words after a label that end with no full stop: a title's ("Interview: Working far from home",
     "対談：地方で働くということ") where the label is the document's first and others recur below it."""
-    rest = label.rest.strip()
-    return bool(rest) and rest[-1] not in ".!?…。！？」』\"'”’)"
+    core = label.rest.strip().rstrip("\"'”’」』)")
+    return bool(core) and core[-1] not in ".!?…。！？"
 
 
 def _style(label: Label) -> tuple[str, bool, bool, bool]:
