@@ -519,6 +519,10 @@ def test_chat_times_are_times_of_day() -> None:
         "Deploy: version 1.2.1\n12/03/2024 13:00 Rollback: version 1.2\n",
         "Which is right?\nA: West.\nB: East.\nC: Neither.\nD: Both.\nWhich is largest?\nA: Mars\nB: Jupiter\nC: Venus"
         "\nD: Earth\n",
+        # options and a quiz in A:/B:; generics written <T>
+        "Options\n\nA: Use the existing server.\nB: Buy a new one.\nA: cheaper, but slower.\nB: faster, but dearer.\n",
+        "Quiz\n\n1. The capital of France?\nA: Paris\nB: London\n2. What is 2+2?\nA: 4\nB: 5\n",
+        "Tips\n\n<T> is a type parameter.\n<K> and <V> are keys and values.\n<T> can be bounded.\n<K> must be hashable.\n",
         # a video's captions under bare times, a short one recurring; a timetable
         "0:00\nGood Morning\n0:02\nso first you take the flour\n0:05\nGood Morning\n0:07\nand add water\n0:09\n"
         "and that's it\n",

@@ -351,7 +351,7 @@ SEPARATORS = {" — ": "a dash", " – ": "a dash", " -- ": "a dash", " - ": "a 
 _SEPARATED_TIME = STAMP_PREFIX
 #: A chat log's "<nick> words" (a nick is often in lower case: the brackets make it a label), and its
 #: "* nick is away" (what the nick does, said by them).
-_NICK = re.compile(r"^<(?P<name>[^<>\s]{1,30})>[ \t]+(?P<rest>\S.*)$")
+_NICK = re.compile(r"^<(?P<name>[^<>\s]{2,30})>[ \t]+(?P<rest>\S.*)$")  # ("<T> is a type parameter": no nick)
 #: Markup's element names: "<div> blocks" is written about HTML, not a chat.
 _HTML_TAG = re.compile(
     r"(?:[abiupqs]|br|hr|em|li|ol|ul|d[ltd]|t[rdh]|h[1-6]|div|span|img|code|pre|strong|table|thead|tbody|head|body|"

@@ -98,6 +98,7 @@ def decide(
     # Single capitals take turns as two or three people do (A/B, I/R, Q/A); four or more are a quiz's choices.
     single = [items for items in by_key.values() if len(items[0][1].raw.replace(".", "").strip()) == 1]
     letters_used, letter_turns = len(single), sum(len(items) for items in single)
+    question_letters = any(items[0][1].raw.replace(".", "").strip().casefold() in {"q", "a"} for items in single)
     for key, items in by_key.items():
         label = items[0][1]
         name = display_name(label.raw)
@@ -109,7 +110,7 @@ def decide(
         if len(letters) == 1:
             # three turns each, or two each where two or three letters take four turns or more ("D:"/"R:")
             # (Q and A are the Q&A reader's to judge: an FAQ has them too)
-            twice = count >= 2 and letters_used >= 2 and letter_turns >= 4 and letters.casefold() not in {"q", "a"}
+            twice = count >= 2 and letters_used >= 2 and letter_turns >= 4 and not question_letters
             if letters_used <= 3 and (count >= 3 or twice):
                 accepted.add(key)
             continue
