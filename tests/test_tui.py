@@ -55,6 +55,14 @@ async def ready(app: SaysoApp, pilot) -> MainScreen:  # type: ignore[no-untyped-
     return screen
 
 
+async def searched(app: SaysoApp, pilot, words: str) -> MainScreen:  # type: ignore[no-untyped-def]
+    """Wait for the first load, type `/` and `words`, and wait for the results."""
+    screen = await ready(app, pilot)
+    await pilot.press("slash", *words)
+    await settle(app, pilot)
+    return screen
+
+
 async def settle(app: SaysoApp, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await app.workers.wait_for_complete()
@@ -218,9 +226,7 @@ async def test_escape_always_leaves_the_search_box(library: Library) -> None:
 async def test_search_opens_hit_and_escape_returns_to_results(library: Library) -> None:
     app = SaysoApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await ready(app, pilot)
-        await pilot.press("slash", *"weights")
-        await settle(app, pilot)
+        screen = await searched(app, pilot, "weights")
         search = screen.search_pane
         assert search.hits, "no results for a word the library contains"
         assert all("weight" in hit.text.lower() for hit in search.hits[:2])
@@ -293,9 +299,7 @@ async def test_a_key_typed_right_after_escape_in_the_query_box_is_a_key(library:
 
     app = SaysoApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await ready(app, pilot)
-        await pilot.press("slash", *"models")
-        await settle(app, pilot)
+        screen = await searched(app, pilot, "models")
         search = screen.search_pane
         assert len(search.hits) >= 2 and search.results.highlighted == 0
         for key, char in [("escape", None), ("j", "j")]:

@@ -59,6 +59,14 @@ def messages(app: SaysoApp) -> list[str]:
 # -- pure helpers -------------------------------------------------------------------------------
 
 
+async def quote_list(app: SaysoApp, pilot):  # type: ignore[no-untyped-def]
+    """Wait for the first load, show the Quotes pane and return its list."""
+    await settle(app, pilot)
+    await pilot.press("5")
+    await settle(app, pilot)
+    return app.screen.query_one(QuotesPane).quote_list
+
+
 def test_selection_motions_keep_to_one_speaker(library: Library) -> None:
     passages = library.passages(PANEL_ID)
     text = SelectionText(passages)
@@ -318,10 +326,7 @@ async def test_a_malformed_quote_row_hides_only_itself_in_the_quotes_pane(librar
     book.path.write_text(json.dumps(raw))
     app = SaysoApp(library)
     async with app.run_test(size=(120, 32)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("5")
-        await settle(app, pilot)
-        rows = app.screen.query_one(QuotesPane).quote_list
+        rows = await quote_list(app, pilot)
         assert [q.id for q in rows.quotes] == [keep.id]
         warned = [str(n.message) for n in app.notices if n.severity == "warning"]
         assert len(warned) == 2 and all("\n" not in m for m in warned)
@@ -659,10 +664,7 @@ async def test_a_quote_just_kept_is_the_one_highlighted_in_the_quotes_pane(libra
     book.add(INTERVIEW_ID, exact="Go ahead and do it.")
     app = SaysoApp(library)
     async with app.run_test(size=(120, 32)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("5")
-        await settle(app, pilot)
-        rows = app.screen.query_one(QuotesPane).quote_list
+        rows = await quote_list(app, pilot)
         await pilot.press("j")  # on the older of the two
         assert (
             rows.highlighted_quote is not None and rows.highlighted_quote.exact == "Closed models hide their failures."
