@@ -716,3 +716,29 @@ def test_more_parliaments_plays_chats_and_tables() -> None:
     it = "Intervista a Giulia Bernardi\ndi Marco Conti\n\nD: Come si diventa restauratrice?\nR: Con pazienza.\n"
     it += "D: Il lavoro più difficile?\nR: Un affresco a Orvieto.\n"
     assert _speakers(it) == ["D", "R", "D", "R"]
+
+
+def test_offices_with_the_person_in_parentheses_headers_and_names_in_other_scripts() -> None:
+    # Westminster and the Dáil: the office, then the person in parentheses
+    uk = "Rural buses\n\nHelen Marsh (North Dale) (LD)\nWhat has he assessed?\n\n"
+    uk += "The Minister of State, Department for Transport (Gareth Pryce)\nWe are investing in routes.\n\n"
+    uk += "Helen Marsh\nI thank the Minister. Will he act?\n\nGareth Pryce\nI will, yes.\n"
+    assert _speakers(uk) == ["Helen Marsh", "Gareth Pryce", "Helen Marsh", "Gareth Pryce"]
+    ie = "Deputy Ada Nolan: I welcome the Bill.\n\nMinister of State at the Department of Housing (Deputy Seán Ó Dálaigh): "
+    ie += "I thank the Deputy.\n\nDeputy Ada Nolan: Thank you, Minister.\n\nDeputy Seán Ó Dálaigh: Progress is made.\n"
+    assert _speakers(ie) == ["Deputy Ada Nolan", "Deputy Seán Ó Dálaigh", "Deputy Ada Nolan", "Deputy Seán Ó Dálaigh"]
+    # NPR's host over her words, a study's header fields, "PASSENGER #1"
+    npr = "Goats clear brush\n\nMarch 3, 2024\nHeard on Morning Edition\n\nAUDIE PARK, HOST:\n\nA crew is clearing brush.\n\n"
+    npr += "GLEN CHO, BYLINE: It's just after sunrise.\n\nPASSENGER #1: They eat everything!\n\nCHO: They do.\n\n"
+    npr += "PASSENGER #1: Everything, I said.\n"
+    assert _speakers(npr) == ["Audie Park", "Glen Cho", "Passenger #1", "Glen Cho", "Passenger #1"]
+    study = "Study: experiences of rural care\nInterviewer: Jane Birch (JB)\n\nJB: How long have you lived here?\n"
+    study += "DK: Forty years, I think.\nJB: And before that?\nDK: The city.\n"
+    assert _speakers(study)[:2] == ["Jane Birch", "DK"]
+    # "Dr." in Arabic, a chair's title in Hebrew, Thai
+    ar = "المذيع: أهلا بكم. هل أنت مستعدة؟\nد. ليلى حداد: نعم، شكرا.\nالمذيع: ما رأيك؟\nد. ليلى حداد: أنا متفائلة.\n"
+    assert _speakers(ar) == ["المذيع", "د. ليلى حداد", "المذيع", "د. ليلى حداد"]
+    he = 'היו"ר דוד לוי: אני פותח את הישיבה.\nיוסי כהן: תודה, אדוני.\nהיו"ר דוד לוי: כן?\nיוסי כהן: אני מבקש.\n'
+    assert _speakers(he) == ['היו"ר דוד לוי', "יוסי כהן", 'היו"ר דוד לוי', "יוסי כהן"]
+    th = "ผู้ดำเนินรายการ: สวัสดีครับ\nสมชาย: ขอบคุณครับ\nผู้ดำเนินรายการ: คุณทำงานนานไหม\nสมชาย: สิบปีครับ\n"
+    assert _speakers(th) == ["ผู้ดำเนินรายการ", "สมชาย", "ผู้ดำเนินรายการ", "สมชาย"]

@@ -46,6 +46,7 @@ from sayso.corpus.importers.names import (
     match_label,
     names_a_person,
     parse_time,
+    person_in_office,
     split_role,
     stamp_seconds,
 )
@@ -289,7 +290,7 @@ def _in_capitals(s: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(s.split()) <= 4
 
 
-_ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,50}?)\s*\^?\s*:?$")
+_ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,99}?)\s*\^?\s*:?$")
 
 
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
@@ -299,8 +300,10 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     before it: transcripts that put the name on a line of its own and no blank line between turns write it so.
     """
     s = line.strip()
-    if not s or len(s) > 64 or following is None or not following.strip():
+    if not s or len(s) > 100 or following is None or not following.strip():
         return None
+    if len(s) > 64 and not s.endswith(")"):
+        return None  # (longer only with the person in parentheses after an office)
     if s[0] in "#=>!~.*_" or (s.endswith((".", "?", "!", ",", ";")) and not s.endswith(("Jr.", "Sr."))):
         return None
     if _TRANSITION.match(s) or _SCENE.match(s):
@@ -335,6 +338,9 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         name = paren.group(1).strip()
         roles.insert(0, paren.group(2).strip())
     role = ", ".join(roles) if roles else None
+    if role is not None and not (is_name_like(name) or GENERIC_SPEAKER.match(name)) and len(roles) == 1:
+        # "The Minister of State, Department for Transport (Gareth Pryce)": the office, then the person
+        name, role = person_in_office(name, role)
     if not name or not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
         return None
     # A label is a name, not the first words of a sentence that happens to sit on its own line.
@@ -443,7 +449,8 @@ _DIALOGUE_WORD = re.compile(
     r"sie|mir|mich|yo|tú|usted|nosotros|eu|você|nós|io|noi|voi|ik|jij|wij|я|ты|вы|мы|"
     r"أنا|أنت|نحن|هل|אני|אתה|את|אנחנו|मैं|आप|हम|let's|thanks|thank|hello|hi|hey|welcome|yes|yeah|no|okay|ok|sure|"
     r"indeed|right|well|merci|oui|non|bonjour|gracias|sí|hola|danke|ja|nein|hallo|grazie|ciao|obrigado|obrigada|sim"
-    r"|شكرا|نعم|مرحبا|תודה|כן|שלום|नमस्ते|धन्यवाद|हाँ)(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧]|谢谢|ます|です|저는|제가|당신|요[.?!]?$|니다",
+    r"|شكرا|نعم|مرحبا|תודה|כן|שלום|नमस्ते|धन्यवाद|हाँ|ben|sen|biz|siz|evet|hayır|tak|nie|dziękuję|ja|ty|my)"
+    r"(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧]|谢谢|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา",
     re.I,
 )
 
@@ -510,7 +517,7 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
 def _alone(lines: list[str], i: int) -> Label | None:
-    if len(lines[i]) > 80:
+    if len(lines[i]) > 110:
         return None  # a label alone is short (and follows a break unless it carries a time or is in capitals)
     line = lines[i]
     if _BARE_TIME.match(line.strip()):

@@ -650,7 +650,9 @@ _NAME_ROLE_TS = re.compile(
 )
 _PLAIN = re.compile(
     # (a full-width colon needs no space after it: Chinese and Japanese put none, "主持人：大家好")
-    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,59}?)\s*(?P<sep>：|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
+    # (up to 100 characters: "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta):", the
+    # name and role split below, each of a name's length)
+    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,99}?)\s*(?P<sep>：|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
 )
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
 
@@ -709,6 +711,15 @@ def parse_time(stamp: str) -> float:
 
 def _bare(token: str) -> str:
     return token.strip(".,'’\"()").casefold()
+
+
+def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
+    """(name, role) with the person first where a record names the office and puts the person in parentheses:
+    "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta)", "कृषि मंत्री (श्री अनिल प्रताप
+    सिंह)" -> the person, the office as the role."""
+    if role is not None and not is_name_like(name) and is_name_like(role) and len(role.split()) >= 2:
+        return role, name
+    return name, role
 
 
 def split_role(candidate: str) -> tuple[str, str | None]:
@@ -784,8 +795,8 @@ def is_name_like(name: str) -> bool:
         if _INITIAL.match(token):
             seen_name = True
             continue
-        if i == len(tokens) - 1 and token.isdigit() and i > 0 and len(token) <= 3:
-            # "Speaker 1", "Guest 2"
+        if i == len(tokens) - 1 and token.lstrip("#").isdigit() and i > 0 and len(token.lstrip("#")) <= 3:
+            # "Speaker 1", "Guest 2", "PASSENGER #1"
             return True
         if not token[0].isupper():
             return False
@@ -865,8 +876,8 @@ def _caseless(name: str) -> bool:
             if ch.isupper() or ch.islower():
                 return False
             letters += 1
-        elif not (ch == " " or unicodedata.category(ch).startswith("M")):
-            return False  # (vowel signs and other marks belong to the letters before them)
+        elif not (ch in " .'\"-־׳״" or unicodedata.category(ch).startswith("M")):
+            return False  # (vowel signs and other marks belong to the letters before them; "د." is Dr.; "היו\"ר")
     return letters >= 2
 
 
@@ -950,6 +961,8 @@ def match_label(line: str) -> Label | None:
     m = _PLAIN.match(text)
     if m:
         name, role = split_role(m.group("name").strip())
+        if m.group("name").strip().endswith(")"):
+            name, role = person_in_office(name, role)  # (only the person in parentheses after an office)
         # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)
         letter = len(name) == 1 and name.isupper()
         if not (letter or is_name_like(name)) or (role and _PARTIES.search(role)):

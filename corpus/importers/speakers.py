@@ -201,7 +201,7 @@ def decide(
         name = display_name(items[0][1].raw)
         if (
             key not in accepted
-            and not is_initials(name)
+            and (not is_initials(name) or "." not in name)  # ("CHO:" is Glen Cho's surname, not initials)
             and surname(name) in surnames
             and items[0][1].form != "semicolon"
             and items[0][0] > anchor

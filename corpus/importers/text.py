@@ -466,6 +466,7 @@ def _choose_convention(
                 lines, [(i, l) for i, l in found if key_of[i] in solid], plan, accept_all=True
             )
         labels = _without_header_one_offs(labels, table)
+        labels = _without_header_fields(labels, table)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
         uncased = {i: l for i, l in labels.items() if l.rest.strip() and grammar.uncased(table.name_for(l) or "")}
@@ -533,6 +534,32 @@ def _choose_convention(
     return table, labels, conv
 
 
+def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Drop one-off labels above the conversation whose words are a short unfinished phrase: a header's fields
+    ("Segment: Airline refunds", "Study: Experiences of care", "Interviewer: James Birch (JB)", "Moderator:
+    MOD"), not turns.  Only where two names or more take turns below them."""
+    counts = Counter(table.name_for(l) for l in labels.values())
+    recurring = {name for name, n in counts.items() if name is not None and n >= 2}
+    if len(recurring) < 2:
+        return labels
+    start = min(i for i, l in labels.items() if table.name_for(l) in recurring)
+    return {
+        i: l
+        for i, l in labels.items()
+        if not (
+            i < start
+            and table.name_for(l) not in recurring
+            and l.rest.strip()
+            and l.time is None
+            and not _SENTENCE_MARK.search(l.rest)
+            and len(l.rest.split()) <= 8
+        )
+    }
+
+
+_SENTENCE_MARK = re.compile(r"[.!?…。！？]")
+
+
 def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
     """Drop one-off labels with no words after them before the conversation starts, where labels carry words.
 
@@ -548,7 +575,10 @@ def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> d
         return labels
     start = min(recurring)
     return {
-        i: l for i, l in labels.items() if not (i < start and counts[table.name_for(l)] == 1 and not l.rest.strip())
+        i: l
+        for i, l in labels.items()
+        if not (i < start and counts[table.name_for(l)] == 1 and not l.rest.strip())
+        or (l.role is not None and _HOST_ROLE.search(l.role))  # NPR's "AUDIE MARTINEZ, HOST:" over her words
     }
 
 
