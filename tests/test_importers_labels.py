@@ -742,3 +742,15 @@ def test_offices_with_the_person_in_parentheses_headers_and_names_in_other_scrip
     assert _speakers(he) == ['היו"ר דוד לוי', "יוסי כהן", 'היו"ר דוד לוי', "יוסי כהן"]
     th = "ผู้ดำเนินรายการ: สวัสดีครับ\nสมชาย: ขอบคุณครับ\nผู้ดำเนินรายการ: คุณทำงานนานไหม\nสมชาย: สิบปีครับ\n"
     assert _speakers(th) == ["ผู้ดำเนินรายการ", "สมชาย", "ผู้ดำเนินรายการ", "สมชาย"]
+
+
+def test_a_label_not_read_is_said_not_silently_given_to_the_speaker_before() -> None:
+    """A one-off label in another shape than the document's ("The Reverend Mary Lee:" among "ADA PARK:") is not
+    taken; its words go to the speaker before, so the import says so and is less sure."""
+    said = ["Welcome back, everyone.", "Thank you, I am glad.", "Let us begin now.", "Sure thing, I think."]
+    turns = "".join(f"{('ADA PARK', 'BEN CHO')[n % 2]}: {s}\n" for n, s in enumerate(said))
+    doc = parse_text(turns + "The Reverend Mary Lee: I have a point to make.\n" + turns, "talk.txt")
+    [warning] = doc.warnings
+    assert "The Reverend Mary Lee: I have a point" in warning and "speaker before" in warning
+    assert doc.convention["confidence"] < 1.0
+    assert parse_text(turns + turns, "talk.txt").warnings == []  # (nothing to say where every label is read)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sayso.corpus.importers.names import (
     BRACKET_NOTES,
@@ -76,6 +76,8 @@ class Convention:
     turns: int = 0
     confidence: float = 1.0
     pattern: str | None = None
+    #: lines in the conversation read as labels but not taken as speakers (their words go to the one before)
+    unread: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 
 from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
+    NOT_NAMES,
     STAMP_PREFIX,
     Label,
     display_name,
     is_full_name,
     is_name_like,
     name_key,
+    names_a_person,
     parse_time,
     stamp_seconds,
 )
@@ -343,6 +345,16 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     dialogue = len(labels_at) >= 2 or any(l.strong for l in labels_at.values())
     if user_pattern is not None and labels_at:
         dialogue = True
+    if dialogue and convention.unread and user_pattern is None:
+        example = convention.unread[0][:60]
+        count = len(convention.unread)
+        warnings.append(
+            f"1 line looks like a speaker label but was not read as one ({example!r}): its words go to the speaker before"
+            if count == 1
+            else f"{count} lines look like speaker labels but were not read as such ({example!r}, ...): their words "
+            "go to the speaker before"
+        )
+        convention.confidence = min(convention.confidence, len(labels_at) / (len(labels_at) + count))
     if not dialogue and convention.shape == "unknown" and user_pattern is None:
         warnings.append(f"{convention.description} but too few to be sure they are speakers")
         convention.description = f"no convention fits: {convention.description}"
@@ -431,6 +443,7 @@ def _choose_convention(
     results: dict[str, tuple[float, SpeakerTable, dict[int, Label]]] = {}
     labelish: set[int] = set()
     near_miss: dict[int, Label] = {}
+    proposed: dict[str, list[tuple[int, Label]]] = {}
     for family in grammar.FAMILIES:
         found = grammar.candidates(family, lines, skip)
         if len(found) < 2 and family != "inline":
@@ -488,6 +501,7 @@ def _choose_convention(
         if plan is not None:
             value += len(plan.labels)
         results[family] = (value, table, labels)
+        proposed[family] = found
     family = max(results, key=lambda f: results[f][0])  # ties go to the earlier family
     _, table, labels = results[family]
     labels = dict(labels)
@@ -525,6 +539,31 @@ def _choose_convention(
     conv = grammar.Convention(
         family, description, turns, grammar.confidence(turns, len(labelish | set(labels)), len(names))
     )
+    if len(labels) >= 2:
+        # Lines the family read as labels, in the conversation, that were not taken (a one-off name in another
+        # shape): their words go to the speaker before.  Not a guess to make silently.
+        first = min(labels)
+        conv.unread = [
+            lines[i].strip()
+            for i, l in proposed.get(family, [])
+            if i > first
+            and i not in labels
+            and l.form != "semicolon"
+            and _bare_first(l.raw) not in NOT_NAMES
+            and names_a_person(display_name(l.raw))
+        ]
+        # and lines that the family's shapes did not propose at all but that open with capitalised words, a colon
+        # and speech ("The Reverend Mary Lee: I have a point."), in the conversation
+        conv.unread += [
+            line.strip()
+            for i, line in enumerate(lines)
+            if i > first
+            and i not in labels
+            and (loose := _LOOSE_LABEL.match(line)) is not None
+            and _bare_first(loose.group(1)) not in (NOT_NAMES - {"the"}) | {"dear"}
+            and grammar.talks([Label(loose.group(1), loose.group(2), "loose")])
+            and all(line.strip() != u for u in conv.unread)
+        ]
     if near_miss and len(labels) < 2:
         # Marked lines that talk, between names that recur, but open too little of the document to be sure
         # they are its turns: not applied, and said (see parse_lines).
@@ -532,6 +571,15 @@ def _choose_convention(
         example = lines[first].strip()[: lines[first].strip().find(near_miss[first].rest) or None].strip()
         conv = grammar.Convention("unknown", f"{len(near_miss)} lines start like {example!r}", 0, 0.3)
     return table, labels, conv
+
+
+#: Two to six capitalised words, a colon and words: what a label looks like, whatever the document's own shape.
+_LOOSE_LABEL = re.compile(r"^\s*((?:[A-Z][\w'’.\-]*[ \t]+){1,5}[A-Z][\w'’.\-]*)[ \t]*:[ \t]+(\S.*)$")
+
+
+def _bare_first(raw: str) -> str:
+    words = raw.split()
+    return words[0].strip(".,:;()").casefold() if words else ""
 
 
 def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
