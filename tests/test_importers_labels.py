@@ -754,3 +754,13 @@ def test_a_label_not_read_is_said_not_silently_given_to_the_speaker_before() -> 
     assert "The Reverend Mary Lee: I have a point" in warning and "speaker before" in warning
     assert doc.convention["confidence"] < 1.0
     assert parse_text(turns + turns, "talk.txt").warnings == []  # (nothing to say where every label is read)
+
+
+def test_names_without_capitals_not_taken_for_speakers_are_said() -> None:
+    """Fields of a form in Chinese take turns like speakers but nobody talks: no speakers, and the import says
+    why rather than claiming, sure of itself, that there are no labels."""
+    doc = parse_text(
+        "活动\n时间：3月12日下午两点\n地点：北京国家图书馆\n时间：3月13日下午两点\n地点：上海图书馆\n", "x.txt"
+    )
+    assert {p.speaker for p in doc.passages} == {None}
+    assert doc.convention["confidence"] < 0.5 and doc.warnings and "时间：" in doc.warnings[0]

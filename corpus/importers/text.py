@@ -356,7 +356,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         )
         convention.confidence = min(convention.confidence, len(labels_at) / (len(labels_at) + count))
     if not dialogue and convention.shape == "unknown" and user_pattern is None:
-        warnings.append(f"{convention.description} but too few to be sure they are speakers")
+        warnings.append(f"{convention.description} but were not read as speakers (too few of them, or no one talks)")
         convention.description = f"no convention fits: {convention.description}"
     elif not dialogue:
         convention = grammar.Convention("none", grammar.DESCRIPTIONS["none"], 0, 1.0)
@@ -485,6 +485,9 @@ def _choose_convention(
         uncased = {i: l for i, l in labels.items() if l.rest.strip() and grammar.uncased(table.name_for(l) or "")}
         if uncased and not grammar.talks(list(uncased.values())):
             labels = {i: l for i, l in labels.items() if i not in uncased}
+            recurring = [n for n in Counter(table.name_for(l) for l in uncased.values()).values() if n >= 2]
+            if len(recurring) >= 2 and len(uncased) >= 4:
+                near_miss = near_miss or uncased  # names taking turns, but nobody talks: not applied, and said
         if family == "separated" and not _a_conversation(lines, labels, table, skip):
             # A dash or a tab after a capitalised word is common in prose ("WASHINGTON — The Senate..."); as
             # a convention it opens most of the document's paragraphs, for two people or more.
