@@ -33,7 +33,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sayso.corpus.importers.names import (
+    AMPM,
     BRACKET_NOTES,
+    DATE,
     GENERIC_SPEAKER,
     NOT_NAMES,
     SOUND_WORDS,
@@ -273,9 +275,8 @@ _EXTENSION = re.compile(
 #: A time after a label alone on its line: "Ada Park  0:03", "Ada (00:01:02 - 00:01:30)", and chat apps'
 #: "Ada Park  10:42 AM", "Ada Park — Today at 10:42 AM".
 _ALONE_TIME = re.compile(
-    rf"(?:\s*[-–—|,]?\s*[\[(]?(?:(?P<day>(?:today|yesterday)\s+at\s+)|(?P<date>\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}},?\s+))?"
-    rf"[\[(]?(?P<ts>{_TIME})"
-    rf"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?)?(?:\s*[-–—]\s*{_TIME})?[\])]?)\s*:?$",
+    rf"(?:\s*[-–—|,]?\s*[\[(]?(?:(?P<day>(?:today|yesterday)\s+at\s+)|(?P<date>{DATE}))?"
+    rf"[\[(]?(?P<ts>{_TIME}){AMPM}?(?:\s*[-–—]\s*{_TIME})?[\])]?)\s*:?$",
     re.I,
 )
 _TRANSITION = re.compile(
@@ -514,7 +515,7 @@ def _bracket(lines: list[str], i: int) -> Label | None:
     return match_bracket(lines[i])
 
 
-_BARE_TIME = re.compile(rf"^[\[(]?{_TIME}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?$")
+_BARE_TIME = re.compile(rf"^[\[(]?{_TIME}{AMPM}?[\])]?$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 

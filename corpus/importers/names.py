@@ -608,13 +608,13 @@ _CJK_PART = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
 # Label forms at the start of a line.
 _OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]+(?P<ts>{_TIME})[ \t]*$")
 #: A time of day's "PM", as chat exports write it ("10:42 PM", "10:42 p.m.").
-_AMPM = r"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?(?![\w]))"
+AMPM = r"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?(?![\w]))"
 #: A date before a time, as chat exports write it ("12/03/2024, 10:42", "2024-03-12 10:42:13").
-_DATE = r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)"
+DATE = r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)"
 #: A time (or a date and a time) opening a line, with the mark after it: "[00:01:02] ", "0:03 - ",
 #: WhatsApp's "12/03/2024, 10:42 - " and "[12/03/2024, 10:42:13] ".
 STAMP_PREFIX = re.compile(
-    rf"^(?P<open>[\[(])?(?P<date>{_DATE})?(?P<ts>{_TIME}){_AMPM}?[\])]?(?:\t|[ \t]*(?:(?P<dash>[-–—|])[ \t]*)?)(?=\S)"
+    rf"^(?P<open>[\[(])?(?P<date>{DATE})?(?P<ts>{_TIME}){AMPM}?[\])]?(?:\t|[ \t]*(?:(?P<dash>[-–—|])[ \t]*)?)(?=\S)"
 )
 #: A chat export's sender, after its date and time: anything up to the colon ("Bob 🌵", "+44 7700 900123").
 _SENDER = re.compile(r"^(?P<name>[^:\n]{1,40}?):[ \t]+(?P<rest>\S.*)$")

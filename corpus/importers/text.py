@@ -164,7 +164,7 @@ def _paragraphs(lines: list[str], wrapped: bool) -> list[str]:
                 paras.append(" ".join(current))
                 current = []
             continue
-        if wrapped and not _STANDS_ALONE.match(s):
+        if wrapped and not _MD_HEADING.match(s):
             current.append(s)
         elif wrapped:
             # A Markdown heading is a paragraph of its own even in hard-wrapped text: joined to the lines
@@ -178,10 +178,6 @@ def _paragraphs(lines: list[str], wrapped: bool) -> list[str]:
     if current:
         paras.append(" ".join(current))
     return paras
-
-
-#: Lines that are a paragraph of their own wherever they stand: Markdown headings.
-_STANDS_ALONE = re.compile(r"^#{1,6}\s")
 
 
 #: Where a run-on stretch is cut: any sentence-ending mark before a space, whatever case follows.
@@ -557,6 +553,7 @@ def _choose_convention(
         ]
         # and lines that the family's shapes did not propose at all but that open with capitalised words, a colon
         # and speech ("The Reverend Mary Lee: I have a point."), in the conversation
+        proposed_unread = set(conv.unread)
         conv.unread += [
             line.strip()
             for i, line in enumerate(lines)
@@ -565,7 +562,7 @@ def _choose_convention(
             and (loose := _LOOSE_LABEL.match(line)) is not None
             and _bare_first(loose.group(1)) not in (NOT_NAMES - {"the"}) | {"dear"}
             and grammar.talks([Label(loose.group(1), loose.group(2), "loose")])
-            and all(line.strip() != u for u in conv.unread)
+            and line.strip() not in proposed_unread
         ]
     if near_miss and len(labels) < 2:
         # Marked lines that talk, between names that recur, but open too little of the document to be sure
