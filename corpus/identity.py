@@ -35,7 +35,7 @@ _PLACEHOLDER = re.compile(
     r"|(?:speaker|participant|voice|person|guest|caller|respondent|interviewee|panelist|panellist)"
     r" ?(?:\d{0,3}[a-z]?|[a-z]{2})"
     r"|male|female"
-    r"|(?:the )?(?:moderator|host|co host|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
+    r"|(?:the )?(?:moderator|host|co host|operator|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
     r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer|"
     # Court and hearing records, press briefings: a different person in each transcript.
     r"witness|deponent|court|clerk|videographer|interpreter|court reporter|president|vice president)"

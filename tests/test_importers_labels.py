@@ -403,6 +403,33 @@ def _dialogue(line: str, names: tuple[str, str] = ("Ada Park", "Ben Cho"), gap: 
         # scripts without capitals
         (_dialogue("{name}: {said}", ("المذيع", "أحمد")), ("المذيع", "أحمد")),
         (_dialogue("{name}: {said}", ("דוד כהן", "שרה")), ("דוד כהן", "שרה")),
+        # Europe's Parliament: a stop and a dash after the name or the office
+        (_dialogue("{name}. – {said}", ("President", "Ada Park"), "\n\n"), ("President", "Ada Park")),
+        # the Riksdag: the speech's number, an office in small letters and the name in capitals, a party
+        (
+            _dialogue("Anf. {n} {name}:\n{said}", ("Statsrådet ADA PARK (C)", "BEN CHO (SD)"), "\n\n"),
+            ("Ada Park", "Ben Cho"),
+        ),
+        # Japan's Diet: a mark, the office and the name in parentheses, an ideographic space
+        (
+            _dialogue("○{name}\u3000{said}", ("委員長（佐々木健一君）", "山本（花子）委員")),
+            ("委員長（佐々木健一君）", "山本（花子）委員"),
+        ),
+        # Teams' chat: a time of day over a name from a company directory, surname first
+        (
+            _dialogue("[10:0{n} AM] {name}\n{said}", ("Park, Ada", "Cho, Ben (External)"), "\n\n"),
+            ("Ada Park", "Ben Cho"),
+        ),
+        # IRC clients' padded and flagged nicks
+        (_dialogue("21:0{n} < {name}> {said}", ("ada", "ben_c")), ("ada", "ben_c")),
+        (_dialogue("21:0{n} <@{name}> {said}", ("ada", "ben_c")), ("ada", "ben_c")),
+        # an earnings call: the name set apart, a dash and the role or the firm
+        (
+            _dialogue(
+                "{name}\n\n{said}", ("Ada Park -- Chief Executive Officer", "Ben Cho -- Acme -- Analyst"), "\n\n"
+            ),
+            ("Ada Park", "Ben Cho"),
+        ),
         # one capital letter each
         (_dialogue("{name}: {said}", ("A", "B")), ("A", "B")),
         (_dialogue("{name}: {said}", ("I", "R")), ("I", "R")),
@@ -539,6 +566,16 @@ def test_chat_times_are_times_of_day() -> None:
         # fields of a form in scripts without capitals
         "活动\n时间：3月12日下午两点\n地点：北京国家图书馆\n时间：3月13日下午两点\n地点：上海图书馆\n",
         "מוצר\nמחיר: 100\nצבע: אדום\nמחיר: 200\nצבע: כחול\n",
+        # minutes' actions, a contract's signatures, a programme's items: label-shaped, but no one talks
+        "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"
+        "   Action: D. Moore to request a third quote.\n",
+        "Agreement\n\nLandlord: Harold Finch\nTenant: Yusuf Karimi\n\nSigned (Landlord): ______\n"
+        "Signed (Tenant): ______\n",
+        "Day 1\n\n09:15  Welcome: Chair of the Board\n10:45  Panel: Rural outreach\n       Moderator: Carla Mendes\n"
+        "13:30  Workshops: see room list\n",
+        # an FAQ's questions and answers
+        "Frequently Asked Questions\n\nQ: How do I apply?\nA: Fill in the form.\n\nQ: What does it cost?\n"
+        "A: £45 a year.\n\nQ: Can I share?\nA: Yes, with a friend.\n",
         # a table: its first column is no speaker
         "Name\tRole\tYears\nAda Park\tEditor\t5\nBen Cho\tReporter\t3\nAda Park\tSenior editor\t2\nBen Cho\tIntern\t1\n",
     ],
@@ -764,3 +801,39 @@ def test_names_without_capitals_not_taken_for_speakers_are_said() -> None:
     )
     assert {p.speaker for p in doc.passages} == {None}
     assert doc.convention["confidence"] < 0.5 and doc.warnings and "时间：" in doc.warnings[0]
+
+
+def test_parliaments_and_calls_where_a_speaker_is_heard_once() -> None:
+    # Europe's Parliament: a group's speaker once, a role after a comma, between recurring ones
+    ep = "Pollinators (debate)\n\nPresident. – The next item is the statement.\n\n"
+    ep += "Ada Park, Member of the Commission. – Madam President, one bee in three is in decline.\n\n"
+    ep += "Ben Cho, on behalf of the PPE Group. – Madam President, farmers are part of the answer.\n\n"
+    ep += "President. – Thank you. The Commissioner closes.\n\nAda Park, Member of the Commission. – Thank you all.\n"
+    assert _speakers(ep) == ["President", "Ada Park", "Ben Cho", "President", "Ada Park"]
+    # an earnings call: the operator, and analysts heard once each with their firm after a dash
+    call = "Acme Q4 Earnings Call\n\nOperator\n\nGood afternoon and welcome to the call.\n\n"
+    call += "Ada Park -- Chief Executive Officer\n\nThanks. Revenue was up nine percent.\n\nOperator\n\n"
+    call += "Our first question comes from Ben Cho.\n\nBen Cho -- Keystone -- Analyst\n\nHi, can you talk about margins?\n\n"
+    call += "Dee Lane -- Chief Financial Officer\n\nSure, we expect some pressure.\n"
+    assert _speakers(call) == ["Operator", "Ada Park", "Operator", "Ben Cho", "Dee Lane"]
+    # France's Assemblée: a name after an elided particle, an office after a comma
+    fr = (
+        "M. le président. La parole est à Mme Le Goff.\n\nMme Solène Le Goff. Monsieur le ministre, je vous écoute.\n\n"
+    )
+    fr += "M. Thibault d'Harcourt, ministre délégué. Madame la députée, nous agissons.\n\n"
+    fr += "M. le président. Merci.\n"
+    assert _speakers(fr) == ["M. le président", "Mme Solène Le Goff", "M. Thibault d'Harcourt", "M. le président"]
+    # a Japanese name with the repetition mark (佐々木) is a name
+    ja = "佐々木：はい、そうです。\n山本：ありがとうございます。\n佐々木：どういたしまして。\n山本：では、また。\n"
+    assert _speakers(ja) == ["佐々木", "山本", "佐々木", "山本"]
+
+
+def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
+    doc = parse_text(
+        "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"
+        "   Action: D. Moore to request a third quote.\n",
+        "minutes.txt",
+    )
+    assert {p.speaker for p in doc.passages} == {None}
+    assert doc.convention["confidence"] < 0.5
+    assert any("'Action:'" in w and "not read as speakers" in w for w in doc.warnings)

@@ -441,3 +441,44 @@ def test_questions_followed_by_lead_ins_that_are_not_speakers_stay_as_before(mon
     assert [(p.speaker, p.text) for p in parse_text(text, "column.txt").passages] == [
         (p.speaker, p.text) for p in doc.passages
     ]
+
+
+def test_a_padded_deposition_page_keeps_its_question_and_answer_marks() -> None:
+    """Page text laid out with wide gaps (line number, "Q", words) is unpadded, but the gap after a Q or an A
+    is the mark of a turn; a "Page 15" between numbered pages is the page's, however short the document."""
+    lines = [
+        "deposition of KAREN PIKE, taken on behalf of",
+        "the Plaintiff at 10:12 a.m.",
+        "                     EXAMINATION",
+        "BY MR. ABERNATHY:",
+        "   Q    Ms. Pike, would you state your full",
+        "name for the record?",
+        "   A    Karen Anne Pike.",
+        "   Q    And you were the shift supervisor that night?",
+        "   A    I was.",
+        "        MS. CHO:  Object to form.",
+        "   Q    (By Mr. Abernathy) You can answer.",
+        "   A    Yes, I was supervising the loading dock.",
+        "   Q    Who else was on the dock?",
+        "   A    Two drivers and a temp.",
+    ]
+    text = "                                        Page 14\n"
+    text += "".join(f"{n:2d}   {line}\n" for n, line in enumerate(lines, 1))
+    text += "                                        Page 15\n"
+    text += " 1   Q    Did you call anyone after the accident?\n 2   A    My manager, Dale Fitch.\n"
+    doc = parse_text(text, "depo.txt")
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert said == [
+        ("Mr. Abernathy", "Ms. Pike, would you state your full name for the record?"),
+        ("Karen Pike", "Karen Anne Pike."),
+        ("Mr. Abernathy", "And you were the shift supervisor that night?"),
+        ("Karen Pike", "I was."),
+        ("Ms. Cho", "Object to form."),
+        ("Mr. Abernathy", "You can answer."),
+        ("Karen Pike", "Yes, I was supervising the loading dock."),
+        ("Mr. Abernathy", "Who else was on the dock?"),
+        ("Karen Pike", "Two drivers and a temp."),
+        ("Mr. Abernathy", "Did you call anyone after the accident?"),
+        ("Karen Pike", "My manager, Dale Fitch."),
+    ]
+    assert not any("Page" in p.text for p in doc.passages)

@@ -36,6 +36,7 @@ from sayso.corpus.importers.names import (
     AMPM,
     BRACKET_NOTES,
     DATE,
+    ELIDED_NAME,
     GENERIC_SPEAKER,
     NOT_NAMES,
     SOUND_WORDS,
@@ -155,6 +156,11 @@ def titled(name: str) -> bool:
     return opener and len(tokens) >= 2
 
 
+def _capitalised(token: str) -> bool:
+    """A capitalised name word, elided particle and all: "Marchal", "d'Harcourt", "dell’Acqua"."""
+    return token[:1].isupper() or bool(ELIDED_NAME.match(token))
+
+
 def _record_label_ok(name: str) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 7:
@@ -164,13 +170,13 @@ def _record_label_ok(name: str) -> bool:
     first = _bare(tokens[0])
     if tokens[0] == "M." and len(tokens) >= 2 and len(tokens) <= 4:
         # French records' "M. Jean Dupont.": "M." is Monsieur, and a name follows
-        return all(t[:1].isupper() or t in {"de", "du", "des", "d'", "le", "la"} for t in tokens[1:])
+        return all(_capitalised(t) or t in {"de", "du", "des", "d'", "le", "la"} for t in tokens[1:])
     if tokens[0] == "The" and len(tokens) >= 2:
         words = [t for t in tokens[1:] if t not in {"pro", "tempore", "of", "the"}]
         return bool(words) and all(t[:1].isupper() and t.strip(".").replace("-", "").isalpha() for t in words)
     if first in TITLES and len(tokens) >= 2:
         rest = [t for t in tokens[1:] if t not in {"of", "the", "de", "van", "von", "la", "del", "pro", "tempore"}]
-        return bool(rest) and all(t[:1].isupper() for t in rest)
+        return bool(rest) and all(_capitalised(t) for t in rest)
     # No title: only a name written in capitals ("NARRATOR", "McCONNELL") counts.
     letters = "".join(c for c in name if c.isalpha())
     if len(letters) < 3 or len(tokens) > 4:  # ("TOM.", "ANN." in a play; a label without a title must recur)
@@ -179,6 +185,22 @@ def _record_label_ok(name: str) -> bool:
         return False
     upper = sum(1 for c in letters if c.isupper())
     return upper >= 0.75 * len(letters) and is_name_like(name)
+
+
+def _strong_label(name: str) -> tuple[str, str | None] | None:
+    """The speaker before a stop and a dash (".-", ". –"), a label's end by construction: a record's label, or
+    a name or an office alone ("President. –", which must recur) or with a role after a comma ("Ada Park, on
+    behalf of the PPE Group. –", as the European Parliament writes it)."""
+    if _record_label_ok(name):
+        return name, None
+    person, comma, role = name.partition(", ")
+    if "," in person or len(person.split()) > 5 or not person[:1].isupper():
+        return None
+    if comma and role.strip() and (names_a_person(person) or _record_label_ok(person)):
+        return person, role.strip()
+    if not comma and (names_a_person(person) or (" " not in person and is_name_like(person))):
+        return person, None
+    return None
 
 
 def match_record(line: str) -> Label | None:
@@ -200,13 +222,13 @@ def match_record(line: str) -> Label | None:
             end = _STRONG_END.search(tok)
             assert end is not None
             name = " ".join([*head[:k], tok[: end.start()]]).strip()
-            if _record_label_ok(name) and not tokens[k + 1].startswith((".", "…")):
-                return Label(name, " ".join(tokens[k + 1 :]).strip(), "record")
+            if not tokens[k + 1].startswith((".", "…")) and (found := _strong_label(name)):
+                return Label(found[0], " ".join(tokens[k + 1 :]).strip(), "record", None, found[1])
             return None
         if tok in {"-", "–", "—"} and k > 0 and head[k - 1].endswith(".") and k + 1 < len(tokens):
             name = " ".join(head[:k])[:-1]
-            if _record_label_ok(name):
-                return Label(name, " ".join(tokens[k + 1 :]).strip(), "record")
+            if found := _strong_label(name):
+                return Label(found[0], " ".join(tokens[k + 1 :]).strip(), "record", None, found[1])
             return None
     # Otherwise the first full stop after a name word ends the label; titles and initials go on.
     for k, tok in enumerate(head[:8]):
@@ -293,7 +315,14 @@ def _in_capitals(s: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(s.split()) <= 4
 
 
+#: A dash between a name alone on its line and the person's role or company.
+_ROLE_DASH = re.compile(r"[ \t]+(?:--|[-–—])[ \t]+")
 _ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,99}?)\s*\^?\s*:?$")
+
+
+def _roleish(words: str) -> bool:
+    """Words that name an office or stand for nobody rather than a given name: "Chairman", "Jr", "PhD"."""
+    return any(_bare(w) in TITLES or _bare(w) in NOT_NAMES for w in words.split()) or bool(GENERIC_SPEAKER.match(words))
 
 
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
@@ -341,6 +370,14 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         name = paren.group(1).strip()
         roles.insert(0, paren.group(2).strip())
     role = ", ".join(roles) if roles else None
+    if first and name.count(",") == 1:
+        # a chat's header from a company directory, "[10:02 AM] Nguyen, Thi Lan": the surname first
+        last, _, given = (part.strip() for part in name.partition(","))
+        if is_name_like(last) and is_name_like(given) and len(given.split()) <= 3 and not _roleish(given):
+            name = f"{given} {last}"
+    if role is None and (dashed := _ROLE_DASH.split(name)) and len(dashed) >= 2 and names_a_person(dashed[0]):
+        # "Elaine Fairbanks -- Head of Investor Relations", "Ann Oduya - Keystone - Analyst": an earnings call's
+        name, role = dashed[0], ", ".join(part for part in dashed[1:] if part)
     if role is not None and not (is_name_like(name) or GENERIC_SPEAKER.match(name)) and len(roles) == 1:
         # "The Minister of State, Department for Transport (Gareth Pryce)": the office, then the person
         name, role = person_in_office(name, role)
@@ -360,7 +397,7 @@ SEPARATORS = {" — ": "a dash", " – ": "a dash", " -- ": "a dash", " - ": "a 
 _SEPARATED_TIME = STAMP_PREFIX
 #: A chat log's "<nick> words" (a nick is often in lower case: the brackets make it a label), and its
 #: "* nick is away" (what the nick does, said by them).
-_NICK = re.compile(r"^<(?P<name>[^<>\s]{2,30})>[ \t]+(?P<rest>\S.*)$")  # ("<T> is a type parameter": no nick)
+_NICK = re.compile(r"^<[ @+%&~]?(?P<name>[^<>\s]{2,30})>[ \t]+(?P<rest>\S.*)$")  # ("<T> is a type parameter": no nick)
 #: Markup's element names: "<div> blocks" is written about HTML, not a chat.
 _HTML_TAG = re.compile(
     r"(?:[abiupqs]|br|hr|em|li|ol|ul|d[ltd]|t[rdh]|h[1-6]|div|span|img|code|pre|strong|table|thead|tbody|head|body|"
@@ -371,6 +408,13 @@ _HTML_TAG = re.compile(
 _NICK_ACTION = re.compile(r"^\*[ \t]+(?P<name>[^\s*]{1,30})[ \t]+(?P<rest>\S.*)$")
 
 
+#: A mark opening each turn, the name, then an ideographic space or a wide gap: Japanese and Korean
+#: records' "○委員長（佐々木健一君）　これより会議を開きます。"
+_MARKED = re.compile(
+    r"^[○◯◎●◆◇■□▶►][ \t]?(?P<name>[^\s　]{1,40}(?: [^\s　]{1,20}){0,3}?)(?:　|[ \t]{2,})[ \t　]*(?P<rest>\S.*)$"
+)
+#: A name in a script without spaces, with an office or a given name in parentheses: "山本（花子）委員".
+_CJK_LABEL = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()]{1,30}")
 #: "(Ada Park) words"
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()\d]{2,40})\)[ \t]+(?P<rest>\S.*)$")
 #: A name in capitals (one to four words, titles with their stop) opening a line of words not in capitals.
@@ -394,9 +438,15 @@ def match_separated(line: str) -> Label | None:
             time = stamp_seconds(m)
             s = s[m.end() :]
     head = s[:64]
-    if not (head[:2].isupper() or head[:1] in "<(*" or "\t" in head or " - " in head or " | " in head):
+    if not (head[:2].isupper() or head[:1] in "<(*○◯◎●◆◇■□▶►" or "\t" in head or " - " in head or " | " in head):
         if not any(mark in head for mark in ("—", "–", " -- ")):
             return None  # (most lines of most documents: no mark near the start)
+    marked = _MARKED.match(s)
+    if marked:
+        name = marked.group("name").strip()
+        if is_name_like(name) or GENERIC_SPEAKER.match(name) or _CJK_LABEL.fullmatch(name):
+            return Label(name, marked.group("rest"), "separated:○", time)
+        return None
     nick = _NICK.match(s)
     if nick:
         if _HTML_TAG.fullmatch(nick.group("name")):
@@ -587,12 +637,7 @@ def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = 
     if family == "alone" and out:
         # A name set apart as a paragraph or a heading of its own is as likely a heading ("Usage", "THE COURT"):
         # it counts where it can only be someone, and two such names or more take turns.
-        apart = Counter(
-            " ".join(l.raw.split()).casefold() for _, l in out if l.form == "apart" and names_a_person(l.raw)
-        )
-        if sum(1 for n in apart.values() if n >= 2) < 2:
-            apart = Counter()
-        out = [(i, l) for i, l in out if l.form != "apart" or apart[" ".join(l.raw.split()).casefold()] >= 2]
+        out = _apart_people(out, lines)
     if family == "separated" and out:
         # One mark per document: the commonest ("Ada — text" throughout, not a hyphen in one line too); a
         # chat log's "* nick is away" goes with its "<nick>" lines, and means nothing without them.
@@ -600,6 +645,23 @@ def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = 
         keep = {mark, "separated:*"} if mark == "separated:<>" else {mark} - {"separated:*"}
         out = [(i, l) for i, l in out if l.form in keep]
     return out
+
+
+def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[int, Label]]:
+    """The names set apart as paragraphs of their own that are people taking turns: two such names or more
+    recur, or three or more carry a role after a dash or in parentheses ("Elaine Fairbanks -- Head of
+    Investor Relations", an earnings call's) and the paragraphs under them talk."""
+
+    def key(label: Label) -> str:
+        return " ".join(label.raw.split()).casefold()
+
+    apart = [(i, l) for i, l in out if l.form == "apart" and names_a_person(l.raw)]
+    counts = Counter(key(l) for _, l in apart)
+    roled = {key(l) for _, l in apart if l.role}
+    words = [Label(l.raw, next((w for w in lines[i + 1 : i + 3] if w.strip()), ""), "apart") for i, l in apart]
+    if sum(1 for n in counts.values() if n >= 2) < 2 and not (len(roled) >= 3 and talks(words)):
+        return [(i, l) for i, l in out if l.form != "apart"]
+    return [(i, l) for i, l in out if l.form != "apart" or counts[key(l)] >= 2 or key(l) in roled]
 
 
 def score(accepted: dict[int, Label], name_of: Callable[[Label], str | None]) -> float:

@@ -30,6 +30,8 @@ _PAGE_MARKER = re.compile(r"^[ \t]*\[{1,2}(?:page[ \t]+[A-Z]?|\*)\d{1,6}\]{1,2}[
 _TIME_MARKER = re.compile(r"^[ \t]*\{time\}[ \t]*\d{3,4}[ \t]*$", re.I)
 #: Layout padding inside a line: pdftotext -layout justifies with long runs of spaces.
 _PADDING = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+#: A question or answer mark and the wide gap after it, opening a line ("     Q    Did you ...").
+_QA_GAP = re.compile(r"^[ \t]*([QA]\.?)[ \t]{2,}(?=\S)")
 #: Prefixes that quote or box every line.
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>(?!>)|\|)[ \t]?")
 #: A parenthesised aside in a line ("(10:03 a.m.)").
@@ -117,7 +119,7 @@ def _strip_line_numbers(page: Page) -> None:
     out: list[str] = []
     count = 0
     previous = 0
-    for line in page.lines:
+    for i, line in enumerate(page.lines):
         m = _LINE_NUMBER.match(line) if line.strip() else None
         if m:
             n = int(m.group(1))
@@ -128,6 +130,11 @@ def _strip_line_numbers(page: Page) -> None:
             previous = n
             out.append(line[m.end() :])
             count += 1
+        elif line.strip() and _PAGE_NUMBER.match(line) and not line.strip().isdigit():
+            # "Page 15" between numbered pages: however short the document, the page's furniture
+            page.stripped.append(Stripped("page number", line.strip()))
+            page.breaks.add(i)
+            out.append("")
         else:
             out.append(line)
     page.lines = out
@@ -234,7 +241,15 @@ def _strip_padding(page: Page) -> None:
     body = sum(1 for l in page.lines if l.strip())
     if padded < 10 or padded < 0.1 * body:
         return  # a few wide gaps are the author's ("Q    Why?"), not a layout conversion's
-    page.lines = [_PADDING.sub(" ", l) for l in page.lines]
+    # (the gap after a line's "Q" or "A" is the deposition's own mark of a turn: kept, as one tab)
+    page.lines = [_padded_line(l) for l in page.lines]
+
+
+def _padded_line(line: str) -> str:
+    mark = _QA_GAP.match(line)
+    if mark is None:
+        return _PADDING.sub(" ", line)
+    return mark.group(1) + "\t" + _PADDING.sub(" ", line[mark.end() :])
 
 
 def _join_page_breaks(page: Page) -> None:

@@ -590,20 +590,22 @@ BRACKET_NOTES = {
 GENERIC_SPEAKER = re.compile(
     r"^(unknown( speaker)?|speaker( [\dA-Z]{1,2}|[ _]?#?\d{1,3})?|"
     r"unidentified (speaker|male|female|man|woman|person|voice|child|reporter|group)( #?\d{1,3})?|voice|narrator|announcer|"
-    r"audience( member)?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|crowd|male|female)$",
+    r"audience( member)?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|operator|crowd|male|female)$",
     re.I,
 )
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 TIME_RE = re.compile(_TIME)
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
+#: A surname after an elided particle: "d'Harcourt", "dell’Acqua", "l'Estrange".
+ELIDED_NAME = re.compile(r"^(?:d|dell|l)['’][A-ZÀ-ÖØ-Þ][^\W\d_]+$")
 _TOKEN_WORD = re.compile(r"^[^\W\d_](?:[\w'’.\-]*[\w.])?$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _INITIALS_RUN = re.compile(r"^(?:[^\W\d_]\.){2,4}$")
 #: Diarisation labels ("SPEAKER_00") as people read them ("Speaker 1").
 _DIARISED = re.compile(r"^SPEAKER_(\d{1,3})$", re.I)
-_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}$")
-_CJK_PART = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
+_CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}$")
+_CJK_PART = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
 
 # Label forms at the start of a line.
 _OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]+(?P<ts>{_TIME})[ \t]*$")
@@ -671,7 +673,7 @@ _LOG_LEVELS = {"info", "warn", "warning", "error", "debug", "trace", "fatal", "c
 #: Pictures before a label ("🎙️ Ada Park:"): symbols, their variation selectors and joiners.
 _LEADING_SYMBOLS = re.compile(r"^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+[ \t]*)+")
 #: A list's mark before a label: a bullet, or a number ("- " before plain words stays a dialogue dash).
-_LIST_MARK = re.compile(r"^(?:[-*•·‣▪]|\d{1,4}[.)])[ \t]+(?=\*\*|__|[^\W\d_])")
+_LIST_MARK = re.compile(r"^(?:[-*•·‣▪]|\d{1,4}[.)]|[^\W\d_]{2,5}\.[ \t]*\d{1,4})[ \t]+(?=\*\*|__|[^\W\d_])")
 #: A reporting verb closing what stands before a colon ("..., said:"): prose that quotes, not a label.
 _REPORTED = re.compile(
     r"\b(?:said|says|added|adds|told|explained|noted|stated|commented|asked|replied|wrote|writes|continued|"
@@ -722,11 +724,28 @@ def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
     return name, role
 
 
+def office_before_capitals(name: str) -> tuple[str, str] | None:
+    """(name, office) where an office in ordinary case comes before a name in capitals, as Nordic records write
+    it: "Statsrådet ELIN BERGQVIST", "Justitieminister GUNNAR STRÖMMER" -> the name, the office as the role."""
+    tokens = name.split()
+    for k in range(1, min(3, len(tokens) - 1) + 1):
+        office, person = tokens[:k], tokens[k:]
+        if (
+            len(person) >= 2
+            and all(sum(c.isalpha() for c in t) >= 2 and t.upper() == t for t in person)
+            and office[0][:1].isupper()
+            and all(any(c.islower() for c in t) for t in office)
+            and is_name_like(" ".join(person))
+        ):
+            return " ".join(person), " ".join(office)
+    return None
+
+
 def split_role(candidate: str) -> tuple[str, str | None]:
     """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
     brackets ("Dr. Ada Park (Director, Acme)", "Ada Park [Acme]") and a longer one in capitals
     ("Ada Park, Director of Research, Acme Corp")."""
-    m = re.match(r"^(.*?)\s*(?:\(([^()]{2,60})\)|\[([^\[\]]{2,60})\])$", candidate)
+    m = re.match(r"^(.*?)\s*(?:\(([^()]{2,60}|[A-ZÀ-ÖØ-Þ])\)|\[([^\[\]]{2,60})\])$", candidate)
     if m and m.group(1) and not TIME_RE.fullmatch(m.group(2) or m.group(3)):
         return m.group(1).strip(), (m.group(2) or m.group(3)).strip()
     if "," in candidate:
@@ -791,6 +810,9 @@ def is_name_like(name: str) -> bool:
         if bare in TITLES and (token[0].isupper()):
             continue
         if i > 0 and token in PARTICLES:
+            continue
+        if i > 0 and ELIDED_NAME.match(token):
+            seen_name = True  # "Thibault d'Harcourt", "Giovanni dell’Acqua"
             continue
         if _INITIAL.match(token):
             seen_name = True
@@ -963,6 +985,8 @@ def match_label(line: str) -> Label | None:
         name, role = split_role(m.group("name").strip())
         if m.group("name").strip().endswith(")"):
             name, role = person_in_office(name, role)  # (only the person in parentheses after an office)
+        if (office := office_before_capitals(name)) and not any(_bare(t) in TITLES for t in office[1].split()):
+            name, role = office[0], ", ".join(r for r in (office[1], role) if r)
         # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)
         letter = len(name) == 1 and name.isupper()
         if not (letter or is_name_like(name)) or (role and _PARTIES.search(role)):

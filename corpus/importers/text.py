@@ -339,6 +339,19 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
     dialogue = len(labels_at) >= 2 or any(l.strong for l in labels_at.values())
+    if dialogue and user_pattern is None and plan is None:
+        if {_bare_first(l.raw) for l in labels_at.values()} <= {"q", "a", "question", "answer"}:
+            # Questions and answers the Q&A reader did not take for a conversation (an FAQ, a quiz): no speakers
+            dialogue, labels_at = False, {}
+        elif not _people(labels_at, table) and not _talk_between(lines, labels_at):
+            # Fields of a form, a programme or minutes ("Action: L. Chen to book...", "Signed (Tenant): ___"):
+            # labels in shape but mostly not people's names, and no one says "I" or "you", asks, thanks or
+            # answers: not applied, and said
+            first = min(labels_at)
+            line, rest = lines[first].strip(), labels_at[first].rest.strip()
+            example = (line[: line.find(rest)] if rest and rest in line else line)[:40].strip()
+            convention = grammar.Convention("unknown", f"{len(labels_at)} lines start like {example!r}", 0, 0.3)
+            dialogue, labels_at = False, {}
     if user_pattern is not None and labels_at:
         dialogue = True
     if dialogue and convention.unread and user_pattern is None:
@@ -493,7 +506,12 @@ def _choose_convention(
         if family == "record":
             # A record label without a title or "The" ("CARE USA. The President of CARE...") must recur.
             once = Counter(table.name_for(l) for l in labels.values())
-            labels = {i: l for i, l in labels.items() if once[table.name_for(l)] >= 2 or grammar.titled(l.raw)}
+            # (or a role after a comma: "Ada Park, on behalf of the PPE Group. –")
+            labels = {
+                i: l
+                for i, l in labels.items()
+                if once[table.name_for(l)] >= 2 or grammar.titled(l.raw) or l.role is not None
+            }
         value = grammar.score(
             {i: l for i, l in labels.items() if i not in (plan.labels if plan else {})}, table.name_for
         )
@@ -571,6 +589,24 @@ def _choose_convention(
         example = lines[first].strip()[: lines[first].strip().find(near_miss[first].rest) or None].strip()
         conv = grammar.Convention("unknown", f"{len(near_miss)} lines start like {example!r}", 0, 0.3)
     return table, labels, conv
+
+
+def _people(labels: dict[int, Label], table: SpeakerTable) -> bool:
+    """Whether most turns are given to what can only be someone ("Ada Park", "Mr. Cho", "Host")."""
+    named = sum(1 for l in labels.values() if names_a_person(table.name_for(l) or display_name(l.raw)))
+    return named >= 0.5 * len(labels)
+
+
+def _talk_between(lines: list[str], labels: dict[int, Label]) -> bool:
+    """Whether the turns under `labels` sound like people talking (see `grammar.talks`): a label's words, or
+    the line under a label alone.  Timed turns are a recording's, whatever they say."""
+    if sum(1 for l in labels.values() if l.time is not None) >= 0.75 * len(labels):
+        return True
+    said = []
+    for i, label in labels.items():
+        words = label.rest.strip() or next((l for l in lines[i + 1 : i + 4] if l.strip()), "")
+        said.append(Label(label.raw, words, label.form))
+    return grammar.talks(said)
 
 
 #: Two to six capitalised words, a colon and words: what a label looks like, whatever the document's own shape.
