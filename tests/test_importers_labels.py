@@ -837,3 +837,19 @@ def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     assert {p.speaker for p in doc.passages} == {None}
     assert doc.convention["confidence"] < 0.5
     assert any("'Action:'" in w and "not read as speakers" in w for w in doc.warnings)
+
+
+def test_a_title_and_three_names_in_a_script_without_capitals() -> None:
+    hi = "माननीय अध्यक्ष : प्रश्न संख्या 121, श्री राजेश कुमार वर्मा।\n\n"
+    hi += "श्री राजेश कुमार वर्मा (बाराबंकी) : अध्यक्ष महोदय, क्या आप बताएंगे?\n\n"
+    hi += "माननीय अध्यक्ष : कृपया पूरक प्रश्न पूछिए।\n\nश्री राजेश कुमार वर्मा : हम इंतज़ार कर रहे हैं।\n"
+    assert _speakers(hi) == ["माननीय अध्यक्ष", "श्री राजेश कुमार वर्मा", "माननीय अध्यक्ष", "श्री राजेश कुमार वर्मा"]
+
+
+def test_a_label_in_a_script_without_capitals_not_read_is_said() -> None:
+    """Labels of five words are more than a name in such a script; one in the conversation is not read, but
+    its words are not silently given to the speaker before."""
+    ar = "المذيع: أهلا بكم. هل أنت مستعدة؟\nليلى: نعم، شكرا.\nالمذيع: ما رأيك؟\nليلى: أنا متفائلة.\n"
+    ar += "السيد عبد الله بن الحسيني: هل لي أن أسأل؟\nالمذيع: تفضل.\nليلى: نعم.\n"
+    doc = parse_text(ar, "talk.txt")
+    assert any("السيد عبد الله" in w for w in doc.warnings)

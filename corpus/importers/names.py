@@ -888,9 +888,10 @@ def is_office(name: str) -> bool:
 
 
 def _caseless(name: str) -> bool:
-    """A short name in a script without capitals ("أحمد", "דוד כהן", "राहुल"): one to three words of letters."""
+    """A short name in a script without capitals ("أحمد", "דוד כהן", "राहुल", "श्री राजेश कुमार वर्मा"): one to
+    four words of letters (a title and three names)."""
     tokens = name.split()
-    if not 1 <= len(tokens) <= 3 or len(name) > 30:
+    if not 1 <= len(tokens) <= 4 or len(name) > 40:
         return False
     letters = 0
     for ch in name:

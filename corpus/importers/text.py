@@ -577,7 +577,7 @@ def _choose_convention(
             for i, line in enumerate(lines)
             if i > first
             and i not in labels
-            and (loose := _LOOSE_LABEL.match(line)) is not None
+            and (loose := _LOOSE_LABEL.match(line) or _loose_uncased(line)) is not None
             and _bare_first(loose.group(1)) not in (NOT_NAMES - {"the"}) | {"dear"}
             and grammar.talks([Label(loose.group(1), loose.group(2), "loose")])
             and line.strip() not in proposed_unread
@@ -611,6 +611,19 @@ def _talk_between(lines: list[str], labels: dict[int, Label]) -> bool:
 
 #: Two to six capitalised words, a colon and words: what a label looks like, whatever the document's own shape.
 _LOOSE_LABEL = re.compile(r"^\s*((?:[A-Z][\w'’.\-]*[ \t]+){1,5}[A-Z][\w'’.\-]*)[ \t]*:[ \t]+(\S.*)$")
+
+
+#: The same in a script without capitals: two to five words, a place or a party in parentheses, a colon.
+_LOOSE_UNCASED = re.compile(
+    r"^\s*((?:[^\W\d_][^\s:：()]*[ \t]+){1,4}[^\W\d_][^\s:：()]*)[ \t]*(?:\([^()]{1,40}\)[ \t]*)?[:：][ \t]*(\S.*)$"
+)
+
+
+def _loose_uncased(line: str) -> re.Match[str] | None:
+    """A label-shaped opening in words without capitals ("श्री राजेश कुमार वर्मा (बाराबंकी) :"); one word alone
+    is too often a sentence's own colon ("他说：") to count."""
+    found = _LOOSE_UNCASED.match(line)
+    return found if found is not None and grammar.uncased(found.group(1)) else None
 
 
 def _bare_first(raw: str) -> str:
