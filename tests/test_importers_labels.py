@@ -853,3 +853,32 @@ def test_a_label_in_a_script_without_capitals_not_read_is_said() -> None:
     ar += "السيد عبد الله بن الحسيني: هل لي أن أسأل؟\nالمذيع: تفضل.\nليلى: نعم.\n"
     doc = parse_text(ar, "talk.txt")
     assert any("السيد عبد الله" in w for w in doc.warnings)
+
+
+def test_two_roles_in_parentheses_right_hon_bilingual_labels_and_welsh_particles() -> None:
+    # the UN Security Council: a country and the language spoken, in parentheses
+    un = "The President: I give the floor to the representative of Ruritania.\n\n"
+    un += "Mr. Ada Park (Ruritania) (spoke in French): We have listened carefully. We cannot agree.\n\n"
+    un += "The President: I thank the representative.\n\nMr. Ben Cho (Freedonia): Thank you, Madam President.\n"
+    assert _speakers(un) == ["The President", "Mr. Ada Park", "The President", "Mr. Ben Cho"]
+    # Holyrood: a seat and a party; Ottawa: "Right Hon." and an office with a party after a comma
+    sc = "The Presiding Officer (Ann Lee): Question 1.\n\nDoug Ross (Highlands and Islands) (Con): What will he do?\n\n"
+    sc += "The First Minister (Hamza Yusuf): I will act.\n\nDoug Ross: When?\n"
+    assert _speakers(sc) == ["The Presiding Officer", "Doug Ross", "The First Minister", "Doug Ross"]
+    ca = "Hon. Pierre Roy (Leader of the Opposition, CPC): Mr. Speaker, will he act?\n\n"
+    ca += "Right Hon. Justin Lee (Prime Minister, Lib.): Mr. Speaker, we have acted.\n\n"
+    ca += "Hon. Pierre Roy (Leader of the Opposition, CPC): That is no answer.\n"
+    assert _speakers(ca) == ["Hon. Pierre Roy", "Right Hon. Justin Lee", "Hon. Pierre Roy"]
+    # the Senedd: a label in Welsh and English; a Welsh "ap" inside a name
+    cy = "Y Llywydd / The Presiding Officer: Welcome. Questions to the First Minister.\n\n"
+    cy += "Ada Park: First Minister, what will you do?\n\nThe First Minister: I have a plan.\n\n"
+    cy += "Y Llywydd / The Presiding Officer: Question 2.\n\nRhun ap Iorwerth: Diolch, Llywydd. I want to ask.\n"
+    assert _speakers(cy) == ["Y Llywydd", "Ada Park", "The First Minister", "Y Llywydd", "Rhun ap Iorwerth"]
+
+
+def test_a_label_with_two_parentheses_not_read_is_said() -> None:
+    said = ["Welcome back, everyone.", "Thank you, I am glad.", "Let us begin now.", "Sure thing, I think."]
+    turns = "".join(f"{('ADA PARK', 'BEN CHO')[n % 2]}: {s}\n" for n, s in enumerate(said))
+    odd = "The Reverend Mary Lee (Somewhere) (spoke in French): I have a point to make.\n"
+    doc = parse_text(turns + odd + turns, "talk.txt")
+    assert any("The Reverend Mary Lee (Somewhere)" in w for w in doc.warnings)

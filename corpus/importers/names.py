@@ -192,6 +192,11 @@ PARTICLES = {
     "af",
     "st",
     "st.",
+    "ap",  # Welsh: "Rhun ap Iorwerth"
+    "ab",
+    "ben",  # Hebrew and Arabic: "Yossi ben David"
+    "bat",
+    "vom",
 }
 
 #: Words that start sentences, headings or notes, never a speaker's name.
@@ -719,7 +724,13 @@ def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
     """(name, role) with the person first where a record names the office and puts the person in parentheses:
     "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta)", "कृषि मंत्री (श्री अनिल प्रताप
     सिंह)" -> the person, the office as the role."""
-    if role is not None and not is_name_like(name) and is_name_like(role) and len(role.split()) >= 2:
+    if (
+        role is not None
+        and not is_name_like(name)
+        and is_name_like(role)
+        and len(role.split()) >= 2
+        and "," not in role
+    ):
         return role, name
     return name, role
 
@@ -741,13 +752,25 @@ def office_before_capitals(name: str) -> tuple[str, str] | None:
     return None
 
 
+#: A role in parentheses or brackets closing a label's name.
+_TRAILING_ROLE = re.compile(r"^(.*?)\s*(?:\(([^()]{2,60}|[A-ZÀ-ÖØ-Þ])\)|\[([^\[\]]{2,60})\])$")
+
+
 def split_role(candidate: str) -> tuple[str, str | None]:
     """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
     brackets ("Dr. Ada Park (Director, Acme)", "Ada Park [Acme]") and a longer one in capitals
     ("Ada Park, Director of Research, Acme Corp")."""
-    m = re.match(r"^(.*?)\s*(?:\(([^()]{2,60}|[A-ZÀ-ÖØ-Þ])\)|\[([^\[\]]{2,60})\])$", candidate)
-    if m and m.group(1) and not TIME_RE.fullmatch(m.group(2) or m.group(3)):
-        return m.group(1).strip(), (m.group(2) or m.group(3)).strip()
+    roles: list[str] = []
+    rest = candidate
+    while len(roles) < 3 and (m := _TRAILING_ROLE.match(rest)) and m.group(1):
+        role = (m.group(2) or m.group(3)).strip()
+        if TIME_RE.fullmatch(role):
+            break
+        roles.insert(0, role)
+        rest = m.group(1)
+    if roles:
+        # "Douglas Ross (Highlands and Islands) (Con)", "Mr. Nebenzia (Russian Federation) (spoke in Russian)"
+        return rest.strip(), ", ".join(roles)
     if "," in candidate:
         name, _, role = candidate.partition(",")
         role = role.strip()
@@ -795,6 +818,8 @@ def is_name_like(name: str) -> bool:
         return True  # "NT", "AN": decided later by whether the document says who they are
     if GENERIC_SPEAKER.match(name):
         return True
+    if len(tokens) >= 3 and _bare(tokens[0]) in {"right", "rt"} and _bare(tokens[1]) in {"hon", "honourable"}:
+        tokens = tokens[1:]  # Westminster's and Ottawa's "Right Hon. Justin Trudeau", "Rt Hon Ada Park"
     first = _bare(tokens[0])
     if is_office(name) or _the_office(tokens):
         return True
@@ -986,6 +1011,13 @@ def match_label(line: str) -> Label | None:
         name, role = split_role(m.group("name").strip())
         if m.group("name").strip().endswith(")"):
             name, role = person_in_office(name, role)  # (only the person in parentheses after an office)
+        if " / " in name and not is_name_like(name):
+            # a bilingual record's "Y Llywydd / The Presiding Officer": the first name that reads as one, the
+            # other as its role
+            parts = [part.strip() for part in name.split(" / ")]
+            named = next((part for part in parts if is_name_like(part)), None)
+            if named is not None:
+                name, role = named, ", ".join(r for r in [*(part for part in parts if part != named), role] if r)
         if (office := office_before_capitals(name)) and not any(_bare(t) in TITLES for t in office[1].split()):
             name, role = office[0], ", ".join(r for r in (office[1], role) if r)
         # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)

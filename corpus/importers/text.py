@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
     NOT_NAMES,
+    PARTICLES,
     STAMP_PREFIX,
     Label,
     display_name,
@@ -609,8 +610,13 @@ def _talk_between(lines: list[str], labels: dict[int, Label]) -> bool:
     return grammar.talks(said)
 
 
-#: Two to six capitalised words, a colon and words: what a label looks like, whatever the document's own shape.
-_LOOSE_LABEL = re.compile(r"^\s*((?:[A-Z][\w'’.\-]*[ \t]+){1,5}[A-Z][\w'’.\-]*)[ \t]*:[ \t]+(\S.*)$")
+#: Two to six capitalised words (particles and a slash between them, roles in parentheses after them), a colon and
+#: words: what a label looks like, whatever the document's own shape.
+_LOOSE_LABEL = re.compile(
+    r"^\s*((?:[A-Z][\w'’.\-]*[ \t]+(?:(?:" + "|".join(sorted(map(re.escape, PARTICLES))) + r"|/)[ \t]+)?){1,5}"
+    r"[A-Z][\w'’.\-]*)"
+    r"(?:[ \t]*\([^()]{1,60}\)){0,3}[ \t]*:[ \t]+(\S.*)$"
+)
 
 
 #: The same in a script without capitals: two to five words, a place or a party in parentheses, a colon.
