@@ -882,3 +882,42 @@ def test_a_label_with_two_parentheses_not_read_is_said() -> None:
     odd = "The Reverend Mary Lee (Somewhere) (spoke in French): I have a point to make.\n"
     doc = parse_text(turns + odd + turns, "talk.txt")
     assert any("The Reverend Mary Lee (Somewhere)" in w for w in doc.warnings)
+
+
+def test_chambers_that_address_the_chair_a_chair_giving_the_floor_and_roles_written_as_phrases() -> None:
+    # Brazil's Câmara: a party and a state in parentheses, a hyphen inside them and after them; speakers
+    # address the chair ("Sr. Presidente") rather than saying "I"
+    br = "CÂMARA DOS DEPUTADOS\nDEPARTAMENTO DE TAQUIGRAFIA\nSessão Extraordinária\n\n"
+    br += "O SR. PRESIDENTE (Ana Lemos. PP - AL) - Concedo a palavra ao Deputado João Silva.\n\n"
+    br += "O SR. JOÃO SILVA (PT - SP) - Sr. Presidente, o projeto prejudica os agricultores.\n\n"
+    br += "O SR. PRESIDENTE (Ana Lemos. PP - AL) - Tem a palavra a Deputada Maria Costa.\n\n"
+    br += "A SRA. MARIA COSTA (PL - RJ) - Sr. Presidente, discordo do colega.\n\n"
+    br += "O SR. JOÃO SILVA (PT - SP) - Sr. Presidente, peço a palavra.\n\n"
+    br += "O SR. PRESIDENTE (Ana Lemos. PP - AL) - Tem V.Exa. a palavra.\n"
+    assert _speakers(br) == [
+        "O Sr. Presidente",
+        "O Sr. João Silva",
+        "O Sr. Presidente",
+        "A Sra. Maria Costa",
+        "O Sr. João Silva",
+        "O Sr. Presidente",
+    ]
+    # Turkey's Assembly: the chair between members heard once each, an en dash; "İ" in a name in capitals
+    tr = "TUTANAK DERGİSİ\n\nBAŞKAN – Gündem dışı ilk söz Sayın Yılmaz'a aittir.\n\n"
+    tr += "MEHMET YILMAZ (İstanbul) – Sayın Başkan, değerli milletvekilleri.\n\nBAŞKAN – Teşekkür ederim.\n\n"
+    tr += "AYŞE DEMİR (Ankara) – Sayın Başkan, söz istiyorum.\n\nBAŞKAN – Buyurun, iki dakika.\n"
+    assert _speakers(tr) == ["Başkan", "Mehmet Yilmaz", "Başkan", "Ayşe Demir", "Başkan"]
+    # a magazine's interview: "INTERVIEWER" and a surname in capitals, each set apart
+    mag = "ADA OKAFOR\nTHE ART OF FICTION NO. 301\n\n"
+    mag += "".join(
+        f"{('INTERVIEWER', 'OKAFOR')[n % 2]}\n\n{said}\n\n"
+        for n, said in enumerate(["When did you start?", "At eleven, I think.", "By hand?", "Always, yes."])
+    )
+    assert _speakers(mag) == ["Interviewer", "Okafor", "Interviewer", "Okafor"]
+    # a reporter's role written as a phrase, in turn with a named person
+    vi = "Phóng viên: Thưa bà, năm nay thế nào?\n\nBà Nguyễn Thị Lan: Năm nay nắng sớm.\n\n"
+    vi += "Phóng viên: Bà đã làm gì?\n\nBà Nguyễn Thị Lan: Chúng tôi đào thêm ao.\n"
+    assert _speakers(vi) == ["Phóng viên", "Bà Nguyễn Thị Lan", "Phóng viên", "Bà Nguyễn Thị Lan"]
+    # but a phrase before a colon in prose is no one ("Securities case; ..." or "Next steps: ...")
+    notes = "Ada Park: We met today.\n\nBen Cho: Fine.\n\nNext steps: book the room.\n\nAda Park: Agreed.\n\nBen Cho: Yes.\n"
+    assert "Next steps" not in _speakers(notes)

@@ -423,6 +423,15 @@ _CAPS_RUN = re.compile(
 )
 
 
+def _outside_parentheses(s: str, mark: str, end: int) -> int:
+    """Where `mark` first comes in `s[:end]` outside parentheses ("O SR. PRESIDENTE (Ana Lemos. PP - AL) - ..."
+    is a label with a party and a state, then the dash), or -1."""
+    at = s.find(mark, 1, end)
+    while at > 0 and s.count("(", 0, at) > s.count(")", 0, at):
+        at = s.find(mark, at + 1, end)
+    return at
+
+
 def match_separated(line: str) -> Label | None:
     """`Name — text`, `NAME<tab>text`, `Name | text`, `<nick> text`, after a time or not; the form names the mark.
 
@@ -463,7 +472,7 @@ def match_separated(line: str) -> Label | None:
         return None
     best: tuple[int, str] | None = None
     for mark in SEPARATORS:
-        at = s.find(mark, 1, 64)
+        at = _outside_parentheses(s, mark, 100 if s[:64].count("(") else 64)
         if at > 0 and (best is None or at < best[0]):
             best = (at, mark)
     if best is None:
@@ -502,8 +511,14 @@ _DIALOGUE_WORD = re.compile(
     r"sie|mir|mich|yo|tú|usted|nosotros|eu|você|nós|io|noi|voi|ik|jij|wij|я|ты|вы|мы|"
     r"أنا|أنت|نحن|هل|אני|אתה|את|אנחנו|मैं|आप|हम|let's|thanks|thank|hello|hi|hey|welcome|yes|yeah|no|okay|ok|sure|"
     r"indeed|right|well|merci|oui|non|bonjour|gracias|sí|hola|danke|ja|nein|hallo|grazie|ciao|obrigado|obrigada|sim"
-    r"|شكرا|نعم|مرحبا|תודה|כן|שלום|नमस्ते|धन्यवाद|हाँ|ben|sen|biz|siz|evet|hayır|tak|nie|dziękuję|ja|ty|my)"
-    r"(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧]|谢谢|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา",
+    r"|شكرا|نعم|مرحبا|תודה|כן|שלום|नमस्ते|धन्यवाद|हाँ|ben|sen|biz|siz|evet|hayır|teşekkür|teşekkürler|buyurun|tak|nie|"
+    r"dziękuję|ja|ty|my)"
+    r"(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧]|谢谢|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"
+    # addressing the chair or a member, as a chamber's speakers do: "Mr. Speaker", "Sr. Presidente", "Sayın Başkan"
+    r"|(?:^|[^\w])(?:mr|madam|madame|monsieur|señor|señora|sr|sra|srs|signor|signora|herr|frau|fru|panie|pani|sayın|"
+    r"mister|mevrouw|meneer)\.?[ \t]+(?:speaker|president|presidente|présidente?|presidenta|präsident|präsidentin|"
+    r"talman|chairman|chairwoman|chair|marszałku|başkan|deputy|deputados?|deputadas?|senator|senador|senadora|"
+    r"ministro|ministra|minister|ministre|voorzitter)(?=[^\w]|$)",
     re.I,
 )
 
@@ -520,7 +535,11 @@ def conversation_marks(labels: list[Label], name_of: Callable[[Label], str | Non
     counts = Counter(name_of(l) for l in labels)
     recurring = {name for name, n in counts.items() if name is not None and n >= 2}
     if len(recurring) < 2 or sum(counts[n] for n in recurring) < 0.75 * len(labels):
-        return False
+        # or a chair who gives the floor to one member after another: the chair's turns every other time
+        chair = counts.most_common(1)[0] if counts else (None, 0)
+        if not (chair[0] is not None and len(counts) >= 3 and chair[1] >= 3 and 2 * chair[1] + 1 >= len(labels)):
+            return False
+        return talks(labels)
     mark = separator_of(labels[0]) or ""
     if mark == "<>":
         return True  # a chat log's <nick>: the brackets are made for it, and messages are short
@@ -655,12 +674,24 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
     def key(label: Label) -> str:
         return " ".join(label.raw.split()).casefold()
 
+    def said(items: list[tuple[int, Label]]) -> list[Label]:
+        return [Label(l.raw, next((w for w in lines[i + 1 : i + 3] if w.strip()), ""), "apart") for i, l in items]
+
     apart = [(i, l) for i, l in out if l.form == "apart" and names_a_person(l.raw)]
     counts = Counter(key(l) for _, l in apart)
     roled = {key(l) for _, l in apart if l.role}
-    words = [Label(l.raw, next((w for w in lines[i + 1 : i + 3] if w.strip()), ""), "apart") for i, l in apart]
-    if sum(1 for n in counts.values() if n >= 2) < 2 and not (len(roled) >= 3 and talks(words)):
-        return [(i, l) for i, l in out if l.form != "apart"]
+    if sum(1 for n in counts.values() if n >= 2) < 2 and not (len(roled) >= 3 and talks(said(apart))):
+        # a magazine's "INTERVIEWER" and "OKAFOR" set apart in turn: a surname in capitals is someone where it
+        # takes turns with a name that can only be someone, and they talk
+        shouted = [(i, l) for i, l in out if l.form == "apart" and _in_capitals(l.raw) and " " not in l.raw.strip()]
+        loud = Counter(key(l) for _, l in shouted)
+        if not (
+            any(n >= 2 for k, n in counts.items())
+            and sum(1 for n in loud.values() if n >= 2) >= 2
+            and talks(said(shouted))
+        ):
+            return [(i, l) for i, l in out if l.form != "apart"]
+        counts.update({k: n for k, n in loud.items() if k not in counts})
     return [(i, l) for i, l in out if l.form != "apart" or counts[key(l)] >= 2 or key(l) in roled]
 
 

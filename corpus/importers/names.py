@@ -752,6 +752,20 @@ def office_before_capitals(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _role_phrase(name: str) -> bool:
+    """A capitalised word and one or two in small letters: a role written as a phrase ("Phóng viên")."""
+    tokens = name.split()
+    return (
+        2 <= len(tokens) <= 3
+        and len(name) <= 30
+        and tokens[0][:1].isupper()
+        and _bare(tokens[0]) not in TITLES
+        and not any(t in PARTICLES for t in tokens[1:])
+        and all(t.rstrip(".").isalpha() for t in tokens)
+        and all(t[:1].islower() for t in tokens[1:])
+    )
+
+
 #: A role in parentheses or brackets closing a label's name.
 _TRAILING_ROLE = re.compile(r"^(.*?)\s*(?:\(([^()]{2,60}|[A-ZÀ-ÖØ-Þ])\)|\[([^\[\]]{2,60})\])$")
 
@@ -1022,6 +1036,16 @@ def match_label(line: str) -> Label | None:
             name, role = office[0], ", ".join(r for r in (office[1], role) if r)
         # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)
         letter = len(name) == 1 and name.isupper()
+        if (
+            not (letter or is_name_like(name))
+            and role is None
+            and m.group("sep") != ";"
+            and _role_phrase(name)
+            and _bare(name.split()[0]) not in NOT_NAMES
+        ):
+            # "Phóng viên:", "Some hon. members:": a role in words of its own language, capitalised as a
+            # sentence is; a speaker only where it takes turns with people (speakers.decide)
+            return Label(name, m.group("rest"), "phrase")
         if not (letter or is_name_like(name)) or (role and _PARTIES.search(role)):
             return None  # a case caption ("FLORIDA, ET AL., :") names parties, not a speaker
         rest = m.group("rest")
@@ -1065,7 +1089,7 @@ def _cap_token(token: str) -> str:
         if not part or part in "-'’":
             out.append(part)
             continue
-        low = part.lower()
+        low = part.lower().replace("i\u0307", "i")  # (Turkish "İ" lowers to an i with a second dot)
         if low.startswith("mc") and len(low) > 3:
             out.append("Mc" + low[2:].capitalize())
         else:

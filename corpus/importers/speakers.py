@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sayso.corpus.importers.grammar import talks
 from sayso.corpus.importers.names import (
     GENERIC_SPEAKER,
     NOT_NAMES,
@@ -76,8 +77,11 @@ def decide(
 
         text = whole
     by_key: dict[str, list[tuple[int, Label]]] = {}
+    phrases: dict[str, list[tuple[int, Label]]] = {}  # roles written as phrases ("Phóng viên:"): judged last
     for idx, label in candidates:
-        by_key.setdefault(name_key(display_name(label.raw)), []).append((idx, label))
+        (phrases if label.form == "phrase" else by_key).setdefault(name_key(display_name(label.raw)), []).append(
+            (idx, label)
+        )
     # Names mentioned in the text only matter for initials and one-off labels; skip the scan otherwise.
     needed = any(
         is_initials(n) or (len(items) == 1 and is_full_name(n))
@@ -148,10 +152,13 @@ def decide(
             accepted.add(key)
     # Two or more different full names as labels, none recurring: a short dialogue.
     if not accepted:
+        at = {i for i, _ in candidates}
         fulls = [
             k
             for k, items in by_key.items()
             if not is_title_line(*items[0])
+            # (a name alone on its line with another right under it is a heading's: "CÂMARA DOS DEPUTADOS")
+            and not (not items[0][1].rest and items[0][0] + 1 in at)
             and is_full_name(display_name(items[0][1].raw))
             and len(person_tokens(display_name(items[0][1].raw))) <= 3
             and items[0][1].form != "semicolon"
@@ -207,6 +214,12 @@ def decide(
             and items[0][0] > anchor
         ):
             accepted.add(key)
+    # A role written as a phrase takes turns with the people accepted above, and talks.
+    if accepted:
+        for key, items in phrases.items():
+            if len(items) >= 2 and key not in by_key and talks([label for _, label in items]):
+                by_key[key] = items
+                accepted.add(key)
 
     table = SpeakerTable()
     display: dict[str, str] = {}
