@@ -921,3 +921,48 @@ def test_chambers_that_address_the_chair_a_chair_giving_the_floor_and_roles_writ
     # but a phrase before a colon in prose is no one ("Securities case; ..." or "Next steps: ...")
     notes = "Ada Park: We met today.\n\nBen Cho: Fine.\n\nNext steps: book the room.\n\nAda Park: Agreed.\n\nBen Cho: Yes.\n"
     assert "Next steps" not in _speakers(notes)
+
+
+def test_record_labels_with_a_party_or_an_office_and_roles_in_capitals() -> None:
+    # Italy's Senate: a surname in capitals, the party in parentheses, a full stop
+    it = "SENATO DELLA REPUBBLICA\n\nPRESIDENTE. È iscritto a parlare il senatore Rossi.\n\n"
+    it += "ROSSI (PD). Signor Presidente, questo decreto non basta.\n\nPRESIDENTE. La prego di concludere.\n\n"
+    it += "BIANCHI (FdI). Signor Presidente, chiedo la parola.\n\nROSSI (PD). Ho finito.\n\nPRESIDENTE. Grazie.\n"
+    assert _speakers(it) == ["Presidente", "Rossi", "Presidente", "Bianchi", "Rossi", "Presidente"]
+    # Ukraine's Rada: a surname and initials, an office in small letters after a comma
+    ua = "ГОЛОВУЮЧИЙ. Шановні колеги, слово надається Коваленку.\n\n"
+    ua += "КОВАЛЕНКО О.П., голова підкомітету (округ № 87). Шановний головуючий! Законопроект важливий.\n\n"
+    ua += "ГОЛОВУЮЧИЙ. Дякую. Запитання, будь ласка.\n\nШЕВЧУК Т.М., народний депутат України. Дякую. Скільки це коштує?\n"
+    assert _speakers(ua) == ["Головуючий", "Коваленко О.П.", "Головуючий", "Шевчук Т.М."]
+    # but a list of names in a record, or an acronym and a word after a comma, is no label
+    rec = "Mr. SMITH. I yield back.\n\nMr. JONES. I thank the gentleman.\n\n"
+    rec += "  Messrs. RYAN, SALAZAR, and\nMACK, and Mrs. JONES of Ohio changed their vote.\n\n"
+    rec += "Mr. SMITH. I feel your pain on\nTARP, though. It made a huge contribution.\n\nMr. JONES. Indeed it did.\n"
+    assert set(_speakers(rec)) == {"Mr. Smith", "Mr. Jones"}
+    # a play: a character heard once, two words in capitals
+    play = "ACT TWO\n\nHELENA. You said you would sell it.\n\nMARCUS. I said I would think.\n\n"
+    play += "HELENA. That is what you always say.\n\nOLD WILLIAM. The frost got the far rows.\n\nMARCUS. Then it is decided.\n"
+    assert _speakers(play) == ["Helena", "Marcus", "Helena", "Old William", "Marcus"]
+
+
+def test_offices_and_roles_heard_once_and_agenda_items_that_are_no_one() -> None:
+    # an arbitration's "THE ARBITRATOR", a state house's "SPEAKER PRO TEMPORE", a council's "Item 7:" heading
+    arb = "Grievance No. 23-117\n\nTHE ARBITRATOR: We're on the record. Ms. Doyle?\n\nMS. DOYLE: I do have an opening.\n\n"
+    arb += "THE ARBITRATOR: Mr. Price?\n\nMR. PRICE: We will open now.\n"
+    assert _speakers(arb) == ["The Arbitrator", "Ms. Doyle", "The Arbitrator", "Mr. Price"]
+    house = "Item 7: Parking meters\n\nSPEAKER PRO TEMPORE: The chair recognizes Representative Holloway.\n\n"
+    house += "REPRESENTATIVE HOLLOWAY: Thank you, Mr. Speaker.\n\nSPEAKER PRO TEMPORE: Representative Diaz.\n\n"
+    house += "REP. DIAZ: Will the sponsor yield?\n\nREPRESENTATIVE HOLLOWAY: I yield.\n"
+    assert _speakers(house) == [
+        "Speaker Pro Tempore",
+        "Representative Holloway",
+        "Speaker Pro Tempore",
+        "Rep. Diaz",
+        "Representative Holloway",
+    ]
+    # Australia's Senate: "The PRESIDENT" once among timed labels with seats
+    au = "Senator PARK (Queensland) (14:03): My question is to the Minister.\n\n"
+    au += "Senator CHO (South Australia—Minister for Housing) (14:04): I thank the senator.\n\n"
+    au += "The PRESIDENT: Order! Senator Park, a supplementary question?\n\n"
+    au += "Senator PARK (Queensland) (14:05): Mr President, how many?\n\nSenator CHO (South Australia) (14:05): Many.\n"
+    assert _speakers(au) == ["Senator Park", "Senator Cho", "The President", "Senator Park", "Senator Cho"]

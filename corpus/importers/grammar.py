@@ -187,6 +187,36 @@ def _record_label_ok(name: str) -> bool:
     return upper >= 0.75 * len(letters) and is_name_like(name)
 
 
+#: A name in capitals, then a party in parentheses or an office after a comma, then the stop: Italy's Senate
+#: ("ROSSI (PD). Signor Presidente..."), Ukraine's Rada ("КОВАЛЕНКО О.П., голова підкомітету (округ № 87). ...").
+_CAPS_ROLE = re.compile(
+    r"^(?P<name>[^\W\d_](?:[^\W\d_]|['’\-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,3})"
+    r"(?:[ \t]*\((?P<party>[^()]{1,40})\)|,[ \t]+(?P<office>[^\W\d_][^.]{1,200}?))\.[ \t]+(?P<rest>\S.*)$"
+)
+
+
+#: Words that join names in a list ("MACK, and Mrs. JONES ..."), never an office's first.
+_JOINING = {"and", "or", "but", "though", "nor", "y", "e", "et", "und", "i", "и", "та", "і", "ve", "ou", "o"}
+
+
+def _caps_role(m: re.Match[str]) -> Label | None:
+    name, office = m.group("name"), m.group("office")
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 3 or not all(c.isupper() for c in letters) or not is_name_like(name):
+        return None
+    words = office.split() if office is not None else []
+    if office is not None and (
+        len(words) < 2
+        or words[0].casefold() in _JOINING
+        or _bare(words[-1]) in TITLES
+        or not office[:1].islower()
+        or office.count("(") != office.count(")")
+        or any(c.isdigit() for c in re.sub(r"\([^()]*\)", "", office))
+    ):
+        return None  # (an office in small letters, its parentheses closed, no date: "PARIS, le 5 mars. ...")
+    return Label(name, m.group("rest"), "record", None, m.group("party") or office)
+
+
 def _strong_label(name: str) -> tuple[str, str | None] | None:
     """The speaker before a stop and a dash (".-", ". –"), a label's end by construction: a record's label, or
     a name or an office alone ("President. –", which must recur) or with a role after a comma ("Ada Park, on
@@ -214,6 +244,9 @@ def match_record(line: str) -> Label | None:
     m = _ROLE_PAREN.match(s)
     if m:
         return Label(m.group("name"), m.group("rest"), "record", None, m.group("who"))
+    m = _CAPS_ROLE.match(s)
+    if m and (found := _caps_role(m)) is not None:
+        return found
     tokens = s.split(" ", 10)  # a label is in the first ten words; the last item holds the rest of the line
     head = tokens[:10]
     # A stop and a dash or colon is a label's end by construction; take the first.
@@ -512,7 +545,7 @@ _DIALOGUE_WORD = re.compile(
     r"أنا|أنت|نحن|هل|אני|אתה|את|אנחנו|मैं|आप|हम|let's|thanks|thank|hello|hi|hey|welcome|yes|yeah|no|okay|ok|sure|"
     r"indeed|right|well|merci|oui|non|bonjour|gracias|sí|hola|danke|ja|nein|hallo|grazie|ciao|obrigado|obrigada|sim"
     r"|شكرا|نعم|مرحبا|תודה|כן|שלום|नमस्ते|धन्यवाद|हाँ|ben|sen|biz|siz|evet|hayır|teşekkür|teşekkürler|buyurun|tak|nie|"
-    r"dziękuję|ja|ty|my)"
+    r"dziękuję|ja|ty|my|ви|дякую|спасибо|да|нет|colleagues|collègues|colleghi|colegas|kollegen|колеги|коллеги)"
     r"(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧]|谢谢|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"
     # addressing the chair or a member, as a chamber's speakers do: "Mr. Speaker", "Sr. Presidente", "Sayın Başkan"
     r"|(?:^|[^\w])(?:mr|madam|madame|monsieur|señor|señora|sr|sra|srs|signor|signora|herr|frau|fru|panie|pani|sayın|"

@@ -834,6 +834,8 @@ def is_name_like(name: str) -> bool:
         return True
     if len(tokens) >= 3 and _bare(tokens[0]) in {"right", "rt"} and _bare(tokens[1]) in {"hon", "honourable"}:
         tokens = tokens[1:]  # Westminster's and Ottawa's "Right Hon. Justin Trudeau", "Rt Hon Ada Park"
+    if len(tokens) >= 2 and _bare(tokens[0]) == "speaker" and tokens[1][:1].isupper():
+        tokens = tokens[1:]  # a state house's "SPEAKER PRO TEMPORE", "Speaker Johnson"
     first = _bare(tokens[0])
     if is_office(name) or _the_office(tokens):
         return True
@@ -856,7 +858,13 @@ def is_name_like(name: str) -> bool:
         if _INITIAL.match(token):
             seen_name = True
             continue
-        if i == len(tokens) - 1 and token.lstrip("#").isdigit() and i > 0 and len(token.lstrip("#")) <= 3:
+        if (
+            i == len(tokens) - 1
+            and token.lstrip("#").isdigit()
+            and i > 0
+            and len(token.lstrip("#")) <= 3
+            and _bare(tokens[0]) not in _NUMBERED_THINGS
+        ):
             # "Speaker 1", "Guest 2", "PASSENGER #1"
             return True
         if not token[0].isupper():
@@ -877,10 +885,57 @@ def is_name_like(name: str) -> bool:
 _OFFICE_WORDS = {"speaker", "clerk", "witness", "court", "moderator", "presiding", "deputy", "prime", "leader"}
 
 
+#: Things numbered in agendas and books, never a numbered person ("Item 7:", "Section 2:"; but "Speaker 2:").
+_NUMBERED_THINGS = {
+    "item",
+    "section",
+    "step",
+    "question",
+    "part",
+    "chapter",
+    "table",
+    "figure",
+    "fig",
+    "article",
+    "clause",
+    "appendix",
+    "week",
+    "session",
+    "round",
+    "episode",
+    "lesson",
+    "unit",
+    "level",
+    "phase",
+    "stage",
+    "option",
+    "track",
+    "scene",
+    "act",
+    "verse",
+    "exhibit",
+    "slide",
+    "agenda",
+    "motion",
+    "amendment",
+    "resolution",
+    "paragraph",
+    "schedule",
+    "annex",
+    "task",
+    "exercise",
+    "problem",
+    "no",
+    "number",
+}
+
+
 def _the_office(tokens: list[str]) -> bool:
     """ "The Prime Minister", "The Deputy Speaker", "The Chairman of the Committee": an office, named as one."""
     if not 2 <= len(tokens) <= 6 or tokens[0] not in ("The", "THE"):
         return False
+    if tokens[0] == "THE" and len(tokens) <= 3 and all(t.isalpha() and t.isupper() for t in tokens[1:]):
+        return True  # a role in capitals, as court and hearing records write them: "THE ARBITRATOR", "THE DEFENDANT"
     words = [t for t in tokens[1:] if t not in {"of", "the", "pro", "tempore", "for"}]
     # The office is the word before "of" or the last ("The Prime Minister", "The Chairman of the Committee";
     # not "The Prime Suspect").

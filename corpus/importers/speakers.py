@@ -200,7 +200,8 @@ def decide(
             name = display_name(label.raw)
             if key in accepted or label.form == "semicolon" or is_initials(name) or items[0][0] < anchor:
                 continue
-            if (titles_of(name) and len(name.split()) >= 2) or label.form in {"dash", "bracket"}:
+            office = name.split()[0] in ("The", "THE") and len(name.split()) >= 2  # "The PRESIDENT: Order!"
+            if (titles_of(name) and len(name.split()) >= 2) or office or label.form in {"dash", "bracket"}:
                 accepted.add(key)
     # A one-off surname ("NIXON:") of someone already speaking.
     surnames = {surname(display_name(by_key[k][0][1].raw)) for k in accepted}
@@ -322,7 +323,8 @@ def _style(label: Label) -> tuple[str, bool, bool, bool]:
     """How a label is written: form, all capitals, one word or more, with a title."""
     letters = [c for c in label.raw if c.isalpha()]
     caps = bool(letters) and all(c.isupper() for c in letters)
-    return (label.form, caps, len(label.raw.split()) > 1, bool(titles_of(label.raw)))
+    # (in capitals, one word or two is the same style: a play's "HELENA." and "OLD WILLIAM.")
+    return (label.form, caps, len(label.raw.split()) > 1 and not caps, bool(titles_of(label.raw)))
 
 
 def _resolve_initials(

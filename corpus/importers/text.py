@@ -508,10 +508,17 @@ def _choose_convention(
             # A record label without a title or "The" ("CARE USA. The President of CARE...") must recur.
             once = Counter(table.name_for(l) for l in labels.values())
             # (or a role after a comma: "Ada Park, on behalf of the PPE Group. –")
+            # A play's "OLD WILLIAM." once among "HELENA." and "MARCUS." is one more character, where the
+            # recurring labels are themselves names in capitals without a title.
+            plain_caps = [l for l in labels.values() if not grammar.titled(l.raw) and _in_capitals(l.raw)]
+            play = len(plain_caps) >= 0.75 * len(labels) and any(once[table.name_for(l)] >= 2 for l in plain_caps)
             labels = {
                 i: l
                 for i, l in labels.items()
-                if once[table.name_for(l)] >= 2 or grammar.titled(l.raw) or l.role is not None
+                if once[table.name_for(l)] >= 2
+                or grammar.titled(l.raw)
+                or l.role is not None
+                or (play and _in_capitals(l.raw) and not grammar.titled(l.raw))
             }
         value = grammar.score(
             {i: l for i, l in labels.items() if i not in (plan.labels if plan else {})}, table.name_for
@@ -590,6 +597,11 @@ def _choose_convention(
         example = lines[first].strip()[: lines[first].strip().find(near_miss[first].rest) or None].strip()
         conv = grammar.Convention("unknown", f"{len(near_miss)} lines start like {example!r}", 0, 0.3)
     return table, labels, conv
+
+
+def _in_capitals(raw: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _people(labels: dict[int, Label], table: SpeakerTable) -> bool:
