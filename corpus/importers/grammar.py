@@ -245,8 +245,8 @@ def match_record(line: str) -> Label | None:
     if m:
         return Label(m.group("name"), m.group("rest"), "record", None, m.group("who"))
     m = _CAPS_ROLE.match(s)
-    if m and (found := _caps_role(m)) is not None:
-        return found
+    if m and (caps := _caps_role(m)) is not None:
+        return caps
     tokens = s.split(" ", 10)  # a label is in the first ten words; the last item holds the rest of the line
     head = tokens[:10]
     # A stop and a dash or colon is a label's end by construction; take the first.
