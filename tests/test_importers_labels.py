@@ -966,3 +966,38 @@ def test_offices_and_roles_heard_once_and_agenda_items_that_are_no_one() -> None
     au += "The PRESIDENT: Order! Senator Park, a supplementary question?\n\n"
     au += "Senator PARK (Queensland) (14:05): Mr President, how many?\n\nSenator CHO (South Australia) (14:05): Many.\n"
     assert _speakers(au) == ["Senator Park", "Senator Cho", "The President", "Senator Park", "Senator Cho"]
+
+
+def test_a_message_export_with_the_date_and_time_over_each_sender() -> None:
+    chat = "Mar 12, 2024  6:02:13 PM\nMe\nAre you still coming Saturday?\n\nMar 12, 2024  6:05:40 PM\nTomás\n"
+    chat += (
+        "Yes! Should I bring anything?\n\nMar 12, 2024  6:06:02 PM\nMe\nMaybe ice.\n\n12 March 2024 18:07\nTomás\nOk.\n"
+    )
+    doc = parse_text(chat, "chat.txt")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Me", "Are you still coming Saturday?"),
+        ("Tomás", "Yes! Should I bring anything?"),
+        ("Me", "Maybe ice."),
+        ("Tomás", "Ok."),
+    ]
+    assert [p.start for p in doc.passages] == [
+        18 * 3600 + 2 * 60 + 13,
+        18 * 3600 + 5 * 60 + 40,
+        18 * 3600 + 6 * 60 + 2,
+        18 * 3600 + 7 * 60,
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # poems under their titles, each heard once
+        "Two Poems of the Sea\n\nLow Water\nThe tide goes out like someone leaving,\nslow, and then all at once;\n"
+        "              — Eleanor Voss, 1998\n\nHarbour Light\nOne green, one red,\nand the dark between them.\n",
+        # a collection of quotations
+        'Quotes on Work\n\nHelen Marchetti: "The work expands to fill the calendar."\nOskar Lindgren: "Rest is part '
+        'of the work."\nPriya Sundaram: "Nobody wished for more emails."\nTomasz Wren: "A tired carpenter cuts twice."\n',
+    ],
+)
+def test_names_heard_once_over_poems_or_quotations_are_no_conversation(text: str) -> None:
+    assert _speakers(text) == []

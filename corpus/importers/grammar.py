@@ -617,7 +617,10 @@ def _bracket(lines: list[str], i: int) -> Label | None:
     return match_bracket(lines[i])
 
 
-_BARE_TIME = re.compile(rf"^[\[(]?{_TIME}{AMPM}?[\])]?$")
+#: A date in words before a time, as message exports write it: "Mar 12, 2024  6:02 PM", "12 March 2024 18:02".
+_SPELLED_DATE = r"(?:(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?),?[ \t]+\d{4},?[ \t]+)"
+#: A time alone on its line (a chat's, with its date).
+BARE_TIME = re.compile(rf"^[\[(]?(?P<date>{DATE}|{_SPELLED_DATE})?(?P<ts>{_TIME}){AMPM}?[\])]?$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
@@ -625,7 +628,7 @@ def _alone(lines: list[str], i: int) -> Label | None:
     if len(lines[i]) > 110:
         return None  # a label alone is short (and follows a break unless it carries a time or is in capitals)
     line = lines[i]
-    if _BARE_TIME.match(line.strip()):
+    if BARE_TIME.match(line.strip()):
         return None  # "10:43 AM" over a message, "0:12" over a caption: a time, not a name
     heading = _MD_HEADING.match(line)
     if heading:
@@ -638,18 +641,23 @@ def _alone(lines: list[str], i: int) -> Label | None:
     following = lines[i + 1] if i + 1 < len(lines) else None
     before = lines[i - 1].strip() if i > 0 else ""
     after = following.strip() if following is not None else ""
-    if (_BARE_TIME.match(before) or _BARE_TIME.match(after)) and i + 1 < len(lines):
+    if (BARE_TIME.match(before) or BARE_TIME.match(after)) and i + 1 < len(lines):
         # A time on a line of its own just over or under the name ("0:03", "Ada Park", words, or "Ada Park",
         # "00:00:03", words) sets the turn apart as a blank line would, and is its time.  Where the line under
         # is a time again, the line is a caption between times (a video's transcript pasted), not a name.
-        if _BARE_TIME.match(before) and _BARE_TIME.match(after):
+        if BARE_TIME.match(before) and BARE_TIME.match(after):
             return None  # a caption between two times
-        words = lines[i + 2] if _BARE_TIME.match(after) and i + 2 < len(lines) else following
-        if words is None or _BARE_TIME.match(words.strip()) or not words.strip():
+        words = lines[i + 2] if BARE_TIME.match(after) and i + 2 < len(lines) else following
+        if words is None or BARE_TIME.match(words.strip()) or not words.strip():
             return None
         label = match_alone(line, None, words)
+        stamp = BARE_TIME.match(after) or BARE_TIME.match(before)
+        assert stamp is not None
+        if label is None and stamp.group("date") and _HANDLE.fullmatch(line.strip()):
+            # a message export's sender under the date and time, in whatever case: "Me", "tomas_r"
+            label = Label(line.strip(), "", "timed", None, None)
         if label is not None and label.time is None:
-            label.time = parse_time((after if _BARE_TIME.match(after) else before).strip("[]()"))
+            label.time = stamp_seconds(stamp)
         return label
     if following is not None and not following.strip() and i + 2 < len(lines):
         # The name as a paragraph of its own, its words in the next ("Ada Park", blank, "Welcome..."): how
@@ -778,7 +786,7 @@ def unexplained_prefix(lines: list[str], explained: set[int]) -> tuple[str, int]
     where: dict[str, list[int]] = {}
     for i, line in body:
         m = _PREFIX.match(line)
-        if not m or _BARE_TIME.match(line.strip()):
+        if not m or BARE_TIME.match(line.strip()):
             continue  # (a time alone on its line is no label: "0:03" over a video's captions)
         shape = _prefix_shape(m.group("p"))
         if shape in {"a:", "a a:"} and not m.group("p")[:1].isupper():

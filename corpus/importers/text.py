@@ -26,7 +26,6 @@ from sayso.corpus.importers.names import (
     is_name_like,
     name_key,
     names_a_person,
-    parse_time,
     stamp_seconds,
 )
 from sayso.corpus.importers.speakers import (
@@ -50,6 +49,8 @@ _SPEAKER_PAGE_SIGN = re.compile(
     r"appearances|\bspeaker\b|speakerappearances|\bquotes by\b|\btalks by\b|\bepisodes featuring\b", re.I
 )
 _URL_ONLY = re.compile(r"^<?https?://\S+>?$")
+#: A recording's time alone on its line ("0:12", "[00:01:02]"): dropped from prose.  Between turns, a time of day
+#: or a chat's date and time goes too (grammar.BARE_TIME); in prose "2:30 PM" may be an agenda's, and stays.
 _TIME_ONLY = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$")
 #: "IN THE SUPREME COURT OF THE UNITED STATES": names the court, which every argument there shares, not the document.
 _COURT_HEADER = re.compile(r"^in the\b.{0,60}\bcourt\b.{0,80}$", re.I)
@@ -353,6 +354,17 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             example = (line[: line.find(rest)] if rest and rest in line else line)[:40].strip()
             convention = grammar.Convention("unknown", f"{len(labels_at)} lines start like {example!r}", 0, 0.3)
             dialogue, labels_at = False, {}
+        elif (
+            max(Counter(table.name_for(l) for l in labels_at.values()).values()) == 1
+            and not any(l.strong or is_generic(table.name_for(l) or "") for l in labels_at.values())
+            and (
+                _quoted(labels_at)
+                or (not any(l.rest.strip() for l in labels_at.values()) and not _talk_between(lines, labels_at))
+            )
+        ):
+            # Names heard once each, alone on their lines over words that do not talk (poems under their
+            # titles), or before words that are all quotations ('Ada Park: "Rest is part of the work."'): a collection, not a conversation
+            dialogue, labels_at = False, {}
     if user_pattern is not None and labels_at:
         dialogue = True
     if dialogue and convention.unread and user_pattern is None:
@@ -396,7 +408,9 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     if dialogue:
         first = min(labels_at)
         result.dialogue = True
-        head = lines[:first]
+        head = list(lines[:first])
+        if head and grammar.BARE_TIME.match(head[-1].strip()) and labels_at[first].time is not None:
+            head[-1] = ""  # the first message's date and time, over its sender: its time, not a passage
         result.header = [l for l in head if l.strip()]
         claimed = plan.claimed if plan is not None else set()  # "Interviewer: Jane Doe" is no title
         result.title = front.get("title") or _pick_title(head, cover, set(labels_at) | claimed)
@@ -597,6 +611,14 @@ def _choose_convention(
         example = lines[first].strip()[: lines[first].strip().find(near_miss[first].rest) or None].strip()
         conv = grammar.Convention("unknown", f"{len(near_miss)} lines start like {example!r}", 0, 0.3)
     return table, labels, conv
+
+
+_QUOTE_OPENERS = "\"“„«‘'「『"
+
+
+def _quoted(labels: dict[int, Label]) -> bool:
+    """Whether the words after every label are a quotation: they open with a quotation mark."""
+    return all(l.rest.strip()[:1] in _QUOTE_OPENERS and l.rest.strip() for l in labels.values())
 
 
 def _in_capitals(raw: str) -> bool:
@@ -951,9 +973,11 @@ def _turns(
                 flush()
                 body, speaker, start = [stripped[event.end() :]], None, stamp_seconds(event)
                 continue
-            if _TIME_ONLY.match(stripped):
-                body.append("")  # a bare timestamp line marks time, it is not words
-                ahead = parse_time(stripped.strip("[]()"))  # the next label's too, if one follows at once
+            bare = grammar.BARE_TIME.match(stripped)
+            if bare is not None:
+                # a bare timestamp line marks time, it is not words (a chat's date and time too, over its sender)
+                body.append("")
+                ahead = stamp_seconds(bare)  # the next label's too, if one follows at once
                 if start is None and not any(b.strip() for b in body):
                     start = ahead
                 continue
