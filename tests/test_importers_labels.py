@@ -1001,3 +1001,22 @@ def test_a_message_export_with_the_date_and_time_over_each_sender() -> None:
 )
 def test_names_heard_once_over_poems_or_quotations_are_no_conversation(text: str) -> None:
     assert _speakers(text) == []
+
+
+def test_an_office_named_with_the_set_apart_in_the_record_s_own_language() -> None:
+    cy = "1. Questions to the First Minister\n\nThe Llywydd\n\nGood afternoon. The first question is from Ada Prys.\n\n"
+    cy += "Ada Prys\n\nWhat has the First Minister done about waiting times?\n\nThe First Minister\n\n"
+    cy += "Diolch, Llywydd. I thank the member; they have fallen.\n\nAda Prys\n\nBut not for my constituents, have they?\n\n"
+    cy += "The First Minister\n\nI will look into it.\n\nThe Llywydd\n\nQuestion 2.\n"
+    assert _speakers(cy) == [
+        "The Llywydd",
+        "Ada Prys",
+        "The First Minister",
+        "Ada Prys",
+        "The First Minister",
+        "The Llywydd",
+    ]
+    article = (
+        "The Budget\n\nThe council met on Tuesday to set rates.\n\nThe Vote\n\nIt passed by two votes in the end.\n"
+    )
+    assert _speakers(article) == []

@@ -353,6 +353,11 @@ _ROLE_DASH = re.compile(r"[ \t]+(?:--|[-–—])[ \t]+")
 _ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,99}?)\s*\^?\s*:?$")
 
 
+#: An office named with "The" on its own line, in whatever language the office is: "The Llywydd", "The Ceann
+#: Comhairle" (a heading has the same shape: such a label counts where it recurs, see `candidates`).
+_THE_OFFICE = re.compile(r"The[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?")
+
+
 def _roleish(words: str) -> bool:
     """Words that name an office or stand for nobody rather than a given name: "Chairman", "Jr", "PhD"."""
     return any(_bare(w) in TITLES or _bare(w) in NOT_NAMES for w in words.split()) or bool(GENERIC_SPEAKER.match(words))
@@ -414,7 +419,7 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     if role is not None and not (is_name_like(name) or GENERIC_SPEAKER.match(name)) and len(roles) == 1:
         # "The Minister of State, Department for Transport (Gareth Pryce)": the office, then the person
         name, role = person_in_office(name, role)
-    if not name or not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
+    if not name or not (is_name_like(name) or GENERIC_SPEAKER.match(name) or _THE_OFFICE.fullmatch(name)):
         return None
     # A label is a name, not the first words of a sentence that happens to sit on its own line.
     if len(name.split()) > 5:
