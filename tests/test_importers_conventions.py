@@ -500,3 +500,24 @@ def test_a_file_without_a_header_keeps_its_first_line() -> None:
     doc = parse_text("1 one line\n2 two line\n3 three line\n4 four line\n", "numbered.txt")
     assert doc.title == "Numbered"
     assert [p.text for p in doc.passages] == ["1 one line", "2 two line", "3 three line", "4 four line"]
+
+
+def test_a_line_of_speech_said_again_near_page_breaks_is_not_page_furniture() -> None:
+    """A running header keeps its place beside the page number; a speaker's line said again ("I recognise
+    Senator Park.") may fall near page breaks by chance, and is the speaker's, not furniture to drop."""
+    call = "The President of the Senate: I recognise Senator Ada Park."
+    lines: list[str] = ["THE SENATE", "OFFICIAL REPORT", ""]
+    words = "road bridge river school clinic market harbour railway airport library".split()
+    for page in range(1, 7):
+        turns = []
+        for k in range(8):
+            turns += [f"Senator Ada Park (Kogi West): Mr President, the {words[(page + k) % 10]} is not repaired."]
+            turns += [f"Senator Ben Cho (Kano South): The {words[(page * k) % 10]} matters more to us, I say."]
+        # the call near the page's top or its foot, each time at another distance from the page number
+        turns.insert((0, len(turns), len(turns) - 1)[page % 3], call)
+        lines += [line for turn in turns for line in (turn, "")]
+        lines += ["Disclaimer: this version is for information only.", f"Page {page} of 6", "THE SENATE — Tuesday", ""]
+    doc = parse_text("\n".join(lines), "senate.txt")
+    said = [p.text for p in doc.passages if p.speaker == "The President of the Senate"]
+    assert said == ["I recognise Senator Ada Park."] * 6
+    assert not any("Disclaimer" in p.text or "THE SENATE — Tuesday" in p.text for p in doc.passages)

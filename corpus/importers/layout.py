@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sayso.corpus.importers.names import match_label
+
 #: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
 _LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]+|$)")
 #: A line that is only a page number ("6", "- 6 -", "Page 51", "12 of 40").
@@ -158,6 +160,14 @@ def _strip_markers(page: Page) -> None:
         page.notes.append(", ".join(f"{n} {k}s" for k, n in kinds.items()))
 
 
+def _said(line: str) -> bool:
+    """A speaker's words ("The President: I recognise Senator Lawal.") or a record's note ("(Laughter.)")."""
+    s = line.strip()
+    if s.startswith("(") and s.endswith(")"):
+        return True
+    return (label := match_label(s)) is not None and bool(label.rest.strip())
+
+
 def _strip_page_furniture(page: Page) -> None:
     """Bare page numbers, and lines that recur beside page breaks (running headers and footers)."""
     lines = page.lines
@@ -167,14 +177,14 @@ def _strip_page_furniture(page: Page) -> None:
     page_marks = [i for i in body_index if _PAGE_NUMBER.match(lines[i])]
     if len(page_marks) < 2:
         return
-    # Positions (in body order) of the page breaks.
+    # Positions (in body order) of the page breaks, and each body line's place beside the nearest one.
     order = {i: k for k, i in enumerate(body_index)}
     marks = [order[i] for i in page_marks]
-    near: set[int] = set()
+    beside: dict[int, int] = {}  # body line -> its distance from a page number, in body lines (-3..3)
     for k in marks:
         for d in range(-3, 4):
-            if 0 <= k + d < len(body_index):
-                near.add(body_index[k + d])
+            if 0 <= k + d < len(body_index) and abs(beside.get(body_index[k + d], 9)) > abs(d):
+                beside[body_index[k + d]] = d
     by_shape: dict[str, list[int]] = {}
     for i in body_index:
         by_shape.setdefault(_shape(lines[i]), []).append(i)
@@ -182,9 +192,14 @@ def _strip_page_furniture(page: Page) -> None:
     for shape, where in by_shape.items():
         if len(where) < 3 or len(shape) > 140 or shape.strip("# ") == "":
             continue
-        close = sum(1 for i in where if i in near)
-        if close >= 0.5 * len(where):
+        # A running header or footer keeps its place on the page: most of the times it comes, at the same
+        # distance from the page number, or near it if it is not a speaker's words or a record's note.  A line
+        # of speech said again ("I recognise Senator Lawal.") may fall near page breaks by chance.
+        places = Counter(beside[i] for i in where if i in beside)
+        if places and places.most_common(1)[0][1] >= 0.5 * len(where):
             furniture.update(where)
+        elif sum(places.values()) >= 0.5 * len(where) and not _said(lines[where[0]]):
+            furniture.update(where)  # a header that moves a line or two with the page's layout
     if not furniture:
         return
     kinds: Counter[str] = Counter()
