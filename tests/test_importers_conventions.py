@@ -507,7 +507,7 @@ def test_a_line_of_speech_said_again_near_page_breaks_is_not_page_furniture() ->
     Senator Park.") may fall near page breaks by chance, and is the speaker's, not furniture to drop."""
     call = "The President of the Senate: I recognise Senator Ada Park."
     lines: list[str] = ["THE SENATE", "OFFICIAL REPORT", ""]
-    words = "road bridge river school clinic market harbour railway airport library".split()
+    words = ["road", "bridge", "river", "school", "clinic", "market", "harbour", "railway", "airport", "library"]
     for page in range(1, 7):
         turns = []
         for k in range(8):
