@@ -1020,3 +1020,71 @@ def test_an_office_named_with_the_set_apart_in_the_record_s_own_language() -> No
         "The Budget\n\nThe council met on Tuesday to set rates.\n\nThe Vote\n\nIt passed by two votes in the end.\n"
     )
     assert _speakers(article) == []
+
+
+def test_more_label_shapes_from_meetings_briefings_chambers_and_chats() -> None:
+    # a Teams export: "Surname, Given" and a time over the words, a department in parentheses
+    teams = "Lindqvist, Eva   0:03\nWelcome, everyone, let's start.\n\nOkonkwo, Tunde (Finance)   0:10\n"
+    teams += "Thanks, Eva. The numbers are in.\n\nLindqvist, Eva   0:21\nGood, I'm glad.\n"
+    assert _speakers(teams) == ["Eva Lindqvist", "Tunde Okonkwo", "Eva Lindqvist"]
+    # the Philippine Senate: "THE PRESIDENT." between senators
+    ph = "THE PRESIDENT. The Majority Leader is recognized.\n\nSEN. VILLA. Mr. President, I move.\n\n"
+    ph += "THE PRESIDENT. Is there any objection?\n\nSEN. CRUZ. None, Mr. President.\n"
+    assert _speakers(ph) == ["The President", "Sen. Villa", "The President", "Sen. Cruz"]
+    # the Storting: a party, then the time in brackets, then the colon
+    no = "Presidenten: Etter ønske fra talerne.\n\nOla Nordvik (H) [10:23:14]: Takk, president. Jeg vil si noe.\n\n"
+    no += "Presidenten: Takk.\n\nIngrid Lie (SV) [10:27:40]: Takk, president. Jeg er uenig.\n"
+    assert _speakers(no) == ["Presidenten", "Ola Nordvik", "Presidenten", "Ingrid Lie"]
+    # a Space's notes: handles
+    x = "@ada_dev: ok I think we're live?\n@ben.builds: hey, I can hear you\n@ada_dev: great, let's go\n"
+    x += "@ben.builds: sure thing\n"
+    assert _speakers(x) == ["@ada_dev", "@ben.builds", "@ada_dev", "@ben.builds"]
+    # the Commission's briefing: an office or "Question", a dash, then the person (and the outlet)
+    ec = "Chief Spokesperson – Ada Park:\nGood afternoon, the floor is yours.\n\nQuestion – Ben Cho, AFP:\n"
+    ec += "Is the Commission open to a delay?\n\nSpokesperson for Environment – Dee Lane:\nWe are not, thank you.\n\n"
+    ec += "Question – Eli Roy, ANSA:\nVery quickly: will the President attend?\n\nAda Park:\nYou will see, thank you.\n"
+    assert _speakers(ec) == ["Ada Park", "Ben Cho", "Dee Lane", "Eli Roy", "Ada Park"]
+    # a tribunal: counsel "for the Respondent"; a lecture's chair with the person in parentheses, audience members
+    tr = "EMPLOYMENT JUDGE FAIR: Shall we begin?\n\nMS OKAFOR (for the Claimant): Yes, I am ready.\n\n"
+    tr += "MR LINDSEY-HOLT (for the Respondent): So are we, Judge.\n\nEMPLOYMENT JUDGE FAIR: Good, thank you.\n"
+    assert _speakers(tr) == ["Employment Judge Fair", "Ms Okafor", "Mr Lindsey-Holt", "Employment Judge Fair"]
+    lec = "Chair (Prof. Dagny Solberg): Thank you, questions please.\n\nAudience member 1: Thanks, I wonder why?\n\n"
+    lec += (
+        "Dr. Ada Park: Good question, I think so.\n\nAudience member 2: And the cost?\n\nDr. Ada Park: I don't know.\n"
+    )
+    assert _speakers(lec) == [
+        "Prof. Dagny Solberg",
+        "Audience member 1",
+        "Dr. Ada Park",
+        "Audience member 2",
+        "Dr. Ada Park",
+    ]
+    # Malaysia's Dewan: a clipped title, particles joined by a hyphen, "binti", an office with the person in brackets
+    my = "Tuan Yang di-Pertua: Ya, Yang Berhormat.\n"
+    my += "Dato' Sri Haji Rahman bin Kassim [Kuala Selangor]: Terima kasih Tuan Yang di-Pertua.\n"
+    my += "Timbalan Menteri Pertanian dan Makanan [Puan Hajah Noraini binti Yusof]: Terima kasih Yang Berhormat.\n"
+    my += "Tuan Yang di-Pertua: Soalan seterusnya.\n"
+    assert _speakers(my) == [
+        "Tuan Yang di-Pertua",
+        "Dato' Sri Haji Rahman bin Kassim",
+        "Puan Hajah Noraini binti Yusof",
+        "Tuan Yang di-Pertua",
+    ]
+    # Amharic: the preface colon, and "Mrs." written with a slash
+    am = "ጋዜጠኛ፦ እንደምን አደሩ?\nአቶ ተስፋዬ በቀለ፦ ደህና ነኝ።\nወ/ሮ መሰረት አለሙ፦ እኔ ልጨምር።\nጋዜጠኛ፦ እናመሰግናለን።\n"
+    assert _speakers(am) == ["ጋዜጠኛ", "አቶ ተስፋዬ በቀለ", "ወ/ሮ መሰረት አለሙ", "ጋዜጠኛ"]
+    # the Seanad: the chair in Irish, set apart
+    ga = "An Cathaoirleach\n\nI call on Senator Ada Nolan.\n\nSenator Ada Nolan\n\nI move the motion, thank you.\n\n"
+    ga += "An Cathaoirleach\n\nIs the motion seconded?\n\nSenator Ben Roy\n\nI second it.\n\n"
+    ga += "Senator Ada Nolan\n\nThank you, I will be brief.\n"
+    assert _speakers(ga) == [
+        "An Cathaoirleach",
+        "Senator Ada Nolan",
+        "An Cathaoirleach",
+        "Senator Ben Roy",
+        "Senator Ada Nolan",
+    ]
+    # but a contract's parties are no one
+    assert (
+        _speakers("AGREEMENT\n\nParty A: Hollowbrook Ltd, of London.\nParty B: Merriweather plc.\n\n1. Terms\n") == []
+    )

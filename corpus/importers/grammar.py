@@ -44,6 +44,7 @@ from sayso.corpus.importers.names import (
     TIME_RE,
     TITLES,
     Label,
+    given_first,
     is_name_like,
     is_office,
     match_label,
@@ -171,8 +172,8 @@ def _record_label_ok(name: str) -> bool:
     if tokens[0] == "M." and len(tokens) >= 2 and len(tokens) <= 4:
         # French records' "M. Jean Dupont.": "M." is Monsieur, and a name follows
         return all(_capitalised(t) or t in {"de", "du", "des", "d'", "le", "la"} for t in tokens[1:])
-    if tokens[0] == "The" and len(tokens) >= 2:
-        words = [t for t in tokens[1:] if t not in {"pro", "tempore", "of", "the"}]
+    if tokens[0] in ("The", "THE") and len(tokens) >= 2:
+        words = [t for t in tokens[1:] if t.casefold() not in {"pro", "tempore", "of", "the"}]
         return bool(words) and all(t[:1].isupper() and t.strip(".").replace("-", "").isalpha() for t in words)
     if first in TITLES and len(tokens) >= 2:
         rest = [t for t in tokens[1:] if t not in {"of", "the", "de", "van", "von", "la", "del", "pro", "tempore"}]
@@ -283,7 +284,7 @@ def match_record(line: str) -> Label | None:
             continue
         bare = tok[:-1]
         name = " ".join([*head[:k], bare]).strip()
-        role = head[0] == "The" and k > 0  # "The Chairman.": after "The", a title is the role and ends the label
+        role = head[0] in ("The", "THE") and k > 0  # "The Chairman.": after "The", a title is the role and ends it
         if not role and (_bare(bare) in TITLES or _INITIALS_TOKEN.match(tok) or (len(bare) == 1 and bare.isupper())):
             continue
         rest = " ".join(tokens[k + 1 :]).strip()
@@ -353,14 +354,10 @@ _ROLE_DASH = re.compile(r"[ \t]+(?:--|[-–—])[ \t]+")
 _ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,99}?)\s*\^?\s*:?$")
 
 
-#: An office named with "The" on its own line, in whatever language the office is: "The Llywydd", "The Ceann
-#: Comhairle" (a heading has the same shape: such a label counts where it recurs, see `candidates`).
-_THE_OFFICE = re.compile(r"The[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?")
-
-
-def _roleish(words: str) -> bool:
-    """Words that name an office or stand for nobody rather than a given name: "Chairman", "Jr", "PhD"."""
-    return any(_bare(w) in TITLES or _bare(w) in NOT_NAMES for w in words.split()) or bool(GENERIC_SPEAKER.match(words))
+#: An office named with "The" (or the Irish "An") on its own line, in whatever language the office is: "The
+#: Llywydd", "An Cathaoirleach" (a heading has the same shape: such a label counts where it recurs, see
+#: `candidates`).
+_THE_OFFICE = re.compile(r"(?:The|An)[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?")
 
 
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
@@ -408,11 +405,8 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         name = paren.group(1).strip()
         roles.insert(0, paren.group(2).strip())
     role = ", ".join(roles) if roles else None
-    if first and name.count(",") == 1:
-        # a chat's header from a company directory, "[10:02 AM] Nguyen, Thi Lan": the surname first
-        last, _, given = (part.strip() for part in name.partition(","))
-        if is_name_like(last) and is_name_like(given) and len(given.split()) <= 3 and not _roleish(given):
-            name = f"{given} {last}"
+    if (first or time is not None) and (turned := given_first(name)):
+        name = turned  # a chat's or a meeting's header from a company directory: "[10:02 AM] Nguyen, Thi Lan"
     if role is None and (dashed := _ROLE_DASH.split(name)) and len(dashed) >= 2 and names_a_person(dashed[0]):
         # "Elaine Fairbanks -- Head of Investor Relations", "Ann Oduya - Keystone - Analyst": an earnings call's
         name, role = dashed[0], ", ".join(part for part in dashed[1:] if part)
@@ -738,7 +732,12 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
         ):
             return [(i, l) for i, l in out if l.form != "apart"]
         counts.update({k: n for k, n in loud.items() if k not in counts})
-    return [(i, l) for i, l in out if l.form != "apart" or counts[key(l)] >= 2 or key(l) in roled]
+    # (with people taking turns so, one heard once with a title is one more: "Senator Ben Roy")
+    return [
+        (i, l)
+        for i, l in out
+        if l.form != "apart" or counts[key(l)] >= 2 or key(l) in roled or (key(l) in counts and titled(l.raw))
+    ]
 
 
 def score(accepted: dict[int, Label], name_of: Callable[[Label], str | None]) -> float:

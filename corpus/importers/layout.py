@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sayso.corpus.importers.grammar import match_record
 from sayso.corpus.importers.names import match_label
 
 #: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
@@ -161,11 +162,13 @@ def _strip_markers(page: Page) -> None:
 
 
 def _said(line: str) -> bool:
-    """A speaker's words ("The President: I recognise Senator Lawal.") or a record's note ("(Laughter.)")."""
+    """A speaker's words ("The President: I recognise Senator Lawal.", "Mme la présidente. La parole est à M. Le
+    Bihan.") or a record's note ("(Laughter.)")."""
     s = line.strip()
     if s.startswith("(") and s.endswith(")"):
         return True
-    return (label := match_label(s)) is not None and bool(label.rest.strip())
+    label = match_label(s) or match_record(s)
+    return label is not None and bool(label.rest.strip())
 
 
 def _strip_page_furniture(page: Page) -> None:

@@ -182,6 +182,8 @@ PARTICLES = {
     "le",
     "bin",
     "bint",
+    "binti",  # Malay: "Noraini binti Yusof"
+    "binte",
     "ibn",
     "al",
     "el",
@@ -595,13 +597,17 @@ BRACKET_NOTES = {
 GENERIC_SPEAKER = re.compile(
     r"^(unknown( speaker)?|speaker( [\dA-Z]{1,2}|[ _]?#?\d{1,3})?|"
     r"unidentified (speaker|male|female|man|woman|person|voice|child|reporter|group)( #?\d{1,3})?|voice|narrator|announcer|"
-    r"audience( member)?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|operator|crowd|male|female)$",
+    r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|operator|crowd|male|female)$",
     re.I,
 )
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 TIME_RE = re.compile(_TIME)
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
+#: A particle joined to the name by a hyphen: "al-Hakim", "el-Sayed", "di-Pertua".
+_JOINED_PARTICLE = re.compile(r"^[a-z]{1,4}-[A-ZÀ-ÖØ-Þ][^\W\d_]+$")
+#: A title clipped with an apostrophe: "Dato'".
+_CLIPPED_TITLE = re.compile(r"^[A-Z][a-z]{2,5}['’]$")
 #: A surname after an elided particle: "d'Harcourt", "dell’Acqua", "l'Estrange".
 ELIDED_NAME = re.compile(r"^(?:d|dell|l)['’][A-ZÀ-ÖØ-Þ][^\W\d_]+$")
 _TOKEN_WORD = re.compile(r"^[^\W\d_](?:[\w'’.\-]*[\w.])?$")
@@ -613,7 +619,7 @@ _CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]
 _CJK_PART = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
 
 # Label forms at the start of a line.
-_OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]+(?P<ts>{_TIME})[ \t]*$")
+_OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]]{{0,60}}?)[ \t]+(?P<ts>{_TIME})[ \t]*$")
 #: A time of day's "PM", as chat exports write it ("10:42 PM", "10:42 p.m.").
 AMPM = r"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?(?![\w]))"
 #: A date before a time, as chat exports write it ("12/03/2024, 10:42", "2024-03-12 10:42:13").
@@ -653,13 +659,13 @@ _NAME_TS = re.compile(
     rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*[:：]?[ \t]*(?P<rest>.*)$"
 )
 _NAME_ROLE_TS = re.compile(
-    rf"^(?P<name>[^\W\d_][^:：\[\]\n]{{0,80}}?\))[ \t]*\((?P<ts>{_TIME})\)[ \t]*[:：][ \t]*(?P<rest>.*)$"
+    rf"^(?P<name>[^\W\d_][^:：\[\]\n]{{0,80}}?\))[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*[:：][ \t]*(?P<rest>.*)$"
 )
 _PLAIN = re.compile(
     # (a full-width colon needs no space after it: Chinese and Japanese put none, "主持人：大家好")
     # (up to 100 characters: "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta):", the
     # name and role split below, each of a name's length)
-    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;\n]{0,99}?)\s*(?P<sep>：|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
+    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;፦\n]{0,99}?)\s*(?P<sep>：|፦|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
 )
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
 
@@ -687,7 +693,9 @@ _REPORTED = re.compile(
 )
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
 _REST_TIME = re.compile(rf"^[\[(]({_TIME})[\])]\s*")
-_MAYBE_LABEL = re.compile(r"[:：;*_\[]")
+_MAYBE_LABEL = re.compile(r"[:：;*_\[፦]")
+#: A social network's handle as the label: "@marisol_dev: ok, I think we're live".
+_AT_HANDLE = re.compile(r"^(?P<name>@[^\W_][\w.]{1,29}):[ \t]+(?P<rest>\S.*)$")
 
 
 @dataclass(slots=True)
@@ -724,15 +732,28 @@ def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
     """(name, role) with the person first where a record names the office and puts the person in parentheses:
     "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta)", "कृषि मंत्री (श्री अनिल प्रताप
     सिंह)" -> the person, the office as the role."""
-    if (
-        role is not None
-        and not is_name_like(name)
-        and is_name_like(role)
-        and len(role.split()) >= 2
-        and "," not in role
-    ):
-        return role, name
+    if role is None or "," in role or len(role.split()) < 2 or not is_name_like(role):
+        return name, role
+    office = not is_name_like(name) or bool(GENERIC_SPEAKER.match(name))
+    if office or (all(_bare(t) in TITLES or t in ("The", "THE") for t in name.split()) and titles_of(role)):
+        return role, name  # ("Chair (Prof. Dagny Solberg)": the chair is Prof. Solberg)
     return name, role
+
+
+def given_first(name: str) -> str | None:
+    """ "Given Surname" for a company directory's "Surname, Given" ("Nguyen, Thi Lan" -> "Thi Lan Nguyen"), or
+    None where `name` is not written so (a role after the comma: "Smith, Chairman")."""
+    if name.count(",") != 1:
+        return None
+    last, _, given = (part.strip() for part in name.partition(","))
+    words = given.split()
+    if not (is_name_like(last) and is_name_like(given) and 1 <= len(words) <= 3):
+        return None
+    if any(_bare(w) in TITLES or _bare(w) in NOT_NAMES for w in words) or GENERIC_SPEAKER.match(given):
+        return None
+    if given.isupper() and not last.isupper():
+        return None  # ("Park, MD": letters after a comma in capitals are a degree or a state)
+    return f"{given} {last}"
 
 
 def office_before_capitals(name: str) -> tuple[str, str] | None:
@@ -843,6 +864,8 @@ def is_name_like(name: str) -> bool:
         return False
     if all(_bare(t) in _COURTESY for t in tokens):
         return False  # "Mr" or "Dr." alone names nobody ("Mr: Speaker, ..." is an OCR'd "Mr. Speaker")
+    if len(tokens) == 2 and len(tokens[1]) == 1 and tokens[1].isupper() and _bare(tokens[0]) in _LETTERED_THINGS:
+        return False  # a contract's "Party A:", an appendix's "Plan B:"
     seen_name = False
     for i, token in enumerate(tokens):
         bare = _bare(token)
@@ -855,6 +878,11 @@ def is_name_like(name: str) -> bool:
         if i > 0 and ELIDED_NAME.match(token):
             seen_name = True  # "Thibault d'Harcourt", "Giovanni dell’Acqua"
             continue
+        if i > 0 and _JOINED_PARTICLE.match(token):
+            seen_name = True  # "Ali al-Hakim", "Tuan Yang di-Pertua"
+            continue
+        if i < len(tokens) - 1 and _CLIPPED_TITLE.match(token):
+            continue  # a title written clipped: Malaysia's "Dato' Sri"
         if _INITIAL.match(token):
             seen_name = True
             continue
@@ -930,6 +958,10 @@ _NUMBERED_THINGS = {
 }
 
 
+#: Things lettered in contracts and plans, never a person ("Party A", "Plan B"; but "Person A", "Speaker B").
+_LETTERED_THINGS = _NUMBERED_THINGS | {"party", "plan", "group", "team", "type", "class", "site", "block", "zone"}
+
+
 def _the_office(tokens: list[str]) -> bool:
     """ "The Prime Minister", "The Deputy Speaker", "The Chairman of the Committee": an office, named as one."""
     if not 2 <= len(tokens) <= 6 or tokens[0] not in ("The", "THE"):
@@ -993,7 +1025,7 @@ def _caseless(name: str) -> bool:
             if ch.isupper() or ch.islower():
                 return False
             letters += 1
-        elif not (ch in " .'\"-־׳״" or unicodedata.category(ch).startswith("M")):
+        elif not (ch in " .'\"-־׳״/" or unicodedata.category(ch).startswith("M")):
             return False  # (vowel signs and other marks belong to the letters before them; "د." is Dr.; "היו\"ר")
     return letters >= 2
 
@@ -1013,6 +1045,9 @@ def match_label(line: str) -> Label | None:
         # that can only be someone counts
         plain_item = not text[listed.end() :].startswith(("**", "__"))
         text = text[listed.end() :]
+    handle = _AT_HANDLE.match(text)
+    if handle:
+        return Label(handle.group("name"), handle.group("rest"), "plain")  # "@marisol_dev: ok, we're live"
     if len(text) < 2 or not (text[0] in "|>*_[(-–—" or text[0].isalnum()):
         return None
     if not _MAYBE_LABEL.search(text, 0, 120):
@@ -1021,8 +1056,19 @@ def match_label(line: str) -> Label | None:
             return Label(m.group("name"), m.group("rest"), "record", None, None)
         return None  # no colon, bold or bracket near the start: ordinary text
     m = _OTTER.match(text)
-    if m and is_name_like(m.group("name").strip()):
-        return Label(m.group("name").strip(), "", "otter", parse_time(m.group("ts")))
+    if m:
+        # "Ada Park  0:03", and Teams' "Park, Ada  0:03" or "Park, Ada (Finance)  0:03"
+        name, role = (
+            split_role(m.group("name").strip())
+            if m.group("name").strip().endswith(")")
+            else (
+                m.group("name").strip(),
+                None,
+            )
+        )
+        name = given_first(name) or name
+        if is_name_like(name):
+            return Label(name, "", "otter", parse_time(m.group("ts")), role)
     time = None
     m = _TS_PREFIX.match(text)
     if m:
@@ -1078,8 +1124,16 @@ def match_label(line: str) -> Label | None:
     m = _PLAIN.match(text)
     if m:
         name, role = split_role(m.group("name").strip())
-        if m.group("name").strip().endswith(")"):
+        if m.group("name").strip().endswith((")", "]")):
             name, role = person_in_office(name, role)  # (only the person in parentheses after an office)
+        if not is_name_like(name) and (dashed := re.split(r"[ \t]+[–—-][ \t]+", name, maxsplit=1)) and len(dashed) == 2:
+            # the European Commission's "Chief Spokesperson – Ada Park:" and "Question – Ben Cho, ANSA:"
+            person, affiliation = split_role(dashed[1])
+            if names_a_person(person) and (
+                not names_a_person(dashed[0])
+                or any(_bare(t) in TITLES or (t.islower() and t not in PARTICLES) for t in dashed[0].split())
+            ):
+                name, role = person, ", ".join(r for r in (dashed[0], affiliation, role) if r)
         if " / " in name and not is_name_like(name):
             # a bilingual record's "Y Llywydd / The Presiding Officer": the first name that reads as one, the
             # other as its role
@@ -1101,7 +1155,7 @@ def match_label(line: str) -> Label | None:
             # "Phóng viên:", "Some hon. members:": a role in words of its own language, capitalised as a
             # sentence is; a speaker only where it takes turns with people (speakers.decide)
             return Label(name, m.group("rest"), "phrase")
-        if not (letter or is_name_like(name)) or (role and _PARTIES.search(role)):
+        if not (letter or is_name_like(name)) or (role and _PARTIES.search(role) and not role.startswith("for ")):
             return None  # a case caption ("FLORIDA, ET AL., :") names parties, not a speaker
         rest = m.group("rest")
         stamp = _REST_TIME.match(rest)

@@ -84,6 +84,8 @@ _EXAMINATION = re.compile(
 )
 #: "BY MR. SMITH:" alone on a line (questioning resumes after an objection).
 _BY_LINE = re.compile(r"^BY[ \t]+(?P<who>[^:]{3,60}?)[ \t]*:[ \t]*$", re.I)
+#: "Question – Ada Park, AFP:" (the words on the next line, or after the colon)
+_ASKED_BY = re.compile(r"^(?P<who>[^\W\d_][^:：]{2,60}?)[ \t]*[:：][ \t]*(?P<rest>.*)$")
 #: "Q. (By Mr. Smith) Did you ..."
 _BY_PAREN = re.compile(r"^\((?:by|BY|By)[ \t]+(?P<who>[^()]{3,60})\)[ \t]*")
 #: "(Whereupon, a recess was taken.)", "(Exhibit 4 was marked for identification.)"
@@ -341,7 +343,13 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                 if m and _name(m.group("who")):
                     asker = _name(m.group("who")) or asker
                     rest = rest[m.end() :]
-                asker = who or asker
+                m = _ASKED_BY.match(rest)
+                if m and _name(m.group("who"), whole=True):
+                    # a briefing's "Question – Ada Park, AFP:": the asker named after the mark, then the words
+                    who, rest = _name(m.group("who"), whole=True), m.group("rest")
+                else:
+                    who = who or (asker if asker not in (QUESTIONER, ASKER) else None)
+                asker = who or (QUESTIONER if questions_only else default_asker)
                 label(i, asker, rest, mark.written, mark.time)
                 plan.questions.add(i)
             else:

@@ -488,6 +488,7 @@ def _choose_convention(
                 key_of[i]
                 for i, l in found
                 if l.form != "semicolon"
+                and not (l.form == "phrase" and keys[key_of[i]] < 2)  # ("Very quickly: will the President...")
                 and not (key_of[i] in letters and len(letters) > 3)  # a quiz's A: B: C: D:, not people
                 and not (
                     i == first_line
@@ -587,7 +588,7 @@ def _choose_convention(
             for i, l in proposed.get(family, [])
             if i > first
             and i not in labels
-            and l.form != "semicolon"
+            and l.form not in ("semicolon", "phrase")  # (a phrase heard once is a sentence's own colon)
             and _bare_first(l.raw) not in NOT_NAMES
             and names_a_person(display_name(l.raw))
         ]
