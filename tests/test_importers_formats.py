@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sayso.corpus.importers import parse_text
 from sayso.corpus.importers.detect import detect_format
 
@@ -184,3 +186,46 @@ def test_url_comes_from_the_documents_own_metadata_never_from_its_body() -> None
         "<title>Panel</title>", "<title>Panel</title><meta property='og:url' content='https://good.example/og'>"
     )
     assert parse_text(og, "p.html").url == "https://good.example/og"
+
+
+def test_a_transcript_exported_as_a_table_reads_its_speaker_text_and_time_columns() -> None:
+    csv_text = 'speaker,start,end,text\nInterviewer,00:00:01.2,00:00:05.9,"So, how did it start?"\n'
+    csv_text += 'Ada Park,00:00:06.1,00:00:14.0,"With six women and one pulper,\nhonestly."\n'
+    csv_text += "Interviewer,00:00:14.5,00:00:16.0,And then?\nBen Cho,00:00:16.2,00:00:20.0,I joined.\n"
+    doc = parse_text(csv_text, "export.csv")
+    assert [(p.speaker, p.text, p.start) for p in doc.passages] == [
+        ("Interviewer", "So, how did it start?", 1.2),
+        ("Ada Park", "With six women and one pulper, honestly.", 6.1),
+        ("Interviewer", "And then?", 14.5),
+        ("Ben Cho", "I joined.", 16.2),
+    ]
+    assert doc.convention["shape"] == "table"
+    # a game's dialogue export under an exporter's comment, in a .txt file; tab-separated too
+    game = "# Exported from DialogueForge\nline_id,character,emotion,text,vo_file\n"
+    game += 'FT_10,Brannoc,angry,"You\'re late, thief.",vo/ft10.ogg\nFT_20,Player,neutral,Sorry.,vo/ft20.ogg\n'
+    game += "FT_30,Brannoc,scoff,Pay or swim.,vo/ft30.ogg\n"
+    assert [p.speaker for p in parse_text(game, "quest.txt").passages] == ["Brannoc", "Player", "Brannoc"]
+    tsv = "Speaker\tText\nAda\tHello there.\nBen\tHi, Ada.\nAda\tShall we?\n"
+    assert [p.speaker for p in parse_text(tsv, "talk.tsv").passages] == ["Ada", "Ben", "Ada"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name,text\nlatency,the time a request waits\njitter,how much latency varies\nthroughput,work per second\n",
+        "product,price,colour\nchair,40,red\ntable,120,oak\nlamp,25,white\n",
+        "Speaker, writer and teacher, Ada Park has lived here since 1990. She says the town has changed.\n",
+    ],
+)
+def test_other_comma_separated_text_is_not_read_as_a_transcript_table(text: str) -> None:
+    assert parse_text(text, "list.csv").convention.get("shape") != "table"
+
+
+def test_a_name_tag_heard_once_in_subtitles_is_a_speaker_in_the_case_of_the_others() -> None:
+    cues = [("Haruto", "Senpai, wait up!"), ("Mizuki", "You're late again."), ("Haruto", "The train stopped!")]
+    cues += [("Mizuki", "Excuses."), ("Kuroda-sensei", "Homeroom started!"), ("Haruto", "Sorry, sensei!")]
+    srt = "".join(
+        f"{n}\n00:00:{n * 3:02d},000 --> 00:00:{n * 3 + 2:02d},000\n[{who}] {said}\n\n"
+        for n, (who, said) in enumerate(cues, 1)
+    )
+    assert [p.speaker for p in parse_text(srt, "ep07.srt").passages] == [who for who, _ in cues]

@@ -29,6 +29,7 @@ from sayso.corpus.importers.grammar import Convention, PatternError
 from sayso.corpus.importers.html import html_to_text
 from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from sayso.corpus.importers.srt import parse_srt
+from sayso.corpus.importers.table import read_table
 from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines
 from sayso.corpus.importers.vtt import parse_vtt
 from sayso.corpus.importers.whisper import parse_whisper
@@ -53,6 +54,8 @@ SUPPORTED_SUFFIXES = (
     ".fountain",
     ".spmd",
     ".docx",
+    ".csv",
+    ".tsv",
 )
 
 __all__ = ["SUPPORTED_SUFFIXES", "OwnedText", "decode_raw", "parse_bytes", "parse_decoded", "parse_path", "parse_text"]
@@ -124,14 +127,20 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     file_title = metadata.readable_file_title(path)
     if fmt == "text" and labels is None and looks_like_screenplay(owned.text, suffix):
         return parse_screenplay(owned.take(), file_title)  # (a --labels pattern reads a script as plain text)
-    if fmt in {"vtt", "srt", "json"}:
+    rows = read_table(owned.text) if fmt == "text" and labels is None else None
+    if rows is not None:
+        fmt = "table"
+    if fmt in {"vtt", "srt", "json", "table"}:
         text = owned.take()
-        if fmt == "vtt":
+        notes: list[str] = []
+        if rows is not None:
+            cues, title = rows, None
+        elif fmt == "vtt":
             cues, title, notes = parse_vtt(text)
         elif fmt == "json":
-            cues, title, notes = parse_whisper(text, str(path)), None, []
+            cues, title = parse_whisper(text, str(path)), None
         else:
-            cues, title, notes = parse_srt(text), None, []
+            cues, title = parse_srt(text), None
         if fmt == "json":
             # (JSON spells such characters as escapes, so they are met only once its strings are read)
             for cue in cues:
@@ -140,9 +149,11 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         named = sum(1 for p in passages if p.speaker)
         if fmt == "json":
             described = "Whisper segments" + (" with diarised speakers" if speakers else "")
+        elif fmt == "table":
+            described = "a table's rows, with a speaker column"
         else:
             described = "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")
-        convention = Convention("json" if fmt == "json" else "cues", described, named, 1.0)
+        convention = Convention(fmt if fmt in ("json", "table") else "cues", described, named, 1.0)
         # Cues carry their own speakers; a speaker labels pattern is for text transcripts.
         ignored = (
             [f"a speaker labels pattern is for text transcripts; this {fmt} file was read by its cues"]

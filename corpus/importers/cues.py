@@ -156,8 +156,13 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
             # a one-off label counts beside recurring ones when it is a dialogue dash or a full name, or is
             # written in capitals as they are ("JOHN: Out." beside "MARY:")
             others = [k for k, n in label_counts.items() if n >= 2 and k != name_key(labelled)]
-            caps = line.split(":", 1)[0].isupper() and all(k in capitals for k in others)
-            if not (others and (line.startswith(("-", "–", "—", ">>")) or len(labelled.split()) >= 2 or caps)):
+            head = line.split(":", 1)[0] if ":" in line else line.split("]", 1)[0]
+            caps = head.isupper() and all(k in capitals for k in others)
+            # ("Kuroda:" or "[Kuroda-sensei]" once beside recurring "Haruto:" and "Mizuki:", in the same case)
+            same_case = not head.isupper() and not any(k in capitals for k in others)
+            if not (
+                others and (line.startswith(("-", "–", "—", ">>")) or len(labelled.split()) >= 2 or caps or same_case)
+            ):
                 labelled, rest = None, line
         text = rest if labelled is not None else line
         dash = False

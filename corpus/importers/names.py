@@ -864,6 +864,8 @@ def is_name_like(name: str) -> bool:
         return False
     if all(_bare(t) in _COURTESY for t in tokens):
         return False  # "Mr" or "Dr." alone names nobody ("Mr: Speaker, ..." is an OCR'd "Mr. Speaker")
+    if _bare(tokens[-1]) in {"note", "notes"}:
+        return False  # a translator's or an editor's note ("TL Note:", "Editor's Note:"), no one speaking
     if len(tokens) == 2 and len(tokens[1]) == 1 and tokens[1].isupper() and _bare(tokens[0]) in _LETTERED_THINGS:
         return False  # a contract's "Party A:", an appendix's "Plan B:"
     seen_name = False

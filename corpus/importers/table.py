@@ -1,0 +1,112 @@
+"""Transcripts exported as a table: a header naming a speaker column and a text column, then a row a turn.
+
+Transcription services, qualitative-analysis tools and game dialogue editors export turns as CSV or
+tab-separated rows (`speaker,start,end,text`, `line_id,character,emotion,text,vo_file`).  The header
+says which column is which; nothing is guessed from the rows.  A table is read only where its header
+names a speaker column and a text column, and most rows have as many cells as the header: any other
+comma-separated text is left to the text reader.  Lines opening with `#` above the header are an
+exporter's comments.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from sayso.corpus.importers.cues import Cue
+from sayso.corpus.importers.names import parse_time
+
+#: Header names, folded (case, spaces, underscores and hyphens dropped), of each column sayso reads.
+_SPEAKER = {"speaker", "speakername", "speakerlabel", "character", "charactername", "voice", "participant", "who"}
+_NAME = {"name"}  #: a speaker only beside a transcript's text or times ("name,text" may be a glossary)
+_TEXT = {"text", "transcript", "transcription", "utterance", "dialogue", "dialog", "line", "words", "content"}
+_PLAIN_TEXT = {"text", "content", "words"}
+_START = {"start", "starttime", "begin", "from", "in", "time", "timestamp", "timecode", "starttimecode", "startms"}
+_END = {"end", "endtime", "stop", "to", "out", "endtimecode", "endms"}
+_DELIMITERS = (",", "\t", ";", "|")
+_FOLD = re.compile(r"[\s_\-()./]+")
+#: Rows read to decide whether the text is a table at all.
+_SAMPLE_ROWS = 20
+
+
+def _fold(cell: str) -> str:
+    return _FOLD.sub("", cell.strip().strip("\ufeff\"'").casefold())
+
+
+def _columns(header: list[str]) -> dict[str, int] | None:
+    """Which column holds the speaker, the text and the times, from the header's names; None if not a transcript."""
+    folded = [_fold(cell) for cell in header]
+    found: dict[str, int] = {}
+    for i, name in enumerate(folded):
+        for role, names in (("speaker", _SPEAKER), ("text", _TEXT), ("start", _START), ("end", _END)):
+            if name in names and role not in found:
+                found[role] = i
+    if "speaker" not in found and "name" in folded:
+        named = folded.index("name")
+        spoken = "text" in found and folded[found["text"]] not in _PLAIN_TEXT
+        if spoken or "start" in found:
+            found["speaker"] = named
+    if "speaker" not in found or "text" not in found or found["speaker"] == found["text"]:
+        return None
+    return found
+
+
+def _seconds(cell: str, in_ms: bool) -> float | None:
+    value = cell.strip()
+    if not value:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", value):
+        number = float(value)
+        return number / 1000 if in_ms else number
+    if re.fullmatch(r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?", value):
+        return parse_time(value.replace(",", "."))
+    return None
+
+
+def read_table(text: str) -> list[Cue] | None:
+    """The turns of a transcript exported as a table, or None when `text` is not one."""
+    head = text[:4000].lstrip("\ufeff").split("\n")
+    first = 0
+    while first < len(head) and (not head[first].strip() or head[first].lstrip().startswith("#")):
+        first += 1
+    if first >= len(head) - 1:
+        return None
+    header_line = head[first]
+    delimiter = max(_DELIMITERS, key=header_line.count)
+    if header_line.count(delimiter) < 1:
+        return None
+    try:
+        [header] = csv.reader([header_line], delimiter=delimiter)
+    except (csv.Error, ValueError):
+        return None
+    if _columns(header) is None:
+        return None  # (most text: its first line names no speaker column; the rest is not read)
+    at = text.find(header_line)
+    body = text[at:] if at >= 0 else text
+    try:
+        rows = list(csv.reader(io.StringIO(body), delimiter=delimiter))
+    except csv.Error:
+        return None
+    if len(rows) < 3:
+        return None
+    header, rows = rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
+    columns = _columns(header)
+    if columns is None or not rows:
+        return None
+    sample = rows[:_SAMPLE_ROWS]
+    if sum(1 for row in sample if len(row) == len(header)) < 0.8 * len(sample):
+        return None  # (prose with commas after a line that happens to name a speaker)
+    in_ms = any(_fold(header[columns[k]]).endswith("ms") for k in ("start", "end") if k in columns)
+    cues: list[Cue] = []
+    for row in rows:
+        if len(row) <= max(columns.values()):
+            continue
+        said = row[columns["text"]].strip()
+        if not said:
+            continue
+        start = _seconds(row[columns["start"]], in_ms) if "start" in columns else None
+        end = _seconds(row[columns["end"]], in_ms) if "end" in columns else None
+        speaker = row[columns["speaker"]].strip() or None
+        cues.append(Cue(start, end, said, speaker))
+    return cues or None
