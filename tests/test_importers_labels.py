@@ -1088,3 +1088,18 @@ def test_more_label_shapes_from_meetings_briefings_chambers_and_chats() -> None:
     assert (
         _speakers("AGREEMENT\n\nParty A: Hollowbrook Ltd, of London.\nParty B: Merriweather plc.\n\n1. Terms\n") == []
     )
+
+
+def test_a_transcription_service_s_header_legend_and_captions_first_turn() -> None:
+    # Scribie-style: header fields (a file name is no sentence) and a legend naming the speakers' codes
+    sc = "Scribie Audio/Video Transcript\nUpload Name: focus_group_3.mp3\nTranscript Date: 12 April 2024\n\n"
+    sc += "Speakers: S1 = Moderator, S2 = Participant (Hollis), S3 = Participant (Dorota)\n\n"
+    sc += "00:00:02 S1: Okay, we're recording. Thanks for coming.\n\n00:00:09 S2: Honestly, the noticeboard.\n\n"
+    sc += "00:00:15 S3: Facebook groups for me.\n\n00:00:31 S1: Chaos in what way?\n\n00:00:33 S3: Bins, mostly.\n"
+    doc = parse_text(sc, "focus.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Moderator", "Hollis", "Dorota", "Moderator", "Dorota"]
+    assert "S2" in doc.speakers["Hollis"]
+    # live captions: the captioner's first turn, hard-wrapped, is a turn, not the title
+    cart = ">> CAPTIONER: Please stand by for\nrealtime captions.\n>> MODERATOR: Good afternoon,\neveryone.\n"
+    cart += ">> DR. ADA RAO: Thank you, Liz.\n>> MODERATOR: Questions?\n>> DR. ADA RAO: Go ahead.\n"
+    assert _speakers(cart) == ["Captioner", "Moderator", "Dr. Ada Rao", "Moderator", "Dr. Ada Rao"]

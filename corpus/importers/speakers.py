@@ -198,8 +198,10 @@ def decide(
         for key, items in by_key.items():
             label = items[0][1]
             name = display_name(label.raw)
-            if key in accepted or label.form == "semicolon" or is_initials(name) or items[0][0] < anchor:
+            if key in accepted or label.form == "semicolon" or is_initials(name):
                 continue
+            if items[0][0] < anchor and not (label.form == "dash" and label.rest.strip()):
+                continue  # (before the conversation, only a caption's ">> CAPTIONER: Please stand by" opens it)
             office = name.split()[0] in ("The", "THE") and len(name.split()) >= 2  # "The PRESIDENT: Order!"
             if (titles_of(name) and len(name.split()) >= 2) or office or label.form in {"dash", "bracket"}:
                 accepted.add(key)

@@ -23,9 +23,12 @@ from sayso.corpus.importers.names import (
     Label,
     display_name,
     is_full_name,
+    is_initials,
     is_name_like,
     name_key,
     names_a_person,
+    person_in_office,
+    split_role,
     stamp_seconds,
 )
 from sayso.corpus.importers.speakers import (
@@ -337,6 +340,8 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         table, labels_at, convention = _choose_convention(lines, None, None, None)
     if plan is not None:
         lines = plan.lines
+    if labels_at and user_pattern is None:
+        _apply_legend(lines[: min(labels_at)], labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
@@ -493,6 +498,7 @@ def _choose_convention(
                 and not (
                     i == first_line
                     and keys[key_of[i]] == 1
+                    and l.form != "dash"  # (">> CAPTIONER: Please stand by for" is a turn, wrapped, not a title)
                     and (
                         (len(l.rest.split()) >= 3 and is_title_line(0, l))
                         or (unfinished(l) and sum(1 for n in keys.values() if n >= 2) >= 2)
@@ -627,6 +633,38 @@ def _in_capitals(raw: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+#: A legend's entry: a speaker's code and who it stands for ("S1 = Moderator", "S2 = Participant (Hollis)").
+_LEGEND = re.compile(
+    r"(?:^|[\s,;:])(?P<code>[A-Z]{1,3}\d{0,2})[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^,;=\n]{2,60})"
+)
+
+
+def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
+    """Speakers' codes that the header explains ("Speakers: S1 = Moderator, S2 = Ada Park") go by the names given,
+    the code kept as an alias."""
+    codes = {l.raw.strip(): table.name_for(l) for l in labels.values() if is_initials(l.raw.strip()) or len(l.raw) <= 3}
+    if not codes:
+        return
+    given: dict[str, str] = {}
+    for line in head:
+        for m in _LEGEND.finditer(line):
+            code, who = m.group("code"), m.group("who").strip()
+            if code not in codes or codes[code] is None:
+                continue
+            name, role = split_role(who)
+            if role and is_generic(name) and is_name_like(role):
+                name, role = role, name  # "Participant (Hollis)": Hollis
+            name, role = person_in_office(name, role) if role else (name, role)
+            if not (is_name_like(name) or is_generic(name)) or name in given.values():
+                continue  # (two codes for one name would make two people one)
+            given[code] = name
+            key = name_key(code)
+            table.canonical[key] = name
+            table.add_alias(name, code)
+            if role:
+                table.add_alias(name, who)
+
+
 def _people(labels: dict[int, Label], table: SpeakerTable) -> bool:
     """Whether most turns are given to what can only be someone ("Ada Park", "Mr. Cho", "Host")."""
     named = sum(1 for l in labels.values() if names_a_person(table.name_for(l) or display_name(l.raw)))
@@ -689,13 +727,15 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
             and table.name_for(l) not in recurring
             and l.rest.strip()
             and l.time is None
+            and l.form != "dash"  # (">> CAPTIONER: Please stand by for", wrapped)
             and not _SENTENCE_MARK.search(l.rest)
             and len(l.rest.split()) <= 8
         )
     }
 
 
-_SENTENCE_MARK = re.compile(r"[.!?…。！？]")
+#: A sentence's end (not a file name's or a number's dot: "focus_group_3.mp3", "v2.1").
+_SENTENCE_MARK = re.compile(r"[.!?…](?=[\s\"'”’)]|$)|[。！？]")
 
 
 def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
