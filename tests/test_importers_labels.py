@@ -1103,3 +1103,22 @@ def test_a_transcription_service_s_header_legend_and_captions_first_turn() -> No
     cart = ">> CAPTIONER: Please stand by for\nrealtime captions.\n>> MODERATOR: Good afternoon,\neveryone.\n"
     cart += ">> DR. ADA RAO: Thank you, Liz.\n>> MODERATOR: Questions?\n>> DR. ADA RAO: Go ahead.\n"
     assert _speakers(cart) == ["Captioner", "Moderator", "Dr. Ada Rao", "Moderator", "Dr. Ada Rao"]
+
+
+def test_a_record_in_columns_and_a_timed_label_not_read_is_said() -> None:
+    # a police interview's record: tape counter, person speaking, words, in columns padded with spaces
+    rows = [("0001", "OYELARAN", "This interview is being recorded. Do you understand?")]
+    rows += [("0015", "DERWENT", "Yes, I do."), ("0017", "OYELARAN", "Where were you on Saturday night?")]
+    rows += [("0024", "PATEL", "My client has a written statement."), ("0041", "DERWENT", "No comment.")]
+    rows += [("0043", "OYELARAN", "Thank you. Anything to add?"), ("0050", "DERWENT", "No, I have nothing.")]
+    text = "RECORD OF TAPED INTERVIEW                                   Page 1 of 3\n\n"
+    text += "Tape counter   Person speaking   Text\n"
+    text += "".join(f"{counter}           {who:<15}   {said}\n" for counter, who, said in rows)
+    assert _speakers(text) == [who.capitalize() for _, who, _ in rows]
+    # Finland's minutes: a time with a dot before the name and the party's letters after it, not read, but said
+    fi = "Puhemies Riitta Salonen: Yleiskeskustelu. Ensin ministeri.\n"
+    fi += "14.08 Jussi Kettunen ps: Arvoisa puhemies! Maaseudulla ei ole taksia.\n"
+    fi += "Puhemies Riitta Salonen: Vastauspuheenvuoro.\n14.12 Sari Aaltonen vihr: Kiitos, arvoisa puhemies!\n"
+    fi += "Puhemies Riitta Salonen: Keskustelu päättyy.\n"
+    doc = parse_text(fi, "ptk.txt")
+    assert any("14.08 Jussi Kettunen ps:" in w for w in doc.warnings)

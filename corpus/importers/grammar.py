@@ -464,6 +464,10 @@ def _outside_parentheses(s: str, mark: str, end: int) -> int:
     return at
 
 
+#: A number in a column of its own before the name: a tape counter, a line number ("0017", then a wide gap).
+_COUNTER = re.compile(r"^\d{1,6}(?:\t|[ \t]{2,})(?=[^\W\d_])")
+
+
 def match_separated(line: str) -> Label | None:
     """`Name — text`, `NAME<tab>text`, `Name | text`, `<nick> text`, after a time or not; the form names the mark.
 
@@ -478,6 +482,8 @@ def match_separated(line: str) -> Label | None:
         if m:
             time = stamp_seconds(m)
             s = s[m.end() :]
+        elif counter := _COUNTER.match(s):
+            s = s[counter.end() :]  # a tape counter's or a line's number in a column of its own: "0017   DERWENT   ..."
     head = s[:64]
     if not (head[:2].isupper() or head[:1] in "<(*○◯◎●◆◇■□▶►" or "\t" in head or " - " in head or " | " in head):
         if not any(mark in head for mark in ("—", "–", " -- ")):

@@ -33,6 +33,8 @@ _PAGE_MARKER = re.compile(r"^[ \t]*\[{1,2}(?:page[ \t]+[A-Z]?|\*)\d{1,6}\]{1,2}[
 _TIME_MARKER = re.compile(r"^[ \t]*\{time\}[ \t]*\d{3,4}[ \t]*$", re.I)
 #: Layout padding inside a line: pdftotext -layout justifies with long runs of spaces.
 _PADDING = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+#: A counter (a tape's, a line's), a wide gap, a name, a wide gap, the words: a record set out in columns.
+_COUNTER_ROW = re.compile(r"^[ \t]*(\d{1,6})[ \t]{3,}([^\W\d_](?:[^\t]*?\S)?)[ \t]{3,}(\S.*)$")
 #: A question or answer mark and the wide gap after it, opening a line ("     Q    Did you ...").
 _QA_GAP = re.compile(r"^[ \t]*([QA]\.?)[ \t]{2,}(?=\S)")
 #: Prefixes that quote or box every line.
@@ -258,12 +260,25 @@ def _strip_padding(page: Page) -> None:
     padded = sum(1 for l in page.lines if "   " in l and _PADDING.search(l))
     body = sum(1 for l in page.lines if l.strip())
     if padded < 10 or padded < 0.1 * body:
-        return  # a few wide gaps are the author's ("Q    Why?"), not a layout conversion's
+        # a few wide gaps are the author's ("Q    Why?"), not a layout conversion's; but rows in columns
+        # (a counter, a name, the words) are a record's, however short
+        if sum(1 for l in page.lines if _COUNTER_ROW.match(l)) >= 3:
+            page.lines = [_columns_row(l) or l for l in page.lines]
+        return
     # (the gap after a line's "Q" or "A" is the deposition's own mark of a turn: kept, as one tab)
     page.lines = [_padded_line(l) for l in page.lines]
 
 
+def _columns_row(line: str) -> str | None:
+    """A record in columns, "0017      DERWENT      Callum Derwent.": the columns kept apart, by tabs."""
+    row = _COUNTER_ROW.match(line)
+    return None if row is None else "\t".join((row.group(1), row.group(2), _PADDING.sub(" ", row.group(3))))
+
+
 def _padded_line(line: str) -> str:
+    row = _columns_row(line)
+    if row is not None:
+        return row
     mark = _QA_GAP.match(line)
     if mark is None:
         return _PADDING.sub(" ", line)

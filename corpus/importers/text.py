@@ -686,8 +686,10 @@ def _talk_between(lines: list[str], labels: dict[int, Label]) -> bool:
 #: Two to six capitalised words (particles and a slash between them, roles in parentheses after them), a colon and
 #: words: what a label looks like, whatever the document's own shape.
 _LOOSE_LABEL = re.compile(
-    r"^\s*((?:[A-Z][\w'’.\-]*[ \t]+(?:(?:" + "|".join(sorted(map(re.escape, PARTICLES))) + r"|/)[ \t]+)?){1,5}"
+    r"^\s*(?:[\[(]?\d{1,2}[:.]\d{2}(?::\d{2})?[\])]?[ \t]+)?"  # (a time before it: "14.08 Jussi Kettunen ps:")
+    r"((?:[A-Z][\w'’.\-]*[ \t]+(?:(?:" + "|".join(sorted(map(re.escape, PARTICLES))) + r"|/)[ \t]+)?){1,5}"
     r"[A-Z][\w'’.\-]*)"
+    r"(?:[ \t]+[a-z]{1,4})?"  # (a party's letters after it)
     r"(?:[ \t]*\([^()]{1,60}\)){0,3}[ \t]*:[ \t]+(\S.*)$"
 )
 
