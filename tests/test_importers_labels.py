@@ -1053,7 +1053,7 @@ def test_more_label_shapes_from_meetings_briefings_chambers_and_chats() -> None:
         "Dr. Ada Park: Good question, I think so.\n\nAudience member 2: And the cost?\n\nDr. Ada Park: I don't know.\n"
     )
     assert _speakers(lec) == [
-        "Prof. Dagny Solberg",
+        "Chair",
         "Audience member 1",
         "Dr. Ada Park",
         "Audience member 2",
@@ -1122,3 +1122,87 @@ def test_a_record_in_columns_and_a_timed_label_not_read_is_said() -> None:
     fi += "Puhemies Riitta Salonen: Keskustelu päättyy.\n"
     doc = parse_text(fi, "ptk.txt")
     assert any("14.08 Jussi Kettunen ps:" in w for w in doc.warnings)
+
+
+def test_opening_speakers_offices_set_apart_and_double_spaced_interviews() -> None:
+    # Westminster: the opening speaker, heard once in full before anyone speaks twice, then by surname
+    uk = "Social Housing: Northfield\n\n11.34 am\n\nMrs Eleanor Pike (Northfield) (Lab)\nWhat assessment has the Minister made?\n\n"
+    uk += "Daniel Cartwright\nI thank the hon. Lady for her question.\n\nMrs Pike\nForty homes are not enough.\n\n"
+    uk += "Daniel Cartwright\nForty homes is forty more than before.\n"
+    assert _speakers(uk) == ["Mrs Eleanor Pike", "Daniel Cartwright", "Mrs Eleanor Pike", "Daniel Cartwright"]
+    # the Bundestag: the president opens, a member heard once, then the vice-president twice
+    de = "Deutscher Bundestag – 155. Sitzung\n\nPräsidentin Ada Brückner:\nIch eröffne die Aussprache. Das Wort hat Dr. Vogel.\n\n"
+    de += "Dr. Katrin Vogel (BÜNDNIS 90/DIE GRÜNEN):\nFrau Präsidentin! Liebe Kolleginnen und Kollegen!\n\n"
+    de += "Vizepräsident Dr. Holger Maaß:\nVielen Dank. Nächster Redner ist Jens Ober.\n\n"
+    de += "Jens Ober (AfD):\nHerr Präsident! Meine Damen und Herren!\n\nVizepräsident Dr. Holger Maaß:\nIhre Redezeit ist abgelaufen.\n"
+    assert _speakers(de) == [
+        "Präsidentin Ada Brückner",
+        "Dr. Katrin Vogel",
+        "Vizepräsident Dr. Holger Maaß",
+        "Jens Ober",
+        "Vizepräsident Dr. Holger Maaß",
+    ]
+    # Ottawa: a language marker in brackets is no one; a long office in parentheses
+    ca = "ORAL QUESTIONS\n\n[English]\n\nThe Speaker: The hon. member for Kelowna.\n\n"
+    ca += "Mr. Gord Naka (Kelowna, CPC): Mr. Speaker, the salmon count is the lowest in years.\n\n"
+    ca += "Hon. Marc Tremblay (Minister of Fisheries, Oceans and the Canadian Coast Guard, Lib.): Mr. Speaker, we act.\n\n"
+    ca += "[Translation]\n\nMr. Gord Naka: Mr. Speaker, that is what they say.\n\nHon. Marc Tremblay: We invested, I say.\n"
+    assert _speakers(ca) == [
+        "The Speaker",
+        "Mr. Gord Naka",
+        "Hon. Marc Tremblay",
+        "Mr. Gord Naka",
+        "Hon. Marc Tremblay",
+    ]
+    # a committee's "The Convener:", said again near page breaks, is kept and read
+    com = "The Convener: Good morning and welcome to the meeting.\n\nAda Lyall: What would you change first?\n\n"
+    com += "Professor Reid: A fixed date, I think.\n\nThe Convener: Thank you. I bring in the next member.\n\n"
+    com += "Ben Devlin: And the cost?\n\nProfessor Reid: Lower than you fear.\n"
+    assert _speakers(com) == [
+        "The Convener",
+        "Ada Lyall",
+        "Professor Reid",
+        "The Convener",
+        "Ben Devlin",
+        "Professor Reid",
+    ]
+    # a magazine's interview, double-spaced: "HALVORSEN" over each answer is a name, not a wrapped line
+    mag = "ADA HALVORSEN\n\nTHE ART OF FICTION NO. 301\n\nInterviewed by Marcus Oyelaran\n\n"
+    mag += "".join(
+        f"{('INTERVIEWER', 'HALVORSEN')[n % 2]}\n\n{said}\n\n"
+        for n, said in enumerate(
+            [
+                "When did you start writing?",
+                "Late. I was thirty-four then.",
+                "In what way?",
+                "A manual cannot be vague, you see.",
+                "Do you revise?",
+                "Everything, constantly.",
+            ]
+        )
+    )
+    assert _speakers(mag) == ["Interviewer", "Halvorsen"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# deployment\nservice: survey-api\nreplicas: 3\nserver:\n  host: 0.0.0.0\n  port: 8080\nreplica:\n  host: 10.0.0.2\n",
+        "GLOSSARY OF PARLIAMENTARY TERMS\n\nAdjournment: The end of a sitting.\nAmendment: A proposed change.\n"
+        "Cloture: A way to end debate.\nDivision: A formal vote.\nSpeaker: The presiding officer of the House.\n"
+        "Quorum: The members needed.\nWhip: A member who keeps party discipline.\nMotion: A proposal.\n",
+        "CONFERENCE TIMETABLE\n\n08:30 Registration and coffee\n09:15 Welcome: Prof. Amara Lind, Conference Chair\n"
+        "09:30 Keynote: Dr. Felix Odhi\n10:30 Break\n11:00 Panel one\n12:30 Lunch\n",
+    ],
+)
+def test_configurations_glossaries_and_timetables_have_no_speakers(text: str) -> None:
+    assert _speakers(text, "notes.txt") == []
+
+
+def test_a_study_s_header_fields_are_no_turn() -> None:
+    qual = (
+        "Study: Caregiving and Paid Work (CPW-2)\nParticipant: P07 | Interview date: 2023-11-02 | Duration: 48 min\n\n"
+    )
+    qual += "I: So to start, could you describe a typical weekday?\n\nR: Um, I get up at five thirty.\n\n"
+    qual += "I: And then?\n\nR: Then the bus, I suppose.\n"
+    assert _speakers(qual) == ["I", "R", "I", "R"]

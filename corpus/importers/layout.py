@@ -163,6 +163,10 @@ def _strip_markers(page: Page) -> None:
         page.notes.append(", ".join(f"{n} {k}s" for k, n in kinds.items()))
 
 
+#: Capitalised words, roles in parentheses, a colon and words: a speaker's line, whatever the names look like.
+_LABEL_SHAPED = re.compile(r"^(?:[A-Z][\w'’.\-]*[ \t]+){0,5}[A-Z][\w'’.\-]*(?:[ \t]*\([^()]{1,60}\))*[ \t]*:[ \t]+\S")
+
+
 def _said(line: str) -> bool:
     """A speaker's words ("The President: I recognise Senator Lawal.", "Mme la présidente. La parole est à M. Le
     Bihan.") or a record's note ("(Laughter.)")."""
@@ -170,7 +174,7 @@ def _said(line: str) -> bool:
     if s.startswith("(") and s.endswith(")"):
         return True
     label = match_label(s) or match_record(s)
-    return label is not None and bool(label.rest.strip())
+    return (label is not None and bool(label.rest.strip())) or _LABEL_SHAPED.match(s) is not None
 
 
 def _strip_page_furniture(page: Page) -> None:
@@ -343,7 +347,10 @@ def _single_space(page: Page) -> None:
     if singles < 0.8 * (len(body) - 1):
         return
     # Lines that end mid-sentence are wrapped; the double spacing is the converter's, not the author's.
-    open_end = sum(1 for i in body if lines[i].rstrip()[-1:] not in SPEECH_ENDS)  # (body lines are not blank)
+    # (a name or a heading set apart, "HALVORSEN" over each answer, ends no sentence either: only lines of words
+    # count, and a line of a few words is not one of them)
+    words = [i for i in body if len(lines[i].split()) >= 5]
+    open_end = sum(1 for i in words if lines[i].rstrip()[-1:] not in SPEECH_ENDS)
     if open_end < 0.3 * len(body):
         return
     out: list[str] = []

@@ -21,6 +21,11 @@ from sayso.corpus.identity import name_key as name_key
 
 #: Courtesy and office titles that may open a label ("MR. NIXON", "Senator Kennedy").
 TITLES = {
+    # the Bundestag's chair: "Präsidentin Annette Brückner", "Vizepräsident Dr. Holger Maaß"
+    "präsident",
+    "präsidentin",
+    "vizepräsident",
+    "vizepräsidentin",
     "mr",
     "mrs",
     "ms",
@@ -570,6 +575,13 @@ SOUND_WORDS = {
 
 #: Bracketed notes in records and captions that are no one's name ("[GRAPHIC] [TIFF OMITTED]", "[Recess]").
 BRACKET_NOTES = {
+    # a bilingual record's language of what follows: "[English]", "[Translation]"
+    "english",
+    "french",
+    "français",
+    "translation",
+    "traduction",
+    "interpretation",
     "graphic",
     "tiff omitted",
     "omitted",
@@ -665,7 +677,7 @@ _PLAIN = re.compile(
     # (a full-width colon needs no space after it: Chinese and Japanese put none, "主持人：大家好")
     # (up to 100 characters: "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta):", the
     # name and role split below, each of a name's length)
-    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;፦\n]{0,99}?)\s*(?P<sep>：|፦|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
+    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;፦\n]{0,159}?)\s*(?P<sep>：|፦|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
 )
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
 
@@ -734,10 +746,9 @@ def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
     सिंह)" -> the person, the office as the role."""
     if role is None or "," in role or len(role.split()) < 2 or not is_name_like(role):
         return name, role
-    office = not is_name_like(name) or bool(GENERIC_SPEAKER.match(name))
-    if office or (all(_bare(t) in TITLES or t in ("The", "THE") for t in name.split()) and titles_of(role)):
-        return role, name  # ("Chair (Prof. Dagny Solberg)": the chair is Prof. Solberg)
-    return name, role
+    # (an office that is a name's shape stays the speaker: "Chair (Prof. Ada Park)" is "Chair" in the turns
+    # after it too, and one person must not become two)
+    return (role, name) if not is_name_like(name) else (name, role)
 
 
 def given_first(name: str) -> str | None:
@@ -788,7 +799,7 @@ def _role_phrase(name: str) -> bool:
 
 
 #: A role in parentheses or brackets closing a label's name.
-_TRAILING_ROLE = re.compile(r"^(.*?)\s*(?:\(([^()]{2,60}|[A-ZÀ-ÖØ-Þ])\)|\[([^\[\]]{2,60})\])$")
+_TRAILING_ROLE = re.compile(r"^(.*?)\s*(?:\(([^()]{2,120}|[A-ZÀ-ÖØ-Þ])\)|\[([^\[\]]{2,60})\])$")
 
 
 def split_role(candidate: str) -> tuple[str, str | None]:
@@ -912,7 +923,43 @@ def is_name_like(name: str) -> bool:
 
 
 #: Words that make "The ..." an office held by someone, beside TITLES: "The Speaker", "The Prime Minister".
-_OFFICE_WORDS = {"speaker", "clerk", "witness", "court", "moderator", "presiding", "deputy", "prime", "leader"}
+_OFFICE_WORDS = {
+    "speaker",
+    "clerk",
+    "witness",
+    "court",
+    "moderator",
+    "presiding",
+    "deputy",
+    "prime",
+    "leader",
+    # who chairs, rules on or records a sitting: "The Convener", "The Rapporteur", "The Coroner"
+    "convener",
+    "convenor",
+    "chairperson",
+    "rapporteur",
+    "registrar",
+    "coroner",
+    "magistrate",
+    "arbitrator",
+    "mediator",
+    "ombudsman",
+    "referee",
+    "umpire",
+    "interpreter",
+    "facilitator",
+    "secretary",
+    "treasurer",
+    "premier",
+    "chancellor",
+    "narrator",
+    "announcer",
+    "host",
+    "sheriff",
+    "marshal",
+    "bailiff",
+    "usher",
+}
 
 
 #: Things numbered in agendas and books, never a numbered person ("Item 7:", "Section 2:"; but "Speaker 2:").

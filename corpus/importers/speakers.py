@@ -200,7 +200,8 @@ def decide(
             name = display_name(label.raw)
             if key in accepted or label.form == "semicolon" or is_initials(name):
                 continue
-            if items[0][0] < anchor and not (label.form == "dash" and label.rest.strip()):
+            before = items[0][0] < anchor
+            if before and not (label.form == "dash" and label.rest.strip()) and not _opening_speaker(items[0], styles):
                 continue  # (before the conversation, only a caption's ">> CAPTIONER: Please stand by" opens it)
             office = name.split()[0] in ("The", "THE") and len(name.split()) >= 2  # "The PRESIDENT: Order!"
             if (titles_of(name) and len(name.split()) >= 2) or office or label.form in {"dash", "bracket"}:
@@ -270,6 +271,15 @@ def decide(
     # Every line of an accepted name is a label, ";" typos ("MR. NIXON; I ...") included.
     lines = {idx for key in accepted for idx, _ in by_key[key]}
     return table, lines
+
+
+def _opening_speaker(item: tuple[int, Label], styles: set[tuple[str, bool, bool, bool]]) -> bool:
+    """A titled speaker heard once before the first one heard twice, in the shape of the document's labels (a
+    debate's opening speech: "Mrs Eleanor Pike (Northfield) (Lab)", "Präsidentin Annette Brückner:"), and not
+    the first line (a title)."""
+    index, label = item
+    name = display_name(label.raw)
+    return index > 0 and bool(titles_of(name)) and len(name.split()) >= 2 and label.form in {s[0] for s in styles}
 
 
 def _bare_label(label: Label) -> str:

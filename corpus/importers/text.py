@@ -393,6 +393,15 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         unread = grammar.unexplained_prefix(lines, set(labels_at) if dialogue else set())
         if unread is not None:
             example, count = unread
+            if (
+                dialogue
+                and count >= 2 * len(labels_at)
+                and max(Counter(map(table.name_for, labels_at.values())).values()) < 3
+            ):
+                # a glossary's or a timetable's lines in a shape no family reads, and a few of them ("Speaker:",
+                # "09:15 Welcome:") read as labels: the few are the list's too, not a conversation
+                dialogue, labels_at = False, {}
+                convention = grammar.Convention("none", grammar.DESCRIPTIONS["none"], 0, 1.0)
             convention.confidence = min(convention.confidence, 0.3)
             if convention.shape == "none":
                 convention.shape = "unknown"
@@ -667,7 +676,11 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
 
 def _people(labels: dict[int, Label], table: SpeakerTable) -> bool:
     """Whether most turns are given to what can only be someone ("Ada Park", "Mr. Cho", "Host")."""
-    named = sum(1 for l in labels.values() if names_a_person(table.name_for(l) or display_name(l.raw)))
+    named = sum(
+        1
+        for l in labels.values()
+        if names_a_person(table.name_for(l) or display_name(l.raw)) and not (l.raw.islower() and l.raw.isascii())
+    )  # (a configuration's "host:" is no host)
     return named >= 0.5 * len(labels)
 
 
@@ -730,8 +743,10 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
             and l.rest.strip()
             and l.time is None
             and l.form != "dash"  # (">> CAPTIONER: Please stand by for", wrapped)
-            and not _SENTENCE_MARK.search(l.rest)
-            and len(l.rest.split()) <= 8
+            and (
+                (not _SENTENCE_MARK.search(l.rest) and len(l.rest.split()) <= 8)
+                or (" | " in l.rest and len(l.rest.split()) <= 16)  # "Participant: P07 | Interview date: ..."
+            )
         )
     }
 
@@ -881,8 +896,10 @@ def _speaker_page_name(raw_lines: list[str], lines: list[str]) -> str | None:
     if not (is_name_like(name) and is_full_name(name) and len(name.split()) <= 4 and not re.search(r"[:.!?,]$", name)):
         return None
     head = [l for l in raw_lines[:8] if l.strip()]
-    if not any(_SPEAKER_PAGE_SIGN.search(l) for l in head[1:]):
-        return None
+    if not any(_SPEAKER_PAGE_SIGN.search(l) and len(l.split()) <= 5 for l in head[1:]):
+        return (
+            None  # (the page's chrome is a few words: "Speaker", "12 appearances"; a glossary's "Speaker: ..." is not)
+        )
     return name
 
 
