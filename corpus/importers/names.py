@@ -208,6 +208,23 @@ PARTICLES = {
 
 #: Words that start sentences, headings or notes, never a speaker's name.
 NOT_NAMES = {
+    # a header's list of who takes part, never a turn: "Speakers: Ada Park, Ben Cho", "Present: ..."
+    "speakers",
+    "participants",
+    "panelists",
+    "panellists",
+    "attendees",
+    "present",
+    "absent",
+    "apologies",
+    "guests",
+    "hosts",
+    "cast",
+    "featuring",
+    "moderators",
+    "intervenants",
+    "ponentes",
+    "teilnehmer",
     # a press release's and an email's fields, a programme's items
     "media",
     "press",
