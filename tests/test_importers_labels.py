@@ -1203,6 +1203,7 @@ def test_a_study_s_header_fields_are_no_turn() -> None:
     qual = (
         "Study: Caregiving and Paid Work (CPW-2)\nParticipant: P07 | Interview date: 2023-11-02 | Duration: 48 min\n\n"
     )
+    qual += "Speakers: Ada Park (interviewer), P07\n\n"
     qual += "I: So to start, could you describe a typical weekday?\n\nR: Um, I get up at five thirty.\n\n"
     qual += "I: And then?\n\nR: Then the bus, I suppose.\n"
     assert _speakers(qual) == ["I", "R", "I", "R"]
