@@ -752,7 +752,7 @@ def test_more_parliaments_plays_chats_and_tables() -> None:
     # Italian D:/R: twice each, under an introduction
     it = "Intervista a Giulia Bernardi\ndi Marco Conti\n\nD: Come si diventa restauratrice?\nR: Con pazienza.\n"
     it += "D: Il lavoro più difficile?\nR: Un affresco a Orvieto.\n"
-    assert _speakers(it) == ["D", "R", "D", "R"]
+    assert _speakers(it) == ["Interviewer", "Giulia Bernardi", "Interviewer", "Giulia Bernardi"]
 
 
 def test_offices_with_the_person_in_parentheses_headers_and_names_in_other_scripts() -> None:
@@ -1207,3 +1207,39 @@ def test_a_study_s_header_fields_are_no_turn() -> None:
     qual += "I: So to start, could you describe a typical weekday?\n\nR: Um, I get up at five thirty.\n\n"
     qual += "I: And then?\n\nR: Then the bus, I suppose.\n"
     assert _speakers(qual) == ["I", "R", "I", "R"]
+
+
+def test_labels_with_a_party_and_a_state_nested_parentheses_an_address_and_counsel() -> None:
+    news = "HARLAN BROOKS, CNN ANCHOR: Senator, welcome.\n\nSEN. GWEN POIRIER (D), OREGON: Thank you, Harlan.\n\n"
+    news += "BROOKS: Will you vote for it?\n\nPOIRIER: I will not, I think.\n\n[AD BREAK]\n\nBROOKS: Welcome back.\n"
+    assert _speakers(news) == [
+        "Harlan Brooks",
+        "Sen. Gwen Poirier",
+        "Harlan Brooks",
+        "Sen. Gwen Poirier",
+        "Harlan Brooks",
+    ]
+    ca = "(1105)\n\nThe Chair (Mrs. Anne Lapointe (Sherbrooke, Lib.)): I call this meeting to order.\n\n"
+    ca += "Dr. Ivan Weller (Director, Health Agency): Thank you, Madam Chair.\n\nThe Chair: Mr. Osei, you have six minutes.\n\n"
+    ca += "Mr. Kwame Osei (Oshawa, CPC): Thank you. Dr. Weller, why?\n\nDr. Ivan Weller: Because, I think, of cost.\n"
+    assert _speakers(ca) == ["The Chair", "Dr. Ivan Weller", "The Chair", "Mr. Kwame Osei", "Dr. Ivan Weller"]
+    town = "Moderator: The chair recognizes microphone two. Name and address?\n"
+    town += "Mr. Tanaka, 4 Orchard Lane: Gil Tanaka. I want to ask where the fence goes.\n"
+    town += "Moderator: Selectwoman Price?\nSelectwoman Price: Along the brook, I believe.\nMr. Tanaka: Thank you.\n"
+    assert _speakers(town) == ["Moderator", "Mr. Tanaka", "Moderator", "Selectwoman Price", "Mr. Tanaka"]
+    court = "COURT: Mr. Iyer, why the delay?\n\nMR. IYER (Counsel for Petitioner): My lord, the notice came late.\n\n"
+    court += "COURT: Ms. Bhatt?\n\nMS. BHATT (Counsel for Respondent): It did not, my lord.\n\nMR. IYER: It did.\n"
+    assert _speakers(court) == ["Court", "Mr. Iyer", "Court", "Ms. Bhatt", "Mr. Iyer"]
+    dail = "An Ceann Comhairle: We move to questions. Deputy Kearney.\n\nDeputy Róisín Kearney: Where is the bill?\n\n"
+    dail += "An Tánaiste: It is coming, Deputy.\n\nDeputy Róisín Kearney: When?\n\nAn Ceann Comhairle: Thank you, Deputies.\n"
+    assert _speakers(dail) == [
+        "An Ceann Comhairle",
+        "Deputy Róisín Kearney",
+        "An Tánaiste",
+        "Deputy Róisín Kearney",
+        "An Ceann Comhairle",
+    ]
+    # an Arabic programme's header fields ("Guest: Dr. Sami ...", with "د." for Dr.) are no turn
+    ar = "برنامج: حديث المساء\nالضيف: د. سامي الخطيب، خبير المياه\n\nالمذيع: مساء الخير دكتور سامي، أهلاً بك.\n"
+    ar += "سامي الخطيب: مساء النور، شكراً لك.\nالمذيع: ما رأيك؟\nسامي الخطيب: أنا متفائل.\n"
+    assert _speakers(ar) == ["المذيع", "سامي الخطيب", "المذيع", "سامي الخطيب"]

@@ -482,3 +482,34 @@ def test_a_padded_deposition_page_keeps_its_question_and_answer_marks() -> None:
         ("Karen Pike", "My manager, Dale Fitch."),
     ]
     assert not any("Page" in p.text for p in doc.passages)
+
+
+@pytest.mark.parametrize(
+    ("text", "asker_mark", "answer_mark"),
+    [
+        # Spanish press: the words, then their initials, each with a full stop
+        (
+            "Pregunta. ¿Cuándo empieza la campaña?\nRespuesta. Ya no termina.\nP. ¿Y los medios?\nR. Son pocos.\n",
+            "P",
+            "R",
+        ),
+        # Italian: "D." and "R."
+        ("D. Quanto tempo ci vuole?\nR. Dipende, a volte tre mesi.\nD. E la polvere?\nR. È il nemico.\n", "D", "R"),
+        # German and Polish
+        ("F: Wie hat es angefangen?\nA: Mit sechs Frauen.\nF: Und dann?\nA: Dann kamen andere.\n", "F", "A"),
+        ("P: Jak to się zaczęło?\nO: Od sześciu kobiet.\nP: A potem?\nO: Potem przyszli inni.\n", "P", "O"),
+        # a Markdown list of questions and answers
+        ("- **Q:** How long did it take?\n- **A:** Four years.\n- **Q:** Why?\n- **A:** Permits, mostly.\n", "Q", "A"),
+    ],
+)
+def test_question_and_answer_marks_in_other_languages_and_lists(text: str, asker_mark: str, answer_mark: str) -> None:
+    doc = parse_text("Una intervista\n\n" + text, "interview.txt")
+    said = [p.speaker for p in doc.passages if p.speaker]
+    assert said == ["Interviewer", "Interviewee"] * 2
+    assert asker_mark in doc.speakers["Interviewer"] and answer_mark in doc.speakers["Interviewee"]
+
+
+def test_a_japanese_interview_s_dashed_questions_and_named_answers() -> None:
+    ja = "【インタビュー】田中美咲さん\n\n――和菓子職人になろうと思ったのはいつですか。\n田中：高校生のときです。\n"
+    ja += "――難しいことは？\n田中：季節を一口で伝えることです。\n――これからは？\n田中：店を続けます。\n"
+    assert [p.speaker for p in parse_text(ja, "taidan.txt").passages if p.speaker] == ["Questioner", "田中"] * 3

@@ -585,6 +585,22 @@ SOUND_WORDS = {
 
 #: Bracketed notes in records and captions that are no one's name ("[GRAPHIC] [TIFF OMITTED]", "[Recess]").
 BRACKET_NOTES = {
+    # a programme's own markers: "[AD BREAK]", "[SPONSOR]", "[THEME MUSIC]"
+    "ad break",
+    "end ad break",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "commercial",
+    "commercial break",
+    "break",
+    "sponsor",
+    "sponsor read",
+    "theme music",
+    "intro",
+    "outro",
+    "end",
     # a bilingual record's language of what follows: "[English]", "[Translation]"
     "english",
     "french",
@@ -713,6 +729,8 @@ _REPORTED = re.compile(
     r"remarked|declared|announced|recalled|concluded)$",
     re.I,
 )
+#: Counsel named with the party they stand for: "(for the Respondent)", "(Counsel for Petitioner)".
+_COUNSEL = re.compile(r"\bfor\b|\bcounsel\b|\badvocate\b|\battorney\b|\bsolicitor\b|\bbarrister\b", re.I)
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
 _REST_TIME = re.compile(rf"^[\[(]({_TIME})[\])]\s*")
 _MAYBE_LABEL = re.compile(r"[:：;*_\[፦]")
@@ -808,6 +826,20 @@ def _role_phrase(name: str) -> bool:
     )
 
 
+#: A party in parentheses, a comma, a place: "SEN. GWEN POIRIER (D), OREGON".
+_PARTY_THEN_PLACE = re.compile(r"^(.+?)\s*\(([^()]{1,20})\),\s*([^(),]{2,40})$")
+
+
+def _nested_open(text: str) -> int:
+    """Where the parentheses closing `text` open (they hold parentheses of their own), or -1."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return -1
+
+
 #: A role in parentheses or brackets closing a label's name.
 _TRAILING_ROLE = re.compile(r"^(.*?)\s*(?:\(([^()]{2,120}|[A-ZÀ-ÖØ-Þ])\)|\[([^\[\]]{2,60})\])$")
 
@@ -818,6 +850,13 @@ def split_role(candidate: str) -> tuple[str, str | None]:
     ("Ada Park, Director of Research, Acme Corp")."""
     roles: list[str] = []
     rest = candidate
+    if rest.endswith("))") and (opened := _nested_open(rest)) > 0:
+        # "The Chair (Mrs. Anne Lapointe (Sherbrooke, Lib.))": the role holds parentheses of its own
+        return rest[:opened].strip(), rest[opened + 1 : -1].strip()
+    party = _PARTY_THEN_PLACE.match(rest)
+    if party:
+        # "SEN. GWEN POIRIER (D), OREGON": a party in parentheses, then a state or a seat after a comma
+        return party.group(1).strip(), f"{party.group(2)}, {party.group(3).strip()}"
     while len(roles) < 3 and (m := _TRAILING_ROLE.match(rest)) and m.group(1):
         role = (m.group(2) or m.group(3)).strip()
         if TIME_RE.fullmatch(role):
@@ -835,9 +874,9 @@ def split_role(candidate: str) -> tuple[str, str | None]:
         if (
             role
             and (len(words) <= 4 or (len(words) <= 8 and capitalised >= len(words) / 2))
-            and not any(ch.isdigit() for ch in role)
+            and (not any(ch.isdigit() for ch in role) or (titles_of(name) and len(name.split()) >= 2))
         ):
-            return name.strip(), role
+            return name.strip(), role  # (an address after a titled name: "Mr. Tanaka, 4 Orchard Lane")
     return candidate.strip(), None
 
 
@@ -881,6 +920,8 @@ def is_name_like(name: str) -> bool:
     first = _bare(tokens[0])
     if is_office(name) or _the_office(tokens):
         return True
+    if tokens[0] == "An" and len(tokens) >= 2 and _bare(tokens[1]) in _IRISH_OFFICES:
+        return True  # the Oireachtas's "An Ceann Comhairle", "An Taoiseach", "An Leas-Chathaoirleach"
     if first in NOT_NAMES and first not in TITLES:
         return False
     if all(_bare(t) in _COURTESY for t in tokens):
@@ -1019,6 +1060,19 @@ _NUMBERED_THINGS = {
 
 #: Things lettered in contracts and plans, never a person ("Party A", "Plan B"; but "Person A", "Speaker B").
 _LETTERED_THINGS = _NUMBERED_THINGS | {"party", "plan", "group", "team", "type", "class", "site", "block", "zone"}
+
+
+#: Offices the Oireachtas names in Irish after "An" (the): its chairs, the head of government and the deputy.
+_IRISH_OFFICES = {
+    "ceann",
+    "leas-cheann",
+    "cathaoirleach",
+    "leas-chathaoirleach",
+    "taoiseach",
+    "tánaiste",
+    "tanaiste",
+    "cléireach",
+}
 
 
 def _the_office(tokens: list[str]) -> bool:
@@ -1214,7 +1268,7 @@ def match_label(line: str) -> Label | None:
             # "Phóng viên:", "Some hon. members:": a role in words of its own language, capitalised as a
             # sentence is; a speaker only where it takes turns with people (speakers.decide)
             return Label(name, m.group("rest"), "phrase")
-        if not (letter or is_name_like(name)) or (role and _PARTIES.search(role) and not role.startswith("for ")):
+        if not (letter or is_name_like(name)) or (role and _PARTIES.search(role) and not _COUNSEL.search(role)):
             return None  # a case caption ("FLORIDA, ET AL., :") names parties, not a speaker
         rest = m.group("rest")
         stamp = _REST_TIME.match(rest)

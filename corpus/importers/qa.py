@@ -49,6 +49,20 @@ ANSWERER = "Interviewee"
 QUESTIONER = "Questioner"
 
 _WORD_ROLE = {"q": "Q", "a": "A", "question": "Q", "answer": "A"}
+#: The same in other languages' press interviews, words and their initials: Spanish "Pregunta."/"Respuesta."
+#: ("P."/"R."), Italian "D."/"R.", French "Q."/"R.", German "F:"/"A:", Dutch "V:"/"A:", Portuguese
+#: "P:"/"R:", Polish "P:"/"O:", Russian "В:"/"О:".  One document uses one pair; `find` wants them to alternate.
+_WORD_ROLE.update(
+    {
+        **dict.fromkeys(("pregunta", "domanda", "frage", "vraag", "pergunta", "pytanie", "вопрос"), "Q"),
+        **dict.fromkeys(
+            ("respuesta", "risposta", "antwort", "réponse", "resposta", "antwoord", "odpowiedź", "ответ"), "A"
+        ),
+        **dict.fromkeys(("p", "d", "f", "v", "в"), "Q"),
+        **dict.fromkeys(("r", "o", "о"), "A"),
+    }
+)
+_ROLE_WORDS = sorted((w for w in _WORD_ROLE if len(w) > 1), key=len, reverse=True)
 
 #: A role marker opening a line: optional line number, clock time, Markdown emphasis,
 #: the role, an optional "(Name)", then ":", ".", " -" or a wide gap (tab or 2+ spaces).
@@ -56,7 +70,7 @@ _MARK = re.compile(
     r"^(?:(?P<num>\d{1,4})[ \t]+)?"
     r"(?:[\[(]?(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?[ \t]+)?"
     r"(?P<em>\*\*|__|\*|_)?"
-    r"(?P<role>Q|A|QUESTION|ANSWER|Question|Answer)"
+    r"(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|[QAPDFVROВО])"
     r"(?:[ \t]*[(\[](?P<who>[^()\[\]\n]{2,60})[)\]])?"
     r"(?:"
     r"(?P<p1>[:.：])(?:\*\*|__|\*|_)?(?=[ \t]|$)"  # Q: / Q. / **Q:**
@@ -124,7 +138,9 @@ _ASKER_KEYS = {
 #: Phrases in the header naming one side: the name follows the phrase.
 _ASKER_PHRASE = re.compile(r"\b(?:conducted|interviewed|questioned|examined)[ \t]+by[ \t]*:?[ \t]+", re.I)
 _ANSWERER_PHRASE = re.compile(
-    r"\b(?:interview(?:ed)?|conversation|talk|oral[ \t]+history)[ \t]+(?:with|of)[ \t]+|\b(?:deposition|testimony)[ \t]+of[ \t]+",
+    r"\b(?:interview(?:ed)?|conversation|talk|oral[ \t]+history)[ \t]+(?:with|of)[ \t]+|\b(?:deposition|testimony)[ \t]+of[ \t]+"
+    # the same in other languages' press: "Intervista a", "Entrevista con", "Interview mit", "Entretien avec"
+    r"|\b(?:intervista|entrevista|interview|entretien|wywiad|интервью)[ \t]+(?:a|con|com|mit|avec|z|с)[ \t]+",
     re.I,
 )
 #: "JOHN ROE, having been first duly sworn, ..." / "JOHN ROE, called as a witness, ...".
@@ -202,7 +218,12 @@ def match_marker(line: str) -> _Mark | None:
     s = line.strip()
     if s.startswith(">") and not s.startswith(">>"):
         s = s.lstrip("> ")
-    if not s or s[0] not in "QAqa0123456789*_[(":
+    if s[:2] in ("- ", "* ", "• "):
+        s = s[2:].lstrip()  # a Markdown list's "- **Q:** ..."
+    if s.startswith(("――", "——", "──")) and s.lstrip("―—─ "):
+        # Japanese interviews mark the interviewer's questions with a long dash and name whoever answers
+        return _Mark(role="Q", written="――", style="dash", rest=s.lstrip("―—─ "), who=None, time=None)
+    if not s or not (s[0].isalnum() or s[0] in "*_[("):
         return None
     m = _MARK.match(s)
     if not m:
@@ -406,17 +427,14 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
         m = _SWORN.match(s)
         if m and re.search(r"\bsworn\b|\bwitness\b|\baffirmed\b", s, re.I):
             answerer = _name(m.group("who")) or answerer
-    text = " ".join(l.strip() for l in head)
+    # (line by line: a name ends with its line, "Intervista a Giulia Bernardi" over "di Marco Conti")
+    texts = [l.strip() for l in head if l.strip()]
     if asker is None:
-        for m in _ASKER_PHRASE.finditer(text):
-            asker = _name_run(text[m.end() :])
-            if asker:
-                break
+        asker = next((n for t in texts for m in _ASKER_PHRASE.finditer(t) if (n := _name_run(t[m.end() :]))), None)
     if answerer is None:
-        for m in _ANSWERER_PHRASE.finditer(text):
-            answerer = _name_run(text[m.end() :])
-            if answerer:
-                break
+        answerer = next(
+            (n for t in texts for m in _ANSWERER_PHRASE.finditer(t) if (n := _name_run(t[m.end() :]))), None
+        )
     return asker, answerer
 
 

@@ -744,7 +744,7 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
             and l.time is None
             and l.form != "dash"  # (">> CAPTIONER: Please stand by for", wrapped)
             and (
-                (not _SENTENCE_MARK.search(l.rest) and len(l.rest.split()) <= 8)
+                (not _sentence_end(l.rest) and len(l.rest.split()) <= 8)
                 or (" | " in l.rest and len(l.rest.split()) <= 16)  # "Participant: P07 | Interview date: ..."
             )
         )
@@ -753,6 +753,17 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
 
 #: A sentence's end (not a file name's or a number's dot: "focus_group_3.mp3", "v2.1").
 _SENTENCE_MARK = re.compile(r"[.!?…](?=[\s\"'”’)]|$)|[。！？]")
+
+
+def _sentence_end(text: str) -> bool:
+    """Whether `text` ends a sentence somewhere: not at a short abbreviation's stop ("Dr. Sami", "د. سامي")."""
+    for m in _SENTENCE_MARK.finditer(text):
+        if m.group() != ".":
+            return True
+        word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+        if len(word.strip("([\"'“‘")) > 3:
+            return True
+    return False
 
 
 def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
