@@ -618,8 +618,6 @@ BRACKET_NOTES = {
     "table",
     "recess",
     "pause",
-    "break",
-    "end",
     "beginning",
     "continued",
     "sic",
