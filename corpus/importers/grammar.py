@@ -45,6 +45,7 @@ from sayso.corpus.importers.names import (
     TITLES,
     Label,
     given_first,
+    in_capitals,
     is_name_like,
     is_office,
     match_label,
@@ -345,8 +346,7 @@ _ALONE_TIME_FIRST = re.compile(STAMP_PREFIX.pattern + r"(?=[^\W\d_])")
 
 
 def _in_capitals(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(s.split()) <= 4
+    return in_capitals(s) and len(s.split()) <= 4
 
 
 #: A dash between a name alone on its line and the person's role or company.

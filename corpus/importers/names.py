@@ -777,6 +777,12 @@ def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
     return (role, name) if not is_name_like(name) else (name, role)
 
 
+def in_capitals(text: str) -> bool:
+    """Whether `text` is written in capitals: two letters or more, none of them small ("ADA PARK", "OLD WILLIAM")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def given_first(name: str) -> str | None:
     """ "Given Surname" for a company directory's "Surname, Given" ("Nguyen, Thi Lan" -> "Thi Lan Nguyen"), or
     None where `name` is not written so (a role after the comma: "Smith, Chairman")."""
@@ -828,39 +834,44 @@ def _role_phrase(name: str) -> bool:
 _PARTY_THEN_PLACE = re.compile(r"^(.+?)\s*\(([^()]{1,20})\),\s*([^(),]{2,40})$")
 
 
-def _nested_open(text: str) -> int:
-    """Where the parentheses closing `text` open (they hold parentheses of their own), or -1."""
+def _trailing_role(text: str) -> tuple[str, str] | None:
+    """(what stands before, the role) where `text` ends with a role in parentheses or brackets; the role may
+    hold parentheses of its own ("The Chair (Mrs. Anne Lapointe (Sherbrooke, Lib.))")."""
+    close = text[-1:]
+    if close not in (")", "]"):
+        return None
+    opener = "(" if close == ")" else "["
     depth = 0
     for i in range(len(text) - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(text[i], 0)
+        depth += 1 if text[i] == close else -1 if text[i] == opener else 0
         if depth == 0:
-            return i
-    return -1
+            name, role = text[:i].rstrip(), text[i + 1 : -1].strip()
+            longest = 120 if close == ")" else 60
+            letter = close == ")" and len(role) == 1 and role in _CAPITAL_LETTERS
+            if name and (2 <= len(text[i + 1 : -1]) <= longest or letter) and (close == ")" or "[" not in role):
+                return name, role
+            return None
+    return None
 
 
-#: A role in parentheses or brackets closing a label's name.
-_TRAILING_ROLE = re.compile(r"^(.*?)\s*(?:\(([^()]{2,120}|[A-ZÀ-ÖØ-Þ])\)|\[([^\[\]]{2,60})\])$")
+_CAPITAL_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 
 
 def split_role(candidate: str) -> tuple[str, str | None]:
     """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
-    brackets ("Dr. Ada Park (Director, Acme)", "Ada Park [Acme]") and a longer one in capitals
-    ("Ada Park, Director of Research, Acme Corp")."""
+    brackets ("Dr. Ada Park (Director, Acme)", "Ada Park [Acme]"), several of them ("Douglas Ross (Highlands and
+    Islands) (Con)"), and a longer one in capitals ("Ada Park, Director of Research, Acme Corp")."""
     roles: list[str] = []
     rest = candidate
-    if rest.endswith("))") and (opened := _nested_open(rest)) > 0:
-        # "The Chair (Mrs. Anne Lapointe (Sherbrooke, Lib.))": the role holds parentheses of its own
-        return rest[:opened].strip(), rest[opened + 1 : -1].strip()
     party = _PARTY_THEN_PLACE.match(rest)
     if party:
         # "SEN. GWEN POIRIER (D), OREGON": a party in parentheses, then a state or a seat after a comma
         return party.group(1).strip(), f"{party.group(2)}, {party.group(3).strip()}"
-    while len(roles) < 3 and (m := _TRAILING_ROLE.match(rest)) and m.group(1):
-        role = (m.group(2) or m.group(3)).strip()
-        if TIME_RE.fullmatch(role):
+    while len(roles) < 3 and (found := _trailing_role(rest)) is not None:
+        if TIME_RE.fullmatch(found[1]):
             break
-        roles.insert(0, role)
-        rest = m.group(1)
+        rest = found[0]
+        roles.insert(0, found[1])
     if roles:
         # "Douglas Ross (Highlands and Islands) (Con)", "Mr. Nebenzia (Russian Federation) (spoke in Russian)"
         return rest.strip(), ", ".join(roles)

@@ -22,6 +22,7 @@ from sayso.corpus.importers.names import (
     STAMP_PREFIX,
     Label,
     display_name,
+    in_capitals,
     is_full_name,
     is_initials,
     is_name_like,
@@ -540,7 +541,7 @@ def _choose_convention(
             # (or a role after a comma: "Ada Park, on behalf of the PPE Group. –")
             # A play's "OLD WILLIAM." once among "HELENA." and "MARCUS." is one more character, where the
             # recurring labels are themselves names in capitals without a title.
-            plain_caps = [l for l in labels.values() if not grammar.titled(l.raw) and _in_capitals(l.raw)]
+            plain_caps = [l for l in labels.values() if not grammar.titled(l.raw) and in_capitals(l.raw)]
             play = len(plain_caps) >= 0.75 * len(labels) and any(once[table.name_for(l)] >= 2 for l in plain_caps)
             labels = {
                 i: l
@@ -548,7 +549,7 @@ def _choose_convention(
                 if once[table.name_for(l)] >= 2
                 or grammar.titled(l.raw)
                 or l.role is not None
-                or (play and _in_capitals(l.raw) and not grammar.titled(l.raw))
+                or (play and in_capitals(l.raw) and not grammar.titled(l.raw))
             }
         value = grammar.score(
             {i: l for i, l in labels.items() if i not in (plan.labels if plan else {})}, table.name_for
@@ -635,11 +636,6 @@ _QUOTE_OPENERS = "\"“„«‘'「『"
 def _quoted(labels: dict[int, Label]) -> bool:
     """Whether the words after every label are a quotation: they open with a quotation mark."""
     return all(l.rest.strip()[:1] in _QUOTE_OPENERS and l.rest.strip() for l in labels.values())
-
-
-def _in_capitals(raw: str) -> bool:
-    letters = [c for c in raw if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 #: A legend's entry: a speaker's code and who it stands for ("S1 = Moderator", "S2 = Participant (Hollis)").
