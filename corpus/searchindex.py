@@ -523,8 +523,8 @@ _IPOW: np.ndarray = np.ones(1, np.uint64)
 #: tokenise_document: the index build's working arrays (8 bytes per byte of text) grow with this, not the document.
 TOKENISE_CHUNK = 1 << 16
 #: Bytes hashed at a time by hash_tokens: its working arrays (8 bytes per byte) stay under glibc's mmap
-#: threshold (128 KiB, see sayso.memory), so they come from the heap and are used again piece after piece
-#: rather than mapped and page-faulted afresh (a third of a folder import's page faults)
+#: threshold at any setting (see sayso.memory), so they come from the heap and are used again piece after
+#: piece rather than mapped and page-faulted afresh (a third of a folder import's page faults)
 HASH_CHUNK = 1 << 13
 
 
