@@ -662,14 +662,33 @@ def _run_words(texts: Sequence[str], lo: int, hi: int) -> RunWords:
     np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
     inverse = np.empty(len(ordered), np.uint32)
     inverse[order] = np.cumsum(new, dtype=np.uint32) - 1
-    some = order[new]
-    words = b" ".join([buf[s:e] for s, e in zip(starts[some].tolist(), ends[some].tolist())])
-    return RunWords(lo, hi, ordered[new], words, inverse, lens)
+    return RunWords(lo, hi, ordered[new], _spelled_out(buf, starts, ends, order[new]), inverse, lens)
+
+
+def _spelled_out(buf: bytes, starts: np.ndarray, ends: np.ndarray, which: np.ndarray) -> bytes:
+    """The tokens `which` of `buf` (at `starts`/`ends`) joined by spaces, in that order: their bytes gathered
+    at once rather than sliced one by one."""
+    first = starts[which]
+    sizes = ends[which] - first
+    at = np.cumsum(sizes + 1) - (sizes + 1)  # where each word goes, one byte for the space after it
+    # Each output byte's place in `buf`: a word's own bytes, then the byte after it, overwritten by the space.
+    source = np.arange(int(sizes.sum()) + len(sizes)) - np.repeat(at - first, sizes + 1)
+    out = np.frombuffer(buf + b" ", np.uint8)[source]
+    out[at + sizes] = 32
+    return out[:-1].tobytes()
 
 
 def document_words(texts: Sequence[str]) -> list[RunWords]:
     """A document's words, run by run, for `tokenise_document(words=)`: what needs no vocabulary."""
     return [_run_words(texts, lo, hi) for lo, hi in _passage_runs(texts)]
+
+
+def _spelled(words: bytes, which: np.ndarray) -> list[str]:
+    """The words at places `which` (sorted) of `words` (UTF-8, joined by spaces), without splitting the rest."""
+    cuts = np.flatnonzero(np.frombuffer(words, np.uint8) == 32)
+    starts = np.concatenate([np.zeros(1, np.int64), cuts + 1])[which].tolist()
+    ends = np.concatenate([cuts, np.full(1, len(words), np.int64)])[which].tolist()
+    return [words[s:e].decode("utf-8") for s, e in zip(starts, ends)]
 
 
 def _tokenise_run(vocab: Vocabulary, texts: Sequence[str], words: RunWords) -> tuple[np.ndarray, bytes, np.ndarray]:
@@ -679,8 +698,7 @@ def _tokenise_run(vocab: Vocabulary, texts: Sequence[str], words: RunWords) -> t
     ids = vocab.lookup(words.hashes)
     missing = np.flatnonzero(ids < 0)
     if len(missing):
-        spelled = words.words.decode("utf-8").split(" ")
-        ids[missing] = vocab.add_many([spelled[i] for i in missing.tolist()], words.hashes[missing])
+        ids[missing] = vocab.add_many(_spelled(words.words, missing), words.hashes[missing])
     tokens = ids[words.inverse].astype(np.uint32) if len(words.inverse) else np.zeros(0, np.uint32)
     joined = "".join(texts)
     if joined.isascii():
