@@ -861,7 +861,8 @@ class Library:
                 for step in undo or ():
                     step()
                 raise
-            if batch is None or self.quotes.refers_to(doc_id):
+            quoted = batch is None or self.quotes.refers_to(doc_id)
+            if quoted:
                 # Re-anchoring reads the document list from disk, so it must be current.
                 self.store.write_library(data)
                 self._batch_dirty = False
@@ -869,8 +870,9 @@ class Library:
                 self._batch_dirty = True
             index.add_document(doc, passages, version, index_words if columns is not None else None)
             # Also for a new document: quotes left by a removed one come back with it.
-            reanchored = self.quotes.reanchor_document(doc_id)
-            if report is not None:
+            # (in a batch, a document no quote refers to has none to re-anchor: its check is spared)
+            reanchored = self.quotes.reanchor_document(doc_id) if quoted else None
+            if report is not None and reanchored is not None:
                 report.review += reanchored.review
         return doc
 
