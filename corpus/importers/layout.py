@@ -349,7 +349,7 @@ def _single_space(page: Page) -> None:
     # Lines that end mid-sentence are wrapped; the double spacing is the converter's, not the author's.
     # (a name or a heading set apart, "HALVORSEN" over each answer, ends no sentence either: only lines of words
     # count, and a line of a few words is not one of them)
-    words = [i for i in body if len(lines[i].split()) >= 5]
+    words = [i for i in body if len(lines[i].split(None, 4)) >= 5]
     open_end = sum(1 for i in words if lines[i].rstrip()[-1:] not in SPEECH_ENDS)
     if open_end < 0.3 * len(body):
         return
