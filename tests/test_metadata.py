@@ -1,0 +1,71 @@
+"""The citation metadata a document gives of itself: its date and its kind (corpus.importers.metadata)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.corpus.importers.metadata import find_date, guess_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Recorded 2024-03-12 in Leeds", "2024-03-12"),
+        ("Hearing of December 17th, 2025, 10 a.m.", "2025-12-17"),
+        ("the 3rd of Sept. 1999 was a Friday", "1999-09-03"),
+        ("日期：2023年4月5日", "2023-04-05"),
+        ("posted 2021/11/30", "2021-11-30"),
+        # the earliest of several forms wins
+        ("May 4, 2020, rebroadcast 2021-01-02", "2020-05-04"),
+        # no year, or no full date: none
+        ("On March 3rd we met", None),
+        ("In 2019 the council met", None),
+        ("Dys more, ier will stind gair of glenjuss", None),
+    ],
+)
+def test_find_date(text: str, date: str | None) -> None:
+    assert find_date(text) == date
+
+
+def _kind(head: str, *, title: str = "Untitled", speakers: int = 2, dialogue: bool = True, fmt: str = "text") -> str:
+    return guess_kind(
+        fmt=fmt,
+        speakers=[f"Person {n}" for n in range(speakers)],
+        title=title,
+        head=head,
+        file_name="talk.txt",
+        speaker_page=False,
+        dialogue=dialogue,
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("The presidential DEBATES of 2024", "debate"),
+        ("Ms. Park testified before us", "hearing"),
+        ("Before the Select Committee on Archives", "hearing"),
+        ("Oral argument in the case of Smith", "hearing"),
+        ("A sitting of the House of Commons", "hearing"),
+        ("Legislative session, day two", "hearing"),
+        ("Our panelists today", "panel"),
+        ("Episode 12 of our show", "podcast"),
+        ("第3回 ポッドキャスト", "podcast"),
+        # the words must stand as words where the pattern says so
+        ("The courtyard and the panelling", "interview"),
+        ("a hearingaid and episodes", "interview"),
+        ("Two people talk", "interview"),
+    ],
+)
+def test_guess_kind_of_a_conversation(head: str, kind: str) -> None:
+    assert _kind(head) == kind
+
+
+def test_guess_kind_without_dialogue_and_by_number_of_speakers() -> None:
+    assert _kind("Read at the hearing", dialogue=False) == "article"
+    assert _kind("The podcast's notes", dialogue=False) == "podcast"
+    assert _kind("cues", dialogue=False, fmt="vtt") == "subtitles"
+    assert _kind("Two people talk", speakers=5) == "panel"
+    assert _kind("One person talks", speakers=1) == "talk"
+    # the title and the head are read together, whatever their case
+    assert _kind("Two people talk", title="A DEBATE on archives") == "debate"
