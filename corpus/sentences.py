@@ -18,6 +18,9 @@ import re
 #: quotes or brackets.  (Written to start with one set of characters, so that re skips from one candidate to
 #: the next; the lookbehind picks the run's kind from its first character.)
 _END = re.compile(r"""[.!?…。！？](?:(?<=[.!?…])[.!?…]*|(?<=[。！？])[。！？]*)["'\u2019\u201d\u00bb)\]]*""")
+#: _END, then (when they follow) a space and an ASCII letter, lower case (group 1) or a capital (group 2): the
+#: common cases, told apart by the regex rather than by looking at the text again after each run.
+_END_FOLLOWED = re.compile(_END.pattern + r"(?: (?:([a-z])|([A-Z])))?")
 #: Abbreviations that never end a sentence.
 _ABBREVIATIONS = {
     "mr",
@@ -137,9 +140,9 @@ def _can_start(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _OPENERS or (ch.isalpha() and not ch.islower())
 
 
-def _is_boundary(text: str, m: re.Match[str], start: int, n: int) -> bool:
-    punct = m.group()
-    end = m.end()
+def _is_boundary(text: str, at: int, end: int, start: int, n: int) -> bool:
+    """Whether the run of full stops (or ...) `text[at:end]` ends the sentence begun at `start` (`n`: the line's end)."""
+    punct = text[at:end]
     if punct[0] in "。！？":
         return True
     after = text[end] if end < n else ""
@@ -148,7 +151,7 @@ def _is_boundary(text: str, m: re.Match[str], start: int, n: int) -> bool:
         return True  # "posts.* The next bullet": a list item glued to the sentence before it
     if after and not after.isspace():
         # "year.It": a lower-case word, a full stop, then a capitalised word, no space.
-        before = text[max(0, m.start() - 2) : m.start()]
+        before = text[max(0, at - 2) : at]
         nxt = text[end : end + 2]
         if (
             len(before) == 2
@@ -161,7 +164,7 @@ def _is_boundary(text: str, m: re.Match[str], start: int, n: int) -> bool:
             glued = True
         else:
             return False
-    word = _word_before(text, start, m.start())
+    word = _word_before(text, start, at)
     bare = word.lstrip("\"'(\u201c\u2018[").casefold()
     rest = _peek(text, end)
     if punct.startswith(".") and len(punct.rstrip("\"'\u2019\u201d\u00bb)]")) == 1 and not glued:
@@ -182,13 +185,6 @@ def _is_boundary(text: str, m: re.Match[str], start: int, n: int) -> bool:
     return _can_start(rest[0])
 
 
-def _plain_word(text: str, start: int, end: int) -> bool:
-    """Whether the word ending at `end` (after `start`) is lower-case ASCII letters, two or more, and no
-    abbreviation: a full stop after it ends a sentence whenever a capital follows."""
-    word = text[max(text.rfind(" ", start, end) + 1, start) : end]
-    return len(word) >= 2 and word.isascii() and word.isalpha() and word.islower() and word not in _ABBREVIATIONS
-
-
 def split_sentences(text: str) -> list[list[int]]:
     """`[start, end]` spans of the sentences in `text`, covering every non-space character."""
     spans: list[list[int]] = []
@@ -199,8 +195,9 @@ def split_sentences(text: str) -> list[list[int]]:
             start += 1
         if start >= line_end:
             continue
-        for m in _END.finditer(text, start, line_end):
-            end = m.end()
+        for m in _END_FOLLOWED.finditer(text, start, line_end):
+            case = m.lastindex  # 1: a space and a lower-case letter follow; 2: a space and a capital; else None
+            end = m.end() if case is None else m.end() - 2
             if end <= start:
                 continue
             at = m.start()
@@ -209,18 +206,32 @@ def split_sentences(text: str) -> list[list[int]]:
             # The common cases decided at once (the rules below give the same answer): a space, then
             # a lower-case letter: no new sentence; a space, then a capital after "?", "!", "…" or a
             # full stop ending an ordinary lower-case word: a new one.
-            follows = text[end + 1 : end + 2] if end + 1 < line_end and text[end] == " " else ""
-            punct = m.group()
-            if follows and punct[0] not in "。！？":
-                if "a" <= follows <= "z":
+            if case is not None and text[at] not in "。！？":
+                if case == 1:
                     continue
-                if "A" <= follows <= "Z" and (punct[0] in "?!…" or (punct == "." and _plain_word(text, start, at))):
-                    spans.append([start, end])
-                    start = end + 1
-                    continue
-            if _is_boundary(text, m, start, line_end):
-                spans.append([start, m.end()])
-                start = m.end()
+                c = text[at]
+                if c != ".":
+                    if c in "?!…":
+                        spans.append([start, end])
+                        start = end + 1
+                        continue
+                elif end - at == 1:
+                    # a full stop after a word of two or more lower-case ASCII letters, no abbreviation
+                    space = text.rfind(" ", start, at)
+                    word = text[space + 1 if space >= 0 else start : at]
+                    if (
+                        len(word) >= 2
+                        and word.isascii()
+                        and word.isalpha()
+                        and word.islower()
+                        and word not in _ABBREVIATIONS
+                    ):
+                        spans.append([start, end])
+                        start = end + 1
+                        continue
+            if _is_boundary(text, at, end, start, line_end):
+                spans.append([start, end])
+                start = end
                 while start < line_end and text[start].isspace():
                     start += 1
         if start < line_end:
@@ -233,6 +244,8 @@ def split_sentences(text: str) -> list[list[int]]:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
+    if "\n" not in text:
+        return [(0, len(text))]
     out = []
     pos = 0
     for part in text.split("\n"):

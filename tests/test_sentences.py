@@ -74,3 +74,18 @@ _PLAIN_END = re.compile(r"""(?:[.!?…]+|[。！？]+)["'\u2019\u201d\u00bb)\]]*
 def test_sentence_ends_are_the_runs_the_plain_pattern_finds(text: str, start: int) -> None:
     found = [m.span() for m in sentences_module._END.finditer(text, start, len(text))]
     assert found == [m.span() for m in _PLAIN_END.finditer(text, start, len(text))]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ .!?…。！？\"'”’»)]x\n")), max_size=40), st.integers(0, 5))
+def test_the_runs_read_with_what_follows_are_the_same_runs(text: str, start: int) -> None:
+    """split_sentences reads each run with the space and letter after it (sentences._END_FOLLOWED): the runs
+    must be _END's, and the letter's case the text's."""
+    runs, cases = [], []
+    for m in sentences_module._END_FOLLOWED.finditer(text, start, len(text)):
+        end = m.end() if m.lastindex is None else m.end() - 2
+        runs.append((m.start(), end))
+        follows = text[end + 1] if text[end : end + 1] == " " and end + 1 < len(text) else ""
+        cases.append(1 if "a" <= follows <= "z" else 2 if "A" <= follows <= "Z" else None)
+        assert m.lastindex == cases[-1]
+    assert runs == [m.span() for m in sentences_module._END.finditer(text, start, len(text))]
