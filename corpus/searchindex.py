@@ -675,7 +675,8 @@ def _spelled_out(buf: bytes, starts: np.ndarray, ends: np.ndarray, which: np.nda
     source = np.arange(int(sizes.sum()) + len(sizes)) - np.repeat(at - first, sizes + 1)
     out = np.frombuffer(buf + b" ", np.uint8)[source]
     out[at + sizes] = 32
-    return out[:-1].tobytes()
+    spelled: bytes = out[:-1].tobytes()
+    return spelled
 
 
 def document_words(texts: Sequence[str]) -> list[RunWords]:

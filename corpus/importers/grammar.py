@@ -44,6 +44,7 @@ from sayso.corpus.importers.names import (
     TIME_RE,
     TITLES,
     Label,
+    cached_when_short,
     given_first,
     in_capitals,
     is_name_like,
@@ -594,6 +595,7 @@ def talks(labels: list[Label]) -> bool:
     return sum(1 for l in labels if _DIALOGUE_WORD.search(l.rest)) >= max(1, 0.2 * len(labels))
 
 
+@cached_when_short
 def uncased(name: str) -> bool:
     """A name with no capitals to judge it by (Chinese, Arabic, Hebrew...): only what is said after it tells
     a speaker from a field of a form ("时间：3月12日", "מחיר: 100")."""

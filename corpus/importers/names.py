@@ -1167,7 +1167,7 @@ def match_label(line: str) -> Label | None:
         # that can only be someone counts
         plain_item = not text[listed.end() :].startswith(("**", "__"))
         text = text[listed.end() :]
-    handle = _AT_HANDLE.match(text)
+    handle = _AT_HANDLE.match(text) if text[:1] == "@" else None
     if handle:
         return Label(handle.group("name"), handle.group("rest"), "plain")  # "@marisol_dev: ok, we're live"
     if len(text) < 2 or not (text[0] in "|>*_[(-–—" or text[0].isalnum()):
@@ -1177,7 +1177,9 @@ def match_label(line: str) -> Label | None:
         if m:  # Congressional-record style: "Mr. NADLER. The committee will come to order."
             return Label(m.group("name"), m.group("rest"), "record", None, None)
         return None  # no colon, bold or bracket near the start: ordinary text
-    m = _OTTER.match(text)
+    # (each pattern is tried only where the line has what it needs: a time ends an Otter label, a bold label opens
+    # with * or _, and so on)
+    m = _OTTER.match(text) if text[-1:].isdigit() else None
     if m:
         # "Ada Park  0:03", and Teams' "Park, Ada  0:03" or "Park, Ada (Finance)  0:03"
         name, role = (
@@ -1192,7 +1194,7 @@ def match_label(line: str) -> Label | None:
         if is_name_like(name):
             return Label(name, "", "otter", parse_time(m.group("ts")), role)
     time = None
-    m = _TS_PREFIX.match(text)
+    m = _TS_PREFIX.match(text) if text[:1] in "[(" or text[:1].isdigit() else None
     if m:
         time = stamp_seconds(m)
         text = text[m.end() :]
@@ -1212,7 +1214,7 @@ def match_label(line: str) -> Label | None:
             if not chat and not (is_name_like(who) and names_a_person(who)):
                 return None  # (a log's "2024-03-12 10:42 Deploy: ..."; a person's full name is a chat's)
             return Label(who, sender.group("rest"), "timed", time, None)
-    m = _BOLD.match(text)
+    m = _BOLD.match(text) if text[:1] in ("*", "_") else None
     if m:
         name, role = split_role(m.group("name").strip())
         if is_name_like(name):
@@ -1227,18 +1229,19 @@ def match_label(line: str) -> Label | None:
     if m and time is None:
         # Congressional-record style: "Mr. NADLER. The committee will come to order."
         return Label(m.group("name"), m.group("rest"), "record", None, None)
-    m = _NAME_ROLE_TS.match(text)
+    bracketed = "(" in text or "[" in text
+    m = _NAME_ROLE_TS.match(text) if bracketed else None
     if m:
         # Australia's Hansard: "Mr ALBRIGHT (Grayndler—Leader of the Opposition) (14:02): ..."
         name, role = split_role(m.group("name").strip())
         if is_name_like(name):
             return Label(name, m.group("rest"), "timed", parse_time(m.group("ts")), role)
-    m = _NAME_TS.match(text)
+    m = _NAME_TS.match(text) if bracketed else None
     if m:
         name, role = split_role(m.group("name").strip())
         if is_name_like(name):
             return Label(name, m.group("rest"), "timed", parse_time(m.group("ts")), role)
-    m = _BRACKET.match(text)
+    m = _BRACKET.match(text) if text[:1] == "[" else None
     if m and time is None:
         name = m.group("name").strip()
         if name.casefold() not in SOUND_WORDS | BRACKET_NOTES and is_name_like(name) and not is_initials(name):
@@ -1391,12 +1394,14 @@ def surname(name: str) -> str:
     return name_key(tokens[-1]) if tokens else ""
 
 
+@cached_when_short
 def is_full_name(name: str) -> bool:
     """At least a given name and a surname besides any title."""
     tokens = [t for t in person_tokens(name) if _bare(t) not in TITLES]
     return len(tokens) >= 2 and not tokens[-1].isdigit()
 
 
+@cached_when_short
 def names_a_person(name: str) -> bool:
     """A label that can only be someone: a given name and a surname, a title and a name ("Mr. Smith"), or a
     role such as "Host" or "Speaker 2" (a single capitalised word may be a heading: "Usage", "Budget")."""

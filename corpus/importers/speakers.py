@@ -39,9 +39,14 @@ class SpeakerTable:
 
     canonical: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    #: each label's key in `canonical`, by the label as written (a document's few labels are asked for often)
+    _keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def name_for(self, label: Label) -> str | None:
-        return self.canonical.get(name_key(display_name(label.raw)))
+        key = self._keys.get(label.raw)
+        if key is None:
+            key = self._keys[label.raw] = name_key(display_name(label.raw))
+        return self.canonical.get(key)
 
     def add_alias(self, name: str, alias: str) -> None:
         if name_key(alias) == name_key(name):

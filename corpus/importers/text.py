@@ -121,12 +121,15 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
 
 def _clean_lines(lines: list[str], warnings: list[str]) -> tuple[list[str], str | None]:
     """Drop or repair mojibake lines; return the lines and a cover-art title if one was seen."""
-    scripts = clean.document_scripts(lines)
+    # (the document's letters per script are counted only if a line is not ASCII: an ASCII line is never garbled)
+    scripts: dict[str, int] | None = None
     out: list[str] = []
     repaired = dropped = 0
     cover: str | None = None
     for line in lines:
-        if clean.is_mojibake(line, scripts):
+        if not line.isascii() and clean.is_mojibake(
+            line, scripts if scripts is not None else (scripts := clean.document_scripts(lines))
+        ):
             fixed = clean.try_repair(line)
             if fixed is not None:
                 out.append(fixed)
