@@ -766,6 +766,23 @@ def _bare(token: str) -> str:
     return token.strip(".,'’\"()").casefold()
 
 
+_R = TypeVar("_R")
+#: Arguments longer than this are not kept by `cached_when_short`.
+CACHED_TEXT = 256
+
+
+def cached_when_short(func: Callable[[str], _R]) -> Callable[[str], _R]:
+    """`func` with an LRU cache for short arguments (names); a longer one (a whole line given to see
+    whether it is a name) is answered uncached, so no cache keeps a one-line book alive after its import."""
+    cached = lru_cache(maxsize=4096)(func)
+
+    @wraps(func)
+    def call(text: str) -> _R:
+        return cached(text) if len(text) <= CACHED_TEXT else func(text)
+
+    return call
+
+
 def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
     """(name, role) with the person first where a record names the office and puts the person in parentheses:
     "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta)", "कृषि मंत्री (श्री अनिल प्रताप
@@ -799,6 +816,7 @@ def given_first(name: str) -> str | None:
     return f"{given} {last}"
 
 
+@cached_when_short
 def office_before_capitals(name: str) -> tuple[str, str] | None:
     """(name, office) where an office in ordinary case comes before a name in capitals, as Nordic records write
     it: "Statsrådet ELIN BERGQVIST", "Justitieminister GUNNAR STRÖMMER" -> the name, the office as the role."""
@@ -857,6 +875,7 @@ def _trailing_role(text: str) -> tuple[str, str] | None:
 _CAPITAL_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 
 
+@cached_when_short
 def split_role(candidate: str) -> tuple[str, str | None]:
     """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
     brackets ("Dr. Ada Park (Director, Acme)", "Ada Park [Acme]"), several of them ("Douglas Ross (Highlands and
@@ -887,23 +906,6 @@ def split_role(candidate: str) -> tuple[str, str | None]:
         ):
             return name.strip(), role  # (an address after a titled name: "Mr. Tanaka, 4 Orchard Lane")
     return candidate.strip(), None
-
-
-_R = TypeVar("_R")
-#: Arguments longer than this are not kept by `cached_when_short`.
-CACHED_TEXT = 256
-
-
-def cached_when_short(func: Callable[[str], _R]) -> Callable[[str], _R]:
-    """`func` with an LRU cache for short arguments (names); a longer one (a whole line given to see
-    whether it is a name) is answered uncached, so no cache keeps a one-line book alive after its import."""
-    cached = lru_cache(maxsize=4096)(func)
-
-    @wraps(func)
-    def call(text: str) -> _R:
-        return cached(text) if len(text) <= CACHED_TEXT else func(text)
-
-    return call
 
 
 @cached_when_short

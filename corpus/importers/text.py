@@ -1012,7 +1012,9 @@ def _turns(
         passages.append(passage)
 
     def flush() -> None:
-        paras = clean.dedupe_lines(_paragraphs(body, wrapped), short=False)
+        paras = _paragraphs(body, wrapped)
+        if len(paras) > 1:  # (a paragraph alone repeats nothing)
+            paras = clean.dedupe_lines(paras, short=False)
         text = "\n".join(p for p in paras if p)
         if not text.strip():
             return
