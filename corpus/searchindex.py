@@ -116,11 +116,14 @@ _DROPPED = [tuple(sorted(set(range(TYPO_PREFIX)) - set(keep))) for keep in _PATT
 _POWERS = np.array([pow(1099511628211, i, 1 << 64) for i in range(TYPO_PREFIX)], dtype=np.uint64)
 
 
-def _hash_rows(codes: np.ndarray) -> np.ndarray:
-    """A stable 32-bit hash of each row of character codes (zero codes are padding)."""
-    h = np.zeros(len(codes), dtype=np.uint64)
-    for c in range(codes.shape[1]):
-        h += codes[:, c] * _POWERS[c]
+#: P**-1 and P**-2 modulo 2**64 (see typo_keys)
+_INVERSE = np.uint64(pow(1099511628211, -1, 1 << 64))
+_INVERSE_2 = np.uint64(pow(1099511628211, -2, 1 << 64))
+
+
+def _finish_hash(h: np.ndarray) -> np.ndarray:
+    """The stable 32-bit hash of strings of up to TYPO_PREFIX letters from their sums `h` of letter code
+    * P**place (modulo 2**64; `hash_string` is the same for one string); `h` is used up."""
     h ^= h >> np.uint64(29)
     h *= np.uint64(0xBF58476D1CE4E5B9)
     h ^= h >> np.uint64(32)
@@ -132,7 +135,8 @@ _POWERS_INT = [int(p) for p in _POWERS]
 
 
 def hash_string(text: str) -> int:
-    """`_hash_rows` for one short string, in plain Python (faster than numpy for a query's few words)."""
+    """The typo index's hash of one short string (see `_finish_hash`), in plain Python (faster than numpy for a
+    query's few words)."""
     h = 0
     for ch, power in zip(text, _POWERS_INT):
         h = (h + ord(ch) * power) & _MASK64
@@ -154,22 +158,37 @@ def typo_keys(words: list[str], depths: list[int] | np.ndarray) -> tuple[np.ndar
         return np.zeros(0, np.uint32), np.zeros(0, np.int64)
     padded = "".join(w[:TYPO_PREFIX].ljust(TYPO_PREFIX, "\0") for w in words)
     codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).reshape(len(words), TYPO_PREFIX)
-    codes = codes.astype(np.uint64)
     lengths = np.minimum(np.fromiter((len(w) for w in words), np.int64, len(words)), TYPO_PREFIX)
     depth = np.asarray(depths, dtype=np.int64)
+    # The hash of the letters kept is sum(letter * P**place) over their places after the deletion, so it is
+    # made from prefix sums of the word's own sum (modulo 2**64, where P, odd, has an inverse): the part
+    # before the first letter deleted as it is, the parts after each deleted letter moved down a place.
+    before = np.zeros((len(words), TYPO_PREFIX + 1), np.uint64)  # before[:, c]: letters 0..c-1, in place
+    np.cumsum(codes.astype(np.uint64) * _POWERS, axis=1, out=before[:, 1:])
+    whole = before[:, TYPO_PREFIX]
     keys: list[np.ndarray] = []
     rows: list[np.ndarray] = []
-    zero = np.zeros((len(words), 1), np.uint64)
-    for keep, drop in zip(_PATTERNS, _DROPPED):
+    for drop in _DROPPED:
         real_drops = np.zeros(len(words), np.int64)
         for d in drop:
             real_drops += lengths > d
         ok = (real_drops <= depth) & (depth >= 0)
         if drop and not ok.any():
             continue
-        kept = codes[:, list(keep)] if keep else zero
         which = np.flatnonzero(ok)
-        keys.append(_hash_rows(kept[which]))
+        if not drop:
+            h = whole[which]
+        elif len(drop) == 1:
+            (d,) = drop
+            h = before[which, d] + (whole[which] - before[which, d + 1]) * _INVERSE
+        else:
+            d, e = drop
+            h = (
+                before[which, d]
+                + (before[which, e] - before[which, d + 1]) * _INVERSE
+                + (whole[which] - before[which, e + 1]) * _INVERSE_2
+            )
+        keys.append(_finish_hash(h))
         rows.append(which)
     return np.concatenate(keys), np.concatenate(rows)
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sayso.corpus.searchindex as searchindex
 from sayso.corpus import Library
@@ -128,3 +130,28 @@ def test_a_save_after_an_import_builds_the_new_words_typo_index_once(
     lib.import_paths([folder])
     assert len(built) == 1
     assert [h.text for h in Library.open(tmp_path / "data").search("wombtas")] == ["wombats."]  # (a typo)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abcdeéß日ж'-1")), max_size=10), min_size=1, max_size=30))
+def test_typo_keys_are_the_hashes_of_each_words_deletions(words: list[str]) -> None:
+    """The index's typo keys of a word (made for many words at once, from prefix sums) are hash_string of
+    every string left by deleting up to its depth of letters from its first TYPO_PREFIX: what a query's
+    words are hashed as."""
+    from itertools import combinations
+
+    from sayso.corpus.searchindex import TYPO_PREFIX, hash_string, index_depth, typo_keys
+
+    depths = [index_depth(len(w)) if len(w) >= 3 else -1 for w in words]
+    keys, rows = typo_keys(words, depths)
+    got = sorted(zip(rows.tolist(), keys.tolist()))
+    expected = []
+    for row, (word, depth) in enumerate(zip(words, depths)):
+        head = word[:TYPO_PREFIX]
+        if depth < 0:
+            continue
+        for size in range(depth + 1):
+            for drop in combinations(range(len(head)), size):
+                left = "".join(ch for k, ch in enumerate(head) if k not in drop)
+                expected.append((row, hash_string(left)))
+    assert sorted(set(got)) == sorted(set(expected))
