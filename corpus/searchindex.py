@@ -541,10 +541,10 @@ _IPOW: np.ndarray = np.ones(1, np.uint64)
 #: Bytes hashed at a time by hash_tokens, and about as many bytes of passage text tokenised at a time by
 #: tokenise_document: the index build's working arrays (8 bytes per byte of text) grow with this, not the document.
 TOKENISE_CHUNK = 1 << 16
-#: Bytes hashed at a time by hash_tokens: its working arrays (8 bytes per byte, half a MB) stay under the mmap
-#: threshold sayso sets (see sayso.memory), so they come from the heap and are used again piece after piece
-#: rather than mapped and page-faulted afresh; and a run of passages (TOKENISE_CHUNK) is one piece.
-HASH_CHUNK = 1 << 16
+#: Bytes hashed at a time by hash_tokens: its working arrays (8 bytes per byte) stay under glibc's mmap
+#: threshold at any setting (see sayso.memory), so they come from the heap and are used again piece after
+#: piece rather than mapped and page-faulted afresh (a third of a folder import's page faults)
+HASH_CHUNK = 1 << 13
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
