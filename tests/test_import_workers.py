@@ -164,3 +164,42 @@ def test_an_import_that_fails_before_its_first_file_stops_its_workers(
     _gone, alive = psutil.wait_procs(left, timeout=10)
     assert not alive, [(p.pid, _cmdline(p)) for p in alive]
     assert failed.tb is not None
+
+
+@pytest.mark.parametrize("kind", ["small files", "big files"])
+def test_files_parsed_ahead_are_many_when_small_and_few_when_big(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """Workers parse ahead of the importing process (through its pauses to write the index) as many small files
+    as AHEAD_PER_WORKER allows, but big ones only while those handed out hold AHEAD_BYTES: one per worker."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from sayso.corpus.importers import parallel
+
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    big = kind == "big files"
+    turn = "Ada Park: " + "Archives keep what people said, word for word. " * (40_000 if big else 4) + "\n\n"
+    for i in range(10 if big else 40):
+        (folder / f"talk-{i:02d}.txt").write_text(f"Talk {i}\n\n" + turn * 2, encoding="utf-8")
+    paths = sorted(folder.iterdir())
+    handed: list[int] = []
+
+    class Counting(ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            handed.append(1)
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(parallel, "AHEAD_PER_WORKER", 4)
+    monkeypatch.setattr(parallel, "AHEAD_BYTES", 5 << 20)  # (a big file here is 3.8 MB)
+    workers = parallel.workers_for(len(paths))
+    most = 0
+    taken = 0
+    for path, prepared in parallel.prepare_all(paths, parallel=True):
+        assert path == paths[taken]  # (in the order given)
+        assert not isinstance(prepared, Exception), prepared
+        most = max(most, len(handed) - taken)  # handed to the workers and not yet taken, this one included
+        taken += 1
+    assert taken == len(paths) and len(handed) == len(paths)
+    assert most == (workers if big else workers * 4)

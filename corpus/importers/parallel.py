@@ -44,8 +44,12 @@ from sayso.corpus.store import PassageColumns, passage_columns
 
 #: Fewer files than this are parsed in this process: starting workers would cost more.
 PARALLEL_MIN_FILES = 8
-#: Files parsed ahead per worker, so memory stays bounded on a big folder.
-AHEAD_PER_WORKER = 3
+#: Files parsed ahead: at most this many per worker, and beyond one per worker only while the files handed out
+#: and not yet taken hold AHEAD_BYTES in all, so memory stays bounded on a big folder (a file's result is a few
+#: times its size) while the workers go on parsing through the importing process's pauses (writing a segment
+#: of the index takes it a few tenths of a second, which three files a worker did not cover).
+AHEAD_PER_WORKER = 16
+AHEAD_BYTES = 16 << 20
 #: Seconds between a worker's checks that the importing process is still there.
 PARENT_POLL = 0.2
 
@@ -205,6 +209,14 @@ def prepare_all(
     return cast("Generator[tuple[Path, Prepared | Exception], None, None]", ready)
 
 
+def _size(path: Path) -> int:
+    """The size of the file at `path` (0 if it cannot be read: preparing it will say why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _prepare_all(
     paths: Sequence[Path],
     encoding: str | None,
@@ -223,13 +235,18 @@ def _prepare_all(
         return
     with pool:
         _widen_result_pipe(pool)
-        ahead: deque[tuple[Path, Future[Prepared]]] = deque()
+        ahead: deque[tuple[Path, Future[Prepared], int]] = deque()  # (each file with its size)
+        in_flight = 0  # (the sizes of the files in `ahead`)
         queued = 0
         done = 0
         started = False
         try:
             while done < len(paths):
-                while queued < len(paths) and len(ahead) < workers * AHEAD_PER_WORKER:
+                while (
+                    queued < len(paths)
+                    and len(ahead) < workers * AHEAD_PER_WORKER
+                    and (len(ahead) < workers or in_flight < AHEAD_BYTES)
+                ):
                     # (a forked worker would copy every page the collector touches: the objects there are now
                     # are left out of collections, here and in the workers, while they start)
                     frozen = method == "fork" and queued == 0
@@ -246,14 +263,17 @@ def _prepare_all(
                     finally:
                         if frozen:
                             gc.unfreeze()
-                    ahead.append((paths[queued], future))
+                    size = _size(paths[queued])
+                    ahead.append((paths[queued], future, size))
+                    in_flight += size
                     queued += 1
                 if not started:  # (the first files are handed out: the workers are on their way)
                     started = True
                     yield None
                 if not ahead:
                     break  # nothing could be handed to a worker: finish in this process
-                path, future = ahead.popleft()
+                path, future, size = ahead.popleft()
+                in_flight -= size
                 try:
                     yield path, future.result()
                 except BrokenProcessPool:
@@ -262,7 +282,7 @@ def _prepare_all(
                     yield path, exc
                 done += 1
         finally:
-            for _, future in ahead:
+            for _, future, _ in ahead:
                 future.cancel()
     if done < len(paths):
         yield from _in_process(paths[done:], encoding, labels, extra_in_process)
