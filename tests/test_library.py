@@ -693,6 +693,36 @@ def test_opening_and_searching_a_library_loads_no_importer(tmp_path: Path) -> No
     assert done.stdout.strip() == "[]"
 
 
+@pytest.mark.parametrize("command", [["docs"], ["search", "opne sorce"], ["speakers"], ["app"]])
+def test_the_front_ends_read_a_library_without_loading_the_importers(tmp_path: Path, command: list[str]) -> None:
+    """The command line's reading commands, and the app's code, describe a document's recorded speaker
+    convention (corpus.conventions) without loading the importers that infer it (a fifth of a `sayso search`
+    process's time)."""
+    import subprocess
+    import sys
+
+    demo = Path(__file__).resolve().parents[1] / "corpus" / "demo"
+    assert not Library.open(tmp_path / "lib").import_paths([demo]).errors
+    run = (
+        "import sayso.tui.app, sayso.tui.screens.main, sayso.tui.widgets.documents\n"
+        if command == ["app"]
+        else (
+            "from sayso.cli import main\n"
+            f"sys.argv = ['sayso', '--data', {str(tmp_path / 'lib')!r}, *{command!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        )
+    )
+    script = (
+        "import sys\n"
+        + run
+        + "print('loaded:', sorted(m for m in sys.modules if m.startswith('sayso.corpus.importers')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "loaded: []", done.stdout[-500:]
+    if command != ["app"]:
+        assert len(done.stdout.strip().splitlines()) > 1  # (the command said something)
+
+
 @pytest.mark.parametrize("files", [1, 12])  # (a few files are looked up one by one, more through the whole list)
 def test_a_file_imported_with_a_labels_pattern_keeps_it_when_imported_again_without(tmp_path: Path, files: int) -> None:
     folder = tmp_path / "odd"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sayso.corpus.conventions import Convention
 from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import metadata
 from sayso.corpus.importers.clean import drop_invisible
@@ -25,7 +26,7 @@ from sayso.corpus.importers.cues import cues_to_passages
 from sayso.corpus.importers.detect import detect_format
 from sayso.corpus.importers.docx import docx_to_text, is_docx
 from sayso.corpus.importers.encoding import decode_bytes
-from sayso.corpus.importers.grammar import Convention, PatternError
+from sayso.corpus.importers.grammar import PatternError
 from sayso.corpus.importers.html import html_to_text
 from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from sayso.corpus.importers.srt import parse_srt

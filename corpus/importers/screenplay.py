@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from sayso.corpus.importers.grammar import Convention
+from sayso.corpus.conventions import Convention
 from sayso.corpus.importers.layout import Stripped
 from sayso.corpus.models import ParsedDocument, ParsedPassage
 

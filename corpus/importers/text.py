@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sayso.corpus.conventions import DESCRIPTIONS, Convention
 from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
     NOT_NAMES,
@@ -82,7 +83,7 @@ class TextResult:
     #: who the document itself says hosts, interviews or moderates (see `_hosts`)
     hosts: list[str] = field(default_factory=list)
     #: the labelling convention applied (see `grammar`)
-    convention: grammar.Convention | None = None
+    convention: Convention | None = None
     #: source text left out of the passages, with reasons
     stripped: list[layout.Stripped] = field(default_factory=list)
 
@@ -361,7 +362,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             first = min(labels_at)
             line, rest = lines[first].strip(), labels_at[first].rest.strip()
             example = (line[: line.find(rest)] if rest and rest in line else line)[:40].strip()
-            convention = grammar.Convention("unknown", f"{len(labels_at)} lines start like {example!r}", 0, 0.3)
+            convention = Convention("unknown", f"{len(labels_at)} lines start like {example!r}", 0, 0.3)
             dialogue, labels_at = False, {}
         elif (
             max(Counter(table.name_for(l) for l in labels_at.values()).values()) == 1
@@ -390,7 +391,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         warnings.append(f"{convention.description} but were not read as speakers (too few of them, or no one talks)")
         convention.description = f"no convention fits: {convention.description}"
     elif not dialogue:
-        convention = grammar.Convention("none", grammar.DESCRIPTIONS["none"], 0, 1.0)
+        convention = Convention("none", DESCRIPTIONS["none"], 0, 1.0)
     body_lines = sum(1 for line in lines if line.strip())
     if user_pattern is None and not (dialogue and len(labels_at) >= 0.5 * body_lines):
         # (when labels open half the lines, a convention plainly fits: nothing to warn about)
@@ -405,7 +406,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 # a glossary's or a timetable's lines in a shape no family reads, and a few of them ("Speaker:",
                 # "09:15 Welcome:") read as labels: the few are the list's too, not a conversation
                 dialogue, labels_at = False, {}
-                convention = grammar.Convention("none", grammar.DESCRIPTIONS["none"], 0, 1.0)
+                convention = Convention("none", DESCRIPTIONS["none"], 0, 1.0)
             convention.confidence = min(convention.confidence, 0.3)
             if convention.shape == "none":
                 convention.shape = "unknown"
@@ -468,15 +469,15 @@ def _choose_convention(
     plan: qa.QAPlan | None,
     pattern: re.Pattern[str] | None,
     pattern_text: str | None,
-) -> tuple[SpeakerTable, dict[int, Label], grammar.Convention]:
+) -> tuple[SpeakerTable, dict[int, Label], Convention]:
     """Weigh every label family on the document and apply the one that explains it best (see `grammar`)."""
     skip = plan.claimed if plan is not None else set()
     if pattern is not None:
         found = grammar.pattern_candidates(pattern, lines)
         table, labels = _accepted_labels(lines, found, None, accept_all=True)
-        conv = grammar.Convention(
+        conv = Convention(
             "pattern",
-            f"{grammar.DESCRIPTIONS['pattern']}: {pattern_text}",
+            f"{DESCRIPTIONS['pattern']}: {pattern_text}",
             len(labels),
             1.0 if labels else 0.0,
             pattern_text,
@@ -583,7 +584,7 @@ def _choose_convention(
             labels[i] = label
     names = {table.name_for(l) for l in labels.values()}
     turns = len(labels)
-    description = grammar.DESCRIPTIONS[family]
+    description = DESCRIPTIONS[family]
     if family == "inline" and labels:
         forms = Counter(l.form for l in labels.values())
         form = forms.most_common(1)[0][0]
@@ -595,9 +596,7 @@ def _choose_convention(
             if mark == "<>"
             else f"label, then {grammar.SEPARATORS.get(mark or '', 'a mark')}, then text"
         )
-    conv = grammar.Convention(
-        family, description, turns, grammar.confidence(turns, len(labelish | set(labels)), len(names))
-    )
+    conv = Convention(family, description, turns, grammar.confidence(turns, len(labelish | set(labels)), len(names)))
     if len(labels) >= 2:
         # Lines the family read as labels, in the conversation, that were not taken (a one-off name in another
         # shape): their words go to the speaker before.  Not a guess to make silently.
@@ -629,7 +628,7 @@ def _choose_convention(
         # they are its turns: not applied, and said (see parse_lines).
         first = min(near_miss)
         example = lines[first].strip()[: lines[first].strip().find(near_miss[first].rest) or None].strip()
-        conv = grammar.Convention("unknown", f"{len(near_miss)} lines start like {example!r}", 0, 0.3)
+        conv = Convention("unknown", f"{len(near_miss)} lines start like {example!r}", 0, 0.3)
     return table, labels, conv
 
 

@@ -11,13 +11,8 @@ from typing import Any
 
 from sayso.cli import app_options, archive_dir, common_options, emit, print_error, print_warning, run_app
 from sayso.config import config_path
+from sayso.corpus.conventions import describe, is_uncertain
 from sayso.corpus.errors import SaysoError
-from sayso.corpus.importers.grammar import (
-    PatternError,
-    compile_pattern,
-    describe,
-    is_uncertain,
-)
 from sayso.corpus.library import DATE_FORMATS, EDITABLE_FIELDS, Library
 from sayso.corpus.media import is_url
 from sayso.corpus.people import SplitNeedsName
@@ -239,6 +234,9 @@ def _warning_advice(warning: str) -> str:
 
 def cmd_import(args: argparse.Namespace, lib: Library) -> int:
     if args.labels is not None:
+        # (the importers are loaded only by the commands that import: listing or searching never needs them)
+        from sayso.corpus.importers.grammar import PatternError, compile_pattern
+
         try:
             compile_pattern(args.labels)
         except PatternError as exc:

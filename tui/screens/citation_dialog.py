@@ -38,15 +38,10 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
+from sayso.corpus.conventions import describe, is_uncertain
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export.cite import DEFAULT_STYLE, style_name
 from sayso.corpus.export.csl import cited_speaker, csl_type, document_item, host_role
-from sayso.corpus.importers.grammar import (
-    PatternError,
-    compile_pattern,
-    describe,
-    is_uncertain,
-)
 from sayso.corpus.library import EDITABLE_FIELDS, check_citation_field
 from sayso.corpus.models import KINDS, Document
 from sayso.corpus.safety import visible
@@ -260,6 +255,9 @@ class CitationDialog(ModalScreen[Document | None]):
                 return tidy, str(exc)
         labels = self.labels_change()
         if labels:
+            # (the importers are loaded when a pattern is checked: the app needs them only to import)
+            from sayso.corpus.importers.grammar import PatternError, compile_pattern
+
             try:
                 compile_pattern(labels)
             except PatternError as exc:

@@ -26,7 +26,6 @@ from textual.widgets import Input, ProgressBar, Static
 
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.importers import SUPPORTED_SUFFIXES
-from sayso.corpus.importers.grammar import PatternError, compile_pattern
 from sayso.corpus.library import ImportReport, Library
 from sayso.corpus.safety import visible
 from sayso.tui.screens.fields import FIELD_KEYS
@@ -156,6 +155,9 @@ class ImportDialog(ModalScreen[ImportReport | None]):
                 return
         labels = self.query_one("#import-labels", Input).value.strip() or None
         if labels is not None:
+            # (the importers are loaded when a pattern is checked: the app needs them only to import)
+            from sayso.corpus.importers.grammar import PatternError, compile_pattern
+
             try:
                 compile_pattern(labels)
             except PatternError as exc:

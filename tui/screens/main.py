@@ -32,10 +32,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 from textual.worker import get_current_worker
 
+from sayso.corpus.conventions import describe
 from sayso.corpus.drafts import NoteTarget, PlacedDraft, StrandedDraft
 from sayso.corpus.errors import SaysoError
 from sayso.corpus.export.entries import format_timestamp
-from sayso.corpus.importers.grammar import describe
 from sayso.corpus.library import Library
 from sayso.corpus.models import Document, Hit, Passage, Quote, Speaker, document_text
 from sayso.corpus.quotes import short_id

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from sayso.corpus.importers.grammar import is_uncertain
+from sayso.corpus.conventions import is_uncertain
 from sayso.corpus.models import Document
 from sayso.tui.widgets.pane_list import PaneList, plain
 
