@@ -1243,3 +1243,27 @@ def test_labels_with_a_party_and_a_state_nested_parentheses_an_address_and_couns
     ar = "برنامج: حديث المساء\nالضيف: د. سامي الخطيب، خبير المياه\n\nالمذيع: مساء الخير دكتور سامي، أهلاً بك.\n"
     ar += "سامي الخطيب: مساء النور، شكراً لك.\nالمذيع: ما رأيك؟\nسامي الخطيب: أنا متفائل.\n"
     assert _speakers(ar) == ["المذيع", "سامي الخطيب", "المذيع", "سامي الخطيب"]
+
+
+def test_a_broadcast_script_s_roles_are_speakers_and_unnamed() -> None:
+    """A news script labels its turns by role (ANCHOR, REPORTER with a delivery note, a presenter, a
+    correspondent) between production cues in brackets: the roles are speakers, as "Host" is, and a
+    different person in each script (unnamed, to be named); the cues are not speakers."""
+    from sayso.corpus.importers.speakers import is_generic
+
+    script = (
+        "KLTV EVENING — SLUG: BRIDGE CLOSURE — 2:10\n\n"
+        "[ANCHOR ON SET]\nANCHOR: The Mill Street bridge shuts on Monday for repairs. Our reporter went to see it.\n\n"
+        "[PACKAGE]\nREPORTER (V/O): Cracks run along the deck here. Inspectors found them in March.\n\n"
+        "[SOUND: ENGINEER, CITY WORKS]\nOLIVE MARSH: We cannot let trucks over it. Not one more winter.\n\n"
+        "REPORTER (STANDUP): The detour adds twenty minutes. The city says six weeks.\n\n"
+        "[BACK TO SET]\nANCHOR: Thank you. Now the weather, with our correspondent.\n\n"
+        "CORRESPONDENT: Rain, I am afraid, all week.\n"
+    )
+    doc = parse_text(script, "script.txt")
+    speakers = [p.speaker for p in doc.passages if p.speaker]
+    assert speakers == ["Anchor", "Reporter", "Olive Marsh", "Reporter", "Anchor", "Correspondent"]
+    assert doc.convention is not None and doc.convention["shape"] == "inline" and not doc.warnings
+    assert [name for name in doc.speakers if is_generic(name)] == ["Anchor", "Reporter", "Correspondent"]
+    for role in ("Presenter", "Co-anchor", "Co-host", "Caller 2"):
+        assert is_generic(role), role

@@ -633,7 +633,9 @@ BRACKET_NOTES = {
 GENERIC_SPEAKER = re.compile(
     r"^(unknown( speaker)?|speaker( [\dA-Z]{1,2}|[ _]?#?\d{1,3})?|"
     r"unidentified (speaker|male|female|man|woman|person|voice|child|reporter|group)( #?\d{1,3})?|voice|narrator|announcer|"
-    r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|operator|crowd|male|female)$",
+    r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
+    # a broadcast's roles: whoever reads the news that day
+    r"(co-?)?anchor|(co-?)?host|presenter|reporter|correspondent|caller( #?\d{1,3})?)$",
     re.I,
 )
 
