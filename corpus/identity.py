@@ -37,6 +37,8 @@ _PLACEHOLDER = re.compile(
     r"|male|female"
     r"|(?:the )?(?:moderator|host|co host|operator|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
     r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer|"
+    # A broadcast's roles: whoever reads the news that day.
+    r"anchor|co anchor|coanchor|cohost|presenter|correspondent|"
     # Court and hearing records, press briefings: a different person in each transcript.
     r"witness|deponent|court|clerk|videographer|interpreter|court reporter|president|vice president)"
     # The same offices in Romance-language records: "El señor PRESIDENTE", "M. le président", "Mme la ministre".

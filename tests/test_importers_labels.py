@@ -1267,3 +1267,15 @@ def test_a_broadcast_script_s_roles_are_speakers_and_unnamed() -> None:
     assert [name for name in doc.speakers if is_generic(name)] == ["Anchor", "Reporter", "Correspondent"]
     for role in ("Presenter", "Co-anchor", "Co-host", "Caller 2"):
         assert is_generic(role), role
+
+
+def test_a_chat_stamp_with_a_fraction_is_read_not_refused() -> None:
+    """A chat export's date and time with a fraction where seconds would be ("10:42.5") is read as a time of
+    day; it made the whole file fail to import."""
+    chat = "\n".join(
+        f"[12/03/2024, 10:4{i}.5] Bob: are you there, number {i}?\n[12/03/2024, 10:4{i}] Ann: yes, I am here {i}"
+        for i in range(4)
+    )
+    doc = parse_text(chat, "chat.txt")
+    assert [p.speaker for p in doc.passages] == ["Bob", "Ann"] * 4
+    assert doc.passages[0].start == 10 * 3600 + 40.5 * 60 and doc.passages[1].start == 10 * 3600 + 40 * 60

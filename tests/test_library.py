@@ -184,6 +184,15 @@ def test_speakers_saved_apart_by_accents_are_listed_as_one(lib: Library) -> None
         "Crowd",
         "Male",
         "Female",
+        "Anchor",
+        "Co-anchor",
+        "Coanchor",
+        "Co-host",
+        "Cohost",
+        "Presenter",
+        "Reporter",
+        "Correspondent",
+        "Caller 2",
     ],
 )
 def test_every_placeholder_label_of_the_importers_is_a_placeholder_person(label: str) -> None:

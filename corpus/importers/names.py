@@ -635,7 +635,7 @@ GENERIC_SPEAKER = re.compile(
     r"unidentified (speaker|male|female|man|woman|person|voice|child|reporter|group)( #?\d{1,3})?|voice|narrator|announcer|"
     r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
     # a broadcast's roles: whoever reads the news that day
-    r"(co-?)?anchor|(co-?)?host|presenter|reporter|correspondent|caller( #?\d{1,3})?)$",
+    r"(co-?)?anchor|co-?host|presenter|reporter|correspondent|caller( #?\d{1,3})?)$",
     re.I,
 )
 
@@ -683,7 +683,7 @@ def stamp_seconds(m: re.Match[str]) -> float:
     if not ampm and not dated:
         return parse_time(m.group("ts"))
     parts = m.group("ts").replace(",", ".").split(":")
-    hours, minutes = int(parts[0]), int(parts[1])
+    hours, minutes = int(parts[0]), float(parts[1])  # ("10:42.5", a fraction where seconds would be)
     if ampm:
         hours = hours % 12 + (12 if ampm in "Pp" else 0)
     return hours * 3600 + minutes * 60 + (float(parts[2]) if len(parts) > 2 else 0.0)

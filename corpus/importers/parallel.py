@@ -209,10 +209,10 @@ def prepare_all(
     return cast("Generator[tuple[Path, Prepared | Exception], None, None]", ready)
 
 
-def _size(path: Path) -> int:
+def _size(path: str | os.PathLike[str]) -> int:
     """The size of the file at `path` (0 if it cannot be read: preparing it will say why)."""
     try:
-        return path.stat().st_size
+        return os.stat(path).st_size
     except OSError:
         return 0
 

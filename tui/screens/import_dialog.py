@@ -25,7 +25,6 @@ from textual.suggester import Suggester
 from textual.widgets import Input, ProgressBar, Static
 
 from sayso.corpus.errors import SaysoError
-from sayso.corpus.importers import SUPPORTED_SUFFIXES
 from sayso.corpus.library import ImportReport, Library
 from sayso.corpus.safety import visible
 from sayso.tui.screens.fields import FIELD_KEYS
@@ -130,6 +129,8 @@ class ImportDialog(ModalScreen[ImportReport | None]):
                 id="import-labels",
             )
             yield ProgressBar(id="import-progress", show_eta=False)
+            from sayso.corpus.importers import SUPPORTED_SUFFIXES  # (the importers load when an import is asked for)
+
             yield Static(Text(f"Transcripts: {' '.join(SUPPORTED_SUFFIXES)}", style="dim"), id="import-status")
 
     def on_mount(self) -> None:
