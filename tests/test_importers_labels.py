@@ -1279,3 +1279,22 @@ def test_a_chat_stamp_with_a_fraction_is_read_not_refused() -> None:
     doc = parse_text(chat, "chat.txt")
     assert [p.speaker for p in doc.passages] == ["Bob", "Ann"] * 4
     assert doc.passages[0].start == 10 * 3600 + 40.5 * 60 and doc.passages[1].start == 10 * 3600 + 40 * 60
+
+
+def test_a_broadcast_cue_naming_who_speaks_gives_them_the_words_below() -> None:
+    """TV news transcripts cue a clip with who speaks and where from, the words below ("[인터뷰] 이름 / 소속",
+    "[SOUNDBITE] Name / Organisation"): that person says them, not the reporter before; the cue and the place
+    are kept as the role."""
+    korean = (
+        "[앵커]\n강물이 불어나 다리 두 곳이 통제됐습니다.\n\n"
+        "[기자]\n새벽부터 내린 비로 하천 수위가 빠르게 올랐습니다.\n\n"
+        '[인터뷰] 최민준 / 인근 주민\n"밤새 물소리 때문에 잠을 못 잤어요."\n\n'
+        "[기자]\n당국은 내일 오전까지 통제를 이어갈 계획입니다.\n\n"
+        "[앵커]\n시청자 여러분도 안전에 유의하시기 바랍니다.\n"
+    )
+    assert _speakers(korean) == ["앵커", "기자", "최민준", "기자", "앵커"]
+    clip = match_label("[SOUNDBITE] Ada Park / Leeds City Council")
+    assert clip is not None and clip.raw == "Ada Park" and clip.role == "SOUNDBITE, Leeds City Council"
+    # (words after a bracketed name are that name's, even with a slash in them)
+    plain = match_label("[Ada Park] Yes / no, I think")
+    assert plain is not None and plain.raw == "Ada Park"

@@ -706,6 +706,16 @@ _PLAIN = re.compile(
     r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;፦\n]{0,159}?)\s*(?P<sep>：|፦|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
 )
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
+#: After a bracketed cue, who speaks and where from, and nothing else: "박영호 / 서울 마포구".
+_CLIP = re.compile(r"^(?P<who>[^/.,;:!?()\[\]\d]{2,40}?) +/ +(?P<where>[^/.!?;:\[\]]{2,60})$")
+
+
+def _names_someone(text: str) -> bool:
+    """A given name and a surname (any title aside), or a short name in a script without capitals ("박영호")."""
+    letters = text.replace(" ", "")
+    if letters.isalpha() and not any(c.isupper() or c.islower() for c in letters):
+        return 2 <= len(letters) <= 8
+    return is_full_name(text) and is_name_like(text)
 
 
 _HEARING = re.compile(
@@ -751,7 +761,7 @@ class Label:
     @property
     def strong(self) -> bool:
         """Forms that are labels by construction, not by luck of a colon."""
-        return self.form in {"otter", "timed", "caps"}
+        return self.form in {"otter", "timed", "caps", "clip"}
 
 
 def parse_time(stamp: str) -> float:
@@ -1248,6 +1258,11 @@ def match_label(line: str) -> Label | None:
     m = _BRACKET.match(text) if text[:1] == "[" else None
     if m and time is None:
         name = m.group("name").strip()
+        clip = _CLIP.match(m.group("rest").strip())
+        if clip and _names_someone(clip.group("who")):
+            # A broadcast's cue, then who speaks and from where, the words below: "[인터뷰] 박영호 / 서울 마포구",
+            # "[SOUNDBITE] Ada Park / Leeds City Council".  The cue names the speaker outright.
+            return Label(clip.group("who"), "", "clip", None, f"{name}, {clip.group('where')}")
         if name.casefold() not in SOUND_WORDS | BRACKET_NOTES and is_name_like(name) and not is_initials(name):
             return Label(name, m.group("rest"), "bracket", None)
     m = _PLAIN.match(text)
