@@ -43,7 +43,6 @@ from sayso.corpus.importers.names import (
     TIME_RE,
     TITLES,
     Label,
-    cached_when_short,
     given_first,
     in_capitals,
     is_name_like,
@@ -513,13 +512,6 @@ def talks(labels: list[Label]) -> bool:
     """Whether the words after `labels` sound like people talking: one turn in five or more says "I", "you"
     or "we", asks or exclaims, thanks, greets or answers ("yes", "sure", "merci")."""
     return sum(1 for l in labels if _DIALOGUE_WORD.search(l.rest)) >= max(1, 0.2 * len(labels))
-
-
-@cached_when_short
-def uncased(name: str) -> bool:
-    """A name with no capitals to judge it by (Chinese, Arabic, Hebrew...): only what is said after it tells
-    a speaker from a field of a form ("时间：3月12日", "מחיר: 100")."""
-    return any(c.isalpha() for c in name) and not any(c.isupper() or c.islower() for c in name)
 
 
 def separator_of(label: Label) -> str | None:

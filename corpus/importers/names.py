@@ -713,7 +713,7 @@ _CLIP = re.compile(r"^(?P<who>[^/.,;:!?()\[\]\d]{2,40}?) +/ +(?P<where>[^/.!?;:\
 def _names_someone(text: str) -> bool:
     """A given name and a surname (any title aside), or a short name in a script without capitals ("박영호")."""
     letters = text.replace(" ", "")
-    if letters.isalpha() and not any(c.isupper() or c.islower() for c in letters):
+    if letters.isalpha() and uncased(letters):
         return 2 <= len(letters) <= 8
     return is_full_name(text) and is_name_like(text)
 
@@ -793,6 +793,13 @@ def cached_when_short(func: Callable[[str], _R]) -> Callable[[str], _R]:
         return cached(text) if len(text) <= CACHED_TEXT else func(text)
 
     return call
+
+
+@cached_when_short
+def uncased(name: str) -> bool:
+    """A name with no capitals to judge it by (Chinese, Arabic, Hebrew...): only what is said after it tells
+    a speaker from a field of a form ("时间：3月12日", "מחיר: 100")."""
+    return any(c.isalpha() for c in name) and not any(c.isupper() or c.islower() for c in name)
 
 
 def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:

@@ -32,6 +32,7 @@ from sayso.corpus.importers.names import (
     person_in_office,
     split_role,
     stamp_seconds,
+    uncased,
 )
 from sayso.corpus.importers.speakers import (
     SpeakerTable,
@@ -527,12 +528,12 @@ def _choose_convention(
         labels = _without_header_fields(labels, table)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
-        uncased = {i: l for i, l in labels.items() if l.rest.strip() and grammar.uncased(table.name_for(l) or "")}
-        if uncased and not grammar.talks(list(uncased.values())):
-            labels = {i: l for i, l in labels.items() if i not in uncased}
-            recurring = [n for n in Counter(table.name_for(l) for l in uncased.values()).values() if n >= 2]
-            if len(recurring) >= 2 and len(uncased) >= 4:
-                near_miss = near_miss or uncased  # names taking turns, but nobody talks: not applied, and said
+        caseless = {i: l for i, l in labels.items() if l.rest.strip() and uncased(table.name_for(l) or "")}
+        if caseless and not grammar.talks(list(caseless.values())):
+            labels = {i: l for i, l in labels.items() if i not in caseless}
+            recurring = [n for n in Counter(table.name_for(l) for l in caseless.values()).values() if n >= 2]
+            if len(recurring) >= 2 and len(caseless) >= 4:
+                near_miss = near_miss or caseless  # names taking turns, but nobody talks: not applied, and said
         if family == "separated" and not _a_conversation(lines, labels, table, skip):
             # A dash or a tab after a capitalised word is common in prose ("WASHINGTON — The Senate..."); as
             # a convention it opens most of the document's paragraphs, for two people or more.
@@ -715,7 +716,7 @@ def _loose_uncased(line: str) -> re.Match[str] | None:
     """A label-shaped opening in words without capitals ("श्री राजेश कुमार वर्मा (बाराबंकी) :"); one word alone
     is too often a sentence's own colon ("他说：") to count."""
     found = _LOOSE_UNCASED.match(line)
-    return found if found is not None and grammar.uncased(found.group(1)) else None
+    return found if found is not None and uncased(found.group(1)) else None
 
 
 def _bare_first(raw: str) -> str:
