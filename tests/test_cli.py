@@ -605,3 +605,58 @@ def test_searching_and_the_app_set_memory_for_reading_and_importing_for_importin
             "from sayso import memory; assert memory.reuse_blocks_for_reading() and memory.keep_large_blocks_mapped()"
         )
         assert subprocess.run([sys.executable, "-c", check], check=False).returncode == 0
+
+
+def test_the_command_table_names_the_module_registering_each_command() -> None:
+    """`sayso.cli.COMMANDS` lets a command line load one command module: it must list every command of every
+    module, under the module that registers it, or `sayso NAME` would not know NAME."""
+    import importlib
+
+    from sayso.cli import COMMAND_MODULES, COMMANDS, CliParser
+
+    registered: dict[str, str] = {}
+    for module in COMMAND_MODULES:
+        sub = CliParser(prog="sayso").add_subparsers(dest="command")
+        importlib.import_module(f"sayso.cli.{module}").register(sub)
+        registered.update(dict.fromkeys(sub.choices, module))
+    assert registered == COMMANDS
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["docs"], "docs"),
+        (["--data", "search", "docs", "--json"], "docs"),  # an option's value is not the command
+        (["--data=/tmp/x", "--json", "search", "docs"], "search"),
+        (["--theme", "sayso-light"], None),
+        (["--json"], None),
+        (["--da", "x", "docs"], None),  # an abbreviation: the full parser reads it
+        (["--bogus", "docs"], None),
+        (["--", "docs"], None),
+    ],
+)
+def test_the_command_a_command_line_names(argv: list[str], named: str | None) -> None:
+    from sayso.cli import build_parser, command_named
+
+    assert command_named(build_parser([]), argv) == named
+
+
+def test_a_command_line_parses_alike_with_its_command_alone_and_with_every_command() -> None:
+    from sayso.cli import build_parser
+
+    for command, argv in (
+        ("docs", ["--data", "d", "docs", "--json"]),
+        ("search", ["search", "-word", "open", "--limit", "3"]),
+        ("quote", ["--json", "quote", "add", "p1", "--exact", "x", "--note", "-2+3"]),
+        ("export", ["export", "--format", "bibtex", "-o", "x.bib"]),
+    ):
+        lazy, full = build_parser(argv), build_parser()
+        assert command in lazy.commands and len(lazy.commands) < len(full.commands)
+        assert repr(lazy.parse_known_args(argv)) == repr(full.parse_known_args(argv)), argv
+
+
+def test_version_is_looked_up_only_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert re.fullmatch(r"sayso \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)

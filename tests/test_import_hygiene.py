@@ -123,3 +123,12 @@ def test_cli_starts_without_textual() -> None:
     )
     assert help_run.returncode == 0
     assert "textual" not in {line.split("|")[-1].strip().split(".")[0] for line in help_run.stderr.splitlines()}
+
+
+def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
+    """`sayso docs` reads library.json: it loads neither the statistics (and their numpy), nor the exports, nor
+    the package metadata that `--version` reads."""
+    loaded = loaded_after(f"import sayso.cli\nsayso.cli.main(['--data', {str(tmp_path)!r}, 'docs'])")
+    heavy = {"numpy", "sayso.corpus.stats", "sayso.corpus.export", "sayso.cli.stats_cmd", "importlib.metadata"}
+    assert heavy & set(loaded) == set()
+    assert "sayso.cli.library_cmds" in loaded

@@ -44,6 +44,22 @@ COMMAND_MODULES = (
     "serve_cmd",
     "server_cmd",
 )
+#: Which module registers each command: a command line naming one loads only that module (`build_parser`),
+#: so `sayso docs` does not load the statistics' numpy or the exports.  tests/test_cli.py keeps it whole.
+COMMANDS = {
+    **dict.fromkeys(
+        ("import", "docs", "show", "speakers", "speaker", "doc", "rm", "where", "restore", "demo"), "library_cmds"
+    ),
+    "search": "search_cmd",
+    "stats": "stats_cmd",
+    "quote": "quote_cmds",
+    "quotes": "quote_cmds",
+    "export": "export_cmd",
+    "config": "config_cmd",
+    "completion": "completion_cmd",
+    "serve": "serve_cmd",
+    "server": "server_cmd",
+}
 
 Handler = Callable[[argparse.Namespace, Library], int | None]
 
@@ -292,13 +308,44 @@ def _with_examples(parser: argparse.ArgumentParser, name: str) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
-def build_parser() -> argparse.ArgumentParser:
+class VersionAction(argparse.Action):
+    """`--version`, looking the installed version up only when asked (importlib.metadata takes ~10 ms to load)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        print(f"sayso {installed_version()}")
+        parser.exit()
+
+
+def command_named(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """The command `argv` names (its first argument that is not one of `parser`'s options or their values);
+    None when it names none, or when an argument is not one of those options exactly (an abbreviation, a
+    misspelling: the full parser reads and reports it)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if not arg.startswith("-") or arg == "-":
+            return arg
+        action = parser._option_string_actions.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
+        if action is None or arg == "--":
+            return None
+        if action.nargs is None and "=" not in arg:
+            i += 1  # its value (CliParser: whatever it begins with)
+        i += 1
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """sayso's argument parser; given the command line `argv`, with only the commands it may need: the one it
+    names (every command when it names none, or one sayso lacks, so that help and errors list them all)."""
     parser = CliParser(
         prog="sayso",
         description="A keyboard-driven terminal reader for transcripts. With no command, opens the app.",
     )
     add_common(parser)
-    parser.add_argument("--version", action="version", version=f"sayso {installed_version()}")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     parser.add_argument("--theme", metavar="NAME", help="the app's theme: sayso-dark, sayso-light or any Textual theme")
     parser.add_argument(
         "--debug",
@@ -307,7 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
     parser.commands = sub.choices
-    for name in COMMAND_MODULES:
+    named = command_named(parser, argv) if argv is not None else None
+    modules = [COMMANDS[named]] if named in COMMANDS else COMMAND_MODULES
+    for name in modules:
         try:
             module = importlib.import_module(f"sayso.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -433,7 +482,9 @@ READING_COMMANDS = frozenset({"search", "demo"})
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `sayso` console script."""
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args, extras = parser.parse_known_args(argv)
     if getattr(args, "handler", None) is None or getattr(args, "command", None) in READING_COMMANDS:
         reuse_blocks_for_reading()  # the app and search: each keystroke's working arrays (sayso.memory)
