@@ -37,7 +37,7 @@ from typing import Any
 
 from sayso.corpus import anchoring, fuzzy
 from sayso.corpus.errors import Ambiguous, DamagedFile, EditConflict, NotFound, SaysoError
-from sayso.corpus.models import Passage, Quote, document_text
+from sayso.corpus.models import Document, Passage, Quote, document_text
 from sayso.corpus.sources import DocumentSource, SpeakerResolver, WriteLock
 from sayso.corpus.store import (
     DRAFTS_FILE,
@@ -524,15 +524,26 @@ class QuoteBook:
         otherwise Ambiguous lists the candidates.  The stored `exact` is the
         document's own characters.
         """
-        doc = self.source.document(doc_ref)
+        doc, passage = self._document_or_passage(doc_ref)
         passages, text = self._document_text(doc.id)
         words = exact.strip()
         if not words:
             raise SaysoError("give the exact words to quote")
-        spans = anchoring.find_exact(text, words) or anchoring.find_folded(text, words)
+        lo, hi, where = 0, len(text), repr(doc.title)
+        if passage is not None:
+            # A passage id (as search prints it): the words within that turn.
+            turn = next((p for p in passages if p.index == passage), None)
+            if turn is None:
+                raise NotFound(f"{doc.title!r} has no passage {passage + 1}", what="document", ref=doc_ref)
+            lo, hi, where = turn.offset, turn.offset + len(turn.text), f"passage {passage + 1} of {doc.title!r}"
+        spans = [(s, e) for s, e in anchoring.find_exact(text, words) if lo <= s and e <= hi] or [
+            (s, e) for s, e in anchoring.find_folded(text, words) if lo <= s and e <= hi
+        ]
         if not spans:
-            hint = self._closest_hint(text, words)
-            raise NotFound(f"{anchoring.one_line(words)!r} is not in {doc.title!r}{hint}")
+            elsewhere = anchoring.find_exact(text, words) or anchoring.find_folded(text, words)
+            under = anchoring.passages_in_span(passages, *elsewhere[0]) if elsewhere else []
+            hint = f" (they are in passage {under[0].index + 1})" if under else self._closest_hint(text[lo:hi], words)
+            raise NotFound(f"{anchoring.one_line(words)!r} is not in {where}{hint}")
         total = len(spans)
         if prefix and prefix.strip():
             want = anchoring.folded(prefix)
@@ -544,7 +555,7 @@ class QuoteBook:
             spans = [(s, e) for s, e in spans if anchoring.folded(text[e : e + 3 * len(suffix) + 16]).startswith(want)]
         if not spans:
             raise NotFound(
-                f"{anchoring.one_line(words)!r} occurs {total} time(s) in {doc.title!r} but never with those "
+                f"{anchoring.one_line(words)!r} occurs {total} time(s) in {where} but never with those "
                 "words right before or after it"
             )
         if occurrence is not None:
@@ -555,6 +566,20 @@ class QuoteBook:
             raise self._ambiguous(doc.title, words, text, passages, spans)
         start, end = spans[0]
         return self._create(doc.id, passages, text, start, end, note, tags, record)
+
+    def _document_or_passage(self, ref: str) -> tuple[Document, int | None]:
+        """The document `ref` names, and the passage's index when it is a passage id (`<document>:<index>`, as
+        `sayso search` prints it) rather than a document's id, title or source."""
+        try:
+            return self.source.document(ref), None
+        except NotFound as missing:
+            doc_ref, colon, index = ref.rpartition(":")
+            if not (colon and doc_ref and index.isascii() and index.isdigit()):
+                raise
+            try:
+                return self.source.document(doc_ref), int(index)
+            except NotFound:
+                raise missing from None
 
     def _closest_hint(self, text: str, words: str) -> str:
         for _, s, e in anchoring._fuzzy_spans(text, words)[:1]:

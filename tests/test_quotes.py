@@ -652,3 +652,28 @@ def test_a_malformed_quote_row_is_reported_by_id_the_others_work_and_the_next_sa
     assert main(["--data", str(data), "quotes"]) == 0
     out, err = capsys.readouterr()
     assert err == "" and "edited" in out
+
+
+def test_a_passage_id_as_search_prints_it_quotes_the_words_in_that_turn(tmp_path: Path) -> None:
+    """`sayso search` shows each hit's passage id (DOC:N): quoting with it takes the words in that turn, even
+    where they occur elsewhere too, in another case, and names the turn when they are not in it."""
+    source = tmp_path / "talk.txt"
+    source.write_text(
+        "Ana Silva: we want open data, and open code.\n\nBen Ode: Open is a promise, and it is kept.\n",
+        encoding="utf-8",
+    )
+    lib = Library.open(tmp_path / "data")
+    doc = lib.import_file(source)
+    hit = lib.search("promise kept")[0]
+    assert hit.passage == f"{doc.id}:1"
+    quote = lib.quotes.add(hit.passage, "open", note="hers or his?")
+    assert (quote.exact, quote.speaker) == ("Open", "Ben Ode")
+    with pytest.raises(NotFound, match=r"^'code' is not in passage 2 of 'Talk' \(they are in passage 1\)$"):
+        lib.quotes.add(hit.passage, "code")
+    with pytest.raises(NotFound, match="has no passage 8"):
+        lib.quotes.add(f"{doc.id}:7", "open")
+    with pytest.raises(NotFound, match="no document matches 'nothing:1'"):
+        lib.quotes.add("nothing:1", "open")
+    with pytest.raises(Ambiguous):
+        lib.quotes.add(doc.id, "open")  # the whole document: twice in "we want open data, and open code"
+    assert [q.exact for q in lib.quotes.list()] == ["Open"]

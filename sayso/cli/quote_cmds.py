@@ -23,7 +23,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     actions = p.add_subparsers(dest="quote_command", metavar="ACTION", required=True)
 
     a = actions.add_parser("add", parents=[common], help="quote a document's exact words")
-    a.add_argument("doc", metavar="DOC", help="document id, id prefix or title")
+    a.add_argument(
+        "doc",
+        metavar="DOC",
+        help="document id, id prefix or title; or a passage id as `sayso search` prints it (DOC:N): the words in that turn",
+    )
     a.add_argument(
         "--exact", required=True, metavar="WORDS", help="the words, as in the text (spacing and case may differ)"
     )
