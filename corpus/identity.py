@@ -37,8 +37,17 @@ _PLACEHOLDER = re.compile(
     r"|male|female"
     r"|(?:the )?(?:moderator|host|co host|operator|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
     r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer|"
-    # A broadcast's roles: whoever reads the news that day.
+    # A broadcast's roles: whoever reads the news that day; in Korean, Chinese and Japanese scripts too.
     r"anchor|co anchor|coanchor|cohost|presenter|correspondent|"
+    + "|".join(
+        fold(w)
+        for w in ("앵커", "기자", "진행자", "사회자", "主持人", "记者", "記者", "アナウンサー", "司会", "司会者")
+    )
+    + "|"
+    # A clip's unnamed voice, by the script's cue (importers.names.CLIP_CUES).
+    r"soundbite|sound bite|sot|clip|video clip|audio clip|vox pops?|actuality|interview|o ton|sonore|"
+    + "|".join(fold(w) for w in ("인터뷰", "녹취", "싱크", "同期声", "采访", "インタビュー"))
+    + "|"
     # Court and hearing records, press briefings: a different person in each transcript.
     r"witness|deponent|court|clerk|videographer|interpreter|court reporter|president|vice president)"
     # The same offices in Romance-language records: "El señor PRESIDENTE", "M. le président", "Mme la ministre".

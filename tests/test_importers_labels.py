@@ -1298,3 +1298,26 @@ def test_a_broadcast_cue_naming_who_speaks_gives_them_the_words_below() -> None:
     # (words after a bracketed name are that name's, even with a slash in them)
     plain = match_label("[Ada Park] Yes / no, I think")
     assert plain is not None and plain.raw == "Ada Park"
+
+
+@pytest.mark.parametrize(
+    ("cue", "voice"),
+    [("[SOUNDBITE]", "Soundbite"), ("[VIDEO CLIP]", "Video Clip"), ("[O-TON]", "O-Ton"), ("[인터뷰]", "인터뷰")],
+)
+def test_a_clip_cue_without_a_name_gives_the_words_below_to_an_unnamed_voice(cue: str, voice: str) -> None:
+    """A news script's clip cue that does not say who speaks: the words below are that clip's voice, a
+    placeholder to be named in this document, never the reporter before (a cue such as "[VIDEO CLIP]" was
+    read as the reporter's words, cue and all)."""
+    from sayso.corpus.identity import is_placeholder
+
+    script = (
+        "ANCHOR: Flooding has closed the coast road for a third day.\n"
+        "REPORTER: The water rose overnight, and by morning the bridge was gone.\n"
+        f"{cue}\nWe lost everything on the ground floor.\n"
+        "REPORTER: The council says repairs will take months.\n"
+        "ANCHOR: Thank you.\n"
+    )
+    doc = parse_text(script, "news.txt")
+    assert [p.speaker for p in doc.passages] == ["Anchor", "Reporter", voice, "Reporter", "Anchor"]
+    assert doc.passages[2].text == "We lost everything on the ground floor."
+    assert is_placeholder(voice)

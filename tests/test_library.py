@@ -193,6 +193,13 @@ def test_speakers_saved_apart_by_accents_are_listed_as_one(lib: Library) -> None
         "Reporter",
         "Correspondent",
         "Caller 2",
+        "앵커",
+        "기자",
+        "사회자",
+        "主持人",
+        "记者",
+        "記者",
+        "司会",
     ],
 )
 def test_every_placeholder_label_of_the_importers_is_a_placeholder_person(label: str) -> None:

@@ -635,8 +635,38 @@ GENERIC_SPEAKER = re.compile(
     r"unidentified (speaker|male|female|man|woman|person|voice|child|reporter|group)( #?\d{1,3})?|voice|narrator|announcer|"
     r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
     # a broadcast's roles: whoever reads the news that day
-    r"(co-?)?anchor|co-?host|presenter|reporter|correspondent|caller( #?\d{1,3})?)$",
+    r"(co-?)?anchor|co-?host|presenter|reporter|correspondent|caller( #?\d{1,3})?|"
+    # the same in Korean, Chinese and Japanese scripts: anchor, reporter, host, moderator; host, reporter;
+    # announcer, moderator
+    r"앵커|기자|진행자|사회자|主持人|记者|記者|アナウンサー|司会|司会者)$",
     re.I,
+)
+
+#: A broadcast script's cue for a recorded clip whose speaker it does not name, alone in brackets on its line:
+#: "[SOUNDBITE]", "[VIDEO CLIP]", "[O-TON]" (German), "[인터뷰]" (Korean: interview), "[同期声]" (Chinese: sound
+#: on tape).  The words below are that unnamed voice's, not the reporter's before (the library takes the cue
+#: for a placeholder: a different voice in each document).
+CLIP_CUES = frozenset(
+    {
+        "soundbite",
+        "sound bite",
+        "sot",
+        "clip",
+        "video clip",
+        "audio clip",
+        "vox pop",
+        "vox pops",
+        "actuality",
+        "interview",
+        "o-ton",
+        "sonore",
+        "인터뷰",
+        "녹취",
+        "싱크",
+        "同期声",
+        "采访",
+        "インタビュー",
+    }
 )
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -1270,7 +1300,9 @@ def match_label(line: str) -> Label | None:
             # A broadcast's cue, then who speaks and from where, the words below: "[인터뷰] 박영호 / 서울 마포구",
             # "[SOUNDBITE] Ada Park / Leeds City Council".  The cue names the speaker outright.
             return Label(clip.group("who"), "", "clip", None, f"{name}, {clip.group('where')}")
-        if name.casefold() not in SOUND_WORDS | BRACKET_NOTES and is_name_like(name) and not is_initials(name):
+        if name.casefold() in CLIP_CUES or (
+            name.casefold() not in SOUND_WORDS | BRACKET_NOTES and is_name_like(name) and not is_initials(name)
+        ):
             return Label(name, m.group("rest"), "bracket", None)
     m = _PLAIN.match(text)
     if m:
