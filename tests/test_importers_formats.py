@@ -229,3 +229,52 @@ def test_a_name_tag_heard_once_in_subtitles_is_a_speaker_in_the_case_of_the_othe
         for n, (who, said) in enumerate(cues, 1)
     )
     assert [p.speaker for p in parse_text(srt, "ep07.srt").passages] == [who for who, _ in cues]
+
+
+def test_whisper_output_with_and_without_speakers_keeps_each_segments_time_out_of_its_words() -> None:
+    """What whisper and WhisperX print ("[00:04.210 --> 00:09.880] SPEAKER_01: words", or the words alone
+    after the span) and YouTube's transcript (a time alone on its line, then the words): each segment is a
+    passage starting at its time, and the time is not part of the words, which a quote would keep."""
+    diarised = parse_text(
+        "meeting.wav: diarised with WhisperX\n\n"
+        "[00:00.000 --> 00:04.210] SPEAKER_00: Okay, so the first thing on the list is the roof.\n"
+        "[00:04.210 --> 00:09.880] SPEAKER_01: Right, the quote came back at eleven thousand.\n"
+        "[00:09.880 --> 00:12.020] SPEAKER_00: Eleven? That is more than we budgeted for.\n"
+        "[00:12.020 --> 00:18.540] SPEAKER_02: Can we get a second quote before we decide?\n",
+        "meeting.txt",
+    )
+    assert [(p.speaker, p.start) for p in diarised.passages if p.start is not None] == [
+        ("Speaker 1", 0.0),
+        ("Speaker 2", 4.21),
+        ("Speaker 1", 9.88),
+        ("Speaker 3", 12.02),
+    ]
+    assert diarised.passages[-1].text == "Can we get a second quote before we decide?"
+    plain = parse_text(
+        "roof.wav: transcript\n\n"
+        "[00:00.000 --> 00:04.210]  Okay, so the first thing on the list is the roof.\n"
+        "[00:04.210 --> 00:09.880]  Right, the quote came back at eleven thousand,\n"
+        "which is more than we budgeted.\n"
+        "[00:09.880 --> 00:12.020]  Eleven? Because of the flashing, I suppose.\n",
+        "roof.txt",
+    )
+    assert [(p.start, p.text) for p in plain.passages] == [
+        (0.0, "Okay, so the first thing on the list is the roof."),
+        (4.21, "Right, the quote came back at eleven thousand, which is more than we budgeted."),
+        (9.88, "Eleven? Because of the flashing, I suppose."),
+    ]
+    youtube = parse_text(
+        "0:00\nhey everybody welcome back to the channel\n0:03\ntoday we are fixing the drawer slides\n"
+        "1:07\nso the first thing you want to do is pull the drawer out\n",
+        "video.txt",
+    )
+    assert [(p.start, p.text[:20]) for p in youtube.passages] == [
+        (0.0, "hey everybody welcom"),
+        (3.0, "today we are fixing "),
+        (67.0, "so the first thing y"),
+    ]
+    # A timetable's times of day are not a recording's.
+    timetable = parse_text(
+        "Day 1\n\n08:30 Registration and coffee\n09:15 Welcome\n10:30 Break\n12:15 Lunch (Main Hall)\n", "day.txt"
+    )
+    assert all(p.start is None for p in timetable.passages)

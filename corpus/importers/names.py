@@ -695,7 +695,10 @@ DATE = r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)"
 #: A time (or a date and a time) opening a line, with the mark after it: "[00:01:02] ", "0:03 - ",
 #: WhatsApp's "12/03/2024, 10:42 - " and "[12/03/2024, 10:42:13] ".
 STAMP_PREFIX = re.compile(
-    rf"^(?P<open>[\[(])?(?P<date>{DATE})?(?P<ts>{_TIME}){AMPM}?[\])]?(?:\t|[ \t]*(?:(?P<dash>[-–—|])[ \t]*)?)(?=\S)"
+    rf"^(?P<open>[\[(])?(?P<date>{DATE})?(?P<ts>{_TIME}){AMPM}?"
+    # (a span, in brackets, as whisper's and WhisperX's output gives one: "[00:00.000 --> 00:04.210]")
+    rf"(?:(?<=\d)[ \t]*(?:-->|[-–—])[ \t]*{_TIME}(?=[\])]))?"
+    rf"[\])]?(?:\t|[ \t]*(?:(?P<dash>[-–—|])[ \t]*)?)(?=\S)"
 )
 #: A chat export's sender, after its date and time: anything up to the colon ("Bob 🌵", "+44 7700 900123").
 _SENDER = re.compile(r"^(?P<name>[^:\n]{1,40}?):[ \t]+(?P<rest>\S.*)$")

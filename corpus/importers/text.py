@@ -461,8 +461,49 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         result.passages = body
         result.speakers = {page_name: []}
         return result
-    result.passages = _prose_passages(lines, result.title, wrapped, split=True, stripped=stripped)
+    result.passages = _timed_passages(lines, result.title) or _prose_passages(
+        lines, result.title, wrapped, split=True, stripped=stripped
+    )
     return result
+
+
+def _timed_passages(lines: list[str], title: str | None) -> list[ParsedPassage] | None:
+    """Passages of a transcript without speakers whose lines are timed: each opens with its time (whisper's
+    "[00:00.000 --> 00:04.210]  words", "[00:12] words") or follows a time alone on its line (YouTube's
+    "0:03" then the words).  Each time starts a passage at that time, and is not part of its words.  None
+    unless most of the document's lines are timed so."""
+    events: list[tuple[float, str]] = []
+    body = [line.strip() for line in lines if line.strip()]
+    head: list[str] = []
+    timed = 0
+    pending: float | None = None
+    for line in body:
+        bare = grammar.BARE_TIME.match(line)
+        stamp = None if bare is not None else STAMP_PREFIX.match(line)
+        if bare is not None and not bare.group("date"):
+            pending, timed = stamp_seconds(bare), timed + 1
+        elif stamp is not None and not stamp.group("date"):
+            events.append((stamp_seconds(stamp), line[stamp.end() :]))
+            pending, timed = None, timed + 1
+        elif pending is not None:
+            events.append((pending, line))
+            pending = None
+        elif events:
+            events[-1] = (events[-1][0], f"{events[-1][1]} {line}")
+        elif len(head) < 3:
+            head.append(line)  # a line or two over the first time: the title, the recording's name
+        else:
+            return None  # words before any time: an article
+    if len(body) < 3 or timed < 0.4 * len(body) or len(events) < 2:
+        return None
+    words = sorted(len(text.split()) for _, text in events)
+    if events[0][0] > 300 or words[len(words) // 2] < 4:
+        return None  # a timetable's "08:30 Registration", "10:30 Break": times of day, not of a recording
+    title_key = clean.fold_space(title).casefold() if title else None
+    head = [line for line in head if clean.fold_space(line.strip("#*_ ")).casefold() != title_key]
+    passages = [ParsedPassage(speaker=None, text=" ".join(head))] if head else []
+    passages += [ParsedPassage(speaker=None, text=" ".join(text.split()), start=start) for start, text in events]
+    return passages
 
 
 def _choose_convention(
