@@ -1053,7 +1053,7 @@ def test_more_label_shapes_from_meetings_briefings_chambers_and_chats() -> None:
         "Dr. Ada Park: Good question, I think so.\n\nAudience member 2: And the cost?\n\nDr. Ada Park: I don't know.\n"
     )
     assert _speakers(lec) == [
-        "Chair",
+        "Prof. Dagny Solberg",  # (the chair is the person; "Chair" is her role)
         "Audience member 1",
         "Dr. Ada Park",
         "Audience member 2",
@@ -1222,7 +1222,14 @@ def test_labels_with_a_party_and_a_state_nested_parentheses_an_address_and_couns
     ca = "(1105)\n\nThe Chair (Mrs. Anne Lapointe (Sherbrooke, Lib.)): I call this meeting to order.\n\n"
     ca += "Dr. Ivan Weller (Director, Health Agency): Thank you, Madam Chair.\n\nThe Chair: Mr. Osei, you have six minutes.\n\n"
     ca += "Mr. Kwame Osei (Oshawa, CPC): Thank you. Dr. Weller, why?\n\nDr. Ivan Weller: Because, I think, of cost.\n"
-    assert _speakers(ca) == ["The Chair", "Dr. Ivan Weller", "The Chair", "Mr. Kwame Osei", "Dr. Ivan Weller"]
+    # (the chair is the person the record names in parentheses, "The Chair" alone after it too)
+    assert _speakers(ca) == [
+        "Mrs. Anne Lapointe",
+        "Dr. Ivan Weller",
+        "Mrs. Anne Lapointe",
+        "Mr. Kwame Osei",
+        "Dr. Ivan Weller",
+    ]
     town = "Moderator: The chair recognizes microphone two. Name and address?\n"
     town += "Mr. Tanaka, 4 Orchard Lane: Gil Tanaka. I want to ask where the fence goes.\n"
     town += "Moderator: Selectwoman Price?\nSelectwoman Price: Along the brook, I believe.\nMr. Tanaka: Thank you.\n"
@@ -1321,3 +1328,90 @@ def test_a_clip_cue_without_a_name_gives_the_words_below_to_an_unnamed_voice(cue
     assert [p.speaker for p in doc.passages] == ["Anchor", "Reporter", voice, "Reporter", "Anchor"]
     assert doc.passages[2].text == "We lost everything on the ground floor."
     assert is_placeholder(voice)
+
+
+def test_a_person_in_parentheses_after_an_office_or_a_role_is_the_speaker() -> None:
+    """Records name the office and put its holder in parentheses ("Formanden (Karen Vestergaard):", "The
+    Convener (Ewan Baird):", "Caller (Frank, Tulsa):", "SPEAKER 1 (DELIA FROST, RESIDENT):"): the person is the
+    speaker, the office their role; a name before the parentheses stays the speaker ("Jens Lund (V):")."""
+    folketing = (
+        "Formanden (Karen Vestergaard):\nMødet er åbnet. Den første ordfører er hr. Jens Lund.\n\n"
+        "Jens Lund (V):\nTak for ordet. Vi står her med et forslag om skolerne.\n\n"
+        "Formanden (Karen Vestergaard):\nDer er en kort bemærkning fra fru Signe Holm.\n\n"
+        "Signe Holm (EL):\nHvem betaler, når klasserne bliver større?\n\n"
+        "Jens Lund (V):\nDet gør kommunerne ikke.\n"
+    )
+    doc = parse_text(folketing, "folketinget.txt")
+    assert [p.speaker for p in doc.passages] == [
+        "Karen Vestergaard",
+        "Jens Lund",
+        "Karen Vestergaard",
+        "Signe Holm",
+        "Jens Lund",
+    ]
+    hearing = (
+        "CHAIR NAKASHIMA: We'll open the public hearing. Clerk, who's first?\n"
+        "SPEAKER 1 (DELIA FROST, ORCHARD WAY RESIDENT): My concern is trucks at six in the morning.\n"
+        "CHAIR NAKASHIMA: Thank you, Ms. Frost.\n"
+        "Caller (Frank, Tulsa): Long-time listener, first time caller.\n"
+        "CHAIR NAKASHIMA: That closes the hearing.\n"
+    )
+    assert _speakers(hearing) == ["Chair Nakashima", "Delia Frost", "Chair Nakashima", "Frank", "Chair Nakashima"]
+
+
+def test_an_office_alone_is_the_person_the_record_last_named_in_it() -> None:
+    """The Congressional Record names the presiding officer once ("The Acting CHAIRMAN (Mr. Shaw).") and then
+    writes the office alone until another takes the chair: each of those turns is that person's."""
+    record = (
+        "The Acting CHAIRMAN (Mr. Shaw). The Clerk will designate the amendment.\n\n"
+        "Mr. ISSA. Mr. Chairman, I offer an amendment.\n\n"
+        "The Acting CHAIRMAN. The gentleman from California is recognized.\n\n"
+        "Mr. ISSA. I yield back the balance of my time.\n\n"
+        "The Acting CHAIRMAN (Mr. Latham). The question is on the amendment.\n\n"
+        "Mr. LANTOS. Mr. Chairman, I demand a recorded vote.\n\n"
+        "The Acting CHAIRMAN. A recorded vote is ordered.\n"
+    )
+    assert _speakers(record) == [
+        "Mr. Shaw",
+        "Mr. Issa",
+        "Mr. Shaw",
+        "Mr. Issa",
+        "Mr. Latham",
+        "Mr. Lantos",
+        "Mr. Latham",
+    ]
+
+
+def test_a_group_in_parentheses_is_not_part_of_the_name() -> None:
+    """The European Parliament's "Name (Group), blue-card question. –": the same person as "Name, on behalf of
+    the Group. –", not a second one."""
+    cre = (
+        "Presidente. – L'ordine del giorno reca la discussione.\n\n"
+        "Margarethe Lindholm, on behalf of the PPE Group. – Madam President, farmers are not the enemy of bees.\n\n"
+        "Tomás Iriarte (S&D), blue-card question. – Señora Presidenta, ¿reconoce usted las cifras?\n\n"
+        "Margarethe Lindholm (PPE), blue-card answer. – Ich erkenne an, dass die Zahlen gestiegen sind.\n\n"
+        "Presidente. – Grazie. La discussione è chiusa.\n"
+    )
+    assert _speakers(cre) == ["Presidente", "Margarethe Lindholm", "Tomás Iriarte", "Margarethe Lindholm", "Presidente"]
+
+
+def test_a_block_of_header_fields_over_the_turns_is_not_speakers() -> None:
+    """A record's aligned header ("Tahun Sidang : 2031-2032", "Sifat : Terbuka", ...) over a chair's turns: fields,
+    not people, even where only the chair speaks twice."""
+    risalah = (
+        "RISALAH RAPAT KERJA KOMISI IV\n\n"
+        "Tahun Sidang       : 2031-2032\nMasa Persidangan   : II\nSifat              : Terbuka\n"
+        "Acara              : Pembahasan anggaran\n\n"
+        "KETUA RAPAT (Dr. H. BAMBANG SUTRISNO):\nRapat kerja kami buka dan dinyatakan terbuka untuk umum.\n\n"
+        "MENTERI KELAUTAN DAN PERIKANAN (IR. LAKSMI WARDHANI):\nTerima kasih, Pimpinan.\n\n"
+        "KETUA RAPAT:\nTerima kasih, Ibu Menteri. Silakan F-PDIP.\n\n"
+        "F-PDIP (I WAYAN SUDARMA):\nSaya ingin menanyakan soal kuota nelayan kecil.\n\n"
+        "KETUA RAPAT:\nSilakan.\n"
+    )
+    assert [s for s in _speakers(risalah) if s] == [
+        "Dr. H. Bambang Sutrisno",
+        "Ir. Laksmi Wardhani",
+        "Dr. H. Bambang Sutrisno",
+        "I Wayan Sudarma",
+        "Dr. H. Bambang Sutrisno",
+    ]

@@ -513,3 +513,23 @@ def test_a_japanese_interview_s_dashed_questions_and_named_answers() -> None:
     ja = "【インタビュー】田中美咲さん\n\n――和菓子職人になろうと思ったのはいつですか。\n田中：高校生のときです。\n"
     ja += "――難しいことは？\n田中：季節を一口で伝えることです。\n――これからは？\n田中：店を続けます。\n"
     assert [p.speaker for p in parse_text(ja, "taidan.txt").passages if p.speaker] == ["Questioner", "田中"] * 3
+
+
+def test_answers_marked_with_a_given_name_and_one_without_say_so() -> None:
+    """A couple's recording marks answers "A (Ruth):" and "A (Ken):": each is that person's; an answer marked
+    "A:" alone could be either, goes to the last one named, and the import says so."""
+    doc = parse_text(
+        "Family history recording, Ballarat\n\nQ: How did the two of you meet?\nA (Ruth): At a dance in 1961.\n"
+        "A (Ken): '62.\nA: It was '61, Ken.\nQ: Who asked whom?\nA (Ken): I asked her.\nA (Ruth): He did not.\n",
+        "ruth_ken.txt",
+    )
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Interviewer",
+        "Ruth",
+        "Ken",
+        "Ken",
+        "Interviewer",
+        "Ken",
+        "Ruth",
+    ]
+    assert doc.warnings == ["1 answer marked without a name where Ruth or Ken answer: it goes to the last one named"]

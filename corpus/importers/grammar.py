@@ -146,6 +146,11 @@ def _strong_label(name: str) -> tuple[str, str | None] | None:
     if _record_label_ok(name):
         return name, None
     person, comma, role = name.partition(", ")
+    if person.endswith(")") and "(" in person:
+        # "Tomás Iriarte (S&D), blue-card question. –": the group in parentheses is a role, as after a comma
+        bare, group = split_role(person)
+        if group and names_a_person(bare):
+            person, comma, role = bare, ", ", ", ".join(r for r in (group, role.strip()) if r)
     if "," in person or len(person.split()) > 5 or not person[:1].isupper():
         return None
     if comma and role.strip() and (names_a_person(person) or _record_label_ok(person)):

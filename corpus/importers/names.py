@@ -841,8 +841,8 @@ def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
     सिंह)" -> the person, the office as the role."""
     if role is None or "," in role or len(role.split()) < 2 or not is_name_like(role):
         return name, role
-    # (an office that is a name's shape stays the speaker: "Chair (Prof. Ada Park)" is "Chair" in the turns
-    # after it too, and one person must not become two)
+    # (an office that is a name's shape stays here: "Chair (Prof. Ada Park)"; once the labels are decided,
+    # speakers.people_in_parentheses gives such turns to the person, and the office's turns alone after it too)
     return (role, name) if not is_name_like(name) else (name, role)
 
 

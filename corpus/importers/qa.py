@@ -195,6 +195,9 @@ class QAPlan:
     numbered: bool = False
     questions_only: bool = False  #: "Q" marks questions; answers carry names
     questions: set[int] = field(default_factory=set)  #: the lines of "Q" turns
+    #: answers marked without a name where several named people answer ("A (Ruth):", "A (Ken):", then "A:"):
+    #: how many, and who answer; they go to the last one named, which the document does not say
+    unnamed_answers: tuple[int, list[str]] | None = None
 
 
 def answered(plan: QAPlan, labels: dict[int, Label]) -> bool:
@@ -342,6 +345,8 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             used.setdefault(name, set()).add(written)
 
     procedure = False  # the last non-blank line was procedural ("EXAMINATION", then "BY MR. SMITH:")
+    named_answerers: dict[str, None] = {}
+    bare_answers = 0
 
     def aside(i: int, s: str, after_procedure: bool) -> None:
         """A procedural line: kept, said by no one; a run of them is one passage."""
@@ -358,7 +363,7 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
         mark = by_line.get(i)
         if mark is not None:
             rest = mark.rest
-            who = _name(mark.who) if mark.who else None
+            who = (_name(mark.who) or _given_name(mark.who)) if mark.who else None
             if mark.role == "Q":
                 m = _BY_PAREN.match(rest)
                 if m and _name(m.group("who")):
@@ -375,6 +380,10 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                 plan.questions.add(i)
             else:
                 answerer = who or answerer
+                if who:
+                    named_answerers.setdefault(who, None)
+                else:
+                    bare_answers += 1
                 label(i, answerer, rest, mark.written, mark.time)
             continue
         m = _EXAMINATION.match(s) or _BY_LINE.match(s)
@@ -400,6 +409,8 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
         if m:
             role = display_name(" ".join(m.group("name").split()))
             label(i, answerer if role.casefold() in _ANSWERER_ROLES else role, m.group("rest"), None)
+    if len(named_answerers) >= 2 and bare_answers:
+        plan.unnamed_answers = (bare_answers, list(named_answerers))
     for name, written in used.items():
         letters = {w[0] for w in written}  # "Q" and "A" stay aliases where the document wrote "Question"
         plan.aliases[name] = sorted(written | letters, key=lambda w: (len(w), w))
@@ -453,6 +464,24 @@ def _name(value: str | None, whole: bool = False) -> str | None:
     if name is None or (whole and used < len(value.split())):
         return None
     return name
+
+
+def _given_name(value: str) -> str | None:
+    """A given name alone in a Q/A mark's parentheses ("A (Ruth):", "Q (Tomás):"): a person there, who a
+    family's or a couple's recording tells apart by first names."""
+    word = value.strip()
+    bare = word.casefold()
+    if (
+        len(word) >= 3
+        and word.isalpha()
+        and word[:1].isupper()
+        and not word.isupper()
+        and bare not in NOT_NAMES
+        and bare not in TITLES
+        and bare not in _STOP
+    ):
+        return word
+    return None
 
 
 def _name_run(text: str) -> str | None:

@@ -56,6 +56,114 @@ class SpeakerTable:
             bucket.append(alias)
 
 
+#: Honorifics that come before a person's name, never before an office alone ("Dr. H. Bambang Sutrisno", "Hj. Nur
+#: Aini", "Mrs. Anne Lapointe"); "Chief", "Minister" or "President" may open an office ("Chief Executive Officer").
+_HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "fr",
+        "h",
+        "hj",
+        "dra",
+        "drs",
+        "ir",
+        "dott",
+        "ing",
+        "herr",
+        "frau",
+        "mme",
+        "mlle",
+        "m",
+        "sr",
+        "sra",
+        "srta",
+    ]
+)
+#: Words that join an office's words and hardly ever a name's ("Minister of State at the Department of Housing",
+#: "MENTERI KELAUTAN DAN PERIKANAN", Danish "Børne- og undervisningsministeren").
+_OFFICE_JOINERS = frozenset(["of", "at", "for", "and", "to", "dan", "und", "og", "och", "et"])
+#: Articles before an office named alone ("The Chair", "An Cathaoirleach").
+_ARTICLES = frozenset(["the", "an", "la", "le", "el", "il", "der", "die"])
+
+
+def _honoured(name: str) -> bool:
+    tokens = name.split()
+    return len(tokens) >= 2 and tokens[0].strip(".,").casefold() in _HONORIFICS and tokens[1][:1].isupper()
+
+
+def _an_office(name: str) -> bool:
+    """Whether a label that holds a person's name in parentheses after it names an office, a role or a
+    placeholder rather than that person: "Formanden", "The Chair", "MODERATOR", "Speaker 1", "A", "KETUA RAPAT",
+    "Minister of State at the Department of Housing"; never a titled name ("Deputy Seán Ó Flaithearta")."""
+    if _honoured(name):
+        return False
+    tokens = [t for t in name.split() if t.casefold() not in _ARTICLES] or name.split()
+    if GENERIC_SPEAKER.match(name) or len(tokens) == 1:
+        return True
+    return any(t.casefold() in _OFFICE_JOINERS for t in tokens[1:])
+
+
+def _in_parentheses(role: str) -> tuple[str, str]:
+    """(the person, what else) of a label's parenthesised part: "DELIA FROST, RESIDENT" -> ("DELIA FROST",
+    "RESIDENT"); "Mrs. Anne Lapointe (Sherbrooke, Lib.)" -> ("Mrs. Anne Lapointe", "Sherbrooke, Lib.")."""
+    cut = min((k for k in (role.find(","), role.find("(")) if k >= 0), default=len(role))
+    more = role[cut:].strip(" ,()")
+    return role[:cut].strip(), " ".join(more.replace("(", " ").replace(")", " ").split())
+
+
+def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Accepted `labels` with the person first where a label names an office, a role or a placeholder and puts
+    the person in parentheses ("Formanden (Karen Vestergaard):", "KETUA RAPAT (Dr. H. BAMBANG SUTRISNO):",
+    "Caller (Frank, Tulsa):", "The Acting CHAIRMAN (Mr. Shaw)."): the person is the speaker, the office their
+    role, and the office's labels alone after it ("The Acting CHAIRMAN.") are that person's, until the document
+    names another holder.  (`table` learns the people's names.)
+
+    A name before the parentheses stays the speaker ("Jens Lund (V):", "Mr Smith (North East Fife):"): the
+    parentheses hold a party, a seat or an affiliation.
+    """
+    holder: dict[str, str] = {}
+    out: dict[int, Label] = {}
+    for i in sorted(labels):
+        label = labels[i]
+        office_key = name_key(display_name(label.raw))
+        if label.role and label.form != "clip":
+            person, more = _in_parentheses(label.role)
+            office = label.raw
+            placeholder = bool(GENERIC_SPEAKER.match(office)) or len(office.replace(".", "").strip()) == 1
+            if (_an_office(office) or (_honoured(person) and not _honoured(office))) and (
+                is_full_name(person)
+                or _honoured(person)
+                or (
+                    placeholder
+                    and person[:1].isupper()
+                    and len(person) >= 3
+                    and person.isalpha()
+                    and not person.isupper()
+                )
+            ):
+                label = Label(person, label.rest, label.form, label.time, ", ".join(r for r in (office, more) if r))
+                if not placeholder:
+                    holder[office_key] = person
+        elif not label.role and office_key in holder:
+            # the office alone, after the document named its holder
+            label = Label(holder[office_key], label.rest, label.form, label.time, label.raw)
+        if label is not labels[i]:
+            table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
+        out[i] = label
+    return out
+
+
 def is_generic(name: str) -> bool:
     """ "Unknown Speaker", "Speaker 2", "Moderator": placeholders, not people."""
     return bool(GENERIC_SPEAKER.match(name.strip()))

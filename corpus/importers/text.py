@@ -39,6 +39,7 @@ from sayso.corpus.importers.speakers import (
     decide,
     is_generic,
     is_title_line,
+    people_in_parentheses,
     self_introductions,
     unfinished,
 )
@@ -378,6 +379,14 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             dialogue, labels_at = False, {}
     if user_pattern is not None and labels_at:
         dialogue = True
+    if dialogue and plan is not None and plan.unnamed_answers is not None and user_pattern is None:
+        count, answerers = plan.unnamed_answers
+        who = " or ".join(answerers[:3])
+        warnings.append(
+            f"{count} answer{'s' if count > 1 else ''} marked without a name where {who} answer: "
+            f"{'each goes' if count > 1 else 'it goes'} to the last one named"
+        )
+        convention.confidence = min(convention.confidence, 0.75)
     if dialogue and convention.unread and user_pattern is None:
         example = convention.unread[0][:60]
         count = len(convention.unread)
@@ -771,24 +780,27 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
     MOD"), not turns.  Only where two names or more take turns below them."""
     counts = Counter(table.name_for(l) for l in labels.values())
     recurring = {name for name, n in counts.items() if name is not None and n >= 2}
-    if len(recurring) < 2:
+    if not recurring:
         return labels
     start = min(i for i, l in labels.items() if table.name_for(l) in recurring)
-    return {
-        i: l
+    fields = {
+        i
         for i, l in labels.items()
-        if not (
-            i < start
-            and table.name_for(l) not in recurring
-            and l.rest.strip()
-            and l.time is None
-            and l.form != "dash"  # (">> CAPTIONER: Please stand by for", wrapped)
-            and (
-                (not _sentence_end(l.rest) and len(l.rest.split()) <= 8)
-                or (" | " in l.rest and len(l.rest.split()) <= 16)  # "Participant: P07 | Interview date: ..."
-            )
+        if i < start
+        and table.name_for(l) not in recurring
+        and l.rest.strip()
+        and l.time is None
+        and l.form != "dash"  # (">> CAPTIONER: Please stand by for", wrapped)
+        and (
+            (not _sentence_end(l.rest) and len(l.rest.split()) <= 8)
+            or (" | " in l.rest and len(l.rest.split()) <= 16)  # "Participant: P07 | Interview date: ..."
         )
     }
+    # (with one recurring speaker only, a block of three fields or more: a record's "Tahun Sidang : 2031",
+    # "Sifat : Terbuka", "Acara : ..." over its chair's turns)
+    if len(recurring) < 2 and len(fields) < 3:
+        return labels
+    return {i: l for i, l in labels.items() if i not in fields}
 
 
 #: A sentence's end (not a file name's or a number's dot: "focus_group_3.mp3", "v2.1").
@@ -900,7 +912,7 @@ def _accepted_labels(
             key = name_key(display_name(label.raw))
             table.canonical.setdefault(key, display_name(label.raw))
         label_lines = {i for i, _ in candidates}
-    labels = {i: l for i, l in candidates if i in label_lines}
+    labels = people_in_parentheses({i: l for i, l in candidates if i in label_lines}, table)
     if plan is not None:
         _add_qa(plan, labels, table)
     return table, labels
