@@ -54,6 +54,8 @@ _PLACEHOLDER = re.compile(
     r"|(?:(?:el|la) (?:senor|senora) |(?:m|mme|mlle) (?:le|la|l) |(?:il|la|o|a) (?:signor|signora|senhor|senhora) |"
     r"(?:il|la|el|le|o|a) )?(?:vice ?)?(?:presidente|presidenta|president|ministre|ministro|ministra|rapporteur|"
     r"rapporteure|secretario|secretaria|secretaire|greffier|greffiere|testigo|temoin)"
+    # And in Dutch records: "De voorzitter", "De minister", "De griffier".
+    r"|(?:de )?(?:voorzitter|staatssecretaris|griffier)|de (?:minister|premier)"
 )
 
 

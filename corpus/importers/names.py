@@ -1164,6 +1164,20 @@ _OFFICE_TITLES = {"señor", "señora", "senyor", "senyora", "senhor", "senhora",
 #: French records' "M. le président", "Mme la ministre"
 _FRENCH_OPENERS = {"m", "mme", "mmes", "mlle", "mm"}
 _FRENCH_ARTICLES = {"le", "la", "l'", "l’"}
+#: Labels that name no one by the rules for names, yet are someone where they take turns with people: a chat
+#: export's "You:" (whoever exported it), a consultation's "Dr:".
+_TAKES_TURNS = {"you", "dr"}
+#: Dutch records' "De heer Bakkal", "De voorzitter", "De minister van Financiën" (the Tweede Kamer, Flanders)
+_DUTCH_TITLES = {"heer", "heren"}
+_DUTCH_OFFICES = {
+    "voorzitter",
+    "minister",
+    "staatssecretaris",
+    "griffier",
+    "minister-president",
+    "premier",
+    "rapporteur",
+}
 
 
 @cached_when_short
@@ -1177,6 +1191,14 @@ def is_office(name: str) -> bool:
         # "El señor PRESIDENTE", "La señora García López": the words after the title are a name or an office
         rest = tokens[2:]
         return all(t[:1].isupper() or t in PARTICLES for t in rest) and any(t[:1].isupper() for t in rest)
+    if first == "de" and tokens[0][:1] == "D":
+        # Dutch: "De heer Bakkal", "De heer Van der Berg"; "De voorzitter", "De minister van Financiën"
+        rest = tokens[2:]
+        if second in _DUTCH_TITLES and tokens[1].islower() and rest:
+            return all(t[:1].isupper() or t in PARTICLES for t in rest) and any(t[:1].isupper() for t in rest)
+        if tokens[1] in _DUTCH_OFFICES:
+            return not rest or (rest[0] == "van" and len(rest) >= 2 and all(t[:1].isupper() for t in rest[1:]))
+        return False
     if first in _FRENCH_OPENERS and tokens[0][:1] == "M" and tokens[1] in _FRENCH_ARTICLES and len(tokens) >= 3:
         # "M. le président", "Mme la ministre", "M. le président de la commission"
         office = tokens[2:]
@@ -1341,6 +1363,10 @@ def match_label(line: str) -> Label | None:
             # "Phóng viên:", "Some hon. members:": a role in words of its own language, capitalised as a
             # sentence is; a speaker only where it takes turns with people (speakers.decide)
             return Label(name, m.group("rest"), "phrase")
+        if role is None and name.casefold().rstrip(".") in _TAKES_TURNS and m.group("sep") != ";":
+            # a chat export's "You:", a consultation's "Dr:": no name, but someone where it takes turns with
+            # the people of the document (speakers.decide judges it as a role written as a phrase)
+            return Label(name, m.group("rest"), "phrase", time)
         if not (letter or is_name_like(name)) or (role and _PARTIES.search(role) and not _COUNSEL.search(role)):
             return None  # a case caption ("FLORIDA, ET AL., :") names parties, not a speaker
         rest = m.group("rest")

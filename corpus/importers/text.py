@@ -674,6 +674,19 @@ def _choose_convention(
             and grammar.talks([Label(loose.group(1), loose.group(2), "loose")])
             and line.strip() not in proposed_unread
         ]
+        # and openings in a record's shape no family reads ("NAGY FERENC belügyminiszter:" among "ELNÖK:" and
+        # "DR. KOVÁCS ANNA (Fidesz):"), in the conversation, the words after them a sentence
+        said = set(conv.unread)
+        conv.unread += [
+            line.strip()
+            for i, line in enumerate(lines)
+            if i > first
+            and i not in labels
+            and line.strip() not in said
+            and (shaped := _label_shaped(line)) is not None
+            and _bare_first(shaped.group(1)) not in NOT_NAMES | {"dear"}
+            and len(shaped.group(2).split()) >= 3
+        ]
     if near_miss and len(labels) < 2:
         # Marked lines that talk, between names that recur, but open too little of the document to be sure
         # they are its turns: not applied, and said (see parse_lines).
@@ -760,6 +773,31 @@ _LOOSE_LABEL = re.compile(
 _LOOSE_UNCASED = re.compile(
     r"^\s*((?:[^\W\d_][^\s:：()]*[ \t]+){1,4}[^\W\d_][^\s:：()]*)[ \t]*(?:\([^()]{1,40}\)[ \t]*)?[:：][ \t]*(\S.*)$"
 )
+
+
+#: Any opening up to a colon of a few words, for `_label_shaped`: "NAGY FERENC belügyminiszter:", "Ministr pro
+#: místní rozvoj ČR Tomáš Horák:", "NDG. RAMADHANI KILEO – KATIBU MEZANI:", "Pt's wife:".
+_WIDE_LABEL = re.compile(r"^\s*([^\W\d_][^:：\n\d]{0,70}?)[ \t]*[:：][ \t]+(\S.*)$")
+_SENTENCE_INSIDE = re.compile(r"[!?…]|[^\W\d_]{5,}\.(?:\s|$)|,\s+[a-z]")
+
+
+def _label_shaped(line: str) -> re.Match[str] | None:
+    """An opening that reads as a speaker label in some record's convention though no family read it as one: a
+    few words, most of them capitalised, no sentence in them, the first in capitals or ending with a name
+    ("NAGY FERENC belügyminiszter:", "Ministr pro místní rozvoj ČR Tomáš Horák:")."""
+    found = _WIDE_LABEL.match(line)
+    if found is None:
+        return None
+    prefix = found.group(1).strip()
+    words = [w for w in prefix.split() if any(c.isalpha() for c in w)]
+    if not 1 <= len(words) <= 8 or _SENTENCE_INSIDE.search(prefix):
+        return None
+    if sum(1 for w in words if w[:1].isupper()) * 2 < len(words):
+        return None
+    first = words[0].strip(".,'’")
+    capitals = len(first) >= 2 and first.isupper()
+    named = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and names_a_person(" ".join(words[-2:]))
+    return found if capitals or named else None
 
 
 def _loose_uncased(line: str) -> re.Match[str] | None:
