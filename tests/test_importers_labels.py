@@ -1484,3 +1484,47 @@ def test_a_label_in_a_records_shape_that_no_convention_reads_is_warned_about() -
         doc = parse_text(record, "ogy.txt")
         assert len(doc.warnings) == 1 and odd in doc.warnings[0], doc.warnings
         assert doc.convention["confidence"] < 1.0
+
+
+def test_a_chat_exports_date_and_time_over_its_sender_in_lower_case_is_a_label() -> None:
+    """DiscordChatExporter's plain text: "[14-Mar-31 09:02 PM] kestrel" (or "[3/14/2031 9:02 PM] kestrel#1234")
+    alone on its line, the message below; handles are often in small letters.  It was read as no speakers at
+    all, without a warning."""
+    for stamp in ("14-Mar-31 09:0{}", "3/14/2031 9:0{}"):
+        export = "Guild: Pixel Garden\nChannel: #modding-help\n\n" + "\n\n".join(
+            f"[{stamp.format(i)} PM] {who}\n{words}"
+            for i, (who, words) in enumerate(
+                [
+                    ("kestrel", "anyone know why my texture pack shows purple squares"),
+                    ("mossy.dev", "missing textures. check the file names"),
+                    ("kestrel#1234", "resourcepacks. and im on windows lol"),
+                    ("Ferngully Bot", "Tip: use !logs to upload logs"),
+                ]
+            )
+        )
+        doc = parse_text(export, "modding-help.txt")
+        assert [p.speaker for p in doc.passages if p.speaker] == [
+            "kestrel",
+            "mossy.dev",
+            "kestrel#1234",
+            "Ferngully Bot",
+        ]
+        assert doc.passages[-1].start == 21 * 3600 + 3 * 60
+
+
+def test_a_nordic_records_time_marks_are_times_not_a_speaker() -> None:
+    """The Folketing's "Kl. 13:01" ("at 13:01") between turns marks the time; it is no speaker called "Kl."."""
+    record = (
+        "Kl. 13:00\n\nFormanden (Karen Vestergaard):\nMødet er åbnet.\n\nKl. 13:01\n\n"
+        "Jens Lund (V):\nTak for ordet. Vi står her med et forslag.\n\nKl. 13:06\n\n"
+        "Formanden (Karen Vestergaard):\nDer er en kort bemærkning fra fru Signe Holm.\n\nKl. 13:06\n\n"
+        "Signe Holm (EL):\nHvem betaler?\n"
+    )
+    doc = parse_text(record, "folketinget.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Karen Vestergaard",
+        "Jens Lund",
+        "Karen Vestergaard",
+        "Signe Holm",
+    ]
+    assert not any("Kl." in p.text for p in doc.passages if p.speaker)

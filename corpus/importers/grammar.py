@@ -266,7 +266,7 @@ _TRANSITION = re.compile(
     r"INTERCUT(?: WITH)?:?|BACK TO SCENE:?|CONTINUED:?|END (?:OF )?[A-Z ]+\.?)$"
 )
 _SCENE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s/]", re.I)
-_HANDLE = re.compile(r"[^\W_][\w.\-]{1,31}")
+_HANDLE = re.compile(r"[^\W_][\w.\-]{1,31}(?:#\d{4})?")
 _ALONE_TIME_FIRST = re.compile(STAMP_PREFIX.pattern + r"(?=[^\W\d_])")
 
 
@@ -301,14 +301,17 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     if _TRANSITION.match(s) or _SCENE.match(s):
         return None
     time = None
+    chat = False
     first = _ALONE_TIME_FIRST.match(s)
     if first:
         time = stamp_seconds(first)
         s = s[first.end() :]
+        # a chat export's date and time, then the sender: DiscordChatExporter's "[14-Mar-31 09:02 PM] kestrel"
+        chat = bool(first.group("date")) and first.group("open") == "["
         if previous is not None and previous.strip() and not names_a_person(_EXTENSION.sub("", s).strip()):
-            return None  # a timetable's "10:30 — Break": after a time, without a break, only someone counts
+            if not (chat and _HANDLE.fullmatch(s)):
+                return None  # a timetable's "10:30 — Break": after a time, without a break, only someone counts
     m = _ALONE_TIME.search(s)
-    chat = False
     if m and m.start() > 0 and time is None:
         time = stamp_seconds(m)
         chat = bool(m.group("day") or m.group("date"))  # Discord's "— Today at 4:12 PM", Telegram's dated header
@@ -544,7 +547,10 @@ def _bracket(lines: list[str], i: int) -> Label | None:
 #: A date in words before a time, as message exports write it: "Mar 12, 2024  6:02 PM", "12 March 2024 18:02".
 _SPELLED_DATE = r"(?:(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?),?[ \t]+\d{4},?[ \t]+)"
 #: A time alone on its line (a chat's, with its date).
-BARE_TIME = re.compile(rf"^[\[(]?(?P<date>{DATE}|{_SPELLED_DATE})?(?P<ts>{_TIME}){AMPM}?[\])]?$")
+BARE_TIME = re.compile(
+    # (Nordic records' time marks say "o'clock": "Kl. 13:06")
+    rf"^(?:[Kk]lo?\.?[ \t]+)?[\[(]?(?P<date>{DATE}|{_SPELLED_DATE})?(?P<ts>{_TIME}){AMPM}?[\])]?$"
+)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 

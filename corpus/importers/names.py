@@ -691,7 +691,7 @@ _OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]]{{0,60}}?)[ \t]+(?P<ts>{_TIM
 #: A time of day's "PM", as chat exports write it ("10:42 PM", "10:42 p.m.").
 AMPM = r"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?(?![\w]))"
 #: A date before a time, as chat exports write it ("12/03/2024, 10:42", "2024-03-12 10:42:13").
-DATE = r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)"
+DATE = r"(?:(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}[/.-][A-Za-z]{3}[/.-]\d{2,4}),?[ \t]+)"
 #: A time (or a date and a time) opening a line, with the mark after it: "[00:01:02] ", "0:03 - ",
 #: WhatsApp's "12/03/2024, 10:42 - " and "[12/03/2024, 10:42:13] ".
 STAMP_PREFIX = re.compile(
@@ -1164,6 +1164,9 @@ _OFFICE_TITLES = {"señor", "señora", "senyor", "senyora", "senhor", "senhora",
 #: French records' "M. le président", "Mme la ministre"
 _FRENCH_OPENERS = {"m", "mme", "mmes", "mlle", "mm"}
 _FRENCH_ARTICLES = {"le", "la", "l'", "l’"}
+#: A word for "o'clock" before a time, in a record's time marks: Danish and Norwegian "Kl. 13:01", Swedish "Kl.",
+#: German "Uhr" (after), "ca." (about).
+_CLOCK_WORD = re.compile(r"^(?:[Kk]l|[Kk]lo|[Cc]a|[Uu]m)\.?$")
 #: Labels that name no one by the rules for names, yet are someone where they take turns with people: a chat
 #: export's "You:" (whoever exported it), a consultation's "Dr:".
 _TAKES_TURNS = {"you", "dr"}
@@ -1267,7 +1270,7 @@ def match_label(line: str) -> Label | None:
             )
         )
         name = given_first(name) or name
-        if is_name_like(name):
+        if is_name_like(name) and not _CLOCK_WORD.match(name):
             return Label(name, "", "otter", parse_time(m.group("ts")), role)
     time = None
     m = _TS_PREFIX.match(text) if text[:1] in "[(" or text[:1].isdigit() else None
