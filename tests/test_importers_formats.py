@@ -278,3 +278,38 @@ def test_whisper_output_with_and_without_speakers_keeps_each_segments_time_out_o
         "Day 1\n\n08:30 Registration and coffee\n09:15 Welcome\n10:30 Break\n12:15 Lunch (Main Hall)\n", "day.txt"
     )
     assert all(p.start is None for p in timetable.passages)
+
+
+ASS_SCRIPT = r"""[Script Info]
+; made by hand for this test
+Title: Harbour Lights - Episode 3
+ScriptType: v4.00+
+
+[V4+ Styles]
+Format: Name, Fontname, Fontsize, PrimaryColour, Bold, Italic, Alignment, MarginL, MarginR, MarginV, Encoding
+Style: Default,Arial,64,&H00FFFFFF,0,0,2,40,40,50,1
+
+[Events]
+Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+Comment: 0,0:00:00.00,0:00:01.00,Default,,0,0,0,,check Mireille's lines
+Dialogue: 0,0:00:01.20,0:00:03.50,Default,Mireille,0,0,0,,You're late again, and it's cold.
+Dialogue: 0,0:00:03.60,0:00:06.10,Default,Anton,0,0,0,,The ferry was late.\NNot me.
+Dialogue: 0,0:00:06.30,0:00:08.00,Sign,,0,0,0,,{\pos(960,100)}HARBOUR MASTER'S OFFICE
+Dialogue: 0,0:00:14.00,0:00:16.80,Default,Old Pieter,0,0,0,,{\i1}Leave the boy alone, Mireille.{\i0}
+"""
+
+
+@pytest.mark.parametrize("name", ["harbour_e03.ass", "harbour_e03.ssa", "harbour_e03.txt"])
+def test_an_ass_or_ssa_script_takes_each_line_from_its_actor(name: str) -> None:
+    """Aegisub's scripts name the actor in each Dialogue line's Name field: every line was read as said by
+    "Dialogue", silently.  A line without an actor where the others have one (a sign) is no one's; comments
+    are not said; override tags and the script's line breaks are not words."""
+    doc = parse_text(ASS_SCRIPT, name)
+    assert [(p.speaker, p.text, p.start) for p in doc.passages] == [
+        ("Mireille", "You're late again, and it's cold.", 1.2),
+        ("Anton", "The ferry was late. Not me.", 3.6),
+        (None, "HARBOUR MASTER'S OFFICE", 6.3),
+        ("Old Pieter", "Leave the boy alone, Mireille.", 14.0),
+    ]
+    assert doc.title == "Harbour Lights - Episode 3"
+    assert doc.convention is not None and doc.convention["shape"] == "cues"

@@ -21,6 +21,7 @@ from pathlib import Path
 from sayso.corpus.conventions import Convention
 from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import metadata
+from sayso.corpus.importers.ass import looks_like_ass, parse_ass
 from sayso.corpus.importers.clean import drop_invisible
 from sayso.corpus.importers.cues import cues_to_passages
 from sayso.corpus.importers.detect import detect_format
@@ -46,6 +47,8 @@ SUPPORTED_SUFFIXES = (
     ".markdown",
     ".vtt",
     ".srt",
+    ".ass",
+    ".ssa",
     ".html",
     ".htm",
     ".php",
@@ -125,13 +128,15 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     owned = OwnedText(drop_invisible(text.take() if isinstance(text, OwnedText) else text))
     del text
     fmt = detect_format(owned.text, suffix)
+    if fmt == "text" and (suffix in (".ass", ".ssa") or looks_like_ass(owned.text[:200])):
+        fmt = "ass"
     file_title = metadata.readable_file_title(path)
     if fmt == "text" and labels is None and looks_like_screenplay(owned.text, suffix):
         return parse_screenplay(owned.take(), file_title)  # (a --labels pattern reads a script as plain text)
     rows = read_table(owned.text) if fmt == "text" and labels is None else None
     if rows is not None:
         fmt = "table"
-    if fmt in {"vtt", "srt", "json", "table"}:
+    if fmt in {"vtt", "srt", "ass", "json", "table"}:
         text = owned.take()
         notes: list[str] = []
         if rows is not None:
@@ -140,6 +145,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title, notes = parse_vtt(text)
         elif fmt == "json":
             cues, title = parse_whisper(text, str(path)), None
+        elif fmt == "ass":
+            cues, title = parse_ass(text)
         else:
             cues, title = parse_srt(text), None
         if fmt == "json":

@@ -24,6 +24,9 @@ class Cue:
     end: float | None
     text: str  #: payload with line breaks, tags still in
     voice: str | None = None
+    #: said by no one named, not by the speaker before (an ASS script's line without an actor where the
+    #: others have one: a sign, a song, a caption)
+    nobody: bool = False
 
 
 @dataclass
@@ -34,6 +37,8 @@ class Segment:
     end: float | None
     #: the cue opened with a dialogue dash ("- Who's there?"): someone else speaks
     dash: bool = False
+    #: (see Cue.nobody)
+    nobody: bool = False
 
 
 _DASH = re.compile(r"^(?:[-–—]|>>)\s+")
@@ -170,13 +175,13 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
             dash = bool(_DASH.match(text))
             text = _DASH.sub("", text)
         speaker = display_name(voice) if voice else labelled
-        segments.append(Segment(speaker, text, cue.start, cue.end, dash))
+        segments.append(Segment(speaker, text, cue.start, cue.end, dash, cue.nobody))
     passages: list[ParsedPassage] = []
     current: ParsedPassage | None = None
     last_speaker: str | None = None
     last_end: float | None = None
     for seg in segments:
-        speaker = seg.speaker if seg.speaker is not None else last_speaker
+        speaker = seg.speaker if seg.speaker is not None or seg.nobody else last_speaker
         if current is not None and speaker == current.speaker and not _paragraph_break(current, seg, last_end):
             if seg.text:
                 current.text = _join(current.text, seg.text)
