@@ -55,6 +55,8 @@ def parse_ass(text: str) -> tuple[list[Cue], str | None]:
         words = _BREAK.sub("\n", _OVERRIDE.sub("", event["text"])).replace("\\h", " ").strip()
         if not words:
             continue
+        start: float | None
+        end: float | None
         try:
             start, end = parse_time(event.get("start", "").strip()), parse_time(event.get("end", "").strip())
         except ValueError:
