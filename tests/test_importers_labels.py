@@ -1528,3 +1528,27 @@ def test_a_nordic_records_time_marks_are_times_not_a_speaker() -> None:
         "Signe Holm",
     ]
     assert not any("Kl." in p.text for p in doc.passages if p.speaker)
+
+
+def test_questions_and_answers_left_without_labels_in_one_turn_are_warned_about() -> None:
+    """A magazine Q&A that labels only its first exchange: every later question and answer is read as the
+    last speaker's turn (nothing says who asks), and the import says so rather than staying silent."""
+    qa = (
+        "THE GARDENER WHO HATES LAWNS\nMaud Ferreira has spent thirty years ripping up grass.\n\n"
+        "INTERVIEWER: When did you first decide lawns were the enemy?\n"
+        "FERREIRA: In 1994, when my father spent a whole Sunday edging one.\n\n"
+        "What do you put in instead?\nClover, mostly. Thyme in the sunny bits.\n\n"
+        "Don't the neighbours complain?\nOne did. Now she asks me for cuttings.\n"
+    )
+    doc = parse_text(qa, "ferreira.txt")
+    assert doc.warnings == [
+        "2 questions in Ferreira's turn are each answered on the next line, without labels (another speaker's "
+        "questions?): all are read as Ferreira's"
+    ]
+    assert doc.convention is not None and doc.convention["confidence"] <= 0.5
+    # (a speaker asking and answering their own questions in one paragraph is no such thing)
+    sermon = (
+        "ADA PARK: Good morning. Who is my neighbour? The one next door, and the one far away.\n"
+        "BEN CHO: Amen.\nADA PARK: And who is a stranger? Nobody, in the end.\n"
+    )
+    assert parse_text(sermon, "sermon.txt").warnings == []

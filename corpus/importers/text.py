@@ -450,6 +450,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         headings = convention.shape != "alone" and _has_section_headings(lines[first:], labels_at, first)
         result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped, stripped, headings))
         _add_self_aliases(result.passages, table)
+        if user_pattern is None and (unlabelled := _exchanges_without_labels(result.passages)) is not None:
+            who, count = unlabelled
+            warnings.append(
+                f"{count} questions in {who}'s turn are each answered on the next line, without labels "
+                f"(another speaker's questions?): all are read as {who}'s"
+            )
+            convention.confidence = min(convention.confidence, 0.5)
         result.speakers = {
             name: list(table.aliases.get(name, []))
             for name in dict.fromkeys(p.speaker for p in result.passages if p.speaker)
@@ -474,6 +481,26 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         lines, result.title, wrapped, split=True, stripped=stripped
     )
     return result
+
+
+def _exchanges_without_labels(passages: list[ParsedPassage]) -> tuple[str, int] | None:
+    """A turn that holds questions and answers of its own: a short line asking, the next one answering, twice
+    or more (a magazine's Q&A that labels only its first exchange), in a conversation of three people at most.
+    (who, how many questions), or None."""
+    if len({p.speaker for p in passages if p.speaker}) > 3:
+        return None
+    for p in passages:
+        if p.speaker is None or "\n" not in p.text:
+            continue
+        rows = [row.strip() for row in p.text.split("\n") if row.strip()]
+        asked = sum(
+            1
+            for a, b in itertools.pairwise(rows)
+            if a.endswith("?") and len(a.split()) <= 25 and not b.endswith("?") and a[:1].isupper()
+        )
+        if asked >= 2 and asked * 2 >= len(rows) - 1:
+            return p.speaker, asked
+    return None
 
 
 def _timed_passages(lines: list[str], title: str | None) -> list[ParsedPassage] | None:
