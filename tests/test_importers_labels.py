@@ -1552,3 +1552,21 @@ def test_questions_and_answers_left_without_labels_in_one_turn_are_warned_about(
         "BEN CHO: Amen.\nADA PARK: And who is a stranger? Nobody, in the end.\n"
     )
     assert parse_text(sermon, "sermon.txt").warnings == []
+
+
+def test_turns_opened_by_dialogue_dashes_without_names_are_said_to_be_unread() -> None:
+    """Spanish, French and Russian print an interview as turns opened by a dash, naming who speaks only in the
+    introduction: sayso cannot tell who says which, reads them without speakers, and says so; a list with
+    hyphens is no conversation."""
+    interview = (
+        "Kate Ames spoke with volcanologist Dr. Tomás Ruiz in Quito.\n\n"
+        "— Dr. Ruiz, were you surprised when the alert was lowered?\n— Not surprised. Relieved.\n"
+        "— Some residents say they were evacuated for nothing.\n— I understand the anger.\n"
+        "— Will it erupt again?\n— Yes. The question is when.\n"
+    )
+    doc = parse_text(interview, "entrevista.txt")
+    assert all(p.speaker is None for p in doc.passages)
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("6 lines open with a dialogue dash")
+    assert doc.convention is not None and doc.convention["confidence"] <= 0.3
+    shopping = "Shopping\n\n- Bread from the bakery\n- Milk, two litres\n- Apples\n- Coffee beans\n- Soap\n"
+    assert parse_text(shopping, "list.md").warnings == []

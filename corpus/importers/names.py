@@ -1437,6 +1437,8 @@ def display_name(raw: str) -> str:
     "Senator Kennedy"; mixed-case names ("Kai-Fu Lee", "DJ Khaled") stay as written.
     """
     name = " ".join(raw.split()).strip(" *_")
+    if name and max(name) >= "\U0001d400" and any("\U0001d400" <= c <= "\U0001d7ff" for c in name):
+        name = unicodedata.normalize("NFKC", name)  # a social post's bold or italic letters: "𝐙𝐚𝐫𝐚" is Zara
     diarised = _DIARISED.match(name)
     if diarised:
         return f"Speaker {int(diarised.group(1)) + 1}"

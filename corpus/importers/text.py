@@ -467,6 +467,16 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     head = lines[:12]
     result.header = [l for l in head if l.strip()]
     result.title = front.get("title") or _pick_title(lines, cover, set(labels_at))
+    dashed = sum(1 for line in lines if _DIALOGUE_DASH.match(line))
+    if user_pattern is None and dashed >= 4 and dashed * 2 >= sum(1 for line in lines if line and not line.isspace()):
+        # Spanish, French and Russian print a conversation as turns opened by a dash, who speaks said around
+        # them, if at all: read without speakers, and said
+        warnings.append(
+            f"{dashed} lines open with a dialogue dash: turns of speakers the text does not name, read without "
+            "speakers (state them with --labels if the lines carry names)"
+        )
+        convention.shape, convention.description = "unknown", f"no convention fits: {dashed} lines open with a dash"
+        convention.confidence = min(convention.confidence, 0.3)
     page_name = _speaker_page_name(raw_lines, lines)
     if page_name:
         result.speaker_page = True
@@ -483,6 +493,10 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     return result
 
 
+#: A dialogue dash opening a turn: "— Dr. Ruiz, were you surprised?", "– Oui." (not a hyphen: a list's mark)
+_DIALOGUE_DASH = re.compile(r"^\s*[—–―][ \t]+[\"«“¿¡]?[^\W\d_]")
+
+
 def _exchanges_without_labels(passages: list[ParsedPassage]) -> tuple[str, int] | None:
     """A turn that holds questions and answers of its own: a short line asking, the next one answering, twice
     or more (a magazine's Q&A that labels only its first exchange), in a conversation of three people at most.
@@ -490,8 +504,8 @@ def _exchanges_without_labels(passages: list[ParsedPassage]) -> tuple[str, int] 
     if len({p.speaker for p in passages if p.speaker}) > 3:
         return None
     for p in passages:
-        if p.speaker is None or "\n" not in p.text:
-            continue
+        if p.speaker is None or "?\n" not in p.text:
+            continue  # (a question ending a line, answered below: looked for first, not to copy a long turn)
         rows = [row.strip() for row in p.text.split("\n") if row.strip()]
         asked = sum(
             1
