@@ -1570,3 +1570,13 @@ def test_turns_opened_by_dialogue_dashes_without_names_are_said_to_be_unread() -
     assert doc.convention is not None and doc.convention["confidence"] <= 0.3
     shopping = "Shopping\n\n- Bread from the bakery\n- Milk, two litres\n- Apples\n- Coffee beans\n- Soap\n"
     assert parse_text(shopping, "list.md").warnings == []
+
+
+def test_a_body_in_parentheses_after_an_office_is_not_a_person() -> None:
+    """ "Chair (Finance Committee):" names the committee the chair chairs, not a person called Finance Committee."""
+    hearing = (
+        "Chair (Finance Committee): We begin with the estimates.\nAda Park: Thank you, Chair.\n"
+        "Chair (Finance Committee): Next question.\nBen Cho: Yes, on the roads budget.\n"
+        "Minister (Home Affairs): I rise to answer.\nAda Park: Noted.\n"
+    )
+    assert _speakers(hearing) == ["Chair", "Ada Park", "Chair", "Ben Cho", "Minister", "Ada Park"]

@@ -97,6 +97,61 @@ _OFFICE_JOINERS = frozenset(["of", "at", "for", "and", "to", "dan", "und", "og",
 _ARTICLES = frozenset(["the", "an", "la", "le", "el", "il", "der", "die"])
 
 
+#: Words that end a body's name, never a person's: "Chair (Finance Committee):" names the committee.
+_BODIES = frozenset(
+    [
+        "committee",
+        "affairs",
+        "department",
+        "ministry",
+        "council",
+        "party",
+        "group",
+        "association",
+        "university",
+        "board",
+        "commission",
+        "office",
+        "agency",
+        "authority",
+        "union",
+        "society",
+        "institute",
+        "company",
+        "corporation",
+        "inc",
+        "ltd",
+        "bank",
+        "service",
+        "services",
+        "foundation",
+        "trust",
+        "federation",
+        "league",
+        "club",
+        "school",
+        "college",
+        "court",
+        "senate",
+        "house",
+        "assembly",
+        "parliament",
+        "government",
+        "county",
+        "city",
+        "state",
+        "district",
+        "region",
+        "province",
+        "caucus",
+    ]
+)
+
+
+def _a_body(name: str) -> bool:
+    return bool(name.split()) and name.split()[-1].strip(".,").casefold() in _BODIES
+
+
 def _honoured(name: str) -> bool:
     tokens = name.split()
     return len(tokens) >= 2 and tokens[0].strip(".,").casefold() in _HONORIFICS and tokens[1][:1].isupper()
@@ -142,7 +197,7 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict
             office = label.raw
             placeholder = bool(GENERIC_SPEAKER.match(office)) or len(office.replace(".", "").strip()) == 1
             if (_an_office(office) or (_honoured(person) and not _honoured(office))) and (
-                is_full_name(person)
+                (is_full_name(person) and not _a_body(person))
                 or _honoured(person)
                 or (
                     placeholder
