@@ -187,6 +187,8 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict
     A name before the parentheses stays the speaker ("Jens Lund (V):", "Mr Smith (North East Fife):"): the
     parentheses hold a party, a seat or an affiliation.
     """
+    if not any(label.role for label in labels.values()):
+        return labels  # (no parentheses to read: a large transcript's labels are not copied)
     holder: dict[str, str] = {}
     out: dict[int, Label] = {}
     for i in sorted(labels):

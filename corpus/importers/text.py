@@ -473,7 +473,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         # them, if at all: read without speakers, and said
         warnings.append(
             f"{dashed} lines open with a dialogue dash: turns of speakers the text does not name, read without "
-            "speakers (state them with --labels if the lines carry names)"
+            "speakers (a speaker labels pattern can state them if the lines carry names)"
         )
         convention.shape, convention.description = "unknown", f"no convention fits: {dashed} lines open with a dash"
         convention.confidence = min(convention.confidence, 0.3)
