@@ -36,7 +36,8 @@ _PLACEHOLDER = re.compile(
     r" ?(?:\d{0,3}[a-z]?|[a-z]{2})"
     r"|male|female"
     r"|(?:the )?(?:moderator|host|co host|operator|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
-    r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|q|a|question|answer|"
+    r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|everyone|group|congregation|chorus|"
+    r"q|a|question|answer|"
     # A broadcast's roles: whoever reads the news that day; in Korean, Chinese and Japanese scripts too.
     r"anchor|co anchor|coanchor|cohost|presenter|correspondent|"
     + "|".join(

@@ -1580,3 +1580,54 @@ def test_a_body_in_parentheses_after_an_office_is_not_a_person() -> None:
         "Minister (Home Affairs): I rise to answer.\nAda Park: Noted.\n"
     )
     assert _speakers(hearing) == ["Chair", "Ada Park", "Chair", "Ben Cho", "Minister", "Ada Park"]
+
+
+def test_callers_named_in_capitals_a_groups_replies_and_a_title_in_parentheses() -> None:
+    """A phone-in's "CALLER (DENISE, MOOSE JAW):" is Denise (two callers were one "Caller"); a meeting's "ALL:"
+    is the group answering, not the last speaker's words; Kenya's "Hon. (Ms.) Achieng:" is Hon. Achieng; a
+    title alone in capitals reads in ordinary case ("CHAIR:" is Chair, as "MODERATOR:" is Moderator)."""
+    from sayso.corpus.identity import is_placeholder
+
+    phone_in = (
+        "GORD PELLETIER: Let's go to Moose Jaw. Denise, you're on the line.\n"
+        "CALLER (DENISE, MOOSE JAW): Hi Gord, the noise starts at seven.\n"
+        "GORD PELLETIER: Line three, we've got Raj in Regina.\n"
+        "CALLER (RAJ, REGINA): Gord, I run a landscaping company.\n"
+        "GORD PELLETIER: We'll take a quick break.\n"
+    )
+    assert _speakers(phone_in) == ["Gord Pelletier", "Denise", "Gord Pelletier", "Raj", "Gord Pelletier"]
+    meeting = (
+        "CHAIR: Welcome to the Tuesday night meeting. My name is Gail.\nALL: Hi, Gail.\n"
+        "DENNIS: Hi, I'm Dennis.\nALL: Hi, Dennis.\nCHAIR: Thanks, Dennis. Anyone else?\n"
+    )
+    assert _speakers(meeting) == ["Chair", "All", "Dennis", "All", "Chair"]
+    assert is_placeholder("All") and is_placeholder("Everyone") and is_placeholder("Congregation")
+    record = (
+        "Hon. Wafula: Thank you, Mr. Speaker. I rise to ask a question.\n"
+        "The Speaker (Hon. Chelimo): Chairperson, Committee on Water.\n"
+        "Hon. (Ms.) Achieng: Asante sana, Mheshimiwa Spika. Works will commence next month.\n"
+        "Hon. Wafula: Next month is too far.\n"
+        "Hon. (Ms.) Achieng: I will report back on Thursday.\n"
+    )
+    assert _speakers(record) == ["Hon. Wafula", "Hon. Chelimo", "Hon. Achieng", "Hon. Wafula", "Hon. Achieng"]
+
+
+def test_a_copied_assistant_chat_and_a_chat_copied_with_handles_and_times() -> None:
+    """ "You said:" / "ChatGPT said:" over the words (a chat with an assistant, copied); "@oksana.d  2:14 AM"
+    over the message (Slack's and Mattermost's copy): both gave no speakers, silently."""
+    assistant = (
+        "Shared conversation\n\nYou said:\nCan you help me write a polite message to my landlord?\n"
+        "ChatGPT said:\nOf course. Here's a short draft.\n\nHi Mr. Adeyemi, the tap drips.\n"
+        "You said:\nA bit firmer, please.\nChatGPT said:\nHere's a firmer version.\n"
+    )
+    assert [s for s in _speakers(assistant) if s] == ["You", "ChatGPT", "You", "ChatGPT"]
+    handles = (
+        "~ops-oncall\n\n@oksana.d  2:14 AM\ndisk alert on db-replica-3 again\n@bmurphy  2:16 AM\n"
+        "it's the slow query log, sorry\n@oksana.d  2:16 AM\nrotating it now\n"
+    )
+    doc = parse_text(handles, "ops.txt")
+    assert [(p.speaker, p.start) for p in doc.passages if p.speaker] == [
+        ("@oksana.d", 2 * 3600 + 14 * 60),
+        ("@bmurphy", 2 * 3600 + 16 * 60),
+        ("@oksana.d", 2 * 3600 + 16 * 60),
+    ]

@@ -266,6 +266,8 @@ _TRANSITION = re.compile(
     r"INTERCUT(?: WITH)?:?|BACK TO SCENE:?|CONTINUED:?|END (?:OF )?[A-Z ]+\.?)$"
 )
 _SCENE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s/]", re.I)
+#: A name, then "said:", alone on its line: a copied chat with an assistant ("You said:", "ChatGPT said:").
+_SAID = re.compile(r"^([^\W\d_][\w.'’\- ]{0,30}?) said:$")
 _HANDLE = re.compile(r"[^\W_][\w.\-]{1,31}(?:#\d{4})?")
 _ALONE_TIME_FIRST = re.compile(STAMP_PREFIX.pattern + r"(?=[^\W\d_])")
 
@@ -311,7 +313,14 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         if previous is not None and previous.strip() and not names_a_person(_EXTENSION.sub("", s).strip()):
             if not (chat and _HANDLE.fullmatch(s)):
                 return None  # a timetable's "10:30 — Break": after a time, without a break, only someone counts
+    said = _SAID.match(s) if s.endswith(":") else None
+    if said and time is None and (is_name_like(said.group(1)) or said.group(1).casefold() == "you"):
+        # a copied assistant chat's "You said:" and "ChatGPT said:" over the words
+        return Label(said.group(1), "", "plain", None, None)
     m = _ALONE_TIME.search(s)
+    if m and m.start() > 0 and time is None and s[:1] == "@" and _HANDLE.fullmatch(s[1 : m.start()].rstrip(" -–—|:,")):
+        # a chat copied from Slack or Mattermost: "@oksana.d  2:14 AM" over the message
+        return Label(s[: m.start()].rstrip(" -–—|:,"), "", "timed", stamp_seconds(m), None)
     if m and m.start() > 0 and time is None:
         time = stamp_seconds(m)
         chat = bool(m.group("day") or m.group("date"))  # Discord's "— Today at 4:12 PM", Telegram's dated header

@@ -636,6 +636,8 @@ GENERIC_SPEAKER = re.compile(
     r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
     # a broadcast's roles: whoever reads the news that day
     r"(co-?)?anchor|co-?host|presenter|reporter|correspondent|caller( #?\d{1,3})?|"
+    # many at once: a meeting's "ALL:", a service's "CONGREGATION:"
+    r"all|everyone|both|group|congregation|chorus|"
     # the same in Korean, Chinese and Japanese scripts: anchor, reporter, host, moderator; host, reporter;
     # announcer, moderator
     r"앵커|기자|진행자|사회자|主持人|记者|記者|アナウンサー|司会|司会者)$",
@@ -1231,9 +1233,16 @@ def _caseless(name: str) -> bool:
     return letters >= 2
 
 
+#: A courtesy title in parentheses after "Hon.", as Kenya's, Uganda's and Nigeria's records write it: "Hon. (Ms.)
+#: Achieng:", "Hon. (Dr.) Wafula:".
+_TITLE_IN_PARENTHESES = re.compile(r"^(Hon\.?|HON\.?)[ \t]+\((?:Ms|Mrs|Mr|Dr|Prof|Eng|Capt|Rev|Amb|Arch)\.?\)[ \t]+")
+
+
 def match_label(line: str) -> Label | None:
     """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
     text = line.strip()
+    if text[:1] in "hH" and (titled := _TITLE_IN_PARENTHESES.match(text)):
+        text = f"{titled.group(1)} {text[titled.end() :]}"
     if text.startswith(">") and not text.startswith(">>"):
         text = text.lstrip("> ")  # Markdown blockquote: "> **Ada:** text"
     if text[:1] >= "\u2190":
@@ -1455,6 +1464,8 @@ def display_name(raw: str) -> str:
         body = [t for t in body[1:] if t[:1].isupper()]  # "El señor GARCÍA": the article is not the name
     if body and all(_shouted(t) for t in body):
         return " ".join(t if t in PARTICLES or not _shouted(t) else _cap_token(t) for t in tokens)
+    if not body and tokens and all(_shouted(t) for t in tokens):
+        return " ".join(_cap_token(t) for t in tokens)  # a title alone in capitals: "CHAIR", "CHAIRMAN"
     return name
 
 

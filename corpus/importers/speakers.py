@@ -88,6 +88,12 @@ _HONORIFICS = frozenset(
         "sr",
         "sra",
         "srta",
+        "hon",
+        "shri",
+        "smt",
+        "sri",
+        "mhe",
+        "ndg",
     ]
 )
 #: Words that join an office's words and hardly ever a name's ("Minister of State at the Department of Housing",
@@ -206,9 +212,11 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict
                     and person[:1].isupper()
                     and len(person) >= 3
                     and person.isalpha()
-                    and not person.isupper()
+                    and (not person.isupper() or bool(more))  # ("CALLER (DENISE, MOOSE JAW)"; "REPORTER (STANDUP)")
                 )
             ):
+                if placeholder and person.isupper() and " " not in person:
+                    person = person.capitalize()  # a caller's first name in capitals: "RAJ", not initials
                 label = Label(person, label.rest, label.form, label.time, ", ".join(r for r in (office, more) if r))
                 if not placeholder:
                     holder[office_key] = person
