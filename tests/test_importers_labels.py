@@ -1631,3 +1631,23 @@ def test_a_copied_assistant_chat_and_a_chat_copied_with_handles_and_times() -> N
         ("@bmurphy", 2 * 3600 + 16 * 60),
         ("@oksana.d", 2 * 3600 + 16 * 60),
     ]
+
+
+def test_a_cast_at_the_top_is_not_turns_even_under_a_label_that_speaks_later() -> None:
+    """A verbatim record opens by saying who takes part ("Candidate: Tolu Oyelaran. Thesis: ...", "Examiners:
+    Prof. E. Haldane (internal, chair); ..."): those lines are its cast, though "CANDIDATE:" speaks below; a
+    person's own first line that greets someone by name is a turn."""
+    viva = (
+        'PhD Viva Voce, verbatim record\nCandidate: Tolu Oyelaran. Thesis: "Tidal Mixing in Estuaries"\n'
+        "Examiners: Prof. E. Haldane (internal, chair); Dr. M. Sørensen (external)\n\n"
+        "EXAMINER 1 (Prof. Haldane): Let's begin. What is your main contribution?\n"
+        "CANDIDATE: Showing that spring-neap modulation controls stratification.\n"
+        "EXAMINER 2 (Dr. Sørensen): How confident are you this isn't one unusual year?\n"
+        "CANDIDATE: I compared against the 2009 to 2012 mooring record.\n"
+    )
+    assert [s for s in _speakers(viva) if s] == ["Prof. Haldane", "Candidate", "Dr. Sørensen", "Candidate"]
+    matinale = (
+        "Claire Morel : Bonjour Bastien Lefèvre.\nBastien Lefèvre : Bonjour Claire Morel.\n"
+        "Claire Morel : Le prix de la baguette va-t-il augmenter ?\nBastien Lefèvre : Je ne peux pas promettre.\n"
+    )
+    assert _speakers(matinale) == ["Claire Morel", "Bastien Lefèvre"] * 2

@@ -10,7 +10,7 @@ gives, and every other form is kept as an alias.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sayso.corpus.importers.grammar import talks
@@ -234,26 +234,14 @@ def is_generic(name: str) -> bool:
     return bool(GENERIC_SPEAKER.match(name.strip()))
 
 
-def decide(
-    candidates: list[tuple[int, Label]], text: str | Callable[[], str], intro: str
-) -> tuple[SpeakerTable, set[int]]:
+def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str) -> tuple[SpeakerTable, set[int]]:
     """Choose the real labels among `candidates` (line index, label) and name their speakers.
 
-    `text` is the document's text, or a function giving it: it is only read when a label is initials or
-    a one-off full name, so a caller may spare joining a large document's lines when no label needs it.
+    `lines` are the document's lines: they are only read when a label is initials or a one-off full name
+    (never joined: a large document's text is not copied for it).
 
     Returns the speaker table and the set of line indexes whose labels were accepted.
     """
-    if callable(text):
-        # (joined once at most, for every use below: a document of many initials read it again per label)
-        make, joined = text, list[str]()
-
-        def whole() -> str:
-            if not joined:
-                joined.append(make())
-            return joined[0]
-
-        text = whole
     by_key: dict[str, list[tuple[int, Label]]] = {}
     phrases: dict[str, list[tuple[int, Label]]] = {}  # roles written as phrases ("Phóng viên:"): judged last
     for idx, label in candidates:
@@ -266,7 +254,11 @@ def decide(
         for items in by_key.values()
         for n in [display_name(items[0][1].raw)]
     )
-    mentions = mentioned_names(text() if callable(text) else text) if needed else {}
+    mentions: dict[str, int] = {}
+    if needed:
+        for line in lines:  # (a name never runs over a line's end: the same counts as in the joined text)
+            for name, count in mentioned_names(line).items():
+                mentions[name] = mentions.get(name, 0) + count
     intro_mentions = mentioned_names(intro) if needed else {}
     mention_counts: dict[str, int] = {}
     for m, c in mentions.items():
@@ -365,7 +357,7 @@ def decide(
             name = display_name(items[0][1].raw)
             if (
                 key not in accepted
-                and (items[0][0] > anchor or _opens_the_conversation(items[0], anchor, candidates, text))
+                and (items[0][0] > anchor or _opens_the_conversation(items[0], anchor, candidates, lines))
                 and is_full_name(name)
                 and len(person_tokens(name)) <= 3
                 and items[0][1].form != "semicolon"
@@ -430,7 +422,7 @@ def decide(
             if target is None:
                 target = _resolve_titled(name, key, display, counts)
         if target is None and is_initials(name):
-            target = _name_in_capitals(name, text)
+            target = _name_in_capitals(name, lines)
         table.canonical[key] = target or name
         if target and not any(ch.isdigit() for ch in name):
             table.add_alias(target, name)
@@ -447,8 +439,8 @@ def decide(
             table.add_alias(name, table.canonical[key])
             table.canonical[key] = name
     # Every line of an accepted name is a label, ";" typos ("MR. NIXON; I ...") included.
-    lines = {idx for key in accepted for idx, _ in by_key[key]}
-    return table, lines
+    label_lines = {idx for key in accepted for idx, _ in by_key[key]}
+    return table, label_lines
 
 
 def _opening_speaker(item: tuple[int, Label], styles: set[tuple[str, bool, bool, bool]]) -> bool:
@@ -468,7 +460,7 @@ def _bare_title(label: str) -> bool:
     return label.casefold() in TITLES
 
 
-def _name_in_capitals(label: str, text: str | Callable[[], str]) -> str | None:
+def _name_in_capitals(label: str, lines: Sequence[str]) -> str | None:
     """A short label in capitals that is a first name ("BOB", "JOHN"), as the document writes it in running text.
 
     Two to four capitals are taken for initials ("NT", "KFL"), never a name of their own, unless the document
@@ -478,12 +470,12 @@ def _name_in_capitals(label: str, text: str | Callable[[], str]) -> str | None:
     if "." in label or not label.isalpha() or _bare_title(label):
         return None  # ("MS:" and "DR:" stay: "Ms Jones" in the text says nothing of them)
     ordinary = label.capitalize()
-    found = re.search(rf"(?<=[a-z,] ){re.escape(ordinary)}\b", text() if callable(text) else text)
-    return ordinary if found else None
+    within = re.compile(rf"(?<=[a-z,] ){re.escape(ordinary)}\b")
+    return ordinary if any(ordinary in line and within.search(line) for line in lines) else None
 
 
 def _opens_the_conversation(
-    item: tuple[int, Label], anchor: int, candidates: list[tuple[int, Label]], text: str | Callable[[], str]
+    item: tuple[int, Label], anchor: int, candidates: list[tuple[int, Label]], lines: Sequence[str]
 ) -> bool:
     """Whether a label line before the first accepted label (`anchor`) is the conversation's first turn: it has
     words after it, is not a title, and nothing but label lines and blank lines come between it and `anchor`."""
@@ -491,7 +483,6 @@ def _opens_the_conversation(
     if index >= anchor or not label.rest.strip() or is_title_line(index, label):
         return False
     at = {i for i, _ in candidates}
-    lines = (text() if callable(text) else text).split("\n")
     return all(i in at or not lines[i].strip() for i in range(index + 1, min(anchor, len(lines))))
 
 

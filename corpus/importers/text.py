@@ -878,8 +878,43 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
     # (with one recurring speaker only, a block of three fields or more: a record's "Tahun Sidang : 2031",
     # "Sifat : Terbuka", "Acara : ..." over its chair's turns)
     if len(recurring) < 2 and len(fields) < 3:
+        fields = set()
+    # The lines that open the document saying who takes part ("Candidate: Tolu Oyelaran. Thesis: ...",
+    # "Examiners: Prof. E. Haldane (internal, chair); ..."), even under a label that speaks later: a cast, not
+    # turns.  Only a run of them at the top, each a name and what describes it, never a sentence.
+    cast = set()
+    for i in sorted(labels):
+        if is_full_name(labels[i].raw) or not _cast_value(labels[i].rest):
+            break  # (a person's own label opens the conversation: "Claire Morel : Bonjour Bastien Lefèvre.")
+        cast.add(i)
+    if len(labels) - len(cast) < 2:
+        cast = set()
+    if not fields and not cast:
         return labels
-    return {i: l for i, l in labels.items() if i not in fields}
+    return {i: l for i, l in labels.items() if i not in fields and i not in cast}
+
+
+_CAST_NAME = re.compile(r"^((?:[A-Z][\w.'’-]*[ \t]+){1,4}[A-Z][\w'’-]*)[ \t]*(?:$|[,.;(][ \t]*(.*)$)")
+_ANOTHER_FIELD = re.compile(r"\b[A-Z][\w ]{1,20}:")
+
+
+def _cast_value(rest: str) -> bool:
+    """Whether a label's words are a person's name and what describes them ("Tolu Oyelaran. Thesis: ...", "Prof.
+    E. Haldane (internal, chair)", "Ada Nwosu, Editor, Pipeline Weekly"), not a sentence ("Jane Smith, thanks for
+    joining us")."""
+    found = _CAST_NAME.match(rest.strip())
+    if found is None:
+        return False
+    name, after = found.group(1), (found.group(2) or "").strip()
+    if not (is_full_name(name) and names_a_person(name)) or (name.isupper() and not rest.strip().isupper()):
+        return False  # (a name in capitals in words that are not: "WIND BUFFETING GLASS. A distant horn")
+    if not after or _ANOTHER_FIELD.search(after):
+        return True
+    if after.endswith((".", "!", "?")):
+        return False  # a sentence after the name ("WIND ON GLASS. A DISTANT FOGHORN."), not what describes them
+    words = after.split()
+    described = sum(1 for w in words if w[:1].isupper() or w[:1] in "(\"“'")
+    return len(words) <= 8 and described * 2 >= len(words)
 
 
 #: A sentence's end (not a file name's or a number's dot: "focus_group_3.mp3", "v2.1").
@@ -985,7 +1020,7 @@ def _accepted_labels(
     first_candidate = candidates[0][0] if candidates else len(lines)
     intro = "\n".join(lines[:first_candidate])
     # (the whole text is joined only if decide needs it: a copy of the document per family weighed)
-    table, label_lines = decide(candidates, lambda: "\n".join(lines), intro)
+    table, label_lines = decide(candidates, lines, intro)
     if accept_all:
         for _i, label in candidates:
             key = name_key(display_name(label.raw))
