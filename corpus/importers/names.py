@@ -150,6 +150,13 @@ _FUNCTION_WORDS = {
 }
 #: Titles that never stand alone for a person (unlike "Chairman" or "Senator").
 _COURTESY = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hon", "rev", "sr", "jr", "st", "messrs", "mme", "mlle"}
+#: Honorifics that come before a person's name, never before an office alone ("Dr. H. Bambang Sutrisno", "Hj. Nur
+#: Aini", "Mrs. Anne Lapointe", "Hon. Chelimo"); TITLES' "Chief", "Minister" or "President" may open an office.
+HONORIFICS = frozenset(
+    (_COURTESY - {"jr", "st", "messrs"})
+    | {"sir", "dame", "lord", "lady", "fr", "h", "hj", "dra", "drs", "ir", "dott", "ing", "herr", "frau", "m"}
+    | {"sra", "srta", "shri", "smt", "sri", "mhe", "ndg"}
+)
 _MALE_TITLES = {"mr", "sir", "lord", "herr", "señor", "brother", "father", "congressman", "chairman"}
 _FEMALE_TITLES = {
     "mrs",

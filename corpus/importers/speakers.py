@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sayso.corpus.importers.grammar import talks
 from sayso.corpus.importers.names import (
     GENERIC_SPEAKER,
+    HONORIFICS,
     NOT_NAMES,
     TITLES,
     Label,
@@ -56,46 +57,6 @@ class SpeakerTable:
             bucket.append(alias)
 
 
-#: Honorifics that come before a person's name, never before an office alone ("Dr. H. Bambang Sutrisno", "Hj. Nur
-#: Aini", "Mrs. Anne Lapointe"); "Chief", "Minister" or "President" may open an office ("Chief Executive Officer").
-_HONORIFICS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "fr",
-        "h",
-        "hj",
-        "dra",
-        "drs",
-        "ir",
-        "dott",
-        "ing",
-        "herr",
-        "frau",
-        "mme",
-        "mlle",
-        "m",
-        "sr",
-        "sra",
-        "srta",
-        "hon",
-        "shri",
-        "smt",
-        "sri",
-        "mhe",
-        "ndg",
-    ]
-)
 #: Words that join an office's words and hardly ever a name's ("Minister of State at the Department of Housing",
 #: "MENTERI KELAUTAN DAN PERIKANAN", Danish "Børne- og undervisningsministeren").
 _OFFICE_JOINERS = frozenset(["of", "at", "for", "and", "to", "dan", "und", "og", "och", "et"])
@@ -160,7 +121,7 @@ def _a_body(name: str) -> bool:
 
 def _honoured(name: str) -> bool:
     tokens = name.split()
-    return len(tokens) >= 2 and tokens[0].strip(".,").casefold() in _HONORIFICS and tokens[1][:1].isupper()
+    return len(tokens) >= 2 and tokens[0].strip(".,").casefold() in HONORIFICS and tokens[1][:1].isupper()
 
 
 def _an_office(name: str) -> bool:

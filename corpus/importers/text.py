@@ -703,30 +703,14 @@ def _choose_convention(
             and names_a_person(display_name(l.raw))
         ]
         # and lines that the family's shapes did not propose at all but that open with capitalised words, a colon
-        # and speech ("The Reverend Mary Lee: I have a point."), in the conversation
+        # and speech ("The Reverend Mary Lee: I have a point."), or open in a record's shape no family reads
+        # ("NAGY FERENC belügyminiszter:" among "ELNÖK:" and "DR. KOVÁCS ANNA (Fidesz):") before a sentence,
+        # in the conversation
         proposed_unread = set(conv.unread)
         conv.unread += [
             line.strip()
             for i, line in enumerate(lines)
-            if i > first
-            and i not in labels
-            and (loose := _LOOSE_LABEL.match(line) or _loose_uncased(line)) is not None
-            and _bare_first(loose.group(1)) not in (NOT_NAMES - {"the"}) | {"dear"}
-            and grammar.talks([Label(loose.group(1), loose.group(2), "loose")])
-            and line.strip() not in proposed_unread
-        ]
-        # and openings in a record's shape no family reads ("NAGY FERENC belügyminiszter:" among "ELNÖK:" and
-        # "DR. KOVÁCS ANNA (Fidesz):"), in the conversation, the words after them a sentence
-        said = set(conv.unread)
-        conv.unread += [
-            line.strip()
-            for i, line in enumerate(lines)
-            if i > first
-            and i not in labels
-            and line.strip() not in said
-            and (shaped := _label_shaped(line)) is not None
-            and _bare_first(shaped.group(1)) not in NOT_NAMES | {"dear"}
-            and len(shaped.group(2).split()) >= 3
+            if i > first and i not in labels and line.strip() not in proposed_unread and _unread_opening(line)
         ]
     if near_miss and len(labels) < 2:
         # Marked lines that talk, between names that recur, but open too little of the document to be sure
@@ -814,6 +798,23 @@ _LOOSE_LABEL = re.compile(
 _LOOSE_UNCASED = re.compile(
     r"^\s*((?:[^\W\d_][^\s:：()]*[ \t]+){1,4}[^\W\d_][^\s:：()]*)[ \t]*(?:\([^()]{1,40}\)[ \t]*)?[:：][ \t]*(\S.*)$"
 )
+
+
+def _unread_opening(line: str) -> bool:
+    """Whether a line no family read opens as a speaker's label would (see `_choose_convention`)."""
+    loose = _LOOSE_LABEL.match(line) or _loose_uncased(line)
+    if (
+        loose is not None
+        and _bare_first(loose.group(1)) not in (NOT_NAMES - {"the"}) | {"dear"}
+        and grammar.talks([Label(loose.group(1), loose.group(2), "loose")])
+    ):
+        return True
+    shaped = _label_shaped(line)
+    return (
+        shaped is not None
+        and _bare_first(shaped.group(1)) not in NOT_NAMES | {"dear"}
+        and len(shaped.group(2).split()) >= 3
+    )
 
 
 #: Any opening up to a colon of a few words, for `_label_shaped`: "NAGY FERENC belügyminiszter:", "Ministr pro
