@@ -1651,3 +1651,27 @@ def test_a_cast_at_the_top_is_not_turns_even_under_a_label_that_speaks_later() -
         "Claire Morel : Le prix de la baguette va-t-il augmenter ?\nBastien Lefèvre : Je ne peux pas promettre.\n"
     )
     assert _speakers(matinale) == ["Claire Morel", "Bastien Lefèvre"] * 2
+
+
+def test_labelled_lines_among_prose_too_few_for_a_conversation_are_said_to_be_unread() -> None:
+    """Semi-verbatim minutes: a few "Name: words" lines among reported speech do not make a conversation sayso
+    can read, so they stay without speakers; that is said, not silent.  A contract's "Party A:" is no such line."""
+    minutes = (
+        "Allotment Society AGM, minutes (semi-verbatim)\n\n"
+        "The Chair opened the meeting at 7.05pm and thanked members for attending.\n"
+        "Mrs. Dobbs asked whether pensioners would still get the reduced rate. The Treasurer said they would.\n"
+        "Mrs. Dobbs: Then I've no objection.\n"
+        "Plot 17 raised the issue of the broken gate on the north side, which had been reported twice.\n"
+        "Chair: I'll get a quote this week. If it's under two hundred, we'll just do it.\n"
+        "Mr. Farouk: Thank you. Twice is two times too many.\n"
+        "It was agreed that the gate repair be authorised up to £200.\n"
+    )
+    doc = parse_text(minutes, "agm.txt")
+    assert all(p.speaker is None for p in doc.passages)
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("3 lines start like speaker labels")
+    contract = (
+        "SERVICE AGREEMENT\n\nParty A: Hollowbrook Analytics Ltd, registered in England.\n"
+        "Party B: Westmere Council, of the Civic Centre.\nTerm: twelve months from the Effective Date.\n"
+        "Fees: as set out in Schedule 2, payable within 30 days.\n"
+    )
+    assert parse_text(contract, "agreement.txt").warnings == []

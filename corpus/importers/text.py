@@ -27,6 +27,7 @@ from sayso.corpus.importers.names import (
     is_full_name,
     is_initials,
     is_name_like,
+    match_label,
     name_key,
     names_a_person,
     person_in_office,
@@ -467,6 +468,23 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     head = lines[:12]
     result.header = [l for l in head if l.strip()]
     result.title = front.get("title") or _pick_title(lines, cover, set(labels_at))
+    if user_pattern is None and not warnings:
+        # Lines opening as speakers' labels do, among prose (semi-verbatim minutes: "Mrs. Dobbs: Then I've no
+        # objection." between reported speech), too few or too scattered for a convention: said, not silent
+        opening = [
+            line.strip()
+            for line in lines
+            if (label := match_label(line)) is not None
+            and label.rest.strip()
+            and _bare_first(label.raw) not in NOT_NAMES
+            and grammar.talks([label])
+        ]
+        if len(opening) >= 3 and len({o.split(":", 1)[0] for o in opening}) >= 2:
+            warnings.append(
+                f"{len(opening)} lines start like speaker labels ({opening[0][:40]!r}, ...) but too few, among "
+                "prose, to read as a conversation: read without speakers"
+            )
+            convention.confidence = min(convention.confidence, 0.5)
     dashed = sum(1 for line in lines if _DIALOGUE_DASH.match(line))
     if user_pattern is None and dashed >= 4 and dashed * 2 >= sum(1 for line in lines if line and not line.isspace()):
         # Spanish, French and Russian print a conversation as turns opened by a dash, who speaks said around
