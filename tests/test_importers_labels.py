@@ -1675,3 +1675,30 @@ def test_labelled_lines_among_prose_too_few_for_a_conversation_are_said_to_be_un
         "Fees: as set out in Schedule 2, payable within 30 days.\n"
     )
     assert parse_text(contract, "agreement.txt").warnings == []
+
+
+def test_a_radio_scripts_production_cues_are_no_ones() -> None:
+    """An audio drama's "SOUND: Rain on windows." and "MUSIC: Bridge" are no speaker's: each stays a passage of
+    its own, cue and all, said by no one ("Sound" was a speaker; a "MUSIC:" line joined the words before)."""
+    script = (
+        "THE SHADOW OF CRESTWOOD MANOR, episode 14\n\n"
+        "MUSIC: THEME, UP AND UNDER\nANNOUNCER: The Hartwell Coffee Company presents Crestwood Manor!\n"
+        "SOUND: RAIN ON WINDOWS. A CLOCK TICKS.\nINSPECTOR BLAINE: Mrs. Harrow, when did you last see her?\n"
+        "MRS. HARROW: At half past nine, Inspector.\nSOUND: DOOR BURSTS OPEN.\nINSPECTOR BLAINE: Let me see that.\n"
+        "MUSIC: BRIDGE\nANNOUNCER: Stay tuned.\n"
+    )
+    doc = parse_text(script, "crestwood.txt")
+    assert [(p.speaker, p.text) for p in doc.passages if p.speaker is None] == [
+        (None, "MUSIC: THEME, UP AND UNDER"),
+        (None, "SOUND: RAIN ON WINDOWS. A CLOCK TICKS."),
+        (None, "SOUND: DOOR BURSTS OPEN."),
+        (None, "MUSIC: BRIDGE"),
+    ]
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Announcer",
+        "Inspector Blaine",
+        "Mrs. Harrow",
+        "Inspector Blaine",
+        "Announcer",
+    ]
+    assert "Sound" not in doc.speakers and "Music" not in doc.speakers

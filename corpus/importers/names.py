@@ -1176,6 +1176,11 @@ _FRENCH_ARTICLES = {"le", "la", "l'", "l’"}
 #: A word for "o'clock" before a time, in a record's time marks: Danish and Norwegian "Kl. 13:01", Swedish "Kl.",
 #: German "Uhr" (after), "ca." (about).
 _CLOCK_WORD = re.compile(r"^(?:[Kk]l|[Kk]lo|[Cc]a|[Uu]m)\.?$")
+#: A radio, audio or TV script's production cues written as labels ("SOUND: Wind.", "MUSIC: Theme up."), no one's.
+PRODUCTION_CUES = frozenset(
+    {"sound", "sounds", "sfx", "fx", "music", "sound effect", "sound effects", "atmos", "ambience", "grams"}
+    | {"music cue", "sound cue", "sting", "jingle", "theme", "theme music", "music up", "music out", "music under"}
+)
 #: Labels that name no one by the rules for names, yet are someone where they take turns with people: a chat
 #: export's "You:" (whoever exported it), a consultation's "Dr:".
 _TAKES_TURNS = {"you", "dr"}
@@ -1382,6 +1387,10 @@ def match_label(line: str) -> Label | None:
             # "Phóng viên:", "Some hon. members:": a role in words of its own language, capitalised as a
             # sentence is; a speaker only where it takes turns with people (speakers.decide)
             return Label(name, m.group("rest"), "phrase")
+        if role is None and name.casefold() in PRODUCTION_CUES and m.group("sep") != ";":
+            # a radio or audio script's "SOUND: A door slams.", "MUSIC: Theme up.": no one says them (the line
+            # stays whole, cue and all; see text._accepted_labels)
+            return Label(name, text.strip(), "cue", time)
         if role is None and name.casefold().rstrip(".") in _TAKES_TURNS and m.group("sep") != ";":
             # a chat export's "You:", a consultation's "Dr:": no name, but someone where it takes turns with
             # the people of the document (speakers.decide judges it as a role written as a phrase)

@@ -1036,6 +1036,9 @@ def _accepted_labels(
     accept_all: bool = False,
 ) -> tuple[SpeakerTable, dict[int, Label]]:
     """The speaker table and the accepted label of each turn-opening line (Q/A turns included)."""
+    cues = [(i, l) for i, l in candidates if l.form == "cue"]
+    if cues:
+        candidates = [(i, l) for i, l in candidates if l.form != "cue"]
     first_candidate = candidates[0][0] if candidates else len(lines)
     intro = "\n".join(lines[:first_candidate])
     # (the whole text is joined only if decide needs it: a copy of the document per family weighed)
@@ -1046,6 +1049,11 @@ def _accepted_labels(
             table.canonical.setdefault(key, display_name(label.raw))
         label_lines = {i for i, _ in candidates}
     labels = people_in_parentheses({i: l for i, l in candidates if i in label_lines}, table)
+    if cues and len(labels) >= 2:
+        # a script's production cues between the turns: each a passage of its own, said by no one
+        for i, cue in cues:
+            table.canonical.pop(name_key(display_name(cue.raw)), None)
+            labels[i] = cue
     if plan is not None:
         _add_qa(plan, labels, table)
     return table, labels
