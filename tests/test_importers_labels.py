@@ -1702,3 +1702,19 @@ def test_a_radio_scripts_production_cues_are_no_ones() -> None:
         "Announcer",
     ]
     assert "Sound" not in doc.speakers and "Music" not in doc.speakers
+
+
+def test_a_forum_threads_user_names_are_labels() -> None:
+    """A Reddit AMA compiled as Q&A: "**u/keeper_hollis:**" (underscores, capitals and all) is who speaks; it was
+    refused, the thread read as no one's."""
+    ama = (
+        "# I'm a lighthouse keeper. AMA!\n\n**u/salty_marmot:** What do you do when a storm knocks out the power?\n\n"
+        "**u/keeper_hollis:** Diesel generator first, then the battery bank.\n\n"
+        "**u/PM_ME_FOGHORNS:** Best meal you've cooked out there?\n\n**u/keeper_hollis:** Lobster, traded.\n"
+    )
+    assert [s for s in _speakers(ama, "ama.md") if s] == [
+        "u/salty_marmot",
+        "u/keeper_hollis",
+        "u/PM_ME_FOGHORNS",
+        "u/keeper_hollis",
+    ]

@@ -731,6 +731,10 @@ def stamp_seconds(m: re.Match[str]) -> float:
     return hours * 3600 + minutes * 60 + (float(parts[2]) if len(parts) > 2 else 0.0)
 
 
+#: A forum user's name as a label, in bold or not: "**u/keeper_hollis:**", "u/PM_ME_FOGHORNS:".
+_USER_HANDLE = re.compile(
+    r"^(?P<mark>\*{0,2})(?P<name>u/[\w-]{2,32})(?::(?P=mark)|(?P=mark)[ \t]*:)[ \t]*(?P<rest>.*)$"
+)
 #: A name in bold or in italics, the colon inside or after the marks: "**Name:**", "**Name**:", "*Name:*", "_Name_:".
 _BOLD = re.compile(
     r"^(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{1,60}?)(?:[:：](?P=mark)|(?P=mark)[ \t]*[:：]?)[ \t]*(?P<rest>.*)$"
@@ -1314,6 +1318,10 @@ def match_label(line: str) -> Label | None:
             if not chat and not (is_name_like(who) and names_a_person(who)):
                 return None  # (a log's "2024-03-12 10:42 Deploy: ..."; a person's full name is a chat's)
             return Label(who, sender.group("rest"), "timed", time, None)
+    m = _USER_HANDLE.match(text) if text[:2] in ("**", "*u", "u/") else None
+    if m:
+        # a forum's user name as the label: Reddit's "**u/keeper_hollis:** ...", underscores and all
+        return Label(m.group("name"), m.group("rest"), "bold" if text[:1] == "*" else "plain", time)
     m = _BOLD.match(text) if text[:1] in ("*", "_") else None
     if m:
         name, role = split_role(m.group("name").strip())
