@@ -1718,3 +1718,19 @@ def test_a_forum_threads_user_names_are_labels() -> None:
         "u/PM_ME_FOGHORNS",
         "u/keeper_hollis",
     ]
+
+
+def test_a_closing_note_after_the_turns_is_no_ones() -> None:
+    """Interview notes in bold labels that end "Overall: felt good.": a note, said by no one; not a speaker called
+    Overall, nor the last speaker's words."""
+    notes = (
+        "## Acme Robotics, onsite round 2\n\nInterviewers: Sarah (hiring manager), Dev (tech lead)\n\n"
+        "**Sarah:** Walk me through a project you're proud of.\n"
+        "**Me:** The warehouse scheduling rewrite.\n**Sarah:** What went wrong?\n**Me:** Barcode labels.\n"
+        "**Dev:** How would you design the retry logic?\n**Me:** A local queue with idempotent task ids.\n\n"
+        "Overall: felt good. Dev seemed sceptical about the backoff.\n"
+    )
+    doc = parse_text(notes, "notes.md")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Sarah", "Me", "Sarah", "Me", "Dev", "Me"]
+    assert doc.passages[-1].speaker is None and doc.passages[-1].text.startswith("Overall: felt good.")
+    assert "Overall" not in doc.speakers

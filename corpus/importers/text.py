@@ -635,6 +635,7 @@ def _choose_convention(
             )
         labels = _without_header_one_offs(labels, table)
         labels = _without_header_fields(labels, table)
+        _closing_notes(labels, table)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
         caseless = {i: l for i, l in labels.items() if l.rest.strip() and uncased(table.name_for(l) or "")}
@@ -911,6 +912,31 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
     if not fields and not cast:
         return labels
     return {i: l for i, l in labels.items() if i not in fields and i not in cast}
+
+
+def _closing_notes(labels: dict[int, Label], table: SpeakerTable) -> None:
+    """Labels after the conversation's last turn, each once, in another form than every recurring label ("Overall:
+    felt good." under "**Sarah:**" and "**Me:**" turns): a note closing the document, said by no one (`table`
+    forgets their names), not a speaker, nor the last speaker's words."""
+    counts = Counter(table.name_for(l) for l in labels.values())
+    recurring = [i for i, l in labels.items() if counts[table.name_for(l)] >= 2]
+    if len({table.name_for(labels[i]) for i in recurring}) < 2:
+        return
+    forms = {labels[i].form for i in recurring}
+    last = max(recurring)
+    for i, label in labels.items():
+        word = label.raw.strip()
+        if (
+            i > last
+            and counts[table.name_for(label)] == 1
+            and label.form not in forms
+            and " " not in word
+            and word.istitle()
+            and not names_a_person(word)
+            and label.rest.strip()
+        ):
+            table.canonical.pop(name_key(display_name(label.raw)), None)
+            label.rest = f"{word}: {label.rest.strip()}"
 
 
 _CAST_NAME = re.compile(r"^((?:[A-Z][\w.'’-]*[ \t]+){1,4}[A-Z][\w'’-]*)[ \t]*(?:$|[,.;(][ \t]*(.*)$)")
