@@ -1734,3 +1734,21 @@ def test_a_closing_note_after_the_turns_is_no_ones() -> None:
     assert [p.speaker for p in doc.passages if p.speaker] == ["Sarah", "Me", "Sarah", "Me", "Dev", "Me"]
     assert doc.passages[-1].speaker is None and doc.passages[-1].text.startswith("Overall: felt good.")
     assert "Overall" not in doc.speakers
+
+
+def test_japanese_bracketed_roles_and_korean_radio_markers_are_labels() -> None:
+    """A Japanese ministry's press conference: "【大臣】" (the minister) and "【記者】" (a reporter) alone on their
+    lines over the words; a Korean radio interview: "◇ 박민준 > ..." and "◆ 이수진 > ...". Both were read as no
+    speakers at all, at full confidence."""
+    presser = (
+        "山本大臣記者会見概要\n\n【大臣】\nおはようございます。本日は私から1点ご報告がございます。\n\n"
+        "【記者】\n東西新聞の佐藤です。補助率は引き上げられるのでしょうか。\n\n"
+        "【大臣】\n補助率そのものは据え置きます。\n\n【記者】\n財源の見通しはいかがでしょうか。\n"
+    )
+    assert [s for s in _speakers(presser) if s] == ["大臣", "記者", "大臣", "記者"]
+    radio = (
+        "■ 방송 : FM 시사 아침\n■ 진행 : 박민준 앵커\n\n"
+        "◇ 박민준 > 1인 가구가 전체 가구의 3분의 1을 넘었습니다. 교수님, 어떻게 보십니까?\n\n"
+        "◆ 이수진 > 예상보다 빠른 속도입니다.\n\n◇ 박민준 > 어떤 문제가 생깁니까?\n\n◆ 이수진 > 가장 큰 건 고립입니다.\n"
+    )
+    assert [s for s in _speakers(radio) if s] == ["박민준", "이수진", "박민준", "이수진"]

@@ -232,6 +232,10 @@ _BRACKET = re.compile(
 
 def match_bracket(line: str) -> Label | None:
     s = line.strip()
+    if s[:1] in "【［" and s.find("】" if s[0] == "【" else "］", 1, 42) > 0:
+        # Japanese and Chinese records' lenticular and full-width brackets: "【大臣】", "［記者］"
+        close = "】" if s[0] == "【" else "］"
+        s = "[" + s[1:].replace(close, "]", 1)
     if not s.startswith("[") and not (s[:1] in "[(" and "] [" in s[:30]):
         return None
     m = _BRACKET.match(s)
@@ -362,7 +366,15 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
 
 #: What stands between a name and its words where no colon does, as chat logs, tab-separated exports and
 #: some transcription tools write it.  A document uses one of them throughout (see `candidates`).
-SEPARATORS = {" — ": "a dash", " – ": "a dash", " -- ": "a dash", " - ": "a hyphen", "\t": "a tab", " | ": "a bar"}
+SEPARATORS = {
+    " — ": "a dash",
+    " – ": "a dash",
+    " -- ": "a dash",
+    " - ": "a hyphen",
+    "\t": "a tab",
+    " | ": "a bar",
+    " > ": "an angle bracket",  # (Korean radio transcripts' "◇ 박민준 > ...", and "Ada Park > ...")
+}
 _SEPARATED_TIME = STAMP_PREFIX
 #: A chat log's "<nick> words" (a nick is often in lower case: the brackets make it a label), and its
 #: "* nick is away" (what the nick does, said by them).
@@ -380,7 +392,8 @@ _NICK_ACTION = re.compile(r"^\*[ \t]+(?P<name>[^\s*]{1,30})[ \t]+(?P<rest>\S.*)$
 #: A mark opening each turn, the name, then an ideographic space or a wide gap: Japanese and Korean
 #: records' "○委員長（佐々木健一君）　これより会議を開きます。"
 _MARKED = re.compile(
-    r"^[○◯◎●◆◇■□▶►][ \t]?(?P<name>[^\s　]{1,40}(?: [^\s　]{1,20}){0,3}?)(?:　|[ \t]{2,})[ \t　]*(?P<rest>\S.*)$"
+    r"^[○◯◎●◆◇■□▶►][ \t]?(?P<name>[^\s　>]{1,40}(?: [^\s　>]{1,20}){0,3}?)(?:　|[ \t]{2,}|[ \t]*>[ \t]*)[ \t　]*"
+    r"(?P<rest>\S.*)$"
 )
 #: A name in a script without spaces, with an office or a given name in parentheses: "山本（花子）委員".
 _CJK_LABEL = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()]{1,30}")
@@ -422,7 +435,14 @@ def match_separated(line: str) -> Label | None:
         elif counter := _COUNTER.match(s):
             s = s[counter.end() :]  # a tape counter's or a line's number in a column of its own: "0017   DERWENT   ..."
     head = s[:64]
-    if not (head[:2].isupper() or head[:1] in "<(*○◯◎●◆◇■□▶►" or "\t" in head or " - " in head or " | " in head):
+    if not (
+        head[:2].isupper()
+        or head[:1] in "<(*○◯◎●◆◇■□▶►"
+        or "\t" in head
+        or " - " in head
+        or " | " in head
+        or " > " in head
+    ):
         if not any(mark in head for mark in ("—", "–", " -- ")):
             return None  # (most lines of most documents: no mark near the start)
     marked = _MARKED.match(s)
