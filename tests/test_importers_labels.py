@@ -1752,3 +1752,24 @@ def test_japanese_bracketed_roles_and_korean_radio_markers_are_labels() -> None:
         "◆ 이수진 > 예상보다 빠른 속도입니다.\n\n◇ 박민준 > 어떤 문제가 생깁니까?\n\n◆ 이수진 > 가장 큰 건 고립입니다.\n"
     )
     assert [s for s in _speakers(radio) if s] == ["박민준", "이수진", "박민준", "이수진"]
+
+
+def test_a_print_interview_with_questions_in_bold_and_no_labels() -> None:
+    """Print interviews often set each question in bold and the answer below it, with no labels at all: the
+    questions are the interviewer's, the answers the interviewee's (placeholders: the text names no one as
+    asking).  It was read as prose, silently.  A help page's bold questions are not an interview."""
+    interview = (
+        "# Marta Iglesias: «La biblioteca es el último lugar gratuito»\n\n*Por Sergio Bravo*\n\n"
+        "**¿Cuándo empezó a trabajar en bibliotecas?**\n\nEn 1996, como auxiliar en mi barrio.\n\n"
+        "**¿Y qué ha cambiado desde entonces?**\n\nTodo y nada. Ahora prestamos portátiles.\n\n"
+        "**Hay quien dice que las bibliotecas ya no hacen falta.**\n\nLo dicen quienes no han pisado una.\n\n"
+        "**¿Qué libro recomienda?**\n\nCualquiera que se pueda devolver tarde.\n"
+    )
+    doc = parse_text(interview, "entrevista.md")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Interviewer", "Interviewee"] * 4
+    assert doc.convention is not None and doc.convention["shape"] == "qa" and doc.convention["confidence"] < 1.0
+    help_page = (
+        "# Help\n\n**How do I reset my password?**\n\nClick Forgot password.\n\n**Can I change my email?**\n\n"
+        "Yes, in settings.\n\n**Where is my invoice?**\n\nUnder Billing.\n"
+    )
+    assert all(p.speaker is None for p in parse_text(help_page, "help.md").passages)

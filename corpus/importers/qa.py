@@ -417,6 +417,16 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
     return plan
 
 
+def a_conversation(head: str) -> bool:
+    """Whether a document's head does not call it a list of questions (an FAQ, a quiz, exam questions)."""
+    return _NOT_A_CONVERSATION.search(head) is None
+
+
+def header_names(head: list[str]) -> tuple[str | None, str | None]:
+    """Who asks and who answers, as the lines before an interview's first question say (None where they do not)."""
+    return _header_names(head, set())
+
+
 def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str | None]:
     """Who asks and who answers, as the lines before the first question say."""
     asker = answerer = None

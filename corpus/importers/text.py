@@ -505,10 +505,76 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         result.passages = body
         result.speakers = {page_name: []}
         return result
+    asked = _bold_questions(lines, result.title, stripped) if user_pattern is None else None
+    if asked is not None:
+        # A print interview: each question in bold, the answer below it in plain text, no labels
+        result.passages, asker, answerer = asked
+        result.dialogue = True
+        result.speakers = {name: [] for name in (asker, answerer)}
+        convention.shape, convention.description = "qa", "questions in bold, each answered below (no labels)"
+        convention.turns = sum(1 for p in asked[0] if p.speaker)
+        convention.confidence = 0.75
+        return result
     result.passages = _timed_passages(lines, result.title) or _prose_passages(
         lines, result.title, wrapped, split=True, stripped=stripped
     )
     return result
+
+
+#: A paragraph wholly in bold: a print interview's question ("**¿Cuándo empezó?**").
+_BOLD_PARAGRAPH = re.compile(r"^(?:\*\*|__)(?P<words>[^*_].*?[^*_\s])(?:\*\*|__)$")
+
+
+_FOR_ONESELF = re.compile(r"\b(?:I|my|me|I'm|I’m)\b")
+_OF_YOU = re.compile(r"\b(?:you|your)\b", re.I)
+
+
+def _bold_questions(
+    lines: list[str], title: str | None, stripped: list[layout.Stripped]
+) -> tuple[list[ParsedPassage], str, str] | None:
+    """(passages, asker, answerer) of an interview that prints each question in bold with its answer below in plain
+    text, and labels neither: three questions or more, most of them asking, each answered.  The asker and the
+    answerer are who the head names (qa: "Interview with Marta Iglesias", "Interviewed by ..."), else Interviewer
+    and Interviewee, the same placeholders as for Q/A marks."""
+    first = next((i for i, line in enumerate(lines) if _BOLD_PARAGRAPH.match(line.strip())), None)
+    if first is None:
+        return None
+    turns: list[tuple[bool, list[str]]] = []
+    for line in lines[first:]:
+        s = line.strip()
+        if not s:
+            continue
+        bold = _BOLD_PARAGRAPH.match(s)
+        if bold is not None:
+            turns.append((True, [bold.group("words").strip()]))
+        elif turns:
+            if turns[-1][0]:
+                turns.append((False, [s]))
+            else:
+                turns[-1][1].append(s)
+    questions = [words for is_q, words in turns if is_q]
+    answered = sum(1 for a, b in itertools.pairwise(turns) if a[0] and not b[0])
+    asking = sum(1 for words in questions if words[0].rstrip().endswith(("?", "؟", "？")))
+    if len(questions) < 3 or answered < len(questions) - 1 or asking * 2 < len(questions):
+        return None
+    head = [line for line in lines[:first] if line.strip()]
+    if not qa.a_conversation("\n".join([title or "", *head])):
+        return None  # an FAQ's questions in bold, a quiz's: no one asks them of anyone
+    for_oneself = sum(1 for words in questions if _FOR_ONESELF.search(words[0]) and not _OF_YOU.search(words[0]))
+    if for_oneself * 2 >= len(questions):
+        return None  # "How do I reset my password?": a help page's questions, asked of no one in particular
+    asker, answerer = qa.header_names(head)
+    asker, answerer = asker or qa.ASKER, answerer or qa.ANSWERER
+    title_key = clean.fold_space(title).casefold() if title else None
+    passages = []
+    for line in head:
+        if clean.fold_space(line.strip().strip("#*_ ")).casefold() == title_key:
+            stripped.append(layout.Stripped("title", line.strip()))  # the document's title, not a passage
+        else:
+            passages.append(ParsedPassage(speaker=None, text=line.strip().strip("#*_ ")))
+    for is_q, words in turns:
+        passages.append(ParsedPassage(speaker=asker if is_q else answerer, text="\n".join(words)))
+    return passages, asker, answerer
 
 
 #: A dialogue dash opening a turn: "— Dr. Ruiz, were you surprised?", "– Oui." (not a hyphen: a list's mark)
