@@ -1566,7 +1566,7 @@ def test_turns_opened_by_dialogue_dashes_without_names_are_said_to_be_unread() -
     )
     doc = parse_text(interview, "entrevista.txt")
     assert all(p.speaker is None for p in doc.passages)
-    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("6 lines open with a dialogue dash")
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("6 lines open with a dialogue dash or '>>'")
     assert doc.convention is not None and doc.convention["confidence"] <= 0.3
     shopping = "Shopping\n\n- Bread from the bakery\n- Milk, two litres\n- Apples\n- Coffee beans\n- Soap\n"
     assert parse_text(shopping, "list.md").warnings == []
@@ -1773,3 +1773,15 @@ def test_a_print_interview_with_questions_in_bold_and_no_labels() -> None:
         "Yes, in settings.\n\n**Where is my invoice?**\n\nUnder Billing.\n"
     )
     assert all(p.speaker is None for p in parse_text(help_page, "help.md").passages)
+
+
+def test_captions_marking_each_new_speaker_with_chevrons_and_no_names_say_so() -> None:
+    """Broadcast captions mark a change of speaker with ">>" and name no one: read without speakers, and said."""
+    captions = (
+        '>> WELCOME BACK TO "CITY DESK." I\'M RAY COLLINS.\n>> THANKS FOR HAVING ME, RAY.\n'
+        ">> SO WHY ARE SOME NEIGHBORHOODS HOTTER?\n>> IT COMES DOWN TO TREES AND ASPHALT.\n"
+        ">> WHO PAYS FOR THE FIX?\n>> THE CITY HAS A GRANT.\n"
+    )
+    doc = parse_text(captions, "city desk.txt")
+    assert all(p.speaker is None for p in doc.passages)
+    assert len(doc.warnings) == 1 and "'>>'" in doc.warnings[0]

@@ -350,6 +350,9 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         name = turned  # a chat's or a meeting's header from a company directory: "[10:02 AM] Nguyen, Thi Lan"
     if role is None and (dashed := _ROLE_DASH.split(name)) and len(dashed) >= 2 and names_a_person(dashed[0]):
         # "Elaine Fairbanks -- Head of Investor Relations", "Ann Oduya - Keystone - Analyst": an earnings call's
+        following_dashed = _ROLE_DASH.split(following.strip())
+        if len(following_dashed) >= 2 and names_a_person(following_dashed[0]):
+            return None  # one of a list of participants, another under it: no one speaks here yet
         name, role = dashed[0], ", ".join(part for part in dashed[1:] if part)
     if role is not None and not (is_name_like(name) or GENERIC_SPEAKER.match(name)) and len(roles) == 1:
         # "The Minister of State, Department for Transport (Gareth Pryce)": the office, then the person

@@ -490,10 +490,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         # Spanish, French and Russian print a conversation as turns opened by a dash, who speaks said around
         # them, if at all: read without speakers, and said
         warnings.append(
-            f"{dashed} lines open with a dialogue dash: turns of speakers the text does not name, read without "
-            "speakers (a speaker labels pattern can state them if the lines carry names)"
+            f"{dashed} lines open with a dialogue dash or '>>': turns of speakers the text does not name, read "
+            "without speakers (a speaker labels pattern can state them if the lines carry names)"
         )
-        convention.shape, convention.description = "unknown", f"no convention fits: {dashed} lines open with a dash"
+        convention.shape, convention.description = (
+            "unknown",
+            f"no convention fits: {dashed} lines open with a dash or '>>'",
+        )
         convention.confidence = min(convention.confidence, 0.3)
     page_name = _speaker_page_name(raw_lines, lines)
     if page_name:
@@ -577,8 +580,9 @@ def _bold_questions(
     return passages, asker, answerer
 
 
-#: A dialogue dash opening a turn: "— Dr. Ruiz, were you surprised?", "– Oui." (not a hyphen: a list's mark)
-_DIALOGUE_DASH = re.compile(r"^\s*[—–―][ \t]+[\"«“¿¡]?[^\W\d_]")
+#: A dialogue dash opening a turn: "— Dr. Ruiz, were you surprised?", "– Oui." (not a hyphen: a list's mark), or
+#: captions' ">>" for a new speaker
+_DIALOGUE_DASH = re.compile(r"^\s*(?:[—–―]|>>)[ \t]+[\"«“¿¡]?[^\W\d_]")
 
 
 def _exchanges_without_labels(passages: list[ParsedPassage]) -> tuple[str, int] | None:
