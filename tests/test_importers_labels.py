@@ -1785,3 +1785,25 @@ def test_captions_marking_each_new_speaker_with_chevrons_and_no_names_say_so() -
     doc = parse_text(captions, "city desk.txt")
     assert all(p.speaker is None for p in doc.passages)
     assert len(doc.warnings) == 1 and "'>>'" in doc.warnings[0]
+
+
+def test_an_urdu_talk_show_is_a_conversation() -> None:
+    """Urdu labels ("فرحان علی:") were read but refused: the check that the words are people talking knew no Urdu
+    ("میں", "آپ", "ہم", "شکریہ"), so the transcript was read as no one's."""
+    show = (
+        "پروگرام: آج کی بات\nمیزبان: فرحان علی\n\n"
+        "فرحان علی: ناظرین، السلام علیکم۔ آج ہم بات کریں گے پٹرول کی قیمتوں پر۔\n"
+        "ڈاکٹر عائشہ ملک: شکریہ فرحان۔ مسئلہ صرف عالمی قیمتوں کا نہیں۔\n"
+        "فرحان علی: سینیٹر صاحب، حکومت کیا کر رہی ہے؟\n"
+        "سینیٹر طارق محمود: ہم نے سبسڈی کا نیا نظام دیا ہے۔\n"
+        "ڈاکٹر عائشہ ملک: معاف کیجیے گا، لیکن یہ نظام پچھلے سال بھی اعلان ہوا تھا۔\n"
+        "فرحان علی: ہمیں وقفہ لینا ہے۔\n"
+    )
+    assert [s for s in _speakers(show) if s] == [
+        "فرحان علی",
+        "ڈاکٹر عائشہ ملک",
+        "فرحان علی",
+        "سینیٹر طارق محمود",
+        "ڈاکٹر عائشہ ملک",
+        "فرحان علی",
+    ]
