@@ -533,3 +533,16 @@ def test_answers_marked_with_a_given_name_and_one_without_say_so() -> None:
         "Ruth",
     ]
     assert doc.warnings == ["1 answer marked without a name where Ruth or Ken answer: it goes to the last one named"]
+
+
+def test_two_speakers_coded_by_letters_are_not_questions_and_answers() -> None:
+    """A spoken corpus codes its speakers "M" and "F" (male, female): "F:" is no German "Frage" (question)
+    answered by "M:", and the speakers stay M and F, not "Questioner"."""
+    doc = parse_text(
+        "<Conversation 0143. Speakers: M (male, 60s), F (female, 50s, his sister).>\n\n"
+        "M: Did you see the state of the bridge the other day?\nF: Which bridge, man? There's seven of them.\n"
+        "M: The swing bridge. They've had it open half the morning.\nF: Aye well, that's what it's for.\n"
+        "M: In my day you'd have had the whole quayside waiting.\nF: In your day. Listen to him.\nM: I'm just saying.\n",
+        "conv_0143.txt",
+    )
+    assert [p.speaker for p in doc.passages if p.speaker] == ["M", "F", "M", "F", "M", "F", "M"]

@@ -322,7 +322,13 @@ def _answered_by_names(marks: list[tuple[int, _Mark]], lines: list[str]) -> bool
     events += [
         (i, "N")
         for i, line in enumerate(lines)
-        if i not in questions and (_THE_ROLE.match(line.strip()) or match_label(line) is not None)
+        if i not in questions
+        and (
+            _THE_ROLE.match(line.strip())
+            # (a single letter is not a name: "M:" answering "F:" is two speakers' codes, male and female, and
+            # "F" no German "Frage")
+            or ((label := match_label(line)) is not None and len(label.raw.replace(".", "").strip()) > 1)
+        )
     ]
     events.sort()
     kinds = [k for _, k in events]
