@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.corpus.importers import parse_text
-from sayso.corpus.importers.names import display_name, initials_of, match_label
+from sayso.corpus.importers.names import display_name, initials_of, match_label, split_role
 
 
 def turns(text: str, name: str = "talk.txt") -> list[tuple[str | None, str]]:
@@ -1807,3 +1807,16 @@ def test_an_urdu_talk_show_is_a_conversation() -> None:
         "ڈاکٹر عائشہ ملک",
         "فرحان علی",
     ]
+
+
+def test_a_broadcast_label_with_a_role_and_a_note_in_parentheses() -> None:
+    """CNN's "MARCUS LEE, CORRESPONDENT (voice-over):": Marcus Lee, his role and the note (his words went to the
+    anchor); a company directory's "Okonkwo, Tunde (Finance)" stays a surname and a given name."""
+    news = (
+        "DEBORAH HALVORSEN, CNN ANCHOR: Good evening. Our Marcus Lee is in Cedar Falls.\n\n"
+        "MARCUS LEE, CORRESPONDENT (voice-over): The water came up overnight.\n\n"
+        "UNIDENTIFIED FEMALE: We lost everything in the basement.\n\n"
+        "HALVORSEN: Marcus, thank you.\n"
+    )
+    assert _speakers(news) == ["Deborah Halvorsen", "Marcus Lee", "Unidentified Female", "Deborah Halvorsen"]
+    assert split_role("Okonkwo, Tunde (Finance)") == ("Okonkwo, Tunde", "Finance")

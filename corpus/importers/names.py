@@ -958,7 +958,14 @@ def split_role(candidate: str) -> tuple[str, str | None]:
         roles.insert(0, found[1])
     if roles:
         # "Douglas Ross (Highlands and Islands) (Con)", "Mr. Nebenzia (Russian Federation) (spoke in Russian)"
-        return rest.strip(), ", ".join(roles)
+        rest = rest.strip()
+        if "," in rest and "(" not in rest and rest.isupper():
+            # and a role after a comma before them, as broadcast transcripts write both in capitals: "MARCUS
+            # LEE, CORRESPONDENT (voice-over)" (not a directory's "Okonkwo, Tunde (Finance)")
+            name, role = split_role(rest)
+            if role is not None:
+                return name, ", ".join([role, *roles])
+        return rest, ", ".join(roles)
     if "," in candidate:
         name, _, role = candidate.partition(",")
         role = role.strip()
