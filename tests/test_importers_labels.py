@@ -1820,3 +1820,17 @@ def test_a_broadcast_label_with_a_role_and_a_note_in_parentheses() -> None:
     )
     assert _speakers(news) == ["Deborah Halvorsen", "Marcus Lee", "Unidentified Female", "Deborah Halvorsen"]
     assert split_role("Okonkwo, Tunde (Finance)") == ("Okonkwo, Tunde", "Finance")
+
+
+def test_a_chess_games_players_over_its_annotations_are_no_conversation() -> None:
+    """ "White: R. Halloran" and "Black: S. Mbeki-Tran" over "White: 6.Bg5 ..." annotations: the first lines are
+    not a cast over a conversation, since no one below them speaks; the document is no transcript."""
+    notes = (
+        "Club Championship, Round 4\nWhite: R. Halloran\nBlack: S. Mbeki-Tran\nResult: 0-1\n"
+        "Opening: Sicilian, Najdorf\n\nNotes by the club coach:\n1.e4 c5 2.Nf3 d6 3.d4 cxd4 4.Nxd4 Nf6\n"
+        "White: 6.Bg5 — the sharpest try, and Halloran's favourite.\n"
+        "Black: 6...e6 7.f4 Qb6!? The Poisoned Pawn. Bold in a club game.\n"
+        "White: 8.Qd2 Qxb2 9.Rb1 Qa3. Now the real fight begins.\n"
+        "Black: Mbeki-Tran defended accurately and won on move 41.\n"
+    )
+    assert all(p.speaker is None for p in parse_text(notes, "round4_notes.txt").passages)

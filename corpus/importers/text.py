@@ -977,8 +977,14 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
         if is_full_name(labels[i].raw) or not _cast_value(labels[i].rest):
             break  # (a person's own label opens the conversation: "Claire Morel : Bonjour Bastien Lefèvre.")
         cast.add(i)
-    if len(labels) - len(cast) < 2:
-        cast = set()
+    people = {
+        name_key(display_name(l.raw))
+        for i, l in labels.items()
+        if i not in cast
+        and (names_a_person(display_name(l.raw)) or (l.role is not None and names_a_person(l.role.split(",")[0])))
+    }
+    if len(labels) - len(cast) < 2 or len(people) < 2:
+        cast = set()  # (a chess game's "White: R. Halloran" over "White: 6.Bg5": no one below speaks)
     if not fields and not cast:
         return labels
     return {i: l for i, l in labels.items() if i not in fields and i not in cast}
