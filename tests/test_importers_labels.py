@@ -1834,3 +1834,22 @@ def test_a_chess_games_players_over_its_annotations_are_no_conversation() -> Non
         "Black: Mbeki-Tran defended accurately and won on move 41.\n"
     )
     assert all(p.speaker is None for p in parse_text(notes, "round4_notes.txt").passages)
+
+
+def test_an_outlet_in_parentheses_after_a_role_in_arabic_is_not_the_speaker() -> None:
+    """An Arabic press conference's "صحفي (قناة الأولى):" is a journalist of Channel One: in a script without
+    capitals nothing tells an outlet from a person, so the role stays the speaker."""
+    presser = (
+        "المتحدث الرسمي (د. كريم العلوي): مساء الخير. نبدأ بآخر المعطيات حول حملة التلقيح.\n\n"
+        "صحفي (قناة الأولى): شكرا دكتور. هل هناك مناطق ما زالت نسبة التلقيح فيها ضعيفة؟\n\n"
+        "د. كريم العلوي: نعم، في بعض الجماعات القروية.\n\n"
+        "صحفية (جريدة الصباح): وماذا عن نقص الأطباء؟\n\n"
+        "د. كريم العلوي: هذا موضوع آخر، لكنه مهم.\n"
+    )
+    assert [s for s in _speakers(presser) if s] == [
+        "المتحدث الرسمي",
+        "صحفي",
+        "د. كريم العلوي",
+        "صحفية",
+        "د. كريم العلوي",
+    ]

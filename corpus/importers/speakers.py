@@ -31,6 +31,7 @@ from sayso.corpus.importers.names import (
     surname,
     titles_compatible,
     titles_of,
+    uncased,
 )
 
 
@@ -165,7 +166,9 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict
             person, more = _in_parentheses(label.role)
             office = label.raw
             placeholder = bool(GENERIC_SPEAKER.match(office)) or len(office.replace(".", "").strip()) == 1
-            if (_an_office(office) or (_honoured(person) and not _honoured(office))) and (
+            if uncased(person):
+                pass  # (in a script without capitals nothing tells a person from an outlet: "صحفي (قناة الأولى)")
+            elif (_an_office(office) or (_honoured(person) and not _honoured(office))) and (
                 (is_full_name(person) and not _a_body(person))
                 or _honoured(person)
                 or (
