@@ -1853,3 +1853,23 @@ def test_an_outlet_in_parentheses_after_a_role_in_arabic_is_not_the_speaker() ->
         "صحفية",
         "د. كريم العلوي",
     ]
+
+
+def test_a_clause_before_a_colon_and_a_citation_are_not_taken_for_unread_labels() -> None:
+    """Two false alarms of the unread-label warnings: a German speaker's "Das kann ich Ihnen sagen, Herr Kollege:
+    zu lang." inside a turn, and reading notes citing "Rossi (2019): sostiene che ...". Neither is a label."""
+    bundestag = (
+        "Präsidentin Julia Klöckner:\nDas Wort hat die Kollegin Anna Weber.\n\n"
+        "Anna Weber (SPD):\nFrau Präsidentin! Wie lange sollen die Familien noch warten?\n"
+        "Das kann ich Ihnen sagen, Herr Kollege: zu lang. Deshalb ändern wir das Gesetz.\n\n"
+        "Präsidentin Julia Klöckner:\nVielen Dank.\n\nDr. Paul Berger (CDU/CSU):\nIch danke Ihnen.\n"
+    )
+    assert parse_text(bundestag, "plenarprotokoll.txt").warnings == []
+    notes = (
+        "Appunti di lettura, seminario di sociologia\n\n"
+        "Rossi (2019): sostiene che la partecipazione civica cresce dove io e noi contiamo.\n"
+        "Bianchi (2021): risponde che voi lettori confondete correlazione e causa.\n"
+        "Verdi (2020): propone un modello misto, con dati che noi possiamo verificare.\n"
+        "Conclusione: la questione resta aperta.\n"
+    )
+    assert parse_text(notes, "appunti.txt").warnings == []

@@ -477,6 +477,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             if (label := match_label(line)) is not None
             and label.rest.strip()
             and _bare_first(label.raw) not in NOT_NAMES
+            and not (label.role and any(c.isdigit() for c in label.role))  # (a citation: "Rossi (2019): ...")
             and grammar.talks([label])
         ]
         if len(opening) >= 3 and len({o.split(":", 1)[0] for o in opening}) >= 2:
@@ -921,8 +922,8 @@ def _label_shaped(line: str) -> re.Match[str] | None:
         return None
     prefix = found.group(1).strip()
     words = [w for w in prefix.split() if any(c.isalpha() for c in w)]
-    if not 1 <= len(words) <= 8 or _SENTENCE_INSIDE.search(prefix):
-        return None
+    if not 1 <= len(words) <= 8 or _SENTENCE_INSIDE.search(prefix) or ", " in prefix:
+        return None  # (a clause before a colon: "Das kann ich Ihnen sagen, Herr Kollege: zu lang.")
     if sum(1 for w in words if w[:1].isupper()) * 2 < len(words):
         return None
     first = words[0].strip(".,'’")
