@@ -166,17 +166,20 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict
             person, more = _in_parentheses(label.role)
             office = label.raw
             placeholder = bool(GENERIC_SPEAKER.match(office)) or len(office.replace(".", "").strip()) == 1
-            if uncased(person):
-                pass  # (in a script without capitals nothing tells a person from an outlet: "صحفي (قناة الأولى)")
-            elif (_an_office(office) or (_honoured(person) and not _honoured(office))) and (
-                (is_full_name(person) and not _a_body(person))
-                or _honoured(person)
-                or (
-                    placeholder
-                    and person[:1].isupper()
-                    and len(person) >= 3
-                    and person.isalpha()
-                    and (not person.isupper() or bool(more))  # ("CALLER (DENISE, MOOSE JAW)"; "REPORTER (STANDUP)")
+            # (in a script without capitals nothing tells a person from an outlet: "صحفي (قناة الأولى)")
+            if (
+                not uncased(person)
+                and (_an_office(office) or (_honoured(person) and not _honoured(office)))
+                and (
+                    (is_full_name(person) and not _a_body(person))
+                    or _honoured(person)
+                    or (
+                        placeholder
+                        and person[:1].isupper()
+                        and len(person) >= 3
+                        and person.isalpha()
+                        and (not person.isupper() or bool(more))  # ("CALLER (DENISE, MOOSE JAW)"; "REPORTER (STANDUP)")
+                    )
                 )
             ):
                 if placeholder and person.isupper() and " " not in person:

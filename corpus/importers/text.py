@@ -525,6 +525,16 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     return result
 
 
+def _title_key(title: str | None) -> str | None:
+    """How `_is_title` compares lines with the document's title."""
+    return clean.fold_space(title).casefold() if title else None
+
+
+def _is_title(line: str, key: str | None) -> bool:
+    """Whether `line` is the document's title again (Markdown marks and spacing aside): not a passage."""
+    return key is not None and clean.fold_space(line.strip().strip("#*_ ")).casefold() == key
+
+
 #: A paragraph wholly in bold: a print interview's question ("**¿Cuándo empezó?**").
 _BOLD_PARAGRAPH = re.compile(r"^(?:\*\*|__)(?P<words>[^*_].*?[^*_\s])(?:\*\*|__)$")
 
@@ -569,10 +579,10 @@ def _bold_questions(
         return None  # "How do I reset my password?": a help page's questions, asked of no one in particular
     asker, answerer = qa.header_names(head)
     asker, answerer = asker or qa.ASKER, answerer or qa.ANSWERER
-    title_key = clean.fold_space(title).casefold() if title else None
     passages = []
+    key = _title_key(title)
     for line in head:
-        if clean.fold_space(line.strip().strip("#*_ ")).casefold() == title_key:
+        if _is_title(line, key):
             stripped.append(layout.Stripped("title", line.strip()))  # the document's title, not a passage
         else:
             passages.append(ParsedPassage(speaker=None, text=line.strip().strip("#*_ ")))
@@ -638,8 +648,8 @@ def _timed_passages(lines: list[str], title: str | None) -> list[ParsedPassage] 
     words = sorted(len(text.split()) for _, text in events)
     if events[0][0] > 300 or words[len(words) // 2] < 4:
         return None  # a timetable's "08:30 Registration", "10:30 Break": times of day, not of a recording
-    title_key = clean.fold_space(title).casefold() if title else None
-    head = [line for line in head if clean.fold_space(line.strip("#*_ ")).casefold() != title_key]
+    key = _title_key(title)
+    head = [line for line in head if not _is_title(line, key)]
     passages = [ParsedPassage(speaker=None, text=" ".join(head))] if head else []
     passages += [ParsedPassage(speaker=None, text=" ".join(text.split()), start=start) for start, text in events]
     return passages
@@ -1214,8 +1224,8 @@ def _prose_passages(
     lines: list[str], title: str | None, wrapped: bool, split: bool, stripped: list[layout.Stripped] | None = None
 ) -> list[ParsedPassage]:
     """Paragraph passages without a speaker; chrome, title repeats and "Transcript:" lines dropped (and recorded)."""
+    title_key = _title_key(title)
     kept: list[str] = []
-    title_key = clean.fold_space(title).casefold() if title else None
     for line in lines:
         s = line.strip()
         if s and (clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s) or _TIME_ONLY.match(s)):
@@ -1223,7 +1233,7 @@ def _prose_passages(
             if stripped is not None and not _TIME_ONLY.match(s):
                 stripped.append(layout.Stripped("page chrome" if clean.is_chrome_line(s) else "transcript marker", s))
             continue
-        if s and title_key and clean.fold_space(s.strip("#*_ ")).casefold() == title_key:
+        if s and _is_title(s, title_key):
             kept.append("")  # the document's title, not a passage
             if stripped is not None:
                 stripped.append(layout.Stripped("title", s))
