@@ -313,3 +313,19 @@ def test_an_ass_or_ssa_script_takes_each_line_from_its_actor(name: str) -> None:
     ]
     assert doc.title == "Harbour Lights - Episode 3"
     assert doc.convention is not None and doc.convention["shape"] == "cues"
+
+
+def test_an_ass_line_missing_fields_and_a_timed_transcripts_title_are_not_lost() -> None:
+    """Nothing of the source is lost without a record: a Dialogue line short of its fields keeps its words (no
+    time, no actor); the title over whisper's timed lines is recorded as left out, as prose's is."""
+    script = ASS_SCRIPT + "Dialogue: a line an editor broke\n"
+    doc = parse_text(script, "harbour.ass")
+    assert (doc.passages[-1].speaker, doc.passages[-1].text) == (None, "a line an editor broke")
+    timed = parse_text(
+        "Roof meeting\n\n[00:00.000 --> 00:04.210]  Okay, so the first thing on the list is the roof.\n"
+        "[00:04.210 --> 00:09.880]  Right, the quote came back at eleven thousand.\n"
+        "[00:09.880 --> 00:12.020]  Eleven? Because of the flashing, I suppose.\n",
+        "roof.txt",
+    )
+    assert timed.title == "Roof meeting"
+    assert {"reason": "title", "text": "Roof meeting"} in timed.dropped

@@ -50,7 +50,7 @@ def parse_ass(text: str) -> tuple[list[Cue], str | None]:
         # the text is the last field and may hold commas of its own
         parts = value.lstrip().split(",", len(fields) - 1)
         if len(parts) < len(fields):
-            continue
+            parts = [""] * (len(fields) - 1) + [value.strip()]  # (fields missing: its words kept, no time or actor)
         event = dict(zip(fields, parts))
         words = _BREAK.sub("\n", _OVERRIDE.sub("", event["text"])).replace("\\h", " ").strip()
         if not words:

@@ -519,7 +519,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         convention.turns = sum(1 for p in asked[0] if p.speaker)
         convention.confidence = 0.75
         return result
-    result.passages = _timed_passages(lines, result.title) or _prose_passages(
+    result.passages = _timed_passages(lines, result.title, stripped) or _prose_passages(
         lines, result.title, wrapped, split=True, stripped=stripped
     )
     return result
@@ -616,7 +616,7 @@ def _exchanges_without_labels(passages: list[ParsedPassage]) -> tuple[str, int] 
     return None
 
 
-def _timed_passages(lines: list[str], title: str | None) -> list[ParsedPassage] | None:
+def _timed_passages(lines: list[str], title: str | None, stripped: list[layout.Stripped]) -> list[ParsedPassage] | None:
     """Passages of a transcript without speakers whose lines are timed: each opens with its time (whisper's
     "[00:00.000 --> 00:04.210]  words", "[00:12] words") or follows a time alone on its line (YouTube's
     "0:03" then the words).  Each time starts a passage at that time, and is not part of its words.  None
@@ -649,6 +649,7 @@ def _timed_passages(lines: list[str], title: str | None) -> list[ParsedPassage] 
     if events[0][0] > 300 or words[len(words) // 2] < 4:
         return None  # a timetable's "08:30 Registration", "10:30 Break": times of day, not of a recording
     key = _title_key(title)
+    stripped.extend(layout.Stripped("title", line) for line in head if _is_title(line, key))
     head = [line for line in head if not _is_title(line, key)]
     passages = [ParsedPassage(speaker=None, text=" ".join(head))] if head else []
     passages += [ParsedPassage(speaker=None, text=" ".join(text.split()), start=start) for start, text in events]
