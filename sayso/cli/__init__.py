@@ -33,17 +33,6 @@ from sayso.diagnostics import LOG_ENV, start_logging
 from sayso.memory import keep_large_blocks_mapped, reuse_blocks_for_reading
 
 #: Modules under sayso.cli that add subcommands, in the order `sayso --help` lists them.
-COMMAND_MODULES = (
-    "library_cmds",
-    "search_cmd",
-    "stats_cmd",
-    "quote_cmds",
-    "export_cmd",
-    "config_cmd",
-    "completion_cmd",
-    "serve_cmd",
-    "server_cmd",
-)
 #: Which module registers each command: a command line naming one loads only that module (`build_parser`),
 #: so `sayso docs` does not load the statistics' numpy or the exports.  tests/test_cli.py keeps it whole.
 COMMANDS = {
@@ -60,6 +49,8 @@ COMMANDS = {
     "serve": "serve_cmd",
     "server": "server_cmd",
 }
+#: The command modules, in the order their commands are listed in `sayso --help`.
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 Handler = Callable[[argparse.Namespace, Library], int | None]
 
