@@ -7,11 +7,12 @@ the CLI prints, `from_dict()` reads what the store saved.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from functools import cache
-from typing import TYPE_CHECKING, Any, Self, cast
+from typing import TYPE_CHECKING, Any, Self, cast, overload
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -79,6 +80,51 @@ class Passage(_Record):
     offset: int = 0
     sentences: list[list[int]] = field(default_factory=list)
     heading: str | None = None
+
+
+class JoinedTexts(Sequence[str]):
+    """A document's passage texts held as one string and where each ends, read as a sequence of strings.
+
+    A parse makes each passage's text as a string of its own, amid the many
+    short-lived objects of reading the document; those strings then pin the
+    memory of everything made beside them until the last is let go.  Joined
+    into one string once the parse is done, the texts take their own size,
+    and the memory of the parse is given back before the search index is
+    built.  Each text (or run of texts) is sliced out when asked for.
+    """
+
+    __slots__ = ("_ends", "_text")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._text = "".join(texts)
+        ends = array("q", [0])
+        at = 0
+        for text in texts:
+            at += len(text)
+            ends.append(at)
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        ends, text = self._ends, self._text
+        if isinstance(i, slice):
+            return [text[ends[k] : ends[k + 1]] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("passage text index out of range")
+        return text[ends[i] : ends[i + 1]]
+
+    def lengths(self) -> Iterator[int]:
+        """Each text's length, without making the texts."""
+        ends = self._ends
+        return (ends[k + 1] - ends[k] for k in range(len(self)))
 
 
 @dataclass(frozen=True, slots=True)

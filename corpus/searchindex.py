@@ -747,7 +747,7 @@ def tokenise_document(
     used when they are of these passages' runs.
     """
     table, rows = (passages, []) if isinstance(passages, PassageTable) else (None, passages)
-    texts = list(table.texts) if table is not None else [p.text for p in rows]
+    texts = table.texts if table is not None else [p.text for p in rows]  # (JoinedTexts slice on demand)
     n = len(texts)
     tokens = array("I")
     text = bytearray()

@@ -54,7 +54,15 @@ import orjson
 from tinydb.storages import Storage
 
 from sayso.corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
-from sayso.corpus.models import PASSAGE_SEPARATOR, Document, ParsedPassage, Passage, PassageTable, Speaker
+from sayso.corpus.models import (
+    PASSAGE_SEPARATOR,
+    Document,
+    JoinedTexts,
+    ParsedPassage,
+    Passage,
+    PassageTable,
+    Speaker,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -1251,7 +1259,8 @@ class PassageColumns:
 
     #: each passage's speaker as the document names it
     speakers: list[str | None]
-    texts: list[str]
+    #: (a JoinedTexts once made by passage_columns)
+    texts: Sequence[str]
     starts: list[float | None]
     ends: list[float | None]
     headings: list[str | None]
@@ -1276,8 +1285,8 @@ def text_runs(texts: Sequence[str], size: int) -> list[tuple[int, int]]:
     brings it to `size`.  At least one run, empty for no texts."""
     runs = []
     lo, held = 0, 0
-    for i, text in enumerate(texts):
-        held += len(text) + 1
+    for i, length in enumerate(texts.lengths() if isinstance(texts, JoinedTexts) else map(len, texts)):
+        held += length + 1
         if held >= size:
             runs.append((lo, i + 1))
             lo, held = i + 1, 0
@@ -1339,15 +1348,19 @@ def passage_columns(
         if i:
             digest.update(separator)
         digest.update(text.encode("utf-8"))
+    speakers = [p.speaker for p in passages]
+    words = count_words(texts)
+    joined = JoinedTexts(texts)
+    del texts  # (what is let go: see JoinedTexts)
     return PassageColumns(
-        speakers=[p.speaker for p in passages],
-        texts=texts,
+        speakers=speakers,
+        texts=joined,
         starts=starts,
         ends=ends,
         headings=headings,
         rest=rest,
         text_hash=digest.hexdigest(),
-        words=count_words(texts),
+        words=words,
     )
 
 

@@ -13,9 +13,12 @@ threshold fixed at 128 KiB every block above it is mapped afresh and each of
 its pages faulted in, which cost a folder import a fifth of its time in the
 kernel (350,000 faults for 100,000 passages).  So for importing the threshold
 is fixed at 4 MB: the working arrays of parsing and indexing a run of passages
-come from the heap and are used again, up to 8 MB kept free is not given back,
-and the heap grows 4 MB at a time; only the few larger blocks (a whole
+come from the heap and are used again; only the few larger blocks (a whole
 document's text, a segment's arrays) are mapped, and given back when freed.
+Free memory at the heap's top is given back past 1 MB, and the heap grows 1 MB
+at a time: with 8 MB and 4 MB, a 10 MB transcript's import peaked 3-5 MB
+higher, varying from run to run, for no time saved (`sayso import` of that
+transcript and of the 100k-passage benchmark corpus, timed alternately).
 
 Reading (the app, `sayso search`): every search makes working arrays of up to
 a few MB at a million passages and drops them.  Mapped afresh each time, each
@@ -41,7 +44,7 @@ M_TRIM_THRESHOLD = -1
 M_TOP_PAD = -2
 M_MMAP_THRESHOLD = -3
 #: for importing: (parameter, value)
-IMPORTING = ((M_MMAP_THRESHOLD, 4 << 20), (M_TRIM_THRESHOLD, 8 << 20), (M_TOP_PAD, 4 << 20))
+IMPORTING = ((M_MMAP_THRESHOLD, 4 << 20), (M_TRIM_THRESHOLD, 1 << 20), (M_TOP_PAD, 1 << 20))
 #: for reading: (parameter, value)
 READING = ((M_MMAP_THRESHOLD, 32 << 20), (M_TRIM_THRESHOLD, 64 << 20), (M_TOP_PAD, 32 << 20))
 

@@ -156,3 +156,26 @@ def test_passages_whose_sentences_are_not_pairs_are_stored_row_by_row_as_before(
     stored = json.loads(lib.store.passages_path(doc.id).read_text(encoding="utf-8"))
     assert "passages" in stored and "columns" not in stored  # the row layout keeps what columns cannot
     assert lib.passages(doc.id)[0].sentences == [[0, 3, 8]]
+
+
+def test_joined_texts_reads_as_the_texts_it_was_made_of() -> None:
+    """The passages' texts as one string (corpus.models.JoinedTexts) read back as the list they were made of:
+    by index, from the end, by slice, in order, pickled to and from a worker, and with empty texts among them."""
+    import pickle
+
+    from sayso.corpus.models import JoinedTexts
+    from sayso.corpus.store import text_runs
+
+    texts = ["", "Ada: a", "bé\u00a0👋", "ccc", ""]
+    joined = JoinedTexts(texts)
+    assert len(joined) == 5
+    assert list(joined) == texts
+    assert [joined[i] for i in range(-5, 5)] == texts + texts
+    assert joined[1:4] == texts[1:4] and joined[::2] == texts[::2] and joined[3:1] == []
+    assert list(joined.lengths()) == [len(t) for t in texts]
+    assert text_runs(joined, 4) == text_runs(texts, 4)
+    assert list(pickle.loads(pickle.dumps(joined))) == texts
+    for outside in (5, -6):
+        with pytest.raises(IndexError):
+            joined[outside]
+    assert list(JoinedTexts([])) == []
