@@ -104,6 +104,34 @@ def test_a_page_break_inside_a_sentence_leaves_no_line_break_in_the_turn() -> No
         assert all(t.split("\n", 1)[1].startswith("ORAL ARGUMENT") for t in breaks), breaks
 
 
+def test_a_two_page_exports_header_and_footer_are_furniture_not_a_speaker() -> None:
+    """An export of two pages (Rev's PDF, pasted): the recording's name and the service's line over each page
+    number, the export's footer at the foot of the first page and again at the end of the document.  Twice
+    only, but beside both page breaks (or at the document's end): furniture, not a speaker's label over
+    "Transcript by Rev.com" nor the last speaker's words."""
+    header = "Harbor Commission Public Session (Completed  06/02/24)\nTranscript by Rev.com\n\nPage {} of 2\n\n"
+    footer = "This transcript was exported on Jun 02, 2024 - view latest version here.\n\n"
+    turns = [
+        ("Chair Lindgren", "Okay, we're back on the record for public comment on item seven."),
+        ("Maya Ortiz", "Thank you, Chair. I live four blocks from the pier and the idling is bad."),
+        ("Chair Lindgren", "Thank you, Ms. Ortiz. Next is Gerald Fenn."),
+        ("Gerald Fenn", "Evening. Ship days are thirty percent of my revenue, so I support it."),
+        ("Chair Lindgren", "Thank you. Commissioner Adeyemi has a question."),
+        ("Commissioner Adeyemi", "Just a quick one: how many passengers come into the district?"),
+        ("Gerald Fenn", "On a good day, maybe a third of them. The rest get on buses."),
+        ("Chair Lindgren", "Thank you both. Seeing no one else, we'll close public comment."),
+    ]
+    page = [f"{who} (00:0{k}:00):\n{words}\n\n" for k, (who, words) in enumerate(turns)]
+    text = header.format(1) + "".join(page[:4]) + footer + header.format(2) + "".join(page[4:]) + footer
+    doc = parse_text(text, "harbor.txt")
+    assert [(p.speaker, p.text) for p in doc.passages] == turns
+    dropped = [d["text"] for d in doc.dropped]
+    assert dropped.count("Transcript by Rev.com") == 2 and dropped.count(footer.strip()) == 2
+    # a line said twice in a two-page transcript, once beside a page break, is still said
+    said = text.replace("Thank you both. Seeing no one else, we'll close public comment.", turns[0][1])
+    assert sum(p.text == turns[0][1] for p in parse_text(said, "harbor.txt").passages) == 2
+
+
 def test_page_breaks_join_a_sentence_but_keep_paragraphs_and_headings() -> None:
     # Our own text, record shape: a marker mid-sentence, one between paragraphs, one before a heading.
     text = (

@@ -828,6 +828,121 @@ def test_parliaments_and_calls_where_a_speaker_is_heard_once() -> None:
     assert _speakers(ja) == ["佐々木", "山本", "佐々木", "山本"]
 
 
+def test_an_earnings_call_with_one_line_paragraphs_and_its_participants_listed_at_the_end() -> None:
+    """Every paragraph one line and a blank line between (not double spacing: the names over the turns end no
+    sentence, but the lines under them open with capitals); a follow-up whose words hold a dash; the call's
+    participants listed after the last turn, one to a paragraph: no one's words, and no one's turn."""
+    call = "Acme Q3 Earnings Call Transcript\n\nOct 24, 2024, 8:30 a.m. ET\n\nPrepared Remarks:\n\nOperator\n\n"
+    call += "Good day, and welcome to the Acme third quarter earnings conference call. Please go ahead.\n\n"
+    call += (
+        "Ada Park -- Chief Executive Officer\n\nThanks, and good morning. The quarter was a story of two halves.\n\n"
+    )
+    call += "Revenue for the quarter was up three percent, and our margins held better than we had planned.\n\n"
+    call += "Dee Lane -- Chief Financial Officer\n\nThank you, Ada. Free cash flow was strong in the quarter.\n\n"
+    call += "Operator\n\nOur first question comes from Ben Cho with Keystone. Please go ahead.\n\n"
+    call += (
+        "Ben Cho -- Keystone Securities -- Analyst\n\nHi, thanks. How much of September carries on into next year?\n\n"
+    )
+    call += "Ada Park -- Chief Executive Officer\n\nRoughly half of it, Ben, and we are cautious about the rest.\n\n"
+    call += "Ben Cho -- Keystone Securities -- Analyst\n\nGot it. A follow-up for Dee -- is the fleet plan timing?\n\n"
+    call += "Dee Lane -- Chief Financial Officer\n\nIt is timing, Ben. The plan for next year is unchanged.\n\n"
+    call += "Operator\n\nThis concludes the call. You may now disconnect.\n\nDuration: 41 minutes\n\n"
+    call += "Call participants:\n\nAda Park -- Chief Executive Officer\n\nDee Lane -- Chief Financial Officer\n\n"
+    call += "Ben Cho -- Keystone Securities -- Analyst\n\nMore ACME analysis\n\nAll earnings call transcripts\n"
+    doc = parse_text(call, "call.txt")
+    turns = [p.speaker for p in doc.passages if p.speaker]
+    assert turns == [
+        "Operator", "Ada Park", "Dee Lane", "Operator", "Ben Cho", "Ada Park", "Ben Cho", "Dee Lane", "Operator"
+    ]  # fmt: skip
+    assert doc.passages[-1].speaker is None and doc.passages[-1].text.startswith("Call participants:")
+    assert "All earnings call transcripts" in doc.passages[-1].text
+    assert "Revenue for the quarter" in next(p.text for p in doc.passages if p.speaker == "Ada Park")
+
+
+def test_a_japanese_round_table_names_each_speaker_before_an_ideographic_space() -> None:
+    """A magazine's 座談会: the attendees listed over it, then each paragraph opened by the speaker's surname and
+    an ideographic space, no colon and no mark; a paragraph without a name goes on the turn before."""
+    ja = "【座談会】地方鉄道はどこへ\n\n出席者\n佐藤健一（さとう・けんいち）　北陸大学教授\n司会　小林亮（編集部）\n\n"
+    ja += "小林　本日はありがとうございます。まず佐藤さんからお願いします。\n\n"
+    ja += "佐藤　協議の場ができたことは前進だと思います。\n\nただ、出口が最初から決まっているように見えます。\n\n"
+    ja += "小林　なるほど。中村さんはいかがですか。\n\n中村　そこなんです。私たちの沿線でもそうでした（笑）。\n\n"
+    ja += "佐藤　そうですね。\n"
+    doc = parse_text(ja, "zadankai.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["小林", "佐藤", "小林", "中村", "佐藤"]
+    assert "出口が最初から" in next(p.text for p in doc.passages if p.speaker == "佐藤")
+    assert doc.convention["description"] == "label, then an ideographic space, then text"
+    # a sentence with an ideographic space in it is no label: Japanese prose keeps its lines whole
+    prose = "今日は晴れ　明日は雨でしょう。\n\n気温は高めです。\n\n風は弱いでしょう。\n"
+    assert {p.speaker for p in parse_text(prose, "weather.txt").passages} == {None}
+
+
+def test_westminster_questions_numbered_an_office_over_its_holder_and_subjects_between_them() -> None:
+    """Hansard's oral questions: each question's number before the member ("1. Helen Marsh (Wyre Valley) (Lab)"),
+    the answering office with its holder in parentheses however long the office's name, and the next subject's
+    heading set apart over the next question: the heading of that turn, not the last answer's words."""
+    hansard = "Oral Answers to Questions\n\nTransport\n\nRural Bus Services\n\n1. Helen Marsh (Wyre Valley) (Lab)\n"
+    hansard += "What steps she is taking to improve rural bus services.\n\n"
+    hansard += "The Minister for Local Transport (Gareth Pennock)\nWe have confirmed funding for local authorities.\n\n"
+    hansard += "Helen Marsh\nI thank the Minister. Will he meet me and the operator?\n\n"
+    hansard += "Gareth Pennock\nI would be happy to meet my hon. Friend.\n\nRoad Safety: Young Drivers\n\n"
+    hansard += "2. Daniel Afolabi (Hexbridge) (LD)\nWhat assessment she has made of graduated licences.\n\n"
+    hansard += "The Secretary of State for Transport (Louise Harcourt)\nWe are considering the evidence.\n\n"
+    hansard += "Daniel Afolabi\nHow many more reviews?\n\nLouise Harcourt\nI will come back to the House.\n"
+    doc = parse_text(hansard, "hansard.txt")
+    turns = [p for p in doc.passages if p.speaker]
+    assert [p.speaker for p in turns] == [
+        "Helen Marsh", "Gareth Pennock", "Helen Marsh", "Gareth Pennock",
+        "Daniel Afolabi", "Louise Harcourt", "Daniel Afolabi", "Louise Harcourt",
+    ]  # fmt: skip
+    assert turns[3].text == "I would be happy to meet my hon. Friend."
+    assert turns[4].heading == "Road Safety: Young Drivers"
+
+
+def test_interjections_from_the_floor_are_the_members_words_not_the_speakers() -> None:
+    """The Bundestag's record: interjections in parentheses under the member's name and party, alone or after
+    a note ("(Beifall bei der SPD – Jörg Lenz [CDU/CSU]: Das steht da nicht!)").  Quoting the speaker must not
+    quote the heckler: each interjection is a passage of the member's, and the speaker goes on after it."""
+    de = "Deutscher Bundestag, 87. Sitzung\n\nVizepräsidentin Karin Wolters: Das Wort hat die Kollegin Dr. Miriam Haas.\n\n"
+    de += "Dr. Miriam Haas (SPD): Frau Präsidentin! Die Gemeindeschwester kommt zurück.\n(Zuruf von der AfD)\n"
+    de += "Unser Antrag sieht Modellprojekte vor.\n(Beifall bei der SPD – Jörg Lenz [CDU/CSU]: Das steht da nicht!)\n"
+    de += "Doch, das steht da.\n(Heiterkeit)\n\nJörg Lenz (CDU/CSU): Vielen Dank für die Zwischenfrage.\n\n"
+    de += "Dr. Miriam Haas (SPD): Gern.\n(Abg. Jörg Lenz: Und was machen Sie dagegen?)\n– Genau darüber rede ich.\n"
+    doc = parse_text(de, "protokoll.txt")
+    assert [(p.speaker, p.text.split("\n")[0]) for p in doc.passages if p.speaker] == [
+        ("Vizepräsidentin Karin Wolters", "Das Wort hat die Kollegin Dr. Miriam Haas."),
+        ("Dr. Miriam Haas", "Frau Präsidentin! Die Gemeindeschwester kommt zurück."),
+        ("Jörg Lenz", "Das steht da nicht!"),
+        ("Dr. Miriam Haas", "Doch, das steht da."),
+        ("Jörg Lenz", "Vielen Dank für die Zwischenfrage."),
+        ("Dr. Miriam Haas", "Gern."),
+        ("Jörg Lenz", "Und was machen Sie dagegen?"),
+        ("Dr. Miriam Haas", "– Genau darüber rede ich."),
+    ]
+    assert {"reason": "note", "text": "Beifall bei der SPD"} in doc.dropped
+    # a note in parentheses naming no one's words stays in the turn: "(Zuruf von der AfD)", "(Heiterkeit)"
+    turns = [p for p in doc.passages if p.speaker]
+    assert "(Zuruf von der AfD)" in turns[1].text and "(Heiterkeit)" in turns[3].text
+    # and a speaker's own aside in parentheses with a colon is not someone else's: no member, no party
+    aside = parse_text("Ada Park: We met.\n(Note: the tape skips here.)\nThen we left.\n\nBen Cho: Yes.\n", "a.txt")
+    assert [p.speaker for p in aside.passages] == ["Ada Park", "Ben Cho"]
+
+
+def test_speakers_introduced_in_full_then_by_their_given_name_are_one_person_each() -> None:
+    """A podcast names each speaker in full once, then by the given name ("Amit Sharma:", then "Amit:"), in any
+    script: one speaker each, the short form an alias; not where two speakers share the given name, nor where
+    it is someone's surname."""
+    en = "Village Talk, episode 23\n\nAmit Sharma: Hello friends, welcome.\n\nSunita Verma: Thank you, Amit.\n\n"
+    en += "Amit: First question, why?\n\nSunita: Look, many reasons.\n\nAmit: And men?\n\nSunita: They go.\n"
+    doc = parse_text(en, "x.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Amit Sharma", "Sunita Verma"] * 3
+    assert doc.speakers == {"Amit Sharma": ["Amit"], "Sunita Verma": ["Sunita"]}
+    hi = "पॉडकास्ट\n\nअमित शर्मा: नमस्कार दोस्तों।\n\nसुनीता वर्मा: धन्यवाद अमित जी।\n\nअमित: सबसे पहले, सीधा सवाल?\n\n"
+    hi += "सुनीता: देखिए, कई कारण हैं।\n\nअमित: और पुरुष?\n\nसुनीता: पुरुष शहर जाते हैं।\n"
+    assert [p.speaker for p in parse_text(hi, "x.txt").passages if p.speaker] == ["अमित शर्मा", "सुनीता वर्मा"] * 3
+    two = en.replace("Sunita Verma: Thank you, Amit.", "Amit Rao: Thank you.").replace("Sunita:", "Rao:")
+    assert "Amit" in {p.speaker for p in parse_text(two, "x.txt").passages}  # (which Amit? not guessed)
+
+
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     doc = parse_text(
         "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"
@@ -929,6 +1044,13 @@ def test_record_labels_with_a_party_or_an_office_and_roles_in_capitals() -> None
     it += "ROSSI (PD). Signor Presidente, questo decreto non basta.\n\nPRESIDENTE. La prego di concludere.\n\n"
     it += "BIANCHI (FdI). Signor Presidente, chiedo la parola.\n\nROSSI (PD). Ho finito.\n\nPRESIDENTE. Grazie.\n"
     assert _speakers(it) == ["Presidente", "Rossi", "Presidente", "Bianchi", "Rossi", "Presidente"]
+    # Italy's Chamber: a member of the government by full name in capitals, the office capitalised after a comma
+    # (but a hearing's "STATEMENT OF ADA PARK, MAX L. HEINE PROFESSOR" is a heading: an office in capitals is none)
+    gov = it.replace("BIANCHI (FdI). Signor", "CHIARA FONTANA, Sottosegretaria di Stato per l'Istruzione. Signor")
+    assert _speakers(gov)[3] == "Chiara Fontana" and len(_speakers(gov)) == 6
+    heading = "STATEMENT OF ADA PARK, MAX L. HEINE PROFESSOR OF FINANCE, NEW YORK UNIVERSITY\n\n"
+    with_heading = it.replace("BIANCHI (FdI). Signor Presidente, chiedo la parola.\n\n", heading)
+    assert _speakers(with_heading) == ["Presidente", "Rossi", "Presidente", "Rossi", "Presidente"]
     # Ukraine's Rada: a surname and initials, an office in small letters after a comma
     ua = "ГОЛОВУЮЧИЙ. Шановні колеги, слово надається Коваленку.\n\n"
     ua += "КОВАЛЕНКО О.П., голова підкомітету (округ № 87). Шановний головуючий! Законопроект важливий.\n\n"
@@ -1219,6 +1341,10 @@ def test_labels_with_a_party_and_a_state_nested_parentheses_an_address_and_couns
         "Sen. Gwen Poirier",
         "Harlan Brooks",
     ]
+    # (a town and its state after the party: "MAYOR LUIS CARRANZA (D), MILLBROOK, OHIO")
+    mayor = news.replace("SEN. GWEN POIRIER (D), OREGON", "MAYOR GWEN POIRIER (D), MILLBROOK, OHIO")
+    assert _speakers(mayor)[1] == "Mayor Gwen Poirier" and len(_speakers(mayor)) == 5
+    assert parse_text(mayor, "news.txt").passages[1].text == "Thank you, Harlan."
     ca = "(1105)\n\nThe Chair (Mrs. Anne Lapointe (Sherbrooke, Lib.)): I call this meeting to order.\n\n"
     ca += "Dr. Ivan Weller (Director, Health Agency): Thank you, Madam Chair.\n\nThe Chair: Mr. Osei, you have six minutes.\n\n"
     ca += "Mr. Kwame Osei (Oshawa, CPC): Thank you. Dr. Weller, why?\n\nDr. Ivan Weller: Because, I think, of cost.\n"
@@ -1552,6 +1678,35 @@ def test_questions_and_answers_left_without_labels_in_one_turn_are_warned_about(
         "BEN CHO: Amen.\nADA PARK: And who is a stranger? Nobody, in the end.\n"
     )
     assert parse_text(sermon, "sermon.txt").warnings == []
+    # an interview whose initials stop partway: its questions alternate with answers, some put as statements
+    pl = "Rozmowa\n\nKatarzyna Nowak: Zacznijmy od rzeczy prostej.\n\nTomasz Zieliński: Bo nie ma innej możliwości.\n\n"
+    pl += "KN: Mieszkańcy odbierają to jako atak?\n\nTZ: Rozumiem to. Wolność jest ważna.\n\n"
+    pl += "Czy to znaczy, że konsultacje nie mają sensu?\n\nMają, ale trzeba je robić inaczej, pokazując zmianę.\n\n"
+    pl += "Tymczasowe rozwiązania często zostają na zawsze.\n\nTo prawda, i czasem to jest problem.\n\n"
+    pl += "A co z ludźmi spoza miasta?\n\nTo jest najpoważniejszy argument, i nie chcę go lekceważyć.\n\n"
+    pl += "Kolej to domena województwa.\n\nNo właśnie. I tu jest sedno problemu.\n\n"
+    pl += "Ile czasu mają miasta?\n\nMniej, niż myślą. Upały przyspieszają wszystko.\n"
+    doc = parse_text(pl, "wywiad.txt")
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith(
+        "3 questions in Tomasz Zieliński's turn are each answered"
+    )
+
+
+def test_labels_inside_paragraphs_of_a_paste_that_lost_its_line_breaks_are_warned_about() -> None:
+    """A town hall's notes pasted from a PDF: the line breaks between turns lost, so later labels stand after a
+    sentence inside a paragraph.  Their words stay in the turn they stand in (nothing to split them by with
+    certainty), and the import says so; a list's "FIRST: ..." inside a turn is no label."""
+    notes = "Town hall notes\n\nMODERATOR: Good evening. We have Councilmember Tran and Ms. Kaplan.\n\n"
+    notes += "TRAN: Thank you. The rezoning is not decided. KAPLAN: We agree, nothing is decided yet.\n\n"
+    notes += "MODERATOR: Questions. Yes, in the back. TRAN: The earliest vote is March. MODERATOR: Thank you all.\n"
+    doc = parse_text(notes, "townhall.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Moderator", "Tran", "Moderator"]
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith(
+        "3 speaker labels stand inside other speakers' paragraphs ('KAPLAN:', ...)"
+    )
+    assert doc.convention is not None and doc.convention["confidence"] <= 0.5
+    plan = "ADA PARK: We have three aims. FIRST: cut costs. NOTE: this is a draft.\n\nBEN CHO: Good. I agree.\n"
+    assert parse_text("Plan\n\n" + plan + plan, "plan.txt").warnings == []
 
 
 def test_turns_opened_by_dialogue_dashes_without_names_are_said_to_be_unread() -> None:
@@ -1570,6 +1725,18 @@ def test_turns_opened_by_dialogue_dashes_without_names_are_said_to_be_unread() -
     assert doc.convention is not None and doc.convention["confidence"] <= 0.3
     shopping = "Shopping\n\n- Bread from the bakery\n- Milk, two litres\n- Apples\n- Coffee beans\n- Soap\n"
     assert parse_text(shopping, "list.md").warnings == []
+    # a video's captions copied with their times: ">>" opens each new speaker's first line of several
+    words = [
+        ">> welcome back everybody to the", "second session I'm joined by", "two guests thank you both",
+        ">> thanks for having me", ">> yeah glad to be here", ">> so I want to start with the big",
+        "question which is are ports ready", "for what's coming and I'll let", "whoever wants to go first",
+        ">> I'll jump in short answer no", "[laughter]", "not yet and not for a while",
+        "the money is not there yet either", ">> I'd push back on that a bit", "because the plans exist",
+    ]  # fmt: skip
+    captions = "Transcript\n\n" + "".join(f"0:{2 * k:02d}\n{w}\n" for k, w in enumerate(words))
+    doc = parse_text(captions, "captions.txt")
+    assert all(p.speaker is None for p in doc.passages)
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("6 lines open with a dialogue dash or '>>'")
 
 
 def test_a_body_in_parentheses_after_an_office_is_not_a_person() -> None:

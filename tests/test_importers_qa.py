@@ -359,8 +359,48 @@ Q: Can I re-import?
 A: Yes, your quotes are kept.
 """
 
+#: A README: a dozen lines of other things first, then the FAQ's heading just over its questions.
+README_FAQ = """\
+# tidewatch
 
-@pytest.mark.parametrize("text", [OUTLINE, ESSAY, QUIZ, FAQ], ids=["outline", "essay", "quiz", "faq"])
+Tide gauge data for your shell.
+
+## Install
+
+    pip install tidewatch
+
+## Usage
+
+Run `tidewatch fetch` with a station.
+
+Run `tidewatch plot` to see it.
+
+## Configuration
+
+Settings live in `~/.tidewatch.toml`.
+
+- `station`: the gauge
+
+- `units`: metres or feet
+
+- `cache`: where data is kept
+
+## FAQ
+
+**Q: Why are there gaps in my data?**
+A: Most gaps come from the provider.
+
+**Q: Does it work on Windows?**
+A: Yes, though CI runs Linux and macOS only.
+
+**Q: Can I add another provider?**
+A: Please do. See CONTRIBUTING.md.
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [OUTLINE, ESSAY, QUIZ, FAQ, README_FAQ], ids=["outline", "essay", "quiz", "faq", "readme faq"]
+)
 def test_prose_lists_and_quizzes_are_not_q_and_a(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert qa.find(text.split("\n")) is None
     doc = parse_text(text, "notes.txt")
@@ -546,3 +586,21 @@ def test_two_speakers_coded_by_letters_are_not_questions_and_answers() -> None:
         "conv_0143.txt",
     )
     assert [p.speaker for p in doc.passages if p.speaker] == ["M", "F", "M", "F", "M", "F", "M"]
+
+
+def test_an_examination_begun_without_saying_by_whom_is_warned_about() -> None:
+    """A deposition's second examination opens without "BY MS. CHO:" (a volume's OCR lost it, or the reporter
+    left it out): its questions are read as the examiner's before, as nothing says otherwise, and the import
+    says so; with the line there, they are Ms. Cho's and nothing is said."""
+    text = "DEPOSITION OF ADA PARK\n\nEXAMINATION\nBY MR. SALAZAR:\n"
+    text += "Q. Did you sign the log?\nA. Yes.\nQ. Without checking it?\nA. I checked what I could.\n"
+    text += "MR. SALAZAR: Nothing further.\nMS. CHO: I have a few questions.\nEXAMINATION\n"
+    text += "Q. How long have you worked there?\nA. Nine years.\nQ. And before that?\nA. The Army.\n"
+    doc = parse_text(text, "deposition.txt")
+    assert doc.warnings == [
+        "1 examination begins without saying who examines: the questions after it are read as the examiner's before"
+    ]
+    assert doc.convention is not None and doc.convention["confidence"] <= 0.75
+    named = parse_text(text.replace("EXAMINATION\nQ. How", "EXAMINATION\nBY MS. CHO:\nQ. How"), "deposition.txt")
+    assert named.warnings == []
+    assert [p.speaker for p in named.passages if p.speaker][-4:] == ["Ms. Cho", "Ada Park", "Ms. Cho", "Ada Park"]

@@ -131,11 +131,13 @@ def _caps_role(m: re.Match[str]) -> Label | None:
         len(words) < 2
         or words[0].casefold() in _JOINING
         or _bare(words[-1]) in TITLES
-        or not office[:1].islower()
+        or (not office[:1].islower() and (len(name.split()) < 2 or in_capitals(office)))
         or office.count("(") != office.count(")")
         or any(c.isdigit() for c in re.sub(r"\([^()]*\)", "", office))
     ):
-        return None  # (an office in small letters, its parentheses closed, no date: "PARIS, le 5 mars. ...")
+        # (an office in small letters, its parentheses closed, no date: "PARIS, le 5 mars. ..."; in capitals after a
+        # full name: Italy's Chamber, "CHIARA FONTANA, Sottosegretaria di Stato per l'Istruzione. Grazie...")
+        return None
     return Label(name, m.group("rest"), "record", None, m.group("party") or office)
 
 
@@ -281,7 +283,7 @@ def _in_capitals(s: str) -> bool:
 
 
 #: A dash between a name alone on its line and the person's role or company.
-_ROLE_DASH = re.compile(r"[ \t]+(?:--|[-–—])[ \t]+")
+ROLE_DASH = re.compile(r"[ \t]+(?:--|[-–—])[ \t]+")
 _ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,99}?)\s*\^?\s*:?$")
 
 
@@ -289,6 +291,20 @@ _ALONE_PLAIN = re.compile(r"^@?(?P<name>[^\W\d_][^:：\[\]{}<>]{0,99}?)\s*\^?\s*
 #: Llywydd", "An Cathaoirleach" (a heading has the same shape: such a label counts where it recurs, see
 #: `candidates`).
 _THE_OFFICE = re.compile(r"(?:The|An)[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?")
+
+
+#: A question's number on the order paper before the member's name: "1.", "T2." (a topical question).
+_QUESTION_NUMBER = re.compile(r"^T?\d{1,3}\.[ \t]+(?=[^\W\d_])")
+
+
+def participant_line(line: str) -> bool:
+    """Whether `line` is a line of a list of participants: "Ann Oduya -- Keystone -- Analyst" (a name, then its
+    role or company after a dash), not a sentence with a dash in it."""
+    s = line.strip()
+    if not s or len(s) > 100 or s[-1] in ".?!;,":
+        return False
+    dashed = ROLE_DASH.split(s)
+    return len(dashed) >= 2 and len(dashed[0].split()) <= 5 and names_a_person(dashed[0])
 
 
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
@@ -306,6 +322,8 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         return None
     if _TRANSITION.match(s) or _SCENE.match(s):
         return None
+    if (numbered := _QUESTION_NUMBER.match(s)) and s.endswith(")"):
+        s = s[numbered.end() :]  # Westminster's numbered questions: "1. Helen Marsh (Wyre Valley) (Lab)", "T2. ..."
     time = None
     chat = False
     first = _ALONE_TIME_FIRST.match(s)
@@ -348,13 +366,12 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     role = ", ".join(roles) if roles else None
     if (first or time is not None) and (turned := given_first(name)):
         name = turned  # a chat's or a meeting's header from a company directory: "[10:02 AM] Nguyen, Thi Lan"
-    if role is None and (dashed := _ROLE_DASH.split(name)) and len(dashed) >= 2 and names_a_person(dashed[0]):
+    if role is None and (dashed := ROLE_DASH.split(name)) and len(dashed) >= 2 and names_a_person(dashed[0]):
         # "Elaine Fairbanks -- Head of Investor Relations", "Ann Oduya - Keystone - Analyst": an earnings call's
-        following_dashed = _ROLE_DASH.split(following.strip())
-        if len(following_dashed) >= 2 and names_a_person(following_dashed[0]):
-            return None  # one of a list of participants, another under it: no one speaks here yet
+        if participant_line(following) or (previous is not None and participant_line(previous)):
+            return None  # one of a list of participants, another under or over it: no one speaks here
         name, role = dashed[0], ", ".join(part for part in dashed[1:] if part)
-    if role is not None and not (is_name_like(name) or GENERIC_SPEAKER.match(name)) and len(roles) == 1:
+    if role is not None and len(roles) == 1 and not GENERIC_SPEAKER.match(name):
         # "The Minister of State, Department for Transport (Gareth Pryce)": the office, then the person
         name, role = person_in_office(name, role)
     if not name or not (is_name_like(name) or GENERIC_SPEAKER.match(name) or _THE_OFFICE.fullmatch(name)):
@@ -397,6 +414,11 @@ _NICK_ACTION = re.compile(r"^\*[ \t]+(?P<name>[^\s*]{1,30})[ \t]+(?P<rest>\S.*)$
 _MARKED = re.compile(
     r"^[○◯◎●◆◇■□▶►][ \t]?(?P<name>[^\s　>]{1,40}(?: [^\s　>]{1,20}){0,3}?)(?:　|[ \t]{2,}|[ \t]*>[ \t]*)[ \t　]*"
     r"(?P<rest>\S.*)$"
+)
+#: A name in a script without spaces, then an ideographic space, at the start of a paragraph and with no mark
+#: before it: a Japanese round-table's (座談会) or interview's "小林　本日はお忙しいところ…".
+_WIDE_SPACED = re.compile(
+    r"^(?P<name>[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,8}(?:（[^（）\s]{1,20}）)?)　[ \t　]*(?P<rest>\S.*)$"
 )
 #: A name in a script without spaces, with an office or a given name in parentheses: "山本（花子）委員".
 _CJK_LABEL = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()]{1,30}")
@@ -445,6 +467,7 @@ def match_separated(line: str) -> Label | None:
         or " - " in head
         or " | " in head
         or " > " in head
+        or "　" in head[:12]
     ):
         if not any(mark in head for mark in ("—", "–", " -- ")):
             return None  # (most lines of most documents: no mark near the start)
@@ -454,6 +477,9 @@ def match_separated(line: str) -> Label | None:
         if is_name_like(name) or GENERIC_SPEAKER.match(name) or _CJK_LABEL.fullmatch(name):
             return Label(name, marked.group("rest"), "separated:○", time)
         return None
+    wide = _WIDE_SPACED.match(s) if "　" in head[:12] else None
+    if wide:
+        return Label(wide.group("name"), wide.group("rest"), "separated:　", time)
     nick = _NICK.match(s)
     if nick:
         if _HTML_TAG.fullmatch(nick.group("name")):
@@ -627,7 +653,11 @@ def _alone(lines: list[str], i: int) -> Label | None:
         # The name as a paragraph of its own, its words in the next ("Ada Park", blank, "Welcome..."): how
         # pages that put names and words in separate table cells or blocks read as text.  A heading has the
         # same shape, so such a label must recur (see `candidates`).
+        # (over it, the paragraph before: a list of participants one to a paragraph ends with a name over prose)
+        before_apart = lines[i - 2] if i > 1 and not lines[i - 1].strip() else None
         label = match_alone(lines[i], lines[i - 1] if i > 0 else None, lines[i + 2])
+        if label is not None and before_apart is not None and label.role and participant_line(before_apart):
+            label = None
         if label is not None:
             label.form = "apart"
         return label

@@ -174,7 +174,14 @@ def _said(line: str) -> bool:
     if s.startswith("(") and s.endswith(")"):
         return True
     label = match_label(s) or match_record(s)
-    return (label is not None and bool(label.rest.strip())) or _LABEL_SHAPED.match(s) is not None
+    return (label is not None and label.said) or _LABEL_SHAPED.match(s) is not None
+
+
+def _timed_label(line: str) -> bool:
+    """A speaker's label with the time they spoke, over their words: Rev's "Ada Park (00:01:02):".  Its shape
+    (digits aside) recurs as a running header's does, and in a short page it may stand as near the breaks."""
+    label = match_label(line.strip())
+    return label is not None and label.time is not None
 
 
 def _strip_page_furniture(page: Page) -> None:
@@ -194,12 +201,27 @@ def _strip_page_furniture(page: Page) -> None:
         for d in range(-3, 4):
             if 0 <= k + d < len(body_index) and abs(beside.get(body_index[k + d], 9)) > abs(d):
                 beside[body_index[k + d]] = d
+    #: the last body lines, by their distance from the document's end (1..3), where the last page's footer is
+    ends = {i: len(body_index) - k for k, i in enumerate(body_index) if len(body_index) - k <= 3}
     by_shape: dict[str, list[int]] = {}
     for i in body_index:
         by_shape.setdefault(_shape(lines[i]), []).append(i)
     furniture: set[int] = set(page_marks)
     for shape, where in by_shape.items():
-        if len(where) < 3 or len(shape) > 140 or shape.strip("# ") == "":
+        if len(where) < 2 or len(shape) > 140 or shape.strip("# ") == "" or _timed_label(lines[where[0]]):
+            continue
+        if len(where) == 2:
+            # (in a document of two pages, a header or footer comes twice: beside both page numbers, or as a
+            # footer beside the page number and again at the document's end, on the same side of both; and it
+            # is no speaker's words)
+            spots = [beside.get(i, -ends[i] if i in ends else None) for i in where]
+            if (
+                len(marks) == 2
+                and None not in spots
+                and (spots[0] == spots[1] or ((spots[0] or 0) * (spots[1] or 0) > 0 and len(shape.split()) >= 4))
+                and not _said(lines[where[0]])
+            ):
+                furniture.update(where)
             continue
         # A running header or footer keeps its place on the page: most of the times it comes, at the same
         # distance from the page number, or near it if it is not a speaker's words or a record's note.  A line
@@ -349,8 +371,16 @@ def _single_space(page: Page) -> None:
     # Lines that end mid-sentence are wrapped; the double spacing is the converter's, not the author's.
     # (a name or a heading set apart, "HALVORSEN" over each answer, ends no sentence either: only lines of words
     # count, and a line of a few words is not one of them)
+    # A line that ends mid-sentence counts where the next one carries the sentence on (it opens with no capital):
+    # an earnings call's "Ada Park -- Chief Financial Officer" over each turn ends no sentence either.
+    following = dict(itertools.pairwise(body))
     words = [i for i in body if len(lines[i].split(None, 4)) >= 5]
-    open_end = sum(1 for i in words if lines[i].rstrip()[-1:] not in SPEECH_ENDS)
+    open_end = sum(
+        1
+        for i in words
+        if lines[i].rstrip()[-1:] not in SPEECH_ENDS
+        and not (i in following and lines[following[i]].lstrip()[:1].isupper())
+    )
     if open_end < 0.3 * len(body):
         return
     out: list[str] = []

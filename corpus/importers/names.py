@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import TypeVar
 
@@ -788,21 +787,63 @@ _REPORTED = re.compile(
 #: Counsel named with the party they stand for: "(for the Respondent)", "(Counsel for Petitioner)".
 _COUNSEL = re.compile(r"\bfor\b|\bcounsel\b|\badvocate\b|\battorney\b|\bsolicitor\b|\bbarrister\b", re.I)
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
-_REST_TIME = re.compile(rf"^[\[(]({_TIME})[\])]\s*")
+_REST_TIME = re.compile(rf"[\[(]({_TIME})[\])]\s*")
+_WORD_AFTER = re.compile(r"\S")
 _MAYBE_LABEL = re.compile(r"[:：;*_\[፦]")
 #: A social network's handle as the label: "@marisol_dev: ok, I think we're live".
 _AT_HANDLE = re.compile(r"^(?P<name>@[^\W_][\w.]{1,29}):[ \t]+(?P<rest>\S.*)$")
 
 
-@dataclass(slots=True)
 class Label:
-    """A possible speaker label found at the start of a line."""
+    """A possible speaker label found at the start of a line.
 
-    raw: str  #: the name as written (role removed)
-    rest: str  #: text after the label on the same line
-    form: str  #: "otter", "bold", "timed", "plain", "caps", "dash", "bracket", "semicolon", "record"
-    time: float | None = None
-    role: str | None = None
+    `rest` (the text after the label on the same line) is kept as the line and where in it the rest starts, not
+    as a copy: every line of a large transcript may be a candidate label while its convention is chosen, and
+    copies of their words cost as much memory as the document again.
+    """
+
+    __slots__ = ("_at", "_line", "form", "raw", "role", "time")
+
+    def __init__(
+        self, raw: str, rest: str, form: str, time: float | None = None, role: str | None = None, *, at: int = 0
+    ) -> None:
+        self.raw = raw  #: the name as written (role removed)
+        #: "otter", "bold", "timed", "plain", "caps", "dash", "bracket", "semicolon", "record", ...
+        self.form = form
+        self.time = time
+        self.role = role
+        self._line = rest  # (with `at`, the whole line the rest ends)
+        self._at = at
+
+    @property
+    def rest(self) -> str:
+        """The text after the label on the same line."""
+        return self._line[self._at :] if self._at else self._line
+
+    @rest.setter
+    def rest(self, rest: str) -> None:
+        self._line, self._at = rest, 0
+
+    @property
+    def said(self) -> bool:
+        """Whether words follow the label on its line (without copying them)."""
+        return _WORD_AFTER.search(self._line, self._at) is not None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Label):
+            return NotImplemented
+        return (self.raw, self.rest, self.form, self.time, self.role) == (
+            other.raw,
+            other.rest,
+            other.form,
+            other.time,
+            other.role,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, as the dataclass it was)
+
+    def __repr__(self) -> str:
+        return f"Label({self.raw!r}, {self.rest!r}, {self.form!r}, {self.time!r}, {self.role!r})"
 
     @property
     def strong(self) -> bool:
@@ -856,7 +897,10 @@ def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
         return name, role
     # (an office that is a name's shape stays here: "Chair (Prof. Ada Park)"; once the labels are decided,
     # speakers.people_in_parentheses gives such turns to the person, and the office's turns alone after it too)
-    return (role, name) if not is_name_like(name) else (name, role)
+    # ("The Secretary of State for Transport (Louise Harcourt)": an office of more than a word or two after "The"
+    # is no name, whatever its capitals)
+    office = name.split()[0] in ("The", "THE") and len(name.split()) > 3
+    return (role, name) if office or not is_name_like(name) else (name, role)
 
 
 def in_capitals(text: str) -> bool:
@@ -914,7 +958,7 @@ def _role_phrase(name: str) -> bool:
 
 
 #: A party in parentheses, a comma, a place: "SEN. GWEN POIRIER (D), OREGON".
-_PARTY_THEN_PLACE = re.compile(r"^(.+?)\s*\(([^()]{1,20})\),\s*([^(),]{2,40})$")
+_PARTY_THEN_PLACE = re.compile(r"^(.+?)\s*\(([^()]{1,20})\),\s*([^()]{2,40})$")
 
 
 def _trailing_role(text: str) -> tuple[str, str] | None:
@@ -949,7 +993,8 @@ def split_role(candidate: str) -> tuple[str, str | None]:
     rest = candidate
     party = _PARTY_THEN_PLACE.match(rest)
     if party:
-        # "SEN. GWEN POIRIER (D), OREGON": a party in parentheses, then a state or a seat after a comma
+        # "SEN. GWEN POIRIER (D), OREGON": a party in parentheses, then a state or a seat after a comma (a town and
+        # its state too: "MAYOR LUIS CARRANZA (D), MILLBROOK, OHIO")
         return party.group(1).strip(), f"{party.group(2)}, {party.group(3).strip()}"
     while len(roles) < 3 and (found := _trailing_role(rest)) is not None:
         if TIME_RE.fullmatch(found[1]):
@@ -1412,11 +1457,11 @@ def match_label(line: str) -> Label | None:
             return Label(name, m.group("rest"), "phrase", time)
         if not (letter or is_name_like(name)) or (role and _PARTIES.search(role) and not _COUNSEL.search(role)):
             return None  # a case caption ("FLORIDA, ET AL., :") names parties, not a speaker
-        rest = m.group("rest")
-        stamp = _REST_TIME.match(rest)
+        at = m.start("rest")
+        stamp = _REST_TIME.match(text, at)
         if stamp:  # Rev style: "Name: (01:20)" then the words
             time = parse_time(stamp.group(1))
-            rest = rest[stamp.end() :]
+            at = stamp.end()
         if plain_item and (not names_a_person(name) or m.group("rest")[:1].islower()):
             return None  # ("1. Ada Park: best newcomer." is a list of awards)
         if role is not None and _REPORTED.search(role):
@@ -1435,7 +1480,7 @@ def match_label(line: str) -> Label | None:
                 letters = [c for c in name if c.isalpha()]
                 if letters and all(c.isupper() for c in letters):
                     form = "caps"
-        return Label(name, rest, form, time, role)
+        return Label(name, text, form, time, role, at=at)  # (the rest kept as a place in the line)
     return None
 
 

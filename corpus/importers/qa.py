@@ -198,6 +198,21 @@ class QAPlan:
     #: answers marked without a name where several named people answer ("A (Ruth):", "A (Ken):", then "A:"):
     #: how many, and who answer; they go to the last one named, which the document does not say
     unnamed_answers: tuple[int, list[str]] | None = None
+    #: examinations begun without saying by whom ("EXAMINATION", then questions with no "BY MS. CHO:"): their
+    #: questions go to the examiner before, which the document does not say
+    unnamed_examinations: int = 0
+
+
+def _examiner_follows(lines: list[str], i: int, marks: dict[int, _Mark]) -> bool:
+    """Whether an examination's heading at line `i` is followed, before its first question, by who examines
+    ("BY MS. CHO:", or a question marked "Q. (By Ms. Cho)")."""
+    for k in range(i + 1, min(len(lines), i + 6)):
+        s = lines[k].strip()
+        if _BY_LINE.match(s):
+            return True
+        if k in marks:
+            return marks[k].role == "Q" and _BY_PAREN.match(marks[k].rest) is not None
+    return False
 
 
 def answered(plan: QAPlan, labels: dict[int, Label]) -> bool:
@@ -298,8 +313,8 @@ def find(lines: list[str]) -> QAPlan | None:
         return None  # "A. Introduction / B. Methods", "A: yes / B: no / C: maybe": a list or a quiz
     first = marks[0][0]
     head = [l.strip() for l in work[:first] if l.strip()]
-    if any(_NOT_A_CONVERSATION.search(l) for l in head[:12]):
-        return None
+    if any(_NOT_A_CONVERSATION.search(l) for l in head[:12] + head[-2:]):
+        return None  # (what the document's head, or the heading over the first question, calls an FAQ)
     roles = [m.role for _, m in marks]
     n_q, n_a = roles.count("Q"), roles.count("A")
     switches = sum(1 for a, b in itertools.pairwise(roles) if a != b)
@@ -397,6 +412,8 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             who = _name(m.group("who")) if m.group("who") else None
             if m.re is _BY_LINE and who is None:
                 continue
+            if m.re is _EXAMINATION and who is None and not _examiner_follows(lines, i, by_line):
+                plan.unnamed_examinations += 1
             asker = who or asker
             aside(i, s, was)
             procedure = True

@@ -338,7 +338,7 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             if key in accepted or label.form == "semicolon" or is_initials(name):
                 continue
             before = items[0][0] < anchor
-            if before and not (label.form == "dash" and label.rest.strip()) and not _opening_speaker(items[0], styles):
+            if before and not (label.form == "dash" and label.said) and not _opening_speaker(items[0], styles):
                 continue  # (before the conversation, only a caption's ">> CAPTIONER: Please stand by" opens it)
             office = name.split()[0] in ("The", "THE") and len(name.split()) >= 2  # "The PRESIDENT: Order!"
             if (titles_of(name) and len(name.split()) >= 2) or office or label.form in {"dash", "bracket"}:
@@ -384,6 +384,8 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                 same = {display[k] for k in accepted if k != key and surname(display[k]) == surname(name)}
                 if len(same) == 1:
                     target = same.pop()
+            if target is None and not titles_of(name):
+                target = _resolve_given(name, full_names)  # "AMIT:" after "Amit Sharma:", the guest's first name
             if target is None:
                 target = _resolve_ocr(key, display, counts)
             if target is None:
@@ -447,7 +449,7 @@ def _opens_the_conversation(
     """Whether a label line before the first accepted label (`anchor`) is the conversation's first turn: it has
     words after it, is not a title, and nothing but label lines and blank lines come between it and `anchor`."""
     index, label = item
-    if index >= anchor or not label.rest.strip() or is_title_line(index, label):
+    if index >= anchor or not label.said or is_title_line(index, label):
         return False
     at = {i for i, _ in candidates}
     return all(i in at or not lines[i].strip() for i in range(index + 1, min(anchor, len(lines))))
@@ -503,6 +505,19 @@ def _resolve_surname(name: str, full_names: list[str]) -> str | None:
     if len(set(hits)) == 1:
         return hits[0]
     return None
+
+
+def _resolve_given(name: str, full_names: list[str]) -> str | None:
+    """The one full name among `full_names` whose given name `name` is, alone ("Amit" for "Amit Sharma"); None
+    where two share it, or where it is anyone's surname too."""
+    tokens = name.split()
+    if len(tokens) != 1:
+        return None
+    key = name_key(name)
+    hits = {f for f in full_names if (given := person_tokens(f)) and name_key(given[0]) == key}
+    if len(hits) != 1 or any(name_key(surname(f)) == key for f in full_names):
+        return None
+    return hits.pop()
 
 
 def _resolve_ocr(key: str, display: dict[str, str], counts: dict[str, int]) -> str | None:

@@ -372,7 +372,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             and not any(l.strong or is_generic(table.name_for(l) or "") for l in labels_at.values())
             and (
                 _quoted(labels_at)
-                or (not any(l.rest.strip() for l in labels_at.values()) and not _talk_between(lines, labels_at))
+                or (not any(l.said for l in labels_at.values()) and not _talk_between(lines, labels_at))
             )
         ):
             # Names heard once each, alone on their lines over words that do not talk (poems under their
@@ -386,6 +386,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         warnings.append(
             f"{count} answer{'s' if count > 1 else ''} marked without a name where {who} answer: "
             f"{'each goes' if count > 1 else 'it goes'} to the last one named"
+        )
+        convention.confidence = min(convention.confidence, 0.75)
+    if dialogue and plan is not None and plan.unnamed_examinations and user_pattern is None:
+        count = plan.unnamed_examinations
+        warnings.append(
+            f"{count} examination{'s' if count > 1 else ''} begin{'' if count > 1 else 's'} without saying who "
+            "examines: the questions after it are read as the examiner's before"
         )
         convention.confidence = min(convention.confidence, 0.75)
     if dialogue and convention.unread and user_pattern is None:
@@ -449,13 +456,22 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         # (a heading in capitals between turns is one only where labels share their line with the words: an
         # "alone" label is itself a line of capitals)
         headings = convention.shape != "alone" and _has_section_headings(lines[first:], labels_at, first)
-        result.passages.extend(_turns(lines[first:], labels_at, first, table, wrapped, stripped, headings))
+        result.passages.extend(
+            _turns(lines[first:], labels_at, first, table, wrapped, stripped, headings, convention.shape == "alone")
+        )
         _add_self_aliases(result.passages, table)
         if user_pattern is None and (unlabelled := _exchanges_without_labels(result.passages)) is not None:
             who, count = unlabelled
             warnings.append(
                 f"{count} questions in {who}'s turn are each answered on the next line, without labels "
                 f"(another speaker's questions?): all are read as {who}'s"
+            )
+            convention.confidence = min(convention.confidence, 0.5)
+        if user_pattern is None and (inside := _labels_inside_turns(result.passages, table)) is not None:
+            count, example = inside
+            warnings.append(
+                f"{count} speaker labels stand inside other speakers' paragraphs ({example!r}, ...), not at the start "
+                "of a line: their words are read as the words of the turn they stand in"
             )
             convention.confidence = min(convention.confidence, 0.5)
         result.speakers = {
@@ -475,7 +491,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             line.strip()
             for line in lines
             if (label := match_label(line)) is not None
-            and label.rest.strip()
+            and label.said
             and _bare_first(label.raw) not in NOT_NAMES
             and not (label.role and any(c.isdigit() for c in label.role))  # (a citation: "Rossi (2019): ...")
             and grammar.talks([label])
@@ -487,7 +503,10 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             )
             convention.confidence = min(convention.confidence, 0.5)
     dashed = sum(1 for line in lines if _DIALOGUE_DASH.match(line))
-    if user_pattern is None and dashed >= 4 and dashed * 2 >= sum(1 for line in lines if line and not line.isspace()):
+    worded = [line for line in lines if line.strip() and not grammar.BARE_TIME.match(line.strip())]
+    # (captions mark a new speaker with ">>" at the first of the lines the turn is wrapped over, times aside)
+    chevrons = sum(1 for line in worded if line.lstrip().startswith(">> "))
+    if user_pattern is None and dashed >= 4 and (dashed * 2 >= len(worded) or chevrons * 8 >= len(worded)):
         # Spanish, French and Russian print a conversation as turns opened by a dash, who speaks said around
         # them, if at all: read without speakers, and said
         warnings.append(
@@ -596,6 +615,29 @@ def _bold_questions(
 _DIALOGUE_DASH = re.compile(r"^\s*(?:[—–―]|>>)[ \t]+[\"«“¿¡]?[^\W\d_]")
 
 
+#: A label after a sentence's end, inside a line: "...the site floods. KAPLAN: Affordable units are...".
+_LABEL_INSIDE = re.compile(
+    r"(?<=[.!?…\"”’)])[ \t]+(?P<name>[^\W\d_][\w'’\-]*(?:[ \t][^\W\d_][\w'’\-]*){0,2}):[ \t]+(?=\S)"
+)
+
+
+def _labels_inside_turns(passages: list[ParsedPassage], table: SpeakerTable) -> tuple[int, str] | None:
+    """Labels of the document's own speakers (or names in capitals, as its labels are) standing after a
+    sentence inside a turn's line, not at its start: a transcript pasted with its line breaks lost.  (how many,
+    the first), or None under two."""
+    known = set(table.canonical)
+    found: list[str] = []
+    for p in passages:
+        if p.speaker is None or ":" not in p.text:
+            continue
+        for m in _LABEL_INSIDE.finditer(p.text):
+            name = m.group("name")
+            key = name_key(display_name(name))
+            if key in known or (in_capitals(name) and len(name) >= 3 and _bare_first(name) not in NOT_NAMES):
+                found.append(f"{name}:")
+    return (len(found), found[0]) if len(found) >= 2 else None
+
+
 def _exchanges_without_labels(passages: list[ParsedPassage]) -> tuple[str, int] | None:
     """A turn that holds questions and answers of its own: a short line asking, the next one answering, twice
     or more (a magazine's Q&A that labels only its first exchange), in a conversation of three people at most.
@@ -611,7 +653,9 @@ def _exchanges_without_labels(passages: list[ParsedPassage]) -> tuple[str, int] 
             for a, b in itertools.pairwise(rows)
             if a.endswith("?") and len(a.split()) <= 25 and not b.endswith("?") and a[:1].isupper()
         )
-        if asked >= 2 and asked * 2 >= len(rows) - 1:
+        # (half the rows, or three exchanges among a quarter of them: an interview whose labels stop partway,
+        # its other questions put as statements)
+        if (asked >= 2 and asked * 2 >= len(rows) - 1) or (asked >= 3 and asked * 4 >= len(rows) - 1):
             return p.speaker, asked
     return None
 
@@ -720,7 +764,7 @@ def _choose_convention(
         _closing_notes(labels, table)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
-        caseless = {i: l for i, l in labels.items() if l.rest.strip() and uncased(table.name_for(l) or "")}
+        caseless = {i: l for i, l in labels.items() if l.said and uncased(table.name_for(l) or "")}
         if caseless and not grammar.talks(list(caseless.values())):
             labels = {i: l for i, l in labels.items() if i not in caseless}
             recurring = [n for n in Counter(table.name_for(l) for l in caseless.values()).values() if n >= 2]
@@ -764,7 +808,7 @@ def _choose_convention(
         if other == family or other not in results or family not in ("inline", "record"):
             continue
         _, other_table, other_labels = results[other]
-        fresh = {i: l for i, l in other_labels.items() if i not in labels and l.rest.strip()}
+        fresh = {i: l for i, l in other_labels.items() if i not in labels and l.said}
         counts = Counter(other_table.name_for(l) for l in fresh.values())
         for i, label in fresh.items():
             name = other_table.name_for(label)
@@ -787,7 +831,7 @@ def _choose_convention(
         description = (
             "chat log: label in angle brackets (<name> text)"
             if mark == "<>"
-            else f"label, then {grammar.SEPARATORS.get(mark or '', 'a mark')}, then text"
+            else f"label, then {grammar.SEPARATORS.get(mark or '', 'an ideographic space' if mark == '　' else 'a mark')}, then text"
         )
     conv = Convention(family, description, turns, grammar.confidence(turns, len(labelish | set(labels)), len(names)))
     if len(labels) >= 2:
@@ -827,7 +871,7 @@ _QUOTE_OPENERS = "\"“„«‘'「『"
 
 def _quoted(labels: dict[int, Label]) -> bool:
     """Whether the words after every label are a quotation: they open with a quotation mark."""
-    return all(l.rest.strip()[:1] in _QUOTE_OPENERS and l.rest.strip() for l in labels.values())
+    return all(l.rest.strip()[:1] in _QUOTE_OPENERS and l.said for l in labels.values())
 
 
 #: A legend's entry: a speaker's code and who it stands for ("S1 = Moderator", "S2 = Participant (Hollis)").
@@ -969,7 +1013,7 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
         for i, l in labels.items()
         if i < start
         and table.name_for(l) not in recurring
-        and l.rest.strip()
+        and l.said
         and l.time is None
         and l.form != "dash"  # (">> CAPTIONER: Please stand by for", wrapped)
         and (
@@ -1021,7 +1065,7 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable) -> None:
             and " " not in word
             and word.istitle()
             and not names_a_person(word)
-            and label.rest.strip()
+            and label.said
         ):
             table.canonical.pop(name_key(display_name(label.raw)), None)
             label.rest = f"{word}: {label.rest.strip()}"
@@ -1051,7 +1095,7 @@ def _cast_value(rest: str) -> bool:
 
 
 #: A sentence's end (not a file name's or a number's dot: "focus_group_3.mp3", "v2.1").
-_SENTENCE_MARK = re.compile(r"[.!?…](?=[\s\"'”’)]|$)|[。！？]")
+_SENTENCE_MARK = re.compile(r"[.!?…](?=[\s\"'”’)]|$)|[。！？।॥۔؟።။]")
 
 
 def _sentence_end(text: str) -> bool:
@@ -1071,18 +1115,18 @@ def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> d
     A case caption ("ALONZO JAY KING, JR.    :") or a cover line is shaped like a label
     but stands in the header; the document's real labels have their words beside them.
     """
-    if all(l.rest.strip() for l in labels.values()):
+    if all(l.said for l in labels.values()):
         return labels
     counts = Counter(table.name_for(l) for l in labels.values())
     recurring = [i for i, l in labels.items() if counts[table.name_for(l)] >= 2]
-    with_words = sum(1 for l in labels.values() if l.rest.strip())
+    with_words = sum(1 for l in labels.values() if l.said)
     if not recurring or with_words < 0.8 * len(labels):
         return labels
     start = min(recurring)
     return {
         i: l
         for i, l in labels.items()
-        if not (i < start and counts[table.name_for(l)] == 1 and not l.rest.strip())
+        if not (i < start and counts[table.name_for(l)] == 1 and not l.said)
         or (l.role is not None and _HOST_ROLE.search(l.role))  # NPR's "AUDIE MARTINEZ, HOST:" over her words
     }
 
@@ -1295,6 +1339,7 @@ def _turns(
     wrapped: bool,
     dropped: list[layout.Stripped],
     headings: bool = False,
+    apart: bool = False,
 ) -> list[ParsedPassage]:
     """The passages of the labelled part of a document: each label's words, until the next label.
 
@@ -1303,6 +1348,10 @@ def _turns(
     speaker's words: it ends their turn, becomes the heading of the next
     passage, and what follows it without a label is said by no one named
     (a record's procedural text), rather than credited to that speaker.
+
+    With `apart` (the names stand on lines of their own), a short title-cased line
+    set apart just over a name ("Road Safety: Young Drivers", a record's subject)
+    is the heading of the turn under it, not the words of the turn before.
     """
     passages: list[ParsedPassage] = []
     speaker: str | None = None
@@ -1313,6 +1362,7 @@ def _turns(
     ahead: float | None = None
     #: the labels are a chat's dated messages (see below)
     dated = any(l.time is not None and l.form == "timed" for l in labels.values())
+    listed = _lists_of_participants(lines, table)
 
     def add(passage: ParsedPassage) -> None:
         nonlocal heading
@@ -1336,6 +1386,10 @@ def _turns(
 
     for j, line in enumerate(lines):
         label = labels.get(j + offset)
+        if label is None and j in listed:
+            # the call's participants listed after its last turn (an earnings call's): no one's words
+            flush()
+            body, speaker, start = [], None, None
         if label is None:
             stripped = line.strip()
             if headings and heading is not None and not any(b.strip() for b in body) and heading[-1] not in ".)":
@@ -1345,6 +1399,21 @@ def _turns(
             if headings and _section_heading(stripped) and _between_sentences(lines, j, body, labels, offset):
                 flush()
                 body, speaker, start, heading = [], None, None, stripped
+                continue
+            if apart and _subject_over_a_name(lines, j, labels, offset):
+                flush()
+                body, speaker, start, heading = [], None, None, stripped
+                continue
+            if speaker is not None and stripped[:1] == "(" and (said := _interjections(stripped, table)):
+                # a record's interjections from the floor, "(Jörg Lenz [CDU/CSU]: Das steht da nicht!)": the
+                # member's words, not the speaker's, who goes on after them in a passage of their own
+                flush()
+                body = []
+                for who, words, note in said:
+                    if words:
+                        add(ParsedPassage(speaker=who, text=words))
+                    if note:
+                        dropped.append(layout.Stripped("note", note))
                 continue
             event = STAMP_PREFIX.match(stripped) if stripped[:1].isdigit() or stripped[:1] == "[" else None
             if event is not None and event.group("date") and dated:
@@ -1374,7 +1443,7 @@ def _turns(
         speaker = table.name_for(label)
         start = label.time if label.time is not None else ahead
         ahead = None
-        if label.rest.strip():
+        if label.said:
             body.append(label.rest)
     flush()
     if heading is not None:  # (a heading with nothing after it: "END OF RECORDING" keeps its words)
@@ -1384,6 +1453,65 @@ def _turns(
         if a.start is not None and b.start is not None and b.start >= a.start:
             a.end = b.start
     return passages
+
+
+def _lists_of_participants(lines: list[str], table: SpeakerTable) -> set[int]:
+    """Where lists of the document's own speakers start among the lines: two or more in a row, each with a role
+    after a dash ("Ann Oduya -- Keystone -- Analyst"), from the heading over them ("Call participants:")."""
+    starts: set[int] = set()
+    run: list[int] = []
+    for j, line in enumerate([*lines, "."]):
+        if not line.strip():
+            continue
+        if grammar.participant_line(line) and (
+            name_key(display_name(grammar.ROLE_DASH.split(line.strip())[0])) in table.canonical
+        ):
+            run.append(j)
+            continue
+        if len(run) >= 2:
+            over = next((k for k in range(run[0] - 1, -1, -1) if lines[k].strip()), None)
+            heading = over is not None and lines[over].rstrip().endswith(":") and len(lines[over].split()) <= 4
+            starts.add(over if heading and over is not None else run[0])
+        run = []
+    return starts
+
+
+#: One interjection in a record's parentheses: "Jörg Lenz [CDU/CSU]: Das steht da nicht!", "Abg. Ada Park: Ja!".
+_INTERJECTION = re.compile(
+    r"^(?:Abg\.[ \t]+)?(?P<name>[^\W\d_][^:\[\]()]{1,60}?)[ \t]*(?P<party>\[[^\[\]]{1,40}\])?[ \t]*:[ \t]+(?P<words>\S.*)$"
+)
+
+
+def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str, str]] | None:
+    """A line of a record's notes in parentheses holding interjections, as (who, their words, the note) for each
+    part between dashes ("(Beifall bei der SPD – Jörg Lenz [CDU/CSU]: Das steht da nicht!)"); None where no part
+    is someone's words.  Someone is a member with their party in brackets, or one of the document's speakers."""
+    if not line.endswith(")") or len(line) > 600:
+        return None
+    parts = re.split(r"[ \t]+[–—][ \t]+", line[1:-1].strip())
+    out: list[tuple[str | None, str, str]] = []
+    for part in parts:
+        m = _INTERJECTION.match(part)
+        name = display_name(m.group("name").strip()) if m else ""
+        key = name_key(name) if m else ""
+        if m and len(name.split()) <= 6 and names_a_person(name) and (m.group("party") or key in table.canonical):
+            out.append((table.canonical.get(key, name), m.group("words").strip(), ""))
+        else:
+            out.append((None, "", part))
+    return out if any(who for who, _, _ in out) else None
+
+
+def _subject_over_a_name(lines: list[str], j: int, labels: dict[int, Label], offset: int) -> bool:
+    """Whether line `j` is a subject's heading set apart over a name on its own line: a paragraph of its own,
+    one to eight words, most capitalised, ending in no punctuation ("Road Safety: Young Drivers")."""
+    s = lines[j].strip()
+    if (j > 0 and lines[j - 1].strip()) or not s or s[-1] in ".?!,;:-—–\"'”’)]" or not s[0].isupper():
+        return False
+    below = j + 2 if j + 1 < len(lines) and not lines[j + 1].strip() else j + 1
+    if below + offset not in labels:
+        return False
+    words = [w for w in s.split() if sum(c.isalpha() for c in w) >= 2]
+    return 1 <= len(s.split()) <= 8 and len(words) >= 1 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _section_heading(line: str, *, going_on: bool = False) -> bool:
