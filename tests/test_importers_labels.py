@@ -943,6 +943,73 @@ def test_speakers_introduced_in_full_then_by_their_given_name_are_one_person_eac
     assert "Amit" in {p.speaker for p in parse_text(two, "x.txt").passages}  # (which Amit? not guessed)
 
 
+def test_spanish_records_name_the_office_with_an_article_before_the_person() -> None:
+    """Mexico's Senate: "-La C. Presidenta Senadora Rosa Elena Cruz Ibarra:" (a dash, the article, "C." for
+    ciudadana, two offices, then the person); its Chamber's "-El diputado Luis Mora (PAN):".  The person is the
+    speaker, the offices their role."""
+    mx = "Senado de la República\n\nVersión estenográfica\n\n"
+    mx += "-La C. Presidenta Senadora Rosa Elena Cruz Ibarra: Se abre la sesión.\n\n"
+    mx += "-El C. Senador Juan Pérez Gómez: Con su venia, Presidenta. Vengo a hablar del agua.\n\n"
+    mx += "-La C. Presidenta Senadora Rosa Elena Cruz Ibarra: Gracias, Senador.\n\n"
+    mx += "-El diputado Luis Ángel Mora (PAN): Gracias, Presidenta.\n"
+    assert _speakers(mx) == ["Rosa Elena Cruz Ibarra", "Juan Pérez Gómez", "Rosa Elena Cruz Ibarra", "Luis Ángel Mora"]
+    # (an article before words that are no office stays as it was: "La Comisión de Hacienda:" names no one)
+    assert "La Comisión De Hacienda" not in _speakers(mx + "\nLa Comisión de Hacienda: dictamen aprobado.\n")
+
+
+def test_bracketed_stage_directions_in_a_lecture_are_not_speakers() -> None:
+    """A recorded lecture's transcript: "[PROFESSOR]" and "[STUDENT]" take turns, "[WRITING ON BOARD]" and
+    "[SIDE CONVERSATION]" say what happens, in the same capitals and brackets: no one's label."""
+    lecture = "Lecture 4: Entropy\n\n[PROFESSOR] Today we start with a question. What is disorder?\n\n"
+    lecture += "[STUDENT] Is it how many ways things can be arranged?\n\n[PROFESSOR] Good. Let me write that.\n\n"
+    lecture += "[WRITING ON BOARD] So S equals k log W. You have seen this before?\n\n[STUDENT] Yes, last week.\n\n"
+    lecture += "[SIDE CONVERSATION]\n\n[PROFESSOR] All right, settle down. Pointing at the slide now.\n"
+    speakers = _speakers(lecture)
+    assert speakers == ["Professor", "Student", "Professor", "Student", "Professor"], speakers
+    # (a name ending in -ing in brackets is still a name: "[FLEMING]", "[DR. MANNING]")
+    assert _speakers("Talk\n\n[FLEMING] Hello there.\n\n[DR. MANNING] Hi, I am here.\n\n[FLEMING] Good.\n") == [
+        "Fleming", "Dr. Manning", "Fleming",
+    ]  # fmt: skip
+
+
+def test_a_wire_services_earnings_call_with_rules_turn_numbers_and_the_firm_after_a_comma() -> None:
+    """Refinitiv's (StreetEvents') layout: each label between rules of dashes, "Name, Firm - Title" and the
+    turn's number in brackets after a wide gap.  The rules and numbers are layout (recorded as left out), the
+    label is the person, the firm and title the role; the participants listed at the top speak no turn."""
+    rule, double = "-" * 80, "=" * 80
+    call = f"Q3 2024 Acme Corp Earnings Call\n\n{double}\nCorporate Participants\n{double}\n\n"
+    call += " * Jane Doe\n   Acme Corp - CEO\n * Tom Reed\n   Acme Corp - CFO\n\n"
+    turns = [
+        ("Operator", "Good day, and welcome to the Acme call. I now turn it over to Jane Doe."),
+        ("Jane Doe, Acme Corp - CEO", "Thank you, operator. Revenue grew nine percent, and margins held."),
+        ("Tom Reed, Acme Corp - CFO", "Thanks, Jane. Free cash flow was strong."),
+        ("Operator", "Our first question comes from Ann Oduya with Keystone."),
+        ("Ann Oduya, Keystone Securities - Analyst", "Hi, thanks. How much of September carries on?"),
+        ("Jane Doe, Acme Corp - CEO", "Roughly half of it, Ann."),
+    ]
+    call += f"{double}\nPresentation\n"
+    for n, (label, words) in enumerate(turns, 1):
+        call += f"{rule}\n{label}   [{n}]\n{rule}\n {words}\n\n"
+    doc = parse_text(call, "call.txt")
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert said == [(label.split(",")[0], words) for label, words in turns]
+    assert doc.speakers["Ann Oduya"] == [] and {"reason": "turn number", "text": "[5]"} in doc.dropped
+    assert sum(d["reason"] == "rule" for d in doc.dropped) == 2 * len(turns) + 3
+    # (fewer than three rules, and numbers that do not count up, are the author's: "see note   [2]")
+    assert "[2]" in parse_text("Notes\n\nAda Park: See the note   [2]\n\nBen Cho: Which?\n", "n.txt").passages[0].text
+
+
+def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
+    """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
+    essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"
+    essay += "The first paragraph is here, long enough.\n\nThe end.\n"
+    doc = parse_text(essay, "essay.txt")
+    assert [p.text for p in doc.passages] == [
+        "The first paragraph is here, long enough.", "The second one.", "The end."
+    ]  # fmt: skip
+    assert {"reason": "repeated paragraph", "text": "The first paragraph is here, long enough."} in doc.dropped
+
+
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     doc = parse_text(
         "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"

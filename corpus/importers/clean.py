@@ -512,12 +512,15 @@ def _back_over_headers(lines: list[str], i: int) -> int:
     return j
 
 
-def dedupe_lines(lines: list[str], window: int = 3, min_len: int = 20, short: bool = True) -> list[str]:
+def dedupe_lines(
+    lines: list[str], window: int = 3, min_len: int = 20, short: bool = True, dropped: list[str] | None = None
+) -> list[str]:
     """Drop a line (or paragraph) identical, spacing aside, to one of the last few non-blank ones.
 
     Pasted pages repeat everything.  Short ones (under `min_len` characters)
     only go when `short` and they repeat the one right before them and look
     like chrome or titles, since people do say "No. No." on separate lines.
+    What is dropped is added to `dropped`, if given.
     """
     out: list[str] = []
     recent: list[str] = []
@@ -527,6 +530,8 @@ def dedupe_lines(lines: list[str], window: int = 3, min_len: int = 20, short: bo
             out.append(line)
             continue
         if key in recent and (len(key) >= min_len or (short and recent[-1] == key and not re.search(r"[.!?…,]$", key))):
+            if dropped is not None:
+                dropped.append(key)
             continue
         out.append(line)
         recent.append(key)

@@ -47,6 +47,7 @@ from sayso.corpus.importers.names import (
     in_capitals,
     is_name_like,
     is_office,
+    is_stage_direction,
     match_label,
     names_a_person,
     parse_time,
@@ -245,7 +246,7 @@ def match_bracket(line: str) -> Label | None:
         return None
     name = " ".join(m.group("name").split())
     folded = name.casefold()
-    if TIME_RE.fullmatch(name) or folded in SOUND_WORDS or folded in BRACKET_NOTES:
+    if TIME_RE.fullmatch(name) or folded in SOUND_WORDS or folded in BRACKET_NOTES or is_stage_direction(name):
         return None
     if not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
         return None
@@ -304,7 +305,12 @@ def participant_line(line: str) -> bool:
     if not s or len(s) > 100 or s[-1] in ".?!;,":
         return False
     dashed = ROLE_DASH.split(s)
-    return len(dashed) >= 2 and len(dashed[0].split()) <= 5 and names_a_person(dashed[0])
+    return len(dashed) >= 2 and len(_person_of(dashed[0]).split()) <= 5 and names_a_person(_person_of(dashed[0]))
+
+
+def _person_of(lead: str) -> str:
+    """The person in what comes before a role's dash: "Ann Oduya" of "Ann Oduya, Keystone Securities"."""
+    return lead.partition(", ")[0]
 
 
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
@@ -366,11 +372,18 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     role = ", ".join(roles) if roles else None
     if (first or time is not None) and (turned := given_first(name)):
         name = turned  # a chat's or a meeting's header from a company directory: "[10:02 AM] Nguyen, Thi Lan"
-    if role is None and (dashed := ROLE_DASH.split(name)) and len(dashed) >= 2 and names_a_person(dashed[0]):
+    if (
+        role is None
+        and (dashed := ROLE_DASH.split(name))
+        and len(dashed) >= 2
+        and names_a_person(_person_of(dashed[0]))
+    ):
         # "Elaine Fairbanks -- Head of Investor Relations", "Ann Oduya - Keystone - Analyst": an earnings call's
+        # (and a wire service's "Ann Oduya, Keystone Securities - Analyst": the firm after a comma)
         if participant_line(following) or (previous is not None and participant_line(previous)):
             return None  # one of a list of participants, another under or over it: no one speaks here
-        name, role = dashed[0], ", ".join(part for part in dashed[1:] if part)
+        person, _, firm = dashed[0].partition(", ")
+        name, role = person, ", ".join(part for part in [firm, *dashed[1:]] if part)
     if role is not None and len(roles) == 1 and not GENERIC_SPEAKER.match(name):
         # "The Minister of State, Department for Transport (Gareth Pryce)": the office, then the person
         name, role = person_in_office(name, role)
@@ -491,7 +504,7 @@ def match_separated(line: str) -> Label | None:
     paren = _PAREN_NAME.match(s)
     if paren:
         name = paren.group("name").strip()
-        if (is_name_like(name) or GENERIC_SPEAKER.match(name)) and name.casefold() not in SOUND_WORDS | BRACKET_NOTES:
+        if (is_name_like(name) or GENERIC_SPEAKER.match(name)) and not is_stage_direction(name):
             return Label(name, paren.group("rest"), "separated:()", time)
         return None
     best: tuple[int, str] | None = None

@@ -99,6 +99,7 @@ def normalise(lines: list[str]) -> Page:
     _strip_quote_prefix(page)
     _strip_line_numbers(page)
     _strip_markers(page)
+    _strip_rules_and_turn_numbers(page)
     _strip_page_furniture(page)
     _strip_word_index(page)
     _strip_padding(page)
@@ -280,6 +281,34 @@ def _strip_word_index(page: Page) -> None:
         page.stripped.append(Stripped("word index", " ".join(lines[i].split())))
         lines[i] = ""
     page.notes.append(f"a word index of {len(body) - start} lines")
+
+
+#: A line that is only a rule: "-----", "=====" (a wire service's transcript draws one around each label).
+_RULE = re.compile(r"^[ \t]*(?:-{8,}|={8,}|_{8,}|\*{8,})[ \t]*$")
+#: A turn's number after a label, in brackets after a wide gap: Refinitiv's "Jane Doe, Acme Corp - CEO   [2]".
+_TURN_NUMBER = re.compile(r"(?<=\S)[ \t]{2,}\[(\d{1,4})\][ \t]*$")
+
+
+def _strip_rules_and_turn_numbers(page: Page) -> None:
+    """Rules drawn with dashes or equals signs (three or more), and the turn numbers after labels where they
+    count up through the document ("Operator   [1]", "Jane Doe, Acme Corp - CEO   [2]"): layout, not words."""
+    rules = [i for i, line in enumerate(page.lines) if _RULE.match(line)]
+    numbered = [(i, int(m.group(1))) for i, line in enumerate(page.lines) if (m := _TURN_NUMBER.search(line))]
+    counts_up = len(numbered) >= 3 and all(b == a + 1 for (_, a), (_, b) in itertools.pairwise(numbered))
+    if len(rules) < 3 and not counts_up:
+        return
+    if len(rules) >= 3:
+        for i in rules:
+            page.stripped.append(Stripped("rule", page.lines[i].strip()))
+            page.lines[i] = ""
+        page.notes.append(f"{len(rules)} rules")
+    if counts_up:
+        for i, _ in numbered:
+            m = _TURN_NUMBER.search(page.lines[i])
+            assert m is not None
+            page.stripped.append(Stripped("turn number", m.group().strip()))
+            page.lines[i] = page.lines[i][: m.start()]
+        page.notes.append(f"{len(numbered)} turn numbers")
 
 
 def _strip_padding(page: Page) -> None:

@@ -943,6 +943,104 @@ def office_before_capitals(name: str) -> tuple[str, str] | None:
     return None
 
 
+#: Words after a verb in "-ing" that make a bracket a stage direction ("[WRITING ON BOARD]", "[POINTING AT
+#: SLIDE]"), and words that make one a note whatever comes before them ("[SIDE CONVERSATION]").
+_DIRECTION_WORDS = frozenset(
+    [
+        "on",
+        "at",
+        "to",
+        "the",
+        "a",
+        "an",
+        "in",
+        "into",
+        "from",
+        "with",
+        "over",
+        "up",
+        "down",
+        "off",
+        "out",
+        "onto",
+        "through",
+    ]
+)
+_NOTE_WORDS = frozenset(
+    ["conversation", "conversations", "noise", "talk", "crosstalk", "chatter", "pause", "interruption"]
+)
+
+
+def is_stage_direction(text: str) -> bool:
+    """Whether a bracket's words describe what happens rather than name who speaks: a sound or a programme's
+    marker ("[LAUGHTER]", "[AD BREAK]"), an action ("[WRITING ON BOARD]"), a note ("[SIDE CONVERSATION]")."""
+    folded = " ".join(text.split()).casefold()
+    if folded in SOUND_WORDS or folded in BRACKET_NOTES:
+        return True
+    tokens = folded.split()
+    if len(tokens) >= 2 and len(tokens[0]) >= 5 and tokens[0].endswith("ing") and tokens[1] in _DIRECTION_WORDS:
+        return True
+    return len(tokens) >= 2 and tokens[-1] in _NOTE_WORDS
+
+
+#: Offices that Spanish and Portuguese records name before the person, with an article: Mexico's Senate's
+#: "La C. Presidenta Senadora Rosa Elena Cruz Ibarra", its Chamber's "El diputado Juan Pérez Gómez (PAN)".
+_OFFICES_ES_PT = frozenset(
+    [
+        "senador",
+        "senadora",
+        "diputado",
+        "diputada",
+        "presidente",
+        "presidenta",
+        "vicepresidente",
+        "vicepresidenta",
+        "secretario",
+        "secretaria",
+        "ministro",
+        "ministra",
+        "gobernador",
+        "gobernadora",
+        "consejero",
+        "consejera",
+        "magistrado",
+        "magistrada",
+        "procurador",
+        "procuradora",
+        "alcalde",
+        "alcaldesa",
+        "concejal",
+        "concejala",
+        "regidor",
+        "regidora",
+        "deputado",
+        "deputada",
+        "vereador",
+        "vereadora",
+        "legislador",
+        "legisladora",
+    ]
+)
+_ARTICLE_OFFICE = re.compile(r"^(?:El|La|Los|Las|O|A)[ \t]+(?:(?:C|Cc|Ciudadan[oa])\.?[ \t]+)?", re.I)
+
+
+def office_with_article(name: str) -> tuple[str, str] | None:
+    """(the person, the office) where a Spanish or Portuguese record names the office with an article before the
+    person: "La C. Presidenta Senadora Rosa Elena Cruz Ibarra" -> ("Rosa Elena Cruz Ibarra", "Presidenta
+    Senadora"), "El diputado Juan Pérez Gómez"; None otherwise (the person must read as a full name)."""
+    article = _ARTICLE_OFFICE.match(name)
+    if article is None:
+        return None
+    tokens = name[article.end() :].split()
+    k = 0
+    while k < min(len(tokens), 3) and _bare(tokens[k]) in _OFFICES_ES_PT:
+        k += 1
+    person = " ".join(tokens[k:])
+    if k == 0 or not is_full_name(person) or not is_name_like(person):
+        return None
+    return person, " ".join(tokens[:k])
+
+
 def _role_phrase(name: str) -> bool:
     """A capitalised word and one or two in small letters: a role written as a phrase ("Phóng viên")."""
     tokens = name.split()
@@ -1410,7 +1508,7 @@ def match_label(line: str) -> Label | None:
             # "[SOUNDBITE] Ada Park / Leeds City Council".  The cue names the speaker outright.
             return Label(clip.group("who"), "", "clip", None, f"{name}, {clip.group('where')}")
         if name.casefold() in CLIP_CUES or (
-            name.casefold() not in SOUND_WORDS | BRACKET_NOTES and is_name_like(name) and not is_initials(name)
+            not is_stage_direction(name) and is_name_like(name) and not is_initials(name)
         ):
             return Label(name, m.group("rest"), "bracket", None)
     m = _PLAIN.match(text)
@@ -1433,7 +1531,9 @@ def match_label(line: str) -> Label | None:
             named = next((part for part in parts if is_name_like(part)), None)
             if named is not None:
                 name, role = named, ", ".join(r for r in [*(part for part in parts if part != named), role] if r)
-        if (office := office_before_capitals(name)) and not any(_bare(t) in TITLES for t in office[1].split()):
+        if ((office := office_before_capitals(name)) and not any(_bare(t) in TITLES for t in office[1].split())) or (
+            office := office_with_article(name)
+        ) is not None:
             name, role = office[0], ", ".join(r for r in (office[1], role) if r)
         # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)
         letter = len(name) == 1 and name.isupper()

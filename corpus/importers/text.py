@@ -1284,7 +1284,10 @@ def _prose_passages(
                 stripped.append(layout.Stripped("title", s))
             continue
         kept.append(line)
-    paras = clean.dedupe_lines(_paragraphs(kept, wrapped))
+    repeated: list[str] = []
+    paras = clean.dedupe_lines(_paragraphs(kept, wrapped), dropped=repeated)
+    if stripped is not None:
+        stripped.extend(layout.Stripped("repeated paragraph", r) for r in repeated)
     out: list[ParsedPassage] = []
     heading: str | None = None
     used = True
@@ -1372,7 +1375,9 @@ def _turns(
     def flush() -> None:
         paras = _paragraphs(body, wrapped)
         if len(paras) > 1:  # (a paragraph alone repeats nothing)
-            paras = clean.dedupe_lines(paras, short=False)
+            repeated: list[str] = []
+            paras = clean.dedupe_lines(paras, short=False, dropped=repeated)
+            dropped.extend(layout.Stripped("repeated paragraph", r) for r in repeated)
         text = "\n".join(p for p in paras if p)
         if not text.strip():
             return
