@@ -1010,6 +1010,26 @@ def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     assert {"reason": "repeated paragraph", "text": "The first paragraph is here, long enough."} in doc.dropped
 
 
+def test_surnames_as_labels_take_the_full_names_the_header_gives() -> None:
+    """A show's header names its guest and host ("Guest: Nick Hall, author of Salt", "Host: Ada Park"), and the
+    turns are labelled by surname in capitals: "HALL:" is Nick Hall, "PARK:" Ada Park, not "Hall" and "Park"."""
+    show = "The Book Hour, episode 4\n\nGuest: Nick Hall, author of Salt\nHost: Ada Park\n\n"
+    show += "PARK: Welcome to the show, Nick.\n\nHALL: Thanks for having me.\n\nPARK: Why salt?\n\n"
+    show += "HALL: Because everything has it.\n\nPARK: Fair enough.\n"
+    doc = parse_text(show, "show.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Ada Park",
+        "Nick Hall",
+        "Ada Park",
+        "Nick Hall",
+        "Ada Park",
+    ]
+    assert doc.speakers == {"Ada Park": ["PARK"], "Nick Hall": ["HALL"]}
+    # (two people of that surname in the header: which one is not guessed)
+    two = show.replace("Guest: Nick Hall, author of Salt", "Guests: Nick Hall and Ben Hall, authors of Salt")
+    assert "Nick Hall" not in {p.speaker for p in parse_text(two, "show.txt").passages}
+
+
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     doc = parse_text(
         "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"

@@ -217,7 +217,7 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
         )
     # Names mentioned in the text only matter for initials and one-off labels; skip the scan otherwise.
     needed = any(
-        is_initials(n) or (len(items) == 1 and is_full_name(n))
+        is_initials(n) or (len(items) == 1 and is_full_name(n)) or not is_full_name(n)
         for items in by_key.values()
         for n in [display_name(items[0][1].raw)]
     )
@@ -390,6 +390,15 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                 target = _resolve_ocr(key, display, counts)
             if target is None:
                 target = _resolve_titled(name, key, display, counts)
+        if target is None and len(name.split()) == 1 and not is_generic(name) and not titles_of(name):
+            # "HALL:" under "Guest: Nick Hall, author of Salt": the one person of that surname whom the lines
+            # before the conversation, or a role's line there ("Guest:", "Host:"), name, none of the labels
+            header = [
+                *intro_mentions,
+                *(n for _, l in candidates if is_generic(l.raw) for n in mentioned_names(l.rest)),
+            ]
+            if not any(surname(f) == surname(name) for f in full_names):
+                target = _resolve_surname(name, [m for m in header if is_full_name(m)])
         if target is None and is_initials(name):
             target = _name_in_capitals(name, lines)
         table.canonical[key] = target or name
