@@ -1030,6 +1030,15 @@ def test_surnames_as_labels_take_the_full_names_the_header_gives() -> None:
     assert "Nick Hall" not in {p.speaker for p in parse_text(two, "show.txt").passages}
 
 
+def test_a_chinese_press_conference_names_reporters_by_their_outlet_in_title_brackets() -> None:
+    """The foreign ministry's transcript: the spokesperson, and each reporter by outlet, the outlet's name in
+    title brackets when it is a newspaper ("《环球时报》记者：") or plain ("法新社记者：")."""
+    zh = "外交部发言人例行记者会\n\n发言人：大家下午好。今天没有要发布的消息。\n\n"
+    zh += "法新社记者：请问中方对会谈有何评论？\n\n发言人：我们欢迎会谈取得积极成果。\n\n"
+    zh += "《环球时报》记者：近日有议员访问该地区。中方对此有何评论？\n\n发言人：中方坚决反对。\n"
+    assert _speakers(zh) == ["发言人", "法新社记者", "发言人", "《环球时报》记者", "发言人"]
+
+
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     doc = parse_text(
         "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"
@@ -1206,6 +1215,11 @@ def test_a_message_export_with_the_date_and_time_over_each_sender() -> None:
         # a collection of quotations
         'Quotes on Work\n\nHelen Marchetti: "The work expands to fill the calendar."\nOskar Lindgren: "Rest is part '
         'of the work."\nPriya Sundaram: "Nobody wished for more emails."\nTomasz Wren: "A tired carpenter cuts twice."\n',
+        # a weekly list of quotations, each under who said it and where (the quote on the line below), or above it
+        "Cytaty tygodnia\n\nAnna Kowalczyk, ministra klimatu:\n„Węgiel nie ma przyszłości.”\n\n"
+        "Prof. Ewa Mazur, ekonomistka:\n„Inflacja bazowa spada wolniej, niż oczekiwano.”\n\n"
+        "„Sport to zdrowie dzieci.”\n— Marek Zieliński, wiceminister sportu\n\n"
+        "Katarzyna Nowicka, rzeczniczka Ministerstwa Zdrowia:\n„Kolejki do specjalistów skróciły się.”\n",
     ],
 )
 def test_names_heard_once_over_poems_or_quotations_are_no_conversation(text: str) -> None:
@@ -1755,8 +1769,8 @@ def test_questions_and_answers_left_without_labels_in_one_turn_are_warned_about(
     )
     doc = parse_text(qa, "ferreira.txt")
     assert doc.warnings == [
-        "2 questions in Ferreira's turn are each answered on the next line, without labels (another speaker's "
-        "questions?): all are read as Ferreira's"
+        "2 questions in Maud Ferreira's turn are each answered on the next line, without labels (another speaker's "
+        "questions?): all are read as Maud Ferreira's"
     ]
     assert doc.convention is not None and doc.convention["confidence"] <= 0.5
     # (a speaker asking and answering their own questions in one paragraph is no such thing)
@@ -1787,13 +1801,71 @@ def test_labels_inside_paragraphs_of_a_paste_that_lost_its_line_breaks_are_warne
     notes += "TRAN: Thank you. The rezoning is not decided. KAPLAN: We agree, nothing is decided yet.\n\n"
     notes += "MODERATOR: Questions. Yes, in the back. TRAN: The earliest vote is March. MODERATOR: Thank you all.\n"
     doc = parse_text(notes, "townhall.txt")
-    assert [p.speaker for p in doc.passages if p.speaker] == ["Moderator", "Tran", "Moderator"]
+    # (TRAN is the councilmember the opening names)
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Moderator", "Councilmember Tran", "Moderator"]
     assert len(doc.warnings) == 1 and doc.warnings[0].startswith(
         "3 speaker labels stand inside other speakers' paragraphs ('KAPLAN:', ...)"
     )
     assert doc.convention is not None and doc.convention["confidence"] <= 0.5
     plan = "ADA PARK: We have three aims. FIRST: cut costs. NOTE: this is a draft.\n\nBEN CHO: Good. I agree.\n"
     assert parse_text("Plan\n\n" + plan + plan, "plan.txt").warnings == []
+
+
+def test_a_podcast_whose_labels_stop_after_the_break_is_warned_about() -> None:
+    """Labels until the sponsor's break, none after it: the rest, a conversation of replies and questions, is
+    read as the last labelled speaker's (nothing says who says which), and the import says so.  The break's
+    "[SPONSOR MESSAGE]" is no one's label.  A prepared statement of many paragraphs is no such thing."""
+    pod = "Kopi Talk, episode 31\n\nArjun: Welcome back to Kopi Talk.\n\nWei Ling: Thanks. Today, pensions.\n\n"
+    pod += "Arjun: Where do we start?\n\nWei Ling: With the basics. But first, a word from our sponsor.\n\n"
+    pod += "[SPONSOR MESSAGE]\n\n"
+    rows = [
+        "Okay, we're back. So, the basics: part of every salary goes into the fund.",
+        "And most people use it to pay for their flat, which is the genius of it.",
+        "It is. But it is also the problem, because so much of it goes into the flat.",
+        "Asset rich, cash poor.",
+        "Exactly. And the answer has been: sell the flat, or sell part of its lease.",
+        "Does that work?",
+        "For some. Most people do not want to move.",
+        "Right. So what would you change?",
+        "More flexibility at 55, and a floor for everyone.",
+        "Fair enough. Thanks for coming on.",
+    ]
+    doc = parse_text(pod + "\n\n".join(rows) + "\n", "kopi.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Arjun", "Wei Ling", "Arjun", "Wei Ling"]
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("Wei Ling's turn of 12 paragraphs reads like several")
+    statement = [
+        f"Paragraph {k} of the prepared statement sets out the committee's view on the bill." for k in range(12)
+    ]
+    hearing = "Hearing\n\nCHAIR: The witness may proceed.\n\nMS. PARK: Thank you.\n\n" + "\n\n".join(statement)
+    hearing += "\n\nCHAIR: Thank you. Questions?\n\nMS. PARK: Yes.\n"
+    assert parse_text(hearing, "hearing.txt").warnings == []
+    # a panel's crosstalk: paragraphs after the note, no one labelled
+    panel = "Panel 2\n\nFUNMI ADEBAYO: The tariff, then. Isn't that the real problem?\n\n[CROSSTALK]\n\n"
+    panel += (
+        "No, no, the tariff is not the problem. Collection is.\n\nBut if it doesn't cover cost, it does not matter.\n\n"
+    )
+    panel += "Okay, one at a time, please.\n\nAMINA YUSUF: What I was saying is that off-grid is different.\n\n"
+    panel += "FUNMI ADEBAYO: Thank you.\n\nAMINA YUSUF: Thanks.\n"
+    warned = parse_text(panel, "panel.txt").warnings
+    assert len(warned) == 1 and warned[0].startswith("Funmi Adebayo's turn of 5 paragraphs reads like several")
+
+
+def test_speakers_whose_names_look_like_one_name_misread_are_warned_about() -> None:
+    """A scanned 1974 hearing: "Mr. FERCUSON." for "Mr. FERGUSON.", "Mr. WHI TAKER." for "Mr. WHITAKER.".  Each
+    is kept as written (which is right is not sayso's to guess) and the import names the pairs; two people whose
+    names differ in a first letter (Garrett, Barrett), or numbered placeholders, are no such thing."""
+    scan = "HEARING ON WATER RESOURCES\n\nSenator HOLLIS. The committee will come to order.\n\n"
+    scan += "Mr. FERGUSON. Thank you, Mr. Chairman. The basin is short of water.\n\n"
+    scan += "Senator HOLLIS. How short?\n\nMr. FERCUSON. About a third, in a dry year.\n\n"
+    scan += "Mr. WHITAKER. I agree with Mr. Ferguson.\n\nSenator HOLLIS. Mr. Whitaker, your figures?\n\n"
+    scan += "Mr. WHI TAKER. A quarter, Senator.\n"
+    doc = parse_text(scan, "scan.txt")
+    assert doc.warnings == [
+        "2 pairs of speakers' names differ by one letter or a space (Mr. Ferguson and Mr. Fercuson; Mr. Whitaker "
+        "and Mr. Whi Taker): one person misread (a scan's damage, a typo)? Each is kept as written"
+    ]
+    two = scan.replace("FERCUSON", "GARRETT").replace("FERGUSON", "BARRETT").replace("WHI TAKER", "WHITAKER")
+    assert parse_text(two, "two.txt").warnings == []
 
 
 def test_turns_opened_by_dialogue_dashes_without_names_are_said_to_be_unread() -> None:

@@ -553,6 +553,9 @@ def test_a_japanese_interview_s_dashed_questions_and_named_answers() -> None:
     ja = "【インタビュー】田中美咲さん\n\n――和菓子職人になろうと思ったのはいつですか。\n田中：高校生のときです。\n"
     ja += "――難しいことは？\n田中：季節を一口で伝えることです。\n――これからは？\n田中：店を続けます。\n"
     assert [p.speaker for p in parse_text(ja, "taidan.txt").passages if p.speaker] == ["Questioner", "田中"] * 3
+    # the credit line names who asks: "（聞き手・構成：山口健／写真：森一郎）"
+    credited = ja.replace("\n\n", "\n\n（聞き手・構成：山口健／写真：森一郎）\n\n", 1)
+    assert [p.speaker for p in parse_text(credited, "taidan.txt").passages if p.speaker] == ["山口健", "田中"] * 3
 
 
 def test_answers_marked_with_a_given_name_and_one_without_say_so() -> None:
@@ -604,3 +607,21 @@ def test_an_examination_begun_without_saying_by_whom_is_warned_about() -> None:
     named = parse_text(text.replace("EXAMINATION\nQ. How", "EXAMINATION\nBY MS. CHO:\nQ. How"), "deposition.txt")
     assert named.warnings == []
     assert [p.speaker for p in named.passages if p.speaker][-4:] == ["Ms. Cho", "Ada Park", "Ms. Cho", "Ada Park"]
+
+
+def test_a_press_briefings_questions_marked_by_a_bare_q() -> None:
+    """The White House's transcripts mark each reporter's question with "Q" and a single space, the answers
+    under the speakers' own labels: the questions are the Questioner's, not the last speaker's words."""
+    text = "PRESS BRIEFING BY PRESS SECRETARY ADA PARK\n\n1:47 P.M. EDT\n\n"
+    text += "MS. PARK: Good afternoon, everybody. A couple of things at the top.\n\n"
+    text += "Q Thanks, Ada. Will the President travel to Arizona this week?\n\n"
+    text += "MS. PARK: I don't have travel to announce.\n\nQ And on the heat declarations?\n\n"
+    text += "MS. PARK: They were approved this morning.\n\nQ Is FEMA ready for more?\n\nMS. PARK: It is.\n"
+    doc = parse_text(text, "briefing.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Ms. Park", "Questioner"] * 3 + ["Ms. Park"]
+    assert doc.passages[-2].text == "Is FEMA ready for more?"
+    # (a line that opens with the letter Q in prose is not a question: "Q fever is rare", once)
+    assert {
+        p.speaker
+        for p in parse_text("Notes\n\nQ fever is rare in cities.\n\nIt spreads from farms.\n", "n.txt").passages
+    } == {None}

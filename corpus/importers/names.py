@@ -748,7 +748,9 @@ _PLAIN = re.compile(
     # (a full-width colon needs no space after it: Chinese and Japanese put none, "主持人：大家好")
     # (up to 100 characters: "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta):", the
     # name and role split below, each of a name's length)
-    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>[^\W\d_][^:：;፦\n]{0,159}?)\s*(?P<sep>：|፦|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
+    # (or an outlet's title in its brackets, then the role: "《环球时报》记者：")
+    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>(?:[^\W\d_]|《[^》\n]{1,20}》)[^:：;፦\n]{0,159}?)\s*"
+    r"(?P<sep>：|፦|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
 )
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
 #: After a bracketed cue, who speaks and where from, and nothing else: "박영호 / 서울 마포구".
@@ -967,7 +969,24 @@ _DIRECTION_WORDS = frozenset(
     ]
 )
 _NOTE_WORDS = frozenset(
-    ["conversation", "conversations", "noise", "talk", "crosstalk", "chatter", "pause", "interruption"]
+    [
+        "conversation",
+        "conversations",
+        "noise",
+        "talk",
+        "crosstalk",
+        "chatter",
+        "pause",
+        "interruption",
+        "message",
+        "break",
+        "segment",
+        "promo",
+        "intro",
+        "outro",
+        "jingle",
+        "interlude",
+    ]
 )
 
 
@@ -980,7 +999,7 @@ def is_stage_direction(text: str) -> bool:
     tokens = folded.split()
     if len(tokens) >= 2 and len(tokens[0]) >= 5 and tokens[0].endswith("ing") and tokens[1] in _DIRECTION_WORDS:
         return True
-    return len(tokens) >= 2 and tokens[-1] in _NOTE_WORDS
+    return len(tokens) >= 2 and tokens[-1] in _NOTE_WORDS and _bare(tokens[0]) not in TITLES
 
 
 #: Offices that Spanish and Portuguese records name before the person, with an article: Mexico's Senate's
@@ -1424,7 +1443,7 @@ def match_label(line: str) -> Label | None:
     handle = _AT_HANDLE.match(text) if text[:1] == "@" else None
     if handle:
         return Label(handle.group("name"), handle.group("rest"), "plain")  # "@marisol_dev: ok, we're live"
-    if len(text) < 2 or not (text[0] in "|>*_[(-–—" or text[0].isalnum()):
+    if len(text) < 2 or not (text[0] in "|>*_[(-–—《" or text[0].isalnum()):
         return None
     if not _MAYBE_LABEL.search(text, 0, 120):
         m = _HEARING.match(text)
@@ -1555,7 +1574,9 @@ def match_label(line: str) -> Label | None:
             # a chat export's "You:", a consultation's "Dr:": no name, but someone where it takes turns with
             # the people of the document (speakers.decide judges it as a role written as a phrase)
             return Label(name, m.group("rest"), "phrase", time)
-        if not (letter or is_name_like(name)) or (role and _PARTIES.search(role) and not _COUNSEL.search(role)):
+        if not (letter or is_name_like(name.replace("《", "").replace("》", ""))) or (
+            role and _PARTIES.search(role) and not _COUNSEL.search(role)
+        ):
             return None  # a case caption ("FLORIDA, ET AL., :") names parties, not a speaker
         at = m.start("rest")
         stamp = _REST_TIME.match(text, at)

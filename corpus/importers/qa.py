@@ -135,6 +135,11 @@ _ASKER_KEYS = {
     "examiner",
     "q",
 }
+#: Who asks, in a credit line of a Japanese, Chinese or Korean interview: "聞き手・構成：田中美咲", "采访：王磊".
+_ASKER_CREDIT = re.compile(
+    r"(?:聞き手|インタビュアー|采访人|采访者|采访|인터뷰어|진행)(?:・[^：:／/）)]{1,8})*[ \t]*[：:][ \t]*"
+    r"(?P<who>[^\s：:／/）)、，,]{2,12})"
+)
 #: Phrases in the header naming one side: the name follows the phrase.
 _ASKER_PHRASE = re.compile(r"\b(?:conducted|interviewed|questioned|examined)[ \t]+by[ \t]*:?[ \t]+", re.I)
 _ANSWERER_PHRASE = re.compile(
@@ -231,6 +236,10 @@ class _Mark:
     time: float | None
 
 
+#: A question marked by a capital Q and a single space, the question after it: "Q Is FEMA considering...?"
+_BARE_Q = re.compile(r"^Q (?P<rest>[A-Z\"“‘'(][^\n]*\S)$")
+
+
 def match_marker(line: str) -> _Mark | None:
     """The Q/A marker opening `line`, if it has one (shape only; `find` decides)."""
     s = line.strip()
@@ -245,7 +254,11 @@ def match_marker(line: str) -> _Mark | None:
         return None
     m = _MARK.match(s)
     if not m:
-        return None
+        bare = _BARE_Q.match(s)
+        if bare is None:
+            return None
+        # a press briefing's "Q Administrator, how many deaths...?" (the White House's): a capital Q and one space
+        return _Mark(role="Q", written="Q", style="letter ", rest=bare.group("rest"), who=None, time=None)
     word = m.group("role")
     if len(word) > 1 and m.group("gap"):
         return None  # "Answer   the call": only single letters are written with a bare gap
@@ -475,6 +488,9 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
     texts = [l.strip() for l in head if l.strip()]
     if asker is None:
         asker = next((n for t in texts for m in _ASKER_PHRASE.finditer(t) if (n := _name_run(t[m.end() :]))), None)
+    if asker is None:
+        # a Japanese magazine's credit line, "（聞き手・構成：田中美咲／写真：山口健）": who asks
+        asker = next((m.group("who") for t in texts if (m := _ASKER_CREDIT.search(t))), None)
     if answerer is None:
         answerer = next(
             (n for t in texts for m in _ANSWERER_PHRASE.finditer(t) if (n := _name_run(t[m.end() :]))), None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sayso.corpus.conventions import DESCRIPTIONS, Convention
 from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
+    GENERIC_SPEAKER,
     NOT_NAMES,
     PARTICLES,
     STAMP_PREFIX,
@@ -371,7 +372,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             max(Counter(table.name_for(l) for l in labels_at.values()).values()) == 1
             and not any(l.strong or is_generic(table.name_for(l) or "") for l in labels_at.values())
             and (
-                _quoted(labels_at)
+                _quoted(labels_at, lines)
                 or (not any(l.said for l in labels_at.values()) and not _talk_between(lines, labels_at))
             )
         ):
@@ -467,6 +468,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"(another speaker's questions?): all are read as {who}'s"
             )
             convention.confidence = min(convention.confidence, 0.5)
+        if user_pattern is None and unlabelled is None and (talk := _talk_in_one_turn(result.passages)) is not None:
+            who, count = talk
+            warnings.append(
+                f"{who}'s turn of {count} paragraphs reads like several people talking (replies, questions, crosstalk) "
+                f"without labels: the labels may stop there, and all of it is read as {who}'s"
+            )
+            convention.confidence = min(convention.confidence, 0.5)
         if user_pattern is None and (inside := _labels_inside_turns(result.passages, table)) is not None:
             count, example = inside
             warnings.append(
@@ -478,6 +486,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             name: list(table.aliases.get(name, []))
             for name in dict.fromkeys(p.speaker for p in result.passages if p.speaker)
         }
+        if user_pattern is None and (twins := _near_twins(list(result.speakers))):
+            pairs = "; ".join(f"{a} and {b}" for a, b in twins[:3])
+            warnings.append(
+                f"{len(twins)} pair{'s' if len(twins) > 1 else ''} of speakers' names differ by one letter or a "
+                f"space ({pairs}): one person misread (a scan's damage, a typo)? Each is kept as written"
+            )
+            convention.confidence = min(convention.confidence, 0.75)
         result.hosts = _hosts(labels_at, table, plan, set(result.speakers))
         return result
 
@@ -613,6 +628,81 @@ def _bold_questions(
 #: A dialogue dash opening a turn: "— Dr. Ruiz, were you surprised?", "– Oui." (not a hyphen: a list's mark), or
 #: captions' ">>" for a new speaker
 _DIALOGUE_DASH = re.compile(r"^\s*(?:[—–―]|>>)[ \t]+[\"«“¿¡]?[^\W\d_]")
+
+
+#: Letters a scan's reading confuses: "Fercuson" for "Ferguson", "Hol1is" for "Hollis", "Srnith" for "Smith".
+_SCAN_CONFUSIONS = {
+    frozenset(p) for p in ("cg", "ce", "co", "eo", "l1", "li", "i1", "il", "un", "hb", "0o", "5s", "8b")
+}
+
+
+def _near_twins(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of speakers whose names look like one name misread: apart only by a space ("Mr. Whitaker" and "Mr.
+    Whi Taker"), by a letter a scan confuses for another ("Mr. Ferguson", "Mr. Fercuson"), or by a letter
+    doubled or left out inside a word ("Fergusson").  Not a name's first letter ("Garrett", "Barrett" are
+    two people) nor a placeholder's number ("Speaker 1", "Speaker 2")."""
+    people = [n for n in names if not GENERIC_SPEAKER.match(n) and sum(c.isalpha() for c in n) >= 6]
+    return [(a, b) for a, b in itertools.combinations(people, 2) if _misread(a.casefold(), b.casefold())]
+
+
+def _misread(a: str, b: str) -> bool:
+    if "".join(a.split()) == "".join(b.split()):
+        return a != b
+    if len(a) == len(b):
+        diffs = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+        return (
+            len(diffs) == 1
+            and diffs[0] > 0
+            and a[diffs[0] - 1].isalpha()
+            and frozenset((a[diffs[0]], b[diffs[0]])) in _SCAN_CONFUSIONS
+        )
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    k = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    # (a letter doubled or dropped inside a word: "Fergusson", "Ferguon")
+    return (
+        k > 0 and long[k - 1].isalpha() and long[k].isalpha() and short[k:] == long[k + 1 :] and long[k] == long[k - 1]
+    )
+
+
+#: How a reply opens: "Exactly.", "Right, and...", "Yes.", "Mm-hmm." (English; short replies count in any language).
+_REPLY = re.compile(
+    r"^(?:yes|yeah|yep|no|nope|right|exactly|absolutely|totally|sure|okay|ok|mm+-?hmm|uh-huh|true|indeed|"
+    r"agreed|definitely|of course|fair enough|good point|wow|oh)\b",
+    re.I,
+)
+
+
+#: A note that several people talk at once: "[CROSSTALK]", "(overlapping speech)".
+_CROSSTALK = re.compile(
+    r"^[\[(](?:cross[- ]?talk|overlapping(?: speech| talk| voices)?|all talking|several speakers|"
+    r"simultaneous speech|talking over each other|speakers overlap)[\])]$",
+    re.I,
+)
+
+
+def _talk_in_one_turn(passages: list[ParsedPassage]) -> tuple[str, int] | None:
+    """A turn of many paragraphs (eight or more, four times the document's usual) of which several are replies
+    or questions ("Asset rich, cash poor.", "Exactly. And...", "Did it?"), or in which paragraphs follow a note
+    that people talk over each other ("[CROSSTALK]"): a conversation whose labels stopped, read as one
+    speaker's.  (who, paragraphs), or None; a prepared statement's paragraphs are none of these."""
+    turns = [p for p in passages if p.speaker]
+    if len({p.speaker for p in turns}) < 2:
+        return None
+    sizes = sorted(p.text.count("\n") + 1 for p in turns)
+    usual = sizes[len(sizes) // 2]
+    for p in turns:
+        rows = [row.strip() for row in p.text.split("\n") if row.strip()]
+        crosstalk = next((k for k, row in enumerate(rows) if _CROSSTALK.match(row)), None)
+        if crosstalk is not None and len(rows) - crosstalk - 1 >= 2:
+            return p.speaker or "", len(rows)  # (people talking over each other, then paragraphs no one labels)
+        if len(rows) < 8 or len(rows) < 4 * usual:
+            continue
+        talking = sum(1 for row in rows[1:] if (_REPLY.match(row) and row[-1] in '.!…"”') or row.endswith("?"))
+        if talking >= 3 and talking * 5 >= len(rows):
+            return p.speaker or "", len(rows)
+    return None
 
 
 #: A label after a sentence's end, inside a line: "...the site floods. KAPLAN: Affordable units are...".
@@ -869,9 +959,16 @@ def _choose_convention(
 _QUOTE_OPENERS = "\"“„«‘'「『"
 
 
-def _quoted(labels: dict[int, Label]) -> bool:
-    """Whether the words after every label are a quotation: they open with a quotation mark."""
-    return all(l.rest.strip()[:1] in _QUOTE_OPENERS and l.said for l in labels.values())
+def _quoted(labels: dict[int, Label], lines: list[str]) -> bool:
+    """Whether the words after every label are a quotation: they open with a quotation mark (on the label's
+    line, or on the next where the label ends its line: "Prof. Ewa Mazur, ekonomistka:" over „...")."""
+
+    def words(i: int, label: Label) -> str:
+        if label.said:
+            return label.rest.strip()
+        return next((line.strip() for line in lines[i + 1 : i + 3] if line.strip()), "")
+
+    return all(words(i, l)[:1] in _QUOTE_OPENERS for i, l in labels.items())
 
 
 #: A legend's entry: a speaker's code and who it stands for ("S1 = Moderator", "S2 = Participant (Hollis)").
