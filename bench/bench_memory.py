@@ -11,9 +11,12 @@ Measured on the 2-core development machine (issue 11); the last column is what t
 one-line import (the interpreter, numpy and sayso's code, about 50 MB), which is what the 5x goal and
 tests/test_large_docs.py hold:
 
-    file                      sayso import (first)   (index fix)     (now)    beyond a one-line import
-    50 MB transcript          ~2.3 GB (46x)          ~460 MB (9x)    272 MB   222 MB (4.4x)
-    10 MB lower-case line     ~540 MB (54x)          ~190 MB (19x)    86 MB    36 MB (3.6x)
+    file                      sayso import (first)   (index fix)     (issue 11)   (now)    beyond a one-line import
+    50 MB transcript          ~2.3 GB (46x)          ~460 MB (9x)    272 MB       260 MB   210 MB (4.2x)
+    10 MB lower-case line     ~540 MB (54x)          ~190 MB (19x)    86 MB        89 MB    39 MB (3.9x)
+
+("now": the passages' texts joined once parsed, so the parse's memory goes back before the index is built,
+and the importing malloc settings keeping 1 MB free rather than 8; see sayso/memory.py.)
 
 What it took to get there: the index build tokenised a whole document at once (~2 GB for the 50 MB
 transcript); it now goes a run of passages at a time.  The parser let go of nothing: the text was held

@@ -884,18 +884,19 @@ def test_westminster_questions_numbered_an_office_over_its_holder_and_subjects_b
     hansard += "What steps she is taking to improve rural bus services.\n\n"
     hansard += "The Minister for Local Transport (Gareth Pennock)\nWe have confirmed funding for local authorities.\n\n"
     hansard += "Helen Marsh\nI thank the Minister. Will he meet me and the operator?\n\n"
-    hansard += "Gareth Pennock\nI would be happy to meet my hon. Friend.\n\nRoad Safety: Young Drivers\n\n"
+    hansard += "Gareth Pennock\nI would be happy to meet my hon. Friend.\n\nHon. Members: Hear, hear.\n\n"
+    hansard += "Road Safety: Young Drivers\n\n"
     hansard += "2. Daniel Afolabi (Hexbridge) (LD)\nWhat assessment she has made of graduated licences.\n\n"
     hansard += "The Secretary of State for Transport (Louise Harcourt)\nWe are considering the evidence.\n\n"
     hansard += "Daniel Afolabi\nHow many more reviews?\n\nLouise Harcourt\nI will come back to the House.\n"
     doc = parse_text(hansard, "hansard.txt")
     turns = [p for p in doc.passages if p.speaker]
     assert [p.speaker for p in turns] == [
-        "Helen Marsh", "Gareth Pennock", "Helen Marsh", "Gareth Pennock",
+        "Helen Marsh", "Gareth Pennock", "Helen Marsh", "Gareth Pennock", "Hon. Members",
         "Daniel Afolabi", "Louise Harcourt", "Daniel Afolabi", "Louise Harcourt",
     ]  # fmt: skip
-    assert turns[3].text == "I would be happy to meet my hon. Friend."
-    assert turns[4].heading == "Road Safety: Young Drivers"
+    assert turns[3].text == "I would be happy to meet my hon. Friend." and turns[4].text == "Hear, hear."
+    assert turns[5].heading == "Road Safety: Young Drivers"
 
 
 def test_interjections_from_the_floor_are_the_members_words_not_the_speakers() -> None:
@@ -972,6 +973,33 @@ def test_bracketed_stage_directions_in_a_lecture_are_not_speakers() -> None:
     ]  # fmt: skip
 
 
+def test_an_earnings_calls_participants_listed_at_the_top_and_a_speaker_heard_once() -> None:
+    """An aggregator's call: participants listed one to a line with their role or firm after a hyphen (a firm's
+    "Halden & Co." too), none of them a turn; then names set apart over the words, Sophie Tran heard once
+    (listed among the participants, so someone) and Paul Ferreira last."""
+    call = "Northwind Logistics Q3 2024 Earnings Call Transcript\n\nCompany Participants\n\n"
+    call += "Sophie Tran - Vice President, Investor Relations\nDavid Kessler - Chief Executive Officer\n\n"
+    call += "Conference Call Participants\n\nTom Briggs - Redwood Securities\nAnika Shah - Halden & Co.\n"
+    call += "Paul Ferreira - Castlegate Capital Markets\n\n"
+    turns = [
+        ("Operator", "Good afternoon, and welcome to the call. I will now turn it over to Sophie Tran."),
+        ("Sophie Tran", "Thank you, operator. With me today is David Kessler, our CEO."),
+        ("David Kessler", "Thanks, Sophie. Q3 was a solid quarter, and I am glad to be here with you."),
+        ("Operator", "Our first question comes from Tom Briggs with Redwood Securities."),
+        ("Tom Briggs", "Hey, good afternoon. David, how long does the soft market last?"),
+        ("David Kessler", "I wish I knew, Tom. We plan for two more quarters of it."),
+        ("Operator", "Our next question comes from Anika Shah with Halden."),
+        ("Anika Shah", "Thanks. Are the contract renewals holding their price?"),
+        ("David Kessler", "They are, Anika, at about four percent."),
+        ("Operator", "Our last question comes from Paul Ferreira with Castlegate."),
+        ("Paul Ferreira", "Thanks. Are more terminal closures planned?"),
+        ("David Kessler", "Not this year, Paul."),
+    ]
+    call += "".join(f"{who}\n\n{words}\n\n" for who, words in turns)
+    doc = parse_text(call, "call.txt")
+    assert [(p.speaker, p.text) for p in doc.passages if p.speaker] == turns
+
+
 def test_a_wire_services_earnings_call_with_rules_turn_numbers_and_the_firm_after_a_comma() -> None:
     """Refinitiv's (StreetEvents') layout: each label between rules of dashes, "Name, Firm - Title" and the
     turn's number in brackets after a wide gap.  The rules and numbers are layout (recorded as left out), the
@@ -1037,6 +1065,25 @@ def test_a_chinese_press_conference_names_reporters_by_their_outlet_in_title_bra
     zh += "法新社记者：请问中方对会谈有何评论？\n\n发言人：我们欢迎会谈取得积极成果。\n\n"
     zh += "《环球时报》记者：近日有议员访问该地区。中方对此有何评论？\n\n发言人：中方坚决反对。\n"
     assert _speakers(zh) == ["发言人", "法新社记者", "发言人", "《环球时报》记者", "发言人"]
+
+
+def test_a_block_of_header_fields_at_the_top_is_no_one_s_turn() -> None:
+    """A focus group's header: fields one under another ("Study:", "Date:", "Moderator: MN (Mpho Ndlovu)",
+    "Languages: English, isiZulu. Translations in brackets."), then the discussion: the block is no one's,
+    though "Moderator" speaks below.  The same in a script without capitals, whose keys never speak below.
+    A conversation that opens without a blank line is no header."""
+    fgd = "FOCUS GROUP TRANSCRIPT\n\nStudy: Health worker retention\nDate: 12 August 2022\n"
+    fgd += "Moderator: MN (Mpho Ndlovu)    Note-taker: TK\nParticipants: R1, R2\n"
+    fgd += "Languages: English, isiZulu. Translations in square brackets.\n\n"
+    fgd += "MODERATOR: Thank you all for coming. How long have you worked here?\n\nR1: Me, nine years now.\n\n"
+    fgd += "R2: Only two years for me.\n\nMODERATOR: And what keeps you?\n\nR1: The people, I think.\n"
+    assert _speakers(fgd) == ["Moderator", "R1", "R2", "Moderator", "R1"]
+    ar = "البرنامج: حوار مفتوح\nمقدم البرنامج: سامي الخطيب\nضيفة الحلقة: د. ليلى حداد، أستاذة الاقتصاد\n"
+    ar += "تاريخ الحلقة: 14/3/2023\n\nسامي الخطيب: أهلاً بكم إلى حلقة جديدة.\n\nليلى حداد: أهلاً بك، وشكراً.\n\n"
+    ar += "سامي الخطيب: دكتورة، ما الذي حدث؟\n\nليلى حداد: يعيش الناس على التحويلات.\n"
+    assert _speakers(ar) == ["سامي الخطيب", "ليلى حداد", "سامي الخطيب", "ليلى حداد"]
+    chat = "Notes\n\nAda Park: Hi all.\nBen Cho: Hello.\nCara Diaz: Morning.\n\nAda Park: Shall we?\n\nBen Cho: Yes.\n"
+    assert _speakers(chat) == ["Ada Park", "Ben Cho", "Cara Diaz", "Ada Park", "Ben Cho"]
 
 
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:

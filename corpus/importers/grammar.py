@@ -298,12 +298,16 @@ _THE_OFFICE = re.compile(r"(?:The|An)[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’
 _QUESTION_NUMBER = re.compile(r"^T?\d{1,3}\.[ \t]+(?=[^\W\d_])")
 
 
+#: A firm's abbreviation ending a line: "Halden & Co.", "Acme Inc.", "Brightwater Ltd.".
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:Co|Inc|Ltd|Corp|Cie|plc|LLC|LLP|S\.A|AG|GmbH|N\.V|Bros|Assoc)\.$")
+
+
 def participant_line(line: str) -> bool:
     """Whether `line` is a line of a list of participants: "Ann Oduya -- Keystone -- Analyst" (a name, then its
     role or company after a dash), not a sentence with a dash in it."""
     s = line.strip()
-    if not s or len(s) > 100 or s[-1] in ".?!;,":
-        return False
+    if not s or len(s) > 100 or s[-1] in "?!;," or (s[-1] == "." and not _ABBREVIATION_END.search(s)):
+        return False  # (but a firm's "Halden & Co." may end the line)
     dashed = ROLE_DASH.split(s)
     return len(dashed) >= 2 and len(_person_of(dashed[0]).split()) <= 5 and names_a_person(_person_of(dashed[0]))
 
@@ -740,11 +744,20 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
         ):
             return [(i, l) for i, l in out if l.form != "apart"]
         counts.update({k: n for k, n in loud.items() if k not in counts})
-    # (with people taking turns so, one heard once with a title is one more: "Senator Ben Roy")
+    # (with people taking turns so, one heard once with a title is one more: "Senator Ben Roy"; and so is one the
+    # document lists among its participants: "Sophie Tran - Vice President, Investor Relations")
+    listed = {
+        " ".join(_person_of(ROLE_DASH.split(line.strip())[0]).split()).casefold()
+        for line in lines
+        if participant_line(line)
+    }
     return [
         (i, l)
         for i, l in out
-        if l.form != "apart" or counts[key(l)] >= 2 or key(l) in roled or (key(l) in counts and titled(l.raw))
+        if l.form != "apart"
+        or counts[key(l)] >= 2
+        or key(l) in roled
+        or (key(l) in counts and (titled(l.raw) or key(l) in listed))
     ]
 
 

@@ -644,6 +644,8 @@ GENERIC_SPEAKER = re.compile(
     r"(co-?)?anchor|co-?host|presenter|reporter|correspondent|caller( #?\d{1,3})?|"
     # many at once: a meeting's "ALL:", a service's "CONGREGATION:"
     r"all|everyone|both|group|congregation|chorus|"
+    # a chamber's members as one voice: Westminster's "Hon. Members: Hear, hear.", "Some Hon. Members:"
+    r"((some|several) )?(hon\.?|honourable|honorable) members|an? hon\.? member|"
     # the same in Korean, Chinese and Japanese scripts: anchor, reporter, host, moderator; host, reporter;
     # announcer, moderator
     r"앵커|기자|진행자|사회자|主持人|记者|記者|アナウンサー|司会|司会者)$",

@@ -851,6 +851,7 @@ def _choose_convention(
             )
         labels = _without_header_one_offs(labels, table)
         labels = _without_header_fields(labels, table)
+        labels = _without_header_block(labels, lines)
         _closing_notes(labels, table)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
@@ -909,6 +910,14 @@ def _choose_convention(
             for alias in other_table.aliases.get(name, []):
                 table.add_alias(name, alias)
             labels[i] = label
+    if family not in ("inline", "record") and labels and "inline" in proposed:
+        # A chamber's members as one voice, in the inline shape among names set apart: "Hon. Members: Hear, hear."
+        # (a placeholder: no one's name to confuse)
+        first = min(labels)
+        for i, label in proposed["inline"]:
+            if i > first and i not in labels and label.said and GENERIC_SPEAKER.match(label.raw):
+                table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
+                labels[i] = label
     names = {table.name_for(l) for l in labels.values()}
     turns = len(labels)
     description = DESCRIPTIONS[family]
@@ -1141,6 +1150,39 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
     if not fields and not cast:
         return labels
     return {i: l for i, l in labels.items() if i not in fields and i not in cast}
+
+
+#: A header's field: a short key, a colon, its value ("Study: ...", "FGD 3: ...", "Note-taker: TK").
+_FIELD = re.compile(r"^[*_]{0,2}(?P<key>[^\W\d_][\w .'’/()\-]{0,30}?)[*_]{0,2}[ \t]*[:：][*_]{0,2}[ \t]+\S")
+
+
+def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[int, Label]:
+    """Labels in the block of fields that opens a document: three to twelve lines of "Key: value" one under
+    another, each key once, most of them no one ("Study:", "Date:", "Languages:") or none of them speaking
+    below ("البرنامج:", "مقدم البرنامج:"), the conversation below it.  Its "Moderator: MN (Mpho Ndlovu)" says who
+    moderates; it is not a turn."""
+    if not labels:
+        return labels
+    first = min(labels)
+    start = first
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    end = first
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    block = range(start, end)
+    if not 3 <= len(block) <= 12 or sum(1 for i in labels if i >= end) < 2:
+        return labels
+    keys = [m.group("key").strip().casefold() for i in block if (m := _FIELD.match(lines[i].strip()))]
+    nobody = [k for k in keys if not names_a_person(k.title()) and not GENERIC_SPEAKER.match(k)]
+    below = {m.group("key").strip().casefold() for i in range(end, len(lines)) if (m := _FIELD.match(lines[i].strip()))}
+    if len(keys) < 3 or len(set(keys)) < len(keys):
+        return labels
+    if 2 * len(nobody) < len(keys) and below & set(keys):
+        return labels  # (people's names, speaking again below: the conversation opens without a break)
+    if any(k in below for k in nobody):
+        return labels  # (a field that is a label below too, "White:" over a chess game's "White: 6.Bg5": no header)
+    return {i: l for i, l in labels.items() if i not in block}
 
 
 def _closing_notes(labels: dict[int, Label], table: SpeakerTable) -> None:
