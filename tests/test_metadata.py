@@ -48,6 +48,14 @@ def _kind(head: str, *, title: str = "Untitled", speakers: int = 2, dialogue: bo
         ("Oral argument in the case of Smith", "hearing"),
         ("A sitting of the House of Commons", "hearing"),
         ("Legislative session, day two", "hearing"),
+        # other languages' parliaments and their records
+        ("Deutscher Bundestag, Stenografischer Bericht, 87. Sitzung", "hearing"),
+        ("Resoconto stenografico dell'Assemblea", "hearing"),
+        ("Riksdagens protokoll 2023/24:71", "hearing"),
+        ("Tweede Kamer der Staten-Generaal", "hearing"),
+        ("衆議院 予算委員会 会議録", "hearing"),
+        # (but a press conference's stenographic version is no parliament's)
+        ("Versión estenográfica de la conferencia de prensa", "interview"),
         ("Our panelists today", "panel"),
         ("Episode 12 of our show", "podcast"),
         ("第3回 ポッドキャスト", "podcast"),

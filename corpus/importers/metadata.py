@@ -149,10 +149,39 @@ _RECORD = (
         "house of",
         "council",
         "legislat",
+        # other languages' parliaments and their verbatim records
+        "bundestag",
+        "landtag",
+        "nationalrat",
+        "plenarprotokoll",
+        "stenografisch",
+        "assemblée nationale",
+        "sénat",
+        "camera dei deputati",
+        "senato",
+        "resoconto stenografico",
+        "cámara de diputados",
+        "senado",
+        "diario de sesiones",
+        "câmara dos deputados",
+        "tweede kamer",
+        "riksdag",
+        "folketing",
+        "storting",
+        "sejm",
+        "tutanak",
+        "государственная дума",
+        "国会",
+        "議会",
+        "会議録",
     ),
     re.compile(
         r"\bcourt\b|oral argument|\bproceedings\b|congressional record|\bhansard\b|\bparliament|"
-        r"\bsenate\b|house of (?:representatives|commons|assembly)|\bcouncil\b|\blegislat"
+        r"\bsenate\b|house of (?:representatives|commons|assembly)|\bcouncil\b|\blegislat|"
+        r"bundestag|landtag|\bnationalrat|plenarprotokoll|stenografisch|assemblée nationale|\bsénat\b|"
+        r"camera dei deputati|\bsenato\b|resoconto stenografico|cámara de diputados|\bsenado\b|diario de sesiones|"
+        r"câmara dos deputados|tweede kamer|\briksdag|\bfolketing|\bstorting|\bsejm|"
+        r"\btutanak|государственная дума|国会|議会|会議録"
     ),
 )
 _PANEL = (("panel",), re.compile(r"\bpanel(ists?)?\b"))
