@@ -16,6 +16,7 @@ DESCRIPTIONS = {
     "alone": "label alone on its line, then text",
     "separated": "label, then a mark, then text (Name — text)",
     "qa": "question and answer markers (Q:/A:)",
+    "title": "one speaker, whom the title names (a speech, a talk)",
     "pattern": "the speaker labels pattern given for it",
     "none": "no speaker labels",
     "unknown": "lines look labelled but no convention fits",

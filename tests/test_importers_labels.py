@@ -1086,6 +1086,27 @@ def test_a_block_of_header_fields_at_the_top_is_no_one_s_turn() -> None:
     assert _speakers(chat) == ["Ada Park", "Ben Cho", "Cara Diaz", "Ada Park", "Ben Cho"]
 
 
+def test_a_speech_or_talk_whose_title_names_the_speaker_is_theirs() -> None:
+    """A speech, a lecture or a TED talk has no labels: one person speaks, and the title says who ("Speech by
+    Governor Ada Park at ...", "Why soil matters | Maya Chen | TEDxRiverside", "Rede von ..."). Every paragraph
+    is theirs, the kind is a talk, and the convention says where the name came from.  Not an office
+    ("Remarks by the President"), nor a report about a speech whose paragraphs do not talk."""
+    speech = "Speech by Governor Ada Park at the Bank of Somewhere, 3 May 2024\n\nThank you for the invitation.\n\n"
+    speech += "Inflation has come down, and we are glad of it.\n\nBut our work is not done.\n"
+    doc = parse_text(speech, "speech.txt")
+    assert [p.speaker for p in doc.passages] == ["Governor Ada Park"] * 3
+    assert doc.kind == "talk" and doc.convention is not None and doc.convention["shape"] == "title"
+    ted = "Why soil matters | Maya Chen | TEDxRiverside\n\nGood evening. I want to tell you about soil.\n\n"
+    ted += "Soil is alive. It breathes, and it feeds us.\n\nThank you.\n"
+    assert {p.speaker for p in parse_text(ted, "ted.txt").passages} == {"Maya Chen"}
+    de = "Rede von Dr. Ada Park auf dem Parteitag\n\nLiebe Freundinnen und Freunde, ich danke euch.\n\nWir haben viel vor.\n"
+    assert {p.speaker for p in parse_text(de, "rede.txt").passages} == {"Dr. Ada Park"}
+    office = "Remarks by the President at the Climate Summit\n\nThank you all.\n\nWe have work to do.\n"
+    assert {p.speaker for p in parse_text(office, "remarks.txt").passages} == {None}
+    report = "A speech by Ada Park\n\nThe market fell on Tuesday. Prices rose.\n\nAnalysts expect more of the same.\n"
+    assert {p.speaker for p in parse_text(report, "report.txt").passages} == {None}
+
+
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     doc = parse_text(
         "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"

@@ -543,6 +543,18 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         result.passages = body
         result.speakers = {page_name: []}
         return result
+    talker = _speech_by(result.title) if user_pattern is None and not warnings else None
+    if talker is not None:
+        body = _prose_passages(lines, result.title, wrapped, split=True, stripped=stripped)
+        if len(body) >= 2 and grammar.talks([Label(talker, p.text, "title") for p in body]):
+            # A speech, a lecture, a talk: one person speaks throughout, and the title says who
+            for p in body:
+                p.speaker = talker
+            result.passages, result.dialogue = body, True
+            result.speakers = {talker: []}
+            convention.shape, convention.description = "title", DESCRIPTIONS["title"]
+            convention.turns, convention.confidence = 1, 0.9
+            return result
     asked = _bold_questions(lines, result.title, stripped) if user_pattern is None else None
     if asked is not None:
         # A print interview: each question in bold, the answer below it in plain text, no labels
@@ -1386,6 +1398,33 @@ def _opens_like_the_body(line: str, following: list[str]) -> bool:
         return False  # lines starting with a word: a title may well do so too
     body = [l for l in following if l.strip()]
     return len(body) >= 2 and sum(1 for l in body if _lead_shape(l) == shape) >= 0.6 * len(body)
+
+
+#: A title naming one speaker: "Speech by Governor Ada Park at ...", "Remarks by Ben Cho", "Rede von Ada Park",
+#: "Discours de Ada Park"; the name runs to "at", "on", "to", a comma, a dash or the end.
+_SPEECH_BY = re.compile(
+    r"(?:^|\b)(?:speech|remarks|address|lecture|keynote(?: address| speech)?|sermon|statement|talk|eulogy|"
+    r"commencement address|opening remarks|closing remarks|rede|ansprache|vortrag|discours|allocution|discurso|"
+    r"discorso|intervento|toespraak)[ \t]+(?:by|from|von|de|di|van|of)[ \t]+"
+    r"(?P<who>[^,:;|–—(\n]{3,60}?)(?=[ \t]+(?:at|on|to|before|for|in|auf|vor|bei|à|au|devant|en|ante|a|al|in|op)\b|"
+    r"[ \t]*[,:;|–—(]|[ \t]*$)",
+    re.I,
+)
+
+
+def _speech_by(title: str | None) -> str | None:
+    """The one person a title says speaks: "Speech by Governor Ada Park at the Bank" -> "Governor Ada Park"; a
+    TED talk's "Why soil matters | Maya Chen | TEDxRiverside" -> "Maya Chen".  None where it names no person."""
+    if not title:
+        return None
+    m = _SPEECH_BY.search(title)
+    if m is not None:
+        who = m.group("who").strip()
+        return who if names_a_person(who) and not GENERIC_SPEAKER.match(who) else None
+    parts = [part.strip() for part in re.split(r"[ \t]+[|–—][ \t]+", title)]
+    if len(parts) == 3 and re.match(r"(?i)ted(?:x\w*|med|global|women|talks?)?\b", parts[2]):
+        return parts[1] if is_full_name(parts[1]) and is_name_like(parts[1]) else None
+    return None
 
 
 def _speaker_page_name(raw_lines: list[str], lines: list[str]) -> str | None:
