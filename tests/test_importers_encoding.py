@@ -123,6 +123,10 @@ def test_mojibake_line_repaired_or_dropped() -> None:
         "Page title\n\u0e50\u0e04 SpeakerAppearances Over Time\n\nReal words here.\n".encode("utf-8"), "m.txt"
     )
     assert [p.text for p in doc.passages] == ["Real words here."]
+    # but the ordinal indicators of Portuguese, Spanish and Italian are their own letters, not garbled bytes
+    lines = ["Grupo focal nº 2 – Moradores de Itaquera", "1ª edição, 3º andar", "Il 2º incontro del gruppo"]
+    doc = parse_bytes(("Título\n\n" + "\n\n".join(lines) + "\n").encode("utf-8"), "m.txt")
+    assert [p.text for p in doc.passages] == lines and doc.warnings == []
 
 
 # Web pages put soft hyphens inside long words, and word joiners and stray byte-order marks turn up in pasted

@@ -1082,6 +1082,11 @@ def test_a_block_of_header_fields_at_the_top_is_no_one_s_turn() -> None:
     ar += "تاريخ الحلقة: 14/3/2023\n\nسامي الخطيب: أهلاً بكم إلى حلقة جديدة.\n\nليلى حداد: أهلاً بك، وشكراً.\n\n"
     ar += "سامي الخطيب: دكتورة، ما الذي حدث؟\n\nليلى حداد: يعيش الناس على التحويلات.\n"
     assert _speakers(ar) == ["سامي الخطيب", "ليلى حداد", "سامي الخطيب", "ليلى حداد"]
+    pt = "PESQUISA: Mobilidade urbana\nData: 23/01/2024\nModeradora: Carla Nunes\nParticipantes:\nP1 – Joana, 34 anos\n"
+    pt += "P2 – Ricardo, 51 anos\nTranscrição: equipe do projeto.\n\nModeradora: Boa noite a todos.\n\n"
+    pt += "P1 (Joana): Eu trabalho no hospital.\n\nP2 (Ricardo): Eu dirijo o dia inteiro.\n\nModeradora: E o tempo?\n\n"
+    pt += "P1: Duas horas.\n"
+    assert _speakers(pt) == ["Moderadora", "Joana", "Ricardo", "Moderadora", "Joana"]  # (P1 is Joana, as she is named)
     chat = "Notes\n\nAda Park: Hi all.\nBen Cho: Hello.\nCara Diaz: Morning.\n\nAda Park: Shall we?\n\nBen Cho: Yes.\n"
     assert _speakers(chat) == ["Ada Park", "Ben Cho", "Cara Diaz", "Ada Park", "Ben Cho"]
 
@@ -1105,6 +1110,18 @@ def test_a_speech_or_talk_whose_title_names_the_speaker_is_theirs() -> None:
     assert {p.speaker for p in parse_text(office, "remarks.txt").passages} == {None}
     report = "A speech by Ada Park\n\nThe market fell on Tuesday. Prices rose.\n\nAnalysts expect more of the same.\n"
     assert {p.speaker for p in parse_text(report, "report.txt").passages} == {None}
+
+
+def test_japanese_labels_with_a_role_or_the_holder_in_full_width_parentheses() -> None:
+    """A Japanese results briefing: "山本（代表取締役社長）：" is 山本 with the role in full-width parentheses, then
+    "山本：" alone; a record's "委員長（佐々木健一君）：" is 佐々木健一 (the honorific 君 says a person), the
+    office their role."""
+    ja = "決算説明会 質疑応答\n\n司会：それでは質疑応答に移ります。\n\n質問者A（みずなみ証券 佐藤氏）：ご説明ありがとうございました。\n\n"
+    ja += "山本（代表取締役社長）：ご質問ありがとうございます。\n\n質問者A：もう一点お願いします。\n\n山本：はい、どうぞ。\n"
+    assert _speakers(ja) == ["司会", "質問者A", "山本", "質問者A", "山本"]
+    diet = "予算委員会\n\n委員長（佐々木健一君）：ただいまから会議を開きます。\n\n山田太郎：質問いたします。\n\n"
+    diet += "委員長（佐々木健一君）：山田君。\n\n山田太郎：ありがとうございます。\n"
+    assert _speakers(diet) == ["佐々木健一", "山田太郎", "佐々木健一", "山田太郎"]
 
 
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
@@ -1652,6 +1669,10 @@ def test_a_person_in_parentheses_after_an_office_or_a_role_is_the_speaker() -> N
         "CHAIR NAKASHIMA: That closes the hearing.\n"
     )
     assert _speakers(hearing) == ["Chair Nakashima", "Delia Frost", "Chair Nakashima", "Frank", "Chair Nakashima"]
+    # but what the parentheses say of how one spoke is no one: the UN's "The President (spoke in French):"
+    un = "Security Council, 9712th meeting\n\nThe President (spoke in French): I call the meeting to order.\n\n"
+    un += "Ms. Amadi: Thank you, Madam President.\n\nThe President (spoke in French): I thank Ms. Amadi.\n"
+    assert _speakers(un) == ["The President", "Ms. Amadi", "The President"]
 
 
 def test_an_office_alone_is_the_person_the_record_last_named_in_it() -> None:

@@ -316,6 +316,9 @@ _SCRIPT_GROUPS = {
     "katakana-hiragana": "cjk",
     "halfwidth": "cjk",
     "fullwidth": "latin",
+    # the ordinal indicators of Spanish, Portuguese and Italian ("nº 2", "1ª edição") are Latin text's own
+    "masculine": "latin",
+    "feminine": "latin",
     "hangul": "hangul",
     "ideographic": "cjk",
 }

@@ -1084,17 +1084,17 @@ def _trailing_role(text: str) -> tuple[str, str] | None:
     """(what stands before, the role) where `text` ends with a role in parentheses or brackets; the role may
     hold parentheses of its own ("The Chair (Mrs. Anne Lapointe (Sherbrooke, Lib.))")."""
     close = text[-1:]
-    if close not in (")", "]"):
+    if close not in (")", "]", "）"):
         return None
-    opener = "(" if close == ")" else "["
+    opener = {")": "(", "]": "[", "）": "（"}[close]  # (a full-width pair too: "山本（代表取締役社長）")
     depth = 0
     for i in range(len(text) - 1, -1, -1):
         depth += 1 if text[i] == close else -1 if text[i] == opener else 0
         if depth == 0:
             name, role = text[:i].rstrip(), text[i + 1 : -1].strip()
-            longest = 120 if close == ")" else 60
+            longest = 60 if close == "]" else 120
             letter = close == ")" and len(role) == 1 and role in _CAPITAL_LETTERS
-            if name and (2 <= len(text[i + 1 : -1]) <= longest or letter) and (close == ")" or "[" not in role):
+            if name and (2 <= len(text[i + 1 : -1]) <= longest or letter) and (close != "]" or "[" not in role):
                 return name, role
             return None
     return None
@@ -1535,6 +1535,10 @@ def match_label(line: str) -> Label | None:
     m = _PLAIN.match(text)
     if m:
         name, role = split_role(m.group("name").strip())
+        if role and role.endswith(("君", "氏", "さん")) and _CJK.match(role) and len(role) <= 12:
+            # a Japanese record's office with its holder in parentheses, the holder's honorific after the name:
+            # "委員長（佐々木健一君）：" is 佐々木健一's, the office their role
+            name, role = role[:-2] if role.endswith("さん") else role[:-1], name
         if m.group("name").strip().endswith((")", "]")):
             name, role = person_in_office(name, role)  # (only the person in parentheses after an office)
         if not is_name_like(name) and (dashed := re.split(r"[ \t]+[–—-][ \t]+", name, maxsplit=1)) and len(dashed) == 2:

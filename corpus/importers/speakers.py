@@ -171,7 +171,8 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict
                 not uncased(person)
                 and (_an_office(office) or (_honoured(person) and not _honoured(office)))
                 and (
-                    (is_full_name(person) and not _a_body(person))
+                    # (a person's name opens with a capital: "spoke in French" after the UN's "The President" is a note)
+                    (is_full_name(person) and person[:1].isupper() and not _a_body(person))
                     or _honoured(person)
                     or (
                         placeholder

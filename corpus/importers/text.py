@@ -1192,8 +1192,8 @@ def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[in
         return labels
     if 2 * len(nobody) < len(keys) and below & set(keys):
         return labels  # (people's names, speaking again below: the conversation opens without a break)
-    if any(k in below for k in nobody):
-        return labels  # (a field that is a label below too, "White:" over a chess game's "White: 6.Bg5": no header)
+    if below <= set(keys):
+        return labels  # (the same keys go on below, "White:" over a chess game's "White: 6.Bg5": no header)
     return {i: l for i, l in labels.items() if i not in block}
 
 
