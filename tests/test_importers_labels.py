@@ -2171,8 +2171,9 @@ def test_japanese_bracketed_roles_and_korean_radio_markers_are_labels() -> None:
 
 def test_a_print_interview_with_questions_in_bold_and_no_labels() -> None:
     """Print interviews often set each question in bold and the answer below it, with no labels at all: the
-    questions are the interviewer's, the answers the interviewee's (placeholders: the text names no one as
-    asking).  It was read as prose, silently.  A help page's bold questions are not an interview."""
+    questions are the interviewer's (the byline's), the answers the interviewee's (whom the title names), or
+    placeholders where the text names no one.  It was read as prose, silently.  A help page's bold questions are
+    not an interview."""
     interview = (
         "# Marta Iglesias: «La biblioteca es el último lugar gratuito»\n\n*Por Sergio Bravo*\n\n"
         "**¿Cuándo empezó a trabajar en bibliotecas?**\n\nEn 1996, como auxiliar en mi barrio.\n\n"
@@ -2181,7 +2182,13 @@ def test_a_print_interview_with_questions_in_bold_and_no_labels() -> None:
         "**¿Qué libro recomienda?**\n\nCualquiera que se pueda devolver tarde.\n"
     )
     doc = parse_text(interview, "entrevista.md")
-    assert [p.speaker for p in doc.passages if p.speaker] == ["Interviewer", "Interviewee"] * 4
+    # (the byline names who asks, the title the one person answering)
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Sergio Bravo", "Marta Iglesias"] * 4
+    anonymous = interview.replace("Marta Iglesias: ", "").replace("*Por Sergio Bravo*", "*Entrevista*")
+    assert [p.speaker for p in parse_text(anonymous, "e.md").passages if p.speaker] == [
+        "Interviewer",
+        "Interviewee",
+    ] * 4
     assert doc.convention is not None and doc.convention["shape"] == "qa" and doc.convention["confidence"] < 1.0
     help_page = (
         "# Help\n\n**How do I reset my password?**\n\nClick Forgot password.\n\n**Can I change my email?**\n\n"

@@ -29,6 +29,7 @@ from sayso.corpus.importers.names import (
     is_initials,
     is_name_like,
     match_label,
+    mentioned_names,
     name_key,
     names_a_person,
     person_in_office,
@@ -589,6 +590,13 @@ _FOR_ONESELF = re.compile(r"\b(?:I|my|me|I'm|I’m)\b")
 _OF_YOU = re.compile(r"\b(?:you|your)\b", re.I)
 
 
+#: A byline: "By Ada Park", "di **Marta Colombo**", "Por Ana Lemos", "Von Jan Roth", "Par Léa Roux".
+_BYLINE = re.compile(
+    r"^[*_]{0,2}(?:by|di|de|por|von|par|door|av|af|przez|от)[ \t]+[*_]{0,2}(?P<who>[^\W\d_][^*_,;|\n]{2,40}?)[*_]{0,2}$",
+    re.I,
+)
+
+
 def _bold_questions(
     lines: list[str], title: str | None, stripped: list[layout.Stripped]
 ) -> tuple[list[ParsedPassage], str, str] | None:
@@ -624,6 +632,17 @@ def _bold_questions(
     if for_oneself * 2 >= len(questions):
         return None  # "How do I reset my password?": a help page's questions, asked of no one in particular
     asker, answerer = qa.header_names(head)
+    if asker is None:
+        # the byline names who asks: "di **Marta Colombo**", "By Ada Park", "Por Ana Lemos"
+        asker = next((b.group("who").strip() for line in head if (b := _BYLINE.match(line.strip()))), None)
+    if answerer is None:
+        # the one person the title and the lead name, besides who asks: "Parla il climatologo Andrea Bassani"
+        named = Counter(
+            n for line in [title or "", *head] for n in mentioned_names(line) if is_full_name(n) and n != asker
+        )
+        top = named.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            answerer = top[0][0]
     asker, answerer = asker or qa.ASKER, answerer or qa.ANSWERER
     passages = []
     key = _title_key(title)
