@@ -1124,6 +1124,29 @@ def test_japanese_labels_with_a_role_or_the_holder_in_full_width_parentheses() -
     assert _speakers(diet) == ["佐々木健一", "山田太郎", "佐々木健一", "山田太郎"]
 
 
+def test_a_programme_and_a_law_report_are_not_conversations() -> None:
+    """A conference programme lists each session's talks as numbered items under a chair ("1. Grace Whitfield:
+    Citizens' assemblies: who shows up?"), and a law report gives whose judgment ("Per Lady Harwood:", "Per Pell
+    LJ (concurring):"): no one speaks in either.  Numbered public comments, a paragraph each, are speech."""
+    programme = "Conference programme\n\n11:00 SESSION 1B\nChair: Dr. Mihai Popescu\n"
+    programme += "1. Grace Whitfield: Citizens' assemblies on climate: who shows up?\n"
+    programme += "2. Jun Watanabe: Online consultations and the loudest voice\n"
+    programme += "3. Fatima Bennani: Participatory budgeting, ten years on\nDiscussant: Dr. Helen McBride\n\n"
+    programme += "14:00 SESSION 2A\nChair: Prof. Rebecca Thornton\n1. Eilidh Ross: Freedom of information as method\n"
+    programme += "2. Daniel Okafor: Minutes, not transcripts\nDiscussant: Dr. Ana Peña\n"
+    assert _speakers(programme) == []
+    law = "Harwood Homes v Northbridge Council [2024] EWCA Civ 101\n\nHeld: the appeal is dismissed.\n\n"
+    law += 'Per Lady Harwood: "A viability review is not a one-way valve" (para 35).\n\n'
+    law += "Per Pell LJ (concurring): the court should be cautious (paras 52-55).\n\nCounsel: Ms. Ada Park for the appellant.\n"
+    assert _speakers(law) == []
+    said = "\n\n".join(
+        f"{k}. {who}: I have lived on Mill Street for {k + 20} years, and I am here to oppose the rezoning, because "
+        "the river floods the site every few winters and nobody has told us who will pay when it does again."
+        for k, who in enumerate(["Frank Dorsey", "Priya Nair", "Tom Reed", "Ann Lee"], 1)
+    )
+    assert _speakers("Public comment\n\n" + said + "\n") == ["Frank Dorsey", "Priya Nair", "Tom Reed", "Ann Lee"]
+
+
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     doc = parse_text(
         "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"

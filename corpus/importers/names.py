@@ -1425,6 +1425,12 @@ def _caseless(name: str) -> bool:
 _TITLE_IN_PARENTHESES = re.compile(r"^(Hon\.?|HON\.?)[ \t]+\((?:Ms|Mrs|Mr|Dr|Prof|Eng|Capt|Rev|Amb|Arch)\.?\)[ \t]+")
 
 
+#: "Per" before a judge in a law report: "Per Lady Harwood", "Per Pell LJ", "Per curiam" (not the given name Per).
+_PER_JUDGE = re.compile(
+    r"^Per[ \t]+(?:(?:Lord|Lady|Sir|Dame|Mr|Mrs|Ms|Justice|Judge|Chief|curiam)\b|[^:()]*?[ \t](?:LJ|J|JJ|JA|CJ|MR|P|SCJ)\b)"
+)
+
+
 def match_label(line: str) -> Label | None:
     """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
     text = line.strip()
@@ -1533,6 +1539,8 @@ def match_label(line: str) -> Label | None:
         ):
             return Label(name, m.group("rest"), "bracket", None)
     m = _PLAIN.match(text)
+    if m and _PER_JUDGE.match(m.group("name")):
+        return None  # a law report's "Per Lady Harwood:", "Per Pell LJ (concurring):": whose judgment, not a turn
     if m:
         name, role = split_role(m.group("name").strip())
         if role and role.endswith(("君", "氏", "さん")) and _CJK.match(role) and len(role) <= 12:

@@ -369,6 +369,10 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             example = (line[: line.find(rest)] if rest and rest in line else line)[:40].strip()
             convention = Convention("unknown", f"{len(labels_at)} lines start like {example!r}", 0, 0.3)
             dialogue, labels_at = False, {}
+        elif _a_numbered_list(lines, labels_at, table):
+            # A programme's or a list's numbered items ("1. Karin Westerlund: The system says no"), everyone in it
+            # once and only the session's roles ("Chair:", "Discussant:") more often: a list, not a conversation
+            dialogue, labels_at = False, {}
         elif (
             max(Counter(table.name_for(l) for l in labels_at.values()).values()) == 1
             and not any(l.strong or is_generic(table.name_for(l) or "") for l in labels_at.values())
@@ -997,6 +1001,21 @@ def _choose_convention(
 
 
 _QUOTE_OPENERS = "\"“„«‘'「『"
+
+
+_NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+")
+
+
+def _a_numbered_list(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> bool:
+    """Whether the labels of people (full names) are mostly a numbered list's items, each person in it once."""
+    people = [i for i, l in labels.items() if is_full_name(table.name_for(l) or "")]  # (not "Chair:", "Discussant:")
+    items = [i for i in people if _NUMBERED_ITEM.match(lines[i])]
+    counts = Counter(table.name_for(labels[i]) for i in people)
+    if len(items) < 3 or 2 * len(items) < len(people) or max(counts.values(), default=0) != 1:
+        return False
+    # (a talk's title after each name, not what each says: numbered public comments, a paragraph each, are speech)
+    words = sorted(len(labels[i].rest.split()) for i in items)
+    return words[len(words) // 2] <= 15
 
 
 def _quoted(labels: dict[int, Label], lines: list[str]) -> bool:
