@@ -1147,6 +1147,27 @@ def test_a_programme_and_a_law_report_are_not_conversations() -> None:
     assert _speakers("Public comment\n\n" + said + "\n") == ["Frank Dorsey", "Priya Nair", "Tom Reed", "Ann Lee"]
 
 
+def test_a_conversation_pasted_without_any_labels_is_said_to_be_one() -> None:
+    """A show-notes page's transcript with no speakers named at all: read as no one's (nothing says who), but a
+    conversation, and the import says so; an article quoting people is no such thing."""
+    rows = [
+        "Hello and welcome to Fine Print. I'm Aoife Nolan.", "And I'm Ben Jacobs, and I never read the terms.",
+        "Nobody has, Ben. Our guest today is Gloria Tan. Welcome, Gloria.", "Thank you. It's not a record I'm proud of.",
+        "How long would it take to read everything we agree to in a year?", "About 250 hours, by one estimate.",
+        "So is it fair to say we agreed to it?", "Legally, yes. Morally, that's another matter.",
+        "Right. And what about arbitration clauses?", "Exactly the problem: you give up your day in court.",
+        "Yeah, that's wild.", "It is. Thanks for having me.",
+    ]  # fmt: skip
+    doc = parse_text("Episode 112\n\n" + "\n\n".join(rows) + "\n", "episode.txt")
+    assert {p.speaker for p in doc.passages} == {None}
+    assert len(doc.warnings) == 1 and "read like people talking to each other" in doc.warnings[0]
+    article = "\n\n".join(
+        f"Paragraph {k} of the report says the council voted on the plan, and residents said it was welcome news."
+        for k in range(10)
+    )
+    assert parse_text("Council votes\n\n" + article + "\n\nWhat happens next?\n", "news.txt").warnings == []
+
+
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     doc = parse_text(
         "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"

@@ -573,6 +573,14 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     result.passages = _timed_passages(lines, result.title, stripped) or _prose_passages(
         lines, result.title, wrapped, split=True, stripped=stripped
     )
+    if user_pattern is None and not warnings and (talking := _conversation_without_labels(result.passages)):
+        # A transcript pasted without its speakers (a show-notes page's, an auto-transcript's): read as no one's,
+        # which is all sayso can do, and said, since it is a conversation and not an article
+        warnings.append(
+            f"{talking} paragraphs read like people talking to each other (replies, questions, greetings), but no "
+            "line says who speaks: read without speakers"
+        )
+        convention.confidence = min(convention.confidence, 0.5)
     return result
 
 
@@ -738,6 +746,22 @@ def _talk_in_one_turn(passages: list[ParsedPassage]) -> tuple[str, int] | None:
         if talking >= 3 and talking * 5 >= len(rows):
             return p.speaker or "", len(rows)
     return None
+
+
+def _conversation_without_labels(passages: list[ParsedPassage]) -> int:
+    """How many paragraphs of a document without labels read as turns of a conversation: a reply's opening
+    ("Yeah, ...", "Exactly."), a question put to someone, a greeting; 0 unless they are several (three replies
+    and two questions or more, a fifth of eight paragraphs or more).  An article quoting people has few."""
+    rows = [p.text.strip() for p in passages if p.speaker is None and p.text.strip()]
+    if len(rows) < 8:
+        return 0
+    replies = sum(1 for row in rows if _REPLY.match(row) or _GREETING.match(row))
+    questions = sum(1 for row in rows if row.endswith("?") and len(row.split()) <= 40)
+    return replies + questions if replies >= 3 and questions >= 2 and (replies + questions) * 5 >= len(rows) else 0
+
+
+#: How a conversation's turns greet or thank: "Thank you.", "Thanks for having me", "Hello and welcome".
+_GREETING = re.compile(r"^(?:thank you|thanks|hello|hi|hey|welcome|good (?:morning|afternoon|evening))\b", re.I)
 
 
 #: A label after a sentence's end, inside a line: "...the site floods. KAPLAN: Affordable units are...".
