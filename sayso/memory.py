@@ -17,8 +17,10 @@ come from the heap and are used again; only the few larger blocks (a whole
 document's text, a segment's arrays) are mapped, and given back when freed.
 Free memory at the heap's top is given back past 1 MB, and the heap grows 1 MB
 at a time: with 8 MB and 4 MB, a 10 MB transcript's import peaked 3-5 MB
-higher, varying from run to run, for no time saved (`sayso import` of that
-transcript and of the 100k-passage benchmark corpus, timed alternately).
+higher (5.1x the file beyond a one-line import, over the 5x goal), varying
+from run to run.  The price is about 4% of a folder import's time (`sayso
+import` of the 100k-passage benchmark corpus, 3.6 s against 3.8 s, timed
+alternately); 2 MB and 2 MB cost about as much and peak at 4.8x.
 
 Reading (the app, `sayso search`): every search makes working arrays of up to
 a few MB at a million passages and drops them.  Mapped afresh each time, each

@@ -286,14 +286,21 @@ def _strip_word_index(page: Page) -> None:
 #: A line that is only a rule: "-----", "=====" (a wire service's transcript draws one around each label).
 _RULE = re.compile(r"^[ \t]*(?:-{8,}|={8,}|_{8,}|\*{8,})[ \t]*$")
 #: A turn's number after a label, in brackets after a wide gap: Refinitiv's "Jane Doe, Acme Corp - CEO   [2]".
-_TURN_NUMBER = re.compile(r"(?<=\S)[ \t]{2,}\[(\d{1,4})\][ \t]*$")
+_RULE_STARTS = frozenset("-=_* \t")
+_TURN_NUMBER = re.compile(r"(?<=\S)[ \t]{2,}\[(\d{1,4})\]$")
 
 
 def _strip_rules_and_turn_numbers(page: Page) -> None:
     """Rules drawn with dashes or equals signs (three or more), and the turn numbers after labels where they
     count up through the document ("Operator   [1]", "Jane Doe, Acme Corp - CEO   [2]"): layout, not words."""
-    rules = [i for i, line in enumerate(page.lines) if _RULE.match(line)]
-    numbered = [(i, int(m.group(1))) for i, line in enumerate(page.lines) if (m := _TURN_NUMBER.search(line))]
+    rules: list[int] = []
+    numbered: list[tuple[int, int]] = []
+    for i, line in enumerate(page.lines):
+        # (a line is looked at only where its first or last character could make it one: most lines are words)
+        if line[:1] in _RULE_STARTS and _RULE.match(line):
+            rules.append(i)
+        elif line[-1:] == "]" and (m := _TURN_NUMBER.search(line)):
+            numbered.append((i, int(m.group(1))))
     counts_up = len(numbered) >= 3 and all(b == a + 1 for (_, a), (_, b) in itertools.pairwise(numbered))
     if len(rules) < 3 and not counts_up:
         return

@@ -798,6 +798,13 @@ _MAYBE_LABEL = re.compile(r"[:：;*_\[፦]")
 _AT_HANDLE = re.compile(r"^(?P<name>@[^\W_][\w.]{1,29}):[ \t]+(?P<rest>\S.*)$")
 
 
+def _said_after(line: str, at: int) -> bool:
+    """Whether `line` holds words from `at` on."""
+    if at < len(line) and not line[at].isspace():
+        return True  # (the usual case: the words start where the rest does)
+    return _WORD_AFTER.search(line, at) is not None
+
+
 class Label:
     """A possible speaker label found at the start of a line.
 
@@ -806,7 +813,7 @@ class Label:
     copies of their words cost as much memory as the document again.
     """
 
-    __slots__ = ("_at", "_line", "form", "raw", "role", "time")
+    __slots__ = ("_at", "_line", "form", "raw", "role", "said", "time")
 
     def __init__(
         self, raw: str, rest: str, form: str, time: float | None = None, role: str | None = None, *, at: int = 0
@@ -818,6 +825,8 @@ class Label:
         self.role = role
         self._line = rest  # (with `at`, the whole line the rest ends)
         self._at = at
+        #: whether words follow the label on its line (worked out once, without copying them)
+        self.said = _said_after(rest, at)
 
     @property
     def rest(self) -> str:
@@ -827,11 +836,7 @@ class Label:
     @rest.setter
     def rest(self, rest: str) -> None:
         self._line, self._at = rest, 0
-
-    @property
-    def said(self) -> bool:
-        """Whether words follow the label on its line (without copying them)."""
-        return _WORD_AFTER.search(self._line, self._at) is not None
+        self.said = _said_after(rest, 0)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Label):
@@ -1049,7 +1054,7 @@ def office_with_article(name: str) -> tuple[str, str] | None:
     """(the person, the office) where a Spanish or Portuguese record names the office with an article before the
     person: "La C. Presidenta Senadora Rosa Elena Cruz Ibarra" -> ("Rosa Elena Cruz Ibarra", "Presidenta
     Senadora"), "El diputado Juan Pérez Gómez"; None otherwise (the person must read as a full name)."""
-    article = _ARTICLE_OFFICE.match(name)
+    article = _ARTICLE_OFFICE.match(name) if name[:1] in "ELOAelao" else None
     if article is None:
         return None
     tokens = name[article.end() :].split()

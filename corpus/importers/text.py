@@ -733,9 +733,11 @@ def _talk_in_one_turn(passages: list[ParsedPassage]) -> tuple[str, int] | None:
     turns = [p for p in passages if p.speaker]
     if len({p.speaker for p in turns}) < 2:
         return None
-    sizes = sorted(p.text.count("\n") + 1 for p in turns)
-    usual = sizes[len(sizes) // 2]
-    for p in turns:
+    lengths = [p.text.count("\n") + 1 for p in turns]
+    usual = sorted(lengths)[len(lengths) // 2]
+    for p, length in zip(turns, lengths):
+        if length < 3:
+            continue  # (a note and two paragraphs after it at the least)
         rows = [row.strip() for row in p.text.split("\n") if row.strip()]
         crosstalk = next((k for k, row in enumerate(rows) if _CROSSTALK.match(row)), None)
         if crosstalk is not None and len(rows) - crosstalk - 1 >= 2:
@@ -1032,6 +1034,8 @@ _NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+")
 
 def _a_numbered_list(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> bool:
     """Whether the labels of people (full names) are mostly a numbered list's items, each person in it once."""
+    if sum(1 for i in labels if lines[i][:1].isdigit() or lines[i][:1] in " \t") < 3:
+        return False  # (no numbered items to look at)
     people = [i for i, l in labels.items() if is_full_name(table.name_for(l) or "")]  # (not "Chair:", "Discussant:")
     items = [i for i in people if _NUMBERED_ITEM.match(lines[i])]
     counts = Counter(table.name_for(labels[i]) for i in people)
@@ -1605,7 +1609,9 @@ def _turns(
     ahead: float | None = None
     #: the labels are a chat's dated messages (see below)
     dated = any(l.time is not None and l.form == "timed" for l in labels.values())
-    listed = _lists_of_participants(lines, table)
+    # (after the last label only: a call lists its participants at its end, never between turns)
+    last = max(labels, default=offset) - offset
+    listed = {last + j for j in _lists_of_participants(lines[last:], table)}
 
     def add(passage: ParsedPassage) -> None:
         nonlocal heading
