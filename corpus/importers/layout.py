@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sayso.corpus.importers.grammar import match_record
-from sayso.corpus.importers.names import match_label
+from sayso.corpus.importers.names import is_name_like, match_label
 
 #: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
 _LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]+|$)")
@@ -178,6 +178,20 @@ def _said(line: str) -> bool:
     return (label is not None and label.said) or _LABEL_SHAPED.match(s) is not None
 
 
+def _a_name_over_words(lines: list[str], i: int) -> bool:
+    """Whether line `i` is a name alone on its line ("Ada Park") with words right under it: a speaker's label."""
+    s = lines[i].strip()
+    below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return 0 < len(s.split()) <= 5 and s[-1:] not in ".,;!?" and is_name_like(s.rstrip(":").strip()) and bool(below)
+
+
+def _under_a_name(lines: list[str], i: int) -> bool:
+    """Whether line `i` stands right under a name alone on its line ("Ada Park", then her words): a speaker's
+    words, however often said, not a page's furniture."""
+    above = next((lines[k].strip() for k in range(i - 1, max(-1, i - 3), -1) if lines[k].strip()), "")
+    return 0 < len(above.split()) <= 5 and above[-1:] not in ".,;!?" and is_name_like(above.rstrip(":").strip())
+
+
 def _timed_label(line: str) -> bool:
     """A speaker's label with the time they spoke, over their words: Rev's "Ada Park (00:01:02):".  Its shape
     (digits aside) recurs as a running header's does, and in a short page it may stand as near the breaks."""
@@ -211,6 +225,8 @@ def _strip_page_furniture(page: Page) -> None:
     for shape, where in by_shape.items():
         if len(where) < 2 or len(shape) > 140 or shape.strip("# ") == "" or _timed_label(lines[where[0]]):
             continue
+        if all(_a_name_over_words(lines, i) for i in where):
+            continue  # (a speaker's name on its own line over their words, however often near a page break)
         if len(where) == 2:
             # (in a document of two pages, a header or footer comes twice: beside both page numbers, or as a
             # footer beside the page number and again at the document's end, on the same side of both; and it
@@ -221,6 +237,7 @@ def _strip_page_furniture(page: Page) -> None:
                 and None not in spots
                 and (spots[0] == spots[1] or ((spots[0] or 0) * (spots[1] or 0) > 0 and len(shape.split()) >= 4))
                 and not _said(lines[where[0]])
+                and not any(_under_a_name(lines, i) for i in where)
             ):
                 furniture.update(where)
             continue

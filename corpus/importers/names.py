@@ -1432,7 +1432,8 @@ _TITLE_IN_PARENTHESES = re.compile(r"^(Hon\.?|HON\.?)[ \t]+\((?:Ms|Mrs|Mr|Dr|Pro
 
 #: "Per" before a judge in a law report: "Per Lady Harwood", "Per Pell LJ", "Per curiam" (not the given name Per).
 _PER_JUDGE = re.compile(
-    r"^Per[ \t]+(?:(?:Lord|Lady|Sir|Dame|Mr|Mrs|Ms|Justice|Judge|Chief|curiam)\b|[^:()]*?[ \t](?:LJ|J|JJ|JA|CJ|MR|P|SCJ)\b)"
+    r"^Per[ \t]+(?:(?:Lord|Lady|Sir|Dame|Mr|Mrs|Ms|Justice|Judge|Chief|curiam)\b|"
+    r"[^:()]*?[ \t](?:LJ|J|JJ|JA|CJ|MR|P|SCJ)(?:[ \t]*\([^()]*\))?[ \t]*$)"
 )
 
 

@@ -218,7 +218,7 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
         )
     # Names mentioned in the text only matter for initials and one-off labels; skip the scan otherwise.
     needed = any(
-        is_initials(n) or (len(items) == 1 and is_full_name(n)) or not is_full_name(n)
+        is_initials(n) or (len(items) == 1 and is_full_name(n))
         for items in by_key.values()
         for n in [display_name(items[0][1].raw)]
     )
@@ -372,6 +372,7 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
         counts[key] = len(items)
     # Resolve: OCR slips, initials, title+surname forms.
     full_names = [display[k] for k in accepted if is_full_name(display[k])]
+    cast: list[str] | None = None  # (the people the roles' lines name: looked for once, if needed)
     for key in sorted(accepted, key=lambda k: -counts[k]):
         name = display[key]
         target = None
@@ -392,14 +393,22 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             if target is None:
                 target = _resolve_titled(name, key, display, counts)
         if target is None and len(name.split()) == 1 and not is_generic(name) and not titles_of(name):
-            # "HALL:" under "Guest: Nick Hall, author of Salt": the one person of that surname whom the lines
-            # before the conversation, or a role's line there ("Guest:", "Host:"), name, none of the labels
-            header = [
-                *intro_mentions,
-                *(n for _, l in candidates if is_generic(l.raw) for n in mentioned_names(l.rest)),
-            ]
+            # "HALL:" under "Guest: Nick Hall, author of Salt": the one person of that surname whom a role's line
+            # ("Guest:", "Host:") names, none of the labels (not anyone the intro mentions: "Remembering Michael
+            # Jordan" is whom an episode is about)
+            if cast is None:
+                # (the roles' lines above the first other label, each a name and a few words: a cast, not a
+                # host's turn mentioning people)
+                top = min((i for i, l in candidates if not is_generic(l.raw)), default=len(lines))
+                cast = [
+                    n
+                    for i, l in candidates
+                    if i < top and is_generic(l.raw) and len(l.rest.split()) <= 10 and l.rest.rstrip()[-1:] not in ".!?"
+                    for n in mentioned_names(l.rest)
+                    if is_full_name(n)
+                ]
             if not any(surname(f) == surname(name) for f in full_names):
-                target = _resolve_surname(name, [m for m in header if is_full_name(m)])
+                target = _resolve_surname(name, cast)
         if target is None and is_initials(name):
             target = _name_in_capitals(name, lines)
         table.canonical[key] = target or name

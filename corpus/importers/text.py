@@ -602,6 +602,8 @@ _FOR_ONESELF = re.compile(r"\b(?:I|my|me|I'm|I’m)\b")
 _OF_YOU = re.compile(r"\b(?:you|your)\b", re.I)
 
 
+#: A headline quoting its interviewee: "Marta Iglesias: «La biblioteca es el último lugar gratuito»".
+_QUOTED_HEADLINE = re.compile(r"^(?P<who>[^\W\d_][^:«»\"“”]{2,40}?)[ \t]*:[ \t]*[«\"“„‘'']")
 #: A byline: "By Ada Park", "di **Marta Colombo**", "Por Ana Lemos", "Von Jan Roth", "Par Léa Roux".
 _BYLINE = re.compile(
     r"^[*_]{0,2}(?:by|di|de|por|von|par|door|av|af|przez|от)[ \t]+[*_]{0,2}(?P<who>[^\W\d_][^*_,;|\n]{2,40}?)[*_]{0,2}$",
@@ -648,12 +650,17 @@ def _bold_questions(
         # the byline names who asks: "di **Marta Colombo**", "By Ada Park", "Por Ana Lemos"
         asker = next((b.group("who").strip() for line in head if (b := _BYLINE.match(line.strip()))), None)
     if answerer is None:
-        # the one person the title and the lead name, besides who asks: "Parla il climatologo Andrea Bassani"
+        # the person a headline quotes ("Marta Iglesias: «La biblioteca...»"), or the one the title and the lead
+        # both name, besides who asks ("Parla il climatologo Andrea Bassani" over a lead naming him again); not
+        # one the title is only about ("What Angela Merkel got right")
+        quoted = _QUOTED_HEADLINE.match((title or "").strip("#*_ "))
         named = Counter(
             n for line in [title or "", *head] for n in mentioned_names(line) if is_full_name(n) and n != asker
         )
         top = named.most_common(2)
-        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+        if quoted and is_full_name(quoted.group("who")) and names_a_person(quoted.group("who")):
+            answerer = quoted.group("who")
+        elif top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
             answerer = top[0][0]
     asker, answerer = asker or qa.ASKER, answerer or qa.ANSWERER
     passages = []
@@ -685,6 +692,8 @@ def _near_twins(names: list[str]) -> list[tuple[str, str]]:
     doubled or left out inside a word ("Fergusson").  Not a name's first letter ("Garrett", "Barrett" are
     two people) nor a placeholder's number ("Speaker 1", "Speaker 2")."""
     people = [n for n in names if not GENERIC_SPEAKER.match(n) and sum(c.isalpha() for c in n) >= 6]
+    if len(people) > 200:
+        return []  # (a chat of hundreds of handles: pairs of them are no scan's misreading, and too many to try)
     return [(a, b) for a, b in itertools.combinations(people, 2) if _misread(a.casefold(), b.casefold())]
 
 
@@ -1029,6 +1038,11 @@ def _choose_convention(
 _QUOTE_OPENERS = "\"“„«‘'「『"
 
 
+#: Words by which people speak of themselves or to others, in a few languages (a talk's title has none).
+_PERSONAL = re.compile(
+    r"\b(?:I|I'm|I've|I'd|me|my|we|our|us|you|your|je|j'|nous|vous|ich|wir|Sie|yo|nosotros|eu|nós|io|noi|ik|wij|"
+    r"jag|vi|jeg|я|мы|вы)\b"
+)
 _NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+")
 
 
@@ -1041,9 +1055,11 @@ def _a_numbered_list(lines: list[str], labels: dict[int, Label], table: SpeakerT
     counts = Counter(table.name_for(labels[i]) for i in people)
     if len(items) < 3 or 2 * len(items) < len(people) or max(counts.values(), default=0) != 1:
         return False
-    # (a talk's title after each name, not what each says: numbered public comments, a paragraph each, are speech)
+    # (a talk's title after each name, not what each says: numbered public comments are speech, a paragraph each
+    # or a line saying "I oppose ...")
     words = sorted(len(labels[i].rest.split()) for i in items)
-    return words[len(words) // 2] <= 15
+    personal = sum(1 for i in items if _PERSONAL.search(labels[i].rest))
+    return words[len(words) // 2] <= 15 and 3 * personal < len(items)
 
 
 def _quoted(labels: dict[int, Label], lines: list[str]) -> bool:
@@ -1256,6 +1272,8 @@ def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[in
     below = {m.group("key").strip().casefold() for i in range(end, len(lines)) if (m := _FIELD.match(lines[i].strip()))}
     if len(keys) < 3 or len(set(keys)) < len(keys):
         return labels
+    if grammar.talks([l for i, l in labels.items() if i in block and l.said]):
+        return labels  # (what follows the keys talks: "Ada: Morning all", "Ben: Yes, I'm here": a chat's first turns)
     if 2 * len(nobody) < len(keys) and below & set(keys):
         return labels  # (people's names, speaking again below: the conversation opens without a break)
     if below <= set(keys):
@@ -1469,7 +1487,7 @@ def _opens_like_the_body(line: str, following: list[str]) -> bool:
 #: A title naming one speaker: "Speech by Governor Ada Park at ...", "Remarks by Ben Cho", "Rede von Ada Park",
 #: "Discours de Ada Park"; the name runs to "at", "on", "to", a comma, a dash or the end.
 _SPEECH_BY = re.compile(
-    r"(?:^|\b)(?:speech|remarks|address|lecture|keynote(?: address| speech)?|sermon|statement|talk|eulogy|"
+    r"^(?:(?:full )?(?:text|transcript)(?: of)?:?[ \t]+)?(?:(?:the|a|an)[ \t]+)?(?:speech|remarks|address|lecture|keynote(?: address| speech)?|sermon|statement|talk|eulogy|"
     r"commencement address|opening remarks|closing remarks|rede|ansprache|vortrag|discours|allocution|discurso|"
     r"discorso|intervento|toespraak)[ \t]+(?:by|from|von|de|di|van|of)[ \t]+"
     r"(?P<who>[^,:;|–—(\n]{3,60}?)(?=[ \t]+(?:at|on|to|before|for|in|auf|vor|bei|à|au|devant|en|ante|a|al|in|op)\b|"
@@ -1483,7 +1501,7 @@ def _speech_by(title: str | None) -> str | None:
     TED talk's "Why soil matters | Maya Chen | TEDxRiverside" -> "Maya Chen".  None where it names no person."""
     if not title:
         return None
-    m = _SPEECH_BY.search(title)
+    m = _SPEECH_BY.match(title.strip())
     if m is not None:
         who = m.group("who").strip()
         return who if names_a_person(who) and not GENERIC_SPEAKER.match(who) else None
@@ -1651,8 +1669,11 @@ def _turns(
                 flush()
                 body, speaker, start, heading = [], None, None, stripped
                 continue
-            if apart and _subject_over_a_name(lines, j, labels, offset):
+            if apart and any(b.strip() for b in body) and _subject_over_a_name(lines, j, labels, offset):
+                # (only after the turn's own words: a turn's only line is its words, "Sure", never a heading)
                 flush()
+                if heading is not None:
+                    passages.append(ParsedPassage(speaker=None, text=heading))  # (two in a row: neither is lost)
                 body, speaker, start, heading = [], None, None, stripped
                 continue
             if speaker is not None and stripped[:1] == "(" and (said := _interjections(stripped, table)):
@@ -1754,7 +1775,7 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
 
 def _subject_over_a_name(lines: list[str], j: int, labels: dict[int, Label], offset: int) -> bool:
     """Whether line `j` is a subject's heading set apart over a name on its own line: a paragraph of its own,
-    one to eight words, most capitalised, ending in no punctuation ("Road Safety: Young Drivers")."""
+    two to eight words, most capitalised, ending in no punctuation ("Road Safety: Young Drivers")."""
     s = lines[j].strip()
     if (j > 0 and lines[j - 1].strip()) or not s or s[-1] in ".?!,;:-—–\"'”’)]" or not s[0].isupper():
         return False
@@ -1762,7 +1783,8 @@ def _subject_over_a_name(lines: list[str], j: int, labels: dict[int, Label], off
     if below + offset not in labels:
         return False
     words = [w for w in s.split() if sum(c.isalpha() for c in w) >= 2]
-    return 1 <= len(s.split()) <= 8 and len(words) >= 1 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    # (two words or more: "Great", "Sure" alone are replies)
+    return 2 <= len(s.split()) <= 8 and len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _section_heading(line: str, *, going_on: bool = False) -> bool:
