@@ -43,7 +43,22 @@ _PLACEHOLDER = re.compile(
     r"anchor|co anchor|coanchor|cohost|presenter|correspondent|"
     + "|".join(
         fold(w)
-        for w in ("앵커", "기자", "진행자", "사회자", "主持人", "记者", "記者", "アナウンサー", "司会", "司会者")
+        for w in (
+            "앵커",
+            "기자",
+            "진행자",
+            "사회자",
+            "主持人",
+            "记者",
+            "記者",
+            "アナウンサー",
+            "司会",
+            "司会者",
+            "问",
+            "問",
+            "提问",
+            "質問",
+        )
     )
     + "|"
     # A clip's unnamed voice, by the script's cue (importers.names.CLIP_CUES).

@@ -1204,6 +1204,26 @@ def test_this_sessions_rules_leave_ordinary_transcripts_alone() -> None:
     assert _speakers(per) == ["Per Olof J. Andersson", "Ada Park", "Per Olof J. Andersson"]
 
 
+def test_offices_of_many_words_beside_or_before_the_person() -> None:
+    """Records name a member of the government with the whole office: the Bundestag after the name and a comma
+    ("Dr. Annette Faber, Parl. Staatssekretärin bei der Bundesministerin für Wohnen, Stadtentwicklung und
+    Bauwesen:"), the Sejm before it ("Sekretarz Stanu w Ministerstwie Zdrowia Witold Sadowski:").  The person
+    speaks, the office is the role.  A Chinese briefing's unnamed "问：" is a question's placeholder."""
+    de = "Deutscher Bundestag\n\nVizepräsidentin Petra Pau:\nDas Wort hat die Staatssekretärin Dr. Annette Faber.\n\n"
+    de += "Dr. Annette Faber, Parl. Staatssekretärin bei der Bundesministerin für Wohnen, Stadtentwicklung und Bauwesen:\n"
+    de += "Frau Präsidentin! Meine Damen und Herren! Wir bauen.\n\nVizepräsidentin Petra Pau:\nVielen Dank.\n"
+    assert _speakers(de) == ["Vizepräsidentin Petra Pau", "Dr. Annette Faber", "Vizepräsidentin Petra Pau"]
+    pl = "Sejm Rzeczypospolitej Polskiej\n\nWicemarszałek Anna Nowak:\nOdpowiedzi udzieli pan Witold Sadowski.\n\n"
+    pl += "Sekretarz Stanu w Ministerstwie Zdrowia Witold Sadowski:\nPani Marszałek! Wysoka Izbo! Dziękuję.\n\n"
+    pl += "Wicemarszałek Anna Nowak:\nDziękuję bardzo.\n"
+    assert _speakers(pl) == ["Wicemarszałek Anna Nowak", "Witold Sadowski", "Wicemarszałek Anna Nowak"]
+    zh = "外交部例行记者会\n\n发言人：大家下午好。\n\n法新社记者：请问中方对此有何评论？\n\n发言人：我们欢迎。\n\n"
+    zh += "问：有报道称一艘科考船在附近作业。你能否证实？\n\n发言人：我不掌握有关情况。\n"
+    assert _speakers(zh) == ["发言人", "法新社记者", "发言人", "问", "发言人"]
+    # (a phrase with no office in it is not one: "The meeting of the Board Final Report:")
+    assert match_label("The meeting of the Board Final Report: done.") is None
+
+
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     doc = parse_text(
         "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"

@@ -648,7 +648,9 @@ GENERIC_SPEAKER = re.compile(
     r"((some|several) )?(hon\.?|honourable|honorable) members|an? hon\.? member|"
     # the same in Korean, Chinese and Japanese scripts: anchor, reporter, host, moderator; host, reporter;
     # announcer, moderator
-    r"앵커|기자|진행자|사회자|主持人|记者|記者|アナウンサー|司会|司会者)$",
+    r"앵커|기자|진행자|사회자|主持人|记者|記者|アナウンサー|司会|司会者|"
+    # a Chinese or Japanese question put by someone unnamed: "问：", "問："
+    r"问|問|提问|質問)$",
     re.I,
 )
 
@@ -1050,6 +1052,30 @@ _OFFICES_ES_PT = frozenset(
 _ARTICLE_OFFICE = re.compile(r"^(?:El|La|Los|Las|O|A)[ \t]+(?:(?:C|Cc|Ciudadan[oa])\.?[ \t]+)?", re.I)
 
 
+#: Words that make a phrase an office, in a few languages: minister, secretary, under-secretary, state
+#: secretary, president, chair, spokesperson, commissioner, ambassador, governor, mayor, deputy, director.
+_OFFICE_WORD = re.compile(
+    r"(?i)\b(?:minist|secretar|sekretar|staatssekret|sottosegretari|president|prezes|chair|spokes|rzecznik|"
+    r"commission|ambassad|governor|mayor|deputy|director|dyrektor|wojewod|marsza|attorney|solicitor|advocate)"
+)
+
+
+def office_phrase_before_name(name: str) -> tuple[str, str] | None:
+    """(the person, the office) where an office written as a phrase comes before a person's given name and
+    surname: "Sekretarz Stanu w Ministerstwie Zdrowia Witold Sadowski", "Minister of State for Housing Ada Park".
+    The phrase has a word in small letters ("w", "of") and opens with a capital; the person is its last two
+    words.  None otherwise."""
+    tokens = name.split()
+    if len(tokens) < 5 or not tokens[0][:1].isupper() or not _OFFICE_WORD.search(" ".join(tokens[:-2])):
+        return None
+    office, person = tokens[:-2], " ".join(tokens[-2:])
+    if not any(t.islower() for t in office[1:]) or not all(t[:1].isupper() for t in tokens[-2:]):
+        return None
+    if not (is_full_name(person) and is_name_like(person)) or any(_bare(t) in TITLES for t in tokens[-2:]):
+        return None
+    return person, " ".join(office)
+
+
 def office_with_article(name: str) -> tuple[str, str] | None:
     """(the person, the office) where a Spanish or Portuguese record names the office with an article before the
     person: "La C. Presidenta Senadora Rosa Elena Cruz Ibarra" -> ("Rosa Elena Cruz Ibarra", "Presidenta
@@ -1140,9 +1166,12 @@ def split_role(candidate: str) -> tuple[str, str | None]:
         role = role.strip()
         words = role.split()
         capitalised = sum(1 for w in words if w[:1].isupper())
+        # (an office of many words after a titled name, capitalised, as the Bundestag's record writes it: "Dr.
+        # Annette Faber, Parl. Staatssekretärin bei der Bundesministerin für Wohnen, Stadtentwicklung und Bauwesen")
+        long_office = len(words) <= 16 and role[:1].isupper() and bool(titles_of(name)) and len(name.split()) >= 3
         if (
             role
-            and (len(words) <= 4 or (len(words) <= 8 and capitalised >= len(words) / 2))
+            and (len(words) <= 4 or (len(words) <= 8 and capitalised >= len(words) / 2) or long_office)
             and (not any(ch.isdigit() for ch in role) or (titles_of(name) and len(name.split()) >= 2))
         ):
             return name.strip(), role  # (an address after a titled name: "Mr. Tanaka, 4 Orchard Lane")
@@ -1571,7 +1600,7 @@ def match_label(line: str) -> Label | None:
             if named is not None:
                 name, role = named, ", ".join(r for r in [*(part for part in parts if part != named), role] if r)
         if ((office := office_before_capitals(name)) and not any(_bare(t) in TITLES for t in office[1].split())) or (
-            office := office_with_article(name)
+            office := office_with_article(name) or office_phrase_before_name(name)
         ) is not None:
             name, role = office[0], ", ".join(r for r in (office[1], role) if r)
         # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)
