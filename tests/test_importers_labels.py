@@ -1888,7 +1888,8 @@ def test_you_in_a_chat_export_and_dr_in_a_consultation_are_speakers_where_they_t
 def test_a_label_in_a_records_shape_that_no_convention_reads_is_warned_about() -> None:
     """A minister's label with the office in small letters after the name ("NAGY FERENC belügyminiszter:"), or
     the office before the name at length ("Ministr pro místní rozvoj ČR Tomáš Horák:"): not read, and so their
-    words go to the speaker before; the import must say so, not stay silent."""
+    words go to the speaker before; the import must say so, not stay silent.  (The office before the name is
+    read since: "Ministr pro místní rozvoj ČR Tomáš Horák:" is Tomáš Horák.)"""
     for odd in ("NAGY FERENC belügyminiszter:", "Ministr pro místní rozvoj ČR Tomáš Horák:"):
         record = (
             "ELNÖK: Megnyitom az ülést. Kérem a képviselőket, foglaljanak helyet.\n\n"
@@ -1898,6 +1899,9 @@ def test_a_label_in_a_records_shape_that_no_convention_reads_is_warned_about() -
             "DR. KOVÁCS ANNA (Fidesz): A választ nem fogadom el, mert nem kaptam választ.\n"
         )
         doc = parse_text(record, "ogy.txt")
+        if odd.startswith("Ministr"):
+            assert doc.warnings == [] and doc.passages[2].speaker == "Tomáš Horák"
+            continue
         assert len(doc.warnings) == 1 and odd in doc.warnings[0], doc.warnings
         assert doc.convention["confidence"] < 1.0
 
