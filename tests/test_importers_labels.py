@@ -1224,6 +1224,14 @@ def test_offices_of_many_words_beside_or_before_the_person() -> None:
     assert match_label("The meeting of the Board Final Report: done.") is None
 
 
+def test_a_transcribers_marks_for_voices_they_could_not_identify() -> None:
+    """A focus group's transcriber marks a voice they could not tell with "?:", a woman's or a man's with "F?:"
+    or "M?:": an unidentified speaker's turn (a placeholder), not the words of the participant before."""
+    fg = "Focus group 3\n\nMOD: How long is your commute?\n\nP1: An hour each way.\n\n?: Nine pounds a day, too!\n\n"
+    fg += "P2: Same for me.\n\nF?: No roof and no light at the stop.\n\nMOD: Thank you.\n"
+    assert _speakers(fg) == ["MOD", "P1", "Unidentified speaker", "P2", "Unidentified female", "MOD"]
+
+
 def test_label_shaped_fields_where_no_one_talks_are_said_not_applied() -> None:
     doc = parse_text(
         "Minutes\n\n1. Budget: approved.\n   Action: L. Chen to book the hall.\n2. Repairs: two quotes.\n"

@@ -1459,6 +1459,8 @@ def _caseless(name: str) -> bool:
 _TITLE_IN_PARENTHESES = re.compile(r"^(Hon\.?|HON\.?)[ \t]+\((?:Ms|Mrs|Mr|Dr|Prof|Eng|Capt|Rev|Amb|Arch)\.?\)[ \t]+")
 
 
+#: A transcriber's mark for a voice they could not identify: "?:", "F?:", "M?:", "??:".
+_UNIDENTIFIED = re.compile(r"^(?P<sex>[FMfm]?)\?{1,3}[ \t]*:[ \t]+(?=\S)")
 #: "Per" before a judge in a law report: "Per Lady Harwood", "Per Pell LJ", "Per curiam" (not the given name Per).
 _PER_JUDGE = re.compile(
     r"^Per[ \t]+(?:(?:Lord|Lady|Sir|Dame|Mr|Mrs|Ms|Justice|Judge|Chief|curiam)\b|"
@@ -1483,6 +1485,13 @@ def match_label(line: str) -> Label | None:
         # that can only be someone counts
         plain_item = not text[listed.end() :].startswith(("**", "__"))
         text = text[listed.end() :]
+    unknown = _UNIDENTIFIED.match(text) if "?" in text[:4] else None
+    if unknown:
+        # a transcriber's "?:" for a voice they could not tell, "F?:"/"M?:" for a woman's or a man's: unidentified
+        who = {"f": "Unidentified female", "m": "Unidentified male"}.get(
+            unknown.group("sex").casefold(), "Unidentified speaker"
+        )
+        return Label(who, text, "plain", at=unknown.end())
     handle = _AT_HANDLE.match(text) if text[:1] == "@" else None
     if handle:
         return Label(handle.group("name"), handle.group("rest"), "plain")  # "@marisol_dev: ok, we're live"
