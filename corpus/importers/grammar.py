@@ -33,12 +33,10 @@ from collections.abc import Callable
 
 from sayso.corpus.importers.names import (
     AMPM,
-    BRACKET_NOTES,
     DATE,
     ELIDED_NAME,
     GENERIC_SPEAKER,
     NOT_NAMES,
-    SOUND_WORDS,
     STAMP_PREFIX,
     TIME_RE,
     TITLES,
@@ -245,8 +243,7 @@ def match_bracket(line: str) -> Label | None:
     if not m:
         return None
     name = " ".join(m.group("name").split())
-    folded = name.casefold()
-    if TIME_RE.fullmatch(name) or folded in SOUND_WORDS or folded in BRACKET_NOTES or is_stage_direction(name):
+    if TIME_RE.fullmatch(name) or is_stage_direction(name):  # (sounds and a programme's markers among them)
         return None
     if not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
         return None
