@@ -1077,7 +1077,7 @@ def test_a_block_of_header_fields_at_the_top_is_no_one_s_turn() -> None:
     fgd += "Languages: English, isiZulu. Translations in square brackets.\n\n"
     fgd += "MODERATOR: Thank you all for coming. How long have you worked here?\n\nR1: Me, nine years now.\n\n"
     fgd += "R2: Only two years for me.\n\nMODERATOR: And what keeps you?\n\nR1: The people, I think.\n"
-    assert _speakers(fgd) == ["Moderator", "R1", "R2", "Moderator", "R1"]
+    assert _speakers(fgd) == ["Mpho Ndlovu", "R1", "R2", "Mpho Ndlovu", "R1"]  # (the header says who moderates)
     ar = "البرنامج: حوار مفتوح\nمقدم البرنامج: سامي الخطيب\nضيفة الحلقة: د. ليلى حداد، أستاذة الاقتصاد\n"
     ar += "تاريخ الحلقة: 14/3/2023\n\nسامي الخطيب: أهلاً بكم إلى حلقة جديدة.\n\nليلى حداد: أهلاً بك، وشكراً.\n\n"
     ar += "سامي الخطيب: دكتورة، ما الذي حدث؟\n\nليلى حداد: يعيش الناس على التحويلات.\n"
@@ -1086,9 +1086,31 @@ def test_a_block_of_header_fields_at_the_top_is_no_one_s_turn() -> None:
     pt += "P2 – Ricardo, 51 anos\nTranscrição: equipe do projeto.\n\nModeradora: Boa noite a todos.\n\n"
     pt += "P1 (Joana): Eu trabalho no hospital.\n\nP2 (Ricardo): Eu dirijo o dia inteiro.\n\nModeradora: E o tempo?\n\n"
     pt += "P1: Duas horas.\n"
-    assert _speakers(pt) == ["Moderadora", "Joana", "Ricardo", "Moderadora", "Joana"]  # (P1 is Joana, as she is named)
+    assert _speakers(pt) == ["Carla Nunes", "Joana", "Ricardo", "Carla Nunes", "Joana"]  # (P1 is Joana, as named)
     chat = "Notes\n\nAda Park: Hi all.\nBen Cho: Hello.\nCara Diaz: Morning.\n\nAda Park: Shall we?\n\nBen Cho: Yes.\n"
     assert _speakers(chat) == ["Ada Park", "Ben Cho", "Cara Diaz", "Ada Park", "Ben Cho"]
+
+
+def test_a_role_the_header_gives_to_one_person_goes_by_their_name() -> None:
+    """An oral history's header says who interviews ("Interviewer: Daniel Brandt"), a focus group's who
+    moderates ("Moderator: Mpho Ndlovu (MN)"), and the turns are labelled by the role: the turns are that
+    person's, the role kept as an alias (so `speaker:Brandt` and `speaker:Interviewer` both find them).  Not a
+    field naming two people, nor a role for anyone of a group."""
+    oral = "Oral history interview with Ruth Okafor\nInterviewer: Daniel Brandt\nDate: 4 May 2019\nLocation: Leeds\n\n"
+    oral += "Interviewer: Where were you born?\n\nRuth Okafor: In Enugu, in 1948.\n\n"
+    oral += "Interviewer: And when did you come to Leeds?\n\nRuth Okafor: In 1971, to study nursing.\n"
+    doc = parse_text(oral, "okafor.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Daniel Brandt", "Ruth Okafor"] * 2
+    assert doc.speakers["Daniel Brandt"] == ["Interviewer"] and doc.warnings == []
+    group = "Parents of secondary pupils\nModerator: Mpho Ndlovu (MN)\nNote taker: Sara Lind\n\n"
+    group += "Moderator: Welcome, everyone. Please introduce yourselves.\n\nP1: I'm a mother of two.\n\n"
+    group += "P2: Father of one, Year 9.\n\nModerator: What worries you most?\n\nP1: The hours.\n"
+    assert _speakers(group) == ["Mpho Ndlovu", "P1", "P2", "Mpho Ndlovu", "P1"]
+    two = oral.replace("Interviewer: Daniel Brandt", "Interviewer: Daniel Brandt and Amy Cole")
+    assert _speakers(two)[0] == "Interviewer"
+    anyone = group.replace("Moderator: Mpho Ndlovu (MN)", "Moderator: Mpho Ndlovu").replace("P1:", "Participant:")
+    anyone = anyone.replace("P2:", "Caller:").replace("Note taker: Sara Lind", "Participant: Lena Voss")
+    assert "Lena Voss" not in _speakers(anyone)
 
 
 def test_a_speech_or_talk_whose_title_names_the_speaker_is_theirs() -> None:
@@ -2066,6 +2088,41 @@ def test_speakers_whose_names_look_like_one_name_misread_are_warned_about() -> N
     ]
     two = scan.replace("FERCUSON", "GARRETT").replace("FERGUSON", "BARRETT").replace("WHI TAKER", "WHITAKER")
     assert parse_text(two, "two.txt").warnings == []
+
+
+def test_a_label_for_anyone_of_a_group_that_follows_itself_is_warned_about() -> None:
+    """A focus group labelled "Participant" throughout, a phone-in's "Caller", a court's "QUESTION", an automatic
+    transcript's "Unknown Speaker": turn after turn under one label are several people, whom nothing tells
+    apart.  They stay one speaker (there is no better reading) and the import says so.  Numbered placeholders,
+    a role one person holds and one repetition (a label repeated after a page break) are no such thing."""
+    group = "Focus group 3, transit users\n\nModerator: Thanks for coming. How do you get to work?\n\n"
+    group += "Participant: The 42 bus, most days.\n\nParticipant: I cycle, since the new lane opened.\n\n"
+    group += "Moderator: What would make the bus better?\n\nParticipant: Knowing when it is coming.\n\n"
+    group += "Participant: More buses after nine. I work late shifts.\n\nModerator: Anyone else?\n\n"
+    group += "Participant: Cleaner shelters.\n"
+    doc = parse_text(group, "group.txt")
+    assert [p.speaker for p in doc.passages if p.speaker][:3] == ["Moderator", "Participant", "Participant"]
+    assert doc.warnings == [
+        "2 times a turn labelled 'Participant' follows another labelled 'Participant': the label likely stands for "
+        "several people (a group's members, callers, voices the transcriber could not name), all read as one speaker"
+    ]
+    assert doc.convention is not None and doc.convention["confidence"] <= 0.5
+    korean = "포커스 그룹\n\n사회자: 출퇴근은 어떻게 하세요?\n\n참가자: 버스를 탑니다.\n\n참가자: 저는 자전거요.\n\n"
+    korean += "사회자: 버스는 어떤가요?\n\n참가자: 너무 늦게 와요.\n\n참가자: 밤에는 없어요.\n"
+    assert len(parse_text(korean, "그룹.txt").warnings) == 1
+    numbered = group.replace("Participant: The", "Participant 1: The").replace(
+        "Participant: I cycle", "Participant 2: I cycle"
+    )
+    numbered = numbered.replace("Participant: Knowing", "Participant 3: Knowing").replace(
+        "Participant: More", "Participant 1: More"
+    )
+    assert parse_text(numbered, "numbered.txt").warnings == []
+    once = group.replace("Participant: I cycle", "Moderator: And you?\n\nParticipant: I cycle")
+    assert parse_text(once, "once.txt").warnings == []
+    interview = "Interview\n\nInterviewer: Where were you born?\n\nInterviewer: Sorry, let me rephrase.\n\n"
+    interview += "Respondent: In Leeds.\n\nInterviewer: And then?\n\nInterviewer: I mean, after school.\n\n"
+    interview += "Respondent: Manchester.\n"
+    assert parse_text(interview, "interview.txt").warnings == []
 
 
 def test_turns_opened_by_dialogue_dashes_without_names_are_said_to_be_unread() -> None:

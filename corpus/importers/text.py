@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sayso.corpus.conventions import DESCRIPTIONS, Convention
+from sayso.corpus.identity import is_placeholder
 from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
     GENERIC_SPEAKER,
@@ -352,6 +353,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         lines = plan.lines
     if labels_at and user_pattern is None:
         _apply_legend(lines[: min(labels_at)], labels_at, table)
+        _apply_role_fields(lines[: min(labels_at)], labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
@@ -485,6 +487,14 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             warnings.append(
                 f"{count} speaker labels stand inside other speakers' paragraphs ({example!r}, ...), not at the start "
                 "of a line: their words are read as the words of the turn they stand in"
+            )
+            convention.confidence = min(convention.confidence, 0.5)
+        if user_pattern is None and (crowd := _one_label_for_many(labels_at, table)) is not None:
+            name, count = crowd
+            warnings.append(
+                f"{count} times a turn labelled {name!r} follows another labelled {name!r}: the label likely stands "
+                "for several people (a group's members, callers, voices the transcriber could not name), all read as "
+                "one speaker"
             )
             convention.confidence = min(convention.confidence, 0.5)
         result.speakers = {
@@ -773,6 +783,34 @@ def _conversation_without_labels(passages: list[ParsedPassage]) -> int:
 
 #: How a conversation's turns greet or thank: "Thank you.", "Thanks for having me", "Hello and welcome".
 _GREETING = re.compile(r"^(?:thank you|thanks|hello|hi|hey|welcome|good (?:morning|afternoon|evening))\b", re.I)
+
+
+#: Labels that stand for anyone of a group rather than one person: a focus group's "Participant", an audience's
+#: "Audience member", a phone-in's "Caller", a tool's "Unknown speaker", a crowd's "Man" and "Woman"; in the
+#: languages transcripts of such groups come in.  Not a role one person holds ("Moderator", "Interviewer"), nor
+#: a numbered placeholder ("Speaker 2", "Participant 4": the numbers tell the people apart).
+_ANY_OF_A_GROUP = re.compile(
+    r"^(?:participants?|respondent|audience(?: member)?|member of the (?:audience|public)|caller|listener|voice|"
+    r"(?:another |other |unknown |unidentified |new )?(?:speaker|voice|man|woman|male|female|person|participant)|"
+    r"unknown|student|questioner|attendee|delegate|"
+    r"participante|asistente|oyente|público|publico|intervenant|intervenante|auditeur|auditrice|"
+    r"teilnehmer(?:in)?|zuhörer(?:in)?|zuschauer(?:in)?|stimme|deelnemer|deltagare|deltaker|deltager|"
+    r"uczestni(?:k|czka)|partecipante|ascoltatore|участник|участница|голос|"
+    r"참가자|참석자|청중|参加者|参与者|听众|観客|聴衆)$",
+    re.I,
+)
+
+
+def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable) -> tuple[str, int] | None:
+    """A label for anyone of a group ("Participant", "Caller") that follows itself, turn after turn, twice or
+    more: several people under one label, whom no reading can tell apart.  (the name, how many times), or None.
+    One person's turns do not follow each other so: a label starts a turn where the speaker changes."""
+    names = [table.name_for(labels_at[i]) for i in sorted(labels_at)]
+    repeats = Counter(b for a, b in itertools.pairwise(names) if b is not None and a == b and _ANY_OF_A_GROUP.match(b))
+    if not repeats:
+        return None
+    name, count = repeats.most_common(1)[0]
+    return (name, count) if count >= 2 else None
 
 
 #: A label after a sentence's end, inside a line: "...the site floods. KAPLAN: Affordable units are...".
@@ -1106,6 +1144,55 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
                 table.add_alias(name, who)
 
 
+#: Roles one person holds in a recording, as labels name them in the languages interviews and focus groups come
+#: in (English's are placeholders already: corpus.identity).
+_ONE_PERSONS_ROLE = re.compile(
+    r"^(?:facilitator|facilitatrice|facilitador[a]?|moderador[a]?|moderadora|moderatore|moderatrice|"
+    r"modérateur|modératrice|moderator(?:in)?|moderaattori|entrevistador[a]?|intervistatore|intervistatrice|"
+    r"intervieweur|intervieweuse|interviewer(?:in)?|haastattelija|apresentador[a]?|presentador[a]?|"
+    r"animateur|animatrice|conduttore|conduttrice|gastgeber(?:in)?|chairperson|chair)$",
+    re.I,
+)
+
+
+def _apply_role_fields(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
+    """A role the turns are labelled by that the header gives to one person ("Interviewer: Daniel Brandt",
+    "Moderator: MN (Mpho Ndlovu)", "Facilitator: Dr. Ama Mensah, University of Ghana"): its turns go by the
+    person's name, the role kept as an alias.  Not a role for anyone of a group ("Participant: P07"), nor a field
+    naming two people ("Interviewers: A and B": either could ask), nor a name another label already has."""
+    roles = {
+        key: name
+        for l in labels.values()
+        if (name := table.name_for(l)) is not None
+        and (is_placeholder(key := name_key(name)) or is_generic(name) or _ONE_PERSONS_ROLE.match(name))
+        and not _ANY_OF_A_GROUP.match(name)
+    }
+    if not roles:
+        return
+    taken = {name_key(n) for n in table.canonical.values()}
+    given: set[str] = set()
+    for line in head:
+        m = _FIELD.match(line.strip())
+        if m is None or (key := name_key(m.group("key"))) not in roles or key in given:
+            continue
+        # (the field's value ends at a wide gap or a bar: "Moderator: MN (Mpho Ndlovu)    Note-taker: TK")
+        value = re.split(r"\t|\s{2,}|\s\|\s", line.strip()[m.end() - 1 :])[0].strip(" *_")
+        if re.search(r"\s(?:and|&|und|et|y|e|i|en|och|og)\s|[;/]", value) or _sentence_end(value):
+            continue
+        who = value.split(",", 1)[0].strip()
+        name, role = split_role(who)
+        if role and is_initials(name) and is_full_name(role):
+            name, role = role, name  # "MN (Mpho Ndlovu)": Mpho Ndlovu
+        name = display_name(name)
+        if not is_full_name(name) or ":" in name or name_key(name) in taken:
+            continue
+        given.add(key)
+        table.canonical[key] = name
+        table.add_alias(name, roles[key])
+        if role:
+            table.add_alias(name, role)
+
+
 def _people(labels: dict[int, Label], table: SpeakerTable) -> bool:
     """Whether most turns are given to what can only be someone ("Ada Park", "Mr. Cho", "Host")."""
     named = sum(
@@ -1239,11 +1326,21 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
         if i not in cast
         and (names_a_person(display_name(l.raw)) or (l.role is not None and names_a_person(l.role.split(",")[0])))
     }
+    # (and the codes and roles a focus group's turns go by: "Moderator", "P1", "P2")
+    people |= {
+        name_key(l.raw)
+        for i, l in labels.items()
+        if i not in cast and (is_generic(l.raw) or _SPEAKER_CODE.match(l.raw.strip()))
+    }
     if len(labels) - len(cast) < 2 or len(people) < 2:
         cast = set()  # (a chess game's "White: R. Halloran" over "White: 6.Bg5": no one below speaks)
     if not fields and not cast:
         return labels
     return {i: l for i, l in labels.items() if i not in fields and i not in cast}
+
+
+#: A speaker's code in a focus group's or a study's transcript: "P1", "R12", "FG2".
+_SPEAKER_CODE = re.compile(r"^[A-Z]{1,3}\d{1,3}$")
 
 
 #: A header's field: a short key, a colon, its value ("Study: ...", "FGD 3: ...", "Note-taker: TK").
