@@ -97,6 +97,36 @@ def test_srt_labels_and_dialogue_dashes() -> None:
     ]
 
 
+def test_captions_that_name_no_one_but_hold_a_conversation_say_so() -> None:
+    """Subtitles mark a change of speaker with a dash ("- ¿Y la trajo?" / "- Al revés."), and an automatic caption
+    track holds a host's and a guest's words to each other ("thanks for coming in", "thanks for having me"),
+    without naming anyone: read without speakers, which is all sayso can do, and said.  A lecture's captions
+    are no conversation; captions that name their speakers need no warning."""
+    cues = [("- ¿Y los otros pescadores?", "- Al principio se reían."), ("- ¿Y la trajo?", "- Al revés.")]
+    srt = "".join(
+        f"{k}\n00:00:{2 * k:02d},000 --> 00:00:{2 * k + 1:02d},500\n{a}\n{b}\n\n" for k, (a, b) in enumerate(cues, 1)
+    )
+    doc = parse_text(srt, "entrevista.srt")
+    assert doc.speakers == {} and len(doc.warnings) == 1
+    assert doc.warnings[0].startswith("4 caption lines open with a dash or '>>'")
+    assert doc.convention is not None and doc.convention["confidence"] <= 0.5
+    said = ["so welcome back everybody to the shop", "this is ruth so ruth thanks for coming in",
+            "oh thanks for having me it's a treat", "so how did you start making chairs"]  # fmt: skip
+    vtt = "WEBVTT\n\n" + "".join(
+        f"00:00:{2 * k:02d}.000 --> 00:00:{2 * k + 2:02d}.000\n{t}\n\n" for k, t in enumerate(said)
+    )
+    warned = parse_text(vtt, "auto.vtt").warnings
+    assert len(warned) == 1 and warned[0].startswith("the captions read like a conversation")
+    lecture = ["today we look at the carbon cycle", "carbon moves between air, sea and rock", "more on that later"]
+    vtt = "WEBVTT\n\n" + "".join(
+        f"00:00:{2 * k:02d}.000 --> 00:00:{2 * k + 2:02d}.000\n{t}\n\n" for k, t in enumerate(lecture)
+    )
+    assert parse_text(vtt, "lecture.vtt").warnings == []
+    named = srt.replace("- ¿Y los", "- Ana: ¿Y los").replace("- Al principio", "- Rosa: Al principio")
+    named = named.replace("- ¿Y la", "- Ana: ¿Y la").replace("- Al revés", "- Rosa: Al revés")
+    assert parse_text(named, "named.srt").warnings == []
+
+
 def test_html_tags_removed_entities_decoded_labels_found() -> None:
     html = (
         "<!DOCTYPE html><html><head><title>Hearing &amp; record</title><style>p{color:red}</style>"

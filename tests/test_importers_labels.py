@@ -1113,6 +1113,76 @@ def test_a_role_the_header_gives_to_one_person_goes_by_their_name() -> None:
     assert "Lena Voss" not in _speakers(anyone)
 
 
+def test_a_french_record_s_minister_with_a_long_office_and_words_taken_up_again() -> None:
+    """The Assemblée's record gives a minister's whole office after the name ("M. Étienne Morel, ministre de
+    l'économie, des finances et de la souveraineté industrielle et numérique. Monsieur le député, ..."), and
+    after an interruption the words go on after an ellipsis ("M. Étienne Morel, ministre. …et les
+    boulangers"): both are the minister's turns, the office his role."""
+    office = "ministre de l'économie, des finances et de la souveraineté industrielle et numérique"
+    rec = "Assemblée nationale\n\nMme la présidente. La parole est à M. Bruno Lefort.\n\n"
+    rec += "M. Bruno Lefort. Monsieur le ministre, que faites-vous pour les boulangers ?\n\n"
+    rec += f"Mme la présidente. La parole est à M. le {office}.\n\n"
+    rec += f"M. Étienne Morel, {office}. Monsieur le député, le bouclier tarifaire a protégé les ménages…\n\n"
+    rec += "M. Antoine Guérin. Et les profits des fournisseurs ?\n\n"
+    rec += "M. Étienne Morel, ministre. …et les boulangers ont bénéficié d'un dispositif spécifique.\n\n"
+    rec += "Mme la présidente. La séance est suspendue.\n"
+    doc = parse_text(rec, "an.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Mme la présidente", "M. Bruno Lefort", "Mme la présidente", "M. Étienne Morel", "M. Antoine Guérin",
+        "M. Étienne Morel", "Mme la présidente",
+    ]  # fmt: skip
+    assert [p.text for p in doc.passages if p.speaker == "M. Étienne Morel"][1].startswith("…et les boulangers")
+
+
+def test_lists_of_who_takes_part_are_no_turns() -> None:
+    """The lists a transcript gives of its speakers are no one's words: an earnings call's participants after its
+    last turn, each name in bold with its role after a dash (the role is also read so in the turns); a
+    Japanese round-table's attendees, each with the reading of their name, whose surnames then label the
+    turns (and who go by their full names); a UN record's roster with dot leaders over the meeting."""
+    call = "# Q3 2024 Earnings Call\n\n**Operator**\n\nWelcome to the call. Over to Claire Donnelly.\n\n"
+    call += "**Claire Donnelly** -- *Vice President, Investor Relations*\n\nThank you. With me is Rahul Mehta.\n\n"
+    call += "**Rahul Mehta** -- *Chief Executive Officer*\n\nThanks, Claire. It was a good quarter.\n\n"
+    call += "**Operator**\n\nOur first question comes from Ben Ortiz.\n\n"
+    call += "**Ben Ortiz** -- *Halsey Capital -- Analyst*\n\nThanks. How are margins?\n\n"
+    call += "**Rahul Mehta** -- *Chief Executive Officer*\n\nUp two points.\n\n## Call participants:\n\n"
+    call += "**Claire Donnelly** -- *Vice President, Investor Relations*\n\n**Rahul Mehta** -- *Chief Executive "
+    call += "Officer*\n\n**Ben Ortiz** -- *Halsey Capital -- Analyst*\n\n[All earnings call transcripts](#)\n"
+    doc = parse_text(call, "call.md")
+    turns = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert [who for who, _ in turns] == [
+        "Operator",
+        "Claire Donnelly",
+        "Rahul Mehta",
+        "Operator",
+        "Ben Ortiz",
+        "Rahul Mehta",
+    ]
+    assert turns[1][1] == "Thank you. With me is Rahul Mehta." and turns[-1][1] == "Up two points."
+    assert doc.passages[-1].speaker is None and "Call participants" in doc.passages[-1].text
+    ja = "【座談会】地方の書店はどこへ行くのか\n\n出席者\n森田　健一（もりた・けんいち）　森田書房店主\n"
+    ja += "石川　由美（いしかわ・ゆみ）　　出版取次会社勤務\n司会・構成　高橋　聡（編集部）\n\n"
+    ja += "高橋　本日はありがとうございます。森田さん、お店の近況は。\n\n森田　はい。この五年は毎年赤字です。\n\n"
+    ja += "石川　取次の立場から言うと、配本が減っています。\n\n高橋　石川さん、理由は。\n\n石川　物流のコストです。\n\n"
+    ja += "森田　父の口癖でした。\n"
+    doc = parse_text(ja, "zadankai.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "高橋聡",
+        "森田健一",
+        "石川由美",
+        "高橋聡",
+        "石川由美",
+        "森田健一",
+    ]
+    assert doc.speakers["森田健一"] == ["森田"]
+    un = "Совет Безопасности\n\nПредседатель:   г-жа Ландри . . . . . . . . . . . (Франция)\n\n"
+    un += "Члены:          Алжир . . . . . . . . . . . . г-н Беншейх\n                Норвегия . . . . . . . . . г-н Мартинсен\n\n"
+    un += "Заседание открывается в 10 ч. 05 м.\n\nПредседатель: Я приветствую всех.\n\n"
+    un += "Г-н Мартинсен: Благодарю вас, госпожа Председатель.\n\nПредседатель: Слово имеет представитель Алжира.\n\n"
+    un += "Г-н Беншейх: Спасибо. Мы обеспокоены.\n"
+    speakers = [p.speaker for p in parse_text(un, "s-pv.txt").passages if p.speaker]
+    assert speakers == ["Председатель", "Г-н Мартинсен", "Председатель", "Г-н Беншейх"]
+
+
 def test_a_speech_or_talk_whose_title_names_the_speaker_is_theirs() -> None:
     """A speech, a lecture or a TED talk has no labels: one person speaks, and the title says who ("Speech by
     Governor Ada Park at ...", "Why soil matters | Maya Chen | TEDxRiverside", "Rede von ..."). Every paragraph
@@ -2123,6 +2193,26 @@ def test_a_label_for_anyone_of_a_group_that_follows_itself_is_warned_about() -> 
     interview += "Respondent: In Leeds.\n\nInterviewer: And then?\n\nInterviewer: I mean, after school.\n\n"
     interview += "Respondent: Manchester.\n"
     assert parse_text(interview, "interview.txt").warnings == []
+
+
+def test_a_conversation_pasted_without_labels_is_warned_about_in_other_languages_too() -> None:
+    """A Dutch podcast's automatic transcript without speakers: replies ("Ja, dank je wel.") and questions put to
+    someone, one paragraph each.  No one is named, so the paragraphs are read without speakers, and said; an
+    article in the same language is no conversation."""
+    rows = [
+        "Welkom bij De Podcast. Vandaag praten we over geld, met een boer en een econoom. Welkom allebei.",
+        "Dank je.", "Ja, dank je wel.",
+        "Laten we bij jou beginnen. Hoe voelt het om te horen dat je misschien moet stoppen?",
+        "Eerlijk gezegd slaap ik er slecht van. Mijn opa is hier begonnen.",
+        "Mag ik daar iets op zeggen? Dat is precies het probleem met het beleid.",
+        "Hoeveel zou dat dan moeten kosten?", "Voor de hele regio ongeveer vier miljard.",
+        "Klopt. En dan ben ik nog steeds weg, hè.", "Precies. Maar het alternatief is onteigening.",
+    ]  # fmt: skip
+    doc = parse_text("Aflevering 23\n\n" + "\n\n".join(rows) + "\n", "aflevering.txt")
+    assert all(p.speaker is None for p in doc.passages)
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("7 paragraphs read like people talking")
+    article = [f"De provincie heeft in {2010 + k} opnieuw de regels aangepast, schrijft de krant." for k in range(10)]
+    assert parse_text("Artikel\n\n" + "\n\n".join(article) + "\n", "artikel.txt").warnings == []
 
 
 def test_turns_opened_by_dialogue_dashes_without_names_are_said_to_be_unread() -> None:

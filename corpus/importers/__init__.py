@@ -23,7 +23,7 @@ from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import metadata
 from sayso.corpus.importers.ass import looks_like_ass, parse_ass
 from sayso.corpus.importers.clean import drop_invisible
-from sayso.corpus.importers.cues import cues_to_passages
+from sayso.corpus.importers.cues import cues_to_passages, unnamed_speakers
 from sayso.corpus.importers.detect import detect_format
 from sayso.corpus.importers.docx import docx_to_text, is_docx
 from sayso.corpus.importers.encoding import decode_bytes
@@ -168,6 +168,9 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             if labels
             else []
         )
+        if (unnamed := unnamed_speakers(cues, passages)) is not None:
+            ignored.append(unnamed)
+            convention.confidence = 0.5
         head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])
         title = title or file_title or (metadata.first_words(passages[0].text) if passages else path.stem)
         kind = metadata.guess_kind(

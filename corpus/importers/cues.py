@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from sayso.corpus.importers.grammar import match_bracket
+from sayso.corpus.importers.grammar import handoffs, match_bracket
 from sayso.corpus.importers.names import display_name, is_name_like, match_label, name_key
 from sayso.corpus.models import ParsedPassage
 
@@ -207,3 +207,26 @@ def _join(a: str, b: str) -> str:
     if a.endswith(" ") or b.startswith(" "):
         return a + b
     return a + " " + b
+
+
+def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | None:
+    """What to warn of when captions name no one and yet several people speak (None otherwise): cues holding two
+    people's lines, each opened by a dash or ">>" (subtitles' mark for a change of speaker), or a guest's and a
+    host's words to each other ("thanks for having me", "great question") in an automatic caption track."""
+    if any(p.speaker for p in passages):
+        return None
+    changes = 0
+    for cue in cues:
+        lines = [l.strip() for l in strip_tags(cue.text).split("\n") if l.strip()]
+        changes += sum(1 for l in lines if _DASH.match(l))
+    if changes >= 4:
+        return (
+            f"{changes} caption lines open with a dash or '>>', the subtitles' mark for a change of speaker, but no "
+            "one is named: read without speakers"
+        )
+    if handoffs(" ".join(p.text for p in passages)) >= 2:
+        return (
+            "the captions read like a conversation (a host's and a guest's words to each other), but no one is "
+            "named: read without speakers"
+        )
+    return None

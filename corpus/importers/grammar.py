@@ -66,6 +66,11 @@ _ROLE_PAREN = re.compile(
 )
 
 
+#: Words taken up again after an interruption, as French records print them: "M. Étienne Morel, ministre. …et les
+#: boulangers ont bénéficié..." (an ellipsis, then the word; not dot leaders).
+_RESUMED = re.compile(r"^(?:…|\.\.\.)[^\W\d_]")
+
+
 def _bare(token: str) -> str:
     return token.strip(".,:;-–—()'’\"").casefold()
 
@@ -199,12 +204,23 @@ def match_record(line: str) -> Label | None:
             if tok.endswith(",") and k > 0 and head[0] in ("M.", "Mme", "MM.", "Mmes", "Mlle"):
                 # "M. Bruno Le Gall, ministre de l'économie. Monsieur le député, ...": a titled name, its office
                 # after a comma, and the words after the office's full stop
-                office = next((j for j in range(k + 1, min(len(head), k + 8)) if head[j].endswith(".")), None)
-                if office is not None and office + 1 < len(tokens):
-                    rest = " ".join(tokens[office + 1 :]).strip()
+                # (an office of many words in small letters, as ministers' are: "M. Étienne Morel, ministre de
+                # l'économie, des finances et de la souveraineté industrielle et numérique. Monsieur le député")
+                words = s.split(" ", k + 32) if len(tokens) > 10 else tokens
+                reach = k + 8 if not words[k + 1 : k + 2] or not words[k + 1][:1].islower() else k + 30
+                office = next(
+                    (
+                        j
+                        for j in range(k + 1, min(len(words) - 1, reach))
+                        if words[j].endswith(".") or words[j].endswith(("?", "!", ":", ";"))
+                    ),
+                    None,
+                )
+                if office is not None and words[office].endswith(".") and office + 1 < len(words):
+                    rest = " ".join(words[office + 1 :]).strip()
                     name = " ".join([*head[:k], tok[:-1]])
-                    if rest[:1].isupper() and _record_label_ok(name):
-                        return Label(name, rest, "record", None, " ".join(head[k + 1 : office + 1])[:-1])
+                    if (rest[:1].isupper() or _RESUMED.match(rest)) and _record_label_ok(name):
+                        return Label(name, rest, "record", None, " ".join(words[k + 1 : office + 1])[:-1])
                 return None
             if tok.endswith((",", ";", ":", "?", "!")):
                 return None
@@ -215,7 +231,7 @@ def match_record(line: str) -> Label | None:
         if not role and (_bare(bare) in TITLES or _INITIALS_TOKEN.match(tok) or (len(bare) == 1 and bare.isupper())):
             continue
         rest = " ".join(tokens[k + 1 :]).strip()
-        if not rest or rest[0].islower() or rest[0] in ".…":
+        if not rest or rest[0].islower() or (rest[0] in ".…" and not (_RESUMED.match(rest) and titled(name))):
             return None  # lower case goes on a sentence; dot leaders are a table of contents
         if rest[0].isdigit() and not titled(name):
             return None  # "SEC. 217. PASSPORT SECURITY": a section's number, not a speaker's words
@@ -434,6 +450,11 @@ _MARKED = re.compile(
 _WIDE_SPACED = re.compile(
     r"^(?P<name>[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,8}(?:（[^（）\s]{1,20}）)?)　[ \t　]*(?P<rest>\S.*)$"
 )
+#: A name's reading in kana in parentheses, as a list of participants gives it after the name (never a turn's
+#: label): "（もりた・けんいち）", or the given name before it, "健一（もりた・けんいち）".
+_READING = re.compile(
+    r"^[\u3005\u3400-\u9fff]{0,4}[（(][\u3041-\u309f\u30a0-\u30ff・ー\s]{2,20}[）)]|[（(][\u3041-\u309f・ー]{2,20}[）)]$"
+)
 #: A name in a script without spaces, with an office or a given name in parentheses: "山本（花子）委員".
 _CJK_LABEL = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()]{1,30}")
 #: "(Ada Park) words"
@@ -493,6 +514,8 @@ def match_separated(line: str) -> Label | None:
         return None
     wide = _WIDE_SPACED.match(s) if "　" in head[:12] else None
     if wide:
+        if _READING.search(wide.group("name")) or _READING.match(wide.group("rest")):
+            return None  # a list of who takes part, each name with its reading: "森田　健一（もりた・けんいち）　店主"
         return Label(wide.group("name"), wide.group("rest"), "separated:　", time)
     nick = _NICK.match(s)
     if nick:
@@ -561,6 +584,55 @@ _DIALOGUE_WORD = re.compile(
     r"ministro|ministra|minister|ministre|voorzitter)(?=[^\w]|$)",
     re.I,
 )
+
+
+#: How a reply opens: "Exactly.", "Right, and...", "Yes.", "Mm-hmm.", and so in the languages transcripts come in
+#: ("Genau.", "Klopt.", "Exactement.", "Claro.", "Precis.", "Конечно.", "はい、", "对，"): a turn answering another.
+REPLY = re.compile(
+    r"^(?:(?:yes|yeah|yep|no|nope|right|exactly|absolutely|totally|sure|okay|ok|mm+-?hmm|uh-huh|true|indeed|"
+    r"agreed|definitely|of course|fair enough|good point|wow|oh|"
+    r"ja|jawohl|nein|genau|stimmt|richtig|klar|"  # German
+    r"nee|precies|klopt|tuurlijk|"  # Dutch
+    r"oui|ouais|exactement|tout à fait|absolument|d'accord|voilà|"  # French
+    r"sí|claro|exacto|exactamente|vale|bueno|"  # Spanish
+    r"sim|não|exato|com certeza|pois é|"  # Portuguese
+    r"sì|esatto|certo|appunto|assolutamente|"  # Italian
+    r"nej|precis|absolut|javisst|nie|dokładnie|właśnie|"  # Swedish, Polish
+    r"да|нет|конечно|именно|точно|верно)\b"  # Russian
+    r"|はい|ええ|そうですね|そうです|なるほど|对|是的|没错|嗯|네|맞아요|맞습니다|그렇죠)",
+    re.I,
+)
+#: How a conversation's turns greet or thank: "Thank you.", "Thanks for having me", "Hello and welcome", and so in
+#: other languages ("Dank je.", "Merci.", "Gracias.", "Спасибо.", "ありがとう").
+GREETING = re.compile(
+    r"^(?:(?:thank you|thanks|hello|hi|hey|welcome|good (?:morning|afternoon|evening)|"
+    r"danke|vielen dank|willkommen|guten (?:tag|morgen|abend)|hallo|"
+    r"dank je|dank u|bedankt|welkom|goedemorgen|goedemiddag|goedenavond|"
+    r"merci|bonjour|bonsoir|bienvenue|gracias|hola|bienvenid[oa]s?|buenas|buenos días|"
+    r"obrigad[oa]|olá|bem-vind[oa]s?|grazie|ciao|benvenut[ioae]|buongiorno|buonasera|"
+    r"tack|hej|välkommen|dziękuję|dzień dobry|witam|спасибо|здравствуйте|добрый (?:день|вечер)|привет)\b"
+    r"|ありがとう|こんにちは|よろしくお願い|谢谢|你好|欢迎|감사합니다|안녕하세요)",
+    re.I,
+)
+#: What a guest and a host say to each other, in any sentence: "thanks for having me", "thanks for coming in",
+#: "great to be here", "good question", "welcome to the show"; the same in a few languages.  Two of them in a
+#: document without speakers mark a conversation whose turns no one named (an automatic caption track).
+HANDOFF = re.compile(
+    r"\b(?:thanks?(?: you)?(?: so much| very much)? for (?:having|inviting) (?:me|us)|"
+    r"thanks?(?: you)?(?: so much)? for (?:coming|joining)(?: in| on| us| me)?|"
+    r"(?:great|good|nice|glad|happy|a pleasure) to be (?:here|with you|on the show)|"
+    r"(?:great|good|fair|interesting) question|welcome (?:back )?to the (?:show|podcast|programme|program)|"
+    r"gracias por (?:invitarme|venir|estar aquí|acompañarnos)|merci de m'avoir invitée?|merci d'être (?:venue?|là)|"
+    r"danke für die einladung|schön,? dass sie da sind|obrigad[oa] pelo convite|grazie per l'invito|"
+    r"bedankt voor de uitnodiging|fijn dat je er bent|tack för att du kom|dziękuję za zaproszenie|"
+    r"спасибо за приглашение|спасибо, что пришли)\b",
+    re.I,
+)
+
+
+def handoffs(text: str) -> int:
+    """How many different things a guest and a host say to each other (HANDOFF) `text` holds."""
+    return len({m.group().casefold() for m in HANDOFF.finditer(text)})
 
 
 def conversation_marks(labels: list[Label], name_of: Callable[[Label], str | None]) -> bool:
@@ -692,6 +764,11 @@ FAMILIES: dict[str, Matcher] = {
 }
 
 
+#: Dot leaders, as a roster or a table of contents draws them between a name and its place or page: six dots or
+#: more, spaced or not (a court reporter's ellipsis, ". . . .", has four at most).
+_LEADERS = re.compile(r"(?:\.[ \t]?){6,}")
+
+
 def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, Label]]:
     """Every line that family `family` reads as opening with a label (not yet weighed)."""
     match = FAMILIES[family]
@@ -700,7 +777,9 @@ def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = 
         if i in skip or not line.strip():
             continue
         label = match(lines, i)
-        if label is not None:
+        if label is not None and not (
+            (". ." in label.rest or "...." in label.rest) and _LEADERS.search(label.rest)
+        ):  # (a roster's or a table of contents' line: "Членыː Алжир . . . . . . г-н Беншейх")
             out.append((i, label))
     if family == "alone" and out:
         # A name set apart as a paragraph or a heading of its own is as likely a heading ("Usage", "THE COURT"):

@@ -742,6 +742,8 @@ _USER_HANDLE = re.compile(
 _BOLD = re.compile(
     r"^(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{1,60}?)(?:[:：](?P=mark)|(?P=mark)[ \t]*[:：]?)[ \t]*(?P<rest>.*)$"
 )
+#: After a name in bold, a dash and its role alone (in italics or not), the line's end: "-- *Analyst, Halsey*".
+_ROLE_AFTER_BOLD = re.compile(r"^(?:--|[-–—])[ \t]*(?P<mark>[*_]?)(?P<role>[^*_\n.!?]{2,120})(?P=mark)[ \t]*$")
 _NAME_TS = re.compile(
     rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*[:：]?[ \t]*(?P<rest>.*)$"
 )
@@ -1552,6 +1554,9 @@ def match_label(line: str) -> Label | None:
             if stamp:  # "**Name** [00:01:02]"
                 time = parse_time(stamp.group(1))
                 rest = rest[stamp.end() :]
+            elif rest[:1] in "-–—" and (after := _ROLE_AFTER_BOLD.match(rest)) and role is None:
+                # an earnings call's "**Ada Park** -- *Chief Financial Officer*": the role, the words below
+                role, rest = after.group("role").strip(), ""
             return Label(name, rest, "bold" if time is None else "timed", time, role)
         return None
     m = _HEARING.match(text)

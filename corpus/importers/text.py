@@ -354,6 +354,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     if labels_at and user_pattern is None:
         _apply_legend(lines[: min(labels_at)], labels_at, table)
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
+        _apply_full_names_listed(lines[: min(labels_at)], table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
@@ -728,14 +729,6 @@ def _misread(a: str, b: str) -> bool:
     )
 
 
-#: How a reply opens: "Exactly.", "Right, and...", "Yes.", "Mm-hmm." (English; short replies count in any language).
-_REPLY = re.compile(
-    r"^(?:yes|yeah|yep|no|nope|right|exactly|absolutely|totally|sure|okay|ok|mm+-?hmm|uh-huh|true|indeed|"
-    r"agreed|definitely|of course|fair enough|good point|wow|oh)\b",
-    re.I,
-)
-
-
 #: A note that several people talk at once: "[CROSSTALK]", "(overlapping speech)".
 _CROSSTALK = re.compile(
     r"^[\[(](?:cross[- ]?talk|overlapping(?: speech| talk| voices)?|all talking|several speakers|"
@@ -763,7 +756,7 @@ def _talk_in_one_turn(passages: list[ParsedPassage]) -> tuple[str, int] | None:
             return p.speaker or "", len(rows)  # (people talking over each other, then paragraphs no one labels)
         if len(rows) < 8 or len(rows) < 4 * usual:
             continue
-        talking = sum(1 for row in rows[1:] if (_REPLY.match(row) and row[-1] in '.!…"”') or row.endswith("?"))
+        talking = sum(1 for row in rows[1:] if (grammar.REPLY.match(row) and row[-1] in '.!…"”') or row.endswith("?"))
         if talking >= 3 and talking * 5 >= len(rows):
             return p.speaker or "", len(rows)
     return None
@@ -776,13 +769,9 @@ def _conversation_without_labels(passages: list[ParsedPassage]) -> int:
     rows = [p.text.strip() for p in passages if p.speaker is None and p.text.strip()]
     if len(rows) < 8:
         return 0
-    replies = sum(1 for row in rows if _REPLY.match(row) or _GREETING.match(row))
+    replies = sum(1 for row in rows if grammar.REPLY.match(row) or grammar.GREETING.match(row))
     questions = sum(1 for row in rows if row.endswith("?") and len(row.split()) <= 40)
     return replies + questions if replies >= 3 and questions >= 2 and (replies + questions) * 5 >= len(rows) else 0
-
-
-#: How a conversation's turns greet or thank: "Thank you.", "Thanks for having me", "Hello and welcome".
-_GREETING = re.compile(r"^(?:thank you|thanks|hello|hi|hey|welcome|good (?:morning|afternoon|evening))\b", re.I)
 
 
 #: Labels that stand for anyone of a group rather than one person: a focus group's "Participant", an audience's
@@ -1191,6 +1180,34 @@ def _apply_role_fields(head: list[str], labels: dict[int, Label], table: Speaker
         table.add_alias(name, roles[key])
         if role:
             table.add_alias(name, role)
+
+
+#: A surname then a given name in a script without spaces, apart by a wide space, the given name followed by its
+#: reading or the person's affiliation in parentheses: a Japanese round-table's list of who takes part.
+_LISTED_FULL_NAME = re.compile(
+    r"(?:^|[　\s])(?P<surname>[\u3005\u3400-\u9fff]{1,4})[　 ]+(?P<given>[\u3005\u3400-\u9fff\u3041-\u309f]{1,4})[（(]"
+)
+
+
+def _apply_full_names_listed(head: list[str], table: SpeakerTable) -> None:
+    """Turns labelled by a surname alone ("森田　はい。") where the list above them gives the full name ("森田　健一
+    （もりた・けんいち）　森田書房店主"): the turns go by the full name, written as the language writes it (no
+    space), the surname kept as an alias.  Only where the list gives that surname one given name."""
+    found: dict[str, set[str]] = {}
+    for line in head:
+        if "（" not in line and "(" not in line:
+            continue
+        for m in _LISTED_FULL_NAME.finditer(line.strip()):
+            found.setdefault(m.group("surname"), set()).add(m.group("given"))
+    for surname, given in found.items():
+        key = name_key(surname)
+        if len(given) != 1 or table.canonical.get(key) != surname:
+            continue
+        full = surname + given.pop()
+        if name_key(full) in table.canonical:
+            continue
+        table.canonical[key] = full
+        table.add_alias(full, surname)
 
 
 def _people(labels: dict[int, Label], table: SpeakerTable) -> bool:
@@ -1727,6 +1744,13 @@ def _turns(
     # (after the last label only: a call lists its participants at its end, never between turns)
     last = max(labels, default=offset) - offset
     listed = {last + j for j in _lists_of_participants(lines[last:], table)}
+    # (or the labels themselves, with no words under any: "**Ada Park** -- *Chief Financial Officer*", one under
+    # another after the last turn)
+    unsaid = _closing_list_of_labels(lines, labels, offset)
+    if unsaid:
+        over = next((k for k in range(min(unsaid) - 1, -1, -1) if lines[k].strip()), None)
+        titled = over is not None and lines[over].rstrip(" *_").endswith(":") and len(lines[over].split()) <= 5
+        listed.add(over if titled and over is not None else min(unsaid))
 
     def add(passage: ParsedPassage) -> None:
         nonlocal heading
@@ -1751,7 +1775,7 @@ def _turns(
             add(ParsedPassage(speaker=speaker, text=piece, start=start if k == 0 else None))
 
     for j, line in enumerate(lines):
-        label = labels.get(j + offset)
+        label = labels.get(j + offset) if j not in unsaid else None
         if label is None and j in listed:
             # the call's participants listed after its last turn (an earnings call's): no one's words
             flush()
@@ -1822,6 +1846,27 @@ def _turns(
         if a.start is not None and b.start is not None and b.start >= a.start:
             a.end = b.start
     return passages
+
+
+def _closing_list_of_labels(lines: list[str], labels: dict[int, Label], offset: int) -> set[int]:
+    """The last labels of a document where they list the speakers rather than open turns: three or more one under
+    another (blank lines aside) with no words under any, after the last turn (an earnings call's participants,
+    each name in bold with their role).  Their places among `lines`, or none."""
+    places = sorted(i - offset for i in labels if i >= offset)
+    run: list[int] = []
+    for j in reversed(places):
+        if labels[j + offset].said:
+            break
+        below = run[0] if run else len(lines)
+        between = [l for l in lines[j + 1 : below] if l.strip()]
+        if run and between:
+            break
+        if not run and len(between) > 3:
+            break  # (the last label's words)
+        run.insert(0, j)
+    if len(run) < 3 or len(run) == len(places):
+        return set()
+    return set(run)
 
 
 def _lists_of_participants(lines: list[str], table: SpeakerTable) -> set[int]:
