@@ -939,7 +939,7 @@ def given_first(name: str) -> str | None:
 
 
 @cached_when_short
-def office_before_capitals(name: str) -> tuple[str, str] | None:
+def _office_before_capitals(name: str) -> tuple[str, str] | None:
     """(name, office) where an office in ordinary case comes before a name in capitals, as Nordic records write
     it: "Statsrådet ELIN BERGQVIST", "Justitieminister GUNNAR STRÖMMER" -> the name, the office as the role."""
     tokens = name.split()
@@ -1062,7 +1062,7 @@ _OFFICE_WORD = re.compile(
 )
 
 
-def office_phrase_before_name(name: str) -> tuple[str, str] | None:
+def _office_phrase_before_name(name: str) -> tuple[str, str] | None:
     """(the person, the office) where an office written as a phrase comes before a person's given name and
     surname: "Sekretarz Stanu w Ministerstwie Zdrowia Witold Sadowski", "Minister of State for Housing Ada Park".
     The phrase has a word in small letters ("w", "of") and opens with a capital; the person is its last two
@@ -1078,7 +1078,7 @@ def office_phrase_before_name(name: str) -> tuple[str, str] | None:
     return person, " ".join(office)
 
 
-def office_with_article(name: str) -> tuple[str, str] | None:
+def _office_with_article(name: str) -> tuple[str, str] | None:
     """(the person, the office) where a Spanish or Portuguese record names the office with an article before the
     person: "La C. Presidenta Senadora Rosa Elena Cruz Ibarra" -> ("Rosa Elena Cruz Ibarra", "Presidenta
     Senadora"), "El diputado Juan Pérez Gómez"; None otherwise (the person must read as a full name)."""
@@ -1093,6 +1093,19 @@ def office_with_article(name: str) -> tuple[str, str] | None:
     if k == 0 or not is_full_name(person) or not is_name_like(person):
         return None
     return person, " ".join(tokens[:k])
+
+
+def office_before_person(name: str) -> tuple[str, str] | None:
+    """(the person, the office) where a label names an office before the person who holds it, in the shapes
+    records write it: the office in ordinary case before a name in capitals (Nordic records: "Statsrådet ELIN
+    BERGQVIST"), an article before the office (Spanish and Portuguese: "La C. Presidenta Senadora Rosa Elena Cruz
+    Ibarra"), or an office written as a phrase before a given name and surname ("Sekretarz Stanu w Ministerstwie
+    Zdrowia Witold Sadowski").  None where the label is no such thing.  (An office with the person after it in
+    parentheses is `person_in_office`'s.)"""
+    office = _office_before_capitals(name)
+    if office is not None and not any(_bare(t) in TITLES for t in office[1].split()):
+        return office  # (not "Mr WILLIAMS": a title is no office)
+    return _office_with_article(name) or _office_phrase_before_name(name)
 
 
 def _role_phrase(name: str) -> bool:
@@ -1613,9 +1626,7 @@ def match_label(line: str) -> Label | None:
             named = next((part for part in parts if is_name_like(part)), None)
             if named is not None:
                 name, role = named, ", ".join(r for r in [*(part for part in parts if part != named), role] if r)
-        if ((office := office_before_capitals(name)) and not any(_bare(t) in TITLES for t in office[1].split())) or (
-            office := office_with_article(name) or office_phrase_before_name(name)
-        ) is not None:
+        if (office := office_before_person(name)) is not None:
             name, role = office[0], ", ".join(r for r in (office[1], role) if r)
         # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)
         letter = len(name) == 1 and name.isupper()
