@@ -1134,6 +1134,24 @@ def test_a_french_record_s_minister_with_a_long_office_and_words_taken_up_again(
     assert [p.text for p in doc.passages if p.speaker == "M. Étienne Morel"][1].startswith("…et les boulangers")
 
 
+def test_thanks_before_a_dash_is_no_record_label() -> None:
+    """The Bundestag's members open with thanks to the chair, then a dash: "Vielen Dank, Frau Präsidentin. –
+    Frau Kollegin, ...".  That is their words, not a label of a speaker named "Vielen Dank" (which took the
+    turns from the member named on the line above)."""
+    rec = "Vizepräsidentin Helga Brandner:\nDas Wort hat Jonas Meinhardt.\n\n"
+    rec += (
+        "Jonas Meinhardt (BÜNDNIS 90/DIE GRÜNEN):\nVielen Dank, Frau Präsidentin. – Frau Kollegin Vollmer, Sie haben "
+    )
+    rec += "gerade von fehlendem Geld gesprochen. Ist Ihnen das bekannt?\n\n"
+    rec += "Dr. Anke Vollmer (CDU/CSU):\nHerr Kollege Meinhardt, das ist mir bekannt.\n\nVielen Dank.\n\n"
+    rec += "Vizepräsidentin Helga Brandner:\nVielen Dank. – Nächster Redner ist der Kollege Markus Wendt.\n"
+    doc = parse_text(rec, "plenarprotokoll.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Vizepräsidentin Helga Brandner", "Jonas Meinhardt", "Dr. Anke Vollmer", "Vizepräsidentin Helga Brandner"
+    ]  # fmt: skip
+    assert doc.passages[1].text.startswith("Vielen Dank, Frau Präsidentin. – Frau Kollegin")
+
+
 def test_lists_of_who_takes_part_are_no_turns() -> None:
     """The lists a transcript gives of its speakers are no one's words: an earnings call's participants after its
     last turn, each name in bold with its role after a dash (the role is also read so in the turns); a

@@ -625,3 +625,31 @@ def test_a_press_briefings_questions_marked_by_a_bare_q() -> None:
         p.speaker
         for p in parse_text("Notes\n\nQ fever is rare in cities.\n\nIt spreads from farms.\n", "n.txt").passages
     } == {None}
+
+
+def test_a_witness_named_where_they_are_called_answers_the_bare_questions() -> None:
+    """A trial transcript names the witness where the reporter notes the oath, wrapped over two lines
+    ("KAREN LINDQVIST," over "having been first duly sworn, ..."); a British inquiry heads the witness
+    "MR GRAHAM EDWARD PELL (affirmed)" and says who examines only by counsel's first question under her own
+    label.  The bare A.'s are the witness's, the bare Q.'s the examiner's, in both."""
+    trial = "THE COURT:  Please be seated.\nMR. HALVORSEN:  The State calls Karen Lindqvist.\n"
+    trial += "THE CLERK:  Please raise your right hand.\nTHE WITNESS:  I do.\n"
+    trial += (
+        "                  KAREN LINDQVIST,\nhaving been first duly sworn, was examined and testified as\nfollows:\n"
+    )
+    trial += "                DIRECT EXAMINATION\nBY MR. HALVORSEN:\n"
+    trial += "     Q.   Good afternoon, Ms. Lindqvist.\n     A.   Good afternoon.\n"
+    trial += "     Q.   Where are you employed?\n     A.   At the cold store on Highway 99.\n"
+    trial += "     Q.   Since when?\n     A.   Almost seven years.\n"
+    speakers = [p.speaker for p in parse_text(trial, "trial.txt").passages if p.speaker]
+    assert speakers == ["The Court", "Mr. Halvorsen", "The Clerk", "Karen Lindqvist"] + [
+        "Mr. Halvorsen", "Karen Lindqvist"] * 3  # fmt: skip
+    inquiry = "THE CHAIR:  Good morning, everyone.  Ms Okonkwo.\n"
+    inquiry += "MS OKONKWO:  Good morning, Chair.  The first witness is Mr Graham Pell.\n"
+    inquiry += "             MR GRAHAM EDWARD PELL (affirmed)\n         Questions from COUNSEL TO THE INQUIRY\n"
+    inquiry += "MS OKONKWO:  Mr Pell, could you give the Inquiry your full name, please?\nA.  Graham Edward Pell.\n"
+    inquiry += "Q.  You have provided a witness statement.  Is that your statement?\nA.  It is.\n"
+    inquiry += "Q.  Is it true?\nA.  Yes, it is.\nTHE CHAIR:  Thank you.\n"
+    speakers = [p.speaker for p in parse_text(inquiry, "day14.txt").passages if p.speaker]
+    assert "Interviewer" not in speakers and "Interviewee" not in speakers
+    assert speakers[-7:] == ["Ms Okonkwo", "Mr Graham Edward Pell"] * 3 + ["The Chair"]

@@ -167,7 +167,13 @@ def _strong_label(name: str) -> tuple[str, str | None] | None:
 
 
 def match_record(line: str) -> Label | None:
-    """A record-style label: the name ends with ".", ".-", ".:" or ". -" and the words follow."""
+    """A record-style label: the name ends with ".", ".-", ".:" or ". -" and the words follow.  Not thanks or a
+    greeting before a dash ("Vielen Dank, Frau Präsidentin. – Frau Kollegin...", a member's first words)."""
+    label = _match_record(line)
+    return None if label is not None and GREETING.match(label.raw) else label
+
+
+def _match_record(line: str) -> Label | None:
     s = line.strip()
     if len(s) < 4 or not s[0].isupper():
         return None

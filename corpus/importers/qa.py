@@ -153,6 +153,14 @@ _SWORN = re.compile(
     r"^(?P<who>[^,]{3,60}?),[ \t]+(?:having[ \t]+been|being|called|was[ \t]+(?:called|sworn|duly))\b", re.I
 )
 
+#: A witness called, on a line of its own, as British inquiries and courts write it: "MR GRAHAM EDWARD PELL
+#: (affirmed)", "DR ADA PARK (sworn)", "Professor Ben Cho (called)".
+_SWORN_HEADING = re.compile(
+    r"^(?P<who>[^\W\d_][^()\n]{2,60}?)[ \t]*\((?:sworn|affirmed|re-?sworn|re-?called|called|on former (?:oath|affirmation))\)"
+    r"[ \t]*$",
+    re.I,
+)
+
 #: Words that end a name run in a header sentence ("Interview with John Roe Conducted By ...").
 _STOP = {
     "conducted",
@@ -379,6 +387,7 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             used.setdefault(name, set()).add(written)
 
     procedure = False  # the last non-blank line was procedural ("EXAMINATION", then "BY MR. SMITH:")
+    called = False  # a witness was just called ("MR ADA PARK (sworn)") and no question put yet
     named_answerers: dict[str, None] = {}
     bare_answers = 0
 
@@ -410,6 +419,7 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                 else:
                     who = who or (asker if asker not in (QUESTIONER, ASKER) else None)
                 asker = who or (QUESTIONER if questions_only else default_asker)
+                called = False
                 label(i, asker, rest, mark.written, mark.time)
                 plan.questions.add(i)
             else:
@@ -437,6 +447,15 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             aside(i, s, was)
             procedure = True
             continue
+        m = _SWORN_HEADING.match(s)
+        if m and _name(m.group("who")):
+            # a witness called, as British inquiries and courts head it: "MR GRAHAM EDWARD PELL (affirmed)"; who
+            # examines them is said next ("Examination by...") or by counsel's first question under their name
+            answerer = _name(m.group("who")) or answerer
+            asker, called = default_asker, True
+            aside(i, s, was)
+            procedure = True
+            continue
         if _PROCEDURE.match(s):
             aside(i, s, was)
             procedure = True
@@ -445,6 +464,13 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
         if m:
             role = display_name(" ".join(m.group("name").split()))
             label(i, answerer if role.casefold() in _ANSWERER_ROLES else role, m.group("rest"), None)
+            continue
+        if called and asker in (ASKER, QUESTIONER) and (named := match_label(s)) is not None and named.said:
+            # a witness called, and no one said who examines ("Questions from COUNSEL TO THE INQUIRY"): counsel's
+            # own label before the bare questions does ("MS OKONKWO:  Mr Pell, could you give the Inquiry...")
+            who = _name(named.raw, whole=True)
+            if who is not None and who != answerer:
+                asker = who
     if len(named_answerers) >= 2 and bare_answers:
         plan.unnamed_answers = (bare_answers, list(named_answerers))
     for name, written in used.items():
@@ -481,8 +507,12 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
                 else:
                     answerer = answerer or name
             continue
+        if s.endswith(",") and i + 1 < len(head):
+            s = f"{s} {head[i + 1].strip()}"  # (a court reporter's line: "KAREN LINDQVIST," over "having been sworn")
         m = _SWORN.match(s)
-        if m and re.search(r"\bsworn\b|\bwitness\b|\baffirmed\b", s, re.I):
+        if not (m and re.search(r"\bsworn\b|\bwitness\b|\baffirmed\b", s, re.I)):
+            m = _SWORN_HEADING.match(s)  # ("MR GRAHAM EDWARD PELL (affirmed)")
+        if m is not None:
             answerer = _name(m.group("who")) or answerer
     # (line by line: a name ends with its line, "Intervista a Giulia Bernardi" over "di Marco Conti")
     texts = [l.strip() for l in head if l.strip()]
