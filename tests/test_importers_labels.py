@@ -1027,6 +1027,43 @@ def test_a_wire_services_earnings_call_with_rules_turn_numbers_and_the_firm_afte
     assert "[2]" in parse_text("Notes\n\nAda Park: See the note   [2]\n\nBen Cho: Which?\n", "n.txt").passages[0].text
 
 
+def test_streetevents_numbers_turns_again_from_the_questions_and_sets_words_two_lines_down() -> None:
+    """The older StreetEvents layout of the same service: the questions and answers numbered from [1] again,
+    a blank line between the rule under a label and the words, and labels longer than a line of names usually
+    is ("Daniel Reyes,  Greyfield Securities LLC, Research Division - MD & Senior Equity Analyst")."""
+    rule, double = "-" * 80, "=" * 80
+    call = f"Q3 2023 Halbrook Industrial Holdings Inc Earnings Call\n\n{double}\nPresentation\n"
+    turns = [
+        ("Operator", "Good day, and welcome. I now turn the call over to Stephanie Okafor."),
+        ("Stephanie Okafor,  Halbrook Industrial Holdings Inc - VP of IR", "Thank you, operator. With me is Greg."),
+        ("Gregory T. Mallory,  Halbrook Industrial Holdings Inc - Chairman & CEO", "Thanks. Revenue was up 6%."),
+        ("Operator", "Our first question comes from Daniel Reyes with Greyfield Securities."),
+        ("Daniel Reyes,  Greyfield Securities LLC, Research Division - MD & Senior Equity Analyst", "Greg, why?"),
+        ("Gregory T. Mallory,  Halbrook Industrial Holdings Inc - Chairman & CEO", "Mostly heat pumps, Daniel."),
+    ]
+    for n, (label, words) in enumerate(turns, 1):
+        if n == 4:
+            call += f"{double}\nQuestions and Answers\n"
+        call += f"{rule}\n{label}   [{n if n < 4 else n - 3}]\n{rule}\n\n {words}\n\n"
+    doc = parse_text(call, "streetevents.txt")
+    assert [(p.speaker, p.text) for p in doc.passages if p.speaker] == [
+        (label.split(",")[0], words) for label, words in turns
+    ]
+    assert {"reason": "turn number", "text": "[1]"} in doc.dropped
+
+
+def test_a_news_sites_related_links_under_the_interview_are_nobodys() -> None:
+    """A radio station's web page ends its interview with links to related pieces under "Mehr zum Thema" (or
+    "À lire aussi", "Leia também"...): headlines, some with a colon, not speakers' turns."""
+    page = "Agrarpolitik\n\nHeinemann: Frau Zimmermann, sind die Proteste berechtigt?\n\n"
+    page += "Zimmermann: In vielem ja. Die Betriebe brauchen Planungssicherheit.\n\n"
+    page += "Heinemann: Danke schön für das Gespräch.\n\nZimmermann: Gerne.\n\n"
+    page += "Mehr zum Thema\nBauernproteste: Was die Landwirte fordern\nAgrardiesel: Die Subventionen im Überblick\n"
+    doc = parse_text(page, "dlf.txt")
+    assert list(doc.speakers) == ["Heinemann", "Zimmermann"]
+    assert all("Bauernproteste" not in p.text for p in doc.passages)
+
+
 def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
     essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"

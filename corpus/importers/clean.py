@@ -220,6 +220,11 @@ _LINK_LIST_HEADING = re.compile(
     r"read (more|next|also)|more from [\w .'-]+|more articles by [\w .'-]+|you (may|might) also like|recommended( for you| reading)?|"
     r"popular (posts|articles|stories)|trending( now)?|further reading|see also|others also viewed|"
     r"insights from the community|explore topics|more stories|up next|what to read next|"
+    # (and as other languages' sites head them: "Mehr zum Thema", "À lire aussi", "Leer más", "Leia também"...)
+    r"mehr zum thema|das könnte sie auch interessieren|weitere (artikel|beiträge)|lesen sie auch|"
+    r"(à )?lire aussi|sur le même sujet|(à )?voir aussi|leer más|lee también|noticias relacionadas|"
+    r"te puede interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|meer over dit onderwerp|"
+    r"läs också|czytaj (także|też)|читайте также|по теме|"
     r"関連記事|おすすめ|相关文章|推荐阅读|관련 기사)\s*:?\s*$",
     re.IGNORECASE,
 )

@@ -345,8 +345,10 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     s = line.strip()
     if not s or len(s) > 100 or following is None or not following.strip():
         return None
-    if len(s) > 64 and not s.endswith(")"):
-        return None  # (longer only with the person in parentheses after an office)
+    if len(s) > 64 and not s.endswith(")") and not participant_line(s):
+        # (longer only with the person in parentheses after an office, or a person's firm and title after a dash:
+        # "Daniel Reyes,  Greyfield Securities LLC, Research Division - MD & Senior Equity Analyst")
+        return None
     if s[0] in "#=>!~.*_" or (s.endswith((".", "?", "!", ",", ";")) and not s.endswith(("Jr.", "Sr."))):
         return None
     if _TRANSITION.match(s) or _SCENE.match(s):
@@ -747,7 +749,9 @@ def _alone(lines: list[str], i: int) -> Label | None:
         # same shape, so such a label must recur (see `candidates`).
         # (over it, the paragraph before: a list of participants one to a paragraph ends with a name over prose)
         before_apart = lines[i - 2] if i > 1 and not lines[i - 1].strip() else None
-        label = match_alone(lines[i], lines[i - 1] if i > 0 else None, lines[i + 2])
+        # (the words may stand two blank lines down: where a rule under the name was layout, now blank)
+        words = lines[i + 2] if lines[i + 2].strip() or i + 3 >= len(lines) else lines[i + 3]
+        label = match_alone(lines[i], lines[i - 1] if i > 0 else None, words)
         if label is not None and before_apart is not None and label.role and participant_line(before_apart):
             label = None
         if label is not None:
@@ -809,7 +813,8 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
         return " ".join(label.raw.split()).casefold()
 
     def said(items: list[tuple[int, Label]]) -> list[Label]:
-        return [Label(l.raw, next((w for w in lines[i + 1 : i + 3] if w.strip()), ""), "apart") for i, l in items]
+        # (the words under the name, a blank line or two down: two where a rule under it was layout)
+        return [Label(l.raw, next((w for w in lines[i + 1 : i + 4] if w.strip()), ""), "apart") for i, l in items]
 
     apart = [(i, l) for i, l in out if l.form == "apart" and names_a_person(l.raw)]
     counts = Counter(key(l) for _, l in apart)

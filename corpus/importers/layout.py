@@ -318,7 +318,13 @@ def _strip_rules_and_turn_numbers(page: Page) -> None:
             rules.append(i)
         elif line[-1:] == "]" and (m := _TURN_NUMBER.search(line)):
             numbered.append((i, int(m.group(1))))
-    counts_up = len(numbered) >= 3 and all(b == a + 1 for (_, a), (_, b) in itertools.pairwise(numbered))
+    # (counting up from 1 again where a section starts: StreetEvents' questions and answers after the presentation)
+    steps = [b - a for (_, a), (_, b) in itertools.pairwise(numbered)]
+    counts_up = (
+        len(numbered) >= 3
+        and all(step == 1 or (after == 1 and step < 0) for step, (_, after) in zip(steps, numbered[1:]))
+        and 2 * steps.count(1) >= len(steps)
+    )
     if len(rules) < 3 and not counts_up:
         return
     if len(rules) >= 3:
