@@ -1064,6 +1064,51 @@ def test_a_news_sites_related_links_under_the_interview_are_nobodys() -> None:
     assert all("Bauernproteste" not in p.text for p in doc.passages)
 
 
+def test_a_list_of_who_takes_part_above_a_record_is_no_one_s_turns() -> None:
+    """The Câmara's committee record lists its guests one under another, each full name and what they are
+    after a dash, above the session; they speak later under their own labels.  The list is no one's turns;
+    a chess game's players over its notes are no such list (no full names), nor a chat's first messages."""
+    rec = "COMISSÃO DE MEIO AMBIENTE\n\nDEPOENTE/CONVIDADO - QUALIFICAÇÃO\n\n"
+    rec += "ROBERTO DINIZ - Diretor-Presidente da Agência Estadual de Águas do Maranhão.\n"
+    rec += "FERNANDA LOPES CAVALCANTI - Pesquisadora do Instituto de Estudos Costeiros.\n\n"
+    rec += "O SR. PRESIDENTE (Arnaldo Pimentel. PSD - MG) - Bom dia a todos. Declaro aberta a reunião.\n\n"
+    rec += "O SR. ROBERTO DINIZ - Obrigado, Sr. Presidente. Os manguezais estão ameaçados.\n\n"
+    rec += "A SRA. FERNANDA LOPES CAVALCANTI - Concordo. Perdemos dez por cento em dez anos.\n\n"
+    rec += "O SR. PRESIDENTE (Arnaldo Pimentel. PSD - MG) - E o que podemos fazer, Sr. Roberto?\n\n"
+    rec += "O SR. ROBERTO DINIZ - Fiscalizar. Temos apenas seis fiscais para todo o litoral.\n\n"
+    rec += "O SR. PRESIDENTE (Arnaldo Pimentel. PSD - MG) - Muito obrigado.\n"
+    doc = parse_text(rec, "notas.txt")
+    said = [(p.speaker, p.text) for p in doc.passages]
+    assert said[1][0] is None and said[1][1].startswith("ROBERTO DINIZ - Diretor-Presidente")
+    assert [who for who, _ in said[3:]] == [
+        "O Sr. Presidente", "O Sr. Roberto Diniz", "A Sra. Fernanda Lopes Cavalcanti", "O Sr. Presidente",
+        "O Sr. Roberto Diniz",
+        "O Sr. Presidente",
+    ]  # fmt: skip
+    chat = "Notes\n\nAda Park: Hi all.\nBen Cho: Hello.\nCara Diaz: Morning.\n\nAda Park: Shall we?\n\nBen Cho: Yes.\n"
+    assert [p.speaker for p in parse_text(chat, "chat.txt").passages if p.speaker][:3] == [
+        "Ada Park",
+        "Ben Cho",
+        "Cara Diaz",
+    ]
+
+
+def test_an_article_s_details_line_names_who_asks_a_bold_question_interview() -> None:
+    """A Dutch newspaper's web interview: questions in bold, answers in plain text, the interviewer named only in
+    the line of the article's details ("Femke de Wit · 9 maart 2024 · Leestijd 6 minuten"), the section links
+    above it Markdown links, not bracketed labels."""
+    page = "[Economie](/economie) · [Interview](/tag/interview)\n\n# ‘Die aftrek is een subsidie voor wie het al goed heeft’\n\n"
+    page += "*Econoom Ruud Vermeulen pleit al twintig jaar voor afschaffing van de hypotheekrenteaftrek.*\n\n"
+    page += "Femke de Wit · 9 maart 2024 · Leestijd 6 minuten\n\n"
+    page += "Ruud Vermeulen (61) ontvangt in een werkkamer vol stapels papier. Koffie?\n\n"
+    page += "**Bent u blij met het kabinetsplan?**\n\n„Blij is een groot woord. Het is een stap.”\n\n"
+    page += "**Wat is er mis met het tempo?**\n\n„Het gaat met een paar tienden per jaar omlaag.”\n\n"
+    page += "**Huiseigenaren zijn ook gewone mensen.**\n\n„Natuurlijk. Maar kijk wie het meeste profiteert.”\n"
+    doc = parse_text(page, "interview.md")
+    assert [p.speaker for p in doc.passages if p.speaker][::2] == ["Femke de Wit"] * 3
+    assert doc.warnings == []
+
+
 def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
     essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"

@@ -248,7 +248,8 @@ def _match_record(line: str) -> Label | None:
 # -- bracketed labels ----------------------------------------------------------------
 
 _BRACKET = re.compile(
-    rf"^(?:[\[(](?P<t1>{_TIME})[\])][ \t]*)?\[(?P<name>[^\[\]]{{1,40}})\][ \t]*"
+    # (not a Markdown link, "[Economie](/economie)": the brackets of a label are not followed by an address)
+    rf"^(?:[\[(](?P<t1>{_TIME})[\])][ \t]*)?\[(?P<name>[^\[\]]{{1,40}})\](?!\((?!{_TIME}\)))[ \t]*"
     rf"(?:[\[(](?P<t2>{_TIME})[\])])?[ \t]*[:：\-–—]?[ \t]*(?P<rest>.*)$"
 )
 

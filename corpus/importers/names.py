@@ -758,7 +758,7 @@ _PLAIN = re.compile(
     r"^(?P<dash>[-–—]|>>)?\s*(?P<name>(?:[^\W\d_]|《[^》\n]{1,20}》)[^:：;፦\n]{0,159}?)\s*"
     r"(?P<sep>：|፦|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
 )
-_BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\][ \t]*[:：]?[ \t]*(?P<rest>.*)$")
+_BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\](?!\()[ \t]*[:：]?[ \t]*(?P<rest>.*)$")  # (not "[a link](/to)")
 #: After a bracketed cue, who speaks and where from, and nothing else: "박영호 / 서울 마포구".
 _CLIP = re.compile(r"^(?P<who>[^/.,;:!?()\[\]\d]{2,40}?) +/ +(?P<where>[^/.!?;:\[\]]{2,60})$")
 

@@ -622,6 +622,13 @@ _BYLINE = re.compile(
 )
 
 
+#: A news site's line of an article's details, the author's name first, the date among them: "Femke de Wit ·
+#: 9 maart 2024 · Leestijd 6 minuten", "Ada Park | 12 March 2024".
+_BYLINE_DATED = re.compile(
+    r"^[*_]{0,2}(?P<who>[^\W\d_][^\d·•|,;:\n]{2,40}?)[*_]{0,2}[ \t]+[·•|][ \t]+.{0,40}?\b(?:19|20)\d\d\b"
+)
+
+
 def _bold_questions(
     lines: list[str], title: str | None, stripped: list[layout.Stripped]
 ) -> tuple[list[ParsedPassage], str, str] | None:
@@ -660,6 +667,16 @@ def _bold_questions(
     if asker is None:
         # the byline names who asks: "di **Marta Colombo**", "By Ada Park", "Por Ana Lemos"
         asker = next((b.group("who").strip() for line in head if (b := _BYLINE.match(line.strip()))), None)
+    if asker is None:
+        # or the author's name first in a line of the article's details: "Femke de Wit · 9 maart 2024 · Leestijd 6"
+        asker = next(
+            (
+                who
+                for line in head
+                if (b := _BYLINE_DATED.match(line.strip())) and is_full_name(who := b.group("who").strip(" *_"))
+            ),
+            None,
+        )
     if answerer is None:
         # the person a headline quotes ("Marta Iglesias: «La biblioteca...»"), or the one the title and the lead
         # both name, besides who asks ("Parla il climatologo Andrea Bassani" over a lead naming him again); not
@@ -949,6 +966,7 @@ def _choose_convention(
         labels = _without_header_one_offs(labels, table)
         labels = _without_header_fields(labels, table)
         labels = _without_header_block(labels, lines)
+        labels = _without_leading_list(labels, table)
         _closing_notes(labels, table)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
@@ -1393,6 +1411,30 @@ def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[in
     if below <= set(keys):
         return labels  # (the same keys go on below, "White:" over a chess game's "White: 6.Bg5": no header)
     return {i: l for i, l in labels.items() if i not in block}
+
+
+def _without_leading_list(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Labels on lines one under another before the conversation, each a different person and what they are
+    ("ROBERTO DINIZ - Diretor-Presidente da Agência Estadual de Águas.", "FERNANDA LOPES - Pesquisadora."): a
+    list of who takes part, not turns, where none of it talks.  The first run of two or more such lines only,
+    and only with labelled turns below it."""
+    places = sorted(labels)
+    run: list[int] = []
+    for i in places:
+        if run and i != run[-1] + 1:
+            break
+        run.append(i)
+    names = [table.name_for(labels[i]) for i in run]
+    if (
+        len(run) < 2
+        or len(set(names)) < len(names)
+        or not all(n is not None and is_full_name(n) for n in names)  # (a list gives full names)
+        or len(places) - len(run) < 2
+        or any(not labels[i].said or len(labels[i].rest.split()) > 25 for i in run)
+        or grammar.talks([labels[i] for i in run])
+    ):
+        return labels
+    return {i: l for i, l in labels.items() if i not in run}
 
 
 def _closing_notes(labels: dict[int, Label], table: SpeakerTable) -> None:
