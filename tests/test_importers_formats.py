@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sayso.corpus.importers import parse_text
@@ -122,6 +124,15 @@ def test_captions_that_name_no_one_but_hold_a_conversation_say_so() -> None:
         f"00:00:{2 * k:02d}.000 --> 00:00:{2 * k + 2:02d}.000\n{t}\n\n" for k, t in enumerate(lecture)
     )
     assert parse_text(vtt, "lecture.vtt").warnings == []
+    # Whisper's segments of a radio interview: greetings, questions and replies, no one named
+    said = ["Bonjour et bienvenue dans Parlons Sciences.", "Bonjour, merci de m'avoir invitée.",
+            "Qu'est-ce que vous avez mesuré là-haut ?", "L'épaisseur du glacier, avec un radar.", "Et le résultat ?",
+            "Douze mètres de moins depuis 2015.", "Est-ce qu'il est trop tard ?", "Pour les petits glaciers, oui.",
+            "Laquelle ?", "Les jeunes. Ils veulent comprendre.", "Merci beaucoup."]  # fmt: skip
+    segments = [{"id": k, "start": 2.0 * k, "end": 2.0 * k + 2, "text": " " + t} for k, t in enumerate(said)]
+    whisper = json.dumps({"text": " ".join(said), "segments": segments, "language": "fr"})
+    warned = parse_text(whisper, "episode.json").warnings
+    assert len(warned) == 1 and warned[0].startswith("the captions read like a conversation")
     named = srt.replace("- ¿Y los", "- Ana: ¿Y los").replace("- Al principio", "- Rosa: Al principio")
     named = named.replace("- ¿Y la", "- Ana: ¿Y la").replace("- Al revés", "- Rosa: Al revés")
     assert parse_text(named, "named.srt").warnings == []

@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from sayso.corpus.importers.grammar import handoffs, match_bracket
+from sayso.corpus.importers.grammar import handoffs, match_bracket, talking_rows
 from sayso.corpus.importers.names import display_name, is_name_like, match_label, name_key
 from sayso.corpus.models import ParsedPassage
 
@@ -224,9 +224,10 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
             f"{changes} caption lines open with a dash or '>>', the subtitles' mark for a change of speaker, but no "
             "one is named: read without speakers"
         )
-    if handoffs(" ".join(p.text for p in passages)) >= 2:
+    rows = [" ".join(strip_tags(cue.text).split()) for cue in cues]
+    if handoffs(" ".join(p.text for p in passages)) >= 2 or talking_rows([r for r in rows if r]):
         return (
-            "the captions read like a conversation (a host's and a guest's words to each other), but no one is "
-            "named: read without speakers"
+            "the captions read like a conversation (a host's and a guest's words to each other, replies, "
+            "questions), but no one is named: read without speakers"
         )
     return None

@@ -639,6 +639,18 @@ HANDOFF = re.compile(
 )
 
 
+def talking_rows(rows: list[str]) -> int:
+    """How many of `rows` (paragraphs, or a recording's segments) read as turns of a conversation: a reply's
+    opening ("Yeah, ...", "Exactly."), a greeting or thanks, a question of forty words at most; 0 unless they
+    are several (three replies and two questions or more, a fifth of eight rows or more).  An article quoting
+    people, or a talk, has few."""
+    if len(rows) < 8:
+        return 0
+    replies = sum(1 for row in rows if REPLY.match(row) or GREETING.match(row))
+    questions = sum(1 for row in rows if row.rstrip().endswith(("?", "？", "؟")) and len(row.split()) <= 40)
+    return replies + questions if replies >= 3 and questions >= 2 and (replies + questions) * 5 >= len(rows) else 0
+
+
 def handoffs(text: str) -> int:
     """How many different things a guest and a host say to each other (HANDOFF) `text` holds."""
     return len({m.group().casefold() for m in HANDOFF.finditer(text)})

@@ -783,12 +783,7 @@ def _conversation_without_labels(passages: list[ParsedPassage]) -> int:
     """How many paragraphs of a document without labels read as turns of a conversation: a reply's opening
     ("Yeah, ...", "Exactly."), a question put to someone, a greeting; 0 unless they are several (three replies
     and two questions or more, a fifth of eight paragraphs or more).  An article quoting people has few."""
-    rows = [p.text.strip() for p in passages if p.speaker is None and p.text.strip()]
-    if len(rows) < 8:
-        return 0
-    replies = sum(1 for row in rows if grammar.REPLY.match(row) or grammar.GREETING.match(row))
-    questions = sum(1 for row in rows if row.endswith("?") and len(row.split()) <= 40)
-    return replies + questions if replies >= 3 and questions >= 2 and (replies + questions) * 5 >= len(rows) else 0
+    return grammar.talking_rows([p.text.strip() for p in passages if p.speaker is None and p.text.strip()])
 
 
 #: Labels that stand for anyone of a group rather than one person: a focus group's "Participant", an audience's
