@@ -2289,6 +2289,12 @@ def test_a_label_for_anyone_of_a_group_that_follows_itself_is_warned_about() -> 
     assert parse_text(numbered, "numbered.txt").warnings == []
     once = group.replace("Participant: I cycle", "Moderator: And you?\n\nParticipant: I cycle")
     assert parse_text(once, "once.txt").warnings == []
+    # a focus group that labels every participant "P", as its consent form asked: three times over, a letter too
+    letters = "Grupo focal 3\n\nM: Quem quer começar?\n\nP: Eu começo. Levo meu neto na creche.\n\n"
+    letters += "P: Com carrinho é impossível.\n\nP: Mas no colo não dá.\n\nM: E o motorista?\n\n"
+    letters += "P: Depende do motorista.\n\nP: Outro dia fechou a porta no meu braço.\n"
+    warned = parse_text(letters, "gf3.txt").warnings
+    assert len(warned) == 1 and warned[0].startswith("3 times a turn labelled 'P' follows another labelled 'P'")
     interview = "Interview\n\nInterviewer: Where were you born?\n\nInterviewer: Sorry, let me rephrase.\n\n"
     interview += "Respondent: In Leeds.\n\nInterviewer: And then?\n\nInterviewer: I mean, after school.\n\n"
     interview += "Respondent: Manchester.\n"
@@ -2311,6 +2317,13 @@ def test_a_conversation_pasted_without_labels_is_warned_about_in_other_languages
     doc = parse_text("Aflevering 23\n\n" + "\n\n".join(rows) + "\n", "aflevering.txt")
     assert all(p.speaker is None for p in doc.passages)
     assert len(doc.warnings) == 1 and doc.warnings[0].startswith("7 paragraphs read like people talking")
+    # a Thai video's transcript copied with its times: a man's and a woman's sentence particles, no names
+    thai = ["สวัสดีครับ ยินดีต้อนรับเข้าสู่รายการ", "วันนี้เรามาอยู่ที่ซอยเล็ก ๆ", "สวัสดีค่ะ ยินดีต้อนรับนะคะ",
+            "พี่เปิดร้านตั้งแต่ตอนไหนครับ", "ตั้งแต่ปีสองห้าสามหกค่ะ", "พี่เป็นลูกมือ ล้างจาน",
+            "เมนูต่างกันเยอะไหมครับ", "ไม่ค่อยต่างค่ะ แกงเขียวหวาน", "ยังเป็นสูตรแม่อยู่"]  # fmt: skip
+    timed = "".join(f"0:{2 * k:02d}\n{row}\n" for k, row in enumerate(thai))
+    warned = parse_text("คุยกับเชฟชุมชน\n\n" + timed, "ep27.txt").warnings
+    assert len(warned) == 1 and "read like people talking" in warned[0]
     article = [f"De provincie heeft in {2010 + k} opnieuw de regels aangepast, schrijft de krant." for k in range(10)]
     assert parse_text("Artikel\n\n" + "\n\n".join(article) + "\n", "artikel.txt").warnings == []
 

@@ -646,6 +646,11 @@ def talking_rows(rows: list[str]) -> int:
     people, or a talk, has few."""
     if len(rows) < 8:
         return 0
+    # (Thai speakers end their sentences with a particle that says whether a man or a woman speaks: both, in
+    # several rows each, are two people at least)
+    male, female = (sum(1 for row in rows if particle in row) for particle in ("ครับ", "ค่ะ"))
+    if male >= 2 and female >= 2:
+        return male + female
     replies = sum(1 for row in rows if REPLY.match(row) or GREETING.match(row))
     questions = sum(1 for row in rows if row.rstrip().endswith(("?", "？", "؟")) and len(row.split()) <= 40)
     return replies + questions if replies >= 3 and questions >= 2 and (replies + questions) * 5 >= len(rows) else 0

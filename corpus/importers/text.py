@@ -804,14 +804,19 @@ _ANY_OF_A_GROUP = re.compile(
 
 def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable) -> tuple[str, int] | None:
     """A label for anyone of a group ("Participant", "Caller") that follows itself, turn after turn, twice or
-    more: several people under one label, whom no reading can tell apart.  (the name, how many times), or None.
+    more, or a single letter that does so three times or more (a focus group's "P:" for every participant):
+    several people under one label, whom no reading can tell apart.  (the name, how many times), or None.
     One person's turns do not follow each other so: a label starts a turn where the speaker changes."""
     names = [table.name_for(labels_at[i]) for i in sorted(labels_at)]
-    repeats = Counter(b for a, b in itertools.pairwise(names) if b is not None and a == b and _ANY_OF_A_GROUP.match(b))
+    repeats = Counter(
+        b
+        for a, b in itertools.pairwise(names)
+        if b is not None and a == b and (_ANY_OF_A_GROUP.match(b) or (len(b) == 1 and b.isalpha()))
+    )
     if not repeats:
         return None
     name, count = repeats.most_common(1)[0]
-    return (name, count) if count >= 2 else None
+    return (name, count) if count >= (3 if len(name) == 1 else 2) else None
 
 
 #: A label after a sentence's end, inside a line: "...the site floods. KAPLAN: Affordable units are...".
