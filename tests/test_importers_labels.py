@@ -1109,6 +1109,38 @@ def test_an_article_s_details_line_names_who_asks_a_bold_question_interview() ->
     assert doc.warnings == []
 
 
+def test_a_records_markup_around_its_labels_is_taken_off() -> None:
+    """The Knesset's committee protocols come with markup at both ends of a label's line ("<< יור >> היו"ר יעל
+    כהן: << יור >>", "<< דובר >> ... << דובר >>"): layout, recorded as left out; the line is a label."""
+    rec = "פרוטוקול מס' 87\n\n<< נושא >> הצעת חוק הגנת הצרכן << נושא >>\n\n"
+    rec += '<< יור >> היו"ר יעל כהן: << יור >>\nבוקר טוב, אני פותחת את הישיבה. רונית, בבקשה.\n\n'
+    rec += "<< אורח >> רונית שגיא: << אורח >>\nתודה, גברתי היושבת ראש. ההצעה מקצרת את זמן הביטול.\n\n"
+    rec += "<< דובר >> אבי מזרחי: << דובר >>\nמה עם העסקים הקטנים?\n\n"
+    rec += "<< אורח >> רונית שגיא: << אורח >>\nהם יקבלו שנה להיערך.\n\n"
+    rec += '<< יור >> היו"ר יעל כהן: << יור >>\nתודה. הישיבה נעולה.\n'
+    doc = parse_text(rec, "protocol.txt")
+    chair = 'היו"ר יעל כהן'
+    assert [p.speaker for p in doc.passages if p.speaker] == [chair, "רונית שגיא", "אבי מזרחי", "רונית שגיא", chair]
+    assert {"reason": "markup tag", "text": "<< יור >>"} in doc.dropped
+
+
+def test_most_of_a_document_left_out_as_a_pages_comments_is_said() -> None:
+    """A page whose comments (names, ages, "Like", "Reply") are longer than its text: they are left out as the
+    page's, and the import says so, since they may be what the reader came for."""
+    post = "My garden diary\n\nThe tomatoes came in late this year.\n\nNext year I will start them indoors.\n\n"
+    post += "42 comments\n\n"
+    post += "".join(f"gardener{k}\n3d\nLovely post, thanks for sharing number {k}\nLike\nReply\n\n" for k in range(12))
+    doc = parse_text(post, "diary.txt")
+    assert [p.text for p in doc.passages] == [
+        "The tomatoes came in late this year.",
+        "Next year I will start them indoors.",
+    ]
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("the last 61 lines (from '42 comments')")
+    assert (
+        parse_text(post.split("42 comments")[0] + "3 comments\n\nann\n2d\nNice\nLike\nReply\n", "d.txt").warnings == []
+    )
+
+
 def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
     essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"

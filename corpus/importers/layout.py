@@ -149,11 +149,24 @@ def _strip_line_numbers(page: Page) -> None:
     page.stripped.append(Stripped("line numbers", f"{count} line numbers"))
 
 
+#: A record's markup around a line, a word or two in double angle brackets at both its ends, as the Knesset's
+#: protocols are exported: "<< יור >> היו"ר יעל כהן: << יור >>", "<< דובר >> ... << דובר >>".
+_TAGGED = re.compile(
+    r"^[ \t]*<<[ \t]*(?P<tag>[^<>\n]{1,20}?)[ \t]*>>[ \t]*(?P<line>.*?)[ \t]*<<[ \t]*(?P=tag)[ \t]*>>[ \t]*$"
+)
+
+
 def _strip_markers(page: Page) -> None:
     """Bracketed page markers and clock-time markers: unambiguous wherever they stand, so taken off
-    even where the page has too few of them for the page-break heuristics below."""
+    even where the page has too few of them for the page-break heuristics below; and a record's markup
+    around a line (the line itself is kept)."""
     kinds: Counter[str] = Counter()
     for i, line in enumerate(page.lines):
+        if line[:2] == "<<" or line.lstrip()[:2] == "<<":
+            if (tagged := _TAGGED.match(line)) is not None:
+                kinds["markup tag"] += 1
+                page.stripped.append(Stripped("markup tag", f"<< {tagged.group('tag')} >>"))
+                line = page.lines[i] = tagged.group("line")
         reason = "page marker" if _PAGE_MARKER.match(line) else "time marker" if _TIME_MARKER.match(line) else ""
         if reason:
             kinds[reason] += 1

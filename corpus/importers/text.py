@@ -339,7 +339,16 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     end = clean.find_footer(lines)
     stripped = list(page.stripped) + stripped_garbled
     if end is not None and end > 0:
-        stripped.extend(layout.Stripped("closing chrome", l.strip()) for l in lines[end:] if l.strip())
+        chrome = [l.strip() for l in lines[end:] if l.strip()]
+        stripped.extend(layout.Stripped("closing chrome", l) for l in chrome)
+        kept = sum(1 for l in lines[:end] if l.strip())
+        if len(chrome) >= 20 and len(chrome) > kept:
+            # (most of the document read as a page's comments or links: a forum thread's replies, say; left out,
+            # as page chrome is, but said, since it may be what the reader came for: `sayso show --dropped`)
+            warnings.append(
+                f"the last {len(chrome)} lines (from {chrome[0][:40]!r}) read as a page's comments or links and were "
+                "left out, more than the text kept"
+            )
         lines = lines[:end]
     while lines and not lines[-1].strip():
         lines.pop()
