@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from sayso.corpus import query as query_module
 from sayso.corpus import search as search_module
 from sayso.corpus import searchindex
 from sayso.corpus.library import Library
@@ -175,3 +177,62 @@ def test_an_index_of_the_older_format_is_rebuilt_and_finds_words_inside_sentence
 def test_every_token_is_a_word_character_run() -> None:
     text = "森田　はい。この五年は毎年赤字です。AI技術's"
     assert all(re.fullmatch(r"\w+", text[s:e]) for s, e, _ in word_spans(text))
+
+
+# -- a team archive ----------------------------------------------------------------------------------------
+def test_an_archive_indexed_before_schema_6_finds_japanese_words_after_migrate_and_the_next_save(
+    pg_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive whose Japanese passages were indexed as whole sentences: `sayso server migrate` marks those
+    documents (and only those) stale; they stay in the archive's search by their old words until the next save (an
+    editor's next import), which indexes them again in pairs of characters."""
+    import psycopg
+
+    from sayso.corpus.server import admin
+    from sayso.corpus.server.pg import Server
+
+    folder = write_transcripts(tmp_path / "in")
+    (folder / "english.txt").write_text("ANNA: The budget is in deficit.\nBEN: Again this year.\n", "utf-8")
+    url = pg_cluster.create_database("cjk_before6")
+    server = Server(url)
+    try:
+        admin.migrate(server, initial=True)
+    finally:
+        server.close()
+    with monkeypatch.context() as old:
+        old.setattr(searchindex, "words_of", old_words_of)
+        old.setattr(query_module, "words_of", old_words_of)
+        before = Library.connect(url, data_dir=tmp_path / "before")
+        try:
+            assert not before.import_paths([folder]).errors
+            assert before.search("赤字") == []  # the bug, as it was
+            assert before.search("この五年")  # (a run's beginning was found)
+        finally:
+            before.close()
+    with psycopg.connect(url, autocommit=True) as conn:  # the archive as schema 5 left it
+        conn.execute("ALTER TABLE sayso.indexed DROP COLUMN stale")
+        conn.execute("UPDATE sayso.meta SET value = '5' WHERE key = 'schema'")
+    server = Server(url)
+    try:
+        assert [m.version for m in admin.migrate(server)] == [6]
+    finally:
+        server.close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        marked_stale = conn.execute(
+            "SELECT d.doc ->> 'title' FROM sayso.indexed i JOIN sayso.documents d ON d.id = i.document WHERE i.stale"
+        ).fetchall()
+    assert sorted(t for (t,) in marked_stale) == ["Chinese", "Japanese"]
+    after = Library.connect(url, data_dir=tmp_path / "after")
+    try:
+        assert after.search("speaker:森田")  # still there, by their old words, until the next save
+        (tmp_path / "more").mkdir()
+        (tmp_path / "more" / "more.txt").write_text("CAROL: Next year, then.\nDAN: Yes.\n", "utf-8")
+        assert not after.import_paths([tmp_path / "more"]).errors
+        hits = after.search("赤字")
+        assert {h.speaker for h in hits} == {"森田", "李明"}
+        assert all(marked(h) == ["赤字"] for h in hits)
+        assert [marked(h) for h in after.search("deficit")] == [["deficit"]]
+    finally:
+        after.close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM sayso.indexed WHERE stale").fetchone() == (0,)
