@@ -77,13 +77,15 @@ from sayso.corpus.searchindex import (
 )
 from sayso.corpus.sources import DocumentSource, SpeakerList, TagLookup, Warn, WriteLock
 from sayso.corpus.store import atomic_write_bytes
-from sayso.corpus.words import WORD_RE, fold, normalize_word, word_spans
+from sayso.corpus.words import WORD_RE, fold, has_unspaced, normalize_word, word_spans
+from sayso.corpus.words import tokens as text_tokens
 
 MANIFEST = "manifest.json"
 #: (title, done, total): a long rebuild's progress
 Progress = Callable[[str, int, int], None]
-#: 2: segments, vocabulary chunks and tombstones (format 1 named one whole-index file).
-MANIFEST_FORMAT = 2
+#: 2: segments, vocabulary chunks and tombstones (format 1 named one whole-index file); 3: Chinese and
+#: Japanese cut into pairs of characters (corpus.words), so an index of format 2 holds their sentences whole.
+MANIFEST_FORMAT = 3
 #: Merges a save makes at once, in live passages (bigger ones wait for `SearchIndex.merge`, which the
 #: app runs in the background): a fraction of a second.
 INLINE_MERGE = 50_000
@@ -1725,7 +1727,7 @@ def _matched_spans(
     of its phrases where they stand (not every "the" of "the models that work").
 
     The forward index holds the passage's words in text order, one per
-    WORD_RE match (matches that normalise to nothing aside), so the matched
+    token of corpus.words (tokens that normalise to nothing aside), so the matched
     positions come from the ids and the offsets from one regex pass over the
     text up to the last matched word.
     """
@@ -1750,14 +1752,34 @@ def _matched_spans(
     if not len(picked):
         return []
     wanted_at = picked.tolist()
-    matches: Iterable[re.Match[str]] = WORD_RE.finditer(text)
-    if "_" in text:  # rare: skip the tokens that normalise to nothing, as indexing did
-        matches = (m for m in matches if "_" not in m.group() or normalize_word(m.group()))
-    spans = [m.span() for m in islice(matches, wanted_at[-1] + 1)]
+    unspaced = has_unspaced(text)
+    if unspaced:
+        # Chinese or Japanese: tokens are overlapping pairs of characters, whose spans are merged below.
+        cut = ((s, e) for s, e, t in text_tokens(text) if normalize_word(t))
+        spans = list(islice(cut, wanted_at[-1] + 1))
+    else:
+        matches: Iterable[re.Match[str]] = WORD_RE.finditer(text)
+        if "_" in text:  # rare: skip the tokens that normalise to nothing, as indexing did
+            matches = (m for m in matches if "_" not in m.group() or normalize_word(m.group()))
+        spans = [m.span() for m in islice(matches, wanted_at[-1] + 1)]
     if len(spans) == wanted_at[-1] + 1 and all(
         normalize_word(text[spans[k][0] : spans[k][1]]) == words[int(tokens[k])] for k in wanted_at
     ):
-        return [list(spans[k]) for k in wanted_at]
-    # The text and the forward index disagree (should not happen): match the words themselves.
-    wanted = {words[int(t)] for t in tokens[picked]}
-    return [[s, e] for s, e, w in word_spans(text) if w in wanted]
+        found = [list(spans[k]) for k in wanted_at]
+    else:
+        # The text and the forward index disagree (should not happen): match the words themselves.
+        wanted = {words[int(t)] for t in tokens[picked]}
+        found = [[s, e] for s, e, w in word_spans(text) if w in wanted]
+    return merge_spans(found) if unspaced else found
+
+
+def merge_spans(spans: list[list[int]]) -> list[list[int]]:
+    """`spans` (in text order) with those that overlap or touch made one: the pairs "赤字" and "字で" of
+    a Chinese or Japanese match are highlighted as one "赤字で", not twice."""
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged

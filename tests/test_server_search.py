@@ -541,13 +541,17 @@ def test_migration_5_splits_the_words_table_finding_the_same(
     every = admin.migrations()
     monkeypatch.setattr(admin, "migrations", lambda: [m for m in every if m.version <= 4])
     url = new_archive(pg_cluster, "before5")
+    owner = url.replace("before5@", "postgres@")
+    with psycopg.connect(owner, autocommit=True) as conn:  # (the column this sayso's save reads: schema 6)
+        conn.execute("ALTER TABLE sayso.indexed ADD COLUMN stale boolean NOT NULL DEFAULT false")
     before = Library.connect(url, data_dir=tmp_path / "before")
     try:
         assert not before.import_paths(files).errors
     finally:
         before.close()
+    with psycopg.connect(owner, autocommit=True) as conn:
+        conn.execute("ALTER TABLE sayso.indexed DROP COLUMN stale")
     monkeypatch.undo()
-    owner = url.replace("before5@", "postgres@")
     with psycopg.connect(owner, autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM sayso.passage_words").fetchone() == (
             sum(d for (d,) in conn.execute("SELECT passages FROM sayso.indexed")),

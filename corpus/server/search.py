@@ -379,11 +379,13 @@ class ServerSearch:
         """Count the words of the documents indexed since the last save in the vocabulary (one statement for a
         whole import), drop the words no passage holds any more; and index what the archive holds but the
         index lacks (documents imported before the archive had word search, or by a path that did not index
-        them), forgetting what it no longer holds.  The caller holds the library's lock."""
+        them, or marked `stale`: indexed before Chinese and Japanese were cut in pairs of characters, schema 6),
+        forgetting what it no longer holds.  The caller holds the library's lock."""
         with self.server.write_cursor() as cur:
             cur.execute(
                 "SELECT f.document, f.version FROM sayso.files f "
-                "LEFT JOIN sayso.indexed i ON i.document = f.document WHERE i.version IS DISTINCT FROM f.version"
+                "LEFT JOIN sayso.indexed i ON i.document = f.document "
+                "WHERE i.version IS DISTINCT FROM f.version OR i.stale"
             )
             stale = [(r["document"], r["version"]) for r in cur.fetchall()]
             cur.execute("SELECT document FROM sayso.indexed EXCEPT SELECT document FROM sayso.files")
