@@ -54,6 +54,7 @@ from sayso.corpus.models import (
 from sayso.corpus.people import LABELS_KEY, person_for_label, unique_aliases
 from sayso.corpus.sentences import split_sentences
 from sayso.corpus.store import DEFAULT_LOCK_TIMEOUT, LibraryData, PassageColumns, Store, passage_columns
+from sayso.corpus.words import count_words
 
 if TYPE_CHECKING:
     from sayso.corpus.importers.parallel import Prepared
@@ -816,7 +817,7 @@ class Library:
                     text_hash, words = columns.text_hash, columns.words
                 else:
                     passages = _passages_with_sentences(doc_id, parsed, canonical)
-                    text_hash, words = _text_hash(passages), sum(len(p.text.split()) for p in passages)
+                    text_hash, words = _text_hash(passages), sum(count_words(p.text) for p in passages)
                 doc = Document(
                     id=doc_id,
                     title=parsed.title,

@@ -34,6 +34,7 @@ import numpy.typing as npt
 
 from sayso.corpus.identity import name_key
 from sayso.corpus.models import Document, Passage, Speaker
+from sayso.corpus.words import count_words
 
 if TYPE_CHECKING:
     from sayso.corpus.library import Library
@@ -189,7 +190,7 @@ def _columns(passages: Sequence[Passage]) -> _Columns:
     codes = np.fromiter(
         (-1 if p.speaker is None else names.setdefault(p.speaker, len(names)) for p in passages), np.int64, n
     )
-    words = np.fromiter((len(p.text.split()) for p in passages), np.int64, n)
+    words = np.fromiter((count_words(p.text) for p in passages), np.int64, n)
     starts = np.fromiter((np.nan if p.start is None else p.start for p in passages), np.float64, n)
     ends = np.fromiter((np.nan if p.end is None else p.end for p in passages), np.float64, n)
     # The next timed passage's start, for passages without an end of their own.

@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any, cast
 import orjson
 from tinydb.storages import Storage
 
+from sayso.corpus import words
 from sayso.corpus.errors import DamagedFile, DataFolderError, LibraryBusy, SaveFailed
 from sayso.corpus.models import (
     PASSAGE_SEPARATOR,
@@ -1296,8 +1297,9 @@ def text_runs(texts: Sequence[str], size: int) -> list[tuple[int, int]]:
 
 
 def count_words(texts: Sequence[str]) -> int:
-    """How many whitespace-separated words `texts` hold (`str.split`'s), without making them: ASCII passages'
-    bytes are mapped to space or not and the word starts counted, about _COUNT_CHUNK characters at a time."""
+    """How many words `texts` hold (corpus.words.count_words: whitespace-separated, and each character of
+    Chinese and Japanese), without making them: ASCII passages' bytes are mapped to space or not and the word
+    starts counted, about _COUNT_CHUNK characters at a time."""
     total = 0
     for lo, hi in text_runs(texts, _COUNT_CHUNK):
         joined = "\n".join(texts[lo:hi])
@@ -1305,7 +1307,7 @@ def count_words(texts: Sequence[str]) -> int:
             marks = joined.encode("ascii").translate(_WORD_OR_SPACE)
             total += marks.count(b" x") + marks.startswith(b"x")
         else:
-            total += sum(len(text.split()) for text in texts[lo:hi])
+            total += sum(map(words.count_words, texts[lo:hi]))
     return total
 
 

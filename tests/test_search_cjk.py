@@ -236,3 +236,25 @@ def test_an_archive_indexed_before_schema_6_finds_japanese_words_after_migrate_a
         after.close()
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM sayso.indexed WHERE stale").fetchone() == (0,)
+
+
+def test_chinese_and_japanese_words_are_counted_as_people_count_them(tmp_path: Path) -> None:
+    """Statistics count words by spaces, which Chinese and Japanese do not have: a Japanese turn of a hundred
+    characters was one "word".  Each character counts as a word there, as word processors count them (its
+    punctuation none); other scripts count as before."""
+    from sayso.corpus.stats import document_stats
+    from sayso.corpus.words import count_words
+
+    assert count_words("この五年は毎年赤字です。") == 11
+    assert count_words("AI技術の話") == 5 and count_words("매출이 늘었다") == 2 and count_words("Hello — you") == 3
+    src = tmp_path / "zadankai.txt"
+    src.write_text(
+        "座談会\n\n高橋　本日はありがとうございます。\n\n森田　はい。この五年は毎年赤字です。\n\n"
+        "高橋　理由は。\n\n森田　雑誌が売れません。\n",
+        encoding="utf-8",
+    )
+    lib = Library.open(tmp_path / "data")
+    doc = lib.import_paths([src]).documents[0]
+    assert doc.words == sum(count_words(p.text) for p in lib.passages(doc.id)) >= 30
+    words = {s.name: s.words for s in document_stats(lib, doc).speakers}
+    assert words["森田"] == count_words("はい。この五年は毎年赤字です。") + count_words("雑誌が売れません。")
