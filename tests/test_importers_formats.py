@@ -133,6 +133,15 @@ def test_captions_that_name_no_one_but_hold_a_conversation_say_so() -> None:
     whisper = json.dumps({"text": " ".join(said), "segments": segments, "language": "fr"})
     warned = parse_text(whisper, "episode.json").warnings
     assert len(warned) == 1 and warned[0].startswith("the captions read like a conversation")
+    # a meeting room's captions, every one under the room's name, replies and questions among them
+    room = ["Okay, is the remote link working?", "Yes, we can hear you, a bit of echo.", "Great. Raj, the numbers?",
+            "Sure. Revenue came in at 4.1 million.", "Slipped to when?", "They're saying May now.",
+            "Do we believe May?", "Yeah, seventy percent.", "Okay. Next item."]  # fmt: skip
+    vtt = "WEBVTT\n\n" + "".join(
+        f"00:00:{2 * k:02d}.000 --> 00:00:{2 * k + 2:02d}.000\nBoardroom-4F: {t}\n\n" for k, t in enumerate(room)
+    )
+    warned = parse_text(vtt, "room.vtt").warnings
+    assert len(warned) == 1 and warned[0].startswith("every caption is 'Boardroom-4F''s (one microphone or room?)")
     named = srt.replace("- ¿Y los", "- Ana: ¿Y los").replace("- Al principio", "- Rosa: Al principio")
     named = named.replace("- ¿Y la", "- Ana: ¿Y la").replace("- Al revés", "- Rosa: Al revés")
     assert parse_text(named, "named.srt").warnings == []

@@ -210,10 +210,22 @@ def _join(a: str, b: str) -> str:
 
 
 def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | None:
-    """What to warn of when captions name no one and yet several people speak (None otherwise): cues holding two
-    people's lines, each opened by a dash or ">>" (subtitles' mark for a change of speaker), or a guest's and a
-    host's words to each other ("thanks for having me", "great question") in an automatic caption track."""
-    if any(p.speaker for p in passages):
+    """What to warn of when captions name no one, or one name only, and yet several people speak (None
+    otherwise): cues holding two people's lines, each opened by a dash or ">>" (subtitles' mark for a change of
+    speaker), a guest's and a host's words to each other ("thanks for having me", "great question") in an
+    automatic caption track, or replies and questions under one room's name."""
+    named = {p.speaker for p in passages if p.speaker}
+    if len(named) == 1 and len(cues) >= 8:
+        # one name over every cue (a room's microphone, "Boardroom-4F: ..."), and the cues talk to each other
+        who = named.pop()
+        said = [" ".join(strip_tags(cue.text).split()).partition(":")[2].strip() or cue.text for cue in cues]
+        if talking_rows(said):
+            return (
+                f"every caption is {who!r}'s (one microphone or room?), but they read like several people talking "
+                "to each other (replies, questions): all are read as one speaker"
+            )
+        return None
+    if named:
         return None
     changes = 0
     for cue in cues:
