@@ -1141,6 +1141,19 @@ def test_most_of_a_document_left_out_as_a_pages_comments_is_said() -> None:
     )
 
 
+def test_a_source_line_under_an_arabic_broadcast_is_no_one_s() -> None:
+    """An Arabic channel's transcript ends with its source, "المصدر: ..." (Source: ...), under the last turn: in a
+    script without capitals, a one-off label after the conversation whose words do not talk is a note, not a
+    speaker."""
+    tv = "حوار مفتوح\n\nخالد الشامي: أهلاً بكم. معنا اليوم الدكتورة ليلى حداد. دكتورة، ما الذي حدث؟\n\n"
+    tv += "ليلى حداد: شكراً لك. يعيش الناس على التحويلات من الخارج.\n\n"
+    tv += "خالد الشامي: وهل هذا يكفي؟\n\nليلى حداد: لا، لا يكفي.\n\n"
+    tv += "خالد الشامي: مشاهدينا الكرام، بهذا نصل إلى ختام حلقتنا. إلى اللقاء.\n\nالمصدر: قناة الأفق الإخبارية\n"
+    doc = parse_text(tv, "hiwar.txt")
+    assert list(doc.speakers) == ["خالد الشامي", "ليلى حداد"]
+    assert doc.passages[-1].speaker != "المصدر"
+
+
 def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
     essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"

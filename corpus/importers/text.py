@@ -1461,11 +1461,18 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable) -> None:
         if (
             i > last
             and counts[table.name_for(label)] == 1
-            and label.form not in forms
-            and " " not in word
-            and word.istitle()
-            and not names_a_person(word)
             and label.said
+            and (
+                (label.form not in forms and " " not in word and word.istitle() and not names_a_person(word))
+                # (a word with no capitals to judge it by, over words that do not talk: Arabic's "المصدر: قناة
+                # الأفق الإخبارية", the source under a broadcast's transcript)
+                or (
+                    uncased(word)
+                    and len(word.split()) <= 2
+                    and not grammar.talks([label])
+                    and not _sentence_end(label.rest)
+                )
+            )
         ):
             table.canonical.pop(name_key(display_name(label.raw)), None)
             label.rest = f"{word}: {label.rest.strip()}"
