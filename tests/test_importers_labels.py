@@ -1154,6 +1154,21 @@ def test_a_source_line_under_an_arabic_broadcast_is_no_one_s() -> None:
     assert doc.passages[-1].speaker != "المصدر"
 
 
+def test_a_headline_quoting_the_guest_over_the_page_is_no_turn() -> None:
+    """A radio station's page heads its interview with the guest's words ("Claire Morvan : « Les nappes
+    phréatiques ne se rechargent pas par décret »", the date under it): a title, not her first turn.  A turn
+    that is a quotation in the conversation stays a turn."""
+    page = "L'invité de 7h50\nClaire Morvan : « Les nappes ne se rechargent pas par décret »\nJeudi 14 mars 2024\n\n"
+    page += "Thomas Ravel : Bonjour Claire Morvan.\n\nClaire Morvan : Bonjour Thomas Ravel.\n\n"
+    page += "Thomas Ravel : Est-ce que la sécheresse, c'est derrière nous ?\n\n"
+    page += "Claire Morvan : Non. Les nappes ne se rechargent pas par décret.\n"
+    doc = parse_text(page, "invite.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Thomas Ravel", "Claire Morvan"] * 2
+    assert doc.passages[0].speaker is None and doc.passages[0].text.startswith("Claire Morvan : « Les nappes")
+    said = "Notes\n\nAda Park: I said it then.\n\nBen Cho: What did you say?\n\nAda Park: “Rest is part of the work.”\n\nBen Cho: True.\n"
+    assert [p.speaker for p in parse_text(said, "notes.txt").passages if p.speaker] == ["Ada Park", "Ben Cho"] * 2
+
+
 def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
     essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"

@@ -976,6 +976,7 @@ def _choose_convention(
         labels = _without_header_fields(labels, table)
         labels = _without_header_block(labels, lines)
         labels = _without_leading_list(labels, table)
+        labels = _without_quoted_headline(labels, lines)
         _closing_notes(labels, table)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
@@ -1420,6 +1421,25 @@ def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[in
     if below <= set(keys):
         return labels  # (the same keys go on below, "White:" over a chess game's "White: 6.Bg5": no header)
     return {i: l for i, l in labels.items() if i not in block}
+
+
+#: Words that are wholly a quotation, in the quotation marks of the languages interviews are published in.
+_WHOLLY_QUOTED = re.compile(r"^[«“„\"‘‚](?:[^«»“”„\"]{4,300})[»”“\"’‘]$")
+
+
+def _without_quoted_headline(labels: dict[int, Label], lines: list[str]) -> dict[int, Label]:
+    """The first label where it is a headline quoting the speaker, over the page's details: "Claire Morvan : « Les
+    nappes phréatiques ne se rechargent pas par décret »" over "Jeudi 14 mars 2024" — a title, not a turn (the
+    words come again in the interview).  Only the first label, its words wholly a quotation, the line under it
+    (without a blank between) no label."""
+    if len(labels) < 3:
+        return labels
+    first = min(labels)
+    label = labels[first]
+    below = lines[first + 1].strip() if first + 1 < len(lines) else ""
+    if not (label.said and below and first + 1 not in labels and _WHOLLY_QUOTED.match(label.rest.strip())):
+        return labels
+    return {i: l for i, l in labels.items() if i != first}
 
 
 def _without_leading_list(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
