@@ -1169,6 +1169,25 @@ def test_a_headline_quoting_the_guest_over_the_page_is_no_turn() -> None:
     assert [p.speaker for p in parse_text(said, "notes.txt").passages if p.speaker] == ["Ada Park", "Ben Cho"] * 2
 
 
+def test_a_cover_of_fields_in_scripts_with_marks_or_without_capitals_is_no_one_s() -> None:
+    """A Hindi debate's fields (विषय: topic, प्रसारण: broadcast, प्रस्तोता: presenter, मेहमान: guests) over its
+    turns, the topic a question, and the Knesset's cover headings alone on their lines over the agenda and the
+    members present (סדר היום:, נכחו:): a header, not speakers."""
+    hi = "भारत संवाद टीवी | प्राइम टाइम बहस\nविषय: शहरों में पानी का संकट – ज़िम्मेदार कौन?\n"
+    hi += "प्रसारण: 19 मार्च 2024, रात 9 बजे\nप्रस्तोता: अनुराधा सिंह\nमेहमान: डॉ. रमेश कुलकर्णी (जल विशेषज्ञ), सुनीता यादव\n\n"
+    hi += "[शुरुआती संगीत]\n\nअनुराधा सिंह: नमस्कार, आप देख रहे हैं प्राइम टाइम बहस। डॉक्टर साहब, शुरुआत आपसे।\n\n"
+    hi += "डॉ. रमेश कुलकर्णी: धन्यवाद अनुराधा जी। यह संकट अचानक नहीं आया।\n\n"
+    hi += "अनुराधा सिंह: सुनीता जी, नगर निगम क्या कर रहा है?\n\nसुनीता यादव: निगम ने दो सौ नए टैंकर लगाए हैं।\n\n"
+    hi += "अनुराधा सिंह: धन्यवाद।\n"
+    assert list(parse_text(hi, "bahas.txt").speakers) == ["अनुराधा सिंह", "डॉ. रमेश कुलकर्णी", "सुनीता यादव"]
+    he = "פרוטוקול מס' 118\nמישיבת ועדת הכלכלה\n\nסדר היום:\nתחבורה ציבורית בשבת ביישובי הפריפריה – דיון מהיר\n\n"
+    he += "נכחו:\nמיכל ברקוביץ\nעאמר חטיב\n\nמוזמנים:\nרונית אשכנזי – מנהלת אגף תכנון, משרד התחבורה\n\n"
+    he += 'היו"ר יואב שחר:\nבוקר טוב, אני פותח את הישיבה. בבקשה, חברת הכנסת ברקוביץ.\n\n'
+    he += "מיכל ברקוביץ:\nתודה, אדוני היושב-ראש. מי שאין לו רכב תקוע מיום שישי.\n\n"
+    he += 'היו"ר יואב שחר:\nתודה. רונית, בבקשה.\n\nרונית אשכנזי:\nאנחנו בוחנים את זה.\n\nהיו"ר יואב שחר:\nתודה רבה.\n'
+    assert list(parse_text(he, "protocol.txt").speakers) == ['היו"ר יואב שחר', "מיכל ברקוביץ", "רונית אשכנזי"]
+
+
 def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
     essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"

@@ -975,6 +975,7 @@ def _choose_convention(
         labels = _without_header_one_offs(labels, table)
         labels = _without_header_fields(labels, table)
         labels = _without_header_block(labels, lines)
+        labels = _without_header_headings(labels, lines, table)
         labels = _without_leading_list(labels, table)
         labels = _without_quoted_headline(labels, lines)
         _closing_notes(labels, table)
@@ -1389,7 +1390,11 @@ _SPEAKER_CODE = re.compile(r"^[A-Z]{1,3}\d{1,3}$")
 
 
 #: A header's field: a short key, a colon, its value ("Study: ...", "FGD 3: ...", "Note-taker: TK").
-_FIELD = re.compile(r"^[*_]{0,2}(?P<key>[^\W\d_][\w .'’/()\-]{0,30}?)[*_]{0,2}[ \t]*[:：][*_]{0,2}[ \t]+\S")
+#: (a key's letters may carry combining marks, which `\w` does not take: Devanagari's "विषय:", Hebrew's points, Thai)
+_FIELD = re.compile(
+    r"^[*_]{0,2}(?P<key>[^\W\d_][\w .'’/()\-\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff"
+    r"\u0e00-\u0e7f]{0,30}?)[*_]{0,2}[ \t]*[:：][*_]{0,2}[ \t]+\S"
+)
 
 
 def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[int, Label]:
@@ -1406,6 +1411,19 @@ def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[in
     end = first
     while end < len(lines) and lines[end].strip():
         end += 1
+    if end - start > 12:
+        # (a document read single-spaced, its blank lines gone: the fields run from the top until a line that is
+        # no field, "[शुरुआती संगीत]", or a key that labels turns again below)
+        keyed = Counter(m.group("key").strip().casefold() for line in lines if (m := _FIELD.match(line.strip())))
+        end = start
+        for i in range(start, min(start + 13, len(lines))):
+            m = _FIELD.match(lines[i].strip())
+            if m is None:
+                if i > first:
+                    break
+            elif keyed[m.group("key").strip().casefold()] > 1:
+                break
+            end = i + 1
     block = range(start, end)
     if not 3 <= len(block) <= 12 or sum(1 for i in labels if i >= end) < 2:
         return labels
@@ -1414,8 +1432,11 @@ def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[in
     below = {m.group("key").strip().casefold() for i in range(end, len(lines)) if (m := _FIELD.match(lines[i].strip()))}
     if len(keys) < 3 or len(set(keys)) < len(keys):
         return labels
-    if grammar.talks([l for i, l in labels.items() if i in block and l.said]):
-        return labels  # (what follows the keys talks: "Ada: Morning all", "Ben: Yes, I'm here": a chat's first turns)
+    said = [l for i, l in labels.items() if i in block and l.said]
+    if 2 * sum(1 for l in said if grammar.talks([l])) > max(len(said), len(keys)):
+        # (what follows the keys talks, most of it: "Ada: Morning all", "Ben: Yes, I'm here": a chat's first turns;
+        # not one topic's question, "विषय: ... ज़िम्मेदार कौन?" (Topic: who is responsible?), among fields)
+        return labels
     if 2 * len(nobody) < len(keys) and below & set(keys):
         return labels  # (people's names, speaking again below: the conversation opens without a break)
     if below <= set(keys):
@@ -1556,6 +1577,36 @@ def _without_header_one_offs(labels: dict[int, Label], table: SpeakerTable) -> d
         if not (i < start and counts[table.name_for(l)] == 1 and not l.said)
         or (l.role is not None and _HOST_ROLE.search(l.role))  # NPR's "AUDIE MARTINEZ, HOST:" over her words
     }
+
+
+def _without_header_headings(labels: dict[int, Label], lines: list[str], table: SpeakerTable) -> dict[int, Label]:
+    """Where every label stands alone on its line over its words, drop those heard once above the first
+    speaker who speaks again when what stands under them does not talk: a record's cover ("סדר היום:" over
+    the agenda, "נכחו:" (present) over the members' names), not turns."""
+    counts = Counter(table.name_for(l) for l in labels.values())
+    recurring = [i for i, l in labels.items() if counts[table.name_for(l)] >= 2]
+    if not recurring:
+        return labels
+    start = min(recurring)
+    if any(l.said for i, l in labels.items() if i >= start):
+        return labels
+
+    def under(i: int) -> str:
+        words: list[str] = []
+        for line in lines[i + 1 :]:
+            if not line.strip():
+                if words:
+                    break
+                continue
+            words.append(line.strip())
+        return " ".join(words)
+
+    cover = {
+        i
+        for i, l in labels.items()
+        if i < start and counts[table.name_for(l)] == 1 and not grammar.talks([Label(l.raw, under(i), l.form)])
+    }
+    return {i: l for i, l in labels.items() if i not in cover}
 
 
 def _opens_most_paragraphs(
