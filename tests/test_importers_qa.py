@@ -653,3 +653,22 @@ def test_a_witness_named_where_they_are_called_answers_the_bare_questions() -> N
     speakers = [p.speaker for p in parse_text(inquiry, "day14.txt").passages if p.speaker]
     assert "Interviewer" not in speakers and "Interviewee" not in speakers
     assert speakers[-7:] == ["Ms Okonkwo", "Mr Graham Edward Pell"] * 3 + ["The Chair"]
+
+
+def test_question_and_answer_marks_of_more_languages_and_who_they_are() -> None:
+    """An Arabic paper's interview marks questions "س:" and answers "ج:", credits the interviewer "حاورها: كريم
+    منصور" (interviewed her) and quotes the interviewee in its headline, by her office and name, which the lead
+    names again; a Taiwanese investor day puts each analyst in the question's parentheses after the firm
+    ("問（元泰證券 張家豪）：").  Each turn goes to the person named."""
+    ar = "حوارات\n\nالباحثة سلمى الحداد: «مياه الأمطار تضيع ونحن نشتري الماء بالصهاريج»\n\nحاورها: كريم منصور\n\n"
+    ar += "تعمل الدكتورة سلمى الحداد منذ خمسة عشر عامًا على مشاريع حصاد مياه الأمطار.\n\n"
+    ar += "س: دكتورة سلمى، كيف تصفين وضع المياه؟\n\nج: الوضع صعب جدًا.\n\n"
+    ar += "س: لماذا لا تُجمع هذه المياه؟\n\nج: كانت تُجمع في الماضي.\n\nس: ما الذي تقترحه دراستك؟\n\nج: خزانات صغيرة.\n"
+    assert [p.speaker for p in parse_text(ar, "hiwar.txt").passages if p.speaker] == ["كريم منصور", "سلمى الحداد"] * 3
+    zh = (
+        "法說會逐字稿\n\n主持人 王怡君：\n現在開放提問。\n\n問（元泰證券 張家豪）：\n想請問總經理，今年的成長目標？\n\n"
+    )
+    zh += "總經理 陳美玲：\n三成以上。\n\n問（富邦投顧 李宛蓉）：\n請問財務長，毛利率呢？\n\n財務長 黃建宏：\n有機會。\n\n"
+    zh += "問（元泰證券 張家豪）：\n追問一下，墨西哥廠呢？\n\n總經理 陳美玲：\n影響有限。\n"
+    speakers = [p.speaker for p in parse_text(zh, "法說會.txt").passages if p.speaker]
+    assert [who.split()[-1] for who in speakers[0::2]] == ["張家豪", "李宛蓉", "張家豪"]  # (not one "問")

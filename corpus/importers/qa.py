@@ -34,6 +34,7 @@ from sayso.corpus.importers.names import (
     match_label,
     parse_time,
     titles_of,
+    uncased,
 )
 
 #: Names for the two sides when the document does not say who they are.  "Interviewer" and
@@ -60,6 +61,12 @@ _WORD_ROLE.update(
         ),
         **dict.fromkeys(("p", "d", "f", "v", "в"), "Q"),
         **dict.fromkeys(("r", "o", "о"), "A"),
+        # Arabic "س:"/"ج:" (سؤال/جواب), Hebrew "ש:"/"ת:", Chinese and Japanese "问："/"問："/"答：", Korean "문:"/
+        # "답:", and the words: Turkish "Soru"/"Cevap", Greek, Indonesian "Tanya"/"Jawab", Ukrainian, Korean
+        **dict.fromkeys(("س", "ש", "问", "問", "문"), "Q"),
+        **dict.fromkeys(("ج", "ת", "答", "답"), "A"),
+        **dict.fromkeys(("سؤال", "שאלה", "soru", "ερώτηση", "tanya", "питання", "질문"), "Q"),
+        **dict.fromkeys(("جواب", "תשובה", "cevap", "απάντηση", "jawab", "відповідь", "답변"), "A"),
     }
 )
 _ROLE_WORDS = sorted((w for w in _WORD_ROLE if len(w) > 1), key=len, reverse=True)
@@ -70,8 +77,8 @@ _MARK = re.compile(
     r"^(?:(?P<num>\d{1,4})[ \t]+)?"
     r"(?:[\[(]?(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?[ \t]+)?"
     r"(?P<em>\*\*|__|\*|_)?"
-    r"(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|[QAPDFVROВО])"
-    r"(?:[ \t]*[(\[](?P<who>[^()\[\]\n]{2,60})[)\]])?"
+    r"(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|[QAPDFVROВОسجשת问問答문답])"
+    r"(?:[ \t]*[(\[（](?P<who>[^()\[\]（）\n]{2,60})[)\]）])?"
     r"(?:"
     r"(?P<p1>[:.：])(?:\*\*|__|\*|_)?(?=[ \t]|$)"  # Q: / Q. / **Q:**
     r"|(?:\*\*|__|\*|_)[ \t]*(?P<p2>[:.：])(?=[ \t]|$)"  # **Q**:
@@ -120,6 +127,8 @@ _ANSWERER_ROLES = {"the witness", "the deponent"}
 #: Header lines that say who asks or answers: "Interviewer: Jane Doe", "Q = Jane Doe".
 _ROLE_LINE = re.compile(
     r"^[*_#>\s-]*(?P<key>interviewers?|interviewed by|interview conducted by|conducted by|questions? by|questioner|examiner|"
+    # (who asks, as other languages' interviews credit it: Arabic "حاورها:" (interviewed her), Hebrew "ראיין:")
+    r"حاوره|حاورها|حاورتها|حاورهم|أجرى الحوار|ראיין|ראיינה|ראיינו|"
     r"interviewees?|narrators?|respondents?|witness|deponent|q|a)[*_\s]*(?P<sep>[:=]|[ \t][-–—])[*_\s]*(?P<value>\S.*?)[*_\s]*$",
     re.I,
 )
@@ -134,6 +143,7 @@ _ASKER_KEYS = {
     "questioner",
     "examiner",
     "q",
+    *("حاوره", "حاورها", "حاورتها", "حاورهم", "أجرى الحوار", "ראיין", "ראיינה", "ראיינו"),
 }
 #: Who asks, in a credit line of a Japanese, Chinese or Korean interview: "聞き手・構成：田中美咲", "采访：王磊".
 _ASKER_CREDIT = re.compile(
@@ -141,7 +151,13 @@ _ASKER_CREDIT = re.compile(
     r"(?P<who>[^\s：:／/）)、，,]{2,12})"
 )
 #: Phrases in the header naming one side: the name follows the phrase.
-_ASKER_PHRASE = re.compile(r"\b(?:conducted|interviewed|questioned|examined)[ \t]+by[ \t]*:?[ \t]+", re.I)
+_ASKER_PHRASE = re.compile(
+    r"\b(?:conducted|interviewed|questioned|examined)[ \t]+by[ \t]*:?[ \t]+"
+    # the same in other languages' press: "Propos recueillis par", "Das Gespräch führte", "Rozmawiała", "Беседовал"
+    r"|\bpropos recueillis par[ \t]+|\bdas gespräch führten?[ \t]+|\brozmawiał(?:a|y|i)?[ \t]*:?[ \t]+|"
+    r"беседовал(?:а|и)?[ \t]*:?[ \t]+|\bentrevista realizada por[ \t]+|\bintervista (?:raccolta|realizzata) da[ \t]+",
+    re.I,
+)
 _ANSWERER_PHRASE = re.compile(
     r"\b(?:interview(?:ed)?|conversation|talk|oral[ \t]+history)[ \t]+(?:with|of)[ \t]+|\b(?:deposition|testimony)[ \t]+of[ \t]+"
     # the same in other languages' press: "Intervista a", "Entrevista con", "Interview mit", "Entretien avec"
@@ -406,7 +422,7 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
         mark = by_line.get(i)
         if mark is not None:
             rest = mark.rest
-            who = (_name(mark.who) or _given_name(mark.who)) if mark.who else None
+            who = (_name(mark.who) or _given_name(mark.who) or _person_after_firm(mark.who)) if mark.who else None
             if mark.role == "Q":
                 m = _BY_PAREN.match(rest)
                 if m and _name(m.group("who")):
@@ -525,7 +541,31 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
         answerer = next(
             (n for t in texts for m in _ANSWERER_PHRASE.finditer(t) if (n := _name_run(t[m.end() :]))), None
         )
+    if answerer is None:
+        # a headline quoting the one who answers: "الباحثة سلمى الحداد: «مياه الأمطار تضيع»" (the researcher Salma
+        # al-Haddad: "..."), the name as the lead names them again (without the office before it)
+        answerer = next(
+            (n for k, t in enumerate(texts) if (n := _quoted_headline(t, texts[:k] + texts[k + 1 :]))), None
+        )
     return asker, answerer
+
+
+#: A headline quoting someone: their name (an office before it, perhaps), a colon, then the quotation.
+_QUOTED_HEADLINE = re.compile(r"^(?P<who>[^\W\d_][^:«»\"“”„]{2,60}?)[ \t]*:[ \t]*[«\"“„]")
+
+
+def _quoted_headline(line: str, others: list[str]) -> str | None:
+    """Who a headline quotes (see `_header_names`): the words before the colon, or the last of them that the
+    rest of the header names again."""
+    m = _QUOTED_HEADLINE.match(line)
+    if m is None:
+        return None
+    words = m.group("who").split()
+    for k in range(len(words) - 1):
+        tail = " ".join(words[k:])
+        if len(words) - k >= 2 and any(tail in o for o in others):
+            return _name(tail) or tail
+    return _name(" ".join(words), whole=True)
 
 
 def _name(value: str | None, whole: bool = False) -> str | None:
@@ -543,6 +583,16 @@ def _name(value: str | None, whole: bool = False) -> str | None:
     if name is None or (whole and used < len(value.split())):
         return None
     return name
+
+
+def _person_after_firm(value: str) -> str | None:
+    """The person a Chinese or Japanese question names after their firm, in the mark's parentheses: "問（元泰證券
+    張家豪）：" is 張家豪's."""
+    parts = value.split()
+    return parts[-1] if len(parts) >= 2 and _CJK_PERSON.fullmatch(parts[-1]) else None
+
+
+_CJK_PERSON = re.compile(r"[\u3400-\u9fff]{2,4}")
 
 
 def _given_name(value: str) -> str | None:
@@ -585,8 +635,8 @@ def _name_tokens(text: str) -> tuple[str | None, int]:
         if token in PARTICLES and tokens:
             tokens.append(token)
             continue
-        if not token[0].isupper() or (bare in NOT_NAMES and bare not in TITLES):
-            break
+        if not (token[0].isupper() or uncased(token)) or (bare in NOT_NAMES and bare not in TITLES):
+            break  # (a script without capitals, Arabic or Hebrew, has no case to tell a name by)
         ends = token.endswith(".") and bare not in TITLES
         tokens.append(token.rstrip(".") if ends else token)
         if ends or raw != token or len(tokens) >= 5:
