@@ -142,6 +142,20 @@ def test_captions_that_name_no_one_but_hold_a_conversation_say_so() -> None:
     )
     warned = parse_text(vtt, "room.vtt").warnings
     assert len(warned) == 1 and warned[0].startswith("every caption is 'Boardroom-4F''s (one microphone or room?)")
+    # the dashes written without a space after them, as Spanish subtitles often are
+    tight = parse_text(srt.replace("- ", "-"), "telediario.srt").warnings
+    assert len(tight) == 1 and tight[0].startswith("4 caption lines open with a dash")
+    # a room's name over three people, one of whom answers another: named turns, and said
+    shared = ["Helen Marsh: Can the Denver office hear us?", "DEN-Room-4B: Yes. It's Mark, Shireen and Olu here.",
+              "Helen Marsh: Great. Your read on the survey?", "DEN-Room-4B: Turnover intention is thirty-one percent.",
+              "DEN-Room-4B: Can I jump in? The response rate was forty percent.",
+              "DEN-Room-4B: Sure, but of nine hundred people.", "Helen Marsh: And the office staff?",
+              "DEN-Room-4B: Lower, about twelve percent."]  # fmt: skip
+    vtt = "WEBVTT\n\n" + "".join(
+        f"00:00:{3 * k:02d}.000 --> 00:00:{3 * k + 3:02d}.000\n{t}\n\n" for k, t in enumerate(shared)
+    )
+    warned = parse_text(vtt, "shared.vtt").warnings
+    assert len(warned) == 1 and warned[0].startswith("2 captions under 'DEN-Room-4B' answer the caption before")
     named = srt.replace("- ¿Y los", "- Ana: ¿Y los").replace("- Al principio", "- Rosa: Al principio")
     named = named.replace("- ¿Y la", "- Ana: ¿Y la").replace("- Al revés", "- Rosa: Al revés")
     assert parse_text(named, "named.srt").warnings == []

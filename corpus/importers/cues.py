@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -41,7 +42,8 @@ class Segment:
     nobody: bool = False
 
 
-_DASH = re.compile(r"^(?:[-–—]|>>)\s+")
+#: A dialogue dash (or captions' ">>") opening a line, a space after it or not ("-¿Cómo lo lleva usted?").
+_DASH = re.compile(r"^(?:[-–—]|>>)(?:\s+|(?=[¿¡\"«“„]|[^\W\d_]))")
 #: Unnamed speech is cut into passages of about a paragraph: after this many words at a sentence end,
 PARAGRAPH_WORDS = 80
 #: at a pause of this many seconds once a passage has a few sentences,
@@ -215,6 +217,12 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
     speaker), a guest's and a host's words to each other ("thanks for having me", "great question") in an
     automatic caption track, or replies and questions under one room's name."""
     named = {p.speaker for p in passages if p.speaker}
+    if len(named) >= 2 and (answering := _answers_itself(cues)) is not None:
+        who, count = answering
+        return (
+            f"{count} captions under {who!r} answer the caption before, also under {who!r} ('Can I jump in?', "
+            "'Sure, but...'): one name for several people (a room's microphone?), read as one speaker"
+        )
     if len(named) == 1 and len(cues) >= 8:
         # one name over every cue (a room's microphone, "Boardroom-4F: ..."), and the cues talk to each other
         who = named.pop()
@@ -243,3 +251,32 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
             "questions), but no one is named: read without speakers"
         )
     return None
+
+
+def _answers_itself(cues: list[Cue]) -> tuple[str, int] | None:
+    """A name whose captions answer its own captions just before, twice or more (a question, then a reply, both
+    under "DEN-Conf-Room-4B:"): (the name, how many), or None.  One person goes on under their name; they do not
+    reply to themselves."""
+    said: list[tuple[str | None, str]] = []
+    for cue in cues:
+        text = " ".join(strip_tags(cue.text).split())
+        label = match_label(text) if cue.voice is None else None
+        who = cue.voice or (display_name(label.raw) if label is not None and label.said else None)
+        said.append((who, label.rest if label is not None and cue.voice is None else text))
+    counts: dict[str, int] = {}
+    for (a, _), (b, then) in itertools.pairwise(said):
+        if a is not None and a == b and _ANSWERS.match(then):
+            counts[a] = counts.get(a, 0) + 1
+    if not counts:
+        return None
+    who, count = max(counts.items(), key=lambda item: item[1])
+    return (who, count) if count >= 2 else None
+
+
+#: How someone answers or breaks into another's turn: "Sure, but...", "Yes.", "Can I jump in?", "I disagree".
+_ANSWERS = re.compile(
+    r"^(?:yes|yeah|yep|no|nope|sure|exactly|absolutely|agreed|i agree|i disagree|fair enough|good point|"
+    r"that's (?:true|right|fair|not)|can i (?:jump|come) in|sorry,? can i|if i (?:may|can) (?:jump|come) in|"
+    r"let me push back)\b",
+    re.I,
+)
