@@ -672,3 +672,22 @@ def test_question_and_answer_marks_of_more_languages_and_who_they_are() -> None:
     zh += "問（元泰證券 張家豪）：\n追問一下，墨西哥廠呢？\n\n總經理 陳美玲：\n影響有限。\n"
     speakers = [p.speaker for p in parse_text(zh, "法說會.txt").passages if p.speaker]
     assert [who.split()[-1] for who in speakers[0::2]] == ["張家豪", "李宛蓉", "張家豪"]  # (not one "問")
+
+
+def test_a_quebec_inquiry_and_an_examination_taken_up_again() -> None:
+    """A Québec commission's transcript heads its witness "GILLES GERVAIS," over "(Sous la même affirmation
+    solennelle)" and the examination "INTERROGÉ PAR Me ÉTIENNE LAFLEUR :"; a tribunal's resumes "Examination by
+    Ms. Okonkwo: [Continued]" after a break.  The bare Q./R. and Q./A. are the examiner's and the witness's."""
+    qc = "LA PRÉSIDENTE :\nBon après-midi. Maître Lafleur, vous pouvez poursuivre.\n\n"
+    qc += "Me ÉTIENNE LAFLEUR :\nMerci, Madame la Présidente.\n\nGILLES GERVAIS,\n(Sous la même affirmation solennelle)\n\n"
+    qc += "INTERROGÉ PAR Me ÉTIENNE LAFLEUR :\n\nQ. [312] C'est bien votre signature sur le chèque?\nR. Oui, c'est ma signature.\n\n"
+    qc += "Q. [313] Le chèque est fait à l'ordre de qui?\nR. Du tournoi de golf.\n\nQ. [314] En 2019?\nR. Je l'ai appris par la suite.\n"
+    speakers = [p.speaker for p in parse_text(qc, "commission.txt").passages if p.speaker]
+    assert "Interviewer" not in speakers and "Interviewee" not in speakers
+    assert speakers[-2:] == [speakers[-4], "Gilles Gervais"] and "Lafleur" in speakers[-2].title()
+    icc = "JUDGE VARGA:  We resume.  Ms. Okonkwo.\n\n                Examination by Ms. Okonkwo: [Continued]\n\n"
+    icc += "Q.  Witness, before the break you described the checkpoint.  Who ran it?\nA.  Soldiers, I think.\n"
+    icc += "Q.  How many?\nA.  Four or five.\nQ.  Armed?\nA.  Yes.\n"
+    doc = parse_text(icc, "tribunal.txt")
+    assert [p.speaker for p in doc.passages if p.speaker][-6:] == ["Ms. Okonkwo", "Interviewee"] * 3
+    assert doc.warnings == []

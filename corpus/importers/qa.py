@@ -99,8 +99,12 @@ _PAGE_LINE = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,4})\s*$", re.I)
 
 #: "EXAMINATION BY MR. SMITH:", "CROSS-EXAMINATION", "FURTHER REDIRECT EXAMINATION BY MS. JONES:".
 _EXAMINATION = re.compile(
-    r"^(?:(?:FURTHER|RE-?)[ \t-]*)?(?:(?:DIRECT|CROSS|REDIRECT|RECROSS|VOIR[ \t]+DIRE)[ \t-]*)?(?:RE-?)?EXAMINATION"
-    r"(?:[ \t]+(?:OF[ \t]+.+?[ \t]+)?BY[ \t]+(?P<who>[^:]+?))?[ \t]*[:.]?[ \t]*$",
+    r"^(?:(?:(?:FURTHER|RE-?)[ \t-]*)?(?:(?:DIRECT|CROSS|REDIRECT|RECROSS|VOIR[ \t]+DIRE)[ \t-]*)?(?:RE-?)?EXAMINATION"
+    r"(?:[ \t]+(?:OF[ \t]+.+?[ \t]+)?BY[ \t]+(?P<who>[^:\[(]+?))?"
+    # (and French: "INTERROGÉ PAR Me ÉTIENNE LAFLEUR :", "CONTRE-INTERROGÉE PAR ...")
+    r"|(?:CONTRE-?|RÉ-?|RE-?)?INTERROG[ÉE]E?S?[ \t]+PAR[ \t]+(?P<par>[^:\[(]+?))"
+    # (an examination taken up again after a break: "Examination by Ms. Okonkwo: [Continued]")
+    r"[ \t]*[:.]?[ \t]*(?:[\[(](?:continued|cont['’]?d|resumed|suite)[\])])?[ \t]*$",
     re.I,
 )
 #: "BY MR. SMITH:" alone on a line (questioning resumes after an objection).
@@ -166,8 +170,14 @@ _ANSWERER_PHRASE = re.compile(
 )
 #: "JOHN ROE, having been first duly sworn, ..." / "JOHN ROE, called as a witness, ...".
 _SWORN = re.compile(
-    r"^(?P<who>[^,]{3,60}?),[ \t]+(?:having[ \t]+been|being|called|was[ \t]+(?:called|sworn|duly))\b", re.I
+    r"^(?P<who>[^,]{3,60}?),[ \t]+(?:having[ \t]+been|being|called|was[ \t]+(?:called|sworn|duly)|"
+    # (a witness's oath in French records: "GILLES GERVAIS, (Sous la même affirmation solennelle)", "assermenté")
+    r"\(?sous (?:la même |le même )?(?:affirmation|serment)|\(?(?:assermentée?|affirmée?|déclare)\b|"
+    r"\(?(?:previously sworn|under (?:the same )?oath|on (?:former|the same) (?:oath|affirmation)))",
+    re.I,
 )
+#: Words that say a line about a witness is their oath.
+_OATH = re.compile(r"\bsworn\b|\bwitness\b|\baffirmed\b|\boath\b|\bserment\b|\baffirmation\b|\bassermenté", re.I)
 
 #: A witness called, on a line of its own, as British inquiries and courts write it: "MR GRAHAM EDWARD PELL
 #: (affirmed)", "DR ADA PARK (sworn)", "Professor Ben Cho (called)".
@@ -446,9 +456,11 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                     bare_answers += 1
                 label(i, answerer, rest, mark.written, mark.time)
             continue
-        m = _EXAMINATION.match(s) or _BY_LINE.match(s)
+        # (a heading, capitalised: "cross-examination." ending a wrapped sentence is no examination's start)
+        m = (_EXAMINATION.match(s) if s[:1].isupper() else None) or _BY_LINE.match(s)
         if m:
-            who = _name(m.group("who")) if m.group("who") else None
+            named = m.group("who") or (m.groupdict().get("par") if m.re is _EXAMINATION else None)
+            who = _name(named) if named else None
             if m.re is _BY_LINE and who is None:
                 continue
             if m.re is _EXAMINATION and who is None and not _examiner_follows(lines, i, by_line):
@@ -457,9 +469,11 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             aside(i, s, was)
             procedure = True
             continue
-        m = _SWORN.match(s)
-        if m and re.search(r"\bsworn\b|\bwitness\b|\baffirmed\b", s, re.I) and _name(m.group("who")):
+        sworn = f"{s} {lines[i + 1].strip()}" if s.endswith(",") and i + 1 < len(lines) else s
+        m = _SWORN.match(sworn)
+        if m and _OATH.search(sworn) and _name(m.group("who")):
             answerer = _name(m.group("who")) or answerer
+            asker, called = (default_asker, True) if sworn != s else (asker, called)
             aside(i, s, was)
             procedure = True
             continue
@@ -526,7 +540,7 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
         if s.endswith(",") and i + 1 < len(head):
             s = f"{s} {head[i + 1].strip()}"  # (a court reporter's line: "KAREN LINDQVIST," over "having been sworn")
         m = _SWORN.match(s)
-        if not (m and re.search(r"\bsworn\b|\bwitness\b|\baffirmed\b", s, re.I)):
+        if not (m and _OATH.search(s)):
             m = _SWORN_HEADING.match(s)  # ("MR GRAHAM EDWARD PELL (affirmed)")
         if m is not None:
             answerer = _name(m.group("who")) or answerer
