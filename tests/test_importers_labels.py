@@ -752,7 +752,8 @@ def test_more_parliaments_plays_chats_and_tables() -> None:
     # Italian D:/R: twice each, under an introduction
     it = "Intervista a Giulia Bernardi\ndi Marco Conti\n\nD: Come si diventa restauratrice?\nR: Con pazienza.\n"
     it += "D: Il lavoro più difficile?\nR: Un affresco a Orvieto.\n"
-    assert _speakers(it) == ["Interviewer", "Giulia Bernardi", "Interviewer", "Giulia Bernardi"]
+    # (its byline, "di Marco Conti", names who asks)
+    assert _speakers(it) == ["Marco Conti", "Giulia Bernardi", "Marco Conti", "Giulia Bernardi"]
 
 
 def test_offices_with_the_person_in_parentheses_headers_and_names_in_other_scripts() -> None:

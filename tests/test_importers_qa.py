@@ -691,3 +691,28 @@ def test_a_quebec_inquiry_and_an_examination_taken_up_again() -> None:
     doc = parse_text(icc, "tribunal.txt")
     assert [p.speaker for p in doc.passages if p.speaker][-6:] == ["Ms. Okonkwo", "Interviewee"] * 3
     assert doc.warnings == []
+
+
+def test_a_web_interview_names_who_asks_in_its_byline_and_who_answers_in_its_lead() -> None:
+    """A trade paper's Q&A page: "By Nate Kowalczyk, Senior Editor · April 2, 2024" over a lead that opens with
+    the interviewee ("Olivia Chen-Matthews became chief financial officer..."); a magazine's bold questions under
+    "By **Tomás Reyes** · March 9, 2024", its "**Related reading**" links after the last answer no question."""
+    page = "<html><body><h1>Q&amp;A: Port authority CFO on automation</h1>"
+    page += "<p>By <a href='/a/nk'>Nate Kowalczyk</a>, Senior Editor &middot; April 2, 2024</p>"
+    page += "<p><em>Olivia Chen-Matthews became chief financial officer of the Port of Kessington Authority in 2022. "
+    page += "She spoke to Freight Ledger about the delays.</em></p>"
+    for q, a in [
+        ("What happened?", "Two things."),
+        ("How much has it cost?", "About $74 million."),
+        ("Ten years?", "Twice the volume."),
+    ]:
+        page += f"<p><strong>Q:</strong> {q}</p><p><strong>A:</strong> {a}</p>"
+    page += "</body></html>"
+    assert [p.speaker for p in parse_text(page, "qa.html").passages if p.speaker] == [
+        "Nate Kowalczyk", "Olivia Chen-Matthews"] * 3  # fmt: skip
+    md = '# "The Ice Is Telling Us a Story"\n\nBy **Tomás Reyes** · March 9, 2024 · 8 min read\n\n'
+    md += "Ingrid Solberg has spent every summer since 2013 on the Kongsfjord glaciers, drilling cores.\n\n"
+    md += "**What has changed?**\n\nThe noise. You hear water everywhere.\n\n**Do models struggle with it?**\n\n"
+    md += "Of course.\n\n**Will you go back?**\n\nIn July.\n\n**Related reading**\n\n- [The last winter](/a)\n- [Sea ice](/b)\n"
+    doc = parse_text(md, "ice.md")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Tomás Reyes", "Ingrid Solberg"] * 3

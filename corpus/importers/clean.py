@@ -225,7 +225,7 @@ _LINK_LIST_HEADING = re.compile(
     r"(à )?lire aussi|sur le même sujet|(à )?voir aussi|leer más|lee también|noticias relacionadas|"
     r"te puede interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|meer over dit onderwerp|"
     r"läs också|czytaj (także|też)|читайте также|по теме|"
-    r"関連記事|おすすめ|相关文章|推荐阅读|관련 기사)\s*:?\s*$",
+    r"関連記事|おすすめ|相关文章|推荐阅读|관련 기사)\s*:?[*_]*\s*:?\s*$",
     re.IGNORECASE,
 )
 

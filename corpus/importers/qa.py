@@ -555,6 +555,27 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
         answerer = next(
             (n for t in texts for m in _ANSWERER_PHRASE.finditer(t) if (n := _name_run(t[m.end() :]))), None
         )
+    if asker is None:
+        # a byline: "By Nate Kowalczyk, Senior Editor · April 2, 2024"
+        asker = next(
+            (n for t in texts if (b := _BYLINE.match(t)) and (n := _name_run(b.group("rest").replace("*", "")))), None
+        )
+    if answerer is None:
+        # the person the lead is about, its first words: "Olivia Chen-Matthews became chief financial officer..."
+        # (a paragraph of the lead, a sentence or more, not a line of the page's furniture)
+        answerer = next(
+            (
+                n
+                for t in texts
+                if len(t.split()) >= 12
+                and not _BYLINE.match(t)
+                and (n := _name_run(t.lstrip("*_ "))) is not None
+                and is_full_name(n)
+                and n != asker
+                and t.lstrip("*_ ").startswith(n)
+            ),
+            None,
+        )
     if answerer is None:
         # a headline quoting the one who answers: "الباحثة سلمى الحداد: «مياه الأمطار تضيع»" (the researcher Salma
         # al-Haddad: "..."), the name as the lead names them again (without the office before it)
@@ -562,6 +583,10 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
             (n for k, t in enumerate(texts) if (n := _quoted_headline(t, texts[:k] + texts[k + 1 :]))), None
         )
     return asker, answerer
+
+
+#: A byline: "By Nate Kowalczyk, Senior Editor", "Por Ana Lemos", "Von Jan Roth".
+_BYLINE = re.compile(r"^[*_]{0,2}(?:by|por|par|von|di|door|av|af|przez)[ \t]+[*_]{0,2}(?P<rest>[^\W\d_].*)$", re.I)
 
 
 #: A headline quoting someone: their name (an office before it, perhaps), a colon, then the quotation.

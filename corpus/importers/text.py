@@ -634,7 +634,9 @@ _BYLINE = re.compile(
 #: A news site's line of an article's details, the author's name first, the date among them: "Femke de Wit ·
 #: 9 maart 2024 · Leestijd 6 minuten", "Ada Park | 12 March 2024".
 _BYLINE_DATED = re.compile(
-    r"^[*_]{0,2}(?P<who>[^\W\d_][^\d·•|,;:\n]{2,40}?)[*_]{0,2}[ \t]+[·•|][ \t]+.{0,40}?\b(?:19|20)\d\d\b"
+    r"^[*_]{0,2}(?:(?:by|por|par|von|di|door|av|af|przez)[ \t]+[*_]{0,2})?"
+    r"(?P<who>[^\W\d_][^\d·•|,;:*_\n]{2,40}?)[*_]{0,2}[ \t]+[·•|][ \t]+.{0,40}?\b(?:19|20)\d\d\b",
+    re.I,
 )
 
 
