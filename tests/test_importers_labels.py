@@ -1189,6 +1189,20 @@ def test_a_cover_of_fields_in_scripts_with_marks_or_without_capitals_is_no_one_s
     assert list(parse_text(he, "protocol.txt").speakers) == ['היו"ר יואב שחר', "מיכל ברקוביץ", "רונית אשכנזי"]
 
 
+def test_a_qualitative_transcript_numbered_for_coding_software() -> None:
+    """A research interview prepared for NVivo numbers every line through, three digits ("001  I:    Thank
+    you...", "002        me a bit..."): the numbers are layout (recorded as left out), the turns I's and P07's."""
+    rows = ["I:    Thank you for agreeing to do this. Could you tell", "      me a bit about your job?",
+            "P07:  Yeah, so I'm a domestic at [hospital], I do the wards,", "      mostly nights. Eleven years now?",
+            "I:    And what does a typical night look like?", "P07:  (laughs) There's no typical. You start at ten.",
+            "I:    And the children?", "P07:  My mum has them. She comes over at half nine."]  # fmt: skip
+    text = "Project: Night-shift work (NSFL-2023)\n\n" + "".join(f"{k:03d}  {row}\n" for k, row in enumerate(rows, 1))
+    doc = parse_text(text, "NSFL_P07_T1.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["I", "P07"] * 3
+    said = [p.text for p in doc.passages if p.speaker]
+    assert said[0] == "Thank you for agreeing to do this. Could you tell me a bit about your job?"
+
+
 def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
     essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"

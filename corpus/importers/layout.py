@@ -21,7 +21,8 @@ from sayso.corpus.importers.grammar import match_record
 from sayso.corpus.importers.names import is_name_like, match_label
 
 #: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
-_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]+|$)")
+#: (or four: a qualitative study's transcript numbers its lines through, "001  I:", for coding software)
+_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})(?:[ \t]+|$)")
 #: A line that is only a page number ("6", "- 6 -", "Page 51", "12 of 40").
 _PAGE_NUMBER = re.compile(
     r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?(?:[ \t]*[-–—])?[ \t]*$", re.I
