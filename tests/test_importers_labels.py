@@ -1203,6 +1203,22 @@ def test_a_qualitative_transcript_numbered_for_coding_software() -> None:
     assert said[0] == "Thank you for agreeing to do this. Could you tell me a bit about your job?"
 
 
+def test_a_regional_council_s_offices_before_names_alone_on_their_lines() -> None:
+    """A Polish regional assembly's minutes put each speaker alone on a line, the office before the name, all
+    capitalised ("Przewodniczący Sejmiku Województwa Tadeusz Wróblewski", "Członek Zarządu Województwa Barbara
+    Kulesza"), the words below: the person, the office their role."""
+    rec = "Protokół nr LXII/2024\n\nPrzewodniczący Sejmiku Województwa Tadeusz Wróblewski\n"
+    rec += "Przechodzimy do punktu szóstego. Bardzo proszę.\n\nCzłonek Zarządu Województwa Barbara Kulesza\n"
+    rec += "Dziękuję, panie przewodniczący. Pociągi przewiozły 11,4 mln pasażerów.\n\n"
+    rec += "Przewodniczący Sejmiku Województwa Tadeusz Wróblewski\nDziękuję. Otwieram dyskusję.\n\n"
+    rec += "Radny Grzegorz Pawlak\nPanie przewodniczący, proszę o konkretną datę.\n\n"
+    rec += "Członek Zarządu Województwa Barbara Kulesza\nW czerwcu.\n"
+    doc = parse_text(rec, "protokol.txt")
+    speakers = [p.speaker for p in doc.passages if p.speaker]
+    assert speakers[:4] == ["Tadeusz Wróblewski", "Barbara Kulesza", "Tadeusz Wróblewski", "Radny Grzegorz Pawlak"]
+    assert speakers[-1] == "Barbara Kulesza"
+
+
 def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
     essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"

@@ -48,6 +48,7 @@ from sayso.corpus.importers.names import (
     is_stage_direction,
     match_label,
     names_a_person,
+    office_before_person,
     parse_time,
     person_in_office,
     split_role,
@@ -413,6 +414,8 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     if role is not None and len(roles) == 1 and not GENERIC_SPEAKER.match(name):
         # "The Minister of State, Department for Transport (Gareth Pryce)": the office, then the person
         name, role = person_in_office(name, role)
+    if role is None and len(name.split()) >= 5 and (office := office_before_person(name)) is not None:
+        name, role = office  # "Przewodniczący Sejmiku Województwa Tadeusz Wróblewski": the office, then the person
     if not name or not (is_name_like(name) or GENERIC_SPEAKER.match(name) or _THE_OFFICE.fullmatch(name)):
         return None
     # A label is a name, not the first words of a sentence that happens to sit on its own line.

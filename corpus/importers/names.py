@@ -1058,7 +1058,9 @@ _ARTICLE_OFFICE = re.compile(r"^(?:El|La|Los|Las|O|A)[ \t]+(?:(?:C|Cc|Ciudadan[o
 #: secretary, president, chair, spokesperson, commissioner, ambassador, governor, mayor, deputy, director.
 _OFFICE_WORD = re.compile(
     r"(?i)\b(?:minist|secretar|sekretar|staatssekret|sottosegretari|president|prezes|chair|spokes|rzecznik|"
-    r"commission|ambassad|governor|mayor|deputy|director|dyrektor|wojewod|marsza|attorney|solicitor|advocate)"
+    r"commission|ambassad|governor|mayor|deputy|director|dyrektor|wojewod|marsza|attorney|solicitor|advocate|"
+    # (a council's: Polish "Przewodniczący", "Członek Zarządu", "Burmistrz", "Starosta", "Wójt")
+    r"przewodnicz|członek|członkini|burmistrz|starost|wójt)"
 )
 
 
@@ -1071,8 +1073,10 @@ def _office_phrase_before_name(name: str) -> tuple[str, str] | None:
     if len(tokens) < 5 or not tokens[0][:1].isupper() or not _OFFICE_WORD.search(" ".join(tokens[:-2])):
         return None
     office, person = tokens[:-2], " ".join(tokens[-2:])
-    if not any(t.islower() for t in office[1:]) or not all(t[:1].isupper() for t in tokens[-2:]):
+    if not all(t[:1].isupper() for t in tokens[-2:]):
         return None
+    if not any(t.islower() for t in office[1:]) and not _OFFICE_WORD.match(office[0]):
+        return None  # (all capitalised, it must open with an office's word: "Przewodniczący Sejmiku Województwa")
     if not (is_full_name(person) and is_name_like(person)) or any(_bare(t) in TITLES for t in tokens[-2:]):
         return None
     return person, " ".join(office)
