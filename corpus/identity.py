@@ -60,6 +60,10 @@ _PLACEHOLDER = re.compile(
             "質問",
         )
     )
+    # The numbered speakers of Korean, Japanese and Chinese transcription tools ("참석자 1", "話者1").
+    + "|(?:"
+    + "|".join(fold(w) for w in ("참석자", "화자", "발언자", "話者", "参加者", "说话人", "發言人", "发言人", "說話者"))
+    + r") ?\d{1,3}"
     + "|"
     # A clip's unnamed voice, by the script's cue (importers.names.CLIP_CUES).
     r"soundbite|sound bite|sot|clip|video clip|audio clip|vox pops?|actuality|interview|o ton|sonore|"

@@ -1219,6 +1219,24 @@ def test_a_regional_council_s_offices_before_names_alone_on_their_lines() -> Non
     assert speakers[-1] == "Barbara Kulesza"
 
 
+def test_a_korean_tools_numbered_speakers_and_a_persian_whatsapp_export() -> None:
+    """Naver's Clova Note writes "참석자 1 00:00" (participant 1) over each turn, a placeholder the document names
+    no one behind; a WhatsApp export from a Persian phone writes its dates and times in Persian digits, and its
+    members say "سلام" and "ممنون" (hello, thanks)."""
+    ko = "지역 의료 취재 인터뷰_240312\n2024.03.12 화 오후 2:05 ・ 32분 18초\n\n"
+    ko += "참석자 1 00:00\n네 안녕하세요. 녹음 시작해도 괜찮을까요?\n\n참석자 2 00:05\n네, 괜찮습니다.\n\n"
+    ko += "참석자 1 00:08\n보건소에 계신 지 얼마나 되셨어요?\n\n참석자 2 00:12\n한 7년 정도 됐고요.\n"
+    doc = parse_text(ko, "clova.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["참석자 1", "참석자 2"] * 2
+    assert [p.start for p in doc.passages if p.speaker] == [0.0, 5.0, 8.0, 12.0]
+    fa = "۱۴۰۲/۱۲/۲۰, ۰۸:۵۸ - نرگس احمدی شما را اضافه کرد\n"
+    fa += "۱۴۰۲/۱۲/۲۰, ۰۹:۰۲ - نرگس احمدی: سلام به همه. این گروه رو برای هماهنگی گزارش ساختم.\n"
+    fa += "۱۴۰۲/۱۲/۲۰, ۰۹:۰۴ - امیر رضایی: سلام نرگس جان. قیمت گوجه دو برابر شده.\n"
+    fa += "۱۴۰۲/۱۲/۲۰, ۰۹:۰۷ - نرگس احمدی: عالیه. ممنون امیر.\n۱۴۰۲/۱۲/۲۰, ۰۹:۱۰ - امیر رضایی: بله، فردا هم می‌روم.\n"
+    assert [p.speaker for p in parse_text(fa, "WhatsApp Chat.txt").passages if p.speaker][-4:] == [
+        "نرگس احمدی", "امیر رضایی"] * 2  # fmt: skip
+
+
 def test_a_repeated_paragraph_is_kept_once_and_recorded_as_left_out() -> None:
     """Pasted pages repeat paragraphs; the repeat is not kept, but it is in the record of what was left out."""
     essay = "An essay\n\nThe first paragraph is here, long enough.\n\nThe second one.\n\n"

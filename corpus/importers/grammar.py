@@ -587,6 +587,8 @@ _DIALOGUE_WORD = re.compile(
     r"|شكرا|نعم|مرحبا|תודה|כן|שלום|नमस्ते|धन्यवाद|हाँ|ben|sen|biz|siz|evet|hayır|teşekkür|teşekkürler|buyurun|tak|nie|"
     # Urdu: I, you, we, thanks, yes, no, the greeting
     r"میں|آپ|ہم|شکریہ|جی|ہاں|نہیں|السلام|"
+    # Persian: you (plural), hello, thanks, yes (not "من", "ما": Arabic's "from", "what")
+    r"شما|سلام|ممنون|مرسی|متشکرم|بله|آره|"
     r"dziękuję|ja|ty|my|ви|дякую|спасибо|да|нет|colleagues|collègues|colleghi|colegas|kollegen|колеги|коллеги)"
     r"(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧]|谢谢|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"
     # addressing the chair or a member, as a chamber's speakers do: "Mr. Speaker", "Sr. Presidente", "Sayın Başkan"

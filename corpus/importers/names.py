@@ -650,7 +650,9 @@ GENERIC_SPEAKER = re.compile(
     # announcer, moderator
     r"앵커|기자|진행자|사회자|主持人|记者|記者|アナウンサー|司会|司会者|"
     # a Chinese or Japanese question put by someone unnamed: "问：", "問："
-    r"问|問|提问|質問)$",
+    r"问|問|提问|質問|"
+    # the numbered speakers of Korean, Japanese and Chinese transcription tools: Clova Note's "참석자 1", "話者1"
+    r"(참석자|화자|발언자|話者|参加者|说话人|發言人|发言人|說話者) ?\d{1,3})$",
     re.I,
 )
 
