@@ -324,7 +324,44 @@ def test_other_json_is_refused_in_one_line(tmp_path: Path) -> None:
     path.write_text('{"theme": "dark", "items": [1, 2]}', encoding="utf-8")
     with pytest.raises(ImportRefused) as err:
         parse_path(path)
-    assert "not a Whisper" in str(err.value) and "\n" not in str(err.value)
+    assert "not a transcript sayso knows" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_meeting_tools_json_of_utterances_is_read(tmp_path: Path) -> None:
+    """Meeting tools export a list of utterances, each with its words, speaker and time, under keys of their
+    own: Fireflies' "sentences" with "speaker_name" and "startTime" (seconds), AssemblyAI's "utterances" with
+    a speaker letter and milliseconds, Rev's "monologues" of "elements"."""
+    fireflies = {
+        "title": "Redactieoverleg",
+        "speakers": [{"id": 0, "name": "Sanne de Vries"}, {"id": 1, "name": "Bram Jansen"}],
+        "sentences": [
+            {"index": 0, "sentence": "Goedemiddag allemaal.", "startTime": 1.2, "endTime": 3.0, "speaker_id": 0,
+             "speaker_name": "Sanne de Vries"},
+            {"index": 1, "sentence": "Dank je, Sanne.", "startTime": 3.5, "endTime": 5.0, "speaker_id": 1,
+             "speaker_name": "Bram Jansen"},
+            {"index": 2, "sentence": "Bram, de cijfers?", "startTime": 5.5, "endTime": 7.0, "speaker_id": 0,
+             "speaker_name": "Sanne de Vries"},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "fireflies.json"
+    path.write_text(json.dumps(fireflies), encoding="utf-8")
+    doc = parse_path(path)
+    assert [(p.speaker, p.text, p.start) for p in doc.passages] == [
+        ("Sanne de Vries", "Goedemiddag allemaal.", 1.2), ("Bram Jansen", "Dank je, Sanne.", 3.5),
+        ("Sanne de Vries", "Bram, de cijfers?", 5.5),
+    ]  # fmt: skip
+    assembly = {"utterances": [{"speaker": "A", "text": "Welcome.", "start": 1200, "end": 98000},
+                               {"speaker": "B", "text": "Thanks.", "start": 98500, "end": 99900}]}  # fmt: skip
+    path.write_text(json.dumps(assembly), encoding="utf-8")
+    assert [(p.text, p.start) for p in parse_path(path).passages] == [("Welcome.", 1.2), ("Thanks.", 98.5)]
+    rev = {"monologues": [{"speaker_name": "Ada Park", "elements": [{"value": "Hello"}, {"value": ","}, {"value": " "},
+                                                                     {"value": "there"}, {"value": "."}]},
+                          {"speaker_name": "Ben Cho", "elements": [{"value": "Hi"}, {"value": "."}]}]}  # fmt: skip
+    path.write_text(json.dumps(rev), encoding="utf-8")
+    assert [(p.speaker, p.text) for p in parse_path(path).passages] == [
+        ("Ada Park", "Hello, there."),
+        ("Ben Cho", "Hi."),
+    ]
 
 
 def test_whisperx_srt_labels() -> None:

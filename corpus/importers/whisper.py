@@ -4,7 +4,13 @@ Whisper (`verbose_json`) gives `segments` with `start`, `end` and `text`;
 WhisperX adds a `speaker` ("SPEAKER_00") per segment and per word, and a
 segment can hold words of two speakers.  Diarisation labels are anonymous:
 they become per-document placeholders ("Speaker 1"), which the user can
-rename.  Any other JSON is refused: it is data, not a transcript.
+rename.
+
+Meeting and transcription tools export other shapes of the same thing: a list
+of utterances, each with its words, its speaker and its time, under a key of
+their own (Fireflies' "sentences" with "speaker_name" and "startTime",
+AssemblyAI's "utterances", Rev's "monologues" of "elements").  Such a list is
+read too.  Any other JSON is refused: it is data, not a transcript.
 """
 
 from __future__ import annotations
@@ -35,10 +41,13 @@ def parse_whisper(text: str, name: str) -> list[Cue]:
         or not segments
         or not all(isinstance(s, dict) and isinstance(s.get("text", s.get("words")), (str, list)) for s in segments)
     ):
-        raise ImportRefused(
-            f'{name}: JSON that is not a Whisper or WhisperX transcript (no "segments" with "text"); '
-            "sayso reads JSON only in that shape"
-        )
+        said = _utterances(data)
+        if said is None:
+            raise ImportRefused(
+                f"{name}: JSON that is not a transcript sayso knows (Whisper's or WhisperX's \"segments\", or a list of "
+                "utterances each with its text and speaker, as meeting tools export them)"
+            )
+        return said
     cues: list[Cue] = []
     for segment in segments:
         start, end = _number(segment.get("start")), _number(segment.get("end"))
@@ -77,3 +86,92 @@ def _split_by_word_speaker(
     if current:
         cues.append(Cue(first, end if end is not None else last, " ".join(current), who))
     return [c for c in cues if c.text.strip()]
+
+
+#: What an utterance's words, speaker and times are called in meeting and transcription tools' JSON.
+_TEXT_KEYS = ("text", "sentence", "raw_sentence", "transcript", "content", "utterance", "value")
+_SPEAKER_KEYS = ("speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant", "name")
+_START_KEYS = ("start", "start_time", "startTime", "begin", "start_ms", "startMs", "offset")
+_END_KEYS = ("end", "end_time", "endTime", "end_ms", "endMs")
+
+
+def _utterances(data: Any) -> list[Cue] | None:
+    """Cues from a list of utterances under one of the JSON's keys (or a level down: "results"), or None."""
+    lists = []
+    if isinstance(data, dict):
+        for value in data.values():
+            lists.append(value)
+            if isinstance(value, dict):
+                lists.extend(value.values())
+    else:
+        lists.append(data)
+    names = _speaker_names(data)
+    for items in lists:
+        if not isinstance(items, list) or len(items) < 2 or not all(isinstance(i, dict) for i in items):
+            continue
+        texts = [_text_of(i) for i in items]
+        if sum(1 for t in texts if t) < 0.8 * len(items):
+            continue
+        starts = [_first_number(i, _START_KEYS) for i in items]
+        ends = [_first_number(i, _END_KEYS) for i in items]
+        in_ms = any(k in i for i in items[:1] for k in ("start_ms", "startMs", "end_ms", "endMs")) or (
+            all(s is None or float(s).is_integer() for s in starts) and max((s or 0.0) for s in starts) > 36_000
+        )
+        scale = 0.001 if in_ms else 1.0
+        cues = []
+        for item, text, start, end in zip(items, texts, starts, ends):
+            if not text:
+                continue
+            cues.append(
+                Cue(
+                    None if start is None else start * scale,
+                    None if end is None else end * scale,
+                    text,
+                    _speaker_of(item, names),
+                )
+            )
+        return cues or None
+    return None
+
+
+def _text_of(item: dict[str, Any]) -> str:
+    for key in _TEXT_KEYS:
+        if isinstance(item.get(key), str) and item[key].strip():
+            return str(item[key]).strip()
+    elements = item.get("elements") or item.get("words")
+    if isinstance(elements, list):  # Rev's monologues: elements of words and punctuation
+        parts = [e.get("value") or e.get("word") or e.get("text") for e in elements if isinstance(e, dict)]
+        joined = "".join(p for p in parts if isinstance(p, str))
+        return " ".join(joined.split())
+    return ""
+
+
+def _first_number(item: dict[str, Any], keys: tuple[str, ...]) -> float | None:
+    for key in keys:
+        if key in item and (number := _number(item[key])) is not None:
+            return number
+    return None
+
+
+def _speaker_names(data: Any) -> dict[str, str]:
+    """A JSON's own list of speakers by id ("speakers": [{"id": 0, "name": "Sanne de Vries"}]), if it has one."""
+    found: dict[str, str] = {}
+    listed = data.get("speakers") if isinstance(data, dict) else None
+    if isinstance(listed, list):
+        for entry in listed:
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str) and "id" in entry:
+                found[str(entry["id"])] = entry["name"]
+    return found
+
+
+def _speaker_of(item: dict[str, Any], names: dict[str, str]) -> str | None:
+    for key in _SPEAKER_KEYS:
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return names.get(value.strip(), value.strip())
+        if isinstance(value, int) and not isinstance(value, bool):
+            return names.get(str(value), f"Speaker {value + 1}")
+    for key in ("speaker_id", "speakerId"):
+        if key in item and str(item[key]) in names:
+            return names[str(item[key])]
+    return None
