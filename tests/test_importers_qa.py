@@ -716,3 +716,20 @@ def test_a_web_interview_names_who_asks_in_its_byline_and_who_answers_in_its_lea
     md += "Of course.\n\n**Will you go back?**\n\nIn July.\n\n**Related reading**\n\n- [The last winter](/a)\n- [Sea ice](/b)\n"
     doc = parse_text(md, "ice.md")
     assert [p.speaker for p in doc.passages if p.speaker] == ["Tomás Reyes", "Ingrid Solberg"] * 3
+
+
+def test_bare_answers_after_bare_answers_are_several_people() -> None:
+    """A panel's audience Q&A, the panelists' answers all marked "A:" (the header says their microphones could not
+    be told apart), one answer after another: read as one answerer, which is all there is to read, and said.  An
+    interview whose answers each follow a question, or a named turn, is no such thing."""
+    panel = "Panel 4: News deserts\nPanelists: Renée Okafor, Dan Whitlock, Lin Zhao\n\n"
+    panel += "Q: My question is for anyone: what about rural counties?\n\nA: I'll take that. The money follows population.\n\n"
+    panel += "A: I'd push back a little on that. Some models are tiny.\n\nQ: How fragile?\n\nA: Very.\n\n"
+    panel += "A: Can I add something? Half close within three years.\n\nQ: Thank you.\n\nA: Thanks.\n"
+    warned = parse_text(panel, "panel.txt").warnings
+    assert len(warned) == 1 and warned[0].startswith("2 answers marked without a name follow another answer")
+    interview = (
+        "Interview with Ada Park\n\nQ: Where were you born?\n\nA: In Leeds.\n\nQ: And then?\n\nA: Manchester.\n\n"
+    )
+    interview += "THE CHAIR: Let her finish.\n\nA: Then London.\n\nQ: Why?\n\nA: Work.\n"
+    assert parse_text(interview, "park.txt").warnings == []

@@ -240,6 +240,9 @@ class QAPlan:
     #: examinations begun without saying by whom ("EXAMINATION", then questions with no "BY MS. CHO:"): their
     #: questions go to the examiner before, which the document does not say
     unnamed_examinations: int = 0
+    #: answers marked without a name that follow another such answer, no question or labelled turn between (a
+    #: panel's "A:" after "A:"): the mark stands for several people
+    answers_after_answers: int = 0
 
 
 def _examiner_follows(lines: list[str], i: int, marks: dict[int, _Mark]) -> bool:
@@ -414,6 +417,7 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
 
     procedure = False  # the last non-blank line was procedural ("EXAMINATION", then "BY MR. SMITH:")
     called = False  # a witness was just called ("MR ADA PARK (sworn)") and no question put yet
+    last_mark = ""  # "A" after a bare answer, "Q" after a question, "" after someone's labelled turn
     named_answerers: dict[str, None] = {}
     bare_answers = 0
 
@@ -454,8 +458,15 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                     named_answerers.setdefault(who, None)
                 else:
                     bare_answers += 1
+                    if last_mark == "A" and not was:
+                        plan.answers_after_answers += 1
                 label(i, answerer, rest, mark.written, mark.time)
+                last_mark = "A" if not who else ""
+                continue
+            last_mark = "Q"
             continue
+        if (own := match_label(s)) is not None and own.said and len(own.raw) > 1:
+            last_mark = ""  # (someone's own turn between two answers: "THE CHAIR: Next question.")
         # (a heading, capitalised: "cross-examination." ending a wrapped sentence is no examination's start)
         m = (_EXAMINATION.match(s) if s[:1].isupper() else None) or _BY_LINE.match(s)
         if m:

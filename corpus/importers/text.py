@@ -406,6 +406,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             f"{'each goes' if count > 1 else 'it goes'} to the last one named"
         )
         convention.confidence = min(convention.confidence, 0.75)
+    if dialogue and plan is not None and plan.answers_after_answers >= 2 and user_pattern is None:
+        count = plan.answers_after_answers
+        warnings.append(
+            f"{count} answers marked without a name follow another answer, no question between (a panel's, "
+            "several people's?): all are read as one answerer's"
+        )
+        convention.confidence = min(convention.confidence, 0.5)
     if dialogue and plan is not None and plan.unnamed_examinations and user_pattern is None:
         count = plan.unnamed_examinations
         warnings.append(
