@@ -346,6 +346,7 @@ def test_meeting_tools_json_of_utterances_is_read(tmp_path: Path) -> None:
     path = tmp_path / "fireflies.json"
     path.write_text(json.dumps(fireflies), encoding="utf-8")
     doc = parse_path(path)
+    assert doc.title == "Redactieoverleg"
     assert [(p.speaker, p.text, p.start) for p in doc.passages] == [
         ("Sanne de Vries", "Goedemiddag allemaal.", 1.2), ("Bram Jansen", "Dank je, Sanne.", 3.5),
         ("Sanne de Vries", "Bram, de cijfers?", 5.5),

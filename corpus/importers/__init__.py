@@ -144,7 +144,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         elif fmt == "vtt":
             cues, title, notes = parse_vtt(text)
         elif fmt == "json":
-            cues, title = parse_whisper(text, str(path)), None
+            cues, title = parse_whisper(text, str(path))
         elif fmt == "ass":
             cues, title = parse_ass(text)
         else:

@@ -29,8 +29,9 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def parse_whisper(text: str, name: str) -> list[Cue]:
-    """Cues from Whisper/WhisperX JSON (a speaker per cue where diarised); ImportRefused for other JSON."""
+def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
+    """Cues from Whisper/WhisperX JSON (a speaker per cue where diarised), or a tool's list of utterances, and the
+    title the JSON gives (a meeting tool's "title"), if any; ImportRefused for other JSON."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -42,12 +43,13 @@ def parse_whisper(text: str, name: str) -> list[Cue]:
         or not all(isinstance(s, dict) and isinstance(s.get("text", s.get("words")), (str, list)) for s in segments)
     ):
         said = _utterances(data)
+        title = data.get("title") if isinstance(data, dict) and isinstance(data.get("title"), str) else None
         if said is None:
             raise ImportRefused(
                 f"{name}: JSON that is not a transcript sayso knows (Whisper's or WhisperX's \"segments\", or a list of "
                 "utterances each with its text and speaker, as meeting tools export them)"
             )
-        return said
+        return said, (" ".join(title.split())[:200] or None) if title else None
     cues: list[Cue] = []
     for segment in segments:
         start, end = _number(segment.get("start")), _number(segment.get("end"))
@@ -64,7 +66,7 @@ def parse_whisper(text: str, name: str) -> list[Cue]:
             body = " ".join(w["word"].strip() for w in spoken)
         if body.strip():
             cues.append(Cue(start, end, body.strip(), speaker))
-    return cues
+    return cues, None
 
 
 def _split_by_word_speaker(
