@@ -156,7 +156,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         passages, speakers = cues_to_passages(cues)
         named = sum(1 for p in passages if p.speaker)
         if fmt == "json":
-            described = "Whisper segments" + (" with diarised speakers" if speakers else "")
+            # (Whisper's segments, or a meeting tool's utterances, whose speakers it names)
+            described = "JSON segments" + (" with their speakers" if speakers else "")
         elif fmt == "table":
             described = "a table's rows, with a speaker column"
         else:
