@@ -2423,6 +2423,12 @@ def test_a_label_for_anyone_of_a_group_that_follows_itself_is_warned_about() -> 
     letters += "P: Depende do motorista.\n\nP: Outro dia fechou a porta no meu braço.\n"
     warned = parse_text(letters, "gf3.txt").warnings
     assert len(warned) == 1 and warned[0].startswith("3 times a turn labelled 'P' follows another labelled 'P'")
+    # a city council's unnamed deputies, one after another
+    duma = "Стенограмма\n\nПредседательствующий: Вопросы к докладчику?\n\nДепутат: Когда будет дано тепло?\n\n"
+    duma += "Горбунова: До конца недели.\n\nДепутат: Он это обещал и в ноябре.\n\nДепутат: Можно добавить? Я по этому же округу.\n\n"
+    duma += "Горбунова: Уточним.\n\nДепутат: Вот в этом и проблема.\n\nДепутат: Сколько было штрафов?\n"
+    warned = parse_text(duma, "duma.txt").warnings
+    assert len(warned) == 1 and warned[0].startswith("2 times a turn labelled 'Депутат' follows another")
     interview = "Interview\n\nInterviewer: Where were you born?\n\nInterviewer: Sorry, let me rephrase.\n\n"
     interview += "Respondent: In Leeds.\n\nInterviewer: And then?\n\nInterviewer: I mean, after school.\n\n"
     interview += "Respondent: Manchester.\n"

@@ -815,7 +815,11 @@ _ANY_OF_A_GROUP = re.compile(
     r"participante|asistente|oyente|público|publico|intervenant|intervenante|auditeur|auditrice|"
     r"teilnehmer(?:in)?|zuhörer(?:in)?|zuschauer(?:in)?|stimme|deelnemer|deltagare|deltaker|deltager|"
     r"uczestni(?:k|czka)|partecipante|ascoltatore|участник|участница|голос|"
-    r"참가자|참석자|청중|参加者|参与者|听众|観客|聴衆)$",
+    r"참가자|참석자|청중|参加者|参与者|听众|観客|聴衆|"
+    # (a chamber's members unnamed: "Депутат:" after "Депутат:", any of them)
+    r"member|councillor|councilor|député|députée|diputado|diputada|deputado|deputada|abgeordneter|abgeordnete|"
+    r"депутат|депутатка|радний|poseł|posłanka|radny|radna|parlamentare|consigliere|vereador|vereadora|concejal|"
+    r"concejala|議員|의원)$",
     re.I,
 )
 
