@@ -263,3 +263,14 @@ def test_a_form_of_address_alone_is_no_surname() -> None:
     for name in ("Mr. President", "Vice President", "Chief Justice", "Mr. Secretary", "Attorney General"):
         assert parse_name(name) == {"literal": name}
     assert parse_name("Secretary of State Blinken") == {"family": "Blinken"}
+
+
+def test_a_name_in_a_script_without_capitals_is_cited_whole() -> None:
+    """Arabic, Hebrew or Chinese names have no initials: a citation that shortens given names (APA's
+    personal communication) gives the name whole, not ". سلمى . الحداد"; a Latin name still splits."""
+    from sayso.corpus.export.csl import document_item
+    from sayso.corpus.models import Document
+
+    doc = Document(id="d1", title="حوار", kind="interview", source="x.txt")
+    item = document_item(doc, ["سلمى الحداد", "Ada Park"])
+    assert item["author"] == [{"literal": "سلمى الحداد"}, {"family": "Park", "given": "Ada"}]

@@ -563,7 +563,7 @@ def document_item(doc: Document, authors: Iterable[str] = ()) -> dict[str, Any]:
     """The CSL-JSON item for `doc`, with `authors` (speaker names, in order) as its authors."""
     item_type = csl_type(doc)
     item: dict[str, Any] = {"id": citation_key(doc), "type": item_type}
-    names = [parse_name(a) for a in dict.fromkeys(a for a in authors if a and a.strip())]
+    names = [_cited_name(a) for a in dict.fromkeys(a for a in authors if a and a.strip())]
     if names:
         item["author"] = names
     if doc.title and doc.title.strip():
@@ -586,8 +586,17 @@ def document_item(doc: Document, authors: Iterable[str] = ()) -> dict[str, Any]:
     role = HOST_ROLES.get(item_type)
     hosts = host_names(doc.host)
     if role and hosts:
-        item[role] = [parse_name(h) for h in hosts]
+        item[role] = [_cited_name(h) for h in hosts]
     return item
+
+
+def _cited_name(name: str) -> dict[str, str]:
+    """A name as a citation gives it: `parse_name`'s, but whole (`literal`) in a script without capitals
+    (Arabic, Hebrew, Chinese, Thai...), which has no initials to shorten a given name to: APA's "(S. Alhaddad, ...)"
+    is no form of "سلمى الحداد" (citation processors printed ". سلمى . الحداد")."""
+    if any(c.isalpha() for c in name) and not any(c.isupper() or c.islower() for c in name):
+        return {"literal": " ".join(name.split())}
+    return parse_name(name)
 
 
 #: The CSL name variable a document's host goes into, by item type (see the module docstring).
