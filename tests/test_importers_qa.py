@@ -664,7 +664,10 @@ def test_question_and_answer_marks_of_more_languages_and_who_they_are() -> None:
     ar += "تعمل الدكتورة سلمى الحداد منذ خمسة عشر عامًا على مشاريع حصاد مياه الأمطار.\n\n"
     ar += "س: دكتورة سلمى، كيف تصفين وضع المياه؟\n\nج: الوضع صعب جدًا.\n\n"
     ar += "س: لماذا لا تُجمع هذه المياه؟\n\nج: كانت تُجمع في الماضي.\n\nس: ما الذي تقترحه دراستك؟\n\nج: خزانات صغيرة.\n"
-    assert [p.speaker for p in parse_text(ar, "hiwar.txt").passages if p.speaker] == ["كريم منصور", "سلمى الحداد"] * 3
+    ar = "الرئيسية | أخبار | اقتصاد | ثقافة | حوارات | اتصل بنا\n\n" + ar  # (the site's menu over the page: no title)
+    doc = parse_text(ar, "hiwar.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["كريم منصور", "سلمى الحداد"] * 3
+    assert doc.title is not None and "|" not in doc.title
     zh = (
         "法說會逐字稿\n\n主持人 王怡君：\n現在開放提問。\n\n問（元泰證券 張家豪）：\n想請問總經理，今年的成長目標？\n\n"
     )

@@ -1715,7 +1715,7 @@ def _pick_title(lines: list[str], cover: str | None, label_lines: set[int]) -> s
         if i in label_lines:
             break
         s = line.strip()
-        if not s or clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s) or _COURT_HEADER.match(s):
+        if not s or clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s) or _COURT_HEADER.match(s) or _menu(s):
             continue
         m = _MD_HEADING.match(s)
         if m:
@@ -1724,6 +1724,13 @@ def _pick_title(lines: list[str], cover: str | None, label_lines: set[int]) -> s
             return s.strip("*_ ")
         break
     return None
+
+
+def _menu(line: str) -> bool:
+    """A site's menu over its page, in any language: four items or more between bars, dots or arrows, each a word
+    or three ("الرئيسية | أخبار | اقتصاد | ثقافة", "Home › Science › Climate"), none a sentence."""
+    items = [i.strip() for i in re.split(r"[ \t]+[|·•›»/][ \t]+", line)]
+    return len(items) >= 4 and all(0 < len(i.split()) <= 3 and i[-1] not in ".!?:" for i in items)
 
 
 def _lead_shape(line: str) -> str:
