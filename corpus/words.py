@@ -34,10 +34,11 @@ from collections.abc import Iterator
 WORD_RE = re.compile(r"\d+(?:[.,:]\d+)+|[\w\u0300-\u036f]+(?:['\u2019\u02bc\u2018][\w\u0300-\u036f]+)*")
 
 #: Characters of scripts written without spaces: 々 〆 〇, Hiragana, Katakana (with ー), Katakana
-#: phonetic extensions, CJK Unified Ideographs (with Extension A, and B onwards), and the compatibility
-#: ideographs.  Not Hangul.
+#: phonetic extensions, CJK Unified Ideographs (with Extension A, and B onwards), the compatibility
+#: ideographs and half-width katakana.  Not Hangul.
 _UNSPACED_CHARS = (
-    "\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+    "\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0003134f"
 )
 _UNSPACED = re.compile(f"[{_UNSPACED_CHARS}]")
 _UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+")

@@ -325,6 +325,12 @@ def test_other_json_is_refused_in_one_line(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused) as err:
         parse_path(path)
     assert "not a transcript sayso knows" in str(err.value) and "\n" not in str(err.value)
+    # a list of settings, or of posts, has words but no one who says them and no time: no transcript either
+    for data in ([{"id": 1, "name": "dark-mode", "value": "enabled"}, {"id": 2, "name": "font", "value": "serif"}],
+                 {"posts": [{"title": "A", "content": "First post."}, {"title": "B", "content": "Second."}]}):  # fmt: skip
+        path.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(ImportRefused):
+            parse_path(path)
 
 
 def test_meeting_tools_json_of_utterances_is_read(tmp_path: Path) -> None:

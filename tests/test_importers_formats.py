@@ -142,6 +142,11 @@ def test_captions_that_name_no_one_but_hold_a_conversation_say_so() -> None:
     )
     warned = parse_text(vtt, "room.vtt").warnings
     assert len(warned) == 1 and warned[0].startswith("every caption is 'Boardroom-4F''s (one microphone or room?)")
+    # a narrator's sentences going on after an em dash: one voice, no warning
+    story = ["The river was low that year", "—lower than anyone remembered.", "The boats stayed in", "—all of them."]
+    srt_story = "".join(f"{k}\n00:00:0{k},000 --> 00:00:0{k},900\n{t}\n\n" for k, t in enumerate(story, 1))
+    told = parse_text(srt_story, "story.srt")
+    assert told.warnings == [] and "—lower than anyone remembered." in told.passages[0].text
     # the dashes written without a space after them, as Spanish subtitles often are
     tight = parse_text(srt.replace("- ", "-"), "telediario.srt").warnings
     assert len(tight) == 1 and tight[0].startswith("4 caption lines open with a dash")

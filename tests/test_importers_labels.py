@@ -1092,6 +1092,9 @@ def test_a_list_of_who_takes_part_above_a_record_is_no_one_s_turns() -> None:
         "Ben Cho",
         "Cara Diaz",
     ]
+    said = "Ada Park: The migration finished overnight.\nBen Cho: Backups are verified.\n\n"
+    said += "Ada Park: Good. Next?\n\nBen Cho: The certificates.\n\nAda Park: Thanks.\n"
+    assert [p.speaker for p in parse_text(said, "standup.txt").passages][:2] == ["Ada Park", "Ben Cho"]
 
 
 def test_an_article_s_details_line_names_who_asks_a_bold_question_interview() -> None:
@@ -1123,6 +1126,9 @@ def test_a_records_markup_around_its_labels_is_taken_off() -> None:
     chair = 'היו"ר יעל כהן'
     assert [p.speaker for p in doc.passages if p.speaker] == [chair, "רונית שגיא", "אבי מזרחי", "רונית שגיא", chair]
     assert {"reason": "markup tag", "text": "<< יור >>"} in doc.dropped
+    # a padded line that opens like the markup and never closes is text, at once (no expression backtracks over it)
+    padded = parse_text("<< a >>" + " " * 4000 + "x\n\nAda: Hi.\n\nBen: Hello.\n\nAda: Bye.\n", "padded.txt")
+    assert padded.passages[0].text.startswith("<< a >>")
 
 
 def test_most_of_a_document_left_out_as_a_pages_comments_is_said() -> None:
@@ -1166,6 +1172,8 @@ def test_a_headline_quoting_the_guest_over_the_page_is_no_turn() -> None:
     doc = parse_text(page, "invite.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == ["Thomas Ravel", "Claire Morvan"] * 2
     assert doc.passages[0].speaker is None and doc.passages[0].text.startswith("Claire Morvan : « Les nappes")
+    first = 'ADA: "I never wanted this job"\nshe said, and put the phone down.\n\nBEN: Then why take it?\n\nADA: Money.\n\nBEN: Fair.\n'
+    assert parse_text(first, "scene.txt").passages[0].speaker == "ADA"
     said = "Notes\n\nAda Park: I said it then.\n\nBen Cho: What did you say?\n\nAda Park: “Rest is part of the work.”\n\nBen Cho: True.\n"
     assert [p.speaker for p in parse_text(said, "notes.txt").passages if p.speaker] == ["Ada Park", "Ben Cho"] * 2
 
@@ -1199,6 +1207,9 @@ def test_a_qualitative_transcript_numbered_for_coding_software() -> None:
     text = "Project: Night-shift work (NSFL-2023)\n\n" + "".join(f"{k:03d}  {row}\n" for k, row in enumerate(rows, 1))
     doc = parse_text(text, "NSFL_P07_T1.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == ["I", "P07"] * 3
+    # years opening the lines of a timeline are no line numbers
+    years = "Timeline\n\n" + "".join(f"{2015 + k} The company does thing number {k}.\n\n" for k in range(7))
+    assert [p.text[:4] for p in parse_text(years, "timeline.txt").passages] == [str(2015 + k) for k in range(7)]
     said = [p.text for p in doc.passages if p.speaker]
     assert said[0] == "Thank you for agreeing to do this. Could you tell me a bit about your job?"
 
@@ -2418,11 +2429,20 @@ def test_a_label_for_anyone_of_a_group_that_follows_itself_is_warned_about() -> 
     once = group.replace("Participant: I cycle", "Moderator: And you?\n\nParticipant: I cycle")
     assert parse_text(once, "once.txt").warnings == []
     # a focus group that labels every participant "P", as its consent form asked: three times over, a letter too
-    letters = "Grupo focal 3\n\nM: Quem quer começar?\n\nP: Eu começo. Levo meu neto na creche.\n\n"
+    letters = "Grupo focal 3\nIdentificadas na transcrição apenas como P (participante).\n\n"
+    letters += "M: Quem quer começar?\n\nP: Eu começo. Levo meu neto na creche.\n\n"
     letters += "P: Com carrinho é impossível.\n\nP: Mas no colo não dá.\n\nM: E o motorista?\n\n"
     letters += "P: Depende do motorista.\n\nP: Outro dia fechou a porta no meu braço.\n"
     warned = parse_text(letters, "gf3.txt").warnings
     assert len(warned) == 1 and warned[0].startswith("3 times a turn labelled 'P' follows another labelled 'P'")
+    # a chat's "A:" over each of one person's messages, an interview's "Respondent:" over two paragraphs: one person
+    chat = (
+        "A: hey\nA: are you coming tonight?\nB: yes, at 8\nA: ok\nA: let me know if you are late\nA: I need to book\n"
+    )
+    assert parse_text(chat, "chat.txt").warnings == []
+    resp = "Interview 4\n\nInterviewer: Where did you grow up?\n\nRespondent: In Hull.\n\nRespondent: Then Leeds.\n\n"
+    resp += "Interviewer: Why?\n\nRespondent: Work.\n\nRespondent: And family.\n"
+    assert parse_text(resp, "resp.txt").warnings == []
     # a city council's unnamed deputies, one after another
     duma = "Стенограмма\n\nПредседательствующий: Вопросы к докладчику?\n\nДепутат: Когда будет дано тепло?\n\n"
     duma += "Горбунова: До конца недели.\n\nДепутат: Он это обещал и в ноябре.\n\nДепутат: Можно добавить? Я по этому же округу.\n\n"

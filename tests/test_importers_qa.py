@@ -736,3 +736,6 @@ def test_bare_answers_after_bare_answers_are_several_people() -> None:
     )
     interview += "THE CHAIR: Let her finish.\n\nA: Then London.\n\nQ: Why?\n\nA: Work.\n"
     assert parse_text(interview, "park.txt").warnings == []
+    depo = "Q.  Where were you that night?\nA.  At home.\nA.  I mean, at my sister's, which is next door.\n"
+    depo += "Q.  And then?\nA.  I went to bed.\nA.  Around eleven.\nQ.  Alone?\nA.  Yes.\n"
+    assert parse_text(depo, "depo.txt").warnings == []

@@ -258,3 +258,11 @@ def test_chinese_and_japanese_words_are_counted_as_people_count_them(tmp_path: P
     assert doc.words == sum(count_words(p.text) for p in lib.passages(doc.id)) >= 30
     words = {s.name: s.words for s in document_stats(lib, doc).speakers}
     assert words["森田"] == count_words("はい。この五年は毎年赤字です。") + count_words("雑誌が売れません。")
+
+
+def test_half_width_katakana_is_cut_as_full_width_is() -> None:
+    """Half-width katakana (ｶﾀｶﾅ) is the same script: cut into pairs too, and folded to full width, so a query
+    typed in either finds the other (unvoiced kana; a voiced mark is a character of its own in half width)."""
+    from sayso.corpus.words import words_of
+
+    assert words_of("ｶﾀｶﾅ") == words_of("カタカナ") == ["カタ", "タカ", "カナ"]

@@ -43,7 +43,8 @@ class Segment:
 
 
 #: A dialogue dash (or captions' ">>") opening a line, a space after it or not ("-¿Cómo lo lleva usted?").
-_DASH = re.compile(r"^(?:[-–—]|>>)(?:\s+|(?=[¿¡\"«“„]|[^\W\d_]))")
+#: (an em dash without a space is a narrator's sentence going on, "—lower than anyone remembered.")
+_DASH = re.compile(r"^(?:(?:[-–—]|>>)\s+|-(?=[¿¡\"«“„]|[^\W\d_]))")
 #: Unnamed speech is cut into passages of about a paragraph: after this many words at a sentence end,
 PARAGRAPH_WORDS = 80
 #: at a pause of this many seconds once a passage has a few sentences,

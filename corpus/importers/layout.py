@@ -22,7 +22,7 @@ from sayso.corpus.importers.names import is_name_like, match_label
 
 #: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
 #: (or four: a qualitative study's transcript numbers its lines through, "001  I:", for coding software)
-_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})(?:[ \t]+|$)")
+_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2}|0\d{2,3})(?:[ \t]+|$)")  # (three or four digits zero-padded: not years)
 #: A line that is only a page number ("6", "- 6 -", "Page 51", "12 of 40").
 _PAGE_NUMBER = re.compile(
     r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?(?:[ \t]*[-–—])?[ \t]*$", re.I
@@ -152,9 +152,21 @@ def _strip_line_numbers(page: Page) -> None:
 
 #: A record's markup around a line, a word or two in double angle brackets at both its ends, as the Knesset's
 #: protocols are exported: "<< יור >> היו"ר יעל כהן: << יור >>", "<< דובר >> ... << דובר >>".
-_TAGGED = re.compile(
-    r"^[ \t]*<<[ \t]*(?P<tag>[^<>\n]{1,20}?)[ \t]*>>[ \t]*(?P<line>.*?)[ \t]*<<[ \t]*(?P=tag)[ \t]*>>[ \t]*$"
-)
+_TAG = re.compile(r"<<[ \t]*([^<>\n]{1,20}?)[ \t]*>>")
+
+
+def _tagged(line: str) -> tuple[str, str] | None:
+    """(the tag, the line inside) where `line` is wrapped in one tag at both ends, else None (no regular
+    expression spans the line: a padded line that opens with "<<" and never closes would make one backtrack)."""
+    s = line.strip()
+    if not (s.startswith("<<") and s.endswith(">>")):
+        return None
+    head = _TAG.match(s)
+    cut = s.rfind("<<")
+    tail = _TAG.fullmatch(s, cut) if head is not None and cut >= head.end() else None
+    if head is None or tail is None or head.group(1).strip() != tail.group(1).strip():
+        return None
+    return head.group(1).strip(), s[head.end() : cut].strip()
 
 
 def _strip_markers(page: Page) -> None:
@@ -164,10 +176,10 @@ def _strip_markers(page: Page) -> None:
     kinds: Counter[str] = Counter()
     for i, line in enumerate(page.lines):
         if line[:2] == "<<" or line.lstrip()[:2] == "<<":
-            if (tagged := _TAGGED.match(line)) is not None:
+            if (tagged := _tagged(line)) is not None:
                 kinds["markup tag"] += 1
-                page.stripped.append(Stripped("markup tag", f"<< {tagged.group('tag')} >>"))
-                line = page.lines[i] = tagged.group("line")
+                page.stripped.append(Stripped("markup tag", f"<< {tagged[0]} >>"))
+                line = page.lines[i] = tagged[1]
         reason = "page marker" if _PAGE_MARKER.match(line) else "time marker" if _TIME_MARKER.match(line) else ""
         if reason:
             kinds[reason] += 1

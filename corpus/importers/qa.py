@@ -23,6 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from sayso.corpus.importers.grammar import REPLY
 from sayso.corpus.importers.names import (
     NOT_NAMES,
     PARTICLES,
@@ -245,6 +246,16 @@ class QAPlan:
     answers_after_answers: int = 0
 
 
+#: How one of several answering takes the word after another: "I'd push back a little on that", "Can I add
+#: something?", "I'll take that", "To add to what Lin said" (one person's answer going on opens otherwise).
+_ANOTHER_VOICE = re.compile(
+    r"^(?:i'?d (?:push back|add|disagree|like to add)|can i (?:add|jump in|come in)|if i (?:may|could|can) add|"
+    r"i'?ll take (?:that|this)|to add to (?:that|what)|building on (?:that|what)|just to add|i (?:agree|disagree)\b|"
+    r"yes,? and|and if i may|fair\b|which is\b|i'?m (?:more|less) \w+ than|worse\b|better\b)",
+    re.I,
+)
+
+
 def _examiner_follows(lines: list[str], i: int, marks: dict[int, _Mark]) -> bool:
     """Whether an examination's heading at line `i` is followed, before its first question, by who examines
     ("BY MS. CHO:", or a question marked "Q. (By Ms. Cho)")."""
@@ -458,7 +469,7 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                     named_answerers.setdefault(who, None)
                 else:
                     bare_answers += 1
-                    if last_mark == "A" and not was:
+                    if last_mark == "A" and not was and (_ANOTHER_VOICE.match(rest) or REPLY.match(rest)):
                         plan.answers_after_answers += 1
                 label(i, answerer, rest, mark.written, mark.time)
                 last_mark = "A" if not who else ""

@@ -506,7 +506,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 "of a line: their words are read as the words of the turn they stand in"
             )
             convention.confidence = min(convention.confidence, 0.5)
-        if user_pattern is None and (crowd := _one_label_for_many(labels_at, table)) is not None:
+        if user_pattern is None and (crowd := _one_label_for_many(labels_at, table, lines[:first])) is not None:
             name, count = crowd
             warnings.append(
                 f"{count} times a turn labelled {name!r} follows another labelled {name!r}: the label likely stands "
@@ -804,12 +804,23 @@ def _conversation_without_labels(passages: list[ParsedPassage]) -> int:
     return grammar.talking_rows([p.text.strip() for p in passages if p.speaker is None and p.text.strip()])
 
 
+#: A header saying a letter stands for a group's members: "P (participante)", "P = participant", "participants as P"
+#: (the letter in question is replaced by \x00 before the search).
+_GROUP_LETTER = re.compile(
+    r"\x00\s*[(=:–-][^\n)]{0,30}?(?:participa|teilnehm|deelnem|uczestni|partecipa|respond|member|deltag|參加|参加|참가)"
+    r"|(?:participa|teilnehm|deelnem|uczestni|partecipa|respond|member|deltag)\w*\s*[:=]\s*\x00"
+    r"|(?:participa|teilnehm|deelnem|uczestni|partecipa|respond|member|deltag)\w*[^\n.]{0,40}?\b"
+    r"(?:como|as|als|come|jako|som)\s+\x00",
+    re.I,
+)
+
+
 #: Labels that stand for anyone of a group rather than one person: a focus group's "Participant", an audience's
 #: "Audience member", a phone-in's "Caller", a tool's "Unknown speaker", a crowd's "Man" and "Woman"; in the
 #: languages transcripts of such groups come in.  Not a role one person holds ("Moderator", "Interviewer"), nor
 #: a numbered placeholder ("Speaker 2", "Participant 4": the numbers tell the people apart).
 _ANY_OF_A_GROUP = re.compile(
-    r"^(?:participants?|respondent|audience(?: member)?|member of the (?:audience|public)|caller|listener|voice|"
+    r"^(?:participants?|audience(?: member)?|member of the (?:audience|public)|caller|listener|voice|"
     r"(?:another |other |unknown |unidentified |new )?(?:speaker|voice|man|woman|male|female|person|participant)|"
     r"unknown|student|questioner|attendee|delegate|"
     r"participante|asistente|oyente|público|publico|intervenant|intervenante|auditeur|auditrice|"
@@ -824,17 +835,22 @@ _ANY_OF_A_GROUP = re.compile(
 )
 
 
-def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable) -> tuple[str, int] | None:
+def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: list[str]) -> tuple[str, int] | None:
     """A label for anyone of a group ("Participant", "Caller") that follows itself, turn after turn, twice or
-    more, or a single letter that does so three times or more (a focus group's "P:" for every participant):
-    several people under one label, whom no reading can tell apart.  (the name, how many times), or None.
-    One person's turns do not follow each other so: a label starts a turn where the speaker changes."""
+    more, or a single letter the header says stands for a group's members and that does so three times or more
+    (a focus group's "P:", "Identificadas ... como P (participante)"): several people under one label, whom no
+    reading can tell apart.  (the name, how many times), or None.  One person's turns do not follow each other
+    so: a label starts a turn where the speaker changes (a chat's "A:" over each of one person's messages is no
+    group's letter)."""
     names = [table.name_for(labels_at[i]) for i in sorted(labels_at)]
-    repeats = Counter(
-        b
-        for a, b in itertools.pairwise(names)
-        if b is not None and a == b and (_ANY_OF_A_GROUP.match(b) or (len(b) == 1 and b.isalpha()))
-    )
+    said = " ".join(head)
+
+    def of_a_group(name: str) -> bool:
+        if _ANY_OF_A_GROUP.match(name):
+            return True
+        return len(name) == 1 and name.isalpha() and _GROUP_LETTER.search(said.replace(name, "\x00")) is not None
+
+    repeats = Counter(b for a, b in itertools.pairwise(names) if b is not None and a == b and of_a_group(b))
     if not repeats:
         return None
     name, count = repeats.most_common(1)[0]
@@ -1473,6 +1489,9 @@ def _without_quoted_headline(labels: dict[int, Label], lines: list[str]) -> dict
     below = lines[first + 1].strip() if first + 1 < len(lines) else ""
     if not (label.said and below and first + 1 not in labels and _WHOLLY_QUOTED.match(label.rest.strip())):
         return labels
+    quoted = " ".join(label.rest.strip()[1:-1].split())[:40]
+    if not any(quoted in " ".join(line.split()) for line in lines[first + 2 :]):
+        return labels  # (the words a headline quotes come again in the interview; a first turn's do not)
     return {i: l for i, l in labels.items() if i != first}
 
 
@@ -1492,6 +1511,8 @@ def _without_leading_list(labels: dict[int, Label], table: SpeakerTable) -> dict
         len(run) < 2
         or len(set(names)) < len(names)
         or not all(n is not None and is_full_name(n) for n in names)  # (a list gives full names)
+        # (and writes them as lists do: after a dash, or in capitals; "Ada Park: The migration finished." is a turn)
+        or not all(labels[i].form.startswith("separated") or in_capitals(labels[i].raw) for i in run)
         or len(places) - len(run) < 2
         or any(not labels[i].said or len(labels[i].rest.split()) > 25 for i in run)
         or grammar.talks([labels[i] for i in run])

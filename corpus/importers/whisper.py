@@ -16,6 +16,7 @@ read too.  Any other JSON is refused: it is data, not a transcript.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from sayso.corpus.errors import ImportRefused
@@ -24,9 +25,10 @@ from sayso.corpus.importers.cues import Cue
 
 def _number(value: Any) -> float | None:
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if math.isfinite(number) else None  # (JSON's 1e400 or NaN is no time)
 
 
 def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
@@ -91,8 +93,8 @@ def _split_by_word_speaker(
 
 
 #: What an utterance's words, speaker and times are called in meeting and transcription tools' JSON.
-_TEXT_KEYS = ("text", "sentence", "raw_sentence", "transcript", "content", "utterance", "value")
-_SPEAKER_KEYS = ("speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant", "name")
+_TEXT_KEYS = ("text", "sentence", "raw_sentence", "transcript", "utterance")
+_SPEAKER_KEYS = ("speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant")
 _START_KEYS = ("start", "start_time", "startTime", "begin", "start_ms", "startMs", "offset")
 _END_KEYS = ("end", "end_time", "endTime", "end_ms", "endMs")
 
@@ -112,7 +114,14 @@ def _utterances(data: Any) -> list[Cue] | None:
         if not isinstance(items, list) or len(items) < 2 or not all(isinstance(i, dict) for i in items):
             continue
         texts = [_text_of(i) for i in items]
-        if sum(1 for t in texts if t) < 0.8 * len(items):
+        # (each utterance has its words and who says them or when: a list of settings' "name" and "value", or of
+        # posts' "content", is no transcript)
+        said = sum(
+            1
+            for i, t in zip(items, texts)
+            if t and (any(k in i for k in _SPEAKER_KEYS) or _first_number(i, _START_KEYS) is not None)
+        )
+        if said < 0.8 * len(items):
             continue
         starts = [_first_number(i, _START_KEYS) for i in items]
         ends = [_first_number(i, _END_KEYS) for i in items]
@@ -140,9 +149,9 @@ def _text_of(item: dict[str, Any]) -> str:
     for key in _TEXT_KEYS:
         if isinstance(item.get(key), str) and item[key].strip():
             return str(item[key]).strip()
-    elements = item.get("elements") or item.get("words")
+    elements = item.get("elements")
     if isinstance(elements, list):  # Rev's monologues: elements of words and punctuation
-        parts = [e.get("value") or e.get("word") or e.get("text") for e in elements if isinstance(e, dict)]
+        parts = [e.get("value") for e in elements if isinstance(e, dict)]
         joined = "".join(p for p in parts if isinstance(p, str))
         return " ".join(joined.split())
     return ""
