@@ -811,7 +811,7 @@ def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = 
             continue
         label = match(lines, i)
         if label is not None and not (
-            (". ." in label.rest or "...." in label.rest) and _LEADERS.search(label.rest)
+            (". ." in line or "...." in line) and _LEADERS.search(label.rest)
         ):  # (a roster's or a table of contents' line: "Членыː Алжир . . . . . . г-н Беншейх")
             out.append((i, label))
     if family == "alone" and out:

@@ -175,7 +175,7 @@ def _strip_markers(page: Page) -> None:
     around a line (the line itself is kept)."""
     kinds: Counter[str] = Counter()
     for i, line in enumerate(page.lines):
-        if line[:2] == "<<" or line.lstrip()[:2] == "<<":
+        if line[:1] in "< \t" and line.lstrip().startswith("<<"):
             if (tagged := _tagged(line)) is not None:
                 kinds["markup tag"] += 1
                 page.stripped.append(Stripped("markup tag", f"<< {tagged[0]} >>"))

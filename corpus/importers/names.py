@@ -1101,6 +1101,7 @@ def _office_with_article(name: str) -> tuple[str, str] | None:
     return person, " ".join(tokens[:k])
 
 
+@cached_when_short
 def office_before_person(name: str) -> tuple[str, str] | None:
     """(the person, the office) where a label names an office before the person who holds it, in the shapes
     records write it: the office in ordinary case before a name in capitals (Nordic records: "Statsrådet ELIN

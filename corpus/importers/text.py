@@ -1209,8 +1209,8 @@ def _apply_role_fields(head: list[str], labels: dict[int, Label], table: Speaker
     naming two people ("Interviewers: A and B": either could ask), nor a name another label already has."""
     roles = {
         key: name
-        for l in labels.values()
-        if (name := table.name_for(l)) is not None
+        for name in {table.name_for(l) for l in labels.values()}
+        if name is not None
         and (is_placeholder(key := name_key(name)) or is_generic(name) or _ONE_PERSONS_ROLE.match(name))
         and not _ANY_OF_A_GROUP.match(name)
     }
@@ -1395,20 +1395,21 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
         if is_full_name(labels[i].raw) or not _cast_value(labels[i].rest):
             break  # (a person's own label opens the conversation: "Claire Morel : Bonjour Bastien Lefèvre.")
         cast.add(i)
-    people = {
-        name_key(display_name(l.raw))
-        for i, l in labels.items()
-        if i not in cast
-        and (names_a_person(display_name(l.raw)) or (l.role is not None and names_a_person(l.role.split(",")[0])))
-    }
-    # (and the codes and roles a focus group's turns go by: "Moderator", "P1", "P2")
-    people |= {
-        name_key(l.raw)
-        for i, l in labels.items()
-        if i not in cast and (is_generic(l.raw) or _SPEAKER_CODE.match(l.raw.strip()))
-    }
-    if len(labels) - len(cast) < 2 or len(people) < 2:
-        cast = set()  # (a chess game's "White: R. Halloran" over "White: 6.Bg5": no one below speaks)
+    if cast:
+        below = {l.raw for i, l in labels.items() if i not in cast}
+        people = {
+            name_key(display_name(raw))
+            for raw in below
+            # (and the codes and roles a focus group's turns go by: "Moderator", "P1", "P2")
+            if names_a_person(display_name(raw)) or is_generic(raw) or _SPEAKER_CODE.match(raw.strip())
+        }
+        people |= {
+            name_key(display_name(l.raw))
+            for i, l in labels.items()
+            if i not in cast and l.role is not None and names_a_person(l.role.split(",")[0])
+        }
+        if len(labels) - len(cast) < 2 or len(people) < 2:
+            cast = set()  # (a chess game's "White: R. Halloran" over "White: 6.Bg5": no one below speaks)
     if not fields and not cast:
         return labels
     return {i: l for i, l in labels.items() if i not in fields and i not in cast}
@@ -1617,6 +1618,8 @@ def _without_header_headings(labels: dict[int, Label], lines: list[str], table: 
     """Where every label stands alone on its line over its words, drop those heard once above the first
     speaker who speaks again when what stands under them does not talk: a record's cover ("סדר היום:" over
     the agenda, "נכחו:" (present) over the members' names), not turns."""
+    if not labels or labels[max(labels)].said:
+        return labels  # (labels that carry their words: most documents, settled without counting names)
     counts = Counter(table.name_for(l) for l in labels.values())
     recurring = [i for i, l in labels.items() if counts[table.name_for(l)] >= 2]
     if not recurring:
