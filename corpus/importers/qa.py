@@ -611,14 +611,15 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
 _BYLINE = re.compile(r"^[*_]{0,2}(?:by|por|par|von|di|door|av|af|przez)[ \t]+[*_]{0,2}(?P<rest>[^\W\d_].*)$", re.I)
 
 
-#: A headline quoting someone: their name (an office before it, perhaps), a colon, then the quotation.
-_QUOTED_HEADLINE = re.compile(r"^(?P<who>[^\W\d_][^:«»\"“”„]{2,60}?)[ \t]*:[ \t]*[«\"“„]")
+#: A headline quoting someone: their name (an office before it, perhaps), a colon, then the quotation
+#: ("Marta Iglesias: «La biblioteca...»", "الباحثة سلمى الحداد: «...»"); the bold-question reader's too.
+QUOTED_HEADLINE = re.compile(r"^(?P<who>[^\W\d_][^:«»\"“”]{2,40}?)[ \t]*:[ \t]*[«\"“„‘'']")
 
 
 def _quoted_headline(line: str, others: list[str]) -> str | None:
     """Who a headline quotes (see `_header_names`): the words before the colon, or the last of them that the
     rest of the header names again."""
-    m = _QUOTED_HEADLINE.match(line)
+    m = QUOTED_HEADLINE.match(line)
     if m is None:
         return None
     words = m.group("who").split()

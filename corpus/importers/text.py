@@ -629,8 +629,6 @@ _FOR_ONESELF = re.compile(r"\b(?:I|my|me|I'm|I’m)\b")
 _OF_YOU = re.compile(r"\b(?:you|your)\b", re.I)
 
 
-#: A headline quoting its interviewee: "Marta Iglesias: «La biblioteca es el último lugar gratuito»".
-_QUOTED_HEADLINE = re.compile(r"^(?P<who>[^\W\d_][^:«»\"“”]{2,40}?)[ \t]*:[ \t]*[«\"“„‘'']")
 #: A byline: "By Ada Park", "di **Marta Colombo**", "Por Ana Lemos", "Von Jan Roth", "Par Léa Roux".
 _BYLINE = re.compile(
     r"^[*_]{0,2}(?:by|di|de|por|von|par|door|av|af|przez|от)[ \t]+[*_]{0,2}(?P<who>[^\W\d_][^*_,;|\n]{2,40}?)[*_]{0,2}$",
@@ -699,7 +697,7 @@ def _bold_questions(
         # the person a headline quotes ("Marta Iglesias: «La biblioteca...»"), or the one the title and the lead
         # both name, besides who asks ("Parla il climatologo Andrea Bassani" over a lead naming him again); not
         # one the title is only about ("What Angela Merkel got right")
-        quoted = _QUOTED_HEADLINE.match((title or "").strip("#*_ "))
+        quoted = qa.QUOTED_HEADLINE.match((title or "").strip("#*_ "))
         named = Counter(
             n for line in [title or "", *head] for n in mentioned_names(line) if is_full_name(n) and n != asker
         )
