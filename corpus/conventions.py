@@ -50,6 +50,10 @@ class Convention:
 #: Below this confidence a document's speakers are called uncertain.
 UNCERTAIN = 0.5
 
+#: The confidence a warning leaves where it says some turns may be given to the wrong person (one label for
+#: several people, labels stopping inside a turn): below UNCERTAIN, so the document is marked for the user.
+DOUBTED = 0.4
+
 
 def confidence_of(convention: dict[str, object]) -> float:
     value = convention.get("confidence", 0)
