@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from sayso.corpus.conventions import is_uncertain
 from sayso.corpus.importers import parse_text
 from sayso.corpus.importers.detect import detect_format
 
@@ -164,6 +165,45 @@ def test_captions_that_name_no_one_but_hold_a_conversation_say_so() -> None:
     named = srt.replace("- ¿Y los", "- Ana: ¿Y los").replace("- Al principio", "- Rosa: Al principio")
     named = named.replace("- ¿Y la", "- Ana: ¿Y la").replace("- Al revés", "- Rosa: Al revés")
     assert parse_text(named, "named.srt").warnings == []
+
+
+def test_a_meetings_captions_whose_exchanges_are_a_short_stretch_among_long_statements_say_so() -> None:
+    """A council's captions: long statements cut into caption lines anywhere, and one stretch where members
+    and staff answer each other.  Counted over all the lines, the exchanges are too few to tell a
+    conversation from a talk; read as sentences, a stretch at a time, they are plain.  A lecture cut the same
+    way, asking its audience a question now and then, stays unwarned; and an Indonesian interview's segments
+    greet, ask and answer in its own words."""
+
+    def captions(sentences: list[str]) -> str:
+        words = " ".join(sentences).split()
+        lines = [" ".join(words[at : at + 7]) for at in range(0, len(words), 7)]  # cut anywhere, as captions are
+        return "WEBVTT\n\n" + "".join(
+            f"00:{k // 60:02d}:{k % 60:02d}.000 --> 00:{k // 60:02d}:{k % 60:02d}.900\n{t}\n\n"
+            for k, t in enumerate(lines)
+        )
+
+    statement = [
+        f"Item {n} concerns the parking structure on Fifth Street and its maintenance budget for the next "
+        "five years, which the finance committee reviewed in detail at its last session."
+        for n in range(30)
+    ]
+    exchange = ["Is that figure the same as last year's?", "Yes, it is the same figure.", "Okay.",
+                "And does it include the lighting?", "No, the lighting is separate.", "Right.",
+                "Thank you for clarifying that.", "Could we see the lighting costs next month?", "Sure, we can."]  # fmt: skip
+    meeting = parse_text(captions(statement[:15] + exchange + statement[15:]), "council.vtt")
+    assert meeting.speakers == {} and len(meeting.warnings) == 1
+    assert meeting.warnings[0].startswith("the captions read like a conversation")
+    assert is_uncertain(meeting.convention)
+    lecture = [*statement[:15], "What does that tell us about the budget?", *statement[15:25]]
+    lecture += ["So why would a city borrow for it?", *statement[25:], "Thank you."]
+    assert parse_text(captions(lecture), "lecture.vtt").warnings == []
+    said = ["Selamat pagi, Pak. Terima kasih sudah mau diwawancarai.", "Pagi, Mbak. Silakan duduk.",
+            "Bapak sudah berapa lama jadi nelayan?", "Dari tahun delapan puluh tujuh.", "Karena reklamasi itu, Pak?",
+            "Reklamasi, limbah pabrik juga.", "Iya, Mbak, solarnya mahal.", "Berapa biaya solar sekali melaut?",
+            "Bisa empat ratus ribu.", "Iya.", "Terima kasih banyak, Pak.", "Sama-sama, Mbak."]  # fmt: skip
+    segments = [{"id": k, "start": 2.0 * k, "end": 2.0 * k + 2, "text": " " + t} for k, t in enumerate(said)]
+    warned = parse_text(json.dumps({"text": " ".join(said), "segments": segments}), "wawancara.json").warnings
+    assert len(warned) == 1 and warned[0].startswith("the captions read like a conversation")
 
 
 def test_html_tags_removed_entities_decoded_labels_found() -> None:

@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from sayso.corpus.importers.grammar import handoffs, match_bracket, talking_rows
+from sayso.corpus.importers.grammar import handoffs, match_bracket, talking_rows, talking_stretch
 from sayso.corpus.importers.names import display_name, is_name_like, match_label, name_key
 from sayso.corpus.models import ParsedPassage
 
@@ -246,7 +246,11 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
             "one is named: read without speakers"
         )
     rows = [" ".join(strip_tags(cue.text).split()) for cue in cues]
-    if handoffs(" ".join(p.text for p in passages)) >= 2 or talking_rows([r for r in rows if r]):
+    if (
+        handoffs(" ".join(p.text for p in passages)) >= 2
+        or talking_rows([r for r in rows if r])
+        or talking_stretch(rows)
+    ):
         return (
             "the captions read like a conversation (a host's and a guest's words to each other, replies, "
             "questions), but no one is named: read without speakers"

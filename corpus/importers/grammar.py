@@ -612,7 +612,8 @@ REPLY = re.compile(
     r"sim|não|exato|com certeza|pois é|"  # Portuguese
     r"sì|esatto|certo|appunto|assolutamente|"  # Italian
     r"nej|precis|absolut|javisst|nie|dokładnie|właśnie|"  # Swedish, Polish
-    r"да|нет|конечно|именно|точно|верно)\b"  # Russian
+    r"да|нет|конечно|именно|точно|верно|"  # Russian
+    r"iya|betul|benar|oke|nggak|enggak)\b"  # Indonesian, Malay
     r"|はい|ええ|そうですね|そうです|なるほど|对|是的|没错|嗯|네|맞아요|맞습니다|그렇죠)",
     re.I,
 )
@@ -624,7 +625,8 @@ GREETING = re.compile(
     r"dank je|dank u|bedankt|welkom|goedemorgen|goedemiddag|goedenavond|"
     r"merci|bonjour|bonsoir|bienvenue|gracias|hola|bienvenid[oa]s?|buenas|buenos días|"
     r"obrigad[oa]|olá|bem-vind[oa]s?|grazie|ciao|benvenut[ioae]|buongiorno|buonasera|"
-    r"tack|hej|välkommen|dziękuję|dzień dobry|witam|спасибо|здравствуйте|добрый (?:день|вечер)|привет)\b"
+    r"tack|hej|välkommen|dziękuję|dzień dobry|witam|спасибо|здравствуйте|добрый (?:день|вечер)|привет|"
+    r"terima kasih|sama-sama|selamat (?:pagi|siang|sore|malam|datang)|assalamualaikum)\b"
     r"|ありがとう|こんにちは|よろしくお願い|谢谢|你好|欢迎|감사합니다|안녕하세요)",
     re.I,
 )
@@ -659,6 +661,22 @@ def talking_rows(rows: list[str]) -> int:
     replies = sum(1 for row in rows if REPLY.match(row) or GREETING.match(row))
     questions = sum(1 for row in rows if row.rstrip().endswith(("?", "？", "؟")) and len(row.split()) <= 40)
     return replies + questions if replies >= 3 and questions >= 2 and (replies + questions) * 5 >= len(rows) else 0
+
+
+#: Where a recording's text ends its sentences, to split segments cut anywhere into sentences again.
+_SENTENCE_END = re.compile(r"(?<=[.?!…؟])\s+|(?<=[。？！])")
+
+
+def talking_stretch(rows: list[str], size: int = 40) -> int:
+    """`talking_rows` for a recording's segments, which cut sentences anywhere and hold a meeting's long
+    statements beside its brief exchanges: the segments are joined and split into sentences again, and read
+    forty at a time, so that one stretch of people answering each other counts.  The most found in a stretch."""
+    sentences = _SENTENCE_END.split(" ".join(" ".join(row.split()) for row in rows))
+    sentences = [s for s in sentences if s]
+    return max(
+        (talking_rows(sentences[at : at + size]) for at in range(0, max(1, len(sentences) - size // 2), size // 2)),
+        default=0,
+    )
 
 
 def handoffs(text: str) -> int:
