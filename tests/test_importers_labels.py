@@ -1280,6 +1280,47 @@ def test_surnames_as_labels_take_the_full_names_the_header_gives() -> None:
     assert "Nick Hall" not in {p.speaker for p in parse_text(two, "show.txt").passages}
 
 
+def test_a_chinese_court_record_reads_its_roles_past_the_header_fields_and_the_signatures() -> None:
+    """A Chinese court's record (庭审笔录): a header of fields with no space after the full-width colon
+    ("书记员：何静"), turns under roles ("审判员：", "被告代理人郑凯："), formal speech with few of the words
+    that usually say people talk, and the parties' and the court's signatures under it ("原告（签名）：...")
+    above a page number.  The fields and the signatures are no turns."""
+    record = (
+        "某某市某某区人民法院\n庭审笔录\n\n时间：2025年9月3日上午10时\n地点：第三法庭\n案由：租赁合同纠纷\n"
+        "审判人员：审判员 白云\n书记员：何静\n原告：赵明\n被告：钱塘物业有限公司\n记录如下：\n\n"
+        "书记员：请全体起立。报告审判员，双方当事人均已到庭。\n"
+        "审判员：请坐。现在开庭。原告陈述诉讼请求。\n"
+        "原告赵明：请求被告退还押金一万二千元。\n"
+        "审判员：被告答辩。\n"
+        "被告代理人郑凯：押金应当扣除维修费用，原告损坏了两扇门。\n"
+        "审判员：原告，对此有无证据？\n"
+        "原告赵明：没有损坏，交房时有照片。\n"
+        "被告代理人郑凯：照片不能证明门的状况。\n"
+        "审判员：庭后双方提交证据。休庭。\n\n"
+        "原告（签名）：赵明\n被告代理人（签名）：郑凯\n审判员：白云\n书记员：何静\n\n第 1 页 共 1 页\n"
+    )
+    doc = parse_text(record, "笔录.txt")
+    turns = [p.speaker for p in doc.passages if p.speaker]
+    assert turns == [
+        "书记员",
+        "审判员",
+        "原告赵明",
+        "审判员",
+        "被告代理人郑凯",
+        "审判员",
+        "原告赵明",
+        "被告代理人郑凯",
+        "审判员",
+    ]
+    assert doc.warnings == []
+    assert "原告（签名）：赵明" in [d["text"] for d in doc.dropped]  # left out, and shown with --dropped
+    # minutes signed under their last item are the same: the signatures are no one's words
+    minutes = "Residents' meeting\n\nChair: Welcome, all. First, the roof.\n\nAda Park: It leaks again.\n\n"
+    minutes += "Chair: We will get quotes. Thank you.\n\nAda Park: Thanks.\n\nSigned: Mary Lee\nSecretary: Tom Hale\n"
+    signed = parse_text(minutes, "minutes.txt")
+    assert [p.speaker for p in signed.passages if p.speaker] == ["Chair", "Ada Park", "Chair", "Ada Park"]
+
+
 def test_a_chinese_press_conference_names_reporters_by_their_outlet_in_title_brackets() -> None:
     """The foreign ministry's transcript: the spokesperson, and each reporter by outlet, the outlet's name in
     title brackets when it is a newspaper ("《环球时报》记者：") or plain ("法新社记者：")."""

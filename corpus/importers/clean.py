@@ -450,8 +450,38 @@ def fold_space(text: str) -> str:
     return " ".join(folded)
 
 
+#: What marks a line as a signature under a record: "原告（签名）：", "Signed:", "(signature)", "Unterschrift:".
+_SIGNATURE = re.compile(
+    r"签名|簽名|署名|签字|簽字|서명|\b(?:signed|signature|unterschrift|firma|assinatura|подпись)\b", re.IGNORECASE
+)
+#: A signature block's line: a short key, a colon, a name or a blank to sign on ("审判员：林晓燕", "Witness: ____").
+_SIGNED_LINE = re.compile(r"^[^:：]{1,30}[:：][ \t]*(?:[^.。!！?？:：]{0,40})$")
+#: A page's number under it ("第 1 页 共 1 页", "Page 3 of 3", "- 3 -").
+_LAST_PAGE_NUMBER = re.compile(
+    r"^\s*(?:第\s*\d+\s*[页頁]\s*[,，/]?\s*共\s*\d+\s*[页頁]|共\s*\d+\s*[页頁]\s*[,，/]?\s*第\s*\d+\s*[页頁]|"
+    r"(?:page\s+)?\d{1,4}\s*(?:of|/)\s*\d{1,4}|[-–—]?\s*\d{1,4}\s*[-–—]?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _signature_block(lines: list[str]) -> int | None:
+    """Index of the block of signatures closing a record (parties, judge and clerk signing under a Chinese court
+    record, "Signed: ____" under minutes): the last paragraph, two to eight lines of "Key: name", one of them
+    saying it is signed.  Its lines are labels in shape, but no one's turns."""
+    end = len(lines)
+    while end > 0 and (not lines[end - 1].strip() or _LAST_PAGE_NUMBER.match(lines[end - 1])):
+        end -= 1
+    start = end
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    block = [line.strip() for line in lines[start:end]]
+    if start == 0 or not 2 <= len(block) <= 8 or not all(_SIGNED_LINE.match(line) for line in block):
+        return None
+    return start if any(_SIGNATURE.search(line) for line in block) else None
+
+
 def find_footer(lines: list[str]) -> int | None:
-    """Index of the first line of trailing page chrome (comments, link lists, credits), if any."""
+    """Index of the first line of trailing page chrome (comments, link lists, credits, signatures), if any."""
     n = len(lines)
     for i, line in enumerate(lines):
         stripped = line.strip()
@@ -476,7 +506,7 @@ def find_footer(lines: list[str]) -> int | None:
     bullets = sum(1 for l in lines[tail:] if l.strip())
     if bullets >= 3 and tail > 0:
         return tail
-    return None
+    return _signature_block(lines)
 
 
 def _sign_kind(line: str) -> str | None:

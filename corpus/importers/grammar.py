@@ -590,7 +590,7 @@ _DIALOGUE_WORD = re.compile(
     # Persian: you (plural), hello, thanks, yes (not "من", "ما": Arabic's "from", "what")
     r"شما|سلام|ممنون|مرسی|متشکرم|بله|آره|"
     r"dziękuję|ja|ty|my|ви|дякую|спасибо|да|нет|colleagues|collègues|colleghi|colegas|kollegen|колеги|коллеги)"
-    r"(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧]|谢谢|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"
+    r"(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧請请]|谢谢|謝謝|没有|沒有|好的|是的|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"
     # addressing the chair or a member, as a chamber's speakers do: "Mr. Speaker", "Sr. Presidente", "Sayın Başkan"
     r"|(?:^|[^\w])(?:mr|madam|madame|monsieur|señor|señora|sr|sra|srs|signor|signora|herr|frau|fru|panie|pani|sayın|"
     r"mister|mevrouw|meneer)\.?[ \t]+(?:speaker|president|presidente|présidente?|presidenta|präsident|präsidentin|"

@@ -1417,11 +1417,12 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
 _SPEAKER_CODE = re.compile(r"^[A-Z]{1,3}\d{1,3}$")
 
 
-#: A header's field: a short key, a colon, its value ("Study: ...", "FGD 3: ...", "Note-taker: TK").
+#: A header's field: a short key, a colon, its value ("Study: ...", "FGD 3: ...", "Note-taker: TK"; a full-width
+#: colon needs no space after it: "书记员：周倩").
 #: (a key's letters may carry combining marks, which `\w` does not take: Devanagari's "विषय:", Hebrew's points, Thai)
 _FIELD = re.compile(
     r"^[*_]{0,2}(?P<key>[^\W\d_][\w .'’/()\-\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff"
-    r"\u0e00-\u0e7f]{0,30}?)[*_]{0,2}[ \t]*[:：][*_]{0,2}[ \t]+\S"
+    r"\u0e00-\u0e7f]{0,30}?)[*_]{0,2}[ \t]*(?:[:：][*_]{0,2}[ \t]+|：[*_]{0,2})\S"
 )
 
 
