@@ -556,6 +556,16 @@ def test_a_japanese_interview_s_dashed_questions_and_named_answers() -> None:
     # the credit line names who asks: "（聞き手・構成：山口健／写真：森一郎）"
     credited = ja.replace("\n\n", "\n\n（聞き手・構成：山口健／写真：森一郎）\n\n", 1)
     assert [p.speaker for p in parse_text(credited, "taidan.txt").passages if p.speaker] == ["山口健", "田中"] * 3
+    # a web magazine's page: a breadcrumb over the headline, the writer's credit ("文＝", who asked; "写真＝" took
+    # the pictures), answers under the surname and a wide space, the article's end mark and the page's links under it
+    web = "ホーム ＞ くらし ＞ インタビュー\n\n【インタビュー】和菓子店を継いだ田中美咲さん\n\n"
+    web += "2026年3月1日　文＝山口健　写真＝森一郎\n\n――和菓子職人になろうと思ったのはいつですか。\n\n"
+    web += "田中　高校生のときです。\n\n――難しいことは？\n\n田中　季節を一口で伝えることです。\n\n"
+    web += "――これからは？\n\n田中　店を続けます。\n\n（了）\n\nこの記事をシェアする　𝕏　Facebook\n関連記事：老舗の春\n"
+    doc = parse_text(web, "web.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["山口健", "田中"] * 3
+    assert doc.title == "【インタビュー】和菓子店を継いだ田中美咲さん" and doc.warnings == []
+    assert doc.passages[-1].text == "店を続けます。"  # the end mark and the links are no one's words
 
 
 def test_answers_marked_with_a_given_name_and_one_without_say_so() -> None:

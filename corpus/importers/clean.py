@@ -233,7 +233,9 @@ _LINK_LIST_HEADING = re.compile(
 _END_MARKERS = re.compile(
     r"^\s*(transcribed by\b.*|transcription by\b.*|this transcript was (auto-?)?generated\b.*|"
     r"to view or add a comment,? sign in.*|more articles by\b.*|"
-    r"\(?end of transcript\)?\.?|\[end of transcript\]|end transcript\.?)\s*$",
+    r"\(?end of transcript\)?\.?|\[end of transcript\]|end transcript\.?|"
+    # the mark closing a Japanese, Chinese or Korean article: "（了）", "（完）", "（おわり）", "<끝>"
+    r"[（(](?:了|完|おわり|終わり)[)）]|【完】|[<＜(（]끝[>＞)）])\s*$",
     re.IGNORECASE,
 )
 
@@ -321,6 +323,8 @@ _SCRIPT_GROUPS = {
     "katakana-hiragana": "cjk",
     "halfwidth": "cjk",
     "fullwidth": "latin",
+    # styled Latin letters ("𝕏" for X's share button, "𝐁𝐨𝐥𝐝" in a post): Latin, not a script of their own
+    "mathematical": "latin",
     # the ordinal indicators of Spanish, Portuguese and Italian ("nº 2", "1ª edição") are Latin text's own
     "masculine": "latin",
     "feminine": "latin",

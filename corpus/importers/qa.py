@@ -23,7 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from sayso.corpus.importers.grammar import REPLY
+from sayso.corpus.importers.grammar import REPLY, match_separated
 from sayso.corpus.importers.names import (
     NOT_NAMES,
     PARTICLES,
@@ -150,10 +150,11 @@ _ASKER_KEYS = {
     "q",
     *("حاوره", "حاورها", "حاورتها", "حاورهم", "أجرى الحوار", "ראיין", "ראיינה", "ראיינו"),
 }
-#: Who asks, in a credit line of a Japanese, Chinese or Korean interview: "聞き手・構成：田中美咲", "采访：王磊".
+#: Who asks, in a credit line of a Japanese, Chinese or Korean interview: "聞き手・構成：田中美咲", "采访：王磊",
+#: "取材・文＝大野理沙", "文／大野理沙" (a magazine interview's writer is who asked; "写真＝" is the photographer).
 _ASKER_CREDIT = re.compile(
-    r"(?:聞き手|インタビュアー|采访人|采访者|采访|인터뷰어|진행)(?:・[^：:／/）)]{1,8})*[ \t]*[：:][ \t]*"
-    r"(?P<who>[^\s：:／/）)、，,]{2,12})"
+    r"(?:聞き手|インタビュアー|インタビュー|取材|采访人|采访者|采访|인터뷰어|진행|(?:^|(?<=[\s（(]))文)"
+    r"(?:・[^：:＝=／/）)\s]{1,8})*[ \t]*[：:＝=／/][ \t]*(?P<who>[^\s：:＝=／/）)、，,]{2,12})"
 )
 #: Phrases in the header naming one side: the name follows the phrase.
 _ASKER_PHRASE = re.compile(
@@ -404,6 +405,12 @@ def _answered_by_names(marks: list[tuple[int, _Mark]], lines: list[str]) -> bool
             # (a single letter is not a name: "M:" answering "F:" is two speakers' codes, male and female, and
             # "F" no German "Frage")
             or ((label := match_label(line)) is not None and len(label.raw.replace(".", "").strip()) > 1)
+            # (a Japanese interview's answers under the surname and a wide space: "松本　祖父が...")
+            or (
+                "\u3000" in line[:12]
+                and (wide := match_separated(line)) is not None
+                and wide.form == "separated:\u3000"
+            )
         )
     ]
     events.sort()

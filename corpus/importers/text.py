@@ -1750,10 +1750,13 @@ def _pick_title(lines: list[str], cover: str | None, label_lines: set[int]) -> s
 
 
 def _menu(line: str) -> bool:
-    """A site's menu over its page, in any language: four items or more between bars, dots or arrows, each a word
-    or three ("الرئيسية | أخبار | اقتصاد | ثقافة", "Home › Science › Climate"), none a sentence."""
-    items = [i.strip() for i in re.split(r"[ \t]+[|·•›»/][ \t]+", line)]
-    return len(items) >= 4 and all(0 < len(i.split()) <= 3 and i[-1] not in ".!?:" for i in items)
+    """A site's menu over its page, in any language: four items or more between bars, dots or arrows (three after
+    a breadcrumb's arrows), each a word or three ("الرئيسية | أخبار | اقتصاد | ثقافة", "Home › Science ›
+    Climate"), none a sentence."""
+    items = [i.strip() for i in re.split(r"[ \t]+[|·•›»/>＞][ \t]+", line)]
+    # (a breadcrumb, "Home > Culture > Interviews", "ホーム ＞ カルチャー ＞ インタビュー", is one with three)
+    least = 3 if re.search(r"[ \t][›»>＞][ \t]", line) else 4
+    return len(items) >= least and all(0 < len(i.split()) <= 3 and i[-1] not in ".!?:" for i in items)
 
 
 def _lead_shape(line: str) -> str:
