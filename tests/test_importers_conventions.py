@@ -333,6 +333,32 @@ def test_other_json_is_refused_in_one_line(tmp_path: Path) -> None:
             parse_path(path)
 
 
+def test_segments_under_speaker_ids_take_the_names_the_json_lists(tmp_path: Path) -> None:
+    """A podcast tool's JSON: Whisper-like "segments" under speaker ids ("S1"), and a list of who the ids are,
+    with the episode's title.  The segments are the named people's, split words and all; an id the list does not
+    name stays as it is."""
+    data = {
+        "title": "Radio Nord  episode 12",
+        "speakers": [{"id": "S1", "name": "Ines Moreau", "role": "host"}, {"id": "S2", "name": "Kofi Mensah"}],
+        "segments": [
+            {"start": 0.0, "end": 3.0, "speaker": "S1", "text": "Welcome back. Kofi, you built the kiosk?"},
+            {"start": 3.0, "end": 6.0, "speaker": "S2", "text": "I did, with my neighbours."},
+            {"start": 6.0, "end": 9.0, "speaker": "S1", "text": "Who pays?",
+             "words": [{"word": "Who", "speaker": "S1"}, {"word": "pays?", "speaker": "S1"},
+                       {"word": "Nobody.", "speaker": "S2"}]},
+            {"start": 9.0, "end": 11.0, "speaker": "S3", "text": "Can I add something?"},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "episode12.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    doc = parse_path(path)
+    assert doc.title == "Radio Nord episode 12"
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Ines Moreau", "Welcome back. Kofi, you built the kiosk?"), ("Kofi Mensah", "I did, with my neighbours."),
+        ("Ines Moreau", "Who pays?"), ("Kofi Mensah", "Nobody."), ("S3", "Can I add something?"),
+    ]  # fmt: skip
+
+
 def test_meeting_tools_json_of_utterances_is_read(tmp_path: Path) -> None:
     """Meeting tools export a list of utterances, each with its words, speaker and time, under keys of their
     own: Fireflies' "sentences" with "speaker_name" and "startTime" (seconds), AssemblyAI's "utterances" with

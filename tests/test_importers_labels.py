@@ -1888,6 +1888,10 @@ def test_a_transcription_service_s_header_legend_and_captions_first_turn() -> No
     doc = parse_text(sc, "focus.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == ["Moderator", "Hollis", "Dorota", "Moderator", "Dorota"]
     assert "S2" in doc.speakers["Hollis"]
+    # a list describing each participant by code ("P1 – female, 31, nurse"): what they are, not who; P1 stays P1
+    described = "Focus group 2\nParticipants:\n  P1 – female, 31, nurse\n  P2 – male, 42, driver\n\n"
+    described += "MODERATOR: How do you pay?\n\nP1: With the app.\n\nMODERATOR: P2?\n\nP2: Cash.\n\nP1: Never cash.\n"
+    assert _speakers(described) == ["Moderator", "P1", "Moderator", "P2", "P1"]
     # live captions: the captioner's first turn, hard-wrapped, is a turn, not the title
     cart = ">> CAPTIONER: Please stand by for\nrealtime captions.\n>> MODERATOR: Good afternoon,\neveryone.\n"
     cart += ">> DR. ADA RAO: Thank you, Liz.\n>> MODERATOR: Questions?\n>> DR. ADA RAO: Go ahead.\n"

@@ -549,6 +549,31 @@ def test_question_and_answer_marks_in_other_languages_and_lists(text: str, asker
     assert asker_mark in doc.speakers["Interviewer"] and answer_mark in doc.speakers["Interviewee"]
 
 
+def test_who_asks_and_answers_from_a_header_s_credit_a_nickname_and_a_trial_s_witness_heading() -> None:
+    """The names behind "Q"/"A" and bold questions, as headers give them: an oral history's "Narrator:" with a
+    nickname in quotation marks, a magazine's "Interview by ... · Photographs by ...", and an American trial
+    record's "NAME, GOVERNMENT'S WITNESS, SWORN" over the examination (whose "THE WITNESS:" is the same person)."""
+    oral = 'Labor History Project\n\nNarrator:   Rosa "Ro" Delgado\nInterviewer:   Ann Kim\n\n'
+    oral += "Q: When did you start at the mill?\n\nA: In 1952.\n\nQ: How old were you?\n\nA: Sixteen.\n"
+    assert [p.speaker for p in parse_text(oral, "oral.txt").passages if p.speaker] == ["Ann Kim", "Rosa Delgado"] * 2
+    mag = "# Ottavia Bruni on bread\n\n*Interview by Theo Lund · Photographs by Lena Ek · May 2024*\n\n"
+    mag += (
+        "Ottavia Bruni runs a bakery in Leith with four ovens and a queue round the block every Saturday morning.\n\n"
+    )
+    mag += "**Why bread?**\n\nBecause it is honest.\n\n**And the queue?**\n\nIt is good for business.\n\n"
+    mag += "**What next?**\n\nA second bakery, maybe.\n"
+    doc = parse_text(mag, "bruni.md")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Theo Lund", "Ottavia Bruni"] * 3
+    trial = "THE COURT: Call your next witness.\nMR. HALE: The United States calls Ada Ruiz.\n"
+    trial += "ADA RUIZ, GOVERNMENT'S WITNESS, SWORN\nTHE WITNESS: Ada Ruiz, R-U-I-Z.\nDIRECT EXAMINATION\n"
+    trial += "BY MR. HALE:\nQ. Where do you work?\nA. At the depot.\nQ. Since when?\nA. Since 2019.\n"
+    trial += "MS. PARK: Objection.\nTHE COURT: Overruled.\nBY MR. HALE:\nQ. Go on.\nA. I saw him there.\n"
+    turns = [p.speaker for p in parse_text(trial, "trial.txt").passages if p.speaker]
+    assert turns == ["The Court", "Mr. Hale", "Ada Ruiz"] + ["Mr. Hale", "Ada Ruiz"] * 2 + [
+        "Ms. Park", "The Court", "Mr. Hale", "Ada Ruiz"
+    ]  # fmt: skip
+
+
 def test_a_japanese_interview_s_dashed_questions_and_named_answers() -> None:
     ja = "【インタビュー】田中美咲さん\n\n――和菓子職人になろうと思ったのはいつですか。\n田中：高校生のときです。\n"
     ja += "――難しいことは？\n田中：季節を一口で伝えることです。\n――これからは？\n田中：店を続けます。\n"

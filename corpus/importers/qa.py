@@ -160,6 +160,7 @@ _ASKER_CREDIT = re.compile(
 _ASKER_PHRASE = re.compile(
     r"\b(?:conducted|interviewed|questioned|examined)[ \t]+by[ \t]*:?[ \t]+"
     # the same in other languages' press: "Propos recueillis par", "Das Gespräch führte", "Rozmawiała", "Беседовал"
+    r"|\binterviews?[ \t]+by[ \t]+|\b(?:words|text)[ \t]+by[ \t]+"  # a magazine's credit: "Interview by Theo Marsh"
     r"|\bpropos recueillis par[ \t]+|\bdas gespräch führten?[ \t]+|\brozmawiał(?:a|y|i)?[ \t]*:?[ \t]+|"
     r"беседовал(?:а|и)?[ \t]*:?[ \t]+|\bentrevista realizada por[ \t]+|\bintervista (?:raccolta|realizzata) da[ \t]+",
     re.I,
@@ -175,7 +176,10 @@ _SWORN = re.compile(
     r"^(?P<who>[^,]{3,60}?),[ \t]+(?:having[ \t]+been|being|called|was[ \t]+(?:called|sworn|duly)|"
     # (a witness's oath in French records: "GILLES GERVAIS, (Sous la même affirmation solennelle)", "assermenté")
     r"\(?sous (?:la même |le même )?(?:affirmation|serment)|\(?(?:assermentée?|affirmée?|déclare)\b|"
-    r"\(?(?:previously sworn|under (?:the same )?oath|on (?:former|the same) (?:oath|affirmation)))",
+    r"\(?(?:previously sworn|under (?:the same )?oath|on (?:former|the same) (?:oath|affirmation))|"
+    # (American trial records' heading: "DANIEL RUIZ, GOVERNMENT'S WITNESS, SWORN", "..., PLAINTIFF'S WITNESS,
+    # PREVIOUSLY SWORN")
+    r"(?:[\w'’]+[ \t]+){0,2}witness,?[ \t]+(?:previously[ \t]+|duly[ \t]+)?(?:sworn|affirmed|recalled))",
     re.I,
 )
 #: Words that say a line about a witness is their oath.
@@ -637,6 +641,10 @@ def _quoted_headline(line: str, others: list[str]) -> str | None:
     return _name(" ".join(words), whole=True)
 
 
+#: A nickname in quotation marks between a given name and a surname: 'Dolores "Dee" Castellano'.
+_NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“‘'][^\"“”‘’'\n]{1,20}[\"”’'](?=[ \t]+\w)")
+
+
 def _name(value: str | None, whole: bool = False) -> str | None:
     """A person's name from a label or header value ("MR. SMITH", "Jane Doe, Oral History Project").
 
@@ -645,6 +653,7 @@ def _name(value: str | None, whole: bool = False) -> str | None:
     if not value:
         return None
     value = value.strip().strip("*_ ")
+    value = _NICKNAME.sub("", value)  # 'Dolores "Dee" Castellano': Dolores Castellano
     value = re.split(r"\s*[,;(\[]|\s+[-–—]\s+", value, maxsplit=1)[0].strip()
     if re.search(r"\s(?:and|&)\s", value):
         return None  # two interviewers: a "Q" could be either of them

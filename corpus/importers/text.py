@@ -1179,8 +1179,10 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             if role and is_generic(name) and is_name_like(role):
                 name, role = role, name  # "Participant (Hollis)": Hollis
             name, role = person_in_office(name, role) if role else (name, role)
-            if not (is_name_like(name) or is_generic(name)) or name in given.values():
-                continue  # (two codes for one name would make two people one)
+            if not (is_name_like(name) or is_generic(name)) or name in given.values() or _ANY_OF_A_GROUP.match(name):
+                # (two codes for one name would make two people one; and "P1 – female, 31, nurse" describes P1,
+                # whom it does not name)
+                continue
             given[code] = name
             key = name_key(code)
             table.canonical[key] = name

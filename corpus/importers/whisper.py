@@ -45,34 +45,41 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
         or not all(isinstance(s, dict) and isinstance(s.get("text", s.get("words")), (str, list)) for s in segments)
     ):
         said = _utterances(data)
-        title = data.get("title") if isinstance(data, dict) and isinstance(data.get("title"), str) else None
         if said is None:
             raise ImportRefused(
                 f"{name}: JSON that is not a transcript sayso knows (Whisper's or WhisperX's \"segments\", or a list of "
                 "utterances each with its text and speaker, as meeting tools export them)"
             )
-        return said, (" ".join(title.split())[:200] or None) if title else None
+        return said, _title_of(data)
     cues: list[Cue] = []
+    names = _speaker_names(data)  # (a tool's segments under ids, "S1", that its list of speakers names)
     for segment in segments:
         start, end = _number(segment.get("start")), _number(segment.get("end"))
         speaker = segment.get("speaker") if isinstance(segment.get("speaker"), str) else None
+        speaker = names.get(speaker.strip(), speaker) if speaker is not None else None
         words = segment.get("words") if isinstance(segment.get("words"), list) else []
         spoken = [w for w in words if isinstance(w, dict) and isinstance(w.get("word"), str)]
         speakers = {w.get("speaker") for w in spoken if isinstance(w.get("speaker"), str)}
         if len(speakers) > 1:
             # The segment spans a change of speaker: split it where the words' speakers change.
-            cues.extend(_split_by_word_speaker(spoken, speaker, start, end))
+            cues.extend(_split_by_word_speaker(spoken, speaker, start, end, names))
             continue
         body = segment.get("text")
         if not isinstance(body, str):
             body = " ".join(w["word"].strip() for w in spoken)
         if body.strip():
             cues.append(Cue(start, end, body.strip(), speaker))
-    return cues, None
+    return cues, _title_of(data)
+
+
+def _title_of(data: Any) -> str | None:
+    """The title a JSON gives itself (a meeting tool's, a podcast app's "title"), on one line, if any."""
+    title = data.get("title") if isinstance(data, dict) else None
+    return (" ".join(title.split())[:200] or None) if isinstance(title, str) else None
 
 
 def _split_by_word_speaker(
-    words: list[dict[str, Any]], speaker: str | None, start: float | None, end: float | None
+    words: list[dict[str, Any]], speaker: str | None, start: float | None, end: float | None, names: dict[str, str]
 ) -> list[Cue]:
     cues: list[Cue] = []
     current: list[str] = []
@@ -80,7 +87,7 @@ def _split_by_word_speaker(
     first: float | None = start
     last: float | None = None
     for word in words:
-        w_speaker = word.get("speaker") if isinstance(word.get("speaker"), str) else who
+        w_speaker = names.get(word["speaker"], word["speaker"]) if isinstance(word.get("speaker"), str) else who
         if current and w_speaker != who:
             cues.append(Cue(first, last, " ".join(current), who))
             current, first = [], _number(word.get("start"))
