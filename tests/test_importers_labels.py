@@ -1280,6 +1280,40 @@ def test_surnames_as_labels_take_the_full_names_the_header_gives() -> None:
     assert "Nick Hall" not in {p.speaker for p in parse_text(two, "show.txt").passages}
 
 
+def test_offices_in_small_letters_before_a_name_and_a_parliaments_own_marks() -> None:
+    """Records name a speaker by an office written as a phrase, capitalised as a sentence is, then the person
+    (Finnish "Ensimmäinen varapuhemies Sari Koskinen:", Vietnamese "Chủ tọa Lê Văn Thành:"); the Eduskunta puts
+    the clock time with a dot before the member and the party's letters after ("14.07 Aino Salminen sd
+    (vastauspuheenvuoro):"); Catalan's Diari names the chair "La presidenta" over her words, and members by
+    double surnames joined by "i" ("Jordi Cases i Mir").  A sentence before a name is no office."""
+    fi = "Täysistunnon pöytäkirja\n\nPuhemies Antero Lehtinen: Asian käsittely aloitetaan.\n\n"
+    fi += "14.02 Sosiaali- ja terveysministeri Kaisa Rinne: Arvoisa puhemies! Hallitus esittää korotusta.\n\n"
+    fi += "14.07 Aino Salminen sd (vastauspuheenvuoro): Arvoisa puhemies! Moni jättää käynnin väliin.\n\n"
+    fi += "14.08 Petri Halonen kok (vastauspuheenvuoro): Arvoisa puhemies! Joku sen laskun maksaa.\n\n"
+    fi += "Ensimmäinen varapuhemies Sari Koskinen: Edustaja Salminen, vielä toinen vastauspuheenvuoro.\n\n"
+    fi += "14.13 Aino Salminen sd (vastauspuheenvuoro): Kiitos, arvoisa puhemies! Esitämme muutosta.\n"
+    doc = parse_text(fi, "ptk.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Puhemies Antero Lehtinen", "Kaisa Rinne", "Aino Salminen", "Petri Halonen", "Sari Koskinen", "Aino Salminen"
+    ]  # fmt: skip
+    assert doc.warnings == []
+    vi = "TỐC KÝ PHIÊN CHẤT VẤN\n\nChủ tọa Lê Văn Thành: Kính thưa các vị đại biểu. Mời đại biểu Trần Thị Mai.\n\n"
+    vi += "Đại biểu Trần Thị Mai (Tổ huyện Duy Xuyên): Xin cảm ơn chủ tọa. Trách nhiệm thuộc về ai?\n\n"
+    vi += "Chủ tọa Lê Văn Thành: Mời đồng chí Giám đốc trả lời.\n\n"
+    vi += "Ông Phạm Quốc Bảo (Giám đốc Sở Giao thông): Kính thưa chủ tọa, còn 37 hộ dân chưa đồng ý.\n\n"
+    vi += "Đại biểu Trần Thị Mai (Tổ huyện Duy Xuyên): Xin tranh luận. Người dân đồng ý làm sao được?\n"
+    assert _speakers(vi) == ["Lê Văn Thành", "Trần Thị Mai", "Lê Văn Thành", "Ông Phạm Quốc Bảo", "Trần Thị Mai"]
+    ca = "DIARI DE SESSIONS\n\nLa presidenta\nBon dia. Té la paraula el diputat senyor Jordi Cases i Mir.\n\n"
+    ca += "Jordi Cases i Mir\nGràcies, presidenta. Conseller, quants habitatges lliurarà?\n\n"
+    ca += "La presidenta\nPer respondre, té la paraula el conseller.\n\n"
+    ca += "El conseller d'Economia i Hisenda (Joan Mas i Pons)\nGràcies, presidenta. Més de nou mil.\n\n"
+    ca += "La presidenta\nTé la paraula el diputat.\n\nJordi Cases i Mir\nConseller, no n'hi ha prou. Gràcies.\n"
+    turns = _speakers(ca)
+    assert turns[:3] == ["La presidenta", "Jordi Cases i Mir", "La presidenta"] and len(turns) == 6
+    assert turns[4:] == ["La presidenta", "Jordi Cases i Mir"]
+    assert _speakers("Notes\n\nThen we met Ada Park: she was kind.\n\nLater Ben Cho came.\n") == []
+
+
 def test_a_chinese_court_record_reads_its_roles_past_the_header_fields_and_the_signatures() -> None:
     """A Chinese court's record (庭审笔录): a header of fields with no space after the full-width colon
     ("书记员：何静"), turns under roles ("审判员：", "被告代理人郑凯："), formal speech with few of the words
@@ -1908,13 +1942,18 @@ def test_a_record_in_columns_and_a_timed_label_not_read_is_said() -> None:
     text += "Tape counter   Person speaking   Text\n"
     text += "".join(f"{counter}           {who:<15}   {said}\n" for counter, who, said in rows)
     assert _speakers(text) == [who.capitalize() for _, who, _ in rows]
-    # Finland's minutes: a time with a dot before the name and the party's letters after it, not read, but said
+    # Finland's minutes: a time with a dot before the name and the party's letters after it (read since this
+    # session; see test_offices_in_small_letters_before_a_name_and_a_parliaments_own_marks)
     fi = "Puhemies Riitta Salonen: Yleiskeskustelu. Ensin ministeri.\n"
     fi += "14.08 Jussi Kettunen ps: Arvoisa puhemies! Maaseudulla ei ole taksia.\n"
     fi += "Puhemies Riitta Salonen: Vastauspuheenvuoro.\n14.12 Sari Aaltonen vihr: Kiitos, arvoisa puhemies!\n"
     fi += "Puhemies Riitta Salonen: Keskustelu päättyy.\n"
     doc = parse_text(fi, "ptk.txt")
-    assert any("14.08 Jussi Kettunen ps:" in w for w in doc.warnings)
+    chair = "Puhemies Riitta Salonen"
+    assert [p.speaker for p in doc.passages if p.speaker] == [chair, "Jussi Kettunen", chair, "Sari Aaltonen", chair]
+    assert doc.warnings == [] and [p.start for p in doc.passages if p.speaker == "Jussi Kettunen"] == [
+        14 * 3600 + 8 * 60
+    ]
 
 
 def test_opening_speakers_offices_set_apart_and_double_spaced_interviews() -> None:

@@ -199,6 +199,8 @@ PARTICLES = {
     "al",
     "el",
     "y",
+    "i",  # Catalan: "Jordi Cases i Mir"
+    "e",  # Portuguese: "Ferreira e Sousa"
     "ten",
     "ter",
     "zu",
@@ -717,6 +719,12 @@ STAMP_PREFIX = re.compile(
 #: A chat export's sender, after its date and time: anything up to the colon ("Bob 🌵", "+44 7700 900123").
 _SENDER = re.compile(r"^(?P<name>[^:\n]{1,40}?):[ \t]+(?P<rest>\S.*)$")
 _TS_PREFIX = STAMP_PREFIX
+#: A clock time written with a dot before a label: "14.07 " (hours and minutes of the day).
+_DOTTED_CLOCK = re.compile(r"^(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)[ \t]+(?=[^\W\d_])")
+#: A party's letters in small letters after a member's name: "Aino Salminen sd", "Petri Halonen kok".
+_PARTY_AFTER = re.compile(
+    r"^(?P<name>(?:[^\W\d_][\w'’\-]*[ \t]+){1,4}[^\W\d_][\w'’\-]*)[ \t]+(?P<party>[a-zåäö]{1,4})$"
+)
 
 
 def stamp_seconds(m: re.Match[str]) -> float:
@@ -1051,6 +1059,22 @@ _OFFICES_ES_PT = frozenset(
         "vereadora",
         "legislador",
         "legisladora",
+        # Catalan: the president, the councillor (a minister of the Generalitat), the member, the ombudsman
+        "president",
+        "presidenta",
+        "vicepresident",
+        "vicepresidenta",
+        "conseller",
+        "consellera",
+        "secretari",
+        "secretària",
+        "diputat",
+        "diputada",
+        "síndic",
+        "síndica",
+        "alcaldessa",
+        "regidor",
+        "regidora",
     ]
 )
 _ARTICLE_OFFICE = re.compile(r"^(?:El|La|Los|Las|O|A)[ \t]+(?:(?:C|Cc|Ciudadan[oa])\.?[ \t]+)?", re.I)
@@ -1112,7 +1136,36 @@ def office_before_person(name: str) -> tuple[str, str] | None:
     office = _office_before_capitals(name)
     if office is not None and not any(_bare(t) in TITLES for t in office[1].split()):
         return office  # (not "Mr WILLIAMS": a title is no office)
-    return _office_with_article(name) or _office_phrase_before_name(name)
+    return _office_with_article(name) or _office_phrase_before_name(name) or _office_in_small_letters(name)
+
+
+#: Words of a sentence before a name, never of an office: "Thanks to Ada Park", "Then we met Ada Park".
+_NOT_AN_OFFICE_WORD = frozenset(
+    {"to", "from", "with", "by", "for", "and", "or", "but", "so", "of", "about", "at", "on", "said", "says",
+     "asked", "told", "met", "saw", "then", "when", "we", "i", "you", "he", "she", "they", "it", "is", "was"}
+)  # fmt: skip
+
+
+def _office_in_small_letters(name: str) -> tuple[str, str] | None:
+    """(the person, the office) where an office written as a phrase, capitalised as a sentence is, stands before
+    a given name and surname: "Ensimmäinen varapuhemies Sari Koskinen", "Sosiaali- ja terveysministeri Kaisa
+    Rinne" (Finnish), "Chủ tọa Lê Văn Thành", "Đại biểu Trần Thị Mai Hương" (Vietnamese).  The office ends with
+    its last word in small letters; the person is two to four capitalised words after it."""
+    tokens = name.split()
+    if not 3 <= len(tokens) <= 8 or not tokens[0][:1].isupper():
+        return None
+    last = max((k for k, t in enumerate(tokens) if t[:1].islower() and t not in PARTICLES), default=-1)
+    office, person = tokens[: last + 1], tokens[last + 1 :]
+    if not 1 <= last <= 3 or not 2 <= len(person) <= 4 or any(t.casefold() in _NOT_AN_OFFICE_WORD for t in office):
+        return None
+    if len(tokens[last].strip(".")) < 3 or not all(t.replace("-", "").isalpha() for t in office):
+        return None
+    who = " ".join(person)
+    if not (all(t[:1].isupper() for t in person) and is_full_name(who) and is_name_like(who)):
+        return None
+    if any(_bare(t) in TITLES for t in tokens):
+        return None  # ("La señora García López" is a title and a name, as "Mr. Ada Park" is)
+    return who, " ".join(office)
 
 
 def _role_phrase(name: str) -> bool:
@@ -1435,6 +1488,11 @@ def is_office(name: str) -> bool:
     if not 2 <= len(tokens) <= 6 or not tokens[0][:1].isupper():
         return False
     first, second = _bare(tokens[0]), _bare(tokens[1])
+    if first in _OFFICE_ARTICLES and tokens[1].islower() and second in _OFFICES_ES_PT:
+        # "La presidenta", "El conseller d'Economia i Hisenda", "La vicepresidenta primera": an office and what
+        # it is of, in small letters after its article, as Catalan, Spanish and Portuguese records name the chair
+        rest = tokens[2:]
+        return len(rest) <= 4 and all(t[:1].isupper() or t.islower() or t[:2] in ("d'", "d’", "l'", "l’") for t in rest)
     if first in _OFFICE_ARTICLES and second in _OFFICE_TITLES and len(tokens) >= 3:
         # "El señor PRESIDENTE", "La señora García López": the words after the title are a name or an office
         rest = tokens[2:]
@@ -1542,6 +1600,10 @@ def match_label(line: str) -> Label | None:
             return Label(name, "", "otter", parse_time(m.group("ts")), role)
     time = None
     m = _TS_PREFIX.match(text) if text[:1] in "[(" or text[:1].isdigit() else None
+    if m is None and text[:1].isdigit() and (clock := _DOTTED_CLOCK.match(text)):
+        # a record's clock time with a dot, as the Eduskunta prints it: "14.07 Aino Salminen sd (...): ..."
+        time = int(clock.group("h")) * 3600 + int(clock.group("m")) * 60.0
+        text = text[clock.end() :]
     if m:
         time = stamp_seconds(m)
         text = text[m.end() :]
@@ -1635,6 +1697,14 @@ def match_label(line: str) -> Label | None:
                 name, role = named, ", ".join(r for r in [*(part for part in parts if part != named), role] if r)
         if (office := office_before_person(name)) is not None:
             name, role = office[0], ", ".join(r for r in (office[1], role) if r)
+        if (
+            (party := _PARTY_AFTER.match(name))
+            and party.group("party") not in PARTICLES
+            and is_full_name(party.group("name"))
+            and is_name_like(party.group("name"))
+        ):
+            # a member and their party's letters: "Aino Salminen sd (vastauspuheenvuoro)"
+            name, role = party.group("name"), ", ".join(r for r in (party.group("party"), role) if r)
         # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)
         letter = len(name) == 1 and name.isupper()
         if (
