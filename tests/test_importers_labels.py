@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from sayso.corpus.conventions import is_uncertain
@@ -1096,6 +1098,32 @@ def test_a_list_of_who_takes_part_above_a_record_is_no_one_s_turns() -> None:
     said = "Ada Park: The migration finished overnight.\nBen Cho: Backups are verified.\n\n"
     said += "Ada Park: Good. Next?\n\nBen Cho: The certificates.\n\nAda Park: Thanks.\n"
     assert [p.speaker for p in parse_text(said, "standup.txt").passages][:2] == ["Ada Park", "Ben Cho"]
+
+
+def test_a_plenary_record_whose_speeches_run_over_paragraphs_under_dashed_titled_labels() -> None:
+    """The Câmara's plenary notes: "O SR. PRESIDENTE (Name. PARTY - UF) -" and "A SRA. NAME (...) -" open the
+    turns, each speech running over several paragraphs, so the labels open fewer than half of them; and a
+    section's heading in the labels' shape ("IV - ORDEM DO DIA") is no one.  Names with titles before a dash are
+    no prose; untitled names before dashes, as prose's, still need to open most paragraphs."""
+    notas = "CÂMARA DOS DEPUTADOS - DETAQ\n\nSESSÃO DELIBERATIVA Nº 31\n\n"
+    notas += "O SR. PRESIDENTE (Marcos Vieira. PSD - MG) - Está aberta a sessão.\n\nIniciamos nossos trabalhos.\n\n"
+    notas += "Concedo a palavra à Deputada Juliana Rocha.\n\n"
+    notas += "A SRA. JULIANA ROCHA (PT - BA. Sem revisão da oradora.) - Sr. Presidente, falo da seca.\n\n"
+    notas += "Os carros-pipa não chegam.\n\nPeço que o Ministério libere os recursos.\n\nMuito obrigada.\n\n"
+    notas += "O SR. PRESIDENTE (Marcos Vieira. PSD - MG) - Será atendida, Deputada.\n\n"
+    notas += "O SR. CARLOS MENEZES (PL - SP) - Sr. Presidente, registro minha posição.\n\nO texto é ruim.\n\n"
+    notas += "Não vamos aceitar.\n\nIV - ORDEM DO DIA\n\n"
+    notas += "A SRA. JULIANA ROCHA (PT - BA) - Sr. Presidente, peço verificação.\n\nÉ o que peço.\n\n"
+    notas += "O SR. PRESIDENTE (Marcos Vieira. PSD - MG) - Não há apoiamento suficiente, Deputada.\n\n"
+    notas += "O SR. CARLOS MENEZES (PL - SP) - Obrigado, Sr. Presidente.\n\nEncerro.\n"
+    doc = parse_text(notas, "notas.txt")
+    chair, rocha, menezes = "O Sr. Presidente", "A Sra. Juliana Rocha", "O Sr. Carlos Menezes"
+    turns = [who for who, _ in itertools.groupby(p.speaker for p in doc.passages if p.speaker)]
+    assert turns == [chair, rocha, chair, menezes, rocha, chair, menezes]
+    assert all(p.speaker != "IV" for p in doc.passages) and doc.warnings == []
+    prose = "Notes\n\nWASHINGTON - The Senate met today.\n\nIt voted twice.\n\nLONDON - Parliament rose.\n\n"
+    prose += "It will return.\n\nWASHINGTON - The House met too.\n\nIt did not vote.\n\nLONDON - Peers sat.\n\nLate.\n"
+    assert [p.speaker for p in parse_text(prose, "notes.txt").passages if p.speaker] == []
 
 
 def test_an_article_s_details_line_names_who_asks_a_bold_question_interview() -> None:

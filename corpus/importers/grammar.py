@@ -684,6 +684,20 @@ def handoffs(text: str) -> int:
     return len({m.group().casefold() for m in HANDOFF.finditer(text)})
 
 
+def _in_capitals_only(words: str) -> bool:
+    """Words whose letters are all capitals: a heading's, in a document whose speech has small letters (a letter
+    without case, a Japanese answer's "SNSで", is no capital)."""
+    letters = [c for c in words if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def separated_headings(labels: list[Label]) -> list[Label]:
+    """The labels of a `separated` family that are headings in its shape ("IV - ORDEM DO DIA": a few words in
+    capitals after the mark), where they are few (a fifth at most) among turns written in small letters."""
+    headings = [l for l in labels if _in_capitals_only(l.rest) and len(l.rest.split()) <= 6]
+    return headings if len(headings) <= 0.2 * len(labels) else []
+
+
 def conversation_marks(labels: list[Label], name_of: Callable[[Label], str | None]) -> bool:
     """Whether a `separated` family's labels read as a conversation rather than a list or a table.
 
@@ -693,6 +707,10 @@ def conversation_marks(labels: list[Label], name_of: Callable[[Label], str | Non
     """
     if not labels:
         return False
+    # (a heading in capitals written in the same shape, "IV - ORDEM DO DIA", "CÂMARA DOS DEPUTADOS - DETAQ", is
+    # no turn: where the turns' words are written in small letters, such lines are not counted)
+    headings = separated_headings(labels)
+    labels = [l for l in labels if l not in headings]
     counts = Counter(name_of(l) for l in labels)
     recurring = {name for name, n in counts.items() if name is not None and n >= 2}
     if len(recurring) < 2 or sum(counts[n] for n in recurring) < 0.75 * len(labels):

@@ -29,6 +29,7 @@ from sayso.corpus.importers.names import (
     is_full_name,
     is_initials,
     is_name_like,
+    is_office,
     match_label,
     mentioned_names,
     name_key,
@@ -1014,6 +1015,8 @@ def _choose_convention(
             recurring = [n for n in Counter(table.name_for(l) for l in caseless.values()).values() if n >= 2]
             if len(recurring) >= 2 and len(caseless) >= 4:
                 near_miss = near_miss or caseless  # names taking turns, but nobody talks: not applied, and said
+        if family == "separated" and (headings := grammar.separated_headings(list(labels.values()))):
+            labels = {i: l for i, l in labels.items() if l not in headings}  # (their lines stay, as text)
         if family == "separated" and not _a_conversation(lines, labels, table, skip):
             # A dash or a tab after a capitalised word is common in prose ("WASHINGTON — The Senate..."); as
             # a convention it opens most of the document's paragraphs, for two people or more.
@@ -1670,6 +1673,11 @@ def _a_conversation(lines: list[str], labels: dict[int, Label], table: SpeakerTa
     if not grammar.conversation_marks(list(labels.values()), table.name_for):
         return False
     if _opens_paragraphs(lines, labels, skip, SEPARATED_SHARE):
+        return True
+    titled = sum(1 for l in labels.values() if grammar.titled(l.raw) or is_office(l.raw))
+    if titled >= 0.75 * len(labels) and _opens_paragraphs(lines, labels, skip, SEPARATED_SHARE / 2):
+        # (people named by title or office, "O SR. PRESIDENTE (...) -", "A SRA. JULIANA ROCHA -", in a record whose
+        # speeches run over several paragraphs: a dash after a title is no prose's)
         return True
     # Or most lines from the first label to the last (a header in paragraphs over turns a line each).
     span = [i for i in range(min(labels), max(labels) + 1) if lines[i].strip() and i not in skip]
