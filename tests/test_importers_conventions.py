@@ -359,6 +359,30 @@ def test_segments_under_speaker_ids_take_the_names_the_json_lists(tmp_path: Path
     ]  # fmt: skip
 
 
+def test_a_telegram_chat_export_is_read(tmp_path: Path) -> None:
+    """Telegram Desktop's JSON export: the chat's name, its messages under "from", text as a string or as pieces
+    of marked-up text, and the group's notices ("type": "service") that are no one's words."""
+    chat = {
+        "name": "Allotment 14",
+        "type": "private_group",
+        "messages": [
+            {"id": 1, "type": "service", "actor": "Ada Park", "action": "create_group", "text": ""},
+            {"id": 2, "type": "message", "date": "2024-03-08T15:05:00", "from": "Ada Park", "text": "Who has the key?"},
+            {"id": 3, "type": "message", "date": "2024-03-08T15:07:00", "from": "Ben Cho",
+             "text": ["I do, ", {"type": "bold", "text": "until Friday"}, "."]},
+            {"id": 4, "type": "service", "actor": "Cara Diaz", "action": "invite_members", "text": ""},
+            {"id": 5, "type": "message", "date": "2024-03-08T15:09:00", "from": "Ada Park", "text": "Thanks!"},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(chat), encoding="utf-8")
+    doc = parse_path(path)
+    assert doc.title == "Allotment 14"
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Ada Park", "Who has the key?"), ("Ben Cho", "I do, until Friday."), ("Ada Park", "Thanks!"),
+    ]  # fmt: skip
+
+
 def test_meeting_tools_json_of_utterances_is_read(tmp_path: Path) -> None:
     """Meeting tools export a list of utterances, each with its words, speaker and time, under keys of their
     own: Fireflies' "sentences" with "speaker_name" and "startTime" (seconds), AssemblyAI's "utterances" with

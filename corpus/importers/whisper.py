@@ -48,7 +48,7 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
         if said is None:
             raise ImportRefused(
                 f"{name}: JSON that is not a transcript sayso knows (Whisper's or WhisperX's \"segments\", or a list of "
-                "utterances each with its text and speaker, as meeting tools export them)"
+                "utterances each with its text and speaker, as meeting tools and chat exports give them)"
             )
         return said, _title_of(data)
     cues: list[Cue] = []
@@ -75,6 +75,8 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
 def _title_of(data: Any) -> str | None:
     """The title a JSON gives itself (a meeting tool's, a podcast app's "title"), on one line, if any."""
     title = data.get("title") if isinstance(data, dict) else None
+    if title is None and isinstance(data, dict) and isinstance(data.get("messages"), list):
+        title = data.get("name")  # a chat export's: the group's or the person's name
     return (" ".join(title.split())[:200] or None) if isinstance(title, str) else None
 
 
@@ -101,7 +103,7 @@ def _split_by_word_speaker(
 
 #: What an utterance's words, speaker and times are called in meeting and transcription tools' JSON.
 _TEXT_KEYS = ("text", "sentence", "raw_sentence", "transcript", "utterance")
-_SPEAKER_KEYS = ("speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant")
+_SPEAKER_KEYS = ("speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant", "from")
 _START_KEYS = ("start", "start_time", "startTime", "begin", "start_ms", "startMs", "offset")
 _END_KEYS = ("end", "end_time", "endTime", "end_ms", "endMs")
 
@@ -120,6 +122,8 @@ def _utterances(data: Any) -> list[Cue] | None:
     for items in lists:
         if not isinstance(items, list) or len(items) < 2 or not all(isinstance(i, dict) for i in items):
             continue
+        # (a chat export's notices, Telegram's "type": "service" ("created the group", "joined"), are no one's words)
+        items = [i for i in items if i.get("type") != "service"]
         texts = [_text_of(i) for i in items]
         # (each utterance has its words and who says them or when: a list of settings' "name" and "value", or of
         # posts' "content", is no transcript)
@@ -156,6 +160,12 @@ def _text_of(item: dict[str, Any]) -> str:
     for key in _TEXT_KEYS:
         if isinstance(item.get(key), str) and item[key].strip():
             return str(item[key]).strip()
+        if isinstance(item.get(key), list) and item[key]:
+            # Telegram's text with formatting: pieces of plain text and of marked-up text ({"type": "bold", ...})
+            pieces = [p if isinstance(p, str) else p.get("text") if isinstance(p, dict) else None for p in item[key]]
+            texts = [p for p in pieces if isinstance(p, str)]
+            if len(texts) == len(pieces) and "".join(texts).strip():
+                return " ".join("".join(texts).split())
     elements = item.get("elements")
     if isinstance(elements, list):  # Rev's monologues: elements of words and punctuation
         parts = [e.get("value") for e in elements if isinstance(e, dict)]
