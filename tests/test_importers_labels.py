@@ -2438,6 +2438,43 @@ def test_questions_and_answers_left_without_labels_in_one_turn_are_warned_about(
     )
 
 
+def test_several_people_under_one_label_said_where_the_document_shows_it() -> None:
+    """A label that stands for several people is said, where the document shows it: a header's key giving one
+    tool's "Speaker 3" to two people sharing a microphone (the other keys name their speakers); "Resident" or
+    "Audience member" taking turns among two named people or more (members of the public); a press briefing's
+    unnamed "Question:".  A one-to-one interview's "Participant" and an interview's "Q:" are one person each."""
+    trint = "Small Batch, episode 17\nSpeaker key: Speaker 1 = Priya Raman (host). Speaker 2 = Ali Yilmaz (baker). "
+    trint += "Speaker 3 = Fatma Yilmaz and Deniz Aksoy (one mic).\n\n"
+    for who, said in [(1, "Welcome back. Ali, how did this start?"), (2, "With a borrowed oven."), (3, "And a loan!"),
+                      (1, "Fatma, you laugh?"), (3, "We all laugh."), (2, "It was mad.")]:  # fmt: skip
+        trint += f"Speaker {who}\n{said}\n\n"
+    doc = parse_text(trint, "trint.txt")
+    assert [p.speaker for p in doc.passages if p.speaker][:3] == ["Priya Raman", "Ali Yilmaz", "Speaker 3"]
+    assert doc.warnings == [
+        "the header gives 'Speaker 3' to more than one person (Fatma Yilmaz and Deniz Aksoy): their turns are read "
+        "as one speaker"
+    ]
+    meeting = "Public meeting on the cycle lane\n\n**Cllr Duggan:** Welcome. Owen, the plan?\n\n"
+    meeting += "**Owen Feeney:** One-way on Elm Street.\n\n**Resident:** Where do we park?\n\n"
+    meeting += "**Owen Feeney:** On Ash Road.\n\n**Resident:** I run the pharmacy. Deliveries?\n\n"
+    meeting += (
+        "**Cllr Duggan:** Before ten.\n\n**Resident:** I am in favour, for the children.\n\n**Cllr Duggan:** Noted.\n"
+    )
+    warned = parse_text(meeting, "minutes.md").warnings
+    assert len(warned) == 1 and warned[0].startswith("3 turns are labelled 'Resident', a label for anyone of a group")
+    one = "Interview 4\n\nInterviewer: How long have you lived here?\n\nParticipant: Ten years.\n\n"
+    one += "Interviewer: And before?\n\nParticipant: Leeds.\n\nInterviewer: Why move?\n\nParticipant: Work.\n"
+    assert parse_text(one, "p4.txt").warnings == []
+    briefing = "DAILY PRESS BRIEFING BY THE SPOKESPERSON\n\nSpokesperson: Good afternoon. Questions?\n\n"
+    briefing += "Question: Thank you. On Sudan, any calls?\n\nSpokesperson: None to announce. Yes, in the back.\n\n"
+    briefing += "Question: Thanks. On Haiti, the mission?\n\nSpokesperson: Not ours. Edie?\n\n"
+    briefing += "Question: Any reaction to the shelling?\n\nSpokesperson: We condemn it.\n"
+    warned = parse_text(briefing, "noon.txt").warnings
+    assert len(warned) == 1 and warned[0].startswith("3 questions at a press conference or briefing are marked")
+    interview = briefing.replace("DAILY PRESS BRIEFING BY THE SPOKESPERSON", "An interview with the spokesperson")
+    assert parse_text(interview, "interview.txt").warnings == []
+
+
 def test_labels_inside_paragraphs_of_a_paste_that_lost_its_line_breaks_are_warned_about() -> None:
     """A town hall's notes pasted from a PDF: the line breaks between turns lost, so later labels stand after a
     sentence inside a paragraph.  Their words stay in the turn they stand in (nothing to split them by with

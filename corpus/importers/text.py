@@ -362,7 +362,12 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     if plan is not None:
         lines = plan.lines
     if labels_at and user_pattern is None:
-        _apply_legend(lines[: min(labels_at)], labels_at, table)
+        shared = _apply_legend(lines[: min(labels_at)], labels_at, table)
+        for code, who in shared[:3]:
+            warnings.append(
+                f"the header gives {code!r} to more than one person ({who}): their turns are read as one speaker"
+            )
+            convention.confidence = min(convention.confidence, DOUBTED)
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
         _apply_full_names_listed(lines[: min(labels_at)], table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
@@ -513,6 +518,19 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"{count} times a turn labelled {name!r} follows another labelled {name!r}: the label likely stands "
                 "for several people (a group's members, callers, voices the transcriber could not name), all read as "
                 "one speaker"
+            )
+            convention.confidence = min(convention.confidence, DOUBTED)
+        elif user_pattern is None and (among := _a_group_among_people(result.passages)) is not None:
+            name, count, others = among
+            warnings.append(
+                f"{count} turns are labelled {name!r}, a label for anyone of a group (members of the public, the "
+                f"audience, callers), among {others} named speakers: likely several people, all read as one speaker"
+            )
+            convention.confidence = min(convention.confidence, DOUBTED)
+        if user_pattern is None and plan is not None and (pressed := _press_questions(result.passages, head)):
+            warnings.append(
+                f"{pressed} questions at a press conference or briefing are marked without a name: journalists', "
+                "likely several of them, all read as one questioner's"
             )
             convention.confidence = min(convention.confidence, DOUBTED)
         result.speakers = {
@@ -829,7 +847,10 @@ _ANY_OF_A_GROUP = re.compile(
     # (a chamber's members unnamed: "Депутат:" after "Депутат:", any of them)
     r"member|councillor|councilor|député|députée|diputado|diputada|deputado|deputada|abgeordneter|abgeordnete|"
     r"депутат|депутатка|радний|poseł|posłanka|radny|radna|parlamentare|consigliere|vereador|vereadora|concejal|"
-    r"concejala|議員|의원)$",
+    r"concejala|議員|의원|"
+    # members of the public at a meeting, unnamed: "Resident:", "Citizen:", "Riverain :", "Anwohnerin:"
+    r"residents?|citizen|commenter|public commenter|neighbou?r|parent|riverain|riveraine|habitant|habitante|"
+    r"vecin[oa]|residente|cittadin[oa]|bürger(?:in)?|anwohner(?:in)?|bewoner|inwoner)$",
     re.I,
 )
 
@@ -854,6 +875,42 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
         return None
     name, count = repeats.most_common(1)[0]
     return (name, count) if count >= (3 if len(name) == 1 else 2) else None
+
+
+def _a_group_among_people(passages: list[ParsedPassage]) -> tuple[str, int, int] | None:
+    """A label for anyone of a group ("Resident", "Intervenant", "Audience member") over three turns or more, in
+    a meeting where two people or more speak under names of their own: members of the public, each unnamed, not
+    one person.  (A one-to-one interview's "Participant" beside its interviewer is one person.)  (the label, its
+    turns, how many named speakers), or None."""
+    turns = [who for who, _ in itertools.groupby(p.speaker for p in passages if p.speaker)]
+    counts = Counter(turns)
+    group = [(name, n) for name, n in counts.items() if _ANY_OF_A_GROUP.match(name) and n >= 3]
+    named = [name for name in counts if not _ANY_OF_A_GROUP.match(name) and not is_generic(name)]
+    if not group or len(named) < 2:
+        return None
+    name, n = max(group, key=lambda item: item[1])
+    return name, n, len(named)
+
+
+#: What calls a document a press conference or a briefing, in the languages transcripts come in.
+_PRESS = re.compile(
+    r"press (?:conference|briefing)|news conference|press point|briefing|point de presse|conférence de presse|"
+    r"pressekonferenz|pressebriefing|rueda de prensa|conferencia de prensa|conferenza stampa|coletiva de imprensa|"
+    r"entrevista coletiva|persconferentie|presskonferens|pressekonferanse|konferencja prasowa|пресс-конференц|"
+    r"брифинг|記者会見|记者会|新闻发布会|기자회견|브리핑",
+    re.I,
+)
+
+
+def _press_questions(passages: list[ParsedPassage], head: list[str]) -> int:
+    """How many turns of an unnamed questioner ("Question:", "Q:", "D:") a press conference or a briefing holds
+    (the header says which it is), three or more: the questions of the journalists in the room, whom the
+    transcript does not name, read as one questioner's.  0 otherwise."""
+    if not _PRESS.search(" ".join(head[:12])):
+        return 0
+    turns = [who for who, _ in itertools.groupby(p.speaker for p in passages if p.speaker)]
+    asked = sum(1 for who in turns if who in (qa.QUESTIONER, qa.ASKER))
+    return asked if asked >= 3 else 0
 
 
 #: A label after a sentence's end, inside a line: "...the site floods. KAPLAN: Affordable units are...".
@@ -1166,17 +1223,39 @@ _LEGEND = re.compile(
 )
 
 
-def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
-    """Speakers' codes that the header explains ("Speakers: S1 = Moderator, S2 = Ada Park") go by the names given,
-    the code kept as an alias."""
-    codes = {l.raw.strip(): table.name_for(l) for l in labels.values() if is_initials(l.raw.strip()) or len(l.raw) <= 3}
+#: A transcription tool's numbered speaker, as its label or a header's key names it: "Speaker 1", "Sprecher 2".
+_NUMBERED = r"(?:speaker|spk|participant|person|sprecher(?:in)?|intervenant|hablante|locuteur|orador|spreker|talare|taler)[ _]?\d{1,2}"
+#: A header's key to such speakers: "Speaker 1 = Priya Raman (host). Speaker 2 = Ali Yılmaz (co-owner, ...)".
+_NUMBERED_LEGEND = re.compile(
+    rf"\b(?P<code>{_NUMBERED})[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^=\n]+?)"
+    rf"(?=[.;][ \t]|[.;]?[ \t]*$|,?[ \t]+{_NUMBERED}[ \t]*(?:=|[–—]|-[ \t]))",
+    re.I,
+)
+#: Two people or more in a legend's value: "Fatma Yılmaz and Deniz Aksoy".
+_SEVERAL = re.compile(r"[ \t](?:and|&|und|et|y|e|en|och|og|i|и)[ \t]|[/+]")
+
+
+def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> list[tuple[str, str]]:
+    """Speakers' codes that the header explains ("Speakers: S1 = Moderator, S2 = Ada Park", "Speaker 1 = Priya
+    Raman (host).") go by the names given, the code kept as an alias.  A code the header gives to two people or
+    more ("Speaker 3 = Fatma Yılmaz and Deniz Aksoy (one mic)") stays as it is: (the code, whom), for a warning."""
+    codes = {
+        l.raw.strip(): table.name_for(l)
+        for l in labels.values()
+        if is_initials(l.raw.strip()) or len(l.raw) <= 3 or re.fullmatch(_NUMBERED, l.raw.strip(), re.I)
+    }
+    shared: list[tuple[str, str]] = []
     if not codes:
-        return
+        return shared
+    by_key = {name_key(code): code for code in codes}
     given: dict[str, str] = {}
     for line in head:
-        for m in _LEGEND.finditer(line):
-            code, who = m.group("code"), m.group("who").strip()
-            if code not in codes or codes[code] is None:
+        for m in itertools.chain(_LEGEND.finditer(line), _NUMBERED_LEGEND.finditer(line)):
+            code, who = by_key.get(name_key(m.group("code")), m.group("code")), m.group("who").strip()
+            if code not in codes or codes[code] is None or code in given:
+                continue
+            if _SEVERAL.search(split_role(who)[0]):
+                shared.append((code, split_role(who)[0]))
                 continue
             name, role = split_role(who)
             if role and is_generic(name) and is_name_like(role):
@@ -1192,6 +1271,7 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             table.add_alias(name, code)
             if role:
                 table.add_alias(name, who)
+    return shared
 
 
 #: Roles one person holds in a recording, as labels name them in the languages interviews and focus groups come
