@@ -2438,6 +2438,22 @@ def test_questions_and_answers_left_without_labels_in_one_turn_are_warned_about(
     )
 
 
+def test_a_german_government_press_conference_s_header_lists_and_named_questions() -> None:
+    """The Regierungspressekonferenz: a header listing the topics and the spokespeople ("Themen: ..., ...",
+    "Sprecher: ..., ...": lists, not turns), and each journalist's questions as "FRAGE JUNG:" and "ZUSATZFRAGE
+    JUNG:" (question, follow-up): Jung's, both."""
+    bpk = "Regierungspressekonferenz vom 13. März 2024\n\n"
+    bpk += "Themen: Termine der Kanzlerin (Reise, Kabinett), Haushalt 2025, Wohngeld, Ausfuhren\n\n"
+    bpk += "Sprecher: SRS'in Hoffmann, Dr. Lange (BMF), Schreiber (BMWSB)\n\n"
+    bpk += "SRS'IN HOFFMANN: Schönen guten Tag! Ich beginne mit den Terminen.\n\n"
+    bpk += "FRAGE OSTERMANN: Frau Hoffmann, reist die Kanzlerin allein?\n\nSRS'IN HOFFMANN: Nein.\n\n"
+    bpk += "ZUSATZFRAGE OSTERMANN: Mit wem denn?\n\nSRS'IN HOFFMANN: Mit dem Minister.\n\n"
+    bpk += "FRAGE KÜHL: Herr Dr. Lange, steht der Haushalt?\n\nDR. LANGE: Der Entwurf kommt im Juli.\n"
+    turns = _speakers(bpk)
+    assert turns[1:4] == ["Ostermann", turns[0], "Ostermann"] and len(turns) == 7
+    assert not any(who in ("Themen", "Sprecher") for who in turns)
+
+
 def test_several_people_under_one_label_said_where_the_document_shows_it() -> None:
     """A label that stands for several people is said, where the document shows it: a header's key giving one
     tool's "Speaker 3" to two people sharing a microphone (the other keys name their speakers); "Resident" or

@@ -719,6 +719,10 @@ STAMP_PREFIX = re.compile(
 #: A chat export's sender, after its date and time: anything up to the colon ("Bob 🌵", "+44 7700 900123").
 _SENDER = re.compile(r"^(?P<name>[^:\n]{1,40}?):[ \t]+(?P<rest>\S.*)$")
 _TS_PREFIX = STAMP_PREFIX
+#: A German press conference's question by a named journalist: "FRAGE JUNG", "ZUSATZFRAGE OSTERMANN".
+_ASKED_BY = re.compile(
+    r"^(?P<word>frage|zusatzfrage|nachfrage)[ \t]+(?P<who>[^\W\d_][\w'’\-]+(?:[ \t][^\W\d_][\w'’\-]+)?)$", re.I
+)
 #: A clock time written with a dot before a label: "14.07 " (hours and minutes of the day).
 _DOTTED_CLOCK = re.compile(r"^(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)[ \t]+(?=[^\W\d_])")
 #: A party's letters in small letters after a member's name: "Aino Salminen sd", "Petri Halonen kok".
@@ -1697,6 +1701,9 @@ def match_label(line: str) -> Label | None:
                 name, role = named, ", ".join(r for r in [*(part for part in parts if part != named), role] if r)
         if (office := office_before_person(name)) is not None:
             name, role = office[0], ", ".join(r for r in (office[1], role) if r)
+        if (asked := _ASKED_BY.match(name)) is not None and is_name_like(asked.group("who")):
+            # the Federal Press Conference's journalists: "FRAGE JUNG:", "ZUSATZFRAGE JUNG:" are Jung's
+            name, role = asked.group("who"), ", ".join(r for r in (asked.group("word"), role) if r)
         if (
             (party := _PARTY_AFTER.match(name))
             and party.group("party") not in PARTICLES

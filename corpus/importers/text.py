@@ -1464,6 +1464,8 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
         and (
             (not _sentence_end(l.rest) and len(l.rest.split()) <= 8)
             or (" | " in l.rest and len(l.rest.split()) <= 16)  # "Participant: P07 | Interview date: ..."
+            # a list: "Themen: Termine (Reise, Kabinett), Haushalt, Wohngeld", "Sprecher: SRS'in Hoffmann, Dr. Lange"
+            or (not _sentence_end(l.rest) and l.rest.count(",") >= 2 and len(l.rest.split()) <= 30)
         )
     }
     # (with one recurring speaker only, a block of three fields or more: a record's "Tahun Sidang : 2031",
