@@ -206,6 +206,34 @@ def test_a_meetings_captions_whose_exchanges_are_a_short_stretch_among_long_stat
     assert len(warned) == 1 and warned[0].startswith("the captions read like a conversation")
 
 
+def test_html_that_marks_who_speaks_with_a_class_is_read_by_it() -> None:
+    """A parliament's page marks each speaker's name with a class of its own ("speaker", Norwegian "ref-navn"):
+    a name alone in its element over the speech's paragraphs is that speech's label, however few times the
+    person speaks ("Deputy Cian Ó Dálaigh" once); a name followed by its party, time and role in brackets reads
+    too.  An element so marked that holds the speech's first words as well (a page's markup gone astray) is left
+    as it was."""
+    speeches = [("An Ceann Comhairle", "I call Deputy Aoife Ní Bhriain."), ("Deputy Aoife Ní Bhriain", "It failed."),
+                ("An Ceann Comhairle", "I call the Taoiseach."), ("The Taoiseach", "It did not."),
+                ("Deputy Cian Ó Dálaigh", "That is not true."), ("The Taoiseach", "It is true.")]  # fmt: skip
+    page = "<html><body><h1>Leaders' Questions</h1>" + "".join(
+        f'<div class="speech"><p class="speaker"><a href="/m/{k}">{who}</a></p><p>{said}</p></div>'
+        for k, (who, said) in enumerate(speeches)
+    )
+    doc = parse_text(page + "</body></html>", "dail.html")
+    assert [(p.speaker, p.text) for p in doc.passages if p.speaker] == speeches
+    storting = '<p><span class="ref-navn">Presidenten:</span> Ordet går til Ada Lie.</p>'
+    storting += '<p><span class="ref-navn">Ada Lie (A) [10:03:30] (ordfører for saken):</span> Takk, president.</p>'
+    storting += '<p><span class="ref-navn">Presidenten:</span> Takk.</p>'
+    storting += '<p><span class="ref-navn">Ada Lie (A) [10:05:02]:</span> Jeg tar opp forslaget.</p>'
+    assert [p.speaker for p in parse_text(storting, "referat.html").passages if p.speaker] == [
+        "Presidenten", "Ada Lie", "Presidenten", "Ada Lie"
+    ]  # fmt: skip
+    astray = '<p><span class="speaker">HON. A. PARK.- Thank you Mr:</span> Speaker, I move the motion.</p>'
+    astray += '<p><span class="speaker">HON. B. CHO.:</span> I second it.</p>'
+    astray += '<p><span class="speaker">HON. A. PARK.:</span> Thank you.</p>'
+    assert parse_text(astray, "hansard.html").passages[0].text.startswith("Thank you Mr: Speaker, I move")
+
+
 def test_html_tags_removed_entities_decoded_labels_found() -> None:
     html = (
         "<!DOCTYPE html><html><head><title>Hearing &amp; record</title><style>p{color:red}</style>"

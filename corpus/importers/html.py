@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from sayso.corpus.importers.names import is_name_like, names_a_person
+
 _BLOCK = {
     "p",
     "div",
@@ -45,6 +47,21 @@ _BLOCK = {
     "html",
 }
 _SKIP = {"script", "style", "head", "nav", "noscript", "svg", "template", "iframe", "button", "form", "select", "aside"}
+#: A class the page gives the element that names who speaks: "speaker", "speaker-name", Norwegian "ref-navn",
+#: German "redner", French "orateur".  The element's words are a label, whatever their shape.
+_SPEAKER_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:speaker|speaker-?name|sprecher|redner|orador|orateur|oratore|spreker|talare|navn|namn)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _names_someone(said: str) -> bool:
+    """Whether an element the page marks as naming who speaks does so: a name, its party, role or time in
+    brackets aside ("Torbjørn Lie Aasen (A) [10:03:30] (ordfører for saken):"), and not the first words of the
+    speech as well ("HON. S.S. KIRPAL.- Thank you Mr:", where a page's markup went astray)."""
+    name = re.sub(r"[\[(][^\[\]()]*[\])]", " ", said.rstrip(":： ")).strip()
+    name = " ".join(name.split())
+    return bool(name) and len(name.split()) <= 6 and (is_name_like(name) or names_a_person(name))
 
 
 class _TextExtractor(HTMLParser):
@@ -62,6 +79,11 @@ class _TextExtractor(HTMLParser):
         #: the page's own address: <link rel="canonical"> first, else <meta property="og:url">
         self.canonical: str | None = None
         self.og_url: str | None = None
+        #: the element naming who speaks being read (see _SPEAKER_CLASS): its tag, how deep, its words so far
+        self.speaker: tuple[str, int] | None = None
+        self.speaker_words: list[str] = []
+        #: a label has just ended its line: the block break after it is not a paragraph's
+        self.glued = False
 
     def _note_address(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {key: (value or "").strip() for key, value in attrs}
@@ -82,6 +104,12 @@ class _TextExtractor(HTMLParser):
             self.in_h1 = True
         if tag == "pre":
             self.pre += 1
+        if self.speaker is not None and tag == self.speaker[0]:
+            self.speaker = (tag, self.speaker[1] + 1)
+        elif self.speaker is None and _SPEAKER_CLASS.search(dict(attrs).get("class") or ""):
+            self.speaker, self.speaker_words = (tag, 1), []
+        if self.glued and (tag in _BLOCK or tag in ("td", "th")):
+            return  # (the words under a label go on the line after it, as a label alone over its words)
         if tag == "br":
             self.out.append("\n")
         elif tag in ("td", "th") and self.row_cells:
@@ -113,6 +141,20 @@ class _TextExtractor(HTMLParser):
             self.in_h1 = False
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
+        if self.speaker is not None and tag == self.speaker[0]:
+            if self.speaker[1] > 1:
+                self.speaker = (tag, self.speaker[1] - 1)
+            else:
+                self.speaker = None
+                said = " ".join("".join(self.speaker_words).split())
+                if not said.endswith((":", "：")) and _names_someone(said):
+                    # (a name in an element of its own, "<p class="speaker">An Ceann Comhairle</p>", over the
+                    # speech's paragraphs: a label alone over its words; one with its colon reads as it stands)
+                    self.out.append(":\n")
+                    self.glued = True
+                    return
+        if self.glued:
+            return
         if tag in ("td", "th"):
             return  # (the next cell goes on the same line; the row's end breaks it)
         if tag in _BLOCK and tag != "br":
@@ -128,6 +170,11 @@ class _TextExtractor(HTMLParser):
             return
         if self.in_h1:
             self.h1.append(data)
+        if self.speaker is not None:
+            self.speaker_words.append(data)
+        elif self.glued and data.strip():
+            self.glued = False
+            data = data.lstrip()
         if self.pre:
             self.out.append(data)
         else:

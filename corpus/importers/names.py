@@ -762,7 +762,9 @@ _NAME_TS = re.compile(
     rf"^(?P<name>[^\W\d_][^:：\[\]()]{{0,48}}?)[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*[:：]?[ \t]*(?P<rest>.*)$"
 )
 _NAME_ROLE_TS = re.compile(
-    rf"^(?P<name>[^\W\d_][^:：\[\]\n]{{0,80}}?\))[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*[:：][ \t]*(?P<rest>.*)$"
+    rf"^(?P<name>[^\W\d_][^:：\[\]\n]{{0,80}}?\))[ \t]*[\[(](?P<ts>{_TIME})[\])][ \t]*"
+    # (and a role after the time, as the Storting's record gives one: "Ada Lie (A) [10:03:30] (ordfører for saken):")
+    r"(?:\((?P<after>[^()\n]{1,60})\)[ \t]*)?[:：][ \t]*(?P<rest>.*)$"
 )
 _PLAIN = re.compile(
     # (a full-width colon needs no space after it: Chinese and Japanese put none, "主持人：大家好")
@@ -1654,6 +1656,8 @@ def match_label(line: str) -> Label | None:
     if m:
         # Australia's Hansard: "Mr ALBRIGHT (Grayndler—Leader of the Opposition) (14:02): ..."
         name, role = split_role(m.group("name").strip())
+        if m.group("after"):
+            role = ", ".join(r for r in (role, m.group("after").strip()) if r)
         if is_name_like(name):
             return Label(name, m.group("rest"), "timed", parse_time(m.group("ts")), role)
     m = _NAME_TS.match(text) if bracketed else None
