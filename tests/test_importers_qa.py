@@ -359,6 +359,18 @@ Q: Can I re-import?
 A: Yes, your quotes are kept.
 """
 
+#: The same in Polish: "Pytanie:"/"Odpowiedź:" (question, answer) under a page's FAQ heading.
+FAQ_PL = """\
+Najczęściej zadawane pytania (FAQ)
+
+Pytanie: Jak mogę zapisać się do biblioteki?
+Odpowiedź: Wystarczy przyjść z dowodem osobistym.
+Pytanie: Zgubiłem kartę. Co teraz?
+Odpowiedź: Prosimy zgłosić to w wypożyczalni.
+Pytanie: Ile książek mogę wypożyczyć?
+Odpowiedź: Maksymalnie dziesięć.
+"""
+
 #: A README: a dozen lines of other things first, then the FAQ's heading just over its questions.
 README_FAQ = """\
 # tidewatch
@@ -399,7 +411,9 @@ A: Please do. See CONTRIBUTING.md.
 
 
 @pytest.mark.parametrize(
-    "text", [OUTLINE, ESSAY, QUIZ, FAQ, README_FAQ], ids=["outline", "essay", "quiz", "faq", "readme faq"]
+    "text",
+    [OUTLINE, ESSAY, QUIZ, FAQ, FAQ_PL, README_FAQ],
+    ids=["outline", "essay", "quiz", "faq", "polish faq", "readme faq"],
 )
 def test_prose_lists_and_quizzes_are_not_q_and_a(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert qa.find(text.split("\n")) is None

@@ -72,6 +72,13 @@ _WORD_ROLE.update(
 )
 _ROLE_WORDS = sorted((w for w in _WORD_ROLE if len(w) > 1), key=len, reverse=True)
 
+
+def question_or_answer(word: str) -> bool:
+    """Whether `word` marks a question or an answer, in any language the reader knows ("Q", "Answer", "Pytanie",
+    "Odpowiedź", "Frage", "答")."""
+    return word.casefold() in _WORD_ROLE
+
+
 #: A role marker opening a line: optional line number, clock time, Markdown emphasis,
 #: the role, an optional "(Name)", then ":", ".", " -" or a wide gap (tab or 2+ spaces).
 _MARK = re.compile(

@@ -375,8 +375,12 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
     dialogue = len(labels_at) >= 2 or any(l.strong for l in labels_at.values())
     if dialogue and user_pattern is None and plan is None:
-        if {_bare_first(l.raw) for l in labels_at.values()} <= {"q", "a", "question", "answer"}:
-            # Questions and answers the Q&A reader did not take for a conversation (an FAQ, a quiz): no speakers
+        if all(
+            qa.question_or_answer(word) and (len(word) > 1 or word in ("q", "a"))
+            for word in (_bare_first(l.raw) for l in labels_at.values())
+        ):
+            # Questions and answers the Q&A reader did not take for a conversation (an FAQ, a quiz, in any language
+            # it knows: "Pytanie:"/"Odpowiedź:"): no speakers
             dialogue, labels_at = False, {}
         elif not _people(labels_at, table) and not _talk_between(lines, labels_at):
             # Fields of a form, a programme or minutes ("Action: L. Chen to book...", "Signed (Tenant): ___"):
