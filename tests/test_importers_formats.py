@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from sayso.corpus.conventions import is_uncertain
-from sayso.corpus.importers import parse_text
+from sayso.corpus.importers import parse_path, parse_text
 from sayso.corpus.importers.detect import detect_format
 
 VTT = """WEBVTT - Ship logs and storms
@@ -232,6 +233,29 @@ def test_html_that_marks_who_speaks_with_a_class_is_read_by_it() -> None:
     astray += '<p><span class="speaker">HON. B. CHO.:</span> I second it.</p>'
     astray += '<p><span class="speaker">HON. A. PARK.:</span> Thank you.</p>'
     assert parse_text(astray, "hansard.html").passages[0].text.startswith("Thank you Mr: Speaker, I move")
+
+
+def test_a_web_interview_whose_questions_are_bold_paragraphs(tmp_path: Path) -> None:
+    """News sites print an interview's questions as paragraphs in bold (<strong>), the answers plain below,
+    the interviewer in the byline: read as the bold questions of a text or Markdown page are.  A paragraph in
+    bold that is no question keeps its words, without marks."""
+    qa = [("— Почему вы уехали?", "— Честно? Я устала."), ("— Но ведь там нет труппы.", "— Нет, и это лучшее."),
+          ("— Зрители уходят?", "— Уходят. Потом возвращаются."), ("— А власти?", "— Им нравится.")]  # fmt: skip
+    page = "<html><body><article><h1>Мария Воронцова: «Театр не должен утешать»</h1>"
+    page += "<p>Режиссёр Мария Воронцова рассказала о работе в провинции и о своём новом спектакле.</p>"
+    page += "<p>Беседовал Игорь Семёнов · 14 марта 2024</p>"
+    page += "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in qa) + "</article></body></html>"
+    path = tmp_path / "interview.html"
+    path.write_text(page, encoding="utf-8")
+    doc = parse_path(path)
+    turns = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert [who for who, _ in turns] == ["Игорь Семёнов", "Режиссёр Мария Воронцова"] * 4
+    assert turns[0][1] == "— Почему вы уехали?"
+    notice = (
+        "<html><body><h1>Notice</h1><p><b>The meeting moves to Hall B.</b></p><p>Doors open at six.</p></body></html>"
+    )
+    path.write_text(notice, encoding="utf-8")
+    assert [p.text for p in parse_path(path).passages][-2:] == ["The meeting moves to Hall B.", "Doors open at six."]
 
 
 def test_html_tags_removed_entities_decoded_labels_found() -> None:

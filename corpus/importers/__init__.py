@@ -204,6 +204,12 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         result = parse_lines(owned, labels=labels)
     except PatternError as exc:
         raise ImportRefused(str(exc)) from None
+    if fmt == "html":
+        # (a paragraph wholly in bold came out in Markdown's marks, for the bold questions' reader: elsewhere the
+        # marks are none of the page's words)
+        for p in result.passages:
+            if p.text.startswith("**") and p.text.endswith("**") and len(p.text) > 4 and "**" not in p.text[2:-2]:
+                p.text = p.text[2:-2]
     title = (
         html_title
         or result.title

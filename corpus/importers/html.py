@@ -64,6 +64,13 @@ def _names_someone(said: str) -> bool:
     return bool(name) and len(name.split()) <= 6 and (is_name_like(name) or names_a_person(name))
 
 
+#: Where an element in bold opens and closes at the start of a line (characters of the private use area, which
+#: no page's text keeps: see handle_data).
+_BOLD_OPEN, _BOLD_CLOSE = "\ue000", "\ue001"
+#: A line that is wholly in bold: its marks, its words, nothing else but spaces.
+_WHOLE_BOLD = re.compile(r"(?m)^([ \t]*)\ue000([^\ue000\ue001\n]*\S[^\ue000\ue001\n]*)\ue001([ \t]*)$")
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -84,6 +91,9 @@ class _TextExtractor(HTMLParser):
         self.speaker_words: list[str] = []
         #: a label has just ended its line: the block break after it is not a paragraph's
         self.glued = False
+        #: <strong>/<b> elements open, and whether the outermost began its line (see _BOLD_OPEN)
+        self.bold = 0
+        self.bold_marked = False
 
     def _note_address(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {key: (value or "").strip() for key, value in attrs}
@@ -108,6 +118,11 @@ class _TextExtractor(HTMLParser):
             self.speaker = (tag, self.speaker[1] + 1)
         elif self.speaker is None and _SPEAKER_CLASS.search(dict(attrs).get("class") or ""):
             self.speaker, self.speaker_words = (tag, 1), []
+        if tag in ("strong", "b"):
+            self.bold += 1
+            if self.bold == 1 and not self.pre and self._at_line_start():
+                self.out.append(_BOLD_OPEN)
+                self.bold_marked = True
         if self.glued and (tag in _BLOCK or tag in ("td", "th")):
             return  # (the words under a label go on the line after it, as a label alone over its words)
         if tag == "br":
@@ -123,6 +138,15 @@ class _TextExtractor(HTMLParser):
             if tag == "tr":
                 self.row_cells = 0
 
+    def _at_line_start(self) -> bool:
+        """Whether nothing but spaces has been written since the last line break."""
+        for piece in reversed(self.out):
+            if "\n" in piece:
+                return not piece.rpartition("\n")[2].strip()
+            if piece.strip():
+                return False
+        return True
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in {"link", "meta"}:
             self._note_address(tag, attrs)
@@ -134,6 +158,11 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        if tag in ("strong", "b") and self.bold:
+            self.bold -= 1
+            if self.bold == 0 and self.bold_marked:
+                self.out.append(_BOLD_CLOSE)
+                self.bold_marked = False
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
@@ -170,6 +199,7 @@ class _TextExtractor(HTMLParser):
             return
         if self.in_h1:
             self.h1.append(data)
+        data = data.replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, "")
         if self.speaker is not None:
             self.speaker_words.append(data)
         elif self.glued and data.strip():
@@ -187,6 +217,19 @@ def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
     parser.feed(markup)
     parser.close()
     text = "".join(parser.out).replace("\xa0", " ")
+    # A paragraph wholly in bold stays bold, in Markdown's marks: a print interview's question over its answer
+    # ("<p><strong>— Почему вы уехали?</strong></p>"); bold inside a line ("<b>Mr. NORTH</b>: ...") reads plain.
+    # (a label in bold, "<strong>Formanden (Helle Vinther):</strong><br>", reads as it did, plain: a page's labels
+    # stay in one form, whichever of them its markup sets apart)
+    text = _WHOLE_BOLD.sub(
+        lambda m: (
+            m.group(0)
+            if m.group(2).rstrip().endswith((":", "："))
+            else f"{m.group(1)}**{m.group(2).strip()}**{m.group(3)}"
+        ),
+        text,
+    )
+    text = text.replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, "")
     # Two <br>s (or any block end) make a paragraph break; single <br>s a line break.
     lines = [line.strip(" \t") for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
