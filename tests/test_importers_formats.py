@@ -258,6 +258,22 @@ def test_a_web_interview_whose_questions_are_bold_paragraphs(tmp_path: Path) -> 
     assert [p.text for p in parse_path(path).passages][-2:] == ["The meeting moves to Hall B.", "Doors open at six."]
 
 
+def test_subtitles_for_the_deaf_name_speakers_in_brackets_even_after_a_dash_or_with_how_they_speak() -> None:
+    """Subtitles for the deaf and hard of hearing put the speaker's name in brackets where the speaker changes,
+    after a dialogue dash where one cue holds two people ("- [NADIA] Ready." / "- [TOM] Rolling."), and with
+    how they are heard ("[MARGARET, off-screen]"); sounds in brackets are no one."""
+    cues = ["[gentle piano music]", "- [NADIA] Ready when you are.\n- [TOM] We're rolling.",
+            "[NADIA] Mr. Abernathy, what was a normal day?", "[ABERNATHY] There wasn't one, really.",
+            "[MARGARET, off-screen] He never told me that.", "[ABERNATHY] I didn't want you worrying.",
+            "[MARGARET] I was worrying anyway.", "[NADIA] Let's break there."]  # fmt: skip
+    srt = "".join(f"{k}\n00:00:{2 * k:02d},000 --> 00:00:{2 * k + 1:02d},500\n{t}\n\n" for k, t in enumerate(cues, 1))
+    doc = parse_text(srt, "keeper.srt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Nadia", "TOM", "Nadia", "Abernathy", "Margaret", "Abernathy", "Margaret", "Nadia"
+    ]  # fmt: skip
+    assert doc.passages[0].speaker is None and doc.passages[1].text == "Ready when you are."
+
+
 def test_html_tags_removed_entities_decoded_labels_found() -> None:
     html = (
         "<!DOCTYPE html><html><head><title>Hearing &amp; record</title><style>p{color:red}</style>"

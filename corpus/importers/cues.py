@@ -148,7 +148,7 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
             if voice is None and named_lines and len(lines) >= 2 and lines[0] in named_lines:
                 voice, lines = lines[0], lines[1:]  # Teams: the speaker's name on the cue's first line
             for line in lines:
-                label = (match_label(line) or match_bracket(line)) if voice is None else None
+                label = (match_label(line) or match_bracket(_DASH.sub("", line))) if voice is None else None
                 if label is not None and label.form != "semicolon":
                     name = display_name(label.raw)
                     key = name_key(name)

@@ -269,10 +269,15 @@ def match_bracket(line: str) -> Label | None:
     name = " ".join(m.group("name").split())
     if TIME_RE.fullmatch(name) or is_stage_direction(name):  # (sounds and a programme's markers among them)
         return None
+    role = None
+    who, comma, how = name.partition(", ")
+    if comma and how[:1].islower() and len(how.split()) <= 4:
+        # subtitles for the deaf name who speaks and how: "[MARGARET, off-screen]", "[TOM, over radio]"
+        name, role = who, how
     if not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
         return None
     stamp = m.group("t1") or m.group("t2")
-    return Label(name, m.group("rest"), "bracket", parse_time(stamp) if stamp else None)
+    return Label(name, m.group("rest"), "bracket", parse_time(stamp) if stamp else None, role)
 
 
 # -- a label alone on its line -------------------------------------------------------
