@@ -38,6 +38,7 @@ _PLACEHOLDER = re.compile(
     r"|(?:the )?(?:moderator|host|co host|operator|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
     r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|everyone|group|congregation|chorus|"
     r"(?:some |several )?(?:hon|honourable|honorable) members|an? hon member|"
+    r"(?:government|opposition|coalition|crossbench) members|"
     r"q|a|question|answer|"
     # A broadcast's roles: whoever reads the news that day; in Korean, Chinese and Japanese scripts too.
     r"anchor|co anchor|coanchor|cohost|presenter|correspondent|"

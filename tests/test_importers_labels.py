@@ -901,6 +901,13 @@ def test_westminster_questions_numbered_an_office_over_its_holder_and_subjects_b
     ]  # fmt: skip
     assert turns[3].text == "I would be happy to meet my hon. Friend." and turns[4].text == "Hear, hear."
     assert turns[5].heading == "Road Safety: Young Drivers"
+    # Canberra's: a side of the House heard once, "Government members: Hear, hear!", is a voice of its own
+    au = "QUESTIONS WITHOUT NOTICE\n\nMs NGUYEN: My question is to the Minister for Housing.\n\n"
+    au += "Ms O'HALLORAN (Brand—Minister for Housing) (14:07): I thank the member for Reid.\n\n"
+    au += "Government members: Hear, hear!\n\nMs O'HALLORAN: We have agreed with the states.\n\n"
+    au += "Ms NGUYEN: Thank you.\n\nMs O'HALLORAN: And we will build more.\n"
+    assert _speakers(au) == ["Ms Nguyen", "Ms O'Halloran", "Government members", "Ms O'Halloran", "Ms Nguyen",
+                             "Ms O'Halloran"]  # fmt: skip
 
 
 def test_interjections_from_the_floor_are_the_members_words_not_the_speakers() -> None:

@@ -648,6 +648,8 @@ GENERIC_SPEAKER = re.compile(
     r"all|everyone|both|group|congregation|chorus|"
     # a chamber's members as one voice: Westminster's "Hon. Members: Hear, hear.", "Some Hon. Members:"
     r"((some|several) )?(hon\.?|honourable|honorable) members|an? hon\.? member|"
+    # (and Australia's and New Zealand's by side: "Government members: Hear, hear!", "Opposition members:")
+    r"(government|opposition|coalition|crossbench) members|"
     # the same in Korean, Chinese and Japanese scripts: anchor, reporter, host, moderator; host, reporter;
     # announcer, moderator
     r"앵커|기자|진행자|사회자|主持人|记者|記者|アナウンサー|司会|司会者|"
