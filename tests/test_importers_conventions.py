@@ -333,6 +333,12 @@ def test_other_json_is_refused_in_one_line(tmp_path: Path) -> None:
             parse_path(path)
 
 
+def _json_document(path: Path, data: object) -> ParsedDocument:
+    """`data` written as a JSON file at `path`, imported."""
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return parse_path(path)
+
+
 def test_segments_under_speaker_ids_take_the_names_the_json_lists(tmp_path: Path) -> None:
     """A podcast tool's JSON: Whisper-like "segments" under speaker ids ("S1"), and a list of who the ids are,
     with the episode's title.  The segments are the named people's, split words and all; an id the list does not
@@ -349,9 +355,7 @@ def test_segments_under_speaker_ids_take_the_names_the_json_lists(tmp_path: Path
             {"start": 9.0, "end": 11.0, "speaker": "S3", "text": "Can I add something?"},
         ],
     }  # fmt: skip
-    path = tmp_path / "episode12.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    doc = parse_path(path)
+    doc = _json_document(tmp_path / "episode12.json", data)
     assert doc.title == "Radio Nord episode 12"
     assert [(p.speaker, p.text) for p in doc.passages] == [
         ("Ines Moreau", "Welcome back. Kofi, you built the kiosk?"), ("Kofi Mensah", "I did, with my neighbours."),
@@ -374,9 +378,7 @@ def test_a_telegram_chat_export_is_read(tmp_path: Path) -> None:
             {"id": 5, "type": "message", "date": "2024-03-08T15:09:00", "from": "Ada Park", "text": "Thanks!"},
         ],
     }  # fmt: skip
-    path = tmp_path / "result.json"
-    path.write_text(json.dumps(chat), encoding="utf-8")
-    doc = parse_path(path)
+    doc = _json_document(tmp_path / "result.json", chat)
     assert doc.title == "Allotment 14"
     assert [(p.speaker, p.text) for p in doc.passages] == [
         ("Ada Park", "Who has the key?"), ("Ben Cho", "I do, until Friday."), ("Ada Park", "Thanks!"),
