@@ -2461,6 +2461,24 @@ def test_a_german_government_press_conference_s_header_lists_and_named_questions
     assert not any(who in ("Themen", "Sprecher") for who in turns)
 
 
+def test_a_whatsapp_export_with_dotted_times_and_a_hindi_record_addressing_the_chair() -> None:
+    """WhatsApp writes the time with a dot in some languages ("14/02/24 19.05 - Rina Kartika: ..."): the same
+    chat.  The Lok Sabha's members address the chair ("अध्यक्ष महोदय") and say please ("कृपया"): talk."""
+    chat = '14/02/24 19.02 - Rina Kartika membuat grup "Arisan RT 05"\n'
+    chat += "14/02/24 19.05 - Rina Kartika: Assalamualaikum ibu-ibu\n14/02/24 19.07 - Bu Sri Wahyuni: Waalaikumsalam\n"
+    chat += "14/02/24 19.08 - Dewi Lestari: Arisan bulan ini di rumah siapa bu?\n"
+    chat += "14/02/24 19.11 - Rina Kartika: Di rumah bu Sri.\nIurannya tetap 200rb ya.\n"
+    doc = parse_text(chat, "WhatsApp Chat.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Rina Kartika", "Bu Sri Wahyuni", "Dewi Lestari",
+                                                               "Rina Kartika"]  # fmt: skip
+    assert next(p.start for p in doc.passages if p.speaker) == 19 * 3600 + 5 * 60
+    hi = "लोक सभा वाद-विवाद\n\nमाननीय अध्यक्ष: प्रश्न संख्या 221, श्री रमेश चंद्र यादव।\n\n"
+    hi += "श्री रमेश चंद्र यादव (मिर्ज़ापुर): अध्यक्ष महोदय, किसानों के दावों का भुगतान क्यों नहीं हुआ?\n\n"
+    hi += "कृषि मंत्री (श्री अजय प्रताप शर्मा): अध्यक्ष महोदय, भुगतान जारी है।\n\n"
+    hi += "माननीय अध्यक्ष: कृपया बैठ जाइए।\n\nश्री रमेश चंद्र यादव: अध्यक्ष महोदय, यह सही नहीं है।\n"
+    assert len(_speakers(hi)) == 5 and _speakers(hi)[0] == "माननीय अध्यक्ष"
+
+
 def test_several_people_under_one_label_said_where_the_document_shows_it() -> None:
     """A label that stands for several people is said, where the document shows it: a header's key giving one
     tool's "Speaker 3" to two people sharing a microphone (the other keys name their speakers); "Resident" or

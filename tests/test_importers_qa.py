@@ -588,6 +588,33 @@ def test_who_asks_and_answers_from_a_header_s_credit_a_nickname_and_a_trial_s_wi
     ]  # fmt: skip
 
 
+def test_commonwealth_and_quebec_courts_say_who_is_examined_and_by_whom_in_their_own_words() -> None:
+    """The witness and the examining counsel behind bare "Q."/"A." marks, as courts write them: England's
+    "SARAH JANE MILLS, sworn" over "Examined by MS OKAFOR" and later "Cross-examined by MR HARGREAVES";
+    Nigeria's "CW1 (Adewale Ogunleye) – reminded of his oath" over "XXN by Eze:" (counsel by surname, as
+    labelled); Québec's name and address over "LAQUELLE, après avoir fait une affirmation solennelle, ...",
+    then "INTERROGÉE PAR Me GAGNON :"."""
+    uk = "TRANSCRIPT OF EVIDENCE\n\n          SARAH JANE MILLS, sworn\n          Examined by MS OKAFOR\n"
+    uk += "Q.  Where do you work?\nA.  At the pharmacy.\nQ.  Were you there on 3 March?\nA.  I was.\n"
+    uk += "          Cross-examined by MR HARGREAVES\nQ.  The camera was off?\nA.  It was.\n"
+    uk += "JUDGE ASHWORTH:  Go on.\nQ.  So only your memory?\nA.  Yes.\n"
+    turns = [p.speaker for p in parse_text(uk, "crown.txt").passages if p.speaker]
+    mills = "Sarah Jane Mills"
+    assert turns == ["Ms Okafor", mills, "Ms Okafor", mills, "Mr Hargreaves", mills, "Judge Ashworth",
+                     "Mr Hargreaves", mills]  # fmt: skip
+    ng = "IN THE HIGH COURT OF LAGOS STATE\n\nBalogun: The matter is for cross-examination of CW1.\n\n"
+    ng += "Eze: We are ready, my Lord.\n\nCourt: Proceed.\n\n"
+    ng += "CW1 (Adewale Ogunleye) – reminded of his oath, continues in English:\nXXN by Eze:\n"
+    ng += "Q: You signed the lease?\nA: I did.\nQ: In 2019?\nA: Yes, in May.\n\nBalogun: No re-examination.\n"
+    turns = [p.speaker for p in parse_text(ng, "lagos.txt").passages if p.speaker]
+    assert turns == ["Balogun", "Eze", "Court", "Eze", "Adewale Ogunleye", "Eze", "Adewale Ogunleye", "Balogun"]
+    qc = "COUR SUPÉRIEURE\n\nA COMPARU :\n\nMARIE-ÈVE LACHANCE, ingénieure, domiciliée à Montréal ;\n\n"
+    qc += "LAQUELLE, après avoir fait une affirmation solennelle, dépose et dit :\n\nINTERROGÉE PAR Me GAGNON :\n"
+    qc += "Q. Vous étiez chargée de projet?\nR. Oui.\nQ. Depuis quand?\nR. Depuis 2019.\n"
+    turns = [p.speaker for p in parse_text(qc, "qc.txt").passages if p.speaker]
+    assert turns == ["Me GAGNON", "Marie-Ève Lachance"] * 2
+
+
 def test_a_japanese_interview_s_dashed_questions_and_named_answers() -> None:
     ja = "【インタビュー】田中美咲さん\n\n――和菓子職人になろうと思ったのはいつですか。\n田中：高校生のときです。\n"
     ja += "――難しいことは？\n田中：季節を一口で伝えることです。\n――これからは？\n田中：店を続けます。\n"

@@ -713,7 +713,9 @@ DATE = r"(?:(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}[/.-][A-Za-z]{3}[/.-]\d{2,
 #: A time (or a date and a time) opening a line, with the mark after it: "[00:01:02] ", "0:03 - ",
 #: WhatsApp's "12/03/2024, 10:42 - " and "[12/03/2024, 10:42:13] ".
 STAMP_PREFIX = re.compile(
-    rf"^(?P<open>[\[(])?(?P<date>{DATE})?(?P<ts>{_TIME}){AMPM}?"
+    # (after a date, a chat export's time may be written with a dot, as WhatsApp does in Indonesian, Finnish or
+    # Danish: "14/02/24 19.05 - Rina Kartika: ...")
+    rf"^(?P<open>[\[(])?(?P<date>{DATE})?(?P<ts>{_TIME}|(?(date)\d{{1,2}}\.\d{{2}}(?:\.\d{{2}})?(?=[ \t]*[-–—\]])|(?!))){AMPM}?"
     # (a span, in brackets, as whisper's and WhisperX's output gives one: "[00:00.000 --> 00:04.210]")
     rf"(?:(?<=\d)[ \t]*(?:-->|[-–—])[ \t]*{_TIME}(?=[\])]))?"
     rf"[\])]?(?:\t|[ \t]*(?:(?P<dash>[-–—|])[ \t]*)?)(?=\S)"
@@ -743,7 +745,10 @@ def stamp_seconds(m: re.Match[str]) -> float:
     ampm, dated = groups.get("ampm"), groups.get("date")
     if not ampm and not dated:
         return parse_time(m.group("ts"))
-    parts = m.group("ts").replace(",", ".").split(":")
+    stamp = m.group("ts")
+    if ":" not in stamp:
+        stamp = stamp.replace(".", ":")  # (a chat's "19.05" after its date)
+    parts = stamp.replace(",", ".").split(":")
     hours, minutes = int(parts[0]), float(parts[1])  # ("10:42.5", a fraction where seconds would be)
     if ampm:
         hours = hours % 12 + (12 if ampm in "Pp" else 0)

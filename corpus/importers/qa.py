@@ -110,7 +110,10 @@ _EXAMINATION = re.compile(
     r"^(?:(?:(?:FURTHER|RE-?)[ \t-]*)?(?:(?:DIRECT|CROSS|REDIRECT|RECROSS|VOIR[ \t]+DIRE)[ \t-]*)?(?:RE-?)?EXAMINATION"
     r"(?:[ \t]+(?:OF[ \t]+.+?[ \t]+)?BY[ \t]+(?P<who>[^:\[(]+?))?"
     # (and French: "INTERROGÉ PAR Me ÉTIENNE LAFLEUR :", "CONTRE-INTERROGÉE PAR ...")
-    r"|(?:CONTRE-?|RÉ-?|RE-?)?INTERROG[ÉE]E?S?[ \t]+PAR[ \t]+(?P<par>[^:\[(]+?))"
+    r"|(?:CONTRE-?|RÉ-?|RE-?)?INTERROG[ÉE]E?S?[ \t]+PAR[ \t]+(?P<par>[^:\[(]+?)"
+    # (and English courts': "Examined by MS OKAFOR", "Cross-examined by MR HARGREAVES", Nigeria's "XXN by Eze:")
+    r"|(?:(?:FURTHER[ \t]+)?(?:CROSS|RE)[ \t-]*)?EXAMINED[ \t]+BY[ \t]+(?P<ed>[^:\[(]+?)"
+    r"|(?:EIC|XN|XXN|RXN|RE-?XN)[ \t]+BY[ \t]+(?P<xn>[^:\[(]+?))"
     # (an examination taken up again after a break: "Examination by Ms. Okonkwo: [Continued]")
     r"[ \t]*[:.]?[ \t]*(?:[\[(](?:continued|cont['’]?d|resumed|suite)[\])])?[ \t]*$",
     re.I,
@@ -184,11 +187,32 @@ _SWORN = re.compile(
     # (a witness's oath in French records: "GILLES GERVAIS, (Sous la même affirmation solennelle)", "assermenté")
     r"\(?sous (?:la même |le même )?(?:affirmation|serment)|\(?(?:assermentée?|affirmée?|déclare)\b|"
     r"\(?(?:previously sworn|under (?:the same )?oath|on (?:former|the same) (?:oath|affirmation))|"
+    # (a witness heading in English courts: "SARAH JANE MILLS, sworn", "ADA PARK, affirmed")
+    r"(?:duly[ \t]+)?(?:sworn|affirmed)[ \t]*$|"
     # (American trial records' heading: "DANIEL RUIZ, GOVERNMENT'S WITNESS, SWORN", "..., PLAINTIFF'S WITNESS,
     # PREVIOUSLY SWORN")
     r"(?:[\w'’]+[ \t]+){0,2}witness,?[ \t]+(?:previously[ \t]+|duly[ \t]+)?(?:sworn|affirmed|recalled))",
     re.I,
 )
+#: A Québec record's oath, after the witness's name and address: "LAQUELLE, après avoir fait une affirmation
+#: solennelle, dépose et dit :", "LEQUEL, après avoir été assermenté, ...".
+_WHO_AFFIRMED = re.compile(r"^(?:LEQUEL|LAQUELLE|LESQUELS|LESQUELLES)\b.*\b(?:affirmation|serment|assermentée?)", re.I)
+
+
+#: A witness's code and name: "CW1 (Adewale Ogunleye)", "PW 2 (Mary Atieno)", "DW3 (Ravi Kumar)".
+_CODED_WITNESS = re.compile(r"^(?:[A-Z]{1,3}W|[PDC]W)[ \t]?\d{1,2}[ \t]*\((?P<who>[^()]{3,60})\)[ \t]*[–—,:-]")
+
+
+def _witness_above(lines: list[str], i: int) -> str | None:
+    """The name opening the paragraph above line `i` ("MARIE-ÈVE LACHANCE, ingénieure, ..."), or None."""
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    while k > 0 and lines[k - 1].strip():
+        k -= 1
+    return _name(lines[k].strip().split(",", 1)[0]) if k >= 0 and "," in lines[k] else None
+
+
 #: Words that say a line about a witness is their oath.
 _OATH = re.compile(r"\bsworn\b|\bwitness\b|\baffirmed\b|\boath\b|\bserment\b|\baffirmation\b|\bassermenté", re.I)
 
@@ -499,13 +523,31 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
         # (a heading, capitalised: "cross-examination." ending a wrapped sentence is no examination's start)
         m = (_EXAMINATION.match(s) if s[:1].isupper() else None) or _BY_LINE.match(s)
         if m:
-            named = m.group("who") or (m.groupdict().get("par") if m.re is _EXAMINATION else None)
+            found = m.groupdict()
+            named = found.get("who") or found.get("par") or found.get("ed") or found.get("xn")
             who = _name(named) if named else None
+            if who is None and named and len(named.split()) == 1 and named[:1].isupper() and named.isalpha():
+                who = named.strip()  # (counsel by surname alone, as they are labelled: "XXN by Eze:")
             if m.re is _BY_LINE and who is None:
                 continue
             if m.re is _EXAMINATION and who is None and not _examiner_follows(lines, i, by_line):
                 plan.unnamed_examinations += 1
             asker = who or asker
+            aside(i, s, was)
+            procedure = True
+            continue
+        coded = _CODED_WITNESS.match(s)
+        if coded and _OATH.search(s) and (witness := _name(coded.group("who"))) is not None:
+            # a witness by the court's code and name, as Nigerian, Kenyan and Indian records head them: "CW1
+            # (Adewale Ogunleye) – reminded of his oath, continues in English:", "PW2 (Mary Atieno), sworn"
+            answerer, asker, called = witness, default_asker, True
+            aside(i, s, was)
+            procedure = True
+            continue
+        if _WHO_AFFIRMED.match(s) and (witness := _witness_above(lines, i)) is not None:
+            # Québec's "MARIE-ÈVE LACHANCE, ingénieure, domiciliée ...", then "LAQUELLE, après avoir fait une
+            # affirmation solennelle, dépose et dit :": the witness is the name over the oath
+            answerer, asker, called = witness, default_asker, True
             aside(i, s, was)
             procedure = True
             continue
