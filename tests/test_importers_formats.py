@@ -168,6 +168,27 @@ def test_captions_that_name_no_one_but_hold_a_conversation_say_so() -> None:
     assert parse_text(named, "named.srt").warnings == []
 
 
+def test_a_meeting_room_s_device_and_a_vote_s_voices_are_no_one_person() -> None:
+    """Teams names a meeting room's device, not the people in it ("Sala Madrid-3 (Sala de reuniones)"): its
+    turns are said to be likely several people's; a surname that is a room's word ("Maria Sala") is no room.
+    A council's captions mark a vote's voices in brackets ("[ AYES ]"): no speaker."""
+    said = [("Laura Gil", "¿Me oís bien desde Madrid?"), ("Sala Madrid-3 (Sala de reuniones)", "Sí, perfectamente."),
+            ("Laura Gil", "Marta, ¿los datos?"), ("Sala Madrid-3 (Sala de reuniones)", "Facturación subió un 4%."),
+            ("Diego Ferrer", "¿Y los costes?"), ("Sala Madrid-3 (Sala de reuniones)", "Perdona, eso lo llevo yo."),
+            ("Laura Gil", "Gracias a todos.")]  # fmt: skip
+    vtt = "WEBVTT\n\n" + "".join(
+        f"00:00:{3 * k:02d}.000 --> 00:00:{3 * k + 3:02d}.000\n<v {who}>{t}</v>\n\n" for k, (who, t) in enumerate(said)
+    )
+    warned = parse_text(vtt, "reunion.vtt").warnings
+    assert len(warned) == 1 and warned[0].startswith("3 turns are under 'Sala Madrid-3 (Sala de reuniones)', a meeting")
+    person = vtt.replace("Sala Madrid-3 (Sala de reuniones)", "Maria Sala")
+    assert parse_text(person, "reunion.vtt").warnings == []
+    cart = "COUNCIL MEETING\n\n>> ALL IN FAVOR?\n[ AYES ]\n>> OPPOSED?\n>> MOTION CARRIES.\n>> NEXT ITEM.\n"
+    cart += ">> THANK YOU.\n[ AYES ]\n>> WE ARE ADJOURNED.\n"
+    doc = parse_text(cart, "cart.txt")
+    assert all(p.speaker is None for p in doc.passages)
+
+
 def test_a_meetings_captions_whose_exchanges_are_a_short_stretch_among_long_statements_say_so() -> None:
     """A council's captions: long statements cut into caption lines anywhere, and one stretch where members
     and staff answer each other.  Counted over all the lines, the exchanges are too few to tell a

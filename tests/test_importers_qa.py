@@ -622,6 +622,12 @@ def test_a_japanese_interview_s_dashed_questions_and_named_answers() -> None:
     # the credit line names who asks: "（聞き手・構成：山口健／写真：森一郎）"
     credited = ja.replace("\n\n", "\n\n（聞き手・構成：山口健／写真：森一郎）\n\n", 1)
     assert [p.speaker for p in parse_text(credited, "taidan.txt").passages if p.speaker] == ["山口健", "田中"] * 3
+    # a ministry's press conference: "（問）" and "（答）", the reporters unnamed (said: several of them)
+    kaiken = "国土交通大臣会見要旨\n2024年4月9日\n\n【質疑応答】\n（問）幹事社から一点お伺いします。\n\n（答）支援を拡充します。\n\n"
+    kaiken += "（問）関連してお伺いします。\n\n（答）来年度中を目途としております。\n\n（問）北海道新報です。\n\n（答）検討します。\n"
+    doc = parse_text(kaiken, "kaiken.txt")
+    assert len([p for p in doc.passages if p.speaker]) == 6
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("3 questions at a press conference or briefing")
     # a web magazine's page: a breadcrumb over the headline, the writer's credit ("文＝", who asked; "写真＝" took
     # the pictures), answers under the surname and a wide space, the article's end mark and the page's links under it
     web = "ホーム ＞ くらし ＞ インタビュー\n\n【インタビュー】和菓子店を継いだ田中美咲さん\n\n"

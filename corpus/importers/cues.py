@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from sayso.corpus.importers.grammar import handoffs, match_bracket, talking_rows, talking_stretch
@@ -224,6 +225,18 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
             f"{count} captions under {who!r} answer the caption before, also under {who!r} ('Can I jump in?', "
             "'Sure, but...'): one name for several people (a room's microphone?), read as one speaker"
         )
+    rooms = Counter(
+        p.speaker
+        for p in passages
+        # (with a number, a code or the tool's note in parentheses: "Sala" alone may be someone's surname)
+        if p.speaker and _ROOM.search(p.speaker) and re.search(r"\d|\(|-", p.speaker)
+    )
+    if rooms and len(named) >= 2 and (room := rooms.most_common(1)[0])[1] >= 3:
+        # Teams and Zoom name a meeting room's device, not the people in it: "Sala Madrid-3 (Sala de reuniones)"
+        return (
+            f"{room[1]} turns are under {room[0]!r}, a meeting room's name: whoever spoke in the room (several "
+            "people, likely) is read as one speaker"
+        )
     if len(named) == 1 and len(cues) >= 8:
         # one name over every cue (a room's microphone, "Boardroom-4F: ..."), and the cues talk to each other
         who = named.pop()
@@ -256,6 +269,14 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
             "questions), but no one is named: read without speakers"
         )
     return None
+
+
+#: A meeting room's name, as a meeting tool shows a room's device: "Boardroom-4F", "DEN-Conf-Room-4B",
+#: "Sala Madrid-3 (Sala de reuniones)", "Besprechungsraum 2", "Salle Jaurès".
+_ROOM = re.compile(
+    r"(?i)(?:\b|[-_])(?:room|rm|boardroom|conf|conference|meeting room|sala|salle|raum|besprechungsraum|zaal|"
+    r"vergaderzaal|mötesrum|auditorium|aula)(?:\b|[-_\d])"
+)
 
 
 def _answers_itself(cues: list[Cue]) -> tuple[str, int] | None:

@@ -593,6 +593,12 @@ SOUND_WORDS = {
 
 #: Bracketed notes in records and captions that are no one's name ("[GRAPHIC] [TIFF OMITTED]", "[Recess]").
 BRACKET_NOTES = {
+    # a vote's voices, as captions of a meeting write them: "[ AYES ]", "[ NAYS ]"
+    "ayes",
+    "nays",
+    "noes",
+    "yeas",
+    "ayes and nays",
     # a programme's own markers: "[AD BREAK]", "[SPONSOR]", "[THEME MUSIC]"
     "ad break",
     "end ad break",

@@ -320,6 +320,8 @@ class _Mark:
     time: float | None
 
 
+#: A question or an answer marked in parentheses: "（問）", "（答）", "(Q)", "(A)".
+_PAREN_MARK = re.compile(r"^[（(](問|答|Q|A)[）)][ \t　]*")
 #: A question marked by a capital Q and a single space, the question after it: "Q Is FEMA considering...?"
 _BARE_Q = re.compile(r"^Q (?P<rest>[A-Z\"“‘'(][^\n]*\S)$")
 
@@ -331,6 +333,12 @@ def match_marker(line: str) -> _Mark | None:
         s = s.lstrip("> ")
     if s[:2] in ("- ", "* ", "• "):
         s = s[2:].lstrip()  # a Markdown list's "- **Q:** ..."
+    if s[:1] in "（(" and (paren := _PAREN_MARK.match(s)) and s[paren.end() :].strip():
+        # a Japanese ministry's press conference: "（問）幹事社から...", "（答）運転手の確保については..."
+        role = "Q" if paren.group(1) in ("問", "Q") else "A"
+        return _Mark(
+            role=role, written=paren.group(1), style="paren", rest=s[paren.end() :].strip(), who=None, time=None
+        )
     if s.startswith(("――", "——", "──")) and s.lstrip("―—─ "):
         # Japanese interviews mark the interviewer's questions with a long dash and name whoever answers
         return _Mark(role="Q", written="――", style="dash", rest=s.lstrip("―—─ "), who=None, time=None)

@@ -901,7 +901,7 @@ _PRESS = re.compile(
     r"press (?:conference|briefing)|news conference|press point|briefing|point de presse|conférence de presse|"
     r"pressekonferenz|pressebriefing|rueda de prensa|conferencia de prensa|conferenza stampa|coletiva de imprensa|"
     r"entrevista coletiva|persconferentie|presskonferens|pressekonferanse|konferencja prasowa|пресс-конференц|"
-    r"брифинг|記者会見|记者会|新闻发布会|기자회견|브리핑",
+    r"брифинг|会見|记者会|新闻发布会|기자회견|브리핑",
     re.I,
 )
 
