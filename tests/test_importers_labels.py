@@ -2479,6 +2479,16 @@ def test_a_whatsapp_export_with_dotted_times_and_a_hindi_record_addressing_the_c
     assert len(_speakers(hi)) == 5 and _speakers(hi)[0] == "माननीय अध्यक्ष"
 
 
+def test_a_form_s_notes_in_other_languages_are_no_speaker() -> None:
+    """A form or a page of instructions notes things as "OBS:" (Swedish), "Huom:" (Finnish), "Hinweis:" (German),
+    "Uwaga:" (Polish): a note, never someone speaking, however often it comes."""
+    for word in ("OBS", "Huom", "Hinweis", "Uwaga"):
+        form = "ANSÖKAN OM PARKERINGSTILLSTÅND\n\n1. SÖKANDE\n\nNamn ______________\nAdress ______________\n\n"
+        form += f"{word}: Kön är lång. Du får en bekräftelse inom två veckor med ditt kömnummer.\n"
+        form += f"{word}: Endast en ansökan per hushåll.\n\n2. UNDERSKRIFT\n\nDatum ______________\n"
+        assert _speakers(form) == [], word
+
+
 def test_several_people_under_one_label_said_where_the_document_shows_it() -> None:
     """A label that stands for several people is said, where the document shows it: a header's key giving one
     tool's "Speaker 3" to two people sharing a microphone (the other keys name their speakers); "Resident" or
