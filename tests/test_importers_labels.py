@@ -2479,6 +2479,19 @@ def test_a_whatsapp_export_with_dotted_times_and_a_hindi_record_addressing_the_c
     assert len(_speakers(hi)) == 5 and _speakers(hi)[0] == "माननीय अध्यक्ष"
 
 
+def test_a_podcast_page_s_chapter_list_above_its_transcript_is_no_one_s_turns() -> None:
+    """A podcast's page lists its chapters with their times above the transcript ("01:12 Tobias: how a lab
+    scientist ended up baking", "14:05 Temperature: the thing nobody measures" among titles without a colon):
+    chapter titles, not turns, even where a chapter's title names a speaker."""
+    page = "The Slow Crumb, episode 112\n\nChapters\n\n00:00 Intro\n\n01:12 Tobias: how a lab scientist ended up baking\n\n"
+    page += "06:40 What is in a starter, really?\n\n14:05 Temperature: the thing nobody measures\n\n"
+    page += "22:30 Listener question: rye vs. wheat\n\nTranscript\n\nMaya: Welcome back. I'm Maya Ferreira.\n\n"
+    page += "Tobias: Thanks for having me.\n\nMaya: What lives in a starter?\n\nTobias: Yeasts and bacteria.\n"
+    assert _speakers(page) == ["Maya", "Tobias", "Maya", "Tobias"]
+    timed = "00:01 Maya: Welcome back.\n00:04 Tobias: Thanks.\n00:06 Maya: So, starters?\n00:09 Tobias: Yeasts.\n"
+    assert _speakers(timed) == ["Maya", "Tobias", "Maya", "Tobias"]
+
+
 def test_a_form_s_notes_in_other_languages_are_no_speaker() -> None:
     """A form or a page of instructions notes things as "OBS:" (Swedish), "Huom:" (Finnish), "Hinweis:" (German),
     "Uwaga:" (Polish): a note, never someone speaking, however often it comes."""

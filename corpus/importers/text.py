@@ -1063,6 +1063,7 @@ def _choose_convention(
             )
         labels = _without_header_one_offs(labels, table)
         labels = _without_header_fields(labels, table)
+        labels = _without_chapter_list(labels, lines)
         labels = _without_header_block(labels, lines)
         labels = _without_header_headings(labels, lines, table)
         labels = _without_leading_list(labels, table)
@@ -1502,6 +1503,38 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
     if not fields and not cast:
         return labels
     return {i: l for i, l in labels.items() if i not in fields and i not in cast}
+
+
+#: A line opening with a time: a chapter's start in a list of chapters ("01:12 Tobias: how a scientist ..."),
+#: or a timed turn.
+_TIMED_LINE = re.compile(r"^[ \t]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+\S")
+
+
+def _without_chapter_list(labels: dict[int, Label], lines: list[str]) -> dict[int, Label]:
+    """Labels in a podcast page's list of chapters above its transcript ("01:12 Tobias: how a lab scientist ended
+    up baking", "14:05 Temperature: the thing nobody measures" among "06:40 What is in a starter, really?"): a
+    run of three lines or more opening with a time, most of them no label, above the first turn of someone who
+    speaks again.  Titles of chapters, not turns."""
+    counts = Counter(l.raw for l in labels.values())
+    # (the first turn, untimed, of someone heard again: a transcript whose every turn opens with a time has no
+    # such list to tell apart)
+    again = [i for i, l in labels.items() if counts[l.raw] >= 2 and not _TIMED_LINE.match(lines[i])]
+    if not again:
+        return labels
+    first = min(again)
+    dropped: set[int] = set()
+    run: list[int] = []
+    for i in [*range(first), None]:
+        if i is not None and not lines[i].strip():
+            continue
+        if i is not None and _TIMED_LINE.match(lines[i]):
+            run.append(i)
+            continue
+        labelled = [k for k in run if k in labels]
+        if len(run) >= 3 and labelled and len(labelled) * 2 < len(run):
+            dropped.update(labelled)
+        run = []
+    return {i: l for i, l in labels.items() if i not in dropped} if dropped else labels
 
 
 #: A speaker's code in a focus group's or a study's transcript: "P1", "R12", "FG2".
