@@ -1734,11 +1734,14 @@ def match_label(line: str) -> Label | None:
                 name, role = named, ", ".join(r for r in [*(part for part in parts if part != named), role] if r)
         if (office := office_before_person(name)) is not None:
             name, role = office[0], ", ".join(r for r in (office[1], role) if r)
-        if (asked := _ASKED_BY.match(name)) is not None and is_name_like(asked.group("who")):
+        if name[:1] in "FfZzNn" and (asked := _ASKED_BY.match(name)) is not None and is_name_like(asked.group("who")):
             # the Federal Press Conference's journalists: "FRAGE JUNG:", "ZUSATZFRAGE JUNG:" are Jung's
             name, role = asked.group("who"), ", ".join(r for r in (asked.group("word"), role) if r)
         if (
-            (party := _PARTY_AFTER.match(name))
+            name[-1:].islower()
+            and " " in name
+            and len(name.rpartition(" ")[2]) <= 4
+            and (party := _PARTY_AFTER.match(name))
             and party.group("party") not in PARTICLES
             and is_full_name(party.group("name"))
             and is_name_like(party.group("name"))

@@ -1230,6 +1230,7 @@ _LEGEND = re.compile(
 
 #: A transcription tool's numbered speaker, as its label or a header's key names it: "Speaker 1", "Sprecher 2".
 _NUMBERED = r"(?:speaker|spk|participant|person|sprecher(?:in)?|intervenant|hablante|locuteur|orador|spreker|talare|taler)[ _]?\d{1,2}"
+_NUMBERED_CODE = re.compile(_NUMBERED, re.I)
 #: A header's key to such speakers: "Speaker 1 = Priya Raman (host). Speaker 2 = Ali Yılmaz (co-owner, ...)".
 _NUMBERED_LEGEND = re.compile(
     rf"\b(?P<code>{_NUMBERED})[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^=\n]+?)"
@@ -1244,10 +1245,12 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
     """Speakers' codes that the header explains ("Speakers: S1 = Moderator, S2 = Ada Park", "Speaker 1 = Priya
     Raman (host).") go by the names given, the code kept as an alias.  A code the header gives to two people or
     more ("Speaker 3 = Fatma Yılmaz and Deniz Aksoy (one mic)") stays as it is: (the code, whom), for a warning."""
+    if not any("=" in line or "-" in line or "–" in line or "—" in line for line in head):
+        return []  # (no key to any code in the header: "S1 = ...", "P1 – ...")
     codes = {
         l.raw.strip(): table.name_for(l)
         for l in labels.values()
-        if is_initials(l.raw.strip()) or len(l.raw) <= 3 or re.fullmatch(_NUMBERED, l.raw.strip(), re.I)
+        if is_initials(l.raw.strip()) or len(l.raw) <= 3 or _NUMBERED_CODE.fullmatch(l.raw.strip())
     }
     shared: list[tuple[str, str]] = []
     if not codes:
