@@ -2492,6 +2492,15 @@ def test_a_podcast_page_s_chapter_list_above_its_transcript_is_no_one_s_turns() 
     assert _speakers(timed) == ["Maya", "Tobias", "Maya", "Tobias"]
 
 
+def test_a_page_s_breadcrumb_and_dateline_are_no_title() -> None:
+    """A news page copied whole opens with its breadcrumb ("Home > News > Energy") and its date and time on a
+    line of their own: the headline under them is the title."""
+    page = "Home > News > Energy\n\nMonday, 11/03/2024 08:15 (GMT+7)\n\nOffshore wind, the chance and the risk\n\n"
+    page += "Ada Park: How do you judge the project?\n\nBen Cho: A great chance.\n\nAda Park: And the risks?\n\n"
+    page += "Ben Cho: Money and the grid.\n"
+    assert parse_text(page, "page.txt").title == "Offshore wind, the chance and the risk"
+
+
 def test_a_form_s_notes_in_other_languages_are_no_speaker() -> None:
     """A form or a page of instructions notes things as "OBS:" (Swedish), "Huom:" (Finnish), "Hinweis:" (German),
     "Uwaga:" (Polish): a note, never someone speaking, however often it comes."""

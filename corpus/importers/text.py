@@ -315,7 +315,19 @@ def _title_like(line: str) -> bool:
         return False  # a rule of dashes ("- - - - x"), a row of numbers: not a title
     if s.endswith((".", ",", ";")) and not s.endswith("..."):
         return False
+    if _dateline(s):
+        return False
     return not clean.is_chrome_line(s) and not _TRANSCRIPT_MARKER.match(s)
+
+
+#: A full date in figures: "11/03/2024", "2024-03-11", "11.03.2024".
+_DATELINE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+
+
+def _dateline(line: str) -> bool:
+    """A page's date and time on a line of their own, a weekday or a zone beside them ("Thứ Hai, 11/03/2024
+    08:15 (GMT+7)"): no title, and no reason to stop looking for one."""
+    return bool(_DATELINE.search(line) and re.search(r"\b\d{1,2}:\d{2}\b", line) and len(line.split()) <= 6)
 
 
 def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labels: str | None = None) -> TextResult:
@@ -1870,7 +1882,14 @@ def _pick_title(lines: list[str], cover: str | None, label_lines: set[int]) -> s
         if i in label_lines:
             break
         s = line.strip()
-        if not s or clean.is_chrome_line(s) or _TRANSCRIPT_MARKER.match(s) or _COURT_HEADER.match(s) or _menu(s):
+        if (
+            not s
+            or clean.is_chrome_line(s)
+            or _TRANSCRIPT_MARKER.match(s)
+            or _COURT_HEADER.match(s)
+            or _menu(s)
+            or _dateline(s)
+        ):
             continue
         m = _MD_HEADING.match(s)
         if m:
