@@ -34,6 +34,14 @@ class Convention:
     pattern: str | None = None
     #: lines in the conversation read as labels but not taken as speakers (their words go to the one before)
     unread: list[str] = field(default_factory=list)
+    #: a warning says some turns may have gone to the wrong person (see DOUBTED): the labels were read as
+    #: written, and stating them otherwise would not help
+    doubted: bool = False
+
+    def doubt(self) -> None:
+        """Lower the confidence to DOUBTED, as a warning that some turns may be the wrong person's does."""
+        self.confidence = min(self.confidence, DOUBTED)
+        self.doubted = True
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -44,6 +52,8 @@ class Convention:
         }
         if self.pattern:
             out["pattern"] = self.pattern
+        if self.doubted:
+            out["doubted"] = True
         return out
 
 
@@ -87,6 +97,8 @@ def describe(convention: dict[str, object] | None, remedy: str = "") -> str:
         f"speakers: {convention.get('description')}, {convention.get('turns')} turns, "
         f"confidence {confidence_of(convention):.0%}"
     )
-    if is_uncertain(convention):
+    if is_uncertain(convention) and convention.get("doubted"):
+        line += " (uncertain: some turns may be the wrong person's, see the import's warnings)"
+    elif is_uncertain(convention):
         line += f" (uncertain: {remedy})" if remedy else " (uncertain)"
     return line

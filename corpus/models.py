@@ -171,7 +171,7 @@ class Document(_Record):
     #: who hosts, interviews or moderates (CSL `interviewer` of an interview, `host` of a broadcast);
     #: None when unknown.  Libraries saved before this field existed load with None.
     host: str | None = None
-    #: how speakers were found: {"shape", "description", "turns", "confidence"[, "pattern"]} (see
+    #: how speakers were found: {"shape", "description", "turns", "confidence"[, "pattern"][, "doubted"]} (see
     #: corpus.importers.grammar); None for documents imported before conventions were recorded
     convention: dict[str, Any] | None = None
     #: the --labels pattern the user gave for this document, reused on re-import
@@ -235,7 +235,7 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
     #: whom the document names as host, interviewer or moderator ("; " between several)
     host: str | None = None
-    #: the labelling convention applied: {"shape", "description", "turns", "confidence"[, "pattern"]}
+    #: the labelling convention applied: {"shape", "description", "turns", "confidence"[, "pattern"][, "doubted"]}
     convention: dict[str, Any] | None = None
     #: source text left out of the passages: [{"reason", "text"}]
     dropped: list[dict[str, str]] = field(default_factory=list)

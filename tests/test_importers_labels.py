@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from sayso.corpus.conventions import is_uncertain
+from sayso.corpus.conventions import describe, is_uncertain
 from sayso.corpus.importers import parse_text
 from sayso.corpus.importers.names import display_name, initials_of, match_label, split_role
 
@@ -2639,6 +2639,10 @@ def test_a_label_for_anyone_of_a_group_that_follows_itself_is_warned_about() -> 
         "several people (a group's members, callers, voices the transcriber could not name), all read as one speaker"
     ]
     assert is_uncertain(doc.convention)  # the documents list and the citation dialog say so, not only the import
+    # (stating the labels otherwise would not help: the line says where to look instead)
+    assert describe(doc.convention, "state it with --labels").endswith(
+        "(uncertain: some turns may be the wrong person's, see the import's warnings)"
+    )
     korean = "포커스 그룹\n\n사회자: 출퇴근은 어떻게 하세요?\n\n참가자: 버스를 탑니다.\n\n참가자: 저는 자전거요.\n\n"
     korean += "사회자: 버스는 어떤가요?\n\n참가자: 너무 늦게 와요.\n\n참가자: 밤에는 없어요.\n"
     assert len(parse_text(korean, "그룹.txt").warnings) == 1

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sayso.corpus.conventions import DOUBTED, Convention
+from sayso.corpus.conventions import Convention
 from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import metadata
 from sayso.corpus.importers.ass import looks_like_ass, parse_ass
@@ -171,7 +171,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         )
         if (unnamed := unnamed_speakers(cues, passages)) is not None:
             ignored.append(unnamed)
-            convention.confidence = DOUBTED
+            convention.doubt()
         head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])
         title = title or file_title or (metadata.first_words(passages[0].text) if passages else path.stem)
         kind = metadata.guess_kind(

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sayso.corpus.conventions import DESCRIPTIONS, DOUBTED, Convention
+from sayso.corpus.conventions import DESCRIPTIONS, Convention
 from sayso.corpus.identity import is_placeholder
 from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
@@ -379,7 +379,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             warnings.append(
                 f"the header gives {code!r} to more than one person ({who}): their turns are read as one speaker"
             )
-            convention.confidence = min(convention.confidence, DOUBTED)
+            convention.doubt()
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
         _apply_full_names_listed(lines[: min(labels_at)], table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
@@ -434,7 +434,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             f"{count} answers marked without a name follow another answer, no question between (a panel's, "
             "several people's?): all are read as one answerer's"
         )
-        convention.confidence = min(convention.confidence, DOUBTED)
+        convention.doubt()
     if dialogue and plan is not None and plan.unnamed_examinations and user_pattern is None:
         count = plan.unnamed_examinations
         warnings.append(
@@ -513,21 +513,21 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"{count} questions in {who}'s turn are each answered on the next line, without labels "
                 f"(another speaker's questions?): all are read as {who}'s"
             )
-            convention.confidence = min(convention.confidence, DOUBTED)
+            convention.doubt()
         if user_pattern is None and unlabelled is None and (talk := _talk_in_one_turn(result.passages)) is not None:
             who, count = talk
             warnings.append(
                 f"{who}'s turn of {count} paragraphs reads like several people talking (replies, questions, crosstalk) "
                 f"without labels: the labels may stop there, and all of it is read as {who}'s"
             )
-            convention.confidence = min(convention.confidence, DOUBTED)
+            convention.doubt()
         if user_pattern is None and (inside := _labels_inside_turns(result.passages, table)) is not None:
             count, example = inside
             warnings.append(
                 f"{count} speaker labels stand inside other speakers' paragraphs ({example!r}, ...), not at the start "
                 "of a line: their words are read as the words of the turn they stand in"
             )
-            convention.confidence = min(convention.confidence, DOUBTED)
+            convention.doubt()
         if user_pattern is None and (crowd := _one_label_for_many(labels_at, table, lines[:first])) is not None:
             name, count = crowd
             warnings.append(
@@ -535,20 +535,20 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 "for several people (a group's members, callers, voices the transcriber could not name), all read as "
                 "one speaker"
             )
-            convention.confidence = min(convention.confidence, DOUBTED)
+            convention.doubt()
         elif user_pattern is None and (among := _a_group_among_people(result.passages)) is not None:
             name, count, others = among
             warnings.append(
                 f"{count} turns are labelled {name!r}, a label for anyone of a group (members of the public, the "
                 f"audience, callers), among {others} named speakers: likely several people, all read as one speaker"
             )
-            convention.confidence = min(convention.confidence, DOUBTED)
+            convention.doubt()
         if user_pattern is None and plan is not None and (pressed := _press_questions(result.passages, head)):
             warnings.append(
                 f"{pressed} questions at a press conference or briefing are marked without a name: journalists', "
                 "likely several of them, all read as one questioner's"
             )
-            convention.confidence = min(convention.confidence, DOUBTED)
+            convention.doubt()
         result.speakers = {
             name: list(table.aliases.get(name, []))
             for name in dict.fromkeys(p.speaker for p in result.passages if p.speaker)
