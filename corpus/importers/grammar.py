@@ -54,6 +54,7 @@ from sayso.corpus.importers.names import (
     split_role,
     stamp_seconds,
 )
+from sayso.corpus.sentences import split_sentences
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 
@@ -668,16 +669,12 @@ def talking_rows(rows: list[str]) -> int:
     return replies + questions if replies >= 3 and questions >= 2 and (replies + questions) * 5 >= len(rows) else 0
 
 
-#: Where a recording's text ends its sentences, to split segments cut anywhere into sentences again.
-_SENTENCE_END = re.compile(r"(?<=[.?!…؟])\s+|(?<=[。？！])")
-
-
 def talking_stretch(rows: list[str], size: int = 40) -> int:
     """`talking_rows` for a recording's segments, which cut sentences anywhere and hold a meeting's long
     statements beside its brief exchanges: the segments are joined and split into sentences again, and read
     forty at a time, so that one stretch of people answering each other counts.  The most found in a stretch."""
-    sentences = _SENTENCE_END.split(" ".join(" ".join(row.split()) for row in rows))
-    sentences = [s for s in sentences if s]
+    text = " ".join(" ".join(row.split()) for row in rows)
+    sentences = [text[start:end] for start, end in split_sentences(text)]
     return max(
         (talking_rows(sentences[at : at + size]) for at in range(0, max(1, len(sentences) - size // 2), size // 2)),
         default=0,
@@ -692,6 +689,8 @@ def handoffs(text: str) -> int:
 def _in_capitals_only(words: str) -> bool:
     """Words whose letters are all capitals: a heading's, in a document whose speech has small letters (a letter
     without case, a Japanese answer's "SNSで", is no capital)."""
+    if words != words.upper():
+        return False  # (a small letter somewhere: most speech, found at C speed)
     letters = [c for c in words if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 

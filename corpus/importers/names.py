@@ -746,7 +746,7 @@ STAMP_PREFIX = re.compile(
 _SENDER = re.compile(r"^(?P<name>[^:\n]{1,40}?):[ \t]+(?P<rest>\S.*)$")
 _TS_PREFIX = STAMP_PREFIX
 #: A German press conference's question by a named journalist: "FRAGE JUNG", "ZUSATZFRAGE OSTERMANN".
-_ASKED_BY = re.compile(
+_PRESS_QUESTION_BY = re.compile(
     r"^(?P<word>frage|zusatzfrage|nachfrage)[ \t]+(?P<who>[^\W\d_][\w'’\-]+(?:[ \t][^\W\d_][\w'’\-]+)?)$", re.I
 )
 #: A clock time written with a dot before a label: "14.07 " (hours and minutes of the day).
@@ -1734,13 +1734,17 @@ def match_label(line: str) -> Label | None:
                 name, role = named, ", ".join(r for r in [*(part for part in parts if part != named), role] if r)
         if (office := office_before_person(name)) is not None:
             name, role = office[0], ", ".join(r for r in (office[1], role) if r)
-        if name[:1] in "FfZzNn" and (asked := _ASKED_BY.match(name)) is not None and is_name_like(asked.group("who")):
+        if (
+            name[:1] in "FfZzNn"
+            and (asked := _PRESS_QUESTION_BY.match(name)) is not None
+            and is_name_like(asked.group("who"))
+        ):
             # the Federal Press Conference's journalists: "FRAGE JUNG:", "ZUSATZFRAGE JUNG:" are Jung's
             name, role = asked.group("who"), ", ".join(r for r in (asked.group("word"), role) if r)
         if (
-            name[-1:].islower()
-            and " " in name
-            and len(name.rpartition(" ")[2]) <= 4
+            (party_letters := name.rpartition(" ")[2]) != name
+            and party_letters.islower()
+            and len(party_letters) <= 4
             and (party := _PARTY_AFTER.match(name))
             and party.group("party") not in PARTICLES
             and is_full_name(party.group("name"))

@@ -893,13 +893,17 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
     return (name, count) if count >= (3 if len(name) == 1 else 2) else None
 
 
+def _turn_speakers(passages: list[ParsedPassage]) -> list[str]:
+    """Who speaks each turn, in order (a turn: one speaker's passages one after another)."""
+    return [who for who, _ in itertools.groupby(p.speaker for p in passages if p.speaker)]
+
+
 def _a_group_among_people(passages: list[ParsedPassage]) -> tuple[str, int, int] | None:
     """A label for anyone of a group ("Resident", "Intervenant", "Audience member") over three turns or more, in
     a meeting where two people or more speak under names of their own: members of the public, each unnamed, not
     one person.  (A one-to-one interview's "Participant" beside its interviewer is one person.)  (the label, its
     turns, how many named speakers), or None."""
-    turns = [who for who, _ in itertools.groupby(p.speaker for p in passages if p.speaker)]
-    counts = Counter(turns)
+    counts = Counter(_turn_speakers(passages))
     group = [(name, n) for name, n in counts.items() if _ANY_OF_A_GROUP.match(name) and n >= 3]
     named = [name for name in counts if not _ANY_OF_A_GROUP.match(name) and not is_generic(name)]
     if not group or len(named) < 2:
@@ -924,8 +928,7 @@ def _press_questions(passages: list[ParsedPassage], head: list[str]) -> int:
     transcript does not name, read as one questioner's.  0 otherwise."""
     if not _PRESS.search(" ".join(head[:12])):
         return 0
-    turns = [who for who, _ in itertools.groupby(p.speaker for p in passages if p.speaker)]
-    asked = sum(1 for who in turns if who in (qa.QUESTIONER, qa.ASKER))
+    asked = sum(1 for who in _turn_speakers(passages) if who in (qa.QUESTIONER, qa.ASKER))
     return asked if asked >= 3 else 0
 
 
