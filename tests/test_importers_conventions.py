@@ -380,6 +380,10 @@ def test_a_telegram_chat_export_is_read(tmp_path: Path) -> None:
     }  # fmt: skip
     doc = _json_document(tmp_path / "result.json", chat)
     assert doc.title == "Allotment 14"
+    # a piece with no text of its own (a custom emoji's, a poll's) leaves the message its other words
+    emoji = {"id": 6, "type": "message", "from": "Ben Cho", "text": ["See you ", {"type": "custom_emoji"}]}
+    more = {**chat, "messages": [*chat["messages"], emoji]}
+    assert _json_document(tmp_path / "result2.json", more).passages[-1].text == "See you"
     assert [(p.speaker, p.text) for p in doc.passages] == [
         ("Ada Park", "Who has the key?"), ("Ben Cho", "I do, until Friday."), ("Ada Park", "Thanks!"),
     ]  # fmt: skip

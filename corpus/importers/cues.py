@@ -265,8 +265,8 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
         or talking_stretch(rows)
     ):
         return (
-            "the captions read like a conversation (a host's and a guest's words to each other, replies, "
-            "questions), but no one is named: read without speakers"
+            "the captions read like a conversation (people answering, asking and greeting each other), but no "
+            "one is named: read without speakers"
         )
     return None
 

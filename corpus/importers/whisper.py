@@ -162,10 +162,11 @@ def _text_of(item: dict[str, Any]) -> str:
             return str(item[key]).strip()
         if isinstance(item.get(key), list) and item[key]:
             # Telegram's text with formatting: pieces of plain text and of marked-up text ({"type": "bold", ...})
+            # (a piece without text, a sticker's or a poll's, adds nothing; the message keeps the rest)
             pieces = [p if isinstance(p, str) else p.get("text") if isinstance(p, dict) else None for p in item[key]]
-            texts = [p for p in pieces if isinstance(p, str)]
-            if len(texts) == len(pieces) and "".join(texts).strip():
-                return " ".join("".join(texts).split())
+            joined = "".join(p for p in pieces if isinstance(p, str))
+            if joined.strip():
+                return " ".join(joined.split())
     elements = item.get("elements")
     if isinstance(elements, list):  # Rev's monologues: elements of words and punctuation
         parts = [e.get("value") for e in elements if isinstance(e, dict)]
