@@ -3047,3 +3047,152 @@ def test_a_clause_before_a_colon_and_a_citation_are_not_taken_for_unread_labels(
         "Conclusione: la questione resta aperta.\n"
     )
     assert parse_text(notes, "appunti.txt").warnings == []
+
+
+def test_a_judge_recorded_by_a_style_of_address_is_a_speaker() -> None:
+    """Australian and English court reporters label the judge "HER HONOUR:" or "HIS HONOUR:"; "her" and "his"
+    open sentences, so the label was refused and the judge's words went to the counsel before her."""
+    hearing = (
+        "HER HONOUR:   Yes, Mr Tran.\n\n"
+        "MR TRAN:   Thank you, your Honour. I call the next witness.\n\n"
+        "HER HONOUR:   Very well.\n\n"
+        "MS OYELARAN:   Your Honour, before he is sworn, one matter.\n\n"
+        "His Lordship: Go on.\n"
+    )
+    assert _speakers(hearing) == ["Her Honour", "Mr Tran", "Her Honour", "Ms Oyelaran", "His Lordship"]
+    assert match_label("Her grace was plain: she said no.") is None
+
+
+def test_answers_after_three_dashes_are_the_witnesses() -> None:
+    """Australian court reporters set a witness's answer after the question and three dashes, with no label
+    ("And your address?---Level 4."), or under it ("---I was."); counsel's next paragraphs go unlabelled too.
+    All of it was read as counsel's words, silently: the witness (named in the "<..., SWORN" heading) never
+    spoke, and the examiner comes from "<CROSS-EXAMINATION BY ...". Our own text, in that shape."""
+    hearing = (
+        "HIS HONOUR:   Yes, Ms Reid.\n\n"
+        "MS REID:   I call Mr Okafor.\n\n"
+        "<DANIEL CHUKWUMA OKAFOR, SWORN                         [10.02 am]\n\n"
+        "<EXAMINATION-IN-CHIEF BY MS REID\n\n"
+        "MS REID:   Mr Okafor, what is your occupation?---I am a harbour pilot.\n\n"
+        "How long have you held that position?---Eleven years, most of them\n"
+        "on the night roster.\n\n"
+        "And on the night of 3 May you were on duty?\n"
+        "---I was.\n\n"
+        "Nothing further, your Honour.\n\n"
+        "HIS HONOUR:   Mr Lowe.\n\n"
+        "<CROSS-EXAMINATION BY MR LOWE                          [10.05 am]\n\n"
+        "MR LOWE:   Was the tug already alongside?---No, it arrived later.\n\n"
+        "How much later?---Ten minutes, perhaps.\n"
+    )
+    doc = parse_text(hearing, "hearing.txt")
+    turns = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    merged = [who for who, _ in itertools.groupby(who for who, _ in turns)]
+    assert merged == [
+        "His Honour",
+        "Ms Reid",
+        "Daniel Chukwuma Okafor",
+        "Ms Reid",
+        "Daniel Chukwuma Okafor",
+        "Ms Reid",
+        "Daniel Chukwuma Okafor",
+        "Ms Reid",
+        "His Honour",
+        "Mr Lowe",
+        "Daniel Chukwuma Okafor",
+        "Mr Lowe",
+        "Daniel Chukwuma Okafor",
+    ], merged
+    said = {words.split("\n")[0]: who for who, words in turns}
+    assert said["Eleven years, most of them"] == "Daniel Chukwuma Okafor"
+    assert said["Nothing further, your Honour."] == "Ms Reid"
+    assert not any("---" in words for _, words in turns)
+    assert not doc.warnings
+
+
+def test_unlabelled_answers_inside_a_turn_are_said_when_too_few_to_read() -> None:
+    """Two answers after dashes are too few to read as the convention; they stay in the counsel's turn, as the
+    labels say, but never silently."""
+    hearing = (
+        "HIS HONOUR:   Yes, Ms Reid.\n\n"
+        "MS REID:   Mr Okafor, what is your occupation?---I am a harbour pilot.\n\n"
+        "How long have you held that position?---Eleven years.\n\n"
+        "HIS HONOUR:   Thank you.\n"
+    )
+    doc = parse_text(hearing, "hearing.txt")
+    assert any("questions in Ms Reid's turn" in w for w in doc.warnings), doc.warnings
+    assert is_uncertain(doc.convention)
+
+
+def test_a_role_list_naming_who_holds_each_role_is_a_header_not_turns() -> None:
+    """A Mexican oral trial's record lists the roles and who holds them ("JUEZ PRESIDENTE: MTRO. ...") above the
+    turns labelled by those roles: each line was read as a turn whose words were a name."""
+    trial = (
+        "AUDIENCIA DE JUICIO ORAL\n\nINTERVINIENTES:\n"
+        "JUEZ PRESIDENTE: MTRA. ELENA SOTO VARGAS\n"
+        "DEFENSOR PARTICULAR: LIC. RAÚL MENA ORTIZ\n"
+        "TESTIGO: C. MARTA LUNA REYES\n\n"
+        "JUEZ PRESIDENTE: Se reanuda la audiencia. ¿Está presente la testigo?\n"
+        "DEFENSOR PARTICULAR: Sí, su señoría, está presente.\n"
+        "TESTIGO: Aquí estoy.\n"
+        "JUEZ PRESIDENTE: Adelante, defensor.\n"
+    )
+    doc = parse_text(trial, "juicio.txt")
+    turns = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    # (the list gives the witness's role to one person: her turns go by her name, the role kept as an alias)
+    assert [who for who, _ in turns] == [
+        "Juez Presidente",
+        "Defensor Particular",
+        "C. Marta Luna Reyes",
+        "Juez Presidente",
+    ]
+    assert not any("LIC. RAÚL" in words for _, words in turns)
+    assert "Testigo" in doc.speakers["C. Marta Luna Reyes"]
+    # a person's own label before a greeting is a turn, as it was
+    chat = "Claire Morel : Bonjour Bastien Lefèvre.\nBastien Lefèvre : Bonjour Claire, merci.\nClaire Morel : On commence ?\n"
+    assert _speakers(chat)[0] == "Claire Morel"
+
+
+def test_a_speakers_heading_saying_they_ask_or_answer_starts_their_turn() -> None:
+    """A Hansard sets a written question and its answer under "NAME aliuliza:-" / "NAME alijibu:-" (asked,
+    answered) in Swahili, "NAME asked:" in English: the words went to the chair before. Only a speaker the labels
+    already name is read so; a new name stays words."""
+    bunge = (
+        "NAIBU SPIKA: Swali la kwanza, Mheshimiwa Juma Hamisi.\n\n"
+        "MHE. JUMA S. HAMISI aliuliza:-\n"
+        "Je, ni lini Serikali itaanza ujenzi wa barabara hii?\n\n"
+        "WAZIRI WA UJENZI (MHE. ELIAS KIMARO) alijibu:-\n"
+        "Mheshimiwa Naibu Spika, ujenzi utaanza mwezi Julai.\n\n"
+        "NAIBU SPIKA: Mheshimiwa Hamisi, swali la nyongeza.\n\n"
+        "MHE. JUMA S. HAMISI: Ahsante. Je, fedha zipo?\n\n"
+        "WAZIRI WA UJENZI: Ndiyo, fedha zimetengwa.\n\n"
+        "MHE. ASHA KOMBO alisema:-\n"
+        "Maneno ya mtu ambaye hajatajwa.\n"
+    )
+    doc = parse_text(bunge, "bunge.txt")
+    turns = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert [who for who, _ in turns] == [
+        "Naibu Spika",
+        "Mhe. Juma S. Hamisi",
+        "Waziri Wa Ujenzi",
+        "Naibu Spika",
+        "Mhe. Juma S. Hamisi",
+        "Waziri Wa Ujenzi",
+    ]
+    assert turns[1][1].startswith("Je, ni lini")
+    assert "Maneno ya mtu" in turns[-1][1]  # (Asha Kombo is no speaker the labels name)
+
+
+def test_a_chat_copy_with_reaction_counts_keeps_every_message_author() -> None:
+    """A Slack channel copied as text: "Name  10:42 AM" over each message, reaction counts ("2", "3") on lines of
+    their own. The counts were read as page numbers and the names beside them as a running header: four of
+    six authors vanished and their words went to the one before."""
+    people = ["Priya Raman", "Tom Becker", "Aisha Mensah", "Jonas Eklund"]
+    lines = ["#ops-incident", "Tuesday, March 19th"]
+    for k in range(12):
+        who = people[k % 4]
+        lines += [f"{who}  10:{10 + k:02d} AM", f"message number {k} from {who.split()[0]}, about the outage", ":eyes:"]
+        if k % 3 == 0:
+            lines.append(str(2 + k % 2))
+    doc = parse_text("\n".join(lines) + "\n", "slack.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [people[k % 4] for k in range(12)]
+    assert not any(d["reason"] == "page header or footer" for d in doc.dropped)

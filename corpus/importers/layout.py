@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sayso.corpus.importers.grammar import match_record
+from sayso.corpus.importers.grammar import match_alone, match_record
 from sayso.corpus.importers.names import is_name_like, match_label
 
 #: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
@@ -222,7 +222,25 @@ def _timed_label(line: str) -> bool:
     """A speaker's label with the time they spoke, over their words: Rev's "Ada Park (00:01:02):".  Its shape
     (digits aside) recurs as a running header's does, and in a short page it may stand as near the breaks."""
     label = match_label(line.strip())
-    return label is not None and label.time is not None
+    if label is not None and label.time is not None:
+        return True
+    # (or alone on its line with the time of the message: a chat's "Priya Raman  10:42 AM" over her words)
+    alone = match_alone(line.strip(), None, None)
+    return alone is not None and alone.time is not None
+
+
+def _rising(marks: list[str]) -> bool:
+    """Whether bare numbers read as page numbers go up as pages do (most steps, a missing page or a repeated
+    one aside, each series of them on its own): a chat's reaction counts ("2", "3", "4", "4", "1") or a list's numbers on their own lines
+    do not, and the lines beside them are no page's furniture."""
+    # (each series on its own: a record may number its pages twice, "989" beside "Page 53")
+    series: dict[str, list[int]] = {}
+    for mark in marks:
+        m = re.search(r"\d+", mark)
+        if m:
+            series.setdefault(_shape(mark), []).append(int(m.group()))
+    steps = [b > a for numbers in series.values() for a, b in itertools.pairwise(numbers)]
+    return not steps or sum(steps) >= 0.7 * len(steps)
 
 
 def _strip_page_furniture(page: Page) -> None:
@@ -232,7 +250,7 @@ def _strip_page_furniture(page: Page) -> None:
     if len(body_index) < 20:
         return
     page_marks = [i for i in body_index if _PAGE_NUMBER.match(lines[i])]
-    if len(page_marks) < 2:
+    if len(page_marks) < 2 or not _rising([lines[i] for i in page_marks]):
         return
     # Positions (in body order) of the page breaks, and each body line's place beside the nearest one.
     order = {i: k for k, i in enumerate(body_index)}

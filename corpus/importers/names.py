@@ -1288,6 +1288,26 @@ def split_role(candidate: str) -> tuple[str, str | None]:
     return candidate.strip(), None
 
 
+#: The words before a style of address ("Her Honour", "His Lordship", "Your Worship", "Their Honours").
+_ADDRESS_OWNERS = {"her", "his", "your", "their"}
+#: Styles by which a judge, a magistrate, a bishop or a head of state is addressed and recorded.
+_STYLES = {
+    "honour",
+    "honor",
+    "honours",
+    "honors",
+    "lordship",
+    "ladyship",
+    "lordships",
+    "worship",
+    "excellency",
+    "majesty",
+    "grace",
+    "eminence",
+    "holiness",
+}
+
+
 @cached_when_short
 def is_name_like(name: str) -> bool:
     """True when `name` has the shape of a person's name or title-and-surname."""
@@ -1311,6 +1331,15 @@ def is_name_like(name: str) -> bool:
     first = _bare(tokens[0])
     if is_office(name) or _the_office(tokens):
         return True
+    if (
+        len(tokens) in (2, 3, 4)
+        and first in _ADDRESS_OWNERS
+        and _bare(tokens[1]) in _STYLES
+        and tokens[1][:1].isupper()
+    ):
+        return (
+            True  # the judge as courts address and record them: "HER HONOUR", "His Honour Judge Price", "Your Worship"
+        )
     if tokens[0] == "An" and len(tokens) >= 2 and _bare(tokens[1]) in _IRISH_OFFICES:
         return True  # the Oireachtas's "An Ceann Comhairle", "An Taoiseach", "An Leas-Chathaoirleach"
     if first in NOT_NAMES and first not in TITLES:

@@ -108,6 +108,7 @@ _PAGE_LINE = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,4})\s*$", re.I)
 #: "EXAMINATION BY MR. SMITH:", "CROSS-EXAMINATION", "FURTHER REDIRECT EXAMINATION BY MS. JONES:".
 _EXAMINATION = re.compile(
     r"^(?:(?:(?:FURTHER|RE-?)[ \t-]*)?(?:(?:DIRECT|CROSS|REDIRECT|RECROSS|VOIR[ \t]+DIRE)[ \t-]*)?(?:RE-?)?EXAMINATION"
+    r"(?:[ \t-]+IN[ \t-]+CHIEF)?"
     r"(?:[ \t]+(?:OF[ \t]+.+?[ \t]+)?BY[ \t]+(?P<who>[^:\[(]+?))?"
     # (and French: "INTERROGÉ PAR Me ÉTIENNE LAFLEUR :", "CONTRE-INTERROGÉE PAR ...")
     r"|(?:CONTRE-?|RÉ-?|RE-?)?INTERROG[ÉE]E?S?[ \t]+PAR[ \t]+(?P<par>[^:\[(]+?)"
@@ -395,10 +396,57 @@ def _strip_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+#: A witness's answer after its question and three dashes, on the question's line or opening a line of its own.
+_DASH_ANSWER = re.compile(r"\?[ \t]*-{3}[ \t]*(?=[^\W_])|^[ \t]*-{3}[ \t]*(?=[^\W_])")
+#: A heading set off by an angle bracket, with the time beside it: "<ADA PARK, SWORN       [10.01 am]".
+_ANGLED_HEADING = re.compile(r"^[ \t]*<(?P<heading>[A-Z][^<>]{2,100}?)[ \t]*(?:\[[^\[\]]{1,20}\])?[ \t]*$")
+
+
+def _dash_answers(lines: list[str]) -> list[str]:
+    """The lines of a transcript that writes a witness's answers after three dashes, with no label, as
+    Australian court reporters do ("And your address?---Level 4, Pitt Street.", or "---I was." under the
+    question), rewritten with the marks `find` reads: the question "Q.", the answer "A.", and each paragraph
+    after an answer "Q." until someone's own label (counsel goes on asking, or speaks to the bench, unlabelled).
+    Headings set off by "<" lose it and their time ("<CROSS-EXAMINATION BY MS REID   [10.06 am]").  Lines of
+    any other document come back as they are: three such answers at the least."""
+    if sum(1 for line in lines if "---" in line and _DASH_ANSWER.search(line)) < 3:
+        return lines
+    out: list[str] = []
+    exchange = False  # an answer was given and no one's own label has come since
+    previous = ""
+    for line in lines:
+        s = line.strip()
+        angled = _ANGLED_HEADING.match(line)
+        if angled:
+            out.append(angled.group("heading"))
+            exchange = False
+        elif (m := _DASH_ANSWER.search(line)) is not None:
+            question = line[: m.start()].strip()
+            if question:
+                q = question + "?"
+                own = match_label(q)
+                # (a question wrapped over lines, or someone's own label, is marked where it starts)
+                out.append(q if (own is not None and own.said) or previous else f"Q. {q}")
+            out.append(f"A. {line[m.end() :].strip()}")
+            exchange = True
+        elif exchange and s and not previous:
+            own = match_label(s)
+            if own is not None and own.said:
+                exchange = False
+                out.append(line)
+            else:
+                out.append(f"Q. {s}")
+        else:
+            out.append(line)
+        previous = s
+    return out
+
+
 def find(lines: list[str]) -> QAPlan | None:
     """A plan for a Q/A document, or None when `lines` are not one."""
     numbered = _numbered(lines)
     work = _strip_numbers(lines) if numbered else lines
+    work = _dash_answers(work)
     marks: list[tuple[int, _Mark]] = []
     letters = 0
     for i, line in enumerate(work):

@@ -955,6 +955,10 @@ def _labels_inside_turns(passages: list[ParsedPassage], table: SpeakerTable) -> 
     return (len(found), found[0]) if len(found) >= 2 else None
 
 
+#: A question, then a long dash and its answer on the same line: "And your address?---Level 4, Pitt Street."
+_ANSWER_DASH = re.compile(r"\?[ \t]*(?:-{2,3}|—)[ \t]*(?=[^\W_])")
+
+
 def _exchanges_without_labels(passages: list[ParsedPassage]) -> tuple[str, int] | None:
     """A turn that holds questions and answers of its own: a short line asking, the next one answering, twice
     or more (a magazine's Q&A that labels only its first exchange), in a conversation of three people at most.
@@ -962,9 +966,11 @@ def _exchanges_without_labels(passages: list[ParsedPassage]) -> tuple[str, int] 
     if len({p.speaker for p in passages if p.speaker}) > 3:
         return None
     for p in passages:
-        if p.speaker is None or "?\n" not in p.text:
+        if p.speaker is None or ("?\n" not in p.text and "?-" not in p.text and "?—" not in p.text):
             continue  # (a question ending a line, answered below: looked for first, not to copy a long turn)
-        rows = [row.strip() for row in p.text.split("\n") if row.strip()]
+        # (an answer may follow its question after a long dash on the same line, as Australian court reporters
+        # set a witness's words: "And your business address?---Level 4, 200 Pitt Street.")
+        rows = [row.strip() for row in _ANSWER_DASH.sub("?\n", p.text).split("\n") if row.strip()]
         asked = sum(
             1
             for a, b in itertools.pairwise(rows)
@@ -1151,6 +1157,8 @@ def _choose_convention(
             if i > first and i not in labels and label.said and GENERIC_SPEAKER.match(label.raw):
                 table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
                 labels[i] = label
+    if family in ("inline", "record") and len(labels) >= 2:
+        labels.update(_headed_turns(lines, labels, table))
     names = {table.name_for(l) for l in labels.values()}
     turns = len(labels)
     description = DESCRIPTIONS[family]
@@ -1196,6 +1204,35 @@ def _choose_convention(
         example = lines[first].strip()[: lines[first].strip().find(near_miss[first].rest) or None].strip()
         conv = Convention("unknown", f"{len(near_miss)} lines start like {example!r}", 0, 0.3)
     return table, labels, conv
+
+
+#: A speaker's label, a word or two in small letters, a colon, and nothing after it: a record's heading over a
+#: question or an answer given in writing ("MHE. JUMA S. HAMISI aliuliza:-", "Ada Park asked:", "X fragte:").
+_HEADED_END = re.compile(r"[ \t]*(?::-|:|：)[ \t]*$")
+
+
+def _headed_turns(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Lines in the conversation that name one of its speakers as their labels do, then say in a word or two in
+    small letters that they ask or answer, over the words: that speaker's turns, whatever the language's verb
+    ("aliuliza:-", "alijibu:-", "asked:").  Only a speaker the labels already name, never a new one."""
+    known = {name_key(display_name(l.raw)) for l in labels.values()}
+    first = min(labels)
+    found: dict[int, Label] = {}
+    for i in range(first + 1, len(lines) - 1):
+        line = lines[i].strip()
+        if i in labels or not line.endswith((":", ":-", "：")) or len(line) > 120:
+            continue
+        if not lines[i + 1].strip():
+            continue
+        words = _HEADED_END.sub("", line).split()
+        for k in (1, 2):
+            if len(words) <= k or not all(w.isalpha() and w.islower() for w in words[-k:]):
+                break
+            who, role = split_role(" ".join(words[:-k]))
+            if name_key(display_name(who)) in known:
+                found[i] = Label(who, "", "plain", None, role)
+                break
+    return found
 
 
 _QUOTE_OPENERS = "\"“„«‘'「『"
@@ -1500,8 +1537,13 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
     # turns.  Only a run of them at the top, each a name and what describes it, never a sentence.
     cast = set()
     for i in sorted(labels):
-        if is_full_name(labels[i].raw) or not _cast_value(labels[i].rest):
-            break  # (a person's own label opens the conversation: "Claire Morel : Bonjour Bastien Lefèvre.")
+        if not _cast_value(labels[i].rest) or (
+            # (a person's own label opens the conversation: "Claire Morel : Bonjour Bastien Lefèvre."; a role's
+            # label in a list of who holds it does not: "JUEZ PRESIDENTE: MTRO. ALEJANDRO RUIZ CÁRDENAS")
+            is_full_name(labels[i].raw)
+            and (labels[i].rest.rstrip().endswith((".", "!", "?", "…")) or not is_full_name(labels[i].rest))
+        ):
+            break
         cast.add(i)
     if cast:
         below = {l.raw for i, l in labels.items() if i not in cast}
