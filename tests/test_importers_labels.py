@@ -3196,3 +3196,20 @@ def test_a_chat_copy_with_reaction_counts_keeps_every_message_author() -> None:
     doc = parse_text("\n".join(lines) + "\n", "slack.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == [people[k % 4] for k in range(12)]
     assert not any(d["reason"] == "page header or footer" for d in doc.dropped)
+
+
+def test_a_pages_counted_comment_section_is_chrome_not_speakers() -> None:
+    """A recipe blog ends with "### Commenti (3)" and commenters' names in bold over their comments: they were
+    read as the speakers of a conversation. A count of comments near the top ("12 Comments" under the title)
+    does not end the page."""
+    steps = "\n\n".join(f"{k}. Passo numero {k} della ricetta, da fare con calma." for k in range(1, 9))
+    page = (
+        "# Pasta e ceci\n\n12 Comments\n\n" + steps + "\n\n---\n\n### Commenti (3)\n\n"
+        "**Marta** – 22 gennaio 2024\nFatta ieri sera, buonissima!\n\n"
+        "**Franco B.** – 23 gennaio 2024\nMia madre ci metteva il parmigiano.\n\n"
+        "**Giovanna Ricci** – 23 gennaio 2024\n@Franco B. bellissima idea!\n"
+    )
+    doc = parse_text(page, "ricetta.md")
+    assert not doc.speakers
+    assert "Passo numero 8" in doc.passages[-1].text
+    assert {"text": "### Commenti (3)", "reason": "closing chrome"} in doc.dropped

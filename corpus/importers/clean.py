@@ -230,15 +230,23 @@ _LINK_LIST_HEADING = re.compile(
 )
 
 #: Lines that end a transcript: transcription credits and sign-in walls.
+#: "Comments" in the languages of pages with comment sections.
+_COMMENTS = (
+    r"(?:comments?|commenti|commentaires|kommentare|comentarios|comentários|reacties|kommentarer|kommentit|"
+    r"komentarze|komentáře|yorumlar|комментарии|коментарі|コメント|评论|評論|댓글)"
+)
 _END_MARKERS = re.compile(
     r"^\s*(transcribed by\b.*|transcription by\b.*|this transcript was (auto-?)?generated\b.*|"
     r"to view or add a comment,? sign in.*|more articles by\b.*|"
     r"\(?end of transcript\)?\.?|\[end of transcript\]|end transcript\.?|"
     # the mark closing a Japanese, Chinese or Korean article: "（了）", "（完）", "（おわり）", "<끝>"
-    r"[（(](?:了|完|おわり|終わり)[)）]|【完】|[<＜(（]끝[>＞)）])\s*$",
+    r"[（(](?:了|完|おわり|終わり)[)）]|【完】|[<＜(（]끝[>＞)）]|"
+    # a page's comments under a heading that counts them: "### Commenti (3)", "12 Comments", "Kommentare (4)"
+    rf"[#*_\s]*(?:\d{{1,5}}[ \t]+{_COMMENTS}|{_COMMENTS}[ \t]*[(（]\d{{1,5}}[)）])[*_\s]*)\s*$",
     re.IGNORECASE,
 )
 
+_COUNTED_COMMENTS = re.compile(rf"\d[ \t]+{_COMMENTS}|{_COMMENTS}[ \t]*[(（]\d", re.IGNORECASE)
 _CREDIT = re.compile(r"^\s*(transcribed by|transcription by|this transcript was)\b", re.IGNORECASE)
 
 #: Relative times under comments ("11mo", "3w", "2 days ago", "Edited").
@@ -492,8 +500,10 @@ def find_footer(lines: list[str]) -> int | None:
         if not stripped:
             continue
         if _END_MARKERS.match(stripped):
-            if _CREDIT.match(stripped) and i < n // 2:
-                continue  # "Transcribed by ..." at the top is a credit under the title, not where the page ends
+            if (_CREDIT.match(stripped) or _COUNTED_COMMENTS.search(stripped)) and i < n // 2:
+                # "Transcribed by ..." at the top is a credit under the title, and "12 Comments" there a blog's
+                # count beside it, not where the page ends
+                continue
             return _back_over_headers(lines, i) if "comment" in stripped.casefold() else i
         if _LINK_LIST_HEADING.match(stripped) and _mostly_links(lines[i + 1 :]):
             return i
