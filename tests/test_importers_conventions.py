@@ -425,6 +425,12 @@ def test_meeting_tools_json_of_utterances_is_read(tmp_path: Path) -> None:
         ("Ada Park", "Hello, there."),
         ("Ben Cho", "Hi."),
     ]
+    # the same list in an API's answer, three levels down (Fireflies' GraphQL: data / transcript / sentences),
+    # with its title there too: it was refused as "JSON that is not a transcript"
+    path.write_text(json.dumps({"data": {"transcript": fireflies}}), encoding="utf-8")
+    doc = parse_path(path)
+    assert doc.title == "Redactieoverleg"
+    assert [p.speaker for p in doc.passages] == ["Sanne de Vries", "Bram Jansen", "Sanne de Vries"]
 
 
 def test_whisperx_srt_labels() -> None:

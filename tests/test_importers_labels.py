@@ -3213,3 +3213,30 @@ def test_a_pages_counted_comment_section_is_chrome_not_speakers() -> None:
     assert not doc.speakers
     assert "Passo numero 8" in doc.passages[-1].text
     assert {"text": "### Commenti (3)", "reason": "closing chrome"} in doc.dropped
+
+
+def test_a_nickname_in_quotes_and_an_office_with_its_rank_in_figures_are_labels() -> None:
+    """Zoom writes a display name as the person typed it ('Beatriz "Bia" Fontes:'); Korean minutes give an office
+    with its rank in figures ("◯보건복지부제1차관 한미란", the first vice-minister). Both were refused and their
+    words went to the speaker before."""
+    zoom = (
+        "Camila Duarte: Bom dia. A Bia entra já.\n\n"
+        'Beatriz "Bia" Fontes: Oi, gente, estou no ônibus.\n\n'
+        "Camila Duarte: Tranquilo, Bia. Jorge, os números?\n\n"
+        "Jorge Nakamura: Claro, vamos lá.\n"
+    )
+    assert _speakers(zoom) == ["Camila Duarte", 'Beatriz "Bia" Fontes', "Camila Duarte", "Jorge Nakamura"]
+    minutes = (
+        "◯위원장 박정숙  회의를 시작하겠습니다.\n\n"
+        "◯김도윤 위원  차관께 묻겠습니다.\n\n"
+        "◯보건복지부제1차관 한미란  제1차관 한미란입니다. 답변드리겠습니다.\n\n"
+        "◯김도윤 위원  감사합니다.\n\n"
+        "◯위원장 박정숙  다음 질의하실 위원님.\n"
+    )
+    assert _speakers(minutes) == [
+        "위원장 박정숙",
+        "김도윤 위원",
+        "보건복지부제1차관 한미란",
+        "김도윤 위원",
+        "위원장 박정숙",
+    ]

@@ -473,8 +473,12 @@ _WIDE_SPACED = re.compile(
 _READING = re.compile(
     r"^[\u3005\u3400-\u9fff]{0,4}[（(][\u3041-\u309f\u30a0-\u30ff・ー\s]{2,20}[）)]|[（(][\u3041-\u309f・ー]{2,20}[）)]$"
 )
-#: A name in a script without spaces, with an office or a given name in parentheses: "山本（花子）委員".
-_CJK_LABEL = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()]{1,30}")
+#: A name in a script without spaces, with an office or a given name in parentheses: "山本（花子）委員", or an office
+#: with its rank in figures before the name: "보건복지부제1차관 한미란" (first vice-minister).
+_CJK_LABEL = re.compile(
+    r"[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()]"
+    r"(?:[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af（）()]|\d(?=[\u3400-\u9fff\uac00-\ud7af])| (?=\S)){0,29}"
+)
 #: "(Ada Park) words"
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()\d]{2,40})\)[ \t]+(?P<rest>\S.*)$")
 #: A name in capitals (one to four words, titles with their stop) opening a line of words not in capitals.

@@ -1288,6 +1288,8 @@ def split_role(candidate: str) -> tuple[str, str | None]:
     return candidate.strip(), None
 
 
+#: A nickname in quotes, one capitalised word: '"Bia"', "“Bob”", "'Dee'".
+_QUOTED_NICKNAME = re.compile(r"^[\"“‘'][^\W\d_][\w.\-]{0,20}[\"”’']$")
 #: The words before a style of address ("Her Honour", "His Lordship", "Your Worship", "Their Honours").
 _ADDRESS_OWNERS = {"her", "his", "your", "their"}
 #: Styles by which a judge, a magistrate, a bishop or a head of state is addressed and recorded.
@@ -1318,6 +1320,10 @@ def is_name_like(name: str) -> bool:
     if _caseless(name):
         return True  # Arabic, Hebrew, Thai, Devanagari...: no capitals to tell a name by
     tokens = name.split()
+    if len(tokens) >= 3 and any(_QUOTED_NICKNAME.match(t) for t in tokens[1:-1]):
+        # a nickname in quotes between the given name and the surname: 'Beatriz "Bia" Fontes', "Robert “Bob” Lee"
+        tokens = [tokens[0], *(t for t in tokens[1:-1] if not _QUOTED_NICKNAME.match(t)), tokens[-1]]
+        name = " ".join(tokens)
     if not 1 <= len(tokens) <= 6:
         return False
     if is_initials(name):

@@ -74,6 +74,10 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
 
 def _title_of(data: Any) -> str | None:
     """The title a JSON gives itself (a meeting tool's, a podcast app's "title"), on one line, if any."""
+    for _ in range(3):
+        # (an API's answer wraps the transcript: {"data": {"transcript": {"title": ...}}})
+        if isinstance(data, dict) and "title" not in data and len(data) == 1:
+            data = next(iter(data.values()))
     title = data.get("title") if isinstance(data, dict) else None
     if title is None and isinstance(data, dict) and isinstance(data.get("messages"), list):
         title = data.get("name")  # a chat export's: the group's or the person's name
@@ -109,13 +113,15 @@ _END_KEYS = ("end", "end_time", "endTime", "end_ms", "endMs")
 
 
 def _utterances(data: Any) -> list[Cue] | None:
-    """Cues from a list of utterances under one of the JSON's keys (or a level down: "results"), or None."""
-    lists = []
+    """Cues from a list of utterances under one of the JSON's keys, or a few levels down (an API's answer:
+    Fireflies' "data" / "transcript" / "sentences"), or None.  Nearer lists are tried first."""
+    lists: list[Any] = []
     if isinstance(data, dict):
-        for value in data.values():
-            lists.append(value)
-            if isinstance(value, dict):
-                lists.extend(value.values())
+        level = [data]
+        for _ in range(3):
+            values = [value for holder in level for value in holder.values()]
+            lists.extend(values)
+            level = [value for value in values if isinstance(value, dict)][:50]
     else:
         lists.append(data)
     names = _speaker_names(data)
