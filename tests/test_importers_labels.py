@@ -3240,3 +3240,72 @@ def test_a_nickname_in_quotes_and_an_office_with_its_rank_in_figures_are_labels(
         "김도윤 위원",
         "위원장 박정숙",
     ]
+
+
+def test_lines_in_the_documents_own_label_shape_are_speakers_whatever_the_names_look_like() -> None:
+    """A Twitch chat log writes every message "[21:03:01]  nick: words"; nicknames in small letters with
+    underscores ("nightjar_77") fail every rule of what a name looks like, so only the capitalised ones were
+    speakers and the rest of the chat went to them. The document's own shape decides: the same time, gap and
+    colon before a name that comes back."""
+    people = ["nightjar_77", "Korvath", "oatmilk_goblin", "PixelBrigid", "grumpysnail"]
+    log = ["# Start logging at 2024-03-02 21:02:47 CET", "[21:02:47] Joined #pixelbrigid"]
+    said = ["hi brigid", "first run of the new patch", "hiii", "hello chat, can you hear me?", "a bit quiet tbh",
+            "LETS GOOO", "mic is fine now", "that jump though", "thanks for the raid!", "gg", "you got this",
+            "one more try", "are you streaming tomorrow?", "yes, same time", "see you all"]  # fmt: skip
+    for k in range(15):
+        log.append(f"[21:{3 + k:02d}:0{k % 10}]  {people[k % 5]}: {said[k]}")
+    doc = parse_text("\n".join(log) + "\n", "chat.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [people[k % 5] for k in range(15)]
+    # A phrase in another shape, or once only, stays words: "In other words:" under a label is no one.
+    talk = (
+        "Ada Park: We start with the budget.\n\nBen Cho: Fine by me.\n\nAda Park: Good.\n\n"
+        "Ben Cho: One thing first.\nIn other words: we are late.\n\nAda Park: We are.\n"
+    )
+    assert "In other words" not in _speakers(talk)
+
+
+def test_a_time_where_a_name_would_be_says_the_labels_stop() -> None:
+    """A tool's export labels each turn "[00:00:12] Name", until it could not tell who spoke: then "[00:01:26]"
+    alone over twenty paragraphs of four people. All of it was the last speaker's, silently."""
+    turns = "".join(
+        f"[00:00:{10 + 4 * k:02d}] {who}\nA point about the grant, number {k}.\n\n"
+        for k, who in enumerate(["Sophie Brandt", "Arjun Mehta", "Lena Vogt", "Sophie Brandt", "Arjun Mehta"])
+    )
+    tail = "\n\n".join(["sorry I'm late", "it's fine", "wait did it come through?", "I emailed", "you only emailed me"])
+    doc = parse_text(f"Lab meeting\n\n{turns}[00:01:26]\n{tail}\n", "meeting.txt")
+    assert any("'[00:01:26]'" in w and "Arjun Mehta's" in w for w in doc.warnings), doc.warnings
+    assert is_uncertain(doc.convention)
+    # A chat's bare time over one more message of the same sender is that sender's, and no warning.
+    chat = "".join(
+        f"{who}  10:4{k} AM\nmessage {k}\n10:5{k}\none more\n" for k, who in enumerate(["Ada Park", "Ben Cho"] * 3)
+    )
+    assert not parse_text(chat, "slack.txt").warnings
+
+
+def test_a_conversation_in_dialogue_dashes_without_names_is_said() -> None:
+    """A radio phone-in transcribed by a listener: each turn opens with a dialogue dash ("—Hola, sí"), no names.
+    It was read as no one's without a word; the dash hid the replies and greetings that say people talk."""
+    rows = ["—Hola, ¿quién habla?", "—Hola, sí, ¿se escucha?", "—Perfecto. ¿De dónde llamás?", "—De Lanús.",
+            "—Bueno, ¿y qué nos querías contar?", "—Claro, lo de las apps.", "—Sí, es un montón.", "—Gracias, chicos."]  # fmt: skip
+    doc = parse_text("# Segmento de oyentes\n\n" + "\n\n".join(rows) + "\n", "oyentes.md")
+    assert not doc.speakers
+    assert any("no line says who speaks" in w for w in doc.warnings), doc.warnings
+
+
+def test_a_code_for_two_participants_is_said_to_be_two_people() -> None:
+    """A focus group's legend gives "P4/5" to two sisters sharing a microphone: the code was no label at all
+    (its words went to the speaker before); now it is one, and the import says it is two people."""
+    group = (
+        "Grupo focal 3 — cuidadoras familiares\n\nLegenda:\nMod = moderadora\nP2 = participante 2\n"
+        "P4/5 = participantes 4 e 5 (irmãs), mesmo microfone\n\n"
+        "Mod: Boa tarde a todas. Quem cuida da mãe de vocês durante a semana?\n\n"
+        "P2: Eu, quase sempre. Meu marido ajuda às vezes.\n\n"
+        "P4/5: A gente divide, né. Uma fica de manhã e a outra à tarde.\n\n"
+        "Mod: E no fim de semana, como vocês fazem?\n\n"
+        "P4/5: Também a gente. Nosso irmão quase não aparece.\n\n"
+        "P2: Eu entendo vocês. Comigo é igual.\n\n"
+        "Mod: Obrigada. Vamos para a próxima pergunta.\n"
+    )
+    doc = parse_text(group, "grupo.txt")
+    assert "P4/5" in [p.speaker for p in doc.passages]
+    assert any("'P4/5'" in w for w in doc.warnings), doc.warnings

@@ -656,6 +656,10 @@ HANDOFF = re.compile(
 )
 
 
+#: A dialogue dash, and Spanish's opening question or exclamation mark, before a turn's first word.
+_OPENING_MARKS = re.compile(r"^(?:[—–―][ \t]*|-[ \t]+)?[¿¡]?")
+
+
 def talking_rows(rows: list[str]) -> int:
     """How many of `rows` (paragraphs, or a recording's segments) read as turns of a conversation: a reply's
     opening ("Yeah, ...", "Exactly."), a greeting or thanks, a question of forty words at most; 0 unless they
@@ -668,6 +672,8 @@ def talking_rows(rows: list[str]) -> int:
     male, female = (sum(1 for row in rows if particle in row) for particle in ("ครับ", "ค่ะ"))
     if male >= 2 and female >= 2:
         return male + female
+    # (a dialogue dash opens each turn where no one is named, as Spanish and Portuguese write speech: "—Hola, sí")
+    rows = [_OPENING_MARKS.sub("", row) for row in rows]
     replies = sum(1 for row in rows if REPLY.match(row) or GREETING.match(row))
     questions = sum(1 for row in rows if row.rstrip().endswith(("?", "？", "؟")) and len(row.split()) <= 40)
     return replies + questions if replies >= 3 and questions >= 2 and (replies + questions) * 5 >= len(rows) else 0

@@ -521,6 +521,18 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"without labels: the labels may stop there, and all of it is read as {who}'s"
             )
             convention.doubt()
+        if (
+            user_pattern is None
+            and unlabelled is None
+            and talk is None
+            and (nameless := _nameless_time(lines, labels_at, table)) is not None
+        ):
+            stamp, count, who = nameless
+            warnings.append(
+                f"from {stamp!r} on, a time stands where a name would, over {count} paragraphs: the labels may stop "
+                f"there, and all of it is read as {who}'s"
+            )
+            convention.doubt()
         if user_pattern is None and (inside := _labels_inside_turns(result.passages, table)) is not None:
             count, example = inside
             warnings.append(
@@ -827,6 +839,27 @@ def _talk_in_one_turn(passages: list[ParsedPassage]) -> tuple[str, int] | None:
         talking = sum(1 for row in rows[1:] if (grammar.REPLY.match(row) and row[-1] in '.!…"”') or row.endswith("?"))
         if talking >= 3 and talking * 5 >= len(rows):
             return p.speaker or "", len(rows)
+    return None
+
+
+def _nameless_time(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> tuple[str, int, str] | None:
+    """A time alone on its line where the document's labels carry a time and a name ("[00:01:26]" among
+    "[00:01:24] Sophie Brandt"), over four paragraphs or more before the next label: a transcript whose labels
+    stop there (a tool that could not tell who speaks), its words read as the last speaker's.  (the time, the
+    paragraphs, who), or None.  A chat's bare time over one or two more messages of the same sender is none."""
+    if len(labels) < 4 or sum(1 for l in labels.values() if l.time is not None) < 0.8 * len(labels):
+        return None
+    order = sorted(labels)
+    for k, at in enumerate(order):
+        end = order[k + 1] if k + 1 < len(order) else len(lines)
+        for i in range(at + 1, end):
+            if not grammar.BARE_TIME.match(lines[i].strip()):
+                continue
+            paragraphs = sum(1 for j in range(i + 1, end) if lines[j].strip() and not lines[j - 1].strip())
+            if lines[i + 1 : i + 2] and lines[i + 1].strip():
+                paragraphs += 1  # (the first, right under the time)
+            if paragraphs >= 4:
+                return lines[i].strip(), paragraphs, table.name_for(labels[at]) or labels[at].raw
     return None
 
 
@@ -1159,6 +1192,8 @@ def _choose_convention(
                 labels[i] = label
     if family in ("inline", "record") and len(labels) >= 2:
         labels.update(_headed_turns(lines, labels, table))
+    if family == "inline" and len(labels) >= 4:
+        labels.update(_same_shape_labels(lines, labels, table))
     names = {table.name_for(l) for l in labels.values()}
     turns = len(labels)
     description = DESCRIPTIONS[family]
@@ -1204,6 +1239,89 @@ def _choose_convention(
         example = lines[first].strip()[: lines[first].strip().find(near_miss[first].rest) or None].strip()
         conv = Convention("unknown", f"{len(near_miss)} lines start like {example!r}", 0, 0.3)
     return table, labels, conv
+
+
+#: A line's opening in the shape of a label on the line of its words, whatever the label looks like: a time or a
+#: mark before it, then up to six words, a colon and the gap after it ("HER HONOUR:   Yes.", "[21:02:47]  nightjar_77:
+#: lol", 'Beatriz "Bia" Fontes: Oi').
+_LABEL_SHAPE = re.compile(
+    r"^(?P<pre>(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+)?(?:[-–—•>]+[ \t]*)?)"
+    r"(?P<name>[^\s:：\[\](){}<>*_#|][^:：\n]{0,58}?)[ \t]*[:：](?P<gap>[ \t]*)(?=\S)"
+)
+
+
+def _shape_of(line: str) -> tuple[str, str] | None:
+    """A label's shape in a line, without its name's letters: what comes before it (digits alike), how it is
+    written (capitals, capitalised words, small letters), the gap after its colon; and the name.  None where the
+    line does not open so, or the "name" reads as a sentence's start (more than six words, a sentence's end)."""
+    m = _LABEL_SHAPE.match(line)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or re.search(r"[.!?…,;](?:\s|$)", name.rstrip(".")) or "http" in name:
+        return None
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return None
+    case = (
+        "caps"
+        if all(c.isupper() for c in letters if c.lower() != c)
+        and any(c.lower() != c for c in letters)
+        and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        else "words"
+        if all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        else "small"
+        if all(c.islower() for c in letters)
+        else "mixed"
+    )
+    gap = m.group("gap").replace("\t", "    ")
+    gap_kind = "tab" if "\t" in m.group("gap") else ("wide" if len(gap) >= 2 else "one" if gap else "none")
+    before = re.sub(r"\d", "9", m.group("pre").strip())
+    return f"{before}|{gap_kind}|{case}", name
+
+
+def _same_shape_labels(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Lines in the conversation that open exactly as the document's own labels do, but whose names the rules for
+    what a name looks like refused ("HER HONOUR:   " among "MR PALLAS:   ", a chat's "nightjar_77:" among
+    "Korvath:" after the same time): speakers, where the document's labels keep to that one shape (nine in ten of
+    them) and the name comes back twice or more.  The document's own convention decides, not how names look
+    elsewhere; words that are never names (notes, sources, a list's "Step") stay words."""
+    # (how names are written counts where nothing stands before them: after a time, a chat's nicknames come in
+    # every case, "Korvath" and "nightjar_77"; at a line's start, capitals among capitals)
+    known = [seen[0] for i in labels if (seen := _shape_of(lines[i])) is not None]
+    cases = {written.rsplit("|", 1)[1] for written in known}
+    shapes = Counter(written.rsplit("|", 1)[0] for written in known)
+    if not shapes:
+        return {}
+    shape, count = shapes.most_common(1)[0]
+    if count < 0.9 * len(labels) or shape.endswith("|none"):
+        return {}
+    first = min(labels)
+    found: dict[str, list[int]] = {}
+    for i in range(len(lines)):
+        if i in labels or (":" not in lines[i][:70] and "：" not in lines[i][:70]):
+            continue
+        other = _shape_of(lines[i])
+        if other is None or other[0].rsplit("|", 1)[0] != shape:
+            continue
+        if shape.startswith("|") and other[0].rsplit("|", 1)[1] not in cases:
+            continue
+        name = other[1]
+        if _bare_first(name) in NOT_NAMES and not is_name_like(name):
+            continue  # ("Note to self:", "Source:", "Update:": never anyone, in any shape)
+        found.setdefault(name_key(display_name(name)), []).append(i)
+    out: dict[int, Label] = {}
+    for key, where in found.items():
+        if len(where) < 2 or where[-1] < first:
+            continue  # (twice at the least, in the conversation: a header's field before it is no one)
+        for i in where:
+            m = _LABEL_SHAPE.match(lines[i])
+            assert m is not None
+            raw = m.group("name").strip()
+            out[i] = Label(raw, lines[i][m.end() :], "plain")
+            table.canonical.setdefault(key, display_name(raw))
+    return out
 
 
 #: A speaker's label, a word or two in small letters, a colon, and nothing after it: a record's heading over a
@@ -1276,7 +1394,7 @@ def _quoted(labels: dict[int, Label], lines: list[str]) -> bool:
 
 #: A legend's entry: a speaker's code and who it stands for ("S1 = Moderator", "S2 = Participant (Hollis)").
 _LEGEND = re.compile(
-    r"(?:^|[\s,;:])(?P<code>[A-Z]{1,3}\d{0,2})[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^,;=\n]{2,60})"
+    r"(?:^|[\s,;:])(?P<code>[A-Z]{1,3}\d{0,2}(?:/\d{1,2})?)[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^,;=\n]{2,60})"
 )
 
 
@@ -1289,6 +1407,8 @@ _NUMBERED_LEGEND = re.compile(
     rf"(?=[.;][ \t]|[.;]?[ \t]*$|,?[ \t]+{_NUMBERED}[ \t]*(?:=|[–—]|-[ \t]))",
     re.I,
 )
+#: One code for two numbered participants: "P4/5".
+_TWO_CODES = re.compile(r"[A-Z]{1,3}\d{1,2}/\d{1,2}")
 #: Two people or more in a legend's value: "Fatma Yılmaz and Deniz Aksoy".
 _SEVERAL = re.compile(r"[ \t](?:and|&|und|et|y|e|en|och|og|i|и)[ \t]|[/+]")
 
@@ -1302,7 +1422,10 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
     codes = {
         l.raw.strip(): table.name_for(l)
         for l in labels.values()
-        if is_initials(l.raw.strip()) or len(l.raw) <= 3 or _NUMBERED_CODE.fullmatch(l.raw.strip())
+        if is_initials(l.raw.strip())
+        or len(l.raw) <= 3
+        or _NUMBERED_CODE.fullmatch(l.raw.strip())
+        or _TWO_CODES.fullmatch(l.raw.strip())
     }
     shared: list[tuple[str, str]] = []
     if not codes:
@@ -1314,7 +1437,9 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             code, who = by_key.get(name_key(m.group("code")), m.group("code")), m.group("who").strip()
             if code not in codes or codes[code] is None or code in given:
                 continue
-            if _SEVERAL.search(split_role(who)[0]):
+            if _SEVERAL.search(split_role(who)[0]) or _TWO_CODES.fullmatch(code):
+                # (or a code for two numbers at once, "P4/5 = participantes 4 e 5": two people the transcriber
+                # could not tell apart)
                 shared.append((code, split_role(who)[0]))
                 continue
             name, role = split_role(who)
