@@ -3309,3 +3309,23 @@ def test_a_code_for_two_participants_is_said_to_be_two_people() -> None:
     doc = parse_text(group, "grupo.txt")
     assert "P4/5" in [p.speaker for p in doc.passages]
     assert any("'P4/5'" in w for w in doc.warnings), doc.warnings
+
+
+def test_a_header_in_another_shape_than_the_timed_turns_is_no_turns() -> None:
+    """A call centre's export: a block of fields ("Agent: Krüger, Melanie (MK2231)", "Kunde: +49 30 ...",
+    "Kategorien: ...") above turns that all open with a time ("[00:00:12] Kunde: Rechnung."). The fields were
+    read as turns, the agent's and the customer's among them."""
+    head = (
+        "CONTACT CENTER ANALYTICS – Export\n\nAnruf-ID: 7f3a-0931\nKanal: Telefon (eingehend)\n"
+        "Agent: Krüger, Melanie (MK2231), Team Süd 3\nKunde: +49 30 *** ***17 | Vertragskonto 4400918273\n"
+        "Sprechanteil: Agent 46 % | Kunde 49 %\nKategorien: Abschlag; Zählerstand\n\n--- Transkript ---\n\n"
+    )
+    said = [
+        ("IVR", "Willkommen. Bitte nennen Sie Ihr Anliegen."), ("Kunde", "Rechnung."),
+        ("Agent", "Guten Tag, Krüger am Apparat. Wie kann ich helfen?"), ("Kunde", "Mein Abschlag ist zu hoch."),
+        ("Agent", "Das schaue ich mir an. Ihre Vertragsnummer, bitte?"), ("Kunde", "4400918273."),
+        ("Agent", "Danke. Ich sehe den Zählerstand vom März."), ("Kunde", "Ja, genau der."),
+    ]  # fmt: skip
+    body = "".join(f"[00:0{k // 6}:{(k * 9) % 60:02d}] {who}: {words}\n" for k, (who, words) in enumerate(said))
+    doc = parse_text(head + body, "anruf.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [who for who, _ in said]

@@ -1194,6 +1194,7 @@ def _choose_convention(
         labels.update(_headed_turns(lines, labels, table))
     if family == "inline" and len(labels) >= 4:
         labels.update(_same_shape_labels(lines, labels, table))
+        labels = _without_header_in_another_shape(lines, labels)
     names = {table.name_for(l) for l in labels.values()}
     turns = len(labels)
     description = DESCRIPTIONS[family]
@@ -1289,15 +1290,16 @@ def _same_shape_labels(lines: list[str], labels: dict[int, Label], table: Speake
     elsewhere; words that are never names (notes, sources, a list's "Step") stay words."""
     # (how names are written counts where nothing stands before them: after a time, a chat's nicknames come in
     # every case, "Korvath" and "nightjar_77"; at a line's start, capitals among capitals)
-    known = [seen[0] for i in labels if (seen := _shape_of(lines[i])) is not None]
-    cases = {written.rsplit("|", 1)[1] for written in known}
-    shapes = Counter(written.rsplit("|", 1)[0] for written in known)
-    if not shapes:
+    known = {i: seen[0] for i in labels if (seen := _shape_of(lines[i])) is not None}
+    if not known:
         return {}
-    shape, count = shapes.most_common(1)[0]
-    if count < 0.9 * len(labels) or shape.endswith("|none"):
+    shape, _ = Counter(written.rsplit("|", 1)[0] for written in known.values()).most_common(1)[0]
+    first = min(i for i, written in known.items() if written.rsplit("|", 1)[0] == shape)
+    below = [i for i in labels if i >= first]  # (a header's fields above the turns, in another shape, aside)
+    ours = [known[i] for i in below if i in known and known[i].rsplit("|", 1)[0] == shape]
+    if len(ours) < 4 or len(ours) < 0.9 * len(below) or shape.endswith("|none"):
         return {}
-    first = min(labels)
+    cases = {written.rsplit("|", 1)[1] for written in ours}
     found: dict[str, list[int]] = {}
     for i in range(len(lines)):
         if i in labels or (":" not in lines[i][:70] and "：" not in lines[i][:70]):
@@ -1322,6 +1324,23 @@ def _same_shape_labels(lines: list[str], labels: dict[int, Label], table: Speake
             out[i] = Label(raw, lines[i][m.end() :], "plain")
             table.canonical.setdefault(key, display_name(raw))
     return out
+
+
+def _without_header_in_another_shape(lines: list[str], labels: dict[int, Label]) -> dict[int, Label]:
+    """Labels above the conversation in another shape than its turns, where nine in ten of the turns (from the
+    first in that shape on) open with a time or a mark before the name ("[00:00:12] Kunde:"): a header's fields ("Agent: Krüger, Melanie
+    (MK2231)", "Kunde: +49 30 ...", "Kategorien: ..."), even under the names the turns go by."""
+    shapes = {i: seen[0].rsplit("|", 1)[0] for i in labels if (seen := _shape_of(lines[i])) is not None}
+    if not shapes:
+        return labels
+    shape, _ = Counter(shapes.values()).most_common(1)[0]
+    first = min(i for i, seen in shapes.items() if seen == shape)
+    below = [i for i in labels if i >= first]
+    ours = sum(1 for i in below if shapes.get(i) == shape)
+    if shape.startswith("|") or ours < 4 or ours < 0.9 * len(below):
+        return labels
+    header = [i for i in labels if i < first and shapes.get(i) not in (None, shape)]
+    return {i: l for i, l in labels.items() if i not in header} if header else labels
 
 
 #: A speaker's label, a word or two in small letters, a colon, and nothing after it: a record's heading over a
