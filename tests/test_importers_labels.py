@@ -3329,3 +3329,58 @@ def test_a_header_in_another_shape_than_the_timed_turns_is_no_turns() -> None:
     body = "".join(f"[00:0{k // 6}:{(k * 9) % 60:02d}] {who}: {words}\n" for k, (who, words) in enumerate(said))
     doc = parse_text(head + body, "anruf.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == [who for who, _ in said]
+
+
+def test_a_headers_role_with_its_code_in_parentheses_names_the_codes_speaker() -> None:
+    """Focus groups and research interviews head the transcript "Moderator (M): Dr. Rina Kusumawardani" or
+    "Interviewer (I): Ada Park" over turns labelled "M:" or "I:": the code goes by the person's name, the code
+    and the role kept as aliases. Participants described but not named ("P1 – perempuan, 52 th") keep codes."""
+    fgd = (
+        "TRANSKRIP FGD\nModerator (M): Dr. Rina Kusumawardani\n\nKode peserta:\nP1 – perempuan, 52 th\n"
+        "P2 – laki-laki, 38 th\n\n=====\n\n"
+        "M: Baik, Bapak Ibu, terima kasih sudah datang. Siapa yang sudah pakai QRIS?\n\n"
+        "P1: Saya sudah, Bu. Sejak 2021.\n\nP2: Saya juga, tapi baru tahun lalu.\n\n"
+        "M: Bagaimana pengalamannya?\n\nP1: Lumayan, tapi sinyal sering hilang.\n"
+    )
+    doc = parse_text(fgd, "fgd.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Dr. Rina Kusumawardani",
+        "P1",
+        "P2",
+        "Dr. Rina Kusumawardani",
+        "P1",
+    ]
+    assert {"M", "Moderator"} <= set(doc.speakers["Dr. Rina Kusumawardani"])
+
+
+def test_line_numbers_every_fifth_line_are_taken_off() -> None:
+    """Transcripts printed with a line number every fifth line in the margin ("1", "5", "10" ... "45", then "1"
+    on the next page): the judge's "1  THE COMMISSIONER:" and "35  THE COMMISSIONER:" were no labels, so her
+    words went to counsel before her."""
+    rows = [
+        "THE COMMISSIONER:  Yes, Ms Reid.",
+        "",
+        "MS REID:  Thank you, Commissioner.  I call the next witness,",
+        "Mr Daniel Okafor.",
+        "",
+        "THE COMMISSIONER:  Yes.  Mr Okafor, please come forward.",
+        "",
+        "MR OKAFOR:  Thank you.",
+        "",
+        "MS REID:  Mr Okafor, you are a harbour pilot by occupation?",
+        "",
+        "MR OKAFOR:  I am, and have been for eleven years.",
+        "",
+        "THE COMMISSIONER:  Thank you.  Go on, Ms Reid.",
+        "",
+        "MS REID:  I will, Commissioner.",
+    ]
+    printed = []
+    for k, row in enumerate(rows * 3):
+        n = k % 45 + 1
+        mark = str(n) if n == 1 or n % 5 == 0 else ""
+        printed.append(f"{mark:>2}  {row}" if row or mark else "")
+    doc = parse_text("TRANSCRIPT OF PROCEEDINGS\n\n" + "\n".join(printed) + "\n", "day14.txt")
+    said = [p.speaker for p in doc.passages if p.speaker]
+    assert said[:8] == ["The Commissioner", "Ms Reid", "The Commissioner", "Mr Okafor", "Ms Reid", "Mr Okafor", "The Commissioner", "Ms Reid"]  # fmt: skip
+    assert not any(p.text[:2].strip().isdigit() for p in doc.passages)

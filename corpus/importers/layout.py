@@ -99,6 +99,7 @@ def normalise(lines: list[str]) -> Page:
     page = Page(lines=list(lines))
     _strip_quote_prefix(page)
     _strip_line_numbers(page)
+    _strip_margin_numbers(page)
     _strip_markers(page)
     _strip_rules_and_turn_numbers(page)
     _strip_page_furniture(page)
@@ -107,6 +108,35 @@ def normalise(lines: list[str]) -> Page:
     _join_page_breaks(page)
     _single_space(page)
     return page
+
+
+#: A number in the margin before a line, or alone on it: "10  MS ROBERTSON:  Ms Collins, ...", " 5".
+_MARGIN_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]{2,}(?=\S)|[ \t]*$)")
+
+
+def _strip_margin_numbers(page: Page) -> None:
+    """Line numbers every fifth line (1, 5, 10 ... 45, then 1 again on the next page), as Australian and English
+    transcripts print them in the margin: taken off, like numbers on every line (a label after one was no
+    label).  Only where such numbers run in that order, six of them at the least."""
+    if page.numbered:
+        return
+    found = [(i, int(m.group(1))) for i, line in enumerate(page.lines) if (m := _MARGIN_NUMBER.match(line))]
+    if len(found) < 6:
+        return
+    numbers = [n for _, n in found]
+    fifths = sum(1 for n in numbers if n == 1 or (n % 5 == 0 and n <= 60))
+    steps = sum(
+        1 for a, b in itertools.pairwise(numbers) if b == a + 5 or (a == 1 and b == 5) or (b in (1, 5) and a >= 15)
+    )
+    if fifths < 0.9 * len(numbers) or steps < 0.7 * (len(numbers) - 1):
+        return
+    for i, _ in found:
+        m = _MARGIN_NUMBER.match(page.lines[i])
+        assert m is not None
+        page.lines[i] = page.lines[i][m.end() :]
+    page.numbered = True
+    page.notes.append(f"margin line numbers on {len(found)} lines")
+    page.stripped.append(Stripped("line numbers", f"{len(found)} line numbers in the margin"))
 
 
 def _strip_quote_prefix(page: Page) -> None:

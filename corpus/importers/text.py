@@ -1417,6 +1417,13 @@ _LEGEND = re.compile(
 )
 
 
+#: A header's role with the code its turns go by, then the person: "Moderator (M): Dr. Rina Kusumawardani",
+#: "Interviewer (I): Ada Park" (the role is kept as an alias; see _apply_legend).
+_ROLE_CODE_LEGEND = re.compile(
+    r"^[ \t]*(?P<office>[^\W\d_][\w' -]{1,30}?)[ \t]*\((?P<code>[A-Z]{1,3}\d{0,2})\)[ \t]*[:=–—][ \t]*(?P<who>[^,;=\n]{2,60})"
+)
+
+
 #: A transcription tool's numbered speaker, as its label or a header's key names it: "Speaker 1", "Sprecher 2".
 _NUMBERED = r"(?:speaker|spk|participant|person|sprecher(?:in)?|intervenant|hablante|locuteur|orador|spreker|talare|taler)[ _]?\d{1,2}"
 _NUMBERED_CODE = re.compile(_NUMBERED, re.I)
@@ -1452,7 +1459,9 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
     by_key = {name_key(code): code for code in codes}
     given: dict[str, str] = {}
     for line in head:
-        for m in itertools.chain(_LEGEND.finditer(line), _NUMBERED_LEGEND.finditer(line)):
+        for m in itertools.chain(
+            _LEGEND.finditer(line), _NUMBERED_LEGEND.finditer(line), _ROLE_CODE_LEGEND.finditer(line)
+        ):
             code, who = by_key.get(name_key(m.group("code")), m.group("code")), m.group("who").strip()
             if code not in codes or codes[code] is None or code in given:
                 continue
@@ -1475,6 +1484,8 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             table.add_alias(name, code)
             if role:
                 table.add_alias(name, who)
+            if m.re is _ROLE_CODE_LEGEND:
+                table.add_alias(name, m.group("office").strip())
     return shared
 
 
