@@ -3384,3 +3384,19 @@ def test_line_numbers_every_fifth_line_are_taken_off() -> None:
     said = [p.speaker for p in doc.passages if p.speaker]
     assert said[:8] == ["The Commissioner", "Ms Reid", "The Commissioner", "Mr Okafor", "Ms Reid", "Mr Okafor", "The Commissioner", "Ms Reid"]  # fmt: skip
     assert not any(p.text[:2].strip().isdigit() for p in doc.passages)
+
+
+def test_chat_handles_alone_with_their_time_are_speakers_in_the_documents_own_shape() -> None:
+    """A Slack channel copied as text, where most display names are handles in small letters ("priya.raman
+    10:42 AM"): only the one capitalised name was a speaker, and everyone's messages went to him, silently. A
+    line of a name and a time in the shape of the document's own labels is a speaker; a message's "lunch at
+    12:30 PM", even twice, is no one."""
+    people = ["priya.raman", "Tom Becker", "aisha_m", "jonas"]
+    lines = ["#ops-incident"]
+    for k in range(12):
+        lines += [f"{people[k % 4]}  10:{10 + k:02d} AM", f"message {k} about the outage, can you check?"]
+        if k in (3, 7):
+            lines += ["lunch at 12:30 PM", "then we regroup"]
+    doc = parse_text("\n".join(lines) + "\n", "slack.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [people[k % 4] for k in range(12)]
+    assert "lunch at" not in doc.speakers

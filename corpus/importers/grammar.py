@@ -344,6 +344,26 @@ def _person_of(lead: str) -> str:
     return lead.partition(", ")[0]
 
 
+def name_and_time(line: str) -> tuple[str, str, float] | None:
+    """A line that is a name and a time only, before or after it ("priya.raman  10:42 AM", "[00:01:24] Sophie
+    Brandt"), split without judging the name: (its shape, the time's digits and letters alike, with the side
+    it stands on; the name; the time in seconds), or None.  See text._same_shape_alone."""
+    s = line.strip()
+    if not s or len(s) > 80 or s.endswith((".", "?", "!", ",", ";", ":")):
+        return None
+    first = _ALONE_TIME_FIRST.match(s)
+    if first:
+        name, stamp, side, time = s[first.end() :].strip(), first.group(), "before", stamp_seconds(first)
+    elif (m := _ALONE_TIME.search(s)) is not None and m.start() > 0:
+        name, stamp, side, time = s[: m.start()].rstrip(" -–—|:,"), m.group(), "after", stamp_seconds(m)
+    else:
+        return None
+    if not name or not 1 <= len(name.split()) <= 4 or not any(c.isalpha() for c in name) or ":" in name:
+        return None
+    shape = re.sub(r"\d+", "9", re.sub(r"(?i)\b[ap]\.?m\.?", "M", stamp.strip()))
+    return f"{side} {shape}", name, time
+
+
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
     """A label alone on its line: after a break (or at the top), with words on the next line.
 

@@ -1192,6 +1192,8 @@ def _choose_convention(
                 labels[i] = label
     if family in ("inline", "record") and len(labels) >= 2:
         labels.update(_headed_turns(lines, labels, table))
+    if family == "alone" and len(labels) >= 2:
+        labels.update(_same_shape_alone(lines, labels, table))
     if family == "inline" and len(labels) >= 4:
         labels.update(_same_shape_labels(lines, labels, table))
         labels = _without_header_in_another_shape(lines, labels)
@@ -1323,6 +1325,45 @@ def _same_shape_labels(lines: list[str], labels: dict[int, Label], table: Speake
             raw = m.group("name").strip()
             out[i] = Label(raw, lines[i][m.end() :], "plain")
             table.canonical.setdefault(key, display_name(raw))
+    return out
+
+
+def _same_shape_alone(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """For labels alone on their line with a time, what `_same_shape_labels` does for labels on the line of the
+    words: a line of a name and a time in the very shape of nine in ten of the document's own labels ("priya.raman
+    10:42 AM" among "Tom Becker  10:43 AM"), over words, is a speaker whatever the name looks like, where the
+    name comes back.  A name of two words or more must be written as the document's names are (a message's
+    "lunch at 12:30 PM", twice, is no one)."""
+    known = {i: seen for i in labels if (seen := grammar.name_and_time(lines[i])) is not None}
+    if not known:
+        return {}
+    shape, _ = Counter(seen[0] for seen in known.values()).most_common(1)[0]
+    first = min(i for i, seen in known.items() if seen[0] == shape)
+    below = [i for i in labels if i >= first]
+    ours = [i for i in below if i in known and known[i][0] == shape]
+    if len(ours) < 2 or len(ours) < 0.9 * len(below):
+        return {}  # (a time's shape is strict enough for two: a chat may have one capitalised name among handles)
+    capitalised = all(w[:1].isupper() for i in ours for w in known[i][1].split())
+    found: dict[str, list[tuple[int, str, float]]] = {}
+    for i, line in enumerate(lines[:-1]):
+        if i in labels or not lines[i + 1].strip() or (seen := grammar.name_and_time(line)) is None:
+            continue
+        if seen[0] != shape:
+            continue
+        name = seen[1]
+        words = name.split()
+        if (_bare_first(name) in NOT_NAMES and not is_name_like(name)) or (
+            len(words) > 1 and capitalised and not all(w[:1].isupper() for w in words)
+        ):
+            continue
+        found.setdefault(name_key(display_name(name)), []).append((i, name, seen[2]))
+    out: dict[int, Label] = {}
+    for key, where in found.items():
+        if len(where) < 2 or where[-1][0] < first:
+            continue
+        for i, name, time in where:
+            out[i] = Label(name, "", "timed", time)
+            table.canonical.setdefault(key, display_name(name))
     return out
 
 
