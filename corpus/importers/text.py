@@ -1194,9 +1194,9 @@ def _choose_convention(
         labels.update(_headed_turns(lines, labels, table))
     if family == "alone" and len(labels) >= 2:
         labels.update(_same_shape_alone(lines, labels, table))
-    if family == "inline" and len(labels) >= 4:
-        labels.update(_same_shape_labels(lines, labels, table))
-        labels = _without_header_in_another_shape(lines, labels)
+    if family == "inline" and len(labels) >= 4 and (kept := _documents_shape(lines, labels)) is not None:
+        labels.update(_same_shape_labels(lines, labels, table, kept))
+        labels = _without_header_in_another_shape(lines, labels, kept)
     names = {table.name_for(l) for l in labels.values()}
     turns = len(labels)
     description = DESCRIPTIONS[family]
@@ -1264,27 +1264,46 @@ def _shape_of(line: str) -> tuple[str, str] | None:
     words = name.split()
     if not 1 <= len(words) <= 6 or re.search(r"[.!?…,;](?:\s|$)", name.rstrip(".")) or "http" in name:
         return None
-    letters = [c for c in name if c.isalpha()]
-    if not letters:
-        return None
     case = (
         "caps"
-        if all(c.isupper() for c in letters if c.lower() != c)
-        and any(c.lower() != c for c in letters)
-        and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        if name.isupper()
         else "words"
         if all(w[:1].isupper() or not w[:1].isalpha() for w in words)
         else "small"
-        if all(c.islower() for c in letters)
+        if name.islower()
         else "mixed"
     )
-    gap = m.group("gap").replace("\t", "    ")
-    gap_kind = "tab" if "\t" in m.group("gap") else ("wide" if len(gap) >= 2 else "one" if gap else "none")
-    before = re.sub(r"\d", "9", m.group("pre").strip())
+    gap = m.group("gap")
+    gap_kind = "tab" if "\t" in gap else ("wide" if len(gap) >= 2 else "one" if gap else "none")
+    before = _DIGITS.sub("9", m.group("pre").strip()) if m.group("pre") else ""
     return f"{before}|{gap_kind}|{case}", name
 
 
-def _same_shape_labels(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+_DIGITS = re.compile(r"\d")
+
+
+def _documents_shape(lines: list[str], labels: dict[int, Label]) -> tuple[str, int, set[str]] | None:
+    """The shape (see `_shape_of`: what stands before the name, the gap after its colon) that nine in ten of the
+    document's labels keep, from the first label in it on, four of them at the least: (that shape, the first
+    label in it, how the names in it are written), or None.  Read on 48 to 96 labels, spread over the
+    document (a long transcript's thousands tell no more)."""
+    order = sorted(labels)
+    step = max(1, len(order) // 48)
+    sample = {i: seen[0] for i in order[::step] if (seen := _shape_of(lines[i])) is not None}
+    if not sample:
+        return None
+    shape, _ = Counter(written.rsplit("|", 1)[0] for written in sample.values()).most_common(1)[0]
+    first = next(i for i in order if (seen := _shape_of(lines[i])) is not None and seen[0].rsplit("|", 1)[0] == shape)
+    below = [i for i in order[::step] if i >= first]  # (a header's fields above the turns, in another shape, aside)
+    ours = [sample[i] for i in below if i in sample and sample[i].rsplit("|", 1)[0] == shape]
+    if len(ours) < 4 or len(ours) < 0.9 * len(below):
+        return None
+    return shape, first, {written.rsplit("|", 1)[1] for written in ours}
+
+
+def _same_shape_labels(
+    lines: list[str], labels: dict[int, Label], table: SpeakerTable, kept: tuple[str, int, set[str]]
+) -> dict[int, Label]:
     """Lines in the conversation that open exactly as the document's own labels do, but whose names the rules for
     what a name looks like refused ("HER HONOUR:   " among "MR PALLAS:   ", a chat's "nightjar_77:" among
     "Korvath:" after the same time): speakers, where the document's labels keep to that one shape (nine in ten of
@@ -1292,16 +1311,9 @@ def _same_shape_labels(lines: list[str], labels: dict[int, Label], table: Speake
     elsewhere; words that are never names (notes, sources, a list's "Step") stay words."""
     # (how names are written counts where nothing stands before them: after a time, a chat's nicknames come in
     # every case, "Korvath" and "nightjar_77"; at a line's start, capitals among capitals)
-    known = {i: seen[0] for i in labels if (seen := _shape_of(lines[i])) is not None}
-    if not known:
+    shape, first, cases = kept  # (see `_documents_shape`)
+    if shape.endswith("|none"):
         return {}
-    shape, _ = Counter(written.rsplit("|", 1)[0] for written in known.values()).most_common(1)[0]
-    first = min(i for i, written in known.items() if written.rsplit("|", 1)[0] == shape)
-    below = [i for i in labels if i >= first]  # (a header's fields above the turns, in another shape, aside)
-    ours = [known[i] for i in below if i in known and known[i].rsplit("|", 1)[0] == shape]
-    if len(ours) < 4 or len(ours) < 0.9 * len(below) or shape.endswith("|none"):
-        return {}
-    cases = {written.rsplit("|", 1)[1] for written in ours}
     found: dict[str, list[int]] = {}
     for i in range(len(lines)):
         if i in labels or (":" not in lines[i][:70] and "：" not in lines[i][:70]):
@@ -1334,12 +1346,14 @@ def _same_shape_alone(lines: list[str], labels: dict[int, Label], table: Speaker
     10:42 AM" among "Tom Becker  10:43 AM"), over words, is a speaker whatever the name looks like, where the
     name comes back.  A name of two words or more must be written as the document's names are (a message's
     "lunch at 12:30 PM", twice, is no one)."""
-    known = {i: seen for i in labels if (seen := grammar.name_and_time(lines[i])) is not None}
+    order = sorted(labels)
+    step = max(1, len(order) // 64)  # (read on 64 labels at most, as `_documents_shape` does)
+    known = {i: seen for i in order[::step] if (seen := grammar.name_and_time(lines[i])) is not None}
     if not known:
         return {}
     shape, _ = Counter(seen[0] for seen in known.values()).most_common(1)[0]
     first = min(i for i, seen in known.items() if seen[0] == shape)
-    below = [i for i in labels if i >= first]
+    below = [i for i in order[::step] if i >= first]
     ours = [i for i in below if i in known and known[i][0] == shape]
     if len(ours) < 2 or len(ours) < 0.9 * len(below):
         return {}  # (a time's shape is strict enough for two: a chat may have one capitalised name among handles)
@@ -1367,20 +1381,21 @@ def _same_shape_alone(lines: list[str], labels: dict[int, Label], table: Speaker
     return out
 
 
-def _without_header_in_another_shape(lines: list[str], labels: dict[int, Label]) -> dict[int, Label]:
+def _without_header_in_another_shape(
+    lines: list[str], labels: dict[int, Label], kept: tuple[str, int, set[str]]
+) -> dict[int, Label]:
     """Labels above the conversation in another shape than its turns, where nine in ten of the turns (from the
-    first in that shape on) open with a time or a mark before the name ("[00:00:12] Kunde:"): a header's fields ("Agent: Krüger, Melanie
-    (MK2231)", "Kunde: +49 30 ...", "Kategorien: ..."), even under the names the turns go by."""
-    shapes = {i: seen[0].rsplit("|", 1)[0] for i in labels if (seen := _shape_of(lines[i])) is not None}
-    if not shapes:
+    first in that shape on) open with a time or a mark before the name ("[00:00:12] Kunde:"): a header's fields
+    ("Agent: Krüger, Melanie (MK2231)", "Kunde: +49 30 ...", "Kategorien: ..."), even under the names the turns
+    go by."""
+    shape, first, _ = kept  # (see `_documents_shape`)
+    if shape.startswith("|"):
         return labels
-    shape, _ = Counter(shapes.values()).most_common(1)[0]
-    first = min(i for i, seen in shapes.items() if seen == shape)
-    below = [i for i in labels if i >= first]
-    ours = sum(1 for i in below if shapes.get(i) == shape)
-    if shape.startswith("|") or ours < 4 or ours < 0.9 * len(below):
-        return labels
-    header = [i for i in labels if i < first and shapes.get(i) not in (None, shape)]
+    header = [
+        i
+        for i in labels
+        if i < first and (seen := _shape_of(lines[i])) is not None and seen[0].rsplit("|", 1)[0] != shape
+    ]
     return {i: l for i, l in labels.items() if i not in header} if header else labels
 
 
@@ -1393,14 +1408,19 @@ def _headed_turns(lines: list[str], labels: dict[int, Label], table: SpeakerTabl
     """Lines in the conversation that name one of its speakers as their labels do, then say in a word or two in
     small letters that they ask or answer, over the words: that speaker's turns, whatever the language's verb
     ("aliuliza:-", "alijibu:-", "asked:").  Only a speaker the labels already name, never a new one."""
-    known = {name_key(display_name(l.raw)) for l in labels.values()}
     first = min(labels)
+    headings = [
+        i
+        for i in range(first + 1, len(lines) - 1)
+        if lines[i].rstrip().endswith((":", ":-", "：")) and i not in labels and lines[i + 1].strip()
+    ]
+    if not headings:
+        return {}
+    known = {name_key(display_name(l.raw)) for l in labels.values()}
     found: dict[int, Label] = {}
-    for i in range(first + 1, len(lines) - 1):
+    for i in headings:
         line = lines[i].strip()
-        if i in labels or not line.endswith((":", ":-", "：")) or len(line) > 120:
-            continue
-        if not lines[i + 1].strip():
+        if len(line) > 120:
             continue
         words = _HEADED_END.sub("", line).split()
         for k in (1, 2):
