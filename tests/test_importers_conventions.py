@@ -660,3 +660,45 @@ def test_a_line_of_speech_said_again_near_page_breaks_is_not_page_furniture() ->
     said = [p.text for p in doc.passages if p.speaker == "The President of the Senate"]
     assert said == ["I recognise Senator Ada Park."] * 6
     assert not any("Disclaimer" in p.text or "THE SENATE — Tuesday" in p.text for p in doc.passages)
+
+
+def test_a_slack_channel_export_names_each_message_by_its_authors_profile(tmp_path: Path) -> None:
+    """Slack's export is a list of messages with the author's id ("user": "U05ELKAR2") and, on most, a profile
+    with the real name; notices ("channel_join") are no one's words, and mentions by id read as names. It was
+    taken for Whisper's segments (a list of things with "text") and read as no one's, one paragraph."""
+    profile = {"U05ELKAR2": "Ελένη Καραγιάννη", "U04NPAP01": "Νίκος Παπαδάκης"}
+    messages = [
+        {"type": "message", "subtype": "channel_join", "user": "U04NPAP01", "text": "<@U04NPAP01> has joined the channel"},
+        {"type": "message", "user": "U05ELKAR2", "text": "Καλημέρα! Status μέχρι το μεσημέρι;", "ts": "1718090265.3",
+         "user_profile": {"real_name": profile["U05ELKAR2"], "display_name": "eleni"}},
+        {"type": "message", "user": "U04NPAP01", "text": "Frontend έτοιμο.", "ts": "1718090400.1",
+         "user_profile": {"real_name": profile["U04NPAP01"]}},
+        {"type": "message", "user": "U05ELKAR2", "text": "<@U04NPAP01> ευχαριστώ!", "ts": "1718090500.2"},
+        {"type": "message", "subtype": "bot_message", "username": "Jira", "text": "MOUSEIO-212 moved to Done"},
+    ]  # fmt: skip
+    doc = _json_document(tmp_path / "channel.json", messages)
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Ελένη Καραγιάννη", "Καλημέρα! Status μέχρι το μεσημέρι;"),
+        ("Νίκος Παπαδάκης", "Frontend έτοιμο."),
+        ("Ελένη Καραγιάννη", "@Νίκος Παπαδάκης ευχαριστώ!"),
+        ("Jira", "MOUSEIO-212 moved to Done"),
+    ]
+
+
+def test_a_table_under_a_few_lines_of_title_with_danish_column_names(tmp_path: Path) -> None:
+    """A transcription service's delivery: a title and a delivery note above a tab-separated table whose header
+    is in Danish ("Start, Slut, Taler, Tekst"). The header had to be the first line and in English, so the
+    table was read as lines of text with no speakers (and a warning)."""
+    rows = [
+        ("00:00:05,200", "00:00:21,594", "Ordstyrer", "Godaften og velkommen til borgermødet."),
+        ("00:00:22,121", "00:00:31,195", "Birthe Nørgaard", "Tak. Jeg bor tæt på det foreslåede område."),
+        ("00:00:31,500", "00:00:40,000", "Ordstyrer", "Tak, Birthe. Næste spørgsmål."),
+        ("00:00:40,300", "00:00:52,800", "Jens Holm", "Hvad med støjen om natten?"),
+    ]
+    text = "Borgermøde – Vindmøller\nTransskription leveret af Skrivekraft ApS\n\nStart\tSlut\tTaler\tTekst\n"
+    text += "".join("\t".join(row) + "\n" for row in rows)
+    path = tmp_path / "borgermode.tsv"
+    path.write_text(text, encoding="utf-8")
+    doc = parse_path(path)
+    assert [(p.speaker, p.text) for p in doc.passages] == [(who, said) for _, _, who, said in rows]
+    assert doc.passages[3].start == 40.3

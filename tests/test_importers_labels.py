@@ -3400,3 +3400,23 @@ def test_chat_handles_alone_with_their_time_are_speakers_in_the_documents_own_sh
     doc = parse_text("\n".join(lines) + "\n", "slack.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == [people[k % 4] for k in range(12)]
     assert "lunch at" not in doc.speakers
+
+
+def test_subtitles_naming_the_speaker_in_capitals_in_parentheses() -> None:
+    """Spanish and Catalan subtitles name who speaks in capitals in parentheses ("(PERE) Aquí hi havia la
+    plaça."); sounds in parentheses ("(Passes sobre terra seca)", "(LAUGHTER)") are no one. Read as no one's."""
+    cues = [
+        ("(Música suau de guitarra)", None),
+        ("(NARRADORA) L'estiu de la gran sequera,\nel pantà va baixar.", "Narradora"),
+        ("(PERE) Aquí hi havia la plaça. Ho veus?", "PERE"),
+        ("(MARTA) Avi, jo només hi veig fang.", "Marta"),
+        ("(LAUGHTER)", None),
+        ("(PERE) Perquè no hi vas viure.", "PERE"),
+        ("- (MARTA) I ara què?", "Marta"),
+    ]
+    srt = "".join(
+        f"{k + 1}\n00:00:{2 * k:02d},000 --> 00:00:{2 * k + 1:02d},500\n{text}\n\n" for k, (text, _) in enumerate(cues)
+    )
+    doc = parse_text(srt, "poble.srt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Narradora", "PERE", "Marta", "PERE", "Marta"]
+    assert not any("(PERE)" in p.text or "(MARTA)" in p.text for p in doc.passages)

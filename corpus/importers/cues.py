@@ -9,7 +9,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sayso.corpus.importers.grammar import handoffs, match_bracket, talking_rows, talking_stretch
-from sayso.corpus.importers.names import display_name, is_name_like, match_label, name_key
+from sayso.corpus.importers.names import (
+    GENERIC_SPEAKER,
+    Label,
+    display_name,
+    is_name_like,
+    is_stage_direction,
+    match_label,
+    name_key,
+)
 from sayso.corpus.models import ParsedPassage
 
 _TAG = re.compile(
@@ -45,6 +53,23 @@ class Segment:
 
 #: A dialogue dash (or captions' ">>") opening a line, a space after it or not ("-¿Cómo lo lleva usted?").
 #: (an em dash without a space is a narrator's sentence going on, "—lower than anyone remembered.")
+#: A name in capitals in parentheses before the words, as Spanish and Catalan subtitles name who speaks: "(PERE)
+#: Aquí hi havia la plaça.", "- (MARTA) Avi, jo només hi veig fang."
+_PAREN_CAPS = re.compile(r"^(?:[-–—][ \t]*)?\((?P<name>[^()\d]{2,40})\)[ \t]+(?P<rest>\S.*)$")
+
+
+def _name_in_parentheses(line: str) -> Label | None:
+    """The speaker a subtitle names in capitals in parentheses before the words, or None (a sound or an action
+    in parentheses, "(Passes sobre terra seca)", "(LAUGHTER)", is no one)."""
+    m = _PAREN_CAPS.match(line)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    if not name.isupper() or is_stage_direction(name) or not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
+        return None
+    return Label(name, m.group("rest"), "bracket")
+
+
 _DASH = re.compile(r"^(?:(?:[-–—]|>>)\s+|-(?=[¿¡\"«“„]|[^\W\d_]))")
 #: Unnamed speech is cut into passages of about a paragraph: after this many words at a sentence end,
 PARAGRAPH_WORDS = 80
@@ -149,7 +174,11 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
             if voice is None and named_lines and len(lines) >= 2 and lines[0] in named_lines:
                 voice, lines = lines[0], lines[1:]  # Teams: the speaker's name on the cue's first line
             for line in lines:
-                label = (match_label(line) or match_bracket(_DASH.sub("", line))) if voice is None else None
+                label = (
+                    (match_label(line) or match_bracket(_DASH.sub("", line)) or _name_in_parentheses(line))
+                    if voice is None
+                    else None
+                )
                 if label is not None and label.form != "semicolon":
                     name = display_name(label.raw)
                     key = name_key(name)
@@ -165,7 +194,13 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
             # a one-off label counts beside recurring ones when it is a dialogue dash or a full name, or is
             # written in capitals as they are ("JOHN: Out." beside "MARY:")
             others = [k for k, n in label_counts.items() if n >= 2 and k != name_key(labelled)]
-            head = line.split(":", 1)[0] if ":" in line else line.split("]", 1)[0]
+            head = (
+                line.split(")", 1)[0].lstrip("-–— (")  # (a subtitle's "(NARRADORA) ...")
+                if line.lstrip("-–— ").startswith("(")
+                else line.split(":", 1)[0]
+                if ":" in line
+                else line.split("]", 1)[0]
+            )
             caps = head.isupper() and all(k in capitals for k in others)
             # ("Kuroda:" or "[Kuroda-sensei]" once beside recurring "Haruto:" and "Mizuki:", in the same case)
             same_case = not head.isupper() and not any(k in capitals for k in others)

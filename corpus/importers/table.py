@@ -18,12 +18,42 @@ from sayso.corpus.importers.cues import Cue
 from sayso.corpus.importers.names import parse_time
 
 #: Header names, folded (case, spaces, underscores and hyphens dropped), of each column sayso reads.
-_SPEAKER = {"speaker", "speakername", "speakerlabel", "character", "charactername", "voice", "participant", "who"}
-_NAME = {"name"}  #: a speaker only beside a transcript's text or times ("name,text" may be a glossary)
-_TEXT = {"text", "transcript", "transcription", "utterance", "dialogue", "dialog", "line", "words", "content"}
-_PLAIN_TEXT = {"text", "content", "words"}
-_START = {"start", "starttime", "begin", "from", "in", "time", "timestamp", "timecode", "starttimecode", "startms"}
-_END = {"end", "endtime", "stop", "to", "out", "endtimecode", "endms"}
+#: (and in the languages transcription services deliver in: Danish "Taler", German "Sprecher", Spanish "Hablante")
+_SPEAKER = {
+    "speaker", "speakername", "speakerlabel", "character", "charactername", "voice", "participant", "who",
+    "taler", "talare", "sprecher", "sprecherin", "redner", "hablante", "orador", "oradora", "interlocutor",
+    "locuteur", "locutrice", "intervenant", "oratore", "parlante", "spreker", "puhuja", "mówca", "говорящий",
+    "спикер", "话者", "話者", "发言人", "說話人", "说话人", "화자", "발화자", "konuşmacı",
+}  # fmt: skip
+_NAME = {
+    "name",
+    "navn",
+    "namn",
+    "nombre",
+    "nom",
+    "nome",
+    "naam",
+    "nimi",
+    "imię",
+    "имя",
+}  #: a speaker only beside a transcript's text or times ("name,text" may be a glossary)
+_TEXT = {
+    "text", "transcript", "transcription", "utterance", "dialogue", "dialog", "line", "words", "content",
+    "tekst", "texto", "texte", "testo", "teksti", "текст", "文本", "テキスト", "metin", "transkription",
+    "transkript", "transcripción", "trascrizione", "transcrição", "ytring", "yttrande", "äußerung", "intervención",
+}  # fmt: skip
+_PLAIN_TEXT = {"text", "content", "words", "tekst", "texto", "texte", "testo", "teksti", "текст", "文本", "metin"}
+_START = {
+    "start", "starttime", "begin", "from", "in", "time", "timestamp", "timecode", "starttimecode", "startms",
+    "beginn", "anfang", "inicio", "début", "debut", "inizio", "alku", "начало", "tid", "zeit", "tiempo", "temps",
+    "tempo", "tijd", "aika", "czas", "время", "開始", "开始", "시작", "başlangıç",
+}  # fmt: skip
+_END = {
+    "end", "endtime", "stop", "to", "out", "endtimecode", "endms",
+    "slut", "ende", "fin", "fine", "einde", "loppu", "koniec", "конец", "終了", "结束", "종료", "bitiş",
+}  # fmt: skip
+#: Lines above the header a table may have: a title, a delivery note, the recording's name.
+_PREAMBLE_LINES = 12
 _DELIMITERS = (",", "\t", ";", "|")
 _FOLD = re.compile(r"[\s_\-()./]+")
 #: Rows read to decide whether the text is a table at all.
@@ -67,21 +97,22 @@ def _seconds(cell: str, in_ms: bool) -> float | None:
 def read_table(text: str) -> list[Cue] | None:
     """The turns of a transcript exported as a table, or None when `text` is not one."""
     head = text[:4000].lstrip("\ufeff").split("\n")
-    first = 0
-    while first < len(head) and (not head[first].strip() or head[first].lstrip().startswith("#")):
-        first += 1
-    if first >= len(head) - 1:
-        return None
-    header_line = head[first]
-    delimiter = max(_DELIMITERS, key=header_line.count)
-    if header_line.count(delimiter) < 1:
-        return None
-    try:
-        [header] = csv.reader([header_line], delimiter=delimiter)
-    except (csv.Error, ValueError):
-        return None
-    if _columns(header) is None:
-        return None  # (most text: its first line names no speaker column; the rest is not read)
+    # (the header, or a few lines of title and delivery notes above it: "Transskription leveret af ...")
+    found = None
+    for header_line in [line for line in head[:-1] if line.strip()][:_PREAMBLE_LINES]:
+        delimiter = max(_DELIMITERS, key=header_line.count)
+        if header_line.count(delimiter) < 1:
+            continue
+        try:
+            [header] = csv.reader([header_line], delimiter=delimiter)
+        except (csv.Error, ValueError):
+            continue
+        if _columns(header) is not None:
+            found = header_line, delimiter
+            break
+    if found is None:
+        return None  # (most text: no line at its top names a speaker column; the rest is not read)
+    header_line, delimiter = found
     at = text.find(header_line)
     body = text[at:] if at >= 0 else text
     try:

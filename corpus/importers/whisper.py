@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 from sayso.corpus.errors import ImportRefused
@@ -39,6 +40,12 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
     except json.JSONDecodeError as exc:
         raise ImportRefused(f"{name}: looks like JSON but is not valid JSON (line {exc.lineno}: {exc.msg})") from None
     segments = data.get("segments") if isinstance(data, dict) else data if isinstance(data, list) else None
+    if (
+        isinstance(data, list)
+        and not any(isinstance(s, dict) and ("start" in s or "end" in s) for s in data[:20])
+        and (said := _utterances(data)) is not None
+    ):
+        return said, _title_of(data)  # (a list of messages with their authors, no times: Slack's export, not Whisper's)
     if (
         not isinstance(segments, list)
         or not segments
@@ -129,14 +136,26 @@ def _utterances(data: Any) -> list[Cue] | None:
         if not isinstance(items, list) or len(items) < 2 or not all(isinstance(i, dict) for i in items):
             continue
         # (a chat export's notices, Telegram's "type": "service" ("created the group", "joined"), are no one's words)
-        items = [i for i in items if i.get("type") != "service"]
-        texts = [_text_of(i) for i in items]
+        # (and Slack's: "subtype": "channel_join", "channel_topic", ...)
+        items = [
+            i
+            for i in items
+            if i.get("type") != "service" and not str(i.get("subtype") or "").endswith(_NOTICE_SUBTYPES)
+        ]
+        known = {**_profile_names(items), **names}
+        texts = [_named_mentions(_text_of(i), known) for i in items]
         # (each utterance has its words and who says them or when: a list of settings' "name" and "value", or of
         # posts' "content", is no transcript)
         said = sum(
             1
             for i, t in zip(items, texts)
-            if t and (any(k in i for k in _SPEAKER_KEYS) or _first_number(i, _START_KEYS) is not None)
+            if t
+            and (
+                any(k in i for k in _SPEAKER_KEYS)
+                or _first_number(i, _START_KEYS) is not None
+                or _profile_name(i)
+                or i.get("user") in known
+            )
         )
         if said < 0.8 * len(items):
             continue
@@ -155,7 +174,7 @@ def _utterances(data: Any) -> list[Cue] | None:
                     None if start is None else start * scale,
                     None if end is None else end * scale,
                     text,
-                    _speaker_of(item, names),
+                    _speaker_of(item, known),
                 )
             )
         return cues or None
@@ -199,7 +218,50 @@ def _speaker_names(data: Any) -> dict[str, str]:
     return found
 
 
+#: A chat export's mention of someone by id: Slack's "<@U03DIMST3>".
+_MENTION = re.compile(r"<@([A-Z0-9]{6,15})>")
+
+
+def _named_mentions(text: str, names: dict[str, str]) -> str:
+    """`text` with each mention of someone by id by the name the export gives that id, if any ("@Δημήτρης")."""
+    if "<@" not in text:
+        return text
+    return _MENTION.sub(lambda m: "@" + names.get(m.group(1), m.group(1)), text)
+
+
+#: Slack's notices among its messages: someone joined or left, the topic or the purpose changed.
+_NOTICE_SUBTYPES = ("_join", "_leave", "_topic", "_purpose", "_name", "_archive", "_unarchive")
+
+
+def _profile_name(item: dict[str, Any]) -> str | None:
+    """The name a chat export gives a message's author in a profile beside it (Slack's "user_profile":
+    "real_name", else "display_name"), or its bot's "username"."""
+    profile = item.get("user_profile")
+    if isinstance(profile, dict):
+        for key in ("real_name", "display_name", "name"):
+            value = profile.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    value = item.get("username") or item.get("user_name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _profile_names(items: list[dict[str, Any]]) -> dict[str, str]:
+    """Authors' ids ("user": "U05ELKAR2") to the names their profiles give, from the messages that carry one: a
+    message without its profile goes by the name another gives the same id."""
+    names: dict[str, str] = {}
+    for item in items:
+        who, name = item.get("user"), _profile_name(item)
+        if isinstance(who, str) and name and who not in names:
+            names[who] = name
+    return names
+
+
 def _speaker_of(item: dict[str, Any], names: dict[str, str]) -> str | None:
+    if (profiled := _profile_name(item)) is not None:
+        return profiled
+    if isinstance(who := item.get("user"), str) and who in names:
+        return names[who]
     for key in _SPEAKER_KEYS:
         value = item.get(key)
         if isinstance(value, str) and value.strip():
