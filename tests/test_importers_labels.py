@@ -3420,3 +3420,24 @@ def test_subtitles_naming_the_speaker_in_capitals_in_parentheses() -> None:
     doc = parse_text(srt, "poble.srt")
     assert [p.speaker for p in doc.passages if p.speaker] == ["Narradora", "PERE", "Marta", "PERE", "Marta"]
     assert not any("(PERE)" in p.text or "(MARTA)" in p.text for p in doc.passages)
+
+
+def test_a_recipes_ingredients_are_no_speakers() -> None:
+    """ "Uova: 4 grandi", "Sale: un pizzico", "Burro: 100 g": capitalised words before a colon, one of them twice,
+    over quantities. They were read as ten speakers. A conversation has two people heard again at the least;
+    an interview's short answers ("Ada: Yes.", "Ben: Sure.") are kept."""
+    recipe = (
+        "Tortelli di zucca\n\nDifficoltà: media\nDosi: per 6 persone\n\nPer il ripieno:\n"
+        "Zucca mantovana: 1,5 kg\nAmaretti secchi: 100 g\nNoce moscata: q.b.\nSale: un pizzico\nPangrattato: se serve\n\n"
+        "Per la pasta:\nFarina 00: 400 g\nUova: 4 grandi\nSale: un pizzico\n\n"
+        "Per il condimento:\nBurro: 100 g\nSalvia: 8-10 foglie\n\n"
+        "1. Cuocere la zucca in forno a 180 °C per 50 minuti.\n"
+        '2. Lasciare riposare tutta la notte. (Nonna: "Il ripieno deve dormire, sennò non sa di niente.")\n\n'
+        "Mostarda: quella di mele campanine è la tradizionale.\n"
+        "Conservazione: i tortelli crudi si possono congelare.\n"
+        "Variante: nonna Ines aggiungeva un cucchiaio di cacao. Zia Marta dice che non è vero. Io ci credo.\n"
+    )
+    doc = parse_text(recipe, "tortelli.txt")
+    assert not doc.speakers
+    chat = "Ada Park: Ready?\nBen Cho: Yes.\nAda Park: Good.\nBen Cho: Sure.\nAda Park: Go.\nBen Cho: Done.\n"
+    assert _speakers(chat) == ["Ada Park", "Ben Cho"] * 3

@@ -403,6 +403,10 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             example = (line[: line.find(rest)] if rest and rest in line else line)[:40].strip()
             convention = Convention("unknown", f"{len(labels_at)} lines start like {example!r}", 0, 0.3)
             dialogue, labels_at = False, {}
+        elif _a_list_of_values(labels_at, table):
+            # A recipe's ingredients, a data sheet's fields ("Uova: 4 grandi", "Sale: un pizzico", "Burro: 100 g"):
+            # one name at most heard twice, the others once, over quantities and short values, not sentences
+            dialogue, labels_at = False, {}
         elif _a_numbered_list(lines, labels_at, table):
             # A programme's or a list's numbered items ("1. Karin Westerlund: The system says no"), everyone in it
             # once and only the session's roles ("Chair:", "Discussant:") more often: a list, not a conversation
@@ -1442,6 +1446,20 @@ _PERSONAL = re.compile(
     r"jag|vi|jeg|я|мы|вы)\b"
 )
 _NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+")
+
+
+def _a_list_of_values(labels: dict[int, Label], table: SpeakerTable) -> bool:
+    """Whether the labels are a list's items rather than turns: six of them or more, fewer than two names heard
+    more than once (a conversation has two people at least, each speaking again), and two thirds of what follows
+    them short values that are no sentences ("100 g", "un pizzico", "4 grandi", "se serve")."""
+    if len(labels) < 6:
+        return False
+    counts = Counter(table.name_for(l) for l in labels.values())
+    if sum(1 for n in counts.values() if n >= 2) >= 2 or any(l.strong for l in labels.values()):
+        return False
+    values = [l.rest.strip() for l in labels.values()]
+    short = sum(1 for v in values if len(v.split()) <= 6 and not _sentence_end(v) and not v.endswith("?"))
+    return short >= 2 / 3 * len(values)
 
 
 def _a_numbered_list(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> bool:
