@@ -678,6 +678,7 @@ HANDOFF = re.compile(
 
 #: A dialogue dash, and Spanish's opening question or exclamation mark, before a turn's first word.
 _OPENING_MARKS = re.compile(r"^(?:[—–―][ \t]*|-[ \t]+)?[¿¡]?")
+_MARK_FIRSTS = "—–―-¿¡"  # (a row opening otherwise is read as it is, not copied: a 10 MB line once is enough)
 
 
 def talking_rows(rows: list[str]) -> int:
@@ -693,7 +694,7 @@ def talking_rows(rows: list[str]) -> int:
     if male >= 2 and female >= 2:
         return male + female
     # (a dialogue dash opens each turn where no one is named, as Spanish and Portuguese write speech: "—Hola, sí")
-    rows = [_OPENING_MARKS.sub("", row) for row in rows]
+    rows = [_OPENING_MARKS.sub("", row, count=1) if row[:1] in _MARK_FIRSTS else row for row in rows]
     replies = sum(1 for row in rows if REPLY.match(row) or GREETING.match(row))
     questions = sum(1 for row in rows if row.rstrip().endswith(("?", "？", "؟")) and len(row.split()) <= 40)
     return replies + questions if replies >= 3 and questions >= 2 and (replies + questions) * 5 >= len(rows) else 0

@@ -1450,13 +1450,16 @@ _NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+")
 
 def _a_list_of_values(labels: dict[int, Label], table: SpeakerTable) -> bool:
     """Whether the labels are a list's items rather than turns: six of them or more, fewer than two names heard
-    more than once (a conversation has two people at least, each speaking again), and two thirds of what follows
-    them short values that are no sentences ("100 g", "un pizzico", "4 grandi", "se serve")."""
+    more than once (a conversation has two people at least, each speaking again) and none over a third of them,
+    and two thirds of what follows them short values that are no sentences ("100 g", "un
+    pizzico", "4 grandi", "se serve")."""
     if len(labels) < 6:
         return False
     counts = Counter(table.name_for(l) for l in labels.values())
     if sum(1 for n in counts.values() if n >= 2) >= 2 or any(l.strong for l in labels.values()):
         return False
+    if max(counts.values()) > max(2, len(labels) // 3):
+        return False  # (a chat's "A:" over most of the messages is one person talking)
     values = [l.rest.strip() for l in labels.values()]
     short = sum(1 for v in values if len(v.split()) <= 6 and not _sentence_end(v) and not v.endswith("?"))
     return short >= 2 / 3 * len(values)
