@@ -3441,3 +3441,24 @@ def test_a_recipes_ingredients_are_no_speakers() -> None:
     assert not doc.speakers
     chat = "Ada Park: Ready?\nBen Cho: Yes.\nAda Park: Good.\nBen Cho: Sure.\nAda Park: Go.\nBen Cho: Done.\n"
     assert _speakers(chat) == ["Ada Park", "Ben Cho"] * 3
+
+
+def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
+    """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
+    a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""
+    raad = (
+        "RDL. M. ADONIS: Die vergadering is geopen.\n\nRAADSLID J. DU PLESSIS: Agbare Speaker, ek het 'n vraag.\n\n"
+        "RAADSLID: Punt van orde!\n\nRAADSLID: Laat hom klaarmaak.\n\nRDL. M. ADONIS: Orde, asseblief.\n\n"
+        "RAADSLID N. JACOBS: Dankie, Speaker.\n\nRAADSLID: Dis nie waar nie.\n\nRAADSLID: Dit is waar!\n"
+    )
+    assert any("'Raadslid'" in w for w in parse_text(raad, "raad.txt").warnings)
+    call = (
+        "MODERATOR: Thanks, everyone. This call is on background.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: Thanks. I'll start with the trip.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: And I'll add a word on the economics.\n\n"
+        "MODERATOR: First question.\n\nQ: When does the trip start?\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: Tuesday.\n\nSENIOR ADMINISTRATION OFFICIAL: And to add to that, Wednesday too.\n"
+    )
+    assert any("'Senior Administration Official'" in w for w in parse_text(call, "call.txt").warnings)
+    # a person named Donna is one person
+    assert not parse_text("Donna: Hi.\n\nDonna: Are you there?\n\nBen Cho: Yes.\n\nDonna: Good.\n", "d.txt").warnings

@@ -892,6 +892,10 @@ _GROUP_LETTER = re.compile(
 _ANY_OF_A_GROUP = re.compile(
     r"^(?:participants?|audience(?: member)?|member of the (?:audience|public)|caller|listener|voice|"
     r"(?:another |other |unknown |unidentified |new )?(?:speaker|voice|man|woman|male|female|person|participant)|"
+    # (a man or a woman of the audience, unnamed, in the languages such meetings are transcribed in)
+    # ("Donna" and "Mann" are people's names too, and stay out)
+    r"mujer|hombre|varón|mulher|homem|uomo|femme|homme|frau|vrou|vrouw|kvinna|kvinde|kvinne|"
+    r"(?:senior |unidentified )?(?:administration |state department |government )?official|"
     r"unknown|student|questioner|attendee|delegate|"
     r"participante|asistente|oyente|público|publico|intervenant|intervenante|auditeur|auditrice|"
     r"teilnehmer(?:in)?|zuhörer(?:in)?|zuschauer(?:in)?|stimme|deelnemer|deltagare|deltaker|deltager|"
@@ -900,7 +904,7 @@ _ANY_OF_A_GROUP = re.compile(
     # (a chamber's members unnamed: "Депутат:" after "Депутат:", any of them)
     r"member|councillor|councilor|député|députée|diputado|diputada|deputado|deputada|abgeordneter|abgeordnete|"
     r"депутат|депутатка|радний|poseł|posłanka|radny|radna|parlamentare|consigliere|vereador|vereadora|concejal|"
-    r"concejala|議員|의원|"
+    r"concejala|議員|의원|raadslid|raadsheer|raadsvrou|gemeenteraadslid|"
     # members of the public at a meeting, unnamed: "Resident:", "Citizen:", "Riverain :", "Anwohnerin:"
     r"residents?|citizen|commenter|public commenter|neighbou?r|parent|riverain|riveraine|habitant|habitante|"
     r"vecin[oa]|residente|cittadin[oa]|bürger(?:in)?|anwohner(?:in)?|bewoner|inwoner)$",
