@@ -3103,10 +3103,12 @@ def test_answers_after_three_dashes_are_the_witnesses() -> None:
         "Daniel Chukwuma Okafor",
     ], merged
     said = {words.split("\n")[0]: who for who, words in turns}
-    assert said["Eleven years, most of them"] == "Daniel Chukwuma Okafor"
+    assert said["Eleven years, most of them on the night roster."] == "Daniel Chukwuma Okafor"  # (wrapped lines joined)
     assert said["Nothing further, your Honour."] == "Ms Reid"
     assert not any("---" in words for _, words in turns)
     assert not doc.warnings
+    # the time beside a heading is kept, as words of no one's
+    assert any(p.speaker is None and "[10.02 am]" in p.text for p in doc.passages)
 
 
 def test_unlabelled_answers_inside_a_turn_are_said_when_too_few_to_read() -> None:

@@ -399,7 +399,7 @@ def _strip_numbers(lines: list[str]) -> list[str]:
 #: A witness's answer after its question and three dashes, on the question's line or opening a line of its own.
 _DASH_ANSWER = re.compile(r"\?[ \t]*-{3}[ \t]*(?=[^\W_])|^[ \t]*-{3}[ \t]*(?=[^\W_])")
 #: A heading set off by an angle bracket, with the time beside it: "<ADA PARK, SWORN       [10.01 am]".
-_ANGLED_HEADING = re.compile(r"^[ \t]*<(?P<heading>[A-Z][^<>]{2,100}?)[ \t]*(?:\[[^\[\]]{1,20}\])?[ \t]*$")
+_ANGLED_HEADING = re.compile(r"^[ \t]*<(?P<heading>[A-Z][^<>]{2,100}?)[ \t]*(?P<time>\[[^\[\]]{1,20}\])?[ \t]*$")
 
 
 def _dash_answers(lines: list[str]) -> list[str]:
@@ -407,7 +407,8 @@ def _dash_answers(lines: list[str]) -> list[str]:
     Australian court reporters do ("And your address?---Level 4, Pitt Street.", or "---I was." under the
     question), rewritten with the marks `find` reads: the question "Q.", the answer "A.", and each paragraph
     after an answer "Q." until someone's own label (counsel goes on asking, or speaks to the bench, unlabelled).
-    Headings set off by "<" lose it and their time ("<CROSS-EXAMINATION BY MS REID   [10.06 am]").  Lines of
+    Headings set off by "<" lose it, their time going to a line of its own ("<CROSS-EXAMINATION BY MS REID
+    [10.06 am]").  Lines of
     any other document come back as they are: three such answers at the least."""
     if sum(1 for line in lines if "---" in line and _DASH_ANSWER.search(line)) < 3:
         return lines
@@ -419,6 +420,8 @@ def _dash_answers(lines: list[str]) -> list[str]:
         angled = _ANGLED_HEADING.match(line)
         if angled:
             out.append(angled.group("heading"))
+            if angled.group("time"):
+                out.append(angled.group("time"))  # (kept, on a line of its own: the heading is read without it)
             exchange = False
         elif (m := _DASH_ANSWER.search(line)) is not None:
             question = line[: m.start()].strip()
