@@ -9,6 +9,7 @@ import pytest
 from sayso.corpus.conventions import describe, is_uncertain
 from sayso.corpus.importers import parse_text
 from sayso.corpus.importers.names import display_name, initials_of, match_label, split_role
+from sayso.corpus.models import ParsedDocument
 
 
 def turns(text: str, name: str = "talk.txt") -> list[tuple[str | None, str]]:
@@ -719,6 +720,12 @@ def test_a_short_numbered_court_page_loses_its_line_numbers_and_keeps_its_speake
 
 def _speakers(text: str, name: str = "talk.txt") -> list[str | None]:
     return [p.speaker for p in parse_text(text, name).passages if p.speaker]
+
+
+def _turns_of(doc: ParsedDocument) -> tuple[list[str], list[str]]:
+    """Who speaks each passage given a speaker, and its words, in order."""
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    return [who for who, _ in said if who], [words for _, words in said]
 
 
 def test_more_parliaments_plays_chats_and_tables() -> None:
@@ -3085,8 +3092,8 @@ def test_answers_after_three_dashes_are_the_witnesses() -> None:
         "How much later?---Ten minutes, perhaps.\n"
     )
     doc = parse_text(hearing, "hearing.txt")
-    turns = [(p.speaker, p.text) for p in doc.passages if p.speaker]
-    merged = [who for who, _ in itertools.groupby(who for who, _ in turns)]
+    speakers, words = _turns_of(doc)
+    merged = [who for who, _ in itertools.groupby(speakers)]
     assert merged == [
         "His Honour",
         "Ms Reid",
@@ -3102,10 +3109,10 @@ def test_answers_after_three_dashes_are_the_witnesses() -> None:
         "Mr Lowe",
         "Daniel Chukwuma Okafor",
     ], merged
-    said = {words.split("\n")[0]: who for who, words in turns}
+    said = dict(zip(words, speakers, strict=True))
     assert said["Eleven years, most of them on the night roster."] == "Daniel Chukwuma Okafor"  # (wrapped lines joined)
     assert said["Nothing further, your Honour."] == "Ms Reid"
-    assert not any("---" in words for _, words in turns)
+    assert not any("---" in text for text in words)
     assert not doc.warnings
     # the time beside a heading is kept, as words of no one's
     assert any(p.speaker is None and "[10.02 am]" in p.text for p in doc.passages)
@@ -3139,15 +3146,15 @@ def test_a_role_list_naming_who_holds_each_role_is_a_header_not_turns() -> None:
         "JUEZ PRESIDENTE: Adelante, defensor.\n"
     )
     doc = parse_text(trial, "juicio.txt")
-    turns = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    speakers, words = _turns_of(doc)
     # (the list gives the witness's role to one person: her turns go by her name, the role kept as an alias)
-    assert [who for who, _ in turns] == [
+    assert speakers == [
         "Juez Presidente",
         "Defensor Particular",
         "C. Marta Luna Reyes",
         "Juez Presidente",
     ]
-    assert not any("LIC. RAÚL" in words for _, words in turns)
+    assert not any("LIC. RAÚL" in text for text in words)
     assert "Testigo" in doc.speakers["C. Marta Luna Reyes"]
     # a person's own label before a greeting is a turn, as it was
     chat = "Claire Morel : Bonjour Bastien Lefèvre.\nBastien Lefèvre : Bonjour Claire, merci.\nClaire Morel : On commence ?\n"
@@ -3170,9 +3177,8 @@ def test_a_speakers_heading_saying_they_ask_or_answer_starts_their_turn() -> Non
         "MHE. ASHA KOMBO alisema:-\n"
         "Maneno ya mtu ambaye hajatajwa.\n"
     )
-    doc = parse_text(bunge, "bunge.txt")
-    turns = [(p.speaker, p.text) for p in doc.passages if p.speaker]
-    assert [who for who, _ in turns] == [
+    speakers, words = _turns_of(parse_text(bunge, "bunge.txt"))
+    assert speakers == [
         "Naibu Spika",
         "Mhe. Juma S. Hamisi",
         "Waziri Wa Ujenzi",
@@ -3180,8 +3186,8 @@ def test_a_speakers_heading_saying_they_ask_or_answer_starts_their_turn() -> Non
         "Mhe. Juma S. Hamisi",
         "Waziri Wa Ujenzi",
     ]
-    assert turns[1][1].startswith("Je, ni lini")
-    assert "Maneno ya mtu" in turns[-1][1]  # (Asha Kombo is no speaker the labels name)
+    assert words[1].startswith("Je, ni lini")
+    assert "Maneno ya mtu" in words[-1]  # (Asha Kombo is no speaker the labels name)
 
 
 def test_a_chat_copy_with_reaction_counts_keeps_every_message_author() -> None:
