@@ -112,6 +112,7 @@ def normalise(lines: list[str]) -> Page:
 
 #: A number in the margin before a line, or alone on it: "10  MS ROBERTSON:  Ms Collins, ...", " 5".
 _MARGIN_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?:[ \t]{2,}(?=\S)|[ \t]*$)")
+_MARGIN_FIRSTS = " \t0123456789"
 
 
 def _strip_margin_numbers(page: Page) -> None:
@@ -120,7 +121,11 @@ def _strip_margin_numbers(page: Page) -> None:
     label).  Only where such numbers run in that order, six of them at the least."""
     if page.numbered:
         return
-    found = [(i, int(m.group(1))) for i, line in enumerate(page.lines) if (m := _MARGIN_NUMBER.match(line))]
+    found = [
+        (i, int(m.group(1)))
+        for i, line in enumerate(page.lines)
+        if line[:1] in _MARGIN_FIRSTS and (m := _MARGIN_NUMBER.match(line))
+    ]
     if len(found) < 6:
         return
     numbers = [n for _, n in found]

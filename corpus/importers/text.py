@@ -1420,7 +1420,7 @@ def _headed_turns(lines: list[str], labels: dict[int, Label], table: SpeakerTabl
     headings = [
         i
         for i in range(first + 1, len(lines) - 1)
-        if lines[i].rstrip().endswith((":", ":-", "：")) and i not in labels and lines[i + 1].strip()
+        if lines[i].endswith((":", ":-", "：")) and i not in labels and lines[i + 1].strip()  # (lines end unpadded)
     ]
     if not headings:
         return {}
@@ -1459,10 +1459,16 @@ def _a_list_of_values(labels: dict[int, Label], table: SpeakerTable) -> bool:
     pizzico", "4 grandi", "se serve")."""
     if len(labels) < 6:
         return False
-    counts = Counter(table.name_for(l) for l in labels.values())
-    if sum(1 for n in counts.values() if n >= 2) >= 2 or any(l.strong for l in labels.values()):
-        return False
-    if max(counts.values()) > max(2, len(labels) // 3):
+    counts: Counter[str | None] = Counter()
+    again = 0
+    for l in labels.values():
+        name = table.name_for(l)
+        counts[name] += 1
+        if counts[name] == 2:
+            again += 1
+            if again >= 2:
+                return False  # (two names heard again: a conversation, however long; said at once)
+    if any(l.strong for l in labels.values()) or max(counts.values()) > max(2, len(labels) // 3):
         return False  # (a chat's "A:" over most of the messages is one person talking)
     values = [l.rest.strip() for l in labels.values()]
     short = sum(1 for v in values if len(v.split()) <= 6 and not _sentence_end(v) and not v.endswith("?"))
