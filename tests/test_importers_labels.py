@@ -3470,3 +3470,16 @@ def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     assert any("'Senior Administration Official'" in w for w in parse_text(call, "call.txt").warnings)
     # a person named Donna is one person
     assert not parse_text("Donna: Hi.\n\nDonna: Are you there?\n\nBen Cho: Yes.\n\nDonna: Good.\n", "d.txt").warnings
+
+
+def test_a_radio_plays_sound_and_music_cues_in_its_own_language_are_no_one() -> None:
+    """A Czech radio play writes its cues as labels, "ZVUK: Vlak zastavuje." and "HUDBA: Motiv.", as English
+    scripts write "SOUND:" and "MUSIC:": they were read as two more characters."""
+    play = (
+        "NOČNÍ VLAK\nRozhlasová hra\n\nZVUK: Vlak zastavuje, syčí pára.\n\n"
+        "HANA: Promiňte, je tohle vlak do Brna?\n\nPRŮVODČÍ: Je, slečno. Nastupujte.\n\n"
+        "HUDBA: Tichý motiv klavíru.\n\nHANA: Děkuji. Kde je volné místo?\n\n"
+        "PRŮVODČÍ: Vzadu, u okna.\n\nZVUK: Dveře se zavírají.\n\nHANA: Dobrou noc.\n"
+    )
+    # (a name of four capitals stays as written: it may be an acronym)
+    assert _speakers(play) == ["HANA", "Průvodčí", "HANA", "Průvodčí", "HANA"]

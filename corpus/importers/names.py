@@ -1534,6 +1534,12 @@ _CLOCK_WORD = re.compile(r"^(?:[Kk]l|[Kk]lo|[Cc]a|[Uu]m)\.?$")
 PRODUCTION_CUES = frozenset(
     {"sound", "sounds", "sfx", "fx", "music", "sound effect", "sound effects", "atmos", "ambience", "grams"}
     | {"music cue", "sound cue", "sting", "jingle", "theme", "theme music", "music up", "music out", "music under"}
+    # (and in the languages radio plays are written in: Czech "ZVUK:", "HUDBA:", Polish "EFEKT:", "MUZYKA:", German
+    # "GERÄUSCH:", French "BRUITAGE:", Spanish "SONIDO:", Italian "RUMORE:"; not French "son", a person too)
+    | {"zvuk", "zvuky", "hudba", "ruchy", "efekt", "efekty", "muzyka", "dźwięk", "geräusch", "geräusche", "musik"}
+    | {"atmo", "bruitage", "bruitages", "musique", "sonido", "sonidos", "música", "efecto", "efectos", "suono"}
+    | {"musica", "rumore", "rumori", "effetto", "effetti", "efeito", "efeitos", "geluid", "muziek", "ljud"}
+    | {"lyd", "звук", "звуки", "музыка", "шум", "zene", "hangeffekt", "äänitehoste", "musiikki", "ääni"}
 )
 #: Labels that name no one by the rules for names, yet are someone where they take turns with people: a chat
 #: export's "You:" (whoever exported it), a consultation's "Dr:".
