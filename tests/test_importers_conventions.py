@@ -702,3 +702,14 @@ def test_a_table_under_a_few_lines_of_title_with_danish_column_names(tmp_path: P
     doc = parse_path(path)
     assert [(p.speaker, p.text) for p in doc.passages] == [(who, said) for _, _, who, said in rows]
     assert doc.passages[3].start == 40.3
+
+
+def test_a_timetables_from_and_to_are_no_senders(tmp_path: Path) -> None:
+    """A list of objects with "from", "to" and "text" (a timetable) is no chat: "from" names a sender only where
+    no "to" stands beside it, as in Telegram's export. The stops were read as two speakers at full confidence."""
+    rows = [
+        {"from": "Oslo", "to": "Bergen", "text": "departs 10:00"},
+        {"from": "Bergen", "to": "Oslo", "text": "departs 12:00"},
+    ]
+    doc = _json_document(tmp_path / "timetable.json", rows)
+    assert not any(p.speaker for p in doc.passages)

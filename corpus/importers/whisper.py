@@ -142,6 +142,8 @@ def _utterances(data: Any) -> list[Cue] | None:
             for i in items
             if i.get("type") != "service" and not str(i.get("subtype") or "").endswith(_NOTICE_SUBTYPES)
         ]
+        if sum(1 for i in items if "from" in i and "to" in i) >= 0.5 * len(items):
+            continue  # ("from" beside "to" is a route or a range, a timetable's, not a chat message's sender)
         known = {**_profile_names(items), **names}
         texts = [_named_mentions(_text_of(i), known) for i in items]
         # (each utterance has its words and who says them or when: a list of settings' "name" and "value", or of
