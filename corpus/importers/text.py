@@ -1355,7 +1355,7 @@ def _same_shape_alone(lines: list[str], labels: dict[int, Label], table: Speaker
     name comes back.  A name of two words or more must be written as the document's names are (a message's
     "lunch at 12:30 PM", twice, is no one)."""
     order = sorted(labels)
-    step = max(1, len(order) // 64)  # (read on 64 labels at most, as `_documents_shape` does)
+    step = max(1, len(order) // 64)  # (read on a sample of 64 to 128 labels, as `_documents_shape` reads on one)
     known = {i: seen for i in order[::step] if (seen := grammar.name_and_time(lines[i])) is not None}
     if not known:
         return {}
