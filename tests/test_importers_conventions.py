@@ -685,6 +685,82 @@ def test_a_slack_channel_export_names_each_message_by_its_authors_profile(tmp_pa
     ]
 
 
+def _aws_words(*said: tuple[str, str]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Amazon Transcribe's items for (speaker, words) stretches, a word a second, and its speakers' stretches."""
+    items: list[dict[str, object]] = []
+    stretches: list[dict[str, object]] = []
+    clock = 0.0
+    for speaker, words in said:
+        stretch: list[dict[str, object]] = []
+        for word in words.split():
+            mark = word[-1] if word[-1] in ".,?" else ""
+            start, end = f"{clock:.3f}", f"{clock + 0.5:.3f}"
+            items.append(
+                {
+                    "start_time": start,
+                    "end_time": end,
+                    "type": "pronunciation",
+                    "alternatives": [{"confidence": "0.99", "content": word.rstrip(".,?")}],
+                }
+            )
+            stretch.append({"start_time": start, "end_time": end, "speaker_label": speaker})
+            if mark:
+                items.append({"type": "punctuation", "alternatives": [{"confidence": "0.0", "content": mark}]})
+            clock += 1.0
+        stretches.append(
+            {
+                "start_time": stretch[0]["start_time"],
+                "end_time": stretch[-1]["end_time"],
+                "speaker_label": speaker,
+                "items": stretch,
+            }
+        )
+    return items, stretches  # fmt: skip
+
+
+def test_amazon_transcribe_json_reads_word_by_word_with_its_speakers(tmp_path: Path) -> None:
+    """Amazon Transcribe answers with the words one by one ("items", punctuation as items of their own) and, apart
+    from them, who speaks when ("speaker_labels" stretches listing their words' times). It was refused as JSON
+    sayso does not know; now each speaker's stretch is a turn, "spk_0" read as "Speaker 1" (as WhisperX's
+    "SPEAKER_00" is), the punctuation on its word."""
+    items, stretches = _aws_words(
+        ("spk_0", "Hej och välkommen. Jag heter Lina Berg."),
+        ("spk_1", "Hej, Lina."),
+        ("spk_0", "Hur gick det till?"),
+        ("spk_1", "Det var 2015."),
+    )
+    answer = {"jobName": "radio", "status": "COMPLETED", "results": {
+        "transcripts": [{"transcript": "Hej och välkommen. Jag heter Lina Berg. Hej, Lina. Hur gick det till? Det var 2015."}],
+        "speaker_labels": {"channel_label": "ch_0", "speakers": 2, "segments": stretches},
+        "items": items}}  # fmt: skip
+    doc = _json_document(tmp_path / "radio.json", answer)
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Speaker 1", "Hej och välkommen. Jag heter Lina Berg."),
+        ("Speaker 2", "Hej, Lina."),
+        ("Speaker 1", "Hur gick det till?"),
+        ("Speaker 2", "Det var 2015."),
+    ]
+    assert doc.passages[2].start == 9.0  # (its first word's time)
+    # a newer answer's "audio_segments" give each stretch whole, with its text
+    answer["results"]["audio_segments"] = [
+        {"id": 0, "transcript": "Hej och välkommen.", "start_time": "0.0", "end_time": "2.5", "speaker_label": "spk_0"},
+        {"id": 1, "transcript": "Hej, Lina.", "start_time": "3.0", "end_time": "4.5", "speaker_label": "spk_1"},
+    ]  # fmt: skip
+    doc = _json_document(tmp_path / "newer.json", answer)
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Speaker 1", "Hej och välkommen."),
+        ("Speaker 2", "Hej, Lina."),
+    ]
+    # channels told apart instead of speakers: "ch_1" is "Channel 2"
+    del answer["results"]["audio_segments"], answer["results"]["speaker_labels"]
+    answer["results"]["channel_labels"] = {"channels": [
+        {"channel_label": "ch_0" if s["speaker_label"] == "spk_0" else "ch_1",
+         "items": [{"start_time": w["start_time"], "end_time": w["end_time"]} for w in s["items"]]}
+        for s in stretches]}  # fmt: skip
+    doc = _json_document(tmp_path / "channels.json", answer)
+    assert [p.speaker for p in doc.passages] == ["Channel 1", "Channel 2", "Channel 1", "Channel 2"]
+
+
 def test_a_table_under_a_few_lines_of_title_with_danish_column_names(tmp_path: Path) -> None:
     """A transcription service's delivery: a title and a delivery note above a tab-separated table whose header
     is in Danish ("Start, Slut, Taler, Tekst"). The header had to be the first line and in English, so the

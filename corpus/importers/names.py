@@ -721,8 +721,10 @@ ELIDED_NAME = re.compile(r"^(?:d|dell|l)['’][A-ZÀ-ÖØ-Þ][^\W\d_]+$")
 _TOKEN_WORD = re.compile(r"^[^\W\d_](?:[\w'’.\-]*[\w.])?$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _INITIALS_RUN = re.compile(r"^(?:[^\W\d_]\.){2,4}$")
-#: Diarisation labels ("SPEAKER_00") as people read them ("Speaker 1").
-_DIARISED = re.compile(r"^SPEAKER_(\d{1,3})$", re.I)
+#: Diarisation labels ("SPEAKER_00", Amazon Transcribe's "spk_0") as people read them ("Speaker 1").
+_DIARISED = re.compile(r"^(?:SPEAKER|spk)_(\d{1,3})$", re.I)
+#: A recording's channels as Amazon Transcribe names them ("ch_0"): "Channel 1".
+_CHANNEL = re.compile(r"^ch_(\d{1,2})$")
 _CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}$")
 _CJK_PART = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
 
@@ -1887,6 +1889,8 @@ def display_name(raw: str) -> str:
     diarised = _DIARISED.match(name)
     if diarised:
         return f"Speaker {int(diarised.group(1)) + 1}"
+    if channel := _CHANNEL.match(name):
+        return f"Channel {int(channel.group(1)) + 1}"
     if (is_initials(name) and not GENERIC_SPEAKER.match(name)) or _CJK.match(name):
         return name  # "NT" stays; a role such as "HOST" reads as "Host" below
     tokens = name.split()

@@ -10,7 +10,9 @@ Meeting and transcription tools export other shapes of the same thing: a list
 of utterances, each with its words, its speaker and its time, under a key of
 their own (Fireflies' "sentences" with "speaker_name" and "startTime",
 AssemblyAI's "utterances", Rev's "monologues" of "elements").  Such a list is
-read too.  Any other JSON is refused: it is data, not a transcript.
+read too, and so is Amazon Transcribe's answer: its words one by one under
+"results", who says each in a list of speakers' (or channels') stretches beside
+them.  Any other JSON is refused: it is data, not a transcript.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
         or not segments
         or not all(isinstance(s, dict) and isinstance(s.get("text", s.get("words")), (str, list)) for s in segments)
     ):
+        said = _amazon_transcribe(data)
+        if said is not None:
+            return said, None
         said = _utterances(data)
         if said is None:
             raise ImportRefused(
@@ -77,6 +82,79 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
         if body.strip():
             cues.append(Cue(start, end, body.strip(), speaker))
     return cues, _title_of(data)
+
+
+def _amazon_transcribe(data: Any) -> list[Cue] | None:
+    """Cues from Amazon Transcribe's JSON, or None where `data` is not in its shape.  Its "results" hold the words
+    ("items": a word with its times, or a punctuation mark after it) and, where speakers were told apart, who says
+    them: "speaker_labels" stretches of a speaker ("spk_0") listing their words' start times, or "channel_labels"
+    per channel ("ch_0"), or a "speaker_label" on each word; newer answers give "audio_segments", whole stretches
+    with their text.  A cue is a sentence, or a stretch of one speaker's words."""
+    results = data.get("results") if isinstance(data, dict) else None
+    if not isinstance(results, dict) or not isinstance(results.get("items"), list):
+        return None
+    stretches = results.get("audio_segments")
+    if isinstance(stretches, list) and stretches and all(isinstance(s, dict) for s in stretches):
+        whole = [
+            Cue(_number(s.get("start_time")), _number(s.get("end_time")), text, _aws_speaker(s))
+            for s in stretches
+            if isinstance(text := s.get("transcript"), str) and text.strip()
+        ]
+        if whole:
+            return whole
+    by_start: dict[str, str] = {}
+    for kind, key in (("speaker_labels", "segments"), ("channel_labels", "channels")):
+        holder = results.get(kind)
+        for stretch in holder.get(key, []) if isinstance(holder, dict) else []:
+            if not isinstance(stretch, dict) or not isinstance(stretch.get("items"), list):
+                continue
+            for word in stretch["items"]:
+                who = _aws_speaker(word) if isinstance(word, dict) else None
+                who = who or _aws_speaker(stretch)
+                if isinstance(word, dict) and who is not None:
+                    by_start.setdefault(str(word.get("start_time")), who)
+    cues: list[Cue] = []
+    words: list[str] = []
+    speaker: str | None = None
+    first: float | None = None
+    last: float | None = None
+
+    def close() -> None:
+        if words:
+            cues.append(Cue(first, last, " ".join(words), speaker))
+            words.clear()
+
+    for item in results["items"]:
+        if not isinstance(item, dict):
+            continue
+        alternatives = item.get("alternatives")
+        best = alternatives[0] if isinstance(alternatives, list) and alternatives else None
+        content = best.get("content") if isinstance(best, dict) else None
+        if not isinstance(content, str) or not content.strip():
+            continue
+        if item.get("type") == "punctuation":
+            if words:
+                words[-1] += content.strip()
+                if content.strip() in (".", "?", "!", "…"):
+                    close()
+            continue
+        who = _aws_speaker(item) or by_start.get(str(item.get("start_time"))) or speaker
+        if words and who != speaker:
+            close()
+        if not words:
+            first = _number(item.get("start_time"))
+        speaker = who
+        words.append(content.strip())
+        last = _number(item.get("end_time")) or last
+    close()
+    return cues or None
+
+
+def _aws_speaker(item: dict[str, Any]) -> str | None:
+    for key in ("speaker_label", "channel_label"):
+        if isinstance(item.get(key), str) and item[key].strip():
+            return str(item[key]).strip()
+    return None
 
 
 def _title_of(data: Any) -> str | None:
