@@ -3410,6 +3410,43 @@ def test_chat_handles_alone_with_their_time_are_speakers_in_the_documents_own_sh
     assert "lunch at" not in doc.speakers
 
 
+def test_a_chats_sender_with_a_picture_in_the_name_in_the_documents_own_shape() -> None:
+    """LINE's chat export: "17:24<tab>sender<tab>message" under each day's date. A sender whose display name ends
+    with an emoji ("Kong 🏃‍♂️") was no name, and each of his messages went to the sender before, silently. In
+    the very shape of the document's messages (the same time, the same mark), a name that comes back is a sender
+    whatever it looks like."""
+    people = ["พี่ต้อม", "มะปราง", "Kong 🏃\u200d♂️", "น้องเนย"]
+    lines = ["[LINE] แชทกลุ่มวิ่ง", "", "2024/03/14(พฤ.)"]
+    order = [0, 1, 2, 3, 0, 2, 1, 2, 3, 0]
+    for k, who in enumerate(order):
+        lines.append(f"17:{10 + k:02d}\t{people[who]}\tข้อความที่ {k} ครับ")
+    lines.append("18:00\tพี่ต้อม\t[รูปภาพ]")
+    doc = parse_text("\n".join(lines) + "\n", "line.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [people[k] for k in order] + ["พี่ต้อม"]
+
+
+def test_a_meeting_tools_display_names_with_their_organisation_over_the_words() -> None:
+    """Teams' transcript saved from Word: "Name   0:03" over each turn, the name as the organisation's directory
+    writes it ("Rossi, Giulia (Comune di Valeggio)", "Elena Fabbri - Provincia di Verona", "Davide Conti
+    (Ospite)"), spaces doubled by the conversion. Only the directory's "Surname, Given (Org)" was read, and every
+    other turn went to that one person, silently. In the document's own shape, the person is the name before
+    the organisation; one line in another shape ("Giulia Rossi ha avviato la trascrizione") stays text."""
+    people = ["Rossi,  Giulia  (Comune  di  Valeggio)", "Bertolini  Marco", "Elena  Fabbri  -  Provincia  di  Verona",
+              "Davide  Conti  (Ospite)"]  # fmt: skip
+    lines = ["Riunione di coordinamento", "", "Giulia  Rossi  ha  avviato  la  trascrizione", "\u00a0"]
+    order = [0, 1, 2, 0, 2, 0, 3, 1, 3, 0, 3, 1]
+    for k, who in enumerate(order):
+        lines += [
+            f"{people[who]}      {k // 2}:{(k * 7) % 60:02d}",
+            f"Intervento {k}, allora vediamo il punto.",
+            "\u00a0",
+        ]
+    doc = parse_text("\r\n".join(lines) + "\r\n", "riunione.txt")
+    names = ["Giulia Rossi", "Bertolini Marco", "Elena Fabbri", "Davide Conti"]
+    assert [p.speaker for p in doc.passages if p.speaker] == [names[k] for k in order]
+    assert doc.passages[0].speaker is None
+
+
 def test_subtitles_naming_the_speaker_in_capitals_in_parentheses() -> None:
     """Spanish and Catalan subtitles name who speaks in capitals in parentheses ("(PERE) Aquí hi havia la
     plaça."); sounds in parentheses ("(Passes sobre terra seca)", "(LAUGHTER)") are no one. Read as no one's."""

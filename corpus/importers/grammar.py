@@ -358,10 +358,23 @@ def name_and_time(line: str) -> tuple[str, str, float] | None:
         name, stamp, side, time = s[: m.start()].rstrip(" -–—|:,"), m.group(), "after", stamp_seconds(m)
     else:
         return None
-    if not name or not 1 <= len(name.split()) <= 4 or not any(c.isalpha() for c in name) or ":" in name:
+    name = " ".join(name.split())
+    if not name or not 1 <= len(person_part(name).split()) <= 4 or not any(c.isalpha() for c in name) or ":" in name:
         return None
     shape = re.sub(r"\d+", "9", re.sub(r"(?i)\b[ap]\.?m\.?", "M", stamp.strip()))
     return f"{side} {shape}", name, time
+
+
+#: What a meeting tool's display name may carry after the person: "(Comune di Valeggio)", "(Guest)", "- Provincia".
+_NAME_TAIL = re.compile(r"[ \t]+(?:\([^()]{1,40}\)|[-–—][ \t]+[^\W\d_][^()\-–—]{1,40})$")
+
+
+def person_part(name: str) -> str:
+    """A display name without what a meeting tool adds after the person, an organisation or a role in parentheses
+    or after a dash ("Davide Conti (Ospite)", "Elena Fabbri - Provincia di Verona"): the person's part."""
+    while (tail := _NAME_TAIL.search(name)) is not None and tail.start() > 0:
+        name = name[: tail.start()]
+    return name
 
 
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
@@ -604,6 +617,23 @@ def match_separated(line: str) -> Label | None:
     if not (is_name_like(name) or GENERIC_SPEAKER.match(name)) or name.casefold() in NOT_NAMES:
         return None
     return Label(name, rest, f"separated:{mark}", time, role)
+
+
+def time_and_marked_name(line: str, mark: str) -> tuple[str, str, str, float] | None:
+    """A line that is a time, a name, `mark` and words ("17:24<tab>Kong 🏃<tab>ไปวิ่งกัน"), split without judging
+    the name: (the time's shape, its digits alike; the name; the words; the time in seconds), or None.  See
+    text._same_shape_separated."""
+    s = line.strip(" ")
+    stamp = _SEPARATED_TIME.match(s) if s[:1].isdigit() or s[:1] in "[(" else None
+    if stamp is None:
+        return None
+    name, found, rest = s[stamp.end() :].partition(mark)
+    name, rest = name.strip(), rest.strip()
+    if not found or not name or not rest or len(name) > 40 or not 1 <= len(name.split()) <= 5:
+        return None
+    if name[-1] in ".,;:!?" or not any(c.isalpha() for c in name):
+        return None
+    return re.sub(r"\d", "9", stamp.group().strip()), name, rest, stamp_seconds(stamp)
 
 
 #: Words by which people in a conversation speak of themselves or to each other, in a few languages, and

@@ -25,6 +25,7 @@ from sayso.corpus.importers.names import (
     STAMP_PREFIX,
     Label,
     display_name,
+    given_first,
     in_capitals,
     is_full_name,
     is_initials,
@@ -1200,8 +1201,15 @@ def _choose_convention(
                 labels[i] = label
     if family in ("inline", "record") and len(labels) >= 2:
         labels.update(_headed_turns(lines, labels, table))
-    if family == "alone" and len(labels) >= 2:
+    if len(labels) >= 2 and (
+        family == "alone"
+        or (family == "inline" and Counter(l.form for l in labels.values())["otter"] * 2 > len(labels))
+    ):
+        # (a name and a time alone on the line over the words: the "alone" family's, or the inline one's where most
+        # labels are a meeting tool's "Name  0:03")
         labels.update(_same_shape_alone(lines, labels, table))
+    if family == "separated" and len(labels) >= 4:
+        labels.update(_same_shape_separated(lines, labels, table))
     if family == "inline" and len(labels) >= 4 and (kept := _documents_shape(lines, labels)) is not None:
         labels.update(_same_shape_labels(lines, labels, table, kept))
         labels = _without_header_in_another_shape(lines, labels, kept)
@@ -1365,26 +1373,75 @@ def _same_shape_alone(lines: list[str], labels: dict[int, Label], table: Speaker
     ours = [i for i in below if i in known and known[i][0] == shape]
     if len(ours) < 2 or len(ours) < 0.9 * len(below):
         return {}  # (a time's shape is strict enough for two: a chat may have one capitalised name among handles)
-    capitalised = all(w[:1].isupper() for i in ours for w in known[i][1].split())
+    # (how the person's part of the name is written: a meeting tool's "(Comune di Valeggio)" after it aside)
+    capitalised = all(w[:1].isupper() for i in ours for w in grammar.person_part(known[i][1]).split())
     found: dict[str, list[tuple[int, str, float]]] = {}
     for i, line in enumerate(lines[:-1]):
         if i in labels or not lines[i + 1].strip() or (seen := grammar.name_and_time(line)) is None:
             continue
         if seen[0] != shape:
             continue
-        name = seen[1]
+        name, role = _person_and_tail(seen[1])
         words = name.split()
         if (_bare_first(name) in NOT_NAMES and not is_name_like(name)) or (
             len(words) > 1 and capitalised and not all(w[:1].isupper() for w in words)
         ):
             continue
-        found.setdefault(name_key(display_name(name)), []).append((i, name, seen[2]))
+        found.setdefault(name_key(display_name(name)), []).append((i, name, role, seen[2]))
     out: dict[int, Label] = {}
     for key, where in found.items():
         if len(where) < 2 or where[-1][0] < first:
             continue
-        for i, name, time in where:
-            out[i] = Label(name, "", "timed", time)
+        for i, name, role, time in where:
+            out[i] = Label(name, "", "timed", time, role)
+            table.canonical.setdefault(key, display_name(name))
+    return out
+
+
+def _person_and_tail(name: str) -> tuple[str, str | None]:
+    """A meeting tool's display name as (the person, what it adds after them, if anything): "Elena Fabbri -
+    Provincia di Verona" as ("Elena Fabbri", "Provincia di Verona"); a directory's "Rossi, Giulia" as "Giulia
+    Rossi", as `match_label` reads it."""
+    person = grammar.person_part(name)
+    tail = name[len(person) :].strip(" -–—") or None
+    if tail is not None and tail.startswith("(") and tail.endswith(")") and tail.count("(") == 1:
+        tail = tail[1:-1]
+    return given_first(person) or person, tail
+
+
+def _same_shape_separated(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """For a chat's lines of a time, a name, a mark and the words ("17:24<tab>มะปราง<tab>...", "[21:02] nick —
+    ..."), what `_same_shape_labels` does for labels on the line of the words: a line in the very shape of nine in
+    ten of the document's labels (the same time, the same mark) is a message whatever its sender's name looks like
+    ("Kong 🏃‍♂️" among names without pictures), where the name comes back."""
+    order = sorted(labels)
+    step = max(1, len(order) // 64)
+    mark = grammar.separator_of(labels[order[0]])
+    if mark not in grammar.SEPARATORS:
+        return {}  # (a nick in brackets, a name in capitals: no mark between name and words to split at)
+    known = {i: seen for i in order[::step] if (seen := grammar.time_and_marked_name(lines[i], mark)) is not None}
+    sampled = order[::step]
+    if not known:
+        return {}
+    shape, _ = Counter(seen[0] for seen in known.values()).most_common(1)[0]
+    ours = [i for i in sampled if i in known and known[i][0] == shape]
+    if len(ours) < 4 or len(ours) < 0.9 * len(sampled):
+        return {}
+    first = min(ours)
+    found: dict[str, list[tuple[int, tuple[str, str, str, float]]]] = {}
+    for i, line in enumerate(lines):
+        if i in labels or i < first or (seen := grammar.time_and_marked_name(line, mark)) is None or seen[0] != shape:
+            continue
+        if _bare_first(seen[1]) in NOT_NAMES and not is_name_like(seen[1]):
+            continue
+        found.setdefault(name_key(display_name(seen[1])), []).append((i, seen))
+    out: dict[int, Label] = {}
+    form = labels[order[0]].form
+    for key, where in found.items():
+        if len(where) < 2:
+            continue
+        for i, (_, name, rest, time) in where:
+            out[i] = Label(name, rest, form, time)
             table.canonical.setdefault(key, display_name(name))
     return out
 
