@@ -1375,7 +1375,7 @@ def _same_shape_alone(lines: list[str], labels: dict[int, Label], table: Speaker
         return {}  # (a time's shape is strict enough for two: a chat may have one capitalised name among handles)
     # (how the person's part of the name is written: a meeting tool's "(Comune di Valeggio)" after it aside)
     capitalised = all(w[:1].isupper() for i in ours for w in grammar.person_part(known[i][1]).split())
-    found: dict[str, list[tuple[int, str, float]]] = {}
+    found: dict[str, list[tuple[int, str, str | None, float]]] = {}
     for i, line in enumerate(lines[:-1]):
         if i in labels or not lines[i + 1].strip() or (seen := grammar.name_and_time(line)) is None:
             continue
