@@ -7,8 +7,8 @@ import itertools
 import pytest
 
 from sayso.corpus.conventions import describe, is_uncertain
-from sayso.corpus.importers import parse_text
-from sayso.corpus.importers.names import display_name, initials_of, match_label, split_role
+from sayso.corpus.importers import grammar, parse_text
+from sayso.corpus.importers.names import Label, display_name, initials_of, match_label, split_role
 from sayso.corpus.models import ParsedDocument
 
 
@@ -2956,6 +2956,21 @@ def test_a_print_interview_with_questions_in_bold_and_no_labels() -> None:
     assert all(p.speaker is None for p in parse_text(help_page, "help.md").passages)
 
 
+def test_a_japanese_magazine_interview_marks_its_questions_with_a_double_dash() -> None:
+    """Japanese magazines open each of the interviewer's lines with "――" and leave the answers unmarked; the
+    credit line names who asks ("聞き手・構成＝中村彩"), the headline whom it quotes ("陶芸家・山岸透「...」").
+    Read as prose, no one's, silently: many of the prompts do not ask ("――乗り間違えたフェリーが人生を決めた。"),
+    so the bold-question reader's test of asking refused them; the double dash is the mark itself."""
+    prompts = ["島に移り住んだきっかけは何だったんですか。", "乗り間違えたフェリーが人生を決めた。",
+               "タイトルにもいただいた言葉ですね。", "娘さんも陶芸を？"]  # fmt: skip
+    page = "【インタビュー】陶芸家・山岸透「土は嘘をつかない」\n\n聞き手・構成＝中村彩　写真＝小野寺健\n\n"
+    page += "　瀬戸内海に浮かぶ小さな島に工房を構えて二十年。\n\n"
+    page += "".join(f"――{q}\n\n　答え{k}です。本当に偶然なんです。\n\n" for k, q in enumerate(prompts))
+    doc = parse_text(page, "interview.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["中村彩", "山岸透"] * 4
+    assert not any(p.text.startswith("―") for p in doc.passages)
+
+
 def test_captions_marking_each_new_speaker_with_chevrons_and_no_names_say_so() -> None:
     """Broadcast captions mark a change of speaker with ">>" and name no one: read without speakers, and said."""
     captions = (
@@ -3423,6 +3438,44 @@ def test_a_chats_sender_with_a_picture_in_the_name_in_the_documents_own_shape() 
     lines.append("18:00\tพี่ต้อม\t[รูปภาพ]")
     doc = parse_text("\n".join(lines) + "\n", "line.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == [people[k] for k in order] + ["พี่ต้อม"]
+
+
+def test_names_underlined_over_their_words() -> None:
+    """A podcast's transcript with each speaker's first name on a line of its own, underlined with dashes, over
+    the words ("נועה" over "------"). The underline stood between the name and its words, so no name was read
+    and the whole was warned about; one underlined at its own length ("רותם (הודעה קולית)", a listener's voice
+    message) likewise. The underline is layout: the name stands over its words. A rule across the page under a
+    section's heading (an earnings call's) is no underline."""
+    said = [("נועה", "שלום וברוכים הבאים. אני נועה ברק, והיום איתי עמרי."), ("עמרי", "תודה, נועה. כיף להיות פה."),
+            ("נועה", "מה זה בעצם גינה קהילתית?"), ("עמרי", "במילה אחת: מגרש ששכנים מטפלים בו ביחד."),
+            ("רותם (הודעה קולית)", "היי נועה, היי עמרי. יש לכם טיפ?"), ("עמרי", "רותם, את לא לבד."),
+            ("נועה", "תודה לכם.")]  # fmt: skip
+    page = 'פודקאסט "שורשים ועלים"\n\nמנחה: נועה ברק\n\n'
+    page += "".join(f"{who}\n{'-' * (len(who) + 2)}\n{words}\n\n" for who, words in said)
+    doc = parse_text(page, "podcast.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["נועה", "עמרי", "נועה", "עמרי", "רותם", "עמרי", "נועה"]
+    assert not any(set(p.text) <= {"-"} for p in doc.passages)
+
+
+def test_greek_and_armenian_records_talk_without_a_question_mark() -> None:
+    """A Greek council's minutes ask with ";" ("Ερωτήσεις;") and say "σας", "κύριε Πρόεδρε"; an Armenian
+    liturgy's lines say "մեր" (our). Neither was heard as people talking, so their labels ("ΠΡΟΕΔΡΟΣ (κ.
+    Γεώργιος Μαυρίδης):", "ՔԱՀԱՆԱ.") were read as a form's fields: no speakers, and a warning. An English
+    semicolon is no question."""
+    greek = (
+        "ΔΗΜΟΣ ΑΓΙΑΣ ΘΕΚΛΗΣ\n\nΠΡΟΕΔΡΟΣ (κ. Γεώργιος Μαυρίδης): Καλησπέρα σας. Ερωτήσεις;\n\n"
+        "ΓΡΑΜΜΑΤΕΑΣ: Κύριε Πρόεδρε, υπάρχει απαρτία.\n\nΠΡΟΕΔΡΟΣ (κ. Γεώργιος Μαυρίδης): Ευχαριστώ. Ο κύριος Καραλής.\n\n"
+        "ΚΑΡΑΛΗΣ ΣΠΥΡΙΔΩΝ (Νέα Πνοή): Διαφωνούμε με τον τρόπο.\n\nΓΡΑΜΜΑΤΕΑΣ: Καταγράφεται.\n"
+    )
+    # (names in capitals are put in ordinary case, without the accents capitals leave off)
+    assert _speakers(greek) == ["Προεδρος", "Γραμματεας", "Προεδρος", "Καραλης Σπυριδων", "Γραμματεας"]
+    armenian = (
+        "ԿԻՐԱԿՆՕՐՅԱ ԺԱՄԵՐԳՈՒԹՅՈՒՆ\n\nՔԱՀԱՆԱ. Օրհնյալ է մեր Տերը, այժմ և միշտ։\n\nԺՈՂՈՎՈՒՐԴ. Ամեն։\n\n"
+        "ՍԱՐԿԱՎԱԳ. Խաղաղությամբ աղոթենք մեր գյուղի համար։\n\nԺՈՂՈՎՈՒՐԴ. Ամեն։\n\nՔԱՀԱՆԱ. Խաղաղություն ամենեցուն։\n"
+    )
+    assert len(_speakers(armenian)) == 5
+    assert grammar.talks([Label("Ada", "Ερωτήσεις;", "plain")])
+    assert not grammar.talks([Label("Ada", "The budget; the schedule; the risks.", "plain")])
 
 
 def test_a_meeting_tools_display_names_with_their_organisation_over_the_words() -> None:

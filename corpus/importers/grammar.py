@@ -649,8 +649,18 @@ _DIALOGUE_WORD = re.compile(
     r"میں|آپ|ہم|شکریہ|جی|ہاں|نہیں|السلام|"
     # Persian: you (plural), hello, thanks, yes (not "من", "ما": Arabic's "from", "what")
     r"شما|سلام|ممنون|مرسی|متشکرم|بله|آره|"
-    r"dziękuję|ja|ty|my|ви|дякую|спасибо|да|нет|colleagues|collègues|colleghi|colegas|kollegen|колеги|коллеги)"
-    r"(?=[^\w]|$)|[?？؟!！]|[我你您私僕吗呢吧請请]|谢谢|謝謝|没有|沒有|好的|是的|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"
+    r"dziękuję|ja|ty|my|ви|дякую|спасибо|да|нет|colleagues|collègues|colleghi|colegas|kollegen|колеги|коллеги|"
+    # Greek, Armenian, Georgian, Amharic and Tamil: I, you, we, us, our, thanks, yes, no, greetings, the chair
+    # addressed
+    r"εγώ|εμείς|εσύ|εσείς|μας|σας|ευχαριστώ|ευχαριστούμε|ναι|όχι|παρακαλώ|καλησπέρα|καλημέρα|κύριε|κυρία|συνάδελφοι|"
+    r"ես|դու|դուք|մենք|մեր|մեզ|շնորհակալություն|այո|ոչ|բարև|"
+    r"მე|შენ|თქვენ|ჩვენ|ჩვენი|მადლობა|დიახ|არა|გამარჯობა|"
+    r"እኔ|እኛ|አንተ|አንቺ|እናንተ|አመሰግናለሁ|አዎ|"
+    r"நான்|நீங்கள்|நாம்|நாங்கள்|நன்றி|ஆமாம்|இல்லை|வணக்கம்|"
+    # Nordic, Finnish, Hungarian, Vietnamese: I, thanks, yes
+    r"jeg|jag|takk|tack|kiitos|kyllä|minä|köszönöm|igen|tôi|cảm ơn|vâng)"
+    # (and the question marks of scripts without "?": Greek's ";" after a Greek word, Armenian's "՞", Ethiopic's "፧")
+    r"(?=[^\w]|$)|[?？؟!！\u037e՞፧]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);|[我你您私僕吗呢吧請请]|谢谢|謝謝|没有|沒有|好的|是的|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"
     # addressing the chair or a member, as a chamber's speakers do: "Mr. Speaker", "Sr. Presidente", "Sayın Başkan"
     r"|(?:^|[^\w])(?:mr|madam|madame|monsieur|señor|señora|sr|sra|srs|signor|signora|herr|frau|fru|panie|pani|sayın|"
     r"mister|mevrouw|meneer)\.?[ \t]+(?:speaker|president|presidente|présidente?|presidenta|präsident|präsidentin|"

@@ -381,19 +381,24 @@ def _strip_word_index(page: Page) -> None:
 
 #: A line that is only a rule: "-----", "=====" (a wire service's transcript draws one around each label).
 _RULE = re.compile(r"^[ \t]*(?:-{8,}|={8,}|_{8,}|\*{8,})[ \t]*$")
+_UNDERLINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|~{3,})[ \t]*$")
 #: A turn's number after a label, in brackets after a wide gap: Refinitiv's "Jane Doe, Acme Corp - CEO   [2]".
 _RULE_STARTS = frozenset("-=_* \t")
 _TURN_NUMBER = re.compile(r"(?<=\S)[ \t]{2,}\[(\d{1,4})\]$")
 
 
 def _strip_rules_and_turn_numbers(page: Page) -> None:
-    """Rules drawn with dashes or equals signs (three or more), and the turn numbers after labels where they
+    """Rules drawn with dashes or equals signs (three or more rules; eight signs or more, or three under a line of
+    words: an underline), and the turn numbers after labels where they
     count up through the document ("Operator   [1]", "Jane Doe, Acme Corp - CEO   [2]"): layout, not words."""
     rules: list[int] = []
     numbered: list[tuple[int, int]] = []
     for i, line in enumerate(page.lines):
         # (a line is looked at only where its first or last character could make it one: most lines are words)
-        if line[:1] in _RULE_STARTS and _RULE.match(line):
+        if line[:1] in _RULE_STARTS and (
+            _RULE.match(line) or (i and page.lines[i - 1].strip() and _UNDERLINE.match(line) and rules[-1:] != [i - 1])
+        ):
+            # (or shorter, under a line of words: a name or a heading underlined, "Noa" over "------")
             rules.append(i)
         elif line[-1:] == "]" and (m := _TURN_NUMBER.search(line)):
             numbered.append((i, int(m.group(1))))
@@ -406,11 +411,7 @@ def _strip_rules_and_turn_numbers(page: Page) -> None:
     )
     if len(rules) < 3 and not counts_up:
         return
-    if len(rules) >= 3:
-        for i in rules:
-            page.stripped.append(Stripped("rule", page.lines[i].strip()))
-            page.lines[i] = ""
-        page.notes.append(f"{len(rules)} rules")
+    # (turn numbers first: an underline's line takes the place of the label it underlines)
     if counts_up:
         for i, _ in numbered:
             m = _TURN_NUMBER.search(page.lines[i])
@@ -418,6 +419,29 @@ def _strip_rules_and_turn_numbers(page: Page) -> None:
             page.stripped.append(Stripped("turn number", m.group().strip()))
             page.lines[i] = page.lines[i][: m.start()]
         page.notes.append(f"{len(numbered)} turn numbers")
+    if len(rules) >= 3:
+        for i in rules:
+            page.stripped.append(Stripped("rule", page.lines[i].strip()))
+            if _underlines(page.lines, i) and i - 1 not in rules:
+                # an underline: what it underlines takes its place, right over the words below it ("Noa" over
+                # "------" over "Shalom..."), as a name alone over its turn is written without one
+                page.lines[i], page.lines[i - 1] = page.lines[i - 1], ""
+                continue
+            page.lines[i] = ""
+        page.notes.append(f"{len(rules)} rules")
+
+
+def _underlines(lines: list[str], i: int) -> bool:
+    """Whether the rule at `i` underlines the line above it, a line of its own with words right below the rule:
+    about as long as that line (a rule across the page under a heading is a section's)."""
+    above, rule = lines[i - 1].strip() if i else "", lines[i].strip()
+    return (
+        bool(above)
+        and (i < 2 or not lines[i - 2].strip())
+        and i + 1 < len(lines)
+        and bool(lines[i + 1].strip())
+        and len(above) // 2 <= len(rule) <= len(above) + 4
+    )
 
 
 def _strip_padding(page: Page) -> None:

@@ -675,6 +675,13 @@ def _is_title(line: str, key: str | None) -> bool:
 
 #: A paragraph wholly in bold: a print interview's question ("**¿Cuándo empezó?**").
 _BOLD_PARAGRAPH = re.compile(r"^(?:\*\*|__)(?P<words>[^*_].*?[^*_\s])(?:\*\*|__)$")
+#: A Japanese or Chinese headline quoting who answers, after their trade: "【インタビュー】陶芸家・山岸透「土は嘘をつかない」".
+_QUOTED_CJK_HEADLINE = re.compile(
+    r"^(?:【[^】]{1,12}】[ \t\u3000]*)?(?:[^「」『』・\s]{1,10}・)?(?P<who>[\u3040-\u30ff\u3400-\u9fff]{2,8})[「『]"
+)
+#: A Japanese magazine's question: a paragraph opened by a double dash, "――島に移り住んだきっかけは？" (the answers
+#: below it unmarked; a single dash opens a line of dialogue, in Spanish or Russian, and is not this).
+_DASHED_QUESTION = re.compile(r"^[ \t\u3000]*(?:―{2,}|—{2,}|─{2,})[ \t\u3000]*(?P<words>[^―—─\s].*)$")
 
 
 _FOR_ONESELF = re.compile(r"\b(?:I|my|me|I'm|I’m)\b")
@@ -704,15 +711,19 @@ def _bold_questions(
     text, and labels neither: three questions or more, most of them asking, each answered.  The asker and the
     answerer are who the head names (qa: "Interview with Marta Iglesias", "Interviewed by ..."), else Interviewer
     and Interviewee, the same placeholders as for Q/A marks."""
-    first = next((i for i, line in enumerate(lines) if _BOLD_PARAGRAPH.match(line.strip())), None)
+    first = next(
+        (i for i, line in enumerate(lines) if _BOLD_PARAGRAPH.match(line.strip()) or _DASHED_QUESTION.match(line)), None
+    )
     if first is None:
         return None
     turns: list[tuple[bool, list[str]]] = []
+    dashed = 0
     for line in lines[first:]:
         s = line.strip()
         if not s:
             continue
-        bold = _BOLD_PARAGRAPH.match(s)
+        bold = _BOLD_PARAGRAPH.match(s) or _DASHED_QUESTION.match(s)
+        dashed += bold is not None and bold.re is _DASHED_QUESTION
         if bold is not None:
             turns.append((True, [bold.group("words").strip()]))
         elif turns:
@@ -723,7 +734,11 @@ def _bold_questions(
     questions = [words for is_q, words in turns if is_q]
     answered = sum(1 for a, b in itertools.pairwise(turns) if a[0] and not b[0])
     asking = sum(1 for words in questions if words[0].rstrip().endswith(("?", "؟", "？")))
-    if len(questions) < 3 or answered < len(questions) - 1 or asking * 2 < len(questions):
+    if len(questions) < 3 or answered < len(questions) - 1:
+        return None
+    if asking * 2 < len(questions) and dashed < len(questions):
+        # (bold lines that do not ask are a page's headings; a double dash is an interviewer's mark, asking or
+        # prompting: "――乗り間違えたフェリーが人生を決めた。")
         return None
     head = [line for line in lines[:first] if line.strip()]
     if not qa.a_conversation("\n".join([title or "", *head])):
@@ -754,8 +769,11 @@ def _bold_questions(
             n for line in [title or "", *head] for n in mentioned_names(line) if is_full_name(n) and n != asker
         )
         top = named.most_common(2)
+        quoted_cjk = _QUOTED_CJK_HEADLINE.match((title or "").strip("#*_ "))
         if quoted and is_full_name(quoted.group("who")) and names_a_person(quoted.group("who")):
             answerer = quoted.group("who")
+        elif quoted_cjk and quoted_cjk.group("who") != asker:
+            answerer = quoted_cjk.group("who")
         elif top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
             answerer = top[0][0]
     asker, answerer = asker or qa.ASKER, answerer or qa.ANSWERER
