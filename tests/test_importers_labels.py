@@ -2956,6 +2956,25 @@ def test_a_print_interview_with_questions_in_bold_and_no_labels() -> None:
     assert all(p.speaker is None for p in parse_text(help_page, "help.md").passages)
 
 
+def test_georgian_names_have_no_case_to_judge_them_by() -> None:
+    """Georgian's letters are small letters to Unicode (capitals were added for all-capital writing), so a
+    Georgian name ("ნინო ბერიძე") looked like words in small letters, no name: a TV interview's table of time,
+    speaker and text was warned about and read as no one's. Georgian counts as a script without case."""
+    rows = [("00:00:05", "ნინო ბერიძე", "მოგესალმებით, ძვირფასო მაყურებლებო."),
+            ("00:00:17", "გიორგი კაპანაძე", "გაგიმარჯოს, შვილო. მობრძანდით."),
+            ("00:00:23", "ნინო ბერიძე", "ბატონო გიორგი, რამდენი წელია?"),
+            ("00:00:28", "გიორგი კაპანაძე", "მამაჩემმა მასწავლა."),
+            ("00:00:35", "თამარ კაპანაძე", "გამარჯობა."), ("00:00:39", "ნინო ბერიძე", "და ეს ქვევრები?")]  # fmt: skip
+    cells = "".join(f"<tr><td>{t}</td><td>{who}</td><td>{said}</td></tr>" for t, who, said in rows)
+    page = (
+        "<html><body><h1>ქვევრის ოსტატი</h1><p>ავტორი: ნინო ბერიძე</p><table><thead><tr><th>დრო</th>"
+        f"<th>მოსაუბრე</th><th>ტექსტი</th></tr></thead><tbody>{cells}</tbody></table></body></html>"
+    )
+    doc = parse_text(page, "interview.html")
+    assert [p.speaker for p in doc.passages if p.speaker] == [who for _, who, _ in rows]
+    assert not doc.warnings
+
+
 def test_a_japanese_magazine_interview_marks_its_questions_with_a_double_dash() -> None:
     """Japanese magazines open each of the interviewer's lines with "――" and leave the answers unmarked; the
     credit line names who asks ("聞き手・構成＝中村彩"), the headline whom it quotes ("陶芸家・山岸透「...」").
