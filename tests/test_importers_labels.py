@@ -2956,6 +2956,40 @@ def test_a_print_interview_with_questions_in_bold_and_no_labels() -> None:
     assert all(p.speaker is None for p in parse_text(help_page, "help.md").passages)
 
 
+def test_a_glossary_a_configuration_and_summary_minutes_have_no_speakers() -> None:
+    """Three documents that are no conversations were read with speakers, at full confidence: a glossary of
+    transcription terms ("Interviewer: The person asking the questions."), each once and in the alphabet's order;
+    a pipeline's YAML configuration mapping "SPEAKER_00: Vorsitz" under nested keys; and minutes in summary whose
+    "Beslut:" (decision) lines were heard as talk through Swedish "i" (in), taken for English "I"."""
+    glossary = "GLOSSARY OF TERMS\n\nTerms you will meet when transcribing, in our archive.\n\n" + "\n".join(
+        f"{term}: {meaning}"
+        for term, meaning in [
+            ("Abstract", "A short summary of an interview."), ("Crosstalk", "Two people speaking at once."),
+            ("Interviewer", "The person asking the questions. In our transcripts, initials."),
+            ("Narrator", "The person whose memories are recorded. We prefer it to interviewee."),
+            ("Redaction", "The removal of a passage at the narrator's request."),
+            ("Turn", "Everything one person says before another speaks."), ("Verbatim", "Exactly as spoken."),
+        ]
+    )  # fmt: skip
+    config = (
+        "# Konfiguration\nprojekt: gemeinderat\nsprache: de\nausgabe:\n  format: docx\n  verzeichnis: /srv/out\n"
+        "diarisierung:\n  aktiv: true\n  sprecher_zuordnung:\n    SPEAKER_00: Vorsitz\n    SPEAKER_01: Schriftführung\n"
+        "    SPEAKER_02: Verwaltung\nanonymisierung:\n  ausnahmen:\n    - Bürgermeisterin\n    - Ratsmitglieder\n"
+    )
+    minutes = (
+        "PROTOKOLL\nStyrelsemöte\n\n§ 3 Ekonomisk rapport\nKassören redogjorde för ekonomin.\n"
+        "Beslut: Styrelsen lade rapporten till handlingarna.\n\n§ 4 Tvättstugan\nTorktumlaren har gått sönder.\n"
+        "Beslut: Ali Karimi får i uppdrag att begära in två offerter.\n\n§ 5 Gårdsfest\nBritt Holm föreslog en fest.\n"
+        "Beslut: Britt Holm och Johan Ek utgör festkommitté.\n\nJusteras: Anna Lund, Britt Holm\n"
+    )
+    for text, name in ((glossary, "glossary.txt"), (config, "pipeline.yaml"), (minutes, "protokoll.txt")):
+        doc = parse_text(text, name)
+        assert not doc.speakers, name
+    # (a conversation of five people each heard once, not in the alphabet's order, stays one)
+    five = "".join(f"{who}: I think so, and you?\n" for who in ["Ada Park", "Ben Cho", "Eve Ng", "Cy Lu", "Dee Fox"])
+    assert len(parse_text(five, "round.txt").speakers) == 5
+
+
 def test_georgian_names_have_no_case_to_judge_them_by() -> None:
     """Georgian's letters are small letters to Unicode (capitals were added for all-capital writing), so a
     Georgian name ("ნინო ბერიძე") looked like words in small letters, no name: a TV interview's table of time,

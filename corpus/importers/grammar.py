@@ -640,7 +640,8 @@ def time_and_marked_name(line: str, mark: str) -> tuple[str, str, str, float] | 
 #: question marks: a document of marked lines without them (news briefs under datelines, a glossary, a
 #: playlist) is a list, not a conversation.
 _DIALOGUE_WORD = re.compile(
-    r"(?:^|[^\w])(?:i|i'm|i've|i'd|i'll|me|my|we|we're|us|our|you|you're|your|je|j'|tu|vous|nous|moi|ich|du|wir|"
+    # ("I" in its capital only: "i" is "in" in Swedish, "and" in Polish and Catalan, "the" in Italian)
+    r"(?:^|[^\w])(?:(?-i:I)|i'm|i've|i'd|i'll|me|my|we|we're|us|our|you|you're|your|je|j'|tu|vous|nous|moi|ich|du|wir|"
     r"sie|mir|mich|yo|tú|usted|nosotros|eu|você|nós|io|noi|voi|ik|jij|wij|я|ты|вы|мы|"
     r"أنا|أنت|نحن|هل|אני|אתה|את|אנחנו|मैं|आप|हम|let's|thanks|thank|hello|hi|hey|welcome|yes|yeah|no|okay|ok|sure|"
     r"indeed|right|well|merci|oui|non|bonjour|gracias|sí|hola|danke|ja|nein|hallo|grazie|ciao|obrigado|obrigada|sim"

@@ -408,6 +408,11 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             # A recipe's ingredients, a data sheet's fields ("Uova: 4 grandi", "Sale: un pizzico", "Burro: 100 g"):
             # one name at most heard twice, the others once, over quantities and short values, not sentences
             dialogue, labels_at = False, {}
+        elif _alphabetical(labels_at, table) or _a_configuration(lines):
+            # A glossary's terms, each once and in the alphabet's order ("Interviewer: The person asking the
+            # questions.", "Narrator: ..."), or a configuration file's keys ("SPEAKER_00: Vorsitz" under
+            # "sprecher_zuordnung:"): no one speaks
+            dialogue, labels_at = False, {}
         elif _a_numbered_list(lines, labels_at, table):
             # A programme's or a list's numbered items ("1. Karin Westerlund: The system says no"), everyone in it
             # once and only the session's roles ("Chair:", "Discussant:") more often: a list, not a conversation
@@ -1548,6 +1553,34 @@ def _a_list_of_values(labels: dict[int, Label], table: SpeakerTable) -> bool:
     values = [l.rest.strip() for l in labels.values()]
     short = sum(1 for v in values if len(v.split()) <= 6 and not _sentence_end(v) and not v.endswith("?"))
     return short >= 2 / 3 * len(values)
+
+
+def _alphabetical(labels: dict[int, Label], table: SpeakerTable) -> bool:
+    """Whether five labels or more, each heard once, come in the alphabet's order: a glossary's terms, an index's
+    entries (a conversation's speakers take turns, and never so)."""
+    names = [(table.name_for(labels[i]) or labels[i].raw).casefold() for i in sorted(labels)]
+    return len(names) >= 5 and len(set(names)) == len(names) and names == sorted(names)
+
+
+#: A configuration file's (YAML's) lines: a key over the more indented lines it holds, a key and its value, an item.
+_MAPPING_HEAD = re.compile(r"^(?P<indent>[ \t]*)[\w.\-]+:[ \t]*(?:#.*)?$")
+_KEY_VALUE = re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.\-\"']+:[ \t]+\S|^[ \t]*-[ \t]+\S")
+
+
+def _a_configuration(lines: list[str]) -> bool:
+    """Whether the document is a configuration's keys and values, nested (YAML's shape): three keys or more over
+    more indented lines, and all but a few lines keys, values or items."""
+    body = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if len(body) < 8:
+        return False
+    heads = kept = 0
+    for line, below in itertools.pairwise(body):
+        if (m := _MAPPING_HEAD.match(line)) is not None:
+            kept += 1
+            heads += len(below) - len(below.lstrip()) > len(m.group("indent"))
+        elif _KEY_VALUE.match(line):
+            kept += 1
+    return heads >= 3 and kept + 1 >= 0.8 * len(body)
 
 
 def _a_numbered_list(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> bool:
