@@ -2956,6 +2956,28 @@ def test_a_print_interview_with_questions_in_bold_and_no_labels() -> None:
     assert all(p.speaker is None for p in parse_text(help_page, "help.md").passages)
 
 
+def test_a_label_that_answers_itself_stands_for_several_people() -> None:
+    """Two mothers both labelled "Kasia:" in a class committee's meeting: their turns follow each other, one
+    answering the other ("No właśnie, ..."), where the others' turns never follow their own. All was read as
+    one Kasia's, silently. Said now, whatever the label looks like (a meeting room's account, "委员:"). A chair's
+    business, turn after turn, answers no one and is not warned about."""
+    said = [("Ewa", "Zaczynamy. Pierwszy punkt: wycieczka."), ("Kasia", "Mam wycenę: 120 zł."), ("Marek", "To sporo."),
+            ("Kasia", "W zeszłym roku nie było muzeum."), ("Kasia", "No właśnie, i dzieci się nudziły."),
+            ("Ewa", "Ile mamy w kasie?"), ("Kasia", "2 340 zł."), ("Kasia", "A piłki do sali?"),
+            ("Kasia", "Piłki są z fundacji."), ("Marek", "Zgoda."), ("Ewa", "Kto idzie na zebranie?"),
+            ("Kasia", "Ja pójdę."), ("Kasia", "Ja też mogę."), ("Marek", "Dobrze."), ("Ewa", "Dzięki.")]  # fmt: skip
+    doc = parse_text("".join(f"{who}: {words}\n" for who, words in said), "trojka.txt")
+    assert [w for w in doc.warnings if "'Kasia' follows another" in w and "No właśnie" in w]
+    assert doc.convention is not None and doc.convention["confidence"] < 1.0
+    chair = [("The Chair", "The committee will come to order."), ("The Chair", "The clerk will call the roll."),
+             ("Ms. Park", "Thank you, Chair."), ("The Chair", "Without objection, so ordered."),
+             ("The Chair", "We now turn to the second item."), ("Mr. Cho", "I have a question."),
+             ("Ms. Park", "Go ahead."), ("Mr. Cho", "Where is the report?"), ("The Chair", "It was circulated."),
+             ("The Chair", "The next witness is Ms. Lee."), ("Ms. Park", "Thank you."), ("Mr. Cho", "Thanks.")]  # fmt: skip
+    doc = parse_text("".join(f"{who}: {words}\n" for who, words in chair), "hearing.txt")
+    assert not doc.warnings
+
+
 def test_a_glossary_a_configuration_and_summary_minutes_have_no_speakers() -> None:
     """Three documents that are no conversations were read with speakers, at full confidence: a glossary of
     transcription terms ("Interviewer: The person asking the questions."), each once and in the alphabet's order;

@@ -558,6 +558,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 "one speaker"
             )
             convention.doubt()
+        elif user_pattern is None and (itself := _answers_itself(lines, labels_at, table)) is not None:
+            name, count, answer = itself
+            warnings.append(
+                f"{count} times a turn labelled {name!r} follows another labelled {name!r}, one answering the other "
+                f"({answer[:40]!r}): the label likely stands for several people, all read as one speaker"
+            )
+            convention.doubt()
         elif user_pattern is None and (among := _a_group_among_people(result.passages)) is not None:
             name, count, others = among
             warnings.append(
@@ -956,6 +963,48 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
         return None
     name, count = repeats.most_common(1)[0]
     return (name, count) if count >= (3 if len(name) == 1 else 2) else None
+
+
+#: How a turn agrees, disagrees or acknowledges, beside grammar.REPLY's openings: "I agree", "Dat weet ik", "我同意".
+_AGREES = re.compile(
+    r"^(?:i (?:agree|disagree|know)\b|agreed\b|(?:je suis )?d'accord|je sais\b|einverstanden|ich stimme|ich weiß|"
+    r"(?:estoy )?de acuerdo|lo sé\b|concordo|sono d'accordo|lo so\b|(?:ik ben het )?(?:on)?eens\b|dat weet ik|klopt|"
+    r"zgadzam się|zgoda|wiem\b|согласен|согласна|знаю|我同意|同意|不同意|我知道|賛成|反対|동의)",
+    re.I,
+)
+
+
+def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> tuple[str, int, str] | None:
+    """A label that follows itself, turn after turn (three times at the least, two in five of its turns), where
+    someone else speaks three turns or more and never so, and where at least once the turn answers the one
+    before it under the same label ("Kasia: W zeszłym roku nie było muzeum." then "Kasia: No właśnie, ..."):
+    the document's own way is a label where the speaker changes, and this one breaks it, talking to itself (two
+    people both called "Kasia", a meeting room's account, "委员:" for each member).  What the label looks like
+    does not matter.  (the label, how many times, the answer), or None.  A chair's business, turn after turn, or a
+    chat's messages one after another answer no one."""
+    said = []
+    for i in sorted(labels):
+        label = labels[i]
+        words = label.rest.strip() or next((l for l in lines[i + 1 : i + 4] if l.strip()), "")
+        said.append((table.name_for(label), words.strip()))
+    names = [name for name, _ in said]
+    turns = Counter(name for name in names if name is not None)
+    repeats = Counter(b for a, b in itertools.pairwise(names) if b is not None and a == b)
+    if not repeats:
+        return None
+    name, count = repeats.most_common(1)[0]
+    steady = [other for other, n in turns.items() if other != name and n >= 3 and not repeats[other]]
+    if count < 3 or count < 0.4 * turns[name] or not steady:
+        return None
+    answer = next(
+        (
+            then
+            for (a, _), (b, then) in itertools.pairwise(said)
+            if a == b == name and (grammar.REPLY.match(then) or _AGREES.match(then))
+        ),
+        None,
+    )
+    return None if answer is None else (name, count, answer)
 
 
 def _turn_speakers(passages: list[ParsedPassage]) -> list[str]:
