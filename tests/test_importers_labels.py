@@ -2956,6 +2956,24 @@ def test_a_print_interview_with_questions_in_bold_and_no_labels() -> None:
     assert all(p.speaker is None for p in parse_text(help_page, "help.md").passages)
 
 
+def test_numbered_speakers_after_the_times_start_again_are_said_to_be_uncertain() -> None:
+    """Two recordings' transcripts joined into one file: the times start again at 0:02, and the tool numbered the
+    voices of each anew ("Hablante 1" hosts in the first, answers in the second). Read as the same two people,
+    silently. Said now; named speakers carry over and are not warned about."""
+
+    def joined(first: str, second: str) -> str:
+        part = [(first, "Bienvenidos, ¿cómo empezaste?"), (second, "Mi abuelo era carpintero."),
+                (first, "¿Y la madera?"), (second, "Abeto de los Pirineos.")]  # fmt: skip
+        rows = [f"{who}  0{k}:{10 * k + 4:02d}\n{words}\n" for k, (who, words) in enumerate(part)]
+        rows.append(f"{first}  01:14\nHacemos una pausa.\n")
+        rows += [f"{who}  00:{10 * k + 2:02d}\n{words}\n" for k, (who, words) in enumerate(part)]
+        return "Raíces Sonoras (parte 1 + parte 2)\n\n" + "\n".join(rows)
+
+    doc = parse_text(joined("Hablante 1", "Hablante 2"), "ep14.txt")
+    assert [w for w in doc.warnings if w.startswith("the times start again at 0:02") and "Hablante 1" in w]
+    assert not parse_text(joined("Ana Vidal", "Pau Roig"), "ep14.txt").warnings
+
+
 def test_a_label_that_answers_itself_stands_for_several_people() -> None:
     """Two mothers both labelled "Kasia:" in a class committee's meeting: their turns follow each other, one
     answering the other ("No właśnie, ..."), where the others' turns never follow their own. All was read as

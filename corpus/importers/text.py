@@ -572,6 +572,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"audience, callers), among {others} named speakers: likely several people, all read as one speaker"
             )
             convention.doubt()
+        if user_pattern is None and (again := _numbered_again(labels_at, table)) is not None:
+            stamp, numbered = again
+            warnings.append(
+                f"the times start again at {stamp} (recordings joined?): {' and '.join(numbered[:4])} are numbered "
+                "anew in each recording, and may not be the same people after it; read as if they were"
+            )
+            convention.doubt()
         if user_pattern is None and plan is not None and (pressed := _press_questions(result.passages, head)):
             warnings.append(
                 f"{pressed} questions at a press conference or briefing are marked without a name: journalists', "
@@ -1005,6 +1012,26 @@ def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTa
         None,
     )
     return None if answer is None else (name, count, answer)
+
+
+def _numbered_again(labels: dict[int, Label], table: SpeakerTable) -> tuple[str, list[str]] | None:
+    """Where the labels' times start again (from a minute or more to under one: two recordings' transcripts joined)
+    and the speakers are numbered placeholders ("Hablante 1", "Speaker 2") on both sides: a tool numbers the
+    voices of each recording anew, so "Hablante 1" after the restart need not be "Hablante 1" before it.  (the
+    time it starts again at, the numbered names), or None.  Names carry over; numbers do not."""
+    timed = [(i, label) for i, label in sorted(labels.items()) if label.time is not None]
+    if len(timed) < 4:
+        return None
+    for (_, a), (j, b) in itertools.pairwise(timed):
+        assert a.time is not None and b.time is not None
+        if not (a.time >= 60 and b.time < 60 and b.time < 0.5 * a.time):
+            continue
+        before = {table.name_for(l) for k, l in timed if k < j}
+        after = {table.name_for(l) for k, l in timed if k >= j}
+        numbered = sorted(n for n in before & after if n and _NUMBERED_CODE.fullmatch(n))
+        if len(numbered) >= 2:
+            return f"{int(b.time) // 60}:{int(b.time) % 60:02d}", numbered
+    return None
 
 
 def _turn_speakers(passages: list[ParsedPassage]) -> list[str]:
