@@ -1646,7 +1646,8 @@ _KEY_VALUE = re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.\-\"']+:[ \t]+\S|^[ \t]*-[ \t]+
 def _a_configuration(lines: list[str]) -> bool:
     """Whether the document is a configuration's keys and values, nested (YAML's shape): three keys or more over
     more indented lines, and all but a few lines keys, values or items."""
-    body = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    # (judged on its first 400 lines: a transcript's thousands need not be read to tell it from one)
+    body = [line for line in lines[:800] if line.strip() and not line.lstrip().startswith("#")][:400]
     if len(body) < 8:
         return False
     heads = kept = 0
