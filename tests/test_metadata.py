@@ -77,3 +77,18 @@ def test_guess_kind_without_dialogue_and_by_number_of_speakers() -> None:
     assert _kind("One person talks", speakers=1) == "talk"
     # the title and the head are read together, whatever their case
     assert _kind("Two people talk", title="A DEBATE on archives") == "debate"
+
+
+def test_a_title_keeps_one_space_between_its_words() -> None:
+    """A title line from a document converted from Word ("Riunione  di  coordinamento") or laid out in columns
+    kept every space of it, in the library's list and in citations. Runs of spaces are one; a Japanese title's
+    ideographic space is its own and stays."""
+    from sayso.corpus.importers import parse_text
+
+    said = "".join(
+        f"{who}: {words}\n" for who, words in [("Ada", "Hello, Ben."), ("Ben", "Hi Ada."), ("Ada", "Shall we?")]
+    )
+    assert parse_text("Riunione  di  coordinamento   –  Ciclovia\n\n" + said, "r.txt").title == (
+        "Riunione di coordinamento – Ciclovia"
+    )
+    assert parse_text("第211回国会\u3000衆議院\n\n" + said, "k.txt").title == "第211回国会\u3000衆議院"

@@ -16,6 +16,7 @@ The work is split by concern:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sayso.corpus.conventions import Convention
@@ -217,6 +218,9 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         or file_title
         or (metadata.first_words(result.passages[0].text) if result.passages else path.stem)
     )
+    # (a line of a document converted from Word, "Riunione  di  coordinamento", or laid out in columns; an ideographic
+    # space stays, as Japanese titles set it: "衆議院\u3000国土交通委員会")
+    title = _SPACES.sub(" ", title).strip()
     # (what metadata reads of the head: a line's first few thousand characters; a one-line book's head is a book)
     head = "\n".join(line[:HEAD_LINE] for line in result.header)
     if result.passages:
@@ -244,6 +248,9 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         convention=result.convention.to_dict() if result.convention else None,
         dropped=[s.to_dict() for s in result.stripped],
     )
+
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def _first_heading(result: TextResult) -> str | None:

@@ -664,7 +664,10 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         result.passages, asker, answerer = asked
         result.dialogue = True
         result.speakers = {name: [] for name in (asker, answerer)}
-        convention.shape, convention.description = "qa", "questions in bold, each answered below (no labels)"
+        convention.shape, convention.description = (
+            "qa",
+            "questions set apart (in bold, or after a double dash), each answered below (no labels)",
+        )
         convention.turns = sum(1 for p in asked[0] if p.speaker)
         convention.confidence = 0.75
         return result
