@@ -3062,6 +3062,11 @@ def test_a_japanese_magazine_interview_marks_its_questions_with_a_double_dash() 
     doc = parse_text(page, "interview.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == ["中村彩", "山岸透"] * 4
     assert not any(p.text.startswith("―") for p in doc.passages)
+    # (a web magazine sets the same in bold, the dash inside it: the question's words go without the dash)
+    bold = parse_text(
+        page.replace("――", "**――").replace("？\n", "？**\n").replace("。\n\n　答", "。**\n\n　答"), "i.md"
+    )
+    assert [p.text for p in bold.passages if p.speaker == "中村彩"][:1] == [prompts[0]]
 
 
 def test_captions_marking_each_new_speaker_with_chevrons_and_no_names_say_so() -> None:

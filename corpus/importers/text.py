@@ -745,9 +745,12 @@ def _bold_questions(
         if not s:
             continue
         bold = _BOLD_PARAGRAPH.match(s) or _DASHED_QUESTION.match(s)
-        dashed += bold is not None and bold.re is _DASHED_QUESTION
+        dashed += bold is not None and (
+            bold.re is _DASHED_QUESTION or bold.group("words").lstrip().startswith(("――", "——", "──"))
+        )
         if bold is not None:
-            turns.append((True, [bold.group("words").strip()]))
+            # (a question in bold may keep its double dash inside the bold: "**――3年ぶりのアルバムです。**")
+            turns.append((True, [bold.group("words").strip().lstrip("―—─ \u3000") or bold.group("words").strip()]))
         elif turns:
             if turns[-1][0]:
                 turns.append((False, [s]))
