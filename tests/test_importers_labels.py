@@ -3385,6 +3385,28 @@ def test_lines_in_the_documents_own_label_shape_are_speakers_whatever_the_names_
     assert "In other words" not in _speakers(talk)
 
 
+def test_a_round_tables_labels_stopping_in_the_middle_is_warned_about() -> None:
+    """A stenogram labelled at its start and its end, its middle a dozen replies without names among four
+    people: all went to the last one named, silently. The replies there were not heard as replies: a one-word
+    "Справедливо." (fair), a moderator's "Коллеги, давайте вернёмся..." (colleagues, let us return...) turning
+    to the others."""
+    head = [("Ведущая", "Добрый день, коллеги. Начинаем."), ("Г. А. Лебедев", "Геннадий Лебедев, Кимры."),
+            ("Е. В. Орлова", "Елена Орлова, Переславль."), ("А. Р. Хасанов", "Айдар Хасанов, Елабуга."),
+            ("Ведущая", "Первый вопрос: что нужно музею?"), ("Г. А. Лебедев", "Люди. Не деньги, а люди."),
+            ("Е. В. Орлова", "Я бы добавила: и туристы.")]  # fmt: skip
+    middle = ["Но туристы — это сезон. Летом очередь, а в феврале пусто.", "Это у всех так. Мы делаем зимние программы.",
+              "А школы платят?", "Символически. Основное финансирование из бюджета.", "У нас по-другому: грант.",
+              "Гранты заканчиваются, а экспозицию надо содержать.", "Справедливо.",
+              "Коллеги, давайте вернёмся к вопросу кадров.", "Молодёжь не идёт. Зарплата маленькая.",
+              "А у нас работают две выпускницы колледжа.", "Соцсети — это отдельная тема."]  # fmt: skip
+    tail = [("Ведущая", "Айдар Рустемович, вы хотели что-то добавить?"), ("А. Р. Хасанов", "Да. Надо объединяться."),
+            ("Г. А. Лебедев", "Полностью согласен."), ("Ведущая", "Спасибо всем.")]  # fmt: skip
+    text = "СТЕНОГРАММА\n\n" + "\n\n".join(f"{who}: {words}" for who, words in head)
+    text += "\n\n" + "\n\n".join(middle) + "\n\n" + "\n\n".join(f"{who}: {words}" for who, words in tail) + "\n"
+    doc = parse_text(text, "stenogramma.txt")
+    assert [w for w in doc.warnings if w.startswith("Е. В. Орлова's turn of 12 paragraphs reads like several")]
+
+
 def test_a_time_where_a_name_would_be_says_the_labels_stop() -> None:
     """A tool's export labels each turn "[00:00:12] Name", until it could not tell who spoke: then "[00:01:26]"
     alone over twenty paragraphs of four people. All of it was the last speaker's, silently."""

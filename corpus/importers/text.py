@@ -884,10 +884,23 @@ def _talk_in_one_turn(passages: list[ParsedPassage]) -> tuple[str, int] | None:
             return p.speaker or "", len(rows)  # (people talking over each other, then paragraphs no one labels)
         if len(rows) < 8 or len(rows) < 4 * usual:
             continue
-        talking = sum(1 for row in rows[1:] if (grammar.REPLY.match(row) and row[-1] in '.!…"”') or row.endswith("?"))
+        talking = sum(
+            1
+            for row in rows[1:]
+            if ((grammar.REPLY.match(row) or _AGREES.match(row)) and row[-1] in '.!…"”')
+            or row.endswith("?")
+            or _ADDRESSES.match(row)
+        )
         if talking >= 3 and talking * 5 >= len(rows):
             return p.speaker or "", len(rows)
     return None
+
+
+#: A paragraph that opens by turning to the others, as a moderator does: "Colleagues, let us come back to ...".
+_ADDRESSES = re.compile(
+    r"^(?:colleagues|collègues|colleghi|colegas|kollegen|collega's|kolleger|koledzy|коллеги|колеги|друзья|friends),",
+    re.I,
+)
 
 
 def _nameless_time(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> tuple[str, int, str] | None:
@@ -982,7 +995,7 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
 _AGREES = re.compile(
     r"^(?:i (?:agree|disagree|know)\b|agreed\b|(?:je suis )?d'accord|je sais\b|einverstanden|ich stimme|ich weiß|"
     r"(?:estoy )?de acuerdo|lo sé\b|concordo|sono d'accordo|lo so\b|(?:ik ben het )?(?:on)?eens\b|dat weet ik|klopt|"
-    r"zgadzam się|zgoda|wiem\b|согласен|согласна|знаю|我同意|同意|不同意|我知道|賛成|反対|동의)",
+    r"zgadzam się|zgoda|wiem\b|согласен|согласна|справедливо|знаю|我同意|同意|不同意|我知道|賛成|反対|동의)",
     re.I,
 )
 
