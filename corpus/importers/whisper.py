@@ -59,8 +59,9 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
         said = _utterances(data)
         if said is None:
             raise ImportRefused(
-                f"{name}: JSON that is not a transcript sayso knows (Whisper's or WhisperX's \"segments\", or a list of "
-                "utterances each with its text and speaker, as meeting tools and chat exports give them)"
+                f"{name}: JSON that is not a transcript sayso knows (Whisper's or WhisperX's \"segments\", Amazon "
+                'Transcribe\'s "results", or a list of utterances each with its text and speaker, as meeting tools and '
+                "chat exports give them)"
             )
         return said, _title_of(data)
     cues: list[Cue] = []
