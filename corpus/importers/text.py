@@ -750,7 +750,10 @@ def _bold_questions(
         )
         if bold is not None:
             # (a question in bold may keep its double dash inside the bold: "**――3年ぶりのアルバムです。**")
-            turns.append((True, [bold.group("words").strip().lstrip("―—─ \u3000") or bold.group("words").strip()]))
+            words = bold.group("words").strip()
+            if words.startswith(("――", "——", "──")):  # (a single dash is a Russian question's own, and stays)
+                words = words.lstrip("―—─ \u3000") or words
+            turns.append((True, [words]))
         elif turns:
             if turns[-1][0]:
                 turns.append((False, [s]))
