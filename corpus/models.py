@@ -121,6 +121,11 @@ class JoinedTexts(Sequence[str]):
             raise IndexError("passage text index out of range")
         return text[ends[i] : ends[i + 1]]
 
+    @property
+    def whole(self) -> str:
+        """All the texts end to end (no separator), as held."""
+        return self._text
+
     def lengths(self) -> Iterator[int]:
         """Each text's length, without making the texts."""
         ends = self._ends

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from sayso.corpus.models import PassageTable
+from sayso.corpus.models import JoinedTexts, PassageTable
 from sayso.corpus.store import TEMP_PREFIX as STORE_TEMP_PREFIX
 from sayso.corpus.store import _pid_alive, temp_path, text_runs
 from sayso.corpus.words import words_of
@@ -232,7 +232,8 @@ class PendingDoc:
     entry: DocEntry
     tokens: np.ndarray
     lens: np.ndarray
-    text: bytes | bytearray
+    #: the passages' text end to end, UTF-8; or the ASCII string itself (its bytes: see `tokenise_document`)
+    text: bytes | bytearray | str
     text_lens: np.ndarray
     speakers: np.ndarray
     indexes: np.ndarray
@@ -711,8 +712,11 @@ def _spelled(words: bytes, which: np.ndarray) -> list[str]:
     return [words[s:e].decode("utf-8") for s, e in zip(starts, ends)]
 
 
-def _tokenise_run(vocab: Vocabulary, texts: Sequence[str], words: RunWords) -> tuple[np.ndarray, bytes, np.ndarray]:
-    """(word ids, UTF-8 text, text bytes per passage) of a run of passages whose `words` are worked out."""
+def _tokenise_run(
+    vocab: Vocabulary, texts: Sequence[str], words: RunWords, with_text: bool = True
+) -> tuple[np.ndarray, bytes, np.ndarray]:
+    """(word ids, UTF-8 text, text bytes per passage) of a run of passages whose `words` are worked out
+    (the text empty unless `with_text`: the caller has it)."""
     # Each distinct word is looked up once (nearly all are known after the first documents);
     # the new ones are added in the order of their hashes.
     ids = vocab.lookup(words.hashes)
@@ -722,7 +726,7 @@ def _tokenise_run(vocab: Vocabulary, texts: Sequence[str], words: RunWords) -> t
     tokens = ids[words.inverse].astype(np.uint32) if len(words.inverse) else np.zeros(0, np.uint32)
     joined = "".join(texts)
     if joined.isascii():
-        raw = joined.encode("ascii")
+        raw = joined.encode("ascii") if with_text else b""
         text_lens = np.fromiter((len(t) for t in texts), np.int64, len(texts))
     else:
         encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
@@ -751,6 +755,9 @@ def tokenise_document(
     n = len(texts)
     tokens = array("I")
     text = bytearray()
+    # Passages joined already and all ASCII (most transcripts): their string is their UTF-8 text, kept as it
+    # is (shared with the passages, until the segment is built) rather than copied beside it a run at a time.
+    ascii_whole = texts.whole if isinstance(texts, JoinedTexts) and texts.whole.isascii() else None
     lens = np.zeros(n, np.int64)
     text_lens = np.zeros(n, np.int64)
     runs = _passage_runs(texts)
@@ -758,9 +765,10 @@ def tokenise_document(
         words = None
     for run, (lo, hi) in enumerate(runs):
         run_words = words[run] if words is not None else _run_words(texts, lo, hi)
-        run_tokens, raw, run_text_lens = _tokenise_run(vocab, texts[lo:hi], run_words)
+        run_tokens, raw, run_text_lens = _tokenise_run(vocab, texts[lo:hi], run_words, ascii_whole is None)
         tokens.frombytes(run_tokens.tobytes())
-        text += raw
+        if ascii_whole is None:
+            text += raw
         lens[lo:hi] = run_words.lens
         text_lens[lo:hi] = run_text_lens
     del texts
@@ -790,7 +798,7 @@ def tokenise_document(
         entry=entry,
         tokens=np.frombuffer(tokens, np.uint32) if len(tokens) else np.zeros(0, np.uint32),
         lens=lens,
-        text=text,
+        text=text if ascii_whole is None else ascii_whole,
         text_lens=text_lens,
         speakers=np.array(spk, dtype=np.int32),
         indexes=np.fromiter(indexes, np.int32, n),
@@ -881,6 +889,13 @@ def _split_postings(keys: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
+def _text_bytes(pending: PendingDoc) -> np.ndarray:
+    """A pending document's text as bytes (made from its ASCII string, then let go: see `tokenise_document`)."""
+    if isinstance(pending.text, str):
+        pending.text = pending.text.encode("ascii")
+    return np.frombuffer(pending.text, np.uint8)
+
+
 def build_segment(pending: list[PendingDoc], speaker_numbers: dict[str, int]) -> Segment:
     """A new segment of the `pending` documents (their speaker numbers are `speaker_numbers`')."""
     names = sorted(speaker_numbers, key=speaker_numbers.__getitem__)
@@ -900,7 +915,7 @@ def build_segment(pending: list[PendingDoc], speaker_numbers: dict[str, int]) ->
     lens = np.concatenate([p.lens for p in pending]) if pending else np.zeros(0, np.int64)
     text_lens = np.concatenate([p.text_lens for p in pending]) if pending else np.zeros(0, np.int64)
     tokens = _joined([p.tokens for p in pending], np.uint32) if pending else np.zeros(0, np.uint32)
-    text = _joined([np.frombuffer(p.text, np.uint8) for p in pending], np.uint8) if pending else np.zeros(0, np.uint8)
+    text = _joined([_text_bytes(p) for p in pending], np.uint8) if pending else np.zeros(0, np.uint8)
     seg = Segment(docs=docs, speakers=[names[i] for i in used.tolist()])
     seg.arrays = {
         "tokens": tokens,

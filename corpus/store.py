@@ -48,7 +48,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, overload
 
 import orjson
 from tinydb.storages import Storage
@@ -1238,7 +1238,7 @@ def _passage_columns_json(passages: list[Passage]) -> Iterator[str]:
     yield "}"
 
 
-def _column_json(name: str, values: list[Any]) -> Iterator[str]:
+def _column_json(name: str, values: Sequence[Any]) -> Iterator[str]:
     """`"name":[...]` for one column, in pieces of _COLUMN_CHUNK values (what `_passage_columns_json` writes)."""
     yield _dumps(name) + ":["
     for lo in range(0, len(values), _COLUMN_CHUNK):
@@ -1311,38 +1311,55 @@ def count_words(texts: Sequence[str]) -> int:
     return total
 
 
+class _SentenceSpans(Sequence[list[int]]):
+    """Each passage's sentence spans flattened to [s0, e0, s1, e1, ...] (`given` where worked out ahead, else
+    split from its text), made when a slice of them is asked for (by `_column_json`, a chunk at a time): made
+    all at once, their lists and numbers took about as much memory as the text."""
+
+    def __init__(
+        self, texts: Sequence[str], given: list[list[int] | None], split: Callable[[str], list[list[int]]]
+    ) -> None:
+        self._texts, self._given, self._split = texts, given, split
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, i: int) -> list[int]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[list[int]]: ...
+    def __getitem__(self, i: int | slice) -> list[int] | list[list[int]]:
+        if isinstance(i, slice):
+            return [self._flat(k) for k in range(*i.indices(len(self)))]
+        return self._flat(i)
+
+    def _flat(self, i: int) -> list[int]:
+        given = self._given[i]
+        return given if given is not None else [n for a, b in self._split(self._texts[i]) for n in (a, b)]
+
+
 def passage_columns(
-    passages: Sequence[ParsedPassage], split: Callable[[str], list[list[int]]]
+    passages: Sequence[ParsedPassage], split: Callable[[str], list[list[int]]], *, use_up: bool = False
 ) -> PassageColumns | None:
     """`passages` as PassageColumns, their sentences split by `split` where not worked out ahead.
 
     None when a sentence span is not a (start, end) pair: such passages do not
     fit the column form and are stored row by row (`Store.write_passages`).
+    With `use_up` (a list of passages its caller lets go of) the list is
+    emptied once their texts are joined, when the columns are made: the
+    passages' own strings are then let go before the passages file's bytes are
+    encoded, rather than held beside them and the joined text.
     """
-    texts = [p.text for p in passages]
     try:
-        # Flattened to [s0, e0, s1, e1, ...]; unpacking also checks that every span is a pair.
-        sentences = [
-            [n for a, b in (p.sentences if p.sentences is not None else split(p.text)) for n in (a, b)]
-            for p in passages
-        ]
+        # Flattened to [s0, e0, s1, e1, ...]; unpacking checks that every span is a pair.
+        given = [None if p.sentences is None else [n for a, b in p.sentences for n in (a, b)] for p in passages]
     except (TypeError, ValueError):
         return None
+    texts = [p.text for p in passages]
     starts = [p.start for p in passages]
     ends = [p.end for p in passages]
     headings = [p.heading for p in passages]
-    rest: list[bytes] = []
-    for name, values in (
-        ("text", texts),
-        ("start", starts),
-        ("end", ends),
-        ("sentences", sentences),
-        ("heading", headings),
-    ):
-        rest.append(b",")
-        rest.extend(piece.encode("utf-8") for piece in _column_json(name, values))
-    rest.append(b"}")
-    del sentences
+    speakers = [p.speaker for p in passages]
     # The hash of the document text, a passage at a time (joining it would hold the text twice more).
     digest = hashlib.sha256()
     separator = PASSAGE_SEPARATOR.encode("utf-8")
@@ -1350,10 +1367,22 @@ def passage_columns(
         if i:
             digest.update(separator)
         digest.update(text.encode("utf-8"))
-    speakers = [p.speaker for p in passages]
     words = count_words(texts)
     joined = JoinedTexts(texts)
     del texts  # (what is let go: see JoinedTexts)
+    if use_up and isinstance(passages, list):
+        passages.clear()
+    rest: list[bytes] = []
+    for name, values in (
+        ("text", joined),
+        ("start", starts),
+        ("end", ends),
+        ("sentences", _SentenceSpans(joined, given, split)),
+        ("heading", headings),
+    ):
+        rest.append(b",")
+        rest.extend(piece.encode("utf-8") for piece in _column_json(name, values))
+    rest.append(b"}")
     return PassageColumns(
         speakers=speakers,
         texts=joined,

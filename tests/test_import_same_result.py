@@ -84,8 +84,8 @@ def search_results(lib: Library) -> list[Any]:
 
 def no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     """Store passages as every import did before the columns: Passage objects, sentences and all."""
-    monkeypatch.setattr(library_mod, "passage_columns", lambda *args: None)
-    monkeypatch.setattr(parallel_mod, "passage_columns", lambda *args: None)
+    monkeypatch.setattr(library_mod, "passage_columns", lambda *args, **kwargs: None)
+    monkeypatch.setattr(parallel_mod, "passage_columns", lambda *args, **kwargs: None)
 
 
 def test_a_folder_import_is_the_same_in_workers_in_process_and_without_columns(
@@ -179,3 +179,26 @@ def test_joined_texts_reads_as_the_texts_it_was_made_of() -> None:
         with pytest.raises(IndexError):
             joined[outside]
     assert list(JoinedTexts([])) == []
+
+
+def test_columns_use_up_the_passages_only_when_asked_and_only_when_made() -> None:
+    """A folder import's parse hands its passages to the columns, which let go of them once joined (their own
+    strings held beside the passages file's bytes put a 10 MB import over its memory floor); a caller that keeps
+    its passages (import_parsed) keeps them, and passages that do not fit the columns are left as they were.
+    Sentence spans worked out ahead are the ones stored."""
+    from sayso.corpus.sentences import split_sentences
+    from sayso.corpus.store import passage_columns
+
+    def passages() -> list[ParsedPassage]:
+        return [ParsedPassage("Ann", "One. Two."), ParsedPassage("Bo", "Three.", sentences=[[0, 6]])]
+
+    kept = passages()
+    columns = passage_columns(kept, split_sentences)
+    assert columns is not None and len(kept) == 2
+    given = passages()
+    used = passage_columns(given, split_sentences, use_up=True)
+    assert used is not None and given == []
+    assert used.rest == columns.rest and list(used.texts) == ["One. Two.", "Three."]
+    assert b'"sentences":[[0,4,5,9],[0,6]]' in b"".join(used.rest)
+    odd = [ParsedPassage("Ann", "One two.", sentences=[[0, 3, 8]])]
+    assert passage_columns(odd, split_sentences, use_up=True) is None and len(odd) == 1

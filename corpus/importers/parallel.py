@@ -93,7 +93,7 @@ def prepare_file(
     owned = OwnedText(text)
     del text  # (nor is the text once split into lines: see OwnedText)
     parsed = parse_decoded(owned, used, warnings, path, labels)
-    columns = passage_columns(parsed.passages, split_sentences) if parsed.passages else None
+    columns = passage_columns(parsed.passages, split_sentences, use_up=True) if parsed.passages else None
     if columns is not None:
         parsed.passages = []
     else:
