@@ -946,14 +946,14 @@ def cached_when_short(func: Callable[[str], _R]) -> Callable[[str], _R]:
 def uncased(name: str) -> bool:
     """A name with no capitals to judge it by (Chinese, Arabic, Hebrew...): only what is said after it tells
     a speaker from a field of a form ("时间：3月12日", "מחיר: 100")."""
-    return any(c.isalpha() for c in name) and not any(
-        (c.isupper() or c.islower()) and not _GEORGIAN <= c <= _GEORGIAN_END for c in name
-    )
+    return any(c.isalpha() for c in name) and not any(_has_case(c) for c in name)
 
 
-#: Georgian's letters (Mkhedruli) are small letters to Unicode, since capitals (Mtavruli) were added for writing
-#: in capitals; names are written without them: as good as no case.
-_GEORGIAN, _GEORGIAN_END = "\u10d0", "\u10ff"
+def _has_case(ch: str) -> bool:
+    """Whether a letter is written in capitals or small letters.  Georgian's (Mkhedruli) are small letters to
+    Unicode, since capitals (Mtavruli) were added for writing in capitals; names are written without them: as good
+    as no case."""
+    return (ch.isupper() or ch.islower()) and not "\u10d0" <= ch <= "\u10ff"
 
 
 def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
@@ -1611,7 +1611,7 @@ def _caseless(name: str) -> bool:
     letters = 0
     for ch in name:
         if ch.isalpha():
-            if (ch.isupper() or ch.islower()) and not _GEORGIAN <= ch <= _GEORGIAN_END:
+            if _has_case(ch):
                 return False
             letters += 1
         elif not (ch in " .'\"-־׳״/" or unicodedata.category(ch).startswith("M")):

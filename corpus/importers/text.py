@@ -745,13 +745,12 @@ def _bold_questions(
         if not s:
             continue
         bold = _BOLD_PARAGRAPH.match(s) or _DASHED_QUESTION.match(s)
-        dashed += bold is not None and (
-            bold.re is _DASHED_QUESTION or bold.group("words").lstrip().startswith(("――", "——", "──"))
-        )
         if bold is not None:
-            # (a question in bold may keep its double dash inside the bold: "**――3年ぶりのアルバムです。**")
             words = bold.group("words").strip()
-            if words.startswith(("――", "——", "──")):  # (a single dash is a Russian question's own, and stays)
+            # (a question in bold may keep its double dash inside the bold: "**――3年ぶりのアルバムです。**"; a
+            # single dash is a Russian question's own, and stays)
+            if bold.re is _DASHED_QUESTION or words.startswith(("――", "——", "──")):
+                dashed += 1
                 words = words.lstrip("―—─ \u3000") or words
             turns.append((True, [words]))
         elif turns:
@@ -890,9 +889,7 @@ def _talk_in_one_turn(passages: list[ParsedPassage]) -> tuple[str, int] | None:
         talking = sum(
             1
             for row in rows[1:]
-            if ((grammar.REPLY.match(row) or _AGREES.match(row)) and row[-1] in '.!…"”')
-            or row.endswith("?")
-            or _ADDRESSES.match(row)
+            if (_a_reply(row) and row[-1] in '.!…"”') or row.endswith("?") or _ADDRESSES.match(row)
         )
         if talking >= 3 and talking * 5 >= len(rows):
             return p.speaker or "", len(rows)
@@ -1003,6 +1000,11 @@ _AGREES = re.compile(
 )
 
 
+def _a_reply(words: str) -> bool:
+    """Whether words open as a reply does: grammar.REPLY's "Yes.", "Exactly", or an agreement, "I agree", "我同意"."""
+    return bool(grammar.REPLY.match(words) or _AGREES.match(words))
+
+
 def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> tuple[str, int, str] | None:
     """A label that follows itself, turn after turn (three times at the least, two in five of its turns), where
     someone else speaks three turns or more and never so, and where at least once the turn answers the one
@@ -1011,11 +1013,7 @@ def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTa
     people both called "Kasia", a meeting room's account, "委员:" for each member).  What the label looks like
     does not matter.  (the label, how many times, the answer), or None.  A chair's business, turn after turn, or a
     chat's messages one after another answer no one."""
-    said = []
-    for i in sorted(labels):
-        label = labels[i]
-        words = label.rest.strip() or next((l for l in lines[i + 1 : i + 4] if l.strip()), "")
-        said.append((table.name_for(label), words.strip()))
+    said = [(table.name_for(labels[i]), _words_of(lines, i, labels[i]).strip()) for i in sorted(labels)]
     names = [name for name, _ in said]
     turns = Counter(name for name in names if name is not None)
     repeats = Counter(b for a, b in itertools.pairwise(names) if b is not None and a == b)
@@ -1026,11 +1024,7 @@ def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTa
     if count < 3 or count < 0.4 * turns[name] or not steady:
         return None
     answer = next(
-        (
-            then
-            for (a, _), (b, then) in itertools.pairwise(said)
-            if a == b == name and (grammar.REPLY.match(then) or _AGREES.match(then))
-        ),
+        (then for (a, _), (b, then) in itertools.pairwise(said) if a == b == name and _a_reply(then)),
         None,
     )
     return None if answer is None else (name, count, answer)
@@ -1880,11 +1874,12 @@ def _talk_between(lines: list[str], labels: dict[int, Label]) -> bool:
     the line under a label alone.  Timed turns are a recording's, whatever they say."""
     if sum(1 for l in labels.values() if l.time is not None) >= 0.75 * len(labels):
         return True
-    said = []
-    for i, label in labels.items():
-        words = label.rest.strip() or next((l for l in lines[i + 1 : i + 4] if l.strip()), "")
-        said.append(Label(label.raw, words, label.form))
-    return grammar.talks(said)
+    return grammar.talks([Label(label.raw, _words_of(lines, i, label), label.form) for i, label in labels.items()])
+
+
+def _words_of(lines: list[str], i: int, label: Label) -> str:
+    """The words of the turn a label at line `i` opens: on its line, or, for a label alone, the line under it."""
+    return label.rest.strip() or next((l for l in lines[i + 1 : i + 4] if l.strip()), "")
 
 
 #: Two to six capitalised words (particles and a slash between them, roles in parentheses after them), a colon and
