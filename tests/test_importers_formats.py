@@ -527,3 +527,37 @@ def test_an_ass_line_missing_fields_and_a_timed_transcripts_title_are_not_lost()
     )
     assert timed.title == "Roof meeting"
     assert {"reason": "title", "text": "Roof meeting"} in timed.dropped
+
+
+def test_a_telegram_chat_export_in_html_names_every_sender() -> None:
+    """Telegram Desktop exports a chat as messages.html: each message's sender in a "from_name" element, left out
+    of the messages that follow from the same sender ("joined"), and each sender's picture as their initials.
+    Senders whose names did not look like names to the label rules ("Shahram" alone, "نگار") were not read, their messages given to
+    the sender before, and the pictures' initials ended the messages before them. The export's own markup says
+    who writes: every sender is read, whatever the name, and the pictures are left out."""
+
+    def message(n: int, who: str | None, words: str) -> str:
+        picture = f'<div class="pull_left userpic_wrap"><div class="userpic"><div class="initials">{(who or "")[:1]}'
+        picture += "</div></div></div>"
+        sender = f'<div class="from_name">\n{who}\n</div>' if who else ""
+        return (
+            f'<div class="message default clearfix{"" if who else " joined"}" id="message{n}">'
+            f'{picture if who else ""}<div class="body"><div class="pull_right date details">20:{n:02d}</div>'
+            f'{sender}<div class="text">\n{words}\n</div></div></div>'
+        )
+
+    said = [("Arash Rezaei", "Hi all! Shall we fix the trip?"), (None, "I suggest we leave on the 3rd."),
+            ("نگار", "I'm in, but the 4th is better for me."), ("Shahram", "Train tickets are still there for the 4th."),
+            ("Arash Rezaei", "Great. Who buys the tickets?"), ("Shahram", "I will. Send me your IDs."),
+            (None, "Privately, please."), ("نگار", "Thanks! 🙏")]  # fmt: skip
+    page = (
+        '<html><head><title>Exported Data</title></head><body><div class="page_body chat_page"><div class="history">'
+        '<div class="message service" id="message-1"><div class="body details">12 March 2024</div></div>'
+        + "".join(message(n, who, words) for n, (who, words) in enumerate(said, 1))
+        + "</div></div></body></html>"
+    )
+    doc = parse_text(page, "messages.html")
+    got = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert [who for who, _ in got] == ["Arash Rezaei", "نگار", "Shahram", "Arash Rezaei", "Shahram", "نگار"]
+    assert got[0][1] == "Hi all! Shall we fix the trip?\nI suggest we leave on the 3rd."
+    assert got[1][1] == "I'm in, but the 4th is better for me."  # (not ending in "S", Shahram's picture)

@@ -54,6 +54,13 @@ _SPEAKER_CLASS = re.compile(
     re.I,
 )
 
+#: A class a chat export gives the sender's name over each message (Telegram Desktop's "from_name"; "sender",
+#: "message-author"): whatever the name looks like (a handle, a nickname with pictures), it is who writes.
+_SENDER_CLASS = re.compile(r"(?:^|\s)(?:from_name|from-name|sender|sender[-_]name|message[-_]author)(?:$|\s)", re.I)
+
+#: A class of a chat export's picture of the sender: its letters ("initials") are no one's words.
+_PICTURE_CLASS = re.compile(r"(?:^|[\s_-])(?:userpic|avatar|initials)(?:$|[\s_-])", re.I)
+
 
 def _names_someone(said: str) -> bool:
     """Whether an element the page marks as naming who speaks does so: a name, its party, role or time in
@@ -86,9 +93,13 @@ class _TextExtractor(HTMLParser):
         #: the page's own address: <link rel="canonical"> first, else <meta property="og:url">
         self.canonical: str | None = None
         self.og_url: str | None = None
-        #: the element naming who speaks being read (see _SPEAKER_CLASS): its tag, how deep, its words so far
+        #: the element naming who speaks being read (see _SPEAKER_CLASS): its tag, how deep, its words so far;
+        #: whether it is a chat's sender (see _SENDER_CLASS)
         self.speaker: tuple[str, int] | None = None
         self.speaker_words: list[str] = []
+        self.sender = False
+        #: a sender's picture being passed over (see _PICTURE_CLASS): its tag, how deep
+        self.picture: tuple[str, int] | None = None
         #: a label has just ended its line: the block break after it is not a paragraph's
         self.glued = False
         #: <strong>/<b> elements open, and whether the outermost began its line (see _BOLD_OPEN)
@@ -110,14 +121,23 @@ class _TextExtractor(HTMLParser):
         if tag in _SKIP:
             self.skip += 1
             return
+        if self.picture is not None:
+            if tag == self.picture[0]:
+                self.picture = (tag, self.picture[1] + 1)
+            return
+        if _PICTURE_CLASS.search(dict(attrs).get("class") or "") and tag not in ("img", "br", "hr"):
+            self.picture = (tag, 1)
+            return
         if tag == "h1":
             self.in_h1 = True
         if tag == "pre":
             self.pre += 1
         if self.speaker is not None and tag == self.speaker[0]:
             self.speaker = (tag, self.speaker[1] + 1)
-        elif self.speaker is None and _SPEAKER_CLASS.search(dict(attrs).get("class") or ""):
-            self.speaker, self.speaker_words = (tag, 1), []
+        elif self.speaker is None and (
+            _SPEAKER_CLASS.search(kind := dict(attrs).get("class") or "") or _SENDER_CLASS.search(kind)
+        ):
+            self.speaker, self.speaker_words, self.sender = (tag, 1), [], bool(_SENDER_CLASS.search(kind))
         if tag in ("strong", "b"):
             self.bold += 1
             if self.bold == 1 and not self.pre and self._at_line_start():
@@ -166,6 +186,10 @@ class _TextExtractor(HTMLParser):
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
+        if self.picture is not None:
+            if tag == self.picture[0]:
+                self.picture = (tag, self.picture[1] - 1) if self.picture[1] > 1 else None
+            return
         if tag == "h1":
             self.in_h1 = False
         if tag == "pre":
@@ -176,7 +200,9 @@ class _TextExtractor(HTMLParser):
             else:
                 self.speaker = None
                 said = " ".join("".join(self.speaker_words).split())
-                if not said.endswith((":", "：")) and _names_someone(said):
+                if not said.endswith((":", "：")) and (
+                    _names_someone(said) if not self.sender else 0 < len(said) <= 60
+                ):
                     # (a name in an element of its own, "<p class="speaker">An Ceann Comhairle</p>", over the
                     # speech's paragraphs: a label alone over its words; one with its colon reads as it stands)
                     self.out.append(":\n")
@@ -195,7 +221,7 @@ class _TextExtractor(HTMLParser):
         if self.in_title:
             self.title.append(data)
             return
-        if self.skip:
+        if self.skip or self.picture is not None:
             return
         if self.in_h1:
             self.h1.append(data)
