@@ -3693,3 +3693,154 @@ def test_a_radio_plays_sound_and_music_cues_in_its_own_language_are_no_one() -> 
     )
     # (a name of four capitals stays as written: it may be an acronym)
     assert _speakers(play) == ["HANA", "Průvodčí", "HANA", "Průvodčí", "HANA"]
+
+
+def test_a_legend_that_describes_its_codes_names_none_of_them() -> None:
+    """A focus group's legend gives each participant's sex, age and work ("P1 – Mwanamume, miaka 52", "P3 –
+    Mwanamume, miaka 45"): the first value was taken for P1's name, so "Mwanamume" (a man) spoke P1's turns and
+    "Mwanamke" (a woman) P2's. A value the legend gives to two codes or more describes them, in any language:
+    the codes stay. A legend naming each code once still names them."""
+    legend = "Washiriki:\nP1 – Mwanamume, miaka 52, mkulima\nP2 – Mwanamke, miaka 38, mfanyabiashara\n"
+    legend += "P3 – Mwanamume, miaka 45, mkulima\n\n"
+    body = "".join(
+        f"{who}: {words}\n\n"
+        for who, words in [("Moderator", "Karibuni tena wote. Tuanze?"), ("P3", "Mimi nitaanza. Ninalipa kwa simu."),
+                           ("P1", "Mimi nakubali, lakini wanunuzi wanataka taslimu."), ("P2", "Lakini cash ina hatari."),
+                           ("Moderator", "Asante. Wengine je?"), ("P3", "Ni kweli hiyo."), ("P1", "Si wote, si wote.")]
+    )  # fmt: skip
+    doc = parse_text(legend + body, "fgd.txt")
+    assert set(doc.speakers) == {"Moderator", "P1", "P2", "P3"}
+    named = parse_text(legend.replace("Mwanamume, miaka 52", "Juma Hamisi").replace(
+        "Mwanamke, miaka 38", "Neema Mushi").replace("Mwanamume, miaka 45", "Ali Said") + body, "fgd.txt")  # fmt: skip
+    assert set(named.speakers) == {"Moderator", "Juma Hamisi", "Neema Mushi", "Ali Said"}
+
+
+def test_a_word_in_brackets_alone_among_colon_labels_is_a_note_not_a_speaker() -> None:
+    """ "[MAPUMZIKO]" (a break, in Swahili) alone on its line near the end of a transcript labelled "Name:", over
+    the page's footer: it was read as a speaker "Mapumziko" saying "Page 7 of 15". A bracketed word heard once,
+    in a document whose labels keep to the colon, is a note in any language; its line stays in the text."""
+    said = [("Moderator", "Karibuni. Tuanze na swali la kwanza?"), ("P1", "Ndiyo, mimi nitaanza."),
+            ("P2", "Mimi nakubali."), ("Moderator", "Asante. Swali la pili?"), ("P1", "Hapana, sijui."),
+            ("P2", "Ni kweli."), ("Moderator", "Tupumzike dakika kumi.")]  # fmt: skip
+    text = "".join(f"{who}: {words}\n\n" for who, words in said) + "[MAPUMZIKO]\n\nUkurasa 7 kati ya 15\n"
+    got = turns(text)
+    assert {who for who, _ in got} == {"Moderator", "P1", "P2"}
+    assert got[-1][0] == "Moderator" and "[MAPUMZIKO]" in got[-1][1]
+    assert not parse_text(text, "fgd.txt").warnings  # (a note, not a label left unread)
+    # (a speaker in brackets heard again is one: "[Ada]" twice among colon labels)
+    again = text.replace("Ndiyo, mimi nitaanza.", "Ndiyo.\n\n[Ada]\nMimi nitaanza.").replace(
+        "Hapana, sijui.", "Hapana.\n\n[Ada]\nSijui.")  # fmt: skip
+    assert "Ada" in {who for who, _ in turns(again)}
+
+
+def test_an_faq_in_other_languages_has_no_speakers() -> None:
+    """A town hall's FAQ page in German, "Häufige Fragen zum Bürgeramt", with bold "**Frage:**" and
+    "**Antwort:**" pairs, was read as a conversation between "Frage" and "Antwort". What calls a document an FAQ
+    is read in the languages such pages come in, as "FAQ" and "frequently asked" were."""
+    pairs = [("Brauche ich einen Termin?", "Ja. Alle Anliegen werden nur nach Terminvereinbarung bearbeitet."),
+             ("Was kostet ein Reisepass?", "26 Euro. Er ist ein Jahr gültig."),
+             ("Kann ich mich online ummelden?", "Ja, mit der Online-Ausweisfunktion.")]  # fmt: skip
+    german = "# Häufige Fragen zum Bürgeramt\n\n## Termine\n\n" + "".join(
+        f"**Frage:** {q}\n**Antwort:** {a}\n\n" for q, a in pairs
+    )
+    assert not parse_text(german, "faq.md").speakers
+    spanish = "Preguntas frecuentes\n\n" + "".join(f"Pregunta: {q}\nRespuesta: {a}\n\n" for q, a in pairs)
+    assert not parse_text(spanish, "faq.txt").speakers
+    # (an interview whose questions and answers are marked so stays one)
+    interview = "Interview mit Ada Park\n\n" + "".join(f"Frage: {q}\nAntwort: {a}\n\n" for q, a in pairs)
+    assert parse_text(interview, "interview.txt").speakers
+
+
+def test_a_programme_of_times_roles_and_rooms_has_no_speakers() -> None:
+    """A conference programme: times before its items, a few of them "9:30 Otwarcie: Aleksandra Dulkiewicz",
+    "Moderator: Anna Wiśniewska", "Sala A: ...", each once. The times made two of them strong labels and the
+    moderator a role, so it was read as seven people speaking. Five labels or more, each once, none over words
+    that talk, where times open more lines than labels: a programme."""
+    programme = (
+        "Forum Miast 2024\n\nProgram\n\n8:30 Rejestracja uczestników\n\n9:30 Otwarcie: Aleksandra Dulkiewicz, "
+        "Prezydent Miasta\n\n9:45 Wykład otwierający – prof. Jan Nowicki\n\n10:30 Panel dyskusyjny – Transport "
+        "publiczny\n\nModerator: Anna Wiśniewska, Gazeta Pomorska\n\nPaneliści: Tomasz Lewandowski, dr Ewa Kamińska"
+        "\n\n12:00 Przerwa obiadowa\n\n13:00 Warsztaty równoległe\n\nSala A: Budżet obywatelski – prowadzi Marta "
+        "Kowalczyk\n\nSala B: Retencja wody – prowadzi Krzysztof Mazur\n\n16:00 Podsumowanie: Jan Nowicki i Anna "
+        "Wiśniewska\n\n16:30 Networking\n"
+    )
+    assert not parse_text(programme, "program.txt").speakers
+    # (a recording's timed turns, each speaker once, are still speech)
+    timed = "".join(
+        f"{t} {who}: {words}\n\n"
+        for t, who, words in [("0:01", "Ada Park", "Welcome, I am glad you came."), ("0:09", "Ben Cho", "Thanks."),
+                              ("0:15", "Moderator", "Shall we start?"), ("0:20", "Eve Ng", "Yes, I think so."),
+                              ("0:31", "Cy Lu", "We agree.")]
+    )  # fmt: skip
+    assert len(parse_text(timed, "panel.txt").speakers) == 5
+
+
+def test_one_label_for_two_people_the_header_lists_is_warned_about() -> None:
+    """A board meeting's "Present: John Park (Chair), John Ellis (Treasurer), ..." over turns labelled "John:":
+    either John may speak any of them (they even argue about which of them called the city). Read as one speaker
+    and said. A header listing one John, or labels giving the full names, is no doubt."""
+    head = "Board Meeting\n\nPresent: John Park (Chair), John Ellis (Treasurer), Maria Alvarez (Secretary)\n\n"
+    said = [("John", "Let's get started. First item is the treasurer's report."), ("John", "Thanks. We have $14,212."),
+            ("Maria", "Did we shop around?"), ("John", "I got two other quotes."), ("Maria", "Okay, second.")]  # fmt: skip
+    body = "".join(f"{who}: {words}\n\n" for who, words in said)
+    doc = parse_text(head + body, "board.txt")
+    assert [w for w in doc.warnings if "'John'" in w and "John Ellis and John Park" in w]
+    assert doc.convention is not None and doc.convention["confidence"] < 1.0
+    one = parse_text(head.replace("John Ellis", "Deb Kowalski") + body, "board.txt")
+    assert not one.warnings
+
+
+def test_a_questioner_from_the_floor_is_anyone_in_the_languages_seminars_are_held_in() -> None:
+    """A Thai seminar's question time labels everyone who asks "ผู้ถาม" (questioner), one after another: the
+    label for anyone of a group, following itself, is said, in Thai, German ("Fragesteller"), Japanese
+    ("質問者") and the others, as "Questioner" was."""
+    for asker in ("ผู้ถาม", "Fragesteller", "質問者", "Penanya"):
+        said = [("Moderator", "Next question, please."), (asker, "Thank you. How much water does it need?"),
+                ("Speaker", "Less than rice."), (asker, "Can I add something? Our district has the same problem."),
+                (asker, "In my district too."), ("Speaker", "It is a real problem."), (asker, "Thank you."),
+                (asker, "One more short question, please."), ("Moderator", "Sorry, we are out of time.")]  # fmt: skip
+        doc = parse_text("".join(f"{who}: {words}\n\n" for who, words in said), "seminar.txt")
+        assert [w for w in doc.warnings if repr(asker) in w], asker
+
+
+def test_labels_that_change_from_words_to_initials_halfway_are_warned_about() -> None:
+    """An interview labelled "Intervieweur :" and "Répondant :" that goes on halfway as "KM :", "TR :" and "AB :",
+    explained nowhere (who is AB?): read as five speakers, silently. Said now. A focus group where a role and
+    initials take turns throughout is labelled one way from start to end, and not warned about."""
+    first = [("Intervieweur", "Pouvez-vous décrire une journée type ?"), ("Répondant", "Je me lève vers sept heures."),
+             ("Intervieweur", "La cuisine, ce n'est pas compliqué ?"), ("Répondant", "Le midi, si."),
+             ("Intervieweur", "Et votre conjoint ?"), ("Répondant", "Deux jours par semaine.")]  # fmt: skip
+    then = [("KM", "Est-ce que ça a créé des tensions ?"), ("TR", "Au début, oui."), ("AB", "Et l'employeur ?"),
+            ("TR", "Ma cheffe, oui."), ("KM", "Vous reviendriez au bureau ?"), ("TR", "Jamais."),
+            ("AB", "Moi je dirais l'inverse."), ("Intervieweur", "Merci beaucoup.")]  # fmt: skip
+    doc = parse_text("".join(f"{who} : {words}\n\n" for who, words in first + then), "entretien.txt")
+    assert [w for w in doc.warnings if "'KM', 'TR', 'AB'" in w and "'Intervieweur', 'Répondant'" in w]
+    mixed = [("Moderator", "Welcome. Who starts?"), ("KM", "I will."), ("Moderator", "Go on."), ("TR", "Me next."),
+             ("KM", "I agree with that."), ("Moderator", "And you?"), ("AB", "Not sure."), ("Moderator", "Thanks."),
+             ("TR", "One more thing."), ("Moderator", "Yes?")]  # fmt: skip
+    assert not parse_text("".join(f"{who}: {words}\n\n" for who, words in mixed), "fg.txt").warnings
+
+
+def test_a_numbered_voice_that_asks_and_answers_itself_is_warned_about() -> None:
+    """A meeting tool's transcript of a three-way call with two numbered voices: "Sprecher 2" holds both the
+    tenant and the property manager, whose turns ask and then answer ("Seit wann ist das denn genau? Seit drei
+    Wochen."), where "Sprecher 1" asks and leaves it to the other. Read as one speaker, silently; said now. Two
+    voices that each ask and stop are no doubt, nor is a named speaker's question answered by themself."""
+    said = [("Sprecher 1", "Hallo zusammen, danke für die Zeit."),
+            ("Sprecher 2", "Ich war gestern in der Wohnung. Seit wann ist das denn feucht? Seit ungefähr drei Wochen, seit dem Regen."),
+            ("Sprecher 1", "Okay. Die Frage ist, woher das kommt."),
+            ("Sprecher 2", "Ich tippe auf das Dach. Die Wohnung darüber ist leer, oder? Die steht seit Januar leer, ja."),
+            ("Sprecher 1", "Wann könnte der Dachdecker kommen?"),
+            ("Sprecher 2", "Nächste Woche Dienstag. Kann man den Schlüssel beim Hausmeister lassen? Das ist kein Problem, er hat einen."),
+            ("Sprecher 1", "Gut, dann halten wir das fest."),
+            ("Sprecher 2", "Einverstanden. Schicken Sie mir das schriftlich? Mache ich, heute noch."),
+            ("Sprecher 1", "Super, danke.")]  # fmt: skip
+    text = "".join(f"{who}  0:{n:02d}\n{words}\n\n" for n, (who, words) in enumerate(said))
+    doc = parse_text(text, "telefonat.txt")
+    assert [w for w in doc.warnings if "4 of 4 turns labelled 'Sprecher 2' ask a question" in w]
+    asks = [(who, words.split("? ")[0] + "?" if "?" in words else words) for who, words in said]
+    assert not parse_text(
+        "".join(f"{who}  0:{n:02d}\n{words}\n\n" for n, (who, words) in enumerate(asks)), "t.txt"
+    ).warnings
+    named = text.replace("Sprecher 2", "Eva Weber").replace("Sprecher 1", "Jonas Kaya")
+    assert not parse_text(named, "telefonat.txt").warnings

@@ -98,7 +98,17 @@ _MARK = re.compile(
 _LETTER_ITEM = re.compile(r"^(?:\d{1,4}[ \t]+)?(?:\*\*|__|\*|_)?[B-H](?:[:.)](?:\*\*|__|\*|_)?[ \t]|[ \t]+[-–—][ \t])")
 #: Lists of questions that are not a conversation.
 _NOT_A_CONVERSATION = re.compile(
-    r"\bFAQs?\b|frequently asked|\bquiz(zes)?\b|flash ?cards?|(practice|exam|review|study) questions", re.I
+    r"\bFAQs?\b|frequently asked|\bquiz(zes)?\b|flash ?cards?|(practice|exam|review|study) questions|"
+    # "frequently asked questions" in the languages such pages come in
+    r"häufig(e|[ \t]+gestellte)[ \t]+fragen|foire aux questions|questions fréquentes|questions fréquemment posées|"
+    r"preguntas frecuentes|perguntas frequentes|domande frequenti|veel ?gestelde vragen|vanliga frågor|"
+    r"ofte stillede spørgsmål|ofte stilte spørsmål|usein kysytyt|často kladené otázky|často kladené dotazy|"
+    r"najczęściej zadawane pytania|częste pytania|gyakran ismételt kérdések|\bGYIK\b|întrebări frecvente|"
+    r"sıkça sorulan sorular|συχνές ερωτήσεις|часто задаваемые вопросы|часті запитання|поширені запитання|"
+    r"الأسئلة الشائعة|שאלות נפוצות|सामान्य प्रश्न|अक्सर पूछे जाने वाले|câu hỏi thường gặp|คำถามที่พบบ่อย|"
+    r"pertanyaan (?:yang sering diajukan|umum)|soalan lazim|maswali yanayoulizwa mara kwa mara|"
+    r"よくある(?:ご)?質問|常见问题|常見問題|자주 묻는 질문",
+    re.I,
 )
 
 #: A deposition's or hearing's line number (1-25, sometimes more) opening a line.

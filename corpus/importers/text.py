@@ -419,14 +419,22 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             dialogue, labels_at = False, {}
         elif (
             max(Counter(table.name_for(l) for l in labels_at.values()).values()) == 1
-            and not any(l.strong or is_generic(table.name_for(l) or "") for l in labels_at.values())
+            and not any(l.strong for l in labels_at.values() if l.form != "timed")
+            and (not any(l.form == "timed" for l in labels_at.values()) or _a_schedule(lines, labels_at))
+            and (len(labels_at) >= 5 or not any(is_generic(table.name_for(l) or "") for l in labels_at.values()))
             and (
                 _quoted(labels_at, lines)
-                or (not any(l.said for l in labels_at.values()) and not _talk_between(lines, labels_at))
+                or (
+                    (len(labels_at) >= 5 or not any(l.said for l in labels_at.values()))
+                    and not _talk_between(lines, labels_at)
+                )
             )
         ):
             # Names heard once each, alone on their lines over words that do not talk (poems under their
-            # titles), or before words that are all quotations ('Ada Park: "Rest is part of the work."'): a collection, not a conversation
+            # titles), or before words that are all quotations ('Ada Park: "Rest is part of the work."'): a
+            # collection, not a conversation; and five labels or more heard once each, a role's among them, none
+            # over words that talk ("Otwarcie: Aleksandra Dulkiewicz", "Moderator: Anna Wiśniewska", "Sala A:
+            # ..."): a programme's
             dialogue, labels_at = False, {}
     if user_pattern is not None and labels_at:
         dialogue = True
@@ -570,6 +578,28 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             warnings.append(
                 f"{count} turns are labelled {name!r}, a label for anyone of a group (members of the public, the "
                 f"audience, callers), among {others} named speakers: likely several people, all read as one speaker"
+            )
+            convention.doubt()
+        if user_pattern is None and plan is None and (switch := _labels_switch(result.passages)) is not None:
+            before, after, at = switch
+            warnings.append(
+                f"from turn {at} on, the turns are labelled {', '.join(map(repr, after[:4]))} instead of "
+                f"{', '.join(map(repr, before[:4]))}, which the document does not explain (the same people under "
+                "other labels, or others?): read as different speakers"
+            )
+            convention.doubt()
+        if user_pattern is None and (merged := _asks_and_answers(result.passages)) is not None:
+            name, count, turns_of = merged
+            warnings.append(
+                f"{count} of {turns_of} turns labelled {name!r} ask a question and go on after it, as if answered: a "
+                "transcription's voices may be merged under that label, all read as one speaker"
+            )
+            convention.doubt()
+        if user_pattern is None and (two := _one_name_two_people(head, labels_at, table)) is not None:
+            name, people = two
+            warnings.append(
+                f"the turns labelled {name!r} may be any of {' and '.join(people[:3])}, whom the header lists: all "
+                "are read as one speaker"
             )
             convention.doubt()
         if user_pattern is None and (again := _numbered_again(labels_at, table)) is not None:
@@ -958,6 +988,10 @@ _ANY_OF_A_GROUP = re.compile(
     r"teilnehmer(?:in)?|zuhörer(?:in)?|zuschauer(?:in)?|stimme|deelnemer|deltagare|deltaker|deltager|"
     r"uczestni(?:k|czka)|partecipante|ascoltatore|участник|участница|голос|"
     r"참가자|참석자|청중|参加者|参与者|听众|観客|聴衆|"
+    # (someone who asks from the floor, unnamed)
+    r"fragesteller(?:in)?|質問者|提问者|提問者|질문자|слушатель|слушательница|из зала|ouvinte|penanya|peserta|"
+    r"người hỏi|khán giả|katılımcı|dinleyici|słuchacz(?:ka)?|ผู้ถาม|ผู้ฟัง|ผู้เข้าร่วม|श्रोता|प्रश्नकर्ता|"
+    r"السائل|سائل|مشارك|مشاركة|mshiriki|"
     # (a chamber's members unnamed: "Депутат:" after "Депутат:", any of them)
     r"member|councillor|councilor|député|députée|diputado|diputada|deputado|deputada|abgeordneter|abgeordnete|"
     r"депутат|депутатка|радний|poseł|posłanka|radny|radna|parlamentare|consigliere|vereador|vereadora|concejal|"
@@ -1328,6 +1362,10 @@ def _choose_convention(
     if family == "inline" and len(labels) >= 4 and (kept := _documents_shape(lines, labels)) is not None:
         labels.update(_same_shape_labels(lines, labels, table, kept))
         labels = _without_header_in_another_shape(lines, labels, kept)
+    notes: set[int] = set()  # (lines in labels' shape read as the transcript's notes: not said to be unread)
+    if family == "inline" and len(labels) >= 5:
+        kept_labels = _without_lone_brackets(lines, labels, table)
+        notes, labels = set(labels) - set(kept_labels), kept_labels
     names = {table.name_for(l) for l in labels.values()}
     turns = len(labels)
     description = DESCRIPTIONS[family]
@@ -1352,6 +1390,7 @@ def _choose_convention(
             for i, l in proposed.get(family, [])
             if i > first
             and i not in labels
+            and i not in notes
             and l.form not in ("semicolon", "phrase")  # (a phrase heard once is a sentence's own colon)
             and _bare_first(l.raw) not in NOT_NAMES
             and names_a_person(display_name(l.raw))
@@ -1579,6 +1618,25 @@ def _without_header_in_another_shape(
     return {i: l for i, l in labels.items() if i not in header} if header else labels
 
 
+def _without_lone_brackets(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Where four in five of the document's labels or more are not in brackets, a word in brackets alone on its
+    line ("[MAPUMZIKO]", "[BREAK]", "[FIN DE LA SESIÓN]") whose name no other label gives: a note in the
+    transcript, in any language, not someone who speaks once in another convention."""
+    if sum(1 for l in labels.values() if l.form == "bracket") * 5 > len(labels):
+        return labels
+    heard = Counter(name_key(table.name_for(l) or l.raw) for l in labels.values())
+    lone = [
+        i
+        for i, l in labels.items()
+        if l.form == "bracket"
+        and not l.rest.strip()
+        and lines[i].strip().startswith("[")
+        and heard[name_key(table.name_for(l) or l.raw)] == 1
+        and not is_placeholder(name_key(table.name_for(l) or l.raw))  # (a news script's "[SOUNDBITE]": a voice)
+    ]
+    return {i: l for i, l in labels.items() if i not in lone} if lone else labels
+
+
 #: A speaker's label, a word or two in small letters, a colon, and nothing after it: a record's heading over a
 #: question or an answer given in writing ("MHE. JUMA S. HAMISI aliuliza:-", "Ada Park asked:", "X fragte:").
 _HEADED_END = re.compile(r"[ \t]*(?::-|:|：)[ \t]*$")
@@ -1750,35 +1808,49 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
     if not codes:
         return shared
     by_key = {name_key(code): code for code in codes}
-    given: dict[str, str] = {}
-    for line in head:
+    entries = [
+        (m, line[m.end() :].lstrip().startswith(","))
+        for line in head
         for m in itertools.chain(
             _LEGEND.finditer(line), _NUMBERED_LEGEND.finditer(line), _ROLE_CODE_LEGEND.finditer(line)
-        ):
-            code, who = by_key.get(name_key(m.group("code")), m.group("code")), m.group("who").strip()
-            if code not in codes or codes[code] is None or code in given:
-                continue
-            if _SEVERAL.search(split_role(who)[0]) or _TWO_CODES.fullmatch(code):
-                # (or a code for two numbers at once, "P4/5 = participantes 4 e 5": two people the transcriber
-                # could not tell apart)
-                shared.append((code, split_role(who)[0]))
-                continue
-            name, role = split_role(who)
-            if role and is_generic(name) and is_name_like(role):
-                name, role = role, name  # "Participant (Hollis)": Hollis
-            name, role = person_in_office(name, role) if role else (name, role)
-            if not (is_name_like(name) or is_generic(name)) or name in given.values() or _ANY_OF_A_GROUP.match(name):
-                # (two codes for one name would make two people one; and "P1 – female, 31, nurse" describes P1,
-                # whom it does not name)
-                continue
-            given[code] = name
-            key = name_key(code)
-            table.canonical[key] = name
-            table.add_alias(name, code)
-            if role:
-                table.add_alias(name, who)
-            if m.re is _ROLE_CODE_LEGEND:
-                table.add_alias(name, m.group("office").strip())
+        )
+    ]
+    # A legend giving one value to several codes describes them ("P1 – Mwanamume, miaka 52", "P3 – Mwanamume,
+    # miaka 45": a man), in whatever language: it names none of them, nor the codes it describes alike, the value
+    # followed by more of the description ("P2 – Mwanamke, miaka 38": a woman).  An entry that names someone
+    # beside them ("M = Moderadora (Gabriela Sosa)") still does.
+    described: dict[str, set[str]] = {}
+    for m, _ in entries:
+        described.setdefault(name_key(m.group("who")), set()).add(name_key(m.group("code")))
+    describes = any(len(codes) > 1 for codes in described.values())
+    given: dict[str, str] = {}
+    for m, more in entries:
+        code, who = by_key.get(name_key(m.group("code")), m.group("code")), m.group("who").strip()
+        if (len(described[name_key(who)]) > 1 or (describes and more)) and not _SEVERAL.search(split_role(who)[0]):
+            continue
+        if code not in codes or codes[code] is None or code in given:
+            continue
+        if _SEVERAL.search(split_role(who)[0]) or _TWO_CODES.fullmatch(code):
+            # (or a code for two numbers at once, "P4/5 = participantes 4 e 5": two people the transcriber
+            # could not tell apart)
+            shared.append((code, split_role(who)[0]))
+            continue
+        name, role = split_role(who)
+        if role and is_generic(name) and is_name_like(role):
+            name, role = role, name  # "Participant (Hollis)": Hollis
+        name, role = person_in_office(name, role) if role else (name, role)
+        if not (is_name_like(name) or is_generic(name)) or name in given.values() or _ANY_OF_A_GROUP.match(name):
+            # (two codes for one name would make two people one; and "P1 – female, 31, nurse" describes P1,
+            # whom it does not name)
+            continue
+        given[code] = name
+        key = name_key(code)
+        table.canonical[key] = name
+        table.add_alias(name, code)
+        if role:
+            table.add_alias(name, who)
+        if m.re is _ROLE_CODE_LEGEND:
+            table.add_alias(name, m.group("office").strip())
     return shared
 
 
@@ -1859,6 +1931,85 @@ def _apply_full_names_listed(head: list[str], table: SpeakerTable) -> None:
         table.add_alias(full, surname)
 
 
+#: A question inside a turn, three words or more after it.
+_QUESTION_THEN_WORDS = re.compile(r"[?？؟\u037e՞][ \t\n]+\S+(?:[ \t\n]+\S+){2,}")
+
+
+def _asks_and_answers(passages: list[ParsedPassage]) -> tuple[str, int, int] | None:
+    """A transcription tool's numbered voice ("Sprecher 2", "Speaker 1", "Unknown Speaker") whose turns, three
+    or more and two in five, ask a question and go on ("Seit wann ist das denn genau? Seit drei Wochen."), where
+    another numbered voice's turns seldom do (one in five at most): two people the diarisation put under one
+    label, one asking and the other answering.  (the label, such turns, its turns), or None."""
+    said: dict[str, list[int]] = {}
+    for who, group in itertools.groupby(passages, key=lambda p: p.speaker):
+        if who and (_NUMBERED_CODE.fullmatch(who) or is_placeholder(name_key(who))):
+            counts = said.setdefault(who, [0, 0])
+            counts[0] += 1
+            counts[1] += bool(_QUESTION_THEN_WORDS.search(" ".join(p.text for p in group)))
+    if len(said) < 2:
+        return None
+    name, (turns, asking) = max(said.items(), key=lambda item: item[1][1] / item[1][0])
+    others = [n for who, n in said.items() if who != name and n[0] >= 3]
+    if asking < 3 or asking * 5 < 2 * turns or not any(n[1] * 5 <= n[0] for n in others):
+        return None
+    return name, asking, turns
+
+
+def _labels_switch(passages: list[ParsedPassage]) -> tuple[list[str], list[str], int] | None:
+    """Labels in words ("Intervieweur", "Répondant", names) over the first turns, then initials over the rest
+    ("KM", "TR", "AB"), or the other way round, two of each at the least, with a turn or so out of step (a last
+    "Intervieweur: Merci beaucoup."): a transcript that changes how it labels its people without saying who is
+    who.  (the labels before, the labels after, the turn it changes at), or None."""
+    turns = _turn_speakers(passages)
+    n = len(turns)
+    if n < 8:
+        return None
+    codes = [is_initials(t) for t in turns]
+    total = sum(codes)
+    if not total or total == n:
+        return None
+    # Turns out of step for a change at turn k: initials before it and words after it, or the other way round
+    # (the initials counted up to each turn once).
+    upto = list(itertools.accumulate(codes, initial=0))
+    out, k, first_codes = min(
+        min((upto[k] + (n - k) - (total - upto[k]), k, False), ((k - upto[k]) + (total - upto[k]), k, True))
+        for k in range(4, n - 3)
+    )
+    if out > max(1, n // 10):
+        return None
+    before = list(dict.fromkeys(t for t, c in zip(turns[:k], codes[:k]) if c == first_codes))
+    after = list(dict.fromkeys(t for t, c in zip(turns[k:], codes[k:]) if c != first_codes))
+    if len(before) < 2 or len(after) < 2:
+        return None
+    return before, after, k + 1
+
+
+def _one_name_two_people(
+    head: list[str], labels: dict[int, Label], table: SpeakerTable
+) -> tuple[str, list[str]] | None:
+    """A label of one name, given or family ("John:"), where the lines above the turns list two people or more of
+    that name ("Present: John Park (Chair), John Ellis (Treasurer)"): (the label's name, the people), or None.
+    The label's turns may be either's."""
+    text = "\n".join(line for line in head if line.strip())
+    if not text:
+        return None
+    said = {table.name_for(l) for l in labels.values()}
+    for name in sorted(n for n in said if n):
+        if len(name.split()) != 1 or not name[:1].isupper() or is_generic(name) or is_placeholder(name_key(name)):
+            continue
+        word = re.escape(name)
+        people = {
+            m.group(0)
+            for m in re.finditer(
+                rf"(?<![\w'’-]){word}[ \t]+[^\W\d_][\w'’-]+|[^\W\d_][\w'’-]+[ \t]+{word}(?![\w'’-])", text
+            )
+            if all(w[:1].isupper() for w in m.group(0).split())
+        }
+        if len(people) >= 2 and not any(p in said for p in people):
+            return name, sorted(people)
+    return None
+
+
 def _people(labels: dict[int, Label], table: SpeakerTable) -> bool:
     """Whether most turns are given to what can only be someone ("Ada Park", "Mr. Cho", "Host")."""
     named = sum(
@@ -1867,6 +2018,17 @@ def _people(labels: dict[int, Label], table: SpeakerTable) -> bool:
         if names_a_person(table.name_for(l) or display_name(l.raw)) and not (l.raw.islower() and l.raw.isascii())
     )  # (a configuration's "host:" is no host)
     return named >= 0.5 * len(labels)
+
+
+#: A time opening a line: "9:30", "[00:01:02]", "14.15".
+_OPENING_TIME = re.compile(r"^[ \t]*[\[(]?\d{1,2}[:.]\d{2}\b")
+
+
+def _a_schedule(lines: list[str], labels: dict[int, Label]) -> bool:
+    """Whether times open more lines that are no label than labels: a programme's times ("8:30  Registration",
+    "9:30 Opening: Ada Park"), not a recording's."""
+    timed = sum(1 for l in labels.values() if l.time is not None)
+    return timed > 0 and sum(1 for i, line in enumerate(lines) if i not in labels and _OPENING_TIME.match(line)) > timed
 
 
 def _talk_between(lines: list[str], labels: dict[int, Label]) -> bool:
