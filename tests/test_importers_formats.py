@@ -532,9 +532,10 @@ def test_an_ass_line_missing_fields_and_a_timed_transcripts_title_are_not_lost()
 def test_a_telegram_chat_export_in_html_names_every_sender() -> None:
     """Telegram Desktop exports a chat as messages.html: each message's sender in a "from_name" element, left out
     of the messages that follow from the same sender ("joined"), and each sender's picture as their initials.
-    Senders whose names did not look like names to the label rules ("Shahram" alone, "نگار") were not read, their messages given to
-    the sender before, and the pictures' initials ended the messages before them. The export's own markup says
-    who writes: every sender is read, whatever the name, and the pictures are left out."""
+    Senders whose names did not look like names to the label rules ("Shahram" alone, "نگار") were not read, their
+    messages given to the sender before, and the pictures' initials ended the messages before them. The export's own markup says
+    who writes: every sender is read, and the pictures are left out; the chat's name, not the export's "Exported
+    Data", is the title."""
 
     def message(n: int, who: str | None, words: str) -> str:
         picture = f'<div class="pull_left userpic_wrap"><div class="userpic"><div class="initials">{(who or "")[:1]}'
@@ -551,7 +552,8 @@ def test_a_telegram_chat_export_in_html_names_every_sender() -> None:
             ("Arash Rezaei", "Great. Who buys the tickets?"), ("Shahram", "I will. Send me your IDs."),
             (None, "Privately, please."), ("نگار", "Thanks! 🙏")]  # fmt: skip
     page = (
-        '<html><head><title>Exported Data</title></head><body><div class="page_body chat_page"><div class="history">'
+        '<html><head><title>Exported Data</title></head><body><div class="page_header"><div class="content">'
+        '<div class="text bold">Trip to Shiraz</div></div></div><div class="page_body chat_page"><div class="history">'
         '<div class="message service" id="message-1"><div class="body details">12 March 2024</div></div>'
         + "".join(message(n, who, words) for n, (who, words) in enumerate(said, 1))
         + "</div></div></body></html>"
@@ -561,3 +563,4 @@ def test_a_telegram_chat_export_in_html_names_every_sender() -> None:
     assert [who for who, _ in got] == ["Arash Rezaei", "نگار", "Shahram", "Arash Rezaei", "Shahram", "نگار"]
     assert got[0][1] == "Hi all! Shall we fix the trip?\nI suggest we leave on the 3rd."
     assert got[1][1] == "I'm in, but the 4th is better for me."  # (not ending in "S", Shahram's picture)
+    assert doc.title == "Trip to Shiraz"  # (not "Exported Data", the title of every such export)

@@ -100,6 +100,10 @@ class _TextExtractor(HTMLParser):
         self.sender = False
         #: a sender's picture being passed over (see _PICTURE_CLASS): its tag, how deep
         self.picture: tuple[str, int] | None = None
+        #: a chat export's page header being read (Telegram's "page_header": the chat's name), its tag, how deep,
+        #: and its words so far
+        self.header: tuple[str, int] | None = None
+        self.header_words: list[str] = []
         #: a label has just ended its line: the block break after it is not a paragraph's
         self.glued = False
         #: <strong>/<b> elements open, and whether the outermost began its line (see _BOLD_OPEN)
@@ -128,6 +132,10 @@ class _TextExtractor(HTMLParser):
         if _PICTURE_CLASS.search(dict(attrs).get("class") or "") and tag not in ("img", "br", "hr"):
             self.picture = (tag, 1)
             return
+        if self.header is not None and tag == self.header[0]:
+            self.header = (tag, self.header[1] + 1)
+        elif not self.header_words and "page_header" in (dict(attrs).get("class") or "").split():
+            self.header = (tag, 1)
         if tag == "h1":
             self.in_h1 = True
         if tag == "pre":
@@ -190,6 +198,8 @@ class _TextExtractor(HTMLParser):
             if tag == self.picture[0]:
                 self.picture = (tag, self.picture[1] - 1) if self.picture[1] > 1 else None
             return
+        if self.header is not None and tag == self.header[0]:
+            self.header = (tag, self.header[1] - 1) if self.header[1] > 1 else None
         if tag == "h1":
             self.in_h1 = False
         if tag == "pre":
@@ -225,6 +235,8 @@ class _TextExtractor(HTMLParser):
             return
         if self.in_h1:
             self.h1.append(data)
+        if self.header is not None:
+            self.header_words.append(data)
         data = data.replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, "")
         if self.speaker is not None:
             self.speaker_words.append(data)
@@ -260,5 +272,7 @@ def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
     lines = [line.strip(" \t") for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     title = " ".join("".join(parser.title).split()) or " ".join("".join(parser.h1).split()) or None
+    if title == "Exported Data" and (chat := " ".join("".join(parser.header_words).split())):
+        title = chat  # (Telegram Desktop titles every export so; the chat's name heads the page)
     url = next((u for u in (parser.canonical, parser.og_url) if u and re.match(r"(?i)^https?://\S+$", u)), None)
     return text, title, url

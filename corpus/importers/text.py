@@ -479,6 +479,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     if user_pattern is None and not (dialogue and len(labels_at) >= 0.5 * body_lines):
         # (when labels open half the lines, a convention plainly fits: nothing to warn about)
         unread = grammar.unexplained_prefix(lines, set(labels_at) if dialogue else set())
+        if (
+            unread is not None
+            and not dialogue
+            and qa.question_or_answer(_bare_first(unread[0].strip("*_ :：")))
+            and not qa.a_conversation("\n".join([line for line in lines if line.strip()][:12]))
+        ):
+            unread = None  # (an FAQ's or a quiz's questions and answers, as the document calls itself: as meant)
         if unread is not None:
             example, count = unread
             if (
@@ -635,12 +642,14 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     if user_pattern is None and not warnings:
         # Lines opening as speakers' labels do, among prose (semi-verbatim minutes: "Mrs. Dobbs: Then I've no
         # objection." between reported speech), too few or too scattered for a convention: said, not silent
+        faq = not qa.a_conversation("\n".join([line for line in lines if line.strip()][:12]))
         opening = [
             line.strip()
             for line in lines
             if (label := match_label(line)) is not None
             and label.said
             and _bare_first(label.raw) not in NOT_NAMES
+            and not (faq and qa.question_or_answer(_bare_first(label.raw)))  # (an FAQ's, as it says it is)
             and not (label.role and any(c.isdigit() for c in label.role))  # (a citation: "Rossi (2019): ...")
             and grammar.talks([label])
         ]
