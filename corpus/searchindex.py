@@ -864,11 +864,20 @@ def _postings_of(tokens: np.ndarray, lens: np.ndarray, first_slot: int) -> np.nd
         slot = end
     if not out:
         return np.zeros(0, np.uint64)
-    keys = np.concatenate(out)
     parts = len(out)
-    out.clear()
-    if parts > 1:
-        keys.sort()  # each chunk is sorted by word; the whole must be too
+    if parts == 1:
+        return out[0]
+    # (the chunks moved into one array a chunk at a time, each let go once moved: all of them and their
+    # concatenation at once held the postings twice)
+    keys = np.empty(sum(len(part) for part in out), np.uint64)
+    at = 0
+    out.reverse()
+    while out:
+        part = out.pop()
+        keys[at : at + len(part)] = part
+        at += len(part)
+        del part
+    keys.sort()  # each chunk is sorted by word; the whole must be too
     return keys
 
 

@@ -1056,8 +1056,8 @@ def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTa
     people both called "Kasia", a meeting room's account, "委员:" for each member).  What the label looks like
     does not matter.  (the label, how many times, the answer), or None.  A chair's business, turn after turn, or a
     chat's messages one after another answer no one."""
-    said = [(table.name_for(labels[i]), _words_of(lines, i, labels[i]).strip()) for i in sorted(labels)]
-    names = [name for name, _ in said]
+    order = sorted(labels)
+    names = [table.name_for(labels[i]) for i in order]
     turns = Counter(name for name in names if name is not None)
     repeats = Counter(b for a, b in itertools.pairwise(names) if b is not None and a == b)
     if not repeats:
@@ -1066,11 +1066,11 @@ def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTa
     steady = [other for other, n in turns.items() if other != name and n >= 3 and not repeats[other]]
     if count < 3 or count < 0.4 * turns[name] or not steady:
         return None
-    answer = next(
-        (then for (a, _), (b, then) in itertools.pairwise(said) if a == b == name and _a_reply(then)),
-        None,
-    )
-    return None if answer is None else (name, count, answer)
+    # (the words read only of the turns that follow their own label: all of them at once held the text again)
+    for k in range(1, len(order)):
+        if names[k - 1] == names[k] == name and _a_reply(then := _words_of(lines, order[k], labels[order[k]]).strip()):
+            return name, count, then
+    return None
 
 
 def _numbered_again(labels: dict[int, Label], table: SpeakerTable) -> tuple[str, list[str]] | None:
