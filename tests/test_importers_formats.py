@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sayso.corpus.conventions import is_uncertain
+from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import parse_path, parse_text
 from sayso.corpus.importers.detect import detect_format
 
@@ -564,3 +565,44 @@ def test_a_telegram_chat_export_in_html_names_every_sender() -> None:
     assert got[0][1] == "Hi all! Shall we fix the trip?\nI suggest we leave on the 3rd."
     assert got[1][1] == "I'm in, but the 4th is better for me."  # (not ending in "S", Shahram's picture)
     assert doc.title == "Trip to Shiraz"  # (not "Exported Data", the title of every such export)
+
+
+def test_timed_text_subtitles_are_read_with_their_agents_as_speakers(tmp_path: Path) -> None:
+    """Broadcasters and streaming services deliver subtitles as Timed Text (TTML; DFXP, its draft; EBU-TT): XML
+    whose paragraphs carry their times, and who speaks as a `ttm:agent` named in the head. Such a file was read
+    as a web page: its words without speakers, silently. Now each paragraph is a cue and its agent's name the
+    speaker, in clock times, frames or offsets, an agent on a span or a division, and a division's begin shifting
+    the paragraphs in it; malformed XML is refused in one line."""
+    ttml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tt xmlns="http://www.w3.org/ns/ttml" '
+        'xmlns:ttm="http://www.w3.org/ns/ttml#metadata" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" '
+        'ttp:frameRate="25"><head><metadata><ttm:title>Six storeys and a silence</ttm:title>'
+        '<ttm:agent xml:id="n" type="character"><ttm:name type="full">Narrator</ttm:name></ttm:agent>'
+        '<ttm:agent xml:id="j" type="person"><ttm:name type="full">Jordi Casals</ttm:name></ttm:agent>'
+        '<ttm:agent xml:id="m" type="person"><ttm:name type="full">Marta Puig</ttm:name></ttm:agent>'
+        "</metadata></head><body><div>"
+        '<p begin="00:00:04.000" end="00:00:08.500" ttm:agent="n">In Valls, life turns on a calendar:<br/>the '
+        "Sundays of the square.</p>"
+        '<p begin="00:00:09:12" end="00:00:12:00" ttm:agent="j">I first climbed at six.</p>'
+        '<p begin="13s" end="15.5s"><span ttm:agent="m">And now you lead the team. What changed?</span></p>'
+        '</div><div begin="60s" ttm:agent="j"><p begin="1s" end="3s">Everything and nothing.</p>'
+        '<p begin="4s" end="5s">No agent of its own, the division\'s.</p></div></body></tt>\n'
+    )
+    path = tmp_path / "castells.ttml"
+    path.write_text(ttml, encoding="utf-8")
+    doc = parse_path(path)
+    assert doc.title == "Six storeys and a silence"
+    assert [(p.speaker, p.start) for p in doc.passages] == [
+        ("Narrator", 4.0), ("Jordi Casals", 9.48), ("Marta Puig", 13.0), ("Jordi Casals", 61.0),
+    ]  # fmt: skip
+    assert doc.passages[-1].text == "Everything and nothing. No agent of its own, the division's."
+    assert doc.passages[0].text == "In Valls, life turns on a calendar: the Sundays of the square."
+    # (DFXP's draft namespace, under another name)
+    dfxp = tmp_path / "castells.xml"
+    dfxp.write_text(ttml.replace("http://www.w3.org/ns/ttml", "http://www.w3.org/2006/10/ttaf1"), encoding="utf-8")
+    assert [p.speaker for p in parse_path(dfxp).passages][:2] == ["Narrator", "Jordi Casals"]
+    broken = tmp_path / "broken.ttml"
+    broken.write_text(ttml.replace("</body>", ""), encoding="utf-8")
+    with pytest.raises(ImportRefused, match="not well-formed XML") as refused:
+        parse_path(broken)
+    assert "\n" not in str(refused.value)

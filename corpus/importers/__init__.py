@@ -34,6 +34,7 @@ from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_scree
 from sayso.corpus.importers.srt import parse_srt
 from sayso.corpus.importers.table import read_table
 from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines
+from sayso.corpus.importers.ttml import parse_ttml
 from sayso.corpus.importers.vtt import parse_vtt
 from sayso.corpus.importers.whisper import parse_whisper
 from sayso.corpus.models import ParsedDocument
@@ -48,6 +49,8 @@ SUPPORTED_SUFFIXES = (
     ".markdown",
     ".vtt",
     ".srt",
+    ".ttml",
+    ".dfxp",
     ".ass",
     ".ssa",
     ".html",
@@ -137,7 +140,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     rows = read_table(owned.text) if fmt == "text" and labels is None else None
     if rows is not None:
         fmt = "table"
-    if fmt in {"vtt", "srt", "ass", "json", "table"}:
+    if fmt in {"vtt", "srt", "ttml", "ass", "json", "table"}:
         text = owned.take()
         notes: list[str] = []
         if rows is not None:
@@ -148,6 +151,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title = parse_whisper(text, str(path))
         elif fmt == "ass":
             cues, title = parse_ass(text)
+        elif fmt == "ttml":
+            cues, title = parse_ttml(text)
         else:
             cues, title = parse_srt(text), None
         if fmt == "json":

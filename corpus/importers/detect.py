@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from sayso.corpus.importers.ttml import looks_like_ttml
+
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}", re.M)
 #: (Teams writes "0:0:4.10 --> 0:0:5.800": single digits and fewer decimals)
 _VTT_TIMING = re.compile(
@@ -35,7 +37,7 @@ _LEADING_SPACE = re.compile("[\ufeff \t\n]*")
 
 
 def detect_format(text: str, suffix: str = "") -> str:
-    """One of "vtt", "srt", "html", "json", "text"."""
+    """One of "vtt", "srt", "ttml", "html", "json", "text"."""
     lead = _LEADING_SPACE.match(text)
     start = lead.end() if lead else 0
     head = text[start : start + 4000]  # (sliced, not lstripped: lstrip copied the whole text)
@@ -51,6 +53,8 @@ def detect_format(text: str, suffix: str = "") -> str:
     vtt_cues = len(_VTT_TIMING.findall(text[:20000]))
     if vtt_cues >= 2:
         return "vtt" if suffix != ".srt" else "srt"
+    if looks_like_ttml(head):
+        return "ttml"
     low = head.lower()
     if low.startswith(("<!doctype html", "<html", "<?xml")) and "<" in low:
         return "html"
