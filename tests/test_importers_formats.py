@@ -606,3 +606,26 @@ def test_timed_text_subtitles_are_read_with_their_agents_as_speakers(tmp_path: P
     with pytest.raises(ImportRefused, match="not well-formed XML") as refused:
         parse_path(broken)
     assert "\n" not in str(refused.value)
+
+
+def test_a_meeting_tools_captions_name_rooms_and_devices_as_they_name_people() -> None:
+    """A Zoom recording's captions open each cue with the display name: people, but also a device ("Tomislav's
+    iPhone: ...") and a meeting room ("Conference Room 4B: ..."). Those openings were no names to the label rules,
+    so their words went to the person before, silently. Where nine in ten cues open in the label's shape, the
+    document's own convention decides: a recurring opening in that shape is a speaker (and a room is warned
+    about as a room). A caption that merely has a colon in it stays words."""
+    said = [("Deepa Nair", "Good morning, everyone. Who is in the room?"),
+            ("Conference Room 4B", "Three of us: Anoop, Shabna and Joseph."),
+            ("Deepa Nair", "Good. Today is the delivery plan."), ("Tomislav's iPhone", "Sorry, I am on the road."),
+            ("Conference Room 4B", "Last year four hundred orders were late."),
+            ("Rahul Menon", "How many drivers do we hire this year?"), ("Tomislav's iPhone", "I would say thirty."),
+            ("Conference Room 4B", "Twenty in the budget, but thirty at least."),
+            ("Deepa Nair", "Note: we decide on Friday."), ("Rahul Menon", "Agreed.")]  # fmt: skip
+    vtt = "WEBVTT\n\n" + "".join(
+        f"{n}\n00:00:{2 * n:02d}.000 --> 00:00:{2 * n + 1:02d}.500\n{who}: {words}\n\n"
+        for n, (who, words) in enumerate(said, 1)
+    )
+    doc = parse_text(vtt, "zoom.vtt")
+    assert [p.speaker for p in doc.passages] == [who for who, _ in said]
+    assert doc.passages[-2].text == "Note: we decide on Friday."
+    assert [w for w in doc.warnings if "'Conference Room 4B', a meeting room" in w]

@@ -153,6 +153,44 @@ def _names_over_cues(cues: list[Cue]) -> set[str]:
     return set(counts)
 
 
+#: A cue's opening in a label's shape, whatever the name looks like: up to six words, no sentence's end in them,
+#: a colon and the words ("Conference Room 4B: ...", "Tomislav's iPhone: ...").
+_LOOSE_OPENING = re.compile(r"^([^\s:：][^:：.!?…]{0,47}?)[ \t]*[:：][ \t]+(\S.*)$")
+
+
+def _loose_opening(line: str) -> tuple[str, str] | None:
+    m = _LOOSE_OPENING.match(line)
+    if m is None or len(m.group(1).split()) > 6 or "http" in m.group(1):
+        return None
+    return m.group(1).strip(), m.group(2)
+
+
+def _openings_in_the_labels_shape(cues: list[Cue]) -> set[tuple[str, str]]:
+    """Where nine in ten cues open with a speaker's label ("Deepa Nair: ...", as a meeting tool writes its
+    captions) or in its shape, the openings of the others in the same shape whose name comes back ("Conference Room 4B: ...", a device's
+    "Tomislav's iPhone: ..."): the document's own convention says they are speakers, whatever they look like.
+    (name, words) pairs, as `_loose_opening` reads them; none where the cues do not keep to labels."""
+    firsts = []
+    for cue in cues:
+        if cue.voice is not None or _VOICE.search(cue.text):
+            continue
+        lines = [l for l in (strip_tags(x).strip() for x in cue.text.split("\n")) if l]
+        if lines:
+            firsts.append(lines[0])
+    labelled = sum(1 for f in firsts if (l := match_label(f)) is not None and l.said and l.form != "semicolon")
+    if labelled < 4:
+        return set()
+    others = [
+        opening
+        for f in firsts
+        if ((l := match_label(f)) is None or not l.said or l.form == "semicolon") and (opening := _loose_opening(f))
+    ]
+    names = Counter(name for name, _ in others)
+    shaped = {opening for opening in others if names[opening[0]] >= 2}
+    # (nine in ten of the cues open so, the labels read and these: the document's own convention)
+    return shaped if labelled + len(shaped) >= 0.9 * len(firsts) else set()
+
+
 def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, list[str]]]:
     """Turns from cues: voices or in-text labels name the speaker; unnamed cues continue the last one."""
     segments: list[Segment] = []
@@ -162,6 +200,7 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
     raw: list[tuple[str | None, str, Cue, str | None, str]] = []
     rolling = _rolling_captions(cues)
     named_lines = _names_over_cues(cues)
+    shaped = _openings_in_the_labels_shape(cues)
     previous_last = ""
     for cue in cues:
         for voice, payload in _voice_segments(cue):
@@ -173,12 +212,15 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
                 previous_last = lines[-1]
             if voice is None and named_lines and len(lines) >= 2 and lines[0] in named_lines:
                 voice, lines = lines[0], lines[1:]  # Teams: the speaker's name on the cue's first line
-            for line in lines:
+            for at, line in enumerate(lines):
                 label = (
                     (match_label(line) or match_bracket(_DASH.sub("", line)) or _name_in_parentheses(line))
                     if voice is None
                     else None
                 )
+                if label is None and voice is None and at == 0 and (opening := _loose_opening(line)) in shaped:
+                    assert opening is not None
+                    label = Label(opening[0], opening[1], "plain")
                 if label is not None and label.form != "semicolon":
                     name = display_name(label.raw)
                     key = name_key(name)
