@@ -3849,3 +3849,23 @@ def test_a_numbered_voice_that_asks_and_answers_itself_is_warned_about() -> None
     ).warnings
     named = text.replace("Sprecher 2", "Eva Weber").replace("Sprecher 1", "Jonas Kaya")
     assert not parse_text(named, "telefonat.txt").warnings
+
+
+def test_a_speaker_named_in_full_once_then_by_the_given_name_is_one_person() -> None:
+    """A podcast's Markdown puts each turn under a heading, the speaker in full the first time ("### Anna
+    Hakobyan") and by the given name after ("### Anna"), with the episode's parts as headings too ("## Part 1").
+    Nothing was read: the full names were heard once, the given names were no one's. Now the given name is the
+    person named in full with it, in any script; a header naming a person twice in two cases of the surname
+    (Armenian "Սարգսյան", "Սարգսյանը") is no two people."""
+    text = "# Digital Yerevan, episode 31\n\n> Guest: Davit Sargsyan. Host: Anna Hakobyan\n\n## Part 1\n\n"
+    said = [("Anna Hakobyan", "Hello, listeners, welcome."), ("Davit Sargsyan", "Thank you, Anna."),
+            ("Anna", "Let us start. How did it begin?"), ("Davit", "With my niece in Los Angeles."),
+            ("Anna", "And you decided to build it?"), ("Davit", "Yes. I was a programmer then.")]  # fmt: skip
+    doc = parse_text(text + "".join(f"### {who}\n\n{words}\n\n" for who, words in said), "ep31.md")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Anna Hakobyan", "Davit Sargsyan"] * 3
+    assert doc.speakers == {"Anna Hakobyan": ["Anna"], "Davit Sargsyan": ["Davit"]}
+    assert not doc.warnings
+    armenian = text.replace("Guest: Davit Sargsyan.", "Հյուր՝ Դավիթ Սարգսյան. Դավիթ Սարգսյանը ծրագրավորող է.")
+    armenian = armenian + "".join(f"### {who}\n\n{words}\n\n" for who, words in said)
+    armenian = armenian.replace("### Davit Sargsyan", "### Դավիթ Սարգսյան").replace("### Davit", "### Դավիթ")
+    assert not parse_text(armenian, "ep31.md").warnings

@@ -944,14 +944,27 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
     recur, or three or more carry a role after a dash or in parentheses ("Elaine Fairbanks -- Head of
     Investor Relations", an earnings call's) and the paragraphs under them talk."""
 
+    # (a given name set apart alone, "### Anna", is the one person set apart by a full name beginning with it,
+    # "### Anna Hakobyan", where there is one: podcasts name a speaker in full at first, then by the given name)
+    owners: dict[str, set[str]] = {}
+    for _, l in out:
+        if l.form == "apart" and len(l.raw.split()) >= 2 and names_a_person(l.raw):
+            owners.setdefault(l.raw.split()[0].casefold(), set()).add(" ".join(l.raw.split()).casefold())
+
     def key(label: Label) -> str:
-        return " ".join(label.raw.split()).casefold()
+        written = " ".join(label.raw.split()).casefold()
+        full = owners.get(written, set()) if " " not in written else set()
+        return next(iter(full)) if len(full) == 1 else written
 
     def said(items: list[tuple[int, Label]]) -> list[Label]:
         # (the words under the name, a blank line or two down: two where a rule under it was layout)
         return [Label(l.raw, next((w for w in lines[i + 1 : i + 4] if w.strip()), ""), "apart") for i, l in items]
 
-    apart = [(i, l) for i, l in out if l.form == "apart" and names_a_person(l.raw)]
+    apart = [
+        (i, l)
+        for i, l in out
+        if l.form == "apart" and (names_a_person(l.raw) or key(l) != " ".join(l.raw.split()).casefold())
+    ]
     counts = Counter(key(l) for _, l in apart)
     roled = {key(l) for _, l in apart if l.role}
     if sum(1 for n in counts.values() if n >= 2) < 2 and not (len(roled) >= 3 and talks(said(apart))):

@@ -9,6 +9,7 @@ gives, and every other form is kept as an alias.
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -354,6 +355,21 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             and surname(name) in surnames
             and items[0][1].form != "semicolon"
             and items[0][0] > anchor
+        ):
+            accepted.add(key)
+    # A one-off full name whose given name speaks alone afterwards ("### Anna Hakobyan" once, then "### Anna"): the
+    # one person, named in full at first, as podcasts do (the given name is theirs: resolved below).  Only where
+    # no other label begins with that given name.
+    shown = {key: display_name(items[0][1].raw) for key, items in by_key.items()}
+    firsts = collections.Counter(name.split()[0].casefold() for name in shown.values() if name.split())
+    alone = {shown[key].casefold() for key in accepted if len(shown[key].split()) == 1}
+    for key, name in shown.items():
+        if (
+            key not in accepted
+            and is_full_name(name)
+            and name.split()[0].casefold() in alone
+            and firsts[name.split()[0].casefold()] == 2
+            and by_key[key][0][1].form != "semicolon"
         ):
             accepted.add(key)
     # A role written as a phrase takes turns with the people accepted above, and talks.

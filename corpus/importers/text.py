@@ -2014,7 +2014,10 @@ def _one_name_two_people(
             )
             if all(w[:1].isupper() for w in m.group(0).split())
         }
-        if len(people) >= 2 and not any(p in said for p in people):
+        # (the other name's first four letters tell people apart: a language's cases of one surname, Armenian's
+        # "Սարգսյան" and "Սարգսյանը", Czech "Novák" and "Nováka", are one person)
+        stems = {next((w for w in p.split() if w != name), "")[:4].casefold() for p in people}
+        if len(stems) >= 2 and not any(p in said for p in people):
             return name, sorted(people)
     return None
 
