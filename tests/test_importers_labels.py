@@ -3746,7 +3746,10 @@ def test_an_faq_in_other_languages_has_no_speakers() -> None:
     )
     spanish = "Preguntas frecuentes\n\n" + "".join(f"Pregunta: {q}\nRespuesta: {a}\n\n" for q, a in pairs)
     english = german.replace("Häufige Fragen", "Frequently asked questions").replace("Frage:", "Question:")
-    for text in (german, spanish, english.replace("Antwort:", "Answer:")):
+    # (Punjabi's question and answer words, and a contact line among them: "ਦਫ਼ਤਰ: 020 ...", the office)
+    punjabi = "ਅਕਸਰ ਪੁੱਛੇ ਜਾਂਦੇ ਸਵਾਲ (FAQ)\n\n" + "".join(f"ਸਵਾਲ: {q}\nਜਵਾਬ: {a}\n\n" for q, a in pairs)
+    punjabi += "ਦਫ਼ਤਰ: 020 7946 0000\n"
+    for text in (german, spanish, english.replace("Antwort:", "Answer:"), punjabi):
         doc = parse_text(text, "faq.md")
         # (nor is it said that its marked lines went unread: they are its questions and answers, as it says)
         assert not doc.speakers and not doc.warnings and doc.convention == {
@@ -3799,7 +3802,7 @@ def test_a_questioner_from_the_floor_is_anyone_in_the_languages_seminars_are_hel
     """A Thai seminar's question time labels everyone who asks "ผู้ถาม" (questioner), one after another: the
     label for anyone of a group, following itself, is said, in Thai, German ("Fragesteller"), Japanese
     ("質問者") and the others, as "Questioner" was."""
-    for asker in ("ผู้ถาม", "Fragesteller", "質問者", "Penanya"):
+    for asker in ("ผู้ถาม", "Fragesteller", "質問者", "Penanya", "Účastníčka"):
         said = [("Moderator", "Next question, please."), (asker, "Thank you. How much water does it need?"),
                 ("Speaker", "Less than rice."), (asker, "Can I add something? Our district has the same problem."),
                 (asker, "In my district too."), ("Speaker", "It is a real problem."), (asker, "Thank you."),
@@ -3820,6 +3823,10 @@ def test_labels_that_change_from_words_to_initials_halfway_are_warned_about() ->
             ("AB", "Moi je dirais l'inverse."), ("Intervieweur", "Merci beaucoup.")]  # fmt: skip
     doc = parse_text("".join(f"{who} : {words}\n\n" for who, words in first + then), "entretien.txt")
     assert [w for w in doc.warnings if "'KM', 'TR', 'AB'" in w and "'Intervieweur', 'Répondant'" in w]
+    # (and to single letters after a change of transcriber: "A :", "B :")
+    letters = [("A" if who in ("KM", "AB") else "B", words) for who, words in then[:-1]]
+    doc = parse_text("".join(f"{who} : {words}\n\n" for who, words in first + letters), "entretien.txt")
+    assert [w for w in doc.warnings if "'A', 'B'" in w]
     mixed = [("Moderator", "Welcome. Who starts?"), ("KM", "I will."), ("Moderator", "Go on."), ("TR", "Me next."),
              ("KM", "I agree with that."), ("Moderator", "And you?"), ("AB", "Not sure."), ("Moderator", "Thanks."),
              ("TR", "One more thing."), ("Moderator", "Yes?")]  # fmt: skip

@@ -388,12 +388,12 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
     dialogue = len(labels_at) >= 2 or any(l.strong for l in labels_at.values())
     if dialogue and user_pattern is None and plan is None:
-        if all(
-            qa.question_or_answer(word) and (len(word) > 1 or word in ("q", "a"))
-            for word in (_bare_first(l.raw) for l in labels_at.values())
-        ):
+        opened = [_bare_first(l.raw) for l in labels_at.values()]
+        roles = [word for word in opened if qa.question_or_answer(word) and (len(word) > 1 or word in ("q", "a"))]
+        if len(roles) == len(opened) or (len(roles) >= 0.8 * len(opened) and len(set(roles)) >= 2):
             # Questions and answers the Q&A reader did not take for a conversation (an FAQ, a quiz, in any language
-            # it knows: "Pytanie:"/"Odpowiedź:"): no speakers
+            # it knows: "Pytanie:"/"Odpowiedź:"), a line or two of other fields aside (its "Office: 020 ..."): no
+            # speakers
             dialogue, labels_at = False, {}
         elif not _people(labels_at, table) and not _talk_between(lines, labels_at):
             # Fields of a form, a programme or minutes ("Action: L. Chen to book...", "Signed (Tenant): ___"):
@@ -1000,7 +1000,7 @@ _ANY_OF_A_GROUP = re.compile(
     # (someone who asks from the floor, unnamed)
     r"fragesteller(?:in)?|質問者|提问者|提問者|질문자|слушатель|слушательница|из зала|ouvinte|penanya|peserta|"
     r"người hỏi|khán giả|katılımcı|dinleyici|słuchacz(?:ka)?|ผู้ถาม|ผู้ฟัง|ผู้เข้าร่วม|श्रोता|प्रश्नकर्ता|"
-    r"السائل|سائل|مشارك|مشاركة|mshiriki|"
+    r"السائل|سائل|مشارك|مشاركة|mshiriki|účastník|účastníčka|účastnice|viacerí|více lidí|několik lidí|"
     # (a chamber's members unnamed: "Депутат:" after "Депутат:", any of them)
     r"member|councillor|councilor|député|députée|diputado|diputada|deputado|deputada|abgeordneter|abgeordnete|"
     r"депутат|депутатка|радний|poseł|posłanka|radny|radna|parlamentare|consigliere|vereador|vereadora|concejal|"
@@ -1965,15 +1965,15 @@ def _asks_and_answers(passages: list[ParsedPassage]) -> tuple[str, int, int] | N
 
 
 def _labels_switch(passages: list[ParsedPassage]) -> tuple[list[str], list[str], int] | None:
-    """Labels in words ("Intervieweur", "Répondant", names) over the first turns, then initials over the rest
-    ("KM", "TR", "AB"), or the other way round, two of each at the least, with a turn or so out of step (a last
+    """Labels in words ("Intervieweur", "Répondant", names) over the first turns, then initials or letters over
+    the rest ("KM", "TR", "AB"; "A", "B"), or the other way round, two of each at the least, with a turn or so out of step (a last
     "Intervieweur: Merci beaucoup."): a transcript that changes how it labels its people without saying who is
     who.  (the labels before, the labels after, the turn it changes at), or None."""
     turns = _turn_speakers(passages)
     n = len(turns)
     if n < 8:
         return None
-    codes = [is_initials(t) for t in turns]
+    codes = [is_initials(t) or (len(t) == 1 and t.isupper()) for t in turns]  # ("KM", or a letter: "A", "B")
     total = sum(codes)
     if not total or total == n:
         return None
