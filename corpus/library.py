@@ -279,13 +279,27 @@ def _supported_files(folder: Path, skipped: list[Path] | None = None) -> list[Pa
     `skipped`, listed there so the import can say so; named on their own they import as asked.
     """
     from sayso.corpus.importers import SUPPORTED_SUFFIXES
+    from sayso.corpus.importers.ttml import looks_like_ttml
+
+    def timed_text(path: Path) -> bool:
+        """An .xml file that is Timed Text subtitles (TTML is often delivered so); other XML is left out."""
+        try:
+            with path.open("rb") as handle:
+                return looks_like_ttml(handle.read(3000).decode("utf-8", "replace"))
+        except OSError:
+            return False
 
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if not name.startswith(".") and path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
+            suffix = path.suffix.lower()
+            if (
+                not name.startswith(".")
+                and (suffix in SUPPORTED_SUFFIXES or (suffix == ".xml" and timed_text(path)))
+                and path.is_file()
+            ):
                 if path.stem.casefold() in _FOLDER_NOTES:
                     if skipped is not None:
                         skipped.append(path)

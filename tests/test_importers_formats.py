@@ -601,6 +601,12 @@ def test_timed_text_subtitles_are_read_with_their_agents_as_speakers(tmp_path: P
     dfxp = tmp_path / "castells.xml"
     dfxp.write_text(ttml.replace("http://www.w3.org/ns/ttml", "http://www.w3.org/2006/10/ttaf1"), encoding="utf-8")
     assert [p.speaker for p in parse_path(dfxp).passages][:2] == ["Narrator", "Jordi Casals"]
+    # (a folder import picks up Timed Text under .xml, and no other XML)
+    from sayso.corpus.library import Library
+
+    (tmp_path / "feed.xml").write_text('<?xml version="1.0"?><rss><channel><title>News</title></channel></rss>\n')
+    report = Library.open(tmp_path / "data").import_paths([tmp_path])
+    assert sorted(Path(d.source).name for d in report.documents) == ["castells.ttml", "castells.xml"]
     broken = tmp_path / "broken.ttml"
     broken.write_text(ttml.replace("</body>", ""), encoding="utf-8")
     with pytest.raises(ImportRefused, match="not well-formed XML") as refused:
