@@ -611,7 +611,7 @@ def test_timed_text_subtitles_are_read_with_their_agents_as_speakers(tmp_path: P
     broken.write_text(ttml.replace("</body>", ""), encoding="utf-8")
     with pytest.raises(ImportRefused, match="not well-formed XML") as refused:
         parse_path(broken)
-    assert "\n" not in str(refused.value)
+    assert "\n" not in str(refused.value) and "broken.ttml:" in str(refused.value)
 
 
 def test_a_meeting_tools_captions_name_rooms_and_devices_as_they_name_people() -> None:

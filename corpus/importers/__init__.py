@@ -152,7 +152,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         elif fmt == "ass":
             cues, title = parse_ass(text)
         elif fmt == "ttml":
-            cues, title = parse_ttml(text)
+            cues, title = parse_ttml(text, str(path))
         else:
             cues, title = parse_srt(text), None
         if fmt == "json":

@@ -75,12 +75,13 @@ def _words(element: ET.Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def parse_ttml(text: str) -> tuple[list[Cue], str | None]:
-    """The paragraphs of a TTML document as cues, with the agents' names as their voices, and its title."""
+def parse_ttml(text: str, name: str) -> tuple[list[Cue], str | None]:
+    """The paragraphs of a TTML document as cues, with the agents' names as their voices, and its title (`name`,
+    the file's, for a refusal)."""
     try:
         root = ET.fromstring(text.lstrip("\ufeff"))
     except ET.ParseError as exc:
-        raise ImportRefused(f"this Timed Text (TTML) file is not well-formed XML ({exc})") from None
+        raise ImportRefused(f"{name}: Timed Text (TTML) that is not well-formed XML ({exc})") from None
     frame_rate = float(_attribute(root, "frameRate") or 30) * _multiplier(_attribute(root, "frameRateMultiplier"))
     tick_rate = float(_attribute(root, "tickRate") or frame_rate or 1)
     names: dict[str, str] = {}
