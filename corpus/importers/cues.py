@@ -167,9 +167,10 @@ def _loose_opening(line: str) -> tuple[str, str] | None:
 
 def _openings_in_the_labels_shape(cues: list[Cue]) -> set[tuple[str, str]]:
     """Where nine in ten cues open with a speaker's label ("Deepa Nair: ...", as a meeting tool writes its
-    captions) or in its shape, the openings of the others in the same shape whose name comes back ("Conference Room 4B: ...", a device's
-    "Tomislav's iPhone: ..."): the document's own convention says they are speakers, whatever they look like.
-    (name, words) pairs, as `_loose_opening` reads them; none where the cues do not keep to labels."""
+    captions) or in its shape, the openings of the others in the same shape whose name comes back ("Conference
+    Room 4B: ...", a device's "Tomislav's iPhone: ..."): the document's own convention says they are speakers,
+    whatever they look like.  (name, words) pairs, as `_loose_opening` reads them; none where the cues do not
+    keep to labels."""
     firsts = []
     for cue in cues:
         if cue.voice is not None or _VOICE.search(cue.text):
@@ -177,14 +178,16 @@ def _openings_in_the_labels_shape(cues: list[Cue]) -> set[tuple[str, str]]:
         lines = [l for l in (strip_tags(x).strip() for x in cue.text.split("\n")) if l]
         if lines:
             firsts.append(lines[0])
-    labelled = sum(1 for f in firsts if (l := match_label(f)) is not None and l.said and l.form != "semicolon")
+    labelled = 0
+    others: list[tuple[str, str]] = []
+    for first in firsts:
+        label = match_label(first)
+        if label is not None and label.said and label.form != "semicolon":
+            labelled += 1
+        elif (opening := _loose_opening(first)) is not None:
+            others.append(opening)
     if labelled < 4:
         return set()
-    others = [
-        opening
-        for f in firsts
-        if ((l := match_label(f)) is None or not l.said or l.form == "semicolon") and (opening := _loose_opening(f))
-    ]
     names = Counter(name for name, _ in others)
     shaped = {opening for opening in others if names[opening[0]] >= 2}
     # (nine in ten of the cues open so, the labels read and these: the document's own convention)

@@ -483,7 +483,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             unread is not None
             and not dialogue
             and qa.question_or_answer(_bare_first(unread[0].strip("*_ :：")))
-            and not qa.a_conversation("\n".join([line for line in lines if line.strip()][:12]))
+            and _calls_itself_a_list_of_questions(lines)
         ):
             unread = None  # (an FAQ's or a quiz's questions and answers, as the document calls itself: as meant)
         if unread is not None:
@@ -642,7 +642,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     if user_pattern is None and not warnings:
         # Lines opening as speakers' labels do, among prose (semi-verbatim minutes: "Mrs. Dobbs: Then I've no
         # objection." between reported speech), too few or too scattered for a convention: said, not silent
-        faq = not qa.a_conversation("\n".join([line for line in lines if line.strip()][:12]))
+        faq = _calls_itself_a_list_of_questions(lines)
         opening = [
             line.strip()
             for line in lines
@@ -1627,21 +1627,28 @@ def _without_header_in_another_shape(
     return {i: l for i, l in labels.items() if i not in header} if header else labels
 
 
+def _calls_itself_a_list_of_questions(lines: list[str]) -> bool:
+    """Whether the document's first lines call it an FAQ or a quiz (see qa.a_conversation): its question and
+    answer marks are no one's, and no labels left unread."""
+    return not qa.a_conversation("\n".join([line for line in lines if line.strip()][:12]))
+
+
 def _without_lone_brackets(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
     """Where four in five of the document's labels or more are not in brackets, a word in brackets alone on its
     line ("[MAPUMZIKO]", "[BREAK]", "[FIN DE LA SESIÓN]") whose name no other label gives: a note in the
     transcript, in any language, not someone who speaks once in another convention."""
     if sum(1 for l in labels.values() if l.form == "bracket") * 5 > len(labels):
         return labels
-    heard = Counter(name_key(table.name_for(l) or l.raw) for l in labels.values())
+    keys = {i: name_key(table.name_for(l) or l.raw) for i, l in labels.items()}
+    heard = Counter(keys.values())
     lone = [
         i
         for i, l in labels.items()
         if l.form == "bracket"
         and not l.rest.strip()
         and lines[i].strip().startswith("[")
-        and heard[name_key(table.name_for(l) or l.raw)] == 1
-        and not is_placeholder(name_key(table.name_for(l) or l.raw))  # (a news script's "[SOUNDBITE]": a voice)
+        and heard[keys[i]] == 1
+        and not is_placeholder(keys[i])  # (a news script's "[SOUNDBITE]": a voice)
     ]
     return {i: l for i, l in labels.items() if i not in lone} if lone else labels
 
