@@ -561,10 +561,52 @@ def test_a_telegram_chat_export_in_html_names_every_sender() -> None:
     )
     doc = parse_text(page, "messages.html")
     got = [(p.speaker, p.text) for p in doc.passages if p.speaker]
-    assert [who for who, _ in got] == ["Arash Rezaei", "نگار", "Shahram", "Arash Rezaei", "Shahram", "نگار"]
-    assert got[0][1] == "Hi all! Shall we fix the trip?\nI suggest we leave on the 3rd."
-    assert got[1][1] == "I'm in, but the 4th is better for me."  # (not ending in "S", Shahram's picture)
+    # (each message a passage of its own, a "joined" one under the sender before it)
+    assert got == [(who or got[n - 1][0], words) for n, (who, words) in enumerate(said)]
+    assert got[2][1] == "I'm in, but the 4th is better for me."  # (not ending in "S", Shahram's picture)
     assert doc.title == "Trip to Shiraz"  # (not "Exported Data", the title of every such export)
+    assert [p.start for p in doc.passages if p.speaker] == [20 * 3600 + n * 60 for n in range(1, 9)]
+    assert (doc.passages[0].speaker, doc.passages[0].text) == (None, "12 March 2024")  # (the export's own note)
+
+
+def test_a_chat_export_s_senders_are_read_whatever_their_names_look_like() -> None:
+    """A sender whose display name is a handle or a nickname ("kate_99", "🐱 Mira", "dmitry.s") was not read:
+    the markup says who writes, but the text reader's name rules rejected the handle, and its messages went to
+    the sender before. The chat's messages are now read from the markup itself: each message under its sender,
+    with its time (from the time element's title, or its text), the export's notes ("kate_99 pinned a message")
+    under no one, and a forwarded message's original author not taken for its sender. Words stay as written
+    ("<3", "Note: bring water" is no label)."""
+    page = (
+        '<html><head><meta charset="utf-8"/><title>Exported Data</title></head><body>'
+        '<div class="page_header"><div class="text bold">Book club</div></div><div class="history">'
+        '<div class="message service"><div class="body details">12 March 2024</div></div>'
+        '<div class="message default"><div class="userpic"><div class="initials">K</div></div><div class="body">'
+        '<div class="pull_right date details" title="12.03.2024 18:00:00 UTC+03:00">18:00</div>'
+        '<div class="from_name">kate_99 </div><div class="text">Who has finished it? I loved it &lt;3</div></div></div>'
+        '<div class="message default joined"><div class="body"><div class="pull_right date details" '
+        'title="12.03.2024 18:01:00 UTC+03:00">18:01</div><div class="text">Note: bring water</div></div></div>'
+        '<div class="message default"><div class="body"><div class="date details">6:03 PM</div>'
+        '<div class="from_name">🐱 Mira</div><div class="forwarded body"><div class="from_name">Literary Weekly '
+        '<span class="date details" title="01.03.2024 09:00:00">01.03.2024</span></div>'
+        '<div class="text">The review is out today.</div></div><div class="text">Not yet, halfway.</div></div></div>'
+        '<div class="message service"><div class="body details">kate_99 pinned a message</div></div>'
+        '<div class="message default"><div class="body"><div class="date details" title="12.03.2024 18:05:00">'
+        '18:05</div><div class="from_name">dmitry.s</div><div class="text">No spoilers then!</div></div></div>'
+        "</div></body></html>"
+    )
+    doc = parse_text(page, "messages.html")
+    assert [(p.speaker, p.start) for p in doc.passages] == [
+        (None, None), ("kate_99", 64800.0), ("kate_99", 64860.0), ("🐱 Mira", 64980.0), (None, None),
+        ("dmitry.s", 65100.0),
+    ]  # fmt: skip
+    assert [p.text for p in doc.passages][1:3] == ["Who has finished it? I loved it <3", "Note: bring water"]
+    assert doc.passages[3].text.endswith("The review is out today.\nNot yet, halfway.")
+    assert doc.passages[4].text == "kate_99 pinned a message"
+    assert doc.title == "Book club" and set(doc.speakers) == {"kate_99", "🐱 Mira", "dmitry.s"}
+    assert doc.convention is not None and doc.convention["shape"] == "chat" and doc.warnings == []
+    # (a page with one sender element only is a page: read as text)
+    single = '<html><body><p class="sender">Ada Park</p><p>Hello: this is a letter.</p></body></html>'
+    assert parse_text(single, "letter.html").convention["shape"] != "chat"
 
 
 def test_timed_text_subtitles_are_read_with_their_agents_as_speakers(tmp_path: Path) -> None:

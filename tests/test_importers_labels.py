@@ -493,6 +493,29 @@ def test_a_chat_export_names_every_sender_and_its_own_notes_no_one() -> None:
     assert (None, "Bob 🌵 left") in [(p.speaker, p.text) for p in doc.passages]
 
 
+def test_a_sender_whose_number_is_hidden_is_kept_as_written_and_doubted() -> None:
+    """An export made anonymous hides every number alike ("+252 6X XXX XXXX"): the label stays as written (not
+    "+252 6x Xxx Xxxx"), and its turns may be several people's, which is said; a number shown in full is someone."""
+    chat = (
+        "12/03/2024, 18:03 - Amina Yusuf: Salaan dhammaan waalidiinta, kulanka berri waa 4-ta galabnimo\n"
+        "12/03/2024, 18:05 - +252 6X XXX XXXX: Mahadsanid macalin, waan iman doonaa\n"
+        "12/03/2024, 18:06 - Amina Yusuf: Waa hagaag, fadlan ii sheeg magaca\n"
+        "12/03/2024, 18:09 - +252 6X XXX XXXX: Hodan Cali, waa eeddada ilmaha\n"
+        "12/03/2024, 18:10 - Abdi Warsame: Waxaan rabaa inaan weydiiyo buugaagta\n"
+    )
+    doc = parse_text(chat, "chat.txt")
+    assert [p.speaker for p in doc.passages][:2] == ["Amina Yusuf", "+252 6X XXX XXXX"]
+    assert doc.convention is not None and doc.convention["doubted"]
+    assert any("'+252 6X XXX XXXX', a phone number with its digits hidden" in w for w in doc.warnings)
+    shown = parse_text(chat.replace("+252 6X XXX XXXX", "+252 61 555 0199"), "chat.txt")
+    assert shown.warnings == [] and "+252 61 555 0199" in shown.speakers
+    table = "speaker,text\nAmina Yusuf,Salaan\n+1 (555) XXX-XXXX,Haa\nAmina Yusuf,Waa hagaag\n+1 (555) XXX-XXXX,Maya\n"
+    cues = parse_text(table, "chat.csv")
+    assert any("'+1 (555) XXX-XXXX'" in w for w in cues.warnings)
+    # (the last digits shown tell people apart)
+    assert parse_text(table.replace("XXX-XXXX", "XXX-XX12"), "chat.csv").warnings == []
+
+
 def test_slack_s_bare_time_over_a_follow_up_is_no_name() -> None:
     text = "Ada Park  10:41 AM\nHi there.\n10:42 AM\nAnd one more thing.\n\nBen Cho  10:43 AM\nHello.\n\n" * 2
     assert {p.speaker for p in parse_text(text, "slack.txt").passages} == {"Ada Park", "Ben Cho"}

@@ -29,15 +29,16 @@ from sayso.corpus.importers.detect import detect_format
 from sayso.corpus.importers.docx import docx_to_text, is_docx
 from sayso.corpus.importers.encoding import decode_bytes
 from sayso.corpus.importers.grammar import PatternError
-from sayso.corpus.importers.html import html_to_text
+from sayso.corpus.importers.html import html_to_text, read_chat
 from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
+from sayso.corpus.importers.speakers import masked_senders
 from sayso.corpus.importers.srt import parse_srt
 from sayso.corpus.importers.table import read_table
 from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines
 from sayso.corpus.importers.ttml import parse_ttml
 from sayso.corpus.importers.vtt import parse_vtt
 from sayso.corpus.importers.whisper import parse_whisper
-from sayso.corpus.models import ParsedDocument
+from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 #: Characters of each head line that the title, date, kind and source URL are looked for in.
 HEAD_LINE = 3000
@@ -140,11 +141,18 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     rows = read_table(owned.text) if fmt == "text" and labels is None else None
     if rows is not None:
         fmt = "table"
-    if fmt in {"vtt", "srt", "ttml", "ass", "json", "table"}:
+    chat = read_chat(owned.text) if fmt == "html" and labels is None else None
+    if chat is not None:
+        fmt = "chat"
+    if fmt in {"vtt", "srt", "ttml", "ass", "json", "table", "chat"}:
         text = owned.take()
         notes: list[str] = []
         if rows is not None:
             cues, title = rows, None
+        elif chat is not None:
+            # (each message a passage of its own, under its sender as the export names them: a message's words
+            # are what was written, not cues to be read for labels, "<3" and "Note: bring water" as they stand)
+            cues, title = [], chat[1]
         elif fmt == "vtt":
             cues, title, notes = parse_vtt(text)
         elif fmt == "json":
@@ -159,16 +167,22 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             # (JSON spells such characters as escapes, so they are met only once its strings are read)
             for cue in cues:
                 cue.text = drop_invisible(cue.text)
-        passages, speakers = cues_to_passages(cues)
+        if chat is not None:
+            passages = [ParsedPassage(sender, said, when) for sender, when, said in chat[0]]
+            speakers: dict[str, list[str]] = {p.speaker: [] for p in passages if p.speaker}
+        else:
+            passages, speakers = cues_to_passages(cues)
         named = sum(1 for p in passages if p.speaker)
         if fmt == "json":
             # (Whisper's segments, or a meeting tool's utterances, whose speakers it names)
             described = "JSON segments" + (" with their speakers" if speakers else "")
         elif fmt == "table":
             described = "a table's rows, with a speaker column"
+        elif fmt == "chat":
+            described = "a chat export's messages, each with its sender"
         else:
             described = "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")
-        convention = Convention(fmt if fmt in ("json", "table") else "cues", described, named, 1.0)
+        convention = Convention(fmt if fmt in ("json", "table", "chat") else "cues", described, named, 1.0)
         # Cues carry their own speakers; a speaker labels pattern is for text transcripts.
         ignored = (
             [f"a speaker labels pattern is for text transcripts; this {fmt} file was read by its cues"]
@@ -177,6 +191,9 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         )
         if (unnamed := unnamed_speakers(cues, passages)) is not None:
             ignored.append(unnamed)
+            convention.doubt()
+        if (masked := masked_senders(passages)) is not None:
+            ignored.append(masked)
             convention.doubt()
         head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])
         title = title or file_title or (metadata.first_words(passages[0].text) if passages else path.stem)

@@ -276,3 +276,147 @@ def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
         title = chat  # (Telegram Desktop titles every export so; the chat's name heads the page)
     url = next((u for u in (parser.canonical, parser.og_url) if u and re.match(r"(?i)^https?://\S+$", u)), None)
     return text, title, url
+
+
+#: A class of a chat export's time of a message ("date details", DiscordChatExporter's "chatlog__timestamp").
+_TIME_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp)(?:$|[\s_-])", re.I)
+#: A class of a message someone forwarded: a sender named inside it wrote the original, not the message.
+_FORWARDED_CLASS = re.compile(r"(?:^|[\s_-])(?:forwarded|reply_to|reply)(?:$|[\s_-])", re.I)
+#: A time of day: "18:05", "6:05:30 PM", or with a dot alone ("18.05", as some languages write it; "12.03.2024" is a
+#: date)
+_CLOCK = re.compile(
+    r"(?<![\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?(?![\d:])|^\s*(\d{1,2})\.(\d{2})()()\s*$"
+)
+#: A sender element's class in a page's markup, for a first look without parsing it.
+_SENDER_IN_MARKUP = re.compile(
+    r"""class\s*=\s*["'][^"']*?(?<![\w-])(?:from_name|from-name|sender|sender[-_]name|message[-_]author)(?![\w-])"""
+)
+
+
+def _clock_seconds(said: str) -> float | None:
+    """Seconds into the day of a message's time ("18:05", "6:05 PM", "12.03.2024 18:05:00 UTC+03:00")."""
+    found = _CLOCK.search(said)
+    if found is None:
+        return None
+    parts = found.groups()
+    if parts[0] is None:
+        parts = (*parts[4:], None, None)
+    hours, minutes, seconds = int(parts[0]), int(parts[1]), int(parts[2] or 0)
+    if parts[3]:
+        hours = hours % 12 + (12 if parts[3].lower() == "p" else 0)
+    return float(hours * 3600 + minutes * 60 + seconds) if hours < 24 and minutes < 60 and seconds < 60 else None
+
+
+class _ChatReader(HTMLParser):
+    """A chat export's messages: each one's sender (from its sender element, or the one before for a message
+    that follows its sender's last), its time (from its time element) and its words."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        #: (sender, seconds into the day, words); a sender of None is the export's own note (a date, "X joined")
+        self.messages: list[tuple[str | None, float | None, str]] = []
+        self.words: list[str] = []
+        self.sender: str | None = None
+        self.last_sender: str | None = None
+        self.time: float | None = None
+        self.senders = 0
+        #: elements open, each with what it is: "skip", "sender", "time", "picture", "service", "forwarded" or ""
+        self.open: list[tuple[str, str]] = []
+        self.reading: list[str] = []
+        self.title: list[str] = []
+
+    def _flush(self) -> None:
+        said = "\n".join(line for line in (" ".join(l.split()) for l in "".join(self.words).split("\n")) if line)
+        if said:
+            self.messages.append((self.sender, self.time, said))
+        self.words, self.time = [], None
+
+    def _inside(self, what: str) -> bool:
+        return any(kind == what for _, kind in self.open)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "img", "hr", "meta", "link", "input"):
+            if tag == "br":
+                self.words.append("\n")
+            return
+        kind = dict(attrs).get("class") or ""
+        classes = kind.split()
+        what = ""
+        if tag == "title":
+            what = "title"
+        elif tag in _SKIP or self._inside("skip") or self._inside("picture"):
+            what = "skip"
+        elif _PICTURE_CLASS.search(kind):
+            what = "picture"
+        elif "service" in classes and "message" in classes:
+            self._flush()
+            self.sender = None
+            what = "service"
+        elif _FORWARDED_CLASS.search(kind):
+            what = "forwarded"
+        elif _SENDER_CLASS.search(kind) and not self._inside("forwarded") and not self._inside("service"):
+            what = "sender"
+            self.reading = []
+        elif _TIME_CLASS.search(kind) and not any(self._inside(w) for w in ("sender", "service", "forwarded")):
+            what = "time"
+            if self.words and "".join(self.words).strip():
+                self._flush()  # (a message that follows its sender's last, under its own time)
+            self.time = _clock_seconds(dict(attrs).get("title") or "")
+            self.reading = []
+        self.open.append((tag, what))
+        if tag in _BLOCK:
+            self.words.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        at = next((i for i in range(len(self.open) - 1, -1, -1) if self.open[i][0] == tag), None)
+        if at is None:
+            return
+        for _, what in reversed(self.open[at:]):
+            if what == "sender":
+                name = " ".join("".join(self.reading).split()).rstrip(":： ")
+                if name:
+                    if "".join(self.words).strip():
+                        self._flush()
+                    self.sender = self.last_sender = name
+                    self.senders += 1
+            elif what == "time" and self.time is None:
+                self.time = _clock_seconds("".join(self.reading))
+            elif what == "service":
+                self._flush()
+                self.sender = self.last_sender
+        del self.open[at:]
+        if tag in _BLOCK:
+            self.words.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._inside("title"):
+            self.title.append(data)
+            return
+        if self._inside("skip") or self._inside("picture"):
+            return
+        if self._inside("sender") or self._inside("time"):
+            self.reading.append(data)
+            return
+        self.words.append(data)
+
+
+def read_chat(markup: str) -> tuple[list[tuple[str | None, float | None, str]], str | None] | None:
+    """A chat export's messages (see _ChatReader) and its title, when the page marks two or more messages'
+    senders (Telegram Desktop's "from_name"): the markup says who wrote each, whatever the name looks like
+    ("kate_99", "🐱").  None for any other page."""
+    if len(_SENDER_IN_MARKUP.findall(markup, 0, 200_000)) < 2:
+        return None
+    reader = _ChatReader()
+    reader.feed(markup)
+    reader.close()
+    reader._flush()
+    messages = reader.messages
+    if reader.senders < 2 or sum(1 for sender, _, _ in messages if sender) < 2:
+        return None
+    title = " ".join("".join(reader.title).split()) or None
+    if title in (None, "Exported Data") and messages[0][0] is None and "\n" not in messages[0][2]:
+        title, messages = (
+            messages[0][2],
+            messages[1:],
+        )  # (Telegram Desktop titles every export so; the chat's name heads the page)
+    return messages, title

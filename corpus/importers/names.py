@@ -725,6 +725,19 @@ _INITIALS_RUN = re.compile(r"^(?:[^\W\d_]\.){2,4}$")
 _DIARISED = re.compile(r"^(?:SPEAKER|spk)_(\d{1,3})$", re.I)
 #: A recording's channels as Amazon Transcribe names them ("ch_0"): "Channel 1".
 _CHANNEL = re.compile(r"^ch_(\d{1,2})$")
+#: A chat's sender shown as a phone number, digits perhaps hidden: "+44 7700 900123", "+252 6X XXX XXXX".
+_PHONE = re.compile(r"^\+?\d[\dXx*•·#\s().\-‑]{5,}$")
+#: What stands for a hidden digit in such a number.
+_MASK = re.compile(r"[Xx*•·#]")
+
+
+def masked_number(name: str) -> bool:
+    """Whether a sender's name is a phone number with three or more of its digits hidden, its last among them
+    ("+252 6X XXX XXXX"): an export that hides numbers so hides everyone's the same way.  ("+1 XXX XXX XX12" keeps
+    what tells people apart.)"""
+    return bool(_PHONE.match(name)) and len(_MASK.findall(name)) >= 3 and bool(_MASK.fullmatch(name.rstrip(" ).")[-1:]))
+
+
 _CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}$")
 _CJK_PART = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
 
@@ -1898,8 +1911,10 @@ def display_name(raw: str) -> str:
         return f"Speaker {int(diarised.group(1)) + 1}"
     if channel := _CHANNEL.match(name):
         return f"Channel {int(channel.group(1)) + 1}"
-    if (is_initials(name) and not GENERIC_SPEAKER.match(name)) or _CJK.match(name):
-        return name  # "NT" stays; a role such as "HOST" reads as "Host" below
+    if (is_initials(name) and not GENERIC_SPEAKER.match(name)) or _CJK.match(name) or _PHONE.match(name):
+        # ("NT" stays, and a phone number with its hidden digits, "+252 6X XXX XXXX"; a role such as "HOST" reads as
+        # "Host" below)
+        return name
     tokens = name.split()
     if len(tokens) >= 2 and tokens[0] == "The" and any(t.isupper() and len(t) > 1 for t in tokens[1:]):
         # "The CHAIRMAN", "The Acting CHAIRMAN", "The SPEAKER pro tempore": a role, in ordinary case

@@ -25,6 +25,7 @@ from sayso.corpus.importers.names import (
     initials_of,
     is_full_name,
     is_initials,
+    masked_number,
     mentioned_names,
     name_key,
     ocr_key,
@@ -34,6 +35,7 @@ from sayso.corpus.importers.names import (
     titles_of,
     uncased,
 )
+from sayso.corpus.models import ParsedPassage
 
 
 @dataclass
@@ -609,3 +611,18 @@ def self_introductions(name: str, turns_text: str) -> list[str]:
             if a[:3] == b[:3] or a.startswith(b) or b.startswith(a):
                 found.append(other)
     return list(dict.fromkeys(found))
+
+
+def masked_senders(passages: Sequence[ParsedPassage]) -> str | None:
+    """A warning when turns go to a phone number whose digits are hidden ("+252 6X XXX XXXX"), twice or more: a
+    chat export made anonymous hides every number alike, so the turns under it may be several people's."""
+    counts = collections.Counter(p.speaker for p in passages if p.speaker and masked_number(p.speaker))
+    if not counts:
+        return None
+    name, count = counts.most_common(1)[0]
+    if count < 2:
+        return None
+    return (
+        f"{count} turns go to {name!r}, a phone number with its digits hidden: an export made anonymous hides "
+        "everyone's number alike, so they may be several people's, all read as one speaker"
+    )

@@ -45,6 +45,7 @@ from sayso.corpus.importers.speakers import (
     decide,
     is_generic,
     is_title_line,
+    masked_senders,
     people_in_parentheses,
     self_introductions,
     unfinished,
@@ -586,6 +587,9 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"{count} turns are labelled {name!r}, a label for anyone of a group (members of the public, the "
                 f"audience, callers), among {others} named speakers: likely several people, all read as one speaker"
             )
+            convention.doubt()
+        if user_pattern is None and (masked := masked_senders(result.passages)) is not None:
+            warnings.append(masked)
             convention.doubt()
         if user_pattern is None and plan is None and (switch := _labels_switch(result.passages)) is not None:
             before, after, at = switch
