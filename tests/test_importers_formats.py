@@ -656,6 +656,24 @@ def test_timed_text_subtitles_are_read_with_their_agents_as_speakers(tmp_path: P
     assert "\n" not in str(refused.value) and "broken.ttml:" in str(refused.value)
 
 
+def test_timed_text_whose_times_cannot_be_read_keeps_the_words_and_says_so() -> None:
+    """A paragraph's time that cannot be read (`begin="zz"`) left the cue without a time, unsaid, and a frame rate
+    that is no number ended the import with a Python error's words. Both are now said in a warning; the words
+    are kept."""
+    ttml = (
+        '<?xml version="1.0"?><tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" '
+        'ttp:frameRate="{rate}"><body><div><p begin="zz" end="00:00:02:10">Hello there.</p>'
+        '<p begin="00:00:03.000" end="00:00:04.000">Second line.</p></div></body></tt>'
+    )
+    doc = parse_text(ttml.format(rate="abc"), "bad.ttml")
+    assert " ".join(p.text for p in doc.passages) == "Hello there. Second line."
+    assert doc.warnings == [
+        "the frame rate 'abc' could not be read: 30 frames a second is assumed",
+        "1 time could not be read ('zz'): its words are kept without it",
+    ]
+    assert parse_text(ttml.format(rate="25").replace("zz", "00:00:01.000"), "good.ttml").warnings == []
+
+
 def test_a_meeting_tools_captions_name_rooms_and_devices_as_they_name_people() -> None:
     """A Zoom recording's captions open each cue with the display name: people, but also a device ("Tomislav's
     iPhone: ...") and a meeting room ("Conference Room 4B: ..."). Those openings were no names to the label rules,

@@ -147,6 +147,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     if fmt in {"vtt", "srt", "ttml", "ass", "json", "table", "chat"}:
         text = owned.take()
         notes: list[str] = []
+        notes_of_times: list[str] = []
         if rows is not None:
             cues, title = rows, None
         elif chat is not None:
@@ -160,7 +161,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         elif fmt == "ass":
             cues, title = parse_ass(text)
         elif fmt == "ttml":
-            cues, title = parse_ttml(text, str(path))
+            cues, title, notes_of_times = parse_ttml(text, str(path))
         else:
             cues, title = parse_srt(text), None
         if fmt == "json":
@@ -189,6 +190,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             if labels
             else []
         )
+        ignored.extend(notes_of_times)
         if (unnamed := unnamed_speakers(cues, passages)) is not None:
             ignored.append(unnamed)
             convention.doubt()

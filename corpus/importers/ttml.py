@@ -75,15 +75,33 @@ def _words(element: ET.Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def parse_ttml(text: str, name: str) -> tuple[list[Cue], str | None]:
-    """The paragraphs of a TTML document as cues, with the agents' names as their voices, and its title (`name`,
-    the file's, for a refusal)."""
+def _rate(value: str | None, default: float) -> float | None:
+    """A frame or tick rate as the document states it; None when it states one that cannot be read."""
+    if value is None:
+        return default
+    try:
+        rate = float(value)
+    except ValueError:
+        return None
+    return rate if 0 < rate < 1e6 else None
+
+
+def parse_ttml(text: str, name: str) -> tuple[list[Cue], str | None, list[str]]:
+    """The paragraphs of a TTML document as cues, with the agents' names as their voices, its title, and what to
+    warn of (times that could not be read); `name`, the file's, is for a refusal."""
     try:
         root = ET.fromstring(text.lstrip("\ufeff"))
     except ET.ParseError as exc:
         raise ImportRefused(f"{name}: Timed Text (TTML) that is not well-formed XML ({exc})") from None
-    frame_rate = float(_attribute(root, "frameRate") or 30) * _multiplier(_attribute(root, "frameRateMultiplier"))
-    tick_rate = float(_attribute(root, "tickRate") or frame_rate or 1)
+    warnings: list[str] = []
+    stated = _rate(_attribute(root, "frameRate"), 30.0)
+    if stated is None:
+        warnings.append(
+            f"the frame rate {_attribute(root, 'frameRate')!r} could not be read: 30 frames a second is assumed"
+        )
+    frame_rate = (stated or 30.0) * _multiplier(_attribute(root, "frameRateMultiplier"))
+    tick_rate = _rate(_attribute(root, "tickRate"), frame_rate) or frame_rate
+    unread: list[str] = []
     names: dict[str, str] = {}
     title: str | None = None
     for element in root.iter():
@@ -96,7 +114,14 @@ def parse_ttml(text: str, name: str) -> tuple[list[Cue], str | None]:
     cues: list[Cue] = []
     body = next((e for e in root if _local(e.tag) == "body"), None)
     if body is None:
-        return cues, title
+        return cues, title, warnings
+
+    def seconds(element: ET.Element, which: str) -> float | None:
+        stamp = _attribute(element, which)
+        found = _seconds(stamp, frame_rate, tick_rate)
+        if found is None and stamp and stamp.strip():
+            unread.append(stamp.strip())
+        return found
 
     def agent_of(element: ET.Element, inherited: str | None) -> str | None:
         own = _attribute(element, "agent")
@@ -104,7 +129,7 @@ def parse_ttml(text: str, name: str) -> tuple[list[Cue], str | None]:
 
     def visit(element: ET.Element, agent: str | None, offset: float) -> None:
         agent = agent_of(element, agent)
-        begin = _seconds(_attribute(element, "begin"), frame_rate, tick_rate)
+        begin = seconds(element, "begin")
         if _local(element.tag) == "p":
             words = _words(element)
             if not words:
@@ -113,7 +138,7 @@ def parse_ttml(text: str, name: str) -> tuple[list[Cue], str | None]:
             if agent is None:
                 agent = next((a.split()[0] for s in element.iter() if (a := _attribute(s, "agent"))), None)
             start = None if begin is None else offset + begin
-            end = _seconds(_attribute(element, "end"), frame_rate, tick_rate)
+            end = seconds(element, "end")
             cues.append(
                 Cue(start, None if end is None else offset + end, words, names.get(agent, agent) if agent else None)
             )
@@ -124,7 +149,12 @@ def parse_ttml(text: str, name: str) -> tuple[list[Cue], str | None]:
             visit(child, agent, inner)
 
     visit(body, None, 0.0)
-    return cues, title
+    if unread:
+        warnings.append(
+            f"{len(unread)} time{'s' if len(unread) > 1 else ''} could not be read ({unread[0][:20]!r}"
+            f"{', ...' if len(unread) > 1 else ''}): {'their' if len(unread) > 1 else 'its'} words are kept without it"
+        )
+    return cues, title, warnings
 
 
 def _multiplier(value: str | None) -> float:
