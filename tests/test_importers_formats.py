@@ -695,3 +695,43 @@ def test_a_meeting_tools_captions_name_rooms_and_devices_as_they_name_people() -
     assert [p.speaker for p in doc.passages] == [who for who, _ in said]
     assert doc.passages[-2].text == "Note: we decide on Friday."
     assert [w for w in doc.warnings if "'Conference Room 4B', a meeting room" in w]
+
+
+def test_tables_in_more_languages_and_elan_s_tiers_name_their_speakers() -> None:
+    """ELAN exports annotations as tab-separated rows under "Tier" and "Annotation", a comment tier beside the
+    speakers'; a Slovenian service heads its columns "Govorec", "Začetek", "Konec", "Besedilo". Neither header was
+    known, and both tables were read as text with no speakers. A comment tier's rows are no one's."""
+    elan = "Tier\tBegin Time - hh:mm:ss.ms\tBegin Time - ss.msec\tEnd Time - hh:mm:ss.ms\tAnnotation\n"
+    elan += "Собиратель_ЕК\t00:00:12.360\t12.360\t00:00:17.388\tРасскажите, как играли свадьбы.\n"
+    elan += "Информант_АПВ\t00:00:18.634\t18.634\t00:00:24.457\tОсенью играли, после уборки.\n"
+    elan += "Комментарий\t00:00:24.500\t24.500\t00:00:25.000\tпоказывает рукой на потолок\n"
+    elan += "Собиратель_ЕК\t00:00:26.000\t26.000\t00:00:27.000\tА почему осенью? <Да?> & всё\n"
+    doc = parse_text(elan, "elan.txt")
+    assert [(p.speaker, p.start) for p in doc.passages] == [
+        ("Собиратель_ЕК", 12.36), ("Информант_АПВ", 18.634), (None, 24.5), ("Собиратель_ЕК", 26.0),
+    ]  # fmt: skip
+    assert doc.passages[-1].text == "А почему осенью? <Да?> & всё"  # (a cell's words as written)
+    sl = "Govorec\tZačetek\tKonec\tBesedilo\nMaja Kos\t00:00:00.800\t00:00:05.869\tDobro jutro, gospod Zupan.\n"
+    sl += "Tone Zupan\t00:00:06.469\t00:00:11.956\tDobro jutro. Kar naprej.\nMaja Kos\t00:00:12.556\t00:00:13.944\tKoliko?\n"
+    assert [(p.speaker, p.start) for p in parse_text(sl, "intervju.tsv").passages] == [
+        ("Maja Kos", 0.8), ("Tone Zupan", 6.469), ("Maja Kos", 12.556),
+    ]  # fmt: skip
+
+
+def test_subtitles_name_speakers_in_parentheses_in_scripts_without_capitals() -> None:
+    """Korean (and Georgian, Arabic...) subtitles for the deaf name the speaker in parentheses, "(지영) 오빠...":
+    only names in capitals were read so, and such captions had no speakers at all, silently. Where names in
+    parentheses open a third of the captions or more, a few names making most of them, they are speakers; a
+    sound in parentheses now and then stays words."""
+    said = [("지영", "오빠, 아직 안 잤어?"), ("민수", "응, 잠이 안 와서."), ("지영", "또 회사 일 때문이야?"),
+            ("민수", "아니야. 그냥... 이것저것."), ("어머니", "민수야, 밥은 먹었니?"), ("민수", "먹었어요, 엄마.")]  # fmt: skip
+    srt = "".join(
+        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 1:02d},500\n({who}) {words}\n\n"
+        for n, (who, words) in enumerate(said, 1)
+    )
+    assert [(p.speaker, p.text) for p in parse_text(srt, "ep07.srt").passages] == said
+    sounds = "".join(
+        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 1:02d},500\n{'(웃음) ' if n % 4 == 0 else ''}{words}\n\n"
+        for n, (_, words) in enumerate(said * 2, 1)
+    )
+    assert {p.speaker for p in parse_text(sounds, "ep08.srt").passages} == {None}

@@ -11,6 +11,7 @@ exporter's comments.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 
@@ -24,6 +25,13 @@ _SPEAKER = {
     "taler", "talare", "sprecher", "sprecherin", "redner", "hablante", "orador", "oradora", "interlocutor",
     "locuteur", "locutrice", "intervenant", "oratore", "parlante", "spreker", "puhuja", "mówca", "говорящий",
     "спикер", "话者", "話者", "发言人", "說話人", "说话人", "화자", "발화자", "konuşmacı",
+    # (ELAN's export names each annotation's tier, a tier a speaker's: "Interviewer", "Informant_APV")
+    "tier", "tiername",
+    # (and in more of the languages such tables come in)
+    "govorec", "govorka", "govornik", "govornica", "mluvčí", "hovoriaci", "rečník", "kõneleja", "runātājs",
+    "kalbėtojas", "beszélő", "vorbitor", "говорител", "говорник", "ομιλητής", "דובר", "متحدث", "گوینده", "वक्ता",
+    "pembicara", "penutur", "ngườinói", "ผู้พูด", "спікер", "мовець", "mówiący", "ræðumaður", "siaradwr",
+    "hizlaria", "folaí", "alalgan", "mzungumzaji",
 }  # fmt: skip
 _NAME = {
     "name",
@@ -41,16 +49,32 @@ _TEXT = {
     "text", "transcript", "transcription", "utterance", "dialogue", "dialog", "line", "words", "content",
     "tekst", "texto", "texte", "testo", "teksti", "текст", "文本", "テキスト", "metin", "transkription",
     "transkript", "transcripción", "trascrizione", "transcrição", "ytring", "yttrande", "äußerung", "intervención",
+    "annotation", "annotationvalue",
+    "besedilo", "szöveg", "tekstas", "teksts", "κείμενο", "טקסט", "نص", "متن", "पाठ", "teks", "vănbản",
+    "ข้อความ", "přepis", "prepis", "átirat", "transcriere", "транскрипт", "testun", "testua", "maandishi",
+}  # fmt: skip
+#: A speaker cell that names no one but the row's kind: a tier of the transcriber's comments, notes or translation
+#: (ELAN's "Comment" tier beside the speakers' own).  Its rows are said by no one.
+_NOTES = {
+    "comment", "comments", "note", "notes", "translation", "gloss", "glosses", "kommentar", "kommentare",
+    "anmerkung", "anmerkungen", "übersetzung", "комментарий", "комментарии", "примечание", "примечания", "перевод",
+    "commentaire", "commentaires", "remarque", "traduction", "comentario", "comentarios", "comentário", "nota",
+    "notas", "traducción", "tradução", "commento", "traduzione", "notitie", "vertaling", "opmerking", "注释", "备注",
+    "翻译", "コメント", "翻訳", "메모", "번역", "yorum", "çeviri", "kommentti", "käännös", "komentarz", "tłumaczenie",
 }  # fmt: skip
 _PLAIN_TEXT = {"text", "content", "words", "tekst", "texto", "texte", "testo", "teksti", "текст", "文本", "metin"}
 _START = {
     "start", "starttime", "begin", "from", "in", "time", "timestamp", "timecode", "starttimecode", "startms",
     "beginn", "anfang", "inicio", "début", "debut", "inizio", "alku", "начало", "tid", "zeit", "tiempo", "temps",
     "tempo", "tijd", "aika", "czas", "время", "開始", "开始", "시작", "başlangıç",
+    "začetek", "začátek", "začiatok", "početak", "algus", "sākums", "pradžia", "kezdet", "kezdés", "început",
+    "почетак", "αρχή", "התחלה", "بداية", "شروع", "प्रारंभ", "mulai", "batdau", "bắtđầu", "початок",
 }  # fmt: skip
 _END = {
     "end", "endtime", "stop", "to", "out", "endtimecode", "endms",
     "slut", "ende", "fin", "fine", "einde", "loppu", "koniec", "конец", "終了", "结束", "종료", "bitiş",
+    "konec", "lõpp", "beigas", "pabaiga", "vége", "sfârșit", "край", "крај", "τέλος", "סוף", "نهاية",
+    "پایان", "अंत", "selesai", "kếtthúc", "кінець",
 }  # fmt: skip
 #: Lines above the header a table may have: a title, a delivery note, the recording's name.
 _PREAMBLE_LINES = 12
@@ -72,6 +96,11 @@ def _columns(header: list[str]) -> dict[str, int] | None:
         for role, names in (("speaker", _SPEAKER), ("text", _TEXT), ("start", _START), ("end", _END)):
             if name in names and role not in found:
                 found[role] = i
+        # (ELAN's "Begin Time - hh:mm:ss.ms", "End Time - ss.msec": the first of each is read)
+        if name.startswith(("begintime", "starttime")) and "start" not in found:
+            found["start"] = i
+        elif name.startswith("endtime") and "end" not in found:
+            found["end"] = i
     if "speaker" not in found and "name" in folded:
         named = folded.index("name")
         spoken = "text" in found and folded[found["text"]] not in _PLAIN_TEXT
@@ -139,5 +168,10 @@ def read_table(text: str) -> list[Cue] | None:
         start = _seconds(row[columns["start"]], in_ms) if "start" in columns else None
         end = _seconds(row[columns["end"]], in_ms) if "end" in columns else None
         speaker = row[columns["speaker"]].strip() or None
-        cues.append(Cue(start, end, said, speaker))
+        # (a cell's words are text, where a cue's are read as markup: "<3" and "&" stay as written)
+        said = html.escape(said, quote=False)
+        if speaker is not None and _fold(speaker) in _NOTES:
+            cues.append(Cue(start, end, said, None, nobody=True))
+        else:
+            cues.append(Cue(start, end, said, speaker))
     return cues or None
