@@ -3899,3 +3899,33 @@ def test_a_speaker_named_in_full_once_then_by_the_given_name_is_one_person() -> 
     armenian = armenian + "".join(f"### {who}\n\n{words}\n\n" for who, words in said)
     armenian = armenian.replace("### Davit Sargsyan", "### Դավիթ Սարգսյան").replace("### Davit", "### Դավիթ")
     assert not parse_text(armenian, "ep31.md").warnings
+
+
+def test_a_record_in_columns_with_tape_times_and_wrapped_words() -> None:
+    """A police interview's record (MG15) sets the tape's time, the person and the words in columns, a long
+    turn wrapped within its column, and the person by surname, whatever the word ("PRICE"). Its rows were read
+    as no convention at all, and a surname that is also a word made the whole record speakerless, silently."""
+    rows = [("00:00", "DC HOLLIS", ["This interview is being recorded and may be", "given in evidence. Do you understand?"]),
+            ("00:27", "DC ABERNETHY", ["Detective Constable 2290 Abernethy."]),
+            ("00:38", "PRICE", ["Kieran James Price, twelfth of the third,", "ninety-nine."]),
+            ("00:51", "GRANT (Sol)", ["Lauren Grant, solicitor."]), ("01:22", "PRICE", ["Yeah."]),
+            ("01:25", "DC HOLLIS", ["Where were you that night?"]), ("01:40", "PRICE", ["At Danny's. All night."])]  # fmt: skip
+    text = "RECORD OF TAPED INTERVIEW\n\nPerson interviewed: Kieran James PRICE\n\nTape      Person\n"
+    text += "counter   speaking      Text\n-------   ------------  ------------------------------\n\n"
+    for time, who, said in rows:
+        text += f"{time:<10}{who:<14}{said[0]}\n" + "".join(f"{'':<24}{line}\n" for line in said[1:])
+    doc = parse_text(text, "mg15.txt")
+    got = [(p.speaker, p.text, p.start) for p in doc.passages if p.speaker]
+    assert [who for who, _, _ in got] == ["Dc Hollis", "Dc Abernethy", "Price", "Grant", "Price", "Dc Hollis", "Price"]
+    assert got[0][1] == "This interview is being recorded and may be given in evidence. Do you understand?"
+    assert got[2][2] == 38.0 and doc.warnings == []
+
+
+def test_khmer_s_own_colon_marks_a_label() -> None:
+    """Khmer writes its colon as "៖" ("សុភា៖ ជំរាបសួរ"); such labels were no labels, and the interview had no
+    speakers, silently."""
+    text = "បទសម្ភាសន៍៖ ជីវិតអ្នកបើកកង់បី\n\n"
+    said = [("សុភា", "ជំរាបសួរ លោក។ សូមអរគុណ។"), ("លោក វណ្ណៈ", "ជំរាបសួរ។ មិនអីទេ ខ្ញុំរីករាយណាស់។"),
+            ("សុភា", "លោកបើកកង់បីយូរប៉ុណ្ណាហើយ?"), ("លោក វណ្ណៈ", "ប្រហែលដប់ពីរឆ្នាំហើយ។")]  # fmt: skip
+    text += "".join(f"{who}៖ {words}\n\n" for who, words in said)
+    assert [(p.speaker, p.text) for p in parse_text(text, "km.txt").passages if p.speaker] == said

@@ -542,13 +542,16 @@ def match_separated(line: str) -> Label | None:
     """
     s = line.strip(" ")
     time = None
+    counted = False
     if s[:1].isdigit() or s[:1] in "[(":
         m = _SEPARATED_TIME.match(s)
         if m:
             time = stamp_seconds(m)
             s = s[m.end() :]
+            counted = line.lstrip(" ")[m.end() - 1 : m.end()] == "\t"
         elif counter := _COUNTER.match(s):
             s = s[counter.end() :]  # a tape counter's or a line's number in a column of its own: "0017   DERWENT   ..."
+            counted = "\t" in counter.group()
     head = s[:64]
     if not (
         head[:2].isupper()
@@ -614,9 +617,18 @@ def match_separated(line: str) -> Label | None:
     if mark in (" — ", " – ") and rest[:1].islower() and mark in rest:
         return None  # "Ada — who had waited an hour — turned away": a sentence's aside, not a turn
     name, role = split_role(head)
+    if counted and mark == "\t" and _COLUMN_NAME.fullmatch(head):
+        # (a record in columns, a counter's or a time's, the name's, the words': the column says who speaks,
+        # whatever the name, "0041<tab>PRICE<tab>No comment.")
+        return Label(name, rest, f"separated:{mark}", time, role)
     if not (is_name_like(name) or GENERIC_SPEAKER.match(name)) or name.casefold() in NOT_NAMES:
         return None
     return Label(name, rest, f"separated:{mark}", time, role)
+
+
+#: A name in a record's column: up to four words of letters (a rank or an office's letters, a role in brackets:
+#: "DC HOLLIS", "GRANT (Sol)"), capitalised.
+_COLUMN_NAME = re.compile(r"[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,3}(?: \([^()]{1,20}\))?")
 
 
 def time_and_marked_name(line: str, mark: str) -> tuple[str, str, str, float] | None:

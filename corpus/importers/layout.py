@@ -35,7 +35,10 @@ _TIME_MARKER = re.compile(r"^[ \t]*\{time\}[ \t]*\d{3,4}[ \t]*$", re.I)
 #: Layout padding inside a line: pdftotext -layout justifies with long runs of spaces.
 _PADDING = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 #: A counter (a tape's, a line's), a wide gap, a name, a wide gap, the words: a record set out in columns.
-_COUNTER_ROW = re.compile(r"^[ \t]*(\d{1,6})[ \t]{3,}([^\W\d_](?:[^\t]*?\S)?)[ \t]{3,}(\S.*)$")
+#: (or a tape's time, "00:27     DC ABERNETHY  Detective Constable...", the name filling its column)
+_COUNTER_ROW = re.compile(
+    r"^[ \t]*(\d{1,6}|\d{1,2}(?::\d{2}){1,2})[ \t]{3,}([^\W\d_](?:[^\t]*?\S)?)(?:[ \t]{3,}|(?<=\S)  (?=\S))(\S.*)$"
+)
 #: A question or answer mark and the wide gap after it, opening a line ("     Q    Did you ...").
 _QA_GAP = re.compile(r"^[ \t]*([QA]\.?)[ \t]{2,}(?=\S)")
 #: Prefixes that quote or box every line.
@@ -444,7 +447,30 @@ def _underlines(lines: list[str], i: int) -> bool:
     )
 
 
+def _join_row_continuations(lines: list[str]) -> list[str]:
+    """A record in columns wraps a long turn's words within their column, the lines below indented to it
+    ("00:00     DC HOLLIS     This interview is being recorded and may be given" over "            in evidence
+    if..."): each such line joins its row, so that a row is a turn."""
+    out: list[str] = []
+    column: int | None = None
+    for line in lines:
+        row = _COUNTER_ROW.match(line)
+        if row is not None:
+            column = row.start(3)
+            out.append(line)
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if column is not None and line.strip() and column - 2 <= indent <= column + 2 and out:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+            continue
+        column = None
+        out.append(line)
+    return out
+
+
 def _strip_padding(page: Page) -> None:
+    if sum(1 for l in page.lines[:400] if _COUNTER_ROW.match(l)) >= 3:
+        page.lines = _join_row_continuations(page.lines)
     padded = sum(1 for l in page.lines if "   " in l and _PADDING.search(l))
     body = sum(1 for l in page.lines if l.strip())
     if padded < 10 or padded < 0.1 * body:

@@ -815,8 +815,8 @@ _PLAIN = re.compile(
     # (up to 100 characters: "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta):", the
     # name and role split below, each of a name's length)
     # (or an outlet's title in its brackets, then the role: "《环球时报》记者：")
-    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>(?:[^\W\d_]|《[^》\n]{1,20}》)[^:：;፦\n]{0,159}?)\s*"
-    r"(?P<sep>：|፦|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
+    r"^(?P<dash>[-–—]|>>)?\s*(?P<name>(?:[^\W\d_]|《[^》\n]{1,20}》)[^:：;፦៖\n]{0,159}?)\s*"
+    r"(?P<sep>：|፦|៖|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
 )
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\](?!\()[ \t]*[:：]?[ \t]*(?P<rest>.*)$")  # (not "[a link](/to)")
 #: After a bracketed cue, who speaks and where from, and nothing else: "박영호 / 서울 마포구".
@@ -857,7 +857,7 @@ _COUNSEL = re.compile(r"\bfor\b|\bcounsel\b|\badvocate\b|\battorney\b|\bsolicito
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
 _REST_TIME = re.compile(rf"[\[(]({_TIME})[\])]\s*")
 _WORD_AFTER = re.compile(r"\S")
-_MAYBE_LABEL = re.compile(r"[:：;*_\[፦]")
+_MAYBE_LABEL = re.compile(r"[:：;*_\[፦៖]")
 #: A social network's handle as the label: "@marisol_dev: ok, I think we're live".
 _AT_HANDLE = re.compile(r"^(?P<name>@[^\W_][\w.]{1,29}):[ \t]+(?P<rest>\S.*)$")
 
