@@ -68,7 +68,7 @@ def _name_in_parentheses(line: str) -> Label | None:
     name = m.group("name").strip()
     if uncased(name) and len(name) <= 16 and len(name.split()) <= 3 and not is_stage_direction(name):
         # (a script without capitals, "(지영) 오빠, 아직 안 잤어?": a name only where such openings are the
-        # captions' convention, see _uncased_in_parentheses)
+        # captions' convention, see cues_to_passages)
         return Label(name, m.group("rest"), "bracket:uncased")
     if not name.isupper() or is_stage_direction(name) or not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
         return None
@@ -240,21 +240,18 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
                     raw.append((voice, line, cue, None, line))
     # Names in parentheses in a script without capitals are the captions' convention only where they open a third
     # of the lines or more, three of them at most making most of those (else a sound's or an action's, "(웃음)")
-    uncased_at = [
-        name_key(labelled)
-        for _, line, _, labelled, _ in raw
+    uncased_at = {
+        n: name_key(labelled)
+        for n, (_, line, _, labelled, _) in enumerate(raw)
         if labelled and line.lstrip("-–— ").startswith("(") and uncased(labelled)
-    ]
+    }
     if uncased_at and (
         len(uncased_at) < 0.3 * len(raw)
-        or sum(n for _, n in Counter(uncased_at).most_common(3)) < 0.6 * len(uncased_at)
+        or sum(c for _, c in Counter(uncased_at.values()).most_common(3)) < 0.6 * len(uncased_at)
     ):
-        raw = [
-            (voice, line, cue, None, line)
-            if labelled and line.lstrip("-–— ").startswith("(") and uncased(labelled)
-            else (voice, line, cue, labelled, rest)
-            for voice, line, cue, labelled, rest in raw
-        ]
+        for n in uncased_at:
+            voice, line, cue, _, _ = raw[n]
+            raw[n] = (voice, line, cue, None, line)
     for voice, line, cue, labelled, rest in raw:
         # In-text labels count when they recur; a one-off "Note:" is just words.
         if labelled is not None and label_counts.get(name_key(labelled), 0) < 2:

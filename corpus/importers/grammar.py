@@ -548,10 +548,10 @@ def match_separated(line: str) -> Label | None:
         if m:
             time = stamp_seconds(m)
             s = s[m.end() :]
-            counted = line.lstrip(" ")[m.end() - 1 : m.end()] == "\t"
+            counted = m.group().endswith("\t")
         elif counter := _COUNTER.match(s):
             s = s[counter.end() :]  # a tape counter's or a line's number in a column of its own: "0017   DERWENT   ..."
-            counted = "\t" in counter.group()
+            counted = counter.group().endswith("\t")
     head = s[:64]
     if not (
         head[:2].isupper()

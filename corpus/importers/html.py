@@ -56,7 +56,8 @@ _SPEAKER_CLASS = re.compile(
 
 #: A class a chat export gives the sender's name over each message (Telegram Desktop's "from_name"; "sender",
 #: "message-author"): whatever the name looks like (a handle, a nickname with pictures), it is who writes.
-_SENDER_CLASS = re.compile(r"(?:^|\s)(?:from_name|from-name|sender|sender[-_]name|message[-_]author)(?:$|\s)", re.I)
+_SENDER_NAMES = r"from_name|from-name|sender|sender[-_]name|message[-_]author"
+_SENDER_CLASS = re.compile(rf"(?:^|\s)(?:{_SENDER_NAMES})(?:$|\s)", re.I)
 
 #: A class of a chat export's picture of the sender: its letters ("initials") are no one's words.
 _PICTURE_CLASS = re.compile(r"(?:^|[\s_-])(?:userpic|avatar|initials)(?:$|[\s_-])", re.I)
@@ -284,26 +285,22 @@ _TIME_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp)(?:$|[\s_-])", re.
 _FORWARDED_CLASS = re.compile(r"(?:^|[\s_-])(?:forwarded|reply_to|reply)(?:$|[\s_-])", re.I)
 #: A time of day: "18:05", "6:05:30 PM", or with a dot alone ("18.05", as some languages write it; "12.03.2024" is a
 #: date)
-_CLOCK = re.compile(
-    r"(?<![\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?(?![\d:])|^\s*(\d{1,2})\.(\d{2})()()\s*$"
-)
+_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?(?![\d:])")
+_DOT_CLOCK = re.compile(r"\s*(\d{1,2})\.(\d{2})\s*")
 #: A sender element's class in a page's markup, for a first look without parsing it.
-_SENDER_IN_MARKUP = re.compile(
-    r"""class\s*=\s*["'][^"']*?(?<![\w-])(?:from_name|from-name|sender|sender[-_]name|message[-_]author)(?![\w-])"""
-)
+_SENDER_IN_MARKUP = re.compile(rf"""class\s*=\s*["'][^"']*?(?<![\w-])(?:{_SENDER_NAMES})(?![\w-])""")
 
 
 def _clock_seconds(said: str) -> float | None:
     """Seconds into the day of a message's time ("18:05", "6:05 PM", "12.03.2024 18:05:00 UTC+03:00")."""
-    found = _CLOCK.search(said)
-    if found is None:
+    if (dotted := _DOT_CLOCK.fullmatch(said)) is not None:
+        hours, minutes, seconds = int(dotted.group(1)), int(dotted.group(2)), 0
+    elif (found := _CLOCK.search(said)) is not None:
+        hours, minutes, seconds = int(found.group(1)), int(found.group(2)), int(found.group(3) or 0)
+        if found.group(4):
+            hours = hours % 12 + (12 if found.group(4).lower() == "p" else 0)
+    else:
         return None
-    parts = found.groups()
-    if parts[0] is None:
-        parts = (*parts[4:], None, None)
-    hours, minutes, seconds = int(parts[0]), int(parts[1]), int(parts[2] or 0)
-    if parts[3]:
-        hours = hours % 12 + (12 if parts[3].lower() == "p" else 0)
     return float(hours * 3600 + minutes * 60 + seconds) if hours < 24 and minutes < 60 and seconds < 60 else None
 
 
@@ -415,8 +412,6 @@ def read_chat(markup: str) -> tuple[list[tuple[str | None, float | None, str]], 
         return None
     title = " ".join("".join(reader.title).split()) or None
     if title in (None, "Exported Data") and messages[0][0] is None and "\n" not in messages[0][2]:
-        title, messages = (
-            messages[0][2],
-            messages[1:],
-        )  # (Telegram Desktop titles every export so; the chat's name heads the page)
+        # (Telegram Desktop titles every export so; the chat's name heads the page)
+        title, messages = messages[0][2], messages[1:]
     return messages, title
