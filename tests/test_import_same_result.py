@@ -102,7 +102,7 @@ def test_a_folder_import_is_the_same_in_workers_in_process_and_without_columns(
                 no_columns(patch)
             report = lib.import_paths([folder], parallel=how == "workers")
         assert not report.errors, report.errors
-        assert len(report.documents) >= 15
+        assert len(report.documents) >= (15 if SHARED.is_dir() else 14)  # (../shared's, where it is beside)
         results[how] = (report.passages, library_state(data), search_results(Library.open(data)))
         reopened = Library.open(data)
         for doc in reopened.documents():

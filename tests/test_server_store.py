@@ -86,7 +86,8 @@ def test_an_archive_imports_exactly_what_a_local_library_does(pg_cluster, archiv
     try:
         report = shared.import_paths(files)
         assert report.errors == report_local.errors == []
-        assert report.passages == report_local.passages > 100
+        # (the demo alone has about 40 passages; ../shared's documents, where they are beside the checkout, more)
+        assert report.passages == report_local.passages > (100 if (SHARED / "realworld").is_dir() else 30)
         assert _comparable(shared) == _comparable(local)
         # Re-importing changes nothing, and the old passage versions are gone from the table.
         again = shared.import_paths(files)
@@ -581,7 +582,7 @@ def test_a_reader_is_refused_every_write_by_sayso_and_by_sql(pg_cluster, archive
                 attempt()
             assert "\n" not in str(caught.value)
         with pytest.raises(NotAllowed):
-            reader.import_paths([SHARED / "realworld" / "debate-1960.txt"])
+            reader.import_paths([DEMO / "community-radio-night-shift.txt"])  # (not ../shared's: found everywhere)
         # And with SQL.
         for statement in (
             "INSERT INTO sayso.quotes (id, document, quote) VALUES ('x', 'y', '{}')",
