@@ -10,28 +10,20 @@ Meeting and transcription tools export other shapes of the same thing: a list
 of utterances, each with its words, its speaker and its time, under a key of
 their own (Fireflies' "sentences" with "speaker_name" and "startTime",
 AssemblyAI's "utterances", Rev's "monologues" of "elements").  Such a list is
-read too, and so is Amazon Transcribe's answer: its words one by one under
-"results", who says each in a list of speakers' (or channels') stretches beside
-them.  Any other JSON is refused: it is data, not a transcript.
+read too, and so are the answers of speech-to-text services (Amazon's, Google's,
+Azure's, Deepgram's, Speechmatics' and IBM's: see `speech_api`).  Any other JSON
+is refused: it is data, not a transcript.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 from typing import Any
 
 from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers.cues import Cue
-
-
-def _number(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return number if math.isfinite(number) else None  # (JSON's 1e400 or NaN is no time)
+from sayso.corpus.importers.speech_api import amazon_transcribe, answer_cues, number
 
 
 def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
@@ -53,21 +45,24 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
         or not segments
         or not all(isinstance(s, dict) and isinstance(s.get("text", s.get("words")), (str, list)) for s in segments)
     ):
-        said = _amazon_transcribe(data)
+        said = amazon_transcribe(data)
         if said is not None:
             return said, None
         said = _utterances(data)
         if said is None:
+            said = answer_cues(data)
+            if said is not None:
+                return said, None
             raise ImportRefused(
-                f"{name}: JSON that is not a transcript sayso knows (Whisper's or WhisperX's \"segments\", Amazon "
-                'Transcribe\'s "results", or a list of utterances each with its text and speaker, as meeting tools and '
-                "chat exports give them)"
+                f"{name}: JSON that is not a transcript sayso knows (Whisper's or WhisperX's \"segments\", a speech "
+                "service's answer (Amazon, Google, Azure, Deepgram, Speechmatics, IBM), or a list of utterances "
+                "each with its text and speaker, as meeting tools and chat exports give them)"
             )
         return said, _title_of(data)
     cues: list[Cue] = []
     names = _speaker_names(data)  # (a tool's segments under ids, "S1", that its list of speakers names)
     for segment in segments:
-        start, end = _number(segment.get("start")), _number(segment.get("end"))
+        start, end = number(segment.get("start")), number(segment.get("end"))
         speaker = segment.get("speaker") if isinstance(segment.get("speaker"), str) else None
         speaker = names.get(speaker.strip(), speaker) if speaker is not None else None
         words = segment.get("words") if isinstance(segment.get("words"), list) else []
@@ -83,79 +78,6 @@ def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
         if body.strip():
             cues.append(Cue(start, end, body.strip(), speaker))
     return cues, _title_of(data)
-
-
-def _amazon_transcribe(data: Any) -> list[Cue] | None:
-    """Cues from Amazon Transcribe's JSON, or None where `data` is not in its shape.  Its "results" hold the words
-    ("items": a word with its times, or a punctuation mark after it) and, where speakers were told apart, who says
-    them: "speaker_labels" stretches of a speaker ("spk_0") listing their words' start times, or "channel_labels"
-    per channel ("ch_0"), or a "speaker_label" on each word; newer answers give "audio_segments", whole stretches
-    with their text.  A cue is a sentence, or a stretch of one speaker's words."""
-    results = data.get("results") if isinstance(data, dict) else None
-    if not isinstance(results, dict) or not isinstance(results.get("items"), list):
-        return None
-    stretches = results.get("audio_segments")
-    if isinstance(stretches, list) and stretches and all(isinstance(s, dict) for s in stretches):
-        whole = [
-            Cue(_number(s.get("start_time")), _number(s.get("end_time")), text, _aws_speaker(s))
-            for s in stretches
-            if isinstance(text := s.get("transcript"), str) and text.strip()
-        ]
-        if whole:
-            return whole
-    by_start: dict[str, str] = {}
-    for kind, key in (("speaker_labels", "segments"), ("channel_labels", "channels")):
-        holder = results.get(kind)
-        for stretch in holder.get(key, []) if isinstance(holder, dict) else []:
-            if not isinstance(stretch, dict) or not isinstance(stretch.get("items"), list):
-                continue
-            for word in stretch["items"]:
-                who = _aws_speaker(word) if isinstance(word, dict) else None
-                who = who or _aws_speaker(stretch)
-                if isinstance(word, dict) and who is not None:
-                    by_start.setdefault(str(word.get("start_time")), who)
-    cues: list[Cue] = []
-    words: list[str] = []
-    speaker: str | None = None
-    first: float | None = None
-    last: float | None = None
-
-    def close() -> None:
-        if words:
-            cues.append(Cue(first, last, " ".join(words), speaker))
-            words.clear()
-
-    for item in results["items"]:
-        if not isinstance(item, dict):
-            continue
-        alternatives = item.get("alternatives")
-        best = alternatives[0] if isinstance(alternatives, list) and alternatives else None
-        content = best.get("content") if isinstance(best, dict) else None
-        if not isinstance(content, str) or not content.strip():
-            continue
-        if item.get("type") == "punctuation":
-            if words:
-                words[-1] += content.strip()
-                if content.strip() in (".", "?", "!", "…"):
-                    close()
-            continue
-        who = _aws_speaker(item) or by_start.get(str(item.get("start_time"))) or speaker
-        if words and who != speaker:
-            close()
-        if not words:
-            first = _number(item.get("start_time"))
-        speaker = who
-        words.append(content.strip())
-        last = _number(item.get("end_time")) or last
-    close()
-    return cues or None
-
-
-def _aws_speaker(item: dict[str, Any]) -> str | None:
-    for key in ("speaker_label", "channel_label"):
-        if isinstance(item.get(key), str) and item[key].strip():
-            return str(item[key]).strip()
-    return None
 
 
 def _title_of(data: Any) -> str | None:
@@ -182,10 +104,10 @@ def _split_by_word_speaker(
         w_speaker = names.get(word["speaker"], word["speaker"]) if isinstance(word.get("speaker"), str) else who
         if current and w_speaker != who:
             cues.append(Cue(first, last, " ".join(current), who))
-            current, first = [], _number(word.get("start"))
+            current, first = [], number(word.get("start"))
         who = w_speaker
         current.append(word["word"].strip())
-        last = _number(word.get("end")) or last
+        last = number(word.get("end")) or last
     if current:
         cues.append(Cue(first, end if end is not None else last, " ".join(current), who))
     return [c for c in cues if c.text.strip()]
@@ -283,8 +205,8 @@ def _text_of(item: dict[str, Any]) -> str:
 
 def _first_number(item: dict[str, Any], keys: tuple[str, ...]) -> float | None:
     for key in keys:
-        if key in item and (number := _number(item[key])) is not None:
-            return number
+        if key in item and (found := number(item[key])) is not None:
+            return found
     return None
 
 

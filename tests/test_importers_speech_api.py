@@ -1,0 +1,215 @@
+"""The JSON answers of speech-to-text services (corpus/importers/speech_api.py).
+
+People keep what Google, Azure, Deepgram, Speechmatics or IBM answered for their recording; each was refused as
+JSON sayso does not know.  The answers here are written by these tests in each service's documented shape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers import parse_path
+from sayso.corpus.models import ParsedDocument
+
+#: (speaker number, words): who says what, a word every half second in the answers below.
+SAID = [
+    (1, "Buenos días a todos."),
+    (2, "Gracias por invitarme, de verdad."),
+    (1, "¿Empezamos con el presupuesto?"),
+    (2, "Sí."),
+]
+TEXTS = [words for _, words in SAID]
+
+
+def _document(tmp_path: Path, name: str, data: object) -> ParsedDocument:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return parse_path(path)
+
+
+def _timed_words() -> list[tuple[int, str, float, float]]:
+    """(speaker, word, start, end) for SAID."""
+    out = []
+    clock = 0.0
+    for speaker, words in SAID:
+        for word in words.split():
+            out.append((speaker, word, clock, clock + 0.4))
+            clock += 0.5
+    return out
+
+
+def _turns(doc: ParsedDocument) -> list[tuple[str | None, str]]:
+    return [(p.speaker, p.text) for p in doc.passages]
+
+
+EXPECTED = [(f"Speaker {n}", words) for n, words in SAID]
+
+
+def test_google_v1_diarised_answer_reads_the_last_result_that_repeats_every_word(tmp_path: Path) -> None:
+    """With diarisation, Google's v1 answer ends with a result repeating every word of the recording with its
+    "speakerTag"; the results before it hold the same words without speakers (so each word must be read once)."""
+    words = [
+        {"startTime": f"{s:.1f}s", "endTime": f"{e:.1f}s", "word": w, "speakerTag": who}
+        for who, w, s, e in _timed_words()
+    ]
+    untagged = [{k: v for k, v in w.items() if k != "speakerTag"} for w in words]
+    answer = {
+        "results": [
+            {"alternatives": [{"transcript": " ".join(TEXTS[:2]), "confidence": 0.9, "words": untagged[:9]}],
+             "resultEndTime": "4.5s", "languageCode": "es-es"},
+            {"alternatives": [{"transcript": " " + " ".join(TEXTS[2:]), "confidence": 0.9, "words": untagged[9:]}],
+             "resultEndTime": "7s", "languageCode": "es-es"},
+            {"alternatives": [{"words": words}], "languageCode": "es-es"},
+        ]
+    }  # fmt: skip
+    doc = _document(tmp_path, "google.json", answer)
+    assert _turns(doc) == EXPECTED
+    assert doc.passages[1].start == 2.0 and doc.passages[1].end == 4.4
+    assert doc.convention and doc.convention["turns"] == 4
+
+
+def test_google_snake_case_times_as_seconds_and_nanos_and_v2_speaker_labels(tmp_path: Path) -> None:
+    """The Python client's dict of the same answer writes "start_time" as {"seconds", "nanos"} and
+    "speaker_tag"; the v2 API labels each result's own words ("speakerLabel", "startOffset")."""
+    snake = [
+        {"start_time": {"seconds": int(s), "nanos": round(s % 1 * 1e9)}, "end_time": {"seconds": int(e)},
+         "word": w, "speaker_tag": who}
+        for who, w, s, e in _timed_words()
+    ]  # fmt: skip
+    doc = _document(tmp_path, "snake.json", {"results": [{"alternatives": [{"words": snake}]}]})
+    assert _turns(doc) == EXPECTED
+    assert doc.passages[2].start == 4.5
+    v2 = [
+        {"startOffset": f"{s}s", "endOffset": f"{e}s", "word": w, "speakerLabel": str(who)}
+        for who, w, s, e in _timed_words()
+    ]
+    halves = [v2[:9], v2[9:]]
+    answer = {"results": [{"alternatives": [{"transcript": "…", "words": half}]} for half in halves]}
+    assert _turns(_document(tmp_path, "v2.json", answer)) == EXPECTED
+
+
+def test_google_answer_without_speakers_is_a_passage_per_result_and_channels_told_apart(tmp_path: Path) -> None:
+    answer = {
+        "results": [
+            {"alternatives": [{"transcript": TEXTS[0], "confidence": 0.9}], "resultEndTime": "2s"},
+            {"alternatives": [{"transcript": " " + TEXTS[1], "confidence": 0.9}], "resultEndTime": "5.5s"},
+        ]
+    }
+    doc = _document(tmp_path, "plain.json", answer)
+    assert [p.speaker for p in doc.passages] == [None]
+    assert doc.passages[0].text == " ".join(TEXTS[:2])
+    for result, tag in zip(answer["results"], (1, 2)):
+        result["channelTag"] = tag
+    doc = _document(tmp_path, "channels.json", answer)
+    assert _turns(doc) == [("Channel 1", TEXTS[0]), ("Channel 2", TEXTS[1])]
+    assert doc.passages[1].start == 2.0  # (where the result before ended)
+
+
+def test_azure_batch_transcription_phrases_with_speakers_ticks_and_durations(tmp_path: Path) -> None:
+    """Azure's "recognizedPhrases": the best of "nBest" displayed, times in ticks of 100 ns (or, without them,
+    ISO 8601 durations), listed by channel: read in the order said.  A phrase that failed is left out."""
+    phrases = []
+    clock = 0.0
+    for n, (who, words) in enumerate(SAID):
+        phrase = {"recognitionStatus": "Success", "channel": 0, "speaker": who,
+                  "nBest": [{"confidence": 0.9, "lexical": words.lower(), "display": words}]}  # fmt: skip
+        if n % 2:
+            phrase.update(offset=f"PT{clock}S", duration="PT1.5S")
+        else:
+            phrase.update(offsetInTicks=int(clock * 1e7), durationInTicks=15_000_000)
+        phrases.append(phrase)
+        clock += 2.0
+    phrases.insert(1, {"recognitionStatus": "NoMatch", "channel": 0, "offsetInTicks": 0, "nBest": []})
+    answer = {"source": "x.wav", "durationInTicks": 80_000_000, "combinedRecognizedPhrases": [
+        {"channel": 0, "display": " ".join(TEXTS)}], "recognizedPhrases": phrases[::-1]}  # fmt: skip
+    doc = _document(tmp_path, "azure.json", answer)
+    assert _turns(doc) == EXPECTED
+    assert [(p.start, p.end) for p in doc.passages] == [(0.0, 1.5), (2.0, 3.5), (4.0, 5.5), (6.0, 7.5)]
+    for n, phrase in enumerate(p for p in phrases if p["nBest"]):
+        phrase.pop("speaker")
+        phrase["channel"] = n % 2
+    doc = _document(tmp_path, "stereo.json", answer)
+    assert [p.speaker for p in doc.passages] == ["Channel 1", "Channel 2", "Channel 1", "Channel 2"]
+
+
+def _deepgram(alternative: dict[str, object], channels: int = 1) -> dict[str, object]:
+    return {"metadata": {"request_id": "r", "duration": 7.0, "channels": channels},
+            "results": {"channels": [{"alternatives": [alternative]} for _ in range(channels)]}}  # fmt: skip
+
+
+def test_deepgram_paragraphs_else_words_else_the_transcript(tmp_path: Path) -> None:
+    """Deepgram counts speakers from 0: its speaker 0 is "Speaker 1"."""
+    timed = _timed_words()
+    words = [
+        {"word": w.lower().strip("¿?.,"), "punctuated_word": w, "start": s, "end": e, "speaker": who - 1}
+        for who, w, s, e in timed
+    ]
+    paragraphs = []
+    at = 0
+    for who, said in SAID:
+        count = len(said.split())
+        start, end = timed[at][2], timed[at + count - 1][3]
+        paragraphs.append({"sentences": [{"text": said, "start": start, "end": end}], "speaker": who - 1,
+                           "start": start, "end": end, "num_words": count})  # fmt: skip
+        at += count
+    alternative = {"transcript": " ".join(TEXTS).lower(), "confidence": 0.98, "words": words,
+                   "paragraphs": {"transcript": "…", "paragraphs": paragraphs}}  # fmt: skip
+    assert _turns(_document(tmp_path, "paragraphs.json", _deepgram(alternative))) == EXPECTED
+    del alternative["paragraphs"]
+    doc = _document(tmp_path, "words.json", _deepgram(alternative))
+    assert _turns(doc) == EXPECTED
+    assert doc.passages[3].start == timed[-1][2]
+    del alternative["words"]
+    doc = _document(tmp_path, "transcript.json", _deepgram(alternative))
+    assert _turns(doc) == [(None, " ".join(TEXTS).lower())]
+
+
+def test_speechmatics_words_marks_unknown_speakers_and_sentence_ends(tmp_path: Path) -> None:
+    """Speechmatics' json-v2: words and punctuation marks as results of their own, a mark after its word or before
+    the next ("¿"), "is_eos" at a sentence's end, and "UU" where it could not tell the speaker: that turn is no one's
+    rather than the previous speaker's."""
+    results = []
+    for who, word, start, end in _timed_words():
+        speaker = "UU" if word == "Sí." else f"S{who}"
+        if word.startswith("¿"):
+            results.append({"type": "punctuation", "start_time": start, "end_time": start, "attaches_to": "next",
+                            "alternatives": [{"content": "¿", "confidence": 1, "speaker": speaker}]})  # fmt: skip
+            word = word[1:]
+        core = word.rstrip(".,?")
+        results.append({"type": "word", "start_time": start, "end_time": end,
+                        "alternatives": [{"content": core, "confidence": 0.97, "language": "es", "speaker": speaker}]})  # fmt: skip
+        if core != word:
+            results.append({"type": "punctuation", "start_time": end, "end_time": end, "attaches_to": "previous",
+                            "is_eos": word[-1] in ".?", "alternatives": [{"content": word[len(core):], "speaker": speaker}]})  # fmt: skip
+    answer = {"format": "2.9", "metadata": {"transcription_config": {"language": "es", "diarization": "speaker"}},
+              "results": results}  # fmt: skip
+    doc = _document(tmp_path, "speechmatics.json", answer)
+    assert _turns(doc) == [*EXPECTED[:3], (None, "Sí.")]
+
+
+def test_ibm_watson_timestamps_and_speaker_labels(tmp_path: Path) -> None:
+    timed = _timed_words()
+    results = [{"final": True, "alternatives": [{"transcript": " ".join(TEXTS[:2]).lower(),
+                "timestamps": [[w, s, e] for _, w, s, e in timed[:9]]}]},
+               {"final": True, "alternatives": [{"transcript": " ".join(TEXTS[2:]).lower(),
+                "timestamps": [[w, s, e] for _, w, s, e in timed[9:]]}]}]  # fmt: skip
+    labels = [{"from": s, "to": e, "speaker": who - 1, "confidence": 0.5, "final": True} for who, _, s, e in timed]
+    doc = _document(tmp_path, "watson.json", {"result_index": 0, "results": results, "speaker_labels": labels})
+    assert _turns(doc) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"results": [{"alternatives": [{"score": 1}]}]},
+        {"results": {"channels": [{"alternatives": [{"score": 1}]}]}},
+        {"recognizedPhrases": [{"nBest": [{"confidence": 0.5}]}]},
+        {"results": [{"type": "word", "alternatives": [{"confidence": 1}]}]},
+    ],
+)
+def test_json_in_a_services_outline_without_words_is_still_refused(tmp_path: Path, data: object) -> None:
+    with pytest.raises(ImportRefused, match="not a transcript sayso knows"):
+        _document(tmp_path, "data.json", data)
