@@ -6,8 +6,9 @@ How a query is answered (at 100k passages, a few milliseconds):
 2. Each query word is expanded to vocabulary words: itself, words within one
    edit (4-7 letters) or two (8 or more; a transposition is one edit) found
    through the deletion-neighbourhood index and checked with the OSA
-   distance (corpus.fuzzy), and, for the word still being typed, the words it begins (and a
-   few it begins with one typo).
+   distance (corpus.fuzzy), other forms of it sharing most of its beginning ("donating"
+   for "donate", `other_form`), and, for the word still being typed, the words it begins
+   (and a few it begins with one typo).
 3. Candidates: BM25 over the postings of those words, with each expansion
    weighted by how exact it is, and passages matching more of the query words
    first.
@@ -93,6 +94,12 @@ INLINE_MERGE = 50_000
 K1, B = 1.2, 0.75
 #: How much an expansion of a query word counts, by kind.
 EXACT, PREFIX, FUZZY_1, FUZZY_2, FUZZY_PREFIX = 1.0, 0.8, 0.6, 0.4, 0.45
+#: ...and another form of the word ("donating" for "donate", "attack" for "attacking": see `other_forms`).
+OTHER_FORM = 0.35
+#: Most other forms taken for one query word (the most frequent).
+MAX_OTHER_FORMS = 12
+#: Words beginning with a query word's stem looked at for its other forms (the most frequent).
+FORMS_LOOKED_AT = 300
 #: Credit for each query word that names the passage's speaker (a quarter of what a pair of adjacent
 #: words gets): who said it weighs a little more than who is mentioned.
 SAID = 4.0
@@ -130,6 +137,31 @@ def max_edits(word: str) -> int:
     """Typos tolerated in a query word: none up to 3 letters, one up to 7, then two."""
     n = len(word)
     return 0 if n <= 3 else 1 if n <= 7 else 2
+
+
+def forms_stem(word: str) -> str | None:
+    """What every other form of `word` begins with (see `other_form`), or None for a word too short to have them."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    return word[: max(5, len(word) - (5 if len(word) >= 12 else 4))]
+
+
+def other_form(word: str, candidate: str) -> bool:
+    """Whether `candidate` may be another form of `word`, whatever the language, as long as it inflects by endings:
+    both share a beginning of five letters or more, the shorter adds two letters at most after it and the two
+    together four (five after seven shared): "donate" and "donating" ("e" and "ing"), "attacking" and "attack",
+    "gallery" and "galleries", "галерея" and "галереи".  No dictionary, so some strangers pass ("chance" and
+    "chancellor"), which is why such a form counts for little (OTHER_FORM); "supposed" and "support" differ by
+    too much ("sed" and "rt"), as do "donate" and "donald"."""
+    if candidate == word or not candidate.isalpha():
+        return False
+    shared = 0
+    for a, b in zip(word, candidate):
+        if a != b:
+            break
+        shared += 1
+    endings = len(word) + len(candidate) - 2 * shared
+    return shared >= 5 and min(len(word), len(candidate)) - shared <= 2 and endings <= (5 if shared >= 7 else 4)
 
 
 def bm25_idf(df: np.ndarray, live_n: int) -> np.ndarray:
@@ -1176,6 +1208,24 @@ class SearchIndex:
                     break
         return found
 
+    def _other_forms(self, word: str) -> list[int]:
+        """Ids of words that may be another form of `word` (see `other_form`), the most frequent first."""
+        stem = forms_stem(word)
+        if stem is None:
+            return []
+        ids = self.view.words_from(stem)
+        df: np.ndarray = self._get("df")[ids] if len(ids) else np.zeros(0, np.int64)
+        ids, df = ids[df > 0], df[df > 0]
+        if len(ids) > FORMS_LOOKED_AT:
+            # (a common stem: the most frequent words beginning with it, all those as frequent as the last kept)
+            kth = np.partition(df, len(df) - FORMS_LOOKED_AT)[len(df) - FORMS_LOOKED_AT]
+            ids, df = ids[df >= kth], df[df >= kth]
+        words = self.view.words
+        # The most frequent first, ties in alphabetical order: which forms count must not depend on the order the
+        # library met the words (their ids).
+        ranked = sorted(zip((-df).tolist(), (words[int(i)] for i in ids), ids.tolist()))[:FORMS_LOOKED_AT]
+        return [i for _, w, i in ranked if other_form(word, w)][:MAX_OTHER_FORMS]
+
     def _live_id(self, word: str) -> int | None:
         """The id of `word` if a live passage holds it (the vocabulary keeps words of removed documents)."""
         found = self.view.word_id(word)
@@ -1224,6 +1274,8 @@ class SearchIndex:
             if len(word) >= 4 and exact is None and len(weights) < 3:
                 for term_id in self._fuzzy_completions(word, 12):
                     weights.setdefault(term_id, FUZZY_PREFIX)
+        for term_id in self._other_forms(word):
+            weights.setdefault(term_id, OTHER_FORM)
         result = (
             np.fromiter(weights.keys(), np.int64, len(weights)),
             np.fromiter(weights.values(), np.float32, len(weights)),

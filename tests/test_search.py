@@ -291,7 +291,8 @@ def test_spans_point_at_the_matched_words(lib: Library) -> None:
             for start, end in hit.spans:
                 assert 0 <= start < end <= len(hit.text)
                 assert re.fullmatch(r"[\w'’]+", hit.text[start:end])
-            assert set(words_at(hit)) <= expected | {"opens", "opened", "sources"} | set()
+            # (other forms of a word count too, for less: "competitive" for "competitiveness")
+            assert set(words_at(hit)) <= expected | {"opens", "opened", "sources", "competitive"}
 
 
 def test_hyphenated_and_spaced_forms_match_each_other(lib: Library) -> None:
@@ -537,3 +538,42 @@ def test_doc_facet_by_id_and_facets_alone(lib: Library) -> None:
     assert [h.index for h in hits] == sorted(h.index for h in hits)
     assert hits and {h.document for h in hits} == {doc.id}
     assert all(h.spans == [] for h in hits)
+
+
+# -- other forms of a word --------------------------------------------------------------------
+def test_other_forms_share_most_of_the_beginning_and_differ_by_short_endings() -> None:
+    from sayso.corpus.search import other_form
+
+    for word, form in [
+        ("donate", "donating"),
+        ("donate", "donation"),
+        ("attacking", "attack"),
+        ("gallery", "galleries"),
+    ]:
+        assert other_form(word, form) and other_form(form, word), (word, form)
+    assert other_form("галерея", "галереи")
+    for word, stranger in [("supposed", "support"), ("donate", "donald"), ("chance", "change"), ("memo", "memory")]:
+        assert not other_form(word, stranger), (word, stranger)
+    assert not other_form("donate", "donate")
+
+
+def test_a_query_in_another_form_of_the_words_finds_the_passage(tmp_path: Path) -> None:
+    """A user trial: "donate money to the gallery" for "donating the money to that gallery" ranked a passage of
+    the words "money" and "to" first; other forms of a word now count, below a typo's spelling."""
+    text = (
+        "Ana: I'm taking this next job, and I'm donating the money to that gallery.\n\n"
+        "Ben: The money is yours to keep, you know. Nobody expects you to give it away.\n\n"
+        "Ana: I know. But the gallery gave me my first show.\n\n"
+        "Ben: Then donate it. I'd just keep some for the rent.\n\n"
+        "Ana: Attacking the problem from both sides, then.\n"
+    )
+    (tmp_path / "talk.txt").write_text(text, encoding="utf-8")
+    small = Library.open(tmp_path / "data")
+    small.import_paths([tmp_path / "talk.txt"])
+    hits = small.search("donate money to the gallery", limit=5)
+    assert "donating the money to that gallery" in hits[0].text
+    assert "donating" in words_at(hits[0])
+    hit = small.search("attack problem", limit=1)[0]
+    assert "Attacking the problem" in hit.text
+    exact = small.search("donate", limit=5)
+    assert "Then donate it" in exact[0].text  # (the word as typed ranks above another form of it)

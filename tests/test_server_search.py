@@ -112,6 +112,9 @@ QUERIES = [
     "exact words",
     "пастилу",
     "пастилу абрикос",
+    # other forms of a word ("farming" for "farm", "surplus" for "surpluses")
+    "farming surplus",
+    "securing elections",
     # prefixes as typed
     "machine g",
     "transcri",

@@ -26,7 +26,8 @@ are the same, and where they can be, the same functions):
 2. Each word is expanded through the vocabulary: itself, the words within one
    or two edits (OSA, as `max_edits` allows), found through the trigram index
    with a similarity no such word can fall below (`near_spelling_search`),
-   and for the word being typed its most frequent completions.  A word of the
+   other forms of it (`corpus.search.other_form`), and for the word being
+   typed its most frequent completions.  A word of the
    query may also name a speaker (`match_speaker_word`).
 3. Candidates come from the GIN index (one bitmap per spelling, ORed per word
    and ANDed across words by the planner), the facets, phrases and
@@ -72,11 +73,14 @@ from sayso.corpus.search import (
     _ALPHABET,
     COMMON_COMPLETION_SHARE,
     EXACT,
+    FORMS_LOOKED_AT,
     FUZZY_1,
     FUZZY_2,
     FUZZY_PREFIX,
     K1,
     MAX_COMPLETIONS,
+    MAX_OTHER_FORMS,
+    OTHER_FORM,
     PREFIX,
     RESCORE,
     RESCORE_PHRASE,
@@ -88,8 +92,10 @@ from sayso.corpus.search import (
     bm25_idf,
     bm25_norms,
     bm25_tf,
+    forms_stem,
     match_speaker_word,
     max_edits,
+    other_form,
     people_keys_named,
     phrase_only,
     sequence_scores,
@@ -768,7 +774,33 @@ class ServerSearch:
             )
             row = cur.fetchone()
             e.all_completions = int(row["n"]) > len(e.weights) if row else False
+        # Other forms of each word ("donating" for "donate"), as the local engine's `_other_forms` finds them.
+        stems = {e.word: stem for e in expansions if (stem := forms_stem(e.word)) is not None}
+        if stems:
+            beginning = self._words_from(cur, sorted(set(stems.values())), FORMS_LOOKED_AT)
+            for e in expansions:
+                if e.word in stems:
+                    forms = [(w, df) for w, df in beginning[stems[e.word]] if other_form(e.word, w)]
+                    for word, df in forms[:MAX_OTHER_FORMS]:
+                        e.weights.setdefault(word, OTHER_FORM)
+                        e.df.setdefault(word, df)
         return expansions
+
+    @staticmethod
+    def _words_from(cur: Any, prefixes: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
+        """For each prefix, the `limit` most frequent words beginning with it, itself among them (ties:
+        alphabetical)."""
+        cur.execute(
+            "SELECT p.prefix, c.word, c.df FROM unnest(%s::text[]) AS p(prefix) CROSS JOIN LATERAL "
+            "(SELECT v.word, v.df FROM sayso.vocabulary v WHERE v.word ~>=~ p.prefix AND v.word ~<~ (p.prefix || %s) "
+            'AND left(v.word, length(p.prefix)) = p.prefix AND v.df > 0 ORDER BY v.df DESC, v.word COLLATE "C" '
+            "LIMIT %s) c",
+            (prefixes, _LAST_CHAR, limit),
+        )
+        found: dict[str, list[tuple[str, int]]] = {p: [] for p in prefixes}
+        for r in cur.fetchall():
+            found[r["prefix"]].append((r["word"], int(r["df"])))
+        return found
 
     def _trigram_search(self, cur: Any, searches: list[tuple[str, int, int, float]]) -> dict[str, int]:
         """Vocabulary words (and their df) found by trigram searches (around, shortest, longest, least similarity),
