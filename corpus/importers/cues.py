@@ -267,9 +267,16 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
             )
             caps = head.isupper() and all(k in capitals for k in others)
             # ("Kuroda:" or "[Kuroda-sensei]" once beside recurring "Haruto:" and "Mizuki:", in the same case)
-            same_case = not head.isupper() and not any(k in capitals for k in others)
+            # (but "Action item: I'll open a ticket" on a cue's second line is no one's name)
+            same_case = not head.isupper() and not any(k in capitals for k in others) and is_name_like(labelled)
             if not (
-                others and (line.startswith(("-", "–", "—", ">>")) or len(labelled.split()) >= 2 or caps or same_case)
+                others
+                and (
+                    line.startswith(("-", "–", "—", ">>"))
+                    or (len(labelled.split()) >= 2 and is_name_like(labelled))
+                    or caps
+                    or same_case
+                )
             ):
                 labelled, rest = None, line
         text = rest if labelled is not None else line

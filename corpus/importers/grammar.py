@@ -43,6 +43,7 @@ from sayso.corpus.importers.names import (
     Label,
     given_first,
     in_capitals,
+    is_initials,
     is_name_like,
     is_office,
     is_stage_direction,
@@ -175,10 +176,16 @@ def match_record(line: str) -> Label | None:
     return None if label is not None and GREETING.match(label.raw) else label
 
 
+#: A stop and a dash glued to the first word after them, as Spanish plays write a speaker: "AMPARO.—Nada."
+_GLUED_DASH = re.compile(r"(?<=[^\W\d_])\.([—–])(?=[^\s—–-])")
+
+
 def _match_record(line: str) -> Label | None:
     s = line.strip()
     if len(s) < 4 or not s[0].isupper():
         return None
+    if (glued := _GLUED_DASH.search(s, 0, 80)) is not None:
+        s = f"{s[: glued.end()]} {s[glued.end() :]}"  # (the dash a label's end, as ".— " is)
     dot, colon = s.find(".", 0, 120), s.find(":", 0, 120)
     if dot < 0 or 0 <= colon < dot:
         return None  # no stop near the start, or a colon before it: "Name: text" is the inline family's
@@ -607,8 +614,8 @@ def match_separated(line: str) -> Label | None:
     at, mark = best
     rest = s[at + len(mark) :].strip()
     head = s[:at].strip(" *_")
-    if not rest or not head or head[-1] in ".,;!?":
-        return None
+    if not rest or not head or (head[-1] in ".,;!?" and not is_initials(head)):
+        return None  # (a sentence's end before the dash; "P.M. –", a role's letters, is a label)
     if mark == "\t" and time is None and (stamp := _SEPARATED_TIME.match(rest)):
         time, rest = stamp_seconds(stamp), rest[stamp.end() :]  # "Ada Park<tab>00:00:01<tab>words"
     cells = s.split("\t")

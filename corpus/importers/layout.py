@@ -105,12 +105,35 @@ def normalise(lines: list[str]) -> Page:
     _strip_margin_numbers(page)
     _strip_markers(page)
     _strip_rules_and_turn_numbers(page)
+    _strip_cue_numbers(page)
     _strip_page_furniture(page)
     _strip_word_index(page)
     _strip_padding(page)
     _join_page_breaks(page)
     _single_space(page)
+    _close_letter_spacing(page)
     return page
+
+
+#: A name set letter-spaced at the start of a line, as old plays print who speaks ("H e l e n e. Ist er...",
+#: "D e r  P f a r r e r (tritt ein)."): single letters a space apart, two spaces between words, then a full stop,
+#: a colon or a parenthesis.
+_LETTER_SPACED = re.compile(
+    r"^(?P<lead>[ \t]*)(?P<name>[^\W\d_](?: [^\W\d_]){2,}(?: {2,3}[^\W\d_](?: [^\W\d_])+)*)(?=[ \t]*[.:(,])"
+)
+
+
+def _close_letter_spacing(page: Page) -> None:
+    """Names set letter-spaced at the start of lines, as German, Czech or Russian plays print their speakers, are
+    written as words in capitals ("HELENE", "DER PFARRER"), as other printings set a play's speakers, where three
+    lines or more open with one: emphasis of type, not letters of words.  Elsewhere in a line, letter-spacing is
+    emphasis within the text and stays."""
+    found = [(i, m) for i, line in enumerate(page.lines) if line[:1] != "" and (m := _LETTER_SPACED.match(line))]
+    if len(found) < 3:
+        return
+    for i, m in found:
+        words = " ".join(word.replace(" ", "").upper() for word in re.split(r" {2,3}", m.group("name")))
+        page.lines[i] = m.group("lead") + words + page.lines[i][m.end() :]
 
 
 #: A number in the margin before a line, or alone on it: "10  MS ROBERTSON:  Ms Collins, ...", " 5".
@@ -432,6 +455,33 @@ def _strip_rules_and_turn_numbers(page: Page) -> None:
                 continue
             page.lines[i] = ""
         page.notes.append(f"{len(rules)} rules")
+
+
+#: A cue's number before a label, as radio and stage scripts number their cues: "12.  EDITH:  Is it?".
+_CUE_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+(?=\S)")
+
+
+def _strip_cue_numbers(page: Page) -> None:
+    """Cue numbers that count up before the labels of a script ("1.  SFX: ...", "2.  EDITH: ..."), from 1 again
+    where a scene or a page starts: layout, not words.  Only where six of them or more count up so, nine in ten
+    of them before a label (a numbered list's items are not labels)."""
+    found = [
+        (i, int(m.group(1)), m)
+        for i, line in enumerate(page.lines)
+        if line[:1] in _MARGIN_FIRSTS and (m := _CUE_NUMBER.match(line))
+    ]
+    if len(found) < 6:
+        return
+    steps = [b - a for (_, a, _), (_, b, _) in itertools.pairwise(found)]
+    if sum(1 for step, (_, n, _) in zip(steps, found[1:]) if step == 1 or n == 1) < 0.9 * len(steps):
+        return
+    labelled = sum(1 for i, _, m in found if match_label(page.lines[i][m.end() :]) is not None)
+    if labelled < 0.9 * len(found):
+        return
+    for i, _, m in found:
+        page.stripped.append(Stripped("cue number", m.group().strip()))
+        page.lines[i] = page.lines[i][m.end() :]
+    page.notes.append(f"{len(found)} cue numbers")
 
 
 def _underlines(lines: list[str], i: int) -> bool:

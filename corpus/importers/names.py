@@ -93,6 +93,9 @@ TITLES = {
     "imam",
     "pastor",
     "coach",
+    # Vietnamese: "Ông Nguyễn Văn Hùng" (Mr), "Bà Trần Thị Lan" (Mrs), then "Ông Hùng" by the given name, last
+    "ông",
+    "bà",
 }
 #: Words that join a sentence; capitalised inside a label they make it a heading, not a name.
 _FUNCTION_WORDS = {
@@ -154,7 +157,7 @@ _COURTESY = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hon", "rev", "sr", 
 HONORIFICS = frozenset(
     (_COURTESY - {"jr", "st", "messrs"})
     | {"sir", "dame", "lord", "lady", "fr", "h", "hj", "dra", "drs", "ir", "dott", "ing", "herr", "frau", "m"}
-    | {"sra", "srta", "shri", "smt", "sri", "mhe", "ndg"}
+    | {"sra", "srta", "shri", "smt", "sri", "mhe", "ndg", "ông", "bà"}
 )
 _MALE_TITLES = {"mr", "sir", "lord", "herr", "señor", "brother", "father", "congressman", "chairman"}
 _FEMALE_TITLES = {
@@ -1892,8 +1895,13 @@ _SHOUTED_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])([A-Z'
 
 
 def _shouted(token: str) -> bool:
-    """A name token in capitals: "NIXON", "O'BRIEN", and the Record's "McMORRIS"."""
-    return any(c.isalpha() for c in token) and (token.upper() == token or bool(_SHOUTED_PREFIX.match(token)))
+    """A name token in capitals: "NIXON", "O'BRIEN", and the Record's "McMORRIS" (not a handle's "MEE6", "R2D2":
+    letters and digits are written so, not shouted)."""
+    return (
+        any(c.isalpha() for c in token)
+        and not any(c.isdigit() for c in token)
+        and (token.upper() == token or bool(_SHOUTED_PREFIX.match(token)))
+    )
 
 
 @cached_when_short
@@ -1989,6 +1997,7 @@ def initials_of(name: str) -> frozenset[str]:
     plain = ""
     hyphen = ""
     inner = ""
+    syllables = ""  # (a script without capitals writes a name's first syllable, its vowel signs on it: मी.श.)
     for t in tokens:
         t = t.strip(".")
         if not t or not t[0].isalpha():
@@ -1997,7 +2006,11 @@ def initials_of(name: str) -> frozenset[str]:
         parts = [p for p in t.split("-") if p]
         hyphen += "".join(p[0].upper() for p in parts)
         inner += t[0].upper() + "".join(c for c in t[1:] if c.isupper())
-    return frozenset(x for x in (plain, hyphen, inner) if len(x) >= 2)
+        marks = 1
+        while marks < len(t) and unicodedata.category(t[marks]) in ("Mn", "Mc"):
+            marks += 1
+        syllables += t[:marks]
+    return frozenset(x for x in (plain, hyphen, inner, syllables) if len(x) >= 2)
 
 
 _MENTION = re.compile(

@@ -200,7 +200,9 @@ _ANSWERER_ROLES = {"the witness", "the deponent"}
 _ROLE_LINE = re.compile(
     r"^[*_#>\s-]*(?P<key>interviewers?|interviewed by|interview conducted by|conducted by|questions? by|questioner|examiner|"
     # (who asks, as other languages' interviews credit it: Arabic "حاورها:" (interviewed her), Hebrew "ראיין:")
-    r"حاوره|حاورها|حاورتها|حاورهم|أجرى الحوار|ראיין|ראיינה|ראיינו|"
+    # (and "أجرت الحوار:", she conducted the interview; "أجرى المقابلة:", he did)
+    r"حاوره|حاورها|حاورته|حاورتها|حاورهم|حاورتهم|أجرى الحوار|أجرت الحوار|أجرى المقابلة|أجرت المقابلة|"
+    r"ראיין|ראיינה|ראיינו|"
     r"interviewees?|narrators?|respondents?|witness|deponent|q|a)[*_\s]*(?P<sep>[:=]|[ \t][-–—])[*_\s]*(?P<value>\S.*?)[*_\s]*$",
     re.I,
 )
@@ -215,13 +217,14 @@ _ASKER_KEYS = {
     "questioner",
     "examiner",
     "q",
-    *("حاوره", "حاورها", "حاورتها", "حاورهم", "أجرى الحوار", "ראיין", "ראיינה", "ראיינו"),
+    *("حاوره", "حاورها", "حاورته", "حاورتها", "حاورهم", "حاورتهم"),
+    *("أجرى الحوار", "أجرت الحوار", "أجرى المقابلة", "أجرت المقابلة", "ראיין", "ראיינה", "ראיינו"),
 }
 #: Who asks, in a credit line of a Japanese, Chinese or Korean interview: "聞き手・構成：田中美咲", "采访：王磊",
 #: "取材・文＝大野理沙", "文／大野理沙" (a magazine interview's writer is who asked; "写真＝" is the photographer).
 _ASKER_CREDIT = re.compile(
     r"(?:聞き手|インタビュアー|インタビュー|取材|采访人|采访者|采访|인터뷰어|진행|(?:^|(?<=[\s（(]))文)"
-    r"(?:・[^：:＝=／/）)\s]{1,8})*[ \t]*[：:＝=／/][ \t]*(?P<who>[^\s：:＝=／/）)、，,]{2,12})"
+    r"(?:・[^：:＝=／/）)\s]{1,8})*[ \t]*[：:＝=／/][ \t]*(?P<who>[^\s：:＝=／/（()）、，,]{2,12})"
 )
 #: Phrases in the header naming one side: the name follows the phrase.
 _ASKER_PHRASE = re.compile(
@@ -741,8 +744,9 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
             m = _SWORN_HEADING.match(s)  # ("MR GRAHAM EDWARD PELL (affirmed)")
         if m is not None:
             answerer = _name(m.group("who")) or answerer
-    # (line by line: a name ends with its line, "Intervista a Giulia Bernardi" over "di Marco Conti")
-    texts = [l.strip() for l in head if l.strip()]
+    # (line by line: a name ends with its line, "Intervista a Giulia Bernardi" over "di Marco Conti"; a name in
+    # bold is the name, "Беседовала **Анна Кравец**")
+    texts = [re.sub(r"\*\*|__", "", l).strip() for l in head if l.strip()]
     if asker is None:
         asker = next((n for t in texts for m in _ASKER_PHRASE.finditer(t) if (n := _name_run(t[m.end() :]))), None)
     if asker is None:
@@ -759,17 +763,16 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
         )
     if answerer is None:
         # the person the lead is about, its first words: "Olivia Chen-Matthews became chief financial officer..."
-        # (a paragraph of the lead, a sentence or more, not a line of the page's furniture)
+        # (a paragraph of the lead, a sentence or more, not a line of the page's furniture, nor a line that goes
+        # on with the one above it where the text is wrapped)
         answerer = next(
             (
                 n
-                for t in texts
+                for t in _paragraph_openings(head)
                 if len(t.split()) >= 12
                 and not _BYLINE.match(t)
-                and (n := _name_run(t.lstrip("*_ "))) is not None
-                and is_full_name(n)
+                and (n := _lead_name(t.lstrip("*_ "), texts)) is not None
                 and n != asker
-                and t.lstrip("*_ ").startswith(n)
             ),
             None,
         )
@@ -780,6 +783,41 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
             (n for k, t in enumerate(texts) if (n := _quoted_headline(t, texts[:k] + texts[k + 1 :]))), None
         )
     return asker, answerer
+
+
+#: How a line ends where its sentence (or a heading, or a quotation) ends, so that the next line opens another.
+_LINE_ENDS_SENTENCE = re.compile(r"""[.!?:;؟。！？…"'»”’)\]*_]\s*$""")
+
+
+def _paragraph_openings(head: list[str]) -> list[str]:
+    """The header's lines that open a paragraph: after a blank line or a line ending a sentence, not the lines a
+    wrapped paragraph goes on in ("أكثر من عشرين عاماً..." under "...منذ")."""
+    found = []
+    before = ""
+    for line in head:
+        s = line.strip()
+        if s and (not before or _LINE_ENDS_SENTENCE.search(before)):
+            found.append(s)
+        before = s
+    return found
+
+
+def _lead_name(text: str, header: list[str]) -> str | None:
+    """The full name a lead paragraph opens with, if any.  In a script without capitals nothing tells a name from
+    the words before it ("يحذّر الدكتور سامي الخطيب", warns Dr Sami al-Khatib): there, the longest run of its
+    last words that another line of the header also gives (the headline's "د. سامي الخطيب")."""
+    n = _name_run(text)
+    if n is None or not is_full_name(n) or not text.startswith(n):
+        return None
+    if not uncased(n):
+        return n
+    words = n.split()
+    others = [t for t in header if not t.startswith(text[:40])]
+    for k in range(len(words) - 1):
+        tail = " ".join(words[k:])
+        if any(tail in o for o in others):
+            return _name(tail) or tail
+    return None
 
 
 #: A byline: "By Nate Kowalczyk, Senior Editor", "Por Ana Lemos", "Von Jan Roth".

@@ -29,12 +29,13 @@ _BONEYARD = re.compile(r"/\*.*?\*/", re.S)
 
 
 def looks_like_screenplay(text: str, suffix: str) -> bool:
-    """A .fountain file, or text with scene headings and character cues."""
+    """A .fountain file, or text with scene headings and character cues (at the margin, or indented to their
+    columns as a screenplay printed to text has them)."""
     if suffix in {".fountain", ".spmd"}:
         return True
     head = text[:20000]
-    scenes = len(re.findall(r"(?m)^(?:INT|EXT)\.\s+\S", head))
-    cues = len(re.findall(r"(?m)^\n?[A-Z][A-Z .'’-]{1,30}(?: \([A-Z.' ]+\))?\n\S", head))
+    scenes = len(re.findall(r"(?m)^[ \t]*(?:INT|EXT|INT\./EXT|I/E)\.?\s+\S", head))
+    cues = len(re.findall(r"(?m)^\n?[ \t]*[A-Z][A-Z .'’-]{1,30}(?: \([A-Z.' ]+\))?\n[ \t]*\S", head))
     return scenes >= 2 and cues >= 4
 
 

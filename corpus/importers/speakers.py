@@ -259,8 +259,16 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             if letters_used <= 3 and (count >= 3 or twice):
                 accepted.add(key)
             continue
-        if is_initials(name) and name.replace(".", "").casefold() in NOT_NAMES and not is_generic(name):
-            continue  # "AN:", "NOTE:", "PS:" only count once resolved to a person (below); "HOST:" is a role
+        if (
+            is_initials(name)
+            and name.replace(".", "").casefold() in NOT_NAMES
+            and not is_generic(name)
+            and not (count >= 3 and "." in label.raw)
+        ):
+            # "AN:", "NOTE:", "PS:" only count once resolved to a person (below); "HOST:" is a role; a role written
+            # short with its stops, turn after turn, is someone's ("P.M. –", the public prosecutor in an Italian
+            # court's record)
+            continue
         if (
             strong(key)
             or count >= 2

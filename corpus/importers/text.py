@@ -769,6 +769,32 @@ _BYLINE_DATED = re.compile(
 )
 
 
+def _bold_rejoined(lines: list[str]) -> list[str]:
+    """`lines` with a bold paragraph that the text wraps over two to four lines ("**— Как вы работаете..." over
+    "...партнёром.**") on one line, as a paragraph set in bold on one line is."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        s = lines[i].strip()
+        if s.startswith(("**", "__")) and not s.endswith(s[:2]) and s[2:3] not in ("*", "_", ""):
+            end = next(
+                (
+                    k
+                    for k in range(i + 1, min(i + 4, len(lines)))
+                    if not lines[k].strip() or lines[k].strip().endswith(s[:2]) or s[:2] in lines[k]
+                ),
+                None,
+            )
+            if end is not None and lines[end].strip().endswith(s[:2]) and s[:2] not in lines[end].strip()[:-2]:
+                out.append(" ".join(line.strip() for line in lines[i : end + 1]))
+                out.extend("" for _ in range(i, end))  # (the lines joined keep their places, empty)
+                i = end + 1
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
 def _bold_questions(
     lines: list[str], title: str | None, stripped: list[layout.Stripped]
 ) -> tuple[list[ParsedPassage], str, str] | None:
@@ -776,6 +802,7 @@ def _bold_questions(
     text, and labels neither: three questions or more, most of them asking, each answered.  The asker and the
     answerer are who the head names (qa: "Interview with Marta Iglesias", "Interviewed by ..."), else Interviewer
     and Interviewee, the same placeholders as for Q/A marks."""
+    lines = _bold_rejoined(lines)
     first = next(
         (i for i, line in enumerate(lines) if _BOLD_PARAGRAPH.match(line.strip()) or _DASHED_QUESTION.match(line)), None
     )
@@ -816,7 +843,7 @@ def _bold_questions(
     for_oneself = sum(1 for words in questions if _FOR_ONESELF.search(words[0]) and not _OF_YOU.search(words[0]))
     if for_oneself * 2 >= len(questions):
         return None  # "How do I reset my password?": a help page's questions, asked of no one in particular
-    asker, answerer = qa.header_names(head)
+    asker, answerer = qa.header_names(lines[:first])  # (with its blank lines: where its paragraphs start)
     if asker is None:
         # the byline names who asks: "di **Marta Colombo**", "By Ada Park", "Por Ana Lemos"
         asker = next((b.group("who").strip() for line in head if (b := _BYLINE.match(line.strip()))), None)
@@ -1026,8 +1053,14 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
     names = [table.name_for(labels_at[i]) for i in sorted(labels_at)]
     said = " ".join(head)
 
+    # (people the header names whose given name or surname starts with a letter: "Hosts: Jen Alvarez & Jon Pruitt"
+    # under "J:", both of them)
+    named = [n.split() for n in mentioned_names(said)]
+
     def of_a_group(name: str) -> bool:
         if _ANY_OF_A_GROUP.match(name):
+            return True
+        if len(name) == 1 and name.isalpha() and sum(1 for n in named if name in (n[0][0], n[-1][0])) >= 2:
             return True
         return len(name) == 1 and name.isalpha() and _GROUP_LETTER.search(said.replace(name, "\x00")) is not None
 
@@ -1549,6 +1582,8 @@ def _same_shape_alone(lines: list[str], labels: dict[int, Label], table: Speaker
         if seen[0] != shape:
             continue
         name, role = _person_and_tail(seen[1])
+        if (bot := _APP_TAG.search(name)) is not None and bot.start() > 0:
+            name, role = name[: bot.start()], "bot"  # (Discord's "MEE6 [BOT]": an app, who may speak once)
         words = name.split()
         if (_bare_first(name) in NOT_NAMES and not is_name_like(name)) or (
             len(words) > 1 and capitalised and not all(w[:1].isupper() for w in words)
@@ -1557,12 +1592,16 @@ def _same_shape_alone(lines: list[str], labels: dict[int, Label], table: Speaker
         found.setdefault(name_key(display_name(name)), []).append((i, name, role, seen[2]))
     out: dict[int, Label] = {}
     for key, where in found.items():
-        if len(where) < 2 or where[-1][0] < first:
+        if (len(where) < 2 and where[0][2] != "bot") or where[-1][0] < first:
             continue
         for i, name, role, time in where:
             out[i] = Label(name, "", "timed", time, role)
             table.canonical.setdefault(key, display_name(name))
     return out
+
+
+#: A chat app's tag after the name of an app's account: Discord's "MEE6 [BOT]", "Carl-bot APP".
+_APP_TAG = re.compile(r"[ \t]+(?:\[(?:BOT|APP)\]|BOT|APP)$")
 
 
 def _person_and_tail(name: str) -> tuple[str, str | None]:

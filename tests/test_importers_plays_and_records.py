@@ -1,0 +1,227 @@
+"""Conventions a blind set of transcripts showed sayso reading wrong or not at all (set 29): plays printed as
+their traditions print them, a radio script's numbered cues, a screenplay indented to its columns, records
+that shorten a role with stops, names given twice in two forms, and one letter for two people.  Every text
+here is written for these tests."""
+
+from __future__ import annotations
+
+from sayso.corpus.importers import parse_text
+from sayso.corpus.importers.names import display_name
+
+
+def _turns(text: str, name: str = "doc.txt") -> list[tuple[str | None, str]]:
+    return [(p.speaker, p.text) for p in parse_text(text, name).passages if p.speaker]
+
+
+def test_a_german_play_sets_its_speakers_letter_spaced() -> None:
+    """Old German plays print who speaks letter-spaced ("M a r t h a."), words two spaces apart: nobody was read."""
+    play = (
+        "Der Brunnen\nLustspiel in einem Aufzug\n\nP e r s o n e n :\nMartha Roth, Witwe\nDer Schreiber\nJakob, Knecht\n\n"
+        "Eine Küche. Martha am Herd.\n\n"
+        "M a r t h a. Ist der Brief gekommen?\n\n"
+        "J a k o b. Noch nicht, Frau Roth. Die Post kommt spät.\n\n"
+        "M a r t h a (dreht sich um). Immer spät. Immer.\n\n"
+        "D e r  S c h r e i b e r. Guten Abend allerseits.\n\n"
+        "J a k o b. Da ist er ja.\n"
+    )
+    assert [who for who, _ in _turns(play)] == ["Martha", "Jakob", "Martha", "Der Schreiber", "Jakob"]
+    assert _turns(play)[0][1] == "Ist der Brief gekommen?"
+
+
+def test_a_spanish_play_writes_a_stop_and_a_dash_glued_to_the_words() -> None:
+    play = (
+        "EL TALLER\nComedia en un acto\n\nPERSONAJES\n\nDON ÁLVARO, sastre\nLUISA, su hija\n\nACTO ÚNICO\n\n"
+        "DON ÁLVARO.—Otra vez tarde. Siempre tarde.\n\n"
+        "LUISA. (Entrando.)—¿Me esperaba, padre?\n\n"
+        "DON ÁLVARO.—Te esperaba la tela, hija.\n\n"
+        "LUISA.—Pues aquí estoy, y la tela también.\n"
+    )
+    assert _turns(play) == [
+        ("Don Álvaro", "Otra vez tarde. Siempre tarde."),
+        ("Luisa", "(Entrando.)—¿Me esperaba, padre?"),
+        ("Don Álvaro", "Te esperaba la tela, hija."),
+        ("Luisa", "Pues aquí estoy, y la tela también."),
+    ]
+
+
+def test_a_radio_script_numbers_its_cues_and_sound_is_no_ones() -> None:
+    script = "THE LAST FERRY\nA play for radio\n\nSCENE 1. A QUAY AT NIGHT.\n\n"
+    cues = [
+        ("SFX", "WIND. WATER AGAINST STONE."),
+        ("MAGGIE", "You're late, Tom."),
+        ("TOM", "The road was flooded."),
+        ("MAGGIE", "It always is, when you're late."),
+        ("SFX", "A FOGHORN, FAR OFF."),
+        ("TOM", "(QUIETLY) Is that the last one?"),
+        ("MAGGIE", "That's the last one."),
+    ]
+    script += "".join(f"{n}.  {who}:  {said}\n\n" for n, (who, said) in enumerate(cues, 1))
+    doc = parse_text(script, "ferry.txt")
+    assert [(p.speaker, p.text) for p in doc.passages[-len(cues) :]] == [
+        (None if who == "SFX" else who.title(), f"{who}:  {said}" if who == "SFX" else said) for who, said in cues
+    ]
+
+
+def test_a_screenplay_printed_to_text_indents_its_cues() -> None:
+    """A screenplay saved as text keeps its columns: the cues indented, not at the margin.  A character named
+    after a month ("APRIL") is still a character."""
+    script = "\n".join(
+        [
+            "                    NIGHT SHIFT",
+            "",
+            "INT. BUS DEPOT - NIGHT",
+            "",
+            "APRIL (40s) counts change at a window.",
+            "",
+            "                         APRIL",
+            "          Last bus left ten minutes ago.",
+            "",
+            "                         NOEL",
+            "                (out of breath)",
+            "          Then I'll wait for the first one.",
+            "",
+            "                         APRIL",
+            "          That's six hours.",
+            "",
+            "                         NOEL",
+            "          I've got six hours.",
+            "",
+            "EXT. DEPOT - CONTINUOUS",
+            "",
+            "Rain.",
+        ]
+    )
+    doc = parse_text(script, "night_shift.txt")
+    assert doc.convention and doc.convention["shape"] == "screenplay"
+    assert [p.speaker for p in doc.passages if p.speaker] == ["April", "Noel", "April", "Noel"]
+
+
+def test_a_vietnamese_interview_names_its_guest_in_full_then_by_the_given_name() -> None:
+    text = (
+        "Phỏng vấn\n\n"
+        "PV: Thưa bà, dự án bắt đầu thế nào?\n\n"
+        "Bà Trần Thị Mai: Từ một lớp học nhỏ ở xã tôi.\n\n"
+        "PV: Khó khăn lớn nhất là gì?\n\n"
+        "Bà Mai: Tiền, và thời gian.\n\n"
+        "PV: Cảm ơn bà.\n\n"
+        "Bà Mai: Cảm ơn anh.\n"
+    )
+    doc = parse_text(text, "phong_van.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["PV", "Bà Trần Thị Mai"] * 3
+    assert doc.speakers["Bà Trần Thị Mai"] == ["Bà Mai"]
+
+
+def test_initials_in_devanagari_are_first_syllables_with_their_stops() -> None:
+    """A Hindi interview names both people in full, then writes them by their first syllables ("सु.रा.",
+    "वि.जो."): two more people, before."""
+    text = (
+        "साक्षात्कार\n\n"
+        "सुनील राव: आपने यह काम कब शुरू किया?\n\n"
+        "विमला जोशी: दस साल पहले, अपने गाँव में।\n\n"
+        "सु.रा.: और पहला साल कैसा था?\n\n"
+        "वि.जो.: बहुत कठिन, पर अच्छा।\n\n"
+        "सु.रा.: आगे क्या योजना है?\n\n"
+        "वि.जो.: और गाँवों तक जाना।\n"
+    )
+    doc = parse_text(text, "sakshatkar.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["सुनील राव", "विमला जोशी"] * 3
+
+
+def test_a_record_shortens_a_role_with_its_stops_turn_after_turn() -> None:
+    """An Italian court's record writes the prosecutor "P.M. –": read as a sentence's end before a dash, and as
+    the time "p.m.", its questions went silently to the one who spoke before."""
+    text = (
+        "VERBALE DI UDIENZA\n\nPRESIDENTE: dott. Carlo Neri\nPUBBLICO MINISTERO: dott.ssa Anna Galli\n\n"
+        "PRESIDENTE – Prego, Pubblico Ministero.\n"
+        "P.M. – Lei era presente quella sera?\n"
+        "TESTE BIANCHI – Sì, fino alle dieci.\n"
+        "P.M. – Chi altro c'era?\n"
+        "TESTE BIANCHI – Nessuno, che io sappia.\n"
+        "P.M. – Nessun'altra domanda.\n"
+        "PRESIDENTE – Il teste può andare.\n"
+    )
+    speakers = [p.speaker for p in parse_text(text, "verbale.txt").passages if p.speaker]
+    assert speakers == ["Presidente", *["Pubblico Ministero", "Teste Bianchi"] * 2, "Pubblico Ministero", "Presidente"]
+
+
+def test_a_meeting_tools_caption_line_opening_like_a_label_is_not_a_speaker() -> None:
+    vtt = "WEBVTT\n\n"
+    lines = [
+        ("Rosa Lind", "Morning all. Quick one today."),
+        ("Ben Okafor", "The export job failed again overnight."),
+        ("Rosa Lind", "Again? Okay.\nAction item: I'll ask the vendor for logs."),
+        ("Ben Okafor", "Thanks."),
+    ]
+    for n, (who, said) in enumerate(lines, 1):
+        vtt += f"{n}\n00:00:{n * 5:02d}.000 --> 00:00:{n * 5 + 4:02d}.000\n{who}: {said}\n\n"
+    doc = parse_text(vtt, "standup.vtt")
+    assert [p.speaker for p in doc.passages] == ["Rosa Lind", "Ben Okafor", "Rosa Lind", "Ben Okafor"]
+    assert "Action item: I'll ask" in doc.passages[2].text
+
+
+def test_a_chat_apps_bot_speaks_once_under_its_tag() -> None:
+    chat = ""
+    for who, said in [
+        ("kestrel_7", "anyone know why the build is red?"),
+        ("mossy", "flaky test, rerun it"),
+        ("kestrel_7", "green now, thanks"),
+        ("Dyno [BOT]", "kestrel_7 reached level 5!"),
+        ("mossy", "congrats lol"),
+        ("kestrel_7", "ha"),
+    ]:
+        chat += f"{who} — Today at 9:1{len(chat) % 10} PM\n{said}\n"
+    doc = parse_text(chat, "discord.txt")
+    assert [(p.speaker, p.text) for p in doc.passages][3] == ("Dyno", "kestrel_7 reached level 5!")
+    assert display_name("MEE6") == "MEE6" and display_name("R2D2") == "R2D2"
+
+
+def test_one_letter_for_two_hosts_the_header_names_is_warned_of() -> None:
+    text = "THE PAIR PODCAST\nHosts: Maya Lopez & Mark Hill\n\n"
+    for said in ["Welcome back.", "Glad to be here.", "So, today.", "Yes, today.", "No.", "Yes.", "Fine."]:
+        text += f"M: {said}\n\n"
+    doc = parse_text(text, "pair.txt")
+    assert doc.convention and doc.convention.get("doubted")
+    assert any("'M'" in w for w in doc.warnings)
+
+
+def test_an_arabic_interview_credits_its_interviewer_and_its_wrapped_lead_names_no_one() -> None:
+    """A lead's second line ("أكثر من عشرين عاماً", more than twenty years) opened no paragraph and named no
+    one, yet it was taken for the guest; the headline names the guest, and "أجرت الحوار:" (she conducted the
+    interview) the interviewer."""
+    text = (
+        'حوار | د. كريم الحسن: "الزراعة تحتاج إلى صبر"\n\n'
+        "أجرت الحوار: هدى سالم\n\n"
+        "يعمل الدكتور كريم الحسن، أستاذ علوم التربة في الجامعة، منذ\n"
+        "أكثر من عشرين عاماً على تحسين إنتاج القمح في المناطق الجافة. التقيناه في\n"
+        "مختبره.\n\n"
+        "س: كيف بدأت؟\n\nج: بسؤال بسيط من مزارع.\n\n"
+        "س: وما الذي تعلمته؟\n\nج: أن التربة لا تكذب.\n\n"
+        "س: كلمة أخيرة؟\n\nج: الصبر.\n"
+    )
+    speakers = [p.speaker for p in parse_text(text, "hiwar.txt").passages if p.speaker]
+    assert speakers == ["هدى سالم", "كريم الحسن"] * 3
+
+
+def test_a_bold_question_wrapped_over_two_lines_is_still_a_question() -> None:
+    text = (
+        "# Инна Орлова: «Музыка начинается с тишины»\n\n"
+        "Беседовал **Пётр Лебедев** · 2 мая 2024\n\n"
+        "Инна Орлова встречает нас в пустом зале консерватории за час до репетиции и сразу садится за рояль.\n\n"
+        "**— Инна, с чего начинается ваш день?**\n\n— С тишины. Час без звуков.\n\n"
+        "**— А потом? Говорят, вы репетируете\nпо восемь часов.**\n\n— Говорят правильно.\n\n"
+        "**— Что вы скажете молодым?**\n\n— Слушайте больше, чем играете.\n"
+    )
+    turns = [(p.speaker, p.text) for p in parse_text(text, "intervyu.md").passages if p.speaker]
+    assert [who for who, _ in turns] == ["Пётр Лебедев", "Инна Орлова"] * 3
+    assert turns[2][1] == "— А потом? Говорят, вы репетируете по восемь часов."
+
+
+def test_a_japanese_credit_line_names_who_asks_without_their_desk() -> None:
+    text = (
+        "【対談】森一郎×林花子\n\n聞き手・構成＝小川恵（編集部）　写真＝西田亮\n\n"
+        "――お二人は初対面ですか。\n\n森　そうなんです。\n\n林　ずっとお会いしたかったんです。\n\n"
+        "――きっかけは何でしたか。\n\n森　一冊の本です。\n\n林　私も同じ本でした。\n\n"
+        "――最後に一言。\n\n森　また話しましょう。\n\n林　ぜひ。\n"
+    )
+    doc = parse_text(text, "taidan.txt")
+    assert "小川恵" in doc.speakers
