@@ -225,3 +225,19 @@ def test_a_japanese_credit_line_names_who_asks_without_their_desk() -> None:
     )
     doc = parse_text(text, "taidan.txt")
     assert "小川恵" in doc.speakers
+
+
+def test_a_short_name_in_capitals_that_the_cast_list_gives_is_a_name_not_initials() -> None:
+    """Three or four capitals are taken for initials unless the document writes them as a name: a play's list of
+    characters does ("LEN PARFITT — the constable", "PACO, su sobrino"), as running text does ("Thanks, Len.").
+    A key to initials ("NT — Nick Thompson") does not."""
+    play = "CHARACTERS\nEDITH MOSS — the postmistress\nLEN PARFITT — the constable\n\n"
+    play += "".join(f"{who}:  {said}\n\n" for who, said in [("EDITH", "You're late."), ("LEN", "Evening.")] * 2)
+    assert [p.speaker for p in parse_text(play, "radio.txt").passages if p.speaker] == ["Edith", "Len"] * 2
+    keyed = "NT — Nick Thompson\nYL — Yann Lee\n\n" + "".join(
+        f"{who}: {said}\n\n" for who, said in [("NT", "Welcome."), ("YL", "Thanks.")] * 2
+    )
+    assert [p.speaker for p in parse_text(keyed, "panel.txt").passages if p.speaker] == [
+        "Nick Thompson",
+        "Yann Lee",
+    ] * 2

@@ -485,7 +485,19 @@ def _name_in_capitals(label: str, lines: Sequence[str]) -> str | None:
         return None  # ("MS:" and "DR:" stay: "Ms Jones" in the text says nothing of them)
     ordinary = label.capitalize()
     within = re.compile(rf"(?<=[a-z,] ){re.escape(ordinary)}\b")
-    return ordinary if any(ordinary in line and within.search(line) for line in lines) else None
+    if any(ordinary in line and within.search(line) for line in lines):
+        return ordinary
+    # or a play's list of characters gives it as a name, the first word of a line, then a surname, a comma or a
+    # dash and who they are ("LEN PARFITT — the village constable", "PACO, su sobrino"); a word with a vowel, as
+    # initials seldom are ("NT — Nick Thompson" is a key to initials, not a name)
+    if len(label) >= 3 and _VOWEL.search(label):
+        cast = re.compile(rf"^[ \t]*{re.escape(label)}(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]*(?:,|[ \t][-–—][ \t])")
+        if any(line.startswith((label, " ", "\t")) and cast.match(line) for line in lines[:200]):
+            return ordinary
+    return None
+
+
+_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜİАЕЁИОУЫЭЮЯ]")
 
 
 def _opens_the_conversation(
