@@ -604,6 +604,11 @@ def test_a_chat_export_s_senders_are_read_whatever_their_names_look_like() -> No
     assert doc.passages[4].text == "kate_99 pinned a message"
     assert doc.title == "Book club" and set(doc.speakers) == {"kate_99", "🐱 Mira", "dmitry.s"}
     assert doc.convention is not None and doc.convention["shape"] == "chat" and doc.warnings == []
+    # a message whose time element says no clock ("yesterday") has no time, and the import says so
+    vague = page.replace('title="12.03.2024 18:05:00">18:05</div>', ">yesterday</div>")
+    doc = parse_text(vague, "messages.html")
+    assert doc.passages[-1].speaker == "dmitry.s" and doc.passages[-1].start is None
+    assert doc.warnings == ["1 message time(s) could not be read (the first: 'yesterday'): those messages have no time"]
     # (a page with one sender element only is a page: read as text)
     single = '<html><body><p class="sender">Ada Park</p><p>Hello: this is a letter.</p></body></html>'
     assert parse_text(single, "letter.html").convention["shape"] != "chat"

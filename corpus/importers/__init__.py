@@ -191,6 +191,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             else []
         )
         ignored.extend(notes_of_times)
+        if chat is not None:
+            ignored.extend(chat[2])
         if (unnamed := unnamed_speakers(cues, passages)) is not None:
             ignored.append(unnamed)
             convention.doubt()

@@ -321,6 +321,8 @@ class _ChatReader(HTMLParser):
         self.open: list[tuple[str, str]] = []
         self.reading: list[str] = []
         self.title: list[str] = []
+        #: what time elements said that no clock could be read in ("gestern", "—")
+        self.unread_times: list[str] = []
 
     def _flush(self) -> None:
         said = "\n".join(line for line in (" ".join(l.split()) for l in "".join(self.words).split("\n")) if line)
@@ -378,6 +380,8 @@ class _ChatReader(HTMLParser):
                     self.senders += 1
             elif what == "time" and self.time is None:
                 self.time = _clock_seconds("".join(self.reading))
+                if self.time is None:
+                    self.unread_times.append(" ".join("".join(self.reading).split()))
             elif what == "service":
                 self._flush()
                 self.sender = self.last_sender
@@ -397,10 +401,10 @@ class _ChatReader(HTMLParser):
         self.words.append(data)
 
 
-def read_chat(markup: str) -> tuple[list[tuple[str | None, float | None, str]], str | None] | None:
-    """A chat export's messages (see _ChatReader) and its title, when the page marks two or more messages'
-    senders (Telegram Desktop's "from_name"): the markup says who wrote each, whatever the name looks like
-    ("kate_99", "🐱").  None for any other page."""
+def read_chat(markup: str) -> tuple[list[tuple[str | None, float | None, str]], str | None, list[str]] | None:
+    """A chat export's messages (see _ChatReader), its title and what to warn of (times that could not be read),
+    when the page marks two or more messages' senders (Telegram Desktop's "from_name"): the markup says who wrote
+    each, whatever the name looks like ("kate_99", "🐱").  None for any other page."""
     if len(_SENDER_IN_MARKUP.findall(markup, 0, 200_000)) < 2:
         return None
     reader = _ChatReader()
@@ -414,4 +418,11 @@ def read_chat(markup: str) -> tuple[list[tuple[str | None, float | None, str]], 
     if title in (None, "Exported Data") and messages[0][0] is None and "\n" not in messages[0][2]:
         # (Telegram Desktop titles every export so; the chat's name heads the page)
         title, messages = messages[0][2], messages[1:]
-    return messages, title
+    notes = []
+    if reader.unread_times:
+        first = reader.unread_times[0] or "(empty)"
+        notes.append(
+            f"{len(reader.unread_times)} message time(s) could not be read (the first: {first[:40]!r}): those messages "
+            "have no time"
+        )
+    return messages, title, notes
