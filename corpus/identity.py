@@ -29,7 +29,9 @@ def is_initials(name: str) -> bool:
     letters = name.replace(".", "")
     if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and " " not in name:
         return True
-    return bool(_UNCASED_INITIALS.fullmatch(name)) and not any(c.isupper() or c.islower() for c in letters)
+    return (
+        "." in name and bool(_UNCASED_INITIALS.fullmatch(name)) and not any(c.isupper() or c.islower() for c in letters)
+    )
 
 
 #: Initials in a script without capitals: each a letter and the vowel signs on it, then a full stop.

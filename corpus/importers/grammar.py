@@ -184,7 +184,7 @@ def _match_record(line: str) -> Label | None:
     s = line.strip()
     if len(s) < 4 or not s[0].isupper():
         return None
-    if (glued := _GLUED_DASH.search(s, 0, 80)) is not None:
+    if (".—" in s or ".–" in s) and (glued := _GLUED_DASH.search(s, 0, 80)) is not None:
         s = f"{s[: glued.end()]} {s[glued.end() :]}"  # (the dash a label's end, as ".— " is)
     dot, colon = s.find(".", 0, 120), s.find(":", 0, 120)
     if dot < 0 or 0 <= colon < dot:
