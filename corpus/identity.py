@@ -48,6 +48,8 @@ _PLACEHOLDER = re.compile(
     r"|(?:speaker|participant|voice|person|guest|caller|respondent|interviewee|panelist|panellist)"
     r" ?(?:\d{0,3}[a-z]?|[a-z]{2})"
     r"|male|female"
+    # (someone in a crowd, unnamed: "[A voice: Preach it!]", "A MAN IN THE CROWD")
+    r"|(?:an? )?(?:voice|man|woman)(?: (?:in|from) the (?:crowd|audience|gallery|congregation|back))?|voices"
     r"|(?:the )?(?:moderator|host|co host|operator|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"
     r"chairwoman|reporter|off camera|crowd|multiple speakers|all|both|everyone|group|congregation|chorus|"
     r"(?:some |several )?(?:hon|honourable|honorable) members|an? hon member|"

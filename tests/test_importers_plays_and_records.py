@@ -241,3 +241,74 @@ def test_a_short_name_in_capitals_that_the_cast_list_gives_is_a_name_not_initial
         "Nick Thompson",
         "Yann Lee",
     ] * 2
+
+
+# -- set 30 ----------------------------------------------------------------------------------------------------
+def test_a_label_line_followed_by_a_sentence_with_a_colon_is_no_second_label() -> None:
+    """The Bundestag's record puts the name alone over the words; a first sentence with a comma, a stop and a
+    colon ("Danke, Herr Präsident. Ich mache es kurz: ...") read as a label "Danke" with the rest as its role."""
+    text = (
+        "Präsidentin Dr. Eva Lang:\nDas Wort hat der Kollege Paul Brandt.\n\n"
+        "Paul Brandt (SPD):\nFrau Präsidentin! Meine Damen und Herren! Wir stimmen zu.\n\n"
+        "Präsidentin Dr. Eva Lang:\nDanke. Nächster Redner ist Karl Ott.\n\n"
+        "Karl Ott (FDP):\nDanke, Frau Präsidentin. Ich mache es kurz: Wir lehnen den Antrag ab.\n\n"
+        "Präsidentin Dr. Eva Lang:\nVielen Dank.\n"
+    )
+    assert [who for who, _ in _turns(text)] == ["Präsidentin Dr. Eva Lang", "Paul Brandt", "Präsidentin Dr. Eva Lang",
+                                                "Karl Ott", "Präsidentin Dr. Eva Lang"]  # fmt: skip
+    assert _turns(text)[3][1].startswith("Danke, Frau Präsidentin. Ich mache es kurz:")
+
+
+def test_interjections_in_brackets_are_their_speakers_turns() -> None:
+    """A sermon's "[Congregation: Yes!]" and a parliament's "(Poseł Anna Wróbel: To nieprawda!)", from someone
+    who never holds the floor: their words, not the speaker's around them."""
+    sermon = "PASTOR LEE: Good morning, church!\n\nCONGREGATION: Good morning!\n\n"
+    sermon += "PASTOR LEE: Has anybody ever been tired?\n\n[Congregation: Yes!]\n\nPASTOR LEE: Me too.\n\n"
+    sermon += "[A voice: Preach it!]\n\nPASTOR LEE: I will.\n"
+    assert _turns(sermon, "sermon.txt")[3:] == [
+        ("Congregation", "Yes!"), ("Pastor Lee", "Me too."), ("A voice", "Preach it!"), ("Pastor Lee", "I will.")
+    ]  # fmt: skip
+    sejm = (
+        "Marszałek:\nGłos ma pan poseł Jan Nowak.\n\nPoseł Jan Nowak:\nWysoka Izbo! Ten projekt jest zły.\n"
+        "(Poseł Anna Wróbel: To nieprawda!)\nTo jest prawda, pani poseł.\n\n"
+        "Marszałek:\nDziękuję. Głos ma pani poseł Anna Wróbel.\n\nPoseł Sprawozdawca Anna Wróbel:\nDziękuję.\n"
+    )
+    turns = _turns(sejm, "sejm.txt")
+    assert ("Poseł Sprawozdawca Anna Wróbel", "To nieprawda!") in turns
+    assert ("Poseł Jan Nowak", "To jest prawda, pani poseł.") in turns
+
+
+def test_a_record_writes_an_office_in_small_letters_after_the_name() -> None:
+    """A Hungarian council's minutes: "Kovács Béla polgármester:" (mayor), "Farkas Gergely képviselő:"
+    (councillor). A capitalised name is no longer needed of every word: the office after it comes with two names,
+    and each such line is a turn, which went to the speaker before."""
+    text = "JEGYZŐKÖNYV\n\nJelen vannak: Kovács Béla polgármester, Farkas Gergely és Nagy Eszter képviselők\n\n"
+    for who, said in [
+        ("Kovács Béla polgármester", "Köszöntöm a megjelenteket. Megállapítom, hogy az ülés határozatképes."),
+        ("Farkas Gergely képviselő", "Kérdezném, hogy mikor lesz kész a járda?"),
+        ("Kovács Béla polgármester", "Tavasszal. Köszönöm a kérdést."),
+        ("Nagy Eszter képviselő", "Én támogatom a javaslatot."),
+        ("Dr. Szabó Anna jegyző", "Jelzem, hogy a határozat szövegét pontosítani kell."),
+        ("Kovács Béla polgármester", "Köszönöm. Az ülést bezárom."),
+    ]:
+        text += f"{who}: {said}\n\n"
+    assert [who for who, _ in _turns(text, "jegyzokonyv.txt")] == [
+        "Kovács Béla", "Farkas Gergely", "Kovács Béla", "Nagy Eszter", "Dr. Szabó Anna", "Kovács Béla"
+    ]  # fmt: skip
+
+
+def test_a_surname_before_a_party_in_parentheses_stays_the_speaker() -> None:
+    """An Italian council's record: "SINDACO (Carla Neri)." is the mayor, Carla Neri; "GALLO (Futuro Comune)."
+    is councillor Gallo of that list, which was read as the speaker because a single word was taken for an
+    office.  The record names "la consigliera Giulia Gallo": Gallo is a surname."""
+    text = (
+        "PRESIDENTE. Buonasera. Ha chiesto la parola la consigliera Giulia Gallo.\n\n"
+        "GALLO (Futuro Comune). Grazie, Presidente. Vorrei sapere i costi.\n\n"
+        "SINDACO (Carla Neri). Posso rispondere subito, Presidente?\n\n"
+        "PRESIDENTE. Prego.\n\n"
+        "SINDACO (Carla Neri). Costa duecentomila euro.\n\n"
+        "GALLO (Futuro Comune). Bene, grazie.\n"
+    )
+    assert [who for who, _ in _turns(text, "consiglio.txt")] == [
+        "Presidente", "Gallo", "Carla Neri", "Presidente", "Carla Neri", "Gallo"
+    ]  # fmt: skip

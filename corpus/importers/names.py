@@ -1269,6 +1269,11 @@ def _trailing_role(text: str) -> tuple[str, str] | None:
 _CAPITAL_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 
 
+#: A sentence ending and another beginning: a stop after a word of five letters or more (not an abbreviation,
+#: "Dr.", "Parl."), or a question or exclamation mark, then a capital.
+_SENTENCE_WITHIN = re.compile(r"[^\W\d_]{5,}[.!?][ \t]+[A-ZÀ-ÖØ-Þ]|[!?][ \t]+[A-ZÀ-ÖØ-Þ]")
+
+
 @cached_when_short
 def split_role(candidate: str) -> tuple[str, str | None]:
     """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
@@ -1306,6 +1311,8 @@ def split_role(candidate: str) -> tuple[str, str | None]:
         long_office = len(words) <= 16 and role[:1].isupper() and bool(titles_of(name)) and len(name.split()) >= 3
         if (
             role
+            # (not a sentence's end and another's start: "Danke, Herr Präsident. Ich mache es kurz:" is words)
+            and not _SENTENCE_WITHIN.search(role)
             and (len(words) <= 4 or (len(words) <= 8 and capitalised >= len(words) / 2) or long_office)
             and (not any(ch.isdigit() for ch in role) or (titles_of(name) and len(name.split()) >= 2))
         ):

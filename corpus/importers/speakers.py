@@ -148,7 +148,7 @@ def _in_parentheses(role: str) -> tuple[str, str]:
     return role[:cut].strip(), " ".join(more.replace("(", " ").replace(")", " ").split())
 
 
-def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable, lines: Sequence[str] = ()) -> dict[int, Label]:
     """Accepted `labels` with the person first where a label names an office, a role or a placeholder and puts
     the person in parentheses ("Formanden (Karen Vestergaard):", "KETUA RAPAT (Dr. H. BAMBANG SUTRISNO):",
     "Caller (Frank, Tulsa):", "The Acting CHAIRMAN (Mr. Shaw)."): the person is the speaker, the office their
@@ -156,10 +156,12 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict
     names another holder.  (`table` learns the people's names.)
 
     A name before the parentheses stays the speaker ("Jens Lund (V):", "Mr Smith (North East Fife):"): the
-    parentheses hold a party, a seat or an affiliation.
+    parentheses hold a party, a seat or an affiliation; so does a single word that the document's `lines` give
+    as someone's surname ("GALLO (Valdoria Futura)." where the record says "la consigliera Giulia Gallo").
     """
     if not any(label.role for label in labels.values()):
         return labels  # (no parentheses to read: a large transcript's labels are not copied)
+    surnames: set[str] | None = None  # (the words of the names the text mentions: looked for once, if needed)
     holder: dict[str, str] = {}
     out: dict[int, Label] = {}
     for i in sorted(labels):
@@ -170,9 +172,20 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable) -> dict
             office = label.raw
             placeholder = bool(GENERIC_SPEAKER.match(office)) or len(office.replace(".", "").strip()) == 1
             # (in a script without capitals nothing tells a person from an outlet: "صحفي (قناة الأولى)")
+            if " " not in office.strip() and lines and surnames is None:
+                # (written in ordinary case, "Giulia Gallo": not a group's letters, "Silakan F-PDIP")
+                surnames = {
+                    w.casefold()
+                    for line in lines
+                    for n in mentioned_names(line)
+                    if is_full_name(n)
+                    for w in n.split()
+                    if w.isalpha() and w.istitle()
+                }
             if (
                 not uncased(person)
                 and (_an_office(office) or (_honoured(person) and not _honoured(office)))
+                and not (" " not in office.strip() and surnames and office.strip(" .").casefold() in surnames)
                 and (
                     # (a person's name opens with a capital: "spoke in French" after the UN's "The President" is a note)
                     (is_full_name(person) and person[:1].isupper() and not _a_body(person))

@@ -1408,6 +1408,8 @@ def _choose_convention(
     if family == "inline" and len(labels) >= 4 and (kept := _documents_shape(lines, labels)) is not None:
         labels.update(_same_shape_labels(lines, labels, table, kept))
         labels = _without_header_in_another_shape(lines, labels, kept)
+    if family == "inline":
+        labels.update(_names_before_role_words(lines, labels, table))
     notes: set[int] = set()  # (lines in labels' shape read as the transcript's notes: not said to be unread)
     if family == "inline" and len(labels) >= 5:
         kept_labels = _without_lone_brackets(lines, labels, table)
@@ -1602,6 +1604,49 @@ def _same_shape_alone(lines: list[str], labels: dict[int, Label], table: Speaker
 
 #: A chat app's tag after the name of an app's account: Discord's "MEE6 [BOT]", "Carl-bot APP".
 _APP_TAG = re.compile(r"[ \t]+(?:\[(?:BOT|APP)\]|BOT|APP)$")
+
+
+#: A name of capitalised words, then an office in small letters, a colon and words: "Kovács Béla polgármester:",
+#: "Farkas Gergely képviselő:", "Nowak Anna radna:" (as Hungarian, and some Slavic, records write who speaks).
+_NAME_THEN_OFFICE = re.compile(
+    r"^[ \t]*(?P<name>[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*){1,3})"
+    r"[ \t]+(?P<office>[a-zß-öø-ÿā-ž][\w-]*(?:[ \t]+[a-zß-öø-ÿā-ž][\w-]*)?)[ \t]*:[ \t]+(?P<rest>\S.*)$"
+)
+
+
+def _names_before_role_words(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Beside a document's labels, lines that open with a full name, then an office in small letters, a colon and
+    words ("Kovács Béla polgármester: Átadom a szót..."), where an office comes with two names or more, or one
+    name three times (then every such line): a record's way of writing who speaks that the families did not
+    read (a name must be capitalised), whose turns went to the speaker before, or that had none.  Where no other
+    label is read, four such lines at the least and two people."""
+    first = min(labels, default=0)
+    found: dict[int, re.Match[str]] = {}
+    for i, line in enumerate(lines):
+        if i in labels or i < first - 40 or ":" not in line[:90]:
+            continue
+        m = _NAME_THEN_OFFICE.match(line)
+        if m is not None and is_full_name(m.group("name")) and _bare_first(m.group("name")) not in NOT_NAMES:
+            found[i] = m
+    names_of: dict[str, set[str]] = {}
+    times: Counter[str] = Counter()
+    for m in found.values():
+        office = m.group("office").casefold()
+        names_of.setdefault(office, set()).add(name_key(m.group("name")))
+        times[office] += 1
+    offices = {o for o, names in names_of.items() if len(names) >= 2 or times[o] >= 3}
+    if not labels and (len(found) < 4 or len(set().union(*names_of.values())) < 2):
+        return {}  # (alone, the way must be the document's: four such lines at the least, two people)
+    out = {
+        i: Label(m.group("name"), m.group("rest"), "plain", None, m.group("office"))
+        for i, m in found.items()
+        if offices  # (once the way is the document's, an office heard once too: "Dr. Szabó Katalin jegyző:")
+    }
+    if not out or not grammar.talks(list(out.values())):  # (all of them together, as people talking do)
+        return {}
+    for label in out.values():
+        table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
+    return out
 
 
 def _person_and_tail(name: str) -> tuple[str, str | None]:
@@ -2589,7 +2634,7 @@ def _accepted_labels(
             key = name_key(display_name(label.raw))
             table.canonical.setdefault(key, display_name(label.raw))
         label_lines = {i for i, _ in candidates}
-    labels = people_in_parentheses({i: l for i, l in candidates if i in label_lines}, table)
+    labels = people_in_parentheses({i: l for i, l in candidates if i in label_lines}, table, lines)
     if cues and len(labels) >= 2:
         # a script's production cues between the turns: each a passage of its own, said by no one
         for i, cue in cues:
@@ -2848,9 +2893,10 @@ def _turns(
                     passages.append(ParsedPassage(speaker=None, text=heading))  # (two in a row: neither is lost)
                 body, speaker, start, heading = [], None, None, stripped
                 continue
-            if speaker is not None and stripped[:1] == "(" and (said := _interjections(stripped, table)):
-                # a record's interjections from the floor, "(Jörg Lenz [CDU/CSU]: Das steht da nicht!)": the
-                # member's words, not the speaker's, who goes on after them in a passage of their own
+            if speaker is not None and stripped[:1] in ("(", "[") and (said := _interjections(stripped, table)):
+                # a record's interjections from the floor, "(Jörg Lenz [CDU/CSU]: Das steht da nicht!)", or a
+                # congregation's in a sermon, "[Congregation: Yes!]": their words, not the speaker's, who goes on
+                # after them in a passage of their own
                 flush()
                 body = []
                 for who, words, note in said:
@@ -2950,8 +2996,9 @@ _INTERJECTION = re.compile(
 def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str, str]] | None:
     """A line of a record's notes in parentheses holding interjections, as (who, their words, the note) for each
     part between dashes ("(Beifall bei der SPD – Jörg Lenz [CDU/CSU]: Das steht da nicht!)"); None where no part
-    is someone's words.  Someone is a member with their party in brackets, or one of the document's speakers."""
-    if not line.endswith(")") or len(line) > 600:
+    is someone's words.  Someone is a member with their party in brackets, one of the document's speakers, a
+    person named in full, or nobody named, a voice from a group ("Congregation", "Audience", "A voice")."""
+    if line[:1] not in ("(", "[") or not line.endswith({"(": ")", "[": "]"}[line[0]]) or len(line) > 600:
         return None
     parts = re.split(r"[ \t]+[–—][ \t]+", line[1:-1].strip())
     out: list[tuple[str | None, str, str]] = []
@@ -2959,8 +3006,22 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
         m = _INTERJECTION.match(part)
         name = display_name(m.group("name").strip()) if m else ""
         key = name_key(name) if m else ""
-        if m and len(name.split()) <= 6 and names_a_person(name) and (m.group("party") or key in table.canonical):
+        if (
+            m
+            and len(name.split()) <= 6
+            and names_a_person(name)
+            # (a member with their party, one of the speakers, or someone named in full: "Poseł Tomasz Kalinowski")
+            and (m.group("party") or key in table.canonical or (len(name.split()) >= 2 and is_full_name(name)))
+        ):
+            if key not in table.canonical and len(name.split()) >= 2:
+                # (a speaker named with more words before the same two: "Poseł Sprawozdawca Tomasz Kalinowski")
+                tail = " ".join(name.split()[-2:])
+                known = {v for v in table.canonical.values() if v.endswith(" " + tail) or v == tail}
+                if len(known) == 1:
+                    name = known.pop()
             out.append((table.canonical.get(key, name), m.group("words").strip(), ""))
+        elif m and len(name.split()) <= 6 and is_placeholder(key) and not qa.question_or_answer(name):
+            out.append((name, m.group("words").strip(), ""))
         else:
             out.append((None, "", part))
     return out if any(who for who, _, _ in out) else None
