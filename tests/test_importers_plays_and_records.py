@@ -312,3 +312,25 @@ def test_a_surname_before_a_party_in_parentheses_stays_the_speaker() -> None:
     assert [who for who, _ in _turns(text, "consiglio.txt")] == [
         "Presidente", "Gallo", "Carla Neri", "Presidente", "Carla Neri", "Gallo"
     ]  # fmt: skip
+
+
+def test_japanese_captions_name_the_speaker_in_full_width_parentheses() -> None:
+    srt = ""
+    for n, line in enumerate(["♪～", "（陽菜）ねえ　起きてる？", "（蓮）ん…　今　何時？", "（陽菜）もう８時だよ",
+                              "（ドアの開く音）", "（祖母）あら　まだ寝てたの？", "（蓮）おばあちゃん！"], 1):  # fmt: skip
+        srt += f"{n}\n00:00:{n * 3:02d},000 --> 00:00:{n * 3 + 2:02d},000\n{line}\n\n"
+    doc = parse_text(srt, "drama.srt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["陽菜", "蓮", "陽菜", "祖母", "蓮"]
+    assert doc.passages[1].text == "ねえ\u3000起きてる？"
+
+
+def test_a_thai_podcast_names_its_hosts_short_forms_in_the_header() -> None:
+    """A syllable, a letter and its vowel sign ("วิ"), is a name as two letters are ("กร"); its turns went to
+    the other speaker.  The header gives each short form after the full name, in parentheses."""
+    text = (
+        "พอดแคสต์ ตอนที่ 12\n\nผู้ดำเนินรายการ: วิภาดา ใจดี (วิ)\nแขกรับเชิญ: ธนพล สุขใจ (พล)\n\n"
+        "วิ: สวัสดีค่ะ ยินดีต้อนรับค่ะ\n\nพล: สวัสดีครับ ดีใจที่ได้มาครับ\n\n"
+        "วิ: วันนี้เราจะคุยเรื่องการออมเงินนะคะ\n\nพล: ได้เลยครับ\n\nวิ: ขอบคุณค่ะ\n"
+    )
+    doc = parse_text(text, "podcast.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["วิภาดา ใจดี", "ธนพล สุขใจ"] * 2 + ["วิภาดา ใจดี"]

@@ -59,10 +59,14 @@ class Segment:
 _PAREN_CAPS = re.compile(r"^(?:[-–—][ \t]*)?\((?P<name>[^()\d]{2,40})\)[ \t]+(?P<rest>\S.*)$")
 
 
+#: ...and in full-width parentheses, as Japanese and Chinese captions do, the words right after them: "（美咲）ねえ".
+_PAREN_FULL_WIDTH = re.compile(r"^(?:[-–—][ \t]*)?（(?P<name>[^（）\d]{1,20})）[ \t\u3000]*(?P<rest>\S.*)$")
+
+
 def _name_in_parentheses(line: str) -> Label | None:
     """The speaker a subtitle names in capitals in parentheses before the words, or None (a sound or an action
     in parentheses, "(Passes sobre terra seca)", "(LAUGHTER)", is no one)."""
-    m = _PAREN_CAPS.match(line)
+    m = _PAREN_CAPS.match(line) or (_PAREN_FULL_WIDTH.match(line) if line[:1] in "（-–—" else None)
     if m is None:
         return None
     name = m.group("name").strip()

@@ -1639,7 +1639,8 @@ def _caseless(name: str) -> bool:
             letters += 1
         elif not (ch in " .'\"-־׳״/" or unicodedata.category(ch).startswith("M")):
             return False  # (vowel signs and other marks belong to the letters before them; "د." is Dr.; "היו\"ר")
-    return letters >= 2
+    # (or a syllable, a letter and its vowel sign: Thai's short name "วิ" for วิภาวี)
+    return letters >= 2 or (letters == 1 and len(name) >= 2 and unicodedata.category(name[-1]) in ("Mn", "Mc"))
 
 
 #: A courtesy title in parentheses after "Hon.", as Kenya's, Uganda's and Nigeria's records write it: "Hon. (Ms.)

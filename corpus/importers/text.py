@@ -1874,6 +1874,11 @@ _LEGEND = re.compile(
 
 #: A header's role with the code its turns go by, then the person: "Moderator (M): Dr. Rina Kusumawardani",
 #: "Interviewer (I): Ada Park" (the role is kept as an alias; see _apply_legend).
+#: A header's name with the short form the labels use after it, in parentheses, where capitals cannot tell a
+#: short form by: "ผู้ดำเนินรายการ: วิภาวี ศรีสุข (วิ)" (the host, Wiphawi Srisuk, "วิ:" in the turns).
+_NAME_CODE_LEGEND = re.compile(r"(?P<who>[^\W\d_][^():：\n]{2,40}?)[ \t]*[(（](?P<code>[^()（）\s]{1,12})[)）]")
+
+
 _ROLE_CODE_LEGEND = re.compile(
     r"^[ \t]*(?P<office>[^\W\d_][\w' -]{1,30}?)[ \t]*\((?P<code>[A-Z]{1,3}\d{0,2})\)[ \t]*[:=–—][ \t]*(?P<who>[^,;=\n]{2,60})"
 )
@@ -1898,8 +1903,8 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
     """Speakers' codes that the header explains ("Speakers: S1 = Moderator, S2 = Ada Park", "Speaker 1 = Priya
     Raman (host).") go by the names given, the code kept as an alias.  A code the header gives to two people or
     more ("Speaker 3 = Fatma Yılmaz and Deniz Aksoy (one mic)") stays as it is: (the code, whom), for a warning."""
-    if not any("=" in line or "-" in line or "–" in line or "—" in line for line in head):
-        return []  # (no key to any code in the header: "S1 = ...", "P1 – ...")
+    if not any("=" in line or "-" in line or "–" in line or "—" in line or "(" in line for line in head):
+        return []  # (no key to any code in the header: "S1 = ...", "P1 – ...", "Ada Park (AP)")
     codes = {
         l.raw.strip(): table.name_for(l)
         for l in labels.values()
@@ -1916,7 +1921,11 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
         (m, line[m.end() :].lstrip().startswith(","))
         for line in head
         for m in itertools.chain(
-            _LEGEND.finditer(line), _NUMBERED_LEGEND.finditer(line), _ROLE_CODE_LEGEND.finditer(line)
+            _LEGEND.finditer(line),
+            _NUMBERED_LEGEND.finditer(line),
+            _ROLE_CODE_LEGEND.finditer(line),
+            # (a name and its short form in a script without capitals; elsewhere initials say whose they are)
+            (m for m in _NAME_CODE_LEGEND.finditer(line) if uncased(m.group("code"))),
         )
     ]
     # A legend giving one value to several codes describes them ("P1 – Mwanamume, miaka 52", "P3 – Mwanamume,
