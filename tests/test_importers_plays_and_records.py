@@ -334,3 +334,15 @@ def test_a_thai_podcast_names_its_hosts_short_forms_in_the_header() -> None:
     )
     doc = parse_text(text, "podcast.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == ["วิภาดา ใจดี", "ธนพล สุขใจ"] * 2 + ["วิภาดา ใจดี"]
+
+
+def test_an_agendas_fields_are_no_speakers() -> None:
+    """ "Presenter: Clerk", "Paper: GB/24/3", "Time: 18:10 (20 min)" recur under every item of an agenda, and no
+    one's words talk: a form's fields, read as three people before."""
+    text = "BOARD OF GOVERNORS – AGENDA\n\nDate: Thursday 7 March 2024\nChair: Mrs Ada Park\n\n"
+    for n, (item, presenter) in enumerate(
+        [("Welcome", "Chair"), ("Minutes", "Clerk"), ("Budget", "Ms Ivy Lane, Business Manager"), ("Close", "Chair")], 1
+    ):
+        text += f"Item {n} – {item}\nPresenter: {presenter}\nTime: 18:{n * 10:02d} (10 min)\nPaper: GB/24/{n}\n\n"
+    doc = parse_text(text, "agenda.txt")
+    assert not any(p.speaker for p in doc.passages)

@@ -1335,6 +1335,16 @@ def _choose_convention(
             recurring = [n for n in Counter(table.name_for(l) for l in caseless.values()).values() if n >= 2]
             if len(recurring) >= 2 and len(caseless) >= 4:
                 near_miss = near_miss or caseless  # names taking turns, but nobody talks: not applied, and said
+        if (
+            family == "inline"
+            and len(labels) >= 4
+            and not any(grammar.talks([l]) for l in labels.values())
+            and not any(is_full_name(table.name_for(l) or "") for l in labels.values())
+            and not any(uncased(table.name_for(l) or "") for l in labels.values())  # (those are weighed above)
+        ):
+            # Words after a colon where not one of them talks, under no one's full name: an agenda's or a form's
+            # fields ("Presenter: Clerk", "Paper: FGB/23/14", "Time: 18:10"), not people taking turns.
+            labels = {}
         if family == "separated" and (headings := grammar.separated_headings(list(labels.values()))):
             labels = {i: l for i, l in labels.items() if l not in headings}  # (their lines stay, as text)
         if family == "separated" and not _a_conversation(lines, labels, table, skip):
