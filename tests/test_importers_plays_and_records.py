@@ -346,3 +346,23 @@ def test_an_agendas_fields_are_no_speakers() -> None:
         text += f"Item {n} – {item}\nPresenter: {presenter}\nTime: 18:{n * 10:02d} (10 min)\nPaper: GB/24/{n}\n\n"
     doc = parse_text(text, "agenda.txt")
     assert not any(p.speaker for p in doc.passages)
+
+
+def test_a_transcript_that_says_its_labels_may_be_wrong_is_marked_uncertain() -> None:
+    """Auto-transcripts often say so in their head ("Speaker labels not reviewed") or in a transcriber's note
+    ("[... the rest does not include the speakers' names]"); sayso read them at full confidence."""
+    turns = "".join(f"{who}: {said}\n\n" for who, said in [("Speaker 1", "Welcome. Thanks for having me."),
+                                                          ("Speaker 2", "No, thank you for coming."),
+                                                          ("Speaker 1", "How long have you been here?"),
+                                                          ("Speaker 2", "Nineteen years.")])  # fmt: skip
+    for head in ["Episode 31 (raw)\nAuto-transcribed. Speaker labels not reviewed.\n\n",
+                 "Интервью\nПримечание: не всегда понятно, кто говорит.\n\n"]:  # fmt: skip
+        doc = parse_text(head + turns, "raw.txt")
+        assert doc.convention and doc.convention.get("doubted"), head
+        assert any("may be wrong" in w for w in doc.warnings)
+    clean = parse_text("Episode 31\n\n" + turns, "clean.txt")
+    assert clean.convention and not clean.convention.get("doubted")
+    noted = parse_text(
+        turns + "[the rest was transcribed from a second copy; speaker names are not verified]\n", "x.txt"
+    )
+    assert noted.convention and noted.convention.get("doubted")

@@ -588,6 +588,9 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"audience, callers), among {others} named speakers: likely several people, all read as one speaker"
             )
             convention.doubt()
+        if user_pattern is None and (doubt := _says_its_labels_may_be_wrong(lines[:first], lines[first:])) is not None:
+            warnings.append(f"the document says its speaker labels may be wrong ({doubt!r}): read as they stand")
+            convention.doubt()
         if user_pattern is None and (masked := masked_senders(result.passages)) is not None:
             warnings.append(masked)
             convention.doubt()
@@ -1041,6 +1044,35 @@ _ANY_OF_A_GROUP = re.compile(
     r"vecin[oa]|residente|cittadin[oa]|bürger(?:in)?|anwohner(?:in)?|bewoner|inwoner)$",
     re.I,
 )
+
+
+#: What a transcript's head says of its own speaker labels when they may be wrong: not reviewed, not corrected,
+#: auto-generated, possibly swapped; or that it is not always clear who speaks.  In the languages of the
+#: transcripts sayso has met; a statement like it elsewhere goes unread.
+_LABELS_UNRELIABLE = re.compile(
+    r"speaker (?:labels?|names?|identification|attribution|diari[sz]ation)s?[^.\n]{0,30}?"
+    r"(?:not (?:been )?(?:reviewed|verified|checked|corrected|confirmed)|unverified|unreviewed|uncorrected|"
+    r"may be (?:wrong|incorrect|inaccurate|mixed up|swapped)|(?:are |is )?unreliable|(?:were |are )?auto(?:matically)?"
+    r"[- ]?(?:generated|assigned)[^.\n]{0,20}?(?:wrong|incorrect|inaccurate|errors?))"
+    r"|not always (?:clear|possible to tell|certain) (?:who|which)"
+    r"|locuteurs? non (?:vérifiés|relus|corrigés)|intervenants? non (?:vérifiés|identifiés)"
+    r"|hablantes? (?:no|sin) (?:revisad|verificad|corregid)|sin revisión de hablantes"
+    r"|sprecher(?:zuordnung|kennung)?(?:en)? (?:nicht|un)(?:geprüft| geprüft| überprüft| korrigiert)"
+    r"|διόρθωση ομιλητών|не всегда (?:понятно|ясно),? (?:кто|какой)|не проверен[аы]? (?:говорящ|спикер)"
+    r"|لا (?:تتضمن|يتضمن) أسماء المتحدثين|أسماء المتحدثين غير (?:دقيقة|مؤكدة)",
+    re.I,
+)
+
+
+def _says_its_labels_may_be_wrong(head: list[str], body: list[str]) -> str | None:
+    """The words of a transcript's head, or of a transcriber's note in brackets in its body, saying its speaker
+    labels may be wrong ("Speaker labels not reviewed", "δεν έχει γίνει διόρθωση ομιλητών", "не всегда понятно,
+    какой из Саш говорит", "[... لا تتضمن أسماء المتحدثين]": from here on without the speakers' names), or None."""
+    notes = (line for line in body if line.lstrip()[:1] in ("[", "(") and line.rstrip()[-1:] in ("]", ")"))
+    for line in itertools.chain(head[:40], notes):
+        if _LABELS_UNRELIABLE.search(line) is not None:
+            return " ".join(line.strip().split())[:80]
+    return None
 
 
 def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: list[str]) -> tuple[str, int] | None:
