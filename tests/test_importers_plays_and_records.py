@@ -366,3 +366,16 @@ def test_a_transcript_that_says_its_labels_may_be_wrong_is_marked_uncertain() ->
         turns + "[the rest was transcribed from a second copy; speaker names are not verified]\n", "x.txt"
     )
     assert noted.convention and noted.convention.get("doubted")
+
+
+def test_a_numbered_role_in_a_script_without_capitals_is_a_speaker() -> None:
+    """A Tamil focus group's "பங்கேற்பாளர் 2:" (participant 2): a word and a number, as "Participant 2" is."""
+    text = "குழு விவாதம்\n\n"
+    for who, said in [("நெறியாளர்", "எல்லோருக்கும் வணக்கம். யார் முதலில் பேசுகிறீர்கள்?"),
+                      ("பங்கேற்பாளர் 2", "நான் சொல்றேன். மாசம் ஆயிரம் ரூபாய் மிச்சம்."),
+                      ("பங்கேற்பாளர் 1", "ஆமாம், எனக்கும் அப்படித்தான்."),
+                      ("நெறியாளர்", "நன்றி. வேறு ஏதாவது?"),
+                      ("பங்கேற்பாளர் 2", "இல்லை, அவ்வளவுதான்.")]:  # fmt: skip
+        text += f"{who}: {said}\n\n"
+    speakers = [p.speaker for p in parse_text(text, "kuzhu.txt").passages if p.speaker]
+    assert speakers == ["நெறியாளர்", "பங்கேற்பாளர் 2", "பங்கேற்பாளர் 1", "நெறியாளர்", "பங்கேற்பாளர் 2"]

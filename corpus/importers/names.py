@@ -1627,8 +1627,11 @@ def is_office(name: str) -> bool:
 
 def _caseless(name: str) -> bool:
     """A short name in a script without capitals ("أحمد", "דוד כהן", "राहुल", "श्री राजेश कुमार वर्मा"): one to
-    four words of letters (a title and three names)."""
+    four words of letters (a title and three names), or a word and a number, a role numbered as "Participant 2"
+    is ("பங்கேற்பாளர் 2", "مشارك ٣")."""
     tokens = name.split()
+    if len(tokens) == 2 and tokens[1].isdigit() and len(tokens[1]) <= 3:
+        return _caseless(tokens[0]) and len(tokens[0]) >= 3
     if not 1 <= len(tokens) <= 4 or len(name) > 40:
         return False
     letters = 0
