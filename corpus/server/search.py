@@ -787,14 +787,17 @@ class ServerSearch:
         return expansions
 
     @staticmethod
-    def _words_from(cur: Any, prefixes: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
+    def _words_from(
+        cur: Any, prefixes: list[str], limit: int, *, live_only: bool = True
+    ) -> dict[str, list[tuple[str, int]]]:
         """For each prefix, the `limit` most frequent words beginning with it, itself among them (ties:
-        alphabetical)."""
+        alphabetical); `live_only`: words some live passage holds."""
+        live = "AND v.df > 0 " if live_only else ""
         cur.execute(
             "SELECT p.prefix, c.word, c.df FROM unnest(%s::text[]) AS p(prefix) CROSS JOIN LATERAL "
             "(SELECT v.word, v.df FROM sayso.vocabulary v WHERE v.word ~>=~ p.prefix AND v.word ~<~ (p.prefix || %s) "
-            'AND left(v.word, length(p.prefix)) = p.prefix AND v.df > 0 ORDER BY v.df DESC, v.word COLLATE "C" '
-            "LIMIT %s) c",
+            f"AND left(v.word, length(p.prefix)) = p.prefix {live}"
+            'ORDER BY v.df DESC, v.word COLLATE "C" LIMIT %s) c',
             (prefixes, _LAST_CHAR, limit),
         )
         found: dict[str, list[tuple[str, int]]] = {p: [] for p in prefixes}
@@ -837,17 +840,8 @@ class ServerSearch:
     def _completions(cur: Any, prefixes: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
         """For each prefix, its `limit` most frequent completions (ties: alphabetical), the prefix itself left
         out as the local engine leaves it out (after counting it among the `limit`)."""
-        cur.execute(
-            "SELECT p.prefix, c.word, c.df FROM unnest(%s::text[]) AS p(prefix) CROSS JOIN LATERAL "
-            "(SELECT v.word, v.df FROM sayso.vocabulary v WHERE v.word ~>=~ p.prefix AND v.word ~<~ (p.prefix || %s) "
-            'AND left(v.word, length(p.prefix)) = p.prefix ORDER BY v.df DESC, v.word COLLATE "C" LIMIT %s) c',
-            (prefixes, _LAST_CHAR, limit),
-        )
-        found: dict[str, list[tuple[str, int]]] = {p: [] for p in prefixes}
-        for r in cur.fetchall():
-            if r["word"] != r["prefix"]:
-                found[r["prefix"]].append((r["word"], int(r["df"])))
-        return found
+        found = ServerSearch._words_from(cur, prefixes, limit, live_only=False)
+        return {prefix: [(w, df) for w, df in words if w != prefix] for prefix, words in found.items()}
 
     def _fuzzy_completions(self, cur: Any, prefix: str, limit: int) -> list[tuple[str, int]]:
         """Words that begin with `prefix` give or take one typo (the local engine's `_fuzzy_completions`)."""
