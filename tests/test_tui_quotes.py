@@ -218,17 +218,27 @@ async def test_annotate_with_note_and_tags_then_undo_and_redo(library: Library) 
         assert any("Nothing to undo" in m for m in messages(app))
 
 
-async def test_escape_in_the_note_editor_saves_nothing(library: Library) -> None:
+async def test_escape_in_the_note_editor_keeps_what_was_typed_as_a_draft(library: Library) -> None:
+    """A user trial: escape, pressed to leave a mode as everywhere else in the app, threw away a note being typed.
+    It keeps it as a draft now (R reopens it); an editor where nothing was typed just closes, saving nothing."""
     app = SaysoApp(library)
     async with app.run_test(size=(110, 30)) as pilot:
         await open_at(app, pilot, INTERVIEW_ID, 1, 0)
         await pilot.press("a")
         await settle(app, pilot)
         assert isinstance(app.screen, NoteEditor)
-        await pilot.press(*"never mind", "escape")
+        await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert library.quotes.list() == [] and library.quotes.drafts() == {}
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press(*"worth keeping", "escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert library.quotes.list() == []
+        assert list(library.quotes.drafts().values()) == ["worth keeping"]
+        assert any("kept as a draft" in m for m in messages(app))
 
 
 # -- the Quotes pane -----------------------------------------------------------------------------------
@@ -275,6 +285,8 @@ async def test_quotes_pane_filter_sort_jump_edit_retag_delete(library: Library) 
         assert [q.id for q in rows.quotes] == [first.id]
         await pilot.press("enter")  # from the filter to the list
         assert app.focused is rows
+        await pilot.press("f", "escape", "j")  # escape leaves the filter too, as it leaves the search box
+        assert app.focused is rows and pane.filter_input.value == "hide ther failures"
         # enter jumps to the quote in context, highlighted.
         await pilot.press("enter")
         await settle(app, pilot)

@@ -987,7 +987,9 @@ class MainScreen(Screen[None]):
         if action == "search":
             return self._search_key_is_free()
         if action == "leave_query":
-            return self.pane == "search" and self.search_pane.query_input.has_focus
+            return (self.pane == "search" and self.search_pane.query_input.has_focus) or (
+                self.pane == "quotes" and self.quotes_pane.filter_input.has_focus
+            )
         return True
 
     def _search_key_is_free(self) -> bool:
@@ -1010,8 +1012,12 @@ class MainScreen(Screen[None]):
         return True
 
     def action_leave_query(self) -> None:
-        """Leave the query box, so that the next keys are keys again and not query text: for the results if
-        there are any, else for what was being read.  Focused at once, not after the keys already typed."""
+        """Leave the query box (or the Quotes filter), so that the next keys are keys again and not query text:
+        for the results if there are any, else for what was being read (the quotes listed, for the filter).
+        Focused at once, not after the keys already typed."""
+        if self.pane == "quotes":
+            self._focus_now(self.quotes_pane.quote_list)
+            return
         search = self.search_pane
         if search.hits:
             self._focus_now(search.results)

@@ -404,10 +404,12 @@ class NoteEditor(ModalScreen[NoteResult | None]):
             self.query_one("#note-hint", Static).update(self._hint())
 
     def action_cancel(self) -> None:
-        """Discard the note; a reopened draft, or one whose save failed, is closed and kept as a draft instead."""
+        """Close without saving.  What was typed is never thrown away by a key that also means "back": a note or
+        tags changed, a reopened draft, or one whose save failed, are closed and kept as a draft instead (R reopens
+        it, ctrl+g twice there discards it); an unchanged editor just closes."""
         if self.saving:
             return
-        if self.failed or self.from_draft:
+        if self.failed or self.from_draft or self.changed():
             self.action_later()
             return
         self._close(None)
