@@ -283,17 +283,20 @@ def speaker_keys_named(value: str, groups: list[list[str]], names: Iterable[str]
     chosen = [g for g in groups if any(name_key(n) == key for n in g)]
     if not chosen:
         chosen = [g for g in groups if any(key in name_key(n) for n in g)]
+    if not chosen and len(key) >= 3 and " " not in key:
+        # A misspelt first or last name alone ("pryia", "lceun", "nixn", "kenedy") is compared with each word of
+        # every name, and names everyone whose name holds the closest word: "kenedy" is Senator Kennedy, Justice
+        # Kennedy and Michael Kennedy, not whichever whole name happens to score best.
+        words = [(w, i) for i, g in enumerate(groups) for n in g for w in name_key(n).split() if len(w) >= 3]
+        closest = closest_word(key, [w for w, _ in words])
+        if closest is not None:
+            word = words[closest][0]
+            chosen = [groups[i] for i in dict.fromkeys(i for w, i in words if w == word)]
     if not chosen:
         labels = [n for g in groups for n in g]
         owners = [i for i, g in enumerate(groups) for _ in g]
         best = fuzzy_choices(value, labels, limit=1, cutoff=70)
         chosen = [groups[owners[i]] for i in best]
-    if not chosen and len(key) >= 3:
-        # A misspelt first or last name alone ("pryia", "lceun", "nixn") is too short beside a
-        # whole name for the match above: compare it with each word of every name.
-        words = [(w, i) for i, g in enumerate(groups) for n in g for w in name_key(n).split() if len(w) >= 3]
-        closest = closest_word(key, [w for w, _ in words]) if " " not in key else None
-        chosen = [groups[words[closest][1]]] if closest is not None else []
     return {name_key(n) for g in chosen for n in g}
 
 

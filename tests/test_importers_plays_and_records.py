@@ -346,6 +346,12 @@ def test_an_agendas_fields_are_no_speakers() -> None:
         text += f"Item {n} – {item}\nPresenter: {presenter}\nTime: 18:{n * 10:02d} (10 min)\nPaper: GB/24/{n}\n\n"
     doc = parse_text(text, "agenda.txt")
     assert not any(p.speaker for p in doc.passages)
+    # (people's labels stay, titled or initials, even where no turn says "I", asks or thanks)
+    for who in (("SENATOR KENNEDY", "MR. NIXON"), ("JK", "RN")):
+        debate = "".join(
+            f"{w}: {said}\n\n" for w, said in zip(who * 2, ["It failed.", "It works.", "Income fell.", "No."])
+        )
+        assert len({p.speaker for p in parse_text(debate, "debate.txt").passages if p.speaker}) == 2, who
 
 
 def test_a_transcript_that_says_its_labels_may_be_wrong_is_marked_uncertain() -> None:

@@ -577,3 +577,28 @@ def test_a_query_in_another_form_of_the_words_finds_the_passage(tmp_path: Path) 
     assert "Attacking the problem" in hit.text
     exact = small.search("donate", limit=5)
     assert "Then donate it" in exact[0].text  # (the word as typed ranks above another form of it)
+
+
+def test_a_misspelt_surname_names_everyone_who_bears_it(tmp_path: Path) -> None:
+    """A user trial: `speaker:kenedy farm` found nothing, since the typo matched one whole name (Michael Kennedy,
+    who never says "farm") rather than everyone called Kennedy."""
+    (tmp_path / "debate.txt").write_text(
+        "SENATOR KENNEDY: The farm program has failed.\n\nMR. NIXON: The farm program is working.\n\n"
+        "SENATOR KENNEDY: Farm income is down.\n\nMR. NIXON: It is not.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "court.txt").write_text(
+        "JUSTICE KENNEDY: Is a farm a business?\n\nMR. OLSON: It is, Your Honor.\n\n"
+        "JUSTICE KENNEDY: Then say so.\n\nMR. OLSON: I will.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "podcast.txt").write_text(
+        "Michael Kennedy: Welcome to the show.\n\nJane Roe: Thanks.\n\nMichael Kennedy: Let's start.\n\nJane Roe: Sure.\n",
+        encoding="utf-8",
+    )
+    small = Library.open(tmp_path / "data")
+    small.import_paths([tmp_path / "debate.txt", tmp_path / "court.txt", tmp_path / "podcast.txt"])
+    for typo in ("kenedy", "kennedi", "Kennedy"):
+        speakers = {h.speaker for h in small.search(f"speaker:{typo} farm", limit=20)}
+        assert speakers == {"Senator Kennedy", "Justice Kennedy"}, typo
+    assert {h.speaker for h in small.search("speaker:nixn farm", limit=20)} == {"Mr. Nixon"}

@@ -38,6 +38,7 @@ from sayso.corpus.importers.names import (
     person_in_office,
     split_role,
     stamp_seconds,
+    titles_of,
     uncased,
 )
 from sayso.corpus.importers.speakers import (
@@ -1371,10 +1372,14 @@ def _choose_convention(
             family == "inline"
             and len(labels) >= 4
             and not any(grammar.talks([l]) for l in labels.values())
-            and not any(is_full_name(table.name_for(l) or "") for l in labels.values())
+            and not any(
+                is_full_name(name := table.name_for(l) or "") or titles_of(name) or is_initials(name)
+                for l in labels.values()
+            )
             and not any(uncased(table.name_for(l) or "") for l in labels.values())  # (those are weighed above)
         ):
-            # Words after a colon where not one of them talks, under no one's full name: an agenda's or a form's
+            # Words after a colon where not one of them talks, under no one's name (full, titled or initials): an
+            # agenda's or a form's
             # fields ("Presenter: Clerk", "Paper: FGB/23/14", "Time: 18:10"), not people taking turns.
             labels = {}
         if family == "separated" and (headings := grammar.separated_headings(list(labels.values()))):
