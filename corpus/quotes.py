@@ -732,11 +732,15 @@ class QuoteBook:
             wanted_docs = self._doc_ids(doc, quotes)
             quotes = [q for q in quotes if q.document in wanted_docs]
         if speaker:
-            names = self._speaker_names(speaker)
+            names = self._speaker_names(speaker, quotes)
             quotes = [q for q in quotes if q.speaker and q.speaker.casefold() in names]
         if tag:
+            # (the tag, or where no quote has it, the tags it begins: "agri" for "agriculture", as typed)
             want = tag.lstrip("#").strip().casefold()
-            quotes = [q for q in quotes if any(t.casefold() == want for t in q.tags)]
+            if not any(t.casefold() == want for q in quotes for t in q.tags):
+                quotes = [q for q in quotes if any(t.casefold().startswith(want) for t in q.tags)]
+            else:
+                quotes = [q for q in quotes if any(t.casefold() == want for t in q.tags)]
         if by and by.strip():
             who = (self.user if by.strip().casefold() == "me" else by.strip()).casefold()
             quotes = [
@@ -760,11 +764,19 @@ class QuoteBook:
                 return found
             raise
 
-    def _speaker_names(self, ref: str) -> set[str]:
+    def _speaker_names(self, ref: str, quotes: Iterable[Quote] = ()) -> set[str]:
         try:
             found = self.resolve_speaker(ref)
             return {n.casefold() for n in [found.name, *found.aliases]}
         except NotFound:
+            # a misspelt first or last name ("nixn"): the quotes' speakers whose names hold the closest word, as
+            # search's `speaker:` forgives it
+            key = fold(ref)
+            spoken = sorted({q.speaker for q in quotes if q.speaker})
+            words = [(w, name) for name in spoken for w in fold(name).split() if len(w) >= 3]
+            closest = fuzzy.closest_word(key, [w for w, _ in words]) if len(key) >= 3 and " " not in key else None
+            if closest is not None:
+                return {name.casefold() for w, name in words if w == words[closest][0]}
             return {ref.strip().casefold()}
         except Ambiguous as exc:
             if exc.narrow_by != "document":

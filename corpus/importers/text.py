@@ -1373,7 +1373,7 @@ def _choose_convention(
             and len(labels) >= 4
             and not any(grammar.talks([l]) for l in labels.values())
             and not any(
-                is_full_name(name := table.name_for(l) or "") or titles_of(name) or is_initials(name)
+                is_full_name(shown := table.name_for(l) or "") or titles_of(shown) or is_initials(shown)
                 for l in labels.values()
             )
             and not any(uncased(table.name_for(l) or "") for l in labels.values())  # (those are weighed above)
