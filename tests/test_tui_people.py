@@ -131,3 +131,23 @@ async def test_the_highlight_stays_on_the_person_when_the_list_changes(library: 
         assert pane.speakers[pane.highlighted or 0].name == "Ada Park"
         pane.show_speakers([merged, ben])  # and moved: by name
         assert pane.speakers[pane.highlighted or 0].name == "Ada Park"
+
+
+async def test_two_documents_speaker_3_are_told_apart_and_naming_one_keeps_the_highlight(library: Library) -> None:
+    """A user trial: two rows read "Speaker 3 unnamed" with nothing to tell which document each speaks in, and
+    naming one moved the highlight to the other "Speaker 3"."""
+    from sayso.corpus.models import Speaker
+
+    app = SaysoApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        pane = app.screen.query_one(SpeakersPane)
+        oxide = Speaker("Speaker 3", passages=4, documents=["d1"], counts={"d1": 4}, unnamed=True)
+        voices = Speaker("Speaker 3", passages=2, documents=["d2"], counts={"d2": 2}, unnamed=True)
+        pane.show_speakers([oxide, voices], titles={"d1": "Oxide and Friends", "d2": "Voices 533"})
+        assert "in Oxide and Friends" in pane.row_lines(0)[1].plain
+        assert "in Voices 533" in pane.row_lines(1)[1].plain
+        pane.highlighted = 0
+        named = Speaker("Dave Pacheco", passages=4, documents=["d1"], counts={"d1": 4})
+        pane.show_speakers([voices, named])
+        assert pane.speakers[pane.highlighted or 0].name == "Dave Pacheco"

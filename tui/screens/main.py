@@ -450,7 +450,8 @@ class MainScreen(Screen[None]):
         pane = self.query_one(DocumentsPane)
         pane.empty_text = DocumentsPane.empty_text
         pane.show_documents(self.documents, self._lens_documents())
-        self.query_one(SpeakersPane).show_speakers(self.speakers, self.lens)
+        titles = {d.id: d.title for d in self.documents}
+        self.query_one(SpeakersPane).show_speakers(self.speakers, self.lens, titles)
         if titles_changed:
             self.refresh_quote_list()  # the Quotes pane names documents by these titles
         gone = self.reader.document
