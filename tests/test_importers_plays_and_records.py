@@ -385,3 +385,45 @@ def test_a_numbered_role_in_a_script_without_capitals_is_a_speaker() -> None:
         text += f"{who}: {said}\n\n"
     speakers = [p.speaker for p in parse_text(text, "kuzhu.txt").passages if p.speaker]
     assert speakers == ["நெறியாளர்", "பங்கேற்பாளர் 2", "பங்கேற்பாளர் 1", "நெறியாளர்", "பங்கேற்பாளர் 2"]
+
+
+# -- set 31 ----------------------------------------------------------------------------------------------------
+def test_a_whatsapp_export_in_malay_writes_pm_as_ptg_and_a_quoted_line_is_no_sender() -> None:
+    """WhatsApp writes the time of day in the phone's language ("9:03 ptg", petang: afternoon): no label was read
+    and the chat came with a warning.  And a message quoting someone on its own lines ("Gran: no fuss") was read as
+    Gran sending messages."""
+    chat = '15/01/2024, 8:58 ptg - Kak Long mencipta kumpulan "Raya"\n'
+    chat += "".join(
+        f"15/01/2024, {t} - {who}: {said}\n"
+        for t, who, said in [
+            ("9:03 ptg", "Kak Long", "Assalamualaikum semua."),
+            ("9:07 ptg", "Angah", "Waalaikumussalam."),
+            ("9:07 ptg", "Adik Farah", "Saya boleh 8hb"),
+            ("9:11 ptg", "Kak Long", "Ok, dah save"),
+            ("10:02 pg", "Angah", "Pagi semua"),
+        ]
+    )
+    doc = parse_text(chat, "WhatsApp Chat.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Kak Long", "Angah", "Adik Farah", "Kak Long", "Angah"]
+    assert next(p.start for p in doc.passages if p.speaker) == 21 * 3600 + 3 * 60
+    assert [p.start for p in doc.passages if p.speaker][-1] == 10 * 3600 + 2 * 60
+    quoting = "".join(
+        f"[03/11/2023, 19:{n:02d}:00] {who}: {said}\n"
+        for n, (who, said) in enumerate(
+            [
+                ("Mum", "Lovely."),
+                ("Tom", "Found the bowl"),
+                ("Ellie", "She said, quote:"),
+                ("Mum", "typical"),
+                ("Tom", "Rude"),
+                ("Dad", "Who is carving?"),
+                ("Tom", "Not me"),
+                ("Dad", "I'll carve"),
+                ("Mum", "1pm"),
+                ("Ellie", "ok"),
+            ]
+        )
+    ).replace("quote:\n", "quote:\nGran: no fuss, just the trifle\n")
+    doc = parse_text(quoting, "chat.txt")
+    assert "Gran" not in doc.speakers
+    assert "Gran: no fuss, just the trifle" in next(p.text for p in doc.passages if p.speaker == "Ellie")

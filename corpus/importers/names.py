@@ -747,7 +747,12 @@ _CJK_PART = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$"
 # Label forms at the start of a line.
 _OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]]{{0,60}}?)[ \t]+(?P<ts>{_TIME})[ \t]*$")
 #: A time of day's "PM", as chat exports write it ("10:42 PM", "10:42 p.m.").
-AMPM = r"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?(?![\w]))"
+AMPM = (
+    r"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?(?![\w])"
+    # (and as chat apps write it in other languages: Malay's "pg"/"ptg" (pagi, petang), Spanish "a. m."/"p. m.",
+    # Vietnamese "SA"/"CH" (sáng, chiều))
+    r"|[ \t](?P<ampm_local>ptg|pg|PTG|PG|[ap]\.[ \u00a0]?m\.|SA|CH)(?![\w]))"
+)
 #: A date before a time, as chat exports write it ("12/03/2024, 10:42", "2024-03-12 10:42:13").
 DATE = r"(?:(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}[/.-][A-Za-z]{3}[/.-]\d{2,4}),?[ \t]+)"
 #: A time (or a date and a time) opening a line, with the mark after it: "[00:01:02] ", "0:03 - ",
@@ -783,6 +788,8 @@ def stamp_seconds(m: re.Match[str]) -> float:
     """
     groups = m.groupdict()
     ampm, dated = groups.get("ampm"), groups.get("date")
+    if not ampm and (local := groups.get("ampm_local")):
+        ampm = "p" if local.casefold().startswith(("pt", "p.", "ch")) else "a"
     if not ampm and not dated:
         return parse_time(m.group("ts"))
     stamp = m.group("ts")

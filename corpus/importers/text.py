@@ -1457,6 +1457,8 @@ def _choose_convention(
         labels = _without_header_in_another_shape(lines, labels, kept)
     if family == "inline":
         labels.update(_names_before_role_words(lines, labels, table))
+    if family == "inline" and len(labels) >= 5:
+        labels = _without_untimed_in_a_chat(labels, table)
     notes: set[int] = set()  # (lines in labels' shape read as the transcript's notes: not said to be unread)
     if family == "inline" and len(labels) >= 5:
         kept_labels = _without_lone_brackets(lines, labels, table)
@@ -1694,6 +1696,17 @@ def _names_before_role_words(lines: list[str], labels: dict[int, Label], table: 
     for label in out.values():
         table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
     return out
+
+
+def _without_untimed_in_a_chat(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """In a chat export, where nine in ten labels or more carry the message's date or time ("[03/11/2023, 19:52]
+    Ellie: ..."), a line opening "Gran: no fuss" without one is a message's own words (a quotation, a list), not a
+    sender: unless that name sends messages too."""
+    timed = [l for l in labels.values() if l.form == "timed"]
+    if len(timed) < 0.9 * len(labels):
+        return labels
+    senders = {table.name_for(l) for l in timed}
+    return {i: l for i, l in labels.items() if l.form == "timed" or table.name_for(l) in senders}
 
 
 def _person_and_tail(name: str) -> tuple[str, str | None]:
