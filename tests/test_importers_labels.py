@@ -2358,7 +2358,8 @@ def test_you_in_a_chat_export_and_dr_in_a_consultation_are_speakers_where_they_t
         "[10:05:20] You: so is it my router or your end?\n"
         "[10:05:41] Marco: It looks like our end, I've raised a fault.\n"
     )
-    assert _speakers(chat) == ["System", "Marco", "You", "Marco", "You", "Marco"]
+    # ("System:", the chat's own note, is no one's, as a chat export's service notes are)
+    assert _speakers(chat) == ["Marco", "You", "Marco", "You", "Marco"]
     consultation = (
         "Dr: Hello, I'm Dr Menon. Can you confirm your name for me?\nPt: Graham Doyle.\n"
         "Dr: What's brought you in today?\nPt: It's this tightness when I walk up the hill.\n"

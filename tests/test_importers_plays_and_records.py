@@ -427,3 +427,21 @@ def test_a_whatsapp_export_in_malay_writes_pm_as_ptg_and_a_quoted_line_is_no_sen
     doc = parse_text(quoting, "chat.txt")
     assert "Gran" not in doc.speakers
     assert "Gran: no fuss, just the trifle" in next(p.text for p in doc.passages if p.speaker == "Ellie")
+
+
+def test_a_call_logs_system_notes_and_a_quoted_label_inside_a_turn_are_no_ones() -> None:
+    """A support call's log: "SYSTEM: Call placed on hold" is the log's note, not a person; a customer quoting an
+    old note on an indented line ("Agent: estimated read") is the customer's words, not a new speaker."""
+    log = "=== CALL LOG ===\nAgent : Ana Ruiz (AGT-11)\n----\n"
+    log += "[10:02:03] SYSTEM: Call connected.\n"
+    for n, (who, said) in enumerate(
+        [("AGT-11", "Good morning, how can I help?"), ("CUST", "My bill is wrong. The note said:"),
+         ("AGT-11", "I'm sorry about that."), ("CUST", "It's June now."), ("AGT-11", "Let me check."),
+         ("CUST", "Thanks."), ("AGT-11", "It's corrected."), ("CUST", "Great.")], 1):  # fmt: skip
+        log += f"[10:0{n}:10] {who}: {said}\n"
+    log = log.replace("The note said:\n", "The note said:\n      Agent: estimated read, corrected next cycle.\n")
+    log += "[10:09:40] SYSTEM: Call ended.\n"
+    doc = parse_text(log, "call.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["AGT-11", "CUST"] * 4
+    assert "Agent: estimated read" in next(p.text for p in doc.passages if p.speaker == "CUST")
+    assert any(p.speaker is None and p.text.startswith("SYSTEM: Call connected") for p in doc.passages)

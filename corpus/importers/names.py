@@ -1579,6 +1579,10 @@ PRODUCTION_CUES = frozenset(
     | {"atmo", "bruitage", "bruitages", "musique", "sonido", "sonidos", "música", "efecto", "efectos", "suono"}
     | {"musica", "rumore", "rumori", "effetto", "effetti", "efeito", "efeitos", "geluid", "muziek", "ljud"}
     | {"lyd", "звук", "звуки", "музыка", "шум", "zene", "hangeffekt", "äänitehoste", "musiikki", "ääni"}
+    # Bulgarian and Ukrainian music, Korean and Japanese scripts' music, sound effects and insert shots
+    | {"музика", "bgm", "음악", "효과음", "인서트", "音楽", "効果音", "insert"}
+    # and a call log's or a chat's own notes ("SYSTEM: Call placed on hold"), in the languages met
+    | {"system", "సిస్టమ్", "सिस्टम", "système", "sistema", "система"}
 )
 #: Labels that name no one by the rules for names, yet are someone where they take turns with people: a chat
 #: export's "You:" (whoever exported it), a consultation's "Dr:".

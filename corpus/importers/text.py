@@ -1699,14 +1699,20 @@ def _names_before_role_words(lines: list[str], labels: dict[int, Label], table: 
 
 
 def _without_untimed_in_a_chat(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
-    """In a chat export, where nine in ten labels or more carry the message's date or time ("[03/11/2023, 19:52]
+    """In a chat export, where six in seven labels or more carry the message's date or time ("[03/11/2023, 19:52]
     Ellie: ..."), a line opening "Gran: no fuss" without one is a message's own words (a quotation, a list), not a
     sender: unless that name sends messages too."""
-    timed = [l for l in labels.values() if l.form == "timed"]
-    if len(timed) < 0.9 * len(labels):
+    timed = {i: l for i, l in labels.items() if l.form == "timed"}
+    if not timed:
         return labels
-    senders = {table.name_for(l) for l in timed}
-    return {i: l for i, l in labels.items() if l.form == "timed" or table.name_for(l) in senders}
+    first = min(timed)
+    # (from the first message on: a header's "Agent : Priya Natarajan" is the header's; and a log's "SYSTEM:"
+    # notes are no one's either way)
+    said = [l for i, l in labels.items() if i >= first and l.form != "cue"]
+    if len(timed) < 0.85 * len(said):
+        return labels
+    senders = {table.name_for(l) for l in timed.values()}
+    return {i: l for i, l in labels.items() if i < first or l.form in ("timed", "cue") or table.name_for(l) in senders}
 
 
 def _person_and_tail(name: str) -> tuple[str, str | None]:
