@@ -234,7 +234,7 @@ class NoteEditor(ModalScreen[NoteResult | None]):
             return "ctrl+s save · esc or ctrl+l close, keeping the draft · ctrl+g discard · tab: note or tags"
         if self.failed:
             return "ctrl+s try again · esc or ctrl+l close, keeping it as a draft (R reopens it)"
-        return "ctrl+s save · ctrl+l keep for later · esc cancel · tab: note or tags"
+        return "ctrl+s save · ctrl+l or esc keep for later · tab: note or tags"
 
     def on_mount(self) -> None:
         if self._notice:
