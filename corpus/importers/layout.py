@@ -132,7 +132,10 @@ def _close_letter_spacing(page: Page) -> None:
     found = [
         (i, m)
         for i, line in enumerate(page.lines)
-        if (t := line.lstrip(" \t"))[1:2] == " " and t[3:4] == " " and (m := _LETTER_SPACED.match(line))
+        if (line[1:2] == " " or line[:1] in (" ", "\t"))
+        and (t := line.lstrip(" \t") if line[:1] in (" ", "\t") else line)[1:2] == " "
+        and t[3:4] == " "
+        and (m := _LETTER_SPACED.match(line))
     ]
     if len(found) < 3:
         return

@@ -1069,7 +1069,11 @@ def _says_its_labels_may_be_wrong(head: list[str], body: list[str]) -> str | Non
     """The words of a transcript's head, or of a transcriber's note in brackets in its body, saying its speaker
     labels may be wrong ("Speaker labels not reviewed", "δεν έχει γίνει διόρθωση ομιλητών", "не всегда понятно,
     какой из Саш говорит", "[... لا تتضمن أسماء المتحدثين]": from here on without the speakers' names), or None."""
-    notes = (line for line in body if line.lstrip()[:1] in ("[", "(") and line.rstrip()[-1:] in ("]", ")"))
+    notes = (
+        line
+        for line in body
+        if line[-1:] in ("]", ")", " ") and line.lstrip()[:1] in ("[", "(") and line.rstrip()[-1:] in ("]", ")")
+    )
     for line in itertools.chain(head[:40], notes):
         if _LABELS_UNRELIABLE.search(line) is not None:
             return " ".join(line.strip().split())[:80]
@@ -1672,8 +1676,11 @@ def _names_before_role_words(lines: list[str], labels: dict[int, Label], table: 
     first = min(labels, default=0)
     found: dict[int, re.Match[str]] = {}
     for i, line in enumerate(lines):
-        if i in labels or i < first - 40 or ":" not in line[:90]:
+        if i in labels or i < first - 40 or (colon := line.find(":", 0, 90)) < 0:
             continue
+        before = line[:colon].rsplit(None, 1)
+        if not before or not before[-1][:1].islower():
+            continue  # (the word before the colon must be the office's, in small letters: most lines stop here)
         m = _NAME_THEN_OFFICE.match(line)
         if m is not None and is_full_name(m.group("name")) and _bare_first(m.group("name")) not in NOT_NAMES:
             found[i] = m
