@@ -29,6 +29,17 @@ def closest_word(query: str, words: list[str], cutoff: float = 0.6) -> int | Non
     return None if found is None else int(found[2])
 
 
+def holding_closest_word(query: str, word_lists: list[list[str]], min_length: int = 3) -> list[int]:
+    """Indexes of the `word_lists` (each a name's words, say) that hold the word closest to `query` (see
+    `closest_word`; words shorter than `min_length` left out): every name with that word, not the first found,
+    so a misspelt "kenedy" is each Kennedy."""
+    words = [w for ws in word_lists for w in ws if len(w) >= min_length]
+    closest = closest_word(query, words)
+    if closest is None:
+        return []
+    return [i for i, ws in enumerate(word_lists) if words[closest] in ws]
+
+
 def similarity(a: str, b: str) -> float:
     """Normalised Indel similarity of two strings, 0.0 (nothing shared) to 1.0 (equal)."""
     if not a and not b:

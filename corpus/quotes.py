@@ -773,10 +773,10 @@ class QuoteBook:
             # search's `speaker:` forgives it
             key = fold(ref)
             spoken = sorted({q.speaker for q in quotes if q.speaker})
-            words = [(w, name) for name in spoken for w in fold(name).split() if len(w) >= 3]
-            closest = fuzzy.closest_word(key, [w for w, _ in words]) if len(key) >= 3 and " " not in key else None
-            if closest is not None:
-                return {name.casefold() for w, name in words if w == words[closest][0]}
+            if len(key) >= 3 and " " not in key:
+                held = fuzzy.holding_closest_word(key, [fold(name).split() for name in spoken])
+                if held:
+                    return {spoken[i].casefold() for i in held}
             return {ref.strip().casefold()}
         except Ambiguous as exc:
             if exc.narrow_by != "document":

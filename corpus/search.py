@@ -44,7 +44,7 @@ import numpy as np
 from sayso.corpus import searchindex
 from sayso.corpus.document_ref import documents_like, documents_named, unmatched_lines
 from sayso.corpus.errors import LibraryBusy, SaysoError
-from sayso.corpus.fuzzy import closest_word, fuzzy_choices, osa_distance
+from sayso.corpus.fuzzy import closest_word, fuzzy_choices, holding_closest_word, osa_distance
 from sayso.corpus.identity import name_key
 from sayso.corpus.instep import InStep, read_in_step, write_in_step
 from sayso.corpus.models import Document, Hit, Passage, PassageTable, Speaker
@@ -287,11 +287,9 @@ def speaker_keys_named(value: str, groups: list[list[str]], names: Iterable[str]
         # A misspelt first or last name alone ("pryia", "lceun", "nixn", "kenedy") is compared with each word of
         # every name, and names everyone whose name holds the closest word: "kenedy" is Senator Kennedy, Justice
         # Kennedy and Michael Kennedy, not whichever whole name happens to score best.
-        words = [(w, i) for i, g in enumerate(groups) for n in g for w in name_key(n).split() if len(w) >= 3]
-        closest = closest_word(key, [w for w, _ in words])
-        if closest is not None:
-            word = words[closest][0]
-            chosen = [groups[i] for i in dict.fromkeys(i for w, i in words if w == word)]
+        chosen = [
+            groups[i] for i in holding_closest_word(key, [[w for n in g for w in name_key(n).split()] for g in groups])
+        ]
     if not chosen:
         labels = [n for g in groups for n in g]
         owners = [i for i, g in enumerate(groups) for _ in g]
