@@ -9,6 +9,7 @@ ruiz" are one person everywhere.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from sayso.corpus.words import fold
@@ -29,17 +30,23 @@ def is_initials(name: str) -> bool:
     letters = name.replace(".", "")
     if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and " " not in name:
         return True
+    parts = name.split(".")
     return (
-        "." in name and bool(_UNCASED_INITIALS.fullmatch(name)) and not any(c.isupper() or c.islower() for c in letters)
+        name.endswith(".")
+        and 2 <= len(parts) - 1 <= 4
+        and all(part and first_syllable(part) == part for part in parts[:-1])
+        and not any(c.isupper() or c.islower() for c in letters)
     )
 
 
-#: Initials in a script without capitals: each a letter and the vowel signs on it, then a full stop.
-_UNCASED_INITIALS = re.compile(
-    r"(?:[^\W\d_][\u0900-\u0903\u093a-\u094f\u0955-\u0957\u0981-\u0983\u09bc-\u09d7"
-    r"\u0a01-\u0a03\u0a3c-\u0a51\u0a81-\u0a83\u0abc-\u0acd\u0b01-\u0b03\u0b3c-\u0b57\u0b82\u0bbe-\u0bcd"
-    r"\u0c00-\u0c04\u0c3e-\u0c56\u0c81-\u0c83\u0cbc-\u0cd6\u0d00-\u0d03\u0d3e-\u0d57]{0,3}\.){2,4}"
-)
+def first_syllable(word: str) -> str:
+    """A word's first letter with the vowel signs and other marks on it ("मी" of "मीरा"; "J" of "John")."""
+    if not word or not word[0].isalpha():
+        return ""
+    end = 1
+    while end < len(word) and unicodedata.category(word[end]) in ("Mn", "Mc"):
+        end += 1
+    return word[:end]
 
 
 #: Labels that name a role or say nobody is known, on their name key: a different person in each document.

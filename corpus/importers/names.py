@@ -15,6 +15,7 @@ from functools import lru_cache, wraps
 from typing import TypeVar
 
 # The one initials rule and name key (corpus.identity's), offered here to the importers that use them.
+from sayso.corpus.identity import first_syllable
 from sayso.corpus.identity import is_initials as is_initials
 from sayso.corpus.identity import name_key as name_key
 
@@ -2028,10 +2029,7 @@ def initials_of(name: str) -> frozenset[str]:
         parts = [p for p in t.split("-") if p]
         hyphen += "".join(p[0].upper() for p in parts)
         inner += t[0].upper() + "".join(c for c in t[1:] if c.isupper())
-        marks = 1
-        while marks < len(t) and unicodedata.category(t[marks]) in ("Mn", "Mc"):
-            marks += 1
-        syllables += t[:marks]
+        syllables += first_syllable(t)
     return frozenset(x for x in (plain, hyphen, inner, syllables) if len(x) >= 2)
 
 
