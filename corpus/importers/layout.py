@@ -128,15 +128,12 @@ def _close_letter_spacing(page: Page) -> None:
     written as words in capitals ("HELENE", "DER PFARRER"), as other printings set a play's speakers, where three
     lines or more open with one: emphasis of type, not letters of words.  Elsewhere in a line, letter-spacing is
     emphasis within the text and stays."""
-    # (a letter, a space, a letter, a space: looked for with a pattern only where a line opens so)
-    found = [
-        (i, m)
-        for i, line in enumerate(page.lines)
-        if (line[1:2] == " " or line[:1] in (" ", "\t"))
-        and (t := line.lstrip(" \t") if line[:1] in (" ", "\t") else line)[1:2] == " "
-        and t[3:4] == " "
-        and (m := _LETTER_SPACED.match(line))
-    ]
+    found = []
+    for i, line in enumerate(page.lines):
+        opening = line.lstrip(" \t") if line[:1] in (" ", "\t") else line
+        # (a letter, a space, a letter, a space: looked for with a pattern only where a line opens so)
+        if opening[1:2] == " " and opening[3:4] == " " and (m := _LETTER_SPACED.match(line)):
+            found.append((i, m))
     if len(found) < 3:
         return
     for i, m in found:

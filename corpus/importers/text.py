@@ -1097,9 +1097,10 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
     def of_a_group(name: str) -> bool:
         if _ANY_OF_A_GROUP.match(name):
             return True
-        if len(name) == 1 and name.isalpha() and sum(1 for n in named if name in (n[0][0], n[-1][0])) >= 2:
-            return True
-        return len(name) == 1 and name.isalpha() and _GROUP_LETTER.search(said.replace(name, "\x00")) is not None
+        if len(name) != 1 or not name.isalpha():
+            return False
+        shared = sum(1 for n in named if name in (n[0][0], n[-1][0])) >= 2
+        return shared or _GROUP_LETTER.search(said.replace(name, "\x00")) is not None
 
     repeats = Counter(b for a, b in itertools.pairwise(names) if b is not None and a == b and of_a_group(b))
     if not repeats:
@@ -1383,8 +1384,7 @@ def _choose_convention(
             and not any(uncased(table.name_for(l) or "") for l in labels.values())  # (those are weighed above)
         ):
             # Words after a colon where not one of them talks, under no one's name (full, titled or initials): an
-            # agenda's or a form's
-            # fields ("Presenter: Clerk", "Paper: FGB/23/14", "Time: 18:10"), not people taking turns.
+            # agenda's or a form's fields ("Presenter: Clerk", "Paper: FGB/23/14", "Time: 18:10"), not people.
             labels = {}
         if family == "separated" and (headings := grammar.separated_headings(list(labels.values()))):
             labels = {i: l for i, l in labels.items() if l not in headings}  # (their lines stay, as text)
@@ -1690,15 +1690,13 @@ def _names_before_role_words(lines: list[str], labels: dict[int, Label], table: 
         office = m.group("office").casefold()
         names_of.setdefault(office, set()).add(name_key(m.group("name")))
         times[office] += 1
-    offices = {o for o, names in names_of.items() if len(names) >= 2 or times[o] >= 3}
+    if not any(len(names) >= 2 or times[o] >= 3 for o, names in names_of.items()):
+        return {}
     if not labels and (len(found) < 4 or len(set().union(*names_of.values())) < 2):
         return {}  # (alone, the way must be the document's: four such lines at the least, two people)
-    out = {
-        i: Label(m.group("name"), m.group("rest"), "plain", None, m.group("office"))
-        for i, m in found.items()
-        if offices  # (once the way is the document's, an office heard once too: "Dr. Szabó Katalin jegyző:")
-    }
-    if not out or not grammar.talks(list(out.values())):  # (all of them together, as people talking do)
+    # (once the way is the document's, every such line, an office heard once too: "Dr. Szabó Katalin jegyző:")
+    out = {i: Label(m.group("name"), m.group("rest"), "plain", None, m.group("office")) for i, m in found.items()}
+    if not grammar.talks(list(out.values())):  # (all of them together, as people talking do)
         return {}
     for label in out.values():
         table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
@@ -1945,13 +1943,11 @@ _LEGEND = re.compile(
 )
 
 
-#: A header's role with the code its turns go by, then the person: "Moderator (M): Dr. Rina Kusumawardani",
-#: "Interviewer (I): Ada Park" (the role is kept as an alias; see _apply_legend).
 #: A header's name with the short form the labels use after it, in parentheses, where capitals cannot tell a
 #: short form by: "ผู้ดำเนินรายการ: วิภาวี ศรีสุข (วิ)" (the host, Wiphawi Srisuk, "วิ:" in the turns).
 _NAME_CODE_LEGEND = re.compile(r"(?P<who>[^\W\d_][^():：\n]{2,40}?)[ \t]*[(（](?P<code>[^()（）\s]{1,12})[)）]")
-
-
+#: A header's role with the code its turns go by, then the person: "Moderator (M): Dr. Rina Kusumawardani",
+#: "Interviewer (I): Ada Park" (the role is kept as an alias; see _apply_legend).
 _ROLE_CODE_LEGEND = re.compile(
     r"^[ \t]*(?P<office>[^\W\d_][\w' -]{1,30}?)[ \t]*\((?P<code>[A-Z]{1,3}\d{0,2})\)[ \t]*[:=–—][ \t]*(?P<who>[^,;=\n]{2,60})"
 )
