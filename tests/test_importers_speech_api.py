@@ -213,3 +213,14 @@ def test_ibm_watson_timestamps_and_speaker_labels(tmp_path: Path) -> None:
 def test_json_in_a_services_outline_without_words_is_still_refused(tmp_path: Path, data: object) -> None:
     with pytest.raises(ImportRefused, match="not a transcript sayso knows"):
         _document(tmp_path, "data.json", data)
+
+
+def test_a_word_google_left_without_a_speaker_is_kept_as_no_ones(tmp_path: Path) -> None:
+    """Words without a speaker among diarised ones were dropped from the passages, unsaid; they are kept, no
+    one's (not the speaker's before them)."""
+    words = [
+        {"startTime": f"{s:.1f}s", "endTime": f"{e:.1f}s", "word": w, **({"speakerTag": who} if who != 2 else {})}
+        for who, w, s, e in _timed_words()
+    ]
+    doc = _document(tmp_path, "untagged.json", {"results": [{"alternatives": [{"words": words}]}]})
+    assert _turns(doc) == [("Speaker 1", TEXTS[0]), (None, TEXTS[1]), ("Speaker 1", TEXTS[2]), (None, TEXTS[3])]

@@ -196,24 +196,28 @@ def _google(data: Any) -> list[Cue] | None:
     best = [_best(r) for r in results]
     if not any(isinstance(b.get("transcript"), str) or isinstance(b.get("words"), list) for b in best):
         return None
+    # (the results whose words carry speakers, every word of them: one the service left untagged is no one's,
+    # kept, not dropped)
     tagged = [
-        [w for w in b["words"] if isinstance(w, dict) and _google_speaker(w) is not None]
+        said
         for b in best
         if isinstance(b.get("words"), list)
+        and (said := [w for w in b["words"] if isinstance(w, dict)])
+        and any(_google_speaker(w) is not None for w in said)
     ]
-    tagged = [t for t in tagged if t]
     if tagged:
         # v1 repeats every word of the recording, each with its speaker, in its last result; v2 labels each
         # result's own words.
         first_times = [_google_time(t[0], "start") for t in tagged]
         words = tagged[-1] if len(tagged) > 1 and first_times[-1] == first_times[0] else [w for t in tagged for w in t]
-        names = _numbered("Speaker", (_google_speaker(w) for w in words))
+        names = _numbered("Speaker", (_google_speaker(w) for w in words))  # (None left out)
         stream = _Words()
         for w in words:
             text = w.get("word")
             if isinstance(text, str):
                 who = _google_speaker(w)
-                stream.add(text, _google_time(w, "start"), _google_time(w, "end"), names.get(str(who)))
+                start, end = _google_time(w, "start"), _google_time(w, "end")
+                stream.add(text, start, end, names.get(str(who)), unknown=who is None)
         return stream.done() or None
     channels = {r.get("channelTag", r.get("channel_tag")) for r in results} - {None}
     channel_names = _numbered("Channel", sorted(channels, key=str)) if len(channels) > 1 else {}
