@@ -54,10 +54,16 @@ def documents_like(ref: str, titles: Sequence[str], *, limit: int = 3, cutoff: f
 
 
 def unmatched_lines(
-    speakers: Sequence[str], docs: Sequence[str], names: Sequence[str], titles: Sequence[str]
+    speakers: Sequence[str],
+    docs: Sequence[str],
+    names: Sequence[str],
+    titles: Sequence[str],
+    *,
+    unclosed: bool = False,
 ) -> list[str]:
     """One line for each speaker and document a search's facets named that matched nothing, with the closest
-    of `names` or `titles` ("no speaker 'nobodyxyz'; closest: ...")."""
+    of `names` or `titles` ("no speaker 'nobodyxyz'; closest: ..."); and, when the query left a quote
+    open (`unclosed`), a line saying that what followed it was read as one value."""
     lines = []
     for value in speakers:
         near = [names[i] for i in fuzzy_choices(value, list(names), limit=3, cutoff=60)]
@@ -65,6 +71,8 @@ def unmatched_lines(
     for value in docs:
         near = [titles[i] for i in documents_like(value, titles, limit=3, cutoff=60)]
         lines.append(f"no document {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
+    if lines and unclosed:
+        lines.append('a quote (") is not closed, so all that follows it was read as one value')
     return lines
 
 

@@ -49,8 +49,8 @@ def _query_part(names: tuple[str, ...], hashtags: bool) -> re.Pattern[str]:
     facet = "|".join(map(re.escape, names)) or "(?!)"  # (?!) never matches: no facets read
     return re.compile(
         rf"""(?P<space>\s+)
-          | (?P<facet>(?i:{facet})):(?:"(?P<fquoted>[^"]*)("|$)|(?P<fvalue>[^\s"]*))
-          | (?P<neg>-)(?:"(?P<nquoted>[^"]*)("|$)|(?P<nword>[^\s"]+))?
+          | (?P<facet>(?i:{facet})):(?:"(?P<fquoted>[^"]*)(?P<fclosed>"|$)|(?P<fvalue>[^\s"]*))
+          | (?P<neg>-)(?:"(?P<nquoted>[^"]*)(?P<nclosed>"|$)|(?P<nword>[^\s"]+))?
           | "(?P<phrase>[^"]*)(?P<closed>"|$)
           {hashtag}
           | (?P<word>[^\s"]+)
@@ -77,6 +77,8 @@ class Query:
     excluded: list[list[str]] = field(default_factory=list)
     facets: dict[str, list[str]] = field(default_factory=dict)
     text: str = ""
+    #: a `"` opened and never closed: what follows it to the end was read as one phrase or value
+    unclosed: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -125,6 +127,8 @@ def parse_query(text: str, facets: Mapping[str, str] = SEARCH_FACETS) -> Query:
             else:
                 name = facets[match.group("facet").casefold()]
                 value = match.group("fquoted")
+                if value is not None and match.group("fclosed") != '"':
+                    query.unclosed = True
                 if value is None:
                     value = match.group("fvalue") or ""
             value = value.strip()
@@ -134,6 +138,8 @@ def parse_query(text: str, facets: Mapping[str, str] = SEARCH_FACETS) -> Query:
             continue
         if match.group("neg") is not None:
             raw = match.group("nquoted")
+            if raw is not None and match.group("nclosed") != '"':
+                query.unclosed = True
             if raw is None:
                 raw = match.group("nword") or ""
             words = words_of(raw)
@@ -153,6 +159,7 @@ def parse_query(text: str, facets: Mapping[str, str] = SEARCH_FACETS) -> Query:
                     last_kind = "phrase"
             else:
                 # An unclosed quote is a phrase still being typed: read its words as words.
+                query.unclosed = True
                 query.words.extend(words)
                 last_kind = "word" if words else "phrase"
             continue

@@ -1439,6 +1439,7 @@ class SearchIndex:
                 [v for v in docs if not self._doc_numbers_for(v)],
                 names,
                 [d.title for d in self.view.docs],
+                unclosed=parse_query(query if isinstance(query, str) else "").unclosed,
             )
 
     # -- searching -------------------------------------------------------------------------

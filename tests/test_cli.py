@@ -23,6 +23,7 @@ import pytest
 
 from sayso.cli import main
 from sayso.corpus.importers import parallel as parallel_module
+from sayso.corpus.library import Library
 from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 REPO = Path(__file__).resolve().parents[1]
@@ -471,6 +472,15 @@ def test_a_search_naming_an_unknown_speaker_or_document_says_so(
     assert (rc, out, err) == (1, "", "sayso: error: no speaker 'nobodyxyz'\n")
     rc, _, err = run(capsys, "--data", str(data), "search", "welcome", "--speaker", "Mick Thumper")
     assert rc == 1 and "no speaker 'Mick Thumper'; closest: Nick Thompson" in err
+    # A quote left open swallows the words after it: said when nothing is found, and noted when something is.
+    rc, _, err = run(capsys, "--data", str(data), "search", 'speaker:"Zed Zzyzx welcome')
+    assert rc == 1 and "no speaker 'Zed Zzyzx welcome'" in err and 'a quote (") is not closed' in err
+    rc, out, err = run(capsys, "--data", str(data), "search", 'speaker:"Nick Thompson welcome')
+    assert (
+        rc == 0
+        and "Nick Thompson" in out
+        and err == ('sayso: note: a quote (") is not closed, so all that follows it was read as one value\n')
+    )
     rc, _, err = run(capsys, "--data", str(data), "search", "doc:nosuch welcome")
     assert rc == 1 and err.startswith("sayso: error: no document 'nosuch'")
     rc, out, _ = run(capsys, "--data", str(data), "search", "welcome", "--speaker", "nick")
@@ -660,3 +670,27 @@ def test_version_is_looked_up_only_when_asked(capsys: pytest.CaptureFixture[str]
         main(["--version"])
     assert exited.value.code == 0
     assert re.fullmatch(r"sayso \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
+
+
+def test_docs_names_the_file_of_a_title_two_documents_share(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A user trial: `sayso docs` listed the House and Senate records of one day as two identical lines; the app
+    names their files, and so does the command now (a title of its own stays as it was)."""
+    data = tmp_path / "data"
+    library = Library.open(data)
+    title = "Congressional Record (Wednesday, July 20, 2005)"
+    for source in ("crec-house.htm", "crec-senate.htm"):
+        library.import_parsed(
+            ParsedDocument(title=title, kind="hearing", passages=[ParsedPassage("Mr. Warner", "I rise.")]),
+            source=f"/records/{source}",
+        )
+    library.import_parsed(
+        ParsedDocument(title="Another record", kind="hearing", passages=[ParsedPassage("Mr. Levin", "I agree.")]),
+        source="/records/other.htm",
+    )
+    rc, out, _ = run(capsys, "--data", str(data), "docs")
+    lines = out.splitlines()
+    assert rc == 0 and len(lines) == 3
+    shared = [line for line in lines if title in line]
+    assert {line.rsplit("  ", 1)[1] for line in shared} == {"(crec-house.htm)", "(crec-senate.htm)"}
+    [own] = [line for line in lines if "Another record" in line]
+    assert own.endswith("1 passages, 1 speaker(s)")

@@ -51,6 +51,10 @@ def test_malformed_parts_are_read_as_well_as_they_can_be() -> None:
     assert parse_query("-").excluded == [] and parse_query("-").words == []
     assert parse_query("speaker:").facets == {}
     assert parse_query('speaker:"Kai Fu').facets == {"speaker": ["Kai Fu"]}
+    # A quote left open is said (a search that finds nothing can then say why), a closed one is not.
+    assert parse_query('speaker:"Kai Fu').unclosed and parse_query('-"open sou').unclosed
+    assert parse_query('"open sou').unclosed and parse_query('"').unclosed
+    assert not parse_query('speaker:"Kai Fu" open -"a b" "c d" e').unclosed
     assert parse_query('"').words == [] and parse_query('""').phrases == []
     assert parse_query('"single"').words == ["single"]
     assert parse_query("http://example.com").words == ["http", "example", "com"]

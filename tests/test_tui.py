@@ -353,6 +353,16 @@ async def test_speaker_lens_narrows_reader_documents_and_search(library: Library
         await pilot.press("escape")  # clears the lens
         await pilot.pause()
         assert screen.lens is None and reader.lens is None
+        # A speaker: that names no one says so, with the closest names, as `sayso search` does; and a quote
+        # left open, which swallowed the words after it, is pointed at.
+        screen.search_pane.query_input.value = "computer speaker:zzyzx"
+        await settle(app, pilot)
+        status = str(screen.search_pane.query_one("#search-status").render())
+        assert screen.search_pane.hits == [] and status == "0 results: no speaker 'zzyzx'"
+        screen.search_pane.query_input.value = 'computer speaker:"Grace Hopper computer'
+        await settle(app, pilot)
+        status = str(screen.search_pane.query_one("#search-status").render())
+        assert screen.search_pane.hits and status.endswith('· a quote (") is not closed')
         assert docs.option_count == 4
 
 

@@ -146,6 +146,8 @@ async def test_select_by_sentence_and_word_then_keep_in_one_key(library: Library
         await pilot.press("escape")
         assert reader.selection is None and not reader.marks("selection")
         assert screen.pane == "reader"  # escape cancelled the selection, not the reader
+        await pilot.press("v", "q")  # `q` while selecting cancels the selection; it does not quit the app
+        assert reader.selection is None and app.is_running and app.return_code is None
         await pilot.press("V")
         assert reader.selected_words() == library.passages(PANEL_ID)[1].text
         await pilot.press("escape", "k", "v", "b", "m")  # the cursor followed the selection: back one sentence
@@ -164,6 +166,9 @@ async def test_select_by_sentence_and_word_then_keep_in_one_key(library: Library
         await settle(app, pilot)
         assert len(library.quotes.list()) == 2
         assert any(m.startswith("Already kept") for m in messages(app))
+        await pilot.press("q")  # nothing selected: `q` quits, as everywhere
+        await pilot.pause()
+        assert app._exit
 
 
 async def test_annotate_with_note_and_tags_then_undo_and_redo(library: Library) -> None:

@@ -79,6 +79,8 @@ class SearchDone(Message):
 
     `meaning`: blended with meaning hits (each hit's `match` says how it was found).  `serial`
     numbers the screen's search requests: a result whose request is not the latest is stale.
+    `why`: when nothing was found, a line for each `speaker:` or `doc:` value that names no one and
+    nothing (with the closest names), as `sayso search` says it.
     """
 
     def __init__(
@@ -90,6 +92,7 @@ class SearchDone(Message):
         *,
         meaning: bool = False,
         serial: int = 0,
+        why: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.query = query
@@ -98,6 +101,7 @@ class SearchDone(Message):
         self.elapsed = elapsed
         self.meaning = meaning
         self.serial = serial
+        self.why = why or []
 
 
 class SimilarFound(Message):

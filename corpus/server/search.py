@@ -626,6 +626,7 @@ class ServerSearch:
             [v for v in docs if not self._documents_named(v, documents)],
             sorted({n for g in self._groups() for n in g} | set(index_names)),
             [t for _, t, _ in documents],
+            unclosed=parse_query(query if isinstance(query, str) else "").unclosed,
         )
 
     # -- searching ----------------------------------------------------------------------------

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from collections import Counter
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from sayso.cli import app_options, archive_dir, common_options, emit, print_error, print_warning, run_app
@@ -283,9 +284,12 @@ def cmd_docs(args: argparse.Namespace, lib: Library) -> None:
     def text() -> str:
         if not docs:
             return "no documents yet: `sayso import PATH` or `sayso demo`"
+        # A title another document shares (two Congressional Records of one day) names its file, as the app does.
+        shared = {t for t, n in Counter(d.title for d in docs).items() if n > 1}
         return "\n".join(
             f"{d.id}  {one_line(d.title)}  [{one_line(d.kind)}] {d.passages} passages, {len(d.speakers)} speaker(s)"
             + (" (speakers uncertain)" if is_uncertain(d.convention) else "")
+            + (f"  ({one_line(PurePath(d.source).name)})" if d.title in shared and d.source else "")
             for d in docs
         )
 
@@ -310,10 +314,10 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> None:
         lines = [f"{one_line(doc.title)}  [{one_line(doc.kind)}]  {one_line(doc.source)}"]
         lines.append(describe(doc.convention, LABELS_REMEDY))
         lines.append("")
-        for p in passages:
+        for number, p in enumerate(passages, 1):  # numbered from 1, as `sayso search` (#3) and the exports (¶ 3)
             stamp = f"[{_clock(p.start)}] " if p.start is not None else ""
             who = f"{p.speaker}: " if p.speaker else ""
-            lines.append(f"{stamp}{who}{p.text}")
+            lines.append(f"#{number} {stamp}{who}{p.text}")
             lines.append("")
         return "\n".join(lines).rstrip()
 

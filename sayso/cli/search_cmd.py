@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sayso.cli import common_options, emit, positive_int
 from sayso.corpus.errors import SaysoError
@@ -115,5 +116,7 @@ def cmd_search(args: argparse.Namespace, lib: Library) -> int:
         unknown = lib.index.unmatched_facets(query, speaker=args.speaker, doc=args.doc)
         if unknown:
             raise SaysoError("; ".join(unknown))
+    elif parse_query(query).unclosed:
+        print('sayso: note: a quote (") is not closed, so all that follows it was read as one value', file=sys.stderr)
     emit(args, [h.to_dict() for h in hits], lambda: format_hits(hits))
     return 0

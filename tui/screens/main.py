@@ -38,6 +38,7 @@ from sayso.corpus.errors import SaysoError
 from sayso.corpus.export.entries import format_timestamp
 from sayso.corpus.library import Library
 from sayso.corpus.models import Document, Hit, Passage, Quote, Speaker, document_text
+from sayso.corpus.query import parse_query
 from sayso.corpus.quotes import short_id
 from sayso.corpus.safety import visible
 from sayso.corpus.shown_words import ShownWords
@@ -733,7 +734,9 @@ class MainScreen(Screen[None]):
                 return SearchFailed(query, visible(str(exc), keep_newlines=False))
             if self._search_jobs.waiting:  # a newer query is next: these results are stale
                 return None
-            return SearchDone(query, lens, hits, time.perf_counter() - started, serial=serial)
+            elapsed = time.perf_counter() - started
+            why = self.library.index.unmatched_facets(query, speaker=lens) if not hits else []
+            return SearchDone(query, lens, hits, elapsed, serial=serial, why=why)
 
         self._search_jobs.submit("Cannot search", search)
 
@@ -745,6 +748,10 @@ class MainScreen(Screen[None]):
         count = f"{len(hits)}{'+' if len(hits) >= SEARCH_LIMIT else ''} result{'s' if len(hits) != 1 else ''}"
         how = " · words + meaning" if event.meaning else ""
         status = f"{count}{how} · {event.elapsed * 1000:.0f} ms" + (f" · lens: {event.lens}" if event.lens else "")
+        if event.why:  # a speaker: or doc: named nobody and nothing: say so, and the closest names
+            status = f"{count}: " + "; ".join(event.why)
+        elif parse_query(event.query).unclosed:
+            status += ' · a quote (") is not closed'  # (its value runs to the end of the line)
         self.search_pane.show_hits(event.query, hits, status)
 
     # -- meaning search and more like this ---------------------------------------------------

@@ -45,6 +45,9 @@ class QuoteReader(TranscriptView):
         Binding("a", "annotate", "Note", show=False, id="quotes.annotate", tooltip="Note and tags for the quote here"),
         Binding("y", "copy", "Copy", show=False, id="quotes.copy", tooltip="Copy with its citation (OSC 52)"),
         Binding("escape", "visual_cancel", "Cancel selection", show=False, id="quotes.cancel"),
+        # While selecting, `q` cancels the selection rather than quit the app under it (a user trial's surprise);
+        # with nothing selected the binding is not enabled, so `q` quits as everywhere else.
+        Binding("q", "visual_cancel", "Cancel selection", show=False, id="quotes.cancel_q"),
         Binding(
             "r",
             "reattach_here",
