@@ -3685,6 +3685,30 @@ def test_a_recipes_ingredients_are_no_speakers() -> None:
     assert _speakers(chat) == ["Ada Park", "Ben Cho"] * 3
 
 
+def test_a_songs_sections_are_no_speakers_and_a_plays_chorus_is_one() -> None:
+    """A lyric sheet heads its sections "Verse 1:", "Pre-chorus:", "Chorus:": they were read as singers. In a
+    play, the CHORUS speaks among the other parts, and stays a speaker."""
+    song = (
+        "LANTERN ROAD\nWords and music: T. Oyelaran\nCapo 3\n\nVerse 1:\nThe lamps go out along the lane\n"
+        "I count the doors to yours again\n\nPre-chorus:\nAnd every step is slower now\n\nChorus:\n"
+        "Lantern road, lantern road\nCarry me where the river goes\n\nVerse 2:\nThe baker leaves the light on late\n"
+        "\nPre-chorus:\nAnd every step is slower now\n\nChorus:\nLantern road, lantern road\n\nOutro:\nLantern road\n"
+    )
+    assert not parse_text(song, "lantern.txt").speakers
+    himno = (
+        "Estrofa 1:\nCruzamos el puente al amanecer\n\nEstribillo:\nCanta, canta, que ya viene el sol\n\n"
+        "Estrofa 2:\nLas manos frías, la voz también\n\nEstribillo:\nCanta, canta, que ya viene el sol\n\n"
+        "Puente:\nY si no llega, cantaremos igual\n\nEstribillo:\nCanta, canta\n"
+    )
+    assert not parse_text(himno, "himno.txt").speakers
+    play = (
+        "CHORUS: Hear now the tale of the ferryman's daughter.\n\nMARTA: Father, the river is rising.\n\n"
+        "TOMAS: Then we cross tonight, or not at all.\n\nCHORUS: And the river listened.\n\n"
+        "MARTA: You always say that.\n\nTOMAS: Because it is always true.\n"
+    )
+    assert _speakers(play) == ["Chorus", "Marta", "Tomas", "Chorus", "Marta", "Tomas"]
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

@@ -410,6 +410,9 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             # A recipe's ingredients, a data sheet's fields ("Uova: 4 grandi", "Sale: un pizzico", "Burro: 100 g"):
             # one name at most heard twice, the others once, over quantities and short values, not sentences
             dialogue, labels_at = False, {}
+        elif _song_sections(labels_at, table):
+            # A song's lyric sheet ("Verse 1:", "Pre-chorus:", "Chorus:"): its sections, not its singers
+            dialogue, labels_at = False, {}
         elif _alphabetical(labels_at, table) or _a_configuration(lines):
             # A glossary's terms, each once and in the alphabet's order ("Interviewer: The person asking the
             # questions.", "Narrator: ..."), or a configuration file's keys ("SPEAKER_00: Vorsitz" under
@@ -1878,6 +1881,32 @@ def _a_list_of_values(labels: dict[int, Label], table: SpeakerTable) -> bool:
     values = [l.rest.strip() for l in labels.values()]
     short = sum(1 for v in values if len(v.split()) <= 6 and not _sentence_end(v) and not v.endswith("?"))
     return short >= 2 / 3 * len(values)
+
+
+#: A song's sections, as lyric sheets, chord charts and hymnals head them, in the languages most lyrics come in:
+#: "Verse 1:", "Chorus:", "Estribillo:", "Припев:", "副歌：".  A theatre's CHORUS or a play's HOOK is a speaker;
+#: only a document whose labels are mostly these, two kinds at least, is a song's sheet.
+SONG_SECTIONS = frozenset(
+    """verse chorus pre-chorus prechorus post-chorus postchorus bridge intro outro hook refrain coda interlude
+    breakdown instrumental middle-eight middle-8 vamp tag strophe couplet pont verso estrofa estribillo coro
+    puente precoro pre-coro refrão refrao ponte pré-refrão strofa ritornello inciso zwrotka refren most
+    refrein brug vers refräng refrang stick omkväde kertosäe säkeistö nakarat kıta куплет припев бридж
+    проигрыш приспів 主歌 副歌 前奏 间奏 間奏 尾奏 桥段 橋段 サビ aメロ bメロ cメロ 벌스 후렴 브릿지""".split()
+)
+
+
+def _song_sections(labels: dict[int, Label], table: SpeakerTable) -> bool:
+    """Whether the labels head a song's sections rather than turns: four of them at least, four fifths of them a
+    section's name (numbered or not: "Verse 2", "Chorus x2") and two kinds of section at least."""
+    if len(labels) < 4:
+        return False
+    kinds = Counter[str]()
+    for l in labels.values():
+        name = (table.name_for(l) or l.raw).casefold()
+        words = re.sub(r"\([^)]*\)|\b(?:x ?\d+|\d+x?|[ivx]+)\b|[\d:：.]", " ", name).split()
+        if words and "-".join(words) in SONG_SECTIONS:
+            kinds["-".join(words)] += 1
+    return len(kinds) >= 2 and kinds.total() >= 0.8 * len(labels)
 
 
 def _alphabetical(labels: dict[int, Label], table: SpeakerTable) -> bool:
