@@ -3709,6 +3709,29 @@ def test_a_songs_sections_are_no_speakers_and_a_plays_chorus_is_one() -> None:
     assert _speakers(play) == ["Chorus", "Marta", "Tomas", "Chorus", "Marta", "Tomas"]
 
 
+def test_a_voice_given_no_name_and_a_speaker_given_an_address_are_read() -> None:
+    """ "A VOICE FROM THE GALLERY: Good question!" in a town hall's record and "A VOICE:" in a play are someone,
+    often heard once; and a public hearing names each resident with a house and street ("PETER HOLLIS, 9 Ferry
+    Road:"). All three were run silently into the turn before. "A reminder:" stays a sentence's colon."""
+    hall = (
+        "CHAIR: Next speaker, Ms. Yusuf.\n\nMS. YUSUF: Which is it, the plan or the drawings?\n\n"
+        "A VOICE FROM THE GALLERY: Good question!\n\nCHAIR: Sir, you will have your turn. Mr. Wren?\n\n"
+        "MR. WREN: The drawings are indicative.\n\nCHAIR: Thank you. Next, Peter Hollis.\n\n"
+        "PETER HOLLIS, 9 Ferry Road: Evening. I'll be quick.\n\nCHAIR: Noted, Mr. Hollis.\n"
+    )
+    doc = parse_text(hall, "hall.txt")
+    assert [p.speaker for p in doc.passages] == [
+        "Chair", "Ms. Yusuf", "A Voice From The Gallery", "Chair", "Mr. Wren", "Chair", "Peter Hollis", "Chair"
+    ]  # fmt: skip
+    assert doc.passages[6].text == "Evening. I'll be quick." and not doc.warnings
+    play = (
+        "MARY: Who's there?\n\nA VOICE: Only me.\n\nMARY: Come in, then.\n\nA MAN: I'm not alone.\n\nMARY: So I see.\n"
+    )
+    assert _speakers(play) == ["MARY", "A Voice", "MARY", "A Man", "MARY"]
+    notes = "Ada Park: We start at nine.\n\nBen Cho: Fine by me.\n\nA reminder: bring the keys.\n\nAda Park: Good.\n"
+    assert _speakers(notes) == ["Ada Park", "Ben Cho", "Ada Park"]
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

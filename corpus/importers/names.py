@@ -1236,6 +1236,116 @@ def _office_in_small_letters(name: str) -> tuple[str, str] | None:
     return who, " ".join(office)
 
 
+#: Indefinite articles, in the languages whose plays and records give a voice no name: "A VOICE", "Une voix".
+_INDEFINITE = frozenset(["a", "an", "un", "une", "una", "uno", "ein", "eine", "einer", "um", "uma", "een"])
+#: Who an unnamed voice is, after the article, where the label is not in capitals: "A Voice:", "Une voix :".
+_VOICE_NOUNS = frozenset(
+    [
+        "voice",
+        "voices",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "member",
+        "members",
+        "student",
+        "stranger",
+        "passenger",
+        "soldier",
+        "guard",
+        "officer",
+        "reporter",
+        "journalist",
+        "spectator",
+        "listener",
+        "caller",
+        "neighbour",
+        "neighbor",
+        "worker",
+        "farmer",
+        "visitor",
+        "someone",
+        "voix",
+        "homme",
+        "femme",
+        "garçon",
+        "fille",
+        "enfant",
+        "membre",
+        "étudiant",
+        "étudiante",
+        "inconnu",
+        "inconnue",
+        "journaliste",
+        "voz",
+        "hombre",
+        "mujer",
+        "niño",
+        "niña",
+        "miembro",
+        "estudiante",
+        "desconocido",
+        "periodista",
+        "voce",
+        "uomo",
+        "donna",
+        "ragazzo",
+        "ragazza",
+        "bambino",
+        "membro",
+        "studente",
+        "sconosciuto",
+        "giornalista",
+        "stimme",
+        "mann",
+        "frau",
+        "junge",
+        "mädchen",
+        "kind",
+        "mitglied",
+        "student",
+        "studentin",
+        "unbekannter",
+        "journalist",
+        "homem",
+        "mulher",
+        "menino",
+        "menina",
+        "membro",
+        "estudante",
+        "desconhecido",
+        "jornalista",
+        "stem",
+        "vrouw",
+        "jongen",
+        "meisje",
+        "lid",
+    ]
+)
+
+
+def unnamed_voice(name: str, *, once: bool = False) -> bool:
+    """Whether `name` gives a voice no name by an indefinite article: "A VOICE", "A VOICE FROM THE GALLERY",
+    "AN OFFICER", "Une voix", "A man" (in capitals whatever follows the article; otherwise a voice's or a
+    person's noun after it).  Plays and records use it for someone heard once; a speaker where it takes turns
+    with people (speakers.decide), never a name.  `once`: a label heard once, which counts only with a voice's or
+    a person's noun ("A VOICE FROM THE GALLERY:", not "A REMINDER:")."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 6 or len(name) > 40 or _bare(tokens[0]) not in _INDEFINITE:
+        return False
+    if not all(t.rstrip(".,").isalpha() for t in tokens):
+        return False
+    if name.isupper() and not once:
+        return True
+    return (
+        tokens[0][:1].isupper()
+        and tokens[1].casefold() in _VOICE_NOUNS
+        and all(t[:1].islower() or t.casefold() in ("from", "of") or name.isupper() for t in tokens[2:])
+    )
+
+
 def _role_phrase(name: str) -> bool:
     """A capitalised word and one or two in small letters: a role written as a phrase ("Phóng viên")."""
     tokens = name.split()
@@ -1282,6 +1392,10 @@ _CAPITAL_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊË
 _SENTENCE_WITHIN = re.compile(r"[^\W\d_]{5,}[.!?][ \t]+[A-ZÀ-ÖØ-Þ]|[!?][ \t]+[A-ZÀ-ÖØ-Þ]")
 
 
+#: A house number and a capitalised street: "9 Ferry Road", "14b Linden Street", "221 Rue de Rivoli".
+_HOUSE_AND_STREET = re.compile(r"^\d{1,5}[a-zA-Z]?,?[ \t]+[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,4}$")
+
+
 @cached_when_short
 def split_role(candidate: str) -> tuple[str, str | None]:
     """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
@@ -1322,9 +1436,15 @@ def split_role(candidate: str) -> tuple[str, str | None]:
             # (not a sentence's end and another's start: "Danke, Herr Präsident. Ich mache es kurz:" is words)
             and not _SENTENCE_WITHIN.search(role)
             and (len(words) <= 4 or (len(words) <= 8 and capitalised >= len(words) / 2) or long_office)
-            and (not any(ch.isdigit() for ch in role) or (titles_of(name) and len(name.split()) >= 2))
+            and (
+                not any(ch.isdigit() for ch in role)
+                or (titles_of(name) and len(name.split()) >= 2)
+                or (_HOUSE_AND_STREET.match(role) is not None and is_full_name(name.strip()))
+            )
         ):
-            return name.strip(), role  # (an address after a titled name: "Mr. Tanaka, 4 Orchard Lane")
+            # (an address after a titled name, or a full one: "Mr. Tanaka, 4 Orchard Lane", "PETER HOLLIS, 9 Ferry
+            # Road", as a public hearing's record gives each speaker)
+            return name.strip(), role
     return candidate.strip(), None
 
 
@@ -1852,6 +1972,10 @@ def match_label(line: str) -> Label | None:
         ):
             # "Phóng viên:", "Some hon. members:": a role in words of its own language, capitalised as a
             # sentence is; a speaker only where it takes turns with people (speakers.decide)
+            return Label(name, m.group("rest"), "phrase")
+        if role is None and m.group("sep") != ";" and name[:1] in "AaUuEe" and unnamed_voice(name):
+            # "A VOICE FROM THE GALLERY:", "A MAN:", "Une voix :": someone heard without a name, as a play or a
+            # record gives them; a speaker where it takes turns with people, as a role phrase is
             return Label(name, m.group("rest"), "phrase")
         if role is None and name.casefold() in PRODUCTION_CUES and m.group("sep") != ";":
             # a radio or audio script's "SOUND: A door slams.", "MUSIC: Theme up.": no one says them (the line

@@ -34,6 +34,7 @@ from sayso.corpus.importers.names import (
     titles_compatible,
     titles_of,
     uncased,
+    unnamed_voice,
 )
 from sayso.corpus.models import ParsedPassage
 
@@ -395,10 +396,15 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             and by_key[key][0][1].form != "semicolon"
         ):
             accepted.add(key)
-    # A role written as a phrase takes turns with the people accepted above, and talks.
+    # A role written as a phrase takes turns with the people accepted above, and talks; a voice a play or a record
+    # gives no name ("A VOICE FROM THE GALLERY:") is often heard once.
     if accepted:
         for key, items in phrases.items():
-            if len(items) >= 2 and key not in by_key and talks([label for _, label in items]):
+            if key in by_key:
+                continue
+            if (len(items) >= 2 and talks([label for _, label in items])) or (
+                len(items) == 1 and unnamed_voice(items[0][1].raw, once=True)
+            ):
                 by_key[key] = items
                 accepted.add(key)
 

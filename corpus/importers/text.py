@@ -40,6 +40,7 @@ from sayso.corpus.importers.names import (
     stamp_seconds,
     titles_of,
     uncased,
+    unnamed_voice,
 )
 from sayso.corpus.importers.speakers import (
     SpeakerTable,
@@ -1344,7 +1345,8 @@ def _choose_convention(
                 key_of[i]
                 for i, l in found
                 if l.form != "semicolon"
-                and not (l.form == "phrase" and keys[key_of[i]] < 2)  # ("Very quickly: will the President...")
+                # ("Very quickly: will the President..."; but "A VOICE FROM THE GALLERY:" is heard once)
+                and not (l.form == "phrase" and keys[key_of[i]] < 2 and not unnamed_voice(l.raw, once=True))
                 and not (key_of[i] in letters and len(letters) > 3)  # a quiz's A: B: C: D:, not people
                 and not (
                     i == first_line
@@ -1887,11 +1889,78 @@ def _a_list_of_values(labels: dict[int, Label], table: SpeakerTable) -> bool:
 #: "Verse 1:", "Chorus:", "Estribillo:", "Припев:", "副歌：".  A theatre's CHORUS or a play's HOOK is a speaker;
 #: only a document whose labels are mostly these, two kinds at least, is a song's sheet.
 SONG_SECTIONS = frozenset(
-    """verse chorus pre-chorus prechorus post-chorus postchorus bridge intro outro hook refrain coda interlude
-    breakdown instrumental middle-eight middle-8 vamp tag strophe couplet pont verso estrofa estribillo coro
-    puente precoro pre-coro refrão refrao ponte pré-refrão strofa ritornello inciso zwrotka refren most
-    refrein brug vers refräng refrang stick omkväde kertosäe säkeistö nakarat kıta куплет припев бридж
-    проигрыш приспів 主歌 副歌 前奏 间奏 間奏 尾奏 桥段 橋段 サビ aメロ bメロ cメロ 벌스 후렴 브릿지""".split()
+    [
+        "verse",
+        "chorus",
+        "pre-chorus",
+        "prechorus",
+        "post-chorus",
+        "postchorus",
+        "bridge",
+        "intro",
+        "outro",
+        "hook",
+        "refrain",
+        "coda",
+        "interlude",
+        "breakdown",
+        "instrumental",
+        "middle-eight",
+        "middle-8",
+        "vamp",
+        "tag",
+        "strophe",
+        "couplet",
+        "pont",
+        "verso",
+        "estrofa",
+        "estribillo",
+        "coro",
+        "puente",
+        "precoro",
+        "pre-coro",
+        "refrão",
+        "refrao",
+        "ponte",
+        "pré-refrão",
+        "strofa",
+        "ritornello",
+        "inciso",
+        "zwrotka",
+        "refren",
+        "most",
+        "refrein",
+        "brug",
+        "vers",
+        "refräng",
+        "refrang",
+        "stick",
+        "omkväde",
+        "kertosäe",
+        "säkeistö",
+        "nakarat",
+        "kıta",
+        "куплет",
+        "припев",
+        "бридж",
+        "проигрыш",
+        "приспів",
+        "主歌",
+        "副歌",
+        "前奏",
+        "间奏",
+        "間奏",
+        "尾奏",
+        "桥段",
+        "橋段",
+        "サビ",
+        "aメロ",
+        "bメロ",
+        "cメロ",
+        "벌스",
+        "후렴",
+        "브릿지",
+    ]
 )
 
 
