@@ -3728,6 +3728,12 @@ def test_a_voice_given_no_name_and_a_speaker_given_an_address_are_read() -> None
         "MARY: Who's there?\n\nA VOICE: Only me.\n\nMARY: Come in, then.\n\nA MAN: I'm not alone.\n\nMARY: So I see.\n"
     )
     assert _speakers(play) == ["MARY", "A Voice", "MARY", "A Man", "MARY"]
+    script = (
+        "                    ROSA\n          Is the radio on?\n\n                    TOBIAS\n          It's always on.\n\n"
+        "        (It crackles.)\n\n                    A VOICE\n          ...Harbour, this is Kestrel, over...\n\n"
+        "                    ROSA\n          Kestrel, we hear you.\n\n                    TOBIAS\n          Tell them to wait.\n"
+    )
+    assert _speakers(script) == ["ROSA", "Tobias", "A Voice", "ROSA", "Tobias"]
     notes = "Ada Park: We start at nine.\n\nBen Cho: Fine by me.\n\nA reminder: bring the keys.\n\nAda Park: Good.\n"
     assert _speakers(notes) == ["Ada Park", "Ben Cho", "Ada Park"]
 

@@ -54,6 +54,7 @@ from sayso.corpus.importers.names import (
     person_in_office,
     split_role,
     stamp_seconds,
+    unnamed_voice,
 )
 from sayso.corpus.sentences import split_sentences
 
@@ -462,7 +463,12 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         name, role = person_in_office(name, role)
     if role is None and len(name.split()) >= 5 and (office := office_before_person(name)) is not None:
         name, role = office  # "Przewodniczący Sejmiku Województwa Tadeusz Wróblewski": the office, then the person
-    if not name or not (is_name_like(name) or GENERIC_SPEAKER.match(name) or _THE_OFFICE.fullmatch(name)):
+    if not name or not (
+        is_name_like(name)
+        or GENERIC_SPEAKER.match(name)
+        or _THE_OFFICE.fullmatch(name)
+        or unnamed_voice(name, once=True)  # a play's "A VOICE" over its words, a voice's or a person's noun
+    ):
         return None
     # A label is a name, not the first words of a sentence that happens to sit on its own line.
     if len(name.split()) > 5:
