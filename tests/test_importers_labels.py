@@ -3738,6 +3738,24 @@ def test_a_voice_given_no_name_and_a_speaker_given_an_address_are_read() -> None
     assert _speakers(notes) == ["Ada Park", "Ben Cho", "Ada Park"]
 
 
+def test_members_of_a_group_told_apart_by_a_note_are_each_someone() -> None:
+    """A lecture's "STUDENT (front row)" and "STUDENT (back row)", a hearing's residents by their streets: they
+    were read as one "Student" (and warned of as several people). How someone is heard ("off mic") tells no one
+    apart, so a lone group label with it stays what it was."""
+    lecture = (
+        "PROF. ADA LINDQVIST: Right, entropy. Questions as we go.\n\n"
+        "STUDENT (front row): Is that per kilogram?\n\nPROF. ADA LINDQVIST: Per mole, here.\n\n"
+        "STUDENT (back row): Can it go down?\n\nPROF. ADA LINDQVIST: Locally, yes.\n\n"
+        "STUDENT (front row): So the total never does?\n\nPROF. ADA LINDQVIST: Exactly.\n\n"
+        "STUDENT (off mic): Will this be on the exam?\n\nPROF. ADA LINDQVIST: Everything is.\n"
+    )
+    doc = parse_text(lecture, "lecture.txt")
+    assert [p.speaker for p in doc.passages][1:8:2] == [
+        "Student (front row)", "Student (back row)", "Student (front row)", "Student"
+    ]  # fmt: skip
+    assert not doc.warnings
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

@@ -929,6 +929,10 @@ class Label:
     def __repr__(self) -> str:
         return f"Label({self.raw!r}, {self.rest!r}, {self.form!r}, {self.time!r}, {self.role!r})"
 
+    def renamed(self, raw: str) -> Label:
+        """This label under another name, its role taken into the name (see text._told_apart_by_role)."""
+        return Label(raw, self._line, self.form, self.time, None, at=self._at)
+
     @property
     def strong(self) -> bool:
         """Forms that are labels by construction, not by luck of a colon."""

@@ -2791,6 +2791,37 @@ _INLINE_FORMS = {
 }
 
 
+#: What a role in parentheses says of how someone is heard, not who they are: "(off mic)", "(V.O.)", "(CONT'D)".
+_DELIVERY = re.compile(
+    r"\b(?:mic|microphone|v[./]? ?o|o\.? ?s|o\.? ?c|voice[- ]?over|stand-?up|live|sot|on cam\w*|cont'?d|continu\w*|phone|telephone|video|remote|"
+    r"interpret\w*|translat\w*|via|through|inaudible|recorded|laugh\w*|off|aside|sotto|whisper\w*|shout\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_apart_by_role(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """A label for anyone of a group told apart by what follows it in parentheses, two ways or more: a lecture's
+    "STUDENT (front row)" and "STUDENT (back row)", a meeting's "Resident (Linden Street)": each is someone of
+    their own, named with it, where all of them were read as one "Student".  How someone is heard ("(off mic)",
+    "(V.O.)") tells no one apart, nor does a role of one person ("REPORTER (STANDUP)")."""
+    told: dict[str, set[str]] = {}
+    for l in labels.values():
+        name = table.name_for(l) or ""
+        if l.role and _ANY_OF_A_GROUP.match(name) and not _DELIVERY.search(l.role):
+            told.setdefault(name, set()).add(" ".join(l.role.split()).casefold())
+    apart = {name for name, roles in told.items() if len(roles) >= 2}
+    if not apart:
+        return labels
+    renamed = dict(labels)
+    for i, l in labels.items():
+        name = table.name_for(l) or ""
+        if name in apart and l.role and not _DELIVERY.search(l.role):
+            who = f"{name} ({' '.join(l.role.split())})"
+            renamed[i] = l.renamed(who)
+            table.canonical.setdefault(name_key(display_name(who)), who)
+    return renamed
+
+
 def _accepted_labels(
     lines: list[str],
     candidates: list[tuple[int, Label]],
@@ -2811,6 +2842,7 @@ def _accepted_labels(
             table.canonical.setdefault(key, display_name(label.raw))
         label_lines = {i for i, _ in candidates}
     labels = people_in_parentheses({i: l for i, l in candidates if i in label_lines}, table, lines)
+    labels = _told_apart_by_role(labels, table)
     if cues and len(labels) >= 2:
         # a script's production cues between the turns: each a passage of its own, said by no one
         for i, cue in cues:
