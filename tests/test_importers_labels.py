@@ -3701,6 +3701,13 @@ def test_a_songs_sections_are_no_speakers_and_a_plays_chorus_is_one() -> None:
         "Puente:\nY si no llega, cantaremos igual\n\nEstribillo:\nCanta, canta\n"
     )
     assert not parse_text(himno, "himno.txt").speakers
+    # A chord sheet's sections in brackets and a repeated chorus, only the chorus read as a label
+    chords = (
+        "[Intro]\nG  Em  C  D\n\nVerse 1:\nNine o'clock, the shop is closing\nRain is writing on the glass\n\n"
+        "Chorus:\nOh, paper kite over Mill Street\nHang on a while\n\nVerse 2:\nNineteen now and half gone\n\n"
+        "(Pre-chorus)\n\nChorus:\nOh, paper kite over Mill Street\n\n[Bridge]\nAnd if I go\n\nChorus:\nOh, paper kite\n"
+    )
+    assert not parse_text(chords, "kite.txt").speakers
     play = (
         "CHORUS: Hear now the tale of the ferryman's daughter.\n\nMARTA: Father, the river is rising.\n\n"
         "TOMAS: Then we cross tonight, or not at all.\n\nCHORUS: And the river listened.\n\n"
@@ -3754,6 +3761,29 @@ def test_members_of_a_group_told_apart_by_a_note_are_each_someone() -> None:
         "Student (front row)", "Student (back row)", "Student (front row)", "Student"
     ]  # fmt: skip
     assert not doc.warnings
+
+
+def test_a_letters_fields_and_a_memos_action_items_are_no_speakers() -> None:
+    """German capitalises its nouns, so a letter's "Ihr Zeichen: DK/ms-2211" and "Fenster Küche: Der Griff ist
+    ab." looked like one-off full names, a short dialogue; a memo's action items ("Sam Whitaker: circulate the
+    draft – DONE") gave four speakers, one of them the memo's author. Names heard once each over words that do not
+    talk are no conversation; a short exchange that talks still is."""
+    brief = (
+        "Hausverwaltung Brenner GmbH\nMehringdamm 12\n\nBetreff: Mängelanzeige\nIhr Zeichen: DK/ms-2211\n"
+        "Unser Gespräch vom: 6. Februar 2025 (telefonisch)\n\nSehr geehrter Herr Brenner,\n\n"
+        "hiermit zeige ich folgende Mängel an:\n\n1. Heizung: Die Heizkörper werden nicht warm.\n"
+        "2. Fenster Küche: Der Griff ist abgebrochen.\n\nMit freundlichen Grüßen\n\nJohanna Albers\n"
+    )
+    assert not parse_text(brief, "brief.txt").speakers
+    memo = (
+        "MEMORANDUM\n\nTo: Board of Directors\nFrom: Grace Odum, General Manager\nDate: April 22, 2025\n\n"
+        "Sales were up six per cent on the quarter.\n\nAction items from March:\n\n"
+        "   Sam Whitaker: circulate revised bylaws draft – DONE\n   Lucia Perez: get second freezer quote – DONE\n"
+        "   Grace Odum: staff survey on Sunday hours – DONE\n   Devon Marsh: update member handbook – IN PROGRESS\n"
+    )
+    assert not parse_text(memo, "memo.txt").speakers
+    short = "Ada Park: Are you ready?\nBen Cho: I think so.\nCal Ruiz: Then we go.\n"
+    assert _speakers(short) == ["Ada Park", "Ben Cho", "Cal Ruiz"]
 
 
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:

@@ -326,7 +326,10 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             and len(person_tokens(display_name(items[0][1].raw))) <= 3
             and items[0][1].form != "semicolon"
         ]
-        if len(fulls) >= 2:
+        said = [label for k in fulls for _, label in by_key[k] if label.said]
+        if len(fulls) >= 2 and (len(said) < len(fulls) or talks(said)):
+            # (where the words stand beside the names, they must sound like talk: a letter's "Ihr Zeichen:
+            # DK/ms-2211" and "Fenster Küche: Der Griff ist ab." are fields, German writing its nouns capitalised)
             accepted.update(fulls)
             anchor = min(by_key[k][0][0] for k in fulls)
     # A one-off label shaped like the accepted ones ("NORTH:" beside "LIMAN:") is another speaker.

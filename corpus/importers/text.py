@@ -411,7 +411,17 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             # A recipe's ingredients, a data sheet's fields ("Uova: 4 grandi", "Sale: un pizzico", "Burro: 100 g"):
             # one name at most heard twice, the others once, over quantities and short values, not sentences
             dialogue, labels_at = False, {}
-        elif _song_sections(labels_at, table):
+        elif (
+            len(labels_at) >= 3
+            and max(Counter(table.name_for(l) for l in labels_at.values()).values()) == 1
+            and all(l.said and l.form in ("plain", "caps") and l.time is None for l in labels_at.values())
+            and not any(is_generic(table.name_for(l) or "") for l in labels_at.values())  # ("Speaker 1": a recording)
+            and not _talk_between(lines, labels_at)
+        ):
+            # Three names or more, each once, over words that do not talk: a memo's action items ("Sam Whitaker:
+            # circulate the bylaws draft – DONE"), a list of who does what, not a conversation
+            dialogue, labels_at = False, {}
+        elif _song_sections(labels_at, table, lines):
             # A song's lyric sheet ("Verse 1:", "Pre-chorus:", "Chorus:"): its sections, not its singers
             dialogue, labels_at = False, {}
         elif _alphabetical(labels_at, table) or _a_configuration(lines):
@@ -1964,18 +1974,23 @@ SONG_SECTIONS = frozenset(
 )
 
 
-def _song_sections(labels: dict[int, Label], table: SpeakerTable) -> bool:
-    """Whether the labels head a song's sections rather than turns: four of them at least, four fifths of them a
-    section's name (numbered or not: "Verse 2", "Chorus x2") and two kinds of section at least."""
-    if len(labels) < 4:
+def _song_section(text: str) -> str | None:
+    """The song section `text` names ("Verse 2", "Chorus x2", "[Intro]", "(Pre-chorus)"), else None."""
+    folded = text.strip().strip("[]():：*_#").casefold()
+    words = re.sub(r"\([^)]*\)|\b(?:x ?\d+|\d+x?|[ivx]+)\b|[\d:：.]", " ", folded).split()
+    kind = "-".join(words)
+    return kind if words and kind in SONG_SECTIONS else None
+
+
+def _song_sections(labels: dict[int, Label], table: SpeakerTable, lines: list[str]) -> bool:
+    """Whether the labels head a song's sections rather than turns: four fifths of them a section's name
+    (numbered or not: "Verse 2", "Chorus x2"), and the document's lines head two kinds of section at least
+    ("Verse 1:" and "[Intro]" too, which may not have been read as labels)."""
+    named = [_song_section(table.name_for(l) or l.raw) for l in labels.values()]
+    if sum(1 for kind in named if kind) < max(1, 0.8 * len(named)):
         return False
-    kinds = Counter[str]()
-    for l in labels.values():
-        name = (table.name_for(l) or l.raw).casefold()
-        words = re.sub(r"\([^)]*\)|\b(?:x ?\d+|\d+x?|[ivx]+)\b|[\d:：.]", " ", name).split()
-        if words and "-".join(words) in SONG_SECTIONS:
-            kinds["-".join(words)] += 1
-    return len(kinds) >= 2 and kinds.total() >= 0.8 * len(labels)
+    kinds = {kind for line in lines if len(line) <= 40 and (kind := _song_section(line))}
+    return len(kinds) >= 2 and sum(1 for line in lines if len(line) <= 40 and _song_section(line)) >= 3
 
 
 def _alphabetical(labels: dict[int, Label], table: SpeakerTable) -> bool:
