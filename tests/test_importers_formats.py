@@ -88,6 +88,25 @@ def test_vtt_without_voices_is_subtitles() -> None:
     assert [p.text for p in doc.passages] == ["Just words. More words."]
 
 
+def test_subtitle_credits_are_no_ones_words() -> None:
+    """A subtitle file's last cue credits who made it ("Untertitel: Happy Scribe", "Korrektur: ..."): it was read
+    as a speaker "Untertitel", and the cue before it went to them too. The credits are no one's; the turns are
+    their speakers'."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\n[Lena Hof] Willkommen zur Sendung.\n\n"
+        "2\n00:00:03,500 --> 00:00:05,000\n[Jan Peters] Danke für die Einladung.\n\n"
+        "3\n00:00:05,500 --> 00:00:07,000\n[Lena Hof] Bis zum nächsten Mal.\n\n"
+        "4\n00:00:07,500 --> 00:00:08,000\n[Jan Peters] Tschüss!\n\n"
+        "5\n00:00:08,500 --> 00:00:10,000\nUntertitel: Happy Scribe\nKorrektur: L. Hof\n"
+    )
+    doc = parse_text(srt, "werkstatt.srt")
+    assert [(p.speaker, p.text) for p in doc.passages][-2:] == [
+        ("Jan Peters", "Tschüss!"),
+        (None, "Untertitel: Happy Scribe Korrektur: L. Hof"),
+    ]
+    assert set(doc.speakers) == {"Lena Hof", "Jan Peters"}
+
+
 def test_srt_labels_and_dialogue_dashes() -> None:
     srt = (
         "1\n00:00:01,000 --> 00:00:03,000\n- Ana: Hello there.\n- Ben: Hi Ana.\n\n"

@@ -6,7 +6,7 @@ import html
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sayso.corpus.importers.grammar import handoffs, match_bracket, talking_rows, talking_stretch
 from sayso.corpus.importers.names import (
@@ -61,6 +61,23 @@ _PAREN_CAPS = re.compile(r"^(?:[-–—][ \t]*)?\((?P<name>[^()\d]{2,40})\)[ \t]
 
 #: ...and in full-width parentheses, as Japanese and Chinese captions do, the words right after them: "（美咲）ねえ".
 _PAREN_FULL_WIDTH = re.compile(r"^(?:[-–—][ \t]*)?（(?P<name>[^（）\d]{1,20})）[ \t\u3000]*(?P<rest>\S.*)$")
+
+
+#: A subtitle file's credits, a cue of their own at the start or the end: "Untertitel: Happy Scribe", "Subtitles by
+#: the Amara.org community", "Sous-titrage : ST' 501", "Korrektur: L. Hoffmann".  No one says them.
+_CREDIT_LINE = re.compile(
+    r"^[\[(]?(?:subtitles?|subtitled|subtitling|captions?|captioning|closed captioning|untertitel(?:ung)?|"
+    r"sous-titres?|sous-titrage|subt[ií]tulos?|subtitulado|sottotitoli|legendas?|legendagem|ondertiteling|napisy|"
+    r"undertekster|undertexter|tekstitys|titulky|altyaz[ıi]|субтитры|korrektur|proofreading|proofread|"
+    r"translation|translated|übersetzung|traduction|traducci[oó]n|transcription|transcribed|sync(?:ed)?|timing)"
+    r"\b[^:]{0,25}(?::|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bdi\b)",
+    re.IGNORECASE,
+)
+
+
+def _credits(lines: list[str]) -> bool:
+    """Whether a cue's lines are all credits (see _CREDIT_LINE)."""
+    return bool(lines) and all(_CREDIT_LINE.match(line) for line in lines)
 
 
 def _name_in_parentheses(line: str) -> Label | None:
@@ -224,6 +241,10 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
                 previous_last = lines[-1]
             if voice is None and named_lines and len(lines) >= 2 and lines[0] in named_lines:
                 voice, lines = lines[0], lines[1:]  # Teams: the speaker's name on the cue's first line
+            if voice is None and not cue.nobody and _credits(lines):
+                cue = replace(cue, nobody=True)  # the file's credits: no one's words, not the last speaker's
+                raw.extend((None, line, cue, None, line) for line in lines)
+                continue
             for at, line in enumerate(lines):
                 label = (
                     (match_label(line) or match_bracket(_DASH.sub("", line)) or _name_in_parentheses(line))

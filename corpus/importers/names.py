@@ -1240,6 +1240,8 @@ def _office_in_small_letters(name: str) -> tuple[str, str] | None:
     return who, " ".join(office)
 
 
+#: Definite articles that open a sentence's subject and are never a surname's particle ("Der Unterschied ist:").
+_ARTICLES_NOT_PARTICLES = frozenset(["der", "die", "das", "dem", "des", "the", "het", "den", "det", "ein", "eine"])
 #: Indefinite articles, in the languages whose plays and records give a voice no name: "A VOICE", "Une voix".
 _INDEFINITE = frozenset(["a", "an", "un", "une", "una", "uno", "ein", "eine", "einer", "um", "uma", "een"])
 #: Who an unnamed voice is, after the article, where the label is not in capitals: "A Voice:", "Une voix :".
@@ -1961,6 +1963,8 @@ def match_label(line: str) -> Label | None:
             and (party := _PARTY_AFTER.match(name))
             and party.group("party") not in PARTICLES
             and is_full_name(party.group("name"))
+            # (not a sentence's subject and verb: German capitalises its nouns, "Der Unterschied ist: Ich ...")
+            and _bare(name.split()[0]) not in _ARTICLES_NOT_PARTICLES
             and is_name_like(party.group("name"))
         ):
             # a member and their party's letters: "Aino Salminen sd (vastauspuheenvuoro)"
