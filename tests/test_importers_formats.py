@@ -107,6 +107,38 @@ def test_subtitle_credits_are_no_ones_words() -> None:
     assert set(doc.speakers) == {"Lena Hof", "Jan Peters"}
 
 
+def test_a_log_in_columns_laid_out_with_spaces_is_read_by_its_header() -> None:
+    """A documentary's selects log: a header naming a timecode, a speaker and a text column, rows under them,
+    words going on under the text column, a note between the rows, speakers as codes that the lines above the
+    table name. It was refused as "no speaker convention fits" and warned of."""
+    log = (
+        "HARBOUR WALLS — INTERVIEW LOG\n\nSUBJECT:     Tomasz Wielgosz (TW), harbour pilot\n"
+        "INTERVIEWER: Ines Carvalho (IC)\n\n"
+        "TC IN         SPKR   TEXT\n" + "-" * 60 + "\n"
+        "01:00:02:11   IC     Whenever you are ready. Say your name\n"
+        "                     and what you do.\n"
+        "01:00:09:03   TW     Tomasz Wielgosz. I bring the ships in.\n"
+        "01:00:15:20   IC     How long have you done it?\n"
+        "               [GULLS — HOLD]\n"
+        "01:00:31:00   TW  ** Thirty years. No, thirty-one.\n"
+        "01:00:40:15   IC     That's lovely, cut.\n" + "-" * 60 + "\nEND OF ROLL A003\n"
+    )
+    doc = parse_text(log, "log.txt")
+    said = [(p.speaker, p.text, p.start) for p in doc.passages if p.speaker]
+    assert said == [
+        ("Ines Carvalho", "Whenever you are ready. Say your name and what you do.", 3602.0),
+        ("Tomasz Wielgosz", "Tomasz Wielgosz. I bring the ships in.", 3609.0),
+        ("Ines Carvalho", "How long have you done it?", 3615.0),
+        ("Tomasz Wielgosz", "Thirty years. No, thirty-one.", 3631.0),
+        ("Ines Carvalho", "That's lovely, cut.", 3640.0),
+    ]
+    assert [p.text for p in doc.passages if p.speaker is None][-2:] == ["[GULLS — HOLD]", "END OF ROLL A003"]
+    assert not doc.warnings
+    # Prose whose first line happens to hold the words "Speaker" and "Text" with spaces is not a table.
+    prose = "Speaker   notes   Text\nThe speaker rose and read the text aloud.\nThen she sat down again.\n"
+    assert parse_text(prose, "notes.txt").convention["shape"] != "table"
+
+
 def test_srt_labels_and_dialogue_dashes() -> None:
     srt = (
         "1\n00:00:01,000 --> 00:00:03,000\n- Ana: Hello there.\n- Ben: Hi Ana.\n\n"

@@ -33,7 +33,7 @@ from sayso.corpus.importers.html import html_to_text, read_chat
 from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from sayso.corpus.importers.speakers import masked_senders
 from sayso.corpus.importers.srt import parse_srt
-from sayso.corpus.importers.table import read_table
+from sayso.corpus.importers.table import read_columns, read_table
 from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines
 from sayso.corpus.importers.ttml import parse_ttml
 from sayso.corpus.importers.vtt import parse_vtt
@@ -138,7 +138,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     file_title = metadata.readable_file_title(path)
     if fmt == "text" and labels is None and looks_like_screenplay(owned.text, suffix):
         return parse_screenplay(owned.take(), file_title)  # (a --labels pattern reads a script as plain text)
-    rows = read_table(owned.text) if fmt == "text" and labels is None else None
+    rows = (read_table(owned.text) or read_columns(owned.text)) if fmt == "text" and labels is None else None
     if rows is not None:
         fmt = "table"
     chat = read_chat(owned.text) if fmt == "html" and labels is None else None

@@ -32,6 +32,8 @@ _SPEAKER = {
     "kalbėtojas", "beszélő", "vorbitor", "говорител", "говорник", "ομιλητής", "דובר", "متحدث", "گوینده", "वक्ता",
     "pembicara", "penutur", "ngườinói", "ผู้พูด", "спікер", "мовець", "mówiący", "ræðumaður", "siaradwr",
     "hizlaria", "folaí", "alalgan", "mzungumzaji",
+    # (a log's abbreviation: "TC IN   SPKR   TEXT")
+    "spkr", "spk",
 }  # fmt: skip
 _NAME = {
     "name",
@@ -65,6 +67,7 @@ _NOTES = {
 _PLAIN_TEXT = {"text", "content", "words", "tekst", "texto", "texte", "testo", "teksti", "текст", "文本", "metin"}
 _START = {
     "start", "starttime", "begin", "from", "in", "time", "timestamp", "timecode", "starttimecode", "startms",
+    "tc", "tcin",
     "beginn", "anfang", "inicio", "début", "debut", "inizio", "alku", "начало", "tid", "zeit", "tiempo", "temps",
     "tempo", "tijd", "aika", "czas", "время", "開始", "开始", "시작", "başlangıç",
     "začetek", "začátek", "začiatok", "početak", "algus", "sākums", "pradžia", "kezdet", "kezdés", "început",
@@ -120,7 +123,67 @@ def _seconds(cell: str, in_ms: bool) -> float | None:
         return number / 1000 if in_ms else number
     if re.fullmatch(r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?", value):
         return parse_time(value.replace(",", "."))
+    if smpte := _SMPTE.fullmatch(value):
+        # a video editor's timecode, hours, minutes, seconds and frames ("01:00:02:11"): to the second
+        return int(smpte.group(1)) * 3600 + int(smpte.group(2)) * 60 + float(smpte.group(3))
     return None
+
+
+#: A video editor's timecode: hours, minutes, seconds and frames ("01:00:02:11"; a drop-frame one with ";").
+_SMPTE = re.compile(r"(\d{1,2}):(\d{2}):(\d{2})[:;](\d{2})")
+#: A header's or a row's cells in a table laid out with spaces: words one space apart, cells two or more.
+_CELL = re.compile(r"\S+(?: \S+)*")
+#: A rule under a header or closing a table: "-------", "=======".
+_RULE = re.compile(r"^\s*[-=_─━—]{8,}\s*$")
+#: Who a code in a table's speaker column is, as a log's header gives it: "Hamid Bensaid (HB)", "Ada Park (AP)".
+_LEGEND = re.compile(r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})[ \t]*\((?P<code>[^\W\d_]{1,4})\)")
+
+
+def read_columns(text: str) -> list[Cue] | None:
+    """The turns of a transcript laid out in columns with spaces under a header naming them: a documentary's
+    selects log ("TC IN   SPKR   TEXT"), a transcription program's plain-text report; a row's words may go on
+    under the text column on the lines below.  None when `text` is not one: no line near its top names a speaker
+    column and a text column, or too few rows follow in them.  Codes in the speaker column are named where the
+    lines above the table say whose they are ("Hamid Bensaid (HB)"); those lines, and notes between the rows
+    that stand in no column ("[PLANE OVERHEAD]"), are no one's."""
+    text = text.lstrip("\ufeff")
+    header = None
+    for n, line in enumerate(text[:6000].split("\n")[: _PREAMBLE_LINES * 2]):
+        cells = list(_CELL.finditer(line))
+        if len(cells) >= 2 and "\t" not in line and (columns := _columns([c.group() for c in cells])) is not None:
+            header = n, [c.start() for c in cells], columns
+            break
+    if header is None:
+        return None
+    at, starts, columns = header
+    lines = text.split("\n")  # (only now: most text has no such header, and is not split twice)
+    bounds = {role: (starts[i], starts[i + 1] if i + 1 < len(starts) else None) for role, i in columns.items()}
+    text_at = bounds["text"][0]
+    legend = {m.group("code"): m.group("name") for line in lines[:at] for m in _LEGEND.finditer(line)}
+    cues = [Cue(None, None, html.escape(line.strip(), quote=False), None, nobody=True) for line in lines[:at]]
+    cues = [cue for cue in cues if cue.text]
+    rows = kept = 0
+    current: Cue | None = None
+    for line in lines[at + 1 :]:
+        if not line.strip() or _RULE.match(line):
+            continue
+        kept += 1
+        indent = len(line) - len(line.lstrip(" "))
+        if indent >= text_at - 2 and current is not None and "\t" not in line:
+            current.text += " " + html.escape(line.strip(), quote=False)  # (the row's words, going on)
+            continue
+        cell = {role: line[a:b].strip() if b is not None else line[a:].strip() for role, (a, b) in bounds.items()}
+        who = " ".join(word for word in cell["speaker"].split() if any(ch.isalnum() for ch in word))
+        start = _seconds(cell["start"], False) if "start" in cell else None
+        if indent < text_at - 2 and who and cell["text"] and ("start" not in cell or start is not None):
+            rows += 1
+            current = Cue(start, None, html.escape(cell["text"], quote=False), legend.get(who, who))
+        else:
+            current = Cue(None, None, html.escape(line.strip(), quote=False), None, nobody=True)
+        cues.append(current)
+    if rows < 3 or rows < 0.6 * kept:
+        return None
+    return cues
 
 
 def read_table(text: str) -> list[Cue] | None:
