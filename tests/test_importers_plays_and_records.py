@@ -445,3 +445,21 @@ def test_a_call_logs_system_notes_and_a_quoted_label_inside_a_turn_are_no_ones()
     assert [p.speaker for p in doc.passages if p.speaker] == ["AGT-11", "CUST"] * 4
     assert "Agent: estimated read" in next(p.text for p in doc.passages if p.speaker == "CUST")
     assert any(p.speaker is None and p.text.startswith("SYSTEM: Call connected") for p in doc.passages)
+
+
+def test_a_newsroom_rundown_names_its_talent_and_its_sound_bites() -> None:
+    """A TV news script from a newsroom system: the talent in double parentheses over what they read ("((ANA))",
+    "((LEO VO))", "((ANA Q -- AD LIB))"), a sound bite naming who is heard ("[SOT: MAYA ORTIZ]"), directions in
+    brackets ("[TAKE LIVE: LEO / PIER]") and supers in double parentheses. The header's fields and the
+    directions were read as speakers ("Est Time", "Take Live", "SOT")."""
+    script = (
+        "KXYZ NEWS 6PM — PG B02          SLUG: PIER FIRE\nEST TIME: 1:40   TAL: ANA/LEO\n" + "=" * 60 + "\n\n"
+        "((ANA))\nA FIRE ON THE OLD PIER TONIGHT. LEO IS THERE.\n\n[TAKE LIVE: LEO / PIER]\n"
+        "((SUPER: LIVE / NORTH PIER))\n\n((LEO LIVE))\nANA, THE SMOKE IS STILL RISING BEHIND ME.\n\n"
+        '[SOT: MAYA ORTIZ]\n((SUPER: Maya Ortiz / Fire Chief))\n((TRT :07))\n"WE HAD IT OUT IN AN HOUR."\n\n'
+        "((LEO VO))\nNO ONE WAS HURT.\n\n[BOX: ANA + LEO]\n((ANA Q -- AD LIB))\nLEO, WILL IT REOPEN?\n\n"
+        "((LEO A -- AD LIB))\nNOT THIS MONTH.\n\n[TAKE BUMP]\n((GFX: FULL SCREEN))\n"
+    )
+    doc = parse_text(script, "rundown.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Ana", "Leo", "Maya Ortiz", "Leo", "Ana", "Leo"]
+    assert set(doc.speakers) == {"Ana", "Leo", "Maya Ortiz"} and not doc.warnings

@@ -385,6 +385,29 @@ def person_part(name: str) -> str:
     return name
 
 
+#: A newsroom script's talent in double parentheses over what they read, with how they are heard: "((SARAH))",
+#: "((TOM VO))", "((DEREK ON CAM))" (ENPS and iNews rundowns).
+_TALENT = re.compile(
+    r"^\(\([ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2}?)"
+    r"(?:[ \t]+(?:VO|V/O|SOT|VO/SOT|LIVE|OC|O/C|ON[ -]CAM|CAM[ \t]*\d|CONT'?D|TAG|READER|PKG|INTRO|OUTRO|"
+    r"STAND-?UP|STAND UP|Q|A))*"
+    r"(?:[ \t]+(?:--|—|–)[ \t]+[^()]{1,30})?"  # (and a note after a dash: "((SARAH Q -- AD LIB))")
+    r"[ \t]*\)\)$",
+    re.IGNORECASE,
+)
+#: A newsroom script's sound bite, naming who is heard in it, over their words: "[SOT: RITA DELGADO]".
+_BITE = re.compile(
+    r"^\[(?:SOT|SOUNDBITE|SOUND BITE|BITE|CLIP|ACTUALITY|VOX POP|INTERVIEW)[ \t]*:[ \t]*"
+    r"(?P<who>[^\W\d_][^\]/:]{1,40}?)[ \t]*(?:/[^\]]{0,60})?\]$",
+    re.IGNORECASE,
+)
+#: What a newsroom script puts in double parentheses that is no one: a super, a clip's times, a graphic.
+_NEWSROOM_CUES = frozenset(
+    ["super", "supers", "runs", "trt", "in", "out", "outcue", "gfx", "cg", "bump", "fs", "ots", "box", "vo", "sot",
+     "pkg", "nat", "nats", "nat sound", "live", "tag", "break", "wipe", "music", "graphic", "map", "full screen"]
+)  # fmt: skip
+
+
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
     """A label alone on its line: after a break (or at the top), with words on the next line.
 
@@ -394,6 +417,13 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     s = line.strip()
     if not s or len(s) > 100 or following is None or not following.strip():
         return None
+    if s[:2] == "((" and (talent := _TALENT.match(s)):
+        name = talent.group("name").strip()
+        if name.casefold() in _NEWSROOM_CUES or not is_name_like(name):
+            return None
+        return Label(name, "", "alone", None, None)
+    if s[:1] == "[" and (bite := _BITE.match(s)) and is_name_like(bite.group("who").strip()):
+        return Label(bite.group("who").strip(), "", "alone", None, None)
     if len(s) > 64 and not s.endswith(")") and not participant_line(s):
         # (longer only with the person in parentheses after an office, or a person's firm and title after a dash:
         # "Daniel Reyes,  Greyfield Securities LLC, Research Division - MD & Senior Equity Analyst")

@@ -19,9 +19,11 @@ from sayso.corpus.conventions import DESCRIPTIONS, Convention
 from sayso.corpus.identity import is_placeholder
 from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
+    CLIP_CUES,
     GENERIC_SPEAKER,
     NOT_NAMES,
     PARTICLES,
+    PRODUCTION_CUES,
     STAMP_PREFIX,
     Label,
     display_name,
@@ -3229,8 +3231,14 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
         m = _INTERJECTION.match(part)
         name = display_name(m.group("name").strip()) if m else ""
         key = name_key(name) if m else ""
+        cue = m is not None and (
+            name.casefold() in CLIP_CUES
+            or name.casefold() in PRODUCTION_CUES
+            or name.split()[0].casefold() in ("take", "roll", "cue", "run", "box", "super")
+        )  # (a newsroom script's "[TAKE LIVE: TOM / BRIDGE]", "[SOT: RITA DELGADO]": directions, not words)
         if (
             m
+            and not cue
             and len(name.split()) <= 6
             and names_a_person(name)
             # (a member with their party, one of the speakers, or someone named in full: "Poseł Tomasz Kalinowski")
@@ -3243,7 +3251,7 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
                 if len(known) == 1:
                     name = known.pop()
             out.append((table.canonical.get(key, name), m.group("words").strip(), ""))
-        elif m and len(name.split()) <= 6 and is_placeholder(key) and not qa.question_or_answer(name):
+        elif m and not cue and len(name.split()) <= 6 and is_placeholder(key) and not qa.question_or_answer(name):
             out.append((name, m.group("words").strip(), ""))
         else:
             out.append((None, "", part))
