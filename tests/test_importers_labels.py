@@ -1494,6 +1494,11 @@ def test_a_french_record_s_minister_with_a_long_office_and_words_taken_up_again(
         "M. Étienne Morel", "Mme la présidente",
     ]  # fmt: skip
     assert [p.text for p in doc.passages if p.speaker == "M. Étienne Morel"][1].startswith("…et les boulangers")
+    # The office may end its line, the words under it: the minister's turn, not the chair's.
+    wrapped = rec.replace(f"{office}. Monsieur le député,", f"{office}.\nMonsieur le député,")
+    doc = parse_text(wrapped, "an.txt")
+    assert [p.speaker for p in doc.passages if p.speaker][3] == "M. Étienne Morel"
+    assert next(p.text for p in doc.passages if p.speaker == "M. Étienne Morel").startswith("Monsieur le député")
 
 
 def test_thanks_before_a_dash_is_no_record_label() -> None:

@@ -227,11 +227,18 @@ def _match_record(line: str) -> Label | None:
                 office = next(
                     (
                         j
-                        for j in range(k + 1, min(len(words) - 1, reach))
+                        for j in range(k + 1, min(len(words), reach))
                         if words[j].endswith(".") or words[j].endswith(("?", "!", ":", ";"))
                     ),
                     None,
                 )
+                if office is not None and office + 1 == len(words) and words[office].endswith("."):
+                    # the office ends the line, the words below it: "Mme Sophie Renaud, ministre de
+                    # l'enseignement supérieur et de la recherche." over "Madame la députée, ..."
+                    name = " ".join([*head[:k], tok[:-1]])
+                    if _record_label_ok(name) and not words[office].endswith(".."):
+                        return Label(name, "", "record", None, " ".join(words[k + 1 : office + 1])[:-1])
+                    return None
                 if office is not None and words[office].endswith(".") and office + 1 < len(words):
                     rest = " ".join(words[office + 1 :]).strip()
                     name = " ".join([*head[:k], tok[:-1]])
