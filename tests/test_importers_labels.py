@@ -3330,6 +3330,15 @@ def test_a_speakers_heading_saying_they_ask_or_answer_starts_their_turn() -> Non
     ]
     assert words[1].startswith("Je, ni lini")
     assert "Maneno ya mtu" in words[-1]  # (Asha Kombo is no speaker the labels name)
+    # The words may stand a blank line under the heading, indented; and a minister who answers only in writing,
+    # under a heading that says what the known speakers' say ("alijibu"), is someone too: the answer went to the
+    # member who asked.
+    written = bunge.replace("aliuliza:-\n", "aliuliza:-\n\n     ").replace("alisema:-", "aliuliza:-") + (
+        "\nWAZIRI WA NISHATI (MHE. ABDALLAH K. SEIF) alijibu:-\n\n     Mheshimiwa Naibu Spika, umeme utafika.\n"
+    )
+    speakers, words = _turns_of(parse_text(written, "bunge.txt"))
+    assert speakers[1] == "Mhe. Juma S. Hamisi" and words[1].startswith("Je, ni lini")
+    assert speakers[-2:] == ["Mhe. Asha Kombo", "Waziri Wa Nishati"] and words[-1].startswith("Mheshimiwa Naibu")
 
 
 def test_a_chat_copy_with_reaction_counts_keeps_every_message_author() -> None:

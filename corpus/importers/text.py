@@ -1842,12 +1842,17 @@ def _headed_turns(lines: list[str], labels: dict[int, Label], table: SpeakerTabl
     headings = [
         i
         for i in range(first + 1, len(lines) - 1)
-        if lines[i].endswith((":", ":-", "：")) and i not in labels and lines[i + 1].strip()  # (lines end unpadded)
+        # (lines end unpadded; the words may stand a blank line below, indented as a written answer is)
+        if lines[i].endswith((":", ":-", "："))
+        and i not in labels
+        and (lines[i + 1].strip() or (i + 2 < len(lines) and lines[i + 2].strip()))
     ]
     if not headings:
         return {}
     known = {name_key(display_name(l.raw)) for l in labels.values()}
     found: dict[int, Label] = {}
+    verbs: set[str] = set()  # (what the headings of known speakers say they do: "aliuliza", "alijibu")
+    new: dict[int, tuple[str, Label]] = {}
     for i in headings:
         line = lines[i].strip()
         if len(line) > 120:
@@ -1859,7 +1864,16 @@ def _headed_turns(lines: list[str], labels: dict[int, Label], table: SpeakerTabl
             who, role = split_role(" ".join(words[:-k]))
             if name_key(display_name(who)) in known:
                 found[i] = Label(who, "", "plain", None, role)
+                verbs.add(" ".join(words[-k:]))
                 break
+            if names_a_person(display_name(who)) or (role is not None and names_a_person(display_name(role))):
+                new.setdefault(i, (" ".join(words[-k:]), Label(who, "", "plain", None, role)))
+    # A person the labels do not name yet, under a heading that says what known speakers' headings say (the
+    # minister who answers only in writing: "NAIBU WAZIRI WA NISHATI (MHE. ABDALLAH K. SEIF) alijibu:-")
+    for i, (verb, label) in new.items():
+        if i not in found and verb in verbs:
+            found[i] = label
+            table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
     return found
 
 
