@@ -463,3 +463,27 @@ def test_a_newsroom_rundown_names_its_talent_and_its_sound_bites() -> None:
     doc = parse_text(script, "rundown.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == ["Ana", "Leo", "Maya Ortiz", "Leo", "Ana", "Leo"]
     assert set(doc.speakers) == {"Ana", "Leo", "Maya Ortiz"} and not doc.warnings
+
+
+def test_a_record_of_names_in_capitals_and_a_dash_over_long_speeches() -> None:
+    """The Turkish Grand National Assembly's record: "BAŞKAN – ...", "KORAY DEMİR (İzmir) – ...", speeches of
+    several paragraphs, so labels open few of them. It was refused as too few labels; a dash after names in
+    capitals, two people named in full, is no prose's. A deputy minister's label too long to read is said."""
+    speech = "Bu teklifin maddesi kıyılara kapıyı açıyor, değerli arkadaşlar, ve bunu kabul edemeyiz.\n\n"
+    record = (
+        "TBMM    B: 74    19.3.2025\n\nBAŞKAN – Sayın milletvekilleri, birleşimi açıyorum.\n\n"
+        + "Gündeme geçiyoruz.\n\nBuyurun Sayın Demir.\n\n"
+        + "KORAY DEMİR (İzmir) – Sayın Başkan, değerli milletvekilleri; hepinizi saygıyla selamlıyorum.\n\n"
+        + speech * 3
+        + "MEHMET ALİ KOÇ (Konya) – Öyle bir şey yok!\n\n"
+        + "KORAY DEMİR (Devamla) – Var Sayın Koç, var.\n\n"
+        + speech * 2
+        + "BAŞKAN – Teşekkür ederim Sayın Demir.\n\nSöz sırası Hükûmettedir.\n\n"
+        + "ÇEVRE, ŞEHİRCİLİK VE İKLİM DEĞİŞİKLİĞİ BAKAN YARDIMCISI ERDEM YALIN – Sayın Başkan, kısaca açıklayayım.\n\n"
+        + speech * 2
+        + "BAŞKAN – Teşekkür ederim.\n"
+    )
+    doc = parse_text(record, "tutanak.txt")
+    turns = [p.speaker for p in doc.passages if p.speaker]
+    assert turns[:2] == ["Başkan", "Koray Demir"] and "Mehmet Ali Koç" in turns
+    assert any("BAKAN YARDIMCISI" in w and "not read" in w for w in doc.warnings)

@@ -1518,10 +1518,14 @@ def _choose_convention(
         # ("NAGY FERENC belügyminiszter:" among "ELNÖK:" and "DR. KOVÁCS ANNA (Fidesz):") before a sentence,
         # in the conversation
         proposed_unread = set(conv.unread)
+        mark = grammar.separator_of(next(iter(labels.values()))) if family == "separated" else None
         conv.unread += [
             line.strip()
             for i, line in enumerate(lines)
-            if i > first and i not in labels and line.strip() not in proposed_unread and _unread_opening(line)
+            if i > first
+            and i not in labels
+            and line.strip() not in proposed_unread
+            and (_unread_opening(line) or (mark is not None and _shouted_before(line, mark)))
         ]
     if near_miss and len(labels) < 2:
         # Marked lines that talk, between names that recur, but open too little of the document to be sure
@@ -2375,6 +2379,18 @@ _LOOSE_UNCASED = re.compile(
 )
 
 
+def _shouted_before(line: str, mark: str) -> bool:
+    """Whether a line opens with two to sixteen words in capitals, then the document's separating `mark` (a
+    record's "ÇEVRE, ŞEHİRCİLİK ... BAKAN YARDIMCISI ERDEM YALÇINKAYA – " that no label pattern read)."""
+    head, found, rest = line.strip().partition(f" {mark.strip()} ")
+    return (
+        bool(found and rest.strip())
+        and 2 <= len(head.split()) <= 16
+        and head.isupper()
+        and sum(c.isalpha() for c in head) >= 6
+    )
+
+
 def _unread_opening(line: str) -> bool:
     """Whether a line no family read opens as a speaker's label would (see `_choose_convention`)."""
     loose = _LOOSE_LABEL.match(line) or _loose_uncased(line)
@@ -2779,9 +2795,14 @@ def _a_conversation(lines: list[str], labels: dict[int, Label], table: SpeakerTa
     if _opens_paragraphs(lines, labels, skip, SEPARATED_SHARE):
         return True
     titled = sum(1 for l in labels.values() if grammar.titled(l.raw) or is_office(l.raw))
-    if titled >= 0.75 * len(labels) and _opens_paragraphs(lines, labels, skip, SEPARATED_SHARE / 2):
-        # (people named by title or office, "O SR. PRESIDENTE (...) -", "A SRA. JULIANA ROCHA -", in a record whose
-        # speeches run over several paragraphs: a dash after a title is no prose's)
+    shouted = sum(1 for l in labels.values() if l.raw.isupper())
+    people = {table.name_for(l) for l in labels.values() if l.raw.isupper() and len(l.raw.split()) >= 2}
+    if (titled >= 0.75 * len(labels) or (shouted >= 0.9 * len(labels) and len(people) >= 2)) and _opens_paragraphs(
+        lines, labels, skip, SEPARATED_SHARE / 2
+    ):
+        # (people named by title or office, "O SR. PRESIDENTE (...) -", "A SRA. JULIANA ROCHA -", or in capitals,
+        # two of them at least named in full, "KORAY DEMİRTAŞ (İzmir) –" beside "BAŞKAN –", in a record whose
+        # speeches run over several paragraphs: a dash after such a name is no prose's)
         return True
     # Or most lines from the first label to the last (a header in paragraphs over turns a line each).
     span = [i for i in range(min(labels), max(labels) + 1) if lines[i].strip() and i not in skip]
