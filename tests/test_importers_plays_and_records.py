@@ -487,3 +487,28 @@ def test_a_record_of_names_in_capitals_and_a_dash_over_long_speeches() -> None:
     turns = [p.speaker for p in doc.passages if p.speaker]
     assert turns[:2] == ["Başkan", "Koray Demir"] and "Mehmet Ali Koç" in turns
     assert any("BAKAN YARDIMCISI" in w and "not read" in w for w in doc.warnings)
+
+
+def test_a_russian_stenogram_names_members_by_surname_and_initials() -> None:
+    """The State Duma's stenogram: "Председательствующий. ..." for the chair, "Ступин Д. О. Спасибо..." with the
+    words on the line, or "Кашин В. С., фракция КПРФ." with the faction after a comma and the words below. None
+    of it was read (three header lines were taken for speakers instead). In the Latin script the same shape is
+    a place and an abbreviation ("Washington D.C. But the FBI..."), and stays words."""
+    record = (
+        "СТЕНОГРАММА\nзаседания 14 мая 2025 г.\n\nВремя: 12:30-12:58\n\n"
+        "Председательствующий. Уважаемые коллеги, переходим к пункту 27. Пожалуйста, Денис Олегович.\n\n"
+        "Ступин Д. О., заместитель министра природных ресурсов и экологии.\n"
+        "Уважаемые депутаты! Законопроект направлен на обеспечение водой малых посёлков. Спасибо.\n\n"
+        "Председательствующий. Спасибо. Есть вопросы? Кашин Виктор Сергеевич.\n\n"
+        "Кашин В. С., фракция КПРФ.\nДенис Олегович, кто будет платить за скважины?\n\n"
+        "Председательствующий. Пожалуйста.\n\n"
+        "Ступин Д. О. Спасибо за вопрос. Средства предусмотрены в федеральном проекте.\n\n"
+        "Председательствующий. Вопросы исчерпаны.\n"
+    )
+    doc = parse_text(record, "stenogramma.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Председательствующий", "Ступин Д. О.", "Председательствующий", "Кашин В. С.", "Председательствующий",
+        "Ступин Д. О.", "Председательствующий",
+    ]  # fmt: skip
+    assert next(p.text for p in doc.passages if p.speaker == "Кашин В. С.").startswith("Денис Олегович, кто")
+    assert not doc.warnings

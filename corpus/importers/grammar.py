@@ -91,12 +91,36 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() or bool(ELIDED_NAME.match(token))
 
 
+#: A surname, then the initials of a given name and a patronymic, as records in Russian, Ukrainian and other
+#: languages of the former Soviet Union name members: "Ступин Д. О.", "Иванов И.И." (one initial is no such sign:
+#: "Donald B. Verrilli" is a given name, an initial and a surname).
+_SURNAME_INITIALS = re.compile(r"^[^\W\d_][^\W\d_'’]+(?:-[^\W\d_]+)?(?:[ \t]?[^\W\d_]\.){2,3}$")
+
+
+def _surname_initials(name: str) -> bool:
+    """A surname and initials (see _SURNAME_INITIALS), in Cyrillic: in the Latin script the same shape is more
+    often a word and an abbreviation ("The U.S.", "Washington D.C.")."""
+    return "\u0400" <= name[:1] <= "\u04ff" and bool(_SURNAME_INITIALS.match(name))
+
+
+#: An initial or a few, a comma or so after them: what may follow an initial in a name ("О.", "О.,", "И.И.").
+_MORE_INITIALS = re.compile(r"^(?:[^\W\d_]\.)+[,;:]?$")
+#: A chair's office alone, as such records give it turn after turn: "Председательствующий.", "Головуючий.".
+_CHAIR_OFFICES = frozenset(
+    ["председательствующий", "председательствующая", "председатель", "головуючий", "головуюча", "головуючий на засіданні",
+     "predsedajúci", "predsedajúca", "předsedající", "przewodniczący", "przewodnicząca", "predsjedavajući",
+     "predsedavajući", "председавајући", "председател", "pirmininkas", "pirmininkė", "priekšsēdētājs", "juhataja"]
+)  # fmt: skip
+
+
 def _record_label_ok(name: str) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 7:
         return False
     if is_office(name):
         return True  # "M. le président.", "Mme la ministre."
+    if name[:1].isupper() and (name.casefold() in _CHAIR_OFFICES or _surname_initials(name)):
+        return True  # "Председательствующий.", "Ступин Д. О."
     first = _bare(tokens[0])
     if tokens[0] == "M." and len(tokens) >= 2 and len(tokens) <= 4:
         # French records' "M. Jean Dupont.": "M." is Monsieur, and a name follows
@@ -217,7 +241,14 @@ def _match_record(line: str) -> Label | None:
         if tok.endswith(".."):
             return None  # dot leaders: a table of contents
         if not tok.endswith(".") or k + 1 >= len(tokens):
-            if tok.endswith(",") and k > 0 and head[0] in ("M.", "Mme", "MM.", "Mmes", "Mlle"):
+            if (
+                tok.endswith(",")
+                and k > 0
+                and (
+                    head[0] in ("M.", "Mme", "MM.", "Mmes", "Mlle")
+                    or _surname_initials(" ".join([*head[:k], tok[:-1]]))
+                )
+            ):
                 # "M. Bruno Le Gall, ministre de l'économie. Monsieur le député, ...": a titled name, its office
                 # after a comma, and the words after the office's full stop
                 # (an office of many words in small letters, as ministers' are: "M. Étienne Morel, ministre de
@@ -251,6 +282,15 @@ def _match_record(line: str) -> Label | None:
         bare = tok[:-1]
         name = " ".join([*head[:k], bare]).strip()
         role = head[0] in ("The", "THE") and k > 0  # "The Chairman.": after "The", a title is the role and ends it
+        if (
+            k > 0
+            and _MORE_INITIALS.match(tok)
+            and _surname_initials(" ".join(head[: k + 1]))
+            and not _MORE_INITIALS.match(tokens[k + 1])  # (the last initial: "Ступин Д. О.")
+            and tokens[k + 1][:1].isupper()
+        ):
+            rest = " ".join(tokens[k + 1 :]).strip()
+            return Label(" ".join(head[: k + 1]), rest, "record")  # a surname, its initials, then the words
         if not role and (_bare(bare) in TITLES or _INITIALS_TOKEN.match(tok) or (len(bare) == 1 and bare.isupper())):
             continue
         rest = " ".join(tokens[k + 1 :]).strip()
