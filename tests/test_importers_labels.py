@@ -3800,6 +3800,19 @@ def test_a_letters_fields_and_a_memos_action_items_are_no_speakers() -> None:
     assert _speakers(short) == ["Ada Park", "Ben Cho", "Cal Ruiz"]
 
 
+def test_the_words_under_a_name_and_a_time_are_never_a_label() -> None:
+    """Riverside's and Otter's exports put the name and a time over each turn; a turn opening "Então, Thiago,
+    pra começar: quando..." was read as a speaker "Então"."""
+    export = (
+        "Ana Lima  00:00:03\nBom dia! Eu sou a Ana.\n\nRafa Nunes  00:00:08\nE eu sou o Rafa.\n\n"
+        "Ana Lima  00:00:34\nEntão, Thiago, pra começar: quando você chegou, o que encontrou?\n\n"
+        "Thiago Sá  00:00:39\nUm monolito em Java 6.\n\nAna Lima  00:00:50\nNossa.\n"
+    )
+    doc = parse_text(export, "episodio.txt")
+    assert [p.speaker for p in doc.passages] == ["Ana Lima", "Rafa Nunes", "Ana Lima", "Thiago Sá", "Ana Lima"]
+    assert doc.passages[2].text.startswith("Então, Thiago, pra começar: quando")
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

@@ -1036,6 +1036,11 @@ def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = 
         # A name set apart as a paragraph or a heading of its own is as likely a heading ("Usage", "THE COURT"):
         # it counts where it can only be someone, and two such names or more take turns.
         out = _apart_people(out, lines)
+    if family == "inline" and out and any(l.form == "otter" for _, l in out):
+        # The line under a name and a time ("Ana Lima  00:00:34") holds that turn's words, whatever they look like
+        # ("Então, Thiago, pra começar: quando você chegou..."), never another label
+        headed = {i for i, l in out if l.form == "otter"}
+        out = [(i, l) for i, l in out if l.form == "otter" or not _under_a_header(lines, i, headed)]
     if family == "separated" and out:
         # One mark per document: the commonest ("Ada — text" throughout, not a hyphen in one line too); a
         # chat log's "* nick is away" goes with its "<nick>" lines, and means nothing without them.
@@ -1043,6 +1048,14 @@ def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = 
         keep = {mark, "separated:*"} if mark == "separated:<>" else {mark} - {"separated:*"}
         out = [(i, l) for i, l in out if l.form in keep]
     return out
+
+
+def _under_a_header(lines: list[str], i: int, headed: set[int]) -> bool:
+    """Whether the nearest line above line `i` that holds anything is one of the `headed` lines."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j in headed
 
 
 def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[int, Label]]:
