@@ -3813,6 +3813,21 @@ def test_the_words_under_a_name_and_a_time_are_never_a_label() -> None:
     assert doc.passages[2].text.startswith("Então, Thiago, pra começar: quando")
 
 
+def test_a_page_header_repeated_at_each_page_break_is_no_speaker() -> None:
+    """A police record repeats "Proces-verbaalnummer: PL2100-..." over each page: it was a speaker, and took the
+    form's fields above the questions with it ("Feit", "Achternaam", "Beroep")."""
+    record = (
+        "Proces-verbaalnummer: PL2100-2025041877-12\n                Pagina 1 van 2\n\nPROCES-VERBAAL\n\n"
+        "Feit               : Openlijke geweldpleging\nAchternaam         : de Vries\nBeroep             : taxichauffeur\n\n"
+        "V: Wat heeft u gezien?\nA: Een groep jongens bij de snackbar.\n\nV: Wat gebeurde er daarna?\n"
+        "A: Ze renden weg.\n\n                Pagina 2 van 2\nProces-verbaalnummer: PL2100-2025041877-12\n\n"
+        "V: Zou u hem herkennen?\nA: Ik denk het wel.\n"
+    )
+    doc = parse_text(record, "verhoor.txt")
+    assert set(doc.speakers) == {"Interviewer", "Interviewee"}
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Interviewer", "Interviewee"] * 3
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

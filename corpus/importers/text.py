@@ -1374,6 +1374,7 @@ def _choose_convention(
             table, labels = _accepted_labels(
                 lines, [(i, l) for i, l in found if key_of[i] in solid], plan, accept_all=True
             )
+        labels = _without_repeated_fields(labels, table)
         labels = _without_header_one_offs(labels, table)
         labels = _without_header_fields(labels, table)
         labels = _without_chapter_list(labels, lines)
@@ -2443,6 +2444,30 @@ def _loose_uncased(line: str) -> re.Match[str] | None:
 def _bare_first(raw: str) -> str:
     words = raw.split()
     return words[0].strip(".,:;()").casefold() if words else ""
+
+
+def _without_repeated_fields(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Drop a label that says the same few words each time it comes back, a number or a code among them, and names
+    no one: a page header repeated at each page break ("Proces-verbaalnummer: PL2100-2025041877-12", "Case No.:
+    2:24-cv-0113"), not someone speaking.  Only beside two other names that take turns."""
+    said: dict[str | None, set[str]] = {}
+    for l in labels.values():
+        said.setdefault(table.name_for(l), set()).add(" ".join(l.rest.split()))
+    counts = Counter(table.name_for(l) for l in labels.values())
+    repeated = {
+        name
+        for name, rests in said.items()
+        if name is not None
+        and counts[name] >= 2
+        and len(rests) == 1
+        and len(next(iter(rests)).split()) <= 4
+        and any(ch.isdigit() for ch in next(iter(rests)))
+        and not names_a_person(name)
+        and not is_generic(name)
+    }
+    if not repeated or sum(1 for name, n in counts.items() if n >= 2 and name not in repeated) < 2:
+        return labels
+    return {i: l for i, l in labels.items() if table.name_for(l) not in repeated}
 
 
 def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
