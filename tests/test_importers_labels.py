@@ -3828,6 +3828,32 @@ def test_a_page_header_repeated_at_each_page_break_is_no_speaker() -> None:
     assert [p.speaker for p in doc.passages if p.speaker] == ["Interviewer", "Interviewee"] * 3
 
 
+def test_questions_answered_under_their_own_label_are_said() -> None:
+    """A diarising tool's speakers drift: "Hablante 1: ¿desde cuándo está en la cooperativa?" then "Hablante 1:
+    Desde el noventa y ocho." Nothing said so. A speaker whose paragraphs each carry the label asks and goes on
+    now and then, and is not warned of."""
+    drift = (
+        "[00:00:00] Hablante 1: Bueno, ya estamos grabando. Gracias por recibirnos.\n\n"
+        "[00:00:05] Hablante 2: Gracias a ustedes por venir.\n\n"
+        "[00:00:11] Hablante 1: Cuénteme, ¿desde cuándo está usted en la cooperativa?\n\n"
+        "[00:00:18] Hablante 1: Desde el noventa y ocho. Mi esposo entró primero.\n\n"
+        "[00:00:31] Hablante 2: Somos de una revista. ¿Cuántas familias son?\n\n"
+        "[00:00:38] Hablante 2: Ciento doce familias. Casi todas pequeñas.\n\n"
+        "[00:00:45] Hablante 1: ¿Y cómo les ha ido con los precios?\n\n"
+        "[00:00:48] Hablante 2: Mejor que el año pasado.\n"
+    )
+    doc = parse_text(drift, "entrevista.txt")
+    assert any("answered under the same label" in w for w in doc.warnings)
+    assert doc.convention is not None and is_uncertain(doc.convention)
+    talk = "".join(
+        f"[Speaker 1] And then, in round {n}, what did we learn? \n\n[Speaker 1] Nothing much, so we moved on.\n\n"
+        "[Speaker 2] Why? What made you stop?\n\n[Speaker 1] Time, mostly. Was that wrong?\n\n"
+        "[Speaker 2] No. Did the others agree?\n\n[Speaker 1] They did.\n\n"
+        for n in range(3)
+    )
+    assert not any("answered under the same label" in w for w in parse_text(talk, "talk.md").warnings)
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

@@ -598,6 +598,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"({answer[:40]!r}): the label likely stands for several people, all read as one speaker"
             )
             convention.doubt()
+        elif user_pattern is None and (drift := _asked_and_answered_under_one_label(lines, labels_at, table)):
+            count, names = drift
+            warnings.append(
+                f"{count} times a question under {names} is answered under the same label: the tool that named the "
+                "speakers has likely run two people together or swapped them; check who speaks before quoting"
+            )
+            convention.doubt()
         elif user_pattern is None and (among := _a_group_among_people(result.passages)) is not None:
             name, count, others = among
             warnings.append(
@@ -1162,6 +1169,43 @@ def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTa
         if names[k - 1] == names[k] == name and _a_reply(then := _words_of(lines, order[k], labels[order[k]]).strip()):
             return name, count, then
     return None
+
+
+#: A turn's last words asking: a question mark at its end, a closing bracket or quote after it aside.
+_ASKS_AT_THE_END = re.compile(r"[?？¿؟][\s\"'”’»)\]]*$")
+
+
+def _asked_and_answered_under_one_label(
+    lines: list[str], labels: dict[int, Label], table: SpeakerTable
+) -> tuple[int, str] | None:
+    """Turns that end with a question and are answered by the next turn under the same label, twice under two
+    labels or three times under one ("Hablante 1: ¿desde cuándo está usted en la cooperativa?" then "Hablante 1:
+    Desde el noventa y ocho."): a diarising tool's speakers drifting or swapped, which the labels do not show.
+    (how many times, the labels quoted), or None.  A label repeated over a speaker's paragraphs asks and goes on
+    now and then; not this often."""
+    order = sorted(labels)
+    names = [table.name_for(labels[i]) for i in order]
+    asked: Counter[str] = Counter()
+    answered_by_another = 0
+    for k in range(1, len(order)):
+        name = names[k]
+        if name is None or names[k - 1] is None:
+            continue
+        turn = [lines[order[k - 1]].strip()[-200:]] + [l.strip() for l in lines[order[k - 1] + 1 : order[k]]]
+        question = next((l for l in reversed(turn) if l), "")
+        if not _ASKS_AT_THE_END.search(question):
+            continue
+        answer = _words_of(lines, order[k], labels[order[k]]).strip()
+        if names[k - 1] != name:
+            answered_by_another += 1
+        elif answer[:1].isupper() and not _ASKS_AT_THE_END.search(answer):
+            asked[name] += 1
+    total = sum(asked.values())
+    # (as often, or half as often, as another label answers: where one speaker's paragraphs each carry the label, a
+    # question ends one now and then and the next goes on, "Like, what would be worse? / Pretty bad.")
+    if not ((len(asked) >= 2 and total >= 2) or total >= 3) or total < 0.5 * answered_by_another:
+        return None
+    return total, " and ".join(repr(name) for name, _ in asked.most_common(2))
 
 
 def _numbered_again(labels: dict[int, Label], table: SpeakerTable) -> tuple[str, list[str]] | None:
