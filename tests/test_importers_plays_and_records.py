@@ -362,12 +362,15 @@ def test_a_transcript_that_says_its_labels_may_be_wrong_is_marked_uncertain() ->
                                                           ("Speaker 1", "How long have you been here?"),
                                                           ("Speaker 2", "Nineteen years.")])  # fmt: skip
     for head in ["Episode 31 (raw)\nAuto-transcribed. Speaker labels not reviewed.\n\n",
-                 "Интервью\nПримечание: не всегда понятно, кто говорит.\n\n"]:  # fmt: skip
+                 "Интервью\nПримечание: не всегда понятно, кто говорит.\n\n",
+                 "CALL 88213\nQA flag: REVIEW (low diarization confidence 0.58)\n\n",
+                 "Call 88214\nDiarization confidence: 0.41\n\n"]:  # fmt: skip
         doc = parse_text(head + turns, "raw.txt")
         assert doc.convention and doc.convention.get("doubted"), head
         assert any("may be wrong" in w for w in doc.warnings)
-    clean = parse_text("Episode 31\n\n" + turns, "clean.txt")
-    assert clean.convention and not clean.convention.get("doubted")
+    for head in ["Episode 31\n\n", "Call 88215\nDiarization confidence: 0.93\n\n"]:
+        clean = parse_text(head + turns, "clean.txt")
+        assert clean.convention and not clean.convention.get("doubted"), head
     noted = parse_text(
         turns + "[the rest was transcribed from a second copy; speaker names are not verified]\n", "x.txt"
     )

@@ -1079,6 +1079,9 @@ _LABELS_UNRELIABLE = re.compile(
     r"may be (?:wrong|incorrect|inaccurate|mixed up|swapped)|(?:are |is )?unreliable|(?:were |are )?auto(?:matically)?"
     r"[- ]?(?:generated|assigned)[^.\n]{0,20}?(?:wrong|incorrect|inaccurate|errors?))"
     r"|not always (?:clear|possible to tell|certain) (?:who|which)"
+    # (a tool's own flag: "QA flag: REVIEW (low diarization confidence 0.58)", "speaker separation: ... DISABLED")
+    r"|low (?:diari[sz]ation|speaker[- ](?:separation|identification|attribution)) confidence"
+    r"|(?:diari[sz]ation|speaker[- ]separation) confidence:? ?(?:0?\.[0-5]\d|[1-5]\d ?%)"
     r"|locuteurs? non (?:vérifiés|relus|corrigés)|intervenants? non (?:vérifiés|identifiés)"
     r"|hablantes? (?:no|sin) (?:revisad|verificad|corregid)|sin revisión de hablantes"
     r"|sprecher(?:zuordnung|kennung)?(?:en)? (?:nicht|un)(?:geprüft| geprüft| überprüft| korrigiert)"
