@@ -466,6 +466,17 @@ def test_a_newsroom_rundown_names_its_talent_and_its_sound_bites() -> None:
     doc = parse_text(script, "rundown.txt")
     assert [p.speaker for p in doc.passages if p.speaker] == ["Ana", "Leo", "Maya Ortiz", "Leo", "Ana", "Leo"]
     assert set(doc.speakers) == {"Ana", "Leo", "Maya Ortiz"} and not doc.warnings
+    # Another newsroom's way: who and how in brackets, "[ANA — ON CAM]", "[SOT — MAYA ORTIZ]", captions as "CG:"
+    script = (
+        "KXYZ NEWS — SCRIPT\nANCHOR: ANA PRICE   REPORTER: LEO MARSH\n" + "=" * 60 + "\n\n"
+        "[ANA — ON CAM]\nA FIRE ON THE OLD PIER TONIGHT.\n\n((TAKE PKG))\nCG: NORTH PIER\n\n"
+        "[LEO — TRACK]\nTHE SMOKE WAS SEEN FOR MILES.\n\n[SOT — MAYA ORTIZ]\nCG: MAYA ORTIZ / FIRE CHIEF\n"
+        '"We had it out in an hour."\n\n[LEO — STANDUP]\nCG: LEO MARSH / REPORTING\nNO ONE WAS HURT.\n\n'
+        "[ANA — ON CAM / TAG]\nTHE PIER STAYS CLOSED.\n"
+    )
+    doc = parse_text(script, "script.txt")
+    said = [p.speaker.casefold() for p in doc.passages if p.speaker]  # (a short name in capitals may stay so)
+    assert said == ["ana", "leo", "maya ortiz", "leo", "ana"] and not doc.warnings
 
 
 def test_a_record_of_names_in_capitals_and_a_dash_over_long_speeches() -> None:

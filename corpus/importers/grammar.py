@@ -451,8 +451,36 @@ _BITE = re.compile(
 #: What a newsroom script puts in double parentheses that is no one: a super, a clip's times, a graphic.
 _NEWSROOM_CUES = frozenset(
     ["super", "supers", "runs", "trt", "in", "out", "outcue", "gfx", "cg", "bump", "fs", "ots", "box", "vo", "sot",
-     "pkg", "nat", "nats", "nat sound", "live", "tag", "break", "wipe", "music", "graphic", "map", "full screen"]
+     "pkg", "nat", "nats", "nat sound", "live", "tag", "break", "wipe", "music", "graphic", "map", "full screen",
+     "take", "roll", "cue"]
 )  # fmt: skip
+
+
+#: How a newsroom script says talent is heard, after their name and a dash: "[DANA — ON CAM]", "[MARCUS — TRACK]".
+_DELIVERY_CUES = frozenset(
+    ["on cam", "on camera", "track", "vo", "v/o", "sot", "vo/sot", "standup", "stand-up", "stand up", "live", "tag",
+     "oc", "o/c", "intro", "reader", "pkg", "cam 1", "cam 2", "cam 3", "2-shot", "box"]
+)  # fmt: skip
+#: A sound bite's cue before who is heard: "[SOT — LINDA ORTIZ]", "[BITE — ADA PARK / MAYOR]".
+_BITE_CUES = frozenset(["sot", "soundbite", "sound bite", "bite", "clip", "actuality", "vox pop", "interview"])
+
+
+def _newsroom_bracket(inner: str) -> str | None:
+    """Who a newsroom script's bracketed line between dashes says is heard: the talent before how they are heard
+    ("DANA — ON CAM"), or who follows a sound bite's cue ("SOT — LINDA ORTIZ", "SOT — DRIVER, VOX POP — NO CG");
+    None for a direction ("TAKE PKG — FULL SCREEN")."""
+    parts = [p.strip() for p in inner.split(" — ")]
+    if len(parts) < 2 or len(parts) > 3:
+        return None
+    if parts[0].casefold() in _BITE_CUES:
+        who = split_role(parts[1])[0].strip()
+    elif parts[1].casefold() in _DELIVERY_CUES or all(
+        cue.strip().casefold() in _DELIVERY_CUES for cue in parts[1].split(" / ")
+    ):  # ("ON CAM / TAG")
+        who = parts[0]
+    else:
+        return None
+    return who if who and is_name_like(who) and who.casefold() not in _NEWSROOM_CUES else None
 
 
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
@@ -468,9 +496,11 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         name = talent.group("name").strip()
         if name.casefold() in _NEWSROOM_CUES or not is_name_like(name):
             return None
-        return Label(name, "", "alone", None, None)
+        return Label(name, "", "clip", None, None)  # (a cue names who speaks outright, as a sound bite's does)
     if s[:1] == "[" and (bite := _BITE.match(s)) and is_name_like(bite.group("who").strip()):
-        return Label(bite.group("who").strip(), "", "alone", None, None)
+        return Label(bite.group("who").strip(), "", "clip", None, None)
+    if s[:1] == "[" and s[-1:] == "]" and " — " in s and (cued := _newsroom_bracket(s[1:-1])) is not None:
+        return Label(cued, "", "clip", None, None)
     if len(s) > 64 and not s.endswith(")") and not participant_line(s):
         # (longer only with the person in parentheses after an office, or a person's firm and title after a dash:
         # "Daniel Reyes,  Greyfield Securities LLC, Research Division - MD & Senior Equity Analyst")

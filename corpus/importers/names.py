@@ -1710,6 +1710,8 @@ PRODUCTION_CUES = frozenset(
     | {"музика", "bgm", "음악", "효과음", "인서트", "音楽", "効果音", "insert"}
     # and a call log's or a chat's own notes ("SYSTEM: Call placed on hold"), in the languages met
     | {"system", "సిస్టమ్", "सिस्टम", "système", "sistema", "система"}
+    # and a TV news script's captions and graphics ("CG: LINDA ORTIZ / CITY ENGINEER", "SUPER: ...", "GFX: MAP")
+    | {"cg", "chyron", "super", "lower third", "gfx", "font"}
 )
 #: Labels that name no one by the rules for names, yet are someone where they take turns with people: a chat
 #: export's "You:" (whoever exported it), a consultation's "Dr:".

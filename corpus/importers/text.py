@@ -1574,6 +1574,7 @@ def _choose_convention(
             and i not in labels
             and line.strip() not in proposed_unread
             and (_unread_opening(line) or (mark is not None and _shouted_before(line, mark)))
+            and line.strip().split(":")[0].strip().casefold() not in PRODUCTION_CUES  # ("CG: LINDA ORTIZ / ...")
         ]
     if near_miss and len(labels) < 2:
         # Marked lines that talk, between names that recur, but open too little of the document to be sure
@@ -2381,7 +2382,8 @@ def _people(labels: dict[int, Label], table: SpeakerTable) -> bool:
     named = sum(
         1
         for l in labels.values()
-        if names_a_person(table.name_for(l) or display_name(l.raw)) and not (l.raw.islower() and l.raw.isascii())
+        if l.form == "clip"  # (a cue naming who is heard: "[SOT — LINDA ORTIZ]", "((DANA))")
+        or (names_a_person(table.name_for(l) or display_name(l.raw)) and not (l.raw.islower() and l.raw.isascii()))
     )  # (a configuration's "host:" is no host)
     return named >= 0.5 * len(labels)
 
@@ -2837,7 +2839,10 @@ def _without_header_headings(labels: dict[int, Label], lines: list[str], table: 
     cover = {
         i
         for i, l in labels.items()
-        if i < start and counts[table.name_for(l)] == 1 and not grammar.talks([Label(l.raw, under(i), l.form)])
+        if i < start
+        and counts[table.name_for(l)] == 1
+        and l.form != "clip"  # (a newsroom cue names who is heard outright: "[DANA — ON CAM]")
+        and not grammar.talks([Label(l.raw, under(i), l.form)])
     }
     return {i: l for i, l in labels.items() if i not in cover}
 
