@@ -526,3 +526,20 @@ def test_a_russian_stenogram_names_members_by_surname_and_initials() -> None:
     ]  # fmt: skip
     assert next(p.text for p in doc.passages if p.speaker == "Кашин В. С.").startswith("Денис Олегович, кто")
     assert not doc.warnings
+
+
+def test_a_baltic_record_names_members_by_initials_surname_and_party() -> None:
+    """The Seimas' stenogram: "J. PETRAUSKIENĖ (TS-LKDF). Ačiū, ..." beside the chair's "PIRMININKAS." and
+    "PIRMININKAS (A. VAITKEVIČIUS, LSDPF).". The members' turns were read as no one's, without a word."""
+    record = (
+        "STENOGRAMA\n\nPIRMININKAS (A. VAITKEVIČIUS, LSDPF). Gerbiami kolegos, pradedame posėdį.\n\n"
+        "J. PETRAUSKIENĖ (TS-LKDF). Ačiū, posėdžio pirmininke. Siūlome tiesioginius rinkimus.\n\n"
+        "PIRMININKAS. Dėkoju. Klausia K. Žilinskas.\n\n"
+        "K. ŽILINSKAS (DPF). Ačiū. Kiek tai kainuos savivaldybėms?\n\n"
+        "J. PETRAUSKIENĖ (TS-LKDF). Ačiū už klausimą. Skaičiavimai pridėti.\n\n"
+        "PIRMININKAS. Dėkoju.\n"
+    )
+    doc = parse_text(record, "seimas.txt")
+    said = [p.speaker for p in doc.passages if p.speaker]
+    assert said[1:5] == ["J. Petrauskienė", "A. Vaitkevičius", "K. Žilinskas", "J. Petrauskienė"]
+    assert said[0] == said[2] == said[5]

@@ -205,10 +205,20 @@ def match_record(line: str) -> Label | None:
 _GLUED_DASH = re.compile(r"(?<=[^\W\d_])\.([—–])(?=[^\s—–-])")
 
 
+#: A member by initials and surname in capitals, their party in parentheses, then a full stop and the words, as
+#: the Seimas and other Baltic and Central European records write them: "J. PETRAUSKIENĖ (TS-LKDF). Ačiū, ...".
+_INITIALS_SURNAME_PARTY = re.compile(
+    r"^(?P<name>(?:[^\W\d_]\.[ \t]?){1,3}[ \t]*(?P<surname>[^\W\d_][^\W\d_'’-]+(?:[ \t]+[^\W\d_][^\W\d_'’-]+)?))"
+    r"[ \t]*\((?P<role>[^()]{1,40})\)\.[ \t]+(?P<rest>\S.*)$"
+)
+
+
 def _match_record(line: str) -> Label | None:
     s = line.strip()
     if len(s) < 4 or not s[0].isupper():
         return None
+    if s[1:2] == "." and (m := _INITIALS_SURNAME_PARTY.match(s)) and m.group("surname").isupper():
+        return Label(m.group("name").strip(), m.group("rest"), "record", None, m.group("role").strip())
     if (".—" in s or ".–" in s) and (glued := _GLUED_DASH.search(s, 0, 80)) is not None:
         s = f"{s[: glued.end()]} {s[glued.end() :]}"  # (the dash a label's end, as ".— " is)
     dot, colon = s.find(".", 0, 120), s.find(":", 0, 120)
