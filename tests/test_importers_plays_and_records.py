@@ -543,3 +543,34 @@ def test_a_baltic_record_names_members_by_initials_surname_and_party() -> None:
     said = [p.speaker for p in doc.passages if p.speaker]
     assert said[1:5] == ["J. Petrauskienė", "A. Vaitkevičius", "K. Žilinskas", "J. Petrauskienė"]
     assert said[0] == said[2] == said[5]
+
+
+def test_a_titled_name_and_a_party_before_the_full_stop_and_a_shape_read_by_none_is_said() -> None:
+    """ "Sra. Lima (PT). Bom dia" and "Mr. Hale (Leeds North). I beg to move": a titled name and a party or a seat in
+    parentheses, then the words. And where names open paragraph after paragraph in a shape nothing reads, the
+    document is imported as no one's and says so, rather than quietly."""
+    record = "".join(
+        f"{who} ({party}). {said}\n\n"
+        for who, party, said in [
+            ("Sra. Lima", "PT", "Bom dia a todos, vamos começar."),
+            ("Sr. Nunes", "PSDB", "Obrigado, senhora presidente."),
+            ("Sra. Lima", "PT", "Tem a palavra o deputado."),
+            ("Sr. Nunes", "PSDB", "Quero falar da escola."),
+        ]
+    )
+    assert [p.speaker for p in parse_text(record, "sessao.txt").passages] == ["Sra. Lima", "Sr. Nunes"] * 2
+    odd = "".join(
+        f"{who} (vote {n}). {said}\n\n"
+        for n, (who, said) in enumerate(
+            [
+                ("Lima Ana", "Bom dia a todos."),
+                ("Nunes Rafa", "Obrigado."),
+                ("Lima Ana", "Tem a palavra."),
+                ("Nunes Rafa", "Quero falar."),
+                ("Lima Ana", "Obrigada."),
+            ]
+        )
+    )
+    doc = parse_text(odd, "odd.txt")
+    assert not doc.speakers and doc.convention is not None and doc.convention["shape"] == "unknown"
+    assert any("paragraphs start like 'Lima Ana (vote 0).'" in w for w in doc.warnings)

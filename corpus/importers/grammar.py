@@ -213,11 +213,20 @@ _INITIALS_SURNAME_PARTY = re.compile(
 )
 
 
+_NAME_PARTY_STOP = re.compile(
+    r"^(?P<name>[^()\n.]{1,50}(?:\.[^()\n.]{1,40}){0,2}?)[ \t]*\((?P<role>[^()]{1,40})\)\.[ \t]+(?P<rest>[^\W\d_].*)$"
+)
+
+
 def _match_record(line: str) -> Label | None:
     s = line.strip()
     if len(s) < 4 or not s[0].isupper():
         return None
     if s[1:2] == "." and (m := _INITIALS_SURNAME_PARTY.match(s)) and m.group("surname").isupper():
+        return Label(m.group("name").strip(), m.group("rest"), "record", None, m.group("role").strip())
+    if "(" in s[:70] and (m := _NAME_PARTY_STOP.match(s)) and _record_label_ok(m.group("name").strip()):
+        # a titled name or an office, then a party or a seat in parentheses, then a full stop and the words: "Sra.
+        # Lima (PT). Bom dia", "Mr. Hale (Leeds North). I beg to move"
         return Label(m.group("name").strip(), m.group("rest"), "record", None, m.group("role").strip())
     if (".—" in s or ".–" in s) and (glued := _GLUED_DASH.search(s, 0, 80)) is not None:
         s = f"{s[: glued.end()]} {s[glued.end() :]}"  # (the dash a label's end, as ".— " is)

@@ -90,6 +90,13 @@ TITLES = {
     "doña",
     "señor",
     "señora",
+    # (and as Spanish, Portuguese and Italian records shorten them: "Sra. Lima", "Dra. Ruiz", "Dott. Bianchi")
+    "sra",
+    "srta",
+    "dra",
+    "senhor",
+    "senhora",
+    "dott",
     "rabbi",
     "imam",
     "pastor",

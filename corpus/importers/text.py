@@ -488,6 +488,11 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             "go to the speaker before"
         )
         convention.confidence = min(convention.confidence, len(labels_at) / (len(labels_at) + count))
+    if not dialogue and convention.shape != "unknown" and user_pattern is None:
+        if (recurring := _recurring_openings(lines)) is not None:
+            # Names that open paragraph after paragraph in a shape no family reads ("J. PETRAUSKIENĖ (TS-LKDF).
+            # Ačiū..."): not read, and said, rather than a conversation imported as no one's
+            convention = Convention("unknown", f"{recurring[0]} paragraphs start like {recurring[1]!r}", 0, 0.3)
     if not dialogue and convention.shape == "unknown" and user_pattern is None:
         warnings.append(f"{convention.description} but were not read as speakers (too few of them, or no one talks)")
         convention.description = f"no convention fits: {convention.description}"
@@ -2427,6 +2432,39 @@ _LOOSE_LABEL = re.compile(
 _LOOSE_UNCASED = re.compile(
     r"^\s*((?:[^\W\d_][^\s:：()]*[ \t]+){1,4}[^\W\d_][^\s:：()]*)[ \t]*(?:\([^()]{1,40}\)[ \t]*)?[:：][ \t]*(\S.*)$"
 )
+
+
+#: A paragraph's opening words before a mark, a role in parentheses between: "J. PETRAUSKIENĖ (TS-LKDF). ",
+#: "Kari Holm – ", "PIRMININKAS. ".
+_OPENING_WORDS = re.compile(
+    r"^[ \t]*(?P<who>[^\W\d_][^.:：–—()\[\]\n\d]{0,40}?(?:\.[ \t]?[^\W\d_][^.:：–—()\[\]\n\d]{0,30}?){0,3})"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:[.:：]|[ \t][–—-])[ \t]+\S"
+)
+
+
+def _recurring_openings(lines: list[str]) -> tuple[int, str] | None:
+    """Where no speaker was read: the same few capitalised words opening paragraph after paragraph before a mark,
+    two such openings or more, together a third of the paragraphs (four at least): what a conversation in a shape
+    sayso does not read looks like.  (how many paragraphs, the commonest opening), or None.  A song's sections, a
+    form's fields heard once each and words in small letters are no such thing."""
+    starts = _paragraph_starts(lines, set())
+    found: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for i in starts:
+        m = _OPENING_WORDS.match(lines[i])
+        if m is None:
+            continue
+        who = " ".join(m.group("who").split())
+        key = who.casefold()
+        if not who[:1].isupper() or len(who.split()) > 5 or _song_section(who) or _bare_first(who) in NOT_NAMES:
+            continue
+        found[key] += 1
+        shown.setdefault(key, lines[i].strip()[: m.end() - 1 - (len(lines[i]) - len(lines[i].lstrip()))].strip())
+    recurring = {key: n for key, n in found.items() if n >= 2}
+    total = sum(recurring.values())
+    if len(recurring) < 2 or total < max(4, len(starts) / 3):
+        return None
+    return total, shown[max(recurring, key=lambda k: recurring[k])]
 
 
 def _shouted_before(line: str, mark: str) -> bool:
