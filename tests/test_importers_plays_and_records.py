@@ -574,3 +574,17 @@ def test_a_titled_name_and_a_party_before_the_full_stop_and_a_shape_read_by_none
     doc = parse_text(odd, "odd.txt")
     assert not doc.speakers and doc.convention is not None and doc.convention["shape"] == "unknown"
     assert any("paragraphs start like 'Lima Ana (vote 0).'" in w for w in doc.warnings)
+
+
+def test_an_office_before_a_surname_with_its_initial_glued_on() -> None:
+    """Mongolian records write a member as an initial glued to the surname, "Б.Энхбаатар:", and a minister with
+    the office first: "Байгаль орчны сайд Г.Батсүх:". The minister's turns went to nobody named."""
+    record = (
+        "Б.Энхбаатар: Хуралдааныг эхэлье. Сайд хариулна уу.\n\n"
+        "Байгаль орчны сайд Г.Батсүх: Баярлалаа. Зардлыг тооцоолсон.\n\n"
+        "Д.Оюунчимэг: Нийслэлийн төсвөөс гарах уу?\n\n"
+        "Байгаль орчны сайд Г.Батсүх: Тийм, нийслэлээс гарна.\n\n"
+        "Б.Энхбаатар: Баярлалаа.\n"
+    )
+    doc = parse_text(record, "khural.txt")
+    assert [p.speaker for p in doc.passages] == ["Б.Энхбаатар", "Г.Батсүх", "Д.Оюунчимэг", "Г.Батсүх", "Б.Энхбаатар"]

@@ -1225,6 +1225,10 @@ _NOT_AN_OFFICE_WORD = frozenset(
 )  # fmt: skip
 
 
+#: An initial glued to a surname: "Г.Батсүх", "Б.Энхбаатар".
+GLUED_INITIAL = re.compile(r"^[^\W\d_]\.[^\W\d_][^\W\d_-]{2,}$")
+
+
 def _office_in_small_letters(name: str) -> tuple[str, str] | None:
     """(the person, the office) where an office written as a phrase, capitalised as a sentence is, stands before
     a given name and surname: "Ensimmäinen varapuhemies Sari Koskinen", "Sosiaali- ja terveysministeri Kaisa
@@ -1235,12 +1239,19 @@ def _office_in_small_letters(name: str) -> tuple[str, str] | None:
         return None
     last = max((k for k, t in enumerate(tokens) if t[:1].islower() and t not in PARTICLES), default=-1)
     office, person = tokens[: last + 1], tokens[last + 1 :]
-    if not 1 <= last <= 3 or not 2 <= len(person) <= 4 or any(t.casefold() in _NOT_AN_OFFICE_WORD for t in office):
+    # (or one word, a surname with its initial glued on, as Mongolian and Kazakh records write it: "Байгаль орчны
+    # сайд Г.Батсүх")
+    glued = len(person) == 1 and GLUED_INITIAL.match(person[0]) is not None
+    if (
+        not 1 <= last <= 3
+        or not (2 <= len(person) <= 4 or glued)
+        or any(t.casefold() in _NOT_AN_OFFICE_WORD for t in office)
+    ):
         return None
     if len(tokens[last].strip(".")) < 3 or not all(t.replace("-", "").isalpha() for t in office):
         return None
     who = " ".join(person)
-    if not (all(t[:1].isupper() for t in person) and is_full_name(who) and is_name_like(who)):
+    if not glued and not (all(t[:1].isupper() for t in person) and is_full_name(who) and is_name_like(who)):
         return None
     if any(_bare(t) in TITLES for t in tokens):
         return None  # ("La señora García López" is a title and a name, as "Mr. Ada Park" is)

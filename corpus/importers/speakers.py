@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sayso.corpus.importers.grammar import talks
 from sayso.corpus.importers.names import (
     GENERIC_SPEAKER,
+    GLUED_INITIAL,
     HONORIFICS,
     NOT_NAMES,
     TITLES,
@@ -133,8 +134,8 @@ def _an_office(name: str) -> bool:
     """Whether a label that holds a person's name in parentheses after it names an office, a role or a
     placeholder rather than that person: "Formanden", "The Chair", "MODERATOR", "Speaker 1", "A", "KETUA RAPAT",
     "Minister of State at the Department of Housing"; never a titled name ("Deputy Seán Ó Flaithearta")."""
-    if _honoured(name):
-        return False
+    if _honoured(name) or GLUED_INITIAL.match(name):
+        return False  # (nor a surname with its initial glued on: "Г.Батсүх")
     tokens = [t for t in name.split() if t.casefold() not in _ARTICLES] or name.split()
     if GENERIC_SPEAKER.match(name) or len(tokens) == 1:
         return True
