@@ -139,6 +139,23 @@ def test_a_log_in_columns_laid_out_with_spaces_is_read_by_its_header() -> None:
     assert parse_text(prose, "notes.txt").convention["shape"] != "table"
 
 
+def test_a_dash_after_a_named_line_of_the_same_caption_is_another_voice() -> None:
+    """ "- [MARTHA] I'll look at her how I like." / "- Fine. I'll fix the latch." in one caption: the dash marks
+    another voice, yet the second line went to Martha. It is no one's now, and said."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\n[MARTHA] You left the gate open.\n\n"
+        "2\n00:00:04,000 --> 00:00:06,000\n[JOE] Don't look at me like that.\n\n"
+        "3\n00:00:06,500 --> 00:00:09,000\n- [MARTHA] I'll look how I like.\n- Fine. I'll fix the latch.\n\n"
+        "4\n00:00:09,500 --> 00:00:11,000\n[MARTHA] Tomorrow, he says.\n"
+    )
+    doc = parse_text(srt, "gate.srt")
+    assert [(p.speaker, p.text) for p in doc.passages][2:4] == [
+        ("Martha", "I'll look how I like."),
+        (None, "Fine. I'll fix the latch."),
+    ]
+    assert any("a dash, the mark for another voice" in w for w in doc.warnings)
+
+
 def test_srt_labels_and_dialogue_dashes() -> None:
     srt = (
         "1\n00:00:01,000 --> 00:00:03,000\n- Ana: Hello there.\n- Ben: Hi Ana.\n\n"

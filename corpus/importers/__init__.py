@@ -24,7 +24,7 @@ from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers import metadata
 from sayso.corpus.importers.ass import looks_like_ass, parse_ass
 from sayso.corpus.importers.clean import drop_invisible
-from sayso.corpus.importers.cues import cues_to_passages, unnamed_speakers
+from sayso.corpus.importers.cues import cues_to_passages, dashes_naming_no_one, unnamed_speakers
 from sayso.corpus.importers.detect import detect_format
 from sayso.corpus.importers.docx import docx_to_text, is_docx
 from sayso.corpus.importers.encoding import decode_bytes
@@ -196,6 +196,12 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         if (unnamed := unnamed_speakers(cues, passages)) is not None:
             ignored.append(unnamed)
             convention.doubt()
+        elif speakers and (dashed := dashes_naming_no_one(cues)):
+            ignored.append(
+                f"{dashed} caption line{'s' if dashed > 1 else ''} open{'' if dashed > 1 else 's'} with a dash, the "
+                "mark for another voice, after a line of the same caption that names its speaker, and name"
+                f"{'' if dashed > 1 else 's'} no one: read as no one's"
+            )
         if (masked := masked_senders(passages)) is not None:
             ignored.append(masked)
             convention.doubt()

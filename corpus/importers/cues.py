@@ -315,8 +315,21 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
     current: ParsedPassage | None = None
     last_speaker: str | None = None
     last_end: float | None = None
+    before: Segment | None = None
     for seg in segments:
         speaker = seg.speaker if seg.speaker is not None or seg.nobody else last_speaker
+        if (
+            seg.dash
+            and seg.speaker is None
+            and before is not None
+            and before.speaker is not None
+            and seg.start is not None
+            and (before.start, before.end) == (seg.start, seg.end)
+        ):
+            # a dash in the caption that has just named someone marks another voice ("- [MARTHA] I'll look at
+            # her." / "- Fine. I'll fix it."): no one named, never the one named (see dashes_naming_no_one)
+            speaker = None
+        before = seg
         if current is not None and speaker == current.speaker and not _paragraph_break(current, seg, last_end):
             if seg.text:
                 current.text = _join(current.text, seg.text)
@@ -332,6 +345,27 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
         passages.append(current)
     speakers: dict[str, list[str]] = {p.speaker: [] for p in passages if p.speaker}
     return passages, speakers
+
+
+def dashes_naming_no_one(cues: list[Cue]) -> int:
+    """How many caption lines open with a dash, subtitles' mark for another voice, after a line of the same caption
+    that names its speaker, and name no one themselves ("- [MARTHA] I'll look at her." / "- Fine."): read as no
+    one's (cues_to_passages), and to be said."""
+    count = 0
+    for cue in cues:
+        if cue.voice is not None:
+            continue
+        lines = [strip_tags(line).strip() for line in cue.text.split("\n") if strip_tags(line).strip()]
+        named = False
+        for line in lines:
+            if not _DASH.match(line):
+                continue
+            bare = _DASH.sub("", line)
+            if match_label(bare) or match_bracket(bare) or _name_in_parentheses(line):
+                named = True
+            elif named:
+                count += 1
+    return count
 
 
 def _join(a: str, b: str) -> str:
