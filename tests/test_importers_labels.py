@@ -3339,6 +3339,10 @@ def test_a_speakers_heading_saying_they_ask_or_answer_starts_their_turn() -> Non
     speakers, words = _turns_of(parse_text(written, "bunge.txt"))
     assert speakers[1] == "Mhe. Juma S. Hamisi" and words[1].startswith("Je, ni lini")
     assert speakers[-2:] == ["Mhe. Asha Kombo", "Waziri Wa Nishati"] and words[-1].startswith("Mheshimiwa Naibu")
+    # The clerk, titled, then the office after a dash: "NDG. ASHA MWINYI – KATIBU MEZANI:" is the clerk's turn.
+    clerk = "NAIBU SPIKA: Waheshimiwa Wabunge, tukae. Katibu.\n\nNDG. ASHA MWINYI – KATIBU MEZANI: Maswali kwa Ofisi ya Rais.\n\n"
+    speakers, _ = _turns_of(parse_text(clerk + bunge, "bunge.txt"))
+    assert speakers[:3] == ["Naibu Spika", "Ndg. Asha Mwinyi", "Naibu Spika"]
 
 
 def test_a_chat_copy_with_reaction_counts_keeps_every_message_author() -> None:

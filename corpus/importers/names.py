@@ -90,6 +90,12 @@ TITLES = {
     "doña",
     "señor",
     "señora",
+    # Swahili: Ndugu (Mr, comrade), Mheshimiwa (Honourable), Daktari (Dr)
+    "ndg",
+    "ndugu",
+    "mhe",
+    "mheshimiwa",
+    "dkt",
     # (and as Spanish, Portuguese and Italian records shorten them: "Sra. Lima", "Dra. Ruiz", "Dott. Bianchi")
     "sra",
     "srta",
@@ -1955,7 +1961,15 @@ def match_label(line: str) -> Label | None:
         if not is_name_like(name) and (dashed := re.split(r"[ \t]+[–—-][ \t]+", name, maxsplit=1)) and len(dashed) == 2:
             # the European Commission's "Chief Spokesperson – Ada Park:" and "Question – Ben Cho, ANSA:"
             person, affiliation = split_role(dashed[1])
-            if names_a_person(person) and (
+            courtesy = _COURTESY | {"ndg", "ndugu", "mhe", "mheshimiwa", "dkt"}
+            if (
+                _bare(dashed[0].split()[0]) in courtesy
+                and not any(_bare(t) in TITLES for t in dashed[1].split())
+                and names_a_person(dashed[0])
+            ):
+                # the person first, titled, then the office: Tanzania's "NDG. ASHA MWINYI – KATIBU MEZANI:"
+                name, role = dashed[0], ", ".join(r for r in (dashed[1], role) if r)
+            elif names_a_person(person) and (
                 not names_a_person(dashed[0])
                 or any(_bare(t) in TITLES or (t.islower() and t not in PARTICLES) for t in dashed[0].split())
             ):
