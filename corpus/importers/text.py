@@ -610,7 +610,12 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 "speakers has likely run two people together or swapped them; check who speaks before quoting"
             )
             convention.doubt()
-        elif user_pattern is None and (among := _a_group_among_people(result.passages)) is not None:
+        elif (
+            user_pattern is None
+            and (among := _a_group_among_people(result.passages)) is not None
+            # (a briefing's unnamed questions are said below, as what they are: journalists')
+            and not (among[0] in (qa.QUESTIONER, qa.ASKER) and _PRESS.search(" ".join(head[:12])))
+        ):
             name, count, others = among
             warnings.append(
                 f"{count} turns are labelled {name!r}, a label for anyone of a group (members of the public, the "
@@ -657,7 +662,9 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"{pressed} questions at a press conference or briefing are marked without a name: journalists', "
                 "likely several of them, all read as one questioner's"
             )
-            convention.doubt()
+            # (said, and counted against the confidence, but no turn of a named speaker is in doubt: the questions
+            # are the press's, as the transcript gives them)
+            convention.confidence = min(convention.confidence, 0.75)
         result.speakers = {
             name: list(table.aliases.get(name, []))
             for name in dict.fromkeys(p.speaker for p in result.passages if p.speaker)
