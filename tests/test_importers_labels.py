@@ -3862,6 +3862,17 @@ def test_questions_answered_under_their_own_label_are_said() -> None:
     assert not any("answered under the same label" in w for w in parse_text(talk, "talk.md").warnings)
 
 
+def test_a_syllable_shortened_with_a_stop_is_a_label_in_a_script_without_capitals() -> None:
+    """A Bengali clinic recording's key gives "ডা." (doctor) and "রো." (patient), a syllable and a stop: the
+    labels were refused as no convention fitting."""
+    talk = (
+        "ডা.: আসেন চাচা, বসেন। কী সমস্যা নিয়ে আসছেন?\nরো.: আপা, কয়দিন ধইরা বুকটা ধড়ফড় করে।\n"
+        "ডা.: কয়দিন ধরে?\nরো.: এই ধরেন দশ-বারো দিন।\nমে.: আপা, আব্বা একদিন মাঠে পইড়া গেছিল।\n"
+        "ডা.: আচ্ছা। প্রেসার মাপি।\n"
+    )
+    assert _speakers(talk) == ["ডা.", "রো.", "ডা.", "রো.", "মে.", "ডা."]
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

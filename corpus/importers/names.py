@@ -278,6 +278,10 @@ NOT_NAMES = {
     # "Hinweis:", Polish "Uwaga:", Dutch "Opmerking:", Danish "Bemærk:", Italian "Avviso:" (not Norwegian "Merk:", a surname too)
     "obs",
     "huom",
+    # (and in Bengali and Hindi: "নোট:", "नोट:", "टिप्पणी:")
+    "নোট",
+    "नोट",
+    "टिप्पणी",
     "hinweis",
     "achtung",
     "warnung",
@@ -1806,8 +1810,10 @@ def _caseless(name: str) -> bool:
             letters += 1
         elif not (ch in " .'\"-־׳״/" or unicodedata.category(ch).startswith("M")):
             return False  # (vowel signs and other marks belong to the letters before them; "د." is Dr.; "היו\"ר")
-    # (or a syllable, a letter and its vowel sign: Thai's short name "วิ" for วิภาวี)
-    return letters >= 2 or (letters == 1 and len(name) >= 2 and unicodedata.category(name[-1]) in ("Mn", "Mc"))
+    # (or a syllable, a letter and its vowel sign: Thai's short name "วิ" for วิภาวี, Bengali's "ডা." for ডাক্তার,
+    # shortened with a stop)
+    syllable = name.rstrip(".")
+    return letters >= 2 or (letters == 1 and len(syllable) >= 2 and unicodedata.category(syllable[-1]) in ("Mn", "Mc"))
 
 
 #: A courtesy title in parentheses after "Hon.", as Kenya's, Uganda's and Nigeria's records write it: "Hon. (Ms.)
