@@ -770,6 +770,23 @@ def test_a_meeting_tools_captions_name_rooms_and_devices_as_they_name_people() -
     assert [w for w in doc.warnings if "'Conference Room 4B', a meeting room" in w]
 
 
+def test_a_game_dialogue_table_reads_its_display_name_and_its_text_in_one_language() -> None:
+    """A game's dialogue export: "SpeakerID,SpeakerDisplay,...,Text_EN,..." was no table at all (no column named
+    "speaker" or "text"); the display name is what people read, the code is not."""
+    csv_text = (
+        "LineID,Scene,SpeakerID,SpeakerDisplay,Listener,Text_EN,Direction,VO_File\n"
+        'Q07_0010,intro,NPC_BRANNA,Branna,PLAYER,"You took your time, Warden.",irritated,vo_0010.wav\n'
+        'Q07_0020,intro,PLAYER,Warden,NPC_BRANNA,"The bridge was out. What happened?",neutral,vo_0020.wav\n'
+        'Q07_0030,intro,NPC_BRANNA,Branna,PLAYER,"The wheel stopped turning.",worried,vo_0030.wav\n'
+    )
+    doc = parse_text(csv_text, "q07.csv")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Branna", "You took your time, Warden."),
+        ("Warden", "The bridge was out. What happened?"),
+        ("Branna", "The wheel stopped turning."),
+    ]
+
+
 def test_tables_in_more_languages_and_elan_s_tiers_name_their_speakers() -> None:
     """ELAN exports annotations as tab-separated rows under "Tier" and "Annotation", a comment tier beside the
     speakers'; a Slovenian service heads its columns "Govorec", "Začetek", "Konec", "Besedilo". Neither header was

@@ -104,6 +104,25 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             found["start"] = i
         elif name.startswith("endtime") and "end" not in found:
             found["end"] = i
+    if "speaker" not in found:
+        # a game's or a localisation tool's columns: "SpeakerID" and "SpeakerDisplay", "CharacterName_EN": the
+        # one for people to read (its display name) rather than the code
+        kin = [
+            i for i, name in enumerate(folded) if name.startswith(("speaker", "character")) and i not in found.values()
+        ]
+        shown = [i for i in kin if "display" in folded[i] or "name" in folded[i]]
+        if shown or kin:
+            found["speaker"] = (shown or kin)[0]
+    if "text" not in found:
+        # the text in one language of several: "Text_EN", "Text_de-DE", "Dialogue_FR"
+        worded = [
+            i
+            for i, name in enumerate(folded)
+            if re.fullmatch(r"(?:text|dialogue|dialog|transcript)[a-z]{2}(?:[a-z]{2})?", name)
+            and i not in found.values()
+        ]
+        if worded:
+            found["text"] = worded[0]
     if "speaker" not in found and "name" in folded:
         named = folded.index("name")
         spoken = "text" in found and folded[found["text"]] not in _PLAIN_TEXT
