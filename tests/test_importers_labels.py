@@ -3873,6 +3873,18 @@ def test_a_syllable_shortened_with_a_stop_is_a_label_in_a_script_without_capital
     assert _speakers(talk) == ["ডা.", "রো.", "ডা.", "রো.", "মে.", "ডা."]
 
 
+def test_a_chat_sender_whose_name_ends_in_an_initial_is_a_sender() -> None:
+    """A Discord export's "[05.03.2024 19:11] Torbjørn H." over the message: the stop after the initial made it
+    a sentence's end, and the message went, unsaid, to the sender before."""
+    chat = (
+        "[05.03.2024 19:02] kaffekopp\nHei alle! Lokalet er booket til fredag.\n\n"
+        "[05.03.2024 19:04] Sigrid (moderator)\nSupert! Da setter jeg opp påmelding\n\n"
+        "[05.03.2024 19:11] Torbjørn H.\nJeg kan være storyteller hvis ingen andre vil\n\n"
+        "[05.03.2024 19:13] kaffekopp\nTakk!\n"
+    )
+    assert _speakers(chat) == ["kaffekopp", "Sigrid", "Torbjørn H.", "kaffekopp"]
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

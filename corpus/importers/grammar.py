@@ -502,6 +502,10 @@ def _newsroom_bracket(inner: str) -> str | None:
     return who if who and is_name_like(who) and who.casefold() not in _NEWSROOM_CUES else None
 
 
+#: A name ending in a capital initial and its stop: "Torbjørn H.", "[05.03.2024 19:11] Ada P.".
+_INITIAL_AT_END = re.compile(r"[^\W\d_][ \t]+[^\W\d_]\.$")
+
+
 def match_alone(line: str, previous: str | None, following: str | None) -> Label | None:
     """A label alone on its line: after a break (or at the top), with words on the next line.
 
@@ -524,7 +528,11 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         # (longer only with the person in parentheses after an office, or a person's firm and title after a dash:
         # "Daniel Reyes,  Greyfield Securities LLC, Research Division - MD & Senior Equity Analyst")
         return None
-    if s[0] in "#=>!~.*_" or (s.endswith((".", "?", "!", ",", ";")) and not s.endswith(("Jr.", "Sr."))):
+    if s[0] in "#=>!~.*_" or (
+        s.endswith((".", "?", "!", ",", ";"))
+        and not s.endswith(("Jr.", "Sr."))
+        and not _INITIAL_AT_END.search(s)  # (a surname's initial ends a display name: "Torbjørn H.", "Ada P.")
+    ):
         return None
     if _TRANSITION.match(s) or _SCENE.match(s):
         return None
