@@ -821,3 +821,25 @@ def test_bare_answers_after_bare_answers_are_several_people() -> None:
     depo = "Q.  Where were you that night?\nA.  At home.\nA.  I mean, at my sister's, which is next door.\n"
     depo += "Q.  And then?\nA.  I went to bed.\nA.  Around eleven.\nQ.  Alone?\nA.  Yes.\n"
     assert parse_text(depo, "depo.txt").warnings == []
+
+
+def test_a_briefing_names_its_journalists_in_parentheses_and_says_when_it_cannot() -> None:
+    """The African Union's press point: "QUESTION (Jean-Paul Mbarga, Cameroon Tribune) : ..." with French spacing
+    before the colon, then "QUESTION (journaliste non identifiée, hors micro) : ...". The first was not read, the
+    second went, unsaid, to the moderator before it; once read, it must not go to the journalist named before."""
+    text = (
+        "POINT DE PRESSE\n\nMODÉRATRICE : Nous passons aux questions. Oui, au premier rang.\n\n"
+        "QUESTION (Jean-Paul Mbarga, Cameroon Tribune) : Bonjour. Avec quel financement ?\n\n"
+        "M. KONATÉ : Le Fonds pour la paix dispose des ressources.\n\n"
+        "MODÉRATRICE : Merci. Oui, Madame, au fond de la salle.\n\n"
+        "QUESTION (journaliste non identifiée, hors micro) : Pour la Somalie, quel calendrier ?\n\n"
+        "M. KONATÉ : Le calendrier reste celui qui a été convenu.\n\n"
+        "MODÉRATRICE : Dernière question. Monsieur, à gauche.\n\n"
+        "QUESTION (Ahmed Farouk, Al-Ahram) : Merci. Et le Soudan ?\n\n"
+        "M. KONATÉ : Le Soudan fera l'objet d'une réunion.\n"
+    )
+    doc = parse_text(text, "point.txt")
+    said = [(p.speaker, p.text[:12]) for p in doc.passages if p.speaker]
+    assert said[1][0] == "Jean-Paul Mbarga" and said[1][1] == "Bonjour. Ave"
+    assert said[4][0] not in ("Jean-Paul Mbarga", said[3][0]) and said[4][1] == "Pour la Soma"
+    assert said[7][0] == "Ahmed Farouk"

@@ -1005,6 +1005,13 @@ def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
     """(name, role) with the person first where a record names the office and puts the person in parentheses:
     "Minister of State at the Department of Housing (Deputy Seán Ó Flaithearta)", "कृषि मंत्री (श्री अनिल प्रताप
     सिंह)" -> the person, the office as the role."""
+    if role is not None and "," in role and not is_name_like(name):
+        # a journalist and their outlet after a briefing's "QUESTION": "QUESTION (Jean-Paul Mbarga, Cameroon
+        # Tribune)" -> the person, the question and the outlet their role
+        person, _, outlet = role.partition(",")
+        person = person.strip()
+        if len(person.split()) >= 2 and is_full_name(person) and is_name_like(person):
+            return person, f"{name}, {outlet.strip()}"
     if role is None or "," in role or len(role.split()) < 2 or not is_name_like(role):
         return name, role
     # (an office that is a name's shape stays here: "Chair (Prof. Ada Park)"; once the labels are decided,

@@ -134,7 +134,9 @@ _MARK = re.compile(
     r"(?P<role>(?i:" + "|".join(_ROLE_WORDS) + r")|[QAPDFVROВОسجשת问問答문답])"
     r"(?:[ \t]*[(\[（](?P<who>[^()\[\]（）\n]{2,60})[)\]）])?"
     r"(?:"
-    r"(?P<p1>[:.：])(?:\*\*|__|\*|_)?(?=[ \t]|$)"  # Q: / Q. / **Q:**
+    # Q: / Q. / **Q:**, and French spacing after a word or a name in parentheses: "QUESTION (Ada Park) :" (not "P :",
+    # a letter of an interview's own key)
+    r"(?:(?:(?<=[^\W\d_][^\W\d_])|(?<=[)\]）]))[ \t](?=:[ \t]))?(?P<p1>[:.：])(?:\*\*|__|\*|_)?(?=[ \t]|$)"
     r"|(?:\*\*|__|\*|_)[ \t]*(?P<p2>[:.：])(?=[ \t]|$)"  # **Q**:
     r"|(?:\*\*|__|\*|_)?(?P<dash>[ \t]+[-–—])(?=[ \t])"  # Q - / Q –
     r"|(?:\*\*|__|\*|_)?(?P<gap>\t|[ \t]{2,})(?=\S)"  # Q<tab>Did you / Q   Did you
@@ -617,6 +619,10 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                 if m and _name(m.group("who"), whole=True):
                     # a briefing's "Question – Ada Park, AFP:": the asker named after the mark, then the words
                     who, rest = _name(m.group("who"), whole=True), m.group("rest")
+                elif mark.who and not who:
+                    # the mark says who asks without naming them, "QUESTION (journaliste non identifiée)":
+                    # someone unnamed, never the asker named before
+                    who = QUESTIONER
                 else:
                     who = who or (asker if asker not in (QUESTIONER, ASKER) else None)
                 asker = who or (QUESTIONER if questions_only else default_asker)
