@@ -3885,6 +3885,25 @@ def test_a_chat_sender_whose_name_ends_in_an_initial_is_a_sender() -> None:
     assert _speakers(chat) == ["kaffekopp", "Sigrid", "Torbjørn H.", "kaffekopp"]
 
 
+def test_a_sentence_turning_to_someone_by_courtesy_title_is_no_office_and_name() -> None:
+    """A Dutch council's alderman, in his turn: "Tot slot mevrouw El Amrani: oormerken doen we niet." ("Finally,
+    Mrs El Amrani: ...") was read as an office ("Tot slot mevrouw") held by El Amrani, and took his words."""
+    raad = (
+        "**De voorzitter:** Het woord is aan de wethouder.\n\n"
+        "**Wethouder Hoekstra:** Dank u wel, voorzitter. Eerst de mantelzorgers.\n\n"
+        "Tot slot mevrouw El Amrani: oormerken doen we in deze gemeente niet.\n\n"
+        "**Mevrouw El Amrani (D66):** Dat heb ik vaker gehoord, wethouder.\n\n"
+        "**De voorzitter:** Dank u wel.\n\n**Wethouder Hoekstra:** Graag gedaan.\n"
+    )
+    assert _speakers(raad) == [
+        "De voorzitter",
+        "Wethouder Hoekstra",
+        "Mevrouw El Amrani",
+        "De voorzitter",
+        "Wethouder Hoekstra",
+    ]
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

@@ -1270,8 +1270,10 @@ def _office_in_small_letters(name: str) -> tuple[str, str] | None:
     who = " ".join(person)
     if not glued and not (all(t[:1].isupper() for t in person) and is_full_name(who) and is_name_like(who)):
         return None
-    if any(_bare(t) in TITLES for t in tokens):
-        return None  # ("La señora García López" is a title and a name, as "Mr. Ada Park" is)
+    if any(_bare(t) in TITLES or _bare(t) in _DUTCH_COURTESY for t in tokens):
+        # ("La señora García López" is a title and a name, as "Mr. Ada Park" is; "Tot slot mevrouw El Amrani:" a
+        # sentence turning to her)
+        return None
     return who, " ".join(office)
 
 
@@ -1753,6 +1755,8 @@ PRODUCTION_CUES = frozenset(
 _TAKES_TURNS = {"you", "dr"}
 #: Dutch records' "De heer Bakkal", "De voorzitter", "De minister van Financiën" (the Tweede Kamer, Flanders)
 _DUTCH_TITLES = {"heer", "heren"}
+#: Dutch courtesy titles before a name: "mevrouw El Amrani", "meneer Kooistra", "de heer Bakkal".
+_DUTCH_COURTESY = {"heer", "heren", "mevrouw", "meneer"}
 _DUTCH_OFFICES = {
     "voorzitter",
     "minister",
