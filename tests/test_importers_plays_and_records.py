@@ -526,6 +526,11 @@ def test_a_russian_stenogram_names_members_by_surname_and_initials() -> None:
     ]  # fmt: skip
     assert next(p.text for p in doc.passages if p.speaker == "Кашин В. С.").startswith("Денис Олегович, кто")
     assert not doc.warnings
+    # A member heard once, and a voice from the floor, are someone too
+    once = record.replace("Председательствующий. Вопросы исчерпаны.\n", "Тихонов П. И. У меня уточнение.\n\n"
+                          "Из зала. А по школе что?\n\nПредседательствующий. Вопросы исчерпаны.\n")  # fmt: skip
+    said = [p.speaker for p in parse_text(once, "stenogramma.txt").passages if p.speaker]
+    assert said[-3:] == ["Тихонов П. И.", "Из зала", "Председательствующий"]
 
 
 def test_a_baltic_record_names_members_by_initials_surname_and_party() -> None:

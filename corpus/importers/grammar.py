@@ -97,7 +97,7 @@ def _capitalised(token: str) -> bool:
 _SURNAME_INITIALS = re.compile(r"^[^\W\d_][^\W\d_'’]+(?:-[^\W\d_]+)?(?:[ \t]?[^\W\d_]\.){2,3}$")
 
 
-def _surname_initials(name: str) -> bool:
+def surname_initials(name: str) -> bool:
     """A surname and initials (see _SURNAME_INITIALS), in Cyrillic: in the Latin script the same shape is more
     often a word and an abbreviation ("The U.S.", "Washington D.C.")."""
     return "\u0400" <= name[:1] <= "\u04ff" and bool(_SURNAME_INITIALS.match(name))
@@ -113,13 +113,22 @@ _CHAIR_OFFICES = frozenset(
 )  # fmt: skip
 
 
+#: A voice from the floor, as records in Russian, Ukrainian and Polish give it: "Из зала.", "С места.", "Głos z sali.".
+FLOOR_VOICES = frozenset(
+    ["из зала", "голос из зала", "голоса из зала", "с места", "голос с места", "з залу", "із залу", "голос із залу",
+     "голос з місця", "z sali", "głos z sali", "głosy z sali", "glas iz dvorane", "hlas ze sálu"]
+)  # fmt: skip
+
+
 def _record_label_ok(name: str) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 7:
         return False
     if is_office(name):
         return True  # "M. le président.", "Mme la ministre."
-    if name[:1].isupper() and (name.casefold() in _CHAIR_OFFICES or _surname_initials(name)):
+    if name[:1].isupper() and (
+        name.casefold() in _CHAIR_OFFICES or surname_initials(name) or name.casefold() in FLOOR_VOICES
+    ):
         return True  # "Председательствующий.", "Ступин Д. О."
     first = _bare(tokens[0])
     if tokens[0] == "M." and len(tokens) >= 2 and len(tokens) <= 4:
@@ -264,8 +273,7 @@ def _match_record(line: str) -> Label | None:
                 tok.endswith(",")
                 and k > 0
                 and (
-                    head[0] in ("M.", "Mme", "MM.", "Mmes", "Mlle")
-                    or _surname_initials(" ".join([*head[:k], tok[:-1]]))
+                    head[0] in ("M.", "Mme", "MM.", "Mmes", "Mlle") or surname_initials(" ".join([*head[:k], tok[:-1]]))
                 )
             ):
                 # "M. Bruno Le Gall, ministre de l'économie. Monsieur le député, ...": a titled name, its office
@@ -304,7 +312,7 @@ def _match_record(line: str) -> Label | None:
         if (
             k > 0
             and _MORE_INITIALS.match(tok)
-            and _surname_initials(" ".join(head[: k + 1]))
+            and surname_initials(" ".join(head[: k + 1]))
             and not _MORE_INITIALS.match(tokens[k + 1])  # (the last initial: "Ступин Д. О.")
             and tokens[k + 1][:1].isupper()
         ):

@@ -1484,6 +1484,8 @@ def _choose_convention(
                 for i, l in labels.items()
                 if once[table.name_for(l)] >= 2
                 or grammar.titled(l.raw)
+                or grammar.surname_initials(l.raw)  # ("Тихонов П. И." once: a member, named as members are)
+                or l.raw.casefold() in grammar.FLOOR_VOICES  # ("Из зала.": a voice from the floor, once)
                 or l.role is not None
                 or (play and in_capitals(l.raw) and not grammar.titled(l.raw))
             }
