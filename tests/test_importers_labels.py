@@ -3904,6 +3904,19 @@ def test_a_sentence_turning_to_someone_by_courtesy_title_is_no_office_and_name()
     ]
 
 
+def test_a_japanese_interview_names_its_guest_in_full_once_and_short_after() -> None:
+    """A magazine's interview: "森下ひかり（以下、森下）　実は..." (the full name, "hereafter 森下"), then "森下　..." The
+    first answer went to the interviewer's question before it."""
+    ja = (
+        "――まず、きっかけから教えてください。\n\n森下ひかり（以下、森下）　実は、美大では油絵を専攻していたんです。\n\n"
+        "――意外です。\n\n森下　よく言われます（笑）。\n\n――能登に工房を構えたのは？\n\n森下　祖母の家が空き家になっていて。\n\n"
+        "川口　私も手伝いに来ていました。\n\n森下　川口さんには助けられました。\n\n川口　いえいえ。\n"
+    )
+    doc = parse_text(ja, "zasshi.txt")
+    said = [(p.speaker, p.text[:4]) for p in doc.passages if p.speaker]
+    assert [t for w, t in said if w == "森下"] == ["実は、美", "よく言わ", "祖母の家", "川口さん"]
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

@@ -688,6 +688,10 @@ def _outside_parentheses(s: str, mark: str, end: int) -> int:
 _COUNTER = re.compile(r"^\d{1,6}(?:\t|[ \t]{2,})(?=[^\W\d_])")
 
 
+#: A Japanese interview's first label giving the short form used after it: "森下ひかり（以下、森下）".
+_HEREAFTER = re.compile(r"（以下[、，]?(?P<short>[^（）、，]{1,8})）$")
+
+
 def match_separated(line: str) -> Label | None:
     """`Name — text`, `NAME<tab>text`, `Name | text`, `<nick> text`, after a time or not; the form names the mark.
 
@@ -715,7 +719,7 @@ def match_separated(line: str) -> Label | None:
         or " - " in head
         or " | " in head
         or " > " in head
-        or "　" in head[:12]
+        or "　" in head[:24]
     ):
         if not any(mark in head for mark in ("—", "–", " -- ")):
             return None  # (most lines of most documents: no mark near the start)
@@ -725,11 +729,17 @@ def match_separated(line: str) -> Label | None:
         if is_name_like(name) or GENERIC_SPEAKER.match(name) or _CJK_LABEL.fullmatch(name):
             return Label(name, marked.group("rest"), "separated:○", time)
         return None
-    wide = _WIDE_SPACED.match(s) if "　" in head[:12] else None
+    wide = _WIDE_SPACED.match(s) if "　" in head[:24] else None
     if wide:
         if _READING.search(wide.group("name")) or _READING.match(wide.group("rest")):
             return None  # a list of who takes part, each name with its reading: "森田　健一（もりた・けんいち）　店主"
-        return Label(wide.group("name"), wide.group("rest"), "separated:　", time)
+        name = wide.group("name")
+        if (hereafter := _HEREAFTER.search(name)) is not None:
+            # "森下ひかり（以下、森下）": the full name, then the short form the labels use from here on, read as
+            # that short form (the same speaker as "森下" below), the full name its role
+            short = hereafter.group("short")
+            return Label(short, wide.group("rest"), "separated:　", time, name[: hereafter.start()])
+        return Label(name, wide.group("rest"), "separated:　", time)
     nick = _NICK.match(s)
     if nick:
         if _HTML_TAG.fullmatch(nick.group("name")):
