@@ -593,3 +593,19 @@ def test_an_office_before_a_surname_with_its_initial_glued_on() -> None:
     )
     doc = parse_text(record, "khural.txt")
     assert [p.speaker for p in doc.passages] == ["Б.Энхбаатар", "Г.Батсүх", "Д.Оюунчимэг", "Г.Батсүх", "Б.Энхбаатар"]
+
+
+def test_a_play_in_a_script_without_capitals_names_its_characters_with_a_stop() -> None:
+    """A Georgian play: "ელენე (არ მობრუნდება). ისევ თოვს." and "გიორგი. დედა, ..." A record's name before a stop
+    had to be titled or in capitals, which Georgian is not written in: the play was read as no one's, unsaid."""
+    play = (
+        "მოქმედი პირნი:\n\nელენე — 63 წლის\nგიორგი — მისი შვილი\n\n"
+        "ელენე (არ მობრუნდება). ისევ თოვს. ოცდაათი წელია, ამ დროს არ უთოვია.\n"
+        "გიორგი. დედა, კარი ღია გქონდა. რამდენჯერ გითხარი...\n"
+        "ელენე. ბესოს ველოდებოდი. პური უნდა მოეტანა.\n"
+        "გიორგი (ჩანთას დებს). პური მე მოვიტანე. და წამლებიც.\n"
+        "ელენე. თამარი სად არის?\n"
+    )
+    assert [p.speaker for p in parse_text(play, "piesa.txt").passages if p.speaker] == ["ელენე", "გიორგი"] * 2 + [
+        "ელენე"
+    ]

@@ -54,6 +54,7 @@ from sayso.corpus.importers.names import (
     person_in_office,
     split_role,
     stamp_seconds,
+    uncased,
     unnamed_voice,
 )
 from sayso.corpus.sentences import split_sentences
@@ -140,6 +141,10 @@ def _record_label_ok(name: str) -> bool:
     if first in TITLES and len(tokens) >= 2:
         rest = [t for t in tokens[1:] if t not in {"of", "the", "de", "van", "von", "la", "del", "pro", "tempore"}]
         return bool(rest) and all(_capitalised(t) for t in rest)
+    if len(tokens) <= 2 and uncased(name) and is_name_like(name):
+        # a script without capitals cannot write a name in them: a play's "ელენე." or "გიორგი (ჩანთას დებს)." must
+        # recur, and talk, to count (speakers.decide, text's check of names without capitals)
+        return True
     # No title: only a name written in capitals ("NARRATOR", "McCONNELL") counts.
     letters = "".join(c for c in name if c.isalpha())
     if len(letters) < 3 or len(tokens) > 4:  # ("TOM.", "ANN." in a play; a label without a title must recur)
@@ -229,7 +234,9 @@ _NAME_PARTY_STOP = re.compile(
 
 def _match_record(line: str) -> Label | None:
     s = line.strip()
-    if len(s) < 4 or not s[0].isupper():
+    # (a capital, or a letter of a script without capitals: a Georgian play's "ელენე. ...")
+    caseless = not s[0].isupper() and uncased(s.split(" ", 1)[0].strip(".,:;()"))
+    if len(s) < 4 or not (s[0].isupper() or caseless):
         return None
     if s[1:2] == "." and (m := _INITIALS_SURNAME_PARTY.match(s)) and m.group("surname").isupper():
         return Label(m.group("name").strip(), m.group("rest"), "record", None, m.group("role").strip())
@@ -321,7 +328,11 @@ def _match_record(line: str) -> Label | None:
         if not role and (_bare(bare) in TITLES or _INITIALS_TOKEN.match(tok) or (len(bare) == 1 and bare.isupper())):
             continue
         rest = " ".join(tokens[k + 1 :]).strip()
-        if not rest or rest[0].islower() or (rest[0] in ".…" and not (_RESUMED.match(rest) and titled(name))):
+        if (
+            not rest
+            or (rest[0].islower() and not caseless)
+            or (rest[0] in ".…" and not (_RESUMED.match(rest) and titled(name)))
+        ):
             return None  # lower case goes on a sentence; dot leaders are a table of contents
         if rest[0].isdigit() and not titled(name):
             return None  # "SEC. 217. PASSPORT SECURITY": a section's number, not a speaker's words

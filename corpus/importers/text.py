@@ -2465,7 +2465,12 @@ def _recurring_openings(lines: list[str]) -> tuple[int, str] | None:
             continue
         who = " ".join(m.group("who").split())
         key = who.casefold()
-        if not who[:1].isupper() or len(who.split()) > 5 or _song_section(who) or _bare_first(who) in NOT_NAMES:
+        if (
+            not (who[:1].isupper() or uncased(who.split()[0]))
+            or len(who.split()) > 5
+            or _song_section(who)
+            or _bare_first(who) in NOT_NAMES
+        ):
             continue
         found[key] += 1
         shown.setdefault(key, lines[i].strip()[: m.end() - 1 - (len(lines[i]) - len(lines[i].lstrip()))].strip())
