@@ -609,3 +609,17 @@ def test_a_play_in_a_script_without_capitals_names_its_characters_with_a_stop() 
     assert [p.speaker for p in parse_text(play, "piesa.txt").passages if p.speaker] == ["ელენე", "გიორგი"] * 2 + [
         "ელენე"
     ]
+
+
+def test_an_indian_assembly_record_separates_its_labels_with_colon_and_dash() -> None:
+    """The Vidhan Sabha's proceedings: "अध्यक्ष महोदय :- ..." and "श्री हरिराम मीणा (दौसा) :- ...", a colon and a dash
+    after the name. None of it was read."""
+    record = (
+        "अध्यक्ष महोदय :- प्रश्न संख्या 142, श्री हरिराम मीणा जी।\n\n"
+        "श्री हरिराम मीणा (दौसा) :- अध्यक्ष महोदय, मेरा प्रश्न सदन की मेज पर रखा हुआ है।\n\n"
+        "श्रीमती कविता राठौड़ :- अध्यक्ष महोदय, उत्तर सदन की मेज पर रख दिया गया है।\n\n"
+        "श्री हरिराम मीणा :- माननीय मंत्री जी से जानना चाहता हूँ कि काम कब शुरू होगा?\n\n"
+        "अध्यक्ष महोदय :- माननीय मंत्री जी।\n"
+    )
+    said = [p.speaker for p in parse_text(record, "vidhansabha.txt").passages if p.speaker]
+    assert said == ["अध्यक्ष महोदय", "श्री हरिराम मीणा", "श्रीमती कविता राठौड़", "श्री हरिराम मीणा", "अध्यक्ष महोदय"]

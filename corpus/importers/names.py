@@ -844,7 +844,8 @@ _PLAIN = re.compile(
     # name and role split below, each of a name's length)
     # (or an outlet's title in its brackets, then the role: "《环球时报》记者：")
     r"^(?P<dash>[-–—]|>>)?\s*(?P<name>(?:[^\W\d_]|《[^》\n]{1,20}》)[^:：;፦៖\n]{0,159}?)\s*"
-    r"(?P<sep>：|፦|៖|:(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
+    # (":-" too, as Indian and East African records write it: "अध्यक्ष महोदय :-", "MHE. X aliuliza:-")
+    r"(?P<sep>：|፦|៖|:-?(?=\s|$)|;(?=\s))\s*(?P<rest>.*)$"
 )
 _BRACKET = re.compile(r"^\[(?P<name>[^\]\d]{1,40})\](?!\()[ \t]*[:：]?[ \t]*(?P<rest>.*)$")  # (not "[a link](/to)")
 #: After a bracketed cue, who speaks and where from, and nothing else: "박영호 / 서울 마포구".
