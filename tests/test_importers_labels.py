@@ -3917,6 +3917,20 @@ def test_a_japanese_interview_names_its_guest_in_full_once_and_short_after() -> 
     assert [t for w, t in said if w == "森下"] == ["実は、美", "よく言わ", "祖母の家", "川口さん"]
 
 
+def test_a_caller_on_the_phone_named_after_a_dash_in_a_script_without_capitals() -> None:
+    """A Tamil TV programme: "தொலைபேசியில் — முருகேசன் (விவசாயி, திருவையாறு):" ("on the phone — Murugesan (farmer,
+    ...)"), then "முருகேசன்:". The caller's first turn went to the host before; a group named in the parentheses
+    ("மகளிர் சுய உதவிக் குழு", a self-help group) is no person, however it reads."""
+    show = (
+        "கார்த்திகா: தொலைபேசியில் முருகேசன் இணைந்திருக்கிறார். வணக்கம்.\n\n"
+        "தொலைபேசியில் — முருகேசன் (விவசாயி, திருவையாறு): வணக்கம்மா. விலை கிடைக்கணுமே.\n\n"
+        "கார்த்திகா: நன்றி. வள்ளி அவர்கள் இணைந்திருக்கிறார்கள்.\n\n"
+        "தொலைபேசியில் — வள்ளி (மகளிர் சுய உதவிக் குழு, கீழ்வேளூர்): வணக்கம். அதுக்கு என்ன வழி?\n\n"
+        "கார்த்திகா: நல்ல கேள்வி.\n\nமுருகேசன்: நடைமுறைக்கு வரணும்.\n\nவள்ளி: கையெழுத்து வேணும்.\n"
+    )
+    assert _speakers(show) == ["கார்த்திகா", "முருகேசன்", "கார்த்திகா", "வள்ளி", "கார்த்திகா", "முருகேசன்", "வள்ளி"]
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

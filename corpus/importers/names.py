@@ -1011,7 +1011,8 @@ def person_in_office(name: str, role: str | None) -> tuple[str, str | None]:
         # Tribune)" -> the person, the question and the outlet their role
         person, _, outlet = role.partition(",")
         person = person.strip()
-        if len(person.split()) >= 2 and is_full_name(person) and is_name_like(person):
+        # (written with capitals, where a name shows as one: in a script without them a group's name reads the same)
+        if len(person.split()) >= 2 and person[:1].isupper() and is_full_name(person) and is_name_like(person):
             return person, f"{name}, {outlet.strip()}"
     if role is None or "," in role or len(role.split()) < 2 or not is_name_like(role):
         return name, role
@@ -1987,7 +1988,7 @@ def match_label(line: str) -> Label | None:
             ):
                 # the person first, titled, then the office: Tanzania's "NDG. ASHA MWINYI – KATIBU MEZANI:"
                 name, role = dashed[0], ", ".join(r for r in (dashed[1], role) if r)
-            elif names_a_person(person) and (
+            elif (names_a_person(person) or (uncased(person) and is_name_like(person))) and (
                 not names_a_person(dashed[0])
                 or any(_bare(t) in TITLES or (t.islower() and t not in PARTICLES) for t in dashed[0].split())
             ):
