@@ -623,3 +623,17 @@ def test_an_indian_assembly_record_separates_its_labels_with_colon_and_dash() ->
     )
     said = [p.speaker for p in parse_text(record, "vidhansabha.txt").passages if p.speaker]
     assert said == ["अध्यक्ष महोदय", "श्री हरिराम मीणा", "श्रीमती कविता राठौड़", "श्री हरिराम मीणा", "अध्यक्ष महोदय"]
+
+
+def test_a_numbered_question_names_the_member_who_asks() -> None:
+    """The Dewan Rakyat's record: "2. Tuan Gobind Sivalingam [Batu Kawan] minta Menteri Kesihatan menyatakan ..."
+    (asks the Minister to state): the member's question went to the chair before it."""
+    record = (
+        "Tuan Yang di-Pertua: Soalan kedua.\n\n"
+        "2. Tuan Gobind Sivalingam [Batu Kawan] minta Menteri Kesihatan menyatakan langkah kementerian.\n\n"
+        "Menteri Kesihatan [Dato' Rizal bin Wahab]: Tuan Yang di-Pertua, terima kasih Yang Berhormat Batu Kawan.\n\n"
+        "Tuan Yang di-Pertua: Soalan tambahan, Batu Kawan.\n\n"
+        "Tuan Gobind Sivalingam [Batu Kawan]: Terima kasih Tuan Yang di-Pertua.\n"
+    )
+    said = [(p.speaker, p.text[:5]) for p in parse_text(record, "penyata.txt").passages if p.speaker]
+    assert said[1] == ("Tuan Gobind Sivalingam", "minta") and said[4][0] == "Tuan Gobind Sivalingam"

@@ -1843,6 +1843,14 @@ _PER_JUDGE = re.compile(
 )
 
 
+#: A member, their seat in brackets, then the verb of asking, in small letters: "Tuan Gobind Sivalingam [Batu Kawan]
+#: minta Menteri Kesihatan menyatakan" (Malay "minta", asks), "Ada Park [Leeds North] to ask the Secretary of State".
+_NUMBERED_ASKS = re.compile(
+    r"^(?P<name>[^\W\d_][^\[\]\n]{2,60}?)[ \t]*\[(?P<seat>[^\[\]\n]{2,40})\][ \t]+"
+    r"(?P<rest>(?:minta|bertanya|to ask|asked|meminta)\b.*)$"
+)
+
+
 def match_label(line: str) -> Label | None:
     """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
     text = line.strip()
@@ -1860,6 +1868,10 @@ def match_label(line: str) -> Label | None:
         # that can only be someone counts
         plain_item = not text[listed.end() :].startswith(("**", "__"))
         text = text[listed.end() :]
+    if listed and (asks := _NUMBERED_ASKS.match(text)) is not None and names_a_person(asks.group("name")):
+        # a written question in the order paper's numbered list, the member and their seat, then what they ask:
+        # the Dewan Rakyat's "2. Tuan Gobind Sivalingam [Batu Kawan] minta Menteri Kesihatan menyatakan ..."
+        return Label(asks.group("name"), asks.group("rest"), "plain", None, asks.group("seat"))
     unknown = _UNIDENTIFIED.match(text) if "?" in text[:4] else None
     if unknown:
         # a transcriber's "?:" for a voice they could not tell, "F?:"/"M?:" for a woman's or a man's: unidentified
