@@ -3931,6 +3931,30 @@ def test_a_caller_on_the_phone_named_after_a_dash_in_a_script_without_capitals()
     assert _speakers(show) == ["கார்த்திகா", "முருகேசன்", "கார்த்திகா", "வள்ளி", "கார்த்திகா", "முருகேசன்", "வள்ளி"]
 
 
+def test_lines_opened_by_a_dialogue_dash_among_labels_are_another_voice() -> None:
+    """A focus group's transcript marks the turns it could not attribute with a dash ("— La 9."): they went, unsaid,
+    to the participant before. They are no one's now, and said; a record's speaker taking up their words after an
+    interjection, "(Zuruf) – Genau.", is still the speaker."""
+    group = (
+        "ANIM : Quelle ligne prenez-vous ?\nP1 : Moi c'est la M3.\n— La 9.\n— Pareil, la 9.\n"
+        "P4 : Moi je prends plus le bus.\n— Depuis que quoi ?\n— Depuis qu'ils ont supprimé l'arrêt.\n"
+        "ANIM : D'accord.\n"
+    )
+    doc = parse_text(group, "groupe.txt")
+    assert [(p.speaker, p.text) for p in doc.passages][1:4] == [
+        ("P1", "Moi c'est la M3."),
+        (None, "La 9."),
+        (None, "Pareil, la 9."),
+    ]
+    assert any("dialogue dash" in w for w in doc.warnings)
+    record = (
+        "Präsidentin: Das Wort hat Frau Haas.\n\nDr. Miriam Haas (SPD): Wir brauchen Wohnungen.\n\n"
+        "(Zuruf von der CDU/CSU: Wo denn?)\n\n– Genau darüber rede ich.\n\nPräsidentin: Danke.\n"
+    )
+    haas = [p.text for p in parse_text(record, "bt.txt").passages if p.speaker == "Dr. Miriam Haas"]
+    assert haas == ["Wir brauchen Wohnungen.", "– Genau darüber rede ich."]
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

@@ -551,9 +551,18 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         # (a heading in capitals between turns is one only where labels share their line with the words: an
         # "alone" label is itself a line of capitals)
         headings = convention.shape != "alone" and _has_section_headings(lines[first:], labels_at, first)
+        voices: list[int] = []  # (lines opened by a dialogue dash that name no one: see _turns)
         result.passages.extend(
-            _turns(lines[first:], labels_at, first, table, wrapped, stripped, headings, convention.shape == "alone")
+            _turns(
+                lines[first:], labels_at, first, table, wrapped, stripped, headings, convention.shape == "alone", voices
+            )
         )
+        if voices and user_pattern is None:
+            warnings.append(
+                f"{len(voices)} line{'s' if len(voices) > 1 else ''} opened by a dialogue dash, the mark of another "
+                f"voice, name{'' if len(voices) > 1 else 's'} no one: read as no one's, not the speaker's before"
+            )
+            convention.confidence = min(convention.confidence, 0.75)
         _add_self_aliases(result.passages, table)
         if user_pattern is None and (unlabelled := _exchanges_without_labels(result.passages)) is not None:
             who, count = unlabelled
@@ -1095,6 +1104,7 @@ _LABELS_UNRELIABLE = re.compile(
     r"|low (?:diari[sz]ation|speaker[- ](?:separation|identification|attribution)) confidence"
     r"|(?:diari[sz]ation|speaker[- ]separation) confidence:? ?(?:0?\.[0-5]\d|[1-5]\d ?%)"
     r"|locuteurs? non (?:vérifiés|relus|corrigés)|intervenants? non (?:vérifiés|identifiés)"
+    r"|tours de parole n'ont (?:pu|pas pu) être attribués|interventions? non attribuées?"
     r"|hablantes? (?:no|sin) (?:revisad|verificad|corregid)|sin revisión de hablantes"
     r"|sprecher(?:zuordnung|kennung)?(?:en)? (?:nicht|un)(?:geprüft| geprüft| überprüft| korrigiert)"
     r"|διόρθωση ομιλητών|не всегда (?:понятно|ясно),? (?:кто|какой)|не проверен[аы]? (?:говорящ|спикер)"
@@ -3195,6 +3205,10 @@ def _hosts(labels: dict[int, Label], table: SpeakerTable, plan: qa.QAPlan | None
     return list(found)
 
 
+#: A dialogue dash opening a line, the mark of another voice: "— La 9.", "– Pareil." (not a hyphen: a list's item).
+_VOICE_DASH = re.compile(r"^[—–][ \t]+(?=\S)")
+
+
 def _turns(
     lines: list[str],
     labels: dict[int, Label],
@@ -3204,8 +3218,12 @@ def _turns(
     dropped: list[layout.Stripped],
     headings: bool = False,
     apart: bool = False,
+    voices: list[int] | None = None,
 ) -> list[ParsedPassage]:
     """The passages of the labelled part of a document: each label's words, until the next label.
+
+    A line opened by a dialogue dash ("— La 9.") among labels that have none is another voice, unnamed: a passage
+    of no one's, not the words of the turn before; `voices` gets each such line.
 
     With `headings`, a line in capitals standing between sentences ("MINUTES",
     "ORAL ARGUMENT OF PAUL D. CLEMENT") is a section heading, not the last
@@ -3237,6 +3255,27 @@ def _turns(
         titled = over is not None and lines[over].rstrip(" *_").endswith(":") and len(lines[over].split()) <= 5
         listed.add(over if titled and over is not None else min(unsaid))
 
+    # (only where no label is itself opened by a dash, a caption's ">> ADA:" or a play's "- Ben:"; never a dash after
+    # an interjection in parentheses, where a record's speaker takes up their words again, "(Zuruf) – Genau."; and
+    # only where the document does it three times at least)
+    def after_a_note(j: int) -> bool:
+        k = j - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        return k >= 0 and lines[k].strip()[:1] in "([" and lines[k].strip()[-1:] in ")]"
+
+    dashes = (
+        voices is not None
+        and not any(l.form == "dash" for l in labels.values())
+        and sum(
+            1
+            for j, line in enumerate(lines)
+            if j + offset not in labels and _VOICE_DASH.match(line.strip()) and not after_a_note(j)
+        )
+        >= 3
+    )
+    voiced = False  # (the last passage is such a voice's)
+
     def add(passage: ParsedPassage) -> None:
         nonlocal heading
         passage.heading, heading = heading, None
@@ -3267,6 +3306,17 @@ def _turns(
             body, speaker, start = [], None, None
         if label is None:
             stripped = line.strip()
+            if (
+                dashes
+                and (speaker is not None or voiced)
+                and (voice := _VOICE_DASH.match(stripped)) is not None
+                and not after_a_note(j)
+            ):
+                flush()
+                body, speaker, start, voiced = [stripped[voice.end() :]], None, None, True
+                assert voices is not None
+                voices.append(j + offset)
+                continue
             if headings and heading is not None and not any(b.strip() for b in body) and heading[-1] not in ".)":
                 if _section_heading(stripped, going_on=True) and len(heading) + len(stripped) < 200:
                     heading = f"{heading} {stripped}"  # a heading over two lines, or two in a row
@@ -3318,7 +3368,7 @@ def _turns(
                 ahead = None
             continue
         flush()
-        body = []
+        body, voiced = [], False
         speaker = table.name_for(label)
         start = label.time if label.time is not None else ahead
         ahead = None
