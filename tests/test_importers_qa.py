@@ -843,3 +843,19 @@ def test_a_briefing_names_its_journalists_in_parentheses_and_says_when_it_cannot
     assert said[1][0] == "Jean-Paul Mbarga" and said[1][1] == "Bonjour. Ave"
     assert said[4][0] not in ("Jean-Paul Mbarga", said[3][0]) and said[4][1] == "Pour la Soma"
     assert said[7][0] == "Ahmed Farouk"
+
+
+def test_an_italian_examination_heading_names_who_asks() -> None:
+    """An Italian court's stenotype record: "ESAME DEL PUBBLICO MINISTERO" then DOMANDA/RISPOSTA, and
+    "CONTROESAME DELLA DIFESA – AVV. MANCINI". The questions were an anonymous interviewer's."""
+    record = (
+        "PRESIDENTE – Prego, Pubblico Ministero.\n\nESAME DEL PUBBLICO MINISTERO\n"
+        "DOMANDA – Signor Greco, lei che lavoro faceva?\nRISPOSTA – Ero magazziniere.\n"
+        "DOMANDA – Ricorda la notte del 14 ottobre?\nRISPOSTA – Sì, me la ricordo bene.\n"
+        "P.M. – Non ho altre domande, Presidente.\n\nCONTROESAME DELLA DIFESA – AVV. MANCINI\n"
+        "DOMANDA – Lei era solo?\nRISPOSTA – No, c'era l'autista.\n"
+        "AVV. MANCINI – Nient'altro.\n"
+    )
+    doc = parse_text(record, "udienza.txt")
+    asked = [p.speaker for p in doc.passages if p.text.endswith("?") and p.speaker != "Presidente"]
+    assert asked == ["Pubblico Ministero", "Pubblico Ministero", "Avv. Mancini"]

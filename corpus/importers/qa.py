@@ -172,7 +172,11 @@ _EXAMINATION = re.compile(
     r"|(?:CONTRE-?|RÉ-?|RE-?)?INTERROG[ÉE]E?S?[ \t]+PAR[ \t]+(?P<par>[^:\[(]+?)"
     # (and English courts': "Examined by MS OKAFOR", "Cross-examined by MR HARGREAVES", Nigeria's "XXN by Eze:")
     r"|(?:(?:FURTHER[ \t]+)?(?:CROSS|RE)[ \t-]*)?EXAMINED[ \t]+BY[ \t]+(?P<ed>[^:\[(]+?)"
-    r"|(?:EIC|XN|XXN|RXN|RE-?XN)[ \t]+BY[ \t]+(?P<xn>[^:\[(]+?))"
+    r"|(?:EIC|XN|XXN|RXN|RE-?XN)[ \t]+BY[ \t]+(?P<xn>[^:\[(]+?)"
+    # (and Italian and Spanish courts': "ESAME DEL PUBBLICO MINISTERO", "CONTROESAME DELLA DIFESA – AVV. MANCINI",
+    # "INTERROGATORIO DEL FISCAL")
+    r"|(?:CONTRO|RI)?ESAME[ \t]+(?:DEL|DELLA|DELL['’]|DELLE|DEI|DEGLI|DI)[ \t]*(?P<it>[^:\[(]+?)"
+    r"|(?:CONTRA)?INTERROGATORIO[ \t]+(?:DEL|DE[ \t]+LA|DE)[ \t]+(?P<es>[^:\[(]+?))"
     # (an examination taken up again after a break: "Examination by Ms. Okonkwo: [Continued]")
     r"[ \t]*[:.]?[ \t]*(?:[\[(](?:continued|cont['’]?d|resumed|suite)[\])])?[ \t]*$",
     re.I,
@@ -649,7 +653,14 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
         if m:
             found = m.groupdict()
             named = found.get("who") or found.get("par") or found.get("ed") or found.get("xn")
+            office = found.get("it") or found.get("es")
+            if office:
+                # the party's side, then counsel after a dash ("DIFESA – AVV. MANCINI"), or an office alone, named as
+                # its own turns name it ("PUBBLICO MINISTERO": the "Pubblico Ministero" of "P.M. –")
+                named = re.split(r"[ \t]+[–—-][ \t]+", office.strip())[-1]
             who = _name(named) if named else None
+            if who is None and office and named and named.isupper() and len(named.split()) <= 4:
+                who = named.title()
             if who is None and named and len(named.split()) == 1 and named[:1].isupper() and named.isalpha():
                 who = named.strip()  # (counsel by surname alone, as they are labelled: "XXN by Eze:")
             if m.re is _BY_LINE and who is None:
