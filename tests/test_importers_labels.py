@@ -3955,6 +3955,17 @@ def test_lines_opened_by_a_dialogue_dash_among_labels_are_another_voice() -> Non
     assert haas == ["Wir brauchen Wohnungen.", "– Genau darüber rede ich."]
 
 
+def test_an_arabic_label_of_five_words_with_a_shortened_title() -> None:
+    """A parliament's minutes: "النائبة د. منى راشد الهاجري:" (MP, Dr, three names), five words; labels in a script
+    without capitals stopped at four, and her turn went to the speaker before."""
+    madbata = (
+        "الرئيس: الكلمة للنائب خالد المطيري.\n\nالنائب خالد المطيري: شكراً سيدي الرئيس. هذا الطلب مهم.\n\n"
+        "النائبة د. منى راشد الهاجري: شكراً سيدي الرئيس. أضيف إلى ما ذكره الإخوة.\n\n"
+        "الرئيس: شكراً. الكلمة لمعالي الوزير.\n\nالنائب خالد المطيري: نطلب التصويت.\n"
+    )
+    assert _speakers(madbata)[2] == "النائبة د. منى راشد الهاجري"
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""
