@@ -364,7 +364,8 @@ def test_a_transcript_that_says_its_labels_may_be_wrong_is_marked_uncertain() ->
     for head in ["Episode 31 (raw)\nAuto-transcribed. Speaker labels not reviewed.\n\n",
                  "Интервью\nПримечание: не всегда понятно, кто говорит.\n\n",
                  "CALL 88213\nQA flag: REVIEW (low diarization confidence 0.58)\n\n",
-                 "Call 88214\nDiarization confidence: 0.41\n\n"]:  # fmt: skip
+                 "Call 88214\nDiarization confidence: 0.41\n\n",
+                 "BODY-WORN CAMERA\nWhere the speaker could not be determined, OFFICER is used for any officer.\n\n"]:  # fmt: skip
         doc = parse_text(head + turns, "raw.txt")
         assert doc.convention and doc.convention.get("doubted"), head
         assert any("may be wrong" in w for w in doc.warnings)

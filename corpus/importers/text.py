@@ -1100,6 +1100,9 @@ _LABELS_UNRELIABLE = re.compile(
     r"may be (?:wrong|incorrect|inaccurate|mixed up|swapped)|(?:are |is )?unreliable|(?:were |are )?auto(?:matically)?"
     r"[- ]?(?:generated|assigned)[^.\n]{0,20}?(?:wrong|incorrect|inaccurate|errors?))"
     r"|not always (?:clear|possible to tell|certain) (?:who|which)"
+    # (a transcriber's note: "Where the speaker could not be determined, OFFICER is used for any officer",
+    # "numbering of UM is not necessarily consistent")
+    r"|speakers? could not be (?:determined|identified)|(?:numbering|labels?|names?)[^.\n]{0,20}not necessarily consistent"
     # (a tool's own flag: "QA flag: REVIEW (low diarization confidence 0.58)", "speaker separation: ... DISABLED")
     r"|low (?:diari[sz]ation|speaker[- ](?:separation|identification|attribution)) confidence"
     r"|(?:diari[sz]ation|speaker[- ]separation) confidence:? ?(?:0?\.[0-5]\d|[1-5]\d ?%)"
