@@ -365,7 +365,8 @@ def test_a_transcript_that_says_its_labels_may_be_wrong_is_marked_uncertain() ->
                  "Интервью\nПримечание: не всегда понятно, кто говорит.\n\n",
                  "CALL 88213\nQA flag: REVIEW (low diarization confidence 0.58)\n\n",
                  "Call 88214\nDiarization confidence: 0.41\n\n",
-                 "BODY-WORN CAMERA\nWhere the speaker could not be determined, OFFICER is used for any officer.\n\n"]:  # fmt: skip
+                 "BODY-WORN CAMERA\nWhere the speaker could not be determined, OFFICER is used for any officer.\n\n",
+                 "腾讯会议 · 转写文本\n说明：本文本由AI自动生成，说话人识别结果仅供参考，可能存在错误。\n\n"]:  # fmt: skip
         doc = parse_text(head + turns, "raw.txt")
         assert doc.convention and doc.convention.get("doubted"), head
         assert any("may be wrong" in w for w in doc.warnings)
