@@ -1104,6 +1104,7 @@ _LABELS_UNRELIABLE = re.compile(
     # "numbering of UM is not necessarily consistent")
     # (and a meeting tool's in Chinese, Japanese, Korean: "说话人识别结果仅供参考，可能存在错误")
     r"|说话人识别[^。\n]{0,12}(?:仅供参考|可能存在错误|可能有误)|話者[^。\n]{0,12}(?:誤り|不正確|間違)|화자[^.\n]{0,12}(?:부정확|오류)"
+    r"|번호가 새로 매겨|같은 사람인지[^.\n]{0,8}확인"
     r"|speakers? could not be (?:determined|identified)|(?:numbering|labels?|names?)[^.\n]{0,20}not necessarily consistent"
     # (a tool's own flag: "QA flag: REVIEW (low diarization confidence 0.58)", "speaker separation: ... DISABLED")
     r"|low (?:diari[sz]ation|speaker[- ](?:separation|identification|attribution)) confidence"
