@@ -675,22 +675,14 @@ def test_version_is_looked_up_only_when_asked(capsys: pytest.CaptureFixture[str]
 def test_docs_names_the_file_of_a_title_two_documents_share(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A user trial: `sayso docs` listed the House and Senate records of one day as two identical lines; the app
     names their files, and so does the command now (a title of its own stays as it was)."""
+    from library_support import SHARED_TITLE, import_records_of_one_title
+
     data = tmp_path / "data"
-    library = Library.open(data)
-    title = "Congressional Record (Wednesday, July 20, 2005)"
-    for source in ("crec-house.htm", "crec-senate.htm"):
-        library.import_parsed(
-            ParsedDocument(title=title, kind="hearing", passages=[ParsedPassage("Mr. Warner", "I rise.")]),
-            source=f"/records/{source}",
-        )
-    library.import_parsed(
-        ParsedDocument(title="Another record", kind="hearing", passages=[ParsedPassage("Mr. Levin", "I agree.")]),
-        source="/records/other.htm",
-    )
+    import_records_of_one_title(Library.open(data))
     rc, out, _ = run(capsys, "--data", str(data), "docs")
     lines = out.splitlines()
     assert rc == 0 and len(lines) == 3
-    shared = [line for line in lines if title in line]
+    shared = [line for line in lines if SHARED_TITLE in line]
     assert {line.rsplit("  ", 1)[1] for line in shared} == {"(crec-house.htm)", "(crec-senate.htm)"}
     [own] = [line for line in lines if "Another record" in line]
     assert own.endswith("1 passages, 1 speaker(s)")

@@ -919,19 +919,10 @@ async def test_a_dialog_opening_takes_away_earlier_information_notices_but_not_w
 async def test_documents_of_the_same_title_name_their_files(tmp_path: Path) -> None:
     """A user trial: the House and Senate Congressional Records of one day share a title, and the pane cut both
     to the same words even at 200 columns."""
-    from sayso.corpus.models import ParsedDocument, ParsedPassage
+    from library_support import import_records_of_one_title
 
     library = Library.open(tmp_path / "data")
-    title = "Congressional Record, Volume 151 Issue 99 (Wednesday, July 20, 2005)"
-    for source in ("crec-house.htm", "crec-senate.htm"):
-        library.import_parsed(
-            ParsedDocument(title=title, kind="hearing", passages=[ParsedPassage("Mr. Warner", "I rise.")]),
-            source=f"/records/{source}",
-        )
-    library.import_parsed(
-        ParsedDocument(title="Another record", kind="hearing", passages=[ParsedPassage("Mr. Levin", "I agree.")]),
-        source="/records/other.htm",
-    )
+    import_records_of_one_title(library)
     app = SaysoApp(library)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await ready(app, pilot)
