@@ -2571,6 +2571,23 @@ def test_several_people_under_one_label_said_where_the_document_shows_it() -> No
     )
     warned = parse_text(meeting, "minutes.md").warnings
     assert len(warned) == 1 and warned[0].startswith("3 turns are labelled 'Resident', a label for anyone of a group")
+    # a 911 call's record gives its one caller in the header: "CALLER" is that person, not anyone of a group
+    call = (
+        (
+            "9-1-1 CALL TRANSCRIPT\nIncident #: 24-031187\nLine: 911-3 (wireless)\nCall-taker: Telecommunicator R. Okonkwo\n"
+            "Caller: Female; later identified as Jan PRUITT\nTransfer: EMS Dispatch, K. Lindgren\n" + "-" * 40 + "\n\n"
+        )
+        + "".join(
+            f"DISPATCHER: {q}\nCALLER: {a}\n"
+            for q, a in [
+                ("What's the address?", "Route 9."),
+                ("Anyone hurt?", "Yes."),
+                ("Breathing?", "I think so."),
+            ]
+        )
+        + "EMS DISPATCH: Units are on the way.\nCALLER: Thank you.\n"
+    )
+    assert not parse_text(call, "911.txt").warnings
     one = "Interview 4\n\nInterviewer: How long have you lived here?\n\nParticipant: Ten years.\n\n"
     one += "Interviewer: And before?\n\nParticipant: Leeds.\n\nInterviewer: Why move?\n\nParticipant: Work.\n"
     assert parse_text(one, "p4.txt").warnings == []

@@ -624,6 +624,9 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             and (among := _a_group_among_people(result.passages)) is not None
             # (a briefing's unnamed questions are said below, as what they are: journalists')
             and not (among[0] in (qa.QUESTIONER, qa.ASKER) and _PRESS.search(" ".join(head[:12])))
+            # (nor a label the header gives to one person, as a call's record does: "Caller: Female; later
+            # identified as Janelle PRUITT")
+            and not any(l.strip().casefold().startswith(among[0].casefold() + ":") for l in head[:30])
         ):
             name, count, others = among
             warnings.append(
