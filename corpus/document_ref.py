@@ -72,7 +72,7 @@ def unmatched_lines(
         near = [titles[i] for i in documents_like(value, titles, limit=3, cutoff=60)]
         lines.append(f"no document {value!r}" + (f"; closest: {', '.join(near)}" if near else ""))
     if lines and unclosed:
-        lines.append('a quote (") is not closed, so all that follows it was read as one value')
+        lines.append('a quote (") is not closed, so a value after it runs to the end of the query')
     return lines
 
 

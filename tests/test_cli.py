@@ -479,8 +479,11 @@ def test_a_search_naming_an_unknown_speaker_or_document_says_so(
     assert (
         rc == 0
         and "Nick Thompson" in out
-        and err == ('sayso: note: a quote (") is not closed, so all that follows it was read as one value\n')
+        and err
+        == ('sayso: note: a quote (") is not closed: a speaker: or doc: value after it runs to the end of the query\n')
     )
+    rc, out, err = run(capsys, "--data", str(data), "search", '"zzqqxx nothing')  # (no hits, no facet: said too)
+    assert (rc, out) == (0, "no matches\n") and "is not closed" in err
     rc, _, err = run(capsys, "--data", str(data), "search", "doc:nosuch welcome")
     assert rc == 1 and err.startswith("sayso: error: no document 'nosuch'")
     rc, out, _ = run(capsys, "--data", str(data), "search", "welcome", "--speaker", "nick")

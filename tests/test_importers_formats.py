@@ -785,6 +785,11 @@ def test_a_game_dialogue_table_reads_its_display_name_and_its_text_in_one_langua
         ("Warden", "The bridge was out. What happened?"),
         ("Branna", "The wheel stopped turning."),
     ]
+    # A line's code before its words ("DialogueID") is not its text; a count of characters is no one.
+    coded = csv_text.replace("LineID,", "DialogueID,")
+    assert parse_text(coded, "q07.csv").passages[0].text == "You took your time, Warden."
+    tweets = "id,text,characters\n1,Just landed in Paris,19\n2,Coffee time,11\n3,Back home now,13\n"
+    assert not parse_text(tweets, "tweets.csv").speakers
 
 
 def test_tables_in_more_languages_and_elan_s_tiers_name_their_speakers() -> None:

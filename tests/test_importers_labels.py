@@ -3983,6 +3983,46 @@ def test_an_arabic_label_of_five_words_with_a_shortened_title() -> None:
     assert _speakers(madbata)[2] == "النائبة د. منى راشد الهاجري"
 
 
+def test_this_rounds_new_shapes_leave_ordinary_text_alone() -> None:
+    """A review of this round's rules, each on the input that showed it reading too much: a list of items opened by
+    dashes after a colon stays the speaker's; a reference list in capitals, a transcriber's "((Pause))", Hebrew
+    paragraphs opening "כן." / "לא." (yes, no), a sentence's aside between dashes after "Mr. Hale", a caption line
+    in capitals after "A", and a subtitle cue between the turns that merely begins like a credit are no one's
+    labels or credits."""
+
+    def said(text: str, name: str = "x.txt") -> list[str | None]:
+        return [p.speaker for p in parse_text(text, name).passages]
+
+    bullets = "ANA: We need three things:\n– money\n– time\n– people\nBEN: Agreed.\nANA: Good.\n"
+    assert said(bullets) == ["ANA", "BEN", "ANA"] and not parse_text(bullets, "x.txt").warnings
+    refs = "REFERENCES\n\nJ. SMITH (2019). The title of a book.\n\nA. JONES (2020). Another title.\n\nB. KLEIN (2021). A third.\n"
+    assert not parse_text(refs, "refs.txt").speakers
+    pause = "ADA\nWelcome back.\n\n((Pause))\nSo where were we?\n\nBEN\nThe budget.\n\nADA\nRight.\n\nBEN\nYes.\n"
+    assert said(pause) == ["ADA", "BEN", "ADA", "BEN"]
+    hebrew = (
+        "כן. אני חושב שזה נכון מאוד.\n\nלא. זה לא מה שאמרתי אתמול.\n\nכן. בדיוק כך היה.\n\nלא. אני לא מסכים איתך.\n"
+    )
+    doc = parse_text(hebrew, "he.txt")
+    assert not doc.speakers and not doc.warnings
+    aside = "ADA: Welcome.\nBEN: Thanks.\nADA: Mr. Hale - as you know - wrote to us: we refuse to pay.\nBEN: Right.\n"
+    assert said(aside) == ["ADA", "BEN", "ADA", "BEN"]
+    fans = "CAPTIONS\nA FEW FANS SAID: WE WANT MORE.\nHOST: Thanks.\nA FEW FANS SAID: WE WANT MORE.\nHOST: Okay.\n"
+    assert "A Few Fans Said" not in parse_text(fans, "c.txt").speakers
+    cues = [
+        ("ANA", "Hi."),
+        ("BEN", "Hello."),
+        (None, "Sync your watches by noon."),
+        ("ANA", "Done."),
+        ("BEN", "Ok."),
+        ("ANA", "Bye."),
+    ]
+    srt = "".join(
+        f"{n}\n00:00:0{n},000 --> 00:00:0{n},500\n{f'[{who}] ' if who else ''}{words}\n\n"
+        for n, (who, words) in enumerate(cues, 1)
+    )
+    assert [p.text for p in parse_text(srt, "s.srt").passages][1] == "Hello. Sync your watches by noon."
+
+
 def test_unnamed_councillors_and_officials_under_one_label_are_said() -> None:
     """An Afrikaans council's verbatim record gives every unidentified councillor "RAADSLID:" beside named ones;
     a background briefing calls two officials "SENIOR ADMINISTRATION OFFICIAL". One speaker each, silently."""

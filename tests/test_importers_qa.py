@@ -859,3 +859,8 @@ def test_an_italian_examination_heading_names_who_asks() -> None:
     doc = parse_text(record, "udienza.txt")
     asked = [p.speaker for p in doc.passages if p.text.endswith("?") and p.speaker != "Presidente"]
     assert asked == ["Pubblico Ministero", "Pubblico Ministero", "Avv. Mancini"]
+    # "DELLA", "DELLE" and "DELL'" are read whole, not as "DEL" and the rest
+    for heading, side in [("ESAME DELLA DIFESA", "DIFESA"), ("ESAME DELL'IMPUTATO", "IMPUTATO"),
+                          ("CONTROESAME DELLE PARTI CIVILI", "PARTI CIVILI")]:  # fmt: skip
+        found = qa._EXAMINATION.match(heading)
+        assert found is not None and found.group("it") == side

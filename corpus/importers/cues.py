@@ -231,7 +231,9 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
     named_lines = _names_over_cues(cues)
     shaped = _openings_in_the_labels_shape(cues)
     previous_last = ""
-    for cue in cues:
+    for at, cue in enumerate(cues):
+        # (credits stand in a cue of their own at the start or the end, never between the turns)
+        edge = at < 2 or at >= len(cues) - 2
         for voice, payload in _voice_segments(cue):
             lines = [strip_tags(line).strip() for line in payload.split("\n")]
             lines = [l for l in lines if l]
@@ -241,7 +243,7 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
                 previous_last = lines[-1]
             if voice is None and named_lines and len(lines) >= 2 and lines[0] in named_lines:
                 voice, lines = lines[0], lines[1:]  # Teams: the speaker's name on the cue's first line
-            if voice is None and not cue.nobody and _credits(lines):
+            if voice is None and edge and not cue.nobody and _credits(lines):
                 cue = replace(cue, nobody=True)  # the file's credits: no one's words, not the last speaker's
                 raw.extend((None, line, cue, None, line) for line in lines)
                 continue

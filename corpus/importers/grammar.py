@@ -95,7 +95,7 @@ def _capitalised(token: str) -> bool:
 #: A surname, then the initials of a given name and a patronymic, as records in Russian, Ukrainian and other
 #: languages of the former Soviet Union name members: "Ступин Д. О.", "Иванов И.И." (one initial is no such sign:
 #: "Donald B. Verrilli" is a given name, an initial and a surname).
-_SURNAME_INITIALS = re.compile(r"^[^\W\d_][^\W\d_'’]+(?:-[^\W\d_]+)?(?:[ \t]?[^\W\d_]\.){2,3}$")
+_SURNAME_INITIALS = re.compile(r"^[^\W\d_][^\W\d_'’]+(?:-[^\W\d_]+)?(?:[ \t]?[А-ЯЁІЇЄҐЎ]\.){2,3}$")
 
 
 def surname_initials(name: str) -> bool:
@@ -234,13 +234,26 @@ _NAME_PARTY_STOP = re.compile(
 
 def _match_record(line: str) -> Label | None:
     s = line.strip()
-    # (a capital, or a letter of a script without capitals: a Georgian play's "ელენე. ...")
-    caseless = not s[0].isupper() and uncased(s.split(" ", 1)[0].strip(".,:;()"))
-    if len(s) < 4 or not (s[0].isupper() or caseless):
+    if len(s) < 4:
         return None
-    if s[1:2] == "." and (m := _INITIALS_SURNAME_PARTY.match(s)) and m.group("surname").isupper():
+    # (a capital, or a letter of Georgian or Armenian, which Unicode gives capitals that their plays do not use:
+    # "ელენე. ..."; not Hebrew, Arabic or Korean, whose sentences open "Yes. ..." the same way)
+    caseless = not s[0].isupper() and ("\u10d0" <= s[0] <= "\u10ff" or "\u0561" <= s[0] <= "\u0587")
+    if not (s[0].isupper() or caseless):
+        return None
+    if (
+        s[1:2] == "."
+        and (m := _INITIALS_SURNAME_PARTY.match(s))
+        and m.group("surname").isupper()
+        and not re.search(r"\d", m.group("role"))  # (a reference list's "J. SMITH (2019). The title")
+    ):
         return Label(m.group("name").strip(), m.group("rest"), "record", None, m.group("role").strip())
-    if "(" in s[:70] and (m := _NAME_PARTY_STOP.match(s)) and _record_label_ok(m.group("name").strip()):
+    if (
+        "(" in s[:70]
+        and (m := _NAME_PARTY_STOP.match(s))
+        and _record_label_ok(m.group("name").strip())
+        and not re.search(r"\d", m.group("role"))  # (a reference's year: "Mr. Hale (2019). The title")
+    ):
         # a titled name or an office, then a party or a seat in parentheses, then a full stop and the words: "Sra.
         # Lima (PT). Bom dia", "Mr. Hale (Leeds North). I beg to move"
         return Label(m.group("name").strip(), m.group("rest"), "record", None, m.group("role").strip())
@@ -490,7 +503,7 @@ _BITE = re.compile(
 _NEWSROOM_CUES = frozenset(
     ["super", "supers", "runs", "trt", "in", "out", "outcue", "gfx", "cg", "bump", "fs", "ots", "box", "vo", "sot",
      "pkg", "nat", "nats", "nat sound", "live", "tag", "break", "wipe", "music", "graphic", "map", "full screen",
-     "take", "roll", "cue"]
+     "take", "roll", "cue", "wide", "crowd", "b-roll", "broll", "shot", "close", "aerial", "pause", "laughs"]
 )  # fmt: skip
 
 
@@ -536,8 +549,13 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         return None
     if s[:2] == "((" and (talent := _TALENT.match(s)):
         name = talent.group("name").strip()
-        if name.casefold() in _NEWSROOM_CUES or not is_name_like(name):
-            return None
+        if (
+            name.casefold() in _NEWSROOM_CUES
+            or not is_name_like(name)
+            or not name.isupper()
+            or is_stage_direction(name)
+        ):
+            return None  # (talent is in capitals; a transcriber's "((Pause))", "((laughs))" is a note)
         return Label(name, "", "clip", None, None)  # (a cue names who speaks outright, as a sound bite's does)
     if s[:1] == "[" and (bite := _BITE.match(s)) and is_name_like(bite.group("who").strip()):
         return Label(bite.group("who").strip(), "", "clip", None, None)
@@ -620,7 +638,7 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         is_name_like(name)
         or GENERIC_SPEAKER.match(name)
         or _THE_OFFICE.fullmatch(name)
-        or unnamed_voice(name, once=True)  # a play's "A VOICE" over its words, a voice's or a person's noun
+        or unnamed_voice(name)  # a play's "A VOICE" over its words, a voice's or a person's noun
     ):
         return None
     # A label is a name, not the first words of a sentence that happens to sit on its own line.

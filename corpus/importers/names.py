@@ -1282,7 +1282,7 @@ def _office_in_small_letters(name: str) -> tuple[str, str] | None:
 #: Definite articles that open a sentence's subject and are never a surname's particle ("Der Unterschied ist:").
 _ARTICLES_NOT_PARTICLES = frozenset(["der", "die", "das", "dem", "des", "the", "het", "den", "det", "ein", "eine"])
 #: Indefinite articles, in the languages whose plays and records give a voice no name: "A VOICE", "Une voix".
-_INDEFINITE = frozenset(["a", "an", "un", "une", "una", "uno", "ein", "eine", "einer", "um", "uma", "een"])
+_INDEFINITE = frozenset(["a", "an", "un", "une", "una", "uno", "ein", "eine", "einer", "uma", "een"])
 #: Who an unnamed voice is, after the article, where the label is not in capitals: "A Voice:", "Une voix :".
 _VOICE_NOUNS = frozenset(
     [
@@ -1371,19 +1371,16 @@ _VOICE_NOUNS = frozenset(
 )
 
 
-def unnamed_voice(name: str, *, once: bool = False) -> bool:
+def unnamed_voice(name: str) -> bool:
     """Whether `name` gives a voice no name by an indefinite article: "A VOICE", "A VOICE FROM THE GALLERY",
-    "AN OFFICER", "Une voix", "A man" (in capitals whatever follows the article; otherwise a voice's or a
-    person's noun after it).  Plays and records use it for someone heard once; a speaker where it takes turns
-    with people (speakers.decide), never a name.  `once`: a label heard once, which counts only with a voice's or
-    a person's noun ("A VOICE FROM THE GALLERY:", not "A REMINDER:")."""
+    "AN OFFICER", "Une voix", "A man": a voice's or a person's noun after the article (not "A FEW FANS SAID").
+    Plays and records use it for someone heard once; a speaker where it takes turns with people
+    (speakers.decide), never a name."""
     tokens = name.split()
     if not 2 <= len(tokens) <= 6 or len(name) > 40 or _bare(tokens[0]) not in _INDEFINITE:
         return False
     if not all(t.rstrip(".,").isalpha() for t in tokens):
         return False
-    if name.isupper() and not once:
-        return True
     return (
         tokens[0][:1].isupper()
         and tokens[1].casefold() in _VOICE_NOUNS
@@ -1998,6 +1995,8 @@ def match_label(line: str) -> Label | None:
                 _bare(dashed[0].split()[0]) in courtesy
                 and not any(_bare(t) in TITLES for t in dashed[1].split())
                 and names_a_person(dashed[0])
+                # (an office, capitalised: not a sentence's aside, "Mr. Hale - as you know - wrote to us")
+                and all(t[:1].isupper() for t in dashed[1].split() if t.isalpha() and len(t) > 3)
             ):
                 # the person first, titled, then the office: Tanzania's "NDG. ASHA MWINYI – KATIBU MEZANI:"
                 name, role = dashed[0], ", ".join(r for r in (dashed[1], role) if r)

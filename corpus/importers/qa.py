@@ -175,8 +175,8 @@ _EXAMINATION = re.compile(
     r"|(?:EIC|XN|XXN|RXN|RE-?XN)[ \t]+BY[ \t]+(?P<xn>[^:\[(]+?)"
     # (and Italian and Spanish courts': "ESAME DEL PUBBLICO MINISTERO", "CONTROESAME DELLA DIFESA – AVV. MANCINI",
     # "INTERROGATORIO DEL FISCAL")
-    r"|(?:CONTRO|RI)?ESAME[ \t]+(?:DEL|DELLA|DELL['’]|DELLE|DEI|DEGLI|DI)[ \t]*(?P<it>[^:\[(]+?)"
-    r"|(?:CONTRA)?INTERROGATORIO[ \t]+(?:DEL|DE[ \t]+LA|DE)[ \t]+(?P<es>[^:\[(]+?))"
+    r"|(?:CONTRO|RI)?ESAME[ \t]+(?:(?:DELLE|DELLA|DEGLI|DEI|DEL|DI)[ \t]+|DELL['’][ \t]*)(?P<it>[^:\[(]+?)"
+    r"|(?:CONTRA)?INTERROGATORIO[ \t]+(?:DE[ \t]+LA|DEL|DE)[ \t]+(?P<es>[^:\[(]+?))"
     # (an examination taken up again after a break: "Examination by Ms. Okonkwo: [Continued]")
     r"[ \t]*[:.]?[ \t]*(?:[\[(](?:continued|cont['’]?d|resumed|suite)[\])])?[ \t]*$",
     re.I,

@@ -406,8 +406,14 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
         for key, items in phrases.items():
             if key in by_key:
                 continue
-            if (len(items) >= 2 and talks([label for _, label in items])) or (
-                len(items) == 1 and unnamed_voice(items[0][1].raw, once=True)
+            if (
+                (len(items) >= 2 and talks([label for _, label in items]))
+                or (
+                    len(items) == 1
+                    and unnamed_voice(items[0][1].raw)
+                    # (its words open a sentence: "A woman: that is what I'd say" is a turn's own words quoting her)
+                    and not items[0][1].rest.strip()[:1].islower()
+                )
             ):
                 by_key[key] = items
                 accepted.add(key)

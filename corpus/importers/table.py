@@ -108,7 +108,11 @@ def _columns(header: list[str]) -> dict[str, int] | None:
         # a game's or a localisation tool's columns: "SpeakerID" and "SpeakerDisplay", "CharacterName_EN": the
         # one for people to read (its display name) rather than the code
         kin = [
-            i for i, name in enumerate(folded) if name.startswith(("speaker", "character")) and i not in found.values()
+            i
+            for i, name in enumerate(folded)
+            if re.fullmatch(r"(?:speaker|character)(?:id|code|name|label|display|displayname|[a-z]{2})?", name)
+            and name not in ("characters", "speakers")  # (a count of characters is no one)
+            and i not in found.values()
         ]
         shown = [i for i in kin if "display" in folded[i] or "name" in folded[i]]
         if shown or kin:
@@ -119,6 +123,7 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             i
             for i, name in enumerate(folded)
             if re.fullmatch(r"(?:text|dialogue|dialog|transcript)[a-z]{2}(?:[a-z]{2})?", name)
+            and not name.endswith(("id", "no", "nr"))  # ("TextID", "DialogueID": a line's code, not its words)
             and i not in found.values()
         ]
         if worded:

@@ -418,6 +418,8 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             and max(Counter(table.name_for(l) for l in labels_at.values()).values()) == 1
             and all(l.said and l.form in ("plain", "caps") and l.time is None for l in labels_at.values())
             and not any(is_generic(table.name_for(l) or "") for l in labels_at.values())  # ("Speaker 1": a recording)
+            # (tasks, not sentences: "circulate the draft – DONE", mostly in small letters)
+            and sum(1 for l in labels_at.values() if l.rest.strip()[:1].islower()) >= 0.5 * len(labels_at)
             and not _talk_between(lines, labels_at)
         ):
             # Three names or more, each once, over words that do not talk: a memo's action items ("Sam Whitaker:
@@ -1436,7 +1438,7 @@ def _choose_convention(
                 for i, l in found
                 if l.form != "semicolon"
                 # ("Very quickly: will the President..."; but "A VOICE FROM THE GALLERY:" is heard once)
-                and not (l.form == "phrase" and keys[key_of[i]] < 2 and not unnamed_voice(l.raw, once=True))
+                and not (l.form == "phrase" and keys[key_of[i]] < 2 and not unnamed_voice(l.raw))
                 and not (key_of[i] in letters and len(letters) > 3)  # a quiz's A: B: C: D:, not people
                 and not (
                     i == first_line
@@ -2484,11 +2486,14 @@ def _recurring_openings(lines: list[str]) -> tuple[int, str] | None:
             continue
         who = " ".join(m.group("who").split())
         key = who.casefold()
+        caseless = not who[:1].isupper() and uncased(who.split()[0])
         if (
-            not (who[:1].isupper() or uncased(who.split()[0]))
+            not (who[:1].isupper() or caseless)
+            or (caseless and len(who.split()) < 2)  # (a word alone in such a script is as often "Yes." as a name)
             or len(who.split()) > 5
             or _song_section(who)
             or _bare_first(who) in NOT_NAMES
+            or grammar.REPLY.match(who + ".")  # ("Yes. ...", "No. ..." opening paragraphs)
         ):
             continue
         found[key] += 1
@@ -2503,6 +2508,8 @@ def _recurring_openings(lines: list[str]) -> tuple[int, str] | None:
 def _shouted_before(line: str, mark: str) -> bool:
     """Whether a line opens with two to sixteen words in capitals, then the document's separating `mark` (a
     record's "ÇEVRE, ŞEHİRCİLİK ... BAKAN YARDIMCISI ERDEM YALÇINKAYA – " that no label pattern read)."""
+    if not mark.strip():
+        return False  # (a tab or a wide space: no mark to find in a line's words)
     head, found, rest = line.strip().partition(f" {mark.strip()} ")
     return (
         bool(found and rest.strip())
@@ -3284,6 +3291,7 @@ def _turns(
         >= 3
     )
     voiced = False  # (the last passage is such a voice's)
+    listing = False  # (the turn's last line introduced a list, or is one of its dashed items)
 
     def add(passage: ParsedPassage) -> None:
         nonlocal heading
@@ -3320,6 +3328,7 @@ def _turns(
                 and (speaker is not None or voiced)
                 and (voice := _VOICE_DASH.match(stripped)) is not None
                 and not after_a_note(j)
+                and not listing
             ):
                 flush()
                 body, speaker, start, voiced = [stripped[voice.end() :]], None, None, True
@@ -3375,9 +3384,12 @@ def _turns(
             body.append(line)
             if stripped:
                 ahead = None
+                # (a line ending with a colon introduces a list, its items opened by dashes: "We need three things:"
+                # then "– money", "– time": the speaker's, not other voices)
+                listing = stripped.endswith(":") or (listing and _VOICE_DASH.match(stripped) is not None)
             continue
         flush()
-        body, voiced = [], False
+        body, voiced, listing = [], False, bool(label.rest.strip().endswith(":"))
         speaker = table.name_for(label)
         start = label.time if label.time is not None else ahead
         ahead = None

@@ -314,10 +314,10 @@ def cmd_show(args: argparse.Namespace, lib: Library) -> None:
         lines = [f"{one_line(doc.title)}  [{one_line(doc.kind)}]  {one_line(doc.source)}"]
         lines.append(describe(doc.convention, LABELS_REMEDY))
         lines.append("")
-        for number, p in enumerate(passages, 1):  # numbered from 1, as `sayso search` (#3) and the exports (¶ 3)
+        for p in passages:  # numbered from 1, as `sayso search` (#3) and the exports (¶ 3) number them
             stamp = f"[{_clock(p.start)}] " if p.start is not None else ""
             who = f"{p.speaker}: " if p.speaker else ""
-            lines.append(f"#{number} {stamp}{who}{p.text}")
+            lines.append(f"#{p.index + 1} {stamp}{who}{p.text}")
             lines.append("")
         return "\n".join(lines).rstrip()
 

@@ -116,7 +116,11 @@ def cmd_search(args: argparse.Namespace, lib: Library) -> int:
         unknown = lib.index.unmatched_facets(query, speaker=args.speaker, doc=args.doc)
         if unknown:
             raise SaysoError("; ".join(unknown))
-    elif parse_query(query).unclosed:
-        print('sayso: note: a quote (") is not closed, so all that follows it was read as one value', file=sys.stderr)
+    if parse_query(query).unclosed:
+        # (said with hits or without: an open quote may be why there are none, or why there are these)
+        print(
+            'sayso: note: a quote (") is not closed: a speaker: or doc: value after it runs to the end of the query',
+            file=sys.stderr,
+        )
     emit(args, [h.to_dict() for h in hits], lambda: format_hits(hits))
     return 0

@@ -729,13 +729,13 @@ class MainScreen(Screen[None]):
             started = time.perf_counter()
             try:
                 hits = self.library.search(query, limit=SEARCH_LIMIT, speaker=lens)
+                elapsed = time.perf_counter() - started
+                why = self.library.index.unmatched_facets(query, speaker=lens) if not hits else []
             except Exception as exc:  # a broken query or index must not take the app down
                 LOG.exception("shown to the user as one line")
                 return SearchFailed(query, visible(str(exc), keep_newlines=False))
             if self._search_jobs.waiting:  # a newer query is next: these results are stale
                 return None
-            elapsed = time.perf_counter() - started
-            why = self.library.index.unmatched_facets(query, speaker=lens) if not hits else []
             return SearchDone(query, lens, hits, elapsed, serial=serial, why=why)
 
         self._search_jobs.submit("Cannot search", search)
