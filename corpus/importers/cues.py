@@ -360,12 +360,10 @@ def dashes_naming_no_one(cues: list[Cue]) -> int:
         lines = [strip_tags(line).strip() for line in cue.text.split("\n") if strip_tags(line).strip()]
         named = False
         for line in lines:
-            if not _DASH.match(line):
-                continue
             bare = _DASH.sub("", line)
             if match_label(bare) or match_bracket(bare) or _name_in_parentheses(line):
-                named = True
-            elif named:
+                named = True  # (with a dash or without: "[MARTHA] ..." then "- Fine.")
+            elif named and _DASH.match(line):
                 count += 1
     return count
 
