@@ -1221,15 +1221,17 @@ def _asked_and_answered_under_one_label(
     now and then; not this often."""
     order = sorted(labels)
     names = [table.name_for(labels[i]) for i in order]
+    if sum(1 for a, b in itertools.pairwise(names) if a is not None and a == b) < 2:
+        return None  # (a label follows itself twice at the least, or there is nothing to count)
     asked: Counter[str] = Counter()
     answered_by_another = 0
     for k in range(1, len(order)):
         name = names[k]
         if name is None or names[k - 1] is None:
             continue
-        turn = [lines[order[k - 1]].strip()[-200:]] + [l.strip() for l in lines[order[k - 1] + 1 : order[k]]]
-        question = next((l for l in reversed(turn) if l), "")
-        if not _ASKS_AT_THE_END.search(question):
+        # (the last words of the turn before: its last line that holds any, its label's line at the most)
+        last = next((j for j in range(order[k] - 1, order[k - 1], -1) if lines[j].strip()), order[k - 1])
+        if not _ASKS_AT_THE_END.search(lines[last].rstrip()[-200:]):
             continue
         answer = _words_of(lines, order[k], labels[order[k]]).strip()
         if names[k - 1] != name:
@@ -2078,10 +2080,14 @@ SONG_SECTIONS = frozenset(
 )
 
 
+#: What a song section's name may carry besides its words: a note in parentheses, a number, "x2", a colon.
+_SECTION_EXTRAS = re.compile(r"\([^)]*\)|\b(?:x ?\d+|\d+x?|[ivx]+)\b|[\d:：.]")
+
+
 def _song_section(text: str) -> str | None:
     """The song section `text` names ("Verse 2", "Chorus x2", "[Intro]", "(Pre-chorus)"), else None."""
     folded = text.strip().strip("[]():：*_#").casefold()
-    words = re.sub(r"\([^)]*\)|\b(?:x ?\d+|\d+x?|[ivx]+)\b|[\d:：.]", " ", folded).split()
+    words = _SECTION_EXTRAS.sub(" ", folded).split()
     kind = "-".join(words)
     return kind if words and kind in SONG_SECTIONS else None
 
@@ -2090,8 +2096,9 @@ def _song_sections(labels: dict[int, Label], table: SpeakerTable, lines: list[st
     """Whether the labels head a song's sections rather than turns: four fifths of them a section's name
     (numbered or not: "Verse 2", "Chorus x2"), and the document's lines head two kinds of section at least
     ("Verse 1:" and "[Intro]" too, which may not have been read as labels)."""
-    named = [_song_section(table.name_for(l) or l.raw) for l in labels.values()]
-    if sum(1 for kind in named if kind) < max(1, 0.8 * len(named)):
+    # (each name looked at once: a conversation's labels are a few names heard many times)
+    heard = Counter(table.name_for(l) or l.raw for l in labels.values())
+    if sum(n for name, n in heard.items() if _song_section(name)) < max(1, 0.8 * len(labels)):
         return False
     kinds = {kind for line in lines if len(line) <= 40 and (kind := _song_section(line))}
     return len(kinds) >= 2 and sum(1 for line in lines if len(line) <= 40 and _song_section(line)) >= 3
@@ -2577,24 +2584,28 @@ def _without_repeated_fields(labels: dict[int, Label], table: SpeakerTable) -> d
     """Drop a label that says the same few words each time it comes back, a number or a code among them, and names
     no one: a page header repeated at each page break ("Proces-verbaalnummer: PL2100-2025041877-12", "Case No.:
     2:24-cv-0113"), not someone speaking.  Only beside two other names that take turns."""
-    said: dict[str | None, set[str]] = {}
-    for l in labels.values():
-        said.setdefault(table.name_for(l), set()).add(" ".join(l.rest.split()))
-    counts = Counter(table.name_for(l) for l in labels.values())
+    named = {i: table.name_for(l) for i, l in labels.items()}
+    counts = Counter(named.values())
+    # (the few names heard again that name no one: most documents have none, and their words are not read)
+    suspects = {
+        name
+        for name, n in counts.items()
+        if name is not None and n >= 2 and not names_a_person(name) and not is_generic(name)
+    }
+    if not suspects:
+        return labels
+    said: dict[str, set[str]] = {}
+    for i, l in labels.items():
+        if named[i] in suspects:
+            said.setdefault(named[i] or "", set()).add(" ".join(l.rest.split()))
     repeated = {
         name
         for name, rests in said.items()
-        if name is not None
-        and counts[name] >= 2
-        and len(rests) == 1
-        and len(next(iter(rests)).split()) <= 4
-        and any(ch.isdigit() for ch in next(iter(rests)))
-        and not names_a_person(name)
-        and not is_generic(name)
+        if len(rests) == 1 and len(next(iter(rests)).split()) <= 4 and any(ch.isdigit() for ch in next(iter(rests)))
     }
     if not repeated or sum(1 for name, n in counts.items() if n >= 2 and name not in repeated) < 2:
         return labels
-    return {i: l for i, l in labels.items() if table.name_for(l) not in repeated}
+    return {i: l for i, l in labels.items() if named[i] not in repeated}
 
 
 def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
@@ -3013,8 +3024,10 @@ def _told_apart_by_role(labels: dict[int, Label], table: SpeakerTable) -> dict[i
     "(V.O.)") tells no one apart, nor does a role of one person ("REPORTER (STANDUP)")."""
     told: dict[str, set[str]] = {}
     for l in labels.values():
+        if not l.role:
+            continue  # (most labels: nothing in parentheses to tell anyone apart by)
         name = table.name_for(l) or ""
-        if l.role and _ANY_OF_A_GROUP.match(name) and not _DELIVERY.search(l.role):
+        if _ANY_OF_A_GROUP.match(name) and not _DELIVERY.search(l.role):
             told.setdefault(name, set()).add(" ".join(l.role.split()).casefold())
     apart = {name for name, roles in told.items() if len(roles) >= 2}
     if not apart:
@@ -3286,7 +3299,10 @@ def _turns(
         and sum(
             1
             for j, line in enumerate(lines)
-            if j + offset not in labels and _VOICE_DASH.match(line.strip()) and not after_a_note(j)
+            if line.lstrip()[:1] in ("—", "–")  # (a cheap look first: most lines open with no dash)
+            and j + offset not in labels
+            and _VOICE_DASH.match(line.strip())
+            and not after_a_note(j)
         )
         >= 3
     )
