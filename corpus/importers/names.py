@@ -166,6 +166,9 @@ _FUNCTION_WORDS = {
 }
 #: Titles that never stand alone for a person (unlike "Chairman" or "Senator").
 _COURTESY = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hon", "rev", "sr", "jr", "st", "messrs", "mme", "mlle"}
+#: Courtesy titles that open a person's name before a dash and their office: "NDG. ASHA MWINYI – KATIBU MEZANI"
+#: (Swahili's Ndugu, Mheshimiwa, Daktari too).
+_COURTESY_BEFORE_AN_OFFICE = frozenset(_COURTESY | {"ndg", "ndugu", "mhe", "mheshimiwa", "dkt"})
 #: Honorifics that come before a person's name, never before an office alone ("Dr. H. Bambang Sutrisno", "Hj. Nur
 #: Aini", "Mrs. Anne Lapointe", "Hon. Chelimo"); TITLES' "Chief", "Minister" or "President" may open an office.
 HONORIFICS = frozenset(
@@ -1755,7 +1758,7 @@ _TAKES_TURNS = {"you", "dr"}
 #: Dutch records' "De heer Bakkal", "De voorzitter", "De minister van Financiën" (the Tweede Kamer, Flanders)
 _DUTCH_TITLES = {"heer", "heren"}
 #: Dutch courtesy titles before a name: "mevrouw El Amrani", "meneer Kooistra", "de heer Bakkal".
-_DUTCH_COURTESY = {"heer", "heren", "mevrouw", "meneer"}
+_DUTCH_COURTESY = _DUTCH_TITLES | {"mevrouw", "meneer"}
 _DUTCH_OFFICES = {
     "voorzitter",
     "minister",
@@ -1990,9 +1993,8 @@ def match_label(line: str) -> Label | None:
         if not is_name_like(name) and (dashed := re.split(r"[ \t]+[–—-][ \t]+", name, maxsplit=1)) and len(dashed) == 2:
             # the European Commission's "Chief Spokesperson – Ada Park:" and "Question – Ben Cho, ANSA:"
             person, affiliation = split_role(dashed[1])
-            courtesy = _COURTESY | {"ndg", "ndugu", "mhe", "mheshimiwa", "dkt"}
             if (
-                _bare(dashed[0].split()[0]) in courtesy
+                _bare(dashed[0].split()[0]) in _COURTESY_BEFORE_AN_OFFICE
                 and not any(_bare(t) in TITLES for t in dashed[1].split())
                 and names_a_person(dashed[0])
                 # (an office, capitalised: not a sentence's aside, "Mr. Hale - as you know - wrote to us")
