@@ -4268,3 +4268,27 @@ def test_khmer_s_own_colon_marks_a_label() -> None:
             ("សុភា", "លោកបើកកង់បីយូរប៉ុណ្ណាហើយ?"), ("លោក វណ្ណៈ", "ប្រហែលដប់ពីរឆ្នាំហើយ។")]  # fmt: skip
     text += "".join(f"{who}៖ {words}\n\n" for who, words in said)
     assert [(p.speaker, p.text) for p in parse_text(text, "km.txt").passages if p.speaker] == said
+
+
+def test_a_focus_group_s_header_in_thai_names_its_codes_and_its_note_is_no_speaker() -> None:
+    """A Thai focus group's header gives the moderator and the note-taker their codes ("ผู้ดำเนินการสนทนา (M):
+    <name>", "ผู้จดบันทึก (N): <name>") and a transcriber's note ("หมายเหตุ: [ ] = ... (…) = ฟังไม่ชัด"); the
+    note-taker speaks once, to start the recorder. The note was read as a speaker who said the note-taker's words
+    too: Thai ends no sentence with a mark, so the note's "(…)" (words not heard) was taken for a sentence's end
+    and the note-taker's one turn for a header's field. A code the header gives someone is a speaker; the role
+    before it may carry Thai's vowel marks; a mark for words not heard ends no sentence."""
+    head = (
+        "บันทึกการสนทนากลุ่ม ครั้งที่ 1\n\n"
+        "ผู้ดำเนินการสนทนา (M): นางสาวสุดา ใจดี\n"
+        "ผู้จดบันทึก (N): นายวิชัย มั่นคง\n"
+        "ผู้ร่วมสนทนา:\n   P1 – หญิง อายุ 60 ปี\n   P2 – ชาย อายุ 66 ปี\n\n"
+        "หมายเหตุ: [ ] = คำอธิบาย   (…) = ฟังไม่ชัด\n\n"
+    )
+    said = [("N", "เริ่มบันทึกเสียงแล้วครับ"), ("M", "สวัสดีค่ะ เริ่มกันเลยนะคะ ปกติไปตลาดกันอย่างไรคะ"),
+            ("P1", "ของป้าขึ้นรถสองแถวค่ะ"), ("P2", "ผมขี่มอเตอร์ไซค์ไปเองครับ"), ("M", "แล้วไปโรงพยาบาลล่ะคะ"),
+            ("P1", "ต้องให้ลูกพาไปค่ะ"), ("P2", "ผมก็เหมือนกันครับ (…) แต่ลูกไม่ค่อยว่าง")]  # fmt: skip
+    got = [(who, text) for who, text in turns(head + "".join(f"{who}: {words}\n" for who, words in said), "fgd.txt")
+           if who is not None]  # fmt: skip
+    assert got[0] == ("นายวิชัย มั่นคง", "เริ่มบันทึกเสียงแล้วครับ")
+    assert [who for who, _ in got[1:3]] == ["นางสาวสุดา ใจดี", "P1"]
+    assert "หมายเหตุ" not in {who for who, _ in got}

@@ -1208,6 +1208,7 @@ def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTa
 
 
 #: A turn's last words asking: a question mark at its end, a closing bracket or quote after it aside.
+_QUESTION_MARKS = "?？¿؟"
 _ASKS_AT_THE_END = re.compile(r"[?？¿؟][\s\"'”’»)\]]*$")
 
 
@@ -1223,25 +1224,37 @@ def _asked_and_answered_under_one_label(
     names = [table.name_for(labels[i]) for i in order]
     if sum(1 for a, b in itertools.pairwise(names) if a is not None and a == b) < 2:
         return None  # (a label follows itself twice at the least, or there is nothing to count)
+
+    def asks(k: int) -> bool:
+        """Whether the turn before the `k`th label ends with a question (its last line that holds words, its
+        label's line at the most)."""
+        j = order[k] - 1
+        while j > order[k - 1] and not lines[j].strip():
+            j -= 1
+        line = lines[j]
+        # (a question mark anywhere in the line, looked for first: most turns ask nothing)
+        return (
+            any(mark in line for mark in _QUESTION_MARKS) and _ASKS_AT_THE_END.search(line.rstrip()[-200:]) is not None
+        )
+
     asked: Counter[str] = Counter()
-    answered_by_another = 0
     for k in range(1, len(order)):
         name = names[k]
-        if name is None or names[k - 1] is None:
-            continue
-        # (the last words of the turn before: its last line that holds any, its label's line at the most)
-        last = next((j for j in range(order[k] - 1, order[k - 1], -1) if lines[j].strip()), order[k - 1])
-        if not _ASKS_AT_THE_END.search(lines[last].rstrip()[-200:]):
-            continue
-        answer = _words_of(lines, order[k], labels[order[k]]).strip()
-        if names[k - 1] != name:
-            answered_by_another += 1
-        elif answer[:1].isupper() and not _ASKS_AT_THE_END.search(answer):
-            asked[name] += 1
+        if name is not None and names[k - 1] == name and asks(k):
+            answer = _words_of(lines, order[k], labels[order[k]]).strip()
+            if answer[:1].isupper() and not _ASKS_AT_THE_END.search(answer):
+                asked[name] += 1
     total = sum(asked.values())
+    if not ((len(asked) >= 2 and total >= 2) or total >= 3):
+        return None
     # (as often, or half as often, as another label answers: where one speaker's paragraphs each carry the label, a
     # question ends one now and then and the next goes on, "Like, what would be worse? / Pretty bad.")
-    if not ((len(asked) >= 2 and total >= 2) or total >= 3) or total < 0.5 * answered_by_another:
+    answered_by_another = sum(
+        1
+        for k in range(1, len(order))
+        if names[k] is not None and names[k - 1] is not None and names[k - 1] != names[k] and asks(k)
+    )
+    if total < 0.5 * answered_by_another:
         return None
     return total, " and ".join(repr(name) for name, _ in asked.most_common(2))
 
@@ -1458,7 +1471,7 @@ def _choose_convention(
             )
         labels = _without_repeated_fields(labels, table)
         labels = _without_header_one_offs(labels, table)
-        labels = _without_header_fields(labels, table)
+        labels = _without_header_fields(labels, table, lines)
         labels = _without_chapter_list(labels, lines)
         labels = _without_header_block(labels, lines)
         labels = _without_header_headings(labels, lines, table)
@@ -2173,7 +2186,8 @@ _NAME_CODE_LEGEND = re.compile(r"(?P<who>[^\W\d_][^():：\n]{2,40}?)[ \t]*[(（]
 #: A header's role with the code its turns go by, then the person: "Moderator (M): Dr. Rina Kusumawardani",
 #: "Interviewer (I): Ada Park" (the role is kept as an alias; see _apply_legend).
 _ROLE_CODE_LEGEND = re.compile(
-    r"^[ \t]*(?P<office>[^\W\d_][\w' -]{1,30}?)[ \t]*\((?P<code>[A-Z]{1,3}\d{0,2})\)[ \t]*[:=–—][ \t]*(?P<who>[^,;=\n]{2,60})"
+    # (an office's letters may carry marks that are not letters themselves: Thai's "ผู้ดำเนินการสนทนา")
+    r"^[ \t]*(?P<office>[^\W\d_](?:[\w' -]|[^\x00-\u02ff\s():=–—,;]){1,30}?)[ \t]*\((?P<code>[A-Z]{1,3}\d{0,2})\)[ \t]*[:=–—][ \t]*(?P<who>[^,;=\n]{2,60})"
 )
 
 
@@ -2608,20 +2622,23 @@ def _without_repeated_fields(labels: dict[int, Label], table: SpeakerTable) -> d
     return {i: l for i, l in labels.items() if named[i] not in repeated}
 
 
-def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+def _without_header_fields(labels: dict[int, Label], table: SpeakerTable, lines: list[str]) -> dict[int, Label]:
     """Drop one-off labels above the conversation whose words are a short unfinished phrase: a header's fields
     ("Segment: Airline refunds", "Study: Experiences of care", "Interviewer: James Birch (JB)", "Moderator:
-    MOD"), not turns.  Only where two names or more take turns below them."""
+    MOD"), not turns.  Only where two names or more take turns below them, and never a code the header gives
+    someone ("Note-taker (N): Thanawat Kaewmanee" over "N: May I? The recorder is on."), whose one turn it is."""
     counts = Counter(table.name_for(l) for l in labels.values())
     recurring = {name for name, n in counts.items() if name is not None and n >= 2}
     if not recurring:
         return labels
     start = min(i for i, l in labels.items() if table.name_for(l) in recurring)
+    head = "\n".join(lines[:start])
     fields = {
         i
         for i, l in labels.items()
         if i < start
         and table.name_for(l) not in recurring
+        and not (len(l.raw.strip()) <= 3 and _declared_code(l.raw.strip(), head))
         and l.said
         and l.time is None
         and l.form != "dash"  # (">> CAPTIONER: Please stand by for", wrapped)
@@ -2667,6 +2684,17 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable) -> dic
     if not fields and not cast:
         return labels
     return {i: l for i, l in labels.items() if i not in fields and i not in cast}
+
+
+def _declared_code(code: str, head: str) -> bool:
+    """Whether a header gives the short code `code` to someone, in parentheses after a role or a name
+    ("Moderator (M): ...", "วิภาวี ศรีสุข (วิ)") or as a legend's key ("N = note-taker", "P1 – ...")."""
+    return bool(
+        code
+        and re.search(
+            rf"[(（]{re.escape(code)}[)）]|(?:^|[\s,;:]){re.escape(code)}[ \t]*(?:=|[–—]|-(?=[ \t]))", head, re.M
+        )
+    )
 
 
 #: A line opening with a time: a chapter's start in a list of chapters ("01:12 Tobias: how a scientist ..."),
@@ -2871,6 +2899,8 @@ _SENTENCE_MARK = re.compile(r"[.!?…](?=[\s\"'”’)]|$)|[。！？।॥۔؟�
 def _sentence_end(text: str) -> bool:
     """Whether `text` ends a sentence somewhere: not at a short abbreviation's stop ("Dr. Sami", "د. سامي")."""
     for m in _SENTENCE_MARK.finditer(text):
+        if m.group() == "…" and text[: m.start()].endswith(("(", "[")):
+            continue  # (a transcriber's mark for words not heard, "(…) = ฟังไม่ชัด": no sentence's end)
         if m.group() != ".":
             return True
         word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
@@ -3402,10 +3432,11 @@ def _turns(
                 ahead = None
                 # (a line ending with a colon introduces a list, its items opened by dashes: "We need three things:"
                 # then "– money", "– time": the speaker's, not other voices)
-                listing = stripped.endswith(":") or (listing and _VOICE_DASH.match(stripped) is not None)
+                if dashes:
+                    listing = stripped.endswith(":") or (listing and _VOICE_DASH.match(stripped) is not None)
             continue
         flush()
-        body, voiced, listing = [], False, bool(label.rest.strip().endswith(":"))
+        body, voiced, listing = [], False, dashes and label.rest.rstrip().endswith(":")
         speaker = table.name_for(label)
         start = label.time if label.time is not None else ahead
         ahead = None
