@@ -845,6 +845,28 @@ def test_a_briefing_names_its_journalists_in_parentheses_and_says_when_it_cannot
     assert said[7][0] == "Ahmed Farouk"
 
 
+def test_answers_no_one_is_named_for_are_the_witness_who_speaks_under_their_own_label() -> None:
+    """A record whose witness takes the oath and gives their name under their own label ("TESTIMONE –"), then
+    answers the examination's questions under "RISPOSTA –": the answers went to a placeholder, "Interviewee",
+    as if someone else gave them. With one witness's label in the record, in any of the languages records come
+    in, the answers are theirs; with none, or with a witness the header names, nothing changes."""
+    record = (
+        "PRESIDENTE – Facciamo entrare il teste.\n"
+        "TESTIMONE – Mi impegno a dire tutta la verità.\nPRESIDENTE – Lei si chiama?\n"
+        "TESTIMONE – Rota Enrico, nato a Lucca.\n\nESAME DEL PUBBLICO MINISTERO\n"
+        "DOMANDA – Dove lavorava nel 2022?\nRISPOSTA – In un magazzino a Pisa.\n"
+        "DOMANDA – Chi le aprì quella sera?\nRISPOSTA – Nessuno, avevo le chiavi.\n"
+        "P.M. – Non ho altre domande.\n"
+    )
+    said = [p.speaker for p in parse_text(record, "udienza.txt").passages if p.speaker]
+    assert said == ["Presidente", "Testimone", "Presidente", "Testimone", *["Pubblico Ministero", "Testimone"] * 2,
+                    "P.M."]  # fmt: skip
+    spanish = record.replace("TESTIMONE", "TESTIGO").replace("DOMANDA", "PREGUNTA").replace("RISPOSTA", "RESPUESTA")
+    assert [p.speaker for p in parse_text(spanish, "audiencia.txt").passages if p.speaker][5] == "Testigo"
+    without = record.replace("TESTIMONE –", "PRESIDENTE –")
+    assert "Interviewee" in {p.speaker for p in parse_text(without, "udienza.txt").passages}
+
+
 def test_an_italian_examination_heading_names_who_asks() -> None:
     """An Italian court's stenotype record: "ESAME DEL PUBBLICO MINISTERO" then DOMANDA/RISPOSTA, and
     "CONTROESAME DELLA DIFESA – AVV. MANCINI". The questions were an anonymous interviewer's."""

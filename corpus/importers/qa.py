@@ -201,6 +201,15 @@ _THE_ROLE = re.compile(
     r"[ \t]*:[ \t]*(?P<rest>.*)$"
 )
 _ANSWERER_ROLES = {"the witness", "the deponent"}
+#: The witness's own label in other languages' records, where answers under "R –"/"A:" are theirs too: Italian
+#: "TESTIMONE –", Spanish "TESTIGO:", French "LE TÉMOIN :", German "ZEUGE:", Dutch, Portuguese, Polish, Russian,
+#: Czech, Turkish, Scandinavian.
+_WITNESS_LABEL = re.compile(
+    r"^(?P<role>(?:(?:IL|LA|EL|LE|DER|DIE|DE|A|O)[ \t]+)?(?:TESTIMONE|TESTE|TESTIGO|TESTIGA|T[ÉE]MOIN|ZEUGE|ZEUGIN|"
+    r"GETUIGE|TESTEMUNHA|ŚWIADEK|ŚWIADKINI|СВИДЕТЕЛЬ|СВИДЕТЕЛЬНИЦА|SVĚDEK|SVĚDKYNĚ|TANIK|VITTNET|VITNET|VIDNET|"
+    r"VITNE|VITNA|TODISTAJA))[ \t]*(?::|[–—-][ \t]|\.[ \t])",
+    re.I,
+)
 
 #: Header lines that say who asks or answers: "Interviewer: Jane Doe", "Q = Jane Doe".
 _ROLE_LINE = re.compile(
@@ -720,6 +729,20 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                 asker = who
     if len(named_answerers) >= 2 and bare_answers:
         plan.unnamed_answers = (bare_answers, list(named_answerers))
+    # Answers no one is named for, in a record whose witness speaks under their own label ("TESTIMONE – Greco
+    # Fabio, nato a Cecina", then "RISPOSTA – Ero magazziniere"): the witness's, as the one label names them.
+    roles = {
+        " ".join(m.group("role").split()).casefold(): m.group("role")
+        for i, line in enumerate(lines)
+        if i not in plan.labels and (m := _WITNESS_LABEL.match(line.strip())) is not None and line.strip()[:1].isupper()
+    }
+    if len(roles) == 1 and not named_answerers:
+        witness = display_name(" ".join(next(iter(roles.values())).split()))
+        for i, l in list(plan.labels.items()):
+            if l.raw == ANSWERER:
+                plan.labels[i] = Label(witness, l.rest, l.form, l.time)
+        if ANSWERER in used:
+            used[witness] = used.pop(ANSWERER) | used.get(witness, set())
     for name, written in used.items():
         letters = {w[0] for w in written}  # "Q" and "A" stay aliases where the document wrote "Question"
         plan.aliases[name] = sorted(written | letters, key=lambda w: (len(w), w))
