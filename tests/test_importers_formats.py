@@ -170,6 +170,23 @@ def test_srt_labels_and_dialogue_dashes() -> None:
     ]
 
 
+def test_captions_that_name_a_speaker_in_full_once_then_by_given_name_are_one_speaker() -> None:
+    """A quiz show's captions name the host in full at her first line ("ÞÓRA SIGURÐARDÓTTIR:") and by her given
+    name after ("ÞÓRA:"): they were two speakers. Where one full name among the captions' speakers fits a given
+    name, a surname or an initial and surname, the short form is that speaker's alias; two that fit, none."""
+    cues = [("ÞÓRA SIGURÐARDÓTTIR", "Góða kvöldið og velkomin."), ("EGILL", "Gott kvöld, Þóra."),
+            ("ÞÓRA", "Fyrsta spurning kvöldsins."), ("ARI STEFÁNSSON", "Hekla!"), ("ÞÓRA", "Hekla er rétt!"),
+            ("STEFÁNSSON", "Takk fyrir.")]  # fmt: skip
+    srt = "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{who}: {said}\n\n" for n, (who, said) in
+                  enumerate(cues, 1))  # fmt: skip
+    doc = parse_text(srt, "quiz.srt")
+    assert [p.speaker for p in doc.passages] == ["Þóra Sigurðardóttir", "Egill", "Þóra Sigurðardóttir",
+                                                 "Ari Stefánsson", "Þóra Sigurðardóttir", "Ari Stefánsson"]  # fmt: skip
+    assert doc.speakers["Þóra Sigurðardóttir"] == ["ÞÓRA"]
+    two = parse_text(srt.replace("EGILL:", "ÞÓRA HALLDÓRSDÓTTIR:"), "quiz.srt")
+    assert "ÞÓRA" in two.speakers
+
+
 def test_captions_that_name_no_one_but_hold_a_conversation_say_so() -> None:
     """Subtitles mark a change of speaker with a dash ("- ¿Y la trajo?" / "- Al revés."), and an automatic caption
     track holds a host's and a guest's words to each other ("thanks for coming in", "thanks for having me"),
@@ -474,6 +491,14 @@ def test_a_transcript_exported_as_a_table_reads_its_speaker_text_and_time_column
     assert [p.speaker for p in parse_text(game, "quest.txt").passages] == ["Brannoc", "Player", "Brannoc"]
     tsv = "Speaker\tText\nAda\tHello there.\nBen\tHi, Ada.\nAda\tShall we?\n"
     assert [p.speaker for p in parse_text(tsv, "talk.tsv").passages] == ["Ada", "Ben", "Ada"]
+    # a research team's coding sheet numbers its lines: "line" is the number there, the words are the utterance
+    coded = "line,start,end,speaker,utterance,coder_note\n1,00:00:04,00:00:09,INT,Shall we start?,consent\n"
+    coded += '2,00:00:09,00:00:12,R07,"Yes, go on.",\n3,00:00:12,00:00:15,INT,How long have you farmed here?,\n'
+    assert [(p.speaker, p.text) for p in parse_text(coded, "coded.csv").passages] == [
+        ("INT", "Shall we start?"),
+        ("R07", "Yes, go on."),
+        ("INT", "How long have you farmed here?"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -4292,3 +4292,44 @@ def test_a_focus_group_s_header_in_thai_names_its_codes_and_its_note_is_no_speak
     assert got[0] == ("นายวิชัย มั่นคง", "เริ่มบันทึกเสียงแล้วครับ")
     assert [who for who, _ in got[1:3]] == ["นางสาวสุดา ใจดี", "P1"]
     assert "หมายเหตุ" not in {who for who, _ in got}
+
+
+def test_a_press_conference_s_short_forms_fields_and_footer() -> None:
+    """A post-match press conference: the coach first under his full name and role, later as "M. Zieliński:";
+    a header field listing who takes part ("Udział: trener gości Marek Zieliński (Wisła), ..."), and the press
+    office's footer under a rule ("---" then "Zapis: biuro prasowe ..."). The initial and surname were another
+    speaker, and the field and the footer two more."""
+    text = (
+        "Konferencja prasowa po meczu\n\nProwadzący: Kamil Nowak, rzecznik prasowy\n"
+        "Udział: trener gości Marek Zieliński (Wisła), trener gospodarzy Piotr Mazur (Stal)\n\n"
+        "Kamil Nowak (rzecznik): Dobry wieczór, zaczynamy. Panie trenerze, proszę.\n\n"
+        "Marek Zieliński (trener Wisły): Dziękuję. Remis trzeba szanować.\n\n"
+        "Kamil Nowak: Czy są pytania?\n\nDziennikarka: Czy zmiana w przerwie to uraz?\n\n"
+        "M. Zieliński: Nie, nie uraz. Miał żółtą kartkę.\n\n"
+        "Piotr Mazur (trener Stali): Moi chłopcy zagrali dobrze.\n\nP. Mazur: I to wszystko.\n\n"
+        "Kamil Nowak: Dziękujemy, to wszystko.\n\n---\nZapis: biuro prasowe · prasa@example.org\n"
+    )
+    doc = parse_text(text, "konferencja.txt")
+    assert set(doc.speakers) == {"Kamil Nowak", "Marek Zieliński", "Dziennikarka", "Piotr Mazur"}
+    assert "M. Zieliński" in doc.speakers["Marek Zieliński"]
+    said = [p.speaker for p in doc.passages]
+    assert said[-1] is None and "Zapis: biuro prasowe" in doc.passages[-1].text
+    # (two people of one surname and initial: nothing is merged)
+    two = parse_text(text.replace("Piotr Mazur", "Michał Zieliński"), "k.txt").speakers
+    assert "M. Zieliński" in two and "M. Zieliński" not in two["Marek Zieliński"] + two["Michał Zieliński"]
+
+
+def test_an_auction_s_numbered_lots_are_not_speakers() -> None:
+    """An auction's transcript heads each lot with its number and the catalogue's entry ("LOT 47: Joaquim
+    Vayreda (1843–1894). Oli sobre tela, 54 x 73 cm."), between the auctioneer's and the bidders' turns: the
+    lots were speakers saying the catalogue. Numbered labels heard once each that do not talk are items;
+    numbered people who talk ("Juror 3:") stay speakers."""
+    turns_ = [("JORDI PUIG", "Bona tarda. Comencem."), ("LOT 47", "Joaquim Vayreda (1843–1894). Oli sobre tela, 54 x 73 cm."),
+              ("JORDI PUIG", "Sortida, dos mil cinc-cents. Qui dóna més?"), ("MARTA SOLER", "Tres mil, per telèfon."),
+              ("JORDI PUIG", "Tres mil. Adjudicat."), ("LOT 48", "Anònim català, s. XIX. Estimació: 800–1.200 €"),
+              ("JORDI PUIG", "Sis-cents? Lot retirat."), ("MARTA SOLER", "Res més per telèfon.")]  # fmt: skip
+    doc = parse_text("".join(f"{who}: {words}\n\n" for who, words in turns_), "subhasta.txt")
+    assert set(doc.speakers) == {"Jordi Puig", "Marta Soler"}
+    jurors = [(f"JUROR {n}", "I think we should vote again, honestly.") for n in (3, 7)]
+    court = parse_text("".join(f"{who}: {words}\n\n" for who, words in turns_[:1] + jurors + turns_[2:5]), "j.txt")
+    assert {"Juror 3", "Juror 7"} <= set(court.speakers)

@@ -31,7 +31,7 @@ from sayso.corpus.importers.encoding import decode_bytes
 from sayso.corpus.importers.grammar import PatternError
 from sayso.corpus.importers.html import html_to_text, read_chat
 from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
-from sayso.corpus.importers.speakers import masked_senders
+from sayso.corpus.importers.speakers import masked_senders, merge_short_forms
 from sayso.corpus.importers.srt import parse_srt
 from sayso.corpus.importers.table import read_columns, read_table
 from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines
@@ -173,6 +173,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             speakers: dict[str, list[str]] = {p.speaker: [] for p in passages if p.speaker}
         else:
             passages, speakers = cues_to_passages(cues)
+            merge_short_forms(passages, speakers)
         named = sum(1 for p in passages if p.speaker)
         if fmt == "json":
             # (Whisper's segments, or a meeting tool's utterances, whose speakers it names)

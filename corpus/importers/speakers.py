@@ -435,6 +435,8 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             target = _resolve_initials(name, full_names, intro_mentions, mentions)
             if target is None and "." not in name:
                 target = _resolve_surname(name, full_names)  # "PARK:" after "RUTH PARK, HOST:"
+            if target is None and "." not in name:
+                target = _resolve_given(name, full_names)  # "ÞÓRA:" after "ÞÓRA SIGURÐARDÓTTIR:"
         elif not is_full_name(name) and not is_generic(name):
             target = _resolve_surname(name, full_names)
             if target is None and not titles_of(name):
@@ -464,6 +466,8 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                 ]
             if not any(surname(f) == surname(name) for f in full_names):
                 target = _resolve_surname(name, cast)
+        if target is None and is_full_name(name):
+            target = _resolve_initialled(name, full_names)  # "M. Zieliński:" after "Marek Zieliński (trener):"
         if target is None and is_initials(name):
             target = _name_in_capitals(name, lines)
         table.canonical[key] = target or name
@@ -591,6 +595,55 @@ def _resolve_surname(name: str, full_names: list[str]) -> str | None:
     if len(set(hits)) == 1:
         return hits[0]
     return None
+
+
+def merge_short_forms(passages: list[ParsedPassage], speakers: dict[str, list[str]]) -> None:
+    """Captions' and cues' speakers that are another's short form, in place: a given name alone ("ÞÓRA:" after
+    "ÞÓRA SIGURÐARDÓTTIR:"), a surname alone or an initial and the surname ("M. Zieliński"), each where one full
+    name among the speakers fits it; the short form is kept as an alias."""
+    full = [name for name in speakers if is_full_name(name) and not is_generic(name)]
+    if not full:
+        return
+    into: dict[str, str] = {}
+    for name in speakers:
+        if is_generic(name):
+            continue
+        if name in full:
+            target = _resolve_initialled(name, full)
+        elif len(name.split()) == 1:
+            target = _resolve_given(name, full) or (_resolve_surname(name, full) if not is_initials(name) else None)
+        else:
+            continue
+        if target is not None and target != name:
+            into[name] = target
+    for p in passages:
+        if p.speaker in into:
+            p.speaker = into[p.speaker]
+    for short, target in into.items():
+        aliases = speakers.pop(short)
+        bucket = speakers[target]
+        for alias in [short, *aliases]:
+            if alias not in bucket and alias != target:
+                bucket.append(alias)
+
+
+def _resolve_initialled(name: str, full_names: list[str]) -> str | None:
+    """The one full name among `full_names` that an initial and a surname stand for ("M. Zieliński" for "Marek
+    Zieliński"): the same surname, a given name written out that starts with the initial.  None where two fit."""
+    tokens = person_tokens(name)
+    if len(tokens) != 2 or len(tokens[0].rstrip(".")) != 1 or not tokens[0].rstrip(".").isalpha():
+        return None
+    initial, key = name_key(tokens[0])[:1], surname(name)
+    hits = {
+        f
+        for f in full_names
+        if f != name
+        and surname(f) == key
+        and len(given := person_tokens(f)) >= 2
+        and len(given[0].rstrip(".")) > 1
+        and name_key(given[0])[:1] == initial
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _resolve_given(name: str, full_names: list[str]) -> str | None:

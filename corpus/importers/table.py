@@ -104,6 +104,10 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             found["start"] = i
         elif name.startswith("endtime") and "end" not in found:
             found["end"] = i
+    if "text" in found and folded[found["text"]] == "line":
+        # "line" is a script's spoken line, or a line's number beside the words ("line,start,end,speaker,utterance")
+        worded = [i for i, name in enumerate(folded) if name in _TEXT and name != "line"]
+        found["text"] = worded[0] if worded else found["text"]
     if "speaker" not in found:
         # a game's or a localisation tool's columns: "SpeakerID" and "SpeakerDisplay", "CharacterName_EN": the
         # one for people to read (its display name) rather than the code

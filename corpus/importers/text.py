@@ -1477,7 +1477,8 @@ def _choose_convention(
         labels = _without_header_headings(labels, lines, table)
         labels = _without_leading_list(labels, table)
         labels = _without_quoted_headline(labels, lines)
-        _closing_notes(labels, table)
+        labels = _without_numbered_items(labels, table)
+        _closing_notes(labels, table, lines)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
         caseless = {i: l for i, l in labels.items() if l.said and uncased(table.name_for(l) or "")}
@@ -2633,6 +2634,7 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable, lines:
         return labels
     start = min(i for i, l in labels.items() if table.name_for(l) in recurring)
     head = "\n".join(lines[:start])
+    speaking = {display_name(l.raw) for i, l in labels.items() if i >= start}
     fields = {
         i
         for i, l in labels.items()
@@ -2644,6 +2646,13 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable, lines:
         and l.form != "dash"  # (">> CAPTIONER: Please stand by for", wrapped)
         and (
             (not _sentence_end(l.rest) and len(l.rest.split()) <= 8)
+            # (who takes part, naming speakers below: "Udział: trener gości Marek Zieliński (Wisła), trener
+            # gospodarzy Dariusz Kmiecik (Stal)")
+            or (
+                not _sentence_end(l.rest)
+                and len(l.rest.split()) <= 24
+                and any(n in l.rest for n in speaking if len(n.split()) >= 2)
+            )
             or (" | " in l.rest and len(l.rest.split()) <= 16)  # "Participant: P07 | Interview date: ..."
             # a list: "Themen: Termine (Reise, Kabinett), Haushalt, Wohngeld", "Sprecher: SRS'in Hoffmann, Dr. Lange"
             or (not _sentence_end(l.rest) and l.rest.count(",") >= 2 and len(l.rest.split()) <= 30)
@@ -2837,10 +2846,11 @@ def _without_leading_list(labels: dict[int, Label], table: SpeakerTable) -> dict
     return {i: l for i, l in labels.items() if i not in run}
 
 
-def _closing_notes(labels: dict[int, Label], table: SpeakerTable) -> None:
+def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[str]) -> None:
     """Labels after the conversation's last turn, each once, in another form than every recurring label ("Overall:
-    felt good." under "**Sarah:**" and "**Me:**" turns): a note closing the document, said by no one (`table`
-    forgets their names), not a speaker, nor the last speaker's words."""
+    felt good." under "**Sarah:**" and "**Me:**" turns), or below a rule drawn under it ("---" then "Zapis: biuro
+    prasowe ..."): a note closing the document, said by no one (`table` forgets their names), not a speaker, nor
+    the last speaker's words."""
     counts = Counter(table.name_for(l) for l in labels.values())
     recurring = [i for i, l in labels.items() if counts[table.name_for(l)] >= 2]
     if len({table.name_for(labels[i]) for i in recurring}) < 2:
@@ -2855,6 +2865,11 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable) -> None:
             and label.said
             and (
                 (label.form not in forms and " " not in word and word.istitle() and not names_a_person(word))
+                or (
+                    any(_RULED.match(lines[j]) for j in range(last + 1, i))
+                    and len(word.split()) <= 2
+                    and not names_a_person(word)
+                )
                 # (a word with no capitals to judge it by, over words that do not talk: Arabic's "المصدر: قناة
                 # الأفق الإخبارية", the source under a broadcast's transcript)
                 or (
@@ -2867,6 +2882,36 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable) -> None:
         ):
             table.canonical.pop(name_key(display_name(label.raw)), None)
             label.rest = f"{word}: {label.rest.strip()}"
+
+
+#: A line drawn across: "---", "=====", "* * *", "______".
+_RULED = re.compile(r"^[ \t]*(?:[-=_─━—*~][ \t]*){3,}$")
+
+
+#: A label that is a word and a number: "LOT 48", "Item 3", "TOP 2", "Juror 7", "Speaker 2".
+_WORD_AND_NUMBER = re.compile(r"^(?P<word>[^\W\d_][\w'’.-]*)[ \t]+(?:n[º°o]\.?[ \t]*|#)?\d{1,4}[a-z]?$", re.I)
+
+
+def _without_numbered_items(labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Drop labels that number a document's items, one word and its numbers, each once, none of them talking: a
+    catalogue's "LOT 47: Joaquim Vayreda (1843–1894). Oli sobre tela." and "LOT 48: Anònim, s. XIX.", an
+    agenda's "TOP 3: Haushalt", among the turns of an auction or a meeting.  Numbered people ("Juror 3:", "Speaker
+    2:") are heard more than once, or talk."""
+    counts = Counter(table.name_for(l) for l in labels.values())
+    items: dict[str, list[int]] = {}
+    for i, l in labels.items():
+        m = _WORD_AND_NUMBER.match(l.raw.strip())
+        if m and counts[table.name_for(l)] == 1 and l.said:
+            items.setdefault(m.group("word").casefold(), []).append(i)
+    drop = {
+        i
+        for found in items.values()
+        if len(found) >= 2 and not grammar.talks([labels[i] for i in found])
+        for i in found
+    }
+    if not drop or len(drop) == len(labels):
+        return labels
+    return {i: l for i, l in labels.items() if i not in drop}
 
 
 _CAST_NAME = re.compile(r"^((?:[A-Z][\w.'’-]*[ \t]+){1,4}[A-Z][\w'’-]*)[ \t]*(?:$|[,.;(][ \t]*(.*)$)")
