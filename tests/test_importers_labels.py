@@ -4333,3 +4333,46 @@ def test_an_auction_s_numbered_lots_are_not_speakers() -> None:
     jurors = [(f"JUROR {n}", "I think we should vote again, honestly.") for n in (3, 7)]
     court = parse_text("".join(f"{who}: {words}\n\n" for who, words in turns_[:1] + jurors + turns_[2:5]), "j.txt")
     assert {"Juror 3", "Juror 7"} <= set(court.speakers)
+
+
+def test_a_session_s_header_gives_each_code_its_person_and_a_key_to_its_marks() -> None:
+    """A therapy session's transcript: the header's fields name each person and end with the code their turns go
+    by ("Therapeut: Marloes de Vries, GZ-psycholoog (T)", "Cliënt: "Sanne", 29 jaar (C)"), a key to the marks
+    ("Legenda: (…) korte stilte; [ ] non-verbaal; ...") follows, and a note in parentheses with a time says what
+    was left out ("(00:07:55 — vervolg sessie: uitleg, niet getranscribeerd)"). The key and the note were
+    speakers, and the codes stayed codes."""
+    text = (
+        "TRANSCRIPT SESSIE 4\n\nTherapeut:    Joris Smit, psycholoog (T)\n"
+        'Cliënt:       "Lotte", 34 jaar (C) — naam gefingeerd\n\n'
+        "Legenda: (…) korte stilte; (stilte, n sec) langere stilte; [ ] non-verbaal\n\n"
+        "T: Hoe was je week?\n\nC: Wisselend. (…) Maandag ging goed.\n\nT: En dinsdag?\n\n"
+        "C: Toen had ik weer zo'n moment in de trein.\n\n"
+        "(00:07:55 — vervolg sessie: uitleg oefening, niet getranscribeerd)\n\nT: Tot volgende week.\n"
+    )
+    doc = parse_text(text, "sessie.txt")
+    assert set(doc.speakers) == {"Joris Smit", "Lotte"}
+    assert {"T", "Therapeut"} <= set(doc.speakers["Joris Smit"])
+    note = next(p for p in doc.passages if "vervolg sessie" in p.text)
+    assert note.speaker in (None, "Lotte") and "niet getranscribeerd" in note.text
+
+
+def test_a_record_s_fields_between_the_turns_are_no_speakers() -> None:
+    """A school conference's minutes put the vote and the decision between the turns, on two lines one under the
+    other ("Abstimmung: 7 Ja / 1 Nein / 1 Enthaltung", "Beschluss: Die Ordnung wird angenommen."): both were
+    speakers. Where the turns stand apart, such a block of one-off words naming no one is the record's fields;
+    two people speaking once each, one after the other without a pause, stay speakers."""
+    turns_ = [
+        ("Frau Dr. Lenz", "Wir kommen zu TOP 3. Wer möchte?"),
+        ("Herr Ali", "Ich finde die Vorlage gut."),
+        ("Frau Roth", "Ich auch, mit einer Ergänzung."),
+        ("Frau Dr. Lenz", "Dann stimmen wir ab. Wer ist dafür?"),
+    ]
+    after = [("Herr Ali", "Bitte nehmen Sie mein Ja zu Protokoll."), ("Frau Dr. Lenz", "Ist vermerkt."),
+             ("Frau Roth", "Danke.")]  # fmt: skip
+    block = "Abstimmung: 7 Ja / 1 Nein / 1 Enthaltung\nBeschluss: Die Ordnung wird angenommen.\n\n"
+    text = "".join(f"{who}: {words}\n\n" for who, words in turns_) + block
+    text += "".join(f"{who}: {words}\n\n" for who, words in after)
+    doc = parse_text(text, "protokoll.txt")
+    assert set(doc.speakers) == {"Frau Dr. Lenz", "Herr Ali", "Frau Roth"}
+    vote = next(p for p in doc.passages if "Enthaltung" in p.text)
+    assert vote.speaker in (None, "Frau Dr. Lenz") and "Abstimmung:" in vote.text

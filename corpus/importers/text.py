@@ -1478,6 +1478,7 @@ def _choose_convention(
         labels = _without_leading_list(labels, table)
         labels = _without_quoted_headline(labels, lines)
         labels = _without_numbered_items(labels, table)
+        labels = _without_field_blocks(labels, lines, table)
         _closing_notes(labels, table, lines)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
@@ -2192,6 +2193,14 @@ _ROLE_CODE_LEGEND = re.compile(
 )
 
 
+#: A header's field naming a person, then what they are, then the code their turns go by: "Therapeut: Marloes de
+#: Vries, GZ-psycholoog (T)", "Cliënt: "Sanne", 29 jaar (C) — naam gefingeerd".
+_FIELD_CODE_LEGEND = re.compile(
+    r"^[ \t]*(?P<office>[^\W\d_][^:=\n]{1,30}?)[ \t]*:[ \t]*[\"“„'‘]?(?P<who>[^\W\d_][^,;:()\"”“\n]{1,50}?)[\"”“'’]?"
+    r"[ \t]*(?:,[^()\n]{0,80})?\((?P<code>[A-Z]{1,3}\d{0,2})\)"
+)
+
+
 #: A transcription tool's numbered speaker, as its label or a header's key names it: "Speaker 1", "Sprecher 2".
 _NUMBERED = r"(?:speaker|spk|participant|person|sprecher(?:in)?|intervenant|hablante|locuteur|orador|spreker|talare|taler)[ _]?\d{1,2}"
 _NUMBERED_CODE = re.compile(_NUMBERED, re.I)
@@ -2232,6 +2241,7 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             _LEGEND.finditer(line),
             _NUMBERED_LEGEND.finditer(line),
             _ROLE_CODE_LEGEND.finditer(line),
+            _FIELD_CODE_LEGEND.finditer(line),
             # (a name and its short form in a script without capitals; elsewhere initials say whose they are)
             (m for m in _NAME_CODE_LEGEND.finditer(line) if uncased(m.group("code"))),
         )
@@ -2270,7 +2280,7 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
         table.add_alias(name, code)
         if role:
             table.add_alias(name, who)
-        if m.re is _ROLE_CODE_LEGEND:
+        if m.re is _ROLE_CODE_LEGEND or m.re is _FIELD_CODE_LEGEND:
             table.add_alias(name, m.group("office").strip())
     return shared
 
@@ -2655,7 +2665,8 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable, lines:
             )
             or (" | " in l.rest and len(l.rest.split()) <= 16)  # "Participant: P07 | Interview date: ..."
             # a list: "Themen: Termine (Reise, Kabinett), Haushalt, Wohngeld", "Sprecher: SRS'in Hoffmann, Dr. Lange"
-            or (not _sentence_end(l.rest) and l.rest.count(",") >= 2 and len(l.rest.split()) <= 30)
+            # (or a key to the transcript's marks: "Legenda: (…) korte stilte; (stilte, n sec) langere stilte; ...")
+            or (not _sentence_end(l.rest) and l.rest.count(",") + l.rest.count(";") >= 2 and len(l.rest.split()) <= 30)
         )
     }
     # (with one recurring speaker only, a block of three fields or more: a record's "Tahun Sidang : 2031",
@@ -2886,6 +2897,40 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
 
 #: A line drawn across: "---", "=====", "* * *", "______".
 _RULED = re.compile(r"^[ \t]*(?:[-=_─━—*~][ \t]*){3,}$")
+
+
+def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: SpeakerTable) -> dict[int, Label]:
+    """Drop a block of one-off labels on lines one under another, each a word or two that names no one, where the
+    turns stand apart (a blank line before nearly every one): a record's fields between the turns ("Abstimmung:
+    7 Ja / 1 Nein / 1 Enthaltung" over "Beschluss: Die Ordnung wird angenommen."), not two people who each spoke
+    once without a pause."""
+    order = sorted(labels)
+    if len(order) < 6:
+        return labels
+    apart = sum(1 for i in order if i == 0 or not lines[i - 1].strip())
+    if apart < 0.8 * len(order):
+        return labels
+    counts = Counter(table.name_for(l) for l in labels.values())
+
+    def field(i: int) -> bool:
+        l = labels[i]
+        word = display_name(l.raw)
+        return (
+            counts[table.name_for(l)] == 1
+            and l.said
+            and len(word.split()) <= 2
+            and not is_full_name(word)
+            and not is_generic(word)
+            and not titles_of(word)
+        )
+
+    drop: set[int] = set()
+    for a, b in itertools.pairwise(order):
+        if b == a + 1 and field(a) and field(b):
+            drop |= {a, b}
+    if not drop or len(drop) == len(labels):
+        return labels
+    return {i: l for i, l in labels.items() if i not in drop}
 
 
 #: A label that is a word and a number: "LOT 48", "Item 3", "TOP 2", "Juror 7", "Speaker 2".
@@ -3568,6 +3613,9 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
             and not cue
             and len(name.split()) <= 6
             and names_a_person(name)
+            # (a name is capitalised where its letters have capitals: "(00:07:55 — vervolg sessie: uitleg ...)" is
+            # the transcriber's note)
+            and (name[:1].isupper() or uncased(name))
             # (a member with their party, one of the speakers, or someone named in full: "Poseł Tomasz Kalinowski")
             and (m.group("party") or key in table.canonical or (len(name.split()) >= 2 and is_full_name(name)))
         ):
