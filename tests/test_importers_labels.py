@@ -4376,3 +4376,56 @@ def test_a_record_s_fields_between_the_turns_are_no_speakers() -> None:
     assert set(doc.speakers) == {"Frau Dr. Lenz", "Herr Ali", "Frau Roth"}
     vote = next(p for p in doc.passages if "Enthaltung" in p.text)
     assert vote.speaker in (None, "Frau Dr. Lenz") and "Abstimmung:" in vote.text
+
+
+def test_a_transcript_s_end_said_in_other_languages_ends_it() -> None:
+    """A GP's recorded visit: a note over the dialogue ("Nota: colloquio registrato con consenso ..."), then the
+    dialogue, then "--- FINE TRASCRIZIONE ---" and the doctor's SOAP notes, whose "Torace:", "Educazione:" and
+    "Firma:" lines became speakers replacing MED and PAZ (and the document was doubted). The end of a transcript
+    said in other languages than English ends it as "END OF TRANSCRIPT" does; "Nota" heads a note, as "Note" does."""
+    text = (
+        "SCHEDA VISITA\nPaziente: ROSSI ANNA, 71 aa\n\n"
+        "Nota: colloquio registrato con consenso scritto della paziente ai fini del\nprogetto di audit.\n\n"
+        "MED: Buongiorno signora, come va il respiro?\nPAZ: Meglio, ma la sera ho le caviglie gonfie.\n"
+        "MED: Da quanto tempo?\nPAZ: Da un mese, più o meno.\nMED: Facciamo un elettrocardiogramma adesso.\n"
+        "--- FINE TRASCRIZIONE ---\n\nO (Oggettivo):\nTorace: crepitii bibasali.\n"
+        "Educazione: spiegati i segni d'allarme.\n\nFirma: Dott.ssa L. Bassi\n"
+    )
+    doc = parse_text(text, "visita.txt")
+    assert set(doc.speakers) == {"MED", "PAZ"} and not doc.warnings
+    assert not any("Torace" in p.text for p in doc.passages if p.speaker)
+    assert any("Nota: colloquio" in p.text and p.speaker is None for p in doc.passages)
+
+
+def test_voices_taking_turns_in_a_script_without_capitals_need_no_words_of_talk() -> None:
+    """A responsive reading in Amharic ("መሪ፦" the leader, "ጉባኤ፦" the congregation) reads psalm verses, with none of
+    the words that say people talk ("I", "you", thanks): its labels were taken for a form's fields and the document
+    was read with no speakers. In a script without capitals, names heard again and again taking turns, each saying
+    whole sentences, are speakers; a list's items under a heading below a rule are not, nor is the heading."""
+    said = [("领唱", "天地万物都当赞美。"), ("会众", "日月星辰都当歌颂。"), ("领唱", "山岭海洋都当欢呼。"),
+            ("会众", "飞鸟走兽都当颂扬。"), ("领唱", "众民都当一同歌唱。"), ("会众", "阿们。"), ("领唱", "请坐。")]  # fmt: skip
+    text = "启应经文\n\n" + "".join(f"{who}：{words}\n" for who, words in said)
+    text += "\n-----------------------------\n通知：\n• 青年聚会：周六下午两点\n• 奉献：可转账\n"
+    doc = parse_text(text, "liturgy.txt")
+    assert list(doc.speakers) == ["领唱", "会众"]
+    assert [p.speaker for p in doc.passages if "通知" in p.text or "周六" in p.text] == [None]
+    # (a form's fields, each once, stay fields)
+    form = "".join(
+        f"{k}：{v}\n" for k, v in [("时间", "3月12日"), ("地点", "会议室"), ("人数", "12人"), ("主题", "预算")]
+    )
+    assert not parse_text(form, "form.txt").speakers
+
+
+def test_japanese_everyday_talk_is_talk() -> None:
+    """A conversation-analysis transcript of three friends in Japanese, single-letter codes and line numbers
+    ("01   M:   でさ:,来月引っ越すことになって(.)さ"), speaks in plain forms and replies ("うん", "…よね"), not the
+    polite endings ("です", "ます") that said Japanese talk: it was read with no speakers. The legend's names
+    ("ミホ（M，22歳）") give the codes' turns their names."""
+    lines = ["M:   でさ:,来月引っ越すことになって(.)さ", "K:   え↑まじで=", "M:   =うん", "     (0.8)",
+             "Y:   どこに::?", "M:   川崎.", "K:   [おお:", "Y:   [川崎かあ", "M:   会社から近くて(.)あの:",
+             "K:   一時間半はきつい[よな", "M:               [きついきつい", "Y:   じゃあさ,猫は?",
+             "M:   .hh そ:れなん[だよね:", "K:               [ペット可じゃないの?"]  # fmt: skip
+    head = "断片3「引っ越し」\n参与者：ミホ（M，22歳），ケンタ（K，23歳），ユイ（Y，22歳）\n\n"
+    doc = parse_text(head + "".join(f"{n:02d}   {line}\n" for n, line in enumerate(lines, 1)), "ca.txt")
+    assert set(doc.speakers) == {"ミホ", "ケンタ", "ユイ"}
+    assert doc.speakers["ミホ"] == ["M"]

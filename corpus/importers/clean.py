@@ -239,6 +239,14 @@ _END_MARKERS = re.compile(
     r"^\s*(transcribed by\b.*|transcription by\b.*|this transcript was (auto-?)?generated\b.*|"
     r"to view or add a comment,? sign in.*|more articles by\b.*|"
     r"\(?end of transcript\)?\.?|\[end of transcript\]|end transcript\.?|"
+    # (and in other languages, in brackets or between dashes: "--- FINE TRASCRIZIONE ---", "[Fin de la
+    # transcription]", "*** ENDE DES TRANSKRIPTS ***", "(Конец стенограммы)")
+    r"[-=*_~\[(\s]*(?:fine (?:della )?trascrizione|fin de (?:la )?transcription|fin de (?:la )?transcripci[óo]n|"
+    r"fim da transcri[çc][ãa]o|ende (?:des|der) (?:transkripts?|transkription|abschrift)|"
+    r"einde (?:van (?:het|de) )?(?:transcript|transcriptie)|koniec (?:transkrypcji|zapisu)|"
+    r"konec (?:přepisu|prepisu)|slut på (?:transkriptionen|utskriften)|transkription(?:en)? slut|"
+    r"конец (?:стенограммы|расшифровки)|кінець (?:стенограми|розшифровки)|sf[âa]r[șs]itul transcrierii|"
+    r"transkriptin loppu|[aá]tirat v[ée]ge|end of (?:the )?(?:transcript|transcription))[\s.\])*_=~-]*|"
     # the mark closing a Japanese, Chinese or Korean article: "（了）", "（完）", "（おわり）", "<끝>"
     r"[（(](?:了|完|おわり|終わり)[)）]|【完】|[<＜(（]끝[>＞)）]|"
     # a page's comments under a heading that counts them: "### Commenti (3)", "12 Comments", "Kommentare (4)"

@@ -870,8 +870,9 @@ _DIALOGUE_WORD = re.compile(
     # "ya", "of", nor Tagalog's "po")
     r"mimi|wewe|sisi|ninyi|nyinyi|asante|ahsante|ndiyo|hapana|karibu|naomba|saya|kami|kita|anda|terima kasih|"
     r"tidak|ako|ikaw|tayo|salamat|opo|hindi|ngiyabonga|siyabonga|yebo|sawubona|na gode|nagode)"
-    # (and the question marks of scripts without "?": Greek's ";" after a Greek word, Armenian's "՞", Ethiopic's "፧")
-    r"(?=[^\w]|$)|[?？؟!！\u037e՞፧]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);|[我你您私僕吗呢吧請请]|谢谢|謝謝|没有|沒有|好的|是的|ます|です|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"
+    # (and the question marks of scripts without "?": Greek's ";" after a Greek word, Armenian's "՞", Ethiopic's "፧";
+    # Japanese talk's endings and replies besides the polite ones, "…よね", "…じゃん", "うん", "はい")
+    r"(?=[^\w]|$)|[?？؟!！\u037e՞፧]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);|[我你您私僕吗呢吧請请]|谢谢|謝謝|没有|沒有|好的|是的|ます|です|よね|よな|じゃん|でしょ|だよ|だね|(?<![\u3040-\u30ff\u4e00-\u9fff])(?:うん|ええ|はい)(?![\u3040-\u30ff\u4e00-\u9fff])|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"
     # addressing the chair or a member, as a chamber's speakers do: "Mr. Speaker", "Sr. Presidente", "Sayın Başkan"
     r"|(?:^|[^\w])(?:mr|madam|madame|monsieur|señor|señora|sr|sra|srs|signor|signora|herr|frau|fru|panie|pani|sayın|"
     r"mister|mevrouw|meneer|mheshimiwa)\.?[ \t]+(?:speaker|president|presidente|présidente?|presidenta|präsident|präsidentin|spika|"

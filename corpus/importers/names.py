@@ -298,6 +298,24 @@ NOT_NAMES = {
     "remarque",
     "примечание",
     "notes",
+    # (a note, as other languages head one: Italian and Spanish "Nota:", German "Notiz:", "Anmerkung:", Nordic
+    # "Notat:", "Merknad:", Finnish, Czech, Hungarian, Greek, Hebrew, Arabic, Thai, Vietnamese, Indonesian, Japanese)
+    "nota",
+    "notiz",
+    "anmerkung",
+    "notat",
+    "merknad",
+    "huomautus",
+    "poznámka",
+    "megjegyzés",
+    "σημείωση",
+    "הערה",
+    "ملاحظة",
+    "หมายเหตุ",
+    "ghi chú",
+    "catatan",
+    "備考",
+    "备注",
     "nb",
     "ps",
     "update",
@@ -2069,8 +2087,10 @@ def match_label(line: str) -> Label | None:
         if stamp:  # Rev style: "Name: (01:20)" then the words
             time = parse_time(stamp.group(1))
             at = stamp.end()
-        if plain_item and (not names_a_person(name) or m.group("rest")[:1].islower()):
-            return None  # ("1. Ada Park: best newcomer." is a list of awards)
+        if plain_item and (not names_a_person(name) or m.group("rest")[:1].islower() or uncased(name)):
+            # ("1. Ada Park: best newcomer." is a list of awards; and where a script has no capitals to tell a
+            # name by, "• የወጣቶች ጉባኤ፦ ቅዳሜ ..." is an announcement's item)
+            return None
         if role is not None and _REPORTED.search(role):
             return None  # a press release's "Jane Park, CEO of Acme, said: ..." reports speech, it is no turn
         if m.group("sep") == ";":

@@ -400,7 +400,15 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             # it knows: "Pytanie:"/"Odpowiedź:"), a line or two of other fields aside (its "Office: 020 ..."): no
             # speakers
             dialogue, labels_at = False, {}
-        elif not _people(labels_at, table) and not _talk_between(lines, labels_at):
+        elif (
+            not _people(labels_at, table)
+            and not _talk_between(lines, labels_at)
+            # (names in a script without capitals, which cannot say whether they are people's, taking turns)
+            and not (
+                all(uncased(name) for l in labels_at.values() if (name := table.name_for(l)) is not None)
+                and _taking_turns(labels_at, table)
+            )
+        ):
             # Fields of a form, a programme or minutes ("Action: L. Chen to book...", "Signed (Tenant): ___"):
             # labels in shape but mostly not people's names, and no one says "I" or "you", asks, thanks or
             # answers: not applied, and said
@@ -1483,7 +1491,7 @@ def _choose_convention(
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
         caseless = {i: l for i, l in labels.items() if l.said and uncased(table.name_for(l) or "")}
-        if caseless and not grammar.talks(list(caseless.values())):
+        if caseless and not grammar.talks(list(caseless.values())) and not _taking_turns(caseless, table):
             labels = {i: l for i, l in labels.items() if i not in caseless}
             recurring = [n for n in Counter(table.name_for(l) for l in caseless.values()).values() if n >= 2]
             if len(recurring) >= 2 and len(caseless) >= 4:
@@ -2184,7 +2192,9 @@ _LEGEND = re.compile(
 
 #: A header's name with the short form the labels use after it, in parentheses, where capitals cannot tell a
 #: short form by: "ผู้ดำเนินรายการ: วิภาวี ศรีสุข (วิ)" (the host, Wiphawi Srisuk, "วิ:" in the turns).
-_NAME_CODE_LEGEND = re.compile(r"(?P<who>[^\W\d_][^():：\n]{2,40}?)[ \t]*[(（](?P<code>[^()（）\s]{1,12})[)）]")
+_NAME_CODE_LEGEND = re.compile(
+    r"(?P<who>[^\W\d_][^():：\n]{0,40}?)[ \t]*[(（](?P<code>[^()（）\s,，、]{1,12})(?:[,，、][^()（）\n]{0,30})?[)）]"
+)
 #: A header's role with the code its turns go by, then the person: "Moderator (M): Dr. Rina Kusumawardani",
 #: "Interviewer (I): Ada Park" (the role is kept as an alias; see _apply_legend).
 _ROLE_CODE_LEGEND = re.compile(
@@ -2220,7 +2230,9 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
     """Speakers' codes that the header explains ("Speakers: S1 = Moderator, S2 = Ada Park", "Speaker 1 = Priya
     Raman (host).") go by the names given, the code kept as an alias.  A code the header gives to two people or
     more ("Speaker 3 = Fatma Yılmaz and Deniz Aksoy (one mic)") stays as it is: (the code, whom), for a warning."""
-    if not any("=" in line or "-" in line or "–" in line or "—" in line or "(" in line for line in head):
+    if not any(
+        "=" in line or "-" in line or "–" in line or "—" in line or "(" in line or "（" in line for line in head
+    ):
         return []  # (no key to any code in the header: "S1 = ...", "P1 – ...", "Ada Park (AP)")
     codes = {
         l.raw.strip(): table.name_for(l)
@@ -2243,7 +2255,8 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             _ROLE_CODE_LEGEND.finditer(line),
             _FIELD_CODE_LEGEND.finditer(line),
             # (a name and its short form in a script without capitals; elsewhere initials say whose they are)
-            (m for m in _NAME_CODE_LEGEND.finditer(line) if uncased(m.group("code"))),
+            # (or a code in Latin letters for a name in such a script, with what describes them: "ミホ（M，22歳）")
+            (m for m in _NAME_CODE_LEGEND.finditer(line) if uncased(m.group("code")) or uncased(m.group("who"))),
         )
     ]
     # A legend giving one value to several codes describes them ("P1 – Mwanamume, miaka 52", "P3 – Mwanamume,
@@ -2870,17 +2883,14 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
     last = max(recurring)
     for i, label in labels.items():
         word = label.raw.strip()
+        ruled_off = any(_RULED.match(lines[j]) for j in range(last + 1, i)) if i > last else False
         if (
             i > last
             and counts[table.name_for(label)] == 1
-            and label.said
+            and (label.said or ruled_off)  # (a heading alone under the rule too: "ማስታወቂያዎች፦" over its list)
             and (
                 (label.form not in forms and " " not in word and word.istitle() and not names_a_person(word))
-                or (
-                    any(_RULED.match(lines[j]) for j in range(last + 1, i))
-                    and len(word.split()) <= 2
-                    and not names_a_person(word)
-                )
+                or (ruled_off and len(word.split()) <= 2 and not names_a_person(word))
                 # (a word with no capitals to judge it by, over words that do not talk: Arabic's "المصدر: قناة
                 # الأفق الإخبارية", the source under a broadcast's transcript)
                 or (
@@ -2931,6 +2941,22 @@ def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: Spe
     if not drop or len(drop) == len(labels):
         return labels
     return {i: l for i, l in labels.items() if i not in drop}
+
+
+def _taking_turns(labels: dict[int, Label], table: SpeakerTable) -> bool:
+    """Whether names take turns saying sentences, whatever the words: six labels or more, two names or more heard
+    again and again, hardly one after itself, most of their words whole sentences (a responsive reading's
+    "መሪ፦ ምድር ሁሉ ለእግዚአብሔር እልል በሉ።" / "ጉባኤ፦ ..."), which a form's fields ("时间：3月12日") never do."""
+    labels = {i: l for i, l in labels.items() if table.name_for(l) is not None}  # (a closing note is no one's)
+    if len(labels) < 6:
+        return False
+    names = [table.name_for(labels[i]) for i in sorted(labels)]
+    counts = Counter(names)
+    if sum(1 for n in counts.values() if n >= 3) < 2:
+        return False
+    again = sum(1 for a, b in itertools.pairwise(names) if a == b)
+    sentences = sum(1 for l in labels.values() if _sentence_end(l.rest.strip()[-3:] or " "))
+    return again <= 0.2 * len(names) and sentences >= 0.6 * len(labels)
 
 
 #: A label that is a word and a number: "LOT 48", "Item 3", "TOP 2", "Juror 7", "Speaker 2".
