@@ -855,3 +855,18 @@ def test_subtitles_name_speakers_in_parentheses_in_scripts_without_capitals() ->
         for n, (_, words) in enumerate(said * 2, 1)
     )
     assert {p.speaker for p in parse_text(sounds, "ep08.srt").passages} == {None}
+
+
+def test_a_message_export_with_read_notes_and_a_number_for_a_sender() -> None:
+    """An iMessage export as text: each message under its date and time, which may carry a note ("Mar 02, 2024
+    7:42:55 PM (Read by you after 1 minute)"), then its sender, who may be a phone number not in the contacts
+    ("+66 81 234 5678"). The note made the time no time, and the number no sender: their messages went to the
+    sender before."""
+    messages = [("Mar 02, 2024  7:41:08 PM", "Ton", "Is everyone still in for the trip?"),
+                ("Mar 02, 2024  7:42:55 PM (Read by you after 1 minute)", "Nok Siriwan", "Yes, back on Sunday."),
+                ("Mar 02, 2024  7:44:10 PM", "Me", "Booked the van, 12 seats."),
+                ("Mar 02, 2024  7:46:40 PM", "+66 81 234 5678", "Hi, it's Prae, my new number."),
+                ("Mar 02, 2024  7:47:05 PM", "Me", "Saved it, Prae.")]  # fmt: skip
+    text = "\n".join(f"{when}\n{who}\n{said}\n" for when, who, said in messages)
+    doc = parse_text(text, "Messages - Trip.txt")
+    assert [(p.speaker, p.text) for p in doc.passages] == [(who, said) for _, who, said in messages]

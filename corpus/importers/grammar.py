@@ -408,7 +408,7 @@ _TRANSITION = re.compile(
 _SCENE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[.\s/]", re.I)
 #: A name, then "said:", alone on its line: a copied chat with an assistant ("You said:", "ChatGPT said:").
 _SAID = re.compile(r"^([^\W\d_][\w.'’\- ]{0,30}?) said:$")
-_HANDLE = re.compile(r"[^\W_][\w.\-]{1,31}(?:#\d{4})?")
+_HANDLE = re.compile(r"[^\W_][\w.\-]{1,31}(?:#\d{4})?|\+\d{1,3}(?:[ \t\-]?\d{1,5}){2,5}")  # (or a phone number)
 _ALONE_TIME_FIRST = re.compile(STAMP_PREFIX.pattern + r"(?=[^\W\d_])")
 
 
@@ -1049,7 +1049,9 @@ _SPELLED_DATE = r"(?:(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{
 #: A time alone on its line (a chat's, with its date).
 BARE_TIME = re.compile(
     # (Nordic records' time marks say "o'clock": "Kl. 13:06")
-    rf"^(?:[Kk]lo?\.?[ \t]+)?[\[(]?(?P<date>{DATE}|{_SPELLED_DATE})?(?P<ts>{_TIME}){AMPM}?[\])]?$"
+    rf"^(?:[Kk]lo?\.?[ \t]+)?[\[(]?(?P<date>{DATE}|{_SPELLED_DATE})?(?P<ts>{_TIME}){AMPM}?[\])]?"
+    # (a message export's note on the message after its date and time: "(Read by you after 1 minute)")
+    r"(?:(?<=\d|M)[ \t]+\([^()\n]{1,60}\))?$"
 )
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
@@ -1086,6 +1088,8 @@ def _alone(lines: list[str], i: int) -> Label | None:
         if label is None and stamp.group("date") and _HANDLE.fullmatch(line.strip()):
             # a message export's sender under the date and time, in whatever case: "Me", "tomas_r"
             label = Label(line.strip(), "", "timed", None, None)
+        elif label is not None and stamp.group("date") and BARE_TIME.match(before):
+            label.form = "timed"  # (a sender under a message's date and time is one if they write once only)
         if label is not None and label.time is None:
             label.time = stamp_seconds(stamp)
         return label
