@@ -4429,3 +4429,18 @@ def test_japanese_everyday_talk_is_talk() -> None:
     doc = parse_text(head + "".join(f"{n:02d}   {line}\n" for n, line in enumerate(lines, 1)), "ca.txt")
     assert set(doc.speakers) == {"ミホ", "ケンタ", "ユイ"}
     assert doc.speakers["ミホ"] == ["M"]
+
+
+def test_a_question_in_bold_with_its_label_inside_the_bold() -> None:
+    """A paper's interview prints each question in bold with its label inside the bold ("**PV: Thưa ông, mùa khô
+    năm nay ra sao?**") and the answers under a bold name ("**Ông Khoa:** Khác nhiều lắm."): the questions were
+    read as the answerer's words, each after his last answer."""
+    text = (
+        "# Salt comes early\n\n**PV: Thưa ông, mùa khô năm nay khác thế nào?**\n\n"
+        "**Ông Trần Minh Khoa:** Khác nhiều lắm. Năm nay mặn vào sớm.\n\n"
+        "**PV: Hợp tác xã đã chuẩn bị ra sao?**\n\n**Ông Khoa:** Tụi tôi xuống giống sớm hai tuần.\n\n"
+        "**PV: Xin cảm ơn ông!**\n"
+    )
+    said = [(p.speaker, p.text) for p in parse_text(text, "phong-van.md").passages if p.speaker]
+    assert [who for who, _ in said] == ["PV", "Ông Trần Minh Khoa", "PV", "Ông Trần Minh Khoa", "PV"]
+    assert said[2][1] == "Hợp tác xã đã chuẩn bị ra sao?"

@@ -225,7 +225,11 @@ _LINK_LIST_HEADING = re.compile(
     r"(à )?lire aussi|sur le même sujet|(à )?voir aussi|leer más|lee también|noticias relacionadas|"
     r"te puede interesar|leia (também|mais)|veja também|leggi anche|potrebbe interessarti|lees ook|meer over dit onderwerp|"
     r"läs också|czytaj (także|też)|читайте также|по теме|"
-    r"関連記事|おすすめ|相关文章|推荐阅读|관련 기사)\s*:?[*_]*\s*:?\s*$",
+    r"関連記事|おすすめ|相关文章|推荐阅读|관련 기사|"
+    # (Vietnamese, Indonesian and Malay, Turkish, Thai, Ukrainian, Czech, Romanian, Hungarian)
+    r"bài (viết )?liên quan|tin liên quan|xem thêm|đọc thêm|baca juga|berita terkait|artikel terkait|"
+    r"ilgili haberler|bunlar da ilginizi çekebilir|ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|читайте також|"
+    r"související články|čtěte také|citește și|articole similare|kapcsolódó cikkek)\s*:?[*_]*\s*:?\s*$",
     re.IGNORECASE,
 )
 

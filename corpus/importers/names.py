@@ -1877,6 +1877,11 @@ def match_label(line: str) -> Label | None:
         text = f"{titled.group(1)} {text[titled.end() :]}"
     if text.startswith(">") and not text.startswith(">>"):
         text = text.lstrip("> ")  # Markdown blockquote: "> **Ada:** text"
+    if text[:2] in ("**", "__") and text.endswith(text[:2]) and len(text) > 6 and text[:2] not in text[2:-2]:
+        # a whole line in bold, its label inside: "**PV: Thưa ông, mùa khô năm nay ra sao?**" (a paper's questions)
+        inner = text[2:-2].strip()
+        if _PLAIN.match(inner) and ":" in inner[:40]:
+            text = inner
     if text[:1] >= "\u2190":
         text = _LEADING_SYMBOLS.sub("", text)  # "🎙️ Ada Park: text"
     listed = _LIST_MARK.match(text)
