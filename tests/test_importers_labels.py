@@ -4444,3 +4444,20 @@ def test_a_question_in_bold_with_its_label_inside_the_bold() -> None:
     said = [(p.speaker, p.text) for p in parse_text(text, "phong-van.md").passages if p.speaker]
     assert [who for who, _ in said] == ["PV", "Ông Trần Minh Khoa", "PV", "Ông Trần Minh Khoa", "PV"]
     assert said[2][1] == "Hợp tác xã đã chuẩn bị ra sao?"
+
+
+def test_a_role_after_a_dash_before_the_colon() -> None:
+    """Council minutes name each speaker with their office after a dash the first time ("Ruth Alon – Deputy Mayor:
+    I will answer that."), in Hebrew as in English: the line was no label, so the deputy mayor's answer was the
+    words of the councillor who asked. A role after the name is split off; an office before the person ("Chief
+    Spokesperson – Ada Park:") stays as it was read."""
+    text = (
+        "Yossi Ben: Good evening, item three.\n\nAmit Gold: When will the street lights be fixed?\n\n"
+        "Ruth Alon – Deputy Mayor: I will answer that. By the end of the month.\n\n"
+        "Amit Gold: Why did it take four months?\n\nRuth Alon: The tender was cancelled.\n\nYossi Ben: Thank you.\n"
+    )
+    assert _speakers(text) == ["Yossi Ben", "Amit Gold", "Ruth Alon", "Amit Gold", "Ruth Alon", "Yossi Ben"]
+    hebrew = text.replace("Ruth Alon – Deputy Mayor", "רונית אלמוג – סגנית ראש העירייה").replace(
+        "Ruth Alon", "רונית אלמוג"
+    )
+    assert _speakers(hebrew)[2] == "רונית אלמוג"

@@ -849,7 +849,7 @@ _DIALOGUE_WORD = re.compile(
     # ("I" in its capital only: "i" is "in" in Swedish, "and" in Polish and Catalan, "the" in Italian)
     r"(?:^|[^\w])(?:(?-i:I)|i'm|i've|i'd|i'll|me|my|we|we're|us|our|you|you're|your|je|j'|tu|vous|nous|moi|ich|du|wir|"
     r"sie|mir|mich|yo|tú|usted|nosotros|eu|você|nós|io|noi|voi|ik|jij|wij|я|ты|вы|мы|"
-    r"أنا|أنت|نحن|هل|אני|אתה|את|אנחנו|मैं|आप|हम|let's|thanks|thank|hello|hi|hey|welcome|yes|yeah|no|okay|ok|sure|"
+    r"أنا|أنت|نحن|هل|אני|אתה|אנחנו|मैं|आप|हम|let's|thanks|thank|hello|hi|hey|welcome|yes|yeah|no|okay|ok|sure|"
     r"indeed|right|well|merci|oui|non|bonjour|gracias|sí|hola|danke|ja|nein|hallo|grazie|ciao|obrigado|obrigada|sim"
     r"|شكرا|نعم|مرحبا|תודה|כן|שלום|नमस्ते|धन्यवाद|हाँ|महोदय|महोदया|कृपया|ben|sen|biz|siz|evet|hayır|teşekkür|teşekkürler|buyurun|tak|nie|"
     # Urdu: I, you, we, thanks, yes, no, the greeting

@@ -1508,6 +1508,22 @@ def split_role(candidate: str) -> tuple[str, str | None]:
             # (an address after a titled name, or a full one: "Mr. Tanaka, 4 Orchard Lane", "PETER HOLLIS, 9 Ferry
             # Road", as a public hearing's record gives each speaker)
             return name.strip(), role
+    for dash in (" – ", " — "):
+        # a role after a dash, as minutes write it: "רונית אלמוג – סגנית ראש העירייה", "Ada Park – Deputy Mayor"
+        name, found, role = candidate.partition(dash)
+        role = role.strip()
+        if (
+            found
+            and role
+            and len(role.split()) <= 6
+            and not _SENTENCE_WITHIN.search(role)
+            and dash not in role
+            and 2 <= len(name.split()) <= 4
+            and is_name_like(name.strip())
+            # (not an office before the person: "Chief Spokesperson – Ada Park", read elsewhere)
+            and (uncased(role) or not names_a_person(role))
+        ):
+            return name.strip(), role
     return candidate.strip(), None
 
 

@@ -1485,8 +1485,6 @@ def _choose_convention(
         labels = _without_header_headings(labels, lines, table)
         labels = _without_leading_list(labels, table)
         labels = _without_quoted_headline(labels, lines)
-        labels = _without_numbered_items(labels, table)
-        labels = _without_field_blocks(labels, lines, table)
         _closing_notes(labels, table, lines)
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
@@ -1588,6 +1586,9 @@ def _choose_convention(
         labels.update(_names_before_role_words(lines, labels, table))
     if family == "inline" and len(labels) >= 5:
         labels = _without_untimed_in_a_chat(labels, table)
+    # (items and fields in the labels' shape, wherever they were found: after the labels found again by shape)
+    labels = _without_numbered_items(labels, table)
+    labels = _without_field_blocks(labels, lines, table)
     notes: set[int] = set()  # (lines in labels' shape read as the transcript's notes: not said to be unread)
     if family == "inline" and len(labels) >= 5:
         kept_labels = _without_lone_brackets(lines, labels, table)
@@ -2909,37 +2910,53 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
 _RULED = re.compile(r"^[ \t]*(?:[-=_─━—*~][ \t]*){3,}$")
 
 
+#: A count and what it counts: "7 Ja", "1 Enthaltung", "בעד – 6", "For: 12".
+_TALLY = re.compile(r"\d+[ \t]*[–—-]?[ \t]*[^\W\d_]+|[^\W\d_]+[ \t]*[–—:-][ \t]*\d+")
+
+
 def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: SpeakerTable) -> dict[int, Label]:
-    """Drop a block of one-off labels on lines one under another, each a word or two that names no one, where the
-    turns stand apart (a blank line before nearly every one): a record's fields between the turns ("Abstimmung:
-    7 Ja / 1 Nein / 1 Enthaltung" over "Beschluss: Die Ordnung wird angenommen."), not two people who each spoke
-    once without a pause."""
+    """Drop blocks of labels on lines one under another, each a word or two that names no one and does not talk,
+    heard only in such blocks, where the turns stand apart (a blank line before nearly every one): a record's
+    fields between the turns ("Abstimmung: 7 Ja / 1 Nein / 1 Enthaltung" over "Beschluss: Die Ordnung wird
+    angenommen.", a council's "הצבעה:" over "החלטה:" after each item), not people speaking without a pause."""
     order = sorted(labels)
     if len(order) < 6:
         return labels
     apart = sum(1 for i in order if i == 0 or not lines[i - 1].strip())
     if apart < 0.8 * len(order):
         return labels
-    counts = Counter(table.name_for(l) for l in labels.values())
 
     def field(i: int) -> bool:
         l = labels[i]
         word = display_name(l.raw)
         return (
-            counts[table.name_for(l)] == 1
-            and l.said
+            l.said
             and len(word.split()) <= 2
             and not is_full_name(word)
             and not is_generic(word)
             and not titles_of(word)
         )
 
-    drop: set[int] = set()
+    in_blocks: set[int] = set()
     for a, b in itertools.pairwise(order):
         if b == a + 1 and field(a) and field(b):
-            drop |= {a, b}
+            in_blocks |= {a, b}
+    by_name: dict[str | None, list[int]] = {}
+    for i in order:
+        by_name.setdefault(table.name_for(labels[i]), []).append(i)
+    drop = {
+        i
+        for name, at in by_name.items()
+        if at
+        and set(at) <= in_blocks
+        # (a tally's "7 Ja / 1 Nein", "בעד – 6", counts and is no one's yes)
+        and not grammar.talks([Label(labels[i].raw, _TALLY.sub(" ", labels[i].rest), "plain") for i in at])
+        for i in at
+    }
     if not drop or len(drop) == len(labels):
         return labels
+    for i in drop:  # (the table forgets them: their lines are read again as words, never as someone's labels)
+        table.canonical.pop(name_key(display_name(labels[i].raw)), None)
     return {i: l for i, l in labels.items() if i not in drop}
 
 
