@@ -1510,10 +1510,10 @@ def split_role(candidate: str) -> tuple[str, str | None]:
             return name.strip(), role
     for dash in (" – ", " — "):
         # a role after a dash, as minutes write it: "רונית אלמוג – סגנית ראש העירייה", "Ada Park – Deputy Mayor"
-        name, found, role = candidate.partition(dash)
+        name, sep, role = candidate.partition(dash)
         role = role.strip()
         if (
-            found
+            sep
             and role
             and len(role.split()) <= 6
             and not _SENTENCE_WITHIN.search(role)
