@@ -3182,7 +3182,8 @@ def test_a_chess_games_players_over_its_annotations_are_no_conversation() -> Non
 
 def test_an_outlet_in_parentheses_after_a_role_in_arabic_is_not_the_speaker() -> None:
     """An Arabic press conference's "صحفي (قناة الأولى):" is a journalist of Channel One: in a script without
-    capitals nothing tells an outlet from a person, so the role stays the speaker."""
+    capitals nothing tells an outlet from a person, so the role stays the speaker, unless the one in parentheses
+    speaks under their own name too."""
     presser = (
         "المتحدث الرسمي (د. كريم العلوي): مساء الخير. نبدأ بآخر المعطيات حول حملة التلقيح.\n\n"
         "صحفي (قناة الأولى): شكرا دكتور. هل هناك مناطق ما زالت نسبة التلقيح فيها ضعيفة؟\n\n"
@@ -3190,8 +3191,9 @@ def test_an_outlet_in_parentheses_after_a_role_in_arabic_is_not_the_speaker() ->
         "صحفية (جريدة الصباح): وماذا عن نقص الأطباء؟\n\n"
         "د. كريم العلوي: هذا موضوع آخر، لكنه مهم.\n"
     )
+    # (the spokesperson, who speaks under his own name after, is him)
     assert [s for s in _speakers(presser) if s] == [
-        "المتحدث الرسمي",
+        "د. كريم العلوي",
         "صحفي",
         "د. كريم العلوي",
         "صحفية",
@@ -4461,3 +4463,18 @@ def test_a_role_after_a_dash_before_the_colon() -> None:
         "Ruth Alon", "רונית אלמוג"
     )
     assert _speakers(hebrew)[2] == "רונית אלמוג"
+
+
+def test_people_in_parentheses_in_a_script_without_capitals() -> None:
+    """An Urdu phone-in: the host first as "میزبان (عائشہ ملک):" (host, then her name), later by her given name
+    alone ("عائشہ:"); each caller as "کالر (ندیم، فیصل آباد):" (caller, then name and town). The host was two
+    speakers and every caller one. Nothing tells a person in parentheses from an outlet in such a script, but a
+    person who also speaks under their own name is one, and one office over several names is several people."""
+    said = [("میزبان (عائشہ ملک)", "السلام علیکم، آج ہم امتحانات پر بات کریں گے۔"), ("ڈاکٹر قریشی", "شکریہ، میں حاضر ہوں۔"),
+            ("عائشہ", "ڈاکٹر صاحب، بچے بہت پریشان ہیں۔"), ("کالر (ندیم، فیصل آباد)", "میرا بیٹا رات کو سوتا نہیں۔"),
+            ("ڈاکٹر قریشی", "آپ اس سے بات کریں۔"), ("کالر (ندیم)", "جی، کوشش کروں گا۔"),
+            ("کالر (سلمیٰ، کراچی)", "میری بیٹی روتی ہے۔"), ("ڈاکٹر قریشی", "یہ عام بات ہے۔"), ("عائشہ", "شکریہ سب کا۔")]  # fmt: skip
+    doc = parse_text("ریڈیو پروگرام\n\n" + "".join(f"{who}: {words}\n\n" for who, words in said), "radio.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "عائشہ ملک", "ڈاکٹر قریشی", "عائشہ ملک", "کالر (ندیم)", "ڈاکٹر قریشی", "کالر (ندیم)", "کالر (سلمیٰ)",
+        "ڈاکٹر قریشی", "عائشہ ملک"]  # fmt: skip

@@ -166,10 +166,44 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable, lines: 
     surnames: set[str] | None = None  # (the words of the names the text mentions: looked for once, if needed)
     holder: dict[str, str] = {}
     out: dict[int, Label] = {}
+    # (in a script without capitals nothing tells a person in parentheses from an outlet; but one office over
+    # several of them, "کالر (ندیم، فیصل آباد)" then "کالر (سلمیٰ، کراچی)", is several people: each goes by the
+    # office and what the parentheses say)
+    held_by: dict[str, set[str]] = {}
+    described: set[str] = set()  # (offices whose parentheses say who and where: "(ندیم، فیصل آباد)")
+    for label in labels.values():
+        if label.role and label.form not in ("clip", "record") and uncased(label.raw):
+            # (a play's "ელენე (მობრუნდება, უყურებს)." gives a direction, in the record's shape)
+            office_key = name_key(display_name(label.raw))
+            held_by.setdefault(office_key, set()).add(name_key(_in_parentheses(label.role.replace("،", ","))[0]))
+            if "," in label.role or "،" in label.role or "、" in label.role:
+                described.add(office_key)
+    # (not a character's directions in a play, "ელენე (მობრუნდება)": they say no one, and no place)
+    held_by = {k: v for k, v in held_by.items() if k in described}
     for i in sorted(labels):
         label = labels[i]
         office_key = name_key(display_name(label.raw))
-        if label.role and label.form != "clip":
+        if label.role and label.form != "clip" and len(held_by.get(office_key, ())) >= 2:
+            person = _in_parentheses(label.role.replace("،", ","))[0]
+            label = Label(f"{label.raw.strip()} ({person})", label.rest, label.form, label.time, label.role)
+            holder[office_key] = label.raw
+        elif (
+            label.role
+            and label.form != "clip"
+            and uncased(person := _in_parentheses(label.role.replace("،", ","))[0])
+            and (alone := _speaks_alone(person, labels, table)) is not None
+        ):
+            # (in a script without capitals, a person in parentheses who speaks under a label of their own too,
+            # their name or its first word: "میزبان (عائشہ ملک):" then "عائشہ:")
+            office = label.raw.strip()
+            label = Label(person, label.rest, label.form, label.time, office)
+            holder[office_key] = person
+            if alone != name_key(person):
+                table.canonical[alone] = person
+                table.add_alias(
+                    person, display_name(next(l.raw for l in labels.values() if name_key(display_name(l.raw)) == alone))
+                )
+        elif label.role and label.form != "clip":
             person, more = _in_parentheses(label.role)
             office = label.raw
             placeholder = bool(GENERIC_SPEAKER.match(office)) or len(office.replace(".", "").strip()) == 1
@@ -213,6 +247,18 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable, lines: 
             table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
         out[i] = label
     return out
+
+
+def _speaks_alone(person: str, labels: dict[int, Label], table: SpeakerTable) -> str | None:
+    """The key of a label of `person`'s own among `labels`, under their name or its first word, if there is one."""
+    keys = {name_key(person)}
+    if len(person.split()) >= 2:
+        keys.add(name_key(person.split()[0]))
+    for label in labels.values():
+        key = name_key(display_name(label.raw))
+        if key in keys and not label.role:
+            return key
+    return None
 
 
 def is_generic(name: str) -> bool:
