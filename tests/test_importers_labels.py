@@ -4257,7 +4257,9 @@ def test_a_record_in_columns_with_tape_times_and_wrapped_words() -> None:
         text += f"{time:<10}{who:<14}{said[0]}\n" + "".join(f"{'':<24}{line}\n" for line in said[1:])
     doc = parse_text(text, "mg15.txt")
     got = [(p.speaker, p.text, p.start) for p in doc.passages if p.speaker]
-    assert [who for who, _, _ in got] == ["Dc Hollis", "Dc Abernethy", "Price", "Grant", "Price", "Dc Hollis", "Price"]
+    # (the surname is the person the header's field names: "Person interviewed: Kieran James PRICE")
+    price = "Kieran James PRICE"
+    assert [who for who, _, _ in got] == ["Dc Hollis", "Dc Abernethy", price, "Grant", price, "Dc Hollis", price]
     assert got[0][1] == "This interview is being recorded and may be given in evidence. Do you understand?"
     assert got[2][2] == 38.0 and doc.warnings == []
 
@@ -4478,3 +4480,21 @@ def test_people_in_parentheses_in_a_script_without_capitals() -> None:
     assert [p.speaker for p in doc.passages if p.speaker] == [
         "عائشہ ملک", "ڈاکٹر قریشی", "عائشہ ملک", "کالر (ندیم)", "ڈاکٹر قریشی", "کالر (ندیم)", "کالر (سلمیٰ)",
         "ڈاکٹر قریشی", "عائشہ ملک"]  # fmt: skip
+
+
+def test_a_surname_label_among_two_of_that_surname_and_one_the_header_names() -> None:
+    """A mediation's header names the parties ("Partea 1: dl Mihai Dobre (proprietar)", "Partea 2: dna Viorica
+    Pană, asistată de fiul său, dl Andrei Pană"); the turns go by "DOBRE:", "PANĂ:" (the mother) and "ANDREI
+    PANĂ:" (her son). The mother's turns were the son's, and Dobre had no given name. A surname alone beside
+    another of that surname written out is the other person the header names; a surname alone that the head's
+    fields name once is that person; the document's title is no field."""
+    head = ("Proces-verbal de mediere\n\nPărți:\n  Partea 1: dl Mihai Dobre (proprietar ap. 16)\n"
+            "  Partea 2: dna Viorica Pană (proprietară ap. 12), asistată de fiul său, dl Andrei Pană\n"
+            "Mediator: av. Ioana Stănescu\n\n")  # fmt: skip
+    said = [("MEDIATOR (Ioana Stănescu)", "Bună ziua. Vorbim pe rând."), ("DOBRE", "Apa vine de la ei, de trei ori."),
+            ("PANĂ", "Nu e adevărat, la noi e uscat."), ("ANDREI PANĂ", "Pot să spun ceva? Am fost eu sus."),
+            ("PANĂ", "Lasă, Andrei, spun eu."), ("DOBRE", "Bine, ascult."), ("ANDREI PANĂ", "Am chemat instalatorul.")]  # fmt: skip
+    doc = parse_text(head + "".join(f"{who}: {words}\n\n" for who, words in said), "mediere.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Ioana Stănescu", "Mihai Dobre", "Viorica Pană", "Andrei Pană", "Viorica Pană", "Mihai Dobre", "Andrei Pană"
+    ]  # fmt: skip

@@ -110,6 +110,15 @@ TITLES = {
     # Vietnamese: "Ông Nguyễn Văn Hùng" (Mr), "Bà Trần Thị Lan" (Mrs), then "Ông Hùng" by the given name, last
     "ông",
     "bà",
+    # Romanian: "dl Mihai Dobre", "dna Viorica Pană", "Doamna Pană", "Domnule Pană" (and their cases)
+    "dl",
+    "dna",
+    "domnul",
+    "domnule",
+    "domnului",
+    "doamna",
+    "doamnă",
+    "doamnei",
 }
 #: Words that join a sentence; capitalised inside a label they make it a heading, not a name.
 _FUNCTION_WORDS = {

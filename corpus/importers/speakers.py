@@ -481,10 +481,12 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             target = _resolve_initials(name, full_names, intro_mentions, mentions)
             if target is None and "." not in name:
                 target = _resolve_surname(name, full_names)  # "PARK:" after "RUTH PARK, HOST:"
+                target = _another_of_the_surname(name, target, full_names, intro, lines) if target else None
             if target is None and "." not in name:
                 target = _resolve_given(name, full_names)  # "ÞÓRA:" after "ÞÓRA SIGURÐARDÓTTIR:"
         elif not is_full_name(name) and not is_generic(name):
             target = _resolve_surname(name, full_names)
+            target = _another_of_the_surname(name, target, full_names, intro, lines) if target else None
             if target is None and not titles_of(name):
                 same = {display[k] for k in accepted if k != key and surname(display[k]) == surname(name)}
                 if len(same) == 1:
@@ -512,6 +514,38 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                 ]
             if not any(surname(f) == surname(name) for f in full_names):
                 target = _resolve_surname(name, cast)
+            if target is None and not any(surname(f) == surname(name) for f in full_names):
+                # or the one person of that surname a field of the head names ("Partea 1: dl Mihai Dobre
+                # (proprietar ap. 16)" over "DOBRE:"), not a title's subject
+                top = min((by_key[k][0][0] for k in accepted), default=0)
+                title_at = next((k for k, line in enumerate(lines) if line.strip()), 0)
+                fielded = [
+                    n
+                    for k, line in enumerate(lines[: min(top, 60)])
+                    if ":" in line and k != title_at  # (a title's "Episode 12: Remembering Michael Jordan")
+                    for value in [line.split(":", 1)[1].strip()]
+                    for n in mentioned_names(value)
+                    if is_full_name(n)
+                    and len(person_tokens(n)) >= 2
+                    # (the field's value opens with the name, a title before it at the most: not "Episode 12:
+                    # Remembering Michael Jordan")
+                    and (
+                        value.startswith(n)
+                        or (value.split()[0].strip(".").casefold() in TITLES and value.split(None, 1)[-1].startswith(n))
+                    )
+                ]
+                # (and no other of that surname in the head's fields: "Guests: Nick Hall and Ben Hall")
+                heads = [n for line in lines[: min(top, 60)] if ":" in line for n in mentioned_names(line)]
+                if (
+                    sum(
+                        1
+                        for n in {
+                            name_key(h) for h in heads if surname(h) == surname(name) and len(person_tokens(h)) >= 2
+                        }
+                    )
+                    <= 1
+                ):
+                    target = _resolve_surname(name, fielded)
         if target is None and is_full_name(name):
             target = _resolve_initialled(name, full_names)  # "M. Zieliński:" after "Marek Zieliński (trener):"
         if target is None and is_initials(name):
@@ -671,6 +705,32 @@ def merge_short_forms(passages: list[ParsedPassage], speakers: dict[str, list[st
         for alias in [short, *aliases]:
             if alias not in bucket and alias != target:
                 bucket.append(alias)
+
+
+def _another_of_the_surname(
+    name: str, target: str, full_names: list[str], intro: str, lines: Sequence[str]
+) -> str | None:
+    """A surname alone (`name`) that resolved to the one full-name label of that surname (`target`), where the
+    document's head names one more person of that surname who has no label of their own: that person, since the
+    labels write out the given name where two share the surname ("PANĂ:" beside "ANDREI PANĂ:", under "dna
+    Viorica Pană ..., asistată de fiul său, dl Andrei Pană").  Two more: None, no one can tell."""
+    key = surname(name)
+    head = "\n".join(lines[:40]) + "\n" + intro
+    others = {
+        n
+        for n in mentioned_names(head)
+        if is_full_name(n)
+        and surname(n) == key
+        and name_key(n) != name_key(target)
+        and not any(name_key(n) == name_key(f) or n.endswith(" " + f) or f.endswith(" " + n) for f in full_names)
+        and not name_key(target).endswith(name_key(n))
+        and not name_key(n).endswith(name_key(target))
+        and len(person_tokens(n)) >= 2
+    }
+    givens = {name_key(person_tokens(n)[0]) for n in others if person_tokens(n)}
+    if not others:
+        return target
+    return min(others, key=len) if len(givens) == 1 else None
 
 
 def _resolve_initialled(name: str, full_names: list[str]) -> str | None:
