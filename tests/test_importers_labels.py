@@ -4498,3 +4498,16 @@ def test_a_surname_label_among_two_of_that_surname_and_one_the_header_names() ->
     assert [p.speaker for p in doc.passages if p.speaker] == [
         "Ioana Stănescu", "Mihai Dobre", "Viorica Pană", "Andrei Pană", "Viorica Pană", "Mihai Dobre", "Andrei Pană"
     ]  # fmt: skip
+
+
+def test_a_signature_line_in_two_columns_is_no_label() -> None:
+    """Minutes end with the secretary's and the chair's signatures side by side ("LIZA F. MENDOZA, Kalihim ng
+    Barangay <many spaces> Pinagtibay: HON. ROGELIO M. SANTOS, Punong Barangay"): the line was a label, the
+    secretary saying the chair's name, after the chair's last turn. Words in two columns before a colon are no
+    one's label."""
+    said = [("PB SANTOS", "Magandang hapon po. Binubuksan ko na ang sesyon."), ("KALIHIM MENDOZA", "May quorum po tayo."),
+            ("KGD. CRUZ", "Iminumungkahi ko pong aprubahan."), ("PB SANTOS", "Lahat ng sang-ayon? Aprubado.")]  # fmt: skip
+    text = "KATITIKAN NG SESYON\n\n" + "".join(f"{who}: {words}\n\n" for who, words in said)
+    text += "Inihanda ni:\n\nLIZA F. MENDOZA, Kalihim ng Barangay          Pinagtibay: HON. ROGELIO M. SANTOS\n"
+    doc = parse_text(text, "katitikan.txt")
+    assert set(doc.speakers) == {"Pb Santos", "Kalihim Mendoza", "Kgd. Cruz"}

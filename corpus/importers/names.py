@@ -1895,6 +1895,10 @@ _NUMBERED_ASKS = re.compile(
 )
 
 
+#: A gap of several spaces between words: columns laid side by side.
+_COLUMN_GAP = re.compile(r"\S[ \t]{5,}\S")
+
+
 def match_label(line: str) -> Label | None:
     """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
     text = line.strip()
@@ -2030,6 +2034,10 @@ def match_label(line: str) -> Label | None:
     m = _PLAIN.match(text)
     if m and _PER_JUDGE.match(m.group("name")):
         return None  # a law report's "Per Lady Harwood:", "Per Pell LJ (concurring):": whose judgment, not a turn
+    if m and _COLUMN_GAP.search(m.group("name").strip()):
+        # two columns side by side before the colon: a signature block's "LIZA F. MENDOZA, Kalihim ng Barangay
+        # <gap> Pinagtibay: HON. ROGELIO M. SANTOS", not a label
+        return None
     if m:
         name, role = split_role(m.group("name").strip())
         if role and role.endswith(("君", "氏", "さん")) and _CJK.match(role) and len(role) <= 12:
