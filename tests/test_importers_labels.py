@@ -4511,3 +4511,14 @@ def test_a_signature_line_in_two_columns_is_no_label() -> None:
     text += "Inihanda ni:\n\nLIZA F. MENDOZA, Kalihim ng Barangay          Pinagtibay: HON. ROGELIO M. SANTOS\n"
     doc = parse_text(text, "katitikan.txt")
     assert set(doc.speakers) == {"Pb Santos", "Kalihim Mendoza", "Kgd. Cruz"}
+
+
+def test_an_office_shortened_after_its_holder_was_named() -> None:
+    """An arbitration's chair is named once with her office in full ("PRESIDENTA DEL TRIBUNAL (Dra. Villanueva):")
+    and after that by its first word ("PRESIDENTA:"): her first turn was hers, every other one the office's, two
+    speakers for one person. The office's first words after its holder was named are that holder."""
+    said = [("PRESIDENTA DEL TRIBUNAL (Dra. Villanueva)", "Buenos días. Se da inicio a la audiencia."),
+            ("SECRETARIA", "Están presentes todas las partes."), ("PRESIDENTA", "Gracias. Doctor Aguirre, adelante."),
+            ("DR. AGUIRRE", "Gracias, señora Presidenta."), ("PRESIDENTA", "Se suspende la audiencia.")]  # fmt: skip
+    doc = parse_text("ACTA DE AUDIENCIA\n\n" + "".join(f"{who}: {words}\n\n" for who, words in said), "acta.txt")
+    assert [p.speaker for p in doc.passages if p.speaker][::2] == ["Dra. Villanueva"] * 3

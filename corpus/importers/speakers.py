@@ -240,13 +240,23 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable, lines: 
                 label = Label(person, label.rest, label.form, label.time, ", ".join(r for r in (office, more) if r))
                 if not placeholder:
                     holder[office_key] = person
-        elif not label.role and office_key in holder:
-            # the office alone, after the document named its holder
-            label = Label(holder[office_key], label.rest, label.form, label.time, label.raw)
+        elif not label.role and (office_key in holder or len(_shortened(office_key, holder)) == 1):
+            # the office alone, after the document named its holder, or the office shortened ("PRESIDENTA:" after
+            # "PRESIDENTA DEL TRIBUNAL (Dra. Villanueva):")
+            held = holder[office_key] if office_key in holder else holder[_shortened(office_key, holder)[0]]
+            label = Label(held, label.rest, label.form, label.time, label.raw)
         if label is not labels[i]:
             table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
         out[i] = label
     return out
+
+
+def _shortened(office_key: str, holder: dict[str, str]) -> list[str]:
+    """The offices in `holder` that `office_key` is the first words of ("presidenta" of "presidenta del
+    tribunal"); never a one-letter or numbered placeholder's."""
+    if len(office_key) < 3 or any(c.isdigit() for c in office_key):
+        return []
+    return [k for k in holder if k.startswith(office_key + " ")]
 
 
 def _speaks_alone(person: str, labels: dict[int, Label], table: SpeakerTable) -> str | None:
