@@ -886,3 +886,20 @@ def test_an_italian_examination_heading_names_who_asks() -> None:
                           ("CONTROESAME DELLE PARTI CIVILI", "PARTI CIVILI")]:  # fmt: skip
         found = qa._EXAMINATION.match(heading)
         assert found is not None and found.group("it") == side
+
+
+def test_a_name_alone_over_questions_says_who_asks_them() -> None:
+    """An inquest's transcript: counsel examines, then the coroner's name stands alone on its line over her own
+    questions ("LA CORONER :" then "Q. [106] Excusez-moi, Maître Gagnon."), then counsel's again: the coroner's
+    questions were counsel's. A name or an office alone over a question asks it, as "BY MR. SMITH:" does."""
+    text = (
+        "EXAMINATION BY MS. GAGNON:\n\nQ. When did you arrive?\n\nA. At 2:58.\n\nQ. What did you see?\n\n"
+        "A. The patient on the floor.\n\nTHE CORONER:\n\nQ. Three shocks in all, or before the transport?\n\n"
+        "A. Before the transport.\n\nMS. GAGNON:\n\nQ. Thank you. Nothing further.\n"
+    )
+    asked = [
+        p.speaker
+        for p in parse_text(text, "inquest.txt").passages
+        if p.text.startswith(("When", "What", "Three", "Thank"))
+    ]
+    assert asked == ["Ms. Gagnon", "Ms. Gagnon", "The Coroner", "Ms. Gagnon"]

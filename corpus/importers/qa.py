@@ -657,6 +657,7 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             continue
         if (own := match_label(s)) is not None and own.said and len(own.raw) > 1:
             last_mark = ""  # (someone's own turn between two answers: "THE CHAIR: Next question.")
+
         # (a heading, capitalised: "cross-examination." ending a wrapped sentence is no examination's start)
         m = (_EXAMINATION.match(s) if s[:1].isupper() else None) or _BY_LINE.match(s)
         if m:
@@ -677,6 +678,13 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             if m.re is _EXAMINATION and who is None and not _examiner_follows(lines, i, by_line):
                 plan.unnamed_examinations += 1
             asker = who or asker
+            aside(i, s, was)
+            procedure = True
+            continue
+        if own is not None and not own.said and len(own.raw) > 1 and _asks_next(lines, i, by_line):
+            # a name or an office alone over questions ("LA CORONER :" then "Q. [106] Excusez-moi, Maître
+            # Gagnon."): who asks them, as "BY MR. SMITH:" says it
+            asker = _name(own.raw, whole=True) or display_name(" ".join(own.raw.split()))
             aside(i, s, was)
             procedure = True
             continue
@@ -747,6 +755,14 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
         letters = {w[0] for w in written}  # "Q" and "A" stay aliases where the document wrote "Question"
         plan.aliases[name] = sorted(written | letters, key=lambda w: (len(w), w))
     return plan
+
+
+def _asks_next(lines: list[str], i: int, by_line: dict[int, _Mark]) -> bool:
+    """Whether the next line with words after line `i` is a question's mark."""
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j in by_line and by_line[j].role == "Q"
 
 
 def a_conversation(head: str) -> bool:
