@@ -681,7 +681,14 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             aside(i, s, was)
             procedure = True
             continue
-        if own is not None and not own.said and len(own.raw) > 1 and _asks_next(lines, i, by_line):
+        if (
+            own is not None
+            and not own.said
+            and len(own.raw) > 1
+            # (a name, or an office in capitals; not a heading's phrase, "Na otázky prokurátora:")
+            and (_name(own.raw, whole=True) is not None or own.raw.isupper())
+            and _asks_next(lines, i, by_line)
+        ):
             # a name or an office alone over questions ("LA CORONER :" then "Q. [106] Excusez-moi, Maître
             # Gagnon."): who asks them, as "BY MR. SMITH:" says it
             asker = _name(own.raw, whole=True) or display_name(" ".join(own.raw.split()))
