@@ -4522,3 +4522,19 @@ def test_an_office_shortened_after_its_holder_was_named() -> None:
             ("DR. AGUIRRE", "Gracias, señora Presidenta."), ("PRESIDENTA", "Se suspende la audiencia.")]  # fmt: skip
     doc = parse_text("ACTA DE AUDIENCIA\n\n" + "".join(f"{who}: {words}\n\n" for who, words in said), "acta.txt")
     assert [p.speaker for p in doc.passages if p.speaker][::2] == ["Dra. Villanueva"] * 3
+
+
+def test_a_role_counted_with_an_ordinal_is_a_label() -> None:
+    """A PhD viva's examiners go by their place ("**1.º Arguente:**", "**2.ª Arguente:**"; "1st Examiner:" in
+    English): the labels were no labels, their questions the candidate's words."""
+    said = [("Presidente do Júri", "Passo a palavra ao primeiro arguente."), ("1.º Arguente", "Porque começa em 1990?"),
+            ("Candidata", "Os levantamentos anteriores usavam outras sondas."), ("2.ª Arguente", "E a administração portuária?"),
+            ("Candidata", "Contactei, mas sem resposta.")]  # fmt: skip
+    text = "Provas de doutoramento\n\n" + "".join(f"**{who}:** {words}\n\n" for who, words in said)
+    assert [(p.speaker, p.text) for p in parse_text(text, "provas.md").passages if p.speaker] == said
+    turns_ = [("Chair", "Over to the first examiner."), ("1st Examiner", "Why start in 1990?"),
+              ("Candidate", "Earlier surveys used other sonars."), ("1st Examiner", "Fair enough, thank you."),
+              ("Chair", "The second examiner, please."), ("2nd Examiner", "Did you ask the port?"),
+              ("Candidate", "I did, with no answer."), ("2nd Examiner", "A pity, thank you.")]  # fmt: skip
+    english = "".join(f"{who}: {words}\n\n" for who, words in turns_)
+    assert _speakers(english) == [who for who, _ in turns_]

@@ -1558,6 +1558,10 @@ _STYLES = {
 }
 
 
+#: An ordinal number before a role: "1.º", "2.ª", "1st", "2nd", "3rd", "4th", "1er", "2e", "2ème", "2.".
+_ORDINAL = re.compile(r"\d{1,2}(?:\.?[ºª°]|st|nd|rd|th|er|re|e|ème|\.)")
+
+
 @cached_when_short
 def is_name_like(name: str) -> bool:
     """True when `name` has the shape of a person's name or title-and-surname."""
@@ -1568,6 +1572,10 @@ def is_name_like(name: str) -> bool:
     if _caseless(name):
         return True  # Arabic, Hebrew, Thai, Devanagari...: no capitals to tell a name by
     tokens = name.split()
+    if len(tokens) >= 2 and _ORDINAL.fullmatch(tokens[0]) and tokens[1][:1].isupper():
+        # a role counted, as a viva's or a panel's record numbers them: "1.º Arguente", "2nd Examiner", "1er
+        # assesseur"
+        return is_name_like(" ".join(tokens[1:]))
     if len(tokens) >= 3 and any(_QUOTED_NICKNAME.match(t) for t in tokens[1:-1]):
         # a nickname in quotes between the given name and the surname: 'Beatriz "Bia" Fontes', "Robert “Bob” Lee"
         tokens = [tokens[0], *(t for t in tokens[1:-1] if not _QUOTED_NICKNAME.match(t)), tokens[-1]]
