@@ -367,7 +367,9 @@ def test_a_transcript_that_says_its_labels_may_be_wrong_is_marked_uncertain() ->
                  "Call 88214\nDiarization confidence: 0.41\n\n",
                  "BODY-WORN CAMERA\nWhere the speaker could not be determined, OFFICER is used for any officer.\n\n",
                  "腾讯会议 · 转写文本\n说明：本文本由AI自动生成，说话人识别结果仅供参考，可能存在错误。\n\n",
-                 "클로바노트\n※ 메모: 뒤쪽 파일은 참석자 번호가 새로 매겨졌고, 앞뒤 번호가 같은 사람인지는 확인 못 했습니다.\n\n"]:  # fmt: skip
+                 "클로바노트\n※ 메모: 뒤쪽 파일은 참석자 번호가 새로 매겨졌고, 앞뒤 번호가 같은 사람인지는 확인 못 했습니다.\n\n",
+                 "주간회의\n※ 자동 생성된 노트입니다. 화자 구분은 정확하지 않을 수 있습니다.\n\n",
+                 "Episode 9\nNote: speaker assignment may be unreliable after the break.\n\n"]:  # fmt: skip
         doc = parse_text(head + turns, "raw.txt")
         assert doc.convention and doc.convention.get("doubted"), head
         assert any("may be wrong" in w for w in doc.warnings)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from sayso.corpus.conventions import is_uncertain
 from sayso.corpus.errors import ImportRefused
-from sayso.corpus.importers import parse_path
+from sayso.corpus.importers import parse_path, parse_text
 from sayso.corpus.models import ParsedDocument
 
 #: (speaker number, words): who says what, a word every half second in the answers below.
@@ -224,3 +225,18 @@ def test_a_word_google_left_without_a_speaker_is_kept_as_no_ones(tmp_path: Path)
     ]
     doc = _document(tmp_path, "untagged.json", {"results": [{"alternatives": [{"words": words}]}]})
     assert _turns(doc) == [("Speaker 1", TEXTS[0]), (None, TEXTS[1]), ("Speaker 1", TEXTS[2]), (None, TEXTS[3])]
+
+
+def test_a_speech_tool_s_own_warning_about_its_speakers_is_said() -> None:
+    """A diarised JSON transcript carries the tool's warnings beside its segments ("Low speaker-embedding
+    separation; speaker assignment may be unreliable.", "Possible label permutation after 300.0s"): the speakers
+    were read as sure. Such a remark anywhere outside the segments marks the reading uncertain and is quoted;
+    segments' own words saying the same thing are speech, not a remark."""
+    segments = [{"start": float(k), "end": k + 0.9, "speaker": f"SPEAKER_0{k % 2}", "text": f"Line {k} of the talk."}
+                for k in range(6)]  # fmt: skip
+    data = {"diarization_summary": {"warnings": ["Possible label permutation after 300.0s (gain change)."]},
+            "segments": segments}  # fmt: skip
+    doc = parse_text(json.dumps(data), "ep14.json")
+    assert is_uncertain(doc.convention) and "label permutation" in doc.warnings[-1]
+    segments[2]["text"] = "Our speaker assignment may be unreliable, he joked."
+    assert not is_uncertain(parse_text(json.dumps({"segments": segments}), "ep14.json").convention)

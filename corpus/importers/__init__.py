@@ -16,6 +16,7 @@ The work is split by concern:
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_scree
 from sayso.corpus.importers.speakers import masked_senders, merge_short_forms
 from sayso.corpus.importers.srt import parse_srt
 from sayso.corpus.importers.table import read_columns, read_table
-from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines
+from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines, says_its_labels_may_be_wrong
 from sayso.corpus.importers.ttml import parse_ttml
 from sayso.corpus.importers.vtt import parse_vtt
 from sayso.corpus.importers.whisper import parse_whisper
@@ -110,6 +111,38 @@ def decode_raw(raw: bytes, path: Path, encoding: str | None) -> tuple[str, str, 
     return decoded.text, decoded.encoding, decoded.warnings
 
 
+#: Words a speech tool's remarks on its speakers use: "warnings", "unreliable", "confidence", "permutation".
+_REMARK_WORDS = re.compile(r"warn|reliab|confiden|permut|swap|review|note|정확|参考|誤り", re.I)
+
+
+def _json_remarks(text: str) -> list[str]:
+    """The strings of a JSON transcript outside its segments' and words' lists (a tool's warnings and notes), at
+    most 200 of them; none where it is not JSON.  Read only where its head or its tail holds a word such remarks
+    use (a large transcript is parsed once more only then)."""
+    if not _REMARK_WORDS.search(text[:20000]) and not _REMARK_WORDS.search(text[-20000:]):
+        return []
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if len(found) >= 200:
+            return
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list) and not any(isinstance(item, dict) for item in value[:3]):
+            for item in value:  # (a list of segments or words is what was said, not remarks)
+                walk(item)
+
+    walk(data)
+    return found
+
+
 def parse_decoded(
     text: str | OwnedText, used: str, warnings: list[str], path: Path, labels: str | None
 ) -> ParsedDocument:
@@ -148,6 +181,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         text = owned.take()
         notes: list[str] = []
         notes_of_times: list[str] = []
+        tool_notes: list[str] = []
         if rows is not None:
             cues, title = rows, None
         elif chat is not None:
@@ -158,6 +192,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title, notes = parse_vtt(text)
         elif fmt == "json":
             cues, title = parse_whisper(text, str(path))
+            tool_notes = _json_remarks(text)
         elif fmt == "ass":
             cues, title = parse_ass(text)
         elif fmt == "ttml":
@@ -205,6 +240,10 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             )
         if (masked := masked_senders(passages)) is not None:
             ignored.append(masked)
+            convention.doubt()
+        if speakers and (doubt := says_its_labels_may_be_wrong(tool_notes)) is not None:
+            # (a speech tool's own warning in its JSON: "speaker assignment may be unreliable")
+            ignored.append(f"the file says its speaker labels may be wrong ({doubt!r}): read as they stand")
             convention.doubt()
         head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])
         title = title or file_title or (metadata.first_words(passages[0].text) if passages else path.stem)

@@ -1108,7 +1108,7 @@ _ANY_OF_A_GROUP = re.compile(
 #: auto-generated, possibly swapped; or that it is not always clear who speaks.  In the languages of the
 #: transcripts sayso has met; a statement like it elsewhere goes unread.
 _LABELS_UNRELIABLE = re.compile(
-    r"speaker (?:labels?|names?|identification|attribution|diari[sz]ation)s?[^.\n]{0,30}?"
+    r"speaker (?:labels?|names?|identification|attribution|assignment|diari[sz]ation)s?[^.\n]{0,30}?"
     r"(?:not (?:been )?(?:reviewed|verified|checked|corrected|confirmed)|unverified|unreviewed|uncorrected|"
     r"may be (?:wrong|incorrect|inaccurate|mixed up|swapped)|(?:are |is )?unreliable|(?:were |are )?auto(?:matically)?"
     r"[- ]?(?:generated|assigned)[^.\n]{0,20}?(?:wrong|incorrect|inaccurate|errors?))"
@@ -1116,8 +1116,9 @@ _LABELS_UNRELIABLE = re.compile(
     # (a transcriber's note: "Where the speaker could not be determined, OFFICER is used for any officer",
     # "numbering of UM is not necessarily consistent")
     # (and a meeting tool's in Chinese, Japanese, Korean: "说话人识别结果仅供参考，可能存在错误")
-    r"|说话人识别[^。\n]{0,12}(?:仅供参考|可能存在错误|可能有误)|話者[^。\n]{0,12}(?:誤り|不正確|間違)|화자[^.\n]{0,12}(?:부정확|오류)"
+    r"|说话人识别[^。\n]{0,12}(?:仅供参考|可能存在错误|可能有误)|話者[^。\n]{0,12}(?:誤り|不正確|間違)|화자[^.\n]{0,12}(?:부정확|오류|정확하지 않)"
     r"|번호가 새로 매겨|같은 사람인지[^.\n]{0,8}확인"
+    r"|(?:speaker )?label (?:permutation|swap)|labels? (?:may|might) (?:have )?(?:been )?swapped"
     r"|speakers? could not be (?:determined|identified)|(?:numbering|labels?|names?)[^.\n]{0,20}not necessarily consistent"
     # (a tool's own flag: "QA flag: REVIEW (low diarization confidence 0.58)", "speaker separation: ... DISABLED")
     r"|low (?:diari[sz]ation|speaker[- ](?:separation|identification|attribution)) confidence"
@@ -1130,6 +1131,12 @@ _LABELS_UNRELIABLE = re.compile(
     r"|لا (?:تتضمن|يتضمن) أسماء المتحدثين|أسماء المتحدثين غير (?:دقيقة|مؤكدة)",
     re.I,
 )
+
+
+def says_its_labels_may_be_wrong(notes: list[str]) -> str | None:
+    """The first of `notes` (a file's own remarks: a speech tool's warnings in its JSON) that says the speakers'
+    labels may be wrong, shortened, or None."""
+    return next((" ".join(n.split())[:80] for n in notes if _LABELS_UNRELIABLE.search(n)), None)
 
 
 def _says_its_labels_may_be_wrong(head: list[str], body: list[str]) -> str | None:
