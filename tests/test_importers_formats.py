@@ -870,3 +870,25 @@ def test_a_message_export_with_read_notes_and_a_number_for_a_sender() -> None:
     text = "\n".join(f"{when}\n{who}\n{said}\n" for when, who, said in messages)
     doc = parse_text(text, "Messages - Trip.txt")
     assert [(p.speaker, p.text) for p in doc.passages] == [(who, said) for _, who, said in messages]
+
+
+def test_a_dubbing_script_and_a_radio_log_name_their_speaker_columns_in_their_own_words() -> None:
+    """A Korean dubbing script's columns are "번호 IN OUT 배역 대사" (number, in, out, role, lines), the role
+    sometimes with "(V.O.)"; a Hungarian radio log's are "IDŐ CSAT. ÁLLOMÁS SZÖVEG" (time, channel, station,
+    text), a transmission's words going on under the text column. Neither was read: the role, the station and the
+    lines were no column sayso knew, and the log's wrapped lines counted as rows standing in no column."""
+    tsv = "번호\tIN\tOUT\t배역\t대사\n001\t00:00:05:10\t00:00:11:02\t해설\t그해 여름이었다.\n"
+    tsv += "002\t00:00:12:00\t00:00:14:18\t지우 (V.O.)\t할머니! 저 왔어요!\n003\t00:00:15:04\t00:00:17:20\t할머니\t아이고, 우리 강아지.\n"
+    tsv += "004\t00:00:18:02\t00:00:21:11\t지우\t강아지 아니에요.\n"
+    assert [p.speaker for p in parse_text(tsv, "dub.tsv").passages] == ["해설", "지우", "할머니", "지우"]
+    log = "VHF rádióforgalmazás leirata\n\nIDŐ        CSAT.  ÁLLOMÁS        SZÖVEG\n"
+    log += "---------- ------ -------------- ------------------------------\n"
+    for time, who, words in [("21:14:05", "TISZA 7", ["Szent István, itt Tisza 7,", "a híd előtt. Hallasz?"]),
+                             ("21:14:14", "SZENT ISTVÁN", ["Tisza 7, hallak. Hegymenetben", "vagyunk a budai oldalon."]),
+                             ("21:14:22", "TISZA 7", ["Értem. Piros-piros.", "A középső nyílást használom."]),
+                             ("21:14:30", "SZENT ISTVÁN", ["Piros-piros, értettem."])]:  # fmt: skip
+        log += f"{time:<11}10     {who:<15}{words[0]}\n" + "".join(f"{'':<33}{w}\n" for w in words[1:])
+    doc = parse_text(log, "vhf.txt")
+    assert [(p.speaker, p.start) for p in doc.passages if p.speaker] == [
+        ("Tisza 7", 76445.0), ("Szent István", 76454.0), ("Tisza 7", 76462.0), ("Szent István", 76470.0)]  # fmt: skip
+    assert doc.passages[-3].text == "Tisza 7, hallak. Hegymenetben vagyunk a budai oldalon."

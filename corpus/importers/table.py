@@ -34,6 +34,11 @@ _SPEAKER = {
     "hizlaria", "folaí", "alalgan", "mzungumzaji",
     # (a log's abbreviation: "TC IN   SPKR   TEXT")
     "spkr", "spk",
+    # (a dubbing script's or a play's role, as its column names it: "배역", "役", "角色", "Rolle", "rôle", "papel")
+    "role", "rolle", "rôle", "ruolo", "papel", "rol", "rola", "роль", "배역", "인물", "役", "役名", "キャラクター", "角色",
+    "人物", "personaje", "personnage", "personaggio", "personagem", "figur",
+    # (a radio log's station, the one at its microphone: "ÁLLOMÁS", "STATION", "CALL SIGN")
+    "station", "callsign", "állomás", "stanice", "stacja", "станция", "estación", "estação", "stazione",
 }  # fmt: skip
 _NAME = {
     "name",
@@ -54,6 +59,9 @@ _TEXT = {
     "annotation", "annotationvalue",
     "besedilo", "szöveg", "tekstas", "teksts", "κείμενο", "טקסט", "نص", "متن", "पाठ", "teks", "vănbản",
     "ข้อความ", "přepis", "prepis", "átirat", "transcriere", "транскрипт", "testun", "testua", "maandishi",
+    # (a dubbing script's or a play's lines: "대사", "台詞", "セリフ", "台词", "réplique", "Dialog")
+    "대사", "台詞", "セリフ", "台词", "对白", "對白", "réplique", "répliques", "battuta", "fala", "réplica", "реплика",
+    "발화", "발언", "内容", "발화내용",
 }  # fmt: skip
 #: A speaker cell that names no one but the row's kind: a tier of the transcriber's comments, notes or translation
 #: (ELAN's "Comment" tier beside the speakers' own).  Its rows are said by no one.
@@ -69,7 +77,7 @@ _START = {
     "start", "starttime", "begin", "from", "in", "time", "timestamp", "timecode", "starttimecode", "startms",
     "tc", "tcin",
     "beginn", "anfang", "inicio", "début", "debut", "inizio", "alku", "начало", "tid", "zeit", "tiempo", "temps",
-    "tempo", "tijd", "aika", "czas", "время", "開始", "开始", "시작", "başlangıç",
+    "tempo", "tijd", "aika", "czas", "время", "開始", "开始", "시작", "başlangıç", "idő", "čas", "час",
     "začetek", "začátek", "začiatok", "početak", "algus", "sākums", "pradžia", "kezdet", "kezdés", "început",
     "почетак", "αρχή", "התחלה", "بداية", "شروع", "प्रारंभ", "mulai", "batdau", "bắtđầu", "початок",
 }  # fmt: skip
@@ -167,6 +175,11 @@ _RULE = re.compile(r"^\s*[-=_─━—]{8,}\s*$")
 _LEGEND = re.compile(r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})[ \t]*\((?P<code>[^\W\d_]{1,4})\)")
 
 
+#: How a line is heard, after the role in a script's column: "지우 (V.O.)", "ANNA (O.S.)", "BEN (CONT'D)" — the
+#: same person as without it.
+_DELIVERY_NOTE = re.compile(r"[ \t]*\((?:v\.? ?o\.?|o\.? ?s\.?|o\.? ?c\.?|cont'?d|voice[- ]?over|off)\)$", re.I)
+
+
 def read_columns(text: str) -> list[Cue] | None:
     """The turns of a transcript laid out in columns with spaces under a header naming them: a documentary's
     selects log ("TC IN   SPKR   TEXT"), a transcription program's plain-text report; a row's words may go on
@@ -195,13 +208,14 @@ def read_columns(text: str) -> list[Cue] | None:
     for line in lines[at + 1 :]:
         if not line.strip() or _RULE.match(line):
             continue
-        kept += 1
         indent = len(line) - len(line.lstrip(" "))
         if indent >= text_at - 2 and current is not None and "\t" not in line:
             current.text += " " + html.escape(line.strip(), quote=False)  # (the row's words, going on)
             continue
+        kept += 1  # (lines that start a row or stand in no column; a row's words going on are the row's)
         cell = {role: line[a:b].strip() if b is not None else line[a:].strip() for role, (a, b) in bounds.items()}
-        who = " ".join(word for word in cell["speaker"].split() if any(ch.isalnum() for ch in word))
+        who = _DELIVERY_NOTE.sub("", cell["speaker"].strip())
+        who = " ".join(word for word in who.split() if any(ch.isalnum() for ch in word))
         start = _seconds(cell["start"], False) if "start" in cell else None
         if indent < text_at - 2 and who and cell["text"] and ("start" not in cell or start is not None):
             rows += 1
@@ -258,7 +272,7 @@ def read_table(text: str) -> list[Cue] | None:
             continue
         start = _seconds(row[columns["start"]], in_ms) if "start" in columns else None
         end = _seconds(row[columns["end"]], in_ms) if "end" in columns else None
-        speaker = row[columns["speaker"]].strip() or None
+        speaker = _DELIVERY_NOTE.sub("", row[columns["speaker"]].strip()) or None
         # (a cell's words are text, where a cue's are read as markup: "<3" and "&" stay as written)
         said = html.escape(said, quote=False)
         if speaker is not None and _fold(speaker) in _NOTES:
