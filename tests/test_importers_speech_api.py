@@ -240,3 +240,22 @@ def test_a_speech_tool_s_own_warning_about_its_speakers_is_said() -> None:
     assert is_uncertain(doc.convention) and "label permutation" in doc.warnings[-1]
     segments[2]["text"] = "Our speaker assignment may be unreliable, he joked."
     assert not is_uncertain(parse_text(json.dumps({"segments": segments}), "ep14.json").convention)
+
+
+def test_a_support_ticket_s_and_a_chat_export_s_messages_with_their_authors_as_objects() -> None:
+    """A support ticket exported as JSON keeps its messages' words under "body" and their authors as objects
+    ("from": {"name": "小林", "role": "agent"}), the system's own notices among them ("role": "system", "[自动通知]
+    ..."); a Discord export, "content" and "author": {"name", "nickname"}. Neither was read (refused as JSON sayso
+    does not know). The authors are the speakers, the system's notices no one's, and not read for a label."""
+    ticket = {"subject": "退款申请", "messages": [
+        {"from": {"name": "王晓雯", "role": "customer"}, "body": "您好，破壁机外箱破损，可以退款吗？"},
+        {"from": {"name": "小林", "role": "agent"}, "body": "王女士您好，已为您提交退款申请。"},
+        {"from": {"name": "系统", "role": "system"}, "body": "[自动通知] 工单状态变更为“处理中”。"},
+        {"from": {"name": "王晓雯", "role": "customer"}, "body": "收到，谢谢。"}]}  # fmt: skip
+    doc = parse_text(json.dumps(ticket, ensure_ascii=False), "ticket.json")
+    assert [(p.speaker, p.text[:6]) for p in doc.passages] == [
+        ("王晓雯", "您好，破壁机"), ("小林", "王女士您好，"), (None, "[自动通知]"), ("王晓雯", "收到，谢谢。")]  # fmt: skip
+    discord = {"messages": [{"author": {"name": "ada_p", "nickname": "Ada"}, "content": "Who has the dice?"},
+                            {"author": {"name": "benc"}, "content": "Me, on my way."},
+                            {"author": {"name": "ada_p", "nickname": "Ada"}, "content": "Great."}]}  # fmt: skip
+    assert [p.speaker for p in parse_text(json.dumps(discord), "export.json").passages] == ["Ada", "benc", "Ada"]

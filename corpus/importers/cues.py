@@ -243,6 +243,11 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
                 previous_last = lines[-1]
             if voice is None and named_lines and len(lines) >= 2 and lines[0] in named_lines:
                 voice, lines = lines[0], lines[1:]  # Teams: the speaker's name on the cue's first line
+            if voice is None and cue.nobody:
+                # (a cue its file says is no one's, a system's notice or a table's note: its words are read as they
+                # stand, never for a label, "[自动通知] 工单状态...")
+                raw.extend((None, line, cue, None, line) for line in lines)
+                continue
             if voice is None and edge and not cue.nobody and _credits(lines):
                 cue = replace(cue, nobody=True)  # the file's credits: no one's words, not the last speaker's
                 raw.extend((None, line, cue, None, line) for line in lines)

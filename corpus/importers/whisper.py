@@ -114,8 +114,15 @@ def _split_by_word_speaker(
 
 
 #: What an utterance's words, speaker and times are called in meeting and transcription tools' JSON.
-_TEXT_KEYS = ("text", "sentence", "raw_sentence", "transcript", "utterance")
-_SPEAKER_KEYS = ("speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant", "from")
+_TEXT_KEYS = ("text", "sentence", "raw_sentence", "transcript", "utterance", "body", "message", "content")
+#: (and a message's author or sender, as support tickets and chat exports name them, often as an object: "from":
+#: {"name": "小林", "role": "agent"}, Discord's "author": {"name": ..., "nickname": ...})
+_SPEAKER_KEYS = (
+    "speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant", "from", "author",
+    "sender",
+)  # fmt: skip
+#: Keys of a person object's name, the shown one first.
+_PERSON_NAME_KEYS = ("nickname", "display_name", "displayName", "name", "username", "real_name")
 _START_KEYS = ("start", "start_time", "startTime", "begin", "start_ms", "startMs", "offset")
 _END_KEYS = ("end", "end_time", "endTime", "end_ms", "endMs")
 
@@ -178,6 +185,7 @@ def _utterances(data: Any) -> list[Cue] | None:
                     None if end is None else end * scale,
                     text,
                     _speaker_of(item, known),
+                    nobody=_from_the_system(item),
                 )
             )
         return cues or None
@@ -260,6 +268,15 @@ def _profile_names(items: list[dict[str, Any]]) -> dict[str, str]:
     return names
 
 
+def _from_the_system(item: dict[str, Any]) -> bool:
+    """Whether a message's author is the system it was written in (a role or type "system"), not a person."""
+    return any(
+        isinstance(value := item.get(key), dict)
+        and str(value.get("role") or value.get("type") or "").casefold() in ("system", "automation")
+        for key in _SPEAKER_KEYS
+    )
+
+
 def _speaker_of(item: dict[str, Any], names: dict[str, str]) -> str | None:
     if (profiled := _profile_name(item)) is not None:
         return profiled
@@ -271,6 +288,14 @@ def _speaker_of(item: dict[str, Any], names: dict[str, str]) -> str | None:
             return names.get(value.strip(), value.strip())
         if isinstance(value, int) and not isinstance(value, bool):
             return names.get(str(value), f"Speaker {value + 1}")
+        if isinstance(value, dict):
+            if _from_the_system(item):
+                return None  # (a ticket system's own notices: "[自动通知] 工单状态..." are no one's words)
+            shown = next(
+                (v.strip() for k in _PERSON_NAME_KEYS if isinstance(v := value.get(k), str) and v.strip()), None
+            )
+            if shown is not None:
+                return shown
     for key in ("speaker_id", "speakerId"):
         if key in item and str(item[key]) in names:
             return names[str(item[key])]
