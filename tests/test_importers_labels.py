@@ -4538,3 +4538,23 @@ def test_a_role_counted_with_an_ordinal_is_a_label() -> None:
               ("Candidate", "I did, with no answer."), ("2nd Examiner", "A pity, thank you.")]  # fmt: skip
     english = "".join(f"{who}: {words}\n\n" for who, words in turns_)
     assert _speakers(english) == [who for who, _ in turns_]
+
+
+def test_a_thread_s_posts_under_their_authors_lines() -> None:
+    """A forum thread saved as text puts each post under its author's line with the page's details after middle
+    dots ("rizky_bekasi99 Newbie · 12-01-2024 21:14 · #1"), as a saved Reddit thread does ("**u/PlanktonPete** ·
+    2.1k points · 5h"): no label was read, and the thread had no speakers. Such lines are their posts' authors,
+    even where the posts use none of the words that say people talk; an article's single byline is not."""
+    posts = [("rizky_bekasi99 Newbie · 12-01-2024 21:14 · #1", "Permisi agan, motor ane mati pas hujan."),
+             ("Om_Bengkel_Jaya Kaskuser Senior · 12-01-2024 21:40 · #2", "Coba cek cop busi sama kabelnya gan."),
+             ("dewi.riders Aktivis · 12-01-2024 22:05 · #3", "Sama kayak motor ane dulu, sensornya karatan."),
+             ("rizky_bekasi99 Newbie · 13-01-2024 07:12 · #4", "Siap om, bener ada retak di cop businya."),
+             ("Om_Bengkel_Jaya Kaskuser Senior · 13-01-2024 08:30 · #5", "Cop busi ori kisaran 35-50 ribu.")]  # fmt: skip
+    text = "Forum Otomotif » Tanya Jawab\n\n" + "".join(f"{head}\n\n{words}\n\n" for head, words in posts)
+    assert _speakers(text) == ["rizky_bekasi99", "Om_Bengkel_Jaya", "dewi.riders", "rizky_bekasi99", "Om_Bengkel_Jaya"]
+    reddit = "".join(f"**u/{who}** · {n} points · 5h\n\n{words}\n\n---\n" for who, n, words in [
+        ("PlanktonPete", 210, "What is the biggest threat to kelp?"), ("tidewater_kelp", 180, "Honestly, the mix."),
+        ("saltwater_sadie", 90, "Would otters fix it?"), ("tidewater_kelp", 75, "Partly, yes.")])  # fmt: skip
+    assert _speakers(reddit) == ["u/PlanktonPete", "u/tidewater_kelp", "u/saltwater_sadie", "u/tidewater_kelp"]
+    article = "Why maps lie\n\nAda Park · 9 March 2024 · 6 min read\n\nEvery map is a choice. We forget that.\n"
+    assert _speakers(article) == []

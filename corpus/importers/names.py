@@ -1903,7 +1903,12 @@ _NUMBERED_ASKS = re.compile(
 )
 
 
-#: A gap of several spaces between words: columns laid side by side.
+#: A post's author on a line of its own, in bold or as a handle, then badges or a rank and the post's details
+#: after middle dots, one of them with a number (a date, a time, points, its place in the thread).
+_POST_HEADER = re.compile(
+    r"^(?:\*\*(?P<bold>[^*\n]{2,40})\*\*|(?P<handle>[\w.@/-]{3,32}))(?:[ \t]+`[^`\n]{1,12}`)?"
+    r"(?:[ \t]+[^\s·:][^·:\n]{0,30}?)?[ \t]+·[ \t]+[^\n]*\d[^\n]*$"
+)
 _COLUMN_GAP = re.compile(r"\S[ \t]{5,}\S")
 
 
@@ -1945,6 +1950,14 @@ def match_label(line: str) -> Label | None:
         return Label(handle.group("name"), handle.group("rest"), "plain")  # "@marisol_dev: ok, we're live"
     if len(text) < 2 or not (text[0] in "|>*_[(-–—《" or text[0].isalnum()):
         return None
+    if (
+        "·" in text
+        and (post := _POST_HEADER.match(text)) is not None
+        and not (post.group("bold") or "").startswith("r/")
+    ):
+        # a forum's or a thread's post under its author and what the page says of it, its words below: "**u/
+        # PlanktonPete** · 2.1k points · 5h", "rizky_bekasi99 Newbie · 12-01-2024 21:14 · #1"
+        return Label(post.group("bold") or post.group("handle"), "", "post")
     if not _MAYBE_LABEL.search(text, 0, 120):
         m = _HEARING.match(text)
         if m:  # Congressional-record style: "Mr. NADLER. The committee will come to order."

@@ -395,7 +395,8 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
         label = items[0][1]
         if (
             key not in accepted
-            and items[0][0] > anchor
+            # (a post's author's line may come before the first who posts twice: a thread's first comments)
+            and (items[0][0] > anchor or label.form == "post")
             and label.form != "semicolon"
             and _style(label) in styles
             and _bare_label(label) not in NOT_NAMES

@@ -403,6 +403,8 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         elif (
             not _people(labels_at, table)
             and not _talk_between(lines, labels_at)
+            # (posts under their authors' lines, with the page's details, are a thread's, talk or not)
+            and not all(l.form == "post" for l in labels_at.values())
             # (names in a script without capitals, which cannot say whether they are people's, taking turns)
             and not (
                 all(uncased(name) for l in labels_at.values() if (name := table.name_for(l)) is not None)
@@ -1504,7 +1506,12 @@ def _choose_convention(
         if (
             family == "inline"
             and len(labels) >= 4
-            and not any(grammar.talks([l]) for l in labels.values())
+            and not any(l.form == "post" for l in labels.values())  # (posts under their authors are no form's fields)
+            # (a label alone on its line talks, or not, in the words under it: a post under its author's line)
+            and not any(
+                grammar.talks([l if l.said else Label(l.raw, _words_of(lines, i, l), l.form)])
+                for i, l in labels.items()
+            )
             and not any(
                 is_full_name(shown := table.name_for(l) or "") or titles_of(shown) or is_initials(shown)
                 for l in labels.values()
