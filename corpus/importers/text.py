@@ -2936,9 +2936,11 @@ def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: Spe
     order = sorted(labels)
     if len(order) < 6:
         return labels
-    apart = sum(1 for i in order if i == 0 or not lines[i - 1].strip())
-    if apart < 0.8 * len(order):
-        return labels
+    adjacent = [(a, b) for a, b in itertools.pairwise(order) if b == a + 1]
+    if not adjacent or len(adjacent) > 0.2 * len(order):
+        return labels  # (no two labels one under another, or too many: turns that do not stand apart)
+    if sum(1 for i in order if i == 0 or not lines[i - 1].strip()) < 0.8 * len(order):
+        return labels  # (a blank line before nearly every turn)
 
     def field(i: int) -> bool:
         l = labels[i]
@@ -2952,9 +2954,11 @@ def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: Spe
         )
 
     in_blocks: set[int] = set()
-    for a, b in itertools.pairwise(order):
-        if b == a + 1 and field(a) and field(b):
+    for a, b in adjacent:
+        if field(a) and field(b):
             in_blocks |= {a, b}
+    if not in_blocks:
+        return labels
     by_name: dict[str | None, list[int]] = {}
     for i in order:
         by_name.setdefault(table.name_for(labels[i]), []).append(i)
@@ -2999,11 +3003,15 @@ def _without_numbered_items(labels: dict[int, Label], table: SpeakerTable) -> di
     catalogue's "LOT 47: Joaquim Vayreda (1843–1894). Oli sobre tela." and "LOT 48: Anònim, s. XIX.", an
     agenda's "TOP 3: Haushalt", among the turns of an auction or a meeting.  Numbered people ("Juror 3:", "Speaker
     2:") are heard more than once, or talk."""
+    numbered = {
+        i: m for i, l in labels.items() if l.raw[-1:].isdigit() and (m := _WORD_AND_NUMBER.match(l.raw.strip()))
+    }
+    if len(numbered) < 2:
+        return labels  # (most documents number no label: nothing to count)
     counts = Counter(table.name_for(l) for l in labels.values())
     items: dict[str, list[int]] = {}
-    for i, l in labels.items():
-        m = _WORD_AND_NUMBER.match(l.raw.strip())
-        if m and counts[table.name_for(l)] == 1 and l.said:
+    for i, m in numbered.items():
+        if counts[table.name_for(labels[i])] == 1 and labels[i].said:
             items.setdefault(m.group("word").casefold(), []).append(i)
     drop = {
         i
