@@ -892,3 +892,13 @@ def test_a_dubbing_script_and_a_radio_log_name_their_speaker_columns_in_their_ow
     assert [(p.speaker, p.start) for p in doc.passages if p.speaker] == [
         ("Tisza 7", 76445.0), ("Szent István", 76454.0), ("Tisza 7", 76462.0), ("Szent István", 76470.0)]  # fmt: skip
     assert doc.passages[-3].text == "Tisza 7, hallak. Hegymenetben vagyunk a budai oldalon."
+
+
+def test_captions_of_two_who_take_turns_are_not_merged_by_a_shared_name() -> None:
+    """A baking show's captions: the host "Sarah Kelly" and a child baker "Kelly" answer each other; a given name
+    or surname alone is merged into a full name only where they do not take turns back and forth."""
+    vtt = "WEBVTT\n\n" + "".join(f"00:00:{n:02d}.000 --> 00:00:{n:02d}.900\n<v {who}>{said}\n\n" for n, (who, said) in
+                                 enumerate([("Sarah Kelly", "Our first baker is Kelly."), ("Kelly", "Hi! I love tarts."),
+                                            ("Sarah Kelly", "And next is Ryan."), ("Ryan", "Fudge cake."),
+                                            ("Kelly", "Mine will be better.")], 1))  # fmt: skip
+    assert {p.speaker for p in parse_text(vtt, "show.vtt").passages} == {"Sarah Kelly", "Kelly", "Ryan"}

@@ -248,14 +248,26 @@ def test_a_support_ticket_s_and_a_chat_export_s_messages_with_their_authors_as_o
     ..."); a Discord export, "content" and "author": {"name", "nickname"}. Neither was read (refused as JSON sayso
     does not know). The authors are the speakers, the system's notices no one's, and not read for a label."""
     ticket = {"subject": "退款申请", "messages": [
-        {"from": {"name": "王晓雯", "role": "customer"}, "body": "您好，破壁机外箱破损，可以退款吗？"},
-        {"from": {"name": "小林", "role": "agent"}, "body": "王女士您好，已为您提交退款申请。"},
-        {"from": {"name": "系统", "role": "system"}, "body": "[自动通知] 工单状态变更为“处理中”。"},
-        {"from": {"name": "王晓雯", "role": "customer"}, "body": "收到，谢谢。"}]}  # fmt: skip
+        {"from": {"name": "王晓雯", "role": "customer"}, "sent_at": "09:12", "body": "您好，破壁机外箱破损，可以退款吗？"},
+        {"from": {"name": "小林", "role": "agent"}, "sent_at": "10:05", "body": "王女士您好，已为您提交退款申请。"},
+        {"from": {"name": "系统", "role": "system"}, "sent_at": "10:05", "body": "[自动通知] 工单状态变更为“处理中”。"},
+        {"from": {"name": "王晓雯", "role": "customer"}, "sent_at": "20:47", "body": "收到，谢谢。"}]}  # fmt: skip
     doc = parse_text(json.dumps(ticket, ensure_ascii=False), "ticket.json")
     assert [(p.speaker, p.text[:6]) for p in doc.passages] == [
         ("王晓雯", "您好，破壁机"), ("小林", "王女士您好，"), (None, "[自动通知]"), ("王晓雯", "收到，谢谢。")]  # fmt: skip
-    discord = {"messages": [{"author": {"name": "ada_p", "nickname": "Ada"}, "content": "Who has the dice?"},
-                            {"author": {"name": "benc"}, "content": "Me, on my way."},
-                            {"author": {"name": "ada_p", "nickname": "Ada"}, "content": "Great."}]}  # fmt: skip
+    discord = {"messages": [{"timestamp": "2024-03-01T19:02", "author": {"name": "ada_p", "nickname": "Ada"},
+                             "content": "Who has the dice?"},
+                            {"timestamp": "2024-03-01T19:03", "author": {"name": "benc"}, "content": "Me, on my way."},
+                            {"timestamp": "2024-03-01T19:04", "author": {"name": "ada_p", "nickname": "Ada"},
+                             "content": "Great."}]}  # fmt: skip
     assert [p.speaker for p in parse_text(json.dumps(discord), "export.json").passages] == ["Ada", "benc", "Ada"]
+    # (a catalogue's "author" and "body", titled, and a list without a time to each are no messages)
+    books = [
+        {"title": t, "author": {"name": a}, "body": b, "date": "2020"}
+        for t, a, b in [
+            ("Emma", "Jane Austen", "A young woman meddles."),
+            ("Persuasion", "Jane Austen", "A second chance."),
+        ]
+    ]
+    with pytest.raises(ImportRefused):
+        parse_text(json.dumps(books), "catalogue.json")

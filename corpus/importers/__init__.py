@@ -115,6 +115,10 @@ def decode_raw(raw: bytes, path: Path, encoding: str | None) -> tuple[str, str, 
 _REMARK_WORDS = re.compile(r"warn|reliab|confiden|permut|swap|review|note|정확|参考|誤り", re.I)
 
 
+#: Keys under which a tool leaves its remarks on the speakers (not a title's or a show's notes).
+_REMARK_KEYS = re.compile(r"warn|diari[sz]|quality|qa_|flag|review_note|speaker_note", re.I)
+
+
 def _json_remarks(text: str) -> list[str]:
     """The strings of a JSON transcript outside its segments' and words' lists (a tool's warnings and notes), at
     most 200 of them; none where it is not JSON.  Read only where its head or its tail holds a word such remarks
@@ -127,19 +131,19 @@ def _json_remarks(text: str) -> list[str]:
         return []
     found: list[str] = []
 
-    def walk(value: object) -> None:
+    def walk(value: object, remark: bool) -> None:
         if len(found) >= 200:
             return
-        if isinstance(value, str):
+        if isinstance(value, str) and remark:
             found.append(value)
         elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
+            for key, item in value.items():
+                walk(item, remark or _REMARK_KEYS.search(str(key)) is not None)
         elif isinstance(value, list) and not any(isinstance(item, dict) for item in value[:3]):
             for item in value:  # (a list of segments or words is what was said, not remarks)
-                walk(item)
+                walk(item, remark)
 
-    walk(data)
+    walk(data, False)
     return found
 
 

@@ -258,6 +258,14 @@ _END_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
+#: A transcript's end in words, in any of the languages _END_MARKERS knows.
+_THE_END = re.compile(
+    r"^[-=*_~\[(\s]*(?:\(?end of (?:the )?transcript(?:ion)?|end transcript|fine (?:della )?trascrizione|"
+    r"fin de (?:la )?transcripci[óo]n|fin de (?:la )?transcription|fim da transcri|ende (?:des|der) |einde |koniec |"
+    r"konec |slut på |transkription(?:en)? slut|конец |кінець |sf[âa]r[șs]itul transcrierii|transkriptin loppu|"
+    r"[aá]tirat v[ée]ge)",
+    re.I,
+)
 _COUNTED_COMMENTS = re.compile(rf"\d[ \t]+{_COMMENTS}|{_COMMENTS}[ \t]*[(（]\d", re.IGNORECASE)
 _CREDIT = re.compile(r"^\s*(transcribed by|transcription by|this transcript was)\b", re.IGNORECASE)
 
@@ -516,8 +524,11 @@ def find_footer(lines: list[str]) -> int | None:
                 # "Transcribed by ..." at the top is a credit under the title, and "12 Comments" there a blog's
                 # count beside it, not where the page ends
                 continue
+            if _THE_END.match(stripped) and any(_THE_END.match(l.strip()) for l in lines[i + 1 :]):
+                continue  # (one transcript's end before another's: "[Fin de la transcripción]" after each interview)
             return _back_over_headers(lines, i) if "comment" in stripped.casefold() else i
-        if _LINK_LIST_HEADING.match(stripped) and _mostly_links(lines[i + 1 :]):
+        if _LINK_LIST_HEADING.match(stripped) and i >= 0.6 * n and _mostly_links(lines[i + 1 :]):
+            # (in the last part of the page: a "Baca juga:" box inside an article is not where it ends)
             return i
         if _REL_TIME.match(stripped) or _LIKE_REPLY.match(stripped):
             # A comment block: a relative time or Like/Reply near other comment signs.

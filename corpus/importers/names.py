@@ -1530,7 +1530,11 @@ def split_role(candidate: str) -> tuple[str, str | None]:
             and 2 <= len(name.split()) <= 4
             and is_name_like(name.strip())
             # (not an office before the person: "Chief Spokesperson – Ada Park", read elsewhere)
-            and (uncased(role) or not names_a_person(role))
+            # (in a script without capitals, where nothing else tells a role from a name, and an office of two words
+            # or more: not a fixture's "Real Madrid – Sevilla: 3-1", nor a person after an office, "Chief
+            # Spokesperson – Ada Park", read elsewhere)
+            and uncased(role)
+            and len(role.split()) >= 2
         ):
             return name.strip(), role
     return candidate.strip(), None
@@ -1906,8 +1910,10 @@ _NUMBERED_ASKS = re.compile(
 #: A post's author on a line of its own, in bold or as a handle, then badges or a rank and the post's details
 #: after middle dots, one of them with a number (a date, a time, points, its place in the thread).
 _POST_HEADER = re.compile(
-    r"^(?:\*\*(?P<bold>[^*\n]{2,40})\*\*|(?P<handle>[\w.@/-]{3,32}))(?:[ \t]+`[^`\n]{1,12}`)?"
-    r"(?:[ \t]+[^\s·:][^·:\n]{0,30}?)?[ \t]+·[ \t]+[^\n]*\d[^\n]*$"
+    r"^(?:\*\*(?P<bold>(?:u/|@)[^*\n]{2,40})\*\*|(?P<handle>(?=[\w.@-]*[_.\d])[\w.@-]{3,32}))(?:[ \t]+`[^`\n]{1,12}`)?"
+    r"(?:[ \t]+[^\s·:][^·:\n]{0,30}?)?[ \t]+·[ \t]+[^\n]*"
+    # (a time, a date, points or an age: "12-01-2024 21:14", "2.1k points", "5h", "#3")
+    r"(?:\d{1,2}[:.]\d{2}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d(?:\.\d)?k? points?\b|\b\d{1,3}\s?[hdmyw]\b|#\d)[^\n]*$"
 )
 _COLUMN_GAP = re.compile(r"\S[ \t]{5,}\S")
 

@@ -205,7 +205,7 @@ _ANSWERER_ROLES = {"the witness", "the deponent"}
 #: "TESTIMONE –", Spanish "TESTIGO:", French "LE TÉMOIN :", German "ZEUGE:", Dutch, Portuguese, Polish, Russian,
 #: Czech, Turkish, Scandinavian.
 _WITNESS_LABEL = re.compile(
-    r"^(?P<role>(?:(?:IL|LA|EL|LE|DER|DIE|DE|A|O)[ \t]+)?(?:TESTIMONE|TESTE|TESTIGO|TESTIGA|T[ÉE]MOIN|ZEUGE|ZEUGIN|"
+    r"^(?P<role>(?:(?:IL|LA|EL|LE|DER|DIE|DE|A|O)[ \t]+)?(?:TESTIMONE|TESTIGO|TESTIGA|T[ÉE]MOIN|ZEUGE|ZEUGIN|"
     r"GETUIGE|TESTEMUNHA|ŚWIADEK|ŚWIADKINI|СВИДЕТЕЛЬ|СВИДЕТЕЛЬНИЦА|SVĚDEK|SVĚDKYNĚ|TANIK|VITTNET|VITNET|VIDNET|"
     r"VITNE|VITNA|TODISTAJA))[ \t]*(?::|[–—-][ \t]|\.[ \t])",
     re.I,
@@ -685,8 +685,13 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             own is not None
             and not own.said
             and len(own.raw) > 1
-            # (a name, or an office in capitals; not a heading's phrase, "Na otázky prokurátora:")
-            and (_name(own.raw, whole=True) is not None or own.raw.isupper())
+            # (a name, or an office with its article: "LA CORONER", "THE CORONER"; not a heading, "EARLY LIFE:",
+            # "Na otázky prokurátora:")
+            and (
+                _WITH_ARTICLE.match(own.raw) is not None
+                or bool(titles_of(own.raw))
+                or (not own.raw.isupper() and _name(own.raw, whole=True) is not None)
+            )
             and _asks_next(lines, i, by_line)
         ):
             # a name or an office alone over questions ("LA CORONER :" then "Q. [106] Excusez-moi, Maître
@@ -762,6 +767,10 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
         letters = {w[0] for w in written}  # "Q" and "A" stay aliases where the document wrote "Question"
         plan.aliases[name] = sorted(written | letters, key=lambda w: (len(w), w))
     return plan
+
+
+#: An office with its article, in capitals: "THE CORONER", "LA CORONER", "EL JUEZ", "IL PRESIDENTE", "DER RICHTER".
+_WITH_ARTICLE = re.compile(r"^(?:THE|LA|LE|EL|IL|DER|DIE|DE|O|A)[ \t]+[^\W\d_]")
 
 
 def _asks_next(lines: list[str], i: int, by_line: dict[int, _Mark]) -> bool:

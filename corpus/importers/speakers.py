@@ -10,6 +10,7 @@ gives, and every other form is kept as an alias.
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -178,8 +179,10 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable, lines: 
             held_by.setdefault(office_key, set()).add(name_key(_in_parentheses(label.role.replace("،", ","))[0]))
             if "," in label.role or "،" in label.role or "、" in label.role:
                 described.add(office_key)
-    # (not a character's directions in a play, "ელენე (მობრუნდება)": they say no one, and no place)
-    held_by = {k: v for k, v in held_by.items() if k in described}
+    # (not a character's directions in a play, "ელენე (მობრუნდება)", "سلمى (تضحك، تنظر إليه)": they say no one,
+    # and no place, and the character speaks under the bare name too)
+    bare = {name_key(display_name(label.raw)) for label in labels.values() if not label.role}
+    held_by = {k: v for k, v in held_by.items() if k in described and k not in bare}
     for i in sorted(labels):
         label = labels[i]
         office_key = name_key(display_name(label.raw))
@@ -547,15 +550,9 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                 ]
                 # (and no other of that surname in the head's fields: "Guests: Nick Hall and Ben Hall")
                 heads = [n for line in lines[: min(top, 60)] if ":" in line for n in mentioned_names(line)]
-                if (
-                    sum(
-                        1
-                        for n in {
-                            name_key(h) for h in heads if surname(h) == surname(name) and len(person_tokens(h)) >= 2
-                        }
-                    )
-                    <= 1
-                ):
+                same = {name_key(h) for h in heads if surname(h) == surname(name) and len(person_tokens(h)) >= 2}
+                # (a list of the people present, two or more: not a record's "Deceased: Arthur Webb" over "WEBB:")
+                if len(same) <= 1 and len({name_key(f) for f in fielded}) >= 2:
                     target = _resolve_surname(name, fielded)
         if target is None and is_full_name(name):
             target = _resolve_initialled(name, full_names)  # "M. Zieliński:" after "Marek Zieliński (trener):"
@@ -707,6 +704,12 @@ def merge_short_forms(passages: list[ParsedPassage], speakers: dict[str, list[st
             continue
         if target is not None and target != name:
             into[name] = target
+    # (never two who take turns, one answering the other and back: "<v Sarah Kelly>", "<v Kelly>", "<v Sarah
+    # Kelly>", a host and a child of that name; a name written out at the first turn, then short, is one person)
+    steps = set(itertools.pairwise(p.speaker for p in passages if p.speaker))
+    for short, target in list(into.items()):
+        if (short, target) in steps and (target, short) in steps:
+            into.pop(short)
     for p in passages:
         if p.speaker in into:
             p.speaker = into[p.speaker]
@@ -726,11 +729,16 @@ def _another_of_the_surname(
     labels write out the given name where two share the surname ("PANĂ:" beside "ANDREI PANĂ:", under "dna
     Viorica Pană ..., asistată de fiul său, dl Andrei Pană").  Two more: None, no one can tell."""
     key = surname(name)
-    head = "\n".join(lines[:40]) + "\n" + intro
+    # (people the head's fields name, "Partea 2: dna Viorica Pană (...), asistată de fiul său, dl Andrei Pană",
+    # not the prose of an introduction: "her grandfather, Samuel Park", "Michael Jordan's final season")
+    head = [value for line in lines[:40] if ":" in line for value in [line.split(":", 1)[1].strip()] if value]
     others = {
         n
-        for n in mentioned_names(head)
-        if is_full_name(n)
+        for value in head
+        for n in mentioned_names(value)
+        if (value.startswith(n) or value.split()[0].strip(".").casefold() in TITLES)
+        and is_full_name(n)
+        and not n.endswith(("'s", "’s"))
         and surname(n) == key
         and name_key(n) != name_key(target)
         and not any(name_key(n) == name_key(f) or n.endswith(" " + f) or f.endswith(" " + n) for f in full_names)

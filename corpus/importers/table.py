@@ -34,11 +34,11 @@ _SPEAKER = {
     "hizlaria", "folaí", "alalgan", "mzungumzaji",
     # (a log's abbreviation: "TC IN   SPKR   TEXT")
     "spkr", "spk",
-    # (a dubbing script's or a play's role, as its column names it: "배역", "役", "角色", "Rolle", "rôle", "papel")
-    "role", "rolle", "rôle", "ruolo", "papel", "rol", "rola", "роль", "배역", "인물", "役", "役名", "キャラクター", "角色",
-    "人物", "personaje", "personnage", "personaggio", "personagem", "figur",
-    # (a radio log's station, the one at its microphone: "ÁLLOMÁS", "STATION", "CALL SIGN")
-    "station", "callsign", "állomás", "stanice", "stacja", "станция", "estación", "estação", "stazione",
+    # (a dubbing script's or a play's role, as its column names it: "배역", "役名", "角色", "personnage"; not a
+    # staff list's "role", nor a timeline's "人物")
+    "배역", "役名", "キャラクター", "角色", "personaje", "personnage", "personaggio", "personagem",
+    # (a radio log's call sign, the station at its microphone: "ÁLLOMÁS"; not a timetable's "station")
+    "callsign", "állomás",
 }  # fmt: skip
 _NAME = {
     "name",
@@ -61,7 +61,7 @@ _TEXT = {
     "ข้อความ", "přepis", "prepis", "átirat", "transcriere", "транскрипт", "testun", "testua", "maandishi",
     # (a dubbing script's or a play's lines: "대사", "台詞", "セリフ", "台词", "réplique", "Dialog")
     "대사", "台詞", "セリフ", "台词", "对白", "對白", "réplique", "répliques", "battuta", "fala", "réplica", "реплика",
-    "발화", "발언", "内容", "발화내용",
+    "발화", "발언", "발화내용",
 }  # fmt: skip
 #: A speaker cell that names no one but the row's kind: a tier of the transcriber's comments, notes or translation
 #: (ELAN's "Comment" tier beside the speakers' own).  Its rows are said by no one.

@@ -405,11 +405,6 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             and not _talk_between(lines, labels_at)
             # (posts under their authors' lines, with the page's details, are a thread's, talk or not)
             and not all(l.form == "post" for l in labels_at.values())
-            # (names in a script without capitals, which cannot say whether they are people's, taking turns)
-            and not (
-                all(uncased(name) for l in labels_at.values() if (name := table.name_for(l)) is not None)
-                and _taking_turns(labels_at, table)
-            )
         ):
             # Fields of a form, a programme or minutes ("Action: L. Chen to book...", "Signed (Tenant): ___"):
             # labels in shape but mostly not people's names, and no one says "I" or "you", asks, thanks or
@@ -1498,7 +1493,7 @@ def _choose_convention(
         # Names without capitals are speakers where what follows them talks, all of them together (short
         # replies say no "I"), else fields of a form or a list ("时间：3月12日", "מחיר: 100").
         caseless = {i: l for i, l in labels.items() if l.said and uncased(table.name_for(l) or "")}
-        if caseless and not grammar.talks(list(caseless.values())) and not _taking_turns(caseless, table):
+        if caseless and not grammar.talks(list(caseless.values())):
             labels = {i: l for i, l in labels.items() if i not in caseless}
             recurring = [n for n in Counter(table.name_for(l) for l in caseless.values()).values() if n >= 2]
             if len(recurring) >= 2 and len(caseless) >= 4:
@@ -2905,7 +2900,14 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
             and (label.said or ruled_off)  # (a heading alone under the rule too: "ማስታወቂያዎች፦" over its list)
             and (
                 (label.form not in forms and " " not in word and word.istitle() and not names_a_person(word))
-                or (ruled_off and len(word.split()) <= 2 and not names_a_person(word))
+                # (but not a last speaker after a scene break: "* * *" then "MAYA: You two missed it.")
+                or (
+                    ruled_off
+                    and len(word.split()) <= 2
+                    and not names_a_person(word)
+                    and not grammar.talks([label])
+                    and not _sentence_end(label.rest)
+                )
                 # (a word with no capitals to judge it by, over words that do not talk: Arabic's "المصدر: قناة
                 # الأفق الإخبارية", the source under a broadcast's transcript)
                 or (
@@ -2955,7 +2957,9 @@ def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: Spe
 
     in_blocks: set[int] = set()
     for a, b in adjacent:
-        if field(a) and field(b):
+        # (a record's block counts something, a vote's "7 Ja / 1 Nein": two people's short answers one under the
+        # other, "Priya: Canberra." over "Tom: Sydney.", count nothing)
+        if field(a) and field(b) and (_TALLY.search(labels[a].rest) or _TALLY.search(labels[b].rest)):
             in_blocks |= {a, b}
     if not in_blocks:
         return labels
@@ -2978,22 +2982,12 @@ def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: Spe
     return {i: l for i, l in labels.items() if i not in drop}
 
 
-def _taking_turns(labels: dict[int, Label], table: SpeakerTable) -> bool:
-    """Whether names take turns saying sentences, whatever the words: six labels or more, two names or more heard
-    again and again, hardly one after itself, most of their words whole sentences (a responsive reading's
-    "መሪ፦ ምድር ሁሉ ለእግዚአብሔር እልል በሉ።" / "ጉባኤ፦ ..."), which a form's fields ("时间：3月12日") never do."""
-    labels = {i: l for i, l in labels.items() if table.name_for(l) is not None}  # (a closing note is no one's)
-    if len(labels) < 6:
-        return False
-    names = [table.name_for(labels[i]) for i in sorted(labels)]
-    counts = Counter(names)
-    if sum(1 for n in counts.values() if n >= 3) < 2:
-        return False
-    again = sum(1 for a, b in itertools.pairwise(names) if a == b)
-    sentences = sum(1 for l in labels.values() if _sentence_end(l.rest.strip()[-3:] or " "))
-    return again <= 0.2 * len(names) and sentences >= 0.6 * len(labels)
-
-
+#: Words that number a document's items, never people ("Voter 3:", "Student 2:", "Juror 7:" are people): a
+#: catalogue's lot, an agenda's item or point, a law's article, in the languages such documents come in.
+_ITEM_WORDS = frozenset(
+    ["lot", "lote", "lotto", "los", "kavel", "item", "top", "punkt", "point", "punto", "ponto", "article", "art",
+     "artikel", "artículo", "articolo", "artigo", "pozycja", "bod", "pont"]
+)  # fmt: skip
 #: A label that is a word and a number: "LOT 48", "Item 3", "TOP 2", "Juror 7", "Speaker 2".
 _WORD_AND_NUMBER = re.compile(r"^(?P<word>[^\W\d_][\w'’.-]*)[ \t]+(?:n[º°o]\.?[ \t]*|#)?\d{1,4}[a-z]?$", re.I)
 
@@ -3004,7 +2998,11 @@ def _without_numbered_items(labels: dict[int, Label], table: SpeakerTable) -> di
     agenda's "TOP 3: Haushalt", among the turns of an auction or a meeting.  Numbered people ("Juror 3:", "Speaker
     2:") are heard more than once, or talk."""
     numbered = {
-        i: m for i, l in labels.items() if l.raw[-1:].isdigit() and (m := _WORD_AND_NUMBER.match(l.raw.strip()))
+        i: m
+        for i, l in labels.items()
+        if l.raw[-1:].isdigit()
+        and (m := _WORD_AND_NUMBER.match(l.raw.strip()))
+        and m.group("word").casefold().rstrip(".") in _ITEM_WORDS
     }
     if len(numbered) < 2:
         return labels  # (most documents number no label: nothing to count)

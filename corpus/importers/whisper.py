@@ -123,6 +123,8 @@ _SPEAKER_KEYS = (
 )  # fmt: skip
 #: Keys of a person object's name, the shown one first.
 _PERSON_NAME_KEYS = ("nickname", "display_name", "displayName", "name", "username", "real_name")
+#: When a message was sent, as tickets and chat exports say it.
+_SENT_KEYS = ("sent_at", "created_at", "createdAt", "timestamp", "time", "date", "ts", "datetime", "start")
 _START_KEYS = ("start", "start_time", "startTime", "begin", "start_ms", "startMs", "offset")
 _END_KEYS = ("end", "end_time", "endTime", "end_ms", "endMs")
 
@@ -168,6 +170,17 @@ def _utterances(data: Any) -> list[Cue] | None:
             )
         )
         if said < 0.8 * len(items):
+            continue
+        messages = all(
+            any(k in i for k in ("body", "message", "content")) and not any(k in i for k in _TEXT_KEYS[:5])
+            for i in items[:5]
+        )
+        if messages and (
+            any("title" in i for i in items[:5])
+            or sum(1 for i in items if any(k in i for k in _SENT_KEYS)) < 0.8 * len(items)
+        ):
+            # (a message's "body", "message" or "content" is a message only where each says when it was sent and
+            # none is titled: a catalogue's "author" and "body", a commit log's "author" and "message" are not talk)
             continue
         starts = [_first_number(i, _START_KEYS) for i in items]
         ends = [_first_number(i, _END_KEYS) for i in items]
