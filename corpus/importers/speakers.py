@@ -194,18 +194,16 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable, lines: 
             label.role
             and label.form != "clip"
             and uncased(person := _in_parentheses(label.role.replace("،", ","))[0])
-            and (alone := _speaks_alone(person, labels, table)) is not None
+            and (alone := _speaks_alone(person, labels)) is not None
         ):
             # (in a script without capitals, a person in parentheses who speaks under a label of their own too,
             # their name or its first word: "میزبان (عائشہ ملک):" then "عائشہ:")
-            office = label.raw.strip()
-            label = Label(person, label.rest, label.form, label.time, office)
+            label = Label(person, label.rest, label.form, label.time, label.raw.strip())
             holder[office_key] = person
-            if alone != name_key(person):
-                table.canonical[alone] = person
-                table.add_alias(
-                    person, display_name(next(l.raw for l in labels.values() if name_key(display_name(l.raw)) == alone))
-                )
+            alone_key, alone_name = alone
+            if alone_key != name_key(person):
+                table.canonical[alone_key] = person
+                table.add_alias(person, alone_name)
         elif label.role and label.form != "clip":
             person, more = _in_parentheses(label.role)
             office = label.raw
@@ -262,15 +260,16 @@ def _shortened(office_key: str, holder: dict[str, str]) -> list[str]:
     return [k for k in holder if k.startswith(office_key + " ")]
 
 
-def _speaks_alone(person: str, labels: dict[int, Label], table: SpeakerTable) -> str | None:
-    """The key of a label of `person`'s own among `labels`, under their name or its first word, if there is one."""
+def _speaks_alone(person: str, labels: dict[int, Label]) -> tuple[str, str] | None:
+    """(key, name as shown) of a label of `person`'s own among `labels`, under their name or its first word, if
+    there is one."""
     keys = {name_key(person)}
     if len(person.split()) >= 2:
         keys.add(name_key(person.split()[0]))
     for label in labels.values():
-        key = name_key(display_name(label.raw))
-        if key in keys and not label.role:
-            return key
+        shown = display_name(label.raw)
+        if (key := name_key(shown)) in keys and not label.role:
+            return key, shown
     return None
 
 
@@ -488,6 +487,9 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
     # Resolve: OCR slips, initials, title+surname forms.
     full_names = [display[k] for k in accepted if is_full_name(display[k])]
     cast: list[str] | None = None  # (the people the roles' lines name: looked for once, if needed)
+    # (the people the head's fields name, and every name in those lines: looked for once, if needed)
+    fielded: list[str] | None = None
+    heads: list[str] = []
     for key in sorted(accepted, key=lambda k: -counts[k]):
         name = display[key]
         target = None
@@ -495,12 +497,12 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             target = _resolve_initials(name, full_names, intro_mentions, mentions)
             if target is None and "." not in name:
                 target = _resolve_surname(name, full_names)  # "PARK:" after "RUTH PARK, HOST:"
-                target = _another_of_the_surname(name, target, full_names, intro, lines) if target else None
+                target = _another_of_the_surname(name, target, full_names, lines) if target else None
             if target is None and "." not in name:
                 target = _resolve_given(name, full_names)  # "ÞÓRA:" after "ÞÓRA SIGURÐARDÓTTIR:"
         elif not is_full_name(name) and not is_generic(name):
             target = _resolve_surname(name, full_names)
-            target = _another_of_the_surname(name, target, full_names, intro, lines) if target else None
+            target = _another_of_the_surname(name, target, full_names, lines) if target else None
             if target is None and not titles_of(name):
                 same = {display[k] for k in accepted if k != key and surname(display[k]) == surname(name)}
                 if len(same) == 1:
@@ -531,25 +533,28 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             if target is None and not any(surname(f) == surname(name) for f in full_names):
                 # or the one person of that surname a field of the head names ("Partea 1: dl Mihai Dobre
                 # (proprietar ap. 16)" over "DOBRE:"), not a title's subject
-                top = min((by_key[k][0][0] for k in accepted), default=0)
-                title_at = next((k for k, line in enumerate(lines) if line.strip()), 0)
-                fielded = [
-                    n
-                    for k, line in enumerate(lines[: min(top, 60)])
-                    if ":" in line and k != title_at  # (a title's "Episode 12: Remembering Michael Jordan")
-                    for value in [line.split(":", 1)[1].strip()]
-                    for n in mentioned_names(value)
-                    if is_full_name(n)
-                    and len(person_tokens(n)) >= 2
-                    # (the field's value opens with the name, a title before it at the most: not "Episode 12:
-                    # Remembering Michael Jordan")
-                    and (
-                        value.startswith(n)
-                        or (value.split()[0].strip(".").casefold() in TITLES and value.split(None, 1)[-1].startswith(n))
-                    )
-                ]
-                # (and no other of that surname in the head's fields: "Guests: Nick Hall and Ben Hall")
-                heads = [n for line in lines[: min(top, 60)] if ":" in line for n in mentioned_names(line)]
+                if fielded is None:
+                    top = min((by_key[k][0][0] for k in accepted), default=0)
+                    title_at = next((k for k, line in enumerate(lines) if line.strip()), 0)
+                    fields = _field_values(lines[: min(top, 60)])
+                    fielded = [
+                        n
+                        for k, value in fields
+                        if k != title_at  # (a title's "Episode 12: Remembering Michael Jordan")
+                        for n in mentioned_names(value)
+                        if is_full_name(n)
+                        and len(person_tokens(n)) >= 2
+                        # (the field's value opens with the name, a title before it at the most)
+                        and (
+                            value.startswith(n)
+                            or (
+                                value.split()[0].strip(".").casefold() in TITLES
+                                and value.split(None, 1)[-1].startswith(n)
+                            )
+                        )
+                    ]
+                    # (and every name in those lines, for another of that surname: "Guests: Nick Hall and Ben Hall")
+                    heads = [n for line in lines[: min(top, 60)] if ":" in line for n in mentioned_names(line)]
                 same = {name_key(h) for h in heads if surname(h) == surname(name) and len(person_tokens(h)) >= 2}
                 # (a list of the people present, two or more: not a record's "Deceased: Arthur Webb" over "WEBB:")
                 if len(same) <= 1 and len({name_key(f) for f in fielded}) >= 2:
@@ -721,9 +726,12 @@ def merge_short_forms(passages: list[ParsedPassage], speakers: dict[str, list[st
                 bucket.append(alias)
 
 
-def _another_of_the_surname(
-    name: str, target: str, full_names: list[str], intro: str, lines: Sequence[str]
-) -> str | None:
+def _field_values(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """(line index, value) of each of `lines` that holds a field, "Key: value", its value not empty."""
+    return [(k, value) for k, line in enumerate(lines) if ":" in line if (value := line.split(":", 1)[1].strip())]
+
+
+def _another_of_the_surname(name: str, target: str, full_names: list[str], lines: Sequence[str]) -> str | None:
     """A surname alone (`name`) that resolved to the one full-name label of that surname (`target`), where the
     document's head names one more person of that surname who has no label of their own: that person, since the
     labels write out the given name where two share the surname ("PANĂ:" beside "ANDREI PANĂ:", under "dna
@@ -731,10 +739,9 @@ def _another_of_the_surname(
     key = surname(name)
     # (people the head's fields name, "Partea 2: dna Viorica Pană (...), asistată de fiul său, dl Andrei Pană",
     # not the prose of an introduction: "her grandfather, Samuel Park", "Michael Jordan's final season")
-    head = [value for line in lines[:40] if ":" in line for value in [line.split(":", 1)[1].strip()] if value]
     others = {
         n
-        for value in head
+        for _, value in _field_values(lines[:40])
         for n in mentioned_names(value)
         if (value.startswith(n) or value.split()[0].strip(".").casefold() in TITLES)
         and is_full_name(n)
