@@ -16,7 +16,6 @@ The work is split by concern:
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -111,42 +110,6 @@ def decode_raw(raw: bytes, path: Path, encoding: str | None) -> tuple[str, str, 
     return decoded.text, decoded.encoding, decoded.warnings
 
 
-#: Words a speech tool's remarks on its speakers use: "warnings", "unreliable", "confidence", "permutation".
-_REMARK_WORDS = re.compile(r"warn|reliab|confiden|permut|swap|review|note|정확|参考|誤り", re.I)
-
-
-#: Keys under which a tool leaves its remarks on the speakers (not a title's or a show's notes).
-_REMARK_KEYS = re.compile(r"warn|diari[sz]|quality|qa_|flag|review_note|speaker_note", re.I)
-
-
-def _json_remarks(text: str) -> list[str]:
-    """The strings of a JSON transcript outside its segments' and words' lists (a tool's warnings and notes), at
-    most 200 of them; none where it is not JSON.  Read only where its head or its tail holds a word such remarks
-    use (a large transcript is parsed once more only then)."""
-    if not _REMARK_WORDS.search(text[:20000]) and not _REMARK_WORDS.search(text[-20000:]):
-        return []
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return []
-    found: list[str] = []
-
-    def walk(value: object, remark: bool) -> None:
-        if len(found) >= 200:
-            return
-        if isinstance(value, str) and remark:
-            found.append(value)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, remark or _REMARK_KEYS.search(str(key)) is not None)
-        elif isinstance(value, list) and not any(isinstance(item, dict) for item in value[:3]):
-            for item in value:  # (a list of segments or words is what was said, not remarks)
-                walk(item, remark)
-
-    walk(data, False)
-    return found
-
-
 def parse_decoded(
     text: str | OwnedText, used: str, warnings: list[str], path: Path, labels: str | None
 ) -> ParsedDocument:
@@ -195,8 +158,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         elif fmt == "vtt":
             cues, title, notes = parse_vtt(text)
         elif fmt == "json":
-            cues, title = parse_whisper(text, str(path))
-            tool_notes = _json_remarks(text)
+            cues, title, tool_notes = parse_whisper(text, str(path))
         elif fmt == "ass":
             cues, title = parse_ass(text)
         elif fmt == "ttml":

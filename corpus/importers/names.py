@@ -1518,7 +1518,7 @@ def split_role(candidate: str) -> tuple[str, str | None]:
             # Road", as a public hearing's record gives each speaker)
             return name.strip(), role
     for dash in (" – ", " — "):
-        # a role after a dash, as minutes write it: "רונית אלמוג – סגנית ראש העירייה", "Ada Park – Deputy Mayor"
+        # a role after a dash, as minutes write it: "רונית אלמוג – סגנית ראש העירייה"
         name, sep, role = candidate.partition(dash)
         role = role.strip()
         if (
@@ -1529,7 +1529,6 @@ def split_role(candidate: str) -> tuple[str, str | None]:
             and dash not in role
             and 2 <= len(name.split()) <= 4
             and is_name_like(name.strip())
-            # (not an office before the person: "Chief Spokesperson – Ada Park", read elsewhere)
             # (in a script without capitals, where nothing else tells a role from a name, and an office of two words
             # or more: not a fixture's "Real Madrid – Sevilla: 3-1", nor a person after an office, "Chief
             # Spokesperson – Ada Park", read elsewhere)

@@ -26,13 +26,45 @@ from sayso.corpus.importers.cues import Cue
 from sayso.corpus.importers.speech_api import amazon_transcribe, answer_cues, number
 
 
-def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None]:
-    """Cues from Whisper/WhisperX JSON (a speaker per cue where diarised), or a tool's list of utterances, and the
-    title the JSON gives (a meeting tool's "title"), if any; ImportRefused for other JSON."""
+def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None, list[str]]:
+    """Cues from Whisper/WhisperX JSON (a speaker per cue where diarised), or a tool's list of utterances, the
+    title the JSON gives (a meeting tool's "title"), if any, and the tool's remarks on its speakers (see
+    `_remarks`); ImportRefused for other JSON."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportRefused(f"{name}: looks like JSON but is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    cues, title = _cues_of(data, name)
+    return cues, title, _remarks(data)
+
+
+#: Keys under which a tool leaves its remarks on the speakers (not a title's or a show's notes).
+_REMARK_KEYS = re.compile(r"warn|diari[sz]|quality|qa_|flag|review_note|speaker_note", re.I)
+
+
+def _remarks(data: Any) -> list[str]:
+    """The strings under a JSON transcript's remark keys (a tool's warnings: "speaker assignment may be
+    unreliable"), outside its segments' and words' lists, at most 200 of them."""
+    found: list[str] = []
+
+    def walk(value: object, remark: bool) -> None:
+        if len(found) >= 200:
+            return
+        if isinstance(value, str) and remark:
+            found.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, remark or _REMARK_KEYS.search(str(key)) is not None)
+        elif isinstance(value, list) and not any(isinstance(item, dict) for item in value[:3]):
+            for item in value:  # (a list of segments or words is what was said, not remarks)
+                walk(item, remark)
+
+    walk(data, False)
+    return found
+
+
+def _cues_of(data: Any, name: str) -> tuple[list[Cue], str | None]:
+    """parse_whisper's cues and title, from the JSON read."""
     segments = data.get("segments") if isinstance(data, dict) else data if isinstance(data, list) else None
     if (
         isinstance(data, list)
