@@ -248,7 +248,7 @@ def cues_to_passages(cues: list[Cue]) -> tuple[list[ParsedPassage], dict[str, li
                 # stand, never for a label, "[自动通知] 工单状态...")
                 raw.extend((None, line, cue, None, line) for line in lines)
                 continue
-            if voice is None and edge and not cue.nobody and _credits(lines):
+            if voice is None and edge and _credits(lines):
                 cue = replace(cue, nobody=True)  # the file's credits: no one's words, not the last speaker's
                 raw.extend((None, line, cue, None, line) for line in lines)
                 continue
