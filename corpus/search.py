@@ -13,9 +13,10 @@ How a query is answered (at 100k passages, a few milliseconds):
    weighted by how exact it is, and passages matching more of the query words
    first.
 4. The best few hundred candidates are re-scored on their word sequence: how
-   many query words they hold, how exactly, and how many query words stand
-   next to each other in query order (phrase and proximity).  Ties keep
-   document order.
+   many query words they hold, how exactly, and how close query words next
+   to each other in the query stand in query order: side by side most, then
+   with one, two or three words between (the small words a query leaves out).
+   Ties keep document order.
 5. Hits carry the text and the character spans of the matched words.
 
 The index (see corpus.searchindex) lives in `<data>/index/`: a manifest naming
@@ -105,6 +106,8 @@ FORMS_LOOKED_AT = 300
 SAID = 4.0
 #: Candidates re-scored on their word sequence.
 RESCORE = 400
+#: Farthest apart (in words) two query words still earn for standing near each other.
+PROXIMITY = 4
 RESCORE_PHRASE = 4000
 #: Most completions taken for the word being typed (the most frequent ones).
 MAX_COMPLETIONS = 40
@@ -319,6 +322,27 @@ def people_keys_named(attribute: str, value: str, speakers: Iterable[Speaker]) -
     return {name_key(n) for s in chosen for n in [s.name, *s.aliases]}
 
 
+def _apart(owner: np.ndarray, wj: np.ndarray, total: int, kc: int, nw: int) -> np.ndarray:
+    """Each candidate's credit for pairs of query words (next to each other in the query) that it holds
+    in query order with two or three words between (2/3 and 1/2, against 2 side by side and 1 with one
+    between), where it does not hold them closer: the small words a query leaves out ("budget cuts
+    schools" for "budget cuts to our schools")."""
+    close = np.zeros(kc * nw, bool)
+    far = np.zeros(kc * nw, np.float64)
+    for d in range(1, PROXIMITY + 1):
+        if total <= d:
+            break
+        ok = (owner[:-d] == owner[d:]) & (wj[:-d] >= 0) & (wj[d:] == wj[:-d] + 1)
+        pair = owner[:-d][ok] * nw + wj[:-d][ok]
+        if d <= 2:
+            close[pair] = True
+        else:
+            np.maximum.at(far, pair, 2.0 / d)
+    far[close] = 0.0
+    credit: np.ndarray = far.reshape(kc, nw).sum(axis=1)
+    return credit
+
+
 def sequence_scores(
     expansions: list[tuple[np.ndarray, np.ndarray]],
     vocab_size: int,
@@ -369,7 +393,7 @@ def sequence_scores(
     exactness = best.sum(axis=1)
     same = owner[:-1] == owner[1:]
     adjacent = same & (wj[:-1] >= 0) & (wj[1:] == wj[:-1] + 1)
-    near = np.zeros(kc, np.int64)
+    near = np.zeros(kc, np.float64)
     as_typed = np.zeros(kc, np.int64)
     if nw > 1:
         adj = np.minimum(np.bincount(owner[:-1][adjacent], minlength=kc), nw - 1)
@@ -379,7 +403,7 @@ def sequence_scores(
         # "machine guns" over a shorter "machine gun fire" that holds "guns" elsewhere.
         exact = adjacent & (quality[:-1] >= 1.0) & (quality[1:] >= 1.0)
         as_typed = np.minimum(np.bincount(owner[:-1][exact], minlength=kc), nw - 1)
-        near = adj * 2 + gap
+        near = adj * 2 + gap + _apart(owner, wj, total, kc, nw)
     ok = np.ones(kc, dtype=bool)
     for ids in phrases:
         m = len(ids)

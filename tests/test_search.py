@@ -370,6 +370,27 @@ def test_rare_words_and_proximity_rank_higher(tmp_path: Path) -> None:
     assert library.search("cat sat")[0].text.startswith("the cat sat")
 
 
+def test_words_a_query_leaves_small_words_out_between_rank_as_near(tmp_path: Path) -> None:
+    """People type the words they remember and leave the small ones out: "budget cuts schools" is
+    "budget cuts to our schools" first, above a shorter passage holding "schools" far from the rest."""
+    text = "\n\n".join(
+        [
+            "Council notes",
+            "They said the budget cuts to our schools were deep and that parents were never asked about any of it",
+            "Budget cuts came first; in the spring the town also spoke of schools",
+        ]
+    )
+    (tmp_path / "t.txt").write_text(text, "utf-8")
+    library = Library.open(tmp_path / "data")
+    library.import_paths([tmp_path / "t.txt"])
+    for query in ["budget cuts schools", "budget cts schols"]:
+        hits = library.search(query)
+        assert len(hits) == 2, query
+        assert "cuts to our schools" in hits[0].text, query
+    # ...and words side by side still come before the same words apart.
+    assert library.search("spring town")[0].text.startswith("Budget cuts came first")
+
+
 def test_case_and_accent_insensitive_and_apostrophes(tmp_path: Path) -> None:
     (tmp_path / "t.txt").write_text(
         "Zoë: We met at the Café Müller in São Paulo.\n\nLou: I don’t think LeCun’s idea works.\n", "utf-8"
