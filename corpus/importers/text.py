@@ -2156,13 +2156,17 @@ def _a_configuration(lines: list[str]) -> bool:
     body = [line for line in lines[:800] if line.strip() and not line.lstrip().startswith("#")][:400]
     if len(body) < 8:
         return False
-    heads = kept = 0
+    heads = kept = misses = 0
     for line, below in itertools.pairwise(body):
         if (m := _MAPPING_HEAD.match(line)) is not None:
             kept += 1
             heads += len(below) - len(below.lstrip()) > len(m.group("indent"))
         elif _KEY_VALUE.match(line):
             kept += 1
+        else:
+            misses += 1
+            if misses > 0.2 * len(body):
+                return False  # (more lines than a configuration's few are neither: a transcript stops here)
     return heads >= 3 and kept + 1 >= 0.8 * len(body)
 
 
@@ -2395,8 +2399,15 @@ def _asks_and_answers(passages: list[ParsedPassage]) -> tuple[str, int, int] | N
     another numbered voice's turns seldom do (one in five at most): two people the diarisation put under one
     label, one asking and the other answering.  (the label, such turns, its turns), or None."""
     said: dict[str, list[int]] = {}
+    numbered = {
+        who
+        for who in {p.speaker for p in passages}
+        if who and (_NUMBERED_CODE.fullmatch(who) or is_placeholder(name_key(who)))
+    }
+    if len(numbered) < 2:
+        return None
     for who, group in itertools.groupby(passages, key=lambda p: p.speaker):
-        if who and (_NUMBERED_CODE.fullmatch(who) or is_placeholder(name_key(who))):
+        if who in numbered:
             counts = said.setdefault(who, [0, 0])
             counts[0] += 1
             counts[1] += bool(_QUESTION_THEN_WORDS.search(" ".join(p.text for p in group)))
@@ -2418,7 +2429,10 @@ def _labels_switch(passages: list[ParsedPassage]) -> tuple[list[str], list[str],
     n = len(turns)
     if n < 8:
         return None
-    codes = [is_initials(t) or (len(t) == 1 and t.isupper()) for t in turns]  # ("KM", or a letter: "A", "B")
+    coded = {t: bool(is_initials(t)) or (len(t) == 1 and t.isupper()) for t in set(turns)}  # ("KM"; "A", "B")
+    if all(coded.values()) or not any(coded.values()):
+        return None
+    codes = [coded[t] for t in turns]
     total = sum(codes)
     if not total or total == n:
         return None
@@ -2892,6 +2906,8 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
     forms = {labels[i].form for i in recurring}
     last = max(recurring)
     for i, label in labels.items():
+        if i <= last:
+            continue
         word = label.raw.strip()
         ruled_off = any(_RULED.match(lines[j]) for j in range(last + 1, i)) if i > last else False
         if (
