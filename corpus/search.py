@@ -322,25 +322,49 @@ def people_keys_named(attribute: str, value: str, speakers: Iterable[Speaker]) -
     return {name_key(n) for s in chosen for n in [s.name, *s.aliases]}
 
 
-def _apart(owner: np.ndarray, wj: np.ndarray, total: int, kc: int, nw: int) -> np.ndarray:
-    """Each candidate's credit for pairs of query words (next to each other in the query) that it holds
-    in query order with two or three words between (2/3 and 1/2, against 2 side by side and 1 with one
-    between), where it does not hold them closer: the small words a query leaves out ("budget cuts
-    schools" for "budget cuts to our schools")."""
-    close = np.zeros(kc * nw, bool)
+def _closeness(
+    at: np.ndarray, owner: np.ndarray, wj: np.ndarray, quality: np.ndarray, kc: int, nw: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """How close each candidate holds the query's words that stand next to each other in the query, in
+    query order: (its credit, how many pairs stand side by side exactly as typed).
+
+    Side by side earns 2 a time and one word between 1 a time (each counted up to the query's pairs);
+    two or three words between earn 2/3 and 1/2 once a pair, where the pair does not stand closer (the
+    small words a query leaves out: "budget cuts schools" for "budget cuts to our schools").  `at` are
+    the positions of the query's words among the candidates' tokens, `owner` and `wj` each token's
+    candidate and query word (-1: none), `quality` how exactly it matches.
+    """
+    word, whose, exactly = wj[at], owner[at], quality[at] >= 1.0
+    side_by_side: list[np.ndarray] = []
+    one_between: list[np.ndarray] = []
+    typed: list[np.ndarray] = []
     far = np.zeros(kc * nw, np.float64)
-    for d in range(1, PROXIMITY + 1):
-        if total <= d:
-            break
-        ok = (owner[:-d] == owner[d:]) & (wj[:-d] >= 0) & (wj[d:] == wj[:-d] + 1)
-        pair = owner[:-d][ok] * nw + wj[:-d][ok]
-        if d <= 2:
-            close[pair] = True
-        else:
-            np.maximum.at(far, pair, 2.0 / d)
+    close = np.zeros(kc * nw, bool)
+    # (only the query's words are looked at, a few of the candidates' tokens; two of them at most PROXIMITY
+    # apart have at most PROXIMITY - 1 of them between)
+    for m in range(1, min(PROXIMITY, len(at) - 1) + 1):
+        apart = at[m:] - at[:-m]
+        pair = (apart <= PROXIMITY) & (whose[m:] == whose[:-m]) & (word[m:] == word[:-m] + 1)
+        if not pair.any():
+            continue
+        apart, first, slot = apart[pair], whose[:-m][pair], whose[:-m][pair] * nw + word[:-m][pair]
+        one = apart == 1
+        side_by_side.append(first[one])
+        typed.append(first[one & exactly[:-m][pair] & exactly[m:][pair]])
+        one_between.append(first[apart == 2])
+        close[slot[apart <= 2]] = True
+        np.maximum.at(far, slot[apart > 2], 2.0 / apart[apart > 2])
     far[close] = 0.0
-    credit: np.ndarray = far.reshape(kc, nw).sum(axis=1)
-    return credit
+
+    def counted(owners: list[np.ndarray]) -> np.ndarray:
+        if not owners:
+            return np.zeros(kc, np.int64)
+        return np.minimum(np.bincount(np.concatenate(owners), minlength=kc), nw - 1)
+
+    # Words standing together exactly as typed break a tie with a near spelling standing together:
+    # "machine guns" over a shorter "machine gun fire" that holds "guns" elsewhere.
+    near = counted(side_by_side) * 2 + counted(one_between) + far.reshape(kc, nw).sum(axis=1)
+    return near, counted(typed)
 
 
 def sequence_scores(
@@ -391,19 +415,10 @@ def sequence_scores(
             naming_exactly += spoke & (spoke_quality >= 1.0)
     words_matched = (best > 0).sum(axis=1)
     exactness = best.sum(axis=1)
-    same = owner[:-1] == owner[1:]
-    adjacent = same & (wj[:-1] >= 0) & (wj[1:] == wj[:-1] + 1)
     near = np.zeros(kc, np.float64)
     as_typed = np.zeros(kc, np.int64)
     if nw > 1:
-        adj = np.minimum(np.bincount(owner[:-1][adjacent], minlength=kc), nw - 1)
-        gap_ok = (owner[:-2] == owner[2:]) & (wj[:-2] >= 0) & (wj[2:] == wj[:-2] + 1)
-        gap = np.minimum(np.bincount(owner[:-2][gap_ok], minlength=kc), nw - 1)
-        # Words standing together exactly as typed break a tie with a near spelling standing together:
-        # "machine guns" over a shorter "machine gun fire" that holds "guns" elsewhere.
-        exact = adjacent & (quality[:-1] >= 1.0) & (quality[1:] >= 1.0)
-        as_typed = np.minimum(np.bincount(owner[:-1][exact], minlength=kc), nw - 1)
-        near = adj * 2 + gap + _apart(owner, wj, total, kc, nw)
+        near, as_typed = _closeness(np.flatnonzero(hit), owner, wj, quality, kc, nw)
     ok = np.ones(kc, dtype=bool)
     for ids in phrases:
         m = len(ids)
