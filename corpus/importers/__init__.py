@@ -32,7 +32,7 @@ from sayso.corpus.importers.grammar import PatternError
 from sayso.corpus.importers.html import html_to_text, read_chat
 from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from sayso.corpus.importers.speakers import masked_senders, merge_short_forms
-from sayso.corpus.importers.srt import parse_srt
+from sayso.corpus.importers.srt import parse_sbv, parse_srt
 from sayso.corpus.importers.table import read_columns, read_table
 from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines, says_its_labels_may_be_wrong
 from sayso.corpus.importers.ttml import parse_ttml
@@ -50,6 +50,7 @@ SUPPORTED_SUFFIXES = (
     ".markdown",
     ".vtt",
     ".srt",
+    ".sbv",
     ".ttml",
     ".dfxp",
     ".ass",
@@ -144,7 +145,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     chat = read_chat(owned.text) if fmt == "html" and labels is None else None
     if chat is not None:
         fmt = "chat"
-    if fmt in {"vtt", "srt", "ttml", "ass", "json", "table", "chat"}:
+    if fmt in {"vtt", "srt", "sbv", "ttml", "ass", "json", "table", "chat"}:
         text = owned.take()
         notes: list[str] = []
         notes_of_times: list[str] = []
@@ -163,6 +164,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title = parse_ass(text)
         elif fmt == "ttml":
             cues, title, notes_of_times = parse_ttml(text, str(path))
+        elif fmt == "sbv":
+            cues, title = parse_sbv(text), None
         else:
             cues, title = parse_srt(text), None
         if fmt == "json":

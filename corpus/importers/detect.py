@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from sayso.corpus.importers.srt import SBV_TIMING
 from sayso.corpus.importers.ttml import looks_like_ttml
 
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}", re.M)
@@ -37,7 +38,7 @@ _LEADING_SPACE = re.compile("[\ufeff \t\n]*")
 
 
 def detect_format(text: str, suffix: str = "") -> str:
-    """One of "vtt", "srt", "ttml", "html", "json", "text"."""
+    """One of "vtt", "srt", "sbv", "ttml", "html", "json", "text"."""
     lead = _LEADING_SPACE.match(text)
     start = lead.end() if lead else 0
     head = text[start : start + 4000]  # (sliced, not lstripped: lstrip copied the whole text)
@@ -50,6 +51,8 @@ def detect_format(text: str, suffix: str = "") -> str:
         return "srt"
     if cues >= 2 and "," in (_SRT_TIMING.search(text) or [""])[0]:
         return "srt"
+    if len(SBV_TIMING.findall(text[:20000])) >= (1 if suffix == ".sbv" else 2) and SBV_TIMING.match(head):
+        return "sbv"  # (YouTube's captions: "0:00:05.500,0:00:12.000" over each caption's lines)
     vtt_cues = len(_VTT_TIMING.findall(text[:20000]))
     if vtt_cues >= 2:
         return "vtt" if suffix != ".srt" else "srt"

@@ -1125,8 +1125,9 @@ FAMILIES: dict[str, Matcher] = {
 
 
 #: Dot leaders, as a roster or a table of contents draws them between a name and its place or page: six dots or
-#: more, spaced or not (a court reporter's ellipsis, ". . . .", has four at most).
-_LEADERS = re.compile(r"(?:\.[ \t]?){6,}")
+#: more, spaced or not (a court reporter's ellipsis, ". . . .", has four at most), then what they lead to (a run
+#: of dots closing a bracket is a blank left to fill in: "uw brief (kenmerk ......)").
+_LEADERS = re.compile(r"(?:\.[ \t]?){6,}(?=[ \t]*[\w(\[])")
 
 
 def candidates(family: str, lines: list[str], skip: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, Label]]:

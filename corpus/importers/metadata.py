@@ -202,7 +202,7 @@ def guess_kind(
     people = [s for s in speakers if not re.match(r"(?i)unknown", s)]
     podcast = _says(context, _PODCAST)
     if not dialogue:
-        if fmt in {"vtt", "srt", "ass", "json"}:
+        if fmt in {"vtt", "srt", "sbv", "ass", "json"}:
             return "podcast" if podcast else "subtitles"
         return "podcast" if podcast else "article"
     if _says(context, _DEBATE):

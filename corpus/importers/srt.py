@@ -1,4 +1,4 @@
-"""SubRip (.srt): numbered cues with `-->` timings; speakers from labels inside the cue text."""
+"""SubRip (.srt) and YouTube's SubViewer (.sbv) captions: timed cues, speakers from labels inside the cue text."""
 
 from __future__ import annotations
 
@@ -40,4 +40,20 @@ def parse_srt(text: str) -> list[Cue]:
             payload.append(line)
             i += 1
         cues.append(Cue(start, end, "\n".join(payload)))
+    return cues
+
+
+#: An .sbv caption's timing line: its start and its end, a comma between ("0:00:05.500,0:00:12.000").
+SBV_TIMING = re.compile(r"^[ \t]*(\d{1,2}:\d{2}:\d{2}\.\d{1,3}),(\d{1,2}:\d{2}:\d{2}\.\d{1,3})[ \t]*$", re.M)
+
+
+def parse_sbv(text: str) -> list[Cue]:
+    """Cues of YouTube's .sbv captions: a timing line, then the caption's lines up to the next timing (blank
+    lines between captions, or missing, change nothing)."""
+    cues: list[Cue] = []
+    timings = list(SBV_TIMING.finditer(text))
+    for m, after in zip(timings, [*timings[1:], None]):
+        body = text[m.end() : after.start() if after is not None else len(text)]
+        payload = "\n".join(line for line in body.strip("\n").split("\n")).strip()
+        cues.append(Cue(parse_time(m.group(1)), parse_time(m.group(2)), payload))
     return cues

@@ -32,6 +32,8 @@ _SPEAKER = {
     "kalbėtojas", "beszélő", "vorbitor", "говорител", "говорник", "ομιλητής", "דובר", "متحدث", "گوینده", "वक्ता",
     "pembicara", "penutur", "ngườinói", "ผู้พูด", "спікер", "мовець", "mówiący", "ræðumaður", "siaradwr",
     "hizlaria", "folaí", "alalgan", "mzungumzaji",
+    "বক্তা", "பேச்சாளர்", "వక్త", "ವಕ್ತಾರ", "പ്രഭാഷകൻ", "ବକ୍ତା", "ਬੁਲਾਰਾ", "બોલનાર", "مقرر", "بولنےوالا", "msemaji",
+    "ተናጋሪ", "olùsọ̀rọ̀", "nagsasalita", "tagapagsalita", "ხმა", "მოსაუბრე", "խոսող",
     # (a log's abbreviation: "TC IN   SPKR   TEXT")
     "spkr", "spk",
     # (a dubbing script's or a play's role, as its column names it: "배역", "役名", "角色", "personnage"; not a
@@ -62,6 +64,10 @@ _TEXT = {
     # (a dubbing script's or a play's lines: "대사", "台詞", "セリフ", "台词", "réplique", "Dialog")
     "대사", "台詞", "セリフ", "台词", "对白", "對白", "réplique", "répliques", "battuta", "fala", "réplica", "реплика",
     "발화", "발언", "발화내용",
+    # (Scandinavian "Replik", a line of a script or of a test session's talk; and more languages' words for what is
+    # said: Bengali "বক্তব্য", Hindi "कथन")
+    "replik", "repliker", "replikk", "বক্তব্য", "কথা", "कथन", "संवाद", "உரை", "వాక్యం", "بیان", "مکالمہ", "hotuba",
+    "maneno", "ንግግር", "ọ̀rọ̀", "sinabi", "ტექსტი", "տեքստ",
 }  # fmt: skip
 #: A speaker cell that names no one but the row's kind: a tier of the transcriber's comments, notes or translation
 #: (ELAN's "Comment" tier beside the speakers' own).  Its rows are said by no one.
@@ -80,6 +86,10 @@ _START = {
     "tempo", "tijd", "aika", "czas", "время", "開始", "开始", "시작", "başlangıç", "idő", "čas", "час",
     "začetek", "začátek", "začiatok", "početak", "algus", "sākums", "pradžia", "kezdet", "kezdés", "început",
     "почетак", "αρχή", "התחלה", "بداية", "شروع", "प्रारंभ", "mulai", "batdau", "bắtđầu", "початок",
+    # (a time column's other names: Swedish "Tidkod", Bengali "সময়", Arabic "الوقت", Japanese "時刻")
+    "tidkod", "tidskode", "tijdcode", "zeitcode", "সময়", "समय", "நேரம்", "సమయం", "وقت", "الوقت", "زمان", "זמן",
+    "zaman", "waktu", "thờigian", "เวลา", "시간", "時間", "時刻", "时间", "ώρα", "aeg", "laiks", "laikas",
+    "ሰዓት", "muda", "oras", "დრო", "ժամանակ",
 }  # fmt: skip
 _END = {
     "end", "endtime", "stop", "to", "out", "endtimecode", "endms",
@@ -255,7 +265,8 @@ def read_table(text: str) -> list[Cue] | None:
         return None
     if len(rows) < 3:
         return None
-    header, rows = rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
+    # (a Markdown table's rule under its header, "|:----:|------|", is no row)
+    header, rows = rows[0], [row for row in rows[1:] if any(cell.strip(" \t:-") for cell in row)]
     columns = _columns(header)
     if columns is None or not rows:
         return None

@@ -2200,7 +2200,7 @@ def _quoted(labels: dict[int, Label], lines: list[str]) -> bool:
 
 #: A legend's entry: a speaker's code and who it stands for ("S1 = Moderator", "S2 = Participant (Hollis)").
 _LEGEND = re.compile(
-    r"(?:^|[\s,;:])(?P<code>[A-Z]{1,3}\d{0,2}(?:/\d{1,2})?)[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^,;=\n]{2,60})"
+    r"(?:^|[\s,;:])(?P<code>[A-Z]{1,3}\d{0,2}(?:/\d{1,2})?)\.?[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^,;=\n]{2,60})"
 )
 
 
@@ -2238,6 +2238,21 @@ _NUMBERED_LEGEND = re.compile(
 _TWO_CODES = re.compile(r"[A-Z]{1,3}\d{1,2}/\d{1,2}")
 #: Two people or more in a legend's value: "Fatma Yılmaz and Deniz Aksoy".
 _SEVERAL = re.compile(r"[ \t](?:and|&|und|et|y|e|en|och|og|i|и)[ \t]|[/+]")
+
+
+#: Two to four capitalised words one after another: a person's name in a sentence that describes them.
+_CAPITALISED_RUN = re.compile(r"(?<![\w.])(?:[^\W\d_a-z][^\W\d_]+[ \t]+){1,3}[^\W\d_a-z][^\W\d_]+")
+
+
+def _one_person_in(words: str) -> str | None:
+    """The one person's full name a legend's description holds ("respuestas de Iker Salvatierra"), or None where
+    it holds none or several."""
+    people = {
+        m.group(0)
+        for m in _CAPITALISED_RUN.finditer(words)
+        if all(w[0].isupper() for w in m.group(0).split()) and names_a_person(m.group(0))
+    }  # (capitals only where a script has them: Thai "ชาย อายุ 67 ปี", a man of 67, names no one)
+    return people.pop() if len(people) == 1 else None
 
 
 def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> list[tuple[str, str]]:
@@ -2297,6 +2312,8 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
         if role and is_generic(name) and is_name_like(role):
             name, role = role, name  # "Participant (Hollis)": Hollis
         name, role = person_in_office(name, role) if role else (name, role)
+        if not (is_name_like(name) or is_generic(name)) and (inside := _one_person_in(name)) is not None:
+            name = inside  # ("R. = respuestas de Iker Salvatierra": his answers)
         if not (is_name_like(name) or is_generic(name)) or name in given.values() or _ANY_OF_A_GROUP.match(name):
             # (two codes for one name would make two people one; and "P1 – female, 31, nurse" describes P1,
             # whom it does not name)
@@ -2821,8 +2838,8 @@ def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[in
         for i in range(start, min(start + 13, len(lines))):
             m = _FIELD.match(lines[i].strip())
             if m is None:
-                if i > first:
-                    break
+                if i >= first:
+                    break  # (a label no field's shape could be, "[21:03] Ruud: ...", opens the talk)
             elif keyed[m.group("key").strip().casefold()] > 1:
                 break
             end = i + 1
