@@ -87,3 +87,115 @@ def test_a_legend_that_describes_a_code_with_the_persons_name_in_it() -> None:
     thai = "ผู้เข้าร่วม:\n  P1 – ชาย อายุ 67 ปี ครูบำนาญ\n  P2 – หญิง อายุ 54 ปี\n\n"
     thai += "P1: ผมขอเสริมนะครับ ปัญหาไม่ใช่แค่ค่ารถ\n\nP2: ดิฉันเห็นด้วยค่ะ\n\nP1: อันนี้ผมว่าเข้าท่าครับ\n\nP2: ใช่ค่ะ\n"
     assert {p.speaker for p in parse_text(thai, "fg.txt").passages if p.speaker} == {"P1", "P2"}
+
+
+def test_a_crosstalk_s_voices_and_their_key() -> None:
+    text = "相声《网购》\n表演：甲——王德顺　　乙——李春明\n\n"
+    text += "甲：今天我给大家说段相声。\n乙：好啊。\n甲：说什么呢？说说我的网购人生。\n乙：哟，您还网购？\n"
+    text += "甲：我可是资深买家！\n乙：这么厉害？\n"
+    doc = parse_text(text, "xiangsheng.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["王德顺", "李春明"] * 3
+    assert "甲" in doc.speakers["王德顺"]
+
+
+def test_questions_and_answers_in_armenian() -> None:
+    text = "Զրուցավար՝ Անի Մկրտչյան\n\n"
+    text += "\n\n".join(
+        f"{'Հարց' if k % 2 == 0 else 'Պատասխան'}. {words}"
+        for k, words in enumerate(
+            [
+                "Ինչո՞վ եք զբաղվում։",
+                "Մենք կարդում ենք։",
+                "Ո՞րն է ամենահետաքրքիրը։",
+                "Մի նամակ։",
+                "Շնորհակալություն։",
+                "Խնդրեմ։",
+            ]
+        )
+    )
+    doc = parse_text(text, "harcazruyc.txt")
+    said = [p.speaker for p in doc.passages if p.speaker]
+    assert len(said) == 6 and said[0] != said[1] and said[0::2] == [said[0]] * 3 and said[1::2] == [said[1]] * 3
+
+
+def test_a_header_line_naming_the_cast_in_cyrillic_is_no_turn() -> None:
+    text = "Книгарня «Полиця», Львів\nМодераторка: Оксана Гнатюк. Авторка: Лариса Дмитренко.\n\n"
+    text += "Оксана Гнатюк: Доброго вечора всім, дякуємо, що прийшли.\nЛариса Дмитренко: Дякую, Оксано.\n"
+    text += "Оксана Гнатюк: Це автобіографічно?\nЛариса Дмитренко: Частково. Я жила в Неаполі.\n"
+    doc = parse_text(text, "prezentaciya.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Оксана Гнатюк", "Лариса Дмитренко"] * 2
+    assert "Модераторка" not in doc.speakers
+
+
+def test_a_label_in_capitals_that_lost_its_colon_once() -> None:
+    turns = ["Bonjour, madame.", "Bonjour.", "Présentez-vous.", "Je suis attachée.", "Une question ?", "Oui."]
+    text = "\n".join(f"{'M. DELORME' if k % 2 == 0 else 'LA CANDIDATE'} : {w}" for k, w in enumerate(turns))
+    text += "\nM. DELORME Merci, madame, l'entretien est terminé.\nLA CANDIDATE : Merci à vous.\n"
+    doc = parse_text(text, "oral.txt")
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert said[-2] == ("M. Delorme", "Merci, madame, l'entretien est terminé.") and len(said) == 8
+    # ...but a heading in capitals over prose is no one's
+    prose = text.replace("M. DELORME Merci", "RÉSUMÉ Merci")
+    assert "Résumé" not in parse_text(prose, "oral.txt").speakers
+
+
+def test_a_caller_named_in_parentheses_with_where_they_call_from() -> None:
+    text = "المذيع: أهلاً بكم في حلقة جديدة.\nالشيخ: أهلاً بك.\nالمذيع: معنا أول اتصال، تفضّلي.\n"
+    text += "المتصلة (أم سارة – عمّان): السلام عليكم. يا شيخ، أنا مرضع.\nالشيخ: وعليكم السلام.\n"
+    text += "أم سارة: جزاك الله خيراً. وهل يجب القضاء؟\nالشيخ: لا يجب التتابع.\n"
+    doc = parse_text(text, "fatawa.txt")
+    said = [p.speaker for p in doc.passages if p.speaker]
+    assert said[3] == said[5] == "أم سارة"
+
+
+def test_an_interview_set_in_two_columns() -> None:
+    text = "Intervju med Arnt Hansen (81), Sørvær.\nIntervjuer: Kristine Bakke. Lett redigert.\n\n"
+    exchanges = [
+        ("Du begynte på sjøen da du var fjorten?", "Femten. Jeg løy på meg et år, så i papirene står det\nfjorten."),
+        ("Hvor mange bodde i været da?", "Om våren tre hundre mann. Til daglig\nkanskje åtti."),
+        ("Og nå?", "Nå er vi to. Meg og Solveig på andre siden\nav vågen."),
+        ("Hvorfor flyttet folk?", "Skolen ble lagt ned. Da flyttet\nbarnefamiliene."),
+        ("Angrer du på at du ble?", "Nei."),
+    ]
+    for asked, answered in exchanges:
+        first, *more = answered.split("\n")
+        text += f"KRISTINE   {asked}\n\nARNT       {first}\n" + "".join(f"           {m}\n" for m in more) + "\n"
+    doc = parse_text(text, "intervju.txt")
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert [who for who, _ in said] == ["Kristine", "Arnt"] * 5
+    assert said[1][1] == "Femten. Jeg løy på meg et år, så i papirene står det\nfjorten."
+    # A legend's codes in a column, each once, are no speakers
+    legend = "LEGEND\nCAM     Cockpit area microphone voice or sound source\nHOT     Flight crew audio panel voice\n"
+    legend += "RDO     Radio transmission from the aircraft\nTWR     Radio transmission from the tower\n\n"
+    doc = parse_text(legend + text, "x.txt")
+    assert not {"CAM", "HOT", "RDO", "TWR"} & set(doc.speakers)
+
+
+def test_a_notice_under_a_rule_after_the_turns_is_no_ones() -> None:
+    text = "\n".join(
+        f"{who}: {words}"
+        for who, words in [
+            ("გიორგი", "დავიწყოთ, ბიჭებო."),
+            ("ნიკა", "მე მზად ვარ!"),
+            ("გიორგი", "კარგი, ახლა ერთად."),
+            ("ლევანი", "აი, ახლა კარგი იყო."),
+            ("გიორგი", "ძალიან კარგი იყო."),
+            ("ნიკა", "მადლობა."),
+        ]
+    )
+    text += "\n" + "-" * 40 + "\nშემდეგი რეპეტიცია: ხუთშაბათი, 19:00.\n"
+    doc = parse_text(text, "repeticia.txt")
+    assert doc.passages[-1].speaker is None and "19:00" in doc.passages[-1].text
+    assert set(doc.speakers) == {"გიორგი", "ნიკა", "ლევანი"}
+
+
+def test_a_phone_in_under_dashes_in_devanagari() -> None:
+    text = "प्रस्तोता: रमेश चंद्र तिवारी\nविशेषज्ञ अतिथि: डॉ. सुनीता यादव, वरिष्ठ वैज्ञानिक\n\n"
+    text += "रमेश चंद्र तिवारी — नमस्कार किसान भाइयों! आप सुन रहे हैं।\nडॉ. सुनीता — नमस्कार रमेश जी।\n"
+    text += "रमेश — पहला फ़ोन आ गया है। हाँ जी, बोलिए?\nश्रोता (महेंद्र सिंह, ग्राम बरखेड़ा) — राम-राम साहब। मैं बरखेड़ा से।\n"
+    text += "डॉ. सुनीता — महेंद्र जी, खूँटी लगाइए।\nमहेंद्र सिंह — जी, धन्यवाद।\n"
+    text += "रमेश — अगला कॉल इछावर से।\nश्रोता (कमला बाई, इछावर) — नमस्ते। हमारे गाँव में जाँच कहाँ होती है?\n"
+    text += "डॉ. सुनीता — कमला जी, जाँच निःशुल्क है।\nकमला बाई — ठीक है, धन्यवाद।\nरमेश — आज के लिए इतना ही।\n"
+    doc = parse_text(text, "khet.txt")
+    said = [p.speaker for p in doc.passages if p.speaker]
+    assert len(said) == 11 and said[0] == said[2] and said[1] == said[4] == "डॉ. सुनीता"

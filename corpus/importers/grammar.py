@@ -794,7 +794,9 @@ def match_separated(line: str) -> Label | None:
         rest = caps.group("rest") if caps else ""
         if name.endswith((" I", " A")):  # "COUNCILLOR STONE I move...": the "I" is the first word said
             name, rest = name[:-2].rstrip(), name[-1] + " " + rest
-        if caps and len(name.split()) >= 2 and is_name_like(name) and rest[:1].isupper():
+        # (one word in capitals only with a column's gap after it, "KRISTINE   Du begynte...": "NATO said" is prose)
+        gap = caps is not None and len(s) - len(s[caps.end("name") :].lstrip(" \t")) - caps.end("name") >= 2
+        if caps and (len(name.split()) >= 2 or gap) and is_name_like(name) and rest[:1].isupper():
             # "ADA PARK  Welcome..." or "ADA PARK Welcome...": a name in capitals, then the words
             return Label(name, rest, "separated:caps", time)
         return None
@@ -985,6 +987,10 @@ def separated_headings(labels: list[Label]) -> list[Label]:
     return headings if len(headings) <= 0.2 * len(labels) else []
 
 
+#: A role with the person holding it in parentheses: "श्रोता (महेंद्र सिंह)", "Caller (Ann Lee)".
+_HELD_BY = re.compile(r"[^()]+?[ \t]*\(([^()]+)\)")
+
+
 def conversation_marks(labels: list[Label], name_of: Callable[[Label], str | None]) -> bool:
     """Whether a `separated` family's labels read as a conversation rather than a list or a table.
 
@@ -998,7 +1004,16 @@ def conversation_marks(labels: list[Label], name_of: Callable[[Label], str | Non
     # no turn: where the turns' words are written in small letters, such lines are not counted)
     headings = separated_headings(labels)
     labels = [l for l in labels if l not in headings]
-    counts = Counter(name_of(l) for l in labels)
+    # (a caller under a role with their name in parentheses, who speaks under the name after: "श्रोता (महेंद्र
+    # सिंह) —", then "महेंद्र सिंह —", is one person)
+    names = {name_of(l) for l in labels}
+
+    def who(label: Label) -> str | None:
+        name = name_of(label)
+        held = _HELD_BY.fullmatch(name) if name and name.endswith(")") else None
+        return held.group(1) if held is not None and held.group(1) in names else name
+
+    counts = Counter(who(l) for l in labels)
     recurring = {name for name, n in counts.items() if name is not None and n >= 2}
     if len(recurring) < 2 or sum(counts[n] for n in recurring) < 0.75 * len(labels):
         # or a chair who gives the floor to one member after another: the chair's turns every other time

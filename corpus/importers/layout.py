@@ -41,6 +41,9 @@ _COUNTER_ROW = re.compile(
 )
 #: A question or answer mark and the wide gap after it, opening a line ("     Q    Did you ...").
 _QA_GAP = re.compile(r"^[ \t]*([QA]\.?)[ \t]{2,}(?=\S)")
+#: A name in capitals in a column of its own, a wide gap, then the words: "KRISTINE   Du begynte..." (one to three
+#: words; checked to be in capitals).
+_NAME_GAP = re.compile(r"^[ \t]*([^\W\d_][^\W\d_'’.\-]*(?: [^\W\d_][^\W\d_'’.\-]*){0,2})[ \t]{3,}(?=\S)")
 #: Prefixes that quote or box every line.
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>(?!>)|\|)[ \t]?")
 #: A parenthesised aside in a line ("(10:03 a.m.)").
@@ -534,8 +537,12 @@ def _strip_padding(page: Page) -> None:
         if sum(1 for l in page.lines if _COUNTER_ROW.match(l)) >= 3:
             page.lines = [_columns_row(l) or l for l in page.lines]
         return
-    # (the gap after a line's "Q" or "A" is the deposition's own mark of a turn: kept, as one tab)
-    page.lines = [_padded_line(l) for l in page.lines]
+    # (the gap after a line's "Q" or "A" is the deposition's own mark of a turn: kept, as one tab; so is the gap
+    # after a name in capitals that opens two such rows or more, "KRISTINE   Du begynte...", an interview set in
+    # two columns, where a legend's codes, "CAM     Cockpit area microphone", each open one)
+    opened = Counter(m.group(1) for l in page.lines if (m := _NAME_GAP.match(l)) is not None and _named_column(l, m))
+    names = {name for name, n in opened.items() if n >= 2}
+    page.lines = [_padded_line(l, names) for l in page.lines]
 
 
 def _columns_row(line: str) -> str | None:
@@ -544,11 +551,19 @@ def _columns_row(line: str) -> str | None:
     return None if row is None else "\t".join((row.group(1), row.group(2), _PADDING.sub(" ", row.group(3))))
 
 
-def _padded_line(line: str) -> str:
+def _named_column(line: str, m: re.Match[str]) -> bool:
+    """Whether `m` (_NAME_GAP's) is a name in capitals in a column of its own, ordinary words after the gap."""
+    after = line[m.end() :].split(None, 1)
+    return m.group(1).isupper() and sum(c.isalpha() for c in m.group(1)) >= 2 and bool(after) and not after[0].isupper()
+
+
+def _padded_line(line: str, names: set[str] | frozenset[str] = frozenset()) -> str:
     row = _columns_row(line)
     if row is not None:
         return row
     mark = _QA_GAP.match(line)
+    if mark is None and names and (named := _NAME_GAP.match(line)) is not None and named.group(1) in names:
+        mark = named  # (not a heading in capitals over the same gap, "ORAL ARGUMENT OF      PAGE": see _named_column)
     if mark is None:
         return _PADDING.sub(" ", line)
     return mark.group(1) + "\t" + _PADDING.sub(" ", line[mark.end() :])

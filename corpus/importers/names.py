@@ -789,6 +789,8 @@ def masked_number(name: str) -> bool:
     return bool(_PHONE.match(name)) and len(_MASK.findall(name)) >= 3 and bool(_MASK.fullmatch(name.rstrip(" ).")[-1:]))
 
 
+#: The first of the heavenly stems, which Chinese dialogues label their voices by as others do by A and B.
+DIALOGUE_STEMS = frozenset("甲乙丙丁")
 _CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}$")
 _CJK_PART = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
 
@@ -2119,7 +2121,8 @@ def match_label(line: str) -> Label | None:
             # a member and their party's letters: "Aino Salminen sd (vastauspuheenvuoro)"
             name, role = party.group("name"), ", ".join(r for r in (party.group("party"), role) if r)
         # (a single capital is a label only where it recurs, as "A:" and "B:", "I:" and "R:" do: speakers.decide)
-        letter = len(name) == 1 and name.isupper()
+        # (and Chinese dialogue's 甲, 乙, 丙 and 丁, its A, B, C and D: a crosstalk's or a textbook's two voices)
+        letter = len(name) == 1 and (name.isupper() or name in DIALOGUE_STEMS)
         if (
             not (letter or is_name_like(name))
             and role is None

@@ -146,8 +146,10 @@ def _an_office(name: str) -> bool:
 def _in_parentheses(role: str) -> tuple[str, str]:
     """(the person, what else) of a label's parenthesised part: "DELIA FROST, RESIDENT" -> ("DELIA FROST",
     "RESIDENT"); "Mrs. Anne Lapointe (Sherbrooke, Lib.)" -> ("Mrs. Anne Lapointe", "Sherbrooke, Lib.")."""
-    cut = min((k for k in (role.find(","), role.find("(")) if k >= 0), default=len(role))
-    more = role[cut:].strip(" ,()")
+    # (or a spaced dash: "أم سارة – عمّان", a caller and where they call from)
+    marks = (",", "(", " – ", " — ", " - ")
+    cut = min((k for k in (role.find(mark) for mark in marks) if k >= 0), default=len(role))
+    more = role[cut:].strip(" ,()–—-")
     return role[:cut].strip(), " ".join(more.replace("(", " ").replace(")", " ").split())
 
 

@@ -1593,6 +1593,8 @@ def _choose_convention(
         labels = _without_header_in_another_shape(lines, labels, kept)
     if family == "inline":
         labels.update(_names_before_role_words(lines, labels, table))
+    if family == "inline" and len(labels) >= 6:
+        labels.update(_labels_without_their_colon(lines, labels, table))
     if family == "inline" and len(labels) >= 5:
         labels = _without_untimed_in_a_chat(labels, table)
     # (items and fields in the labels' shape, wherever they were found: after the labels found again by shape)
@@ -1691,6 +1693,35 @@ def _shape_of(line: str) -> tuple[str, str] | None:
 
 
 _DIGITS = re.compile(r"\d")
+
+
+def _labels_without_their_colon(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Lines among the turns that open with a label in capitals exactly as the document writes it three times or
+    more, then a space and a capital, the colon left out once ("M. DELORME Merci, madame, l'entretien est
+    terminé." among "M. DELORME : ..."): that speaker's turns.  Only where every label is written the same way,
+    name then colon, and in capitals: a name in capitals opening a line of prose is not a sentence's first word."""
+    if any(l.form != "plain" or l.role or l.time is not None for l in labels.values()):
+        return {}
+    written = Counter(l.raw.strip() for l in labels.values())
+    loud = sorted(
+        (raw for raw, n in written.items() if n >= 3 and sum(c.isalpha() for c in raw) >= 3 and raw.isupper()),
+        key=len,
+        reverse=True,
+    )
+    if not loud:
+        return {}
+    found: dict[int, Label] = {}
+    for i in range(min(labels) + 1, max(labels) + 1):
+        line = lines[i].strip()
+        if i in labels or not line[:1].isupper():
+            continue
+        raw = next((raw for raw in loud if line.startswith(raw + " ")), None)
+        if raw is None:
+            continue
+        rest = line[len(raw) :].strip()
+        if rest[:1].isupper() and not rest.split()[0].isupper() and ":" not in rest[:3]:
+            found[i] = Label(raw, rest, "plain")
+    return found
 
 
 def _documents_shape(lines: list[str], labels: dict[int, Label]) -> tuple[str, int, set[str]] | None:
@@ -2204,6 +2235,10 @@ _LEGEND = re.compile(
 )
 
 
+#: A Chinese dialogue's key to its voices: "表演：甲——王德顺　乙——李春明" (甲 and 乙, its A and B; see names.DIALOGUE_STEMS).
+_STEM_LEGEND = re.compile(r"(?P<code>[甲乙丙丁])[ \t]*(?:[–—]{1,2}|=)[ \t]*(?P<who>[^\s,，、;；（(=]{2,12})")
+
+
 #: A header's name with the short form the labels use after it, in parentheses, where capitals cannot tell a
 #: short form by: "ผู้ดำเนินรายการ: วิภาวี ศรีสุข (วิ)" (the host, Wiphawi Srisuk, "วิ:" in the turns).
 _NAME_CODE_LEGEND = re.compile(
@@ -2280,6 +2315,7 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
         for line in head
         for m in itertools.chain(
             _LEGEND.finditer(line),
+            _STEM_LEGEND.finditer(line),
             _NUMBERED_LEGEND.finditer(line),
             _ROLE_CODE_LEGEND.finditer(line),
             _FIELD_CODE_LEGEND.finditer(line),
@@ -2911,6 +2947,9 @@ def _without_leading_list(labels: dict[int, Label], table: SpeakerTable) -> dict
     return {i: l for i, l in labels.items() if i not in run}
 
 
+_A_DIGIT = re.compile(r"\d")
+
+
 def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[str]) -> None:
     """Labels after the conversation's last turn, each once, in another form than every recurring label ("Overall:
     felt good." under "**Sarah:**" and "**Me:**" turns), or below a rule drawn under it ("---" then "Zapis: biuro
@@ -2940,6 +2979,15 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
                     and not names_a_person(word)
                     and not grammar.talks([label])
                     and not _sentence_end(label.rest)
+                )
+                # (or a notice's day and time, in a script whose capitals cannot tell a name: "შემდეგი რეპეტიცია:
+                # ხუთშაბათი, 19:00." (next rehearsal))
+                or (
+                    ruled_off
+                    and len(word.split()) <= 2
+                    and not grammar.talks([label])
+                    and _A_DIGIT.search(label.rest) is not None
+                    and len(label.rest.split()) <= 4
                 )
                 # (a word with no capitals to judge it by, over words that do not talk: Arabic's "المصدر: قناة
                 # الأفق الإخبارية", the source under a broadcast's transcript)
@@ -3055,8 +3103,9 @@ def _without_numbered_items(labels: dict[int, Label], table: SpeakerTable) -> di
     return {i: l for i, l in labels.items() if i not in drop}
 
 
-_CAST_NAME = re.compile(r"^((?:[A-Z][\w.'’-]*[ \t]+){1,4}[A-Z][\w'’-]*)[ \t]*(?:$|[,.;(][ \t]*(.*)$)")
-_ANOTHER_FIELD = re.compile(r"\b[A-Z][\w ]{1,20}:")
+#: (in any alphabet with capitals: "Оксана Гнатюк. Авторка: Лариса Дмитренко."; each word's capital checked)
+_CAST_NAME = re.compile(r"^((?:[^\W\d_][\w.'’-]*[ \t]+){1,4}[^\W\d_][\w'’-]*)[ \t]*(?:$|[,.;(][ \t]*(.*)$)")
+_ANOTHER_FIELD = re.compile(r"(?<!\w)[^\W\d_][\w ]{1,20}:")
 
 
 def _cast_value(rest: str) -> bool:
@@ -3067,9 +3116,11 @@ def _cast_value(rest: str) -> bool:
     if found is None:
         return False
     name, after = found.group(1), (found.group(2) or "").strip()
+    if not all(word[:1].isupper() for word in name.split()):
+        return False
     if not (is_full_name(name) and names_a_person(name)) or (name.isupper() and not rest.strip().isupper()):
         return False  # (a name in capitals in words that are not: "WIND BUFFETING GLASS. A distant horn")
-    if not after or _ANOTHER_FIELD.search(after):
+    if not after or any(field.group()[:1].isupper() for field in _ANOTHER_FIELD.finditer(after)):
         return True
     if after.endswith((".", "!", "?")):
         return False  # a sentence after the name ("WIND ON GLASS. A DISTANT FOGHORN."), not what describes them
