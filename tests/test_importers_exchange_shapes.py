@@ -199,3 +199,31 @@ def test_a_phone_in_under_dashes_in_devanagari() -> None:
     doc = parse_text(text, "khet.txt")
     said = [p.speaker for p in doc.passages if p.speaker]
     assert len(said) == 11 and said[0] == said[2] and said[1] == said[4] == "डॉ. सुनीता"
+
+
+def test_notes_saying_the_labels_or_microphones_were_mixed_up() -> None:
+    turns = "\n".join(
+        f"{who}: {words}" for who, words in [("А", "С чего всё началось?"), ("Б", "С пекарни."), ("А", "Когда?")]
+    )
+    turns += "\n" + "\n".join(["Б: В девяностом.", "А: Понятно.", "Б: Да."])
+    russian = "ПРИМЕЧАНИЕ РЕДАКТОРА: в ряде фрагментов реплики Петрова и Сидорова перепутаны местами.\n\n" + turns
+    french = "Table ronde, Quimperlé\n(Les deux micros ont été échangés pendant la pause.)\n\n" + turns
+    for text in (russian, french):
+        doc = parse_text(text, "x.txt")
+        assert doc.convention["doubted"] and any("may be wrong" in w for w in doc.warnings), text[:30]
+    # ...and a note about other things mixed up says nothing of the labels
+    calm = "ПРИМЕЧАНИЕ: даты в архиве перепутаны.\n\n" + turns
+    assert not parse_text(calm, "x.txt").convention.get("doubted")
+
+
+def test_initials_that_fit_two_people_the_header_names() -> None:
+    head = "Katılımcılar: Ayşe Kaya (işletme ortağı), Ahmet Koç (iç mimar), Selin Yurt (muhasebe)\n\n"
+    turns = "AK: Tezgâhın yeri kesinleşmedi mi?\nSY: Bütçe hazır.\nAK: Kesinleşti aslında.\nSY: Tamam.\n"
+    doc = parse_text(head + turns, "toplanti.txt")
+    assert doc.convention["doubted"]
+    assert any("'AK'" in w and "Ayşe Kaya" in w and "Ahmet Koç" in w for w in doc.warnings)
+    # One person written two ways is one person
+    head = "Narrator: Ruth Abernathy (b. 1931). Interviewer: Tom Hale. Summary by R. Abernathy's daughter.\n\n"
+    turns = "RA: I was born in the mill house.\nTH: When was that?\nRA: Nineteen thirty-one.\nTH: Thank you.\n"
+    doc = parse_text(head + turns, "oral.txt")
+    assert not any("may be any of" in w for w in doc.warnings)

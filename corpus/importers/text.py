@@ -29,6 +29,7 @@ from sayso.corpus.importers.names import (
     display_name,
     given_first,
     in_capitals,
+    initials_of,
     is_full_name,
     is_initials,
     is_name_like,
@@ -1125,7 +1126,14 @@ _LABELS_UNRELIABLE = re.compile(
     r"|hablantes? (?:no|sin) (?:revisad|verificad|corregid)|sin revisión de hablantes"
     r"|sprecher(?:zuordnung|kennung)?(?:en)? (?:nicht|un)(?:geprüft| geprüft| überprüft| korrigiert)"
     r"|διόρθωση ομιλητών|не всегда (?:понятно|ясно),? (?:кто|какой)|не проверен[аы]? (?:говорящ|спикер)"
-    r"|لا (?:تتضمن|يتضمن) أسماء المتحدثين|أسماء المتحدثين غير (?:دقيقة|مؤكدة)",
+    r"|لا (?:تتضمن|يتضمن) أسماء المتحدثين|أسماء المتحدثين غير (?:دقيقة|مؤكدة)"
+    # (labels or microphones mixed up: Russian "реплики Петрова и Сидорова перепутаны", French "les deux micros ont
+    # été échangés", "les étiquettes ne sont plus fiables", German "Sprecher vertauscht", Spanish, Italian, Portuguese)
+    r"|(?:реплики|метки|подписи|имена|микрофоны)[^.\n]{0,40}перепутан"
+    r"|micros? (?:ont été |a été )?(?:échangés?|inversés?)|étiquettes? (?:ne sont|n'est) (?:plus |pas )?(?:fiables?|sûres?)"
+    r"|(?:sprecher(?:namen)?|mikrofone?)[^.\n]{0,30}vertauscht"
+    r"|(?:hablantes|etiquetas|micrófonos)[^.\n]{0,30}(?:intercambiad|confundid)"
+    r"|(?:microfoni|etichette|interlocutori)[^.\n]{0,30}scambiat|(?:etiquetas|microfones|falantes)[^.\n]{0,30}trocad",
     re.I,
 )
 
@@ -2531,6 +2539,22 @@ def _one_name_two_people(
         stems = {next((w for w in p.split() if w != name), "")[:4].casefold() for p in people}
         if len(stems) >= 2 and not any(p in said for p in people):
             return name, sorted(people)
+    # (or initials that fit two people or more the header names: "AK:" under "Katılımcılar: Ayşe Kaya (...), Ahmet
+    # Koç (...)", whichever the labels' initials were meant for)
+    runs = (m.group(0) for m in _CAPITALISED_RUN.finditer(text))
+    named = [
+        n
+        for n in dict.fromkeys([*mentioned_names(text), *runs])
+        if is_full_name(n) and all(w[:1].isupper() for w in n.split()) and names_a_person(n)
+    ]
+    for code in sorted({l.raw.strip() for l in labels.values() if is_initials(l.raw.strip())}):
+        letters = code.replace(".", "").upper()
+        fits = [n for n in named if letters in initials_of(n)]
+        # (one person written two ways is one: "R. Abernathy" and "Ruth Abernathy", Polish "Jan Wiśniewski" and
+        # "Janem Wiśniewskim")
+        people = {(n.split()[0][:1].casefold(), n.split()[-1][:3].casefold()) for n in fits}
+        if len(people) >= 2:
+            return code, fits
     return None
 
 
