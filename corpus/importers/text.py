@@ -2552,8 +2552,8 @@ def _one_name_two_people(
         fits = [n for n in named if letters in initials_of(n)]
         # (one person written two ways is one: "R. Abernathy" and "Ruth Abernathy", Polish "Jan Wiśniewski" and
         # "Janem Wiśniewskim")
-        people = {(n.split()[0][:1].casefold(), n.split()[-1][:3].casefold()) for n in fits}
-        if len(people) >= 2:
+        written = {(n.split()[0][:1].casefold(), n.split()[-1][:3].casefold()) for n in fits}
+        if len(written) >= 2:
             return code, fits
     return None
 
