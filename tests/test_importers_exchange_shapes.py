@@ -227,3 +227,37 @@ def test_initials_that_fit_two_people_the_header_names() -> None:
     turns = "RA: I was born in the mill house.\nTH: When was that?\nRA: Nineteen thirty-one.\nTH: Thank you.\n"
     doc = parse_text(head + turns, "oral.txt")
     assert not any("may be any of" in w for w in doc.warnings)
+
+
+def test_persian_names_written_with_a_zero_width_non_joiner() -> None:
+    pairs = [("نیک‌پور", "استاد، از کجا شروع کردید؟"), ("رحیمی", "یازده‌ساله بودم."), ("نیک‌پور", "سه سال؟")]
+    pairs += [("رحیمی", "چرا، خیلی."), ("نیک‌پور", "ممنون که وقتتان را دادید."), ("رحیمی", "خواهش می‌کنم.")]
+    doc = parse_text("\n".join(f"{who}: {words}" for who, words in pairs), "goftogu.txt")
+    assert [p.speaker for p in doc.passages] == [who for who, _ in pairs]
+    assert doc.passages[0].text == "استاد، از کجا شروع کردید؟"
+
+
+def test_a_name_in_capitals_its_role_in_parentheses_and_a_dash_glued_after() -> None:
+    text = "Interviene: Quique Molla, jefe de prensa del club\n\n"
+    text += "P.— Iker, ¿qué ha pasado?\nR.— Nos ha costado.\nP.— ¿Y el penalti?\nR.— No voy a entrar.\n"
+    text += "QUIQUE MOLLA (jefe de prensa)— Dos más, por favor.\nP.— ¿Se puede soñar?\nR.— Soñar es gratis.\n"
+    doc = parse_text(text, "zona.txt")
+    assert [p.speaker for p in doc.passages if p.speaker][4] == "Quique Molla"
+    # ...but a play's stage direction between the stop and the dash stays the speaker's
+    play = (
+        "AMPARO.—¿Qué es eso?\nPACO.—Una carta.\nAMPARO.—Ábrela.\nPACO. (Lo abre, lee en silencio.)—Es del notario.\n"
+    )
+    play += "AMPARO.—¿Y qué dice?\nPACO.—Nada bueno.\n"
+    said = [p.speaker.casefold() for p in parse_text(play, "acto.txt").passages if p.speaker]
+    assert said == ["amparo", "paco"] * 3
+
+
+def test_a_monks_title_alone_in_captions_is_the_monk() -> None:
+    sbv = "0:00:05.500,0:00:12.000\n>> พิธีกร: กราบนมัสการพระอาจารย์เจ้าค่ะ\n\n"
+    sbv += "0:00:12.300,0:00:15.000\n>> พระอาจารย์สมศักดิ์ ปญฺญาวโร: เจริญพร ถามมาได้เลย\n\n"
+    sbv += "0:00:15.200,0:00:21.800\n>> พิธีกร: คำถามแรกค่ะ\n\n"
+    sbv += "0:00:22.000,0:00:38.500\n>> พระอาจารย์: ความโกรธนี่ ห้ามไม่ให้เกิดไม่ได้หรอกโยม\n\n"
+    sbv += "0:00:38.800,0:00:45.000\n>> คุณวิไล: สวัสดีค่ะ\n\n0:00:45.300,0:00:52.000\n>> คุณประเสริฐ: ครับ\n"
+    said = [p.speaker for p in parse_text(sbv, "thamma.sbv").passages if p.speaker]
+    assert said[1] == said[3] == "พระอาจารย์สมศักดิ์ ปญฺญาวโร"
+    assert said[4:] == ["คุณวิไล", "คุณประเสริฐ"]  # ("คุณ" opens two names: no one's short form)

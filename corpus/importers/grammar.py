@@ -228,7 +228,10 @@ _INITIALS_SURNAME_PARTY = re.compile(
 
 
 _NAME_PARTY_STOP = re.compile(
-    r"^(?P<name>[^()\n.]{1,50}(?:\.[^()\n.]{1,40}){0,2}?)[ \t]*\((?P<role>[^()]{1,40})\)\.[ \t]+(?P<rest>[^\W\d_].*)$"
+    r"^(?P<name>[^()\n.]{1,50}(?:\.[^()\n.]{1,40}){0,2}?)[ \t]*\((?P<role>[^()]{1,40})\)"
+    # (a stop, or a dash glued to the parenthesis as a Spanish transcript's "P.—" is: "QUIQUE MOLLA (jefe de
+    # prensa)— Dos más")
+    r"(?:\.[ \t]+|\.?(?P<dash>[—–])[ \t]*)(?P<rest>[^\W\d_].*)$"
 )
 
 
@@ -252,6 +255,15 @@ def _match_record(line: str) -> Label | None:
         "(" in s[:70]
         and (m := _NAME_PARTY_STOP.match(s))
         and _record_label_ok(m.group("name").strip())
+        # (after a dash, only a name in capitals: a play's "PACO.—(Lo abre, lee.)—Es del notario." is Paco's)
+        and (
+            m.group("dash") is None
+            or (
+                m.group("name").strip().isupper()
+                and not m.group("name").strip().endswith(".")
+                and not m.group("role").strip().endswith((".", "!", "?"))
+            )
+        )
         and not re.search(r"\d", m.group("role"))  # (a reference's year: "Mr. Hale (2019). The title")
     ):
         # a titled name or an office, then a party or a seat in parentheses, then a full stop and the words: "Sra.

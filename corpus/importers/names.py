@@ -1921,6 +1921,19 @@ _COLUMN_GAP = re.compile(r"\S[ \t]{5,}\S")
 
 def match_label(line: str) -> Label | None:
     """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
+    if "\u200c" in line[:80] and "\u0640" not in line:
+        # Persian writes a zero-width non-joiner inside words and names ("نیک‌پور"): read as the letter it joins
+        # (a tatweel stands in for it, a letter to the patterns), then given back
+        label = _match_label(line.replace("\u200c", "\u0640"))
+        if label is not None:
+            label.raw = label.raw.replace("\u0640", "\u200c")
+            label._line = label._line.replace("\u0640", "\u200c")
+            label.role = label.role.replace("\u0640", "\u200c") if label.role else label.role
+        return label
+    return _match_label(line)
+
+
+def _match_label(line: str) -> Label | None:
     text = line.strip()
     if text[:1] in "hH" and (titled := _TITLE_IN_PARENTHESES.match(text)):
         text = f"{titled.group(1)} {text[titled.end() :]}"

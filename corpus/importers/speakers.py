@@ -706,7 +706,11 @@ def merge_short_forms(passages: list[ParsedPassage], speakers: dict[str, list[st
         if name in full:
             target = _resolve_initialled(name, full)
         elif len(name.split()) == 1:
-            target = _resolve_given(name, full) or (_resolve_surname(name, full) if not is_initials(name) else None)
+            target = (
+                _resolve_given(name, full)
+                or (_resolve_surname(name, full) if not is_initials(name) else None)
+                or _resolve_title_alone(name, full)
+            )
         else:
             continue
         if target is not None and target != name:
@@ -777,6 +781,15 @@ def _resolve_initialled(name: str, full_names: list[str]) -> str | None:
         and len(given[0].rstrip(".")) > 1
         and name_key(given[0])[:1] == initial
     }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _resolve_title_alone(name: str, full_names: list[str]) -> str | None:
+    """In a script without capitals or spaces between a title and the name, a title alone that opens exactly one
+    full name ("พระอาจารย์" for "พระอาจารย์สมศักดิ์ ปญฺญาวโร", the monk; not "คุณ", which opens several people's)."""
+    if not uncased(name) or len(name) < 3:
+        return None
+    hits = {f for f in full_names if f != name and f.split()[0].startswith(name) and len(f.split()[0]) > len(name)}
     return hits.pop() if len(hits) == 1 else None
 
 
