@@ -261,3 +261,27 @@ def test_a_monks_title_alone_in_captions_is_the_monk() -> None:
     said = [p.speaker for p in parse_text(sbv, "thamma.sbv").passages if p.speaker]
     assert said[1] == said[3] == "พระอาจารย์สมศักดิ์ ปญฺญาวโร"
     assert said[4:] == ["คุณวิไล", "คุณประเสริฐ"]  # ("คุณ" opens two names: no one's short form)
+
+
+def test_a_committee_record_with_parties_after_a_slash_and_its_signatures() -> None:
+    text = "Läsnä: pj. Laila Rantanen /sd, vpj. Tapio Kettunen /kesk, jäs. Aino Grönlund /vihr\n"
+    text += "Sihteeri: valiokuntaneuvos Riikka Ojala\n\n"
+    text += "Puheenjohtaja Laila Rantanen: Siirrymme yksityiskohtaiseen käsittelyyn.\n\n"
+    text += "Aino Grönlund /vihr: Kiitos, puheenjohtaja. Ehdotan lisäystä.\n\n"
+    text += "Tapio Kettunen /kesk: Kannatan ehdotusta.\n\n"
+    text += "Valiokuntaneuvos Riikka Ojala: Tarkennuksena: kuntalain 22 § koskee kuntia.\n\n"
+    text += "Aino Grönlund /vihr: Kiitos tarkennuksesta.\n\n"
+    text += "Valiokuntaneuvos Ojala: Ministeriö arvioi asian toisin.\n\n"
+    text += "Puheenjohtaja: Kirjataan. Jatkamme torstaina.\n\n"
+    text += "Vakuudeksi: Riikka Ojala, valiokuntaneuvos\nTarkastettu: Laila Rantanen, puheenjohtaja\n"
+    doc = parse_text(text, "poytakirja.txt")
+    said = [p.speaker for p in doc.passages if p.speaker]
+    assert len(said) == 7 and said[:6] == [
+        "Puheenjohtaja Laila Rantanen",
+        "Aino Grönlund",
+        "Tapio Kettunen",
+        "Valiokuntaneuvos Riikka Ojala",
+        "Aino Grönlund",
+        "Valiokuntaneuvos Riikka Ojala",
+    ]
+    assert doc.passages[-1].speaker is None and "Tarkastettu" in doc.passages[-1].text

@@ -826,7 +826,8 @@ _PRESS_QUESTION_BY = re.compile(
 _DOTTED_CLOCK = re.compile(r"^(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)[ \t]+(?=[^\W\d_])")
 #: A party's letters in small letters after a member's name: "Aino Salminen sd", "Petri Halonen kok".
 _PARTY_AFTER = re.compile(
-    r"^(?P<name>(?:[^\W\d_][\w'’\-]*[ \t]+){1,4}[^\W\d_][\w'’\-]*)[ \t]+(?P<party>[a-zåäö]{1,4})$"
+    # (or after a slash, as committee minutes write it: "Tapio Kettunen /kesk")
+    r"^(?P<name>(?:[^\W\d_][\w'’\-]*[ \t]+){1,4}[^\W\d_][\w'’\-]*)[ \t]+/?(?P<party>[a-zåäö]{1,4})$"
 )
 
 
@@ -2121,7 +2122,7 @@ def _match_label(line: str) -> Label | None:
             # the Federal Press Conference's journalists: "FRAGE JUNG:", "ZUSATZFRAGE JUNG:" are Jung's
             name, role = asked.group("who"), ", ".join(r for r in (asked.group("word"), role) if r)
         if (
-            (party_letters := name.rpartition(" ")[2]) != name
+            (party_letters := name.rpartition(" ")[2].lstrip("/")) != name
             and party_letters.islower()
             and len(party_letters) <= 4
             and (party := _PARTY_AFTER.match(name))

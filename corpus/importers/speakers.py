@@ -515,6 +515,18 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                 target = _resolve_ocr(key, display, counts)
             if target is None:
                 target = _resolve_titled(name, key, display, counts)
+        if target is None and len(words := name.split()) == 2 and not is_generic(name):
+            # an office and a surname, after the office, the given name and the surname ("Valiokuntaneuvos Ojala:"
+            # after "Valiokuntaneuvos Riikka Ojala:"): the one label that adds a name between the same two words
+            wider = {
+                display[k]
+                for k in accepted
+                if k != key
+                and len(other := display[k].split()) == 3
+                and other[0] == words[0]
+                and name_key(other[2]) == name_key(words[1])
+            }
+            target = wider.pop() if len(wider) == 1 else None
         if target is None and len(name.split()) == 1 and not is_generic(name) and not titles_of(name):
             # "HALL:" under "Guest: Nick Hall, author of Salt": the one person of that surname whom a role's line
             # ("Guest:", "Host:") names, none of the labels (not anyone the intro mentions: "Remembering Michael

@@ -2972,6 +2972,18 @@ def _without_leading_list(labels: dict[int, Label], table: SpeakerTable) -> dict
 
 
 _A_DIGIT = re.compile(r"\d")
+#: A person's name, a comma and their office in a few words, then perhaps a page's number far off to the right:
+#: what a signature block says under "Vakuudeksi:" ("Riikka Ojala, valiokuntaneuvos").
+_SIGNED = re.compile(
+    r"^(?P<name>(?:[^\W\d_][\w'’.-]*[ \t]+){1,3}[^\W\d_][\w'’-]*),[ \t]*(?P<office>[^\W\d_][\w'’.-]*(?: [\w'’.-]+){0,3})"
+    r"(?:[ \t]{3,}\S.{0,12})?$"
+)
+
+
+def _signed(words: str) -> bool:
+    """Whether `words` are a signature's: a person's full name, then their office after a comma, nothing more."""
+    m = _SIGNED.match(words.strip())
+    return m is not None and all(w[:1].isupper() for w in m.group("name").split()) and names_a_person(m.group("name"))
 
 
 def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[str]) -> None:
@@ -2996,6 +3008,9 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
             and (label.said or ruled_off)  # (a heading alone under the rule too: "ማስታወቂያዎች፦" over its list)
             and (
                 (label.form not in forms and " " not in word and word.istitle() and not names_a_person(word))
+                # (or a signature's field, a word that is no one over a person's name and office: "Vakuudeksi:
+                # Riikka Ojala, valiokuntaneuvos", "Tarkastettu: Laila Rantanen, puheenjohtaja")
+                or (" " not in word and not names_a_person(word) and _signed(label.rest))
                 # (but not a last speaker after a scene break: "* * *" then "MAYA: You two missed it.")
                 or (
                     ruled_off
