@@ -285,3 +285,68 @@ def test_a_committee_record_with_parties_after_a_slash_and_its_signatures() -> N
         "Valiokuntaneuvos Riikka Ojala",
     ]
     assert doc.passages[-1].speaker is None and "Tarkastettu" in doc.passages[-1].text
+
+
+# -- what a review of these rules found they must leave alone -------------------------------------------------------
+def test_these_rules_leave_diaries_minutes_plays_keys_programmes_and_sheets_alone() -> None:
+    diary = "Our trip, June 2023\n\n" + "\n\n".join(
+        f"{city}  {words}"
+        for city, words in [
+            ("LISBON", "We arrived at noon and I was exhausted."),
+            ("PORTO", "The train took three hours. You can see the sea."),
+            ("LISBON", "Back for one night. We met Rui and his wife."),
+            ("PORTO", "I forgot my hat in the hotel."),
+            ("LISBON", "Last day. We bought tiles."),
+            ("PORTO", "Home tomorrow, and I am glad."),
+        ]
+        * 2
+    )
+    assert not parse_text(diary, "diary.txt").speakers
+    minutes = "Parish Hall Committee\n\nPRESENT     Anna Lee (chair), Ben Cole, Chloe Park\n\n" + "\n\n".join(
+        f"{kind:<12}{words}"
+        for kind, words in [
+            ("NOTE", "We agreed the roof repair cannot wait."),
+            ("ACTION", "Ben to get three quotes for the roof."),
+            ("DECISION", "We will raise the hourly rate."),
+        ]
+        * 4
+    )
+    assert not parse_text(minutes, "minutes.txt").speakers
+    scene = "MAYA: Did you lock the door?\nTOM: I think so.\nMAYA: You think so?\nTOM: Fine, I'll check.\n"
+    scene += "MAYA: And the windows.\nTOM: Yes.\n\n* * *\n\nDRIVER: Platform 4, quickly.\n"
+    assert parse_text(scene, "scene.txt").passages[-1].speaker == "Driver"
+    turns = "\n\nP.— ¿Cuándo empiezan las obras?\nR.— En septiembre.\nP.— ¿Más autobuses?\nR.— Estamos en ello.\n"
+    turns += "P.— ¿Y la piscina?\nR.— Abrirá en junio.\n"
+    to_her = (
+        "Encuentro digital\nP. = preguntas enviadas por los lectores a Marta Quiroga\nR. = respuestas de la alcaldesa"
+    )
+    assert "Marta Quiroga" not in parse_text(to_her + turns, "e.txt").speakers
+    absent = (
+        "Rueda de prensa\nP. = preguntas de los periodistas\nR. = respuestas del segundo entrenador en ausencia de Iker"
+    )
+    doc = parse_text(absent + turns, "e.txt")
+    assert not doc.warnings and not doc.convention.get("doubted")
+    anonymous = "Interviewerin: Sabine Roth\nBefragte: Frau B. – Altenpflegerin, 54 Jahre, Graz\n\n"
+    anonymous += "I: Wie lange arbeiten Sie schon?\nB: Seit dreißig Jahren.\nI: Was hat sich verändert?\nB: Die Zeit.\n"
+    assert "Altenpflegerin" not in parse_text(anonymous, "i.txt").speakers
+    who = "REPORTER: Thank you for taking questions.\nWHO: We have teams there.\nREPORTER: How many cases?\n"
+    who += "WHO: Forty-two.\nREPORTER: Let me read you something.\nWHO Director-General Tedros told us it was ready. "
+    who += "Was it?\nWHO: We did our best.\n"
+    said = [p.speaker for p in parse_text(who, "who.txt").passages if p.speaker]
+    assert said == ["Reporter", "WHO", "Reporter", "WHO", "Reporter", "WHO"]
+    programme = (
+        "Muda,Msemaji,Hotuba\n08:30,Mkuu wa Chuo,Hotuba ya ukaribisho\n09:00,Bi. Amina Juma,Hotuba ya ufunguzi\n"
+    )
+    programme += "09:45,Mwakilishi wa Wanafunzi,Shukrani kwa walimu\n10:15,Mkuu wa Chuo,Kutangaza washindi\n"
+    assert not parse_text(programme, "ratiba.csv").speakers
+    faq = "Cwestiynau Cyffredin\n\nCwestiwn: Pryd mae'r llyfrgell ar agor?\nAteb: Dydd Llun i ddydd Sadwrn.\n"
+    faq += "Cwestiwn: Oes angen cerdyn?\nAteb: Oes.\nCwestiwn: Ble mae'r maes parcio?\nAteb: Tu ôl i'r adeilad.\n"
+    assert not parse_text(faq, "faq.txt").speakers
+    sheet = "Name: ..............\n\nFrage: Wie heißt die Hauptstadt von Frankreich?\nAntwort: ................\n"
+    sheet += "Frage: Welcher Fluss fließt durch Wien?\nAntwort: ................\nFrage: Wie viele Länder?\n"
+    sheet += "Antwort: ................\n"
+    assert not parse_text(sheet, "blatt.txt").speakers
+    credits = "演员：甲　乙\n文字整理：刘乙——根据演出录音整理\n\n甲：您猜过灯谜吗？\n乙：猜过啊。\n甲：那我考考您。\n乙：来吧。\n"
+    assert "根据演出录音整理" not in parse_text(credits, "deng.txt").speakers
+    times = "0:00:00.000,0:00:12.480\n0:00:12.480,0:00:31.020\n0:00:31.020,0:01:05.700\n"
+    assert parse_text(times, "segments.txt").passages  # (a list of times, no captions: read as text, not refused)

@@ -51,8 +51,13 @@ def detect_format(text: str, suffix: str = "") -> str:
         return "srt"
     if cues >= 2 and "," in (_SRT_TIMING.search(text) or [""])[0]:
         return "srt"
-    if len(SBV_TIMING.findall(text[:20000])) >= (1 if suffix == ".sbv" else 2) and SBV_TIMING.match(head):
-        return "sbv"  # (YouTube's captions: "0:00:05.500,0:00:12.000" over each caption's lines)
+    if (
+        len(SBV_TIMING.findall(text[:20000])) >= (1 if suffix == ".sbv" else 2)
+        and (first := SBV_TIMING.match(head)) is not None
+        and (words := head[first.end() :].lstrip("\n").split("\n", 1)[0].strip())
+        and not SBV_TIMING.match(words)
+    ):
+        return "sbv"  # (YouTube's captions: "0:00:05.500,0:00:12.000" over each caption's lines; not a list of times)
     vtt_cues = len(_VTT_TIMING.findall(text[:20000]))
     if vtt_cues >= 2:
         return "vtt" if suffix != ".srt" else "srt"

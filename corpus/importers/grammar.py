@@ -806,9 +806,7 @@ def match_separated(line: str) -> Label | None:
         rest = caps.group("rest") if caps else ""
         if name.endswith((" I", " A")):  # "COUNCILLOR STONE I move...": the "I" is the first word said
             name, rest = name[:-2].rstrip(), name[-1] + " " + rest
-        # (one word in capitals only with a column's gap after it, "KRISTINE   Du begynte...": "NATO said" is prose)
-        gap = caps is not None and len(s) - len(s[caps.end("name") :].lstrip(" \t")) - caps.end("name") >= 2
-        if caps and (len(name.split()) >= 2 or gap) and is_name_like(name) and rest[:1].isupper():
+        if caps and len(name.split()) >= 2 and is_name_like(name) and rest[:1].isupper():
             # "ADA PARK  Welcome..." or "ADA PARK Welcome...": a name in capitals, then the words
             return Label(name, rest, "separated:caps", time)
         return None

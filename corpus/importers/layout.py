@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sayso.corpus.importers.grammar import match_alone, match_record
-from sayso.corpus.importers.names import is_name_like, match_label
+from sayso.corpus.importers.names import is_name_like, match_label, mentioned_names, names_a_person
 
 #: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
 #: (or four: a qualitative study's transcript numbers its lines through, "001  I:", for coding software)
@@ -541,7 +541,15 @@ def _strip_padding(page: Page) -> None:
     # after a name in capitals that opens two such rows or more, "KRISTINE   Du begynte...", an interview set in
     # two columns, where a legend's codes, "CAM     Cockpit area microphone", each open one)
     opened = Counter(m.group(1) for l in page.lines if (m := _NAME_GAP.match(l)) is not None and _named_column(l, m))
-    names = {name for name, n in opened.items() if n >= 2}
+    # (and a person: a name of two words or more, or one word that is a name of someone the head names,
+    # "Intervjuer: Kristine Bakke" over "KRISTINE": not a diary's "LISBON", a digest's "PARIS", minutes' "ACTION")
+    head = " ".join(l for l in page.lines[:30] if l.strip() and not _NAME_GAP.match(l))
+    people = {w.casefold() for n in mentioned_names(head) if len(n.split()) >= 2 for w in n.split()}
+    names = {
+        name
+        for name, n in opened.items()
+        if n >= 2 and (names_a_person(name.title()) if " " in name else name.casefold() in people)
+    }
     page.lines = [_padded_line(l, names) for l in page.lines]
 
 

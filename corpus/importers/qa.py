@@ -193,7 +193,14 @@ _NOT_A_CONVERSATION = re.compile(
     r"sıkça sorulan sorular|συχνές ερωτήσεις|часто задаваемые вопросы|часті запитання|поширені запитання|"
     r"الأسئلة الشائعة|שאלות נפוצות|सामान्य प्रश्न|अक्सर पूछे जाने वाले|câu hỏi thường gặp|คำถามที่พบบ่อย|"
     r"pertanyaan (?:yang sering diajukan|umum)|soalan lazim|maswali yanayoulizwa mara kwa mara|"
-    r"よくある(?:ご)?質問|常见问题|常見問題|자주 묻는 질문",
+    r"よくある(?:ご)?質問|常见问题|常見問題|자주 묻는 질문|"
+    # (and in the languages whose words for a question and an answer the reader knows besides)
+    r"cwestiynau cyffredin|ceisteanna coitianta|česta pitanja|najčešća pitanja|честа питања|често постављана питања|"
+    r"често задавани въпроси|pogosta vprašanja|dažniausiai užduodami klausimai|bieži uzdotie jautājumi|"
+    r"korduma kippuvad küsimused|հաճախ տրվող հարցեր|ხშირად დასმული კითხვები|ተደጋግመው የሚጠየቁ|mga madalas (?:na )?itanong|"
+    r"அடிக்கடி கேட்கப்படும் கேள்விகள்|తరచుగా అడిగే ప్రశ్నలు|жиі қойылатын сұрақтар|ohiko galderak|algengar spurningar|"
+    # (a quiz or a test: Croatian/Serbian "kviz", "ispit", "test", Tagalog "pagsusulit", Irish "scrúdú")
+    r"\bkviz\b|\bispit\b|pagsusulit|scrúdú|испит|тест знања",
     re.I,
 )
 
@@ -583,6 +590,9 @@ def find(lines: list[str]) -> QAPlan | None:
     head = [l.strip() for l in work[:first] if l.strip()]
     if any(_NOT_A_CONVERSATION.search(l) for l in head[:12] + head[-2:]):
         return None  # (what the document's head, or the heading over the first question, calls an FAQ)
+    answers = [m.rest.strip() for _, m in marks if m.role == "A"]
+    if answers and sum(1 for a in answers if a and not a.strip("._…-– \t")) * 2 >= len(answers):
+        return None  # (answers left blank to fill in, "Odgovor: ..........": a test's sheet, not a conversation)
     roles = [m.role for _, m in marks]
     n_q, n_a = roles.count("Q"), roles.count("A")
     switches = sum(1 for a, b in itertools.pairwise(roles) if a != b)

@@ -14,6 +14,7 @@ import csv
 import html
 import io
 import re
+from collections import Counter
 
 from sayso.corpus.importers.cues import Cue
 from sayso.corpus.importers.names import parse_time
@@ -33,7 +34,7 @@ _SPEAKER = {
     "pembicara", "penutur", "ngườinói", "ผู้พูด", "спікер", "мовець", "mówiący", "ræðumaður", "siaradwr",
     "hizlaria", "folaí", "alalgan", "mzungumzaji",
     "বক্তা", "பேச்சாளர்", "వక్త", "ವಕ್ತಾರ", "പ്രഭാഷകൻ", "ବକ୍ତା", "ਬੁਲਾਰਾ", "બોલનાર", "مقرر", "بولنےوالا", "msemaji",
-    "ተናጋሪ", "olùsọ̀rọ̀", "nagsasalita", "tagapagsalita", "ხმა", "მოსაუბრე", "խոսող",
+    "ተናጋሪ", "olùsọ̀rọ̀", "nagsasalita", "tagapagsalita", "მოსაუბრე", "խոսող",
     # (a log's abbreviation: "TC IN   SPKR   TEXT")
     "spkr", "spk",
     # (a dubbing script's or a play's role, as its column names it: "배역", "役名", "角色", "personnage"; not a
@@ -66,8 +67,9 @@ _TEXT = {
     "발화", "발언", "발화내용",
     # (Scandinavian "Replik", a line of a script or of a test session's talk; and more languages' words for what is
     # said: Bengali "বক্তব্য", Hindi "कथन")
-    "replik", "repliker", "replikk", "বক্তব্য", "কথা", "कथन", "संवाद", "உரை", "వాక్యం", "بیان", "مکالمہ", "hotuba",
-    "maneno", "ንግግር", "ọ̀rọ̀", "sinabi", "ტექსტი", "տեքստ",
+    # (not the words for a speech, "உரை", "hotuba", "ንግግር", "بیان": a programme's column of talks' titles)
+    "replik", "repliker", "replikk", "বক্তব্য", "कथन", "संवाद", "వాక్యం", "مکالمہ", "ọ̀rọ̀", "sinabi", "ტექსტი",
+    "տեքստ",
 }  # fmt: skip
 #: A speaker cell that names no one but the row's kind: a tier of the transcriber's comments, notes or translation
 #: (ELAN's "Comment" tier beside the speakers' own).  Its rows are said by no one.
@@ -101,6 +103,8 @@ _END = {
 _PREAMBLE_LINES = 12
 _DELIMITERS = (",", "\t", ";", "|")
 _FOLD = re.compile(r"[\s_\-()./]+")
+#: Marks that end what someone says (a sentence, a question, a trailing off, in the scripts tables come in).
+_SAID_ENDS = set(".!?…。！？।॥۔؟።\"'”’»)")
 #: Rows read to decide whether the text is a table at all.
 _SAMPLE_ROWS = 20
 
@@ -273,6 +277,16 @@ def read_table(text: str) -> list[Cue] | None:
     sample = rows[:_SAMPLE_ROWS]
     if sum(1 for row in sample if len(row) == len(header)) < 0.8 * len(sample):
         return None  # (prose with commas after a line that happens to name a speaker)
+    lines_said = [row[columns["text"]].strip() for row in rows[:200] if len(row) > columns["text"]]
+    who = Counter(row[columns["speaker"]].strip() for row in rows[:200] if len(row) > columns["speaker"])
+    if (
+        lines_said
+        and sum(1 for cell in lines_said if cell[-1:] in _SAID_ENDS or len(cell.split()) >= 6) < 0.3 * len(lines_said)
+        and sum(1 for n in who.values() if n >= 2) < 2
+    ):
+        # (what people say ends sentences, or runs on, and people speak more than once; a programme's column of
+        # talks' titles, "Opening address", "Keynote: the river", each under its speaker once, does neither)
+        return None
     in_ms = any(_fold(header[columns[k]]).endswith("ms") for k in ("start", "end") if k in columns)
     cues: list[Cue] = []
     for row in rows:

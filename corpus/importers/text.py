@@ -1712,7 +1712,12 @@ def _labels_without_their_colon(lines: list[str], labels: dict[int, Label], tabl
         return {}
     written = Counter(l.raw.strip() for l in labels.values())
     loud = sorted(
-        (raw for raw, n in written.items() if n >= 3 and sum(c.isalpha() for c in raw) >= 3 and raw.isupper()),
+        (
+            raw
+            for raw, n in written.items()
+            # (two words or more: "WHO" opening a line goes on a sentence about the organisation)
+            if n >= 3 and sum(c.isalpha() for c in raw) >= 3 and raw.isupper() and len(raw.split()) >= 2
+        ),
         key=len,
         reverse=True,
     )
@@ -1728,7 +1733,9 @@ def _labels_without_their_colon(lines: list[str], labels: dict[int, Label], tabl
             continue
         rest = line[len(raw) :].strip()
         if rest[:1].isupper() and not rest.split()[0].isupper() and ":" not in rest[:3]:
-            found[i] = Label(raw, rest, "plain")
+            label = Label(raw, rest, "plain")
+            if grammar.talks([label]):  # (words said, "Merci, madame": not a note, "M. DURAND Pierre quitte la séance")
+                found[i] = label
     return found
 
 
@@ -2239,12 +2246,14 @@ def _quoted(labels: dict[int, Label], lines: list[str]) -> bool:
 
 #: A legend's entry: a speaker's code and who it stands for ("S1 = Moderator", "S2 = Participant (Hollis)").
 _LEGEND = re.compile(
-    r"(?:^|[\s,;:])(?P<code>[A-Z]{1,3}\d{0,2}(?:/\d{1,2})?)\.?[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^,;=\n]{2,60})"
+    r"(?:^|[\s,;:])(?P<code>[A-Z]{1,3}\d{0,2}(?:/\d{1,2})?)(?P<stop>\.)?[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^,;=\n]{2,60})"
 )
 
 
 #: A Chinese dialogue's key to its voices: "表演：甲——王德顺　乙——李春明" (甲 and 乙, its A and B; see names.DIALOGUE_STEMS).
-_STEM_LEGEND = re.compile(r"(?P<code>[甲乙丙丁])[ \t]*(?:[–—]{1,2}|=)[ \t]*(?P<who>[^\s,，、;；（(=]{2,12})")
+_STEM_LEGEND = re.compile(
+    r"(?<![\u3400-\u9fff])(?P<code>[甲乙丙丁])[ \t]*(?:[–—]{1,2}|=)[ \t]*(?P<who>[^\s,，、;；（(=]{2,12})"
+)
 
 
 #: A header's name with the short form the labels use after it, in parentheses, where capitals cannot tell a
@@ -2283,6 +2292,16 @@ _TWO_CODES = re.compile(r"[A-Z]{1,3}\d{1,2}/\d{1,2}")
 _SEVERAL = re.compile(r"[ \t](?:and|&|und|et|y|e|en|och|og|i|и)[ \t]|[/+]")
 
 
+def _several(who: str) -> bool:
+    """Whether a key's words give a code to two people or more: "Fatma Yılmaz and Deniz Aksoy", "P4/P5", not
+    "respuestas del segundo entrenador en ausencia de ..." (Spanish "en", in, is Dutch "and")."""
+    m = _SEVERAL.search(who)
+    if m is None:
+        return False
+    after = who[m.end() :].lstrip()
+    return m.group().strip() in ("/", "+", "&") or after[:1].isupper() or after[:1].isdigit()
+
+
 #: Two to four capitalised words one after another: a person's name in a sentence that describes them.
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])(?:[^\W\d_a-z][^\W\d_]+[ \t]+){1,3}[^\W\d_a-z][^\W\d_]+")
 
@@ -2295,7 +2314,13 @@ def _one_person_in(words: str) -> str | None:
         for m in _CAPITALISED_RUN.finditer(words)
         if all(w[0].isupper() for w in m.group(0).split()) and names_a_person(m.group(0))
     }  # (capitals only where a script has them: Thai "ชาย อายุ 67 ปี", a man of 67, names no one)
-    return people.pop() if len(people) == 1 else None
+    if len(people) != 1:
+        return None
+    person = people.pop()
+    # (the name closing a few words that say what is theirs: not "preguntas enviadas por los lectores a Marta
+    # Quiroga", questions sent to her, which she answers)
+    before = words.rstrip(" .)").removesuffix(person)
+    return person if before != words.rstrip(" .)") and len(before.split()) <= 2 else None
 
 
 def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> list[tuple[str, str]]:
@@ -2322,7 +2347,12 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
         (m, line[m.end() :].lstrip().startswith(","))
         for line in head
         for m in itertools.chain(
-            _LEGEND.finditer(line),
+            # (a code with a stop only where a key's line or item starts: "P. = preguntas", not "Frau B. – Altenpflegerin")
+            (
+                m
+                for m in _LEGEND.finditer(line)
+                if not m.group("stop") or line[: m.start("code")].strip()[-1:] in ("", ",", ";", ":")
+            ),
             _STEM_LEGEND.finditer(line),
             _NUMBERED_LEGEND.finditer(line),
             _ROLE_CODE_LEGEND.finditer(line),
@@ -2343,11 +2373,11 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
     given: dict[str, str] = {}
     for m, more in entries:
         code, who = by_key.get(name_key(m.group("code")), m.group("code")), m.group("who").strip()
-        if (len(described[name_key(who)]) > 1 or (describes and more)) and not _SEVERAL.search(split_role(who)[0]):
+        if (len(described[name_key(who)]) > 1 or (describes and more)) and not _several(split_role(who)[0]):
             continue
         if code not in codes or codes[code] is None or code in given:
             continue
-        if _SEVERAL.search(split_role(who)[0]) or _TWO_CODES.fullmatch(code):
+        if _several(split_role(who)[0]) or _TWO_CODES.fullmatch(code):
             # (or a code for two numbers at once, "P4/5 = participantes 4 e 5": two people the transcriber
             # could not tell apart)
             shared.append((code, split_role(who)[0]))
@@ -2357,6 +2387,8 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             name, role = role, name  # "Participant (Hollis)": Hollis
         name, role = person_in_office(name, role) if role else (name, role)
         if not (is_name_like(name) or is_generic(name)) and (inside := _one_person_in(name)) is not None:
+            if len(who) >= 58:
+                continue  # (the key's words cut off at their length: the name may be too)
             name = inside  # ("R. = respuestas de Iker Salvatierra": his answers)
         if not (is_name_like(name) or is_generic(name)) or name in given.values() or _ANY_OF_A_GROUP.match(name):
             # (two codes for one name would make two people one; and "P1 – female, 31, nurse" describes P1,
@@ -3023,6 +3055,7 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
                 # ხუთშაბათი, 19:00." (next rehearsal))
                 or (
                     ruled_off
+                    and uncased(word)
                     and len(word.split()) <= 2
                     and not grammar.talks([label])
                     and _A_DIGIT.search(label.rest) is not None
