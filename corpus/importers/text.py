@@ -2573,13 +2573,16 @@ def _one_name_two_people(
             return name, sorted(people)
     # (or initials that fit two people or more the header names: "AK:" under "Katılımcılar: Ayşe Kaya (...), Ahmet
     # Koç (...)", whichever the labels' initials were meant for)
+    codes = sorted(raw for raw in {l.raw.strip() for l in labels.values()} if is_initials(raw))
+    if not codes:
+        return None
     runs = (m.group(0) for m in _CAPITALISED_RUN.finditer(text))
     named = [
         n
         for n in dict.fromkeys([*mentioned_names(text), *runs])
         if is_full_name(n) and all(w[:1].isupper() for w in n.split()) and names_a_person(n)
     ]
-    for code in sorted({l.raw.strip() for l in labels.values() if is_initials(l.raw.strip())}):
+    for code in codes:
         letters = code.replace(".", "").upper()
         fits = [n for n in named if letters in initials_of(n)]
         # (one person written two ways is one: "R. Abernathy" and "Ruth Abernathy", Polish "Jan Wiśniewski" and
