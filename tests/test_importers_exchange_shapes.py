@@ -350,3 +350,12 @@ def test_these_rules_leave_diaries_minutes_plays_keys_programmes_and_sheets_alon
     assert "根据演出录音整理" not in parse_text(credits, "deng.txt").speakers
     times = "0:00:00.000,0:00:12.480\n0:00:12.480,0:00:31.020\n0:00:31.020,0:01:05.700\n"
     assert parse_text(times, "segments.txt").passages  # (a list of times, no captions: read as text, not refused)
+
+
+def test_residents_under_one_label_in_indonesian_minutes_are_said_to_be_several() -> None:
+    text = "Hadir: Pak Sugeng (Ketua RT), Bu Wati, Pak Darto, Pak Heru, Bu Yuli\n\n"
+    text += "Pak RT: Terima kasih sudah hadir. Satpam minta kenaikan gaji.\n"
+    text += "Warga: Saya usul naik lima ribu saja, Pak.\nWarga: Jangan naik dulu, Pak.\nWarga: Tapi satpam juga butuh makan.\n"
+    text += "Pak RT: Tenang, tenang. Kita putuskan minggu depan.\nWarga: Setuju.\n"
+    doc = parse_text(text, "notulen.txt")
+    assert doc.convention["doubted"] and any("'Warga'" in w for w in doc.warnings)

@@ -1097,7 +1097,11 @@ _ANY_OF_A_GROUP = re.compile(
     r"concejala|議員|의원|raadslid|raadsheer|raadsvrou|gemeenteraadslid|"
     # members of the public at a meeting, unnamed: "Resident:", "Citizen:", "Riverain :", "Anwohnerin:"
     r"residents?|citizen|commenter|public commenter|neighbou?r|parent|riverain|riveraine|habitant|habitante|"
-    r"vecin[oa]|residente|cittadin[oa]|bürger(?:in)?|anwohner(?:in)?|bewoner|inwoner)$",
+    r"vecin[oa]|residente|cittadin[oa]|bürger(?:in)?|anwohner(?:in)?|bewoner|inwoner|"
+    # (and in more languages: Indonesian and Malay "Warga", "Penduduk", Tagalog "Residente", Turkish "Sakin",
+    # Polish "Mieszkaniec", Czech "Občan", Russian "Житель", Swahili "Mkazi", Vietnamese "Người dân")
+    r"warga|penduduk|sakin|vatandaş|mieszkaniec|mieszkanka|občan|občanka|obyvatel|житель|жительница|жилец|"
+    r"мешканець|мешканка|mkazi|mwananchi|người dân|cư dân|住民|居民|주민|ساكن|مواطن|תושב|תושבת|निवासी)$",
     re.I,
 )
 
