@@ -359,3 +359,19 @@ def test_residents_under_one_label_in_indonesian_minutes_are_said_to_be_several(
     text += "Pak RT: Tenang, tenang. Kita putuskan minggu depan.\nWarga: Setuju.\n"
     doc = parse_text(text, "notulen.txt")
     assert doc.convention["doubted"] and any("'Warga'" in w for w in doc.warnings)
+
+
+def test_a_title_and_a_given_name_a_key_at_the_foot_and_a_field_left_to_sign() -> None:
+    text = "**Prof.ª Luciana Amaral:** Boa tarde, sejam bem-vindos.\n\n**Sr. Reinaldo:** Boa tarde, professora.\n\n"
+    text += "**Prof.ª Luciana:** Então, eu quero começar dizendo que ele é querido.\n\n**Sr. Reinaldo:** Que bom.\n\n"
+    text += "**Prof.ª Luciana:** Mas faltam entregas.\n\n**Sr. Reinaldo:** Vamos ver isso.\n"
+    said = [p.speaker for p in parse_text(text, "reuniao.txt").passages if p.speaker]
+    assert said == ["Prof.ª Luciana Amaral", "Sr. Reinaldo"] * 3
+    foot = "KN: Velkommen, begge to.\n\nTO: Takk.\n\nKN: Dere har søkt om lån.\n\nTO: Ja.\n\nKN: Lykke til!\n\n"
+    foot += "----\nForkortelser brukt i referatet:\nKN – Kari Nesheim, kunderådgiver\nTO – Tore Olsen, søker\n"
+    said = [p.speaker for p in parse_text(foot, "referat.txt").passages if p.speaker]
+    assert said == ["Kari Nesheim", "Tore Olsen"] * 2 + ["Kari Nesheim"]
+    signed = "Cadeirydd: Croeso i bawb.\nClerc: Diolch.\nCadeirydd: Eitem un.\nClerc: Dim sylwadau.\n"
+    signed += "Llofnod: ______________   Dyddiad: ________\n"
+    doc = parse_text(signed, "cofnodion.txt")
+    assert "Llofnod" not in doc.speakers and doc.passages[-1].speaker is None

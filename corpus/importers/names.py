@@ -34,6 +34,10 @@ TITLES = {
     "dr",
     "prof",
     "professor",
+    # (Portuguese feminine, with its ordinal mark: "Prof.ª", "Dr.ª", "Sr.ª")
+    "prof.ª",
+    "dr.ª",
+    "sr.ª",
     "sen",
     "senator",
     "rep",

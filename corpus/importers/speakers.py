@@ -518,13 +518,16 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
         if target is None and len(words := name.split()) == 2 and not is_generic(name):
             # an office and a surname, after the office, the given name and the surname ("Valiokuntaneuvos Ojala:"
             # after "Valiokuntaneuvos Riikka Ojala:"): the one label that adds a name between the same two words
+            # (or a title and the given name, after the title, the given name and the surname: "Prof.ª Luciana:"
+            # after "Prof.ª Luciana Amaral:")
+            titled = bool(titles_of(name))
             wider = {
                 display[k]
                 for k in accepted
                 if k != key
                 and len(other := display[k].split()) == 3
                 and other[0] == words[0]
-                and name_key(other[2]) == name_key(words[1])
+                and (name_key(other[2]) == name_key(words[1]) or (titled and name_key(other[1]) == name_key(words[1])))
             }
             target = wider.pop() if len(wider) == 1 else None
         if target is None and len(name.split()) == 1 and not is_generic(name) and not titles_of(name):

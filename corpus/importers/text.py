@@ -381,7 +381,12 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     if plan is not None:
         lines = plan.lines
     if labels_at and user_pattern is None:
-        shared = _apply_legend(lines[: min(labels_at)], labels_at, table)
+        # (the key to the codes is in the head, or after the last turn's paragraph: "Forkortelser brukt i
+        # referatet: KN – Kari Nesheim, ..." at a minutes' foot)
+        spoken = Counter(table.name_for(l) for l in labels_at.values())
+        last = max((i for i, l in labels_at.items() if spoken[table.name_for(l)] >= 2), default=max(labels_at))
+        foot = next((k for k in range(last + 1, len(lines)) if not lines[k].strip()), len(lines))
+        shared = _apply_legend(lines[: min(labels_at)] + lines[foot : foot + 30], labels_at, table)
         for code, who in shared[:3]:
             warnings.append(
                 f"the header gives {code!r} to more than one person ({who}): their turns are read as one speaker"
@@ -3050,6 +3055,8 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
                 # (or a signature's field, a word that is no one over a person's name and office: "Vakuudeksi:
                 # Riikka Ojala, valiokuntaneuvos", "Tarkastettu: Laila Rantanen, puheenjohtaja")
                 or (" " not in word and not names_a_person(word) and _signed(label.rest))
+                # (or a form's field left blank to sign or fill in: "Llofnod y Cadeirydd: ________", "توقيع المأمور:")
+                or label.rest.lstrip().startswith("___")
                 # (but not a last speaker after a scene break: "* * *" then "MAYA: You two missed it.")
                 or (
                     ruled_off
