@@ -2315,14 +2315,21 @@ def _several(who: str) -> bool:
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])(?:[^\W\d_a-z][^\W\d_]+[ \t]+){1,3}[^\W\d_a-z][^\W\d_]+")
 
 
+def _a_persons_name(words: str) -> bool:
+    """Whether `words` are a person's name written with capitals, every word of it (capitals only where a script has
+    them: Thai "ชาย อายุ", a man aged, names no one)."""
+    return all(w[:1].isupper() for w in words.split()) and names_a_person(words)
+
+
+def _capitalised_people(text: str) -> list[str]:
+    """The people's names `text` writes as capitalised words one after another, in order, each once."""
+    return list(dict.fromkeys(m.group(0) for m in _CAPITALISED_RUN.finditer(text) if _a_persons_name(m.group(0))))
+
+
 def _one_person_in(words: str) -> str | None:
     """The one person's full name a legend's description holds ("respuestas de Iker Salvatierra"), or None where
     it holds none or several."""
-    people = {
-        m.group(0)
-        for m in _CAPITALISED_RUN.finditer(words)
-        if all(w[0].isupper() for w in m.group(0).split()) and names_a_person(m.group(0))
-    }  # (capitals only where a script has them: Thai "ชาย อายุ 67 ปี", a man of 67, names no one)
+    people = set(_capitalised_people(words))
     if len(people) != 1:
         return None
     person = people.pop()
@@ -2585,11 +2592,10 @@ def _one_name_two_people(
     codes = sorted(raw for raw in {l.raw.strip() for l in labels.values()} if is_initials(raw))
     if not codes:
         return None
-    runs = (m.group(0) for m in _CAPITALISED_RUN.finditer(text))
     named = [
         n
-        for n in dict.fromkeys([*mentioned_names(text), *runs])
-        if is_full_name(n) and all(w[:1].isupper() for w in n.split()) and names_a_person(n)
+        for n in dict.fromkeys([*mentioned_names(text), *_capitalised_people(text)])
+        if is_full_name(n) and _a_persons_name(n)
     ]
     for code in codes:
         letters = code.replace(".", "").upper()
@@ -3027,7 +3033,7 @@ _SIGNED = re.compile(
 def _signed(words: str) -> bool:
     """Whether `words` are a signature's: a person's full name, then their office after a comma, nothing more."""
     m = _SIGNED.match(words.strip())
-    return m is not None and all(w[:1].isupper() for w in m.group("name").split()) and names_a_person(m.group("name"))
+    return m is not None and _a_persons_name(m.group("name"))
 
 
 def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[str]) -> None:
@@ -3202,9 +3208,7 @@ def _cast_value(rest: str) -> bool:
     if found is None:
         return False
     name, after = found.group(1), (found.group(2) or "").strip()
-    if not all(word[:1].isupper() for word in name.split()):
-        return False
-    if not (is_full_name(name) and names_a_person(name)) or (name.isupper() and not rest.strip().isupper()):
+    if not (is_full_name(name) and _a_persons_name(name)) or (name.isupper() and not rest.strip().isupper()):
         return False  # (a name in capitals in words that are not: "WIND BUFFETING GLASS. A distant horn")
     if not after or any(field.group()[:1].isupper() for field in _ANOTHER_FIELD.finditer(after)):
         return True
