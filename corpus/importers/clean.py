@@ -286,10 +286,10 @@ COVER_ART = re.compile(
 
 
 def _cover_art(line: str) -> re.Match[str] | None:
-    """COVER_ART's match of the stripped line.  Every English form has "art" in it, whatever the case
-    (`str.lower` folds what IGNORECASE would), so most lines are passed over without the pattern, whose
+    """COVER_ART's match of the stripped line.  Every English form has "cover art" or "artwork" in it, whatever
+    the case (`str.lower` folds what IGNORECASE would), so most lines are passed over without the pattern, whose
     lazy title is tried at every character of a long line."""
-    if "art" not in line.lower() and "カバーアート" not in line:
+    if "カバーアート" not in line and "cover art" not in (low := line.lower()) and "artwork" not in low:
         return None
     return COVER_ART.match(line.strip())
 

@@ -46,7 +46,9 @@ def detect_format(text: str, suffix: str = "") -> str:
         return "json"  # a Whisper transcript, or JSON sayso refuses in one line (see whisper)
     if head.startswith("WEBVTT"):
         return "vtt"
-    cues = len(_SRT_TIMING.findall(text[:20000]))
+    # (both kinds of cue timing have an arrow: most text has none, and is not read for them)
+    arrows = "-->" in text[:20000]
+    cues = len(_SRT_TIMING.findall(text[:20000])) if arrows else 0
     if cues >= 1 and re.match(r"^\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->", head):
         return "srt"
     if cues >= 2 and "," in (_SRT_TIMING.search(text) or [""])[0]:
@@ -58,7 +60,7 @@ def detect_format(text: str, suffix: str = "") -> str:
         and not SBV_TIMING.match(words)
     ):
         return "sbv"  # (YouTube's captions: "0:00:05.500,0:00:12.000" over each caption's lines; not a list of times)
-    vtt_cues = len(_VTT_TIMING.findall(text[:20000]))
+    vtt_cues = len(_VTT_TIMING.findall(text[:20000])) if arrows else 0
     if vtt_cues >= 2:
         return "vtt" if suffix != ".srt" else "srt"
     if looks_like_ttml(head):

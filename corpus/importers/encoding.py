@@ -12,6 +12,7 @@ from sayso.corpus.errors import ImportRefused
 
 #: Every line-ending style folds to "\n" so CRLF, CR, mixed and U+2028 files give the same passages.
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0c|\x0b|\x85")
+_BREAK_MARKS = ("\r", "\u2028", "\u2029", "\x0c", "\x0b", "\x85")
 
 # Control characters that are rare in text files (tab, newline, CR, FF, VT and ESC are allowed).
 _BINARY_CONTROLS = set(range(9)) | {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 127}
@@ -52,6 +53,9 @@ class Decoded:
 
 def normalise_newlines(text: str) -> str:
     """Fold CRLF, CR, U+2028/U+2029, form feed and NEL to "\\n"."""
+    # (most text has none of them: looking for each is much quicker than the pattern's pass over the whole text)
+    if not any(mark in text for mark in _BREAK_MARKS):
+        return text
     return _LINE_BREAKS.sub("\n", text)
 
 

@@ -378,9 +378,20 @@ def _strip_page_furniture(page: Page) -> None:
 _PAGE_LINE_REF = re.compile(r"(?<![\[(\d:])\b\d{1,3}:\d{1,2}\b(?![\])\d:])")
 
 
+def _digit_colon_digit(line: str) -> bool:
+    """Whether a colon in `line` stands between two digits, as every page:line reference's does (looked for
+    colon by colon: the reference pattern, tried at every character, is slow over a long line of speech)."""
+    at = line.find(":", 1)
+    while at != -1 and at < len(line) - 1:
+        if line[at - 1].isdigit() and line[at + 1].isdigit():
+            return True
+        at = line.find(":", at + 1)
+    return False
+
+
 def _index_line(line: str) -> bool:
     """Index entries are a word or two and their references; a timed line of speech has more words."""
-    refs = len(_PAGE_LINE_REF.findall(line))
+    refs = len(_PAGE_LINE_REF.findall(line)) if _digit_colon_digit(line) else 0
     if not refs:
         return False
     words = sum(1 for w in line.split() if any(c.isalpha() for c in w))

@@ -34,7 +34,11 @@ def looks_like_screenplay(text: str, suffix: str) -> bool:
     if suffix in {".fountain", ".spmd"}:
         return True
     head = text[:20000]
+    if "INT" not in head and "EXT" not in head and "I/E" not in head:
+        return False  # (no scene heading: most text, not read for cues)
     scenes = len(re.findall(r"(?m)^[ \t]*(?:INT|EXT|INT\./EXT|I/E)\.?\s+\S", head))
+    if scenes < 2:
+        return False
     cues = len(re.findall(r"(?m)^\n?[ \t]*[A-Z][A-Z .'’-]{1,30}(?: \([A-Z.' ]+\))?\n[ \t]*\S", head))
     return scenes >= 2 and cues >= 4
 
