@@ -877,7 +877,9 @@ def _postings_of(tokens: np.ndarray, lens: np.ndarray, first_slot: int) -> np.nd
         keys[at : at + len(part)] = part
         at += len(part)
         del part
-    keys.sort()  # each chunk is sorted by word; the whole must be too
+    # each chunk is sorted by word; the whole must be too (a stable sort merges sorted runs: several times
+    # quicker here than quicksort, with the same result, keys being whole numbers)
+    keys.sort(kind="stable")
     return keys
 
 
@@ -991,7 +993,7 @@ def merge_segments(parts: list[tuple[Segment, frozenset[str]]]) -> Segment:
         first += entry.count
     keys = np.concatenate(columns["keys"]) if parts else np.zeros(0, np.uint64)
     if len(parts) > 1:
-        keys.sort()
+        keys.sort(kind="stable")  # (each part's keys are sorted: see `_postings_of`)
     merged = Segment(docs=docs, speakers=sorted(speakers, key=speakers.__getitem__))
     if not parts:
         return Segment.empty()
