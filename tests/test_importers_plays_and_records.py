@@ -278,6 +278,36 @@ def test_interjections_in_brackets_are_their_speakers_turns() -> None:
     assert ("Poseł Jan Nowak", "To jest prawda, pani poseł.") in turns
 
 
+def test_an_editors_note_in_brackets_is_no_ones_and_the_speaker_goes_on() -> None:
+    """A documentary's shot note, "[Interior view: the cellar]", and an editor's note set apart in square brackets
+    are no one's words: not a speaker called "Interior view", nor the words of the turn around them. A voice from
+    the floor in brackets is still someone's."""
+    text = (
+        "Interviewer: Shall we stand here or go into the cellar?\n\n"
+        "Respondent: Come into the cellar, the sun is out here.\n\n"
+        "[Interior view: the cellar, clay jars sunk into the floor]\n\n"
+        "Interviewer: How many jars do you have?\n\n"
+        "Respondent: Eleven. The biggest holds two thousand litres.\n\n"
+        "[Editor's note: the recording drops for a few seconds here]\n\n"
+        "My grandfather made that one.\n\n"
+        "Interviewer: And how do you clean it?\n\n"
+        "[Głos z sali: Wstyd!]\n\n"
+        "Respondent: I climb inside it.\n"
+    )
+    assert [(p.speaker, p.text) for p in parse_text(text, "doc.txt").passages] == [
+        ("Interviewer", "Shall we stand here or go into the cellar?"),
+        ("Respondent", "Come into the cellar, the sun is out here."),
+        (None, "[Interior view: the cellar, clay jars sunk into the floor]"),
+        ("Interviewer", "How many jars do you have?"),
+        ("Respondent", "Eleven. The biggest holds two thousand litres."),
+        (None, "[Editor's note: the recording drops for a few seconds here]"),
+        ("Respondent", "My grandfather made that one."),
+        ("Interviewer", "And how do you clean it?"),
+        ("Głos z sali", "Wstyd!"),
+        ("Respondent", "I climb inside it."),
+    ]
+
+
 def test_a_record_writes_an_office_in_small_letters_after_the_name() -> None:
     """A Hungarian council's minutes: "Kovács Béla polgármester:" (mayor), "Farkas Gergely képviselő:"
     (councillor). A capitalised name is no longer needed of every word: the office after it comes with two names,

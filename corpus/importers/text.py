@@ -3735,6 +3735,13 @@ def _turns(
                     if note:
                         dropped.append(layout.Stripped("note", note))
                 continue
+            if speaker is not None and _editors_note(lines, j):
+                # an editor's note set apart in brackets, "[Interior view: the cellar, jars in the ground]",
+                # "[Editor's note: ...]": no one's words, not the speaker's, who goes on after it
+                flush()
+                body = []
+                add(ParsedPassage(speaker=None, text=stripped))
+                continue
             event = STAMP_PREFIX.match(stripped) if stripped[:1].isdigit() or stripped[:1] == "[" else None
             if event is not None and event.group("date") and dated:
                 # A chat's dated line that no one sent ("Bob left", "Messages are end-to-end encrypted"):
@@ -3821,6 +3828,24 @@ def _lists_of_participants(lines: list[str], table: SpeakerTable) -> set[int]:
     return starts
 
 
+def _editors_note(lines: list[str], j: int) -> bool:
+    """Whether line `j` is a note in square brackets, a paragraph of its own, that says what it is before a colon
+    ("[Interior view: the cellar]", "[Editor's note: the audio drops here]"): a transcriber's or an editor's."""
+    s = lines[j].strip()
+    if not (s.startswith("[") and s.endswith("]")) or "]" in s[1:-1] or "[" in s[1:]:
+        return False
+    label, colon, words = s[1:-1].partition(":")
+    return (
+        bool(colon)
+        and bool(words.strip())
+        and 0 < len(label.split()) <= 4
+        and label.strip()[:1].isalpha()
+        and not any(c.isdigit() for c in label)  # (not a time: "[00:14:30]", "[Reklama 08:19–08:22]")
+        and (j == 0 or not lines[j - 1].strip())
+        and (j + 1 >= len(lines) or not lines[j + 1].strip())
+    )
+
+
 #: One interjection in a record's parentheses: "Jörg Lenz [CDU/CSU]: Das steht da nicht!", "Abg. Ada Park: Ja!".
 _INTERJECTION = re.compile(
     r"^(?:Abg\.[ \t]+)?(?P<name>[^\W\d_][^:\[\]()]{1,60}?)[ \t]*(?P<party>\[[^\[\]]{1,40}\])?[ \t]*:[ \t]+(?P<words>\S.*)$"
@@ -3853,8 +3878,18 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
             # (a name is capitalised where its letters have capitals: "(00:07:55 — vervolg sessie: uitleg ...)" is
             # the transcriber's note)
             and (name[:1].isupper() or uncased(name))
-            # (a member with their party, one of the speakers, or someone named in full: "Poseł Tomasz Kalinowski")
-            and (m.group("party") or key in table.canonical or (len(name.split()) >= 2 and is_full_name(name)))
+            # (a member with their party, one of the speakers, or someone named in full: "Poseł Tomasz Kalinowski",
+            # "Głos z sali"; in square brackets, every word of the name capitalised, or a voice from the floor: an
+            # editor's "[Interior view: the cellar]" is a note, and in a script without capitals so is any such)
+            and (
+                m.group("party")
+                or key in table.canonical
+                or (
+                    len(name.split()) >= 2
+                    and is_full_name(name)
+                    and (line[0] == "(" or _a_persons_name(name) or name.casefold() in grammar.FLOOR_VOICES)
+                )
+            )
         ):
             if key not in table.canonical and len(name.split()) >= 2:
                 # (a speaker named with more words before the same two: "Poseł Sprawozdawca Tomasz Kalinowski")
