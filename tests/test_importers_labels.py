@@ -4581,3 +4581,25 @@ def test_this_round_s_new_rules_leave_ordinary_documents_alone() -> None:
            "Carmen: Pescadores.\n[Fin de la transcripción]\n\nENTREVISTA 2\nEntrevistadora: ¿Dónde nació?\n"
            "Manuel: En Jerez.\nEntrevistadora: ¿Y usted?\nManuel: Bodeguero.\n[Fin de la transcripción]\n")  # fmt: skip
     assert "Manuel" in _speakers(two)
+
+
+@pytest.mark.parametrize(
+    ("him", "her"),
+    [("SR. IBARRA", "SRA. IBARRA"), ("Senhor Costa", "Senhora Costa"), ("Ông Nam", "Bà Nam")],
+)
+def test_a_brother_and_a_sister_titled_a_letter_apart_are_two_people(him: str, her: str) -> None:
+    """A Spanish mediation's "SR. IBARRA" and "SRA. IBARRA", brother and sister: one letter apart, as a misspelt
+    label would be, but the titles say a man and a woman (in Portuguese and Vietnamese too)."""
+    text = "\n\n".join(
+        [
+            f"MEDIADORA: Buenas tardes. {her.title()}, su turno.",
+            f"{her}: Gracias. Yo entiendo lo del agua, de verdad.",
+            f"{him}: Si me permiten, yo estuve en el piso dos semanas.",
+            "MEDIADORA: Un momento, por favor. ¿Las partes están de acuerdo?",
+            f"{her}: Sí, claro.",
+            f"{him}: Gracias. Las sillas no tienen tacos de fieltro.",
+        ]
+    )
+    speakers = [p.speaker for p in parse_text(text, "mediacion.txt").passages]
+    assert speakers[1] == speakers[4] != speakers[2] == speakers[5]
+    assert None not in speakers

@@ -189,7 +189,23 @@ HONORIFICS = frozenset(
     | {"sir", "dame", "lord", "lady", "fr", "h", "hj", "dra", "drs", "ir", "dott", "ing", "herr", "frau", "m"}
     | {"sra", "srta", "shri", "smt", "sri", "mhe", "ndg", "ông", "bà"}
 )
-_MALE_TITLES = {"mr", "sir", "lord", "herr", "señor", "brother", "father", "congressman", "chairman"}
+#: (Spanish and Portuguese abbreviate them a letter apart, "Sr." and "Sra.": a brother and a sister "Sr. Ibarra" and
+#: "Sra. Ibarra" are two people, not one name spelt twice)
+_MALE_TITLES = {
+    "mr",
+    "sir",
+    "lord",
+    "herr",
+    "señor",
+    "sr",
+    "don",
+    "senhor",
+    "ông",
+    "brother",
+    "father",
+    "congressman",
+    "chairman",
+}
 _FEMALE_TITLES = {
     "mrs",
     "ms",
@@ -205,6 +221,12 @@ _FEMALE_TITLES = {
     "mme",
     "mlle",
     "doña",
+    "sra",
+    "srta",
+    "dra",
+    "senhora",
+    "prof.ª",
+    "bà",
 }
 
 #: Lower-case particles allowed inside a name ("Ursula von der Leyen", "Gabriel García Márquez").
