@@ -371,6 +371,13 @@ def test_a_title_and_a_given_name_a_key_at_the_foot_and_a_field_left_to_sign() -
     foot += "----\nForkortelser brukt i referatet:\nKN – Kari Nesheim, kunderådgiver\nTO – Tore Olsen, søker\n"
     said = [p.speaker for p in parse_text(foot, "referat.txt").passages if p.speaker]
     assert said == ["Kari Nesheim", "Tore Olsen"] * 2 + ["Kari Nesheim"]
+    # (the key and the rule over it are no one's words, not the last turn's; nor is who took the minutes, under it)
+    passages = parse_text(foot + "Referent: K. Nesheim. Side 1 av 1.\n", "referat.txt").passages
+    assert [(p.speaker, p.text[:26]) for p in passages[-3:]] == [
+        ("Kari Nesheim", "Lykke til!"),
+        (None, "---- Forkortelser brukt i "),
+        (None, "Referent: K. Nesheim. Side"),
+    ]
     signed = "Cadeirydd: Croeso i bawb.\nClerc: Diolch.\nCadeirydd: Eitem un.\nClerc: Dim sylwadau.\n"
     signed += "Llofnod: ______________   Dyddiad: ________\n"
     doc = parse_text(signed, "cofnodion.txt")

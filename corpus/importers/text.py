@@ -3063,6 +3063,16 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
                 or (" " not in word and not names_a_person(word) and _signed(label.rest))
                 # (or a form's field left blank to sign or fill in: "Llofnod y Cadeirydd: ________", "توقيع المأمور:")
                 or label.rest.lstrip().startswith("___")
+                # (or, under the rule, a field naming who took the minutes by initial and surname, and no more than a
+                # page's count after: "Referent: K. Nesheim. Side 1 av 1.", "Protokoll: S. Weber")
+                or (
+                    ruled_off
+                    and " " not in word
+                    and not names_a_person(word)
+                    and (taker := _INITIAL_AND_SURNAME.match(label.rest.strip())) is not None
+                    and not grammar.talks([label])
+                    and len(label.rest.strip()[taker.end() :].split()) <= 4
+                )
                 # (but not a last speaker after a scene break: "* * *" then "MAYA: You two missed it.")
                 or (
                     ruled_off
@@ -3093,6 +3103,10 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
         ):
             table.canonical.pop(name_key(display_name(label.raw)), None)
             label.rest = f"{word}: {label.rest.strip()}"
+
+
+#: A person written by their initials and surname, where a sentence or a list item ends: "K. Nesheim.", "A.-M. Roux,".
+_INITIAL_AND_SURNAME = re.compile(r"(?:[^\W\d_]\.[ \t]?-?){1,3}[ \t]*[^\W\d_][^\W\d_'’-]+(?:[.,;]|$)")
 
 
 #: A line drawn across: "---", "=====", "* * *", "______".
@@ -3631,7 +3645,8 @@ def _turns(
     #: the labels are a chat's dated messages (see below)
     dated = any(l.time is not None and l.form == "timed" for l in labels.values())
     # (after the last label only: a call lists its participants at its end, never between turns)
-    last = max(labels, default=offset) - offset
+    # (the last label naming someone: a closing field's, "Referent: K. Nesheim.", may stand under the list)
+    last = max((i for i, l in labels.items() if table.name_for(l)), default=max(labels, default=offset)) - offset
     listed = {last + j for j in _lists_of_participants(lines[last:], table)}
     # (or the labels themselves, with no words under any: "**Ada Park** -- *Chief Financial Officer*", one under
     # another after the last turn)
@@ -3815,17 +3830,31 @@ def _lists_of_participants(lines: list[str], table: SpeakerTable) -> set[int]:
     for j, line in enumerate([*lines, "."]):
         if not line.strip():
             continue
-        if grammar.participant_line(line) and (
-            name_key(display_name(grammar.ROLE_DASH.split(line.strip())[0])) in table.canonical
-        ):
+        if (
+            grammar.participant_line(line)
+            and (name_key(display_name(grammar.ROLE_DASH.split(line.strip())[0])) in table.canonical)
+        ) or _a_key_line(line, table):
             run.append(j)
             continue
         if len(run) >= 2:
             over = next((k for k in range(run[0] - 1, -1, -1) if lines[k].strip()), None)
             heading = over is not None and lines[over].rstrip().endswith(":") and len(lines[over].split()) <= 4
-            starts.add(over if heading and over is not None else run[0])
+            start = over if heading and over is not None else run[0]
+            # (and the rule drawn over them: "----" under the last turn)
+            ruled = next((k for k in range(start - 1, -1, -1) if lines[k].strip()), None)
+            starts.add(ruled if ruled is not None and _RULED.match(lines[ruled]) else start)
         run = []
     return starts
+
+
+def _a_key_line(line: str, table: SpeakerTable) -> bool:
+    """Whether `line` is a line of the key the document's codes were read by: a code, a dash, and the name it was
+    read as ("KN – Kari Nesheim, kunderådgiver"), a speaker's code and name again, not words said."""
+    code, _, rest = line.strip().partition(" ")
+    if not code or len(code) > 4 or not (who := table.canonical.get(name_key(display_name(code)))) or who == code:
+        return False
+    rest = rest.lstrip()
+    return rest[:1] in ("-", "–", "—", "=") and rest[1:].lstrip().startswith(who)
 
 
 def _editors_note(lines: list[str], j: int) -> bool:
