@@ -306,6 +306,11 @@ def test_an_editors_note_in_brackets_is_no_ones_and_the_speaker_goes_on() -> Non
         ("Głos z sali", "Wstyd!"),
         ("Respondent", "I climb inside it."),
     ]
+    # (a broadcast's clip in brackets, who and what they are, in a script without capitals: someone's words)
+    news = (
+        "앵커: 현장 목소리 들어보시죠.\n\n[김민지 / 전세사기 피해자 : 집을 살 돈이 없잖아요.]\n\n앵커: 답답하겠네요.\n"
+    )
+    assert [p.speaker for p in parse_text(news, "news.txt").passages][1] == "김민지 / 전세사기 피해자"
 
 
 def test_a_record_writes_an_office_in_small_letters_after_the_name() -> None:

@@ -903,3 +903,32 @@ def test_a_name_alone_over_questions_says_who_asks_them() -> None:
         if p.text.startswith(("When", "What", "Three", "Thank"))
     ]
     assert asked == ["Ms. Gagnon", "Ms. Gagnon", "The Coroner", "Ms. Gagnon"]
+
+
+def test_a_video_deposition_times_every_line_its_examiner_and_witness_too() -> None:
+    """A video deposition's transcript opens every line with the tape's time, "[10:03:10]  BY MS. DRAKE:" and
+    "[10:04:15]  THE WITNESS: ...": who examines and who answers are still read through it."""
+    lines = [
+        "[10:02:41]  MS. DRAKE: Renee Drake on behalf of the plaintiff.",
+        "[10:02:44]  MR. COLLIER: Thomas Collier on behalf of the witness.",
+        "[10:02:51]                  (Witness sworn.)",
+        "[10:03:10]                    LORRAINE VASQUEZ,",
+        "[10:03:10]  called as a witness herein, having been first duly sworn, was examined and testified as follows:",
+        "[10:03:10]                       EXAMINATION",
+        "[10:03:10]  BY MS. DRAKE:",
+        "[10:03:12]  Q. Good morning. Could you state your full name for the record?",
+        "[10:03:17]  A. Lorraine Vasquez.",
+        "[10:03:22]  Q. You've been deposed before?",
+        "[10:03:24]  A. Once, about six years ago.",
+        "[10:04:09]  Q. Why only two staff?",
+        "[10:04:11]  MR. COLLIER: Objection. Foundation.",
+        "[10:04:15]  THE WITNESS: One called off sick.",
+        "[10:04:22]  BY MS. DRAKE:",
+        "[10:04:22]  Q. Who did you ask?",
+        "[10:04:24]  A. The nursing supervisor on call.",
+    ]
+    said = [(p.speaker, p.text) for p in parse_text("\n".join(lines), "deposition.txt").passages if p.speaker]
+    assert ("Ms. Drake", "Good morning. Could you state your full name for the record?") in said
+    assert ("Lorraine Vasquez", "One called off sick.") in said
+    assert ("Ms. Drake", "Who did you ask?") in said
+    assert {who for who, _ in said} == {"Ms. Drake", "Mr. Collier", "Lorraine Vasquez"}

@@ -271,3 +271,16 @@ def test_a_support_ticket_s_and_a_chat_export_s_messages_with_their_authors_as_o
     ]
     with pytest.raises(ImportRefused):
         parse_text(json.dumps(books), "catalogue.json")
+
+
+def test_a_podcast_index_transcript_json_is_read() -> None:
+    """The Podcast Index's transcript JSON (podcast:transcript, type application/json): "segments" of "speaker",
+    "startTime", "endTime" and "body". Its body is no chat message's, but a time into the recording says it is said."""
+    data = {"version": "1.0.0", "segments": [
+        {"speaker": "Dimas Pratama", "startTime": 0.4, "endTime": 9.9, "body": "Halo semuanya, selamat datang."},
+        {"speaker": "Rina Kusuma", "startTime": 10.2, "endTime": 21.7, "body": "Dan saya Rina. Hari ini kita bahas macet."},
+        {"speaker": "Dimas Pratama", "startTime": 22.0, "endTime": 31.9, "body": "Mas Bayu, apa kabar?"},
+        {"speaker": "Bayu Santoso", "startTime": 32.3, "endTime": 40.0, "body": "Baik, terima kasih."}]}  # fmt: skip
+    doc = parse_text(json.dumps(data), "episode.json")
+    assert [(p.speaker, p.start) for p in doc.passages] == [
+        ("Dimas Pratama", 0.4), ("Rina Kusuma", 10.2), ("Dimas Pratama", 22.0), ("Bayu Santoso", 32.3)]  # fmt: skip

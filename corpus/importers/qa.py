@@ -226,6 +226,15 @@ _EXAMINATION = re.compile(
     r"[ \t]*[:.]?[ \t]*(?:[\[(](?:continued|cont['’]?d|resumed|suite)[\])])?[ \t]*$",
     re.I,
 )
+#: A time opening a line, as a video deposition's transcript times each: "[10:03:10]  ", "10:03:10 ".
+_LINE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+(?=\S)")
+
+
+def _untimed(line: str) -> str:
+    """`line` without the time opening it, if it has one."""
+    return _LINE_TIME.sub("", line, count=1) if line[:1] in "[(0123456789" else line
+
+
 #: "BY MR. SMITH:" alone on a line (questioning resumes after an objection).
 _BY_LINE = re.compile(r"^BY[ \t]+(?P<who>[^:]{3,60}?)[ \t]*:[ \t]*$", re.I)
 #: "Question – Ada Park, AFP:" (the words on the next line, or after the colon)
@@ -416,7 +425,7 @@ def _examiner_follows(lines: list[str], i: int, marks: dict[int, _Mark]) -> bool
     """Whether an examination's heading at line `i` is followed, before its first question, by who examines
     ("BY MS. CHO:", or a question marked "Q. (By Ms. Cho)")."""
     for k in range(i + 1, min(len(lines), i + 6)):
-        s = lines[k].strip()
+        s = _untimed(lines[k].strip())
         if _BY_LINE.match(s):
             return True
         if k in marks:
@@ -707,7 +716,8 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             last_mark = ""  # (someone's own turn between two answers: "THE CHAIR: Next question.")
 
         # (a heading, capitalised: "cross-examination." ending a wrapped sentence is no examination's start)
-        m = (_EXAMINATION.match(s) if s[:1].isupper() else None) or _BY_LINE.match(s)
+        bare = _untimed(s)  # (a video deposition times every line: "[10:03:10]  BY MS. DRAKE:")
+        m = (_EXAMINATION.match(bare) if bare[:1].isupper() else None) or _BY_LINE.match(bare)
         if m:
             found = m.groupdict()
             named = found.get("who") or found.get("par") or found.get("ed") or found.get("xn")
@@ -748,30 +758,30 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             aside(i, s, was)
             procedure = True
             continue
-        coded = _CODED_WITNESS.match(s)
-        if coded and _OATH.search(s) and (witness := _name(coded.group("who"))) is not None:
+        coded = _CODED_WITNESS.match(bare)
+        if coded and _OATH.search(bare) and (witness := _name(coded.group("who"))) is not None:
             # a witness by the court's code and name, as Nigerian, Kenyan and Indian records head them: "CW1
             # (Adewale Ogunleye) – reminded of his oath, continues in English:", "PW2 (Mary Atieno), sworn"
             answerer, asker, called = witness, default_asker, True
             aside(i, s, was)
             procedure = True
             continue
-        if _WHO_AFFIRMED.match(s) and (witness := _witness_above(lines, i)) is not None:
+        if _WHO_AFFIRMED.match(bare) and (witness := _witness_above(lines, i)) is not None:
             # Québec's "MARIE-ÈVE LACHANCE, ingénieure, domiciliée ...", then "LAQUELLE, après avoir fait une
             # affirmation solennelle, dépose et dit :": the witness is the name over the oath
             answerer, asker, called = witness, default_asker, True
             aside(i, s, was)
             procedure = True
             continue
-        sworn = f"{s} {lines[i + 1].strip()}" if s.endswith(",") and i + 1 < len(lines) else s
+        sworn = f"{bare} {_untimed(lines[i + 1].strip())}" if bare.endswith(",") and i + 1 < len(lines) else bare
         m = _SWORN.match(sworn)
         if m and _OATH.search(sworn) and _name(m.group("who")):
             answerer = _name(m.group("who")) or answerer
-            asker, called = (default_asker, True) if sworn != s else (asker, called)
+            asker, called = (default_asker, True) if sworn != bare else (asker, called)
             aside(i, s, was)
             procedure = True
             continue
-        m = _SWORN_HEADING.match(s)
+        m = _SWORN_HEADING.match(bare)
         if m and _name(m.group("who")):
             # a witness called, as British inquiries and courts head it: "MR GRAHAM EDWARD PELL (affirmed)"; who
             # examines them is said next ("Examination by...") or by counsel's first question under their name
@@ -780,11 +790,11 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
             aside(i, s, was)
             procedure = True
             continue
-        if _PROCEDURE.match(s):
+        if _PROCEDURE.match(bare):
             aside(i, s, was)
             procedure = True
             continue
-        m = _THE_ROLE.match(s)
+        m = _THE_ROLE.match(bare)
         if m:
             role = display_name(" ".join(m.group("name").split()))
             label(i, answerer if role.casefold() in _ANSWERER_ROLES else role, m.group("rest"), None)
@@ -857,8 +867,9 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
                 else:
                     answerer = answerer or name
             continue
+        s = _untimed(s)
         if s.endswith(",") and i + 1 < len(head):
-            s = f"{s} {head[i + 1].strip()}"  # (a court reporter's line: "KAREN LINDQVIST," over "having been sworn")
+            s = f"{s} {_untimed(head[i + 1].strip())}"  # (a court reporter's line: "KAREN LINDQVIST," over "having been sworn")
         m = _SWORN.match(s)
         if not (m and _OATH.search(s)):
             m = _SWORN_HEADING.match(s)  # ("MR GRAHAM EDWARD PELL (affirmed)")

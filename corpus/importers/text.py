@@ -3908,15 +3908,22 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
             # the transcriber's note)
             and (name[:1].isupper() or uncased(name))
             # (a member with their party, one of the speakers, or someone named in full: "Poseł Tomasz Kalinowski",
-            # "Głos z sali"; in square brackets, every word of the name capitalised, or a voice from the floor: an
-            # editor's "[Interior view: the cellar]" is a note, and in a script without capitals so is any such)
+            # "Głos z sali"; in square brackets, every word of the name capitalised, a voice from the floor or a
+            # clip's speaker and role: an editor's "[Interior view: the cellar]" is a note, and in a script without
+            # capitals so is any other)
             and (
                 m.group("party")
                 or key in table.canonical
                 or (
                     len(name.split()) >= 2
                     and is_full_name(name)
-                    and (line[0] == "(" or _a_persons_name(name) or name.casefold() in grammar.FLOOR_VOICES)
+                    and (
+                        line[0] == "("
+                        or _a_persons_name(name)
+                        or name.casefold() in grammar.FLOOR_VOICES
+                        # (a broadcast's clip, who and what they are: "[김민지 / 전세사기 피해자 : ...]")
+                        or (" / " in name and len(name.split(" / ")[0].split()) <= 4)
+                    )
                 )
             )
         ):

@@ -209,10 +209,12 @@ def _utterances(data: Any) -> list[Cue] | None:
         )
         if messages and (
             any("title" in i for i in items[:5])
-            or sum(1 for i in items if any(k in i for k in _SENT_KEYS)) < 0.8 * len(items)
+            or sum(1 for i in items if any(k in i for k in _SENT_KEYS + _START_KEYS)) < 0.8 * len(items)
         ):
-            # (a message's "body", "message" or "content" is a message only where each says when it was sent and
-            # none is titled: a catalogue's "author" and "body", a commit log's "author" and "message" are not talk)
+            # (a message's "body", "message" or "content" is a message only where each says when it was sent, or
+            # when in the recording it starts (the Podcast Index's transcript JSON: "speaker", "startTime", "body"),
+            # and none is titled: a catalogue's "author" and "body", a commit log's "author" and "message" are not
+            # talk)
             continue
         starts = [_first_number(i, _START_KEYS) for i in items]
         ends = [_first_number(i, _END_KEYS) for i in items]
