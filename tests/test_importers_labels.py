@@ -4603,3 +4603,23 @@ def test_a_brother_and_a_sister_titled_a_letter_apart_are_two_people(him: str, h
     speakers = [p.speaker for p in parse_text(text, "mediacion.txt").passages]
     assert speakers[1] == speakers[4] != speakers[2] == speakers[5]
     assert None not in speakers
+
+
+def test_a_councils_resolutions_are_no_speaker() -> None:
+    """English minutes record each decision under "RESOLVED:", three times in a meeting: a field, not someone who
+    speaks three times (nor are its Dutch, French or Spanish words)."""
+    turns = [
+        "Cllr Marsh: Thank you. We now come to item 44, land east of Mill Lane.",
+        "Mr Fielding: Thank you, Chair. Officers are recommending approval.",
+        "RESOLVED: That the minutes of the last meeting be approved as a correct record.",
+        "Cllr Abbey: Through you, Chair, a question for officers. Does the applicant own the land?",
+        "Mr Fielding: Not all of it. About forty metres would be on highway verge.",
+        "RESOLVED: That planning permission be REFUSED for reasons relating to flood risk.",
+        "Cllr Marsh: Then we move to the cricket club. I'd like your views.",
+        "Besluit: Het voorstel wordt aangenomen.",
+        "Cllr Abbey: I support it, it is a good scheme.",
+        "RESOLVED: That planning permission be GRANTED subject to the conditions.",
+    ]
+    doc = parse_text("\n\n".join(turns), "minutes.txt")
+    assert set(doc.speakers) == {"Cllr Marsh", "Mr Fielding", "Cllr Abbey"}
+    assert [p.speaker for p in doc.passages if p.text.startswith(("RESOLVED", "Besluit"))] == [None] * 4

@@ -3113,8 +3113,23 @@ _INITIAL_AND_SURNAME = re.compile(r"(?:[^\W\d_]\.[ \t]?-?){1,3}[ \t]*[^\W\d_][^\
 _RULED = re.compile(r"^[ \t]*(?:[-=_─━—*~][ \t]*){3,}$")
 
 
+#: The words minutes record a decision under (in NOT_NAMES too: never a speaker's label).
+_DECISION_WORDS = {
+    "resolved", "agreed", "decided", "decision", "resolution", "beschluss", "besluit", "décision", "acuerdo",
+    "delibera", "uchwała",
+}  # fmt: skip
+
+
 #: A count and what it counts: "7 Ja", "1 Enthaltung", "בעד – 6", "For: 12".
 _TALLY = re.compile(r"\d+[ \t]*[–—-]?[ \t]*[^\W\d_]+|[^\W\d_]+[ \t]*[–—:-][ \t]*\d+")
+
+
+def _decision(lines: list[str], k: int) -> bool:
+    """Whether line `k` records a decision under its field's word ("RESOLVED: That ...", "Beschluss: ...")."""
+    if not 0 <= k < len(lines):
+        return False
+    word, colon, _ = lines[k].strip().partition(":")
+    return bool(colon) and word.strip(" *_").casefold() in _DECISION_WORDS
 
 
 def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: SpeakerTable) -> dict[int, Label]:
@@ -3126,7 +3141,10 @@ def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: Spe
     if len(order) < 6:
         return labels
     adjacent = [(a, b) for a, b in itertools.pairwise(order) if b == a + 1]
-    if not adjacent or len(adjacent) > 0.2 * len(order):
+    # (a label over or under a decision, which is never a label itself: "Abstimmung: 7 Ja / 1 Nein" over
+    # "Beschluss: Die Ordnung wird angenommen.")
+    decided = [a for a in order if _decision(lines, a - 1) or _decision(lines, a + 1)]
+    if not (adjacent or decided) or len(adjacent) > 0.2 * len(order):
         return labels  # (no two labels one under another, or too many: turns that do not stand apart)
     if sum(1 for i in order if i == 0 or not lines[i - 1].strip()) < 0.8 * len(order):
         return labels  # (a blank line before nearly every turn)
@@ -3148,6 +3166,7 @@ def _without_field_blocks(labels: dict[int, Label], lines: list[str], table: Spe
         # other, "Priya: Canberra." over "Tom: Sydney.", count nothing)
         if field(a) and field(b) and (_TALLY.search(labels[a].rest) or _TALLY.search(labels[b].rest)):
             in_blocks |= {a, b}
+    in_blocks |= {a for a in decided if field(a) and _TALLY.search(labels[a].rest)}
     if not in_blocks:
         return labels
     by_name: dict[str | None, list[int]] = {}
@@ -3750,9 +3769,12 @@ def _turns(
                     if note:
                         dropped.append(layout.Stripped("note", note))
                 continue
-            if speaker is not None and _editors_note(lines, j):
+            if speaker is not None and (
+                _editors_note(lines, j) or (_decision(lines, j) and (j == 0 or not lines[j - 1].strip()))
+            ):
                 # an editor's note set apart in brackets, "[Interior view: the cellar, jars in the ground]",
-                # "[Editor's note: ...]": no one's words, not the speaker's, who goes on after it
+                # "[Editor's note: ...]", or a decision minuted as a paragraph, "RESOLVED: That ...": no one's
+                # words, not the speaker's, who goes on after it
                 flush()
                 body = []
                 add(ParsedPassage(speaker=None, text=stripped))
