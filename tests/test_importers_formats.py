@@ -185,6 +185,15 @@ def test_captions_that_name_a_speaker_in_full_once_then_by_given_name_are_one_sp
     assert doc.speakers["Þóra Sigurðardóttir"] == ["ÞÓRA"]
     two = parse_text(srt.replace("EGILL:", "ÞÓRA HALLDÓRSDÓTTIR:"), "quiz.srt")
     assert "ÞÓRA" in two.speakers
+    # (a short surname in capitals reads like initials: "HOLT" beside "RUTH HOLT" is hers, as "DAVIS" is Ana's; but
+    # "AD" beside "ANA DAVIS" is her initials, and only that)
+    cues = [("ANA DAVIS", "GOOD EVENING."), ("RUTH HOLT", "THANK YOU, ANA."), ("DAVIS", "MAYOR VANCE?"),
+            ("PETER VANCE", "I WAS A MAYOR."), ("HOLT", "MAY I RESPOND?"), ("DAVIS", "THIRTY SECONDS."),
+            ("HOLT", "FEWER HOMES.")]  # fmt: skip
+    srt = "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n>> {who}: {said}\n\n" for n, (who, said) in
+                  enumerate(cues, 1))  # fmt: skip
+    assert [p.speaker for p in parse_text(srt, "debate.srt").passages] == [
+        "Ana Davis", "Ruth Holt", "Ana Davis", "Peter Vance", "Ruth Holt", "Ana Davis", "Ruth Holt"]  # fmt: skip
 
 
 def test_captions_that_name_no_one_but_hold_a_conversation_say_so() -> None:

@@ -721,9 +721,12 @@ def merge_short_forms(passages: list[ParsedPassage], speakers: dict[str, list[st
         if name in full:
             target = _resolve_initialled(name, full)
         elif len(name.split()) == 1:
+            # (a short surname in capitals reads like initials, "HOLT" beside "RUTH HOLT": it is her surname where
+            # it is no one's initials)
+            initialled = is_initials(name) and any(name.upper() in initials_of(f) for f in full)
             target = (
                 _resolve_given(name, full)
-                or (_resolve_surname(name, full) if not is_initials(name) else None)
+                or (_resolve_surname(name, full) if not initialled else None)
                 or _resolve_title_alone(name, full)
             )
         else:
