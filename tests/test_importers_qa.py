@@ -932,3 +932,29 @@ def test_a_video_deposition_times_every_line_its_examiner_and_witness_too() -> N
     assert ("Lorraine Vasquez", "One called off sick.") in said
     assert ("Ms. Drake", "Who did you ask?") in said
     assert {who for who, _ in said} == {"Ms. Drake", "Mr. Collier", "Lorraine Vasquez"}
+
+
+def test_a_tribunals_numbered_paragraphs_and_its_index_are_no_ones() -> None:
+    """The Fair Work Commission numbers each paragraph on the line over it ("PN12"), and a paragraph without a
+    label, after an examination's heading, is the examiner's question: a paragraph number alone was read as one.
+    The witness's surname is a word that heads fields ("PRICE"), and the index at the end, its examinations
+    with dot leaders, says nothing of who examines."""
+    text = (
+        "PN6\nTHE DEPUTY PRESIDENT:  Ms Khoury, your first witness is Ms Price?\n\n"
+        "PN7\nMS KHOURY:  Yes, Deputy President. I call Janet Price.\n\n"
+        "<JANET MAREE PRICE, AFFIRMED                      [10.09 AM]\n\n"
+        "<EXAMINATION-IN-CHIEF BY MS KHOURY                [10.09 AM]\n\n"
+        "PN8\nMS KHOURY:  Ms Price, could you state your full name?---Janet Maree Price, Coastline Freight.\n\n"
+        "PN9\nAnd you've prepared a witness statement?---Yes, I have.\n\n"
+        "PN10\nIs it true and correct?---It is.\n\n"
+        "PN11\nMS KHOURY:  I tender the statement, Deputy President.\n\n"
+        "PN12\nTHE DEPUTY PRESIDENT:  It will be exhibit R1.\n\n"
+        "LIST OF WITNESSES, EXHIBITS AND MFIs\n\n"
+        "EXAMINATION-IN-CHIEF BY MS KHOURY.......................PN7\n"
+    )
+    doc = parse_text(text, "transcript.txt")
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert ("Ms Khoury", "And you've prepared a witness statement?") in said
+    assert ("Janet Maree Price", "It is.") in said
+    assert not any(text.startswith("PN") for _, text in said)
+    assert not doc.warnings

@@ -109,6 +109,7 @@ def normalise(lines: list[str]) -> Page:
     _strip_markers(page)
     _strip_rules_and_turn_numbers(page)
     _strip_cue_numbers(page)
+    _strip_paragraph_numbers(page)
     _strip_page_furniture(page)
     _strip_word_index(page)
     _strip_padding(page)
@@ -501,6 +502,32 @@ def _strip_cue_numbers(page: Page) -> None:
         page.stripped.append(Stripped("cue number", m.group().strip()))
         page.lines[i] = page.lines[i][m.end() :]
     page.notes.append(f"{len(found)} cue numbers")
+
+
+#: A paragraph's number alone on the line over it, as tribunals and courts number theirs: "PN12" (the Fair Work
+#: Commission's), "[12]", "¶ 12", "Para 12".
+_PARAGRAPH_NUMBER = re.compile(r"^[ \t]*(?:PN|P|¶|Para\.?|Par\.|(?=\[))[ \t]?\[?(\d{1,5})\]?[ \t]*$")
+
+
+def _strip_paragraph_numbers(page: Page) -> None:
+    """Paragraph numbers alone on their lines, each over its paragraph, counting up through the document: layout,
+    not words (nor a question, where a tribunal's bare paragraphs are an examiner's).  Only where six of them or
+    more count up by one, nine in ten of them, each marked by letters or brackets (bare numbers are a page's, read with its
+    furniture)."""
+    found = [
+        (i, int(m.group(1)))
+        for i, line in enumerate(page.lines)
+        if line.strip()[:1] in "P¶[" and (m := _PARAGRAPH_NUMBER.match(line))
+    ]
+    if len(found) < 6:
+        return
+    steps = [b - a for (_, a), (_, b) in itertools.pairwise(found)]
+    if sum(1 for step in steps if step == 1) < 0.9 * len(steps):
+        return
+    for i, _ in found:
+        page.stripped.append(Stripped("paragraph number", page.lines[i].strip()))
+        page.lines[i] = ""
+    page.notes.append(f"{len(found)} paragraph numbers")
 
 
 def _underlines(lines: list[str], i: int) -> bool:

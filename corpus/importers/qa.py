@@ -717,7 +717,8 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
 
         # (a heading, capitalised: "cross-examination." ending a wrapped sentence is no examination's start)
         bare = _untimed(s)  # (a video deposition times every line: "[10:03:10]  BY MS. DRAKE:")
-        m = (_EXAMINATION.match(bare) if bare[:1].isupper() else None) or _BY_LINE.match(bare)
+        # (not an index's entry, its dot leaders to where it starts: "CROSS-EXAMINATION BY MR DOHERTY.......PN17")
+        m = (_EXAMINATION.match(bare) if bare[:1].isupper() and "...." not in bare else None) or _BY_LINE.match(bare)
         if m:
             found = m.groupdict()
             named = found.get("who") or found.get("par") or found.get("ed") or found.get("xn")
@@ -1033,7 +1034,8 @@ def _name_tokens(text: str) -> tuple[str | None, int]:
     """The name at the start of `text` and how many words it took: capitalised words, initials,
     titles and particles, ending at a lower-case word, a stop word or the end of a clause."""
     tokens: list[str] = []
-    for raw in text.split()[:8]:
+    words = text.split()[:8]
+    for at, raw in enumerate(words):
         token = raw.rstrip(",;:")
         bare = token.strip(".'’\"").casefold()
         if re.fullmatch(r"[^\W\d_]\.", token) and token[0].isupper():
@@ -1046,7 +1048,9 @@ def _name_tokens(text: str) -> tuple[str | None, int]:
         if token in PARTICLES and tokens:
             tokens.append(token)
             continue
-        if not (token[0].isupper() or uncased(token)) or (bare in NOT_NAMES and bare not in TITLES):
+        # (a word that heads a field is a surname closing a name: "JANET MAREE PRICE", "Ms Price")
+        surname = bool(tokens) and (at == len(words) - 1 or raw.endswith(",")) and len(bare) >= 4
+        if not (token[0].isupper() or uncased(token)) or (bare in NOT_NAMES and bare not in TITLES and not surname):
             break  # (a script without capitals, Arabic or Hebrew, has no case to tell a name by)
         ends = token.endswith(".") and bare not in TITLES
         tokens.append(token.rstrip(".") if ends else token)
