@@ -382,3 +382,24 @@ def test_a_title_and_a_given_name_a_key_at_the_foot_and_a_field_left_to_sign() -
     signed += "Llofnod: ______________   Dyddiad: ________\n"
     doc = parse_text(signed, "cofnodion.txt")
     assert "Llofnod" not in doc.speakers and doc.passages[-1].speaker is None
+
+
+def test_what_closes_an_interview_under_a_rule_or_a_press_release_is_no_ones() -> None:
+    """A magazine's box about the interviewee under a rule, its heading alone on its line ("> **ZUR PERSON**")
+    where every turn's words follow its label; a press service's source and date in Russian; a signature's
+    roles and names under the rule, kept in full: none of them is someone speaking."""
+    box = "**WOCHENPOST:** Frau Hertel, wie geht es?\n\n**Hertel:** Gut, danke.\n\n**WOCHENPOST:** Und sonst?\n\n"
+    box += "**Hertel:** (lacht) Auch gut.\n\n---\n\n> **ZUR PERSON**\n>\n> Sabine Hertel, 52, ist Professorin.\n"
+    doc = parse_text(box, "interview.md")
+    assert set(doc.speakers) == {"Wochenpost", "Hertel"} and doc.passages[-1].speaker is None
+    press = "А.Соколов: Добрый день, коллеги.\n\nИ.Гордеева: Добавлю несколько цифр.\n\nА.Соколов: Спасибо.\n\n"
+    press += "И.Гордеева: Пожалуйста.\n\nА.Соколов: На этом закончим.\n\n\nИсточник: пресс-служба губернатора\n"
+    press += "Дата публикации: 05.09.2024 16:40\n"
+    doc = parse_text(press, "briefing.txt")
+    assert set(doc.speakers) == {"А.Соколов", "И.Гордеева"}
+    minutes = (
+        "**De voorzitter:** Welkom.\n\n**Mevrouw Bakker (PvdA):** Dank u.\n\n**De voorzitter:** Volgende punt.\n\n"
+    )
+    minutes += "**Mevrouw Bakker (PvdA):** Akkoord.\n\n---\n*De griffier, R. Veenstra — De voorzitter, A.C. Terpstra*\n"
+    last = parse_text(minutes, "verslag.md").passages[-1]
+    assert last.speaker is None and "R. Veenstra" in last.text

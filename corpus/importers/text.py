@@ -3073,6 +3073,9 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
                     and not grammar.talks([label])
                     and len(label.rest.strip()[taker.end() :].split()) <= 4
                 )
+                # (or a box's heading under the rule, alone on its line where every turn's words follow its label on
+                # the line: "> **ZUR PERSON**" over the interviewee's life in a few lines)
+                or (ruled_off and not label.said and all(labels[r].said for r in recurring))
                 # (but not a last speaker after a scene break: "* * *" then "MAYA: You two missed it.")
                 or (
                     ruled_off
@@ -3102,7 +3105,7 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
             )
         ):
             table.canonical.pop(name_key(display_name(label.raw)), None)
-            label.rest = f"{word}: {label.rest.strip()}"
+            label.rest = lines[i].strip() if label.role else f"{word}: {label.rest.strip()}"
 
 
 #: A person written by their initials and surname, where a sentence or a list item ends: "K. Nesheim.", "A.-M. Roux,".
