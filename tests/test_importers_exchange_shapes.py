@@ -214,6 +214,16 @@ def test_notes_saying_the_labels_or_microphones_were_mixed_up() -> None:
     # ...and a note about other things mixed up says nothing of the labels
     calm = "ПРИМЕЧАНИЕ: даты в архиве перепутаны.\n\n" + turns
     assert not parse_text(calm, "x.txt").convention.get("doubted")
+    # (or that some speakers are not told apart, or that two share a label)
+    for note in [
+        "Les intervenants de la rédaction ne sont pas distingués.",
+        "The two presenters are not distinguished in this transcript.",
+        "Note: two members have the initials JH; they are distinguished in Annex A.",
+    ]:
+        doc = parse_text(f"Radio Hexagone\n{note}\n\n" + turns, "x.txt")
+        assert doc.convention["doubted"], note
+    calm = "Radio Hexagone\nTwo members have joined since the last meeting.\n\n" + turns
+    assert not parse_text(calm, "x.txt").convention.get("doubted")
 
 
 def test_initials_that_fit_two_people_the_header_names() -> None:

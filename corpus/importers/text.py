@@ -1142,7 +1142,17 @@ _LABELS_UNRELIABLE = re.compile(
     r"|micros? (?:ont été |a été )?(?:échangés?|inversés?)|étiquettes? (?:ne sont|n'est) (?:plus |pas )?(?:fiables?|sûres?)"
     r"|(?:sprecher(?:namen)?|mikrofone?)[^.\n]{0,30}vertauscht"
     r"|(?:hablantes|etiquetas|micrófonos)[^.\n]{0,30}(?:intercambiad|confundid)"
-    r"|(?:microfoni|etichette|interlocutori)[^.\n]{0,30}scambiat|(?:etiquetas|microfones|falantes)[^.\n]{0,30}trocad",
+    r"|(?:microfoni|etichette|interlocutori)[^.\n]{0,30}scambiat|(?:etiquetas|microfones|falantes)[^.\n]{0,30}trocad"
+    # (or that some of them are not told apart: "the two presenters are not distinguished", French "les
+    # intervenants de la rédaction ne sont pas distingués", German, Spanish, Italian, Portuguese, Dutch, Polish)
+    r"|(?:speakers?|presenters?|hosts?|interviewers?|journalists?|reporters?|voices?)[^.\n]{0,40}?(?:are|were) not "
+    r"(?:distinguished|differentiated|told apart|identified (?:individually|separately)|separately identified)"
+    r"|ne sont pas (?:distingué|différencié)e?s|non (?:distingué|différencié)e?s"
+    r"|nicht (?:unterschieden|auseinandergehalten)|no se (?:distinguen|diferencian)|no (?:diferenciad|distinguid)[oa]s"
+    r"|non (?:sono )?(?:distint|differenziat)[ie]|não (?:são )?(?:distinguid|diferenciad)[oa]s"
+    r"|niet (?:van elkaar )?onderscheiden|nie (?:są )?rozróżni"
+    # (or that two share a label: "two members have the initials JH", "both interviewers share the code I")
+    r"|(?:two|2|both)[^.\n]{0,30}?(?:have|share) the (?:same )?(?:initials|code|label|speaker label)",
     re.I,
 )
 
