@@ -413,3 +413,18 @@ def test_what_closes_an_interview_under_a_rule_or_a_press_release_is_no_ones() -
     minutes += "**Mevrouw Bakker (PvdA):** Akkoord.\n\n---\n*De griffier, R. Veenstra — De voorzitter, A.C. Terpstra*\n"
     last = parse_text(minutes, "verslag.md").passages[-1]
     assert last.speaker is None and "R. Veenstra" in last.text
+
+
+def test_a_role_field_naming_someone_else_further_on_is_no_ones() -> None:
+    """A French council's minutes: the head's "Rapporteur : Mme Sylvie LEROY" gives the role to her, and each
+    later item's "Rapporteur : M. Thierry GIRAUD" says whose item it is, a person and no words: not her turn."""
+    text = "Présents : M. Jean-Pierre MOREAU, Mme Sylvie LEROY, M. Thierry GIRAUD\n\n"
+    text += "Rapporteur : Mme Sylvie LEROY, Adjointe déléguée aux Finances\n\n"
+    text += "Monsieur le Maire : Madame LEROY, vous avez la parole.\n\nRapporteur : Merci. Le budget s'équilibre.\n\n"
+    text += "Monsieur GIRAUD : Une question, si vous permettez ?\n\nRapporteur : Je vous en prie.\n\n"
+    text += "Monsieur le Maire : Je mets aux voix.\n\n****\n\nRapporteur : M. Thierry GIRAUD\n\n"
+    text += "Monsieur le Maire : Monsieur GIRAUD, vous avez la parole.\n\nMonsieur GIRAUD : Merci.\n"
+    passages = parse_text(text, "pv.txt").passages
+    field = next(p for p in passages if p.text.endswith("M. Thierry GIRAUD") and "Présents" not in p.text)
+    assert field.speaker is None
+    assert [p.speaker for p in passages if p.text.startswith("Merci. Le budget")] == ["Mme Sylvie LEROY"]

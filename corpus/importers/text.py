@@ -2478,6 +2478,12 @@ def _apply_role_fields(head: list[str], labels: dict[int, Label], table: Speaker
         table.add_alias(name, roles[key])
         if role:
             table.add_alias(name, role)
+    # (the field again further on, naming someone else and saying nothing: an agenda item's "Rapporteur : M. Thierry
+    # GIRAUD" under the head's "Rapporteur : Mme Sylvie LEROY": whose item it is, no one's words)
+    for label in labels.values():
+        if name_key(display_name(label.raw)) in given and _only_a_person(label.rest.strip()):
+            label.rest = f"{label.raw.strip()} : {label.rest.strip()}"
+            label.raw = ""
 
 
 #: A surname then a given name in a script without spaces, apart by a wide space, the given name followed by its
@@ -2805,6 +2811,18 @@ def _without_repeated_fields(labels: dict[int, Label], table: SpeakerTable) -> d
     if not repeated or sum(1 for name, n in counts.items() if n >= 2 and name not in repeated) < 2:
         return labels
     return {i: l for i, l in labels.items() if named[i] not in repeated}
+
+
+def _only_a_person(words: str) -> bool:
+    """Whether `words` are a person's name, with a title or in full, and at most their office after a comma."""
+    name, _, office = words.partition(",")
+    return (
+        _a_persons_name(name.strip())
+        and len(name.split()) <= 5
+        and len(office.split()) <= 6
+        and not any(c in words for c in "?!")
+        and not grammar.talks([Label(name, words, "plain")])
+    )
 
 
 def _without_header_fields(labels: dict[int, Label], table: SpeakerTable, lines: list[str]) -> dict[int, Label]:
