@@ -284,3 +284,20 @@ def test_a_podcast_index_transcript_json_is_read() -> None:
     doc = parse_text(json.dumps(data), "episode.json")
     assert [(p.speaker, p.start) for p in doc.passages] == [
         ("Dimas Pratama", 0.4), ("Rina Kusuma", 10.2), ("Dimas Pratama", 22.0), ("Bayu Santoso", 32.3)]  # fmt: skip
+
+
+def test_a_diarization_whose_speaker_thanks_itself_for_having_it_is_doubted() -> None:
+    """A WhisperX file whose SPEAKER_00 welcomes the guest and then thanks itself for having it, and says "I love
+    that" to its own answer: one id for two people, warned about, not read as one person without a word."""
+    said = [("SPEAKER_00", "Hey everyone, welcome to Second Draft. I'm Jess."),
+            ("SPEAKER_00", "Tom Hardwick, thanks so much for coming on."),
+            ("SPEAKER_00", "Thanks for having me, Jess. It's a real pleasure."),
+            ("SPEAKER_01", "So, sixty-two. Walk me through it."),
+            ("SPEAKER_01", "Bits and pieces all along. Notebooks, mostly."),
+            ("SPEAKER_00", "Every morning. Even Christmas. It took three years."),
+            ("SPEAKER_00", "I love that. What was the hardest part?"),
+            ("SPEAKER_01", "Letting other people read it.")]  # fmt: skip
+    data = {"segments": [{"start": float(k), "end": k + 0.9, "speaker": who, "text": text}
+                         for k, (who, text) in enumerate(said)]}  # fmt: skip
+    doc = parse_text(json.dumps(data), "episode.json")
+    assert is_uncertain(doc.convention) and any("SPEAKER_00" in w for w in doc.warnings)

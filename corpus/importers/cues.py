@@ -393,7 +393,8 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
         who, count = answering
         return (
             f"{count} captions under {who!r} answer the caption before, also under {who!r} ('Can I jump in?', "
-            "'Sure, but...'): one name for several people (a room's microphone?), read as one speaker"
+            "'Sure, but...'): one name for several people (a room's microphone, or a speech tool's mistake?), read "
+            "as one speaker"
         )
     rooms = Counter(
         p.speaker
@@ -473,6 +474,9 @@ def _answers_itself(cues: list[Cue]) -> tuple[str, int] | None:
 _ANSWERS = re.compile(
     r"^(?:yes|yeah|yep|no|nope|sure|exactly|absolutely|agreed|i agree|i disagree|fair enough|good point|"
     r"that's (?:true|right|fair|not)|can i (?:jump|come) in|sorry,? can i|if i (?:may|can) (?:jump|come) in|"
-    r"let me push back)\b",
+    r"let me push back|"
+    # (a guest's thanks for the invitation, a host's delight at an answer: "Thanks for having me", "I love that")
+    r"thanks?(?: you)?(?: so much)? for having me|(?:that's|that is) (?:a )?(?:great|good) question|"
+    r"(?:that's|that is) (?:so )?funny|i love that)\b",
     re.I,
 )
