@@ -504,20 +504,19 @@ def _strip_cue_numbers(page: Page) -> None:
     page.notes.append(f"{len(found)} cue numbers")
 
 
-#: A paragraph's number alone on the line over it, as tribunals and courts number theirs: "PN12" (the Fair Work
-#: Commission's), "[12]", "¶ 12", "Para 12".
-_PARAGRAPH_NUMBER = re.compile(r"^[ \t]*(?:PN|P|¶|Para\.?|Par\.|(?=\[))[ \t]?\[?(\d{1,5})\]?[ \t]*$")
+#: A paragraph's number alone on the line over it, as Australia's Fair Work Commission numbers a transcript's:
+#: "PN12" (not "P1", a participant's code over their answer, nor "[3]", a student's, nor a contract's "¶ 3").
+_PARAGRAPH_NUMBER = re.compile(r"^[ \t]*PN[ \t]?(\d{1,5})[ \t]*$")
 
 
 def _strip_paragraph_numbers(page: Page) -> None:
     """Paragraph numbers alone on their lines, each over its paragraph, counting up through the document: layout,
     not words (nor a question, where a tribunal's bare paragraphs are an examiner's).  Only where six of them or
-    more count up by one, nine in ten of them, each marked by letters or brackets (bare numbers are a page's, read with its
-    furniture)."""
+    more count up by one, nine in ten of them."""
     found = [
         (i, int(m.group(1)))
         for i, line in enumerate(page.lines)
-        if line.strip()[:1] in "P¶[" and (m := _PARAGRAPH_NUMBER.match(line))
+        if "PN" in line[:8] and (m := _PARAGRAPH_NUMBER.match(line))
     ]
     if len(found) < 6:
         return

@@ -190,14 +190,13 @@ HONORIFICS = frozenset(
     | {"sra", "srta", "shri", "smt", "sri", "mhe", "ndg", "ông", "bà"}
 )
 #: (Spanish and Portuguese abbreviate them a letter apart, "Sr." and "Sra.": a brother and a sister "Sr. Ibarra" and
-#: "Sra. Ibarra" are two people, not one name spelt twice)
+#: "Sra. Ibarra" are two people, not one name spelt twice; "Sr." alone is no man's, English writing it for Sister)
 _MALE_TITLES = {
     "mr",
     "sir",
     "lord",
     "herr",
     "señor",
-    "sr",
     "don",
     "senhor",
     "ông",
@@ -378,28 +377,6 @@ NOT_NAMES = {
     "examples",
     "source",
     "sources",
-    # (a source and a date under a text, in the languages press services write: Russian "Источник:", "Дата
-    # публикации:", Ukrainian, Polish, German, Spanish, Swedish, Finnish, Czech, Hungarian, Greek, Turkish, Hebrew,
-    # Indonesian, Vietnamese, Japanese, Chinese, Korean)
-    "источник",
-    "дата",
-    "джерело",
-    "źródło",
-    "quelle",
-    "fuente",
-    "källa",
-    "lähde",
-    "zdroj",
-    "forrás",
-    "πηγή",
-    "kaynak",
-    "מקור",
-    "sumber",
-    "nguồn",
-    "出典",
-    "出处",
-    "来源",
-    "출처",
     "summary",
     "transcript",
     "transcription",
@@ -2369,6 +2346,8 @@ def names_a_person(name: str) -> bool:
 
 def titles_compatible(a: str, b: str) -> bool:
     ta, tb = titles_of(a), titles_of(b)
+    if ("sr" in ta and tb & {"sra", "srta"}) or ("sr" in tb and ta & {"sra", "srta"}):
+        return False  # (Spanish "Sr." beside "Sra.": a man and a woman)
     return not ((ta & _MALE_TITLES and tb & _FEMALE_TITLES) or (ta & _FEMALE_TITLES and tb & _MALE_TITLES))
 
 

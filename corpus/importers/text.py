@@ -1147,12 +1147,18 @@ _LABELS_UNRELIABLE = re.compile(
     # intervenants de la rédaction ne sont pas distingués", German, Spanish, Italian, Portuguese, Dutch, Polish)
     r"|(?:speakers?|presenters?|hosts?|interviewers?|journalists?|reporters?|voices?)[^.\n]{0,40}?(?:are|were) not "
     r"(?:distinguished|differentiated|told apart|identified (?:individually|separately)|separately identified)"
-    r"|ne sont pas (?:distingué|différencié)e?s|non (?:distingué|différencié)e?s"
-    r"|nicht (?:unterschieden|auseinandergehalten)|no se (?:distinguen|diferencian)|no (?:diferenciad|distinguid)[oa]s"
-    r"|non (?:sono )?(?:distint|differenziat)[ie]|não (?:são )?(?:distinguid|diferenciad)[oa]s"
-    r"|niet (?:van elkaar )?onderscheiden|nie (?:są )?rozróżni"
-    # (or that two share a label: "two members have the initials JH", "both interviewers share the code I")
-    r"|(?:two|2|both)[^.\n]{0,30}?(?:have|share) the (?:same )?(?:initials|code|label|speaker label)",
+    r"|(?:intervenants?|locuteurs?|locutrices?|journalistes|présentateurs|animateurs|voix)[^.\n]{0,40}?"
+    r"(?:ne sont pas|non) (?:distingué|différencié)e?s"
+    r"|(?:sprecher\w*|stimmen|moderator\w*|interviewer\w*)[^.\n]{0,40}?nicht (?:unterschieden|auseinandergehalten)"
+    r"|(?:hablantes|voces|periodistas|locutor\w*|presentador\w*|entrevistador\w*)[^.\n]{0,40}?"
+    r"(?:no se (?:distinguen|diferencian)|no (?:diferenciad|distinguid)[oa]s)"
+    r"|(?:interlocutori|voci|giornalisti|conduttori|parlanti)[^.\n]{0,40}?non (?:sono )?(?:distint|differenziat)[ie]"
+    r"|(?:falantes|vozes|jornalistas|apresentadores|locutores)[^.\n]{0,40}?não (?:são )?(?:distinguid|diferenciad)[oa]s"
+    r"|(?:sprekers|stemmen|presentatoren|interviewers)[^.\n]{0,40}?niet (?:van elkaar )?onderscheiden"
+    r"|(?:mówc\w*|głos\w*|rozmówc\w*|dziennikar\w*|prowadząc\w*)[^.\n]{0,40}?nie (?:są )?rozróżni"
+    # (or that two people share a code: "two members have the initials JH", "both interviewers share the code I")
+    r"|(?:two|2|both) (?:members|people|persons|speakers|participants|attendees|interviewers|presenters|hosts|"
+    r"councillors|respondents)[^.\n]{0,20}?(?:have|share) the (?:same )?(?:initials|code)",
     re.I,
 )
 
@@ -3101,9 +3107,18 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
                     and not grammar.talks([label])
                     and len(label.rest.strip()[taker.end() :].split()) <= 4
                 )
-                # (or a box's heading under the rule, alone on its line where every turn's words follow its label on
-                # the line: "> **ZUR PERSON**" over the interviewee's life in a few lines)
-                or (ruled_off and not label.said and all(labels[r].said for r in recurring))
+                # (or a box's heading under the rule, alone on its line and without a colon, where every turn's words
+                # follow its label on the line: "> **ZUR PERSON**" over the interviewee's life in a few lines)
+                or (
+                    ruled_off
+                    and not label.said
+                    and ":" not in lines[i]
+                    and "：" not in lines[i]
+                    and all(labels[r].said for r in recurring)
+                )
+                # (or where a press service's text came from and when, under its last turn: "Источник: пресс-служба
+                # губернатора", "Дата публикации: 05.09.2024"; elsewhere "Fuente:" may be a journalist's source)
+                or word.split()[0].casefold() in _SOURCE_AND_DATE
                 # (but not a last speaker after a scene break: "* * *" then "MAYA: You two missed it.")
                 or (
                     ruled_off
@@ -3134,6 +3149,15 @@ def _closing_notes(labels: dict[int, Label], table: SpeakerTable, lines: list[st
         ):
             table.canonical.pop(name_key(display_name(label.raw)), None)
             label.rest = lines[i].strip() if label.role else f"{word}: {label.rest.strip()}"
+
+
+#: Where a text came from and when, as a press service's page closes it, in the languages they write: Russian
+#: "Источник:", "Дата публикации:", Ukrainian, Polish, German, Spanish, Swedish, Finnish, Czech, Hungarian, Greek,
+#: Turkish, Hebrew, Indonesian, Vietnamese, Japanese, Chinese, Korean.
+_SOURCE_AND_DATE = {
+    "источник", "дата", "джерело", "źródło", "quelle", "fuente", "källa", "lähde", "zdroj", "forrás", "πηγή",
+    "kaynak", "מקור", "sumber", "nguồn", "出典", "出处", "来源", "출처", "source", "date",
+}  # fmt: skip
 
 
 #: A person written by their initials and surname, where a sentence or a list item ends: "K. Nesheim.", "A.-M. Roux,".
@@ -3788,6 +3812,14 @@ def _turns(
                     passages.append(ParsedPassage(speaker=None, text=heading))  # (two in a row: neither is lost)
                 body, speaker, start, heading = [], None, None, stripped
                 continue
+            if speaker is not None and (_editors_note(lines, j, table) or _decision(lines, j)):
+                # an editor's note set apart in brackets, "[Interior view: the cellar, jars in the ground]",
+                # "[Editor's note: ...]", or a decision minuted, "RESOLVED: That ...", "Beschluss: ...": no one's
+                # words, not the speaker's, who goes on after it
+                flush()
+                body = []
+                add(ParsedPassage(speaker=None, text=stripped))
+                continue
             if speaker is not None and stripped[:1] in ("(", "[") and (said := _interjections(stripped, table)):
                 # a record's interjections from the floor, "(Jörg Lenz [CDU/CSU]: Das steht da nicht!)", or a
                 # congregation's in a sermon, "[Congregation: Yes!]": their words, not the speaker's, who goes on
@@ -3799,16 +3831,6 @@ def _turns(
                         add(ParsedPassage(speaker=who, text=words))
                     if note:
                         dropped.append(layout.Stripped("note", note))
-                continue
-            if speaker is not None and (
-                _editors_note(lines, j) or (_decision(lines, j) and (j == 0 or not lines[j - 1].strip()))
-            ):
-                # an editor's note set apart in brackets, "[Interior view: the cellar, jars in the ground]",
-                # "[Editor's note: ...]", or a decision minuted as a paragraph, "RESOLVED: That ...": no one's
-                # words, not the speaker's, who goes on after it
-                flush()
-                body = []
-                add(ParsedPassage(speaker=None, text=stripped))
                 continue
             event = STAMP_PREFIX.match(stripped) if stripped[:1].isdigit() or stripped[:1] == "[" else None
             if event is not None and event.group("date") and dated:
@@ -3910,22 +3932,42 @@ def _a_key_line(line: str, table: SpeakerTable) -> bool:
     return rest[:1] in ("-", "–", "—", "=") and rest[1:].lstrip().startswith(who)
 
 
-def _editors_note(lines: list[str], j: int) -> bool:
+#: A note, as editors and transcribers head one, in the languages sayso reads.
+_A_NOTE = {
+    "note", "notes", "nota", "notiz", "anmerkung", "remarque", "opmerking", "bemærk", "merknad", "notat", "obs",
+    "huom", "huomautus", "poznámka", "uwaga", "megjegyzés", "примечание", "σημείωση", "הערה", "ملاحظة", "หมายเหตุ",
+    "catatan", "備考", "备注", "nb", "translation", "traduction", "übersetzung", "traducción", "tradução",
+}  # fmt: skip
+
+
+def _editors_note(lines: list[str], j: int, table: SpeakerTable) -> bool:
     """Whether line `j` is a note in square brackets, a paragraph of its own, that says what it is before a colon
-    ("[Interior view: the cellar]", "[Editor's note: the audio drops here]"): a transcriber's or an editor's."""
+    ("[Interior view: the cellar]", "[Editor's note: the audio drops here]"): a transcriber's or an editor's.  Not
+    where the words before the colon are a speaker's or someone's role ("[Father: You came.]", "[Male voice: ...]"),
+    and, unless they say it is a note, not where what follows talks or ends as a sentence does
+    ("[Second interviewer: Do you show the leeks?]")."""
     s = lines[j].strip()
     if not (s.startswith("[") and s.endswith("]")) or "]" in s[1:-1] or "[" in s[1:]:
         return False
     label, colon, words = s[1:-1].partition(":")
-    return (
-        bool(colon)
-        and bool(words.strip())
+    if not (
+        colon
+        and words.strip()
         and 0 < len(label.split()) <= 4
         and label.strip()[:1].isalpha()
         and not any(c.isdigit() for c in label)  # (not a time: "[00:14:30]", "[Reklama 08:19–08:22]")
         and (j == 0 or not lines[j - 1].strip())
         and (j + 1 >= len(lines) or not lines[j + 1].strip())
-    )
+    ):
+        return False
+    who = display_name(label.strip())
+    if name_key(who) in table.canonical or is_placeholder(name_key(who)) or is_generic(who):
+        return False
+    if who.casefold() in CLIP_CUES or who.casefold() in PRODUCTION_CUES or "voice" in who.casefold():
+        return False  # (a voice, a clip: "[Voice over: ...]", "[Archive clip: ...]", "[Male voice: ...]")
+    if any(w.strip(".,'’").casefold() in _A_NOTE for w in label.split()):
+        return True  # ("Editor's note", "Poznámka redakcie")
+    return not _sentence_end(words) and not grammar.talks([Label(label, words, "plain")])
 
 
 #: One interjection in a record's parentheses: "Jörg Lenz [CDU/CSU]: Das steht da nicht!", "Abg. Ada Park: Ja!".
@@ -3960,25 +4002,8 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
             # (a name is capitalised where its letters have capitals: "(00:07:55 — vervolg sessie: uitleg ...)" is
             # the transcriber's note)
             and (name[:1].isupper() or uncased(name))
-            # (a member with their party, one of the speakers, or someone named in full: "Poseł Tomasz Kalinowski",
-            # "Głos z sali"; in square brackets, every word of the name capitalised, a voice from the floor or a
-            # clip's speaker and role: an editor's "[Interior view: the cellar]" is a note, and in a script without
-            # capitals so is any other)
-            and (
-                m.group("party")
-                or key in table.canonical
-                or (
-                    len(name.split()) >= 2
-                    and is_full_name(name)
-                    and (
-                        line[0] == "("
-                        or _a_persons_name(name)
-                        or name.casefold() in grammar.FLOOR_VOICES
-                        # (a broadcast's clip, who and what they are: "[김민지 / 전세사기 피해자 : ...]")
-                        or (" / " in name and len(name.split(" / ")[0].split()) <= 4)
-                    )
-                )
-            )
+            # (a member with their party, one of the speakers, or someone named in full: "Poseł Tomasz Kalinowski")
+            and (m.group("party") or key in table.canonical or (len(name.split()) >= 2 and is_full_name(name)))
         ):
             if key not in table.canonical and len(name.split()) >= 2:
                 # (a speaker named with more words before the same two: "Poseł Sprawozdawca Tomasz Kalinowski")

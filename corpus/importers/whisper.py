@@ -72,6 +72,8 @@ def _cues_of(data: Any, name: str) -> tuple[list[Cue], str | None]:
         and (said := _utterances(data)) is not None
     ):
         return said, _title_of(data)  # (a list of messages with their authors, no times: Slack's export, not Whisper's)
+    if (said := _podcast_index(data)) is not None:
+        return said, _title_of(data)
     if (
         not isinstance(segments, list)
         or not segments
@@ -110,6 +112,29 @@ def _cues_of(data: Any, name: str) -> tuple[list[Cue], str | None]:
         if body.strip():
             cues.append(Cue(start, end, body.strip(), speaker))
     return cues, _title_of(data)
+
+
+def _podcast_index(data: Any) -> list[Cue] | None:
+    """Cues of a podcast's transcript in the Podcast Index's JSON (podcast:transcript, application/json):
+    {"version": ..., "segments": [{"speaker", "startTime", "endTime", "body"}, ...]}, or None.  Each segment is
+    a few seconds of speech: a conference programme's talks under "speaker" and "body", an hour each, are not."""
+    segments = data.get("segments") if isinstance(data, dict) else None
+    if not isinstance(segments, list) or len(segments) < 2 or not all(isinstance(s, dict) for s in segments):
+        return None
+    if not all(isinstance(s.get("body"), str) and "text" not in s for s in segments):
+        return None
+    starts = [number(s.get("startTime")) for s in segments]
+    ends = [number(s.get("endTime")) for s in segments]
+    if any(t is None for t in starts + ends):
+        return None
+    lengths = sorted(float(e) - float(b) for b, e in zip(starts, ends) if b is not None and e is not None)
+    if lengths[len(lengths) // 2] > 120 or lengths[0] < 0:
+        return None  # (talks or slots of a programme, not what someone says at a time)
+    return [
+        Cue(b, e, s["body"].strip(), s["speaker"].strip() if isinstance(s.get("speaker"), str) else None)
+        for s, b, e in zip(segments, starts, ends)
+        if s["body"].strip()
+    ]
 
 
 def _title_of(data: Any) -> str | None:
@@ -209,12 +234,10 @@ def _utterances(data: Any) -> list[Cue] | None:
         )
         if messages and (
             any("title" in i for i in items[:5])
-            or sum(1 for i in items if any(k in i for k in _SENT_KEYS + _START_KEYS)) < 0.8 * len(items)
+            or sum(1 for i in items if any(k in i for k in _SENT_KEYS)) < 0.8 * len(items)
         ):
-            # (a message's "body", "message" or "content" is a message only where each says when it was sent, or
-            # when in the recording it starts (the Podcast Index's transcript JSON: "speaker", "startTime", "body"),
-            # and none is titled: a catalogue's "author" and "body", a commit log's "author" and "message" are not
-            # talk)
+            # (a message's "body", "message" or "content" is a message only where each says when it was sent and
+            # none is titled: a catalogue's "author" and "body", a commit log's "author" and "message" are not talk)
             continue
         starts = [_first_number(i, _START_KEYS) for i in items]
         ends = [_first_number(i, _END_KEYS) for i in items]

@@ -1,0 +1,72 @@
+"""What a reviewer's ordinary documents showed this session's rules reading wrongly at first: each is left as an
+ordinary reader reads it (the rules are in the importers' other tests)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers import parse_text
+
+
+def _said(text: str, name: str = "doc.txt") -> list[tuple[str | None, str]]:
+    return [(p.speaker, p.text) for p in parse_text(text, name).passages]
+
+
+def test_an_anonymous_source_or_a_surname_that_means_source_still_speaks() -> None:
+    text = "Periodista: ¿Cuántos agentes hay?\n\nFuente: Seis.\n\nPeriodista: ¿Y antes?\n\nFuente: Doce.\n"
+    assert [who for who, _ in _said(text)] == ["Periodista", "Fuente", "Periodista", "Fuente"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Zwischen Dialekt und Hochdeutsch wird nicht unterschieden.",
+        "En la transcripción no se distinguen pausas cortas y largas.",
+        "Both bands share the same label, Sub Pop.",
+        "Both co-moderators share the same label in the software's export; they were separated by hand.",
+    ],
+)
+def test_a_note_on_something_else_not_told_apart_raises_no_doubt(note: str) -> None:
+    text = f"Interview, Mai 2024\n{note}\n\nAda Park: Wie fing es an?\n\nBen Cho: Mit der Bäckerei.\n\n"
+    text += "Ada Park: Wann?\n\nBen Cho: Neunzehnhundertneunzig.\n"
+    assert not parse_text(text, "x.txt").convention.get("doubted")
+
+
+def test_a_conference_programme_as_json_is_no_transcript() -> None:
+    talks = [("Anna Lindgren", 32400, 35100, "Keynote: type hints in large codebases."),
+             ("Ben Okoro", 35400, 38100, "Workshop: packaging without tears."),
+             ("Chen Wei", 38400, 41100, "Talk: profiling in production.")]  # fmt: skip
+    data = {"segments": [{"speaker": s, "startTime": b, "endTime": e, "body": t} for s, b, e, t in talks]}
+    with pytest.raises(ImportRefused):
+        parse_text(json.dumps(data), "programme.json")
+
+
+def test_a_voice_or_a_role_in_brackets_still_speaks() -> None:
+    text = "Interviewer: Which do you grow?\n\nGardener: Leeks, mostly.\n\n"
+    text += "[Second interviewer: Do you show the leeks?]\n\nGardener: Every August.\n\n"
+    text += "[Voice over: Within three years, Congress passed the Clean Water Act.]\n\nInterviewer: Thank you.\n"
+    said = _said(text)
+    assert ("Second interviewer", "Do you show the leeks?") in said
+    assert ("Voice over", "Within three years, Congress passed the Clean Water Act.") in said
+
+
+def test_sister_written_short_is_still_sister() -> None:
+    text = "Dr. Keane: How many wards?\n\nSr. Devlin: Six.\n\nDr. Keane: Is that sustainable?\n\n"
+    text += "Sister Devlin: It has to be.\n\nDr. Keane: Thank you, Sister.\n"
+    assert len({who for who, _ in _said(text)}) == 2
+
+
+def test_a_last_speaker_under_the_closing_rule_keeps_their_words() -> None:
+    text = "Cllr Ann Lee: Welcome, everyone.\n\nCllr Tom Ray: Thank you, Chair.\n\nCllr Ann Lee: First item.\n\n"
+    text += "Cllr Tom Ray: Agreed.\n\n---\n\nCllr Priya Shah:\nThank you all for coming tonight.\n"
+    assert _said(text)[-1] == ("Cllr Priya Shah", "Thank you all for coming tonight.")
+
+
+def test_participants_codes_over_their_answers_are_not_paragraph_numbers() -> None:
+    text = "HA: Could each of you say where you live?\n\n"
+    text += "".join(f"P{k}\nI live in district {k}, near the river.\n\n" for k in range(1, 7))
+    text += "HA: Thank you all.\n"
+    assert any(who == "P3" or "P3" in words for who, words in _said(text))
