@@ -70,3 +70,31 @@ def test_participants_codes_over_their_answers_are_not_paragraph_numbers() -> No
     text += "".join(f"P{k}\nI live in district {k}, near the river.\n\n" for k in range(1, 7))
     text += "HA: Thank you all.\n"
     assert any(who == "P3" or "P3" in words for who, words in _said(text))
+
+
+def test_a_first_turn_under_a_full_name_right_under_the_header_fields_is_a_turn() -> None:
+    """A Persian podcast's page read single-spaced: its fields, then the host's first turn under her full name, at
+    length, and her given name after. The first turn is no header field."""
+    text = "\n".join(
+        [
+            "متن قسمت ۴۲ پادکست",
+            "عنوان: اجاره و خانه‌های خالی",
+            "میزبان: نیلوفر احمدی",
+            "مهمان: دکتر بهرام صادقی، پژوهشگر",
+            "مدت: ۴۸ دقیقه",
+            "[موسیقی]",
+            "نیلوفر احمدی: سلام به همه‌ی شنونده‌ها. من نیلوفر احمدی هستم و امروز مهمان ما دکتر بهرام صادقی است که "
+            "درباره‌ی مسکن در شهرهای بزرگ پژوهش می‌کند. آقای دکتر، خوش آمدید.",
+            "بهرام صادقی: سلام، ممنونم. خوشحالم که اینجا هستم.",
+            "نیلوفر: برویم سر اصل مطلب. چرا اجاره این‌قدر بالا رفته؟",
+            "بهرام صادقی: بیشتر به خاطر تورم است.",
+            "نیلوفر: یعنی عرضه هم کم شده؟",
+            "بهرام صادقی: دقیقاً. پروانه‌های ساختمانی نصف شده.",
+            "نیلوفر: و خانه‌های خالی چه؟",
+            "بهرام صادقی: بیشتر در مناطق گران‌قیمت هستند.",
+            "نیلوفر: مالیات چقدر مؤثر بوده؟",
+            "بهرام صادقی: تا الان خیلی کم.",
+        ]
+    )
+    said = _said(text)
+    assert said[0][0] is None and said[1][0] == "نیلوفر احمدی"

@@ -2986,6 +2986,8 @@ def _without_header_block(labels: dict[int, Label], lines: list[str]) -> dict[in
                     break  # (a label no field's shape could be, "[21:03] Ruud: ...", opens the talk)
             elif keyed[m.group("key").strip().casefold()] > 1:
                 break
+            elif i >= first and len(lines[i].split()) > 16:
+                break  # (a first turn said at length under its speaker's full name, the short one used below)
             end = i + 1
     block = range(start, end)
     if not 3 <= len(block) <= 12 or sum(1 for i in labels if i >= end) < 2:
