@@ -4623,3 +4623,13 @@ def test_a_councils_resolutions_are_no_speaker() -> None:
     doc = parse_text("\n\n".join(turns), "minutes.txt")
     assert set(doc.speakers) == {"Cllr Marsh", "Mr Fielding", "Cllr Abbey"}
     assert [p.speaker for p in doc.passages if p.text.startswith(("RESOLVED", "Besluit"))] == [None] * 4
+
+
+def test_the_bbcs_actuality_is_the_recordings_own_sound() -> None:
+    """A BBC radio transcript marks the recording's own sound "ACTUALITY:", as scripts mark "SOUND:": no one's."""
+    text = "ACTUALITY:    SHUTTERS, STREET NOISE\n\nQURESHI:      On a wet Tuesday, Karen is opening her shop.\n\n"
+    text += "WHITLOCK:     When I was a girl you couldn't move on this street.\n\n"
+    text += "ACTUALITY:    RAIN ON AWNING\n\nQURESHI:      Ask people who owns the high street.\n\n"
+    text += "WHITLOCK:     Nobody knows, that's the thing.\n"
+    doc = parse_text(text, "analysis.txt")
+    assert "Actuality" not in doc.speakers and set(doc.speakers) == {"Qureshi", "Whitlock"}

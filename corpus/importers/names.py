@@ -1833,6 +1833,8 @@ _CLOCK_WORD = re.compile(r"^(?:[Kk]l|[Kk]lo|[Cc]a|[Uu]m)\.?$")
 #: A radio, audio or TV script's production cues written as labels ("SOUND: Wind.", "MUSIC: Theme up."), no one's.
 PRODUCTION_CUES = frozenset(
     {"sound", "sounds", "sfx", "fx", "music", "sound effect", "sound effects", "atmos", "ambience", "grams"}
+    # (the BBC's transcripts name a recording's own sound "ACTUALITY:", "ACTUALITY: SHUTTERS, STREET NOISE")
+    | {"actuality"}
     | {"music cue", "sound cue", "sting", "jingle", "theme", "theme music", "music up", "music out", "music under"}
     # (and in the languages radio plays are written in: Czech "ZVUK:", "HUDBA:", Polish "EFEKT:", "MUZYKA:", German
     # "GERÄUSCH:", French "BRUITAGE:", Spanish "SONIDO:", Italian "RUMORE:"; not French "son", a person too)
