@@ -677,3 +677,17 @@ def test_a_numbered_question_names_the_member_who_asks() -> None:
     )
     said = [(p.speaker, p.text[:5]) for p in parse_text(record, "penyata.txt").passages if p.speaker]
     assert said[1] == ("Tuan Gobind Sivalingam", "minta") and said[4][0] == "Tuan Gobind Sivalingam"
+
+
+def test_a_select_committees_question_numbers_before_the_member_asking() -> None:
+    """The UK Parliament's oral evidence numbers each question before the member who asks it, "Q2    Chair: ...":
+    the chair's questions were given to the witness before them."""
+    text = "Members present: Dame Helen Carrow (Chair); Tom Ridley.\n\nQuestions 1 - 4\n\n"
+    text += "Q1    Chair: Good morning. Could you introduce yourselves?\n\n"
+    text += "Professor Marsh: Good morning. I am Alan Marsh.\n\nRebecca Oyelaran: I am Rebecca Oyelaran.\n\n"
+    text += "Q2    Chair: Thank you. Is the figure credible?\n\nProfessor Marsh: I would be cautious about it.\n\n"
+    text += "Q3    Tom Ridley: What would you change?\n\nRebecca Oyelaran: The audit trail.\n\n"
+    text += "Q4    Chair: We will have to leave it there.\n"
+    assert [p.speaker for p in parse_text(text, "evidence.txt").passages if p.speaker] == [
+        "Chair", "Professor Marsh", "Rebecca Oyelaran", "Chair", "Professor Marsh", "Tom Ridley",
+        "Rebecca Oyelaran", "Chair"]  # fmt: skip

@@ -109,6 +109,7 @@ def normalise(lines: list[str]) -> Page:
     _strip_markers(page)
     _strip_rules_and_turn_numbers(page)
     _strip_cue_numbers(page)
+    _strip_question_numbers(page)
     _strip_paragraph_numbers(page)
     _strip_page_furniture(page)
     _strip_word_index(page)
@@ -502,6 +503,29 @@ def _strip_cue_numbers(page: Page) -> None:
         page.stripped.append(Stripped("cue number", m.group().strip()))
         page.lines[i] = page.lines[i][m.end() :]
     page.notes.append(f"{len(found)} cue numbers")
+
+
+#: A committee's question number before the label of the member who asks it, as the UK Parliament's oral evidence
+#: prints them: "Q12    Chair: Thank you.", "Q13 Tom Ridley: ...".
+_QUESTION_NUMBER = re.compile(r"^[ \t]*Q(\d{1,4})[ \t]+(?=\S)")
+
+
+def _strip_question_numbers(page: Page) -> None:
+    """Question numbers opening the lines of the members who ask, counting up through the document: layout, not
+    words.  Only where three or more count up, each before a label someone speaks under."""
+    found = [
+        (i, int(m.group(1)), m)
+        for i, line in enumerate(page.lines)
+        if line[:1] in "Q \t" and (m := _QUESTION_NUMBER.match(line))
+    ]
+    if len(found) < 3 or any(b <= a for (_, a, _), (_, b, _) in itertools.pairwise(found)):
+        return
+    if not all((label := match_label(page.lines[i][m.end() :])) is not None and label.said for i, _, m in found):
+        return
+    for i, _, m in found:
+        page.stripped.append(Stripped("question number", m.group().strip()))
+        page.lines[i] = page.lines[i][m.end() :]
+    page.notes.append(f"{len(found)} question numbers")
 
 
 #: A paragraph's number alone on the line over it, as Australia's Fair Work Commission numbers a transcript's:
