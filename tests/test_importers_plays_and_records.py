@@ -691,3 +691,13 @@ def test_a_select_committees_question_numbers_before_the_member_asking() -> None
     assert [p.speaker for p in parse_text(text, "evidence.txt").passages if p.speaker] == [
         "Chair", "Professor Marsh", "Rebecca Oyelaran", "Chair", "Professor Marsh", "Tom Ridley",
         "Rebecca Oyelaran", "Chair"]  # fmt: skip
+
+
+def test_portugals_assembly_writes_a_woman_deputy_sr_with_its_ordinal_mark() -> None:
+    text = "O Sr. Presidente: — Tem a palavra a Sr.ª Deputada Inês Carvalhal.\n\n"
+    text += "A Sr.ª Inês Carvalhal (PS): — Sr. Presidente, Sr.as e Srs. Deputados: há hoje milhares de estafetas.\n\n"
+    text += "O Sr. João Brito (CH): — Isso é propaganda!\n\nA Sr.ª Inês Carvalhal (PS): — Propaganda é outra coisa.\n\n"
+    text += "O Sr. Presidente: — Tem a palavra o Sr. Deputado João Brito.\n"
+    speakers = [p.speaker for p in parse_text(text, "dar.txt").passages]
+    assert speakers == ["O Sr. Presidente", "A Sr.ª Inês Carvalhal", "O Sr. João Brito", "A Sr.ª Inês Carvalhal",
+                        "O Sr. Presidente"]  # fmt: skip

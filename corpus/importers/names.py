@@ -1823,7 +1823,10 @@ def _the_office(tokens: list[str]) -> bool:
 #: and an article, then the office in lower case ("M. le président", "Mme la ministre"), or an article and a
 #: title, then the name ("El señor PRESIDENTE", "La señora GARCÍA LÓPEZ", "Il signor Rossi").
 _OFFICE_ARTICLES = {"el", "la", "il", "lo", "o", "a"}
-_OFFICE_TITLES = {"señor", "señora", "senyor", "senyora", "senhor", "senhora", "signor", "signora", "sr", "sra", "sig"}
+#: (Portugal's Assembly writes "Sr.ª" for a woman, the ordinal mark after the stop: "A Sr.ª Inês Carvalhal (PS):")
+_OFFICE_TITLES = {
+    "señor", "señora", "senyor", "senyora", "senhor", "senhora", "signor", "signora", "sr", "sra", "sr.ª", "sig",
+}  # fmt: skip
 #: French records' "M. le président", "Mme la ministre"
 _FRENCH_OPENERS = {"m", "mme", "mmes", "mlle", "mm"}
 _FRENCH_ARTICLES = {"le", "la", "l'", "l’"}
