@@ -98,3 +98,22 @@ def test_a_first_turn_under_a_full_name_right_under_the_header_fields_is_a_turn(
     )
     said = _said(text)
     assert said[0][0] is None and said[1][0] == "نیلوفر احمدی"
+
+
+def test_a_decks_fields_at_the_top_are_no_speakers() -> None:
+    """A webinar's slide deck in Markdown: "Presenter:" and "Host:" once each at the top, then the slides: "Host"
+    took the whole deck as its turn."""
+    text = "# Heat Pumps in Older Homes\nPresenter: Dr Hannah Cole, Senior Research Fellow\n"
+    text += "Host: Retrofit Network (webinar series #14)\n\n---\n\n## Slide 1 – Title\n- What the trial data say\n\n"
+    text += "## Slide 2 – Findings\n- Most homes had no insulation work\n- Radiators matter more than age\n"
+    doc = parse_text(text, "deck.md")
+    assert not doc.speakers and {p.speaker for p in doc.passages} == {None}
+
+
+def test_what_follows_a_decision_is_no_longer_the_last_speakers() -> None:
+    text = "Frau Lindner: Die Ruhezeiten sollen ab 13 Uhr gelten.\nHerr Brandt: Das ist schwierig.\n"
+    text += "Frau Lindner: Dann eben ab 14 Uhr.\nBeschluss: Die Gartenordnung wird angenommen.\nTOP 3: Verschiedenes\n"
+    text += "Herr Krause: Das Sommerfest ist am 8. Juli.\n"
+    said = _said(text)
+    assert ("Frau Lindner", "Dann eben ab 14 Uhr.") in said
+    assert all(who is None for who, words in said if "Verschiedenes" in words or "angenommen" in words)

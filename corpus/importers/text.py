@@ -420,6 +420,10 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             example = (line[: line.find(rest)] if rest and rest in line else line)[:40].strip()
             convention = Convention("unknown", f"{len(labels_at)} lines start like {example!r}", 0, 0.3)
             dialogue, labels_at = False, {}
+        elif _only_fields_at_the_top(labels_at, table, lines):
+            # A deck's or a page's fields one under another before its text, each once, over no words of talk
+            # ("Presenter: Dr Hannah Cole, Senior Research Fellow", "Host: Retrofit Network"): no one speaks
+            dialogue, labels_at = False, {}
         elif _a_list_of_values(labels_at, table):
             # A recipe's ingredients, a data sheet's fields ("Uova: 4 grandi", "Sale: un pizzico", "Burro: 100 g"):
             # one name at most heard twice, the others once, over quantities and short values, not sentences
@@ -2080,6 +2084,17 @@ _PERSONAL = re.compile(
     r"jag|vi|jeg|я|мы|вы)\b"
 )
 _NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+")
+
+
+def _only_fields_at_the_top(labels: dict[int, Label], table: SpeakerTable, lines: list[str]) -> bool:
+    """Whether the only labels are a few fields on lines one under another, each heard once, their words not
+    talking, with the document's text below them (three lines or more that no label opens)."""
+    order = sorted(labels)
+    if not 1 <= len(order) <= 6 or order[-1] - order[0] != len(order) - 1:
+        return False
+    if len({table.name_for(l) for l in labels.values()}) < len(order) or grammar.talks(list(labels.values())):
+        return False
+    return sum(1 for line in lines[order[-1] + 1 :] if line.strip()) >= 3
 
 
 def _a_list_of_values(labels: dict[int, Label], table: SpeakerTable) -> bool:
@@ -3814,13 +3829,18 @@ def _turns(
                     passages.append(ParsedPassage(speaker=None, text=heading))  # (two in a row: neither is lost)
                 body, speaker, start, heading = [], None, None, stripped
                 continue
-            if speaker is not None and (_editors_note(lines, j, table) or _decision(lines, j)):
+            if speaker is not None and _editors_note(lines, j, table):
                 # an editor's note set apart in brackets, "[Interior view: the cellar, jars in the ground]",
-                # "[Editor's note: ...]", or a decision minuted, "RESOLVED: That ...", "Beschluss: ...": no one's
-                # words, not the speaker's, who goes on after it
+                # "[Editor's note: ...]": no one's words, not the speaker's, who goes on after it
                 flush()
                 body = []
                 add(ParsedPassage(speaker=None, text=stripped))
+                continue
+            if speaker is not None and _decision(lines, j):
+                # a decision minuted, "RESOLVED: That ...", "Beschluss: ...": no one's words, nor what follows it
+                # until someone speaks (the next item's heading, the minutes' account)
+                flush()
+                body, speaker, start = [stripped], None, None
                 continue
             if speaker is not None and stripped[:1] in ("(", "[") and (said := _interjections(stripped, table)):
                 # a record's interjections from the floor, "(Jörg Lenz [CDU/CSU]: Das steht da nicht!)", or a
