@@ -310,6 +310,9 @@ NOT_NAMES = {
     "acuerdo",
     "delibera",
     "uchwała",
+    # (and an agenda's items: German "TOP 3:" (Tagesordnungspunkt), "Punkt 4:")
+    "top",
+    "tagesordnungspunkt",
     "lunch",
     "registration",
     "networking",
