@@ -499,10 +499,7 @@ def _strip_cue_numbers(page: Page) -> None:
     labelled = sum(1 for i, _, m in found if match_label(page.lines[i][m.end() :]) is not None)
     if labelled < 0.9 * len(found):
         return
-    for i, _, m in found:
-        page.stripped.append(Stripped("cue number", m.group().strip()))
-        page.lines[i] = page.lines[i][m.end() :]
-    page.notes.append(f"{len(found)} cue numbers")
+    _take_numbers(page, found, "cue number")
 
 
 #: A committee's question number before the label of the member who asks it, as the UK Parliament's oral evidence
@@ -522,10 +519,15 @@ def _strip_question_numbers(page: Page) -> None:
         return
     if not all((label := match_label(page.lines[i][m.end() :])) is not None and label.said for i, _, m in found):
         return
+    _take_numbers(page, found, "question number")
+
+
+def _take_numbers(page: Page, found: list[tuple[int, int, re.Match[str]]], kind: str) -> None:
+    """Take the numbers `found` (line, number, its match) off the start of their lines, as `kind` ("cue number")."""
     for i, _, m in found:
-        page.stripped.append(Stripped("question number", m.group().strip()))
+        page.stripped.append(Stripped(kind, m.group().strip()))
         page.lines[i] = page.lines[i][m.end() :]
-    page.notes.append(f"{len(found)} question numbers")
+    page.notes.append(f"{len(found)} {kind}s")
 
 
 #: A paragraph's number alone on the line over it, as Australia's Fair Work Commission numbers a transcript's:
