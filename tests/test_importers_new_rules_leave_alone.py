@@ -117,3 +117,26 @@ def test_what_follows_a_decision_is_no_longer_the_last_speakers() -> None:
     said = _said(text)
     assert ("Frau Lindner", "Dann eben ab 14 Uhr.") in said
     assert all(who is None for who, words in said if "Verschiedenes" in words or "angenommen" in words)
+
+
+def test_a_speaker_who_reads_a_decision_out_goes_on_after_it() -> None:
+    """A chair reads the resolution, minuted on its own line, then asks for discussion: the question is hers; the
+    minutes' own line after another decision ("The meeting closed at 8.12 pm.") is no one's."""
+    text = "Chair: Members, the board proposes the following resolution, which I will now read.\n\n"
+    text += "Resolution: That the annual service charge be increased by three per cent.\n\n"
+    text += "Chair: Is there any discussion before we vote?\n\nMr Hale: I'd like to know why.\n\n"
+    text += "Chair: Then we vote.\n\nAGREED: That the charge be increased.\n\nThe meeting closed at 8.12 pm.\n"
+    said = _said(text)
+    assert ("Chair", "Is there any discussion before we vote?") in said
+    assert all(who is None for who, words in said if "closed" in words)
+
+
+def test_a_vietnamese_office_and_name_of_eight_syllables_is_a_label() -> None:
+    text = "PHÓ CHỦ TỊCH QUỐC HỘI TRẦN MINH KHOA: Xin mời đại biểu chất vấn.\n\n"
+    text += "ĐẠI BIỂU NGUYỄN THỊ HỒNG VÂN: Tôi xin chất vấn Bộ trưởng.\n\n"
+    text += "PHÓ CHỦ TỊCH QUỐC HỘI TRẦN MINH KHOA: Xin mời Bộ trưởng trả lời.\n\n"
+    text += "BỘ TRƯỞNG LÊ QUANG HƯNG: Xin cảm ơn đại biểu.\n"
+    said = _said(text)
+    speakers = [who for who, _ in said]
+    assert speakers[0] == speakers[2] is not None
+    assert len({who for who, _ in said}) == 3

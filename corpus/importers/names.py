@@ -1609,6 +1609,12 @@ _STYLES = {
 _ORDINAL = re.compile(r"\d{1,2}(?:\.?[ºª°]|st|nd|rd|th|er|re|e|ème|\.)")
 
 
+#: Letters only Vietnamese writes (a hooked o or u, a d with a stroke, a vowel with a dot below or a hook above).
+_VIETNAMESE = re.compile(
+    "[ơưăđƠƯĂĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]"
+)
+
+
 @cached_when_short
 def is_name_like(name: str) -> bool:
     """True when `name` has the shape of a person's name or title-and-surname."""
@@ -1627,7 +1633,9 @@ def is_name_like(name: str) -> bool:
         # a nickname in quotes between the given name and the surname: 'Beatriz "Bia" Fontes', "Robert “Bob” Lee"
         tokens = [tokens[0], *(t for t in tokens[1:-1] if not _QUOTED_NICKNAME.match(t)), tokens[-1]]
         name = " ".join(tokens)
-    if not 1 <= len(tokens) <= 6:
+    if not 1 <= len(tokens) <= (9 if _VIETNAMESE.search(name) else 6):
+        # (Vietnamese writes a word a syllable at a time: an office and a name run to eight, "PHÓ CHỦ TỊCH QUỐC HỘI
+        # TRẦN MINH KHOA")
         return False
     if is_initials(name):
         return True  # "NT", "AN": decided later by whether the document says who they are

@@ -3771,6 +3771,8 @@ def _turns(
     )
     voiced = False  # (the last passage is such a voice's)
     listing = False  # (the turn's last line introduced a list, or is one of its dashed items)
+    #: the speaker before a minuted decision, who goes on after it only if what follows talks
+    paused: str | None = None
 
     def add(passage: ParsedPassage) -> None:
         nonlocal heading
@@ -3836,12 +3838,26 @@ def _turns(
                 body = []
                 add(ParsedPassage(speaker=None, text=stripped))
                 continue
-            if speaker is not None and _decision(lines, j):
-                # a decision minuted, "RESOLVED: That ...", "Beschluss: ...": no one's words, nor what follows it
-                # until someone speaks (the next item's heading, the minutes' account)
+            if (
+                speaker is not None
+                and (
+                    _decision(lines, j)
+                    # (or the vote's count over it: "Abstimmung: 29 Ja / 3 Nein / 2 Enthaltungen")
+                    or (":" in stripped[:30] and _TALLY.search(stripped) is not None and _decision(lines, j + 1))
+                )
+            ):
+                # a decision minuted, "RESOLVED: That ...", "Beschluss: ...": no one's words; what follows it is the
+                # speaker's again where it talks ("Is there any discussion?"), else the minutes' own (the next
+                # item's heading, "The meeting closed at 8.12 pm.")
                 flush()
-                body, speaker, start = [stripped], None, None
+                add(ParsedPassage(speaker=None, text=stripped))
+                body, paused, speaker, start = [], speaker, None, None
                 continue
+            if paused is not None and stripped:
+                if grammar.talks([Label(paused, stripped, "plain")]):
+                    flush()
+                    body, speaker = [], paused
+                paused = None
             if speaker is not None and stripped[:1] in ("(", "[") and (said := _interjections(stripped, table)):
                 # a record's interjections from the floor, "(Jörg Lenz [CDU/CSU]: Das steht da nicht!)", or a
                 # congregation's in a sermon, "[Congregation: Yes!]": their words, not the speaker's, who goes on
@@ -3883,7 +3899,7 @@ def _turns(
             continue
         flush()
         body, voiced, listing = [], False, dashes and label.rest.rstrip().endswith(":")
-        speaker = table.name_for(label)
+        speaker, paused = table.name_for(label), None
         start = label.time if label.time is not None else ahead
         ahead = None
         if label.said:
