@@ -268,6 +268,18 @@ PARTICLES = {
     "vom",
 }
 
+#: Words that head a note, in the languages sayso reads (Swedish "OBS:", Finnish "Huom:", Polish "Uwaga:", Dutch
+#: "Opmerking:", Danish "Bemærk:", Italian and Spanish "Nota:", German "Notiz:", "Anmerkung:", Nordic "Notat:",
+#: "Merknad:", Czech, Hungarian, Greek, Hebrew, Arabic, Thai, Indonesian, Japanese, Chinese; a translator's note):
+#: never a speaker's name, and a bracketed note's own word ("[Editor's note: ...]").
+NOTE_HEADS = frozenset(
+    {
+        "note", "notes", "nb", "obs", "huom", "huomautus", "uwaga", "opmerking", "bemærk", "remarque", "примечание",
+        "nota", "notiz", "anmerkung", "notat", "merknad", "poznámka", "megjegyzés", "σημείωση", "הערה", "ملاحظة",
+        "หมายเหตุ", "catatan", "備考", "备注", "translation",
+    }
+)  # fmt: skip
+
 #: Words that start sentences, headings or notes, never a speaker's name.
 NOT_NAMES = {
     # a header's list of who takes part, never a turn: "Speakers: Ada Park, Ben Cho", "Present: ..."
@@ -326,11 +338,8 @@ NOT_NAMES = {
     "it's",
     "here",
     "there",
-    "note",
     # the same in the languages forms, FAQs and instructions come in: Swedish "OBS:", Finnish "Huom:", German
     # "Hinweis:", Polish "Uwaga:", Dutch "Opmerking:", Danish "Bemærk:", Italian "Avviso:" (not Norwegian "Merk:", a surname too)
-    "obs",
-    "huom",
     # (and in Bengali and Hindi: "নোট:", "नोट:", "टिप्पणी:")
     "নোট",
     "नोट",
@@ -339,34 +348,12 @@ NOT_NAMES = {
     "achtung",
     "warnung",
     "tipp",
-    "uwaga",
-    "opmerking",
-    "bemærk",
     "avviso",
     "aviso",
     "atenção",
-    "remarque",
-    "примечание",
-    "notes",
     # (a note, as other languages head one: Italian and Spanish "Nota:", German "Notiz:", "Anmerkung:", Nordic
     # "Notat:", "Merknad:", Finnish, Czech, Hungarian, Greek, Hebrew, Arabic, Thai, Vietnamese, Indonesian, Japanese)
-    "nota",
-    "notiz",
-    "anmerkung",
-    "notat",
-    "merknad",
-    "huomautus",
-    "poznámka",
-    "megjegyzés",
-    "σημείωση",
-    "הערה",
-    "ملاحظة",
-    "หมายเหตุ",
     "ghi chú",
-    "catatan",
-    "備考",
-    "备注",
-    "nb",
     "ps",
     "update",
     "updated",
@@ -510,7 +497,6 @@ NOT_NAMES = {
     "quote",
     "quotes",
     "definition",
-    "translation",
     "abstract",
     "author",
     "authors",
@@ -661,7 +647,7 @@ NOT_NAMES = {
     "issue",
     "page",
     "pages",
-}
+} | NOTE_HEADS
 
 #: Bracketed captions that describe sounds, not speakers ("[Music]", "[crosstalk]").
 SOUND_WORDS = {

@@ -22,6 +22,7 @@ from sayso.corpus.importers.names import (
     CLIP_CUES,
     GENERIC_SPEAKER,
     NOT_NAMES,
+    NOTE_HEADS,
     PARTICLES,
     PRODUCTION_CUES,
     STAMP_PREFIX,
@@ -3970,12 +3971,8 @@ def _a_key_line(line: str, table: SpeakerTable) -> bool:
     return rest[:1] in ("-", "–", "—", "=") and rest[1:].lstrip().startswith(who)
 
 
-#: A note, as editors and transcribers head one, in the languages sayso reads.
-_A_NOTE = {
-    "note", "notes", "nota", "notiz", "anmerkung", "remarque", "opmerking", "bemærk", "merknad", "notat", "obs",
-    "huom", "huomautus", "poznámka", "uwaga", "megjegyzés", "примечание", "σημείωση", "הערה", "ملاحظة", "หมายเหตุ",
-    "catatan", "備考", "备注", "nb", "translation", "traduction", "übersetzung", "traducción", "tradução",
-}  # fmt: skip
+#: A note, as editors and transcribers head one: NOTE_HEADS, and a translation's own head in more languages.
+_A_NOTE = NOTE_HEADS | {"traduction", "übersetzung", "traducción", "tradução"}
 
 
 def _editors_note(lines: list[str], j: int, table: SpeakerTable) -> bool:
