@@ -701,3 +701,28 @@ def test_portugals_assembly_writes_a_woman_deputy_sr_with_its_ordinal_mark() -> 
     speakers = [p.speaker for p in parse_text(text, "dar.txt").passages]
     assert speakers == ["O Sr. Presidente", "A Sr.ª Inês Carvalhal", "O Sr. João Brito", "A Sr.ª Inês Carvalhal",
                         "O Sr. Presidente"]  # fmt: skip
+
+
+def test_an_office_spread_to_a_fixed_width_by_ideographic_spaces_is_the_office() -> None:
+    """Chinese and Japanese records line a short office up with longer names by ideographic spaces, "主　　席：":
+    the chair's turns were read as no one's, and the turn before took them in."""
+    text = "委員會會議紀錄\n\n主\u3000\u3000席：現在開會。請周部長報告。\n\n"
+    text += "周部長明德：主席、各位委員，本部今天報告水資源的調度情形。\n\n主\u3000\u3000席：請何委員發言。\n\n"
+    text += "何委員秀蘭：部長，今年春天的旱象會不會影響南部的農業用水？\n\n"
+    text += "周部長明德：委員，我們已經預備了三個應變方案。\n\n主\u3000\u3000席：謝謝。散會。\n"
+    speakers = [p.speaker for p in parse_text(text, "gazette.txt").passages if p.speaker]
+    assert speakers == ["主席", "周部長明德", "主席", "何委員秀蘭", "周部長明德", "主席"]
+
+
+def test_a_motion_headed_between_the_turns_is_what_is_voted_not_someone() -> None:
+    """A bill's debate heads what is put to the vote between the turns ("Antrag der Kommission: ...",
+    "Proposition de la minorité: ..."): the motion was read as a speaker."""
+    text = "Präsidentin (Lutz Verena, Präsidentin): Wir kommen zur Detailberatung.\n\n"
+    text += "Art. 3\nAntrag der Kommission: Zustimmung zum Entwurf des Bundesrates\n"
+    text += "Proposition de la commission: Adhérer au projet du Conseil fédéral\n\n"
+    text += "Aebi Martin (V, BE): Ich bitte Sie, der Minderheit zu folgen. Das ist zu teuer.\n\n"
+    text += "Favre Sylvie (S, VD): Je vous invite à suivre la majorité. Ce n'est pas cher du tout.\n\n"
+    text += "Präsidentin (Lutz Verena, Präsidentin): Wir stimmen ab.\n\n"
+    text += "Art. 4\nAntrag der Minderheit (Aebi Martin): Streichen\nProposition de la minorité (Aebi Martin): Biffer\n"
+    doc = parse_text(text, "bulletin.txt")
+    assert set(doc.speakers) == {"Lutz Verena", "Aebi Martin", "Favre Sylvie"}

@@ -322,6 +322,23 @@ NOT_NAMES = {
     "acuerdo",
     "delibera",
     "uchwała",
+    # what is put to the vote, as a record heads it between the turns: the Swiss Bulletin's "Antrag der Kommission:"
+    # and "Proposition de la minorité:", a bill's "Amendment:", a council's "Motion:" (in the languages above)
+    "antrag",
+    "anträge",
+    "proposition",
+    "motion",
+    "amendment",
+    "amendement",
+    "änderungsantrag",
+    "emendamento",
+    "mozione",
+    "proposta",
+    "enmienda",
+    "moción",
+    "voorstel",
+    "wniosek",
+    "poprawka",
     # (and an agenda's items: German "TOP 3:" (Tagesordnungspunkt), "Punkt 4:")
     "top",
     "tagesordnungspunkt",
@@ -1930,6 +1947,9 @@ def _caseless(name: str) -> bool:
 #: A courtesy title in parentheses after "Hon.", as Kenya's, Uganda's and Nigeria's records write it: "Hon. (Ms.)
 #: Achieng:", "Hon. (Dr.) Wafula:".
 _TITLE_IN_PARENTHESES = re.compile(r"^(Hon\.?|HON\.?)[ \t]+\((?:Ms|Mrs|Mr|Dr|Prof|Eng|Capt|Rev|Amb|Arch)\.?\)[ \t]+")
+#: A short label of Chinese or Japanese characters spread to a fixed width by ideographic spaces, as records
+#: print an office to line up with longer names: "主　　席：", "委　員　長：" (the spaces are layout, not words).
+_SPREAD_LABEL = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff](?:\u3000+[\u3040-\u30ff\u3400-\u9fff]){1,4}(?=[ \t]*[：:])")
 
 
 #: A transcriber's mark for a voice they could not identify: "?:", "F?:", "M?:", "??:".
@@ -1976,6 +1996,8 @@ def match_label(line: str) -> Label | None:
 
 def _match_label(line: str) -> Label | None:
     text = line.strip()
+    if "\u3000" in text[1:3] and (spread := _SPREAD_LABEL.match(text)):
+        text = spread.group().replace("\u3000", "") + text[spread.end() :]
     if text[:1] in "hH" and (titled := _TITLE_IN_PARENTHESES.match(text)):
         text = f"{titled.group(1)} {text[titled.end() :]}"
     if text.startswith(">") and not text.startswith(">>"):
