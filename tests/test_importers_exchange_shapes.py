@@ -219,11 +219,46 @@ def test_notes_saying_the_labels_or_microphones_were_mixed_up() -> None:
         "Les intervenants de la rédaction ne sont pas distingués.",
         "The two presenters are not distinguished in this transcript.",
         "Note: two members have the initials JH; they are distinguished in Annex A.",
+        # (set 38: a focus group's, an oral history's, an Italian podcast's, a Thai study's and an Urdu show's)
+        "Individual participants could not be distinguished on the recording.",
+        "[On the recording the voices could not be reliably distinguished.]",
+        "ATTENZIONE: da circa il minuto 12 le etichette Voce 1 e Voce 2 risultano invertite.",
+        "Il riconoscimento dei parlanti è automatico e non è stato verificato.",
+        "หมายเหตุผู้ถอดเทป: รหัส ก และ ข ในช่วงนี้อาจสลับกัน",
+        "نوٹ: ریکارڈنگ میں دونوں مہمانوں کی آواز الگ نہیں کی جا سکی۔",
     ]:
         doc = parse_text(f"Radio Hexagone\n{note}\n\n" + turns, "x.txt")
         assert doc.convention["doubted"], note
-    calm = "Radio Hexagone\nTwo members have joined since the last meeting.\n\n" + turns
-    assert not parse_text(calm, "x.txt").convention.get("doubted")
+    for calm_note in ("Two members have joined since the last meeting.", "The speakers can be distinguished by voice."):
+        calm = f"Radio Hexagone\n{calm_note}\n\n" + turns
+        assert not parse_text(calm, "x.txt").convention.get("doubted"), calm_note
+
+
+def test_a_note_headed_in_a_script_without_capitals_is_no_ones() -> None:
+    """Arabic's "ملاحظة:", Urdu's "نوٹ:", Hindi's "नोट:" over a transcript's note: a script without capitals
+    cannot tell a name by them, and the note's head was read as a speaker."""
+    for note, host, guest in [("ملاحظة", "المذيع", "الضيف"), ("نوٹ", "میزبان", "مہمان"), ("नोट", "एंकर", "अतिथि")]:
+        said = ["Salaam, welcome.", "Thank you for having me.", "Why are prices rising?", "Because of fuel.",
+                "And next year?", "Lower, I hope."]  # fmt: skip
+        text = f"{note}: the transcript was edited for length.\n\n"
+        text += "".join(f"{who}: {words}\n\n" for who, words in zip([host, guest] * 3, said, strict=True))
+        doc = parse_text(text, "x.txt")
+        assert set(doc.speakers) == {host, guest}, note
+        assert doc.passages[0].speaker is None
+
+
+def test_one_label_for_the_people_a_headers_field_lists_is_warned_about() -> None:
+    """ "Guests: Ana Ruiz and Tom Bell" over turns under "GUEST:", one following another: either guest may
+    speak any of them.  A field naming one guest is no doubt."""
+    head = "Show: Money Talk\nHost: Dana Whyte\nGuests: Ana Ruiz (economist, LSE) and Tom Bell\n\n"
+    said = [("HOST", "Welcome. Why are bills so high?"), ("GUEST", "Capacity payments, mostly."),
+            ("GUEST", "I don't agree, losses matter as much."), ("HOST", "Can the contracts change?"),
+            ("GUEST", "They can, at a cost."), ("GUEST", "Nobody wants to pay it.")]  # fmt: skip
+    body = "".join(f"{who}: {words}\n\n" for who, words in said)
+    doc = parse_text(head + body, "show.txt")
+    assert doc.convention["doubted"] and any("'Guest'" in w for w in doc.warnings)
+    one = parse_text(head.replace("Guests: Ana Ruiz (economist, LSE) and Tom Bell", "Guest: Ana Ruiz") + body, "x.txt")
+    assert not one.convention.get("doubted")
 
 
 def test_initials_that_fit_two_people_the_header_names() -> None:

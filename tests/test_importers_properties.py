@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -165,3 +170,28 @@ def test_folding_space_is_splitting_and_joining(line: str) -> None:
     from sayso.corpus.importers.clean import fold_space
 
     assert fold_space(line) == " ".join(line.split())
+
+
+def test_the_reading_is_the_same_whatever_order_pythons_sets_iterate_in() -> None:
+    """Two forms of one speaker's name as often as each other ("Sr. Devlin" twice, "Sister Devlin" twice): which
+    one names them was left to the order a set iterated in, which changes from one run of Python to the next (the
+    hash seed), so one import of a file could differ from the next."""
+    text = "Interviewer: Dr. Paul Keane\nInterviewee: Sister Bernadette Devlin, chaplain\n\n"
+    text += "Dr. Keane: How many wards do you cover?\nSr. Devlin: Six, and the hospice on Thursdays.\n"
+    text += "Dr. Keane: Is that sustainable?\nSr. Devlin: It has to be.\nDr. Keane: What do families ask?\n"
+    text += "Sister Devlin: Whether it is all right to be angry.\nDr. Keane: And what do you say?\n"
+    text += "Sister Devlin: That God can take it.\n"
+    code = (
+        "import json, sys; from sayso.corpus.importers import parse_text; d = parse_text(sys.stdin.read(), 'x.txt');"
+        "print(json.dumps([d.speakers, [p.speaker for p in d.passages]]))"
+    )
+    readings = set()
+    for seed in ("1", "5", "7"):
+        run = subprocess.run(
+            [sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        readings.add(run.stdout)
+    assert len(readings) == 1
+    speakers, said = json.loads(readings.pop())
+    assert len(speakers) == 2 and len(set(said) - {None}) == 2

@@ -276,7 +276,11 @@ NOTE_HEADS = frozenset(
     {
         "note", "notes", "nb", "obs", "huom", "huomautus", "uwaga", "opmerking", "bemærk", "remarque", "примечание",
         "nota", "notiz", "anmerkung", "notat", "merknad", "poznámka", "megjegyzés", "σημείωση", "הערה", "ملاحظة",
-        "หมายเหตุ", "catatan", "備考", "备注", "translation",
+        "หมายเหตุ", "catatan", "備考", "备注", "translation", "نوٹ", "نکته", "یادداشت", "नोट", "टिप्पणी",
+        "নোট", "টীকা", "注", "注意", "참고", "비고", "kumbuka",
+        # (and a warning's: "ATTENZIONE: le etichette ... risultano invertite")
+        "warning", "caution", "attention", "attenzione", "achtung", "hinweis", "atención", "atenção", "avviso", "aviso",
+        "внимание", "dikkat", "perhatian", "uyarı",
     }
 )  # fmt: skip
 
@@ -1624,9 +1628,12 @@ def is_name_like(name: str) -> bool:
     if not name or len(name) > 48 or "  " in name:
         return False
     if _CJK.match(name) or (" " in name and len(name.split()) <= 3 and all(_CJK_PART.match(t) for t in name.split())):
-        return True  # "山田太郎", and family and given name apart: "山田 太郎"
+        return (
+            name not in NOT_NAMES
+        )  # "山田太郎", and family and given name apart: "山田 太郎" (a note's "備考" is none)
     if _caseless(name):
-        return True  # Arabic, Hebrew, Thai, Devanagari...: no capitals to tell a name by
+        # Arabic, Hebrew, Thai, Devanagari...: no capitals to tell a name by (but a note's head, "ملاحظة", is none)
+        return name.split()[0] not in NOT_NAMES
     tokens = name.split()
     if len(tokens) >= 2 and _ORDINAL.fullmatch(tokens[0]) and tokens[1][:1].isupper():
         # a role counted, as a viva's or a panel's record numbers them: "1.º Arguente", "2nd Examiner", "1er

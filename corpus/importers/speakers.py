@@ -482,17 +482,20 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
     table = SpeakerTable()
     display: dict[str, str] = {}
     counts: dict[str, int] = {}
-    for key in accepted:
+    # (in the order the document first writes them: where two forms tie, the earlier wins, whatever the order a
+    # set of them happens to iterate in, which changes from one run of Python to the next)
+    in_order = sorted(accepted, key=lambda k: by_key[k][0][0])
+    for key in in_order:
         items = by_key[key]
         display[key] = display_name(items[0][1].raw)
         counts[key] = len(items)
     # Resolve: OCR slips, initials, title+surname forms.
-    full_names = [display[k] for k in accepted if is_full_name(display[k])]
+    full_names = [display[k] for k in in_order if is_full_name(display[k])]
     cast: list[str] | None = None  # (the people the roles' lines name: looked for once, if needed)
     # (the people the head's fields name, and every name in those lines: looked for once, if needed)
     fielded: list[str] | None = None
     heads: list[str] = []
-    for key in sorted(accepted, key=lambda k: -counts[k]):
+    for key in sorted(in_order, key=lambda k: -counts[k]):
         name = display[key]
         target = None
         if is_initials(name):

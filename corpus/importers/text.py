@@ -1076,7 +1076,8 @@ _GROUP_LETTER = re.compile(
     r"\x00\s*[(=:–-][^\n)]{0,30}?(?:participa|teilnehm|deelnem|uczestni|partecipa|respond|member|deltag|參加|参加|참가)"
     r"|(?:participa|teilnehm|deelnem|uczestni|partecipa|respond|member|deltag)\w*\s*[:=]\s*\x00"
     r"|(?:participa|teilnehm|deelnem|uczestni|partecipa|respond|member|deltag)\w*[^\n.]{0,40}?\b"
-    r"(?:como|as|als|come|jako|som)\s+\x00",
+    # ("identificadas como P", "All participant contributions are therefore marked R", 'coded "R"')
+    r"(?:(?:marked|labell?ed|coded|denoted|shown|written)(?: as| by| with)?|como|as|als|come|jako|som)\s+[\"'“‘]?\x00",
     re.I,
 )
 
@@ -1147,10 +1148,17 @@ _LABELS_UNRELIABLE = re.compile(
     r"|micros? (?:ont été |a été )?(?:échangés?|inversés?)|étiquettes? (?:ne sont|n'est) (?:plus |pas )?(?:fiables?|sûres?)"
     r"|(?:sprecher(?:namen)?|mikrofone?)[^.\n]{0,30}vertauscht"
     r"|(?:hablantes|etiquetas|micrófonos)[^.\n]{0,30}(?:intercambiad|confundid)"
-    r"|(?:microfoni|etichette|interlocutori)[^.\n]{0,30}scambiat|(?:etiquetas|microfones|falantes)[^.\n]{0,30}trocad"
+    r"|(?:microfoni|etichette|interlocutori|voci)[^.\n]{0,30}(?:scambiat|invertit)"
+    r"|(?:etiquetas|microfones|falantes)[^.\n]{0,30}trocad|(?:etiquetas|hablantes)[^.\n]{0,30}invertid"
+    r"|riconoscimento (?:dei parlanti|degli interlocutori|delle voci)[^.\n]{0,30}non (?:è stato |sono stati )?verificat"
+    # (Thai "codes ก and ข may be swapped", Urdu and Hindi "the voices could not be separated")
+    r"|อาจ(?:จะ)?สลับกัน|آواز(?:یں)? الگ نہیں|आवाज़?ें? अलग नहीं"
     # (or that some of them are not told apart: "the two presenters are not distinguished", French "les
     # intervenants de la rédaction ne sont pas distingués", German, Spanish, Italian, Portuguese, Dutch, Polish)
-    r"|(?:speakers?|presenters?|hosts?|interviewers?|journalists?|reporters?|voices?)[^.\n]{0,40}?(?:are|were) not "
+    # ("individual participants could not be distinguished", "the voices could not be reliably told apart")
+    r"|(?:speakers?|presenters?|hosts?|interviewers?|journalists?|reporters?|voices?|participants?|respondents?|"
+    r"guests?|panell?ists?|interviewees?|callers?)[^.\n]{0,40}?"
+    r"(?:(?:are|were)(?:n't| not)|(?:could|can)(?:not|n't| not) be)(?: reliably| always| clearly| easily| consistently)? "
     r"(?:distinguished|differentiated|told apart|identified (?:individually|separately)|separately identified)"
     r"|(?:intervenants?|locuteurs?|locutrices?|journalistes|présentateurs|animateurs|voix)[^.\n]{0,40}?"
     r"(?:ne sont pas|non) (?:distingué|différencié)e?s"
@@ -1204,7 +1212,7 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
     named = [n.split() for n in mentioned_names(said)]
 
     def of_a_group(name: str) -> bool:
-        if _ANY_OF_A_GROUP.match(name):
+        if _ANY_OF_A_GROUP.match(name) or _a_field_of_several(name, head):
             return True
         if len(name) != 1 or not name.isalpha():
             return False
@@ -1216,6 +1224,24 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
         return None
     name, count = repeats.most_common(1)[0]
     return (name, count) if count >= (3 if len(name) == 1 else 2) else None
+
+
+#: Between the people a header's field lists: commas (Latin, Arabic, CJK), semicolons, "&", "and" in a few languages.
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;،؛、&]|\s(?:and|und|et|y|e|en|och|og|i|и|و)\s)\s*")
+
+
+def _a_field_of_several(name: str, head: list[str]) -> bool:
+    """Whether the header's field under the label's own word lists two people or more ("Guests: Ana Ruiz, Tom
+    Bell" over turns under "GUEST:", Urdu's "مہمان: ...، ..." over "مہمان:"): one label for several people."""
+    key = name.casefold()
+    for line in head:
+        field, colon, value = line.replace("：", ":").partition(":")
+        if not colon or field.strip(" \t*_#").casefold() not in (key, key + "s", key + "es"):
+            continue
+        value = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", value)  # (their roles and places: "(economist, LSE)")
+        if sum(1 for part in _LIST_SEPARATOR.split(value) if sum(c.isalpha() for c in part) >= 3) >= 2:
+            return True
+    return False
 
 
 #: How a turn agrees, disagrees or acknowledges, beside grammar.REPLY's openings: "I agree", "Dat weet ik", "我同意".
