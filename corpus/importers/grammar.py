@@ -577,10 +577,16 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         # (longer only with the person in parentheses after an office, or a person's firm and title after a dash:
         # "Daniel Reyes,  Greyfield Securities LLC, Research Division - MD & Senior Equity Analyst")
         return None
-    if s[0] in "#=>!~.*_" or (
-        s.endswith((".", "?", "!", ",", ";"))
-        and not s.endswith(("Jr.", "Sr."))
-        and not _INITIAL_AT_END.search(s)  # (a surname's initial ends a display name: "Torbjørn H.", "Ada P.")
+    if s[:2] in ("**", "__") and s.endswith(s[:2]) and len(s) > 4 and s[:2] not in s[2:-2]:
+        s = s[2:-2].strip()  # a name alone in bold, as a web page's <strong> over the words: "**Operator**"
+    if (
+        not s
+        or s[0] in "#=>!~.*_"
+        or (
+            s.endswith((".", "?", "!", ",", ";"))
+            and not s.endswith(("Jr.", "Sr."))
+            and not _INITIAL_AT_END.search(s)  # (a surname's initial ends a display name: "Torbjørn H.", "Ada P.")
+        )
     ):
         return None
     if _TRANSITION.match(s) or _SCENE.match(s):
@@ -1074,7 +1080,8 @@ _SPELLED_DATE = r"(?:(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{
 #: A time alone on its line (a chat's, with its date).
 BARE_TIME = re.compile(
     # (Nordic records' time marks say "o'clock": "Kl. 13:06")
-    rf"^(?:[Kk]lo?\.?[ \t]+)?[\[(]?(?P<date>{DATE}|{_SPELLED_DATE})?(?P<ts>{_TIME}){AMPM}?[\])]?"
+    # (an oral history's audio file number before the time: "01-00:00:04", file 1)
+    rf"^(?:[Kk]lo?\.?[ \t]+)?[\[(]?(?P<date>{DATE}|{_SPELLED_DATE})?(?:\d{{1,2}}-(?=\d\d:\d\d:\d\d))?(?P<ts>{_TIME}){AMPM}?[\])]?"
     # (a message export's note on the message after its date and time: "(Read by you after 1 minute)")
     r"(?:(?<=\d|M)[ \t]+\([^()\n]{1,60}\))?$"
 )
@@ -1240,14 +1247,28 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
         for line in lines
         if participant_line(line)
     }
+    # (a name that recurs counts where words are said under it at least once: an earnings call's contents list
+    # and section heading, "Prepared Remarks" over "Questions and Answers" and over "**Operator**", say nothing)
+    speaking = {key(l) for l in said([(i, l) for i, l in out if l.form == "apart"]) if _sentence_like(l.rest)}
     return [
         (i, l)
         for i, l in out
         if l.form != "apart"
-        or counts[key(l)] >= 2
+        or (counts[key(l)] >= 2 and key(l) in speaking)
         or key(l) in roled
         or (key(l) in counts and (titled(l.raw) or key(l) in listed))
     ]
+
+
+def _sentence_like(words: str) -> bool:
+    """Whether `words` read as something said rather than a heading or a name: six words or more, a sentence's
+    end, or (in a script written without spaces) a dozen characters."""
+    words = words.strip().strip("*_").strip()
+    return (
+        len(words.split()) >= 6
+        or words.endswith((".", "?", "!", "…", "。", "？", "！", "।", "؟"))
+        or (" " not in words and len(words) >= 12)
+    )
 
 
 def score(accepted: dict[int, Label], name_of: Callable[[Label], str | None]) -> float:

@@ -1199,7 +1199,26 @@ def is_stage_direction(text: str) -> bool:
     tokens = folded.split()
     if len(tokens) >= 2 and len(tokens[0]) >= 5 and tokens[0].endswith("ing") and tokens[1] in _DIRECTION_WORDS:
         return True
+    if 2 <= len(tokens) <= 3 and tokens[-1] in _SOUNDING and _bare(tokens[0]) not in TITLES:
+        return True  # what something or someone's voice does, as captions for the deaf say it: "[VOICE BREAKING]"
     return len(tokens) >= 2 and tokens[-1] in _NOTE_WORDS and _bare(tokens[0]) not in TITLES
+
+
+#: The forms of a company, last in its name: "Inc.", "Ltd", "GmbH", "S.A." (bare, as `_bare` leaves them; not "SA" or "AG", surnames too).
+_COMPANY = frozenset({"inc", "ltd", "llc", "llp", "plc", "gmbh", "corp", "pty", "s.a", "sarl", "bv", "nv"})
+
+
+#: What a voice, a crowd or a thing is heard doing, last in a caption's bracket: "[VOICE BREAKING]", "[PHONE
+#: RINGING]", "[CROWD CHEERING]" (a list, not any word in -ing: "Darling", "Harding" and "Sterling" are surnames).
+_SOUNDING = frozenset(
+    {
+        "breaking", "cracking", "trembling", "shaking", "quivering", "wavering", "rising", "fading", "continuing",
+        "cheering", "clapping", "applauding", "booing", "chanting", "jeering", "heckling", "murmuring", "chattering",
+        "laughing", "crying", "sobbing", "shouting", "yelling", "screaming", "whispering", "singing", "humming",
+        "whistling", "ringing", "buzzing", "beeping", "knocking", "barking", "honking", "playing", "overlapping",
+        "muffled", "distorted", "echoing", "stammering", "stuttering",
+    }
+)  # fmt: skip
 
 
 #: Offices that Spanish and Portuguese records name before the person, with an article: Mexico's Senate's
@@ -1673,8 +1692,12 @@ def is_name_like(name: str) -> bool:
         return False
     if all(_bare(t) in _COURTESY for t in tokens):
         return False  # "Mr" or "Dr." alone names nobody ("Mr: Speaker, ..." is an OCR'd "Mr. Speaker")
-    if _bare(tokens[-1]) in {"note", "notes"}:
-        return False  # a translator's or an editor's note ("TL Note:", "Editor's Note:"), no one speaking
+    if len(tokens) >= 2 and _bare(tokens[-1]) in _COMPANY:
+        return False  # a firm ("NORTHSTAR REPORTING INC." over a court reporter's page number), no one speaking
+    if _bare(tokens[-1]) in {"note", "notes", "transcript", "transcription", "disclaimer"}:
+        # a translator's or an editor's note ("TL Note:", "Editor's Note:"), no one speaking; nor a record's
+        # status ("DRAFT TRANSCRIPT: This is a draft transcript and is subject to correction.")
+        return False
     if len(tokens) == 2 and len(tokens[1]) == 1 and tokens[1].isupper() and _bare(tokens[0]) in _LETTERED_THINGS:
         return False  # a contract's "Party A:", an appendix's "Plan B:"
     seen_name = False
@@ -1971,8 +1994,9 @@ _PER_JUDGE = re.compile(
 #: A member, their seat in brackets, then the verb of asking, in small letters: "Tuan Gobind Sivalingam [Batu Kawan]
 #: minta Menteri Kesihatan menyatakan" (Malay "minta", asks), "Ada Park [Leeds North] to ask the Secretary of State".
 _NUMBERED_ASKS = re.compile(
-    r"^(?P<name>[^\W\d_][^\[\]\n]{2,60}?)[ \t]*\[(?P<seat>[^\[\]\n]{2,40})\][ \t]+"
-    r"(?P<rest>(?:minta|bertanya|to ask|asked|meminta)\b.*)$"
+    r"^(?P<name>[^\W\d_][^\[\]()\n]{2,60}?)[ \t]*(?:\[(?P<seat>[^\[\]\n]{2,40})\]|\((?P<party>[^()\n]{2,60})\))[ \t]+"
+    # (New Zealand's "4. TAMATI RĀWIRI (Labour—Te Tai Hauāuru) to the Minister of Health: Does she ...")
+    r"(?P<rest>(?:minta|bertanya|to ask|asked|meminta|to the (?:Prime |Associate |Deputy Prime )?Minister)\b.*)$"
 )
 
 
@@ -2027,7 +2051,7 @@ def _match_label(line: str) -> Label | None:
     if listed and (asks := _NUMBERED_ASKS.match(text)) is not None and names_a_person(asks.group("name")):
         # a written question in the order paper's numbered list, the member and their seat, then what they ask:
         # the Dewan Rakyat's "2. Tuan Gobind Sivalingam [Batu Kawan] minta Menteri Kesihatan menyatakan ..."
-        return Label(asks.group("name"), asks.group("rest"), "plain", None, asks.group("seat"))
+        return Label(asks.group("name"), asks.group("rest"), "plain", None, asks.group("seat") or asks.group("party"))
     unknown = _UNIDENTIFIED.match(text) if "?" in text[:4] else None
     if unknown:
         # a transcriber's "?:" for a voice they could not tell, "F?:"/"M?:" for a woman's or a man's: unidentified

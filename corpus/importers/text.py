@@ -645,6 +645,9 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             # (nor a label the header gives to one person, as a call's record does: "Caller: Female; later
             # identified as Janelle PRUITT")
             and not any(l.strip().casefold().startswith(among[0].casefold() + ":") for l in head[:30])
+            # (nor a house's presiding officer, "SPEAKER:", where the record names the office: "The Speaker (Rt Hon
+            # ...) took the Chair", "Mr Speaker, ...")
+            and not (among[0].casefold() == "speaker" and any(_THE_SPEAKER.search(l) for l in lines))
         ):
             name, count, others = among
             warnings.append(
@@ -1226,6 +1229,10 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
     return (name, count) if count >= (3 if len(name) == 1 else 2) else None
 
 
+#: A house's presiding officer named by the office: "The Speaker (Rt Hon ...) took the Chair", "Madam Speaker, ...".
+_THE_SPEAKER = re.compile(r"\b(?:The|Mr\.?|Madam|Madame|Mister) Speaker\b")
+
+
 #: Between the people a header's field lists: commas (Latin, Arabic, CJK), semicolons, "&", "and" in a few languages.
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,;،؛、&]|\s(?:and|und|et|y|e|en|och|og|i|и|و)\s)\s*")
 
@@ -1594,8 +1601,11 @@ def _choose_convention(
             # (or a role after a comma: "Ada Park, on behalf of the PPE Group. –")
             # A play's "OLD WILLIAM." once among "HELENA." and "MARCUS." is one more character, where the
             # recurring labels are themselves names in capitals without a title.
+            # (and so is a reporter's "CLAUDIA JEROME." once, at a press conference whose every label is in capitals,
+            # "CHAIR HADLEY." among them)
             plain_caps = [l for l in labels.values() if not grammar.titled(l.raw) and in_capitals(l.raw)]
-            play = len(plain_caps) >= 0.75 * len(labels) and any(once[table.name_for(l)] >= 2 for l in plain_caps)
+            all_caps = sum(1 for l in labels.values() if in_capitals(l.raw))
+            play = all_caps >= 0.75 * len(labels) and any(once[table.name_for(l)] >= 2 for l in plain_caps)
             labels = {
                 i: l
                 for i, l in labels.items()

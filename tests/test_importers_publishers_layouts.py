@@ -1,0 +1,113 @@
+"""Layouts publishers and tools really use that a blind set of transcripts showed sayso reading wrong (set 39):
+a house's presiding officer, numbered questions to ministers, a central bank's press conference, a web page's
+earnings call, an oral history's audio-file times, captions for the deaf, a court reporter's footer.  Every text
+here is written for these tests."""
+
+from __future__ import annotations
+
+from sayso.corpus.importers import parse_text
+
+
+def _speakers(text: str, name: str = "doc.txt") -> list[str | None]:
+    return [p.speaker for p in parse_text(text, name).passages if p.speaker]
+
+
+def test_a_houses_speaker_is_its_presiding_officer_not_anyone_of_a_group() -> None:
+    """New Zealand's Hansard labels the presiding officer "SPEAKER:" among named members: it was warned about
+    as a label for anyone (an audience's "Speaker"), and a numbered question to a minister was no one's."""
+    text = "DRAFT TRANSCRIPT: This is a draft transcript and is subject to correction.\n\n"
+    text += "The House met at 2 p.m. The Speaker (Rt Hon Ana Fifita) took the Chair.\n\nQUESTIONS FOR ORAL ANSWER\n\n"
+    text += "1. RAWIRI TANE (Labour—Hauraki) to the Minister of Health: Does she stand by her statement?\n\n"
+    text += "Hon JUDITH COLE (Minister of Health): Yes, I do, and I will tell the House why.\n\n"
+    text += "RAWIRI TANE: Can she confirm that the clinic closed early three nights last week?\n\n"
+    text += "SPEAKER: Order! The member will ask his question without the embellishment.\n\n"
+    text += "Hon JUDITH COLE: I can confirm that a nurse was on site on two of those nights.\n\n"
+    text += "Dr ELISE MARCH (Green): How many localities have a doctor every night?\n\n"
+    text += "SPEAKER: Order! The Minister may answer.\n\nHon JUDITH COLE: I will provide that figure in writing.\n\n"
+    text += "SPEAKER: Question No. 2, Tom Byrne.\n\n"
+    text += "2. TOM BYRNE (National—Nelson) to the Minister of Transport: What has he announced?\n\n"
+    text += "Hon PETER HAY (Minister of Transport): The road reopens on Friday.\n"
+    doc = parse_text(text, "hansard.txt")
+    assert not doc.warnings
+    assert _speakers(text) == [
+        "Rawiri Tane", "Hon Judith Cole", "Rawiri Tane", "Speaker", "Hon Judith Cole", "Dr Elise March", "Speaker",
+        "Hon Judith Cole", "Speaker", "Tom Byrne", "Hon Peter Hay"]  # fmt: skip
+    assert doc.passages[0].speaker is None  # ("DRAFT TRANSCRIPT:" is the record's status)
+    # ...but "Speaker" where no house's officer is named is still anyone's
+    unnamed = text.replace("The Speaker (Rt Hon Ana Fifita) took the Chair.", "Members took their seats.")
+    assert any("'Speaker'" in w for w in parse_text(unnamed, "forum.txt").warnings)
+
+
+def test_a_press_conference_names_each_reporter_once_in_capitals_with_a_stop() -> None:
+    """A central bank's transcript: "CHAIR HADLEY." and "MICHAEL ROURKE." recur, each reporter is heard once
+    ("CLAUDIA JEROME. Hi, Claudia Jerome, ..."): their questions went to the press officer who called them."""
+    text = "CHAIR HADLEY. Good afternoon. Today we lowered the target range by a quarter point.\n\n"
+    text += "MICHAEL ROURKE. Howard.\n\nHOWARD BELL. Thank you. Howard Bell, Capital Wire. Was it unanimous?\n\n"
+    text += "CHAIR HADLEY. There was one dissent.\n\nMICHAEL ROURKE. Claudia.\n\n"
+    text += "CLAUDIA JEROME. Hi, Claudia Jerome, Market Ledger. How much of inflation is tariffs?\n\n"
+    text += "CHAIR HADLEY. Three or four tenths of core goods.\n\nMICHAEL ROURKE. Nathan.\n\n"
+    text += "NATHAN TOLL. Nathan Toll, Business Radio. Are young workers finding jobs?\n\n"
+    text += "CHAIR HADLEY. Less easily than a year ago.\n\nHOWARD BELL. Just to follow up, is this a series?\n\n"
+    text += "CHAIR HADLEY. Meeting by meeting.\n"
+    assert _speakers(text) == [
+        "Chair Hadley", "Michael Rourke", "Howard Bell", "Chair Hadley", "Michael Rourke", "Claudia Jerome",
+        "Chair Hadley", "Michael Rourke", "Nathan Toll", "Chair Hadley", "Howard Bell", "Chair Hadley"]  # fmt: skip
+
+
+def test_a_web_pages_earnings_call_names_its_operator_in_bold_and_its_contents_are_no_one() -> None:
+    """A finance site's call: "**Operator**" alone in bold, the others "Name -- Role"; the page's contents list
+    and section heading ("Prepared Remarks" twice) were read as a speaker."""
+    html = "<h1>Acme (ACME) Q2 Earnings Call Transcript</h1><h2>Contents:</h2>"
+    html += "<ul><li>Prepared Remarks</li><li>Questions and Answers</li><li>Call Participants</li></ul>"
+    html += "<h2>Prepared Remarks:</h2><p><strong>Operator</strong></p><p>Good morning and welcome to the call.</p>"
+    html += "<p><strong>Ann Lee</strong> -- <em>Chief Executive Officer</em></p><p>Thanks. Revenue grew 9%.</p>"
+    html += "<h2>Questions &amp; Answers:</h2><p><strong>Operator</strong></p><p>Our first question, please.</p>"
+    html += "<p><strong>Raj Iyer</strong> -- <em>Analyst</em></p><p>How is July tracking against June?</p>"
+    html += "<p><strong>Ann Lee</strong> -- <em>Chief Executive Officer</em></p><p>In line, slightly better.</p>"
+    html += "<p><strong>Operator</strong></p><p>This concludes the call. You may now disconnect.</p>"
+    doc = parse_text(html, "call.html")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Operator", "Ann Lee", "Operator", "Raj Iyer", "Ann Lee", "Operator"]  # fmt: skip
+    assert "Prepared Remarks" not in doc.speakers
+
+
+def test_an_oral_historys_times_carry_the_audio_files_number() -> None:
+    """A university's oral history times each turn by its audio file and the time in it, "01-00:00:04", on a line
+    over "Surname: words": nothing was read."""
+    turns = [("Oyelowo", "Could we start with where you were born?"), ("Garrity", "In Stockton, in 1941."),
+             ("Oyelowo", "What did your father do?"), ("Garrity", "He was a mechanic on the lines."),
+             ("Oyelowo", "And your mother?"), ("Garrity", "She worked the sorting belts.")]  # fmt: skip
+    text = "Interview 1: March 4, 2024\n[Begin Audio File 1]\n\n"
+    text += "".join(f"01-00:0{i}:1{i}\n{who}: {words}\n\n" for i, (who, words) in enumerate(turns))
+    doc = parse_text(text, "oral.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [who for who, _ in turns]
+    assert doc.passages[-1].start == 5 * 60 + 15
+
+
+def test_captions_for_the_deaf_say_how_a_voice_sounds_in_brackets_as_they_name_speakers() -> None:
+    srt = "1\n00:00:01,000 --> 00:00:03,000\n[RHIANNON PRYCE]\nWhy speak out now?\n\n"
+    srt += "2\n00:00:03,200 --> 00:00:06,000\n[KWAME BOYD]\nBecause children were\nwalking across that bridge\n\n"
+    srt += (
+        "3\n00:00:06,200 --> 00:00:09,000\nthe day before it was shut.\n[VOICE BREAKING] I couldn't live with that.\n\n"
+    )
+    srt += "4\n00:00:09,200 --> 00:00:11,000\n[RHIANNON PRYCE]\nWhat did the council say?\n\n"
+    srt += "5\n00:00:11,200 --> 00:00:13,000\n[KWAME BOYD]\nNothing. [PHONE RINGING]\n"
+    doc = parse_text(srt, "interview.srt")
+    assert set(doc.speakers) == {"Rhiannon Pryce", "Kwame Boyd"}
+
+
+def test_a_court_reporters_firm_over_its_page_number_is_no_one() -> None:
+    """A reporter's footer on every page, "NORTHSTAR REPORTING INC.  –  Page 2", was read as a speaker whose
+    turns took in the next speaker's words."""
+    text = "            MS. BERGERON:  Good evening, everyone. Mr. Halvorson.\n\n"
+    text += "            MR. HALVORSON:  Thank you. We propose sixteen turbines.\n\n"
+    text += "                         NORTHSTAR REPORTING INC.  –  Page 1\n\n"
+    text += "            MR. TREMBLAY:  Who do I call at two in the morning?\n\n"
+    text += "            MR. HALVORSON:  You'll have it in writing.\n\n\n"
+    text += "                         NORTHSTAR REPORTING INC.  –  Page 2\n\n"
+    text += "            MS. BERGERON:  Next question. Ma'am.\n\n"
+    text += "            MS. McCRAE:  Who takes the turbines down?\n\n"
+    text += "                         NORTHSTAR REPORTING INC.  –  Page 3\n\n"
+    text += "            MR. HALVORSON:  The bond pays for it.\n"
+    doc = parse_text(text, "session.txt")
+    assert set(doc.speakers) == {"Ms. Bergeron", "Mr. Halvorson", "Mr. Tremblay", "Ms. McCrae"}
