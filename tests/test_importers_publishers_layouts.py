@@ -111,3 +111,55 @@ def test_a_court_reporters_firm_over_its_page_number_is_no_one() -> None:
     text += "            MR. HALVORSON:  The bond pays for it.\n"
     doc = parse_text(text, "session.txt")
     assert set(doc.speakers) == {"Ms. Bergeron", "Mr. Halvorson", "Mr. Tremblay", "Ms. McCrae"}
+
+
+def test_a_ministers_office_and_portfolio_before_the_name_is_a_label() -> None:
+    """Austria's Nationalrat names a minister by office, portfolio and name ("Bundesministerin für Justiz Dr.
+    Elisabeth Danzer:"), often once and often longer than a name: her speech went to the chair who called her."""
+    text = "Präsidentin Mag. Ingrid Hollerer: Zu Wort gemeldet hat sich Frau Bundesministerin Dr. Danzer. – Bitte.\n\n"
+    text += "Bundesministerin für Justiz Dr. Elisabeth Danzer: Sehr geehrte Frau Präsidentin! Ich danke für die "
+    text += "sachliche Debatte.\n\n"
+    text += "Präsidentin Mag. Ingrid Hollerer: Nächster Redner: Herr Abgeordneter Gruber. – Bitte.\n\n"
+    text += "Abgeordneter Thomas Gruber: Frau Präsidentin! Frau Ministerin! Das reicht nicht.\n\n"
+    text += "Präsidentin Mag. Ingrid Hollerer: Zu Wort gemeldet hat sich Herr Staatssekretär Mohr.\n\n"
+    text += "Staatssekretär im Finanzministerium Dr. Hans Mohr: Frau Präsidentin! Hohes Haus! Ich mache es kurz.\n"
+    speakers = _speakers(text)
+    assert speakers[1] == "Bundesministerin für Justiz Dr. Elisabeth Danzer"
+    assert speakers[-1] == "Hans Mohr" and len(speakers) == 6  # (the office and portfolio are his role)
+
+
+def test_a_council_records_notes_in_parentheses_and_its_agenda_items_are_no_ones() -> None:
+    """A Turkish council's "(Karar No: 2025/47)" after a vote and its "GÜNDEM MADDESİ 4:" were read as speakers
+    (a record's interjections from the floor are written in parentheses too); its chair in capitals is "Meclis
+    Başkanı", cased as Turkish cases its dotless i."""
+    text = "GÜNDEM MADDESİ 4: Fındıklı Mahallesi imar planı değişikliğinin görüşülmesi.\n\n"
+    text += "MECLİS BAŞKANI: Gündemin dördüncü maddesine geçiyoruz. Söz isteyen var mı?\n\n"
+    text += "MECLİS ÜYESİ AHMET KAYA: Sayın Başkan, grup olarak bu değişikliğe karşıyız.\n\n"
+    text += "MECLİS BAŞKANI: Teşekkür ederim. Oylarınıza sunuyorum. Kabul edilmiştir.\n\n"
+    text += "(Karar No: 2025/47)\n\n"
+    text += "MECLİS ÜYESİ ZEYNEP ÖZKAN: Sayın Başkan, bir sonraki maddeyi okuyabilir miyiz?\n\n"
+    text += "MECLİS BAŞKANI: Tabii, okuyoruz.\n"
+    doc = parse_text(text, "tutanak.txt")
+    assert set(doc.speakers) == {"Meclis Başkanı", "Meclis Üyesi Ahmet Kaya", "Meclis Üyesi Zeynep Özkan"}
+
+
+def test_a_senators_party_and_purpose_in_parentheses_run_long_before_the_dash() -> None:
+    text = "O SR. PRESIDENTE (Ivo Carvalhaes. Bloco Parlamentar Democracia/MDB - PA) – Passo a palavra à Senadora.\n\n"
+    text += "A SRA. TATIANA MENEZES FREIRE (Bloco Parlamentar da Resistência Democrática/PT - BA. Para interpelar.) "
+    text += "– Obrigada, Presidente. O que o protocolo precisaria conter?\n\n"
+    text += "O SR. JOÃO BATISTA SIQUEIRA – Senadora, três coisas simples: um telefone que atenda.\n\n"
+    text += "A SRA. TATIANA MENEZES FREIRE (PT - BA) – Anotado.\n\n"
+    text += "O SR. PRESIDENTE (Ivo Carvalhaes. Bloco Parlamentar Democracia/MDB - PA) – Encerrada a reunião.\n"
+    assert _speakers(text) == ["O Sr. Presidente", "A Sra. Tatiana Menezes Freire", "O Sr. João Batista Siqueira",
+                               "A Sra. Tatiana Menezes Freire", "O Sr. Presidente"]  # fmt: skip
+
+
+def test_a_chair_named_by_the_office_alone_in_french_speaks_once() -> None:
+    """Belgium's record gives the chair's closing words under "La présidente:": one label, once, and her words
+    went to the minister before her."""
+    text = "Xavier Lambotte (MR): Monsieur le ministre, la presse a révélé un document.\n\n"
+    text += "Jean Verhaegen, ministre: Monsieur Lambotte, ce document est une note de travail.\n\n"
+    text += "Xavier Lambotte (MR): Une note qui cite 24 gares, ce n'est pas rien.\n\n"
+    text += "Jean Verhaegen, ministre: Je vous le confirme.\n\n"
+    text += "La présidente: Les questions suivantes sont transformées en questions écrites.\n"
+    assert _speakers(text)[-1] == "La présidente"

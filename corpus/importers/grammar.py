@@ -803,7 +803,9 @@ def match_separated(line: str) -> Label | None:
         return None
     best: tuple[int, str] | None = None
     for mark in SEPARATORS:
-        at = _outside_parentheses(s, mark, 100 if s[:64].count("(") else 64)
+        # (a party and a state in parentheses run long: "A SRA. ANA LIMA (Bloco Parlamentar da Resistência
+        # Democrática/PT - BA. Para interpelar.) – ...")
+        at = _outside_parentheses(s, mark, 150 if s[:64].count("(") else 64)
         if at > 0 and (best is None or at < best[0]):
             best = (at, mark)
     if best is None:

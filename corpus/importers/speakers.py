@@ -27,6 +27,7 @@ from sayso.corpus.importers.names import (
     initials_of,
     is_full_name,
     is_initials,
+    is_office,
     masked_number,
     mentioned_names,
     name_key,
@@ -431,7 +432,8 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             before = items[0][0] < anchor
             if before and not (label.form == "dash" and label.said) and not _opening_speaker(items[0], styles):
                 continue  # (before the conversation, only a caption's ">> CAPTIONER: Please stand by" opens it)
-            office = name.split()[0] in ("The", "THE") and len(name.split()) >= 2  # "The PRESIDENT: Order!"
+            # "The PRESIDENT: Order!", and in other languages "La présidente:", "De voorzitter:"
+            office = (name.split()[0] in ("The", "THE") and len(name.split()) >= 2) or is_office(name)
             if (titles_of(name) and len(name.split()) >= 2) or office or label.form in {"dash", "bracket"}:
                 accepted.add(key)
     # A one-off surname ("NIXON:") of someone already speaking.

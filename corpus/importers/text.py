@@ -21,6 +21,7 @@ from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
     CLIP_CUES,
     GENERIC_SPEAKER,
+    MINUTES_HEADS,
     NOT_NAMES,
     NOTE_HEADS,
     PARTICLES,
@@ -4070,6 +4071,8 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
             and not cue
             and len(name.split()) <= 6
             and names_a_person(name)
+            # (a council's "(Karar No: 2025/47)", "(Stemming amendement A: aangenomen ...)" are its record's notes)
+            and _bare_first(name) not in MINUTES_HEADS
             # (a name is capitalised where its letters have capitals: "(00:07:55 — vervolg sessie: uitleg ...)" is
             # the transcriber's note)
             and (name[:1].isupper() or uncased(name))
