@@ -226,6 +226,13 @@ def test_notes_saying_the_labels_or_microphones_were_mixed_up() -> None:
         "Il riconoscimento dei parlanti è automatico e non è stato verificato.",
         "หมายเหตุผู้ถอดเทป: รหัส ก และ ข ในช่วงนี้อาจสลับกัน",
         "نوٹ: ریکارڈنگ میں دونوں مہمانوں کی آواز الگ نہیں کی جا سکی۔",
+        # (set 39: a court reporter's, a conference system's, Swedish, Spanish and Romanian notes, one wrapped)
+        "The reporter was unable to identify or distinguish these speakers.",
+        "The same designation may refer to different persons.",
+        "WARNING: Channel labels are not linked to delegate names.",
+        "Livetextning. Panelisternas röster har inte kunnat särskiljas i efterhand.",
+        "AVISO: No se ha identificado a los contertulios; todas sus intervenciones figuran como TERTULIANO/A.",
+        "Notă: Calitatea sunetului nu permite\ndistingerea vocilor apărătorilor între ei.",
     ]:
         doc = parse_text(f"Radio Hexagone\n{note}\n\n" + turns, "x.txt")
         assert doc.convention["doubted"], note
@@ -463,3 +470,34 @@ def test_a_role_field_naming_someone_else_further_on_is_no_ones() -> None:
     field = next(p for p in passages if p.text.endswith("M. Thierry GIRAUD") and "Présents" not in p.text)
     assert field.speaker is None
     assert [p.speaker for p in passages if p.text.startswith("Merci. Le budget")] == ["Mme Sylvie LEROY"]
+
+
+def test_a_captioners_note_in_a_webvtt_file_that_the_panellists_are_not_told_apart() -> None:
+    vtt = "WEBVTT\n\nNOTE\nPanelisternas röster har inte kunnat särskiljas; samtliga är markerade som Panelist.\n\n"
+    vtt += "".join(
+        f"{i + 1}\n00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.500\n<v {who}>{words}</v>\n\n"
+        for i, (who, words) in enumerate(
+            [
+                ("Moderator", "Välkomna!"),
+                ("Panelist", "Tack."),
+                ("Panelist", "Jag håller inte med."),
+                ("Moderator", "Varför inte?"),
+                ("Panelist", "Det kostar för mycket."),
+            ]
+        )
+    )
+    doc = parse_text(vtt, "seminarium.vtt")
+    assert doc.convention["doubted"] and any("may be wrong" in w for w in doc.warnings)
+
+
+def test_a_minutes_head_in_polish_is_fields_and_its_shared_initials_are_said() -> None:
+    """ "Data:" over a Polish board's minutes was read as a speaker, so the attendance list under it was no longer
+    the head where two people with the initials "A.K." are listed."""
+    text = "Protokół z posiedzenia Zarządu\nData: 18 lutego 2025 r., godz. 17:00\n"
+    text += "Obecni: Anna Kowalska (prezes), Adam Kruk (członek zarządu), Jolanta Wiśniewska (księgowa)\n\n"
+    text += "A.K.: Przechodzimy do punktu trzeciego. Mamy trzy oferty.\nJ.W.: Na funduszu mamy 1,4 miliona.\n"
+    text += "A.K.: Ja bym wolał poczekać na dotację.\nJ.W.: Nabór rozstrzygnie się we wrześniu.\n"
+    text += "A.K.: To się wzajemnie wyklucza.\n"
+    doc = parse_text(text, "protokol.txt")
+    assert "Data" not in doc.speakers
+    assert doc.convention["doubted"] and any("'A.K.'" in w for w in doc.warnings)

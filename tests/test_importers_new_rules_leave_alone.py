@@ -140,3 +140,102 @@ def test_a_vietnamese_office_and_name_of_eight_syllables_is_a_label() -> None:
     speakers = [who for who, _ in said]
     assert speakers[0] == speakers[2] is not None
     assert len({who for who, _ in said}) == 3
+
+
+# -- the next session's rules (blind sets 38 and 39), and what a reviewer's documents showed them misreading --------
+
+
+def test_a_headers_spread_field_is_no_turn_and_a_debates_sides_speak() -> None:
+    """ "记　　录：李晓燕" (the minute-taker, a name after a field spread like "主　　席：") stays a header field;
+    a schools debate's "PROPOSITION:" and "OPPOSITION:" are its two sides speaking, not motions."""
+    head = "会议纪要\n\n主\u3000\u3000持：王建国\n记\u3000\u3000录：李晓燕\n\n"
+    body = "王建国：今天讨论预算。大家有什么意见？\n\n李明：我同意。\n\n王建国：好，那就这样定了。\n\n李明：谢谢。\n"
+    assert "记录" not in parse_text(head + body, "minutes.txt").speakers
+    debate = "CHAIR: Welcome to the final. I call the proposition.\n\n"
+    debate += "PROPOSITION: Thank you, Chair. Cars sit idle ninety-five percent of the day.\n\n"
+    debate += "CHAIR: Thank you. I call the opposition.\n\n"
+    debate += "OPPOSITION: Thank you, Chair. A ban punishes the nurse who has no bus home.\n\n"
+    debate += "CHAIR: Rebuttals, please. Proposition first.\n\nPROPOSITION: Buses run all night in our plan.\n"
+    assert [who for who, _ in _said(debate)] == ["Chair", "Proposition", "Chair", "Opposition", "Chair", "Proposition"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Nota: il riconoscimento dei parlanti è manuale; il testo non è stato verificato parola per parola.",
+        "หมายเหตุ: ลำดับคำถามอาจสลับกันเล็กน้อย",  # (the order of the questions may be swapped)
+        "ہم سب کی آواز الگ نہیں، ایک ہے",  # (a slogan: "our voice is not separate, it is one")
+        "In the first automated draft the voices could not be distinguished; this version has been checked against "
+        "the recording and corrected.",
+        "Callers' surnames could not be identified individually; each caller is labelled by first name.",
+        "Transcription conventions: where participants could not be distinguished during overlapping speech, the "
+        "passage is marked [overlapping] and not attributed.",
+        "Methods: respondents could not be distinguished by block or floor in the survey data.",
+        "The staff member interviewed is marked K throughout.",
+        "Guests: Prof. Maria Lenz, University of Vienna",
+    ],
+)
+def test_notes_that_do_not_doubt_who_speaks_leave_the_labels_trusted(note: str) -> None:
+    turns = "".join(
+        f"{who}: {words}\n\n"
+        for who, words in [
+            ("Guest", "Thank you for having me."),
+            ("K", "Yes, I run the ward."),
+            ("Guest", "It is a real problem."),
+            ("K", "We need more staff."),
+            ("Guest", "And more money."),
+            ("Guest", "Much more."),
+            ("K", "Agreed."),
+        ]
+    )
+    doc = parse_text(f"Interview, 4 May 2024\n{note}\n\n" + turns, "x.txt")
+    assert not doc.convention.get("doubted"), doc.warnings
+
+
+def test_a_note_about_a_moment_in_the_transcript_does_not_doubt_all_of_it() -> None:
+    said = [("INT", "When did you arrive?"), ("RESP", "In 1962."), ("INT", "And your brother?"),
+            ("RESP", "A year later."), ("INT", "Thank you.")]  # fmt: skip
+    text = "".join(f"{who}: {words}\n\n" for who, words in said[:3])
+    text += "[Crosstalk for about ten seconds; the two voices could not be told apart here.]\n\n"
+    text += "".join(f"{who}: {words}\n\n" for who, words in said[3:])
+    assert not parse_text(text, "oral.txt").convention.get("doubted")
+
+
+def test_a_town_halls_speaker_label_mentioning_the_house_speaker_is_still_anyones() -> None:
+    said = [("Moderator", "First question."), ("Speaker", "Why did rates rise?"), ("Councillor Ruiz", "Costs."),
+            ("Dr Amy Lo", "And wages."), ("Speaker", "I'll take it to The Speaker myself."),
+            ("Councillor Ruiz", "Please do."), ("Speaker", "What about the bins?"), ("Ms Jo Park", "Fortnightly."),
+            ("Speaker", "Thanks."), ("Moderator", "Thank you.")]  # fmt: skip
+    text = "".join(f"{who}: {words}\n\n" for who, words in said)
+    assert any("'Speaker'" in w for w in parse_text(text, "townhall.txt").warnings)
+
+
+def test_a_registers_numbered_letters_to_a_minister_are_no_turns() -> None:
+    text = "CORRESPONDENCE\n\n1. Mayor Ellen Grady (Harbourside District Council) to the Minister of Transport: "
+    text += "letter requesting funding for the ferry terminal.\n\n2. Kieran Walsh (Harbour Users Group) to the "
+    text += "Minister of Transport: letter supporting the request.\n\nDISCUSSION\n\n"
+    text += "Chair: Any comments on the correspondence?\n\nCr Patel: I move that it be received.\n\nChair: Agreed.\n"
+    assert set(parse_text(text, "agenda.txt").speakers) == {"Chair", "Cr Patel"}
+
+
+def test_a_firm_heard_once_under_its_name_still_speaks_and_a_jobs_time_limit_stays() -> None:
+    text = "JUDGE: Mr Cole, you received the email?\n\nMR COLE: I did, on the fourth.\n\n"
+    text += "HARTWELL DRAINAGE LTD: Judge, if I may, the company has that email on file.\n\n"
+    text += "JUDGE: Thank you. Mr Cole, go on.\n\nMR COLE: I replied the same day.\n"
+    assert "Hartwell Drainage Ltd" in parse_text(text, "inquiry.txt").speakers
+    chat = "ana: what limit should I ask for?\nben: try\n1-00:00:00\nana: and for the big run?\nben: two days\n"
+    assert "1-00:00:00" in " ".join(p.text for p in parse_text(chat, "chat.txt").passages)
+
+
+def test_caption_brackets_naming_who_and_how_still_name_them() -> None:
+    """ "[CROWD CHANTING]", "[LARA WHISPERING]": who speaks, and how; only a voice's or a thing's sound ("[VOICE
+    BREAKING]", "[PHONE RINGING]") is no one."""
+    cues = [("[REPORTER]", "Thousands gathered today."), ("[CROWD CHANTING]", "Save our wards!"),
+            ("[LARA WHISPERING]", "Is anyone there?"), ("[REPORTER]", "The council meets tonight."),
+            ("[LARA WHISPERING]", "Mum?")]  # fmt: skip
+    srt = "".join(
+        f"{i + 1}\n00:00:{2 * i:02d},000 --> 00:00:{2 * i + 1:02d},500\n{who}\n{words}\n\n"
+        for i, (who, words) in enumerate(cues)
+    )
+    speakers = [p.speaker for p in parse_text(srt, "news.srt").passages]
+    assert speakers == ["Reporter", "Crowd Chanting", "Lara Whispering", "Reporter", "Lara Whispering"]

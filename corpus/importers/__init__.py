@@ -210,8 +210,9 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         if (masked := masked_senders(passages)) is not None:
             ignored.append(masked)
             convention.doubt()
-        if speakers and (doubt := says_its_labels_may_be_wrong(tool_notes)) is not None:
-            # (a speech tool's own warning in its JSON: "speaker assignment may be unreliable")
+        if speakers and (doubt := says_its_labels_may_be_wrong([*tool_notes, *notes])) is not None:
+            # (a speech tool's own warning in its JSON: "speaker assignment may be unreliable"; a captioner's in a
+            # WebVTT NOTE: "the panellists' voices could not be told apart")
             ignored.append(f"the file says its speaker labels may be wrong ({doubt!r}): read as they stand")
             convention.doubt()
         head = " ".join(notes) + "\n" + "\n".join(p.text for p in passages[:8])

@@ -33,6 +33,7 @@ from collections.abc import Callable
 
 from sayso.corpus.importers.names import (
     AMPM,
+    COMPANY_FORMS,
     DATE,
     ELIDED_NAME,
     GENERIC_SPEAKER,
@@ -41,6 +42,7 @@ from sayso.corpus.importers.names import (
     TIME_RE,
     TITLES,
     Label,
+    a_firms_stop,
     given_first,
     in_capitals,
     is_initials,
@@ -212,7 +214,9 @@ def match_record(line: str) -> Label | None:
     """A record-style label: the name ends with ".", ".-", ".:" or ". -" and the words follow.  Not thanks or a
     greeting before a dash ("Vielen Dank, Frau Präsidentin. – Frau Kollegin...", a member's first words)."""
     label = _match_record(line)
-    return None if label is not None and GREETING.match(label.raw) else label
+    if label is not None and (GREETING.match(label.raw) or a_firms_stop(label.raw)):
+        return None  # (and the stop after a firm's "INC." is its own: "NORTHSTAR REPORTING INC.  –  Page 2")
+    return label
 
 
 #: A stop and a dash glued to the first word after them, as Spanish plays write a speaker: "AMPARO.—Nada."
@@ -623,6 +627,8 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     if previous is not None and previous.strip() and time is None and not names_a_person(s):
         return None  # in capitals without a break before it: a name, not a heading ("INGREDIENTS")
     s = _EXTENSION.sub("", s).strip()
+    if len(words := s.split()) >= 2 and words[-1].strip(".,").casefold() in COMPANY_FORMS:
+        return None  # a firm alone on its line, a letterhead's or a reporter's footer ("NORTHSTAR REPORTING INC.")
     m2 = _ALONE_PLAIN.match(s)
     if not m2:
         return None
@@ -1082,8 +1088,8 @@ _SPELLED_DATE = r"(?:(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{
 #: A time alone on its line (a chat's, with its date).
 BARE_TIME = re.compile(
     # (Nordic records' time marks say "o'clock": "Kl. 13:06")
-    # (an oral history's audio file number before the time: "01-00:00:04", file 1)
-    rf"^(?:[Kk]lo?\.?[ \t]+)?[\[(]?(?P<date>{DATE}|{_SPELLED_DATE})?(?:\d{{1,2}}-(?=\d\d:\d\d:\d\d))?(?P<ts>{_TIME}){AMPM}?[\])]?"
+    # (an oral history's audio file number before the time: "01-00:00:04", file 1; a job's "1-00:00:00" is a day)
+    rf"^(?:[Kk]lo?\.?[ \t]+)?[\[(]?(?P<date>{DATE}|{_SPELLED_DATE})?(?:\d\d-(?=\d\d:\d\d:\d\d))?(?P<ts>{_TIME}){AMPM}?[\])]?"
     # (a message export's note on the message after its date and time: "(Read by you after 1 minute)")
     r"(?:(?<=\d|M)[ \t]+\([^()\n]{1,60}\))?$"
 )

@@ -277,14 +277,25 @@ NOTE_HEADS = frozenset(
         "note", "notes", "nb", "obs", "huom", "huomautus", "uwaga", "opmerking", "bemærk", "remarque", "примечание",
         "nota", "notiz", "anmerkung", "notat", "merknad", "poznámka", "megjegyzés", "σημείωση", "הערה", "ملاحظة",
         "หมายเหตุ", "catatan", "備考", "备注", "translation", "نوٹ", "نکته", "یادداشت", "नोट", "टिप्पणी",
-        "নোট", "টীকা", "注", "注意", "참고", "비고", "kumbuka",
+        "নোট", "টীকা", "注", "注意", "참고", "비고", "kumbuka", "notă", "napomena", "opomba", "pastaba", "piezīme",
+        "märkus", "shënim", "бележка", "примітка", "anm", "anmärkning", "huomio",
         # (and a warning's: "ATTENZIONE: le etichette ... risultano invertite")
         "warning", "caution", "attention", "attenzione", "achtung", "hinweis", "atención", "atenção", "avviso", "aviso",
         "внимание", "dikkat", "perhatian", "uyarı",
     }
 )  # fmt: skip
 
-#: The words minutes and records head what was decided, moved, voted or taken up between the turns, never a
+#: What is put to the vote, as a record heads it between the turns: the Swiss Bulletin's "Antrag der Kommission:"
+#: and "Proposition de la minorité (Graber Peter):", a bill's "Amendment No. 4:".  Only before more words: alone,
+#: "PROPOSITION:" and "OPPOSITION:" are a schools debate's two sides, speaking.
+MOTION_HEADS = frozenset(
+    {
+        "antrag", "anträge", "proposition", "motion", "amendment", "amendement", "änderungsantrag", "emendamento",
+        "mozione", "proposta", "enmienda", "moción", "voorstel", "wniosek", "poprawka",
+    }
+)  # fmt: skip
+
+#: The words minutes and records head what was decided, voted or taken up between the turns, never a
 #: speaker (in NOT_NAMES, and the notes of a record in parentheses, "(Karar No: 2025/47)", are no one's words).
 MINUTES_HEADS = frozenset(
     {
@@ -301,23 +312,6 @@ MINUTES_HEADS = frozenset(
         "acuerdo",
         "delibera",
         "uchwała",
-        # what is put to the vote, as a record heads it between the turns: the Swiss Bulletin's "Antrag der Kommission:"
-        # and "Proposition de la minorité:", a bill's "Amendment:", a council's "Motion:" (in the languages above)
-        "antrag",
-        "anträge",
-        "proposition",
-        "motion",
-        "amendment",
-        "amendement",
-        "änderungsantrag",
-        "emendamento",
-        "mozione",
-        "proposta",
-        "enmienda",
-        "moción",
-        "voorstel",
-        "wniosek",
-        "poprawka",
         # (a council's decision number and its votes: Turkish "(Karar No: 2025/47)", Dutch "(Stemming amendement A:
         # aangenomen ...)", German "Abstimmung:", Polish "Głosowanie:")
         "karar",
@@ -427,6 +421,22 @@ NOT_NAMES = (
         "time",
         "location",
         "place",
+        # (a minutes' head in other languages: Polish "Data:", "Miejsce:", "Obecni:", "Protokołowała:", German
+        # "Datum:", "Anwesend:", Spanish "Fecha:", Turkish "Tarih:", Russian "Дата:")
+        "data",
+        "datum",
+        "fecha",
+        "tarih",
+        "дата",
+        "miejsce",
+        "godzina",
+        "obecni",
+        "nieobecni",
+        "anwesend",
+        "présents",
+        "presentes",
+        "protokołowała",
+        "protokołował",
         "title",
         "subject",
         "from",
@@ -1227,17 +1237,19 @@ def is_stage_direction(text: str) -> bool:
     tokens = folded.split()
     if len(tokens) >= 2 and len(tokens[0]) >= 5 and tokens[0].endswith("ing") and tokens[1] in _DIRECTION_WORDS:
         return True
-    if 2 <= len(tokens) <= 3 and tokens[-1] in _SOUNDING and _bare(tokens[0]) not in TITLES:
-        return True  # what something or someone's voice does, as captions for the deaf say it: "[VOICE BREAKING]"
+    if 2 <= len(tokens) <= 3 and tokens[-1] in _SOUNDING and tokens[-2] in _SOUNDING_THINGS:
+        # what a voice or a thing does, as captions for the deaf say it: "[VOICE BREAKING]", "[PHONE RINGING]" (but
+        # "[CROWD CHANTING]" and "[LARA WHISPERING]" are who speaks, and how)
+        return True
     return len(tokens) >= 2 and tokens[-1] in _NOTE_WORDS and _bare(tokens[0]) not in TITLES
 
 
-#: The forms of a company, last in its name: "Inc.", "Ltd", "GmbH", "S.A." (bare, as `_bare` leaves them; not "SA" or "AG", surnames too).
-_COMPANY = frozenset({"inc", "ltd", "llc", "llp", "plc", "gmbh", "corp", "pty", "s.a", "sarl", "bv", "nv"})
+#: The forms of a company, last in its name: "Inc.", "Ltd", "GmbH", "S.A." (bare; not "SA" or "AG", surnames too).
+COMPANY_FORMS = frozenset({"inc", "ltd", "llc", "llp", "plc", "gmbh", "corp", "pty", "s.a", "sarl", "bv", "nv"})
 
 
-#: What a voice, a crowd or a thing is heard doing, last in a caption's bracket: "[VOICE BREAKING]", "[PHONE
-#: RINGING]", "[CROWD CHEERING]" (a list, not any word in -ing: "Darling", "Harding" and "Sterling" are surnames).
+#: What a voice or a thing is heard doing, last in a caption's bracket: "[VOICE BREAKING]", "[PHONE RINGING]" (a
+#: list, not any word in -ing: "Darling", "Harding" and "Sterling" are surnames), and the voices and things.
 _SOUNDING = frozenset(
     {
         "breaking", "cracking", "trembling", "shaking", "quivering", "wavering", "rising", "fading", "continuing",
@@ -1245,6 +1257,13 @@ _SOUNDING = frozenset(
         "laughing", "crying", "sobbing", "shouting", "yelling", "screaming", "whispering", "singing", "humming",
         "whistling", "ringing", "buzzing", "beeping", "knocking", "barking", "honking", "playing", "overlapping",
         "muffled", "distorted", "echoing", "stammering", "stuttering",
+    }
+)  # fmt: skip
+_SOUNDING_THINGS = frozenset(
+    {
+        "voice", "voices", "phone", "telephone", "cellphone", "door", "doorbell", "bell", "bells", "alarm", "music",
+        "siren", "sirens", "dog", "dogs", "horn", "horns", "engine", "glass", "wind", "rain", "thunder", "radio", "tv",
+        "television", "clock", "keyboard", "microphone", "mic", "feedback", "audio", "sound", "static", "footsteps",
     }
 )  # fmt: skip
 
@@ -1693,6 +1712,8 @@ def is_name_like(name: str) -> bool:
         return name not in NOT_NAMES
     if _MINISTER_OF.fullmatch(name):
         return True
+    if a_motions_head(name):
+        return False  # "Antrag der Kommission", "Proposition de la minorité": a motion, not who speaks
     if _caseless(name):
         # Arabic, Hebrew, Thai, Devanagari...: no capitals to tell a name by (but a note's head, "ملاحظة", is none)
         return name.split()[0] not in NOT_NAMES
@@ -1735,8 +1756,6 @@ def is_name_like(name: str) -> bool:
         return False
     if all(_bare(t) in _COURTESY for t in tokens):
         return False  # "Mr" or "Dr." alone names nobody ("Mr: Speaker, ..." is an OCR'd "Mr. Speaker")
-    if len(tokens) >= 2 and _bare(tokens[-1]) in _COMPANY:
-        return False  # a firm ("NORTHSTAR REPORTING INC." over a court reporter's page number), no one speaking
     if _bare(tokens[-1]) in {"note", "notes", "transcript", "transcription", "disclaimer"}:
         # a translator's or an editor's note ("TL Note:", "Editor's Note:"), no one speaking; nor a record's
         # status ("DRAFT TRANSCRIPT: This is a draft transcript and is subject to correction.")
@@ -2067,6 +2086,17 @@ _POST_HEADER = re.compile(
 _COLUMN_GAP = re.compile(r"\S[ \t]{5,}\S")
 
 
+def a_motions_head(label: str) -> bool:
+    """Whether `label` (the words before a colon) heads a motion, a word of MOTION_HEADS and more after it."""
+    words = label.split()
+    return len(words) >= 2 and words[0].strip("*_").casefold() in MOTION_HEADS
+
+
+def a_firms_stop(name: str) -> bool:
+    """Whether the stop after `name` is its company form's ("NORTHSTAR REPORTING INC."), not a record label's."""
+    return len(words := name.split()) >= 2 and words[-1].strip(".").casefold() in COMPANY_FORMS
+
+
 def match_label(line: str) -> Label | None:
     """The speaker label opening `line`, if it has one (shape checked, not yet accepted)."""
     if "\u200c" in line[:80] and "\u0640" not in line:
@@ -2084,7 +2114,10 @@ def match_label(line: str) -> Label | None:
 def _match_label(line: str) -> Label | None:
     text = line.strip()
     if "\u3000" in text[1:3] and (spread := _SPREAD_LABEL.match(text)):
-        text = spread.group().replace("\u3000", "") + text[spread.end() :]
+        # (only over words said: a header's fields are spread alike, "记　　录：李晓燕", a name after its field)
+        said = text[spread.end() :].lstrip(" \t：:")
+        if len(said) >= 8 or said.endswith(("。", "！", "？", "!", "?")):
+            text = spread.group().replace("\u3000", "") + text[spread.end() :]
     if text[:1] in "hH" and (titled := _TITLE_IN_PARENTHESES.match(text)):
         text = f"{titled.group(1)} {text[titled.end() :]}"
     if text.startswith(">") and not text.startswith(">>"):
@@ -2096,6 +2129,8 @@ def _match_label(line: str) -> Label | None:
             text = inner
     if text[:1] >= "\u2190":
         text = _LEADING_SYMBOLS.sub("", text)  # "🎙️ Ada Park: text"
+    if text[:1].isupper() and a_motions_head(text.partition(":")[0]):
+        return None  # a motion's head, "Antrag der Minderheit (Graber Peter): Streichen", not who speaks
     listed = _LIST_MARK.match(text)
     plain_item = False
     if listed and (text[0] != "-" or text[listed.end() :].startswith(("**", "__"))):
@@ -2104,7 +2139,14 @@ def _match_label(line: str) -> Label | None:
         # that can only be someone counts
         plain_item = not text[listed.end() :].startswith(("**", "__"))
         text = text[listed.end() :]
-    if listed and (asks := _NUMBERED_ASKS.match(text)) is not None and names_a_person(asks.group("name")):
+    if (
+        listed
+        and (asks := _NUMBERED_ASKS.match(text)) is not None
+        and names_a_person(asks.group("name"))
+        # (to a minister, a question: a register's "1. Mayor Ellen Grady (...) to the Minister of Transport: letter
+        # requesting ..." is correspondence)
+        and (not asks.group("rest").startswith("to the") or asks.group("rest").rstrip().endswith("?"))
+    ):
         # a written question in the order paper's numbered list, the member and their seat, then what they ask:
         # the Dewan Rakyat's "2. Tuan Gobind Sivalingam [Batu Kawan] minta Menteri Kesihatan menyatakan ..."
         return Label(asks.group("name"), asks.group("rest"), "plain", None, asks.group("seat") or asks.group("party"))
@@ -2130,7 +2172,7 @@ def _match_label(line: str) -> Label | None:
         return Label(post.group("bold") or post.group("handle"), "", "post")
     if not _MAYBE_LABEL.search(text, 0, 120):
         m = _HEARING.match(text)
-        if m:  # Congressional-record style: "Mr. NADLER. The committee will come to order."
+        if m and not a_firms_stop(m.group("name")):  # Congressional-record style: "Mr. NADLER. The committee ..."
             return Label(m.group("name"), m.group("rest"), "record", None, None)
         return None  # no colon, bold or bracket near the start: ordinary text
     # (each pattern is tried only where the line has what it needs: a time ends an Otter label, a bold label opens
@@ -2193,7 +2235,7 @@ def _match_label(line: str) -> Label | None:
             return Label(name, rest, "bold" if time is None else "timed", time, role)
         return None
     m = _HEARING.match(text)
-    if m and time is None:
+    if m and time is None and not a_firms_stop(m.group("name")):
         # Congressional-record style: "Mr. NADLER. The committee will come to order."
         return Label(m.group("name"), m.group("rest"), "record", None, None)
     bracketed = "(" in text or "[" in text

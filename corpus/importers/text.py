@@ -28,6 +28,7 @@ from sayso.corpus.importers.names import (
     PRODUCTION_CUES,
     STAMP_PREFIX,
     Label,
+    a_motions_head,
     display_name,
     given_first,
     in_capitals,
@@ -648,7 +649,10 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             and not any(l.strip().casefold().startswith(among[0].casefold() + ":") for l in head[:30])
             # (nor a house's presiding officer, "SPEAKER:", where the record names the office: "The Speaker (Rt Hon
             # ...) took the Chair", "Mr Speaker, ...")
-            and not (among[0].casefold() == "speaker" and any(_THE_SPEAKER.search(l) for l in lines))
+            and not (
+                among[0].casefold() == "speaker"
+                and (any(_THE_SPEAKER.search(l) for l in head) or any(_MR_SPEAKER.search(l) for l in lines))
+            )
         ):
             name, count, others = among
             warnings.append(
@@ -1080,8 +1084,11 @@ _GROUP_LETTER = re.compile(
     r"\x00\s*[(=:–-][^\n)]{0,30}?(?:participa|teilnehm|deelnem|uczestni|partecipa|respond|member|deltag|參加|参加|참가)"
     r"|(?:participa|teilnehm|deelnem|uczestni|partecipa|respond|member|deltag)\w*\s*[:=]\s*\x00"
     r"|(?:participa|teilnehm|deelnem|uczestni|partecipa|respond|member|deltag)\w*[^\n.]{0,40}?\b"
-    # ("identificadas como P", "All participant contributions are therefore marked R", 'coded "R"')
-    r"(?:(?:marked|labell?ed|coded|denoted|shown|written)(?: as| by| with)?|como|as|als|come|jako|som)\s+[\"'“‘]?\x00",
+    r"(?:como|as|als|come|jako|som)\s+\x00"
+    # ("All participant contributions are therefore marked R", 'every respondent is coded "R"'; not one person's
+    # letter, "The staff member interviewed is marked K")
+    r"|\b(?:all|every|each|any)\b[^\n.]{0,30}?(?:participa|respond|member)\w*[^\n.]{0,40}?\b"
+    r"(?:marked|labell?ed|coded|denoted|shown|written)(?: as| by| with)?\s+[\"'“‘]?\x00",
     re.I,
 )
 
@@ -1154,16 +1161,20 @@ _LABELS_UNRELIABLE = re.compile(
     r"|(?:hablantes|etiquetas|micrófonos)[^.\n]{0,30}(?:intercambiad|confundid)"
     r"|(?:microfoni|etichette|interlocutori|voci)[^.\n]{0,30}(?:scambiat|invertit)"
     r"|(?:etiquetas|microfones|falantes)[^.\n]{0,30}trocad|(?:etiquetas|hablantes)[^.\n]{0,30}invertid"
-    r"|riconoscimento (?:dei parlanti|degli interlocutori|delle voci)[^.\n]{0,30}non (?:è stato |sono stati )?verificat"
+    r"|riconoscimento (?:dei parlanti|degli interlocutori|delle voci)[^.;:,\n]{0,30}non (?:è stato |sono stati )?verificat"
     # (Thai "codes ก and ข may be swapped", Urdu and Hindi "the voices could not be separated")
-    r"|อาจ(?:จะ)?สลับกัน|آواز(?:یں)? الگ نہیں|आवाज़?ें? अलग नहीं"
+    r"|(?:รหัส|ผู้พูด|ชื่อ|เสียง|ผู้ให้ข้อมูล)[^\n]{0,30}อาจ(?:จะ)?สลับกัน"
+    r"|آواز(?:یں|وں)? الگ نہیں (?:کی|ہو) (?:جا )?سک|आवाज़?(?:ें|ों)? अलग नहीं (?:की|हो) (?:जा )?सक"
     # (or that some of them are not told apart: "the two presenters are not distinguished", French "les
     # intervenants de la rédaction ne sont pas distingués", German, Spanish, Italian, Portuguese, Dutch, Polish)
-    # ("individual participants could not be distinguished", "the voices could not be reliably told apart")
-    r"|(?:speakers?|presenters?|hosts?|interviewers?|journalists?|reporters?|voices?|participants?|respondents?|"
-    r"guests?|panell?ists?|interviewees?|callers?)[^.\n]{0,40}?"
-    r"(?:(?:are|were)(?:n't| not)|(?:could|can)(?:not|n't| not) be)(?: reliably| always| clearly| easily| consistently)? "
+    r"|(?:speakers?|presenters?|hosts?|interviewers?|journalists?|reporters?|voices?)[^.\n]{0,40}?(?:are|were) not "
     r"(?:distinguished|differentiated|told apart|identified (?:individually|separately)|separately identified)"
+    # ("individual participants could not be distinguished", "the voices could not be reliably told apart"; not
+    # "distinguished by block or floor", something else than who speaks)
+    r"|(?:speakers?|presenters?|hosts?|interviewers?|voices?|participants?|respondents?|guests?|panell?ists?|"
+    r"interviewees?|callers?)[^.;\n]{0,40}?"
+    r"(?:(?:are|were)(?:n't| not)|(?:could|can)(?:not|n't| not) be)(?: reliably| always| clearly| easily| consistently)? "
+    r"(?:distinguished|differentiated|told apart)(?! by\b)"
     r"|(?:intervenants?|locuteurs?|locutrices?|journalistes|présentateurs|animateurs|voix)[^.\n]{0,40}?"
     r"(?:ne sont pas|non) (?:distingué|différencié)e?s"
     r"|(?:sprecher\w*|stimmen|moderator\w*|interviewer\w*)[^.\n]{0,40}?nicht (?:unterschieden|auseinandergehalten)"
@@ -1173,6 +1184,22 @@ _LABELS_UNRELIABLE = re.compile(
     r"|(?:falantes|vozes|jornalistas|apresentadores|locutores)[^.\n]{0,40}?não (?:são )?(?:distinguid|diferenciad)[oa]s"
     r"|(?:sprekers|stemmen|presentatoren|interviewers)[^.\n]{0,40}?niet (?:van elkaar )?onderscheiden"
     r"|(?:mówc\w*|głos\w*|rozmówc\w*|dziennikar\w*|prowadząc\w*)[^.\n]{0,40}?nie (?:są )?rozróżni"
+    # (or that the transcriber could not tell them apart, or one label covers several: "The reporter was unable to
+    # identify or distinguish these speakers", "The same designation may refer to different persons", "Channel
+    # labels are not linked to delegate names", "channel 02 was shared by two members"; Swedish "rösterna har inte
+    # kunnat särskiljas", Norwegian, Danish, Finnish, Spanish "No se ha identificado a los contertulios", Romanian
+    # "nu permite distingerea vocilor", Portuguese, Italian, French, German)
+    r"|unable to (?:identify (?:or|and) )?(?:distinguish|tell apart|differentiate)"
+    r"|(?:could|can)(?:not|n't| not) (?:identify (?:or|and) )?(?:distinguish|tell apart) (?:between )?(?:the |these |them|speakers|voices)"
+    r"|same (?:designation|label|tag|code) (?:may|might|can) (?:refer to|cover|stand for|be used for) (?:different|several|more than one)"
+    r"|(?:labels?|channels?|microphones?|mics?)[^.\n]{0,20}? (?:are|were) not (?:linked|matched|mapped|assigned) to "
+    r"(?:the )?(?:delegates?|speakers?|members?|participants?|persons?|people|names)"
+    r"|(?:channel|microphone|mic) \d{1,3} was shared by"
+    r"|inte (?:kunnat )?särskilj|ikke (?:kunnet )?(?:skilles|skille|skelne)|ei (?:ole )?(?:voitu|pystytty) erottaa"
+    r"|no se (?:ha|han) (?:podido )?identificad[oa]s? a (?:los|las)|no (?:se )?(?:ha|han) podido (?:identificar|distinguir)"
+    r"|nu permite distingerea|nu (?:au|a) putut fi (?:distins|identificat)"
+    r"|não (?:foi|foram) possível (?:identificar|distinguir)|non (?:è stato|sono stati) possibil[ei] (?:identificare|distinguere)"
+    r"|(?:n'ont|n'a) pas pu être (?:identifiée?s?|distinguée?s?)|nicht (?:eindeutig |sicher )?(?:zugeordnet|unterschieden) werden"
     # (or that two people share a code: "two members have the initials JH", "both interviewers share the code I")
     r"|(?:two|2|both) (?:members|people|persons|speakers|participants|attendees|interviewers|presenters|hosts|"
     r"councillors|respondents)[^.\n]{0,20}?(?:have|share) the (?:same )?(?:initials|code)",
@@ -1195,10 +1222,38 @@ def _says_its_labels_may_be_wrong(head: list[str], body: list[str]) -> str | Non
         for line in body
         if line[-1:] in ("]", ")", " ") and line.lstrip()[:1] in ("[", "(") and line.rstrip()[-1:] in ("]", ")")
     )
-    for line in itertools.chain(head[:40], notes):
-        if _LABELS_UNRELIABLE.search(line) is not None:
+    for line in itertools.chain(head[:40], (n for n in notes if not _A_PASSAGES_NOTE.search(n))):
+        if _LABELS_UNRELIABLE.search(line) is not None and not _BUT_SETTLED.search(line):
+            return " ".join(line.strip().split())[:80]
+    # (a note wrapped at a fixed width may say it across two lines: "... nu permite" / "distingerea vocilor")
+    for line, after in itertools.pairwise(head[:40]):
+        both = f"{line.strip()} {after.strip()}"
+        if (
+            line.strip()
+            and after.strip()
+            and _LABELS_UNRELIABLE.search(both) is not None
+            and not _BUT_SETTLED.search(both)
+        ):
             return " ".join(line.strip().split())[:80]
     return None
+
+
+#: A note in the body about the passage it stands in, not the whole transcript: "[Crosstalk for about ten seconds;
+#: the two voices could not be told apart here.]"
+_A_PASSAGES_NOTE = re.compile(
+    r"\b(?:here|at this point|this (?:passage|section|part|exchange|stretch)|for (?:about |around |some )?"
+    r"(?:\w+ )?(?:seconds|minutes?))\b",
+    re.I,
+)
+#: A note saying the doubt was settled or how unclear passages are handled, not that the labels may be wrong:
+#: "... this version has been checked against the recording and corrected", "where participants could not be
+#: distinguished, the passage is marked [overlapping]".
+_BUT_SETTLED = re.compile(
+    r"\b(?:has|have) been (?:\w+ )?(?:checked|corrected|reviewed|verified)\b|\b(?:was|were) (?:since |later |then )?"
+    r"(?:corrected|fixed|resolved)\b|^\W*(?:where|when|whenever|if)\b|[,;:(] ?(?:where|when|whenever|if)\b[^.]{0,60}"
+    r"(?:could not|cannot|can't|couldn't)",
+    re.I,
+)
 
 
 def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: list[str]) -> tuple[str, int] | None:
@@ -1230,8 +1285,10 @@ def _one_label_for_many(labels_at: dict[int, Label], table: SpeakerTable, head: 
     return (name, count) if count >= (3 if len(name) == 1 else 2) else None
 
 
-#: A house's presiding officer named by the office: "The Speaker (Rt Hon ...) took the Chair", "Madam Speaker, ...".
-_THE_SPEAKER = re.compile(r"\b(?:The|Mr\.?|Madam|Madame|Mister) Speaker\b")
+#: A house's presiding officer named by the office: "The Speaker (Rt Hon ...) took the Chair" above the turns, or
+#: addressed in them, "Madam Speaker, ..." (a turn's "I'll take it to The Speaker myself" is no house's record).
+_THE_SPEAKER = re.compile(r"\bThe Speaker\b")
+_MR_SPEAKER = re.compile(r"\b(?:Mr\.?|Madam|Madame|Mister) Speaker\b")
 
 
 #: Between the people a header's field lists: commas (Latin, Arabic, CJK), semicolons, "&", "and" in a few languages.
@@ -1247,7 +1304,9 @@ def _a_field_of_several(name: str, head: list[str]) -> bool:
         if not colon or field.strip(" \t*_#").casefold() not in (key, key + "s", key + "es"):
             continue
         value = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", value)  # (their roles and places: "(economist, LSE)")
-        if sum(1 for part in _LIST_SEPARATOR.split(value) if sum(c.isalpha() for c in part) >= 3) >= 2:
+        # (people, not a person and their university after a comma: "Guests: Prof. Maria Lenz, University of Vienna")
+        parts = [p.strip(" \t.") for p in _LIST_SEPARATOR.split(value)]
+        if sum(1 for part in parts if len(part) >= 3 and is_name_like(part) and names_a_person(part)) >= 2:
             return True
     return False
 
@@ -1722,6 +1781,7 @@ def _choose_convention(
             and line.strip() not in proposed_unread
             and (_unread_opening(line) or (mark is not None and _shouted_before(line, mark)))
             and line.strip().split(":")[0].strip().casefold() not in PRODUCTION_CUES  # ("CG: LINDA ORTIZ / ...")
+            and not a_motions_head(line.strip().split(":")[0])  # ("Enmienda del Grupo Popular: sustituir ...")
         ]
     if near_miss and len(labels) < 2:
         # Marked lines that talk, between names that recur, but open too little of the document to be sure
@@ -3877,9 +3937,11 @@ def _turns(
                 add(ParsedPassage(speaker=None, text=stripped))
                 continue
             if (
-                speaker is not None
+                (speaker is not None or paused is not None)
                 and (
                     _decision(lines, j)
+                    # (or a motion headed between the turns: "Antrag der Kommission: Zustimmung zum Entwurf")
+                    or (":" in stripped and a_motions_head(stripped.partition(":")[0]))
                     # (or the vote's count over it: "Abstimmung: 29 Ja / 3 Nein / 2 Enthaltungen")
                     or (":" in stripped[:30] and _TALLY.search(stripped) is not None and _decision(lines, j + 1))
                 )
@@ -3889,7 +3951,8 @@ def _turns(
                 # item's heading, "The meeting closed at 8.12 pm.")
                 flush()
                 add(ParsedPassage(speaker=None, text=stripped))
-                body, paused, speaker, start = [], speaker, None, None
+                # (a decision or a motion after another keeps the speaker who read the first out paused)
+                body, paused, speaker, start = [], speaker if speaker is not None else paused, None, None
                 continue
             if paused is not None and stripped:
                 if grammar.talks([Label(paused, stripped, "plain")]):
@@ -4073,6 +4136,7 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
             and names_a_person(name)
             # (a council's "(Karar No: 2025/47)", "(Stemming amendement A: aangenomen ...)" are its record's notes)
             and _bare_first(name) not in MINUTES_HEADS
+            and not a_motions_head(name)
             # (a name is capitalised where its letters have capitals: "(00:07:55 — vervolg sessie: uitleg ...)" is
             # the transcriber's note)
             and (name[:1].isupper() or uncased(name))
