@@ -163,3 +163,19 @@ def test_a_chair_named_by_the_office_alone_in_french_speaks_once() -> None:
     text += "Jean Verhaegen, ministre: Je vous le confirme.\n\n"
     text += "La présidente: Les questions suivantes sont transformées en questions écrites.\n"
     assert _speakers(text)[-1] == "La présidente"
+
+
+def test_a_podcast_page_puts_the_dash_after_the_name_inside_the_bold() -> None:
+    """A Ukrainian podcast's page: "**Олена Гнатюк —** Вітаємо..."; nothing was read."""
+    said = [("Олена Гнатюк", "Вітаємо вас у подкасті. Мене звати Олена."), ("Андрій Мельничук", "А я Андрій."),
+            ("Олена Гнатюк", "Наша гостя — Ірина Коваль. Ірино, вітаємо."), ("Ірина Коваль", "Привіт! Дякую."),
+            ("Андрій Мельничук", "Почнімо з простого: навіщо?"), ("Ірина Коваль", "Бо я не вмію варити каву.")]  # fmt: skip
+    text = "# Книжка на розі\n\n" + "".join(f"**{who} —** {words}\n\n" for who, words in said)
+    assert _speakers(text, "ep.md") == [who for who, _ in said]
+
+
+def test_an_interview_guides_probes_and_prompts_are_no_one() -> None:
+    text = 'SECTION B\nInterviewer: "Can you tell me how things have been?"\nProbe: household changes\n'
+    text += 'Prompt: "You mentioned last time that..."\nInterviewer: "And the heating?"\nProbe: rationing\n'
+    assert "Probe" not in parse_text(text, "guide.txt").speakers
+    assert "Prompt" not in parse_text(text, "guide.txt").speakers

@@ -421,6 +421,11 @@ NOT_NAMES = (
         "time",
         "location",
         "place",
+        # (an interview guide's prompts to the interviewer: "Probe: household changes", "Prompt: ...")
+        "probe",
+        "probes",
+        "prompt",
+        "prompts",
         # (a minutes' head in other languages: Polish "Data:", "Miejsce:", "Obecni:", "Protokołowała:", German
         # "Datum:", "Anwesend:", Spanish "Fecha:", Turkish "Tarih:", Russian "Дата:")
         "data",
@@ -945,7 +950,9 @@ _USER_HANDLE = re.compile(
 )
 #: A name in bold or in italics, the colon inside or after the marks: "**Name:**", "**Name**:", "*Name:*", "_Name_:".
 _BOLD = re.compile(
-    r"^(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{1,60}?)(?:[:：](?P=mark)|(?P=mark)[ \t]*[:：]?)[ \t]*(?P<rest>.*)$"
+    # (the mark after the name may be a dash, inside the bold: Ukrainian "**Олена Гнатюк —** Вітаємо")
+    r"^(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{1,60}?)(?:[:：](?P=mark)|[ \t]+[—–](?P=mark)|(?P=mark)[ \t]*[:：]?)"
+    r"[ \t]*(?P<rest>.*)$"
 )
 #: After a name in bold, a dash and its role alone (in italics or not), the line's end: "-- *Analyst, Halsey*".
 _ROLE_AFTER_BOLD = re.compile(r"^(?:--|[-–—])[ \t]*(?P<mark>[*_]?)(?P<role>[^*_\n.!?]{2,120})(?P=mark)[ \t]*$")
