@@ -239,3 +239,68 @@ def test_caption_brackets_naming_who_and_how_still_name_them() -> None:
     )
     speakers = [p.speaker for p in parse_text(srt, "news.srt").passages]
     assert speakers == ["Reporter", "Crowd Chanting", "Lara Whispering", "Reporter", "Lara Whispering"]
+
+
+# -- a second reviewer's documents, against the newest notes, minutes words and offices -------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Note: in the taste test, participants were unable to distinguish the two oat drinks.",
+        "The same code may cover several themes in the analysis.",
+        "Pseudonym labels are not linked to participant names; the key is held by the PI.",
+        "Hinweis: einige Zeitmarken konnten nicht eindeutig zugeordnet werden.",
+        "Nota: no se ha podido identificar la fecha exacta de la grabación.",
+        "Nota: non è stato possibile identificare la data dell'intervista.",
+        "Anmerkung: In der Verkostung konnten die Proben A und C von den Teilnehmenden nicht sicher unterschieden werden.",
+        "Notă: calitatea sunetului nu permite distingerea tuturor cuvintelor.",
+        "Huom: taustamelua ei voitu erottaa puheesta.",
+        "Show notes: voters say they cannot distinguish between the two main parties.",
+        "Live captions. Where the captioner could not tell apart two speakers, the caption says [VOICES].",
+    ],
+)
+def test_notes_about_other_things_than_who_speaks_doubt_nothing(note: str) -> None:
+    said = [("Ana", "Shall we start?"), ("Ben", "Yes, go ahead."), ("Ana", "How was the week?"),
+            ("Ben", "Busy, but fine."), ("Ana", "Good to hear.")]  # fmt: skip
+    doc = parse_text(f"Interview\n{note}\n\n" + "".join(f"{w}: {t}\n\n" for w, t in said), "x.txt")
+    assert not doc.convention.get("doubted"), doc.warnings
+
+
+def test_a_note_in_brackets_about_an_exhibit_or_one_interjection_doubts_nothing() -> None:
+    text = "Q: Which photograph shows the gate?\n\nA: I am not sure.\n\n"
+    text += "(Witness unable to distinguish between Exhibits 4 and 5.)\n\n"
+    text += "Q: Take your time.\n\nA: The second one, I think.\n\n"
+    text += "(Simultaneous speaking; reporter unable to distinguish speakers.)\n\nQ: Thank you.\n"
+    assert not parse_text(text, "depo.txt").convention.get("doubted")
+
+
+def test_a_paragraph_opening_with_a_motion_word_stays_its_speakers() -> None:
+    text = "INTERVIEWER: What went wrong with the gig economy law?\n\n"
+    text += "DRIVER: Proposition 22 was sold to us as a deal: flexibility for benefits.\n"
+    text += "Motion sickness is the other thing nobody mentions: ten hours in a car.\n\n"
+    text += "INTERVIEWER: And the amendment?\n\n"
+    text += "DRIVER: Enmienda a la totalidad, we would say at home: scrap it and start again.\n"
+    said = _said(text)
+    assert [who for who, _ in said] == ["Interviewer", "Driver", "Interviewer", "Driver"]
+    assert "Motion sickness" in said[1][1]
+
+
+def test_names_that_are_also_words_of_minutes_still_speak() -> None:
+    crew = "Picard: Report, please. What do you see?\n\nData: Sensors detect a vessel, Captain. I cannot read it.\n\n"
+    crew += "Picard: Hail them. I want to know who they are.\n\nData: No response, sir. They are closing.\n\n"
+    crew += "Riker: Shields up. We are not taking chances.\n\nData: Shields are up, Commander.\n"
+    assert "Data" in parse_text(crew, "log.txt").speakers
+    cohost = "Mehwish: Welcome back to the show.\n\nKarar: Good to be here.\n\nMehwish: So, the budget.\n\n"
+    cohost += "Karar: It is a mess.\n\nMehwish: A big mess.\n"
+    assert "Karar" in parse_text(cohost, "pod.txt").speakers
+
+
+def test_a_ministers_press_office_is_no_minister_and_an_articles_subheadings_are_no_one() -> None:
+    release = "Press release\n\nMinister for Finance Press Office: +353 1 555 0100\n\nEnds.\n"
+    assert not parse_text(release, "release.txt").speakers
+    article = "Budget 2025\n\nLe ministre : « Nous tiendrons l'objectif de déficit »\n\n"
+    article += "Face aux critiques, le ministre a répété que la trajectoire serait respectée.\n\n"
+    article += "Le rapporteur général : des réserves sur les recettes\n\n"
+    article += "Le rapporteur a pointé une surestimation probable des recettes.\n"
+    assert not parse_text(article, "article.txt").speakers

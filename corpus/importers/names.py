@@ -312,9 +312,8 @@ MINUTES_HEADS = frozenset(
         "acuerdo",
         "delibera",
         "uchwała",
-        # (a council's decision number and its votes: Turkish "(Karar No: 2025/47)", Dutch "(Stemming amendement A:
+        # (a council's votes: Dutch "(Stemming amendement A:
         # aangenomen ...)", German "Abstimmung:", Polish "Głosowanie:")
-        "karar",
         "stemming",
         "abstimmung",
         "oylama",
@@ -428,7 +427,6 @@ NOT_NAMES = (
         "prompts",
         # (a minutes' head in other languages: Polish "Data:", "Miejsce:", "Obecni:", "Protokołowała:", German
         # "Datum:", "Anwesend:", Spanish "Fecha:", Turkish "Tarih:", Russian "Дата:")
-        "data",
         "datum",
         "fecha",
         "tarih",
@@ -1699,6 +1697,15 @@ _MINISTER_OF = re.compile(
 )
 
 
+def _minister_of(name: str) -> bool:
+    """Whether `name` is a minister by office, portfolio and person (not the office's press office or department:
+    "Minister for Finance Press Office")."""
+    return _MINISTER_OF.fullmatch(name) is not None and name.split()[-1].casefold() not in _NOT_A_PERSONS_NAME
+
+
+_NOT_A_PERSONS_NAME = frozenset({"office", "press", "department", "unit", "team", "secretariat", "ministry", "desk"})
+
+
 #: Letters only Vietnamese writes (a hooked o or u, a d with a stroke, a vowel with a dot below or a hook above).
 _VIETNAMESE = re.compile(
     "[ơưăđƠƯĂĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]"
@@ -1713,11 +1720,11 @@ def is_name_like(name: str) -> bool:
     if len(name) > 48:
         # (longer only for a minister named by the office and its portfolio, as German and English records do:
         # "Bundesminister für Soziales, Gesundheit, Pflege und Konsumentenschutz Johannes Rauch")
-        return len(name) <= 110 and _MINISTER_OF.fullmatch(name) is not None
+        return len(name) <= 110 and _minister_of(name)
     if _CJK.match(name) or (" " in name and len(name.split()) <= 3 and all(_CJK_PART.match(t) for t in name.split())):
         # "山田太郎", and family and given name apart: "山田 太郎" (a note's "備考" is none)
         return name not in NOT_NAMES
-    if _MINISTER_OF.fullmatch(name):
+    if _minister_of(name):
         return True
     if a_motions_head(name):
         return False  # "Antrag der Kommission", "Proposition de la minorité": a motion, not who speaks
@@ -1942,14 +1949,6 @@ _OFFICE_TITLES = {
 }  # fmt: skip
 #: French records' "M. le président", "Mme la ministre"
 _FRENCH_OPENERS = {"m", "mme", "mmes", "mlle", "mm"}
-#: Offices French records name with an article alone: Belgium's and Switzerland's "La présidente:", "Le ministre:".
-_FRENCH_OFFICES = frozenset(
-    {
-        "président", "présidente", "vice-président", "vice-présidente", "ministre", "rapporteur", "rapporteure",
-        "secrétaire", "greffier", "greffière", "bourgmestre", "échevin", "échevine", "maire", "juge", "procureur",
-        "procureure", "questeur", "questrice",
-    }
-)  # fmt: skip
 _FRENCH_ARTICLES = {"le", "la", "l'", "l’"}
 #: A word for "o'clock" before a time, in a record's time marks: Danish and Norwegian "Kl. 13:01", Swedish "Kl.",
 #: German "Uhr" (after), "ca." (about).
@@ -2008,10 +2007,6 @@ def is_office(name: str) -> bool:
         # "El señor PRESIDENTE", "La señora García López": the words after the title are a name or an office
         rest = tokens[2:]
         return all(t[:1].isupper() or t in PARTICLES for t in rest) and any(t[:1].isupper() for t in rest)
-    if first in ("le", "la") and tokens[1].islower() and second in _FRENCH_OFFICES:
-        # "La présidente", "Le ministre de la Mobilité": an office after its article, what it is of after it
-        rest = tokens[2:]
-        return len(rest) <= 4 and all(t[:1].isupper() or t.islower() or t[:2] in ("d'", "d’", "l'", "l’") for t in rest)
     if first == "de" and tokens[0][:1] == "D":
         # Dutch: "De heer Bakkal", "De heer Van der Berg"; "De voorzitter", "De minister van Financiën"
         rest = tokens[2:]
@@ -2094,9 +2089,21 @@ _COLUMN_GAP = re.compile(r"\S[ \t]{5,}\S")
 
 
 def a_motions_head(label: str) -> bool:
-    """Whether `label` (the words before a colon) heads a motion, a word of MOTION_HEADS and more after it."""
-    words = label.split()
-    return len(words) >= 2 and words[0].strip("*_").casefold() in MOTION_HEADS
+    """Whether `label` (the words before a colon) heads a motion: a word of MOTION_HEADS, capitalised, then its
+    number or whose it is ("Amendment No. 20 offered by Mr. Issa", "Antrag der Kommission", "Enmienda del Grupo
+    Popular", "Emendamento 3.1"), in a few words and no comma outside parentheses.  Not a sentence opening with the
+    word ("Proposition 22 was sold to us as a deal", "Motion sickness is the other thing", "Enmienda a la totalidad
+    es otra cosa, ojo"), nor a debate's "Proposition 1"."""
+    head = _MOTION_HEAD.match(label)
+    if head is None or head.group("word").casefold() not in MOTION_HEADS:
+        return False
+    return len(label.split()) <= 10 and "," not in re.sub(r"\([^()]*\)", "", label)
+
+
+_MOTION_HEAD = re.compile(
+    r"^[*_]*(?P<word>[A-ZÄÖÜÉ][^\W\d_]+)[ \t]+(?:(?:No\.?|Nr\.?|n°|nº|[Nn]úm\.?)[ \t]*\d|\d+\.\d+\b|\d+[A-Z]?[ \t]+(?:to|offered|by|zu|à)\b|"
+    r"(?:der|des|de|del|della|dei|degli|delle|du|do|da|dos|das|of|offered|van|von|zu|zur|zum)\b)"
+)
 
 
 def a_firms_stop(name: str) -> bool:
@@ -2393,21 +2400,16 @@ def _match_label(line: str) -> Label | None:
 # -- display names ---------------------------------------------------------
 
 
-def _cap_token(token: str, turkish: bool = False) -> str:
+def _cap_token(token: str) -> str:
     if _ROMAN.match(token) or _INITIAL.match(token) or _INITIALS_RUN.match(token):
         return token
     prefixed = _SHOUTED_PREFIX.match(token)
     if prefixed:  # the Record's "McMORRIS", "DeLAY": the prefix as written, the rest in ordinary case
-        return prefixed.group(1) + _cap_token(prefixed.group(2), turkish)
+        return prefixed.group(1) + _cap_token(prefixed.group(2))
     out = []
     for part in re.split(r"([\-'’])", token):
         if not part or part in "-'’":
             out.append(part)
-            continue
-        if turkish:
-            # Turkish and Azerbaijani case their dotted and dotless i apart: "BAŞKANI" is "Başkanı", "İMAR" "İmar"
-            low = part.replace("I", "ı").replace("İ", "i").lower()
-            out.append(("İ" if low[0] == "i" else "I" if low[0] == "ı" else low[0].upper()) + low[1:])
             continue
         low = part.lower().replace("i\u0307", "i")  # (Turkish "İ" lowers to an i with a second dot)
         if low.startswith("mc") and len(low) > 3:
@@ -2450,8 +2452,6 @@ def display_name(raw: str) -> str:
         # "Host" below)
         return name
     tokens = name.split()
-    # (a name in capitals with a letter only Turkish or Azerbaijani write is cased by their rules: "ŞAHİN KILIÇ")
-    turkish = any(c in name for c in "İŞĞƏ")
     if len(tokens) >= 2 and tokens[0] == "The" and any(t.isupper() and len(t) > 1 for t in tokens[1:]):
         # "The CHAIRMAN", "The Acting CHAIRMAN", "The SPEAKER pro tempore": a role, in ordinary case
         return "The " + " ".join(_cap_token(t) if t.isupper() else t for t in tokens[1:])
@@ -2461,9 +2461,9 @@ def display_name(raw: str) -> str:
     if is_office(name) and _bare(tokens[0]) in _OFFICE_ARTICLES:
         body = [t for t in body[1:] if t[:1].isupper()]  # "El señor GARCÍA": the article is not the name
     if body and all(_shouted(t) for t in body):
-        return " ".join(t if t in PARTICLES or not _shouted(t) else _cap_token(t, turkish) for t in tokens)
+        return " ".join(t if t in PARTICLES or not _shouted(t) else _cap_token(t) for t in tokens)
     if not body and tokens and all(_shouted(t) for t in tokens):
-        return " ".join(_cap_token(t, turkish) for t in tokens)  # a title alone in capitals: "CHAIR", "CHAIRMAN"
+        return " ".join(_cap_token(t) for t in tokens)  # a title alone in capitals: "CHAIR", "CHAIRMAN"
     return name
 
 

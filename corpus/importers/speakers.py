@@ -31,6 +31,7 @@ from sayso.corpus.importers.names import (
     masked_number,
     mentioned_names,
     name_key,
+    names_a_person,
     ocr_key,
     person_tokens,
     surname,
@@ -432,8 +433,12 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             before = items[0][0] < anchor
             if before and not (label.form == "dash" and label.said) and not _opening_speaker(items[0], styles):
                 continue  # (before the conversation, only a caption's ">> CAPTIONER: Please stand by" opens it)
-            # "The PRESIDENT: Order!", and in other languages "La présidente:", "De voorzitter:"
-            office = (name.split()[0] in ("The", "THE") and len(name.split()) >= 2) or is_office(name)
+            # "The PRESIDENT: Order!", and in other languages "La présidente: Les questions ...", where what
+            # follows talks (an article's subheading, "Le ministre : « ... »", and a signature's "De voorzitster:
+            # mr. A. de Boer" do not)
+            office = (name.split()[0] in ("The", "THE") and len(name.split()) >= 2) or (
+                is_office(name) and _talks_as_a_turn(label.rest)
+            )
             if (titles_of(name) and len(name.split()) >= 2) or office or label.form in {"dash", "bracket"}:
                 accepted.add(key)
     # A one-off surname ("NIXON:") of someone already speaking.
@@ -710,6 +715,15 @@ def _resolve_surname(name: str, full_names: list[str]) -> str | None:
     if len(set(hits)) == 1:
         return hits[0]
     return None
+
+
+def _talks_as_a_turn(words: str) -> bool:
+    """Whether `words` after a label read as a turn's: a sentence of three words or more, opening with a capital,
+    not a quotation in quotes nor a name."""
+    words = words.strip()
+    return (
+        len(words.split()) >= 3 and words[:1].isupper() and not names_a_person(" ".join(words.split()[:4]).rstrip(".,"))
+    )
 
 
 def merge_short_forms(passages: list[ParsedPassage], speakers: dict[str, list[str]]) -> None:

@@ -1184,22 +1184,6 @@ _LABELS_UNRELIABLE = re.compile(
     r"|(?:falantes|vozes|jornalistas|apresentadores|locutores)[^.\n]{0,40}?não (?:são )?(?:distinguid|diferenciad)[oa]s"
     r"|(?:sprekers|stemmen|presentatoren|interviewers)[^.\n]{0,40}?niet (?:van elkaar )?onderscheiden"
     r"|(?:mówc\w*|głos\w*|rozmówc\w*|dziennikar\w*|prowadząc\w*)[^.\n]{0,40}?nie (?:są )?rozróżni"
-    # (or that the transcriber could not tell them apart, or one label covers several: "The reporter was unable to
-    # identify or distinguish these speakers", "The same designation may refer to different persons", "Channel
-    # labels are not linked to delegate names", "channel 02 was shared by two members"; Swedish "rösterna har inte
-    # kunnat särskiljas", Norwegian, Danish, Finnish, Spanish "No se ha identificado a los contertulios", Romanian
-    # "nu permite distingerea vocilor", Portuguese, Italian, French, German)
-    r"|unable to (?:identify (?:or|and) )?(?:distinguish|tell apart|differentiate)"
-    r"|(?:could|can)(?:not|n't| not) (?:identify (?:or|and) )?(?:distinguish|tell apart) (?:between )?(?:the |these |them|speakers|voices)"
-    r"|same (?:designation|label|tag|code) (?:may|might|can) (?:refer to|cover|stand for|be used for) (?:different|several|more than one)"
-    r"|(?:labels?|channels?|microphones?|mics?)[^.\n]{0,20}? (?:are|were) not (?:linked|matched|mapped|assigned) to "
-    r"(?:the )?(?:delegates?|speakers?|members?|participants?|persons?|people|names)"
-    r"|(?:channel|microphone|mic) \d{1,3} was shared by"
-    r"|inte (?:kunnat )?särskilj|ikke (?:kunnet )?(?:skilles|skille|skelne)|ei (?:ole )?(?:voitu|pystytty) erottaa"
-    r"|no se (?:ha|han) (?:podido )?identificad[oa]s? a (?:los|las)|no (?:se )?(?:ha|han) podido (?:identificar|distinguir)"
-    r"|nu permite distingerea|nu (?:au|a) putut fi (?:distins|identificat)"
-    r"|não (?:foi|foram) possível (?:identificar|distinguir)|non (?:è stato|sono stati) possibil[ei] (?:identificare|distinguere)"
-    r"|(?:n'ont|n'a) pas pu être (?:identifiée?s?|distinguée?s?)|nicht (?:eindeutig |sicher )?(?:zugeordnet|unterschieden) werden"
     # (or that two people share a code: "two members have the initials JH", "both interviewers share the code I")
     r"|(?:two|2|both) (?:members|people|persons|speakers|participants|attendees|interviewers|presenters|hosts|"
     r"councillors|respondents)[^.\n]{0,20}?(?:have|share) the (?:same )?(?:initials|code)",
@@ -1207,10 +1191,61 @@ _LABELS_UNRELIABLE = re.compile(
 )
 
 
+#: What a transcript's head (not a note in its body about a moment) says when the transcriber could not tell its
+#: speakers apart, or one label covers several people: "The reporter was unable to identify or distinguish these
+#: speakers", "The same designation may refer to different persons", "Channel labels are not linked to delegate
+#: names"; Swedish "rösterna har inte kunnat särskiljas", Norwegian, Danish, Finnish, Spanish "No se ha identificado
+#: a los contertulios", Romanian "nu permite distingerea vocilor", Portuguese, Italian, French, German.  Each names
+#: whom it cannot tell apart: "unable to distinguish the two oat drinks", "Zeitmarken ... nicht zugeordnet" are
+#: about other things.
+_WHO = (
+    r"(?:speakers?|voices?|participants?|members|persons|people|panell?ists|delegates|witnesses|interviewees|guests|"
+    r"respondents|callers|individuals)"
+)
+_CANNOT_TELL_APART = re.compile(
+    rf"unable to (?:identify (?:or|and) )?(?:distinguish|tell apart|differentiate)(?: between)? (?:the |these |those |"
+    rf"all |individual |some )?(?:\w+ )?{_WHO}\b"
+    rf"|(?:could|can)(?:not|n't| not) (?:identify (?:or|and) )?(?:distinguish|tell apart)(?: between)? (?:the |these |"
+    rf"those )?(?:\w+ )?{_WHO}\b"
+    rf"|same (?:designation|label|tag|code|name) (?:may|might|can) (?:refer to|cover|stand for|be used for) "
+    rf"(?:different|several|more than one|two) (?:\w+ )?{_WHO}\b"
+    r"|(?:channels?|seats?)(?: labels?| numbers?)? (?:are|were) not (?:linked|matched|mapped|assigned) to (?:the )?"
+    r"(?:delegates?|speakers?|members?|participants?|names)"
+    r"|channel \d{1,3} was shared by"
+    r"|(?:röst|talar|deltagar|panelist|medverkande)\w*[^.\n]{0,40}inte (?:kunnat )?särskilj"
+    r"|(?:stemme|taler|deltaker|deltager|paneldeltak)\w*[^.\n]{0,40}ikke (?:kunnet )?(?:skilles|skille|skelne)"
+    r"|(?:puhuj|ääni|osallistuj)\w*[^.\n]{0,40}ei (?:ole )?(?:voitu|pystytty) erottaa"
+    r"|ei (?:ole )?(?:voitu|pystytty) erottaa (?:toisistaan )?(?:puhuj|ääni|osallistuj)"
+    r"|no se (?:ha|han) (?:podido )?identificad[oa]s? a (?:los|las) (?:contertulios|tertulianos|participantes|"
+    r"hablantes|oradores|intervinientes|panelistas|invitados|asistentes)"
+    r"|no (?:se )?(?:ha|han) podido (?:identificar|distinguir) (?:a )?(?:los|las) (?:voces|hablantes|participantes|"
+    r"oradores|intervinientes)"
+    r"|nu permite distingerea (?:vocilor|vorbitorilor|participanților|intervenienților)"
+    r"|(?:vorbitori|voci|participan)\w*[^.\n]{0,40}nu (?:au|a) putut fi (?:distins|identificat)"
+    r"|não (?:foi|foram) possível (?:identificar|distinguir) (?:os |as )?(?:falantes|vozes|participantes|oradores|"
+    r"intervenientes|locutores)"
+    r"|non (?:è stato|sono stati) possibil[ei] (?:identificare|distinguere) (?:i |le |gli )?(?:parlanti|voci|"
+    r"partecipanti|interlocutori|relatori|oratori)"
+    r"|(?:intervenants?|locuteurs?|voix|participants?|orateurs?)[^.\n]{0,40}(?:n'ont|n'a) pas pu être "
+    r"(?:identifiée?s?|distinguée?s?)"
+    r"|(?:sprecher\w*|stimmen|redner\w*|wortbeiträge)[^.\n]{0,40}nicht (?:eindeutig |sicher )?"
+    r"(?:zugeordnet|unterschieden|auseinandergehalten) werden",
+    re.I,
+)
+
+
+def _doubts_the_labels(note: str, head: bool) -> bool:
+    """Whether `note` says the speakers' labels may be wrong: `_LABELS_UNRELIABLE` anywhere, `_CANNOT_TELL_APART` in
+    a transcript's head or a file's own notes only; never a note about a moment or one saying it was settled."""
+    if _A_PASSAGES_NOTE.search(note) or _BUT_SETTLED.search(note):
+        return False
+    return _LABELS_UNRELIABLE.search(note) is not None or (head and _CANNOT_TELL_APART.search(note) is not None)
+
+
 def says_its_labels_may_be_wrong(notes: list[str]) -> str | None:
     """The first of `notes` (a file's own remarks: a speech tool's warnings in its JSON) that says the speakers'
     labels may be wrong, shortened, or None."""
-    return next((" ".join(n.split())[:80] for n in notes if _LABELS_UNRELIABLE.search(n)), None)
+    return next((" ".join(n.split())[:80] for n in notes if _doubts_the_labels(n, head=True)), None)
 
 
 def _says_its_labels_may_be_wrong(head: list[str], body: list[str]) -> str | None:
@@ -1222,18 +1257,15 @@ def _says_its_labels_may_be_wrong(head: list[str], body: list[str]) -> str | Non
         for line in body
         if line[-1:] in ("]", ")", " ") and line.lstrip()[:1] in ("[", "(") and line.rstrip()[-1:] in ("]", ")")
     )
-    for line in itertools.chain(head[:40], (n for n in notes if not _A_PASSAGES_NOTE.search(n))):
-        if _LABELS_UNRELIABLE.search(line) is not None and not _BUT_SETTLED.search(line):
+    for line in head[:40]:
+        if _doubts_the_labels(line, head=True):
+            return " ".join(line.strip().split())[:80]
+    for line in notes:
+        if _doubts_the_labels(line, head=False):
             return " ".join(line.strip().split())[:80]
     # (a note wrapped at a fixed width may say it across two lines: "... nu permite" / "distingerea vocilor")
     for line, after in itertools.pairwise(head[:40]):
-        both = f"{line.strip()} {after.strip()}"
-        if (
-            line.strip()
-            and after.strip()
-            and _LABELS_UNRELIABLE.search(both) is not None
-            and not _BUT_SETTLED.search(both)
-        ):
+        if line.strip() and after.strip() and _doubts_the_labels(f"{line.strip()} {after.strip()}", head=True):
             return " ".join(line.strip().split())[:80]
     return None
 
@@ -1241,7 +1273,7 @@ def _says_its_labels_may_be_wrong(head: list[str], body: list[str]) -> str | Non
 #: A note in the body about the passage it stands in, not the whole transcript: "[Crosstalk for about ten seconds;
 #: the two voices could not be told apart here.]"
 _A_PASSAGES_NOTE = re.compile(
-    r"\b(?:here|at this point|this (?:passage|section|part|exchange|stretch)|for (?:about |around |some )?"
+    r"\b(?:here|at (?:this|one) point|this (?:passage|section|part|exchange|stretch)|for (?:about |around |some )?"
     r"(?:\w+ )?(?:seconds|minutes?))\b",
     re.I,
 )
@@ -1250,8 +1282,8 @@ _A_PASSAGES_NOTE = re.compile(
 #: distinguished, the passage is marked [overlapping]".
 _BUT_SETTLED = re.compile(
     r"\b(?:has|have) been (?:\w+ )?(?:checked|corrected|reviewed|verified)\b|\b(?:was|were) (?:since |later |then )?"
-    r"(?:corrected|fixed|resolved)\b|^\W*(?:where|when|whenever|if)\b|[,;:(] ?(?:where|when|whenever|if)\b[^.]{0,60}"
-    r"(?:could not|cannot|can't|couldn't)",
+    r"(?:corrected|fixed|resolved)\b|^\W*(?:where|when|whenever|if)\b|(?:^|[.,;:(])\s*(?:where|when|whenever|if)\b"
+    r"[^.]{0,80}(?:could not|cannot|can't|couldn't)",
     re.I,
 )
 
@@ -4136,6 +4168,8 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
             and names_a_person(name)
             # (a council's "(Karar No: 2025/47)", "(Stemming amendement A: aangenomen ...)" are its record's notes)
             and _bare_first(name) not in MINUTES_HEADS
+            # (nor a decision's or a file's number: "(Karar No: 2025/47)", "(Case No: 12)")
+            and name.split()[-1].strip(".").casefold() not in ("no", "nr", "n°", "nº", "núm", "num")
             and not a_motions_head(name)
             # (a name is capitalised where its letters have capitals: "(00:07:55 — vervolg sessie: uitleg ...)" is
             # the transcriber's note)
