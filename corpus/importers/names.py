@@ -2143,7 +2143,11 @@ def _match_label(line: str) -> Label | None:
             text = inner
     if text[:1] >= "\u2190":
         text = _LEADING_SYMBOLS.sub("", text)  # "🎙️ Ada Park: text"
-    if text[:1].isupper() and a_motions_head(text.partition(":")[0]):
+    if (
+        text[:1].isupper()
+        and text[: max(text.find(" "), 0)].strip("*_").casefold() in MOTION_HEADS
+        and a_motions_head(text.partition(":")[0])
+    ):
         return None  # a motion's head, "Antrag der Minderheit (Graber Peter): Streichen", not who speaks
     listed = _LIST_MARK.match(text)
     plain_item = False
