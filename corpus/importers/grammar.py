@@ -33,7 +33,6 @@ from collections.abc import Callable
 
 from sayso.corpus.importers.names import (
     AMPM,
-    COMPANY_FORMS,
     DATE,
     ELIDED_NAME,
     GENERIC_SPEAKER,
@@ -42,7 +41,6 @@ from sayso.corpus.importers.names import (
     TIME_RE,
     TITLES,
     Label,
-    a_firms_stop,
     given_first,
     in_capitals,
     is_initials,
@@ -50,6 +48,7 @@ from sayso.corpus.importers.names import (
     is_office,
     is_stage_direction,
     match_label,
+    names_a_firm,
     names_a_person,
     office_before_person,
     parse_time,
@@ -214,7 +213,7 @@ def match_record(line: str) -> Label | None:
     """A record-style label: the name ends with ".", ".-", ".:" or ". -" and the words follow.  Not thanks or a
     greeting before a dash ("Vielen Dank, Frau Präsidentin. – Frau Kollegin...", a member's first words)."""
     label = _match_record(line)
-    if label is not None and (GREETING.match(label.raw) or a_firms_stop(label.raw)):
+    if label is not None and (GREETING.match(label.raw) or names_a_firm(label.raw)):
         return None  # (and the stop after a firm's "INC." is its own: "NORTHSTAR REPORTING INC.  –  Page 2")
     return label
 
@@ -627,7 +626,7 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
     if previous is not None and previous.strip() and time is None and not names_a_person(s):
         return None  # in capitals without a break before it: a name, not a heading ("INGREDIENTS")
     s = _EXTENSION.sub("", s).strip()
-    if len(words := s.split()) >= 2 and words[-1].strip(".,").casefold() in COMPANY_FORMS:
+    if names_a_firm(s):
         return None  # a firm alone on its line, a letterhead's or a reporter's footer ("NORTHSTAR REPORTING INC.")
     m2 = _ALONE_PLAIN.match(s)
     if not m2:

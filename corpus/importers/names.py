@@ -312,8 +312,8 @@ MINUTES_HEADS = frozenset(
         "acuerdo",
         "delibera",
         "uchwała",
-        # (a council's votes: Dutch "(Stemming amendement A:
-        # aangenomen ...)", German "Abstimmung:", Polish "Głosowanie:")
+        # (a council's votes: Dutch "(Stemming amendement A: aangenomen ...)", German "Abstimmung:", Polish
+        # "Głosowanie:")
         "stemming",
         "abstimmung",
         "oylama",
@@ -377,19 +377,10 @@ NOT_NAMES = (
         "it's",
         "here",
         "there",
-        # the same in the languages forms, FAQs and instructions come in: Swedish "OBS:", Finnish "Huom:", German
-        # "Hinweis:", Polish "Uwaga:", Dutch "Opmerking:", Danish "Bemærk:", Italian "Avviso:" (not Norwegian "Merk:", a surname too)
-        # (and in Bengali and Hindi: "নোট:", "नोट:", "टिप्पणी:")
-        "নোট",
-        "नोट",
-        "टिप्पणी",
-        "hinweis",
-        "achtung",
+        # the same in the languages forms, FAQs and instructions come in: German "Warnung:", "Tipp:" (their "Hinweis:",
+        # "Achtung:", Italian "Avviso:" and the like are NOTE_HEADS; not Norwegian "Merk:", a surname too)
         "warnung",
         "tipp",
-        "avviso",
-        "aviso",
-        "atenção",
         # (a note, as other languages head one: Italian and Spanish "Nota:", German "Notiz:", "Anmerkung:", Nordic
         # "Notat:", "Merknad:", Finnish, Czech, Hungarian, Greek, Hebrew, Arabic, Thai, Vietnamese, Indonesian, Japanese)
         "ghi chú",
@@ -398,8 +389,6 @@ NOT_NAMES = (
         "updated",
         "edit",
         "edited",
-        "warning",
-        "caution",
         "tip",
         "tips",
         "example",
@@ -425,7 +414,7 @@ NOT_NAMES = (
         "probes",
         "prompt",
         "prompts",
-        # (a minutes' head in other languages: Polish "Data:", "Miejsce:", "Obecni:", "Protokołowała:", German
+        # (a minutes' head in other languages: Polish "Miejsce:", "Obecni:", "Protokołowała:", German
         # "Datum:", "Anwesend:", Spanish "Fecha:", Turkish "Tarih:", Russian "Дата:")
         "datum",
         "fecha",
@@ -2094,8 +2083,11 @@ def a_motions_head(label: str) -> bool:
     Popular", "Emendamento 3.1"), in a few words and no comma outside parentheses.  Not a sentence opening with the
     word ("Proposition 22 was sold to us as a deal", "Motion sickness is the other thing", "Enmienda a la totalidad
     es otra cosa, ojo"), nor a debate's "Proposition 1"."""
+    first = label.lstrip("*_").split(None, 1)
+    if not first or first[0].casefold() not in MOTION_HEADS:
+        return False  # (most labels and lines: a set's lookup before the pattern)
     head = _MOTION_HEAD.match(label)
-    if head is None or head.group("word").casefold() not in MOTION_HEADS:
+    if head is None:
         return False
     return len(label.split()) <= 10 and "," not in re.sub(r"\([^()]*\)", "", label)
 
@@ -2106,8 +2098,9 @@ _MOTION_HEAD = re.compile(
 )
 
 
-def a_firms_stop(name: str) -> bool:
-    """Whether the stop after `name` is its company form's ("NORTHSTAR REPORTING INC."), not a record label's."""
+def names_a_firm(name: str) -> bool:
+    """Whether `name` ends with a company's form ("NORTHSTAR REPORTING INC."): a firm, and the stop after it its
+    form's, not a record label's."""
     return len(words := name.split()) >= 2 and words[-1].strip(".").casefold() in COMPANY_FORMS
 
 
@@ -2145,7 +2138,7 @@ def _match_label(line: str) -> Label | None:
         text = _LEADING_SYMBOLS.sub("", text)  # "🎙️ Ada Park: text"
     if (
         text[:1].isupper()
-        and text[: max(text.find(" "), 0)].strip("*_").casefold() in MOTION_HEADS
+        and text[: max(text.find(" "), 0)].casefold() in MOTION_HEADS
         and a_motions_head(text.partition(":")[0])
     ):
         return None  # a motion's head, "Antrag der Minderheit (Graber Peter): Streichen", not who speaks
@@ -2190,7 +2183,7 @@ def _match_label(line: str) -> Label | None:
         return Label(post.group("bold") or post.group("handle"), "", "post")
     if not _MAYBE_LABEL.search(text, 0, 120):
         m = _HEARING.match(text)
-        if m and not a_firms_stop(m.group("name")):  # Congressional-record style: "Mr. NADLER. The committee ..."
+        if m and not names_a_firm(m.group("name")):  # Congressional-record style: "Mr. NADLER. The committee ..."
             return Label(m.group("name"), m.group("rest"), "record", None, None)
         return None  # no colon, bold or bracket near the start: ordinary text
     # (each pattern is tried only where the line has what it needs: a time ends an Otter label, a bold label opens
@@ -2253,7 +2246,7 @@ def _match_label(line: str) -> Label | None:
             return Label(name, rest, "bold" if time is None else "timed", time, role)
         return None
     m = _HEARING.match(text)
-    if m and time is None and not a_firms_stop(m.group("name")):
+    if m and time is None and not names_a_firm(m.group("name")):
         # Congressional-record style: "Mr. NADLER. The committee will come to order."
         return Label(m.group("name"), m.group("rest"), "record", None, None)
     bracketed = "(" in text or "[" in text

@@ -433,9 +433,8 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
             before = items[0][0] < anchor
             if before and not (label.form == "dash" and label.said) and not _opening_speaker(items[0], styles):
                 continue  # (before the conversation, only a caption's ">> CAPTIONER: Please stand by" opens it)
-            # "The PRESIDENT: Order!", and in other languages "La présidente: Les questions ...", where what
-            # follows talks (an article's subheading, "Le ministre : « ... »", and a signature's "De voorzitster:
-            # mr. A. de Boer" do not)
+            # "The PRESIDENT: Order!", and an office in other languages, "De voorzitster: Ik open de vergadering.",
+            # where what follows talks (a signature's "De voorzitster: mr. A. de Boer" does not)
             office = (name.split()[0] in ("The", "THE") and len(name.split()) >= 2) or (
                 is_office(name) and _talks_as_a_turn(label.rest)
             )
