@@ -8,7 +8,7 @@ import pytest
 
 from sayso.corpus.conventions import describe, is_uncertain
 from sayso.corpus.importers import grammar, parse_text
-from sayso.corpus.importers.names import Label, display_name, initials_of, match_label, split_role
+from sayso.corpus.importers.names import Label, display_name, initials_of, match_label, office_before_person, split_role
 from sayso.corpus.models import ParsedDocument
 
 
@@ -1699,6 +1699,24 @@ def test_offices_of_many_words_beside_or_before_the_person() -> None:
     assert _speakers(zh) == ["发言人", "法新社记者", "发言人", "问", "发言人"]
     # (a phrase with no office in it is not one: "The meeting of the Board Final Report:")
     assert match_label("The meeting of the Board Final Report: done.") is None
+
+
+def test_a_german_office_written_as_one_word_before_the_person() -> None:
+    """Austria's and Germany's records write the office as one word and capitalise every noun of its portfolio:
+    "Bundesminister für Arbeit und Wirtschaft Martin Kocher:".  The person is the last two words, not everything
+    after the last word in small letters ("Wirtschaft Martin Kocher"), and a title before them is not the
+    office's ("Bundesministerin für Justiz Dr. Alma Zadić")."""
+    at = "Stenographisches Protokoll\n\nPräsident Wolfgang Sobotka: Der Herr Bundesminister hat das Wort.\n\n"
+    at += "Bundesminister für Arbeit und Wirtschaft Martin Kocher: Hohes Haus! Die Lage ist stabil.\n\n"
+    at += "Präsident Wolfgang Sobotka: Danke.\n\n"
+    at += "Vizekanzler und Bundesminister für Kunst und Kultur Werner Kogler: Ganz kurz.\n\n"
+    at += "Bundesministerin für Justiz Dr. Alma Zadić: Herr Präsident! Wir bauen aus.\n"
+    assert _speakers(at) == ["Präsident Wolfgang Sobotka", "Martin Kocher", "Präsident Wolfgang Sobotka",
+                             "Werner Kogler", "Alma Zadić"]  # fmt: skip
+    assert office_before_person("Bundesministerin für Justiz Dr. Alma Zadić") == (
+        "Alma Zadić",
+        "Bundesministerin für Justiz",
+    )
 
 
 def test_a_transcribers_marks_for_voices_they_could_not_identify() -> None:

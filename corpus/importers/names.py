@@ -1322,7 +1322,9 @@ _ARTICLE_OFFICE = re.compile(r"^(?:El|La|Los|Las|O|A)[ \t]+(?:(?:C|Cc|Ciudadan[o
 #: Words that make a phrase an office, in a few languages: minister, secretary, under-secretary, state
 #: secretary, president, chair, spokesperson, commissioner, ambassador, governor, mayor, deputy, director.
 _OFFICE_WORD = re.compile(
-    r"(?i)\b(?:minist|secretar|sekretar|staatssekret|sottosegretari|president|prezes|chair|spokes|rzecznik|"
+    # (German writes the office as one word: "Bundesminister", "Landesrätin", "Vizekanzler")
+    r"(?i)\b(?:bundes|landes|staats|vize)?(?:minist|kanzler|landesr|präsident|secretar|sekretar|staatssekret|"
+    r"sottosegretari|president|prezes|chair|spokes|rzecznik|"
     r"commission|ambassad|governor|mayor|deputy|director|dyrektor|wojewod|marsza|attorney|solicitor|advocate|"
     # (a council's: Polish "Przewodniczący", "Członek Zarządu", "Burmistrz", "Starosta", "Wójt")
     r"przewodnicz|członek|członkini|burmistrz|starost|wójt)"
@@ -1344,6 +1346,8 @@ def _office_phrase_before_name(name: str) -> tuple[str, str] | None:
         return None  # (all capitalised, it must open with an office's word: "Przewodniczący Sejmiku Województwa")
     if not (is_full_name(person) and is_name_like(person)) or any(_bare(t) in TITLES for t in tokens[-2:]):
         return None
+    while len(office) > 1 and _bare(office[-1]) in TITLES:
+        office.pop()  # (the person's title is not the office's: "Bundesministerin für Justiz Dr. Alma Zadić")
     return person, " ".join(office)
 
 
