@@ -911,3 +911,25 @@ def test_captions_of_two_who_take_turns_are_not_merged_by_a_shared_name() -> Non
                                             ("Sarah Kelly", "And next is Ryan."), ("Ryan", "Fudge cake."),
                                             ("Kelly", "Mine will be better.")], 1))  # fmt: skip
     assert {p.speaker for p in parse_text(vtt, "show.vtt").passages} == {"Sarah Kelly", "Kelly", "Ryan"}
+
+
+def test_a_markdown_table_under_front_matter_is_read_as_a_table() -> None:
+    """A research tool's Markdown export: front matter, a heading and notes, then a table with a speaker column.
+    The header lay beyond the lines looked at for it (the front matter's fields among them); the lines above the
+    table are kept as no one's words."""
+    text = "---\nstudy: Refill app, round 2\nsession: P07\ndate: 2025-01-22\nfacilitator: Hannah Cole\n"
+    text += "notetaker: Obi Mensah\nparticipant: P07\nconsent: recorded\nmethod: think-aloud\nlength: 45 min\n---\n\n"
+    text += "# Session P07\n\nTasks: T1 find the renewal screen\n\n"
+    text += "| Time | Speaker | Transcript | Tags |\n|---|---|---|---|\n"
+    text += "| 00:00:14 | Hannah Cole | Thanks for joining. Can you see my screen? | |\n"
+    text += "| 00:00:21 | P07 | I can see your face and a link. | onboarding |\n"
+    text += "| 00:00:25 | Hannah Cole | Yes, please tap it. | |\n| 00:00:39 | P07 | Okay. Who's Jordan? | confusion |\n"
+    text += "\n*Transcript checked by Obi Mensah.*\n"
+    doc = parse_text(text, "p07.md")
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert said == [("Hannah Cole", "Thanks for joining. Can you see my screen?"),
+                    ("P07", "I can see your face and a link."), ("Hannah Cole", "Yes, please tap it."),
+                    ("P07", "Okay. Who's Jordan?")]  # fmt: skip
+    assert [p.start for p in doc.passages if p.speaker][:2] == [14, 21]
+    assert "Tasks: T1 find the renewal screen" in doc.passages[0].text and doc.passages[0].speaker is None
+    assert doc.passages[-1].text == "*Transcript checked by Obi Mensah.*" and doc.passages[-1].speaker is None

@@ -33,6 +33,7 @@ from collections.abc import Callable
 
 from sayso.corpus.importers.names import (
     AMPM,
+    BLOOMBERG_NAME,
     DATE,
     ELIDED_NAME,
     GENERIC_SPEAKER,
@@ -460,6 +461,21 @@ def participant_line(line: str) -> bool:
     return len(dashed) >= 2 and len(_person_of(dashed[0]).split()) <= 5 and names_a_person(_person_of(dashed[0]))
 
 
+def _listed_with_a_comma(line: str) -> bool:
+    """Whether `line` lists a person in full and their office after a comma, as an earnings call's participants
+    are ("Dana Whitcombe, Vice President, Investor Relations"), not a sentence."""
+    s = line.strip()
+    name, sep, office = s.partition(", ")
+    return (
+        bool(sep)
+        and len(s) <= 100
+        and office[:1].isupper()
+        and not s.endswith((".", "?", "!", ":", ";", ","))
+        and 2 <= len(name.split()) <= 4
+        and names_a_person(name)
+    )
+
+
 def _person_of(lead: str) -> str:
     """The person in what comes before a role's dash: "Ann Oduya" of "Ann Oduya, Keystone Securities"."""
     return lead.partition(", ")[0]
@@ -576,6 +592,8 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
         return Label(bite.group("who").strip(), "", "clip", None, None)
     if s[:1] == "[" and s[-1:] == "]" and " — " in s and (cued := _newsroom_bracket(s[1:-1])) is not None:
         return Label(cued, "", "clip", None, None)
+    if s.endswith("<GO>}") and (bio := BLOOMBERG_NAME.match(s)):
+        s = bio.group("name")  # (a Bloomberg transcript's name over the words, its terminal link after it)
     if len(s) > 64 and not s.endswith(")") and not participant_line(s):
         # (longer only with the person in parentheses after an office, or a person's firm and title after a dash:
         # "Daniel Reyes,  Greyfield Securities LLC, Research Division - MD & Senior Equity Analyst")
@@ -1228,6 +1246,12 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
         # (the words under the name, a blank line or two down: two where a rule under it was layout)
         return [Label(l.raw, next((w for w in lines[i + 1 : i + 4] if w.strip()), ""), "apart") for i, l in items]
 
+    roled_alone = [(i, l) for i, l in out if l.form == "alone" and l.role]
+    if roled_alone:
+        # (a name with a role after it, where words are said under it at least once: a table's heading, "Bloomberg
+        # Estimates - EPS" over "Current Quarter: 0.87", is no one)
+        talking = {key(l) for l in said(roled_alone) if _sentence_like(l.rest)}
+        out = [(i, l) for i, l in out if not (l.form == "alone" and l.role and key(l) not in talking)]
     apart = [
         (i, l)
         for i, l in out
@@ -1252,7 +1276,7 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
     listed = {
         " ".join(_person_of(ROLE_DASH.split(line.strip())[0]).split()).casefold()
         for line in lines
-        if participant_line(line)
+        if participant_line(line) or _listed_with_a_comma(line)
     }
     # (a name that recurs counts where words are said under it at least once: an earnings call's contents list
     # and section heading, "Prepared Remarks" over "Questions and Answers" and over "**Operator**", say nothing)
@@ -1262,7 +1286,8 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
         for i, l in out
         if l.form != "apart"
         or (counts[key(l)] >= 2 and key(l) in speaking)
-        or key(l) in roled
+        # (with a role, where words are said under it: "Bloomberg Estimates - EPS" heads figures)
+        or (key(l) in roled and key(l) in speaking)
         or (key(l) in counts and (titled(l.raw) or key(l) in listed))
     ]
 
@@ -1313,6 +1338,19 @@ def _prefix_shape(prefix: str) -> str:
     return re.sub(r"[^\W\d_]+", "a", shape)
 
 
+#: What a described video's notes in brackets head, besides sounds and directions: "[Visual: ...]".
+_DESCRIPTION_HEADS = frozenset(
+    {"visual", "visuals", "description", "audio description", "on-screen text", "onscreen text", "on screen",
+     "on-screen", "caption", "captions", "sfx", "scene", "text on screen", "screen text", "graphic", "title card"}
+)  # fmt: skip
+
+
+def _describes(prefix: str) -> bool:
+    """Whether a bracketed line opening ("[Visual:", "(Music:") heads a description or a sound, not a voice."""
+    head = prefix.lstrip("[(<").partition(":")[0].strip()
+    return head.casefold() in _DESCRIPTION_HEADS or is_stage_direction(head)
+
+
 def unexplained_prefix(lines: list[str], explained: set[int]) -> tuple[str, int] | None:
     """A line-start shape that most lines share but the convention did not read, with an example.
 
@@ -1333,6 +1371,8 @@ def unexplained_prefix(lines: list[str], explained: set[int]) -> tuple[str, int]
         shape = _prefix_shape(m.group("p"))
         if shape in {"a:", "a a:"} and not m.group("p")[:1].isupper():
             continue
+        if m.group("p")[:1] in "[(" and _describes(m.group("p")):
+            continue  # (a described video's "[Visual: ...]", "[Music: solo cello]": notes, read as notes)
         shapes[shape] += 1
         example.setdefault(shape, m.group("p"))
         where.setdefault(shape, []).append(i)

@@ -471,8 +471,8 @@ def match_marker(line: str) -> _Mark | None:
     if s.startswith(("――", "——", "──")) and s.lstrip("―—─ "):
         # Japanese interviews mark the interviewer's questions with a long dash and name whoever answers
         return _Mark(role="Q", written="――", style="dash", rest=s.lstrip("―—─ "), who=None, time=None)
-    if not s or not (s[0].isalnum() or s[0] in "*_[("):
-        return None
+    if not s or not (s[0].isalnum() or s[0] in "*_[(") or s.endswith("<GO>}"):
+        return None  # (nor a Bloomberg transcript's "Q - Paul Brennan {BIO 19022451 <GO>}": a named speaker's label)
     m = _MARK.match(s)
     if not m:
         bare = _BARE_Q.match(s)

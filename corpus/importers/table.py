@@ -245,6 +245,10 @@ def read_columns(text: str) -> list[Cue] | None:
 def read_table(text: str) -> list[Cue] | None:
     """The turns of a transcript exported as a table, or None when `text` is not one."""
     head = text[:4000].lstrip("\ufeff").split("\n")
+    if head[0].strip() == "---" and (
+        close := next((k for k, line in enumerate(head[1:40], 1) if line.strip() == "---"), 0)
+    ):
+        head = head[close + 1 :]  # (a Markdown file's front matter, its fields between rules, is no preamble)
     # (the header, or a few lines of title and delivery notes above it: "Transskription leveret af ...")
     found = None
     for header_line in [line for line in head[:-1] if line.strip()][:_PREAMBLE_LINES]:
@@ -289,8 +293,14 @@ def read_table(text: str) -> list[Cue] | None:
         return None
     in_ms = any(_fold(header[columns[k]]).endswith("ms") for k in ("start", "end") if k in columns)
     cues: list[Cue] = []
+    if delimiter == "|" and at > 0:
+        # (a Markdown document's title and notes above its table are its words too, no one's)
+        above = (html.escape(line.strip(), quote=False) for line in text[:at].lstrip("\ufeff").split("\n"))
+        cues.extend(Cue(None, None, line, None, nobody=True) for line in above if line)
     for row in rows:
         if len(row) <= max(columns.values()):
+            if delimiter == "|" and (line := html.escape("|".join(row).strip(), quote=False)):
+                cues.append(Cue(None, None, line, None, nobody=True))  # (and a Markdown document's words below it)
             continue
         said = row[columns["text"]].strip()
         if not said:
