@@ -9,7 +9,7 @@ import pytest
 
 from sayso.corpus.conventions import is_uncertain
 from sayso.corpus.errors import ImportRefused
-from sayso.corpus.importers import parse_path, parse_text
+from sayso.corpus.importers import SUPPORTED_SUFFIXES, parse_path, parse_text
 from sayso.corpus.importers.detect import detect_format
 
 VTT = """WEBVTT - Ship logs and storms
@@ -933,3 +933,34 @@ def test_a_markdown_table_under_front_matter_is_read_as_a_table() -> None:
     assert [p.start for p in doc.passages if p.speaker][:2] == [14, 21]
     assert "Tasks: T1 find the renewal screen" in doc.passages[0].text and doc.passages[0].speaker is None
     assert doc.passages[-1].text == "*Transcript checked by Obi Mensah.*" and doc.passages[-1].speaker is None
+
+
+def test_a_chat_transcript_from_talkbank() -> None:
+    """CHAT, the format of TalkBank's corpora (CHILDES and others): utterances under the participants' codes, each
+    the participant the header names (their name, else their role), its time from the bullet between NAK
+    characters; a tier going on over a tab; comments and actions kept as no one's; the morphology tier left out."""
+    text = (
+        "@UTF8\n@Begin\n@Languages:\teng\n@Participants:\tCHI Maya Target_Child, MOT Jenna Mother, INV Investigator\n"
+    )
+    text += "@ID:\teng|Family|CHI|3;04.12|female|||Target_Child|||\n@Media:\tmaya_031, video\n"
+    text += "@Situation:\tfamily dinner\n"
+    text += "*MOT:\tMaya, do you want cheese on yours ? \x15241330_243020\x15\n%mor:\tn:prop|Maya pro:per|you v|want\n"
+    text += "*CHI:\tyeah (.) cheese and the +... \x15243020_245410\x15\n*CHI:\tthe green stuff\n\twith the chips . "
+    text += "\x15245410_246800\x15\n%com:\tgreen stuff = guacamole\n*INV:\tis that guacamole ? \x15246800_248150\x15\n"
+    text += "%act:\tCHI points at bowl\n@End\n"
+    doc = parse_text(text, "maya_031.cha")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        (None, "@Situation: family dinner"),
+        ("Jenna", "Maya, do you want cheese on yours ?"),
+        ("Maya", "yeah (.) cheese and the +... the green stuff with the chips ."),
+        (None, "%com: green stuff = guacamole"),
+        ("Investigator", "is that guacamole ?"),
+        (None, "%act: CHI points at bowl"),
+    ]
+    assert [p.start for p in doc.passages if p.speaker] == [241.33, 243.02, 246.8]
+    assert doc.convention["shape"] == "talkbank" and not doc.warnings
+    assert ".cha" in SUPPORTED_SUFFIXES
+    # (a text that merely opens with an "@" line is no CHAT file)
+    assert (
+        parse_text("@Begin of the notes\nAda: hello there.\nBen: hi.\n", "notes.txt").convention["shape"] != "talkbank"
+    )

@@ -34,6 +34,7 @@ from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_scree
 from sayso.corpus.importers.speakers import masked_senders, merge_short_forms
 from sayso.corpus.importers.srt import parse_sbv, parse_srt
 from sayso.corpus.importers.table import read_columns, read_table
+from sayso.corpus.importers.talkbank import looks_like_chat, parse_chat
 from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines, says_its_labels_may_be_wrong
 from sayso.corpus.importers.ttml import parse_ttml
 from sayso.corpus.importers.vtt import parse_vtt
@@ -66,6 +67,7 @@ SUPPORTED_SUFFIXES = (
     ".docx",
     ".csv",
     ".tsv",
+    ".cha",
 )
 
 __all__ = ["SUPPORTED_SUFFIXES", "OwnedText", "decode_raw", "parse_bytes", "parse_decoded", "parse_path", "parse_text"]
@@ -139,13 +141,15 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     file_title = metadata.readable_file_title(path)
     if fmt == "text" and labels is None and looks_like_screenplay(owned.text, suffix):
         return parse_screenplay(owned.take(), file_title)  # (a --labels pattern reads a script as plain text)
+    if fmt == "text" and labels is None and looks_like_chat(owned.text, suffix):
+        fmt = "talkbank"
     rows = (read_table(owned.text) or read_columns(owned.text)) if fmt == "text" and labels is None else None
     if rows is not None:
         fmt = "table"
     chat = read_chat(owned.text) if fmt == "html" and labels is None else None
     if chat is not None:
         fmt = "chat"
-    if fmt in {"vtt", "srt", "sbv", "ttml", "ass", "json", "table", "chat"}:
+    if fmt in {"vtt", "srt", "sbv", "ttml", "ass", "json", "table", "chat", "talkbank"}:
         text = owned.take()
         notes: list[str] = []
         notes_of_times: list[str] = []
@@ -162,6 +166,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title, tool_notes = parse_whisper(text, str(path))
         elif fmt == "ass":
             cues, title = parse_ass(text)
+        elif fmt == "talkbank":
+            cues, title = parse_chat(text)
         elif fmt == "ttml":
             cues, title, notes_of_times = parse_ttml(text, str(path))
         elif fmt == "sbv":
@@ -186,9 +192,11 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             described = "a table's rows, with a speaker column"
         elif fmt == "chat":
             described = "a chat export's messages, each with its sender"
+        elif fmt == "talkbank":
+            described = "a CHAT (TalkBank) transcript's utterances, each under its participant"
         else:
             described = "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")
-        convention = Convention(fmt if fmt in ("json", "table", "chat") else "cues", described, named, 1.0)
+        convention = Convention(fmt if fmt in ("json", "table", "chat", "talkbank") else "cues", described, named, 1.0)
         # Cues carry their own speakers; a speaker labels pattern is for text transcripts.
         ignored = (
             [f"a speaker labels pattern is for text transcripts; this {fmt} file was read by its cues"]
