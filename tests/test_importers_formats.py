@@ -932,6 +932,7 @@ def test_a_markdown_table_under_front_matter_is_read_as_a_table() -> None:
                     ("P07", "Okay. Who's Jordan?")]  # fmt: skip
     assert [p.start for p in doc.passages if p.speaker][:2] == [14, 21]
     assert "Tasks: T1 find the renewal screen" in doc.passages[0].text and doc.passages[0].speaker is None
+    assert "study:" not in doc.passages[0].text  # (the front matter's fields are no one's words either)
     assert doc.passages[-1].text == "*Transcript checked by Obi Mensah.*" and doc.passages[-1].speaker is None
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sayso.corpus import Library
+from sayso.corpus.conventions import is_uncertain
 from sayso.corpus.importers import parse_text, qa
 
 
@@ -958,3 +959,21 @@ def test_a_tribunals_numbered_paragraphs_and_its_index_are_no_ones() -> None:
     assert ("Janet Maree Price", "It is.") in said
     assert not any(text.startswith("PN") for _, text in said)
     assert not doc.warnings
+
+
+def test_the_asker_named_after_the_question_mark_with_a_small_title() -> None:
+    """A dissertation defence's record names who asks after the question's mark and a dash, a title in small
+    letters and initials glued together ("Вопрос – проф. Ершова Н.В.:"): the questions were one "Questioner"'s, and
+    the record doubted as a group's label among named speakers."""
+    text = "Стенограмма\n\nПредседательствующий: Какие будут вопросы к соискателю?\n\n"
+    text += "Вопрос – проф. Ершова Н.В.: На каком объёме данных обучалась модель?\n\n"
+    text += "Соискатель: На данных двух печей за три года.\n\n"
+    text += "Вопрос – доц. Гусейнов Т.А.: Как учитывается влияние погоды?\n\n"
+    text += "Соискатель: В модель введена поправка.\n\nВопрос – проф. Ершова Н.В.: А зимой?\n\n"
+    text += "Соискатель: Зимой тоже.\n\nПредседательствующий: Спасибо.\n"
+    doc = parse_text(text, "zashchita.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Председательствующий", "Ершова Н.В.", "Соискатель", "Гусейнов Т.А.", "Соискатель", "Ершова Н.В.",
+        "Соискатель", "Председательствующий"
+    ]  # fmt: skip
+    assert not is_uncertain(doc.convention)

@@ -1246,12 +1246,6 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
         # (the words under the name, a blank line or two down: two where a rule under it was layout)
         return [Label(l.raw, next((w for w in lines[i + 1 : i + 4] if w.strip()), ""), "apart") for i, l in items]
 
-    roled_alone = [(i, l) for i, l in out if l.form == "alone" and l.role]
-    if roled_alone:
-        # (a name with a role after it, where words are said under it at least once: a table's heading, "Bloomberg
-        # Estimates - EPS" over "Current Quarter: 0.87", is no one)
-        talking = {key(l) for l in said(roled_alone) if _sentence_like(l.rest)}
-        out = [(i, l) for i, l in out if not (l.form == "alone" and l.role and key(l) not in talking)]
     apart = [
         (i, l)
         for i, l in out
@@ -1276,7 +1270,12 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
     listed = {
         " ".join(_person_of(ROLE_DASH.split(line.strip())[0]).split()).casefold()
         for line in lines
-        if participant_line(line) or _listed_with_a_comma(line)
+        if participant_line(line)
+    }
+    # (or listed with a comma, "Dana Whitcombe, Vice President", where words are said under the name: not an
+    # investor contact's "Daniel Kim" over a phone number)
+    by_comma = {
+        " ".join(line.strip().partition(", ")[0].split()).casefold() for line in lines if _listed_with_a_comma(line)
     }
     # (a name that recurs counts where words are said under it at least once: an earnings call's contents list
     # and section heading, "Prepared Remarks" over "Questions and Answers" and over "**Operator**", say nothing)
@@ -1286,9 +1285,9 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
         for i, l in out
         if l.form != "apart"
         or (counts[key(l)] >= 2 and key(l) in speaking)
-        # (with a role, where words are said under it: "Bloomberg Estimates - EPS" heads figures)
-        or (key(l) in roled and key(l) in speaking)
+        or key(l) in roled
         or (key(l) in counts and (titled(l.raw) or key(l) in listed))
+        or (key(l) in counts and key(l) in by_comma and key(l) in speaking)
     ]
 
 
@@ -1338,19 +1337,6 @@ def _prefix_shape(prefix: str) -> str:
     return re.sub(r"[^\W\d_]+", "a", shape)
 
 
-#: What a described video's notes in brackets head, besides sounds and directions: "[Visual: ...]".
-_DESCRIPTION_HEADS = frozenset(
-    {"visual", "visuals", "description", "audio description", "on-screen text", "onscreen text", "on screen",
-     "on-screen", "caption", "captions", "sfx", "scene", "text on screen", "screen text", "graphic", "title card"}
-)  # fmt: skip
-
-
-def _describes(prefix: str) -> bool:
-    """Whether a bracketed line opening ("[Visual:", "(Music:") heads a description or a sound, not a voice."""
-    head = prefix.lstrip("[(<").partition(":")[0].strip()
-    return head.casefold() in _DESCRIPTION_HEADS or is_stage_direction(head)
-
-
 def unexplained_prefix(lines: list[str], explained: set[int]) -> tuple[str, int] | None:
     """A line-start shape that most lines share but the convention did not read, with an example.
 
@@ -1371,8 +1357,6 @@ def unexplained_prefix(lines: list[str], explained: set[int]) -> tuple[str, int]
         shape = _prefix_shape(m.group("p"))
         if shape in {"a:", "a a:"} and not m.group("p")[:1].isupper():
             continue
-        if m.group("p")[:1] in "[(" and _describes(m.group("p")):
-            continue  # (a described video's "[Visual: ...]", "[Music: solo cello]": notes, read as notes)
         shapes[shape] += 1
         example.setdefault(shape, m.group("p"))
         where.setdefault(shape, []).append(i)

@@ -873,7 +873,7 @@ _CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u00b7\u30fb]
 _CJK_PART = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}$")
 
 # Label forms at the start of a line.
-_OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]]{{0,60}}?)(?:[ \t]+[·•|–—-])?[ \t]+(?P<ts>{_TIME})[ \t]*$")
+_OTTER = re.compile(rf"^(?P<name>[^\W\d_][^:：\[\]]{{0,60}}?)[ \t]+(?P<ts>{_TIME})[ \t]*$")
 #: A time of day's "PM", as chat exports write it ("10:42 PM", "10:42 p.m.").
 AMPM = (
     r"(?:[ \t]?(?P<ampm>[AaPp])\.?[Mm]\.?(?![\w])"
@@ -998,18 +998,13 @@ _REPORTED = re.compile(
 _COUNSEL = re.compile(r"\bfor\b|\bcounsel\b|\badvocate\b|\battorney\b|\bsolicitor\b|\bbarrister\b", re.I)
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
 _REST_TIME = re.compile(rf"[\[(]({_TIME})[\])]\s*")
-_HEADING_MARK = re.compile(r"#{1,6}[ \t]+")
-_SPEAKER_TAG = re.compile(
-    r"^\[(?:speaker|sprecher(?:in)?|locutor|locutora|hablante|intervenant|intervenante|orateur|oratrice)[ \t]*[:：]"
-    r"[ \t]*(?P<name>[^\]\[:]{1,80})\][ \t]*(?P<rest>.*)$",
-    re.I,
-)
 #: A Bloomberg transcript's speaker over their words, linked to their profile on the terminal: "Dana Whitcombe {BIO
 #: 20418877 <GO>}", an analyst's question "Q - Paul Brennan {BIO 19022451 <GO>}".
 BLOOMBERG_NAME = re.compile(
     r"^(?:[QA][ \t]+-[ \t]+)?(?P<name>[^\W\d_][^{}:\n]{1,60}?)[ \t]+\{BIO[ \t]+\d+[ \t]+<GO>\}$"
 )
-_BARE_TIME = re.compile(rf"[ \t]*({_TIME})[ \t]*")
+#: A clock time with its seconds alone after a label (Zoom writes them; a rota's "[Ada Park] 07:30" is a shift).
+_BARE_TIME = re.compile(r"[ \t]*(\d{1,2}:\d{2}:\d{2})[ \t]*")
 _WORD_AFTER = re.compile(r"\S")
 _MAYBE_LABEL = re.compile(r"[:：;*_\[፦៖]")
 #: A social network's handle as the label: "@marisol_dev: ok, I think we're live".
@@ -1343,6 +1338,10 @@ _OFFICE_WORD = re.compile(
 )
 
 
+#: Titles before a name, with the academic ones Austria's records write: "Mag.", "DI", "Ing.", "MMag.".
+_TITLES_BEFORE_NAMES = TITLES | {"mag", "mmag", "di", "ing", "dkfm", "dipl.-ing", "mba", "msc", "bsc"}
+
+
 def _office_phrase_before_name(name: str) -> tuple[str, str] | None:
     """(the person, the office) where an office written as a phrase comes before a person's given name and
     surname: "Sekretarz Stanu w Ministerstwie Zdrowia Witold Sadowski", "Minister of State for Housing Ada Park".
@@ -1352,13 +1351,17 @@ def _office_phrase_before_name(name: str) -> tuple[str, str] | None:
     if len(tokens) < 5 or not tokens[0][:1].isupper() or not _OFFICE_WORD.search(" ".join(tokens[:-2])):
         return None
     office, person = tokens[:-2], " ".join(tokens[-2:])
-    if not all(t[:1].isupper() for t in tokens[-2:]):
+    titled = max((k for k, t in enumerate(tokens[:-2]) if k >= 2 and _bare(t) in _TITLES_BEFORE_NAMES), default=0)
+    if titled and len(tokens) - titled - 1 <= 4:
+        # (every name after the person's title: "... Sport Mag. Hans Peter Doskozil", not "Peter Doskozil")
+        office, person = tokens[:titled], " ".join(tokens[titled + 1 :])
+    if not all(t[:1].isupper() for t in person.split()):
         return None
     if not any(t.islower() for t in office[1:]) and not _OFFICE_WORD.match(office[0]):
         return None  # (all capitalised, it must open with an office's word: "Przewodniczący Sejmiku Województwa")
     if not (is_full_name(person) and is_name_like(person)) or any(_bare(t) in TITLES for t in tokens[-2:]):
         return None
-    while len(office) > 1 and _bare(office[-1]) in TITLES:
+    while len(office) > 1 and _bare(office[-1]) in _TITLES_BEFORE_NAMES:
         office.pop()  # (the person's title is not the office's: "Bundesministerin für Justiz Dr. Alma Zadić")
     return person, " ".join(office)
 
@@ -2187,13 +2190,6 @@ def _match_label(line: str) -> Label | None:
     handle = _AT_HANDLE.match(text) if text[:1] == "@" else None
     if handle:
         return Label(handle.group("name"), handle.group("rest"), "plain")  # "@marisol_dev: ok, we're live"
-    if (
-        text[:1] == "#"
-        and text[-1:].isdigit()
-        and (heading := _HEADING_MARK.match(text))
-        and _OTTER.match(text[heading.end() :])
-    ):
-        text = text[heading.end() :]  # (a note-taking app's heading over each turn: "### Ada Park · 00:00:05")
     if len(text) < 2 or not (text[0] in "|>*_[(-–—《" or text[0].isalnum()):
         return None
     if (
@@ -2286,13 +2282,6 @@ def _match_label(line: str) -> Label | None:
         name, role = split_role(m.group("name").strip())
         if is_name_like(name):
             return Label(name, m.group("rest"), "timed", parse_time(m.group("ts")), role)
-    m = _SPEAKER_TAG.match(text) if text[:1] == "[" and time is None else None
-    if m:
-        # an accessible video's transcript names each voice in a bracketed note: "[Speaker: Dr Hana Mori, Textile
-        # Conservator]" (as its "[Visual: ...]" and "[Music: ...]" describe the rest)
-        name, role = split_role(m.group("name").strip())
-        if is_name_like(name) and not is_stage_direction(name):
-            return Label(name, m.group("rest"), "bracket", None, role)
     m = _BRACKET.match(text) if text[:1] == "[" else None
     if m and time is None:
         name = m.group("name").strip()
@@ -2302,13 +2291,15 @@ def _match_label(line: str) -> Label | None:
             # "[SOUNDBITE] Ada Park / Leeds City Council".  The cue names the speaker outright.
             return Label(clip.group("who"), "", "clip", None, f"{name}, {clip.group('where')}")
         rest, role = m.group("rest"), None
-        if name.endswith(")") and "(" in name:
-            # a meeting tool's display name with the person's pronouns or place: "[Ken Okada (he/him)]"
+        stamp = _BARE_TIME.fullmatch(rest)
+        if name.endswith(")") and "(" in name and (stamp or "/" in name[name.rfind("(") :]):
+            # a meeting tool's display name with the person's pronouns: "[Ken Okada (he/him)]" (not a play's
+            # "[THOMAS (not looking up)]")
             name, role = split_role(name)
         if name.casefold() in CLIP_CUES or (
             not is_stage_direction(name) and is_name_like(name) and not is_initials(name)
         ):
-            if (stamp := _BARE_TIME.fullmatch(rest)) is not None:
+            if stamp is not None:
                 # Zoom's saved transcript: "[Ada Park] 18:01:07" over the words
                 return Label(name, "", "timed", parse_time(stamp.group(1)), role)
             return Label(name, rest, "bracket", None, role)

@@ -1035,10 +1035,14 @@ def _name_tokens(text: str) -> tuple[str | None, int]:
     titles and particles, ending at a lower-case word, a stop word or the end of a clause."""
     tokens: list[str] = []
     words = text.split()[:8]
+    titled = 0
     for at, raw in enumerate(words):
         token = raw.rstrip(",;:")
         bare = token.strip(".'’\"").casefold()
-        if re.fullmatch(r"[^\W\d_]\.", token) and token[0].isupper():
+        if not tokens and raw == token and token[:1].islower() and _SMALL_TITLE.fullmatch(token) and at < 3:
+            titled += 1  # a title in small letters and abbreviated, as Slavic languages write it: "проф.", "doc."
+            continue
+        if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", token) and token[0].isupper():
             tokens.append(token)  # an initial ("John A. Roe")
             if raw != token:
                 break
@@ -1056,7 +1060,7 @@ def _name_tokens(text: str) -> tuple[str | None, int]:
         tokens.append(token.rstrip(".") if ends else token)
         if ends or raw != token or len(tokens) >= 5:
             break  # a sentence or clause ends after this word
-    used = len(tokens)
+    used = len(tokens) + titled if tokens else 0
     while tokens and (tokens[-1] in PARTICLES or _bare_title(tokens[-1])):
         tokens.pop()
     if not tokens:
@@ -1064,9 +1068,13 @@ def _name_tokens(text: str) -> tuple[str | None, int]:
     name = display_name(" ".join(tokens))
     if not is_name_like(name):
         return None, 0
-    if is_full_name(name) or (titles_of(name) and len(name.split()) >= 2):
+    if is_full_name(name) or ((titled or titles_of(name)) and len(name.split()) >= 2):
         return name, used
     return None, 0
+
+
+#: An abbreviated title in small letters: "проф.", "доц.", "акад.", "doc.", "prof.", "dr." (before a name).
+_SMALL_TITLE = re.compile(r"[^\W\d_]{2,5}\.")
 
 
 def _bare_title(token: str) -> bool:

@@ -294,8 +294,14 @@ def read_table(text: str) -> list[Cue] | None:
     in_ms = any(_fold(header[columns[k]]).endswith("ms") for k in ("start", "end") if k in columns)
     cues: list[Cue] = []
     if delimiter == "|" and at > 0:
-        # (a Markdown document's title and notes above its table are its words too, no one's)
-        above = (html.escape(line.strip(), quote=False) for line in text[:at].lstrip("\ufeff").split("\n"))
+        # (a Markdown document's title and notes above its table are its words too, no one's; its front matter,
+        # fields between rules, is not)
+        top = text[:at].lstrip("\ufeff").split("\n")
+        if top[0].strip() == "---" and (
+            close := next((k for k, line in enumerate(top[1:], 1) if line.strip() == "---"), 0)
+        ):
+            top = top[close + 1 :]
+        above = (html.escape(line.strip(), quote=False) for line in top)
         cues.extend(Cue(None, None, line, None, nobody=True) for line in above if line)
     for row in rows:
         if len(row) <= max(columns.values()):
