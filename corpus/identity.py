@@ -55,6 +55,8 @@ _PLACEHOLDER = re.compile(
     r"|(?:speaker|participant|voice|person|guest|caller|respondent|interviewee|panelist|panellist)"
     r" ?(?:\d{0,3}[a-z]?|[a-z]{2})"
     r"|male|female"
+    # (a recording's channel, transcribed channel by channel: "Channel 2", "Channel 1, speaker 2")
+    r"|channel ?\d{1,2}(?: speaker ?\d{1,3})?"
     # (someone in a crowd, unnamed: "[A voice: Preach it!]", "A MAN IN THE CROWD")
     r"|(?:an? )?(?:voice|man|woman)(?: (?:in|from) the (?:crowd|audience|gallery|congregation|back))?|voices"
     r"|(?:the )?(?:moderator|host|co host|operator|interviewer|narrator|announcer|audience(?: member)?|questioner|chair|chairman|"

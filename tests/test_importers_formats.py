@@ -965,3 +965,75 @@ def test_a_chat_transcript_from_talkbank() -> None:
     assert (
         parse_text("@Begin of the notes\nAda: hello there.\nBen: hi.\n", "notes.txt").convention["shape"] != "talkbank"
     )
+
+
+def _eaf(tiers: str) -> str:
+    slots = "".join(f'<TIME_SLOT TIME_SLOT_ID="ts{k}" TIME_VALUE="{k * 1000}"/>' for k in range(1, 9))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<ANNOTATION_DOCUMENT FORMAT="3.0" VERSION="3.0">\n'
+        f'<HEADER TIME_UNITS="milliseconds"/>\n<TIME_ORDER>{slots}</TIME_ORDER>\n{tiers}\n</ANNOTATION_DOCUMENT>\n'
+    )
+
+
+def _tier(attributes: str, spans: list[tuple[int, str]]) -> str:
+    notes = "".join(
+        f'<ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a{a}" TIME_SLOT_REF1="ts{a}" TIME_SLOT_REF2="ts{a + 1}">'
+        f"<ANNOTATION_VALUE>{said}</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>"
+        for a, said in spans
+    )
+    return f"<TIER {attributes}>{notes}</TIER>"
+
+
+def test_an_elan_file_read_tier_by_tier_in_the_order_of_its_times() -> None:
+    """ELAN's .eaf: each speaker's tier names its participant; the utterances are put in the order of their times;
+    a tier without a participant beside named ones holds notes, no one's; a translation tier under another is
+    left out.  Where no tier names a participant, the tier's id is the speaker."""
+    tiers = _tier('TIER_ID="INT" PARTICIPANT="Kovács Eszter"', [(1, "Mesélne a kenyérről?"), (5, "És ma?")])
+    tiers += _tier('TIER_ID="IMR" PARTICIPANT="Szabó Imre"', [(2, "Kemencében sütöttük."), (6, "Karácsonykor.")])
+    tiers += _tier('TIER_ID="CMT" PARTICIPANT=""', [(3, "[nevetés]")])
+    tiers += _tier('TIER_ID="IMR-en" PARENT_REF="IMR"', [(2, "We baked it in the oven.")])
+    doc = parse_text(_eaf(tiers), "OR23_07.eaf")
+    assert [(p.speaker, p.text, p.start) for p in doc.passages] == [
+        ("Kovács Eszter", "Mesélne a kenyérről?", 1.0), ("Szabó Imre", "Kemencében sütöttük.", 2.0),
+        (None, "[nevetés]", 3.0), ("Kovács Eszter", "És ma?", 5.0), ("Szabó Imre", "Karácsonykor.", 6.0),
+    ]  # fmt: skip
+    assert doc.convention["shape"] == "elan" and ".eaf" in SUPPORTED_SUFFIXES
+    plain = _tier('TIER_ID="Ada"', [(1, "Hello &amp; welcome.")]) + _tier('TIER_ID="Ben"', [(2, "Thanks &lt;3")])
+    assert [(p.speaker, p.text) for p in parse_text(_eaf(plain), "a.eaf").passages] == [
+        ("Ada", "Hello & welcome."),
+        ("Ben", "Thanks <3"),
+    ]
+    with pytest.raises(ImportRefused, match=r"^broken\.eaf: an ELAN file \(\.eaf\) that is not well-formed XML"):
+        parse_text(_eaf(plain)[:-40], "broken.eaf")
+
+
+def test_a_tei_transcription_of_speech_and_a_tei_play() -> None:
+    """TEI XML, as spoken and parliamentary corpora publish speech: each `<u who="#ID">` under the person the
+    header's list names, a pause an ellipsis, a laugh described in parentheses, an incident between utterances no
+    one's; the title the header's.  A play's `<sp>` goes by its `<speaker>`.  TEI without speech is not read so."""
+    tei = '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+    tei += "<title>Conversazione CPR-TO-017</title></titleStmt></fileDesc><profileDesc><particDesc><listPerson>"
+    tei += '<person xml:id="ROS"><persName>Rosanna Ferrero</persName></person>'
+    tei += '<person xml:id="INT"><persName><forename>Elisa</forename> <surname>Cattaneo</surname></persName>'
+    tei += "</person></listPerson></particDesc></profileDesc></teiHeader><text><body><div>"
+    tei += '<u who="#INT">allora <pause/> mi raccontava della sartoria</u>'
+    tei += '<u who="#ROS">sì, in via Garibaldi <vocal><desc>ride</desc></vocal> &amp; poi</u>'
+    tei += "<incident><desc>squilla il telefono</desc></incident>"
+    tei += '<u who="#INT">e dopo?</u></div></body></text></TEI>\n'
+    doc = parse_text(tei, "cpr.xml")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Elisa Cattaneo", "allora … mi raccontava della sartoria"),
+        ("Rosanna Ferrero", "sì, in via Garibaldi (ride) & poi"),
+        (None, "(squilla il telefono)"),
+        ("Elisa Cattaneo", "e dopo?"),
+    ]
+    assert doc.title == "Conversazione CPR-TO-017" and doc.convention["shape"] == "tei"
+    play = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><sp><speaker>HAMM.</speaker><p>Me to play.</p>'
+    play += "</sp><stage>Pause.</stage><sp><speaker>CLOV.</speaker><p>Finished.</p></sp></body></text></TEI>"
+    assert [(p.speaker, p.text) for p in parse_text(play, "endgame.xml").passages] == [
+        ("HAMM", "Me to play."),
+        (None, "(Pause.)"),
+        ("CLOV", "Finished."),
+    ]
+    prose = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>An essay, no one speaks.</p></body></text></TEI>'
+    assert parse_text(prose, "essay.xml").convention["shape"] != "tei"

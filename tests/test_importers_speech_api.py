@@ -12,6 +12,7 @@ import pytest
 
 from sayso.corpus.conventions import is_uncertain
 from sayso.corpus.errors import ImportRefused
+from sayso.corpus.identity import is_placeholder
 from sayso.corpus.importers import parse_path, parse_text
 from sayso.corpus.models import ParsedDocument
 
@@ -301,3 +302,26 @@ def test_a_diarization_whose_speaker_thanks_itself_for_having_it_is_doubted() ->
                          for k, (who, text) in enumerate(said)]}  # fmt: skip
     doc = parse_text(json.dumps(data), "episode.json")
     assert is_uncertain(doc.convention) and any("SPEAKER_00" in w for w in doc.warnings)
+
+
+def test_deepgram_utterances_of_a_recording_transcribed_channel_by_channel() -> None:
+    """Deepgram's multichannel answer numbers each channel's speakers from 0: a call centre's agent on channel 0
+    and the customer on channel 1 are both "speaker 0", and were read as one speaker (then doubted as a microphone
+    shared by several).  Each channel is its own speaker, a placeholder (a different person in each call)."""
+    said = [(0, 0, "Thank you for calling, can I take your policy number please?"), (1, 0, "Yes, it's H H eight."),
+            (0, 0, "Thank you. And your date of birth?"), (1, 0, "The ninth of June."),
+            (1, 1, "Mum, the kettle!"), (0, 0, "Take your time.")]  # fmt: skip
+    data = {
+        "metadata": {"channels": 2, "duration": 30.0},
+        "results": {
+            "utterances": [
+                {"start": 4.0 * k, "end": 4.0 * k + 3, "channel": c, "speaker": s, "transcript": t}
+                for k, (c, s, t) in enumerate(said)
+            ]
+        },
+    }
+    doc = parse_text(json.dumps(data), "call.json")
+    assert [p.speaker for p in doc.passages] == ["Channel 1", "Channel 2, speaker 1", "Channel 1",
+                                                 "Channel 2, speaker 1", "Channel 2, speaker 2", "Channel 1"]  # fmt: skip
+    assert not is_uncertain(doc.convention)
+    assert is_placeholder("Channel 2, speaker 1") and is_placeholder("Channel 1")

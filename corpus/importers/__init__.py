@@ -27,6 +27,7 @@ from sayso.corpus.importers.clean import drop_invisible
 from sayso.corpus.importers.cues import cues_to_passages, dashes_naming_no_one, unnamed_speakers
 from sayso.corpus.importers.detect import detect_format
 from sayso.corpus.importers.docx import docx_to_text, is_docx
+from sayso.corpus.importers.elan import looks_like_eaf, parse_eaf
 from sayso.corpus.importers.encoding import decode_bytes
 from sayso.corpus.importers.grammar import PatternError
 from sayso.corpus.importers.html import html_to_text, read_chat
@@ -35,6 +36,7 @@ from sayso.corpus.importers.speakers import masked_senders, merge_short_forms
 from sayso.corpus.importers.srt import parse_sbv, parse_srt
 from sayso.corpus.importers.table import read_columns, read_table
 from sayso.corpus.importers.talkbank import looks_like_chat, parse_chat
+from sayso.corpus.importers.tei import looks_like_tei, parse_tei
 from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines, says_its_labels_may_be_wrong
 from sayso.corpus.importers.ttml import parse_ttml
 from sayso.corpus.importers.vtt import parse_vtt
@@ -68,6 +70,7 @@ SUPPORTED_SUFFIXES = (
     ".csv",
     ".tsv",
     ".cha",
+    ".eaf",
 )
 
 __all__ = ["SUPPORTED_SUFFIXES", "OwnedText", "decode_raw", "parse_bytes", "parse_decoded", "parse_path", "parse_text"]
@@ -143,13 +146,17 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         return parse_screenplay(owned.take(), file_title)  # (a --labels pattern reads a script as plain text)
     if fmt == "text" and labels is None and looks_like_chat(owned.text, suffix):
         fmt = "talkbank"
+    if fmt in ("html", "text") and looks_like_eaf(owned.text[:3000], suffix):
+        fmt = "elan"
+    elif fmt in ("html", "text") and looks_like_tei(owned.text):
+        fmt = "tei"
     rows = (read_table(owned.text) or read_columns(owned.text)) if fmt == "text" and labels is None else None
     if rows is not None:
         fmt = "table"
     chat = read_chat(owned.text) if fmt == "html" and labels is None else None
     if chat is not None:
         fmt = "chat"
-    if fmt in {"vtt", "srt", "sbv", "ttml", "ass", "json", "table", "chat", "talkbank"}:
+    if fmt in {"vtt", "srt", "sbv", "ttml", "ass", "json", "table", "chat", "talkbank", "elan", "tei"}:
         text = owned.take()
         notes: list[str] = []
         notes_of_times: list[str] = []
@@ -168,6 +175,10 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title = parse_ass(text)
         elif fmt == "talkbank":
             cues, title = parse_chat(text)
+        elif fmt == "elan":
+            cues, title = parse_eaf(text, str(path))
+        elif fmt == "tei":
+            cues, title = parse_tei(text, str(path))
         elif fmt == "ttml":
             cues, title, notes_of_times = parse_ttml(text, str(path))
         elif fmt == "sbv":
@@ -194,9 +205,15 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             described = "a chat export's messages, each with its sender"
         elif fmt == "talkbank":
             described = "a CHAT (TalkBank) transcript's utterances, each under its participant"
+        elif fmt == "elan":
+            described = "an ELAN file's annotations, each under its tier's participant"
+        elif fmt == "tei":
+            described = "a TEI document's utterances, each under the person it points at"
         else:
             described = "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")
-        convention = Convention(fmt if fmt in ("json", "table", "chat", "talkbank") else "cues", described, named, 1.0)
+        convention = Convention(
+            fmt if fmt in ("json", "table", "chat", "talkbank", "elan", "tei") else "cues", described, named, 1.0
+        )
         # Cues carry their own speakers; a speaker labels pattern is for text transcripts.
         ignored = (
             [f"a speaker labels pattern is for text transcripts; this {fmt} file was read by its cues"]

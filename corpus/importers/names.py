@@ -792,7 +792,7 @@ BRACKET_NOTES = {
 GENERIC_SPEAKER = re.compile(
     r"^(unknown( speaker)?|speaker( [\dA-Z]{1,2}|[ _]?#?\d{1,3})?|"
     r"unidentified (speaker|male|female|man|woman|person|voice|child|reporter|group)( #?\d{1,3})?|voice|narrator|announcer|"
-    r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
+    r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|channel ?\d{1,2}(,? speaker ?\d{1,3})?|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
     # a broadcast's roles: whoever reads the news that day
     r"(co-?)?anchor|co-?host|presenter|reporter|correspondent|caller( #?\d{1,3})?|"
     # many at once: a meeting's "ALL:", a service's "CONGREGATION:"

@@ -245,6 +245,7 @@ def _utterances(data: Any) -> list[Cue] | None:
             all(s is None or float(s).is_integer() for s in starts) and max((s or 0.0) for s in starts) > 36_000
         )
         scale = 0.001 if in_ms else 1.0
+        by_channel = _channel_speakers(items, known)
         cues = []
         for item, text, start, end in zip(items, texts, starts, ends):
             if not text:
@@ -254,12 +255,34 @@ def _utterances(data: Any) -> list[Cue] | None:
                     None if start is None else start * scale,
                     None if end is None else end * scale,
                     text,
-                    _speaker_of(item, known),
+                    by_channel.get(id(item)) or _speaker_of(item, known),
                     nobody=_from_the_system(item),
                 )
             )
         return cues or None
     return None
+
+
+def _channel_speakers(items: list[dict[str, Any]], names: dict[str, str]) -> dict[int, str]:
+    """Who says each utterance of a recording transcribed channel by channel (Deepgram's multichannel answer, a
+    call centre's agent on one channel and the customer on the other), by the item's id(): each channel numbers its
+    own speakers from 0, so speaker 0 of channel 0 and speaker 0 of channel 1 are two people ("Channel 1",
+    "Channel 2", or "Channel 1, speaker 2" where a channel has several).  Empty where the utterances are not
+    numbered by channel, or the speakers are named."""
+    if not all(isinstance(i.get("channel"), int) and not isinstance(i.get("channel"), bool) for i in items):
+        return {}
+    pairs: list[tuple[int, Any]] = [(int(i["channel"]), i.get("speaker")) for i in items]
+    if len({c for c, _ in pairs}) < 2:
+        return {}
+    if any(isinstance(s, str) or str(s) in names for _, s in pairs):
+        return {}  # (speakers by name, or named by the JSON: as they are)
+    per_channel: dict[int, set[Any]] = {}
+    for c, s in pairs:
+        per_channel.setdefault(c, set()).add(s)
+    return {
+        id(i): f"Channel {c + 1}" if len(per_channel[c]) == 1 else f"Channel {c + 1}, speaker {int(s or 0) + 1}"
+        for i, (c, s) in zip(items, pairs)
+    }
 
 
 def _text_of(item: dict[str, Any]) -> str:
