@@ -55,6 +55,12 @@ _PLACEHOLDER = re.compile(
     r"|(?:speaker|participant|voice|person|guest|caller|respondent|interviewee|panelist|panellist)"
     r" ?(?:\d{0,3}[a-z]?|[a-z]{2})"
     r"|male|female"
+    # (a voice from the audience, unnamed, as records in other languages write it: Polish "Głos z sali", German
+    # "Stimme aus dem Publikum", French "Une voix dans la salle", Spanish "Una voz del público", Russian "Голос из
+    # зала", Italian "Voce dalla sala", Dutch "Stem uit de zaal")
+    r"|głos z (?:sali|widowni)|stimme aus dem (?:publikum|saal)|(?:une )?voix (?:dans la salle|du public)"
+    r"|(?:una )?voz (?:del publico|desde el publico|de la sala)|голос из зала|(?:una )?voce dalla sala"
+    r"|stem uit de zaal|(?:uma )?voz da plateia"
     # (a recording's channel, transcribed channel by channel: "Channel 2", "Channel 1, speaker 2")
     r"|channel ?\d{1,2}(?: speaker ?\d{1,3})?"
     # (someone in a crowd, unnamed: "[A voice: Preach it!]", "A MAN IN THE CROWD")

@@ -215,3 +215,24 @@ def test_what_the_new_layouts_leave_alone() -> None:
     at += "Bundesminister für Landesverteidigung und Sport Mag. Hans Peter Doskozil: Hohes Haus!\n\n"
     at += "Präsident Wolfgang Sobotka: Danke.\n"
     assert _speakers(at) == ["Präsident Wolfgang Sobotka", "Hans Peter Doskozil", "Präsident Wolfgang Sobotka"]
+
+
+def test_a_caller_a_voice_from_the_hall_and_a_credit_line() -> None:
+    """A radio page names a caller by the given name with the role after it ("Bev (caller, Bootle)") set apart over
+    her words; a Polish panel's "Głos z sali:" (a voice from the hall) is an unnamed voice's turn, not the
+    moderator's words; the page's closing credit ("Fot. Kasia Lenart. Zapis: Tomasz Jeleń.") is no speaker (a
+    full stop after a name's word ends a sentence, not a name)."""
+    radio = "Southside Sessions\n\nCallum Reid\n\nWe've got a caller. Bev, you're on air.\n\n"
+    radio += "Bev (caller, Bootle)\n\nHiya Callum, hiya Noor. My grandson's on that wall.\n\n"
+    radio += "Noor Haddad\n\nOh, I remember him! He wanted the ball bigger.\n\nBev (caller, Bootle)\n\nThat's him.\n\n"
+    radio += "Callum Reid\n\nThanks, Bev.\n\nNoor Haddad\n\nThank you.\n"
+    assert _speakers(radio) == ["Callum Reid", "Bev", "Noor Haddad", "Bev", "Callum Reid", "Noor Haddad"]
+    pl = "Panel\n\nJoanna Wierzbicka: Zacznijmy od pytania.\n\nMarek Zaremba: Dobrze, zaczynajmy.\n\n"
+    pl += "Joanna Wierzbicka: Mamy czas na jedno pytanie z sali. Proszę.\n\n"
+    pl += "Głos z sali: Dzień dobry, jestem nauczycielką. Które książki polecacie?\n\n"
+    pl += "Marek Zaremba: Opowiadania, nie powieści.\n\nJoanna Wierzbicka: Dziękuję państwu.\n\n"
+    pl += "Fot. Kasia Lenart. Zapis: Tomasz Jeleń. Festiwal jest współfinansowany ze środków Miasta.\n"
+    doc = parse_text(pl, "panel.txt")
+    assert [p.speaker for p in doc.passages] == ["Joanna Wierzbicka", "Marek Zaremba", "Joanna Wierzbicka",
+                                                 "Głos z sali", "Marek Zaremba", "Joanna Wierzbicka"]  # fmt: skip
+    assert "Fot. Kasia Lenart" not in doc.speakers and not doc.warnings

@@ -1249,7 +1249,13 @@ def _apart_people(out: list[tuple[int, Label]], lines: list[str]) -> list[tuple[
     apart = [
         (i, l)
         for i, l in out
-        if l.form == "apart" and (names_a_person(l.raw) or key(l) != " ".join(l.raw.split()).casefold())
+        if l.form == "apart"
+        and (
+            names_a_person(l.raw)
+            or key(l) != " ".join(l.raw.split()).casefold()
+            # (a radio caller by the given name, the role in parentheses after it: "Bev (caller, Bootle)")
+            or (l.role is not None and GENERIC_SPEAKER.fullmatch(l.role.split(",")[0].strip()) is not None)
+        )
     ]
     counts = Counter(key(l) for _, l in apart)
     roled = {key(l) for _, l in apart if l.role}

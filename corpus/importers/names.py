@@ -792,7 +792,11 @@ BRACKET_NOTES = {
 GENERIC_SPEAKER = re.compile(
     r"^(unknown( speaker)?|speaker( [\dA-Z]{1,2}|[ _]?#?\d{1,3})?|"
     r"unidentified (speaker|male|female|man|woman|person|voice|child|reporter|group)( #?\d{1,3})?|voice|narrator|announcer|"
-    r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|channel ?\d{1,2}(,? speaker ?\d{1,3})?|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
+    r"audience( member)?( #?\d{1,3})?|participant( \d+)?|guest( \d+)?|"
+    # (a voice from the audience in other languages' records: "Głos z sali", "Stimme aus dem Publikum")
+    r"głos z (sali|widowni)|stimme aus dem (publikum|saal)|(une )?voix (dans la salle|du public)|"
+    r"(una )?voz (del público|desde el público|de la sala)|голос из зала|(una )?voce dalla sala|stem uit de zaal|"
+    r"(uma )?voz da plateia|channel ?\d{1,2}(,? speaker ?\d{1,3})?|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
     # a broadcast's roles: whoever reads the news that day
     r"(co-?)?anchor|co-?host|presenter|reporter|correspondent|caller( #?\d{1,3})?|"
     # many at once: a meeting's "ALL:", a service's "CONGREGATION:"
@@ -1591,6 +1595,9 @@ _CAPITAL_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊË
 
 #: A sentence ending and another beginning: a stop after a word of five letters or more (not an abbreviation,
 #: "Dr.", "Parl."), or a question or exclamation mark, then a capital.
+#: A word of five letters or more, a full stop and a capitalised word: a sentence ending inside what was taken
+#: for a name.
+_WORD_STOP_WORD = re.compile(r"(?<![\w.])([^\W\d_]{5,})\.[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
 _SENTENCE_WITHIN = re.compile(r"[^\W\d_]{5,}[.!?][ \t]+[A-ZÀ-ÖØ-Þ]|[!?][ \t]+[A-ZÀ-ÖØ-Þ]")
 
 
@@ -1739,6 +1746,12 @@ def is_name_like(name: str) -> bool:
     if _caseless(name):
         # Arabic, Hebrew, Thai, Devanagari...: no capitals to tell a name by (but a note's head, "ملاحظة", is none)
         return name.split()[0] not in NOT_NAMES
+    if ". " in name and any(
+        m.start() > 0 and m.group(1).casefold() not in TITLES for m in _WORD_STOP_WORD.finditer(name)
+    ):
+        # (a sentence's end inside, after a name's word: a credit line's "Fot. Kasia Lenart. Zapis"; a title
+        # shortened first is a title's stop, "Lieut. Ada Park")
+        return False
     tokens = name.split()
     if len(tokens) >= 2 and _ORDINAL.fullmatch(tokens[0]) and tokens[1][:1].isupper():
         # a role counted, as a viva's or a panel's record numbers them: "1.º Arguente", "2nd Examiner", "1er
