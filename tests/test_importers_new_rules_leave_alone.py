@@ -304,3 +304,12 @@ def test_a_ministers_press_office_is_no_minister_and_an_articles_subheadings_are
     article += "Le rapporteur général : des réserves sur les recettes\n\n"
     article += "Le rapporteur a pointé une surestimation probable des recettes.\n"
     assert not parse_text(article, "article.txt").speakers
+
+
+def test_a_glossary_of_bold_terms_in_a_list_is_no_conversation() -> None:
+    """An incident report's glossary, each term once in a list ("- **IC:** Incident Commander."), and the same
+    term named in its header as someone's role: no one speaks (it read as "Incident Commander" and "SLO")."""
+    text = "# Postmortem\n\n**Authors:** Priya Raman (Incident Commander), Tomás Ferreira\n\n## Summary\n\n"
+    text += "Checkout failed for 107 minutes after a chart change.\n\n## Glossary\n\n"
+    text += "- **IC:** Incident Commander.\n- **SLO:** Service level objective.\n"
+    assert [p.speaker for p in parse_text(text, "postmortem.md").passages if p.speaker] == []

@@ -236,3 +236,16 @@ def test_a_caller_a_voice_from_the_hall_and_a_credit_line() -> None:
     assert [p.speaker for p in doc.passages] == ["Joanna Wierzbicka", "Marek Zaremba", "Joanna Wierzbicka",
                                                  "Głos z sali", "Marek Zaremba", "Joanna Wierzbicka"]  # fmt: skip
     assert "Fot. Kasia Lenart" not in doc.speakers and not doc.warnings
+
+
+def test_owners_by_their_flats_number_as_the_minutes_key_gives_them() -> None:
+    """A condominium's minutes label owners by their flat ("Apto 304:"), the header's list giving each flat's owner
+    ("Apto 304 – Jefferson Nakamura (proprietário)"); the chair is "Presidente da mesa:", a role as a phrase (it
+    had been cut to "Presidente da" with a party "mesa")."""
+    text = "ATA DA ASSEMBLEIA\n\nApto 304 – Jefferson Nakamura (proprietário)\n"
+    text += "Apto 602 – Patrícia Albuquerque (proprietária) – síndica\n\n"
+    text += "Presidente da mesa: Passamos ao item dois. Dona Patrícia?\n\nApto 602: Posso. Temos três orçamentos.\n\n"
+    text += "Apto 304: Trinta e oito mil rateado entre todos?\n\nApto 602: Por fração ideal, sim.\n\n"
+    text += "Presidente da mesa: Vamos à votação.\n"
+    assert _speakers(text) == ["Presidente da mesa", "Patrícia Albuquerque", "Jefferson Nakamura",
+                               "Patrícia Albuquerque", "Presidente da mesa"]  # fmt: skip

@@ -1560,7 +1560,8 @@ def _role_phrase(name: str) -> bool:
         and len(name) <= 30
         and tokens[0][:1].isupper()
         and _bare(tokens[0]) not in TITLES
-        and not any(t in PARTICLES for t in tokens[1:])
+        # (a preposition only between two words: "Presidente da mesa", the meeting's chair)
+        and not any(t in PARTICLES for t in tokens[1:] if t != tokens[1] or len(tokens) < 3)
         and all(t.rstrip(".").isalpha() for t in tokens)
         and all(t[:1].islower() for t in tokens[1:])
     )
@@ -2370,6 +2371,8 @@ def _match_label(line: str) -> Label | None:
             and len(party_letters) <= 4
             and (party := _PARTY_AFTER.match(name))
             and party.group("party") not in PARTICLES
+            # (not a phrase's last word after its preposition: "Presidente da mesa", the chair of the meeting)
+            and party.group("name").split()[-1] not in PARTICLES
             and is_full_name(party.group("name"))
             # (not a sentence's subject and verb: German capitalises its nouns, "Der Unterschied ist: Ich ...")
             and _bare(name.split()[0]) not in _ARTICLES_NOT_PARTICLES

@@ -451,6 +451,12 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             # questions.", "Narrator: ..."), or a configuration file's keys ("SPEAKER_00: Vorsitz" under
             # "sprecher_zuordnung:"): no one speaks
             dialogue, labels_at = False, {}
+        elif max(Counter(table.name_for(l) for l in labels_at.values()).values()) == 1 and all(
+            lines[i].lstrip()[:2] in ("- ", "* ", "• ", "+ ") for i in labels_at
+        ):
+            # Every label once, each a list's item: a glossary's terms ("- **SLO:** Service level objective."),
+            # action items, not a conversation
+            dialogue, labels_at = False, {}
         elif _a_numbered_list(lines, labels_at, table):
             # A programme's or a list's numbered items ("1. Karin Westerlund: The system says no"), everyone in it
             # once and only the session's roles ("Chair:", "Discussant:") more often: a list, not a conversation
@@ -2420,6 +2426,15 @@ _LEGEND = re.compile(
 )
 
 
+#: A header's key to codes that are a word and a number, a flat's or a seat's: "Apto 304 – Jefferson Nakamura
+#: (proprietário)", "Seat 12 = Ada Park" (the person up to the next dash or comma).
+_UNIT_LEGEND = re.compile(
+    r"^[ \t]*(?P<code>[^\W\d_]{1,12}\.?[ \t]?\d{1,4}[A-Za-z]?)[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*"
+    r"(?P<who>[^,;=\n–—]{2,60}?)[ \t]*(?=[–—,;]|$)"
+)
+_UNIT_CODE = re.compile(r"[^\W\d_]{1,12}\.?[ \t]?\d{1,4}[A-Za-z]?")
+
+
 #: A Chinese dialogue's key to its voices: "表演：甲——王德顺　乙——李春明" (甲 and 乙, its A and B; see names.DIALOGUE_STEMS).
 _STEM_LEGEND = re.compile(
     r"(?<![\u3400-\u9fff])(?P<code>[甲乙丙丁])[ \t]*(?:[–—]{1,2}|=)[ \t]*(?P<who>[^\s,，、;；（(=]{2,12})"
@@ -2515,6 +2530,7 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
         or len(l.raw) <= 3
         or _NUMBERED_CODE.fullmatch(l.raw.strip())
         or _TWO_CODES.fullmatch(l.raw.strip())
+        or _UNIT_CODE.fullmatch(l.raw.strip())
     }
     shared: list[tuple[str, str]] = []
     if not codes:
@@ -2534,6 +2550,7 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             _NUMBERED_LEGEND.finditer(line),
             _ROLE_CODE_LEGEND.finditer(line),
             _FIELD_CODE_LEGEND.finditer(line),
+            _UNIT_LEGEND.finditer(line),
             # (a name and its short form in a script without capitals; elsewhere initials say whose they are)
             # (or a code in Latin letters for a name in such a script, with what describes them: "ミホ（M，22歳）")
             (m for m in _NAME_CODE_LEGEND.finditer(line) if uncased(m.group("code")) or uncased(m.group("who"))),
