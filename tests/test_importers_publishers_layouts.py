@@ -249,3 +249,14 @@ def test_owners_by_their_flats_number_as_the_minutes_key_gives_them() -> None:
     text += "Presidente da mesa: Vamos à votação.\n"
     assert _speakers(text) == ["Presidente da mesa", "Patrícia Albuquerque", "Jefferson Nakamura",
                                "Patrícia Albuquerque", "Presidente da mesa"]  # fmt: skip
+
+
+def test_japanese_minutes_name_each_speaker_in_full_width_parentheses() -> None:
+    """A Japanese neighbourhood association's minutes open each remark with the speaker's surname in full-width
+    parentheses ("（大島）それでは"), as Western transcripts write "(Ada Park) Hello"; numbered items in them
+    ("（１）夏祭り収支報告") and a laugh ("（笑）") are not speakers."""
+    text = "役員会　議事録\n\n（１）夏祭り収支報告\n\n会計より報告があった。\n\n（２）秋季防災訓練について\n\n"
+    text += "（大島）それでは二つ目、防災訓練です。石井さん、お願いします。\n\n（石井）はい。資料２をご覧ください。\n\n"
+    text += "（坂口）段ボールベッドは何台くらい来るんですか。\n\n（石井）市の防災課から５台借ります。\n\n"
+    text += "（大島）それは前から言われていますね。（笑）\n\n（坂口）わかりました。\n"
+    assert _speakers(text) == ["大島", "石井", "坂口", "石井", "大島", "坂口"]

@@ -739,6 +739,8 @@ _CJK_LABEL = re.compile(
 )
 #: "(Ada Park) words"
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()\d]{2,40})\)[ \t]+(?P<rest>\S.*)$")
+#: The same in full-width parentheses, as Japanese minutes write a speaker's surname: "（大島）それでは二つ目、".
+_WIDE_PAREN_NAME = re.compile(r"^（(?P<name>[^（）()\d０-９]{1,12})）[ \t\u3000]*(?P<rest>\S.*)$")
 #: A name in capitals (one to four words, titles with their stop) opening a line of words not in capitals.
 _CAPS_RUN = re.compile(
     r"^(?P<name>(?:[A-Z][A-Z'’.\-]*[ \t]+){0,3}[A-Z][A-Z'’\-]+)[ \t]+(?P<rest>(?=\S*[a-z]|[AI][ \t])\S.*)$"
@@ -784,7 +786,7 @@ def match_separated(line: str) -> Label | None:
     head = s[:64]
     if not (
         head[:2].isupper()
-        or head[:1] in "<(*○◯◎●◆◇■□▶►"
+        or head[:1] in "<(（*○◯◎●◆◇■□▶►"
         or "\t" in head
         or " - " in head
         or " | " in head
@@ -818,7 +820,7 @@ def match_separated(line: str) -> Label | None:
     action = _NICK_ACTION.match(s)
     if action and not action.group("name").endswith(":"):
         return Label(action.group("name"), action.group("rest"), "separated:*", time)  # (in a chat log only)
-    paren = _PAREN_NAME.match(s)
+    paren = _PAREN_NAME.match(s) or (_WIDE_PAREN_NAME.match(s) if s[:1] == "（" else None)
     if paren:
         name = paren.group("name").strip()
         if (is_name_like(name) or GENERIC_SPEAKER.match(name)) and not is_stage_direction(name):
