@@ -977,3 +977,17 @@ def test_the_asker_named_after_the_question_mark_with_a_small_title() -> None:
         "Соискатель", "Председательствующий"
     ]  # fmt: skip
     assert not is_uncertain(doc.convention)
+
+
+def test_a_print_interviews_questions_in_italics_under_a_standfirst() -> None:
+    """A magazine prints each question in italics (as others do in bold) with the answer below; the standfirst
+    over the first question, set in bold and asking nothing, is no question of the interviewer's."""
+    text = "# The bees don't read the calendar\n\n**Tamsin Rhys-Owen keeps bees. Leo Marchbanks asked her about "
+    text += "winters.**\n\n*You started with two hives. Is that right?*\n\nMore or less. An old man died.\n\n"
+    text += "*What has changed most?*\n\nThe winters. We used to have a break.\n\n*And now?*\n\nNow I open a hive.\n"
+    doc = parse_text(text, "bees.md")
+    assert [(p.speaker, p.text[:20]) for p in doc.passages] == [
+        (None, "Tamsin Rhys-Owen kee"), ("Interviewer", "You started with two"), ("Interviewee", "More or less. An old"),
+        ("Interviewer", "What has changed mos"), ("Interviewee", "The winters. We used"),
+        ("Interviewer", "And now?"), ("Interviewee", "Now I open a hive."),
+    ]  # fmt: skip

@@ -822,7 +822,7 @@ def _is_title(line: str, key: str | None) -> bool:
 
 
 #: A paragraph wholly in bold: a print interview's question ("**¿Cuándo empezó?**").
-_BOLD_PARAGRAPH = re.compile(r"^(?:\*\*|__)(?P<words>[^*_].*?[^*_\s])(?:\*\*|__)$")
+_BOLD_PARAGRAPH = re.compile(r"^(?P<em>\*\*|__|\*|_)(?P<words>[^*_].*?[^*_\s])(?P=em)$")
 #: A Japanese or Chinese headline quoting who answers, after their trade: "【インタビュー】陶芸家・山岸透「土は嘘をつかない」".
 _QUOTED_CJK_HEADLINE = re.compile(
     r"^(?:【[^】]{1,12}】[ \t\u3000]*)?(?:[^「」『』・\s]{1,10}・)?(?P<who>[\u3040-\u30ff\u3400-\u9fff]{2,8})[「『]"
@@ -878,6 +878,14 @@ def _bold_rejoined(lines: list[str]) -> list[str]:
     return out
 
 
+def _set_apart_question(s: str) -> re.Match[str] | None:
+    """A paragraph in bold, or in italics where it asks (a byline or a caption is often in italics)."""
+    m = _BOLD_PARAGRAPH.match(s)
+    if m is None or len(m.group("em")) == 2 or m.group("words").rstrip().endswith(("?", "؟", "？")):
+        return m
+    return None
+
+
 def _bold_questions(
     lines: list[str], title: str | None, stripped: list[layout.Stripped]
 ) -> tuple[list[ParsedPassage], str, str] | None:
@@ -887,7 +895,7 @@ def _bold_questions(
     and Interviewee, the same placeholders as for Q/A marks."""
     lines = _bold_rejoined(lines)
     first = next(
-        (i for i, line in enumerate(lines) if _BOLD_PARAGRAPH.match(line.strip()) or _DASHED_QUESTION.match(line)), None
+        (i for i, line in enumerate(lines) if _set_apart_question(line.strip()) or _DASHED_QUESTION.match(line)), None
     )
     if first is None:
         return None
@@ -897,7 +905,7 @@ def _bold_questions(
         s = line.strip()
         if not s:
             continue
-        bold = _BOLD_PARAGRAPH.match(s) or _DASHED_QUESTION.match(s)
+        bold = _set_apart_question(s) or _DASHED_QUESTION.match(s)
         if bold is not None:
             words = bold.group("words").strip()
             # (a question in bold may keep its double dash inside the bold: "**――3年ぶりのアルバムです。**"; a
@@ -911,6 +919,10 @@ def _bold_questions(
                 turns.append((False, [s]))
             else:
                 turns[-1][1].append(s)
+    lead: list[str] = []
+    while len(turns) >= 2 and turns[0][0] and turns[1][0]:
+        # (a standfirst in bold or italics over the first question, not answered: "Leo Marchbanks asked her ...")
+        lead.extend(turns.pop(0)[1])
     questions = [words for is_q, words in turns if is_q]
     answered = sum(1 for a, b in itertools.pairwise(turns) if a[0] and not b[0])
     asking = sum(1 for words in questions if words[0].rstrip().endswith(("?", "؟", "？")))
@@ -920,7 +932,7 @@ def _bold_questions(
         # (bold lines that do not ask are a page's headings; a double dash is an interviewer's mark, asking or
         # prompting: "――乗り間違えたフェリーが人生を決めた。")
         return None
-    head = [line for line in lines[:first] if line.strip()]
+    head = [line for line in lines[:first] if line.strip()] + lead
     if not qa.a_conversation("\n".join([title or "", *head])):
         return None  # an FAQ's questions in bold, a quiz's: no one asks them of anyone
     for_oneself = sum(1 for words in questions if _FOR_ONESELF.search(words[0]) and not _OF_YOU.search(words[0]))
