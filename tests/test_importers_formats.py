@@ -998,6 +998,15 @@ def test_an_elan_file_read_tier_by_tier_in_the_order_of_its_times() -> None:
         (None, "[nevetés]", 3.0), ("Kovács Eszter", "És ma?", 5.0), ("Szabó Imre", "Karácsonykor.", 6.0),
     ]  # fmt: skip
     assert doc.convention["shape"] == "elan" and ".eaf" in SUPPORTED_SUFFIXES
+    # (a tier without its participant beside named ones is a person's where its name is one, not notes)
+    margaret = _tier('TIER_ID="INT" PARTICIPANT="Interviewer"', [(1, "Were you scared?")])
+    margaret += _tier('TIER_ID="Margaret"', [(2, "Not me.")]) + _tier('TIER_ID="Comments"', [(3, "[door]")])
+    margaret += _tier('TIER_ID="Margaret-translation"', [(2, "Nem én.")])
+    assert [(p.speaker, p.text) for p in parse_text(_eaf(margaret), "m.eaf").passages] == [
+        ("Interviewer", "Were you scared?"),
+        ("Margaret", "Not me."),
+        (None, "[door]"),
+    ]
     plain = _tier('TIER_ID="Ada"', [(1, "Hello &amp; welcome.")]) + _tier('TIER_ID="Ben"', [(2, "Thanks &lt;3")])
     assert [(p.speaker, p.text) for p in parse_text(_eaf(plain), "a.eaf").passages] == [
         ("Ada", "Hello & welcome."),
@@ -1034,6 +1043,15 @@ def test_a_tei_transcription_of_speech_and_a_tei_play() -> None:
         ("HAMM", "Me to play."),
         (None, "(Pause.)"),
         ("CLOV", "Finished."),
+    ]
+    # (a record's speaker note before each speech names who an unexplained id is, as ParlaMint writes it)
+    council = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><note type="speaker">The Mayor (Cllr Helen '
+    council += 'Marsh):</note><u who="#MarshHelen">Item four.</u><note type="speaker">Cllr Robert Dunn:</note>'
+    council += '<u who="#DunnRobert">Thank you.</u><note>(Applause)</note></div></body></text></TEI>'
+    assert [(p.speaker, p.text) for p in parse_text(council, "council.xml").passages] == [
+        ("Cllr Helen Marsh", "Item four."),
+        ("Cllr Robert Dunn", "Thank you."),
+        (None, "(Applause)"),
     ]
     prose = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>An essay, no one speaks.</p></body></text></TEI>'
     assert parse_text(prose, "essay.xml").convention["shape"] != "tei"

@@ -313,3 +313,52 @@ def test_a_glossary_of_bold_terms_in_a_list_is_no_conversation() -> None:
     text += "Checkout failed for 107 minutes after a chart change.\n\n## Glossary\n\n"
     text += "- **IC:** Incident Commander.\n- **SLO:** Service level objective.\n"
     assert [p.speaker for p in parse_text(text, "postmortem.md").passages if p.speaker] == []
+
+
+def test_the_new_formats_leave_alone_what_is_not_theirs() -> None:
+    """A reviewer's ordinary documents that the first versions of the ELAN, TEI and channel readers misread: notes
+    in Markdown quoting a sample of ELAN or TEI markup (refused as broken XML), a letters edition quoting a play's
+    speeches inside its paragraphs (its letters lost), a chat app's channel ids, speakers named beside their
+    numbers or as objects (a crash), and speakers numbered across channels."""
+    notes = '# ELAN notes\n\nOur files look like this:\n\n    <ANNOTATION_DOCUMENT AUTHOR="OK">\n\n'
+    notes += "Olena: Did you export it?\n\nMarusia: Yes, last night.\n\nOlena: Good.\n\nMarusia: Thanks.\n"
+    assert [p.speaker for p in parse_text(notes, "notes.md").passages if p.speaker] == ["Olena", "Marusia"] * 2
+    handout = 'TEI workshop\n\n  <TEI xmlns="http://www.tei-c.org/ns/1.0"><u who="#INT">hello</u></TEI>\n\n'
+    handout += "Interviewer: What is a u element?\n\nRespondent: An utterance.\n\nInterviewer: Thanks.\n"
+    assert parse_text(handout, "handout.md").convention["shape"] != "tei"
+    letters = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><opener>Dearest Kate</opener>'
+    letters += "<p>We went on Tuesday. <quote><sp><speaker>Squire</speaker><p>Who's there?</p></sp></quote> said Mr "
+    letters += "Pell.</p><closer>Your loving sister, Harriet</closer></div></body></text></TEI>"
+    read = parse_text(letters, "letters.xml")
+    assert not read.speakers and "Your loving sister" in " ".join(p.text for p in read.passages)
+
+    def utterances(items: list[dict[str, object]]) -> list[str | None]:
+        data = {"results": {"utterances": [{"start": k, "end": k + 1, **i} for k, i in enumerate(items)]}}
+        return [p.speaker for p in parse_text(json.dumps(data), "u.json").passages]
+
+    said = ["Hello there.", "Hi, how are you?", "Fine, thanks.", "Good to hear."]
+    chat = [{"channel": c, "user": u, "transcript": t} for (c, u), t in zip([(101, "maggie"), (205, "tom")] * 2, said)]
+    assert not any(who and who.startswith("Channel") for who in utterances(chat))
+    named = [{"channel": k % 2, "speaker": 0, "speaker_name": n, "transcript": t} for k, (n, t) in
+             enumerate(zip(["Agente Lucía", "Cliente", "Supervisor Andrés", "Cliente"], said))]  # fmt: skip
+    assert utterances(named) == ["Agente Lucía", "Cliente", "Supervisor Andrés", "Cliente"]
+    objects = [{"channel": k % 2, "speaker": {"id": k % 2, "name": ["Nadia", "Owen"][k % 2]}, "transcript": t}
+               for k, t in enumerate(said)]  # fmt: skip
+    assert utterances(objects) == ["Nadia", "Owen", "Nadia", "Owen"]
+    across = [
+        {"channel": c, "speaker": s, "transcript": t} for (c, s), t in zip([(0, 0), (1, 2), (0, 1), (1, 1)], said)
+    ]
+    assert utterances(across) == ["Speaker 1", "Speaker 3", "Speaker 2"]  # (its last two one turn)
+
+
+def test_titles_shortened_before_a_name_and_a_tv_listings_channels() -> None:
+    """Titles shortened with a stop before the name ("Dipl.-Psych. Hans Berger:", "Det. Const. Jane Smith:", "Lt.
+    Comdr. Ada Park:") are not a sentence ending inside it; and a TV listing's "Channel 4:" is no speaker."""
+    text = "Podium\n\nJens Haller: Willkommen.\n\nDipl.-Psych. Hans Berger: Danke für die Einladung.\n\n"
+    text += "Jens Haller: Frau Smith?\n\nDet. Const. Jane Smith: We arrested two men.\n\n"
+    text += "Lt. Comdr. Ada Park: The ship sails at six.\n\nJens Haller: Danke.\n\nDipl.-Psych. Hans Berger: Gern.\n"
+    assert [p.speaker for p in parse_text(text, "podium.txt").passages if p.speaker] == ["Jens Haller", "Dipl.-Psych. Hans Berger", "Jens Haller", "Det. Const. Jane Smith",
+                               "Lt. Comdr. Ada Park", "Jens Haller", "Dipl.-Psych. Hans Berger"]  # fmt: skip
+    listing = "Tonight on TV\n\nChannel 4: Gogglebox returns for a new series.\n\nBBC One: The news at ten.\n\n"
+    listing += "Channel 5: The Yorkshire Vet visits a farm.\n\nRadio 4: The Archers, then the shipping forecast.\n"
+    assert not any(p.speaker and p.speaker.startswith("Channel") for p in parse_text(listing, "tv.txt").passages)

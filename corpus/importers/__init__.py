@@ -148,7 +148,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         fmt = "talkbank"
     if fmt in ("html", "text") and looks_like_eaf(owned.text[:3000], suffix):
         fmt = "elan"
-    elif fmt in ("html", "text") and looks_like_tei(owned.text):
+    tei = parse_tei(owned.text, str(path)) if fmt in ("html", "text") and looks_like_tei(owned.text) else None
+    if tei is not None:
         fmt = "tei"
     rows = (read_table(owned.text) or read_columns(owned.text)) if fmt == "text" and labels is None else None
     if rows is not None:
@@ -177,8 +178,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title = parse_chat(text)
         elif fmt == "elan":
             cues, title = parse_eaf(text, str(path))
-        elif fmt == "tei":
-            cues, title = parse_tei(text, str(path))
+        elif tei is not None:
+            cues, title = tei
         elif fmt == "ttml":
             cues, title, notes_of_times = parse_ttml(text, str(path))
         elif fmt == "sbv":

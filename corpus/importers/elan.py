@@ -15,15 +15,28 @@ times, a tier's order breaking ties.
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ET
 
 from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers.cues import Cue
+from sayso.corpus.importers.names import is_name_like
+
+#: What may stand before an XML document's root: a declaration, comments, processing instructions, space.
+XML_PROLOGUE = re.compile(r"\A\ufeff?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*", re.S)
+
+
+#: Tiers that translate, gloss or annotate the words, by their name or their type, in a few languages.
+_ANALYSIS = re.compile(r"transl|gloss|übersetz|traduc|tradu[zç]|fordítás|перевод|morph|\bpos\b", re.I)
+#: Tiers of notes: comments, noises, events.
+_NOTES = re.compile(r"comment|\bcmt\b|note|nois|event|sound|non-?verbal|megjegyz|kommentar|anmerk|nota", re.I)
 
 
 def looks_like_eaf(head: str, suffix: str = "") -> bool:
-    """Whether a file's first characters open an ELAN annotation document."""
-    return "<ANNOTATION_DOCUMENT" in head[:3000] or (suffix == ".eaf" and "<TIER" in head)
+    """Whether a file's first characters open an ELAN annotation document: its root element first (not a sample
+    of one quoted in notes)."""
+    prologue = XML_PROLOGUE.match(head[:3000])
+    return head.startswith("<ANNOTATION_DOCUMENT", prologue.end() if prologue else 0)
 
 
 def parse_eaf(text: str, name: str) -> tuple[list[Cue], str | None]:
@@ -38,12 +51,21 @@ def parse_eaf(text: str, name: str) -> tuple[list[Cue], str | None]:
         value = slot.get("TIME_VALUE")
         if value is not None and value.strip().lstrip("-").isdigit():
             times[slot.get("TIME_SLOT_ID", "")] = int(value) / 1000.0
-    tiers = [tier for tier in root.iter("TIER") if not tier.get("PARENT_REF")]
+    tiers = [
+        tier
+        for tier in root.iter("TIER")
+        if not tier.get("PARENT_REF")
+        # (a translation or a gloss on a tier of its own, not under its speaker's: the corpus's, not said)
+        and not _ANALYSIS.search(f"{tier.get('TIER_ID') or ''} {tier.get('LINGUISTIC_TYPE_REF') or ''}")
+    ]
     named = any((tier.get("PARTICIPANT") or "").strip() for tier in tiers)
     found: list[tuple[float, int, int, Cue]] = []
     for order, tier in enumerate(tiers):
         participant = (tier.get("PARTICIPANT") or "").strip()
-        who = participant or (None if named else (tier.get("TIER_ID") or "").strip() or None)
+        tier_id = (tier.get("TIER_ID") or "").strip()
+        # (beside tiers that name their participant, one that does not is notes, unless its name is a person's)
+        own = tier_id if tier_id and (not named or (is_name_like(tier_id) and not _NOTES.search(tier_id))) else None
+        who = participant or own
         for k, annotation in enumerate(tier.iter("ALIGNABLE_ANNOTATION")):
             value = annotation.findtext("ANNOTATION_VALUE") or ""
             said = " ".join(value.split())

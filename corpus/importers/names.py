@@ -796,7 +796,7 @@ GENERIC_SPEAKER = re.compile(
     # (a voice from the audience in other languages' records: "Głos z sali", "Stimme aus dem Publikum")
     r"głos z (sali|widowni)|stimme aus dem (publikum|saal)|(une )?voix (dans la salle|du public)|"
     r"(una )?voz (del público|desde el público|de la sala)|голос из зала|(una )?voce dalla sala|stem uit de zaal|"
-    r"(uma )?voz da plateia|channel ?\d{1,2}(,? speaker ?\d{1,3})?|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
+    r"(uma )?voz da plateia|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
     # a broadcast's roles: whoever reads the news that day
     r"(co-?)?anchor|co-?host|presenter|reporter|correspondent|caller( #?\d{1,3})?|"
     # many at once: a meeting's "ALL:", a service's "CONGREGATION:"
@@ -1598,7 +1598,7 @@ _CAPITAL_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊË
 #: "Dr.", "Parl."), or a question or exclamation mark, then a capital.
 #: A word of five letters or more, a full stop and a capitalised word: a sentence ending inside what was taken
 #: for a name.
-_WORD_STOP_WORD = re.compile(r"(?<![\w.])([^\W\d_]{5,})\.[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
+_WORD_STOP_WORD = re.compile(r"(?<![\w.\-])([^\W\d_]{5,})\.[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
 _SENTENCE_WITHIN = re.compile(r"[^\W\d_]{5,}[.!?][ \t]+[A-ZÀ-ÖØ-Þ]|[!?][ \t]+[A-ZÀ-ÖØ-Þ]")
 
 
@@ -1747,8 +1747,16 @@ def is_name_like(name: str) -> bool:
     if _caseless(name):
         # Arabic, Hebrew, Thai, Devanagari...: no capitals to tell a name by (but a note's head, "ملاحظة", is none)
         return name.split()[0] not in NOT_NAMES
-    if ". " in name and any(
-        m.start() > 0 and m.group(1).casefold() not in TITLES for m in _WORD_STOP_WORD.finditer(name)
+    if (
+        ". " in name
+        and any(
+            m.group(1).casefold() not in TITLES
+            and not any(c.isupper() for c in m.group(1)[1:])  # ("PaedDr.", a title's capitals inside)
+            and any(
+                not t.endswith(".") for t in name[: m.start()].split()
+            )  # (a name's word before it, not "Lt. Comdr.")
+            for m in _WORD_STOP_WORD.finditer(name)
+        )
     ):
         # (a sentence's end inside, after a name's word: a credit line's "Fot. Kasia Lenart. Zapis"; a title
         # shortened first is a title's stop, "Lieut. Ada Park")

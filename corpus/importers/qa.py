@@ -689,6 +689,10 @@ def _plan(lines: list[str], marks: list[tuple[int, _Mark]], numbered: bool, ques
                 if m and _name(m.group("who"), whole=True):
                     # a briefing's "Question – Ada Park, AFP:": the asker named after the mark, then the words
                     who, rest = _name(m.group("who"), whole=True), m.group("rest")
+                elif m and mark.style.endswith("-") and _FROM_THE_FLOOR.search(m.group("who")):
+                    # someone unnamed from the floor after the dash: "Вопрос – вопрос из зала:", "Q – from the
+                    # floor:", never the asker named before
+                    who, rest = QUESTIONER, m.group("rest")
                 elif mark.who and not who:
                     # the mark says who asks without naming them, "QUESTION (journaliste non identifiée)":
                     # someone unnamed, never the asker named before
@@ -977,6 +981,14 @@ def _quoted_headline(line: str, others: list[str]) -> str | None:
 
 #: A nickname in quotation marks between a given name and a surname: 'Dolores "Dee" Castellano'.
 _NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“‘'][^\"“”‘’'\n]{1,20}[\"”’'](?=[ \t]+\w)")
+
+
+#: Someone asking from the audience, unnamed, as a record says it after a question's mark.
+_FROM_THE_FLOOR = re.compile(
+    r"^[^:]{0,20}\b(?:from the (?:floor|audience|hall)|из зала|z sali|z widowni|du public|de la salle|del público|"
+    r"de la sala|aus dem (?:publikum|saal)|dalla sala|uit de zaal|da plateia)\b[^:]{0,20}$",
+    re.I,
+)
 
 
 def _name(value: str | None, whole: bool = False) -> str | None:

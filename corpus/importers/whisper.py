@@ -263,24 +263,34 @@ def _utterances(data: Any) -> list[Cue] | None:
     return None
 
 
+#: Keys that name an utterance's speaker beside a number.
+_NAMING_KEYS = ("speaker_name", "speakerName", "user", "user_name", "username", "author", "name", "from", "sender")
+
+
 def _channel_speakers(items: list[dict[str, Any]], names: dict[str, str]) -> dict[int, str]:
     """Who says each utterance of a recording transcribed channel by channel (Deepgram's multichannel answer, a
     call centre's agent on one channel and the customer on the other), by the item's id(): each channel numbers its
     own speakers from 0, so speaker 0 of channel 0 and speaker 0 of channel 1 are two people ("Channel 1",
     "Channel 2", or "Channel 1, speaker 2" where a channel has several).  Empty where the utterances are not
     numbered by channel, or the speakers are named."""
-    if not all(isinstance(i.get("channel"), int) and not isinstance(i.get("channel"), bool) for i in items):
-        return {}
-    pairs: list[tuple[int, Any]] = [(int(i["channel"]), i.get("speaker")) for i in items]
-    if len({c for c, _ in pairs}) < 2:
-        return {}
-    if any(isinstance(s, str) or str(s) in names for _, s in pairs):
-        return {}  # (speakers by name, or named by the JSON: as they are)
-    per_channel: dict[int, set[Any]] = {}
+
+    def number(value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    if not all(number(i.get("channel")) and number(i.get("speaker")) for i in items):
+        return {}  # (every utterance numbered by channel and by speaker, a speaker never an object or a name)
+    if any(k in i for i in items for k in _NAMING_KEYS) or any(str(i["speaker"]) in names for i in items):
+        return {}  # (speakers named beside their numbers, by the JSON or its list of speakers: as they are)
+    pairs: list[tuple[int, int]] = [(int(i["channel"]), int(i["speaker"])) for i in items]
+    per_channel: dict[int, set[int]] = {}
     for c, s in pairs:
         per_channel.setdefault(c, set()).add(s)
+    if sorted(per_channel) != list(range(len(per_channel))) or len(per_channel) < 2 or len(per_channel) > 8:
+        return {}  # (a recording's channels run 0, 1...: a chat app's channel ids, "101", are no such thing)
+    if any(0 not in speakers for speakers in per_channel.values()):
+        return {}  # (each channel numbers its own speakers from 0; numbers running on across them are one count)
     return {
-        id(i): f"Channel {c + 1}" if len(per_channel[c]) == 1 else f"Channel {c + 1}, speaker {int(s or 0) + 1}"
+        id(i): f"Channel {c + 1}" if len(per_channel[c]) == 1 else f"Channel {c + 1}, speaker {s + 1}"
         for i, (c, s) in zip(items, pairs)
     }
 
