@@ -279,15 +279,19 @@ def _supported_files(folder: Path, skipped: list[Path] | None = None) -> list[Pa
     `skipped`, listed there so the import can say so; named on their own they import as asked.
     """
     from sayso.corpus.importers import SUPPORTED_SUFFIXES
+    from sayso.corpus.importers.elan import looks_like_eaf
+    from sayso.corpus.importers.tei import looks_like_tei
     from sayso.corpus.importers.ttml import looks_like_ttml
 
     def timed_text(path: Path) -> bool:
-        """An .xml file that is Timed Text subtitles (TTML is often delivered so); other XML is left out."""
+        """An .xml file that is Timed Text subtitles (TTML is often delivered so), an ELAN file or TEI of speech
+        (corpora deliver them so); other XML is left out."""
         try:
             with path.open("rb") as handle:
-                return looks_like_ttml(handle.read(3000).decode("utf-8", "replace"))
+                head = handle.read(65536).decode("utf-8", "replace")
         except OSError:
             return False
+        return looks_like_ttml(head[:3000]) or looks_like_eaf(head[:3000]) or looks_like_tei(head)
 
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):

@@ -1055,3 +1055,22 @@ def test_a_tei_transcription_of_speech_and_a_tei_play() -> None:
     ]
     prose = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>An essay, no one speaks.</p></body></text></TEI>'
     assert parse_text(prose, "essay.xml").convention["shape"] != "tei"
+
+
+def test_a_folder_import_picks_up_elan_and_tei_speech_under_xml(tmp_path: Path) -> None:
+    """Corpora deliver ELAN and TEI files as .xml too: a folder import takes them (and .eaf, .cha), not other XML."""
+    from sayso.corpus.library import Library
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    tiers = _tier('TIER_ID="A" PARTICIPANT="Ada Park"', [(1, "Hello.")]) + _tier('TIER_ID="B"', [(2, "Hi.")])
+    (folder / "elan.xml").write_text(_eaf(tiers), encoding="utf-8")
+    (folder / "elan.eaf").write_text(_eaf(tiers), encoding="utf-8")
+    tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><u who="#A">Hello.</u><u who="#B">Hi.</u>'
+    (folder / "tei.xml").write_text(tei + "</div></body></text></TEI>\n", encoding="utf-8")
+    (folder / "chat.cha").write_text(
+        "@UTF8\n@Begin\n@Participants:\tCHI Child, MOT Mother\n*MOT:\thi .\n*CHI:\thi .\n@End\n"
+    )
+    (folder / "feed.xml").write_text('<?xml version="1.0"?><rss><channel><title>News</title></channel></rss>\n')
+    report = Library.open(tmp_path / "data").import_paths([folder])
+    assert sorted(Path(d.source).name for d in report.documents) == ["chat.cha", "elan.eaf", "elan.xml", "tei.xml"]
