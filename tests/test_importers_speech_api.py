@@ -325,3 +325,18 @@ def test_deepgram_utterances_of_a_recording_transcribed_channel_by_channel() -> 
                                                  "Channel 2, speaker 1", "Channel 2, speaker 2", "Channel 1"]  # fmt: skip
     assert not is_uncertain(doc.convention)
     assert is_placeholder("Channel 2, speaker 1") and is_placeholder("Channel 1")
+
+
+def test_a_speaker_id_the_jsons_list_of_speakers_names_beside_a_number() -> None:
+    """Utterances numbered by channel and speaker that also point at the JSON's own list of speakers ("speaker": 0,
+    "speaker_id": "A", "speakers": [{"id": "A", "name": "Councillor Joan Avery"}]) go by those names."""
+    said = ["The next item is the bus shelter.", "We have two hundred signatures.", "Has highways costed it?"]
+    data = {
+        "speakers": [{"id": "A", "name": "Councillor Joan Avery"}, {"id": "B", "name": "Mr Peter Lund"}],
+        "utterances": [
+            {"channel": k % 2, "speaker": 0, "speaker_id": "AB"[k % 2], "start": 4.0 * k, "end": 4.0 * k + 3, "text": t}
+            for k, t in enumerate(said)
+        ],
+    }
+    doc = parse_text(json.dumps(data), "council.json")
+    assert [p.speaker for p in doc.passages] == ["Councillor Joan Avery", "Mr Peter Lund", "Councillor Joan Avery"]

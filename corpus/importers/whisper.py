@@ -178,6 +178,8 @@ _SPEAKER_KEYS = (
     "speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant", "from", "author",
     "sender",
 )  # fmt: skip
+#: Keys that point at an entry of the JSON's own list of speakers ("speakers": [{"id": "A", "name": ...}]).
+_SPEAKER_ID_KEYS = ("speaker_id", "speakerId", "participant_id", "participantId")
 #: Keys of a person object's name, the shown one first.
 _PERSON_NAME_KEYS = ("nickname", "display_name", "displayName", "name", "username", "real_name")
 #: When a message was sent, as tickets and chat exports say it.
@@ -279,7 +281,9 @@ def _channel_speakers(items: list[dict[str, Any]], names: dict[str, str]) -> dic
 
     if not all(number(i.get("channel")) and number(i.get("speaker")) for i in items):
         return {}  # (every utterance numbered by channel and by speaker, a speaker never an object or a name)
-    if any(k in i for i in items for k in _NAMING_KEYS) or any(str(i["speaker"]) in names for i in items):
+    if any(k in i for i in items for k in (*_NAMING_KEYS, *_SPEAKER_ID_KEYS)) or any(
+        str(i["speaker"]) in names for i in items
+    ):
         return {}  # (speakers named beside their numbers, by the JSON or its list of speakers: as they are)
     pairs: list[tuple[int, int]] = [(int(i["channel"]), int(i["speaker"])) for i in items]
     per_channel: dict[int, set[int]] = {}
@@ -383,6 +387,10 @@ def _from_the_system(item: dict[str, Any]) -> bool:
 def _speaker_of(item: dict[str, Any], names: dict[str, str]) -> str | None:
     if (profiled := _profile_name(item)) is not None:
         return profiled
+    for key in _SPEAKER_ID_KEYS:
+        # (an id the JSON's list of speakers names, beside a number of its own: "speaker": 0, "speaker_id": "A")
+        if isinstance(value := item.get(key), (str, int)) and not isinstance(value, bool) and str(value) in names:
+            return names[str(value)]
     if isinstance(who := item.get("user"), str) and who in names:
         return names[who]
     for key in _SPEAKER_KEYS:
