@@ -5,6 +5,7 @@ here is written for these tests."""
 
 from __future__ import annotations
 
+from sayso.corpus.conventions import is_uncertain
 from sayso.corpus.importers import parse_text
 
 
@@ -260,3 +261,18 @@ def test_japanese_minutes_name_each_speaker_in_full_width_parentheses() -> None:
     text += "（坂口）段ボールベッドは何台くらい来るんですか。\n\n（石井）市の防災課から５台借ります。\n\n"
     text += "（大島）それは前から言われていますね。（笑）\n\n（坂口）わかりました。\n"
     assert _speakers(text) == ["大島", "石井", "坂口", "石井", "大島", "坂口"]
+
+
+def test_a_meeting_rooms_device_among_named_people_is_warned_about() -> None:
+    """Webex, Teams and Zoom label a room's turns with its device ("HSC-Boardroom-2 (Room Kit Pro)"), for whoever
+    speaks in the room: several people under one label, read as one speaker and said (as it is for captions)."""
+    text = "Webex Meeting Transcript\n\n"
+    turns = [("Renata Lisowski", "Who have we got in the room?"), ("HSC-Boardroom-2", "It's Karen, with Phil and Deepa."),
+             ("Gareth Pym", "The contract is signed."), ("HSC-Boardroom-2", "The scaffold is not the problem."),
+             ("Renata Lisowski", "What is, then?"), ("HSC-Boardroom-2", "Phil here. It's the asbestos survey."),
+             ("Gareth Pym", "Understood.")]  # fmt: skip
+    text += "".join(f"09:0{k}:00 | {who}\n{said}\n\n" for k, (who, said) in enumerate(turns))
+    doc = parse_text(text, "webex.txt")
+    assert [p.speaker for p in doc.passages if p.speaker][:3] == ["Renata Lisowski", "HSC-Boardroom-2", "Gareth Pym"]
+    assert is_uncertain(doc.convention)
+    assert any("3 turns are under 'HSC-Boardroom-2', a meeting room's name" in w for w in doc.warnings)

@@ -17,6 +17,7 @@ from sayso.corpus.importers.names import (
     is_stage_direction,
     match_label,
     name_key,
+    names_a_meeting_room,
     uncased,
 )
 from sayso.corpus.models import ParsedPassage
@@ -396,12 +397,7 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
             "'Sure, but...'): one name for several people (a room's microphone, or a speech tool's mistake?), read "
             "as one speaker"
         )
-    rooms = Counter(
-        p.speaker
-        for p in passages
-        # (with a number, a code or the tool's note in parentheses: "Sala" alone may be someone's surname)
-        if p.speaker and _ROOM.search(p.speaker) and re.search(r"\d|\(|-", p.speaker)
-    )
+    rooms = Counter(p.speaker for p in passages if p.speaker and names_a_meeting_room(p.speaker))
     if rooms and len(named) >= 2 and (room := rooms.most_common(1)[0])[1] >= 3:
         # Teams and Zoom name a meeting room's device, not the people in it: "Sala Madrid-3 (Sala de reuniones)"
         return (
@@ -440,14 +436,6 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
             "one is named: read without speakers"
         )
     return None
-
-
-#: A meeting room's name, as a meeting tool shows a room's device: "Boardroom-4F", "DEN-Conf-Room-4B",
-#: "Sala Madrid-3 (Sala de reuniones)", "Besprechungsraum 2", "Salle Jaurès".
-_ROOM = re.compile(
-    r"(?i)(?:\b|[-_])(?:room|rm|boardroom|conf|conference|meeting room|sala|salle|raum|besprechungsraum|zaal|"
-    r"vergaderzaal|mötesrum|auditorium|aula)(?:\b|[-_\d])"
-)
 
 
 def _answers_itself(cues: list[Cue]) -> tuple[str, int] | None:

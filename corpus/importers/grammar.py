@@ -50,6 +50,7 @@ from sayso.corpus.importers.names import (
     is_stage_direction,
     match_label,
     names_a_firm,
+    names_a_meeting_room,
     names_a_person,
     office_before_person,
     parse_time,
@@ -670,7 +671,7 @@ def match_alone(line: str, previous: str | None, following: str | None) -> Label
             return None  # one of a list of participants, another under or over it: no one speaks here
         person, _, firm = dashed[0].partition(", ")
         name, role = person, ", ".join(part for part in [firm, *dashed[1:]] if part)
-    if role is not None and len(roles) == 1 and not GENERIC_SPEAKER.match(name):
+    if role is not None and len(roles) == 1 and not GENERIC_SPEAKER.match(name) and not names_a_meeting_room(name):
         # "The Minister of State, Department for Transport (Gareth Pryce)": the office, then the person
         name, role = person_in_office(name, role)
     if role is None and len(name.split()) >= 5 and (office := office_before_person(name)) is not None:

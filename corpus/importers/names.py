@@ -1728,6 +1728,20 @@ _VIETNAMESE = re.compile(
 )
 
 
+#: A meeting room's name, as a meeting tool shows a room's device: "Boardroom-4F", "DEN-Conf-Room-4B",
+#: "Sala Madrid-3 (Sala de reuniones)", "Besprechungsraum 2", "Salle Jaurès".
+_MEETING_ROOM = re.compile(
+    r"(?i)(?:\b|[-_])(?:room|rm|boardroom|conf|conference|meeting room|sala|salle|raum|besprechungsraum|zaal|"
+    r"vergaderzaal|mötesrum|auditorium|aula)(?:\b|[-_\d])"
+)
+
+
+def names_a_meeting_room(name: str) -> bool:
+    """Whether `name` is a meeting room's, as a meeting tool shows the room's device: a room's word with a number,
+    a code or the tool's note in parentheses ("Sala" alone may be someone's surname)."""
+    return _MEETING_ROOM.search(name) is not None and re.search(r"\d|\(|-", name) is not None
+
+
 @cached_when_short
 def is_name_like(name: str) -> bool:
     """True when `name` has the shape of a person's name or title-and-surname."""

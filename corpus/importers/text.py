@@ -40,6 +40,7 @@ from sayso.corpus.importers.names import (
     match_label,
     mentioned_names,
     name_key,
+    names_a_meeting_room,
     names_a_person,
     person_in_office,
     split_role,
@@ -629,6 +630,13 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
                 f"{count} times a turn labelled {name!r} follows another labelled {name!r}: the label likely stands "
                 "for several people (a group's members, callers, voices the transcriber could not name), all read as "
                 "one speaker"
+            )
+            convention.doubt()
+        elif user_pattern is None and (room := _a_meeting_rooms_turns(lines, labels_at, table)) is not None:
+            name, count = room
+            warnings.append(
+                f"{count} turns are under {name!r}, a meeting room's name: whoever spoke in the room (several people, "
+                "likely) is read as one speaker"
             )
             convention.doubt()
         elif user_pattern is None and (itself := _answers_itself(lines, labels_at, table)) is not None:
@@ -1373,6 +1381,20 @@ _AGREES = re.compile(
 def _a_reply(words: str) -> bool:
     """Whether words open as a reply does: grammar.REPLY's "Yes.", "Exactly", or an agreement, "I agree", "我同意"."""
     return bool(grammar.REPLY.match(words) or _AGREES.match(words))
+
+
+def _a_meeting_rooms_turns(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> tuple[str, int] | None:
+    """A meeting room's device among named people, as Webex, Teams and Zoom label a room's turns
+    ("HSC-Boardroom-2 (Room Kit Pro)"): (its name, how many turns), three or more beside two people, or None."""
+    names = Counter(table.name_for(l) for l in labels.values())
+    # (as written: a room's device with the tool's note, "HSC-Boardroom-2 (Room Kit Pro)", may be read as a role)
+    roomy = {table.name_for(l) for i, l in labels.items() if names_a_meeting_room(lines[i].strip()[:80])}
+    rooms = [(name, n) for name, n in names.items() if name and n >= 3 and name in roomy]
+    people = [name for name in names if name and name not in roomy]
+    if not rooms or len(people) < 2:
+        return None
+    name, count = max(rooms, key=lambda room: room[1])
+    return name, count
 
 
 def _answers_itself(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> tuple[str, int, str] | None:
