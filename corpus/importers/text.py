@@ -1388,7 +1388,12 @@ def _a_meeting_rooms_turns(lines: list[str], labels: dict[int, Label], table: Sp
     ("HSC-Boardroom-2 (Room Kit Pro)"): (its name, how many turns), three or more beside two people, or None."""
     names = Counter(table.name_for(l) for l in labels.values())
     # (as written: a room's device with the tool's note, "HSC-Boardroom-2 (Room Kit Pro)", may be read as a role)
-    roomy = {table.name_for(l) for i, l in labels.items() if names_a_meeting_room(lines[i].strip()[:80])}
+    roomy = {
+        table.name_for(l)
+        for i, l in labels.items()
+        # (the label as written, or its whole line where it stands alone: not the words after it)
+        if names_a_meeting_room(l.raw if l.said else lines[i].strip()[:80])
+    }
     rooms = [(name, n) for name, n in names.items() if name and n >= 3 and name in roomy]
     people = [name for name in names if name and name not in roomy]
     if not rooms or len(people) < 2:
