@@ -271,7 +271,9 @@ def test_a_meeting_rooms_device_among_named_people_is_warned_about() -> None:
              ("Gareth Pym", "The contract is signed."), ("HSC-Boardroom-2", "The scaffold is not the problem."),
              ("Renata Lisowski", "What is, then?"), ("HSC-Boardroom-2", "Phil here. It's the asbestos survey."),
              ("Gareth Pym", "Understood.")]  # fmt: skip
-    text += "".join(f"09:0{k}:00 | {who}\n{said}\n\n" for k, (who, said) in enumerate(turns))
+    text += "".join(
+        f"09:0{k}:00 | {who.replace('-2', '-2 (Room Kit Pro)')}\n{said}\n\n" for k, (who, said) in enumerate(turns)
+    )  # (the device with the tool's note: no office and its holder, "Room Kit Pro")
     doc = parse_text(text, "webex.txt")
     assert [p.speaker for p in doc.passages if p.speaker][:3] == ["Renata Lisowski", "HSC-Boardroom-2", "Gareth Pym"]
     assert is_uncertain(doc.convention)

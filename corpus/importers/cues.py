@@ -12,6 +12,7 @@ from sayso.corpus.importers.grammar import handoffs, match_bracket, talking_rows
 from sayso.corpus.importers.names import (
     GENERIC_SPEAKER,
     Label,
+    a_rooms_turns,
     display_name,
     is_name_like,
     is_stage_direction,
@@ -400,10 +401,7 @@ def unnamed_speakers(cues: list[Cue], passages: list[ParsedPassage]) -> str | No
     rooms = Counter(p.speaker for p in passages if p.speaker and names_a_meeting_room(p.speaker))
     if rooms and len(named) >= 2 and (room := rooms.most_common(1)[0])[1] >= 3:
         # Teams and Zoom name a meeting room's device, not the people in it: "Sala Madrid-3 (Sala de reuniones)"
-        return (
-            f"{room[1]} turns are under {room[0]!r}, a meeting room's name: whoever spoke in the room (several "
-            "people, likely) is read as one speaker"
-        )
+        return a_rooms_turns(*room)
     if len(named) == 1 and len(cues) >= 8:
         # one name over every cue (a room's microphone, "Boardroom-4F: ..."), and the cues talk to each other
         who = named.pop()

@@ -1742,6 +1742,14 @@ def names_a_meeting_room(name: str) -> bool:
     return _MEETING_ROOM.search(name) is not None and re.search(r"\d|\(|-", name) is not None
 
 
+def a_rooms_turns(name: str, count: int) -> str:
+    """The warning for `count` turns under a meeting room's device `name`, in captions and text alike."""
+    return (
+        f"{count} turns are under {name!r}, a meeting room's name: whoever spoke in the room (several people, "
+        "likely) is read as one speaker"
+    )
+
+
 @cached_when_short
 def is_name_like(name: str) -> bool:
     """True when `name` has the shape of a person's name or title-and-surname."""

@@ -31,6 +31,7 @@ from sayso.corpus.importers.names import (
     masked_number,
     mentioned_names,
     name_key,
+    names_a_meeting_room,
     names_a_person,
     ocr_key,
     person_tokens,
@@ -225,6 +226,8 @@ def people_in_parentheses(labels: dict[int, Label], table: SpeakerTable, lines: 
                 }
             if (
                 not uncased(person)
+                # (a meeting room's device with the tool's note, "HSC-Boardroom-2 (Room Kit Pro)": no office held)
+                and not names_a_meeting_room(office)
                 and (_an_office(office) or (_honoured(person) and not _honoured(office)))
                 and not (" " not in office.strip() and surnames and office.strip(" .").casefold() in surnames)
                 and (

@@ -29,6 +29,7 @@ from sayso.corpus.importers.names import (
     STAMP_PREFIX,
     Label,
     a_motions_head,
+    a_rooms_turns,
     display_name,
     given_first,
     in_capitals,
@@ -633,11 +634,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             )
             convention.doubt()
         elif user_pattern is None and (room := _a_meeting_rooms_turns(lines, labels_at, table)) is not None:
-            name, count = room
-            warnings.append(
-                f"{count} turns are under {name!r}, a meeting room's name: whoever spoke in the room (several people, "
-                "likely) is read as one speaker"
-            )
+            warnings.append(a_rooms_turns(*room))
             convention.doubt()
         elif user_pattern is None and (itself := _answers_itself(lines, labels_at, table)) is not None:
             name, count, answer = itself
