@@ -25,6 +25,10 @@ _SHOWN_SOFT_HYPHEN = re.compile("\u00ad+")
 _LOOSE_ZWSP = re.compile("(?m)^\u200b+|\u200b+$|(?<=\\s)\u200b+|\u200b+(?=\\s)")
 
 
+#: A Markdown file's front matter: its fields between rules at the very top ("---" ... "---" or "...").
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
+
+
 def drop_invisible(text: str) -> str:
     """`text` without the invisible characters that only get in the way (see _INVISIBLE and _LOOSE_ZWSP)."""
     if text.isascii():

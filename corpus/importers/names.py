@@ -1561,7 +1561,7 @@ def _role_phrase(name: str) -> bool:
         and tokens[0][:1].isupper()
         and _bare(tokens[0]) not in TITLES
         # (a preposition only between two words: "Presidente da mesa", the meeting's chair)
-        and not any(t in PARTICLES for t in tokens[1:] if t != tokens[1] or len(tokens) < 3)
+        and not any(t in PARTICLES for t in (tokens[2:] if len(tokens) == 3 else tokens[1:]))
         and all(t.rstrip(".").isalpha() for t in tokens)
         and all(t[:1].islower() for t in tokens[1:])
     )

@@ -16,6 +16,7 @@ import io
 import re
 from collections import Counter
 
+from sayso.corpus.importers.clean import FRONT_MATTER
 from sayso.corpus.importers.cues import Cue
 from sayso.corpus.importers.names import parse_time
 
@@ -242,13 +243,15 @@ def read_columns(text: str) -> list[Cue] | None:
     return cues
 
 
+def _past_front_matter(text: str) -> str:
+    """`text` after a Markdown file's front matter (its fields are neither a table's preamble nor its words)."""
+    m = FRONT_MATTER.match(text)
+    return text[m.end() :] if m else text
+
+
 def read_table(text: str) -> list[Cue] | None:
     """The turns of a transcript exported as a table, or None when `text` is not one."""
-    head = text[:4000].lstrip("\ufeff").split("\n")
-    if head[0].strip() == "---" and (
-        close := next((k for k, line in enumerate(head[1:40], 1) if line.strip() == "---"), 0)
-    ):
-        head = head[close + 1 :]  # (a Markdown file's front matter, its fields between rules, is no preamble)
+    head = _past_front_matter(text[:4000].lstrip("\ufeff")).split("\n")
     # (the header, or a few lines of title and delivery notes above it: "Transskription leveret af ...")
     found = None
     for header_line in [line for line in head[:-1] if line.strip()][:_PREAMBLE_LINES]:
@@ -296,11 +299,7 @@ def read_table(text: str) -> list[Cue] | None:
     if delimiter == "|" and at > 0:
         # (a Markdown document's title and notes above its table are its words too, no one's; its front matter,
         # fields between rules, is not)
-        top = text[:at].lstrip("\ufeff").split("\n")
-        if top[0].strip() == "---" and (
-            close := next((k for k, line in enumerate(top[1:], 1) if line.strip() == "---"), 0)
-        ):
-            top = top[close + 1 :]
+        top = _past_front_matter(text[:at].lstrip("\ufeff")).split("\n")
         above = (html.escape(line.strip(), quote=False) for line in top)
         cues.extend(Cue(None, None, line, None, nobody=True) for line in above if line)
     for row in rows:

@@ -79,7 +79,6 @@ _TIME_ONLY = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$
 #: "IN THE SUPREME COURT OF THE UNITED STATES": names the court, which every argument there shares, not the document.
 _COURT_HEADER = re.compile(r"^in the\b.{0,60}\bcourt\b.{0,80}$", re.I)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 
 #: Passages of an essay are cut to about this many words, at sentence ends.
 PASSAGE_WORDS = 120
@@ -128,7 +127,7 @@ class OwnedText:
 
 
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
-    m = _FRONT_MATTER.match(text)
+    m = clean.FRONT_MATTER.match(text)
     if not m:
         return text, {}
     meta: dict[str, str] = {}
