@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from sayso.corpus.errors import ImportRefused
-from sayso.corpus.importers import parse_bytes, parse_path
+from sayso.corpus.importers import SUPPORTED_SUFFIXES, parse_bytes, parse_path
 
 
 def _word(path: Path, paragraphs: list[tuple[str, str]], title: str | None = None) -> Path:
@@ -84,3 +84,97 @@ def test_legacy_encodings_are_detected_read_exactly_and_flagged(codec: str, dete
     said = [(p.speaker, p.text) for p in doc.passages]
     expected = [tuple(block.split(": ", 1)) for block in text.strip().split("\n\n")]
     assert said == expected
+
+
+# Rich Text Format: what TextEdit, WordPad and "Save as Rich Text" write.
+
+#: As macOS TextEdit writes it: a backslash ending each paragraph's line, the names in bold.
+_TEXTEDIT = r"""{\rtf1\ansi\ansicpg1252\cocoartf2761
+{\fonttbl\f0\fswiss\fcharset0 Helvetica-Bold;\f1\fswiss\fcharset0 Helvetica;}
+{\colortbl;\red255\green255\blue255;}
+{\info{\title Allotment committee, May}{\author Ada Park}}
+\paperw11900\paperh16840\margl1440\margr1440\vieww11520\viewh8400\viewkind0
+\pard\tx566\pardirnatural\partightenfactor0
+
+\f0\b\fs24 \cf0 Allotment committee\f1\b0 \
+\
+\f0\b Rosa Mart\'edn:\f1\b0  The water bill came in at \'a3212, which is more than we thought.\
+\f0\b Tom Ellery:\f1\b0  That\rquote s the leak by plot nine. I\u8217'll ring the council.\
+It was reported in March.\
+\f0\b Rosa Mart\'edn:\f1\b0  Thank you \u-10179?\u-8704? Next, the shed.}"""
+
+
+def test_a_textedit_rtf_reads_its_bold_labels_title_and_characters(tmp_path: Path) -> None:
+    path = tmp_path / "committee.rtf"
+    path.write_bytes(_TEXTEDIT.encode("ascii"))
+    doc = parse_path(path)
+    assert doc.encoding == "rtf" and doc.title == "Allotment committee, May"
+    assert [(p.speaker, p.text) for p in doc.passages if p.speaker] == [
+        ("Rosa Martín", "The water bill came in at £212, which is more than we thought."),
+        ("Tom Ellery", "That’s the leak by plot nine. I’ll ring the council.\nIt was reported in March."),
+        ("Rosa Martín", "Thank you 😀 Next, the shed."),
+    ]
+    text = " ".join(p.text for p in doc.passages)
+    assert "Helvetica" not in text and "Ada Park" not in text and "\\" not in text and "{" not in text
+
+
+def test_an_rtf_found_by_its_content_whatever_its_name() -> None:
+    doc = parse_bytes(_TEXTEDIT.encode("ascii"), "committee.txt")
+    assert (
+        ".rtf" in SUPPORTED_SUFFIXES
+        and doc.encoding == "rtf"
+        and list(doc.speakers)[:2] == ["Rosa Martín", "Tom Ellery"]
+    )
+
+
+def test_rtf_from_word_with_a_double_byte_code_page_a_table_and_skipped_parts() -> None:
+    """Word's RTF: Japanese text as \\'hh pairs in code page 932, a header and a field's instruction left out,
+    the field's result kept, and a table of speaker | words read as labelled lines."""
+    name = "大島".encode("cp932").hex()
+    words = "はい、始めます。".encode("cp932").hex()
+    pairs = lambda h: "".join(f"\\'{h[i : i + 2]}" for i in range(0, len(h), 2))  # noqa: E731
+    raw = (
+        r"{\rtf1\ansi\ansicpg932\deff0{\fonttbl{\f0\fnil\fcharset128 MS Mincho;}}"
+        r"{\*\generator Microsoft Word}{\header\pard Page header words\par}"
+        r"\pard Minutes of the board, see {\field{\*\fldinst HYPERLINK https://example.org}{\fldrslt the site}}.\par "
+        r"\trowd\cellx2000\cellx8000\pard\intbl\b Ana Lima\b0\cell\pard\intbl Welcome, everyone.\cell\row "
+        r"\trowd\cellx2000\cellx8000\pard\intbl\b Ben Okoro\b0\cell\pard\intbl Thanks. Shall we start?\cell\row "
+        rf"\trowd\cellx2000\cellx8000\pard\intbl {pairs(name)}\cell\pard\intbl {pairs(words)}\cell\row "
+        r"\trowd\cellx2000\cellx8000\pard\intbl\b Ana Lima\b0\cell\pard\intbl Yes, item one.\cell\row }"
+    ).encode("ascii")
+    doc = parse_bytes(raw, "board.rtf")
+    assert [(p.speaker, p.text) for p in doc.passages if p.speaker] == [
+        ("Ana Lima", "Welcome, everyone."),
+        ("Ben Okoro", "Thanks. Shall we start?"),
+        ("大島", "はい、始めます。"),
+        ("Ana Lima", "Yes, item one."),
+    ]
+    text = " ".join(p.text for p in doc.passages)
+    assert "the site" in text and "HYPERLINK" not in text and "Page header" not in text and "Word" not in text
+
+
+def test_a_cut_short_rtf_is_read_as_far_as_it_goes_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "cut.rtf"
+    path.write_bytes(_TEXTEDIT.encode("ascii")[: _TEXTEDIT.index("It was reported")])
+    doc = parse_path(path)
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Rosa Martín", "Tom Ellery"]
+    assert any("cut short" in w and "cut.rtf" in w and "\n" not in w for w in doc.warnings)
+    assert not parse_bytes(_TEXTEDIT.encode("ascii"), "whole.rtf").warnings
+
+
+def test_rtf_binary_data_and_deep_nesting_are_no_text() -> None:
+    """A picture's raw bytes after \\bin (braces among them) and groups nested deeper than any recursion
+    would go are read without losing the labels around them."""
+    raw = (
+        rb"{\rtf1\ansi{\pard\b Ada Park:\b0  Before the picture.\par}{\*\shppict{\pict\bin6 {{{{{{}}"
+        + b"{" * 5000
+        + rb"\pard\b Ben Cho:\b0  After it.\par"
+        + b"}" * 5000
+        + b"}"
+    )
+    doc = parse_bytes(raw, "pic.rtf")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Ada Park", "Before the picture."),
+        ("Ben Cho", "After it."),
+    ]
+    assert not doc.warnings

@@ -31,6 +31,7 @@ from sayso.corpus.importers.elan import looks_like_eaf, parse_eaf
 from sayso.corpus.importers.encoding import decode_bytes
 from sayso.corpus.importers.grammar import PatternError
 from sayso.corpus.importers.html import html_to_text, read_chat
+from sayso.corpus.importers.rtf import is_rtf, rtf_to_text
 from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from sayso.corpus.importers.speakers import masked_senders, merge_short_forms
 from sayso.corpus.importers.srt import parse_sbv, parse_srt
@@ -71,6 +72,7 @@ SUPPORTED_SUFFIXES = (
     ".tsv",
     ".cha",
     ".eaf",
+    ".rtf",
 )
 
 __all__ = ["SUPPORTED_SUFFIXES", "OwnedText", "decode_raw", "parse_bytes", "parse_decoded", "parse_path", "parse_text"]
@@ -106,12 +108,14 @@ def parse_bytes(
 
 
 def decode_raw(raw: bytes, path: Path, encoding: str | None) -> tuple[str, str, list[str]]:
-    """A file's text, the encoding it was read in ("docx" for a Word file) and the decoding's warnings."""
-    if path.suffix.lower() == ".docx" or is_docx(raw):
-        text, title = docx_to_text(raw, str(path))
+    """A file's text, the encoding it was read in ("docx" or "rtf" for a Word or RTF file) and the decoding's
+    warnings."""
+    word = path.suffix.lower() == ".docx" or is_docx(raw)
+    if word or is_rtf(raw):
+        text, title, warnings = (*docx_to_text(raw, str(path)), []) if word else rtf_to_text(raw, str(path))
         if title:  # the document's own title, as front matter, so its first line stays a passage
             text = "---\ntitle: " + " ".join(title.split()) + "\n---\n" + text
-        return text, "docx", []
+        return text, "docx" if word else "rtf", warnings
     decoded = decode_bytes(raw, str(path), encoding)
     return decoded.text, decoded.encoding, decoded.warnings
 

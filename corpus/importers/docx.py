@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 
 from sayso.corpus.errors import ImportRefused
 
@@ -57,17 +58,27 @@ def _strong(run: object) -> bool:
 
 
 def _paragraph_text(paragraph: object) -> str:
-    runs = [r for r in getattr(paragraph, "runs", []) if r.text]
-    text = "".join(r.text for r in runs) or getattr(paragraph, "text", "")
+    runs = [(r.text, _strong(r)) for r in getattr(paragraph, "runs", []) if r.text]
+    return labelled_paragraph(runs) if runs else getattr(paragraph, "text", "")
+
+
+def labelled_paragraph(runs: Sequence[tuple[str, bool]]) -> str:
+    """A paragraph's text from its runs (text, set in bold), a leading bold run written as a label.
+
+    "**Name:** words" where the run or the words after it start with a colon, "**Name** words" where a
+    bold name is simply followed by words, and "**Name:**" for a bold line ending in a colon alone
+    (a label above its words); any other bold line alone is a heading and stays as it is.
+    """
+    text = "".join(t for t, _ in runs)
     lead = ""
     k = 0
-    while k < len(runs) and _strong(runs[k]):
-        lead += runs[k].text
+    while k < len(runs) and runs[k][1]:
+        lead += runs[k][0]
         k += 1
     label = lead.strip().rstrip(":：").strip()
     if not label or len(label) > _LABEL_CHARS:
         return text
-    rest = "".join(r.text for r in runs[k:])
+    rest = "".join(t for t, _ in runs[k:])
     colon = lead.rstrip().endswith((":", "：")) or rest.lstrip().startswith((":", "："))
     rest = rest.lstrip(" :：\t")
     if not rest:  # a bold line alone: a label above the words only when it ends in a colon, else a heading
