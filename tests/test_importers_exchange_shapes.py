@@ -162,7 +162,7 @@ def test_an_interview_set_in_two_columns() -> None:
         text += f"KRISTINE   {asked}\n\nARNT       {first}\n" + "".join(f"           {m}\n" for m in more) + "\n"
     doc = parse_text(text, "intervju.txt")
     said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
-    assert [who for who, _ in said] == ["Kristine", "Arnt"] * 5
+    assert [who for who, _ in said] == ["Kristine Bakke", "Arnt"] * 5  # (the interviewer in full from the header)
     assert said[1][1] == "Femten. Jeg løy på meg et år, så i papirene står det\nfjorten."
     # A legend's codes in a column, each once, are no speakers
     legend = "LEGEND\nCAM     Cockpit area microphone voice or sound source\nHOT     Flight crew audio panel voice\n"

@@ -4651,3 +4651,66 @@ def test_the_bbcs_actuality_is_the_recordings_own_sound() -> None:
     text += "WHITLOCK:     Nobody knows, that's the thing.\n"
     doc = parse_text(text, "analysis.txt")
     assert "Actuality" not in doc.speakers and set(doc.speakers) == {"Qureshi", "Whitlock"}
+
+
+# A given name or a surname alone over the turns, the header naming the person in full.
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    return parse_text(text, "talk.txt").speakers
+
+
+def test_given_names_over_the_turns_go_by_the_full_names_the_header_lists() -> None:
+    text = (
+        "Kitchen-table conversation\n\n"
+        "Speakers: Sanne = Sanne de Wit (consultant); Henk = Henk Bosman (client); Marloes = Marloes Bosman\n\n"
+        "Sanne: Good afternoon, thanks for having me.\n"
+        "Henk: Coffee?\n"
+        "Sanne: Yes please, black.\n"
+        "Marloes: I come twice a week after work.\n"
+        "Henk: I barely drink milk.\n"
+    )
+    assert _people(text) == {"Sanne de Wit": ["Sanne"], "Henk Bosman": ["Henk"], "Marloes Bosman": ["Marloes"]}
+    assert turns(text)[1:3] == [("Sanne de Wit", "Good afternoon, thanks for having me."), ("Henk Bosman", "Coffee?")]
+
+
+def test_a_podcasts_hosts_in_capitals_and_a_guest_by_the_surname() -> None:
+    text = (
+        "Episode 41: The Long Drought\n"
+        "Hosts: Jen Alvarez and Jon Pruitt. Guests: Dr. Amara Okafor (hydrologist), Ben Cho (farmer).\n\n"
+        "JEN: Welcome back to the show.\n\n"
+        "JON: Today we are talking about rain, or the lack of it.\n\n"
+        "OKAFOR: Thanks for having me. It has been a dry decade.\n\n"
+        "JEN: How dry?\n\n"
+        "OKAFOR: The driest since records began.\n"
+    )
+    assert set(_people(text)) == {"Jen Alvarez", "Jon Pruitt", "Amara Okafor"}
+
+
+def test_names_in_the_header_are_left_where_they_could_be_two_people_or_merge_two_labels() -> None:
+    # (a surname is one person's only among several listed: "WEBB:" is the widow, not the deceased)
+    inquest = "Inquest record\nDeceased: Arthur Webb (aged 81)\n\nCORONER: Mrs Webb, thank you.\nWEBB: Yes.\n"
+    assert set(_people(inquest + "CORONER: Go on.\nWEBB: He fell.\n")) == {"Coroner", "Webb"}
+    # (two Bosmans for "Bosman:"; two Johns in the list for "John:")
+    two = (
+        "Present: Henk Bosman, Marloes Bosman, John Smith, John Doe\n\n"
+        "Bosman: We should start.\n"
+        "John: Agreed.\n"
+        "Bosman: Item one, then.\n"
+        "John: Fine.\n"
+    )
+    assert set(_people(two)) == {"Bosman", "John"}
+    # ("Jen:" and "Alvarez:" would both be Jen Alvarez: which of them is whom is the labels' own business)
+    one = "Notes\nHosts: Jen Alvarez, Jon Pruitt\n\nJen: Hello.\nAlvarez: Hello again.\nJen: Odd.\nAlvarez: Very.\n"
+    assert set(_people(one)) == {"Jen", "Alvarez"}
+
+
+def test_a_cast_list_with_codes_before_the_names_and_a_single_title_name_list_no_one() -> None:
+    """A cast list whose code column repeats the given name ("MERITXELL Meritxell Puig, sòcia") gives the name
+    once; a report's title line ("Tenant Voices — Findings ...") names no one for the label "Tenant:"."""
+    cast = "ASSEMBLEA\n\nNÚRIA     Núria Ferrer, presidenta\nMERITXELL Meritxell Puig, sòcia\n\n"
+    cast += "NÚRIA.— Comencem.\n\nMERITXELL.— Bon vespre.\n\nNÚRIA.— Primer punt.\n\nMERITXELL.— D'acord.\n"
+    assert set(_people(cast)) == {"Núria Ferrer", "Meritxell Puig"}
+    report = "Tenant Voices — Findings from the Eastgate Survey\n\nInterviewer: How long?\n\nTenant: Ten years.\n\n"
+    report += "Interviewer: And now?\n\nTenant: Worse.\n"
+    assert "Tenant" in _people(report)

@@ -24,7 +24,7 @@ def test_a_german_play_sets_its_speakers_letter_spaced() -> None:
         "D e r  S c h r e i b e r. Guten Abend allerseits.\n\n"
         "J a k o b. Da ist er ja.\n"
     )
-    assert [who for who, _ in _turns(play)] == ["Martha", "Jakob", "Martha", "Der Schreiber", "Jakob"]
+    assert [who for who, _ in _turns(play)] == ["Martha Roth", "Jakob", "Martha Roth", "Der Schreiber", "Jakob"]
     assert _turns(play)[0][1] == "Ist der Brief gekommen?"
 
 
@@ -233,7 +233,7 @@ def test_a_short_name_in_capitals_that_the_cast_list_gives_is_a_name_not_initial
     A key to initials ("NT — Nick Thompson") does not."""
     play = "CHARACTERS\nEDITH MOSS — the postmistress\nLEN PARFITT — the constable\n\n"
     play += "".join(f"{who}:  {said}\n\n" for who, said in [("EDITH", "You're late."), ("LEN", "Evening.")] * 2)
-    assert [p.speaker for p in parse_text(play, "radio.txt").passages if p.speaker] == ["Edith", "Len"] * 2
+    assert [p.speaker for p in parse_text(play, "radio.txt").passages if p.speaker] == ["Edith Moss", "Len Parfitt"] * 2
     keyed = "NT — Nick Thompson\nYL — Yann Lee\n\n" + "".join(
         f"{who}: {said}\n\n" for who, said in [("NT", "Welcome."), ("YL", "Thanks.")] * 2
     )
@@ -516,7 +516,7 @@ def test_a_newsroom_rundown_names_its_talent_and_its_sound_bites() -> None:
     )
     doc = parse_text(script, "script.txt")
     said = [p.speaker.casefold() for p in doc.passages if p.speaker]  # (a short name in capitals may stay so)
-    assert said == ["ana", "leo", "maya ortiz", "leo", "ana"] and not doc.warnings
+    assert said == ["ana price", "leo marsh", "maya ortiz", "leo marsh", "ana price"] and not doc.warnings
 
 
 def test_a_record_of_names_in_capitals_and_a_dash_over_long_speeches() -> None:

@@ -2471,6 +2471,12 @@ def _match_label(line: str) -> Label | None:
 # -- display names ---------------------------------------------------------
 
 
+def in_ordinary_case(token: str) -> str:
+    """One word of a name in capitals in ordinary case ("OKONKWO-REID" -> "Okonkwo-Reid", "McMORRIS" ->
+    "McMorris"); initials and Roman numerals stay."""
+    return _cap_token(token)
+
+
 def _cap_token(token: str) -> str:
     if _ROMAN.match(token) or _INITIAL.match(token) or _INITIALS_RUN.match(token):
         return token

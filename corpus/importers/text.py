@@ -27,12 +27,14 @@ from sayso.corpus.importers.names import (
     PARTICLES,
     PRODUCTION_CUES,
     STAMP_PREFIX,
+    TITLES,
     Label,
     a_motions_head,
     a_rooms_turns,
     display_name,
     given_first,
     in_capitals,
+    in_ordinary_case,
     initials_of,
     is_full_name,
     is_initials,
@@ -44,6 +46,7 @@ from sayso.corpus.importers.names import (
     names_a_meeting_room,
     names_a_person,
     person_in_office,
+    person_tokens,
     split_role,
     stamp_seconds,
     titles_of,
@@ -398,6 +401,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             convention.doubt()
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
         _apply_full_names_listed(lines[: min(labels_at)], table)
+        _apply_names_in_head(lines[: min(labels_at)], labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
@@ -2715,6 +2719,115 @@ def _apply_full_names_listed(head: list[str], table: SpeakerTable) -> None:
             continue
         table.canonical[key] = full
         table.add_alias(full, surname)
+
+
+#: Where a header line's parts part: a tab or a wide gap ("ANCHOR: DANA OKONKWO-REID      REPORTER: MARCUS WEBB"),
+#: a bar, or a sentence's end before the next field ("Hosts: Jen Alvarez and Jon Pruitt. Guest: Dr. Amara Okafor").
+_HEAD_PARTS = re.compile(r"\t+|[ \t]{2,}|\s\|\s|(?<=\.)\s+(?=[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}[ \t]?:)")
+#: A part's field name before its colon ("Intervjuer:", "Consiglieri presenti (14):"), or an entry's code before
+#: "=" ("Sanne = Sanne de Wit").
+_HEAD_FIELD = re.compile(r"^[^:=\n;,()]{1,40}?[ \t]*[:：=][ \t]+")
+#: What follows a listed person's name and describes them: "(consultant)", " — postmistress, seventies".
+_LISTED_AFTER = re.compile(r"[ \t]*(?:[(（[<].*|[ \t][–—-][ \t].*)$")
+#: A word of a name: capitalised letters, with an apostrophe or a hyphen inside.
+_NAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: A full stop and a space: where a sentence may end after a name ("Intervjuer: Kristine Bakke. Transkribert ...").
+_STOP_SPACE = re.compile(r"(\S+)\.\s")
+
+
+def _before_a_sentence(item: str) -> str:
+    """`item` up to the first full stop that ends a sentence, not a title's ("Dr. Amara Okafor")."""
+    for m in _STOP_SPACE.finditer(item):
+        if m.group(1).casefold() not in TITLES and len(m.group(1)) > 1:
+            return item[: m.start() + len(m.group(1))]
+    return item
+
+
+def _people_listed(head: list[str]) -> dict[str, bool]:
+    """The people a header lists by their full names: a field's value ("Moderation: Katrin Vogt", "Hosts: Jen
+    Alvarez and Jon Pruitt", "Present: Amato Luca, Benedetti Carla (Sindaco)"), a key's entries ("Sanne = Sanne
+    de Wit (Wmo-consulent); Henk = ..."), a cast list's lines ("EDITH MOSS — postmistress, seventies"): each item
+    exactly a name, titles aside, of two or three words.  Names inside sentences are not listed ("sits down with
+    Derek Amankwah"), nor names with a number ("Dyfarnwr Cynorthwyol 1 (DC1)") or four words and more; and a name
+    alone, neither described nor among others, only as a field's value below the title line (a title's "Episode
+    12: Remembering Michael Jordan" lists no one, the host "Jordan:" least of all).  Each with whether it was
+    among others (a list of who takes part, rather than one person described: "Deceased: Arthur Webb (aged 81)")."""
+    people: dict[str, bool] = {}
+    first = next((k for k, line in enumerate(head) if line.strip()), -1)
+    for k, line in enumerate(head):
+        for part in _HEAD_PARTS.split(line.strip().lstrip("#>*_-•· \t").rstrip("*_ ")):
+            value, keyed = part, False
+            while (field := _HEAD_FIELD.match(value)) is not None:
+                keyed = keyed or not any(c.isdigit() for c in field.group())
+                value = value[field.end() :]
+            items = _LIST_SEPARATOR.split(value)
+            found: list[str] = []
+            described = len(items) > 1
+            for item in items:
+                item = _HEAD_FIELD.sub("", item.strip())  # ("Henk = Henk Bosman")
+                bare = _before_a_sentence(item)
+                if item[len(bare) :].lstrip(". ")[:1].isdigit():
+                    continue  # (a number after it: "WOCHENPOST Nr. 6/2024", a magazine's issue)
+                described = described or bare != item
+                item = _LISTED_AFTER.sub("", bare)
+                described = described or item != bare
+                tokens = person_tokens(item.strip(" \t.*_"))
+                if len(tokens) >= 3 and name_key(tokens[0]) == name_key(tokens[1]):
+                    tokens = tokens[1:]  # (a code in a column before the name: "MERITXELL Meritxell Puig, sòcia")
+                words = [t for t in tokens if t not in PARTICLES]
+                if 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(t) for t in words):
+                    found.append(" ".join(_cap_shouted(t) for t in tokens))
+            if found and (described or (keyed and k != first)) and (k != first or len(found) > 1):
+                # (a title line names someone only among others: "Tenant Voices — Findings from the ..." is a
+                # report's title, its tenant no one listed)
+                for person in found:
+                    people[person] = people.get(person, False) or len(found) > 1
+    return people
+
+
+def _cap_shouted(token: str) -> str:
+    """A word of a name in capitals in ordinary case ("PRICE" in "Kieran James PRICE", "MOSS" in "EDITH MOSS"),
+    as display_name puts a label all in capitals."""
+    return in_ordinary_case(token) if token.isupper() and len(token) > 1 else token
+
+
+def _apply_names_in_head(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
+    """Turns labelled by a given name alone ("Sanne:", "JEN:") where the header lists one person, in full, by that
+    word first (see _people_listed), or by a surname ("QADIR:") where it is the last word of one person among
+    several the header lists (one person's surname may be their family's: the widow "WEBB:" at an inquest into
+    "Deceased: Arthur Webb (aged 81)"): the turns go by the full name, the word as written kept as an alias, so
+    that a quote is cited by the name.  Not where the header lists two people by the word ("Henk Bosman,
+    Marloes Bosman" for "Bosman:"), where two labels would go to one name, nor where the full name is a label of
+    its own (the labels' own merging decides that); nor for a role or an office."""
+    written: dict[str, str] = {}
+    for label in labels.values():
+        name = table.name_for(label)
+        if name and len(name) >= 2 and name.isalpha() and not uncased(name) and name[:1].isupper():
+            key = name_key(name)
+            if (
+                table.canonical.get(key) == name
+                and not (is_generic(name) or is_office(name))
+                and not (is_placeholder(key) or _ONE_PERSONS_ROLE.match(name))
+            ):
+                written[key] = name
+    if not written:
+        return
+    by_word: dict[str, set[str]] = {}
+    for person, among_others in _people_listed(head).items():
+        words = [t for t in person.split() if t not in PARTICLES]
+        for word in {words[0], words[-1]} if among_others else {words[0]}:
+            by_word.setdefault(name_key(word), set()).add(person)
+    labelled = {name_key(n) for n in table.canonical.values()}
+    chosen: dict[str, str] = {}
+    for key in written:
+        full = by_word.get(key, set())
+        if len(full) == 1 and name_key(person := next(iter(full))) not in labelled:
+            chosen[key] = person
+    taken = Counter(name_key(p) for p in chosen.values())
+    for key, person in chosen.items():
+        if taken[name_key(person)] == 1:
+            table.canonical[key] = person
+            table.add_alias(person, written[key])
 
 
 #: A question inside a turn, three words or more after it.
