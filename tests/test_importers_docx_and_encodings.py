@@ -178,3 +178,35 @@ def test_rtf_binary_data_and_deep_nesting_are_no_text() -> None:
         ("Ben Cho", "After it."),
     ]
     assert not doc.warnings
+
+
+def test_rtf_tables_cells_of_several_paragraphs_votes_hidden_words_and_footnotes() -> None:
+    """A cell's paragraphs stay in its row (they had been let out before it, under the speaker before); a row of
+    a time, a speaker and words reads as a timed label; a vote table keeps every cell in its place (its repeated
+    and empty cells had been merged or dropped, changing the votes); hidden text and a tracked change's deleted
+    words are not the document's; a footnote is kept, after the text, as no one's."""
+    row = r"\trowd\cellx1000\cellx3000\cellx9000\pard\intbl {0}\cell\pard\intbl {1}\cell\pard\intbl {2}\cell\row "
+    raw = (
+        r"{\rtf1\ansi\pard Time\tab Speaker\tab Transcript\par "
+        + row.format("00:00:04", "Moderator", r"Thanks for coming.\par\pard\intbl Shall we start?")
+        + row.format("00:00:09", "Bernadette", r"I come every week.\par\pard\intbl Tuesdays, mostly.")
+        + row.format("00:00:15", "Moderator", r"And you{\v  [check]}, Kwame?")
+        + row.format("00:00:19", "Kwame", r"Once a month{\deleted  or so}{\footnote\pard Since 2019.}.")
+        + "}"
+    ).encode("ascii")
+    doc = parse_bytes(raw, "focus.rtf")
+    said = [(p.speaker, " ".join(p.text.split())) for p in doc.passages if p.speaker]
+    assert said == [
+        ("Moderator", "Thanks for coming. Shall we start?"),
+        ("Bernadette", "I come every week. Tuesdays, mostly."),
+        ("Moderator", "And you, Kwame?"),
+        ("Kwame", "Once a month."),
+    ]
+    text = "\n".join(p.text for p in doc.passages)
+    assert "[check]" not in text and "or so" not in text
+    assert any(p.speaker is None and "Since 2019." in p.text for p in doc.passages)
+
+    votes = r"{\rtf1\ansi\pard Recorded votes\par " + row.format("Cllr Amina Hussain", "For", "For")
+    votes += row.format("Cllr Ferris", "", "Against") + row.format("Cllr Peter Marsh", "Against", "For") + "}"
+    text = "\n".join(f"{p.heading}\n{p.text}" for p in parse_bytes(votes.encode("ascii"), "votes.rtf").passages)
+    assert "Cllr Amina Hussain | For | For" in text and "Cllr Ferris |  | Against" in text

@@ -501,3 +501,27 @@ def test_a_polish_boards_initials_that_fit_two_people_it_lists_are_said() -> Non
     doc = parse_text(text, "protokol.txt")
     assert "Obecni" not in doc.speakers
     assert doc.convention["doubted"] and any("'A.K.'" in w for w in doc.warnings)
+
+
+def test_a_help_desks_export_of_messages_under_their_authors() -> None:
+    """A ticket's comments as a spreadsheet: "autor" beside "cuerpo" (author and body), messages over several lines
+    in quotes. Who wrote what was not read: only transcripts' words for the columns were known."""
+    rows = [
+        ("Lumen Bot", "Hemos recibido tu solicitud."),
+        ("Marta Villalba", '"Buenas tardes. La cafetera pierde agua.\nAdjunto foto."'),
+        ("Lucía Ortega", '"Hola, Marta:\n¿Está bien colocada la junta?"'),
+        ("Marta Villalba", "Sigue igual."),
+    ]
+    csv_text = "ticket_id;fecha;autor;rol;cuerpo\n" + "".join(
+        f"58213;2025-04-07 15:{k:02d};{who};x;{said}\n" for k, (who, said) in enumerate(rows)
+    )
+    doc = parse_text(csv_text, "ticket.csv")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ("Lumen Bot", "Hemos recibido tu solicitud."),
+        ("Marta Villalba", "Buenas tardes. La cafetera pierde agua. Adjunto foto."),
+        ("Lucía Ortega", "Hola, Marta: ¿Está bien colocada la junta?"),
+        ("Marta Villalba", "Sigue igual."),
+    ]
+    # (an author beside a title is a reading list, not messages)
+    books = "author,title,year\nAda Park,On Rivers,2001\nBen Cho,Dry Years,2004\nAda Park,Floods,2009\n"
+    assert not parse_text(books, "books.csv").speakers

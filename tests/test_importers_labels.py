@@ -4714,3 +4714,88 @@ def test_a_cast_list_with_codes_before_the_names_and_a_single_title_name_list_no
     report = "Tenant Voices — Findings from the Eastgate Survey\n\nInterviewer: How long?\n\nTenant: Ten years.\n\n"
     report += "Interviewer: And now?\n\nTenant: Worse.\n"
     assert "Tenant" in _people(report)
+
+
+def test_a_wiki_pages_transcript_in_mediawiki_bold_with_its_headings() -> None:
+    """Wikis and Wikisource set who speaks in MediaWiki's bold ("'''Kardos Péter:'''") under "== headings ==":
+    nobody was read. A wiki page's bold phrase elsewhere, or two bold names only, are left as they are."""
+    page = (
+        "{{Adás infobox\n| műsor = Tudáskör\n| műsorvezető = [[Kardos Péter]]\n}}\n"
+        "Ez a lap a ''Tudáskör'' adásának '''szó szerinti átiratát''' tartalmazza.\n\n== Bemutatkozás ==\n\n"
+        "'''Kardos Péter:''' Jó estét kívánok!\n\n'''Nagy Eszter:''' Nagy Eszter vagyok, Debrecenből.\n\n"
+        "== 1. forduló ==\n\n'''Kardos Péter''': Melyik folyó partján fekszik Szeged?\n\n'''Nagy Eszter:''' Tisza.\n"
+    )
+    doc = parse_text(page, "tudaskor.txt")
+    assert [(p.speaker, p.text) for p in doc.passages if p.speaker] == [
+        ("Kardos Péter", "Jó estét kívánok!"),
+        ("Nagy Eszter", "Nagy Eszter vagyok, Debrecenből."),
+        ("Kardos Péter", "Melyik folyó partján fekszik Szeged?"),
+        ("Nagy Eszter", "Tisza."),
+    ]
+    assert [p.heading for p in doc.passages if p.speaker][2] == "1. forduló"
+    two = "'''Ada Park:''' Hello.\n\n'''Ben Cho:''' Hi.\n"
+    assert "'''" in " ".join(p.text for p in parse_text(two, "x.txt").passages)
+
+
+def test_a_markdown_heading_between_turns_is_a_heading_not_the_last_speakers_words() -> None:
+    text = "**Ada Park:** Hello there.\n\n**Ben Cho:** Hi.\n\n## Round 2\n\n**Ada Park:** Next.\n\n**Ben Cho:** Sure.\n"
+    doc = parse_text(text, "quiz.md")
+    assert [(p.speaker, p.text, p.heading) for p in doc.passages] == [
+        ("Ada Park", "Hello there.", None),
+        ("Ben Cho", "Hi.", None),
+        ("Ada Park", "Next.", "Round 2"),
+        ("Ben Cho", "Sure.", None),
+    ]
+
+
+def test_a_field_over_each_turn_naming_who_speaks() -> None:
+    """Colombian and Spanish records set "Interviene: Magistrada Lucía Bermúdez Ríos" over each turn's words:
+    a field whose value is the speaker. Nobody was read. An agenda's or minutes' fields that repeat, naming no one
+    ("Item: ...", "Action: ..."), stay text."""
+    record = "DILIGENCIA\nFecha: 19 de junio de 2024\n\n"
+    for who, said in [
+        ("Magistrada Lucía Bermúdez Ríos", "Buenos días. Se reanuda la diligencia."),
+        ("Compareciente Hernán Restrepo", "Sí, honorable magistrada."),
+        ("Magistrada Lucía Bermúdez Ríos", "¿Quién dio la orden?"),
+        ("Abogado defensor Camilo Suárez", "Solicito que quede constancia."),
+        ("Compareciente Hernán Restrepo", "La orden vino del comandante."),
+    ]:
+        record += f"Interviene: {who}\n{said}\n\n"
+    doc = parse_text(record, "version.txt")
+    said = [(p.speaker, p.text) for p in doc.passages if p.speaker]
+    assert len(said) == 5 and said[1] == ("Compareciente Hernán Restrepo", "Sí, honorable magistrada.")
+    assert said[3][0].endswith("Camilo Suárez") and "Interviene" not in " ".join(p.text for p in doc.passages)
+    minutes = "Minutes\n\n" + "".join(
+        f"Item: {item}\nDiscussed at length.\n\nAction: {act}\nBy Friday.\n\n"
+        for item, act in [
+            ("Budget Review", "Jo Fenwick"),
+            ("Hall Booking", "Sam Patel"),
+            ("Budget Review", "Jo Fenwick"),
+        ]
+    )
+    assert not parse_text(minutes, "minutes.txt").speakers
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "Author: Sally Rooney",  # (a book club's book)
+        "Apologies: Sally Reed",  # (who did not come)
+        "Deceased: Sally Hughes (aged 88)",
+        "Editor: Sally Morris",
+        "Photos: Sally Adler",
+        "Subject: Sgt Sally Carter (1921–1944)",
+        "Director: Sally Lang",
+        "Note-taker: Sally Siddiqui",
+        "Venue: Sally Street Hotel, London",
+        "En memoria de: Sally Martínez Ruiz (1931–2020)",
+        "Episode 52: Sally Kane, Jude Bellingham and the long summer",
+    ],
+)
+def test_a_header_naming_someone_who_does_not_take_part_gives_no_label_their_name(field: str) -> None:
+    """Only a field or a heading that lists who takes part ("Hosts:", "Present:", "CHARACTERS") names the
+    labels: an author, apologies, the deceased, a photographer name someone who is not speaking here."""
+    text = f"RECORDING, MAY\n\nDate: 3 May 2024\n{field}\nPresent: Tom Field, Ruth Adler\n\n---\n\n"
+    text += "SALLY: Shall we start?\nTOM: Yes.\n"
+    text += "SALLY: Good.\nRUTH: Go on.\n"
+    assert set(_people(text)) == {"Sally", "Tom Field", "Ruth Adler"}

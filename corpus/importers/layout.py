@@ -117,7 +117,143 @@ def normalise(lines: list[str]) -> Page:
     _join_page_breaks(page)
     _single_space(page)
     _close_letter_spacing(page)
+    _wiki_bold(page)
+    _speaker_fields(page)
     return page
+
+
+#: A line that is a field and its value alone: "Interviene: Magistrada Lucía Bermúdez Ríos", "Speaker: Ada Park".
+_FIELD_LINE = re.compile(
+    r"^[ \t]*(?P<key>[^\W\d_][^\W\d_]*(?: [^\W\d_]+)?)[ \t]*:[ \t]+(?P<value>[^:\n]{2,80}?)[ \t]*$"
+)
+
+
+#: The words such a field goes by, that it says who speaks ("Interviene", "Speaker", "Spricht"), in the languages
+#: records come in; folded.
+_SPEAKS = frozenset(
+    [
+        "speaker",
+        "speaking",
+        "speaks",
+        "interviene",
+        "intervienen",
+        "interviniente",
+        "intervención",
+        "intervencion",
+        "habla",
+        "hablante",
+        "orador",
+        "oradora",
+        "intervient",
+        "intervenant",
+        "intervenante",
+        "intervention",
+        "parle",
+        "interviene",
+        "intervento",
+        "parla",
+        "oratore",
+        "fala",
+        "orador",
+        "oradora",
+        "intervém",
+        "sprecher",
+        "sprecherin",
+        "spricht",
+        "redner",
+        "rednerin",
+        "spreker",
+        "spreekt",
+        "talare",
+        "taler",
+        "puhuja",
+        "mówca",
+        "mówi",
+        "przemawia",
+        "vystupuje",
+        "řečník",
+        "говорит",
+        "выступает",
+        "выступающий",
+        "говорить",
+        "виступає",
+        "промовець",
+        "konuşmacı",
+        "konuşan",
+        "pembicara",
+        "vorbitor",
+        "vorbește",
+        "beszélő",
+    ]
+)
+
+
+def _speaker_fields(page: Page) -> None:
+    """A field that says who speaks over each turn ("Interviene: Magistrada Lucía Bermúdez Ríos" over the words,
+    as Colombian and Spanish records write it; "Speaker: Ada Park"): the same word three times or more, over two
+    people or more, each value a person (a full name, a title and a name, a role) and each followed by words.
+    Such a line is written as its value alone, a label over the words ("Magistrada Lucía Bermúdez Ríos:"), the
+    field's word dropped as a record's furniture.  A header's fields ("Fecha: 19 de junio"), an agenda's
+    ("Item: Budget Review") and minutes' ("Action: Jo Fenwick") are no such word's, whatever they name."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for i, line in enumerate(page.lines):
+        if ":" in line and (m := _FIELD_LINE.match(line)) is not None:
+            found.setdefault(m.group("key").casefold(), []).append((i, m.group("value")))
+    for key, places in found.items():
+        if key not in _SPEAKS:
+            continue
+        values = {v for _, v in places}
+        if len(places) < 3 or not 2 <= len(values) < len(places):
+            continue  # (someone speaks twice at least: a list of authors over their abstracts is no talk)
+        if not all(_a_person(v) for v in values):
+            continue
+        if not all(_words_follow(page.lines, i) for i, _ in places):
+            continue
+        for i, value in places:
+            page.lines[i] = value + ":"
+        page.stripped.append(Stripped("field naming the speaker", f"{key}: ({len(places)} times)"))
+
+
+def _a_person(value: str) -> bool:
+    """A field's value that is someone: a name, or an office in small letters and a name ("Abogado defensor Camilo
+    Suárez"), never a sentence."""
+    if value.rstrip().endswith((".", "?", "!", ",", ";")) or not value[:1].isupper():
+        return False
+    return names_a_person(value) and (is_name_like(value) or is_name_like(" ".join(value.split()[-2:])))
+
+
+def _words_follow(lines: list[str], i: int) -> bool:
+    """Whether the next line that is not blank holds words that are no field of that kind."""
+    nxt = next((l for l in lines[i + 1 : i + 4] if l.strip()), "")
+    return bool(nxt) and _FIELD_LINE.match(nxt) is None
+
+
+#: A line opening with a name in MediaWiki's bold ("'''Kardos Péter:''' Jó estét", "'''Eszter''': Tisza."), as
+#: wikis and Wikisource set who speaks: three apostrophes each side, the colon inside or after.
+_WIKI_BOLD = re.compile(r"^(?P<lead>[ \t:*#]*)'''(?P<name>[^'\n]{1,60}?)'''(?!')")
+
+
+def _wiki_bold(page: Page) -> None:
+    """Names in MediaWiki's bold at the start of lines, three such lines or more, are written in Markdown's
+    ("**Kardos Péter:**"), which the labels read as a name in bold; the words after them stay as they are.  A
+    wiki's headings ("== 1. forduló ==") are written as Markdown's too ("## 1. forduló"), so that they part the turns
+    as headings do; its other markup (templates, italics, links) is left to be read as text."""
+    found = [
+        (i, m)
+        for i, line in enumerate(page.lines)
+        if line[:6].lstrip(" \t:*#").startswith("'''") and (m := _WIKI_BOLD.match(line))
+    ]
+    if len(found) < 3:
+        return
+    for i, m in found:
+        page.lines[i] = m.group("lead") + "**" + m.group("name") + "**" + page.lines[i][m.end() :]
+    for i, line in enumerate(page.lines):
+        if line[:2] == "==" and (h := _WIKI_HEADING.match(line)) is not None:
+            page.lines[i] = "#" * len(h.group(1)) + " " + h.group(2)
+
+
+#: A MediaWiki heading: "== Bemutatkozás ==", "=== 1. forduló ===".
+_WIKI_HEADING = re.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$")
 
 
 #: A name set letter-spaced at the start of a line, as old plays print who speaks ("H e l e n e. Ist er...",

@@ -7,8 +7,9 @@ it is control words and braces, so it gets a reader of its own: the text of each
 paragraph with its bold runs (a speaker's name set in bold is the usual label),
 table rows as their cells joined, and the title from the document's information.
 Fonts, colours, styles, pictures, headers and footers and every other
-destination are left out.  Characters come from `\\uN` escapes or from `\\'hh`
-bytes in the document's code page.
+destination are left out, as are hidden text and a tracked change's deleted words;
+footnotes are kept, after the text.  Characters come from `\\uN` escapes or from
+`\\'hh` bytes in the document's code page.
 """
 
 from __future__ import annotations
@@ -58,7 +59,6 @@ _SKIPPED = frozenset(
         "pgdsctbl",
         "filetbl",
         "revtbl",
-        "footnote",
         "annotation",
         "atnid",
         "atnauthor",
@@ -119,6 +119,12 @@ class _State:
     bold: bool = False
     skip_after_unicode: int = 1
     title: bool = False
+    #: hidden text (\\v) or a tracked change's deleted words (\\deleted): not what the document says
+    hidden: bool = False
+    footnote: bool = False
+
+    def inner(self) -> _State:
+        return _State(self.skip, self.bold, self.skip_after_unicode, self.title, self.hidden, self.footnote)
 
 
 @dataclass
@@ -130,6 +136,11 @@ class _Reader:
     title: list[str] = field(default_factory=list)
     pending: bytearray = field(default_factory=bytearray)
     high_surrogate: int | None = None
+    #: the paragraph is in a table's cell (\\intbl, until \\pard): its end is a line of the cell, not a paragraph
+    in_table: bool = False
+    footnotes: list[str] = field(default_factory=list)
+    #: the runs of the paragraph a footnote interrupts, taken up again after it
+    interrupted: list[list[tuple[str, bool]]] = field(default_factory=list)
 
     def add(self, text: str, state: _State) -> None:
         self.flush_bytes(state)
@@ -138,7 +149,7 @@ class _Reader:
     def _add(self, text: str, state: _State) -> None:
         if state.title:
             self.title.append(text)
-        elif not state.skip and text:
+        elif not state.skip and not state.hidden and text:
             if self.runs and self.runs[-1][1] == state.bold:
                 self.runs[-1] = (self.runs[-1][0] + text, state.bold)
             else:
@@ -155,18 +166,49 @@ class _Reader:
         runs, self.runs = self.runs, []
         return labelled_paragraph(runs)
 
-    def end_paragraph(self) -> None:
-        self.paragraphs.append(self.paragraph_text())
+    def end_paragraph(self, state: _State) -> None:
+        if self.in_table or state.footnote:
+            self._add("\n", state)  # (a cell's or a footnote's paragraphs are lines of it)
+        else:
+            self.paragraphs.append(self.paragraph_text())
 
     def end_cell(self) -> None:
-        self.cells.append(" ".join(self.paragraph_text().split()))
+        self.cells.append(_plain_lines(self.runs))
+        self.runs = []
 
     def end_row(self) -> None:
+        """A table's row as a line: "speaker: words" where it has two cells (a transcript laid out as a table),
+        "time speaker: words" where it has three and a time comes first; any other row its cells between bars,
+        every cell in its place, empty or not (a vote's "For |  | Against")."""
         if self.runs:
             self.end_cell()
-        cells, self.cells = [c for c in self.cells if c], []
-        if cells:
-            self.paragraphs.append(": ".join(dict.fromkeys(cells)))
+        cells, self.cells = self.cells, []
+        full = [c for c in cells if c]
+        if len(cells) == len(full) == 2 and "\n" not in full[0]:
+            self.paragraphs.append(f"{full[0].rstrip(':： ')}: {full[1]}")
+        elif len(cells) == len(full) == 3 and _TIME.fullmatch(full[0]) and "\n" not in full[1]:
+            self.paragraphs.append(f"{full[0]} {full[1].rstrip(':： ')}: {full[2]}")
+        elif full:
+            self.paragraphs.append(" | ".join(cells))
+
+    def open_footnote(self) -> None:
+        self.interrupted.append(self.runs)
+        self.runs = []
+
+    def close_footnote(self) -> None:
+        text = _plain_lines(self.runs)
+        self.runs = self.interrupted.pop() if self.interrupted else []
+        if text:
+            self.footnotes.append(text)
+
+
+def _plain_lines(runs: list[tuple[str, bool]]) -> str:
+    """The text of runs, each line's spaces single, without the marks of bold (a cell's, a footnote's)."""
+    return "\n".join(" ".join(line.split()) for line in "".join(t for t, _ in runs).split("\n")).strip()
+
+
+#: A time in a table's first cell: "00:00:04", "12:31", "[1:02:03.5]".
+_TIME = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?")
 
 
 def rtf_to_text(raw: bytes, name: str) -> tuple[str, str | None, list[str]]:
@@ -194,13 +236,15 @@ def rtf_to_text(raw: bytes, name: str) -> tuple[str, str | None, list[str]]:
         if brace == "{":
             reader.flush_bytes(state)
             stack.append(state)
-            state = _State(state.skip, state.bold, state.skip_after_unicode, state.title)
+            state = state.inner()
             new_group = True
         elif brace == "}":
             reader.flush_bytes(state)
             if not stack:
                 break  # the document's closing brace (anything after it is not RTF)
-            state = stack.pop()
+            closed, state = state, stack.pop()
+            if closed.footnote and not state.footnote:
+                reader.close_footnote()
         elif text:
             reader.add(text, state)
         elif hexbyte:
@@ -208,19 +252,25 @@ def rtf_to_text(raw: bytes, name: str) -> tuple[str, str | None, list[str]]:
         elif symbol:
             if symbol == "*" and opened:
                 state.skip = True
+                new_group = True  # (a destination read all the same may follow: "{\\*\\footnote ...}")
             elif symbol in "\r\n" and not state.skip and not state.title:  # a backslash ending a line is \\par
                 reader.flush_bytes(state)
-                reader.end_paragraph()
+                reader.end_paragraph(state)
             else:
                 reader.add(_SYMBOLS.get(symbol, ""), state)
         elif word == "bin" and number:  # (raw bytes, a picture's: not text, and they may hold braces)
             pos += max(0, int(number))
         elif word:
-            skip_chars = _control_word(word, number, opened, reader, state)
+            skip_chars = _control_word(word, number, opened, reader, state, bool(stack) and stack[-1].skip)
     warnings = [f"{name}: the RTF file ends before its groups close; it may be cut short"] if stack else []
     reader.flush_bytes(state)
+    while reader.interrupted:  # (a footnote the file's end cut short)
+        reader.close_footnote()
     if reader.runs or reader.cells:
-        reader.end_row() if reader.cells else reader.end_paragraph()
+        reader.end_row() if reader.cells else reader.end_paragraph(_State())
+    if reader.footnotes:  # (after the text, under a heading of their own: no one's words, nor the last speaker's)
+        reader.paragraphs.append("## Notes")
+        reader.paragraphs.extend(f"[{k}] {note}" for k, note in enumerate(reader.footnotes, 1))
     title = " ".join("".join(reader.title).split()) or None
     lines: list[str] = []
     for paragraph in reader.paragraphs:
@@ -229,7 +279,9 @@ def rtf_to_text(raw: bytes, name: str) -> tuple[str, str | None, list[str]]:
     return "\n".join(lines), title, warnings
 
 
-def _control_word(word: str, number: str | None, opened: bool, reader: _Reader, state: _State) -> int:
+def _control_word(
+    word: str, number: str | None, opened: bool, reader: _Reader, state: _State, parent_skipped: bool
+) -> int:
     """Act on one control word; returns how many fallback characters follow (after \\uN)."""
     if word == "u" and number is not None:
         reader.flush_bytes(state)
@@ -239,6 +291,15 @@ def _control_word(word: str, number: str | None, opened: bool, reader: _Reader, 
     if word == "title" and opened:
         state.title = True
         return 0
+    if word == "footnote" and opened and not state.footnote and not state.title:
+        # (its words are the document's, even where "{\\*\\footnote" lets a reader skip them; unless the group it
+        # is in is skipped: a header's)
+        state.skip = parent_skipped
+        if not state.skip:
+            reader.flush_bytes(state)
+            state.footnote = True
+            reader.open_footnote()
+        return 0
     if opened and word in _SKIPPED:
         state.skip = True
         return 0
@@ -246,7 +307,11 @@ def _control_word(word: str, number: str | None, opened: bool, reader: _Reader, 
         reader.add(_CHARACTERS[word], state)
     elif word in ("par", "sect", "page") and not state.skip and not state.title:
         reader.flush_bytes(state)
-        reader.end_paragraph()
+        reader.end_paragraph(state)
+    elif word == "pard":
+        reader.in_table = False
+    elif word == "intbl":
+        reader.in_table = True
     elif word == "cell" and not state.skip:
         reader.flush_bytes(state)
         reader.end_cell()
@@ -256,8 +321,12 @@ def _control_word(word: str, number: str | None, opened: bool, reader: _Reader, 
     elif word == "b":
         reader.flush_bytes(state)
         state.bold = number != "0"
+    elif word in ("v", "deleted"):
+        reader.flush_bytes(state)
+        state.hidden = number != "0"
     elif word == "plain":
         reader.flush_bytes(state)
+        state.hidden = False
         state.bold = False
     elif word == "uc" and number is not None:
         state.skip_after_unicode = max(0, int(number))

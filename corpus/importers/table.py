@@ -72,6 +72,23 @@ _TEXT = {
     "replik", "repliker", "replikk", "বক্তব্য", "कथन", "संवाद", "వాక్యం", "مکالمہ", "ọ̀rọ̀", "sinabi", "ტექსტი",
     "տեքստ",
 }  # fmt: skip
+#: Who wrote a message, in a chat's, a forum's or a help desk's export ("author", "sender", Spanish "autor"): a
+#: speaker only beside a message's words (see _MESSAGE), never beside a title ("author,title" is a book list).
+_SENDER = {
+    "author", "autor", "autorin", "auteur", "autore", "sender", "absender", "remitente", "expéditeur", "expediteur",
+    "mittente", "remetente", "afzender", "avsändare", "afsender", "avsender", "lähettäjä", "nadawca", "odesílatel",
+    "отправитель", "автор", "відправник", "gönderen", "yazar", "pengirim", "ngườigửi", "发送者", "發送者", "发件人",
+    "送信者", "발신자", "שולח", "مرسل", "المرسل", "فرستنده", "प्रेषक", "username", "user", "usuario", "utilisateur",
+    "benutzer", "nickname", "nick",
+}  # fmt: skip
+#: A message's words in such an export ("message", "body", Spanish "cuerpo", German "Nachricht").
+_MESSAGE = {
+    "message", "body", "msg", "messagetext", "messagebody", "comment", "commenttext", "reply", "post",
+    "mensaje", "cuerpo", "mensagem", "corpo", "messaggio", "nachricht", "inhalt", "corps", "bericht", "meddelande",
+    "melding", "besked", "viesti", "wiadomość", "zpráva", "сообщение", "повідомлення", "mesaj", "pesan", "tinnhắn",
+    "消息", "訊息", "メッセージ", "본문", "메시지", "הודעה", "رسالة", "پیام", "संदेश", "comentario", "commentaire",
+    "kommentar", "contenido", "conteúdo", "contenuto",
+}  # fmt: skip
 #: A speaker cell that names no one but the row's kind: a tier of the transcriber's comments, notes or translation
 #: (ELAN's "Comment" tier beside the speakers' own).  Its rows are said by no one.
 _NOTES = {
@@ -160,6 +177,13 @@ def _columns(header: list[str]) -> dict[str, int] | None:
         spoken = "text" in found and folded[found["text"]] not in _PLAIN_TEXT
         if spoken or "start" in found:
             found["speaker"] = named
+    if "speaker" not in found:
+        # a chat's, a forum's or a help desk's export: who wrote ("author", "sender") beside what they wrote
+        # ("message", "body"), each row a message under its author
+        sender = next((i for i, name in enumerate(folded) if name in _SENDER), None)
+        message = next((i for i, name in enumerate(folded) if name in _MESSAGE), found.get("text"))
+        if sender is not None and message is not None:
+            found["speaker"], found["text"] = sender, message
     if "speaker" not in found or "text" not in found or found["speaker"] == found["text"]:
         return None
     return found

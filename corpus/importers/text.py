@@ -2743,45 +2743,248 @@ def _before_a_sentence(item: str) -> str:
     return item
 
 
-def _people_listed(head: list[str]) -> dict[str, bool]:
-    """The people a header lists by their full names: a field's value ("Moderation: Katrin Vogt", "Hosts: Jen
-    Alvarez and Jon Pruitt", "Present: Amato Luca, Benedetti Carla (Sindaco)"), a key's entries ("Sanne = Sanne
-    de Wit (Wmo-consulent); Henk = ..."), a cast list's lines ("EDITH MOSS — postmistress, seventies"): each item
-    exactly a name, titles aside, of two or three words.  Names inside sentences are not listed ("sits down with
-    Derek Amankwah"), nor names with a number ("Dyfarnwr Cynorthwyol 1 (DC1)") or four words and more; and a name
-    alone, neither described nor among others, only as a field's value below the title line (a title's "Episode
-    12: Remembering Michael Jordan" lists no one, the host "Jordan:" least of all).  Each with whether it was
-    among others (a list of who takes part, rather than one person described: "Deceased: Arthur Webb (aged 81)")."""
+#: Words a header's field or heading goes by where it lists who takes part, folded ("Hosts:", "Present:",
+#: "Intervinientes", "CHARACTERS", "Sprekers:"), in the languages transcripts come in.  Other fields name people who
+#: do not speak, or not here: an author, an editor, a photographer, the deceased, apologies, a child discussed.
+_PARTICIPANT_WORDS = frozenset(
+    [
+        "speaker",
+        "speakers",
+        "participant",
+        "participants",
+        "present",
+        "attendees",
+        "attending",
+        "attendance",
+        "panel",
+        "panelist",
+        "panelists",
+        "panellist",
+        "panellists",
+        "host",
+        "hosts",
+        "cohost",
+        "cohosts",
+        "guest",
+        "guests",
+        "cast",
+        "characters",
+        "interviewer",
+        "interviewers",
+        "interviewee",
+        "interviewees",
+        "moderator",
+        "moderators",
+        "moderation",
+        "presenter",
+        "presenters",
+        "narrator",
+        "chair",
+        "chairperson",
+        "respondent",
+        "respondents",
+        "reporter",
+        "anchor",
+        "correspondent",
+        "with",
+        "featuring",
+        "members",
+        "persons",
+        "dramatis",
+        "personae",
+        "spreker",
+        "sprekers",
+        "deelnemers",
+        "aanwezig",
+        "aanwezigen",
+        "gasten",
+        "gast",
+        "presentator",
+        "gespreksleider",
+        "geïnterviewde",
+        "sprecher",
+        "sprecherin",
+        "teilnehmer",
+        "teilnehmende",
+        "teilnehmerinnen",
+        "anwesend",
+        "anwesende",
+        "gäste",
+        "moderatorin",
+        "personen",
+        "besetzung",
+        "gesprächspartner",
+        "gesprächspartnerin",
+        "gesprächsleitung",
+        "interviewerin",
+        "intervenants",
+        "intervenant",
+        "intervenante",
+        "participante",
+        "présents",
+        "présentes",
+        "invités",
+        "invitée",
+        "invité",
+        "animateur",
+        "animatrice",
+        "personnages",
+        "distribution",
+        "participantes",
+        "presentes",
+        "asistentes",
+        "invitados",
+        "invitadas",
+        "invitado",
+        "invitada",
+        "intervinientes",
+        "interviniente",
+        "ponentes",
+        "moderador",
+        "moderadora",
+        "entrevistador",
+        "entrevistadora",
+        "entrevistado",
+        "entrevistada",
+        "personajes",
+        "reparto",
+        "partecipanti",
+        "presenti",
+        "ospiti",
+        "ospite",
+        "relatori",
+        "relatore",
+        "moderatore",
+        "moderatrice",
+        "intervistatore",
+        "intervistatrice",
+        "personaggi",
+        "conduttore",
+        "conduttrice",
+        "convidados",
+        "convidado",
+        "convidada",
+        "apresentador",
+        "apresentadora",
+        "personagens",
+        "deltagere",
+        "deltakere",
+        "deltagare",
+        "närvarande",
+        "tilstede",
+        "gjester",
+        "gäster",
+        "gæster",
+        "intervjuer",
+        "intervjuare",
+        "medverkande",
+        "talare",
+        "taler",
+        "uczestnicy",
+        "obecni",
+        "goście",
+        "prowadzący",
+        "prowadząca",
+        "rozmówcy",
+        "účastníci",
+        "přítomni",
+        "hosté",
+        "moderátor",
+        "résztvevők",
+        "vendégek",
+        "műsorvezető",
+        "участники",
+        "присутствуют",
+        "присутствовали",
+        "гости",
+        "ведущий",
+        "ведущая",
+        "спикеры",
+        "учасники",
+        "присутні",
+        "гості",
+        "katılımcılar",
+        "konuşmacılar",
+        "konuklar",
+        "sunucu",
+        "peserta",
+        "hadir",
+        "narasumber",
+        "osallistujat",
+        "paikalla",
+        "haastattelija",
+    ]
+)
+
+
+#: A line's first word, the space after it and the rest.
+_CODE_COLUMN = re.compile(r"(\S+)([ \t]+)(\S.*)")
+
+
+def _lists_who_takes_part(key: str) -> bool:
+    """Whether a field's or heading's words ("Consiglieri presenti (14)", "**Guests**") say it lists who takes
+    part."""
+    words = re.sub(r"\([^()]*\)", " ", key).replace("-", "").casefold().strip(" *_#:：=").split()
+    return bool(words) and any(w.strip(" *_.:") in _PARTICIPANT_WORDS for w in words)
+
+
+def _people_listed(head: list[str], codes: set[str]) -> dict[str, bool]:
+    """The people a header lists by their full names as those who take part: a field's value where the field says
+    so ("Hosts: Jen Alvarez and Jon Pruitt", "Moderation: Katrin Vogt", "Consiglieri presenti (14): Amato Luca,
+    Benedetti Carla (Sindaco)"), the lines under such a heading (a cast list's "CHARACTERS" over "EDITH MOSS —
+    postmistress", "Intervinientes" over "Magistrada: Lucía Bermúdez Ríos"), and a key's entries for the labels'
+    own words (`codes`: "Sanne = Sanne de Wit (Wmo-consulent)", "NÚRIA     Núria Ferrer, presidenta"): each item
+    exactly a name, titles aside, of two or three words.  Fields naming people who do not speak here are no
+    such list ("Author: Sally Rooney", "Apologies: Tom Reed", "Deceased: Arthur Webb"), nor names inside
+    sentences ("sits down with Derek Amankwah"), nor names with a number after them or of four words and more.
+    Each with whether it was among others (a list of several, rather than one person)."""
     people: dict[str, bool] = {}
-    first = next((k for k, line in enumerate(head) if line.strip()), -1)
-    for k, line in enumerate(head):
-        for part in _HEAD_PARTS.split(line.strip().lstrip("#>*_-•· \t").rstrip("*_ ")):
-            value, keyed = part, False
+    under = False  # (lines under a heading that lists who takes part, until a blank line after them)
+    lines_under = 0
+    for line in head:
+        plain = line.replace("**", "").replace("__", "").strip().lstrip("#>*_-•· \t").rstrip("*_ ")
+        if not plain:
+            under = under and not lines_under
+            continue
+        if (
+            ":" not in plain.rstrip(":：")
+            and "=" not in plain
+            and _lists_who_takes_part(plain)
+            and len(plain.split()) <= 3
+        ):
+            under, lines_under = True, 0  # ("CHARACTERS", "Intervinientes", "Speakers:")
+            continue
+        lines_under += under
+        parts, coded = _HEAD_PARTS.split(plain), False
+        if (lead := _CODE_COLUMN.match(plain)) is not None and name_key(lead.group(1)) in codes:
+            code, gap, rest = lead.groups()
+            if len(gap) >= 2 or "\t" in gap or (code.isupper() and name_key(rest.split()[0]) == name_key(code)):
+                # (a code column before the names: "NÚRIA     Núria Ferrer, presidenta", "MERITXELL Meritxell Puig")
+                parts, coded = [rest], True
+        for part in parts:
+            value, listing = part, under or coded
             while (field := _HEAD_FIELD.match(value)) is not None:
-                keyed = keyed or not any(c.isdigit() for c in field.group())
+                key = field.group().rstrip(" \t:：=")
+                listing = listing or _lists_who_takes_part(key) or (name_key(key) in codes and "=" in field.group())
                 value = value[field.end() :]
-            items = _LIST_SEPARATOR.split(value)
+            if not listing:
+                continue
             found: list[str] = []
-            described = len(items) > 1
-            for item in items:
-                item = _HEAD_FIELD.sub("", item.strip())  # ("Henk = Henk Bosman")
+            for item in _LIST_SEPARATOR.split(value):
+                item = item.strip()
+                if (entry := _HEAD_FIELD.match(item)) is not None:  # ("Henk = Henk Bosman", "Magistrada: ...")
+                    item = item[entry.end() :]
                 bare = _before_a_sentence(item)
                 if item[len(bare) :].lstrip(". ")[:1].isdigit():
                     continue  # (a number after it: "WOCHENPOST Nr. 6/2024", a magazine's issue)
-                described = described or bare != item
-                item = _LISTED_AFTER.sub("", bare)
-                described = described or item != bare
-                tokens = person_tokens(item.strip(" \t.*_"))
+                tokens = person_tokens(_LISTED_AFTER.sub("", bare).strip(" \t.*_"))
                 if len(tokens) >= 3 and name_key(tokens[0]) == name_key(tokens[1]):
                     tokens = tokens[1:]  # (a code in a column before the name: "MERITXELL Meritxell Puig, sòcia")
                 words = [t for t in tokens if t not in PARTICLES]
                 if 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(t) for t in words):
                     found.append(" ".join(_cap_shouted(t) for t in tokens))
-            if found and (described or (keyed and k != first)) and (k != first or len(found) > 1):
-                # (a title line names someone only among others: "Tenant Voices — Findings from the ..." is a
-                # report's title, its tenant no one listed)
-                for person in found:
-                    people[person] = people.get(person, False) or len(found) > 1
+            for person in found:
+                people[person] = people.get(person, False) or len(found) > 1 or under
     return people
 
 
@@ -2813,7 +3016,7 @@ def _apply_names_in_head(head: list[str], labels: dict[int, Label], table: Speak
     if not written:
         return
     by_word: dict[str, set[str]] = {}
-    for person, among_others in _people_listed(head).items():
+    for person, among_others in _people_listed(head, set(written)).items():
         words = [t for t in person.split() if t not in PARTICLES]
         for word in {words[0], words[-1]} if among_others else {words[0]}:
             by_word.setdefault(name_key(word), set()).add(person)
@@ -4119,6 +4322,20 @@ def _turns(
                 flush()
                 body, speaker, start, heading = [], None, None, stripped
                 continue
+            if (
+                stripped[:1] == "#"
+                and (speaker is not None or any(b.strip() for b in body))
+                and (md := _MD_HEADING.match(stripped)) is not None
+                and len(md.group(2).split()) <= 12
+                and md.group(2).strip("*_ ")
+            ):
+                # a Markdown heading between the turns ("## Round 2"): a section's name, not the words of the turn
+                # before it; what follows it without a label is no one's
+                flush()
+                if heading is not None:
+                    passages.append(ParsedPassage(speaker=None, text=heading))  # (two in a row: neither is lost)
+                body, speaker, start, heading = [], None, None, md.group(2).strip("*_ ")
+                continue
             if apart and any(b.strip() for b in body) and _subject_over_a_name(lines, j, labels, offset):
                 # (only after the turn's own words: a turn's only line is its words, "Sure", never a heading)
                 flush()
@@ -4308,6 +4525,10 @@ _INTERJECTION = re.compile(
 )
 
 
+#: Words that are a time and nothing else: "10:41:52", "14.02 h", "9:04 a.m.".
+_ONLY_A_TIME = re.compile(r"\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:[ \t]*(?:h|hrs?|Uhr|[ap]\.?m\.?))?", re.I)
+
+
 def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str, str]] | None:
     """A line of a record's notes in parentheses holding interjections, as (who, their words, the note) for each
     part between dashes ("(Beifall bei der SPD – Jörg Lenz [CDU/CSU]: Das steht da nicht!)"); None where no part
@@ -4336,6 +4557,8 @@ def _interjections(line: str, table: SpeakerTable) -> list[tuple[str | None, str
             # (nor a decision's or a file's number: "(Karar No: 2025/47)", "(Case No: 12)")
             and name.split()[-1].strip(".").casefold() not in ("no", "nr", "n°", "nº", "núm", "num")
             and not a_motions_head(name)
+            # (nor a time, the transcriber's: "[Fin de la grabación: 10:41:52]", "[Recording resumed: 14:02]")
+            and not _ONLY_A_TIME.fullmatch(m.group("words").strip())
             # (a name is capitalised where its letters have capitals: "(00:07:55 — vervolg sessie: uitleg ...)" is
             # the transcriber's note)
             and (name[:1].isupper() or uncased(name))
