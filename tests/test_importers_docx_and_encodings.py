@@ -204,9 +204,25 @@ def test_rtf_tables_cells_of_several_paragraphs_votes_hidden_words_and_footnotes
     ]
     text = "\n".join(p.text for p in doc.passages)
     assert "[check]" not in text and "or so" not in text
-    assert any(p.speaker is None and "Since 2019." in p.text for p in doc.passages)
+    assert any(p.speaker is None and p.text == "[Note: 1. Since 2019.]" for p in doc.passages)
 
     votes = r"{\rtf1\ansi\pard Recorded votes\par " + row.format("Cllr Amina Hussain", "For", "For")
     votes += row.format("Cllr Ferris", "", "Against") + row.format("Cllr Peter Marsh", "Against", "For") + "}"
     text = "\n".join(f"{p.heading}\n{p.text}" for p in parse_bytes(votes.encode("ascii"), "votes.rtf").passages)
     assert "Cllr Amina Hussain | For | For" in text and "Cllr Ferris |  | Against" in text
+
+
+def test_rtf_a_bold_name_in_a_sentence_and_a_rota_table_are_no_turns() -> None:
+    """A newsletter's "**Jenny Osei** joins us as Tenancy Officer" is a sentence about her, and a rota's rows
+    ("Tom Becker | Set up the welcome tent"), each name once, are no one's words."""
+    news = r"{\rtf1\ansi\pard\b Jenny Osei\b0  joins us as Tenancy Officer.\par\b Mark Daley\b0  leaves in May.\par"
+    news += r"\b Priya Nair\b0  takes over the garden.\par}"
+    assert not parse_bytes(news.encode("ascii"), "news.rtf").speakers
+    row = r"\trowd\cellx3000\cellx9000\pard\intbl {0}\cell\pard\intbl {1}\cell\row "
+    rota = r"{\rtf1\ansi\pard Saturday rota\par " + "".join(
+        row.format(who, task)
+        for who, task in [("Tom Becker", "Set up the welcome tent."), ("Aisha Karim", "Run the tea stall."),
+                          ("Helen Moss", "Count the takings.")]
+    ) + "}"  # fmt: skip
+    doc = parse_bytes(rota.encode("ascii"), "rota.rtf")
+    assert not doc.speakers and "Tom Becker | Set up the welcome tent." in " ".join(p.text for p in doc.passages)

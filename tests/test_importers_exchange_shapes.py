@@ -525,3 +525,9 @@ def test_a_help_desks_export_of_messages_under_their_authors() -> None:
     # (an author beside a title is a reading list, not messages)
     books = "author,title,year\nAda Park,On Rivers,2001\nBen Cho,Dry Years,2004\nAda Park,Floods,2009\n"
     assert not parse_text(books, "books.csv").speakers
+    # (nor beside a title and a comment, which is a reviewer's: a reading list's or a code review's)
+    reviews = "title,author,reviewer,rating,comment\nOn Rivers,Ada Park,jo,4,Lovely.\nFloods,Ben Cho,sam,3,Slow.\n"
+    reviews += "Dry Years,Ada Park,jo,5,Superb.\n"
+    assert not parse_text(reviews, "reviews.csv").speakers
+    code = "pr,file,author,reviewer,comment\n12,a.py,lh,okafor,Rename this.\n12,b.py,lh,mchen,Typo.\n13,c.py,lh,okafor,OK.\n"
+    assert not parse_text(code, "review.csv").speakers

@@ -4674,7 +4674,7 @@ def test_given_names_over_the_turns_go_by_the_full_names_the_header_lists() -> N
     assert turns(text)[1:3] == [("Sanne de Wit", "Good afternoon, thanks for having me."), ("Henk Bosman", "Coffee?")]
 
 
-def test_a_podcasts_hosts_in_capitals_and_a_guest_by_the_surname() -> None:
+def test_a_podcasts_hosts_in_capitals_and_a_guest_by_the_surname_left_as_it_is() -> None:
     text = (
         "Episode 41: The Long Drought\n"
         "Hosts: Jen Alvarez and Jon Pruitt. Guests: Dr. Amara Okafor (hydrologist), Ben Cho (farmer).\n\n"
@@ -4684,7 +4684,8 @@ def test_a_podcasts_hosts_in_capitals_and_a_guest_by_the_surname() -> None:
         "JEN: How dry?\n\n"
         "OKAFOR: The driest since records began.\n"
     )
-    assert set(_people(text)) == {"Jen Alvarez", "Jon Pruitt", "Amara Okafor"}
+    # (a surname is never expanded: it may be someone else's given name, or their family's)
+    assert set(_people(text)) == {"Jen Alvarez", "Jon Pruitt", "Okafor"}
 
 
 def test_names_in_the_header_are_left_where_they_could_be_two_people_or_merge_two_labels() -> None:
@@ -4700,9 +4701,10 @@ def test_names_in_the_header_are_left_where_they_could_be_two_people_or_merge_tw
         "John: Fine.\n"
     )
     assert set(_people(two)) == {"Bosman", "John"}
-    # ("Jen:" and "Alvarez:" would both be Jen Alvarez: which of them is whom is the labels' own business)
-    one = "Notes\nHosts: Jen Alvarez, Jon Pruitt\n\nJen: Hello.\nAlvarez: Hello again.\nJen: Odd.\nAlvarez: Very.\n"
-    assert set(_people(one)) == {"Jen", "Alvarez"}
+    # (a given name that is another participant's surname: "JORDAN:", the facilitator, is not Ellis Jordan)
+    one = "Focus group 2\nParticipants: Grace Kim, Marcus Taylor, Ellis Jordan (joined late)\n\n"
+    one += "JORDAN: Welcome, everyone.\nGRACE: Hi.\nJORDAN: Let's start.\nMARCUS: Sure.\n"
+    assert set(_people(one)) == {"Jordan", "Grace Kim", "Marcus Taylor"}
 
 
 def test_a_cast_list_with_codes_before_the_names_and_a_single_title_name_list_no_one() -> None:
@@ -4746,6 +4748,11 @@ def test_a_markdown_heading_between_turns_is_a_heading_not_the_last_speakers_wor
         ("Ada Park", "Next.", "Round 2"),
         ("Ben Cho", "Sure.", None),
     ]
+    # (a subhead inside one answer: the words under it are still the answer's)
+    blog = "**Ada Park:** How did it start?\n\n**Temi Ade:** At the market.\n\n### The market years\n\nWe sold yams.\n\n"
+    blog += "**Ada Park:** And then?\n\n**Temi Ade:** An office job.\n"
+    doc = parse_text(blog, "blog.md")
+    assert ("Temi Ade", "We sold yams.", "The market years") in [(p.speaker, p.text, p.heading) for p in doc.passages]
 
 
 def test_a_field_over_each_turn_naming_who_speaks() -> None:
@@ -4790,6 +4797,10 @@ def test_a_field_over_each_turn_naming_who_speaks() -> None:
         "Venue: Sally Street Hotel, London",
         "En memoria de: Sally Martínez Ruiz (1931–2020)",
         "Episode 52: Sally Kane, Jude Bellingham and the long summer",
+        "Members absent: Sally Reed (on leave)",
+        "Next week's guest: Sally Carter",
+        "In der letzten Folge zu Gast: Sally Hoff",
+        "Produced in association with: Sally Green Productions",
     ],
 )
 def test_a_header_naming_someone_who_does_not_take_part_gives_no_label_their_name(field: str) -> None:
@@ -4799,3 +4810,83 @@ def test_a_header_naming_someone_who_does_not_take_part_gives_no_label_their_nam
     text += "SALLY: Shall we start?\nTOM: Yes.\n"
     text += "SALLY: Good.\nRUTH: Go on.\n"
     assert set(_people(text)) == {"Sally", "Tom Field", "Ruth Adler"}
+
+
+def test_an_office_alone_goes_to_the_person_named_with_it_the_first_time() -> None:
+    """Records name someone with their office the first time they speak and by the office after ("HEYET
+    BAŞKANI Nermin AKSOY:" then "HEYET BAŞKANI:"; "Statsrådet ELIN BERGQVIST:" then "Statsrådet:"): the office
+    alone had been a speaker of its own. Two people of one office leave it alone."""
+    record = (
+        "TUTANAK\n\nHEYET BAŞKANI Nermin AKSOY: Dosya numarası 2025/1187.\n\n"
+        "BAŞVURAN Emre KILIÇ: Teşekkür ederim. Şubat ayında aldım.\n\n"
+        "HEYET BAŞKANI: Servis fişleri dosyada mevcut.\n\nBAŞVURAN: Cihaz hiç düşmedi.\n"
+    )
+    assert [p.speaker for p in parse_text(record, "tutanak.txt").passages if p.speaker] == [
+        "Nermin AKSOY", "Emre KILIÇ", "Nermin AKSOY", "Emre KILIÇ",
+    ]  # fmt: skip
+    nordic = (
+        "Protokoll\n\nStatsrådet ELIN BERGQVIST: Herr talman, jag tackar.\n\nTalmannen: Ordet går till Anders Holm.\n\n"
+    )
+    nordic += "ANDERS HOLM: Tack, herr talman.\n\nStatsrådet: Jag vill svara kort.\n\nANDERS HOLM: Tack.\n"
+    assert [p.speaker for p in parse_text(nordic, "p.txt").passages if p.speaker][-2] == "Elin Bergqvist"
+    two = nordic.replace("Talmannen: Ordet går till Anders Holm.", "Statsrådet KARL NILSSON: Jag instämmer.")
+    assert "Statsrådet" in parse_text(two, "p.txt").speakers
+
+
+def test_a_gloss_under_each_turn_and_roles_keyed_in_english_to_labels_in_another_script() -> None:
+    """A research call in Telugu with an English gloss in brackets under each turn ("[EN: ...]"): the glosses
+    were taken for a convention no rule read, and the reading doubted; the header's "Agent (ఏజెంట్): Ramesh
+    Naidu" names the label's person."""
+    call = "CALL T-114\nDate of call: 19-08-2024\nAgent (ఏజెంట్): Ramesh Naidu, Farm Tele Advisor\n"
+    call += "Caller (రైతు): Subba Rao, farmer\n" + "=" * 60 + "\n\n"
+    for who, said, gloss in [
+        ("ఏజెంట్", "నమస్కారం, చెప్పండి.", "Namaskaram, tell me."),
+        ("రైతు", "మిరప పంట సార్.", "Chilli, sir."),
+        ("ఏజెంట్", "ఆకులు ఎలా ఉన్నాయి?", "How are the leaves?"),
+        ("రైతు", "ముడుచుకుపోయాయి.", "They are curled."),
+        ("ఏజెంట్", "తెల్ల దోమలు కనిపిస్తున్నాయా?", "Can you see whiteflies?"),
+        ("రైతు", "అవును సార్, చాలా ఉన్నాయి.", "Yes sir, a lot."),
+        ("ఏజెంట్", "వేప నూనె పిచికారీ చేయండి.", "Spray neem oil."),
+        ("రైతు", "ఎన్ని రోజులకు ఒకసారి?", "How often?"),
+        ("ఏజెంట్", "వారానికి ఒకసారి.", "Once a week."),
+        ("రైతు", "ధన్యవాదాలు.", "Thank you."),
+    ]:
+        call += f"{who}: {said}\n    [EN: {gloss}]\n\n"
+    doc = parse_text(call, "call.txt")
+    assert not doc.warnings and set(doc.speakers) == {"Ramesh Naidu", "Subba Rao"}
+    assert doc.passages[-1].text.endswith("[EN: Thank you.]")
+
+
+def test_new_layouts_leave_lookalikes_alone() -> None:
+    """A wiki's who's who in bold ("'''Marta Alves:''' engineering manager"), a conference programme's
+    "Speaker:" over each talk's description: people named over words that do not talk are no turns."""
+    wiki = "== Who's who ==\n" + "".join(
+        f"'''{who}:''' {what}\n\n"
+        for who, what in [
+            ("Marta Alves", "engineering manager, runs the weekly planning."),
+            ("Jonas Pohl", "build and release; owns the CI server."),
+            ("Aisha Bello", "design lead for the mobile app."),
+        ]
+    )
+    assert not parse_text(wiki, "team.txt").speakers
+    programme = "PROGRAMME\n\n" + "".join(
+        f"{time} {title}\nSpeaker: {who}\nThe talk surveys {topic} across three regions.\n\n"
+        for time, title, who, topic in [
+            ("09:30", "Open data", "Dr. Ana Ruiz", "open data portals"),
+            ("10:45", "Small data", "Tom Whitaker", "small surveys"),
+            ("11:30", "Maps", "Dr. Ana Ruiz", "mapping tools"),
+        ]
+    )
+    # (its "Speaker:" fields were read as one label "Speaker" before, doubted, as they still are: no one's name)
+    assert not {"Dr. Ana Ruiz", "Ana Ruiz", "Tom Whitaker"} & set(parse_text(programme, "programme.txt").speakers)
+
+
+def test_a_time_noted_in_brackets_between_turns_is_no_ones() -> None:
+    text = "MS. MILLS: Is that your signature?\n\nTHE WITNESS: It is.\n\n(Recess taken: 10:14 a.m.)\n\n"
+    text += "MS. MILLS: Back on the record.\n\nTHE WITNESS: Yes.\n\n(Deposition concluded: 11:37 a.m.)\n"
+    doc = parse_text(text, "depo.txt")
+    assert [(p.speaker, p.text) for p in doc.passages][1:3] == [
+        ("The Witness", "It is."),
+        (None, "(Recess taken: 10:14 a.m.)"),
+    ]
+    assert doc.passages[-1].speaker is None and "Recess taken" not in doc.speakers

@@ -66,7 +66,7 @@ def labelled_paragraph(runs: Sequence[tuple[str, bool]]) -> str:
     """A paragraph's text from its runs (text, set in bold), a leading bold run written as a label.
 
     "**Name:** words" where the run or the words after it start with a colon, "**Name** words" where a
-    bold name is simply followed by words, and "**Name:**" for a bold line ending in a colon alone
+    bold name is simply followed by words that do not go on in small letters as a sentence would, and "**Name:**" for a bold line ending in a colon alone
     (a label above its words); any other bold line alone is a heading and stays as it is.
     """
     text = "".join(t for t, _ in runs)
@@ -83,4 +83,6 @@ def labelled_paragraph(runs: Sequence[tuple[str, bool]]) -> str:
     rest = rest.lstrip(" :：\t")
     if not rest:  # a bold line alone: a label above the words only when it ends in a colon, else a heading
         return f"**{label}:**" if colon else text
+    if not colon and rest[:1].islower():
+        return text  # (a sentence about someone, their name in bold: "**Jenny Osei** joins us as Tenancy Officer")
     return f"**{label}:** {rest}" if colon else f"**{label}** {rest}"

@@ -1377,6 +1377,16 @@ def unexplained_prefix(lines: list[str], explained: set[int]) -> tuple[str, int]
     read = sum(1 for i in where[shape] if i in explained)
     if read >= 0.5 * n:
         return None
+    # (nor lines that each stand right under a turn's label line, a translation or gloss of each turn: a Telugu call's
+    # "[EN: Okay sir. How will I know ...]" under every "రైతు: ...")
+    after = {}
+    for i in explained:
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        after[j] = i
+    if explained and sum(1 for i in where[shape] if i in after) >= 0.8 * n:
+        return None
     return example[shape], n
 
 

@@ -17,8 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sayso.corpus.importers.grammar import match_alone, match_record
-from sayso.corpus.importers.names import is_name_like, match_label, mentioned_names, names_a_person
+from sayso.corpus.importers.grammar import match_alone, match_record, talks
+from sayso.corpus.importers.names import Label, is_name_like, match_label, mentioned_names, name_key, names_a_person
 
 #: A line number at the start of a line ("13   GENERAL VERRILLI: ...", " 4 to the ...").
 #: (or four: a qualitative study's transcript numbers its lines through, "001  I:", for coding software)
@@ -209,6 +209,10 @@ def _speaker_fields(page: Page) -> None:
             continue
         if not all(_words_follow(page.lines, i) for i, _ in places):
             continue
+        if not all(i == 0 or not page.lines[i - 1].strip() for i, _ in places):
+            continue  # (a programme's "Speaker: Dr. Ana Ruiz" under each talk's time and title: whose talk it is)
+        if not talks([Label(v, _next_words(page.lines, i), "plain") for i, v in places]):
+            continue
         for i, value in places:
             page.lines[i] = value + ":"
         page.stripped.append(Stripped("field naming the speaker", f"{key}: ({len(places)} times)"))
@@ -220,6 +224,11 @@ def _a_person(value: str) -> bool:
     if value.rstrip().endswith((".", "?", "!", ",", ";")) or not value[:1].isupper():
         return False
     return names_a_person(value) and (is_name_like(value) or is_name_like(" ".join(value.split()[-2:])))
+
+
+def _next_words(lines: list[str], i: int) -> str:
+    """The next line after line `i` that holds anything."""
+    return next((l for l in lines[i + 1 : i + 4] if l.strip()), "")
 
 
 def _words_follow(lines: list[str], i: int) -> bool:
@@ -244,6 +253,12 @@ def _wiki_bold(page: Page) -> None:
         if line[:6].lstrip(" \t:*#").startswith("'''") and (m := _WIKI_BOLD.match(line))
     ]
     if len(found) < 3:
+        return
+    said = [Label(m.group("name").strip(" :"), page.lines[i][m.end() :].lstrip(" :"), "plain") for i, m in found]
+    heard = Counter(name_key(l.raw) for l in said)
+    if not talks(said) or 2 * sum(1 for l in said if heard[name_key(l.raw)] >= 2) < len(said):
+        # (a wiki's "who's who", "'''Marta Alves:''' engineering manager, ...", each name once: people and
+        # terms with what they are, not turns; in talk most names are heard again)
         return
     for i, m in found:
         page.lines[i] = m.group("lead") + "**" + m.group("name") + "**" + page.lines[i][m.end() :]

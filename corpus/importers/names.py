@@ -1398,7 +1398,28 @@ def office_before_person(name: str) -> tuple[str, str] | None:
     office = _office_before_capitals(name)
     if office is not None and not any(_bare(t) in TITLES for t in office[1].split()):
         return office  # (not "Mr WILLIAMS": a title is no office)
-    return _office_with_article(name) or _office_phrase_before_name(name) or _office_in_small_letters(name)
+    return (
+        _office_with_article(name)
+        or _office_phrase_before_name(name)
+        or _office_in_small_letters(name)
+        or _office_in_capitals_before_name(name)
+    )
+
+
+def _office_in_capitals_before_name(name: str) -> tuple[str, str] | None:
+    """(the person, the office) where an office in capitals stands before a name written in ordinary case, the
+    surname maybe in capitals: Turkish and other records' "HEYET BAŞKANI Nermin AKSOY", "BAŞVURAN Emre KILIÇ".
+    The case tells the office from the name: capitals up to a word with small letters."""
+    tokens = name.split()
+    k = next((j for j, t in enumerate(tokens) if any(c.islower() for c in t)), len(tokens))
+    office, person = tokens[:k], tokens[k:]
+    if not (1 <= len(office) <= 3 and 2 <= len(person) <= 3):
+        return None
+    if not all(t.isalpha() and len(t) >= 2 and t.isupper() and _bare(t) not in TITLES for t in office):
+        return None
+    if not person[0][:1].isupper() or not all(t.isalpha() and t[:1].isupper() for t in person):
+        return None
+    return (" ".join(person), " ".join(office)) if is_name_like(" ".join(person)) else None
 
 
 #: Words of a sentence before a name, never of an office: "Thanks to Ada Park", "Then we met Ada Park".

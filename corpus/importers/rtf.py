@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sayso.corpus.importers.docx import labelled_paragraph
+from sayso.corpus.importers.grammar import talks
+from sayso.corpus.importers.names import Label
 
 #: A control word with its optional number ("\\b0", "\\u-3913", "\\par"), a control symbol ("\\'e9", "\\~",
 #: "\\{"), a brace, or a run of plain text (line breaks in the file are not text in RTF).
@@ -166,10 +169,14 @@ class _Reader:
         runs, self.runs = self.runs, []
         return labelled_paragraph(runs)
 
+    #: the rows of the table being read, each its cells (see end_table)
+    rows: list[list[str]] = field(default_factory=list)
+
     def end_paragraph(self, state: _State) -> None:
         if self.in_table or state.footnote:
             self._add("\n", state)  # (a cell's or a footnote's paragraphs are lines of it)
         else:
+            self.end_table()
             self.paragraphs.append(self.paragraph_text())
 
     def end_cell(self) -> None:
@@ -177,19 +184,43 @@ class _Reader:
         self.runs = []
 
     def end_row(self) -> None:
-        """A table's row as a line: "speaker: words" where it has two cells (a transcript laid out as a table),
-        "time speaker: words" where it has three and a time comes first; any other row its cells between bars,
-        every cell in its place, empty or not (a vote's "For |  | Against")."""
         if self.runs:
             self.end_cell()
         cells, self.cells = self.cells, []
-        full = [c for c in cells if c]
-        if len(cells) == len(full) == 2 and "\n" not in full[0]:
-            self.paragraphs.append(f"{full[0].rstrip(':： ')}: {full[1]}")
-        elif len(cells) == len(full) == 3 and _TIME.fullmatch(full[0]) and "\n" not in full[1]:
-            self.paragraphs.append(f"{full[0]} {full[1].rstrip(':： ')}: {full[2]}")
-        elif full:
-            self.paragraphs.append(" | ".join(cells))
+        if any(cells):
+            self.rows.append(cells)
+
+    def end_table(self) -> None:
+        """The table's rows as lines.  Where it is a transcript laid out as a table, each row as a label and its
+        words: two cells a row, "speaker: words", or three with a time first, "time speaker: words", someone
+        speaking in two rows or more and the words talking (a rota's "Tom Becker | Set up the tent" is a task).  Any
+        other table's rows are their cells between bars, every cell in its place, empty or not (a vote's "For |
+        | Against")."""
+        rows, self.rows = self.rows, []
+        if not rows:
+            return
+        width, body, timed = len(rows[-1]), rows, False
+        if width == 3:
+            # (a header row of its own may lead: "Zeit | Sprecher | Text")
+            lead = rows[1:] if len(rows) > 2 and not _TIME.fullmatch(rows[0][0]) else rows
+            if all(len(r) == 3 and _TIME.fullmatch(r[0]) for r in lead):
+                body, timed = lead, True
+        who = [r[1 if timed else 0] for r in body]
+        spoken = (
+            (width == 2 or timed)
+            and all(len(r) == width and all(r) for r in body)
+            and all("\n" not in w and len(w) <= 60 for w in who)
+            and max(Counter(who).values()) >= 2
+            # (and its words talk: a rota's "Tom Becker | Set up the welcome tent" is a task, however often he has one)
+            and talks([Label(w, r[-1], "plain") for w, r in zip(who, body, strict=True)])
+        )
+        said = {id(r) for r in body} if spoken else set()
+        for cells in rows:
+            if id(cells) in said:
+                words = f"{cells[-2].rstrip(':： ')}: {cells[-1]}"
+                self.paragraphs.append(f"{cells[0]} {words}" if timed else words)
+            else:
+                self.paragraphs.append(" | ".join(cells))
 
     def open_footnote(self) -> None:
         self.interrupted.append(self.runs)
@@ -266,11 +297,14 @@ def rtf_to_text(raw: bytes, name: str) -> tuple[str, str | None, list[str]]:
     reader.flush_bytes(state)
     while reader.interrupted:  # (a footnote the file's end cut short)
         reader.close_footnote()
-    if reader.runs or reader.cells:
-        reader.end_row() if reader.cells else reader.end_paragraph(_State())
-    if reader.footnotes:  # (after the text, under a heading of their own: no one's words, nor the last speaker's)
-        reader.paragraphs.append("## Notes")
-        reader.paragraphs.extend(f"[{k}] {note}" for k, note in enumerate(reader.footnotes, 1))
+    if reader.cells:
+        reader.end_row()
+    reader.in_table = False
+    if reader.runs:
+        reader.end_paragraph(_State())
+    reader.end_table()
+    if reader.footnotes:  # (after the text, each an editor's note in brackets: no one's words, nor the last speaker's)
+        reader.paragraphs.extend(f"[Note: {k}. {' '.join(note.split())}]" for k, note in enumerate(reader.footnotes, 1))
     title = " ".join("".join(reader.title).split()) or None
     lines: list[str] = []
     for paragraph in reader.paragraphs:

@@ -81,6 +81,10 @@ _SENDER = {
     "送信者", "발신자", "שולח", "مرسل", "المرسل", "فرستنده", "प्रेषक", "username", "user", "usuario", "utilisateur",
     "benutzer", "nickname", "nick",
 }  # fmt: skip
+#: Who else may have written a row's comment, beside its author: a reviewer's, a commenter's.
+_REVIEWER = {"reviewer", "commenter", "rezensent", "rezensentin", "revisor", "revisora", "relecteur", "recensore"}
+#: A column of titles (folded: "title", "pr_title", German "Titel"): a list of things, not of messages.
+_TITLE_WORDS = ("title", "titel", "titulo", "título", "titre", "titolo", "subject", "betreff", "asunto", "sujet")
 #: A message's words in such an export ("message", "body", Spanish "cuerpo", German "Nachricht").
 _MESSAGE = {
     "message", "body", "msg", "messagetext", "messagebody", "comment", "commenttext", "reply", "post",
@@ -180,9 +184,13 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     if "speaker" not in found:
         # a chat's, a forum's or a help desk's export: who wrote ("author", "sender") beside what they wrote
         # ("message", "body"), each row a message under its author
-        sender = next((i for i, name in enumerate(folded) if name in _SENDER), None)
+        senders = [i for i, name in enumerate(folded) if name in _SENDER or name in _REVIEWER]
         message = next((i for i, name in enumerate(folded) if name in _MESSAGE), found.get("text"))
-        if sender is not None and message is not None:
+        # (not beside a title: "title,author,...,comment" is a list of books or pull requests, its comments the
+        # reviewer's; nor where two columns could be who wrote it, "author" and "reviewer")
+        titled = any(name.endswith(_TITLE_WORDS) for name in folded)
+        if len(senders) == 1 and message is not None and not titled:
+            sender = senders[0]
             found["speaker"], found["text"] = sender, message
     if "speaker" not in found or "text" not in found or found["speaker"] == found["text"]:
         return None

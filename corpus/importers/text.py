@@ -402,6 +402,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
         _apply_full_names_listed(lines[: min(labels_at)], table)
         _apply_names_in_head(lines[: min(labels_at)], labels_at, table)
+        _apply_offices_held(labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
@@ -2489,7 +2490,7 @@ _NAME_CODE_LEGEND = re.compile(
 #: "Interviewer (I): Ada Park" (the role is kept as an alias; see _apply_legend).
 _ROLE_CODE_LEGEND = re.compile(
     # (an office's letters may carry marks that are not letters themselves: Thai's "ผู้ดำเนินการสนทนา")
-    r"^[ \t]*(?P<office>[^\W\d_](?:[\w' -]|[^\x00-\u02ff\s():=–—,;]){1,30}?)[ \t]*\((?P<code>[A-Z]{1,3}\d{0,2})\)[ \t]*[:=–—][ \t]*(?P<who>[^,;=\n]{2,60})"
+    r"^[ \t]*(?P<office>[^\W\d_](?:[\w' -]|[^\x00-\u02ff\s():=–—,;]){1,30}?)[ \t]*\((?P<code>[A-Z]{1,3}\d{0,2}|[^\W\d_A-Za-z][^\s()]{0,15})\)[ \t]*[:=–—][ \t]*(?P<who>[^,;=\n]{2,60})"
 )
 
 
@@ -2570,6 +2571,9 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
         or _NUMBERED_CODE.fullmatch(l.raw.strip())
         or _TWO_CODES.fullmatch(l.raw.strip())
         or _UNIT_CODE.fullmatch(l.raw.strip())
+        # (a role's word in a script without capitals, that a header's role in English keys to a person: "Agent
+        # (ఏజెంట్): Ramesh Naidu" over "ఏజెంట్:")
+        or (uncased(l.raw.strip()) and " " not in l.raw.strip())
     }
     shared: list[tuple[str, str]] = []
     if not codes:
@@ -2923,12 +2927,80 @@ _CODE_COLUMN = re.compile(r"(\S+)([ \t]+)(\S.*)")
 
 def _lists_who_takes_part(key: str) -> bool:
     """Whether a field's or heading's words ("Consiglieri presenti (14)", "**Guests**") say it lists who takes
-    part."""
-    words = re.sub(r"\([^()]*\)", " ", key).replace("-", "").casefold().strip(" *_#:：=").split()
-    return bool(words) and any(w.strip(" *_.:") in _PARTICIPANT_WORDS for w in words)
+    part: three words at most, one of them such a word, none saying they did not or will not ("Members absent",
+    "Next week's guest", "In der letzten Folge zu Gast"); "With" only alone ("Produced in association with" is
+    a credit)."""
+    words = [w.strip(" *_.:'’") for w in re.sub(r"\([^()]*\)", " ", key).replace("-", "").casefold().split()]
+    words = [w.removesuffix("'s").removesuffix("’s") for w in words if w]
+    if not words or len(words) > 3 or any(w in _NOT_TAKING_PART for w in words):
+        return False
+    if len(words) > 1 and any(w in _ALONE_ONLY for w in words):
+        return False
+    return any(w in _PARTICIPANT_WORDS for w in words)
 
 
-def _people_listed(head: list[str], codes: set[str]) -> dict[str, bool]:
+#: Words in such a field that say its people do not take part here: absent, excused, next or last time.
+_NOT_TAKING_PART = frozenset(
+    [
+        "absent",
+        "absentees",
+        "apologies",
+        "excused",
+        "not",
+        "next",
+        "last",
+        "previous",
+        "upcoming",
+        "former",
+        "week's",
+        "abwesend",
+        "entschuldigt",
+        "nächste",
+        "nächsten",
+        "letzte",
+        "letzten",
+        "vorige",
+        "ausente",
+        "ausentes",
+        "próximo",
+        "próxima",
+        "anterior",
+        "absents",
+        "excusés",
+        "excusé",
+        "prochain",
+        "prochaine",
+        "dernier",
+        "dernière",
+        "précédent",
+        "assente",
+        "assenti",
+        "prossimo",
+        "prossima",
+        "scorso",
+        "afwezig",
+        "volgende",
+        "vorige",
+        "frånvarande",
+        "nästa",
+        "förra",
+        "fraværende",
+        "neste",
+        "forrige",
+        "nieobecni",
+        "następny",
+        "отсутствуют",
+        "отсутствовал",
+        "следующий",
+        "прошлый",
+    ]
+)
+#: Participant words that count only as a field's one word: "With:" lists the guests, "Produced in association
+#: with:" a company.
+_ALONE_ONLY = frozenset(["with", "featuring", "mit", "avec", "con", "com", "met", "med", "ft"])
+
+
+def _people_listed(head: list[str], codes: set[str]) -> set[str]:
     """The people a header lists by their full names as those who take part: a field's value where the field says
     so ("Hosts: Jen Alvarez and Jon Pruitt", "Moderation: Katrin Vogt", "Consiglieri presenti (14): Amato Luca,
     Benedetti Carla (Sindaco)"), the lines under such a heading (a cast list's "CHARACTERS" over "EDITH MOSS —
@@ -2936,9 +3008,8 @@ def _people_listed(head: list[str], codes: set[str]) -> dict[str, bool]:
     own words (`codes`: "Sanne = Sanne de Wit (Wmo-consulent)", "NÚRIA     Núria Ferrer, presidenta"): each item
     exactly a name, titles aside, of two or three words.  Fields naming people who do not speak here are no
     such list ("Author: Sally Rooney", "Apologies: Tom Reed", "Deceased: Arthur Webb"), nor names inside
-    sentences ("sits down with Derek Amankwah"), nor names with a number after them or of four words and more.
-    Each with whether it was among others (a list of several, rather than one person)."""
-    people: dict[str, bool] = {}
+    sentences ("sits down with Derek Amankwah"), nor names with a number after them or of four words and more."""
+    people: set[str] = set()
     under = False  # (lines under a heading that lists who takes part, until a blank line after them)
     lines_under = 0
     for line in head:
@@ -2983,8 +3054,7 @@ def _people_listed(head: list[str], codes: set[str]) -> dict[str, bool]:
                 words = [t for t in tokens if t not in PARTICLES]
                 if 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(t) for t in words):
                     found.append(" ".join(_cap_shouted(t) for t in tokens))
-            for person in found:
-                people[person] = people.get(person, False) or len(found) > 1 or under
+            people.update(found)
     return people
 
 
@@ -2996,10 +3066,10 @@ def _cap_shouted(token: str) -> str:
 
 def _apply_names_in_head(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
     """Turns labelled by a given name alone ("Sanne:", "JEN:") where the header lists one person, in full, by that
-    word first (see _people_listed), or by a surname ("QADIR:") where it is the last word of one person among
-    several the header lists (one person's surname may be their family's: the widow "WEBB:" at an inquest into
-    "Deceased: Arthur Webb (aged 81)"): the turns go by the full name, the word as written kept as an alias, so
-    that a quote is cited by the name.  Not where the header lists two people by the word ("Henk Bosman,
+    word first (see _people_listed): the turns go by the full name, the word as written kept as an alias, so that
+    a quote is cited by the name.  Never by a surname: a given name may be someone else's surname ("JORDAN:"
+    beside "Participants: ..., Ellis Jordan"), and one person's surname their family's (the widow "WEBB:" at an
+    inquest into "Deceased: Arthur Webb").  Not where the header lists two people by the word ("Henk Bosman,
     Marloes Bosman" for "Bosman:"), where two labels would go to one name, nor where the full name is a label of
     its own (the labels' own merging decides that); nor for a role or an office."""
     written: dict[str, str] = {}
@@ -3016,10 +3086,9 @@ def _apply_names_in_head(head: list[str], labels: dict[int, Label], table: Speak
     if not written:
         return
     by_word: dict[str, set[str]] = {}
-    for person, among_others in _people_listed(head, set(written)).items():
+    for person in _people_listed(head, set(written)):
         words = [t for t in person.split() if t not in PARTICLES]
-        for word in {words[0], words[-1]} if among_others else {words[0]}:
-            by_word.setdefault(name_key(word), set()).add(person)
+        by_word.setdefault(name_key(words[0]), set()).add(person)
     labelled = {name_key(n) for n in table.canonical.values()}
     chosen: dict[str, str] = {}
     for key in written:
@@ -3031,6 +3100,41 @@ def _apply_names_in_head(head: list[str], labels: dict[int, Label], table: Speak
         if taken[name_key(person)] == 1:
             table.canonical[key] = person
             table.add_alias(person, written[key])
+
+
+def _apply_offices_held(labels: dict[int, Label], table: SpeakerTable) -> None:
+    """An office alone over turns ("HEYET BAŞKANI:", "Statsrådet:") where the document named its holder with it
+    ("HEYET BAŞKANI Nermin AKSOY:", "Statsrådet ELIN BERGQVIST:", as records do the first time someone speaks):
+    the holder's turns, the office kept as an alias.  Not where two people held it ("Abgeordneter Paul Brandt",
+    "Abgeordneter Karl Ott": "Abgeordneter:" alone could be either)."""
+    held: dict[str, set[str]] = {}
+    for label in labels.values():
+        # (not a person in parentheses after the office, "KATILIMCI 3 (Arda)": whose it is, the labels' own reading
+        # says)
+        # (and a person named in full, the office in the role: not "KATILIMCI 3 (Arda)", a participant's number with
+        # their given name, read as "Katilimci 3" holding "Arda")
+        if (
+            label.role
+            and "(" not in label.raw
+            and (person := table.name_for(label))
+            and "(" not in person
+            and is_full_name(person)
+        ):
+            for office in label.role.split(", "):
+                if "(" in office:
+                    continue
+                held.setdefault(name_key(display_name(office)), set()).add(person)
+    if not held:
+        return
+    for label in labels.values():
+        if label.role:
+            continue
+        shown = display_name(label.raw)
+        key = name_key(shown)
+        people = held.get(key, set())
+        if len(people) == 1 and table.canonical.get(key) == shown and (holder := next(iter(people))) != shown:
+            table.canonical[key] = holder
+            table.add_alias(holder, shown)
 
 
 #: A question inside a turn, three words or more after it.
@@ -4329,12 +4433,13 @@ def _turns(
                 and len(md.group(2).split()) <= 12
                 and md.group(2).strip("*_ ")
             ):
-                # a Markdown heading between the turns ("## Round 2"): a section's name, not the words of the turn
-                # before it; what follows it without a label is no one's
+                # a Markdown heading between the turns ("## Round 2", a blog interview's subhead inside an answer): a
+                # section's name, the heading of the passage after it, not words; what follows it without a label
+                # is the same speaker's still (a lecturer goes on under the next slide's title)
                 flush()
                 if heading is not None:
                     passages.append(ParsedPassage(speaker=None, text=heading))  # (two in a row: neither is lost)
-                body, speaker, start, heading = [], None, None, md.group(2).strip("*_ ")
+                body, start, heading = [], None, md.group(2).strip("*_ ")
                 continue
             if apart and any(b.strip() for b in body) and _subject_over_a_name(lines, j, labels, offset):
                 # (only after the turn's own words: a turn's only line is its words, "Sure", never a heading)
@@ -4342,6 +4447,13 @@ def _turns(
                 if heading is not None:
                     passages.append(ParsedPassage(speaker=None, text=heading))  # (two in a row: neither is lost)
                 body, speaker, start, heading = [], None, None, stripped
+                continue
+            if speaker is not None and _a_time_noted(stripped):
+                # the transcriber's time in brackets between the turns ("(Deposition concluded: 11:37 a.m.)",
+                # "[Fin de la grabación: 10:41:52]"): no one's words, the speaker's own going on after it
+                flush()
+                body = []
+                add(ParsedPassage(speaker=None, text=stripped))
                 continue
             if speaker is not None and _editors_note(lines, j, table):
                 # an editor's note set apart in brackets, "[Interior view: the cellar, jars in the ground]",
@@ -4523,6 +4635,15 @@ def _editors_note(lines: list[str], j: int, table: SpeakerTable) -> bool:
 _INTERJECTION = re.compile(
     r"^(?:Abg\.[ \t]+)?(?P<name>[^\W\d_][^:\[\]()]{1,60}?)[ \t]*(?P<party>\[[^\[\]]{1,40}\])?[ \t]*:[ \t]+(?P<words>\S.*)$"
 )
+
+
+def _a_time_noted(line: str) -> bool:
+    """A line in brackets that notes what happened and when, its words after the colon only a time: "(Recess
+    taken: 10:14 a.m.)", "[Fin de la grabación: 10:41:52]"."""
+    if line[:1] not in ("(", "[") or line[-1:] not in (")", "]") or ":" not in line or len(line) > 120:
+        return False
+    what, _, when = line[1:-1].rpartition(": ")
+    return bool(what.strip()) and _ONLY_A_TIME.fullmatch(when.strip()) is not None
 
 
 #: Words that are a time and nothing else: "10:41:52", "14.02 h", "9:04 a.m.".
