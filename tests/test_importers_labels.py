@@ -4749,7 +4749,9 @@ def test_a_markdown_heading_between_turns_is_a_heading_not_the_last_speakers_wor
         ("Ben Cho", "Sure.", None),
     ]
     # (a subhead inside one answer: the words under it are still the answer's)
-    blog = "**Ada Park:** How did it start?\n\n**Temi Ade:** At the market.\n\n### The market years\n\nWe sold yams.\n\n"
+    blog = (
+        "**Ada Park:** How did it start?\n\n**Temi Ade:** At the market.\n\n### The market years\n\nWe sold yams.\n\n"
+    )
     blog += "**Ada Park:** And then?\n\n**Temi Ade:** An office job.\n"
     doc = parse_text(blog, "blog.md")
     assert ("Temi Ade", "We sold yams.", "The market years") in [(p.speaker, p.text, p.heading) for p in doc.passages]
