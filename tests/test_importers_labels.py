@@ -4892,3 +4892,35 @@ def test_a_time_noted_in_brackets_between_turns_is_no_ones() -> None:
         (None, "(Recess taken: 10:14 a.m.)"),
     ]
     assert doc.passages[-1].speaker is None and "Recess taken" not in doc.speakers
+
+
+def test_a_third_reviewers_lookalikes_stay_as_they_were() -> None:
+    """Apologies after the present in one line name no one present; an office over turns before its holder is
+    named is someone else's (a chair handing over); a surname in capitals first is no office ("NGUYEN Thi
+    Lan"); a shell's comment in pasted code is no heading; a programme's "Speaker:" under each talk's title,
+    a blank line between, is no turn."""
+    minutes = "Residents' meeting\nPresent: Jane Moore (Chair), Ali Khan; Apologies: Tom Reed\nMinutes: Tom Fisher\n\n"
+    minutes += "JANE: Welcome.\nTOM: Minutes of last time agreed.\nALI: Fine.\nJANE: Next item.\nTOM: Noted.\n"
+    assert "Tom Reed" not in parse_text(minutes, "m.txt").speakers
+    handover = "TUTANAK\n\nMECLİS BAŞKANI: Oturumu açıyorum.\n\nÜYE Hakan KORKMAZ: Söz istiyorum.\n\n"
+    handover += (
+        "MECLİS BAŞKANI: Buyurun.\n\nMECLİS BAŞKANI Ayşe DEMİR: Başkanlığı devraldım.\n\nMECLİS BAŞKANI: Devam.\n"
+    )
+    said = [p.speaker for p in parse_text(handover, "t.txt").passages if p.speaker]
+    assert said[0] != "Ayşe DEMİR"
+    workshop = "Workshop\n\nNGUYEN Thi Lan: Welcome, everyone.\n\nNGUYEN Van Hung: Thank you.\n\n"
+    workshop += "NGUYEN Thi Lan: Shall we begin?\n\nNGUYEN Van Hung: Yes, please.\n"
+    assert set(parse_text(workshop, "w.txt").speakers) == {"NGUYEN Thi Lan", "NGUYEN Van Hung"}
+    code = "**Alex:** Run this first.\n\n# install dependencies\npip install -r req.txt\n\n**Rosa:** Done.\n\n"
+    code += "**Alex:** Good.\n\n**Rosa:** Next?\n"
+    doc = parse_text(code, "pair.md")
+    assert "# install dependencies" in doc.passages[0].text and doc.passages[0].speaker == "Alex"
+    programme = "PROGRAMME\n\n" + "".join(
+        f"{time} {title}\n\nSpeaker: {who}\nWhat we got wrong about {topic}, and what you can learn from it.\n\n"
+        for time, title, who, topic in [
+            ("10:00", "Keynote", "Dr Ana Ruiz", "forecasting"),
+            ("11:00", "Small data", "Tom Hadley", "pricing"),
+            ("12:00", "Panel", "Dr Ana Ruiz", "hiring"),
+        ]
+    )
+    assert not {"Dr Ana Ruiz", "Ana Ruiz", "Tom Hadley"} & set(parse_text(programme, "p.txt").speakers)

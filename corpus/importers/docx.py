@@ -83,6 +83,8 @@ def labelled_paragraph(runs: Sequence[tuple[str, bool]]) -> str:
     rest = rest.lstrip(" :：\t")
     if not rest:  # a bold line alone: a label above the words only when it ends in a colon, else a heading
         return f"**{label}:**" if colon else text
-    if not colon and rest[:1].islower():
-        return text  # (a sentence about someone, their name in bold: "**Jenny Osei** joins us as Tenancy Officer")
+    if not colon and (rest[:1].islower() or any(c.isdigit() for c in label)):
+        # (a sentence about someone, their name in bold: "**Jenny Osei** joins us as Tenancy Officer"; a diary's
+        # "**Day 2** Broadway to Stanton": a heading run in)
+        return text
     return f"**{label}:** {rest}" if colon else f"**{label}** {rest}"

@@ -211,6 +211,9 @@ def _speaker_fields(page: Page) -> None:
             continue
         if not all(i == 0 or not page.lines[i - 1].strip() for i, _ in places):
             continue  # (a programme's "Speaker: Dr. Ana Ruiz" under each talk's time and title: whose talk it is)
+        ended = [_sentence_before(page.lines, i) for i, _ in places[1:]]
+        if 2 * sum(ended) < len(ended):
+            continue  # (nor under a title set apart: the paragraph before each, after the first, is a turn's words)
         if not talks([Label(v, _next_words(page.lines, i), "plain") for i, v in places]):
             continue
         for i, value in places:
@@ -224,6 +227,15 @@ def _a_person(value: str) -> bool:
     if value.rstrip().endswith((".", "?", "!", ",", ";")) or not value[:1].isupper():
         return False
     return names_a_person(value) and (is_name_like(value) or is_name_like(" ".join(value.split()[-2:])))
+
+
+def _sentence_before(lines: list[str], i: int) -> bool:
+    """Whether the nearest line above line `i` that holds anything ends as a sentence does."""
+    above = next((l.strip() for l in reversed(lines[max(0, i - 4) : i]) if l.strip()), "")
+    return above[-1:] in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = set(".!?…。！？؟\"'”’»)")
 
 
 def _next_words(lines: list[str], i: int) -> str:

@@ -1419,6 +1419,8 @@ def _office_in_capitals_before_name(name: str) -> tuple[str, str] | None:
         return None
     if not person[0][:1].isupper() or not all(t.isalpha() and t[:1].isupper() for t in person):
         return None
+    if len(office) == 1 and not person[-1].isupper():
+        return None  # (a surname in capitals first, as Vietnamese and Hungarian lists write it: "NGUYEN Thi Lan")
     return (" ".join(person), " ".join(office)) if is_name_like(" ".join(person)) else None
 
 

@@ -85,6 +85,11 @@ _SENDER = {
 _REVIEWER = {"reviewer", "commenter", "rezensent", "rezensentin", "revisor", "revisora", "relecteur", "recensore"}
 #: A column of titles (folded: "title", "pr_title", German "Titel"): a list of things, not of messages.
 _TITLE_WORDS = ("title", "titel", "titulo", "título", "titre", "titolo", "subject", "betreff", "asunto", "sujet")
+#: Columns of things a row is about, beside its author: a book, a film, an item.
+_THINGS = {
+    "book", "books", "buch", "libro", "livre", "boek", "bok", "książka", "книга", "kitap", "work", "werk", "album",
+    "film", "movie", "product", "produkt", "producto", "produit", "item", "isbn", "paper", "article", "artikel",
+}  # fmt: skip
 #: A message's words in such an export ("message", "body", Spanish "cuerpo", German "Nachricht").
 _MESSAGE = {
     "message", "body", "msg", "messagetext", "messagebody", "comment", "commenttext", "reply", "post",
@@ -188,7 +193,7 @@ def _columns(header: list[str]) -> dict[str, int] | None:
         message = next((i for i, name in enumerate(folded) if name in _MESSAGE), found.get("text"))
         # (not beside a title: "title,author,...,comment" is a list of books or pull requests, its comments the
         # reviewer's; nor where two columns could be who wrote it, "author" and "reviewer")
-        titled = any(name.endswith(_TITLE_WORDS) for name in folded)
+        titled = any(name.endswith(_TITLE_WORDS) or name in _THINGS for name in folded)
         if len(senders) == 1 and message is not None and not titled:
             sender = senders[0]
             found["speaker"], found["text"] = sender, message

@@ -3044,6 +3044,9 @@ def _people_listed(head: list[str], codes: set[str]) -> set[str]:
             for item in _LIST_SEPARATOR.split(value):
                 item = item.strip()
                 if (entry := _HEAD_FIELD.match(item)) is not None:  # ("Henk = Henk Bosman", "Magistrada: ...")
+                    said = {w.casefold().strip(" *_.:") for w in entry.group().split()}
+                    if said & _NOT_TAKING_PART:
+                        break  # (the list goes on with who did not come: "Present: ...; Apologies: Tom Reed")
                     item = item[entry.end() :]
                 bare = _before_a_sentence(item)
                 if item[len(bare) :].lstrip(". ")[:1].isdigit():
@@ -3126,6 +3129,17 @@ def _apply_offices_held(labels: dict[int, Label], table: SpeakerTable) -> None:
                 held.setdefault(name_key(display_name(office)), set()).add(person)
     if not held:
         return
+    named_at: dict[str, int] = {}  # (where each office is first named with its holder)
+    for i in sorted(labels):
+        if (role := labels[i].role) and "(" not in labels[i].raw:
+            for office in role.split(", "):
+                named_at.setdefault(name_key(display_name(office)), i)
+    for i, label in labels.items():
+        if label.role:
+            continue
+        shown = display_name(label.raw)
+        if i < named_at.get(name_key(shown), i):
+            held.pop(name_key(shown), None)  # (the office over turns before its holder was named: someone before)
     for label in labels.values():
         if label.role:
             continue
@@ -4432,6 +4446,8 @@ def _turns(
                 and (md := _MD_HEADING.match(stripped)) is not None
                 and len(md.group(2).split()) <= 12
                 and md.group(2).strip("*_ ")
+                # (not a shell's comment in pasted code, "# install dependencies": headings start with a capital)
+                and not md.group(2).strip("*_ ")[:1].islower()
             ):
                 # a Markdown heading between the turns ("## Round 2", a blog interview's subhead inside an answer): a
                 # section's name, the heading of the passage after it, not words; what follows it without a label
