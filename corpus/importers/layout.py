@@ -197,11 +197,11 @@ def _speaker_fields(page: Page) -> None:
     ("Item: Budget Review") and minutes' ("Action: Jo Fenwick") are no such word's, whatever they name."""
     found: dict[str, list[tuple[int, str]]] = {}
     for i, line in enumerate(page.lines):
-        if ":" in line and (m := _FIELD_LINE.match(line)) is not None:
+        # (the field's word looked up first: most lines of a transcript have a colon, few such a word before it)
+        word, colon, _ = line.partition(":")
+        if colon and word.strip().casefold() in _SPEAKS and (m := _FIELD_LINE.match(line)) is not None:
             found.setdefault(m.group("key").casefold(), []).append((i, m.group("value")))
     for key, places in found.items():
-        if key not in _SPEAKS:
-            continue
         values = {v for _, v in places}
         if len(places) < 3 or not 2 <= len(values) < len(places):
             continue  # (someone speaks twice at least: a list of authors over their abstracts is no talk)
