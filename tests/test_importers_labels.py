@@ -4908,6 +4908,11 @@ def test_a_third_reviewers_lookalikes_stay_as_they_were() -> None:
     )
     said = [p.speaker for p in parse_text(handover, "t.txt").passages if p.speaker]
     assert said[0] != "Ayşe DEMİR"
+    # (a header's field naming the holder before the turns is theirs: "Başvuran : Emre KILIÇ")
+    headed = "TUTANAK\nBaşvuran      : Emre KILIÇ\nDosya No      : 2025/1187\n" + "-" * 40 + "\n\n"
+    headed += "HEYET BAŞKANI Nermin AKSOY: Dosya açıldı.\n\nBAŞVURAN Emre KILIÇ: Teşekkür ederim.\n\n"
+    headed += "HEYET BAŞKANI: Servis fişleri mevcut.\n\nBAŞVURAN: Cihaz hiç düşmedi.\n"
+    assert [p.speaker for p in parse_text(headed, "t.txt").passages if p.speaker][-1] == "Emre KILIÇ"
     workshop = "Workshop\n\nNGUYEN Thi Lan: Welcome, everyone.\n\nNGUYEN Van Hung: Thank you.\n\n"
     workshop += "NGUYEN Thi Lan: Shall we begin?\n\nNGUYEN Van Hung: Yes, please.\n"
     assert set(parse_text(workshop, "w.txt").speakers) == {"NGUYEN Thi Lan", "NGUYEN Van Hung"}

@@ -3138,8 +3138,11 @@ def _apply_offices_held(labels: dict[int, Label], table: SpeakerTable) -> None:
         if label.role:
             continue
         shown = display_name(label.raw)
-        if i < named_at.get(name_key(shown), i):
-            held.pop(name_key(shown), None)  # (the office over turns before its holder was named: someone before)
+        people = held.get(name_key(shown), set())
+        if i < named_at.get(name_key(shown), i) and not any(name_key(p) in name_key(label.rest) for p in people):
+            # (the office over turns before its holder was named: someone before them; not a header's field naming
+            # the holder, "Başvuran      : Emre KILIÇ")
+            held.pop(name_key(shown), None)
     for label in labels.values():
         if label.role:
             continue
