@@ -3073,7 +3073,7 @@ def _apply_names_in_head(head: list[str], labels: dict[int, Label], table: Speak
     a quote is cited by the name.  Never by a surname: a given name may be someone else's surname ("JORDAN:"
     beside "Participants: ..., Ellis Jordan"), and one person's surname their family's (the widow "WEBB:" at an
     inquest into "Deceased: Arthur Webb").  Not where the header lists two people by the word ("Henk Bosman,
-    Marloes Bosman" for "Bosman:"), where two labels would go to one name, nor where the full name is a label of
+    Henk de Vries" for "Henk:"), nor where the full name is a label of
     its own (the labels' own merging decides that); nor for a role or an office."""
     written: dict[str, str] = {}
     for label in labels.values():
@@ -3093,14 +3093,10 @@ def _apply_names_in_head(head: list[str], labels: dict[int, Label], table: Speak
         words = [t for t in person.split() if t not in PARTICLES]
         by_word.setdefault(name_key(words[0]), set()).add(person)
     labelled = {name_key(n) for n in table.canonical.values()}
-    chosen: dict[str, str] = {}
     for key in written:
+        # (each label's own first word: no two labels can go to one name)
         full = by_word.get(key, set())
         if len(full) == 1 and name_key(person := next(iter(full))) not in labelled:
-            chosen[key] = person
-    taken = Counter(name_key(p) for p in chosen.values())
-    for key, person in chosen.items():
-        if taken[name_key(person)] == 1:
             table.canonical[key] = person
             table.add_alias(person, written[key])
 
