@@ -226,3 +226,10 @@ def test_rtf_a_bold_name_in_a_sentence_and_a_rota_table_are_no_turns() -> None:
     ) + "}"  # fmt: skip
     doc = parse_bytes(rota.encode("ascii"), "rota.rtf")
     assert not doc.speakers and "Tom Becker | Set up the welcome tent." in " ".join(p.text for p in doc.passages)
+
+
+def test_an_rtf_in_a_code_page_sayso_does_not_know_says_so() -> None:
+    raw = rb"{\rtf1\ansi\ansicpg99999\pard\b Ada Park:\b0  Caf\'e9.\par\b Ben Cho:\b0  Oui.\par}"
+    doc = parse_bytes(raw, "odd.rtf")
+    assert any("code page 99999" in w and "\n" not in w for w in doc.warnings)
+    assert not parse_bytes(raw.replace(b"99999", b"1252"), "ok.rtf").warnings

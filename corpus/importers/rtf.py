@@ -139,6 +139,8 @@ class _Reader:
     title: list[str] = field(default_factory=list)
     pending: bytearray = field(default_factory=bytearray)
     high_surrogate: int | None = None
+    #: a code page the document names that Python does not know (its bytes are read as Windows-1252)
+    unknown_code_page: str | None = None
     #: the paragraph is in a table's cell (\\intbl, until \\pard): its end is a line of the cell, not a paragraph
     in_table: bool = False
     footnotes: list[str] = field(default_factory=list)
@@ -294,6 +296,11 @@ def rtf_to_text(raw: bytes, name: str) -> tuple[str, str | None, list[str]]:
         elif word:
             skip_chars = _control_word(word, number, opened, reader, state, bool(stack) and stack[-1].skip)
     warnings = [f"{name}: the RTF file ends before its groups close; it may be cut short"] if stack else []
+    if reader.unknown_code_page is not None:
+        warnings.append(
+            f"{name}: the RTF file names code page {reader.unknown_code_page}, which sayso does not know; its "
+            "accented letters were read as Windows-1252 and may be wrong"
+        )
     reader.flush_bytes(state)
     while reader.interrupted:  # (a footnote the file's end cut short)
         reader.close_footnote()
@@ -366,6 +373,8 @@ def _control_word(
         state.skip_after_unicode = max(0, int(number))
     elif word == "ansicpg" and number is not None:
         reader.encoding = _code_page(number)
+        if reader.encoding == "cp1252" and number != "1252":
+            reader.unknown_code_page = number
     elif word == "mac":
         reader.encoding = "mac_roman"
     return 0
