@@ -295,10 +295,11 @@ def rtf_to_text(raw: bytes, name: str) -> tuple[str, str | None, list[str]]:
             pos += max(0, int(number))
         elif word:
             skip_chars = _control_word(word, number, opened, reader, state, bool(stack) and stack[-1].skip)
-    warnings = [f"{name}: the RTF file ends before its groups close; it may be cut short"] if stack else []
+    # (as a document's warnings are: the import names the file before each)
+    warnings = ["the RTF file ends before its groups close; it may be cut short"] if stack else []
     if reader.unknown_code_page is not None:
         warnings.append(
-            f"{name}: the RTF file names code page {reader.unknown_code_page}, which sayso does not know; its "
+            f"the RTF file names code page {reader.unknown_code_page}, which sayso does not know; its "
             "accented letters were read as Windows-1252 and may be wrong"
         )
     reader.flush_bytes(state)
