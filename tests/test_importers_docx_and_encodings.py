@@ -49,6 +49,68 @@ def test_word_transcript_with_bold_labels(tmp_path: Path) -> None:
     assert any("Opening Remarks" in p.text for p in doc.passages)
 
 
+def _word_with_tables(path: Path, blocks: list[str | list[list[str]]]) -> Path:
+    """A .docx of paragraphs (a string) and tables (rows of cells), in this order."""
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=0, cols=len(block[0]))
+        for row in block:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = text
+    document.save(str(path))
+    return path
+
+
+def test_word_tables_are_read_in_the_documents_order_by_their_header_and_keep_other_cells(tmp_path: Path) -> None:
+    """A transcription service's table under a header of its own ("Zeit | Sprecher | Text") is read as timed
+    turns, in its place between the paragraphs around it (tables once came after every paragraph, so a closing
+    note stood before the talk); a vote's repeated cells are each kept ("Dafür | Dafür" once lost one), as is
+    a cell merged across two columns, once; a rota's name and task is no turn."""
+    path = _word_with_tables(
+        tmp_path / "interview.docx",
+        [
+            "Gespräch mit dem Hafenmeister, 3. Mai.",
+            [
+                ["Zeit", "Sprecher", "Text"],
+                ["00:00:04", "Interviewerin", "Danke, dass Sie Zeit haben. Wie lange arbeiten Sie schon hier?"],
+                ["00:00:09", "Ole Berg", "Seit zwanzig Jahren, glaube ich."],
+                ["00:00:15", "Interviewerin", "Und was hat sich verändert?"],
+                ["00:00:20", "Ole Berg", "Alles. Früher haben wir die Schiffe von Hand gezählt."],
+            ],
+            "Ende der Aufnahme.",
+            [["Antrag", "Anna", "Ben"], ["Haushalt", "Dafür", "Dafür"], ["Hafen", "Dagegen", "Dafür"]],
+            [
+                ["Tom Becker", "Put up the gazebo"],
+                ["Ana Lima", "Bring the urn"],
+                ["Tom Becker", "Take down the gazebo"],
+            ],
+        ],
+    )
+    doc = parse_path(path)
+    turns = [(p.speaker, p.start, p.text) for p in doc.passages if p.speaker]
+    assert turns[:3] == [
+        ("Interviewerin", 4.0, "Danke, dass Sie Zeit haben. Wie lange arbeiten Sie schon hier?"),
+        ("Ole Berg", 9.0, "Seit zwanzig Jahren, glaube ich."),
+        ("Interviewerin", 15.0, "Und was hat sich verändert?"),
+    ]
+    assert set(doc.speakers) == {"Interviewerin", "Ole Berg"}
+    text = "\n".join(p.text for p in doc.passages)
+    assert text.index("von Hand gezählt") < text.index("Ende der Aufnahme") < text.index("| Haushalt | Dafür | Dafür |")
+    assert "| Tom Becker | Put up the gazebo |" in text
+    assert not any(p.speaker == "Tom Becker" for p in doc.passages)
+
+    merged = docx.Document(str(path))
+    cells = merged.tables[1].add_row().cells
+    cells[0].merge(cells[1]).text = "Vertagt"
+    cells[2].text = "Ben"
+    merged.save(str(path))
+    assert "| Vertagt | Ben |" in "\n".join(p.text for p in parse_path(path).passages)
+
+
 def test_a_damaged_word_document_is_refused_in_one_line(tmp_path: Path) -> None:
     good = _word(tmp_path / "good.docx", [("Ada Park:", " Hello.")]).read_bytes()
     bad = tmp_path / "bad.docx"

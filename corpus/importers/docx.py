@@ -4,7 +4,8 @@ Transcripts written in Word usually set each speaker's name in bold at the
 start of the paragraph ("**Ada Park:** Hello" as it looks on the page), or
 alone in bold on its own paragraph.  The text keeps every word; a leading
 bold run becomes `**Name:**` so the label families read it as the bold form
-of an inline label.  The title comes from the document's properties when set.
+of an inline label.  Tables stand where they stand among the paragraphs, read as doctables says (a transcript
+laid out as a table becomes labelled lines).  The title comes from the document's properties when set.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import zipfile
 from collections.abc import Sequence
 
 from sayso.corpus.errors import ImportRefused
+from sayso.corpus.importers.doctables import table_lines
 
 #: A leading bold run longer than this is emphasis, not a name.
 _LABEL_CHARS = 60
@@ -39,17 +41,26 @@ def docx_to_text(raw: bytes, name: str) -> tuple[str, str | None]:
     except Exception as exc:  # noqa: BLE001  python-docx raises many kinds for a damaged file
         raise ImportRefused(f"{name}: a Word document that cannot be read ({type(exc).__name__})") from None
     lines: list[str] = []
-    for paragraph in document.paragraphs:
-        lines.append(_paragraph_text(paragraph))
-        lines.append("")
-    for table in document.tables:  # transcripts laid out as a table: speaker | words
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells]
-            if any(cells):
-                lines.append(": ".join(c for c in dict.fromkeys(cells) if c))
-                lines.append("")
+    for block in document.iter_inner_content():  # (paragraphs and tables in the document's order)
+        if isinstance(block, docx.table.Table):
+            for line in table_lines([_row_cells(row) for row in block.rows]):
+                lines += [line, ""]
+        else:
+            lines += [_paragraph_text(block), ""]
     title = (document.core_properties.title or "").strip() or None
     return "\n".join(lines), title
+
+
+def _row_cells(row: object) -> list[str]:
+    """A row's cells' text, each cell once: python-docx gives a cell merged across columns once a column
+    (the same cell), which is one cell of the row; cells that only read alike are each kept ("For | For")."""
+    seen: set[int] = set()
+    cells = []
+    for cell in getattr(row, "cells", []):
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append("\n".join(" ".join(line.split()) for line in cell.text.split("\n")).strip())
+    return cells
 
 
 def _strong(run: object) -> bool:

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
+from sayso.corpus.importers.doctables import table_lines
 from sayso.corpus.importers.docx import labelled_paragraph
-from sayso.corpus.importers.grammar import talks
-from sayso.corpus.importers.names import Label
 
 #: A control word with its optional number ("\\b0", "\\u-3913", "\\par"), a control symbol ("\\'e9", "\\~",
 #: "\\{"), a brace, or a run of plain text (line breaks in the file are not text in RTF).
@@ -193,36 +191,9 @@ class _Reader:
             self.rows.append(cells)
 
     def end_table(self) -> None:
-        """The table's rows as lines.  Where it is a transcript laid out as a table, each row as a label and its
-        words: two cells a row, "speaker: words", or three with a time first, "time speaker: words", someone
-        speaking in two rows or more and the words talking (a rota's "Tom Becker | Set up the tent" is a task).  Any
-        other table's rows are their cells between bars, every cell in its place, empty or not (a vote's "For |
-        | Against")."""
+        """The table's rows as paragraphs (see doctables.table_lines)."""
         rows, self.rows = self.rows, []
-        if not rows:
-            return
-        width, body, timed = len(rows[-1]), rows, False
-        if width == 3:
-            # (a header row of its own may lead: "Zeit | Sprecher | Text")
-            lead = rows[1:] if len(rows) > 2 and not _TIME.fullmatch(rows[0][0]) else rows
-            if all(len(r) == 3 and _TIME.fullmatch(r[0]) for r in lead):
-                body, timed = lead, True
-        who = [r[1 if timed else 0] for r in body]
-        spoken = (
-            (width == 2 or timed)
-            and all(len(r) == width and all(r) for r in body)
-            and all("\n" not in w and len(w) <= 60 for w in who)
-            and max(Counter(who).values()) >= 2
-            # (and its words talk: a rota's "Tom Becker | Set up the welcome tent" is a task, however often he has one)
-            and talks([Label(w, r[-1], "plain") for w, r in zip(who, body, strict=True)])
-        )
-        said = {id(r) for r in body} if spoken else set()
-        for cells in rows:
-            if id(cells) in said:
-                words = f"{cells[-2].rstrip(':： ')}: {cells[-1]}"
-                self.paragraphs.append(f"{cells[0]} {words}" if timed else words)
-            else:
-                self.paragraphs.append(" | ".join(cells))
+        self.paragraphs.extend(table_lines(rows))
 
     def open_footnote(self) -> None:
         self.interrupted.append(self.runs)
@@ -238,10 +209,6 @@ class _Reader:
 def _plain_lines(runs: list[tuple[str, bool]]) -> str:
     """The text of runs, each line's spaces single, without the marks of bold (a cell's, a footnote's)."""
     return "\n".join(" ".join(line.split()) for line in "".join(t for t, _ in runs).split("\n")).strip()
-
-
-#: A time in a table's first cell: "00:00:04", "12:31", "[1:02:03.5]".
-_TIME = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?")
 
 
 def rtf_to_text(raw: bytes, name: str) -> tuple[str, str | None, list[str]]:

@@ -140,7 +140,7 @@ def _fold(cell: str) -> str:
     return _FOLD.sub("", cell.strip().strip("\ufeff\"'").casefold())
 
 
-def _columns(header: list[str]) -> dict[str, int] | None:
+def columns_of(header: list[str]) -> dict[str, int] | None:
     """Which column holds the speaker, the text and the times, from the header's names; None if not a transcript."""
     folded = [_fold(cell) for cell in header]
     found: dict[str, int] = {}
@@ -243,7 +243,7 @@ def read_columns(text: str) -> list[Cue] | None:
     header = None
     for n, line in enumerate(text[:6000].split("\n")[: _PREAMBLE_LINES * 2]):
         cells = list(_CELL.finditer(line))
-        if len(cells) >= 2 and "\t" not in line and (columns := _columns([c.group() for c in cells])) is not None:
+        if len(cells) >= 2 and "\t" not in line and (columns := columns_of([c.group() for c in cells])) is not None:
             header = n, [c.start() for c in cells], columns
             break
     if header is None:
@@ -299,7 +299,7 @@ def read_table(text: str) -> list[Cue] | None:
             [header] = csv.reader([header_line], delimiter=delimiter)
         except (csv.Error, ValueError):
             continue
-        if _columns(header) is not None:
+        if columns_of(header) is not None:
             found = header_line, delimiter
             break
     if found is None:
@@ -315,7 +315,7 @@ def read_table(text: str) -> list[Cue] | None:
         return None
     # (a Markdown table's rule under its header, "|:----:|------|", is no row)
     header, rows = rows[0], [row for row in rows[1:] if any(cell.strip(" \t:-") for cell in row)]
-    columns = _columns(header)
+    columns = columns_of(header)
     if columns is None or not rows:
         return None
     sample = rows[:_SAMPLE_ROWS]
