@@ -4929,3 +4929,44 @@ def test_a_third_reviewers_lookalikes_stay_as_they_were() -> None:
         ]
     )
     assert not {"Dr Ana Ruiz", "Ana Ruiz", "Tom Hadley"} & set(parse_text(programme, "p.txt").speakers)
+
+
+def test_a_tag_in_brackets_before_a_name_is_the_speakers_group_and_a_one_off_in_its_shape_is_said() -> None:
+    """A panel's part or an outlet in brackets before the name ("**[Moderation] Jan Feldmann:**", "[Record]
+    Rui Sá – ..."): the person speaks, the tag is their role.  (The bold ones were read as no one's and said
+    so; the bracketed ones gave every turn to "Record" and "Público".)  A one-off in that shape whose name is a
+    description ("[Publikum] Frau aus Reihe drei") is not read, and said."""
+    panel = "# Podiumsdiskussion\n\n" + "\n\n".join(
+        f"**[{tag}] {who}:** {said}"
+        for tag, who, said in [
+            ("Moderation", "Jan Feldmann", "Herzlich willkommen. Frau Roth, wie sehen Sie die Lage?"),
+            ("Podium", "Clara Roth", "Danke. Die Mieten sind zu hoch, das wissen wir alle."),
+            ("Moderation", "Jan Feldmann", "Und Sie, Herr Yilmaz?"),
+            ("Podium", "Deniz Yilmaz", "Ich sehe das ähnlich, aber wir müssen mehr bauen."),
+            ("Publikum", "Frau aus Reihe drei", "Warum baut die Stadt nicht selbst?"),
+            ("Podium", "Clara Roth", "Gute Frage. Die Stadt hat kein Geld."),
+        ]
+    )
+    doc = parse_text(panel, "panel.md")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Jan Feldmann", "Clara Roth", "Jan Feldmann", "Deniz Yilmaz", "Clara Roth",
+    ]  # fmt: skip
+    assert any("Frau aus Reihe drei" in w for w in doc.warnings)
+    press = "\n\n".join(
+        f"[{tag}] {who} – {said}"
+        for tag, who, said in [
+            ("Record", "Rui Sá", "Bom dia a todos, obrigado por virem."),
+            ("Público", "Ana Costa", "Bom dia. Tenho uma pergunta sobre as obras."),
+            ("Record", "Rui Sá", "Diga, por favor."),
+            ("Público", "Ana Costa", "Quando acabam?"),
+        ]
+    )
+    doc = parse_text(press, "press.txt")
+    assert [(p.speaker, p.text) for p in doc.passages][:2] == [
+        ("Rui Sá", "Bom dia a todos, obrigado por virem."),
+        ("Ana Costa", "Bom dia. Tenho uma pergunta sobre as obras."),
+    ]
+    # (a sound in brackets, then words, is no one's group: "[Applause] Thank you – all of you")
+    assert split_role("[Moderation] Jan Feldmann") == ("Jan Feldmann", "Moderation")
+    sound = grammar.match_bracket("[Applause] Thank you – all of you.")
+    assert sound is None or "Thank" not in sound.raw

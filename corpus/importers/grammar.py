@@ -49,6 +49,7 @@ from sayso.corpus.importers.names import (
     is_office,
     is_stage_direction,
     match_label,
+    name_after_tag,
     names_a_firm,
     names_a_meeting_room,
     names_a_person,
@@ -401,7 +402,10 @@ def match_bracket(line: str) -> Label | None:
     if not (is_name_like(name) or GENERIC_SPEAKER.match(name)):
         return None
     stamp = m.group("t1") or m.group("t2")
-    return Label(name, m.group("rest"), "bracket", parse_time(stamp) if stamp else None, role)
+    rest = m.group("rest")
+    if role is None and (tagged := name_after_tag(name, rest)) is not None:
+        (name, rest), role = tagged, name
+    return Label(name, rest, "bracket", parse_time(stamp) if stamp else None, role)
 
 
 # -- a label alone on its line -------------------------------------------------------

@@ -1614,6 +1614,10 @@ def _trailing_role(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: A word or three in brackets before a name: "[Moderation] Jan Feldmann" (the name capitalised, or uncased).
+_LEADING_TAG = re.compile(r"^\[(?P<tag>[^\W\d_][^\[\]\d]{0,30})\][ \t]+(?P<name>[^\W\d_a-zß-ÿ][^\[\]]{1,60})$")
+
+
 _CAPITAL_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 
 
@@ -1634,6 +1638,12 @@ def split_role(candidate: str) -> tuple[str, str | None]:
     """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
     brackets ("Dr. Ada Park (Director, Acme)", "Ada Park [Acme]"), several of them ("Douglas Ross (Highlands and
     Islands) (Con)"), and a longer one in capitals ("Ada Park, Director of Research, Acme Corp")."""
+    tagged = _LEADING_TAG.match(candidate)
+    if tagged and not TIME_RE.fullmatch(tagged.group("tag").strip()):
+        # a panel's part or an outlet in brackets before the name: "[Moderation] Jan Feldmann", "[Podium] Clara
+        # Roth", as a programme groups its speakers
+        name, role = split_role(tagged.group("name"))
+        return name, ", ".join(r for r in (tagged.group("tag").strip(), role) if r)
     roles: list[str] = []
     rest = candidate
     party = _PARTY_THEN_PLACE.match(rest)
@@ -2369,6 +2379,8 @@ def _match_label(line: str) -> Label | None:
             if stamp is not None:
                 # Zoom's saved transcript: "[Ada Park] 18:01:07" over the words
                 return Label(name, "", "timed", parse_time(stamp.group(1)), role)
+            if role is None and (tagged := name_after_tag(name, rest)) is not None:
+                (name, rest), role = tagged, name
             return Label(name, rest, "bracket", None, role)
     m = _PLAIN.match(text)
     if m and _PER_JUDGE.match(m.group("name")):
@@ -2600,6 +2612,24 @@ def is_full_name(name: str) -> bool:
     """At least a given name and a surname besides any title."""
     tokens = [t for t in person_tokens(name) if _bare(t) not in TITLES]
     return len(tokens) >= 2 and not tokens[-1].isdigit()
+
+
+#: After a tag in brackets, a full name and a mark, then the words: "Rui Sá – Bom dia", "Ana Costa: Tenho ...".
+_NAME_AFTER_TAG = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})[ \t]*(?:[:：]|[ \t][–—-])[ \t]+(?P<rest>\S.*)$"
+)
+
+
+def name_after_tag(tag: str, rest: str) -> tuple[str, str] | None:
+    """Who speaks and their words, where a label in brackets is a group's or an outlet's tag and the person's
+    full name follows it, a mark after the name: "[Record] Rui Sá – Bom dia", "[Público] Ana Costa: ..."; None
+    where the bracket holds the person (or a name of its own: "[Ada Park] Ben Cho: ..." is not read so)."""
+    m = _NAME_AFTER_TAG.match(rest)
+    if m is None or len(tag.split()) > 3 or is_full_name(tag) or not is_full_name(m.group("name")):
+        return None
+    if not all(w[:1].isupper() or uncased(w) for w in m.group("name").split()) or not is_name_like(m.group("name")):
+        return None  # ("[Applause] Thank you – all of you": words, not a name)
+    return m.group("name"), m.group("rest")
 
 
 @cached_when_short

@@ -3376,6 +3376,9 @@ def _unread_opening(line: str) -> bool:
         and grammar.talks([Label(loose.group(1), loose.group(2), "loose")])
     ):
         return True
+    tagged = _TAGGED_OPENING.match(line)
+    if tagged is not None and grammar.talks([Label(tagged.group(1), tagged.group(2), "loose")]):
+        return True  # (a group's tag in brackets, then whoever: "**[Publikum] Frau aus Reihe drei:** Warum ...?")
     shaped = _label_shaped(line)
     return (
         shaped is not None
@@ -3384,6 +3387,10 @@ def _unread_opening(line: str) -> bool:
     )
 
 
+#: A tag in brackets and a few words up to a colon, in bold or not: "**[Publikum] Frau aus Reihe drei:** ...".
+_TAGGED_OPENING = re.compile(
+    r"^\s*(?:\*\*|__)?\[[^\W\d_][^\[\]\d]{0,30}\][ \t]+([^\W\d_][^:：\n\d*_]{0,50}?)[ \t]*[:：](?:\*\*|__)?[ \t]+(\S.*)$"
+)
 #: Any opening up to a colon of a few words, for `_label_shaped`: "NAGY FERENC belügyminiszter:", "Ministr pro
 #: místní rozvoj ČR Tomáš Horák:", "NDG. RAMADHANI KILEO – KATIBU MEZANI:", "Pt's wife:".
 _WIDE_LABEL = re.compile(r"^\s*([^\W\d_][^:：\n\d]{0,70}?)[ \t]*[:：][ \t]+(\S.*)$")
