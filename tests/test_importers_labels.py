@@ -4970,3 +4970,19 @@ def test_a_tag_in_brackets_before_a_name_is_the_speakers_group_and_a_one_off_in_
     assert split_role("[Moderation] Jan Feldmann") == ("Jan Feldmann", "Moderation")
     sound = grammar.match_bracket("[Applause] Thank you – all of you.")
     assert sound is None or "Thank" not in sound.raw
+
+
+def test_a_cast_of_actors_and_their_parts_names_no_part_by_an_actors_given_name() -> None:
+    """A radio play's cast, each actor with the part in parentheses: "TOM:" is the part ("Kieran Doyle (Young
+    Tom)"), not the actor Tom Baxter, who plays the narrator (it went by his name); and, only the parts being
+    who speaks, the label is not two people of the header either."""
+    play = "THE KEEPER'S SON\nA radio play\n\nCAST\nTom Baxter (Narrator)\nKieran Doyle (Young Tom)\n"
+    play += "Mairead Quinn (Mother)\n\nNARRATOR: It was the winter of 1962.\n\nTOM: Mam, is Da coming home?\n\n"
+    play += "MOTHER: If the sea lets him, love.\n\nTOM: Can I stay up and watch?\n\nMOTHER: Eat your supper.\n"
+    doc = parse_text(play, "play.txt")
+    assert "Tom Baxter" not in doc.speakers and [p.speaker for p in doc.passages if p.speaker][1] == "Tom"
+    assert not doc.warnings
+    # (a meeting's two Johns, each with an office in parentheses, are still two people for "JOHN:")
+    minutes = "Present: John Park (Chair), John Ellis (Treasurer), Ana Ruiz\n\nJOHN: Welcome all.\n\n"
+    minutes += "ANA: Thanks.\n\nJOHN: First item.\n\nANA: Agreed.\n"
+    assert any("John Park" in w for w in parse_text(minutes, "m.txt").warnings)

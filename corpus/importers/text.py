@@ -3048,6 +3048,10 @@ def _people_listed(head: list[str], codes: set[str]) -> set[str]:
                     if said & _NOT_TAKING_PART:
                         break  # (the list goes on with who did not come: "Present: ...; Apologies: Tom Reed")
                     item = item[entry.end() :]
+                if any(name_key(w) in codes for w in " ".join(_IN_PARENTHESES.findall(item)).split()):
+                    # a cast of actors, each with the part they play, a part the labels' ("Kieran Doyle (Young
+                    # Tom)" over "TOM:"): the labels are the parts, and no given name is the actor's
+                    return set()
                 bare = _before_a_sentence(item)
                 if item[len(bare) :].lstrip(". ")[:1].isdigit():
                     continue  # (a number after it: "WOCHENPOST Nr. 6/2024", a magazine's issue)
@@ -3059,6 +3063,9 @@ def _people_listed(head: list[str], codes: set[str]) -> set[str]:
                     found.append(" ".join(_cap_shouted(t) for t in tokens))
             people.update(found)
     return people
+
+
+_IN_PARENTHESES = re.compile(r"\(([^()]{1,60})\)")
 
 
 def _cap_shouted(token: str) -> str:
@@ -3223,6 +3230,12 @@ def _one_name_two_people(
     if not text:
         return None
     said = {table.name_for(l) for l in labels.values()}
+    # (a cast of actors, each with the part they play in parentheses, a part the labels' ("Kieran Doyle (Young
+    # Tom)" over "TOM:"): the labels are the parts, and only the parts are candidates)
+    parts = [m.span(1) for m in _IN_PARENTHESES.finditer(text)]
+    keys = {name_key(n) for n in said if n}
+    if not any(name_key(w) in keys for a, b in parts for w in text[a:b].split()):
+        parts = []
     for name in sorted(n for n in said if n):
         if len(name.split()) != 1 or not name[:1].isupper() or is_generic(name) or is_placeholder(name_key(name)):
             continue
@@ -3233,6 +3246,7 @@ def _one_name_two_people(
                 rf"(?<![\w'’-]){word}[ \t]+[^\W\d_][\w'’-]+|[^\W\d_][\w'’-]+[ \t]+{word}(?![\w'’-])", text
             )
             if all(w[:1].isupper() for w in m.group(0).split())
+            and (not parts or any(a <= m.start() < b for a, b in parts))
         }
         # (the other name's first four letters tell people apart: a language's cases of one surname, Armenian's
         # "Սարգսյան" and "Սարգսյանը", Czech "Novák" and "Nováka", are one person)
