@@ -103,6 +103,13 @@ def test_word_tables_are_read_in_the_documents_order_by_their_header_and_keep_ot
     assert "| Tom Becker | Put up the gazebo |" in text
     assert not any(p.speaker == "Tom Becker" for p in doc.passages)
 
+    # (an action list under its header: its tasks say "I'll", and are no one's words)
+    actions = [["Owner", "Action"], ["Ana Lima", "I'll draft the letter to the council."]]
+    actions += [["Ben Cho", "I will book the hall for May."], ["Ana Lima", "I'll send the minutes round."]]
+    listed = parse_path(_word_with_tables(tmp_path / "actions.docx", ["Actions agreed", actions]))
+    assert not listed.speakers
+    assert "| Ana Lima | I'll draft the letter to the council. |" in [p.text for p in listed.passages]
+
     merged = docx.Document(str(path))
     cells = merged.tables[1].add_row().cells
     cells[0].merge(cells[1]).text = "Vertagt"

@@ -37,6 +37,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     said = _by_header(rows)
     if said is not None:
         return said
+    if _tasks_header(rows[0]):
+        return [_row(cells) for cells in rows]  # (an action list: "Owner | Action", its tasks saying "I'll ...")
     width, body, timed = len(rows[-1]), rows, False
     if width == 3:
         # (a header row of its own may lead, in words sayso does not know)
@@ -60,6 +62,25 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         else:
             lines.append(_row(cells))
     return lines
+
+
+#: A header's words for a list of tasks, decisions or a schedule, in the languages minutes are kept in: its rows
+#: are no one's words, however much its tasks say "I'll" ("Owner | Action", "Verantwortlich | Aufgabe").
+_TASK_COLUMNS = {
+    "owner", "action", "actions", "actionitem", "task", "tasks", "responsible", "responsibility", "assignee",
+    "assignedto", "due", "duedate", "deadline", "status", "decision", "nextsteps", "todo", "lead", "by", "when",
+    "verantwortlich", "aufgabe", "massnahme", "maßnahme", "termin", "frist", "zuständig", "responsable", "acción",
+    "accion", "tarea", "plazo", "estado", "tâche", "echéance", "échéance", "statut", "responsabile", "azione",
+    "compito", "scadenza", "stato", "eigenaar", "actie", "taak", "ansvarig", "åtgärd", "uppgift",
+    "ansvarlig", "handling", "oppgave", "vastuuhenkilö", "tehtävä", "määräaika", "odpowiedzialny",
+    "zadanie", "responsável", "ação", "tarefa", "prazo", "ответственный", "задача", "срок", "担当",
+    "担当者", "期限", "タスク", "负责人", "任务", "截止日期", "담당자", "업무", "기한", "sorumlu", "görev",
+}  # fmt: skip
+
+
+def _tasks_header(cells: list[str]) -> bool:
+    folded = [re.sub(r"[\s_\-()./:]+", "", c.casefold()) for c in cells if c.strip()]
+    return len(folded) >= 2 and sum(1 for c in folded if c in _TASK_COLUMNS) >= max(1, len(folded) - 1)
 
 
 def _row(cells: list[str]) -> str:
