@@ -72,7 +72,11 @@ def _people(root: ET.Element) -> dict[str, str]:
             continue
         name = next((e for e in element if _local(e.tag) in ("persName", "name")), None)
         if name is not None:
-            written = " ".join("".join(name.itertext()).split())
+            # (its parts each a word of their own: "<forename>Jan</forename><surname>Horák</surname>" is "Jan Horák",
+            # not "JanHorák")
+            written = " ".join(
+                " ".join([name.text or "", *(" ".join([*part.itertext(), part.tail or ""]) for part in name)]).split()
+            )
             if written:
                 out[element.get(_XML_ID, "")] = written
     return out
