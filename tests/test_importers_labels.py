@@ -414,10 +414,11 @@ def _dialogue(line: str, names: tuple[str, str] = ("Ada Park", "Ben Cho"), gap: 
             _dialogue("Anf. {n} {name}:\n{said}", ("Statsrådet ADA PARK (C)", "BEN CHO (SD)"), "\n\n"),
             ("Ada Park", "Ben Cho"),
         ),
-        # Japan's Diet: a mark, the office and the name in parentheses, an ideographic space
+        # Japan's Diet: a mark, the office and the name in parentheses, an ideographic space (the person speaks,
+        # their honorific after the name: the office is their role, as with a colon)
         (
             _dialogue("○{name}\u3000{said}", ("委員長（佐々木健一君）", "山本（花子）委員")),
-            ("委員長（佐々木健一君）", "山本（花子）委員"),
+            ("佐々木健一", "山本（花子）委員"),
         ),
         # Teams' chat: a time of day over a name from a company directory, surname first
         (
@@ -1599,6 +1600,14 @@ def test_japanese_labels_with_a_role_or_the_holder_in_full_width_parentheses() -
     diet = "予算委員会\n\n委員長（佐々木健一君）：ただいまから会議を開きます。\n\n山田太郎：質問いたします。\n\n"
     diet += "委員長（佐々木健一君）：山田君。\n\n山田太郎：ありがとうございます。\n"
     assert _speakers(diet) == ["佐々木健一", "山田太郎", "佐々木健一", "山田太郎"]
+    # (a town assembly's minutes: a mark, the office or the seat's number, the member in parentheses, an
+    # ideographic space; the member's name with a space of its own between surname and given name)
+    town = "みなと町議会会議録\n\n○議長（佐藤一郎君）\u3000おはようございます。会議を開きます。３番、高橋美咲君。\n"
+    town += "○３番（高橋\u3000美咲君）\u3000ありがとうございます。待機児童について、町はどう対応されるのですか。\n"
+    town += "○議長（佐藤一郎君）\u3000町長、中村健二君。\n○町長（中村健二君）\u3000ご質問ありがとうございます。お答えいたします。\n"
+    town += "○３番（高橋\u3000美咲君）\u3000再質問させていただきます。いつまでに解消されますか。\n"
+    town += "○議長（佐藤一郎君）\u3000町長、中村健二君。\n○町長（中村健二君）\u3000来年度中には解消いたします。\n"
+    assert _speakers(town) == ["佐藤一郎", "高橋美咲", "佐藤一郎", "中村健二", "高橋美咲", "佐藤一郎", "中村健二"]
 
 
 def test_a_programme_and_a_law_report_are_not_conversations() -> None:

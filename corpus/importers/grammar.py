@@ -43,6 +43,7 @@ from sayso.corpus.importers.names import (
     TITLES,
     Label,
     given_first,
+    holder_of_office,
     in_capitals,
     is_initials,
     is_name_like,
@@ -723,7 +724,9 @@ _NICK_ACTION = re.compile(r"^\*[ \t]+(?P<name>[^\s*]{1,30})[ \t]+(?P<rest>\S.*)$
 #: A mark opening each turn, the name, then an ideographic space or a wide gap: Japanese and Korean
 #: records' "○委員長（佐々木健一君）　これより会議を開きます。"
 _MARKED = re.compile(
-    r"^[○◯◎●◆◇■□▶►][ \t]?(?P<name>[^\s　>]{1,40}(?: [^\s　>]{1,20}){0,3}?)(?:　|[ \t]{2,}|[ \t]*>[ \t]*)[ \t　]*"
+    # (the holder in parentheses may have a space between surname and given name: "○３番（高橋　美咲君）　")
+    r"^[○◯◎●◆◇■□▶►][ \t]?(?P<name>[^\s　>（]{1,20}（[^（）\n]{1,20}）|[^\s　>]{1,40}(?: [^\s　>]{1,20}){0,3}?)"
+    r"(?:　|[ \t]{2,}|[ \t]*>[ \t]*)[ \t　]*"
     r"(?P<rest>\S.*)$"
 )
 #: A name in a script without spaces, then an ideographic space, at the start of a paragraph and with no mark
@@ -803,6 +806,8 @@ def match_separated(line: str) -> Label | None:
     marked = _MARKED.match(s)
     if marked:
         name = marked.group("name").strip()
+        if (held := holder_of_office(name)) is not None:  # ("○議長（佐藤一郎君）　": 佐藤一郎, the chair)
+            return Label(held[0], marked.group("rest"), "separated:○", time, held[1])
         if is_name_like(name) or GENERIC_SPEAKER.match(name) or _CJK_LABEL.fullmatch(name):
             return Label(name, marked.group("rest"), "separated:○", time)
         return None

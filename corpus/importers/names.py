@@ -1614,6 +1614,14 @@ def _trailing_role(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: An office or a seat, then its holder in parentheses with an honorific (君, 氏, さん, 様): "議長（佐藤一郎君）".
+#: (A member's 君 after a name that may have an ideographic space between surname and given name; 氏, さん or 様
+#: after a name alone: "質問者A（みずなみ証券 佐藤氏）" is a questioner from a firm, whose label stays theirs.)
+_OFFICE_THEN_HOLDER = re.compile(
+    r"^(?P<office>[^\s（()）]{1,20})\s*[（(](?:"
+    r"(?P<name>[\u3005\u4e00-\u9fff\u3040-\u30ff]{1,8}(?:　[\u3005\u4e00-\u9fff\u3040-\u30ff]{1,8})?)君"
+    r"|(?P<named>[\u3005\u4e00-\u9fff\u3040-\u30ff]{2,8}?)(?:氏|さん|様))[）)]$"
+)
 #: A word or three in brackets before a name: "[Moderation] Jan Feldmann" (the name capitalised, or uncased).
 _LEADING_TAG = re.compile(r"^\[(?P<tag>[^\W\d_][^\[\]\d]{0,30})\][ \t]+(?P<name>[^\W\d_a-zß-ÿ][^\[\]]{1,60})$")
 
@@ -1634,6 +1642,14 @@ _HOUSE_AND_STREET = re.compile(r"^\d{1,5}[a-zA-Z]?,?[ \t]+[^\W\d_][\w'’.-]*(?:
 
 
 @cached_when_short
+def holder_of_office(candidate: str) -> tuple[str, str] | None:
+    """(the person, the office) for Japanese minutes' office and, in parentheses, its holder with an honorific:
+    "議長（佐藤一郎君）", "３番（高橋　美咲君）", "町長（中村健二君）" (the person speaks; the office or seat is their
+    role); None for any other name."""
+    held = _OFFICE_THEN_HOLDER.match(candidate.strip())
+    return ("".join((held.group("name") or held.group("named")).split()), held.group("office")) if held else None
+
+
 def split_role(candidate: str) -> tuple[str, str | None]:
     """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
     brackets ("Dr. Ada Park (Director, Acme)", "Ada Park [Acme]"), several of them ("Douglas Ross (Highlands and
@@ -1644,6 +1660,8 @@ def split_role(candidate: str) -> tuple[str, str | None]:
         # Roth", as a programme groups its speakers
         name, role = split_role(tagged.group("name"))
         return name, ", ".join(r for r in (tagged.group("tag").strip(), role) if r)
+    if (held := holder_of_office(candidate)) is not None:
+        return held
     roles: list[str] = []
     rest = candidate
     party = _PARTY_THEN_PLACE.match(rest)
@@ -2390,12 +2408,10 @@ def _match_label(line: str) -> Label | None:
         # <gap> Pinagtibay: HON. ROGELIO M. SANTOS", not a label
         return None
     if m:
+        # (a Japanese record's office with its holder in parentheses, "委員長（佐々木健一君）：", is 佐々木健一's: see
+        # holder_of_office)
         name, role = split_role(m.group("name").strip())
-        if role and role.endswith(("君", "氏", "さん")) and _CJK.match(role) and len(role) <= 12:
-            # a Japanese record's office with its holder in parentheses, the holder's honorific after the name:
-            # "委員長（佐々木健一君）：" is 佐々木健一's, the office their role
-            name, role = role[:-2] if role.endswith("さん") else role[:-1], name
-        if m.group("name").strip().endswith((")", "]")):
+        if m.group("name").strip().endswith((")", "]")) and holder_of_office(m.group("name")) is None:
             name, role = person_in_office(name, role)  # (only the person in parentheses after an office)
         if not is_name_like(name) and (dashed := re.split(r"[ \t]+[–—-][ \t]+", name, maxsplit=1)) and len(dashed) == 2:
             # the European Commission's "Chief Spokesperson – Ada Park:" and "Question – Ben Cho, ANSA:"
