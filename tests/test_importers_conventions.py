@@ -363,6 +363,36 @@ def test_segments_under_speaker_ids_take_the_names_the_json_lists(tmp_path: Path
     ]  # fmt: skip
 
 
+def test_other_tools_lists_of_people_name_the_segments(tmp_path: Path) -> None:
+    """An API's "speakers" keyed by "label" with a "display_name" (its segments gave "Speaker 1" for "spk_0"),
+    and a podcast editor's "participants" under another key, the segments' "participantId", "body" and a clock
+    "startTime" (refused as no transcript before)."""
+    api = {
+        "speakers": [{"label": "spk_0", "display_name": "Rina Wulandari", "role": "host"},
+                     {"label": "spk_1", "display_name": "Bayu Pratama", "role": "guest"}],
+        "segments": [
+            {"start": 0.8, "end": 9.5, "speaker": "spk_0", "text": "Halo semuanya, selamat datang kembali."},
+            {"start": 9.9, "end": 15.2, "speaker": "spk_1", "text": "Halo Mbak Rina, halo teman-teman."},
+        ],
+    }  # fmt: skip
+    doc = _json_document(tmp_path / "api.json", api)
+    assert [p.speaker for p in doc.passages] == ["Rina Wulandari", "Bayu Pratama"]
+    editor = {
+        "episode": {"show": "La Sobretaula", "number": 112},
+        "participants": [{"id": "p1", "name": "Marta Puig i Soler", "role": "presentadora"},
+                         {"id": "p2", "name": "Jordi Vilaró", "role": "convidat"}],
+        "segments": [
+            {"startTime": "00:00:03.120", "endTime": "00:00:14.170", "participantId": "p1", "body": "Bon dia!"},
+            {"startTime": "00:00:14.470", "endTime": "00:00:18.550", "participantId": "p2", "body": "Bon dia, Marta."},
+            {"startTime": "00:01:02.000", "endTime": "00:01:05.000", "participantId": "p1", "body": "Comencem."},
+        ],
+    }  # fmt: skip
+    doc = _json_document(tmp_path / "editor.json", editor)
+    assert [(p.speaker, p.start) for p in doc.passages] == [
+        ("Marta Puig i Soler", 3.12), ("Jordi Vilaró", 14.47), ("Marta Puig i Soler", 62.0),
+    ]  # fmt: skip
+
+
 def test_a_telegram_chat_export_is_read(tmp_path: Path) -> None:
     """Telegram Desktop's JSON export: the chat's name, its messages under "from", text as a string or as pieces
     of marked-up text, and the group's notices ("type": "service") that are no one's words."""

@@ -222,7 +222,7 @@ def _utterances(data: Any) -> list[Cue] | None:
             for i, t in zip(items, texts)
             if t
             and (
-                any(k in i for k in _SPEAKER_KEYS)
+                any(k in i for k in (*_SPEAKER_KEYS, *_SPEAKER_ID_KEYS))
                 or _first_number(i, _START_KEYS) is not None
                 or _profile_name(i)
                 or i.get("user") in known
@@ -236,7 +236,12 @@ def _utterances(data: Any) -> list[Cue] | None:
         )
         if messages and (
             any("title" in i for i in items[:5])
-            or sum(1 for i in items if any(k in i for k in _SENT_KEYS)) < 0.8 * len(items)
+            or (
+                sum(1 for i in items if any(k in i for k in _SENT_KEYS)) < 0.8 * len(items)
+                # (unless the utterances point at the JSON's own list of people: a podcast editor's "participantId":
+                # "p1" beside its "body" and "startTime")
+                and sum(1 for i in items if _points_at(i, names)) < 0.8 * len(items)
+            )
         ):
             # (a message's "body", "message" or "content" is a message only where each says when it was sent and
             # none is titled: a catalogue's "author" and "body", a commit log's "author" and "message" are not talk)
@@ -318,22 +323,73 @@ def _text_of(item: dict[str, Any]) -> str:
     return ""
 
 
+def _points_at(item: dict[str, Any], names: dict[str, str]) -> bool:
+    """Whether an utterance's speaker is an id of the JSON's own list of people."""
+    return any(
+        isinstance(v := item.get(k), (str, int)) and str(v) in names for k in (*_SPEAKER_ID_KEYS, *_SPEAKER_KEYS)
+    )
+
+
+#: A time written as a clock: "00:00:03.120", "1:02:03,5", "12:31".
+_CLOCK = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?$")
+
+
 def _first_number(item: dict[str, Any], keys: tuple[str, ...]) -> float | None:
     for key in keys:
         if key in item and (found := number(item[key])) is not None:
             return found
+        if isinstance(value := item.get(key), str) and _CLOCK.match(value.strip()):
+            return _clock_seconds(value.strip())  # (a podcast editor's "startTime": "00:00:03.120")
     return None
 
 
+def _clock_seconds(clock: str) -> float:
+    seconds = 0.0
+    for part in clock.replace(",", ".").split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+#: Where a JSON lists who speaks, each with an id its utterances point at: "speakers", a podcast editor's
+#: "participants", a meeting's "attendees"...
+_PEOPLE_KEYS = ("speakers", "participants", "people", "persons", "attendees", "members", "voices", "cast")
+#: An entry's id, which the utterances give ("speaker": "spk_0", "participantId": "p1").
+_ENTRY_ID_KEYS = ("id", "label", "speaker", "speaker_id", "speakerId", "key", "code", "tag", "participant_id")
+#: An entry's name for people, the fullest first.
+_ENTRY_NAME_KEYS = ("name", "display_name", "displayName", "full_name", "fullName", "real_name", "realName")
+
+
 def _speaker_names(data: Any) -> dict[str, str]:
-    """A JSON's own list of speakers by id ("speakers": [{"id": 0, "name": "Sanne de Vries"}]), if it has one."""
-    found: dict[str, str] = {}
-    listed = data.get("speakers") if isinstance(data, dict) else None
-    if isinstance(listed, list):
-        for entry in listed:
-            if isinstance(entry, dict) and isinstance(entry.get("name"), str) and "id" in entry:
-                found[str(entry["id"])] = entry["name"]
-    return found
+    """A JSON's own list of speakers by id ("speakers": [{"id": 0, "name": "Sanne de Vries"}], "participants":
+    [{"id": "p1", "name": ...}], "speakers": [{"label": "spk_0", "display_name": ...}]), at its top or a level
+    down ("metadata": {"speakers": ...}), if it has one."""
+    holders = [data] if isinstance(data, dict) else []
+    holders += [v for h in holders for v in h.values() if isinstance(v, dict)][:20]
+    for holder in holders:
+        for key in _PEOPLE_KEYS:
+            listed = holder.get(key)
+            if not isinstance(listed, list):
+                continue
+            found: dict[str, str] = {}
+            for entry in listed:
+                if not isinstance(entry, dict):
+                    continue
+                name = next(
+                    (v.strip() for k in _ENTRY_NAME_KEYS if isinstance(v := entry.get(k), str) and v.strip()), None
+                )
+                ident = next(
+                    (
+                        v
+                        for k in _ENTRY_ID_KEYS
+                        if isinstance(v := entry.get(k), (str, int)) and not isinstance(v, bool)
+                    ),
+                    None,
+                )
+                if name is not None and ident is not None and str(ident) != name:
+                    found[str(ident)] = name
+            if found:
+                return found
+    return {}
 
 
 #: A chat export's mention of someone by id: Slack's "<@U03DIMST3>".
