@@ -508,6 +508,16 @@ def test_a_transcript_exported_as_a_table_reads_its_speaker_text_and_time_column
         ("R07", "Yes, go on."),
         ("INT", "How long have you farmed here?"),
     ]
+    # a contact centre's export: each row's part ("participant_role"), and the agent's name beside it; the rows
+    # without a name go by the part
+    call = "interaction_id,segment_no,start_ms,end_ms,participant_role,participant_name,transcript\n"
+    call += "T1,1,0,8160,IVR,,Thank you for calling. This call may be recorded.\n"
+    call += 'T1,2,8510,12050,AGENT,Nurul Aisyah,"Good afternoon, I\'m Aisyah. How can I help?"\n'
+    call += "T1,3,12900,18960,CUSTOMER,,My bill doubled this month.\n"
+    call += "T1,4,20310,25110,AGENT,Nurul Aisyah,Let me check your account.\n"
+    assert [(p.speaker, p.start) for p in parse_text(call, "call.csv").passages] == [
+        ("IVR", 0.0), ("Nurul Aisyah", 8.51), ("Customer", 12.9), ("Nurul Aisyah", 20.31),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,11 @@ from sayso.corpus.importers.clean import FRONT_MATTER
 from sayso.corpus.importers.cues import Cue
 from sayso.corpus.importers.names import parse_time
 
+#: A column of each row's speaker's part, as contact centres' and chat tools' exports give it ("participant_role":
+#: AGENT, CUSTOMER; "role": user, assistant): the speaker, or where a name column stands beside it, the speaker of
+#: the rows without a name.
+_ROLE = {"participantrole", "speakerrole", "role", "participanttype", "speakertype", "party"}
+
 #: Header names, folded (case, spaces, underscores and hyphens dropped), of each column sayso reads.
 #: (and in the languages transcription services deliver in: Danish "Taler", German "Sprecher", Spanish "Hablante")
 _SPEAKER = {
@@ -163,7 +168,9 @@ def columns_of(header: list[str]) -> dict[str, int] | None:
         kin = [
             i
             for i, name in enumerate(folded)
-            if re.fullmatch(r"(?:speaker|character)(?:id|code|name|label|display|displayname|[a-z]{2})?", name)
+            if re.fullmatch(
+                r"(?:speaker|character|participant)(?:id|code|name|label|display|displayname|[a-z]{2})?", name
+            )
             and name not in ("characters", "speakers")  # (a count of characters is no one)
             and i not in found.values()
         ]
@@ -197,6 +204,11 @@ def columns_of(header: list[str]) -> dict[str, int] | None:
         if len(senders) == 1 and message is not None and not titled:
             sender = senders[0]
             found["speaker"], found["text"] = sender, message
+    roles = [i for i, name in enumerate(folded) if name in _ROLE and i not in found.values()]
+    if roles and "speaker" not in found:
+        found["speaker"] = roles[0]  # (a contact centre's "participant_role": AGENT, CUSTOMER, IVR)
+    elif roles:
+        found["role"] = roles[0]  # (beside a name, for the rows without one: the customer's, the IVR's)
     if "speaker" not in found or "text" not in found or found["speaker"] == found["text"]:
         return None
     return found
@@ -350,6 +362,8 @@ def read_table(text: str) -> list[Cue] | None:
         start = _seconds(row[columns["start"]], in_ms) if "start" in columns else None
         end = _seconds(row[columns["end"]], in_ms) if "end" in columns else None
         speaker = _DELIVERY_NOTE.sub("", row[columns["speaker"]].strip()) or None
+        if speaker is None and "role" in columns:
+            speaker = row[columns["role"]].strip() or None
         # (a cell's words are text, where a cue's are read as markup: "<3" and "&" stay as written)
         said = html.escape(said, quote=False)
         if speaker is not None and _fold(speaker) in _NOTES:
