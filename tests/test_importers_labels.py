@@ -3339,10 +3339,11 @@ def test_a_role_list_naming_who_holds_each_role_is_a_header_not_turns() -> None:
     )
     doc = parse_text(trial, "juicio.txt")
     speakers, words = _turns_of(doc)
-    # (the list gives the witness's role to one person: her turns go by her name, the role kept as an alias)
+    # (the list gives the witness's and the counsel's roles to one person each: their turns go by their names, the
+    # role kept as an alias)
     assert speakers == [
         "Juez Presidente",
-        "Defensor Particular",
+        "Lic. Raúl Mena Ortiz",
         "C. Marta Luna Reyes",
         "Juez Presidente",
     ]
@@ -4995,3 +4996,35 @@ def test_a_cast_of_actors_and_their_parts_names_no_part_by_an_actors_given_name(
     minutes = "Present: John Park (Chair), John Ellis (Treasurer), Ana Ruiz\n\nJOHN: Welcome all.\n\n"
     minutes += "ANA: Thanks.\n\nJOHN: First item.\n\nANA: Agreed.\n"
     assert any("John Park" in w for w in parse_text(minutes, "m.txt").warnings)
+
+
+def test_a_list_of_who_is_present_names_the_offices_and_the_initials_its_labels_use() -> None:
+    """A council's verbatim record lists who is present, each with what they are ("Rdl. Pieter Loubser (DA) –
+    Uitvoerende Burgemeester", "Rdl. Anna-Marie Botha (Speaker)"), and labels the turns by an office ("Die
+    Uitvoerende Burgemeester:") or by initials and a surname ("Rdl. A-M. Botha:", "Rdl. J. P. van Wyk:"): the
+    turns go by the people's names.  Initials that fit two people of the list stay as written; so does a
+    header's field named like a label whose value is no name."""
+    record = "TRANSKRIPSIE VAN DIE RAADSVERGADERING\n\nTEENWOORDIG:\n  Rdl. Anna-Marie Botha (Speaker)\n"
+    record += "  Rdl. Pieter Loubser (DA) – Uitvoerende Burgemeester\n  Rdl. Johan Pieter van Wyk (DA)\n"
+    record += "  Rdl. Thandi Mokoena (ANC)\n  Rdl. Tertius Mostert (VF Plus)\n\nAMPTENARE:\n"
+    record += "  Mnr. Kevin Adams – Munisipale Bestuurder\n\n"
+    record += "Rdl. A-M. Botha: Goeiemôre, raadslede. Ons gaan oor na item 6.\n\n"
+    record += "Die Uitvoerende Burgemeester: Dankie, Speaker. Die damvlak staan op 31 persent.\n\n"
+    record += "Rdl. J. P. van Wyk: Speaker, deur u. Hoe lank is die kragopwekker al stukkend?\n\n"
+    record += "Die Munisipale Bestuurder: Dankie, Speaker. Sedert Desember.\n\n"
+    record += "Rdl. T. M.: Speaker, ek wil net iets byvoeg.\n\n"
+    record += "Rdl. A-M. Botha: Dankie. Munisipale Bestuurder, kan u antwoord?\n\n"
+    record += "Die Munisipale Bestuurder: Die onderdeel word teen 15 Februarie verwag.\n\n"
+    record += "Die Uitvoerende Burgemeester: Ons sal die raad weekliks op hoogte hou.\n\n"
+    record += "Rdl. A-M. Botha: Dankie. Is daar enige ander bydraes?\n"
+    doc = parse_text(record, "raad.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Anna-Marie Botha", "Pieter Loubser", "Johan Pieter van Wyk", "Kevin Adams", "Rdl. T. M.", "Anna-Marie Botha",
+        "Kevin Adams", "Pieter Loubser", "Anna-Marie Botha",
+    ]  # fmt: skip
+    assert "Die Uitvoerende Burgemeester" in doc.speakers["Pieter Loubser"]
+    # (a worship leader named in the header's field of that name)
+    service = "Sunday service transcript\nPreacher: Ptr. Ramon Dizon\nWorship Leader: Sis. Joy Mercado\n\n"
+    service += "WORSHIP LEADER: Good morning, church! Let us stand.\n\nCONGREGATION: Amen!\n\n"
+    service += "WORSHIP LEADER: Please be seated.\n\nCONGREGATION: Amen.\n"
+    assert next(p.speaker for p in parse_text(service, "s.txt").passages if p.speaker) == "Sis. Joy Mercado"

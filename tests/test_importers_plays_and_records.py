@@ -681,7 +681,8 @@ def test_a_numbered_question_names_the_member_who_asks() -> None:
 
 def test_a_select_committees_question_numbers_before_the_member_asking() -> None:
     """The UK Parliament's oral evidence numbers each question before the member who asks it, "Q2    Chair: ...":
-    the chair's questions were given to the witness before them."""
+    the chair's questions were given to the witness before them.  The members present name the chair, whose
+    turns go by her name."""
     text = "Members present: Dame Helen Carrow (Chair); Tom Ridley.\n\nQuestions 1 - 4\n\n"
     text += "Q1    Chair: Good morning. Could you introduce yourselves?\n\n"
     text += "Professor Marsh: Good morning. I am Alan Marsh.\n\nRebecca Oyelaran: I am Rebecca Oyelaran.\n\n"
@@ -689,8 +690,8 @@ def test_a_select_committees_question_numbers_before_the_member_asking() -> None
     text += "Q3    Tom Ridley: What would you change?\n\nRebecca Oyelaran: The audit trail.\n\n"
     text += "Q4    Chair: We will have to leave it there.\n"
     assert [p.speaker for p in parse_text(text, "evidence.txt").passages if p.speaker] == [
-        "Chair", "Professor Marsh", "Rebecca Oyelaran", "Chair", "Professor Marsh", "Tom Ridley",
-        "Rebecca Oyelaran", "Chair"]  # fmt: skip
+        "Helen Carrow", "Professor Marsh", "Rebecca Oyelaran", "Helen Carrow", "Professor Marsh", "Tom Ridley",
+        "Rebecca Oyelaran", "Helen Carrow"]  # fmt: skip
 
 
 def test_portugals_assembly_writes_a_woman_deputy_sr_with_its_ordinal_mark() -> None:

@@ -402,6 +402,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
         _apply_full_names_listed(lines[: min(labels_at)], table)
         _apply_names_in_head(lines[: min(labels_at)], labels_at, table)
+        _apply_listed_holders(lines[: min(labels_at)], labels_at, table)
         _apply_offices_held(labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
@@ -2658,11 +2659,19 @@ def _apply_role_fields(head: list[str], labels: dict[int, Label], table: Speaker
     "Moderator: MN (Mpho Ndlovu)", "Facilitator: Dr. Ama Mensah, University of Ghana"): its turns go by the
     person's name, the role kept as an alias.  Not a role for anyone of a group ("Participant: P07"), nor a field
     naming two people ("Interviewers: A and B": either could ask), nor a name another label already has."""
+    # (and any label that a field of the header is called by: the field says who holds it, "Worship Leader: Sis. Joy
+    # Mercado" over "WORSHIP LEADER:", whatever the words)
+    fields = {name_key(m.group("key")) for line in head if (m := _FIELD.match(line.strip())) is not None}
     roles = {
         key: name
         for name in {table.name_for(l) for l in labels.values()}
         if name is not None
-        and (is_placeholder(key := name_key(name)) or is_generic(name) or _ONE_PERSONS_ROLE.match(name))
+        and (
+            is_placeholder(key := name_key(name))
+            or is_generic(name)
+            or _ONE_PERSONS_ROLE.match(name)
+            or (key in fields and _bare_first(name) not in NOT_NAMES)
+        )
         and not _ANY_OF_A_GROUP.match(name)
     }
     if not roles:
@@ -2682,8 +2691,8 @@ def _apply_role_fields(head: list[str], labels: dict[int, Label], table: Speaker
         if role and is_initials(name) and is_full_name(role):
             name, role = role, name  # "MN (Mpho Ndlovu)": Mpho Ndlovu
         name = display_name(name)
-        if not is_full_name(name) or ":" in name or name_key(name) in taken:
-            continue
+        if not is_full_name(name) or ":" in name or name_key(name) in taken or not is_name_like(name):
+            continue  # (nor a headline's quotation under the guest's name: "Claire Morvan : « Les nappes ... »")
         given.add(key)
         table.canonical[key] = name
         table.add_alias(name, roles[key])
@@ -3106,6 +3115,85 @@ def _apply_names_in_head(head: list[str], labels: dict[int, Label], table: Speak
         if len(full) == 1 and name_key(person := next(iter(full))) not in labelled:
             table.canonical[key] = person
             table.add_alias(person, written[key])
+
+
+#: A list's entry: a name, titles before it, then what the person is, in parentheses, after a dash or after a
+#: comma: "Rdl. Pieter Loubser (DA) – Uitvoerende Burgemeester", "Cllr Helen Marsh (Chair)", "Mnr. Kevin Adams –
+#: Munisipale Bestuurder".
+_LISTED_ENTRY = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){1,5}?)"
+    r"(?P<parens>(?:[ \t]*\([^()]{1,60}\))*)(?:[ \t]*(?:[–—]|[ \t]-|,)[ \t]*(?P<after>[^()\n,;]{2,60}))?[ \t]*$"
+)
+#: A title written short before a name ("Rdl.", "Mnr.", "Ptr.", "Cllr"): dropped from both sides when names are
+#: compared.
+_SHORT_TITLE = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]{1,4}\.$")
+#: Initials in a label before the surname: "A-M.", "J.", "JP", "J.P.".
+_LABEL_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.?(?:-[A-ZÀ-Þ]\.?)*)+$")
+#: A cast list's heading: the actors and their parts under it, the labels the parts.
+_CAST_HEADINGS = frozenset(
+    ["cast", "the cast", "cast list", "voice cast", "voices", "besetzung", "distribution", "reparto", "elenco",
+     "dramatis personae", "rolverdeling", "rollen", "в ролях", "действующие лица", "obsada", "medverkande"]
+)  # fmt: skip
+#: An article before an office in a label: "Die Uitvoerende Burgemeester", "The Mayor", "De Voorzitter".
+_ARTICLES = frozenset(["the", "die", "de", "het", "der", "la", "le", "el", "il", "lo", "o", "a", "les", "los", "las"])
+
+
+def _bare_person(name: str) -> list[str]:
+    """A name's words without the titles before it, short ones included ("Rdl. A-M. Botha": "A-M.", "Botha")."""
+    tokens = person_tokens(name)
+    while len(tokens) > 1 and _SHORT_TITLE.match(tokens[0]) and not _LABEL_INITIALS.match(tokens[0]):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _apply_listed_holders(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
+    """Labels that a list above the turns tells the person of: an office the list gives one person ("Die
+    Uitvoerende Burgemeester:" where "Rdl. Pieter Loubser (DA) – Uitvoerende Burgemeester" is present), and
+    initials with a surname that fit one person's names ("Rdl. A-M. Botha:" for "Rdl. Anna-Marie Botha (Speaker)",
+    "J. P. van Wyk:" for "Johan Pieter van Wyk").  The turns go by the person's name, the label kept as an alias.
+    Not where two people of the list fit, nor where the person is a label of their own."""
+    people: list[tuple[str, set[str]]] = []
+    if any(line.strip(" \t*_#:").casefold() in _CAST_HEADINGS for line in head):
+        return  # (a play's cast: "Tom Baxter (Narrator)" is the actor, and the narrator's lines the part's)
+    for line in head:
+        plain = line.replace("**", "").replace("__", "").strip().lstrip("#>*_-•· \t")
+        if (field := _FIELD.match(plain)) is not None and _lists_who_takes_part(field.group("key")):
+            plain = plain[field.end() - 1 :]
+        for part in re.split(r";[ \t]*", plain):
+            m = _LISTED_ENTRY.match(part.strip())
+            if m is None:
+                continue
+            tokens = _bare_person(m.group("name"))
+            if not 2 <= len([t for t in tokens if t not in PARTICLES]) <= 4 or not all(
+                t[:1].isupper() or t in PARTICLES for t in tokens
+            ):
+                continue
+            offices = {" ".join(o.split()).casefold() for o in _IN_PARENTHESES.findall(m.group("parens") or "")}
+            if m.group("after"):
+                offices.add(" ".join(m.group("after").split()).casefold())
+            people.append((" ".join(tokens), offices))
+    if not people:
+        return
+    labelled = {name_key(n) for n in table.canonical.values()}
+    for name in sorted({n for l in labels.values() if (n := table.name_for(l))}):
+        words = name.split()
+        office = " ".join(words[1:] if len(words) > 1 and words[0].casefold() in _ARTICLES else words).casefold()
+        fits = {person for person, offices in people if office in offices}
+        tokens = _bare_person(name)
+        initials = [t for t in tokens[:-1] if _LABEL_INITIALS.match(t.replace(".", "").replace("-", "") or "-")]
+        if not fits and initials and len(tokens) - len(initials) >= 1 and tokens[: len(initials)] == initials:
+            letters = [c for t in initials for c in t if c.isalpha()]
+            surname = [t.casefold() for t in tokens[len(initials) :]]
+            for person, _ in people:
+                theirs = person.split()
+                if [t.casefold() for t in theirs[-len(surname) :]] != surname or len(theirs) <= len(surname):
+                    continue
+                given = [p[:1] for t in theirs[: -len(surname)] if t not in PARTICLES for p in t.split("-") if p]
+                if given[: len(letters)] == letters:
+                    fits.add(person)
+        if len(fits) == 1 and name_key(person := next(iter(fits))) not in labelled:
+            table.canonical[name_key(name)] = person
+            table.add_alias(person, name)
 
 
 def _apply_offices_held(labels: dict[int, Label], table: SpeakerTable) -> None:
