@@ -4149,6 +4149,15 @@ def test_an_faq_in_other_languages_has_no_speakers() -> None:
     # (an interview whose questions and answers are marked so stays one)
     interview = "Interview mit Ada Park\n\n" + "".join(f"Frage: {q}\nAntwort: {a}\n\n" for q, a in pairs)
     assert parse_text(interview, "interview.txt").speakers
+    # (a web page whose title alone says it is an FAQ, its heading not: "Vos questions, nos réponses")
+    page = "<html><head><title>Inscriptions scolaires – Foire aux questions | Ville</title></head><body>"
+    page += "<h1>Inscriptions : vos questions, nos réponses</h1><dl>" + "".join(
+        f"<dt>Question : {q}</dt><dd>Réponse : {a}</dd>" for q, a in pairs
+    )
+    assert not parse_text(page + "</dl></body></html>", "faq.html").speakers
+    titled = "---\ntitle: Preguntas frecuentes\n---\n" + "".join(f"Pregunta: {q}\nRespuesta: {a}\n\n" for q, a in pairs)
+    assert not parse_text(titled, "faq.md").speakers
+    assert parse_text(page.replace("Foire aux questions", "Entretien") + "</dl></body></html>", "i.html").speakers
 
 
 def test_a_programme_of_times_roles_and_rooms_has_no_speakers() -> None:

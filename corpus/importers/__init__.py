@@ -274,7 +274,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         del plain
         html_title = metadata.page_title(html_title)
     try:
-        result = parse_lines(owned, labels=labels)
+        result = parse_lines(owned, labels=labels, title=html_title)
     except PatternError as exc:
         raise ImportRefused(str(exc)) from None
     if fmt == "html":

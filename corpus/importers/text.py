@@ -344,12 +344,15 @@ def _dateline(line: str) -> bool:
     return bool(_DATELINE.search(line) and re.search(r"\b\d{1,2}:\d{2}\b", line) and len(line.split()) <= 6)
 
 
-def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labels: str | None = None) -> TextResult:
+def parse_lines(
+    text: str | OwnedText, *, hard_wrapped: bool | None = None, labels: str | None = None, title: str | None = None
+) -> TextResult:
     """Parse labelled text (already decoded, newlines folded) into passages and speakers.
 
     `labels` is a user-stated convention (see `grammar.compile_pattern`); without
     it the convention is inferred from the document.  Text given as OwnedText is
-    let go of once it is split into lines.
+    let go of once it is split into lines.  `title` is what a page's own title
+    says it is, besides its text (a web page's <title>: "... – Foire aux questions").
     """
     warnings: list[str] = []
     whole, front = _front_matter(text.take() if isinstance(text, OwnedText) else text)
@@ -380,7 +383,11 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     while lines and not lines[-1].strip():
         lines.pop()
     user_pattern = grammar.compile_pattern(labels) if labels else None
-    plan = None if user_pattern else qa.find(lines)  # "Q:"/"A:" transcripts: turns by role (see qa)
+    # (a title calling the document an FAQ or a quiz, its front matter's or its page's: its questions are no one's)
+    listed = (front.get("title") or title or "").strip()
+    listed = "" if qa.a_conversation(listed) else listed
+    # "Q:"/"A:" transcripts: turns by role (see qa)
+    plan = None if user_pattern or listed else qa.find(lines)
     table, labels_at, convention = _choose_convention(plan.lines if plan else lines, plan, user_pattern, labels)
     if plan is not None and plan.questions_only and not qa.answered(plan, labels_at):
         plan = None  # the names after the questions were not speakers after all
@@ -539,7 +546,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
             unread is not None
             and not dialogue
             and qa.question_or_answer(_bare_first(unread[0].strip("*_ :：")))
-            and _calls_itself_a_list_of_questions(lines)
+            and (bool(listed) or _calls_itself_a_list_of_questions(lines))
         ):
             unread = None  # (an FAQ's or a quiz's questions and answers, as the document calls itself: as meant)
         if unread is not None:
@@ -739,7 +746,7 @@ def parse_lines(text: str | OwnedText, *, hard_wrapped: bool | None = None, labe
     if user_pattern is None and not warnings:
         # Lines opening as speakers' labels do, among prose (semi-verbatim minutes: "Mrs. Dobbs: Then I've no
         # objection." between reported speech), too few or too scattered for a convention: said, not silent
-        faq = _calls_itself_a_list_of_questions(lines)
+        faq = bool(listed) or _calls_itself_a_list_of_questions(lines)
         opening = [
             line.strip()
             for line in lines
