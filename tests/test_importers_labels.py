@@ -5037,3 +5037,28 @@ def test_a_list_of_who_is_present_names_the_offices_and_the_initials_its_labels_
     service += "WORSHIP LEADER: Good morning, church! Let us stand.\n\nCONGREGATION: Amen!\n\n"
     service += "WORSHIP LEADER: Please be seated.\n\nCONGREGATION: Amen.\n"
     assert next(p.speaker for p in parse_text(service, "s.txt").passages if p.speaker) == "Sis. Joy Mercado"
+
+
+def test_a_courtesy_title_before_an_office_in_small_letters_and_the_name() -> None:
+    """A Romanian council's minutes: "Dl. primar Gheorghe Stan:", "Dna consilier Maria Ionescu (PNL):" (Mr. mayor,
+    Mrs. councillor, then the name) over the words: the person speaks, the office is their role.  Such labels were
+    not read at all, and their turns went, unsaid, to the chair before them."""
+    minutes = "PROCES-VERBAL\n\n" + "\n\n".join(
+        f"{who}:\n{said}"
+        for who, said in [
+            ("Dl. Ion Popescu, președinte de ședință", "Bună ziua. Supun aprobării ordinea de zi."),
+            ("Dl. primar Gheorghe Stan", "Mulțumesc, domnule președinte. Bugetul propus are venituri mari."),
+            ("Dna consilier Maria Ionescu (PNL)", "Am o întrebare legată de dispensar. De unde se acoperă?"),
+            ("Dl. primar Gheorghe Stan", "Am depus cerere de finanțare prin PNRR."),
+            ("Dl. Ion Popescu", "Supun la vot. Cine este pentru?"),
+        ]
+    )
+    doc = parse_text(minutes, "pv.txt")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Dl. Ion Popescu", "Gheorghe Stan", "Maria Ionescu", "Gheorghe Stan", "Dl. Ion Popescu",
+    ]  # fmt: skip
+    assert match_label("Sr. concejal Juan Pérez: Gracias.") == Label(
+        "Juan Pérez", "Gracias.", "plain", None, "concejal"
+    )
+    # (a title and a name, "La señora García López", stays as it was)
+    assert match_label("La señora García López: Gracias.").raw == "La señora García López"  # type: ignore[union-attr]

@@ -1441,7 +1441,18 @@ def _office_in_small_letters(name: str) -> tuple[str, str] | None:
     Rinne" (Finnish), "Chủ tọa Lê Văn Thành", "Đại biểu Trần Thị Mai Hương" (Vietnamese).  The office ends with
     its last word in small letters; the person is two to four capitalised words after it."""
     tokens = name.split()
-    if not 3 <= len(tokens) <= 8 or not tokens[0][:1].isupper():
+    courtesy = (
+        # (a courtesy title before the office in small letters: Romanian "Dl. primar Gheorghe Stan", "Dna
+        # consilier Maria Ionescu", Spanish "Sr. concejal Juan Pérez")
+        len(tokens) >= 4
+        and _bare(tokens[0]) in TITLES
+        and tokens[0][:1].isupper()
+        and tokens[1][:1].islower()
+        and _bare(tokens[1]) not in TITLES | _DUTCH_COURTESY
+    )
+    if courtesy:
+        tokens = tokens[1:]
+    if not 3 - courtesy <= len(tokens) <= 8 or not (tokens[0][:1].isupper() or courtesy):
         return None
     last = max((k for k, t in enumerate(tokens) if t[:1].islower() and t not in PARTICLES), default=-1)
     office, person = tokens[: last + 1], tokens[last + 1 :]
@@ -1449,7 +1460,7 @@ def _office_in_small_letters(name: str) -> tuple[str, str] | None:
     # сайд Г.Батсүх")
     glued = len(person) == 1 and GLUED_INITIAL.match(person[0]) is not None
     if (
-        not 1 <= last <= 3
+        not (0 if courtesy else 1) <= last <= 3
         or not (2 <= len(person) <= 4 or glued)
         or any(t.casefold() in _NOT_AN_OFFICE_WORD for t in office)
     ):
