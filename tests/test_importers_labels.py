@@ -5060,5 +5060,8 @@ def test_a_courtesy_title_before_an_office_in_small_letters_and_the_name() -> No
     assert match_label("Sr. concejal Juan Pérez: Gracias.") == Label(
         "Juan Pérez", "Gracias.", "plain", None, "concejal"
     )
+    # (a label alone on its line that no rule reads, a citizen "from Poiana", is said: its words go to the chair)
+    citizen = minutes.replace("Dl. primar Gheorghe Stan:", "Cetățeanul Gheorghe Stan din Poiana:", 1)
+    assert any("Cetățeanul Gheorghe Stan din Poiana" in w for w in parse_text(citizen, "pv.txt").warnings)
     # (a title and a name, "La señora García López", stays as it was)
     assert match_label("La señora García López: Gracias.").raw == "La señora García López"  # type: ignore[union-attr]

@@ -924,7 +924,11 @@ _DIALOGUE_WORD = re.compile(
     # Swahili, Malay and Indonesian, Tagalog, Zulu and Hausa: I, you, we, thanks, yes, no, welcome (not Swahili's
     # "ya", "of", nor Tagalog's "po")
     r"mimi|wewe|sisi|ninyi|nyinyi|asante|ahsante|ndiyo|hapana|karibu|naomba|saya|kami|kita|anda|terima kasih|"
-    r"tidak|ako|ikaw|tayo|salamat|opo|hindi|ngiyabonga|siyabonga|yebo|sawubona|na gode|nagode)"
+    r"tidak|ako|ikaw|tayo|salamat|opo|hindi|ngiyabonga|siyabonga|yebo|sawubona|na gode|nagode|"
+    # thanks, and a listener addressed, in more of Europe's languages: Romanian, Czech, Slovak, the South Slavic
+    # ones, Bulgarian, the Baltic ones, Catalan, Dutch
+    r"mulțumesc|mulţumesc|mulțumim|domnule|dumneavoastră|děkuji|děkujeme|ďakujem|hvala|хвала|благодаря|ačiū|"
+    r"paldies|aitäh|tänan|gràcies|bedankt|dank u|dank je)"
     # (and the question marks of scripts without "?": Greek's ";" after a Greek word, Armenian's "՞", Ethiopic's "፧";
     # Japanese talk's endings and replies besides the polite ones, "…よね", "…じゃん", "うん", "はい")
     r"(?=[^\w]|$)|[?？؟!！\u037e՞፧]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);|[我你您私僕吗呢吧請请]|谢谢|謝謝|没有|沒有|好的|是的|ます|です|よね|よな|じゃん|でしょ|だよ|だね|(?<![\u3040-\u30ff\u4e00-\u9fff])(?:うん|ええ|はい)(?![\u3040-\u30ff\u4e00-\u9fff])|저는|제가|당신|요[.?!]?$|니다|ครับ|ค่ะ|ผม|ฉัน|คุณ|เรา"

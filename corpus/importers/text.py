@@ -1865,7 +1865,11 @@ def _choose_convention(
             if i > first
             and i not in labels
             and line.strip() not in proposed_unread
-            and (_unread_opening(line) or (mark is not None and _shouted_before(line, mark)))
+            and (
+                _unread_opening(line)
+                or (mark is not None and _shouted_before(line, mark))
+                or _unread_alone(lines, i, labels)
+            )
             and line.strip().split(":")[0].strip().casefold() not in PRODUCTION_CUES  # ("CG: LINDA ORTIZ / ...")
             and not a_motions_head(line.strip().split(":")[0])  # ("Enmienda del Grupo Popular: sustituir ...")
         ]
@@ -3473,6 +3477,31 @@ def _shouted_before(line: str, mark: str) -> bool:
         and 2 <= len(head.split()) <= 16
         and head.isupper()
         and sum(c.isalpha() for c in head) >= 6
+    )
+
+
+def _unread_alone(lines: list[str], i: int, labels: dict[int, Label]) -> bool:
+    """Whether line `i`, a few words and a colon alone on its line over words no label opens, would read as a
+    speaker's label with those words after it ("Dl. primar Gheorghe Stan:" over "Mulțumesc, domnule ...")."""
+    line = lines[i].strip()
+    if not line.endswith((":", "：")) or len(line) > 80 or i + 1 >= len(lines) or (i + 1) in labels:
+        return False
+    below = lines[i + 1].strip()
+    if not below or below.endswith((":", "：")):
+        return False
+    if _unread_opening(f"{line} {below}"):
+        return True
+    # (or a name among a few words: "Cetățeanul Gheorghe Stan din Poiana:", a citizen of Poiana)
+    words = line.rstrip(":： ").split()
+    return (
+        2 <= len(words) <= 8
+        and not _SENTENCE_INSIDE.search(line)
+        and sum(1 for w in words if w[:1].isupper()) * 2 > len(words)
+        and any(
+            a[:1].isupper() and b[:1].isupper() and names_a_person(f"{a} {b}") and is_name_like(f"{a} {b}")
+            for a, b in itertools.pairwise(words)
+        )
+        and grammar.talks([Label(line, below, "loose")])
     )
 
 
