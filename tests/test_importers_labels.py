@@ -5065,3 +5065,20 @@ def test_a_courtesy_title_before_an_office_in_small_letters_and_the_name() -> No
     assert any("Cetățeanul Gheorghe Stan din Poiana" in w for w in parse_text(citizen, "pv.txt").warnings)
     # (a title and a name, "La señora García López", stays as it was)
     assert match_label("La señora García López: Gracias.").raw == "La señora García López"  # type: ignore[union-attr]
+
+
+def test_a_header_naming_the_code_a_person_is_marked_by() -> None:
+    """A classroom study's header names the teacher and the letter her turns are marked by, "המורה: רותי לוי
+    (מסומנת מ)" (marked מ), as transcripts say "(hereafter AP)": her turns go by her name.  A part in a cast,
+    "(Young Tom)", is no such mark."""
+    lesson = "תמלול שיעור\nהמורה: רותי לוי (מסומנת מ). שמות התלמידים בדויים.\n" + "-" * 30 + "\n\n"
+    lesson += "1   מ: בוקר טוב. תוציאו בבקשה את המחברות.\n2   נועה: שוב שברים?\n3   מ: שוב שברים, נועה.\n"
+    lesson += "4   איתי: פיצה אמיתית?\n5   מ: לצערי רק מצוירת. איזה חלק אכלתי?\n6   יובל: שני רבעים.\n"
+    lesson += "7   מ: נכון. ואיך עוד אפשר לכתוב את זה?\n8   שירה: חצי!\n9   מ: למה חצי?\n"
+    lesson += "10  שירה: כי שתיים זה חצי מארבע.\n11  מ: יפה מאוד. כמה חלקים יש עכשיו?\n12  איתי: שמונה.\n"
+    lesson += "13  נועה: אז אכלת ארבע שמיניות!\n14  מ: בדיוק, נועה.\n"
+    said = [p.speaker for p in parse_text(lesson, "lesson.txt").passages if p.speaker]
+    assert said[:3] == ["רותי לוי", "נועה", "רותי לוי"]
+    english = "Oral history, Harbour Project\nNarrator: Tom Hale (hereafter TH), born 1931\n\n"
+    english += "I: How did it start?\n\nTH: With a boat, I suppose.\n\nI: And then?\n\nTH: Then the war came.\n"
+    assert "Tom Hale" in parse_text(english, "oh.txt").speakers

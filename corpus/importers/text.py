@@ -2498,6 +2498,12 @@ _STEM_LEGEND = re.compile(
 _NAME_CODE_LEGEND = re.compile(
     r"(?P<who>[^\W\d_][^():：\n]{0,40}?)[ \t]*[(（](?P<code>[^()（）\s,，、]{1,12})(?:[,，、][^()（）\n]{0,30})?[)）]"
 )
+#: A name and, in parentheses, the code its turns go by after a word or two saying so: Hebrew "רותי לוי (מסומנת
+#: מ)" (marked מ), "Ruth Levy (marked T)", "Ada Park (hereafter AP)".
+_MARKED_CODE_LEGEND = re.compile(
+    r"(?P<who>[^\W\d_][^():：\n]{0,40}?)[ \t]*[(（](?P<lead>(?:[^\W\d_][^()（）\s,，、:]{1,15}[ \t]+){1,2})"
+    r"(?P<code>[^()（）\s,，、]{1,3})[)）]"
+)
 #: A header's role with the code its turns go by, then the person: "Moderator (M): Dr. Rina Kusumawardani",
 #: "Interviewer (I): Ada Park" (the role is kept as an alias; see _apply_legend).
 _ROLE_CODE_LEGEND = re.compile(
@@ -2609,6 +2615,8 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             # (a name and its short form in a script without capitals; elsewhere initials say whose they are)
             # (or a code in Latin letters for a name in such a script, with what describes them: "ミホ（M，22歳）")
             (m for m in _NAME_CODE_LEGEND.finditer(line) if uncased(m.group("code")) or uncased(m.group("who"))),
+            # (the words saying so in small letters, or in a script without capitals: not a part's "(Young Tom)")
+            (m for m in _MARKED_CODE_LEGEND.finditer(line) if not any(c.isupper() for c in m.group("lead"))),
         )
     ]
     # A legend giving one value to several codes describes them ("P1 – Mwanamume, miaka 52", "P3 – Mwanamume,
