@@ -1032,8 +1032,10 @@ def test_a_tei_transcription_of_speech_and_a_tei_play() -> None:
     one's; the title the header's.  A play's `<sp>` goes by its `<speaker>`.  TEI without speech is not read so."""
     tei = '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
     tei += "<title>Conversazione CPR-TO-017</title></titleStmt></fileDesc><profileDesc><particDesc><listPerson>"
-    # (the parts of a name each a word, though nothing stands between them: "Rosanna Ferrero", not "RosannaFerrero")
-    tei += '<person xml:id="ROS"><persName><forename>Rosanna</forename><surname>Ferrero</surname></persName></person>'
+    # (the parts of a name each a word, though nothing stands between them: "Rosanna Ferrero", not "RosannaFerrero";
+    # markup inside a part is no space)
+    tei += '<person xml:id="ROS"><persName><forename>Ros<hi rend="b">anna</hi></forename><surname>Ferrero</surname>'
+    tei += "</persName></person>"
     tei += '<person xml:id="INT"><persName><forename>Elisa</forename> <surname>Cattaneo</surname></persName>'
     tei += "</person></listPerson></particDesc></profileDesc></teiHeader><text><body><div>"
     tei += '<u who="#INT">allora <pause/> mi raccontava della sartoria</u>'

@@ -362,3 +362,73 @@ def test_titles_shortened_before_a_name_and_a_tv_listings_channels() -> None:
     listing = "Tonight on TV\n\nChannel 4: Gogglebox returns for a new series.\n\nBBC One: The news at ten.\n\n"
     listing += "Channel 5: The Yorkshire Vet visits a farm.\n\nRadio 4: The Archers, then the shipping forecast.\n"
     assert not any(p.speaker and p.speaker.startswith("Channel") for p in parse_text(listing, "tv.txt").passages)
+
+
+def _speakers(text: str, name: str = "doc.txt") -> set[str]:
+    return set(parse_text(text, name).speakers)
+
+
+def test_a_list_naming_offices_is_only_who_takes_part_and_only_whom_it_fits() -> None:
+    """The rule that a list of who is present names the labels for offices and initials (see the labels' tests)
+    leaves alone: a chair sent apologies (the vice-chair chairs), a society's officers over a quoted press
+    conference, a resident with a councillor's surname and initials, two guests after a comma, a radio play's
+    cast under a heading it does not know."""
+    turns = "\n\nCHAIR: Good evening. Helen sends her apologies.\n\nTOM: Minutes agreed.\n\nCHAIR: Next item.\n\n"
+    turns += "TOM: Thank you, Mark.\n"
+    apologies = "Minutes, 14 May\n\nPresent:\nMark Obi (Vice-Chair)\nTom Reed (Secretary)\n\nApologies:\n"
+    assert "Helen Carrow" not in _speakers(apologies + "Dame Helen Carrow (Chair)" + turns)
+    dutch = "Notulen\n\nAanwezig:\nSanne Vermeulen (vicevoorzitter)\nKees van Dijk\n\nAfwezig met bericht:\n"
+    dutch += "Jan de Boer (voorzitter)\n\nVoorzitter: Goedenavond. Jan is ziek, dus ik leid vandaag.\n\n"
+    dutch += "Kees van Dijk: Dank je.\n\nVoorzitter: Agendapunt twee.\n\nKees van Dijk: Akkoord.\n"
+    assert "Jan de Boer" not in _speakers(dutch)
+    society = "**Society officers 2024**\n\nMargaret Hale – President\nColin Burke – Secretary\n\n"
+    society += "THE PRESIDENT: I have today been informed.\n\nQUESTION: Mr. President, will you meet him?\n\n"
+    society += "THE PRESIDENT: Not at this time.\n\nQUESTION: Thank you, Mr. President.\n"
+    assert "Margaret Hale" not in _speakers(society)
+    council = "Councillors present: Jane Porter (Chair); Alan Smith (Treasurer); Rita Das\n\n"
+    council += "Cllr Porter: Who would like to speak?\n\nMrs. A. Smith: I will. I live on Mill Lane.\n\n"
+    council += "Cllr Smith: Thank you, Mrs. Smith.\n\nCllr Porter: Next?\n\nMrs. A. Smith: One more thing.\n"
+    assert "Alan Smith" not in _speakers(council)
+    podcast = "Episode 42\nGuests: Dr. Helen Carrow, Tom Reed\nHost: Nadia Fell\n\nNadia Fell: Welcome back.\n\n"
+    podcast += "Tom Reed: Thanks for having me.\n\nDr. Carrow: Glad to be here.\n\nTom Reed: Where do we start?\n"
+    assert "Helen Carrow" not in _speakers(podcast)
+    play = "Die Nachtfähre\nHörspiel\n\nSprecherinnen und Sprecher:\nUlrich Matthes (Erzähler)\nNina Hoss (Marie)\n"
+    play += "Jonas Brandt (Fährmann)\n\nERZÄHLER: Es war der letzte Abend.\n\nMARIE: Fährt heute noch ein Boot?\n\n"
+    play += "FÄHRMANN: Eins. Um Mitternacht.\n\nMARIE: Ich habe bezahlt.\n"
+    assert not {"Ulrich Matthes", "Nina Hoss", "Jonas Brandt"} & _speakers(play)
+    # (and still: a deposition's "Also Present: Devin Okafor, Videographer" over "THE VIDEOGRAPHER:")
+    deposition = "DEPOSITION OF ANA RUIZ\n\nAlso Present:     Devin Okafor, Videographer\n\n"
+    deposition += "THE VIDEOGRAPHER: We are now on the record.\n\nMR. HALE: Please state your name.\n\n"
+    deposition += "THE WITNESS: Ana Ruiz.\n\nTHE VIDEOGRAPHER: We are going off the record.\n"
+    assert "Devin Okafor" in _speakers(deposition)
+
+
+def test_tags_of_songs_and_languages_and_titles_that_call_an_interview_an_faq() -> None:
+    """A radio log's "[Song] Amy Winehouse – Back to Black" is what was played, no one speaking; a language's tag
+    before a German phrase going on in small letters ("[DE] Herzlich Willkommen – so stand es") is no name; a
+    page titled "FAQ with our founder" whose answers are hers, in the first person, is an interview."""
+    radio = "Marcia Bell: Good evening and welcome to Soul Sunday.\n\n[Song] Amy Winehouse – Back to Black\n\n"
+    radio += "Marcia Bell: Amy Winehouse there. Still gives me shivers.\n\n[Song] Marvin Gaye – How Sweet It Is\n\n"
+    radio += "Marcia Bell: Lovely. Now, a message from Dave.\n"
+    assert not {"Amy Winehouse", "Marvin Gaye"} & _speakers(radio)
+    tags = "[DE] Markus Lehmann – Vielen Dank, Frau Dubois.\n\n[FR] Claire Dubois – Merci, Monsieur.\n\n"
+    tags += "[DE] Herzlich Willkommen – so stand es auf dem Plakat am Bahnhof.\n\n[FR] Claire Dubois – Oui.\n"
+    assert "Herzlich Willkommen" not in _speakers(tags)
+    page = "<html><head><title>FAQ with our founder – Bramble Bakery</title></head><body>"
+    page += "<p>Q: Rosa, how did Bramble start?</p><p>A: In my mum's kitchen in 2011. I sold twelve loaves.</p>"
+    page += "<p>Q: Why sourdough only?</p><p>A: Because I like it, and my customers can eat it.</p>"
+    page += "<p>Q: Sundays?</p><p>A: Never. Sunday's for my family.</p></body></html>"
+    assert _speakers(page, "faq.html")
+
+
+def test_a_contracts_parties_and_a_programmes_speakers_are_no_one_talking() -> None:
+    """A contract's register of obligations under "clause,party,text" (the parties' duties), and a conference
+    programme laid out in Word, or as a Markdown table, under "Time | Speaker | Content" at times of day."""
+    contract = "clause,party,text\n1.1,Seller,The Seller shall deliver the Goods.\n1.2,Buyer,The Buyer shall pay.\n"
+    contract += "2.1,Buyer,The Buyer shall provide access.\n2.2,Seller,The Seller shall invoice.\n"
+    assert not _speakers(contract, "register.csv")
+    rows = [("09:00", "Dr Ana Ruiz", "Welcome and opening remarks"), ("09:20", "Prof. Tom Reed", "Keynote: the data"),
+            ("10:10", "Leila Haddad", "Panel: can we share the cost?"), ("11:00", "Dr Ana Ruiz", "Coffee break"),
+            ("12:30", "Prof. Tom Reed", "Closing discussion and thanks")]  # fmt: skip
+    table = "| Time | Speaker | Content |\n|---|---|---|\n" + "".join(f"| {t} | {w} | {c} |\n" for t, w, c in rows)
+    assert not _speakers("# Programme\n\n" + table, "programme.md")

@@ -14,7 +14,7 @@ from collections import Counter
 
 from sayso.corpus.importers.grammar import talks
 from sayso.corpus.importers.names import Label
-from sayso.corpus.importers.table import columns_of
+from sayso.corpus.importers.table import a_schedule, columns_of
 
 #: A time in a table's first cell: "00:00:04", "12:31", "[1:02:03.5]".
 _TIME = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?")
@@ -34,6 +34,8 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     rows = [r for r in rows if any(r)]
     if not rows:
         return []
+    if a_schedule([r[0] for r in rows if r]):
+        return [_row(cells) for cells in rows]  # (a programme's times of day, an item every half hour: no one talks)
     said = _by_header(rows)
     if said is not None:
         return said
@@ -94,7 +96,8 @@ def _a_name_cell(cell: str) -> bool:
 
 
 def _by_header(rows: list[list[str]]) -> list[str] | None:
-    """The lines of a table whose first row names its speaker and text columns; None for any other table.
+    """The lines of a table whose first row names its speaker and text columns (its rows as cells where they are
+    no one talking); None for any other table.
 
     A row without a speaker goes on the turn before it (a cell merged down, or a speaker's second row left
     blank); one whose speaker's cell is no name, or that is too short for its columns, keeps its cells."""
@@ -103,8 +106,15 @@ def _by_header(rows: list[list[str]]) -> list[str] | None:
         return None
     speaker, text, start = found["speaker"], found["text"], found.get("start")
     body = rows[1:]
-    if sum(1 for r in body if len(r) > max(speaker, text) and r[speaker] and r[text]) < 0.6 * len(body):
+    said = [r for r in body if len(r) > max(speaker, text) and r[speaker] and r[text]]
+    if len(said) < 0.6 * len(body):
         return None
+    if max(Counter(r[speaker] for r in said).values()) < 2 or not talks(
+        [Label(r[speaker], r[text], "plain") for r in said]
+    ):
+        # (a programme's "Time | Speaker | Content": titles of talks, no one talking; its rows stay cells, whatever
+        # a reading without its header would make of them)
+        return [_row(cells) for cells in rows]
     lines = []
     for cells in body:
         if len(cells) <= max(speaker, text) or not _a_name_cell(cells[speaker]):

@@ -2641,6 +2641,11 @@ def is_full_name(name: str) -> bool:
     return len(tokens) >= 2 and not tokens[-1].isdigit()
 
 
+#: Tags for what a programme plays rather than who speaks: a song by an artist, an advert by a firm.
+_PLAYED_TAGS = frozenset(
+    ["song", "music", "track", "playing", "now playing", "jingle", "ad", "advert", "advertisement", "sting", "promo",
+     "musik", "lied", "titel", "musique", "chanson", "canción", "música", "canzone", "musica", "nummer", "låt"]
+)  # fmt: skip
 #: After a tag in brackets, a full name and a mark, then the words: "Rui Sá – Bom dia", "Ana Costa: Tenho ...".
 _NAME_AFTER_TAG = re.compile(
     r"^(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})[ \t]*(?:[:：]|[ \t][–—-])[ \t]+(?P<rest>\S.*)$"
@@ -2654,6 +2659,10 @@ def name_after_tag(tag: str, rest: str) -> tuple[str, str] | None:
     m = _NAME_AFTER_TAG.match(rest)
     if m is None or len(tag.split()) > 3 or is_full_name(tag) or not is_full_name(m.group("name")):
         return None
+    if tag.casefold() in _PLAYED_TAGS or is_stage_direction(tag):
+        return None  # (a radio log's "[Song] Amy Winehouse – Back to Black": what was played, by whom)
+    if m.group("rest")[:1].islower():
+        return None  # (a sentence going on: "[DE] Herzlich Willkommen – so stand es auf dem Plakat")
     if not all(w[:1].isupper() or uncased(w) for w in m.group("name").split()) or not is_name_like(m.group("name")):
         return None  # ("[Applause] Thank you – all of you": words, not a name)
     return m.group("name"), m.group("rest")

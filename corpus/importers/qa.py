@@ -844,6 +844,22 @@ def _asks_next(lines: list[str], i: int, by_line: dict[int, _Mark]) -> bool:
     return j in by_line and by_line[j].role == "Q"
 
 
+#: A person speaking of themselves: "I", "my", "me", in the languages FAQs and interviews come in.
+_FIRST_PERSON = re.compile(
+    # (not words that are also "yes" or "but" elsewhere: German "ja", Italian "ma")
+    r"(?:^|[^\w])(?:(?-i:I)|I'm|I've|my|me|mine|je|j'|moi|ich|mein|meine|mir|mich|yo|eu|meu|minha|io|mio|ik|mijn|"
+    r"jag|mitt|jeg|mój|moja|я|мой|моя)(?=[^\w]|$)",
+    re.I,
+)
+
+
+def answered_in_the_first_person(lines: list[str]) -> bool:
+    """Whether most of the answers marked in `lines` ("A: In my mum's kitchen...") speak of the one answering:
+    someone answers, as in an interview, however the page calls itself (an organisation's FAQ answers as "we")."""
+    answers = [m.rest for line in lines if (m := match_marker(line)) is not None and m.role == "A"]
+    return len(answers) >= 2 and sum(1 for a in answers if _FIRST_PERSON.search(a)) * 2 >= len(answers)
+
+
 def a_conversation(head: str) -> bool:
     """Whether a document's head does not call it a list of questions (an FAQ, a quiz, exam questions)."""
     return _NOT_A_CONVERSATION.search(head) is None

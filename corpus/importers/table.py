@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import itertools
 import re
 from collections import Counter
 
@@ -23,7 +24,7 @@ from sayso.corpus.importers.names import parse_time
 #: A column of each row's speaker's part, as contact centres' and chat tools' exports give it ("participant_role":
 #: AGENT, CUSTOMER; "role": user, assistant): the speaker, or where a name column stands beside it, the speaker of
 #: the rows without a name.
-_ROLE = {"participantrole", "speakerrole", "role", "participanttype", "speakertype", "party"}
+_ROLE = {"participantrole", "speakerrole", "role", "participanttype", "speakertype"}
 
 #: Header names, folded (case, spaces, underscores and hyphens dropped), of each column sayso reads.
 #: (and in the languages transcription services deliver in: Danish "Taler", German "Sprecher", Spanish "Hablante")
@@ -244,6 +245,22 @@ _LEGEND = re.compile(r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)
 _DELIVERY_NOTE = re.compile(r"[ \t]*\((?:v\.? ?o\.?|o\.? ?s\.?|o\.? ?c\.?|cont'?d|voice[- ]?over|off)\)$", re.I)
 
 
+_CLOCK_TIME = re.compile(r"\[?\d{1,2}:\d{2}\]?")
+
+
+def a_schedule(cells: list[str]) -> bool:
+    """Whether a column of times is a schedule's times of day ("09:00", "09:20", "10:10"): a programme's or an
+    agenda's items, however the other columns read.  Four times at least, rising, each on the hour or a multiple
+    of five minutes past it, where a transcript's times fall on any second ("00:04", "01:37")."""
+    times = [c.strip().strip("[]") for c in cells if _CLOCK_TIME.fullmatch(c.strip())]
+    if len(times) < 4 or len(times) < 0.8 * len([c for c in cells if c.strip()]) - 1:
+        return False
+    if any(not t.endswith(("0", "5")) for t in times):
+        return False
+    minutes = [int(h) * 60 + int(m) for h, m in (t.split(":") for t in times)]
+    return all(b > a for a, b in itertools.pairwise(minutes))
+
+
 def read_columns(text: str) -> list[Cue] | None:
     """The turns of a transcript laid out in columns with spaces under a header naming them: a documentary's
     selects log ("TC IN   SPKR   TEXT"), a transcription program's plain-text report; a row's words may go on
@@ -343,6 +360,8 @@ def read_table(text: str) -> list[Cue] | None:
         # (what people say ends sentences, or runs on, and people speak more than once; a programme's column of
         # talks' titles, "Opening address", "Keynote: the river", each under its speaker once, does neither)
         return None
+    if "start" in columns and a_schedule([row[columns["start"]] for row in rows if len(row) > columns["start"]]):
+        return None  # (a programme's "Time | Speaker | Content": talks at times of day, no one talking)
     in_ms = any(_fold(header[columns[k]]).endswith("ms") for k in ("start", "end") if k in columns)
     cues: list[Cue] = []
     if delimiter == "|" and at > 0:

@@ -74,9 +74,10 @@ def _people(root: ET.Element) -> dict[str, str]:
         if name is not None:
             # (its parts each a word of their own: "<forename>Jan</forename><surname>Horák</surname>" is "Jan Horák",
             # not "JanHorák")
-            written = " ".join(
-                " ".join([name.text or "", *(" ".join([*part.itertext(), part.tail or ""]) for part in name)]).split()
-            )
+            pieces = [name.text or ""]
+            for part in name:
+                pieces += ["".join(part.itertext()), part.tail or ""]
+            written = re.sub(r"-\s+", "-", " ".join(" ".join(pieces).split()))
             if written:
                 out[element.get(_XML_ID, "")] = written
     return out

@@ -385,7 +385,8 @@ def parse_lines(
     user_pattern = grammar.compile_pattern(labels) if labels else None
     # (a title calling the document an FAQ or a quiz, its front matter's or its page's: its questions are no one's)
     listed = (front.get("title") or title or "").strip()
-    listed = "" if qa.a_conversation(listed) else listed
+    # (unless someone answers, in the first person: "FAQ with our founder", her answers of her own life)
+    listed = "" if qa.a_conversation(listed) or qa.answered_in_the_first_person(lines) else listed
     # "Q:"/"A:" transcripts: turns by role (see qa)
     plan = None if user_pattern or listed else qa.find(lines)
     table, labels_at, convention = _choose_convention(plan.lines if plan else lines, plan, user_pattern, labels)
@@ -2504,6 +2505,12 @@ _MARKED_CODE_LEGEND = re.compile(
     r"(?P<who>[^\W\d_][^():：\n]{0,40}?)[ \t]*[(（](?P<lead>(?:[^\W\d_][^()（）\s,，、:]{1,15}[ \t]+){1,2})"
     r"(?P<code>[^()（）\s,，、]{1,3})[)）]"
 )
+#: A short name the turns go by, then the full name in parentheses: a Thai podcast's hosts, "พลอย (ชนิดา ศรีสุข), ต้น
+#: (ธนพล ใจดี)" (nicknames and names), "Bob (Robert Hale)".
+_SHORT_THEN_FULL_LEGEND = re.compile(
+    r"(?:^|(?<=[\s,，、:：;]))(?P<code>[^\W\d_][^\s()（）,，、:：;*_]{0,15})[ \t]*[(（]"
+    r"(?P<who>[^\W\d_][^()（）,，、:：;\d\n]{1,40}?[ \t　][^()（）,，、:：;\d\n]{1,40}?)[)）]"
+)
 #: A header's role with the code its turns go by, then the person: "Moderator (M): Dr. Rina Kusumawardani",
 #: "Interviewer (I): Ada Park" (the role is kept as an alias; see _apply_legend).
 _ROLE_CODE_LEGEND = re.compile(
@@ -2615,6 +2622,12 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             # (a name and its short form in a script without capitals; elsewhere initials say whose they are)
             # (or a code in Latin letters for a name in such a script, with what describes them: "ミホ（M，22歳）")
             (m for m in _NAME_CODE_LEGEND.finditer(line) if uncased(m.group("code")) or uncased(m.group("who"))),
+            # (the full name of two words or more, as a person's is: not an office's "(Chair)")
+            (
+                m
+                for m in _SHORT_THEN_FULL_LEGEND.finditer(line)
+                if is_name_like(m.group("who")) and all(w[:1].isupper() or uncased(w) for w in m.group("who").split())
+            ),
             # (the words saying so in small letters, or in a script without capitals: not a part's "(Young Tom)")
             (m for m in _MARKED_CODE_LEGEND.finditer(line) if not any(c.isupper() for c in m.group("lead"))),
         )
@@ -2785,6 +2798,8 @@ _PARTICIPANT_WORDS = frozenset(
         "participant",
         "participants",
         "present",
+        "teenwoordig",
+        "amptenare",
         "attendees",
         "attending",
         "attendance",
@@ -3136,12 +3151,12 @@ def _apply_names_in_head(head: list[str], labels: dict[int, Label], table: Speak
             table.add_alias(person, written[key])
 
 
-#: A list's entry: a name, titles before it, then what the person is, in parentheses, after a dash or after a
-#: comma: "Rdl. Pieter Loubser (DA) – Uitvoerende Burgemeester", "Cllr Helen Marsh (Chair)", "Mnr. Kevin Adams –
-#: Munisipale Bestuurder".
+#: A list's entry: a name, titles before it, then what the person is, in parentheses, after a dash or after a comma
+#: (not a second person: "Guests: Dr. Helen Carrow, Tom Reed"): "Rdl. Pieter Loubser (DA) – Uitvoerende
+#: Burgemeester", "Cllr Helen Marsh (Chair)", "Also Present: Devin Okafor, Videographer".
 _LISTED_ENTRY = re.compile(
     r"^(?P<name>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){1,5}?)"
-    r"(?P<parens>(?:[ \t]*\([^()]{1,60}\))*)(?:[ \t]*(?:[–—]|[ \t]-|,)[ \t]*(?P<after>[^()\n,;]{2,60}))?[ \t]*$"
+    r"(?P<parens>(?:[ \t]*\([^()]{1,60}\))*)(?:[ \t]*(?P<mark>[–—]|[ \t]-|,)[ \t]*(?P<after>[^()\n,;]{2,60}))?[ \t]*$"
 )
 #: A title written short before a name ("Rdl.", "Mnr.", "Ptr.", "Cllr"): dropped from both sides when names are
 #: compared.
@@ -3151,10 +3166,18 @@ _LABEL_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.?(?:-[A-ZÀ-Þ]\.?)*)+$")
 #: A cast list's heading: the actors and their parts under it, the labels the parts.
 _CAST_HEADINGS = frozenset(
     ["cast", "the cast", "cast list", "voice cast", "voices", "besetzung", "distribution", "reparto", "elenco",
-     "dramatis personae", "rolverdeling", "rollen", "в ролях", "действующие лица", "obsada", "medverkande"]
+     "dramatis personae", "rolverdeling", "rollen", "в ролях", "действующие лица", "obsada", "medverkande",
+     "featuring", "sprecher", "sprecherinnen und sprecher", "sprecher und sprecherinnen", "mitwirkende", "starring",
+     "with the voices of", "voix", "avec les voix de", "interpreti", "reparto de voces"]
 )  # fmt: skip
 #: An article before an office in a label: "Die Uitvoerende Burgemeester", "The Mayor", "De Voorzitter".
 _ARTICLES = frozenset(["the", "die", "de", "het", "der", "la", "le", "el", "il", "lo", "o", "a", "les", "los", "las"])
+
+
+def _office_key(label: str) -> str:
+    """A label as an office, its article aside: "Die Uitvoerende Burgemeester" -> "uitvoerende burgemeester"."""
+    words = label.split()
+    return " ".join(words[1:] if len(words) > 1 and words[0].casefold() in _ARTICLES else words).casefold()
 
 
 def _bare_person(name: str) -> list[str]:
@@ -3171,17 +3194,38 @@ def _apply_listed_holders(head: list[str], labels: dict[int, Label], table: Spea
     initials with a surname that fit one person's names ("Rdl. A-M. Botha:" for "Rdl. Anna-Marie Botha (Speaker)",
     "J. P. van Wyk:" for "Johan Pieter van Wyk").  The turns go by the person's name, the label kept as an alias.
     Not where two people of the list fit, nor where the person is a label of their own."""
-    people: list[tuple[str, set[str]]] = []
+    people: list[tuple[str, set[str], str]] = []
     if any(line.strip(" \t*_#:").casefold() in _CAST_HEADINGS for line in head):
         return  # (a play's cast: "Tom Baxter (Narrator)" is the actor, and the narrator's lines the part's)
+    under = False  # (the lines under a heading that lists who takes part, until another heading or field)
     for line in head:
         plain = line.replace("**", "").replace("__", "").strip().lstrip("#>*_-•· \t")
-        if (field := _FIELD.match(plain)) is not None and _lists_who_takes_part(field.group("key")):
+        if not plain:
+            continue
+        field = _FIELD.match(plain)
+        alone = plain.rstrip(" :：") if plain.endswith((":", "：")) or len(plain.split()) <= 3 else None
+        if field is not None:
+            under = False
+            if not _lists_who_takes_part(field.group("key")):
+                continue  # (not "Apologies: ...", "Officers: ...": only a list of who takes part)
             plain = plain[field.end() - 1 :]
+        elif alone is not None and (
+            plain.endswith((":", "：")) or _LISTED_ENTRY.match(alone) is None or alone.isupper()
+        ):
+            under = _lists_who_takes_part(alone or "")  # ("TEENWOORDIG:", "Present", not "Afwezig met bericht:")
+            continue
+        elif not under:
+            continue
         for part in re.split(r";[ \t]*", plain):
             m = _LISTED_ENTRY.match(part.strip())
             if m is None:
                 continue
+            if (
+                m.group("mark") == ","
+                and (after := m.group("after").strip())
+                and (len(after.split()) >= 2 and all(w[:1].isupper() for w in after.split()) and not is_office(after))
+            ):
+                continue  # (a second person after the comma, "Guests: Dr. Helen Carrow, Tom Reed", not a role)
             tokens = _bare_person(m.group("name"))
             if not 2 <= len([t for t in tokens if t not in PARTICLES]) <= 4 or not all(
                 t[:1].isupper() or t in PARTICLES for t in tokens
@@ -3190,23 +3234,38 @@ def _apply_listed_holders(head: list[str], labels: dict[int, Label], table: Spea
             offices = {" ".join(o.split()).casefold() for o in _IN_PARENTHESES.findall(m.group("parens") or "")}
             if m.group("after"):
                 offices.add(" ".join(m.group("after").split()).casefold())
-            people.append((" ".join(tokens), offices))
+            written = m.group("name").split()
+            people.append((" ".join(tokens), offices, " ".join(written[: len(written) - len(tokens)])))
     if not people:
         return
+    names = {n for l in labels.values() if (n := table.name_for(l))}
+    parts = [o for _, offices, _ in people for o in offices]
+    words = {w.casefold() for n in names for w in n.split()}
+    played = sum(1 for n in names if _office_key(n) in parts)
+    if (played >= 3 and played * 3 >= len(names) * 2) or any(
+        o not in {_office_key(n) for n in names} and set(o.split()) & words for o in parts
+    ):
+        # (a cast under another heading: the labels are nearly all its parts, or a part holds a label's word,
+        # "(Young Tom)"; a council's labels are its offices and its members' names)
+        return
     labelled = {name_key(n) for n in table.canonical.values()}
-    for name in sorted({n for l in labels.values() if (n := table.name_for(l))}):
-        words = name.split()
-        office = " ".join(words[1:] if len(words) > 1 and words[0].casefold() in _ARTICLES else words).casefold()
-        fits = {person for person, offices in people if office in offices}
+    for name in sorted(names):
+        office = _office_key(name)
+        fits = {person for person, offices, _ in people if office in offices}
         tokens = _bare_person(name)
         initials = [t for t in tokens[:-1] if _LABEL_INITIALS.match(t.replace(".", "").replace("-", "") or "-")]
-        if not fits and initials and len(tokens) - len(initials) >= 1 and tokens[: len(initials)] == initials:
+        titled = " ".join(name.split()[: len(name.split()) - len(tokens)]).casefold()
+        surname = [t.casefold() for t in tokens[len(initials) :]]
+        # (not where another label has that surname: "Cllr Smith" is the councillor, "Mrs. A. Smith" a resident)
+        namesakes = [n for n in names if n != name and [t.casefold() for t in n.split()[-len(surname) :]] == surname]
+        if not fits and initials and len(surname) >= 1 and tokens[: len(initials)] == initials and not namesakes:
             letters = [c for t in initials for c in t if c.isalpha()]
-            surname = [t.casefold() for t in tokens[len(initials) :]]
-            for person, _ in people:
+            for person, _, title in people:
                 theirs = person.split()
                 if [t.casefold() for t in theirs[-len(surname) :]] != surname or len(theirs) <= len(surname):
                     continue
+                if titled and titled != title.casefold():
+                    continue  # (the label's title must be the list's: "Mrs. A. Smith" is not "Alan Smith")
                 given = [p[:1] for t in theirs[: -len(surname)] if t not in PARTICLES for p in t.split("-") if p]
                 if given[: len(letters)] == letters:
                     fits.add(person)
