@@ -5082,3 +5082,19 @@ def test_a_header_naming_the_code_a_person_is_marked_by() -> None:
     english = "Oral history, Harbour Project\nNarrator: Tom Hale (hereafter TH), born 1931\n\n"
     english += "I: How did it start?\n\nTH: With a boat, I suppose.\n\nI: And then?\n\nTH: Then the war came.\n"
     assert "Tom Hale" in parse_text(english, "oh.txt").speakers
+
+
+def test_a_records_line_naming_the_holder_of_an_office_names_its_turns() -> None:
+    """A record's line says who holds the office its turns are labelled by: "Spika (Mhe. Dkt. Neema R. Mbonde)
+    Alisoma Dua" (the Speaker read the prayer) over "SPIKA:" turns, as "The Speaker (Hon. Ada Park) in the Chair"
+    does.  A cast's line of a part and its actor, nothing after it, names no one."""
+    record = "BUNGE LA TANZANIA\n\nMAJADILIANO YA BUNGE\n\nSpika (Mhe. Dkt. Neema R. Mbonde) Alisoma Dua\n\n"
+    record += "SPIKA: Waheshimiwa Wabunge, tukae. Katibu!\n\nNDG. ASHA H. JUMA – KATIBU MEZANI: Maswali na Majibu.\n\n"
+    record += "SPIKA: Tunaanza na Wizara ya Kilimo.\n\nMHE. ZUBERI A. MOLLEL: Mheshimiwa Spika, ahsante.\n\n"
+    record += "SPIKA: Mheshimiwa Naibu Waziri, majibu.\n"
+    doc = parse_text(record, "hansard.txt")
+    assert [p.speaker for p in doc.passages if p.speaker][0] == "Neema R. Mbonde"
+    assert "Spika" in doc.speakers["Neema R. Mbonde"]
+    play = "MARIE (Nina Hoss)\nFÄHRMANN (Jonas Brandt)\n\nMARIE: Fährt heute noch ein Boot?\n\nFÄHRMANN: Eins.\n\n"
+    play += "MARIE: Ich habe bezahlt.\n\nFÄHRMANN: Dann steigen Sie ein.\n"
+    assert not {"Nina Hoss", "Jonas Brandt"} & set(parse_text(play, "play.txt").speakers)

@@ -411,6 +411,7 @@ def parse_lines(
         _apply_full_names_listed(lines[: min(labels_at)], table)
         _apply_names_in_head(lines[: min(labels_at)], labels_at, table)
         _apply_listed_holders(lines[: min(labels_at)], labels_at, table)
+        _apply_holders_beside(lines, labels_at, table)
         _apply_offices_held(labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
@@ -3272,6 +3273,38 @@ def _apply_listed_holders(head: list[str], labels: dict[int, Label], table: Spea
         if len(fits) == 1 and name_key(person := next(iter(fits))) not in labelled:
             table.canonical[name_key(name)] = person
             table.add_alias(person, name)
+
+
+#: A record's line opening with an office and its holder in parentheses, then what happens: "Spika (Mhe. Dkt.
+#: Neema R. Mbonde) Alisoma Dua", "NAIBU WAZIRI WA KILIMO (MHE. SALUM K. MWINYIPEMBE) alijibu:-", "The Speaker
+#: (Hon. Ada Park) in the Chair".
+_OFFICE_HOLDER_LINE = re.compile(
+    r"^(?P<office>[^\W\d_][^()\n:]{1,60}?)[ \t]*\((?P<who>[^()\n]{3,60})\)[ \t]*(?P<after>\S.*)$"
+)
+
+
+def _apply_holders_beside(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
+    """Labels of an office that a line of the record, no label itself, says who holds ("Spika (Mhe. Dkt. Neema R.
+    Mbonde) Alisoma Dua" over "SPIKA:" turns; "NAIBU WAZIRI WA KILIMO (MHE. SALUM K. MWINYIPEMBE) alijibu:-"): the
+    turns go by the holder's name, the office kept as an alias.  Only where the record names one holder of it, and
+    something follows the parentheses (a cast's "MARIE (Nina Hoss)" alone names an actor)."""
+    offices = {_office_key(n): n for l in labels.values() if (n := table.name_for(l))}
+    held: dict[str, set[str]] = {}
+    for i, line in enumerate(lines):
+        if i in labels or "(" not in line:
+            continue  # (a label's own office and person are the labels' reading: "The Presiding Officer (Ann Lee):")
+        m = _OFFICE_HOLDER_LINE.match(line.strip())
+        if m is None or (key := _office_key(display_name(m.group("office")))) not in offices:
+            continue
+        tokens = _bare_person(display_name(m.group("who")))
+        person = " ".join(tokens)
+        if 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) and is_name_like(person):
+            held.setdefault(key, set()).add(person)
+    labelled = {name_key(n) for n in table.canonical.values()}
+    for key, people in held.items():
+        if len(people) == 1 and name_key(person := next(iter(people))) not in labelled and key != _office_key(person):
+            table.canonical[name_key(offices[key])] = person
+            table.add_alias(person, offices[key])
 
 
 def _apply_offices_held(labels: dict[int, Label], table: SpeakerTable) -> None:
