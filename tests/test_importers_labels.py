@@ -5093,7 +5093,7 @@ def test_a_records_line_naming_the_holder_of_an_office_names_its_turns() -> None
     record += "SPIKA: Tunaanza na Wizara ya Kilimo.\n\nMHE. ZUBERI A. MOLLEL: Mheshimiwa Spika, ahsante.\n\n"
     record += "SPIKA: Mheshimiwa Naibu Waziri, majibu.\n"
     doc = parse_text(record, "hansard.txt")
-    assert [p.speaker for p in doc.passages if p.speaker][0] == "Neema R. Mbonde"
+    assert next(p.speaker for p in doc.passages if p.speaker) == "Neema R. Mbonde"
     assert "Spika" in doc.speakers["Neema R. Mbonde"]
     play = "MARIE (Nina Hoss)\nFÄHRMANN (Jonas Brandt)\n\nMARIE: Fährt heute noch ein Boot?\n\nFÄHRMANN: Eins.\n\n"
     play += "MARIE: Ich habe bezahlt.\n\nFÄHRMANN: Dann steigen Sie ein.\n"
