@@ -5098,3 +5098,19 @@ def test_a_records_line_naming_the_holder_of_an_office_names_its_turns() -> None
     play = "MARIE (Nina Hoss)\nFÄHRMANN (Jonas Brandt)\n\nMARIE: Fährt heute noch ein Boot?\n\nFÄHRMANN: Eins.\n\n"
     play += "MARIE: Ich habe bezahlt.\n\nFÄHRMANN: Dann steigen Sie ein.\n"
     assert not {"Nina Hoss", "Jonas Brandt"} & set(parse_text(play, "play.txt").speakers)
+
+
+def test_an_earnings_calls_operator_in_other_languages() -> None:
+    """A Vietnamese earnings call's operator, "**Điều phối viên**" alone in bold over the words, as "**Operator**"
+    is: the operator's turns were read as no one's, or as the speaker's before."""
+    turns = [("Điều phối viên", "Xin chào quý vị và chào mừng quý vị đến với cuộc gọi."),
+             ("Nguyễn Thị Thu Hà", "Cảm ơn điều phối viên. Xin chào quý nhà đầu tư."),
+             ("Điều phối viên", "Cảm ơn. Bây giờ chúng ta bắt đầu phiên hỏi đáp."),
+             ("Phạm Thanh Tùng", "Cảm ơn ban lãnh đạo. Tôi có hai câu hỏi?"),
+             ("Điều phối viên", "Hiện không còn câu hỏi nào.")]  # fmt: skip
+    call = "# Cuộc gọi kết quả kinh doanh\n\n" + "".join(f"**{who}**\n\n{said}\n\n" for who, said in turns)
+    assert [p.speaker for p in parse_text(call, "call.md").passages if p.speaker] == [w for w, _ in turns]
+    spanish = "".join(f"{who}: {said}\n\n" for who, said in [("Operadora", "Buenos días, bienvenidos."),
+                      ("Ana Ruiz", "Gracias. Empezamos."), ("Operadora", "La primera pregunta es de Luis Mora."),
+                      ("Luis Mora", "Gracias. ¿Qué esperan del margen?")])  # fmt: skip
+    assert parse_text(spanish, "llamada.txt").passages[0].speaker == "Operadora"

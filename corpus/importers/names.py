@@ -797,6 +797,10 @@ GENERIC_SPEAKER = re.compile(
     r"głos z (sali|widowni)|stimme aus dem (publikum|saal)|(une )?voix (dans la salle|du public)|"
     r"(una )?voz (del público|desde el público|de la sala)|голос из зала|(una )?voce dalla sala|stem uit de zaal|"
     r"(uma )?voz da plateia|interviewer|interviewee|moderator|host|operator|crowd|male|female|"
+    # (a conference call's operator and a panel's moderator in the languages such calls are held in)
+    r"operador|operadora|opérateur|opératrice|operatore|operatrice|operatorin|operatör|оператор|"
+    r"moderador|moderadora|modérateur|modératrice|moderatore|moderatrice|moderatorin|модератор|"
+    r"điều phối viên|người điều phối|người dẫn chương trình|オペレーター|교환원|接线员|"
     # a broadcast's roles: whoever reads the news that day
     r"(co-?)?anchor|co-?host|presenter|reporter|correspondent|caller( #?\d{1,3})?|"
     # many at once: a meeting's "ALL:", a service's "CONGREGATION:"
