@@ -5114,3 +5114,28 @@ def test_an_earnings_calls_operator_in_other_languages() -> None:
                       ("Ana Ruiz", "Gracias. Empezamos."), ("Operadora", "La primera pregunta es de Luis Mora."),
                       ("Luis Mora", "Gracias. ¿Qué esperan del margen?")])  # fmt: skip
     assert parse_text(spanish, "llamada.txt").passages[0].speaker == "Operadora"
+
+
+def test_a_glossary_whose_terms_hold_each_other_has_no_speakers() -> None:
+    """An Indonesian legal glossary, its terms in bold in the alphabet's order under letters: "Hakim" and "Majelis
+    Hakim", "Tergugat" and "Turut Tergugat" each an entry, which reading them as names had made one person's,
+    so the order was not seen and the terms became speakers."""
+    terms = [
+        ("Akta Perdamaian", "akta yang dibuat oleh hakim yang memuat isi kesepakatan para pihak."),
+        ("Banding", "upaya hukum yang diajukan oleh pihak yang tidak puas terhadap putusan."),
+        ("Duplik", "jawaban Tergugat atas replik yang diajukan oleh Penggugat."),
+        ("Hakim", "pejabat peradilan negara yang diberi wewenang untuk mengadili."),
+        ("Hakim Ketua", "hakim yang memimpin jalannya persidangan dalam majelis hakim."),
+        ("Juru Sita", "pejabat pengadilan yang melaksanakan pemanggilan para pihak."),
+        ("Kuasa Hukum", "orang yang mewakili pihak berperkara berdasarkan surat kuasa khusus."),
+        ("Majelis Hakim", "susunan hakim, sekurang-kurangnya tiga orang, yang memeriksa perkara."),
+        ("Panitera Pengganti", "pejabat yang membantu hakim dalam persidangan."),
+        ("Saksi Ahli", "orang yang memberikan keterangan berdasarkan keahlian khusus."),
+        ("Sita Jaminan", "penyitaan terhadap harta Tergugat agar gugatan tidak sia-sia."),
+        ("Tergugat", "pihak yang digugat oleh Penggugat."),
+        ("Turut Tergugat", "pihak yang tidak dituntut untuk melakukan sesuatu, tetapi diikutsertakan."),
+    ]
+    glossary = "GLOSARIUM\n\nIstilah dalam Hukum Acara Perdata\n\n"
+    for letter, group in itertools.groupby(terms, key=lambda t: t[0][0]):
+        glossary += f"{letter}\n\n" + "".join(f"**{term}:** {meaning}\n\n" for term, meaning in group)
+    assert not parse_text(glossary, "glosarium.md").speakers
