@@ -5063,6 +5063,17 @@ def test_a_courtesy_title_before_an_office_in_small_letters_and_the_name() -> No
     # (a label alone on its line that no rule reads, a citizen "from Poiana", is said: its words go to the chair)
     citizen = minutes.replace("Dl. primar Gheorghe Stan:", "Cetățeanul Gheorghe Stan din Poiana:", 1)
     assert any("Cetățeanul Gheorghe Stan din Poiana" in w for w in parse_text(citizen, "pv.txt").warnings)
+    # (a courtesy title and an office without a name, "Sr. alcalde:", is the mayor's label where it comes back; heard
+    # once, "Dl. secretar general al comunei:", it is said)
+    pleno = "ACTA DEL PLENO\n\nSr. alcalde: Buenas tardes. Se abre la sesión.\n\nSr. concejal Juan Pérez: Gracias.\n\n"
+    pleno += "Sra. concejala María López: Votaremos a favor.\n\nSr. alcalde: Queda aprobada por unanimidad.\n\n"
+    pleno += "Sr. concejal Juan Pérez: ¿Y el segundo punto?\n\nSr. alcalde: Pasamos a votación.\n"
+    assert [p.speaker for p in parse_text(pleno, "acta.txt").passages if p.speaker][:4] == [
+        "Sr. alcalde", "Juan Pérez", "María López", "Sr. alcalde",
+    ]  # fmt: skip
+    secretary = minutes + "\n\nDl. secretar general al comunei:\nVă informez că proiectul a primit avizul.\n"
+    secretary += "\nDl. Ion Popescu:\nMulțumesc. Supun la vot.\n"
+    assert any("Dl. secretar general" in w for w in parse_text(secretary, "pv.txt").warnings)
     # (a title and a name, "La señora García López", stays as it was)
     assert match_label("La señora García López: Gracias.").raw == "La señora García López"  # type: ignore[union-attr]
 

@@ -432,3 +432,51 @@ def test_a_contracts_parties_and_a_programmes_speakers_are_no_one_talking() -> N
             ("12:30", "Prof. Tom Reed", "Closing discussion and thanks")]  # fmt: skip
     table = "| Time | Speaker | Content |\n|---|---|---|\n" + "".join(f"| {t} | {w} | {c} |\n" for t, w, c in rows)
     assert not _speakers("# Programme\n\n" + table, "programme.md")
+
+
+def test_an_office_whose_holder_left_or_sent_apologies_stays_the_office() -> None:
+    """A record naming an office's holder ("The Chairman (Senator Mark Hill) took the chair") and later saying
+    he left, or a chair that sent apologies: the office's turns stay the office's, not the first holder's."""
+    hearing = "COMMITTEE HEARING\n\nThe Chairman (Senator Mark Hill) took the chair at 9.30 a.m.\n\n"
+    hearing += "CHAIRMAN: I declare the hearing open.\n\nMS RUIZ: Thank you, Chair.\n\n"
+    hearing += "Senator Hill left the hearing. Senator Joan Price, Deputy Chair, took the chair at 11.40 a.m.\n\n"
+    hearing += "CHAIRMAN: We will resume.\n\nMS RUIZ: Thank you.\n"
+    assert "Mark Hill" not in _speakers(hearing)
+    apologies = (
+        "Minutes\n\nChair (Cllr Ann Lee) sent apologies; the Vice-Chair, Cllr Tom Reed, chaired the meeting.\n\n"
+    )
+    apologies += "CHAIR: Ann sends her apologies, so I'm in the chair tonight.\n\nCLERK: Item one.\n\n"
+    apologies += "CHAIR: Thank you.\n\nCLERK: Item two.\n"
+    assert "Ann Lee" not in _speakers(apologies)
+    present = "Present:\nCllr Helen Marsh (Chair)\nCllr Tom Reed\n\nCHAIR: Welcome.\n\nCLLR REED: Thank you.\n\n"
+    present += "Cllr Marsh declared an interest and left the meeting. Cllr Reed took the chair.\n\n"
+    present += "CHAIR: As you know, Cllr Marsh has declared an interest.\n\nCLLR REED: Indeed.\n"
+    assert "Helen Marsh" not in _speakers(present)
+
+
+def test_relations_jobs_outlets_and_clip_times_are_no_keys_and_no_schedule() -> None:
+    """ "Mary Jones (mother of R)" is no key to R; "Tom (Retired Farmer)", "Sam (BBC Scotland)" are no full
+    names; a clip's times from nought on five-second marks, and a note-taker's minutes at five-minute marks
+    whose rows talk, are turns; a radio drama's JSON "cast" names actors, not its parts."""
+    family = "Interview\nInterviewer: Helen Ward (HW)\nAlso present: Mary Jones (mother of R)\n\n"
+    family += "HW: How old are you?\n\nR: Fifteen.\n\nHW: And school?\n\nR: Mum always says that.\n"
+    assert "R" in _speakers(family, "i.txt")
+    panel = "Participants: Grace (Primary School Teacher), Tom (Retired Farmer), Amina (Health Worker)\n\n"
+    panel += "Tom: We never had water like this.\n\nGrace: The children noticed.\n\nTom: Yes, they do.\n\n"
+    panel += "Amina: We saw it in the clinic.\n"
+    assert "Retired Farmer" not in _speakers(panel)
+    clip = "Time,Speaker,Text\n0:00,Maya,Hey guys! Welcome back.\n0:05,Leo,Hi! So what are we doing?\n"
+    clip += "0:10,Maya,We're baking. Are you ready?\n0:15,Leo,I think so.\n0:20,Maya,Great! Let's go.\n"
+    assert _speakers(clip, "clip.csv") == {"Maya", "Leo"}
+    notes = "| Time | Speaker | Text |\n|---|---|---|\n| 14:00 | Sarah Lin | Hi all, thanks for joining. Can you hear me? |\n"
+    notes += (
+        "| 14:05 | David Okafor | Yes, I can hear you. |\n| 14:10 | Sarah Lin | Great, let's start with the budget. |\n"
+    )
+    notes += "| 14:15 | David Okafor | I have the figures here, shall I share? |\n| 14:20 | Sarah Lin | Yes please. |\n"
+    assert _speakers(notes, "notes.md") == {"Sarah Lin", "David Okafor"}
+    drama = {"cast": [{"id": "tom", "name": "Kieran Doyle", "character": "Tom"},
+                      {"id": "ellen", "name": "Maeve Walsh", "character": "Ellen"}],
+             "segments": [{"start": 0.0, "end": 2.0, "speaker": "tom", "text": "Da, the lamp's smoking again."},
+                          {"start": 2.0, "end": 4.0, "speaker": "ellen", "text": "Then trim it, love."},
+                          {"start": 4.0, "end": 6.0, "speaker": "tom", "text": "I did."}]}  # fmt: skip
+    assert not {"Kieran Doyle", "Maeve Walsh"} & _speakers(json.dumps(drama), "drama.json")

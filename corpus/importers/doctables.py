@@ -34,7 +34,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     rows = [r for r in rows if any(r)]
     if not rows:
         return []
-    if a_schedule([r[0] for r in rows if r]):
+    if a_schedule([r[0] for r in rows if r], [r[-1] for r in rows if r]):
         return [_row(cells) for cells in rows]  # (a programme's times of day, an item every half hour: no one talks)
     said = _by_header(rows)
     if said is not None:

@@ -1088,6 +1088,12 @@ def conversation_marks(labels: list[Label], name_of: Callable[[Label], str | Non
     return talks(labels)
 
 
+def mostly_talk(texts: list[str]) -> bool:
+    """Whether two in three of `texts` or more say "I", "you" or "we", ask, thank, greet or answer (see `talks`):
+    a table's rows of people talking, not a programme's titles that welcome, thank or ask now and then."""
+    return bool(texts) and sum(1 for t in texts if _DIALOGUE_WORD.search(t)) * 3 >= 2 * len(texts)
+
+
 def talks(labels: list[Label]) -> bool:
     """Whether the words after `labels` sound like people talking: one turn in five or more says "I", "you"
     or "we", asks or exclaims, thanks, greets or answers ("yes", "sure", "merci")."""

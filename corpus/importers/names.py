@@ -1656,7 +1656,21 @@ _SENTENCE_WITHIN = re.compile(r"[^\W\d_]{5,}[.!?][ \t]+[A-ZÀ-ÖØ-Þ]|[!?][ \t]
 _HOUSE_AND_STREET = re.compile(r"^\d{1,5}[a-zA-Z]?,?[ \t]+[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,4}$")
 
 
-@cached_when_short
+def courtesy_and_office(name: str) -> bool:
+    """A courtesy title before an office in small letters, no name: Spanish minutes' "Sr. alcalde", "Sra.
+    secretaria", Romanian "Dl. secretar general" (Mr. Mayor, Madam Secretary); not a title before a surname's
+    particles alone ("Mr. van", "Dr. de la")."""
+    tokens = name.split()
+    return (
+        2 <= len(tokens) <= 5
+        and _bare(tokens[0]) in TITLES
+        and tokens[0][:1].isupper()
+        and all(t.isalpha() and t.islower() for t in tokens[1:])
+        and tokens[1] not in PARTICLES
+        and _bare(tokens[1]) not in TITLES
+    )
+
+
 def holder_of_office(candidate: str) -> tuple[str, str] | None:
     """(the person, the office) for Japanese minutes' office and, in parentheses, its holder with an honorific:
     "議長（佐藤一郎君）", "３番（高橋　美咲君）", "町長（中村健二君）" (the person speaks; the office or seat is their
@@ -1665,6 +1679,7 @@ def holder_of_office(candidate: str) -> tuple[str, str] | None:
     return ("".join((held.group("name") or held.group("named")).split()), held.group("office")) if held else None
 
 
+@cached_when_short
 def split_role(candidate: str) -> tuple[str, str | None]:
     """`"HOWARD K. SMITH, MODERATOR"` -> `("HOWARD K. SMITH", "MODERATOR")`; also a role in parentheses or
     brackets ("Dr. Ada Park (Director, Acme)", "Ada Park [Acme]"), several of them ("Douglas Ross (Highlands and
@@ -2483,7 +2498,7 @@ def _match_label(line: str) -> Label | None:
             not (letter or is_name_like(name))
             and role is None
             and m.group("sep") != ";"
-            and _role_phrase(name)
+            and (_role_phrase(name) or courtesy_and_office(name))
             and _bare(name.split()[0]) not in NOT_NAMES
         ):
             # "Phóng viên:", "Some hon. members:": a role in words of its own language, capitalised as a

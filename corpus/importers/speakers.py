@@ -23,6 +23,7 @@ from sayso.corpus.importers.names import (
     NOT_NAMES,
     TITLES,
     Label,
+    courtesy_and_office,
     display_name,
     initials_of,
     is_full_name,
@@ -478,6 +479,8 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                 continue
             if (
                 (len(items) >= 2 and talks([label for _, label in items]))
+                # (a courtesy title before the office says a person, talking or not: "Sr. alcalde:")
+                or (len(items) >= 2 and courtesy_and_office(items[0][1].raw))
                 or (
                     len(items) == 1
                     and unnamed_voice(items[0][1].raw)

@@ -19,6 +19,7 @@ from collections import Counter
 
 from sayso.corpus.importers.clean import FRONT_MATTER
 from sayso.corpus.importers.cues import Cue
+from sayso.corpus.importers.grammar import mostly_talk
 from sayso.corpus.importers.names import parse_time
 
 #: A column of each row's speaker's part, as contact centres' and chat tools' exports give it ("participant_role":
@@ -248,17 +249,19 @@ _DELIVERY_NOTE = re.compile(r"[ \t]*\((?:v\.? ?o\.?|o\.? ?s\.?|o\.? ?c\.?|cont'?
 _CLOCK_TIME = re.compile(r"\[?\d{1,2}:\d{2}\]?")
 
 
-def a_schedule(cells: list[str]) -> bool:
-    """Whether a column of times is a schedule's times of day ("09:00", "09:20", "10:10"): a programme's or an
-    agenda's items, however the other columns read.  Four times at least, rising, each on the hour or a multiple
-    of five minutes past it, where a transcript's times fall on any second ("00:04", "01:37")."""
+def a_schedule(cells: list[str], said: list[str]) -> bool:
+    """Whether a column of times is a schedule's times of day ("09:00", "09:20", "10:10") beside items that are
+    not people talking (`said`, the rows' words): a programme's or an agenda's.  Four times at least, rising,
+    from six in the morning on, each on the hour or a multiple of five minutes past it, where a transcript's
+    times fall on any second ("00:04", "01:37") and a clip's count from nought ("0:05")."""
     times = [c.strip().strip("[]") for c in cells if _CLOCK_TIME.fullmatch(c.strip())]
     if len(times) < 4 or len(times) < 0.8 * len([c for c in cells if c.strip()]) - 1:
         return False
-    if any(not t.endswith(("0", "5")) for t in times):
+    if any(not t.endswith(("0", "5")) for t in times) or int(times[0].split(":")[0]) < 6:
         return False
     minutes = [int(h) * 60 + int(m) for h, m in (t.split(":") for t in times)]
-    return all(b > a for a, b in itertools.pairwise(minutes))
+    # (a note-taker's minutes at five-minute marks are people talking: "Hi all, can everyone hear me?")
+    return all(b > a for a, b in itertools.pairwise(minutes)) and not mostly_talk(said)
 
 
 def read_columns(text: str) -> list[Cue] | None:
@@ -360,7 +363,8 @@ def read_table(text: str) -> list[Cue] | None:
         # (what people say ends sentences, or runs on, and people speak more than once; a programme's column of
         # talks' titles, "Opening address", "Keynote: the river", each under its speaker once, does neither)
         return None
-    if "start" in columns and a_schedule([row[columns["start"]] for row in rows if len(row) > columns["start"]]):
+    said_cells = [row[columns["text"]] for row in rows if len(row) > columns["text"]]
+    if "start" in columns and a_schedule([r[columns["start"]] for r in rows if len(r) > columns["start"]], said_cells):
         return None  # (a programme's "Time | Speaker | Content": talks at times of day, no one talking)
     in_ms = any(_fold(header[columns[k]]).endswith("ms") for k in ("start", "end") if k in columns)
     cues: list[Cue] = []

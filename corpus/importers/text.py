@@ -31,6 +31,7 @@ from sayso.corpus.importers.names import (
     Label,
     a_motions_head,
     a_rooms_turns,
+    courtesy_and_office,
     display_name,
     given_first,
     in_capitals,
@@ -410,7 +411,7 @@ def parse_lines(
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
         _apply_full_names_listed(lines[: min(labels_at)], table)
         _apply_names_in_head(lines[: min(labels_at)], labels_at, table)
-        _apply_listed_holders(lines[: min(labels_at)], labels_at, table)
+        _apply_listed_holders(lines[: min(labels_at)], labels_at, table, lines)
         _apply_holders_beside(lines, labels_at, table)
         _apply_offices_held(labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
@@ -1851,7 +1852,8 @@ def _choose_convention(
             if i > first
             and i not in labels
             and i not in notes
-            and l.form not in ("semicolon", "phrase")  # (a phrase heard once is a sentence's own colon)
+            # (a phrase heard once is a sentence's own colon, but not a courtesy title's office: "Dl. secretar:")
+            and (l.form not in ("semicolon", "phrase") or courtesy_and_office(l.raw))
             and _bare_first(l.raw) not in NOT_NAMES
             and names_a_person(display_name(l.raw))
         ]
@@ -2505,11 +2507,14 @@ _STEM_LEGEND = re.compile(
 _NAME_CODE_LEGEND = re.compile(
     r"(?P<who>[^\W\d_][^():：\n]{0,40}?)[ \t]*[(（](?P<code>[^()（）\s,，、]{1,12})(?:[,，、][^()（）\n]{0,30})?[)）]"
 )
-#: A name and, in parentheses, the code its turns go by after a word or two saying so: Hebrew "רותי לוי (מסומנת
-#: מ)" (marked מ), "Ruth Levy (marked T)", "Ada Park (hereafter AP)".
+#: A name and, in parentheses, the code its turns go by after words saying so: Hebrew "רותי לוי (מסומנת מ)"
+#: (marked מ), "Ruth Levy (marked T)", "Ada Park (hereafter AP)", in the languages transcripts are keyed in.
 _MARKED_CODE_LEGEND = re.compile(
-    r"(?P<who>[^\W\d_][^():：\n]{0,40}?)[ \t]*[(（](?P<lead>(?:[^\W\d_][^()（）\s,，、:]{1,15}[ \t]+){1,2})"
-    r"(?P<code>[^()（）\s,，、]{1,3})[)）]"
+    r"(?P<who>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3})[ \t]*[(（]"
+    r"(?P<lead>marked|hereafter|hereinafter|below|coded|code|referred to as|"
+    r"מסומן|מסומנת|להלן|im folgenden|nachfolgend|en adelante|en lo sucesivo|ci-après|di seguito|hierna|"
+    r"doravante|a seguir|далее|nedan|heretter|jäljempänä|dalej)[ \t]+(?P<code>[^()（）\s,，、]{1,3})[)）]",
+    re.I,
 )
 #: A short name the turns go by, then the full name in parentheses: a Thai podcast's hosts, "พลอย (ชนิดา ศรีสุข), ต้น
 #: (ธนพล ใจดี)" (nicknames and names), "Bob (Robert Hale)".
@@ -2629,13 +2634,20 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             # (or a code in Latin letters for a name in such a script, with what describes them: "ミホ（M，22歳）")
             (m for m in _NAME_CODE_LEGEND.finditer(line) if uncased(m.group("code")) or uncased(m.group("who"))),
             # (the full name of two words or more, as a person's is: not an office's "(Chair)")
+            # (in a cased script, the short name as the given name shortened, "Jen (Jennifer Ortiz)": not a job's or an
+            # outlet's "Tom (Retired Farmer)", "Sam (BBC Scotland)")
             (
                 m
                 for m in _SHORT_THEN_FULL_LEGEND.finditer(line)
-                if is_name_like(m.group("who")) and all(w[:1].isupper() or uncased(w) for w in m.group("who").split())
+                if is_name_like(m.group("who"))
+                and all(w[:1].isupper() or uncased(w) for w in m.group("who").split())
+                and (
+                    uncased(m.group("code"))
+                    or m.group("who").split()[0].casefold().startswith(m.group("code").casefold())
+                )
             ),
-            # (the words saying so in small letters, or in a script without capitals: not a part's "(Young Tom)")
-            (m for m in _MARKED_CODE_LEGEND.finditer(line) if not any(c.isupper() for c in m.group("lead"))),
+            # (the words saying so: "(marked R)", not a relation's "(mother of R)" nor a part's "(Young Tom)")
+            _MARKED_CODE_LEGEND.finditer(line),
         )
     ]
     # A legend giving one value to several codes describes them ("P1 – Mwanamume, miaka 52", "P3 – Mwanamume,
@@ -3194,7 +3206,21 @@ def _bare_person(name: str) -> list[str]:
     return tokens
 
 
-def _apply_listed_holders(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
+def _holder_may_change(person: str, lines: list[str], labels: dict[int, Label]) -> bool:
+    """Whether a line of the record that is no turn names the holder of an office again after the turns begin
+    ("Senator Hill left the hearing.", "Hapa Mhe. Najma M. Giga alitoka kwenye Kiti na ..."): the office may
+    change hands, and its label is left as the office."""
+    surname = person.split()[-1]
+    if len(surname) < 3:
+        return False
+    word = re.compile(rf"(?<![\w]){re.escape(surname)}(?![\w])")
+    first = min(labels, default=0)
+    return any(i > first and i not in labels and word.search(line) for i, line in enumerate(lines))
+
+
+def _apply_listed_holders(
+    head: list[str], labels: dict[int, Label], table: SpeakerTable, lines_after: list[str] | None = None
+) -> None:
     """Labels that a list above the turns tells the person of: an office the list gives one person ("Die
     Uitvoerende Burgemeester:" where "Rdl. Pieter Loubser (DA) – Uitvoerende Burgemeester" is present), and
     initials with a surname that fit one person's names ("Rdl. A-M. Botha:" for "Rdl. Anna-Marie Botha (Speaker)",
@@ -3244,6 +3270,7 @@ def _apply_listed_holders(head: list[str], labels: dict[int, Label], table: Spea
             people.append((" ".join(tokens), offices, " ".join(written[: len(written) - len(tokens)])))
     if not people:
         return
+    lines_after = lines_after if lines_after is not None else head
     names = {n for l in labels.values() if (n := table.name_for(l))}
     parts = [o for _, offices, _ in people for o in offices]
     words = {w.casefold() for n in names for w in n.split()}
@@ -3258,6 +3285,10 @@ def _apply_listed_holders(head: list[str], labels: dict[int, Label], table: Spea
     for name in sorted(names):
         office = _office_key(name)
         fits = {person for person, offices, _ in people if office in offices}
+        if len(fits) == 1 and _holder_may_change(next(iter(fits)), lines_after, labels):
+            fits = (
+                set()
+            )  # (the chair left, or handed over: "Cllr Marsh ... left the meeting. Cllr Reed took the chair.")
         tokens = _bare_person(name)
         initials = [t for t in tokens[:-1] if _LABEL_INITIALS.match(t.replace(".", "").replace("-", "") or "-")]
         titled = " ".join(name.split()[: len(name.split()) - len(tokens)]).casefold()
@@ -3280,6 +3311,8 @@ def _apply_listed_holders(head: list[str], labels: dict[int, Label], table: Spea
             table.add_alias(person, name)
 
 
+#: Words saying someone was away, beside _NOT_TAKING_PART's: "sent apologies", "was absent", "apologised".
+_ABSENT_WORDS = frozenset(["apologised", "apologized", "apology", "absence", "unwell", "ill", "sick"])
 #: A record's line opening with an office and its holder in parentheses, then what happens: "Spika (Mhe. Dkt.
 #: Neema R. Mbonde) Alisoma Dua", "NAIBU WAZIRI WA KILIMO (MHE. SALUM K. MWINYIPEMBE) alijibu:-", "The Speaker
 #: (Hon. Ada Park) in the Chair".
@@ -3303,11 +3336,15 @@ def _apply_holders_beside(lines: list[str], labels: dict[int, Label], table: Spe
             continue
         tokens = _bare_person(display_name(m.group("who")))
         person = " ".join(tokens)
-        if 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) and is_name_like(person):
-            held.setdefault(key, set()).add(person)
+        if not (2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) and is_name_like(person)):
+            continue
+        absent = {w.strip(".,;:").casefold() for w in m.group("after").split()} & (_NOT_TAKING_PART | _ABSENT_WORDS)
+        held.setdefault(key, set()).add("" if absent else person)  # ("Chair (Cllr Ann Lee) sent apologies")
     labelled = {name_key(n) for n in table.canonical.values()}
     for key, people in held.items():
-        if len(people) == 1 and name_key(person := next(iter(people))) not in labelled and key != _office_key(person):
+        if len(people) != 1 or not (person := next(iter(people))) or _holder_may_change(person, lines, labels):
+            continue
+        if name_key(person) not in labelled and key != _office_key(person):
             table.canonical[name_key(offices[key])] = person
             table.add_alias(person, offices[key])
 

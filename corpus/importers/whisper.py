@@ -352,7 +352,8 @@ def _clock_seconds(clock: str) -> float:
 
 #: Where a JSON lists who speaks, each with an id its utterances point at: "speakers", a podcast editor's
 #: "participants", a meeting's "attendees"...
-_PEOPLE_KEYS = ("speakers", "participants", "people", "persons", "attendees", "members", "voices", "cast")
+#: (not a play's "cast": its entries name the actors, and the lines are the parts')
+_PEOPLE_KEYS = ("speakers", "participants", "people", "persons", "attendees", "members", "voices")
 #: An entry's id, which the utterances give ("speaker": "spk_0", "participantId": "p1").
 _ENTRY_ID_KEYS = ("id", "label", "speaker", "speaker_id", "speakerId", "key", "code", "tag", "participant_id")
 #: An entry's name for people, the fullest first.
