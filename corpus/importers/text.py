@@ -3326,7 +3326,7 @@ def _apply_holders_beside(lines: list[str], labels: dict[int, Label], table: Spe
     Mbonde) Alisoma Dua" over "SPIKA:" turns; "NAIBU WAZIRI WA KILIMO (MHE. SALUM K. MWINYIPEMBE) alijibu:-"): the
     turns go by the holder's name, the office kept as an alias.  Only where the record names one holder of it, and
     something follows the parentheses (a cast's "MARIE (Nina Hoss)" alone names an actor)."""
-    offices = {_office_key(n): n for l in labels.values() if (n := table.name_for(l))}
+    offices = {_office_key(n): n for n in {table.name_for(l) for l in labels.values()} if n}
     held: dict[str, set[str]] = {}
     for i, line in enumerate(lines):
         if i in labels or "(" not in line:
