@@ -411,7 +411,7 @@ def parse_lines(
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
         _apply_full_names_listed(lines[: min(labels_at)], table)
         _apply_names_in_head(lines[: min(labels_at)], labels_at, table)
-        _apply_listed_holders(lines[: min(labels_at)], labels_at, table, lines)
+        _apply_listed_holders(lines[: min(labels_at)], lines, labels_at, table)
         _apply_holders_beside(lines, labels_at, table)
         _apply_offices_held(labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
@@ -3218,14 +3218,13 @@ def _holder_may_change(person: str, lines: list[str], labels: dict[int, Label]) 
     return any(i > first and i not in labels and word.search(line) for i, line in enumerate(lines))
 
 
-def _apply_listed_holders(
-    head: list[str], labels: dict[int, Label], table: SpeakerTable, lines_after: list[str] | None = None
-) -> None:
+def _apply_listed_holders(head: list[str], lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
     """Labels that a list above the turns tells the person of: an office the list gives one person ("Die
     Uitvoerende Burgemeester:" where "Rdl. Pieter Loubser (DA) – Uitvoerende Burgemeester" is present), and
     initials with a surname that fit one person's names ("Rdl. A-M. Botha:" for "Rdl. Anna-Marie Botha (Speaker)",
     "J. P. van Wyk:" for "Johan Pieter van Wyk").  The turns go by the person's name, the label kept as an alias.
-    Not where two people of the list fit, nor where the person is a label of their own."""
+    Not where two people of the list fit, nor where the person is a label of their own; an office not where the
+    record names its holder again after the turns begin (`lines`, the whole document: see _holder_may_change)."""
     people: list[tuple[str, set[str], str]] = []
     if any(line.strip(" \t*_#:").casefold() in _CAST_HEADINGS for line in head):
         return  # (a play's cast: "Tom Baxter (Narrator)" is the actor, and the narrator's lines the part's)
@@ -3270,7 +3269,6 @@ def _apply_listed_holders(
             people.append((" ".join(tokens), offices, " ".join(written[: len(written) - len(tokens)])))
     if not people:
         return
-    lines_after = lines_after if lines_after is not None else head
     names = {n for l in labels.values() if (n := table.name_for(l))}
     parts = [o for _, offices, _ in people for o in offices]
     words = {w.casefold() for n in names for w in n.split()}
@@ -3285,10 +3283,9 @@ def _apply_listed_holders(
     for name in sorted(names):
         office = _office_key(name)
         fits = {person for person, offices, _ in people if office in offices}
-        if len(fits) == 1 and _holder_may_change(next(iter(fits)), lines_after, labels):
-            fits = (
-                set()
-            )  # (the chair left, or handed over: "Cllr Marsh ... left the meeting. Cllr Reed took the chair.")
+        # (not where the chair left, or handed over: "Cllr Marsh ... left the meeting. Cllr Reed took the chair.")
+        if len(fits) == 1 and _holder_may_change(next(iter(fits)), lines, labels):
+            fits = set()
         tokens = _bare_person(name)
         initials = [t for t in tokens[:-1] if _LABEL_INITIALS.match(t.replace(".", "").replace("-", "") or "-")]
         titled = " ".join(name.split()[: len(name.split()) - len(tokens)]).casefold()

@@ -23,6 +23,7 @@ from typing import Any
 
 from sayso.corpus.errors import ImportRefused
 from sayso.corpus.importers.cues import Cue
+from sayso.corpus.importers.names import parse_time
 from sayso.corpus.importers.speech_api import amazon_transcribe, answer_cues, number
 
 
@@ -339,15 +340,8 @@ def _first_number(item: dict[str, Any], keys: tuple[str, ...]) -> float | None:
         if key in item and (found := number(item[key])) is not None:
             return found
         if isinstance(value := item.get(key), str) and _CLOCK.match(value.strip()):
-            return _clock_seconds(value.strip())  # (a podcast editor's "startTime": "00:00:03.120")
+            return parse_time(value.strip())  # (a podcast editor's "startTime": "00:00:03.120")
     return None
-
-
-def _clock_seconds(clock: str) -> float:
-    seconds = 0.0
-    for part in clock.replace(",", ".").split(":"):
-        seconds = seconds * 60 + float(part)
-    return seconds
 
 
 #: Where a JSON lists who speaks, each with an id its utterances point at: "speakers", a podcast editor's
