@@ -42,6 +42,7 @@ from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines, says
 from sayso.corpus.importers.ttml import parse_ttml
 from sayso.corpus.importers.vtt import parse_vtt
 from sayso.corpus.importers.whisper import parse_whisper
+from sayso.corpus.importers.xmlrecords import looks_like_xml, read_xml_records
 from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 #: Characters of each head line that the title, date, kind and source URL are looked for in.
@@ -158,10 +159,17 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     rows = (read_table(owned.text) or read_columns(owned.text)) if fmt == "text" and labels is None else None
     if rows is not None:
         fmt = "table"
+    records = (
+        read_xml_records(owned.text)
+        if fmt in ("html", "text") and tei is None and labels is None and looks_like_xml(owned.text)
+        else None
+    )
+    if records is not None:
+        fmt = "xml"
     chat = read_chat(owned.text) if fmt == "html" and labels is None else None
     if chat is not None:
         fmt = "chat"
-    if fmt in {"vtt", "srt", "sbv", "ttml", "ass", "json", "table", "chat", "talkbank", "elan", "tei"}:
+    if fmt in {"vtt", "srt", "sbv", "ttml", "ass", "json", "table", "chat", "talkbank", "elan", "tei", "xml"}:
         text = owned.take()
         notes: list[str] = []
         notes_of_times: list[str] = []
@@ -184,6 +192,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title = parse_eaf(text, str(path))
         elif tei is not None:
             cues, title = tei
+        elif records is not None:
+            cues, title = records
         elif fmt == "ttml":
             cues, title, notes_of_times = parse_ttml(text, str(path))
         elif fmt == "sbv":
@@ -214,10 +224,12 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             described = "an ELAN file's annotations, each under its tier's participant"
         elif fmt == "tei":
             described = "a TEI document's utterances, each under the person it points at"
+        elif fmt == "xml":
+            described = "an XML export's records, each with its speaker"
         else:
             described = "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")
         convention = Convention(
-            fmt if fmt in ("json", "table", "chat", "talkbank", "elan", "tei") else "cues", described, named, 1.0
+            fmt if fmt in ("json", "table", "chat", "talkbank", "elan", "tei", "xml") else "cues", described, named, 1.0
         )
         # Cues carry their own speakers; a speaker labels pattern is for text transcripts.
         ignored = (

@@ -1094,6 +1094,12 @@ def mostly_talk(texts: list[str]) -> bool:
     return bool(texts) and sum(1 for t in texts if _DIALOGUE_WORD.search(t)) * 3 >= 2 * len(texts)
 
 
+def some_talk(texts: list[str]) -> bool:
+    """Whether one of `texts` in five or more says "I", "you" or "we", asks, thanks, greets or answers (see
+    `talks`): records of people speaking, where only some turns show it."""
+    return bool(texts) and sum(1 for t in texts if _DIALOGUE_WORD.search(t)) >= max(1, 0.2 * len(texts))
+
+
 def talks(labels: list[Label]) -> bool:
     """Whether the words after `labels` sound like people talking: one turn in five or more says "I", "you"
     or "we", asks or exclaims, thanks, greets or answers ("yes", "sure", "merci")."""
