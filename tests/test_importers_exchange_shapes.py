@@ -531,3 +531,27 @@ def test_a_help_desks_export_of_messages_under_their_authors() -> None:
     assert not parse_text(reviews, "reviews.csv").speakers
     code = "pr,file,author,reviewer,comment\n12,a.py,lh,okafor,Rename this.\n12,b.py,lh,mchen,Typo.\n13,c.py,lh,okafor,OK.\n"
     assert not parse_text(code, "review.csv").speakers
+
+
+def test_a_table_whose_text_column_is_named_in_words_sayso_does_not_know() -> None:
+    """A focus group's spreadsheet names its speaker column ("Pembicara", known) and its words' column in a word
+    sayso had no entry for ("Catatan"): the column whose cells run longest is the words. A key above the header
+    ("M = Ratna Sari (fasilitator); P1 = ...") names the codes; a key that describes two codes alike names neither."""
+    rows = [
+        ("M", "Selamat pagi semua, terima kasih sudah datang hari ini."),
+        ("P1", "Sama-sama, Bu. Kami senang bisa ikut diskusi."),
+        ("M", "Bagaimana pendapat Bapak tentang jadwal angkutan desa?"),
+        ("P2", "Menurut saya jadwalnya terlalu jarang, apalagi sore hari."),
+        ("P1", "Betul, kalau hujan kami harus menunggu satu jam lebih."),
+    ]
+    key = "Kode: M = Ratna Sari (fasilitator); P1 = Joko Susilo; P2 = Wayan Darma,,\n"
+    body = "Nomor,Pembicara,Catatan\n" + "".join(f'{n},{who},"{said}"\n' for n, (who, said) in enumerate(rows, 1))
+    doc = parse_text("Diskusi angkutan desa,,\n" + key + ",,\n" + body, "fgd.csv")
+    assert [(p.speaker, p.text) for p in doc.passages] == [
+        ({"M": "Ratna Sari", "P1": "Joko Susilo", "P2": "Wayan Darma"}[who], said) for who, said in rows
+    ]
+    described = parse_text(key.replace("Joko Susilo", "Laki-laki 40").replace("Wayan Darma", "Laki-laki 40") + body)
+    assert [p.speaker for p in described.passages] == ["Ratna Sari", "P1", "Ratna Sari", "P2", "P1"]
+    # (a column of short cells beside the speaker's is no one's words: a list of who attended, by code)
+    roster = "Nomor,Pembicara,Hadir\n" + "".join(f"{n},{who},ya\n" for n, (who, _) in enumerate(rows, 1))
+    assert not any(p.speaker for p in parse_text(roster, "hadir.csv").passages)

@@ -20,7 +20,7 @@ from collections import Counter
 from sayso.corpus.importers.clean import FRONT_MATTER
 from sayso.corpus.importers.cues import Cue
 from sayso.corpus.importers.grammar import mostly_talk
-from sayso.corpus.importers.names import parse_time
+from sayso.corpus.importers.names import is_full_name, is_name_like, parse_time, split_role
 
 #: A column of each row's speaker's part, as contact centres' and chat tools' exports give it ("participant_role":
 #: AGENT, CUSTOMER; "role": user, assistant): the speaker, or where a name column stands beside it, the speaker of
@@ -318,12 +318,67 @@ def _past_front_matter(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+def _columns_from_rows(header: list[str], rows: list[list[str]]) -> dict[str, int] | None:
+    """Which column holds the speaker and which the text where the header names a speaker column in words sayso
+    knows and the text's in words it does not ("No,Waktu,Pembicara,Transkrip"): the text is the column whose
+    cells run longest, four words or more on average, as what people say does; None where no column does."""
+    folded = [_fold(cell) for cell in header]
+    speaker = next((i for i, name in enumerate(folded) if name in _SPEAKER), None)
+    if speaker is None or any(name in _TEXT for name in folded):
+        return None
+    full = [row for row in rows if len(row) == len(header)]
+    if len(full) < 3:
+        return None
+    found = {"speaker": speaker}
+    for role, names in (("start", _START), ("end", _END)):
+        if (at := next((i for i, name in enumerate(folded) if name in names), None)) is not None:
+            found[role] = at
+    words = {
+        i: sum(len(row[i].split()) for row in full) / len(full) for i in range(len(header)) if i not in found.values()
+    }
+    if not words:
+        return None
+    longest = max(words, key=words.__getitem__)
+    if words[longest] < 4 or sum(1 for row in full if _seconds(row[longest], False) is not None) > len(full) / 2:
+        return None
+    found["text"] = longest
+    return found
+
+
+#: A key to a table's speaker codes above its header: "Kode: M = Dewi Lestari (fasilitator); P1 = Sari Wulandari".
+_CODE_KEY = re.compile(
+    r"(?:^|(?<=[\s;,:(]))(?P<code>[A-Z]{1,3}\d{0,2})[ \t]*(?:=|[–—]|-(?=[ \t]))[ \t]*(?P<who>[^;,=\n\"]{2,60}?)"
+    r"[ \t]*(?=[;,\"]|$)",
+    re.M,
+)
+
+
+def _code_key(lines: list[str]) -> dict[str, str]:
+    """Each speaker code a key above a table gives one person's full name; not a value two codes share (a
+    description, "P1 = Man, 52"), nor one that is not a full name."""
+    given: dict[str, str] = {}
+    for line in lines:
+        for m in _CODE_KEY.finditer(line):
+            name = split_role(m.group("who").strip())[0].strip()
+            if is_full_name(name) and is_name_like(name):
+                given.setdefault(m.group("code"), name)
+    shared = Counter(given.values())
+    return {code: name for code, name in given.items() if shared[name] == 1}
+
+
 def read_table(text: str) -> list[Cue] | None:
     """The turns of a transcript exported as a table, or None when `text` is not one."""
     head = _past_front_matter(text[:4000].lstrip("\ufeff")).split("\n")
     # (the header, or a few lines of title and delivery notes above it: "Transskription leveret af ...")
     found = None
-    for header_line in [line for line in head[:-1] if line.strip()][:_PREAMBLE_LINES]:
+    inferred: dict[str, int] | None = None
+    seen = 0
+    for n, header_line in enumerate(head[:-1]):
+        if not header_line.strip():
+            continue
+        seen += 1
+        if seen > _PREAMBLE_LINES:
+            break
         delimiter = max(_DELIMITERS, key=header_line.count)
         if header_line.count(delimiter) < 1:
             continue
@@ -334,6 +389,15 @@ def read_table(text: str) -> list[Cue] | None:
         if columns_of(header) is not None:
             found = header_line, delimiter
             break
+        if any(_fold(cell) in _SPEAKER for cell in header):
+            # (a speaker column named, the text's name unknown: the rows below say which column is the words)
+            try:
+                below = list(csv.reader(head[n + 1 : n + 1 + _SAMPLE_ROWS], delimiter=delimiter))
+            except csv.Error:
+                continue
+            if (inferred := _columns_from_rows(header, below)) is not None:
+                found = header_line, delimiter
+                break
     if found is None:
         return None  # (most text: no line at its top names a speaker column; the rest is not read)
     header_line, delimiter = found
@@ -347,7 +411,7 @@ def read_table(text: str) -> list[Cue] | None:
         return None
     # (a Markdown table's rule under its header, "|:----:|------|", is no row)
     header, rows = rows[0], [row for row in rows[1:] if any(cell.strip(" \t:-") for cell in row)]
-    columns = columns_of(header)
+    columns = inferred or columns_of(header)
     if columns is None or not rows:
         return None
     sample = rows[:_SAMPLE_ROWS]
@@ -368,12 +432,14 @@ def read_table(text: str) -> list[Cue] | None:
         return None  # (a programme's "Time | Speaker | Content": talks at times of day, no one talking)
     in_ms = any(_fold(header[columns[k]]).endswith("ms") for k in ("start", "end") if k in columns)
     cues: list[Cue] = []
+    top = _past_front_matter(text[:at].lstrip("\ufeff")).split("\n") if at > 0 else []
     if delimiter == "|" and at > 0:
         # (a Markdown document's title and notes above its table are its words too, no one's; its front matter,
         # fields between rules, is not)
-        top = _past_front_matter(text[:at].lstrip("\ufeff")).split("\n")
         above = (html.escape(line.strip(), quote=False) for line in top)
         cues.extend(Cue(None, None, line, None, nobody=True) for line in above if line)
+    # (codes in the speaker column, "M", "P1", that a key above the header gives names: the names)
+    key = _code_key(top) if top and all(len(c) <= 4 for c in who if c) else {}
     for row in rows:
         if len(row) <= max(columns.values()):
             if delimiter == "|" and (line := html.escape("|".join(row).strip(), quote=False)):
@@ -385,6 +451,7 @@ def read_table(text: str) -> list[Cue] | None:
         start = _seconds(row[columns["start"]], in_ms) if "start" in columns else None
         end = _seconds(row[columns["end"]], in_ms) if "end" in columns else None
         speaker = _DELIVERY_NOTE.sub("", row[columns["speaker"]].strip()) or None
+        speaker = key.get(speaker, speaker) if speaker is not None else None
         if speaker is None and "role" in columns:
             speaker = row[columns["role"]].strip() or None
         # (a cell's words are text, where a cue's are read as markup: "<3" and "&" stay as written)
