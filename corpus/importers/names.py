@@ -1117,6 +1117,12 @@ def cached_when_short(func: Callable[[str], _R]) -> Callable[[str], _R]:
 
 
 @cached_when_short
+def _in_capitals(name: str) -> bool:
+    """Whether every letter of `name` is a capital, four letters at least."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def uncased(name: str) -> bool:
     """A name with no capitals to judge it by (Chinese, Arabic, Hebrew...): only what is said after it tells
     a speaker from a field of a form ("时间：3月12日", "מחיר: 100")."""
@@ -2377,7 +2383,11 @@ def _match_label(line: str) -> Label | None:
         return Label(m.group("name"), m.group("rest"), "bold" if text[:1] == "*" else "plain", time)
     m = _BOLD.match(text) if text[:1] in ("*", "_") else None
     if m:
-        name, role = split_role(m.group("name").strip())
+        inside = m.group("name").strip()
+        # (a record's stop after the group in parentheses, inside the bold: "**MORETTI (PD-IDP).**")
+        # (and after a name in capitals: "**PRESIDENTE.**", the chair's)
+        stopped = inside.endswith(").") or (inside.endswith(".") and _in_capitals(inside) and " " not in inside)
+        name, role = split_role(inside[:-1] if stopped else inside)
         if is_name_like(name):
             rest = m.group("rest")
             stamp = _REST_TIME.match(rest)

@@ -414,6 +414,7 @@ def parse_lines(
         _apply_listed_holders(lines[: min(labels_at)], lines, labels_at, table)
         _apply_holders_beside(lines, labels_at, table)
         _apply_offices_held(labels_at, table)
+        _apply_offices_named_beside(lines, labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
@@ -1777,6 +1778,11 @@ def _choose_convention(
     labels = dict(labels)
     # Records quote other records: a hearing inserts an interview written "Name: text".  Labels of
     # the other same-line family join when they recur on their own (three times or more).
+    # And where the labels read are themselves a record's in bold, the stop inside the bold ("**PRESIDENTE.**",
+    # "**BELLOMO, relatore.**"), a record's label that lost its bold ("LO PRESTI (M5S). Signora ...") is one more
+    # of them, heard once or not.
+    in_bold = sum(1 for i, l in labels.items() if l.form == "bold" and _STOP_IN_BOLD.match(lines[i]))
+    same_record = family == "inline" and in_bold >= 3 and in_bold * 2 >= len(labels)
     for other in ("inline", "record"):
         if other == family or other not in results or family not in ("inline", "record"):
             continue
@@ -1792,6 +1798,17 @@ def _choose_convention(
             for alias in other_table.aliases.get(name, []):
                 table.add_alias(name, alias)
             labels[i] = label
+    if same_record:
+        first = min(labels)
+        for i, line in enumerate(lines):
+            if i <= first or i in labels or not line[:1].isupper():
+                continue
+            label = grammar.match_record(line)
+            # (a name in capitals with its group or office, or one of the labels' own: "PRESIDENTE. Grazie.")
+            known = label is not None and name_key(display_name(label.raw)) in table.canonical
+            if label is not None and label.said and (label.role is not None or known) and in_capitals(label.raw):
+                table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
+                labels[i] = label
     if family not in ("inline", "record") and labels and "inline" in proposed:
         # A chamber's members as one voice, in the inline shape among names set apart: "Hon. Members: Hear, hear."
         # (a placeholder: no one's name to confuse)
@@ -3214,8 +3231,9 @@ def _holder_may_change(person: str, lines: list[str], labels: dict[int, Label]) 
     if len(surname) < 3:
         return False
     word = re.compile(rf"(?<![\w]){re.escape(surname)}(?![\w])")
-    first = min(labels, default=0)
-    return any(i > first and i not in labels and word.search(line) for i, line in enumerate(lines))
+    # (while the turns go on: a signature under the last, "dr. Szabó Katalin s.k. bíró", is the same holder's)
+    first, last = min(labels, default=0), max(labels, default=0)
+    return any(first < i < last and i not in labels and word.search(line) for i, line in enumerate(lines))
 
 
 def _apply_listed_holders(head: list[str], lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
@@ -3344,6 +3362,118 @@ def _apply_holders_beside(lines: list[str], labels: dict[int, Label], table: Spe
         if name_key(person) not in labelled and key != _office_key(person):
             table.canonical[name_key(offices[key])] = person
             table.add_alias(person, offices[key])
+
+
+#: Between a person's name and the office after it, in a list or a record's note: a comma, a dash or a parenthesis,
+#: and a word or two of the office's own, one space apart (a wide gap parts a signature block's columns) ("Adrian Coman – primarul", "A. Hoekstra, burgemeester en voorzitter").
+_BETWEEN_NAME_AND_OFFICE = re.compile(r"[ \t]?(?:[,–—(-][ \t]?)?(?:[^\W\d_]+[ \t]){0,2}")
+#: Between an office and the person after it: a colon, or a short title ("vice presidente Rossana De Santis",
+#: "Presidenza: dl. Ion Pop").
+_BETWEEN_OFFICE_AND_NAME = re.compile(r"(?:[ \t]?[:：])?[ \t]?(?:[^\W\d_]{1,4}\.[ \t]?){0,2}")
+
+
+def _same_word(word: str, office: str) -> bool:
+    """Whether `word` is `office` or another form of it ("presidenza", "presidente"; "primarul", "primar"): the
+    same word, or five letters or more shared from the start, all but two of the shorter's."""
+    if word == office:
+        return True
+    if len(word) < 5 or len(office) < 5:
+        return False
+    shared = next(
+        (k for k, (a, b) in enumerate(zip(word, office, strict=False)) if a != b), min(len(word), len(office))
+    )
+    return shared >= max(5, min(len(word), len(office)) - 2)
+
+
+#: Initials and, in parentheses, the given name they begin: "A.J. (Annelies) Hoekstra", "M. (Marieke) van der Meer".
+_INITIALS_THEN_GIVEN = re.compile(r"\b(?:[A-Z]\.){1,4}[ \t]?\(([A-Z][a-zà-ÿ]+)\)[ \t]")
+
+
+def _name_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where `text` writes people's names: runs of two to four capitalised words one space apart that read as a
+    person's name (a capital in any script that has them: not "ügyész", a prosecutor, after "Fekete Anna")."""
+    spans: list[tuple[int, int, str]] = []
+    run: list[re.Match[str]] = []
+    for m in itertools.chain(re.finditer(r"[^\W\d_][\w'’-]*", text), [None]):
+        if m is not None and m.group(0)[:1].isupper() and (not run or text[run[-1].end() : m.start()] == " "):
+            run.append(m)
+            continue
+        if 2 <= len(run) <= 4 and _a_persons_name(words := text[run[0].start() : run[-1].end()]):
+            spans.append((run[0].start(), run[-1].end(), words))
+        run = [m] if m is not None and m.group(0)[:1].isupper() else []
+    return spans
+
+
+def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
+    """An office over turns ("PRESIDENTE.", "Bíró:", "De voorzitter:") whose holder the document names right beside
+    the office's word, in any of its forms, outside the turns: above them, below them or in a note between them
+    ("Presidenza della vice presidente Rossana DE SANTIS", "Jelen vannak: dr. Szabó Katalin bíró, ...", "mr. A.
+    Hoekstra, burgemeester en voorzitter").  The turns go by the holder's name, the office kept as an alias.  Only
+    where one person is named so, no other label is that person, and the record does not name them again after
+    the turns begin (the office may change hands: see _holder_may_change).  The office's word inside a name
+    ("Bíró Zoltán") names no office."""
+    if len(labels) < 2:
+        return
+    first, last = min(labels), max(labels)
+    outside = [
+        line
+        for i, line in enumerate(lines)
+        if i not in labels
+        and (i < first or i > last + 1 or (line.strip()[:1] in "([" and line.strip()[-1:] in ")]"))
+        and len(line) < 600
+    ]
+    if not outside:
+        return
+    offices: dict[str, str] = {}
+    marked: set[str] = set()  # (offices that the label's own article says are one: "M. le Maire", "De voorzitter")
+    for name in {n for l in labels.values() if (n := table.name_for(l))}:
+        tokens = name.split()
+        words = [w for w in tokens if w.casefold() not in _ARTICLES and not _SHORT_TITLE.match(w)]
+        # (and titles shortened to a letter or two, "M.", "Dl.", "Mme")
+        words = [w for w in words if w.casefold().strip(".") not in TITLES and not re.fullmatch(r"\w{1,3}\.", w)]
+        article = any(w.casefold() in _ARTICLES for w in tokens)
+        if len(words) != 1 or len(words[0]) < 4 or not words[0].isalpha() or (is_full_name(name) and not article):
+            continue
+        if len(words) < len(tokens) and not article:
+            continue  # (a title and a surname, "Mr. Kanjorski", "Dl. Mărginean": a person)
+        offices[name] = words[0].casefold()
+        if len(words) < len(tokens) or words[0].islower():
+            marked.add(name)
+    if not offices:
+        return
+    held: dict[str, set[str]] = {}
+    for line in outside:
+        # (a Dutch list's initials with the given name after them, "A.J. (Annelies) Hoekstra": Annelies Hoekstra)
+        text = _INITIALS_THEN_GIVEN.sub(r"\1 ", line.replace("**", "").replace("__", ""))
+        spans = _name_spans(text)
+        if not spans:
+            continue
+        for w in re.finditer(r"[^\W\d_]+", text):
+            word = w.group(0).casefold()
+            for name, office in offices.items():
+                if not _same_word(word, office) or any(a <= w.start() < b for a, b, _ in spans):
+                    continue
+                if name not in marked and not w.group(0).islower():
+                    continue  # (a word alone as the label, "Bíró:", is an office where the lists write it small)
+                before = [
+                    p for a, b, p in spans if b <= w.start() and _BETWEEN_NAME_AND_OFFICE.fullmatch(text[b : w.start()])
+                ]
+                after = [
+                    p for a, b, p in spans if a >= w.end() and _BETWEEN_OFFICE_AND_NAME.fullmatch(text[w.end() : a])
+                ]
+                for person in before[-1:] or after[:1]:
+                    held.setdefault(name, set()).add(" ".join(_bare_person(display_name(person))))
+    labelled = {name_key(n): n for n in table.canonical.values()}
+    for name, people in held.items():
+        if len(people) != 1 or not (person := next(iter(people))) or name_key(person) in labelled:
+            continue
+        if len(person.split()) < 2 or _holder_may_change(person, lines, labels):
+            continue
+        # (the same person as a label that gives office and name: "Dl. Primar Adrian Coman:" beside "Dl. Primar:")
+        fuller = [n for n in labelled.values() if n != name and name_key(n).endswith(name_key(person))]
+        holder = fuller[0] if len(fuller) == 1 else person
+        table.canonical[name_key(name)] = holder
+        table.add_alias(holder, name)
 
 
 def _apply_offices_held(labels: dict[int, Label], table: SpeakerTable) -> None:
@@ -3570,6 +3700,10 @@ _OPENING_WORDS = re.compile(
     r"^[ \t]*(?P<who>[^\W\d_][^.:：–—()\[\]\n\d]{0,40}?(?:\.[ \t]?[^\W\d_][^.:：–—()\[\]\n\d]{0,30}?){0,3})"
     r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:[.:：]|[ \t][–—-])[ \t]+\S"
 )
+
+
+#: A record's label in bold, its stop inside the bold: "**PRESIDENTE.**", "**MORETTI (PD-IDP).**".
+_STOP_IN_BOLD = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{2,80}\.(?:\*\*|__)\s")
 
 
 def _recurring_openings(lines: list[str]) -> tuple[int, str] | None:

@@ -1,0 +1,99 @@
+"""Offices over turns that the document names the holder of, in any language's list or note, and records' labels in
+bold with their stop inside the bold."""
+
+from __future__ import annotations
+
+from sayso.corpus.importers import parse_text
+
+
+def _said(text: str, name: str = "x.md") -> list[str | None]:
+    return [p.speaker for p in parse_text(text, name).passages if p.speaker]
+
+
+#: A Hungarian-style hearing record: roles as labels, the people named beside their roles in small letters.
+HEARING = """VÁROSI BÍRÓSÁG
+
+JEGYZŐKÖNYV
+
+**Jelen vannak:** dr. Lengyel Mária bíró, Halász Ottó jegyzőkönyvvezető, dr. Sipos Béla ügyész, Papp Dóra tanú.
+
+**Bíró:** Megnyitom a tárgyalást. Kérem a tanút, mondja el, mit látott.
+
+**Tanú:** Este hét körül láttam a férfit a kapu előtt.
+
+**Bíró:** Biztos benne, hogy ő volt az?
+
+**Tanú:** Igen, egészen biztos vagyok benne.
+
+**Ügyész:** Köszönöm, nincs több kérdésem.
+
+**Bíró:** A tárgyalást berekesztem.
+
+dr. Lengyel Mária s.k. bíró                    Halász Ottó s.k. jegyzőkönyvvezető
+"""
+
+
+def test_an_office_takes_the_name_a_list_writes_beside_it() -> None:
+    assert _said(HEARING) == [
+        "Lengyel Mária",
+        "Papp Dóra",
+        "Lengyel Mária",
+        "Papp Dóra",
+        "Sipos Béla",
+        "Lengyel Mária",
+    ]
+    doc = parse_text(HEARING, "x.md")
+    assert "Bíró" in doc.speakers["Lengyel Mária"]  # (the office kept, to find her by it)
+
+
+def test_an_office_named_in_a_heading_line_or_a_field_in_other_languages() -> None:
+    # Italy's Senate: the chair named in the sitting's heading, "Presidenza della vice presidente ..." (a form of the
+    # office's word); France's minutes: "Présidence : M. Jean Dupont, Maire" over "M. le Maire"
+    it = "RESOCONTO STENOGRAFICO\n\nPresidenza della vice presidente Laura Fontana\n\n"
+    it += "**PRESIDENTE.** Dichiaro aperta la seduta. Ha facoltà di parlare il senatore Greco.\n\n"
+    it += "**GRECO (Misto).** Signora Presidente, chiedo che il Governo riferisca in Aula.\n\n"
+    it += "**PRESIDENTE.** Ne prendo atto. Ha facoltà di parlare la senatrice Conti.\n\n"
+    it += "**CONTI (PD).** Signora Presidente, mi associo alla richiesta del collega.\n\n"
+    it += "**PRESIDENTE.** La seduta è tolta.\n"
+    assert _said(it) == ["Laura Fontana", "Greco", "Laura Fontana", "Conti", "Laura Fontana"]
+    fr = "PROCÈS-VERBAL\n\n**Présidence :** M. Jean Dupont, Maire\n\n**Présents :** Mme Lucie Roy, M. Paul Nadal\n\n"
+    fr += "**M. le Maire :** Nous passons au point 3. Madame Roy, vous avez la parole.\n\n"
+    fr += "**Mme Roy :** Merci, Monsieur le Maire. Le budget est en hausse de deux pour cent.\n\n"
+    fr += "**M. le Maire :** Merci. Monsieur Nadal ?\n\n**M. Nadal :** Nous voterons pour.\n\n"
+    fr += "**M. le Maire :** Le point est adopté.\n"
+    assert _said(fr)[0] == "Jean Dupont" and _said(fr).count("Jean Dupont") == 3
+    # a Dutch list's initials with the given name after them: "A.J. (Anna) Smit, burgemeester en voorzitter"
+    nl = "Notulen van de raad\n\n**Aanwezig:** mr. A.J. (Anna) Smit, burgemeester en voorzitter; de heer P. Bos\n\n"
+    nl += "De voorzitter: Ik open de vergadering. De heer Bos heeft het woord.\n\n"
+    nl += "De heer Bos: Dank u, voorzitter. Wij steunen het voorstel.\n\nDe voorzitter: Dank u wel.\n\n"
+    nl += "De heer Bos: Graag gedaan, voorzitter.\n"
+    assert _said(nl) == ["Anna Smit", "De heer Bos", "Anna Smit", "De heer Bos"]
+
+
+def test_an_office_is_left_where_the_document_does_not_say_whose_it_is() -> None:
+    # the office's word inside a name ("Bíró Zoltán" is a man named Bíró), no one named beside it
+    inside = HEARING.replace("dr. Lengyel Mária bíró, ", "Bíró Zoltán, ").replace("dr. Lengyel Mária s.k. bíró", "")
+    assert _said(inside).count("Bíró") == 3
+    # two people named beside it: either may hold it
+    two = HEARING.replace("Papp Dóra tanú.", "Papp Dóra tanú, dr. Kiss Anna bíró.")
+    assert _said(two).count("Bíró") == 3
+    # named again while the turns go on: the chair may have changed hands
+    moved = HEARING.replace("**Ügyész:**", "(dr. Lengyel Mária bíró elhagyja a termet.)\n\n**Ügyész:**")
+    assert _said(moved).count("Bíró") == 3
+    # a surname alone as a label is no office, whatever a list writes after someone's name ("Mr. Frank, Kanjorski")
+    rec = "Present: Representatives Ada Frank, Kanjorski and Lee.\n\nMr. FRANK. I yield.\n\nMr. KANJORSKI. I thank "
+    rec += "the gentleman.\n\nMr. FRANK. Indeed.\n\nMr. KANJORSKI. Then we agree.\n"
+    assert set(_said(rec, "x.txt")) == {"Mr. Frank", "Mr. Kanjorski"}
+
+
+def test_a_record_label_that_lost_its_bold_is_one_more_of_the_records() -> None:
+    """The Italian Senate's labels in bold with the stop inside the bold; one pasted without its bold ("RUSSO (M5S).
+    ...", heard once) went to the chair before it, silently."""
+    it = "**PRESIDENTE.** Ha facoltà di parlare il senatore Greco.\n\n"
+    it += "**GRECO (Misto).** Signora Presidente, chiedo che il Governo riferisca in Aula.\n\n"
+    it += "**PRESIDENTE.** Ha facoltà di parlare il senatore Russo.\n\n"
+    it += "RUSSO (M5S). Signora Presidente, sarò breve: voteremo contro.\n\n"
+    it += "**PRESIDENTE.** Ha facoltà di parlare la senatrice Conti.\n\n"
+    it += "**CONTI (PD).** Signora Presidente, mi associo alla richiesta del collega.\n\n"
+    it += "PRESIDENTE. La seduta è tolta.\n"
+    assert _said(it) == ["Presidente", "Greco", "Presidente", "Russo", "Presidente", "Conti", "Presidente"]
