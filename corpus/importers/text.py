@@ -1803,12 +1803,17 @@ def _choose_convention(
         for i, line in enumerate(lines):
             if i <= first or i in labels or not line[:1].isupper():
                 continue
-            label = grammar.match_record(line)
+            stopped = grammar.match_record(line)
             # (a name in capitals with its group or office, or one of the labels' own: "PRESIDENTE. Grazie.")
-            known = label is not None and name_key(display_name(label.raw)) in table.canonical
-            if label is not None and label.said and (label.role is not None or known) and in_capitals(label.raw):
-                table.canonical.setdefault(name_key(display_name(label.raw)), display_name(label.raw))
-                labels[i] = label
+            known = stopped is not None and name_key(display_name(stopped.raw)) in table.canonical
+            if (
+                stopped is not None
+                and stopped.said
+                and (stopped.role is not None or known)
+                and in_capitals(stopped.raw)
+            ):
+                table.canonical.setdefault(name_key(display_name(stopped.raw)), display_name(stopped.raw))
+                labels[i] = stopped
     if family not in ("inline", "record") and labels and "inline" in proposed:
         # A chamber's members as one voice, in the inline shape among names set apart: "Hon. Members: Hear, hear."
         # (a placeholder: no one's name to confuse)
