@@ -97,3 +97,53 @@ def test_a_record_label_that_lost_its_bold_is_one_more_of_the_records() -> None:
     it += "**CONTI (PD).** Signora Presidente, mi associo alla richiesta del collega.\n\n"
     it += "PRESIDENTE. La seduta è tolta.\n"
     assert _said(it) == ["Presidente", "Greco", "Presidente", "Russo", "Presidente", "Conti", "Presidente"]
+
+
+#: A two-page record in the Turkish Assembly's layout: a running head at each page's top, the page's number at its
+#: foot, turns opening with an indent, a name in capitals and the province, a dash; the deputy minister's label an
+#: office and a name in capitals, as the chair names him in ordinary case.
+ASSEMBLY = """GENEL KURUL TUTANAĞI
+54'üncü Birleşim
+
+BAŞKAN: Başkan Vekili Leyla KARACA
+
+MECLİS                        B: 54          12 . 3 . 2025             O: 1
+  BAŞKAN – Sayın milletvekilleri, gündem dışı ilk söz İzmir Milletvekili Deniz
+Aydın'a aittir. Buyurun Sayın Aydın.
+  DENİZ AYDIN (İzmir) – Sayın Başkan, değerli milletvekilleri; zeytin
+üreticileri bu yıl çok zor durumda. Destek bekliyoruz.
+  BAŞKAN – Teşekkür ederiz Sayın Aydın. İkinci söz Konya Milletvekili Selim
+Tuna'ya aittir.
+  SELİM TUNA (Konya) – Sayın Başkan, hububat fiyatları açıklandı, çiftçimiz
+memnun değil. Bunu Bakanlığın dikkatine sunuyorum.
+  BAŞKAN – Teşekkür ederiz. Hükûmet adına Tarım Bakan Yardımcısı Sayın Kemal
+Işık cevap verecektir.
+
+                                      45
+
+MECLİS                        B: 54          12 . 3 . 2025             O: 1
+  TARIM BAKAN YARDIMCISI KEMAL IŞIK (Kayseri) – Sayın Başkan, değerli
+milletvekilleri; zarar tespit çalışmaları sürüyor ve destekler açıklanacak.
+  BAŞKAN – Teşekkür ederiz Sayın Işık. Birleşime on dakika ara veriyorum.
+
+                                      46
+"""
+
+
+def test_a_running_head_at_each_pages_top_and_an_office_in_capitals_before_a_name_the_record_gives() -> None:
+    doc = parse_text(ASSEMBLY, "tutanak.txt")
+    said = [(p.speaker, p.text.split()[0]) for p in doc.passages if p.speaker]
+    assert [who for who, _ in said] == [
+        "Başkan Vekili Leyla KARACA",
+        "Deniz Aydın",
+        "Başkan Vekili Leyla KARACA",
+        "Selim Tuna",
+        "Başkan Vekili Leyla KARACA",
+        "Kemal Işık",
+        "Başkan Vekili Leyla KARACA",
+    ]
+    assert not any("MECLİS" in p.text for p in doc.passages)  # (the running head, at both pages' tops, is gone)
+    assert any(s["reason"] == "page header or footer" for s in doc.dropped or [])
+    # (a name the record never writes in ordinary case stays unread, as before: no name is guessed from capitals)
+    unnamed = ASSEMBLY.replace("Sayın Kemal\nIşık cevap", "Sayın Bakan Yardımcısı\ncevap")
+    assert "Kemal Işık" not in {p.speaker for p in parse_text(unnamed, "tutanak.txt").passages}

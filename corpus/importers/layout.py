@@ -428,12 +428,17 @@ def _strip_markers(page: Page) -> None:
 _LABEL_SHAPED = re.compile(r"^(?:[A-Z][\w'’.\-]*[ \t]+){0,5}[A-Z][\w'’.\-]*(?:[ \t]*\([^()]{1,60}\))*[ \t]*:[ \t]+\S")
 
 
+_WIDE_GAP = re.compile(r"\S[ \t]{4,}(?=\S)")
+
+
 def _said(line: str) -> bool:
     """A speaker's words ("The President: I recognise Senator Lawal.", "Mme la présidente. La parole est à M. Le
     Bihan.") or a record's note ("(Laughter.)")."""
     s = line.strip()
     if s.startswith("(") and s.endswith(")"):
         return True
+    if len(_WIDE_GAP.findall(s)) >= 2:
+        return False  # (a running head's columns: "TBMM      B: 54      12 . 3 . 2025      O: 1")
     label = match_label(s) or match_record(s)
     return (label is not None and label.said) or _LABEL_SHAPED.match(s) is not None
 
@@ -510,10 +515,17 @@ def _strip_page_furniture(page: Page) -> None:
             # footer beside the page number and again at the document's end, on the same side of both; and it
             # is no speaker's words)
             spots = [beside.get(i, -ends[i] if i in ends else None) for i in where]
+            # (or a header at the top of each page: right after the first page's number, and on the first page
+            # before any number, where no number comes before it)
+            topped = spots[1] in (1, 2) and where[0] < page_marks[0] and len(shape.split()) >= 4
             if (
                 len(marks) == 2
-                and None not in spots
-                and (spots[0] == spots[1] or ((spots[0] or 0) * (spots[1] or 0) > 0 and len(shape.split()) >= 4))
+                and (None not in spots or topped)
+                and (
+                    topped
+                    or spots[0] == spots[1]
+                    or ((spots[0] or 0) * (spots[1] or 0) > 0 and len(shape.split()) >= 4)
+                )
                 and not _said(lines[where[0]])
                 and not any(_under_a_name(lines, i) for i in where)
             ):

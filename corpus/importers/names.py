@@ -2568,16 +2568,21 @@ def in_ordinary_case(token: str) -> str:
     return _cap_token(token)
 
 
-def _cap_token(token: str) -> str:
+def _cap_token(token: str, turkish: bool = False) -> str:
     if _ROMAN.match(token) or _INITIAL.match(token) or _INITIALS_RUN.match(token):
         return token
     prefixed = _SHOUTED_PREFIX.match(token)
     if prefixed:  # the Record's "McMORRIS", "DeLAY": the prefix as written, the rest in ordinary case
-        return prefixed.group(1) + _cap_token(prefixed.group(2))
+        return prefixed.group(1) + _cap_token(prefixed.group(2), turkish)
     out = []
     for part in re.split(r"([\-'’])", token):
         if not part or part in "-'’":
             out.append(part)
+            continue
+        if turkish:
+            # (Turkish's two i's: "I" lowers to a dotless "ı", "İ" to "i", and "i" capitalises back to "İ")
+            low = part.replace("I", "ı").replace("İ", "i").lower()
+            out.append({"i": "İ", "ı": "I"}.get(low[:1], low[:1].upper()) + low[1:])
             continue
         low = part.lower().replace("i\u0307", "i")  # (Turkish "İ" lowers to an i with a second dot)
         if low.startswith("mc") and len(low) > 3:
@@ -2629,7 +2634,9 @@ def display_name(raw: str) -> str:
     if is_office(name) and _bare(tokens[0]) in _OFFICE_ARTICLES:
         body = [t for t in body[1:] if t[:1].isupper()]  # "El señor GARCÍA": the article is not the name
     if body and all(_shouted(t) for t in body):
-        return " ".join(t if t in PARTICLES or not _shouted(t) else _cap_token(t) for t in tokens)
+        # (a Turkish name's capitals, told by the letters only Turkish writes: "DENİZ AYDIN" is Deniz Aydın)
+        turkish = "İ" in name or "Ğ" in name
+        return " ".join(t if t in PARTICLES or not _shouted(t) else _cap_token(t, turkish) for t in tokens)
     if not body and tokens and all(_shouted(t) for t in tokens):
         return " ".join(_cap_token(t) for t in tokens)  # a title alone in capitals: "CHAIR", "CHAIRMAN"
     return name

@@ -1833,6 +1833,8 @@ def _choose_convention(
         labels.update(_same_shape_alone(lines, labels, table))
     if family == "separated" and len(labels) >= 4:
         labels.update(_same_shape_separated(lines, labels, table))
+    if family in ("separated", "inline") and len(labels) >= 4:
+        labels.update(_office_before_a_name_heard(lines, labels, table))
     if family == "inline" and len(labels) >= 4 and (kept := _documents_shape(lines, labels)) is not None:
         labels.update(_same_shape_labels(lines, labels, table, kept))
         labels = _without_header_in_another_shape(lines, labels, kept)
@@ -2158,6 +2160,62 @@ def _person_and_tail(name: str) -> tuple[str, str | None]:
     if tail is not None and tail.startswith("(") and tail.endswith(")") and tail.count("(") == 1:
         tail = tail[1:-1]
     return given_first(person) or person, tail
+
+
+def _folded(words: str) -> str:
+    """`words` folded for comparing a name in capitals with the same name in ordinary case, Turkish's dotted and
+    dotless i alike ("YAZICI", "Yazıcı")."""
+    return words.casefold().replace("ı", "i").replace("i\u0307", "i")
+
+
+def _office_before_a_name_heard(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
+    """Lines in the labels' shape that no name-like reading took (or took whole), their label an office and a name
+    all in capitals,
+    too long for a name ("TARIM VE ORMAN BAKAN YARDIMCISI CEVDET YAZICI (Afyonkarahisar) – Sayın Başkan ..."), where
+    its last two or three words are a person the document names in ordinary case ("Sayın Cevdet Yazıcı cevap
+    verecektir"): that person's turn, the office their role.  Their words went to the speaker before, silently."""
+    form = Counter(l.form for l in labels.values()).most_common(1)[0][0]
+    mark = grammar.separator_of(labels[min(labels)]) if form.startswith("separated:") else ":"
+    if not mark or not mark.strip():
+        return {}
+    first = min(labels)
+    tokens: list[str] = []  # (the document's words, read only where a line in such a shape is found)
+    folded: list[str] = []
+    out: dict[int, Label] = {}
+    for i, line in enumerate(lines):
+        # (or a label read whole, the office and the name as one: "TARIM BAKAN YARDIMCISI KEMAL IŞIK")
+        whole = i in labels and len(labels[i].raw.split()) >= 4 and labels[i].raw.isupper()
+        if i <= first or (i in labels and not whole) or not line.strip()[:1].isupper():
+            continue
+        head, found, rest = line.strip().partition(f" {mark.strip()} " if mark.strip() != ":" else ": ")
+        if not found or not rest.strip():
+            continue
+        head, where = split_role(head) if head.endswith(")") else (head, None)
+        words = head.split()
+        if not 4 <= len(words) <= 16 or not head.isupper() or not all(w.isalpha() for w in words):
+            continue
+        if not tokens:
+            tokens = re.findall(r"[^\W\d_]+", "\n".join(lines))
+            folded = [_folded(t) for t in tokens]
+        for k in (3, 2):
+            wanted = [_folded(w) for w in words[-k:]]
+            said = next(
+                (
+                    " ".join(tokens[j : j + k])
+                    for j in range(len(tokens) - k + 1)
+                    if folded[j] == wanted[0]
+                    and folded[j : j + k] == wanted
+                    and not all(t.isupper() for t in tokens[j : j + k])
+                ),
+                None,
+            )
+            if said is not None and is_full_name(said):
+                office = " ".join(words[:-k])
+                role = ", ".join(r for r in (display_name(office), where) if r)
+                table.canonical.setdefault(name_key(said), said)
+                out[i] = Label(said, rest, form, None, role)
+                break
+    return out
 
 
 def _same_shape_separated(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
