@@ -24,12 +24,17 @@ def name_key(name: str) -> str:
     return fold(name)
 
 
+_SPACED_INITIALS = re.compile(r"(?:[^\W\d_]\. ){1,3}[^\W\d_]\.")
+
+
 def is_initials(name: str) -> bool:
     """`NT`, `KFL`, `N.T.`: two to four capital letters standing for a name (never a name of their own); in a
     script without capitals, two to four first syllables each with its full stop (Hindi's `अ.व.`, `मी.श.`)."""
     letters = name.replace(".", "")
     if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and " " not in name:
         return True
+    if _SPACED_INITIALS.fullmatch(name) and letters.replace(" ", "").isupper():
+        return True  # (each with its stop, a space between: "О. М.", "J. K.")
     parts = name.split(".")
     return (
         name.endswith(".")

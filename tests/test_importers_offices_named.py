@@ -147,3 +147,16 @@ def test_a_running_head_at_each_pages_top_and_an_office_in_capitals_before_a_nam
     # (a name the record never writes in ordinary case stays unread, as before: no name is guessed from capitals)
     unnamed = ASSEMBLY.replace("Sayın Kemal\nIşık cevap", "Sayın Bakan Yardımcısı\ncevap")
     assert "Kemal Işık" not in {p.speaker for p in parse_text(unnamed, "tutanak.txt").passages}
+
+
+def test_initials_with_a_space_between_their_stops_are_the_full_name_they_stand_for() -> None:
+    """A Ukrainian broadcaster's text names each speaker in full at the first turn, then by initials with a space
+    between them ("О. М.:"), as its header keys them ("(далі — О. М.)"): one person each, not four speakers."""
+    text = "Ведуча — Олена Марченко (далі — О. М.)\nГість — Тарас Коваль (далі — Т. К.)\n\n"
+    text += "Олена Марченко: Добрий вечір. Сьогодні говоримо про ринок праці.\n\n"
+    text += "Тарас Коваль: Добрий вечір, дякую за запрошення.\n\n"
+    text += "О. М.: Скільки людей зараз шукають роботу?\n\nТ. К.: Близько дванадцяти тисяч.\n\n"
+    text += "О. М.: А вакансій скільки?\n\nТ. К.: Майже чотири тисячі.\n"
+    said = _said(text, "x.txt")
+    assert said == ["Олена Марченко", "Тарас Коваль"] * 3
+    assert "О. М." in parse_text(text, "x.txt").speakers["Олена Марченко"]

@@ -695,9 +695,10 @@ def _style(label: Label) -> tuple[str, bool, bool, bool]:
 def _resolve_initials(
     initials: str, full_labels: list[str], intro: dict[str, int], mentions: dict[str, int]
 ) -> str | None:
-    letters = initials.replace(".", "").upper()
+    letters = initials.replace(".", "").replace(" ", "").upper()
     for pool in (full_labels, list(intro), list(mentions)):
-        hits = [n for n in dict.fromkeys(pool) if letters in initials_of(n)]
+        # (not the initials themselves, nor other initials: "О. М." reads as a name of two words)
+        hits = [n for n in dict.fromkeys(pool) if letters in initials_of(n) and n != initials and not is_initials(n)]
         # The same person written twice ("Nick Thompson", "Nicholas Thompson") is one candidate.
         if not hits:
             continue
