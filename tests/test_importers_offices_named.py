@@ -160,3 +160,38 @@ def test_initials_with_a_space_between_their_stops_are_the_full_name_they_stand_
     said = _said(text, "x.txt")
     assert said == ["Олена Марченко", "Тарас Коваль"] * 3
     assert "О. М." in parse_text(text, "x.txt").speakers["Олена Марченко"]
+
+
+def test_labels_of_a_surname_an_office_and_a_given_name_take_the_listed_full_name() -> None:
+    """A Legislative Yuan record labels members by surname, office and given name ("王委員志明："), the chair by office,
+    its field naming the holder in the same shape ("主　　席　陳委員美玲"); a Diet record labels by surname and office
+    ("山本委員長"), its list spacing the surname from the given name with the honorific 君.  Each goes by the full
+    name the list gives."""
+    yuan = "交通委員會會議紀錄\n主\u3000\u3000席\u3000陳委員美玲\n出席委員\u3000陳美玲\u3000王志明\u3000李國華\n"
+    yuan += "列席官員\u3000交通部部長\u3000張文德\n\n"
+    yuan += "主席：現在開始詢答。首先請王委員志明發言。\n王委員志明：謝謝主席。有請張部長。\n"
+    yuan += "張部長文德：委員好。\n王委員志明：誤點的情況非常嚴重，你知道嗎？\n張部長文德：我們有掌握，正在改善。\n"
+    yuan += "主席：請李委員國華發言。\n李委員國華：謝謝主席。我想請教部長。\n"
+    assert _said(yuan, "x.txt") == ["陳美玲", "王志明", "張文德", "王志明", "張文德", "陳美玲", "李國華"]
+    diet = "国土交通委員会議録\n出席委員\n委員長\u3000山本\u3000一郎君\n理事\u3000小林花子君\u3000理事\u3000佐藤\u3000誠君\n"
+    diet += "出席国務大臣\n国土交通大臣\u3000\u3000中川\u3000\u3000修君\n―――――――――――――\n"
+    diet += (
+        "○山本委員長\u3000これより会議を開きます。小林花子君。\n○小林委員\u3000立憲民主党の小林です。大臣に伺います。\n"
+    )
+    diet += "○中川国務大臣\u3000お答えいたします。検討してまいります。\n○小林委員\u3000ぜひお願いいたします。\n"
+    diet += "○山本委員長\u3000次に、佐藤誠君。\n○佐藤委員\u3000ありがとうございます。質問いたします。\n"
+    diet += "○中川国務大臣\u3000お答えいたします。\n○佐藤委員\u3000終わります。\n○山本委員長\u3000本日は、これにて散会いたします。\n"
+    assert _said(diet, "x.txt") == [
+        "山本一郎",
+        "小林花子",
+        "中川修",
+        "小林花子",
+        "山本一郎",
+        "佐藤誠",
+        "中川修",
+        "佐藤誠",
+        "山本一郎",
+    ]
+    # two listed members of one surname: the label "王委員" could be either, and stays
+    two = yuan.replace("李國華\n", "李國華\u3000王美華\n").replace("王委員志明：", "王委員：")
+    assert "王委員" in _said(two, "x.txt")

@@ -415,6 +415,7 @@ def parse_lines(
         _apply_holders_beside(lines, labels_at, table)
         _apply_offices_held(labels_at, table)
         _apply_offices_named_beside(lines, labels_at, table)
+        _apply_han_names_listed(lines[: min(labels_at)], labels_at, table)
     wrapped = looks_hard_wrapped(lines) if hard_wrapped is None else hard_wrapped
     if (page.numbered or (plan is not None and plan.numbered)) and hard_wrapped is None:
         wrapped = True  # numbered lines are a court reporter's fixed-width lines, not paragraphs
@@ -2834,6 +2835,74 @@ def _apply_role_fields(head: list[str], labels: dict[int, Label], table: Speaker
         if name_key(display_name(label.raw)) in given and _only_a_person(label.rest.strip()):
             label.rest = f"{label.raw.strip()} : {label.rest.strip()}"
             label.raw = ""
+
+
+#: A word in Chinese characters (and kana), as a list of members writes a name or an office: "林柏翰", "敬一君".
+_HAN_WORD = re.compile(r"[\u3005\u3400-\u9fff\uf900-\ufaff\u3041-\u30ff]+")
+#: The Diet's honorific after a member's name in its lists: "森川　敬一君".
+_KUN = "君"
+
+
+def _apply_han_names_listed(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
+    """Labels in Chinese characters that are a member's surname, an office and maybe the given name ("林委員柏翰",
+    "吳部長淑芬", a committee's "森川委員長", "田村政府参考人"), where the list of members above the turns gives the
+    full names ("出席委員　鄭宜蓁　林柏翰", "委員長　森川　敬一君"): the turns go by the full name, the label kept as
+    an alias.  A label fits a name that it opens with (one or two characters of it, the surname) and either closes
+    with the rest of it (the given name, the office between) or goes on with an office the list itself writes
+    ("委員", "国務大臣"); only where one listed name fits.  A field of the list naming an office's holder in such a
+    label ("主　　席　鄭委員宜蓁") names the office's turns."""
+    shown = {n for l in labels.values() if (n := table.name_for(l)) and uncased(n) and _HAN_WORD.fullmatch(n)}
+    if not shown:
+        return
+    words_of = [_HAN_WORD.findall(line) for line in head]
+    listed: dict[str, int] = {}  # (a full name, and its surname's length where the list spaces it apart, else 0)
+    for words in words_of:
+        for k, word in enumerate(words):
+            if word.endswith(_KUN) and len(word) > 1:
+                given = word[: -len(_KUN)]
+                before = words[k - 1] if k else ""
+                if before and len(before) <= 3 and any(n.startswith(before) for n in shown):
+                    listed.setdefault(before + given, len(before))  # ("森川", "敬一君": 森川敬一)
+                elif len(given) >= 3:
+                    listed.setdefault(given, 0)  # ("大西真理子君")
+            elif 2 <= len(word) <= 4 and not word.endswith(_KUN):
+                listed.setdefault(word, 0)
+    written = "".join(itertools.chain.from_iterable(words_of))
+
+    def person_of(label: str) -> str | None:
+        if label in listed:
+            return None  # (the label is a name as listed: nothing to give it)
+        fits = set()
+        for name, split in listed.items():
+            if len(name) < 2 or name == label:
+                continue
+            for k in (split,) if split else (1, 2):
+                surname, given = name[:k], name[k:]
+                if not given or not label.startswith(surname) or len(label) <= k:
+                    continue
+                middle = label[k:]
+                if label.endswith(given) and len(label) > len(name):
+                    fits.add(name)  # ("林" "委員" "柏翰")
+                elif not middle.startswith(given[:1]) and len(middle) >= 2 and written.count(middle) >= 1:
+                    fits.add(name)  # ("森川" "委員長": an office the list writes)
+        return fits.pop() if len(fits) == 1 else None
+
+    resolved = {label: person for label in shown if (person := person_of(label)) is not None}
+    # (a field of the list naming the office's holder: "主　　席　鄭委員宜蓁" over "主席：" turns)
+    for line in head:
+        words = _HAN_WORD.findall(line)
+        for k in range(1, min(4, len(words))):
+            key, value = "".join(words[:k]), words[k]
+            if (
+                key in shown
+                and key not in resolved
+                and (person := person_of(value) or (value if value in listed else None))
+            ):
+                resolved[key] = person
+                break
+    for label, person in resolved.items():
+        table.canonical[name_key(label)] = person
+        table.add_alias(person, label)
 
 
 #: A surname then a given name in a script without spaces, apart by a wide space, the given name followed by its
