@@ -195,3 +195,27 @@ def test_labels_of_a_surname_an_office_and_a_given_name_take_the_listed_full_nam
     # two listed members of one surname: the label "王委員" could be either, and stays
     two = yuan.replace("李國華\n", "李國華\u3000王美華\n").replace("王委員志明：", "王委員：")
     assert "王委員" in _said(two, "x.txt")
+
+
+def test_minutes_name_the_office_after_a_dash_in_small_letters_and_a_title_before_an_office() -> None:
+    """Romanian minutes: the chair's first turn under "Dl. Ion Pop – președinte de ședință:" (an office in small
+    letters after a dash, a department after a comma: "Dna. Ana Rusu – director executiv, Direcția Economică:"),
+    then "Dl. Pop:"; the mayor as "Dl. Primar:", whom the attendance names ("dl. Mihai Stan – primarul orașului").
+    Those turns went to the speaker before, silently, or stood apart from the person."""
+    text = "PROCES-VERBAL\n\nParticipă de drept: dl. Mihai Stan – primarul orașului.\n\n"
+    text += "Dl. Ion Pop – președinte de ședință: Trecem la punctul 3. Domnule primar, vă rog.\n\n"
+    text += "Dl. Primar: Mulțumesc. Bugetul are venituri de 80 de milioane de lei.\n\n"
+    text += "Dl. Pop: Mulțumim. Discuții? Doamna Dobre.\n\n"
+    text += "Dna. consilier Eva Dobre: Câți bani merg la cultură?\n\n"
+    text += "Dna. Ana Rusu – director executiv, Direcția Economică: Dacă îmi permiteți, răspund eu. Două milioane.\n\n"
+    text += "Dna. Dobre: Mulțumesc pentru răspuns.\n\nDl. Pop: Supun la vot. Adoptat.\n"
+    said = _said(text, "x.txt")
+    assert said == [
+        "Dl. Ion Pop",
+        "Mihai Stan",
+        "Dl. Ion Pop",
+        "Eva Dobre",
+        "Dna. Ana Rusu",
+        "Eva Dobre",
+        "Dl. Ion Pop",
+    ]

@@ -1720,7 +1720,10 @@ def split_role(candidate: str) -> tuple[str, str | None]:
             if role is not None:
                 return name, ", ".join([role, *roles])
         return rest, ", ".join(roles)
-    if "," in candidate:
+    dashed = re.search(r" [–—] [^\W\d_A-Z]", candidate.partition(",")[0]) if "," in candidate else None
+    if "," in candidate and not (dashed and dashed.group()[-1:].islower()):
+        # (not where an office in small letters after a dash comes first, its place after the comma:
+        # "Dna. Gabriela Florea – director executiv, Direcția Economică")
         name, _, role = candidate.partition(",")
         role = role.strip()
         words = role.split()
@@ -1757,7 +1760,12 @@ def split_role(candidate: str) -> tuple[str, str | None]:
             # (in a script without capitals, where nothing else tells a role from a name, and an office of two words
             # or more: not a fixture's "Real Madrid – Sevilla: 3-1", nor a person after an office, "Chief
             # Spokesperson – Ada Park", read elsewhere)
-            and uncased(role)
+            and (
+                uncased(role)
+                # (or an office in small letters after a titled or full name, as Romanian minutes write the chair:
+                # "Dl. Ion Mărginean – președinte de ședință")
+                or (role[:1].islower() and role.split()[0].isalpha() and is_full_name(name.strip()))
+            )
             and len(role.split()) >= 2
         ):
             return name.strip(), role

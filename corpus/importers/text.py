@@ -3536,6 +3536,19 @@ def _name_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _written_small(word: str, lines: list[str]) -> bool:
+    """Whether the document writes `word`, or a form of it, in small letters somewhere: a common noun, an office
+    ("primar", "primarul"), not a surname."""
+    low = word.casefold()
+    stem = low[: max(4, len(low) - 2)]
+    return any(
+        _same_word(m.group(0), low)
+        for line in lines
+        if stem in line
+        for m in re.finditer(rf"\b{re.escape(stem)}\w*", line)
+    )
+
+
 def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
     """An office over turns ("PRESIDENTE.", "Bíró:", "De voorzitter:") whose holder the document names right beside
     the office's word, in any of its forms, outside the turns: above them, below them or in a note between them
@@ -3566,8 +3579,8 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
         article = any(w.casefold() in _ARTICLES for w in tokens)
         if len(words) != 1 or len(words[0]) < 4 or not words[0].isalpha() or (is_full_name(name) and not article):
             continue
-        if len(words) < len(tokens) and not article:
-            continue  # (a title and a surname, "Mr. Kanjorski", "Dl. Mărginean": a person)
+        if len(words) < len(tokens) and not article and not _written_small(words[0], lines):
+            continue  # (a title and a surname, "Mr. Kanjorski", "Dl. Mărginean": a person; not "Dl. Primar")
         offices[name] = words[0].casefold()
         if len(words) < len(tokens) or words[0].islower():
             marked.add(name)
