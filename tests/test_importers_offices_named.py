@@ -219,3 +219,17 @@ def test_minutes_name_the_office_after_a_dash_in_small_letters_and_a_title_befor
         "Eva Dobre",
         "Dl. Ion Pop",
     ]
+
+
+def test_initials_the_head_writes_after_a_name_with_a_rank_before_it() -> None:
+    """A police record of interview keys each speaker's initials after the name in its header table, a rank before
+    the name and a date after the parentheses ("Detective Constable Liam TRAN (LT) 41072", "Shane Patrick DOYLE
+    (SD) DOB ..."): the turns go by the names; a code in parentheses that fits no name's initials stays."""
+    head = "| Interviewee: | Shane Patrick DOYLE (SD) DOB 12/06/1991 |\n"
+    head += "| Interviewing member: | Detective Constable Liam TRAN (LT) 41072 |\n\n"
+    turns = "LT (00:01): The time is 2:07 pm. Can you state your name?\n\nSD (00:09): Shane Patrick Doyle.\n\n"
+    turns += "LT (00:15): Do you understand you don't have to answer?\n\nSD (00:20): Yeah, I understand that.\n\n"
+    turns += "LT (00:31): Where were you on the ninth?\n\nSD (00:36): Home, mostly. I went to the shop.\n"
+    assert _said(head + turns, "x.txt") == ["Liam TRAN", "Shane Patrick DOYLE"] * 3
+    other = head.replace("Liam TRAN (LT)", "Liam TRAN (DC)")
+    assert _said(other + turns, "x.txt")[0] == "LT"

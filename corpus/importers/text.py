@@ -409,6 +409,7 @@ def parse_lines(
             )
             convention.doubt()
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
+        _apply_codes_after_names(lines[: min(labels_at)], labels_at, table)
         _apply_full_names_listed(lines[: min(labels_at)], table)
         _apply_names_in_head(lines[: min(labels_at)], labels_at, table)
         _apply_listed_holders(lines[: min(labels_at)], lines, labels_at, table)
@@ -2772,6 +2773,44 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
         if m.re is _ROLE_CODE_LEGEND or m.re is _FIELD_CODE_LEGEND:
             table.add_alias(name, m.group("office").strip())
     return shared
+
+
+def _apply_codes_after_names(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
+    """Initials over turns ("LT:", "SD:") that the head writes in parentheses after a person's name, a rank or an
+    office maybe before it ("Detective Constable Liam TRAN (LT)", "Shane Patrick DOYLE (SD) DOB 12/06/1991"): the
+    turns go by the name, the initials kept as an alias.  The name is the fewest last words of those before the
+    parentheses whose initials, all of them or the first and last, are the code's letters."""
+    codes = {
+        shown
+        for l in labels.values()
+        if (shown := table.name_for(l)) and is_initials(shown) and "." not in shown and " " not in shown
+    }
+    if not codes:
+        return
+    given: dict[str, set[str]] = {}
+    for line in head:
+        if "(" not in line:
+            continue
+        for m in re.finditer(r"\(([A-Z]{2,4})\)", line):
+            code = m.group(1)
+            if code not in codes:
+                continue
+            words = line[: m.start()].replace("*", " ").split()
+            for n in (2, 3, 4):
+                tail = words[-n:]
+                if len(tail) < n or not all(
+                    w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in tail
+                ):
+                    break
+                letters = "".join(w[0] for w in tail).upper()
+                if code in (letters, letters[0] + letters[-1]) and is_name_like(" ".join(tail)):
+                    given.setdefault(code, set()).add(" ".join(tail))
+                    break
+    for code, people in given.items():
+        if len(people) == 1 and table.canonical.get(name_key(code)) == code:
+            person = display_name(people.pop())
+            table.canonical[name_key(code)] = person
+            table.add_alias(person, code)
 
 
 #: Roles one person holds in a recording, as labels name them in the languages interviews and focus groups come
