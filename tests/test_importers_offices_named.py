@@ -233,3 +233,22 @@ def test_initials_the_head_writes_after_a_name_with_a_rank_before_it() -> None:
     assert _said(head + turns, "x.txt") == ["Liam TRAN", "Shane Patrick DOYLE"] * 3
     other = head.replace("Liam TRAN (LT)", "Liam TRAN (DC)")
     assert _said(other + turns, "x.txt")[0] == "LT"
+
+
+def test_initials_and_a_surname_take_the_full_name_listed_above_in_either_order() -> None:
+    """A Russian press conference labels officials by initials and surname ("Е.В. Миронова:", "О. Дёмина:") under a
+    list giving the full names, the surname first with the patronymic or last ("Миронова Елена Викторовна —
+    глава администрации", "модератор — Ольга Дёмина"): the turns go by the listed names."""
+    text = "Участвуют:\n\nМиронова Елена Викторовна — глава администрации города;\n\n"
+    text += "модератор — Ольга Дёмина, пресс-секретарь главы администрации.\n\n"
+    text += "О. Дёмина: Добрый день, коллеги. Начинаем пресс-конференцию.\n\n"
+    text += "Е.В. Миронова: Спасибо, Ольга. Отопительный сезон мы начали раньше графика.\n\n"
+    text += "О. Дёмина: Спасибо. Прошу задавать вопросы.\n\nАндрей Котов: Почему на Гагарина нет горячей воды?\n\n"
+    text += "Е.В. Миронова: Там был порыв трубы, его устранили.\n\nО. Дёмина: Спасибо, коллеги, время вышло.\n"
+    said = _said(text, "x.txt")
+    olga, elena = "Ольга Дёмина", "Миронова Елена Викторовна"
+    assert said == [olga, elena, olga, "Андрей Котов", elena, olga]
+    # two listed people fit the initials and surname: the label stays as written
+    two = text.replace("пресс-секретарь", "и Олег Дёмин, пресс-секретарь").replace("Ольга Дёмина", "Ольга Дёмин")
+    two = two.replace("О. Дёмина:", "О. Дёмин:")
+    assert "О. Дёмин" in _said(two, "x.txt")

@@ -8,6 +8,7 @@ times never qualify because a name must start with a letter.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -2754,6 +2755,26 @@ _MENTION = re.compile(
     r"(?<![\w'’-])((?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.)"
     r"(?:[ \t]+(?:(?:van|von|der|de|del|di|da|du|la|le|bin|al)[ \t]+)?(?:[A-Z][\w'’]*(?:-[A-Z][\w]+)?|[A-Z]\.)){1,3})"
 )
+
+
+def _capitalised_name(words: str) -> bool:
+    """Whether `words` are a person's name written with capitals, every word of it."""
+    return all(w[:1].isupper() for w in words.split()) and names_a_person(words)
+
+
+def name_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where `text` writes people's names: runs of two to four capitalised words one space apart that read as a
+    person's name (a capital in any script that has them: not "ügyész", a prosecutor, after "Fekete Anna")."""
+    spans: list[tuple[int, int, str]] = []
+    run: list[re.Match[str]] = []
+    for m in itertools.chain(re.finditer(r"[^\W\d_][\w'’-]*", text), [None]):
+        if m is not None and m.group(0)[:1].isupper() and (not run or text[run[-1].end() : m.start()] == " "):
+            run.append(m)
+            continue
+        if 2 <= len(run) <= 4 and _capitalised_name(words := text[run[0].start() : run[-1].end()]):
+            spans.append((run[0].start(), run[-1].end(), words))
+        run = [m] if m is not None and m.group(0)[:1].isupper() else []
+    return spans
 
 
 def mentioned_names(text: str) -> dict[str, int]:

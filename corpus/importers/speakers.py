@@ -32,6 +32,7 @@ from sayso.corpus.importers.names import (
     masked_number,
     mentioned_names,
     name_key,
+    name_spans,
     names_a_meeting_room,
     names_a_person,
     ocr_key,
@@ -507,6 +508,7 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
     # (the people the head's fields name, and every name in those lines: looked for once, if needed)
     fielded: list[str] | None = None
     heads: list[str] = []
+    listed: list[str] | None = None  # (the names the lines above the turns write: looked for once, if needed)
     for key in sorted(in_order, key=lambda k: -counts[k]):
         name = display[key]
         target = None
@@ -593,6 +595,13 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                     target = _resolve_surname(name, fielded)
         if target is None and is_full_name(name):
             target = _resolve_initialled(name, full_names)  # "M. Zieliński:" after "Marek Zieliński (trener):"
+            if target is None:
+                # (or after a name the lines above the turns list, the surname first or last: "Е.В. Миронова:"
+                # under "Миронова Елена Викторовна — глава администрации")
+                if listed is None:
+                    top = min((i for k in accepted for i, _ in by_key[k]), default=0)
+                    listed = [n for line in lines[max(0, top - 60) : top] for _, _, n in name_spans(line)]
+                target = _resolve_initials_and_surname(name, [n for n in listed if n not in display.values()])
         if target is None and is_initials(name):
             target = _name_in_capitals(name, lines)
         table.canonical[key] = target or name
@@ -824,6 +833,30 @@ def _resolve_initialled(name: str, full_names: list[str]) -> str | None:
         and len(given[0].rstrip(".")) > 1
         and name_key(given[0])[:1] == initial
     }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _resolve_initials_and_surname(name: str, listed: list[str]) -> str | None:
+    """The one listed full name that initials and a surname stand for, the surname first or last in it and the
+    other names in order after the initials' letters ("Е.В. Миронова" for "Миронова Елена Викторовна", "О. Дёмина"
+    for "Ольга Дёмина"); None where none or two fit."""
+    tokens = name.replace(".", ". ").split()
+    if len(tokens) < 2:
+        return None
+    initials = [t.rstrip(".") for t in tokens[:-1]]
+    if not all(len(t) == 1 and t.isalpha() and t.isupper() for t in initials):
+        return None
+    key = name_key(tokens[-1])
+    hits = set()
+    for full in listed:
+        words = full.split()
+        if not 2 <= len(words) <= 4 or sum(1 for w in words if name_key(w) == key) != 1:
+            continue
+        others = [w for w in words if name_key(w) != key]
+        if len(others) >= len(initials) and [w[:1].upper() for w in others[: len(initials)]] == [
+            i.upper() for i in initials
+        ]:
+            hits.add(full)
     return hits.pop() if len(hits) == 1 else None
 
 

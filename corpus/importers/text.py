@@ -44,6 +44,7 @@ from sayso.corpus.importers.names import (
     match_label,
     mentioned_names,
     name_key,
+    name_spans,
     names_a_meeting_room,
     names_a_person,
     person_in_office,
@@ -3560,21 +3561,6 @@ def _same_word(word: str, office: str) -> bool:
 _INITIALS_THEN_GIVEN = re.compile(r"\b(?:[A-Z]\.){1,4}[ \t]?\(([A-Z][a-zà-ÿ]+)\)[ \t]")
 
 
-def _name_spans(text: str) -> list[tuple[int, int, str]]:
-    """Where `text` writes people's names: runs of two to four capitalised words one space apart that read as a
-    person's name (a capital in any script that has them: not "ügyész", a prosecutor, after "Fekete Anna")."""
-    spans: list[tuple[int, int, str]] = []
-    run: list[re.Match[str]] = []
-    for m in itertools.chain(re.finditer(r"[^\W\d_][\w'’-]*", text), [None]):
-        if m is not None and m.group(0)[:1].isupper() and (not run or text[run[-1].end() : m.start()] == " "):
-            run.append(m)
-            continue
-        if 2 <= len(run) <= 4 and _a_persons_name(words := text[run[0].start() : run[-1].end()]):
-            spans.append((run[0].start(), run[-1].end(), words))
-        run = [m] if m is not None and m.group(0)[:1].isupper() else []
-    return spans
-
-
 def _written_small(word: str, lines: list[str]) -> bool:
     """Whether the document writes `word`, or a form of it, in small letters somewhere: a common noun, an office
     ("primar", "primarul"), not a surname."""
@@ -3629,7 +3615,7 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
     for line in outside:
         # (a Dutch list's initials with the given name after them, "A.J. (Annelies) Hoekstra": Annelies Hoekstra)
         text = _INITIALS_THEN_GIVEN.sub(r"\1 ", line.replace("**", "").replace("__", ""))
-        spans = _name_spans(text)
+        spans = name_spans(text)
         if not spans:
             continue
         for w in re.finditer(r"[^\W\d_]+", text):
