@@ -992,3 +992,31 @@ def test_a_print_interviews_questions_in_italics_under_a_standfirst() -> None:
         ("Interviewer", "What has changed mos"), ("Interviewee", "The winters. We used"),
         ("Interviewer", "And now?"), ("Interviewee", "Now I open a hive."),
     ]  # fmt: skip
+
+
+def test_a_print_interview_names_who_asks_from_its_byline_or_its_reporters_credit() -> None:
+    """A Spanish paper's interview under "Pregunta./Respuesta." marks names its journalist only in the byline's line
+    of details ("**Marta Olano** | Vitoria - 3 mar 2025 - 06:00 CET"); a Chinese paper's, set in bold questions,
+    in its credit ("文/图　本报记者　陈思远") and the person it interviews at the lead's start ("李桂芳，1961年生") as
+    the title does.  Those questions went to "Interviewer", and the Chinese answers to "Interviewee"."""
+    es = "# Iñaki Sarasola, hidrólogo: «El agua ya no se puede dar por hecha»\n\n"
+    es += "**Marta Olano** | Vitoria - 3 mar 2025 - 06:00 CET\n\n"
+    es += "Iñaki Sarasola (Tolosa, 58 años) estudia los acuíferos del País Vasco desde hace treinta años.\n\n"
+    for q, a in [
+        ("¿Le preocupa la sequía de este invierno?", "Mucho. Los embalses están al cuarenta por ciento."),
+        ("¿Qué deberían hacer los ayuntamientos?", "Reparar las fugas. Se pierde uno de cada cuatro litros."),
+        ("¿Y los ciudadanos?", "Ahorrar, pero sobre todo exigir que se invierta en la red."),
+    ]:
+        es += f"**P.** {q}\n\n**R.** {a}\n\n"
+    doc = parse_text(es, "entrevista.md")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["Marta Olano", "Iñaki Sarasola"] * 3
+    zh = "# 一根针，绣出三十年\n\n## 专访省级非遗项目传承人李桂芳\n\n*文/图　本报记者　陈思远*\n\n"
+    zh += "> 李桂芳，1961年生，从事刺绣四十余年。\n\n"
+    for q, a in [
+        ("您是几岁开始学刺绣的？", "八岁吧。那时候跟着母亲学。"),
+        ("刺绣最难的是什么？", "难在耐心。一幅作品要绣半年。"),
+        ("现在年轻人愿意学吗？", "比前几年多了，文化馆每年都办班。"),
+    ]:
+        zh += f"**{q}**\n\n{a}\n\n"
+    doc = parse_text(zh, "专访.md")
+    assert [p.speaker for p in doc.passages if p.speaker] == ["陈思远", "李桂芳"] * 3

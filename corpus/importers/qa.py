@@ -913,6 +913,16 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
         asker = next(
             (n for t in texts if (b := _BYLINE.match(t)) and (n := _name_run(b.group("rest").replace("*", "")))), None
         )
+    if asker is None:
+        # or the author first in a line of the article's details, a bar or a dot before the place and the date:
+        # "Lucía Arrieta | Bilbao - 15 jun 2025 - 05:30 CEST"
+        asker = next(
+            (n for t in texts if (b := _BYLINE_DATED.match(t)) and (n := _name(b.group("who").strip()))),
+            None,
+        )
+    if asker is None:
+        # a Chinese paper's reporter in its credit: "文/图　本报记者　林晓雯", "记者 林晓雯 报道"
+        asker = next((m.group("who") for t in texts if (m := _REPORTER_CREDIT.search(t))), None)
     if answerer is None:
         # the person the lead is about, its first words: "Olivia Chen-Matthews became chief financial officer..."
         # (a paragraph of the lead, a sentence or more, not a line of the page's furniture, nor a line that goes
@@ -925,6 +935,19 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
                 and not _BYLINE.match(t)
                 and (n := _lead_name(t.lstrip("*_ "), texts)) is not None
                 and n != asker
+            ),
+            None,
+        )
+    if answerer is None:
+        # a Chinese lead that opens with the name and a comma, the name another line of the header gives too
+        # ("王秀兰，1958年生，北塬镇人" under "专访……代表性传承人王秀兰")
+        answerer = next(
+            (
+                m.group("who")
+                for k, t in enumerate(texts)
+                if (m := _HAN_LEAD.match(t.lstrip("> "))) is not None
+                and m.group("who") != asker
+                and any(m.group("who") in o for o in texts[:k] + texts[k + 1 :])
             ),
             None,
         )
@@ -974,6 +997,16 @@ def _lead_name(text: str, header: list[str]) -> str | None:
 
 #: A byline: "By Nate Kowalczyk, Senior Editor", "Por Ana Lemos", "Von Jan Roth".
 _BYLINE = re.compile(r"^[*_]{0,2}(?:by|por|par|von|di|door|av|af|przez)[ \t]+[*_]{0,2}(?P<rest>[^\W\d_].*)$", re.I)
+
+
+#: A news site's line of an article's details, the author's name first, then a bar or a dot, the place and a year.
+_BYLINE_DATED = re.compile(r"^(?P<who>[^\W\d_][^\d·•|,;:\n]{2,40}?)[ \t]+[·•|][ \t]+.{0,40}?\b(?:19|20)\d\d\b")
+#: A lead opening with a name in Chinese characters and a comma: "王秀兰，1958年生，北塬镇人".
+_HAN_LEAD = re.compile(r"^(?P<who>[\u3400-\u9fff]{2,4})[，,]")
+#: A reporter's credit in Chinese, the name after the word for reporter: "本报记者　林晓雯", "記者 王大明".
+_REPORTER_CREDIT = re.compile(
+    r"(?:记者|記者)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<who>[\u3400-\u9fff]{2,4})(?![\u3400-\u9fff])"
+)
 
 
 #: A headline quoting someone: their name (an office before it, perhaps), a colon, then the quotation
