@@ -252,3 +252,16 @@ def test_initials_and_a_surname_take_the_full_name_listed_above_in_either_order(
     two = text.replace("пресс-секретарь", "и Олег Дёмин, пресс-секретарь").replace("Ольга Дёмина", "Ольга Дёмин")
     two = two.replace("О. Дёмина:", "О. Дёмин:")
     assert "О. Дёмин" in _said(two, "x.txt")
+
+
+def test_a_long_office_in_bold_with_its_holder_in_parentheses_is_the_holders_turn() -> None:
+    """Hansard's Westminster Hall: a minister's first turn under the office in full and the name in parentheses,
+    in bold, longer than a name's label; it went to the chair before it, silently."""
+    text = "**Anna Lowe (Ribble Valley) (Con)**\n\nI beg to move that this House has considered rural buses.\n\n"
+    text += "**Peter Marsh (in the Chair)**\n\nOrder. I call the Minister.\n\n"
+    text += "**The Parliamentary Under-Secretary of State for Transport (Kate Ferris)**\n\n"
+    text += (
+        "It is a pleasure to serve under your chairship, Mr Marsh.\n\n**Anna Lowe**\n\nWill the Minister give way?\n\n"
+    )
+    text += "**Kate Ferris**\n\nI will.\n"
+    assert _said(text) == ["Anna Lowe", "Peter Marsh", "Kate Ferris", "Anna Lowe", "Kate Ferris"]

@@ -947,7 +947,7 @@ _USER_HANDLE = re.compile(
 #: A name in bold or in italics, the colon inside or after the marks: "**Name:**", "**Name**:", "*Name:*", "_Name_:".
 _BOLD = re.compile(
     # (the mark after the name may be a dash, inside the bold: Ukrainian "**Олена Гнатюк —** Вітаємо")
-    r"^(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{1,60}?)(?:[:：](?P=mark)|[ \t]+[—–](?P=mark)|(?P=mark)[ \t]*[:：]?)"
+    r"^(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{1,60}?|[^*_\n]{1,90}\([^()*_\n]{3,40}\))(?:[:：](?P=mark)|[ \t]+[—–](?P=mark)|(?P=mark)[ \t]*[:：]?)"
     r"[ \t]*(?P<rest>.*)$"
 )
 #: After a name in bold, a dash and its role alone (in italics or not), the line's end: "-- *Analyst, Halsey*".
@@ -2397,6 +2397,10 @@ def _match_label(line: str) -> Label | None:
         # (and after a name in capitals: "**PRESIDENTE.**", the chair's)
         stopped = inside.endswith(").") or (inside.endswith(".") and _in_capitals(inside) and " " not in inside)
         name, role = split_role(inside[:-1] if stopped else inside)
+        if not is_name_like(name) and role and is_full_name(role) and is_name_like(role) and name[:1].isupper():
+            # an office too long for a name, its holder in parentheses: Hansard's "**The Parliamentary
+            # Under-Secretary of State for Transport (Ruth Callander)**"
+            name, role = role, name
         if is_name_like(name):
             rest = m.group("rest")
             stamp = _REST_TIME.match(rest)
