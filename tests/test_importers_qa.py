@@ -1020,3 +1020,19 @@ def test_a_print_interview_names_who_asks_from_its_byline_or_its_reporters_credi
         zh += f"**{q}**\n\n{a}\n\n"
     doc = parse_text(zh, "专访.md")
     assert [p.speaker for p in doc.passages if p.speaker] == ["陈思远", "李桂芳"] * 3
+
+
+def test_an_interview_whose_labels_were_lost_is_said_to_be_unread() -> None:
+    """A radio interview pasted from a web page as one run of words, its labels and paragraphs lost, under "Entrevista
+    a ...": no speaker can be read, and the import says so rather than calling it a document without speakers."""
+    text = "Entrevista a Lucía Ferrer, alcaldesa de Valdemora, en Radio Comarca.\n\n"
+    text += "Buenos días, alcaldesa. Buenos días. ¿Cómo está el pueblo? El agua ha bajado, pero falta luz en la Vega. "
+    text += "¿Cuántas personas han salido de sus casas? Ochenta, según Protección Civil. ¿Ha llegado la ayuda? "
+    text += "Ha llegado maquinaria, pero dinero ninguno. ¿Y cuánto se tarda? Eso me gustaría saber a mí.\n"
+    doc = parse_text(text, "entrevista.txt")
+    assert is_uncertain(doc.convention) and not any(p.speaker for p in doc.passages)
+    assert any("calls itself an interview" in w for w in doc.warnings)
+    # an essay that says whom it is about and asks nothing is a document without speakers, as before
+    essay = "Entrevista a Lucía Ferrer: notas de lectura.\n\nLa alcaldesa habló del agua y de la luz. Nada más.\n"
+    plain = parse_text(essay, "notas.txt")
+    assert not is_uncertain(plain.convention) and not plain.warnings

@@ -865,6 +865,17 @@ def a_conversation(head: str) -> bool:
     return _NOT_A_CONVERSATION.search(head) is None
 
 
+def calls_itself_an_interview(head: list[str]) -> str | None:
+    """The words by which a document's first lines say it is an interview with someone ("Entrevista a Marta
+    Quiroga", "Interview with Ada Park"), or None."""
+    for line in head:
+        t = re.sub(r"\*\*|__", "", line).strip()
+        for m in _ANSWERER_PHRASE.finditer(t):
+            if (name := _name_run(t[m.end() :])) is not None:
+                return t[m.start() : m.end()] + name
+    return None
+
+
 def header_names(head: list[str]) -> tuple[str | None, str | None]:
     """Who asks and who answers, as the lines before an interview's first question say (None where they do not)."""
     return _header_names(head, set())

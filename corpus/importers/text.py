@@ -545,6 +545,17 @@ def parse_lines(
         convention.description = f"no convention fits: {convention.description}"
     elif not dialogue:
         convention = Convention("none", DESCRIPTIONS["none"], 0, 1.0)
+        head = [line for line in lines[:40] if line.strip()][:8]
+        if user_pattern is None and (called := qa.calls_itself_an_interview(head)) is not None:
+            asked = sum(line.count("?") + line.count("？") + line.count("؟") for line in lines)
+            if asked >= 3:
+                # (an interview whose labels were lost, pasted from a page as one run of words: its questions and
+                # answers are there, but no one can tell from the text who says which)
+                warnings.append(
+                    f"the document calls itself an interview ({called!r}) and asks {asked} questions, but no speaker "
+                    "labels were found: nothing is attributed to anyone"
+                )
+                convention = Convention("unknown", "an interview without speaker labels", 0, 0.3)
     body_lines = sum(1 for line in lines if line.strip())
     if user_pattern is None and not (dialogue and len(labels_at) >= 0.5 * body_lines):
         # (when labels open half the lines, a convention plainly fits: nothing to warn about)
