@@ -547,12 +547,12 @@ def parse_lines(
         convention = Convention("none", DESCRIPTIONS["none"], 0, 1.0)
         head = [line for line in lines[:40] if line.strip()][:8]
         if user_pattern is None and (called := qa.calls_itself_an_interview(head)) is not None:
-            asked = sum(line.count("?") + line.count("？") + line.count("؟") for line in lines)
-            if asked >= 3:
+            asking = sum(line.count("?") + line.count("？") + line.count("؟") for line in lines)
+            if asking >= 3:
                 # (an interview whose labels were lost, pasted from a page as one run of words: its questions and
                 # answers are there, but no one can tell from the text who says which)
                 warnings.append(
-                    f"the document calls itself an interview ({called!r}) and asks {asked} questions, but no speaker "
+                    f"the document calls itself an interview ({called!r}) and asks {asking} questions, but no speaker "
                     "labels were found: nothing is attributed to anyone"
                 )
                 convention = Convention("unknown", "an interview without speaker labels", 0, 0.3)
