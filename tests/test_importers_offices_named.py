@@ -3,6 +3,7 @@ bold with their stop inside the bold."""
 
 from __future__ import annotations
 
+from sayso.corpus.conventions import is_uncertain
 from sayso.corpus.importers import parse_text
 
 
@@ -265,3 +266,28 @@ def test_a_long_office_in_bold_with_its_holder_in_parentheses_is_the_holders_tur
     )
     text += "**Kate Ferris**\n\nI will.\n"
     assert _said(text) == ["Anna Lowe", "Peter Marsh", "Kate Ferris", "Anna Lowe", "Kate Ferris"]
+
+
+def test_one_label_for_two_people_is_said_where_the_document_shows_it() -> None:
+    """A radio show's two hosts both under "ВЕДУЩИЙ:", as its list of hosts shows ("Ведущие: Алексей Гуров, Михаил
+    Баранов"); an oral history's "JM:" keyed to the interviewer, and a note naming her brother, of the same
+    initials, joining.  Each is read as one speaker, and said, where it was silent."""
+    ru = "Ведущие: Алексей Гуров, Михаил Баранов. Гость: Ирина Кравец.\n\n"
+    ru += "ВЕДУЩИЙ: Добрый вечер, в эфире «Городской час». В студии Алексей Гуров.\n\n"
+    ru += "ВЕДУЩИЙ: И Михаил Баранов. Добрый вечер. Сегодня говорим о рынке.\n\nГОСТЬ: Здравствуйте, спасибо.\n\n"
+    ru += "ВЕДУЩИЙ: Аренда вырастет в два раза?\n\nГОСТЬ: Нет, это не так.\n\nВЕДУЩИЙ: А для новых?\n"
+    doc = parse_text(ru, "x.txt")
+    assert any("'Ведущий' may stand for more than one person" in w for w in doc.warnings)
+    assert is_uncertain(doc.convention)
+    oh = "Interviewer: Joan Mercer (JM)\nNarrator: Walter Pruitt (WP)\n\n"
+    oh += "JM: This is Joan Mercer, and I'm here with Walter Pruitt. Thank you for having me.\n\n"
+    oh += "WP: Glad to do it.\n\nJM: When did you start at the mill?\n\nWP: Nineteen sixty-one.\n\n"
+    oh += "[James Mercer, the interviewer's brother, arrives and joins the conversation.]\n\n"
+    oh += "JM: Walter, you remember me? I was on first shift.\n\nWP: Lord, I remember you.\n"
+    doc = parse_text(oh, "x.txt")
+    assert any("'JM' may stand for more than one person (Joan Mercer or James Mercer)" in w for w in doc.warnings)
+    # a play's narrator whose first turn names people is no list of who holds the part
+    play = "**Featuring**\n\nSiobhán Walsh (Narrator)\nBrendan Kerr (Old Tom)\n\n"
+    play += "NARRATOR: The light at Loop Head had not failed, and Tom Keane did not mean it to fail.\n\n"
+    play += "OLD TOM: Mary, the lamp.\n\nNARRATOR: She did not answer.\n\nOLD TOM: Mary!\n"
+    assert not any("may stand for" in w for w in parse_text(play, "x.md").warnings)

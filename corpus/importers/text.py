@@ -411,6 +411,13 @@ def parse_lines(
             convention.doubt()
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
         _apply_codes_after_names(lines[: min(labels_at)], labels_at, table)
+        # (a role the head gives to two people, initials a note gives to another: one label, two voices)
+        shared_by = _roles_shared(lines[: min(labels_at) + 3], labels_at, table)
+        for said_by, who in (shared_by + _initials_shared(lines, labels_at, table))[:3]:
+            warnings.append(
+                f"{said_by!r} may stand for more than one person ({who}): their turns are read as one speaker"
+            )
+            convention.doubt()
         _apply_full_names_listed(lines[: min(labels_at)], table)
         _apply_names_in_head(lines[: min(labels_at)], labels_at, table)
         _apply_listed_holders(lines[: min(labels_at)], lines, labels_at, table)
@@ -2785,6 +2792,57 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
         if m.re is _ROLE_CODE_LEGEND or m.re is _FIELD_CODE_LEGEND:
             table.add_alias(name, m.group("office").strip())
     return shared
+
+
+def _roles_shared(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> list[tuple[str, str]]:
+    """Role labels ("ВЕДУЩИЙ:", "Host:") that a field of the head, under the role's word or another form of it
+    ("Ведущие: Алексей Гуров, Михаил Баранов"), gives to two people or more: (the label, the people), for a
+    warning, since the turns cannot tell them apart."""
+    shown = {n for l in labels.values() if (n := table.name_for(l))}
+    roles = {name: name_key(name) for name in shown if len(name.split()) == 1 and not is_full_name(name)}
+    out: list[tuple[str, str]] = []
+    for line in head:
+        m = _FIELD.match(line.replace("**", "").strip())
+        if m is None:
+            continue
+        key = name_key(m.group("key"))
+        value = re.split(r"[.;]\s", line.replace("**", "").strip()[m.end() - 1 :], maxsplit=1)[0]
+        spans = name_spans(value)
+        people = [n for _, _, n in spans]
+        rest = value
+        for a, b, _ in reversed(spans):
+            rest = rest[:a] + rest[b:]
+        if len(re.findall(r"[^\W\d_]{3,}", rest)) > 4:
+            continue  # (a turn that names people, "The light at Loop Head ... Tom Keane", is no list of them)
+        for name, role in roles.items():
+            if " " not in key and _same_word(key, role) and len(set(people)) >= 2 and name not in dict(out):
+                out.append((name, " and ".join(people[:3])))
+    return out
+
+
+def _initials_shared(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> list[tuple[str, str]]:
+    """Initials over turns ("JM:") given to one person, where a transcriber's note in brackets names another of the
+    same initials joining ("[James Mercer, the interviewer's brother, arrives and joins the conversation.]"): (the
+    initials, both people), for a warning."""
+    out: list[tuple[str, str]] = []
+    for label in {l.raw.strip() for l in labels.values()}:
+        if not is_initials(label) or " " in label:
+            continue
+        letters = label.replace(".", "").upper()
+        person = table.name_for(Label(label, "", "plain")) or label
+        for i, line in enumerate(lines):
+            s = line.strip()
+            if i in labels or s[:1] not in "[(" or s[-1:] not in "])":
+                continue
+            others = {
+                n
+                for _, _, n in name_spans(s)
+                if letters in initials_of(n) and name_key(n) != name_key(person) and is_full_name(n)
+            }
+            if others and is_full_name(person):
+                out.append((label, f"{person} or {sorted(others)[0]}"))
+                break
+    return out
 
 
 def _apply_codes_after_names(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
