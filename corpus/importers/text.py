@@ -2204,9 +2204,12 @@ def _office_before_a_name_heard(lines: list[str], labels: dict[int, Label], tabl
     folded: list[str] = []
     out: dict[int, Label] = {}
     for i, line in enumerate(lines):
+        # (lines opening with a few words in capitals only: most lines stop here)
+        if i <= first or not line.lstrip()[:12].replace(" ", "").isupper():
+            continue
         # (or a label read whole, the office and the name as one: "TARIM BAKAN YARDIMCISI KEMAL IŞIK")
         whole = i in labels and len(labels[i].raw.split()) >= 4 and labels[i].raw.isupper()
-        if i <= first or (i in labels and not whole) or not line.strip()[:1].isupper():
+        if i in labels and not whole:
             continue
         head, found, rest = line.strip().partition(f" {mark.strip()} " if mark.strip() != ":" else ": ")
         if not found or not rest.strip():
@@ -2794,12 +2797,24 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
     return shared
 
 
+def _shown_names(labels: dict[int, Label], table: SpeakerTable) -> set[str]:
+    """The names the labels go by, each label's words read once (a long record repeats a few labels thousands of
+    times)."""
+    once = {l.raw: l for l in labels.values()}
+    return {n for l in once.values() if (n := table.name_for(l))}
+
+
 def _roles_shared(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> list[tuple[str, str]]:
     """Role labels ("ВЕДУЩИЙ:", "Host:") that a field of the head, under the role's word or another form of it
     ("Ведущие: Алексей Гуров, Михаил Баранов"), gives to two people or more: (the label, the people), for a
     warning, since the turns cannot tell them apart."""
-    shown = {n for l in labels.values() if (n := table.name_for(l))}
-    roles = {name: name_key(name) for name in shown if len(name.split()) == 1 and not is_full_name(name)}
+    if not any(":" in line or "：" in line for line in head):
+        return []
+    roles = {
+        name: name_key(name)
+        for name in _shown_names(labels, table)
+        if len(name.split()) == 1 and not is_full_name(name)
+    }
     out: list[tuple[str, str]] = []
     for line in head:
         m = _FIELD.match(line.replace("**", "").strip())
@@ -2850,10 +2865,10 @@ def _apply_codes_after_names(head: list[str], labels: dict[int, Label], table: S
     office maybe before it ("Detective Constable Liam TRAN (LT)", "Shane Patrick DOYLE (SD) DOB 12/06/1991"): the
     turns go by the name, the initials kept as an alias.  The name is the fewest last words of those before the
     parentheses whose initials, all of them or the first and last, are the code's letters."""
+    if not any("(" in line for line in head):
+        return
     codes = {
-        shown
-        for l in labels.values()
-        if (shown := table.name_for(l)) and is_initials(shown) and "." not in shown and " " not in shown
+        shown for shown in _shown_names(labels, table) if is_initials(shown) and "." not in shown and " " not in shown
     }
     if not codes:
         return
@@ -2960,7 +2975,7 @@ def _apply_han_names_listed(head: list[str], labels: dict[int, Label], table: Sp
     with the rest of it (the given name, the office between) or goes on with an office the list itself writes
     ("委員", "国務大臣"); only where one listed name fits.  A field of the list naming an office's holder in such a
     label ("主　　席　鄭委員宜蓁") names the office's turns."""
-    shown = {n for l in labels.values() if (n := table.name_for(l)) and uncased(n) and _HAN_WORD.fullmatch(n)}
+    shown = {n for n in _shown_names(labels, table) if _HAN_WORD.fullmatch(n)}
     if not shown:
         return
     words_of = [_HAN_WORD.findall(line) for line in head]
@@ -3665,7 +3680,7 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
         return
     offices: dict[str, str] = {}
     marked: set[str] = set()  # (offices that the label's own article says are one: "M. le Maire", "De voorzitter")
-    for name in {n for l in labels.values() if (n := table.name_for(l))}:
+    for name in _shown_names(labels, table):
         tokens = name.split()
         words = [w for w in tokens if w.casefold() not in _ARTICLES and not _SHORT_TITLE.match(w)]
         # (and titles shortened to a letter or two, "M.", "Dl.", "Mme")
