@@ -291,3 +291,36 @@ def test_one_label_for_two_people_is_said_where_the_document_shows_it() -> None:
     play += "NARRATOR: The light at Loop Head had not failed, and Tom Keane did not mean it to fail.\n\n"
     play += "OLD TOM: Mary, the lamp.\n\nNARRATOR: She did not answer.\n\nOLD TOM: Mary!\n"
     assert not any("may stand for" in w for w in parse_text(play, "x.md").warnings)
+
+
+def test_a_chairs_field_names_its_untimed_turns_among_members_labels_with_times() -> None:
+    """The Storting's record: "President: Ola Vik" in the head over "Presidenten:" turns (a form of the word),
+    members' labels with their times, and the chair's last turn, untimed, after them; it went silently to the
+    member before, as a chat's untimed line does to its sender."""
+    turns = [
+        ("Presidenten", "Følgende innlegg er fordelt. Interpellanten får ti minutter."),
+        ("Ingrid Moe (A) [10:05:45]", "President! Ferja er livsnerven for kysten. Vil statsråden hjelpe?"),
+        ("Statsråd Erlend Dahl [10:15:02]", "President! Jeg takker for en viktig interpellasjon."),
+        ("Ingrid Moe (A) [10:21:10]", "President! Det hjelper lite om ferja ikke går."),
+        ("Statsråd Erlend Dahl [10:24:40]", "President! Jeg ser fram til dialogen."),
+        ("Presidenten", "Debatten i sak nr. 3 er avsluttet."),
+    ]
+    page = "<html><body><h1>Møte tirsdag den 4. februar 2025</h1><p>President: Ola Vik</p>"
+    page += "".join(f"<div><p><strong>{who}:</strong> {said}</p></div>" for who, said in turns) + "</body></html>"
+    said = _said(page, "referat.html")
+    assert said == ["Ola Vik", "Ingrid Moe", "Statsråd Erlend Dahl", "Ingrid Moe", "Statsråd Erlend Dahl", "Ola Vik"]
+
+
+def test_a_time_inside_the_bold_after_the_name_and_the_party() -> None:
+    """The same record in Markdown, the time inside the bold ("**Ingrid Moe (A) [10:05:45]:**"): not read, so the
+    whole debate went to the chair."""
+    text = "President: Ola Vik\n\n**Presidenten:** Følgende innlegg er fordelt.\n\n"
+    text += "**Ingrid Moe (A) [10:05:45]:** President! Ferja er livsnerven for kysten. Vil statsråden hjelpe?\n\n"
+    text += "**Statsråd Erlend Dahl [10:15:02]:** President! Jeg takker for en viktig interpellasjon.\n\n"
+    text += "**Ingrid Moe (A) [10:21:10]:** President! Det hjelper lite om ferja ikke går.\n\n"
+    text += "**Presidenten:** Debatten er avsluttet.\n"
+    doc = parse_text(text, "x.md")
+    assert [p.speaker for p in doc.passages if p.speaker] == [
+        "Ola Vik", "Ingrid Moe", "Statsråd Erlend Dahl", "Ingrid Moe", "Ola Vik"
+    ]  # fmt: skip
+    assert [p.start for p in doc.passages if p.speaker == "Ingrid Moe"] == [36345.0, 36070.0 + 1200]

@@ -141,7 +141,8 @@ def test_a_record_shortens_a_role_with_its_stops_turn_after_turn() -> None:
         "PRESIDENTE – Il teste può andare.\n"
     )
     speakers = [p.speaker for p in parse_text(text, "verbale.txt").passages if p.speaker]
-    assert speakers == ["Presidente", *["Pubblico Ministero", "Teste Bianchi"] * 2, "Pubblico Ministero", "Presidente"]
+    # (the presiding judge by the name the head's field gives the office: "PRESIDENTE: dott. Carlo Neri")
+    assert speakers == ["Carlo Neri", *["Pubblico Ministero", "Teste Bianchi"] * 2, "Pubblico Ministero", "Carlo Neri"]
 
 
 def test_a_meeting_tools_caption_line_opening_like_a_label_is_not_a_speaker() -> None:

@@ -1006,6 +1006,7 @@ _REPORTED = re.compile(
 #: Counsel named with the party they stand for: "(for the Respondent)", "(Counsel for Petitioner)".
 _COUNSEL = re.compile(r"\bfor\b|\bcounsel\b|\badvocate\b|\battorney\b|\bsolicitor\b|\bbarrister\b", re.I)
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
+_TIME_AT_END = re.compile(rf"[ \t]*[\[(]({_TIME})[\])]$")
 _REST_TIME = re.compile(rf"[\[(]({_TIME})[\])]\s*")
 #: A Bloomberg transcript's speaker over their words, linked to their profile on the terminal: "Dana Whitcombe {BIO
 #: 20418877 <GO>}", an analyst's question "Q - Paul Brennan {BIO 19022451 <GO>}".
@@ -2393,6 +2394,10 @@ def _match_label(line: str) -> Label | None:
     m = _BOLD.match(text) if text[:1] in ("*", "_") else None
     if m:
         inside = m.group("name").strip()
+        if inside.endswith(("]", ")")) and (stamp_inside := _TIME_AT_END.search(inside)) is not None:
+            # (the time inside the bold, after the name and the party: "**Ingrid Moe (A) [10:05:45]:**")
+            time = parse_time(stamp_inside.group(1))
+            inside = inside[: stamp_inside.start()].strip()
         # (a record's stop after the group in parentheses, inside the bold: "**MORETTI (PD-IDP).**")
         # (and after a name in capitals: "**PRESIDENTE.**", the chair's)
         stopped = inside.endswith(").") or (inside.endswith(".") and _in_capitals(inside) and " " not in inside)

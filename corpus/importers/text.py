@@ -2169,6 +2169,9 @@ def _without_untimed_in_a_chat(labels: dict[int, Label], table: SpeakerTable) ->
     if len(timed) < 0.85 * len(said):
         return labels
     senders = {table.name_for(l) for l in timed.values()}
+    # (and a name that spoke, untimed, before the first time: a record's chair, "Presidenten:" opening the item and
+    # closing it, between members' labels with their times)
+    senders |= {table.name_for(l) for i, l in labels.items() if i < first and l.said and l.form != "cue"}
     return {i: l for i, l in labels.items() if i < first or l.form in ("timed", "cue") or table.name_for(l) in senders}
 
 
@@ -3688,6 +3691,8 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
         article = any(w.casefold() in _ARTICLES for w in tokens)
         if len(words) != 1 or len(words[0]) < 4 or not words[0].isalpha() or (is_full_name(name) and not article):
             continue
+        if _ANY_OF_A_GROUP.match(name):
+            continue  # (a role anyone of a group holds: "Participant: Lena Voss" names one of them)
         if len(words) < len(tokens) and not article and not _written_small(words[0], lines):
             continue  # (a title and a surname, "Mr. Kanjorski", "Dl. Mărginean": a person; not "Dl. Primar")
         offices[name] = words[0].casefold()
@@ -3707,14 +3712,19 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
             for name, office in offices.items():
                 if not _same_word(word, office) or any(a <= w.start() < b for a, b, _ in spans):
                     continue
-                if name not in marked and not w.group(0).islower():
-                    continue  # (a word alone as the label, "Bíró:", is an office where the lists write it small)
+                field = text[w.end() : w.end() + 2].strip()[:1] in (":", "：")
+                if name not in marked and not w.group(0).islower() and not field:
+                    # (a word alone as the label, "Bíró:", is an office where the lists write it small, or as a
+                    # field's name: "President: Torstein Havnås" over "Presidenten:")
+                    continue
                 before = [
                     p for a, b, p in spans if b <= w.start() and _BETWEEN_NAME_AND_OFFICE.fullmatch(text[b : w.start()])
                 ]
                 after = [
                     p for a, b, p in spans if a >= w.end() and _BETWEEN_OFFICE_AND_NAME.fullmatch(text[w.end() : a])
                 ]
+                if field and not before and sum(1 for a, _, _ in spans if a >= w.end()) > 1:
+                    continue  # (a field naming two people or more: "Interviewer: Daniel Brandt and Amy Cole")
                 for person in before[-1:] or after[:1]:
                     held.setdefault(name, set()).add(" ".join(_bare_person(display_name(person))))
     labelled = {name_key(n): n for n in table.canonical.values()}
