@@ -324,3 +324,31 @@ def test_a_time_inside_the_bold_after_the_name_and_the_party() -> None:
         "Ola Vik", "Ingrid Moe", "Statsråd Erlend Dahl", "Ingrid Moe", "Ola Vik"
     ]  # fmt: skip
     assert [p.start for p in doc.passages if p.speaker == "Ingrid Moe"] == [36345.0, 36070.0 + 1200]
+
+
+def test_a_label_of_two_participants_codes_is_read_and_said() -> None:
+    """A group interview keys A1 to A3, then, after a transcriber's note that two voices are alike, writes "**A2/A3:**":
+    those turns went silently to the speaker before.  Now they are one speaker, said to be two people; and the
+    head's line of fields with dots ("Data: 21/09/2023 · Local: ...") stays the head's."""
+    text = "Entrevista coletiva n.º 3\n\nData: 21/09/2023 · Local: sede da cooperativa · Duração total: 52 min\n\n"
+    text += (
+        "Entrevistadora: Patrícia Souza (E)\n\nParticipantes: Zilda Ferreira (A1); Rosa Lima (A2); Dora Lima (A3)\n\n"
+    )
+    text += "**E:** Como a cooperativa surgiu?\n\n**A1:** Foi em 1998, com doze mulheres.\n\n"
+    text += "**A2:** Eu entrei depois, em 2005.\n\n**E:** E como vocês dividem o trabalho?\n\n"
+    text += "[Nota da transcrição: A2 e A3 têm vozes muito parecidas.]\n\n"
+    text += "**A2/A3:** Cada uma faz a sua peça do começo ao fim.\n\n**A1:** Mas a queima é junta.\n\n"
+    text += "**E:** E as vendas?\n\n**A2/A3:** A gente tem uma loja agora.\n"
+    doc = parse_text(text, "x.md")
+    said = [p.speaker for p in doc.passages if p.speaker]
+    assert said == [
+        "Patrícia Souza",
+        "Zilda Ferreira",
+        "Rosa Lima",
+        "Patrícia Souza",
+        "A2/A3",
+        "Zilda Ferreira",
+        "Patrícia Souza",
+        "A2/A3",
+    ]
+    assert any("'A2/A3' may stand for more than one person" in w for w in doc.warnings)

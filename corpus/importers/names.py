@@ -1006,6 +1006,10 @@ _REPORTED = re.compile(
 #: Counsel named with the party they stand for: "(for the Respondent)", "(Counsel for Petitioner)".
 _COUNSEL = re.compile(r"\bfor\b|\bcounsel\b|\badvocate\b|\battorney\b|\bsolicitor\b|\bbarrister\b", re.I)
 _PARTIES = re.compile(r"\bet\.? al\b|\bpetitioners?\b|\brespondents?\b|\bappell(?:ant|ee)s?\b", re.I)
+#: A label of two participants' codes at once: "A2/A3:", "P4/5:", "**B1/B2:**".
+_TWO_CODES_LABEL = re.compile(
+    r"^(?:\*\*|__)?(?P<codes>[A-Z]{1,3}\d{1,2}/(?:[A-Z]{1,3})?\d{1,2})(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]+(?P<rest>\S.*)$"
+)
 _TIME_AT_END = re.compile(rf"[ \t]*[\[(]({_TIME})[\])]$")
 _REST_TIME = re.compile(rf"[\[(]({_TIME})[\])]\s*")
 #: A Bloomberg transcript's speaker over their words, linked to their profile on the terminal: "Dana Whitcombe {BIO
@@ -2328,6 +2332,10 @@ def _match_label(line: str) -> Label | None:
             unknown.group("sex").casefold(), "Unidentified speaker"
         )
         return Label(who, text, "plain", at=unknown.end())
+    paired = _TWO_CODES_LABEL.match(text) if "/" in text[:14] else None
+    if paired:
+        # one code for two participants the transcriber could not tell apart: "A2/A3:", "**P4/5:**" (said, in text)
+        return Label(paired.group("codes"), paired.group("rest"), "bold" if text[:1] == "*" else "plain")
     handle = _AT_HANDLE.match(text) if text[:1] == "@" else None
     if handle:
         return Label(handle.group("name"), handle.group("rest"), "plain")  # "@marisol_dev: ok, we're live"

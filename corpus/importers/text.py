@@ -413,6 +413,13 @@ def parse_lines(
         _apply_codes_after_names(lines[: min(labels_at)], labels_at, table)
         # (a role the head gives to two people, initials a note gives to another: one label, two voices)
         shared_by = _roles_shared(lines[: min(labels_at) + 3], labels_at, table)
+        # (and a label of two codes at once, "A2/A3:", a transcriber's for two voices they could not tell apart)
+        warned = " ".join(warnings)
+        shared_by += [
+            (pair, "two participants' codes")
+            for pair in sorted(_shown_names(labels_at, table))
+            if _CODE_PAIR.fullmatch(pair) and repr(pair) not in warned
+        ]
         for said_by, who in (shared_by + _initials_shared(lines, labels_at, table))[:3]:
             warnings.append(
                 f"{said_by!r} may stand for more than one person ({who}): their turns are read as one speaker"
@@ -2654,6 +2661,8 @@ _NUMBERED_LEGEND = re.compile(
     rf"(?=[.;][ \t]|[.;]?[ \t]*$|,?[ \t]+{_NUMBERED}[ \t]*(?:=|[–—]|-[ \t]))",
     re.I,
 )
+#: A label of two participants' codes: "A2/A3", "P4/5".
+_CODE_PAIR = re.compile(r"[A-Z]{1,3}\d{1,2}/(?:[A-Z]{1,3})?\d{1,2}")
 #: One code for two numbered participants: "P4/5".
 _TWO_CODES = re.compile(r"[A-Z]{1,3}\d{1,2}/\d{1,2}")
 #: Two people or more in a legend's value: "Fatma Yılmaz and Deniz Aksoy".
@@ -4173,7 +4182,8 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable, lines:
                 and len(l.rest.split()) <= 24
                 and any(n in l.rest for n in speaking if len(n.split()) >= 2)
             )
-            or (" | " in l.rest and len(l.rest.split()) <= 16)  # "Participant: P07 | Interview date: ..."
+            # ("Participant: P07 | Interview date: ...", "Data: 21/09/2023 · Local: sede da cooperativa · ...")
+            or ((" | " in l.rest or " · " in l.rest) and len(l.rest.split()) <= 16)
             # a list: "Themen: Termine (Reise, Kabinett), Haushalt, Wohngeld", "Sprecher: SRS'in Hoffmann, Dr. Lange"
             # (or a key to the transcript's marks: "Legenda: (…) korte stilte; (stilte, n sec) langere stilte; ...")
             or (not _sentence_end(l.rest) and l.rest.count(",") + l.rest.count(";") >= 2 and len(l.rest.split()) <= 30)
