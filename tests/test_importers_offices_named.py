@@ -352,3 +352,17 @@ def test_a_label_of_two_participants_codes_is_read_and_said() -> None:
         "A2/A3",
     ]
     assert any("'A2/A3' may stand for more than one person" in w for w in doc.warnings)
+
+
+def test_a_title_the_head_gives_to_several_members_is_said_to_be_any_of_them() -> None:
+    """Summary minutes label every member "委員：", the title the head's list writes after each member's surname
+    ("鈴木委員、山本委員、井上委員"): one speaker, said to be any of them; the chair's own title is one person's."""
+    text = "環境審議会　会議録（要旨）\n３　出席者\n　（委　員）　田中委員長、鈴木委員、山本委員、井上委員\n\n"
+    text += "委員長：定刻となりましたので、開会します。事務局から説明をお願いします。\n\n"
+    text += "事務局：資料１に基づき説明いたします。目標は46％削減です。\n\n委員：目標は高すぎないでしょうか。\n\n"
+    text += "事務局：国の目標に合わせております。\n\n委員：太陽光の導入はどの施設からですか。\n\n"
+    text += "事務局：小中学校からです。\n\n委員長：ほかにございますか。それでは閉会します。\n"
+    doc = parse_text(text, "x.txt")
+    assert [p.speaker for p in doc.passages if p.speaker][:3] == ["委員長", "事務局", "委員"]
+    assert any("'委員' may stand for more than one person" in w for w in doc.warnings)
+    assert not any("'委員長'" in w for w in doc.warnings)

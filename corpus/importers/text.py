@@ -2820,14 +2820,25 @@ def _roles_shared(head: list[str], labels: dict[int, Label], table: SpeakerTable
     """Role labels ("ВЕДУЩИЙ:", "Host:") that a field of the head, under the role's word or another form of it
     ("Ведущие: Алексей Гуров, Михаил Баранов"), gives to two people or more: (the label, the people), for a
     warning, since the turns cannot tell them apart."""
-    if not any(":" in line or "：" in line for line in head):
-        return []
     roles = {
         name: name_key(name)
         for name in _shown_names(labels, table)
         if len(name.split()) == 1 and not is_full_name(name)
     }
     out: list[tuple[str, str]] = []
+    # (a title that follows the surname in a script without capitals, "委員", which the head's list gives to several
+    # people, "鈴木委員、山本委員、井上委員": any of them)
+    for name in roles:
+        if uncased(name) and " " not in name and 1 <= len(name) <= 4:
+            holders = {
+                w
+                for line in head
+                if name in line
+                for w in re.split(r"[\s、，,;；・（）()]+", line)
+                if w.endswith(name) and 1 <= len(w) - len(name) <= 4
+            }
+            if len(holders) >= 2:
+                out.append((name, "、".join(sorted(holders)[:3]) + ("…" if len(holders) > 3 else "")))
     for line in head:
         m = _FIELD.match(line.replace("**", "").strip())
         if m is None:
