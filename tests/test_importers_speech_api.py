@@ -340,3 +340,24 @@ def test_a_speaker_id_the_jsons_list_of_speakers_names_beside_a_number() -> None
     }
     doc = parse_text(json.dumps(data), "council.json")
     assert [p.speaker for p in doc.passages] == ["Councillor Joan Avery", "Mr Peter Lund", "Councillor Joan Avery"]
+
+
+def test_fewer_voices_than_the_people_the_file_lists_is_said() -> None:
+    """A speech-to-text export whose meeting lists three attendees while its utterances carry two voices, "A" and
+    "B": a voice is two people there (one voice thanks Helen, then Marcus answers as it), which the file does not
+    say. Read as the file gives it, and said, marked uncertain; the same with names, or with as many voices as
+    people, is not doubted."""
+    said = [("A", "Shall we start? It's the three of us tonight."), ("B", "I've booked the pavilion."),
+            ("A", "Thanks Helen. Marcus, are the accounts ready?"), ("B", "Nearly, two bills to go.")]  # fmt: skip
+    data = {
+        "meeting": {"title": "Allotments committee", "attendees": ["Priya Nair (chair)", "Marcus Webb", "Helen Roe"]},
+        "utterances": [
+            {"speaker": w, "start_ms": 1000 * k, "end_ms": 1000 * k + 900, "text": t} for k, (w, t) in enumerate(said)
+        ],
+    }
+    doc = parse_text(json.dumps(data), "meeting.json")
+    assert [p.speaker for p in doc.passages] == ["A", "B", "A", "B"]
+    assert is_uncertain(doc.convention)
+    assert any("lists 3 people under 'attendees' but its segments carry 2 voices (A, B)" in w for w in doc.warnings)
+    data["meeting"]["attendees"] = data["meeting"]["attendees"][:2]
+    assert not parse_text(json.dumps(data), "meeting.json").warnings

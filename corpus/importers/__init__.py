@@ -173,6 +173,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         text = owned.take()
         notes: list[str] = []
         notes_of_times: list[str] = []
+        doubts: list[str] = []  # (what sayso doubts of the file's speakers, said and marked uncertain)
         tool_notes: list[str] = []
         if rows is not None:
             cues, title = rows, None
@@ -183,7 +184,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
         elif fmt == "vtt":
             cues, title, notes = parse_vtt(text)
         elif fmt == "json":
-            cues, title, tool_notes = parse_whisper(text, str(path))
+            cues, title, tool_notes, doubts = parse_whisper(text, str(path))
         elif fmt == "ass":
             cues, title = parse_ass(text)
         elif fmt == "talkbank":
@@ -249,6 +250,9 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
                 "mark for another voice, after a line of the same caption that names its speaker, and name"
                 f"{'' if dashed > 1 else 's'} no one: read as no one's"
             )
+        for doubted in doubts:
+            ignored.append(doubted)
+            convention.doubt()
         if (masked := masked_senders(passages)) is not None:
             ignored.append(masked)
             convention.doubt()

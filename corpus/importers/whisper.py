@@ -27,16 +27,41 @@ from sayso.corpus.importers.names import parse_time
 from sayso.corpus.importers.speech_api import amazon_transcribe, answer_cues, number
 
 
-def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None, list[str]]:
+def parse_whisper(text: str, name: str) -> tuple[list[Cue], str | None, list[str], list[str]]:
     """Cues from Whisper/WhisperX JSON (a speaker per cue where diarised), or a tool's list of utterances, the
-    title the JSON gives (a meeting tool's "title"), if any, and the tool's remarks on its speakers (see
-    `_remarks`); ImportRefused for other JSON."""
+    title the JSON gives (a meeting tool's "title"), if any, the tool's remarks on its speakers (see `_remarks`),
+    and what sayso itself doubts of them (see `_fewer_voices_than_people`); ImportRefused for other JSON."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportRefused(f"{name}: looks like JSON but is not valid JSON (line {exc.lineno}: {exc.msg})") from None
     cues, title = _cues_of(data, name)
-    return cues, title, _remarks(data)
+    doubts = [doubt] if (doubt := _fewer_voices_than_people(data, cues)) is not None else []
+    return cues, title, _remarks(data), doubts
+
+
+def _fewer_voices_than_people(data: Any, cues: list[Cue]) -> str | None:
+    """Where the file lists who took part (a meeting's "attendees", three people) and its segments carry fewer
+    voices, each a code rather than a name ("A", "B"): a voice may be two people, which the file does not say."""
+    voices = {cue.voice for cue in cues if cue.voice}
+    if not voices or any(len(v) > 3 and not _CODE_VOICE.fullmatch(v) for v in voices):
+        return None  # (named voices, or none: nothing to weigh)
+    holders = [data] if isinstance(data, dict) else []
+    holders += [v for h in holders for v in h.values() if isinstance(v, dict)][:20]
+    for holder in holders:
+        for key in _PEOPLE_KEYS:
+            listed = holder.get(key)
+            if isinstance(listed, list) and len(listed) > len(voices) >= 1 and len(listed) <= 50:
+                shown = ", ".join(sorted(voices))
+                return (
+                    f"the file lists {len(listed)} people under {key!r} but its segments carry {len(voices)} "
+                    f"voice{'s' if len(voices) > 1 else ''} ({shown}): a voice may be more than one person"
+                )
+    return None
+
+
+#: A tool's code for an unnamed voice: "spk_0", "SPEAKER_01", "Speaker 2".
+_CODE_VOICE = re.compile(r"(?i:spk|speaker|sprecher|voice|talker)[ _-]?\d{1,2}")
 
 
 #: Keys under which a tool leaves its remarks on the speakers (not a title's or a show's notes).
