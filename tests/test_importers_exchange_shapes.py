@@ -555,3 +555,40 @@ def test_a_table_whose_text_column_is_named_in_words_sayso_does_not_know() -> No
     # (a column of short cells beside the speaker's is no one's words: a list of who attended, by code)
     roster = "Nomor,Pembicara,Hadir\n" + "".join(f"{n},{who},ya\n" for n, (who, _) in enumerate(rows, 1))
     assert not any(p.speaker for p in parse_text(roster, "hadir.csv").passages)
+
+
+def test_a_table_whose_speaker_column_is_named_in_words_sayso_does_not_know() -> None:
+    """A dubbing studio's script names its words' column ("TEKST", known) and its characters' in a word sayso had no
+    entry for ("LIK"): the column of short names in capitals that take turns and come back is the speaker's; a dash
+    in it is no one. A column of categories that recur beside words that do not talk is no speaker."""
+    rows = [
+        ("01:00:05:12", "NARATOR", "Na rubu mora stajao je stari svjetionik."),
+        ("01:00:14:20", "MAJA", "Hej! Ima li koga? Halo?"),
+        ("01:00:21:00", "ANTON", "Tko to viče u ovo doba noći?"),
+        ("01:00:23:20", "MAJA", "Ja! Samo sam gladna, ne grizem."),
+        ("01:00:30:02", "—", "(zvuk valova)"),
+        ("01:00:33:10", "ANTON", "Uđi onda, prije nego se smrzneš."),
+        ("01:00:37:00", "MAJA", "Hvala vam, gospodine!"),
+    ]
+    tsv = "TC_IN\tLIK\tTEKST\n" + "".join("\t".join(r) + "\n" for r in rows)
+    doc = parse_text(tsv, "rola1.tsv")
+    assert [p.speaker for p in doc.passages] == ["Narator", "MAJA", "Anton", "MAJA", None, "Anton", "MAJA"]
+    assert doc.passages[1].start == 3614.0
+    survey = "id\tkategorija\ttekst\n" + "".join(
+        f"{n}\t{c}\tOdgovor broj {n} o prometu u gradu.\n"
+        for n, c in enumerate(["Promet", "Buka", "Promet", "Buka", "Promet"])
+    )
+    assert not any(p.speaker for p in parse_text(survey, "anketa.tsv").passages)
+
+
+def test_a_conversation_analysts_participants_keyed_by_code_and_name() -> None:
+    """A Jefferson transcript keys its codes in columns under "Participants" ("  DOC   Dr Fiona Baird, general
+    practitioner"): the turns go by the names, as a legend with "=" or a dash gives them."""
+    text = "Consultation 07\n\nParticipants (pseudonyms):\n  DOC   Dr Nora Kerr, general practitioner\n"
+    text += "  PAT   Mr Ian Dow, patient, 58\n\n"
+    text += "01  DOC:   so: (.) what can I do for you today\n02         (0.6)\n03  PAT:   well it's- (.) this cough again.\n"
+    text += "04  DOC:   °right.°\n05  PAT:   been going since (.) January? near enough\n06  DOC:   and is it dry\n"
+    text += "07  PAT:   bit of both,\n"
+    assert [p.speaker for p in parse_text(text, "cons07.txt").passages if p.speaker][:4] == [
+        "Dr Nora Kerr", "Mr Ian Dow", "Dr Nora Kerr", "Mr Ian Dow"
+    ]  # fmt: skip

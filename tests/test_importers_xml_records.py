@@ -87,3 +87,64 @@ def test_a_feed_and_broken_xml_are_read_as_before() -> None:
     assert not any(p.speaker for p in feed.passages)
     broken = parse_text(NAMED.replace("</verslag>", ""), "broken.xml")
     assert broken.convention is None or broken.convention["shape"] != "xml"
+
+
+def test_records_whose_short_field_is_no_one_stay_markup() -> None:
+    """A product catalogue's brands, a survey's regions: short values that recur and alternate beside longer words,
+    even words that say "you" or "I", are not people talking (a review found both read as speakers)."""
+    items = [("Bosch", "it gives you the power you need"), ("Makita", "you will like its grip"),
+             ("Bosch", "I use it every day, says a carpenter"), ("Makita", "we tested it for a year"),
+             ("Bosch", "you get two batteries"), ("Makita", "light, so you can work overhead")]  # fmt: skip
+    catalogue = "".join(f"<product><brand>{b}</brand><description>{d}.</description></product>" for b, d in items)
+    doc = parse_text(f'<?xml version="1.0"?><catalogue>{catalogue}</catalogue>', "products.xml")
+    assert not any(p.speaker for p in doc.passages)
+    regions = [("Bayern", "Ich fahre jeden Tag mit dem Bus."), ("Sachsen", "Die Preise sind zu hoch, wir zahlen viel.")]
+    survey = "".join(f"<antwort><region>{r}</region><kommentar>{k}</kommentar></antwort>" for r, k in regions * 3)
+    doc = parse_text(f'<?xml version="1.0"?><umfrage>{survey}</umfrage>', "umfrage.xml")
+    assert not any(p.speaker for p in doc.passages)
+
+
+def test_a_turns_sentences_paragraphs_and_inline_marks_are_all_its_words() -> None:
+    """A turn of several <s> sentences kept only the first; a turn of <p> paragraphs was read as paragraphs without a
+    speaker; a place marked inside the words was cut out of them."""
+    turns = "".join(
+        f'<turn speaker="{w}"><s>{a}</s><s>{b}</s></turn>'
+        for w, a, b in [("Rachel Moss", "So you moved to Leeds?", "Why Leeds?"), ("Derek Hollis", "For the job.", "Yes."),
+                        ("Rachel Moss", "Was it hard?", "Honestly?"), ("Derek Hollis", "At first I missed home.", "Not now.")]
+    )  # fmt: skip
+    doc = parse_text(f'<?xml version="1.0"?><interview>{turns}</interview>', "oral.xml")
+    assert [(p.speaker, p.text) for p in doc.passages][:2] == [
+        ("Rachel Moss", "So you moved to Leeds? Why Leeds?"),
+        ("Derek Hollis", "For the job. Yes."),
+    ]
+    paras = "".join(
+        f"<wypowiedz><mowca>{w}</mowca><tekst><p>{a}</p><p>{b}</p></tekst></wypowiedz>"
+        for w, a, b in [("Ewa Lis", "Otwieram posiedzenie.", "Czy są uwagi?"), ("Jan Sowa", "Dziękuję, pani przewodnicząca.", "Mam pytanie."),
+                        ("Ewa Lis", "Proszę bardzo.", "Słucham pana."), ("Jan Sowa", "Kiedy pociąg do Kłodzka?", "Dziękuję.")]
+    )  # fmt: skip
+    doc = parse_text(f'<?xml version="1.0"?><stenogram>{paras}</stenogram>', "sejm.xml")
+    assert [p.speaker for p in doc.passages] == ["Ewa Lis", "Jan Sowa", "Ewa Lis", "Jan Sowa"]
+    assert "Czy są uwagi?" in doc.passages[0].text
+    marked = "".join(
+        f'<u who="{w}">{t}</u>' for w, t in [("Marta Kulesza", 'kiedy jedziesz do <place>Wrocławia</place>, powiedz?'),
+                                             ("Tomasz Wrona", "w czerwcu, bo mam egzaminy"), ("Marta Kulesza", "a ty?"),
+                                             ("Tomasz Wrona", "ja też jadę, dziękuję")]
+    )  # fmt: skip
+    doc = parse_text(f'<?xml version="1.0"?><rozmowa>{marked}</rozmowa>', "rozmowa.xml")
+    assert doc.passages[0].text == "kiedy jedziesz do Wrocławia, powiedz?"
+
+
+def test_other_xml_reads_as_its_elements_words_each_apart() -> None:
+    """XML of no turns was read as a web page, its elements' words run together ("EcologyLindqvist S, Okafor CWe
+    show ..."): each record of fields is now a line, its fields apart."""
+    pubs = "".join(
+        f"<pub><journal>{j}</journal><authors>{a}</authors><abstract>{t}</abstract></pub>"
+        for j, a, t in [
+            ("Ecology", "Lindqvist S", "We show that meadows recover."),
+            ("Oikos", "Okafor C", "Here we ask why."),
+        ]
+    )
+    doc = parse_text(f'<?xml version="1.0"?><bibliography><title>Reading list</title>{pubs}</bibliography>', "refs.xml")
+    texts = [p.text for p in doc.passages]
+    assert "Ecology · Lindqvist S · We show that meadows recover." in texts
+    assert not any(p.speaker for p in doc.passages)

@@ -42,7 +42,7 @@ from sayso.corpus.importers.text import OwnedText, TextResult, parse_lines, says
 from sayso.corpus.importers.ttml import parse_ttml
 from sayso.corpus.importers.vtt import parse_vtt
 from sayso.corpus.importers.whisper import parse_whisper
-from sayso.corpus.importers.xmlrecords import looks_like_xml, read_xml_records
+from sayso.corpus.importers.xmlrecords import looks_like_xml, read_xml_records, xml_as_lines
 from sayso.corpus.models import ParsedDocument, ParsedPassage
 
 #: Characters of each head line that the title, date, kind and source URL are looked for in.
@@ -166,6 +166,9 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     )
     if records is not None:
         fmt = "xml"
+    elif fmt in ("html", "text") and tei is None and looks_like_xml(owned.text) and (plain := xml_as_lines(owned.text)):
+        # (XML of some other kind: its elements' words, each apart, read as any text is)
+        owned, fmt = OwnedText(plain), "text"
     chat = read_chat(owned.text) if fmt == "html" and labels is None else None
     if chat is not None:
         fmt = "chat"

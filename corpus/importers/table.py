@@ -19,7 +19,7 @@ from collections import Counter
 
 from sayso.corpus.importers.clean import FRONT_MATTER
 from sayso.corpus.importers.cues import Cue
-from sayso.corpus.importers.grammar import mostly_talk
+from sayso.corpus.importers.grammar import mostly_talk, some_talk
 from sayso.corpus.importers.names import is_full_name, is_name_like, parse_time, split_role
 
 #: A column of each row's speaker's part, as contact centres' and chat tools' exports give it ("participant_role":
@@ -324,10 +324,24 @@ def _columns_from_rows(header: list[str], rows: list[list[str]]) -> dict[str, in
     cells run longest, four words or more on average, as what people say does; None where no column does."""
     folded = [_fold(cell) for cell in header]
     speaker = next((i for i, name in enumerate(folded) if name in _SPEAKER), None)
-    if speaker is None or any(name in _TEXT for name in folded):
-        return None
     full = [row for row in rows if len(row) == len(header)]
     if len(full) < 3:
+        return None
+    if speaker is None:
+        # (or the text's column named, "TEKST", and the speaker's in words sayso does not know, "LIK": the column
+        # of short names in capitals or capitalised that recur, take turns and come back, beside words that talk)
+        said = next((i for i, name in enumerate(folded) if name in _TEXT), None)
+        if said is None or not some_talk([row[said] for row in full]):
+            return None
+        speaker = next((i for i in range(len(header)) if i != said and _names_taking_turns([r[i] for r in full])), None)
+        if speaker is None:
+            return None
+        found = {"speaker": speaker, "text": said}
+        for role, names in (("start", _START), ("end", _END)):
+            if (at := next((i for i, name in enumerate(folded) if name in names), None)) is not None:
+                found[role] = at
+        return found
+    if any(name in _TEXT for name in folded):
         return None
     found = {"speaker": speaker}
     for role, names in (("start", _START), ("end", _END)):
@@ -343,6 +357,26 @@ def _columns_from_rows(header: list[str], rows: list[list[str]]) -> dict[str, in
         return None
     found["text"] = longest
     return found
+
+
+def _names_taking_turns(cells: list[str]) -> bool:
+    """Whether a column's cells are speakers' names: short, capitalised or in capitals, a few of them coming back
+    in turns (two names twice or more, the name changing from row to row, coming back after another)."""
+    values = [c.strip() for c in cells]
+    present = [v for v in values if any(ch.isalpha() for ch in v)]  # (a dash for no one, "—", is no name)
+    if len(present) < 0.6 * len(values) or any(len(v) > 40 or not v[:1].isupper() for v in present):
+        return False
+    if any(_seconds(v, False) is not None or v.replace(".", "").isdigit() for v in present):
+        return False
+    counts = Counter(present)
+    if sum(1 for n in counts.values() if n >= 2) < 2 or len(counts) > max(2, len(present) // 2):
+        return False
+    changes = sum(1 for a, b in itertools.pairwise(present) if a != b)
+    returns, seen = 0, set()
+    for previous, v in zip(["", *present], present, strict=False):
+        returns += v != previous and v in seen
+        seen.add(v)
+    return changes >= 0.3 * (len(present) - 1) and returns >= 2
 
 
 #: A key to a table's speaker codes above its header: "Kode: M = Dewi Lestari (fasilitator); P1 = Sari Wulandari".
@@ -389,7 +423,7 @@ def read_table(text: str) -> list[Cue] | None:
         if columns_of(header) is not None:
             found = header_line, delimiter
             break
-        if any(_fold(cell) in _SPEAKER for cell in header):
+        if any(_fold(cell) in _SPEAKER or _fold(cell) in _TEXT for cell in header):
             # (a speaker column named, the text's name unknown: the rows below say which column is the words)
             try:
                 below = list(csv.reader(head[n + 1 : n + 1 + _SAMPLE_ROWS], delimiter=delimiter))
@@ -452,11 +486,12 @@ def read_table(text: str) -> list[Cue] | None:
         end = _seconds(row[columns["end"]], in_ms) if "end" in columns else None
         speaker = _DELIVERY_NOTE.sub("", row[columns["speaker"]].strip()) or None
         speaker = key.get(speaker, speaker) if speaker is not None else None
+        dashed = speaker is not None and not any(ch.isalnum() for ch in speaker)  # (a dash for no one: "—")
         if speaker is None and "role" in columns:
             speaker = row[columns["role"]].strip() or None
         # (a cell's words are text, where a cue's are read as markup: "<3" and "&" stay as written)
         said = html.escape(said, quote=False)
-        if speaker is not None and _fold(speaker) in _NOTES:
+        if speaker is not None and (dashed or _fold(speaker) in _NOTES):
             cues.append(Cue(start, end, said, None, nobody=True))
         else:
             cues.append(Cue(start, end, said, speaker))

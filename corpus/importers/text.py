@@ -2630,6 +2630,9 @@ _MARKED_CODE_LEGEND = re.compile(
     r"doravante|a seguir|далее|nedan|heretter|jäljempänä|dalej)[ \t]+(?P<code>[^()（）\s,，、]{1,3})[)）]",
     re.I,
 )
+#: A code, a gap, then the person it stands for, at a line's start: "  DOC   Dr Fiona Baird, GP" (the gap's width
+#: may be folded by then); only a code the turns go by counts (see _apply_legend).
+_GAP_LEGEND = re.compile(r"^[ \t]*(?P<code>[A-Z]{2,4}\d{0,2})[ \t]+(?P<who>[^\W\d_][^,;=\n]{1,59})")
 #: A short name the turns go by, then the full name in parentheses: a Thai podcast's hosts, "พลอย (ชนิดา ศรีสุข), ต้น
 #: (ธนพล ใจดี)" (nicknames and names), "Bob (Robert Hale)".
 _SHORT_THEN_FULL_LEGEND = re.compile(
@@ -2764,6 +2767,9 @@ def _apply_legend(head: list[str], labels: dict[int, Label], table: SpeakerTable
             ),
             # (the words saying so: "(marked R)", not a relation's "(mother of R)" nor a part's "(Young Tom)")
             _MARKED_CODE_LEGEND.finditer(line),
+            # (a list of participants in columns, the code, a wide gap, the person: "  DOC   Dr Fiona Baird, general
+            # practitioner", as conversation analysts key their transcripts)
+            _GAP_LEGEND.finditer(line),
         )
     ]
     # A legend giving one value to several codes describes them ("P1 – Mwanamume, miaka 52", "P3 – Mwanamume,

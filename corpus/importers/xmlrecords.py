@@ -22,7 +22,7 @@ from collections import Counter
 
 from sayso.corpus.importers.cues import Cue
 from sayso.corpus.importers.elan import XML_PROLOGUE
-from sayso.corpus.importers.grammar import some_talk
+from sayso.corpus.importers.grammar import mostly_talk, some_talk
 from sayso.corpus.importers.names import is_full_name, is_name_like, parse_time
 from sayso.corpus.importers.table import columns_of
 
@@ -70,12 +70,14 @@ def _fields(record: ET.Element) -> dict[str, str]:
     own = (record.text or "").strip()
     for child in record:
         tag = _local(child.tag)
-        out.setdefault(tag, _text_of(child))
+        # (a tag that comes again, a turn's sentences or a speech's lines one after another, is one field)
+        out[tag] = f"{out[tag]} {_text_of(child)}" if tag in out else _text_of(child)
         for key, value in child.attrib.items():
             out.setdefault(f"{tag}@{_local(key)}", value.strip())
         own += " " + (child.tail or "").strip()
     if own.strip():
-        out["#text"] = " ".join(own.split())
+        # (the record's own words, the words of what is marked up inside them too: "do <miejsce>Wrocławia</miejsce>")
+        out["#text"] = _text_of(record)
     return out
 
 
@@ -97,11 +99,12 @@ def _people(root: ET.Element) -> dict[str, str]:
             if k not in _ID_ATTRS and "name" in _local(k).casefold() and v.strip() and is_name_like(v.strip())
         ]
         if not named:
+            # (a given name and a surname, the first two such values: not the office after them, "uloga=Председник")
             named = [
                 v.strip()
                 for k, v in element.attrib.items()
                 if k not in _ID_ATTRS and len(v.split()) == 1 and v[:1].isupper() and not any(c.isdigit() for c in v)
-            ]
+            ][:2]
         if not named:
             named = [_text_of(c) for c in element if len(_text_of(c).split()) == 1 and _text_of(c)[:1].isupper()]
         joined = " ".join(named)
@@ -110,15 +113,16 @@ def _people(root: ET.Element) -> dict[str, str]:
     return out
 
 
-def _records(root: ET.Element) -> list[ET.Element]:
-    """The elements that repeat most with words inside them, by their name and their parent's."""
+def _records(root: ET.Element) -> list[list[ET.Element]]:
+    """The elements that repeat with words inside them, by their name and their parent's, the most repeated first
+    (a turn's paragraphs outnumber the turns: each is tried)."""
     counts: Counter[tuple[str, str]] = Counter()
     parent_of = {child: parent for parent in root.iter() for child in parent}
     for element in root.iter():
         parent = parent_of.get(element)
         if (element.text or "").strip() or len(element):
             counts[(_local(parent.tag) if parent is not None else "", _local(element.tag))] += 1
-    best: list[ET.Element] = []
+    out: list[list[ET.Element]] = []
     for (parent_tag, tag), n in counts.most_common(8):
         if n < _MIN_RECORDS:
             break
@@ -127,10 +131,10 @@ def _records(root: ET.Element) -> list[ET.Element]:
             for e in root.iter()
             if _local(e.tag) == tag and _local(getattr(parent_of.get(e), "tag", "")) == parent_tag
         ]
-        worded = [e for e in found if len(_text_of(e).split()) >= 3]
-        if len(worded) >= 0.8 * len(found) and len(found) > len(best):
-            best = found
-    return best
+        # (words in them, three on average: a chat's "a ty?" among longer turns too)
+        if sum(len(_text_of(e).split()) for e in found) >= 3 * len(found):
+            out.append(found)
+    return out
 
 
 def _speaker_field(
@@ -161,10 +165,11 @@ def _speaker_field(
         if changes < 0.3 * (len(present) - 1) or returns < 2:
             continue
         resolved = sum(1 for v in distinct if v in people or is_name_like(v))
-        if resolved < 0.8 * len(distinct):
+        # (a person's name before the office beside it: "Teresa Głowacka", not "Wicemarszałek"; and people's names,
+        # or codes a list of people explains, not a region's, a brand's, a journal's or a style's: "Bayern", "Bosch")
+        full = sum(1 for v in distinct if (v in people and " " in people[v]) or (" " in v and is_full_name(v)))
+        if resolved < 0.8 * len(distinct) or full < 0.5 * len(distinct):
             continue
-        # (a person's name before the office beside it: "Teresa Głowacka", not "Wicemarszałek")
-        full = sum(1 for v in distinct if v in people or is_full_name(v))
         score = changes / max(1, len(present) - 1) + resolved / len(distinct) + full / len(distinct)
         if best is None or score > best[0]:
             best = (score, key)
@@ -209,23 +214,30 @@ def read_xml_records(text: str) -> tuple[list[Cue], str | None] | None:
         root = ET.fromstring(text.lstrip("\ufeff"))
     except ET.ParseError:
         return None
-    records = _records(root)
-    if len(records) < _MIN_RECORDS:
-        return None
-    fields = [_fields(r) for r in records]
-    keys = list(dict.fromkeys(itertools.chain.from_iterable(fields)))
-    # (the field names, bare, as a table's header: "mowca", "tekst", "speaker", "start")
-    named = columns_of([k.rsplit("@", 1)[-1].lstrip("@#") for k in keys]) or {}
-    said_key = keys[named["text"]] if "text" in named else _said_field(fields)
-    if said_key is None:
-        return None
     people = _people(root)
-    who_key = _speaker_field(fields, said_key, people, keys[named["speaker"]] if "speaker" in named else None)
-    if who_key is None or who_key == said_key:
+    found = None
+    for records in _records(root):
+        fields = [_fields(r) for r in records]
+        keys = list(dict.fromkeys(itertools.chain.from_iterable(fields)))
+        # (the field names, bare, as a table's header: "mowca", "tekst", "speaker", "start")
+        named = columns_of([k.rsplit("@", 1)[-1].lstrip("@#") for k in keys]) or {}
+        said_key = keys[named["text"]] if "text" in named else _said_field(fields)
+        if said_key is None:
+            continue
+        who_key = _speaker_field(fields, said_key, people, keys[named["speaker"]] if "speaker" in named else None)
+        if who_key is None or who_key == said_key:
+            continue
+        said = [f.get(said_key, "") for f in fields]
+        # (a configuration's help texts, a catalogue's descriptions, a survey's comments: nobody talking; where the
+        # field names say which is the speaker, or its codes point at a list of people, a few turns that talk do)
+        pointed = all(f.get(who_key, "") in people for f in fields if f.get(who_key))
+        if not (some_talk(said) if "speaker" in named or pointed else mostly_talk(said)):
+            continue
+        found = records, fields, keys, named, said_key, who_key
+        break
+    if found is None:
         return None
-    said = [f.get(said_key, "") for f in fields]
-    if "speaker" not in named and not some_talk(said):
-        return None  # (a configuration's sample texts, a catalogue's descriptions: nobody talking)
+    records, fields, keys, named, said_key, who_key = found
     start_key, end_key = _time_fields(fields, named, keys)
     title = next((_text_of(e) for e in root.iter() if _local(e.tag).casefold() in _TITLE and _text_of(e)), None)
     cues: list[Cue] = []
@@ -239,6 +251,8 @@ def read_xml_records(text: str) -> tuple[list[Cue], str | None] | None:
                 f = index[id(child)]
                 words = f.get(said_key, "")
                 value = f.get(who_key, "")
+                if said_key == "#text" and "@" not in who_key and value and words.startswith(value):
+                    words = words[len(value) :].lstrip(" :")  # (the speaker's element before the words)
                 who = people.get(value, value) or None
                 if words:
                     cues.append(
@@ -259,3 +273,33 @@ def read_xml_records(text: str) -> tuple[list[Cue], str | None] | None:
     if not any(cue.voice for cue in cues):
         return None
     return cues, title
+
+
+def xml_as_lines(text: str) -> str | None:
+    """The words of XML that holds no records of turns, each element's on a line of its own (an element of words
+    and marks inside them, "<p>... <xref>1</xref> ...</p>", on one line; a record of fields on one, its fields
+    apart): read as markup, a catalogue's fields ran
+    into each other ("EcologyLindqvist S"), since its elements are none of a web page's.  None where the text is
+    not well-formed XML."""
+    try:
+        root = ET.fromstring(text.lstrip("\ufeff"))
+    except ET.ParseError:
+        return None
+    lines: list[str] = []
+
+    def walk(element: ET.Element) -> None:
+        mixed = bool((element.text or "").strip()) or any((child.tail or "").strip() for child in element)
+        if mixed or len(element) == 0:
+            if words := _text_of(element):
+                lines.append(words)
+            return
+        if all(len(child) == 0 for child in element):
+            # (a record of fields, a book's author and its blurb: one line, its fields apart, as a table's row)
+            if fields := [words for child in element if (words := _text_of(child))]:
+                lines.append(" · ".join(fields))
+            return
+        for child in element:
+            walk(child)
+
+    walk(root)
+    return "\n\n".join(lines)
