@@ -552,6 +552,16 @@ def test_a_table_whose_text_column_is_named_in_words_sayso_does_not_know() -> No
     ]
     described = parse_text(key.replace("Joko Susilo", "Laki-laki 40").replace("Wayan Darma", "Laki-laki 40") + body)
     assert [p.speaker for p in described.passages] == ["Ratna Sari", "P1", "Ratna Sari", "P2", "P1"]
+    # (a task list's "Who | Action", a programme's "Speaker | Abstract": the longest column does not talk, and the
+    # names do not take turns, so no speaker is read, as before)
+    tasks = "No.,Who,Action,Due\n" + "".join(
+        f"{n},{w},{a},May {n}\n"
+        for n, (w, a) in enumerate([("Sandra Kowal", "Send the draft budget to the board members"),
+                                    ("Mehmet Aydin", "Book the hall for the annual general meeting"),
+                                    ("Sandra Kowal", "Collect the signed forms from all the volunteers"),
+                                    ("Priya Raman", "Update the website with the new opening hours")], 1)
+    )  # fmt: skip
+    assert not any(p.speaker for p in parse_text(tasks, "actions.csv").passages)
     # (a column of short cells beside the speaker's is no one's words: a list of who attended, by code)
     roster = "Nomor,Pembicara,Hadir\n" + "".join(f"{n},{who},ya\n" for n, (who, _) in enumerate(rows, 1))
     assert not any(p.speaker for p in parse_text(roster, "hadir.csv").passages)

@@ -355,6 +355,10 @@ def _columns_from_rows(header: list[str], rows: list[list[str]]) -> dict[str, in
     longest = max(words, key=words.__getitem__)
     if words[longest] < 4 or sum(1 for row in full if _seconds(row[longest], False) is not None) > len(full) / 2:
         return None
+    # (and only where that column talks and the speakers take turns: a task list's "Who | Action", a programme's
+    # "Speaker | Abstract", a shop's loudspeakers and their descriptions have the same longest column)
+    if not mostly_talk([row[longest] for row in full]) or not _names_taking_turns([row[speaker] for row in full]):
+        return None
     found["text"] = longest
     return found
 
@@ -369,7 +373,7 @@ def _names_taking_turns(cells: list[str]) -> bool:
     if any(_seconds(v, False) is not None or v.replace(".", "").isdigit() for v in present):
         return False
     counts = Counter(present)
-    if sum(1 for n in counts.values() if n >= 2) < 2 or len(counts) > max(2, len(present) // 2):
+    if sum(1 for n in counts.values() if n >= 2) < 2 or len(counts) > max(3, len(present) // 2):
         return False
     changes = sum(1 for a, b in itertools.pairwise(present) if a != b)
     returns, seen = 0, set()
