@@ -366,3 +366,27 @@ def test_a_title_the_head_gives_to_several_members_is_said_to_be_any_of_them() -
     assert [p.speaker for p in doc.passages if p.speaker][:3] == ["委員長", "事務局", "委員"]
     assert any("'委員' may stand for more than one person" in w for w in doc.warnings)
     assert not any("'委員長'" in w for w in doc.warnings)
+
+
+def test_an_office_beside_a_guest_an_absentee_a_former_holder_or_another_body_names_no_one() -> None:
+    """A review's cases: the office's word beside someone who does not hold it here (a guest chairing another body,
+    the neighbouring commune's mayor, a judge excluded from the case, the mayor away on leave), and a chair who
+    hands over between turns: the office stays the label."""
+    turns = "**PRESIDENTE.** Apro la seduta.\n\n**ROSSI (PD).** Signor Presidente, chiedo la parola.\n\n"
+    turns += "**PRESIDENTE.** Ne ha facoltà.\n\n**BIANCHI (FI).** Grazie, Presidente.\n\n**PRESIDENTE.** Grazie.\n"
+    guest = "Intervengono inoltre: Luca Neri, presidente della Provincia di Rieti.\n\n" + turns
+    assert "Presidente" in _said(guest)
+    neighbour = "**Invité :** M. Paul Roux, maire de Saint-Aubin\n\n**M. le Maire :** Bonsoir. Madame Roy ?\n\n"
+    neighbour += (
+        "**Mme Roy :** Merci, Monsieur le Maire.\n\n**M. le Maire :** Monsieur Nadal ?\n\n**M. Nadal :** Merci.\n"
+    )
+    assert "M. le Maire" in _said(neighbour)
+    away = "Lipsește motivat: dl. Adrian Coman – primarul orașului, aflat în concediu.\n\n"
+    away += "Dl. Primar: Bună ziua.\n\nDna. Eva Dobre: Mulțumesc, domnule primar.\n\nDl. Primar: Vă rog.\n\n"
+    away += "Dna. Eva Dobre: Am o întrebare despre buget.\n"
+    assert "Dl. Primar" in _said(away, "x.txt")
+    handed = "Presidenza della vice presidente Rossana De Santis\n\n" + turns
+    handed += (
+        "\nPresidenza del vice presidente Marco Leonardi\n\n**PRESIDENTE.** Riprendiamo.\n\n**ROSSI (PD).** Grazie.\n"
+    )
+    assert "Rossana De Santis" not in _said(handed)

@@ -3687,6 +3687,22 @@ def _written_small(word: str, lines: list[str]) -> bool:
     )
 
 
+#: Words saying the person named is not the meeting's office-holder now: away, a guest, a former holder (in the
+#: languages minutes come in).
+_LEAVE_ASIDE = frozenset({
+    "absent", "absente", "absentes", "absents", "ausente", "ausentes", "assente", "assenti", "abwesend", "entschuldigt",
+    "afwezig", "fraværende", "frånvarande", "nieobecny", "nieobecna", "nieobecni", "lipsește", "lipsesc", "hiányzik",
+    "távol", "apologies", "apologised", "apologized", "excused", "guest", "guests", "invité", "invitée", "invités",
+    "invitées", "gast", "gäste", "ospite", "ospiti", "invitado", "invitada", "invitados", "vendég", "former",
+    "previous", "previously", "formerly", "ehemalige", "ehemaliger", "ancien", "ancienne", "précédent", "anterior",
+    "anteriore", "korábban", "vorheriger", "voormalig",
+})  # fmt: skip
+#: After an office's word, what says it is another body's: "maire de Saint-Aubin", "Vorsitzender des Verbandes".
+_OF_ANOTHER_BODY = re.compile(
+    r"[ \t]+(?:of|of the|de|des|du|de la|della|del|di|dello|von|des|der|van|z|ze)[ \t]+[^\W\d_a-z]"
+)
+
+
 def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> None:
     """An office over turns ("PRESIDENTE.", "Bíró:", "De voorzitter:") whose holder the document names right beside
     the office's word, in any of its forms, outside the turns: above them, below them or in a note between them
@@ -3698,12 +3714,19 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
     if len(labels) < 2:
         return
     first, last = min(labels), max(labels)
+    # (lines that list or note, not a sentence's prose: a field, a short line, a note in brackets; and between the
+    # turns too, short lines that may name another holder, "Presidenza del vice presidente Marco Leonardi")
     outside = [
         line
         for i, line in enumerate(lines)
         if i not in labels
-        and (i < first or i > last + 1 or (line.strip()[:1] in "([" and line.strip()[-1:] in ")]"))
         and len(line) < 600
+        and (
+            (line.strip()[:1] in "([" and line.strip()[-1:] in ")]")
+            or len(line.split()) <= 10
+            or (":" in line[:40] and (i < first or i > last + 1))
+        )
+        and not (_LEAVE_ASIDE & {w.casefold() for w in re.findall(r"[^\W\d_]+", line)})
     ]
     if not outside:
         return
@@ -3751,6 +3774,8 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
                 ]
                 if field and not before and sum(1 for a, _, _ in spans if a >= w.end()) > 1:
                     continue  # (a field naming two people or more: "Interviewer: Daniel Brandt and Amy Cole")
+                if _OF_ANOTHER_BODY.match(text, w.end()):
+                    continue  # (another body's office: "maire de Saint-Aubin", "Vorsitzender des Kreisverbandes")
                 for person in before[-1:] or after[:1]:
                     held.setdefault(name, set()).add(" ".join(_bare_person(display_name(person))))
     labelled = {name_key(n): n for n in table.canonical.values()}
@@ -4204,6 +4229,9 @@ def _without_header_fields(labels: dict[int, Label], table: SpeakerTable, lines:
             # a list: "Themen: Termine (Reise, Kabinett), Haushalt, Wohngeld", "Sprecher: SRS'in Hoffmann, Dr. Lange"
             # (or a key to the transcript's marks: "Legenda: (…) korte stilte; (stilte, n sec) langere stilte; ...")
             or (not _sentence_end(l.rest) and l.rest.count(",") + l.rest.count(";") >= 2 and len(l.rest.split()) <= 30)
+            # (or who attends, two people or more with their offices: "Participă: dl. Sorin Bălan – președintele
+            # comisiei, dna. Ioana Rusu – director executiv.")
+            or (len(l.rest.split()) <= 40 and len(name_spans(l.rest)) >= 2 and not grammar.talks([l]))
         )
     }
     # (with one recurring speaker only, a block of three fields or more: a record's "Tahun Sidang : 2031",
