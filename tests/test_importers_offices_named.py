@@ -390,3 +390,34 @@ def test_an_office_beside_a_guest_an_absentee_a_former_holder_or_another_body_na
         "\nPresidenza del vice presidente Marco Leonardi\n\n**PRESIDENTE.** Riprendiamo.\n\n**ROSSI (PD).** Grazie.\n"
     )
     assert "Rossana De Santis" not in _said(handed)
+
+
+def test_the_reviews_false_alarms_and_misreadings_stay_away() -> None:
+    """A review's cases: credits on one line ("Moderation: Anna Berg | Redaktion: Tom Weiß") are no two hosts; a
+    note about a man of the interviewer's initials who owned the mill long ago is no one joining; a court log's
+    "All rise." said at both pages' tops is speech, not a running head; a chair naming "Ticaret Bakan Yardımcısı
+    Sevda Çınar" names Sevda Çınar, not "Yardımcısı Sevda Çınar"; a village's name after "地点：" is no secretary."""
+    radio = "Moderation: Anna Berg | Redaktion: Tom Weiß | Technik: Jan Ott\n\n"
+    radio += "MODERATOR: Guten Abend. Heute geht es um Mieten.\n\nGAST: Danke für die Einladung.\n\n"
+    radio += "MODERATOR: Was kostet eine Wohnung?\n\nGAST: Zu viel, ehrlich gesagt.\n"
+    assert not any("may stand for" in w for w in parse_text(radio, "x.txt").warnings)
+    oral = "Interviewer: Joan Mercer (JM)\nNarrator: Walter Pruitt (WP)\n\n"
+    oral += "JM: When did you start at the mill?\n\nWP: Nineteen sixty-one.\n\n"
+    oral += "[Jack Morris owned the Millbrook mill from 1948 until it closed in 1979.]\n\n"
+    oral += "JM: What was he like?\n\nWP: Fair, mostly.\n"
+    assert not any("may stand for" in w for w in parse_text(oral, "x.txt").warnings)
+    court = "TRANSCRIPT OF PROCEEDINGS\n\n" + "\n".join(
+        f"10:0{k}:00    CLERK       Line {k} of the day's list." for k in range(1, 9)
+    )
+    court += "\n10:02:11    CLERK       All rise.\n" + "\n".join(
+        f"10:1{k}:00    JUDGE       We proceed with item {k}." for k in range(1, 9)
+    )
+    court += "\n\n                                   1\n\n10:21:03    CLERK       All rise.\n"
+    court += (
+        "\n".join(f"10:3{k}:00    JUDGE       We resume with item {k}." for k in range(1, 9)) + "\n\n             2\n"
+    )
+    assert sum(p.text.count("All rise.") for p in parse_text(court, "log.txt").passages) == 2
+    village = "村民代表会议纪要\n时间：2025年3月5日\n地点：李家村\n记录人：张小燕\n参加人员：村党支部书记、村委会主任、村民代表\n\n"
+    village += "李书记：今天开会讨论修路的事。\n张主任：修路的钱已经落实了一半。\n李书记：另一半怎么办？\n"
+    village += "张主任：向镇里申请补助。\n李书记：好，就这么定了。\n"
+    assert set(_said(village, "x.txt")) == {"李书记", "张主任"}

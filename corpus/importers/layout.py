@@ -437,7 +437,7 @@ def _said(line: str) -> bool:
     s = line.strip()
     if s.startswith("(") and s.endswith(")"):
         return True
-    if len(_WIDE_GAP.findall(s)) >= 2:
+    if len(_WIDE_GAP.findall(s)) >= 2 and s[-1:] not in ".!?…":
         return False  # (a running head's columns: "TBMM      B: 54      12 . 3 . 2025      O: 1")
     label = match_label(s) or match_record(s)
     return (label is not None and label.said) or _LABEL_SHAPED.match(s) is not None
@@ -517,7 +517,13 @@ def _strip_page_furniture(page: Page) -> None:
             spots = [beside.get(i, -ends[i] if i in ends else None) for i in where]
             # (or a header at the top of each page: right after the first page's number, and on the first page
             # before any number, where no number comes before it)
-            topped = spots[1] in (1, 2) and where[0] < page_marks[0] and len(shape.split()) >= 4
+            # (not a sentence said again at a page's top: "10:21:03    CLERK    All rise.")
+            topped = (
+                spots[1] in (1, 2)
+                and where[0] < page_marks[0]
+                and len(shape.split()) >= 4
+                and lines[where[0]].strip()[-1:] not in ".!?…:"
+            )
             if (
                 len(marks) == 2
                 and (None not in spots or topped)

@@ -23,6 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from sayso.corpus.identity import name_key
 from sayso.corpus.importers.grammar import REPLY, match_separated
 from sayso.corpus.importers.names import (
     NOT_NAMES,
@@ -968,6 +969,11 @@ def _header_names(head: list[str], claimed: set[int]) -> tuple[str | None, str |
         answerer = next(
             (n for k, t in enumerate(texts) if (n := _quoted_headline(t, texts[:k] + texts[k + 1 :]))), None
         )
+    if asker is not None and answerer is not None and asker != answerer:
+        # (a byline's author who is the one answering, a column's expert under readers' letters: no one named asks)
+        asking, answering = name_key(asker).split(), name_key(answerer).split()
+        if asking and answering and (asking[-1] in answering or answering[-1] in asking):
+            asker = None
     return asker, answerer
 
 
@@ -1017,6 +1023,8 @@ _HAN_LEAD = re.compile(r"^(?P<who>[\u3400-\u9fff]{2,4})[，,]")
 #: A reporter's credit in Chinese, the name after the word for reporter: "本报记者　林晓雯", "記者 王大明".
 _REPORTER_CREDIT = re.compile(
     r"(?:记者|記者)[ \t\u3000]*[：:]?[ \t\u3000]*(?P<who>[\u3400-\u9fff]{2,4})(?![\u3400-\u9fff])"
+    # (not who compiled or edited the questions: "本报记者　王芳　整理")
+    r"(?![ \t\u3000]*(?:整理|编辑|編輯|编译|編譯|摄影|攝影|翻译|翻譯))"
 )
 
 

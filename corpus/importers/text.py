@@ -562,7 +562,10 @@ def parse_lines(
         head = [line for line in lines[:40] if line.strip()][:8]
         if user_pattern is None and (called := qa.calls_itself_an_interview(head)) is not None:
             asking = sum(line.count("?") + line.count("？") + line.count("؟") for line in lines)
-            if asking >= 3:
+            paragraphs = sum(1 for a, b in itertools.pairwise(["", *lines]) if not a.strip() and b.strip())
+            # (a run of words that lost its paragraphs as well as its labels: an essay about an interview, in
+            # paragraphs, asks its own questions)
+            if asking >= 3 and paragraphs <= 4:
                 # (an interview whose labels were lost, pasted from a page as one run of words: its questions and
                 # answers are there, but no one can tell from the text who says which)
                 warnings.append(
@@ -2240,6 +2243,9 @@ def _office_before_a_name_heard(lines: list[str], labels: dict[int, Label], tabl
                     if folded[j] == wanted[0]
                     and folded[j : j + k] == wanted
                     and not all(t.isupper() for t in tokens[j : j + k])
+                    # (not where the office's word before goes on into it: "Ticaret Bakan Yardımcısı Sevda Çınar"
+                    # is the office's last word and the name, not a name of three words)
+                    and not (k == 3 and len(words) > k and j > 0 and folded[j - 1] == _folded(words[-k - 1]))
                 ),
                 None,
             )
@@ -2850,7 +2856,8 @@ def _roles_shared(head: list[str], labels: dict[int, Label], table: SpeakerTable
         if m is None:
             continue
         key = name_key(m.group("key"))
-        value = re.split(r"[.;]\s", line.replace("**", "").strip()[m.end() - 1 :], maxsplit=1)[0]
+        # (the field's value up to a sentence's end or the next field: "Moderation: Anna Berg | Redaktion: ...")
+        value = re.split(r"[.;]\s|\s[|·•]\s|\t|\s{3,}", line.replace("**", "").strip()[m.end() - 1 :], maxsplit=1)[0]
         spans = name_spans(value)
         people = [n for _, _, n in spans]
         rest = value
@@ -2862,6 +2869,15 @@ def _roles_shared(head: list[str], labels: dict[int, Label], table: SpeakerTable
             if " " not in key and _same_word(key, role) and len(set(people)) >= 2 and name not in dict(out):
                 out.append((name, " and ".join(people[:3])))
     return out
+
+
+#: A transcriber's note that someone joins the conversation, in the languages transcripts are made in.
+_JOINS = re.compile(
+    r"\b(?:join(?:s|ed)?|arriv(?:es|ed)|enter(?:s|ed)|comes? in|came in|se une|se unió|llega|llegó|rejoint|arrive|"
+    r"entre|kommt dazu|kam dazu|tritt (?:ein|hinzu)|si unisce|arriva|entra|dołącza|dołączył|przychodzi|"
+    r"присоединя\w*|входит|вош\w*|junta-se|chega|komt binnen|voegt zich|ansluter|kommer in)\b",
+    re.I,
+)
 
 
 def _initials_shared(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> list[tuple[str, str]]:
@@ -2878,6 +2894,8 @@ def _initials_shared(lines: list[str], labels: dict[int, Label], table: SpeakerT
             s = line.strip()
             if i in labels or s[:1] not in "[(" or s[-1:] not in "])":
                 continue
+            if not _JOINS.search(s):
+                continue  # (a note about someone, "[Jack Morris owned the mill]", not someone joining the talk)
             others = {
                 n
                 for _, _, n in name_spans(s)
@@ -3020,7 +3038,21 @@ def _apply_han_names_listed(head: list[str], labels: dict[int, Label], table: Sp
                     listed.setdefault(given, 0)  # ("大西真理子君")
             elif 2 <= len(word) <= 4 and not word.endswith(_KUN):
                 listed.setdefault(word, 0)
-    written = "".join(itertools.chain.from_iterable(words_of))
+
+    def near(name: str, office: str) -> bool:
+        """Whether a line of the list writes the office (or its last two characters) with the name: "委員長　森川
+        敬一君", "国土交通大臣　中野　宏君" for "国務大臣"; not a place's name, "地点：李家村", for "李书记"."""
+        joined = ["".join(words) for words in words_of]
+        for n, line in enumerate(joined):
+            if name not in line:
+                continue
+            # (in the name's line, or a short heading above its part of the list: "出席委員" over the members)
+            if any(
+                office in other or office[-2:] in other
+                for other in [line, *[h for h in joined[max(0, n - 6) : n] if len(h) <= 12]]
+            ):
+                return True
+        return False
 
     def person_of(label: str) -> str | None:
         if label in listed:
@@ -3036,8 +3068,8 @@ def _apply_han_names_listed(head: list[str], labels: dict[int, Label], table: Sp
                 middle = label[k:]
                 if label.endswith(given) and len(label) > len(name):
                     fits.add(name)  # ("林" "委員" "柏翰")
-                elif not middle.startswith(given[:1]) and len(middle) >= 2 and written.count(middle) >= 1:
-                    fits.add(name)  # ("森川" "委員長": an office the list writes)
+                elif not middle.startswith(given[:1]) and len(middle) >= 2 and near(name, middle):
+                    fits.add(name)  # ("森川" "委員長": an office the list writes beside the name)
         return fits.pop() if len(fits) == 1 else None
 
     resolved = {label: person for label in shown if (person := person_of(label)) is not None}
