@@ -421,3 +421,21 @@ def test_the_reviews_false_alarms_and_misreadings_stay_away() -> None:
     village += "李书记：今天开会讨论修路的事。\n张主任：修路的钱已经落实了一半。\n李书记：另一半怎么办？\n"
     village += "张主任：向镇里申请补助。\n李书记：好，就这么定了。\n"
     assert set(_said(village, "x.txt")) == {"李书记", "张主任"}
+
+
+def test_an_absent_governor_names_no_initials_and_a_numbered_heading_is_no_record_label() -> None:
+    """A review's cases: "J. Smith:" is not "John Smith", who sent apologies (the chair is Mrs J. Smith); an Italian
+    record's "ORDINE DEL GIORNO (G1.100)." among bold members' labels is a heading, not a speaker; its members'
+    first-person speech ("Illustro l'emendamento", "Ringrazio il sottosegretario") talks."""
+    gov = "Governors' meeting\n\nPresent: Mrs J. Smith (chair), Mr H. Ahmed, Ms P. Okoro\n"
+    gov += "Apologies: John Smith (parent governor)\n\n"
+    gov += "J. Smith: Welcome, everyone. First item, the budget.\n\nH. Ahmed: We are on track this term.\n\n"
+    gov += "J. Smith: Thank you. Any questions?\n\nP. Okoro: Only about the roof repairs.\n\nJ. Smith: Noted.\n"
+    assert "John Smith" not in _said(gov, "x.txt")
+    it = "**PRESIDENTE.** Passiamo all'esame degli emendamenti.\n\n"
+    it += "**LOMBARDI (PD-IDP).** Illustro l'emendamento 1.3, che riduce i tempi delle autorizzazioni.\n\n"
+    it += "**PRESIDENTE.** Metto ai voti l'emendamento 1.3. È respinto. Do lettura dell'ordine del giorno:\n\n"
+    it += "ORDINE DEL GIORNO (G1.100). Il Senato impegna il Governo a semplificare le procedure.\n\n"
+    it += "**PRESIDENTE.** L'emendamento 1.5 è ritirato.\n\n"
+    it += "**LOMBARDI (PD-IDP).** Ringrazio il sottosegretario per l'accoglimento.\n\n**PRESIDENTE.** La seduta è tolta.\n"
+    assert _said(it) == ["Presidente", "Lombardi", "Presidente", "Presidente", "Lombardi", "Presidente"]

@@ -906,6 +906,8 @@ _DIALOGUE_WORD = re.compile(
     r"sie|mir|mich|yo|tú|usted|nosotros|eu|você|nós|io|noi|voi|ik|jij|wij|я|ты|вы|мы|"
     r"أنا|أنت|نحن|هل|אני|אתה|אנחנו|मैं|आप|हम|let's|thanks|thank|hello|hi|hey|welcome|yes|yeah|no|okay|ok|sure|"
     r"indeed|right|well|merci|oui|non|bonjour|gracias|sí|hola|danke|ja|nein|hallo|grazie|ciao|obrigado|obrigada|sim"
+    # (Italian speech in the first person, as its records give it: "Ringrazio il sottosegretario", "Passiamo al voto")
+    r"|ringrazio|illustro|chiedo|ricordo|dichiaro|propongo|annuncio|intervengo|[a-z]{2,}iamo"
     r"|شكرا|نعم|مرحبا|תודה|כן|שלום|नमस्ते|धन्यवाद|हाँ|महोदय|महोदया|कृपया|ben|sen|biz|siz|evet|hayır|teşekkür|teşekkürler|buyurun|tak|nie|"
     # Urdu: I, you, we, thanks, yes, no, the greeting
     r"میں|آپ|ہم|شکریہ|جی|ہاں|نہیں|السلام|"

@@ -2774,6 +2774,18 @@ _MENTION = re.compile(
 )
 
 
+#: Words saying the person named is not the meeting's office-holder now: away, a guest, a former holder (in the
+#: languages minutes come in).
+LEAVE_ASIDE = frozenset({
+    "absent", "absente", "absentes", "absents", "ausente", "ausentes", "assente", "assenti", "abwesend", "entschuldigt",
+    "afwezig", "fraværende", "frånvarande", "nieobecny", "nieobecna", "nieobecni", "lipsește", "lipsesc", "hiányzik",
+    "távol", "apologies", "apologised", "apologized", "excused", "guest", "guests", "invité", "invitée", "invités",
+    "invitées", "gast", "gäste", "ospite", "ospiti", "invitado", "invitada", "invitados", "vendég", "former",
+    "previous", "previously", "formerly", "ehemalige", "ehemaliger", "ancien", "ancienne", "précédent", "anterior",
+    "anteriore", "korábban", "vorheriger", "voormalig",
+})  # fmt: skip
+
+
 def _capitalised_name(words: str) -> bool:
     """Whether `words` are a person's name written with capitals, every word of it."""
     return all(w[:1].isupper() for w in words.split()) and names_a_person(words)

@@ -20,6 +20,7 @@ from sayso.corpus.importers.names import (
     GENERIC_SPEAKER,
     GLUED_INITIAL,
     HONORIFICS,
+    LEAVE_ASIDE,
     NOT_NAMES,
     TITLES,
     Label,
@@ -600,7 +601,13 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                 # under "Миронова Елена Викторовна — глава администрации")
                 if listed is None:
                     top = min((i for k in accepted for i, _ in by_key[k]), default=0)
-                    listed = [n for line in lines[max(0, top - 60) : top] for _, _, n in name_spans(line)]
+                    # (not one a line says is away: "Apologies: John Smith (parent governor)")
+                    listed = [
+                        n
+                        for line in lines[max(0, top - 60) : top]
+                        if not LEAVE_ASIDE & {w.casefold() for w in re.findall(r"[^\W\d_]+", line)}
+                        for _, _, n in name_spans(line)
+                    ]
                 target = _resolve_initials_and_surname(name, [n for n in listed if n not in display.values()])
         if target is None and is_initials(name):
             target = _name_in_capitals(name, lines)

@@ -21,6 +21,7 @@ from sayso.corpus.importers import clean, grammar, layout, qa
 from sayso.corpus.importers.names import (
     CLIP_CUES,
     GENERIC_SPEAKER,
+    LEAVE_ASIDE,
     MINUTES_HEADS,
     NOT_NAMES,
     NOTE_HEADS,
@@ -1837,11 +1838,15 @@ def _choose_convention(
             stopped = grammar.match_record(line)
             # (a name in capitals with its group or office, or one of the labels' own: "PRESIDENTE. Grazie.")
             known = stopped is not None and name_key(display_name(stopped.raw)) in table.canonical
+            # (not a document's heading with its number, "ORDINE DEL GIORNO (G1.100).", "EMENDAMENTO (1.5)."; a
+            # party's "(M5S)" is no number)
+            numbered = stopped is not None and re.search(r"\d\.\d|^\W*\d", stopped.role or "") is not None
             if (
                 stopped is not None
                 and stopped.said
                 and (stopped.role is not None or known)
                 and in_capitals(stopped.raw)
+                and not numbered
             ):
                 table.canonical.setdefault(name_key(display_name(stopped.raw)), display_name(stopped.raw))
                 labels[i] = stopped
@@ -3719,16 +3724,6 @@ def _written_small(word: str, lines: list[str]) -> bool:
     )
 
 
-#: Words saying the person named is not the meeting's office-holder now: away, a guest, a former holder (in the
-#: languages minutes come in).
-_LEAVE_ASIDE = frozenset({
-    "absent", "absente", "absentes", "absents", "ausente", "ausentes", "assente", "assenti", "abwesend", "entschuldigt",
-    "afwezig", "fraværende", "frånvarande", "nieobecny", "nieobecna", "nieobecni", "lipsește", "lipsesc", "hiányzik",
-    "távol", "apologies", "apologised", "apologized", "excused", "guest", "guests", "invité", "invitée", "invités",
-    "invitées", "gast", "gäste", "ospite", "ospiti", "invitado", "invitada", "invitados", "vendég", "former",
-    "previous", "previously", "formerly", "ehemalige", "ehemaliger", "ancien", "ancienne", "précédent", "anterior",
-    "anteriore", "korábban", "vorheriger", "voormalig",
-})  # fmt: skip
 #: After an office's word, what says it is another body's: "maire de Saint-Aubin", "Vorsitzender des Verbandes".
 _OF_ANOTHER_BODY = re.compile(
     r"[ \t]+(?:of|of the|de|des|du|de la|della|del|di|dello|von|des|der|van|z|ze)[ \t]+[^\W\d_a-z]"
@@ -3758,7 +3753,7 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
             or len(line.split()) <= 10
             or (":" in line[:40] and (i < first or i > last + 1))
         )
-        and not (_LEAVE_ASIDE & {w.casefold() for w in re.findall(r"[^\W\d_]+", line)})
+        and not (LEAVE_ASIDE & {w.casefold() for w in re.findall(r"[^\W\d_]+", line)})
     ]
     if not outside:
         return
