@@ -1122,13 +1122,13 @@ def cached_when_short(func: Callable[[str], _R]) -> Callable[[str], _R]:
     return call
 
 
-@cached_when_short
 def _in_capitals(name: str) -> bool:
     """Whether every letter of `name` is a capital, four letters at least."""
     letters = [c for c in name if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
+@cached_when_short
 def uncased(name: str) -> bool:
     """A name with no capitals to judge it by (Chinese, Arabic, Hebrew...): only what is said after it tells
     a speaker from a field of a form ("时间：3月12日", "מחיר: 100")."""

@@ -605,7 +605,7 @@ def decide(candidates: list[tuple[int, Label]], lines: Sequence[str], intro: str
                     listed = [
                         n
                         for line in lines[max(0, top - 60) : top]
-                        if not LEAVE_ASIDE & {w.casefold() for w in re.findall(r"[^\W\d_]+", line)}
+                        if not LEAVE_ASIDE & {w.casefold() for w in _WORD_RUN.findall(line)}
                         for _, _, n in name_spans(line)
                     ]
                 target = _resolve_initials_and_surname(name, [n for n in listed if n not in display.values()])
@@ -841,6 +841,9 @@ def _resolve_initialled(name: str, full_names: list[str]) -> str | None:
         and name_key(given[0])[:1] == initial
     }
     return hits.pop() if len(hits) == 1 else None
+
+
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _resolve_initials_and_surname(name: str, listed: list[str]) -> str | None:

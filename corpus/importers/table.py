@@ -427,7 +427,7 @@ def read_table(text: str) -> list[Cue] | None:
         if columns_of(header) is not None:
             found = header_line, delimiter
             break
-        if any(_fold(cell) in _SPEAKER or _fold(cell) in _TEXT for cell in header):
+        if len(header_line) <= 200 and any((f := _fold(cell)) in _SPEAKER or f in _TEXT for cell in header):
             # (a speaker column named, the text's name unknown: the rows below say which column is the words)
             try:
                 below = list(csv.reader(head[n + 1 : n + 1 + _SAMPLE_ROWS], delimiter=delimiter))

@@ -413,12 +413,13 @@ def parse_lines(
         _apply_role_fields(lines[: min(labels_at)], labels_at, table)
         _apply_codes_after_names(lines[: min(labels_at)], labels_at, table)
         # (a role the head gives to two people, initials a note gives to another: one label, two voices)
-        shared_by = _roles_shared(lines[: min(labels_at) + 3], labels_at, table)
+        shown = _shown_names(labels_at, table)
+        shared_by = _roles_shared(lines[: min(labels_at) + 3], shown)
         # (and a label of two codes at once, "A2/A3:", a transcriber's for two voices they could not tell apart)
         warned = " ".join(warnings)
         shared_by += [
             (pair, "two participants' codes")
-            for pair in sorted(_shown_names(labels_at, table))
+            for pair in sorted(shown)
             if _CODE_PAIR.fullmatch(pair) and repr(pair) not in warned
         ]
         for said_by, who in (shared_by + _initials_shared(lines, labels_at, table))[:3]:
@@ -2207,6 +2208,10 @@ def _folded(words: str) -> str:
     return words.casefold().replace("ı", "i").replace("i\u0307", "i")
 
 
+#: A line opening with four words in capitals (the office and the name of _office_before_a_name_heard).
+_CAPITALS_OPENING = re.compile(r"^[ \t]*(?:[^\W\d_a-z]{2,}[ \t]+){3}[^\W\d_a-z]{2,}", re.M)
+
+
 def _office_before_a_name_heard(lines: list[str], labels: dict[int, Label], table: SpeakerTable) -> dict[int, Label]:
     """Lines in the labels' shape that no name-like reading took (or took whole), their label an office and a name
     all in capitals,
@@ -2218,6 +2223,8 @@ def _office_before_a_name_heard(lines: list[str], labels: dict[int, Label], tabl
     if not mark or not mark.strip():
         return {}
     first = min(labels)
+    if not _CAPITALS_OPENING.search("\n".join(lines[first + 1 :])):
+        return {}  # (no line opens with four words in capitals: most documents stop here)
     tokens: list[str] = []  # (the document's words, read only where a line in such a shape is found)
     folded: list[str] = []
     out: dict[int, Label] = {}
@@ -2833,15 +2840,11 @@ def _shown_names(labels: dict[int, Label], table: SpeakerTable) -> set[str]:
     return {n for l in once.values() if (n := table.name_for(l))}
 
 
-def _roles_shared(head: list[str], labels: dict[int, Label], table: SpeakerTable) -> list[tuple[str, str]]:
+def _roles_shared(head: list[str], shown: set[str]) -> list[tuple[str, str]]:
     """Role labels ("ВЕДУЩИЙ:", "Host:") that a field of the head, under the role's word or another form of it
     ("Ведущие: Алексей Гуров, Михаил Баранов"), gives to two people or more: (the label, the people), for a
     warning, since the turns cannot tell them apart."""
-    roles = {
-        name: name_key(name)
-        for name in _shown_names(labels, table)
-        if len(name.split()) == 1 and not is_full_name(name)
-    }
+    roles = {name: name_key(name) for name in shown if len(name.split()) == 1 and not is_full_name(name)}
     out: list[tuple[str, str]] = []
     # (a title that follows the surname in a script without capitals, "委員", which the head's list gives to several
     # people, "鈴木委員、山本委員、井上委員": any of them)
@@ -3724,6 +3727,7 @@ def _written_small(word: str, lines: list[str]) -> bool:
     )
 
 
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 #: After an office's word, what says it is another body's: "maire de Saint-Aubin", "Vorsitzender des Verbandes".
 _OF_ANOTHER_BODY = re.compile(
     r"[ \t]+(?:of|of the|de|des|du|de la|della|del|di|dello|von|des|der|van|z|ze)[ \t]+[^\W\d_a-z]"
@@ -3741,22 +3745,6 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
     if len(labels) < 2:
         return
     first, last = min(labels), max(labels)
-    # (lines that list or note, not a sentence's prose: a field, a short line, a note in brackets; and between the
-    # turns too, short lines that may name another holder, "Presidenza del vice presidente Marco Leonardi")
-    outside = [
-        line
-        for i, line in enumerate(lines)
-        if i not in labels
-        and len(line) < 600
-        and (
-            (line.strip()[:1] in "([" and line.strip()[-1:] in ")]")
-            or len(line.split()) <= 10
-            or (":" in line[:40] and (i < first or i > last + 1))
-        )
-        and not (LEAVE_ASIDE & {w.casefold() for w in re.findall(r"[^\W\d_]+", line)})
-    ]
-    if not outside:
-        return
     offices: dict[str, str] = {}
     marked: set[str] = set()  # (offices that the label's own article says are one: "M. le Maire", "De voorzitter")
     for name in _shown_names(labels, table):
@@ -3775,6 +3763,22 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
         if len(words) < len(tokens) or words[0].islower():
             marked.add(name)
     if not offices:
+        return
+    # (lines that list or note, not a sentence's prose: a field, a short line, a note in brackets; and between the
+    # turns too, short lines that may name another holder, "Presidenza del vice presidente Marco Leonardi")
+    outside = [
+        line
+        for i, line in enumerate(lines)
+        if i not in labels
+        and len(line) < 600
+        and (
+            (line.strip()[:1] in "([" and line.strip()[-1:] in ")]")
+            or len(line.split()) <= 10
+            or (":" in line[:40] and (i < first or i > last + 1))
+        )
+        and not (LEAVE_ASIDE & {w.casefold() for w in _WORD_RUN.findall(line)})
+    ]
+    if not outside:
         return
     held: dict[str, set[str]] = {}
     for line in outside:
