@@ -55,3 +55,18 @@ def test_cue_timings_and_scene_headings_are_still_seen() -> None:
     script = "INT. KITCHEN - DAY\n\nADA\nHello.\n\nBEN\nHi.\n\nEXT. GARDEN - NIGHT\n\nADA\nLook.\n\nBEN\nStars.\n"
     assert screenplay.looks_like_screenplay(script, ".txt")
     assert not screenplay.looks_like_screenplay(script.replace("EXT. GARDEN", "A GARDEN"), ".txt")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "uncased", "_office_before_capitals", "office_before_person", "split_role", "is_name_like", "is_office",
+        "display_name", "is_full_name", "names_a_person", "initials_of",
+    ],
+)  # fmt: skip
+def test_the_name_checks_read_for_every_label_keep_their_cache(name: str) -> None:
+    """Each of these is asked of every label of a document (tens of thousands in a long record): a function inserted
+    above one of them took its cache decorator twice, once costing 13-17% of the parse. They stay cached."""
+    from sayso.corpus.importers import names
+
+    assert hasattr(getattr(names, name), "__wrapped__"), f"{name} lost its cache"
