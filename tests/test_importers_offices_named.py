@@ -439,3 +439,19 @@ def test_an_absent_governor_names_no_initials_and_a_numbered_heading_is_no_recor
     it += "**PRESIDENTE.** L'emendamento 1.5 è ritirato.\n\n"
     it += "**LOMBARDI (PD-IDP).** Ringrazio il sottosegretario per l'accoglimento.\n\n**PRESIDENTE.** La seduta è tolta.\n"
     assert _said(it) == ["Presidente", "Lombardi", "Presidente", "Presidente", "Lombardi", "Presidente"]
+
+
+def test_the_offices_own_word_outweighs_another_form_of_it() -> None:
+    """A Commons committee's head names its chair ("Président : M. Gilles Roy") and a witness who presides over a
+    federation ("Josée Landry, présidente"): the chair's turns go by the office's very word, not its other form."""
+    page = "<p>Président : M. Gilles Roy</p><p><i>Fédération des communautés</i><br>Josée Landry, présidente</p>"
+    turns = [
+        ("Le président", "Je déclare la séance ouverte. Madame Landry, vous avez la parole."),
+        ("Mme Josée Landry", "Merci, monsieur le président. Nous demandons une cible de 12 %."),
+        ("Le président", "Merci beaucoup. Monsieur Larochelle, vous avez six minutes."),
+        ("M. Mathieu Larochelle", "Merci, monsieur le président. Avec quelles ressources?"),
+        ("Le président", "Merci. Malheureusement, c'est tout le temps que nous avions."),
+    ]
+    page += "".join(f"<p><b>{w}:</b> {t}</p>" for w, t in turns)
+    said = _said(f"<html><body>{page}</body></html>", "comite.html")
+    assert said == ["Gilles Roy", "Mme Josée Landry", "Gilles Roy", "M. Mathieu Larochelle", "Gilles Roy"]

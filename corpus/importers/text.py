@@ -3781,6 +3781,7 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
     if not outside:
         return
     held: dict[str, set[str]] = {}
+    held_exactly: dict[str, set[str]] = {}
     for line in outside:
         # (a Dutch list's initials with the given name after them, "A.J. (Annelies) Hoekstra": Annelies Hoekstra)
         text = _INITIALS_THEN_GIVEN.sub(r"\1 ", line.replace("**", "").replace("__", ""))
@@ -3808,8 +3809,15 @@ def _apply_offices_named_beside(lines: list[str], labels: dict[int, Label], tabl
                 if _OF_ANOTHER_BODY.match(text, w.end()):
                     continue  # (another body's office: "maire de Saint-Aubin", "Vorsitzender des Kreisverbandes")
                 for person in before[-1:] or after[:1]:
+                    # (the office's very word apart from its other forms: "Président : M. Gilles Thériault" over
+                    # "Le président:", not "Josée Landry, présidente" of a federation)
+                    exact = word == office
                     held.setdefault(name, set()).add(" ".join(_bare_person(display_name(person))))
+                    held_exactly.setdefault(name, set()).update(
+                        [" ".join(_bare_person(display_name(person)))] if exact else []
+                    )
     labelled = {name_key(n): n for n in table.canonical.values()}
+    held = {name: held_exactly.get(name) or people for name, people in held.items()}
     for name, people in held.items():
         if len(people) != 1 or not (person := next(iter(people))) or name_key(person) in labelled:
             continue
