@@ -361,3 +361,25 @@ def test_fewer_voices_than_the_people_the_file_lists_is_said() -> None:
     assert any("lists 3 people under 'attendees' but its segments carry 2 voices (A, B)" in w for w in doc.warnings)
     data["meeting"]["attendees"] = data["meeting"]["attendees"][:2]
     assert not parse_text(json.dumps(data), "meeting.json").warnings
+
+
+def test_a_messenger_export_reads_oldest_first_with_its_text_mended() -> None:
+    """Facebook Messenger's JSON export: "participants", then "messages" newest first, each with "sender_name",
+    "timestamp_ms" and "content", its text UTF-8 read as Latin-1 ("KÃ¤rnten"). It was refused; now the messages
+    are the senders' turns, in the order they were sent, the text as written."""
+
+    def garbled(text: str) -> str:
+        return text.encode("utf-8").decode("latin-1")
+
+    said = [("Rūta Petrauskienė", "Ar visi važiuojam šeštadienį?"), ("Tomas Petrauskas", "Taip, aš vairuosiu."),
+            ("Rūta Petrauskienė", "Puiku, pasiimsiu užkandžių."), ("Tomas Petrauskas", "Nepamiršk kavos!")]  # fmt: skip
+    messages = [
+        {"sender_name": garbled(who), "timestamp_ms": 1743000000000 + 60000 * k, "content": garbled(text)}
+        for k, (who, text) in enumerate(said)
+    ][::-1]
+    data = {
+        "participants": [{"name": garbled("Rūta Petrauskienė")}, {"name": "Tomas Petrauskas"}],
+        "messages": messages,
+    }
+    doc = parse_text(json.dumps(data), "message_1.json")
+    assert [(p.speaker, p.text) for p in doc.passages] == said

@@ -17,6 +17,7 @@ is refused: it is data, not a transcript.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any
@@ -202,16 +203,50 @@ _TEXT_KEYS = ("text", "sentence", "raw_sentence", "transcript", "utterance", "bo
 #: {"name": "小林", "role": "agent"}, Discord's "author": {"name": ..., "nickname": ...})
 _SPEAKER_KEYS = (
     "speaker_name", "speakerName", "speaker", "speaker_label", "speakerLabel", "participant", "from", "author",
-    "sender",
+    "sender", "sender_name",
 )  # fmt: skip
 #: Keys that point at an entry of the JSON's own list of speakers ("speakers": [{"id": "A", "name": ...}]).
 _SPEAKER_ID_KEYS = ("speaker_id", "speakerId", "participant_id", "participantId")
 #: Keys of a person object's name, the shown one first.
 _PERSON_NAME_KEYS = ("nickname", "display_name", "displayName", "name", "username", "real_name")
 #: When a message was sent, as tickets and chat exports say it.
-_SENT_KEYS = ("sent_at", "created_at", "createdAt", "timestamp", "time", "date", "ts", "datetime", "start")
+_SENT_KEYS = (
+    "sent_at",
+    "created_at",
+    "createdAt",
+    "timestamp",
+    "timestamp_ms",
+    "time",
+    "date",
+    "ts",
+    "datetime",
+    "start",
+)
 _START_KEYS = ("start", "start_time", "startTime", "begin", "start_ms", "startMs", "offset")
 _END_KEYS = ("end", "end_time", "endTime", "end_ms", "endMs")
+
+
+def _oldest_first(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A chat export's messages in the order they were sent: Facebook Messenger's export lists the newest first
+    ("timestamp_ms" falling), and writes its text as UTF-8 read as Latin-1 ("KÃ¤rnten" for "Kärnten"), which is
+    mended where it reads back as UTF-8."""
+    stamps = [t for i in items if isinstance(t := i.get("timestamp_ms"), int) and not isinstance(t, bool)]
+    if len(items) < 2 or len(stamps) != len(items):
+        return items
+    if all(a >= b for a, b in itertools.pairwise(stamps)) and stamps[0] > stamps[-1]:
+        items = items[::-1]
+    mended = []
+    for item in items:
+        fixed = dict(item)
+        for key in ("sender_name", "content"):
+            value = item.get(key)
+            if isinstance(value, str) and any("\u00c0" <= c <= "\u00ff" for c in value):
+                try:
+                    fixed[key] = value.encode("latin-1").decode("utf-8")
+                except (UnicodeEncodeError, UnicodeDecodeError):
+                    pass
+        mended.append(fixed)
+    return mended
 
 
 def _utterances(data: Any) -> list[Cue] | None:
@@ -239,6 +274,7 @@ def _utterances(data: Any) -> list[Cue] | None:
         ]
         if sum(1 for i in items if "from" in i and "to" in i) >= 0.5 * len(items):
             continue  # ("from" beside "to" is a route or a range, a timetable's, not a chat message's sender)
+        items = _oldest_first(items)
         known = {**_profile_names(items), **names}
         texts = [_named_mentions(_text_of(i), known) for i in items]
         # (each utterance has its words and who says them or when: a list of settings' "name" and "value", or of
