@@ -31,6 +31,7 @@ from sayso.corpus.importers.elan import looks_like_eaf, parse_eaf
 from sayso.corpus.importers.encoding import decode_bytes
 from sayso.corpus.importers.grammar import PatternError
 from sayso.corpus.importers.html import html_to_text, read_chat
+from sayso.corpus.importers.mbox import read_mbox
 from sayso.corpus.importers.rtf import is_rtf, rtf_to_text
 from sayso.corpus.importers.screenplay import looks_like_screenplay, parse_screenplay
 from sayso.corpus.importers.speakers import masked_senders, merge_short_forms
@@ -74,6 +75,7 @@ SUPPORTED_SUFFIXES = (
     ".cha",
     ".eaf",
     ".rtf",
+    ".mbox",
 )
 
 __all__ = ["SUPPORTED_SUFFIXES", "OwnedText", "decode_raw", "parse_bytes", "parse_decoded", "parse_path", "parse_text"]
@@ -156,6 +158,13 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     tei = parse_tei(owned.text, str(path)) if fmt in ("html", "text") and looks_like_tei(owned.text) else None
     if tei is not None:
         fmt = "tei"
+    mails = (
+        read_mbox(owned.text)
+        if fmt == "text" and labels is None and owned.text[:5] in ("From ", "\ufeffFrom")
+        else None
+    )
+    if mails is not None:
+        fmt = "mbox"
     rows = (read_table(owned.text) or read_columns(owned.text)) if fmt == "text" and labels is None else None
     if rows is not None:
         fmt = "table"
@@ -172,7 +181,7 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
     chat = read_chat(owned.text) if fmt == "html" and labels is None else None
     if chat is not None:
         fmt = "chat"
-    if fmt in {"vtt", "srt", "sbv", "ttml", "ass", "json", "table", "chat", "talkbank", "elan", "tei", "xml"}:
+    if fmt in {"vtt", "srt", "sbv", "ttml", "ass", "json", "table", "chat", "talkbank", "elan", "tei", "xml", "mbox"}:
         text = owned.take()
         notes: list[str] = []
         notes_of_times: list[str] = []
@@ -198,6 +207,8 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             cues, title = tei
         elif records is not None:
             cues, title = records
+        elif mails is not None:
+            cues, title = mails
         elif fmt == "ttml":
             cues, title, notes_of_times = parse_ttml(text, str(path))
         elif fmt == "sbv":
@@ -230,10 +241,15 @@ def parse_text(text: str | OwnedText, path: Path | str = "document.txt", labels:
             described = "a TEI document's utterances, each under the person it points at"
         elif fmt == "xml":
             described = "an XML export's records, each with its speaker"
+        elif fmt == "mbox":
+            described = "a mailbox's messages, each under its sender"
         else:
             described = "subtitle cues" + (" with voices or name tags" if speakers else ", no speakers named")
         convention = Convention(
-            fmt if fmt in ("json", "table", "chat", "talkbank", "elan", "tei", "xml") else "cues", described, named, 1.0
+            fmt if fmt in ("json", "table", "chat", "talkbank", "elan", "tei", "xml", "mbox") else "cues",
+            described,
+            named,
+            1.0,
         )
         # Cues carry their own speakers; a speaker labels pattern is for text transcripts.
         ignored = (
